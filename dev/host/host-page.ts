@@ -1,0 +1,71 @@
+import { escapeHtml } from './http-kit';
+import type { HostUser } from './demo-users';
+
+/**
+ * The Jira-like page around the app: a top bar with the user and theme switchers, the site's projects in a
+ * sidebar (each with its "Flow metrics" page), the app's settings, and the app's frame. Rendered on the
+ * server with no inline script, like the app's own frames.
+ */
+export interface HostPageView {
+  title: string;
+  users: HostUser[];
+  currentUser: HostUser;
+  theme: 'light' | 'dark';
+  projects: Array<{ key: string; name: string }>;
+  currentPath: string;
+  /** The app frame's URL, or null for the home page. */
+  frameSrc: string | null;
+  frameTitle?: string;
+  crumbs?: string;
+}
+
+export function renderHostPage(view: HostPageView): string {
+  const userOptions = view.users
+    .map(
+      (user) =>
+        `<option value="${escapeHtml(user.accountId)}"${user.accountId === view.currentUser.accountId ? ' selected' : ''}>${escapeHtml(user.displayName)} (${escapeHtml(user.role)})</option>`,
+    )
+    .join('');
+  const themeOptions = (['light', 'dark'] as const)
+    .map((theme) => `<option value="${theme}"${theme === view.theme ? ' selected' : ''}>${theme}</option>`)
+    .join('');
+  const link = (href: string, label: string) =>
+    `<a href="${escapeHtml(href)}"${href === view.currentPath ? ' class="current" aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const projectLinks = view.projects
+    .map((project) => link(`/projects/${project.key}/flow-metrics`, `${project.name} (${project.key})`))
+    .join('');
+  const content = view.frameSrc
+    ? `<div class="crumbs">${escapeHtml(view.crumbs ?? '')}</div><iframe id="app-frame" title="${escapeHtml(view.frameTitle ?? 'App')}" src="${escapeHtml(view.frameSrc)}"></iframe>`
+    : `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
+        <p>This is a simulated Jira Cloud site running the app's real code. Open a project's <strong>Flow metrics</strong>
+        page in the sidebar, or the app's settings. Switch users at the top right: the admin sees everything, the member
+        cannot change settings, the outsider cannot browse one project.</p></div>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(view.title)} - Jira (local)</title>
+<link rel="stylesheet" href="/__host/host.css">
+<script src="/__host/host.js" defer></script>
+</head>
+<body class="${view.theme}">
+<header>
+  <a class="brand" href="/">Jira (local)</a>
+  <form method="get" action="${escapeHtml(view.currentPath)}">
+    <label>User <select name="as" data-autosubmit data-testid="user-switcher">${userOptions}</select></label>
+    <label>Theme <select name="theme" data-autosubmit data-testid="theme-switcher">${themeOptions}</select></label>
+    <noscript><button type="submit">Switch</button></noscript>
+  </form>
+</header>
+<div class="layout">
+  <nav aria-label="Projects">
+    <h2>Projects</h2>
+    ${projectLinks || '<p>No projects you can browse.</p>'}
+    <h2>Apps</h2>
+    ${link('/settings/flow-metrics', 'Flow metrics settings')}
+  </nav>
+  <main>${content}</main>
+</div>
+</body>
+</html>`;
+}

@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LocalPlatform } from '../runtime/local-platform';
+import type { ProductTarget, SimulatedService } from '../runtime/product-target';
+import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-frames';
+import { answerBridgeCall } from './bridge-calls';
+import type { HostUser } from './demo-users';
+import { renderHostPage } from './host-page';
+import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, sendJson, sendText } from './http-kit';
+
+/**
+ * The local host at http://localhost:8080: a Jira-like page framing the app's Custom UI, the bridge those
+ * frames call, and the control API that tests and scripts drive (paths under /__forge, /__jira, /__atlassian
+ * are a stable contract).
+ */
+export interface HostOptions {
+  rootDir: string;
+  platform: LocalPlatform;
+  jira: ProductTarget;
+  users: HostUser[];
+  /** Simulated services whose own control endpoints are exposed: `/__jira/…` → the Jira site, and so on. */
+  controlServices: Array<{ prefix: string; service: SimulatedService }>;
+  kvs: { listPlain(prefix?: string): Array<{ key: string; value: unknown }>; listSecrets(): Array<{ key: string; value: unknown }> };
+}
+
+export interface RunningHost {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const PROJECT_PAGE_MODULE = 'flow-metrics-project-page';
+const SETTINGS_MODULE = 'flow-metrics-settings';
+
+export async function startHost(options: HostOptions, port: number, host = '127.0.0.1'): Promise<RunningHost> {
+  const frames = new AppFrames();
+  const server = createServer((request, response) => {
+    route(options, frames, request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (!response.headersSent) sendJson(response, status, { message: error instanceof Error ? error.message : String(error) });
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function route(options: HostOptions, frames: AppFrames, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  const pathname = url.pathname;
+
+  for (const { prefix, service } of options.controlServices) {
+    if (pathname.startsWith(prefix)) {
+      const answer = await service.handle({
+        method,
+        path: pathname + url.search,
+        headers: request.headers as Record<string, string>,
+        body: method === 'GET' || method === 'HEAD' ? undefined : await readBody(request),
+      });
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
+      return;
+    }
+  }
+  if (pathname.startsWith('/__forge/')) return controlApi(options, frames, method, url, request, response);
+  if (pathname.startsWith('/__ui/')) return serveFrameFile(options, frames, pathname, response);
+  if (pathname.startsWith('/__host/')) return servePublic(pathname.slice('/__host/'.length), response);
+  if (method !== 'GET') throw new HttpError(405, 'Method not allowed');
+  return hostPage(options, frames, url, request, response);
+}
+
+async function hostPage(options: HostOptions, frames: AppFrames, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const cookies = parseCookies(request.headers.cookie);
+  const requestedUser = url.searchParams.get('as') ?? cookies['sim-user'];
+  const currentUser = options.users.find((user) => user.accountId === requestedUser) ?? options.users[0];
+  if (!currentUser) throw new HttpError(500, 'The site has no users');
+  const theme = (url.searchParams.get('theme') ?? cookies['sim-theme']) === 'dark' ? 'dark' : 'light';
+  const cookieHeaders = [`sim-user=${encodeURIComponent(currentUser.accountId)}; Path=/; SameSite=Lax`, `sim-theme=${theme}; Path=/; SameSite=Lax`];
+
+  const projects = await projectsVisibleTo(options.jira, currentUser.accountId);
+  const base = { users: options.users, currentUser, theme, projects, currentPath: url.pathname } as const;
+  const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics$/.exec(url.pathname);
+  let html: string;
+  if (projectPage) {
+    const key = projectPage[1]!;
+    const project = await lookUpProject(options.jira, key);
+    if (!project) throw new HttpError(404, `No project ${key} on this site`);
+    const module = options.platform.uiModule(PROJECT_PAGE_MODULE);
+    const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, project, theme });
+    html = renderHostPage({ ...base, title: `${module.title} - ${key}`, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Projects / ${key} / ${module.title}` });
+  } else if (url.pathname === '/settings/flow-metrics') {
+    const module = options.platform.uiModule(SETTINGS_MODULE);
+    const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, theme });
+    html = renderHostPage({ ...base, title: module.title, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Apps / ${module.title}` });
+  } else if (url.pathname === '/') {
+    html = renderHostPage({ ...base, title: 'Home', frameSrc: null });
+  } else {
+    throw new HttpError(404, 'Not found');
+  }
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': cookieHeaders });
+  response.end(html);
+}
+
+async function controlApi(options: HostOptions, frames: AppFrames, method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { platform } = options;
+  const pathname = url.pathname;
+  if (method === 'GET' && pathname === '/__forge/bridge.js') return servePublic('bridge.js', response);
+  const theme = /^\/__forge\/themes\/([a-z-]+)\.css$/.exec(pathname);
+  if (method === 'GET' && theme) return serveThemeCss(theme[1]!, response);
+
+  const bridge = /^\/__forge\/bridge\/([0-9a-f-]+)$/.exec(pathname);
+  if (method === 'POST' && bridge) {
+    const frame = frames.get(bridge[1]!);
+    if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
+    const { method: bridgeMethod, payload } = await readJson(request);
+    try {
+      return sendJson(response, 200, { ok: true, value: await answerBridgeCall(platform, options.jira, frame, String(bridgeMethod), payload) });
+    } catch (error) {
+      return sendJson(response, 200, { ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  if (method === 'GET' && pathname === '/__forge/users') return sendJson(response, 200, options.users);
+  if (method === 'POST' && pathname === '/__forge/invoke') {
+    const { moduleKey, functionKey, payload, accountId, projectKey } = await readJson(request);
+    const project = projectKey ? await lookUpProject(options.jira, String(projectKey)) : undefined;
+    if (projectKey && !project) throw new HttpError(404, `No project ${projectKey} on this site`);
+    return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload, accountId, project }));
+  }
+  const scheduled = /^\/__forge\/scheduled\/([A-Za-z0-9_-]+)$/.exec(pathname);
+  if (method === 'POST' && scheduled) return sendJson(response, 200, { result: (await platform.runScheduledTrigger(scheduled[1]!)) ?? null });
+  if (method === 'POST' && pathname === '/__forge/queue/drain') return sendJson(response, 200, await platform.drainQueue());
+  if (method === 'GET' && pathname === '/__forge/queue') return sendJson(response, 200, { pending: platform.queue.peek(), failed: platform.queue.failed });
+  if (method === 'GET' && pathname === '/__forge/kvs') return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
+  if (method === 'GET' && pathname === '/__forge/kvs/secrets') return sendJson(response, 200, options.kvs.listSecrets());
+  if (method === 'GET' && pathname === '/__forge/logs') return sendJson(response, 200, platform.logs.all());
+  throw new HttpError(404, `No control endpoint ${method} ${pathname}`);
+}
+
+async function serveFrameFile(options: HostOptions, frames: AppFrames, pathname: string, response: ServerResponse): Promise<void> {
+  const [, , frameId, ...rest] = pathname.split('/');
+  const frame = frames.get(frameId ?? '');
+  if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
+  const relative = decodeURIComponent(rest.join('/'));
+  const file = await readFrameFile(options.rootDir, frame, relative);
+  if (!file) {
+    throw new HttpError(404, relative ? `No file ${relative} in ${frame.resourcePath}` : `${frame.resourcePath} is not built: run npm run build:ui`);
+  }
+  const extension = path.extname(relative || 'index.html');
+  const csp = customUiCsp(options.platform.manifest.allowsInlineStyles);
+  const body = extension === '.html' ? withBridgeScript(file.toString('utf8')) : file;
+  response.writeHead(200, { 'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+async function servePublic(name: string, response: ServerResponse): Promise<void> {
+  if (!/^[a-z-]+\.(js|css)$/.test(name)) throw new HttpError(404, 'Not found');
+  const file = await readFile(path.join(PUBLIC_DIR, name), 'utf8').catch(() => null);
+  if (file === null) throw new HttpError(404, 'Not found');
+  sendText(response, 200, file, CONTENT_TYPES[path.extname(name)]!);
+}
+
+/** Atlassian's design-token themes, as Forge injects them into a frame that enables theming. */
+async function serveThemeCss(themeId: string, response: ServerResponse): Promise<void> {
+  let css: string;
+  try {
+    css = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${themeId}.js`).default as string;
+  } catch {
+    throw new HttpError(404, `No theme ${themeId}`);
+  }
+  sendText(response, 200, css, 'text/css; charset=utf-8', { 'cache-control': 'max-age=3600' });
+}
+
+async function projectsVisibleTo(jira: ProductTarget, accountId: string): Promise<Array<{ key: string; name: string }>> {
+  const response = await jira.send({ method: 'GET', path: '/rest/api/3/project/search?maxResults=100&orderBy=key', headers: { accept: 'application/json' } }, { kind: 'user', accountId });
+  if (!response.ok) return [];
+  const page = (await response.json()) as { values: Array<{ key: string; name: string }> };
+  return page.values.map(({ key, name }) => ({ key, name }));
+}
+
+async function lookUpProject(jira: ProductTarget, key: string): Promise<{ id: string; key: string } | undefined> {
+  const response = await jira.send({ method: 'GET', path: `/rest/api/3/project/${encodeURIComponent(key)}`, headers: { accept: 'application/json' } }, { kind: 'app' });
+  if (!response.ok) return undefined;
+  const project = (await response.json()) as { id: string; key: string };
+  return { id: project.id, key: project.key };
+}

@@ -1,0 +1,59 @@
+// The Custom UI bridge of the local platform. Forge's host page provides `globalThis.__bridge` to every app
+// frame; @forge/bridge calls `__bridge.callBridge(method, payload)`. Here each call is answered by the local
+// host over HTTP, as the user the host page was opened for. The frame is identified by its URL.
+(function () {
+  'use strict';
+  var frameId = window.location.pathname.split('/')[2];
+
+  function call(method, payload) {
+    return fetch('/__forge/bridge/' + encodeURIComponent(frameId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method: method, payload: payload === undefined ? null : payload }),
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        if (!answer.ok) throw new Error(answer.message);
+        return answer.value;
+      });
+  }
+
+  // Forge injects the design-token themes into the frame and marks <html> with the colour mode.
+  function enableTheming() {
+    return call('getContext').then(function (context) {
+      var mode = (context && context.theme && context.theme.colorMode) || 'light';
+      var root = document.documentElement;
+      ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'].forEach(function (theme) {
+        if (document.querySelector('link[data-forge-theme="' + theme + '"]')) return;
+        var link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = '/__forge/themes/' + theme + '.css';
+        link.setAttribute('data-forge-theme', theme);
+        document.head.appendChild(link);
+      });
+      root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
+      root.setAttribute('data-color-mode', mode);
+      return true;
+    });
+  }
+
+  var local = {
+    enableTheming: enableTheming,
+    // Rate limiting and history are the host's concern on Forge; the local host keeps them trivial.
+    getFrameId: function () {
+      return Promise.resolve(frameId);
+    },
+    emitReadyEvent: function () {
+      return Promise.resolve();
+    },
+  };
+
+  globalThis.__bridge = {
+    callBridge: function (method, payload) {
+      if (local[method]) return local[method](payload);
+      return call(method, payload);
+    },
+  };
+})();

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { KvsEmulator } from './kvs';
+import { createJiraSite, startJiraServer } from './jira/jira-site';
+import { PersonalDataService } from './atlassian/personal-data';
+import { startHost, type RunningHost } from './host/host-server';
+import type { HostUser } from './host/demo-users';
+import { LocalPlatform } from './runtime/local-platform';
+import { HttpSimulationTarget, InProcessTarget, type ProductTarget } from './runtime/product-target';
+import { RealJiraSite, type RealSiteCredentials } from './runtime/real-jira-site';
+
+/**
+ * Everything `npm start` runs, assembled once so that tests drive exactly the same thing: the simulated
+ * Jira site (over HTTP on loopback), the personal-data endpoint, the KVS emulator, the Forge platform
+ * running the app's real code, and the Jira-like host page with its control API.
+ */
+export interface LocalSiteOptions {
+  rootDir: string;
+  /** Host page port; 0 picks a free one (tests). */
+  port: number;
+  /** Where KVS persists; null keeps it in memory (tests). */
+  dataDir: string | null;
+  fresh?: boolean;
+  seed?: number;
+  now?: Date;
+  bigProjectIssues?: number;
+  /** Product fetches go to this real site instead of the simulation. */
+  realSite?: RealSiteCredentials | null;
+  /** Call the simulated Jira in process instead of over HTTP (faster for large test runs). */
+  inProcessJira?: boolean;
+  echoLogs?: boolean;
+}
+
+export interface LocalSite {
+  hostUrl: string;
+  jiraUrl: string;
+  platform: LocalPlatform;
+  jiraSite: ReturnType<typeof createJiraSite>;
+  kvs: KvsEmulator;
+  personalData: PersonalDataService;
+  users: HostUser[];
+  close(): Promise<void>;
+}
+
+export const SIMULATED_CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';
+
+export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSite> {
+  const kvsFile = options.dataDir ? path.join(options.dataDir, 'kvs.json') : undefined;
+  if (options.fresh && kvsFile) rmSync(kvsFile, { force: true });
+  const kvs = new KvsEmulator({ persistFile: kvsFile });
+
+  const jiraSite = createJiraSite({ seed: options.seed, now: options.now, bigProjectIssues: options.bigProjectIssues });
+  const jiraServer = await startJiraServer(jiraSite, { port: 0 });
+  const personalData = new PersonalDataService();
+  const platformFetch = globalThis.fetch;
+
+  const jira: ProductTarget = options.realSite
+    ? new RealJiraSite(options.realSite, platformFetch)
+    : options.inProcessJira
+      ? new InProcessTarget(jiraSite)
+      : new HttpSimulationTarget(jiraServer.url, platformFetch);
+  const siteUrl = options.realSite?.site ?? jiraServer.url;
+
+  const platform = new LocalPlatform({
+    rootDir: options.rootDir,
+    kvs,
+    jira,
+    personalData: new InProcessTarget(personalData),
+    cloudId: SIMULATED_CLOUD_ID,
+    siteUrl,
+    appAccountId: jiraSite.appAccountId,
+    echoLogs: options.echoLogs,
+  });
+  platform.install();
+
+  // Edits made on the simulated site reach the app's event trigger, as Jira's events reach Forge.
+  const onIssueEvent = (event: { eventType: string; atlassianId?: string } & Record<string, unknown>) => {
+    platform.deliverProductEvent(event).catch((error: unknown) => {
+      console.error(`issue event ${event.eventType} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+  jiraSite.events.on('issue-event', onIssueEvent);
+
+  const users: HostUser[] = jiraSite.users.map(({ accountId, displayName, role }) => ({ accountId, displayName, role }));
+  const host: RunningHost = await startHost(
+    {
+      rootDir: options.rootDir,
+      platform,
+      jira,
+      users,
+      controlServices: [
+        { prefix: '/__jira/', service: jiraSite },
+        { prefix: '/__atlassian/', service: personalData },
+      ],
+      kvs,
+    },
+    options.port,
+  );
+
+  return {
+    hostUrl: host.url,
+    jiraUrl: jiraServer.url,
+    platform,
+    jiraSite,
+    kvs,
+    personalData,
+    users,
+    async close() {
+      jiraSite.events.off('issue-event', onIssueEvent);
+      await host.close();
+      await jiraServer.close();
+      await kvs.flush();
+      platform.uninstall();
+    },
+  };
+}

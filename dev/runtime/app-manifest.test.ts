@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { loadAppManifest } from './app-manifest';
+
+const rootDir = path.resolve(__dirname, '../..');
+const manifest = loadAppManifest(path.join(rootDir, 'manifest.yml'));
+
+describe('the app manifest', () => {
+  it('names only handlers that src/index.ts exports, and src/index.ts exports nothing else', () => {
+    const exported = Object.keys(require(path.join(rootDir, 'src/index.ts'))).sort();
+    const named = [...manifest.functions.values()].map((fn) => fn.exportName).sort();
+    expect(exported).toEqual(named);
+  });
+
+  it('declares the project page, the settings page and their resolvers', () => {
+    const projectPage = manifest.uiModules.get('flow-metrics-project-page');
+    expect(projectPage).toMatchObject({ type: 'jira:projectPage', title: 'Flow metrics', resolverFunctionKey: 'project-page-resolver' });
+    expect(manifest.uiModules.get('flow-metrics-settings')).toMatchObject({ type: 'jira:adminPage', resolverFunctionKey: 'settings-page-resolver' });
+  });
+
+  it('runs sync, the weekly personal-data report and the daily purge on schedule, and sync jobs on a queue', () => {
+    expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'week']);
+    expect(manifest.consumers.get('sync-jobs')).toBe('sync-job-worker');
+    expect(manifest.eventTriggers[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue']);
+  });
+
+  it('lets the backend reach only GitHub and Slack', () => {
+    expect(manifest.backendEgress).toEqual(['https://api.github.com', 'https://slack.com']);
+  });
+});

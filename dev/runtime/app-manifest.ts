@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/**
+ * manifest.yml, read the way the local platform needs it: which export serves each function, which
+ * modules, triggers and consumers exist, and where the app may send requests.
+ */
+export interface AppManifest {
+  appId: string;
+  /** function key → its export in src/index.ts (`handler: index.<export>`) and its time limit. */
+  functions: Map<string, { exportName: string; timeoutSeconds: number | null }>;
+  /** UI modules (project pages, admin pages): module key → its resource folder and resolver function. */
+  uiModules: Map<string, UiModule>;
+  scheduledTriggers: Map<string, { functionKey: string; interval: string }>;
+  /** queue key → consumer function key. */
+  consumers: Map<string, string>;
+  /** Product event triggers: the events each listens to. */
+  eventTriggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean }>;
+  /** Origins the app's backend may fetch (`permissions.external.fetch.backend`). */
+  backendEgress: string[];
+  scopes: string[];
+  /** Whether the Custom UI may use inline styles (`permissions.content.styles: [unsafe-inline]`). */
+  allowsInlineStyles: boolean;
+}
+
+export interface UiModule {
+  type: 'jira:projectPage' | 'jira:adminPage';
+  key: string;
+  title: string;
+  resourceKey: string;
+  resourcePath: string;
+  resolverFunctionKey: string | null;
+}
+
+type Raw = Record<string, any>;
+
+export function loadAppManifest(manifestPath: string): AppManifest {
+  const raw = parse(readFileSync(manifestPath, 'utf8')) as Raw;
+  const modules: Raw = raw.modules ?? {};
+  const resources = new Map<string, string>(
+    (raw.resources ?? []).map((resource: Raw) => [resource.key as string, resource.path as string]),
+  );
+
+  const functions: AppManifest['functions'] = new Map();
+  for (const fn of modules.function ?? []) {
+    const [file, exportName] = String(fn.handler).split('.');
+    if (file !== 'index' || !exportName) throw new Error(`manifest: function ${fn.key} must use a handler "index.<export>"`);
+    functions.set(fn.key, { exportName, timeoutSeconds: typeof fn.timeoutSeconds === 'number' ? fn.timeoutSeconds : null });
+  }
+
+  const uiModules = new Map<string, UiModule>();
+  for (const type of ['jira:projectPage', 'jira:adminPage'] as const) {
+    for (const module of modules[type] ?? []) {
+      const resourcePath = resources.get(module.resource);
+      if (!resourcePath) throw new Error(`manifest: module ${module.key} names unknown resource ${module.resource}`);
+      uiModules.set(module.key, {
+        type,
+        key: module.key,
+        title: module.title,
+        resourceKey: module.resource,
+        resourcePath,
+        resolverFunctionKey: module.resolver?.function ?? null,
+      });
+    }
+  }
+
+  const external: Raw = raw.permissions?.external ?? {};
+  const backend: unknown[] = external.fetch?.backend ?? [];
+  return {
+    appId: String(raw.app?.id ?? ''),
+    functions,
+    uiModules,
+    scheduledTriggers: new Map(
+      (modules.scheduledTrigger ?? []).map((t: Raw) => [t.key, { functionKey: t.function, interval: t.interval }]),
+    ),
+    consumers: new Map((modules.consumer ?? []).map((c: Raw) => [c.queue, c.function])),
+    eventTriggers: (modules.trigger ?? []).map((t: Raw) => ({
+      key: t.key,
+      functionKey: t.function,
+      events: t.events ?? [],
+      ignoreSelf: t.filter?.ignoreSelf === true,
+    })),
+    backendEgress: backend.map((entry) => new URL(typeof entry === 'string' ? entry : (entry as Raw).address).origin),
+    scopes: raw.permissions?.scopes ?? [],
+    allowsInlineStyles: (raw.permissions?.content?.styles ?? []).includes('unsafe-inline'),
+  };
+}

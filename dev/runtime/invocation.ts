@@ -1,0 +1,30 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * One run of one app function, as Forge would start it. On Forge each invocation gets its own runtime; here
+ * many may run at once in one process, so the current one travels with the async call chain.
+ */
+export interface Invocation {
+  id: string;
+  functionKey: string;
+  moduleKey: string;
+  /** The user the platform runs this for; undefined for scheduled triggers, queue jobs and product events. */
+  principalAccountId: string | undefined;
+  deadline: number;
+}
+
+const current = new AsyncLocalStorage<Invocation>();
+
+export function currentInvocation(): Invocation | undefined {
+  return current.getStore();
+}
+
+export function runInvocation<T>(
+  details: Omit<Invocation, 'id' | 'deadline'> & { timeoutSeconds: number },
+  work: () => Promise<T>,
+): Promise<T> {
+  const { timeoutSeconds, ...rest } = details;
+  const invocation: Invocation = { ...rest, id: randomUUID(), deadline: Date.now() + timeoutSeconds * 1000 };
+  return current.run(invocation, work);
+}

@@ -1,0 +1,23 @@
+import { isReadOnlyRequest, realSiteFromEnvironment } from './real-jira-site';
+
+describe('reading a real Jira site', () => {
+  it('lets reads through and stops anything that could change the site', () => {
+    expect(isReadOnlyRequest('GET', '/rest/api/3/project/FLOW')).toBe(true);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/search/jql')).toBe(true);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/changelog/bulkfetch')).toBe(true);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/issue')).toBe(false);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/issue/FLOW-1/transitions')).toBe(false);
+    expect(isReadOnlyRequest('PUT', '/rest/api/3/issue/FLOW-1')).toBe(false);
+    expect(isReadOnlyRequest('DELETE', '/rest/api/3/issue/FLOW-1')).toBe(false);
+  });
+
+  it('needs all three settings or none', () => {
+    expect(realSiteFromEnvironment({})).toBeNull();
+    expect(() => realSiteFromEnvironment({ JIRA_SITE: 'https://x.atlassian.net' })).toThrow(/JIRA_EMAIL/);
+    expect(realSiteFromEnvironment({ JIRA_SITE: 'https://x.atlassian.net/jira', JIRA_EMAIL: 'a@b.c', JIRA_API_TOKEN: 't' })).toEqual({
+      site: 'https://x.atlassian.net',
+      email: 'a@b.c',
+      apiToken: 't',
+    });
+  });
+});

@@ -1,0 +1,18 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+// One configuration for the whole project: tests sit beside the code they test.
+// Node is the default environment; UI tests opt into jsdom with a `@jest-environment jsdom` docblock.
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/dev', '<rootDir>/static'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/static/build/', '/.local/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }],
+  },
+  moduleNameMapper: { '\\.(css)$': '<rootDir>/dev/testing/empty-module.ts' },
+  testTimeout: 30_000,
+};
+
+export default config;

@@ -1,0 +1,9 @@
+import { kvs } from '@forge/kvs';
+import type { MeasuredProjects } from '../../ports';
+import { storageKeys } from './storage-keys';
+
+export class KvsMeasuredProjects implements MeasuredProjects {
+  async list(): Promise<string[]> {
+    return (await kvs.get<string[]>(storageKeys.measuredProjects)) ?? [];
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AppError } from '../app/app-error';
+import { requireProjectKey } from '../app/project-key';
+
+/**
+ * The parts of a resolver's `context` the app relies on. The platform sets the context, so it is trusted
+ * for identity and project, but it is still checked for shape: a missing project is a clear error, not a crash.
+ */
+const projectPageContext = z.object({
+  accountId: z.string().min(1),
+  extension: z.object({ project: z.object({ key: z.string() }) }),
+});
+
+export function projectKeyFromContext(context: unknown): string {
+  const parsed = projectPageContext.safeParse(context);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'This page must be opened from a Jira project.');
+  return requireProjectKey(parsed.data.extension.project.key);
+}
+
+/** Resolvers that take no input still refuse input they do not expect. */
+export const emptyPayload = z.object({}).strict();

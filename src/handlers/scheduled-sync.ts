@@ -1,0 +1,16 @@
+import { enqueueSyncJobs } from '../adapters/forge-queue/sync-queue';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { isProjectKey } from '../app/project-key';
+import { logJob } from '../app/job-log';
+
+/**
+ * Scheduled trigger `incremental-sync`: one queue job per measured project, so each project's sync gets a
+ * consumer's full time budget and one slow project cannot starve the others.
+ * Runs may be duplicated by the platform; the sync job itself is idempotent.
+ */
+export async function scheduledSync(): Promise<{ queued: number }> {
+  const projectKeys = (await new KvsMeasuredProjects().list()).filter(isProjectKey);
+  await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const })));
+  logJob('incremental-sync', `queued ${projectKeys.length} project(s)`);
+  return { queued: projectKeys.length };
+}
