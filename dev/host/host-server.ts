@@ -117,8 +117,6 @@ async function controlApi(options: HostOptions, frames: AppFrames, method: strin
   const { platform } = options;
   const pathname = url.pathname;
   if (method === 'GET' && pathname === '/__forge/bridge.js') return servePublic('bridge.js', response);
-  const theme = /^\/__forge\/themes\/([a-z-]+)\.css$/.exec(pathname);
-  if (method === 'GET' && theme) return serveThemeCss(theme[1]!, response);
 
   const bridge = /^\/__forge\/bridge\/([0-9a-f-]+)$/.exec(pathname);
   if (method === 'POST' && bridge) {
@@ -170,17 +168,6 @@ async function servePublic(name: string, response: ServerResponse): Promise<void
   const file = await readFile(path.join(PUBLIC_DIR, name), 'utf8').catch(() => null);
   if (file === null) throw new HttpError(404, 'Not found');
   sendText(response, 200, file, CONTENT_TYPES[path.extname(name)]!);
-}
-
-/** Atlassian's design-token themes, as Forge injects them into a frame that enables theming. */
-async function serveThemeCss(themeId: string, response: ServerResponse): Promise<void> {
-  let css: string;
-  try {
-    css = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${themeId}.js`).default as string;
-  } catch {
-    throw new HttpError(404, `No theme ${themeId}`);
-  }
-  sendText(response, 200, css, 'text/css; charset=utf-8', { 'cache-control': 'max-age=3600' });
 }
 
 async function projectsVisibleTo(jira: ProductTarget, accountId: string): Promise<Array<{ key: string; name: string }>> {

@@ -20,20 +20,12 @@
       });
   }
 
-  // Forge injects the design-token themes into the frame and marks <html> with the colour mode.
+  // Forge marks the frame's <html> with the colour mode; the app ships the token themes' CSS itself.
   function enableTheming() {
     return call('getContext').then(function (context) {
       var mode = (context && context.theme && context.theme.colorMode) || 'light';
       var root = document.documentElement;
-      ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'].forEach(function (theme) {
-        if (document.querySelector('link[data-forge-theme="' + theme + '"]')) return;
-        var link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = '/__forge/themes/' + theme + '.css';
-        link.setAttribute('data-forge-theme', theme);
-        document.head.appendChild(link);
-      });
-      root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
+      root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape motion:motion');
       root.setAttribute('data-color-mode', mode);
       return true;
     });

@@ -1,0 +1,76 @@
+/** @jest-environment jsdom */
+import '../testing/atlaskit-test-env';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import { deferred, failed, ok } from '../testing/resolver-fixtures';
+import { useResolver } from './use-resolver';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+
+afterEach(() => invokeMock.mockReset());
+
+describe('useResolver', () => {
+  it('loads on mount and reports the answer', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ n: 1 }));
+
+    const { result } = renderHook(() => useResolver<{ n: number }>('fn'));
+
+    expect(result.current.state).toEqual({ status: 'loading' });
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: { n: 1 } }));
+  });
+
+  it('drops the answer of a call that a newer one superseded', async () => {
+    const first = deferred<unknown>();
+    invokeMock.mockReturnValueOnce(first.promise as ReturnType<typeof invoke>).mockResolvedValueOnce(ok('second'));
+
+    const { result } = renderHook(() => useResolver<string>('fn'));
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'second' }));
+
+    await act(async () => first.resolve(ok('first')));
+    expect(result.current.state).toEqual({ status: 'ready', data: 'second' });
+  });
+
+  it('lets a slow call finish instead of starting a background refresh over it', async () => {
+    const slow = deferred<unknown>();
+    invokeMock.mockResolvedValueOnce(ok('first')).mockReturnValueOnce(slow.promise as ReturnType<typeof invoke>);
+
+    const { result } = renderHook(() => useResolver<string>('fn'));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'first' }));
+
+    act(() => result.current.refresh());
+    act(() => result.current.refresh());
+    expect(invokeMock).toHaveBeenCalledTimes(2);
+
+    await act(async () => slow.resolve(ok('second')));
+    expect(result.current.state).toEqual({ status: 'ready', data: 'second' });
+
+    invokeMock.mockResolvedValueOnce(ok('third'));
+    act(() => result.current.refresh());
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'third' }));
+  });
+
+  it('shows an error from a background refresh only when there is no data to keep', async () => {
+    invokeMock.mockResolvedValueOnce(failed('INTERNAL', 'broken')).mockResolvedValueOnce(failed('UNAVAILABLE', 'still down'));
+
+    const { result } = renderHook(() => useResolver<string>('fn'));
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: 'error', error: { code: 'INTERNAL' } }));
+
+    act(() => result.current.refresh());
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: 'error', error: { code: 'UNAVAILABLE' } }));
+  });
+
+  it('calls again when the payload changes, not when only its identity does', async () => {
+    invokeMock.mockResolvedValue(ok(null));
+
+    const { rerender } = renderHook(({ id }) => useResolver('fn', { id }), { initialProps: { id: 'A' } });
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(1));
+
+    rerender({ id: 'A' });
+    rerender({ id: 'B' });
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(2));
+    expect(invokeMock).toHaveBeenLastCalledWith('fn', { id: 'B' });
+  });
+});

@@ -1,0 +1,34 @@
+import type { ProjectPageData } from '../../../src/shared/resolver-contract';
+import { LoadingState } from '../../common/LoadingState';
+import { PageLayout } from '../../common/PageLayout';
+import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { useInterval } from '../../common/use-interval';
+import { useResolver } from '../../common/use-resolver';
+import { ProjectOverview } from './ProjectOverview';
+import { isSyncInProgress } from './SyncStatePanel';
+
+/** The resolver function behind this page; the project comes from the Forge context, not the payload. */
+export const GET_PROJECT_PAGE = 'getProjectPage';
+
+/** While a sync is queued or running, the page asks again this often to move the progress along. */
+export const SYNC_POLL_INTERVAL_MS = 5000;
+
+export function App() {
+  const { state, reload, refresh } = useResolver<ProjectPageData>(GET_PROJECT_PAGE);
+  const syncInProgress = state.status === 'ready' && isSyncInProgress(state.data.sync.status);
+  useInterval(refresh, syncInProgress ? SYNC_POLL_INTERVAL_MS : null);
+
+  return (
+    <PageLayout>
+      {state.status === 'loading' && <LoadingState label="Loading flow metrics" />}
+      {state.status === 'error' && (
+        <ResolverErrorMessage
+          error={state.error}
+          onRetry={reload}
+          forbiddenMessage="You don't have access to this project."
+        />
+      )}
+      {state.status === 'ready' && <ProjectOverview data={state.data} />}
+    </PageLayout>
+  );
+}
