@@ -1,0 +1,24 @@
+/**
+ * What the site knows about one project: identity, lead, the statuses of its workflow in board order, the
+ * issue types it uses, and who may browse it. The demo generator's blueprints extend this with how the
+ * team behaves; the REST layer needs only this.
+ */
+export type BoardStyle = 'kanban' | 'scrum' | 'queue';
+
+export interface SiteProject {
+  id: string;
+  key: string;
+  name: string;
+  leadAccountId: string;
+  style: BoardStyle;
+  /** Indices into `STATUSES`, in board column order; the first is where new issues start. */
+  statuses: readonly number[];
+  /** Indices into `ISSUE_TYPES`. */
+  issueTypes: readonly number[];
+  /** False for a project the outsider persona may not browse. */
+  outsidersMayBrowse: boolean;
+  /** Scrum projects: the moment sprint 1 started; sprints last two weeks. */
+  sprintOrigin?: number;
+}
+
+export const SPRINT_LENGTH_DAYS = 14;
