@@ -1,0 +1,103 @@
+/**
+ * The `flow-metrics` command: arguments in, report out, exit code back. All I/O goes through `CommandIo`
+ * so the command can be exercised without touching the disk; `main.ts` wires it to Node.
+ */
+import { join } from 'node:path';
+import {
+  buildFlowReport,
+  DEFAULT_FLOW_CONFIG,
+  formatIsoTimestamp,
+  UnmappedStatusError,
+  WorkflowError,
+  type FlowConfig,
+} from '../domain';
+import { parseCliArguments, type ReportArguments } from './cli-arguments';
+import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
+import { HELP_TEXT } from './cli-help';
+import { reportTables } from './report-csv';
+import { readFlowConfig, readIssues } from './report-input';
+
+export interface CommandIo {
+  /** Reads a file as UTF-8; "-" is standard input. */
+  readText(path: string): string;
+  writeText(path: string, text: string): void;
+  makeDirectory(path: string): void;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The current time, used only when --now is not given. */
+  now(): number;
+}
+
+function readFile(io: CommandIo, path: string, option: string): string {
+  try {
+    return io.readText(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((error as Error).message ?? String(error));
+    throw new CliInputError(`cannot read ${option} file "${path}": ${reason}`);
+  }
+}
+
+function report(args: ReportArguments, io: CommandIo): void {
+  const config: FlowConfig = args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
+  const inputName = args.input === '-' ? 'standard input' : args.input;
+  const input = readIssues(readFile(io, args.input, '--input'), inputName, config);
+  for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
+
+  const now = args.now ?? io.now();
+  let flowReport;
+  try {
+    flowReport = buildFlowReport(input.history, config, { now, seed: args.seed, warnings: input.warnings });
+  } catch (error) {
+    if (error instanceof UnmappedStatusError) {
+      const where = input.locateStatus(error.statusIndex);
+      const status = `status "${error.status.name}"${error.status.id === null ? '' : ` (id ${error.status.id})`}`;
+      const fix = args.config === null
+        ? 'its status category is unknown: add a config with this status in a stage, or list it under "statuses" with its statusCategory'
+        : 'add it (by name or id) to a stage in the config';
+      throw new CliInputError(`${inputName}: ${where ? `${where.issueKey}: ${where.field}` : error.issueKey}: ${status} is not mapped to any stage of the workflow; ${fix}`);
+    }
+    if (error instanceof WorkflowError) throw new CliInputError(`${args.config ?? 'workflow'}: ${error.message}`);
+    throw error;
+  }
+
+  if (args.format === 'json') {
+    const json = `${JSON.stringify(flowReport, null, 2)}\n`;
+    if (args.out === null) {
+      io.stdout(json);
+    } else {
+      io.makeDirectory(args.out);
+      io.writeText(join(args.out, 'report.json'), json);
+      io.stderr(`flow-metrics: wrote ${join(args.out, 'report.json')} (as of ${formatIsoTimestamp(now)})\n`);
+    }
+    return;
+  }
+  const tables = reportTables(flowReport);
+  if (args.out === null) {
+    io.stdout(tables.map((table) => `# ${table.name}\n${table.csv}`).join('\n'));
+  } else {
+    io.makeDirectory(args.out);
+    for (const table of tables) io.writeText(join(args.out, `${table.name}.csv`), table.csv);
+    io.stderr(`flow-metrics: wrote ${tables.length} CSV files to ${args.out} (as of ${formatIsoTimestamp(now)})\n`);
+  }
+}
+
+/** Runs the command; returns the exit code. Never throws. */
+export function runFlowMetrics(argv: readonly string[], io: CommandIo): number {
+  try {
+    const args = parseCliArguments(argv);
+    if (args.command === 'help') {
+      io.stdout(HELP_TEXT);
+      return EXIT_OK;
+    }
+    report(args, io);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CliInputError) {
+      io.stderr(`flow-metrics: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr(`flow-metrics: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,17 @@
+/** Node entry point of `flow-metrics` (see bin/flow-metrics.js): real files, real streams, the real clock. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+
+const nodeIo: CommandIo = {
+  readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  writeText: (path, text) => writeFileSync(path, text, 'utf8'),
+  makeDirectory: (path) => mkdirSync(path, { recursive: true }),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  now: () => Date.now(),
+};
+
+/** Runs the command with process arguments; the exit code is set, not forced, so output is flushed. */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  process.exitCode = runFlowMetrics(argv, nodeIo);
+}

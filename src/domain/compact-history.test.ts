@@ -1,0 +1,149 @@
+import {
+  checkCompactHistory,
+  CompactHistoryBuilder,
+  currentStatusOf,
+  filterCompactHistory,
+  issueAt,
+  issueCount,
+  mergeCompactHistories,
+  type CompactHistory,
+} from './compact-history';
+
+function twoIssues(): CompactHistory {
+  const builder = new CompactHistoryBuilder();
+  const todo = builder.status({ id: '1', name: 'To Do', category: 'new' });
+  const doing = builder.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
+  builder.addIssue({ id: '10', key: 'A-1', type: 'Story', created: 1000, resolved: null, initialStatus: todo, transitions: [{ at: 2000, status: doing }] });
+  builder.addIssue({
+    id: '11',
+    key: 'A-2',
+    type: 'Bug',
+    created: 1500,
+    resolved: 9000,
+    initialStatus: todo,
+    transitions: [],
+    flags: [
+      { at: 1600, on: true },
+      { at: 1700, on: false },
+    ],
+  });
+  return builder.build();
+}
+
+describe('compact history', () => {
+  it('stores issues as columns, transitions in shared arrays with offsets', () => {
+    const history = twoIssues();
+    expect(history).toMatchObject({
+      format: 1,
+      issueTypes: ['Story', 'Bug'],
+      issueId: ['10', '11'],
+      key: ['A-1', 'A-2'],
+      type: [0, 1],
+      created: [1000, 1500],
+      resolved: [null, 9000],
+      initialStatus: [0, 0],
+      transitionOffset: [0, 1, 1],
+      transitionAt: [2000],
+      transitionStatus: [1],
+      flagOffset: [0, 0, 2],
+      flagAt: [1600, 1700],
+      flagOn: [1, 0],
+    });
+    expect(issueCount(history)).toBe(2);
+    expect(currentStatusOf(history, 0)).toBe(1);
+    expect(currentStatusOf(history, 1)).toBe(0);
+    expect(checkCompactHistory(history)).toEqual([]);
+  });
+
+  it('is plain JSON: it survives a round trip unchanged', () => {
+    const history = twoIssues();
+    expect(JSON.parse(JSON.stringify(history))).toEqual(history);
+  });
+
+  it('identifies statuses by id, then by name, and lets authoritative sources rename them', () => {
+    const builder = new CompactHistoryBuilder();
+    const byName = builder.status({ name: 'In Review' });
+    expect(builder.status({ id: '7', name: 'in review' })).toBe(byName); // same status, now with its id
+    expect(builder.status({ id: '7', name: 'Code Review' })).toBe(byName); // an old name in history: ignored
+    expect(builder.statusAt(byName).name).toBe('In Review');
+    builder.status({ id: '7', name: 'Code Review', category: 'indeterminate' }, true); // renamed since
+    expect(builder.statusAt(byName)).toEqual({ id: '7', name: 'Code Review', category: 'indeterminate' });
+    expect(builder.status({ id: '8', name: 'Code Review' })).not.toBe(byName); // another status with that name
+    expect(() => builder.status({})).toThrow('id or a name');
+  });
+
+  it('refuses transitions out of order or before creation', () => {
+    const builder = new CompactHistoryBuilder();
+    const s = builder.status({ name: 'To Do' });
+    const issue = { id: '1', key: 'A-1', type: 'Story', created: 100, resolved: null, initialStatus: s };
+    expect(() => builder.addIssue({ ...issue, transitions: [{ at: 50, status: s }] })).toThrow('A-1');
+    expect(() => builder.addIssue({ ...issue, transitions: [{ at: 300, status: s }, { at: 200, status: s }] })).toThrow('time order');
+    expect(() => builder.addIssue({ ...issue, transitions: [{ at: 300, status: 9 }] })).toThrow('status index');
+  });
+
+  it('shows one issue as an object', () => {
+    const view = issueAt(twoIssues(), 0);
+    expect(view).toEqual({
+      id: '10',
+      key: 'A-1',
+      type: 'Story',
+      created: 1000,
+      resolved: null,
+      initialStatus: { id: '1', name: 'To Do', category: 'new' },
+      transitions: [{ at: 2000, status: { id: '2', name: 'In Progress', category: 'indeterminate' } }],
+      flags: [],
+    });
+  });
+
+  it('merges shards and updates: the last version of an issue wins, dictionaries are unified', () => {
+    const stored = twoIssues();
+    const builder = new CompactHistoryBuilder();
+    const done = builder.status({ id: '3', name: 'Done', category: 'done' });
+    const doing = builder.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
+    builder.addIssue({
+      id: '10',
+      key: 'A-1',
+      type: 'Story',
+      created: 1000,
+      resolved: 5000,
+      initialStatus: builder.status({ id: '1', name: 'To Do' }),
+      transitions: [
+        { at: 2000, status: doing },
+        { at: 5000, status: done },
+      ],
+    });
+    builder.addIssue({ id: '12', key: 'A-3', type: 'Task', created: 4000, resolved: null, initialStatus: doing, transitions: [] });
+    const merged = mergeCompactHistories([stored, builder.build()]);
+    expect(merged.key).toEqual(['A-1', 'A-2', 'A-3']);
+    expect(issueAt(merged, 0).transitions.map((t) => [t.at, t.status.name])).toEqual([
+      [2000, 'In Progress'],
+      [5000, 'Done'],
+    ]);
+    expect(issueAt(merged, 0).resolved).toBe(5000);
+    expect(issueAt(merged, 1).flags).toEqual([
+      { at: 1600, on: true },
+      { at: 1700, on: false },
+    ]);
+    expect(issueAt(merged, 2).initialStatus.name).toBe('In Progress');
+    expect(merged.statuses.map((s) => s.name).sort()).toEqual(['Done', 'In Progress', 'To Do']);
+    expect(checkCompactHistory(merged)).toEqual([]);
+  });
+
+  it('filters issues, keeping dictionaries and runs intact', () => {
+    const filtered = filterCompactHistory(twoIssues(), (issue) => issue === 1);
+    expect(filtered.key).toEqual(['A-2']);
+    expect(filtered.transitionOffset).toEqual([0, 0]);
+    expect(filtered.flagOffset).toEqual([0, 2]);
+    expect(filtered.flagAt).toEqual([1600, 1700]);
+    expect(checkCompactHistory(filtered)).toEqual([]);
+  });
+
+  it('reports structural problems of data read back from storage', () => {
+    const history = twoIssues();
+    expect(checkCompactHistory({ ...history, created: [1000] })).toContain('created has 1 entries for 2 issues');
+    expect(checkCompactHistory({ ...history, transitionAt: [500] })[0]).toMatch(/A-1: transition out of time order/);
+    expect(checkCompactHistory({ ...history, transitionOffset: [0, 2, 1] })).toContain('transition offsets decrease at issue 1');
+    expect(checkCompactHistory({ ...history, transitionOffset: [0, 1] })).toContain('transition offsets do not match their columns');
+    expect(checkCompactHistory({ ...history, transitionStatus: [9] })).toContain('a status index is outside the status dictionary');
+  });
+});

@@ -1,0 +1,388 @@
+/**
+ * The compact issue history: everything the metrics need about a project's issues, and nothing else.
+ *
+ * Per issue: id, key, type, created, resolution time, the status at creation, each status transition (time
+ * and status) and each change of the "Flagged" field. No summaries, people or comments (data minimisation).
+ *
+ * The layout is columnar: one plain array per field, with the transitions of all issues in shared arrays and
+ * an offset array saying where each issue's run starts (issue i owns `transitionAt[transitionOffset[i] ..
+ * transitionOffset[i + 1] - 1]`). That is small as JSON, cheap to split into storage shards, free of
+ * per-transition objects in memory, and fast to scan. Instants are epoch milliseconds; statuses and issue
+ * types are indices into small dictionaries, so a renamed status is one edit.
+ *
+ * Invariants (checked by `checkCompactHistory`): transitions and flag changes of an issue are in time order
+ * and not before the issue was created.
+ */
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface CompactStatus {
+  /** Jira's status id; null when the source named the status only. */
+  id: string | null;
+  name: string;
+  /** Jira's status category, when known. Used to build the default workflow. */
+  category: StatusCategoryKey | null;
+}
+
+export const COMPACT_HISTORY_FORMAT = 1;
+
+export interface CompactHistory {
+  readonly format: typeof COMPACT_HISTORY_FORMAT;
+  readonly statuses: readonly CompactStatus[];
+  readonly issueTypes: readonly string[];
+  readonly issueId: readonly string[];
+  readonly key: readonly string[];
+  /** Index into `issueTypes`. */
+  readonly type: readonly number[];
+  /** Epoch ms. */
+  readonly created: readonly number[];
+  /** Epoch ms of Jira's resolution date, or null. Kept for display; "done" comes from the workflow. */
+  readonly resolved: readonly (number | null)[];
+  /** Index into `statuses`: the status the issue was created in. */
+  readonly initialStatus: readonly number[];
+  /** Length issues + 1. */
+  readonly transitionOffset: readonly number[];
+  readonly transitionAt: readonly number[];
+  /** Index into `statuses`: the status entered. */
+  readonly transitionStatus: readonly number[];
+  /** Length issues + 1. */
+  readonly flagOffset: readonly number[];
+  readonly flagAt: readonly number[];
+  /** 1 when the issue became flagged at that instant, 0 when the flag was cleared. */
+  readonly flagOn: readonly number[];
+}
+
+export function issueCount(history: CompactHistory): number {
+  return history.key.length;
+}
+
+/** Index into `statuses` of the issue's latest status. */
+export function currentStatusOf(history: CompactHistory, issue: number): number {
+  const end = history.transitionOffset[issue + 1]!;
+  return end > history.transitionOffset[issue]! ? history.transitionStatus[end - 1]! : history.initialStatus[issue]!;
+}
+
+/** A reference to a status as sources give it: by id, by name, or both. */
+export interface StatusRef {
+  id?: string | null;
+  name?: string | null;
+  category?: string | null;
+}
+
+export interface CompactIssueInput {
+  id: string;
+  key: string;
+  type: string;
+  created: number;
+  resolved: number | null;
+  /** From `CompactHistoryBuilder.status`. */
+  initialStatus: number;
+  /** In time order, none before `created`. */
+  transitions: ReadonlyArray<{ at: number; status: number }>;
+  /** In time order, none before `created`. */
+  flags?: ReadonlyArray<{ at: number; on: boolean }>;
+}
+
+function categoryKey(value: string | null | undefined): StatusCategoryKey | null {
+  return value === 'new' || value === 'indeterminate' || value === 'done' ? value : null;
+}
+
+function nameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Builds a `CompactHistory` one issue at a time. */
+export class CompactHistoryBuilder {
+  private readonly statuses: CompactStatus[] = [];
+  private readonly statusById = new Map<string, number>();
+  private readonly statusByName = new Map<string, number>();
+  private readonly issueTypes: string[] = [];
+  private readonly typeByName = new Map<string, number>();
+  private readonly columns = {
+    issueId: [] as string[],
+    key: [] as string[],
+    type: [] as number[],
+    created: [] as number[],
+    resolved: [] as (number | null)[],
+    initialStatus: [] as number[],
+    transitionOffset: [0] as number[],
+    transitionAt: [] as number[],
+    transitionStatus: [] as number[],
+    flagOffset: [0] as number[],
+    flagAt: [] as number[],
+    flagOn: [] as number[],
+  };
+
+  get size(): number {
+    return this.columns.key.length;
+  }
+
+  /**
+   * The dictionary index of a status, adding it if new. Statuses are matched by id first, then by name
+   * (case-insensitive). An `authoritative` reference (the issue's current status, a status catalogue) also
+   * updates the stored name, because history entries keep the name a status had when the change was made.
+   * @throws Error when the reference has neither id nor name.
+   */
+  status(ref: StatusRef, authoritative = false): number {
+    const id = ref.id ? String(ref.id) : null;
+    const name = ref.name ? String(ref.name) : null;
+    const category = categoryKey(ref.category);
+    if (id !== null && !authoritative) {
+      // The common case, once per transition: a status already known by its id.
+      const known = this.statusById.get(id);
+      if (known !== undefined) {
+        const status = this.statuses[known]!;
+        if (category !== null && status.category === null) status.category = category;
+        if (name !== null && status.name === status.id) status.name = name;
+        return known;
+      }
+    }
+    let index: number | undefined;
+    if (id !== null) {
+      index = this.statusById.get(id);
+      if (index === undefined && name !== null) {
+        // A status first seen by name only, now seen with its id: same status.
+        const byName = this.statusByName.get(nameKey(name));
+        if (byName !== undefined && this.statuses[byName]!.id === null) index = byName;
+      }
+    } else if (name !== null) {
+      index = this.statusByName.get(nameKey(name));
+    } else {
+      throw new Error('a status needs an id or a name');
+    }
+    if (index === undefined) {
+      index = this.statuses.length;
+      this.statuses.push({ id, name: name ?? id ?? '', category });
+    } else {
+      const status = this.statuses[index]!;
+      if (status.id === null && id !== null) status.id = id;
+      if (name !== null && (authoritative || status.name === '' || status.name === status.id)) status.name = name;
+      if (category !== null && (authoritative || status.category === null)) status.category = category;
+    }
+    if (id !== null) this.statusById.set(id, index);
+    if (name !== null && !this.statusByName.has(nameKey(name))) this.statusByName.set(nameKey(name), index);
+    return index;
+  }
+
+  /** The dictionary entry behind an index from `status`. */
+  statusAt(index: number): Readonly<CompactStatus> {
+    const status = this.statuses[index];
+    if (!status) throw new RangeError(`no status at index ${index}`);
+    return status;
+  }
+
+  /** @throws Error when transitions or flags are out of order or before creation. */
+  addIssue(input: CompactIssueInput): void {
+    const c = this.columns;
+    let previous = input.created;
+    for (const transition of input.transitions) {
+      if (!(transition.at >= previous)) throw new Error(`${input.key}: transitions must be in time order, after creation`);
+      if (!(transition.status >= 0 && transition.status < this.statuses.length)) {
+        throw new Error(`${input.key}: unknown status index ${transition.status}`);
+      }
+      previous = transition.at;
+    }
+    previous = input.created;
+    for (const flag of input.flags ?? []) {
+      if (!(flag.at >= previous)) throw new Error(`${input.key}: flag changes must be in time order, after creation`);
+      previous = flag.at;
+    }
+    let typeIndex = this.typeByName.get(input.type);
+    if (typeIndex === undefined) {
+      typeIndex = this.issueTypes.length;
+      this.issueTypes.push(input.type);
+      this.typeByName.set(input.type, typeIndex);
+    }
+    c.issueId.push(input.id);
+    c.key.push(input.key);
+    c.type.push(typeIndex);
+    c.created.push(input.created);
+    c.resolved.push(input.resolved);
+    c.initialStatus.push(input.initialStatus);
+    for (const transition of input.transitions) {
+      c.transitionAt.push(transition.at);
+      c.transitionStatus.push(transition.status);
+    }
+    c.transitionOffset.push(c.transitionAt.length);
+    for (const flag of input.flags ?? []) {
+      c.flagAt.push(flag.at);
+      c.flagOn.push(flag.on ? 1 : 0);
+    }
+    c.flagOffset.push(c.flagAt.length);
+  }
+
+  build(): CompactHistory {
+    const c = this.columns;
+    return {
+      format: COMPACT_HISTORY_FORMAT,
+      statuses: this.statuses.map((status) => ({ ...status })),
+      issueTypes: [...this.issueTypes],
+      issueId: [...c.issueId],
+      key: [...c.key],
+      type: [...c.type],
+      created: [...c.created],
+      resolved: [...c.resolved],
+      initialStatus: [...c.initialStatus],
+      transitionOffset: [...c.transitionOffset],
+      transitionAt: [...c.transitionAt],
+      transitionStatus: [...c.transitionStatus],
+      flagOffset: [...c.flagOffset],
+      flagAt: [...c.flagAt],
+      flagOn: [...c.flagOn],
+    };
+  }
+}
+
+/** One issue of a history as a plain object: for tests, debugging and detail views (not for hot loops). */
+export interface CompactIssueView {
+  id: string;
+  key: string;
+  type: string;
+  created: number;
+  resolved: number | null;
+  initialStatus: CompactStatus;
+  transitions: Array<{ at: number; status: CompactStatus }>;
+  flags: Array<{ at: number; on: boolean }>;
+}
+
+export function issueAt(history: CompactHistory, issue: number): CompactIssueView {
+  if (!(issue >= 0 && issue < issueCount(history))) throw new RangeError(`no issue at index ${issue}`);
+  const transitions: CompactIssueView['transitions'] = [];
+  for (let j = history.transitionOffset[issue]!; j < history.transitionOffset[issue + 1]!; j++) {
+    transitions.push({ at: history.transitionAt[j]!, status: history.statuses[history.transitionStatus[j]!]! });
+  }
+  const flags: CompactIssueView['flags'] = [];
+  for (let j = history.flagOffset[issue]!; j < history.flagOffset[issue + 1]!; j++) {
+    flags.push({ at: history.flagAt[j]!, on: history.flagOn[j] === 1 });
+  }
+  return {
+    id: history.issueId[issue]!,
+    key: history.key[issue]!,
+    type: history.issueTypes[history.type[issue]!]!,
+    created: history.created[issue]!,
+    resolved: history.resolved[issue]!,
+    initialStatus: history.statuses[history.initialStatus[issue]!]!,
+    transitions,
+    flags,
+  };
+}
+
+/**
+ * Merges histories (storage shards, or a stored history and a batch of updated issues) into one. When an
+ * issue id appears more than once the last part wins, at the position of its first appearance; status and
+ * type dictionaries are unified, later parts' names winning.
+ */
+export function mergeCompactHistories(parts: readonly CompactHistory[]): CompactHistory {
+  const winner = new Map<string, { part: number; issue: number }>();
+  const order: string[] = [];
+  parts.forEach((part, partIndex) => {
+    for (let issue = 0; issue < issueCount(part); issue++) {
+      const id = part.issueId[issue]!;
+      if (!winner.has(id)) order.push(id);
+      winner.set(id, { part: partIndex, issue });
+    }
+  });
+  const builder = new CompactHistoryBuilder();
+  const statusMaps = parts.map((part) => part.statuses.map((status) => builder.status(status, true)));
+  for (const id of order) {
+    const { part: partIndex, issue } = winner.get(id)!;
+    const part = parts[partIndex]!;
+    const statusMap = statusMaps[partIndex]!;
+    const view = issueAt(part, issue);
+    builder.addIssue({
+      id: view.id,
+      key: view.key,
+      type: view.type,
+      created: view.created,
+      resolved: view.resolved,
+      initialStatus: statusMap[part.initialStatus[issue]!]!,
+      transitions: Array.from(
+        { length: part.transitionOffset[issue + 1]! - part.transitionOffset[issue]! },
+        (_, k) => {
+          const j = part.transitionOffset[issue]! + k;
+          return { at: part.transitionAt[j]!, status: statusMap[part.transitionStatus[j]!]! };
+        },
+      ),
+      flags: view.flags,
+    });
+  }
+  return builder.build();
+}
+
+/** The issues for which `keep(index)` is true, with the same dictionaries (indices stay valid). */
+export function filterCompactHistory(history: CompactHistory, keep: (issue: number) => boolean): CompactHistory {
+  const selected: number[] = [];
+  for (let issue = 0; issue < issueCount(history); issue++) if (keep(issue)) selected.push(issue);
+  const pick = <T>(column: readonly T[]): T[] => selected.map((issue) => column[issue]!);
+  const runs = (offsets: readonly number[], ...columns: (readonly number[])[]) => {
+    const nextOffsets = [0];
+    const nextColumns = columns.map(() => [] as number[]);
+    for (const issue of selected) {
+      for (let j = offsets[issue]!; j < offsets[issue + 1]!; j++) {
+        columns.forEach((column, c) => nextColumns[c]!.push(column[j]!));
+      }
+      nextOffsets.push(nextColumns[0]!.length);
+    }
+    return { offsets: nextOffsets, columns: nextColumns };
+  };
+  const transitions = runs(history.transitionOffset, history.transitionAt, history.transitionStatus);
+  const flags = runs(history.flagOffset, history.flagAt, history.flagOn);
+  return {
+    format: COMPACT_HISTORY_FORMAT,
+    statuses: history.statuses,
+    issueTypes: history.issueTypes,
+    issueId: pick(history.issueId),
+    key: pick(history.key),
+    type: pick(history.type),
+    created: pick(history.created),
+    resolved: pick(history.resolved),
+    initialStatus: pick(history.initialStatus),
+    transitionOffset: transitions.offsets,
+    transitionAt: transitions.columns[0]!,
+    transitionStatus: transitions.columns[1]!,
+    flagOffset: flags.offsets,
+    flagAt: flags.columns[0]!,
+    flagOn: flags.columns[1]!,
+  };
+}
+
+/**
+ * Structural problems of a history (for data read back from storage): empty when it is well formed.
+ * Linear in the size of the history.
+ */
+export function checkCompactHistory(history: CompactHistory): string[] {
+  const problems: string[] = [];
+  const n = history.key.length;
+  const perIssue = ['issueId', 'type', 'created', 'resolved', 'initialStatus'] as const;
+  for (const column of perIssue) {
+    if (history[column].length !== n) problems.push(`${column} has ${history[column].length} entries for ${n} issues`);
+  }
+  const checkRuns = (name: string, offsets: readonly number[], at: readonly number[], other: readonly number[]) => {
+    if (offsets.length !== n + 1 || offsets[0] !== 0 || offsets[n] !== at.length || other.length !== at.length) {
+      problems.push(`${name} offsets do not match their columns`);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      let previous = history.created[i]!;
+      if (offsets[i + 1]! < offsets[i]!) problems.push(`${name} offsets decrease at issue ${i}`);
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        if (!(at[j]! >= previous)) {
+          problems.push(`${history.key[i]}: ${name} out of time order or before creation`);
+          break;
+        }
+        previous = at[j]!;
+      }
+    }
+  };
+  checkRuns('transition', history.transitionOffset, history.transitionAt, history.transitionStatus);
+  checkRuns('flag', history.flagOffset, history.flagAt, history.flagOn);
+  const statusCount = history.statuses.length;
+  const badStatus = (s: number) => !(s >= 0 && s < statusCount);
+  if (history.initialStatus.some(badStatus) || history.transitionStatus.some(badStatus)) {
+    problems.push('a status index is outside the status dictionary');
+  }
+  if (history.type.some((t) => !(t >= 0 && t < history.issueTypes.length))) {
+    problems.push('a type index is outside the issue type dictionary');
+  }
+  return problems;
+}

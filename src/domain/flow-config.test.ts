@@ -1,0 +1,92 @@
+import { DEFAULT_CONVENTIONS } from './conventions';
+import { DEFAULT_FLOW_CONFIG, FlowConfigError, parseFlowConfig } from './flow-config';
+
+describe('flow configuration', () => {
+  it('is all defaults when empty', () => {
+    expect(parseFlowConfig({})).toEqual(DEFAULT_FLOW_CONFIG);
+    expect(DEFAULT_FLOW_CONFIG).toMatchObject({
+      workflow: null,
+      throughputPeriod: 'week',
+      blockedCountsAsWaiting: true,
+      flaggedFieldIds: ['customfield_10021'],
+      forecast: { samplingDays: 90, trials: 10_000, horizonDays: 14, targetDate: null, items: null, backtestWeeks: 12 },
+    });
+  });
+
+  it('reads a full document', () => {
+    const config = parseFlowConfig({
+      stages: [
+        { name: 'Ready', statuses: ['To Do'] },
+        { name: 'In Progress', statuses: ['In Progress', '10004'] },
+        { name: 'Review', statuses: ['In Review'], active: false },
+        { name: 'Done', statuses: ['Done'] },
+      ],
+      startStage: 'In Progress',
+      doneStage: 'Done',
+      statuses: [{ id: '10004', name: 'Pairing', statusCategory: { key: 'indeterminate' } }],
+      conventions: {
+        stageEntry: 'last',
+        backwardMoves: 'reset',
+        unit: 'hours',
+        timeZone: 'Europe/Berlin',
+        percentileMethod: 'linear',
+        percentiles: [50, 85],
+        serviceLevelPercentile: 90,
+        weekEndsOn: 'friday',
+        businessCalendar: { workingDays: ['monday', 'tuesday'], holidays: ['2025-12-25'] },
+      },
+      window: { days: 90 },
+      throughputPeriod: 'month',
+      histogramBinWidth: 12,
+      flowEfficiency: { blockedCountsAsWaiting: false },
+      flaggedFieldIds: ['customfield_10100'],
+      forecast: { samplingDays: 30, trials: 20_000, targetDate: '2026-03-31', items: 40, backtestWeeks: 8, confidences: [50, 85] },
+    });
+    expect(config.workflow?.stages[2]).toEqual({ name: 'Review', statuses: ['In Review'], active: false });
+    expect(config.conventions).toEqual({
+      ...DEFAULT_CONVENTIONS,
+      stageEntry: 'last',
+      backwardMoves: 'reset',
+      unit: 'hours',
+      timeZone: 'Europe/Berlin',
+      percentileMethod: 'linear',
+      percentiles: [50, 85],
+      serviceLevelPercentile: 90,
+      weekEndsOn: 'friday',
+      businessCalendar: { workingDays: ['monday', 'tuesday'], holidays: ['2025-12-25'] },
+    });
+    expect(config).toMatchObject({
+      statuses: [{ id: '10004', name: 'Pairing', statusCategory: { key: 'indeterminate' } }],
+      window: { from: null, to: null, days: 90 },
+      throughputPeriod: 'month',
+      histogramBinWidth: 12,
+      blockedCountsAsWaiting: false,
+      flaggedFieldIds: ['customfield_10100'],
+      forecast: { samplingDays: 30, trials: 20_000, targetDate: '2026-03-31', items: 40, backtestWeeks: 8, confidences: [50, 85], horizonDays: 14 },
+    });
+  });
+
+  it.each([
+    [[], '(config): expected an object, got []'],
+    [{ convention: {} }, 'convention: unknown setting; expected one of stages, startStage'],
+    [{ conventions: { unit: 'days' } }, 'conventions.unit: expected one of "days-inclusive", "days-exclusive", "hours", got "days"'],
+    [{ conventions: { timeZone: 'Mars/Base' } }, 'conventions.timeZone: "Mars/Base" is not an IANA time zone name'],
+    [{ conventions: { percentiles: [85, 50] } }, 'conventions.percentiles: percentiles must be in ascending order'],
+    [{ conventions: { businessCalendar: { holidays: ['2025-02-30'] } } }, 'conventions.businessCalendar.holidays[0]: expected a date as YYYY-MM-DD'],
+    [{ conventions: { businessCalendar: { workingDays: ['mon'] } } }, 'conventions.businessCalendar.workingDays[0]: expected one of "sunday"'],
+    [{ conventions: { businessCalendar: { workingDays: [] } } }, 'conventions.businessCalendar.workingDays: expected at least one working day'],
+    [{ stages: [{ name: 'A', statuses: [] }] }, 'startStage: expected a non-empty string'],
+    [{ stages: [{ name: 'A' }, { name: 'B' }], startStage: 'B', doneStage: 'A' }, 'stages: the start stage must come before the done stage'],
+    [{ stages: [{ name: 'A', statuses: [3] }], startStage: 'A', doneStage: 'B' }, 'stages[0].statuses[0]: expected a non-empty string, got 3'],
+    [{ forecast: { trials: 500 } }, 'forecast.trials: expected a whole number from 10000'],
+    [{ forecast: { targetDate: '31/03/2026' } }, 'forecast.targetDate: expected a date as YYYY-MM-DD'],
+    [{ window: { from: '2025-03-01', days: 10 } }, 'window: give "from" or "days", not both'],
+    [{ window: { from: '2025-03-10', to: '2025-03-01' } }, 'window: "from" is after "to"'],
+    [{ throughputPeriod: 'fortnight' }, 'throughputPeriod: expected one of "day", "week", "month"'],
+    [{ statuses: [{ statusCategory: { key: 'new' } }] }, 'statuses[0]: a status needs an "id" or a "name"'],
+    [{ flowEfficiency: { blockedCountsAsWaiting: 'yes' } }, 'flowEfficiency.blockedCountsAsWaiting: expected true or false'],
+  ])('names the bad field: %j', (input, message) => {
+    expect(() => parseFlowConfig(input)).toThrow(FlowConfigError);
+    expect(() => parseFlowConfig(input)).toThrow(message);
+  });
+});

@@ -1,0 +1,166 @@
+import { parseFlowConfig } from './flow-config';
+import { buildFlowReport } from './flow-report';
+import { UnmappedStatusError } from './flow-timeline';
+import { at, BOARD_WORKFLOW, boardHistory } from './testing/history-fixture';
+
+// A fortnight on a small board, reported as of Monday 17 March 2025, 12:00 UTC.
+const history = boardHistory([
+  { key: 'R-1', created: '2025-03-03T09:00Z', moves: [['2025-03-03T10:00Z', 'In Progress'], ['2025-03-04T10:00Z', 'In Review'], ['2025-03-05T10:00Z', 'Done']] },
+  { key: 'R-2', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-04T17:00Z', 'Done']] },
+  { key: 'R-3', created: '2025-03-04T09:00Z', type: 'Bug', moves: [['2025-03-06T09:00Z', 'In Progress'], ['2025-03-12T09:00Z', 'Done']] },
+  { key: 'R-4', created: '2025-03-05T09:00Z', moves: [['2025-03-10T09:00Z', 'In Progress']] },
+  { key: 'R-5', created: '2025-03-06T09:00Z' },
+  {
+    key: 'R-6',
+    created: '2025-03-07T09:00Z',
+    moves: [['2025-03-07T10:00Z', 'In Progress'], ['2025-03-10T10:00Z', 'Done']],
+    flags: [['2025-03-08T00:00Z', true], ['2025-03-09T00:00Z', false]],
+  },
+  { key: 'R-7', created: '2025-03-10T09:00Z', moves: [['2025-03-16T09:00Z', 'In Progress']] },
+]);
+const config = parseFlowConfig({ ...BOARD_WORKFLOW, window: { from: '2025-03-03' } });
+const run = { now: at('2025-03-17T12:00:00Z'), seed: 1 };
+
+describe('flow report', () => {
+  const report = buildFlowReport(history, config, run);
+
+  it('describes how it was computed', () => {
+    expect(report.generated).toMatchObject({
+      now: '2025-03-17T12:00:00.000Z',
+      timeZone: 'UTC',
+      window: { from: '2025-03-03', to: '2025-03-17' },
+      unit: 'days-inclusive',
+      workflow: { stages: ['Backlog', 'In Progress', 'Review', 'Done', 'Released'], startStage: 'In Progress', doneStage: 'Done' },
+      items: 7,
+      doneInWindow: 4,
+      inProgress: 2,
+    });
+    expect(report.generated.conventions).toMatchObject({ stageEntry: 'first', backwardMoves: 'keep', percentileMethod: 'nearest-rank' });
+  });
+
+  it('lists every item with its stage dates, start, done, cycle time, lead time and age', () => {
+    expect(report.items[0]).toEqual({
+      key: 'R-1',
+      type: 'Story',
+      status: 'Done',
+      stageDates: { Backlog: '2025-03-03', 'In Progress': '2025-03-03', Review: '2025-03-04', Done: '2025-03-05', Released: null },
+      start: '2025-03-03',
+      done: '2025-03-05',
+      cycleTime: 3,
+      leadTime: 3,
+      age: null,
+      blockedTime: 0,
+      flowEfficiency: 1,
+    });
+    expect(report.items.map((item) => [item.key, item.cycleTime, item.leadTime, item.age])).toEqual([
+      ['R-1', 3, 3, null],
+      ['R-2', 1, 2, null],
+      ['R-3', 7, 9, null],
+      ['R-4', null, null, 8],
+      ['R-5', null, null, null],
+      ['R-6', 4, 4, null],
+      ['R-7', null, null, 2],
+    ]);
+    expect(report.items[5]).toMatchObject({ blockedTime: 1, flowEfficiency: 0.667 });
+    expect(report.items[4]).toMatchObject({ status: 'To Do', start: null, done: null, blockedTime: null, flowEfficiency: null });
+  });
+
+  it('gives percentiles, the service-level expectation and the histogram of items done in the window', () => {
+    // Cycle times 1, 3, 4, 7; lead times 2, 3, 4, 9.
+    expect(report.percentiles).toEqual({ '50': 3, '70': 4, '85': 7, '95': 7 });
+    expect(report.serviceLevelExpectation).toEqual({ percentile: 85, value: 7, itemsWithin: 4, items: 4 });
+    expect(report.leadTimePercentiles).toEqual({ '50': 3, '70': 4, '85': 9, '95': 9 });
+    expect(report.histogram.map((bin) => [bin.from, bin.count])).toEqual([
+      [1, 1],
+      [2, 0],
+      [3, 1],
+      [4, 1],
+      [5, 0],
+      [6, 0],
+      [7, 1],
+    ]);
+    expect(report.scatter).toEqual([
+      { key: 'R-2', date: '2025-03-04', cycleTime: 1 },
+      { key: 'R-1', date: '2025-03-05', cycleTime: 3 },
+      { key: 'R-6', date: '2025-03-10', cycleTime: 4 },
+      { key: 'R-3', date: '2025-03-12', cycleTime: 7 },
+    ]);
+  });
+
+  it('gives zero-filled throughput and net flow per week', () => {
+    expect(report.throughput).toEqual([
+      { start: '2025-03-03', end: '2025-03-09', count: 2 },
+      { start: '2025-03-10', end: '2025-03-16', count: 2 },
+      { start: '2025-03-17', end: '2025-03-17', count: 0 },
+    ]);
+    expect(report.netFlow.map((p) => [p.arrivals, p.departures, p.net])).toEqual([
+      [4, 2, 2],
+      [2, 2, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('gives WIP and cumulative flow per day', () => {
+    expect(report.wip.map((d) => d.count)).toEqual([1, 1, 0, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 2, 2]);
+    expect(report.wip[0]).toEqual({ date: '2025-03-03', count: 1 });
+    expect(report.cfd[0]).toEqual({ date: '2025-03-03', Backlog: 2, 'In Progress': 1, Review: 0, Done: 0, Released: 0 });
+    expect(report.cfd[report.cfd.length - 1]).toEqual({ date: '2025-03-17', Backlog: 7, 'In Progress': 6, Review: 4, Done: 4, Released: 0 });
+  });
+
+  it('ages items in progress against the cycle-time percentiles', () => {
+    expect(report.aging).toEqual([
+      { key: 'R-4', stage: 'In Progress', status: 'In Progress', age: 8, percentileBand: 95 },
+      { key: 'R-7', stage: 'In Progress', status: 'In Progress', age: 2, percentileBand: null },
+    ]);
+  });
+
+  it('gives time in status, flow efficiency and blocked time', () => {
+    expect(report.timeInStatus[0]).toEqual({ key: 'R-1', statuses: { 'To Do': 0.04, 'In Progress': 1, 'In Review': 1 } });
+    expect(report.timeInStatus[4]).toEqual({ key: 'R-5', statuses: { 'To Do': 11.13 } });
+    // Active 48 + 8 + 144 + 48 hours of 48 + 8 + 144 + 72.
+    expect(report.flowEfficiency).toEqual({ overall: 0.912, items: 4, blockedCountsAsWaiting: true });
+    expect(report.blockedTime).toEqual({ total: 1, itemsBlocked: 1, shareOfCycleTime: 0.088 });
+  });
+
+  it('forecasts from the daily throughput before today, with a weekly backtest', () => {
+    const { forecast } = report;
+    expect(forecast.samplingWindow).toEqual({ from: '2025-03-03', to: '2025-03-16', days: 14 });
+    expect(forecast.trials).toBe(10_000);
+    expect(forecast.howMany!.targetDate).toBe('2025-03-31');
+    expect(forecast.howMany!.days).toBe(14);
+    const items = forecast.howMany!.table.map((row) => row.items);
+    expect(forecast.howMany!.table.map((row) => row.confidence)).toEqual([50, 70, 85, 95]);
+    for (let k = 1; k < items.length; k++) expect(items[k]).toBeLessThanOrEqual(items[k - 1]!);
+    expect(forecast.when!.items).toBe(2); // the items in progress
+    const days = forecast.when!.table.map((row) => row.days!);
+    for (let k = 1; k < days.length; k++) expect(days[k]).toBeGreaterThanOrEqual(days[k - 1]!);
+    expect(forecast.when!.table[0]!.date).toMatch(/^2025-0[34]-\d\d$/);
+    expect(forecast.backtest.weeks.map((w) => [w.start, w.end, w.actual])).toEqual([['2025-03-10', '2025-03-16', 2]]);
+  });
+
+  it('is reproducible for a seed and plain JSON', () => {
+    expect(buildFlowReport(history, config, run)).toEqual(report);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(JSON.stringify(report)).not.toContain('NaN');
+  });
+
+  it('can target a date and a number of items, and says why a forecast is missing', () => {
+    const targeted = buildFlowReport(history, parseFlowConfig({ ...BOARD_WORKFLOW, forecast: { targetDate: '2025-03-24', items: 10 } }), run);
+    expect(targeted.forecast.howMany).toMatchObject({ targetDate: '2025-03-24', days: 7 });
+    expect(targeted.forecast.when!.items).toBe(10);
+    const firstDay = buildFlowReport(history, config, { now: at('2025-03-03T12:00:00Z'), seed: 1 });
+    expect(firstDay.forecast.howMany).toBeNull();
+    expect(firstDay.forecast.notes[0]).toMatch(/No complete day of history/);
+  });
+
+  it('uses the default workflow from status categories when none is configured', () => {
+    const byCategory = buildFlowReport(history, parseFlowConfig({}), run);
+    expect(byCategory.generated.workflow).toEqual({ stages: ['To Do', 'In Progress', 'Done'], startStage: 'In Progress', doneStage: 'Done' });
+    expect(byCategory.items[0]!.cycleTime).toBe(3);
+  });
+
+  it('refuses statuses the configured workflow does not place', () => {
+    const partial = parseFlowConfig({ ...BOARD_WORKFLOW, stages: BOARD_WORKFLOW.stages.filter((stage) => stage.name !== 'Review') });
+    expect(() => buildFlowReport(history, partial, run)).toThrow(UnmappedStatusError);
+  });
+});

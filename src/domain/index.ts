@@ -1,0 +1,175 @@
+/**
+ * The flow-metrics engine: pure functions from Jira issue history to every number and chart series the app
+ * shows. No I/O, no clock reads, no Node-only APIs: resolvers, the browser and the `flow-metrics` command
+ * all run this same code.
+ *
+ * Typical use:
+ *   const history = compactHistoryFromSearch(issues);                 // or JiraHistoryBuilder for bulk changelogs
+ *   const report = buildFlowReport(history, parseFlowConfig(json), { now, seed: 1 });
+ * or, metric by metric:
+ *   const workflow = resolveWorkflow(defaultWorkflow(history.statuses), history.statuses);
+ *   const timeline = buildFlowTimeline(history, workflow, resolveConventions({ timeZone }), now);
+ *   const cycle = cycleTimes(timeline, new DurationMeasure('days-inclusive'));
+ */
+
+// Calendar, time and units
+export {
+  civilFromDay,
+  dayFromCivil,
+  dayToIsoDate,
+  isoDateToDay,
+  IsoDateLabels,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  NO_DAY,
+  WEEKDAY_NAMES,
+  weekdayOf,
+  type DayNumber,
+  type Weekday,
+  type WeekdayName,
+} from './calendar-day';
+export { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
+export { DEFAULT_TIME_ZONE, isValidTimeZone, ZonedDays } from './time-zone';
+export { EVERY_DAY_CALENDAR, WorkingDays, type BusinessCalendar } from './business-calendar';
+export { DurationMeasure } from './duration-unit';
+
+// Conventions, workflow, configuration
+export {
+  CONVENTION_CATALOG,
+  DEFAULT_CONVENTIONS,
+  DEFAULT_PERCENTILES,
+  resolveConventions,
+  type BackwardMoveRule,
+  type ConventionDescription,
+  type DurationUnit,
+  type FlowConventions,
+  type PercentileMethod,
+  type ReopenedRule,
+  type SkippedStartRule,
+  type StageEntryRule,
+} from './conventions';
+export {
+  DEFAULT_STAGE_NAMES,
+  defaultWorkflow,
+  resolveWorkflow,
+  unmappedStatuses,
+  workflowProblems,
+  WorkflowError,
+  type ResolvedWorkflow,
+  type Workflow,
+  type WorkflowStage,
+} from './workflow';
+export {
+  DEFAULT_FLOW_CONFIG,
+  DEFAULT_FORECAST_SETTINGS,
+  FlowConfigError,
+  MINIMUM_TRIALS,
+  parseFlowConfig,
+  type FlowConfig,
+  type ForecastSettings,
+} from './flow-config';
+
+// Issue history
+export {
+  checkCompactHistory,
+  COMPACT_HISTORY_FORMAT,
+  CompactHistoryBuilder,
+  currentStatusOf,
+  filterCompactHistory,
+  issueAt,
+  issueCount,
+  mergeCompactHistories,
+  type CompactHistory,
+  type CompactIssueInput,
+  type CompactIssueView,
+  type CompactStatus,
+  type StatusCategoryKey,
+  type StatusRef,
+} from './compact-history';
+export {
+  collectBulkChangelogs,
+  compactHistoryFromSearch,
+  DEFAULT_FLAGGED_FIELD_IDS,
+  JiraHistoryBuilder,
+  JiraHistoryError,
+  type JiraBulkChangelogPage,
+  type JiraChangeHistory,
+  type JiraChangeItem,
+  type JiraHistoryOptions,
+  type JiraIssue,
+  type JiraIssueFields,
+  type JiraSearchIssue,
+  type JiraStatus,
+  type StatusLocation,
+} from './jira-history';
+export { buildFlowTimeline, isInProgress, UnmappedStatusError, type FlowTimeline } from './flow-timeline';
+
+// Metrics
+export {
+  defaultWindow,
+  firstCreatedDay,
+  itemsDoneIn,
+  resolveWindow,
+  windowLength,
+  type ReportWindow,
+  type WindowSettings,
+} from './report-window';
+export { cycleTimes } from './cycle-time';
+export { leadTimes } from './lead-time';
+export { percentileOfSorted, percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
+export { serviceLevelExpectation, type ServiceLevelExpectation } from './service-level-expectation';
+export { histogram, type HistogramBin } from './histogram';
+export { cycleTimeScatter, type ScatterPoint } from './scatter';
+export {
+  periodOfDay,
+  periodStartOf,
+  reportingPeriods,
+  weekEndOf,
+  type PeriodKind,
+  type ReportingPeriods,
+} from './reporting-period';
+export { dailyThroughput, throughputPerPeriod } from './throughput';
+export { netFlow, type NetFlow } from './net-flow';
+export { wipPerDay } from './work-in-progress';
+export { cumulativeFlow, type CumulativeFlow } from './cumulative-flow';
+export { percentileBand, workItemAges, type WorkItemAges } from './work-item-age';
+export { timeInStatus, type TimeInStatus } from './time-in-status';
+export { blockedTime, flaggedIntervals, IntervalBuffer } from './blocked-time';
+export {
+  aggregateFlowEfficiency,
+  flowEfficiency,
+  type FlowEfficiency,
+  type FlowEfficiencyOptions,
+} from './flow-efficiency';
+
+// Forecasting
+export { createSeededRandom, deriveSeed, SeededRandom } from './seeded-random';
+export {
+  DEFAULT_CONFIDENCES,
+  DEFAULT_MAX_FORECAST_DAYS,
+  DEFAULT_TRIALS,
+  howManyTable,
+  simulateHowMany,
+  simulateWhen,
+  whenTable,
+  type HowManyRow,
+  type SimulationOptions,
+  type WhenRow,
+} from './monte-carlo';
+export {
+  backtestWeeklyForecasts,
+  type BacktestOptions,
+  type BacktestWeek,
+  type ForecastBacktest,
+} from './forecast-backtest';
+
+// The whole report
+export {
+  buildFlowReport,
+  type FlowReport,
+  type FlowReportRun,
+  type ForecastSection,
+  type HowManyForecast,
+  type ReportItem,
+  type WhenForecast,
+} from './flow-report';

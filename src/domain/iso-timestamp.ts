@@ -1,0 +1,105 @@
+/**
+ * Instants as epoch milliseconds, parsed from ISO 8601 date-times.
+ *
+ * Jira writes times as `2024-01-15T10:23:45.123+0000` (offset without a colon), which `Date.parse` accepts in
+ * some engines and rejects in others. This parser accepts exactly the ISO 8601 / RFC 3339 forms Jira and users
+ * write, in every engine, and rejects impossible values (month 13, 30 February, minute 60) instead of
+ * rolling them over the way `Date` does. It also never allocates a Date, which matters when a million history
+ * entries are read.
+ */
+import { daysInMonth, dayFromCivil, MS_PER_DAY } from './calendar-day';
+
+// Local bindings for the per-timestamp path (see the note on NO_DAY in calendar-day.ts).
+const monthLength = daysInMonth;
+const civilToDay = dayFromCivil;
+const DAY_MS = MS_PER_DAY;
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * Epoch milliseconds of `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM|±HH)`, or NaN when the text is not such a
+ * date-time or names an impossible one. An offset is required: a time without one has no single meaning.
+ * Fractions beyond milliseconds are truncated.
+ */
+export function parseIsoTimestamp(text: string): number {
+  if (typeof text !== 'string' || text.length < 17) return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const sep = text.charCodeAt(10);
+  if (
+    year < 0 ||
+    text.charCodeAt(4) !== 45 || // '-'
+    text.charCodeAt(7) !== 45 ||
+    (sep !== 84 && sep !== 116 && sep !== 32) || // 'T', 't' or ' '
+    text.charCodeAt(13) !== 58 // ':'
+  ) {
+    return NaN;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+
+  let pos = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(pos) === 58) {
+    second = digits(text, pos + 1, 2);
+    if (second < 0 || second > 59) return NaN;
+    pos += 3;
+    if (text.charCodeAt(pos) === 46 || text.charCodeAt(pos) === 44) {
+      // '.' or ',' then one or more digits; keep the first three.
+      pos++;
+      const fractionStart = pos;
+      while (pos < text.length) {
+        const code = text.charCodeAt(pos) - 48;
+        if (code < 0 || code > 9) break;
+        const place = pos - fractionStart;
+        if (place < 3) millis += code * (place === 0 ? 100 : place === 1 ? 10 : 1);
+        pos++;
+      }
+      if (pos === fractionStart) return NaN;
+    }
+  }
+
+  let offsetMinutes: number;
+  const sign = text.charCodeAt(pos);
+  if ((sign === 90 || sign === 122) && pos + 1 === text.length) {
+    offsetMinutes = 0; // 'Z'
+  } else if (sign === 43 || sign === 45) {
+    const rest = text.length - pos - 1;
+    const offsetHours = digits(text, pos + 1, 2);
+    let offsetMins = 0;
+    if (rest === 2) offsetMins = 0;
+    else if (rest === 4) offsetMins = digits(text, pos + 3, 2);
+    else if (rest === 5 && text.charCodeAt(pos + 3) === 58) offsetMins = digits(text, pos + 4, 2);
+    else return NaN;
+    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return NaN;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  } else {
+    return NaN;
+  }
+
+  return (
+    civilToDay(year, month, day) * DAY_MS +
+    hour * 3_600_000 +
+    minute * 60_000 +
+    second * 1000 +
+    millis -
+    offsetMinutes * 60_000
+  );
+}
+
+/** `2024-01-15T10:23:45.123Z` */
+export function formatIsoTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { howManyTable, simulateHowMany, simulateWhen, whenTable } from './monte-carlo';
+
+describe('Monte Carlo forecasts', () => {
+  it('with a constant throughput every future is the same', () => {
+    const totals = simulateHowMany([2, 2, 2], 14, { seed: 1 });
+    expect(totals).toHaveLength(10_000);
+    expect(new Set(totals)).toEqual(new Set([28]));
+    expect(howManyTable(totals)).toEqual([
+      { confidence: 50, items: 28 },
+      { confidence: 70, items: 28 },
+      { confidence: 85, items: 28 },
+      { confidence: 95, items: 28 },
+    ]);
+    expect(whenTable(simulateWhen([2, 2, 2], 9, { seed: 1 }))).toEqual([
+      { confidence: 50, days: 5 },
+      { confidence: 70, days: 5 },
+      { confidence: 85, days: 5 },
+      { confidence: 95, days: 5 },
+    ]);
+  });
+
+  it('"how many": at confidence c, the largest n that at least c% of futures reached', () => {
+    // Ten futures delivering 1..10 items: 9 of 10 delivered at least 2, 7 of 10 at least 4, 5 of 10 at least 6.
+    expect(howManyTable([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual([
+      { confidence: 50, items: 6 },
+      { confidence: 70, items: 4 },
+      { confidence: 85, items: 2 },
+      { confidence: 95, items: 1 },
+    ]);
+  });
+
+  it('"when": at confidence c, the earliest day by which at least c% of futures finished', () => {
+    expect(whenTable([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual([
+      { confidence: 50, days: 5 },
+      { confidence: 70, days: 7 },
+      { confidence: 85, days: 9 },
+      { confidence: 95, days: 10 },
+    ]);
+    // Beyond the horizon: no date.
+    expect(whenTable([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [50, 85], 8)).toEqual([
+      { confidence: 50, days: 5 },
+      { confidence: 85, days: null },
+    ]);
+  });
+
+  it('matches the binomial distribution for a coin-flip team (0 or 1 item a day)', () => {
+    // 100 days of Bernoulli(0.5): mean 50, sd 5. At 85%: about 50 − 1.04·5 ≈ 44.8.
+    const table = howManyTable(simulateHowMany([0, 1], 100, { seed: 3 }));
+    expect(table[0]!.items).toBeGreaterThanOrEqual(49);
+    expect(table[0]!.items).toBeLessThanOrEqual(51);
+    expect(table[2]!.items).toBeGreaterThanOrEqual(43);
+    expect(table[2]!.items).toBeLessThanOrEqual(46);
+    // Finishing 50 items at one per two days takes about 100 days; higher confidence, later.
+    const when = whenTable(simulateWhen([0, 1], 50, { seed: 3 }));
+    expect(when[0]!.days).toBeGreaterThanOrEqual(96);
+    expect(when[0]!.days).toBeLessThanOrEqual(104);
+    expect(when[3]!.days!).toBeGreaterThan(when[0]!.days!);
+  });
+
+  it('a team that never finishes anything gets no date', () => {
+    expect(whenTable(simulateWhen([0, 0, 0], 5, { seed: 1 }))).toEqual([50, 70, 85, 95].map((confidence) => ({ confidence, days: null })));
+    expect(howManyTable(simulateHowMany([0], 10, { seed: 1 }))[0]).toEqual({ confidence: 50, items: 0 });
+  });
+
+  it('refuses to forecast without history', () => {
+    expect(() => simulateHowMany([], 10, { seed: 1 })).toThrow('at least one day');
+    expect(() => simulateWhen([1, -1], 10, { seed: 1 })).toThrow('non-negative');
+  });
+
+  it('is reproducible for a seed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 30 }),
+        (samples, seed, horizon) => {
+          const options = { seed, trials: 1000 };
+          expect(simulateHowMany(samples, horizon, options)).toEqual(simulateHowMany(samples, horizon, options));
+          expect(simulateWhen(samples, horizon * 2, options)).toEqual(simulateWhen(samples, horizon * 2, options));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
