@@ -66,6 +66,11 @@ export function installForgeGlobals(services: PlatformServices): void {
   });
 
   (globalThis as any).__forge_fetch__ = async (descriptor: FetchDescriptor, path: string, init: RequestInit = {}) => {
+    const crash = currentInvocation()?.crash;
+    if (crash && ++crash.made > crash.afterRequests) {
+      crash.kill();
+      return new Promise<never>(() => undefined);
+    }
     if (descriptor.type === 'kvs') {
       return services.kvs.fetch(path, { method: init.method, body: bodyText(init.body), headers: headerRecord(init.headers) });
     }

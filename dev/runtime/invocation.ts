@@ -12,6 +12,19 @@ export interface Invocation {
   /** The user the platform runs this for; undefined for scheduled triggers, queue jobs and product events. */
   principalAccountId: string | undefined;
   deadline: number;
+  /** Test hook (see `LocalPlatform.crashNextInvocation`): the invocation dies once it has made this many requests. */
+  crash?: InvocationCrash;
+}
+
+/**
+ * A planned crash: after `afterRequests` requests (KVS, product, queue) the invocation is killed. Its next
+ * request never answers and the platform sees the function die at that moment, as if Forge had killed the
+ * runtime: no catch block, no `finally`, no further write runs.
+ */
+export interface InvocationCrash {
+  afterRequests: number;
+  made: number;
+  kill: () => void;
 }
 
 const current = new AsyncLocalStorage<Invocation>();

@@ -4,8 +4,9 @@ import { AppLogs } from './app-logs';
 import { AsyncQueue, type QueuedEvent } from './async-queue';
 import { loadAppManifest, type AppManifest, type UiModule } from './app-manifest';
 import { EgressGuard } from './egress';
+import { ForgeEnvironment } from './forge-environment';
 import { installForgeGlobals, type KvsService } from './forge-globals';
-import { runInvocation } from './invocation';
+import { runInvocation, type InvocationCrash } from './invocation';
 import type { ProductTarget, SimulatedService } from './product-target';
 
 /**
@@ -23,6 +24,8 @@ export interface LocalPlatformOptions {
   /** The app's own Atlassian account: events it caused are skipped by triggers with `ignoreSelf`. */
   appAccountId: string;
   echoLogs?: boolean;
+  /** Forge environment variables (`forge variables set`), visible to the app as `process.env`. */
+  environment?: Record<string, string>;
 }
 
 export interface ResolverCall {
@@ -47,7 +50,12 @@ export class LocalPlatform {
   readonly logs: AppLogs;
   readonly egress: EgressGuard;
   readonly installationId = randomUUID();
+  /** The app's environment variables; tests may change them as a redeploy with new variables would. */
+  readonly environment = new ForgeEnvironment();
   private app: Record<string, (...args: any[]) => unknown> | null = null;
+  private readonly plannedCrashes = new Map<string, number>();
+  /** Every planned crash so far: how many requests its invocation made, and whether it was killed. */
+  readonly crashLog: Array<{ functionKey: string; afterRequests: number; made: number; fired: boolean }> = [];
 
   constructor(private readonly options: LocalPlatformOptions) {
     this.manifest = loadAppManifest(path.join(options.rootDir, 'manifest.yml'));
@@ -66,12 +74,14 @@ export class LocalPlatform {
       queue: this.queue,
     });
     this.logs.capture();
+    this.environment.apply(this.options.environment ?? {});
     return this.egress.install();
   }
 
   uninstall(): void {
     this.logs.release();
     this.egress.uninstall();
+    this.environment.restore();
   }
 
   simulateExternal(origin: string, service: SimulatedService): void {
@@ -150,6 +160,15 @@ export class LocalPlatform {
     return delivered;
   }
 
+  /**
+   * Test hook: the next invocation of `functionKey` is killed once it has made `afterRequests` requests to
+   * the platform (KVS, Jira, the queue), as Forge kills a function that runs out of time or memory. The
+   * invocation fails at that point; a queue event is then retried like any failed delivery.
+   */
+  crashNextInvocation(functionKey: string, afterRequests: number): void {
+    this.plannedCrashes.set(functionKey, afterRequests);
+  }
+
   private consume(event: QueuedEvent): Promise<unknown> {
     const functionKey = this.manifest.consumers.get(event.queueName);
     if (!functionKey) throw new ResolverInvocationError(`No consumer for queue ${event.queueName}`);
@@ -195,14 +214,29 @@ export class LocalPlatform {
     timeoutSeconds: number,
     work: () => T | Promise<T>,
   ): Promise<T> {
-    return runInvocation({ functionKey, moduleKey, principalAccountId, timeoutSeconds }, async () => {
+    const afterRequests = this.plannedCrashes.get(functionKey);
+    this.plannedCrashes.delete(functionKey);
+    let killed: Promise<never> | undefined;
+    let crash: InvocationCrash | undefined;
+    if (afterRequests !== undefined) {
+      const planned = { functionKey, afterRequests, made: 0, fired: false, kill: () => undefined as void };
+      this.crashLog.push(planned);
+      killed = new Promise<never>((_, reject) => {
+        planned.kill = () => {
+          planned.fired = true;
+          reject(new ResolverInvocationError(`${functionKey} was killed after ${afterRequests} requests (planned crash)`));
+        };
+      });
+      crash = planned;
+    }
+    return runInvocation({ functionKey, moduleKey, principalAccountId, timeoutSeconds, ...(crash ? { crash } : {}) }, async () => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new ResolverInvocationError(`${functionKey} timed out after ${timeoutSeconds}s`)), timeoutSeconds * 1000);
         timer.unref();
       });
       try {
-        return await Promise.race([Promise.resolve(work()), timeout]);
+        return await Promise.race([Promise.resolve(work()), timeout, ...(killed ? [killed] : [])]);
       } finally {
         clearTimeout(timer);
       }

@@ -1,21 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
+import { applyIssueChange, type IssueChangeOutcome } from '../app/sync/issue-change';
+import { syncPorts } from './sync-wiring';
 
 const issueEventShape = z.object({
   eventType: z.string(),
-  issue: z.object({ id: z.string(), key: z.string(), fields: z.object({ project: z.object({ key: z.string() }) }) }),
+  issue: z.object({
+    id: z.string().regex(/^[0-9]{1,15}$/),
+    key: z.string(),
+    fields: z.object({ project: z.object({ key: z.string() }) }),
+  }),
+  changelog: z.object({ items: z.array(z.object({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
 });
 
 /**
  * Trigger `issue-changed` (issue created or updated). Only changes in measured projects matter; everything
- * else is ignored at once, since every issue edit on the site wakes this function.
+ * else is ignored at once, since every issue edit on the site wakes this function. A relevant change is
+ * applied to the project's stored history (src/app/sync/issue-change.ts).
  */
-export async function issueEvent(event: unknown): Promise<{ relevant: boolean }> {
+export async function issueEvent(event: unknown): Promise<{ relevant: boolean; outcome: IssueChangeOutcome | 'not-measured' }> {
   const parsed = issueEventShape.safeParse(event);
-  if (!parsed.success) return { relevant: false };
-  const projectKey = parsed.data.issue.fields.project.key;
-  const relevant = (await new KvsMeasuredProjects().list()).includes(projectKey);
-  if (relevant) logJob('issue-changed', `${parsed.data.eventType} in ${projectKey}`);
-  return { relevant };
+  if (!parsed.success) return { relevant: false, outcome: 'irrelevant' };
+  const { eventType, issue, changelog } = parsed.data;
+  const projectKey = issue.fields.project.key;
+  if (!isProjectKey(projectKey) || !(await new KvsMeasuredProjects().list()).includes(projectKey)) {
+    return { relevant: false, outcome: 'not-measured' };
+  }
+  const changedFields = eventType.includes(':created:')
+    ? null
+    : (changelog?.items ?? []).flatMap((item) => [item.field, item.fieldId]).filter((name): name is string => typeof name === 'string');
+  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields }, `issue-event:${randomUUID()}`);
+  logJob('issue-changed', `${eventType} in ${projectKey}: ${outcome}`);
+  return { relevant: true, outcome };
 }

@@ -1,5 +1,16 @@
 import Resolver from '@forge/resolver';
+import { z } from 'zod';
 import { loadProjectPage } from '../app/project-page';
+import { loadProjectView, requireBrowsePermission } from '../app/project-view';
+import { requestSyncNow } from '../app/sync-now';
+import { NEVER_SYNCED } from '../app/sync-state';
+import { systemClock } from '../adapters/clock/system-clock';
+import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
+import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
+import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
+import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { requestJiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
@@ -7,7 +18,13 @@ import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { emptyPayload, projectKeyFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 
-/** Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask. */
+const projectViewPayload = z.object({ fromShard: z.number().int().min(0).max(1_000_000).optional() }).strict();
+
+/**
+ * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask. Every
+ * function takes the project from the trusted context and asks Jira, as the caller, whether they may browse
+ * it before reading anything.
+ */
 export const projectPageResolver = new Resolver()
   .define('getProjectPage', ({ payload, context }) =>
     respond('getProjectPage', async () => {
@@ -20,6 +37,50 @@ export const projectPageResolver = new Resolver()
           // Looked up as the user too: the page shows the project as Jira shows it to them.
           projects: new JiraProjectDirectory(asUser),
           syncStates: new KvsSyncStateStore(),
+        },
+        projectKey,
+      );
+    }),
+  )
+  // The page's data: the stored history, workflow and sync progress; in parts when the history is large.
+  .define('getProjectView', ({ payload, context }) =>
+    respond('getProjectView', async () => {
+      const { fromShard } = projectViewPayload.parse(payload);
+      const projectKey = projectKeyFromContext(context);
+      return loadProjectView(
+        {
+          userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+          store: new KvsHistoryStore(),
+          syncStates: new KvsSyncStateStore(),
+          cursors: new KvsSyncCursorStore(),
+          flowConfigs: new KvsFlowConfigStore(),
+        },
+        projectKey,
+        fromShard ?? 0,
+      );
+    }),
+  )
+  // Where the sync stands, for polling while one runs.
+  .define('getSyncState', ({ payload, context }) =>
+    respond('getSyncState', async () => {
+      emptyPayload.parse(payload);
+      const projectKey = projectKeyFromContext(context);
+      await requireBrowsePermission(new JiraUserPermissions(requestJiraAsUser()), projectKey);
+      return (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED;
+    }),
+  )
+  .define('syncNow', ({ payload, context }) =>
+    respond('syncNow', async () => {
+      emptyPayload.parse(payload);
+      const projectKey = projectKeyFromContext(context);
+      return requestSyncNow(
+        {
+          userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+          measured: new KvsMeasuredProjects(),
+          throttle: new KvsSyncRequestThrottle(),
+          scheduler: new ForgeSyncJobScheduler(),
+          syncStates: new KvsSyncStateStore(),
+          clock: systemClock,
         },
         projectKey,
       );

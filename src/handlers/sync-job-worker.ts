@@ -1,23 +1,36 @@
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
+import { retryLater } from '../adapters/forge-queue/queue-retry';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
+import { runSyncJob } from '../app/sync/sync-job';
+import { syncPorts, syncTuning } from './sync-wiring';
 
 const syncJobBody = z.object({
   projectKey: z.string().refine(isProjectKey, 'not a project key'),
-  reason: z.enum(['scheduled', 'sync-now', 'backfill']),
+  reason: z.enum(['scheduled', 'sync-now', 'backfill', 'rebuild']),
 });
 
 /**
- * Consumer of the `sync-jobs` queue. It validates the job it was handed; the sync pipeline itself
- * (backfill slices, incremental updates) plugs in here. A malformed job is dropped with a log line rather
- * than thrown, because a thrown error makes the platform retry a job that can never succeed.
+ * Consumer of the `sync-jobs` queue: one bounded slice of one project's sync (see src/app/sync/sync-job.ts).
+ * A malformed job is dropped with a log line rather than thrown, because a thrown error makes the platform
+ * retry a job that can never succeed. A failed sync asks the platform to deliver the job again later.
  */
-export async function syncJobWorker(event: AsyncEvent): Promise<void> {
+export async function syncJobWorker(event: AsyncEvent) {
   const job = syncJobBody.safeParse(event.body);
   if (!job.success) {
     logJob('sync-job', 'dropped a malformed job');
     return;
   }
-  logJob('sync-job', `received ${job.data.reason} sync of ${job.data.projectKey}; the sync pipeline is not installed yet`);
+  const { projectKey, reason } = job.data;
+  const outcome = await runSyncJob(
+    syncPorts(),
+    { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0 },
+    syncTuning(),
+  );
+  logJob('sync-job', `${reason} sync of ${projectKey}: ${outcome.kind}`);
+  if ((outcome.kind === 'failed' || outcome.kind === 'busy') && outcome.retryAfterSeconds !== null) {
+    return retryLater(outcome.retryAfterSeconds);
+  }
+  return undefined;
 }

@@ -5,15 +5,18 @@ export const SYNC_QUEUE_KEY = 'sync-jobs';
 
 export interface SyncJobRequest extends Record<string, unknown> {
   projectKey: string;
-  reason: 'scheduled' | 'sync-now' | 'backfill';
+  /** `backfill` also continues a sliced job; `rebuild` wipes the stored history and backfills it again. */
+  reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild';
 }
 
 /** Forge accepts at most 50 events per push. */
 const EVENTS_PER_PUSH = 50;
 
-export async function enqueueSyncJobs(requests: SyncJobRequest[]): Promise<void> {
+/** `delayInSeconds` (0 to 900, Forge's range) postpones delivery: continuations use 0, retries wait. */
+export async function enqueueSyncJobs(requests: SyncJobRequest[], delayInSeconds = 0): Promise<void> {
   const queue = new Queue({ key: SYNC_QUEUE_KEY });
+  const delay = Math.min(900, Math.max(0, Math.round(delayInSeconds)));
   for (let i = 0; i < requests.length; i += EVENTS_PER_PUSH) {
-    await queue.push(requests.slice(i, i + EVENTS_PER_PUSH).map((body) => ({ body })));
+    await queue.push(requests.slice(i, i + EVENTS_PER_PUSH).map((body) => (delay > 0 ? { body, delayInSeconds: delay } : { body })));
   }
 }

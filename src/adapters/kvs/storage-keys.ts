@@ -2,11 +2,63 @@
  * Every KVS key the app writes is built here, so the layout of an installation's storage can be read in one
  * place (and the personal-data, retention and erase jobs can find everything).
  * Keys must match Forge's rule `^(?!\s+$)[a-zA-Z0-9:._\s-#]+$`; project keys are validated before they get here.
+ *
+ *   settings:measured-projects            string[] of project keys
+ *   settings:retention                    { retentionDays }
+ *   project:<KEY>:sync-state              SyncState (the only sync key with wall-clock times, besides the lock)
+ *   project:<KEY>:sync-cursor             SyncCursor: watermark (Jira time), Flagged field ids, backfill progress
+ *   project:<KEY>:sync-lock               { holder, since }, with a TTL: one sync job per project at a time
+ *   project:<KEY>:sync-now                a marker with a TTL: "sync now" was asked for recently
+ *   project:<KEY>:backfill-ids:<n>        part n of the ids a backfill listed (delta-encoded numbers)
+ *   project:<KEY>:history                 HistoryManifest of the live history: dictionaries, shard list
+ *   project:<KEY>:history-next            HistoryManifest of a backfill or rebuild in progress
+ *   project:<KEY>:shard:<hash>            one shard: a PackedShard, deflated and base64; named by its content
+ *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
+ *   connection:github                     what the GitHub token can reach; never the token
+ *   connection:slack                      which workspace and channel; never the token
+ *   secret:github-token                   (secret storage) the sealed GitHub token
+ *   secret:slack-bot-token                (secret storage) the sealed Slack bot token
+ *   audit:head                            { newestPage, oldestPage }
+ *   audit:page:<8-digit page>             up to AUDIT_PAGE_SIZE audit entries, oldest first
+ *   personal-data:account:<accountId>     why and since when the app keeps this account
+ *   privacy:last-report                   the weekly personal-data report's outcome
+ *   retention:last-purge                  the last retention purge's outcome
  */
+import type { SecretName } from '../../ports';
+export { SECRET_NAMES } from '../../ports';
+
+/** Atlassian account ids: letters, digits, `:`, `-` and `_` (e.g. `557058:f58131cb-…`). Checked before use in a key. */
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
+
+/** Shard references are content hashes in hex. */
+const SHARD_REF = /^[0-9a-f]{16,64}$/;
+
 export const storageKeys = {
   measuredProjects: 'settings:measured-projects',
   syncState: (projectKey: string) => `project:${projectKey}:sync-state`,
+  syncCursor: (projectKey: string) => `project:${projectKey}:sync-cursor`,
+  syncLock: (projectKey: string) => `project:${projectKey}:sync-lock`,
+  syncNowThrottle: (projectKey: string) => `project:${projectKey}:sync-now`,
+  backfillIds: (projectKey: string, part: number) => `project:${projectKey}:backfill-ids:${part}`,
+  historyManifest: (projectKey: string, generation: 'live' | 'staging') =>
+    generation === 'live' ? `project:${projectKey}:history` : `project:${projectKey}:history-next`,
+  historyShardPrefix: (projectKey: string) => `project:${projectKey}:shard:`,
+  historyShard: (projectKey: string, ref: string) => {
+    if (!SHARD_REF.test(ref)) throw new Error('Not a shard reference.');
+    return `project:${projectKey}:shard:${ref}`;
+  },
+  flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
   lastPersonalDataReport: 'privacy:last-report',
   lastRetentionPurge: 'retention:last-purge',
   retentionSettings: 'settings:retention',
+  githubConnection: 'connection:github',
+  slackConnection: 'connection:slack',
+  secret: (name: SecretName) => `secret:${name}`,
+  auditHead: 'audit:head',
+  auditPage: (page: number) => `audit:page:${String(page).padStart(8, '0')}`,
+  personalDataAccountPrefix: 'personal-data:account:',
+  personalDataAccount: (accountId: string) => {
+    if (!ACCOUNT_ID.test(accountId)) throw new Error('Not an Atlassian account id.');
+    return `personal-data:account:${accountId}`;
+  },
 } as const;

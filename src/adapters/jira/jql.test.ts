@@ -1,0 +1,24 @@
+import { idIn, jql, projectIs, updatedSince } from './jql';
+
+describe('JQL values', () => {
+  it('writes validated values only', () => {
+    expect(jql([projectIs('FLOW'), idIn(['10001', '10002'])], 'key ASC')).toBe('project = "FLOW" AND id in (10001,10002) ORDER BY key ASC');
+    expect(projectIs('AND')).toBe('project = "AND"');
+  });
+
+  it.each(['FLOW" OR project = "SECRET', 'flow', 'FLOW OR 1=1', 'FLOW\\', '', 'FL"OW'])('refuses the project key %p', (key) => {
+    expect(() => projectIs(key)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it.each([['1) OR (1=1'], ['10001', 'FLOW-1'], ['-1'], ['0x10'], ['1e5'], []])('refuses the id list %p', (...ids) => {
+    expect(() => idIn(ids)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it('turns an instant into a relative period that reaches back at least that far', () => {
+    const now = Date.UTC(2025, 5, 2, 12, 0, 0);
+    expect(updatedSince(now - 90 * 60_000, now)).toBe('updated >= -90m');
+    expect(updatedSince(now - 90 * 60_000 - 1, now)).toBe('updated >= -91m');
+    expect(updatedSince(now + 5_000, now)).toBe('updated >= -1m');
+    expect(() => updatedSince(Number.NaN, now)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});

@@ -1,0 +1,42 @@
+import { AppError } from '../../app/app-error';
+import { isProjectKey } from '../../app/project-key';
+
+/**
+ * The only place JQL is written. Every value is checked against a strict pattern, or computed here from
+ * numbers, before it goes into a query: a project key that is not a project key, or an id that is not a
+ * number, is refused before any request is made, so no input can change what a query means.
+ */
+
+const ISSUE_ID = /^[1-9][0-9]{0,17}$/;
+
+/** `project = "KEY"`; quoted so that keys that are JQL words (a project called AND) stay values. */
+export function projectIs(projectKey: string): string {
+  if (!isProjectKey(projectKey)) throw new AppError('INVALID_INPUT', 'That is not a valid Jira project key.');
+  return `project = "${projectKey}"`;
+}
+
+/** `id in (…)` for numeric issue ids. */
+export function idIn(ids: readonly string[]): string {
+  if (ids.length === 0) throw new AppError('INVALID_INPUT', 'An issue id list must not be empty.');
+  for (const id of ids) {
+    if (typeof id !== 'string' || !ISSUE_ID.test(id)) throw new AppError('INVALID_INPUT', 'That is not a Jira issue id.');
+  }
+  return `id in (${ids.join(',')})`;
+}
+
+/**
+ * `updated >= -Nm`: issues updated at or after `since`. A relative period, in whole minutes rounded so the
+ * period reaches back at least to `since`, because absolute JQL dates are read in the searching user's time
+ * zone, which the app cannot know.
+ */
+export function updatedSince(since: number, now: number): string {
+  if (!Number.isFinite(since) || !Number.isFinite(now)) throw new AppError('INVALID_INPUT', 'That is not a valid date.');
+  const minutes = Math.max(1, Math.ceil((now - since) / 60_000));
+  if (!Number.isSafeInteger(minutes)) throw new AppError('INVALID_INPUT', 'That date is too far in the past.');
+  return `updated >= -${minutes}m`;
+}
+
+/** Clauses joined with AND, then a fixed ordering. */
+export function jql(clauses: readonly string[], orderBy: 'key ASC' | 'updated ASC' | 'updated DESC'): string {
+  return `${clauses.join(' AND ')} ORDER BY ${orderBy}`;
+}

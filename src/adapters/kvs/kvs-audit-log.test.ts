@@ -1,0 +1,87 @@
+import { KvsEmulator } from '../../../dev/kvs';
+import { installKvsForTests, type InstalledKvs } from '../../../dev/kvs/install-for-tests';
+import type { AuditEntry } from '../../shared/resolver-contract';
+import { AUDIT_PAGE_SIZE, KvsAuditLog, MAX_AUDIT_PAGES } from './kvs-audit-log';
+
+let sequence = 0;
+const entry = (at: string, subject = 'FLOW'): AuditEntry => ({
+  id: `entry-${++sequence}`,
+  at,
+  actorAccountId: 'admin-1',
+  action: 'workflow.changed',
+  subject,
+  details: {},
+});
+const minute = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+
+describe('the audit log in KVS', () => {
+  let installed: InstalledKvs;
+  const log = new KvsAuditLog();
+  beforeEach(() => {
+    installed = installKvsForTests(new KvsEmulator());
+  });
+  afterEach(() => installed.uninstall());
+
+  it('is empty before anything happened', async () => {
+    await expect(log.page()).resolves.toEqual({ entries: [], page: null, olderPage: null });
+  });
+
+  it('fills pages of bounded size and reads them newest first', async () => {
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i += 1) await log.append(entry(minute(i)));
+    const newest = await log.page();
+    expect(newest).toMatchObject({ page: 2, olderPage: 1 });
+    expect(newest.entries.map((e) => e.at)).toEqual([minute(AUDIT_PAGE_SIZE + 2), minute(AUDIT_PAGE_SIZE + 1), minute(AUDIT_PAGE_SIZE)]);
+    const older = await log.page(1);
+    expect(older.entries).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(older.olderPage).toBeNull();
+    for (const stored of installed.emulator.listPlain('audit:page:')) {
+      expect(JSON.stringify(stored.value).length).toBeLessThan(240 * 1024);
+    }
+  });
+
+  it('keeps at most MAX_AUDIT_PAGES pages, dropping the oldest', async () => {
+    const total = AUDIT_PAGE_SIZE * (MAX_AUDIT_PAGES + 2);
+    for (let i = 0; i < total; i += 1) await log.append(entry(minute(i)));
+    const pages = installed.emulator.listPlain('audit:page:');
+    expect(pages).toHaveLength(MAX_AUDIT_PAGES);
+    expect(pages[0]!.key).toBe('audit:page:00000003');
+    await expect(log.page(2)).resolves.toEqual({ entries: [], page: null, olderPage: null });
+    expect((await log.page(3)).olderPage).toBeNull();
+  });
+
+  it('prunes whole pages older than a cutoff, and carries on numbering', async () => {
+    for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 5; i += 1) await log.append(entry(minute(i)));
+    await expect(log.pruneOlderThan(minute(AUDIT_PAGE_SIZE))).resolves.toBe(AUDIT_PAGE_SIZE);
+    expect((await log.page(2)).olderPage).toBeNull();
+    await expect(log.pruneOlderThan(minute(10_000))).resolves.toBe(AUDIT_PAGE_SIZE + 5);
+    await log.append(entry(minute(10_001)));
+    await expect(log.page()).resolves.toMatchObject({ page: 3, entries: [{ at: minute(10_001) }], olderPage: null });
+  });
+
+  const allSubjects = async () => {
+    const subjects = new Set<string>();
+    for (let page: number | null = (await log.page()).page; page !== null; ) {
+      const read = await log.page(page);
+      for (const e of read.entries) subjects.add(e.subject!);
+      page = read.olderPage;
+    }
+    return subjects;
+  };
+
+  it('loses no entry when appends race across a page boundary', async () => {
+    for (let i = 0; i < AUDIT_PAGE_SIZE - 4; i += 1) await log.append(entry(minute(i), `early${i}`));
+    await Promise.all(Array.from({ length: 15 }, (_, i) => log.append(entry(minute(1000 + i), `race${i}`))));
+    expect((await allSubjects()).size).toBe(AUDIT_PAGE_SIZE - 4 + 15);
+  });
+
+  it('loses no entry when appends race', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => log.append(entry(minute(i), `P${i}`))));
+    const subjects = new Set<string>();
+    for (let page: number | null = (await log.page()).page; page !== null; ) {
+      const read = await log.page(page);
+      for (const e of read.entries) subjects.add(e.subject!);
+      page = read.olderPage;
+    }
+    expect(subjects.size).toBe(12);
+  });
+});

@@ -1,0 +1,98 @@
+import { parseFlowConfig } from '../domain/flow-config';
+import { defaultWorkflow, type Workflow } from '../domain/workflow';
+import type { CompactStatus } from '../domain/compact-history';
+import type { FlowConfigStore, HistoryStore, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
+import type { ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
+import { AppError } from './app-error';
+import { issueCountOf } from './sync/history-manifest';
+import { NEVER_SYNCED } from './sync-state';
+
+/**
+ * What the project page computes with: the stored compact history as it is stored (shards the browser
+ * unpacks itself, so the resolver only reads), the workflow and the sync's progress.
+ *
+ * The calling user's permission to browse the project is asked of Jira, as that user, before anything is
+ * read: someone who may not browse it learns nothing, not even whether it was ever synced.
+ */
+export interface ProjectViewPorts {
+  userPermissions: UserPermissions;
+  store: HistoryStore;
+  syncStates: Pick<SyncStateStore, 'read'>;
+  cursors: Pick<SyncCursorStore, 'read'>;
+  flowConfigs: Pick<FlowConfigStore, 'read'>;
+}
+
+/** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
+export const VIEW_ANSWER_BUDGET_CHARS = 4_500_000;
+
+/** Shards read per round trip to storage. */
+const SHARDS_PER_READ = 16;
+
+export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0): Promise<ProjectViewData> {
+  await requireBrowsePermission(ports.userPermissions, projectKey);
+  const [manifest, sync, cursor, flowConfig] = await Promise.all([
+    ports.store.readManifest(projectKey, 'live'),
+    ports.syncStates.read(projectKey),
+    ports.cursors.read(projectKey),
+    ports.flowConfigs.read(projectKey),
+  ]);
+  const statuses = manifest?.statuses ?? [];
+  let history: ProjectHistoryPart | null = null;
+  if (manifest) {
+    if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
+    const shards: string[] = [];
+    let size = 0;
+    let next = fromShard;
+    while (next < manifest.shards.length) {
+      const refs = manifest.shards.slice(next, next + SHARDS_PER_READ).map((shard) => shard.ref);
+      const texts = await ports.store.readEncodedShards(projectKey, refs);
+      let taken = 0;
+      for (const text of texts) {
+        if (shards.length > 0 && size + text.length > VIEW_ANSWER_BUDGET_CHARS) break;
+        shards.push(text);
+        size += text.length;
+        taken += 1;
+      }
+      next += taken;
+      if (taken < texts.length) break;
+    }
+    history = {
+      format: manifest.format,
+      dictionaries: { keyPrefix: manifest.keyPrefix, statuses: manifest.statuses, issueTypes: manifest.issueTypes },
+      issueCount: issueCountOf(manifest),
+      shardCount: manifest.shards.length,
+      fromShard,
+      shards,
+      nextShard: next < manifest.shards.length ? next : null,
+    };
+  }
+  // During a rebuild the live history is still the one this watermark belongs to.
+  const watermark = manifest ? (cursor?.watermark ?? null) : null;
+  return {
+    projectKey,
+    sync: sync ?? NEVER_SYNCED,
+    history,
+    dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),
+    workflow: workflowFor(flowConfig, statuses),
+    flowConfig,
+  };
+}
+
+export async function requireBrowsePermission(userPermissions: UserPermissions, projectKey: string): Promise<void> {
+  if (!(await userPermissions.canBrowseProject(projectKey))) {
+    throw new AppError('FORBIDDEN', 'You do not have permission to browse this project.');
+  }
+}
+
+/** The saved workflow when the saved configuration is valid and has one; otherwise Jira's categories. */
+function workflowFor(document: unknown, statuses: readonly CompactStatus[]): Workflow {
+  if (document !== null && document !== undefined) {
+    try {
+      const workflow = parseFlowConfig(document).workflow;
+      if (workflow) return workflow;
+    } catch {
+      // An invalid saved configuration is the settings page's to report; the page falls back to defaults.
+    }
+  }
+  return defaultWorkflow(statuses);
+}

@@ -1,0 +1,57 @@
+import { ingestIssues } from './issue-ingest';
+import { retentionCutoff } from './retention-rule';
+import { NEVER_SYNCED } from '../sync-state';
+import { SYNC_TUNING, SyncRun, type SyncPorts } from './sync-run';
+
+/**
+ * One issue changed in Jira (the `issue-changed` trigger): apply it to the live history now rather than at
+ * the next hourly sync. Most edits (summaries, comments, assignees) change nothing the history keeps and
+ * cost nothing; a relevant one costs two requests (the issue's fields and its change history) and rewrites
+ * the one shard it is in. Nothing is lost by skipping: the next incremental sync reads every issue updated
+ * since its watermark anyway, so this is only ever an earlier copy of what that sync would store.
+ */
+export interface IssueChange {
+  projectKey: string;
+  issueId: string;
+  /** Fields named in the event's changelog; null for a created issue. */
+  changedFields: readonly string[] | null;
+}
+
+export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy';
+
+/** Fields whose changes the stored history reflects (besides the Flagged field, by id). */
+const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged', 'key', 'project']);
+
+/** A lock held only for a single-issue update. */
+const EVENT_LOCK_SECONDS = 120;
+
+export function isRelevantChange(change: IssueChange, flaggedFieldIds: readonly string[]): boolean {
+  if (change.changedFields === null) return true;
+  return change.changedFields.some((field) => RELEVANT_FIELDS.has(field.toLowerCase()) || flaggedFieldIds.includes(field));
+}
+
+export async function applyIssueChange(ports: SyncPorts, change: IssueChange, holder: string): Promise<IssueChangeOutcome> {
+  const { projectKey } = change;
+  const cursor = await ports.cursors.read(projectKey);
+  // Before the first backfill completes there is no live history to keep fresh: the backfill reads the issue.
+  if (!cursor || cursor.backfill) return 'not-synced';
+  if (!isRelevantChange(change, cursor.flaggedFieldIds)) return 'irrelevant';
+  const live = await ports.store.readManifest(projectKey, 'live');
+  if (!live) return 'not-synced';
+  if (!(await ports.locks.acquire(projectKey, holder, EVENT_LOCK_SECONDS))) return 'busy';
+  try {
+    const state = (await ports.states.read(projectKey)) ?? NEVER_SYNCED;
+    const run = new SyncRun(projectKey, ports, SYNC_TUNING, retentionCutoff(ports.clock.now(), await ports.retentionDays()), state);
+    run.flaggedFieldIds = cursor.flaggedFieldIds;
+    const ids = [change.issueId];
+    const [issues, changelogs] = await Promise.all([
+      ports.source.issuesByIds(projectKey, ids, run.flaggedFieldIds),
+      ports.source.changelogs(ids, run.flaggedFieldIds),
+    ]);
+    // Absent from the answer: deleted, or moved to another project. Either way, gone from this one.
+    await ingestIssues(run, 'live', live, { issues, changelogs }, [Number(change.issueId)]);
+    return 'applied';
+  } finally {
+    await ports.locks.release(projectKey, holder);
+  }
+}

@@ -1,0 +1,198 @@
+import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
+import { sweepDue } from '../app/sync/project-sync';
+import type { ProjectViewData, SyncNowData, SyncState } from '../shared/resolver-contract';
+
+/**
+ * The sync pipeline end to end on the local platform: the app's real handlers and the real @forge/*
+ * packages against the simulated Jira site. What the project page decodes must equal what Jira holds
+ * (the site's export with complete changelogs, read by the engine), after a backfill and after every kind
+ * of change between syncs.
+ */
+describe('syncing a project from Jira into compact storage', () => {
+  let harness: SyncHarness;
+  beforeAll(async () => {
+    harness = new SyncHarness();
+    await harness.measure('FLOW', 'BUG');
+  });
+  afterAll(() => harness.close());
+
+  const expectStoredEqualsJira = async (projectKey: string) => {
+    const { history } = await harness.viewedHistory(projectKey);
+    expect(history).not.toBeNull();
+    expect(issueFacts(history!)).toEqual(issueFacts(await harness.truth(projectKey)));
+  };
+
+  it('backfills every measured project through the queue, exactly as Jira holds it', async () => {
+    await harness.resetStats();
+    await harness.runScheduledSync();
+    await expectStoredEqualsJira('FLOW');
+    await expectStoredEqualsJira('BUG');
+    const { view } = await harness.viewedHistory('FLOW');
+    expect(view.sync).toMatchObject({ status: 'ok', lastError: null, progress: null });
+    // Bulk changelog instead of per-issue changelogs, search instead of expand=changelog.
+    const stats = await harness.stats();
+    expect(stats.byEndpoint['GET /rest/api/3/issue/{issueIdOrKey}/changelog']).toBeUndefined();
+    expect(stats.byEndpoint['POST /rest/api/3/changelog/bulkfetch']).toBeLessThanOrEqual(6);
+  });
+
+  it('stores columnar shards under the value limit, with a format version', async () => {
+    const stored = harness.snapshot();
+    const manifest = stored['project:FLOW:history'] as { format: number; shards: Array<{ ref: string; count: number }> };
+    expect(manifest.format).toBe(1);
+    expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe((await harness.truth('FLOW')).key.length);
+    for (const shard of manifest.shards) {
+      const text = stored[`project:FLOW:shard:${shard.ref}`];
+      expect(typeof text).toBe('string');
+      expect(Buffer.byteLength(JSON.stringify(text))).toBeLessThan(240 * 1024);
+    }
+    // Nothing but the history, the cursor and the state is left behind: no lock, no id list, no staging.
+    expect(Object.keys(stored).filter((key) => key.startsWith('project:FLOW:') && !key.includes(':shard:')).sort()).toEqual([
+      'project:FLOW:history',
+      'project:FLOW:sync-cursor',
+      'project:FLOW:sync-state',
+    ]);
+  });
+
+  it('catches up incrementally with a few requests, rewriting only the shards that changed', async () => {
+    const keys = ['FLOW-3', 'FLOW-500', 'FLOW-1000'];
+    await harness.jira('POST', `/__jira/issues/${keys[0]}/status`, { status: 'In Progress' });
+    await harness.jira('POST', `/__jira/issues/${keys[1]}/status`, { status: 'Done' });
+    await harness.jira('POST', `/__jira/issues/${keys[2]}/flag`, { flagged: true });
+    const created = await harness.jira<{ key: string }>('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'FLOW' }, issuetype: { name: 'Story' }, summary: 'A new story' },
+    });
+    expect(created.status).toBe(201);
+    const before = harness.snapshot();
+    await harness.resetStats();
+    const writesBefore = harness.kvs.stats().writes;
+
+    await harness.runScheduledSync();
+
+    const stats = await harness.stats();
+    // Per project one search page and one bulk changelog call (BUG: for the overlap the first incremental
+    // sync reads again after a backfill); in each project's sweep hour, one ids-only listing.
+    const sweeps = ['FLOW', 'BUG'].filter((key) => sweepDue('scheduled', key, new Date())).length;
+    expect(stats.total).toBeLessThanOrEqual(4 + sweeps);
+    await expectStoredEqualsJira('FLOW');
+    const after = harness.snapshot();
+    const shardsOf = (snapshot: Record<string, unknown>) => Object.keys(snapshot).filter((key) => key.startsWith('project:FLOW:shard:'));
+    const rewritten = shardsOf(after).filter((key) => !(key in before));
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeLessThanOrEqual(4);
+    // BUG did not change: not one of its keys was written but its cursor and state.
+    for (const key of Object.keys(after).filter((k) => k.startsWith('project:BUG:') && !/sync-(state|cursor)$/.test(k))) {
+      expect(after[key]).toEqual(before[key]);
+    }
+    expect(harness.kvs.stats().writes - writesBefore).toBeLessThan(25);
+
+    // Nothing changed since: one search per project, and no writes but the lock and the sync state.
+    await harness.resetStats();
+    const writesIdle = harness.kvs.stats().writes;
+    const idleBefore = harness.snapshot();
+    await harness.runScheduledSync();
+    expect((await harness.stats()).total).toBe(2 + sweeps);
+    expect(harness.kvs.stats().writes - writesIdle).toBe(2 * 4);
+    const idleAfter = harness.snapshot();
+    expect(Object.keys(idleAfter).filter((key) => JSON.stringify(idleAfter[key]) !== JSON.stringify(idleBefore[key])).sort()).toEqual([
+      'project:BUG:sync-state',
+      'project:FLOW:sync-state',
+    ]);
+  });
+
+  it('applies a single issue change between syncs from the issue event, and ignores irrelevant edits', async () => {
+    const moved = await harness.jira<{ id: string; key: string }>('POST', '/__jira/issues/FLOW-7/status', { status: 'QA' });
+    expect(moved.status).toBe(200);
+    await harness.resetStats();
+    const event = {
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: moved.body.id, key: 'FLOW-7', fields: { project: { key: 'FLOW' } } },
+      changelog: { id: '1', items: [{ field: 'status', fieldId: 'status' }] },
+      atlassianId: harness.user('member'),
+    };
+    await harness.platform.deliverProductEvent(event);
+    expect((await harness.stats()).total).toBe(2);
+    await expectStoredEqualsJira('FLOW');
+
+    await harness.resetStats();
+    await harness.platform.deliverProductEvent({ ...event, changelog: { id: '2', items: [{ field: 'summary', fieldId: 'summary' }] } });
+    await harness.platform.deliverProductEvent({ ...event, issue: { ...event.issue, fields: { project: { key: 'SPR' } } } });
+    expect((await harness.stats()).total).toBe(0);
+  });
+
+  it('finds deleted and moved issues with the periodic ids-only sweep', async () => {
+    await harness.jira('DELETE', '/__jira/issues/FLOW-11');
+    await harness.jira('POST', '/__jira/issues/FLOW-12/move', { project: 'SPR' });
+    // Hourly runs sweep once a day (in the project's hour); "sync now" always does.
+    await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key: 'project:FLOW:sync-now' }) });
+    await harness.resetStats();
+    await expect(harness.syncNow('FLOW')).resolves.toMatchObject({ ok: true });
+    await harness.platform.drainQueue();
+    expect((await harness.stats()).byEndpoint['POST /rest/api/3/search/jql']).toBeLessThanOrEqual(4);
+    await expectStoredEqualsJira('FLOW');
+    const { history } = await harness.viewedHistory('FLOW');
+    expect(history!.key).not.toContain('FLOW-11');
+    expect(history!.key).not.toContain('FLOW-12');
+  });
+
+  it('drops issues done before the retention window, and does not read them back', async () => {
+    const truth = await harness.truth('FLOW');
+    // A window that ends in the middle of the demo data.
+    const created = [...truth.created].sort((a, b) => a - b);
+    const days = Math.max(30, Math.ceil((Date.now() - created[Math.floor(created.length / 2)]!) / 86_400_000));
+    const kept = issueFacts(truth).filter((issue) => {
+      const last = issue.transitions[issue.transitions.length - 1];
+      const status = truth.statuses.find((candidate) => candidate.id === (last ? last[1] : issue.initialStatus));
+      // Kept: not done, or done within the window (a little slack for the seconds the test takes).
+      return status?.category !== 'done' || (last ? last[0] : issue.created) >= Date.now() - days * 86_400_000 + 60_000;
+    });
+    await harness.setValue('settings:retention', { retentionDays: days });
+    const result = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { historyRemoved: number };
+    expect(result.historyRemoved).toBeGreaterThan(0);
+    expect(issueFacts((await harness.viewedHistory('FLOW')).history!)).toEqual(kept);
+
+    // A later sync does not bring them back, even those it reads again.
+    await harness.jira('POST', `/__jira/issues/${truth.key[0]}/flag`, { flagged: true });
+    await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key: 'project:FLOW:sync-now' }) });
+    await harness.syncNow('FLOW').then(() => harness.platform.drainQueue());
+    expect(issueFacts((await harness.viewedHistory('FLOW')).history!).map((issue) => issue.id)).toEqual(kept.map((issue) => issue.id));
+    await harness.setValue('settings:retention', { retentionDays: 730 });
+  });
+
+  describe('the project view resolver', () => {
+    it('answers nothing computed to a user who may not browse the project', async () => {
+      const outsider = harness.user('outsider');
+      for (const fn of ['getProjectView', 'getSyncState', 'syncNow']) {
+        await expect(harness.invoke(fn, 'BUG', outsider)).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+      }
+    });
+
+    it('refuses unexpected input with a typed error', async () => {
+      const member = harness.user('member');
+      await expect(harness.invoke('getProjectView', 'FLOW', member, { projectKey: 'BUG' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      await expect(harness.invoke('getProjectView', 'FLOW', member, { fromShard: -1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('answers the history, workflow and sync state, and keeps getProjectPage working', async () => {
+      const { view, history } = await harness.viewedHistory('FLOW');
+      expect(Date.parse(view.dataAsOf!)).toBeLessThanOrEqual(Date.now());
+      expect(view.workflow.stages.map((stage) => stage.name)).toEqual(['To Do', 'In Progress', 'Done']);
+      expect(history!.statuses.map((status) => status.name)).toEqual(expect.arrayContaining(['Backlog', 'In Progress', 'Done']));
+      const page = await harness.invoke<{ sync: SyncState }>('getProjectPage', 'FLOW', harness.user('member'));
+      expect(page).toMatchObject({ ok: true, data: { sync: { status: 'ok' } } });
+      const state = await harness.invoke<SyncState>('getSyncState', 'FLOW', harness.user('member'));
+      expect(state).toMatchObject({ ok: true, data: { status: 'ok' } });
+    });
+
+    it('queues "sync now" at most once per project every few minutes', async () => {
+      await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key: 'project:BUG:sync-now' }) });
+      const first = await harness.syncNow('BUG', harness.user('admin'));
+      expect(first).toMatchObject({ ok: true, data: { sync: { status: 'queued' } } });
+      expect(Date.parse((first as { data: SyncNowData }).data.nextAllowedAt)).toBeGreaterThan(Date.now() + 200_000);
+      await expect(harness.syncNow('BUG', harness.user('member'))).resolves.toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      await harness.platform.drainQueue();
+      await expect(harness.syncNow('SPR')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const view = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('member'));
+      expect(view).toMatchObject({ ok: true, data: { sync: { status: 'ok' } } });
+    });
+  });
+});
