@@ -3,11 +3,16 @@ import path from 'node:path';
 import { KvsEmulator } from './kvs';
 import { createJiraSite, startJiraServer } from './jira/jira-site';
 import { PersonalDataService } from './atlassian/personal-data';
+import { createDemoGitHub, type DemoGitHub } from './github/demo-github';
+import { githubControl } from './github/github-control';
 import { startHost, type RunningHost } from './host/host-server';
 import type { HostUser } from './host/demo-users';
 import { LocalPlatform } from './runtime/local-platform';
 import { HttpSimulationTarget, InProcessTarget, type ProductTarget } from './runtime/product-target';
 import { RealJiraSite, type RealSiteCredentials } from './runtime/real-jira-site';
+import { developmentForgeVariables } from './sealing/development-sealing-keys';
+import { createDemoSlack, type DemoSlack } from './slack/demo-slack';
+import { slackControl } from './slack/slack-control';
 
 /**
  * Everything `npm start` runs, assembled once so that tests drive exactly the same thing: the simulated
@@ -38,6 +43,9 @@ export interface LocalSite {
   jiraSite: ReturnType<typeof createJiraSite>;
   kvs: KvsEmulator;
   personalData: PersonalDataService;
+  /** The simulated GitHub and Slack the app's outbound fetches reach, with their demo tokens. */
+  github: DemoGitHub;
+  slack: DemoSlack;
   users: HostUser[];
   close(): Promise<void>;
 }
@@ -70,8 +78,14 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     siteUrl,
     appAccountId: jiraSite.appAccountId,
     echoLogs: options.echoLogs,
+    // A fixed development sealing key, so tokens can be connected without setup (never used on Forge).
+    environment: developmentForgeVariables(),
   });
   platform.install();
+  const github = createDemoGitHub();
+  const slack = createDemoSlack();
+  platform.simulateExternal('https://api.github.com', github.github);
+  platform.simulateExternal('https://slack.com', slack.slack);
 
   // Edits made on the simulated site reach the app's event trigger, as Jira's events reach Forge.
   const onIssueEvent = (event: { eventType: string; atlassianId?: string } & Record<string, unknown>) => {
@@ -91,6 +105,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       controlServices: [
         { prefix: '/__jira/', service: jiraSite },
         { prefix: '/__atlassian/', service: personalData },
+        { prefix: '/__github/', service: githubControl(github) },
+        { prefix: '/__slack/', service: slackControl(slack) },
       ],
       kvs,
     },
@@ -104,6 +120,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     jiraSite,
     kvs,
     personalData,
+    github,
+    slack,
     users,
     async close() {
       jiraSite.events.off('issue-event', onIssueEvent);

@@ -2,7 +2,17 @@
  * The interfaces the use-cases need from the outside world. Use-cases in src/app depend only on these;
  * src/adapters implements them on Forge's SDKs, and tests implement them in memory.
  */
-import type { ProjectSummary, SyncState } from './shared/resolver-contract';
+import type {
+  AuditEntry,
+  AuditLogPage,
+  ProjectStatus,
+  ProjectSummary,
+  ResealOutcome,
+  SealingStatus,
+  SyncState,
+} from './shared/resolver-contract';
+import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
+import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {
@@ -19,13 +29,263 @@ export interface UserPermissions {
 
 export interface SyncStateStore {
   read(projectKey: string): Promise<SyncState | null>;
+  write(projectKey: string, state: SyncState): Promise<void>;
 }
 
 /** Which projects an admin chose to measure. */
 export interface MeasuredProjects {
   list(): Promise<string[]>;
+  replace(projectKeys: string[]): Promise<void>;
 }
 
 export interface Clock {
   now(): Date;
 }
+
+/** One JSON document the app keeps under a fixed name (a connection's description, a setting, a last run). */
+export interface StoredDocument<T> {
+  read(): Promise<T | null>;
+  write(value: T): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** A project's statuses as Jira lists them for its issue types; null when the project does not exist. */
+export interface ProjectStatuses {
+  list(projectKey: string): Promise<ProjectStatus[] | null>;
+}
+
+/** The flow configuration document (see src/domain/flow-config.ts) an admin saved for a project. */
+export interface FlowConfigStore {
+  read(projectKey: string): Promise<unknown | null>;
+  write(projectKey: string, document: Record<string, unknown>): Promise<void>;
+  remove(projectKey: string): Promise<void>;
+}
+
+/** The tokens the app holds. Each has one slot: storing again replaces (and so deletes) the old one. */
+export type SecretName = 'github-token' | 'slack-bot-token';
+export const SECRET_NAMES: readonly SecretName[] = Object.freeze(['github-token', 'slack-bot-token'] as const);
+
+/**
+ * Where tokens are kept: sealed with the app's own key, then stored as platform secrets. Values go in and come
+ * out only through here; nothing else in the app ever sees a stored token.
+ */
+export interface SecretVault {
+  sealingStatus(): SealingStatus;
+  /** @throws AppError NOT_CONFIGURED when no sealing key is configured: call before asking anyone to check a token. */
+  assertCanSeal(): void;
+  /** Seals with the newest key and stores. Answers the key id used. */
+  store(name: SecretName, value: string): Promise<{ keyId: string }>;
+  /** @throws UnreadableSecretError when the stored value cannot be opened with any configured key. */
+  open(name: SecretName): Promise<string | null>;
+  remove(name: SecretName): Promise<void>;
+  /** The key id a stored secret is sealed with, or null when there is none. Does not open it. */
+  sealedWith(name: SecretName): Promise<string | null>;
+  /** Re-seals every stored secret that is not sealed with the newest key. */
+  resealAll(): Promise<ResealOutcome>;
+}
+
+/** What the GitHub API says about a token, from `GET /user` and its response headers. */
+export interface GitHubTokenIdentity {
+  login: string;
+  /** Classic tokens' OAuth scopes (`x-oauth-scopes`); null when GitHub sends none (fine-grained tokens). */
+  scopes: string[] | null;
+  /** ISO timestamp from `github-authentication-token-expiration`, or null. */
+  expiresAt: string | null;
+}
+
+export interface GitHubRepositoryView {
+  fullName: string;
+  private: boolean;
+  archived: boolean;
+  defaultBranch: string;
+}
+
+/**
+ * GitHub, through one token. Failures are `ServiceRefusal`s: `unauthorized` (bad, expired or revoked token),
+ * `rate-limited`, `unavailable`.
+ */
+export interface GitHubAccount {
+  identify(token: string): Promise<GitHubTokenIdentity>;
+  /** The repository, or null when it does not exist or the token may not see it (GitHub answers 404 to both). */
+  repository(token: string, fullName: string): Promise<GitHubRepositoryView | null>;
+}
+
+export interface SlackIdentity {
+  workspaceId: string;
+  workspaceName: string;
+  workspaceUrl: string;
+  botUserId: string;
+  /** From Slack's `x-oauth-scopes` header; null when absent. */
+  scopes: string[] | null;
+}
+
+export interface SlackChannelView {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  isMember: boolean;
+  isArchived: boolean;
+}
+
+/**
+ * A Slack workspace, through one bot token. Failures are `ServiceRefusal`s: `unauthorized`, `missing-scope`,
+ * `channel-not-found`, `not-in-channel`, `channel-archived`, `rate-limited`, `unavailable`.
+ */
+export interface SlackWorkspace {
+  identify(token: string): Promise<SlackIdentity>;
+  channel(token: string, channelId: string): Promise<SlackChannelView>;
+  postMessage(token: string, channelId: string, text: string): Promise<{ ts: string }>;
+}
+
+/** The settings audit trail, kept in bounded pages. */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  /** A page of entries, newest first; without a page number, the newest page. */
+  page(page?: number): Promise<AuditLogPage>;
+  /** Drops every page whose newest entry is older than `cutoff` (ISO); answers how many entries went. */
+  pruneOlderThan(cutoff: string): Promise<number>;
+}
+
+/** Why the app keeps an accountId: each use is what the personal-data cycle must refresh or erase. */
+export type PersonalDataUse = 'audit-actor' | 'github-connection' | 'slack-connection';
+
+/** The index of every Atlassian account the app stores anything about, for the personal-data cycle. */
+export interface PersonalDataIndex {
+  remember(accountId: string, use: PersonalDataUse, at: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** Everything the app stores for this installation, as a whole: for export and erasure. */
+export interface AppStorage {
+  /** Plain values only (never secrets), a page at a time, up to about `maxBytes` of JSON per page. */
+  exportPage(cursor: string | undefined, maxBytes: number): Promise<{ entries: Array<{ key: string; value: unknown }>; nextCursor: string | null }>;
+  /** Deletes plain values until none are left or `deadline` (epoch ms) passes. */
+  eraseValues(deadline: number): Promise<{ erased: number; done: boolean }>;
+}
+
+/*
+ * The sync from Jira into compact storage (src/app/sync): Jira read as the app, the stored history, and the
+ * job's own bookkeeping.
+ */
+
+/** What the sync needs to know about the site before reading issues. */
+export interface JiraCatalogue {
+  /** Every status with its category (`GET /rest/api/3/status`). */
+  statuses: JiraStatus[];
+  /** Ids of the "Flagged" field; empty when the site has none. */
+  flaggedFieldIds: string[];
+}
+
+/**
+ * Jira's issues, read as the app. Every method validates what it writes into JQL (project keys, ids, dates)
+ * before any request, answers only the fields the compact history needs, and copes with Jira's paging.
+ */
+export interface IssueSource {
+  catalogue(): Promise<JiraCatalogue>;
+  statuses(): Promise<JiraStatus[]>;
+  /** Jira's time (epoch ms) of the project's most recent issue update; null for an empty project. */
+  latestUpdate(projectKey: string): Promise<number | null>;
+  /** Every issue id of the project (ids only, thousands per request). */
+  listIssueIds(projectKey: string): Promise<string[]>;
+  /** The project's issues among `ids`; ids that no longer exist or left the project are simply absent. */
+  issuesByIds(projectKey: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]>;
+  /** Pages of the project's issues updated at or after `since` (all issues when null), oldest update first. */
+  updatedIssues(projectKey: string, since: number | null, now: number, flaggedFieldIds: readonly string[]): AsyncIterable<JiraIssue[]>;
+  /** Complete status (and Flagged) change histories per issue id, oldest first. */
+  changelogs(ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<Map<string, JiraChangeHistory[]>>;
+}
+
+/** One stored shard: an opaque reference (equal content, equal reference) and what it covers. */
+export interface ShardRef {
+  ref: string;
+  /** Jira id of its first issue: shards are in ascending id order. */
+  firstId: number;
+  count: number;
+}
+
+/** Where a project's stored history stands: its dictionaries and its shards, in order. */
+export interface HistoryManifest extends HistoryDictionaries {
+  /** `HISTORY_STORAGE_FORMAT` when written; an older number means the history must be rebuilt. */
+  format: number;
+  shards: ShardRef[];
+  /** Shards this manifest replaced, deleted after it was written (and again by the next job, if it crashed). */
+  retired: string[];
+}
+
+/** `live`: what the project page shows. `staging`: a backfill or rebuild in progress, switched in when complete. */
+export type HistoryGeneration = 'live' | 'staging';
+
+/** The stored compact history of each project. */
+export interface HistoryStore {
+  readManifest(projectKey: string, generation: HistoryGeneration): Promise<HistoryManifest | null>;
+  writeManifest(projectKey: string, generation: HistoryGeneration, manifest: HistoryManifest): Promise<void>;
+  deleteManifest(projectKey: string, generation: HistoryGeneration): Promise<void>;
+  readShards(projectKey: string, refs: readonly string[]): Promise<PackedShard[]>;
+  /** Stores the shards not among `stored` yet; answers every shard's reference, in order. */
+  saveShards(projectKey: string, shards: readonly PackedShard[], stored: ReadonlySet<string>): Promise<string[]>;
+  deleteShards(projectKey: string, refs: readonly string[]): Promise<void>;
+  /** Shards as stored (compressed text), for the browser to unpack. */
+  readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]>;
+  /** Every shard reference stored for the project, referenced or not. */
+  listShardRefs(projectKey: string): Promise<string[]>;
+}
+
+/** Where a project's sync stands between jobs. Holds only Jira's times and ids, never the wall clock. */
+export interface SyncCursor {
+  format: number;
+  /** Jira time of the newest update the live history has caught up with; null: read everything. */
+  watermark: number | null;
+  /**
+   * Issues the last incremental sync read whose update falls in the overlap before the watermark, with that
+   * update time: the next sync sees them again (the overlap) and skips those that did not change since.
+   */
+  recent: Array<[issueId: string, updated: number]>;
+  flaggedFieldIds: string[];
+  /** A backfill (first sync or rebuild) in progress into the staging history. */
+  backfill: BackfillCursor | null;
+}
+
+export interface BackfillCursor {
+  /** The job that started it: its own retries continue instead of starting over. */
+  startedBy: string;
+  /** The project's latest update when the backfill began: the watermark once it is complete. */
+  startWatermark: number | null;
+  /** Issue ids listed when it began, stored in parts beside the cursor. */
+  listed: number;
+  listParts: number;
+  /** How many of the listed ids are in the staging history. */
+  next: number;
+  /** Issues read so far whose update falls in the overlap before `startWatermark` (see `SyncCursor.recent`). */
+  recent: Array<[issueId: string, updated: number]>;
+}
+
+export interface SyncCursorStore {
+  read(projectKey: string): Promise<SyncCursor | null>;
+  write(projectKey: string, cursor: SyncCursor): Promise<void>;
+  readIdListPart(projectKey: string, part: number): Promise<number[] | null>;
+  writeIdList(projectKey: string, ids: readonly number[], partSize: number): Promise<number>;
+  deleteIdList(projectKey: string, parts: number): Promise<void>;
+}
+
+/** One holder at a time per project, for at most `ttlSeconds` (a crashed holder's lock expires). */
+export interface ProjectLocks {
+  /** True when `holder` now holds the lock (a holder that already holds it gets it again). */
+  acquire(projectKey: string, holder: string, ttlSeconds: number): Promise<boolean>;
+  release(projectKey: string, holder: string): Promise<void>;
+}
+
+/** Sync jobs the app queues itself: continuations of a sliced job, and retries after a failure. */
+export interface SyncJobScheduler {
+  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number): Promise<void>;
+}
+
+/** At most one claim per project per period: "sync now" is rate-limited. */
+export interface SyncRequestThrottle {
+  claim(projectKey: string, periodSeconds: number): Promise<boolean>;
+}
+
+/** How much time the running job may still spend on new work before it must hand over. */
+export interface WorkBudget {
+  remainingMs(): number;
+}
+

@@ -19,3 +19,12 @@ export function projectKeyFromContext(context: unknown): string {
 
 /** Resolvers that take no input still refuse input they do not expect. */
 export const emptyPayload = z.object({}).strict();
+
+/** The caller of a settings resolver, from the platform's context (never from the payload). */
+const callerContext = z.object({ accountId: z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/) });
+
+export function actorFromContext(context: unknown): { accountId: string } {
+  const parsed = callerContext.safeParse(context);
+  if (!parsed.success) throw new AppError('FORBIDDEN', 'This page must be opened by a signed-in Jira user.');
+  return { accountId: parsed.data.accountId };
+}

@@ -1,18 +1,51 @@
-import { kvs } from '@forge/kvs';
+import { systemClock } from '../adapters/clock/system-clock';
+import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
 import { storageKeys } from '../adapters/kvs/storage-keys';
+import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
+import { purgeExpiredData } from '../app/expired-data-purge';
 import { logJob } from '../app/job-log';
+import { isProjectKey } from '../app/project-key';
+import { purgeMeasuredHistories } from '../app/sync/expired-history-purge';
+import type { RetentionSettings } from '../app/retention-window';
+import { RETENTION_DAYS, type PurgeOutcome } from '../shared/resolver-contract';
 
 /** Two years, unless an admin chooses otherwise (30 days to 5 years). */
-export const DEFAULT_RETENTION_DAYS = 730;
+export const DEFAULT_RETENTION_DAYS = RETENTION_DAYS.default;
 
 /**
- * Scheduled trigger `retention-purge` (daily): drops issue history older than the retention window.
- * No issue history is stored by this version, so there is nothing to drop; the run is recorded.
+ * Scheduled trigger `retention-purge` (daily): drops what is older than the retention window (the same code
+ * as the settings page's "purge now", then the measured projects' issue histories), then runs the re-seal
+ * job, so tokens move to a newly added sealing key within a day even if no admin asks. All are idempotent,
+ * as duplicated trigger runs require.
  */
-export async function retentionPurge(): Promise<{ at: string; retentionDays: number; removed: number }> {
-  const settings = await kvs.get<{ retentionDays?: number }>(storageKeys.retentionSettings);
-  const result = { at: new Date().toISOString(), retentionDays: settings?.retentionDays ?? DEFAULT_RETENTION_DAYS, removed: 0 };
-  await kvs.set(storageKeys.lastRetentionPurge, result);
-  logJob('retention-purge', `retention ${result.retentionDays} days, removed ${result.removed}`);
-  return result;
+export async function retentionPurge(): Promise<PurgeOutcome & { resealed: number; historyRemoved: number }> {
+  const outcome = await purgeExpiredData({
+    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
+    auditLog: new KvsAuditLog(),
+    clock: systemClock,
+  });
+  logJob('retention-purge', `retention ${outcome.retentionDays} days, removed ${outcome.removed}`);
+
+  // Issue histories: issues done before the window are dropped from every measured project's shards.
+  const history = await purgeMeasuredHistories(
+    { store: new KvsHistoryStore(), locks: new KvsProjectLocks(), clock: systemClock },
+    (await new KvsMeasuredProjects().list()).filter(isProjectKey),
+    outcome.retentionDays,
+    `retention-purge:${outcome.at}`,
+  );
+  logJob('retention-purge', `issue histories: removed ${history.removedIssues}, skipped ${history.skipped.length} busy project(s)`);
+
+  const vault = new KvsSecretVault();
+  let resealed = 0;
+  if (vault.sealingStatus().configured) {
+    const reseal = await vault.resealAll();
+    resealed = reseal.resealed;
+    logJob('reseal-secrets', `newest key ${reseal.newestKeyId}: resealed ${reseal.resealed}, current ${reseal.alreadyCurrent}, unreadable ${reseal.unreadable}`);
+  }
+  return { ...outcome, resealed, historyRemoved: history.removedIssues };
 }

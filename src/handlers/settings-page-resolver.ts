@@ -1,23 +1,102 @@
-import Resolver from '@forge/resolver';
+import Resolver, { type Request } from '@forge/resolver';
+import type { z } from 'zod';
 import { listSiteProjects } from '../app/site-projects';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { requestJiraAsApp, requestJiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
-import { emptyPayload } from './resolver-context';
+import { exportAppData } from '../app/app-data-export';
+import { eraseAllAppData } from '../app/app-data-erasure';
+import { readAuditLog, type Actor } from '../app/audit-trail';
+import { getDataPrivacy } from '../app/data-privacy-overview';
+import { purgeNow } from '../app/expired-data-purge';
+import { connectGitHub, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
+import { requireJiraAdministrator } from '../app/jira-administrator';
+import { setProjectMeasured } from '../app/measured-projects-settings';
+import { listProjectSettings } from '../app/project-settings-list';
+import { requestProjectSync } from '../app/project-sync-request';
+import { getProjectWorkflow, resetProjectWorkflow, saveProjectWorkflow } from '../app/project-workflow-settings';
+import { setRetention } from '../app/retention-window';
+import { resealSecrets } from '../app/secret-resealing';
+import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/slack-connection';
+import { actorFromContext, emptyPayload } from './resolver-context';
 import { respond } from './resolver-response';
+import { settingsPayloads as payloads } from './settings-payloads';
+import { settingsPorts, type SettingsPorts } from './settings-wiring';
+
+/**
+ * One settings function: who is calling comes from the platform's context; Jira, asked as that user, must call
+ * them an administrator before the payload is even read; then the payload is validated and one use-case runs.
+ * A member or an outsider gets FORBIDDEN and nothing is read or changed.
+ */
+function settingsFunction<S extends z.ZodType, R>(
+  schema: S,
+  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts }) => Promise<R>,
+) {
+  return (name: string) =>
+    ({ payload, context }: Request) =>
+      respond(name, async () => {
+        const actor = actorFromContext(context);
+        const ports = settingsPorts();
+        await requireJiraAdministrator(ports.userPermissions);
+        return work(schema.parse(payload ?? {}), { actor, ports });
+      });
+}
+
+const github = (ports: SettingsPorts) => ({ ...ports, record: ports.githubRecord });
+const slack = (ports: SettingsPorts) => ({ ...ports, record: ports.slackRecord });
+
+/** Every settings function, by the name the UI invokes. The payload and answer types are in src/shared/resolver-contract.ts. */
+const SETTINGS_FUNCTIONS = {
+  // Projects and workflows
+  listProjectSettings: settingsFunction(payloads.none, (_, { ports }) => listProjectSettings(ports)),
+  setProjectMeasured: settingsFunction(payloads.setProjectMeasured, (input, { actor, ports }) => setProjectMeasured(ports, actor, input)),
+  getProjectWorkflow: settingsFunction(payloads.project, (input, { ports }) => getProjectWorkflow(ports, input.projectKey)),
+  saveProjectWorkflow: settingsFunction(payloads.saveProjectWorkflow, (input, { actor, ports }) => saveProjectWorkflow(ports, actor, input)),
+  resetProjectWorkflow: settingsFunction(payloads.project, (input, { actor, ports }) => resetProjectWorkflow(ports, actor, input.projectKey)),
+  requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input)),
+  // GitHub
+  getGitHubConnection: settingsFunction(payloads.none, (_, { ports }) => getGitHubConnection(github(ports))),
+  connectGitHub: settingsFunction(payloads.connectGitHub, (input, { actor, ports }) => connectGitHub(github(ports), actor, input)),
+  updateGitHubRepositories: settingsFunction(payloads.updateGitHubRepositories, (input, { actor, ports }) =>
+    updateGitHubRepositories(github(ports), actor, input),
+  ),
+  disconnectGitHub: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectGitHub(github(ports), actor)),
+  // Slack
+  getSlackConnection: settingsFunction(payloads.none, (_, { ports }) => getSlackConnection(slack(ports))),
+  connectSlack: settingsFunction(payloads.connectSlack, (input, { actor, ports }) => connectSlack(slack(ports), actor, input)),
+  updateSlackChannel: settingsFunction(payloads.updateSlackChannel, (input, { actor, ports }) => updateSlackChannel(slack(ports), actor, input)),
+  disconnectSlack: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectSlack(slack(ports), actor)),
+  sendSlackTestMessage: settingsFunction(payloads.none, (_, { actor, ports }) => sendSlackTestMessage(slack(ports), actor)),
+  // Data and privacy
+  getDataPrivacy: settingsFunction(payloads.none, (_, { ports }) => getDataPrivacy(ports)),
+  setRetention: settingsFunction(payloads.setRetention, async (input, { actor, ports }) => {
+    await setRetention(ports, actor, input);
+    return getDataPrivacy(ports);
+  }),
+  purgeNow: settingsFunction(payloads.none, (_, { actor, ports }) => purgeNow(ports, actor)),
+  exportAppData: settingsFunction(payloads.exportAppData, (input, { actor, ports }) => exportAppData(ports, actor, input.cursor)),
+  eraseAllAppData: settingsFunction(payloads.eraseAllAppData, (input, { actor, ports }) => eraseAllAppData(ports, actor, input)),
+  resealSecrets: settingsFunction(payloads.none, (_, { actor, ports }) => resealSecrets(ports, actor)),
+  // Audit log
+  getAuditLog: settingsFunction(payloads.auditLog, (input, { ports }) => readAuditLog(ports, input.page)),
+};
+
+/** The names of every function the settings resolver defines (tests check each one refuses non-admins). */
+export const SETTINGS_FUNCTION_KEYS: readonly string[] = ['listProjects', ...Object.keys(SETTINGS_FUNCTIONS)];
+
+const resolver = new Resolver().define('listProjects', ({ payload }) =>
+  respond('listProjects', async () => {
+    emptyPayload.parse(payload);
+    return listSiteProjects({
+      userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+      // As the app: an admin chooses among every project the app can measure, not only those they browse.
+      projects: new JiraProjectDirectory(requestJiraAsApp()),
+      measured: new KvsMeasuredProjects(),
+    });
+  }),
+);
+for (const [name, define] of Object.entries(SETTINGS_FUNCTIONS)) resolver.define(name, define(name));
 
 /** Resolver of the settings page (`jira:adminPage`): every function first checks the caller is a Jira admin. */
-export const settingsPageResolver = new Resolver()
-  .define('listProjects', ({ payload }) =>
-    respond('listProjects', async () => {
-      emptyPayload.parse(payload);
-      return listSiteProjects({
-        userPermissions: new JiraUserPermissions(requestJiraAsUser()),
-        // As the app: an admin chooses among every project the app can measure, not only those they browse.
-        projects: new JiraProjectDirectory(requestJiraAsApp()),
-        measured: new KvsMeasuredProjects(),
-      });
-    }),
-  )
-  .getDefinitions();
+export const settingsPageResolver = resolver.getDefinitions();

@@ -5,6 +5,10 @@
  * Every resolver answers a `ResolverResult`: data on success, or a typed error the UI can explain.
  * A resolver never throws at the UI and never returns a stack trace.
  */
+import type { WeekdayName } from '../domain/calendar-day';
+import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
+import type { Workflow } from '../domain/workflow';
+import type { HistoryDictionaries } from './packed-history';
 
 export type ResolverErrorCode =
   | 'INVALID_INPUT' // the payload failed validation; nothing was changed
@@ -12,6 +16,7 @@ export type ResolverErrorCode =
   | 'NOT_FOUND' // the project (or other subject) does not exist
   | 'RATE_LIMITED' // try again later
   | 'UNAVAILABLE' // Jira or storage failed; the message says what to retry
+  | 'NOT_CONFIGURED' // something outside the app must be set up first (a sealing key, a bot invitation); the message says what
   | 'INTERNAL'; // an unexpected fault; details are in the app's logs, never in the answer
 
 export interface ResolverError {
@@ -45,7 +50,352 @@ export interface ProjectPageData {
   sync: SyncState;
 }
 
+/**
+ * `project-page` resolver, function `getProjectView`: payload `{ fromShard? }` (0 when absent); the project
+ * comes from the context. Everything the page needs to compute and filter in the browser: the stored
+ * history (decode it with `decodeProjectHistory` from src/shared/project-history-decoding.ts), the workflow
+ * and the sync's progress. A history too large for one answer comes in parts: ask again from `nextShard`.
+ */
+export interface ProjectViewPayload {
+  fromShard?: number;
+}
+export interface ProjectViewData {
+  projectKey: string;
+  sync: SyncState;
+  /** Null until the project's first sync has completed. */
+  history: ProjectHistoryPart | null;
+  /** The sync's watermark: Jira's time of the newest change the history has caught up with (ISO 8601), or null. */
+  dataAsOf: string | null;
+  /** The admin's workflow, or the default one from Jira's status categories. */
+  workflow: Workflow;
+  /** The project's flow configuration document as saved in the settings (parse with `parseFlowConfig`), or null. */
+  flowConfig: unknown;
+}
+export interface ProjectHistoryPart {
+  /** Storage format of the history (see src/app/sync/history-manifest.ts). */
+  format: number;
+  dictionaries: HistoryDictionaries;
+  issueCount: number;
+  shardCount: number;
+  fromShard: number;
+  /** Shards `fromShard`, `fromShard + 1`, …: each a `PackedShard` as JSON, zlib-deflated, base64. */
+  shards: string[];
+  /** Where the next part starts, or null when this part ends the history. */
+  nextShard: number | null;
+}
+
+/** `syncNow`: payload `{}`. Queues a sync of the page's project; at most once per project every few minutes. */
+export interface SyncNowData {
+  sync: SyncState;
+  /** When another "sync now" for this project will be accepted (ISO 8601). */
+  nextAllowedAt: string;
+}
+
+/** `getSyncState`: payload `{}`. Cheap to poll while a sync runs. */
+export type SyncStateData = SyncState;
+
 /** `settings-page` resolver, function `listProjects`: payload `{}`. */
 export interface ProjectListData {
   projects: Array<ProjectSummary & { measured: boolean }>;
+}
+
+/*
+ * The settings page (`jira:adminPage`). Every function below answers FORBIDDEN to anyone Jira does not call
+ * an administrator, before it reads its payload, and changes nothing for them.
+ * No answer ever carries a token or any part of one: connections are described by what they can reach.
+ */
+
+/** The engine's conventions an admin may choose per project (the rest keep the engine's defaults). */
+export interface ConventionSettings {
+  stageEntry: StageEntryRule;
+  backwardMoves: BackwardMoveRule;
+  unit: DurationUnit;
+  percentileMethod: PercentileMethod;
+  serviceLevelPercentile: number;
+  weekEndsOn: WeekdayName;
+  /** Worked weekdays; day counts skip the others. All seven by default. */
+  workingDays: WeekdayName[];
+  /** IANA time zone in which instants become dates. */
+  timeZone: string;
+}
+
+export interface WorkflowStageSettings {
+  name: string;
+  /** Jira status ids. */
+  statusIds: string[];
+  /** Flow efficiency: time in this stage is active work (true) or waiting (false). */
+  active: boolean;
+}
+
+export interface WorkflowSettings {
+  stages: WorkflowStageSettings[];
+  startStage: string;
+  doneStage: string;
+}
+
+export interface ProjectStatus {
+  id: string;
+  name: string;
+  category: 'new' | 'indeterminate' | 'done' | null;
+}
+
+/** `listProjectSettings`: payload `{}`. */
+export interface ProjectSettingsList {
+  projects: Array<ProjectSummary & { measured: boolean; sync: SyncState | null }>;
+}
+
+/** `setProjectMeasured`: payload `{ projectKey, measured }`. Measuring a project queues its first sync. */
+export interface SetProjectMeasuredPayload {
+  projectKey: string;
+  measured: boolean;
+}
+export interface MeasuredProjectsData {
+  measuredProjectKeys: string[];
+  /** True when this change queued the project's first sync. */
+  syncQueued: boolean;
+}
+
+/** `getProjectWorkflow`: payload `{ projectKey }`; `resetProjectWorkflow` (same payload) answers the same shape. */
+export interface ProjectWorkflowPayload {
+  projectKey: string;
+}
+export interface ProjectWorkflowData {
+  project: ProjectSummary;
+  measured: boolean;
+  /** The project's statuses, as Jira lists them for its issue types. */
+  statuses: ProjectStatus[];
+  workflow: WorkflowSettings;
+  conventions: ConventionSettings;
+  /** False while the project uses the defaults (stages from Jira's status categories, the engine's conventions). */
+  customised: boolean;
+  sync: SyncState;
+}
+
+/** `saveProjectWorkflow`: every status of the project must be in exactly one stage. */
+export interface SaveProjectWorkflowPayload {
+  projectKey: string;
+  workflow: WorkflowSettings;
+  conventions: ConventionSettings;
+}
+
+/** `requestProjectSync`: "sync now" (changes since the last sync) or "rebuild" (everything, from scratch). */
+export interface RequestProjectSyncPayload {
+  projectKey: string;
+  mode: 'sync-now' | 'rebuild';
+}
+export interface ProjectSyncRequested {
+  projectKey: string;
+  mode: 'sync-now' | 'rebuild';
+  queuedAt: string;
+}
+
+/** Whether the app can seal tokens: the key ring comes from the `FLOW_METRICS_SEALING_KEYS` variable. */
+export interface SealingStatus {
+  configured: boolean;
+  /** The key new secrets are sealed with. Key ids are names, never key material. */
+  newestKeyId: string | null;
+  keyCount: number;
+  /** Why the variable could not be used, if it is set but malformed; never its value. */
+  problem: string | null;
+}
+
+/** The last time the app used a stored token, and what happened. */
+export interface ConnectionCheck {
+  at: string;
+  outcome: 'ok' | 'failed';
+  problem: string | null;
+}
+
+export interface GitHubRepositoryAccess {
+  /** As the admin typed it, or GitHub's canonical spelling once seen. */
+  fullName: string;
+  visible: boolean;
+  private: boolean | null;
+  archived: boolean | null;
+  defaultBranch: string | null;
+}
+
+export type GitHubConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | {
+      connected: true;
+      sealing: SealingStatus;
+      /** The GitHub account the token belongs to. */
+      login: string;
+      tokenKind: 'fine-grained' | 'classic';
+      /** Classic tokens' OAuth scopes; null for fine-grained tokens, whose permissions GitHub does not report. */
+      scopes: string[] | null;
+      /** From GitHub's `github-authentication-token-expiration` header; null when the token does not expire. */
+      expiresAt: string | null;
+      repositories: GitHubRepositoryAccess[];
+      connectedBy: string;
+      connectedAt: string;
+      lastCheck: ConnectionCheck;
+      /** Things the admin should fix: repositories the token cannot see, broader access than needed, expiry soon. */
+      warnings: string[];
+      /** The sealing key the stored token is sealed with; null when the stored token is missing or damaged. */
+      sealedWithKeyId: string | null;
+    };
+
+/** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
+export interface ConnectGitHubPayload {
+  token: string;
+  repositories: string[];
+}
+/** `updateGitHubRepositories`: the stored token is checked against the new list. */
+export interface UpdateGitHubRepositoriesPayload {
+  repositories: string[];
+}
+
+export interface SlackChannelInfo {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  /** The bot is in the channel; until it is, posting fails. */
+  isMember: boolean;
+}
+
+export type SlackConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | {
+      connected: true;
+      sealing: SealingStatus;
+      workspace: { id: string; name: string; url: string };
+      botUserId: string;
+      scopes: string[] | null;
+      channel: SlackChannelInfo;
+      connectedBy: string;
+      connectedAt: string;
+      lastCheck: ConnectionCheck;
+      lastTestMessageAt: string | null;
+      warnings: string[];
+      /** The sealing key the stored token is sealed with; null when the stored token is missing or damaged. */
+      sealedWithKeyId: string | null;
+    };
+
+/** `connectSlack` (connect or replace): `auth.test` and `conversations.info` before anything is stored. */
+export interface ConnectSlackPayload {
+  token: string;
+  channelId: string;
+}
+export interface UpdateSlackChannelPayload {
+  channelId: string;
+}
+/** `sendSlackTestMessage`: payload `{}`. */
+export interface SlackTestMessageSent {
+  sentAt: string;
+  channel: SlackChannelInfo;
+}
+
+export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 });
+
+export interface PurgeOutcome {
+  at: string;
+  retentionDays: number;
+  /** Stored records dropped because they were older than the retention window. */
+  removed: number;
+}
+
+export interface PersonalDataReportSummary {
+  at: string;
+  accountsReported: number;
+  closed: number;
+  updated: number;
+  outcome: 'ok' | 'failed';
+}
+
+/** `getDataPrivacy`: payload `{}`; `setRetention` answers the same. */
+export interface DataPrivacyData {
+  retentionDays: number;
+  retentionLimits: { min: number; max: number; default: number };
+  lastPurge: PurgeOutcome | null;
+  lastPersonalDataReport: PersonalDataReportSummary | null;
+  /** How many Atlassian accounts the app keeps anything about (audit actors, who connected a token). */
+  storedAccounts: number;
+  sealing: SealingStatus;
+  /** Stored tokens sealed with a key older than the newest: run the re-seal after adding a key. */
+  secretsOnOlderKeys: number;
+}
+
+export interface SetRetentionPayload {
+  retentionDays: number;
+}
+
+/** `exportAppData`: call with no cursor, then with each `nextCursor` until it is null. */
+export interface ExportAppDataPayload {
+  cursor?: string;
+}
+export interface AppDataExportChunk {
+  format: 'flow-metrics-export/1';
+  exportedAt: string;
+  /** Plain stored values, by key. Tokens are never among them. */
+  entries: Array<{ key: string; value: unknown }>;
+  nextCursor: string | null;
+}
+
+/** What the admin must type to erase everything. */
+export const ERASE_CONFIRMATION_PHRASE = 'erase all flow metrics data';
+
+/** `eraseAllAppData`: repeat while `done` is false (large sites take more than one call). */
+export interface EraseAllAppDataPayload {
+  confirmation: string;
+}
+export interface AppDataErased {
+  done: boolean;
+  erasedValues: number;
+  erasedSecrets: number;
+}
+
+/** `resealSecrets`: payload `{}`. Moves every stored token to the newest sealing key. */
+export interface ResealOutcome {
+  newestKeyId: string;
+  resealed: number;
+  alreadyCurrent: number;
+  /** Secrets sealed with a key that is no longer configured: they cannot be opened and must be re-entered. */
+  unreadable: number;
+}
+
+export type AuditAction =
+  | 'project.measured'
+  | 'project.unmeasured'
+  | 'workflow.changed'
+  | 'workflow.reset'
+  | 'project.sync-requested'
+  | 'project.rebuild-requested'
+  | 'github.connected'
+  | 'github.replaced'
+  | 'github.repositories-changed'
+  | 'github.disconnected'
+  | 'slack.connected'
+  | 'slack.replaced'
+  | 'slack.channel-changed'
+  | 'slack.disconnected'
+  | 'slack.test-message-sent'
+  | 'retention.changed'
+  | 'data.purged'
+  | 'data.exported'
+  | 'data.erased'
+  | 'secrets.resealed';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** The Atlassian account that acted; the UI shows the person's name. */
+  actorAccountId: string;
+  action: AuditAction;
+  /** What was acted on: a project key, a repository list, a channel; null when the whole app. */
+  subject: string | null;
+  /** Plain facts about the change; never a secret. */
+  details: Record<string, string | number | boolean | null>;
+}
+
+/** `getAuditLog`: payload `{ page? }`; without a page, the newest. */
+export interface AuditLogPayload {
+  page?: number;
+}
+export interface AuditLogPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  page: number | null;
+  olderPage: number | null;
 }

@@ -10,6 +10,7 @@ const TITLES: Record<Exclude<ResolverErrorCode, 'FORBIDDEN'>, string> = {
   NOT_FOUND: 'Not found',
   RATE_LIMITED: 'Too many requests right now',
   UNAVAILABLE: 'Flow metrics is unavailable right now',
+  NOT_CONFIGURED: 'Setup needed',
   INTERNAL: 'Something went wrong',
 };
 

@@ -10,6 +10,7 @@ const ERROR_CODES: readonly ResolverErrorCode[] = [
   'NOT_FOUND',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  'NOT_CONFIGURED',
   'INTERNAL',
 ];
 

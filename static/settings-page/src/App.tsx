@@ -1,18 +1,27 @@
 import Heading from '@atlaskit/heading';
+import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { ProjectListData } from '../../../src/shared/resolver-contract';
-import { LoadingState } from '../../common/LoadingState';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { useState } from 'react';
 import { PageLayout } from '../../common/PageLayout';
-import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
-import { useResolver } from '../../common/use-resolver';
-import { ProjectTable } from './ProjectTable';
+import { AuditLogSection } from './AuditLogSection';
+import { DataPrivacySection } from './DataPrivacySection';
+import { GitHubSection } from './GitHubSection';
+import { ProjectsSection } from './ProjectsSection';
+import { SlackSection } from './SlackSection';
 
-/** The resolver function behind this page. */
-export const LIST_PROJECTS = 'listProjects';
+/** The settings page's tabs, in the order an admin sets the app up. */
+export const SETTINGS_TABS = ['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log'] as const;
 
+/**
+ * The app's settings page (Jira admin page, also "Configure" and "Get started"). Each tab loads its own data
+ * when first opened; every resolver behind it refuses anyone Jira does not call an administrator.
+ */
 export function App() {
-  const { state, reload } = useResolver<ProjectListData>(LIST_PROJECTS);
+  // After "erase all app data" every tab starts over, so none shows what no longer exists.
+  const [generation, setGeneration] = useState(0);
+  const startOver = () => setGeneration((current) => current + 1);
 
   return (
     <PageLayout>
@@ -21,17 +30,42 @@ export function App() {
           <Heading size="large" as="h1">
             Flow metrics settings
           </Heading>
-          <Text color="color.text.subtle">Projects on this site and whether Flow metrics measures them.</Text>
+          <Text color="color.text.subtle">
+            Which projects are measured and how, the GitHub and Slack connections, and what the app keeps about this site.
+          </Text>
         </Stack>
-        {state.status === 'loading' && <LoadingState label="Loading projects" />}
-        {state.status === 'error' && (
-          <ResolverErrorMessage
-            error={state.error}
-            onRetry={reload}
-            forbiddenMessage="Only Jira admins can manage Flow metrics."
-          />
-        )}
-        {state.status === 'ready' && <ProjectTable projects={state.data.projects} />}
+        <Tabs id="flow-metrics-settings-tabs" testId="settings-tabs">
+          <TabList>
+            {SETTINGS_TABS.map((label) => (
+              <Tab key={label}>{label}</Tab>
+            ))}
+          </TabList>
+          <TabPanel>
+            <Box paddingBlock="space.200" key={`projects-${generation}`}>
+              <ProjectsSection />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingBlock="space.200" key={`github-${generation}`}>
+              <GitHubSection />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingBlock="space.200" key={`slack-${generation}`}>
+              <SlackSection />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingBlock="space.200">
+              <DataPrivacySection onErased={startOver} />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box paddingBlock="space.200" key={`audit-${generation}`}>
+              <AuditLogSection />
+            </Box>
+          </TabPanel>
+        </Tabs>
       </Stack>
     </PageLayout>
   );

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { launchChromium } from '../testing/chromium';
+
+/**
+ * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the real
+ * resolvers and SDKs, the simulated Jira site. Screenshots go to test-results/ (ignored by git).
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+
+let site: LocalSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const userWithRole = (role: string) => {
+  const user = site.users.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`The demo site has no ${role}`);
+  return user;
+};
+
+async function openAs(role: string, pagePath: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${site.hostUrl}${pagePath}?as=${encodeURIComponent(userWithRole(role).accountId)}&theme=${theme}`);
+  return page;
+}
+
+const appFrame = (page: Page) => page.frameLocator('#app-frame');
+
+describe('the project page', () => {
+  it('shows a member the project name and its sync state', async () => {
+    const page = await openAs('member', '/projects/FLOW/flow-metrics');
+    const frame = appFrame(page);
+    const projects = await (await fetch(`${site.jiraUrl}/rest/api/3/project/FLOW`, { headers: { 'x-forge-sim-principal': 'app' } })).json();
+    await expect(frame.getByTestId('project-name').textContent({ timeout: 20_000 })).resolves.toContain(projects.name);
+    await expect(frame.getByTestId('sync-state').textContent()).resolves.toMatch(/never synced/i);
+    await page.screenshot({ path: path.join(screenshots, 'project-page-member.png') });
+    await page.close();
+  });
+
+  it('tells the outsider they have no access to a project they cannot browse, and shows no data', async () => {
+    const page = await openAs('outsider', '/projects/BUG/flow-metrics');
+    const frame = appFrame(page);
+    await expect(frame.getByText(/don.t have access/i).first().textContent({ timeout: 20_000 })).resolves.toBeTruthy();
+    await expect(frame.getByTestId('project-name').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(screenshots, 'project-page-outsider.png') });
+    await page.close();
+  });
+
+  it('renders in the dark theme', async () => {
+    const page = await openAs('member', '/projects/SPR/flow-metrics', 'dark');
+    const frame = appFrame(page);
+    await frame.getByTestId('project-name').waitFor({ timeout: 20_000 });
+    const colorMode = await frame.locator('html').getAttribute('data-color-mode');
+    expect(colorMode).toBe('dark');
+    await page.screenshot({ path: path.join(screenshots, 'project-page-dark.png') });
+    await page.close();
+  });
+});
+
+describe('the settings page', () => {
+  it('lists the site projects for an admin', async () => {
+    const page = await openAs('admin', '/settings/flow-metrics');
+    const list = appFrame(page).getByTestId('project-settings-list');
+    await list.waitFor({ timeout: 20_000 });
+    for (const key of ['FLOW', 'SPR', 'BUG']) await expect(list.getByText(key, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, 'settings-admin.png') });
+    await page.close();
+  });
+
+  it('refuses a member', async () => {
+    const page = await openAs('member', '/settings/flow-metrics');
+    const denied = appFrame(page).getByTestId('access-denied');
+    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(/only jira admin/i);
+    await expect(appFrame(page).getByTestId('project-settings-list').count()).resolves.toBe(0);
+    await page.close();
+  });
+});

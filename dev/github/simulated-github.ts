@@ -1,0 +1,241 @@
+import type { SimulatedService } from '../runtime/product-target';
+import {
+  basicErrorJson,
+  fullRepositoryJson,
+  privateUserJson,
+  rateLimitJson,
+  type SimAccount,
+  type SimRepository,
+} from './github-json';
+
+/**
+ * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`
+ * and `GET /rate_limit`, with GitHub's status codes, bodies and headers:
+ * - 401 "Bad credentials" for an unknown, revoked or expired token; 401 "Requires authentication" without one;
+ * - 404 for a repository that does not exist or that the token may not see (GitHub does not tell them apart);
+ * - `x-ratelimit-*` headers on every answer, and 403 "API rate limit exceeded" once a bucket is spent;
+ * - `x-oauth-scopes` for classic tokens, `github-authentication-token-expiration` for tokens that expire.
+ *
+ * Tests control it directly: which tokens exist and what each may see, the rate-limit budget, the clock. It
+ * keeps a log of the requests it answered, naming the token's account, never the token.
+ */
+export type SimTokenKind = 'fine-grained' | 'classic';
+
+export interface SimToken {
+  token: string;
+  login: string;
+  kind: SimTokenKind;
+  /** Classic tokens only: their OAuth scopes. */
+  scopes: string[];
+  expiresAt: Date | null;
+  /** Private repositories the token may read (`owner/repo`), or every repository of the simulation. Public ones are always readable. */
+  repositories: 'all' | string[];
+  revoked: boolean;
+}
+
+export interface AnsweredRequest {
+  method: string;
+  path: string;
+  status: number;
+  /** The token's account, or null when the request carried no valid token. */
+  login: string | null;
+}
+
+const AUTHENTICATED_LIMIT = 5000;
+const ANONYMOUS_LIMIT = 60;
+const HOUR_MS = 3_600_000;
+
+interface RateBucket {
+  limit: number;
+  used: number;
+  resetAt: number;
+}
+
+type Answer = { status: number; headers: Record<string, string>; body: string };
+
+export class SimulatedGitHub implements SimulatedService {
+  private readonly accounts = new Map<string, SimAccount>();
+  private readonly repositories = new Map<string, SimRepository>();
+  private readonly tokens = new Map<string, SimToken>();
+  private readonly buckets = new Map<string, RateBucket>();
+  private readonly answered: AnsweredRequest[] = [];
+  private requestCounter = 0;
+  private nextId = 9_100_000;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  addAccount(login: string, options: { type?: 'User' | 'Organization'; name?: string | null } = {}): SimAccount {
+    const account: SimAccount = {
+      login,
+      id: this.nextId++,
+      type: options.type ?? 'User',
+      name: options.name ?? null,
+      createdAt: '2019-04-02T09:30:00Z',
+    };
+    this.accounts.set(login.toLowerCase(), account);
+    return account;
+  }
+
+  addRepository(
+    fullName: string,
+    options: { private?: boolean; archived?: boolean; defaultBranch?: string; description?: string | null; language?: string | null } = {},
+  ): SimRepository {
+    const [ownerLogin, name] = fullName.split('/');
+    if (!ownerLogin || !name) throw new Error(`Not owner/repo: ${fullName}`);
+    const owner = this.accounts.get(ownerLogin.toLowerCase()) ?? this.addAccount(ownerLogin, { type: 'Organization' });
+    const repository: SimRepository = {
+      owner,
+      name,
+      id: this.nextId++,
+      private: options.private ?? true,
+      archived: options.archived ?? false,
+      defaultBranch: options.defaultBranch ?? 'main',
+      description: options.description ?? null,
+      language: options.language ?? 'TypeScript',
+      createdAt: '2021-06-14T08:00:00Z',
+      pushedAt: '2026-02-27T16:42:10Z',
+    };
+    this.repositories.set(fullName.toLowerCase(), repository);
+    return repository;
+  }
+
+  /** A token for an existing account. */
+  issueToken(spec: Partial<SimToken> & Pick<SimToken, 'token' | 'login'>): SimToken {
+    if (!this.accounts.has(spec.login.toLowerCase())) throw new Error(`No GitHub account ${spec.login}`);
+    const token: SimToken = {
+      kind: spec.token.startsWith('github_pat_') ? 'fine-grained' : 'classic',
+      scopes: [],
+      expiresAt: null,
+      repositories: [],
+      revoked: false,
+      ...spec,
+    };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  revokeToken(token: string): void {
+    const found = this.tokens.get(token);
+    if (found) found.revoked = true;
+  }
+
+  /** Spends an account's budget so that only `remaining` requests are left in this hour. */
+  setRemaining(login: string, remaining: number): void {
+    const bucket = this.bucketFor(login.toLowerCase(), AUTHENTICATED_LIMIT);
+    bucket.used = Math.max(0, bucket.limit - remaining);
+  }
+
+  requests(): AnsweredRequest[] {
+    return [...this.answered];
+  }
+
+  async handle(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+    const url = new URL(request.path, 'https://api.github.com');
+    const token = this.presentedToken(request.headers);
+    const auth = token === null ? null : this.validToken(token);
+    const answer = this.route(request.method.toUpperCase(), url, token !== null, auth);
+    this.answered.push({ method: request.method.toUpperCase(), path: url.pathname, status: answer.status, login: auth?.login ?? null });
+    return answer;
+  }
+
+  private route(method: string, url: URL, presentedToken: boolean, auth: SimToken | null): Answer {
+    // A token GitHub does not accept fails every request, even ones that would work anonymously.
+    if (presentedToken && !auth) return this.json(401, basicErrorJson(401, 'Bad credentials'), null);
+    const bucketKey = auth ? auth.login.toLowerCase() : 'anonymous';
+    const bucket = this.bucketFor(bucketKey, auth ? AUTHENTICATED_LIMIT : ANONYMOUS_LIMIT);
+
+    if (method === 'GET' && url.pathname === '/rate_limit') {
+      // Asking for the rate limit does not count against it.
+      return this.json(200, rateLimitJson(bucket.limit, bucket.used, Math.floor(bucket.resetAt / 1000)), auth, bucket);
+    }
+    if (bucket.used >= bucket.limit) {
+      const account = auth ? this.accounts.get(auth.login.toLowerCase()) : undefined;
+      const message = account ? `API rate limit exceeded for user ID ${account.id}.` : 'API rate limit exceeded.';
+      return this.json(403, basicErrorJson(403, message, 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'), auth, bucket);
+    }
+    bucket.used += 1;
+
+    if (method === 'GET' && url.pathname === '/user') {
+      if (!auth) {
+        return this.json(401, basicErrorJson(401, 'Requires authentication', 'https://docs.github.com/rest/users/users#get-the-authenticated-user'), null, bucket);
+      }
+      const account = this.accounts.get(auth.login.toLowerCase())!;
+      const owned = [...this.repositories.values()].filter((r) => r.owner === account);
+      return this.json(200, privateUserJson(account, owned.filter((r) => r.private).length, owned.filter((r) => !r.private).length), auth, bucket);
+    }
+    const repoPath = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (method === 'GET' && repoPath) {
+      const fullName = `${decodeURIComponent(repoPath[1]!)}/${decodeURIComponent(repoPath[2]!)}`;
+      const repository = this.repositories.get(fullName.toLowerCase());
+      if (!repository || !this.canSee(auth, repository)) {
+        return this.json(404, basicErrorJson(404, 'Not Found', 'https://docs.github.com/rest/repos/repos#get-a-repository'), auth, bucket);
+      }
+      const owns = auth !== null && repository.owner.login.toLowerCase() === auth.login.toLowerCase();
+      return this.json(200, fullRepositoryJson(repository, { admin: owns, push: owns, pull: true }), auth, bucket);
+    }
+    return this.json(404, basicErrorJson(404, 'Not Found'), auth, bucket);
+  }
+
+  private canSee(auth: SimToken | null, repository: SimRepository): boolean {
+    if (!repository.private) return true;
+    if (!auth) return false;
+    if (auth.repositories === 'all') return true;
+    const fullName = `${repository.owner.login}/${repository.name}`.toLowerCase();
+    return auth.repositories.some((name) => name.toLowerCase() === fullName);
+  }
+
+  /** GitHub reads `Authorization: Bearer <token>` or the older `Authorization: token <token>`. */
+  private presentedToken(headers: Record<string, string>): string | null {
+    const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+    if (!header) return null;
+    const match = /^(?:bearer|token)\s+(\S+)$/i.exec(header.trim());
+    return match ? match[1]! : '';
+  }
+
+  private validToken(token: string): SimToken | null {
+    const found = this.tokens.get(token);
+    if (!found || found.revoked) return null;
+    if (found.expiresAt && found.expiresAt.getTime() <= this.now().getTime()) return null;
+    return found;
+  }
+
+  private bucketFor(key: string, limit: number): RateBucket {
+    const now = this.now().getTime();
+    let bucket = this.buckets.get(key);
+    if (!bucket || bucket.resetAt <= now) {
+      bucket = { limit, used: 0, resetAt: now + HOUR_MS };
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private json(status: number, body: unknown, auth: SimToken | null, bucket?: RateBucket): Answer {
+    this.requestCounter += 1;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': `F10W:${this.requestCounter.toString(16).toUpperCase().padStart(6, '0')}`,
+    };
+    if (bucket) {
+      headers['x-ratelimit-limit'] = String(bucket.limit);
+      headers['x-ratelimit-remaining'] = String(Math.max(0, bucket.limit - bucket.used));
+      headers['x-ratelimit-reset'] = String(Math.floor(bucket.resetAt / 1000));
+      headers['x-ratelimit-used'] = String(bucket.used);
+      headers['x-ratelimit-resource'] = 'core';
+    }
+    if (auth) {
+      if (auth.kind === 'classic') {
+        headers['x-oauth-scopes'] = auth.scopes.join(', ');
+        headers['x-accepted-oauth-scopes'] = '';
+      }
+      if (auth.expiresAt) headers['github-authentication-token-expiration'] = githubExpiration(auth.expiresAt);
+    }
+    return { status, headers, body: JSON.stringify(body) };
+  }
+}
+
+/** GitHub writes token expiry as `2026-06-01 12:00:00 UTC`. */
+export function githubExpiration(at: Date): string {
+  return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
+import { KvsEmulator } from '../kvs';
+import { LocalPlatform } from '../runtime/local-platform';
+import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from '../runtime/product-target';
+import { developmentForgeVariables } from '../sealing/development-sealing-keys';
+import { createDemoSlack, type DemoSlack } from '../slack/demo-slack';
+
+/**
+ * The settings page's resolvers on the real platform and SDKs, against a tiny Jira (two projects, three
+ * people) and the simulated GitHub and Slack. Jira answers `mypermissions` per person: the admin has
+ * ADMINISTER, the member only browses, the outsider has neither.
+ */
+export const PEOPLE = {
+  admin: '5b10a2844c20165700ede21g',
+  member: '5b10ac8d82e05b22cc7d4ef5',
+  outsider: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
+} as const;
+
+export const TINY_PROJECTS = [
+  { id: '10000', key: 'FLOW', name: 'Flow team' },
+  { id: '10001', key: 'WEB', name: 'Website' },
+];
+
+/** Two issue types sharing statuses, as Jira lists them; "In Review" appears under both. */
+export const FLOW_STATUSES = [
+  { id: '10000', name: 'To Do', category: 'new' },
+  { id: '3', name: 'In Progress', category: 'indeterminate' },
+  { id: '10001', name: 'In Review', category: 'indeterminate' },
+  { id: '10002', name: 'Done', category: 'done' },
+] as const;
+
+const statusJson = (status: (typeof FLOW_STATUSES)[number]) => ({
+  id: status.id,
+  name: status.name,
+  self: `http://jira.local/rest/api/3/status/${status.id}`,
+  statusCategory: { key: status.category },
+});
+
+export const tinyJira: SimulatedService = {
+  async handle({ path: requestPath, headers }) {
+    const who = headers[PRINCIPAL_HEADER] ?? '';
+    const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+    const url = new URL(requestPath, 'http://jira');
+    if (url.pathname === '/rest/api/3/mypermissions') {
+      const permission = url.searchParams.get('permissions') ?? '';
+      const granted =
+        permission === 'ADMINISTER' ? who === `user:${PEOPLE.admin}` : permission === 'BROWSE_PROJECTS' ? who !== `user:${PEOPLE.outsider}` : false;
+      return json(200, { permissions: { [permission]: { havePermission: granted } } });
+    }
+    if (url.pathname === '/rest/api/3/project/search') {
+      return json(200, { startAt: 0, maxResults: 100, isLast: true, total: TINY_PROJECTS.length, values: TINY_PROJECTS });
+    }
+    const statuses = /^\/rest\/api\/3\/project\/([A-Z]+)\/statuses$/.exec(url.pathname);
+    if (statuses && TINY_PROJECTS.some((p) => p.key === statuses[1])) {
+      return json(200, [
+        { id: '10100', name: 'Story', self: 'http://jira.local/rest/api/3/issuetype/10100', subtask: false, statuses: FLOW_STATUSES.map(statusJson) },
+        { id: '10101', name: 'Bug', self: 'http://jira.local/rest/api/3/issuetype/10101', subtask: false, statuses: FLOW_STATUSES.slice(1).map(statusJson) },
+      ]);
+    }
+    const project = /^\/rest\/api\/3\/project\/([A-Z]+)$/.exec(url.pathname);
+    const found = TINY_PROJECTS.find((p) => p.key === project?.[1]);
+    if (found) return json(200, found);
+    return json(404, { errorMessages: ['not here'] });
+  },
+};
+
+export interface SettingsTestSite {
+  platform: LocalPlatform;
+  kvs: KvsEmulator;
+  github: DemoGitHub;
+  slack: DemoSlack;
+  /** Calls a settings resolver function as one of PEOPLE, and answers what the bridge would deliver. */
+  call(accountId: string, functionKey: string, payload?: unknown): Promise<any>;
+}
+
+export function createSettingsTestSite(now: () => Date = () => new Date()): SettingsTestSite {
+  const kvs = new KvsEmulator();
+  const platform = new LocalPlatform({
+    rootDir: path.resolve(__dirname, '../..'),
+    kvs,
+    jira: new InProcessTarget(tinyJira),
+    personalData: new InProcessTarget({ handle: async () => ({ status: 204, headers: {}, body: '' }) }),
+    cloudId: 'cloud-settings-test',
+    siteUrl: 'http://jira.local',
+    appAccountId: 'app-account',
+    environment: developmentForgeVariables(),
+  });
+  const github = createDemoGitHub(now);
+  const slack = createDemoSlack(now);
+  platform.simulateExternal('https://api.github.com', github.github);
+  platform.simulateExternal('https://slack.com', slack.slack);
+  return {
+    platform,
+    kvs,
+    github,
+    slack,
+    call: (accountId, functionKey, payload = {}) =>
+      platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId }),
+  };
+}

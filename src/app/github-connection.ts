@@ -1,0 +1,230 @@
+import type { Clock, GitHubAccount, SecretVault, StoredDocument } from '../ports';
+import { githubTokenKind } from '../shared/connection-formats';
+import type {
+  ConnectGitHubPayload,
+  ConnectionCheck,
+  GitHubConnectionData,
+  GitHubRepositoryAccess,
+  UpdateGitHubRepositoriesPayload,
+} from '../shared/resolver-contract';
+import { AppError } from './app-error';
+import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { ServiceRefusal } from './service-refusal';
+import { UnreadableSecretError } from './unreadable-secret';
+
+/**
+ * The GitHub connection: one read-only token and the repositories to watch.
+ *
+ * A token is checked with GitHub before anything is stored (who it belongs to, its expiry, each repository),
+ * then sealed into the vault; the plain record beside it holds only what the token can reach. Replacing
+ * overwrites the one secret slot, and disconnecting deletes it, so an old token never lingers.
+ */
+export interface GitHubConnectionRecord {
+  login: string;
+  tokenKind: 'fine-grained' | 'classic';
+  scopes: string[] | null;
+  expiresAt: string | null;
+  repositories: GitHubRepositoryAccess[];
+  connectedBy: string;
+  connectedAt: string;
+  lastCheck: ConnectionCheck;
+}
+
+export interface GitHubConnectionPorts extends AuditTrailPorts {
+  github: GitHubAccount;
+  vault: SecretVault;
+  record: StoredDocument<GitHubConnectionRecord>;
+  clock: Clock;
+}
+
+/** Scopes of classic tokens that allow more than reading. */
+const WRITE_SCOPES = /^(repo|public_repo|write:|admin:|delete_repo|workflow)/;
+const EXPIRY_WARNING_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** GitHub allows some parallel requests; a handful keeps a 30-repository check well inside the resolver's time. */
+const PARALLEL_CHECKS = 5;
+
+function warningsFor(record: GitHubConnectionRecord, now: Date): string[] {
+  const warnings: string[] = [];
+  if (record.lastCheck.outcome === 'failed' && record.lastCheck.problem) warnings.push(record.lastCheck.problem);
+  for (const repository of record.repositories) {
+    if (!repository.visible) {
+      warnings.push(`The token cannot see ${repository.fullName}: it does not exist, or it is outside the token's repository access.`);
+    } else if (repository.archived) {
+      warnings.push(`${repository.fullName} is archived: it will have no new pull requests.`);
+    }
+  }
+  if (record.tokenKind === 'classic') {
+    const broad = (record.scopes ?? []).filter((scope) => WRITE_SCOPES.test(scope));
+    warnings.push(
+      broad.length > 0
+        ? `This classic token's scopes (${broad.join(', ')}) allow changes; the app only reads. A fine-grained, read-only token limited to these repositories is safer.`
+        : 'This is a classic token. A fine-grained, read-only token limited to these repositories is safer.',
+    );
+  }
+  if (record.expiresAt === null) {
+    warnings.push('The token never expires. GitHub recommends tokens with an expiry date.');
+  } else {
+    const days = (new Date(record.expiresAt).getTime() - now.getTime()) / DAY_MS;
+    if (days <= 0) warnings.push(`The token expired on ${record.expiresAt.slice(0, 10)}: replace it.`);
+    else if (days <= EXPIRY_WARNING_DAYS) warnings.push(`The token expires on ${record.expiresAt.slice(0, 10)}: replace it before then.`);
+  }
+  return warnings;
+}
+
+export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise<GitHubConnectionData> {
+  const sealing = ports.vault.sealingStatus();
+  const record = await ports.record.read();
+  if (!record) return { connected: false, sealing };
+  const sealedWithKeyId = await ports.vault.sealedWith('github-token');
+  const warnings = warningsFor(record, ports.clock.now());
+  if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
+  return { connected: true, sealing, ...record, warnings, sealedWithKeyId };
+}
+
+/** A refusal while checking a token the admin just typed: the token is what is wrong. */
+function refusalOfNewToken(error: unknown): unknown {
+  if (!(error instanceof ServiceRefusal)) return error;
+  if (error.reason === 'unauthorized') {
+    return new AppError('INVALID_INPUT', 'GitHub did not accept this token: it may be mistyped, expired or revoked. Nothing was saved.');
+  }
+  return refusalOfService(error);
+}
+
+function refusalOfService(error: ServiceRefusal): AppError {
+  if (error.reason === 'rate-limited') return new AppError('RATE_LIMITED', 'GitHub is rate limiting this token; try again in a few minutes.');
+  return new AppError('UNAVAILABLE', 'GitHub could not be reached; try again in a minute.');
+}
+
+async function checkRepositories(github: GitHubAccount, token: string, names: readonly string[]): Promise<GitHubRepositoryAccess[]> {
+  const results: GitHubRepositoryAccess[] = new Array(names.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const index = next++;
+      const name = names[index]!;
+      const view = await github.repository(token, name);
+      results[index] = view
+        ? { fullName: view.fullName, visible: true, private: view.private, archived: view.archived, defaultBranch: view.defaultBranch }
+        : { fullName: name, visible: false, private: null, archived: null, defaultBranch: null };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, names.length) }, worker));
+  return results;
+}
+
+function requireSomethingVisible(repositories: readonly GitHubRepositoryAccess[]): void {
+  if (repositories.length > 0 && repositories.every((repository) => !repository.visible)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The token cannot see any of these repositories. Check the names, and the repository access the token was given on GitHub. Nothing was saved.',
+    );
+  }
+}
+
+export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, input: ConnectGitHubPayload): Promise<GitHubConnectionData> {
+  // Before anyone checks a token: without a sealing key it could not be kept anyway.
+  ports.vault.assertCanSeal();
+  const tokenKind = githubTokenKind(input.token);
+  if (!tokenKind) throw new AppError('INVALID_INPUT', 'That is not a GitHub personal access token.');
+
+  let identity;
+  let repositories;
+  try {
+    identity = await ports.github.identify(input.token);
+    repositories = await checkRepositories(ports.github, input.token, input.repositories);
+  } catch (error) {
+    throw refusalOfNewToken(error);
+  }
+  requireSomethingVisible(repositories);
+
+  const now = ports.clock.now().toISOString();
+  const previous = await ports.record.read();
+  const record: GitHubConnectionRecord = {
+    login: identity.login,
+    tokenKind,
+    scopes: identity.scopes,
+    expiresAt: identity.expiresAt,
+    repositories,
+    connectedBy: actor.accountId,
+    connectedAt: now,
+    lastCheck: { at: now, outcome: 'ok', problem: null },
+  };
+  await ports.vault.store('github-token', input.token);
+  try {
+    await ports.record.write(record);
+  } catch (error) {
+    // A token without its record would be invisible to the admin: take it back out.
+    await ports.vault.remove('github-token').catch(() => undefined);
+    throw error;
+  }
+  await ports.personalData.remember(actor.accountId, 'github-connection', now);
+  await recordAudit(ports, actor, previous ? 'github.replaced' : 'github.connected', repositories.map((r) => r.fullName).join(', '), {
+    githubLogin: identity.login,
+    tokenKind,
+    visibleRepositories: repositories.filter((r) => r.visible).length,
+    expiresAt: identity.expiresAt,
+  });
+  return getGitHubConnection(ports);
+}
+
+/** Opens the stored token for a later check; a token that can no longer be used is an admin's job to replace. */
+async function storedToken(ports: GitHubConnectionPorts): Promise<{ token: string; record: GitHubConnectionRecord }> {
+  const record = await ports.record.read();
+  if (!record) throw new AppError('INVALID_INPUT', 'GitHub is not connected; connect a token first.');
+  let token: string | null;
+  try {
+    token = await ports.vault.open('github-token');
+  } catch (error) {
+    if (error instanceof UnreadableSecretError) {
+      throw new AppError('NOT_CONFIGURED', 'The stored GitHub token can no longer be opened (its sealing key was removed or it was altered). Connect the token again.');
+    }
+    throw error;
+  }
+  if (token === null) throw new AppError('NOT_CONFIGURED', 'The stored GitHub token is missing. Connect the token again.');
+  return { token, record };
+}
+
+export async function updateGitHubRepositories(
+  ports: GitHubConnectionPorts,
+  actor: Actor,
+  input: UpdateGitHubRepositoriesPayload,
+): Promise<GitHubConnectionData> {
+  const { token, record } = await storedToken(ports);
+  const now = ports.clock.now().toISOString();
+  let identity;
+  let repositories;
+  try {
+    identity = await ports.github.identify(token);
+    repositories = await checkRepositories(ports.github, token, input.repositories);
+  } catch (error) {
+    if (error instanceof ServiceRefusal && error.reason === 'unauthorized') {
+      const problem = 'GitHub no longer accepts the stored token (it expired or was revoked). Replace it.';
+      await ports.record.write({ ...record, lastCheck: { at: now, outcome: 'failed', problem } });
+      throw new AppError('NOT_CONFIGURED', problem);
+    }
+    throw error instanceof ServiceRefusal ? refusalOfService(error) : error;
+  }
+  requireSomethingVisible(repositories);
+  await ports.record.write({
+    ...record,
+    login: identity.login,
+    scopes: identity.scopes,
+    expiresAt: identity.expiresAt,
+    repositories,
+    lastCheck: { at: now, outcome: 'ok', problem: null },
+  });
+  await recordAudit(ports, actor, 'github.repositories-changed', repositories.map((r) => r.fullName).join(', '), {
+    visibleRepositories: repositories.filter((r) => r.visible).length,
+  });
+  return getGitHubConnection(ports);
+}
+
+export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubConnectionData> {
+  const record = await ports.record.read();
+  const hadSecret = (await ports.vault.sealedWith('github-token')) !== null;
+  await ports.vault.remove('github-token');
+  await ports.record.remove();
+  if (record || hadSecret) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null);
+  return { connected: false, sealing: ports.vault.sealingStatus() };
+}

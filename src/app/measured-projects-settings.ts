@@ -1,0 +1,41 @@
+import type { MeasuredProjects, ProjectDirectory, SyncJobScheduler } from '../ports';
+import type { MeasuredProjectsData, SetProjectMeasuredPayload } from '../shared/resolver-contract';
+import { AppError } from './app-error';
+import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+
+export interface MeasuredProjectsSettingsPorts extends AuditTrailPorts {
+  projects: ProjectDirectory;
+  measured: MeasuredProjects;
+  scheduler: SyncJobScheduler;
+}
+
+/**
+ * Starts or stops measuring a project. Measuring queues the first (full) sync at once, so the project page has
+ * data without waiting for the hourly run; stopping keeps what was stored until the retention purge or an erase.
+ * Asking for the state a project is already in changes nothing and records nothing.
+ */
+export async function setProjectMeasured(
+  ports: MeasuredProjectsSettingsPorts,
+  actor: Actor,
+  change: SetProjectMeasuredPayload,
+): Promise<MeasuredProjectsData> {
+  const current = await ports.measured.list();
+  const isMeasured = current.includes(change.projectKey);
+  if (isMeasured === change.measured) return { measuredProjectKeys: current, syncQueued: false };
+
+  if (!change.measured) {
+    const remaining = current.filter((key) => key !== change.projectKey);
+    await ports.measured.replace(remaining);
+    await recordAudit(ports, actor, 'project.unmeasured', change.projectKey);
+    return { measuredProjectKeys: remaining, syncQueued: false };
+  }
+
+  // Only a project Jira shows the app can be measured; a stale or invented key is refused.
+  const project = await ports.projects.findProject(change.projectKey);
+  if (!project) throw new AppError('NOT_FOUND', `Project ${change.projectKey} was not found.`);
+  const measured = [...current, project.key].sort();
+  await ports.measured.replace(measured);
+  await ports.scheduler.schedule(project.key, 'backfill', 0);
+  await recordAudit(ports, actor, 'project.measured', project.key, { projectName: project.name });
+  return { measuredProjectKeys: measured, syncQueued: true };
+}

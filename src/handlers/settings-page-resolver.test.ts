@@ -1,0 +1,500 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { createSettingsTestSite, FLOW_STATUSES, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
+import { parseFlowConfig } from '../domain/flow-config';
+import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
+import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
+
+/**
+ * The settings page's resolver, run by the local platform on the real Forge SDKs: each function as the Jira
+ * admin, and every function refused to a member and an outsider with nothing changed.
+ */
+const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira administrators can change Flow metrics settings.' } };
+const code = (answer: { ok: boolean; error?: { code: string } }) => (answer.ok ? 'OK' : answer.error!.code);
+
+function withSite(): SettingsTestSite {
+  const site = createSettingsTestSite();
+  beforeAll(() => site.platform.install());
+  afterAll(() => site.platform.uninstall());
+  return site;
+}
+
+const DEFAULT_CONVENTIONS = {
+  stageEntry: 'first',
+  backwardMoves: 'keep',
+  unit: 'days-inclusive',
+  percentileMethod: 'nearest-rank',
+  serviceLevelPercentile: 85,
+  weekEndsOn: 'sunday',
+  workingDays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+  timeZone: 'UTC',
+};
+
+const FOUR_STAGES = {
+  stages: [
+    { name: 'Backlog', statusIds: ['10000'], active: false },
+    { name: 'Doing', statusIds: ['3'], active: true },
+    { name: 'Review', statusIds: ['10001'], active: false },
+    { name: 'Done', statusIds: ['10002'], active: false },
+  ],
+  startStage: 'Doing',
+  doneStage: 'Done',
+};
+
+describe('the settings resolver, for the Jira admin', () => {
+  const site = withSite();
+  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const plain = (key: string) => site.kvs.listPlain(key).find((entry) => entry.key === key)?.value;
+
+  describe('projects and workflows', () => {
+    it('lists every project with whether it is measured', async () => {
+      const answer = await admin('listProjectSettings');
+      expect(answer.data.projects).toEqual([
+        { id: '10000', key: 'FLOW', name: 'Flow team', measured: false, sync: null },
+        { id: '10001', key: 'WEB', name: 'Website', measured: false, sync: null },
+      ]);
+    });
+
+    it('measures a project, queues its first sync, and lists it with its sync state', async () => {
+      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toEqual({
+        ok: true,
+        data: { measuredProjectKeys: ['FLOW'], syncQueued: true },
+      });
+      expect(plain('settings:measured-projects')).toEqual(['FLOW']);
+      expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ projectKey: 'FLOW', reason: 'backfill' }]);
+      const listed = await admin('listProjectSettings');
+      expect(listed.data.projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'never-synced' } });
+      // Asking again changes nothing and queues nothing.
+      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toMatchObject({ data: { syncQueued: false } });
+      expect(site.platform.queue.size).toBe(1);
+    });
+
+    it('refuses to measure a project Jira does not show the app', async () => {
+      expect(code(await admin('setProjectMeasured', { projectKey: 'NOPE', measured: true }))).toBe('NOT_FOUND');
+      expect(code(await admin('setProjectMeasured', { projectKey: 'flow; DROP', measured: true }))).toBe('INVALID_INPUT');
+    });
+
+    it('prefills the workflow from Jira\'s status categories and the engine\'s conventions', async () => {
+      const answer = await admin('getProjectWorkflow', { projectKey: 'FLOW' });
+      expect(answer.data).toMatchObject({
+        measured: true,
+        customised: false,
+        statuses: FLOW_STATUSES.map(({ id, name, category }) => ({ id, name, category })),
+        workflow: {
+          stages: [
+            { name: 'To Do', statusIds: ['10000'], active: false },
+            { name: 'In Progress', statusIds: ['3', '10001'], active: true },
+            { name: 'Done', statusIds: ['10002'], active: false },
+          ],
+          startStage: 'In Progress',
+          doneStage: 'Done',
+        },
+        conventions: DEFAULT_CONVENTIONS,
+      });
+    });
+
+    it('saves a workflow as the flow configuration document the engine reads', async () => {
+      const conventions = { ...DEFAULT_CONVENTIONS, unit: 'days-exclusive', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], timeZone: 'Europe/Berlin' };
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions });
+      expect(answer.data).toMatchObject({ customised: true, workflow: FOUR_STAGES, conventions });
+      const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
+      expect(stored.workflow?.stages.map((stage) => stage.name)).toEqual(['Backlog', 'Doing', 'Review', 'Done']);
+      expect(stored.conventions).toMatchObject({ unit: 'days-exclusive', timeZone: 'Europe/Berlin' });
+      // Review is waiting time: flow efficiency reads the flag.
+      expect(stored.workflow?.stages[2]?.active).toBe(false);
+    });
+
+    it.each([
+      ['a status left out', { ...FOUR_STAGES, stages: FOUR_STAGES.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }) }, /"Done" is not in any stage/],
+      ['a status in two stages', { ...FOUR_STAGES, stages: [...FOUR_STAGES.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }] }, /in both/],
+      ['a status of another project', { ...FOUR_STAGES, stages: [...FOUR_STAGES.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }] }, /99 is not a status/],
+      ['done before start', { ...FOUR_STAGES, startStage: 'Done', doneStage: 'Doing' }, /start stage must come before/],
+    ])('refuses a workflow with %s, and keeps the saved one', async (_, workflow, message) => {
+      const before = plain('project:FLOW:flow-config');
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTIONS });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+      expect(plain('project:FLOW:flow-config')).toEqual(before);
+    });
+
+    it('refuses conventions the engine does not know', async () => {
+      const bad = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: { ...DEFAULT_CONVENTIONS, timeZone: 'Mars/Olympus' } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('conventions.timeZone') } });
+    });
+
+    it('resets a workflow to the defaults', async () => {
+      const answer = await admin('resetProjectWorkflow', { projectKey: 'FLOW' });
+      expect(answer.data).toMatchObject({ customised: false, workflow: { startStage: 'In Progress' } });
+      expect(plain('project:FLOW:flow-config')).toBeUndefined();
+    });
+
+    it('queues "sync now" and "rebuild from scratch" for a measured project only', async () => {
+      await expect(admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).resolves.toMatchObject({ ok: true, data: { projectKey: 'FLOW', mode: 'rebuild' } });
+      await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'sync-now' });
+      expect(site.platform.queue.peek().slice(-2).map((event) => event.body)).toEqual([
+        { projectKey: 'FLOW', reason: 'rebuild' },
+        { projectKey: 'FLOW', reason: 'sync-now' },
+      ]);
+      expect((await admin('listProjectSettings')).data.projects[0]).toMatchObject({ key: 'FLOW', sync: { status: 'queued' } });
+      expect(code(await admin('requestProjectSync', { projectKey: 'WEB', mode: 'sync-now' }))).toBe('INVALID_INPUT');
+    });
+
+    it('stops measuring a project', async () => {
+      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: false })).resolves.toMatchObject({ data: { measuredProjectKeys: [] } });
+    });
+  });
+
+  describe('GitHub', () => {
+    const repositories = [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp, DEMO_REPOSITORIES.platformApi];
+
+    it('starts disconnected, saying whether tokens can be sealed', async () => {
+      await expect(admin('getGitHubConnection')).resolves.toEqual({
+        ok: true,
+        data: { connected: false, sealing: { configured: true, newestKeyId: 'local-development', keyCount: 1, problem: null } },
+      });
+    });
+
+    it('connects a fine-grained token after checking it with GitHub, and shows what it can see and when it expires', async () => {
+      const answer = await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories });
+      expect(answer.data).toMatchObject({
+        connected: true,
+        login: 'flow-metrics-reader',
+        tokenKind: 'fine-grained',
+        scopes: null,
+        expiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        repositories: repositories.map((fullName) => ({ fullName, visible: true, private: true, archived: false, defaultBranch: 'main' })),
+        connectedBy: PEOPLE.admin,
+        lastCheck: { outcome: 'ok', problem: null },
+        warnings: [],
+        sealedWithKeyId: 'local-development',
+      });
+      expect(site.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token']);
+      expect(plain('connection:github')).toMatchObject({ login: 'flow-metrics-reader' });
+    });
+
+    it('replaces the token, warning about repositories the new one cannot see', async () => {
+      const answer = await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories });
+      expect(answer.data.repositories.map((r: { visible: boolean }) => r.visible)).toEqual([true, false, false]);
+      expect(answer.data.warnings).toEqual(
+        expect.arrayContaining([expect.stringContaining(DEMO_REPOSITORIES.mobileApp), expect.stringContaining(DEMO_REPOSITORIES.platformApi)]),
+      );
+      expect(site.kvs.listSecrets()).toHaveLength(1);
+    });
+
+    it('warns about a classic token\'s write scopes and missing expiry', async () => {
+      const answer = await admin('connectGitHub', { token: site.github.tokens.classicBroad.token, repositories });
+      expect(answer.data).toMatchObject({ tokenKind: 'classic', scopes: ['repo', 'read:org'], expiresAt: null });
+      expect(answer.data.warnings).toEqual(expect.arrayContaining([expect.stringContaining('(repo) allow changes'), expect.stringContaining('never expires')]));
+    });
+
+    it.each(['expired', 'revoked'] as const)('refuses a %s token and keeps the current connection', async (which) => {
+      const before = site.kvs.listSecrets();
+      const answer = await admin('connectGitHub', { token: site.github.tokens[which].token, repositories });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('GitHub did not accept this token') } });
+      expect(site.kvs.listSecrets()).toEqual(before);
+      expect((await admin('getGitHubConnection')).data.tokenKind).toBe('classic');
+    });
+
+    it('refuses a token that can see none of the repositories', async () => {
+      const answer = await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: ['acme-flow/no-such-repo'] });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('cannot see any') } });
+    });
+
+    it.each([
+      ['a token of the wrong shape', { token: 'ghx_notatoken', repositories }],
+      ['a Slack token', { token: site.slack.tokens.bot.token, repositories }],
+      ['a repository that is not owner/repo', { token: site.github.tokens.readOnly.token, repositories: ['web-app'] }],
+      ['no repository', { token: site.github.tokens.readOnly.token, repositories: [] }],
+      ['a repository twice', { token: site.github.tokens.readOnly.token, repositories: ['a/b', 'A/B'] }],
+      ['an unexpected field', { token: site.github.tokens.readOnly.token, repositories, owner: 'me' }],
+    ])('refuses %s before asking GitHub anything', async (_, payload) => {
+      const asked = site.github.github.requests().length;
+      expect(code(await admin('connectGitHub', payload))).toBe('INVALID_INPUT');
+      expect(site.github.github.requests()).toHaveLength(asked);
+    });
+
+    it('changes the watched repositories with the stored token', async () => {
+      const answer = await admin('updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.designSystem, DEMO_REPOSITORIES.legacyBilling] });
+      expect(answer.data.repositories).toMatchObject([
+        { fullName: DEMO_REPOSITORIES.designSystem, visible: true, private: false },
+        { fullName: DEMO_REPOSITORIES.legacyBilling, visible: true, archived: true },
+      ]);
+      expect(answer.data.warnings).toEqual(expect.arrayContaining([expect.stringContaining('is archived')]));
+    });
+
+    it('says so when GitHub no longer accepts the stored token, and records the failed check', async () => {
+      site.github.github.revokeToken(site.github.tokens.classicBroad.token);
+      const answer = await admin('updateGitHubRepositories', { repositories });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('no longer accepts') } });
+      expect((await admin('getGitHubConnection')).data).toMatchObject({ lastCheck: { outcome: 'failed' } });
+    });
+
+    it('disconnects, deleting the secret at once', async () => {
+      await expect(admin('disconnectGitHub')).resolves.toMatchObject({ ok: true, data: { connected: false } });
+      expect(site.kvs.listSecrets()).toEqual([]);
+      expect(plain('connection:github')).toBeUndefined();
+      expect(code(await admin('updateGitHubRepositories', { repositories }))).toBe('INVALID_INPUT');
+    });
+
+    it('refuses to store a token without a sealing key, before asking GitHub anything', async () => {
+      const asked = site.github.github.requests().length;
+      const configured = process.env[SEALING_KEYS_VARIABLE];
+      site.platform.environment.set(SEALING_KEYS_VARIABLE, undefined);
+      try {
+        const answer = await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories });
+        expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') } });
+        expect((await admin('getGitHubConnection')).data.sealing).toEqual({ configured: false, newestKeyId: null, keyCount: 0, problem: null });
+      } finally {
+        site.platform.environment.set(SEALING_KEYS_VARIABLE, configured);
+      }
+      expect(site.github.github.requests()).toHaveLength(asked);
+      expect(site.kvs.listSecrets()).toEqual([]);
+    });
+  });
+
+  describe('Slack', () => {
+    it('connects a bot token after auth.test and conversations.info, warning when the bot is not in the channel', async () => {
+      const answer = await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.teamAlpha });
+      expect(answer.data).toMatchObject({
+        connected: true,
+        workspace: { id: 'T0FLOWDEMO1', name: 'Acme Flow', url: 'https://acme-flow.slack.com/' },
+        botUserId: 'U0FLOWBOT01',
+        scopes: ['chat:write', 'channels:read', 'groups:read'],
+        channel: { id: DEMO_CHANNELS.teamAlpha, name: 'team-alpha', isPrivate: false, isMember: false },
+        connectedBy: PEOPLE.admin,
+        warnings: [expect.stringContaining('not in #team-alpha')],
+      });
+      expect(site.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:slack-bot-token']);
+    });
+
+    it('explains a failed test message, then sends one once the bot is invited', async () => {
+      const failed = await admin('sendSlackTestMessage');
+      expect(failed).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('invite it') } });
+      expect(site.slack.slack.messages()).toEqual([]);
+      site.slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
+      const sent = await admin('sendSlackTestMessage');
+      expect(sent.data).toMatchObject({ channel: { id: DEMO_CHANNELS.teamAlpha, isMember: true } });
+      expect(site.slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(1);
+      expect((await admin('getSlackConnection')).data).toMatchObject({ warnings: [], lastTestMessageAt: sent.data.sentAt, lastCheck: { outcome: 'ok' } });
+    });
+
+    it('moves to another channel with the stored token', async () => {
+      const answer = await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.leads });
+      expect(answer.data.channel).toEqual({ id: DEMO_CHANNELS.leads, name: 'leads', isPrivate: true, isMember: true });
+      expect(code(await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
+      expect((await admin('getSlackConnection')).data.channel.id).toBe(DEMO_CHANNELS.leads);
+    });
+
+    it.each([
+      ['a token without chat:write', 'readOnly', DEMO_CHANNELS.flowMetrics, /chat:write/],
+      ['a token that cannot look channels up', 'chatOnly', DEMO_CHANNELS.flowMetrics, /lacks the scope needed here \(channels:read/],
+      ['a revoked token', 'revoked', DEMO_CHANNELS.flowMetrics, /did not accept this token/],
+      ['a private channel the bot is not in', 'bot', DEMO_CHANNELS.people, /cannot find channel/],
+      ['an archived channel', 'bot', DEMO_CHANNELS.oldReleases, /archived/],
+    ] as const)('refuses %s and keeps the current connection', async (_, token, channelId, message) => {
+      const answer = await admin('connectSlack', { token: site.slack.tokens[token].token, channelId });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
+      expect((await admin('getSlackConnection')).data.channel.id).toBe(DEMO_CHANNELS.leads);
+    });
+
+    it.each([
+      ['a user token', { token: 'xoxp-1234-5678-abcdefabcdefabcdef', channelId: DEMO_CHANNELS.flowMetrics }],
+      ['a GitHub token', { token: 'ghp_' + 'a'.repeat(36), channelId: DEMO_CHANNELS.flowMetrics }],
+      ['a channel name', { token: 'xoxb-1-2-abcdefabcdefabcdef', channelId: '#general' }],
+      ['a direct message', { token: 'xoxb-1-2-abcdefabcdefabcdef', channelId: 'D0123456789' }],
+    ])('refuses %s before asking Slack anything', async (_, payload) => {
+      const before = await site.slack.slack.handle({ method: 'GET', path: '/api/auth.test', headers: {} });
+      expect(code(await admin('connectSlack', payload))).toBe('INVALID_INPUT');
+      const after = await site.slack.slack.handle({ method: 'GET', path: '/api/auth.test', headers: {} });
+      // The simulation numbers its answers: only our own two probes happened in between.
+      expect(Number(after.headers['x-slack-req-id']!.slice(4)) - Number(before.headers['x-slack-req-id']!.slice(4))).toBe(1);
+    });
+
+    it('disconnects, deleting the secret at once', async () => {
+      await expect(admin('disconnectSlack')).resolves.toMatchObject({ ok: true, data: { connected: false } });
+      expect(site.kvs.listSecrets()).toEqual([]);
+      expect(code(await admin('sendSlackTestMessage'))).toBe('INVALID_INPUT');
+    });
+  });
+
+  describe('data and privacy', () => {
+    it('shows the retention window, accounts kept and sealing', async () => {
+      const answer = await admin('getDataPrivacy');
+      expect(answer.data).toMatchObject({
+        retentionDays: 730,
+        retentionLimits: { min: 30, max: 1825, default: 730 },
+        lastPurge: null,
+        lastPersonalDataReport: null,
+        storedAccounts: 1,
+        sealing: { configured: true, newestKeyId: 'local-development' },
+        secretsOnOlderKeys: 0,
+      });
+    });
+
+    it('keeps the retention window within 30 days and 5 years', async () => {
+      expect(code(await admin('setRetention', { retentionDays: 29 }))).toBe('INVALID_INPUT');
+      expect(code(await admin('setRetention', { retentionDays: 1826 }))).toBe('INVALID_INPUT');
+      expect(code(await admin('setRetention', { retentionDays: 90.5 }))).toBe('INVALID_INPUT');
+      await expect(admin('setRetention', { retentionDays: 365 })).resolves.toMatchObject({ data: { retentionDays: 365 } });
+      expect(plain('settings:retention')).toEqual({ retentionDays: 365 });
+    });
+
+    it('purges now and records the run', async () => {
+      const answer = await admin('purgeNow');
+      expect(answer.data).toMatchObject({ retentionDays: 365, removed: 0 });
+      expect((await admin('getDataPrivacy')).data.lastPurge).toEqual(answer.data);
+    });
+
+    it('shows the last personal-data report', async () => {
+      await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'privacy:last-report', value: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } }) });
+      expect((await admin('getDataPrivacy')).data.lastPersonalDataReport).toEqual({ at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' });
+    });
+
+    it('exports every stored value, in chunks, without secrets', async () => {
+      await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
+      const first = await admin('exportAppData');
+      expect(first.data).toMatchObject({ format: 'flow-metrics-export/1', nextCursor: null });
+      const keys = first.data.entries.map((entry: { key: string }) => entry.key);
+      expect(keys).toEqual(site.kvs.listPlain().map((entry) => entry.key));
+      expect(keys).toEqual(expect.arrayContaining(['connection:github', 'settings:retention', 'audit:head', `personal-data:account:${PEOPLE.admin}`]));
+      expect(keys.some((key: string) => key.startsWith('secret:'))).toBe(false);
+    });
+
+    it('re-seals stored tokens under a newly added key', async () => {
+      const current = process.env[SEALING_KEYS_VARIABLE]!;
+      site.platform.environment.set(SEALING_KEYS_VARIABLE, `2026-q2:${randomBytes(32).toString('base64')},${current}`);
+      expect((await admin('getDataPrivacy')).data).toMatchObject({ sealing: { newestKeyId: '2026-q2', keyCount: 2 }, secretsOnOlderKeys: 1 });
+      await expect(admin('resealSecrets')).resolves.toEqual({ ok: true, data: { newestKeyId: '2026-q2', resealed: 1, alreadyCurrent: 0, unreadable: 0 } });
+      expect((await admin('getDataPrivacy')).data.secretsOnOlderKeys).toBe(0);
+      expect((await admin('getGitHubConnection')).data.sealedWithKeyId).toBe('2026-q2');
+    });
+
+    it('erases nothing without the typed confirmation', async () => {
+      const before = [site.kvs.listPlain(), site.kvs.listSecrets()];
+      expect(code(await admin('eraseAllAppData', { confirmation: 'yes' }))).toBe('INVALID_INPUT');
+      expect([site.kvs.listPlain(), site.kvs.listSecrets()]).toEqual(before);
+    });
+
+    it('erases everything with it, then records who did', async () => {
+      const answer = await admin('eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE });
+      expect(answer.data).toMatchObject({ done: true, erasedSecrets: 1 });
+      expect(answer.data.erasedValues).toBeGreaterThan(5);
+      expect(site.kvs.listSecrets()).toEqual([]);
+      expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${PEOPLE.admin}`]);
+      const log = await admin('getAuditLog');
+      expect(log.data.entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: PEOPLE.admin })]);
+    });
+  });
+});
+
+describe('the audit log', () => {
+  const site = withSite();
+  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+
+  it('records who did what and when, newest first, and indexes the people in it', async () => {
+    await admin('setProjectMeasured', { projectKey: 'WEB', measured: true });
+    await admin('saveProjectWorkflow', { projectKey: 'WEB', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS });
+    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
+    await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp] });
+    await admin('disconnectGitHub');
+    await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+    await admin('exportAppData');
+
+    const log = await admin('getAuditLog');
+    expect(log.data.entries.map((entry: { action: string }) => entry.action)).toEqual([
+      'data.exported',
+      'slack.connected',
+      'github.disconnected',
+      'github.replaced',
+      'github.connected',
+      'workflow.changed',
+      'project.measured',
+    ]);
+    for (const entry of log.data.entries) {
+      expect(Object.keys(entry).sort()).toEqual(['action', 'actorAccountId', 'at', 'details', 'id', 'subject']);
+      expect(entry.actorAccountId).toBe(PEOPLE.admin);
+    }
+    expect(log.data.entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'Backlog → Doing → Review → Done', startStage: 'Doing', doneStage: 'Done' } });
+    expect(site.kvs.listPlain('personal-data:account:')).toEqual([
+      {
+        key: `personal-data:account:${PEOPLE.admin}`,
+        value: { accountId: PEOPLE.admin, uses: ['audit-actor', 'github-connection', 'slack-connection'], firstStoredAt: expect.any(String), lastRefreshedAt: expect.any(String) },
+      },
+    ]);
+  });
+
+  it('refuses a page number that is not a whole number', async () => {
+    expect(code(await admin('getAuditLog', { page: 0 }))).toBe('INVALID_INPUT');
+    expect(code(await admin('getAuditLog', { page: 'latest' }))).toBe('INVALID_INPUT');
+    await expect(admin('getAuditLog', { page: 99 })).resolves.toEqual({ ok: true, data: { entries: [], page: null, olderPage: null } });
+  });
+});
+
+describe('the settings resolver, for anyone but a Jira admin', () => {
+  const site = withSite();
+
+  /** Every function with a payload it would accept from an admin. */
+  const CALLS: Array<[string, unknown]> = [
+    ['listProjects', {}],
+    ['listProjectSettings', {}],
+    ['setProjectMeasured', { projectKey: 'WEB', measured: true }],
+    ['getProjectWorkflow', { projectKey: 'FLOW' }],
+    ['saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS }],
+    ['resetProjectWorkflow', { projectKey: 'FLOW' }],
+    ['requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' }],
+    ['getGitHubConnection', {}],
+    ['connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp] }],
+    ['updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.designSystem] }],
+    ['disconnectGitHub', {}],
+    ['getSlackConnection', {}],
+    ['connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads }],
+    ['updateSlackChannel', { channelId: DEMO_CHANNELS.leads }],
+    ['sendSlackTestMessage', {}],
+    ['disconnectSlack', {}],
+    ['getDataPrivacy', {}],
+    ['setRetention', { retentionDays: 90 }],
+    ['purgeNow', {}],
+    ['exportAppData', {}],
+    ['eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE }],
+    ['resealSecrets', {}],
+    ['getAuditLog', {}],
+  ];
+
+  const everything = () => ({
+    plain: site.kvs.listPlain(),
+    secrets: site.kvs.listSecrets(),
+    queued: site.platform.queue.size,
+    githubRequests: site.github.github.requests().length,
+    slackMessages: site.slack.slack.messages().length,
+  });
+
+  beforeAll(async () => {
+    const admin = (functionKey: string, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
+    await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
+    await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS });
+    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
+    await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+  });
+
+  it('covers every function the resolver defines', () => {
+    expect(CALLS.map(([functionKey]) => functionKey).sort()).toEqual([...SETTINGS_FUNCTION_KEYS].sort());
+  });
+
+  it.each([
+    ['member', PEOPLE.member],
+    ['outsider', PEOPLE.outsider],
+  ])('refuses the %s every function, and nothing changes', async (_, accountId) => {
+    const before = everything();
+    for (const [functionKey, payload] of CALLS) {
+      const answer = await site.call(accountId, functionKey, payload);
+      expect([functionKey, answer]).toEqual([functionKey, functionKey === 'listProjects' ? { ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } } : forbidden]);
+    }
+    expect(everything()).toEqual(before);
+  });
+
+  it('refuses before reading the payload, so a stranger learns nothing from validation', async () => {
+    await expect(site.call(PEOPLE.outsider, 'connectGitHub', { token: 'nonsense' })).resolves.toEqual(forbidden);
+    await expect(site.call(PEOPLE.member, 'setRetention', { retentionDays: -1 })).resolves.toEqual(forbidden);
+  });
+});

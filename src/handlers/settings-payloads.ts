@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isProjectKey } from '../app/project-key';
+import { WEEKDAY_NAMES } from '../domain/calendar-day';
+import { isValidTimeZone } from '../domain/time-zone';
+import {
+  githubTokenKind,
+  GITHUB_REPOSITORY,
+  MAX_WATCHED_REPOSITORIES,
+  SLACK_BOT_TOKEN,
+  SLACK_CHANNEL_ID,
+} from '../shared/connection-formats';
+import { RETENTION_DAYS } from '../shared/resolver-contract';
+
+/**
+ * The payload of every settings resolver function, as a schema. Anything else is refused with INVALID_INPUT
+ * before a use-case runs. Messages name the field and the expected shape, never the value: a token typed
+ * into the wrong field must not come back in an error.
+ */
+const projectKey = z.string().refine(isProjectKey, 'must be a Jira project key such as FLOW');
+
+const githubToken = z
+  .string()
+  .trim()
+  .refine((token) => githubTokenKind(token) !== null, 'must be a GitHub fine-grained (github_pat_…) or classic (ghp_…) personal access token');
+
+const slackBotToken = z.string().trim().regex(SLACK_BOT_TOKEN, 'must be a Slack bot token (xoxb-…)');
+
+const repositories = z
+  .array(z.string().trim().regex(GITHUB_REPOSITORY, 'must be a GitHub repository as owner/repo'))
+  .min(1, 'name at least one repository')
+  .max(MAX_WATCHED_REPOSITORIES, `name at most ${MAX_WATCHED_REPOSITORIES} repositories`)
+  .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'lists a repository twice');
+
+const channelId = z
+  .string()
+  .trim()
+  .regex(SLACK_CHANNEL_ID, 'must be a Slack channel id: C… for a public channel, G… for a private one');
+
+const stageName = z.string().trim().min(1, 'a stage needs a name').max(60, 'stage names are at most 60 characters');
+
+const workflow = z
+  .object({
+    stages: z
+      .array(
+        z
+          .object({
+            name: stageName,
+            statusIds: z.array(z.string().regex(/^\d{1,18}$/, 'must be a Jira status id')).max(500),
+            active: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(2, 'a workflow needs at least two stages')
+      .max(20, 'a workflow has at most 20 stages'),
+    startStage: stageName,
+    doneStage: stageName,
+  })
+  .strict();
+
+const weekday = z.enum(WEEKDAY_NAMES);
+
+const conventions = z
+  .object({
+    stageEntry: z.enum(['first', 'last']),
+    backwardMoves: z.enum(['keep', 'reset']),
+    unit: z.enum(['days-inclusive', 'days-exclusive', 'hours']),
+    percentileMethod: z.enum(['nearest-rank', 'linear']),
+    serviceLevelPercentile: z.number().gt(0).lt(100),
+    weekEndsOn: weekday,
+    workingDays: z
+      .array(weekday)
+      .min(1, 'at least one working day')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'lists a day twice'),
+    timeZone: z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  })
+  .strict();
+
+export const settingsPayloads = {
+  none: z.object({}).strict(),
+  setProjectMeasured: z.object({ projectKey, measured: z.boolean() }).strict(),
+  project: z.object({ projectKey }).strict(),
+  saveProjectWorkflow: z.object({ projectKey, workflow, conventions }).strict(),
+  requestProjectSync: z.object({ projectKey, mode: z.enum(['sync-now', 'rebuild']) }).strict(),
+  connectGitHub: z.object({ token: githubToken, repositories }).strict(),
+  updateGitHubRepositories: z.object({ repositories }).strict(),
+  connectSlack: z.object({ token: slackBotToken, channelId }).strict(),
+  updateSlackChannel: z.object({ channelId }).strict(),
+  setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
+  exportAppData: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
+  eraseAllAppData: z.object({ confirmation: z.string().max(200) }).strict(),
+  auditLog: z.object({ page: z.number().int().min(1).optional() }).strict(),
+} as const;

@@ -1,0 +1,52 @@
+import { systemClock } from '../adapters/clock/system-clock';
+import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
+import { GitHubRestAccount } from '../adapters/github/github-rest-account';
+import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
+import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
+import { requestJiraAsApp, requestJiraAsUser } from '../adapters/jira/jira-request';
+import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
+import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
+import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
+import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
+import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
+import type { GitHubConnectionRecord } from '../app/github-connection';
+import type { RetentionSettings } from '../app/retention-window';
+import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { PurgeOutcome } from '../shared/resolver-contract';
+
+/**
+ * The adapters the settings use-cases run on, built fresh for each invocation (the identity behind
+ * `asUser()` is the invocation's caller). Jira is asked as the user only to check the caller's permission;
+ * everything the app itself must see (all projects, their statuses) is asked as the app.
+ */
+export function settingsPorts() {
+  return {
+    userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+    projects: new JiraProjectDirectory(requestJiraAsApp()),
+    statuses: new JiraProjectStatuses(requestJiraAsApp()),
+    measured: new KvsMeasuredProjects(),
+    syncStates: new KvsSyncStateStore(),
+    scheduler: new ForgeSyncJobScheduler(),
+    flowConfigs: new KvsFlowConfigStore(),
+    vault: new KvsSecretVault(),
+    github: new GitHubRestAccount(),
+    slack: new SlackWebWorkspace(),
+    githubRecord: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
+    slackRecord: new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection),
+    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
+    lastPersonalDataReport: new KvsDocument<unknown>(storageKeys.lastPersonalDataReport),
+    storage: new KvsAppStorage(),
+    auditLog: new KvsAuditLog(),
+    personalData: new KvsPersonalDataIndex(),
+    clock: systemClock,
+  };
+}
+
+export type SettingsPorts = ReturnType<typeof settingsPorts>;

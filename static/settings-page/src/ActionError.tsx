@@ -1,0 +1,14 @@
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import type { ResolverError } from '../../../src/shared/resolver-contract';
+
+/** Why a change was not made, in the resolver's own words (which never carry a token). */
+export function ActionError({ error, testId = 'action-error' }: { error: ResolverError | null; testId?: string }) {
+  if (error === null) return null;
+  const setup = error.code === 'NOT_CONFIGURED';
+  return (
+    <SectionMessage appearance={setup ? 'warning' : 'error'} title={setup ? 'Setup needed' : 'Not saved'} testId={testId}>
+      <Text as="p">{error.message}</Text>
+    </SectionMessage>
+  );
+}

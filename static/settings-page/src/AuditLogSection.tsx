@@ -1,0 +1,106 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import Heading from '@atlaskit/heading';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { useState } from 'react';
+import type { AuditAction, AuditEntry, AuditLogPage } from '../../../src/shared/resolver-contract';
+import { formatDateTime } from '../../common/format-date-time';
+import { LoadingState } from '../../common/LoadingState';
+import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { useResolver } from '../../common/use-resolver';
+import { useUserNames } from './use-user-names';
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'project.measured': 'Started measuring a project',
+  'project.unmeasured': 'Stopped measuring a project',
+  'workflow.changed': 'Changed a workflow',
+  'workflow.reset': 'Reset a workflow to the defaults',
+  'project.sync-requested': 'Asked for a sync',
+  'project.rebuild-requested': 'Asked for a rebuild from scratch',
+  'github.connected': 'Connected GitHub',
+  'github.replaced': 'Replaced the GitHub token',
+  'github.repositories-changed': 'Changed the GitHub repositories',
+  'github.disconnected': 'Disconnected GitHub',
+  'slack.connected': 'Connected Slack',
+  'slack.replaced': 'Replaced the Slack token',
+  'slack.channel-changed': 'Changed the Slack channel',
+  'slack.disconnected': 'Disconnected Slack',
+  'slack.test-message-sent': 'Sent a Slack test message',
+  'retention.changed': 'Changed the retention window',
+  'data.purged': 'Purged expired data',
+  'data.exported': 'Exported all data',
+  'data.erased': 'Erased all app data',
+  'secrets.resealed': 'Re-sealed the stored tokens',
+};
+
+const HEAD: HeadType = {
+  cells: [
+    { key: 'when', content: 'When', width: 18 },
+    { key: 'who', content: 'Who', width: 18 },
+    { key: 'what', content: 'What', width: 26 },
+    { key: 'details', content: 'Details' },
+  ],
+};
+
+function detailsOf(entry: AuditEntry): string {
+  const facts = Object.entries(entry.details)
+    .filter(([, value]) => value !== null && value !== '')
+    .map(([name, value]) => `${name}: ${String(value)}`);
+  return [entry.subject, ...facts].filter((part) => part !== null && part !== '').join(' · ');
+}
+
+/**
+ * Who changed what in the settings, newest first, a page at a time. The log keeps account ids; names are
+ * looked up in the browser, as the admin reading it.
+ */
+export function AuditLogSection() {
+  const [page, setPage] = useState<number | undefined>(undefined);
+  const { state, reload } = useResolver<AuditLogPage>('getAuditLog', page === undefined ? {} : { page });
+  const entries = state.status === 'ready' ? state.data.entries : [];
+  const nameOf = useUserNames(entries.map((entry) => entry.actorAccountId));
+
+  const rows: RowType[] = entries.map((entry) => ({
+    key: entry.id,
+    testId: `audit-entry-${entry.id}`,
+    cells: [
+      { key: 'when', content: <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> },
+      { key: 'who', content: nameOf(entry.actorAccountId) },
+      { key: 'what', content: AUDIT_ACTION_LABELS[entry.action] ?? entry.action },
+      { key: 'details', content: <Text size="small">{detailsOf(entry)}</Text> },
+    ],
+  }));
+
+  return (
+    <Stack space="space.200" testId="audit-log-section">
+      <Heading size="medium" as="h2">
+        Audit log
+      </Heading>
+      <Text as="p" color="color.text.subtle">
+        Every change to these settings, with who made it and when. Tokens never appear here. Entries older than the
+        retention window are purged.
+      </Text>
+      {state.status === 'loading' && <LoadingState label="Loading the audit log" />}
+      {state.status === 'error' && (
+        <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />
+      )}
+      {state.status === 'ready' && (
+        <Box testId="audit-log">
+          <DynamicTable label="Audit log" head={HEAD} rows={rows} emptyView={<Text as="p">Nothing has been changed yet.</Text>} />
+        </Box>
+      )}
+      {state.status === 'ready' && (
+        <Inline space="space.100">
+          {page !== undefined && <Button onClick={() => setPage(undefined)}>Newest</Button>}
+          {state.data.olderPage !== null && <Button onClick={() => setPage(state.data.olderPage ?? undefined)}>Older entries</Button>}
+          <Button appearance="subtle" onClick={reload}>
+            Refresh
+          </Button>
+        </Inline>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import { ERASE_CONFIRMATION_PHRASE, type DataPrivacyData } from '../../../src/shared/resolver-contract';
+import { failed, ok } from '../../testing/resolver-fixtures';
+import { SEALED } from '../../testing/settings-fixtures';
+import { DataPrivacySection, describeRetention } from './DataPrivacySection';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+afterEach(() => invokeMock.mockReset());
+
+function privacy(overrides: Partial<DataPrivacyData> = {}): DataPrivacyData {
+  return {
+    retentionDays: 730,
+    retentionLimits: { min: 30, max: 1825, default: 730 },
+    lastPurge: null,
+    lastPersonalDataReport: null,
+    storedAccounts: 2,
+    sealing: SEALED,
+    secretsOnOlderKeys: 0,
+    ...overrides,
+  };
+}
+
+describe('the data and privacy section', () => {
+  it('shows retention, the last report and how tokens are sealed', async () => {
+    invokeMock.mockResolvedValueOnce(
+      ok(privacy({ lastPersonalDataReport: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } })),
+    );
+    render(<DataPrivacySection />);
+    expect((await screen.findByTestId('retention')).textContent).toContain('730 days (about 2 years)');
+    expect(screen.getByTestId('personal-data-report').textContent).toMatch(/2 Atlassian accounts.*3 accounts reported, 1 closed/);
+    expect(screen.getByTestId('sealing').textContent).toContain('AES-256-GCM under key "k-2026"');
+  });
+
+  it('saves a retention window within the limits only', async () => {
+    invokeMock.mockResolvedValueOnce(ok(privacy())).mockResolvedValueOnce(ok(privacy({ retentionDays: 365 })));
+    render(<DataPrivacySection />);
+    const input = await screen.findByLabelText(/Keep data for/);
+    const save = () => screen.getByRole('button', { name: 'Save retention' }) as HTMLButtonElement;
+    fireEvent.change(input, { target: { value: '20' } });
+    expect(screen.getByText(/Choose a whole number of days from 30 to 1825/)).toBeTruthy();
+    expect(save().disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '365' } });
+    fireEvent.click(save());
+    expect((await screen.findByTestId('privacy-notice')).textContent).toContain('365 days (about 1 year)');
+    expect(invokeMock).toHaveBeenLastCalledWith('setRetention', { retentionDays: 365 });
+  });
+
+  it('purges now and says how much went', async () => {
+    invokeMock.mockResolvedValueOnce(ok(privacy())).mockResolvedValueOnce(ok({ at: '2026-03-10T12:00:00.000Z', retentionDays: 730, removed: 50 }));
+    render(<DataPrivacySection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Purge now' }));
+    expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Purged 50 expired records.');
+  });
+
+  it('exports every chunk into one JSON download', async () => {
+    const createObjectURL = jest.fn(() => 'blob:export');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    invokeMock
+      .mockResolvedValueOnce(ok(privacy()))
+      .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:00.000Z', entries: [{ key: 'a', value: 1 }], nextCursor: 'next' }))
+      .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:01.000Z', entries: [{ key: 'b', value: 2 }], nextCursor: null }));
+    render(<DataPrivacySection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export all data' }));
+    expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Exported 2 stored values.');
+    expect(invokeMock.mock.calls.slice(1)).toEqual([
+      ['exportAppData', {}],
+      ['exportAppData', { cursor: 'next' }],
+    ]);
+    const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
+    // jsdom's Blob has no text(); FileReader reads it as a browser would.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
+    });
+    expect(JSON.parse(text)).toEqual({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:00.000Z', entries: [{ key: 'a', value: 1 }, { key: 'b', value: 2 }] });
+    expect(click).toHaveBeenCalledTimes(1);
+    click.mockRestore();
+  });
+
+  it('erases only once the phrase is typed, repeating until everything is gone', async () => {
+    const onErased = jest.fn();
+    invokeMock
+      .mockResolvedValueOnce(ok(privacy()))
+      .mockResolvedValueOnce(ok({ done: false, erasedValues: 20, erasedSecrets: 2 }))
+      .mockResolvedValueOnce(ok({ done: true, erasedValues: 7, erasedSecrets: 0 }))
+      .mockResolvedValueOnce(ok(privacy({ storedAccounts: 1 })));
+    render(<DataPrivacySection onErased={onErased} />);
+    const button = (await screen.findByRole('button', { name: 'Erase all app data' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/to confirm/), { target: { value: 'erase' } });
+    expect(button.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/to confirm/), { target: { value: ERASE_CONFIRMATION_PHRASE } });
+    fireEvent.click(button);
+    await waitFor(() => expect(onErased).toHaveBeenCalled());
+    expect(invokeMock.mock.calls.filter(([name]) => name === 'eraseAllAppData')).toEqual([
+      ['eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE }],
+      ['eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE }],
+    ]);
+    expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Erased 27 stored values and every token.');
+  });
+
+  it('offers the re-seal when tokens are on an older key, and shows a refusal', async () => {
+    invokeMock.mockResolvedValueOnce(ok(privacy({ secretsOnOlderKeys: 1 }))).mockResolvedValueOnce(failed('NOT_CONFIGURED', 'no key'));
+    render(<DataPrivacySection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Re-seal with the newest key' }));
+    expect((await screen.findByTestId('action-error')).textContent).toContain('no key');
+  });
+
+  it('describes windows in years or months', () => {
+    expect(describeRetention(1825)).toBe('1825 days (about 5 years)');
+    expect(describeRetention(90)).toBe('90 days (about 3 months)');
+  });
+});

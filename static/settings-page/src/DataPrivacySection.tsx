@@ -1,0 +1,271 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import { useState } from 'react';
+import {
+  ERASE_CONFIRMATION_PHRASE,
+  type AppDataErased,
+  type DataPrivacyData,
+  type PurgeOutcome,
+  type ResealOutcome,
+} from '../../../src/shared/resolver-contract';
+import { formatDateTime } from '../../common/format-date-time';
+import { LoadingState } from '../../common/LoadingState';
+import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { useResolver } from '../../common/use-resolver';
+import { ActionError } from './ActionError';
+import { collectAppDataExport, saveJsonFile } from './app-data-download';
+import { useSettingsAction } from './use-settings-action';
+import './settings-form.css';
+
+/** "730 days (about 2 years)": the window in the unit people think in. */
+export function describeRetention(days: number): string {
+  if (days >= 365) {
+    const years = Math.round((days / 365) * 10) / 10;
+    return `${days} days (about ${years} ${years === 1 ? 'year' : 'years'})`;
+  }
+  const months = Math.round(days / 30);
+  return `${days} days (about ${months} ${months === 1 ? 'month' : 'months'})`;
+}
+
+/** Erasing a large site takes several calls; more than this means something is wrong. */
+const MAX_ERASE_CALLS = 100;
+
+/**
+ * Data and privacy: how long the app keeps data, purging now, exporting everything it stores, erasing
+ * everything, the last personal-data report, and how tokens are sealed.
+ */
+export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
+  const { state, reload } = useResolver<DataPrivacyData>('getDataPrivacy');
+  const action = useSettingsAction();
+  const [shown, setShown] = useState<DataPrivacyData | null>(null);
+  const [retention, setRetention] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  if (state.status === 'loading') return <LoadingState label="Loading data and privacy settings" />;
+  if (state.status === 'error') {
+    return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
+  }
+  const data = shown ?? state.data;
+  const limits = data.retentionLimits;
+  const retentionText = retention ?? String(data.retentionDays);
+  const retentionDays = Number(retentionText);
+  const retentionValid = Number.isInteger(retentionDays) && retentionDays >= limits.min && retentionDays <= limits.max;
+
+  const saveRetention = async () => {
+    setNotice(null);
+    const result = await action.run<DataPrivacyData>('setRetention', { retentionDays });
+    if (result.ok) {
+      setShown(result.data);
+      setRetention(null);
+      setNotice(`Data is now kept for ${describeRetention(result.data.retentionDays)}.`);
+    }
+  };
+
+  const purge = async () => {
+    setNotice(null);
+    const result = await action.run<PurgeOutcome>('purgeNow');
+    if (result.ok) {
+      setShown({ ...data, lastPurge: result.data });
+      setNotice(`Purged ${result.data.removed} expired ${result.data.removed === 1 ? 'record' : 'records'}.`);
+    }
+  };
+
+  const exportAll = async () => {
+    setNotice(null);
+    action.clearError();
+    setExporting(true);
+    try {
+      const exported = await collectAppDataExport();
+      if (!exported.ok) {
+        setNotice(`The export failed: ${exported.error.message}`);
+        return;
+      }
+      saveJsonFile(`flow-metrics-export-${exported.data.exportedAt.slice(0, 10)}.json`, exported.data);
+      setNotice(`Exported ${exported.data.entries.length} stored values.`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const reseal = async () => {
+    setNotice(null);
+    const result = await action.run<ResealOutcome>('resealSecrets');
+    if (result.ok) {
+      setShown({ ...data, secretsOnOlderKeys: result.data.unreadable });
+      setNotice(`Re-sealed ${result.data.resealed} ${result.data.resealed === 1 ? 'token' : 'tokens'} with key ${result.data.newestKeyId}.`);
+    }
+  };
+
+  const erase = async () => {
+    setNotice(null);
+    let erasedValues = 0;
+    for (let call = 0; call < MAX_ERASE_CALLS; call += 1) {
+      const result = await action.run<AppDataErased>('eraseAllAppData', { confirmation });
+      if (!result.ok) return;
+      erasedValues += result.data.erasedValues;
+      if (result.data.done) {
+        setConfirmation('');
+        setShown(null);
+        setNotice(`Erased ${erasedValues} stored values and every token.`);
+        reload();
+        onErased?.();
+        return;
+      }
+    }
+  };
+
+  const report = data.lastPersonalDataReport;
+  const confirmed = confirmation.trim().toLowerCase() === ERASE_CONFIRMATION_PHRASE;
+  return (
+    <Stack space="space.300" testId="data-privacy-section">
+      <Stack space="space.100">
+        <Heading size="medium" as="h2">
+          Data and privacy
+        </Heading>
+        <Text as="p" color="color.text.subtle">
+          Flow metrics keeps a compact copy of each measured project's issue history: issue keys, types, creation and
+          resolution times, and status changes. No summaries, descriptions or comments. Account ids are kept only where a
+          feature needs them (this page's audit log, who connected a token), and are reported to Atlassian weekly so closed
+          accounts are erased.
+        </Text>
+      </Stack>
+      {notice && (
+        <SectionMessage appearance="information" testId="privacy-notice">
+          <Text as="p">{notice}</Text>
+        </SectionMessage>
+      )}
+      <ActionError error={action.error} />
+
+      <Stack space="space.100" testId="retention">
+        <Heading size="small" as="h3">
+          Retention
+        </Heading>
+        <Text as="p">
+          Data older than {describeRetention(data.retentionDays)} is dropped daily.
+          {data.lastPurge ? ` Last purge ${formatDateTime(data.lastPurge.at)}: ${data.lastPurge.removed} removed.` : ' No purge has run yet.'}
+        </Text>
+        <div className="settings-field">
+          <label htmlFor="retention-days">
+            Keep data for (days, {limits.min} to {limits.max})
+          </label>
+          <input
+            id="retention-days"
+            className="settings-input settings-input-narrow"
+            type="number"
+            min={limits.min}
+            max={limits.max}
+            step={1}
+            value={retentionText}
+            aria-invalid={!retentionValid}
+            onChange={(event) => setRetention(event.target.value)}
+          />
+          {retentionValid ? (
+            <span className="settings-hint">{describeRetention(retentionDays)}</span>
+          ) : (
+            <span className="settings-error">
+              Choose a whole number of days from {limits.min} to {limits.max}.
+            </span>
+          )}
+        </div>
+        <Inline space="space.100">
+          <Button appearance="primary" onClick={saveRetention} isDisabled={!retentionValid || retentionDays === data.retentionDays || action.busy}>
+            Save retention
+          </Button>
+          <Button onClick={purge} isDisabled={action.busy}>
+            Purge now
+          </Button>
+        </Inline>
+      </Stack>
+
+      <Stack space="space.100" testId="personal-data-report">
+        <Heading size="small" as="h3">
+          Personal data
+        </Heading>
+        <Text as="p">
+          The app keeps data about {data.storedAccounts} Atlassian {data.storedAccounts === 1 ? 'account' : 'accounts'}.
+        </Text>
+        {report ? (
+          <Inline space="space.100" alignBlock="center">
+            <Lozenge appearance={report.outcome === 'ok' ? 'success' : 'removed'}>{report.outcome === 'ok' ? 'Reported' : 'Failed'}</Lozenge>
+            <Text>
+              Last report {formatDateTime(report.at)}: {report.accountsReported} accounts reported, {report.closed} closed (erased),{' '}
+              {report.updated} updated.
+            </Text>
+          </Inline>
+        ) : (
+          <Text as="p" color="color.text.subtle">
+            No personal-data report has run yet; it runs weekly.
+          </Text>
+        )}
+      </Stack>
+
+      <Stack space="space.100" testId="sealing">
+        <Heading size="small" as="h3">
+          Token encryption
+        </Heading>
+        {data.sealing.configured ? (
+          <Text as="p">
+            Tokens are sealed with AES-256-GCM under key "{data.sealing.newestKeyId}" ({data.sealing.keyCount}{' '}
+            {data.sealing.keyCount === 1 ? 'key' : 'keys'} configured), then stored as Forge secrets.
+          </Text>
+        ) : (
+          <Text as="p">No sealing key is configured, so no token can be stored. {data.sealing.problem ?? ''}</Text>
+        )}
+        {data.secretsOnOlderKeys > 0 && (
+          <Inline space="space.100" alignBlock="center">
+            <Text>
+              {data.secretsOnOlderKeys} stored {data.secretsOnOlderKeys === 1 ? 'token is' : 'tokens are'} sealed with an older key.
+            </Text>
+            <Button onClick={reseal} isDisabled={action.busy}>
+              Re-seal with the newest key
+            </Button>
+          </Inline>
+        )}
+      </Stack>
+
+      <Stack space="space.100" testId="export">
+        <Heading size="small" as="h3">
+          Export
+        </Heading>
+        <Text as="p">Everything the app stores for this site, as one JSON file. Tokens are never included.</Text>
+        <Inline>
+          <Button onClick={exportAll} isDisabled={action.busy || exporting} isLoading={exporting}>
+            Export all data
+          </Button>
+        </Inline>
+      </Stack>
+
+      <Stack space="space.100" testId="erase">
+        <Heading size="small" as="h3">
+          Erase all app data
+        </Heading>
+        <Text as="p">
+          Deletes every token, every setting, each project's stored history and the audit log. Projects stop being measured.
+          This cannot be undone.
+        </Text>
+        <div className="settings-field">
+          <label htmlFor="erase-confirmation">Type "{ERASE_CONFIRMATION_PHRASE}" to confirm</label>
+          <input
+            id="erase-confirmation"
+            className="settings-input"
+            autoComplete="off"
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.target.value)}
+          />
+        </div>
+        <Inline>
+          <Button appearance="danger" onClick={erase} isDisabled={!confirmed || action.busy} isLoading={action.busy && confirmed}>
+            Erase all app data
+          </Button>
+        </Inline>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,98 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { invoke, requestJira } from '@forge/bridge';
+import { failed, ok } from '../../testing/resolver-fixtures';
+import { FAKE_GITHUB_TOKEN, githubConnected, NOT_SEALED, SEALED, userBulkResponse } from '../../testing/settings-fixtures';
+import { GitHubSection, parseRepositoryList } from './GitHubSection';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+const requestJiraMock = jest.mocked(requestJira);
+
+beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
+afterEach(() => {
+  invokeMock.mockReset();
+  requestJiraMock.mockReset();
+});
+
+const typeInto = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('the GitHub section', () => {
+  it('connects a token: checks its shape as typed, sends it once, and forgets it', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: SEALED })).mockResolvedValueOnce(ok(githubConnected()));
+    render(<GitHubSection />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    typeInto(/^Personal access token/, 'not-a-token');
+    expect(screen.getByText(/not a GitHub personal access token/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Check and save' }) as HTMLButtonElement).disabled).toBe(true);
+
+    typeInto(/^Personal access token/, FAKE_GITHUB_TOKEN);
+    typeInto(/^Repositories/, 'acme-flow/web-app, acme-flow/platform-api');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    expect(await screen.findByTestId('github-connection')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('connectGitHub', { token: FAKE_GITHUB_TOKEN, repositories: ['acme-flow/web-app', 'acme-flow/platform-api'] });
+    expect(screen.queryByLabelText(/^Personal access token/)).toBeNull();
+    expect(document.body.innerHTML).not.toContain(FAKE_GITHUB_TOKEN);
+  });
+
+  it('shows what the token can see, when it expires, its warnings and who connected it', async () => {
+    invokeMock.mockResolvedValueOnce(ok(githubConnected()));
+    render(<GitHubSection />);
+
+    expect((await screen.findByTestId('github-repositories')).textContent).toMatch(/Visible.*acme-flow\/web-app.*Not visible.*acme-flow\/platform-api/);
+    expect(screen.getByTestId('github-expiry').textContent).toContain('Expires');
+    expect(screen.getByTestId('github-warnings').textContent).toContain('cannot see acme-flow/platform-api');
+    await waitFor(() => expect(screen.getByTestId('github-connected-by').textContent).toContain('Ada Admin'));
+    expect(requestJiraMock.mock.calls[0]![0]).toMatch(/^\/rest\/api\/3\/user\/bulk\?accountId=5b10a2844c20165700ede21g/);
+  });
+
+  it('explains a refused token and keeps the form open', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }))
+      .mockResolvedValueOnce(failed('INVALID_INPUT', 'GitHub did not accept this token: it may be mistyped, expired or revoked. Nothing was saved.'));
+    render(<GitHubSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    typeInto(/^Personal access token/, FAKE_GITHUB_TOKEN);
+    typeInto(/^Repositories/, 'acme-flow/web-app');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    expect((await screen.findByTestId('action-error')).textContent).toContain('GitHub did not accept this token');
+    expect((screen.getByLabelText(/^Personal access token/) as HTMLInputElement).value).toBe('');
+  });
+
+  it('offers no token form while no sealing key is configured', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: NOT_SEALED }));
+    render(<GitHubSection />);
+    expect((await screen.findByTestId('sealing-notice')).textContent).toContain('FLOW_METRICS_SEALING_KEYS');
+    expect(screen.queryByRole('button', { name: 'Connect GitHub' })).toBeNull();
+  });
+
+  it('changes the repositories without asking for the token again', async () => {
+    invokeMock.mockResolvedValueOnce(ok(githubConnected())).mockResolvedValueOnce(ok(githubConnected({ warnings: [] })));
+    render(<GitHubSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change repositories' }));
+    expect(screen.queryByLabelText(/^Personal access token/)).toBeNull();
+    typeInto(/^Repositories/, 'acme-flow/web-app');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save repositories' }));
+    await waitFor(() => expect(invokeMock).toHaveBeenLastCalledWith('updateGitHubRepositories', { repositories: ['acme-flow/web-app'] }));
+  });
+
+  it('disconnects only after a confirmation', async () => {
+    invokeMock.mockResolvedValueOnce(ok(githubConnected())).mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+    render(<GitHubSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disconnect' }));
+    expect(invokeMock).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('github-confirm-disconnect').textContent).toContain('deleted at once');
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByText('Not connected.')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('disconnectGitHub', {});
+  });
+
+  it('reads repository lists written one per line or with commas', () => {
+    expect(parseRepositoryList(' a/b,\nc/d  e/f ,')).toEqual(['a/b', 'c/d', 'e/f']);
+  });
+});

@@ -1,0 +1,75 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
+import { failed, ok, syncState } from '../../testing/resolver-fixtures';
+import { ProjectsSection } from './ProjectsSection';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+afterEach(() => invokeMock.mockReset());
+
+const LIST: ProjectSettingsList = {
+  projects: [
+    { id: '10000', key: 'FLOW', name: 'Flow team', measured: true, sync: syncState({ status: 'failed', lastError: 'Jira answered 503 to the search.' }) },
+    { id: '10001', key: 'WEB', name: 'Website', measured: false, sync: null },
+  ],
+};
+
+describe('the projects section', () => {
+  it('lists projects with whether they are measured and where their sync stands', async () => {
+    invokeMock.mockResolvedValueOnce(ok(LIST));
+    render(<ProjectsSection />);
+    const flow = await screen.findByTestId('project-settings-FLOW');
+    expect(flow.textContent).toContain('Sync failed');
+    expect(flow.textContent).toContain('Jira answered 503 to the search.');
+    expect((within(flow).getByLabelText('Measure FLOW') as HTMLInputElement).checked).toBe(true);
+    expect(within(screen.getByTestId('project-settings-WEB')).queryByRole('button', { name: 'Sync now' })).toBeNull();
+  });
+
+  it('measures a project and says its history is being collected', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(LIST))
+      .mockResolvedValueOnce(ok({ measuredProjectKeys: ['FLOW', 'WEB'], syncQueued: true }))
+      .mockResolvedValueOnce(ok(LIST));
+    render(<ProjectsSection />);
+    fireEvent.click(await screen.findByLabelText('Measure WEB'));
+    expect((await screen.findByTestId('projects-notice')).textContent).toBe('WEB is measured; its history is being collected.');
+    expect(invokeMock).toHaveBeenCalledWith('setProjectMeasured', { projectKey: 'WEB', measured: true });
+    await waitFor(() => expect(invokeMock).toHaveBeenLastCalledWith('listProjectSettings', {}));
+  });
+
+  it('queues a sync, and a rebuild only after a confirmation', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(LIST))
+      .mockResolvedValueOnce(ok({ projectKey: 'FLOW', mode: 'sync-now', queuedAt: '2026-03-10T12:00:00.000Z' }))
+      .mockResolvedValueOnce(ok(LIST))
+      .mockResolvedValueOnce(ok({ projectKey: 'FLOW', mode: 'rebuild', queuedAt: '2026-03-10T12:00:00.000Z' }))
+      .mockResolvedValueOnce(ok(LIST));
+    render(<ProjectsSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+    expect((await screen.findByTestId('projects-notice')).textContent).toBe('A sync of FLOW is queued.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
+    const confirm = screen.getByTestId('confirm-rebuild');
+    expect(invokeMock.mock.calls.filter(([, payload]) => (payload as { mode?: string }).mode === 'rebuild')).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rebuild' }));
+    await waitFor(() => expect(screen.getByTestId('projects-notice').textContent).toBe('FLOW will be rebuilt from scratch.'));
+    expect(invokeMock).toHaveBeenCalledWith('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' });
+  });
+
+  it('shows why a change was refused', async () => {
+    invokeMock.mockResolvedValueOnce(ok(LIST)).mockResolvedValueOnce(failed('NOT_FOUND', 'Project WEB was not found.'));
+    render(<ProjectsSection />);
+    fireEvent.click(await screen.findByLabelText('Measure WEB'));
+    expect((await screen.findByTestId('action-error')).textContent).toContain('Project WEB was not found.');
+  });
+
+  it('tells a non-admin only that they may not manage the app', async () => {
+    invokeMock.mockResolvedValueOnce(failed('FORBIDDEN', 'Only Jira administrators can change Flow metrics settings.'));
+    render(<ProjectsSection />);
+    expect((await screen.findByTestId('access-denied')).textContent).toContain('Only Jira admins');
+  });
+});

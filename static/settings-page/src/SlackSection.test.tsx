@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { invoke, requestJira } from '@forge/bridge';
+import { failed, ok } from '../../testing/resolver-fixtures';
+import { FAKE_SLACK_TOKEN, SEALED, slackConnected, userBulkResponse } from '../../testing/settings-fixtures';
+import { SlackSection } from './SlackSection';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+const requestJiraMock = jest.mocked(requestJira);
+
+beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
+afterEach(() => {
+  invokeMock.mockReset();
+  requestJiraMock.mockReset();
+});
+
+const typeInto = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('the Slack section', () => {
+  it('connects a bot token and a channel, checking both shapes as typed, and forgets the token', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: SEALED })).mockResolvedValueOnce(ok(slackConnected()));
+    render(<SlackSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect Slack' }));
+
+    typeInto(/^Bot token/, 'xoxp-user-token');
+    typeInto(/^Channel id/, '#flow-metrics');
+    expect(screen.getByText(/not a Slack bot token/)).toBeTruthy();
+    expect(screen.getByText(/Use the channel id/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Check and save' }) as HTMLButtonElement).disabled).toBe(true);
+
+    typeInto(/^Bot token/, FAKE_SLACK_TOKEN);
+    typeInto(/^Channel id/, 'C0FLOWMETRC');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    expect((await screen.findByTestId('slack-connection')).textContent).toContain('Acme Flow');
+    expect(invokeMock).toHaveBeenLastCalledWith('connectSlack', { token: FAKE_SLACK_TOKEN, channelId: 'C0FLOWMETRC' });
+    expect(document.body.innerHTML).not.toContain(FAKE_SLACK_TOKEN);
+  });
+
+  it('shows the workspace, channel, scopes, warnings and who connected it', async () => {
+    invokeMock.mockResolvedValueOnce(
+      ok(slackConnected({ channel: { id: 'C0TEAMALPHA', name: 'team-alpha', isPrivate: false, isMember: false }, warnings: ['The bot is not in #team-alpha yet'] })),
+    );
+    render(<SlackSection />);
+    expect((await screen.findByTestId('slack-connection')).textContent).toContain('Bot not in channel');
+    expect(screen.getByTestId('slack-scopes').textContent).toBe('Bot scopes: chat:write, channels:read.');
+    expect(screen.getByTestId('slack-warnings').textContent).toContain('not in #team-alpha');
+    await waitFor(() => expect(screen.getByTestId('slack-connected-by').textContent).toContain('Ada Admin'));
+  });
+
+  it('sends a test message and says where it went', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(slackConnected()))
+      .mockResolvedValueOnce(ok({ sentAt: '2026-03-10T12:30:00.000Z', channel: { id: 'C0FLOWMETRC', name: 'flow-metrics', isPrivate: false, isMember: true } }))
+      .mockResolvedValueOnce(ok(slackConnected({ lastTestMessageAt: '2026-03-10T12:30:00.000Z' })));
+    render(<SlackSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Send test message' }));
+    expect((await screen.findByTestId('slack-test-sent')).textContent).toContain('#flow-metrics');
+    expect(invokeMock).toHaveBeenCalledWith('sendSlackTestMessage', {});
+  });
+
+  it('keeps a failed test message\'s explanation on screen', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(slackConnected()))
+      .mockResolvedValueOnce(failed('NOT_CONFIGURED', 'The bot is not in channel C0FLOWMETRC: invite it (/invite) and try again.'))
+      .mockResolvedValueOnce(ok(slackConnected({ lastCheck: { at: '2026-03-10T12:30:00.000Z', outcome: 'failed', problem: 'not in channel' } })));
+    render(<SlackSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Send test message' }));
+    expect((await screen.findByTestId('action-error')).textContent).toContain('invite it');
+    await waitFor(() => expect(screen.getByTestId('slack-connection').textContent).toContain('Check failed'));
+    expect(screen.getByTestId('action-error')).toBeTruthy();
+  });
+
+  it('changes the channel without asking for the token again', async () => {
+    invokeMock.mockResolvedValueOnce(ok(slackConnected())).mockResolvedValueOnce(ok(slackConnected()));
+    render(<SlackSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change channel' }));
+    expect(screen.queryByLabelText(/^Bot token/)).toBeNull();
+    typeInto(/^Channel id/, 'G0LEADSPRIV');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save channel' }));
+    await waitFor(() => expect(invokeMock).toHaveBeenLastCalledWith('updateSlackChannel', { channelId: 'G0LEADSPRIV' }));
+  });
+
+  it('disconnects only after a confirmation', async () => {
+    invokeMock.mockResolvedValueOnce(ok(slackConnected())).mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+    render(<SlackSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disconnect' }));
+    expect(screen.getByTestId('slack-confirm-disconnect')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByText('Not connected.')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('disconnectSlack', {});
+  });
+});

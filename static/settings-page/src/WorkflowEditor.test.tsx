@@ -1,0 +1,112 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import type { ProjectWorkflowData } from '../../../src/shared/resolver-contract';
+import { failed, ok, syncState } from '../../testing/resolver-fixtures';
+import { WorkflowEditor } from './WorkflowEditor';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+afterEach(() => invokeMock.mockReset());
+
+const DEFAULTS: ProjectWorkflowData = {
+  project: { id: '10000', key: 'FLOW', name: 'Flow team' },
+  measured: true,
+  statuses: [
+    { id: '10000', name: 'To Do', category: 'new' },
+    { id: '3', name: 'In Progress', category: 'indeterminate' },
+    { id: '10001', name: 'In Review', category: 'indeterminate' },
+    { id: '10002', name: 'Done', category: 'done' },
+  ],
+  workflow: {
+    stages: [
+      { name: 'To Do', statusIds: ['10000'], active: false },
+      { name: 'In Progress', statusIds: ['3', '10001'], active: true },
+      { name: 'Done', statusIds: ['10002'], active: false },
+    ],
+    startStage: 'In Progress',
+    doneStage: 'Done',
+  },
+  conventions: {
+    stageEntry: 'first',
+    backwardMoves: 'keep',
+    unit: 'days-inclusive',
+    percentileMethod: 'nearest-rank',
+    serviceLevelPercentile: 85,
+    weekEndsOn: 'sunday',
+    workingDays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+    timeZone: 'UTC',
+  },
+  customised: false,
+  sync: syncState(),
+};
+
+async function openEditor() {
+  invokeMock.mockResolvedValueOnce(ok(DEFAULTS));
+  render(<WorkflowEditor projectKey="FLOW" onClose={() => undefined} />);
+  return screen.findByTestId('workflow-editor');
+}
+
+describe('the workflow editor', () => {
+  it('shows the defaults from Jira\'s status categories and the engine\'s conventions, explained', async () => {
+    await openEditor();
+    expect(invokeMock).toHaveBeenCalledWith('getProjectWorkflow', { projectKey: 'FLOW' });
+    expect((screen.getByLabelText('Stage of status In Review') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('In Progress');
+    expect((screen.getByLabelText(/Start stage/) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('In Progress');
+    expect(screen.getByTestId('conventions').textContent).toContain('The first time an item entered a stage is its date for that stage.');
+    expect(screen.getByText('Defaults')).toBeTruthy();
+  });
+
+  it('splits out a review stage as waiting time and saves it', async () => {
+    await openEditor();
+    fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
+    fireEvent.change(screen.getByLabelText('Stage 3 name'), { target: { value: 'Review' } });
+    fireEvent.click(screen.getByLabelText('Review is active work'));
+    const reviewOption = within(screen.getByLabelText('Stage of status In Review')).getByRole('option', { name: 'Review' }) as HTMLOptionElement;
+    fireEvent.change(screen.getByLabelText('Stage of status In Review'), { target: { value: reviewOption.value } });
+    fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
+
+    invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
+    expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('saveProjectWorkflow', {
+      projectKey: 'FLOW',
+      workflow: {
+        stages: [
+          { name: 'To Do', statusIds: ['10000'], active: false },
+          { name: 'In Progress', statusIds: ['3'], active: true },
+          { name: 'Review', statusIds: ['10001'], active: false },
+          { name: 'Done', statusIds: ['10002'], active: false },
+        ],
+        startStage: 'In Progress',
+        doneStage: 'Done',
+      },
+      conventions: { ...DEFAULTS.conventions, unit: 'hours' },
+    });
+  });
+
+  it('will not save while a status is in no stage', async () => {
+    await openEditor();
+    fireEvent.change(screen.getByLabelText('Stage of status Done'), { target: { value: '' } });
+    expect(screen.getByTestId('workflow-problems').textContent).toContain('Put every status in a stage: Done.');
+    expect((screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the resolver\'s reason when a save is refused', async () => {
+    await openEditor();
+    fireEvent.change(screen.getByLabelText(/Time zone of dates/), { target: { value: 'Mars/Olympus' } });
+    invokeMock.mockResolvedValueOnce(failed('INVALID_INPUT', 'Invalid request at "conventions.timeZone": must be an IANA time zone such as Europe/Berlin.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
+    expect((await screen.findByTestId('action-error')).textContent).toContain('IANA time zone');
+  });
+
+  it('resets a customised workflow', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true })).mockResolvedValueOnce(ok(DEFAULTS));
+    render(<WorkflowEditor projectKey="FLOW" onClose={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reset to defaults' }));
+    await waitFor(() => expect(invokeMock).toHaveBeenLastCalledWith('resetProjectWorkflow', { projectKey: 'FLOW' }));
+    expect(await screen.findByText('Defaults')).toBeTruthy();
+  });
+});

@@ -1,0 +1,311 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import { useEffect, useState } from 'react';
+import { WEEKDAY_NAMES } from '../../../src/domain/calendar-day';
+import { CONVENTION_CATALOG } from '../../../src/domain/conventions';
+import type { ConventionSettings, ProjectStatus, ProjectWorkflowData } from '../../../src/shared/resolver-contract';
+import { LoadingState } from '../../common/LoadingState';
+import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { useResolver } from '../../common/use-resolver';
+import { ActionError } from './ActionError';
+import { useSettingsAction } from './use-settings-action';
+import {
+  addStage,
+  canBeActive,
+  draftFrom,
+  draftProblems,
+  moveStage,
+  payloadOf,
+  removeStage,
+  type WorkflowDraft,
+} from './workflow-draft';
+import './settings-form.css';
+
+const CATEGORY_LOZENGES: Record<NonNullable<ProjectStatus['category']>, { label: string; appearance: ThemeAppearance }> = {
+  new: { label: 'To do', appearance: 'default' },
+  indeterminate: { label: 'In progress', appearance: 'inprogress' },
+  done: { label: 'Done', appearance: 'success' },
+};
+
+/** The conventions chosen from fixed lists, described by the engine's own catalogue. */
+const LISTED_CONVENTIONS = ['stageEntry', 'backwardMoves', 'unit', 'percentileMethod'] as const;
+
+const capitalised = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
+
+function ConventionsEditor({ conventions, onChange }: { conventions: ConventionSettings; onChange: (next: ConventionSettings) => void }) {
+  const set = <K extends keyof ConventionSettings>(name: K, value: ConventionSettings[K]) => onChange({ ...conventions, [name]: value });
+  return (
+    <Stack space="space.150" testId="conventions">
+      {LISTED_CONVENTIONS.map((name) => {
+        const description = CONVENTION_CATALOG.find((entry) => entry.name === name)!;
+        const chosen = description.choices.find((choice) => choice.value === conventions[name]);
+        return (
+          <div className="settings-field" key={name}>
+            <label htmlFor={`convention-${name}`}>{description.title}</label>
+            <select
+              id={`convention-${name}`}
+              className="settings-select"
+              value={conventions[name]}
+              onChange={(event) => set(name, event.target.value as never)}
+            >
+              {description.choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.value}
+                  {choice.value === description.default ? ' (default)' : ''}
+                </option>
+              ))}
+            </select>
+            {chosen && <span className="settings-hint">{chosen.meaning}</span>}
+          </div>
+        );
+      })}
+      <div className="settings-field">
+        <label htmlFor="convention-serviceLevelPercentile">Service-level expectation (percentile of cycle time)</label>
+        <input
+          id="convention-serviceLevelPercentile"
+          className="settings-input settings-input-narrow"
+          type="number"
+          min={1}
+          max={99}
+          value={conventions.serviceLevelPercentile}
+          onChange={(event) => set('serviceLevelPercentile', Number(event.target.value))}
+        />
+      </div>
+      <fieldset className="settings-field">
+        <legend>Working days</legend>
+        <div className="settings-checkbox-row">
+          {WEEKDAY_NAMES.map((day) => (
+            <label key={day}>
+              <input
+                type="checkbox"
+                checked={conventions.workingDays.includes(day)}
+                onChange={(event) =>
+                  set('workingDays', event.target.checked ? WEEKDAY_NAMES.filter((d) => d === day || conventions.workingDays.includes(d)) : conventions.workingDays.filter((d) => d !== day))
+                }
+              />{' '}
+              {capitalised(day)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="settings-field">
+        <label htmlFor="convention-weekEndsOn">Last day of the week</label>
+        <select id="convention-weekEndsOn" className="settings-select" value={conventions.weekEndsOn} onChange={(event) => set('weekEndsOn', event.target.value as ConventionSettings['weekEndsOn'])}>
+          {WEEKDAY_NAMES.map((day) => (
+            <option key={day} value={day}>
+              {capitalised(day)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="settings-field">
+        <label htmlFor="convention-timeZone">Time zone of dates</label>
+        <input id="convention-timeZone" className="settings-input" value={conventions.timeZone} onChange={(event) => set('timeZone', event.target.value)} />
+        <span className="settings-hint">An IANA name such as Europe/Berlin; days start at midnight there.</span>
+      </div>
+    </Stack>
+  );
+}
+
+/**
+ * One project's workflow: its statuses grouped into ordered stages, the start and done stages, which stages
+ * are active work, and the conventions its numbers follow. Prefilled from Jira's status categories and the
+ * engine's defaults until an admin saves their own.
+ */
+export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; onClose: () => void }) {
+  const { state, reload } = useResolver<ProjectWorkflowData>('getProjectWorkflow', { projectKey });
+  const action = useSettingsAction();
+  const [data, setData] = useState<ProjectWorkflowData | null>(null);
+  const [draft, setDraft] = useState<WorkflowDraft | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (state.status === 'ready') {
+      setData(state.data);
+      setDraft(draftFrom(state.data));
+    }
+  }, [state]);
+
+  if (state.status === 'loading' || (state.status === 'ready' && (data === null || draft === null))) {
+    return <LoadingState label={`Loading the workflow of ${projectKey}`} />;
+  }
+  if (state.status === 'error') {
+    return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
+  }
+  if (data === null || draft === null) return null;
+
+  const statusNames = Object.fromEntries(data.statuses.map((status) => [status.id, status.name]));
+  const problems = draftProblems(draft, statusNames);
+  const edit = (next: WorkflowDraft) => {
+    setSaved(false);
+    setDraft(next);
+  };
+  const apply = (answer: ProjectWorkflowData) => {
+    setData(answer);
+    setDraft(draftFrom(answer));
+    setSaved(true);
+  };
+  const save = async () => {
+    const result = await action.run<ProjectWorkflowData>('saveProjectWorkflow', { ...payloadOf(projectKey, draft) });
+    if (result.ok) apply(result.data);
+  };
+  const reset = async () => {
+    const result = await action.run<ProjectWorkflowData>('resetProjectWorkflow', { projectKey });
+    if (result.ok) apply(result.data);
+  };
+
+  return (
+    <Box testId="workflow-editor" padding="space.200" backgroundColor="elevation.surface.sunken">
+      <Stack space="space.250">
+        <Inline spread="space-between" alignBlock="center">
+          <Heading size="small" as="h3">
+            Workflow of {data.project.name} ({data.project.key})
+          </Heading>
+          <Lozenge appearance={data.customised ? 'new' : 'default'}>{data.customised ? 'Customised' : 'Defaults'}</Lozenge>
+        </Inline>
+        {saved && (
+          <SectionMessage appearance="success" testId="workflow-saved">
+            <Text as="p">Saved. The project's charts use this workflow from now on.</Text>
+          </SectionMessage>
+        )}
+        <ActionError error={action.error} />
+
+        <Stack space="space.100" testId="stages">
+          <Heading size="xsmall" as="h4">
+            Stages, in order
+          </Heading>
+          {draft.stages.map((stage, index) => (
+            <Inline key={stage.id} space="space.100" alignBlock="center">
+              <div className="settings-field">
+                <label htmlFor={`stage-${stage.id}`}>Stage {index + 1} name</label>
+                <input
+                  id={`stage-${stage.id}`}
+                  className="settings-input"
+                  value={stage.name}
+                  maxLength={60}
+                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, name: event.target.value } : s)) })}
+                />
+              </div>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={canBeActive(draft, index) && stage.active}
+                  disabled={!canBeActive(draft, index)}
+                  aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
+                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
+                />{' '}
+                <Text size="small">Active work</Text>
+              </label>
+              <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, -1))} isDisabled={index === 0}>
+                Up
+              </Button>
+              <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, 1))} isDisabled={index === draft.stages.length - 1}>
+                Down
+              </Button>
+              <Button spacing="compact" appearance="subtle" onClick={() => edit(removeStage(draft, stage.id))} isDisabled={draft.stages.length <= 2}>
+                Remove
+              </Button>
+            </Inline>
+          ))}
+          <Inline>
+            <Button onClick={() => edit(addStage(draft))} isDisabled={draft.stages.length >= 20}>
+              Add stage
+            </Button>
+          </Inline>
+          <Text as="p" size="small" color="color.text.subtle">
+            Waiting stages (queues such as "Ready for review") count towards cycle time but not towards active work in flow
+            efficiency.
+          </Text>
+        </Stack>
+
+        <Inline space="space.200">
+          {(['startStage', 'doneStage'] as const).map((role) => (
+            <div className="settings-field" key={role}>
+              <label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</label>
+              <select
+                id={`workflow-${role}`}
+                className="settings-select"
+                value={draft[role] ?? ''}
+                onChange={(event) => edit({ ...draft, [role]: event.target.value === '' ? null : Number(event.target.value) })}
+              >
+                <option value="">Choose a stage</option>
+                {draft.stages.map((stage) => (
+                  <option key={stage.id} value={stage.id}>
+                    {stage.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </Inline>
+
+        <Stack space="space.100" testId="status-mapping">
+          <Heading size="xsmall" as="h4">
+            Statuses
+          </Heading>
+          {data.statuses.map((status) => (
+            <Inline key={status.id} space="space.100" alignBlock="center">
+              <Box>
+                <Text weight="medium">{status.name}</Text>
+              </Box>
+              {status.category && <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>}
+              <select
+                className="settings-select"
+                aria-label={`Stage of status ${status.name}`}
+                value={draft.stageOfStatus[status.id] ?? ''}
+                onChange={(event) =>
+                  edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: event.target.value === '' ? null : Number(event.target.value) } })
+                }
+              >
+                <option value="">Not in a stage</option>
+                {draft.stages.map((stage) => (
+                  <option key={stage.id} value={stage.id}>
+                    {stage.name}
+                  </option>
+                ))}
+              </select>
+            </Inline>
+          ))}
+        </Stack>
+
+        <Stack space="space.100">
+          <Heading size="xsmall" as="h4">
+            Conventions
+          </Heading>
+          <ConventionsEditor conventions={draft.conventions} onChange={(conventions) => edit({ ...draft, conventions })} />
+        </Stack>
+
+        {problems.length > 0 && (
+          <SectionMessage appearance="warning" title="Not ready to save" testId="workflow-problems">
+            <Stack space="space.050">
+              {problems.map((problem) => (
+                <Text as="p" key={problem}>
+                  {problem}
+                </Text>
+              ))}
+            </Stack>
+          </SectionMessage>
+        )}
+        <Inline space="space.100">
+          <Button appearance="primary" onClick={save} isDisabled={problems.length > 0 || action.busy} isLoading={action.busy}>
+            Save workflow
+          </Button>
+          {data.customised && (
+            <Button onClick={reset} isDisabled={action.busy}>
+              Reset to defaults
+            </Button>
+          )}
+          <Button appearance="subtle" onClick={onClose}>
+            Close
+          </Button>
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}

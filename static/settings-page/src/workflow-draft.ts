@@ -1,0 +1,111 @@
+import type { ConventionSettings, ProjectWorkflowData, SaveProjectWorkflowPayload } from '../../../src/shared/resolver-contract';
+
+/**
+ * A workflow being edited. Stages are known by a local id, not their name, so renaming a stage keeps its
+ * statuses and its role as start or done stage.
+ */
+export interface DraftStage {
+  id: number;
+  name: string;
+  active: boolean;
+}
+
+export interface WorkflowDraft {
+  stages: DraftStage[];
+  /** Status id → local stage id, or null while unmapped. */
+  stageOfStatus: Record<string, number | null>;
+  startStage: number | null;
+  doneStage: number | null;
+  conventions: ConventionSettings;
+}
+
+export function draftFrom(data: ProjectWorkflowData): WorkflowDraft {
+  const stages = data.workflow.stages.map((stage, index) => ({ id: index + 1, name: stage.name, active: stage.active }));
+  const stageOfStatus: Record<string, number | null> = {};
+  for (const status of data.statuses) stageOfStatus[status.id] = null;
+  data.workflow.stages.forEach((stage, index) => {
+    for (const id of stage.statusIds) stageOfStatus[id] = index + 1;
+  });
+  const idOf = (name: string) => stages.find((stage) => stage.name === name)?.id ?? null;
+  return {
+    stages,
+    stageOfStatus,
+    startStage: idOf(data.workflow.startStage),
+    doneStage: idOf(data.workflow.doneStage),
+    conventions: { ...data.conventions, workingDays: [...data.conventions.workingDays] },
+  };
+}
+
+/** What is wrong with a draft, in the order an admin would fix it; empty when it can be saved. */
+export function draftProblems(draft: WorkflowDraft, statusNames: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (draft.stages.length < 2) problems.push('A workflow needs at least two stages.');
+  const names = draft.stages.map((stage) => stage.name.trim());
+  if (names.some((name) => name === '')) problems.push('Every stage needs a name.');
+  if (new Set(names).size !== names.length) problems.push('Two stages have the same name.');
+  const start = draft.stages.findIndex((stage) => stage.id === draft.startStage);
+  const done = draft.stages.findIndex((stage) => stage.id === draft.doneStage);
+  if (start < 0 || done < 0) problems.push('Choose a start stage and a done stage.');
+  else if (start >= done) problems.push('The start stage must come before the done stage.');
+  const unmapped = Object.entries(draft.stageOfStatus)
+    .filter(([, stage]) => stage === null || !draft.stages.some((s) => s.id === stage))
+    .map(([id]) => statusNames[id] ?? id);
+  if (unmapped.length > 0) problems.push(`Put every status in a stage: ${unmapped.join(', ')}.`);
+  return problems;
+}
+
+/** Whether time in the stage at `index` can count as active work: only stages from start up to done can. */
+export function canBeActive(draft: WorkflowDraft, index: number): boolean {
+  const start = draft.stages.findIndex((stage) => stage.id === draft.startStage);
+  const done = draft.stages.findIndex((stage) => stage.id === draft.doneStage);
+  return start >= 0 && done >= 0 && index >= start && index < done;
+}
+
+export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProjectWorkflowPayload {
+  const nameOf = (id: number | null) => draft.stages.find((stage) => stage.id === id)?.name.trim() ?? '';
+  return {
+    projectKey,
+    workflow: {
+      stages: draft.stages.map((stage, index) => ({
+        name: stage.name.trim(),
+        statusIds: Object.entries(draft.stageOfStatus)
+          .filter(([, id]) => id === stage.id)
+          .map(([statusId]) => statusId),
+        active: canBeActive(draft, index) && stage.active,
+      })),
+      startStage: nameOf(draft.startStage),
+      doneStage: nameOf(draft.doneStage),
+    },
+    conventions: draft.conventions,
+  };
+}
+
+export function addStage(draft: WorkflowDraft): WorkflowDraft {
+  const id = Math.max(0, ...draft.stages.map((stage) => stage.id)) + 1;
+  // A new stage goes just before the done stage, where finer stages (Review, QA) usually belong.
+  const done = draft.stages.findIndex((stage) => stage.id === draft.doneStage);
+  const at = done < 0 ? draft.stages.length : done;
+  const stages = [...draft.stages];
+  stages.splice(at, 0, { id, name: `Stage ${id}`, active: true });
+  return { ...draft, stages };
+}
+
+export function removeStage(draft: WorkflowDraft, id: number): WorkflowDraft {
+  const stageOfStatus = Object.fromEntries(Object.entries(draft.stageOfStatus).map(([status, stage]) => [status, stage === id ? null : stage]));
+  return {
+    ...draft,
+    stages: draft.stages.filter((stage) => stage.id !== id),
+    stageOfStatus,
+    startStage: draft.startStage === id ? null : draft.startStage,
+    doneStage: draft.doneStage === id ? null : draft.doneStage,
+  };
+}
+
+export function moveStage(draft: WorkflowDraft, id: number, by: -1 | 1): WorkflowDraft {
+  const from = draft.stages.findIndex((stage) => stage.id === id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= draft.stages.length) return draft;
+  const stages = [...draft.stages];
+  [stages[from], stages[to]] = [stages[to]!, stages[from]!];
+  return { ...draft, stages };
+}
