@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { startLocalSite } from './local-site';
+import { runBackgroundJobs } from './runtime/background-jobs';
 import { realSiteFromEnvironment } from './runtime/real-jira-site';
+import { measureDemoProjects } from './demo-setup';
 
 /**
  * `npm start`: the app on a simulated Jira Cloud site at http://localhost:8080 (PORT overrides).
@@ -41,11 +43,14 @@ async function main(): Promise<void> {
     realSite,
     echoLogs: true,
   });
+  const stopJobs = runBackgroundJobs(site.platform, (message) => console.log(`  platform: ${message}`));
+  if (!realSite) await measureDemoProjects(site);
   console.log(`Flow Metrics for Jira is running on a ${realSite ? `real site (${realSite.site}, read-only)` : 'simulated Jira site'}.`);
   console.log(`  Open ${site.hostUrl}/`);
   console.log(`  Users: ${site.users.map((user) => `${user.displayName} (${user.role})`).join(', ')}`);
   console.log(`  Simulated Jira REST API: ${site.jiraUrl}`);
   const stop = () => {
+    stopJobs();
     site.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
