@@ -6,6 +6,8 @@ import { deferred, failed, ok, projectPageData } from '../../testing/resolver-fi
 import { App, GET_PROJECT_PAGE, SYNC_POLL_INTERVAL_MS } from './App';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
+// The metric views load their own data; ProjectMetrics.test.tsx covers them.
+jest.mock('./ProjectMetrics', () => ({ ProjectMetrics: () => null }));
 
 const invokeMock = jest.mocked(invoke);
 

@@ -2,11 +2,12 @@ import Heading from '@atlaskit/heading';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ProjectPageData } from '../../../src/shared/resolver-contract';
+import { ProjectMetrics } from './ProjectMetrics';
 import { SyncStatePanel } from './SyncStatePanel';
 
 /**
- * The project page once its data has loaded: the project, where its sync stands, and (as they are
- * added) the metric views, each a section of its own below the sync state.
+ * The project page once its data has loaded: the project, where its sync stands, and below it the
+ * metric views, computed in the browser from the project's stored history.
  */
 export function ProjectOverview({ data }: { data: ProjectPageData }) {
   return (
@@ -20,6 +21,7 @@ export function ProjectOverview({ data }: { data: ProjectPageData }) {
         </Text>
       </Stack>
       <SyncStatePanel sync={data.sync} />
+      <ProjectMetrics />
     </Stack>
   );
 }

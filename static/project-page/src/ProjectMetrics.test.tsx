@@ -1,0 +1,141 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import { decodeProjectHistory } from '../../../src/shared/project-history-decoding';
+import { PackedShardError } from '../../../src/shared/packed-history';
+import { FIXTURE_NOW, flowHistory, historyPart, projectViewData } from '../../testing/flow-fixtures';
+import { deferred, failed, ok } from '../../testing/resolver-fixtures';
+import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
+import { GET_PROJECT_VIEW } from './use-project-view';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
+jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistory: jest.fn() }));
+
+const invokeMock = jest.mocked(invoke);
+const decodeMock = jest.mocked(decodeProjectHistory);
+const clock = () => FIXTURE_NOW;
+
+beforeEach(() => {
+  // Like the real decoder: ask for every further part, then answer the history.
+  decodeMock.mockImplementation(async (first, fetchPart) => {
+    let next = first.nextShard;
+    while (next !== null) next = (await fetchPart!(next)).nextShard;
+    return flowHistory();
+  });
+});
+
+afterEach(() => {
+  invokeMock.mockReset();
+  decodeMock.mockReset();
+});
+
+describe('ProjectMetrics', () => {
+  it('shows a spinner, then computes the report and shows the overview tab', async () => {
+    const answer = deferred<unknown>();
+    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+
+    render(<ProjectMetrics clock={clock} />);
+    expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, {});
+    expect(screen.getByTestId('page-loading')).toBeTruthy();
+
+    await act(async () => answer.resolve(ok(projectViewData())));
+
+    expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+    expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+    expect(screen.getByTestId('metric-cycle-time-50').textContent).toContain('4 days');
+    expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('6 days');
+    expect(screen.getByTestId('metric-at-risk').textContent).toContain('4 items');
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...TAB_LABELS]);
+  });
+
+  it('asks for every part of a history that came in parts', async () => {
+    invokeMock.mockImplementation(async (_key, payload) => {
+      const from = (payload as { fromShard?: number }).fromShard ?? 0;
+      return ok(projectViewData({ history: historyPart({ fromShard: from, nextShard: from < 2 ? from + 1 : null }) }));
+    });
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{}, { fromShard: 1 }, { fromShard: 2 }]);
+  });
+
+  it('tells where to enable the project when there is no history yet', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData({ history: null })));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('metrics-empty')).textContent).toContain('settings page');
+    expect(decodeMock).not.toHaveBeenCalled();
+  });
+
+  it('shows a failed load with a retry that loads again', async () => {
+    invokeMock
+      .mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.'))
+      .mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('load-error')).textContent).toContain('Storage did not answer.');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+  });
+
+  it('shows only "no access" when the resolver answers FORBIDDEN', async () => {
+    invokeMock.mockResolvedValueOnce(failed('FORBIDDEN', 'no BROWSE_PROJECTS'));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('access-denied')).textContent).toContain("don't have access");
+    expect(screen.queryByTestId('flow-report')).toBeNull();
+  });
+
+  it('reports a failure of a later part as that part’s error', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(projectViewData({ history: historyPart({ nextShard: 1 }) })))
+      .mockResolvedValueOnce(failed('RATE_LIMITED', 'Too many calls.'));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('load-error')).textContent).toContain('Too many calls.');
+  });
+
+  it('explains a history that cannot be decoded', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+    decodeMock.mockRejectedValueOnce(new PackedShardError('it does not decompress'));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('load-error')).textContent).toContain('could not be read');
+  });
+
+  it('switches tabs, and the filters change every view', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
+    expect(within(screen.getByTestId('tab-panel-issues')).getByText('24 items')).toBeTruthy();
+
+    const bug = within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug');
+    fireEvent.click(bug);
+    expect(within(screen.getByTestId('tab-panel-issues')).getByText('8 items')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    expect(screen.getByTestId('chart-cycle-time-scatter').querySelectorAll('circle')).toHaveLength(7);
+
+    fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '30' } });
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('between 2026-02-11 and 2026-03-12');
+  });
+
+  it('explains an unreadable saved configuration and uses the defaults', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData({ flowConfig: { window: 'soon' } })));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect((await screen.findByTestId('config-note')).textContent).toContain('defaults are used');
+    expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
+  });
+});

@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import EmptyState from '@atlaskit/empty-state';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import type { CompactHistory } from '../../../src/domain';
+import type { ProjectViewData } from '../../../src/shared/resolver-contract';
+import { LoadingState } from '../../common/LoadingState';
+import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { computeReport, NO_FILTERS, type ReportFilters } from './flow-report-model';
+import { ReportFiltersBar } from './ReportFiltersBar';
+import { useProjectView } from './use-project-view';
+import './ProjectMetrics.css';
+import { AgingView } from './views/AgingView';
+import { CycleTimeView } from './views/CycleTimeView';
+import { FlowView } from './views/FlowView';
+import { ForecastView } from './views/ForecastView';
+import { IssuesView } from './views/IssuesView';
+import { OverviewView } from './views/OverviewView';
+import { ThroughputView } from './views/ThroughputView';
+
+export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues'] as const;
+
+/** The charts for a loaded history: filters, then one tab per view, all from one report computed here. */
+export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; history: CompactHistory; now: number }) {
+  const [filters, setFilters] = useState<ReportFilters>(NO_FILTERS);
+  const result = useMemo(
+    () => computeReport(history, view.workflow, view.flowConfig, filters, now),
+    [history, view.workflow, view.flowConfig, filters, now],
+  );
+  return (
+    <Stack space="space.200" testId="flow-report">
+      <ReportFiltersBar issueTypes={history.issueTypes} filters={filters} onChange={setFilters} />
+      {!result.ok ? (
+        <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
+          <Text as="p">{result.message}</Text>
+        </SectionMessage>
+      ) : (
+        <>
+          {result.configNote !== null && (
+            <SectionMessage appearance="warning" testId="config-note">
+              <Text as="p">{result.configNote}</Text>
+            </SectionMessage>
+          )}
+          <Tabs id="flow-metrics-project-tabs" testId="project-tabs">
+            <TabList>
+              {TAB_LABELS.map((label) => (
+                <Tab key={label}>{label}</Tab>
+              ))}
+            </TabList>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <OverviewView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <CycleTimeView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <ThroughputView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <FlowView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <AgingView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <ForecastView report={result.report} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <IssuesView report={result.report} projectKey={view.projectKey} />
+              </div>
+            </TabPanel>
+          </Tabs>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Loads the project's history and shows its metrics; the sync panel above explains a missing history. */
+export function ProjectMetrics({ clock = Date.now }: { clock?: () => number }) {
+  const { state, reload } = useProjectView();
+  // The report's "now" is fixed when the data arrives, so filter changes never move it.
+  const now = useMemo(() => clock(), [state, clock]);
+  if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
+  if (state.status === 'error') {
+    return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
+  }
+  if (state.history === null) {
+    return (
+      <div data-testid="metrics-empty">
+        <EmptyState
+          header="No flow data yet"
+          description="Charts appear once this project's first sync has finished. A Jira admin enables and syncs projects on the Flow Metrics settings page."
+        />
+      </div>
+    );
+  }
+  return <FlowReportTabs view={state.view} history={state.history} now={now} />;
+}

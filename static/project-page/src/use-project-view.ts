@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CompactHistory } from '../../../src/domain';
+import { decodeProjectHistory } from '../../../src/shared/project-history-decoding';
+import type { ProjectHistoryPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
+import { invokeResolver } from '../../common/invoke-resolver';
+
+/** The resolver function that sends the stored history, workflow and configuration, in parts. */
+export const GET_PROJECT_VIEW = 'getProjectView';
+
+export type ProjectViewState =
+  | { status: 'loading' }
+  | { status: 'error'; error: ResolverError }
+  | { status: 'ready'; view: ProjectViewData; history: CompactHistory | null };
+
+class PartFailed extends Error {
+  constructor(readonly error: ResolverError) {
+    super(error.message);
+  }
+}
+
+const UNREADABLE: ResolverError = {
+  code: 'INTERNAL',
+  message: "This project's stored history could not be read. Try again; if it persists, ask an admin to sync the project again.",
+};
+
+async function loadView(): Promise<ProjectViewState> {
+  const first = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, {});
+  if (!first.ok) return { status: 'error', error: first.error };
+  const view = first.data;
+  if (view.history === null) return { status: 'ready', view, history: null };
+  const fetchPart = async (fromShard: number): Promise<ProjectHistoryPart> => {
+    const part = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, { fromShard });
+    if (!part.ok) throw new PartFailed(part.error);
+    if (part.data.history === null) throw new PartFailed(UNREADABLE);
+    return part.data.history;
+  };
+  try {
+    return { status: 'ready', view, history: await decodeProjectHistory(view.history, fetchPart) };
+  } catch (cause) {
+    return { status: 'error', error: cause instanceof PartFailed ? cause.error : UNREADABLE };
+  }
+}
+
+/** Loads the whole project view (every part of the history) and decodes it; `reload` starts over. */
+export function useProjectView(): { state: ProjectViewState; reload: () => void } {
+  const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const call = ++latest.current;
+    setState({ status: 'loading' });
+    void loadView().then((next) => {
+      if (call === latest.current) setState(next);
+    });
+    return () => {
+      latest.current++;
+    };
+  }, [attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, reload };
+}

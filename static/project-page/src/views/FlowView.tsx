@@ -1,0 +1,70 @@
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import type { FlowReport } from '../../../../src/domain';
+import { ChartFrame } from '../charts/ChartFrame';
+import { LineChart } from '../charts/LineChart';
+import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
+import { EmptyView } from './EmptyView';
+import { shortDate } from './format';
+
+/**
+ * Each stage's own band of the cumulative flow diagram, done work at the bottom: the report's lines count
+ * items that reached a stage or a later one, so a stage's band is its line minus the next stage's.
+ */
+export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; values: number[] }> {
+  const stages = report.generated.workflow.stages;
+  const line = (k: number) => report.cfd.map((row) => Number(row[stages[k]!] ?? 0));
+  return stages
+    .map((name, k) => {
+      const own = line(k);
+      const next = k + 1 < stages.length ? line(k + 1) : own.map(() => 0);
+      return { name, values: own.map((v, d) => v - next[d]!) };
+    })
+    .reverse();
+}
+
+/** The cumulative flow diagram by stage and the WIP run chart. */
+export function FlowView({ report }: { report: FlowReport }) {
+  if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
+  const bands = cumulativeFlowBands(report);
+  const labels = report.cfd.map((row) => shortDate(String(row.date)));
+  const stages = report.generated.workflow.stages;
+  const lastRow = report.cfd.at(-1)!;
+  const wipNow = report.wip.at(-1)?.count ?? 0;
+  const wipMax = Math.max(0, ...report.wip.map((day) => day.count));
+  return (
+    <Stack space="space.400" testId="tab-panel-flow">
+      <ChartFrame
+        testId="chart-cumulative-flow"
+        title="Cumulative flow by stage"
+        summary={`By ${String(lastRow.date)}: ${stages.map((stage) => `${lastRow[stage]} reached ${stage}`).join(', ')}.`}
+        table={{
+          caption: 'Items that reached each stage or a later one, per day',
+          columns: ['Date', ...stages],
+          rows: report.cfd.map((row) => [String(row.date), ...stages.map((stage) => Number(row[stage] ?? 0))]),
+        }}
+      >
+        <StackedAreaChart labels={labels} series={bands} yLabel="items" />
+      </ChartFrame>
+      <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
+        {bands.map((band, k) => (
+          <Inline key={band.name} space="space.050" alignBlock="center">
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" fill={seriesColour(k)} />
+            </svg>
+            <Text size="small">{band.name}</Text>
+          </Inline>
+        ))}
+      </Inline>
+      <ChartFrame
+        testId="chart-wip-run"
+        title="Work in progress per day"
+        summary={`${wipNow} items in progress at the end of ${report.wip.at(-1)?.date ?? 'the period'}; at most ${wipMax} in the period.`}
+        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [day.date, day.count]) }}
+      >
+        <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+      </ChartFrame>
+    </Stack>
+  );
+}

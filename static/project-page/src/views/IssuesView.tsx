@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import type { FlowReport, ReportItem } from '../../../../src/domain';
+import { EmptyView } from './EmptyView';
+import { count, unitName } from './format';
+import { issuesCsv } from './issues-csv';
+
+export const ISSUES_PER_PAGE = 25;
+
+// Sort keys: missing values sort after every present one in ascending order.
+const dateKey = (date: string | null) => date ?? '9999-99-99';
+const numberKey = (value: number | null) => value ?? Number.MAX_VALUE;
+
+type SortKey = 'key' | 'type' | 'status' | 'start' | 'done' | 'cycleTime' | 'age';
+type SortOrder = 'ASC' | 'DESC';
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+const SORT_VALUE: Record<SortKey, (item: ReportItem) => string | number> = {
+  key: (item) => item.key,
+  type: (item) => item.type,
+  status: (item) => item.status,
+  start: (item) => dateKey(item.start),
+  done: (item) => dateKey(item.done),
+  cycleTime: (item) => numberKey(item.cycleTime),
+  age: (item) => numberKey(item.age),
+};
+
+/** The items in a column's order; ties keep the key order. */
+export function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder): ReportItem[] {
+  const value = SORT_VALUE[key];
+  const sign = order === 'ASC' ? 1 : -1;
+  return [...items].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const byValue = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return sign * byValue || collator.compare(a.key, b.key);
+  });
+}
+
+function download(text: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The items behind the charts, sortable and paginated, with a CSV export. */
+export function IssuesView({ report, projectKey }: { report: FlowReport; projectKey: string }) {
+  const unit = unitName(report);
+  const head = useMemo(
+    () => ({
+      cells: [
+        { key: 'key', content: 'Key', isSortable: true },
+        { key: 'type', content: 'Type', isSortable: true },
+        { key: 'status', content: 'Status', isSortable: true },
+        { key: 'start', content: 'Start', isSortable: true },
+        { key: 'done', content: 'Done', isSortable: true },
+        { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true },
+        { key: 'age', content: `Age (${unit})`, isSortable: true },
+      ],
+    }),
+    [unit],
+  );
+  const [sortKey, setSortKey] = useState<SortKey>('key');
+  const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');
+  const [page, setPage] = useState(1);
+  const sorted = useMemo(() => sortItems(report.items, sortKey, sortOrder), [report, sortKey, sortOrder]);
+  const pageCount = Math.max(1, Math.ceil(sorted.length / ISSUES_PER_PAGE));
+  const currentPage = Math.min(page, pageCount);
+  // Paginated here rather than by the table: the table's own pager injects styles at run time.
+  const rows = useMemo(
+    () =>
+      sorted.slice((currentPage - 1) * ISSUES_PER_PAGE, currentPage * ISSUES_PER_PAGE).map((item) => ({
+        key: item.key,
+        cells: [
+          { key: item.key, content: item.key },
+          { key: item.type, content: item.type },
+          { key: item.status, content: item.status },
+          { key: dateKey(item.start), content: item.start ?? '–' },
+          { key: dateKey(item.done), content: item.done ?? '–' },
+          { key: numberKey(item.cycleTime), content: item.cycleTime ?? '–' },
+          { key: numberKey(item.age), content: item.age ?? '–' },
+        ],
+      })),
+    [sorted, currentPage],
+  );
+  if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
+  return (
+    <Stack space="space.200" testId="tab-panel-issues">
+      <Inline space="space.200" alignBlock="center" spread="space-between">
+        <Text color="color.text.subtle">{count.format(sorted.length)} items</Text>
+        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), `${projectKey}-flow-items.csv`)}>
+          Export CSV
+        </Button>
+      </Inline>
+      <DynamicTable
+        caption="Items behind the charts"
+        head={head}
+        rows={rows}
+        sortKey={sortKey}
+        sortOrder={sortOrder}
+        onSort={({ key, sortOrder: order }: { key: string; sortOrder: SortOrder }) => {
+          setSortKey(key as SortKey);
+          setSortOrder(order);
+          setPage(1);
+        }}
+        testId="issues-table"
+      />
+      {pageCount > 1 && (
+        <Inline space="space.100" alignBlock="center" alignInline="center" testId="issues-pager">
+          <Button isDisabled={currentPage === 1} onClick={() => setPage(currentPage - 1)} testId="issues-previous-page">
+            Previous
+          </Button>
+          <Text testId="issues-page">{`Page ${currentPage} of ${pageCount}`}</Text>
+          <Button isDisabled={currentPage === pageCount} onClick={() => setPage(currentPage + 1)} testId="issues-next-page">
+            Next
+          </Button>
+        </Inline>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import type { FlowReport } from '../../../../src/domain';
+import { BarChart } from '../charts/BarChart';
+import { ChartFrame } from '../charts/ChartFrame';
+import { EmptyView } from './EmptyView';
+import { count, movingAverage, shortDate } from './format';
+
+/** Periods the moving average spans. */
+export const MOVING_AVERAGE_PERIODS = 4;
+
+/** Items finished per period, with a moving average, and how often each count occurs. */
+export function ThroughputView({ report }: { report: FlowReport }) {
+  const periods = report.throughput;
+  if (periods.length === 0) return <EmptyView testId="tab-panel-throughput" message="The selected period has no days to count." />;
+  const counts = periods.map((period) => period.count);
+  const average = movingAverage(counts, MOVING_AVERAGE_PERIODS);
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  const frequency = new Map<number, number>();
+  for (const c of counts) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
+  return (
+    <Stack space="space.400" testId="tab-panel-throughput">
+      <ChartFrame
+        testId="chart-throughput-run"
+        title="Items finished per period"
+        summary={`${count.format(total)} items finished over ${periods.length} periods, ${(total / periods.length).toFixed(1)} per period on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} periods.`}
+        table={{
+          caption: 'Items finished per period',
+          columns: ['From', 'To', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
+          rows: periods.map((period, i) => [period.start, period.end, period.count, average[i] ?? '–']),
+        }}
+      >
+        <BarChart bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count }))} line={average} yLabel="items" />
+      </ChartFrame>
+      <ChartFrame
+        testId="chart-throughput-histogram"
+        title="How often each count occurs"
+        summary={`Periods by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items.`}
+        table={{ caption: 'Periods per count of finished items', columns: ['Items finished', 'Periods'], rows: distribution }}
+      >
+        <BarChart bars={distribution.map(([c, n]) => ({ label: String(c), value: n }))} yLabel="periods" />
+      </ChartFrame>
+    </Stack>
+  );
+}

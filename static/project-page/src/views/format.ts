@@ -1,0 +1,34 @@
+import type { FlowReport } from '../../../../src/domain';
+
+export const count = new Intl.NumberFormat();
+
+/** "days" or "hours", from the report's duration unit. */
+export function unitName(report: FlowReport): string {
+  return report.generated.unit === 'hours' ? 'hours' : 'days';
+}
+
+export function formatDuration(value: number | null, report: FlowReport): string {
+  return value === null ? '–' : `${value} ${unitName(report)}`;
+}
+
+/** A percentile of cycle time, or null when there is none (nothing done in the window). */
+export function percentileOf(report: FlowReport, percentile: number): number | null {
+  return report.percentiles[String(percentile)] ?? null;
+}
+
+/** Unweighted moving average over the previous `width` values (null until there are enough). */
+export function movingAverage(values: readonly number[], width: number): Array<number | null> {
+  return values.map((_, i) => {
+    if (i + 1 < width) return null;
+    let sum = 0;
+    for (let j = i + 1 - width; j <= i; j++) sum += values[j]!;
+    return Math.round((sum / width) * 100) / 100;
+  });
+}
+
+/** A long ISO date (`2026-03-12`) as a short axis label (`12 Mar`). */
+export function shortDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) return iso;
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+}

@@ -1,0 +1,172 @@
+/** @jest-environment jsdom */
+import '../../../testing/atlaskit-test-env';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { router } from '@forge/bridge';
+import type { FlowReport } from '../../../../src/domain';
+import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
+import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
+import { computeReport, NO_FILTERS } from '../flow-report-model';
+import { AgingView } from './AgingView';
+import { CycleTimeView } from './CycleTimeView';
+import { cumulativeFlowBands, FlowView } from './FlowView';
+import { ForecastView, howManySentence } from './ForecastView';
+import { issuesCsv } from './issues-csv';
+import { IssuesView, ISSUES_PER_PAGE } from './IssuesView';
+import { OverviewView } from './OverviewView';
+import { ThroughputView } from './ThroughputView';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
+
+function reportOf(history = flowHistory()): FlowReport {
+  const result = computeReport(history, BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
+  if (!result.ok) throw new Error(result.message);
+  return result.report;
+}
+
+const report = reportOf();
+const empty = reportOf(boardHistory([]));
+
+describe('the overview', () => {
+  it('shows the headline numbers with the throughput change', () => {
+    render(<OverviewView report={report} />);
+    // The current week is partial: the last complete one (2 to 8 March) finished none, the week before 2.
+    const throughput = screen.getByTestId('metric-throughput').textContent;
+    expect(throughput).toContain('2026-03-02 to 2026-03-08');
+    expect(throughput).toContain('0 items');
+    expect(throughput).toContain('−2 against the period before');
+    expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+  });
+
+  it('says there is nothing to compare with when nothing is finished', () => {
+    render(<OverviewView report={empty} />);
+    expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('–');
+    expect(screen.getByTestId('metric-at-risk').textContent).toContain('No finished items');
+  });
+});
+
+describe('the cycle time view', () => {
+  it('draws one dot per finished item with percentile lines, a histogram, and their data tables', () => {
+    render(<CycleTimeView report={report} />);
+    const scatter = screen.getByTestId('chart-cycle-time-scatter');
+    expect(scatter.querySelectorAll('circle')).toHaveLength(20);
+    expect(scatter.textContent).toContain('85%: 6 days');
+    expect(screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr')).toHaveLength(20);
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
+    expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
+  });
+
+  it('opens an item in Jira when its dot is clicked, and says which item a dot is', () => {
+    render(<CycleTimeView report={report} />);
+    const dot = screen.getByTestId('chart-cycle-time-scatter').querySelector('circle')!;
+    expect(dot.querySelector('title')!.textContent).toMatch(/^FLOW-\d+ \((Story|Bug)\): started 2026-/);
+    fireEvent.click(dot);
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-\d+$/));
+  });
+
+  it('has an empty state', () => {
+    render(<CycleTimeView report={empty} />);
+    expect(screen.getByTestId('tab-panel-cycle-time-empty').textContent).toContain('No items were finished');
+  });
+});
+
+describe('the throughput view', () => {
+  it('draws the run chart with a moving average and the histogram of counts', () => {
+    render(<ThroughputView report={report} />);
+    const run = screen.getByTestId('chart-throughput-run');
+    expect(run.querySelectorAll('rect')).toHaveLength(report.throughput.length);
+    expect(run.querySelector('path')).toBeTruthy();
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished over 7 periods');
+    const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
+    expect(Array.from(rows, (row) => row.textContent)).toEqual(['03', '21', '41', '72']);
+  });
+});
+
+describe('the flow view', () => {
+  it('stacks each stage’s own band, done work at the bottom', () => {
+    const bands = cumulativeFlowBands(report);
+    expect(bands.map((band) => band.name)).toEqual(['Released', 'Done', 'Review', 'In Progress', 'Backlog']);
+    const last = report.cfd.length - 1;
+    expect(bands.reduce((sum, band) => sum + band.values[last]!, 0)).toBe(24);
+    expect(bands[1]!.values[last]).toBe(20);
+    expect(bands[3]!.values[last]).toBe(4);
+  });
+
+  it('draws the cumulative flow diagram and the WIP run chart', () => {
+    render(<FlowView report={report} />);
+    expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(5);
+    expect(screen.getByTestId('chart-cumulative-flow-table').querySelectorAll('tbody tr')).toHaveLength(report.cfd.length);
+    expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain('4 items in progress at the end of 2026-03-12');
+  });
+});
+
+describe('the aging view', () => {
+  it('lists unfinished items oldest first against the percentiles', () => {
+    render(<AgingView report={report} />);
+    const rows = screen.getByTestId('aging-table').querySelectorAll('tbody tr');
+    expect(Array.from(rows, (row) => row.querySelector('td')!.textContent)).toEqual(['FLOW-21', 'FLOW-22', 'FLOW-23', 'FLOW-24']);
+    expect(screen.getByTestId('chart-aging').querySelectorAll('circle')).toHaveLength(4);
+    expect(screen.getByTestId('chart-aging-summary').textContent).toContain('the oldest is FLOW-21 at 19 days');
+  });
+
+  it('has an empty state', () => {
+    render(<AgingView report={empty} />);
+    expect(screen.getByTestId('tab-panel-aging-empty').textContent).toContain('No items are in progress');
+  });
+});
+
+describe('the forecast view', () => {
+  it('reads the forecast in plain language, with both tables and the backtest', () => {
+    render(<ForecastView report={report} />);
+    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe('85% chance of 5 or more items by 2026-03-26.');
+    expect(screen.getByTestId('forecast-when-sentence').textContent).toBe('85% chance that 4 items are done by 2026-03-22.');
+    expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
+    expect(screen.getByTestId('forecast-when-table').querySelectorAll('tbody tr')).toHaveLength(4);
+    expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
+  });
+
+  it('explains why there is no forecast', () => {
+    render(<ForecastView report={empty} />);
+    expect(howManySentence(empty)).toBeNull();
+    expect(screen.getByTestId('tab-panel-forecast-empty').textContent).toContain('nothing to sample throughput from');
+  });
+});
+
+describe('the issues view', () => {
+  it('pages and sorts the items', () => {
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const table = screen.getByTestId('issues-table--table');
+    // 24 items fit one page: the header row and 24 rows.
+    expect(ISSUES_PER_PAGE).toBeGreaterThanOrEqual(24);
+    expect(within(table).getAllByRole('row')).toHaveLength(25);
+    fireEvent.click(within(table).getByRole('button', { name: /Age/ }));
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    expect(firstRow.textContent).toContain('FLOW-24');
+  });
+
+  it('pages through many items with its own pager, and sorting starts again at page one', () => {
+    const many = { ...report, items: Array.from({ length: 60 }, (_, i) => ({ ...report.items[i % 24]!, key: `X-${i + 1}` })) };
+    render(<IssuesView report={many} projectKey="FLOW" />);
+    const table = () => screen.getByTestId('issues-table--table');
+    expect(within(table()).getAllByRole('row')).toHaveLength(ISSUES_PER_PAGE + 1);
+    expect(screen.getByTestId('issues-page').textContent).toBe('Page 1 of 3');
+    fireEvent.click(screen.getByTestId('issues-next-page'));
+    expect(screen.getByTestId('issues-page').textContent).toBe('Page 2 of 3');
+    expect(within(table()).getAllByRole('row')[1]!.textContent).toContain('X-26');
+    fireEvent.click(within(table()).getByRole('button', { name: /Key/ }));
+    expect(screen.getByTestId('issues-page').textContent).toBe('Page 1 of 3');
+    expect(within(table()).getAllByRole('row')[1]!.textContent).toContain('X-60');
+  });
+
+  it('exports every item as CSV', () => {
+    const csv = issuesCsv(report).split('\r\n');
+    expect(csv[0]).toBe('Key,Type,Status,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released');
+    expect(csv).toHaveLength(26);
+    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,/);
+  });
+
+  it('has an empty state', () => {
+    const none = { ...report, items: [] };
+    render(<IssuesView report={none} projectKey="FLOW" />);
+    expect(screen.getByTestId('tab-panel-issues-empty').textContent).toContain('No items match');
+  });
+});
