@@ -144,15 +144,68 @@ export interface AuditLog {
   page(page?: number): Promise<AuditLogPage>;
   /** Drops every page whose newest entry is older than `cutoff` (ISO); answers how many entries went. */
   pruneOlderThan(cutoff: string): Promise<number>;
+  /**
+   * Replaces `accountId` wherever an entry names it (as actor, or in a detail) with `tombstone`, keeping the
+   * events themselves. Answers how many entries changed.
+   */
+  replaceAccount(accountId: string, tombstone: string): Promise<number>;
 }
 
 /** Why the app keeps an accountId: each use is what the personal-data cycle must refresh or erase. */
 export type PersonalDataUse = 'audit-actor' | 'github-connection' | 'slack-connection';
 
+/** One account in the personal-data index: what the app keeps it for, and when it was last confirmed. */
+export interface IndexedAccount {
+  accountId: string;
+  uses: PersonalDataUse[];
+  firstStoredAt: string;
+  /** When the app last confirmed the account with Atlassian's personal-data reporting, or first stored it. */
+  lastRefreshedAt: string;
+}
+
 /** The index of every Atlassian account the app stores anything about, for the personal-data cycle. */
 export interface PersonalDataIndex {
   remember(accountId: string, use: PersonalDataUse, at: string): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Indexed accounts in ascending accountId order, a page at a time, starting after `afterAccountId` (from the
+   * start when null). Meant to be read within one invocation; resume later from the last accountId handled.
+   */
+  accountsAfter(afterAccountId: string | null): AsyncIterable<IndexedAccount[]>;
+  /** Records that Atlassian's reporting was heard about the account at `at` (nothing else is cached to refresh). */
+  markRefreshed(accountId: string, at: string): Promise<void>;
+  /** Drops the account from the index: the last step of erasing it. */
+  forget(accountId: string): Promise<void>;
+}
+
+/** One account as reported to Atlassian: `updatedAt` is when the app last refreshed what it keeps about it. */
+export interface ReportedAccount {
+  accountId: string;
+  updatedAt: string;
+}
+
+/** What Atlassian says the app must do about a reported account. Accounts needing nothing are not listed. */
+export interface AccountVerdict {
+  accountId: string;
+  status: 'closed' | 'updated';
+}
+
+/**
+ * Atlassian's personal-data reporting API. One call is one request of at most 90 accounts.
+ * @throws ReportRefusal when the API answers anything but success (429 and 5xx included).
+ */
+export interface PersonalDataReporter {
+  report(accounts: readonly ReportedAccount[]): Promise<AccountVerdict[]>;
+}
+
+/** Waits; tests substitute a clock that does not. */
+export interface Pause {
+  wait(ms: number): Promise<void>;
+}
+
+/** Queues the next slice of a personal-data report run that ran out of time (or must wait out a refusal). */
+export interface PersonalDataReportScheduler {
+  continueRun(runId: string, delaySeconds: number): Promise<void>;
 }
 
 /** Everything the app stores for this installation, as a whole: for export and erasure. */

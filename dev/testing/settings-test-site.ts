@@ -74,13 +74,16 @@ export interface SettingsTestSite {
   call(accountId: string, functionKey: string, payload?: unknown): Promise<any>;
 }
 
-export function createSettingsTestSite(now: () => Date = () => new Date()): SettingsTestSite {
+/** Atlassian's personal-data reporting, when a test does not bring its own: "nothing to do" for every report. */
+const NOTHING_TO_REPORT: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+
+export function createSettingsTestSite(now: () => Date = () => new Date(), personalData: SimulatedService = NOTHING_TO_REPORT): SettingsTestSite {
   const kvs = new KvsEmulator();
   const platform = new LocalPlatform({
     rootDir: path.resolve(__dirname, '../..'),
     kvs,
     jira: new InProcessTarget(tinyJira),
-    personalData: new InProcessTarget({ handle: async () => ({ status: 204, headers: {}, body: '' }) }),
+    personalData: new InProcessTarget(personalData),
     cloudId: 'cloud-settings-test',
     siteUrl: 'http://jira.local',
     appAccountId: 'app-account',

@@ -1,29 +1,79 @@
-import { kvs } from '@forge/kvs';
+import { randomUUID } from 'node:crypto';
+import { ForgePersonalDataReporter } from '../adapters/atlassian/forge-personal-data-reporter';
+import { systemClock } from '../adapters/clock/system-clock';
+import { timerPause } from '../adapters/clock/timer-pause';
+import { ForgePersonalDataReportScheduler } from '../adapters/forge-queue/forge-personal-data-report-scheduler';
+import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
+import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { logJob } from '../app/job-log';
+import {
+  continuePersonalDataReport,
+  PERSONAL_DATA_REPORT_TUNING,
+  startPersonalDataReport,
+  type PersonalDataReportCursor,
+  type PersonalDataReportPorts,
+  type PersonalDataReportRecord,
+  type PersonalDataReportTuning,
+  type SliceOutcome,
+} from '../app/privacy/personal-data-report-run';
 
-export interface PersonalDataReportOutcome {
-  at: string;
-  accountsReported: number;
-  closed: number;
-  updated: number;
-  outcome: 'ok' | 'failed';
+function personalDataReportPorts(): PersonalDataReportPorts {
+  return {
+    index: new KvsPersonalDataIndex(),
+    reporter: new ForgePersonalDataReporter(),
+    auditLog: new KvsAuditLog(),
+    connections: [new KvsDocument<{ connectedBy: string }>(storageKeys.githubConnection), new KvsDocument<{ connectedBy: string }>(storageKeys.slackConnection)],
+    cursor: new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),
+    lastReport: new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
+    scheduler: new ForgePersonalDataReportScheduler(),
+    budget: new InvocationBudget(),
+    pause: timerPause,
+    clock: systemClock,
+    newRunId: () => randomUUID(),
+  };
 }
 
 /**
- * Scheduled trigger `personal-data-report` (weekly). The app reports every accountId it stores to Atlassian
- * and erases closed accounts. This version stores no accountIds yet (no audit log, no assignees), so the
- * truthful report is an empty one; the outcome is recorded for the settings page.
+ * One knob an operator may turn through a Forge environment variable: `PERSONAL_DATA_MAX_CHUNKS_PER_SLICE`
+ * (a whole number) makes each invocation hand over after that many 90-account requests.
  */
-export async function personalDataReport(): Promise<PersonalDataReportOutcome> {
-  const outcome: PersonalDataReportOutcome = {
-    at: new Date().toISOString(),
-    accountsReported: 0,
-    closed: 0,
-    updated: 0,
-    outcome: 'ok',
-  };
-  await kvs.set(storageKeys.lastPersonalDataReport, outcome);
-  logJob('personal-data-report', 'no stored accounts to report');
+function personalDataReportTuning(): PersonalDataReportTuning {
+  const raw = process.env['PERSONAL_DATA_MAX_CHUNKS_PER_SLICE'];
+  const cap = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { ...PERSONAL_DATA_REPORT_TUNING, maxChunksPerSlice: cap } : PERSONAL_DATA_REPORT_TUNING;
+}
+
+/** Counts and outcomes only: never an accountId. */
+function describe(outcome: SliceOutcome): string {
+  switch (outcome.kind) {
+    case 'finished': {
+      const { accountsReported, closed, updated } = outcome.record;
+      return `${outcome.record.outcome}: reported ${accountsReported}, closed ${closed}, updated ${updated}`;
+    }
+    case 'continues':
+      return `reported ${outcome.reported} in this slice; continues in ${outcome.delaySeconds}s`;
+    case 'skipped':
+      return `skipped (${outcome.reason})`;
+  }
+}
+
+/**
+ * Scheduled trigger `personal-data-report` (weekly): reports every stored accountId to Atlassian and erases
+ * closed accounts (see src/app/privacy/personal-data-report-run.ts). What does not fit in this invocation
+ * continues on the `sync-jobs` queue.
+ */
+export async function personalDataReport(): Promise<SliceOutcome> {
+  const outcome = await startPersonalDataReport(personalDataReportPorts(), personalDataReportTuning());
+  logJob('personal-data-report', describe(outcome));
+  return outcome;
+}
+
+/** A queued slice of a run in progress; the `sync-jobs` consumer hands these over. */
+export async function personalDataReportSlice(runId: string): Promise<SliceOutcome> {
+  const outcome = await continuePersonalDataReport(personalDataReportPorts(), runId, personalDataReportTuning());
+  logJob('personal-data-report', describe(outcome));
   return outcome;
 }

@@ -4,6 +4,7 @@ import { retryLater } from '../adapters/forge-queue/queue-retry';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { runSyncJob } from '../app/sync/sync-job';
+import { personalDataReportSlice } from './personal-data-report';
 import { syncPorts, syncTuning } from './sync-wiring';
 
 const syncJobBody = z.object({
@@ -11,12 +12,24 @@ const syncJobBody = z.object({
   reason: z.enum(['scheduled', 'sync-now', 'backfill', 'rebuild']),
 });
 
+/** A slice of the personal-data report, which shares this queue (see forge-personal-data-report-scheduler.ts). */
+const personalDataReportJob = z.object({
+  job: z.literal('personal-data-report'),
+  runId: z.string().min(1).max(100),
+});
+
 /**
- * Consumer of the `sync-jobs` queue: one bounded slice of one project's sync (see src/app/sync/sync-job.ts).
+ * Consumer of the `sync-jobs` queue: one bounded slice of one project's sync (see src/app/sync/sync-job.ts),
+ * or of a personal-data report run (see src/handlers/personal-data-report.ts), told apart by the body.
  * A malformed job is dropped with a log line rather than thrown, because a thrown error makes the platform
  * retry a job that can never succeed. A failed sync asks the platform to deliver the job again later.
  */
 export async function syncJobWorker(event: AsyncEvent) {
+  const report = personalDataReportJob.safeParse(event.body);
+  if (report.success) {
+    await personalDataReportSlice(report.data.runId);
+    return undefined;
+  }
   const job = syncJobBody.safeParse(event.body);
   if (!job.success) {
     logJob('sync-job', 'dropped a malformed job');

@@ -1,4 +1,5 @@
-import { kvs } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { AppError } from '../../app/app-error';
 import type { AppStorage } from '../../ports';
 
 /** KVS's query page size limit (the stricter of the documented values); batch deletes take up to 25 keys. */
@@ -16,7 +17,14 @@ export class KvsAppStorage implements AppStorage {
     do {
       let query = kvs.query().limit(QUERY_PAGE);
       if (next) query = query.cursor(next);
-      const page = await query.getMany<unknown>();
+      const page = await query.getMany<unknown>().catch((error: unknown) => {
+        // The first cursor comes from the browser: one KVS does not accept (forged, or too old, since KVS
+        // cursors do not last) is the caller's mistake, not a fault of the app.
+        if (next === cursor && cursor !== undefined && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
+          throw new AppError('INVALID_INPUT', 'The export cursor is not valid any more; start the export again.');
+        }
+        throw error;
+      });
       for (const { key, value } of page.results) {
         entries.push({ key, value });
         bytes += key.length + JSON.stringify(value).length;

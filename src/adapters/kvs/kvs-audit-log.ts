@@ -20,6 +20,28 @@ const MERGE_ATTEMPTS = 20;
 
 const byTime = (a: AuditEntry, b: AuditEntry) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
+function namesAccount(entry: AuditEntry, accountId: string): boolean {
+  return (
+    entry.actorAccountId === accountId ||
+    (entry.subject ?? '').includes(accountId) ||
+    Object.values(entry.details).some((value) => typeof value === 'string' && value.includes(accountId))
+  );
+}
+
+/** The event stays (what was done, when, to what); who did it becomes the tombstone. */
+function withoutAccount(entry: AuditEntry, accountId: string, tombstone: string): AuditEntry {
+  const details: AuditEntry['details'] = {};
+  for (const [name, value] of Object.entries(entry.details)) {
+    details[name] = typeof value === 'string' ? value.split(accountId).join(tombstone) : value;
+  }
+  return {
+    ...entry,
+    actorAccountId: entry.actorAccountId === accountId ? tombstone : entry.actorAccountId,
+    subject: entry.subject === null ? null : entry.subject.split(accountId).join(tombstone),
+    details,
+  };
+}
+
 interface AuditHead {
   newestPage: number;
   oldestPage: number;
@@ -70,6 +92,37 @@ export class KvsAuditLog implements AuditLog {
       await kvs.set(storageKeys.auditHead, { newestPage: head.newestPage, oldestPage: Math.min(oldest, head.newestPage) });
     }
     return removed;
+  }
+
+  async replaceAccount(accountId: string, tombstone: string): Promise<number> {
+    const head = await kvs.get<AuditHead>(storageKeys.auditHead);
+    if (!head) return 0;
+    let replaced = 0;
+    for (let number = head.oldestPage; number <= head.newestPage; number += 1) {
+      const page = await kvs.get<StoredPage>(storageKeys.auditPage(number));
+      if (!page || !page.entries.some((entry) => namesAccount(entry, accountId))) continue;
+      replaced += await this.rewriteWithout(number, page, accountId, tombstone);
+    }
+    return replaced;
+  }
+
+  /**
+   * Rewrites one page with the account replaced, reconciling with appends that raced the rewrite the same way
+   * `appendTo` does: whatever the write replaced and did not carry is merged in (and scrubbed too).
+   */
+  private async rewriteWithout(number: number, page: StoredPage, accountId: string, tombstone: string): Promise<number> {
+    const key = storageKeys.auditPage(number);
+    const scrub = (entries: AuditEntry[]) => entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
+    const changed = page.entries.filter((entry) => namesAccount(entry, accountId)).length;
+    let written = scrub(page.entries);
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
+      const previous = await kvs.set<StoredPage>(key, { entries: written }, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
+      const carried = new Set(written.map((e) => e.id));
+      const lost = (previous?.value?.entries ?? []).filter((e) => !carried.has(e.id));
+      if (lost.length === 0) return changed;
+      written = scrub([...written, ...lost].sort(byTime));
+    }
+    throw new Error('The audit log is too busy to erase an account from it; the next run tries again.');
   }
 
   private async appendTo(number: number, page: StoredPage, entry: AuditEntry): Promise<void> {

@@ -22,6 +22,7 @@
  *   audit:page:<8-digit page>             up to AUDIT_PAGE_SIZE audit entries, oldest first
  *   personal-data:account:<accountId>     why and since when the app keeps this account
  *   privacy:last-report                   the weekly personal-data report's outcome
+ *   privacy:report-cursor                 a personal-data report run in progress: where it got to, counts so far
  *   retention:last-purge                  the last retention purge's outcome
  */
 import type { SecretName } from '../../ports';
@@ -49,6 +50,7 @@ export const storageKeys = {
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
   lastPersonalDataReport: 'privacy:last-report',
+  personalDataReportCursor: 'privacy:report-cursor',
   lastRetentionPurge: 'retention:last-purge',
   retentionSettings: 'settings:retention',
   githubConnection: 'connection:github',

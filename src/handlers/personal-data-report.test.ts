@@ -1,0 +1,155 @@
+import { PersonalDataService, type ReceivedReport } from '../../dev/atlassian/personal-data';
+import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { createSettingsTestSite, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import { FORMER_USER } from '../app/privacy/former-user';
+
+/**
+ * The weekly personal-data report, run by the local platform on the real SDKs (`privacy.reportPersonalData`
+ * included) against the simulated `/app/report-accounts`: closed accounts vanish from every stored value,
+ * updated ones are refreshed, 429s are waited out, and a long run continues on the queue.
+ */
+const TRIGGER = 'weekly-personal-data-report';
+const LONG_AGO = '2026-01-01T00:00:00.000Z';
+
+let service: PersonalDataService;
+let site: SettingsTestSite;
+
+beforeEach(() => {
+  service = new PersonalDataService();
+  site = createSettingsTestSite(() => new Date(), service);
+  site.platform.install();
+});
+
+afterEach(() => site.platform.uninstall());
+
+/** Account ids shaped like Atlassian's, sorted as KVS lists them. */
+const someAccounts = (count: number) => Array.from({ length: count }, (_, i) => `5c2d1e0f3a4b5c6d7e8f${String(i).padStart(4, '0')}`);
+
+async function seedIndex(accountIds: readonly string[]): Promise<void> {
+  for (const accountId of accountIds) {
+    const value = { accountId, uses: ['audit-actor'], firstStoredAt: LONG_AGO, lastRefreshedAt: LONG_AGO };
+    const answer = await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: `personal-data:account:${accountId}`, value }) });
+    expect(answer.ok).toBe(true);
+  }
+}
+
+const plainValue = (key: string) => site.kvs.listPlain(key).find((entry) => entry.key === key)?.value as any;
+const everythingStored = () => JSON.stringify([site.kvs.listPlain(), site.kvs.listSecrets()]);
+const answered = (reports: readonly ReceivedReport[]) => reports.filter((report) => report.status === 200 || report.status === 204);
+const reportedIds = (reports: readonly ReceivedReport[]) => answered(reports).flatMap((report) => report.accounts.map((a) => a.accountId));
+
+async function runToTheEnd(): Promise<void> {
+  await site.platform.runScheduledTrigger(TRIGGER);
+  await site.platform.drainQueue();
+}
+
+describe('the weekly personal-data report', () => {
+  it('erases a closed account from every stored value, keeping its audit events under a tombstone', async () => {
+    await site.call(PEOPLE.admin, 'connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
+    await site.call(PEOPLE.admin, 'connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+    const others = someAccounts(250);
+    await seedIndex(others);
+    const closedOther = others[7]!;
+    const updatedOther = others[100]!;
+    service.setAccountStatus(PEOPLE.admin, 'closed');
+    service.setAccountStatus(closedOther, 'closed');
+    service.setAccountStatus(updatedOther, 'updated');
+    const auditBefore = site.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
+    expect(auditBefore.length).toBeGreaterThanOrEqual(2);
+    expect(everythingStored()).toContain(PEOPLE.admin);
+
+    await runToTheEnd();
+
+    // Gone from every plain value and every secret, keys included.
+    const stored = everythingStored();
+    expect(stored).not.toContain(PEOPLE.admin);
+    expect(stored).not.toContain(closedOther);
+    // The audit trail keeps every event, now by the tombstone.
+    const auditAfter = site.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
+    expect(auditAfter.map((entry: any) => [entry.id, entry.action, entry.at])).toEqual(auditBefore.map((entry: any) => [entry.id, entry.action, entry.at]));
+    expect(new Set(auditAfter.map((entry: any) => entry.actorAccountId))).toEqual(new Set([FORMER_USER]));
+    // The connections stay, owned by the tombstone; their tokens are untouched.
+    expect(plainValue('connection:github')).toMatchObject({ connectedBy: FORMER_USER, login: expect.any(String) });
+    expect(plainValue('connection:slack')).toMatchObject({ connectedBy: FORMER_USER });
+    expect(site.kvs.listSecrets().map((entry) => entry.key).sort()).toEqual(['secret:github-token', 'secret:slack-bot-token']);
+    // The updated account is refreshed; the others are left alone (writes are costly).
+    const index = site.kvs.listPlain('personal-data:account:');
+    expect(index).toHaveLength(others.length - 1);
+    expect(Date.parse(plainValue(`personal-data:account:${updatedOther}`).lastRefreshedAt)).toBeGreaterThan(Date.parse(LONG_AGO));
+    expect(index.filter((entry: any) => entry.value.lastRefreshedAt !== LONG_AGO).map((entry) => entry.key)).toEqual([`personal-data:account:${updatedOther}`]);
+
+    // Every account was reported once, at most 90 per request.
+    const reports = service.receivedReports();
+    expect(reports.every((report) => report.accounts.length <= 90)).toBe(true);
+    expect(reportedIds(reports).sort()).toEqual([PEOPLE.admin, ...others].sort());
+
+    // The settings page reads the outcome.
+    const record = plainValue('privacy:last-report');
+    expect(record).toMatchObject({ accountsReported: others.length + 1, closed: 2, updated: 1, outcome: 'ok' });
+    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+    // Nothing about the accounts reached the logs.
+    const logs = JSON.stringify(site.platform.logs.all());
+    expect(logs).toContain('[personal-data-report] ok: reported 251, closed 2, updated 1');
+    for (const accountId of [PEOPLE.admin, closedOther, updatedOther]) expect(logs).not.toContain(accountId);
+  });
+
+  it('shows the outcome on the settings page', async () => {
+    await site.call(PEOPLE.admin, 'connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+    await runToTheEnd();
+    const answer = await site.call(PEOPLE.admin, 'getDataPrivacy');
+    expect(answer.data.lastPersonalDataReport).toEqual({ at: expect.any(String), accountsReported: 1, closed: 0, updated: 0, outcome: 'ok' });
+  });
+
+  it('waits out 429s and 5xx answers, one request at a time, never sooner than Retry-After', async () => {
+    const accounts = someAccounts(300);
+    await seedIndex(accounts);
+    await service.handle({ method: 'POST', path: '/__atlassian/chaos', headers: {}, body: JSON.stringify({ rate429: 0.4, rate5xx: 0.1, retryAfterSeconds: 1, seed: 7 }) });
+
+    await runToTheEnd();
+
+    const reports = service.receivedReports();
+    const refused = reports.filter((report) => report.status === 429 || report.status >= 500);
+    expect(refused.length).toBeGreaterThan(0);
+    const stats = JSON.parse((await service.handle({ method: 'GET', path: '/__atlassian/stats', headers: {} })).body);
+    expect(stats.earlyRetries).toBe(0);
+    // Each chunk was answered once: nothing lost, nothing reported twice.
+    expect(reportedIds(reports).sort()).toEqual([...accounts].sort());
+    expect(reports.every((report) => report.accounts.length <= 90)).toBe(true);
+    // Paced: consecutive requests start at least the pacing interval apart.
+    const gaps = reports.slice(1).map((report, i) => Date.parse(report.receivedAt) - Date.parse(reports[i]!.receivedAt));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(690);
+    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 300, outcome: 'ok' });
+  }, 90_000);
+
+  it('continues a long run on the queue, slice by slice, and ignores a duplicate trigger meanwhile', async () => {
+    const accounts = someAccounts(500);
+    await seedIndex(accounts);
+    service.setAccountStatus(accounts[450]!, 'closed');
+    site.platform.environment.set('PERSONAL_DATA_MAX_CHUNKS_PER_SLICE', '2');
+
+    await site.platform.runScheduledTrigger(TRIGGER);
+    expect(reportedIds(service.receivedReports())).toEqual(accounts.slice(0, 180));
+    expect(plainValue('privacy:report-cursor')).toMatchObject({ afterAccountId: accounts[179], accountsReported: 180 });
+    expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ job: 'personal-data-report', runId: expect.any(String) }]);
+
+    // A duplicated trigger run starts nothing while the run is in progress.
+    await expect(site.platform.runScheduledTrigger(TRIGGER)).resolves.toEqual({ kind: 'skipped', reason: 'run-in-progress' });
+    expect(service.receivedReports()).toHaveLength(2);
+
+    const { processed } = await site.platform.drainQueue();
+    expect(processed).toBe(2);
+    expect(reportedIds(service.receivedReports())).toEqual(accounts);
+    expect(everythingStored()).not.toContain(accounts[450]);
+    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 500, closed: 1, outcome: 'ok' });
+    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+  }, 60_000);
+
+  it('drops a queued slice of a run that is over', async () => {
+    const body = { job: 'personal-data-report', runId: 'old-run' };
+    site.platform.queue.handle('/webhook/queue/publish/sync-jobs', JSON.stringify({ queueName: 'sync-jobs', jobId: 'old-job', payload: [{ body }] }));
+    await site.platform.drainQueue();
+    expect(service.receivedReports()).toEqual([]);
+    expect(JSON.stringify(site.platform.logs.all())).toContain('skipped (not-the-current-run)');
+  });
+});
