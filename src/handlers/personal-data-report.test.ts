@@ -145,6 +145,24 @@ describe('the weekly personal-data report', () => {
     expect(plainValue('privacy:report-cursor')).toBeUndefined();
   }, 60_000);
 
+  it('finishes the run when a slice is killed half way, the queue delivering it again', async () => {
+    const accounts = someAccounts(400);
+    await seedIndex(accounts);
+    service.setAccountStatus(accounts[300]!, 'closed');
+    site.platform.environment.set('PERSONAL_DATA_MAX_CHUNKS_PER_SLICE', '2');
+    await site.platform.runScheduledTrigger(TRIGGER);
+    site.platform.crashNextInvocation('sync-job-worker', 12);
+
+    await site.platform.drainQueue();
+
+    expect(site.platform.crashLog).toEqual([expect.objectContaining({ functionKey: 'sync-job-worker', fired: true })]);
+    // A chunk may be reported twice after a crash; none is skipped.
+    expect(new Set(reportedIds(service.receivedReports()))).toEqual(new Set(accounts));
+    expect(everythingStored()).not.toContain(accounts[300]);
+    expect(plainValue('privacy:last-report')).toMatchObject({ closed: 1, outcome: 'ok' });
+    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+  }, 60_000);
+
   it('drops a queued slice of a run that is over', async () => {
     const body = { job: 'personal-data-report', runId: 'old-run' };
     site.platform.queue.handle('/webhook/queue/publish/sync-jobs', JSON.stringify({ queueName: 'sync-jobs', jobId: 'old-job', payload: [{ body }] }));
