@@ -1,12 +1,14 @@
-import type { MeasuredProjects, ProjectDirectory, SyncJobScheduler } from '../ports';
+import type { MeasuredProjects, ProjectDirectory, SyncJobScheduler, SyncStateStore } from '../ports';
 import type { MeasuredProjectsData, SetProjectMeasuredPayload } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { NEVER_SYNCED } from './sync-state';
 
 export interface MeasuredProjectsSettingsPorts extends AuditTrailPorts {
   projects: ProjectDirectory;
   measured: MeasuredProjects;
   scheduler: SyncJobScheduler;
+  syncStates: SyncStateStore;
 }
 
 /**
@@ -36,6 +38,10 @@ export async function setProjectMeasured(
   const measured = [...current, project.key].sort();
   await ports.measured.replace(measured);
   await ports.scheduler.schedule(project.key, 'backfill', 0);
+  // Shown as queued at once, on the settings page and the project page, until the sync job picks it up.
+  // A project measured before keeps its last success: its stored history is still there until purged.
+  const previous = (await ports.syncStates.read(project.key)) ?? NEVER_SYNCED;
+  if (previous.status !== 'running') await ports.syncStates.write(project.key, { ...previous, status: 'queued', progress: null });
   await recordAudit(ports, actor, 'project.measured', project.key, { projectName: project.name });
   return { measuredProjectKeys: measured, syncQueued: true };
 }

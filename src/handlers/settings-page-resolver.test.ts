@@ -65,7 +65,7 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(plain('settings:measured-projects')).toEqual(['FLOW']);
       expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ projectKey: 'FLOW', reason: 'backfill' }]);
       const listed = await admin('listProjectSettings');
-      expect(listed.data.projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'never-synced' } });
+      expect(listed.data.projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'queued', lastSuccessAt: null } });
       // Asking again changes nothing and queues nothing.
       await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toMatchObject({ data: { syncQueued: false } });
       expect(site.platform.queue.size).toBe(1);

@@ -45,7 +45,7 @@ describe('the audit log section', () => {
     await waitFor(() => expect(within(log).getAllByRole('row')[1]!.textContent).toContain('Ada Admin'));
     const rows = within(log).getAllByRole('row').slice(1).map((row) => row.textContent);
     expect(rows[0]).toContain('Changed a workflow');
-    expect(rows[0]).toContain('FLOW · startStage: Doing · doneStage: Done');
+    expect(rows[0]).toContain('FLOW · start stage: Doing · done stage: Done');
     expect(rows[1]).toContain('Former user');
     expect(rows[1]).toContain('Connected GitHub');
     expect(String(requestJiraMock.mock.calls[0]![0])).toContain(`accountId=${encodeURIComponent(CLOSED_ACCOUNT)}`);

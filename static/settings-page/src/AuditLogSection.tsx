@@ -7,11 +7,12 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useState } from 'react';
-import type { AuditAction, AuditEntry, AuditLogPage } from '../../../src/shared/resolver-contract';
+import type { AuditAction, AuditLogPage } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';
+import { describeAuditDetails } from './audit-details';
 import { useUserNames } from './use-user-names';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -46,13 +47,6 @@ const HEAD: HeadType = {
   ],
 };
 
-function detailsOf(entry: AuditEntry): string {
-  const facts = Object.entries(entry.details)
-    .filter(([, value]) => value !== null && value !== '')
-    .map(([name, value]) => `${name}: ${String(value)}`);
-  return [entry.subject, ...facts].filter((part) => part !== null && part !== '').join(' · ');
-}
-
 /**
  * Who changed what in the settings, newest first, a page at a time. The log keeps account ids; names are
  * looked up in the browser, as the admin reading it.
@@ -70,7 +64,7 @@ export function AuditLogSection() {
       { key: 'when', content: <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> },
       { key: 'who', content: nameOf(entry.actorAccountId) },
       { key: 'what', content: AUDIT_ACTION_LABELS[entry.action] ?? entry.action },
-      { key: 'details', content: <Text size="small">{detailsOf(entry)}</Text> },
+      { key: 'details', content: <Text size="small">{describeAuditDetails(entry)}</Text> },
     ],
   }));
 

@@ -4,22 +4,23 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import SectionMessage from '@atlaskit/section-message';
 import { useState, type FormEvent } from 'react';
 import { githubTokenKind, GITHUB_REPOSITORY, MAX_WATCHED_REPOSITORIES } from '../../../src/shared/connection-formats';
 import type { GitHubConnectionData } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
-import { useResolver } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
+import { ConnectionStatus } from './ConnectionStatus';
+import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { useSettingsAction } from './use-settings-action';
-import { useUserNames } from './use-user-names';
+import { TokenField } from './TokenField';
+import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
 
 type Connected = Extract<GitHubConnectionData, { connected: true }>;
-type Mode = 'view' | 'token' | 'repositories' | 'confirm-disconnect';
+/** The forms the section can open besides its plain view. */
+type Form = 'token' | 'repositories' | 'confirm-disconnect';
 
 /** Repository names as typed: one per line or separated by commas. */
 export function parseRepositoryList(text: string): string[] {
@@ -36,22 +37,18 @@ function repositoryProblem(names: readonly string[]): string | null {
   return bad ? `"${bad}" is not a repository as owner/repo.` : null;
 }
 
-function ConnectionDetails({ connection }: { connection: Connected }) {
-  const nameOf = useUserNames([connection.connectedBy]);
+/** What the stored token reaches: the account, its expiry and scopes, and each watched repository. */
+function GitHubAccess({ connection }: { connection: Connected }) {
   return (
-    <Stack space="space.150" testId="github-connection">
-      <Inline space="space.100" alignBlock="center">
-        <Lozenge appearance={connection.lastCheck.outcome === 'ok' ? 'success' : 'removed'}>
-          {connection.lastCheck.outcome === 'ok' ? 'Connected' : 'Check failed'}
-        </Lozenge>
+    <ConnectionStatus
+      service="github"
+      connection={connection}
+      summary={
         <Text>
           as <Text weight="semibold">{connection.login}</Text> with a {connection.tokenKind} token
         </Text>
-      </Inline>
-      <Text as="p" color="color.text.subtle" testId="github-connected-by">
-        Connected by {nameOf(connection.connectedBy)} on {formatDateTime(connection.connectedAt)}; last checked{' '}
-        {formatDateTime(connection.lastCheck.at)}.
-      </Text>
+      }
+    >
       <Text as="p" testId="github-expiry">
         {connection.expiresAt ? `Expires ${formatDateTime(connection.expiresAt)}.` : 'Does not expire.'}
         {connection.scopes !== null && ` Scopes: ${connection.scopes.length > 0 ? connection.scopes.join(', ') : 'none'}.`}
@@ -70,18 +67,7 @@ function ConnectionDetails({ connection }: { connection: Connected }) {
           </Inline>
         ))}
       </Stack>
-      {connection.warnings.length > 0 && (
-        <SectionMessage appearance="warning" title="Worth fixing" testId="github-warnings">
-          <Stack space="space.050">
-            {connection.warnings.map((warning) => (
-              <Text as="p" key={warning}>
-                {warning}
-              </Text>
-            ))}
-          </Stack>
-        </SectionMessage>
-      )}
-    </Stack>
+    </ConnectionStatus>
   );
 }
 
@@ -90,20 +76,16 @@ function ConnectionDetails({ connection }: { connection: Connected }) {
  * links to issues. The token field is cleared as soon as the token is sent; the page never sees it again.
  */
 export function GitHubSection() {
-  const { state, reload } = useResolver<GitHubConnectionData>('getGitHubConnection');
-  const action = useSettingsAction();
-  const [mode, setMode] = useState<Mode>('view');
-  const [token, setToken] = useState('');
+  const editor = useConnectionEditor<GitHubConnectionData, Form>('getGitHubConnection');
+  const { state, reload, action, connection, mode, setMode, token, setToken, change } = editor;
   const [repositories, setRepositories] = useState('');
-  const [shown, setShown] = useState<GitHubConnectionData | null>(null);
 
-  if (state.status === 'loading') return <LoadingState label="Loading the GitHub connection" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
   }
-  const connection = shown ?? state.data;
+  if (connection === null) return <LoadingState label="Loading the GitHub connection" />;
 
-  const open = (next: Mode) => {
+  const open = (next: Form) => {
     action.clearError();
     setToken('');
     setRepositories(connection.connected ? connection.repositories.map((r) => r.fullName).join('\n') : '');
@@ -118,22 +100,7 @@ export function GitHubSection() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const payload = mode === 'token' ? { token: token.trim(), repositories: names } : { repositories: names };
-    // The token leaves the page's state before the answer comes back, whatever it is.
-    setToken('');
-    const result = await action.run<GitHubConnectionData>(mode === 'token' ? 'connectGitHub' : 'updateGitHubRepositories', payload);
-    if (result.ok) {
-      setShown(result.data);
-      setMode('view');
-    }
-  };
-
-  const disconnect = async () => {
-    const result = await action.run<GitHubConnectionData>('disconnectGitHub');
-    if (result.ok) {
-      setShown(result.data);
-      setMode('view');
-    }
+    await (mode === 'token' ? change('connectGitHub', { token: token.trim(), repositories: names }) : change('updateGitHubRepositories', { repositories: names }));
   };
 
   const editing = mode === 'token' || mode === 'repositories';
@@ -148,7 +115,7 @@ export function GitHubSection() {
         stored encrypted.
       </Text>
       <SealingNotice sealing={connection.sealing} />
-      {connection.connected && mode !== 'token' && <ConnectionDetails connection={connection} />}
+      {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
       {!connection.connected && !editing && <Text as="p">Not connected.</Text>}
       <ActionError error={action.error} />
 
@@ -156,20 +123,7 @@ export function GitHubSection() {
         <form onSubmit={submit} aria-label={mode === 'token' ? 'GitHub token' : 'Watched repositories'}>
           <Stack space="space.150">
             {mode === 'token' && (
-              <div className="settings-field">
-                <label htmlFor="github-token">Personal access token</label>
-                <input
-                  id="github-token"
-                  className="settings-input"
-                  type="password"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={token}
-                  aria-invalid={tokenProblem !== null}
-                  onChange={(event) => setToken(event.target.value)}
-                />
-                {tokenProblem && <span className="settings-error">{tokenProblem}</span>}
-              </div>
+              <TokenField id="github-token" label="Personal access token" value={token} problem={tokenProblem} onChange={setToken} />
             )}
             <div className="settings-field">
               <label htmlFor="github-repositories">Repositories (owner/repo, one per line)</label>
@@ -201,19 +155,14 @@ export function GitHubSection() {
       )}
 
       {mode === 'confirm-disconnect' && (
-        <SectionMessage appearance="warning" title="Disconnect GitHub?" testId="github-confirm-disconnect">
-          <Stack space="space.100">
-            <Text as="p">The stored token is deleted at once. Pull requests stop being linked until a token is connected again.</Text>
-            <Inline space="space.100">
-              <Button appearance="danger" onClick={disconnect} isLoading={action.busy}>
-                Disconnect
-              </Button>
-              <Button appearance="subtle" onClick={() => setMode('view')}>
-                Keep it
-              </Button>
-            </Inline>
-          </Stack>
-        </SectionMessage>
+        <DisconnectConfirmation
+          serviceName="GitHub"
+          testId="github-confirm-disconnect"
+          consequence="Pull requests stop being linked until a token is connected again."
+          busy={action.busy}
+          onDisconnect={() => void change('disconnectGitHub')}
+          onKeep={() => setMode('view')}
+        />
       )}
 
       {mode === 'view' && connection.sealing.configured && (

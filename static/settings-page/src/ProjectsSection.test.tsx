@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
 import { failed, ok, syncState } from '../../testing/resolver-fixtures';
-import { ProjectsSection } from './ProjectsSection';
+import { ProjectsSection, SYNC_POLL_INTERVAL_MS } from './ProjectsSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
@@ -58,6 +58,31 @@ describe('the projects section', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Rebuild' }));
     await waitFor(() => expect(screen.getByTestId('projects-notice').textContent).toBe('FLOW will be rebuilt from scratch.'));
     expect(invokeMock).toHaveBeenCalledWith('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' });
+  });
+
+  it('follows a queued sync until it has finished, then stops asking', async () => {
+    const withFlow = (sync: ProjectSettingsList['projects'][number]['sync']): ProjectSettingsList => ({ projects: [{ ...LIST.projects[0]!, sync }] });
+    invokeMock
+      .mockResolvedValueOnce(ok(withFlow(syncState({ status: 'queued' }))))
+      .mockResolvedValueOnce(ok(withFlow(syncState({ status: 'ok', lastSuccessAt: '2026-03-10T12:00:00.000Z' }))));
+    jest.useFakeTimers();
+    try {
+      render(<ProjectsSection />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(0);
+      });
+      expect(screen.getByTestId('project-settings-FLOW').textContent).toContain('Queued');
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS);
+      });
+      expect(screen.getByTestId('project-settings-FLOW').textContent).toContain('Up to date');
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(3 * SYNC_POLL_INTERVAL_MS);
+      });
+      expect(invokeMock).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('shows why a change was refused', async () => {

@@ -14,6 +14,7 @@ import type { MeasuredProjectsData, ProjectSettingsList, ProjectSyncRequested, S
 import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { useInterval } from '../../common/use-interval';
 import { useResolver } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
 import { useSettingsAction } from './use-settings-action';
@@ -31,12 +32,17 @@ const SYNC_LOZENGES: Record<SyncStatus, { label: string; appearance: ThemeAppear
 
 const ROWS_PER_PAGE = 25;
 
+/** While a project's sync is queued or running, the list asks again this often so its state moves along. */
+export const SYNC_POLL_INTERVAL_MS = 5000;
+
+const syncInProgress = (project: ProjectRow) => project.sync?.status === 'queued' || project.sync?.status === 'running';
+
 const HEAD: HeadType = {
   cells: [
     { key: 'key', content: 'Key', isSortable: true, width: 10 },
-    { key: 'name', content: 'Name', isSortable: true, width: 22 },
-    { key: 'measured', content: 'Measured', width: 12 },
-    { key: 'sync', content: 'Sync', width: 30 },
+    { key: 'name', content: 'Name', isSortable: true, width: 20 },
+    { key: 'measured', content: 'Measured', width: 10 },
+    { key: 'sync', content: 'Sync', width: 24 },
     { key: 'actions', content: 'Actions' },
   ],
 };
@@ -74,6 +80,7 @@ export function ProjectsSection() {
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmRebuild, setConfirmRebuild] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useInterval(refresh, state.status === 'ready' && state.data.projects.some(syncInProgress) ? SYNC_POLL_INTERVAL_MS : null);
 
   if (state.status === 'loading') return <LoadingState label="Loading projects" />;
   if (state.status === 'error') {

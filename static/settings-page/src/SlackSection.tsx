@@ -12,56 +12,45 @@ import { formatDateTime } from '../../common/format-date-time';
 import { invokeResolver } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
-import { useResolver } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
+import { ConnectionStatus } from './ConnectionStatus';
+import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { useSettingsAction } from './use-settings-action';
-import { useUserNames } from './use-user-names';
+import { TokenField } from './TokenField';
+import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
 
 type Connected = Extract<SlackConnectionData, { connected: true }>;
-type Mode = 'view' | 'token' | 'channel' | 'confirm-disconnect';
+/** The forms the section can open besides its plain view. */
+type Form = 'token' | 'channel' | 'confirm-disconnect';
 
-function ConnectionDetails({ connection }: { connection: Connected }) {
-  const nameOf = useUserNames([connection.connectedBy]);
+/** Where the stored bot token posts: the workspace and channel, whether the bot is in it, and its scopes. */
+function SlackDestination({ connection }: { connection: Connected }) {
   const { channel } = connection;
   return (
-    <Stack space="space.150" testId="slack-connection">
-      <Inline space="space.100" alignBlock="center">
-        <Lozenge appearance={connection.lastCheck.outcome === 'ok' ? 'success' : 'removed'}>
-          {connection.lastCheck.outcome === 'ok' ? 'Connected' : 'Check failed'}
-        </Lozenge>
-        <Text>
-          to <Text weight="semibold">{connection.workspace.name}</Text>, posting in{' '}
-          <Text weight="semibold">
-            {channel.isPrivate ? '🔒 ' : '#'}
-            {channel.name}
+    <ConnectionStatus
+      service="slack"
+      connection={connection}
+      lastActivity={connection.lastTestMessageAt ? `last test message ${formatDateTime(connection.lastTestMessageAt)}` : null}
+      summary={
+        <>
+          <Text>
+            to <Text weight="semibold">{connection.workspace.name}</Text>, posting in{' '}
+            <Text weight="semibold">
+              {channel.isPrivate ? '🔒 ' : '#'}
+              {channel.name}
+            </Text>
           </Text>
-        </Text>
-        {!channel.isMember && <Lozenge appearance="moved">Bot not in channel</Lozenge>}
-      </Inline>
-      <Text as="p" color="color.text.subtle" testId="slack-connected-by">
-        Connected by {nameOf(connection.connectedBy)} on {formatDateTime(connection.connectedAt)}; last checked{' '}
-        {formatDateTime(connection.lastCheck.at)}
-        {connection.lastTestMessageAt ? `; last test message ${formatDateTime(connection.lastTestMessageAt)}` : ''}.
-      </Text>
+          {!channel.isMember && <Lozenge appearance="moved">Bot not in channel</Lozenge>}
+        </>
+      }
+    >
       {connection.scopes !== null && (
         <Text as="p" testId="slack-scopes">
           Bot scopes: {connection.scopes.join(', ')}.
         </Text>
       )}
-      {connection.warnings.length > 0 && (
-        <SectionMessage appearance="warning" title="Worth fixing" testId="slack-warnings">
-          <Stack space="space.050">
-            {connection.warnings.map((warning) => (
-              <Text as="p" key={warning}>
-                {warning}
-              </Text>
-            ))}
-          </Stack>
-        </SectionMessage>
-      )}
-    </Stack>
+    </ConnectionStatus>
   );
 }
 
@@ -70,21 +59,17 @@ function ConnectionDetails({ connection }: { connection: Connected }) {
  * up) and the channel digests and alerts go to. The token field is cleared as soon as the token is sent.
  */
 export function SlackSection() {
-  const { state, reload } = useResolver<SlackConnectionData>('getSlackConnection');
-  const action = useSettingsAction();
-  const [mode, setMode] = useState<Mode>('view');
-  const [token, setToken] = useState('');
+  const editor = useConnectionEditor<SlackConnectionData, Form>('getSlackConnection');
+  const { state, reload, action, connection, mode, setMode, token, setToken, show, change } = editor;
   const [channelId, setChannelId] = useState('');
-  const [shown, setShown] = useState<SlackConnectionData | null>(null);
   const [sent, setSent] = useState<SlackTestMessageSent | null>(null);
 
-  if (state.status === 'loading') return <LoadingState label="Loading the Slack connection" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
   }
-  const connection = shown ?? state.data;
+  if (connection === null) return <LoadingState label="Loading the Slack connection" />;
 
-  const open = (next: Mode) => {
+  const open = (next: Form) => {
     action.clearError();
     setSent(null);
     setToken('');
@@ -100,13 +85,9 @@ export function SlackSection() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const payload = mode === 'token' ? { token: token.trim(), channelId: channelId.trim() } : { channelId: channelId.trim() };
-    setToken('');
-    const result = await action.run<SlackConnectionData>(mode === 'token' ? 'connectSlack' : 'updateSlackChannel', payload);
-    if (result.ok) {
-      setShown(result.data);
-      setMode('view');
-    }
+    await (mode === 'token'
+      ? change('connectSlack', { token: token.trim(), channelId: channelId.trim() })
+      : change('updateSlackChannel', { channelId: channelId.trim() }));
   };
 
   const sendTest = async () => {
@@ -115,15 +96,7 @@ export function SlackSection() {
     if (result.ok) setSent(result.data);
     // The attempt may have changed what is stored (membership, last check): show it, keeping any error above.
     const refreshed = await invokeResolver<SlackConnectionData>('getSlackConnection');
-    if (refreshed.ok) setShown(refreshed.data);
-  };
-
-  const disconnect = async () => {
-    const result = await action.run<SlackConnectionData>('disconnectSlack');
-    if (result.ok) {
-      setShown(result.data);
-      setMode('view');
-    }
+    if (refreshed.ok) show(refreshed.data);
   };
 
   const editing = mode === 'token' || mode === 'channel';
@@ -139,7 +112,7 @@ export function SlackSection() {
         encrypted.
       </Text>
       <SealingNotice sealing={connection.sealing} />
-      {connection.connected && mode !== 'token' && <ConnectionDetails connection={connection} />}
+      {connection.connected && mode !== 'token' && <SlackDestination connection={connection} />}
       {!connection.connected && !editing && <Text as="p">Not connected.</Text>}
       {sent && (
         <SectionMessage appearance="success" testId="slack-test-sent">
@@ -153,22 +126,7 @@ export function SlackSection() {
       {editing && (
         <form onSubmit={submit} aria-label={mode === 'token' ? 'Slack bot token' : 'Slack channel'}>
           <Stack space="space.150">
-            {mode === 'token' && (
-              <div className="settings-field">
-                <label htmlFor="slack-token">Bot token</label>
-                <input
-                  id="slack-token"
-                  className="settings-input"
-                  type="password"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={token}
-                  aria-invalid={tokenProblem !== null}
-                  onChange={(event) => setToken(event.target.value)}
-                />
-                {tokenProblem && <span className="settings-error">{tokenProblem}</span>}
-              </div>
-            )}
+            {mode === 'token' && <TokenField id="slack-token" label="Bot token" value={token} problem={tokenProblem} onChange={setToken} />}
             <div className="settings-field">
               <label htmlFor="slack-channel">Channel id</label>
               <input
@@ -198,19 +156,14 @@ export function SlackSection() {
       )}
 
       {mode === 'confirm-disconnect' && (
-        <SectionMessage appearance="warning" title="Disconnect Slack?" testId="slack-confirm-disconnect">
-          <Stack space="space.100">
-            <Text as="p">The stored bot token is deleted at once. Digests and alerts stop until a token is connected again.</Text>
-            <Inline space="space.100">
-              <Button appearance="danger" onClick={disconnect} isLoading={action.busy}>
-                Disconnect
-              </Button>
-              <Button appearance="subtle" onClick={() => setMode('view')}>
-                Keep it
-              </Button>
-            </Inline>
-          </Stack>
-        </SectionMessage>
+        <DisconnectConfirmation
+          serviceName="Slack"
+          testId="slack-confirm-disconnect"
+          consequence="Digests and alerts stop until a token is connected again."
+          busy={action.busy}
+          onDisconnect={() => void change('disconnectSlack')}
+          onKeep={() => setMode('view')}
+        />
       )}
 
       {mode === 'view' && (

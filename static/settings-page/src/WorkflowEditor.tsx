@@ -250,11 +250,13 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
             Statuses
           </Heading>
           {data.statuses.map((status) => (
-            <Inline key={status.id} space="space.100" alignBlock="center">
-              <Box>
-                <Text weight="medium">{status.name}</Text>
-              </Box>
-              {status.category && <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>}
+            <div key={status.id} className="settings-status-row">
+              <Text weight="medium">{status.name}</Text>
+              <span>
+                {status.category && (
+                  <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>
+                )}
+              </span>
               <select
                 className="settings-select"
                 aria-label={`Stage of status ${status.name}`}
@@ -270,7 +272,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
                   </option>
                 ))}
               </select>
-            </Inline>
+            </div>
           ))}
         </Stack>
 
