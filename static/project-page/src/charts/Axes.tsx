@@ -1,47 +1,66 @@
-import { token } from '@atlaskit/tokens';
-import { CHART, labelIndices, niceTicks } from './scale';
+import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
+import { GridRows } from '@visx/grid';
+import { PLOT, VALUE_TICKS, type valueScale } from './layout';
+import { CHART_COLOURS } from './theme';
 
-/** Value gridlines with labels on the left, category or date labels along the bottom. */
+const LABEL_SIZE = 11;
+const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/**
+ * Value gridlines labelled on the left, with the unit above them, and date or category labels along the
+ * bottom at `xTicks`.
+ */
 export function Axes({
-  maxValue,
   y,
-  xLabels,
   x,
+  xTicks,
+  xLabel,
   yLabel,
   centred = false,
 }: {
-  maxValue: number;
-  y: (value: number) => number;
-  xLabels: readonly string[];
-  x: (index: number) => number;
+  y: ReturnType<typeof valueScale>;
+  x: AxisScale<number>;
+  /** The x values to label. */
+  xTicks: readonly number[];
+  xLabel: (value: number) => string;
   yLabel: string;
-  /** Centre every x label on its position (categories), instead of keeping the end labels inside. */
+  /** Centre every x label on its position (categories), instead of keeping the end labels inside the plot. */
   centred?: boolean;
 }) {
-  const grid = token('color.border');
-  const ink = token('color.text.subtle');
+  const anchorOf = (index: number, count: number) => {
+    if (centred || count < 2) return 'middle';
+    if (index === 0) return 'start';
+    return index === count - 1 ? 'end' : 'middle';
+  };
   return (
-    <g>
-      {niceTicks(maxValue).map((tick) => (
-        <g key={tick}>
-          <line x1={CHART.left} x2={CHART.width - CHART.right} y1={y(tick)} y2={y(tick)} stroke={grid} strokeWidth={1} />
-          <text x={CHART.left - 6} y={y(tick) + 4} textAnchor="end" fill={ink}>
-            {tick}
-          </text>
-        </g>
-      ))}
-      {labelIndices(xLabels.length).map((i, n, all) => (
-        <text
-          key={i}
-          x={x(i)}
-          y={CHART.height - CHART.bottom + 16}
-          textAnchor={centred ? 'middle' : all.length > 1 && n === all.length - 1 ? 'end' : n === 0 && all.length > 1 ? 'start' : 'middle'}
-          fill={ink}
-        >
-          {xLabels[i]}
-        </text>
-      ))}
-      <text x={CHART.left - 6} y={CHART.top - 14} textAnchor="end" fill={ink}>
+    <g className="fm-chart-axes">
+      <GridRows scale={y} left={PLOT.left} width={PLOT.right - PLOT.left} numTicks={VALUE_TICKS} stroke={CHART_COLOURS.grid} />
+      <AxisLeft
+        scale={y}
+        left={PLOT.left}
+        numTicks={VALUE_TICKS}
+        hideAxisLine
+        hideTicks
+        tickLength={2}
+        tickFormat={(value) => valueFormat.format(Number(value))}
+        tickLabelProps={{ fill: CHART_COLOURS.ink, fontSize: LABEL_SIZE, fontFamily: 'inherit', textAnchor: 'end', dx: '-0.25em', dy: '0.33em' }}
+      />
+      <AxisBottom
+        scale={x}
+        top={PLOT.bottom}
+        tickValues={[...xTicks]}
+        tickFormat={(value) => xLabel(Number(value))}
+        hideAxisLine
+        hideTicks
+        tickLength={5}
+        tickLabelProps={(_value, index, ticks) => ({
+          fill: CHART_COLOURS.ink,
+          fontSize: LABEL_SIZE,
+          fontFamily: 'inherit',
+          textAnchor: anchorOf(index, ticks.length),
+        })}
+      />
+      <text x={PLOT.left - 6} y={PLOT.top - 14} textAnchor="end" fill={CHART_COLOURS.ink}>
         {yLabel}
       </text>
     </g>

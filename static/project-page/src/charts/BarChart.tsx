@@ -1,43 +1,73 @@
-import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import { scaleBand } from '@visx/scale';
+import { Bar, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
-import { CHART, linearScale, niceTicks } from './scale';
+import { ChartCanvas } from './ChartCanvas';
+import { ChartTooltip } from './ChartTooltip';
+import { labelIndices, largest, PLOT, valueScale } from './layout';
+import { nearestColumn } from './pointing';
+import { CHART_COLOURS } from './theme';
 
-/** Vertical bars, one per labelled value, with an optional line over them (e.g. a moving average). */
+const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/**
+ * Vertical bars, one per labelled value, with an optional line over them (e.g. a moving average, null
+ * where it is not defined yet). Hovering anywhere over a bar's column tells its value.
+ */
 export function BarChart({
   bars,
   line,
+  lineLabel = 'Trend',
   yLabel,
 }: {
   bars: ReadonlyArray<{ label: string; value: number }>;
   line?: ReadonlyArray<number | null>;
+  /** What the line is, for the tooltip. */
+  lineLabel?: string;
   yLabel: string;
 }) {
-  const max = Math.max(1, ...bars.map((bar) => bar.value), ...(line ?? []).map((v) => v ?? 0));
-  const top = niceTicks(max).at(-1) ?? max;
-  const y = linearScale(0, top, CHART.height - CHART.bottom, CHART.top);
-  const slot = (CHART.width - CHART.left - CHART.right) / Math.max(1, bars.length);
-  const x = (i: number) => CHART.left + slot * (i + 0.5);
-  const width = Math.max(1, slot * 0.8);
-  const path = (line ?? [])
-    .map((v, i) => (v === null ? null : `${x(i)},${y(v)}`))
-    .filter((p): p is string => p !== null)
-    .join(' L');
+  const [hovered, setHovered] = useState<number | null>(null);
+  const y = valueScale(largest([...bars.map((bar) => bar.value), ...(line ?? []).map((v) => v ?? 0)]));
+  const x = scaleBand<number>({ domain: bars.map((_, i) => i), range: [PLOT.left, PLOT.right], padding: 0.2 });
+  const centre = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
+  const centres = bars.map((_, i) => centre(i));
+  const shown = hovered === null ? undefined : bars[hovered];
+  const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
   return (
-    <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="presentation">
-      <Axes maxValue={top} y={y} xLabels={bars.map((bar) => bar.label)} x={x} yLabel={yLabel} />
+    <ChartCanvas
+      onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}
+      onLeave={() => setHovered(null)}
+      tooltip={
+        shown && hovered !== null ? (
+          <ChartTooltip anchor={{ x: centre(hovered), y: y(Math.max(shown.value, lineValue ?? 0)) }} testId="chart-tooltip">
+            <strong>{shown.label}</strong>: {valueFormat.format(shown.value)}
+            {lineValue !== null && <div>{`${lineLabel}: ${valueFormat.format(lineValue)}`}</div>}
+          </ChartTooltip>
+        ) : null
+      }
+    >
+      <Axes y={y} x={x} xTicks={labelIndices(bars.length)} xLabel={(i) => bars[i]?.label ?? ''} yLabel={yLabel} centred />
       {bars.map((bar, i) => (
-        <rect
+        <Bar
           key={i}
-          x={x(i) - width / 2}
+          x={x(i) ?? 0}
           y={y(bar.value)}
-          width={width}
+          width={x.bandwidth()}
           height={Math.max(0, y(0) - y(bar.value))}
-          fill={token('color.chart.brand')}
-        >
-          <title>{`${bar.label}: ${bar.value}`}</title>
-        </rect>
+          fill={i === hovered ? CHART_COLOURS.markHovered : CHART_COLOURS.mark}
+        />
       ))}
-      {path !== '' && <path d={`M${path}`} fill="none" stroke={token('color.chart.warning.bold')} strokeWidth={2} />}
-    </svg>
+      {line !== undefined && (
+        <LinePath<number | null>
+          data={[...line]}
+          defined={(value) => value !== null}
+          x={(_, i) => centre(i)}
+          y={(value) => y(value ?? 0)}
+          fill="none"
+          stroke={CHART_COLOURS.trend}
+          strokeWidth={2}
+        />
+      )}
+    </ChartCanvas>
   );
 }

@@ -10,8 +10,9 @@ export interface ChartTable {
 }
 
 /**
- * A chart with its text alternative: a title, the drawing (hidden from assistive technology), a summary
- * sentence, and the chart's data as a table (visually hidden; screen readers read it instead of the drawing).
+ * A chart with its text alternative: a title, the drawing, a summary sentence, and the chart's data as a
+ * table (visually hidden; screen readers read it instead of the drawing). The drawing hides itself from
+ * assistive technology unless it has marks to reach by keyboard (see `ChartCanvas`).
  */
 export function ChartFrame({
   testId,
@@ -32,9 +33,7 @@ export function ChartFrame({
         <Text weight="medium" as="p">
           {title}
         </Text>
-        <div className="fm-chart-drawing" aria-hidden="true">
-          {children}
-        </div>
+        <div className="fm-chart-drawing">{children}</div>
         <figcaption>
           <Text as="p" size="small" color="color.text.subtle" testId={`${testId}-summary`}>
             {summary}

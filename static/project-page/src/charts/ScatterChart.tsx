@@ -1,6 +1,13 @@
-import { token } from '@atlaskit/tokens';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { scaleLinear } from '@visx/scale';
+import { Circle, Line } from '@visx/shape';
 import { Axes } from './Axes';
-import { CHART, linearScale, niceTicks } from './scale';
+import { ChartCanvas } from './ChartCanvas';
+import { ChartTooltip } from './ChartTooltip';
+import { largest, PLOT, valueScale } from './layout';
+import { nearestMark } from './pointing';
+import { CHART_COLOURS } from './theme';
+import { useRovingFocus } from './useRovingFocus';
 
 export interface ScatterDot {
   key: string;
@@ -10,7 +17,34 @@ export interface ScatterDot {
   title: string;
 }
 
-/** Dots with horizontal reference lines (percentiles); a dot is a button that opens its item. */
+/** The height of a reference line's label: labels of close lines are moved apart by at least this. */
+const LABEL_HEIGHT = 13;
+
+/**
+ * Where to write each reference line's label: just above its line, unless that would overlap the label
+ * of a lower line (percentiles are often close), in which case it moves up until it is clear.
+ */
+export function referenceLabels(lines: ReadonlyArray<{ label: string; value: number }>, y: (value: number) => number) {
+  const bottomUp = [...lines].sort((a, b) => a.value - b.value);
+  const placed: Array<{ text: string; y: number }> = [];
+  for (const line of bottomUp) {
+    const below = placed.at(-1);
+    const own = y(line.value) - 4;
+    placed.push({ text: line.label, y: below === undefined ? own : Math.min(own, below.y - LABEL_HEIGHT) });
+  }
+  return placed;
+}
+
+/** Labels along the x axis when the caller names none. */
+const DEFAULT_X_TICKS = 6;
+/** Keeps the outermost dots off the plot's edges. */
+const INSET = 8;
+
+/**
+ * Dots with horizontal reference lines (percentiles). Each dot says what it is on hover and on keyboard
+ * focus; with `onOpen`, a click or Enter opens its item. The dots are one tab stop, walked with the arrow
+ * keys from left to right (for dots by date: in time order).
+ */
 export function ScatterChart({
   dots,
   lines,
@@ -30,48 +64,101 @@ export function ScatterChart({
   yLabel: string;
   onOpen?: (key: string) => void;
 }) {
-  const xs = dots.map((dot) => dot.x);
-  const x0 = xDomain?.[0] ?? (xs.length > 0 ? Math.min(...xs) : 0);
-  const x1 = xDomain?.[1] ?? (xs.length > 0 ? Math.max(...xs) : 1);
-  const top = niceTicks(Math.max(1, ...dots.map((dot) => dot.y), ...lines.map((line) => line.value))).at(-1) ?? 1;
-  const y = linearScale(0, top, CHART.height - CHART.bottom, CHART.top);
-  const x = linearScale(x0, x1 === x0 ? x0 + 1 : x1, CHART.left + 8, CHART.width - CHART.right - 8);
-  const tickCount = 6;
-  const tickDays = xTicks ?? Array.from({ length: tickCount }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (tickCount - 1)));
+  const ordered = useMemo(() => [...dots].sort((a, b) => a.x - b.x || a.y - b.y || a.key.localeCompare(b.key)), [dots]);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const roving = useRovingFocus(ordered.length);
+  const titleId = useId();
+
+  const x0 = xDomain?.[0] ?? ordered[0]?.x ?? 0;
+  const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
+  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [PLOT.left + INSET, PLOT.right - INSET] });
+  const y = valueScale(largest([...lines.map((line) => line.value), ...ordered.map((dot) => dot.y)]));
+  const tickValues =
+    xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
+  const marks = ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) }));
+  const shown = hovered ?? focused;
+
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    if (event.key === 'Enter' && onOpen && ordered[roving.active]) {
+      event.preventDefault();
+      onOpen(ordered[roving.active]!.key);
+      return;
+    }
+    roving.onKeyDown(event);
+  };
+
   return (
-    <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="presentation">
-      <Axes maxValue={top} y={y} xLabels={tickDays.map(xLabel)} x={(i) => x(tickDays[i]!)} yLabel={yLabel} centred={xTicks !== undefined} />
-      {lines.map((line) => (
-        <g key={line.label}>
-          <line
-            x1={CHART.left}
-            x2={CHART.width - CHART.right}
-            y1={y(line.value)}
-            y2={y(line.value)}
-            stroke={token('color.chart.danger')}
+    <ChartCanvas
+      label={`${ordered.length} items from left to right: arrow keys move between them${onOpen ? ', Enter opens the item' : ''}.`}
+      pointing={hovered !== null && onOpen !== undefined}
+      onPointAt={(point) => setHovered(nearestMark(marks, point))}
+      onLeave={() => setHovered(null)}
+      onClick={hovered !== null && onOpen ? () => onOpen(ordered[hovered]!.key) : undefined}
+      onKeyDown={onKeyDown}
+      tooltip={shown !== null && ordered[shown] ? <ChartTooltip anchor={marks[shown]!} testId="chart-tooltip">{ordered[shown]!.title}</ChartTooltip> : null}
+    >
+      <g aria-hidden="true">
+        <Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} />
+        {lines.map((line) => (
+          <Line
+            key={line.label}
+            from={{ x: PLOT.left, y: y(line.value) }}
+            to={{ x: PLOT.right, y: y(line.value) }}
+            stroke={CHART_COLOURS.reference}
             strokeDasharray="4 4"
             strokeWidth={1.5}
           />
-          <text x={CHART.width - CHART.right} y={y(line.value) - 4} textAnchor="end" fill={token('color.text.subtle')}>
-            {line.label}
-          </text>
-        </g>
-      ))}
-      {dots.map((dot) => (
-        <circle
+        ))}
+      </g>
+      {ordered.map((dot, i) => (
+        <Circle
           key={dot.key}
-          className="fm-chart-point"
-          cx={x(dot.x)}
-          cy={y(dot.y)}
+          innerRef={roving.markRef(i)}
+          className={i === hovered ? 'fm-chart-point fm-chart-point--hovered' : 'fm-chart-point'}
+          cx={marks[i]!.x}
+          cy={marks[i]!.y}
           r={3}
-          fill={token('color.chart.brand')}
+          fill={CHART_COLOURS.mark}
           fillOpacity={0.7}
-          stroke={token('color.chart.blue.bolder')}
-          onClick={onOpen ? () => onOpen(dot.key) : undefined}
+          stroke={CHART_COLOURS.markEdge}
+          role={onOpen ? 'link' : 'img'}
+          // The title names the dot; pointing at it explicitly also covers checkers that read no SVG titles.
+          aria-labelledby={`${titleId}-${i}`}
+          tabIndex={roving.tabIndexOf(i)}
+          onFocus={() => {
+            roving.onFocusMark(i);
+            setFocused(i);
+          }}
+          onBlur={() => setFocused(null)}
+          onClick={(event) => {
+            // A click on the dot itself comes from assistive technology (the pointer is handled by the
+            // drawing, which picks the nearest dot); the drawing must not open it a second time.
+            event.stopPropagation();
+            onOpen?.(dot.key);
+          }}
         >
-          <title>{dot.title}</title>
-        </circle>
+          <title id={`${titleId}-${i}`}>{dot.title}</title>
+        </Circle>
       ))}
-    </svg>
+      {/* Over the dots, haloed in the page's colour, so the labels stay legible where dots crowd. */}
+      <g aria-hidden="true">
+        {referenceLabels(lines, y).map((label) => (
+          <text
+            key={label.text}
+            x={PLOT.right}
+            y={label.y}
+            textAnchor="end"
+            fill={CHART_COLOURS.ink}
+            stroke={CHART_COLOURS.surface}
+            strokeWidth={3}
+            strokeLinejoin="round"
+            paintOrder="stroke"
+          >
+            {label.text}
+          </text>
+        ))}
+      </g>
+    </ChartCanvas>
   );
 }

@@ -1,25 +1,19 @@
-import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import { scaleLinear } from '@visx/scale';
+import { AreaStack, Line } from '@visx/shape';
 import { Axes } from './Axes';
-import { CHART, linearScale, niceTicks } from './scale';
+import { ChartCanvas } from './ChartCanvas';
+import { ChartTooltip } from './ChartTooltip';
+import { labelIndices, largest, PLOT, valueScale } from './layout';
+import { nearestColumn } from './pointing';
+import { CHART_COLOURS, seriesColour } from './theme';
 
-const SERIES_COLOURS = [
-  token('color.chart.categorical.1'),
-  token('color.chart.categorical.2'),
-  token('color.chart.categorical.3'),
-  token('color.chart.categorical.4'),
-  token('color.chart.categorical.5'),
-  token('color.chart.categorical.6'),
-  token('color.chart.categorical.7'),
-  token('color.chart.categorical.8'),
-];
-
-export function seriesColour(index: number): string {
-  return SERIES_COLOURS[index % SERIES_COLOURS.length]!;
-}
+export { seriesColour } from './theme';
 
 /**
  * Stacked areas over consecutive days: `series[k][d]` is series k's own value on day d. The first series is
- * drawn at the bottom (for a cumulative flow diagram: the last stage, done work, at the bottom).
+ * drawn at the bottom (for a cumulative flow diagram: the last stage, done work, at the bottom). Hovering a
+ * day lists every series' value on it, top band first, as they are stacked.
  */
 export function StackedAreaChart({
   labels,
@@ -30,27 +24,47 @@ export function StackedAreaChart({
   series: ReadonlyArray<{ name: string; values: readonly number[] }>;
   yLabel: string;
 }) {
-  const totals = labels.map((_, d) => series.reduce((sum, s) => sum + (s.values[d] ?? 0), 0));
-  const top = niceTicks(Math.max(1, ...totals)).at(-1) ?? 1;
-  const y = linearScale(0, top, CHART.height - CHART.bottom, CHART.top);
-  const x = linearScale(0, Math.max(1, labels.length - 1), CHART.left, CHART.width - CHART.right);
-  const base = labels.map(() => 0);
-  const areas = series.map((s) => {
-    const lower = [...base];
-    const upper = lower.map((v, d) => v + (s.values[d] ?? 0));
-    upper.forEach((v, d) => (base[d] = v));
-    const forward = upper.map((v, d) => `${x(d)},${y(v)}`);
-    const back = lower.map((v, d) => `${x(d)},${y(v)}`).reverse();
-    return { name: s.name, d: labels.length === 0 ? '' : `M${forward.join(' L')} L${back.join(' L')} Z` };
-  });
+  const [hovered, setHovered] = useState<number | null>(null);
+  const days = labels.map((_, d) => d);
+  const valueOf = (d: number, k: number) => series[k]?.values[d] ?? 0;
+  const totals = days.map((d) => series.reduce((sum, _, k) => sum + valueOf(d, k), 0));
+  const y = valueScale(largest(totals));
+  const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [PLOT.left, PLOT.right] });
+  const xs = days.map((d) => x(d));
+  const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
-    <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="presentation">
-      <Axes maxValue={top} y={y} xLabels={labels} x={x} yLabel={yLabel} />
-      {areas.map((area, k) => (
-        <path key={area.name} d={area.d} fill={seriesColour(k)} stroke="none">
-          <title>{area.name}</title>
-        </path>
-      ))}
-    </svg>
+    <ChartCanvas
+      onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}
+      onLeave={() => setHovered(null)}
+      tooltip={
+        hovered !== null && labels[hovered] !== undefined ? (
+          <ChartTooltip anchor={{ x: xs[hovered]!, y: y(totals[hovered]!) }} testId="chart-tooltip">
+            <strong>{labels[hovered]}</strong>
+            {topFirst.map(({ name, k }) => (
+              <div key={name} className="fm-chart-tooltip-series">
+                <svg width="10" height="10" aria-hidden="true">
+                  <rect width="10" height="10" fill={seriesColour(k)} />
+                </svg>
+                {`${name}: ${valueOf(hovered, k)}`}
+              </div>
+            ))}
+          </ChartTooltip>
+        ) : null
+      }
+    >
+      <Axes y={y} x={x} xTicks={labelIndices(labels.length)} xLabel={(d) => labels[d] ?? ''} yLabel={yLabel} />
+      <AreaStack<number, number>
+        keys={series.map((_, k) => k)}
+        data={days}
+        value={(d, k) => valueOf(d, k)}
+        x={(point) => x(point.data)}
+        y0={(point) => y(point[0])}
+        y1={(point) => y(point[1])}
+        color={(_, k) => seriesColour(k)}
+      />
+      {hovered !== null && xs[hovered] !== undefined && (
+        <Line from={{ x: xs[hovered], y: PLOT.top }} to={{ x: xs[hovered], y: PLOT.bottom }} stroke={CHART_COLOURS.ink} strokeDasharray="2 2" />
+      )}
+    </ChartCanvas>
   );
 }

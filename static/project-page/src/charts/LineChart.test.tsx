@@ -1,0 +1,28 @@
+/** @jest-environment jsdom */
+import { fireEvent, render } from '@testing-library/react';
+import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
+import { PLOT } from './layout';
+import { LineChart } from './LineChart';
+
+const WIP = [
+  { label: '1 Mar', value: 3 },
+  { label: '2 Mar', value: 5 },
+  { label: '3 Mar', value: 4 },
+];
+
+describe('the line chart', () => {
+  it('draws the series across the plot and tells the value of the day nearest the pointer', () => {
+    const { container } = render(<LineChart points={WIP} yLabel="items" />);
+    const svg = container.querySelector('svg')!;
+    const d = svg.querySelector('path')!.getAttribute('d')!;
+    expect(d.startsWith(`M${PLOT.left},`)).toBe(true);
+    expect(d).toContain(`L${PLOT.right},`);
+    layOutAtViewBoxSize(svg);
+    fireEvent.mouseMove(svg, { clientX: (PLOT.left + PLOT.right) / 2 + 20, clientY: 40 });
+    expect(tooltipText()).toBe('2 Mar: 5');
+    expect(svg.querySelector('circle')).not.toBeNull();
+    fireEvent.mouseLeave(svg);
+    expect(tooltipText()).toBeNull();
+    expect(svg.querySelector('circle')).toBeNull();
+  });
+});

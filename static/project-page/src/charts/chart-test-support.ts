@@ -1,0 +1,12 @@
+import { screen } from '@testing-library/react';
+import { CHART } from './layout';
+
+/** The text of the chart tooltip on screen, or null when none is shown. */
+export function tooltipText(): string | null {
+  return screen.queryByTestId('chart-tooltip')?.textContent ?? null;
+}
+
+/** Lays a drawing out at exactly its viewBox size (jsdom lays out nothing), so client coordinates are viewBox coordinates. */
+export function layOutAtViewBoxSize(svg: Element): void {
+  jest.spyOn(svg, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: CHART.width, height: CHART.height } as DOMRect);
+}
