@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:ui`: how quickly the project page becomes usable on a big project, in headless Chromium.
+ *
+ * A project of 20,000 issues (the simulated site's BIG project, `BENCH_UI_ISSUES` overrides) is measured by
+ * the admin and synced into the local platform by the app's own backfill. Then, as a member, the page is
+ * opened `BENCH_UI_RUNS` times (3 by default), each in a fresh browser context (empty cache), and timed:
+ *
+ * - open: from the host page's navigation start to the overview's numbers on screen, and to the first chart
+ *   (the cycle-time scatterplot) painted after its tab is clicked, which also shows the tabs respond;
+ * - tab switch: from that click to the scatterplot painted;
+ * - filter changes, on the cycle-time tab: from the `change` event to the scatterplot redrawn and painted.
+ *
+ * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
+ * installed before the app's scripts run, through the DevTools protocol, so the page is not modified); a
+ * chart counts as painted after the next animation frame. The table shows medians over the runs.
+ * Targets: open under 2 s, a filter change under 200 ms.
+ */
+import path from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { startLocalSite, type LocalSite } from '../dev/local-site';
+import { launchChromium } from '../dev/testing/chromium';
+
+const ISSUES = Number(process.env['BENCH_UI_ISSUES'] ?? 20_000);
+const RUNS = Number(process.env['BENCH_UI_RUNS'] ?? 3);
+const PROJECT = 'BIG';
+const OPEN_TARGET_MS = 2000;
+const FILTER_TARGET_MS = 200;
+
+const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
+
+/**
+ * Runs in the app's frame before its scripts. Written as plain JavaScript text: it is evaluated in the
+ * browser, where nothing of this file's compiled helpers exists.
+ */
+const IN_PAGE_PROBES = `(() => {
+  if (!location.pathname.startsWith('/__ui/')) return;
+  const now = () => performance.timeOrigin + performance.now();
+  const afterPaint = (done) => requestAnimationFrame(() => setTimeout(() => done(now()), 0));
+  const probes = { numbersAt: null, chartAt: null, chartPaintedAt: null, lastInputAt: null, waiting: null };
+  window.__uiBench = probes;
+  const scatterState = () => {
+    const chart = document.querySelector('${SCATTER}');
+    if (!chart) return null;
+    return chart.querySelectorAll('svg circle').length + '|' + (chart.querySelector('figcaption') || chart).textContent;
+  };
+  const onMutation = () => {
+    if (probes.numbersAt === null && document.querySelector('[data-testid="metric-throughput"]')) probes.numbersAt = now();
+    if (probes.chartAt === null && document.querySelector('${SCATTER} svg circle')) {
+      probes.chartAt = now();
+      afterPaint((at) => (probes.chartPaintedAt = at));
+    }
+    const waiting = probes.waiting;
+    if (waiting && waiting.committedAt === null) {
+      const state = scatterState();
+      if (state !== null && state !== waiting.before) {
+        waiting.committedAt = now();
+        afterPaint((at) => waiting.resolve({ committedAt: waiting.committedAt, paintedAt: at, state }));
+      }
+    }
+  };
+  new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true });
+  // Capture phase on the document: before React's own listeners on the root see the event.
+  for (const type of ['click', 'change']) document.addEventListener(type, () => (probes.lastInputAt = now()), true);
+  probes.expectScatterChange = () => {
+    const before = scatterState();
+    return new Promise((resolve) => (probes.waiting = { before, committedAt: null, resolve }));
+  };
+})();`;
+
+interface RunTimes {
+  toNumbers: number;
+  toFirstChart: number;
+  tabSwitch: number;
+  filters: Record<string, number>;
+}
+
+/** The filter changes timed on the cycle-time tab, each undone before the next. */
+const FILTER_CHANGES: ReadonlyArray<{ name: string; apply: (frame: Frame) => Promise<unknown>; undo: (frame: Frame) => Promise<unknown> }> = [
+  {
+    name: 'period: last 90 days',
+    apply: (frame) => frame.getByTestId('filter-range').selectOption({ label: 'Last 90 days' }),
+    undo: (frame) => frame.getByTestId('filter-range').selectOption({ label: 'Configured period' }),
+  },
+  {
+    name: 'period: last 30 days',
+    apply: (frame) => frame.getByTestId('filter-range').selectOption({ label: 'Last 30 days' }),
+    undo: (frame) => frame.getByTestId('filter-range').selectOption({ label: 'Configured period' }),
+  },
+  {
+    name: 'issue type: Bug only',
+    apply: (frame) => frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).check(),
+    undo: (frame) => frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).uncheck(),
+  },
+];
+
+async function measureBigProject(site: LocalSite): Promise<void> {
+  const admin = site.users.find((user) => user.role === 'admin');
+  if (!admin) throw new Error('The demo site has no admin');
+  const answer = (await site.platform.invokeResolver({
+    moduleKey: 'flow-metrics-settings',
+    functionKey: 'setProjectMeasured',
+    payload: { projectKey: PROJECT, measured: true },
+    accountId: admin.accountId,
+  })) as { ok: boolean; error?: { message: string } };
+  if (!answer.ok) throw new Error(`Could not measure ${PROJECT}: ${answer.error?.message}`);
+  await site.platform.drainQueue();
+}
+
+type Probes = { numbersAt: number | null; chartPaintedAt: number | null; lastInputAt: number | null };
+
+async function probes(frame: Frame): Promise<Probes> {
+  return frame.evaluate('({ numbersAt: __uiBench.numbersAt, chartPaintedAt: __uiBench.chartPaintedAt, lastInputAt: __uiBench.lastInputAt })');
+}
+
+/** Waits, in the page, until a probe has been set. */
+async function probeSet(frame: Frame, name: keyof Probes): Promise<number> {
+  await frame.waitForFunction(`window.__uiBench && window.__uiBench.${name} !== null`, undefined, { timeout: 60_000 });
+  return (await probes(frame))[name]!;
+}
+
+/** Times one filter change: from the change event to the scatterplot redrawn and painted. */
+async function timeFilterChange(frame: Frame, change: (frame: Frame) => Promise<unknown>): Promise<number> {
+  const changed = frame.evaluate('__uiBench.expectScatterChange()') as Promise<{ paintedAt: number }>;
+  await change(frame);
+  const { paintedAt } = await changed;
+  const { lastInputAt } = await probes(frame);
+  return paintedAt - lastInputAt!;
+}
+
+async function oneRun(browser: Browser, site: LocalSite, memberId: string): Promise<RunTimes> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  try {
+    await context.addInitScript(IN_PAGE_PROBES);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${site.hostUrl}/projects/${PROJECT}/flow-metrics?as=${encodeURIComponent(memberId)}`);
+    const navigationStart = (await page.evaluate('performance.timeOrigin')) as number;
+    const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
+    if (!frame) throw new Error('The host page has no app frame');
+
+    const numbersAt = await probeSet(frame, 'numbersAt');
+    await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
+    const chartPaintedAt = await probeSet(frame, 'chartPaintedAt');
+    const { lastInputAt } = await probes(frame);
+
+    const filters: Record<string, number> = {};
+    for (const filter of FILTER_CHANGES) {
+      filters[filter.name] = await timeFilterChange(frame, filter.apply);
+      await timeFilterChange(frame, filter.undo);
+    }
+    return { toNumbers: numbersAt - navigationStart, toFirstChart: chartPaintedAt - navigationStart, tabSwitch: chartPaintedAt - lastInputAt!, filters };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+async function main(): Promise<void> {
+  const rootDir = path.resolve(__dirname, '..');
+  process.stderr.write(`syncing a ${ISSUES.toLocaleString('en-US')}-issue project into the local platform...\n`);
+  const [site, browser] = await Promise.all([
+    startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: ISSUES, inProcessJira: true }),
+    launchChromium(),
+  ]);
+  try {
+    const syncStart = performance.now();
+    await measureBigProject(site);
+    process.stderr.write(`  synced in ${((performance.now() - syncStart) / 1000).toFixed(1)} s\n`);
+    const member = site.users.find((user) => user.role === 'member');
+    if (!member) throw new Error('The demo site has no member');
+
+    const runs: RunTimes[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      process.stderr.write(`  opening the page, run ${run} of ${RUNS}\n`);
+      runs.push(await oneRun(browser, site, member.accountId));
+    }
+
+    const rows: Array<[string, number[], number | null]> = [
+      ['open: overview numbers shown', runs.map((r) => r.toNumbers), null],
+      ['open: first chart painted (incl. tab click)', runs.map((r) => r.toFirstChart), OPEN_TARGET_MS],
+      ['tab switch: click to chart painted', runs.map((r) => r.tabSwitch), null],
+      ...FILTER_CHANGES.map(({ name }): [string, number[], number] => [`filter change, ${name}`, runs.map((r) => r.filters[name]!), FILTER_TARGET_MS]),
+    ];
+    const lines = [
+      `Project page on ${ISSUES.toLocaleString('en-US')} issues, headless Chromium, median of ${RUNS} runs`,
+      '',
+      '| measure | median | runs | target |',
+      '|---|---:|---|:---:|',
+      ...rows.map(([name, values, target]) => {
+        const middle = median(values);
+        const verdict = target === null ? '' : `< ${ms(target)}: ${middle < target ? 'met' : 'missed'}`;
+        return `| ${name} | ${ms(middle)} | ${values.map(ms).join(', ')} | ${verdict} |`;
+      }),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,307 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import dark from '@atlaskit/tokens/atlassian-dark';
+import light from '@atlaskit/tokens/atlassian-light';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { measureDemoProjects } from '../demo-setup';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { launchChromium } from '../testing/chromium';
+
+/**
+ * The project page end to end, in headless Chromium, through the local host page, on demo projects the admin
+ * has measured and the platform has synced. Every figure the page shows is checked against what Jira itself
+ * says about the project (its issues, their current status category and resolution date, read through the
+ * simulated site's export), never against numbers written here or computed by the page's own code.
+ * Screenshots go to test-results/screenshots/ (ignored by git).
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+const PROJECT = 'FLOW';
+const MS_PER_DAY = 86_400_000;
+/** axe-core takes a few seconds a tab on this shared machine; an audit covers seven tabs. */
+const AUDIT_TIMEOUT_MS = 120_000;
+
+const TABS = [
+  { label: 'Overview', panel: 'tab-panel-overview', file: 'overview' },
+  { label: 'Cycle time', panel: 'tab-panel-cycle-time', file: 'cycle-time' },
+  { label: 'Throughput', panel: 'tab-panel-throughput', file: 'throughput' },
+  { label: 'Flow', panel: 'tab-panel-flow', file: 'flow' },
+  { label: 'Aging', panel: 'tab-panel-aging', file: 'aging' },
+  { label: 'Forecast', panel: 'tab-panel-forecast', file: 'forecast' },
+  { label: 'Issues', panel: 'tab-panel-issues', file: 'issues' },
+] as const;
+type TabLabel = (typeof TABS)[number]['label'];
+
+/** One issue as Jira reports it: what the page's figures must agree with. */
+interface JiraIssue {
+  key: string;
+  type: string;
+  category: 'new' | 'indeterminate' | 'done';
+  /** UTC day of the resolution, for resolved issues. */
+  resolvedDay: string | null;
+  createdDay: string;
+}
+
+let site: LocalSite;
+let browser: Browser;
+let issues: JiraIssue[];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  // As on a fresh site: the admin measures the demo projects, which queues their first syncs; the hourly
+  // trigger runs and the queue is worked off, as Forge would in the background.
+  await measureDemoProjects(site);
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  issues = await jiraIssues(PROJECT);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
+  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created`);
+  if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
+  const exported = (await response.json()) as Array<{ key: string; fields: any }>;
+  return exported.map(({ key, fields }) => ({
+    key,
+    type: fields.issuetype.name,
+    category: fields.status.statusCategory.key,
+    // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
+    resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
+    createdDay: String(fields.created).slice(0, 10),
+  }));
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const today = () => isoDay(Date.now());
+const daysAgo = (days: number) => isoDay(Date.now() - days * MS_PER_DAY);
+
+/** Issues finished in a window of days (inclusive), by Jira's own account: done now, resolved in the window. */
+const finishedIn = (from: string, to: string, among = issues) =>
+  among.filter((issue) => issue.category === 'done' && issue.resolvedDay !== null && issue.resolvedDay >= from && issue.resolvedDay <= to);
+const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
+const firstCreated = (among = issues) => among.map((issue) => issue.createdDay).sort()[0]!;
+
+const userWithRole = (role: string) => {
+  const user = site.users.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`The demo site has no ${role}`);
+  return user;
+};
+
+async function openAs(role: string, projectKey: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
+  // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${site.hostUrl}/projects/${projectKey}/flow-metrics?as=${encodeURIComponent(userWithRole(role).accountId)}&theme=${theme}`);
+  const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
+  if (!frame) throw new Error('The host page has no app frame');
+  return { page, frame };
+}
+
+async function openReport(theme: 'light' | 'dark' = 'light') {
+  const opened = await openAs('member', PROJECT, theme);
+  await opened.frame.getByTestId('flow-report').waitFor({ timeout: 30_000 });
+  return opened;
+}
+
+async function showTab(frame: Frame, label: TabLabel) {
+  const tab = TABS.find((candidate) => candidate.label === label)!;
+  await frame.getByRole('tab', { name: label, exact: true }).click();
+  await frame.getByTestId(tab.panel).waitFor({ timeout: 10_000 });
+}
+
+/** Waits until the selector matches exactly `expected` elements; fails with how many it did match. */
+async function expectCount(frame: Frame, selector: string, expected: number) {
+  try {
+    await frame.waitForFunction(([css, n]) => document.querySelectorAll(css).length === n, [selector, expected] as const, { timeout: 10_000 });
+  } catch {
+    expect(await frame.locator(selector).count()).toBe(expected);
+  }
+}
+
+/** A column of a chart's data table (its text alternative), as numbers. */
+async function tableColumn(frame: Frame, chartTestId: string, column: string): Promise<number[]> {
+  const table = frame.getByTestId(`${chartTestId}-table`);
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(column);
+  if (index < 0) throw new Error(`${chartTestId} has no column "${column}"; it has ${headers.join(', ')}`);
+  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
+  return cells.map((cell) => Number(cell.replace(/,/g, '')));
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+const scatterDots = '[data-testid="chart-cycle-time-scatter"] svg circle';
+const agingDots = '[data-testid="chart-aging"] svg circle';
+const formatted = (n: number) => n.toLocaleString('en-US');
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+describe('the project page, as a member, on synced demo data', () => {
+  let page: Page;
+  let frame: Frame;
+
+  beforeAll(async () => {
+    ({ page, frame } = await openReport());
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('shows the headline numbers Jira agrees with', async () => {
+    await showTab(frame, 'Overview');
+    await expect(frame.getByTestId('metric-wip').textContent()).resolves.toContain(`${formatted(inProgress().length)} items`);
+    await expect(frame.getByTestId('sync-status').textContent()).resolves.toMatch(/up to date/i);
+    await screenshot(page, 'project-page-overview-light');
+  });
+
+  it('plots one dot per item finished in the window, and a histogram of the same items', async () => {
+    await showTab(frame, 'Cycle time');
+    const finished = finishedIn(firstCreated(), today());
+    expect(finished.length).toBeGreaterThan(50);
+    await expectCount(frame, scatterDots, finished.length);
+    const plottedKeys = await frame.locator('[data-testid="chart-cycle-time-scatter-table"] tbody tr td:first-child').allTextContents();
+    expect([...plottedKeys].sort()).toEqual(finished.map((issue) => issue.key).sort());
+    expect(sum(await tableColumn(frame, 'chart-cycle-time-histogram', 'Items'))).toBe(finished.length);
+    await screenshot(page, 'project-page-cycle-time-light');
+  });
+
+  it('counts the finished items per period', async () => {
+    await showTab(frame, 'Throughput');
+    const perPeriod = await tableColumn(frame, 'chart-throughput-run', 'Items');
+    expect(sum(perPeriod)).toBe(finishedIn(firstCreated(), today()).length);
+    await expectCount(frame, '[data-testid="chart-throughput-run"] svg rect', perPeriod.length);
+    await screenshot(page, 'project-page-throughput-light');
+  });
+
+  it('draws cumulative flow and WIP that end where Jira stands today', async () => {
+    await showTab(frame, 'Flow');
+    const done = await tableColumn(frame, 'chart-cumulative-flow', 'Done');
+    expect(done.at(-1)).toBe(issues.filter((issue) => issue.category === 'done').length);
+    const wip = await tableColumn(frame, 'chart-wip-run', 'Items in progress');
+    expect(wip.at(-1)).toBe(inProgress().length);
+    await screenshot(page, 'project-page-flow-light');
+  });
+
+  it('shows the age of every item in progress', async () => {
+    await showTab(frame, 'Aging');
+    await expectCount(frame, agingDots, inProgress().length);
+    await screenshot(page, 'project-page-aging-light');
+  });
+
+  it('forecasts when the work in progress will be done', async () => {
+    await showTab(frame, 'Forecast');
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toMatch(/^\d+% chance of [\d,]+ or more items by \d{4}-\d\d-\d\d\.$/);
+    await expect(frame.getByTestId('forecast-when-sentence').textContent()).resolves.toContain(`${formatted(inProgress().length)} items`);
+    await screenshot(page, 'project-page-forecast-light');
+  });
+
+  it('lists every issue of the project', async () => {
+    await showTab(frame, 'Issues');
+    await expect(frame.getByTestId('tab-panel-issues').textContent()).resolves.toContain(`${formatted(issues.length)} items`);
+    await screenshot(page, 'project-page-issues-light');
+  });
+
+  it('asks Jira to open the issue behind a scatter dot', async () => {
+    await showTab(frame, 'Cycle time');
+    // The host is asked through the bridge, as Forge's `router.open`; it is that request we look for.
+    const navigation = page.waitForRequest((request) => request.url().includes('/__forge/bridge/') && request.postDataJSON()?.method === 'navigate');
+    await frame.locator(scatterDots).nth(3).dispatchEvent('click');
+    const { payload } = (await navigation).postDataJSON();
+    const key = /^\/browse\/([A-Z]+-\d+)$/.exec(String(payload.url))?.[1];
+    expect(payload.type).toBe('new-tab');
+    expect(finishedIn(firstCreated(), today()).map((issue) => issue.key)).toContain(key);
+  });
+
+  it('recomputes every chart for a shorter period', async () => {
+    await frame.getByTestId('filter-range').selectOption({ label: 'Last 30 days' });
+    await showTab(frame, 'Cycle time');
+    const finished = finishedIn(daysAgo(29), today());
+    expect(finished.length).toBeLessThan(finishedIn(firstCreated(), today()).length);
+    await expectCount(frame, scatterDots, finished.length);
+    await showTab(frame, 'Flow');
+    expect(await tableColumn(frame, 'chart-wip-run', 'Items in progress')).toHaveLength(30);
+    await frame.getByTestId('filter-range').selectOption({ label: 'Configured period' });
+  });
+
+  it('recomputes every chart for one issue type', async () => {
+    const bugs = issues.filter((issue) => issue.type === 'Bug');
+    expect(bugs.length).toBeGreaterThan(0);
+    await frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).check();
+    await showTab(frame, 'Cycle time');
+    await expectCount(frame, scatterDots, finishedIn(firstCreated(), today(), bugs).length);
+    await showTab(frame, 'Aging');
+    await expectCount(frame, agingDots, inProgress(bugs).length);
+    await showTab(frame, 'Issues');
+    await expect(frame.getByTestId('tab-panel-issues').textContent()).resolves.toContain(`${formatted(bugs.length)} items`);
+    await frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).uncheck();
+  });
+
+  it('has no serious or critical accessibility violations on any tab', async () => {
+    const found: string[] = [];
+    for (const tab of TABS) {
+      await showTab(frame, tab.label);
+      const violations = await seriousAccessibilityViolations(frame);
+      if (violations.length > 0) found.push(`${tab.label}, light:\n${describeViolations(violations)}`);
+    }
+    expect(found.join('\n')).toBe('');
+  }, AUDIT_TIMEOUT_MS);
+});
+
+describe('the project page in the dark theme', () => {
+  it('renders with the dark tokens and stays accessible', async () => {
+    const { page, frame } = await openReport('dark');
+    expect(await frame.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    const colours = await frame.evaluate(() => ({
+      surface: getComputedStyle(document.querySelector('main')!).backgroundColor,
+      text: getComputedStyle(document.querySelector('[data-testid="project-name"]')!).color,
+    }));
+    expect(colours).toEqual({ surface: cssColour(tokenValue(dark, 'elevation.surface')), text: cssColour(tokenValue(dark, 'color.text')) });
+    expect(colours.surface).not.toBe(cssColour(tokenValue(light, 'elevation.surface')));
+
+    const found: string[] = [];
+    for (const tab of TABS) {
+      await showTab(frame, tab.label);
+      if (tab.label === 'Overview' || tab.label === 'Cycle time' || tab.label === 'Flow') await screenshot(page, `project-page-${tab.file}-dark`);
+      const violations = await seriousAccessibilityViolations(frame);
+      if (violations.length > 0) found.push(`${tab.label}, dark:\n${describeViolations(violations)}`);
+    }
+    expect(found.join('\n')).toBe('');
+    await page.close();
+  }, AUDIT_TIMEOUT_MS);
+});
+
+describe('the project page, as an outsider', () => {
+  it('says there is no access to a project they cannot browse, and shows none of its data', async () => {
+    const { page, frame } = await openAs('outsider', 'BUG');
+    await frame.getByText(/don.t have access/i).first().waitFor({ timeout: 20_000 });
+    const content = await frame.locator('body').innerText();
+    expect(content).not.toMatch(/BUG-\d+/);
+    await expect(frame.locator('[data-testid="project-name"], [data-testid="flow-report"], [data-testid^="chart-"]').count()).resolves.toBe(0);
+    await expect(frame.locator('svg circle, table tbody tr').count()).resolves.toBe(0);
+    await screenshot(page, 'project-page-outsider');
+    await page.close();
+  });
+});
+
+/** A token's value in a theme, as the tokens package defines it. */
+function tokenValue(theme: ReadonlyArray<{ cleanName: string; value: unknown }>, name: string): string {
+  const found = theme.find((entry) => entry.cleanName === name);
+  if (!found || typeof found.value !== 'string') throw new Error(`No colour token ${name}`);
+  return found.value;
+}
+
+/** `#RRGGBB` or `#RRGGBBAA` as the browser reports a computed colour. */
+function cssColour(hex: string): string {
+  const [r, g, b, a] = [1, 3, 5, 7].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return hex.length === 9 ? `rgba(${r}, ${g}, ${b}, ${Number((a! / 255).toFixed(3))})` : `rgb(${r}, ${g}, ${b})`;
+}
