@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
+import { appFrame, openHostPage, resolverCallsOf } from '../testing/open-host-page';
 
 /**
  * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the real
@@ -24,22 +25,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const userWithRole = (role: string) => {
-  const user = site.users.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`The demo site has no ${role}`);
-  return user;
-};
-
-async function openAs(role: string, pagePath: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${site.hostUrl}${pagePath}?as=${encodeURIComponent(userWithRole(role).accountId)}&theme=${theme}`);
-  return page;
-}
-
-const appFrame = (page: Page) => page.frameLocator('#app-frame');
+const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') => openHostPage(browser, site, role, pagePath, { theme });
 
 describe('the project page', () => {
   it('shows a member the project name and its sync state', async () => {
@@ -77,16 +63,25 @@ describe('the settings page', () => {
     const page = await openAs('admin', '/settings/flow-metrics');
     const list = appFrame(page).getByTestId('project-settings-list');
     await list.waitFor({ timeout: 20_000 });
+    await expect(appFrame(page).getByRole('tab').allTextContents()).resolves.toEqual(['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log']);
+    await expect(appFrame(page).getByTestId('access-denied').count()).resolves.toBe(0);
     for (const key of ['FLOW', 'SPR', 'BUG']) await expect(list.getByText(key, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: path.join(screenshots, 'settings-admin.png') });
     await page.close();
   });
 
-  it('refuses a member', async () => {
+  it('shows a member only that the settings are for Jira administrators', async () => {
     const page = await openAs('member', '/settings/flow-metrics');
-    const denied = appFrame(page).getByTestId('access-denied');
-    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(/only jira admin/i);
-    await expect(appFrame(page).getByTestId('project-settings-list').count()).resolves.toBe(0);
+    const frame = appFrame(page);
+    const denied = frame.getByTestId('access-denied');
+    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(/only jira administrators can change flow metrics settings/i);
+    await expect(frame.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Only Jira administrators/);
+    await expect(frame.getByRole('tablist').count()).resolves.toBe(0);
+    await expect(frame.getByRole('tab').count()).resolves.toBe(0);
+    await expect(frame.getByTestId('project-settings-list').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(screenshots, 'settings-member.png') });
+    // Asked once, refused once: the page calls nothing more.
+    expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
     await page.close();
   });
 });

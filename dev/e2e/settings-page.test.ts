@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseSealingKeyRing, type SealingKey } from '../../src/adapters/secrets/sealing-key-ring';
 import { isSealedSecret, open } from '../../src/adapters/secrets/sealed-secret';
 import { ERASE_CONFIRMATION_PHRASE } from '../../src/shared/resolver-contract';
@@ -9,6 +9,7 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { developmentSealingKeys } from '../sealing/development-sealing-keys';
 import { botToken, DEMO_CHANNELS } from '../slack/demo-slack';
 import { launchChromium } from '../testing/chromium';
+import { appFrame, openHostPage, resolverCallsOf, userWithRole as demoUserWithRole } from '../testing/open-host-page';
 
 /**
  * The settings page end to end, as a Jira admin, in headless Chromium through the local host page: the built
@@ -44,22 +45,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-function userWithRole(role: string) {
-  const user = site.users.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`The demo site has no ${role}`);
-  return user;
-}
-
-async function openAs(role: string, pagePath: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${site.hostUrl}${pagePath}?as=${encodeURIComponent(userWithRole(role).accountId)}`);
-  return page;
-}
-
-const appFrame = (page: Page): FrameLocator => page.frameLocator('#app-frame');
+const userWithRole = (role: string) => demoUserWithRole(site, role);
+const openAs = (role: string, pagePath: string) => openHostPage(browser, site, role, pagePath, { viewport: { width: 1280, height: 1000 } });
 const settings = () => appFrame(admin);
 
 /**
@@ -393,12 +380,21 @@ describe('the settings page, as a Jira admin', () => {
 
 describe('the settings page, as someone who is not a Jira admin', () => {
   // The member is refused in app-pages.test.ts; the outsider, who cannot even browse every project, here.
-  it('shows the outsider only that the page is for Jira admins', async () => {
+  it('shows the outsider only that the page is for Jira administrators, and changes nothing', async () => {
+    const storedBefore = storageText();
     const page = await openAs('outsider', SETTINGS);
     const frame = appFrame(page);
-    await expect(frame.getByTestId('access-denied').first().textContent({ timeout: 20_000 })).resolves.toMatch(/only jira admin/i);
+    const denied = frame.getByTestId('access-denied');
+    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(/only jira administrators can change flow metrics settings.*ask a jira administrator/i);
+    await expect(frame.getByRole('tablist').count()).resolves.toBe(0);
+    await expect(frame.getByRole('tab').count()).resolves.toBe(0);
+    await expect(frame.getByRole('button').count()).resolves.toBe(0);
     await expect(frame.getByTestId('project-settings-list').count()).resolves.toBe(0);
+    // The message is the whole page.
+    await expect(frame.locator('body').innerText()).resolves.toBe(await denied.innerText());
     await screenshot(page, 'outsider');
+    expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
+    expect(storageText()).toBe(storedBefore);
     await page.close();
   });
 });

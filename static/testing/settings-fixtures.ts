@@ -1,4 +1,4 @@
-import type { GitHubConnectionData, SealingStatus, SlackConnectionData } from '../../src/shared/resolver-contract';
+import type { DataPrivacyData, GitHubConnectionData, SealingStatus, SlackConnectionData } from '../../src/shared/resolver-contract';
 
 /** Settings-page test data, shaped by the resolver contract. Tokens here are obviously fake. */
 export const SEALED: SealingStatus = { configured: true, newestKeyId: 'k-2026', keyCount: 1, problem: null };
@@ -57,3 +57,17 @@ export function userBulkResponse(names: Record<string, string> = { [ADMIN_ID]: '
 /** Fake token shapes for form tests; no service accepts them. */
 export const FAKE_GITHUB_TOKEN = `github_pat_${'A'.repeat(22)}_${'b'.repeat(59)}`;
 export const FAKE_SLACK_TOKEN = `xoxb-1111-2222-${'c'.repeat(24)}`;
+
+/** The data and privacy tab's answer: the default two-year retention, nothing purged or reported yet. */
+export function dataPrivacy(overrides: Partial<DataPrivacyData> = {}): DataPrivacyData {
+  return {
+    retentionDays: 730,
+    retentionLimits: { min: 30, max: 1825, default: 730 },
+    lastPurge: null,
+    lastPersonalDataReport: null,
+    storedAccounts: 2,
+    sealing: SEALED,
+    secretsOnOlderKeys: 0,
+    ...overrides,
+  };
+}

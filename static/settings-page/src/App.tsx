@@ -4,25 +4,51 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
+import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
+import { LoadingState } from '../../common/LoadingState';
 import { PageLayout } from '../../common/PageLayout';
+import { useResolver } from '../../common/use-resolver';
 import { AuditLogSection } from './AuditLogSection';
 import { DataPrivacySection } from './DataPrivacySection';
 import { GitHubSection } from './GitHubSection';
-import { ProjectsSection } from './ProjectsSection';
+import { LIST_PROJECT_SETTINGS, ProjectsSection } from './ProjectsSection';
+import { SettingsAccessDenied } from './SettingsAccessDenied';
 import { SlackSection } from './SlackSection';
+import { useSettingsAccess } from './use-settings-access';
 
 /** The settings page's tabs, in the order an admin sets the app up. */
 export const SETTINGS_TABS = ['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log'] as const;
 
 /**
- * The app's settings page (Jira admin page, also "Configure" and "Get started"). Each tab loads its own data
- * when first opened; every resolver behind it refuses anyone Jira does not call an administrator.
+ * The app's settings page (Jira admin page, also "Configure" and "Get started"). Every resolver behind it
+ * refuses anyone Jira does not call an administrator, so the tabs appear only once the first call, the
+ * projects list, has answered: someone refused sees one message and the page asks nothing more. The other
+ * tabs load their own data when first opened.
  */
 export function App() {
+  const projects = useResolver<ProjectSettingsList>(LIST_PROJECT_SETTINGS);
+  const access = useSettingsAccess(projects.state);
   // After "erase all app data" every tab starts over, so none shows what no longer exists.
   const [generation, setGeneration] = useState(0);
-  const startOver = () => setGeneration((current) => current + 1);
+  const startOver = () => {
+    setGeneration((current) => current + 1);
+    projects.reload();
+  };
 
+  if (access === 'checking') {
+    return (
+      <PageLayout>
+        <LoadingState label="Loading Flow metrics settings" />
+      </PageLayout>
+    );
+  }
+  if (access === 'denied') {
+    return (
+      <PageLayout>
+        <SettingsAccessDenied />
+      </PageLayout>
+    );
+  }
   return (
     <PageLayout>
       <Stack space="space.300">
@@ -42,7 +68,7 @@ export function App() {
           </TabList>
           <TabPanel>
             <Box paddingBlock="space.200" key={`projects-${generation}`}>
-              <ProjectsSection />
+              <ProjectsSection projects={projects} />
             </Box>
           </TabPanel>
           <TabPanel>

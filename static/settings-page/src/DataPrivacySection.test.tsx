@@ -2,9 +2,9 @@
 import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import { ERASE_CONFIRMATION_PHRASE, type DataPrivacyData } from '../../../src/shared/resolver-contract';
+import { ERASE_CONFIRMATION_PHRASE } from '../../../src/shared/resolver-contract';
 import { failed, ok } from '../../testing/resolver-fixtures';
-import { SEALED } from '../../testing/settings-fixtures';
+import { dataPrivacy } from '../../testing/settings-fixtures';
 import { DataPrivacySection, describeRetention } from './DataPrivacySection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
@@ -12,23 +12,10 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() })
 const invokeMock = jest.mocked(invoke);
 afterEach(() => invokeMock.mockReset());
 
-function privacy(overrides: Partial<DataPrivacyData> = {}): DataPrivacyData {
-  return {
-    retentionDays: 730,
-    retentionLimits: { min: 30, max: 1825, default: 730 },
-    lastPurge: null,
-    lastPersonalDataReport: null,
-    storedAccounts: 2,
-    sealing: SEALED,
-    secretsOnOlderKeys: 0,
-    ...overrides,
-  };
-}
-
 describe('the data and privacy section', () => {
   it('shows retention, the last report and how tokens are sealed', async () => {
     invokeMock.mockResolvedValueOnce(
-      ok(privacy({ lastPersonalDataReport: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } })),
+      ok(dataPrivacy({ lastPersonalDataReport: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } })),
     );
     render(<DataPrivacySection />);
     expect((await screen.findByTestId('retention')).textContent).toContain('730 days (about 2 years)');
@@ -37,7 +24,7 @@ describe('the data and privacy section', () => {
   });
 
   it('saves a retention window within the limits only', async () => {
-    invokeMock.mockResolvedValueOnce(ok(privacy())).mockResolvedValueOnce(ok(privacy({ retentionDays: 365 })));
+    invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok(dataPrivacy({ retentionDays: 365 })));
     render(<DataPrivacySection />);
     const input = await screen.findByLabelText(/Keep data for/);
     const save = () => screen.getByRole('button', { name: 'Save retention' }) as HTMLButtonElement;
@@ -51,7 +38,7 @@ describe('the data and privacy section', () => {
   });
 
   it('purges now and says how much went', async () => {
-    invokeMock.mockResolvedValueOnce(ok(privacy())).mockResolvedValueOnce(ok({ at: '2026-03-10T12:00:00.000Z', retentionDays: 730, removed: 50 }));
+    invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok({ at: '2026-03-10T12:00:00.000Z', retentionDays: 730, removed: 50 }));
     render(<DataPrivacySection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Purge now' }));
     expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Purged 50 expired records.');
@@ -62,7 +49,7 @@ describe('the data and privacy section', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     invokeMock
-      .mockResolvedValueOnce(ok(privacy()))
+      .mockResolvedValueOnce(ok(dataPrivacy()))
       .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:00.000Z', entries: [{ key: 'a', value: 1 }], nextCursor: 'next' }))
       .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:01.000Z', entries: [{ key: 'b', value: 2 }], nextCursor: null }));
     render(<DataPrivacySection />);
@@ -87,10 +74,10 @@ describe('the data and privacy section', () => {
   it('erases only once the phrase is typed, repeating until everything is gone', async () => {
     const onErased = jest.fn();
     invokeMock
-      .mockResolvedValueOnce(ok(privacy()))
+      .mockResolvedValueOnce(ok(dataPrivacy()))
       .mockResolvedValueOnce(ok({ done: false, erasedValues: 20, erasedSecrets: 2 }))
       .mockResolvedValueOnce(ok({ done: true, erasedValues: 7, erasedSecrets: 0 }))
-      .mockResolvedValueOnce(ok(privacy({ storedAccounts: 1 })));
+      .mockResolvedValueOnce(ok(dataPrivacy({ storedAccounts: 1 })));
     render(<DataPrivacySection onErased={onErased} />);
     const button = (await screen.findByRole('button', { name: 'Erase all app data' })) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
@@ -107,7 +94,7 @@ describe('the data and privacy section', () => {
   });
 
   it('offers the re-seal when tokens are on an older key, and shows a refusal', async () => {
-    invokeMock.mockResolvedValueOnce(ok(privacy({ secretsOnOlderKeys: 1 }))).mockResolvedValueOnce(failed('NOT_CONFIGURED', 'no key'));
+    invokeMock.mockResolvedValueOnce(ok(dataPrivacy({ secretsOnOlderKeys: 1 }))).mockResolvedValueOnce(failed('NOT_CONFIGURED', 'no key'));
     render(<DataPrivacySection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Re-seal with the newest key' }));
     expect((await screen.findByTestId('action-error')).textContent).toContain('no key');

@@ -15,7 +15,7 @@ import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useInterval } from '../../common/use-interval';
-import { useResolver } from '../../common/use-resolver';
+import type { ResolverQuery } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
 import { useSettingsAction } from './use-settings-action';
 import { WorkflowEditor } from './WorkflowEditor';
@@ -29,6 +29,9 @@ const SYNC_LOZENGES: Record<SyncStatus, { label: string; appearance: ThemeAppear
   ok: { label: 'Up to date', appearance: 'success' },
   failed: { label: 'Sync failed', appearance: 'removed' },
 };
+
+/** The resolver behind the list, and the settings page's first call: its answer also says who may see the page. */
+export const LIST_PROJECT_SETTINGS = 'listProjectSettings';
 
 const ROWS_PER_PAGE = 25;
 
@@ -72,10 +75,10 @@ function SyncSummary({ sync }: { sync: SyncState }) {
 
 /**
  * Which projects the app measures, where each one's sync stands, "sync now" and "rebuild from scratch", and
- * the way into each project's workflow.
+ * the way into each project's workflow. The list is loaded by the page, whose first call it is.
  */
-export function ProjectsSection() {
-  const { state, reload, refresh } = useResolver<ProjectSettingsList>('listProjectSettings');
+export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectSettingsList> }) {
+  const { state, reload, refresh } = projects;
   const action = useSettingsAction();
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmRebuild, setConfirmRebuild] = useState<string | null>(null);

@@ -1,0 +1,57 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { HostUser } from '../host/demo-users';
+import type { LocalSite } from '../local-site';
+
+/**
+ * Opening the local host page in Chromium as one of the demo site's people, the way Jira shows an app page to
+ * whoever is signed in: the host's `as` parameter picks the account, `theme` Jira's colour mode.
+ */
+
+export interface HostPageOptions {
+  /** Light unless said otherwise. */
+  theme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
+/** The demo site's person with this role ("admin", "member", "outsider"). */
+export function userWithRole(site: LocalSite, role: string): HostUser {
+  const user = site.users.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`The demo site has no ${role}`);
+  return user;
+}
+
+/** The function keys of the resolver calls each opened page's app has made, in order. */
+const resolverCallsByPage = new WeakMap<Page, string[]>();
+
+/**
+ * Opens `pagePath` on the host as the person with `role`. An error thrown in the page fails the test; every
+ * resolver call the app makes through the bridge is recorded from the start, for `resolverCallsOf`.
+ */
+export async function openHostPage(browser: Browser, site: LocalSite, role: string, pagePath: string, options: HostPageOptions = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  const resolverCalls: string[] = [];
+  resolverCallsByPage.set(page, resolverCalls);
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/__forge/bridge/')) return;
+    const call = request.postDataJSON() as { method?: string; payload?: { functionKey?: string } } | null;
+    if (call?.method === 'invoke') resolverCalls.push(String(call.payload?.functionKey));
+  });
+  const query = new URLSearchParams({ as: userWithRole(site, role).accountId, theme: options.theme ?? 'light' });
+  await page.goto(`${site.hostUrl}${pagePath}?${query}`);
+  return page;
+}
+
+/** The resolver calls the page's app has made so far (function keys, in order). */
+export function resolverCallsOf(page: Page): readonly string[] {
+  const calls = resolverCallsByPage.get(page);
+  if (!calls) throw new Error('This page was not opened with openHostPage');
+  return [...calls];
+}
+
+/** The app's Custom UI frame inside the host page. */
+export const appFrame = (page: Page): FrameLocator => page.frameLocator('#app-frame');
