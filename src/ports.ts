@@ -335,6 +335,8 @@ export interface SyncJobScheduler {
 /** At most one claim per project per period: "sync now" is rate-limited. */
 export interface SyncRequestThrottle {
   claim(projectKey: string, periodSeconds: number): Promise<boolean>;
+  /** When the claim that still holds was made, or null when none holds. */
+  claimedAt(projectKey: string): Promise<Date | null>;
 }
 
 /** How much time the running job may still spend on new work before it must hand over. */

@@ -69,6 +69,39 @@ describe('changelogs', () => {
   });
 });
 
+describe('expression evaluation', () => {
+  const template = '/rest/api/3/expression/evaluate';
+  const expression = 'issues.map(i => [i.id, i.key, i.created.getTime(), i.resolutionDate?.getTime(), i.status.name])';
+
+  it('a page of issues, an error, and one issue conform', async () => {
+    const first = await expectConforms('app', 'POST', template, template, 200, {
+      expression,
+      context: { issues: { jql: { query: 'project = FLOW ORDER BY id ASC', maxResults: 1000 } } },
+    });
+    expect(first.value).toHaveLength(1000);
+    expect(first.meta.issues.jql).toEqual({ nextPageToken: expect.any(String), isLast: false });
+    await expectConforms('member', 'POST', template, template, 400, { expression: 'issues.map(i => i.id + 1)', context: { issues: { jql: { query: 'project = FLOW' } } } });
+    await expectConforms('outsider', 'POST', template, template, 404, { expression: 'issue.key', context: { issue: { key: 'BUG-1' } } });
+    const one = await expectConforms('member', 'POST', template, template, 200, { expression: '{ key: issue.key, type: issue.issueType.name }', context: { issue: { key: 'FLOW-1' } } });
+    expect(one.value).toEqual({ key: 'FLOW-1', type: expect.any(String) });
+  });
+
+  it('the last page departs from the description in one documented way: it has no nextPageToken', async () => {
+    // The description marks nextPageToken required; a last page has no next page to point at. The
+    // simulation answers as the enhanced search does (isLast, no token), and this is the only difference.
+    const query = 'project = FLOW ORDER BY id ASC';
+    const first = await call(site, 'app', 'POST', template, { expression, context: { issues: { jql: { query, maxResults: 1000 } } } });
+    const last = await call(site, 'app', 'POST', template, {
+      expression,
+      context: { issues: { jql: { query, maxResults: 1000, nextPageToken: first.body.meta.issues.jql.nextPageToken } } },
+    });
+    expect(last.status).toBe(200);
+    expect(last.body.value).toHaveLength(100);
+    expect(last.body.meta.issues.jql).toEqual({ isLast: true });
+    expect(contract.errors('POST', template, 200, last.body)).toEqual([expect.stringContaining("must have required property 'nextPageToken'")]);
+  });
+});
+
 describe('permissions', () => {
   const template = '/rest/api/3/mypermissions';
 

@@ -5,6 +5,7 @@ import { RequestStats } from './control/request-stats';
 import { APP_USER, DEMO_USERS, type DemoUser } from './demo-data/demo-users';
 import { generateDemoData, type DemoDataOptions } from './demo-data/generate-demo-site';
 import { bulkChangelogRoutes } from './endpoints/bulk-changelog';
+import { expressionRoutes } from './endpoints/expression-evaluate';
 import { fieldRoutes } from './endpoints/fields';
 import { issueChangelogRoutes } from './endpoints/issue-changelog';
 import { issueRoutes } from './endpoints/issues';
@@ -64,6 +65,7 @@ export const DEFAULT_SITE_URL = 'https://flow-metrics-demo.atlassian.net';
 
 const ROUTES: readonly Route[] = [
   ...searchRoutes,
+  ...expressionRoutes,
   ...bulkChangelogRoutes,
   ...issueChangelogRoutes,
   ...issueRoutes,

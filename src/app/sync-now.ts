@@ -26,7 +26,7 @@ export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): P
     throw new AppError('NOT_FOUND', 'Flow metrics are not collected for this project. A Jira administrator can add it in the app settings.');
   }
   if (!(await ports.throttle.claim(projectKey, SYNC_NOW_PERIOD_SECONDS))) {
-    throw new AppError('RATE_LIMITED', 'A sync of this project was requested in the last few minutes. Please try again later.');
+    throw new AppError('RATE_LIMITED', await refusal(ports, projectKey));
   }
   await ports.scheduler.schedule(projectKey, 'sync-now', 0);
   const current = (await ports.syncStates.read(projectKey)) ?? NEVER_SYNCED;
@@ -35,4 +35,13 @@ export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): P
   if (sync !== current) await ports.syncStates.write(projectKey, sync);
   const nextAllowedAt = new Date(ports.clock.now().getTime() + SYNC_NOW_PERIOD_SECONDS * 1000).toISOString();
   return { sync, nextAllowedAt };
+}
+
+/** Why "sync now" is refused, and when it will be accepted again, in words for the page. */
+async function refusal(ports: SyncNowPorts, projectKey: string): Promise<string> {
+  const claimedAt = await ports.throttle.claimedAt(projectKey);
+  const waitMs = claimedAt ? claimedAt.getTime() + SYNC_NOW_PERIOD_SECONDS * 1000 - ports.clock.now().getTime() : SYNC_NOW_PERIOD_SECONDS * 1000;
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `A sync of this project was requested in the last ${SYNC_NOW_PERIOD_SECONDS / 60} minutes and is queued or done. ` +
+    `You can ask again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
 }

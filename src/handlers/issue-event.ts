@@ -17,9 +17,9 @@ const issueEventShape = z.object({
 });
 
 /**
- * Trigger `issue-changed` (issue created or updated). Only changes in measured projects matter; everything
- * else is ignored at once, since every issue edit on the site wakes this function. A relevant change is
- * applied to the project's stored history (src/app/sync/issue-change.ts).
+ * Trigger `issue-changed` (issue created, updated or deleted). Only changes in measured projects matter;
+ * everything else is ignored at once, since every issue edit on the site wakes this function. A relevant
+ * change is applied to the project's stored history (src/app/sync/issue-change.ts).
  */
 export async function issueEvent(event: unknown): Promise<{ relevant: boolean; outcome: IssueChangeOutcome | 'not-measured' }> {
   const parsed = issueEventShape.safeParse(event);
@@ -29,10 +29,11 @@ export async function issueEvent(event: unknown): Promise<{ relevant: boolean; o
   if (!isProjectKey(projectKey) || !(await new KvsMeasuredProjects().list()).includes(projectKey)) {
     return { relevant: false, outcome: 'not-measured' };
   }
+  const deleted = eventType === 'avi:jira:deleted:issue';
   const changedFields = eventType.includes(':created:')
     ? null
     : (changelog?.items ?? []).flatMap((item) => [item.field, item.fieldId]).filter((name): name is string => typeof name === 'string');
-  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields }, `issue-event:${randomUUID()}`);
+  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields, deleted }, `issue-event:${randomUUID()}`);
   logJob('issue-changed', `${eventType} in ${projectKey}: ${outcome}`);
   return { relevant: true, outcome };
 }

@@ -1,4 +1,6 @@
 import { createJiraSite, type JiraSite } from '../../../dev/jira/jira-site';
+import type { JiraIssue } from '../../domain/jira-history';
+import { parseIsoTimestamp } from '../../domain/iso-timestamp';
 import { JiraIssueSource } from './jira-issue-source';
 import { JiraPacer } from './jira-pacer';
 import type { RequestJira } from './jira-request';
@@ -17,6 +19,35 @@ function asApp(site: JiraSite, log: string[]): RequestJira {
     return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
   return request as unknown as RequestJira;
+}
+
+/** A site that answers expressions as Jira Data Center does: there is no such resource. */
+function refusingExpressions(requestJira: RequestJira): RequestJira {
+  const request = async (route: { value: string } | string, init?: unknown) => {
+    const path = typeof route === 'string' ? route : route.value;
+    if (path === '/rest/api/3/expression/evaluate') {
+      await requestJira(route as Parameters<RequestJira>[0], init as Parameters<RequestJira>[1]);
+      return new Response(JSON.stringify({ errorMessages: ['No REST resource matches POST /rest/api/3/expression/evaluate.'], errors: {} }), { status: 404 });
+    }
+    return requestJira(route as Parameters<RequestJira>[0], init as Parameters<RequestJira>[1]);
+  };
+  return request as unknown as RequestJira;
+}
+
+/** What the compact history reads of an issue, whichever way it was read. */
+function facts(issue: JiraIssue) {
+  const { fields } = issue;
+  const at = (text: unknown) => (typeof text === 'string' ? parseIsoTimestamp(text) : null);
+  return {
+    id: issue.id,
+    key: issue.key,
+    created: at(fields.created),
+    updated: at(fields['updated']),
+    resolved: at(fields.resolutiondate),
+    type: fields.issuetype.name,
+    status: [fields.status.id, fields.status.name, fields.status.statusCategory?.key],
+    flagged: fields['customfield_10021'] !== undefined && fields['customfield_10021'] !== null,
+  };
 }
 
 describe('reading issues from Jira as the app', () => {
@@ -38,15 +69,41 @@ describe('reading issues from Jira as the app', () => {
     expect(log).toEqual([]);
   });
 
-  it('lists ids 5000 to a request, and reads the fields it needs 100 issues to a request', async () => {
+  it('lists ids 5000 to a request; reads a few issues 100 to a field search, many 1000 to an expression', async () => {
     const ids = await source.listIssueIds('BIG');
     expect(ids).toHaveLength(12_000);
     expect(log).toHaveLength(3);
     log.length = 0;
-    const issues = await source.issuesByIds('BIG', ids.slice(0, 250), ['customfield_10021']);
-    expect(issues).toHaveLength(250);
-    expect(log).toHaveLength(3);
-    expect(Object.keys(issues[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'status', 'updated']);
+    const few = await source.issuesByIds('BIG', ids.slice(0, 150), ['customfield_10021']);
+    expect(few).toHaveLength(150);
+    expect(log).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
+    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'status', 'updated']);
+    log.length = 0;
+    const many = await source.issuesByIds('BIG', ids.slice(0, 2000), ['customfield_10021']);
+    expect(many).toHaveLength(2000);
+    expect(log.filter((line) => line === 'POST /rest/api/3/expression/evaluate')).toHaveLength(2);
+    // One ids-only search per thousand for the Flagged field's current state.
+    expect(log.filter((line) => line === 'POST /rest/api/3/search/jql')).toHaveLength(2);
+  });
+
+  it('reads by expression exactly what the field search reads, and falls back to it where expressions are refused', async () => {
+    const ids = (await source.listIssueIds('BIG')).slice(3000, 4000);
+    const refusingLog: string[] = [];
+    const refusing = new JiraIssueSource(refusingExpressions(asApp(site, refusingLog)), new JiraPacer());
+    const [byExpression, bySearch] = await Promise.all([
+      source.issuesByIds('BIG', ids, ['customfield_10021']),
+      refusing.issuesByIds('BIG', ids, ['customfield_10021']),
+    ]);
+    expect(byExpression.map(facts)).toEqual(bySearch.map(facts));
+    expect(byExpression.some((issue) => facts(issue).flagged)).toBe(true);
+    expect(byExpression.some((issue) => facts(issue).resolved !== null)).toBe(true);
+    expect(refusingLog.filter((line) => line.endsWith('/expression/evaluate'))).toHaveLength(1);
+    // Ten field searches, besides the Flagged search that went out beside the refused expression.
+    expect(refusingLog.filter((line) => line.endsWith('/search/jql'))).toHaveLength(11);
+    // Refused once, the same source no longer asks.
+    refusingLog.length = 0;
+    await refusing.issuesByIds('BIG', ids, []);
+    expect(refusingLog.some((line) => line.endsWith('/expression/evaluate'))).toBe(false);
   });
 
   it('reads complete status histories for 1000 issues in one bulk call', async () => {
@@ -66,6 +123,18 @@ describe('reading issues from Jira as the app', () => {
     await site.handle({ method: 'POST', path: `/__jira/issues/${moved}/move`, headers: {}, body: JSON.stringify({ project: 'SPR' }) });
     const issues = await source.issuesByIds('FLOW', ids, []);
     expect(issues.map((issue) => issue.id).sort()).toEqual(ids.filter((id) => id !== gone && id !== moved).sort());
+  });
+
+  it('does the same when reading a thousand issues by expression', async () => {
+    const ids = (await source.listIssueIds('BIG')).slice(6000, 7000);
+    const [gone, moved] = [ids[100]!, ids[900]!];
+    await site.handle({ method: 'DELETE', path: `/__jira/issues/${gone}`, headers: {} });
+    await site.handle({ method: 'POST', path: `/__jira/issues/${moved}/move`, headers: {}, body: JSON.stringify({ project: 'SPR' }) });
+    log.length = 0;
+    const issues = await source.issuesByIds('BIG', ids, ['customfield_10021']);
+    expect(issues.map((issue) => issue.id).sort()).toEqual(ids.filter((id) => id !== gone && id !== moved).sort());
+    // Refused once for the deleted id, asked again without it.
+    expect(log.filter((line) => line.endsWith('/expression/evaluate'))).toHaveLength(2);
   });
 
   it('finds the Flagged field and the status catalogue', async () => {

@@ -9,14 +9,19 @@ import {
 } from '../../domain/jira-history';
 import { parseIsoTimestamp } from '../../domain/iso-timestamp';
 import type { IssueSource, JiraCatalogue } from '../../ports';
+import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';
 import { JiraPacer, JiraRefusal } from './jira-pacer';
 import type { RequestJira } from './jira-request';
-import { idIn, jql, projectIs, updatedSince } from './jql';
+import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
 
 /**
  * A project's issues, read as the app, with as few requests as Jira allows:
  * - enhanced JQL search (`POST /rest/api/3/search/jql`, `nextPageToken` paging), asking only for the fields
  *   the compact history needs: ids alone come 5000 to a page, issues with these few fields 100;
+ * - for many issues at once, a Jira expression over the same kind of query
+ *   (`POST /rest/api/3/expression/evaluate`, see `issue-facts-expression.ts`): 1000 issues' facts a request,
+ *   plus one ids-only search for those that are flagged now; a site that refuses expressions is read by
+ *   field search instead;
  * - the bulk changelog (`POST /rest/api/3/changelog/bulkfetch`), 1000 issues a call, filtered to the
  *   status and Flagged fields: one call instead of a changelog request per issue;
  * - the status catalogue and the field list (to find the Flagged field's id) once per backfill.
@@ -27,6 +32,8 @@ const ISSUE_FIELDS = ['created', 'updated', 'issuetype', 'status', 'resolutionda
 /** Jira's largest pages: ids only; issues with a few fields; bulk changelog issues and changes. */
 const IDS_PAGE = 5000;
 const ISSUES_PAGE = 100;
+/** Statuses of a refusal that mean "this site does not evaluate expressions for the app" (Data Center, a policy, an older API). */
+const EXPRESSIONS_UNAVAILABLE = new Set([400, 403, 404, 405, 410]);
 const CHANGELOG_ISSUES = 1000;
 const CHANGELOG_PAGE = 10_000;
 
@@ -43,6 +50,9 @@ interface JiraField {
 }
 
 export class JiraIssueSource implements IssueSource {
+  /** Set once the site refused an expression: later reads of this job go straight to the field search. */
+  private expressionsRefused = false;
+
   constructor(
     private readonly requestJira: RequestJira,
     private readonly pacer: JiraPacer = new JiraPacer(),
@@ -83,12 +93,22 @@ export class JiraIssueSource implements IssueSource {
     return ids;
   }
 
+  /**
+   * Read the cheaper way: a field search costs a request per 100 issues; facts by expression cost one per
+   * 1000, and one more for the Flagged field when the site has one.
+   */
   async issuesByIds(projectKey: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
     const project = projectIs(projectKey);
     idIn(ids); // every id is checked before the first request
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += ISSUES_PAGE) chunks.push(ids.slice(i, i + ISSUES_PAGE));
-    const answers = await Promise.all(chunks.map((chunk) => this.issuesOf(projectKey, project, chunk, flaggedFieldIds)));
+    if (flaggedFieldIds.length > 0) anyFieldSet(flaggedFieldIds);
+    const searchCost = Math.ceil(ids.length / ISSUES_PAGE);
+    const expressionCost = Math.ceil(ids.length / ISSUES_PER_EVALUATION) * (flaggedFieldIds.length > 0 ? 2 : 1);
+    const byExpression = !this.expressionsRefused && expressionCost < searchCost;
+    const answers = await Promise.all(
+      chunksOf(ids, byExpression ? ISSUES_PER_EVALUATION : ISSUES_PAGE).map((chunk) =>
+        byExpression ? this.factsOf(projectKey, project, chunk, flaggedFieldIds) : this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds)),
+      ),
+    );
     return answers.flat();
   }
 
@@ -101,10 +121,8 @@ export class JiraIssueSource implements IssueSource {
     if (ids.length === 0) return new Map();
     idIn(ids);
     const fieldIds = ['status', ...flaggedFieldIds];
-    const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += CHANGELOG_ISSUES) chunks.push(ids.slice(i, i + CHANGELOG_ISSUES));
     const pages = await Promise.all(
-      chunks.map(async (chunk) => {
+      chunksOf(ids, CHANGELOG_ISSUES).map(async (chunk) => {
         const collected: JiraBulkChangelogPage[] = [];
         let token: string | null = null;
         do {
@@ -122,23 +140,82 @@ export class JiraIssueSource implements IssueSource {
     return collectBulkChangelogs(pages.flat());
   }
 
+  /** Issues among up to 100 ids, by field search. */
+  private async fieldsOf(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    const query = jql([project, idIn(ids)], 'key ASC');
+    for await (const page of this.pages(projectKey, { jql: query, fields: fieldsWith(flaggedFieldIds), maxResults: ISSUES_PAGE })) issues.push(...page);
+    return issues;
+  }
+
   /**
-   * Issues among up to 100 ids. Jira refuses an `id in (…)` query naming an issue that was deleted since
-   * the ids were listed, and says which: those ids are dropped and the query asked again.
+   * Issues among up to 1000 ids, by expression, with the Flagged field's current state from an ids-only
+   * search in parallel. Only issues whose Flagged field was never changed need that state (their history has
+   * no Flagged entry to read), and for them it cannot change without adding one: so the two answers agree
+   * even if someone flags an issue between them. A site that refuses expressions is read by search.
    */
-  private async issuesOf(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
+  private async factsOf(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
+    try {
+      const [issues, flagged] = await Promise.all([
+        this.withoutVanished(ids, (rest) => this.evaluateFacts(projectKey, project, rest)),
+        flaggedFieldIds.length > 0 ? this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds)) : [],
+      ]);
+      const flaggedIds = new Set(flagged);
+      const wanted = new Set(ids);
+      // The history only asks whether any Flagged field holds a value: the first one stands for them all.
+      return issues
+        .filter((issue) => wanted.has(issue.id))
+        .map((issue) => (flaggedIds.has(issue.id) ? { ...issue, fields: { ...issue.fields, [flaggedFieldIds[0]!]: [{ value: 'Flagged' }] } } : issue));
+    } catch (error) {
+      if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
+      this.expressionsRefused = true;
+      const answers = await Promise.all(chunksOf(ids, ISSUES_PAGE).map((chunk) => this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds))));
+      return answers.flat();
+    }
+  }
+
+  private async evaluateFacts(projectKey: string, project: string, ids: readonly string[]): Promise<JiraIssue[]> {
+    const query = jql([project, idIn(ids)], 'id ASC');
+    const issues: JiraIssue[] = [];
+    let token: string | null = null;
+    do {
+      const body = JSON.stringify({
+        expression: ISSUE_FACTS_EXPRESSION,
+        context: { issues: { jql: { query, maxResults: ISSUES_PER_EVALUATION, ...(token ? { nextPageToken: token } : {}) } } },
+      });
+      const page: ExpressionPage = await this.withProjectNamed(projectKey, () =>
+        this.pacer.json<ExpressionPage>('the issue facts expression', () =>
+          this.requestJira(route`/rest/api/3/expression/evaluate`, { method: 'POST', headers: JSON_HEADERS, body }),
+        ),
+      );
+      issues.push(...issuesFromFacts(page));
+      token = nextPageOf(page);
+    } while (token);
+    return issues;
+  }
+
+  /** Ids among `ids` whose Flagged field holds a value now (ids only: 5000 a page). */
+  private async flaggedAmong(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<string[]> {
+    const query = jql([project, idIn(ids), anyFieldSet(flaggedFieldIds)], 'id ASC');
+    const flagged: string[] = [];
+    for await (const page of this.pages(projectKey, { jql: query, fields: ['id'], maxResults: IDS_PAGE })) flagged.push(...page.map((issue) => String(issue.id)));
+    return flagged;
+  }
+
+  /**
+   * Jira refuses an `id in (…)` query naming an issue that was deleted since the ids were listed, and says
+   * which: those ids are dropped and the query asked again.
+   */
+  private async withoutVanished<T>(ids: readonly string[], read: (ids: readonly string[]) => Promise<T[]>): Promise<T[]> {
     let remaining = [...ids];
     while (remaining.length > 0) {
-      const query = jql([project, idIn(remaining)], 'key ASC');
       try {
-        const issues: JiraIssue[] = [];
-        for await (const page of this.pages(projectKey, { jql: query, fields: fieldsWith(flaggedFieldIds), maxResults: ISSUES_PAGE })) issues.push(...page);
-        return issues;
+        return await read(remaining);
       } catch (error) {
         if (!(error instanceof JiraRefusal) || error.status !== 400) throw error;
-        const vanished = remaining.filter((id) => error.errorMessages.some((message) => message.includes(`'${id}'`)));
-        if (vanished.length === 0) throw error;
-        remaining = remaining.filter((id) => !vanished.includes(id));
+        const vanished = new Set(remaining.filter((id) => error.errorMessages.some((message) => message.includes(`'${id}'`))));
+        if (vanished.size === 0) throw error;
+        remaining = remaining.filter((id) => !vanished.has(id));
       }
     }
     return [];
@@ -159,12 +236,19 @@ export class JiraIssueSource implements IssueSource {
     token: string | null = null,
   ): Promise<SearchPage> {
     const body = JSON.stringify({ ...request, ...(token ? { nextPageToken: token } : {}) });
-    try {
-      const page = await this.pacer.json<SearchPage>('the issue search', () =>
+    const page = await this.withProjectNamed(projectKey, () =>
+      this.pacer.json<SearchPage>('the issue search', () =>
         this.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: JSON_HEADERS, body }),
-      );
-      if (page.issues !== undefined && !Array.isArray(page.issues)) throw new AppError('UNAVAILABLE', 'Jira sent an unexpected search answer.');
-      return page;
+      ),
+    );
+    if (page.issues !== undefined && !Array.isArray(page.issues)) throw new AppError('UNAVAILABLE', 'Jira sent an unexpected search answer.');
+    return page;
+  }
+
+  /** A query Jira refuses because of the project itself says so plainly: the project is gone, or hidden from the app. */
+  private async withProjectNamed<T>(projectKey: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
     } catch (error) {
       if (error instanceof JiraRefusal && error.errorMessages.some((message) => message.includes(`'${projectKey}'`) && /project/i.test(message))) {
         throw new AppError('NOT_FOUND', `Jira does not know project ${projectKey}, or the app may no longer browse it.`);
@@ -178,4 +262,10 @@ const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/
 
 function fieldsWith(flaggedFieldIds: readonly string[]): string[] {
   return [...ISSUE_FIELDS, ...flaggedFieldIds];
+}
+
+function chunksOf(ids: readonly string[], size: number): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
+  return chunks;
 }

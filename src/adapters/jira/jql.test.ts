@@ -1,4 +1,4 @@
-import { idIn, jql, projectIs, updatedSince } from './jql';
+import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
 
 describe('JQL values', () => {
   it('writes validated values only', () => {
@@ -12,6 +12,14 @@ describe('JQL values', () => {
 
   it.each([['1) OR (1=1'], ['10001', 'FLOW-1'], ['-1'], ['0x10'], ['1e5'], []])('refuses the id list %p', (...ids) => {
     expect(() => idIn(ids)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it('asks for issues where any Flagged field is set, by validated custom field ids only', () => {
+    expect(anyFieldSet(['customfield_10021'])).toBe('(cf[10021] is not EMPTY)');
+    expect(anyFieldSet(['customfield_10021', 'customfield_10500'])).toBe('(cf[10021] is not EMPTY OR cf[10500] is not EMPTY)');
+    for (const ids of [[], ['flagged'], ['customfield_1) OR (1=1'], ['customfield_010021'], ['summary']]) {
+      expect(() => anyFieldSet(ids)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
   });
 
   it('turns an instant into a relative period that reaches back at least that far', () => {

@@ -24,6 +24,19 @@ export function idIn(ids: readonly string[]): string {
   return `id in (${ids.join(',')})`;
 }
 
+const CUSTOM_FIELD_ID = /^customfield_([1-9][0-9]{0,17})$/;
+
+/** `(cf[10021] is not EMPTY OR …)`: issues where any of these custom fields (the Flagged fields) holds a value. */
+export function anyFieldSet(customFieldIds: readonly string[]): string {
+  if (customFieldIds.length === 0) throw new AppError('INVALID_INPUT', 'A field list must not be empty.');
+  const clauses = customFieldIds.map((fieldId) => {
+    const number = typeof fieldId === 'string' ? CUSTOM_FIELD_ID.exec(fieldId)?.[1] : undefined;
+    if (number === undefined) throw new AppError('INVALID_INPUT', 'That is not a Jira custom field id.');
+    return `cf[${number}] is not EMPTY`;
+  });
+  return `(${clauses.join(' OR ')})`;
+}
+
 /**
  * `updated >= -Nm`: issues updated at or after `since`. A relative period, in whole minutes rounded so the
  * period reaches back at least to `since`, because absolute JQL dates are read in the searching user's time
@@ -37,6 +50,6 @@ export function updatedSince(since: number, now: number): string {
 }
 
 /** Clauses joined with AND, then a fixed ordering. */
-export function jql(clauses: readonly string[], orderBy: 'key ASC' | 'updated ASC' | 'updated DESC'): string {
+export function jql(clauses: readonly string[], orderBy: 'key ASC' | 'id ASC' | 'updated ASC' | 'updated DESC'): string {
   return `${clauses.join(' AND ')} ORDER BY ${orderBy}`;
 }

@@ -81,5 +81,8 @@ describe('the sync’s KVS storage', () => {
     await expect(throttle.claim('FLOW', 300)).resolves.toBe(true);
     await expect(throttle.claim('FLOW', 300)).resolves.toBe(false);
     await expect(throttle.claim('BUG', 300)).resolves.toBe(true);
+    const claimedAt = await throttle.claimedAt('FLOW');
+    expect(Math.abs(claimedAt!.getTime() - Date.now())).toBeLessThan(5000);
+    await expect(throttle.claimedAt('SPR')).resolves.toBeNull();
   });
 });

@@ -17,4 +17,10 @@ export class KvsSyncRequestThrottle implements SyncRequestThrottle {
       throw error;
     }
   }
+
+  async claimedAt(projectKey: string): Promise<Date | null> {
+    const marker = await kvs.get<{ requestedAt?: unknown }>(storageKeys.syncNowThrottle(projectKey));
+    const at = typeof marker?.requestedAt === 'string' ? new Date(marker.requestedAt) : null;
+    return at && !Number.isNaN(at.getTime()) ? at : null;
+  }
 }

@@ -11,8 +11,8 @@ import type { SyncRun } from './sync-run';
  * replaces the live one only when complete (until then the page keeps showing the last good data).
  *
  * It starts by listing the project's issue ids (ids only: thousands per request) and storing the list,
- * sorted. Each batch then takes the next ids of that list: their fields by search and their change
- * histories by the bulk changelog, in parallel. After each batch the cursor (how far down the list) is
+ * sorted. Each batch then takes the next 1000 ids of that list: their facts (one Jira expression, plus an
+ * ids-only search for the flagged ones) and their change histories (one bulk changelog call), in parallel. After each batch the cursor (how far down the list) is
  * saved, so a later slice, or the retry of a crashed one, continues from there; a batch redone after a
  * crash rewrites exactly what it wrote before. Ids are a stable cursor where Jira's page tokens and KVS's
  * query cursors are not.

@@ -7,14 +7,17 @@ import { SYNC_TUNING, SyncRun, type SyncPorts } from './sync-run';
  * One issue changed in Jira (the `issue-changed` trigger): apply it to the live history now rather than at
  * the next hourly sync. Most edits (summaries, comments, assignees) change nothing the history keeps and
  * cost nothing; a relevant one costs two requests (the issue's fields and its change history) and rewrites
- * the one shard it is in. Nothing is lost by skipping: the next incremental sync reads every issue updated
- * since its watermark anyway, so this is only ever an earlier copy of what that sync would store.
+ * the one shard it is in. A deleted issue costs no request: it simply leaves the history. Nothing is lost by
+ * skipping: the next incremental sync reads every issue updated since its watermark anyway (and the daily
+ * sweep finds deletions), so this is only ever an earlier copy of what those would store.
  */
 export interface IssueChange {
   projectKey: string;
   issueId: string;
   /** Fields named in the event's changelog; null for a created issue. */
   changedFields: readonly string[] | null;
+  /** The issue was deleted. */
+  deleted?: boolean;
 }
 
 export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy';
@@ -26,7 +29,7 @@ const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged',
 const EVENT_LOCK_SECONDS = 120;
 
 export function isRelevantChange(change: IssueChange, flaggedFieldIds: readonly string[]): boolean {
-  if (change.changedFields === null) return true;
+  if (change.deleted === true || change.changedFields === null) return true;
   return change.changedFields.some((field) => RELEVANT_FIELDS.has(field.toLowerCase()) || flaggedFieldIds.includes(field));
 }
 
@@ -44,10 +47,9 @@ export async function applyIssueChange(ports: SyncPorts, change: IssueChange, ho
     const run = new SyncRun(projectKey, ports, SYNC_TUNING, retentionCutoff(ports.clock.now(), await ports.retentionDays()), state);
     run.flaggedFieldIds = cursor.flaggedFieldIds;
     const ids = [change.issueId];
-    const [issues, changelogs] = await Promise.all([
-      ports.source.issuesByIds(projectKey, ids, run.flaggedFieldIds),
-      ports.source.changelogs(ids, run.flaggedFieldIds),
-    ]);
+    const [issues, changelogs] = change.deleted
+      ? [[], new Map()]
+      : await Promise.all([ports.source.issuesByIds(projectKey, ids, run.flaggedFieldIds), ports.source.changelogs(ids, run.flaggedFieldIds)]);
     // Absent from the answer: deleted, or moved to another project. Either way, gone from this one.
     await ingestIssues(run, 'live', live, { issues, changelogs }, [Number(change.issueId)]);
     return 'applied';
