@@ -51,6 +51,8 @@ describe('flow report', () => {
       age: null,
       blockedTime: 0,
       flowEfficiency: 1,
+      // An hour in the backlog, a day in progress, a day in review; the clock stops once done.
+      timeInStage: { Backlog: 0.04, 'In Progress': 1, Review: 1, Done: 0, Released: 0 },
     });
     expect(report.items.map((item) => [item.key, item.cycleTime, item.leadTime, item.age])).toEqual([
       ['R-1', 3, 3, null],
@@ -120,6 +122,26 @@ describe('flow report', () => {
     // Active 48 + 8 + 144 + 48 hours of 48 + 8 + 144 + 72.
     expect(report.flowEfficiency).toEqual({ overall: 0.912, items: 4, blockedCountsAsWaiting: true });
     expect(report.blockedTime).toEqual({ total: 1, itemsBlocked: 1, shareOfCycleTime: 0.088 });
+  });
+
+  it('compares the headlines with the window of equal length before, when the history covers it', () => {
+    // The 15 days before 3 March precede every item: nothing to compare with.
+    expect(report.periodComparison).toMatchObject({ days: 15, previousWindow: null, previous: null, changes: [] });
+    expect(report.periodComparison.current).toEqual({ throughputPerWeek: 1.87, cycleTime50: 3, cycleTime85: 7, wip: 2, atRisk: 1 });
+
+    const lastWeek = buildFlowReport(history, parseFlowConfig({ ...BOARD_WORKFLOW, window: { days: 7 } }), run).periodComparison;
+    expect(lastWeek.window).toEqual({ from: '2025-03-11', to: '2025-03-17' });
+    expect(lastWeek.previousWindow).toEqual({ from: '2025-03-04', to: '2025-03-10' });
+    // R-3 finished this week in 7 days; the week before in 3, 1 and 4. On 10 March R-3 (5 days) was at risk.
+    expect(lastWeek.current).toEqual({ throughputPerWeek: 1, cycleTime50: 7, cycleTime85: 7, wip: 2, atRisk: 1 });
+    expect(lastWeek.previous).toEqual({ throughputPerWeek: 3, cycleTime50: 3, cycleTime85: 4, wip: 2, atRisk: 1 });
+    expect(lastWeek.changes.map(({ name, relative, verdict }) => [name, relative, verdict])).toEqual([
+      ['throughputPerWeek', -0.667, 'worse'],
+      ['cycleTime50', 1.333, 'worse'],
+      ['cycleTime85', 0.75, 'worse'],
+      ['wip', 0, 'unchanged'],
+      ['atRisk', 0, 'unchanged'],
+    ]);
   });
 
   it('forecasts from the daily throughput before today, with a weekly backtest', () => {

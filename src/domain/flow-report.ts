@@ -22,12 +22,14 @@ import { formatIsoTimestamp } from './iso-timestamp';
 import { leadTimes } from './lead-time';
 import { DEFAULT_MAX_FORECAST_DAYS, howManyTable, simulateHowMany, simulateWhen, whenTable } from './monte-carlo';
 import { netFlow } from './net-flow';
+import { comparableWindowBefore, compareHeadlines, flowHeadlines, type ChangeVerdict, type FlowHeadlines, type HeadlineName } from './period-comparison';
 import { percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
-import { firstCreatedDay, itemsDoneIn, resolveWindow, type ReportWindow } from './report-window';
+import { firstCreatedDay, itemsDoneIn, resolveWindow, windowLength, type ReportWindow } from './report-window';
 import { reportingPeriods } from './reporting-period';
 import { serviceLevelExpectation } from './service-level-expectation';
 import { dailyThroughput, throughputPerPeriod } from './throughput';
-import { timeInStatus } from './time-in-status';
+import { timeInStage } from './time-in-stage';
+import { timeInStatus, type TimeInStatus } from './time-in-status';
 import { percentileBand, workItemAges } from './work-item-age';
 import { wipPerDay } from './work-in-progress';
 import { defaultWorkflow, resolveWorkflow } from './workflow';
@@ -56,6 +58,19 @@ export interface ReportItem {
   blockedTime: number | null;
   /** Active share of cycle time, 0..1; null when not done. */
   flowEfficiency: number | null;
+  /** Elapsed time in each stage, in the unit's scale (days or hours), from creation until done or now. */
+  timeInStage: Record<string, number>;
+}
+
+/** The headline numbers of the window against the window of equal length before it. */
+export interface PeriodComparison {
+  window: { from: string; to: string };
+  days: number;
+  /** Null when the history does not reach back over all of the earlier window. */
+  previousWindow: { from: string; to: string } | null;
+  current: Record<HeadlineName, number | null>;
+  previous: Record<HeadlineName, number | null> | null;
+  changes: Array<{ name: HeadlineName; current: number; previous: number; difference: number; relative: number | null; verdict: ChangeVerdict }>;
 }
 
 export interface HowManyForecast {
@@ -108,6 +123,7 @@ export interface FlowReport {
   wip: Array<{ date: string; count: number }>;
   cfd: Array<Record<string, string | number>>;
   aging: Array<{ key: string; stage: string; status: string; age: number; percentileBand: number | null }>;
+  periodComparison: PeriodComparison;
   timeInStatus: Array<{ key: string; statuses: Record<string, number> }>;
   flowEfficiency: { overall: number | null; items: number; blockedCountsAsWaiting: boolean };
   blockedTime: { total: number; itemsBlocked: number; shareOfCycleTime: number | null };
@@ -165,7 +181,9 @@ export function buildFlowReport(history: CompactHistory, config: FlowConfig, run
   ages.items.forEach((item, k) => (ageOfItem[item] = ages.ages[k]!));
   const blocked = blockedTime(timeline);
   const efficiency = flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting });
-  const items = itemRows(timeline, { cycle, lead, age: ageOfItem, blocked, efficiency }, measure, dates);
+  const statusTimes = timeInStatus(timeline);
+  const stageTimes = timeInStage(timeline, statusTimes);
+  const items = itemRows(timeline, { cycle, lead, age: ageOfItem, blocked, efficiency, stageTimes }, measure, dates);
   const { key } = history;
   const statusNames = history.statuses.map((status) => status.name);
   const daily = dailyRows(window, wip, cfd, dates);
@@ -217,7 +235,8 @@ export function buildFlowReport(history: CompactHistory, config: FlowConfig, run
       age: round(ages.ages[k]!)!,
       percentileBand: percentileBand(ages.ages[k]!, cyclePercentiles),
     })),
-    timeInStatus: timeInStatusRows(timeline, measure),
+    periodComparison: periodComparison(timeline, window, cycle, measure, dates),
+    timeInStatus: timeInStatusRows(timeline, statusTimes, measure),
     flowEfficiency: {
       overall: round(aggregateFlowEfficiency(efficiency, doneItems), 3),
       items: doneItems.length,
@@ -235,6 +254,8 @@ interface ItemMeasures {
   age: Float64Array;
   blocked: Float64Array;
   efficiency: FlowEfficiency;
+  /** Milliseconds per item and stage (see `timeInStage`). */
+  stageTimes: Float64Array;
 }
 
 /** One row per item that existed at `now`, in input order. */
@@ -242,14 +263,16 @@ function itemRows(timeline: FlowTimeline, measures: ItemMeasures, measure: Durat
   const { history, stageCount, stageEntry, zone } = timeline;
   const stageNames = timeline.workflow.stageNames;
   const statusNames = history.statuses.map((status) => status.name);
-  const { cycle, lead, age, blocked, efficiency } = measures;
+  const { cycle, lead, age, blocked, efficiency, stageTimes } = measures;
   const rows: ReportItem[] = [];
   for (let i = 0; i < timeline.itemCount; i++) {
     if (timeline.included[i] !== 1) continue;
     const stageDates: Record<string, string | null> = {};
+    const timeInStage: Record<string, number> = {};
     for (let k = 0; k < stageCount; k++) {
       const entry = stageEntry[i * stageCount + k]!;
       stageDates[stageNames[k]!] = entry === entry ? dates.label(zone.dayOf(entry)) : null;
+      timeInStage[stageNames[k]!] = round(measure.elapsed(stageTimes[i * stageCount + k]!)) ?? 0;
     }
     const totalMs = efficiency.totalMs[i]!;
     rows.push({
@@ -264,15 +287,15 @@ function itemRows(timeline: FlowTimeline, measures: ItemMeasures, measure: Durat
       age: round(age[i]!),
       blockedTime: round(measure.elapsed(blocked[i]!)),
       flowEfficiency: totalMs > 0 ? round(efficiency.activeMs[i]! / totalMs, 3) : null,
+      timeInStage,
     });
   }
   return rows;
 }
 
 /** Time in each status per item, in the unit's scale. */
-function timeInStatusRows(timeline: FlowTimeline, measure: DurationMeasure): FlowReport['timeInStatus'] {
+function timeInStatusRows(timeline: FlowTimeline, statusTimes: TimeInStatus, measure: DurationMeasure): FlowReport['timeInStatus'] {
   const { history } = timeline;
-  const statusTimes = timeInStatus(timeline);
   const statusNames = history.statuses.map((status) => status.name);
   const msByStatus = new Float64Array(statusNames.length).fill(NaN);
   const rows: FlowReport['timeInStatus'] = [];
@@ -291,6 +314,42 @@ function timeInStatusRows(timeline: FlowTimeline, measure: DurationMeasure): Flo
     rows.push({ key: history.key[i]!, statuses });
   }
   return rows;
+}
+
+/** Headlines rounded as the report shows them, so a verdict never rests on a difference that is not shown. */
+function roundedHeadlines(headlines: FlowHeadlines): FlowHeadlines {
+  const rounded = { ...headlines };
+  for (const name of Object.keys(rounded) as HeadlineName[]) rounded[name] = round(rounded[name]) ?? NaN;
+  return rounded;
+}
+
+function orNull(headlines: FlowHeadlines): Record<HeadlineName, number | null> {
+  const record = {} as Record<HeadlineName, number | null>;
+  for (const name of Object.keys(headlines) as HeadlineName[]) record[name] = Number.isFinite(headlines[name]) ? headlines[name] : null;
+  return record;
+}
+
+function periodComparison(
+  timeline: FlowTimeline,
+  window: ReportWindow,
+  cycle: Float64Array,
+  measure: DurationMeasure,
+  dates: IsoDateLabels,
+): PeriodComparison {
+  const current = roundedHeadlines(flowHeadlines(timeline, window, cycle, measure));
+  const before = comparableWindowBefore(timeline, window);
+  const previous = before === null ? null : roundedHeadlines(flowHeadlines(timeline, before, cycle, measure));
+  return {
+    window: { from: dates.label(window.from), to: dates.label(window.to) },
+    days: windowLength(window),
+    previousWindow: before === null ? null : { from: dates.label(before.from), to: dates.label(before.to) },
+    current: orNull(current),
+    previous: previous === null ? null : orNull(previous),
+    changes:
+      previous === null
+        ? []
+        : compareHeadlines(current, previous).map((change) => ({ ...change, relative: change.relative === null ? null : round(change.relative, 3) })),
+  };
 }
 
 /** WIP and cumulative flow rows, one per day of the window. */

@@ -134,6 +134,20 @@ export { wipPerDay } from './work-in-progress';
 export { cumulativeFlow, type CumulativeFlow } from './cumulative-flow';
 export { percentileBand, workItemAges, type WorkItemAges } from './work-item-age';
 export { timeInStatus, type TimeInStatus } from './time-in-status';
+export { timeInStage } from './time-in-stage';
+export {
+  AT_RISK_PERCENTILE,
+  BETTER_WHEN,
+  comparableWindowBefore,
+  compareHeadlines,
+  flowHeadlines,
+  HEADLINE_NAMES,
+  previousWindow,
+  type ChangeVerdict,
+  type FlowHeadlines,
+  type HeadlineChange,
+  type HeadlineName,
+} from './period-comparison';
 export { blockedTime, flaggedIntervals, IntervalBuffer } from './blocked-time';
 export {
   aggregateFlowEfficiency,
@@ -170,6 +184,7 @@ export {
   type FlowReportRun,
   type ForecastSection,
   type HowManyForecast,
+  type PeriodComparison,
   type ReportItem,
   type WhenForecast,
 } from './flow-report';

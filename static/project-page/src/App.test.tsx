@@ -6,8 +6,10 @@ import { deferred, failed, ok, projectPageData } from '../../testing/resolver-fi
 import { App, GET_PROJECT_PAGE, SYNC_POLL_INTERVAL_MS } from './App';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
-// The metric views load their own data; ProjectMetrics.test.tsx covers them.
-jest.mock('./ProjectMetrics', () => ({ ProjectMetrics: () => null }));
+// The metric views load their own data; ProjectMetrics.test.tsx covers them. Here: whether they are shown, and for which data.
+jest.mock('./ProjectMetrics', () => ({
+  ProjectMetrics: ({ dataVersion }: { dataVersion: string | null }) => <div data-testid="metrics-stub">{dataVersion}</div>,
+}));
 
 const invokeMock = jest.mocked(invoke);
 
@@ -152,5 +154,47 @@ describe('project page', () => {
     expect(invokeMock).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('sync-state').textContent).toContain('Queued');
     expect(screen.queryByTestId('load-error')).toBeNull();
+  });
+
+  it('shows the first sync’s progress where the charts will appear', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectPageData({ status: 'running', progress: { done: 1200, total: 4800 }, lastSuccessAt: null })));
+
+    render(<App />);
+
+    const firstSync = await screen.findByTestId('first-sync');
+    expect(firstSync.textContent).toContain("Collecting this project's history");
+    expect(firstSync.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('0.25');
+    expect(screen.queryByTestId('metrics-stub')).toBeNull();
+  });
+
+  it('shows the charts, for the last sync’s data, once there is data', async () => {
+    jest.useFakeTimers();
+    invokeMock
+      .mockResolvedValueOnce(ok(projectPageData({ status: 'queued', lastSuccessAt: null })))
+      .mockResolvedValueOnce(ok(projectPageData({ status: 'ok', lastSuccessAt: '2026-03-12T14:05:00.000Z' })));
+
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId('first-sync')).toBeTruthy());
+
+    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+
+    expect(screen.queryByTestId('first-sync')).toBeNull();
+    expect(screen.getByTestId('metrics-stub').textContent).toBe('2026-03-12T14:05:00.000Z');
+  });
+
+  it('follows a sync it asked for: the sync state is asked again and then polled', async () => {
+    jest.useFakeTimers();
+    invokeMock.mockImplementation(async (key) => {
+      if (key === 'syncNow') return ok({ sync: projectPageData({ status: 'queued' }).sync, nextAllowedAt: '2026-03-12T14:10:00.000Z' });
+      const calls = invokeMock.mock.calls.filter((call) => call[0] === GET_PROJECT_PAGE).length;
+      return ok(projectPageData(calls === 1 ? { status: 'ok' } : { status: 'queued' }));
+    });
+
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+
+    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toBe('Queued'));
+    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    expect(invokeMock.mock.calls.map((call) => call[0])).toEqual([GET_PROJECT_PAGE, 'syncNow', GET_PROJECT_PAGE, GET_PROJECT_PAGE]);
   });
 });

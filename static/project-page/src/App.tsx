@@ -28,7 +28,7 @@ export function App() {
           forbiddenMessage="You don't have access to this project."
         />
       )}
-      {state.status === 'ready' && <ProjectOverview data={state.data} />}
+      {state.status === 'ready' && <ProjectOverview data={state.data} onSyncQueued={refresh} />}
     </PageLayout>
   );
 }

@@ -138,4 +138,67 @@ describe('ProjectMetrics', () => {
     expect((await screen.findByTestId('config-note')).textContent).toContain('defaults are used');
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
   });
+
+  it('applies a custom period to every view, and ignores one that is not valid', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+
+    fireEvent.change(screen.getByTestId('filter-range'), { target: { value: 'custom' } });
+    fireEvent.change(screen.getByTestId('filter-range-from'), { target: { value: '2026-02-21' } });
+    expect(screen.getByTestId('metric-throughput').textContent).toContain('1.4 items');
+    expect(screen.getByTestId('metric-throughput-change').textContent).toBe('▼ 75% vs previous 20 days (worse)');
+
+    fireEvent.change(screen.getByTestId('filter-range-to'), { target: { value: '2026-03-13' } });
+    expect(screen.getByTestId('filter-range-problem').textContent).toContain('cannot be after today (2026-03-12)');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('4 items finished between 2026-02-21 and 2026-03-12');
+    fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
+    expect(within(screen.getByTestId('tab-panel-issues')).getByText('24 items')).toBeTruthy();
+  });
+
+  it('explains the project’s conventions next to the filters', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+    fireEvent.click(screen.getByRole('button', { name: 'Conventions' }));
+
+    const panel = screen.getByRole('region', { name: 'Conventions in use' });
+    expect(panel.textContent).toContain('When it enters In Progress or any later stage.');
+    expect(panel.textContent).toContain('Stage Review');
+    expect(panel.textContent).toContain('In Review.');
+  });
+
+  it('loads the history of a newer sync in the background, keeping the filters', async () => {
+    invokeMock.mockResolvedValue(ok(projectViewData()));
+    const { rerender } = render(<ProjectMetrics clock={clock} dataVersion="2026-03-12T10:00:00.000Z" />);
+    await screen.findByTestId('tab-panel-overview');
+    fireEvent.click(within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug'));
+    const answer = deferred<unknown>();
+    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+
+    rerender(<ProjectMetrics clock={clock} dataVersion="2026-03-12T14:05:00.000Z" />);
+
+    expect(invokeMock).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('page-loading')).toBeNull();
+    await act(async () => answer.resolve(ok(projectViewData())));
+    expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
+    expect((within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('keeps the charts when loading a newer history fails', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData())).mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.'));
+    const { rerender } = render(<ProjectMetrics clock={clock} dataVersion="a" />);
+    await screen.findByTestId('tab-panel-overview');
+
+    rerender(<ProjectMetrics clock={clock} dataVersion="b" />);
+    await act(async () => undefined);
+
+    expect(invokeMock).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
+    expect(screen.queryByTestId('load-error')).toBeNull();
+  });
 });

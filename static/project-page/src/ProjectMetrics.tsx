@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
@@ -8,7 +9,10 @@ import type { CompactHistory } from '../../../src/domain';
 import type { ProjectViewData } from '../../../src/shared/resolver-contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
-import { computeReport, NO_FILTERS, type ReportFilters } from './flow-report-model';
+import { ConventionsDisclosure } from './ConventionsDisclosure';
+import { conventionsInUse } from './conventions-summary';
+import { todayIn } from './date-range';
+import { computeReport, flowConfigOf, NO_FILTERS, type ReportFilters } from './flow-report-model';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
@@ -29,9 +33,20 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
     () => computeReport(history, view.workflow, view.flowConfig, filters, now),
     [history, view.workflow, view.flowConfig, filters, now],
   );
+  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
+  const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">
-      <ReportFiltersBar issueTypes={history.issueTypes} filters={filters} onChange={setFilters} />
+      <Inline space="space.200" alignBlock="start" spread="space-between">
+        <ReportFiltersBar
+          issueTypes={history.issueTypes}
+          filters={filters}
+          onChange={setFilters}
+          today={todayIn(config.conventions.timeZone, now)}
+          shownWindow={result.ok ? result.report.generated.window : null}
+        />
+        <ConventionsDisclosure conventions={conventions} />
+      </Inline>
       {!result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
           <Text as="p">{result.message}</Text>
@@ -91,9 +106,12 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
   );
 }
 
-/** Loads the project's history and shows its metrics; the sync panel above explains a missing history. */
-export function ProjectMetrics({ clock = Date.now }: { clock?: () => number }) {
-  const { state, reload } = useProjectView();
+/**
+ * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
+ * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
+ */
+export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
+  const { state, reload } = useProjectView(dataVersion);
   // The report's "now" is fixed when the data arrives, so filter changes never move it.
   const now = useMemo(() => clock(), [state, clock]);
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;

@@ -1,15 +1,18 @@
 import Heading from '@atlaskit/heading';
+import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ProjectPageData } from '../../../src/shared/resolver-contract';
 import { ProjectMetrics } from './ProjectMetrics';
-import { SyncStatePanel } from './SyncStatePanel';
+import { isSyncInProgress, SyncStatePanel } from './SyncStatePanel';
 
 /**
  * The project page once its data has loaded: the project, where its sync stands, and below it the
- * metric views, computed in the browser from the project's stored history.
+ * metric views, computed in the browser from the project's stored history. While the first sync runs there
+ * is no history to compute from: the sync's progress stands where the charts will appear.
  */
-export function ProjectOverview({ data }: { data: ProjectPageData }) {
+export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData; onSyncQueued: () => void }) {
+  const firstSync = isSyncInProgress(data.sync.status) && data.sync.lastSuccessAt === null;
   return (
     <Stack space="space.300">
       <Stack space="space.050">
@@ -20,8 +23,25 @@ export function ProjectOverview({ data }: { data: ProjectPageData }) {
           {data.project.key}
         </Text>
       </Stack>
-      <SyncStatePanel sync={data.sync} />
-      <ProjectMetrics />
+      {firstSync ? (
+        <Box padding="space.300" backgroundColor="elevation.surface.sunken" testId="first-sync">
+          <Stack space="space.200">
+            <Heading size="small" as="h2">
+              Collecting this project's history
+            </Heading>
+            <SyncStatePanel sync={data.sync} onSyncQueued={onSyncQueued} />
+            <Text as="p" color="color.text.subtle">
+              The charts appear here as soon as the first sync has finished; this page follows it by itself.
+            </Text>
+          </Stack>
+        </Box>
+      ) : (
+        <>
+          <SyncStatePanel sync={data.sync} onSyncQueued={onSyncQueued} />
+          {/* A finished sync changes `lastSuccessAt`: the metrics then load the new history in the background. */}
+          <ProjectMetrics dataVersion={data.sync.lastSuccessAt} />
+        </>
+      )}
     </Stack>
   );
 }

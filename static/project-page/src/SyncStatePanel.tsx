@@ -7,6 +7,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import type { SyncState, SyncStatus } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
+import { SyncNowAnswer, SyncNowButton, useSyncNow, type SyncNowState } from './SyncNowButton';
 
 const STATUS_LOZENGES: Record<SyncStatus, { label: string; appearance: ThemeAppearance }> = {
   'never-synced': { label: 'Never synced', appearance: 'default' },
@@ -51,7 +52,7 @@ function SyncProgress({ progress }: { progress: SyncState['progress'] }) {
   );
 }
 
-function SyncDetail({ sync }: { sync: SyncState }) {
+function SyncDetail({ sync, syncNow }: { sync: SyncState; syncNow: { state: SyncNowState; request: () => void } }) {
   switch (sync.status) {
     case 'never-synced':
       return (
@@ -89,15 +90,24 @@ function SyncDetail({ sync }: { sync: SyncState }) {
                 No data has been collected yet.
               </Text>
             )}
+            <Inline>
+              <SyncNowButton state={syncNow.state} onRequest={syncNow.request} label="Retry sync" testId="sync-retry" />
+            </Inline>
           </Stack>
         </SectionMessage>
       );
   }
 }
 
-/** Where the project's data pipeline stands: a status lozenge and what it means for the data shown. */
-export function SyncStatePanel({ sync }: { sync: SyncState }) {
+const NOTHING_TO_REFRESH = () => undefined;
+
+/**
+ * Where the project's data pipeline stands: a status lozenge, what it means for the data shown, and a
+ * "Sync now" (or, after a failure, "Retry sync") that queues a sync; `onSyncQueued` lets the page follow it.
+ */
+export function SyncStatePanel({ sync, onSyncQueued = NOTHING_TO_REFRESH }: { sync: SyncState; onSyncQueued?: () => void }) {
   const lozenge = STATUS_LOZENGES[sync.status];
+  const syncNow = useSyncNow(onSyncQueued);
   return (
     <Box testId="sync-state">
       <Stack space="space.100">
@@ -106,8 +116,12 @@ export function SyncStatePanel({ sync }: { sync: SyncState }) {
           <Lozenge appearance={lozenge.appearance} testId="sync-status">
             {lozenge.label}
           </Lozenge>
+          {sync.status !== 'failed' && (
+            <SyncNowButton state={syncNow.state} onRequest={syncNow.request} disabled={isSyncInProgress(sync.status)} />
+          )}
         </Inline>
-        <SyncDetail sync={sync} />
+        <SyncDetail sync={sync} syncNow={syncNow} />
+        <SyncNowAnswer state={syncNow.state} />
       </Stack>
     </Box>
   );

@@ -8,6 +8,7 @@ import {
   type FlowReport,
   type Workflow,
 } from '../../../src/domain';
+import type { DateRange } from './date-range';
 
 /** What the page's filters choose; they apply to every view. */
 export interface ReportFilters {
@@ -15,9 +16,18 @@ export interface ReportFilters {
   issueTypes: readonly string[];
   /** The last this-many days up to today, or null for the configured window. */
   rangeDays: number | null;
+  /** A period chosen day by day (checked with `checkDateRange`); when set, it wins over `rangeDays`. */
+  customRange?: DateRange | null;
 }
 
-export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null };
+export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
+
+/** The report window the filters ask for, or the configured one. */
+export function windowOf(filters: ReportFilters, configured: FlowConfig['window']): FlowConfig['window'] {
+  if (filters.customRange) return { from: filters.customRange.from, to: filters.customRange.to, days: null };
+  if (filters.rangeDays !== null) return { from: null, to: null, days: filters.rangeDays };
+  return configured;
+}
 
 export type ReportResult = { ok: true; report: FlowReport; configNote: string | null } | { ok: false; message: string };
 
@@ -47,7 +57,7 @@ export function computeReport(
   const kept = new Set(filters.issueTypes);
   const filtered =
     kept.size === 0 ? history : filterCompactHistory(history, (issue) => kept.has(history.issueTypes[history.type[issue]!]!));
-  const window = filters.rangeDays === null ? config.window : { from: null, to: null, days: filters.rangeDays };
+  const window = windowOf(filters, config.window);
   try {
     return { ok: true, report: buildFlowReport(filtered, { ...config, window }, { now, seed: 1 }), configNote: note };
   } catch (cause) {

@@ -41,22 +41,31 @@ async function loadView(): Promise<ProjectViewState> {
   }
 }
 
-/** Loads the whole project view (every part of the history) and decodes it; `reload` starts over. */
-export function useProjectView(): { state: ProjectViewState; reload: () => void } {
+/**
+ * Loads the whole project view (every part of the history) and decodes it; `reload` starts over.
+ * A new `dataVersion` (the time of the last successful sync) loads it again in the background: the
+ * current charts stay until the new history is ready, and stay if loading it fails.
+ */
+export function useProjectView(dataVersion: string | null = null): { state: ProjectViewState; reload: () => void } {
   const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
+  const shown = useRef<{ attempt: number; ready: boolean }>({ attempt: -1, ready: false });
+  shown.current.ready = state.status === 'ready';
 
   useEffect(() => {
     const call = ++latest.current;
-    setState({ status: 'loading' });
+    const inBackground = shown.current.attempt === attempt && shown.current.ready;
+    shown.current.attempt = attempt;
+    if (!inBackground) setState({ status: 'loading' });
     void loadView().then((next) => {
-      if (call === latest.current) setState(next);
+      if (call !== latest.current || (inBackground && next.status === 'error')) return;
+      setState(next);
     });
     return () => {
       latest.current++;
     };
-  }, [attempt]);
+  }, [attempt, dataVersion]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, reload };

@@ -8,6 +8,7 @@ import type { FlowReport, ReportItem } from '../../../../src/domain';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
 import { issuesCsv } from './issues-csv';
+import './IssuesView.css';
 
 export const ISSUES_PER_PAGE = 25;
 
@@ -15,11 +16,14 @@ export const ISSUES_PER_PAGE = 25;
 const dateKey = (date: string | null) => date ?? '9999-99-99';
 const numberKey = (value: number | null) => value ?? Number.MAX_VALUE;
 
-type SortKey = 'key' | 'type' | 'status' | 'start' | 'done' | 'cycleTime' | 'age';
+/** A column to sort by: a field of the item, or `stage:<name>` for the time spent in a stage. */
+export type SortKey = 'key' | 'type' | 'status' | 'start' | 'done' | 'cycleTime' | 'age' | `stage:${string}`;
 type SortOrder = 'ASC' | 'DESC';
 
+const STAGE_PREFIX = 'stage:';
 const collator = new Intl.Collator(undefined, { numeric: true });
-const SORT_VALUE: Record<SortKey, (item: ReportItem) => string | number> = {
+const stageTime = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const SORT_VALUE: Record<string, (item: ReportItem) => string | number> = {
   key: (item) => item.key,
   type: (item) => item.type,
   status: (item) => item.status,
@@ -31,7 +35,8 @@ const SORT_VALUE: Record<SortKey, (item: ReportItem) => string | number> = {
 
 /** The items in a column's order; ties keep the key order. */
 export function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder): ReportItem[] {
-  const value = SORT_VALUE[key];
+  const stage = key.startsWith(STAGE_PREFIX) ? key.slice(STAGE_PREFIX.length) : null;
+  const value = stage === null ? SORT_VALUE[key]! : (item: ReportItem) => item.timeInStage[stage] ?? 0;
   const sign = order === 'ASC' ? 1 : -1;
   return [...items].sort((a, b) => {
     const x = value(a);
@@ -50,9 +55,20 @@ function download(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The items behind the charts, sortable and paginated, with a CSV export. */
+/**
+ * The stages whose time the table shows: up to and including the done stage. An item's clock stops when it
+ * is done, so time in the done stage is time an item spent done before it was reopened, and later stages
+ * hold only such time too: they are left to the CSV, which has every stage.
+ */
+export function stagesThroughDone(report: FlowReport): string[] {
+  const { stages, doneStage } = report.generated.workflow;
+  return stages.slice(0, stages.indexOf(doneStage) + 1);
+}
+
+/** The items behind the charts, sortable and paginated, with time per stage and a CSV export. */
 export function IssuesView({ report, projectKey }: { report: FlowReport; projectKey: string }) {
   const unit = unitName(report);
+  const stages = useMemo(() => stagesThroughDone(report), [report]);
   const head = useMemo(
     () => ({
       cells: [
@@ -63,9 +79,10 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
         { key: 'done', content: 'Done', isSortable: true },
         { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true },
         { key: 'age', content: `Age (${unit})`, isSortable: true },
+        ...stages.map((stage) => ({ key: `${STAGE_PREFIX}${stage}`, content: `Time in ${stage} (${unit})`, isSortable: true })),
       ],
     }),
-    [unit],
+    [unit, stages],
   );
   const [sortKey, setSortKey] = useState<SortKey>('key');
   const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');
@@ -79,16 +96,20 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
       sorted.slice((currentPage - 1) * ISSUES_PER_PAGE, currentPage * ISSUES_PER_PAGE).map((item) => ({
         key: item.key,
         cells: [
-          { key: item.key, content: item.key },
+          { key: item.key, content: <span className="fm-issues-nowrap">{item.key}</span> },
           { key: item.type, content: item.type },
           { key: item.status, content: item.status },
-          { key: dateKey(item.start), content: item.start ?? '–' },
-          { key: dateKey(item.done), content: item.done ?? '–' },
-          { key: numberKey(item.cycleTime), content: item.cycleTime ?? '–' },
-          { key: numberKey(item.age), content: item.age ?? '–' },
+          { key: dateKey(item.start), content: <span className="fm-issues-nowrap">{item.start ?? '–'}</span> },
+          { key: dateKey(item.done), content: <span className="fm-issues-nowrap">{item.done ?? '–'}</span> },
+          { key: numberKey(item.cycleTime), content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
+          { key: numberKey(item.age), content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
+          ...stages.map((stage) => {
+            const time = item.timeInStage[stage] ?? 0;
+            return { key: time, content: <span className="fm-issues-number">{stageTime.format(time)}</span> };
+          }),
         ],
       })),
-    [sorted, currentPage],
+    [sorted, currentPage, stages],
   );
   if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
   return (

@@ -2,10 +2,30 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { FlowReport } from '../../../../src/domain';
-import { count, formatDuration, percentileOf } from './format';
+import { AT_RISK_PERCENTILE, type FlowReport, type HeadlineName } from '../../../../src/domain';
+import { count, formatDuration, unitName } from './format';
+import { readChange } from './headline-change';
 
-function Metric({ testId, label, value, detail }: { testId: string; label: string; value: string; detail?: string }) {
+const TONE_COLOUR = { better: 'color.text.success', worse: 'color.text.danger', neutral: 'color.text.subtle' } as const;
+
+const perWeek = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+function Metric({
+  testId,
+  label,
+  value,
+  name,
+  report,
+  detail,
+}: {
+  testId: string;
+  label: string;
+  value: string;
+  name: HeadlineName;
+  report: FlowReport;
+  detail?: string;
+}) {
+  const change = readChange(name, report, unitName(report));
   return (
     <Box padding="space.200" backgroundColor="elevation.surface.sunken" testId={testId}>
       <Stack space="space.050">
@@ -15,6 +35,11 @@ function Metric({ testId, label, value, detail }: { testId: string; label: strin
         <Text size="large" weight="bold">
           {value}
         </Text>
+        {change !== null && (
+          <Text size="small" color={TONE_COLOUR[change.tone]} testId={`${testId}-change`}>
+            {change.text}
+          </Text>
+        )}
         {detail !== undefined && (
           <Text size="small" color="color.text.subtle">
             {detail}
@@ -25,50 +50,45 @@ function Metric({ testId, label, value, detail }: { testId: string; label: strin
   );
 }
 
-function change(current: number, previous: number): string {
-  const delta = current - previous;
-  if (delta === 0) return 'same as the period before';
-  return `${delta > 0 ? '+' : '−'}${count.format(Math.abs(delta))} against the period before`;
-}
-
-/** Items older than the 85th percentile of cycle time: they already took longer than most finished work. */
-export function itemsAtRisk(report: FlowReport): FlowReport['aging'] {
-  const p85 = percentileOf(report, 85);
-  return p85 === null ? [] : report.aging.filter((item) => item.age > p85);
-}
-
-/** The headline numbers: throughput, cycle time percentiles, WIP, items at risk. */
+/**
+ * The headline numbers of the selected period, each against the period of equal length before it: throughput,
+ * cycle time percentiles, WIP and items at risk, as they stood at the period's end.
+ */
 export function OverviewView({ report }: { report: FlowReport }) {
-  // The last period runs to today and is partial: the headline uses the last complete one.
-  const periods = report.throughput;
-  const complete = periods.length >= 2 ? periods.slice(0, -1) : periods;
-  const last = complete.at(-1);
-  const before = complete.at(-2);
-  const p50 = percentileOf(report, 50);
-  const p85 = percentileOf(report, 85);
-  const risk = itemsAtRisk(report);
+  const { current, window, previousWindow, days } = report.periodComparison;
+  const p85 = current.cycleTime85;
+  const items = (n: number | null) => `${count.format(n ?? 0)} items`;
   return (
     <Stack space="space.200" testId="tab-panel-overview">
       <Inline space="space.200" shouldWrap>
         <Metric
           testId="metric-throughput"
-          label={`Throughput, ${last ? `${last.start} to ${last.end}` : 'last period'}`}
-          value={last ? `${count.format(last.count)} items` : '–'}
-          detail={last && before ? change(last.count, before.count) : undefined}
+          name="throughputPerWeek"
+          report={report}
+          label="Throughput per week"
+          value={`${perWeek.format(current.throughputPerWeek ?? 0)} items`}
         />
-        <Metric testId="metric-cycle-time-50" label="Cycle time, 50th percentile" value={formatDuration(p50, report)} />
-        <Metric testId="metric-cycle-time-85" label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
-        <Metric testId="metric-wip" label="Work in progress" value={`${count.format(report.generated.inProgress)} items`} />
+        <Metric testId="metric-cycle-time-50" name="cycleTime50" report={report} label="Cycle time, 50th percentile" value={formatDuration(current.cycleTime50, report)} />
+        <Metric testId="metric-cycle-time-85" name="cycleTime85" report={report} label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
+        <Metric testId="metric-wip" name="wip" report={report} label="Work in progress" value={items(current.wip)} />
         <Metric
           testId="metric-at-risk"
+          name="atRisk"
+          report={report}
           label="Items at risk"
-          value={`${count.format(risk.length)} items`}
-          detail={p85 === null ? 'No finished items to compare with yet' : `In progress longer than ${formatDuration(p85, report)}`}
+          value={items(current.atRisk)}
+          detail={
+            p85 === null
+              ? 'No finished items to compare with yet'
+              : `In progress longer than ${formatDuration(p85, report)} (the ${AT_RISK_PERCENTILE}th percentile)`
+          }
         />
       </Inline>
       <Text as="p" color="color.text.subtle" testId="overview-window">
-        {count.format(report.generated.doneInWindow)} items finished between {report.generated.window.from} and{' '}
-        {report.generated.window.to}.
+        {count.format(report.generated.doneInWindow)} items finished between {window.from} and {window.to}
+        {previousWindow === null
+          ? `. The history does not reach back another ${count.format(days)} days to compare with; a shorter period shows the changes.`
+          : `; compared with ${previousWindow.from} to ${previousWindow.to}.`}
       </Text>
     </Stack>
   );

@@ -11,11 +11,6 @@ export function formatDuration(value: number | null, report: FlowReport): string
   return value === null ? '–' : `${value} ${unitName(report)}`;
 }
 
-/** A percentile of cycle time, or null when there is none (nothing done in the window). */
-export function percentileOf(report: FlowReport, percentile: number): number | null {
-  return report.percentiles[String(percentile)] ?? null;
-}
-
 /** Unweighted moving average over the previous `width` values (null until there are enough). */
 export function movingAverage(values: readonly number[], width: number): Array<number | null> {
   return values.map((_, i) => {

@@ -1,4 +1,5 @@
 import type { FlowReport } from '../../../../src/domain';
+import { unitName } from './format';
 
 function cell(value: string | number | null): string {
   if (value === null) return '';
@@ -6,14 +7,38 @@ function cell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The items behind the charts as CSV: one row per item, stage entry dates in the workflow's order. */
+/**
+ * The items behind the charts as CSV: one row per item, then stage entry dates and the time spent in each
+ * stage, both in the workflow's order.
+ */
 export function issuesCsv(report: FlowReport): string {
   const stages = report.generated.workflow.stages;
-  const header = ['Key', 'Type', 'Status', 'Start', 'Done', 'Cycle time', 'Age', ...stages.map((stage) => `Entered ${stage}`)];
+  const unit = unitName(report);
+  const header = [
+    'Key',
+    'Type',
+    'Status',
+    'Start',
+    'Done',
+    'Cycle time',
+    'Age',
+    ...stages.map((stage) => `Entered ${stage}`),
+    ...stages.map((stage) => `Time in ${stage} (${unit})`),
+  ];
   const lines = [header.map(cell).join(',')];
   for (const item of report.items) {
     lines.push(
-      [item.key, item.type, item.status, item.start, item.done, item.cycleTime, item.age, ...stages.map((stage) => item.stageDates[stage] ?? null)]
+      [
+        item.key,
+        item.type,
+        item.status,
+        item.start,
+        item.done,
+        item.cycleTime,
+        item.age,
+        ...stages.map((stage) => item.stageDates[stage] ?? null),
+        ...stages.map((stage) => item.timeInStage[stage] ?? 0),
+      ]
         .map(cell)
         .join(','),
     );

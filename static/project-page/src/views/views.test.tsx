@@ -17,8 +17,8 @@ import { ThroughputView } from './ThroughputView';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
 
-function reportOf(history = flowHistory()): FlowReport {
-  const result = computeReport(history, BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
+function reportOf(history = flowHistory(), filters = NO_FILTERS): FlowReport {
+  const result = computeReport(history, BOARD_WORKFLOW, null, filters, FIXTURE_NOW);
   if (!result.ok) throw new Error(result.message);
   return result.report;
 }
@@ -27,14 +27,40 @@ const report = reportOf();
 const empty = reportOf(boardHistory([]));
 
 describe('the overview', () => {
-  it('shows the headline numbers with the throughput change', () => {
+  // The last 20 days (21 February to 12 March) against the first 20 of the history: 4 items finished against 16.
+  const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20 });
+
+  it('shows each headline with its change against the previous period of equal length', () => {
+    render(<OverviewView report={lastDays} />);
+    const text = (testId: string) => screen.getByTestId(testId).textContent;
+    expect(text('metric-throughput')).toContain('1.4 items');
+    expect(text('metric-throughput-change')).toBe('▼ 75% vs previous 20 days (worse)');
+    expect(text('metric-cycle-time-50')).toContain('5 days');
+    expect(text('metric-cycle-time-50-change')).toBe('▲ 67% vs previous 20 days (worse)');
+    expect(text('metric-cycle-time-85-change')).toBe('▲ 20% vs previous 20 days (worse)');
+    // WIP is not judged: more or fewer items in progress is not good or bad news in itself.
+    expect(text('metric-wip')).toContain('4 items');
+    expect(text('metric-wip-change')).toBe('▲ 33% vs previous 20 days');
+    // None was at risk on 20 February, so the change is a count, not a percentage.
+    expect(text('metric-at-risk')).toContain('4 items');
+    expect(text('metric-at-risk-change')).toBe('▲ +4 items vs previous 20 days (worse)');
+    expect(text('overview-window')).toContain('compared with 2026-02-01 to 2026-02-20');
+  });
+
+  it('colours bad news apart from changes that are not judged', () => {
+    render(<OverviewView report={lastDays} />);
+    // The compiled primitives style by class: one colour, one class.
+    const classOf = (testId: string) => screen.getByTestId(testId).className;
+    expect(classOf('metric-throughput-change')).toBe(classOf('metric-cycle-time-85-change'));
+    expect(classOf('metric-throughput-change')).not.toBe(classOf('metric-wip-change'));
+  });
+
+  it('says when there is no earlier period to compare with', () => {
+    // The whole history is the period: the 40 days before it hold no data.
     render(<OverviewView report={report} />);
-    // The current week is partial: the last complete one (2 to 8 March) finished none, the week before 2.
-    const throughput = screen.getByTestId('metric-throughput').textContent;
-    expect(throughput).toContain('2026-03-02 to 2026-03-08');
-    expect(throughput).toContain('0 items');
-    expect(throughput).toContain('−2 against the period before');
+    expect(screen.queryByTestId('metric-throughput-change')).toBeNull();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+    expect(screen.getByTestId('overview-window').textContent).toContain('does not reach back another 40 days to compare with');
   });
 
   it('says there is nothing to compare with when nothing is finished', () => {
@@ -157,11 +183,29 @@ describe('the issues view', () => {
     expect(within(table()).getAllByRole('row')[1]!.textContent).toContain('X-60');
   });
 
-  it('exports every item as CSV', () => {
+  it('shows the time each item spent in each stage through done, sortable', () => {
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const table = screen.getByTestId('issues-table--table');
+    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers.slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)', 'Time in Done (days)']);
+    // FLOW-1 waited a day in the backlog, then took a day; it never was in review, and was not reopened.
+    const cells = Array.from(within(table).getAllByRole('row')[1]!.querySelectorAll('td'), (cell) => cell.textContent);
+    expect(cells.slice(7)).toEqual(['1.0', '1.0', '0.0', '0.0']);
+    const inProgress = within(table).getByRole('button', { name: /Time in In Progress/ });
+    fireEvent.click(inProgress);
+    fireEvent.click(inProgress);
+    // Longest in progress first: FLOW-21, started 22 February and still going on 12 March.
+    expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-21.*18\.1/);
+  });
+
+  it('exports every item as CSV, with the time in every stage', () => {
     const csv = issuesCsv(report).split('\r\n');
-    expect(csv[0]).toBe('Key,Type,Status,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released');
+    expect(csv[0]).toBe(
+      'Key,Type,Status,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
+        'Time in Backlog (days),Time in In Progress (days),Time in Review (days),Time in Done (days),Time in Released (days)',
+    );
     expect(csv).toHaveLength(26);
-    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,/);
+    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,,2026-02-03,,1,1,0,0,0$/);
   });
 
   it('has an empty state', () => {

@@ -1,0 +1,90 @@
+/** @jest-environment jsdom */
+import '../../testing/atlaskit-test-env';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { NO_FILTERS, type ReportFilters } from './flow-report-model';
+import { ReportFiltersBar } from './ReportFiltersBar';
+
+const TODAY = '2026-03-12';
+
+function renderBar(initial: ReportFilters = NO_FILTERS) {
+  const applied: ReportFilters[] = [];
+  function Bar() {
+    const [filters, setFilters] = useState(initial);
+    return (
+      <ReportFiltersBar
+        issueTypes={['Bug', 'Story']}
+        filters={filters}
+        onChange={(next) => {
+          applied.push(next);
+          setFilters(next);
+        }}
+        today={TODAY}
+        shownWindow={{ from: '2026-02-01', to: TODAY }}
+      />
+    );
+  }
+  render(<Bar />);
+  return { applied, last: () => applied.at(-1) };
+}
+
+const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+describe('the report filters', () => {
+  it('offers custom dates, starting from the period on screen', () => {
+    const { last } = renderBar();
+    expect(screen.queryByTestId('filter-custom-range')).toBeNull();
+
+    type('filter-range', 'custom');
+
+    expect((screen.getByTestId('filter-range-from') as HTMLInputElement).value).toBe('2026-02-01');
+    expect((screen.getByTestId('filter-range-to') as HTMLInputElement).value).toBe(TODAY);
+    expect(screen.getByTestId('filter-range-to').getAttribute('max')).toBe(TODAY);
+    expect(last()?.customRange).toEqual({ from: '2026-02-01', to: TODAY });
+  });
+
+  it('applies a valid range as it is typed', () => {
+    const { last } = renderBar();
+    type('filter-range', 'custom');
+    type('filter-range-from', '2026-02-15');
+    type('filter-range-to', '2026-02-28');
+    expect(last()).toEqual({ ...NO_FILTERS, customRange: { from: '2026-02-15', to: '2026-02-28' } });
+    expect(screen.queryByTestId('filter-range-problem')).toBeNull();
+  });
+
+  it('explains an invalid range and keeps the last valid one applied', () => {
+    const { applied, last } = renderBar();
+    type('filter-range', 'custom');
+    type('filter-range-from', '2026-03-05');
+    const before = applied.length;
+
+    type('filter-range-to', '2026-03-01');
+
+    expect(screen.getByRole('alert').textContent).toBe('The start date (2026-03-05) must be on or before the end date (2026-03-01).');
+    expect(screen.getByTestId('filter-range-to').getAttribute('aria-invalid')).toBe('true');
+    expect(applied).toHaveLength(before);
+    expect(last()?.customRange).toEqual({ from: '2026-03-05', to: TODAY });
+
+    type('filter-range-to', '2026-03-20');
+    expect(screen.getByRole('alert').textContent).toBe('The end date cannot be after today (2026-03-12).');
+
+    type('filter-range-to', '2026-03-10');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(last()?.customRange).toEqual({ from: '2026-03-05', to: '2026-03-10' });
+  });
+
+  it('goes back to a preset and forgets the custom range', () => {
+    const { last } = renderBar({ ...NO_FILTERS, customRange: { from: '2026-02-15', to: '2026-02-28' } });
+    expect((screen.getByTestId('filter-range') as HTMLSelectElement).value).toBe('custom');
+    type('filter-range', '90');
+    expect(last()).toEqual({ ...NO_FILTERS, rangeDays: 90, customRange: null });
+    expect(screen.queryByTestId('filter-custom-range')).toBeNull();
+  });
+
+  it('keeps the issue types when the period changes', () => {
+    const { last } = renderBar();
+    fireEvent.click(screen.getByLabelText('Bug'));
+    type('filter-range', '30');
+    expect(last()).toEqual({ issueTypes: ['Bug'], rangeDays: 30, customRange: null });
+  });
+});
