@@ -1,4 +1,4 @@
-import Resolver from '@forge/resolver';
+import Resolver, { type Request } from '@forge/resolver';
 import { z } from 'zod';
 import { loadProjectPage } from '../app/project-page';
 import { loadProjectView, requireBrowsePermission } from '../app/project-view';
@@ -25,8 +25,8 @@ const projectViewPayload = z.object({ fromShard: z.number().int().min(0).max(1_0
  * function takes the project from the trusted context and asks Jira, as the caller, whether they may browse
  * it before reading anything.
  */
-export const projectPageResolver = new Resolver()
-  .define('getProjectPage', ({ payload, context }) =>
+const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unknown>> = {
+  getProjectPage: ({ payload, context }) =>
     respond('getProjectPage', async () => {
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
@@ -41,9 +41,8 @@ export const projectPageResolver = new Resolver()
         projectKey,
       );
     }),
-  )
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large.
-  .define('getProjectView', ({ payload, context }) =>
+  getProjectView: ({ payload, context }) =>
     respond('getProjectView', async () => {
       const { fromShard } = projectViewPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
@@ -59,17 +58,15 @@ export const projectPageResolver = new Resolver()
         fromShard ?? 0,
       );
     }),
-  )
   // Where the sync stands, for polling while one runs.
-  .define('getSyncState', ({ payload, context }) =>
+  getSyncState: ({ payload, context }) =>
     respond('getSyncState', async () => {
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
       await requireBrowsePermission(new JiraUserPermissions(requestJiraAsUser()), projectKey);
       return (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED;
     }),
-  )
-  .define('syncNow', ({ payload, context }) =>
+  syncNow: ({ payload, context }) =>
     respond('syncNow', async () => {
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
@@ -85,5 +82,11 @@ export const projectPageResolver = new Resolver()
         projectKey,
       );
     }),
-  )
-  .getDefinitions();
+};
+
+/** The names of every function the project page resolver defines. */
+export const PROJECT_PAGE_FUNCTION_KEYS: readonly string[] = Object.keys(PROJECT_PAGE_FUNCTIONS);
+
+const resolver = new Resolver();
+for (const [name, run] of Object.entries(PROJECT_PAGE_FUNCTIONS)) resolver.define(name, run);
+export const projectPageResolver = resolver.getDefinitions();

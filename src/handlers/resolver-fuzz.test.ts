@@ -3,16 +3,16 @@ import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { createSettingsTestSite, PEOPLE, TINY_PROJECTS } from '../../dev/testing/settings-test-site';
 import type { ResolverErrorCode } from '../shared/resolver-contract';
+import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
 
 /**
- * Every resolver function, fed generated payloads through the local platform and the real SDKs, as the
- * bridge would deliver them (JSON). Whatever arrives, the answer is a typed result, never a crash or a stack
- * trace, and a refused call changes nothing: no stored value, no secret, no queued job.
- * `FUZZ_RUNS` raises the number of cases per resolver (default 1000) for a longer run.
+ * Every function of both resolvers, each fed its own generated payloads through the local platform and the
+ * real SDKs, as the bridge would deliver them (JSON). Whatever arrives, the answer is a typed result, never a
+ * crash or a stack trace, and a refused call changes nothing in the whole store: no stored value, no secret,
+ * no queued job. `FUZZ_RUNS` sets the number of cases per function (default 1000) for a longer run.
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
-const PROJECT_PAGE_FUNCTIONS = ['getProjectPage', 'getProjectView', 'getSyncState', 'syncNow'];
 const ERROR_CODES: ReadonlySet<ResolverErrorCode> = new Set([
   'INVALID_INPUT',
   'FORBIDDEN',
@@ -98,11 +98,37 @@ const payloadFor = (functionKey: string): fc.Arbitrary<unknown> => {
   );
 };
 
+/** The whole store as text: every plain value and every stored secret, and the jobs waiting on the queue. */
+interface StoreState {
+  plain: string;
+  secrets: string;
+  queued: number;
+  writes: number;
+}
+
+/**
+ * A stored token that GitHub or Slack now refuses is answered NOT_CONFIGURED, and the connection's record
+ * keeps that check (`lastCheck`) so the page can show it: the one write a refused call may make. The input
+ * itself was valid; it is the outside service that said no.
+ */
+function withoutLastCheck(entries: Array<{ key: string; value: unknown }>): Array<{ key: string; value: unknown }> {
+  return entries.map((entry) =>
+    entry.key.startsWith('connection:') && typeof entry.value === 'object' && entry.value !== null
+      ? { key: entry.key, value: { ...(entry.value as Record<string, unknown>), lastCheck: 'a failed check' } }
+      : entry,
+  );
+}
+
 describe('resolvers under generated payloads', () => {
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
 
-  const storeSnapshot = () => JSON.stringify([site.kvs.listPlain(), site.kvs.listSecrets(), site.platform.queue.size]);
+  const storeState = (): StoreState => ({
+    plain: JSON.stringify(site.kvs.listPlain()),
+    secrets: JSON.stringify(site.kvs.listSecrets()),
+    queued: site.platform.queue.size,
+    writes: site.kvs.stats().writes,
+  });
 
   function expectTypedAnswer(answer: any): void {
     expect(typeof answer).toBe('object');
@@ -114,43 +140,95 @@ describe('resolvers under generated payloads', () => {
     expect(JSON.stringify(answer)).not.toMatch(STACK_TRACE);
   }
 
-  /** Answers, by function and code: the run must reach every function, and validation must do the refusing. */
-  async function fuzz(call: (functionKey: string, body: unknown) => Promise<unknown>, functionKeys: readonly string[]): Promise<Map<string, number>> {
+  function expectNothingChanged(functionKey: string, code: ResolverErrorCode, before: StoreState): void {
+    const after = storeState();
+    if (code === 'NOT_CONFIGURED' && after.plain !== before.plain) {
+      const [was, is] = [JSON.parse(before.plain), JSON.parse(after.plain)];
+      expect([functionKey, withoutLastCheck(is)]).toEqual([functionKey, withoutLastCheck(was)]);
+      expect({ ...after, plain: '', writes: after.writes - 1 }).toEqual({ ...before, plain: '' });
+    } else {
+      // Not one write was even attempted, and the whole store reads the same.
+      expect([functionKey, code, after]).toEqual([functionKey, code, before]);
+    }
+  }
+
+  /** `RUNS` generated payloads for one function; answers by code, so a run that never got past validation shows. */
+  async function fuzz(functionKey: string, call: (body: unknown) => Promise<unknown>): Promise<Map<string, number>> {
     const tally = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...functionKeys).chain((key) => fc.tuple(fc.constant(key), payloadFor(key))), async ([functionKey, generated]) => {
+      fc.asyncProperty(payloadFor(functionKey), async (generated) => {
         // The bridge delivers JSON: what cannot survive a round trip never reaches a resolver.
         const body = JSON.parse(JSON.stringify(generated ?? null)) as unknown;
-        const before = storeSnapshot();
-        const answer: any = await call(functionKey, body);
+        const before = storeState();
+        const answer: any = await call(body);
         expectTypedAnswer(answer);
-        const outcome = `${functionKey} ${answer.ok ? 'OK' : answer.error.code}`;
+        const outcome = answer.ok ? 'OK' : (answer.error.code as string);
         tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
-        if (!answer.ok) expect(storeSnapshot()).toBe(before);
+        if (!answer.ok) expectNothingChanged(functionKey, answer.error.code, before);
         // Nothing the app does in the background crashes either.
         await site.platform.drainQueue();
       }),
       { numRuns: RUNS },
     );
-    const reached = new Set([...tally.keys()].map((outcome) => outcome.split(' ')[0]));
-    expect([...reached].sort()).toEqual([...functionKeys].sort());
-    const codes = [...tally.keys()].map((outcome) => outcome.split(' ')[1]);
-    expect(codes).toContain('INVALID_INPUT');
     // An unexpected fault would be answered INTERNAL: typed, but a bug all the same.
-    expect(codes).not.toContain('INTERNAL');
+    expect([functionKey, tally.get('INTERNAL') ?? 0]).toEqual([functionKey, 0]);
     return tally;
   }
 
-  it(`answers the settings resolver's every function with a typed result (${RUNS} cases)`, async () => {
-    await fuzz((functionKey, body) => site.call(PEOPLE.admin, functionKey, body), SETTINGS_FUNCTION_KEYS);
+  /**
+   * Each function starts from a site in use: a project measured, GitHub and Slack connected with demo tokens,
+   * so the fuzz reaches the checks of stored tokens and not only "not connected".
+   */
+  async function siteInUse(): Promise<void> {
+    // From an empty store each time, so one function's successes (audit entries) do not slow the next.
+    site.kvs.clear();
+    const admin = (functionKey: string, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
+    await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
+    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
+    await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+    await site.platform.drainQueue();
+    expect(site.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token', 'secret:slack-bot-token']);
+  }
+
+
+  /** Functions that take input must have refused some of it; those that take none refuse anything but `{}`. */
+  const expectValidationRefused = (functionKey: string, tally: Map<string, number>) =>
+    expect([functionKey, (tally.get('INVALID_INPUT') ?? 0) > 0]).toEqual([functionKey, true]);
+
+  const settingsCall = (functionKey: string) => (body: unknown) => site.call(PEOPLE.admin, functionKey, body);
+  const projectPageCall = (functionKey: string) => (body: unknown) =>
+    site.platform.invokeResolver({
+      moduleKey: 'flow-metrics-project-page',
+      functionKey,
+      payload: body,
+      accountId: PEOPLE.member,
+      project: { id: TINY_PROJECTS[0]!.id, key: TINY_PROJECTS[0]!.key },
+    });
+
+  it.each([...SETTINGS_FUNCTION_KEYS])(`settings resolver: %s answers ${RUNS} generated payloads with typed results`, async (functionKey) => {
+    await siteInUse();
+    expectValidationRefused(functionKey, await fuzz(functionKey, settingsCall(functionKey)));
   }, 120_000);
 
-  it(`answers the project page resolver's every function with a typed result (${RUNS} cases)`, async () => {
-    const project = TINY_PROJECTS[0]!;
-    await fuzz(
-      (functionKey, body) =>
-        site.platform.invokeResolver({ moduleKey: 'flow-metrics-project-page', functionKey, payload: body, accountId: PEOPLE.member, project: { id: project.id, key: project.key } }),
-      PROJECT_PAGE_FUNCTIONS,
+  it.each([...PROJECT_PAGE_FUNCTION_KEYS])(`project page resolver: %s answers ${RUNS} generated payloads with typed results`, async (functionKey) => {
+    await siteInUse();
+    expectValidationRefused(functionKey, await fuzz(functionKey, projectPageCall(functionKey)));
+  }, 120_000);
+
+  it(`keeps every answer typed when ${RUNS} calls of all functions interleave`, async () => {
+    await siteInUse();
+    const every = [...SETTINGS_FUNCTION_KEYS.map((key) => ['settings', key] as const), ...PROJECT_PAGE_FUNCTION_KEYS.map((key) => ['project', key] as const)];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...every).chain(([page, key]) => fc.tuple(fc.constant(page), fc.constant(key), payloadFor(key))), async ([page, key, generated]) => {
+        const body = JSON.parse(JSON.stringify(generated ?? null)) as unknown;
+        const before = storeState();
+        const answer: any = await (page === 'settings' ? settingsCall(key) : projectPageCall(key))(body);
+        expectTypedAnswer(answer);
+        if (!answer.ok) expectNothingChanged(key, answer.error.code, before);
+        expect(answer.ok || answer.error.code !== 'INTERNAL').toBe(true);
+        await site.platform.drainQueue();
+      }),
+      { numRuns: RUNS },
     );
   }, 120_000);
 

@@ -1,0 +1,164 @@
+import { createDemoGitHub, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
+import { DEMO_BLUEPRINTS } from '../../dev/jira/demo-data/project-blueprints';
+import { DEMO_USERS, type DemoRole } from '../../dev/jira/demo-data/demo-users';
+import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
+import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { ERASE_CONFIRMATION_PHRASE, type ResolverErrorCode } from '../shared/resolver-contract';
+import { RESOLVER_ACCESS, type FunctionAccess, type ResolverModuleKey } from './authorisation-matrix';
+import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
+import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
+
+/**
+ * The authorisation matrix: the demo site's admin, member and outsider × every function of both resolvers ×
+ * every demo project, each cell a test whose expected answer comes from RESOLVER_ACCESS alone. FLOW and BUG
+ * are measured, SPR is not; the outsider may not browse BUG. Site-wide functions (no project) are one cell per
+ * person. Every cell starts from the same store; a refused cell must leave the whole store as it was.
+ */
+const MEASURED = ['FLOW', 'BUG'];
+const SETTINGS: ResolverModuleKey = 'flow-metrics-settings';
+const PROJECT_PAGE: ResolverModuleKey = 'flow-metrics-project-page';
+
+/** What Jira knows about each person (dev/jira): only the admin administers; the outsider may not browse BUG. */
+const person = (role: DemoRole) => ({
+  accountId: DEMO_USERS.find((user) => user.role === role)!.accountId,
+  administers: role === 'admin',
+  browses: (projectKey: string) => role !== 'outsider' || DEMO_BLUEPRINTS.find((project) => project.key === projectKey)!.outsidersMayBrowse,
+});
+
+type Outcome = 'ok' | ResolverErrorCode;
+
+/** The expected answer of one cell, from the table and Jira's facts about the caller. */
+function expectedOutcome(access: FunctionAccess, role: DemoRole, projectKey: string | null): Outcome {
+  const caller = person(role);
+  const allowed = access.caller === 'jira-administrator' ? caller.administers : projectKey !== null && caller.browses(projectKey);
+  if (!allowed) return 'FORBIDDEN';
+  if (projectKey !== null && !MEASURED.includes(projectKey) && access.notMeasured) return access.notMeasured;
+  return 'ok';
+}
+
+interface Cell {
+  moduleKey: ResolverModuleKey;
+  functionKey: string;
+  role: DemoRole;
+  projectKey: string | null;
+  expected: Outcome;
+}
+
+const ROLES: DemoRole[] = ['admin', 'member', 'outsider'];
+const PROJECTS = DEMO_BLUEPRINTS.map((project) => project.key);
+
+const CELLS: Cell[] = Object.entries(RESOLVER_ACCESS).flatMap(([moduleKey, functions]) =>
+  Object.entries(functions as Record<string, FunctionAccess>).flatMap(([functionKey, access]) =>
+    ROLES.flatMap((role) =>
+      (access.project === 'none' ? [null] : PROJECTS).map((projectKey) => ({
+        moduleKey: moduleKey as ResolverModuleKey,
+        functionKey,
+        role,
+        projectKey,
+        expected: expectedOutcome(access, role, projectKey),
+      })),
+    ),
+  ),
+);
+
+const harness = new SyncHarness();
+const github = createDemoGitHub();
+const slack = createDemoSlack();
+harness.platform.simulateExternal('https://api.github.com', github.github);
+harness.platform.simulateExternal('https://slack.com', slack.slack);
+harness.platform.environment.apply(developmentForgeVariables());
+
+/** Per project, the workflow an admin would save: its current one, as the settings page loads it. */
+const workflows = new Map<string, { workflow: unknown; conventions: unknown }>();
+
+/** A payload the function accepts, so each cell tests who may call, not what was sent. */
+function payloadFor(functionKey: string, projectKey: string | null): unknown {
+  const project = { projectKey };
+  const payloads: Record<string, unknown> = {
+    setProjectMeasured: { ...project, measured: true },
+    getProjectWorkflow: project,
+    saveProjectWorkflow: { ...project, ...workflows.get(projectKey ?? '') },
+    resetProjectWorkflow: project,
+    requestProjectSync: { ...project, mode: 'sync-now' },
+    connectGitHub: { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.mobileApp] },
+    updateGitHubRepositories: { repositories: [DEMO_REPOSITORIES.platformApi] },
+    connectSlack: { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads },
+    updateSlackChannel: { channelId: DEMO_CHANNELS.leads },
+    setRetention: { retentionDays: 365 },
+    eraseAllAppData: { confirmation: ERASE_CONFIRMATION_PHRASE },
+  };
+  return payloads[functionKey] ?? {};
+}
+
+const admin = (functionKey: string, payload: unknown) =>
+  harness.platform.invokeResolver({ moduleKey: SETTINGS, functionKey, payload, accountId: person('admin').accountId }) as Promise<any>;
+
+/** Everything a call could change: every stored value and secret, the queue, what was sent to GitHub and Slack. */
+const everything = () =>
+  JSON.stringify({
+    plain: harness.kvs.listPlain(),
+    secrets: harness.kvs.listSecrets(),
+    queued: harness.platform.queue.size,
+    github: github.github.requests().length,
+    slack: slack.slack.messages().length,
+  });
+
+let baseline: { plain: Array<{ key: string; value: unknown }>; secrets: Array<{ key: string; value: unknown }> };
+
+/** Back to the baseline store, so no cell depends on the ones before it (some erase, disconnect or re-measure). */
+async function restoreBaseline(): Promise<void> {
+  harness.kvs.clear();
+  const write = (path: string, entry: { key: string; value: unknown }) => harness.kvs.fetch(path, { method: 'POST', body: JSON.stringify(entry) });
+  for (const entry of baseline.plain) await write('/api/v1/set', entry);
+  for (const entry of baseline.secrets) await write('/api/v1/secret/set', entry);
+}
+
+beforeAll(async () => {
+  for (const projectKey of MEASURED) expect(await admin('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  for (const projectKey of PROJECTS) {
+    const { data } = await admin('getProjectWorkflow', { projectKey });
+    workflows.set(projectKey, { workflow: data.workflow, conventions: data.conventions });
+  }
+  expect(await admin('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
+  expect(await admin('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+  baseline = { plain: harness.kvs.listPlain(), secrets: harness.kvs.listSecrets() };
+});
+afterAll(() => harness.close());
+beforeEach(restoreBaseline);
+
+describe('the authorisation table', () => {
+  it('names exactly the functions each resolver defines', () => {
+    expect(Object.keys(RESOLVER_ACCESS[SETTINGS]).sort()).toEqual([...SETTINGS_FUNCTION_KEYS].sort());
+    expect(Object.keys(RESOLVER_ACCESS[PROJECT_PAGE]).sort()).toEqual([...PROJECT_PAGE_FUNCTION_KEYS].sort());
+  });
+
+  it('covers each person, on each project, including one the outsider cannot browse and one not measured', () => {
+    expect(PROJECTS.filter((key) => !person('outsider').browses(key))).toEqual(['BUG']);
+    expect(PROJECTS.filter((key) => !MEASURED.includes(key))).toEqual(['SPR']);
+    expect(new Set(CELLS.map((cell) => cell.expected))).toEqual(new Set(['ok', 'FORBIDDEN', 'INVALID_INPUT', 'NOT_FOUND']));
+  });
+});
+
+describe('every cell of the authorisation matrix', () => {
+  it.each(CELLS.map((cell) => [cell.moduleKey, cell.functionKey, cell.role, cell.projectKey ?? '(whole site)', cell.expected, cell] as const))(
+    '%s %s as the %s on %s: %s',
+    async (moduleKey, functionKey, role, _project, expected, cell) => {
+      const before = everything();
+      const answer: any = await harness.platform.invokeResolver({
+        moduleKey,
+        functionKey,
+        payload: moduleKey === SETTINGS ? payloadFor(functionKey, cell.projectKey) : {},
+        accountId: person(role).accountId,
+        ...(moduleKey === PROJECT_PAGE ? { project: harness.project(cell.projectKey!) } : {}),
+      });
+      if (expected === 'ok') {
+        expect(answer).toMatchObject({ ok: true });
+      } else {
+        expect(answer).toEqual({ ok: false, error: { code: expected, message: expect.any(String) } });
+        // A refusal changes nothing at all, and says nothing about the project's data.
+        expect(everything()).toBe(before);
+      }
+    },
+  );
+});
