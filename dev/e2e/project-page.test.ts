@@ -7,6 +7,7 @@ import { measureDemoProjects } from '../demo-setup';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { launchChromium } from '../testing/chromium';
+import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
 
 /**
  * The project page end to end, in headless Chromium, through the local host page, on demo projects the admin
@@ -87,22 +88,10 @@ const finishedIn = (from: string, to: string, among = issues) =>
 const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
 const firstCreated = (among = issues) => among.map((issue) => issue.createdDay).sort()[0]!;
 
-const userWithRole = (role: string) => {
-  const user = site.users.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`The demo site has no ${role}`);
-  return user;
-};
-
 async function openAs(role: string, projectKey: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
   // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${site.hostUrl}/projects/${projectKey}/flow-metrics?as=${encodeURIComponent(userWithRole(role).accountId)}&theme=${theme}`);
-  const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
-  if (!frame) throw new Error('The host page has no app frame');
-  return { page, frame };
+  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, { theme, viewport: { width: 1280, height: 1700 } });
+  return { page, frame: await appFrameContent(page) };
 }
 
 async function openReport(theme: 'light' | 'dark' = 'light') {
@@ -211,15 +200,26 @@ describe('the project page, as a member, on synced demo data', () => {
     await screenshot(page, 'project-page-issues-light');
   });
 
-  it('asks Jira to open the issue behind a scatter dot', async () => {
+  it('asks Jira to open the issue behind a scatter dot, which opens in a new tab on the host', async () => {
     await showTab(frame, 'Cycle time');
     // The host is asked through the bridge, as Forge's `router.open`; it is that request we look for.
     const navigation = page.waitForRequest((request) => request.url().includes('/__forge/bridge/') && request.postDataJSON()?.method === 'navigate');
+    const newTab = page.context().waitForEvent('page');
     await frame.locator(scatterDots).nth(3).dispatchEvent('click');
     const { payload } = (await navigation).postDataJSON();
     const key = /^\/browse\/([A-Z]+-\d+)$/.exec(String(payload.url))?.[1];
     expect(payload.type).toBe('new-tab');
     expect(finishedIn(firstCreated(), today()).map((issue) => issue.key)).toContain(key);
+
+    // The host page opened the issue in a new tab, on its own issue page, as the same person.
+    const issuePage = await newTab;
+    await issuePage.waitForLoadState();
+    expect(issuePage.url()).toBe(`${site.hostUrl}/browse/${key}`);
+    await expect(issuePage.getByTestId('issue-key').textContent()).resolves.toBe(key);
+    await expect(issuePage.getByTestId('issue-type').textContent()).resolves.toBe(issues.find((issue) => issue.key === key)!.type);
+    await expect(issuePage.getByTestId('status-history').count()).resolves.toBe(1);
+    await expect(issuePage.getByTestId('user-switcher').inputValue()).resolves.toBe(userWithRole(site, 'member').accountId);
+    await issuePage.close();
   });
 
   it('recomputes every chart for a shorter period', async () => {

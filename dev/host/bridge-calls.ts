@@ -1,14 +1,25 @@
 import type { LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget } from '../runtime/product-target';
 import type { AppFrame } from './app-frames';
+import { NavigationRefused, resolveNavigation } from './navigation';
+import type { NavigationLog } from './navigation-log';
+
+/** Where the host lets frames navigate to, and where it notes what they asked. */
+export interface HostNavigation {
+  /** The allow-list; the first origin is the host's own, against which paths are resolved. */
+  allowedOrigins: readonly string[];
+  log: NavigationLog;
+}
 
 /**
- * Answers the bridge calls an app frame makes (`invoke`, `getContext`, `fetchProduct`), as the user who
- * opened the frame. The context comes from the frame's record, never from the browser, as on Forge.
+ * Answers the bridge calls an app frame makes (`invoke`, `getContext`, `fetchProduct`, the router's
+ * `navigate` and `getUrl`), as the user who opened the frame. The context comes from the frame's record,
+ * never from the browser, as on Forge.
  */
 export async function answerBridgeCall(
   platform: LocalPlatform,
   jira: ProductTarget,
+  navigation: HostNavigation,
   frame: AppFrame,
   method: string,
   payload: any,
@@ -39,7 +50,28 @@ export async function answerBridgeCall(
         isAttachment: false,
       };
     }
+    case 'navigate':
+      return navigate(navigation, frame, payload);
+    case 'getUrl':
+      // The same resolution as `navigate`, without going: `router.getUrl` of a named target.
+      return resolveNavigation({ ...payload, type: 'same-tab' }, navigation.allowedOrigins).url;
     default:
       throw new Error(`The local host does not support the bridge call "${method}"`);
+  }
+}
+
+/**
+ * Resolves where the frame asked to go and notes it. The answer tells the frame's bridge where the host page
+ * should go; the page itself opens the tab or leaves, as Jira's page does for its frames.
+ */
+function navigate(navigation: HostNavigation, frame: AppFrame, payload: unknown) {
+  const asked = { accountId: frame.accountId, moduleKey: frame.moduleKey, projectKey: frame.project?.key, requested: payload };
+  try {
+    const resolved = resolveNavigation(payload, navigation.allowedOrigins);
+    navigation.log.record({ ...asked, ...resolved });
+    return resolved;
+  } catch (error) {
+    if (error instanceof NavigationRefused) navigation.log.record({ ...asked, refused: error.message });
+    throw error;
   }
 }

@@ -13,8 +13,10 @@ export interface HostPageView {
   theme: 'light' | 'dark';
   projects: Array<{ key: string; name: string }>;
   currentPath: string;
-  /** The app frame's URL, or null for the home page. */
+  /** The app frame's URL, or null for a page the host renders itself. */
   frameSrc: string | null;
+  /** The host's own content (already escaped) when there is no frame; the home page's introduction if absent. */
+  contentHtml?: string;
   frameTitle?: string;
   crumbs?: string;
 }
@@ -36,10 +38,10 @@ export function renderHostPage(view: HostPageView): string {
     .join('');
   const content = view.frameSrc
     ? `<div class="crumbs">${escapeHtml(view.crumbs ?? '')}</div><iframe id="app-frame" title="${escapeHtml(view.frameTitle ?? 'App')}" src="${escapeHtml(view.frameSrc)}"></iframe>`
-    : `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
+    : (view.contentHtml ?? `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
         <p>This is a simulated Jira Cloud site running the app's real code. Open a project's <strong>Flow metrics</strong>
         page in the sidebar, or the app's settings. Switch users at the top right: the admin sees everything, the member
-        cannot change settings, the outsider cannot browse one project.</p></div>`;
+        cannot change settings, the outsider cannot browse one project.</p></div>`);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -4,10 +4,12 @@ import path from 'node:path';
 import type { LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget, SimulatedService } from '../runtime/product-target';
 import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-frames';
-import { answerBridgeCall } from './bridge-calls';
+import { answerBridgeCall, type HostNavigation } from './bridge-calls';
 import type { HostUser } from './demo-users';
 import { renderHostPage } from './host-page';
 import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, sendJson, sendText } from './http-kit';
+import { readIssue, renderIssue, renderIssueNotVisible } from './issue-page';
+import { NavigationLog } from './navigation-log';
 
 /**
  * The local host at http://localhost:8080: a Jira-like page framing the app's Custom UI, the bridge those
@@ -36,8 +38,9 @@ const SETTINGS_MODULE = 'flow-metrics-settings';
 
 export async function startHost(options: HostOptions, port: number, host = '127.0.0.1'): Promise<RunningHost> {
   const frames = new AppFrames();
+  const navigations = new NavigationLog();
   const server = createServer((request, response) => {
-    route(options, frames, request, response).catch((error: unknown) => {
+    route(options, { frames, navigations }, request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (!response.headersSent) sendJson(response, status, { message: error instanceof Error ? error.message : String(error) });
       else response.end();
@@ -56,7 +59,13 @@ export async function startHost(options: HostOptions, port: number, host = '127.
   };
 }
 
-async function route(options: HostOptions, frames: AppFrames, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** What the host remembers while it runs: the frames it opened and where they asked to go. */
+interface HostState {
+  frames: AppFrames;
+  navigations: NavigationLog;
+}
+
+async function route(options: HostOptions, state: HostState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
   const pathname = url.pathname;
@@ -74,11 +83,11 @@ async function route(options: HostOptions, frames: AppFrames, request: IncomingM
       return;
     }
   }
-  if (pathname.startsWith('/__forge/')) return controlApi(options, frames, method, url, request, response);
-  if (pathname.startsWith('/__ui/')) return serveFrameFile(options, frames, pathname, response);
+  if (pathname.startsWith('/__forge/')) return controlApi(options, state, method, url, request, response);
+  if (pathname.startsWith('/__ui/')) return serveFrameFile(options, state.frames, pathname, response);
   if (pathname.startsWith('/__host/')) return servePublic(pathname.slice('/__host/'.length), response);
   if (method !== 'GET') throw new HttpError(405, 'Method not allowed');
-  return hostPage(options, frames, url, request, response);
+  return hostPage(options, state.frames, url, request, response);
 }
 
 async function hostPage(options: HostOptions, frames: AppFrames, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -92,7 +101,9 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
   const projects = await projectsVisibleTo(options.jira, currentUser.accountId);
   const base = { users: options.users, currentUser, theme, projects, currentPath: url.pathname } as const;
   const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics$/.exec(url.pathname);
+  const issuePage = /^\/browse\/([A-Z][A-Z0-9_]*-[1-9]\d*)$/.exec(url.pathname);
   let html: string;
+  let status = 200;
   if (projectPage) {
     const key = projectPage[1]!;
     const project = await lookUpProject(options.jira, key);
@@ -104,17 +115,23 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
     const module = options.platform.uiModule(SETTINGS_MODULE);
     const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, theme });
     html = renderHostPage({ ...base, title: module.title, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Apps / ${module.title}` });
+  } else if (issuePage) {
+    const key = issuePage[1]!;
+    const issue = await readIssue(options.jira, key, { kind: 'user', accountId: currentUser.accountId });
+    if (!issue) status = 404;
+    html = renderHostPage({ ...base, title: issue ? `[${issue.key}] ${issue.summary}` : 'Issue not found', frameSrc: null, contentHtml: issue ? renderIssue(issue) : renderIssueNotVisible() });
   } else if (url.pathname === '/') {
     html = renderHostPage({ ...base, title: 'Home', frameSrc: null });
   } else {
     throw new HttpError(404, 'Not found');
   }
-  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': cookieHeaders });
+  response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': cookieHeaders });
   response.end(html);
 }
 
-async function controlApi(options: HostOptions, frames: AppFrames, method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function controlApi(options: HostOptions, state: HostState, method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { platform } = options;
+  const { frames, navigations } = state;
   const pathname = url.pathname;
   if (method === 'GET' && pathname === '/__forge/bridge.js') return servePublic('bridge.js', response);
 
@@ -124,7 +141,8 @@ async function controlApi(options: HostOptions, frames: AppFrames, method: strin
     if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
     const { method: bridgeMethod, payload } = await readJson(request);
     try {
-      return sendJson(response, 200, { ok: true, value: await answerBridgeCall(platform, options.jira, frame, String(bridgeMethod), payload) });
+      const navigation: HostNavigation = { allowedOrigins: [hostOrigin(request)], log: navigations };
+      return sendJson(response, 200, { ok: true, value: await answerBridgeCall(platform, options.jira, navigation, frame, String(bridgeMethod), payload) });
     } catch (error) {
       return sendJson(response, 200, { ok: false, message: error instanceof Error ? error.message : String(error) });
     }
@@ -144,6 +162,11 @@ async function controlApi(options: HostOptions, frames: AppFrames, method: strin
   if (method === 'GET' && pathname === '/__forge/kvs') return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
   if (method === 'GET' && pathname === '/__forge/kvs/secrets') return sendJson(response, 200, options.kvs.listSecrets());
   if (method === 'GET' && pathname === '/__forge/logs') return sendJson(response, 200, platform.logs.all());
+  if (method === 'GET' && pathname === '/__forge/navigations') return sendJson(response, 200, navigations.all());
+  if (method === 'DELETE' && pathname === '/__forge/navigations') {
+    navigations.clear();
+    return sendJson(response, 200, { cleared: true });
+  }
   throw new HttpError(404, `No control endpoint ${method} ${pathname}`);
 }
 
@@ -168,6 +191,16 @@ async function servePublic(name: string, response: ServerResponse): Promise<void
   const file = await readFile(path.join(PUBLIC_DIR, name), 'utf8').catch(() => null);
   if (file === null) throw new HttpError(404, 'Not found');
   sendText(response, 200, file, CONTENT_TYPES[path.extname(name)]!);
+}
+
+/**
+ * The origin the page and its frames were loaded from (`localhost` or `127.0.0.1`, whichever the browser
+ * used): the one origin frames may navigate to, and the base of the paths they name.
+ */
+function hostOrigin(request: IncomingMessage): string {
+  const host = request.headers.host ?? '';
+  if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) throw new HttpError(400, 'The request names no valid Host');
+  return new URL(`http://${host}`).origin;
 }
 
 async function projectsVisibleTo(jira: ProductTarget, accountId: string): Promise<Array<{ key: string; name: string }>> {

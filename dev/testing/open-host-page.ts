@@ -1,4 +1,4 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import type { HostUser } from '../host/demo-users';
 import type { LocalSite } from '../local-site';
 
@@ -55,3 +55,10 @@ export function resolverCallsOf(page: Page): readonly string[] {
 
 /** The app's Custom UI frame inside the host page. */
 export const appFrame = (page: Page): FrameLocator => page.frameLocator('#app-frame');
+
+/** The same frame as a Playwright `Frame`, for what a locator cannot do: run scripts in it, audit it. */
+export async function appFrameContent(page: Page): Promise<Frame> {
+  const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
+  if (!frame) throw new Error('The host page has no app frame');
+  return frame;
+}

@@ -31,8 +31,25 @@
     });
   }
 
+  // The host page, not the frame, goes where the app asked, as Jira's page does for its frames: the local
+  // host resolves and checks the location, then this tells the page around the frame where to go.
+  function askHostPage(message) {
+    window.parent.postMessage(Object.assign({ forgeHost: true }, message), window.location.origin);
+  }
+
+  function navigate(location) {
+    return call('navigate', location).then(function (resolved) {
+      askHostPage({ navigate: resolved.type, url: resolved.url });
+    });
+  }
+
   var local = {
     enableTheming: enableTheming,
+    navigate: navigate,
+    reload: function () {
+      askHostPage({ reload: true });
+      return Promise.resolve();
+    },
     // Rate limiting and history are the host's concern on Forge; the local host keeps them trivial.
     getFrameId: function () {
       return Promise.resolve(frameId);

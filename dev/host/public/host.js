@@ -4,3 +4,20 @@ document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
     select.form.submit();
   });
 });
+
+// The app frame's router (`router.open`, `router.navigate`, `router.reload`): the host has already resolved
+// and allowed the location; the page still only follows its own frame and only stays on its own origin.
+window.addEventListener('message', function (event) {
+  var frame = document.getElementById('app-frame');
+  var message = event.data;
+  if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
+  if (!message || message.forgeHost !== true) return;
+  if (message.reload) {
+    window.location.reload();
+    return;
+  }
+  var target = new URL(String(message.url), window.location.href);
+  if (target.origin !== window.location.origin) return;
+  if (message.navigate === 'new-tab') window.open(target.href, '_blank', 'noopener');
+  else if (message.navigate === 'same-tab') window.location.assign(target.href);
+});
