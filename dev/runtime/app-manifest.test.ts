@@ -20,7 +20,7 @@ describe('the app manifest', () => {
   it('runs sync, the weekly personal-data report and the daily purge on schedule, and sync jobs on a queue', () => {
     expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'week']);
     expect(manifest.consumers.get('sync-jobs')).toBe('sync-job-worker');
-    expect(manifest.eventTriggers[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue']);
+    expect(manifest.eventTriggers[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);
   });
 
   it('lets the backend reach only GitHub and Slack', () => {
