@@ -142,13 +142,19 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   /** A page of entries, newest first; without a page number, the newest page. */
   page(page?: number): Promise<AuditLogPage>;
-  /** Drops every page whose newest entry is older than `cutoff` (ISO); answers how many entries went. */
-  pruneOlderThan(cutoff: string): Promise<number>;
+  /** Drops every entry older than `cutoff` (ISO); answers how many went, and whose they were. */
+  pruneOlderThan(cutoff: string): Promise<AuditPrune>;
   /**
    * Replaces `accountId` wherever an entry names it (as actor, or in a detail) with `tombstone`, keeping the
    * events themselves. Answers how many entries changed.
    */
   replaceAccount(accountId: string, tombstone: string): Promise<number>;
+}
+
+/** What an audit purge removed: how many entries, and the actors of those whom no remaining entry names. */
+export interface AuditPrune {
+  removed: number;
+  formerActors: string[];
 }
 
 /** Why the app keeps an accountId: each use is what the personal-data cycle must refresh or erase. */
@@ -238,6 +244,8 @@ export interface IssueSource {
   statuses(): Promise<JiraStatus[]>;
   /** Jira's time (epoch ms) of the project's most recent issue update; null for an empty project. */
   latestUpdate(projectKey: string): Promise<number | null>;
+  /** The project's first issues by id, as many as one read holds; null where Jira cannot read them that way. */
+  firstIssues(projectKey: string, flaggedFieldIds: readonly string[]): Promise<FirstIssues | null>;
   /** Every issue id of the project (ids only, thousands per request). */
   listIssueIds(projectKey: string): Promise<string[]>;
   /** The project's issues among `ids`; ids that no longer exist or left the project are simply absent. */
@@ -246,6 +254,12 @@ export interface IssueSource {
   updatedIssues(projectKey: string, since: number | null, now: number, flaggedFieldIds: readonly string[]): AsyncIterable<JiraIssue[]>;
   /** Complete status (and Flagged) change histories per issue id, oldest first. */
   changelogs(ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<Map<string, JiraChangeHistory[]>>;
+}
+
+/** A project's first issues by id, complete (with their Flagged state); `complete`: there are no others. */
+export interface FirstIssues {
+  issues: JiraIssue[];
+  complete: boolean;
 }
 
 /** One stored shard: an opaque reference (equal content, equal reference) and what it covers. */
@@ -301,7 +315,10 @@ export interface SyncCursor {
 export interface BackfillCursor {
   /** The job that started it: its own retries continue instead of starting over. */
   startedBy: string;
-  /** The project's latest update when the backfill began: the watermark once it is complete. */
+  /**
+   * Jira's time of the project's latest update when the backfill began (or, when one read held every issue,
+   * the latest update among them): the watermark once it is complete.
+   */
   startWatermark: number | null;
   /** Issue ids listed when it began, stored in parts beside the cursor. */
   listed: number;

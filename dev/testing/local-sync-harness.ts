@@ -39,6 +39,8 @@ export class SyncHarness {
   readonly site: JiraSite;
   readonly kvs = new KvsEmulator();
   readonly platform: LocalPlatform;
+  /** Runs before the site answers each request the app makes, e.g. to change an issue while a sync reads. */
+  beforeAppRequest: ((request: { method: string; path: string; body?: string }) => Promise<void>) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(options: SyncHarnessOptions = {}) {
@@ -46,7 +48,12 @@ export class SyncHarness {
     this.platform = new LocalPlatform({
       rootDir: path.resolve(__dirname, '../..'),
       kvs: this.kvs,
-      jira: new InProcessTarget(this.site),
+      jira: new InProcessTarget({
+        handle: async (request) => {
+          await this.beforeAppRequest?.(request);
+          return this.site.handle(request);
+        },
+      }),
       personalData: new InProcessTarget(quietPersonalData),
       cloudId: 'sync-harness',
       siteUrl: this.site.siteUrl,

@@ -9,7 +9,8 @@ import { syncPorts } from './sync-wiring';
 const issueEventShape = z.object({
   eventType: z.string(),
   issue: z.object({
-    id: z.string().regex(/^[0-9]{1,15}$/),
+    // Jira's issue ids: no leading zero (JQL is never written with anything else, see src/adapters/jira/jql.ts).
+    id: z.string().regex(/^[1-9][0-9]{0,14}$/),
     key: z.string(),
     fields: z.object({ project: z.object({ key: z.string() }) }),
   }),
@@ -23,7 +24,11 @@ const issueEventShape = z.object({
  */
 export async function issueEvent(event: unknown): Promise<{ relevant: boolean; outcome: IssueChangeOutcome | 'not-measured' }> {
   const parsed = issueEventShape.safeParse(event);
-  if (!parsed.success) return { relevant: false, outcome: 'irrelevant' };
+  if (!parsed.success) {
+    // Said without echoing the event: its values are whatever the sender put there.
+    logJob('issue-changed', `ignored an event that is not a Jira issue event: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+    return { relevant: false, outcome: 'irrelevant' };
+  }
   const { eventType, issue, changelog } = parsed.data;
   const projectKey = issue.fields.project.key;
   if (!isProjectKey(projectKey) || !(await new KvsMeasuredProjects().list()).includes(projectKey)) {

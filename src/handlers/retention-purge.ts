@@ -3,11 +3,13 @@ import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { purgeExpiredData } from '../app/expired-data-purge';
 import { logJob } from '../app/job-log';
+import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import { isProjectKey } from '../app/project-key';
 import { purgeMeasuredHistories } from '../app/sync/expired-history-purge';
 import type { RetentionSettings } from '../app/retention-window';
@@ -27,6 +29,8 @@ export async function retentionPurge(): Promise<PurgeOutcome & { resealed: numbe
     retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     auditLog: new KvsAuditLog(),
+    connections: [new KvsDocument<ConnectionRecord>(storageKeys.githubConnection), new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
+    personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
   });
   logJob('retention-purge', `retention ${outcome.retentionDays} days, removed ${outcome.removed}`);

@@ -1,5 +1,6 @@
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { sweepDue } from '../app/sync/project-sync';
+import { parseIsoTimestamp } from '../domain/iso-timestamp';
 import type { ProjectViewData, SyncNowData, SyncState } from '../shared/resolver-contract';
 
 /**
@@ -223,5 +224,105 @@ describe('syncing a project from Jira into compact storage', () => {
       const view = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('member'));
       expect(view).toMatchObject({ ok: true, data: { sync: { status: 'ok' } } });
     });
+  });
+});
+
+/**
+ * The backfill's watermark promise: whatever changes in Jira while the backfill reads (an issue moved on
+ * half-way through being read, one of an earlier batch changed, an issue moved into the project) is read
+ * by the next incremental sync. The watermark is never later than such a change, so this does not hang on
+ * the overlap the incremental sync adds for Jira's index.
+ */
+describe('issues that change while the backfill reads them', () => {
+  let harness: SyncHarness;
+  beforeAll(() => {
+    harness = new SyncHarness();
+  });
+  afterAll(() => harness.close());
+
+  /** Runs `change` once, when the app first sends the `nth` request to `endpoint`, before the site answers it. */
+  const changeWhen = (endpoint: string, nth: number, change: () => Promise<void>) => {
+    let seen = 0;
+    harness.beforeAppRequest = async ({ method, path }) => {
+      if (`${method} ${path}` === endpoint && ++seen === nth) await change();
+    };
+  };
+  const nextStatus = async (key: string, workflow: readonly string[]) => {
+    const current = await harness.jira<{ fields: { status: { name: string } } }>('GET', `/rest/api/3/issue/${key}?fields=status`);
+    return workflow[(workflow.indexOf(current.body.fields.status.name) + 1) % workflow.length]!;
+  };
+  const updatedAt = async (key: string) => {
+    const issue = await harness.jira<{ fields: { updated: string } }>('GET', `/rest/api/3/issue/${key}?fields=updated`);
+    return parseIsoTimestamp(issue.body.fields.updated);
+  };
+  const watermarkOf = (projectKey: string) => (harness.snapshot()[`project:${projectKey}:sync-cursor`] as { watermark: number }).watermark;
+  const storedFacts = async (projectKey: string) => issueFacts((await harness.viewedHistory(projectKey)).history!);
+
+  it('in a project read whole by its first expression', async () => {
+    await harness.measure('SPR');
+    const moved = await nextStatus('SPR-5', ['To Do', 'In Progress', 'In Review', 'Done']);
+    const flagged = (await harness.jira<{ fields: Record<string, unknown> }>('GET', '/rest/api/3/issue/SPR-6?fields=customfield_10021')).body.fields['customfield_10021'];
+    // While the changelogs are read, after the facts: one issue moves on, one is (un)flagged, one comes in from BUG.
+    changeWhen('POST /rest/api/3/changelog/bulkfetch', 1, async () => {
+      await harness.jira('POST', '/__jira/issues/SPR-5/status', { status: moved });
+      await harness.jira('POST', '/__jira/issues/SPR-6/flag', { flagged: flagged === null || flagged === undefined });
+      await harness.jira('POST', '/__jira/issues/BUG-40/move', { project: 'SPR' });
+    });
+    await harness.resetStats();
+    await harness.runScheduledSync();
+    harness.beforeAppRequest = null;
+    // Statuses, fields, one expression for all 760 issues, one Flagged search, one bulk changelog.
+    expect(await harness.stats()).toMatchObject({
+      total: 5,
+      byEndpoint: { 'POST /rest/api/3/expression/evaluate': 1, 'POST /rest/api/3/search/jql': 1, 'POST /rest/api/3/changelog/bulkfetch': 1 },
+    });
+
+    const changedKeys = ['SPR-5', 'SPR-6', (await harness.jira<{ key: string }>('GET', '/rest/api/3/issue/BUG-40?fields=key')).body.key];
+    expect(changedKeys[2]).toMatch(/^SPR-/);
+    for (const key of changedKeys) expect(watermarkOf('SPR')).toBeLessThanOrEqual(await updatedAt(key));
+    const truth = issueFacts(await harness.truth('SPR'));
+    expect(await storedFacts('SPR')).not.toEqual(truth);
+
+    await harness.runScheduledSync();
+    expect(await storedFacts('SPR')).toEqual(truth);
+  });
+
+  it('in a project read in batches, while a later batch is read', async () => {
+    await harness.measure('FLOW');
+    const workflow = ['Backlog', 'Ready', 'In Progress', 'In Review', 'QA', 'Done'];
+    const [first, last] = [await nextStatus('FLOW-3', workflow), await nextStatus('FLOW-1090', workflow)];
+    // FLOW-3 was read with the first thousand issues; FLOW-1090 is among the last hundred, being read.
+    changeWhen('POST /rest/api/3/changelog/bulkfetch', 2, async () => {
+      await harness.jira('POST', '/__jira/issues/FLOW-3/status', { status: first });
+      await harness.jira('POST', '/__jira/issues/FLOW-1090/status', { status: last });
+    });
+    await harness.runScheduledSync();
+    harness.beforeAppRequest = null;
+
+    for (const key of ['FLOW-3', 'FLOW-1090']) expect(watermarkOf('FLOW')).toBeLessThanOrEqual(await updatedAt(key));
+    const truth = issueFacts(await harness.truth('FLOW'));
+    expect(await storedFacts('FLOW')).not.toEqual(truth);
+
+    await harness.runScheduledSync();
+    expect(await storedFacts('FLOW')).toEqual(truth);
+  });
+
+  it('reads the first batch again when listing the project took too long for its early read to count', async () => {
+    await harness.measure('BUG');
+    // Only Date is faked: six minutes pass, for the app and the site alike, while the ids are listed.
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      changeWhen('POST /rest/api/3/search/jql', 3, async () => {
+        jest.setSystemTime(Date.now() + 6 * 60_000);
+      });
+      await harness.resetStats();
+      await harness.runScheduledSync();
+    } finally {
+      harness.beforeAppRequest = null;
+      jest.useRealTimers();
+    }
+    // The opening thousand, then the same thousand again, then the last 350: three evaluations, not two.
+    expect((await harness.stats()).byEndpoint['POST /rest/api/3/expression/evaluate']).toBe(3);
+    expect(await storedFacts('BUG')).toEqual(issueFacts(await harness.truth('BUG')));
   });
 });

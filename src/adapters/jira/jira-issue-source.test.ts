@@ -62,6 +62,8 @@ describe('reading issues from Jira as the app', () => {
   it('refuses injection attempts before making any request', async () => {
     await expect(source.listIssueIds('FLOW" OR project = "BUG')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(source.latestUpdate('FLOW OR 1=1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(source.firstIssues('FLOW" OR project = "BUG', [])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(source.firstIssues('FLOW', ['customfield_10021) OR (project = BUG'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(source.issuesByIds('FLOW', ['10001', '1) OR (project = BUG'], [])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(source.changelogs(['10001', 'BUG-1'], [])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const pages = source.updatedIssues('FLOW', Number.NaN, Date.now(), []);
@@ -106,6 +108,32 @@ describe('reading issues from Jira as the app', () => {
     expect(refusingLog.some((line) => line.endsWith('/expression/evaluate'))).toBe(false);
   });
 
+  it("reads a project's first thousand issues by id in one expression, and says whether that was all of them", async () => {
+    const whole = await source.firstIssues('SPR', ['customfield_10021']);
+    expect(log).toEqual(['POST /rest/api/3/expression/evaluate', 'POST /rest/api/3/search/jql']);
+    const sprIds = await source.listIssueIds('SPR');
+    expect(whole?.complete).toBe(true);
+    expect(whole!.issues.map((issue) => issue.id).sort()).toEqual([...sprIds].sort());
+    // The same facts, Flagged state included, as the field search reads.
+    const bySearch = await new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer()).issuesByIds('SPR', sprIds, ['customfield_10021']);
+    const byId = (a: JiraIssue, b: JiraIssue) => Number(a.id) - Number(b.id);
+    expect(whole!.issues.sort(byId).map(facts)).toEqual(bySearch.sort(byId).map(facts));
+    expect(whole!.issues.some((issue) => facts(issue).flagged)).toBe(true);
+
+    const opening = await source.firstIssues('BIG', ['customfield_10021']);
+    expect(opening?.complete).toBe(false);
+    const smallest = (await source.listIssueIds('BIG')).map(Number).sort((a, b) => a - b).slice(0, 1000);
+    expect(opening!.issues.map((issue) => Number(issue.id))).toEqual(smallest);
+  });
+
+  it('answers no first issues where expressions are refused, and asks only once', async () => {
+    const refusingLog: string[] = [];
+    const refusing = new JiraIssueSource(refusingExpressions(asApp(site, refusingLog)), new JiraPacer());
+    await expect(refusing.firstIssues('SPR', ['customfield_10021'])).resolves.toBeNull();
+    await expect(refusing.firstIssues('SPR', ['customfield_10021'])).resolves.toBeNull();
+    expect(refusingLog).toEqual(['POST /rest/api/3/expression/evaluate']);
+  });
+
   it('reads complete status histories for 1000 issues in one bulk call', async () => {
     const ids = (await source.listIssueIds('BIG')).slice(0, 1000);
     log.length = 0;
@@ -145,5 +173,6 @@ describe('reading issues from Jira as the app', () => {
 
   it('says which project Jira does not know', async () => {
     await expect(source.latestUpdate('NOPE')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('NOPE') });
+    await expect(source.firstIssues('NOPE', [])).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('NOPE') });
   });
 });

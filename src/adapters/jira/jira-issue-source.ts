@@ -8,7 +8,7 @@ import {
   type JiraStatus,
 } from '../../domain/jira-history';
 import { parseIsoTimestamp } from '../../domain/iso-timestamp';
-import type { IssueSource, JiraCatalogue } from '../../ports';
+import type { FirstIssues, IssueSource, JiraCatalogue } from '../../ports';
 import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';
 import { JiraPacer, JiraRefusal } from './jira-pacer';
 import type { RequestJira } from './jira-request';
@@ -24,7 +24,9 @@ import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
  *   field search instead;
  * - the bulk changelog (`POST /rest/api/3/changelog/bulkfetch`), 1000 issues a call, filtered to the
  *   status and Flagged fields: one call instead of a changelog request per issue;
- * - the status catalogue and the field list (to find the Flagged field's id) once per backfill.
+ * - the status catalogue and the field list (to find the Flagged field's id) once per backfill;
+ * - a backfill's opening page: the project's first 1000 issues by one expression, which for most projects is
+ *   all of them, so that neither their id list nor the latest update needs a request of its own.
  * Requests go through a `JiraPacer` (bounded concurrency, Retry-After, back-off).
  */
 const ISSUE_FIELDS = ['created', 'updated', 'issuetype', 'status', 'resolutiondate'] as const;
@@ -82,6 +84,30 @@ export class JiraIssueSource implements IssueSource {
     const updated = page.issues?.[0]?.fields.updated;
     const at = typeof updated === 'string' ? parseIsoTimestamp(updated) : NaN;
     return Number.isNaN(at) ? null : at;
+  }
+
+  /**
+   * The project's first issues in id order, as many as one evaluation holds (1000), with the Flagged state
+   * of those that are flagged now (one ids-only search, sent after the expression so that it names only
+   * issues the expression found). `complete` when Jira said there are no more. Null when the site does not
+   * evaluate expressions for the app: the caller lists and reads the project the other way.
+   */
+  async firstIssues(projectKey: string, flaggedFieldIds: readonly string[]): Promise<FirstIssues | null> {
+    const project = projectIs(projectKey);
+    if (flaggedFieldIds.length > 0) anyFieldSet(flaggedFieldIds);
+    if (this.expressionsRefused) return null;
+    let page: ExpressionPage;
+    try {
+      page = await this.evaluate(projectKey, jql([project], 'id ASC'), null);
+    } catch (error) {
+      if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
+      this.expressionsRefused = true;
+      return null;
+    }
+    const issues = issuesFromFacts(page);
+    const ids = issues.map((issue) => issue.id);
+    const flagged = flaggedFieldIds.length > 0 && ids.length > 0 ? await this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds)) : [];
+    return { issues: withFlags(issues, flagged, flaggedFieldIds), complete: nextPageOf(page) === null };
   }
 
   async listIssueIds(projectKey: string): Promise<string[]> {
@@ -160,12 +186,12 @@ export class JiraIssueSource implements IssueSource {
         this.withoutVanished(ids, (rest) => this.evaluateFacts(projectKey, project, rest)),
         flaggedFieldIds.length > 0 ? this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds)) : [],
       ]);
-      const flaggedIds = new Set(flagged);
       const wanted = new Set(ids);
-      // The history only asks whether any Flagged field holds a value: the first one stands for them all.
-      return issues
-        .filter((issue) => wanted.has(issue.id))
-        .map((issue) => (flaggedIds.has(issue.id) ? { ...issue, fields: { ...issue.fields, [flaggedFieldIds[0]!]: [{ value: 'Flagged' }] } } : issue));
+      return withFlags(
+        issues.filter((issue) => wanted.has(issue.id)),
+        flagged,
+        flaggedFieldIds,
+      );
     } catch (error) {
       if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
       this.expressionsRefused = true;
@@ -179,19 +205,24 @@ export class JiraIssueSource implements IssueSource {
     const issues: JiraIssue[] = [];
     let token: string | null = null;
     do {
-      const body = JSON.stringify({
-        expression: ISSUE_FACTS_EXPRESSION,
-        context: { issues: { jql: { query, maxResults: ISSUES_PER_EVALUATION, ...(token ? { nextPageToken: token } : {}) } } },
-      });
-      const page: ExpressionPage = await this.withProjectNamed(projectKey, () =>
-        this.pacer.json<ExpressionPage>('the issue facts expression', () =>
-          this.requestJira(route`/rest/api/3/expression/evaluate`, { method: 'POST', headers: JSON_HEADERS, body }),
-        ),
-      );
+      const page = await this.evaluate(projectKey, query, token);
       issues.push(...issuesFromFacts(page));
       token = nextPageOf(page);
     } while (token);
     return issues;
+  }
+
+  /** One page of the issue facts expression over a JQL query. */
+  private evaluate(projectKey: string, query: string, token: string | null): Promise<ExpressionPage> {
+    const body = JSON.stringify({
+      expression: ISSUE_FACTS_EXPRESSION,
+      context: { issues: { jql: { query, maxResults: ISSUES_PER_EVALUATION, ...(token ? { nextPageToken: token } : {}) } } },
+    });
+    return this.withProjectNamed(projectKey, () =>
+      this.pacer.json<ExpressionPage>('the issue facts expression', () =>
+        this.requestJira(route`/rest/api/3/expression/evaluate`, { method: 'POST', headers: JSON_HEADERS, body }),
+      ),
+    );
   }
 
   /** Ids among `ids` whose Flagged field holds a value now (ids only: 5000 a page). */
@@ -259,6 +290,13 @@ export class JiraIssueSource implements IssueSource {
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+/** Issues read by expression, with the Flagged field set on those `flagged` names. */
+function withFlags(issues: readonly JiraIssue[], flagged: readonly string[], flaggedFieldIds: readonly string[]): JiraIssue[] {
+  const flaggedIds = new Set(flagged);
+  // The history only asks whether any Flagged field holds a value: the first one stands for them all.
+  return issues.map((issue) => (flaggedIds.has(issue.id) ? { ...issue, fields: { ...issue.fields, [flaggedFieldIds[0]!]: [{ value: 'Flagged' }] } } : issue));
+}
 
 function fieldsWith(flaggedFieldIds: readonly string[]): string[] {
   return [...ISSUE_FIELDS, ...flaggedFieldIds];

@@ -81,6 +81,7 @@ describe('every query of the issue source refuses hostile values before sending 
     await fc.assert(
       fc.asyncProperty(hostileText, async (projectKey) => {
         await expect(source.latestUpdate(projectKey)).rejects.toMatchObject(refused);
+        await expect(source.firstIssues(projectKey, [])).rejects.toMatchObject(refused);
         await expect(source.listIssueIds(projectKey)).rejects.toMatchObject(refused);
         await expect(source.issuesByIds(projectKey, ['10001'], [])).rejects.toMatchObject(refused);
         await expect(firstPage(source.updatedIssues(projectKey, null, Date.now(), []))).rejects.toMatchObject(refused);

@@ -51,11 +51,49 @@ describe('the audit log in KVS', () => {
 
   it('prunes whole pages older than a cutoff, and carries on numbering', async () => {
     for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 5; i += 1) await log.append(entry(minute(i)));
-    await expect(log.pruneOlderThan(minute(AUDIT_PAGE_SIZE))).resolves.toBe(AUDIT_PAGE_SIZE);
+    await expect(log.pruneOlderThan(minute(AUDIT_PAGE_SIZE))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE, formerActors: [] });
     expect((await log.page(2)).olderPage).toBeNull();
-    await expect(log.pruneOlderThan(minute(10_000))).resolves.toBe(AUDIT_PAGE_SIZE + 5);
+    await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE + 5, formerActors: ['admin-1'] });
     await log.append(entry(minute(10_001)));
     await expect(log.page()).resolves.toMatchObject({ page: 3, entries: [{ at: minute(10_001) }], olderPage: null });
+  });
+
+  it('trims the page straddling the cutoff, writing only that page', async () => {
+    for (let i = 0; i < AUDIT_PAGE_SIZE * 3; i += 1) await log.append(entry(minute(i)));
+    const newestBefore = installed.emulator.listPlain('audit:page:00000003');
+    const writesBefore = installed.emulator.stats().writes;
+    const cutoff = minute(AUDIT_PAGE_SIZE + 20);
+
+    await expect(log.pruneOlderThan(cutoff)).resolves.toMatchObject({ removed: AUDIT_PAGE_SIZE + 20 });
+
+    const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
+    expect(left.map((e) => e.at)).toEqual(Array.from({ length: AUDIT_PAGE_SIZE * 2 - 20 }, (_, i) => minute(AUDIT_PAGE_SIZE + 20 + i)));
+    // One page deleted, one rewritten, the head moved; the page wholly inside the window is untouched.
+    expect(installed.emulator.stats().writes - writesBefore).toBe(3);
+    expect(installed.emulator.listPlain('audit:page:00000003')).toEqual(newestBefore);
+    await expect(log.page(2)).resolves.toMatchObject({ page: 2, olderPage: null });
+    // Pruning again at the same cutoff writes nothing.
+    await expect(log.pruneOlderThan(cutoff)).resolves.toEqual({ removed: 0, formerActors: [] });
+    expect(installed.emulator.stats().writes - writesBefore).toBe(3);
+  });
+
+  it('names the actors of pruned entries that no remaining entry names', async () => {
+    const by = (actorAccountId: string, at: string): AuditEntry => ({ ...entry(at), actorAccountId });
+    await log.append(by('gone', minute(1)));
+    await log.append(by('stays', minute(2)));
+    await log.append(by('named-later', minute(3)));
+    await log.append({ ...by('stays', minute(4)), details: { about: 'named-later' } });
+    await expect(log.pruneOlderThan(minute(4))).resolves.toEqual({ removed: 3, formerActors: ['gone'] });
+  });
+
+  it('keeps entries appended while the straddling page is trimmed', async () => {
+    for (let i = 0; i < 10; i += 1) await log.append(entry(minute(i), `old${i}`));
+    await Promise.all([
+      log.pruneOlderThan(minute(5)),
+      ...Array.from({ length: 8 }, (_, i) => log.append(entry(minute(100 + i), `new${i}`))),
+    ]);
+    const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
+    expect(left.map((e) => e.subject).sort()).toEqual([...['old5', 'old6', 'old7', 'old8', 'old9'], ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort());
   });
 
   const allSubjects = async () => {

@@ -1,5 +1,5 @@
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
-import type { AuditLog } from '../../ports';
+import type { AuditLog, AuditPrune } from '../../ports';
 import type { AuditEntry, AuditLogPage } from '../../shared/resolver-contract';
 import { storageKeys } from './storage-keys';
 
@@ -7,7 +7,7 @@ import { storageKeys } from './storage-keys';
  * The audit log in KVS, as numbered pages with a head recording the newest and oldest page. A page is closed
  * once it holds AUDIT_PAGE_SIZE entries (appends racing at that moment may add a few more), so each is one
  * small value, far below KVS's 240 KiB. At most MAX_AUDIT_PAGES are kept: opening a page beyond that drops the
- * oldest, so the log cannot grow without bound; the retention purge drops expired pages before that.
+ * oldest, so the log cannot grow without bound; the retention purge drops expired entries before that.
  *
  * KVS has no compare-and-set for plain values, so concurrent appends are reconciled instead: a new page is
  * created with FAIL_IF_EXISTS (two writers cannot both open it), and every write of a page reads back the value
@@ -49,7 +49,15 @@ interface AuditHead {
 
 interface StoredPage {
   entries: AuditEntry[];
+  /**
+   * Set by the retention purge when it trims a page: entries before this time went, and a writer that read
+   * the page before the trim must not bring them back. Writers carry the latest they see.
+   */
+  trimmedBefore?: string;
 }
+
+const laterOf = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
+const notBefore = (entries: AuditEntry[], floor: string | undefined) => (floor === undefined ? entries : entries.filter((entry) => entry.at >= floor));
 
 export class KvsAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<void> {
@@ -74,24 +82,47 @@ export class KvsAuditLog implements AuditLog {
     };
   }
 
-  async pruneOlderThan(cutoff: string): Promise<number> {
+  /**
+   * Whole pages go while their newest entry has expired; the page straddling the cutoff is then rewritten
+   * without its expired entries. Only that one page is written (KVS writes are costly): pages after it are
+   * newer, as entries are appended in time order.
+   */
+  async pruneOlderThan(cutoff: string): Promise<AuditPrune> {
     const head = await kvs.get<AuditHead>(storageKeys.auditHead);
-    if (!head) return 0;
-    let removed = 0;
+    if (!head) return { removed: 0, formerActors: [] };
+    const expired: AuditEntry[] = [];
     let oldest = head.oldestPage;
     while (oldest <= head.newestPage) {
       const page = await kvs.get<StoredPage>(storageKeys.auditPage(oldest));
       const newestEntry = page?.entries[page.entries.length - 1];
-      if (page && newestEntry && newestEntry.at >= cutoff) break;
+      if (page && newestEntry && newestEntry.at >= cutoff) {
+        const straddling = page.entries.filter((entry) => entry.at < cutoff);
+        if (straddling.length > 0) {
+          await this.writeReconciled(oldest, { entries: page.entries, trimmedBefore: laterOf(page.trimmedBefore, cutoff) }, (entries) => entries, 'The audit log is too busy to trim expired entries from it; the next run tries again.');
+          expired.push(...straddling);
+        }
+        break;
+      }
       await kvs.delete(storageKeys.auditPage(oldest));
-      removed += page?.entries.length ?? 0;
+      expired.push(...(page?.entries ?? []));
       oldest += 1;
     }
     if (oldest !== head.oldestPage) {
       // When every page went, numbering carries on from the newest, so a page number is never reused.
       await kvs.set(storageKeys.auditHead, { newestPage: head.newestPage, oldestPage: Math.min(oldest, head.newestPage) });
     }
-    return removed;
+    return { removed: expired.length, formerActors: await this.unnamedFrom(new Set(expired.map((entry) => entry.actorAccountId)), head.newestPage, oldest) };
+  }
+
+  /** Those of `actors` that no entry left in pages `from`..`to` names. */
+  private async unnamedFrom(actors: Set<string>, to: number, from: number): Promise<string[]> {
+    for (let number = from; number <= to && actors.size > 0; number += 1) {
+      const page = await kvs.get<StoredPage>(storageKeys.auditPage(number));
+      for (const entry of page?.entries ?? []) {
+        for (const actor of actors) if (namesAccount(entry, actor)) actors.delete(actor);
+      }
+    }
+    return [...actors];
   }
 
   async replaceAccount(accountId: string, tombstone: string): Promise<number> {
@@ -106,36 +137,38 @@ export class KvsAuditLog implements AuditLog {
     return replaced;
   }
 
-  /**
-   * Rewrites one page with the account replaced, reconciling with appends that raced the rewrite the same way
-   * `appendTo` does: whatever the write replaced and did not carry is merged in (and scrubbed too).
-   */
+  /** Rewrites one page with the account replaced; entries racing writers carry in are scrubbed too. */
   private async rewriteWithout(number: number, page: StoredPage, accountId: string, tombstone: string): Promise<number> {
-    const key = storageKeys.auditPage(number);
     const scrub = (entries: AuditEntry[]) => entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
-    const changed = page.entries.filter((entry) => namesAccount(entry, accountId)).length;
-    let written = scrub(page.entries);
-    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const previous = await kvs.set<StoredPage>(key, { entries: written }, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
-      const carried = new Set(written.map((e) => e.id));
-      const lost = (previous?.value?.entries ?? []).filter((e) => !carried.has(e.id));
-      if (lost.length === 0) return changed;
-      written = scrub([...written, ...lost].sort(byTime));
-    }
-    throw new Error('The audit log is too busy to erase an account from it; the next run tries again.');
+    await this.writeReconciled(number, page, scrub, 'The audit log is too busy to erase an account from it; the next run tries again.');
+    return page.entries.filter((entry) => namesAccount(entry, accountId)).length;
   }
 
-  private async appendTo(number: number, page: StoredPage, entry: AuditEntry): Promise<void> {
+  private appendTo(number: number, page: StoredPage, entry: AuditEntry): Promise<void> {
+    return this.writeReconciled(number, { ...page, entries: [...page.entries, entry] }, (entries) => entries, 'The audit log is too busy to record this change; try again.');
+  }
+
+  /**
+   * Writes one page as `proposed`, its entries passed through `revise`, reconciling with writers that raced
+   * it: whatever the write replaced and did not carry is revised the same way and merged in, and the later
+   * trim time of the two applies, until a write replaces nothing it should have carried. `revise` keeps
+   * entries' ids; it may rewrite entries (an erased account) but not drop them.
+   */
+  private async writeReconciled(number: number, proposed: StoredPage, revise: (entries: AuditEntry[]) => AuditEntry[], busy: string): Promise<void> {
     const key = storageKeys.auditPage(number);
-    let written = [...page.entries, entry];
+    let floor = proposed.trimmedBefore;
+    let entries = notBefore(revise(proposed.entries), floor);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const replaced = await kvs.set<StoredPage>(key, { entries: written }, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
-      const carried = new Set(written.map((e) => e.id));
-      const lost = (replaced?.value?.entries ?? []).filter((e) => !carried.has(e.id));
-      if (lost.length === 0) return;
-      written = [...written, ...lost].sort(byTime);
+      const written: StoredPage = floor === undefined ? { entries } : { entries, trimmedBefore: floor };
+      const replaced = (await kvs.set<StoredPage>(key, written, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' }))?.value;
+      const replacedFloor = laterOf(floor, replaced?.trimmedBefore);
+      const carried = new Set(entries.map((e) => e.id));
+      const lost = notBefore(revise(replaced?.entries ?? []), replacedFloor).filter((e) => !carried.has(e.id));
+      if (lost.length === 0 && replacedFloor === floor) return;
+      floor = replacedFloor;
+      entries = notBefore([...entries, ...lost].sort(byTime), floor);
     }
-    throw new Error('The audit log is too busy to record this change; try again.');
+    throw new Error(busy);
   }
 
   private async openPage(head: AuditHead, number: number, entry: AuditEntry): Promise<void> {

@@ -2,7 +2,7 @@ import type { AuditLog, PersonalDataIndex, StoredDocument } from '../../ports';
 import { FORMER_USER } from './former-user';
 
 /** A stored connection record: only who connected it names a person. */
-interface ConnectionRecord {
+export interface ConnectionRecord {
   connectedBy: string;
 }
 

@@ -80,7 +80,7 @@ function harness(accountCount: number) {
   const auditLog: AuditLog = {
     append: async () => undefined,
     page: async () => ({ entries: [], page: null, olderPage: null }),
-    pruneOlderThan: async () => 0,
+    pruneOlderThan: async () => ({ removed: 0, formerActors: [] }),
     replaceAccount: async (accountId, tombstone) => {
       tombstoned.push(`${accountId}->${tombstone}`);
       return 1;

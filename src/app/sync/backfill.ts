@@ -10,12 +10,17 @@ import type { SyncRun } from './sync-run';
  * The first sync of a project, and a rebuild: every issue, read in batches into the staging history, which
  * replaces the live one only when complete (until then the page keeps showing the last good data).
  *
- * It starts by listing the project's issue ids (ids only: thousands per request) and storing the list,
- * sorted. Each batch then takes the next 1000 ids of that list: their facts (one Jira expression, plus an
- * ids-only search for the flagged ones) and their change histories (one bulk changelog call), in parallel. After each batch the cursor (how far down the list) is
- * saved, so a later slice, or the retry of a crashed one, continues from there; a batch redone after a
- * crash rewrites exactly what it wrote before. Ids are a stable cursor where Jira's page tokens and KVS's
- * query cursors are not.
+ * It starts by listing the project's issue ids and storing the list, sorted. Each batch then takes the
+ * next 1000 ids of that list: their facts (one Jira expression, plus an ids-only search for the flagged
+ * ones) and their change histories (one bulk changelog call), in parallel. After each batch the cursor (how
+ * far down the list) is saved, so a later slice, or the retry of a crashed one, continues from there; a
+ * batch redone after a crash rewrites exactly what it wrote before. Ids are a stable cursor where Jira's
+ * page tokens and KVS's query cursors are not.
+ *
+ * The first batch's issues are read while the project is listed (see `listProject`), and for a project of
+ * at most 1000 issues they are the list. They are kept in memory for the first batch of the same job, which
+ * then needs only their changelogs. Nothing about them is stored before that batch is, so
+ * a crash costs requests, never a difference in what is stored.
  */
 
 /** Starts over: forgets a staging history left by an earlier attempt, lists the project, saves the cursor. */
@@ -30,12 +35,12 @@ export async function startBackfill(run: SyncRun, cursor: SyncCursor, startedBy:
   }
   if (cursor.backfill) await cursors.deleteIdList(projectKey, cursor.backfill.listParts);
 
+  // The status catalogue and the Flagged field are asked for at every backfill, not kept from an earlier
+  // one: an admin may add statuses or fields at any time, and a sync job serves one project only.
   const catalogue = await source.catalogue();
   run.catalogue = catalogue.statuses;
   run.flaggedFieldIds = catalogue.flaggedFieldIds;
-  // Issues updated after this are read again by the first incremental sync.
-  const startWatermark = await source.latestUpdate(projectKey);
-  const ids = [...new Set((await source.listIssueIds(projectKey)).map(Number))].sort((a, b) => a - b);
+  const { startWatermark, ids } = await listProject(run, catalogue.flaggedFieldIds);
   const listParts = await cursors.writeIdList(projectKey, ids, run.tuning.idListPartSize);
   await store.writeManifest(projectKey, 'staging', emptyManifest(projectKey));
   run.forgetProtectedRefs();
@@ -47,6 +52,52 @@ export async function startBackfill(run: SyncRun, cursor: SyncCursor, startedBy:
   await cursors.write(projectKey, next);
   await run.reportProgress({ done: 0, total: ids.length });
   return next;
+}
+
+/**
+ * The project's issue ids, sorted, and the watermark its first incremental sync starts from. The watermark
+ * must keep one promise: an issue updated after the backfill read it has its update at or after the
+ * watermark minus the overlap (`SyncTuning.overlapMs`), so the incremental sync reads it again.
+ *
+ * The first 1000 issues by id are read first, by one expression. When they are all the project's issues
+ * (Jira says there is no next page), they are the list, and the newest update among them is the watermark:
+ * any later update is newer than that read, so newer than every update it saw. This answer depends only on
+ * Jira's data, so a backfill started again after a crash stores the same cursor. (The time in the `Date`
+ * header of a response sent before the read would also do, at no request, but would make the stored
+ * watermark depend on when the backfill started, and it may come from a machine on the way rather than
+ * the clock Jira stamps updates with.)
+ *
+ * Larger projects are listed ids-only, 5000 a request, and the watermark is the project's latest update,
+ * asked for after the first batch was read. That batch is kept only if all this took well under the
+ * overlap: an update of one of its issues after it was read then falls at most half the overlap before the
+ * watermark, and is read again. (When listing took longer, the batch is read again like the others.)
+ */
+async function listProject(run: SyncRun, flaggedFieldIds: readonly string[]): Promise<{ startWatermark: number | null; ids: number[] }> {
+  const { source, clock } = run.ports;
+  const readAt = clock.now().getTime();
+  const first = await source.firstIssues(run.projectKey, flaggedFieldIds);
+  const firstBatch = first && { ids: new Set(first.issues.map((issue) => Number(issue.id))), issues: first.issues, readAt };
+  if (first?.complete) {
+    run.firstBatch = firstBatch;
+    return { startWatermark: newestUpdateOf(first.issues), ids: sortedIds(first.issues.map((issue) => issue.id)) };
+  }
+  const startWatermark = await source.latestUpdate(run.projectKey);
+  const ids = sortedIds(await source.listIssueIds(run.projectKey));
+  if (clock.now().getTime() - readAt < run.tuning.overlapMs / 2) run.firstBatch = firstBatch;
+  return { startWatermark, ids };
+}
+
+function sortedIds(ids: readonly string[]): number[] {
+  return [...new Set(ids.map(Number))].sort((a, b) => a - b);
+}
+
+function newestUpdateOf(issues: readonly JiraIssue[]): number | null {
+  let newest: number | null = null;
+  for (const issue of issues) {
+    const updated = updateTimeOf(issue);
+    if (updated !== null && (newest === null || updated > newest)) newest = updated;
+  }
+  return newest;
 }
 
 /** Reads batches into the staging history until the list is done (true) or the slice's time is up (false). */
@@ -76,9 +127,11 @@ export async function continueBackfill(run: SyncRun, cursor: SyncCursor): Promis
       ids.push(...part.ids.slice(offset, offset + take));
     }
     const asText = ids.map(String);
-    const batchStartedAt = ports.clock.now().getTime();
+    const readAhead = run.firstBatch !== null && ids.every((id) => run.firstBatch!.ids.has(id)) ? run.firstBatch : null;
+    const wanted = new Set(asText);
+    const batchStartedAt = readAhead?.readAt ?? ports.clock.now().getTime();
     const [issues, changelogs] = await Promise.all([
-      ports.source.issuesByIds(projectKey, asText, run.flaggedFieldIds),
+      readAhead ? readAhead.issues.filter((issue) => wanted.has(issue.id)) : ports.source.issuesByIds(projectKey, asText, run.flaggedFieldIds),
       ports.source.changelogs(asText, run.flaggedFieldIds),
     ]);
     ({ manifest } = await ingestIssues(run, 'staging', manifest, { issues, changelogs }, ids));

@@ -1,4 +1,4 @@
-import type { JiraStatus } from '../../domain/jira-history';
+import type { JiraIssue, JiraStatus } from '../../domain/jira-history';
 import type {
   Clock,
   HistoryGeneration,
@@ -59,6 +59,11 @@ export class SyncRun {
   /** The site's statuses, once this job has had to ask for them. */
   catalogue: JiraStatus[] | null = null;
   flaggedFieldIds: string[] = [];
+  /**
+   * Issues a backfill read while listing the project (see `startBackfill`), with when their read began:
+   * a batch of ids among them takes them from here instead of asking Jira again. Never stored.
+   */
+  firstBatch: { ids: ReadonlySet<number>; issues: JiraIssue[]; readAt: number } | null = null;
   private readonly protectedRefs = new Map<HistoryGeneration, Set<string>>();
 
   constructor(
