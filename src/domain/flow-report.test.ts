@@ -1,5 +1,5 @@
 import { parseFlowConfig } from './flow-config';
-import { buildFlowReport } from './flow-report';
+import { buildFlowForecast, buildFlowMeasures, buildFlowReport } from './flow-report';
 import { UnmappedStatusError } from './flow-timeline';
 import { at, BOARD_WORKFLOW, boardHistory } from './testing/history-fixture';
 
@@ -164,6 +164,16 @@ describe('flow report', () => {
     expect(buildFlowReport(history, config, run)).toEqual(report);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     expect(JSON.stringify(report)).not.toContain('NaN');
+  });
+
+  it('is also given in two parts, the forecast apart from the rest, that make up the same report', () => {
+    const { forecast, ...measures } = report;
+    expect(buildFlowMeasures(history, config, run)).toEqual(measures);
+    expect(buildFlowForecast(history, config, run)).toEqual(forecast);
+    // The forecast samples the days before now whatever the window: a shorter window leaves it unchanged.
+    const lastWeek = parseFlowConfig({ ...BOARD_WORKFLOW, window: { days: 7 } });
+    expect(buildFlowForecast(history, lastWeek, run)).toEqual(forecast);
+    expect(buildFlowReport(history, lastWeek, run).forecast).toEqual(forecast);
   });
 
   it('can target a date and a number of items, and says why a forecast is missing', () => {

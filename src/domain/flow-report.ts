@@ -143,18 +143,64 @@ function percentileRecord(values: readonly PercentileValue[]): Record<string, nu
   return record;
 }
 
+/** Every part of the report but the forecast. */
+export type FlowMeasures = Omit<FlowReport, 'forecast'>;
+
+/** What every part of the report is computed from: the history on the workflow's timeline. */
+interface ReportBasis {
+  timeline: FlowTimeline;
+  measure: DurationMeasure;
+  dates: IsoDateLabels;
+}
+
+function reportBasis(history: CompactHistory, config: FlowConfig, run: FlowReportRun): ReportBasis {
+  const workflow = resolveWorkflow(config.workflow ?? defaultWorkflow(history.statuses), history.statuses);
+  const conventions = config.conventions;
+  return {
+    timeline: buildFlowTimeline(history, workflow, conventions, run.now),
+    measure: new DurationMeasure(conventions.unit, new WorkingDays(conventions.businessCalendar)),
+    dates: new IsoDateLabels(),
+  };
+}
+
 /**
  * Computes every metric of the report.
  * @throws UnmappedStatusError when an issue passes through a status the workflow does not place;
  *   WorkflowError when the workflow is malformed.
  */
 export function buildFlowReport(history: CompactHistory, config: FlowConfig, run: FlowReportRun): FlowReport {
-  const workflow = resolveWorkflow(config.workflow ?? defaultWorkflow(history.statuses), history.statuses);
+  const basis = reportBasis(history, config, run);
+  const { warnings, ...measures } = measuresOf(basis, config, run);
+  return { ...measures, forecast: forecastOf(basis, config, run), warnings };
+}
+
+/**
+ * Every metric but the forecast, for a page that shows the forecast apart: the Monte Carlo runs and their
+ * backtest cost about as much as all the rest, and depend on neither the report window nor anything else
+ * the rest shows (see `buildFlowForecast`).
+ * @throws as `buildFlowReport`.
+ */
+export function buildFlowMeasures(history: CompactHistory, config: FlowConfig, run: FlowReportRun): FlowMeasures {
+  return measuresOf(reportBasis(history, config, run), config, run);
+}
+
+/**
+ * The forecast section of `buildFlowReport`: it samples the throughput of the days before now, whatever the
+ * report window, so one forecast serves every window over the same history.
+ * @throws as `buildFlowReport`.
+ */
+export function buildFlowForecast(history: CompactHistory, config: FlowConfig, run: FlowReportRun): ForecastSection {
+  return forecastOf(reportBasis(history, config, run), config, run);
+}
+
+function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): ForecastSection {
+  return forecastSection(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
+}
+
+function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): FlowMeasures {
+  const { history, workflow } = timeline;
   const conventions = config.conventions;
-  const timeline = buildFlowTimeline(history, workflow, conventions, run.now);
   const window = resolveWindow(config.window, timeline);
-  const measure = new DurationMeasure(conventions.unit, new WorkingDays(conventions.businessCalendar));
-  const dates = new IsoDateLabels();
   const n = timeline.itemCount;
   const stageNames = workflow.stageNames;
 
@@ -243,7 +289,6 @@ export function buildFlowReport(history: CompactHistory, config: FlowConfig, run
       blockedCountsAsWaiting: config.blockedCountsAsWaiting,
     },
     blockedTime: blockedSummary(timeline, blocked, doneItems, measure),
-    forecast: forecastSection(timeline, config, run, dates, ages.items.length),
     warnings: [...(run.warnings ?? [])],
   };
 }

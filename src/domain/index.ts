@@ -179,7 +179,10 @@ export {
 
 // The whole report
 export {
+  buildFlowForecast,
+  buildFlowMeasures,
   buildFlowReport,
+  type FlowMeasures,
   type FlowReport,
   type FlowReportRun,
   type ForecastSection,

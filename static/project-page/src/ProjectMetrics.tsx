@@ -12,7 +12,7 @@ import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
-import { computeReport, flowConfigOf, NO_FILTERS, type ReportFilters } from './flow-report-model';
+import { flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from './flow-report-model';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
@@ -26,13 +26,14 @@ import { ThroughputView } from './views/ThroughputView';
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues'] as const;
 
-/** The charts for a loaded history: filters, then one tab per view, all from one report computed here. */
+/**
+ * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
+ * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
+ */
 export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; history: CompactHistory; now: number }) {
   const [filters, setFilters] = useState<ReportFilters>(NO_FILTERS);
-  const result = useMemo(
-    () => computeReport(history, view.workflow, view.flowConfig, filters, now),
-    [history, view.workflow, view.flowConfig, filters, now],
-  );
+  const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
+  const result = useMemo(() => model.reportFor(filters), [model, filters]);
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
@@ -58,7 +59,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
           )}
-          <Tabs id="flow-metrics-project-tabs" testId="project-tabs">
+          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange>
             <TabList>
               {TAB_LABELS.map((label) => (
                 <Tab key={label}>{label}</Tab>

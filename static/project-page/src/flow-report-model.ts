@@ -1,11 +1,14 @@
 import {
-  buildFlowReport,
+  buildFlowForecast,
+  buildFlowMeasures,
   DEFAULT_FLOW_CONFIG,
   filterCompactHistory,
   parseFlowConfig,
   type CompactHistory,
   type FlowConfig,
+  type FlowMeasures,
   type FlowReport,
+  type ForecastSection,
   type Workflow,
 } from '../../../src/domain';
 import type { DateRange } from './date-range';
@@ -45,6 +48,81 @@ export function flowConfigOf(document: unknown, workflow: Workflow): { config: F
   return { config: { ...config, workflow }, note };
 }
 
+/** How many reports (and filtered histories) a page keeps: enough to go back and forth between a few filters. */
+const REMEMBERED = 4;
+
+/** A small map that forgets the entry used least recently once it holds more than `size`. */
+function recentlyUsed<V>(size: number) {
+  const entries = new Map<string, V>();
+  return (key: string, compute: () => V): V => {
+    if (entries.has(key)) {
+      const known = entries.get(key)!;
+      entries.delete(key);
+      entries.set(key, known);
+      return known;
+    }
+    const value = compute();
+    entries.set(key, value);
+    if (entries.size > size) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+}
+
+/**
+ * The page's reports for one loaded history, computed in the browser and remembered per choice of filters.
+ *
+ * The forecast (the Monte Carlo runs and their backtest, about half of the cost) is left out of the first
+ * computation: a report's `forecast` is computed when a view first reads it, which only the Forecast tab
+ * does. It samples the days before now whatever the period chosen, so it is computed once per choice of
+ * issue types and shared by every period.
+ */
+export function reportModel(history: CompactHistory, workflow: Workflow, flowConfig: unknown, now: number) {
+  const { config, note } = flowConfigOf(flowConfig, workflow);
+  const run = { now, seed: 1 };
+  const histories = recentlyUsed<CompactHistory>(REMEMBERED);
+  const reports = recentlyUsed<ReportResult>(REMEMBERED);
+  const forecasts = recentlyUsed<ForecastSection>(REMEMBERED);
+
+  const historyOf = (issueTypes: readonly string[]): CompactHistory => {
+    if (issueTypes.length === 0) return history;
+    return histories(typesKey(issueTypes), () => {
+      const kept = new Set(issueTypes);
+      return filterCompactHistory(history, (issue) => kept.has(history.issueTypes[history.type[issue]!]!));
+    });
+  };
+
+  const compute = (filters: ReportFilters): ReportResult => {
+    const filtered = historyOf(filters.issueTypes);
+    try {
+      const measures = buildFlowMeasures(filtered, { ...config, window: windowOf(filters, config.window) }, run);
+      const forecast = () => forecasts(typesKey(filters.issueTypes), () => buildFlowForecast(filtered, config, run));
+      return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note };
+    } catch (cause) {
+      return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
+    }
+  };
+
+  return { reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)) };
+}
+
+export type ReportModel = ReturnType<typeof reportModel>;
+
+/** The same choice of issue types in any order. */
+function typesKey(issueTypes: readonly string[]): string {
+  return JSON.stringify([...issueTypes].sort());
+}
+
+function filtersKey(filters: ReportFilters): string {
+  return JSON.stringify([typesKey(filters.issueTypes), filters.rangeDays, filters.customRange ?? null]);
+}
+
+/** The full report, its `forecast` computed on first reading (and remembered by `forecast` itself). */
+function withForecastOnDemand(measures: FlowMeasures, forecast: () => ForecastSection): FlowReport {
+  const report = { ...measures } as FlowReport;
+  Object.defineProperty(report, 'forecast', { get: forecast, enumerable: true });
+  return report;
+}
+
 /** Every metric of the page for one choice of filters, computed in the browser. */
 export function computeReport(
   history: CompactHistory,
@@ -53,14 +131,5 @@ export function computeReport(
   filters: ReportFilters,
   now: number,
 ): ReportResult {
-  const { config, note } = flowConfigOf(flowConfig, workflow);
-  const kept = new Set(filters.issueTypes);
-  const filtered =
-    kept.size === 0 ? history : filterCompactHistory(history, (issue) => kept.has(history.issueTypes[history.type[issue]!]!));
-  const window = windowOf(filters, config.window);
-  try {
-    return { ok: true, report: buildFlowReport(filtered, { ...config, window }, { now, seed: 1 }), configNote: note };
-  } catch (cause) {
-    return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
-  }
+  return reportModel(history, workflow, flowConfig, now).reportFor(filters);
 }

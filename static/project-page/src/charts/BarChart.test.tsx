@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
-import { BarChart } from './BarChart';
+import { barLabelIndices, BarChart } from './BarChart';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 
 const WEEKS = [
@@ -54,5 +54,23 @@ describe('the bar chart', () => {
     expect(second.getAttribute('fill')).not.toBe(bars[0]!.getAttribute('fill'));
     fireEvent.mouseLeave(svg);
     expect(tooltipText()).toBeNull();
+  });
+
+  it('labels bars of numbers at round numbers, as on a ruler', () => {
+    const days = Array.from({ length: 100 }, (_, i) => ({ label: String(i + 1), value: i % 7 }));
+    const { container } = render(<BarChart bars={days} yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    expect(labels).toEqual(['20', '40', '60', '80', '100']);
+  });
+
+  it('labels histogram bins by where they start, at round multiples of their width', () => {
+    const bins = Array.from({ length: 30 }, (_, i) => `${i * 24}–${(i + 1) * 24}`);
+    expect(barLabelIndices(bins).map((i) => bins[i])).toEqual(['0–24', '120–144', '240–264', '360–384', '480–504', '600–624']);
+    expect(barLabelIndices(['0', '1', '2', '3']).map(String)).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('labels bars of periods evenly, the first and the last included', () => {
+    const weeks = Array.from({ length: 11 }, (_, i) => `${i + 1} Mar`);
+    expect(barLabelIndices(weeks)).toEqual([0, 2, 4, 6, 8, 10]);
   });
 });

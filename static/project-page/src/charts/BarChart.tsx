@@ -4,11 +4,24 @@ import { Bar, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
-import { labelIndices, largest, PLOT, valueScale } from './layout';
+import { labelIndices, largest, PLOT, roundLabelIndices, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A bar label that is a number ("12") or a bin of numbers ("24–48"), with the number it starts at. */
+const NUMBER_LABEL = /^(-?\d+(?:\.\d+)?)(?:–-?\d+(?:\.\d+)?)?$/;
+
+/**
+ * Which bars to label: bars of counts or of histogram bins, whose labels are numbers, are labelled at round
+ * numbers as on a ruler; other bars (periods) at even intervals, the first and last included.
+ */
+export function barLabelIndices(labels: readonly string[]): number[] {
+  const starts = labels.map((label) => NUMBER_LABEL.exec(label)?.[1]);
+  if (starts.length > 0 && starts.every((start) => start !== undefined)) return roundLabelIndices(starts.map(Number));
+  return labelIndices(labels.length);
+}
 
 /**
  * Vertical bars, one per labelled value, with an optional line over them (e.g. a moving average, null
@@ -46,7 +59,7 @@ export function BarChart({
         ) : null
       }
     >
-      <Axes y={y} x={x} xTicks={labelIndices(bars.length)} xLabel={(i) => bars[i]?.label ?? ''} yLabel={yLabel} centred />
+      <Axes y={y} x={x} xTicks={barLabelIndices(bars.map((bar) => bar.label))} xLabel={(i) => bars[i]?.label ?? ''} yLabel={yLabel} centred />
       {bars.map((bar, i) => (
         <Bar
           key={i}

@@ -7,20 +7,32 @@ import { CHART } from './layout';
  * viewBox units so each chart can find the mark under it (marks are small; the nearest one answers, not
  * only the one exactly under the pointer).
  *
+ * A chart with very many marks paints them apart (`underlay`, e.g. a canvas) between `backdrop` (axes and
+ * gridlines, drawn beneath them) and the drawing (drawn over them); all three fill the same box.
+ *
  * Without `label` the drawing is hidden from assistive technology: the frame's summary and data table say
- * the same. With `label` the drawing holds keyboard-reachable marks and is announced as a group.
+ * the same. With `label` the drawing is one focusable widget whose keys walk its marks (the chart handles
+ * them in `onKeyDown`), and `announcement` is read out politely as the current mark changes.
  */
 export function ChartCanvas({
+  backdrop,
+  underlay,
   label,
+  announcement,
   tooltip,
   pointing = false,
   onPointAt,
   onLeave,
   onClick,
   onKeyDown,
+  onFocus,
+  onBlur,
   children,
 }: {
+  backdrop?: ReactNode;
+  underlay?: ReactNode;
   label?: string;
+  announcement?: string;
   tooltip: ReactNode;
   /** The pointer is over something that a click opens. */
   pointing?: boolean;
@@ -28,6 +40,8 @@ export function ChartCanvas({
   onLeave: () => void;
   onClick?: () => void;
   onKeyDown?: (event: KeyboardEvent<SVGSVGElement>) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
   children: ReactNode;
 }) {
   const svg = useRef<SVGSVGElement>(null);
@@ -36,22 +50,39 @@ export function ChartCanvas({
     if (box === undefined || box.width === 0 || box.height === 0) return;
     onPointAt({ x: ((event.clientX - box.left) / box.width) * CHART.width, y: ((event.clientY - box.top) / box.height) * CHART.height });
   };
+  const interactive = label !== undefined;
   return (
-    <div className="fm-chart-canvas" aria-hidden={label === undefined ? true : undefined}>
+    <div className="fm-chart-canvas" aria-hidden={interactive ? undefined : true}>
       <svg
         ref={svg}
         className={pointing ? 'fm-chart-svg fm-chart-svg--pointing' : 'fm-chart-svg'}
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        role={label === undefined ? undefined : 'group'}
+        // An application: screen readers pass the arrow keys to the chart instead of reading on.
+        role={interactive ? 'application' : undefined}
         aria-label={label}
+        tabIndex={interactive ? 0 : undefined}
         onMouseMove={pointAt}
         onMouseLeave={onLeave}
         onClick={onClick}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
       >
         {children}
       </svg>
+      {/* Stacked beneath the drawing by charts.css, after it here so the drawing stays the chart's first svg. */}
+      {backdrop !== undefined && (
+        <svg className="fm-chart-svg fm-chart-layer" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true">
+          {backdrop}
+        </svg>
+      )}
+      {underlay}
       {tooltip}
+      {interactive && (
+        <div className="fm-visually-hidden" aria-live="polite" data-testid="chart-announcement">
+          {announcement}
+        </div>
+      )}
     </div>
   );
 }

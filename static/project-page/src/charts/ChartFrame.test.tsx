@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { BarChart } from './BarChart';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, TABLE_ROW_LIMIT } from './ChartFrame';
 import { ScatterChart } from './ScatterChart';
 
 const TABLE = { caption: 'Cycle time per finished item', columns: ['Item', 'Cycle time (days)'], rows: [['FLOW-1', 5], ['FLOW-2', 1]] };
@@ -38,14 +38,30 @@ describe('a chart frame', () => {
     expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
   });
 
-  it('announces a drawing with keyboard-reachable dots, each by its name, and hides a drawing without', () => {
+  it('shows at most its row limit of a long table, and says how many more rows there are and where', () => {
+    const rows = Array.from({ length: TABLE_ROW_LIMIT + 1234 }, (_, i) => [`FLOW-${i}`, i]);
+    render(
+      <ChartFrame testId="chart-long" title="Long" summary="Many." table={{ ...TABLE, rows, more: 'the Issues tab lists every item' }}>
+        <BarChart bars={[]} yLabel="items" />
+      </ChartFrame>,
+    );
+    const table = screen.getByTestId('chart-long-table');
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(TABLE_ROW_LIMIT);
+    expect(table.querySelector('tbody tr td')!.textContent).toBe('FLOW-0');
+    expect(screen.getByTestId('chart-long-table-more').textContent).toBe('And 1,234 more rows: the Issues tab lists every item');
+  });
+
+  it('says nothing of more rows when the whole table is shown', () => {
     frames();
-    const scatter = screen.getByRole('group', { name: /2 items from left to right: arrow keys move between them/ });
+    expect(screen.queryByTestId('chart-bars-table-more')).toBeNull();
+  });
+
+  it('announces a drawing with keyboard-walked dots as one focusable widget, and hides a drawing without', () => {
+    frames();
+    const scatter = screen.getByRole('application', { name: /^Scatterplot of 2 items from left to right: arrow keys move between them/ });
     expect(scatter.closest('[aria-hidden="true"]')).toBeNull();
-    expect(screen.getAllByRole('link')).toEqual([
-      screen.getByRole('link', { name: 'FLOW-1 (Story): 5 days' }),
-      screen.getByRole('link', { name: 'FLOW-2 (Bug): 1 days' }),
-    ]);
+    expect(scatter.getAttribute('tabindex')).toBe('0');
+    expect(screen.getByTestId('chart-announcement').getAttribute('aria-live')).toBe('polite');
     expect(screen.getByTestId('chart-bars').querySelector('svg')!.closest('[aria-hidden="true"]')).not.toBeNull();
   });
 

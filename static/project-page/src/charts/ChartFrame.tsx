@@ -7,12 +7,24 @@ export interface ChartTable {
   caption: string;
   columns: readonly string[];
   rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** Where the rows past the table's limit can be read, said after "and N more rows". */
+  more?: string;
 }
 
 /**
+ * The most rows a chart's table shows. A daily series of five years fits; a table longer than that is not
+ * read row by row, and every row is an element for the browser to build (a chart of 15,000 dots gives a
+ * summary table instead).
+ */
+export const TABLE_ROW_LIMIT = 2000;
+
+const rowCount = new Intl.NumberFormat('en-US');
+
+/**
  * A chart with its text alternative: a title, the drawing, a summary sentence, and the chart's data as a
- * table (visually hidden; screen readers read it instead of the drawing). The drawing hides itself from
- * assistive technology unless it has marks to reach by keyboard (see `ChartCanvas`).
+ * table (visually hidden; screen readers read it instead of the drawing), at most `TABLE_ROW_LIMIT` rows of
+ * it and how many more there are. The drawing hides itself from assistive technology unless it has marks to
+ * reach by keyboard (see `ChartCanvas`).
  */
 export function ChartFrame({
   testId,
@@ -27,6 +39,8 @@ export function ChartFrame({
   table: ChartTable;
   children: ReactNode;
 }) {
+  const shown = table.rows.length > TABLE_ROW_LIMIT ? table.rows.slice(0, TABLE_ROW_LIMIT) : table.rows;
+  const leftOut = table.rows.length - shown.length;
   return (
     <figure className="fm-chart" data-testid={testId}>
       <Stack space="space.100">
@@ -51,7 +65,7 @@ export function ChartFrame({
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row, r) => (
+            {shown.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
                   <td key={c}>{cell}</td>
@@ -59,6 +73,15 @@ export function ChartFrame({
               </tr>
             ))}
           </tbody>
+          {leftOut > 0 && (
+            <tfoot>
+              <tr>
+                <td colSpan={table.columns.length} data-testid={`${testId}-table-more`}>
+                  And {rowCount.format(leftOut)} more rows{table.more ? `: ${table.more}` : '.'}
+                </td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       </Stack>
     </figure>

@@ -14,81 +14,129 @@ const DOTS: ScatterDot[] = [
 const LINES = [{ label: '85%: 8 days', value: 8 }];
 
 function drawing() {
-  return screen.getByRole('group');
+  return screen.getByRole('application');
 }
 
-function dots() {
-  return Array.from(drawing().querySelectorAll('circle'));
+function dotsElement() {
+  return screen.getByTestId('chart-dots');
 }
 
+/** The centres of the dots in the keyboard's order, read off the highlight while walking them. */
+function centres() {
+  act(() => drawing().focus());
+  fireEvent.keyDown(drawing(), { key: 'Home' });
+  const found = [];
+  for (let i = 0; i < Number(dotsElement().getAttribute('data-point-count')); i++) {
+    if (i > 0) fireEvent.keyDown(drawing(), { key: 'ArrowRight' });
+    const dot = highlighted()!;
+    found.push({ x: dot.x, y: dot.y });
+  }
+  fireEvent.keyDown(drawing(), { key: 'Home' });
+  act(() => drawing().blur());
+  return found;
+}
+
+/** The text of the whole chart: the drawing and the axes beneath it. */
+function chartText() {
+  return drawing().parentElement!.textContent;
+}
+
+/** The highlighted dot (under the pointer, or the keyboard's current one), or null. */
+function highlighted() {
+  const dot = screen.queryByTestId('chart-current-dot');
+  return dot === null ? null : { x: Number(dot.getAttribute('cx')), y: Number(dot.getAttribute('cy')), className: dot.getAttribute('class') };
+}
+
+/** The highlight sits on `centre` (the path writes positions to a tenth of a unit). */
+function expectHighlightAt(centre: { x: number; y: number }, kind: 'current' | 'hovered') {
+  const dot = highlighted();
+  expect(dot?.className).toContain(`fm-chart-point--${kind}`);
+  expect(dot!.x).toBeCloseTo(centre.x, 1);
+  expect(dot!.y).toBeCloseTo(centre.y, 1);
+}
+
+function announced() {
+  return screen.getByTestId('chart-announcement').textContent;
+}
 
 function draw(onOpen?: (key: string) => void) {
   render(<ScatterChart dots={DOTS} lines={LINES} xLabel={(day) => `day ${day}`} yLabel="days" onOpen={onOpen} />);
 }
 
 describe('the scatter chart', () => {
-  it('draws one dot per item in time order, in token colours, with labelled reference lines and axes', () => {
+  it('paints one dot per item, placed in time order, with labelled reference lines and axes', () => {
     draw();
-    expect(dots().map((dot) => dot.textContent)).toEqual([DOTS[1]!.title, DOTS[3]!.title, DOTS[2]!.title, DOTS[0]!.title]);
+    expect(dotsElement().tagName).toBe('CANVAS');
+    expect(dotsElement().getAttribute('data-point-count')).toBe('4');
+    expect(drawing().querySelectorAll('circle')).toHaveLength(0);
     // Left to right along the x axis: FLOW-2 and FLOW-3 share a day and sit one above the other.
-    const cx = dots().map((dot) => Number(dot.getAttribute('cx')));
-    expect(cx[0]).toBeLessThan(cx[1]!);
-    expect(cx[1]).toBe(cx[2]);
-    expect(cx[2]).toBeLessThan(cx[3]!);
-    expect(Number(dots()[1]!.getAttribute('cy'))).toBeGreaterThan(Number(dots()[2]!.getAttribute('cy')));
-    for (const dot of dots()) expect(dot.getAttribute('fill')).toMatch(/^var\(--ds-/);
+    const [first, second, third, fourth] = centres();
+    expect(centres()).toHaveLength(4);
+    expect(first!.x).toBeLessThan(second!.x);
+    expect(second!.x).toBe(third!.x);
+    expect(third!.x).toBeLessThan(fourth!.x);
+    expect(second!.y).toBeGreaterThan(third!.y);
     expect(drawing().textContent).toContain('85%: 8 days');
-    expect(drawing().textContent).toContain('day 10');
-    expect(drawing().textContent).toContain('day 30');
+    expect(chartText()).toContain('day 10');
+    expect(chartText()).toContain('day 30');
   });
 
-  it('is one tab stop: only the first dot is in the tab order until another is focused', () => {
-    draw();
-    expect(dots().map((dot) => dot.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+  it('is one tab stop, named for what it holds and how to walk it', () => {
+    draw(jest.fn());
+    expect(drawing().getAttribute('tabindex')).toBe('0');
+    expect(drawing().getAttribute('aria-label')).toBe('Scatterplot of 4 items from left to right: arrow keys move between them, Enter opens the item.');
+    expect(document.querySelectorAll('[tabindex]')).toHaveLength(1);
   });
 
-  it('walks the dots in time order with the arrow keys, telling each one in the tooltip', () => {
+  it('walks the dots in time order with the arrow keys, highlighting, telling and announcing each one', () => {
     draw();
-    act(() => dots()[0]!.focus());
+    const places = centres();
+    expect(highlighted()).toBeNull();
+    act(() => drawing().focus());
     expect(tooltipText()).toBe(DOTS[1]!.title);
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
-    expect(document.activeElement).toBe(dots()[1]);
+    expect(announced()).toBe(`${DOTS[1]!.title}. 1 of 4.`);
+    expectHighlightAt(places[0]!, 'current');
+    fireEvent.keyDown(drawing(), { key: 'ArrowRight' });
     expect(tooltipText()).toBe(DOTS[3]!.title);
-    expect(dots().map((dot) => dot.getAttribute('tabindex'))).toEqual(['-1', '0', '-1', '-1']);
-    fireEvent.keyDown(document.activeElement!, { key: 'End' });
-    expect(document.activeElement).toBe(dots()[3]);
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
-    expect(document.activeElement).toBe(dots()[3]);
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
-    expect(document.activeElement).toBe(dots()[2]);
-    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
-    expect(document.activeElement).toBe(dots()[0]);
-    act(() => dots()[0]!.blur());
+    expect(announced()).toBe(`${DOTS[3]!.title}. 2 of 4.`);
+    expectHighlightAt(places[1]!, 'current');
+    fireEvent.keyDown(drawing(), { key: 'End' });
+    expect(tooltipText()).toBe(DOTS[0]!.title);
+    fireEvent.keyDown(drawing(), { key: 'ArrowRight' });
+    expect(announced()).toBe(`${DOTS[0]!.title}. 4 of 4.`);
+    fireEvent.keyDown(drawing(), { key: 'ArrowLeft' });
+    expect(tooltipText()).toBe(DOTS[2]!.title);
+    fireEvent.keyDown(drawing(), { key: 'Home' });
+    expect(tooltipText()).toBe(DOTS[1]!.title);
+    expect(document.activeElement).toBe(drawing());
+    act(() => drawing().blur());
     expect(tooltipText()).toBeNull();
+    expect(highlighted()).toBeNull();
+    expect(announced()).toBe('');
   });
 
-  it('opens the focused item with Enter, and a dot activated by assistive technology', () => {
+  it('opens the current item with Enter', () => {
     const onOpen = jest.fn();
     draw(onOpen);
-    act(() => dots()[0]!.focus());
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
-    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    act(() => drawing().focus());
+    fireEvent.keyDown(drawing(), { key: 'ArrowRight' });
+    fireEvent.keyDown(drawing(), { key: 'Enter' });
     expect(onOpen).toHaveBeenCalledWith('FLOW-2');
-    fireEvent.click(dots()[3]!);
+    fireEvent.keyDown(drawing(), { key: 'End' });
+    fireEvent.keyDown(drawing(), { key: 'Enter' });
     expect(onOpen).toHaveBeenLastCalledWith('FLOW-4');
     expect(onOpen).toHaveBeenCalledTimes(2);
-    expect(dots()[0]!.getAttribute('role')).toBe('link');
   });
 
   it('shows the tooltip of the dot nearest the pointer and opens it on click', () => {
     const onOpen = jest.fn();
     draw(onOpen);
     layOutAtViewBoxSize(drawing());
-    const last = dots()[3]!;
-    const at = { clientX: Number(last.getAttribute('cx')) + 5, clientY: Number(last.getAttribute('cy')) - 5 };
+    const last = centres()[3]!;
+    const at = { clientX: last.x + 5, clientY: last.y - 5 };
     fireEvent.mouseMove(drawing(), at);
     expect(tooltipText()).toBe(DOTS[0]!.title);
-    expect(last.getAttribute('class')).toContain('fm-chart-point--hovered');
+    expectHighlightAt(last, 'hovered');
     fireEvent.click(drawing(), at);
     expect(onOpen).toHaveBeenCalledWith('FLOW-4');
     fireEvent.mouseMove(drawing(), { clientX: 2, clientY: 2 });
@@ -97,13 +145,23 @@ describe('the scatter chart', () => {
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
-  it('without a way to open items, dots are still reachable but Enter does nothing', () => {
+  it('without a way to open items, dots are still walked but Enter does nothing', () => {
     draw();
-    expect(dots()[0]!.getAttribute('role')).toBe('img');
-    act(() => dots()[0]!.focus());
-    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
-    expect(document.activeElement).toBe(dots()[0]);
+    expect(drawing().getAttribute('aria-label')).toBe('Scatterplot of 4 items from left to right: arrow keys move between them.');
+    act(() => drawing().focus());
+    fireEvent.keyDown(drawing(), { key: 'Enter' });
+    expect(document.activeElement).toBe(drawing());
     expect(tooltipText()).toBe(DOTS[1]!.title);
+  });
+
+  it('keeps the keyboard on the last dot when a redraw has fewer', () => {
+    const { rerender } = render(<ScatterChart dots={DOTS} lines={LINES} xLabel={String} yLabel="days" />);
+    act(() => drawing().focus());
+    fireEvent.keyDown(drawing(), { key: 'End' });
+    rerender(<ScatterChart dots={DOTS.slice(1, 3)} lines={LINES} xLabel={String} yLabel="days" />);
+    expect(dotsElement().getAttribute('data-point-count')).toBe('2');
+    expect(tooltipText()).toBe(DOTS[2]!.title);
+    expect(announced()).toBe(`${DOTS[2]!.title}. 2 of 2.`);
   });
 
   it('labels the x axis where asked, over a fixed domain', () => {
@@ -117,10 +175,10 @@ describe('the scatter chart', () => {
         yLabel="days"
       />,
     );
-    expect(drawing().textContent).toContain('Backlog');
-    expect(drawing().textContent).toContain('Review');
+    expect(chartText()).toContain('Backlog');
+    expect(chartText()).toContain('Review');
     // The single dot sits in the middle category, not stretched over the whole width.
-    expect(Number(dots()[0]!.getAttribute('cx'))).toBeCloseTo(CHART.width / 2 + (CHART.left - CHART.right) / 2, 0);
+    expect(centres()[0]!.x).toBeCloseTo(CHART.width / 2 + (CHART.left - CHART.right) / 2, 0);
   });
 });
 

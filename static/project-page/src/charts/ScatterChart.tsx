@@ -1,13 +1,14 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Circle, Line } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
+import { DotsCanvas, type DotStyle } from './DotsCanvas';
 import { largest, PLOT, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
-import { useRovingFocus } from './useRovingFocus';
+import { useMarkCursor } from './useMarkCursor';
 
 export interface ScatterDot {
   key: string;
@@ -39,11 +40,18 @@ export function referenceLabels(lines: ReadonlyArray<{ label: string; value: num
 const DEFAULT_X_TICKS = 6;
 /** Keeps the outermost dots off the plot's edges. */
 const INSET = 8;
+/** A dot's radius, in viewBox units. */
+const DOT_RADIUS = 3;
+const DOT_STYLE: DotStyle = { radius: DOT_RADIUS, fill: CHART_COLOURS.mark, fillOpacity: 0.7, edge: CHART_COLOURS.markEdge };
+
+const itemCount = new Intl.NumberFormat('en-US');
 
 /**
- * Dots with horizontal reference lines (percentiles). Each dot says what it is on hover and on keyboard
- * focus; with `onOpen`, a click or Enter opens its item. The dots are one tab stop, walked with the arrow
- * keys from left to right (for dots by date: in time order).
+ * Dots with horizontal reference lines (percentiles). The dots are painted on one canvas (`DotsCanvas`), so
+ * a chart of 15,000 items costs the browser a handful of elements; the dot under the pointer, or the
+ * keyboard's current dot, is drawn again on top, highlighted, with its tooltip. The chart is one tab stop:
+ * arrow keys walk the dots from left to right (for dots by date: in time order), each announced to screen
+ * readers; with `onOpen`, a click or Enter opens the item.
  */
 export function ScatterChart({
   dots,
@@ -64,42 +72,53 @@ export function ScatterChart({
   yLabel: string;
   onOpen?: (key: string) => void;
 }) {
-  const ordered = useMemo(() => [...dots].sort((a, b) => a.x - b.x || a.y - b.y || a.key.localeCompare(b.key)), [dots]);
+  // Ties broken by key in code-unit order: a locale-aware comparison is slow over thousands of dots.
+  const ordered = useMemo(() => [...dots].sort((a, b) => a.x - b.x || a.y - b.y || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), [dots]);
   const [hovered, setHovered] = useState<number | null>(null);
-  const [focused, setFocused] = useState<number | null>(null);
-  const roving = useRovingFocus(ordered.length);
-  const titleId = useId();
+  const [focused, setFocused] = useState(false);
+  const cursor = useMarkCursor(ordered.length);
 
   const x0 = xDomain?.[0] ?? ordered[0]?.x ?? 0;
   const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
+  const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
+  const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)));
   const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [PLOT.left + INSET, PLOT.right - INSET] });
-  const y = valueScale(largest([...lines.map((line) => line.value), ...ordered.map((dot) => dot.y)]));
+  const y = valueScale(yMax);
   const tickValues =
     xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
-  const marks = ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) }));
-  const shown = hovered ?? focused;
+  // The scales are rebuilt on every render, but the dots only move when the items or the domains change.
+  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax]);
+  const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
+  const shownDot = shown === null ? undefined : ordered[shown];
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    if (event.key === 'Enter' && onOpen && ordered[roving.active]) {
+    if (event.key === 'Enter' && onOpen && ordered[cursor.current]) {
       event.preventDefault();
-      onOpen(ordered[roving.active]!.key);
+      onOpen(ordered[cursor.current]!.key);
       return;
     }
-    roving.onKeyDown(event);
+    if (cursor.onKeyDown(event)) setHovered(null);
   };
 
+  const current = ordered[cursor.current];
   return (
     <ChartCanvas
-      label={`${ordered.length} items from left to right: arrow keys move between them${onOpen ? ', Enter opens the item' : ''}.`}
+      label={`Scatterplot of ${itemCount.format(ordered.length)} items from left to right: arrow keys move between them${
+        onOpen ? ', Enter opens the item' : ''
+      }.`}
+      announcement={focused && current ? `${current.title}. ${itemCount.format(cursor.current + 1)} of ${itemCount.format(ordered.length)}.` : ''}
       pointing={hovered !== null && onOpen !== undefined}
       onPointAt={(point) => setHovered(nearestMark(marks, point))}
       onLeave={() => setHovered(null)}
       onClick={hovered !== null && onOpen ? () => onOpen(ordered[hovered]!.key) : undefined}
       onKeyDown={onKeyDown}
-      tooltip={shown !== null && ordered[shown] ? <ChartTooltip anchor={marks[shown]!} testId="chart-tooltip">{ordered[shown]!.title}</ChartTooltip> : null}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} />}
+      underlay={<DotsCanvas marks={marks} style={DOT_STYLE} />}
+      tooltip={shownDot ? <ChartTooltip anchor={marks[shown!]!} testId="chart-tooltip">{shownDot.title}</ChartTooltip> : null}
     >
       <g aria-hidden="true">
-        <Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} />
         {lines.map((line) => (
           <Line
             key={line.label}
@@ -110,39 +129,18 @@ export function ScatterChart({
             strokeWidth={1.5}
           />
         ))}
-      </g>
-      {ordered.map((dot, i) => (
-        <Circle
-          key={dot.key}
-          innerRef={roving.markRef(i)}
-          className={i === hovered ? 'fm-chart-point fm-chart-point--hovered' : 'fm-chart-point'}
-          cx={marks[i]!.x}
-          cy={marks[i]!.y}
-          r={3}
-          fill={CHART_COLOURS.mark}
-          fillOpacity={0.7}
-          stroke={CHART_COLOURS.markEdge}
-          role={onOpen ? 'link' : 'img'}
-          // The title names the dot; pointing at it explicitly also covers checkers that read no SVG titles.
-          aria-labelledby={`${titleId}-${i}`}
-          tabIndex={roving.tabIndexOf(i)}
-          onFocus={() => {
-            roving.onFocusMark(i);
-            setFocused(i);
-          }}
-          onBlur={() => setFocused(null)}
-          onClick={(event) => {
-            // A click on the dot itself comes from assistive technology (the pointer is handled by the
-            // drawing, which picks the nearest dot); the drawing must not open it a second time.
-            event.stopPropagation();
-            onOpen?.(dot.key);
-          }}
-        >
-          <title id={`${titleId}-${i}`}>{dot.title}</title>
-        </Circle>
-      ))}
-      {/* Over the dots, haloed in the page's colour, so the labels stay legible where dots crowd. */}
-      <g aria-hidden="true">
+        {shown !== null && (
+          <Circle
+            className={hovered !== null ? 'fm-chart-point fm-chart-point--hovered' : 'fm-chart-point fm-chart-point--current'}
+            cx={marks[shown]!.x}
+            cy={marks[shown]!.y}
+            r={DOT_RADIUS}
+            fill={CHART_COLOURS.mark}
+            stroke={CHART_COLOURS.markEdge}
+            data-testid="chart-current-dot"
+          />
+        )}
+        {/* Over the dots, haloed in the page's colour, so the labels stay legible where dots crowd. */}
         {referenceLabels(lines, y).map((label) => (
           <text
             key={label.text}

@@ -37,6 +37,30 @@ export function labelIndices(length: number, count = 6): number[] {
   return Array.from({ length: count }, (_, i) => Math.round(i * step));
 }
 
+/** Steps of a number line a reader counts in without effort: 1, 2, 5, 10, 20, 50… times the bars' spacing. */
+function roundStep(minimum: number): number {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const multiple of [1, 2, 5]) if (multiple * magnitude >= minimum) return multiple * magnitude;
+  }
+}
+
+/**
+ * Which of `positions` (the numbers bars stand for, ascending and evenly spaced: counts, or the lower edges of
+ * histogram bins) to label, at most `count` of them: those at round multiples of the spacing (0, 10, 20…
+ * rather than 1, 35, 68…), as on a ruler.
+ */
+export function roundLabelIndices(positions: readonly number[], count = 6): number[] {
+  if (positions.length <= 1) return positions.map((_, i) => i);
+  const spacing = positions[1]! - positions[0]!;
+  if (!(spacing > 0)) return labelIndices(positions.length, count);
+  const slots = positions.map((position) => Math.round(position / spacing));
+  const span = slots.at(-1)! - slots[0]!;
+  // The smallest round step whose multiples between the first and the last slot fit in `count`.
+  let step = roundStep(Math.max(1, span / count));
+  while (slots.filter((slot) => slot % step === 0).length > count) step = roundStep(step + 1);
+  return slots.flatMap((slot, i) => (slot % step === 0 ? [i] : []));
+}
+
 /** The largest of `values`, or 0 when there are none (without spreading thousands of arguments). */
 export function largest(values: Iterable<number>): number {
   let max = 0;

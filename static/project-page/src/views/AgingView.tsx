@@ -1,34 +1,30 @@
+import { useMemo } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import type { FlowReport } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart } from '../charts/ScatterChart';
+import { agingChart, itemsOlder } from './aging-chart';
 import { EmptyView } from './EmptyView';
 import { formatDuration, unitName } from './format';
+import { openIssue } from './open-issue';
 
 /** Unfinished items by stage and age, oldest first, against the percentiles of past cycle times. */
 export function AgingView({ report }: { report: FlowReport }) {
-  if (report.aging.length === 0) return <EmptyView testId="tab-panel-aging" message="No items are in progress." />;
   const unit = unitName(report);
-  const stages = report.generated.workflow.stages;
+  // Once per report: the chart redraws its dots only when they change.
+  const chart = useMemo(() => agingChart(report, unit), [report, unit]);
+  if (report.aging.length === 0) return <EmptyView testId="tab-panel-aging" message="No items are in progress." />;
   const oldestFirst = [...report.aging].sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
-  const lines = Object.entries(report.percentiles)
-    .filter((entry): entry is [string, number] => entry[1] !== null && ['50', '85', '95'].includes(entry[0]))
-    .map(([percentile, value]) => ({ label: `${percentile}%`, value }));
-  const dots = oldestFirst.map((item, rank) => ({
-    key: item.key,
-    // Spread the items of one stage a little, so equal ages stay visible.
-    x: stages.indexOf(item.stage) + ((rank % 9) - 4) * 0.06,
-    y: item.age,
-    title: `${item.key}: ${item.status}, ${item.age} ${unit}`,
-  }));
   const oldest = oldestFirst[0]!;
   return (
     <Stack space="space.400" testId="tab-panel-aging">
       <ChartFrame
         testId="chart-aging"
         title="Age of unfinished items by stage"
-        summary={`${oldestFirst.length} items in progress; the oldest is ${oldest.key} at ${formatDuration(oldest.age, report)}.`}
+        summary={`${oldestFirst.length} items in progress; the oldest is ${oldest.key} at ${formatDuration(oldest.age, report)}.${
+          chart.top === null ? '' : ` ${itemsOlder(chart.aboveTop)} than ${formatDuration(chart.top, report)} ${chart.aboveTop === 1 ? 'is' : 'are'} drawn at the top of the chart.`
+        }`}
         table={{
           caption: 'Unfinished items, oldest first',
           columns: ['Item', 'Stage', 'Status', `Age (${unit})`, 'Older than percentile'],
@@ -36,12 +32,13 @@ export function AgingView({ report }: { report: FlowReport }) {
         }}
       >
         <ScatterChart
-          dots={dots}
-          lines={lines}
-          xLabel={(x) => stages[Math.round(x)] ?? ''}
-          xDomain={[-0.5, stages.length - 0.5]}
-          xTicks={stages.map((_, k) => k)}
+          dots={chart.dots}
+          lines={chart.lines}
+          xLabel={(x) => chart.stages[Math.round(x)] ?? ''}
+          xDomain={[-0.5, chart.stages.length - 0.5]}
+          xTicks={chart.stages.map((_, k) => k)}
           yLabel={unit}
+          onOpen={openIssue}
         />
       </ChartFrame>
       <table className="fm-table" data-testid="aging-table">

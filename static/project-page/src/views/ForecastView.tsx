@@ -48,7 +48,7 @@ export function ForecastView({ report }: { report: FlowReport }) {
       )}
       {forecast.howMany !== null && (
         <Stack space="space.100">
-          <Heading size="small" as="h3">
+          <Heading size="small" as="h2">
             How many items by {forecast.howMany.targetDate}
           </Heading>
           <table className="fm-table" data-testid="forecast-how-many-table">
@@ -71,7 +71,7 @@ export function ForecastView({ report }: { report: FlowReport }) {
       )}
       {forecast.when !== null && (
         <Stack space="space.100">
-          <Heading size="small" as="h3">
+          <Heading size="small" as="h2">
             When {count.format(forecast.when.items)} items will be done
           </Heading>
           <table className="fm-table" data-testid="forecast-when-table">

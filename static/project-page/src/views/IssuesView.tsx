@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -11,6 +12,12 @@ import { issuesCsv } from './issues-csv';
 import './IssuesView.css';
 
 export const ISSUES_PER_PAGE = 25;
+
+/**
+ * Marks the header of a column of numbers, which stands right-aligned over them. The table takes no class
+ * for a header cell, only a test id, which it writes on the cell (`…--head--cell`): IssuesView.css aligns by it.
+ */
+const NUMBER_COLUMN = 'issues-number-column';
 
 // Sort keys: missing values sort after every present one in ascending order.
 const dateKey = (date: string | null) => date ?? '9999-99-99';
@@ -77,9 +84,14 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
         { key: 'status', content: 'Status', isSortable: true },
         { key: 'start', content: 'Start', isSortable: true },
         { key: 'done', content: 'Done', isSortable: true },
-        { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true },
-        { key: 'age', content: `Age (${unit})`, isSortable: true },
-        ...stages.map((stage) => ({ key: `${STAGE_PREFIX}${stage}`, content: `Time in ${stage} (${unit})`, isSortable: true })),
+        { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true, testId: NUMBER_COLUMN },
+        { key: 'age', content: `Age (${unit})`, isSortable: true, testId: NUMBER_COLUMN },
+        ...stages.map((stage) => ({
+          key: `${STAGE_PREFIX}${stage}`,
+          content: `Time in ${stage} (${unit})`,
+          isSortable: true,
+          testId: NUMBER_COLUMN,
+        })),
       ],
     }),
     [unit, stages],
@@ -114,14 +126,19 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
   if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
   return (
     <Stack space="space.200" testId="tab-panel-issues">
+      <Heading size="small" as="h2">
+        Items behind the charts
+      </Heading>
       <Inline space="space.200" alignBlock="center" spread="space-between">
-        <Text color="color.text.subtle">{count.format(sorted.length)} items</Text>
+        <Text color="color.text.subtle" testId="issues-count">
+          {count.format(sorted.length)} items
+        </Text>
         <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), `${projectKey}-flow-items.csv`)}>
           Export CSV
         </Button>
       </Inline>
       <DynamicTable
-        caption="Items behind the charts"
+        label="Items behind the charts"
         head={head}
         rows={rows}
         sortKey={sortKey}

@@ -87,7 +87,7 @@ export function OverviewView({ report }: { report: FlowReport }) {
       <Text as="p" color="color.text.subtle" testId="overview-window">
         {count.format(report.generated.doneInWindow)} items finished between {window.from} and {window.to}
         {previousWindow === null
-          ? `. The history does not reach back another ${count.format(days)} days to compare with; a shorter period shows the changes.`
+          ? `. The history does not go back another ${count.format(days)} days, so there is no earlier period of the same length to compare with; choose a shorter period to see changes.`
           : `; compared with ${previousWindow.from} to ${previousWindow.to}.`}
       </Text>
     </Stack>

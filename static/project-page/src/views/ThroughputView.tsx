@@ -18,6 +18,10 @@ export function ThroughputView({ report }: { report: FlowReport }) {
   const frequency = new Map<number, number>();
   for (const c of counts) frequency.set(c, (frequency.get(c) ?? 0) + 1);
   const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
+  // Every count from the lowest to the highest, none left out, so the bars stand on a number line and a
+  // count that never happened shows as a gap.
+  const lowest = distribution[0]![0];
+  const everyCount = Array.from({ length: distribution.at(-1)![0] - lowest + 1 }, (_, k) => lowest + k);
   return (
     <Stack space="space.400" testId="tab-panel-throughput">
       <ChartFrame
@@ -30,7 +34,12 @@ export function ThroughputView({ report }: { report: FlowReport }) {
           rows: periods.map((period, i) => [period.start, period.end, period.count, average[i] ?? '–']),
         }}
       >
-        <BarChart bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count }))} line={average} yLabel="items" />
+        <BarChart
+          bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count }))}
+          line={average}
+          lineLabel={`Moving average (${MOVING_AVERAGE_PERIODS})`}
+          yLabel="items"
+        />
       </ChartFrame>
       <ChartFrame
         testId="chart-throughput-histogram"
@@ -38,7 +47,7 @@ export function ThroughputView({ report }: { report: FlowReport }) {
         summary={`Periods by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items.`}
         table={{ caption: 'Periods per count of finished items', columns: ['Items finished', 'Periods'], rows: distribution }}
       >
-        <BarChart bars={distribution.map(([c, n]) => ({ label: String(c), value: n }))} yLabel="periods" />
+        <BarChart bars={everyCount.map((c) => ({ label: String(c), value: frequency.get(c) ?? 0 }))} yLabel="periods" />
       </ChartFrame>
     </Stack>
   );

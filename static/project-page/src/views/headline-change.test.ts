@@ -39,7 +39,7 @@ describe('reading a headline change', () => {
   });
 
   it('explains a missing comparison', () => {
-    expect(readChange('cycleTime50', reportWith({}), 'days')?.text).toBe('No finished items in one of the two periods to compare');
+    expect(readChange('cycleTime50', reportWith({}), 'days')?.text).toBe('Not compared: one of the two periods has no finished items');
     expect(readChange('wip', reportWith({ previous: null, previousWindow: null }), 'days')).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ export function readChange(name: HeadlineName, report: FlowReport, durationUnit:
   const against = `vs previous ${count.format(comparison.days)} days`;
   if (comparison.previous === null) return null;
   const change: Change | undefined = comparison.changes.find((c) => c.name === name);
-  if (change === undefined) return { text: "No finished items in one of the two periods to compare", tone: 'neutral' };
+  if (change === undefined) return { text: 'Not compared: one of the two periods has no finished items', tone: 'neutral' };
   if (change.verdict === 'unchanged') return { text: `No change ${against}`, tone: 'neutral' };
   const arrow = change.difference > 0 ? '▲' : '▼';
   const size =

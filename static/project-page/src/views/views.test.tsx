@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
 import type { FlowReport } from '../../../../src/domain';
 import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
+import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
 import { computeReport, NO_FILTERS } from '../flow-report-model';
 import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
@@ -60,7 +61,7 @@ describe('the overview', () => {
     render(<OverviewView report={report} />);
     expect(screen.queryByTestId('metric-throughput-change')).toBeNull();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
-    expect(screen.getByTestId('overview-window').textContent).toContain('does not reach back another 40 days to compare with');
+    expect(screen.getByTestId('overview-window').textContent).toContain('does not go back another 40 days, so there is no earlier period of the same length to compare with');
   });
 
   it('says there is nothing to compare with when nothing is finished', () => {
@@ -74,18 +75,24 @@ describe('the cycle time view', () => {
   it('draws one dot per finished item with percentile lines, a histogram, and their data tables', () => {
     render(<CycleTimeView report={report} />);
     const scatter = screen.getByTestId('chart-cycle-time-scatter');
-    expect(scatter.querySelectorAll('circle')).toHaveLength(20);
+    expect(scatter.querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('20');
     expect(scatter.textContent).toContain('85%: 6 days');
-    expect(screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr')).toHaveLength(20);
+    // The table sums the dots up month by month: all 20 items finished in February.
+    const months = screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr');
+    expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual(['2026-02']);
+    expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
   });
 
-  it('opens an item in Jira when its dot is clicked, and says which item a dot is', () => {
+  it('says which item the keyboard is on, and opens it in Jira with Enter', () => {
+    jest.mocked(router.open).mockClear();
     render(<CycleTimeView report={report} />);
-    const dot = screen.getByTestId('chart-cycle-time-scatter').querySelector('circle')!;
-    expect(dot.querySelector('title')!.textContent).toMatch(/^FLOW-\d+ \((Story|Bug)\): started 2026-/);
-    fireEvent.click(dot);
+    const chart = screen.getByRole('application', { name: /^Scatterplot of 20 items/ });
+    act(() => chart.focus());
+    fireEvent.keyDown(chart, { key: 'End' });
+    expect(screen.getByTestId('chart-announcement').textContent).toMatch(/^FLOW-\d+ \((Story|Bug)\): started 2026-.*\. 20 of 20\.$/);
+    fireEvent.keyDown(chart, { key: 'Enter' });
     expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-\d+$/));
   });
 
@@ -104,6 +111,20 @@ describe('the throughput view', () => {
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished over 7 periods');
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
     expect(Array.from(rows, (row) => row.textContent)).toEqual(['03', '21', '41', '72']);
+    // The histogram's bars stand on a number line: every count from 0 to 7, those that never happened empty.
+    const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) => Number(bar.getAttribute('height')));
+    expect(bars).toHaveLength(8);
+    expect(bars.map((height) => height > 0)).toEqual([true, false, true, false, true, false, false, true]);
+  });
+
+  it('names the moving average when the pointer is over a period', () => {
+    render(<ThroughputView report={report} />);
+    const svg = screen.getByTestId('chart-throughput-run').querySelector('svg')!;
+    layOutAtViewBoxSize(svg);
+    const last = Array.from(svg.querySelectorAll('rect')).at(-1)!;
+    fireEvent.mouseMove(svg, { clientX: Number(last.getAttribute('x')) + 1, clientY: 200 });
+    expect(tooltipText()).toMatch(/Moving average \(4\): [\d.]+$/);
+    expect(tooltipText()).not.toContain('Trend');
   });
 });
 
@@ -130,8 +151,23 @@ describe('the aging view', () => {
     render(<AgingView report={report} />);
     const rows = screen.getByTestId('aging-table').querySelectorAll('tbody tr');
     expect(Array.from(rows, (row) => row.querySelector('td')!.textContent)).toEqual(['FLOW-21', 'FLOW-22', 'FLOW-23', 'FLOW-24']);
-    expect(screen.getByTestId('chart-aging').querySelectorAll('circle')).toHaveLength(4);
+    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('chart-aging-summary').textContent).toContain('the oldest is FLOW-21 at 19 days');
+  });
+
+  it('lays the items out along the stages where work is in progress only', () => {
+    render(<AgingView report={report} />);
+    const labels = Array.from(screen.getByTestId('chart-aging').querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    expect(labels).toEqual(['In Progress', 'Review']);
+  });
+
+  it('opens the current item in Jira on Enter, as the cycle time chart does', () => {
+    jest.mocked(router.open).mockClear();
+    render(<AgingView report={report} />);
+    const chart = screen.getByTestId('chart-aging').querySelector('svg')!;
+    fireEvent.keyDown(chart, { key: 'Enter' });
+    expect(jest.mocked(router.open)).toHaveBeenCalledTimes(1);
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-2[1-4]$/));
   });
 
   it('has an empty state', () => {
@@ -148,6 +184,11 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-when-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
+  });
+
+  it('heads its tables one level below the page’s title', () => {
+    render(<ForecastView report={report} />);
+    expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
 
   it('explains why there is no forecast', () => {
@@ -167,6 +208,30 @@ describe('the issues view', () => {
     fireEvent.click(within(table).getByRole('button', { name: /Age/ }));
     const firstRow = within(table).getAllByRole('row')[1]!;
     expect(firstRow.textContent).toContain('FLOW-24');
+  });
+
+  it('is headed first, then says how many items it holds next to the export', () => {
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const panel = screen.getByTestId('tab-panel-issues');
+    const heading = within(panel).getByRole('heading', { level: 2, name: 'Items behind the charts' });
+    const countText = screen.getByTestId('issues-count');
+    expect(countText.textContent).toBe('24 items');
+    // In document order: the heading, then the count and the export button, which share one row.
+    expect(heading.compareDocumentPosition(countText) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(countText.parentElement).toBe(screen.getByTestId('issues-export-csv').parentElement);
+  });
+
+  it('marks the headers of the columns of numbers, which the style sheet aligns with their numbers', () => {
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const numeric = Array.from(document.querySelectorAll('[data-testid="issues-number-column--head--cell"]'), (cell) => cell.textContent);
+    expect(numeric).toEqual([
+      'Cycle time (days)',
+      'Age (days)',
+      'Time in Backlog (days)',
+      'Time in In Progress (days)',
+      'Time in Review (days)',
+      'Time in Done (days)',
+    ]);
   });
 
   it('pages through many items with its own pager, and sorting starts again at page one', () => {

@@ -1,0 +1,108 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { DrawingPoint } from './ChartTooltip';
+import { CHART } from './layout';
+
+/**
+ * The widest a drawing is laid out, in CSS pixels (`.fm-chart-canvas` in charts.css): the canvas holds that
+ * many device pixels across, so it is never enlarged, only shrunk on narrower pages.
+ */
+const DRAWING_MAX_WIDTH = 1040;
+
+/** How a dot looks: the colours are design tokens (`var(--ds-…)`), resolved when painting. */
+export interface DotStyle {
+  radius: number;
+  fill: string;
+  fillOpacity: number;
+  edge: string;
+}
+
+/**
+ * Thousands of dots painted on one canvas under the chart's drawing. As SVG, each dot is an element to
+ * style and lay out; as one SVG path, its outline is slow to rasterise. Here each dot is a copy of one
+ * small painted dot, so a dense chart darkens where dots overlap, as separate dots would. The canvas is
+ * its own layer: a highlighted dot or a tooltip drawn above it never makes it paint again.
+ *
+ * It is decoration for the eye only: the dots are named through the chart's keyboard walk, its summary and
+ * its table. `data-point-count` says how many dots it holds.
+ */
+export function DotsCanvas({ marks, style }: { marks: readonly DrawingPoint[]; /** A constant: a new object repaints. */ style: DotStyle }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useThemeChanges();
+  const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const width = Math.round(DRAWING_MAX_WIDTH * pixelRatio);
+  const height = Math.round((width * CHART.height) / CHART.width);
+
+  // Before the browser paints, so the dots appear in the same frame as the rest of the chart.
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    if (element !== null) paintDots(element, marks, style);
+  }, [marks, style, theme, width]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="fm-chart-dots"
+      width={width}
+      height={height}
+      aria-hidden="true"
+      data-point-count={marks.length}
+      data-testid="chart-dots"
+    />
+  );
+}
+
+/**
+ * Paints `marks` (in viewBox units) on `canvas`. Without `OffscreenCanvas` to paint the model dot on (test
+ * environments without a graphics library), nothing is painted.
+ */
+function paintDots(canvas: HTMLCanvasElement, marks: readonly DrawingPoint[], style: DotStyle): void {
+  if (typeof OffscreenCanvas === 'undefined') return;
+  const context = canvas.getContext('2d');
+  if (context === null) return;
+  const scale = canvas.width / CHART.width;
+  const dot = modelDot(canvas, style, scale);
+  const half = dot.width / 2;
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  for (const { x, y } of dotPixels(marks, scale)) context.drawImage(dot, x - half, y - half);
+}
+
+/** Where each dot's centre falls on the canvas, in whole pixels (a whole-pixel copy is sharp and quick). */
+export function dotPixels(marks: readonly DrawingPoint[], scale: number): DrawingPoint[] {
+  return marks.map(({ x, y }) => ({ x: Math.round(x * scale), y: Math.round(y * scale) }));
+}
+
+/** One dot, painted once at the canvas's scale, to be copied for every mark. */
+function modelDot(canvas: HTMLCanvasElement, style: DotStyle, scale: number): OffscreenCanvas {
+  const radius = style.radius * scale;
+  const edgeWidth = scale;
+  const size = Math.ceil(2 * (radius + edgeWidth)) + 2;
+  const dot = new OffscreenCanvas(size, size);
+  const context = dot.getContext('2d')!;
+  context.beginPath();
+  context.arc(size / 2, size / 2, radius, 0, 2 * Math.PI);
+  context.globalAlpha = style.fillOpacity;
+  context.fillStyle = resolvedColour(canvas, style.fill);
+  context.fill();
+  context.globalAlpha = 1;
+  context.lineWidth = edgeWidth;
+  context.strokeStyle = resolvedColour(canvas, style.edge);
+  context.stroke();
+  return dot;
+}
+
+/** A CSS colour (a design token's `var(--ds-…)` included) as the page's theme resolves it on `element`. */
+function resolvedColour(element: HTMLElement, colour: string): string {
+  element.style.color = colour;
+  return getComputedStyle(element).color;
+}
+
+/** Changes each time the page's theme does (the host may switch it while the page is open). */
+function useThemeChanges(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setVersion((v) => v + 1));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  return version;
+}

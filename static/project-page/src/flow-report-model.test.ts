@@ -1,0 +1,72 @@
+import * as domain from '../../../src/domain';
+import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
+import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
+import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from './flow-report-model';
+
+// The real forecast, counted: it is the part the model computes only when asked.
+jest.mock('../../../src/domain', () => {
+  const actual = jest.requireActual('../../../src/domain');
+  return { ...actual, buildFlowForecast: jest.fn(actual.buildFlowForecast) };
+});
+const forecastRuns = domain.buildFlowForecast as jest.MockedFunction<typeof domain.buildFlowForecast>;
+
+const history = flowHistory();
+const BUGS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug'] };
+const LAST_30_DAYS: ReportFilters = { ...NO_FILTERS, rangeDays: 30 };
+
+function reportOf(model: ReturnType<typeof reportModel>, filters: ReportFilters) {
+  const result = model.reportFor(filters);
+  if (!result.ok) throw new Error(result.message);
+  return result.report;
+}
+
+beforeEach(() => forecastRuns.mockClear());
+
+describe('the page’s report model', () => {
+  it('gives the same report as the whole flow report, forecast included', () => {
+    const { config } = flowConfigOf(null, BOARD_WORKFLOW);
+    const expected = domain.buildFlowReport(history, config, { now: FIXTURE_NOW, seed: 1 });
+    const result = computeReport(history, BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
+    expect(result.ok && JSON.parse(JSON.stringify(result.report))).toEqual(expected);
+  });
+
+  it('computes the forecast only when a view reads it, once per choice of issue types', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const all = reportOf(model, NO_FILTERS);
+    const lastMonth = reportOf(model, LAST_30_DAYS);
+    expect(all.scatter.length).toBeGreaterThan(lastMonth.scatter.length);
+    expect(forecastRuns).not.toHaveBeenCalled();
+
+    expect(all.forecast.howMany).not.toBeNull();
+    // Another period samples the same days before now: the same forecast, not computed again.
+    expect(lastMonth.forecast).toBe(all.forecast);
+    expect(forecastRuns).toHaveBeenCalledTimes(1);
+
+    const bugs = reportOf(model, BUGS);
+    expect(bugs.forecast).not.toEqual(all.forecast);
+    expect(forecastRuns).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers the reports of recent filters, so going back to one costs nothing', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const first = reportOf(model, NO_FILTERS);
+    reportOf(model, BUGS);
+    expect(reportOf(model, { ...NO_FILTERS, issueTypes: [] })).toBe(first);
+    expect(reportOf(model, { ...BUGS, issueTypes: ['Bug'] })).toBe(reportOf(model, BUGS));
+  });
+
+  it('forgets the least recently used report beyond the few it keeps', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const first = reportOf(model, { ...NO_FILTERS, rangeDays: 10 });
+    for (const days of [20, 30, 40, 50]) reportOf(model, { ...NO_FILTERS, rangeDays: days });
+    const again = reportOf(model, { ...NO_FILTERS, rangeDays: 10 });
+    expect(again).not.toBe(first);
+    expect(again.scatter).toEqual(first.scatter);
+  });
+
+  it('reports a workflow that cannot be used as a message, not a crash', () => {
+    const result = reportModel(history, { ...BOARD_WORKFLOW, stages: BOARD_WORKFLOW.stages.slice(0, 2) }, null, FIXTURE_NOW).reportFor(NO_FILTERS);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('the done stage "Done" is not one of the stages');
+  });
+});

@@ -1,0 +1,78 @@
+import type { FlowReport } from '../../../../src/domain';
+import { agingChart, agingTop, spreadOf, stagesInProgress } from './aging-chart';
+
+const STAGES = ['To Do', 'In Progress', 'Review', 'Done', 'Released'];
+
+function reportWith(aging: Array<{ key: string; stage: string; age: number }>, p95: number | null = 10): FlowReport {
+  return {
+    generated: { workflow: { stages: STAGES, startStage: 'In Progress', doneStage: 'Done' } },
+    aging: aging.map((item) => ({ ...item, status: item.stage, percentileBand: null })),
+    percentiles: { '50': p95 === null ? null : p95 / 2, '85': p95 === null ? null : p95 * 0.75, '95': p95 },
+  } as unknown as FlowReport;
+}
+
+describe('the stages of the aging chart', () => {
+  it('are those where work is in progress, without the stages before the start and from done on', () => {
+    expect(stagesInProgress(reportWith([{ key: 'A-1', stage: 'In Progress', age: 3 }]))).toEqual(['In Progress', 'Review']);
+  });
+
+  it('still include a stage outside them that holds an unfinished item, in workflow order', () => {
+    const report = reportWith([
+      { key: 'A-1', stage: 'Review', age: 3 },
+      { key: 'A-2', stage: 'To Do', age: 1 },
+    ]);
+    expect(stagesInProgress(report)).toEqual(['To Do', 'In Progress', 'Review']);
+  });
+});
+
+describe('where an item sits within its stage', () => {
+  const keys = Array.from({ length: 400 }, (_, i) => `FLOW-${i + 1}`);
+  const spreads = keys.map(spreadOf);
+
+  it('depends on its key alone, between -1 and 1', () => {
+    expect(keys.map(spreadOf)).toEqual(spreads);
+    for (const spread of spreads) {
+      expect(spread).toBeGreaterThanOrEqual(-1);
+      expect(spread).toBeLessThan(1);
+    }
+  });
+
+  it('covers the column evenly, with no stripes: no trend along consecutive keys', () => {
+    // Ten equal slices of the column each hold about a tenth of the items.
+    const slices = new Array<number>(10).fill(0);
+    for (const spread of spreads) slices[Math.floor((spread + 1) * 5)]!++;
+    for (const slice of slices) expect(slice).toBeGreaterThan(20);
+    // A spread by rank draws diagonals: neighbouring keys sit next to each other. Here they do not.
+    const steps = spreads.slice(1).map((spread, i) => Math.abs(spread - spreads[i]!));
+    const meanStep = steps.reduce((sum, step) => sum + step, 0) / steps.length;
+    expect(meanStep).toBeGreaterThan(0.5); // independent uniform positions are 2/3 apart on average
+  });
+});
+
+describe('the top of the aging chart', () => {
+  it('leaves room above the highest percentile line, and marks what it leaves out', () => {
+    const ages = [...Array.from({ length: 20 }, (_, i) => i + 1), 300, 600];
+    expect(agingTop(ages, 12)).toBe(25);
+    const chart = agingChart(reportWith(ages.map((age, i) => ({ key: `A-${i + 1}`, stage: 'In Progress', age })), 12), 'days');
+    expect(chart.top).toBe(25);
+    expect(chart.aboveTop).toBe(2);
+    expect(Math.max(...chart.dots.map((dot) => dot.y))).toBe(25);
+    // The old items still say their own age.
+    expect(chart.dots.find((dot) => dot.key === 'A-22')!.title).toBe('A-22: In Progress, 600 days');
+    expect(chart.lines.map((line) => line.label)).toEqual(['50%: 6 days', '85%: 9 days', '95%: 12 days', '▲ 2 items older than 25 days']);
+  });
+
+  it('shows three quarters of the items at their age, however low the percentiles', () => {
+    const ages = Array.from({ length: 20 }, (_, i) => (i + 1) * 10);
+    expect(agingTop(ages, 5)).toBe(150);
+  });
+
+  it('is not lowered when the oldest item fits, or when there are no percentiles to make room for', () => {
+    expect(agingTop([1, 5, 18], 10)).toBeNull();
+    expect(agingTop([1, 5, 600], null)).toBeNull();
+    const chart = agingChart(reportWith([{ key: 'A-1', stage: 'Review', age: 600 }], null), 'days');
+    expect(chart.top).toBeNull();
+    expect(chart.dots[0]!.y).toBe(600);
+    expect(chart.lines).toEqual([]);
+  });
+});
