@@ -5,6 +5,10 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
 import { appFrame, openHostPage, resolverCallsOf } from '../testing/open-host-page';
 
+// A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
+// test can take well over the default 30 s without anything being wrong.
+jest.setTimeout(120_000);
+
 /**
  * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the real
  * resolvers and SDKs, the simulated Jira site. Screenshots go to test-results/ (ignored by git).

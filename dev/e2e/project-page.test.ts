@@ -9,6 +9,10 @@ import { describeViolations, seriousAccessibilityViolations } from '../testing/a
 import { launchChromium } from '../testing/chromium';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
 
+// A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
+// test can take well over the default 30 s without anything being wrong.
+jest.setTimeout(120_000);
+
 /**
  * The project page end to end, in headless Chromium, through the local host page, on demo projects the admin
  * has measured and the platform has synced. Every figure the page shows is checked against what Jira itself

@@ -9,7 +9,11 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { developmentSealingKeys } from '../sealing/development-sealing-keys';
 import { botToken, DEMO_CHANNELS } from '../slack/demo-slack';
 import { launchChromium } from '../testing/chromium';
-import { appFrame, openHostPage, resolverCallsOf, userWithRole as demoUserWithRole } from '../testing/open-host-page';
+import { appFrame, cspViolationsOf, openHostPage, resolverCallsOf, userWithRole as demoUserWithRole } from '../testing/open-host-page';
+
+// A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
+// test can take well over the default 30 s without anything being wrong.
+jest.setTimeout(120_000);
 
 /**
  * The settings page end to end, as a Jira admin, in headless Chromium through the local host page: the built
@@ -18,7 +22,8 @@ import { appFrame, openHostPage, resolverCallsOf, userWithRole as demoUserWithRo
  * The tests are one admin's session, in order: connect, replace and disconnect GitHub, then Slack; change a
  * project's workflow and see its page recompute; export; erase. After every token change the local platform's
  * storage is inspected directly: the secret slot holds exactly the token last saved, sealed, and nothing else
- * anywhere holds any token. Screenshots of each step go to test-results/screenshots/ (ignored by git).
+ * anywhere holds any token. No page may break Forge's Content Security Policy (no inline styles: Atlaskit's fields
+ * must come with their stylesheets). Screenshots of each step go to test-results/screenshots/ (ignored by git).
  */
 const rootDir = path.resolve(__dirname, '../..');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
@@ -29,6 +34,8 @@ const PROJECT = 'SPR';
 let site: LocalSite;
 let browser: Browser;
 let admin: Page;
+/** Every page the tests open, so each test can check that none of them broke the Content Security Policy. */
+const openedPages: Page[] = [];
 /** Every token the session types, so each check can look for all of them. */
 const typedTokens: string[] = [];
 /** The Slack bot token after the workspace's admin rotated it (the first one is revoked then). */
@@ -40,13 +47,22 @@ beforeAll(async () => {
   admin = await openAs('admin', SETTINGS);
 }, 120_000);
 
+afterEach(() => {
+  expect(openedPages.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
 afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
 
 const userWithRole = (role: string) => demoUserWithRole(site, role);
-const openAs = (role: string, pagePath: string) => openHostPage(browser, site, role, pagePath, { viewport: { width: 1280, height: 1000 } });
+const VIEWPORT = { width: 1280, height: 1000 };
+async function openAs(role: string, pagePath: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await openHostPage(browser, site, role, pagePath, { viewport: VIEWPORT, theme });
+  openedPages.push(page);
+  return page;
+}
 const settings = () => appFrame(admin);
 
 /**
@@ -395,6 +411,66 @@ describe('the settings page, as someone who is not a Jira admin', () => {
     await screenshot(page, 'outsider');
     expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
     expect(storageText()).toBe(storedBefore);
+    await page.close();
+  });
+});
+
+describe("the settings page's fields, in both of Jira's colour modes, under Forge's Content Security Policy", () => {
+  /** Whether Atlaskit's stylesheet reached the field: unstyled, a text field has no border and a checkbox looks native. */
+  async function fieldStyles(page: Page): Promise<{ textFieldBorder: string; checkboxAppearance: string }> {
+    const frame = page.frame({ url: /\/__ui\// });
+    if (!frame) throw new Error('The app frame is not loaded');
+    return frame.evaluate(() => {
+      const container = document.querySelector('[data-ds--text-field--container]');
+      const checkbox = document.querySelector('input[type="checkbox"]');
+      return {
+        textFieldBorder: container ? getComputedStyle(container).borderTopStyle : 'no text field',
+        checkboxAppearance: checkbox ? getComputedStyle(checkbox).appearance : 'no checkbox',
+      };
+    });
+  }
+
+  it.each(['light', 'dark'] as const)('draws the Projects, GitHub, Slack and Data tabs in %s mode with styled Atlaskit fields', async (theme) => {
+    const page = await openAs('admin', SETTINGS, theme);
+    const frame = appFrame(page);
+
+    await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 20_000 });
+    await frame.getByTestId('workflow-editor').getByLabel('Time zone of dates').waitFor({ timeout: 20_000 });
+    await expect(fieldStyles(page)).resolves.toEqual({ textFieldBorder: 'solid', checkboxAppearance: 'none' });
+    await screenshot(page, `fields-projects-${theme}`);
+
+    await frame.getByRole('tab', { name: 'GitHub', exact: true }).click();
+    await frame.getByRole('button', { name: 'Connect GitHub' }).click({ timeout: 20_000 });
+    await frame.getByLabel('Personal access token', { exact: true }).fill('not-a-token');
+    await frame.getByText('This is not a GitHub personal access token').waitFor();
+    await screenshot(page, `fields-github-${theme}`);
+
+    await frame.getByRole('tab', { name: 'Slack', exact: true }).click();
+    await frame.getByRole('button', { name: 'Connect Slack' }).click({ timeout: 20_000 });
+    await frame.getByLabel('Channel id', { exact: true }).waitFor();
+    await screenshot(page, `fields-slack-${theme}`);
+
+    await frame.getByRole('tab', { name: 'Data and privacy', exact: true }).click();
+    await frame.getByLabel(/^Keep data for/).fill('20');
+    await frame.getByText(/^Choose a whole number of days/).waitFor({ timeout: 20_000 });
+    await screenshot(page, `fields-data-${theme}`);
+    await page.close();
+  });
+
+  it('would see a violation: the browser reports an inline style the policy blocks', async () => {
+    // Not one of openedPages: the style added here is meant to be refused.
+    const page = await openHostPage(browser, site, 'admin', SETTINGS, { viewport: VIEWPORT });
+    await appFrame(page).getByRole('tab', { name: 'Projects', exact: true }).waitFor({ timeout: 20_000 });
+    const frame = page.frame({ url: /\/__ui\// });
+    if (!frame) throw new Error('The app frame is not loaded');
+    const reported = page.waitForEvent('console', { predicate: (message) => message.text().includes('Content Security Policy'), timeout: 10_000 });
+    await frame.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { outline: 1px solid red; }';
+      document.head.append(style);
+    });
+    await reported;
+    expect(cspViolationsOf(page)).toEqual([expect.stringMatching(/style-src/)]);
     await page.close();
   });
 });

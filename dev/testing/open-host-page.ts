@@ -24,10 +24,13 @@ export function userWithRole(site: LocalSite, role: string): HostUser {
 
 /** The function keys of the resolver calls each opened page's app has made, in order. */
 const resolverCallsByPage = new WeakMap<Page, string[]>();
+/** What the browser reported each opened page (host or app frame) breaking its Content Security Policy with. */
+const cspViolationsByPage = new WeakMap<Page, string[]>();
 
 /**
  * Opens `pagePath` on the host as the person with `role`. An error thrown in the page fails the test; every
- * resolver call the app makes through the bridge is recorded from the start, for `resolverCallsOf`.
+ * resolver call the app makes through the bridge is recorded from the start, for `resolverCallsOf`, and so is
+ * every Content Security Policy violation the browser logs, for `cspViolationsOf`.
  */
 export async function openHostPage(browser: Browser, site: LocalSite, role: string, pagePath: string, options: HostPageOptions = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
@@ -36,6 +39,12 @@ export async function openHostPage(browser: Browser, site: LocalSite, role: stri
   });
   const resolverCalls: string[] = [];
   resolverCallsByPage.set(page, resolverCalls);
+  const cspViolations: string[] = [];
+  cspViolationsByPage.set(page, cspViolations);
+  // Chromium reports a blocked style or script as a console error naming the policy, in whichever frame it was.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
   page.on('request', (request) => {
     if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/__forge/bridge/')) return;
     const call = request.postDataJSON() as { method?: string; payload?: { functionKey?: string } } | null;
@@ -51,6 +60,13 @@ export function resolverCallsOf(page: Page): readonly string[] {
   const calls = resolverCallsByPage.get(page);
   if (!calls) throw new Error('This page was not opened with openHostPage');
   return [...calls];
+}
+
+/** The Content Security Policy violations the browser has logged on the page so far (its console text). */
+export function cspViolationsOf(page: Page): readonly string[] {
+  const violations = cspViolationsByPage.get(page);
+  if (!violations) throw new Error('This page was not opened with openHostPage');
+  return [...violations];
 }
 
 /** The app's Custom UI frame inside the host page. */

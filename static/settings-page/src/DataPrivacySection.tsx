@@ -1,10 +1,12 @@
 import Button from '@atlaskit/button/new';
+import Form, { ErrorMessage, Field, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import {
   ERASE_CONFIRMATION_PHRASE,
@@ -19,6 +21,7 @@ import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
 import { collectAppDataExport, saveJsonFile } from './app-data-download';
+import { SubmitButton } from './SubmitButton';
 import { useSettingsAction } from './use-settings-action';
 import './settings-form.css';
 
@@ -32,6 +35,11 @@ export function describeRetention(days: number): string {
   return `${days} days (about ${months} ${months === 1 ? 'month' : 'months'})`;
 }
 
+/** The retention form's one field, as typed. */
+interface RetentionFormValues extends Record<string, unknown> {
+  retentionDays?: string;
+}
+
 /** Erasing a large site takes several calls; more than this means something is wrong. */
 const MAX_ERASE_CALLS = 100;
 
@@ -43,7 +51,6 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
   const { state, reload } = useResolver<DataPrivacyData>('getDataPrivacy');
   const action = useSettingsAction();
   const [shown, setShown] = useState<DataPrivacyData | null>(null);
-  const [retention, setRetention] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -54,16 +61,18 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
   }
   const data = shown ?? state.data;
   const limits = data.retentionLimits;
-  const retentionText = retention ?? String(data.retentionDays);
-  const retentionDays = Number(retentionText);
-  const retentionValid = Number.isInteger(retentionDays) && retentionDays >= limits.min && retentionDays <= limits.max;
+  const retentionProblem = (text: string | undefined) => {
+    const days = Number(text);
+    return (text ?? '').trim() !== '' && Number.isInteger(days) && days >= limits.min && days <= limits.max
+      ? undefined
+      : `Choose a whole number of days from ${limits.min} to ${limits.max}.`;
+  };
 
-  const saveRetention = async () => {
+  const saveRetention = async ({ retentionDays }: RetentionFormValues) => {
     setNotice(null);
-    const result = await action.run<DataPrivacyData>('setRetention', { retentionDays });
+    const result = await action.run<DataPrivacyData>('setRetention', { retentionDays: Number(retentionDays) });
     if (result.ok) {
       setShown(result.data);
-      setRetention(null);
       setNotice(`Data is now kept for ${describeRetention(result.data.retentionDays)}.`);
     }
   };
@@ -151,37 +160,35 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           Data older than {describeRetention(data.retentionDays)} is dropped daily.
           {data.lastPurge ? ` Last purge ${formatDateTime(data.lastPurge.at)}: ${data.lastPurge.removed} removed.` : ' No purge has run yet.'}
         </Text>
-        <div className="settings-field">
-          <label htmlFor="retention-days">
-            Keep data for (days, {limits.min} to {limits.max})
-          </label>
-          <input
-            id="retention-days"
-            className="settings-input settings-input-narrow"
-            type="number"
-            min={limits.min}
-            max={limits.max}
-            step={1}
-            value={retentionText}
-            aria-invalid={!retentionValid}
-            onChange={(event) => setRetention(event.target.value)}
-          />
-          {retentionValid ? (
-            <span className="settings-hint">{describeRetention(retentionDays)}</span>
-          ) : (
-            <span className="settings-error">
-              Choose a whole number of days from {limits.min} to {limits.max}.
-            </span>
-          )}
-        </div>
-        <Inline space="space.100">
-          <Button appearance="primary" onClick={saveRetention} isDisabled={!retentionValid || retentionDays === data.retentionDays || action.busy}>
-            Save retention
-          </Button>
-          <Button onClick={purge} isDisabled={action.busy}>
-            Purge now
-          </Button>
-        </Inline>
+        <Form<RetentionFormValues> onSubmit={saveRetention} label="Retention">
+          <Stack space="space.100">
+            <Field<string>
+              name="retentionDays"
+              id="retention-days"
+              label={`Keep data for (days, ${limits.min} to ${limits.max})`}
+              defaultValue={String(data.retentionDays)}
+              validate={retentionProblem}
+            >
+              {({ fieldProps, error }) => (
+                <>
+                  <Textfield {...fieldProps} type="number" min={limits.min} max={limits.max} step={1} width="small" />
+                  {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>{describeRetention(Number(fieldProps.value))}</HelperMessage>}
+                </>
+              )}
+            </Field>
+            <Inline space="space.100">
+              <SubmitButton<RetentionFormValues>
+                canSubmit={({ retentionDays }) => Number(retentionDays) !== data.retentionDays}
+                isDisabled={action.busy}
+              >
+                Save retention
+              </SubmitButton>
+              <Button onClick={purge} isDisabled={action.busy}>
+                Purge now
+              </Button>
+            </Inline>
+          </Stack>
+        </Form>
       </Stack>
 
       <Stack space="space.100" testId="personal-data-report">
@@ -251,14 +258,8 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           This cannot be undone.
         </Text>
         <div className="settings-field">
-          <label htmlFor="erase-confirmation">Type "{ERASE_CONFIRMATION_PHRASE}" to confirm</label>
-          <input
-            id="erase-confirmation"
-            className="settings-input"
-            autoComplete="off"
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-          />
+          <Label htmlFor="erase-confirmation">Type "{ERASE_CONFIRMATION_PHRASE}" to confirm</Label>
+          <Textfield id="erase-confirmation" autoComplete="off" value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} />
         </div>
         <Inline>
           <Button appearance="danger" onClick={erase} isDisabled={!confirmed || action.busy} isLoading={action.busy && confirmed}>

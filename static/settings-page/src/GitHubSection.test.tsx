@@ -25,6 +25,9 @@ describe('the GitHub section', () => {
     render(<GitHubSection />);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    // Masked, and never offered to autofill or a spell-checker.
+    const field = screen.getByLabelText(/^Personal access token/);
+    expect([field.getAttribute('type'), field.getAttribute('autocomplete'), field.getAttribute('spellcheck')]).toEqual(['password', 'off', 'false']);
     typeInto(/^Personal access token/, 'not-a-token');
     expect(screen.getByText(/not a GitHub personal access token/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Check and save' }) as HTMLButtonElement).disabled).toBe(true);

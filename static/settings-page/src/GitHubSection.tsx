@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
+import Form, { ErrorMessage, Field, type FormApi } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { useState, type FormEvent } from 'react';
 import { githubTokenKind, GITHUB_REPOSITORY, MAX_WATCHED_REPOSITORIES } from '../../../src/shared/connection-formats';
 import type { GitHubConnectionData } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
@@ -14,13 +14,20 @@ import { ActionError } from './ActionError';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { TokenField } from './TokenField';
+import { SubmitButton } from './SubmitButton';
+import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
 
 type Connected = Extract<GitHubConnectionData, { connected: true }>;
 /** The forms the section can open besides its plain view. */
-type Form = 'token' | 'repositories' | 'confirm-disconnect';
+type Mode = 'token' | 'repositories' | 'confirm-disconnect';
+
+/** What the token form holds while the admin types; the repositories form has no token field. */
+interface GitHubFormValues extends Record<string, unknown> {
+  token?: string;
+  repositories?: string;
+}
 
 /** Repository names as typed: one per line or separated by commas. */
 export function parseRepositoryList(text: string): string[] {
@@ -36,6 +43,9 @@ function repositoryProblem(names: readonly string[]): string | null {
   const bad = names.find((name) => !GITHUB_REPOSITORY.test(name));
   return bad ? `"${bad}" is not a repository as owner/repo.` : null;
 }
+
+const tokenProblem = (token: string) =>
+  githubTokenKind(token) === null ? 'This is not a GitHub personal access token (github_pat_… or ghp_…).' : null;
 
 /** What the stored token reaches: the account, its expiry and scopes, and each watched repository. */
 function GitHubAccess({ connection }: { connection: Connected }) {
@@ -76,32 +86,33 @@ function GitHubAccess({ connection }: { connection: Connected }) {
  * links to issues. The token field is cleared as soon as the token is sent; the page never sees it again.
  */
 export function GitHubSection() {
-  const editor = useConnectionEditor<GitHubConnectionData, Form>('getGitHubConnection');
-  const { state, reload, action, connection, mode, setMode, token, setToken, change } = editor;
-  const [repositories, setRepositories] = useState('');
+  const editor = useConnectionEditor<GitHubConnectionData, Mode>('getGitHubConnection');
+  const { state, reload, action, connection, mode, setMode, change } = editor;
 
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
   }
   if (connection === null) return <LoadingState label="Loading the GitHub connection" />;
 
-  const open = (next: Form) => {
+  const open = (next: Mode) => {
     action.clearError();
-    setToken('');
-    setRepositories(connection.connected ? connection.repositories.map((r) => r.fullName).join('\n') : '');
     setMode(next);
   };
 
-  const names = parseRepositoryList(repositories);
-  const tokenProblem = mode === 'token' && token.trim() !== '' && githubTokenKind(token.trim()) === null
-    ? 'This is not a GitHub personal access token (github_pat_… or ghp_…).'
-    : null;
-  const namesProblem = repositories.trim() === '' ? null : repositoryProblem(names);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await (mode === 'token' ? change('connectGitHub', { token: token.trim(), repositories: names }) : change('updateGitHubRepositories', { repositories: names }));
+  const submit = async (values: GitHubFormValues, form: FormApi<GitHubFormValues>) => {
+    const repositories = parseRepositoryList(values.repositories ?? '');
+    if (mode === 'token') {
+      const token = (values.token ?? '').trim();
+      forgetToken(form);
+      await change('connectGitHub', { token, repositories });
+    } else {
+      await change('updateGitHubRepositories', { repositories });
+    }
   };
+  const canSubmit = (values: GitHubFormValues) =>
+    repositoryProblem(parseRepositoryList(values.repositories ?? '')) === null && (mode !== 'token' || (values.token ?? '').trim() !== '');
+  const validateRepositories = (text: string | undefined) =>
+    (text ?? '').trim() === '' ? undefined : (repositoryProblem(parseRepositoryList(text ?? '')) ?? undefined);
 
   const editing = mode === 'token' || mode === 'repositories';
   return (
@@ -120,38 +131,40 @@ export function GitHubSection() {
       <ActionError error={action.error} />
 
       {editing && (
-        <form onSubmit={submit} aria-label={mode === 'token' ? 'GitHub token' : 'Watched repositories'}>
+        <Form<GitHubFormValues> onSubmit={submit} label={mode === 'token' ? 'GitHub token' : 'Watched repositories'} formProps={{ className: 'settings-form' }}>
           <Stack space="space.150">
-            {mode === 'token' && (
-              <TokenField id="github-token" label="Personal access token" value={token} problem={tokenProblem} onChange={setToken} />
-            )}
-            <div className="settings-field">
-              <label htmlFor="github-repositories">Repositories (owner/repo, one per line)</label>
-              <textarea
-                id="github-repositories"
-                className="settings-textarea"
-                spellCheck={false}
-                value={repositories}
-                aria-invalid={namesProblem !== null}
-                onChange={(event) => setRepositories(event.target.value)}
-              />
-              {namesProblem && <span className="settings-error">{namesProblem}</span>}
-            </div>
+            {mode === 'token' && <TokenField id="github-token" label="Personal access token" problemOf={tokenProblem} />}
+            <Field<string>
+              name="repositories"
+              id="github-repositories"
+              label="Repositories (owner/repo, one per line)"
+              defaultValue={connection.connected ? connection.repositories.map((r) => r.fullName).join('\n') : ''}
+              validate={validateRepositories}
+            >
+              {({ fieldProps: { isDisabled, isInvalid, isRequired, onChange, ...textareaProps }, error }) => (
+                <>
+                  {/* A native textarea: the page has no Atlaskit text area; this one is drawn with the same tokens. */}
+                  <textarea
+                    {...textareaProps}
+                    className="settings-textarea"
+                    spellCheck={false}
+                    disabled={isDisabled}
+                    onChange={(event) => onChange(event.currentTarget.value)}
+                  />
+                  {error && <ErrorMessage>{error}</ErrorMessage>}
+                </>
+              )}
+            </Field>
             <Inline space="space.100">
-              <Button
-                type="submit"
-                appearance="primary"
-                isLoading={action.busy}
-                isDisabled={repositoryProblem(names) !== null || tokenProblem !== null || (mode === 'token' && token.trim() === '')}
-              >
+              <SubmitButton<GitHubFormValues> canSubmit={canSubmit} isLoading={action.busy}>
                 {mode === 'token' ? 'Check and save' : 'Check and save repositories'}
-              </Button>
+              </SubmitButton>
               <Button appearance="subtle" onClick={() => setMode('view')} isDisabled={action.busy}>
                 Cancel
               </Button>
             </Inline>
           </Stack>
-        </form>
+        </Form>
       )}
 
       {mode === 'confirm-disconnect' && (

@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Heading from '@atlaskit/heading';
@@ -120,16 +121,13 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
       {
         key: project.measured ? 0 : 1,
         content: (
-          <label>
-            <input
-              type="checkbox"
-              checked={project.measured}
-              disabled={action.busy}
-              aria-label={`Measure ${project.key}`}
-              onChange={(event) => void setMeasured(project, event.target.checked)}
-            />{' '}
-            <Text size="small">{project.measured ? 'Yes' : 'No'}</Text>
-          </label>
+          <Checkbox
+            isChecked={project.measured}
+            isDisabled={action.busy}
+            label={project.measured ? 'Yes' : 'No'}
+            aria-label={`Measure ${project.key}`}
+            onChange={(event) => void setMeasured(project, event.target.checked)}
+          />
         ),
       },
       { key: project.sync?.status ?? 'none', content: project.sync ? <SyncSummary sync={project.sync} /> : <Text color="color.text.subtle">—</Text> },

@@ -1,11 +1,13 @@
 import Button from '@atlaskit/button/new';
+import Form, { ErrorMessage, Field, HelperMessage, type FormApi } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
-import { useState, type FormEvent } from 'react';
+import Textfield from '@atlaskit/textfield';
+import { useState } from 'react';
 import { SLACK_BOT_TOKEN, SLACK_CHANNEL_ID } from '../../../src/shared/connection-formats';
 import type { SlackConnectionData, SlackTestMessageSent } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
@@ -16,13 +18,29 @@ import { ActionError } from './ActionError';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { TokenField } from './TokenField';
+import { SubmitButton } from './SubmitButton';
+import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
 
 type Connected = Extract<SlackConnectionData, { connected: true }>;
 /** The forms the section can open besides its plain view. */
-type Form = 'token' | 'channel' | 'confirm-disconnect';
+type Mode = 'token' | 'channel' | 'confirm-disconnect';
+
+/** What the token form holds while the admin types; the channel form has no token field. */
+interface SlackFormValues extends Record<string, unknown> {
+  token?: string;
+  channelId?: string;
+}
+
+const tokenProblem = (token: string) => (SLACK_BOT_TOKEN.test(token) ? null : 'This is not a Slack bot token (xoxb-…).');
+
+function channelProblem(text: string | undefined): string | undefined {
+  const channelId = (text ?? '').trim();
+  return channelId === '' || SLACK_CHANNEL_ID.test(channelId)
+    ? undefined
+    : 'Use the channel id (C… or G…), found in the channel details in Slack, not its name.';
+}
 
 /** Where the stored bot token posts: the workspace and channel, whether the bot is in it, and its scopes. */
 function SlackDestination({ connection }: { connection: Connected }) {
@@ -59,9 +77,8 @@ function SlackDestination({ connection }: { connection: Connected }) {
  * up) and the channel digests and alerts go to. The token field is cleared as soon as the token is sent.
  */
 export function SlackSection() {
-  const editor = useConnectionEditor<SlackConnectionData, Form>('getSlackConnection');
-  const { state, reload, action, connection, mode, setMode, token, setToken, show, change } = editor;
-  const [channelId, setChannelId] = useState('');
+  const editor = useConnectionEditor<SlackConnectionData, Mode>('getSlackConnection');
+  const { state, reload, action, connection, mode, setMode, show, change } = editor;
   const [sent, setSent] = useState<SlackTestMessageSent | null>(null);
 
   if (state.status === 'error') {
@@ -69,26 +86,24 @@ export function SlackSection() {
   }
   if (connection === null) return <LoadingState label="Loading the Slack connection" />;
 
-  const open = (next: Form) => {
+  const open = (next: Mode) => {
     action.clearError();
     setSent(null);
-    setToken('');
-    setChannelId(connection.connected ? connection.channel.id : '');
     setMode(next);
   };
 
-  const tokenProblem = token.trim() !== '' && !SLACK_BOT_TOKEN.test(token.trim()) ? 'This is not a Slack bot token (xoxb-…).' : null;
-  const channelProblem =
-    channelId.trim() !== '' && !SLACK_CHANNEL_ID.test(channelId.trim())
-      ? 'Use the channel id (C… or G…), found in the channel details in Slack, not its name.'
-      : null;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await (mode === 'token'
-      ? change('connectSlack', { token: token.trim(), channelId: channelId.trim() })
-      : change('updateSlackChannel', { channelId: channelId.trim() }));
+  const submit = async (values: SlackFormValues, form: FormApi<SlackFormValues>) => {
+    const channelId = (values.channelId ?? '').trim();
+    if (mode === 'token') {
+      const token = (values.token ?? '').trim();
+      forgetToken(form);
+      await change('connectSlack', { token, channelId });
+    } else {
+      await change('updateSlackChannel', { channelId });
+    }
   };
+  const canSubmit = (values: SlackFormValues) =>
+    (values.channelId ?? '').trim() !== '' && (mode === 'channel' || (values.token ?? '').trim() !== '');
 
   const sendTest = async () => {
     setSent(null);
@@ -100,7 +115,6 @@ export function SlackSection() {
   };
 
   const editing = mode === 'token' || mode === 'channel';
-  const canSubmit = channelId.trim() !== '' && channelProblem === null && (mode === 'channel' || (token.trim() !== '' && tokenProblem === null));
   return (
     <Stack space="space.200" testId="slack-section">
       <Heading size="medium" as="h2">
@@ -124,35 +138,33 @@ export function SlackSection() {
       <ActionError error={action.error} />
 
       {editing && (
-        <form onSubmit={submit} aria-label={mode === 'token' ? 'Slack bot token' : 'Slack channel'}>
+        <Form<SlackFormValues> onSubmit={submit} label={mode === 'token' ? 'Slack bot token' : 'Slack channel'} formProps={{ className: 'settings-form' }}>
           <Stack space="space.150">
-            {mode === 'token' && <TokenField id="slack-token" label="Bot token" value={token} problem={tokenProblem} onChange={setToken} />}
-            <div className="settings-field">
-              <label htmlFor="slack-channel">Channel id</label>
-              <input
-                id="slack-channel"
-                className="settings-input"
-                spellCheck={false}
-                value={channelId}
-                aria-invalid={channelProblem !== null}
-                onChange={(event) => setChannelId(event.target.value)}
-              />
-              {channelProblem ? (
-                <span className="settings-error">{channelProblem}</span>
-              ) : (
-                <span className="settings-hint">For a private channel, invite the bot first (/invite @your-bot).</span>
+            {mode === 'token' && <TokenField id="slack-token" label="Bot token" problemOf={tokenProblem} />}
+            <Field<string>
+              name="channelId"
+              id="slack-channel"
+              label="Channel id"
+              defaultValue={connection.connected ? connection.channel.id : ''}
+              validate={channelProblem}
+            >
+              {({ fieldProps, error }) => (
+                <>
+                  <Textfield {...fieldProps} spellCheck={false} width="medium" />
+                  {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>For a private channel, invite the bot first (/invite @your-bot).</HelperMessage>}
+                </>
               )}
-            </div>
+            </Field>
             <Inline space="space.100">
-              <Button type="submit" appearance="primary" isLoading={action.busy} isDisabled={!canSubmit}>
+              <SubmitButton<SlackFormValues> canSubmit={canSubmit} isLoading={action.busy}>
                 {mode === 'token' ? 'Check and save' : 'Check and save channel'}
-              </Button>
+              </SubmitButton>
               <Button appearance="subtle" onClick={() => setMode('view')} isDisabled={action.busy}>
                 Cancel
               </Button>
             </Inline>
           </Stack>
-        </form>
+        </Form>
       )}
 
       {mode === 'confirm-disconnect' && (

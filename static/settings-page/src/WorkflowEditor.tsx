@@ -1,4 +1,6 @@
 import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
+import { Fieldset, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
@@ -6,6 +8,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
 import { WEEKDAY_NAMES } from '../../../src/domain/calendar-day';
 import { CONVENTION_CATALOG } from '../../../src/domain/conventions';
@@ -47,7 +50,7 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
         const chosen = description.choices.find((choice) => choice.value === conventions[name]);
         return (
           <div className="settings-field" key={name}>
-            <label htmlFor={`convention-${name}`}>{description.title}</label>
+            <Label htmlFor={`convention-${name}`}>{description.title}</Label>
             <select
               id={`convention-${name}`}
               className="settings-select"
@@ -61,41 +64,38 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
                 </option>
               ))}
             </select>
-            {chosen && <span className="settings-hint">{chosen.meaning}</span>}
+            {chosen && <HelperMessage>{chosen.meaning}</HelperMessage>}
           </div>
         );
       })}
       <div className="settings-field">
-        <label htmlFor="convention-serviceLevelPercentile">Service-level expectation (percentile of cycle time)</label>
-        <input
+        <Label htmlFor="convention-serviceLevelPercentile">Service-level expectation (percentile of cycle time)</Label>
+        <Textfield
           id="convention-serviceLevelPercentile"
-          className="settings-input settings-input-narrow"
           type="number"
           min={1}
           max={99}
+          width="xsmall"
           value={conventions.serviceLevelPercentile}
-          onChange={(event) => set('serviceLevelPercentile', Number(event.target.value))}
+          onChange={(event) => set('serviceLevelPercentile', Number(event.currentTarget.value))}
         />
       </div>
-      <fieldset className="settings-field">
-        <legend>Working days</legend>
+      <Fieldset legend="Working days">
         <div className="settings-checkbox-row">
           {WEEKDAY_NAMES.map((day) => (
-            <label key={day}>
-              <input
-                type="checkbox"
-                checked={conventions.workingDays.includes(day)}
-                onChange={(event) =>
-                  set('workingDays', event.target.checked ? WEEKDAY_NAMES.filter((d) => d === day || conventions.workingDays.includes(d)) : conventions.workingDays.filter((d) => d !== day))
-                }
-              />{' '}
-              {capitalised(day)}
-            </label>
+            <Checkbox
+              key={day}
+              label={capitalised(day)}
+              isChecked={conventions.workingDays.includes(day)}
+              onChange={(event) =>
+                set('workingDays', event.target.checked ? WEEKDAY_NAMES.filter((d) => d === day || conventions.workingDays.includes(d)) : conventions.workingDays.filter((d) => d !== day))
+              }
+            />
           ))}
         </div>
-      </fieldset>
+      </Fieldset>
       <div className="settings-field">
-        <label htmlFor="convention-weekEndsOn">Last day of the week</label>
+        <Label htmlFor="convention-weekEndsOn">Last day of the week</Label>
         <select id="convention-weekEndsOn" className="settings-select" value={conventions.weekEndsOn} onChange={(event) => set('weekEndsOn', event.target.value as ConventionSettings['weekEndsOn'])}>
           {WEEKDAY_NAMES.map((day) => (
             <option key={day} value={day}>
@@ -105,9 +105,9 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
         </select>
       </div>
       <div className="settings-field">
-        <label htmlFor="convention-timeZone">Time zone of dates</label>
-        <input id="convention-timeZone" className="settings-input" value={conventions.timeZone} onChange={(event) => set('timeZone', event.target.value)} />
-        <span className="settings-hint">An IANA name such as Europe/Berlin; days start at midnight there.</span>
+        <Label htmlFor="convention-timeZone">Time zone of dates</Label>
+        <Textfield id="convention-timeZone" spellCheck={false} value={conventions.timeZone} onChange={(event) => set('timeZone', event.currentTarget.value)} />
+        <HelperMessage>An IANA name such as Europe/Berlin; days start at midnight there.</HelperMessage>
       </div>
     </Stack>
   );
@@ -183,25 +183,24 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
           {draft.stages.map((stage, index) => (
             <Inline key={stage.id} space="space.100" alignBlock="center">
               <div className="settings-field">
-                <label htmlFor={`stage-${stage.id}`}>Stage {index + 1} name</label>
-                <input
+                <Label htmlFor={`stage-${stage.id}`}>Stage {index + 1} name</Label>
+                <Textfield
                   id={`stage-${stage.id}`}
-                  className="settings-input"
                   value={stage.name}
                   maxLength={60}
-                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, name: event.target.value } : s)) })}
+                  onChange={(event) => {
+                    const name = event.currentTarget.value;
+                    edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, name } : s)) });
+                  }}
                 />
               </div>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={canBeActive(draft, index) && stage.active}
-                  disabled={!canBeActive(draft, index)}
-                  aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
-                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
-                />{' '}
-                <Text size="small">Active work</Text>
-              </label>
+              <Checkbox
+                label="Active work"
+                isChecked={canBeActive(draft, index) && stage.active}
+                isDisabled={!canBeActive(draft, index)}
+                aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
+                onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
+              />
               <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, -1))} isDisabled={index === 0}>
                 Up
               </Button>
@@ -227,7 +226,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
         <Inline space="space.200">
           {(['startStage', 'doneStage'] as const).map((role) => (
             <div className="settings-field" key={role}>
-              <label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</label>
+              <Label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</Label>
               <select
                 id={`workflow-${role}`}
                 className="settings-select"

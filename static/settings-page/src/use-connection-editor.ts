@@ -11,9 +11,6 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
   /** Which form or confirmation is open; 'view' when none is. */
   mode: Form | 'view';
   setMode: (mode: Form | 'view') => void;
-  /** The token being typed. It lives only in this state and is cleared the moment it is sent. */
-  token: string;
-  setToken: (token: string) => void;
   /** Shows a connection the page fetched itself (e.g. after a test message changed the last check). */
   show: (connection: Data) => void;
   /** Sends a change (connect, replace, disconnect…); on success shows the answer and closes the form. */
@@ -21,18 +18,16 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
 }
 
 /**
- * What a connection section (GitHub, Slack) keeps while the admin works on it: the stored connection, the open
- * form, and the token field, which is emptied before any answer comes back, whatever the answer is.
+ * What a connection section (GitHub, Slack) keeps while the admin works on it: the stored connection and the open
+ * form. The token being typed lives only in that form, which forgets it as it sends it (see `forgetToken`).
  */
 export function useConnectionEditor<Data, Form extends string>(loadFunction: string): ConnectionEditor<Data, Form> {
   const query = useResolver<Data>(loadFunction);
   const action = useSettingsAction();
   const [mode, setMode] = useState<Form | 'view'>('view');
-  const [token, setToken] = useState('');
   const [shown, setShown] = useState<Data | null>(null);
 
   const change = async (functionKey: string, payload: ResolverPayload = {}) => {
-    setToken('');
     const result = await action.run<Data>(functionKey, payload);
     if (result.ok) {
       setShown(result.data);
@@ -42,5 +37,5 @@ export function useConnectionEditor<Data, Form extends string>(loadFunction: str
   };
 
   const loaded = query.state.status === 'ready' ? query.state.data : null;
-  return { ...query, action, connection: shown ?? loaded, mode, setMode, token, setToken, show: setShown, change };
+  return { ...query, action, connection: shown ?? loaded, mode, setMode, show: setShown, change };
 }
