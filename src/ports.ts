@@ -139,7 +139,11 @@ export interface SlackWorkspace {
 
 /** The settings audit trail, kept in bounded pages. */
 export interface AuditLog {
-  append(entry: AuditEntry): Promise<void>;
+  /**
+   * Adds an entry. The log is bounded: when full, its oldest page goes to make room, and the answer says what
+   * went as `pruneOlderThan`'s does (nothing, mostly).
+   */
+  append(entry: AuditEntry): Promise<AuditPrune>;
   /** A page of entries, newest first; without a page number, the newest page. */
   page(page?: number): Promise<AuditLogPage>;
   /** Drops every entry older than `cutoff` (ISO); answers how many went, and whose they were. */
@@ -151,7 +155,7 @@ export interface AuditLog {
   replaceAccount(accountId: string, tombstone: string): Promise<number>;
 }
 
-/** What an audit purge removed: how many entries, and the actors of those whom no remaining entry names. */
+/** What an audit purge (or the log's size cap) removed: how many entries, and the actors of those whom no remaining entry names. */
 export interface AuditPrune {
   removed: number;
   formerActors: string[];

@@ -1,20 +1,22 @@
-import type { AuditLog, Clock, PersonalDataIndex } from '../ports';
+import type { AuditLog, Clock } from '../ports';
 import type { AuditAction, AuditEntry, AuditLogPage } from '../shared/resolver-contract';
+import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from './privacy/unnamed-accounts';
 
 /** The person changing settings, as the platform (never the payload) identifies them. */
 export interface Actor {
   accountId: string;
 }
 
-export interface AuditTrailPorts {
+export interface AuditTrailPorts extends UnnamedAccountsPorts {
   auditLog: AuditLog;
-  personalData: PersonalDataIndex;
   clock: Clock;
 }
 
 /**
  * Records who did what. The actor is indexed first, so every accountId in the log is one the personal-data
- * cycle can find. Details are plain facts chosen by each use-case: never a token or any part of one.
+ * cycle can find. When the log is full its oldest page makes room, and accounts only that page named leave the
+ * index as they do after the retention purge. Details are plain facts chosen by each use-case: never a token
+ * or any part of one.
  */
 export async function recordAudit(
   ports: AuditTrailPorts,
@@ -25,7 +27,8 @@ export async function recordAudit(
 ): Promise<void> {
   const at = ports.clock.now().toISOString();
   await ports.personalData.remember(actor.accountId, 'audit-actor', at);
-  await ports.auditLog.append({ id: crypto.randomUUID(), at, actorAccountId: actor.accountId, action, subject, details });
+  const dropped = await ports.auditLog.append({ id: crypto.randomUUID(), at, actorAccountId: actor.accountId, action, subject, details });
+  await forgetUnnamedAccounts(ports, dropped.formerActors);
 }
 
 export function readAuditLog(ports: Pick<AuditTrailPorts, 'auditLog'>, page?: number): Promise<AuditLogPage> {

@@ -3,7 +3,9 @@ import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
+import { storageKeys } from '../adapters/kvs/storage-keys';
 import { systemClock } from '../adapters/clock/system-clock';
 import { recordAudit } from '../app/audit-trail';
 import type { HistoryManifest } from '../ports';
@@ -35,7 +37,12 @@ const settings = async (functionKey: string, payload: unknown = {}) => {
 };
 /** What a settings function records, as the app records it, for an admin the demo site no longer has. */
 const auditedChangeBy = (accountId: string) =>
-  recordAudit({ auditLog: new KvsAuditLog(), personalData: new KvsPersonalDataIndex(), clock: systemClock }, { accountId }, 'project.measured', 'FLOW');
+  recordAudit(
+    { auditLog: new KvsAuditLog(), personalData: new KvsPersonalDataIndex(), connections: [new KvsDocument(storageKeys.githubConnection), new KvsDocument(storageKeys.slackConnection)], clock: systemClock },
+    { accountId },
+    'project.measured',
+    'FLOW',
+  );
 
 /** Runs `act` once a minute from `start` on, as if that were the time. */
 async function atMinutesFrom(start: number, times: number, act: (i: number) => Promise<unknown>): Promise<void> {

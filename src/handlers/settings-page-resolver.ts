@@ -74,7 +74,7 @@ const SETTINGS_FUNCTIONS = {
     await setRetention(ports, actor, input);
     return getDataPrivacy(ports);
   }),
-  purgeNow: settingsFunction(payloads.none, (_, { actor, ports }) => purgeNow({ ...ports, connections: [ports.githubRecord, ports.slackRecord] }, actor)),
+  purgeNow: settingsFunction(payloads.none, (_, { actor, ports }) => purgeNow(ports, actor)),
   exportAppData: settingsFunction(payloads.exportAppData, (input, { actor, ports }) => exportAppData(ports, actor, input.cursor)),
   eraseAllAppData: settingsFunction(payloads.eraseAllAppData, (input, { actor, ports }) => eraseAllAppData(ports, actor, input)),
   resealSecrets: settingsFunction(payloads.none, (_, { actor, ports }) => resealSecrets(ports, actor)),

@@ -26,6 +26,8 @@ import type { PurgeOutcome } from '../shared/resolver-contract';
  * everything the app itself must see (all projects, their statuses) is asked as the app.
  */
 export function settingsPorts() {
+  const githubRecord = new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection);
+  const slackRecord = new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection);
   return {
     userPermissions: new JiraUserPermissions(requestJiraAsUser()),
     projects: new JiraProjectDirectory(requestJiraAsApp()),
@@ -37,8 +39,10 @@ export function settingsPorts() {
     vault: new KvsSecretVault(),
     github: new GitHubRestAccount(),
     slack: new SlackWebWorkspace(),
-    githubRecord: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
-    slackRecord: new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection),
+    githubRecord,
+    slackRecord,
+    /** The records that name an account, for forgetting accounts the audit log no longer names. */
+    connections: [githubRecord, slackRecord],
     retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     lastPersonalDataReport: new KvsDocument<unknown>(storageKeys.lastPersonalDataReport),

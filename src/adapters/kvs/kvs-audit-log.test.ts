@@ -41,7 +41,17 @@ describe('the audit log in KVS', () => {
 
   it('keeps at most MAX_AUDIT_PAGES pages, dropping the oldest', async () => {
     const total = AUDIT_PAGE_SIZE * (MAX_AUDIT_PAGES + 2);
-    for (let i = 0; i < total; i += 1) await log.append(entry(minute(i)));
+    const drops: Array<{ at: number; removed: number; formerActors: string[] }> = [];
+    for (let i = 0; i < total; i += 1) {
+      // The first page's first entry is the only one by its actor; the second page's is named again later.
+      const actorAccountId = i === 0 ? 'only-on-page-1' : [AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES - 1].includes(i) ? 'also-later' : 'admin-1';
+      const dropped = await log.append({ ...entry(minute(i)), actorAccountId });
+      if (dropped.removed > 0) drops.push({ at: i, ...dropped });
+    }
+    expect(drops).toEqual([
+      { at: AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES, removed: AUDIT_PAGE_SIZE, formerActors: ['only-on-page-1'] },
+      { at: AUDIT_PAGE_SIZE * (MAX_AUDIT_PAGES + 1), removed: AUDIT_PAGE_SIZE, formerActors: [] },
+    ]);
     const pages = installed.emulator.listPlain('audit:page:');
     expect(pages).toHaveLength(MAX_AUDIT_PAGES);
     expect(pages[0]!.key).toBe('audit:page:00000003');
@@ -94,6 +104,19 @@ describe('the audit log in KVS', () => {
     ]);
     const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
     expect(left.map((e) => e.subject).sort()).toEqual([...['old5', 'old6', 'old7', 'old8', 'old9'], ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort());
+  });
+
+  it('keeps an erased account erased when appends race the erasure', async () => {
+    const by = (actorAccountId: string, at: string, subject: string): AuditEntry => ({ ...entry(at, subject), actorAccountId });
+    for (let i = 0; i < 10; i += 1) await log.append(by(i % 2 === 0 ? 'closed-1' : 'admin-1', minute(i), `old${i}`));
+    await Promise.all([
+      log.replaceAccount('closed-1', 'former user'),
+      ...Array.from({ length: 8 }, (_, i) => log.append(entry(minute(100 + i), `new${i}`))),
+    ]);
+    const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
+    expect(left.map((e) => e.subject).sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `old${i}`), ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort());
+    expect(JSON.stringify(installed.emulator.listPlain(''))).not.toContain('closed-1');
+    expect(left.filter((e) => e.actorAccountId === 'former user').map((e) => e.subject).sort()).toEqual(['old0', 'old2', 'old4', 'old6', 'old8']);
   });
 
   const allSubjects = async () => {

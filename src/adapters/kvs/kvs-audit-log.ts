@@ -13,10 +13,13 @@ import { storageKeys } from './storage-keys';
  * created with FAIL_IF_EXISTS (two writers cannot both open it), and every write of a page reads back the value
  * it replaced; entries in it that the write did not carry are merged in and written again, until a write
  * replaces nothing it did not include. Whoever overwrites a page thus carries every entry already in it.
+ * Expired entries (trimmedBefore) and erased accounts (tombstones) stay gone the same way: every writer applies
+ * the page's record of them to what it carries, however stale its own copy of the page.
  */
 export const AUDIT_PAGE_SIZE = 50;
 export const MAX_AUDIT_PAGES = 40;
 const MERGE_ATTEMPTS = 20;
+const NOTHING_DROPPED: AuditPrune = { removed: 0, formerActors: [] };
 
 const byTime = (a: AuditEntry, b: AuditEntry) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
@@ -54,19 +57,56 @@ interface StoredPage {
    * the page before the trim must not bring them back. Writers carry the latest they see.
    */
   trimmedBefore?: string;
+  /**
+   * The tombstones erasure wrote into this page. A writer that read the page before an erasure carries the
+   * erased account's id in its copy of an entry; where its copy differs from the stored one, each field goes
+   * to whichever holds more tombstones (erasure only ever turns an id into a tombstone), so the erased id
+   * cannot come back. The ids themselves are never recorded: after erasure no value may hold them. (Exact for
+   * a field naming one account, as actors are; a free-text field naming two accounts erased in one race could
+   * keep one of them, which no entry the app writes does.)
+   */
+  tombstones?: string[];
 }
 
 const laterOf = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
 const notBefore = (entries: AuditEntry[], floor: string | undefined) => (floor === undefined ? entries : entries.filter((entry) => entry.at >= floor));
+const unionOf = (a: string[] | undefined, b: string[] | undefined) => (b === undefined || b.every((t) => a?.includes(t)) ? a : [...new Set([...(a ?? []), ...b])]);
+
+const occurrences = (text: string, tombstones: readonly string[]) => tombstones.reduce((count, tombstone) => count + text.split(tombstone).length - 1, 0);
+
+/** Two copies of one field: the more erased, or (for a symmetric answer) the greater. */
+function moreErased<T extends string | number | boolean | null>(a: T, b: T, tombstones: readonly string[]): T {
+  if (a === b || typeof a !== 'string' || typeof b !== 'string') return a;
+  const inA = occurrences(a, tombstones);
+  const inB = occurrences(b, tombstones);
+  return inA > inB || (inA === inB && a > b) ? a : b;
+}
+
+/** One entry from two copies of it, each field as erased as either copy has it. */
+function mergedCopies(ours: AuditEntry, theirs: AuditEntry, tombstones: readonly string[]): AuditEntry {
+  const details: AuditEntry['details'] = { ...theirs.details, ...ours.details };
+  for (const name of Object.keys(details)) {
+    if (name in ours.details && name in theirs.details) details[name] = moreErased(ours.details[name]!, theirs.details[name]!, tombstones);
+  }
+  return {
+    ...ours,
+    actorAccountId: moreErased(ours.actorAccountId, theirs.actorAccountId, tombstones),
+    subject: moreErased(ours.subject, theirs.subject, tombstones),
+    details,
+  };
+}
+
+const sameEntry = (a: AuditEntry, b: AuditEntry) => JSON.stringify(a) === JSON.stringify(b);
 
 export class KvsAuditLog implements AuditLog {
-  async append(entry: AuditEntry): Promise<void> {
+  async append(entry: AuditEntry): Promise<AuditPrune> {
     const storedHead = await kvs.get<AuditHead>(storageKeys.auditHead);
     const head = storedHead ?? { newestPage: 1, oldestPage: 1 };
     const page = (await kvs.get<StoredPage>(storageKeys.auditPage(head.newestPage))) ?? { entries: [] };
     if (page.entries.length >= AUDIT_PAGE_SIZE) return this.openPage(head, head.newestPage + 1, entry);
     await this.appendTo(head.newestPage, page, entry);
     if (!storedHead) await kvs.set(storageKeys.auditHead, head);
+    return NOTHING_DROPPED;
   }
 
   async page(requested?: number): Promise<AuditLogPage> {
@@ -98,7 +138,7 @@ export class KvsAuditLog implements AuditLog {
       if (page && newestEntry && newestEntry.at >= cutoff) {
         const straddling = page.entries.filter((entry) => entry.at < cutoff);
         if (straddling.length > 0) {
-          await this.writeReconciled(oldest, { entries: page.entries, trimmedBefore: laterOf(page.trimmedBefore, cutoff) }, (entries) => entries, 'The audit log is too busy to trim expired entries from it; the next run tries again.');
+          await this.writeReconciled(oldest, { ...page, trimmedBefore: laterOf(page.trimmedBefore, cutoff) }, (entries) => entries, 'The audit log is too busy to trim expired entries from it; the next run tries again.');
           expired.push(...straddling);
         }
         break;
@@ -140,7 +180,8 @@ export class KvsAuditLog implements AuditLog {
   /** Rewrites one page with the account replaced; entries racing writers carry in are scrubbed too. */
   private async rewriteWithout(number: number, page: StoredPage, accountId: string, tombstone: string): Promise<number> {
     const scrub = (entries: AuditEntry[]) => entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
-    await this.writeReconciled(number, page, scrub, 'The audit log is too busy to erase an account from it; the next run tries again.');
+    const proposed = { ...page, tombstones: unionOf(page.tombstones, [tombstone]) };
+    await this.writeReconciled(number, proposed, scrub, 'The audit log is too busy to erase an account from it; the next run tries again.');
     return page.entries.filter((entry) => namesAccount(entry, accountId)).length;
   }
 
@@ -150,39 +191,69 @@ export class KvsAuditLog implements AuditLog {
 
   /**
    * Writes one page as `proposed`, its entries passed through `revise`, reconciling with writers that raced
-   * it: whatever the write replaced and did not carry is revised the same way and merged in, and the later
-   * trim time of the two applies, until a write replaces nothing it should have carried. `revise` keeps
-   * entries' ids; it may rewrite entries (an erased account) but not drop them.
+   * it: whatever the write replaced and did not carry is revised the same way and merged in, copies of one
+   * entry are merged field by field as erased as either has it, and the later trim time and every tombstone of
+   * the two apply, until a write replaces nothing it should have carried. `revise` keeps entries' ids; it may
+   * rewrite entries (an erased account) but not drop them.
    */
   private async writeReconciled(number: number, proposed: StoredPage, revise: (entries: AuditEntry[]) => AuditEntry[], busy: string): Promise<void> {
     const key = storageKeys.auditPage(number);
     let floor = proposed.trimmedBefore;
+    let tombstones = proposed.tombstones;
     let entries = notBefore(revise(proposed.entries), floor);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const written: StoredPage = floor === undefined ? { entries } : { entries, trimmedBefore: floor };
+      const written: StoredPage = { entries, ...(floor === undefined ? {} : { trimmedBefore: floor }), ...(tombstones === undefined ? {} : { tombstones }) };
       const replaced = (await kvs.set<StoredPage>(key, written, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' }))?.value;
       const replacedFloor = laterOf(floor, replaced?.trimmedBefore);
-      const carried = new Set(entries.map((e) => e.id));
-      const lost = notBefore(revise(replaced?.entries ?? []), replacedFloor).filter((e) => !carried.has(e.id));
-      if (lost.length === 0 && replacedFloor === floor) return;
+      const replacedTombstones = unionOf(tombstones, replaced?.tombstones);
+      const merged = this.mergedWith(notBefore(entries, replacedFloor), notBefore(revise(replaced?.entries ?? []), replacedFloor), replacedTombstones ?? []);
+      if (!merged.changed && replacedFloor === floor && replacedTombstones === tombstones) return;
       floor = replacedFloor;
-      entries = notBefore([...entries, ...lost].sort(byTime), floor);
+      tombstones = replacedTombstones;
+      entries = merged.entries;
     }
     throw new Error(busy);
   }
 
-  private async openPage(head: AuditHead, number: number, entry: AuditEntry): Promise<void> {
+  /** `ours` with what `theirs` has that ours lacks: entries ours did not carry, and erasures ours missed. */
+  private mergedWith(ours: AuditEntry[], theirs: AuditEntry[], tombstones: readonly string[]): { entries: AuditEntry[]; changed: boolean } {
+    const byId = new Map(ours.map((entry) => [entry.id, entry]));
+    let changed = false;
+    for (const copy of theirs) {
+      const own = byId.get(copy.id);
+      const merged = own === undefined ? copy : mergedCopies(own, copy, tombstones);
+      if (own !== undefined && sameEntry(own, merged)) continue;
+      byId.set(copy.id, merged);
+      changed = true;
+    }
+    return { entries: changed ? [...byId.values()].sort(byTime) : ours, changed };
+  }
+
+  /**
+   * Opens page `number` with `entry`. Beyond MAX_AUDIT_PAGES the oldest pages go to make room, answered as a
+   * purge is: how many entries went, and whose they were where nothing left names them.
+   */
+  private async openPage(head: AuditHead, number: number, entry: AuditEntry): Promise<AuditPrune> {
     try {
       await kvs.set<StoredPage>(storageKeys.auditPage(number), { entries: [entry] }, { keyPolicy: 'FAIL_IF_EXISTS' });
     } catch (error) {
       const opened = error instanceof ForgeKvsAPIError ? await kvs.get<StoredPage>(storageKeys.auditPage(number)) : undefined;
       if (!opened) throw error;
       // Another writer opened this page first: join it, or open the one after if it filled up meanwhile.
-      if (opened.entries.length < AUDIT_PAGE_SIZE) return this.appendTo(number, opened, entry);
+      if (opened.entries.length < AUDIT_PAGE_SIZE) {
+        await this.appendTo(number, opened, entry);
+        return NOTHING_DROPPED;
+      }
       return this.openPage({ ...head, newestPage: number }, number + 1, entry);
     }
     const oldestPage = Math.max(head.oldestPage, number - MAX_AUDIT_PAGES + 1);
     await kvs.set(storageKeys.auditHead, { newestPage: number, oldestPage });
-    for (let dropped = head.oldestPage; dropped < oldestPage; dropped += 1) await kvs.delete(storageKeys.auditPage(dropped));
+    const dropped: AuditEntry[] = [];
+    for (let page = head.oldestPage; page < oldestPage; page += 1) {
+      dropped.push(...((await kvs.get<StoredPage>(storageKeys.auditPage(page)))?.entries ?? []));
+      await kvs.delete(storageKeys.auditPage(page));
+    }
+    if (dropped.length === 0) return NOTHING_DROPPED;
+    return { removed: dropped.length, formerActors: await this.unnamedFrom(new Set(dropped.map((e) => e.actorAccountId)), number, oldestPage) };
   }
 }

@@ -78,7 +78,7 @@ function harness(accountCount: number) {
   const queued: Array<{ runId: string; delaySeconds: number }> = [];
   const tombstoned: string[] = [];
   const auditLog: AuditLog = {
-    append: async () => undefined,
+    append: async () => ({ removed: 0, formerActors: [] }),
     page: async () => ({ entries: [], page: null, olderPage: null }),
     pruneOlderThan: async () => ({ removed: 0, formerActors: [] }),
     replaceAccount: async (accountId, tombstone) => {
