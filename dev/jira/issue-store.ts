@@ -1,3 +1,4 @@
+import type { ChangeDetailsJson } from './changelog-json';
 import { Float64Column, Int32Column } from './growable-column';
 import type { SiteProject } from './site-project';
 
@@ -21,15 +22,7 @@ export interface CompactChange {
 /** A change already in Jira's words (a project move's "project" and "Key" items). */
 export interface RawChange {
   kind: 'raw';
-  details: {
-    field: string;
-    fieldtype: string;
-    fieldId: string;
-    from?: string;
-    fromString?: string;
-    to?: string;
-    toString?: string;
-  };
+  details: ChangeDetailsJson;
 }
 
 export type ChangeRecord = CompactChange | RawChange;

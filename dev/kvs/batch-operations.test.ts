@@ -4,19 +4,10 @@
  */
 import { kvs } from '@forge/kvs';
 import { caughtKvsError } from './caught-kvs-error';
-import { installKvsForTests, type InstalledKvs } from './install-for-tests';
-import { KvsEmulator } from './kvs-emulator';
+import { installKvsForEachTest } from './install-for-tests';
 import { FORGE_KVS_LIMITS } from './limits';
 
-let installed: InstalledKvs;
-let emulator: KvsEmulator;
-
-beforeEach(() => {
-  emulator = new KvsEmulator();
-  installed = installKvsForTests(emulator);
-});
-
-afterEach(() => installed.uninstall());
+const emulator = installKvsForEachTest();
 
 it('sets what it can and reports each failure with its own code', async () => {
   const result = await kvs.batchSet<unknown>([
@@ -33,7 +24,7 @@ it('sets what it can and reports each failure with its own code', async () => {
     { key: 'huge', error: { code: 'MAX_SIZE', message: expect.any(String) } },
     { key: 'e2', entityName: 'employee', error: { code: 'INVALID_ENTITY_VALUE', message: expect.any(String) } },
   ]);
-  expect(emulator.listPlain()).toEqual([
+  expect(emulator().listPlain()).toEqual([
     { key: 'ok:1', value: 1 },
     { key: 'ok:2', value: { nested: true } },
   ]);
@@ -58,18 +49,18 @@ it('deletes what exists and reports missing keys', async () => {
   const result = await kvs.batchDelete([{ key: 'd:1' }, { key: 'd:3' }, { key: 'd:2' }]);
   expect(result.successfulKeys).toEqual([{ key: 'd:1' }, { key: 'd:2' }]);
   expect(result.failedKeys).toEqual([{ key: 'd:3', error: { code: 'KEY_NOT_FOUND', message: 'Key does not exist' } }]);
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
 });
 
 it('accepts 25 items and refuses 26, changing nothing', async () => {
   const items = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `b:${i}`, value: i }));
   expect((await kvs.batchSet(items(25))).successfulKeys).toHaveLength(25);
-  emulator.clear();
+  emulator().clear();
   const error = await caughtKvsError(kvs.batchSet(items(26)));
   expect(error.code).toBe('BAD_REQUEST');
   expect(error.responseDetails.status).toBe(400);
   expect(error.message).toMatch(/at most 25/);
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
   expect((await caughtKvsError(kvs.batchGet(items(26)))).code).toBe('BAD_REQUEST');
   expect((await caughtKvsError(kvs.batchDelete(items(26)))).code).toBe('BAD_REQUEST');
 });
@@ -83,7 +74,7 @@ it('refuses an empty batch and a batch naming a key twice', async () => {
     ]),
   );
   expect(twice.message).toMatch(/more than once/);
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
   // The same key in the plain keyspace and in an entity is two different items.
   await kvs.batchSet<unknown>([
     { key: 'same', value: 1 },
@@ -110,5 +101,5 @@ it('counts each item as a read or a write', async () => {
     { key: 'c:2', value: 2 },
   ]);
   await kvs.batchGet([{ key: 'c:1' }, { key: 'c:2' }, { key: 'c:3' }]);
-  expect(emulator.stats()).toMatchObject({ batches: 2, writes: 2, reads: 3 });
+  expect(emulator().stats()).toMatchObject({ batches: 2, writes: 2, reads: 3 });
 });

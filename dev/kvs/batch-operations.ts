@@ -73,6 +73,15 @@ function perItem<T>(items: ParsedItem[], apply: (item: ParsedItem, ref: Namespac
   return { successfulKeys, failedKeys };
 }
 
+/** A batch write is metered on its whole request, and marks the store changed once any item was written. */
+function meteredBatchWrite<Result extends { successfulKeys: readonly unknown[] }>(ctx: OperationContext, result: Result): Result {
+  if (result.successfulKeys.length > 0) ctx.changed();
+  ctx.stats.batches++;
+  ctx.stats.bytesWritten += ctx.requestBytes;
+  ctx.stats.writeUnits += meteredUnits(ctx.requestBytes, ctx.limits.meteringUnitBytes);
+  return result;
+}
+
 export const batchSetOperation: Operation = (ctx, body) => {
   const items = parseItems(ctx, body);
   const result = perItem(items, (item, ref) => {
@@ -84,11 +93,7 @@ export const batchSetOperation: Operation = (ctx, body) => {
     ctx.stats.writes++;
     return identify(item);
   });
-  if (result.successfulKeys.length > 0) ctx.changed();
-  ctx.stats.batches++;
-  ctx.stats.bytesWritten += ctx.requestBytes;
-  ctx.stats.writeUnits += meteredUnits(ctx.requestBytes, ctx.limits.meteringUnitBytes);
-  return result;
+  return meteredBatchWrite(ctx, result);
 };
 
 export const batchGetOperation: Operation = (ctx, body) => {
@@ -126,9 +131,5 @@ export const batchDeleteOperation: Operation = (ctx, body) => {
     if (!ctx.store.namespace(ref).remove(item.key, ctx.nowMs)) throw new KvsServiceError(404, 'KEY_NOT_FOUND', 'Key does not exist');
     return identify(item);
   });
-  if (result.successfulKeys.length > 0) ctx.changed();
-  ctx.stats.batches++;
-  ctx.stats.bytesWritten += ctx.requestBytes;
-  ctx.stats.writeUnits += meteredUnits(ctx.requestBytes, ctx.limits.meteringUnitBytes);
-  return result;
+  return meteredBatchWrite(ctx, result);
 };

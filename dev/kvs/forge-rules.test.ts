@@ -4,19 +4,11 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import { caughtKvsError } from './caught-kvs-error';
-import { installKvsForTests, type InstalledKvs } from './install-for-tests';
+import { installKvsForEachTest, installKvsForTests } from './install-for-tests';
 import { KvsEmulator } from './kvs-emulator';
 import { FORGE_KVS_LIMITS } from './limits';
 
-let installed: InstalledKvs;
-let emulator: KvsEmulator;
-
-beforeEach(() => {
-  emulator = new KvsEmulator();
-  installed = installKvsForTests(emulator);
-});
-
-afterEach(() => installed.uninstall());
+const emulator = installKvsForEachTest();
 
 /** An object nested `levels` containers deep: levels=1 is `{}`-with-a-scalar, i.e. `{v: 0}`. */
 function nested(levels: number): unknown {
@@ -38,7 +30,7 @@ describe('keys', () => {
       expect(error.code).toBe(code);
       expect(error.responseDetails.status).toBe(400);
     }
-    expect(emulator.listPlain()).toEqual([]);
+    expect(emulator().listPlain()).toEqual([]);
   });
 
   it('accepts keys of 500 characters using every allowed character', async () => {
@@ -58,7 +50,7 @@ describe('values', () => {
     expect(error.code).toBe('MAX_SIZE');
     expect(error.responseDetails.status).toBe(400);
     expect(error.context).toMatchObject({ sizeInBytes: limit + 1, limitInBytes: limit });
-    expect(emulator.listPlain().map((e) => e.key)).toEqual(['fits']);
+    expect(emulator().listPlain().map((e) => e.key)).toEqual(['fits']);
   });
 
   it('measures size as UTF-8 bytes of the JSON, so multi-byte text counts more', async () => {
@@ -98,10 +90,13 @@ describe('queries', () => {
   });
 
   it('lets the platform raise the page maximum to the 100 some pages document', async () => {
-    installed.uninstall();
-    installed = installKvsForTests(new KvsEmulator({ limits: { maxQueryLimit: 100 } }));
-    await kvs.query().limit(100).getMany();
-    expect((await caughtKvsError(kvs.query().limit(101).getMany())).code).toBe('LIST_QUERY_LIMIT_EXCEEDED');
+    const raised = installKvsForTests(new KvsEmulator({ limits: { maxQueryLimit: 100 } }));
+    try {
+      await kvs.query().limit(100).getMany();
+      expect((await caughtKvsError(kvs.query().limit(101).getMany())).code).toBe('LIST_QUERY_LIMIT_EXCEEDED');
+    } finally {
+      raised.uninstall();
+    }
   });
 
   it('refuses conditions other than beginsWith, fields other than key, and several clauses', async () => {

@@ -79,3 +79,23 @@ export function installKvsForTests(emulator: KvsEmulator = new KvsEmulator(), op
     },
   };
 }
+
+/**
+ * For a test file or `describe` block: a new emulator behind the real client before each test, and the
+ * previous globals put back after it, so no test sees another's data or faults. Returns how a test reaches
+ * the emulator of the moment.
+ */
+export function installKvsForEachTest(): () => KvsEmulator {
+  let installed: InstalledKvs | undefined;
+  beforeEach(() => {
+    installed = installKvsForTests();
+  });
+  afterEach(() => {
+    installed?.uninstall();
+    installed = undefined;
+  });
+  return () => {
+    if (installed === undefined) throw new Error('The KVS emulator is installed only while a test runs.');
+    return installed.emulator;
+  };
+}

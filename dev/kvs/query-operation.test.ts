@@ -3,18 +3,9 @@
  * many pages (also while keys change), metadata, and what queries must never return.
  */
 import { kvs, MetadataField, WhereConditions } from '@forge/kvs';
-import { installKvsForTests, type InstalledKvs } from './install-for-tests';
-import { KvsEmulator } from './kvs-emulator';
+import { installKvsForEachTest } from './install-for-tests';
 
-let installed: InstalledKvs;
-let emulator: KvsEmulator;
-
-beforeEach(() => {
-  emulator = new KvsEmulator();
-  installed = installKvsForTests(emulator);
-});
-
-afterEach(() => installed.uninstall());
+const emulator = installKvsForEachTest();
 
 /** Follows cursors to the end, returning every key and how many requests it took. */
 async function allKeys(prefix: string, limit: number): Promise<{ keys: string[]; pages: number }> {
@@ -122,7 +113,7 @@ it('adds requested metadata to each result', async () => {
 
 it('counts one read per page', async () => {
   await seed('r:', 45);
-  emulator.resetStats();
+  emulator().resetStats();
   await allKeys('r:', 20);
-  expect(emulator.stats()).toMatchObject({ queries: 3, reads: 3, queryResults: 45, writes: 0 });
+  expect(emulator().stats()).toMatchObject({ queries: 3, reads: 3, queryResults: 45, writes: 0 });
 });

@@ -4,8 +4,7 @@
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { caughtKvsError } from './caught-kvs-error';
-import { installKvsForTests, type InstalledKvs } from './install-for-tests';
-import { KvsEmulator } from './kvs-emulator';
+import { installKvsForEachTest } from './install-for-tests';
 
 interface Employee {
   name: string;
@@ -13,24 +12,16 @@ interface Employee {
   status?: string;
 }
 
-let installed: InstalledKvs;
-let emulator: KvsEmulator;
-
-beforeEach(() => {
-  emulator = new KvsEmulator();
-  installed = installKvsForTests(emulator);
-});
-
-afterEach(() => installed.uninstall());
+const emulator = installKvsForEachTest();
 
 it('applies sets and deletes together, with a TTL where asked', async () => {
   await kvs.set('old', 'x');
   await kvs.transact().set('a', 1).set('b', { two: 2 }, undefined, { ttl: { value: 1, unit: 'HOURS' } }).delete('old').execute();
-  expect(emulator.listPlain()).toEqual([
+  expect(emulator().listPlain()).toEqual([
     { key: 'a', value: 1 },
     { key: 'b', value: { two: 2 } },
   ]);
-  expect(emulator.stats()).toMatchObject({ transactions: 1, writes: 4, deletes: 1 });
+  expect(emulator().stats()).toMatchObject({ transactions: 1, writes: 4, deletes: 1 });
 });
 
 it('accepts 25 operations and refuses 26 without changing anything', async () => {
@@ -40,19 +31,19 @@ it('accepts 25 operations and refuses 26 without changing anything', async () =>
     return tx;
   };
   await build(25).execute();
-  emulator.clear();
+  emulator().clear();
   const error = await caughtKvsError(build(26).execute());
   expect(error.code).toBe('BAD_REQUEST');
   expect(error.responseDetails.status).toBe(400);
   expect(error.message).toMatch(/at most 25 operations/);
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
 });
 
 it('refuses a transaction that uses a key twice', async () => {
   const error = await caughtKvsError(kvs.transact().set('k', 1).delete('k').execute());
   expect(error.code).toBe('BAD_REQUEST');
   expect(error.message).toMatch(/more than once/);
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
 });
 
 it('refuses an empty transaction', async () => {
@@ -70,13 +61,13 @@ it('is atomic: one invalid operation and nothing is written or deleted', async (
       .execute(),
   );
   expect(error.code).toBe('MAX_DEPTH');
-  expect(emulator.listPlain()).toEqual([{ key: 'keep', value: 'me' }]);
+  expect(emulator().listPlain()).toEqual([{ key: 'keep', value: 'me' }]);
 });
 
 it('is atomic for invalid keys too', async () => {
   const error = await caughtKvsError(kvs.transact().set('fine', 1).set('not/fine', 2).execute());
   expect(error.code).toBe('INVALID_KEY');
-  expect(emulator.listPlain()).toEqual([]);
+  expect(emulator().listPlain()).toEqual([]);
 });
 
 describe('conditions on entities', () => {

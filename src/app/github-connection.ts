@@ -4,6 +4,7 @@ import type {
   ConnectGitHubPayload,
   ConnectionCheck,
   GitHubConnectionData,
+  GitHubConnectionDetails,
   GitHubRepositoryAccess,
   UpdateGitHubRepositoriesPayload,
 } from '../shared/resolver-contract';
@@ -19,16 +20,7 @@ import { UnreadableSecretError } from './unreadable-secret';
  * then sealed into the vault; the plain record beside it holds only what the token can reach. Replacing
  * overwrites the one secret slot, and disconnecting deletes it, so an old token never lingers.
  */
-export interface GitHubConnectionRecord {
-  login: string;
-  tokenKind: 'fine-grained' | 'classic';
-  scopes: string[] | null;
-  expiresAt: string | null;
-  repositories: GitHubRepositoryAccess[];
-  connectedBy: string;
-  connectedAt: string;
-  lastCheck: ConnectionCheck;
-}
+export type GitHubConnectionRecord = GitHubConnectionDetails;
 
 export interface GitHubConnectionPorts extends AuditTrailPorts {
   github: GitHubAccount;

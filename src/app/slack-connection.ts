@@ -4,6 +4,7 @@ import type {
   ConnectSlackPayload,
   SlackChannelInfo,
   SlackConnectionData,
+  SlackConnectionDetails,
   SlackTestMessageSent,
   UpdateSlackChannelPayload,
 } from '../shared/resolver-contract';
@@ -17,16 +18,7 @@ import { UnreadableSecretError } from './unreadable-secret';
  * channel up) and the channel digests and alerts go to. Checked with `auth.test` and `conversations.info`
  * before anything is stored; the plain record holds the workspace and channel, never the token.
  */
-export interface SlackConnectionRecord {
-  workspace: { id: string; name: string; url: string };
-  botUserId: string;
-  scopes: string[] | null;
-  channel: SlackChannelInfo;
-  connectedBy: string;
-  connectedAt: string;
-  lastCheck: ConnectionCheck;
-  lastTestMessageAt: string | null;
-}
+export type SlackConnectionRecord = SlackConnectionDetails;
 
 export interface SlackConnectionPorts extends AuditTrailPorts {
   slack: SlackWorkspace;

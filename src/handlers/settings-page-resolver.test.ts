@@ -5,6 +5,7 @@ import { createSettingsTestSite, FLOW_STATUSES, PEOPLE, type SettingsTestSite } 
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
 import { parseFlowConfig } from '../domain/flow-config';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
+import { DEFAULT_CONVENTION_SETTINGS, FLOW_TEAM_DEFAULT_WORKFLOW, FLOW_TEAM_WITH_REVIEW_STAGE } from '../shared/testing/workflow-settings-fixtures';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
 
 /**
@@ -20,28 +21,6 @@ function withSite(): SettingsTestSite {
   afterAll(() => site.platform.uninstall());
   return site;
 }
-
-const DEFAULT_CONVENTIONS = {
-  stageEntry: 'first',
-  backwardMoves: 'keep',
-  unit: 'days-inclusive',
-  percentileMethod: 'nearest-rank',
-  serviceLevelPercentile: 85,
-  weekEndsOn: 'sunday',
-  workingDays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
-  timeZone: 'UTC',
-};
-
-const FOUR_STAGES = {
-  stages: [
-    { name: 'Backlog', statusIds: ['10000'], active: false },
-    { name: 'Doing', statusIds: ['3'], active: true },
-    { name: 'Review', statusIds: ['10001'], active: false },
-    { name: 'Done', statusIds: ['10002'], active: false },
-  ],
-  startStage: 'Doing',
-  doneStage: 'Done',
-};
 
 describe('the settings resolver, for the Jira admin', () => {
   const site = withSite();
@@ -82,44 +61,36 @@ describe('the settings resolver, for the Jira admin', () => {
         measured: true,
         customised: false,
         statuses: FLOW_STATUSES.map(({ id, name, category }) => ({ id, name, category })),
-        workflow: {
-          stages: [
-            { name: 'To Do', statusIds: ['10000'], active: false },
-            { name: 'In Progress', statusIds: ['3', '10001'], active: true },
-            { name: 'Done', statusIds: ['10002'], active: false },
-          ],
-          startStage: 'In Progress',
-          doneStage: 'Done',
-        },
-        conventions: DEFAULT_CONVENTIONS,
+        workflow: FLOW_TEAM_DEFAULT_WORKFLOW,
+        conventions: DEFAULT_CONVENTION_SETTINGS,
       });
     });
 
     it('saves a workflow as the flow configuration document the engine reads', async () => {
-      const conventions = { ...DEFAULT_CONVENTIONS, unit: 'days-exclusive', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], timeZone: 'Europe/Berlin' };
-      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions });
-      expect(answer.data).toMatchObject({ customised: true, workflow: FOUR_STAGES, conventions });
+      const conventions = { ...DEFAULT_CONVENTION_SETTINGS, unit: 'days-exclusive', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], timeZone: 'Europe/Berlin' };
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
+      expect(answer.data).toMatchObject({ customised: true, workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
       const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
-      expect(stored.workflow?.stages.map((stage) => stage.name)).toEqual(['Backlog', 'Doing', 'Review', 'Done']);
+      expect(stored.workflow?.stages.map((stage) => stage.name)).toEqual(['To Do', 'In Progress', 'Review', 'Done']);
       expect(stored.conventions).toMatchObject({ unit: 'days-exclusive', timeZone: 'Europe/Berlin' });
       // Review is waiting time: flow efficiency reads the flag.
       expect(stored.workflow?.stages[2]?.active).toBe(false);
     });
 
     it.each([
-      ['a status left out', { ...FOUR_STAGES, stages: FOUR_STAGES.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }) }, /"Done" is not in any stage/],
-      ['a status in two stages', { ...FOUR_STAGES, stages: [...FOUR_STAGES.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }] }, /in both/],
-      ['a status of another project', { ...FOUR_STAGES, stages: [...FOUR_STAGES.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }] }, /99 is not a status/],
-      ['done before start', { ...FOUR_STAGES, startStage: 'Done', doneStage: 'Doing' }, /start stage must come before/],
+      ['a status left out', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }) }, /"Done" is not in any stage/],
+      ['a status in two stages', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }] }, /in both/],
+      ['a status of another project', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }] }, /99 is not a status/],
+      ['done before start', { ...FLOW_TEAM_WITH_REVIEW_STAGE, startStage: 'Done', doneStage: 'In Progress' }, /start stage must come before/],
     ])('refuses a workflow with %s, and keeps the saved one', async (_, workflow, message) => {
       const before = plain('project:FLOW:flow-config');
-      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTIONS });
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS });
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
       expect(plain('project:FLOW:flow-config')).toEqual(before);
     });
 
     it('refuses conventions the engine does not know', async () => {
-      const bad = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: { ...DEFAULT_CONVENTIONS, timeZone: 'Mars/Olympus' } });
+      const bad = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: { ...DEFAULT_CONVENTION_SETTINGS, timeZone: 'Mars/Olympus' } });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('conventions.timeZone') } });
     });
 
@@ -394,7 +365,7 @@ describe('the audit log', () => {
 
   it('records who did what and when, newest first, and indexes the people in it', async () => {
     await admin('setProjectMeasured', { projectKey: 'WEB', measured: true });
-    await admin('saveProjectWorkflow', { projectKey: 'WEB', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS });
+    await admin('saveProjectWorkflow', { projectKey: 'WEB', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('disconnectGitHub');
@@ -415,7 +386,7 @@ describe('the audit log', () => {
       expect(Object.keys(entry).sort()).toEqual(['action', 'actorAccountId', 'at', 'details', 'id', 'subject']);
       expect(entry.actorAccountId).toBe(PEOPLE.admin);
     }
-    expect(log.data.entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'Backlog → Doing → Review → Done', startStage: 'Doing', doneStage: 'Done' } });
+    expect(log.data.entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'To Do → In Progress → Review → Done', startStage: 'In Progress', doneStage: 'Done' } });
     expect(site.kvs.listPlain('personal-data:account:')).toEqual([
       {
         key: `personal-data:account:${PEOPLE.admin}`,
@@ -440,7 +411,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     ['listProjectSettings', {}],
     ['setProjectMeasured', { projectKey: 'WEB', measured: true }],
     ['getProjectWorkflow', { projectKey: 'FLOW' }],
-    ['saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS }],
+    ['saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS }],
     ['resetProjectWorkflow', { projectKey: 'FLOW' }],
     ['requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' }],
     ['getGitHubConnection', {}],
@@ -472,7 +443,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
   beforeAll(async () => {
     const admin = (functionKey: string, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
     await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
-    await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FOUR_STAGES, conventions: DEFAULT_CONVENTIONS });
+    await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
   });

@@ -215,27 +215,32 @@ export interface GitHubRepositoryAccess {
   defaultBranch: string | null;
 }
 
-export type GitHubConnectionData =
-  | { connected: false; sealing: SealingStatus }
-  | {
-      connected: true;
-      sealing: SealingStatus;
-      /** The GitHub account the token belongs to. */
-      login: string;
-      tokenKind: 'fine-grained' | 'classic';
-      /** Classic tokens' OAuth scopes; null for fine-grained tokens, whose permissions GitHub does not report. */
-      scopes: string[] | null;
-      /** From GitHub's `github-authentication-token-expiration` header; null when the token does not expire. */
-      expiresAt: string | null;
-      repositories: GitHubRepositoryAccess[];
-      connectedBy: string;
-      connectedAt: string;
-      lastCheck: ConnectionCheck;
-      /** Things the admin should fix: repositories the token cannot see, broader access than needed, expiry soon. */
-      warnings: string[];
-      /** The sealing key the stored token is sealed with; null when the stored token is missing or damaged. */
-      sealedWithKeyId: string | null;
-    };
+/** What a connection's answer adds to what the app stored about the token it was given. */
+export interface ConnectedTokenStatus {
+  connected: true;
+  sealing: SealingStatus;
+  /** Things the admin should fix: e.g. repositories the token cannot see, broader access than needed, expiry soon. */
+  warnings: string[];
+  /** The sealing key the stored token is sealed with; null when the stored token is missing or damaged. */
+  sealedWithKeyId: string | null;
+}
+
+/** What the app stores about a GitHub token beside the sealed token itself, and shows as it is. */
+export interface GitHubConnectionDetails {
+  /** The GitHub account the token belongs to. */
+  login: string;
+  tokenKind: 'fine-grained' | 'classic';
+  /** Classic tokens' OAuth scopes; null for fine-grained tokens, whose permissions GitHub does not report. */
+  scopes: string[] | null;
+  /** From GitHub's `github-authentication-token-expiration` header; null when the token does not expire. */
+  expiresAt: string | null;
+  repositories: GitHubRepositoryAccess[];
+  connectedBy: string;
+  connectedAt: string;
+  lastCheck: ConnectionCheck;
+}
+
+export type GitHubConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & GitHubConnectionDetails);
 
 /** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
 export interface ConnectGitHubPayload {
@@ -255,23 +260,19 @@ export interface SlackChannelInfo {
   isMember: boolean;
 }
 
-export type SlackConnectionData =
-  | { connected: false; sealing: SealingStatus }
-  | {
-      connected: true;
-      sealing: SealingStatus;
-      workspace: { id: string; name: string; url: string };
-      botUserId: string;
-      scopes: string[] | null;
-      channel: SlackChannelInfo;
-      connectedBy: string;
-      connectedAt: string;
-      lastCheck: ConnectionCheck;
-      lastTestMessageAt: string | null;
-      warnings: string[];
-      /** The sealing key the stored token is sealed with; null when the stored token is missing or damaged. */
-      sealedWithKeyId: string | null;
-    };
+/** What the app stores about a Slack bot token beside the sealed token itself, and shows as it is. */
+export interface SlackConnectionDetails {
+  workspace: { id: string; name: string; url: string };
+  botUserId: string;
+  scopes: string[] | null;
+  channel: SlackChannelInfo;
+  connectedBy: string;
+  connectedAt: string;
+  lastCheck: ConnectionCheck;
+  lastTestMessageAt: string | null;
+}
+
+export type SlackConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & SlackConnectionDetails);
 
 /** `connectSlack` (connect or replace): `auth.test` and `conversations.info` before anything is stored. */
 export interface ConnectSlackPayload {

@@ -1,5 +1,4 @@
-import { KvsEmulator } from '../../../dev/kvs';
-import { installKvsForTests, type InstalledKvs } from '../../../dev/kvs/install-for-tests';
+import { installKvsForEachTest } from '../../../dev/kvs/install-for-tests';
 import { packShard, PackedShardError } from '../../shared/packed-history';
 import { KvsHistoryStore } from './kvs-history-store';
 import { KvsProjectLocks } from './kvs-project-locks';
@@ -22,24 +21,18 @@ const shardOf = (first: number, count: number) =>
   );
 
 describe('the sync’s KVS storage', () => {
-  let installed: InstalledKvs;
-  let emulator: KvsEmulator;
-  beforeEach(() => {
-    emulator = new KvsEmulator();
-    installed = installKvsForTests(emulator);
-  });
-  afterEach(() => installed.uninstall());
+  const emulator = installKvsForEachTest();
 
   it('names shards by content and writes only those not stored yet', async () => {
     const store = new KvsHistoryStore();
     const shards = Array.from({ length: 30 }, (_, i) => shardOf(10_000 + i * 100, 100));
     const refs = await store.saveShards('FLOW', shards, new Set());
     expect(new Set(refs).size).toBe(30);
-    expect(emulator.listPlain('project:FLOW:shard:')).toHaveLength(30);
-    const writes = emulator.stats().writes;
+    expect(emulator().listPlain('project:FLOW:shard:')).toHaveLength(30);
+    const writes = emulator().stats().writes;
     const again = await store.saveShards('FLOW', [shards[3]!, shardOf(90_000, 5)], new Set(refs));
     expect(again[0]).toBe(refs[3]);
-    expect(emulator.stats().writes - writes).toBe(1);
+    expect(emulator().stats().writes - writes).toBe(1);
     await expect(store.readShards('FLOW', [refs[7]!, refs[2]!])).resolves.toEqual([shards[7], shards[2]]);
     expect((await store.listShardRefs('FLOW')).sort()).toEqual([...refs, again[1]!].sort());
   });
@@ -57,9 +50,9 @@ describe('the sync’s KVS storage', () => {
     const ids = Array.from({ length: 45_000 }, (_, i) => 10_000 + i * 3);
     await expect(cursors.writeIdList('FLOW', ids, 20_000)).resolves.toBe(3);
     await expect(cursors.readIdListPart('FLOW', 1)).resolves.toEqual(ids.slice(20_000, 40_000));
-    expect(JSON.stringify(emulator.listPlain('project:FLOW:backfill-ids:1')[0]!.value).length).toBeLessThan(45_000);
+    expect(JSON.stringify(emulator().listPlain('project:FLOW:backfill-ids:1')[0]!.value).length).toBeLessThan(45_000);
     await cursors.deleteIdList('FLOW', 3);
-    expect(emulator.listPlain('project:FLOW:backfill-ids:')).toEqual([]);
+    expect(emulator().listPlain('project:FLOW:backfill-ids:')).toEqual([]);
   });
 
   it('lets one holder at a time have a project’s lock, its own retries included, until it expires', async () => {

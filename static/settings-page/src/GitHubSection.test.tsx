@@ -1,23 +1,14 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { invoke, requestJira } from '@forge/bridge';
 import { failed, ok } from '../../testing/resolver-fixtures';
-import { FAKE_GITHUB_TOKEN, githubConnected, NOT_SEALED, SEALED, userBulkResponse } from '../../testing/settings-fixtures';
+import { FAKE_GITHUB_TOKEN, githubConnected, NOT_SEALED, SEALED } from '../../testing/settings-fixtures';
+import { mockSettingsBridge, typeInto } from '../../testing/settings-bridge';
 import { GitHubSection, parseRepositoryList } from './GitHubSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
-const invokeMock = jest.mocked(invoke);
-const requestJiraMock = jest.mocked(requestJira);
-
-beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
-afterEach(() => {
-  invokeMock.mockReset();
-  requestJiraMock.mockReset();
-});
-
-const typeInto = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const { invokeMock, requestJiraMock } = mockSettingsBridge();
 
 describe('the GitHub section', () => {
   it('connects a token: checks its shape as typed, sends it once, and forgets it', async () => {

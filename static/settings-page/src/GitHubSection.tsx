@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import Form, { ErrorMessage, Field, type FormApi } from '@atlaskit/form';
+import { ErrorMessage, Field, type FormApi } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
@@ -11,10 +11,11 @@ import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ActionError } from './ActionError';
+import { ConnectionActions } from './ConnectionActions';
+import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { SubmitButton } from './SubmitButton';
 import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
@@ -131,40 +132,37 @@ export function GitHubSection() {
       <ActionError error={action.error} />
 
       {editing && (
-        <Form<GitHubFormValues> onSubmit={submit} label={mode === 'token' ? 'GitHub token' : 'Watched repositories'} formProps={{ className: 'settings-form' }}>
-          <Stack space="space.150">
-            {mode === 'token' && <TokenField id="github-token" label="Personal access token" problemOf={tokenProblem} />}
-            <Field<string>
-              name="repositories"
-              id="github-repositories"
-              label="Repositories (owner/repo, one per line)"
-              defaultValue={connection.connected ? connection.repositories.map((r) => r.fullName).join('\n') : ''}
-              validate={validateRepositories}
-            >
-              {({ fieldProps: { isDisabled, isInvalid, isRequired, onChange, ...textareaProps }, error }) => (
-                <>
-                  {/* A native textarea: the page has no Atlaskit text area; this one is drawn with the same tokens. */}
-                  <textarea
-                    {...textareaProps}
-                    className="settings-textarea"
-                    spellCheck={false}
-                    disabled={isDisabled}
-                    onChange={(event) => onChange(event.currentTarget.value)}
-                  />
-                  {error && <ErrorMessage>{error}</ErrorMessage>}
-                </>
-              )}
-            </Field>
-            <Inline space="space.100">
-              <SubmitButton<GitHubFormValues> canSubmit={canSubmit} isLoading={action.busy}>
-                {mode === 'token' ? 'Check and save' : 'Check and save repositories'}
-              </SubmitButton>
-              <Button appearance="subtle" onClick={() => setMode('view')} isDisabled={action.busy}>
-                Cancel
-              </Button>
-            </Inline>
-          </Stack>
-        </Form>
+        <ConnectionForm<GitHubFormValues>
+          label={mode === 'token' ? 'GitHub token' : 'Watched repositories'}
+          canSubmit={canSubmit}
+          submitLabel={mode === 'token' ? 'Check and save' : 'Check and save repositories'}
+          busy={action.busy}
+          onSubmit={submit}
+          onCancel={() => setMode('view')}
+        >
+          {mode === 'token' && <TokenField id="github-token" label="Personal access token" problemOf={tokenProblem} />}
+          <Field<string>
+            name="repositories"
+            id="github-repositories"
+            label="Repositories (owner/repo, one per line)"
+            defaultValue={connection.connected ? connection.repositories.map((r) => r.fullName).join('\n') : ''}
+            validate={validateRepositories}
+          >
+            {({ fieldProps: { isDisabled, isInvalid, isRequired, onChange, ...textareaProps }, error }) => (
+              <>
+                {/* A native textarea: the page has no Atlaskit text area; this one is drawn with the same tokens. */}
+                <textarea
+                  {...textareaProps}
+                  className="settings-textarea"
+                  spellCheck={false}
+                  disabled={isDisabled}
+                  onChange={(event) => onChange(event.currentTarget.value)}
+                />
+                {error && <ErrorMessage>{error}</ErrorMessage>}
+              </>
+            )}
+          </Field>
+        </ConnectionForm>
       )}
 
       {mode === 'confirm-disconnect' && (
@@ -178,25 +176,16 @@ export function GitHubSection() {
         />
       )}
 
-      {mode === 'view' && connection.sealing.configured && (
-        <Inline space="space.100">
-          <Button appearance={connection.connected ? 'default' : 'primary'} onClick={() => open('token')}>
-            {connection.connected ? 'Replace token' : 'Connect GitHub'}
-          </Button>
-          {connection.connected && <Button onClick={() => open('repositories')}>Change repositories</Button>}
-          {connection.connected && (
-            <Button appearance="subtle" onClick={() => open('confirm-disconnect')}>
-              Disconnect
-            </Button>
-          )}
-        </Inline>
-      )}
-      {mode === 'view' && !connection.sealing.configured && connection.connected && (
-        <Inline>
-          <Button appearance="subtle" onClick={() => open('confirm-disconnect')}>
-            Disconnect
-          </Button>
-        </Inline>
+      {mode === 'view' && (
+        <ConnectionActions
+          serviceName="GitHub"
+          connected={connection.connected}
+          sealing={connection.sealing}
+          onToken={() => open('token')}
+          onDisconnect={() => open('confirm-disconnect')}
+        >
+          {connection.connected && connection.sealing.configured && <Button onClick={() => open('repositories')}>Change repositories</Button>}
+        </ConnectionActions>
       )}
     </Stack>
   );

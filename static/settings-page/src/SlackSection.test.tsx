@@ -1,23 +1,14 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { invoke, requestJira } from '@forge/bridge';
 import { failed, ok } from '../../testing/resolver-fixtures';
-import { FAKE_SLACK_TOKEN, SEALED, slackConnected, userBulkResponse } from '../../testing/settings-fixtures';
+import { FAKE_SLACK_TOKEN, SEALED, slackConnected } from '../../testing/settings-fixtures';
+import { mockSettingsBridge, typeInto } from '../../testing/settings-bridge';
 import { SlackSection } from './SlackSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
-const invokeMock = jest.mocked(invoke);
-const requestJiraMock = jest.mocked(requestJira);
-
-beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
-afterEach(() => {
-  invokeMock.mockReset();
-  requestJiraMock.mockReset();
-});
-
-const typeInto = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const { invokeMock } = mockSettingsBridge();
 
 describe('the Slack section', () => {
   it('connects a bot token and a channel, checking both shapes as typed, and forgets the token', async () => {

@@ -1,8 +1,7 @@
 import Button from '@atlaskit/button/new';
-import Form, { ErrorMessage, Field, HelperMessage, type FormApi } from '@atlaskit/form';
+import { ErrorMessage, Field, HelperMessage, type FormApi } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
@@ -15,10 +14,11 @@ import { invokeResolver } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ActionError } from './ActionError';
+import { ConnectionActions } from './ConnectionActions';
+import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
-import { SubmitButton } from './SubmitButton';
 import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
@@ -138,33 +138,30 @@ export function SlackSection() {
       <ActionError error={action.error} />
 
       {editing && (
-        <Form<SlackFormValues> onSubmit={submit} label={mode === 'token' ? 'Slack bot token' : 'Slack channel'} formProps={{ className: 'settings-form' }}>
-          <Stack space="space.150">
-            {mode === 'token' && <TokenField id="slack-token" label="Bot token" problemOf={tokenProblem} />}
-            <Field<string>
-              name="channelId"
-              id="slack-channel"
-              label="Channel id"
-              defaultValue={connection.connected ? connection.channel.id : ''}
-              validate={channelProblem}
-            >
-              {({ fieldProps, error }) => (
-                <>
-                  <Textfield {...fieldProps} spellCheck={false} width="medium" />
-                  {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>For a private channel, invite the bot first (/invite @your-bot).</HelperMessage>}
-                </>
-              )}
-            </Field>
-            <Inline space="space.100">
-              <SubmitButton<SlackFormValues> canSubmit={canSubmit} isLoading={action.busy}>
-                {mode === 'token' ? 'Check and save' : 'Check and save channel'}
-              </SubmitButton>
-              <Button appearance="subtle" onClick={() => setMode('view')} isDisabled={action.busy}>
-                Cancel
-              </Button>
-            </Inline>
-          </Stack>
-        </Form>
+        <ConnectionForm<SlackFormValues>
+          label={mode === 'token' ? 'Slack bot token' : 'Slack channel'}
+          canSubmit={canSubmit}
+          submitLabel={mode === 'token' ? 'Check and save' : 'Check and save channel'}
+          busy={action.busy}
+          onSubmit={submit}
+          onCancel={() => setMode('view')}
+        >
+          {mode === 'token' && <TokenField id="slack-token" label="Bot token" problemOf={tokenProblem} />}
+          <Field<string>
+            name="channelId"
+            id="slack-channel"
+            label="Channel id"
+            defaultValue={connection.connected ? connection.channel.id : ''}
+            validate={channelProblem}
+          >
+            {({ fieldProps, error }) => (
+              <>
+                <Textfield {...fieldProps} spellCheck={false} width="medium" />
+                {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>For a private channel, invite the bot first (/invite @your-bot).</HelperMessage>}
+              </>
+            )}
+          </Field>
+        </ConnectionForm>
       )}
 
       {mode === 'confirm-disconnect' && (
@@ -179,24 +176,22 @@ export function SlackSection() {
       )}
 
       {mode === 'view' && (
-        <Inline space="space.100">
-          {connection.connected && (
-            <Button onClick={sendTest} isLoading={action.busy}>
-              Send test message
-            </Button>
-          )}
-          {connection.sealing.configured && (
-            <Button appearance={connection.connected ? 'default' : 'primary'} onClick={() => open('token')}>
-              {connection.connected ? 'Replace token' : 'Connect Slack'}
-            </Button>
-          )}
+        <ConnectionActions
+          serviceName="Slack"
+          connected={connection.connected}
+          sealing={connection.sealing}
+          onToken={() => open('token')}
+          onDisconnect={() => open('confirm-disconnect')}
+          leading={
+            connection.connected && (
+              <Button onClick={sendTest} isLoading={action.busy}>
+                Send test message
+              </Button>
+            )
+          }
+        >
           {connection.connected && <Button onClick={() => open('channel')}>Change channel</Button>}
-          {connection.connected && (
-            <Button appearance="subtle" onClick={() => open('confirm-disconnect')}>
-              Disconnect
-            </Button>
-          )}
-        </Inline>
+        </ConnectionActions>
       )}
     </Stack>
   );

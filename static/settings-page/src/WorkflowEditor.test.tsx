@@ -2,8 +2,8 @@
 import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import type { ProjectWorkflowData } from '../../../src/shared/resolver-contract';
-import { failed, ok, syncState } from '../../testing/resolver-fixtures';
+import { flowTeamWorkflowData, FLOW_TEAM_WITH_REVIEW_STAGE } from '../../../src/shared/testing/workflow-settings-fixtures';
+import { failed, ok } from '../../testing/resolver-fixtures';
 import { WorkflowEditor } from './WorkflowEditor';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
@@ -11,37 +11,7 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() })
 const invokeMock = jest.mocked(invoke);
 afterEach(() => invokeMock.mockReset());
 
-const DEFAULTS: ProjectWorkflowData = {
-  project: { id: '10000', key: 'FLOW', name: 'Flow team' },
-  measured: true,
-  statuses: [
-    { id: '10000', name: 'To Do', category: 'new' },
-    { id: '3', name: 'In Progress', category: 'indeterminate' },
-    { id: '10001', name: 'In Review', category: 'indeterminate' },
-    { id: '10002', name: 'Done', category: 'done' },
-  ],
-  workflow: {
-    stages: [
-      { name: 'To Do', statusIds: ['10000'], active: false },
-      { name: 'In Progress', statusIds: ['3', '10001'], active: true },
-      { name: 'Done', statusIds: ['10002'], active: false },
-    ],
-    startStage: 'In Progress',
-    doneStage: 'Done',
-  },
-  conventions: {
-    stageEntry: 'first',
-    backwardMoves: 'keep',
-    unit: 'days-inclusive',
-    percentileMethod: 'nearest-rank',
-    serviceLevelPercentile: 85,
-    weekEndsOn: 'sunday',
-    workingDays: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
-    timeZone: 'UTC',
-  },
-  customised: false,
-  sync: syncState(),
-};
+const DEFAULTS = flowTeamWorkflowData();
 
 async function openEditor() {
   invokeMock.mockResolvedValueOnce(ok(DEFAULTS));
@@ -73,16 +43,7 @@ describe('the workflow editor', () => {
     expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
     expect(invokeMock).toHaveBeenLastCalledWith('saveProjectWorkflow', {
       projectKey: 'FLOW',
-      workflow: {
-        stages: [
-          { name: 'To Do', statusIds: ['10000'], active: false },
-          { name: 'In Progress', statusIds: ['3'], active: true },
-          { name: 'Review', statusIds: ['10001'], active: false },
-          { name: 'Done', statusIds: ['10002'], active: false },
-        ],
-        startStage: 'In Progress',
-        doneStage: 'Done',
-      },
+      workflow: FLOW_TEAM_WITH_REVIEW_STAGE,
       conventions: { ...DEFAULTS.conventions, unit: 'hours' },
     });
   });

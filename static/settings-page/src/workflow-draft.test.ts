@@ -1,38 +1,8 @@
-import type { ProjectWorkflowData } from '../../../src/shared/resolver-contract';
+import { flowTeamWorkflowData, FLOW_TEAM_WITH_REVIEW_STAGE } from '../../../src/shared/testing/workflow-settings-fixtures';
 import { addStage, canBeActive, draftFrom, draftProblems, moveStage, payloadOf, removeStage } from './workflow-draft';
 
-const DATA: ProjectWorkflowData = {
-  project: { id: '10000', key: 'FLOW', name: 'Flow team' },
-  measured: true,
-  statuses: [
-    { id: '1', name: 'To Do', category: 'new' },
-    { id: '3', name: 'In Progress', category: 'indeterminate' },
-    { id: '4', name: 'In Review', category: 'indeterminate' },
-    { id: '5', name: 'Done', category: 'done' },
-  ],
-  workflow: {
-    stages: [
-      { name: 'To Do', statusIds: ['1'], active: false },
-      { name: 'In Progress', statusIds: ['3', '4'], active: true },
-      { name: 'Done', statusIds: ['5'], active: false },
-    ],
-    startStage: 'In Progress',
-    doneStage: 'Done',
-  },
-  conventions: {
-    stageEntry: 'first',
-    backwardMoves: 'keep',
-    unit: 'days-inclusive',
-    percentileMethod: 'nearest-rank',
-    serviceLevelPercentile: 85,
-    weekEndsOn: 'sunday',
-    workingDays: ['monday', 'tuesday'],
-    timeZone: 'UTC',
-  },
-  customised: false,
-  sync: { status: 'ok', progress: null, lastSuccessAt: null, lastError: null },
-};
-const NAMES = { '1': 'To Do', '3': 'In Progress', '4': 'In Review', '5': 'Done' };
+const DATA = flowTeamWorkflowData();
+const NAMES = Object.fromEntries(DATA.statuses.map((status) => [status.id, status.name]));
 
 describe('a workflow draft', () => {
   it('round-trips what the resolver sent', () => {
@@ -44,17 +14,8 @@ describe('a workflow draft', () => {
   it('adds a stage before done, and moving In Review into it keeps everything else', () => {
     let draft = addStage(draftFrom(DATA));
     const review = draft.stages[2]!;
-    draft = { ...draft, stages: draft.stages.map((s) => (s.id === review.id ? { ...s, name: 'Review', active: false } : s)), stageOfStatus: { ...draft.stageOfStatus, '4': review.id } };
-    expect(payloadOf('FLOW', draft).workflow).toEqual({
-      stages: [
-        { name: 'To Do', statusIds: ['1'], active: false },
-        { name: 'In Progress', statusIds: ['3'], active: true },
-        { name: 'Review', statusIds: ['4'], active: false },
-        { name: 'Done', statusIds: ['5'], active: false },
-      ],
-      startStage: 'In Progress',
-      doneStage: 'Done',
-    });
+    draft = { ...draft, stages: draft.stages.map((s) => (s.id === review.id ? { ...s, name: 'Review', active: false } : s)), stageOfStatus: { ...draft.stageOfStatus, '10001': review.id } };
+    expect(payloadOf('FLOW', draft).workflow).toEqual(FLOW_TEAM_WITH_REVIEW_STAGE);
   });
 
   it('keeps a renamed stage as the start stage', () => {
