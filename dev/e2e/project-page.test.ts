@@ -204,9 +204,30 @@ describe('the project page, as a member, on synced demo data', () => {
 
   it('forecasts when the work in progress will be done', async () => {
     await showTab(frame, 'Forecast');
-    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toMatch(/^\d+% chance of [\d,]+ or more items by \d{4}-\d\d-\d\d\.$/);
+    // Dates as the reader's locale writes them ("Mar 26, 2026"), not ISO.
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toMatch(/^\d+% chance of [\d,]+ or more items by [^\d]*\d.*\d{4}\.$/);
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.not.toMatch(/\d{4}-\d\d-\d\d/);
     await expect(frame.getByTestId('forecast-when-sentence').textContent()).resolves.toContain(`${formatted(inProgress().length)} items`);
     await screenshot(page, 'project-page-forecast-light');
+  });
+
+  it('forecasts the date and the number of items the reader chooses', async () => {
+    await showTab(frame, 'Forecast');
+    const target = isoDay(Date.now() + 60 * MS_PER_DAY);
+    await frame.getByTestId('forecast-target-date').fill(target);
+    const [year, month, day] = target.split('-').map(Number);
+    const written = await frame.evaluate(
+      ([y, m, d]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
+      [year, month, day],
+    );
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toContain(`by ${written}.`);
+    const items = inProgress().length + 25;
+    await frame.getByTestId('forecast-items').fill(String(items));
+    await expect(frame.getByTestId('forecast-when-sentence').textContent()).resolves.toContain(`${formatted(items)} items`);
+    // A date in the past is refused, and the forecast stays as it was.
+    await frame.getByTestId('forecast-target-date').fill(daysAgo(3));
+    await expect(frame.getByTestId('forecast-target-date-problem').textContent()).resolves.toMatch(/^Choose a date after today/);
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toContain(`by ${written}.`);
   });
 
   it('lists every issue of the project', async () => {
@@ -287,7 +308,7 @@ describe('the project page in the dark theme', () => {
     const found: string[] = [];
     for (const tab of TABS) {
       await showTab(frame, tab.label);
-      if (tab.label === 'Overview' || tab.label === 'Cycle time' || tab.label === 'Flow') await screenshot(page, `project-page-${tab.file}-dark`);
+      if (tab.label === 'Overview' || tab.label === 'Cycle time' || tab.label === 'Flow' || tab.label === 'Forecast') await screenshot(page, `project-page-${tab.file}-dark`);
       const violations = await seriousAccessibilityViolations(frame);
       if (violations.length > 0) found.push(`${tab.label}, dark:\n${describeViolations(violations)}`);
     }

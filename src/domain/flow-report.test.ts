@@ -1,10 +1,10 @@
 import { parseFlowConfig } from './flow-config';
-import { buildFlowForecast, buildFlowMeasures, buildFlowReport } from './flow-report';
+import { buildFlowForecast, buildFlowMeasures, buildFlowReport, buildForecaster } from './flow-report';
 import { UnmappedStatusError } from './flow-timeline';
-import { at, BOARD_WORKFLOW, boardHistory } from './testing/history-fixture';
+import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/history-fixture';
 
 // A fortnight on a small board, reported as of Monday 17 March 2025, 12:00 UTC.
-const history = boardHistory([
+const sketches: IssueSketch[] = [
   { key: 'R-1', created: '2025-03-03T09:00Z', moves: [['2025-03-03T10:00Z', 'In Progress'], ['2025-03-04T10:00Z', 'In Review'], ['2025-03-05T10:00Z', 'Done']] },
   { key: 'R-2', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-04T17:00Z', 'Done']] },
   { key: 'R-3', created: '2025-03-04T09:00Z', type: 'Bug', moves: [['2025-03-06T09:00Z', 'In Progress'], ['2025-03-12T09:00Z', 'Done']] },
@@ -17,7 +17,8 @@ const history = boardHistory([
     flags: [['2025-03-08T00:00Z', true], ['2025-03-09T00:00Z', false]],
   },
   { key: 'R-7', created: '2025-03-10T09:00Z', moves: [['2025-03-16T09:00Z', 'In Progress']] },
-]);
+];
+const history = boardHistory(sketches);
 const config = parseFlowConfig({ ...BOARD_WORKFLOW, window: { from: '2025-03-03' } });
 const run = { now: at('2025-03-17T12:00:00Z'), seed: 1 };
 
@@ -144,6 +145,23 @@ describe('flow report', () => {
     ]);
   });
 
+  it('compares the last days of a window with nothing of its length before it against the days before them', () => {
+    // The window's own comparison is there: no recent one is needed.
+    expect(buildFlowReport(history, parseFlowConfig({ ...BOARD_WORKFLOW, window: { days: 7 } }), run).recentComparison).toBeNull();
+    // The fortnight has no fortnight before it, and 30 days do not fit in it either.
+    expect(report.recentComparison).toBeNull();
+    // With an item created on 1 January, the window from then has nothing of its 76 days before it, but its last
+    // 30 days (16 February to 17 March) have the 30 before them.
+    const longer = boardHistory([{ key: 'R-0', created: '2025-01-01T09:00Z' }, ...sketches]);
+    const recent = buildFlowReport(longer, parseFlowConfig({ ...BOARD_WORKFLOW, window: { from: '2025-01-01' } }), run).recentComparison!;
+    expect(recent.window).toEqual({ from: '2025-02-16', to: '2025-03-17' });
+    expect(recent.previousWindow).toEqual({ from: '2025-01-17', to: '2025-02-15' });
+    // Nothing was finished before 16 February: throughput went from 0 to 4 items in 30 days; WIP from 0 to 2.
+    expect(recent.previous).toMatchObject({ throughputPerWeek: 0, wip: 0, cycleTime85: null });
+    expect(recent.current).toMatchObject({ throughputPerWeek: 0.93, wip: 2 });
+    expect(recent.changes.find((change) => change.name === 'throughputPerWeek')).toMatchObject({ difference: 0.93, relative: null, verdict: 'better' });
+  });
+
   it('forecasts from the daily throughput before today, with a weekly backtest', () => {
     const { forecast } = report;
     expect(forecast.samplingWindow).toEqual({ from: '2025-03-03', to: '2025-03-16', days: 14 });
@@ -183,6 +201,40 @@ describe('flow report', () => {
     const firstDay = buildFlowReport(history, config, { now: at('2025-03-03T12:00:00Z'), seed: 1 });
     expect(firstDay.forecast.howMany).toBeNull();
     expect(firstDay.forecast.notes[0]).toMatch(/No complete day of history/);
+  });
+
+  it('answers the questions a reader asks in place of the configured ones, from the same samples and backtest', () => {
+    const ask = buildForecaster(history, config, run);
+    expect(ask()).toEqual(report.forecast);
+    const asked = ask({ targetDate: '2025-04-16', items: 9 });
+    expect(asked.howMany).toMatchObject({ targetDate: '2025-04-16', days: 30 });
+    expect(asked.when!.items).toBe(9);
+    expect(asked.backtest).toEqual(report.forecast.backtest);
+    expect(asked.samplingWindow).toEqual(report.forecast.samplingWindow);
+    // A later date, more items; more items, later.
+    expect(asked.howMany!.table[1]!.items).toBeGreaterThan(report.forecast.howMany!.table[1]!.items);
+    expect(asked.when!.table[1]!.days!).toBeGreaterThan(report.forecast.when!.table[1]!.days!);
+    // Asking one question leaves the other as configured.
+    expect(ask({ items: 9 }).howMany).toEqual(report.forecast.howMany);
+  });
+
+  it('spreads the simulated futures out as a distribution that holds every trial and the table\'s values', () => {
+    const { howMany, when, trials } = buildForecaster(history, config, run)({ targetDate: '2025-04-16', items: 9 });
+    for (const { outcomes, values } of [
+      { outcomes: howMany!.outcomes, values: howMany!.table.map((row) => row.items) },
+      { outcomes: when!.outcomes, values: when!.table.map((row) => row.days!) },
+    ]) {
+      expect(outcomes.reduce((sum, bin) => sum + bin.trials, 0)).toBe(trials);
+      for (const value of values) expect(outcomes.some((bin) => bin.from <= value && value < bin.to && bin.trials > 0)).toBe(true);
+    }
+  });
+
+  it('refuses a question it cannot answer', () => {
+    const ask = buildForecaster(history, config, run);
+    expect(() => ask({ targetDate: '16/04/2025' })).toThrow(RangeError);
+    expect(() => ask({ targetDate: '2025-02-30' })).toThrow('not a YYYY-MM-DD date');
+    expect(() => ask({ items: 0 })).toThrow('at least 1');
+    expect(() => ask({ items: 2.5 })).toThrow('whole number');
   });
 
   it('uses the default workflow from status categories when none is configured', () => {

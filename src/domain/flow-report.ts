@@ -20,9 +20,17 @@ import { backtestWeeklyForecasts } from './forecast-backtest';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
 import { leadTimes } from './lead-time';
-import { DEFAULT_MAX_FORECAST_DAYS, howManyTable, simulateHowMany, simulateWhen, whenTable } from './monte-carlo';
+import { DEFAULT_MAX_FORECAST_DAYS, howManyTable, outcomeDistribution, simulateHowMany, simulateWhen, whenTable, type OutcomeBin } from './monte-carlo';
 import { netFlow } from './net-flow';
-import { comparableWindowBefore, compareHeadlines, flowHeadlines, type ChangeVerdict, type FlowHeadlines, type HeadlineName } from './period-comparison';
+import {
+  comparableWindowBefore,
+  compareHeadlines,
+  flowHeadlines,
+  recentWindowToCompare,
+  type ChangeVerdict,
+  type FlowHeadlines,
+  type HeadlineName,
+} from './period-comparison';
 import { percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
 import { firstCreatedDay, itemsDoneIn, resolveWindow, windowLength, type ReportWindow } from './report-window';
 import { reportingPeriods } from './reporting-period';
@@ -77,11 +85,23 @@ export interface HowManyForecast {
   targetDate: string;
   days: number;
   table: Array<{ confidence: number; items: number }>;
+  /** How many simulated futures delivered each number of items (binned). */
+  outcomes: OutcomeBin[];
 }
 
 export interface WhenForecast {
   items: number;
   table: Array<{ confidence: number; date: string | null; days: number | null }>;
+  /** How many simulated futures needed each number of days after now (binned); beyond the horizon, `maxDays + 1`. */
+  outcomes: OutcomeBin[];
+}
+
+/** What a reader asks the forecast, each in place of the configured question when given. */
+export interface ForecastQuestions {
+  /** "How many items by this date?" (`YYYY-MM-DD`). */
+  targetDate?: string;
+  /** "When will this many items be done?" (a whole number, at least 1). */
+  items?: number;
 }
 
 export interface ForecastSection {
@@ -124,6 +144,11 @@ export interface FlowReport {
   cfd: Array<Record<string, string | number>>;
   aging: Array<{ key: string; stage: string; status: string; age: number; percentileBand: number | null }>;
   periodComparison: PeriodComparison;
+  /**
+   * When the window has nothing of its own length before it: its last `RECENT_PERIOD_DAYS` days against the
+   * days before them, if the history covers those; null otherwise.
+   */
+  recentComparison: PeriodComparison | null;
   timeInStatus: Array<{ key: string; statuses: Record<string, number> }>;
   flowEfficiency: { overall: number | null; items: number; blockedCountsAsWaiting: boolean };
   blockedTime: { total: number; itemsBlocked: number; shareOfCycleTime: number | null };
@@ -171,7 +196,7 @@ function reportBasis(history: CompactHistory, config: FlowConfig, run: FlowRepor
 export function buildFlowReport(history: CompactHistory, config: FlowConfig, run: FlowReportRun): FlowReport {
   const basis = reportBasis(history, config, run);
   const { warnings, ...measures } = measuresOf(basis, config, run);
-  return { ...measures, forecast: forecastOf(basis, config, run), warnings };
+  return { ...measures, forecast: forecastOf(basis, config, run)(), warnings };
 }
 
 /**
@@ -190,11 +215,24 @@ export function buildFlowMeasures(history: CompactHistory, config: FlowConfig, r
  * @throws as `buildFlowReport`.
  */
 export function buildFlowForecast(history: CompactHistory, config: FlowConfig, run: FlowReportRun): ForecastSection {
+  return forecastOf(reportBasis(history, config, run), config, run)();
+}
+
+/** The forecast section for the questions asked (the configured ones where none is given). */
+export type Forecaster = (questions?: ForecastQuestions) => ForecastSection;
+
+/**
+ * A forecast a reader can ask other questions of: the history's timeline, throughput samples and backtest are
+ * worked out once, and each question only runs its own simulations.
+ * @throws as `buildFlowReport`; the forecaster throws RangeError for a target date that is not a date or a
+ *   number of items that is not a whole number of at least 1.
+ */
+export function buildForecaster(history: CompactHistory, config: FlowConfig, run: FlowReportRun): Forecaster {
   return forecastOf(reportBasis(history, config, run), config, run);
 }
 
-function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): ForecastSection {
-  return forecastSection(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
+function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): Forecaster {
+  return forecaster(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
 }
 
 function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): FlowMeasures {
@@ -282,6 +320,7 @@ function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
       percentileBand: percentileBand(ages.ages[k]!, cyclePercentiles),
     })),
     periodComparison: periodComparison(timeline, window, cycle, measure, dates),
+    recentComparison: recentComparison(timeline, window, cycle, measure, dates),
     timeInStatus: timeInStatusRows(timeline, statusTimes, measure),
     flowEfficiency: {
       overall: round(aggregateFlowEfficiency(efficiency, doneItems), 3),
@@ -397,6 +436,19 @@ function periodComparison(
   };
 }
 
+/** The last days of a window with nothing of its length before it, against the days before them. */
+function recentComparison(
+  timeline: FlowTimeline,
+  window: ReportWindow,
+  cycle: Float64Array,
+  measure: DurationMeasure,
+  dates: IsoDateLabels,
+): PeriodComparison | null {
+  if (comparableWindowBefore(timeline, window) !== null) return null;
+  const recent = recentWindowToCompare(timeline, window);
+  return recent === null ? null : periodComparison(timeline, recent, cycle, measure, dates);
+}
+
 /** WIP and cumulative flow rows, one per day of the window. */
 function dailyRows(window: ReportWindow, wip: Int32Array, cfd: CumulativeFlow, dates: IsoDateLabels): Pick<FlowReport, 'wip' | 'cfd'> {
   const rows: Pick<FlowReport, 'wip' | 'cfd'> = { wip: [], cfd: [] };
@@ -430,52 +482,27 @@ function blockedSummary(timeline: FlowTimeline, blocked: Float64Array, doneItems
   };
 }
 
-function forecastSection(
-  timeline: FlowTimeline,
-  config: FlowConfig,
-  run: FlowReportRun,
-  dates: IsoDateLabels,
-  inProgress: number,
-): ForecastSection {
+function checkQuestions(questions: ForecastQuestions): void {
+  if (questions.targetDate !== undefined && isoDateToDay(questions.targetDate) === null) {
+    throw new RangeError(`the forecast's target date ${JSON.stringify(questions.targetDate)} is not a YYYY-MM-DD date`);
+  }
+  if (questions.items !== undefined && !(Number.isInteger(questions.items) && questions.items >= 1)) {
+    throw new RangeError(`the number of items to forecast must be a whole number of at least 1, not ${questions.items}`);
+  }
+}
+
+function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportRun, dates: IsoDateLabels, inProgress: number): Forecaster {
   const settings = config.forecast;
   const nowDay = timeline.nowDay;
   const firstDay = firstCreatedDay(timeline);
   const lastCompleteDay = nowDay - 1;
-  const notes: string[] = [];
   const daily = dailyThroughput(timeline, firstDay, nowDay);
   const samplesFrom = Math.max(firstDay, nowDay - settings.samplingDays);
   const hasSamples = samplesFrom <= lastCompleteDay;
   const samples = hasSamples ? daily.subarray(samplesFrom - firstDay, lastCompleteDay - firstDay + 1) : new Int32Array(0);
-
-  let howMany: HowManyForecast | null = null;
-  let when: WhenForecast | null = null;
-  if (!hasSamples) {
-    notes.push('No complete day of history before now: nothing to sample throughput from.');
-  } else {
-    const target: DayNumber = settings.targetDate !== null ? (isoDateToDay(settings.targetDate) ?? nowDay) : nowDay + settings.horizonDays;
-    const days = Math.max(0, target - nowDay);
-    if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
-    const totals = simulateHowMany(samples, days, { trials: settings.trials, seed: run.seed });
-    howMany = { targetDate: dates.label(target), days, table: howManyTable(totals, settings.confidences) };
-    const items = settings.items ?? inProgress;
-    if (items <= 0) {
-      notes.push('"When" forecast skipped: no items in progress and no forecast.items configured.');
-    } else {
-      const finishDays = simulateWhen(samples, items, { trials: settings.trials, seed: run.seed, maxDays: DEFAULT_MAX_FORECAST_DAYS });
-      when = {
-        items,
-        table: whenTable(finishDays, settings.confidences, DEFAULT_MAX_FORECAST_DAYS).map(({ confidence, days: d }) => ({
-          confidence,
-          days: d,
-          date: d === null ? null : dates.label(nowDay + d),
-        })),
-      };
-      if (when.table.some((row) => row.days === null)) {
-        notes.push(`Some confidence levels are not reached within ${DEFAULT_MAX_FORECAST_DAYS} days (date null).`);
-      }
-    }
-  }
-  const backtest = backtestWeeklyForecasts(daily, firstDay, lastCompleteDay, {
+  const simulation = { trials: settings.trials, seed: run.seed };
+  // How the forecast would have done over the past weeks: the same whatever the questions.
+  const past = backtestWeeklyForecasts(daily, firstDay, lastCompleteDay, {
     weeks: settings.backtestWeeks,
     samplingDays: settings.samplingDays,
     trials: settings.trials,
@@ -483,20 +510,51 @@ function forecastSection(
     weekEndsOn: config.conventions.weekEndsOn,
     confidence: 85,
   });
-  return {
-    samplingWindow: hasSamples
-      ? { from: dates.label(samplesFrom), to: dates.label(lastCompleteDay), days: lastCompleteDay - samplesFrom + 1 }
-      : null,
+  const common = {
+    samplingWindow: hasSamples ? { from: dates.label(samplesFrom), to: dates.label(lastCompleteDay), days: lastCompleteDay - samplesFrom + 1 } : null,
     trials: settings.trials,
     seed: run.seed,
-    howMany,
-    when,
-    backtest: {
-      confidence: backtest.confidence,
-      weeks: backtest.weeks.map((week) => ({ ...week, start: dates.label(week.start), end: dates.label(week.end) })),
-      hits: backtest.hits,
-      hitRate: round(backtest.hitRate, 3),
-    },
-    notes,
+  };
+  const backtest = {
+    confidence: past.confidence,
+    weeks: past.weeks.map((week) => ({ ...week, start: dates.label(week.start), end: dates.label(week.end) })),
+    hits: past.hits,
+    hitRate: round(past.hitRate, 3),
+  };
+
+  return (questions = {}) => {
+    checkQuestions(questions);
+    const notes: string[] = [];
+    let howMany: HowManyForecast | null = null;
+    let when: WhenForecast | null = null;
+    if (!hasSamples) {
+      notes.push('No complete day of history before now: nothing to sample throughput from.');
+      return { ...common, howMany, when, backtest, notes };
+    }
+    const targetDate = questions.targetDate ?? settings.targetDate;
+    const target: DayNumber = targetDate !== null ? (isoDateToDay(targetDate) ?? nowDay) : nowDay + settings.horizonDays;
+    const days = Math.max(0, target - nowDay);
+    if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
+    const totals = simulateHowMany(samples, days, simulation);
+    howMany = { targetDate: dates.label(target), days, table: howManyTable(totals, settings.confidences), outcomes: outcomeDistribution(totals) };
+    const items = questions.items ?? settings.items ?? inProgress;
+    if (items <= 0) {
+      notes.push('"When" forecast skipped: no items in progress and no forecast.items configured.');
+    } else {
+      const finishDays = simulateWhen(samples, items, { ...simulation, maxDays: DEFAULT_MAX_FORECAST_DAYS });
+      when = {
+        items,
+        table: whenTable(finishDays, settings.confidences, DEFAULT_MAX_FORECAST_DAYS).map(({ confidence, days: d }) => ({
+          confidence,
+          days: d,
+          date: d === null ? null : dates.label(nowDay + d),
+        })),
+        outcomes: outcomeDistribution(finishDays),
+      };
+      if (when.table.some((row) => row.days === null)) {
+        notes.push(`Some confidence levels are not reached within ${DEFAULT_MAX_FORECAST_DAYS} days (date null).`);
+      }
+    }
+    return { ...common, howMany, when, backtest, notes };
   };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { howManyTable, simulateHowMany, simulateWhen, whenTable } from './monte-carlo';
+import { howManyTable, outcomeDistribution, simulateHowMany, simulateWhen, whenTable } from './monte-carlo';
 
 describe('Monte Carlo forecasts', () => {
   it('with a constant throughput every future is the same', () => {
@@ -82,5 +82,45 @@ describe('Monte Carlo forecasts', () => {
       ),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('the distribution of simulated outcomes', () => {
+  it('counts the trials of each outcome, every outcome between the lowest and the highest included', () => {
+    expect(outcomeDistribution([3, 3, 5, 6, 6, 6])).toEqual([
+      { from: 3, to: 4, trials: 2 },
+      { from: 4, to: 5, trials: 0 },
+      { from: 5, to: 6, trials: 1 },
+      { from: 6, to: 7, trials: 3 },
+    ]);
+    expect(outcomeDistribution([])).toEqual([]);
+  });
+
+  it('groups a wide spread into bins of a round width, aligned to its multiples', () => {
+    // 0..99 in at most 10 bins: ten bins of 10.
+    const bins = outcomeDistribution(Array.from({ length: 100 }, (_, k) => k), 10);
+    expect(bins.map((bin) => bin.from)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(bins.every((bin) => bin.trials === 10)).toBe(true);
+    // 7..130 in at most 10 bins: 124 outcomes need bins of 20 (10 wide would take 13), from 0 to 140.
+    const wide = outcomeDistribution([7, 130], 10);
+    expect(wide.map((bin) => [bin.from, bin.to])).toEqual([0, 20, 40, 60, 80, 100, 120].map((from) => [from, from + 20]));
+  });
+
+  it('keeps every trial, in at most the bins asked for', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 60 }), (outcomes, maxBins) => {
+        const sorted = Int32Array.from(outcomes).sort();
+        const bins = outcomeDistribution(sorted, maxBins);
+        expect(bins.length).toBeLessThanOrEqual(maxBins);
+        expect(bins.reduce((sum, bin) => sum + bin.trials, 0)).toBe(outcomes.length);
+        expect(bins[0]!.from).toBeLessThanOrEqual(sorted[0]!);
+        expect(bins.at(-1)!.to).toBeGreaterThan(sorted.at(-1)!);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuses a distribution of no bins', () => {
+    expect(() => outcomeDistribution([1], 0)).toThrow('at least one bin');
   });
 });

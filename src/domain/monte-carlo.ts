@@ -128,3 +128,38 @@ export function whenTable(
     return { confidence, days: days > maxDays ? null : days };
   });
 }
+
+/** Trials whose outcome (items delivered, or days needed) fell in [from, to). */
+export interface OutcomeBin {
+  from: number;
+  to: number;
+  trials: number;
+}
+
+/** Widths a reader counts bins in without effort: 1, 2, 5, 10, 20, 50… */
+function roundBinWidth(minimum: number): number {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const multiple of [1, 2, 5]) if (multiple * magnitude >= minimum) return multiple * magnitude;
+  }
+}
+
+/**
+ * How the simulated futures spread: trials per bin of outcomes, for a chart of the distribution the
+ * confidence tables are read from. Bins are whole numbers wide (outcomes are counts of items or of days), of
+ * a round width chosen so there are at most `maxBins`, aligned to multiples of it and zero-filled between
+ * the lowest and the highest outcome.
+ * @param sortedOutcomes ascending, as `simulateHowMany` and `simulateWhen` return them.
+ */
+export function outcomeDistribution(sortedOutcomes: ArrayLike<number>, maxBins = 40): OutcomeBin[] {
+  if (!(Number.isInteger(maxBins) && maxBins >= 1)) throw new RangeError('an outcome distribution needs at least one bin');
+  const trials = sortedOutcomes.length;
+  if (trials === 0) return [];
+  const lowest = sortedOutcomes[0]!;
+  const highest = sortedOutcomes[trials - 1]!;
+  let width = roundBinWidth((highest - lowest + 1) / maxBins);
+  while (Math.floor(highest / width) - Math.floor(lowest / width) + 1 > maxBins) width = roundBinWidth(width + 1);
+  const first = Math.floor(lowest / width);
+  const counts = new Int32Array(Math.floor(highest / width) - first + 1);
+  for (let t = 0; t < trials; t++) counts[Math.floor(sortedOutcomes[t]! / width) - first]!++;
+  return Array.from(counts, (count, k) => ({ from: (first + k) * width, to: (first + k + 1) * width, trials: count }));
+}

@@ -7,6 +7,7 @@ import {
   compareHeadlines,
   flowHeadlines,
   previousWindow,
+  recentWindowToCompare,
   type FlowHeadlines,
 } from './period-comparison';
 import type { ReportWindow } from './report-window';
@@ -113,5 +114,20 @@ describe('period over period', () => {
     expect(earlier.cycleTime85).toBe(96);
     expect(earlier.atRisk).toBe(1);
     expect(flowHeadlines(timeline, window('2025-03-02', '2025-03-05'), cycleHours, hours).wip).toBe(3); // B, C (started that morning) and D
+  });
+});
+
+describe('the recent period of a window with nothing of its length before it', () => {
+  it('is the window\'s last days, when the history covers as many days before them', () => {
+    // The whole history, 1 to 15 March: nothing of its length before it, but 9 to 15 March has 2 to 8 March.
+    const whole = window('2025-03-01', '2025-03-15');
+    expect(comparableWindowBefore(timeline, whole)).toBeNull();
+    expect(recentWindowToCompare(timeline, whole, 7)).toEqual(lastWeek);
+  });
+
+  it('is null when the window is no longer than the recent period, or the history is too short for it', () => {
+    expect(recentWindowToCompare(timeline, lastWeek, 7)).toBeNull();
+    // The last 10 days (6 to 15 March) would compare with 24 February to 5 March, before the first item.
+    expect(recentWindowToCompare(timeline, window('2025-03-01', '2025-03-15'), 10)).toBeNull();
   });
 });

@@ -113,3 +113,18 @@ export function comparableWindowBefore(timeline: FlowTimeline, window: ReportWin
   const before = previousWindow(window);
   return windowLength(window) > 0 && before.from >= firstCreatedDay(timeline) ? before : null;
 }
+
+/** The length of the recent periods the overview compares when the report window has no earlier period of its length. */
+export const RECENT_PERIOD_DAYS = 30;
+
+/**
+ * The last `days` days of `window`, when the window is longer than that and the history covers the `days`
+ * before them; null otherwise. A window that starts with the history (all of it, say) has nothing of its
+ * own length before it, yet "are we getting faster?" still has an answer: the last month against the one
+ * before, measured exactly as any two windows are.
+ */
+export function recentWindowToCompare(timeline: FlowTimeline, window: ReportWindow, days = RECENT_PERIOD_DAYS): ReportWindow | null {
+  if (windowLength(window) <= days) return null;
+  const recent = { from: window.to - days + 1, to: window.to };
+  return comparableWindowBefore(timeline, recent) === null ? null : recent;
+}

@@ -1,4 +1,4 @@
-import { formatDateTime } from './format-date-time';
+import { formatDate, formatDateTime } from './format-date-time';
 
 describe('formatDateTime', () => {
   it("writes a timestamp in the given locale and time zone", () => {
@@ -8,5 +8,17 @@ describe('formatDateTime', () => {
 
   it('shows text it cannot parse as it is', () => {
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a calendar date in the given locale, on the same day whatever the time zone', () => {
+    expect(formatDate('2026-12-13', 'en-GB')).toBe('13 Dec 2026');
+    expect(formatDate('2026-01-01', 'en-US')).toBe('Jan 1, 2026');
+  });
+
+  it('shows text that is not a date as it is', () => {
+    expect(formatDate('beyond the horizon')).toBe('beyond the horizon');
+    expect(formatDate('2026-13-45')).toBe('2026-13-45');
   });
 });

@@ -4,3 +4,18 @@ export function formatDateTime(iso: string, locale?: string, timeZone?: string):
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`) as the reader's locale writes it, e.g. "13 Dec 2026". The date is already the
+ * day in the site's time zone, so it is written as it is, never shifted into the browser's; anything else is
+ * shown as given.
+ */
+export function formatDate(isoDate: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (match === null) return isoDate;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 30 February over into March: such a date is not one.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return isoDate;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}

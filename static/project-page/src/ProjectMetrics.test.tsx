@@ -8,6 +8,7 @@ import { FIXTURE_NOW, flowHistory, historyPart, projectViewData } from '../../te
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
+import { formatDate } from '../../common/format-date-time';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
 jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistory: jest.fn() }));
@@ -129,7 +130,7 @@ describe('ProjectMetrics', () => {
     expect(screen.queryByTestId('tab-panel-issues')).toBeNull();
 
     fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '30' } });
-    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('between 2026-02-11 and 2026-03-12');
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(`between ${formatDate('2026-02-11')} and ${formatDate('2026-03-12')}`);
   });
 
   it('explains an unreadable saved configuration and uses the defaults', async () => {
@@ -156,7 +157,7 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('filter-range-problem').textContent).toContain('cannot be after today (2026-03-12)');
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
-    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('4 items finished between 2026-02-21 and 2026-03-12');
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(`4 items finished between ${formatDate('2026-02-21')} and ${formatDate('2026-03-12')}`);
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
     expect(within(screen.getByTestId('tab-panel-issues')).getByText('24 items')).toBeTruthy();
   });

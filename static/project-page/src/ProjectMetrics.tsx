@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import type { CompactHistory } from '../../../src/domain';
+import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
 import type { ProjectViewData } from '../../../src/shared/resolver-contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
@@ -34,6 +34,8 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
   const [filters, setFilters] = useState<ReportFilters>(NO_FILTERS);
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
+  // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
+  const askForecast = useCallback((questions: ForecastQuestions) => model.forecastFor(filters, questions), [model, filters]);
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
@@ -92,7 +94,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <ForecastView report={result.report} />
+                <ForecastView report={result.report} ask={askForecast} />
               </div>
             </TabPanel>
             <TabPanel>

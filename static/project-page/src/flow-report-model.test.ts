@@ -6,9 +6,9 @@ import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilter
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain', () => {
   const actual = jest.requireActual('../../../src/domain');
-  return { ...actual, buildFlowForecast: jest.fn(actual.buildFlowForecast) };
+  return { ...actual, buildForecaster: jest.fn(actual.buildForecaster) };
 });
-const forecastRuns = domain.buildFlowForecast as jest.MockedFunction<typeof domain.buildFlowForecast>;
+const forecastRuns = domain.buildForecaster as jest.MockedFunction<typeof domain.buildForecaster>;
 
 const history = flowHistory();
 const BUGS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug'] };
@@ -45,6 +45,20 @@ describe('the page’s report model', () => {
     const bugs = reportOf(model, BUGS);
     expect(bugs.forecast).not.toEqual(all.forecast);
     expect(forecastRuns).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers the questions a reader asks of the forecast from the one forecast of those issue types', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const configured = reportOf(model, NO_FILTERS).forecast;
+    const asked = model.forecastFor(LAST_30_DAYS, { targetDate: '2026-04-30', items: 12 });
+    expect(asked.howMany!.targetDate).toBe('2026-04-30');
+    expect(asked.when!.items).toBe(12);
+    expect(asked.backtest).toBe(configured.backtest);
+    // Asked again, the same answer, not simulated again; no question is the configured forecast.
+    expect(model.forecastFor(NO_FILTERS, { targetDate: '2026-04-30', items: 12 })).toBe(asked);
+    expect(model.forecastFor(NO_FILTERS, {})).toBe(configured);
+    expect(forecastRuns).toHaveBeenCalledTimes(1);
+    expect(() => model.forecastFor(NO_FILTERS, { items: 0 })).toThrow(RangeError);
   });
 
   it('remembers the reports of recent filters, so going back to one costs nothing', () => {

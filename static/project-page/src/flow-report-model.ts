@@ -1,6 +1,6 @@
 import {
-  buildFlowForecast,
   buildFlowMeasures,
+  buildForecaster,
   DEFAULT_FLOW_CONFIG,
   filterCompactHistory,
   parseFlowConfig,
@@ -8,6 +8,8 @@ import {
   type FlowConfig,
   type FlowMeasures,
   type FlowReport,
+  type Forecaster,
+  type ForecastQuestions,
   type ForecastSection,
   type Workflow,
 } from '../../../src/domain';
@@ -74,14 +76,16 @@ function recentlyUsed<V>(size: number) {
  * The forecast (the Monte Carlo runs and their backtest, about half of the cost) is left out of the first
  * computation: a report's `forecast` is computed when a view first reads it, which only the Forecast tab
  * does. It samples the days before now whatever the period chosen, so it is computed once per choice of
- * issue types and shared by every period.
+ * issue types and shared by every period. The questions a reader asks it (another date, another number of
+ * items) reuse its samples and backtest: only their own simulations run.
  */
 export function reportModel(history: CompactHistory, workflow: Workflow, flowConfig: unknown, now: number) {
   const { config, note } = flowConfigOf(flowConfig, workflow);
   const run = { now, seed: 1 };
   const histories = recentlyUsed<CompactHistory>(REMEMBERED);
   const reports = recentlyUsed<ReportResult>(REMEMBERED);
-  const forecasts = recentlyUsed<ForecastSection>(REMEMBERED);
+  const forecasters = recentlyUsed<Forecaster>(REMEMBERED);
+  const answers = recentlyUsed<ForecastSection>(REMEMBERED);
 
   const historyOf = (issueTypes: readonly string[]): CompactHistory => {
     if (issueTypes.length === 0) return history;
@@ -95,14 +99,27 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     const filtered = historyOf(filters.issueTypes);
     try {
       const measures = buildFlowMeasures(filtered, { ...config, window: windowOf(filters, config.window) }, run);
-      const forecast = () => forecasts(typesKey(filters.issueTypes), () => buildFlowForecast(filtered, config, run));
+      const forecast = () => forecastFor(filters, {});
       return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note };
     } catch (cause) {
       return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
     }
   };
 
-  return { reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)) };
+  /**
+   * The forecast for the filters' issue types, answering `questions` where given (the configured questions
+   * otherwise). @throws RangeError for a question the forecast cannot answer (see `buildForecaster`).
+   */
+  const forecastFor = (filters: ReportFilters, questions: ForecastQuestions): ForecastSection => {
+    const types = typesKey(filters.issueTypes);
+    const ask = forecasters(types, () => buildForecaster(historyOf(filters.issueTypes), config, run));
+    return answers(JSON.stringify([types, questions.targetDate ?? null, questions.items ?? null]), () => ask(questions));
+  };
+
+  return {
+    reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)),
+    forecastFor,
+  };
 }
 
 export type ReportModel = ReturnType<typeof reportModel>;

@@ -17,6 +17,7 @@ export function Axes({
   xLabel,
   yLabel,
   centred = false,
+  plotRight = PLOT.right,
 }: {
   y: ReturnType<typeof valueScale>;
   x: AxisScale<number>;
@@ -26,6 +27,8 @@ export function Axes({
   yLabel: string;
   /** Centre every x label on its position (categories), instead of keeping the end labels inside the plot. */
   centred?: boolean;
+  /** Where the plot ends on the right, when the chart keeps a wider margin there for labels of its own. */
+  plotRight?: number;
 }) {
   const anchorOf = (index: number, count: number) => {
     if (centred || count < 2) return 'middle';
@@ -34,7 +37,7 @@ export function Axes({
   };
   return (
     <g className="fm-chart-axes">
-      <GridRows scale={y} left={PLOT.left} width={PLOT.right - PLOT.left} numTicks={VALUE_TICKS} stroke={CHART_COLOURS.grid} />
+      <GridRows scale={y} left={PLOT.left} width={plotRight - PLOT.left} numTicks={VALUE_TICKS} stroke={CHART_COLOURS.grid} />
       <AxisLeft
         scale={y}
         left={PLOT.left}

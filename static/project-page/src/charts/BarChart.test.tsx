@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
-import { barLabelIndices, BarChart } from './BarChart';
+import { barLabelIndices, BarChart, markLabelRows } from './BarChart';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 
 const WEEKS = [
@@ -72,5 +72,27 @@ describe('the bar chart', () => {
   it('labels bars of periods evenly, the first and the last included', () => {
     const weeks = Array.from({ length: 11 }, (_, i) => `${i + 1} Mar`);
     expect(barLabelIndices(weeks)).toEqual([0, 2, 4, 6, 8, 10]);
+  });
+});
+
+describe('marks on bars', () => {
+  it('draws a labelled line through each marked bar', () => {
+    const { container } = render(
+      <BarChart bars={WEEKS} marks={[{ at: 1, label: '50%: 7' }, { at: 3, label: '95%: 4' }]} yLabel="items" />,
+    );
+    const marks = Array.from(container.querySelectorAll('.fm-chart-bar-mark'));
+    expect(marks.map((mark) => mark.textContent)).toEqual(['50%: 7', '95%: 4']);
+    const bars = Array.from(container.querySelectorAll('rect'));
+    const centreOf = (bar: Element) => Number(bar.getAttribute('x')) + Number(bar.getAttribute('width')) / 2;
+    expect(Number(marks[0]!.querySelector('line')!.getAttribute('x1'))).toBeCloseTo(centreOf(bars[1]!));
+    expect(Number(marks[1]!.querySelector('line')!.getAttribute('x1'))).toBeCloseTo(centreOf(bars[3]!));
+  });
+
+  it('writes the labels of close marks in rows of their own, so they never overlap', () => {
+    const centre = (index: number) => index * 10;
+    // 95% and 85% two bars apart: the second label would run into the first.
+    expect(markLabelRows([{ at: 2, label: '95%: 12 items' }, { at: 4, label: '85%: 14 items' }, { at: 30, label: '50%: 20 items' }], centre)).toEqual([0, 1, 0]);
+    // Given in any order, placed from left to right.
+    expect(markLabelRows([{ at: 30, label: '50%' }, { at: 2, label: '95%: 12 items' }], centre)).toEqual([0, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { scaleBand } from '@visx/scale';
-import { Bar, LinePath } from '@visx/shape';
+import { Bar, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
@@ -23,20 +23,54 @@ export function barLabelIndices(labels: readonly string[]): number[] {
   return labelIndices(labels.length);
 }
 
+/** A marked bar: a vertical line through its centre, labelled at the top (e.g. "85%: 23 items"). */
+export interface BarMark {
+  /** The index of the bar marked. */
+  at: number;
+  label: string;
+}
+
+/** About how wide a mark's label is, in viewBox units per character of 11-unit text. */
+const CHARACTER_WIDTH = 6.2;
+/** The rows of mark labels are this far apart. */
+const MARK_ROW_HEIGHT = 13;
+
+/**
+ * The row each mark's label is written in, 0 at the top: from left to right, the first row where it does not
+ * run into the label before it, so labels of close marks (85% and 95% often are) never overlap.
+ * @param centre the x of a bar's centre.
+ */
+export function markLabelRows(marks: readonly BarMark[], centre: (index: number) => number): number[] {
+  const order = marks.map((_, k) => k).sort((a, b) => marks[a]!.at - marks[b]!.at);
+  const rowEnds: number[] = [];
+  const rows = new Array<number>(marks.length);
+  for (const k of order) {
+    const start = centre(marks[k]!.at) + 3;
+    let row = rowEnds.findIndex((end) => end < start);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = start + marks[k]!.label.length * CHARACTER_WIDTH;
+    rows[k] = row;
+  }
+  return rows;
+}
+
 /**
  * Vertical bars, one per labelled value, with an optional line over them (e.g. a moving average, null
- * where it is not defined yet). Hovering anywhere over a bar's column tells its value.
+ * where it is not defined yet), and optional marks on some bars (e.g. where the confidence levels of a
+ * forecast fall). Hovering anywhere over a bar's column tells its value.
  */
 export function BarChart({
   bars,
   line,
   lineLabel = 'Trend',
+  marks = [],
   yLabel,
 }: {
   bars: ReadonlyArray<{ label: string; value: number }>;
   line?: ReadonlyArray<number | null>;
   /** What the line is, for the tooltip. */
   lineLabel?: string;
+  marks?: readonly BarMark[];
   yLabel: string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
@@ -46,6 +80,7 @@ export function BarChart({
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
+  const markRows = markLabelRows(marks, centre);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}
@@ -81,6 +116,29 @@ export function BarChart({
           strokeWidth={2}
         />
       )}
+      {marks.map((mark, k) => (
+        <g key={mark.label} className="fm-chart-bar-mark" aria-hidden="true">
+          <Line
+            from={{ x: centre(mark.at), y: PLOT.top }}
+            to={{ x: centre(mark.at), y: PLOT.bottom }}
+            stroke={CHART_COLOURS.reference}
+            strokeDasharray="4 4"
+            strokeWidth={1.5}
+          />
+          {/* Haloed in the page's colour: the labels sit over the bars. */}
+          <text
+            x={centre(mark.at) + 3}
+            y={PLOT.top + 10 + markRows[k]! * MARK_ROW_HEIGHT}
+            fill={CHART_COLOURS.ink}
+            stroke={CHART_COLOURS.surface}
+            strokeWidth={3}
+            strokeLinejoin="round"
+            paintOrder="stroke"
+          >
+            {mark.label}
+          </text>
+        </g>
+      ))}
     </ChartCanvas>
   );
 }

@@ -31,18 +31,21 @@ export function ChartFrame({
   title,
   summary,
   table,
+  compact = false,
   children,
 }: {
   testId: string;
   title: string;
   summary: string;
   table: ChartTable;
+  /** Drawn small, beside other charts (the overview's trends): its text is set larger to stay legible. */
+  compact?: boolean;
   children: ReactNode;
 }) {
   const shown = table.rows.length > TABLE_ROW_LIMIT ? table.rows.slice(0, TABLE_ROW_LIMIT) : table.rows;
   const leftOut = table.rows.length - shown.length;
   return (
-    <figure className="fm-chart" data-testid={testId}>
+    <figure className={compact ? 'fm-chart fm-chart--compact' : 'fm-chart'} data-testid={testId}>
       <Stack space="space.100">
         <Text weight="medium" as="p">
           {title}

@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 import { CHART } from './layout';
-import { referenceLabels, ScatterChart, type ScatterDot } from './ScatterChart';
+import { LABEL_MARGIN, referenceLabels, ScatterChart, type ScatterDot } from './ScatterChart';
 
 // Done on days 10, 12, 12 and 30; given out of order, as a report may list them.
 const DOTS: ScatterDot[] = [
@@ -178,17 +178,29 @@ describe('the scatter chart', () => {
     expect(chartText()).toContain('Backlog');
     expect(chartText()).toContain('Review');
     // The single dot sits in the middle category, not stretched over the whole width.
-    expect(centres()[0]!.x).toBeCloseTo(CHART.width / 2 + (CHART.left - CHART.right) / 2, 0);
+    expect(centres()[0]!.x).toBeCloseTo(CHART.width / 2 + (CHART.left - LABEL_MARGIN) / 2, 0);
   });
 });
 
 describe('the labels of reference lines', () => {
   const y = (value: number) => 200 - value;
 
-  it('sit just above their lines when the lines are apart', () => {
+  it('are written in the margin right of the plot, where no dot is drawn', () => {
+    render(<ScatterChart dots={DOTS} lines={[{ label: '50%: 4 days', value: 4 }, ...LINES]} xLabel={String} yLabel="days" />);
+    const labels = Array.from(drawing().querySelectorAll('text.fm-chart-reference-label'));
+    expect(labels.map((label) => label.textContent)).toEqual(['50%: 4 days', '85%: 8 days']);
+    const rightmostDot = Math.max(...centres().map((dot) => dot.x));
+    for (const label of labels) {
+      expect(label.getAttribute('text-anchor')).toBe('start');
+      expect(Number(label.getAttribute('x'))).toBeGreaterThan(rightmostDot + 3);
+      expect(Number(label.getAttribute('x'))).toBeGreaterThanOrEqual(CHART.width - LABEL_MARGIN);
+    }
+  });
+
+  it('sit level with their lines when the lines are apart', () => {
     expect(referenceLabels([{ label: '50%', value: 10 }, { label: '85%', value: 60 }], y)).toEqual([
-      { text: '50%', y: 186 },
-      { text: '85%', y: 136 },
+      { text: '50%', y: 194 },
+      { text: '85%', y: 144 },
     ]);
   });
 
@@ -196,6 +208,6 @@ describe('the labels of reference lines', () => {
     // Given top first, as a report lists them; placed from the lowest line up.
     const labels = referenceLabels([{ label: '95%', value: 14 }, { label: '85%', value: 12 }, { label: '50%', value: 8 }], y);
     expect(labels.map((label) => label.text)).toEqual(['50%', '85%', '95%']);
-    expect(labels.map((label) => label.y)).toEqual([188, 175, 162]);
+    expect(labels.map((label) => label.y)).toEqual([196, 183, 170]);
   });
 });

@@ -5,7 +5,7 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { largest, PLOT, valueScale } from './layout';
+import { CHART, largest, PLOT, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -20,17 +20,28 @@ export interface ScatterDot {
 
 /** The height of a reference line's label: labels of close lines are moved apart by at least this. */
 const LABEL_HEIGHT = 13;
+/** From a label's centre line to its baseline, for 11-unit text. */
+const LABEL_BASELINE = 4;
 
 /**
- * Where to write each reference line's label: just above its line, unless that would overlap the label
- * of a lower line (percentiles are often close), in which case it moves up until it is clear.
+ * The margin right of the plot that holds the reference lines' labels ("95%: 41 days"), so they never sit
+ * on the dots: wide enough for a percentile and a duration in hours.
+ */
+export const LABEL_MARGIN = 104;
+/** Where the plot ends: the labels' margin takes the place of the charts' usual right margin. */
+const PLOT_RIGHT = CHART.width - LABEL_MARGIN;
+
+/**
+ * Where to write each reference line's label (its baseline), in the margin at the end of its line: level
+ * with the line, unless that would overlap the label of a lower line (percentiles are often close), in
+ * which case it moves up until it is clear.
  */
 export function referenceLabels(lines: ReadonlyArray<{ label: string; value: number }>, y: (value: number) => number) {
   const bottomUp = [...lines].sort((a, b) => a.value - b.value);
   const placed: Array<{ text: string; y: number }> = [];
   for (const line of bottomUp) {
     const below = placed.at(-1);
-    const own = y(line.value) - 4;
+    const own = y(line.value) + LABEL_BASELINE;
     placed.push({ text: line.label, y: below === undefined ? own : Math.min(own, below.y - LABEL_HEIGHT) });
   }
   return placed;
@@ -82,7 +93,7 @@ export function ScatterChart({
   const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
   const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
   const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)));
-  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [PLOT.left + INSET, PLOT.right - INSET] });
+  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [PLOT.left + INSET, PLOT_RIGHT - INSET] });
   const y = valueScale(yMax);
   const tickValues =
     xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
@@ -114,7 +125,7 @@ export function ScatterChart({
       onKeyDown={onKeyDown}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
-      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} />}
+      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} plotRight={PLOT_RIGHT} />}
       underlay={<DotsCanvas marks={marks} style={DOT_STYLE} />}
       tooltip={shownDot ? <ChartTooltip anchor={marks[shown!]!} testId="chart-tooltip">{shownDot.title}</ChartTooltip> : null}
     >
@@ -123,7 +134,7 @@ export function ScatterChart({
           <Line
             key={line.label}
             from={{ x: PLOT.left, y: y(line.value) }}
-            to={{ x: PLOT.right, y: y(line.value) }}
+            to={{ x: PLOT_RIGHT, y: y(line.value) }}
             stroke={CHART_COLOURS.reference}
             strokeDasharray="4 4"
             strokeWidth={1.5}
@@ -140,19 +151,9 @@ export function ScatterChart({
             data-testid="chart-current-dot"
           />
         )}
-        {/* Over the dots, haloed in the page's colour, so the labels stay legible where dots crowd. */}
+        {/* In the margin, clear of the dots, each at the end of its line. */}
         {referenceLabels(lines, y).map((label) => (
-          <text
-            key={label.text}
-            x={PLOT.right}
-            y={label.y}
-            textAnchor="end"
-            fill={CHART_COLOURS.ink}
-            stroke={CHART_COLOURS.surface}
-            strokeWidth={3}
-            strokeLinejoin="round"
-            paintOrder="stroke"
-          >
+          <text key={label.text} className="fm-chart-reference-label" x={PLOT_RIGHT + 6} y={label.y} textAnchor="start" fill={CHART_COLOURS.ink}>
             {label.text}
           </text>
         ))}

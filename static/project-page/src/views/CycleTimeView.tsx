@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { router } from '@forge/bridge';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { dayToIsoDate, isoDateToDay, type FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
@@ -7,13 +6,11 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
 import { cycleTimeByMonth } from './cycle-time-by-month';
 import { EmptyView } from './EmptyView';
+import { formatDate } from '../../../common/format-date-time';
 import { count, formatDuration, shortDate, unitName } from './format';
+import { openIssue } from './open-issue';
 
 const LABELLED_PERCENTILES = ['50', '85', '95'];
-
-function openIssue(key: string) {
-  void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined);
-}
 
 /**
  * The scatterplot's dots, one per finished item with what its tooltip and announcement say. Kept per report,
@@ -54,7 +51,7 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-cycle-time-scatter"
         title="Cycle time of finished items"
-        summary={`${count.format(dots.length)} items finished between ${report.generated.window.from} and ${report.generated.window.to}. ${
+        summary={`${count.format(dots.length)} items finished between ${formatDate(report.generated.window.from)} and ${formatDate(report.generated.window.to)}. ${
           p85 !== null ? `85% took ${formatDuration(p85, report)} or less.` : ''
         }`}
         table={{

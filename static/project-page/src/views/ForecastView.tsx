@@ -1,56 +1,221 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import Heading from '@atlaskit/heading';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Heading from '@atlaskit/heading';
-import type { FlowReport } from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay, type FlowReport, type ForecastQuestions, type ForecastSection, type OutcomeBin } from '../../../../src/domain';
+import { formatDate } from '../../../common/format-date-time';
+import { BarChart, type BarMark } from '../charts/BarChart';
+import { ChartFrame } from '../charts/ChartFrame';
+import { todayIn } from '../date-range';
+import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
-import { count } from './format';
+import { checkItemCount, checkTargetDate, MAX_FORECAST_ITEMS } from './forecast-questions';
+import { count, shortDate } from './format';
+
+/** The confidence levels marked on the distributions: the ones teams quote. */
+const MARKED_CONFIDENCES = [50, 85, 95];
+
+const share = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 /** The plain-language reading of the "how many" forecast at 85% confidence (or the highest below it). */
-export function howManySentence(report: FlowReport): string | null {
-  const howMany = report.forecast.howMany;
+export function howManySentence(forecast: ForecastSection): string | null {
+  const howMany = forecast.howMany;
   if (howMany === null || howMany.table.length === 0) return null;
   const row = howMany.table.find((r) => r.confidence === 85) ?? howMany.table.at(-1)!;
-  return `${row.confidence}% chance of ${count.format(row.items)} or more items by ${howMany.targetDate}.`;
+  return `${row.confidence}% chance of ${count.format(row.items)} or more items by ${formatDate(howMany.targetDate)}.`;
 }
 
-export function whenSentence(report: FlowReport): string | null {
-  const when = report.forecast.when;
+export function whenSentence(forecast: ForecastSection): string | null {
+  const when = forecast.when;
   const row = when?.table.find((r) => r.confidence === 85) ?? when?.table.at(-1);
   if (!when || !row) return null;
   return row.date === null
     ? `The ${count.format(when.items)} items are unlikely to be done within the forecast's horizon.`
-    : `${row.confidence}% chance that ${count.format(when.items)} items are done by ${row.date}.`;
+    : `${row.confidence}% chance that ${count.format(when.items)} items are done by ${formatDate(row.date)}.`;
 }
 
-/** Monte Carlo forecasts from past throughput: how many by a date, when N will be done, and how reliable. */
-export function ForecastView({ report }: { report: FlowReport }) {
-  const { forecast } = report;
-  if (forecast.howMany === null && forecast.when === null) {
-    return (
-      <EmptyView
-        testId="tab-panel-forecast"
-        message={forecast.notes[0] ?? 'There is not enough finished work yet to forecast from.'}
-      />
-    );
+function whenAt85(forecast: ForecastSection): string {
+  const date = forecast.when?.table.find((row) => row.confidence === 85)?.date ?? null;
+  return date === null ? 'beyond the horizon' : `by ${formatDate(date)}`;
+}
+
+/** The bin an outcome fell in, for marking it; -1 when none holds it. */
+const binOf = (outcomes: readonly OutcomeBin[], value: number) => outcomes.findIndex((bin) => bin.from <= value && value < bin.to);
+
+function binLabel(bin: OutcomeBin, label: (value: number) => string): string {
+  return bin.to - bin.from === 1 ? label(bin.from) : `${label(bin.from)}–${label(bin.to - 1)}`;
+}
+
+/** The simulated futures as bars, in percent of all of them: the distribution the confidence table reads. */
+function OutcomeChart({
+  testId,
+  title,
+  summary,
+  outcomes,
+  marks,
+  outcomeLabel,
+  outcomeName,
+  trials,
+}: {
+  testId: string;
+  title: string;
+  summary: string;
+  outcomes: readonly OutcomeBin[];
+  marks: BarMark[];
+  outcomeLabel: (value: number) => string;
+  outcomeName: string;
+  trials: number;
+}) {
+  const bars = outcomes.map((bin) => ({ label: binLabel(bin, outcomeLabel), value: (bin.trials / trials) * 100 }));
+  return (
+    <ChartFrame
+      testId={testId}
+      title={title}
+      summary={summary}
+      table={{
+        caption: `Simulated futures by ${outcomeName}`,
+        columns: [outcomeName[0]!.toUpperCase() + outcomeName.slice(1), 'Futures', 'Share of futures (%)'],
+        rows: outcomes.map((bin, k) => [bars[k]!.label, bin.trials, share.format(bars[k]!.value)]),
+      }}
+    >
+      <BarChart bars={bars} marks={marks} yLabel="% of futures" />
+    </ChartFrame>
+  );
+}
+
+/** A question's input with its label, and what is wrong with it, if anything is. */
+function QuestionInput({
+  label,
+  testId,
+  problem,
+  children,
+}: {
+  label: string;
+  testId: string;
+  problem: string | null;
+  children: (problemId: string | undefined) => ReactNode;
+}) {
+  const problemId = useId();
+  return (
+    <Stack space="space.050">
+      <label className="fm-filter">
+        <Text size="small" weight="medium">
+          {label}
+        </Text>
+        {children(problem === null ? undefined : problemId)}
+      </label>
+      {problem !== null && (
+        <p className="fm-filter-problem" id={problemId} role="alert" data-testid={`${testId}-problem`}>
+          {problem}
+        </p>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Monte Carlo forecasts from past throughput: how many items by a date and when a number of items will be
+ * done, both chosen by the reader (the configured questions at first), with the distribution of the
+ * simulated futures, the confidence tables, and how reliable past forecasts were.
+ * @param ask the forecast of the report's issue types for the questions given (see `reportModel`).
+ */
+export function ForecastView({ report, ask }: { report: FlowReport; ask: (questions: ForecastQuestions) => ForecastSection }) {
+  const configured = report.forecast;
+  const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
+  const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
+  // What the inputs hold, valid or not; the questions asked are the last valid ones.
+  const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
+  const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
+  const [questions, setQuestions] = useState<ForecastQuestions>({});
+  const dateCheck = checkTargetDate(dateDraft, today);
+  const itemsCheck = checkItemCount(itemsDraft);
+  const forecast = useMemo(() => ask(questions), [ask, questions]);
+
+  if (configured.howMany === null && configured.when === null) {
+    return <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />;
   }
+  const editDate = (value: string) => {
+    setDateDraft(value);
+    const check = checkTargetDate(value, today);
+    if (check.ok) setQuestions((asked) => ({ ...asked, targetDate: check.value }));
+  };
+  const editItems = (value: string) => {
+    setItemsDraft(value);
+    const check = checkItemCount(value);
+    if (check.ok) setQuestions((asked) => ({ ...asked, items: check.value }));
+  };
+
+  const { howMany, when } = forecast;
+  const nowDay = isoDateToDay(today)!;
   const hitRate = forecast.backtest.hitRate;
   return (
     <Stack space="space.300" testId="tab-panel-forecast">
-      {howManySentence(report) !== null && (
+      <Inline space="space.300" alignBlock="start" shouldWrap testId="forecast-questions">
+        <QuestionInput label="How many items by" testId="forecast-target-date" problem={dateCheck.ok ? null : dateCheck.message}>
+          {(problemId) => (
+            <input
+              type="date"
+              className="fm-filter-date"
+              data-testid="forecast-target-date"
+              value={dateDraft}
+              min={tomorrow}
+              required
+              aria-invalid={problemId !== undefined}
+              aria-describedby={problemId}
+              onChange={(event) => editDate(event.target.value)}
+            />
+          )}
+        </QuestionInput>
+        <QuestionInput label="When will this many items be done" testId="forecast-items" problem={itemsCheck.ok ? null : itemsCheck.message}>
+          {(problemId) => (
+            <input
+              type="number"
+              className="fm-filter-date fm-forecast-items"
+              data-testid="forecast-items"
+              value={itemsDraft}
+              min={1}
+              max={MAX_FORECAST_ITEMS}
+              step={1}
+              required
+              inputMode="numeric"
+              aria-invalid={problemId !== undefined}
+              aria-describedby={problemId}
+              onChange={(event) => editItems(event.target.value)}
+            />
+          )}
+        </QuestionInput>
+      </Inline>
+      {howManySentence(forecast) !== null && (
         <Text as="p" size="large" weight="medium" testId="forecast-how-many-sentence">
-          {howManySentence(report)}
+          {howManySentence(forecast)}
         </Text>
       )}
-      {whenSentence(report) !== null && (
+      {whenSentence(forecast) !== null && (
         <Text as="p" size="large" weight="medium" testId="forecast-when-sentence">
-          {whenSentence(report)}
+          {whenSentence(forecast)}
         </Text>
       )}
-      {forecast.howMany !== null && (
+      {howMany !== null && (
         <Stack space="space.100">
           <Heading size="small" as="h2">
-            How many items by {forecast.howMany.targetDate}
+            How many items by {formatDate(howMany.targetDate)}
           </Heading>
+          <OutcomeChart
+            testId="chart-forecast-how-many"
+            title={`Items finished by ${formatDate(howMany.targetDate)} in ${count.format(forecast.trials)} simulated futures`}
+            summary={`The dashed lines mark the confidence levels: at 85%, ${count.format(
+              howMany.table.find((row) => row.confidence === 85)?.items ?? 0,
+            )} or more items, since 85% of the futures finished at least that many.`}
+            outcomes={howMany.outcomes}
+            marks={howMany.table
+              .filter((row) => MARKED_CONFIDENCES.includes(row.confidence))
+              .map((row) => ({ at: binOf(howMany.outcomes, row.items), label: `${row.confidence}%: ${count.format(row.items)}+` }))
+              .filter((mark) => mark.at >= 0)}
+            outcomeLabel={(items) => count.format(items)}
+            outcomeName="items finished"
+            trials={forecast.trials}
+          />
           <table className="fm-table" data-testid="forecast-how-many-table">
             <thead>
               <tr>
@@ -59,7 +224,7 @@ export function ForecastView({ report }: { report: FlowReport }) {
               </tr>
             </thead>
             <tbody>
-              {forecast.howMany.table.map((row) => (
+              {howMany.table.map((row) => (
                 <tr key={row.confidence}>
                   <td>{row.confidence}%</td>
                   <td>{count.format(row.items)} items</td>
@@ -69,11 +234,24 @@ export function ForecastView({ report }: { report: FlowReport }) {
           </table>
         </Stack>
       )}
-      {forecast.when !== null && (
+      {when !== null && (
         <Stack space="space.100">
           <Heading size="small" as="h2">
-            When {count.format(forecast.when.items)} items will be done
+            When {count.format(when.items)} items will be done
           </Heading>
+          <OutcomeChart
+            testId="chart-forecast-when"
+            title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures`}
+            summary={`The dashed lines mark the confidence levels: at 85%, ${whenAt85(forecast)}, since 85% of the futures were done by then.`}
+            outcomes={when.outcomes}
+            marks={when.table
+              .filter((row) => MARKED_CONFIDENCES.includes(row.confidence) && row.days !== null)
+              .map((row) => ({ at: binOf(when.outcomes, row.days!), label: `${row.confidence}%: ${shortDate(row.date!)}` }))
+              .filter((mark) => mark.at >= 0)}
+            outcomeLabel={(days) => shortDate(dayToIsoDate(nowDay + days))}
+            outcomeName="day done"
+            trials={forecast.trials}
+          />
           <table className="fm-table" data-testid="forecast-when-table">
             <thead>
               <tr>
@@ -82,10 +260,10 @@ export function ForecastView({ report }: { report: FlowReport }) {
               </tr>
             </thead>
             <tbody>
-              {forecast.when.table.map((row) => (
+              {when.table.map((row) => (
                 <tr key={row.confidence}>
                   <td>{row.confidence}%</td>
-                  <td>{row.date ?? 'beyond the horizon'}</td>
+                  <td>{row.date === null ? 'beyond the horizon' : formatDate(row.date)}</td>
                 </tr>
               ))}
             </tbody>
@@ -99,7 +277,7 @@ export function ForecastView({ report }: { report: FlowReport }) {
       </Text>
       <Text as="p" size="small" color="color.text.subtle">
         {forecast.samplingWindow
-          ? `Based on ${count.format(forecast.trials)} simulations sampling daily throughput from ${forecast.samplingWindow.from} to ${forecast.samplingWindow.to}.`
+          ? `Based on ${count.format(forecast.trials)} simulations sampling daily throughput from ${formatDate(forecast.samplingWindow.from)} to ${formatDate(forecast.samplingWindow.to)}.`
           : ''}
         {forecast.notes.length > 0 ? ` ${forecast.notes.join(' ')}` : ''}
       </Text>

@@ -2,9 +2,17 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import Heading from '@atlaskit/heading';
 import { AT_RISK_PERCENTILE, type FlowReport, type HeadlineName } from '../../../../src/domain';
-import { count, formatDuration, unitName } from './format';
-import { readChange } from './headline-change';
+import { formatDate } from '../../../common/format-date-time';
+import { BarChart } from '../charts/BarChart';
+import { ChartFrame } from '../charts/ChartFrame';
+import { LineChart } from '../charts/LineChart';
+import { count, formatDuration, shortDate, unitName } from './format';
+import { readChange, shownComparison } from './headline-change';
+import { openIssue } from './open-issue';
+import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
+import './OverviewView.css';
 
 const TONE_COLOUR = { better: 'color.text.success', worse: 'color.text.danger', neutral: 'color.text.subtle' } as const;
 
@@ -50,46 +58,175 @@ function Metric({
   );
 }
 
+/** The items at risk the overview names: the oldest first. */
+export const AT_RISK_LISTED = 5;
+
+const span = (window: { from: string; to: string }) => `${formatDate(window.from)} to ${formatDate(window.to)}`;
+
+/** What the changes under the headlines compare, said once. */
+function comparisonSentence(report: FlowReport): string {
+  const { window, days } = report.periodComparison;
+  const finished = `${count.format(report.generated.doneInWindow)} items finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
+  const shown = shownComparison(report);
+  if (shown === null) {
+    return `${finished}. The history does not go back another ${count.format(days)} days, so there is no earlier period of the same length to compare with; choose a shorter period to see changes.`;
+  }
+  const { comparison, recent } = shown;
+  if (!recent) return `${finished}; compared with ${span(comparison.previousWindow!)}.`;
+  return `${finished}. The history does not go back another ${count.format(days)} days, so the changes compare the last ${count.format(
+    comparison.days,
+  )} days (${span(comparison.window)}) with the ${count.format(comparison.days)} days before (${span(comparison.previousWindow!)}).`;
+}
+
+/** The oldest items in progress longer than the 85th percentile of the period's cycle times. */
+function AtRiskItems({ report }: { report: FlowReport }) {
+  const p85 = report.periodComparison.current.cycleTime85;
+  if (p85 === null) return null;
+  const atRisk = report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  return (
+    <Stack space="space.100" testId="overview-at-risk">
+      <Heading size="small" as="h2">
+        Oldest items at risk
+      </Heading>
+      {atRisk.length === 0 ? (
+        <Text as="p" color="color.text.subtle">
+          No item has been in progress longer than {formatDuration(p85, report)}.
+        </Text>
+      ) : (
+        <>
+          <Text as="p" size="small" color="color.text.subtle">
+            {atRisk.length > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRisk.length)}` : `All ${atRisk.length}`} in progress longer
+            than {formatDuration(p85, report)}; the Aging tab shows them all.
+          </Text>
+          <ol className="fm-at-risk-list" data-testid="overview-at-risk-list">
+            {atRisk.slice(0, AT_RISK_LISTED).map((item) => (
+              <li key={item.key}>
+                <a
+                  className="fm-issue-link"
+                  href={`/browse/${encodeURIComponent(item.key)}`}
+                  onClick={(event) => {
+                    // Jira opens it: the page's own frame cannot navigate to an issue.
+                    event.preventDefault();
+                    openIssue(item.key);
+                  }}
+                >
+                  {item.key}
+                </a>{' '}
+                <Text color="color.text.subtle">
+                  {formatDuration(item.age, report)} in progress, now in {item.stage} ({item.status})
+                </Text>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Small charts of the latest stretch of the tabs' series: is throughput rising, cycle time falling, WIP steady? */
+function Trends({ report }: { report: FlowReport }) {
+  const trends = overviewTrends(report);
+  const unit = unitName(report);
+  const period = periodName(report);
+  // "Dec ’25": short enough for six labels across a small chart, and not to be read as 25 December.
+  const monthLabel = (month: string) =>
+    `${new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' })} ’${month.slice(2, 4)}`;
+  return (
+    <div className="fm-overview-trends" data-testid="overview-trends">
+      {trends.throughput.length > 0 && (
+        <ChartFrame
+          compact
+          testId="chart-overview-throughput"
+          title={`Items finished per ${period}, last ${trends.throughput.length}`}
+          summary={`The line is the moving average over ${TREND_AVERAGE_PERIODS} ${period}s.`}
+          table={{
+            caption: `Items finished per ${period}`,
+            columns: ['From', 'To', 'Items', `Moving average (${TREND_AVERAGE_PERIODS})`],
+            rows: trends.throughput.map((p) => [p.start, p.end, p.count, p.average ?? '–']),
+          }}
+        >
+          <BarChart
+            bars={trends.throughput.map((p) => ({ label: shortDate(p.start), value: p.count }))}
+            line={trends.throughput.map((p) => p.average)}
+            lineLabel={`Moving average (${TREND_AVERAGE_PERIODS})`}
+            yLabel="items"
+          />
+        </ChartFrame>
+      )}
+      {trends.cycleTime85.length > 0 && (
+        <ChartFrame
+          compact
+          testId="chart-overview-cycle-time"
+          title="Cycle time, 85th percentile by month"
+          summary="Of the items finished each month; lower is faster."
+          table={{
+            caption: 'Cycle time, 85th percentile, by month finished',
+            columns: ['Month finished', 'Items', `85th percentile (${unit})`],
+            rows: trends.cycleTime85.map((m) => [m.month, m.items, m.p85]),
+          }}
+        >
+          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85 }))} yLabel={unit} />
+        </ChartFrame>
+      )}
+      {trends.wip.length > 0 && (
+        <ChartFrame
+          compact
+          testId="chart-overview-wip"
+          title={`Work in progress, last ${count.format(trends.wip.length)} days`}
+          summary={`${count.format(trends.wip.at(-1)!.count)} items in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
+          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [day.date, day.count]) }}
+        >
+          <LineChart points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+        </ChartFrame>
+      )}
+    </div>
+  );
+}
+
 /**
- * The headline numbers of the selected period, each against the period of equal length before it: throughput,
- * cycle time percentiles, WIP and items at risk, as they stood at the period's end.
+ * The headline numbers of the selected period, each against the period of equal length before it (or, when
+ * the history does not reach that far, the period's last 30 days against the 30 before them): throughput,
+ * cycle time percentiles, WIP and items at risk, as they stood at the period's end; then their recent trends
+ * and the oldest items at risk.
  */
 export function OverviewView({ report }: { report: FlowReport }) {
-  const { current, window, previousWindow, days } = report.periodComparison;
+  const { current } = report.periodComparison;
   const p85 = current.cycleTime85;
   const items = (n: number | null) => `${count.format(n ?? 0)} items`;
   return (
-    <Stack space="space.200" testId="tab-panel-overview">
-      <Inline space="space.200" shouldWrap>
-        <Metric
-          testId="metric-throughput"
-          name="throughputPerWeek"
-          report={report}
-          label="Throughput per week"
-          value={`${perWeek.format(current.throughputPerWeek ?? 0)} items`}
-        />
-        <Metric testId="metric-cycle-time-50" name="cycleTime50" report={report} label="Cycle time, 50th percentile" value={formatDuration(current.cycleTime50, report)} />
-        <Metric testId="metric-cycle-time-85" name="cycleTime85" report={report} label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
-        <Metric testId="metric-wip" name="wip" report={report} label="Work in progress" value={items(current.wip)} />
-        <Metric
-          testId="metric-at-risk"
-          name="atRisk"
-          report={report}
-          label="Items at risk"
-          value={items(current.atRisk)}
-          detail={
-            p85 === null
-              ? 'No finished items to compare with yet'
-              : `In progress longer than ${formatDuration(p85, report)} (the ${AT_RISK_PERCENTILE}th percentile)`
-          }
-        />
-      </Inline>
-      <Text as="p" color="color.text.subtle" testId="overview-window">
-        {count.format(report.generated.doneInWindow)} items finished between {window.from} and {window.to}
-        {previousWindow === null
-          ? `. The history does not go back another ${count.format(days)} days, so there is no earlier period of the same length to compare with; choose a shorter period to see changes.`
-          : `; compared with ${previousWindow.from} to ${previousWindow.to}.`}
-      </Text>
+    <Stack space="space.300" testId="tab-panel-overview">
+      <Stack space="space.150">
+        <Inline space="space.200" shouldWrap>
+          <Metric
+            testId="metric-throughput"
+            name="throughputPerWeek"
+            report={report}
+            label="Throughput per week"
+            value={`${perWeek.format(current.throughputPerWeek ?? 0)} items`}
+          />
+          <Metric testId="metric-cycle-time-50" name="cycleTime50" report={report} label="Cycle time, 50th percentile" value={formatDuration(current.cycleTime50, report)} />
+          <Metric testId="metric-cycle-time-85" name="cycleTime85" report={report} label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
+          <Metric testId="metric-wip" name="wip" report={report} label="Work in progress" value={items(current.wip)} />
+          <Metric
+            testId="metric-at-risk"
+            name="atRisk"
+            report={report}
+            label="Items at risk"
+            value={items(current.atRisk)}
+            detail={
+              p85 === null
+                ? 'No finished items to compare with yet'
+                : `In progress longer than ${formatDuration(p85, report)} (the ${AT_RISK_PERCENTILE}th percentile)`
+            }
+          />
+        </Inline>
+        <Text as="p" color="color.text.subtle" testId="overview-window">
+          {comparisonSentence(report)}
+        </Text>
+      </Stack>
+      <Trends report={report} />
+      <AtRiskItems report={report} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { FlowReport } from '../../../../src/domain';
-import { readChange } from './headline-change';
+import { readChange, shownComparison } from './headline-change';
 
 type Comparison = FlowReport['periodComparison'];
 
@@ -36,6 +36,22 @@ describe('reading a headline change', () => {
   it('says when nothing changed', () => {
     const report = reportWith({ changes: [{ name: 'wip', current: 5, previous: 5, difference: 0, relative: 0, verdict: 'unchanged' }] });
     expect(readChange('wip', report, 'days')).toEqual({ text: 'No change vs previous 30 days', tone: 'neutral' });
+  });
+
+  it('reads the period\'s last days against the days before them when the period has no earlier period', () => {
+    const report = {
+      ...reportWith({ previous: null, previousWindow: null, days: 400 }),
+      recentComparison: {
+        window: { from: '2026-02-11', to: '2026-03-12' },
+        days: 30,
+        previousWindow: { from: '2026-01-12', to: '2026-02-10' },
+        current: headlines,
+        previous: { ...headlines, throughputPerWeek: 5 },
+        changes: [{ name: 'throughputPerWeek', current: 4, previous: 5, difference: -1, relative: -0.2, verdict: 'worse' }],
+      },
+    } as FlowReport;
+    expect(shownComparison(report)).toEqual({ comparison: report.recentComparison, recent: true });
+    expect(readChange('throughputPerWeek', report, 'days')).toEqual({ text: '▼ 20% in the last 30 days vs the 30 before (worse)', tone: 'worse' });
   });
 
   it('explains a missing comparison', () => {

@@ -1,7 +1,20 @@
 import type { FlowReport, HeadlineName } from '../../../../src/domain';
 import { count } from './format';
 
-type Change = FlowReport['periodComparison']['changes'][number];
+type Comparison = FlowReport['periodComparison'];
+type Change = Comparison['changes'][number];
+
+/**
+ * The comparison the overview shows: the period against the period of equal length before it, or, when the
+ * history does not reach that far back (the whole history is the period, say), the period's last days
+ * against the days before them, so the default view still answers "are we getting faster?". Null when
+ * neither is possible.
+ */
+export function shownComparison(report: FlowReport): { comparison: Comparison; recent: boolean } | null {
+  if (report.periodComparison.previous !== null) return { comparison: report.periodComparison, recent: false };
+  const recent = report.recentComparison ?? null;
+  return recent !== null && recent.previous !== null ? { comparison: recent, recent: true } : null;
+}
 
 /** How a change reads next to its headline: the words, and whether it is good news, bad news or neither. */
 export interface ChangeReading {
@@ -20,13 +33,16 @@ function differenceUnit(name: HeadlineName, durationUnit: string): string {
 }
 
 /**
- * "▲ 12% vs previous 30 days (better)", or why this headline cannot be compared; null when there is no
+ * "▲ 12% vs previous 30 days (better)" (or "▲ 12% in the last 30 days vs the 30 before (better)" for the
+ * period's last days, see `shownComparison`), or why this headline cannot be compared; null when there is no
  * earlier period at all (the overview says so once, not on every headline).
  */
 export function readChange(name: HeadlineName, report: FlowReport, durationUnit: string): ChangeReading | null {
-  const comparison = report.periodComparison;
-  const against = `vs previous ${count.format(comparison.days)} days`;
-  if (comparison.previous === null) return null;
+  const shown = shownComparison(report);
+  if (shown === null) return null;
+  const { comparison, recent } = shown;
+  const days = count.format(comparison.days);
+  const against = recent ? `in the last ${days} days vs the ${days} before` : `vs previous ${days} days`;
   const change: Change | undefined = comparison.changes.find((c) => c.name === name);
   if (change === undefined) return { text: 'Not compared: one of the two periods has no finished items', tone: 'neutral' };
   if (change.verdict === 'unchanged') return { text: `No change ${against}`, tone: 'neutral' };

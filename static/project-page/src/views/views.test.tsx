@@ -2,15 +2,17 @@
 import '../../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
-import type { FlowReport } from '../../../../src/domain';
-import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
+import type { FlowReport, ForecastQuestions } from '../../../../src/domain';
+import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../src/domain/testing/history-fixture';
+import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
-import { computeReport, NO_FILTERS } from '../flow-report-model';
+import { computeReport, NO_FILTERS, reportModel } from '../flow-report-model';
 import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
 import { ForecastView, howManySentence } from './ForecastView';
+import { AT_RISK_LISTED } from './OverviewView';
 import { issuesCsv } from './issues-csv';
 import { IssuesView, ISSUES_PER_PAGE } from './IssuesView';
 import { OverviewView } from './OverviewView';
@@ -45,7 +47,9 @@ describe('the overview', () => {
     // None was at risk on 20 February, so the change is a count, not a percentage.
     expect(text('metric-at-risk')).toContain('4 items');
     expect(text('metric-at-risk-change')).toBe('▲ +4 items vs previous 20 days (worse)');
-    expect(text('overview-window')).toContain('compared with 2026-02-01 to 2026-02-20');
+    expect(text('overview-window')).toContain(`compared with ${formatDate('2026-02-01')} to ${formatDate('2026-02-20')}`);
+    // Dates as the reader's locale writes them, not ISO.
+    expect(text('overview-window')).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
 
   it('colours bad news apart from changes that are not judged', () => {
@@ -62,6 +66,59 @@ describe('the overview', () => {
     expect(screen.queryByTestId('metric-throughput-change')).toBeNull();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
     expect(screen.getByTestId('overview-window').textContent).toContain('does not go back another 40 days, so there is no earlier period of the same length to compare with');
+  });
+
+  it('compares the last 30 days with the 30 before when the period has nothing of its length before it, and says so', () => {
+    // Ten weeks of history from 1 January: all of it is the period, and nothing comes before it.
+    const sketches: IssueSketch[] = Array.from({ length: 34 }, (_, i) => {
+      const day = (offset: number) => new Date(at('2026-01-01T09:00Z') + offset * 86_400_000).toISOString();
+      const started = 2 * i + 1;
+      return {
+        key: `LONG-${i + 1}`,
+        created: day(2 * i),
+        moves: i < 30 ? [[day(started), 'In Progress'], [day(started + 1 + (i % 4) * (i < 15 ? 2 : 1)), 'Done']] : [[day(started), 'In Progress']],
+      };
+    });
+    const whole = reportOf(boardHistory(sketches));
+    expect(whole.periodComparison.previous).toBeNull();
+    const recent = whole.recentComparison!;
+    render(<OverviewView report={whole} />);
+    expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(/^[▲▼] \d+% in the last 30 days vs the 30 before \((better|worse)\)$|^No change/);
+    expect(screen.getByTestId('metric-wip-change').textContent).toContain('in the last 30 days vs the 30 before');
+    expect(screen.getByTestId('overview-window').textContent).toContain(
+      `so the changes compare the last 30 days (${formatDate(recent.window.from)} to ${formatDate(recent.window.to)}) with the 30 days before (${formatDate(recent.previousWindow!.from)} to`,
+    );
+  });
+
+  it('draws the recent trends from the report: throughput with its moving average, cycle time by month, WIP', () => {
+    render(<OverviewView report={report} />);
+    const throughput = screen.getByTestId('chart-overview-throughput');
+    expect(throughput.querySelectorAll('rect')).toHaveLength(Math.min(12, report.throughput.length));
+    expect(throughput.querySelector('path')).toBeTruthy();
+    const lastWeek = report.throughput.at(-1)!;
+    const rows = screen.getByTestId('chart-overview-throughput-table').querySelectorAll('tbody tr');
+    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([lastWeek.start, lastWeek.end, String(lastWeek.count)]);
+    // All 20 items finished in February: one month, its 85th percentile the report's.
+    expect(Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent)).toEqual([
+      '2026-02',
+      '20',
+      String(report.percentiles['85']),
+    ]);
+    expect(screen.getByTestId('chart-overview-wip-table').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
+    expect(screen.getByTestId('chart-overview-wip-summary').textContent).toBe(`4 items in progress on ${formatDate('2026-03-12')}.`);
+  });
+
+  it('names the oldest items at risk, each a link that opens it in Jira', () => {
+    jest.mocked(router.open).mockClear();
+    render(<OverviewView report={report} />);
+    const links = within(screen.getByTestId('overview-at-risk-list')).getAllByRole('link');
+    const atRisk = Number(/\d+/.exec(screen.getByTestId('metric-at-risk').textContent!)![0]);
+    expect(atRisk).toBeGreaterThan(0);
+    expect(links).toHaveLength(Math.min(AT_RISK_LISTED, atRisk));
+    // Oldest first: FLOW-21 started first.
+    expect(links[0]!.textContent).toBe('FLOW-21');
+    fireEvent.click(links[0]!);
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
   });
 
   it('says there is nothing to compare with when nothing is finished', () => {
@@ -177,23 +234,64 @@ describe('the aging view', () => {
 });
 
 describe('the forecast view', () => {
+  const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
+  const ask = (questions: ForecastQuestions) => model.forecastFor(NO_FILTERS, questions);
+
   it('reads the forecast in plain language, with both tables and the backtest', () => {
-    render(<ForecastView report={report} />);
-    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe('85% chance of 5 or more items by 2026-03-26.');
-    expect(screen.getByTestId('forecast-when-sentence').textContent).toBe('85% chance that 4 items are done by 2026-03-22.');
+    render(<ForecastView report={report} ask={ask} />);
+    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(`85% chance of 5 or more items by ${formatDate('2026-03-26')}.`);
+    expect(screen.getByTestId('forecast-when-sentence').textContent).toBe(`85% chance that 4 items are done by ${formatDate('2026-03-22')}.`);
     expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-when-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
   });
 
+  it('draws the simulated futures with the 50%, 85% and 95% marks', () => {
+    render(<ForecastView report={report} ask={ask} />);
+    for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
+      const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent!.split(':')[0]);
+      expect(marks).toEqual(['50%', '85%', '95%']);
+      const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) => Number(row.querySelectorAll('td')[1]!.textContent!.replace(/,/g, '')));
+      expect(futures.reduce((sum, n) => sum + n, 0)).toBe(report.forecast.trials);
+    }
+    expect(screen.getByTestId('chart-forecast-how-many').textContent).toContain('85%: 5+');
+  });
+
+  it('answers a date and a number of items the reader chooses', () => {
+    render(<ForecastView report={report} ask={ask} />);
+    expect((screen.getByTestId('forecast-target-date') as HTMLInputElement).value).toBe('2026-03-26');
+    expect((screen.getByTestId('forecast-items') as HTMLInputElement).value).toBe('4');
+    fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-04-30' } });
+    const later = Number(/of (\d+) or more/.exec(screen.getByTestId('forecast-how-many-sentence').textContent!)![1]);
+    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`);
+    expect(later).toBeGreaterThan(5);
+    expect(later).toBe(ask({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
+    fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '30' } });
+    expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 30 items are done by /);
+    expect(screen.getByRole('heading', { name: 'When 30 items will be done' })).toBeTruthy();
+  });
+
+  it('refuses a date that is not in the future and a number out of range, keeping the last forecast', () => {
+    render(<ForecastView report={report} ask={ask} />);
+    const sentence = screen.getByTestId('forecast-how-many-sentence').textContent;
+    fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-03-12' } });
+    expect(screen.getByTestId('forecast-target-date-problem').textContent).toBe(`Choose a date after today (${formatDate('2026-03-12')}).`);
+    expect(screen.getByTestId('forecast-target-date').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(sentence);
+    fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '10001' } });
+    expect(screen.getByTestId('forecast-items-problem').textContent).toBe('Enter a whole number of items from 1 to 10,000.');
+    expect(screen.getByTestId('forecast-when-sentence').textContent).toContain('4 items');
+  });
+
   it('heads its tables one level below the page’s title', () => {
-    render(<ForecastView report={report} />);
+    render(<ForecastView report={report} ask={ask} />);
     expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
 
   it('explains why there is no forecast', () => {
-    render(<ForecastView report={empty} />);
-    expect(howManySentence(empty)).toBeNull();
+    const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
+    render(<ForecastView report={empty} ask={(questions) => none.forecastFor(NO_FILTERS, questions)} />);
+    expect(howManySentence(empty.forecast)).toBeNull();
     expect(screen.getByTestId('tab-panel-forecast-empty').textContent).toContain('nothing to sample throughput from');
   });
 });
