@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { SealingStatus } from '../../../src/shared/resolver-contract';
 
 export interface ConnectionActionsProps {
@@ -16,28 +16,40 @@ export interface ConnectionActionsProps {
   leading?: ReactNode;
   /** The section's own changes to what the token reaches (repositories, channel), between the token and disconnecting. */
   children?: ReactNode;
+  /**
+   * Whether the first button takes the keyboard focus as the buttons appear: true when they come back after a form or
+   * confirmation closed (the button that had the focus is gone), false on the page's first load.
+   */
+  takeFocus?: boolean;
 }
 
 /**
  * The buttons under a connection while no form is open. Without a sealing key no token can be stored, so there is
  * nothing to connect or replace; a token stored before can still be disconnected.
  */
-export function ConnectionActions({ serviceName, connected, sealing, onToken, onDisconnect, leading, children }: ConnectionActionsProps) {
+export function ConnectionActions({ serviceName, connected, sealing, onToken, onDisconnect, leading, children, takeFocus = false }: ConnectionActionsProps) {
+  const buttons = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus) buttons.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+    // Only as the buttons appear: later renders leave the focus where the admin put it.
+  }, []);
   if (!connected && !sealing.configured) return null;
   return (
-    <Inline space="space.100">
-      {leading}
-      {sealing.configured && (
-        <Button appearance={connected ? 'default' : 'primary'} onClick={onToken}>
-          {connected ? 'Replace token' : `Connect ${serviceName}`}
-        </Button>
-      )}
-      {children}
-      {connected && (
-        <Button appearance="subtle" onClick={onDisconnect}>
-          Disconnect
-        </Button>
-      )}
-    </Inline>
+    <div ref={buttons}>
+      <Inline space="space.100">
+        {leading}
+        {sealing.configured && (
+          <Button appearance={connected ? 'default' : 'primary'} onClick={onToken}>
+            {connected ? 'Replace token' : `Connect ${serviceName}`}
+          </Button>
+        )}
+        {children}
+        {connected && (
+          <Button appearance="subtle" onClick={onDisconnect}>
+            Disconnect
+          </Button>
+        )}
+      </Inline>
+    </div>
   );
 }

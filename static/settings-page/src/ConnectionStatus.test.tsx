@@ -39,4 +39,17 @@ describe('the status of a stored connection', () => {
     expect(screen.getByTestId('github-warnings').textContent).toContain('expires in 3 days');
     await waitFor(() => expect(screen.getByTestId('github-connected-by').textContent).toContain('Ada Admin'));
   });
+
+  it('says what the failed check found once, not again among what is worth fixing', async () => {
+    const problem = 'The bot is not in channel C0TEAMALPHA: invite it (/invite) and try again.';
+    const failed = stored({
+      lastCheck: { at: '2026-03-11T08:00:00.000Z', outcome: 'failed', problem },
+      warnings: [problem, 'The bot is not in #team-alpha yet.'],
+    });
+    render(<ConnectionStatus service="slack" connection={failed} summary="to Acme Flow" />);
+    expect(screen.getByTestId('slack-check-problem').textContent).toBe(problem);
+    expect(screen.getByTestId('slack-warnings').textContent).not.toContain(problem);
+    expect(screen.getByTestId('slack-warnings').textContent).toContain('not in #team-alpha yet');
+    await waitFor(() => expect(screen.getByTestId('slack-connected-by').textContent).toContain('Ada Admin'));
+  });
 });

@@ -34,8 +34,11 @@ export interface ConnectionStatusProps {
  */
 export function ConnectionStatus({ service, connection, summary, lastActivity, children }: ConnectionStatusProps) {
   const nameOf = useUserNames([connection.connectedBy]);
-  const { lastCheck, warnings } = connection;
+  const { lastCheck } = connection;
   const healthy = lastCheck.outcome === 'ok';
+  const problemShown = !healthy && lastCheck.problem ? lastCheck.problem : null;
+  // The failed check's problem is shown once, in red under the status, not again among the things worth fixing.
+  const warnings = connection.warnings.filter((warning) => warning !== problemShown);
   return (
     <Stack space="space.150" testId={`${service}-connection`}>
       <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -47,9 +50,9 @@ export function ConnectionStatus({ service, connection, summary, lastActivity, c
         {formatDateTime(lastCheck.at)}
         {lastActivity ? `; ${lastActivity}` : ''}.
       </Text>
-      {!healthy && lastCheck.problem && (
+      {problemShown && (
         <Text as="p" color="color.text.danger" testId={`${service}-check-problem`}>
-          {lastCheck.problem}
+          {problemShown}
         </Text>
       )}
       {children}

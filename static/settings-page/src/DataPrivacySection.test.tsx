@@ -37,6 +37,16 @@ describe('the data and privacy section', () => {
     expect(invokeMock).toHaveBeenLastCalledWith('setRetention', { retentionDays: 365 });
   });
 
+  it('warns before a shorter window is saved that older data will be deleted for good', async () => {
+    invokeMock.mockResolvedValueOnce(ok(dataPrivacy()));
+    render(<DataPrivacySection />);
+    const input = await screen.findByLabelText(/Keep data for/);
+    fireEvent.change(input, { target: { value: '1000' } });
+    expect(screen.queryByTestId('retention-shortened')).toBeNull();
+    fireEvent.change(input, { target: { value: '90' } });
+    expect(screen.getByTestId('retention-shortened').textContent).toMatch(/^90 days \(about 3 months\)\. Shorter than now: .*cannot be recovered\.$/);
+  });
+
   it('purges now and says how much went', async () => {
     invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok({ at: '2026-03-10T12:00:00.000Z', retentionDays: 730, removed: 50 }));
     render(<DataPrivacySection />);

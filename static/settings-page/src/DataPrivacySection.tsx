@@ -52,7 +52,8 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
   const action = useSettingsAction();
   const [shown, setShown] = useState<DataPrivacyData | null>(null);
   const [confirmation, setConfirmation] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; appearance: 'information' | 'success' } | null>(null);
+  const inform = (text: string) => setNotice({ text, appearance: 'information' });
   const [exporting, setExporting] = useState(false);
 
   if (state.status === 'loading') return <LoadingState label="Loading data and privacy settings" />;
@@ -73,7 +74,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     const result = await action.run<DataPrivacyData>('setRetention', { retentionDays: Number(retentionDays) });
     if (result.ok) {
       setShown(result.data);
-      setNotice(`Data is now kept for ${describeRetention(result.data.retentionDays)}.`);
+      inform(`Data is now kept for ${describeRetention(result.data.retentionDays)}.`);
     }
   };
 
@@ -82,7 +83,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     const result = await action.run<PurgeOutcome>('purgeNow');
     if (result.ok) {
       setShown({ ...data, lastPurge: result.data });
-      setNotice(`Purged ${result.data.removed} expired ${result.data.removed === 1 ? 'record' : 'records'}.`);
+      inform(`Purged ${result.data.removed} expired ${result.data.removed === 1 ? 'record' : 'records'}.`);
     }
   };
 
@@ -93,11 +94,11 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     try {
       const exported = await collectAppDataExport();
       if (!exported.ok) {
-        setNotice(`The export failed: ${exported.error.message}`);
+        inform(`The export failed: ${exported.error.message}`);
         return;
       }
       saveJsonFile(`flow-metrics-export-${exported.data.exportedAt.slice(0, 10)}.json`, exported.data);
-      setNotice(`Exported ${exported.data.entries.length} stored values.`);
+      inform(`Exported ${exported.data.entries.length} stored values.`);
     } finally {
       setExporting(false);
     }
@@ -108,7 +109,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     const result = await action.run<ResealOutcome>('resealSecrets');
     if (result.ok) {
       setShown({ ...data, secretsOnOlderKeys: result.data.unreadable });
-      setNotice(`Re-sealed ${result.data.resealed} ${result.data.resealed === 1 ? 'token' : 'tokens'} with key ${result.data.newestKeyId}.`);
+      inform(`Re-sealed ${result.data.resealed} ${result.data.resealed === 1 ? 'token' : 'tokens'} with key ${result.data.newestKeyId}.`);
     }
   };
 
@@ -122,7 +123,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
       if (result.data.done) {
         setConfirmation('');
         setShown(null);
-        setNotice(`Erased ${erasedValues} stored values and every token.`);
+        setNotice({ text: `Erased ${erasedValues} stored values and every token.`, appearance: 'success' });
         reload();
         onErased?.();
         return;
@@ -146,8 +147,8 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
         </Text>
       </Stack>
       {notice && (
-        <SectionMessage appearance="information" testId="privacy-notice">
-          <Text as="p">{notice}</Text>
+        <SectionMessage appearance={notice.appearance} testId="privacy-notice">
+          <Text as="p">{notice.text}</Text>
         </SectionMessage>
       )}
       <ActionError error={action.error} />
@@ -172,7 +173,19 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
               {({ fieldProps, error }) => (
                 <>
                   <Textfield {...fieldProps} type="number" min={limits.min} max={limits.max} step={1} width="small" />
-                  {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>{describeRetention(Number(fieldProps.value))}</HelperMessage>}
+                  {error ? (
+                    <ErrorMessage>{error}</ErrorMessage>
+                  ) : Number(fieldProps.value) < data.retentionDays ? (
+                    // A shorter window deletes data at the next daily purge, and nothing brings it back: say so before saving.
+                    <HelperMessage testId="retention-shortened">
+                      <Text size="small" color="color.text.warning">
+                        {describeRetention(Number(fieldProps.value))}. Shorter than now: data older than this is deleted at the
+                        next purge and cannot be recovered.
+                      </Text>
+                    </HelperMessage>
+                  ) : (
+                    <HelperMessage>{describeRetention(Number(fieldProps.value))}</HelperMessage>
+                  )}
                 </>
               )}
             </Field>
@@ -254,8 +267,8 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           Erase all app data
         </Heading>
         <Text as="p">
-          Deletes every token, every setting, each project's stored history and the audit log. Projects stop being measured.
-          This cannot be undone.
+          Deletes every token, every setting, each project's stored history and the audit log, which then holds only a record
+          of this erasure. Projects stop being measured. This cannot be undone.
         </Text>
         <div className="settings-field">
           <Label htmlFor="erase-confirmation">Type "{ERASE_CONFIRMATION_PHRASE}" to confirm</Label>

@@ -1,8 +1,4 @@
-import Button from '@atlaskit/button/new';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { Text } from '@atlaskit/primitives/compiled/text';
-import SectionMessage from '@atlaskit/section-message';
+import { InlineConfirmation } from './InlineConfirmation';
 
 export interface DisconnectConfirmationProps {
   /** The service as people name it: "GitHub", "Slack". */
@@ -18,18 +14,16 @@ export interface DisconnectConfirmationProps {
 /** Disconnecting deletes the stored token at once, so the admin confirms it first. */
 export function DisconnectConfirmation({ serviceName, testId, consequence, busy, onDisconnect, onKeep }: DisconnectConfirmationProps) {
   return (
-    <SectionMessage appearance="warning" title={`Disconnect ${serviceName}?`} testId={testId}>
-      <Stack space="space.100">
-        <Text as="p">The stored token is deleted at once. {consequence}</Text>
-        <Inline space="space.100">
-          <Button appearance="danger" onClick={onDisconnect} isLoading={busy}>
-            Disconnect
-          </Button>
-          <Button appearance="subtle" onClick={onKeep} isDisabled={busy}>
-            Keep it
-          </Button>
-        </Inline>
-      </Stack>
-    </SectionMessage>
+    <InlineConfirmation
+      title={`Disconnect ${serviceName}?`}
+      consequence={`The stored token is deleted at once. ${consequence}`}
+      confirmLabel="Disconnect"
+      confirmAppearance="danger"
+      cancelLabel="Keep it"
+      testId={testId}
+      busy={busy}
+      onConfirm={onDisconnect}
+      onCancel={onKeep}
+    />
   );
 }

@@ -86,6 +86,32 @@ describe('the GitHub section', () => {
     expect(invokeMock).toHaveBeenLastCalledWith('disconnectGitHub', {});
   });
 
+  it('is usable from the keyboard: a form or question takes the focus, Escape closes it, the focus comes back', async () => {
+    invokeMock.mockResolvedValueOnce(ok(githubConnected()));
+    render(<GitHubSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Replace token' }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Personal access token/));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByLabelText(/^Personal access token/)).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Replace token' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('github-confirm-disconnect')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Replace token' }));
+    expect(invokeMock).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByTestId('github-connected-by').textContent).toContain('Ada Admin'));
+  });
+
+  it('names the whole mistyped repository and the form it should take', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+    render(<GitHubSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    typeInto(/^Repositories/, 'acme-flow/web-app\nweb-app');
+    expect(screen.getByText('"web-app" is not a repository name: write each one as owner/repo, such as acme/web-app.')).toBeTruthy();
+  });
+
   it('reads repository lists written one per line or with commas', () => {
     expect(parseRepositoryList(' a/b,\nc/d  e/f ,')).toEqual(['a/b', 'c/d', 'e/f']);
   });

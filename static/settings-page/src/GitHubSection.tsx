@@ -42,7 +42,7 @@ function repositoryProblem(names: readonly string[]): string | null {
   if (names.length === 0) return 'Name at least one repository.';
   if (names.length > MAX_WATCHED_REPOSITORIES) return `Name at most ${MAX_WATCHED_REPOSITORIES} repositories.`;
   const bad = names.find((name) => !GITHUB_REPOSITORY.test(name));
-  return bad ? `"${bad}" is not a repository as owner/repo.` : null;
+  return bad ? `"${bad}" is not a repository name: write each one as owner/repo, such as acme/web-app.` : null;
 }
 
 const tokenProblem = (token: string) =>
@@ -183,6 +183,7 @@ export function GitHubSection() {
           sealing={connection.sealing}
           onToken={() => open('token')}
           onDisconnect={() => open('confirm-disconnect')}
+          takeFocus={editor.returnedToView}
         >
           {connection.connected && connection.sealing.configured && <Button onClick={() => open('repositories')}>Change repositories</Button>}
         </ConnectionActions>

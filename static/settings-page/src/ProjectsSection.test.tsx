@@ -32,7 +32,7 @@ describe('the projects section', () => {
     expect(flow.textContent).toContain('Sync failed');
     expect(flow.textContent).toContain('Jira answered 503 to the search.');
     expect((within(flow).getByLabelText('Measure FLOW') as HTMLInputElement).checked).toBe(true);
-    expect(within(screen.getByTestId('project-settings-WEB')).queryByRole('button', { name: 'Sync now' })).toBeNull();
+    expect(within(screen.getByTestId('project-settings-WEB')).queryByRole('button', { name: 'Sync now WEB' })).toBeNull();
   });
 
   it('measures a project and says its history is being collected', async () => {
@@ -55,15 +55,26 @@ describe('the projects section', () => {
       .mockResolvedValueOnce(ok({ projectKey: 'FLOW', mode: 'rebuild', queuedAt: '2026-03-10T12:00:00.000Z' }))
       .mockResolvedValueOnce(ok(LIST));
     render(<LoadedProjectsSection />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sync now FLOW' }));
     expect((await screen.findByTestId('projects-notice')).textContent).toBe('A sync of FLOW is queued.');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rebuild FLOW' }));
     const confirm = screen.getByTestId('confirm-rebuild');
+    // The question takes the focus on the answer that changes nothing.
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(invokeMock.mock.calls.filter(([, payload]) => (payload as { mode?: string }).mode === 'rebuild')).toHaveLength(0);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Rebuild' }));
     await waitFor(() => expect(screen.getByTestId('projects-notice').textContent).toBe('FLOW will be rebuilt from scratch.'));
     expect(invokeMock).toHaveBeenCalledWith('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' });
+  });
+
+  it('drops the rebuild question on Escape, as a dialog would close', async () => {
+    invokeMock.mockResolvedValueOnce(ok(LIST));
+    render(<LoadedProjectsSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Rebuild FLOW' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-rebuild')).toBeNull();
+    expect(invokeMock).toHaveBeenCalledTimes(1);
   });
 
   it('follows a queued sync until it has finished, then stops asking', async () => {

@@ -18,6 +18,7 @@ import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useInterval } from '../../common/use-interval';
 import type { ResolverQuery } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
+import { InlineConfirmation } from './InlineConfirmation';
 import { useSettingsAction } from './use-settings-action';
 import { WorkflowEditor } from './WorkflowEditor';
 
@@ -135,17 +136,24 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
         key: 'actions',
         content: (
           <Inline space="space.050" shouldWrap>
-            <Button spacing="compact" onClick={() => setEditing(editing === project.key ? null : project.key)}>
+            {/* Each row's buttons say which project they act on, for whoever hears them out of the table. */}
+            <Button spacing="compact" aria-label={`Workflow of ${project.key}`} onClick={() => setEditing(editing === project.key ? null : project.key)}>
               Workflow
             </Button>
             {project.measured && (
-              <Button spacing="compact" onClick={() => void sync(project, 'sync-now')} isDisabled={action.busy}>
+              <Button spacing="compact" aria-label={`Sync now ${project.key}`} onClick={() => void sync(project, 'sync-now')} isDisabled={action.busy}>
                 Sync now
               </Button>
             )}
             {project.measured && (
               <Tooltip content="Drops the stored history and reads it again from Jira">
-                <Button spacing="compact" appearance="subtle" onClick={() => setConfirmRebuild(project.key)} isDisabled={action.busy}>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  aria-label={`Rebuild ${project.key}`}
+                  onClick={() => setConfirmRebuild(project.key)}
+                  isDisabled={action.busy}
+                >
                   Rebuild
                 </Button>
               </Tooltip>
@@ -173,19 +181,17 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
       )}
       <ActionError error={action.error} />
       {rebuilding && (
-        <SectionMessage appearance="warning" title={`Rebuild ${rebuilding.key} from scratch?`} testId="confirm-rebuild">
-          <Stack space="space.100">
-            <Text as="p">The stored history is dropped and read again from Jira. Charts show the old data until the rebuild finishes.</Text>
-            <Inline space="space.100">
-              <Button appearance="warning" onClick={() => void sync(rebuilding, 'rebuild')}>
-                Rebuild
-              </Button>
-              <Button appearance="subtle" onClick={() => setConfirmRebuild(null)}>
-                Cancel
-              </Button>
-            </Inline>
-          </Stack>
-        </SectionMessage>
+        <InlineConfirmation
+          title={`Rebuild ${rebuilding.key} from scratch?`}
+          consequence="The stored history is dropped and read again from Jira. Charts show the old data until the rebuild finishes."
+          confirmLabel="Rebuild"
+          confirmAppearance="warning"
+          cancelLabel="Cancel"
+          testId="confirm-rebuild"
+          busy={action.busy}
+          onConfirm={() => void sync(rebuilding, 'rebuild')}
+          onCancel={() => setConfirmRebuild(null)}
+        />
       )}
       <Box testId="project-settings-list">
         <DynamicTable

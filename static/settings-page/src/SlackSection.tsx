@@ -80,6 +80,8 @@ export function SlackSection() {
   const editor = useConnectionEditor<SlackConnectionData, Mode>('getSlackConnection');
   const { state, reload, action, connection, mode, setMode, show, change } = editor;
   const [sent, setSent] = useState<SlackTestMessageSent | null>(null);
+  // Whether the last action was a test message: its failure is not a setting left unsaved.
+  const [testing, setTesting] = useState(false);
 
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
@@ -89,6 +91,7 @@ export function SlackSection() {
   const open = (next: Mode) => {
     action.clearError();
     setSent(null);
+    setTesting(false);
     setMode(next);
   };
 
@@ -107,6 +110,7 @@ export function SlackSection() {
 
   const sendTest = async () => {
     setSent(null);
+    setTesting(true);
     const result = await action.run<SlackTestMessageSent>('sendSlackTestMessage');
     if (result.ok) setSent(result.data);
     // The attempt may have changed what is stored (membership, last check): show it, keeping any error above.
@@ -135,7 +139,7 @@ export function SlackSection() {
           </Text>
         </SectionMessage>
       )}
-      <ActionError error={action.error} />
+      <ActionError error={action.error} title={testing ? 'Test message not sent' : undefined} />
 
       {editing && (
         <ConnectionForm<SlackFormValues>
@@ -182,6 +186,7 @@ export function SlackSection() {
           sealing={connection.sealing}
           onToken={() => open('token')}
           onDisconnect={() => open('confirm-disconnect')}
+          takeFocus={editor.returnedToView}
           leading={
             connection.connected && (
               <Button onClick={sendTest} isLoading={action.busy}>

@@ -9,7 +9,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { WEEKDAY_NAMES } from '../../../src/domain/calendar-day';
 import { CONVENTION_CATALOG } from '../../../src/domain/conventions';
 import type { ConventionSettings, ProjectStatus, ProjectWorkflowData } from '../../../src/shared/resolver-contract';
@@ -41,6 +41,9 @@ const LISTED_CONVENTIONS = ['stageEntry', 'backwardMoves', 'unit', 'percentileMe
 
 const capitalised = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
 
+/** A convention's stored value in words: "days-inclusive" reads "Days inclusive". */
+export const choiceLabel = (value: string) => capitalised(value.replaceAll('-', ' '));
+
 function ConventionsEditor({ conventions, onChange }: { conventions: ConventionSettings; onChange: (next: ConventionSettings) => void }) {
   const set = <K extends keyof ConventionSettings>(name: K, value: ConventionSettings[K]) => onChange({ ...conventions, [name]: value });
   return (
@@ -59,7 +62,7 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
             >
               {description.choices.map((choice) => (
                 <option key={choice.value} value={choice.value}>
-                  {choice.value}
+                  {choiceLabel(choice.value)}
                   {choice.value === description.default ? ' (default)' : ''}
                 </option>
               ))}
@@ -124,6 +127,15 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
   const [data, setData] = useState<ProjectWorkflowData | null>(null);
   const [draft, setDraft] = useState<WorkflowDraft | null>(null);
   const [saved, setSaved] = useState(false);
+  // The editor opens below the projects table, out of sight on a long list: it is brought into view and takes the
+  // focus once it has loaded, so the "Workflow" button visibly does something, for the mouse and the keyboard alike.
+  const top = useRef<HTMLDivElement>(null);
+  const loaded = data !== null;
+  useEffect(() => {
+    if (!loaded || !top.current) return;
+    top.current.scrollIntoView?.({ block: 'start' });
+    top.current.focus({ preventScroll: true });
+  }, [loaded]);
 
   useEffect(() => {
     if (state.status === 'ready') {
@@ -161,152 +173,154 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
   };
 
   return (
-    <Box testId="workflow-editor" padding="space.200" backgroundColor="elevation.surface.sunken">
-      <Stack space="space.250">
-        <Inline spread="space-between" alignBlock="center">
-          <Heading size="small" as="h3">
-            Workflow of {data.project.name} ({data.project.key})
-          </Heading>
-          <Lozenge appearance={data.customised ? 'new' : 'default'}>{data.customised ? 'Customised' : 'Defaults'}</Lozenge>
-        </Inline>
-        {saved && (
-          <SectionMessage appearance="success" testId="workflow-saved">
-            <Text as="p">Saved. The project's charts use this workflow from now on.</Text>
-          </SectionMessage>
-        )}
-        <ActionError error={action.error} />
-
-        <Stack space="space.100" testId="stages">
-          <Heading size="xsmall" as="h4">
-            Stages, in order
-          </Heading>
-          {draft.stages.map((stage, index) => (
-            <Inline key={stage.id} space="space.100" alignBlock="center">
-              <div className="settings-field">
-                <Label htmlFor={`stage-${stage.id}`}>Stage {index + 1} name</Label>
-                <Textfield
-                  id={`stage-${stage.id}`}
-                  value={stage.name}
-                  maxLength={60}
-                  onChange={(event) => {
-                    const name = event.currentTarget.value;
-                    edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, name } : s)) });
-                  }}
+    <div ref={top} tabIndex={-1} role="region" aria-label={`Workflow of ${data.project.key}`} className="settings-editor">
+      <Box testId="workflow-editor" padding="space.200" backgroundColor="elevation.surface.sunken">
+        <Stack space="space.250">
+          <Inline spread="space-between" alignBlock="center">
+            <Heading size="small" as="h3">
+              Workflow of {data.project.name} ({data.project.key})
+            </Heading>
+            <Lozenge appearance={data.customised ? 'new' : 'default'}>{data.customised ? 'Customised' : 'Defaults'}</Lozenge>
+          </Inline>
+          <Stack space="space.100" testId="stages">
+            <Heading size="xsmall" as="h4">
+              Stages, in order
+            </Heading>
+            {draft.stages.map((stage, index) => (
+              <Inline key={stage.id} space="space.100" alignBlock="center">
+                <div className="settings-field">
+                  <Label htmlFor={`stage-${stage.id}`}>Stage {index + 1} name</Label>
+                  <Textfield
+                    id={`stage-${stage.id}`}
+                    value={stage.name}
+                    maxLength={60}
+                    onChange={(event) => {
+                      const name = event.currentTarget.value;
+                      edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, name } : s)) });
+                    }}
+                  />
+                </div>
+                <Checkbox
+                  label="Active work"
+                  isChecked={canBeActive(draft, index) && stage.active}
+                  isDisabled={!canBeActive(draft, index)}
+                  aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
+                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
                 />
-              </div>
-              <Checkbox
-                label="Active work"
-                isChecked={canBeActive(draft, index) && stage.active}
-                isDisabled={!canBeActive(draft, index)}
-                aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
-                onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
-              />
-              <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, -1))} isDisabled={index === 0}>
-                Up
-              </Button>
-              <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, 1))} isDisabled={index === draft.stages.length - 1}>
-                Down
-              </Button>
-              <Button spacing="compact" appearance="subtle" onClick={() => edit(removeStage(draft, stage.id))} isDisabled={draft.stages.length <= 2}>
-                Remove
+                <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, -1))} isDisabled={index === 0}>
+                  Up
+                </Button>
+                <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, 1))} isDisabled={index === draft.stages.length - 1}>
+                  Down
+                </Button>
+                <Button spacing="compact" appearance="subtle" onClick={() => edit(removeStage(draft, stage.id))} isDisabled={draft.stages.length <= 2}>
+                  Remove
+                </Button>
+              </Inline>
+            ))}
+            <Inline>
+              <Button onClick={() => edit(addStage(draft))} isDisabled={draft.stages.length >= 20}>
+                Add stage
               </Button>
             </Inline>
-          ))}
-          <Inline>
-            <Button onClick={() => edit(addStage(draft))} isDisabled={draft.stages.length >= 20}>
-              Add stage
+            <Text as="p" size="small" color="color.text.subtle">
+              Waiting stages (queues such as "Ready for review") count towards cycle time but not towards active work in flow
+              efficiency.
+            </Text>
+          </Stack>
+
+          <Inline space="space.200">
+            {(['startStage', 'doneStage'] as const).map((role) => (
+              <div className="settings-field" key={role}>
+                <Label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</Label>
+                <select
+                  id={`workflow-${role}`}
+                  className="settings-select"
+                  value={draft[role] ?? ''}
+                  onChange={(event) => edit({ ...draft, [role]: event.target.value === '' ? null : Number(event.target.value) })}
+                >
+                  <option value="">Choose a stage</option>
+                  {draft.stages.map((stage) => (
+                    <option key={stage.id} value={stage.id}>
+                      {stage.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </Inline>
+
+          <Stack space="space.100" testId="status-mapping">
+            <Heading size="xsmall" as="h4">
+              Statuses
+            </Heading>
+            {data.statuses.map((status) => (
+              <div key={status.id} className="settings-status-row">
+                <Text weight="medium">{status.name}</Text>
+                <span>
+                  {status.category && (
+                    <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>
+                  )}
+                </span>
+                <select
+                  className="settings-select"
+                  aria-label={`Stage of status ${status.name}`}
+                  value={draft.stageOfStatus[status.id] ?? ''}
+                  onChange={(event) =>
+                    edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: event.target.value === '' ? null : Number(event.target.value) } })
+                  }
+                >
+                  <option value="">Not in a stage</option>
+                  {draft.stages.map((stage) => (
+                    <option key={stage.id} value={stage.id}>
+                      {stage.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </Stack>
+
+          <Stack space="space.100">
+            <Heading size="xsmall" as="h4">
+              Conventions
+            </Heading>
+            <ConventionsEditor conventions={draft.conventions} onChange={(conventions) => edit({ ...draft, conventions })} />
+          </Stack>
+
+          {problems.length > 0 && (
+            <SectionMessage appearance="warning" title="Not ready to save" testId="workflow-problems">
+              <Stack space="space.050">
+                {problems.map((problem) => (
+                  <Text as="p" key={problem}>
+                    {problem}
+                  </Text>
+                ))}
+              </Stack>
+            </SectionMessage>
+          )}
+          {/* What a save did, beside the button that did it: the top of a long editor is out of sight by then. */}
+          {saved && (
+            <SectionMessage appearance="success" testId="workflow-saved">
+              <Text as="p">Saved. The project's charts use this workflow from now on.</Text>
+            </SectionMessage>
+          )}
+          <ActionError error={action.error} />
+          <Inline space="space.100">
+            <Button appearance="primary" onClick={save} isDisabled={problems.length > 0 || action.busy} isLoading={action.busy}>
+              Save workflow
+            </Button>
+            {data.customised && (
+              <Button onClick={reset} isDisabled={action.busy}>
+                Reset to defaults
+              </Button>
+            )}
+            <Button appearance="subtle" onClick={onClose}>
+              Close
             </Button>
           </Inline>
-          <Text as="p" size="small" color="color.text.subtle">
-            Waiting stages (queues such as "Ready for review") count towards cycle time but not towards active work in flow
-            efficiency.
-          </Text>
         </Stack>
-
-        <Inline space="space.200">
-          {(['startStage', 'doneStage'] as const).map((role) => (
-            <div className="settings-field" key={role}>
-              <Label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</Label>
-              <select
-                id={`workflow-${role}`}
-                className="settings-select"
-                value={draft[role] ?? ''}
-                onChange={(event) => edit({ ...draft, [role]: event.target.value === '' ? null : Number(event.target.value) })}
-              >
-                <option value="">Choose a stage</option>
-                {draft.stages.map((stage) => (
-                  <option key={stage.id} value={stage.id}>
-                    {stage.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </Inline>
-
-        <Stack space="space.100" testId="status-mapping">
-          <Heading size="xsmall" as="h4">
-            Statuses
-          </Heading>
-          {data.statuses.map((status) => (
-            <div key={status.id} className="settings-status-row">
-              <Text weight="medium">{status.name}</Text>
-              <span>
-                {status.category && (
-                  <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>
-                )}
-              </span>
-              <select
-                className="settings-select"
-                aria-label={`Stage of status ${status.name}`}
-                value={draft.stageOfStatus[status.id] ?? ''}
-                onChange={(event) =>
-                  edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: event.target.value === '' ? null : Number(event.target.value) } })
-                }
-              >
-                <option value="">Not in a stage</option>
-                {draft.stages.map((stage) => (
-                  <option key={stage.id} value={stage.id}>
-                    {stage.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </Stack>
-
-        <Stack space="space.100">
-          <Heading size="xsmall" as="h4">
-            Conventions
-          </Heading>
-          <ConventionsEditor conventions={draft.conventions} onChange={(conventions) => edit({ ...draft, conventions })} />
-        </Stack>
-
-        {problems.length > 0 && (
-          <SectionMessage appearance="warning" title="Not ready to save" testId="workflow-problems">
-            <Stack space="space.050">
-              {problems.map((problem) => (
-                <Text as="p" key={problem}>
-                  {problem}
-                </Text>
-              ))}
-            </Stack>
-          </SectionMessage>
-        )}
-        <Inline space="space.100">
-          <Button appearance="primary" onClick={save} isDisabled={problems.length > 0 || action.busy} isLoading={action.busy}>
-            Save workflow
-          </Button>
-          {data.customised && (
-            <Button onClick={reset} isDisabled={action.busy}>
-              Reset to defaults
-            </Button>
-          )}
-          <Button appearance="subtle" onClick={onClose}>
-            Close
-          </Button>
-        </Inline>
-      </Stack>
-    </Box>
+      </Box>
+    </div>
   );
 }

@@ -11,6 +11,8 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
   /** Which form or confirmation is open; 'view' when none is. */
   mode: Form | 'view';
   setMode: (mode: Form | 'view') => void;
+  /** True once a form or confirmation has been open: back in the plain view, the keyboard focus goes to its buttons. */
+  returnedToView: boolean;
   /** Shows a connection the page fetched itself (e.g. after a test message changed the last check). */
   show: (connection: Data) => void;
   /** Sends a change (connect, replace, disconnect…); on success shows the answer and closes the form. */
@@ -24,7 +26,12 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
 export function useConnectionEditor<Data, Form extends string>(loadFunction: string): ConnectionEditor<Data, Form> {
   const query = useResolver<Data>(loadFunction);
   const action = useSettingsAction();
-  const [mode, setMode] = useState<Form | 'view'>('view');
+  const [mode, setShownMode] = useState<Form | 'view'>('view');
+  const [returnedToView, setReturnedToView] = useState(false);
+  const setMode = (next: Form | 'view') => {
+    if (next !== 'view') setReturnedToView(true);
+    setShownMode(next);
+  };
   const [shown, setShown] = useState<Data | null>(null);
 
   const change = async (functionKey: string, payload: ResolverPayload = {}) => {
@@ -37,5 +44,5 @@ export function useConnectionEditor<Data, Form extends string>(loadFunction: str
   };
 
   const loaded = query.state.status === 'ready' ? query.state.data : null;
-  return { ...query, action, connection: shown ?? loaded, mode, setMode, show: setShown, change };
+  return { ...query, action, connection: shown ?? loaded, mode, setMode, returnedToView, show: setShown, change };
 }
