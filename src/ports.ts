@@ -38,6 +38,22 @@ export interface MeasuredProjects {
   replace(projectKeys: string[]): Promise<void>;
 }
 
+/** When each project an admin stopped measuring was stopped: from then on, nothing refreshes its stored data. */
+export interface UnmeasuredProjects {
+  /** The instant (ISO) recorded for the project, or null when none is. */
+  since(projectKey: string): Promise<string | null>;
+  record(projectKey: string, since: string): Promise<void>;
+  clear(projectKey: string): Promise<void>;
+}
+
+/** Every project the app keeps anything for, found from storage rather than from the measured list. */
+export interface StoredProjects {
+  /** The keys of the projects that have at least one stored value, in order. */
+  list(): Promise<string[]>;
+  /** Deletes every stored value of the project except its sync lock (whoever erases holds it); answers how many. */
+  erase(projectKey: string): Promise<number>;
+}
+
 export interface Clock {
   now(): Date;
 }

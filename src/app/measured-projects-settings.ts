@@ -1,4 +1,4 @@
-import type { MeasuredProjects, ProjectDirectory, SyncJobScheduler, SyncStateStore } from '../ports';
+import type { MeasuredProjects, ProjectDirectory, SyncJobScheduler, SyncStateStore, UnmeasuredProjects } from '../ports';
 import type { MeasuredProjectsData, SetProjectMeasuredPayload } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
@@ -7,13 +7,16 @@ import { NEVER_SYNCED } from './sync-state';
 export interface MeasuredProjectsSettingsPorts extends AuditTrailPorts {
   projects: ProjectDirectory;
   measured: MeasuredProjects;
+  /** When a project stopped being measured: the retention purge's clock for what it left behind. */
+  unmeasured: UnmeasuredProjects;
   scheduler: SyncJobScheduler;
   syncStates: SyncStateStore;
 }
 
 /**
  * Starts or stops measuring a project. Measuring queues the first (full) sync at once, so the project page has
- * data without waiting for the hourly run; stopping keeps what was stored until the retention purge or an erase.
+ * data without waiting for the hourly run; stopping keeps what was stored until the retention window ends
+ * (counted from now: see src/app/sync/stored-projects-purge.ts) or an erase.
  * Asking for the state a project is already in changes nothing and records nothing.
  */
 export async function setProjectMeasured(
@@ -28,6 +31,7 @@ export async function setProjectMeasured(
   if (!change.measured) {
     const remaining = current.filter((key) => key !== change.projectKey);
     await ports.measured.replace(remaining);
+    await ports.unmeasured.record(change.projectKey, ports.clock.now().toISOString());
     await recordAudit(ports, actor, 'project.unmeasured', change.projectKey);
     return { measuredProjectKeys: remaining, syncQueued: false };
   }
@@ -37,6 +41,7 @@ export async function setProjectMeasured(
   if (!project) throw new AppError('NOT_FOUND', `Project ${change.projectKey} was not found.`);
   const measured = [...current, project.key].sort();
   await ports.measured.replace(measured);
+  await ports.unmeasured.clear(project.key);
   await ports.scheduler.schedule(project.key, 'backfill', 0);
   // Shown as queued at once, on the settings page and the project page, until the sync job picks it up.
   // A project measured before keeps its last success: its stored history is still there until purged.

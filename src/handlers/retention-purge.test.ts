@@ -123,7 +123,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
     [admin, FORMER_ADMIN, RETURNING_ADMIN].map((accountId) => `personal-data:account:${accountId}`).sort(),
   );
 
-  const outcome = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeOutcome & { historyRemoved: number };
+  const outcome = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeOutcome;
   const after = readStore();
   const cutoff = Date.parse(outcome.at) - outcome.retentionDays * DAY_MS;
   expect(outcome.retentionDays).toBe(retentionDays);
@@ -132,7 +132,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
   const kept = auditEntries(before).filter((entry) => Date.parse(entry.at) >= cutoff);
   expect(kept).toHaveLength(47);
   expect(auditEntries(after)).toEqual(kept);
-  expect(outcome.removed).toBe(58);
+  expect(outcome.removedAuditEntries).toBe(58);
   expect(after.has('audit:page:00000001')).toBe(false);
   expect(after.get('audit:page:00000003')).toEqual(before.get('audit:page:00000003'));
 
@@ -152,7 +152,8 @@ it('leaves nothing older than the retention window, and everything inside it as 
   const history = { before: storedIssues(before, 'FLOW'), after: storedIssues(after, 'FLOW') };
   const expired = [...history.before.issues.values()].filter((issue) => (doneAt(issue, history.before.manifest) ?? Infinity) < cutoff);
   expect(expired.length).toBeGreaterThan(0);
-  expect(outcome.historyRemoved).toBe(expired.length);
+  expect(outcome.removedIssues).toBe(expired.length);
+  expect(outcome.removed).toBe(58 + expired.length);
   for (const issue of history.after.issues.values()) {
     expect([issue.key, (doneAt(issue, history.after.manifest) ?? Infinity) >= cutoff]).toEqual([issue.key, true]);
   }
@@ -167,10 +168,18 @@ it('leaves nothing older than the retention window, and everything inside it as 
   const untouched = (store: Store) => [...store].filter(([key]) => !purged.test(key) && key !== 'retention:last-purge');
   expect(untouched(after)).toEqual(untouched(before));
   expect(harness.kvs.listSecrets()).toEqual(secretsBefore);
-  expect(after.get('retention:last-purge')).toEqual({ at: outcome.at, retentionDays, removed: 58 });
+  expect(after.get('retention:last-purge')).toEqual({
+    at: outcome.at,
+    retentionDays,
+    removed: 58 + expired.length,
+    removedAuditEntries: 58,
+    removedIssues: expired.length,
+    erasedProjects: [],
+    skippedProjects: [],
+  });
 
   // A second run finds nothing more to remove, and changes nothing but its outcome.
-  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ removed: 0, historyRemoved: 0 });
+  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ removed: 0, removedIssues: 0 });
   const again = readStore();
   again.delete('retention:last-purge');
   after.delete('retention:last-purge');

@@ -9,9 +9,13 @@ import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
+import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
+import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
+import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
@@ -33,6 +37,7 @@ export function settingsPorts() {
     projects: new JiraProjectDirectory(requestJiraAsApp()),
     statuses: new JiraProjectStatuses(requestJiraAsApp()),
     measured: new KvsMeasuredProjects(),
+    unmeasured: new KvsUnmeasuredProjects(),
     syncStates: new KvsSyncStateStore(),
     scheduler: new ForgeSyncJobScheduler(),
     flowConfigs: new KvsFlowConfigStore(),
@@ -47,6 +52,10 @@ export function settingsPorts() {
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     lastPersonalDataReport: new KvsDocument<unknown>(storageKeys.lastPersonalDataReport),
     storage: new KvsAppStorage(),
+    /** The retention purge's reach into each project's stored history ("purge now" runs the daily purge). */
+    history: new KvsHistoryStore(),
+    locks: new KvsProjectLocks(),
+    storedProjects: new KvsStoredProjects(),
     auditLog: new KvsAuditLog(),
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,

@@ -174,8 +174,8 @@ describe('syncing a project from Jira into compact storage', () => {
       return status?.category !== 'done' || (last ? last[0] : issue.created) >= Date.now() - days * 86_400_000 + 60_000;
     });
     await harness.setValue('settings:retention', { retentionDays: days });
-    const result = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { historyRemoved: number };
-    expect(result.historyRemoved).toBeGreaterThan(0);
+    const result = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { removedIssues: number };
+    expect(result.removedIssues).toBeGreaterThan(0);
     expect(issueFacts((await harness.viewedHistory('FLOW')).history!)).toEqual(kept);
 
     // A later sync does not bring them back, even those it reads again.

@@ -293,8 +293,14 @@ export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 }
 export interface PurgeOutcome {
   at: string;
   retentionDays: number;
-  /** Stored records dropped because they were older than the retention window. */
+  /** Stored records dropped because they were older than the retention window: audit entries and issues. */
   removed: number;
+  removedAuditEntries: number;
+  removedIssues: number;
+  /** Projects no longer measured whose every stored value was deleted (see src/app/sync/stored-projects-purge.ts). */
+  erasedProjects: string[];
+  /** Projects a sync was holding, left for the next run. */
+  skippedProjects: string[];
 }
 
 export interface PersonalDataReportSummary {

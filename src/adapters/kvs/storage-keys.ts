@@ -14,6 +14,8 @@
  *   project:<KEY>:history-next            HistoryManifest of a backfill or rebuild in progress
  *   project:<KEY>:shard:<hash>            one shard: a PackedShard, deflated and base64; named by its content
  *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
+ *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
+ *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
  *   connection:slack                      which workspace and channel; never the token
  *   secret:github-token                   (secret storage) the sealed GitHub token
@@ -49,6 +51,10 @@ export const storageKeys = {
     return `project:${projectKey}:shard:${ref}`;
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
+  unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,
+  /** Every key of every project starts with this; `projectPrefix(KEY)` with the ':' after the key, so FLOW is not FLOWX. */
+  projectsPrefix: 'project:',
+  projectPrefix: (projectKey: string) => `project:${projectKey}:`,
   lastPersonalDataReport: 'privacy:last-report',
   personalDataReportCursor: 'privacy:report-cursor',
   lastRetentionPurge: 'retention:last-purge',
