@@ -83,8 +83,9 @@ function GitHubAccess({ connection }: { connection: Connected }) {
 }
 
 /**
- * The GitHub connection: a fine-grained, read-only token and the repositories whose pull requests the app
- * links to issues. The token field is cleared as soon as the token is sent; the page never sees it again.
+ * The GitHub connection: a fine-grained, read-only token and the repositories whose pull requests belong to
+ * this site's projects. The app checks and keeps it; it does not read pull requests yet, and says so rather than
+ * promise it. The token field is cleared as soon as the token is sent; the page never sees it again.
  */
 export function GitHubSection() {
   const editor = useConnectionEditor<GitHubConnectionData, Mode>('getGitHubConnection');
@@ -122,9 +123,10 @@ export function GitHubSection() {
         GitHub
       </Heading>
       <Text as="p" color="color.text.subtle">
-        Links pull requests to issues. Use a fine-grained personal access token with read-only access to the repositories
-        below (Pull requests: read, Contents: read, Metadata: read). It is checked with GitHub before it is stored, and
-        stored encrypted.
+        The repositories whose pull requests belong to this site's projects, for pull-request timing. The app does not
+        read pull requests yet: today it checks the token with GitHub, shows what it can see, and keeps it encrypted.
+        Use a fine-grained personal access token with read-only access to the repositories below (Pull requests: read,
+        Contents: read, Metadata: read).
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
@@ -169,7 +171,7 @@ export function GitHubSection() {
         <DisconnectConfirmation
           serviceName="GitHub"
           testId="github-confirm-disconnect"
-          consequence="Pull requests stop being linked until a token is connected again."
+          consequence="The app stops checking the repositories until a token is connected again."
           busy={action.busy}
           onDisconnect={() => void change('disconnectGitHub')}
           onKeep={() => setMode('view')}
