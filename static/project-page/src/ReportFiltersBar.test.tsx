@@ -4,6 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { NO_FILTERS, type ReportFilters } from './flow-report-model';
 import { ReportFiltersBar } from './ReportFiltersBar';
+import { formatDate } from '../../common/format-date-time';
 
 const TODAY = '2026-03-12';
 
@@ -60,13 +61,13 @@ describe('the report filters', () => {
 
     type('filter-range-to', '2026-03-01');
 
-    expect(screen.getByRole('alert').textContent).toBe('The start date (2026-03-05) must be on or before the end date (2026-03-01).');
+    expect(screen.getByRole('alert').textContent).toBe(`The start date (${formatDate('2026-03-05')}) must be on or before the end date (${formatDate('2026-03-01')}).`);
     expect(screen.getByTestId('filter-range-to').getAttribute('aria-invalid')).toBe('true');
     expect(applied).toHaveLength(before);
     expect(last()?.customRange).toEqual({ from: '2026-03-05', to: TODAY });
 
     type('filter-range-to', '2026-03-20');
-    expect(screen.getByRole('alert').textContent).toBe('The end date cannot be after today (2026-03-12).');
+    expect(screen.getByRole('alert').textContent).toBe(`The end date cannot be after today (${formatDate('2026-03-12')}).`);
 
     type('filter-range-to', '2026-03-10');
     expect(screen.queryByRole('alert')).toBeNull();

@@ -1,4 +1,5 @@
 import { checkDateRange, todayIn } from './date-range';
+import { formatDate } from '../../common/format-date-time';
 
 describe('a custom date range', () => {
   const today = '2026-03-12';
@@ -12,12 +13,12 @@ describe('a custom date range', () => {
     expect(checkDateRange('2026-03-05', '2026-03-01', today)).toEqual({
       ok: false,
       problem: 'reversed',
-      message: 'The start date (2026-03-05) must be on or before the end date (2026-03-01).',
+      message: `The start date (${formatDate('2026-03-05')}) must be on or before the end date (${formatDate('2026-03-01')}).`,
     });
   });
 
   it('refuses an end in the future', () => {
-    expect(checkDateRange('2026-03-01', '2026-03-13', today)).toMatchObject({ ok: false, problem: 'future', message: 'The end date cannot be after today (2026-03-12).' });
+    expect(checkDateRange('2026-03-01', '2026-03-13', today)).toMatchObject({ ok: false, problem: 'future', message: `The end date cannot be after today (${formatDate('2026-03-12')}).` });
   });
 
   it('refuses missing and impossible dates', () => {

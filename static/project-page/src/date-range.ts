@@ -1,4 +1,5 @@
 import { dayToIsoDate, isoDateToDay, ZonedDays } from '../../../src/domain';
+import { formatDate } from '../../common/format-date-time';
 
 /** A custom reporting period: both days included, `YYYY-MM-DD`. */
 export interface DateRange {
@@ -25,7 +26,10 @@ export function checkDateRange(from: string, to: string, today: string): DateRan
   if (start === null || end === null) {
     return { ok: false, problem: 'not-a-date', message: `${start === null ? from : to} is not a date; use the YYYY-MM-DD form.` };
   }
-  if (start > end) return { ok: false, problem: 'reversed', message: `The start date (${from}) must be on or before the end date (${to}).` };
-  if (end > isoDateToDay(today)!) return { ok: false, problem: 'future', message: `The end date cannot be after today (${today}).` };
+  // Dates as the reader's locale writes them, like the date inputs and the rest of the page.
+  if (start > end) {
+    return { ok: false, problem: 'reversed', message: `The start date (${formatDate(from)}) must be on or before the end date (${formatDate(to)}).` };
+  }
+  if (end > isoDateToDay(today)!) return { ok: false, problem: 'future', message: `The end date cannot be after today (${formatDate(today)}).` };
   return { ok: true, range: { from, to } };
 }

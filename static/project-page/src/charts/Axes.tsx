@@ -6,6 +6,12 @@ import { CHART_COLOURS } from './theme';
 const LABEL_SIZE = 11;
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
+/** The values to label on the value axis: the scale's round steps, whole numbers only for counts. */
+export function valueTickValues(y: ReturnType<typeof valueScale>, wholeNumbers: boolean): number[] {
+  const ticks = y.ticks(VALUE_TICKS);
+  return wholeNumbers ? ticks.filter((tick) => Number.isInteger(tick)) : ticks;
+}
+
 /**
  * Value gridlines labelled on the left, with the unit above them, and date or category labels along the
  * bottom at `xTicks`.
@@ -18,6 +24,7 @@ export function Axes({
   yLabel,
   centred = false,
   plotRight = PLOT.right,
+  wholeNumbers = false,
 }: {
   y: ReturnType<typeof valueScale>;
   x: AxisScale<number>;
@@ -29,7 +36,10 @@ export function Axes({
   centred?: boolean;
   /** Where the plot ends on the right, when the chart keeps a wider margin there for labels of its own. */
   plotRight?: number;
+  /** The values are counts: label whole numbers only (no "0.5 items" on an axis of one or two items). */
+  wholeNumbers?: boolean;
 }) {
+  const valueTicks = valueTickValues(y, wholeNumbers);
   const anchorOf = (index: number, count: number) => {
     if (centred || count < 2) return 'middle';
     if (index === 0) return 'start';
@@ -37,11 +47,11 @@ export function Axes({
   };
   return (
     <g className="fm-chart-axes">
-      <GridRows scale={y} left={PLOT.left} width={plotRight - PLOT.left} numTicks={VALUE_TICKS} stroke={CHART_COLOURS.grid} />
+      <GridRows scale={y} left={PLOT.left} width={plotRight - PLOT.left} tickValues={valueTicks} stroke={CHART_COLOURS.grid} />
       <AxisLeft
         scale={y}
         left={PLOT.left}
-        numTicks={VALUE_TICKS}
+        tickValues={valueTicks}
         hideAxisLine
         hideTicks
         tickLength={2}
@@ -63,7 +73,7 @@ export function Axes({
           textAnchor: anchorOf(index, ticks.length),
         })}
       />
-      <text x={PLOT.left - 6} y={PLOT.top - 14} textAnchor="end" fill={CHART_COLOURS.ink}>
+      <text className="fm-chart-unit" x={PLOT.left - 6} y={PLOT.top - 14} textAnchor="end" fill={CHART_COLOURS.ink}>
         {yLabel}
       </text>
     </g>

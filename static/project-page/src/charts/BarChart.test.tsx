@@ -31,6 +31,14 @@ describe('the bar chart', () => {
     for (const bar of bars) expect(bar.getAttribute('fill')).toMatch(/^var\(--ds-/);
   });
 
+  it('counts in whole items on its value axis, however few there are', () => {
+    const { container } = render(<BarChart bars={[{ label: '0', value: 1 }, { label: '1', value: 2 }]} yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-left text'), (text) => text.textContent);
+    expect(labels).toEqual(['0', '1', '2']);
+    // A gridline for each label, none between them.
+    expect(container.querySelectorAll('.visx-rows line')).toHaveLength(3);
+  });
+
   it('is hidden from assistive technology, which reads the frame’s table instead', () => {
     const { svg } = draw();
     expect(svg.closest('[aria-hidden="true"]')).not.toBeNull();

@@ -94,7 +94,15 @@ export function BarChart({
         ) : null
       }
     >
-      <Axes y={y} x={x} xTicks={barLabelIndices(bars.map((bar) => bar.label))} xLabel={(i) => bars[i]?.label ?? ''} yLabel={yLabel} centred />
+      <Axes
+        y={y}
+        x={x}
+        xTicks={barLabelIndices(bars.map((bar) => bar.label))}
+        xLabel={(i) => bars[i]?.label ?? ''}
+        yLabel={yLabel}
+        wholeNumbers={bars.every((bar) => Number.isInteger(bar.value))}
+        centred
+      />
       {bars.map((bar, i) => (
         <Bar
           key={i}

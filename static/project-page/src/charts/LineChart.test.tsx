@@ -25,4 +25,12 @@ describe('the line chart', () => {
     expect(tooltipText()).toBeNull();
     expect(svg.querySelector('circle')).toBeNull();
   });
+
+  it('draws a series of one value as a dot in the middle, which a line alone would not show', () => {
+    const { container } = render(<LineChart points={[{ label: 'Oct ’26', value: 23 }]} yLabel="days" />);
+    const dot = container.querySelector('[data-testid="line-chart-single-point"]');
+    expect(dot).not.toBeNull();
+    expect(Number(dot!.getAttribute('cx'))).toBeCloseTo((PLOT.left + PLOT.right) / 2);
+    expect(container.textContent).toContain('Oct ’26');
+  });
 });

@@ -8,11 +8,14 @@ import { labelIndices, largest, PLOT, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
 
-/** One series of values over consecutive labels (days or periods); hovering tells the value of the nearest. */
+/**
+ * One series of values over consecutive labels (days or periods); hovering tells the value of the nearest.
+ * A series of one value (one month, say) is a dot in the middle: a line needs two.
+ */
 export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: string; value: number }>; yLabel: string }) {
   const [hovered, setHovered] = useState<number | null>(null);
   const y = valueScale(largest(points.map((p) => p.value)));
-  const x = scaleLinear<number>({ domain: [0, Math.max(1, points.length - 1)], range: [PLOT.left, PLOT.right] });
+  const x = scaleLinear<number>({ domain: points.length === 1 ? [-1, 1] : [0, Math.max(1, points.length - 1)], range: [PLOT.left, PLOT.right] });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
   return (
@@ -27,8 +30,16 @@ export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: s
         ) : null
       }
     >
-      <Axes y={y} x={x} xTicks={labelIndices(points.length)} xLabel={(i) => points[i]?.label ?? ''} yLabel={yLabel} />
+      <Axes
+        y={y}
+        x={x}
+        xTicks={labelIndices(points.length)}
+        xLabel={(i) => points[i]?.label ?? ''}
+        yLabel={yLabel}
+        wholeNumbers={points.every((point) => Number.isInteger(point.value))}
+      />
       <LinePath data={[...points]} x={(_, i) => x(i)} y={(p) => y(p.value)} fill="none" stroke={CHART_COLOURS.mark} strokeWidth={2} />
+      {points.length === 1 && <Circle cx={x(0)} cy={y(points[0]!.value)} r={8} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />}
       {shown && hovered !== null && (
         <g className="fm-chart-focus-mark">
           <Line from={{ x: xs[hovered]!, y: PLOT.top }} to={{ x: xs[hovered]!, y: PLOT.bottom }} stroke={CHART_COLOURS.grid} />

@@ -6,7 +6,8 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
 import { EmptyView } from './EmptyView';
-import { shortDate } from './format';
+import { formatDate } from '../../../common/format-date-time';
+import { count, shortDate } from './format';
 
 /**
  * Each stage's own band of the cumulative flow diagram, done work at the bottom: the report's lines count
@@ -38,29 +39,32 @@ export function FlowView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-cumulative-flow"
         title="Cumulative flow by stage"
-        summary={`By ${String(lastRow.date)}: ${stages.map((stage) => `${lastRow[stage]} reached ${stage}`).join(', ')}.`}
+        summary={`By ${formatDate(String(lastRow.date))}: ${stages.map((stage) => `${count.format(Number(lastRow[stage] ?? 0))} reached ${stage}`).join(', ')}.`}
         table={{
           caption: 'Items that reached each stage or a later one, per day',
           columns: ['Date', ...stages],
           rows: report.cfd.map((row) => [String(row.date), ...stages.map((stage) => Number(row[stage] ?? 0))]),
         }}
       >
-        <StackedAreaChart labels={labels} series={bands} yLabel="items" />
-      </ChartFrame>
-      <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
-        {bands.map((band, k) => (
-          <Inline key={band.name} space="space.050" alignBlock="center">
-            <svg width="12" height="12" aria-hidden="true">
-              <rect width="12" height="12" fill={seriesColour(k)} />
-            </svg>
-            <Text size="small">{band.name}</Text>
+        {/* The legend under the drawing it keys, before the summary. */}
+        <Stack space="space.100">
+          <StackedAreaChart labels={labels} series={bands} yLabel="items" />
+          <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
+            {bands.map((band, k) => (
+              <Inline key={band.name} space="space.050" alignBlock="center">
+                <svg width="12" height="12" aria-hidden="true">
+                  <rect width="12" height="12" fill={seriesColour(k)} />
+                </svg>
+                <Text size="small">{band.name}</Text>
+              </Inline>
+            ))}
           </Inline>
-        ))}
-      </Inline>
+        </Stack>
+      </ChartFrame>
       <ChartFrame
         testId="chart-wip-run"
         title="Work in progress per day"
-        summary={`${wipNow} items in progress at the end of ${report.wip.at(-1)?.date ?? 'the period'}; at most ${wipMax} in the period.`}
+        summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
         table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [day.date, day.count]) }}
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />

@@ -23,7 +23,10 @@ export function howManySentence(forecast: ForecastSection): string | null {
   const howMany = forecast.howMany;
   if (howMany === null || howMany.table.length === 0) return null;
   const row = howMany.table.find((r) => r.confidence === 85) ?? howMany.table.at(-1)!;
-  return `${row.confidence}% chance of ${count.format(row.items)} or more items by ${formatDate(howMany.targetDate)}.`;
+  const by = formatDate(howMany.targetDate);
+  // "85% chance of 0 or more items" is true of any date: say instead that even one item is not that likely.
+  if (row.items === 0) return `Less than ${row.confidence}% chance that even one item is done by ${by}.`;
+  return `${row.confidence}% chance of ${count.format(row.items)} or more items by ${by}.`;
 }
 
 export function whenSentence(forecast: ForecastSection): string | null {

@@ -9,6 +9,8 @@ import type { FlowReport, ReportItem } from '../../../../src/domain';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
 import { issuesCsv } from './issues-csv';
+import { openIssue } from './open-issue';
+import './issue-link.css';
 import './IssuesView.css';
 
 export const ISSUES_PER_PAGE = 25;
@@ -19,9 +21,6 @@ export const ISSUES_PER_PAGE = 25;
  */
 const NUMBER_COLUMN = 'issues-number-column';
 
-// Sort keys: missing values sort after every present one in ascending order.
-const dateKey = (date: string | null) => date ?? '9999-99-99';
-const numberKey = (value: number | null) => value ?? Number.MAX_VALUE;
 
 /** A column to sort by: a field of the item, or `stage:<name>` for the time spent in a stage. */
 export type SortKey = 'key' | 'type' | 'status' | 'start' | 'done' | 'cycleTime' | 'age' | `stage:${string}`;
@@ -30,17 +29,21 @@ type SortOrder = 'ASC' | 'DESC';
 const STAGE_PREFIX = 'stage:';
 const collator = new Intl.Collator(undefined, { numeric: true });
 const stageTime = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const SORT_VALUE: Record<string, (item: ReportItem) => string | number> = {
+/** A column's value for sorting; null where the item has none (no start yet, not done, not in progress). */
+const SORT_VALUE: Record<string, (item: ReportItem) => string | number | null> = {
   key: (item) => item.key,
   type: (item) => item.type,
   status: (item) => item.status,
-  start: (item) => dateKey(item.start),
-  done: (item) => dateKey(item.done),
-  cycleTime: (item) => numberKey(item.cycleTime),
-  age: (item) => numberKey(item.age),
+  start: (item) => item.start,
+  done: (item) => item.done,
+  cycleTime: (item) => item.cycleTime,
+  age: (item) => item.age,
 };
 
-/** The items in a column's order; ties keep the key order. */
+/**
+ * The items in a column's order; ties keep the key order. Items without a value in the column come last in
+ * either order: "longest cycle time first" starts with the longest, not with the items still in progress.
+ */
 export function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder): ReportItem[] {
   const stage = key.startsWith(STAGE_PREFIX) ? key.slice(STAGE_PREFIX.length) : null;
   const value = stage === null ? SORT_VALUE[key]! : (item: ReportItem) => item.timeInStage[stage] ?? 0;
@@ -48,6 +51,7 @@ export function sortItems(items: readonly ReportItem[], key: SortKey, order: Sor
   return [...items].sort((a, b) => {
     const x = value(a);
     const y = value(b);
+    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || collator.compare(a.key, b.key);
     const byValue = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return sign * byValue || collator.compare(a.key, b.key);
   });
@@ -102,26 +106,44 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
   const sorted = useMemo(() => sortItems(report.items, sortKey, sortOrder), [report, sortKey, sortOrder]);
   const pageCount = Math.max(1, Math.ceil(sorted.length / ISSUES_PER_PAGE));
   const currentPage = Math.min(page, pageCount);
-  // Paginated here rather than by the table: the table's own pager injects styles at run time.
+  // Paginated here rather than by the table: the table's own pager injects styles at run time. The table
+  // also sorts the rows it is given, by their cells' keys; every cell's key is the row's place in
+  // `sortItems`'s order (negated when descending, as the table reverses it), so the order stays ours.
   const rows = useMemo(
     () =>
-      sorted.slice((currentPage - 1) * ISSUES_PER_PAGE, currentPage * ISSUES_PER_PAGE).map((item) => ({
-        key: item.key,
-        cells: [
-          { key: item.key, content: <span className="fm-issues-nowrap">{item.key}</span> },
-          { key: item.type, content: item.type },
-          { key: item.status, content: item.status },
-          { key: dateKey(item.start), content: <span className="fm-issues-nowrap">{item.start ?? '–'}</span> },
-          { key: dateKey(item.done), content: <span className="fm-issues-nowrap">{item.done ?? '–'}</span> },
-          { key: numberKey(item.cycleTime), content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
-          { key: numberKey(item.age), content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
-          ...stages.map((stage) => {
-            const time = item.timeInStage[stage] ?? 0;
-            return { key: time, content: <span className="fm-issues-number">{stageTime.format(time)}</span> };
-          }),
-        ],
-      })),
-    [sorted, currentPage, stages],
+      sorted.slice((currentPage - 1) * ISSUES_PER_PAGE, currentPage * ISSUES_PER_PAGE).map((item, k) => {
+        const place = (currentPage - 1) * ISSUES_PER_PAGE + k;
+        const key = sortOrder === 'ASC' ? place : -place;
+        return {
+          key: item.key,
+          cells: [
+            {
+              key,
+              content: (
+                <a
+                  className="fm-issue-link fm-issues-nowrap"
+                  href={`/browse/${encodeURIComponent(item.key)}`}
+                  onClick={(event) => {
+                    // Jira opens it: the page's own frame cannot navigate to an issue.
+                    event.preventDefault();
+                    openIssue(item.key);
+                  }}
+                >
+                  {item.key}
+                </a>
+              ),
+            },
+            { key, content: item.type },
+            { key, content: item.status },
+            { key, content: <span className="fm-issues-nowrap">{item.start ?? '–'}</span> },
+            { key, content: <span className="fm-issues-nowrap">{item.done ?? '–'}</span> },
+            { key, content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
+            { key, content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
+            ...stages.map((stage) => ({ key, content: <span className="fm-issues-number">{stageTime.format(item.timeInStage[stage] ?? 0)}</span> })),
+          ],
+        };
+      }),
+    [sorted, currentPage, sortOrder, stages],
   );
   if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
   return (
@@ -137,19 +159,22 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
           Export CSV
         </Button>
       </Inline>
-      <DynamicTable
-        label="Items behind the charts"
-        head={head}
-        rows={rows}
-        sortKey={sortKey}
-        sortOrder={sortOrder}
-        onSort={({ key, sortOrder: order }: { key: string; sortOrder: SortOrder }) => {
-          setSortKey(key as SortKey);
-          setSortOrder(order);
-          setPage(1);
-        }}
-        testId="issues-table"
-      />
+      {/* Wider than a narrow page (a column per stage): it scrolls sideways on its own, the page does not. */}
+      <div className="fm-issues-scroll" data-testid="issues-scroll">
+        <DynamicTable
+          label="Items behind the charts"
+          head={head}
+          rows={rows}
+          sortKey={sortKey}
+          sortOrder={sortOrder}
+          onSort={({ key, sortOrder: order }: { key: string; sortOrder: SortOrder }) => {
+            setSortKey(key as SortKey);
+            setSortOrder(order);
+            setPage(1);
+          }}
+          testId="issues-table"
+        />
+      </div>
       {pageCount > 1 && (
         <Inline space="space.100" alignBlock="center" alignInline="center" testId="issues-pager">
           <Button isDisabled={currentPage === 1} onClick={() => setPage(currentPage - 1)} testId="issues-previous-page">

@@ -1,22 +1,21 @@
 import { Box } from '@atlaskit/primitives/compiled/box';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Heading from '@atlaskit/heading';
 import { AT_RISK_PERCENTILE, type FlowReport, type HeadlineName } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
+import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, formatDuration, shortDate, unitName } from './format';
+import { count, formatDuration, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
+import './issue-link.css';
 import './OverviewView.css';
 
 const TONE_COLOUR = { better: 'color.text.success', worse: 'color.text.danger', neutral: 'color.text.subtle' } as const;
-
-const perWeek = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 function Metric({
   testId,
@@ -78,25 +77,34 @@ function comparisonSentence(report: FlowReport): string {
   )} days (${span(comparison.window)}) with the ${count.format(comparison.days)} days before (${span(comparison.previousWindow!)}).`;
 }
 
-/** The oldest items in progress longer than the 85th percentile of the period's cycle times. */
+/**
+ * The oldest items in progress longer than the 85th percentile of the period's cycle times. The items and
+ * their ages are today's (the Aging tab's): for a period that ended earlier, the list says so, since the
+ * headline counts the items at risk on the period's last day.
+ */
 function AtRiskItems({ report }: { report: FlowReport }) {
   const p85 = report.periodComparison.current.cycleTime85;
   if (p85 === null) return null;
   const atRisk = report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  const periodEnd = report.generated.window.to;
+  const endedEarlier = periodEnd < todayIn(report.generated.timeZone, Date.parse(report.generated.now));
+  const inProgress = endedEarlier ? 'in progress today' : 'in progress';
   return (
     <Stack space="space.100" testId="overview-at-risk">
       <Heading size="small" as="h2">
-        Oldest items at risk
+        {endedEarlier ? 'Oldest items at risk today' : 'Oldest items at risk'}
       </Heading>
       {atRisk.length === 0 ? (
         <Text as="p" color="color.text.subtle">
-          No item has been in progress longer than {formatDuration(p85, report)}.
+          No item {endedEarlier ? 'in progress today ' : ''}has been in progress longer than {formatDuration(p85, report)}.
         </Text>
       ) : (
         <>
           <Text as="p" size="small" color="color.text.subtle">
-            {atRisk.length > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRisk.length)}` : `All ${atRisk.length}`} in progress longer
-            than {formatDuration(p85, report)}; the Aging tab shows them all.
+            {atRisk.length > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRisk.length)}` : `All ${atRisk.length}`} {inProgress}{' '}
+            longer than {formatDuration(p85, report)}
+            {endedEarlier ? ` (the period's 85th percentile; the headline above counts those at risk on ${formatDate(periodEnd)})` : ''}; the Aging tab
+            shows them all.
           </Text>
           <ol className="fm-at-risk-list" data-testid="overview-at-risk-list">
             {atRisk.slice(0, AT_RISK_LISTED).map((item) => (
@@ -197,13 +205,14 @@ export function OverviewView({ report }: { report: FlowReport }) {
   return (
     <Stack space="space.300" testId="tab-panel-overview">
       <Stack space="space.150">
-        <Inline space="space.200" shouldWrap>
+        {/* Equal cards in a grid: as many to a row as fit, every row as wide and as tall as the others. */}
+        <div className="fm-overview-headlines">
           <Metric
             testId="metric-throughput"
             name="throughputPerWeek"
             report={report}
             label="Throughput per week"
-            value={`${perWeek.format(current.throughputPerWeek ?? 0)} items`}
+            value={`${rate.format(current.throughputPerWeek ?? 0)} items`}
           />
           <Metric testId="metric-cycle-time-50" name="cycleTime50" report={report} label="Cycle time, 50th percentile" value={formatDuration(current.cycleTime50, report)} />
           <Metric testId="metric-cycle-time-85" name="cycleTime85" report={report} label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
@@ -220,7 +229,7 @@ export function OverviewView({ report }: { report: FlowReport }) {
                 : `In progress longer than ${formatDuration(p85, report)} (the ${AT_RISK_PERCENTILE}th percentile)`
             }
           />
-        </Inline>
+        </div>
         <Text as="p" color="color.text.subtle" testId="overview-window">
           {comparisonSentence(report)}
         </Text>

@@ -3,12 +3,17 @@ import type { FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from './EmptyView';
-import { count, movingAverage, shortDate } from './format';
+import { count, movingAverage, rate, shortDate } from './format';
+import { periodName } from './overview-trends';
 
 /** Periods the moving average spans. */
 export const MOVING_AVERAGE_PERIODS = 4;
 
-/** Items finished per period, with a moving average, and how often each count occurs. */
+/**
+ * Items finished per period (a week, unless configured otherwise), with a moving average, and how often each
+ * count occurs. The average per week is the overview's headline, over the whole period: the first and last
+ * weeks of a period are often partial, so an average over the bars would read lower than the headline.
+ */
 export function ThroughputView({ report }: { report: FlowReport }) {
   const periods = report.throughput;
   if (periods.length === 0) return <EmptyView testId="tab-panel-throughput" message="The selected period has no days to count." />;
@@ -18,6 +23,9 @@ export function ThroughputView({ report }: { report: FlowReport }) {
   const frequency = new Map<number, number>();
   for (const c of counts) frequency.set(c, (frequency.get(c) ?? 0) + 1);
   const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
+  const kind = periodName(report);
+  const kinds = `${kind[0]!.toUpperCase()}${kind.slice(1)}s`;
+  const perWeek = rate.format(report.periodComparison.current.throughputPerWeek ?? 0);
   // Every count from the lowest to the highest, none left out, so the bars stand on a number line and a
   // count that never happened shows as a gap.
   const lowest = distribution[0]![0];
@@ -26,10 +34,10 @@ export function ThroughputView({ report }: { report: FlowReport }) {
     <Stack space="space.400" testId="tab-panel-throughput">
       <ChartFrame
         testId="chart-throughput-run"
-        title="Items finished per period"
-        summary={`${count.format(total)} items finished over ${periods.length} periods, ${(total / periods.length).toFixed(1)} per period on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} periods.`}
+        title={`Items finished per ${kind}`}
+        summary={`${count.format(total)} items finished in ${count.format(periods.length)} ${kind}s, ${perWeek} per week on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} ${kind}s.`}
         table={{
-          caption: 'Items finished per period',
+          caption: `Items finished per ${kind}`,
           columns: ['From', 'To', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
           rows: periods.map((period, i) => [period.start, period.end, period.count, average[i] ?? '–']),
         }}
@@ -44,10 +52,10 @@ export function ThroughputView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-throughput-histogram"
         title="How often each count occurs"
-        summary={`Periods by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items.`}
-        table={{ caption: 'Periods per count of finished items', columns: ['Items finished', 'Periods'], rows: distribution }}
+        summary={`${kinds} by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items.`}
+        table={{ caption: `${kinds} per count of finished items`, columns: ['Items finished', kinds], rows: distribution }}
       >
-        <BarChart bars={everyCount.map((c) => ({ label: String(c), value: frequency.get(c) ?? 0 }))} yLabel="periods" />
+        <BarChart bars={everyCount.map((c) => ({ label: String(c), value: frequency.get(c) ?? 0 }))} yLabel={`${kind}s`} />
       </ChartFrame>
     </Stack>
   );

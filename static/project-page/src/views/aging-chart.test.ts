@@ -1,5 +1,6 @@
 import type { FlowReport } from '../../../../src/domain';
 import { agingChart, agingTop, spreadOf, stagesInProgress } from './aging-chart';
+import { LABEL_MARGIN } from '../charts/ScatterChart';
 
 const STAGES = ['To Do', 'In Progress', 'Review', 'Done', 'Released'];
 
@@ -59,7 +60,9 @@ describe('the top of the aging chart', () => {
     expect(Math.max(...chart.dots.map((dot) => dot.y))).toBe(25);
     // The old items still say their own age.
     expect(chart.dots.find((dot) => dot.key === 'A-22')!.title).toBe('A-22: In Progress, 600 days');
-    expect(chart.lines.map((line) => line.label)).toEqual(['50%: 6 days', '85%: 9 days', '95%: 12 days', '▲ 2 items older than 25 days']);
+    expect(chart.lines.map((line) => line.label)).toEqual(['50%: 6 days', '85%: 9 days', '95%: 12 days', '▲ 2 older']);
+    // Every label fits the margin beside the plot (about 6.2 units a character at the labels' size).
+    for (const line of chart.lines) expect(line.label.length * 6.2).toBeLessThan(LABEL_MARGIN - 6);
   });
 
   it('shows three quarters of the items at their age, however low the percentiles', () => {

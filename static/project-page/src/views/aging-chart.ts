@@ -1,6 +1,7 @@
 import type { FlowReport } from '../../../../src/domain';
 import type { ScatterDot } from '../charts/ScatterChart';
 import { valueScale } from '../charts/layout';
+import { count } from './format';
 
 /** The percentile lines teams quote, drawn across the aging chart. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -90,7 +91,8 @@ export function agingChart(report: FlowReport, unit: string): AgingChart {
     y: top === null ? item.age : Math.min(item.age, top),
     title: `${item.key}: ${item.status}, ${item.age} ${unit}`,
   }));
-  // The line along the top says that the dots on it are older than it reads.
-  const topLine = top === null ? [] : [{ label: `▲ ${itemsOlder(aboveTop)} than ${top} ${unit}`, value: top }];
+  // The line along the top says that the dots on it are older than it reads; short enough for the margin
+  // beside the plot (the axis gives the age, the summary says it in full).
+  const topLine = top === null ? [] : [{ label: `▲ ${count.format(aboveTop)} older`, value: top }];
   return { stages, dots, lines: [...lines, ...topLine], top, aboveTop };
 }

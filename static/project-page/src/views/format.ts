@@ -2,6 +2,9 @@ import type { FlowReport } from '../../../../src/domain';
 
 export const count = new Intl.NumberFormat();
 
+/** A rate such as items per week: one decimal at most, wherever the page shows one. */
+export const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
 /** "days" or "hours", from the report's duration unit. */
 export function unitName(report: FlowReport): string {
   return report.generated.unit === 'hours' ? 'hours' : 'days';

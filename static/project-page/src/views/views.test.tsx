@@ -121,6 +121,14 @@ describe('the overview', () => {
     expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
   });
 
+  it('says the items at risk it names are today’s when the period ended earlier', () => {
+    const earlier = reportOf(flowHistory(), { ...NO_FILTERS, customRange: { from: '2026-02-01', to: '2026-03-01' } });
+    render(<OverviewView report={earlier} />);
+    const list = screen.getByTestId('overview-at-risk');
+    expect(within(list).getByRole('heading').textContent).toBe('Oldest items at risk today');
+    expect(list.textContent).toContain(`the headline above counts those at risk on ${formatDate('2026-03-01')}`);
+  });
+
   it('says there is nothing to compare with when nothing is finished', () => {
     render(<OverviewView report={empty} />);
     expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('–');
@@ -165,13 +173,21 @@ describe('the throughput view', () => {
     const run = screen.getByTestId('chart-throughput-run');
     expect(run.querySelectorAll('rect')).toHaveLength(report.throughput.length);
     expect(run.querySelector('path')).toBeTruthy();
-    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished over 7 periods');
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished in 7 weeks');
+    expect(screen.getByTestId('chart-throughput-run').textContent).toContain('Items finished per week');
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
     expect(Array.from(rows, (row) => row.textContent)).toEqual(['03', '21', '41', '72']);
     // The histogram's bars stand on a number line: every count from 0 to 7, those that never happened empty.
     const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) => Number(bar.getAttribute('height')));
     expect(bars).toHaveLength(8);
     expect(bars.map((height) => height > 0)).toEqual([true, false, true, false, true, false, false, true]);
+  });
+
+  it('averages the same items per week as the overview’s headline, partial weeks and all', () => {
+    render(<ThroughputView report={report} />);
+    render(<OverviewView report={report} />);
+    const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent!)![1];
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`, ${headline} per week on average.`);
   });
 
   it('names the moving average when the pointer is over a period', () => {
@@ -199,7 +215,12 @@ describe('the flow view', () => {
     render(<FlowView report={report} />);
     expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(5);
     expect(screen.getByTestId('chart-cumulative-flow-table').querySelectorAll('tbody tr')).toHaveLength(report.cfd.length);
-    expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain('4 items in progress at the end of 2026-03-12');
+    expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain(`4 items in progress at the end of ${formatDate('2026-03-12')}`);
+    // Dates as the rest of the page writes them, not ISO.
+    expect(screen.getByTestId('chart-cumulative-flow-summary').textContent).toMatch(new RegExp(`^By ${formatDate('2026-03-12')}: `));
+    // The legend keys the drawing, above its summary.
+    const legend = screen.getByTestId('cumulative-flow-legend');
+    expect(screen.getByTestId('chart-cumulative-flow').contains(legend)).toBe(true);
   });
 });
 
@@ -288,6 +309,14 @@ describe('the forecast view', () => {
     expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
 
+  it('does not promise "0 or more items" for a date too near to finish anything', () => {
+    const { howMany } = report.forecast;
+    const near = (items: number) => ({ ...report.forecast, howMany: { ...howMany!, table: howMany!.table.map((row) => ({ ...row, items })) } });
+    const by = formatDate(howMany!.targetDate);
+    expect(howManySentence(near(0))).toBe(`Less than 85% chance that even one item is done by ${by}.`);
+    expect(howManySentence(near(1))).toBe(`85% chance of 1 or more items by ${by}.`);
+  });
+
   it('explains why there is no forecast', () => {
     const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
     render(<ForecastView report={empty} ask={(questions) => none.forecastFor(NO_FILTERS, questions)} />);
@@ -306,6 +335,27 @@ describe('the issues view', () => {
     fireEvent.click(within(table).getByRole('button', { name: /Age/ }));
     const firstRow = within(table).getAllByRole('row')[1]!;
     expect(firstRow.textContent).toContain('FLOW-24');
+  });
+
+  it('puts the items without a value last, whichever way a column is sorted', () => {
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const table = screen.getByTestId('issues-table--table');
+    const cycleTime = within(table).getByRole('button', { name: /Cycle time/ });
+    const longest = Math.max(...report.items.flatMap((item) => (item.cycleTime === null ? [] : [item.cycleTime])));
+    fireEvent.click(cycleTime);
+    fireEvent.click(cycleTime);
+    // Longest first: an item in progress has no cycle time yet and waits at the end, not at the top.
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]!.querySelectorAll('td')[5]!.textContent).toBe(String(longest));
+    expect(rows.at(-1)!.querySelectorAll('td')[5]!.textContent).toBe('–');
+  });
+
+  it('links each key to its issue, which Jira opens', () => {
+    jest.mocked(router.open).mockClear();
+    render(<IssuesView report={report} projectKey="FLOW" />);
+    const first = within(screen.getByTestId('issues-table--table')).getByRole('link', { name: 'FLOW-1' });
+    fireEvent.click(first);
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-1');
   });
 
   it('is headed first, then says how many items it holds next to the export', () => {
