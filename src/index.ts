@@ -9,3 +9,4 @@ export { syncJobWorker } from './handlers/sync-job-worker';
 export { issueEvent } from './handlers/issue-event';
 export { personalDataReport } from './handlers/personal-data-report';
 export { retentionPurge } from './handlers/retention-purge';
+export { slackDigest } from './handlers/slack-digest';

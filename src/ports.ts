@@ -4,7 +4,6 @@
  */
 import type {
   AuditEntry,
-  AuditLogPage,
   ProjectStatus,
   ProjectSummary,
   ResealOutcome,
@@ -143,6 +142,9 @@ export interface SlackChannelView {
   isArchived: boolean;
 }
 
+/** One Block Kit block (https://api.slack.com/reference/block-kit/blocks), as JSON. */
+export type SlackBlock = { type: string } & Record<string, unknown>;
+
 /**
  * A Slack workspace, through one bot token. Failures are `ServiceRefusal`s: `unauthorized`, `missing-scope`,
  * `channel-not-found`, `not-in-channel`, `channel-archived`, `rate-limited`, `unavailable`.
@@ -150,7 +152,8 @@ export interface SlackChannelView {
 export interface SlackWorkspace {
   identify(token: string): Promise<SlackIdentity>;
   channel(token: string, channelId: string): Promise<SlackChannelView>;
-  postMessage(token: string, channelId: string, text: string): Promise<{ ts: string }>;
+  /** `text` is the notification and the fallback where Block Kit `blocks` cannot be shown. */
+  postMessage(token: string, channelId: string, text: string, blocks?: readonly SlackBlock[]): Promise<{ ts: string }>;
 }
 
 /** The settings audit trail, kept in bounded pages. */
@@ -160,8 +163,12 @@ export interface AuditLog {
    * went as `pruneOlderThan`'s does (nothing, mostly).
    */
   append(entry: AuditEntry): Promise<AuditPrune>;
-  /** A page of entries, newest first; without a page number, the newest page. */
-  page(page?: number): Promise<AuditLogPage>;
+  /**
+   * Up to `count` entries, newest first: the newest, or those just older than `after`, however the stored
+   * pages divide them. Entries appended meanwhile are newer than any point already read, so reading on from
+   * a point neither skips nor repeats an entry.
+   */
+  read(count: number, after?: AuditReadPoint): Promise<AuditReadout>;
   /** Drops every entry older than `cutoff` (ISO); answers how many went, and whose they were. */
   pruneOlderThan(cutoff: string): Promise<AuditPrune>;
   /**
@@ -169,6 +176,22 @@ export interface AuditLog {
    * events themselves. Answers how many entries changed.
    */
   replaceAccount(accountId: string, tombstone: string): Promise<number>;
+}
+
+/** Where a read of the audit log stopped: the last entry it gave, and the stored page holding it. */
+export interface AuditReadPoint {
+  page: number;
+  entryId: string;
+  at: string;
+}
+
+export interface AuditReadout {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** Where the next older read starts; null when these reach the oldest entry. */
+  next: AuditReadPoint | null;
+  /** How many entries the log holds, counting each full page as its nominal size. */
+  approximateTotal: number;
 }
 
 /** What an audit purge (or the log's size cap) removed: how many entries, and the actors of those whom no remaining entry names. */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
 import { appFrame, openHostPage, resolverCallsOf } from '../testing/open-host-page';
@@ -21,7 +21,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  // A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200 }), launchChromium()]);
 }, 600_000);
 
 afterAll(async () => {
@@ -32,13 +33,39 @@ afterAll(async () => {
 const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') => openHostPage(browser, site, role, pagePath, { theme });
 
 describe('the project page', () => {
-  it('shows a member the project name and its sync state', async () => {
-    const page = await openAs('member', '/projects/FLOW/flow-metrics');
+  /** A project no admin has enabled: one empty state, and nothing of a measured project's page. */
+  async function expectNotMeasured(page: Page, projectName: string) {
     const frame = appFrame(page);
-    const projects = await (await fetch(`${site.jiraUrl}/rest/api/3/project/FLOW`, { headers: { 'x-forge-sim-principal': 'app' } })).json();
-    await expect(frame.getByTestId('project-name').textContent({ timeout: 20_000 })).resolves.toContain(projects.name);
-    await expect(frame.getByTestId('sync-state').textContent()).resolves.toMatch(/never synced/i);
-    await page.screenshot({ path: path.join(screenshots, 'project-page-member.png') });
+    const empty = frame.getByTestId('project-not-measured');
+    await expect(empty.getByRole('heading', { level: 2 }).textContent({ timeout: 20_000 })).resolves.toBe(`Flow metrics are not collected for ${projectName} yet`);
+    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    await expect(frame.getByTestId('project-name').textContent()).resolves.toBe(projectName);
+    for (const absent of ['sync-state', 'first-sync', 'flow-report', 'metrics-empty']) await expect(frame.getByTestId(absent).count()).resolves.toBe(0);
+    await expect(frame.getByRole('button', { name: 'Sync now' }).count()).resolves.toBe(0);
+    await expect(frame.getByRole('tab').count()).resolves.toBe(0);
+    return empty;
+  }
+  const bigProjectName = async () =>
+    (await (await fetch(`${site.jiraUrl}/rest/api/3/project/BIG`, { headers: { 'x-forge-sim-principal': 'app' } })).json()).name as string;
+
+  it('tells a member that a project is not measured and who can turn it on', async () => {
+    const page = await openAs('member', '/projects/BIG/flow-metrics');
+    const empty = await expectNotMeasured(page, await bigProjectName());
+    await expect(empty.getByRole('button').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(screenshots, 'project-page-not-measured-member.png') });
+    // The page asks once, and asks nothing of a sync or a history that does not exist.
+    expect(resolverCallsOf(page)).toEqual(['getProjectPage']);
+    await page.close();
+  });
+
+  it("takes a Jira admin from a project that is not measured to the app's settings, where it can be turned on", async () => {
+    const page = await openAs('admin', '/projects/BIG/flow-metrics');
+    const empty = await expectNotMeasured(page, await bigProjectName());
+    await page.screenshot({ path: path.join(screenshots, 'project-page-not-measured-admin.png') });
+    await empty.getByRole('button', { name: 'Open Flow metrics settings' }).click();
+    await page.waitForURL(/\/settings\/flow-metrics$/, { timeout: 20_000 });
+    const list = appFrame(page).getByTestId('project-settings-list');
+    await list.getByText('BIG', { exact: true }).first().waitFor({ timeout: 20_000 });
     await page.close();
   });
 

@@ -385,10 +385,11 @@ describe('the settings page, as a Jira admin', () => {
     await expect(log.getByRole('row').count()).resolves.toBe(2); // the header and the one entry
     await screenshot(admin, 'audit-after-erase');
 
+    // Erased with everything else: the choice of projects to measure. The page says so and where to choose again.
     const page = await openAs('admin', `/projects/${PROJECT}/flow-metrics`);
     const frame = appFrame(page);
-    await expect(frame.getByTestId('sync-status').textContent({ timeout: 20_000 })).resolves.toMatch(/never synced/i);
-    await frame.getByTestId('metrics-empty').waitFor({ timeout: 20_000 });
+    await expect(frame.getByTestId('project-not-measured').textContent({ timeout: 20_000 })).resolves.toMatch(/Flow metrics are not collected for .+ yet/);
+    await expect(frame.getByTestId('sync-state').count()).resolves.toBe(0);
     await screenshot(page, 'erased-project-page');
     await page.close();
   });

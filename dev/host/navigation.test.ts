@@ -28,6 +28,11 @@ describe('resolving a location the app asked for', () => {
     expect(resolve({ target: 'issue', issueKey: 'FLOW-12', type: 'new-tab' })).toEqual({ type: 'new-tab', url: `${SITE}/browse/FLOW-12` });
   });
 
+  it("turns Forge's module target for the app's admin page into the settings page", () => {
+    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-settings', type: 'same-tab' })).toEqual({ type: 'same-tab', url: `${SITE}/settings/flow-metrics` });
+    expect(refusal({ target: 'module', moduleKey: 'someone-elses-page', type: 'same-tab' })).toMatch(/no page module "someone-elses-page"/);
+  });
+
   it('refuses anything off the allow-list, however it is written', () => {
     expect(refusal({ url: 'https://elsewhere.example/browse/FLOW-7', type: 'new-tab' })).toMatch(/https:\/\/elsewhere\.example is not allowed/);
     expect(refusal({ url: '//elsewhere.example/browse/FLOW-7', type: 'new-tab' })).toMatch(/http:\/\/elsewhere\.example is not allowed/);

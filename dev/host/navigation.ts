@@ -1,9 +1,9 @@
 /**
  * Where an app may send the person using it. `router.open` and `router.navigate` of `@forge/bridge` ask the
  * host (bridge method `navigate`) to go to a location: a path of the site such as `/browse/FLOW-7`, an
- * absolute URL, or one of Forge's named targets (the local site has pages for issues). Jira resolves paths
- * against the site, turns named targets into the site's own pages, and leaves the site only for addresses it
- * trusts; the local host trusts only its own origin. `open` opens a new tab, `navigate` replaces the host page.
+ * absolute URL, or one of Forge's named targets (the local site has pages for issues and the app's admin
+ * page). Jira resolves paths against the site, turns named targets into the site's own pages, and leaves the
+ * site only for addresses it trusts; the local host trusts only its own origin. `open` opens a new tab, `navigate` replaces the host page.
  */
 export type NavigationType = 'new-tab' | 'same-tab';
 
@@ -50,8 +50,20 @@ function onAllowedOrigin(location: string, site: string, allowedOrigins: readonl
   return resolved.href;
 }
 
+/**
+ * The local site's pages of the app's own full-page modules (manifest.yml keys), for the `module` target.
+ * On Jira the admin page lives at `/jira/settings/apps/{appId}/{envId}`; an app names it by module key.
+ */
+const MODULE_PAGES: Readonly<Record<string, string>> = { 'flow-metrics-settings': '/settings/flow-metrics' };
+
 /** The site path of one of Forge's named targets the local site has a page for. */
 function pathOfTarget(location: Record<string, unknown>, target: unknown): string {
+  if (target === 'module') {
+    const moduleKey = String(location['moduleKey'] ?? '');
+    const page = MODULE_PAGES[moduleKey];
+    if (!page) throw new NavigationRefused(`The app has no page module "${moduleKey}" the local site can open`);
+    return page;
+  }
   if (target !== 'issue') throw new NavigationRefused(`The local site has no page for the navigation target ${JSON.stringify(target)}`);
   const key = String(location['issueKey'] ?? '');
   if (!ISSUE_KEY.test(key)) throw new NavigationRefused(`"${key}" is not an issue key`);

@@ -17,8 +17,9 @@ describe('the app manifest', () => {
     expect(manifest.uiModules.get('flow-metrics-settings')).toMatchObject({ type: 'jira:adminPage', resolverFunctionKey: 'settings-page-resolver' });
   });
 
-  it('runs sync, the weekly personal-data report and the daily purge on schedule, and sync jobs on a queue', () => {
-    expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'week']);
+  it('runs sync, the weekly personal-data report and Slack digest, and the daily purge on schedule, and sync jobs on a queue', () => {
+    expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'week', 'week']);
+    expect(manifest.scheduledTriggers.get('weekly-slack-digest')?.functionKey).toBe('slack-digest');
     expect(manifest.consumers.get('sync-jobs')).toBe('sync-job-worker');
     expect(manifest.eventTriggers[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);
   });

@@ -53,7 +53,12 @@ describe('the local Forge platform', () => {
   it('runs the project page resolver as the calling user', async () => {
     await expect(openProjectPage(MEMBER)).resolves.toEqual({
       ok: true,
-      data: { project: { id: '10000', key: 'FLOW', name: 'Flow team' }, sync: { status: 'never-synced', progress: null, lastSuccessAt: null, lastError: null } },
+      data: {
+        project: { id: '10000', key: 'FLOW', name: 'Flow team' },
+        sync: { status: 'never-synced', progress: null, lastSuccessAt: null, lastError: null },
+        measured: false,
+        viewerIsJiraAdministrator: false,
+      },
     });
   });
 

@@ -28,6 +28,17 @@ function setUp() {
   return { ...demo, call };
 }
 
+/** chat.postMessage with a JSON body whose values need not be strings (blocks), as the app sends it. */
+async function demoPost(slack: ReturnType<typeof createDemoSlack>['slack'], token: string, body: Record<string, unknown>) {
+  const answer = await slack.handle({
+    method: 'POST',
+    path: '/api/chat.postMessage',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  });
+  return { ...answer, json: JSON.parse(answer.body) as Record<string, unknown> };
+}
+
 /** Slack answers failures with HTTP 200 and `ok: false`; its description lists them as the `default` response. */
 function expectContract(method: 'get' | 'post', slackMethod: string, answer: { status: number; json: Record<string, unknown> }) {
   const documented = answer.json.ok === false ? 'default' : answer.status;
@@ -128,6 +139,55 @@ describe('the simulated Slack', () => {
     // for conversations.info, so the envelope is checked there.
     expect(contract.check('post', '/chat.postMessage', 'default', answer.json).valid).toBe(false);
     expectContract('get', 'conversations.info', answer);
+  });
+
+  it('posts Block Kit blocks with a fallback text, and keeps them for tests', async () => {
+    const { slack, tokens } = setUp();
+    const blocks = [
+      { type: 'header', text: { type: 'plain_text', text: 'Weekly flow digest', emoji: false } },
+      { type: 'section', text: { type: 'mrkdwn', text: '*<https://example.atlassian.net/browse/FLOW-1|FLOW-1>*' } },
+      { type: 'section', fields: [{ type: 'mrkdwn', text: '*WIP*\n3 items' }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'From the stored history' }] },
+      { type: 'divider' },
+    ];
+    const answer = await demoPost(slack, tokens.bot.token, { channel: DEMO_CHANNELS.flowMetrics, text: 'Weekly flow digest', blocks });
+    expect(answer.json).toMatchObject({ ok: true, message: { text: 'Weekly flow digest', blocks } });
+    expectContract('post', 'chat.postMessage', answer);
+    expect(slack.messages()).toEqual([expect.objectContaining({ text: 'Weekly flow digest', blocks })]);
+  });
+
+  it.each([
+    ['an unknown block type', [{ type: 'carousel' }], /not a block type/],
+    ['a header of mrkdwn', [{ type: 'header', text: { type: 'mrkdwn', text: 'x' } }], /must be plain_text/],
+    ['a header over 150 characters', [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }], /at most 150/],
+    ['a section with neither text nor fields', [{ type: 'section' }], /needs text or fields/],
+    ['eleven fields', [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'x' })) }], /1 to 10/],
+    ['an empty text', [{ type: 'context', elements: [{ type: 'mrkdwn', text: '' }] }], /non-empty/],
+    ['a field Slack does not know', [{ type: 'divider', text: { type: 'plain_text', text: 'x' } }], /not a field of a divider/],
+    ['51 blocks', Array.from({ length: 51 }, () => ({ type: 'divider' })), /at most 50 blocks/],
+  ])('refuses %s as invalid_blocks, posting nothing', async (_, blocks, problem) => {
+    const { slack, tokens } = setUp();
+    const answer = await demoPost(slack, tokens.bot.token, { channel: DEMO_CHANNELS.flowMetrics, text: 'digest', blocks });
+    expect(answer.json).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect((answer.json.errors as string[]).join('\n')).toMatch(problem);
+    // Slack sends invalid_blocks, with its `errors`, though its description of chat.postMessage lists neither.
+    expect(contract.check('post', '/chat.postMessage', 'default', answer.json).valid).toBe(false);
+    expect(slack.messages()).toEqual([]);
+  });
+
+  it('answers msg_too_long to a text over 40,000 characters', async () => {
+    const { slack, tokens } = setUp();
+    const answer = await demoPost(slack, tokens.bot.token, { channel: DEMO_CHANNELS.flowMetrics, text: 'x'.repeat(40_001) });
+    expect(answer.json).toEqual({ ok: false, error: 'msg_too_long' });
+    expectContract('post', 'chat.postMessage', answer);
+  });
+
+  it('can rate limit only the next few calls of a method', async () => {
+    const { call, slack, tokens } = setUp();
+    slack.setRateLimited('chat.postMessage', 2, 1);
+    const post = () => call('chat.postMessage', { channel: DEMO_CHANNELS.flowMetrics, text: 'hi' }, tokens.bot.token, 'json');
+    expect((await post()).status).toBe(429);
+    expect((await post()).status).toBe(200);
   });
 
   it('answers HTTP 429 with Retry-After while a method is rate limited', async () => {

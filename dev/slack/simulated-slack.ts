@@ -1,4 +1,5 @@
 import type { SimulatedService } from '../runtime/product-target';
+import { blockKitProblems } from './block-kit';
 import {
   authTestJson,
   conversationJson,
@@ -15,7 +16,8 @@ import {
  * - failures are HTTP 200 with `{ok: false, error}`: `not_authed` (no token), `invalid_auth` (unknown or
  *   revoked token), `missing_scope` (with `needed` and `provided`), `channel_not_found` (no such channel, or a
  *   private one the bot is not in), `not_in_channel` (a public channel the bot was not invited to),
- *   `is_archived`, `no_text`;
+ *   `is_archived`, `no_text`, `msg_too_long`, and `invalid_blocks` for Block Kit Slack would refuse
+ *   (block-kit.ts);
  * - the token's scopes in `x-oauth-scopes` and the method's in `x-accepted-oauth-scopes`;
  * - HTTP 429 with `Retry-After` when a test makes a method rate limited.
  *
@@ -31,7 +33,12 @@ export interface PostedMessage {
   channel: string;
   ts: string;
   text: string;
+  /** The Block Kit blocks, as posted (checked first: see block-kit.ts); absent for a text-only message. */
+  blocks?: unknown[];
 }
+
+/** Slack's limit on a message's `text`. */
+const MAX_TEXT = 40_000;
 
 type Answer = { status: number; headers: Record<string, string>; body: string };
 type Arguments = Map<string, string>;
@@ -47,7 +54,7 @@ export class SimulatedSlack implements SimulatedService {
   private readonly tokens = new Map<string, SimSlackToken>();
   private readonly channels = new Map<string, SimChannel>();
   private readonly posted: PostedMessage[] = [];
-  private readonly rateLimited = new Map<string, number>();
+  private readonly rateLimited = new Map<string, { retryAfter: number; remaining: number }>();
   private counter = 0;
 
   constructor(
@@ -76,9 +83,9 @@ export class SimulatedSlack implements SimulatedService {
     channel.botIsMember = isMember;
   }
 
-  /** The next calls of `method` answer HTTP 429 with this `Retry-After`, until cleared with 0. */
-  setRateLimited(method: string, retryAfterSeconds: number): void {
-    if (retryAfterSeconds > 0) this.rateLimited.set(method, retryAfterSeconds);
+  /** The next `times` calls of `method` (all of them by default) answer HTTP 429 with this `Retry-After`; 0 clears it. */
+  setRateLimited(method: string, retryAfterSeconds: number, times = Infinity): void {
+    if (retryAfterSeconds > 0 && times > 0) this.rateLimited.set(method, { retryAfter: retryAfterSeconds, remaining: times });
     else this.rateLimited.delete(method);
   }
 
@@ -90,10 +97,11 @@ export class SimulatedSlack implements SimulatedService {
     const url = new URL(request.path, 'https://slack.com');
     const method = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname)?.[1];
     if (!method || !(method in ACCEPTED_SCOPES)) return this.answer(404, slackErrorJson('unknown_method'), null, '');
-    const retryAfter = this.rateLimited.get(method);
-    if (retryAfter !== undefined) {
+    const limit = this.rateLimited.get(method);
+    if (limit !== undefined) {
+      if (--limit.remaining <= 0) this.rateLimited.delete(method);
       const limited = this.answer(429, slackErrorJson('ratelimited'), null, ACCEPTED_SCOPES[method]!);
-      limited.headers['retry-after'] = String(retryAfter);
+      limited.headers['retry-after'] = String(limit.retryAfter);
       return limited;
     }
     const args = this.argumentsOf(url, request);
@@ -132,11 +140,25 @@ export class SimulatedSlack implements SimulatedService {
     if (!channel.botIsMember && !token.scopes.includes('chat:write.public')) return slackErrorJson('not_in_channel');
     if (channel.isArchived) return slackErrorJson('is_archived');
     const text = args.get('text') ?? '';
-    if (text.trim() === '' && !args.get('blocks')) return slackErrorJson('no_text');
+    const blocksArgument = args.get('blocks');
+    if (text.trim() === '' && !blocksArgument) return slackErrorJson('no_text');
+    if (text.length > MAX_TEXT) return slackErrorJson('msg_too_long');
+    let blocks: unknown[] | undefined;
+    if (blocksArgument !== undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(blocksArgument);
+      } catch {
+        return { ok: false, error: 'invalid_blocks_format' };
+      }
+      const problems = blockKitProblems(parsed);
+      if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
+      blocks = parsed as unknown[];
+    }
     this.counter += 1;
     const ts = `${Math.floor(this.now().getTime() / 1000)}.${String(this.counter).padStart(6, '0')}`;
-    this.posted.push({ channel: channel.id, ts, text });
-    return postedMessageJson(channel.id, ts, text, this.workspace, this.bot);
+    this.posted.push({ channel: channel.id, ts, text, ...(blocks ? { blocks } : {}) });
+    return postedMessageJson(channel.id, ts, text, this.workspace, this.bot, blocks);
   }
 
   private missingScope(token: SimSlackToken, needed: string): object {

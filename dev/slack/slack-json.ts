@@ -69,7 +69,7 @@ export function conversationJson(channel: SimChannel) {
   };
 }
 
-export function postedMessageJson(channelId: string, ts: string, text: string, workspace: SimWorkspace, bot: SimBot) {
+export function postedMessageJson(channelId: string, ts: string, text: string, workspace: SimWorkspace, bot: SimBot, blocks?: unknown[]) {
   return {
     ok: true,
     channel: channelId,
@@ -78,6 +78,7 @@ export function postedMessageJson(channelId: string, ts: string, text: string, w
       type: 'message',
       subtype: 'bot_message',
       text,
+      ...(blocks ? { blocks } : {}),
       ts,
       user: bot.userId,
       bot_id: bot.botId,

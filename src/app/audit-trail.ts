@@ -1,5 +1,5 @@
 import type { AuditLog, Clock } from '../ports';
-import type { AuditAction, AuditEntry, AuditLogPage } from '../shared/resolver-contract';
+import type { AuditAction, AuditEntry } from '../shared/resolver-contract';
 import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from './privacy/unnamed-accounts';
 
 /** The person changing settings, as the platform (never the payload) identifies them. */
@@ -29,8 +29,4 @@ export async function recordAudit(
   await ports.personalData.remember(actor.accountId, 'audit-actor', at);
   const dropped = await ports.auditLog.append({ id: crypto.randomUUID(), at, actorAccountId: actor.accountId, action, subject, details });
   await forgetUnnamedAccounts(ports, dropped.formerActors);
-}
-
-export function readAuditLog(ports: Pick<AuditTrailPorts, 'auditLog'>, page?: number): Promise<AuditLogPage> {
-  return ports.auditLog.page(page);
 }

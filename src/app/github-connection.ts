@@ -10,6 +10,7 @@ import type {
 } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
 import { UnreadableSecretError } from './unreadable-secret';
 
@@ -107,8 +108,8 @@ async function checkRepositories(github: GitHubAccount, token: string, names: re
 
 function requireSomethingVisible(repositories: readonly GitHubRepositoryAccess[]): void {
   if (repositories.length > 0 && repositories.every((repository) => !repository.visible)) {
-    throw new AppError(
-      'INVALID_INPUT',
+    throw new ConnectionRefused(
+      'no-repository-access',
       'The token cannot see any of these repositories. Check the names, and the repository access the token was given on GitHub. Nothing was saved.',
     );
   }
@@ -125,10 +126,12 @@ export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, 
   try {
     identity = await ports.github.identify(input.token);
     repositories = await checkRepositories(ports.github, input.token, input.repositories);
+    requireSomethingVisible(repositories);
   } catch (error) {
+    const replacing = (await ports.record.read()) !== null;
+    await recordRefusal(ports, actor, 'github.connect-refused', error, input.repositories.join(', '), { replacing });
     throw refusalOfNewToken(error);
   }
-  requireSomethingVisible(repositories);
 
   const now = ports.clock.now().toISOString();
   const previous = await ports.record.read();

@@ -1,5 +1,5 @@
 import type { ProjectPageData } from '../shared/resolver-contract';
-import type { ProjectDirectory, SyncStateStore, UserPermissions } from '../ports';
+import type { MeasuredProjects, ProjectDirectory, SyncStateStore, UserPermissions } from '../ports';
 import { AppError } from './app-error';
 import { NEVER_SYNCED } from './sync-state';
 
@@ -7,20 +7,34 @@ export interface ProjectPagePorts {
   /** Answered by Jira as the calling user: the gate in front of everything computed as the app. */
   userPermissions: UserPermissions;
   projects: ProjectDirectory;
-  syncStates: SyncStateStore;
+  syncStates: Pick<SyncStateStore, 'read'>;
+  measured: Pick<MeasuredProjects, 'list'>;
 }
 
 /**
- * What the project page shows first: which project this is and where its data stands.
- * The permission check comes before any read, so a user who may not browse the project learns nothing,
- * not even whether it has been synced.
+ * What the project page shows first: which project this is, whether the app collects its flow metrics, and
+ * where its data stands. The permission check comes before any read, so a user who may not browse the
+ * project learns nothing, not even whether it is measured or has been synced.
+ *
+ * For a project nobody has enabled, the page tells the viewer who can enable it, and offers a Jira admin the
+ * way there: only then is Jira asked whether the viewer administers it, so a measured project's page costs
+ * no extra call.
  */
 export async function loadProjectPage(ports: ProjectPagePorts, projectKey: string): Promise<ProjectPageData> {
   if (!(await ports.userPermissions.canBrowseProject(projectKey))) {
     throw new AppError('FORBIDDEN', 'You do not have permission to browse this project.');
   }
-  const project = await ports.projects.findProject(projectKey);
+  const [project, sync, measuredKeys] = await Promise.all([
+    ports.projects.findProject(projectKey),
+    ports.syncStates.read(projectKey),
+    ports.measured.list(),
+  ]);
   if (!project) throw new AppError('NOT_FOUND', `Project ${projectKey} was not found.`);
-  const sync = (await ports.syncStates.read(projectKey)) ?? NEVER_SYNCED;
-  return { project, sync };
+  const measured = measuredKeys.includes(projectKey);
+  return {
+    project,
+    sync: sync ?? NEVER_SYNCED,
+    measured,
+    viewerIsJiraAdministrator: measured ? null : await ports.userPermissions.isJiraAdministrator(),
+  };
 }

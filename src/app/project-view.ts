@@ -1,7 +1,7 @@
 import { parseFlowConfig } from '../domain/flow-config';
 import { defaultWorkflow, type Workflow } from '../domain/workflow';
 import type { CompactStatus } from '../domain/compact-history';
-import type { FlowConfigStore, HistoryStore, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
+import type { FlowConfigStore, HistoryStore, MeasuredProjects, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
 import type { ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { issueCountOf } from './sync/history-manifest';
@@ -20,6 +20,7 @@ export interface ProjectViewPorts {
   syncStates: Pick<SyncStateStore, 'read'>;
   cursors: Pick<SyncCursorStore, 'read'>;
   flowConfigs: Pick<FlowConfigStore, 'read'>;
+  measured: Pick<MeasuredProjects, 'list'>;
 }
 
 /** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
@@ -30,11 +31,12 @@ const SHARDS_PER_READ = 16;
 
 export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0): Promise<ProjectViewData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
-  const [manifest, sync, cursor, flowConfig] = await Promise.all([
+  const [manifest, sync, cursor, flowConfig, measuredKeys] = await Promise.all([
     ports.store.readManifest(projectKey, 'live'),
     ports.syncStates.read(projectKey),
     ports.cursors.read(projectKey),
     ports.flowConfigs.read(projectKey),
+    ports.measured.list(),
   ]);
   const statuses = manifest?.statuses ?? [];
   let history: ProjectHistoryPart | null = null;
@@ -70,6 +72,7 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
   const watermark = manifest ? (cursor?.watermark ?? null) : null;
   return {
     projectKey,
+    measured: measuredKeys.includes(projectKey),
     sync: sync ?? NEVER_SYNCED,
     history,
     dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),

@@ -5,17 +5,19 @@ import type {
   SlackChannelInfo,
   SlackConnectionData,
   SlackConnectionDetails,
+  SlackDigestOutcome,
   SlackTestMessageSent,
   UpdateSlackChannelPayload,
 } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
 import { UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The Slack connection: one bot token (it needs `chat:write`, and `channels:read` or `groups:read` to look the
- * channel up) and the channel digests and alerts go to. Checked with `auth.test` and `conversations.info`
+ * channel up) and the channel the weekly flow digest goes to. Checked with `auth.test` and `conversations.info`
  * before anything is stored; the plain record holds the workspace and channel, never the token.
  */
 export type SlackConnectionRecord = SlackConnectionDetails;
@@ -24,6 +26,8 @@ export interface SlackConnectionPorts extends AuditTrailPorts {
   slack: SlackWorkspace;
   vault: SecretVault;
   record: StoredDocument<SlackConnectionRecord>;
+  /** The last flow digest's outcome (see slack-digest.ts), shown beside the connection. */
+  lastDigest: Pick<StoredDocument<SlackDigestOutcome>, 'read'>;
   clock: Clock;
 }
 
@@ -50,7 +54,7 @@ export async function getSlackConnection(ports: SlackConnectionPorts): Promise<S
   const sealedWithKeyId = await ports.vault.sealedWith('slack-bot-token');
   const warnings = warningsFor(record);
   if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
-  return { connected: true, sealing, ...record, warnings, sealedWithKeyId };
+  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, lastDigest: await ports.lastDigest.read() };
 }
 
 function serviceProblem(error: ServiceRefusal): AppError {
@@ -76,7 +80,7 @@ function channelProblem(error: ServiceRefusal, channelId: string): string | null
 
 async function checkChannel(ports: SlackConnectionPorts, token: string, channelId: string): Promise<SlackChannelView> {
   const channel = await ports.slack.channel(token, channelId);
-  if (channel.isArchived) throw new AppError('INVALID_INPUT', `Channel #${channel.name} is archived: choose another.`);
+  if (channel.isArchived) throw new ConnectionRefused('channel-archived', `Channel #${channel.name} is archived: choose another.`);
   return channel;
 }
 
@@ -89,10 +93,12 @@ export async function connectSlack(ports: SlackConnectionPorts, actor: Actor, in
   try {
     identity = await ports.slack.identify(input.token);
     if (identity.scopes !== null && !identity.scopes.includes('chat:write')) {
-      throw new AppError('INVALID_INPUT', 'This bot token lacks the chat:write scope, so it cannot post. Add it to the Slack app, reinstall it, and use the new token.');
+      throw new ConnectionRefused('missing-scope', 'This bot token lacks the chat:write scope, so it cannot post. Add it to the Slack app, reinstall it, and use the new token.', 'chat:write');
     }
     channel = await checkChannel(ports, input.token, input.channelId);
   } catch (error) {
+    const replacing = (await ports.record.read()) !== null;
+    await recordRefusal(ports, actor, 'slack.connect-refused', error, input.channelId, { replacing });
     if (!(error instanceof ServiceRefusal)) throw error;
     if (error.reason === 'unauthorized') {
       throw new AppError('INVALID_INPUT', 'Slack did not accept this token: it may be mistyped or revoked. Nothing was saved.');
@@ -191,6 +197,7 @@ export async function sendSlackTestMessage(ports: SlackConnectionPorts, actor: A
   try {
     await ports.slack.postMessage(token, record.channel.id, TEST_MESSAGE_TEXT);
   } catch (error) {
+    await recordRefusal(ports, actor, 'slack.test-message-failed', error, channelLabel(record.channel));
     return failedCheck(ports, record, error, record.channel.id);
   }
   const now = ports.clock.now().toISOString();

@@ -150,6 +150,7 @@ export {
   type HeadlineChange,
   type HeadlineName,
 } from './period-comparison';
+export { DIGEST_CYCLE_TIME_DAYS, DIGEST_WEEK_DAYS, weeklyFlowFigures, type AgedItem, type WeeklyFlowFigures } from './weekly-flow-figures';
 export { blockedTime, flaggedIntervals, IntervalBuffer } from './blocked-time';
 export {
   aggregateFlowEfficiency,

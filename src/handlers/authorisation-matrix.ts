@@ -50,6 +50,7 @@ export const RESOLVER_ACCESS = {
     updateSlackChannel: admin(),
     disconnectSlack: admin(),
     sendSlackTestMessage: admin(),
+    sendSlackDigest: admin(),
     getDataPrivacy: admin(),
     setRetention: admin(),
     purgeNow: admin(),

@@ -37,6 +37,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
           // Looked up as the user too: the page shows the project as Jira shows it to them.
           projects: new JiraProjectDirectory(asUser),
           syncStates: new KvsSyncStateStore(),
+          measured: new KvsMeasuredProjects(),
         },
         projectKey,
       );
@@ -53,6 +54,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
           syncStates: new KvsSyncStateStore(),
           cursors: new KvsSyncCursorStore(),
           flowConfigs: new KvsFlowConfigStore(),
+          measured: new KvsMeasuredProjects(),
         },
         projectKey,
         fromShard ?? 0,

@@ -28,3 +28,11 @@ export function actorFromContext(context: unknown): { accountId: string } {
   if (!parsed.success) throw new AppError('FORBIDDEN', 'This page must be opened by a signed-in Jira user.');
   return { accountId: parsed.data.accountId };
 }
+
+/** The Jira site the call came from (`context.siteUrl`, set by the platform), without a trailing slash; null when absent. */
+const siteContext = z.object({ siteUrl: z.string().url().refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), 'must be a site address') });
+
+export function siteUrlFromContext(context: unknown): string | null {
+  const parsed = siteContext.safeParse(context);
+  return parsed.success ? parsed.data.siteUrl.replace(/\/$/, '') : null;
+}

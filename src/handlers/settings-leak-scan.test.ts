@@ -100,6 +100,7 @@ describe('the leak scan', () => {
     await admin('sendSlackTestMessage');
     site.slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
     await admin('sendSlackTestMessage');
+    await admin('sendSlackDigest');
     await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.leads });
     await admin('updateSlackChannel', { channelId: slack.chatOnly.token });
     await admin('getSlackConnection');
@@ -125,6 +126,7 @@ describe('the leak scan', () => {
     await admin('updateGitHubRepositories', { repositories });
     site.slack.slack.revokeToken(slack.bot.token);
     await admin('sendSlackTestMessage');
+    await admin('sendSlackDigest');
 
     // Everyone else, with tokens in their payloads.
     for (const accountId of [PEOPLE.member, PEOPLE.outsider]) {
@@ -171,6 +173,24 @@ describe('the leak scan', () => {
     expect(secrets.map((entry) => entry.key).sort()).toEqual(['secret:github-token', 'secret:slack-bot-token']);
     for (const { value } of secrets) expect(value).toMatchObject({ format: 'flow-metrics-sealed/1', keyId: 'rotated' });
     expectNoToken('stored secrets', JSON.stringify(secrets));
+  });
+
+  it('records the refused attempts in the audit log, with why but no token', async () => {
+    const entries: Array<{ action: string; details: Record<string, unknown> }> = [];
+    let cursor: string | null = null;
+    do {
+      const page: { entries: typeof entries; olderCursor: string | null } = (await admin('getAuditLog', cursor ? { cursor } : {})).data;
+      entries.push(...page.entries);
+      cursor = page.olderCursor;
+    } while (cursor);
+    const refused = entries.filter((entry) => /-refused$|-failed$/.test(entry.action));
+    expect(new Set(refused.map((entry) => entry.action))).toEqual(new Set(['github.connect-refused', 'slack.connect-refused', 'slack.test-message-failed']));
+    expect(refused.map((entry) => `${entry.action} ${entry.details['reason']}`)).toEqual(
+      expect.arrayContaining(['github.connect-refused bad-credentials', 'slack.connect-refused bad-credentials', 'slack.connect-refused missing-scope', 'slack.test-message-failed not-in-channel', 'slack.test-message-failed bad-credentials']),
+    );
+    expectNoToken('refused attempts in the audit log', JSON.stringify(refused));
+    expectNoToken('resolver answers', JSON.stringify(answers));
+    expectNoToken('plain KVS values', JSON.stringify(site.kvs.listPlain()));
   });
 
   it('leaves nothing behind after "erase all app data"', async () => {

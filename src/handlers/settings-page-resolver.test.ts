@@ -4,7 +4,7 @@ import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { createSettingsTestSite, FLOW_STATUSES, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
 import { parseFlowConfig } from '../domain/flow-config';
-import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
+import { AUDIT_LOG_PAGE_SIZE, ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 import { DEFAULT_CONVENTION_SETTINGS, FLOW_TEAM_DEFAULT_WORKFLOW, FLOW_TEAM_WITH_REVIEW_STAGE } from '../shared/testing/workflow-settings-fixtures';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
 
@@ -394,11 +394,63 @@ describe('the audit log', () => {
       },
     ]);
   });
+});
 
-  it('refuses a page number that is not a whole number', async () => {
-    expect(code(await admin('getAuditLog', { page: 0 }))).toBe('INVALID_INPUT');
-    expect(code(await admin('getAuditLog', { page: 'latest' }))).toBe('INVALID_INPUT');
-    await expect(admin('getAuditLog', { page: 99 })).resolves.toEqual({ ok: true, data: { entries: [], page: null, olderPage: null } });
+describe('refused attempts in the audit log', () => {
+  const site = withSite();
+  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+
+  it('records refused connections and a failed test message: who, when and why, never the token', async () => {
+    const refusedTokens = [site.github.tokens.expired.token, site.github.tokens.narrow.token, site.slack.tokens.revoked.token, site.slack.tokens.chatOnly.token, site.slack.tokens.bot.token];
+    expect(code(await admin('connectGitHub', { token: site.github.tokens.expired.token, repositories: [DEMO_REPOSITORIES.webApp] }))).toBe('INVALID_INPUT');
+    expect(code(await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.platformApi] }))).toBe('INVALID_INPUT');
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.revoked.token, channelId: DEMO_CHANNELS.flowMetrics }))).toBe('INVALID_INPUT');
+    await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.teamAlpha });
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.chatOnly.token, channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
+    expect(code(await admin('sendSlackTestMessage'))).toBe('NOT_CONFIGURED');
+
+    const log = await admin('getAuditLog');
+    const facts = log.data.entries.map(({ action, subject, details, actorAccountId }: Record<string, unknown>) => ({ action, subject, details, actorAccountId }));
+    expect(facts).toEqual([
+      { action: 'slack.test-message-failed', subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { reason: 'not-in-channel' }, actorAccountId: PEOPLE.admin },
+      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.people, details: { reason: 'channel-not-found', replacing: true }, actorAccountId: PEOPLE.admin },
+      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.people, details: { reason: 'missing-scope', missingScope: 'channels:read,groups:read,im:read,mpim:read', replacing: true }, actorAccountId: PEOPLE.admin },
+      expect.objectContaining({ action: 'slack.connected' }),
+      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.flowMetrics, details: { reason: 'bad-credentials', replacing: false }, actorAccountId: PEOPLE.admin },
+      { action: 'github.connect-refused', subject: DEMO_REPOSITORIES.platformApi, details: { reason: 'no-repository-access', replacing: false }, actorAccountId: PEOPLE.admin },
+      { action: 'github.connect-refused', subject: DEMO_REPOSITORIES.webApp, details: { reason: 'bad-credentials', replacing: false }, actorAccountId: PEOPLE.admin },
+    ]);
+    const stored = JSON.stringify(site.kvs.listPlain('audit:'));
+    for (const token of refusedTokens) {
+      for (const part of [token, token.slice(0, 15), token.slice(-12)]) expect(stored).not.toContain(part);
+    }
+    // Nothing was connected by the refused attempts.
+    expect((await admin('getGitHubConnection')).data.connected).toBe(false);
+  });
+});
+
+describe('paging the audit log', () => {
+  const site = withSite();
+  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+
+  it('pages the log in pages of a fixed size, each continuing where the last stopped', async () => {
+    for (let i = 0; i < 30; i += 1) expect(code(await admin('setProjectMeasured', { projectKey: 'WEB', measured: i % 2 === 0 }))).toBe('OK');
+    const first = (await admin('getAuditLog')).data;
+    expect(first).toMatchObject({ firstEntryNumber: 1, approximateTotal: 30 });
+    expect(first.entries).toHaveLength(AUDIT_LOG_PAGE_SIZE);
+    await admin('exportAppData');
+    const second = (await admin('getAuditLog', { cursor: first.olderCursor })).data;
+    expect(second).toMatchObject({ firstEntryNumber: AUDIT_LOG_PAGE_SIZE + 1, approximateTotal: 31, olderCursor: null });
+    expect(second.entries).toHaveLength(30 - AUDIT_LOG_PAGE_SIZE);
+    const ids = [...first.entries, ...second.entries].map((entry: { id: string }) => entry.id);
+    expect(new Set(ids).size).toBe(30);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    expect(code(await admin('getAuditLog', { cursor: 'latest' }))).toBe('INVALID_INPUT');
+    expect(code(await admin('getAuditLog', { cursor: 2 }))).toBe('INVALID_INPUT');
+    expect(code(await admin('getAuditLog', { page: 2 }))).toBe('INVALID_INPUT');
   });
 });
 
@@ -422,6 +474,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     ['connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads }],
     ['updateSlackChannel', { channelId: DEMO_CHANNELS.leads }],
     ['sendSlackTestMessage', {}],
+    ['sendSlackDigest', {}],
     ['disconnectSlack', {}],
     ['getDataPrivacy', {}],
     ['setRetention', { retentionDays: 90 }],

@@ -7,7 +7,8 @@ import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { exportAppData } from '../app/app-data-export';
 import { eraseAllAppData } from '../app/app-data-erasure';
-import { readAuditLog, type Actor } from '../app/audit-trail';
+import { readAuditLog } from '../app/audit-log-pages';
+import type { Actor } from '../app/audit-trail';
 import { getDataPrivacy } from '../app/data-privacy-overview';
 import { purgeNow } from '../app/expired-data-purge';
 import { connectGitHub, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
@@ -19,10 +20,12 @@ import { getProjectWorkflow, resetProjectWorkflow, saveProjectWorkflow } from '.
 import { setRetention } from '../app/retention-window';
 import { resealSecrets } from '../app/secret-resealing';
 import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/slack-connection';
-import { actorFromContext, emptyPayload } from './resolver-context';
+import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
+import { actorFromContext, emptyPayload, siteUrlFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 import { settingsPayloads as payloads } from './settings-payloads';
 import { settingsPorts, type SettingsPorts } from './settings-wiring';
+import { slackDigestPorts, slackDigestRequestPorts } from './slack-digest';
 
 /**
  * One settings function: who is calling comes from the platform's context; Jira, asked as that user, must call
@@ -31,7 +34,7 @@ import { settingsPorts, type SettingsPorts } from './settings-wiring';
  */
 function settingsFunction<S extends z.ZodType, R>(
   schema: S,
-  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts }) => Promise<R>,
+  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null }) => Promise<R>,
 ) {
   return (name: string) =>
     ({ payload, context }: Request) =>
@@ -39,12 +42,17 @@ function settingsFunction<S extends z.ZodType, R>(
         const actor = actorFromContext(context);
         const ports = settingsPorts();
         await requireJiraAdministrator(ports.userPermissions);
-        return work(schema.parse(payload ?? {}), { actor, ports });
+        return work(schema.parse(payload ?? {}), { actor, ports, siteUrl: siteUrlFromContext(context) });
       });
 }
 
 const github = (ports: SettingsPorts) => ({ ...ports, record: ports.githubRecord });
-const slack = (ports: SettingsPorts) => ({ ...ports, record: ports.slackRecord });
+const slack = (ports: SettingsPorts) => ({ ...ports, record: ports.slackRecord, lastDigest: slackDigestPorts().lastDigest });
+
+/** The weekly digest links to Jira, but a scheduled run has no site in its context: the Slack tab's calls remember it. */
+async function rememberSiteOf(siteUrl: string | null, ports: SettingsPorts): Promise<void> {
+  if (siteUrl !== null) await rememberSite(slackDigestPorts().site, siteUrl, ports.clock.now());
+}
 
 /** Every settings function, by the name the UI invokes. The payload and answer types are in src/shared/resolver-contract.ts. */
 const SETTINGS_FUNCTIONS = {
@@ -63,11 +71,21 @@ const SETTINGS_FUNCTIONS = {
   ),
   disconnectGitHub: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectGitHub(github(ports), actor)),
   // Slack
-  getSlackConnection: settingsFunction(payloads.none, (_, { ports }) => getSlackConnection(slack(ports))),
-  connectSlack: settingsFunction(payloads.connectSlack, (input, { actor, ports }) => connectSlack(slack(ports), actor, input)),
+  getSlackConnection: settingsFunction(payloads.none, async (_, { ports, siteUrl }) => {
+    const connection = await getSlackConnection(slack(ports));
+    // Only a connected Slack gets digests, so only then is the site worth keeping (an erased site stays empty).
+    if (connection.connected) await rememberSiteOf(siteUrl, ports);
+    return connection;
+  }),
+  connectSlack: settingsFunction(payloads.connectSlack, async (input, { actor, ports, siteUrl }) => {
+    const connection = await connectSlack(slack(ports), actor, input);
+    await rememberSiteOf(siteUrl, ports);
+    return connection;
+  }),
   updateSlackChannel: settingsFunction(payloads.updateSlackChannel, (input, { actor, ports }) => updateSlackChannel(slack(ports), actor, input)),
   disconnectSlack: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectSlack(slack(ports), actor)),
   sendSlackTestMessage: settingsFunction(payloads.none, (_, { actor, ports }) => sendSlackTestMessage(slack(ports), actor)),
+  sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl)),
   // Data and privacy
   getDataPrivacy: settingsFunction(payloads.none, (_, { ports }) => getDataPrivacy(ports)),
   setRetention: settingsFunction(payloads.setRetention, async (input, { actor, ports }) => {
@@ -79,7 +97,7 @@ const SETTINGS_FUNCTIONS = {
   eraseAllAppData: settingsFunction(payloads.eraseAllAppData, (input, { actor, ports }) => eraseAllAppData(ports, actor, input)),
   resealSecrets: settingsFunction(payloads.none, (_, { actor, ports }) => resealSecrets(ports, actor)),
   // Audit log
-  getAuditLog: settingsFunction(payloads.auditLog, (input, { ports }) => readAuditLog(ports, input.page)),
+  getAuditLog: settingsFunction(payloads.auditLog, (input, { ports }) => readAuditLog(ports, input.cursor)),
 };
 
 /** The names of every function the settings resolver defines (tests check each one refuses non-admins). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditLogCursor } from '../app/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
 import { WEEKDAY_NAMES } from '../domain/calendar-day';
 import { isValidTimeZone } from '../domain/time-zone';
@@ -89,5 +90,5 @@ export const settingsPayloads = {
   setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
   exportAppData: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
   eraseAllAppData: z.object({ confirmation: z.string().max(200) }).strict(),
-  auditLog: z.object({ page: z.number().int().min(1).optional() }).strict(),
+  auditLog: z.object({ cursor: auditLogCursor.optional() }).strict(),
 } as const;

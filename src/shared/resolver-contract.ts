@@ -48,6 +48,10 @@ export interface ProjectSummary {
 export interface ProjectPageData {
   project: ProjectSummary;
   sync: SyncState;
+  /** Whether an admin chose to collect this project's flow metrics (settings page, Projects tab). */
+  measured: boolean;
+  /** For a project not measured: whether the viewer is a Jira admin, who can turn it on. Null when not asked (measured). */
+  viewerIsJiraAdministrator: boolean | null;
 }
 
 /**
@@ -61,6 +65,8 @@ export interface ProjectViewPayload {
 }
 export interface ProjectViewData {
   projectKey: string;
+  /** Whether an admin chose to collect this project's flow metrics; a history may outlive that choice until purged. */
+  measured: boolean;
   sync: SyncState;
   /** Null until the project's first sync has completed. */
   history: ProjectHistoryPart | null;
@@ -272,7 +278,9 @@ export interface SlackConnectionDetails {
   lastTestMessageAt: string | null;
 }
 
-export type SlackConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & SlackConnectionDetails);
+export type SlackConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | (ConnectedTokenStatus & SlackConnectionDetails & { lastDigest: SlackDigestOutcome | null });
 
 /** `connectSlack` (connect or replace): `auth.test` and `conversations.info` before anything is stored. */
 export interface ConnectSlackPayload {
@@ -286,6 +294,24 @@ export interface UpdateSlackChannelPayload {
 export interface SlackTestMessageSent {
   sentAt: string;
   channel: SlackChannelInfo;
+}
+
+/**
+ * The last weekly flow digest, or the last "send digest now" (`sendSlackDigest`, payload `{}`, answers this):
+ * where it went and which projects it covered, or why nothing was posted. Never holds a token.
+ */
+export interface SlackDigestOutcome {
+  at: string;
+  trigger: 'weekly' | 'admin';
+  /** `skipped`: nothing to post (Slack not connected, or no measured project synced yet). */
+  outcome: 'sent' | 'skipped' | 'failed';
+  channel: { id: string; name: string } | null;
+  /** Projects the digest reported on. */
+  projects: string[];
+  /** Measured projects left out: never synced, or their figures could not be computed. */
+  skipped: string[];
+  /** Why nothing was posted, in words an admin can act on; null when the digest went out. */
+  problem: string | null;
 }
 
 export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 });
@@ -373,11 +399,15 @@ export type AuditAction =
   | 'github.replaced'
   | 'github.repositories-changed'
   | 'github.disconnected'
+  | 'github.connect-refused'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
   | 'slack.disconnected'
   | 'slack.test-message-sent'
+  | 'slack.connect-refused'
+  | 'slack.test-message-failed'
+  | 'slack.digest-sent'
   | 'retention.changed'
   | 'data.purged'
   | 'data.exported'
@@ -396,13 +426,21 @@ export interface AuditEntry {
   details: Record<string, string | number | boolean | null>;
 }
 
-/** `getAuditLog`: payload `{ page? }`; without a page, the newest. */
+/**
+ * `getAuditLog`: payload `{ cursor? }`. Without a cursor, the newest entries; with one, the page just older
+ * than the one that gave it out. Entries recorded meanwhile do not shift the pages already reached.
+ */
 export interface AuditLogPayload {
-  page?: number;
+  cursor?: string;
 }
 export interface AuditLogPage {
-  /** Newest first. */
+  /** Newest first; AUDIT_LOG_PAGE_SIZE of them unless the page reaches the oldest entry. */
   entries: AuditEntry[];
-  page: number | null;
-  olderPage: number | null;
+  /** The place of the first entry, counting the newest as 1 when the reader opened the newest page. */
+  firstEntryNumber: number;
+  /** How many entries the log holds, about (pages are counted by their nominal size). */
+  approximateTotal: number;
+  /** Asks for the next older page; null when these are the oldest entries. */
+  olderCursor: string | null;
 }
+export const AUDIT_LOG_PAGE_SIZE = 25;

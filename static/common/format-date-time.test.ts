@@ -17,6 +17,11 @@ describe('formatDate', () => {
     expect(formatDate('2026-01-01', 'en-US')).toBe('Jan 1, 2026');
   });
 
+  it('keeps one formatter per locale: asking in turn never writes a date in the other locale', () => {
+    const written = ['en-GB', 'en-US', 'de-DE', 'en-GB', 'de-DE', 'en-US'].map((locale) => formatDate('2026-03-05', locale));
+    expect(written).toEqual(['5 Mar 2026', 'Mar 5, 2026', '05.03.2026', '5 Mar 2026', '05.03.2026', 'Mar 5, 2026']);
+  });
+
   it('shows text that is not a date as it is', () => {
     expect(formatDate('beyond the horizon')).toBe('beyond the horizon');
     expect(formatDate('2026-13-45')).toBe('2026-13-45');

@@ -17,5 +17,21 @@ export function formatDate(isoDate: string, locale?: string): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 30 February over into March: such a date is not one.
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormatter(locale).format(date);
+}
+
+/**
+ * One formatter per locale, made on first use: building an `Intl.DateTimeFormat` costs far more than using
+ * one, and a chart's tooltips and announcements write a date for each of thousands of items.
+ */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: string | undefined): Intl.DateTimeFormat {
+  const key = locale ?? '';
+  let formatter = dateFormatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
 }

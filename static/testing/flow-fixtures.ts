@@ -33,6 +33,7 @@ export function flowHistory(): CompactHistory {
 export function projectViewData(overrides: Partial<ProjectViewData> = {}): ProjectViewData {
   return {
     projectKey: 'FLOW',
+    measured: true,
     sync: syncState(),
     history: historyPart(),
     dataAsOf: '2026-03-12T11:00:00.000Z',

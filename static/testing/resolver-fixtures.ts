@@ -12,8 +12,19 @@ export function syncState(overrides: Partial<SyncState> = {}): SyncState {
   return { status: 'ok', progress: null, lastSuccessAt: '2026-03-12T14:05:00.000Z', lastError: null, ...overrides };
 }
 
+/** A measured project's `getProjectPage` answer with the given sync state. */
 export function projectPageData(sync: Partial<SyncState> = {}): ProjectPageData {
-  return { project: { id: '10001', key: 'FLOW', name: 'Flow Platform' }, sync: syncState(sync) };
+  return { project: { id: '10001', key: 'FLOW', name: 'Flow Platform' }, sync: syncState(sync), measured: true, viewerIsJiraAdministrator: null };
+}
+
+/** The answer for a project no admin has enabled, as seen by a Jira admin or by anyone else. */
+export function unmeasuredProjectPageData(viewerIsJiraAdministrator: boolean): ProjectPageData {
+  return {
+    project: { id: '10003', key: 'BIG', name: 'Big Monorepo' },
+    sync: syncState({ status: 'never-synced', lastSuccessAt: null }),
+    measured: false,
+    viewerIsJiraAdministrator,
+  };
 }
 
 export function projectListData(projects: ProjectListData['projects'] = []): ProjectListData {

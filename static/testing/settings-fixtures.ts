@@ -41,6 +41,7 @@ export function slackConnected(overrides: Partial<Extract<SlackConnectionData, {
     lastTestMessageAt: null,
     warnings: [],
     sealedWithKeyId: 'k-2026',
+    lastDigest: null,
     ...overrides,
   };
 }

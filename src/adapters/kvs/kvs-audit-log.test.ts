@@ -23,17 +23,18 @@ describe('the audit log in KVS', () => {
   afterEach(() => installed.uninstall());
 
   it('is empty before anything happened', async () => {
-    await expect(log.page()).resolves.toEqual({ entries: [], page: null, olderPage: null });
+    await expect(log.read(10)).resolves.toEqual({ entries: [], next: null, approximateTotal: 0 });
   });
 
   it('fills pages of bounded size and reads them newest first', async () => {
     for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i += 1) await log.append(entry(minute(i)));
-    const newest = await log.page();
-    expect(newest).toMatchObject({ page: 2, olderPage: 1 });
+    expect(installed.emulator.listPlain('audit:page:').map((page) => (page.value as { entries: AuditEntry[] }).entries.length)).toEqual([AUDIT_PAGE_SIZE, 3]);
+    const newest = await log.read(3);
+    expect(newest).toMatchObject({ approximateTotal: AUDIT_PAGE_SIZE + 3, next: { page: 2 } });
     expect(newest.entries.map((e) => e.at)).toEqual([minute(AUDIT_PAGE_SIZE + 2), minute(AUDIT_PAGE_SIZE + 1), minute(AUDIT_PAGE_SIZE)]);
-    const older = await log.page(1);
+    const older = await log.read(AUDIT_PAGE_SIZE, newest.next!);
     expect(older.entries).toHaveLength(AUDIT_PAGE_SIZE);
-    expect(older.olderPage).toBeNull();
+    expect(older.next).toBeNull();
     for (const stored of installed.emulator.listPlain('audit:page:')) {
       expect(JSON.stringify(stored.value).length).toBeLessThan(240 * 1024);
     }
@@ -55,17 +56,19 @@ describe('the audit log in KVS', () => {
     const pages = installed.emulator.listPlain('audit:page:');
     expect(pages).toHaveLength(MAX_AUDIT_PAGES);
     expect(pages[0]!.key).toBe('audit:page:00000003');
-    await expect(log.page(2)).resolves.toEqual({ entries: [], page: null, olderPage: null });
-    expect((await log.page(3)).olderPage).toBeNull();
+    const all = await log.read(AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES);
+    expect(all).toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES });
+    expect(all.entries[all.entries.length - 1]!.at).toBe(minute(AUDIT_PAGE_SIZE * 2));
   });
 
   it('prunes whole pages older than a cutoff, and carries on numbering', async () => {
     for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 5; i += 1) await log.append(entry(minute(i)));
     await expect(log.pruneOlderThan(minute(AUDIT_PAGE_SIZE))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE, formerActors: [] });
-    expect((await log.page(2)).olderPage).toBeNull();
+    await expect(log.read(AUDIT_PAGE_SIZE * 2)).resolves.toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE + 5 });
     await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE + 5, formerActors: ['admin-1'] });
     await log.append(entry(minute(10_001)));
-    await expect(log.page()).resolves.toMatchObject({ page: 3, entries: [{ at: minute(10_001) }], olderPage: null });
+    await expect(log.read(10)).resolves.toMatchObject({ entries: [{ at: minute(10_001) }], next: null, approximateTotal: 1 });
+    expect(installed.emulator.listPlain('audit:page:').map((page) => page.key)).toEqual(['audit:page:00000003']);
   });
 
   it('trims the page straddling the cutoff, writing only that page', async () => {
@@ -81,7 +84,7 @@ describe('the audit log in KVS', () => {
     // One page deleted, one rewritten, the head moved; the page wholly inside the window is untouched.
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
     expect(installed.emulator.listPlain('audit:page:00000003')).toEqual(newestBefore);
-    await expect(log.page(2)).resolves.toMatchObject({ page: 2, olderPage: null });
+    await expect(log.read(AUDIT_PAGE_SIZE * 3)).resolves.toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE * 2 - 20 });
     // Pruning again at the same cutoff writes nothing.
     await expect(log.pruneOlderThan(cutoff)).resolves.toEqual({ removed: 0, formerActors: [] });
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
@@ -121,12 +124,10 @@ describe('the audit log in KVS', () => {
 
   const allSubjects = async () => {
     const subjects = new Set<string>();
-    for (let page: number | null = (await log.page()).page; page !== null; ) {
-      const read = await log.page(page);
+    for (let read = await log.read(7); ; read = await log.read(7, read.next)) {
       for (const e of read.entries) subjects.add(e.subject!);
-      page = read.olderPage;
+      if (!read.next) return subjects;
     }
-    return subjects;
   };
 
   it('loses no entry when appends race across a page boundary', async () => {
@@ -137,12 +138,6 @@ describe('the audit log in KVS', () => {
 
   it('loses no entry when appends race', async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => log.append(entry(minute(i), `P${i}`))));
-    const subjects = new Set<string>();
-    for (let page: number | null = (await log.page()).page; page !== null; ) {
-      const read = await log.page(page);
-      for (const e of read.entries) subjects.add(e.subject!);
-      page = read.olderPage;
-    }
-    expect(subjects.size).toBe(12);
+    expect((await allSubjects()).size).toBe(12);
   });
 });

@@ -1,6 +1,6 @@
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
-import type { AuditLog, AuditPrune } from '../../ports';
-import type { AuditEntry, AuditLogPage } from '../../shared/resolver-contract';
+import type { AuditLog, AuditPrune, AuditReadout, AuditReadPoint } from '../../ports';
+import type { AuditEntry } from '../../shared/resolver-contract';
 import { storageKeys } from './storage-keys';
 
 /**
@@ -98,6 +98,15 @@ function mergedCopies(ours: AuditEntry, theirs: AuditEntry, tombstones: readonly
 
 const sameEntry = (a: AuditEntry, b: AuditEntry) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The entries of a page stored before `point`. Entries keep their place in a page (each write keeps them in
+ * time order), so the point's own entry marks it; should it be gone, its time does.
+ */
+function olderThan(entries: AuditEntry[], point: AuditReadPoint): AuditEntry[] {
+  const index = entries.findIndex((entry) => entry.id === point.entryId);
+  return index >= 0 ? entries.slice(0, index) : entries.filter((entry) => entry.at < point.at);
+}
+
 export class KvsAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<AuditPrune> {
     const storedHead = await kvs.get<AuditHead>(storageKeys.auditHead);
@@ -109,17 +118,47 @@ export class KvsAuditLog implements AuditLog {
     return NOTHING_DROPPED;
   }
 
-  async page(requested?: number): Promise<AuditLogPage> {
+  /**
+   * Walks the stored pages from the newest (or from `after`) towards the oldest, taking entries until it has
+   * `count` and one more: that one says whether anything older is left. Each page is read once. A point on a
+   * page the log no longer holds (purged, dropped, or the log erased and begun again) has nothing after it.
+   */
+  async read(count: number, after?: AuditReadPoint): Promise<AuditReadout> {
     const head = await kvs.get<AuditHead>(storageKeys.auditHead);
-    if (!head) return { entries: [], page: null, olderPage: null };
-    const number = requested ?? head.newestPage;
-    if (number < head.oldestPage || number > head.newestPage) return { entries: [], page: null, olderPage: null };
-    const page = (await kvs.get<StoredPage>(storageKeys.auditPage(number))) ?? { entries: [] };
-    return {
-      entries: [...page.entries].reverse(),
-      page: number,
-      olderPage: number > head.oldestPage ? number - 1 : null,
+    if (!head) return { entries: [], next: null, approximateTotal: 0 };
+    const stored = new Map<number, AuditEntry[]>();
+    const entriesOf = async (number: number): Promise<AuditEntry[]> => {
+      if (!stored.has(number)) stored.set(number, (await kvs.get<StoredPage>(storageKeys.auditPage(number)))?.entries ?? []);
+      return stored.get(number)!;
     };
+    const taken: Array<{ entry: AuditEntry; page: number }> = [];
+    if (after === undefined || (after.page >= head.oldestPage && after.page <= head.newestPage)) {
+      let number = after?.page ?? head.newestPage;
+      let candidates = after === undefined ? await entriesOf(number) : olderThan(await entriesOf(number), after);
+      for (;;) {
+        for (let i = candidates.length - 1; i >= 0 && taken.length <= count; i -= 1) taken.push({ entry: candidates[i]!, page: number });
+        if (taken.length > count || number <= head.oldestPage) break;
+        number -= 1;
+        candidates = await entriesOf(number);
+      }
+    }
+    const shown = taken.slice(0, count);
+    const last = shown[shown.length - 1];
+    return {
+      entries: shown.map((taking) => taking.entry),
+      next: taken.length > count && last ? { page: last.page, entryId: last.entry.id, at: last.entry.at } : null,
+      approximateTotal: await this.approximateSize(head, entriesOf),
+    };
+  }
+
+  /**
+   * The newest and oldest pages as they are; every page between them closed full (at AUDIT_PAGE_SIZE, or a
+   * few more when appends raced), and neither trimming nor the page cap touches them.
+   */
+  private async approximateSize(head: AuditHead, entriesOf: (number: number) => Promise<AuditEntry[]>): Promise<number> {
+    const newest = (await entriesOf(head.newestPage)).length;
+    if (head.oldestPage >= head.newestPage) return newest;
+    return newest + (await entriesOf(head.oldestPage)).length + (head.newestPage - head.oldestPage - 1) * AUDIT_PAGE_SIZE;
   }
 
   /**

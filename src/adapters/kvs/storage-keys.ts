@@ -18,6 +18,9 @@
  *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
  *   connection:slack                      which workspace and channel; never the token
+ *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
+ *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
+ *   settings:site-url                     { url, seenAt }: the Jira site's address, as the platform gave it to an admin's call
  *   secret:github-token                   (secret storage) the sealed GitHub token
  *   secret:slack-bot-token                (secret storage) the sealed Slack bot token
  *   audit:head                            { newestPage, oldestPage }
@@ -61,6 +64,9 @@ export const storageKeys = {
   retentionSettings: 'settings:retention',
   githubConnection: 'connection:github',
   slackConnection: 'connection:slack',
+  lastSlackDigest: 'slack:last-digest',
+  slackDigestNow: 'slack:digest-now',
+  siteUrl: 'settings:site-url',
   secret: (name: SecretName) => `secret:${name}`,
   auditHead: 'audit:head',
   auditPage: (page: number) => `audit:page:${String(page).padStart(8, '0')}`,

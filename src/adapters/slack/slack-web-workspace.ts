@@ -1,5 +1,5 @@
 import { ServiceRefusal, type RefusalReason } from '../../app/service-refusal';
-import type { SlackChannelView, SlackIdentity, SlackWorkspace } from '../../ports';
+import type { SlackBlock, SlackChannelView, SlackIdentity, SlackWorkspace } from '../../ports';
 
 /**
  * Slack's Web API through a bot token: `auth.test`, `conversations.info`, `chat.postMessage`.
@@ -65,10 +65,10 @@ export class SlackWebWorkspace implements SlackWorkspace {
     };
   }
 
-  async postMessage(token: string, channelId: string, text: string): Promise<{ ts: string }> {
+  async postMessage(token: string, channelId: string, text: string, blocks?: readonly SlackBlock[]): Promise<{ ts: string }> {
     const { answer } = await this.call('chat.postMessage', token, {
       method: 'POST',
-      body: JSON.stringify({ channel: channelId, text, unfurl_links: false, unfurl_media: false }),
+      body: JSON.stringify({ channel: channelId, text, ...(blocks ? { blocks } : {}), unfurl_links: false, unfurl_media: false }),
     });
     return { ts: String(answer.ts ?? '') };
   }

@@ -79,7 +79,7 @@ function harness(accountCount: number) {
   const tombstoned: string[] = [];
   const auditLog: AuditLog = {
     append: async () => ({ removed: 0, formerActors: [] }),
-    page: async () => ({ entries: [], page: null, olderPage: null }),
+    read: async () => ({ entries: [], next: null, approximateTotal: 0 }),
     pruneOlderThan: async () => ({ removed: 0, formerActors: [] }),
     replaceAccount: async (accountId, tombstone) => {
       tombstoned.push(`${accountId}->${tombstone}`);

@@ -1,20 +1,22 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { invoke } from '@forge/bridge';
-import { deferred, failed, ok, projectPageData } from '../../testing/resolver-fixtures';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { invoke, router } from '@forge/bridge';
+import { deferred, failed, ok, projectPageData, unmeasuredProjectPageData } from '../../testing/resolver-fixtures';
 import { App, GET_PROJECT_PAGE, SYNC_POLL_INTERVAL_MS } from './App';
 
-jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { navigate: jest.fn() } }));
 // The metric views load their own data; ProjectMetrics.test.tsx covers them. Here: whether they are shown, and for which data.
 jest.mock('./ProjectMetrics', () => ({
   ProjectMetrics: ({ dataVersion }: { dataVersion: string | null }) => <div data-testid="metrics-stub">{dataVersion}</div>,
 }));
 
 const invokeMock = jest.mocked(invoke);
+const navigateMock = jest.mocked(router.navigate);
 
 afterEach(() => {
   invokeMock.mockReset();
+  navigateMock.mockReset();
   jest.useRealTimers();
 });
 
@@ -196,5 +198,65 @@ describe('project page', () => {
     await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toBe('Queued'));
     await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
     expect(invokeMock.mock.calls.map((call) => call[0])).toEqual([GET_PROJECT_PAGE, 'syncNow', GET_PROJECT_PAGE, GET_PROJECT_PAGE]);
+  });
+});
+
+describe('project page of a project no admin has enabled', () => {
+  /** Everything that belongs to a measured project's page, none of which applies here. */
+  const expectNoSyncOrCharts = () => {
+    expect(screen.queryByTestId('sync-state')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
+    expect(screen.queryByTestId('first-sync')).toBeNull();
+    // The metrics (filters and tabs) never load: their own resolver call is not made either.
+    expect(screen.queryByTestId('metrics-stub')).toBeNull();
+    expect(screen.queryByText(/Metrics appear after the first sync/)).toBeNull();
+  };
+
+  it('tells a team member that it is not measured and who can turn it on, with nothing to click', async () => {
+    invokeMock.mockResolvedValueOnce(ok(unmeasuredProjectPageData(false)));
+
+    render(<App />);
+
+    const empty = await screen.findByTestId('project-not-measured');
+    expect(screen.getByTestId('project-name').textContent).toBe('Big Monorepo');
+    expect(within(empty).getByRole('heading', { level: 2 }).textContent).toBe('Flow metrics are not collected for Big Monorepo yet');
+    expect(empty.textContent).toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    expect(within(empty).queryByRole('button')).toBeNull();
+    expectNoSyncOrCharts();
+  });
+
+  it("offers a Jira admin the way to the app's settings page", async () => {
+    navigateMock.mockResolvedValueOnce(undefined);
+    invokeMock.mockResolvedValueOnce(ok(unmeasuredProjectPageData(true)));
+
+    render(<App />);
+
+    const empty = await screen.findByTestId('project-not-measured');
+    expect(empty.textContent).toContain('Apps → Flow metrics settings → Projects');
+    expectNoSyncOrCharts();
+    fireEvent.click(within(empty).getByRole('button', { name: 'Open Flow metrics settings' }));
+    expect(navigateMock).toHaveBeenCalledWith({ target: 'module', moduleKey: 'flow-metrics-settings' });
+  });
+
+  it('says so when Jira refuses to open the settings page', async () => {
+    navigateMock.mockRejectedValueOnce(new Error('navigation refused'));
+    invokeMock.mockResolvedValueOnce(ok(unmeasuredProjectPageData(true)));
+
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open Flow metrics settings' }));
+
+    await waitFor(() => expect(screen.getByTestId('project-not-measured').textContent).toContain("open it from Jira's settings"));
+    expect(screen.getByTestId('project-not-measured').textContent).not.toContain('navigation refused');
+  });
+
+  it('does not poll a sync state left over from before the project was turned off', async () => {
+    jest.useFakeTimers();
+    invokeMock.mockResolvedValue(ok({ ...unmeasuredProjectPageData(false), sync: projectPageData({ status: 'queued' }).sync }));
+
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId('project-not-measured')).toBeTruthy());
+    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS * 3));
+
+    expect(invokeMock).toHaveBeenCalledTimes(1);
   });
 });

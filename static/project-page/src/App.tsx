@@ -15,7 +15,8 @@ export const SYNC_POLL_INTERVAL_MS = 5000;
 
 export function App() {
   const { state, reload, refresh } = useResolver<ProjectPageData>(GET_PROJECT_PAGE);
-  const syncInProgress = state.status === 'ready' && isSyncInProgress(state.data.sync.status);
+  // A project nobody measures has no sync to follow, whatever state an earlier one was left in.
+  const syncInProgress = state.status === 'ready' && state.data.measured && isSyncInProgress(state.data.sync.status);
   useInterval(refresh, syncInProgress ? SYNC_POLL_INTERVAL_MS : null);
 
   return (

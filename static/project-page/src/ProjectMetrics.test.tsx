@@ -62,13 +62,25 @@ describe('ProjectMetrics', () => {
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{}, { fromShard: 1 }, { fromShard: 2 }]);
   });
 
-  it('tells where to enable the project when there is no history yet', async () => {
+  it('says the charts follow the first sync when a measured project has no history yet', async () => {
     invokeMock.mockResolvedValueOnce(ok(projectViewData({ history: null })));
 
     render(<ProjectMetrics clock={clock} />);
 
-    expect((await screen.findByTestId('metrics-empty')).textContent).toContain('settings page');
+    const empty = await screen.findByTestId('metrics-empty');
+    expect(empty.textContent).toContain("Charts appear once this project's first sync has finished.");
+    expect(empty.textContent).not.toContain('Flow metrics settings');
     expect(decodeMock).not.toHaveBeenCalled();
+  });
+
+  it('tells where to enable a project that is not measured', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData({ history: null, measured: false })));
+
+    render(<ProjectMetrics clock={clock} />);
+
+    const empty = await screen.findByTestId('metrics-empty');
+    expect(empty.textContent).toContain('Flow metrics are not collected for this project.');
+    expect(empty.textContent).toContain('Apps → Flow metrics settings → Projects');
   });
 
   it('shows a failed load with a retry that loads again', async () => {

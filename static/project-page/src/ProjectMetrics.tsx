@@ -14,6 +14,7 @@ import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from './flow-report-model';
 import { ReportFiltersBar } from './ReportFiltersBar';
+import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
@@ -122,11 +123,16 @@ export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   }
   if (state.history === null) {
+    // Not measured here means an admin turned the project off after the page loaded: no sync will come.
     return (
       <div data-testid="metrics-empty">
         <EmptyState
           header="No flow data yet"
-          description="Charts appear once this project's first sync has finished. A Jira admin enables and syncs projects on the Flow Metrics settings page."
+          description={
+            state.view.measured
+              ? "Charts appear once this project's first sync has finished."
+              : `Flow metrics are not collected for this project. ${WHERE_TO_ENABLE}`
+          }
         />
       </div>
     );

@@ -26,11 +26,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'github.replaced': 'Replaced the GitHub token',
   'github.repositories-changed': 'Changed the GitHub repositories',
   'github.disconnected': 'Disconnected GitHub',
+  'github.connect-refused': 'GitHub refused a token',
   'slack.connected': 'Connected Slack',
   'slack.replaced': 'Replaced the Slack token',
   'slack.channel-changed': 'Changed the Slack channel',
   'slack.disconnected': 'Disconnected Slack',
   'slack.test-message-sent': 'Sent a Slack test message',
+  'slack.connect-refused': 'Slack refused a connection',
+  'slack.test-message-failed': 'A Slack test message failed',
+  'slack.digest-sent': 'Sent the Slack flow digest',
   'retention.changed': 'Changed the retention window',
   'data.purged': 'Purged expired data',
   'data.exported': 'Exported all data',
@@ -47,13 +51,25 @@ const HEAD: HeadType = {
   ],
 };
 
+/** "Entries 26–50 of about 1,230": where this page sits in the whole log. */
+function pagePosition(page: AuditLogPage): string {
+  if (page.entries.length === 0) return '';
+  const last = page.firstEntryNumber + page.entries.length - 1;
+  const total = page.olderCursor === null ? last : Math.max(page.approximateTotal, last);
+  return `Entries ${page.firstEntryNumber.toLocaleString()}–${last.toLocaleString()} of ${page.olderCursor === null ? '' : 'about '}${total.toLocaleString()}`;
+}
+
 /**
- * Who changed what in the settings, newest first, a page at a time. The log keeps account ids; names are
+ * Who changed what in the settings, newest first, a page of the same size at a time. Each older page comes
+ * from the cursor the page before gave out; the cursors already followed are kept, so "Newer" shows again the
+ * very page seen before, however many entries were recorded since. The log keeps account ids; names are
  * looked up in the browser, as the admin reading it.
  */
 export function AuditLogSection() {
-  const [page, setPage] = useState<number | undefined>(undefined);
-  const { state, reload } = useResolver<AuditLogPage>('getAuditLog', page === undefined ? {} : { page });
+  /** The cursors followed from the newest page: the last one is the page shown. */
+  const [trail, setTrail] = useState<readonly string[]>([]);
+  const cursor = trail[trail.length - 1];
+  const { state, reload } = useResolver<AuditLogPage>('getAuditLog', cursor === undefined ? {} : { cursor });
   const entries = state.status === 'ready' ? state.data.entries : [];
   const nameOf = useUserNames(entries.map((entry) => entry.actorAccountId));
 
@@ -87,12 +103,29 @@ export function AuditLogSection() {
         </Box>
       )}
       {state.status === 'ready' && (
-        <Inline space="space.100">
-          {page !== undefined && <Button onClick={() => setPage(undefined)}>Newest</Button>}
-          {state.data.olderPage !== null && <Button onClick={() => setPage(state.data.olderPage ?? undefined)}>Older entries</Button>}
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          {trail.length > 1 && <Button onClick={() => setTrail([])}>Newest</Button>}
+          <Button isDisabled={trail.length === 0} onClick={() => setTrail((followed) => followed.slice(0, -1))}>
+            Newer
+          </Button>
+          <Button
+            isDisabled={state.data.olderCursor === null}
+            onClick={() => {
+              const older = state.data.olderCursor;
+              if (older !== null) setTrail((followed) => [...followed, older]);
+            }}
+          >
+            Older
+          </Button>
           <Button appearance="subtle" onClick={reload}>
             Refresh
           </Button>
+          <Text color="color.text.subtle" testId="audit-log-position">
+            <span role="status">
+              Page {trail.length + 1}
+              {state.data.entries.length > 0 ? ` · ${pagePosition(state.data)}` : ''}
+            </span>
+          </Text>
         </Inline>
       )}
     </Stack>

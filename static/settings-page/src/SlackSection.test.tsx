@@ -65,6 +65,68 @@ describe('the Slack section', () => {
     expect(screen.getByTestId('action-error')).toBeTruthy();
   });
 
+  describe('the weekly digest', () => {
+    const sentDigest = {
+      at: '2026-11-30T09:00:00.000Z',
+      trigger: 'admin' as const,
+      outcome: 'sent' as const,
+      channel: { id: 'C0TEAMALPHA', name: 'team-alpha' },
+      projects: ['FLOW', 'SPR', 'WEB'],
+      skipped: [],
+      problem: null,
+    };
+
+    it('says what the last digest did, or why it was not sent', async () => {
+      invokeMock.mockResolvedValueOnce(ok(slackConnected({ lastDigest: sentDigest })));
+      const { unmount } = render(<SlackSection />);
+      expect((await screen.findByTestId('slack-last-digest')).textContent).toMatch(/^Last digest: sent .*2026.* to #team-alpha, 3 projects\.$/);
+      unmount();
+      const problem = 'The bot is not in #team-alpha: invite it (/invite) and send the digest again.';
+      invokeMock.mockResolvedValueOnce(ok(slackConnected({ lastDigest: { ...sentDigest, outcome: 'failed', projects: [], skipped: ['NEW'], problem } })));
+      render(<SlackSection />);
+      const line = (await screen.findByTestId('slack-last-digest')).textContent;
+      expect(line).toContain('not sent. The bot is not in #team-alpha');
+      expect(line).toContain('left out: NEW');
+    });
+
+    it('says when no digest was sent yet', async () => {
+      invokeMock.mockResolvedValueOnce(ok(slackConnected()));
+      render(<SlackSection />);
+      expect((await screen.findByTestId('slack-last-digest')).textContent).toMatch(/^No digest sent yet/);
+    });
+
+    it('sends the digest now and shows where it went', async () => {
+      invokeMock
+        .mockResolvedValueOnce(ok(slackConnected()))
+        .mockResolvedValueOnce(ok(sentDigest))
+        .mockResolvedValueOnce(ok(slackConnected({ lastDigest: sentDigest })));
+      render(<SlackSection />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Send digest now' }));
+      expect((await screen.findByTestId('slack-digest-sent')).textContent).toBe('Digest sent to #team-alpha: FLOW, SPR, WEB.');
+      expect(invokeMock).toHaveBeenCalledWith('sendSlackDigest', {});
+      await waitFor(() => expect(screen.getByTestId('slack-last-digest').textContent).toContain('3 projects'));
+    });
+
+    it('explains a refusal, such as sending again too soon', async () => {
+      invokeMock
+        .mockResolvedValueOnce(ok(slackConnected()))
+        .mockResolvedValueOnce(failed('RATE_LIMITED', 'The digest was sent a moment ago; send it again after 09:05 UTC.'))
+        .mockResolvedValueOnce(ok(slackConnected()));
+      render(<SlackSection />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Send digest now' }));
+      expect((await screen.findByTestId('action-error')).textContent).toMatch(/^Digest not sent.*again after 09:05/);
+      expect(screen.queryByTestId('slack-digest-sent')).toBeNull();
+    });
+
+    it('offers no digest button until Slack is connected', async () => {
+      invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+      render(<SlackSection />);
+      await screen.findByRole('button', { name: 'Connect Slack' });
+      expect(screen.queryByRole('button', { name: 'Send digest now' })).toBeNull();
+      expect(screen.queryByTestId('slack-last-digest')).toBeNull();
+    });
+  });
+
   it('changes the channel without asking for the token again', async () => {
     invokeMock.mockResolvedValueOnce(ok(slackConnected())).mockResolvedValueOnce(ok(slackConnected()));
     render(<SlackSection />);

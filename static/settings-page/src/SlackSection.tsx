@@ -8,7 +8,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { SLACK_BOT_TOKEN, SLACK_CHANNEL_ID } from '../../../src/shared/connection-formats';
-import type { SlackConnectionData, SlackTestMessageSent } from '../../../src/shared/resolver-contract';
+import type { SlackConnectionData, SlackDigestOutcome, SlackTestMessageSent } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { invokeResolver } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
@@ -72,16 +72,45 @@ function SlackDestination({ connection }: { connection: Connected }) {
   );
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What became of the last weekly digest (or "send digest now"): where it went, or why it did not. */
+export function LastDigest({ digest }: { digest: SlackDigestOutcome | null }) {
+  if (digest === null) {
+    return (
+      <Text as="p" testId="slack-last-digest">
+        No digest sent yet: the first goes out within a week, or send one now.
+      </Text>
+    );
+  }
+  const when = formatDateTime(digest.at);
+  const leftOut = digest.skipped.length > 0 ? ` Not synced yet, so left out: ${digest.skipped.join(', ')}.` : '';
+  if (digest.outcome === 'sent') {
+    return (
+      <Text as="p" testId="slack-last-digest">
+        Last digest: sent {when} to #{digest.channel?.name}, {plural(digest.projects.length, 'project', 'projects')}.{leftOut}
+      </Text>
+    );
+  }
+  return (
+    <Text as="p" testId="slack-last-digest" color={digest.outcome === 'failed' ? 'color.text.danger' : 'color.text.subtle'}>
+      Last digest ({when}): not sent. {digest.problem}
+      {leftOut}
+    </Text>
+  );
+}
+
 /**
  * The Slack connection: a bot token (scope chat:write, plus channels:read or groups:read to look the channel
- * up) and the channel digests and alerts go to. The token field is cleared as soon as the token is sent.
+ * up) and the channel the weekly flow digest goes to. The token field is cleared as soon as the token is sent.
  */
 export function SlackSection() {
   const editor = useConnectionEditor<SlackConnectionData, Mode>('getSlackConnection');
   const { state, reload, action, connection, mode, setMode, show, change } = editor;
   const [sent, setSent] = useState<SlackTestMessageSent | null>(null);
-  // Whether the last action was a test message: its failure is not a setting left unsaved.
-  const [testing, setTesting] = useState(false);
+  // Which message the last action sent, if any: its failure is not a setting left unsaved.
+  const [sending, setSending] = useState<'test message' | 'digest' | null>(null);
+  const [digestSent, setDigestSent] = useState<SlackDigestOutcome | null>(null);
 
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
@@ -91,7 +120,8 @@ export function SlackSection() {
   const open = (next: Mode) => {
     action.clearError();
     setSent(null);
-    setTesting(false);
+    setDigestSent(null);
+    setSending(null);
     setMode(next);
   };
 
@@ -108,9 +138,24 @@ export function SlackSection() {
   const canSubmit = (values: SlackFormValues) =>
     (values.channelId ?? '').trim() !== '' && (mode === 'channel' || (values.token ?? '').trim() !== '');
 
+  const refresh = async () => {
+    const refreshed = await invokeResolver<SlackConnectionData>('getSlackConnection');
+    if (refreshed.ok) show(refreshed.data);
+  };
+
+  const sendDigest = async () => {
+    setSent(null);
+    setDigestSent(null);
+    setSending('digest');
+    const result = await action.run<SlackDigestOutcome>('sendSlackDigest');
+    if (result.ok && result.data.outcome === 'sent') setDigestSent(result.data);
+    await refresh();
+  };
+
   const sendTest = async () => {
     setSent(null);
-    setTesting(true);
+    setDigestSent(null);
+    setSending('test message');
     const result = await action.run<SlackTestMessageSent>('sendSlackTestMessage');
     if (result.ok) setSent(result.data);
     // The attempt may have changed what is stored (membership, last check): show it, keeping any error above.
@@ -125,13 +170,22 @@ export function SlackSection() {
         Slack
       </Heading>
       <Text as="p" color="color.text.subtle">
-        Posts digests and alerts to one channel. Use a bot token (xoxb-…) from a Slack app with the chat:write scope, and
+        Posts a weekly flow digest of each measured project to one channel: throughput, cycle time, work in progress and
+        the items at risk, with links to Jira. Use a bot token (xoxb-…) from a Slack app with the chat:write scope, and
         channels:read (or groups:read for a private channel). It is checked with Slack before it is stored, and stored
         encrypted.
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <SlackDestination connection={connection} />}
+      {connection.connected && mode === 'view' && <LastDigest digest={connection.lastDigest} />}
       {!connection.connected && !editing && <Text as="p">Not connected.</Text>}
+      {digestSent && (
+        <SectionMessage appearance="success" testId="slack-digest-sent">
+          <Text as="p">
+            Digest sent to #{digestSent.channel?.name}: {digestSent.projects.join(', ')}.
+          </Text>
+        </SectionMessage>
+      )}
       {sent && (
         <SectionMessage appearance="success" testId="slack-test-sent">
           <Text as="p">
@@ -139,7 +193,7 @@ export function SlackSection() {
           </Text>
         </SectionMessage>
       )}
-      <ActionError error={action.error} title={testing ? 'Test message not sent' : undefined} />
+      <ActionError error={action.error} title={sending === 'digest' ? 'Digest not sent' : sending ? 'Test message not sent' : undefined} />
 
       {editing && (
         <ConnectionForm<SlackFormValues>
@@ -172,7 +226,7 @@ export function SlackSection() {
         <DisconnectConfirmation
           serviceName="Slack"
           testId="slack-confirm-disconnect"
-          consequence="Digests and alerts stop until a token is connected again."
+          consequence="The weekly flow digest stops until a token is connected again."
           busy={action.busy}
           onDisconnect={() => void change('disconnectSlack')}
           onKeep={() => setMode('view')}
@@ -189,9 +243,14 @@ export function SlackSection() {
           takeFocus={editor.returnedToView}
           leading={
             connection.connected && (
-              <Button onClick={sendTest} isLoading={action.busy}>
-                Send test message
-              </Button>
+              <>
+                <Button onClick={sendTest} isLoading={action.busy}>
+                  Send test message
+                </Button>
+                <Button onClick={sendDigest} isLoading={action.busy}>
+                  Send digest now
+                </Button>
+              </>
             )
           }
         >

@@ -23,13 +23,20 @@ function scatterDots(report: FlowReport): ScatterDot[] {
   if (known !== undefined) return known;
   const unit = unitName(report);
   const itemOf = new Map(report.items.map((item) => [item.key, item]));
+  // Thousands of items share a few hundred days: each day is written in the reader's locale once.
+  const written = new Map<string, string>();
+  const dateText = (isoDate: string) => {
+    let text = written.get(isoDate);
+    if (text === undefined) written.set(isoDate, (text = formatDate(isoDate)));
+    return text;
+  };
   const dots = report.scatter.map((point) => {
     const item = itemOf.get(point.key);
     return {
       key: point.key,
       x: isoDateToDay(point.date) ?? 0,
       y: point.cycleTime,
-      title: `${point.key} (${item?.type ?? 'item'}): started ${item?.start ?? '?'}, done ${point.date}, ${point.cycleTime} ${unit}`,
+      title: `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`,
     };
   });
   dotsOfReport.set(report, dots);

@@ -76,10 +76,18 @@ export function stagesThroughDone(report: FlowReport): string[] {
   return stages.slice(0, stages.indexOf(doneStage) + 1);
 }
 
+/**
+ * The stage columns the table shows: those through done in which at least one item spent time. A column of
+ * zeros says nothing ("Time in Done" on most projects, where no item was reopened); the CSV still has it.
+ */
+export function stageColumns(report: FlowReport): string[] {
+  return stagesThroughDone(report).filter((stage) => report.items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
+}
+
 /** The items behind the charts, sortable and paginated, with time per stage and a CSV export. */
 export function IssuesView({ report, projectKey }: { report: FlowReport; projectKey: string }) {
   const unit = unitName(report);
-  const stages = useMemo(() => stagesThroughDone(report), [report]);
+  const stages = useMemo(() => stageColumns(report), [report]);
   const head = useMemo(
     () => ({
       cells: [
@@ -103,7 +111,10 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
   const [sortKey, setSortKey] = useState<SortKey>('key');
   const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');
   const [page, setPage] = useState(1);
-  const sorted = useMemo(() => sortItems(report.items, sortKey, sortOrder), [report, sortKey, sortOrder]);
+  // A stage column sorted by can leave the table when the filters change: the table then goes back to keys.
+  const shownSortKey: SortKey = sortKey.startsWith(STAGE_PREFIX) && !stages.includes(sortKey.slice(STAGE_PREFIX.length)) ? 'key' : sortKey;
+  const shownSortOrder: SortOrder = shownSortKey === sortKey ? sortOrder : 'ASC';
+  const sorted = useMemo(() => sortItems(report.items, shownSortKey, shownSortOrder), [report, shownSortKey, shownSortOrder]);
   const pageCount = Math.max(1, Math.ceil(sorted.length / ISSUES_PER_PAGE));
   const currentPage = Math.min(page, pageCount);
   // Paginated here rather than by the table: the table's own pager injects styles at run time. The table
@@ -113,7 +124,7 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
     () =>
       sorted.slice((currentPage - 1) * ISSUES_PER_PAGE, currentPage * ISSUES_PER_PAGE).map((item, k) => {
         const place = (currentPage - 1) * ISSUES_PER_PAGE + k;
-        const key = sortOrder === 'ASC' ? place : -place;
+        const key = shownSortOrder === 'ASC' ? place : -place;
         return {
           key: item.key,
           cells: [
@@ -143,7 +154,7 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
           ],
         };
       }),
-    [sorted, currentPage, sortOrder, stages],
+    [sorted, currentPage, shownSortOrder, stages],
   );
   if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
   return (
@@ -165,8 +176,8 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
           label="Items behind the charts"
           head={head}
           rows={rows}
-          sortKey={sortKey}
-          sortOrder={sortOrder}
+          sortKey={shownSortKey}
+          sortOrder={shownSortOrder}
           onSort={({ key, sortOrder: order }: { key: string; sortOrder: SortOrder }) => {
             setSortKey(key as SortKey);
             setSortOrder(order);

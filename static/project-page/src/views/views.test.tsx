@@ -156,7 +156,13 @@ describe('the cycle time view', () => {
     const chart = screen.getByRole('application', { name: /^Scatterplot of 20 items/ });
     act(() => chart.focus());
     fireEvent.keyDown(chart, { key: 'End' });
-    expect(screen.getByTestId('chart-announcement').textContent).toMatch(/^FLOW-\d+ \((Story|Bug)\): started 2026-.*\. 20 of 20\.$/);
+    // The last item to finish, its dates as the reader's locale writes them (never ISO), as in its tooltip.
+    const last = [...report.scatter].sort((a, b) => a.date.localeCompare(b.date) || a.cycleTime - b.cycleTime || (a.key < b.key ? -1 : 1)).at(-1)!;
+    const item = report.items.find((candidate) => candidate.key === last.key)!;
+    expect(screen.getByTestId('chart-announcement').textContent).toBe(
+      `${last.key} (${item.type}): started ${formatDate(item.start!)}, done ${formatDate(last.date)}, ${last.cycleTime} days. 20 of 20.`,
+    );
+    expect(screen.getByTestId('chart-announcement').textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     fireEvent.keyDown(chart, { key: 'Enter' });
     expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-\d+$/));
   });
@@ -377,8 +383,6 @@ describe('the issues view', () => {
       'Age (days)',
       'Time in Backlog (days)',
       'Time in In Progress (days)',
-      'Time in Review (days)',
-      'Time in Done (days)',
     ]);
   });
 
@@ -400,15 +404,33 @@ describe('the issues view', () => {
     render(<IssuesView report={report} projectKey="FLOW" />);
     const table = screen.getByTestId('issues-table--table');
     const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
-    expect(headers.slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)', 'Time in Done (days)']);
-    // FLOW-1 waited a day in the backlog, then took a day; it never was in review, and was not reopened.
+    // No item was ever in review or reopened after done: those columns would be all zeros, so only the CSV has them.
+    expect(report.items.every((item) => !item.timeInStage['Review'] && !item.timeInStage['Done'])).toBe(true);
+    expect(headers.slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    // FLOW-1 waited a day in the backlog, then took a day.
     const cells = Array.from(within(table).getAllByRole('row')[1]!.querySelectorAll('td'), (cell) => cell.textContent);
-    expect(cells.slice(7)).toEqual(['1.0', '1.0', '0.0', '0.0']);
+    expect(cells.slice(7)).toEqual(['1.0', '1.0']);
     const inProgress = within(table).getByRole('button', { name: /Time in In Progress/ });
     fireEvent.click(inProgress);
     fireEvent.click(inProgress);
     // Longest in progress first: FLOW-21, started 22 February and still going on 12 March.
     expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-21.*18\.1/);
+  });
+
+  it('shows a stage column once one item spent time in it, and goes back to key order when a sorted column leaves', () => {
+    const withReview = { ...report, items: report.items.map((item) => (item.key === 'FLOW-2' ? { ...item, timeInStage: { ...item.timeInStage, Review: 0.5 } } : item)) };
+    const { rerender } = render(<IssuesView report={withReview} projectKey="FLOW" />);
+    const table = () => screen.getByTestId('issues-table--table');
+    const headers = () => within(table()).getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
+    const review = within(table()).getByRole('button', { name: /Time in Review/ });
+    fireEvent.click(review);
+    fireEvent.click(review);
+    expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-2\D.*0\.5$/);
+    // The filters change and no item left has time in review: the column goes, the rows are in key order again.
+    rerender(<IssuesView report={report} projectKey="FLOW" />);
+    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-1\D/);
   });
 
   it('exports every item as CSV, with the time in every stage', () => {

@@ -1,0 +1,164 @@
+import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain/flow-config';
+import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
+import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
+import { compactHistoryFromShards } from '../shared/packed-history';
+import type { SlackDigestOutcome } from '../shared/resolver-contract';
+import { ServiceRefusal } from './service-refusal';
+import { digestMessages, type DigestMessage, type ProjectDigest } from './slack-digest-message';
+import type { SlackConnectionRecord } from './slack-connection';
+import { UnreadableSecretError } from './unreadable-secret';
+
+/**
+ * The weekly flow digest: for every measured project the app has synced, the week's figures computed from the
+ * stored history (Jira is not asked anything), posted to the connected Slack channel. The outcome, sent or
+ * not and why, is kept for the settings page; it never holds the token.
+ */
+export interface SiteAddress {
+  url: string;
+  seenAt: string;
+}
+
+export interface SlackDigestPorts {
+  slack: Pick<SlackWorkspace, 'postMessage'>;
+  vault: Pick<SecretVault, 'open'>;
+  connection: Pick<StoredDocument<SlackConnectionRecord>, 'read'>;
+  measured: Pick<MeasuredProjects, 'list'>;
+  history: Pick<HistoryStore, 'readManifest' | 'readShards'>;
+  flowConfigs: Pick<FlowConfigStore, 'read'>;
+  lastDigest: StoredDocument<SlackDigestOutcome>;
+  /** The Jira site's address, remembered from an admin's call: scheduled runs have no site in their context. */
+  site: Pick<StoredDocument<SiteAddress>, 'read'>;
+  /** The project's Flow metrics page on the site. */
+  projectPageUrl(siteUrl: string, projectKey: string): string | null;
+  pause: Pause;
+  clock: Clock;
+}
+
+/** Attempts per message while Slack answers 429, and the longest `Retry-After` the digest waits out. */
+const ATTEMPTS = 3;
+const LONGEST_WAIT_SECONDS = 20;
+
+/** A scheduled run that comes again within this long after a sent weekly digest is Forge repeating itself. */
+const REPEATED_RUN_MS = 6 * 24 * 3_600_000;
+
+export type DigestTrigger = SlackDigestOutcome['trigger'];
+
+export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTrigger): Promise<SlackDigestOutcome> {
+  const now = ports.clock.now();
+  if (trigger === 'weekly') {
+    // Forge may run a scheduled trigger twice; the channel gets one digest a week.
+    const last = await ports.lastDigest.read();
+    if (last?.trigger === 'weekly' && last.outcome === 'sent' && now.getTime() - Date.parse(last.at) < REPEATED_RUN_MS) return last;
+  }
+  const outcome = await digestOutcome(ports, trigger, now);
+  await ports.lastDigest.write(outcome);
+  return outcome;
+}
+
+async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, now: Date): Promise<SlackDigestOutcome> {
+  const base = { at: now.toISOString(), trigger, channel: null, projects: [], skipped: [] };
+  const record = await ports.connection.read();
+  if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };
+  const channel = { id: record.channel.id, name: record.channel.name };
+  const token = await openToken(ports);
+  if (typeof token !== 'string') return { ...base, channel, outcome: 'failed', problem: token.problem };
+
+  const projectKeys = await ports.measured.list();
+  if (projectKeys.length === 0) return { ...base, channel, outcome: 'skipped', problem: 'No project is measured.' };
+  const siteUrl = (await ports.site.read())?.url ?? null;
+  const digests: ProjectDigest[] = [];
+  const skipped: string[] = [];
+  for (const projectKey of projectKeys) {
+    const digest = await projectDigest(ports, projectKey, now.getTime(), siteUrl);
+    if (digest) digests.push(digest);
+    else skipped.push(projectKey);
+  }
+  if (digests.length === 0) return { ...base, channel, skipped, outcome: 'skipped', problem: 'No measured project has been synced yet.' };
+
+  const sent: string[] = [];
+  for (const message of digestMessages(digests, now)) {
+    const problem = await post(ports, token, channel, message);
+    if (problem !== null) return { ...base, channel, projects: sent, skipped, outcome: 'failed', problem };
+    sent.push(...message.projectKeys);
+  }
+  return { ...base, channel, projects: sent, skipped, outcome: 'sent', problem: null };
+}
+
+async function openToken(ports: SlackDigestPorts): Promise<string | { problem: string }> {
+  try {
+    const token = await ports.vault.open('slack-bot-token');
+    return token ?? { problem: 'The stored Slack token is missing. Connect the token again.' };
+  } catch (error) {
+    if (error instanceof UnreadableSecretError) return { problem: 'The stored Slack token can no longer be opened. Connect the token again.' };
+    throw error;
+  }
+}
+
+/** The project's figures, or null when it was never synced or its history cannot be measured as configured. */
+async function projectDigest(ports: SlackDigestPorts, projectKey: string, now: number, siteUrl: string | null): Promise<ProjectDigest | null> {
+  const manifest = await ports.history.readManifest(projectKey, 'live');
+  if (!manifest) return null;
+  const shards = await ports.history.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
+  const history = compactHistoryFromShards(manifest, shards);
+  let figures;
+  try {
+    figures = weeklyFlowFigures(history, flowConfigOf(await ports.flowConfigs.read(projectKey)), now);
+  } catch {
+    // A workflow that no longer places every status: the project page explains it; the digest leaves it out.
+    return null;
+  }
+  return {
+    projectKey,
+    figures,
+    pageUrl: siteUrl === null ? null : ports.projectPageUrl(siteUrl, projectKey),
+    issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
+  };
+}
+
+/** The saved configuration, or the defaults when there is none or it cannot be read (as the project page does). */
+function flowConfigOf(document: unknown): FlowConfig {
+  if (document === null || document === undefined) return DEFAULT_FLOW_CONFIG;
+  try {
+    return parseFlowConfig(document);
+  } catch {
+    return DEFAULT_FLOW_CONFIG;
+  }
+}
+
+/** Posts one message, waiting out Slack's 429s; answers null when it went, or why it did not. */
+async function post(ports: SlackDigestPorts, token: string, channel: { id: string; name: string }, message: DigestMessage): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ports.slack.postMessage(token, channel.id, message.text, message.blocks);
+      return null;
+    } catch (error) {
+      if (!(error instanceof ServiceRefusal)) throw error;
+      const retryAfter = Number(error.detail ?? 1);
+      const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1;
+      if (error.reason === 'rate-limited' && attempt < ATTEMPTS && wait <= LONGEST_WAIT_SECONDS) {
+        await ports.pause.wait(wait * 1000);
+        continue;
+      }
+      return refusalProblem(error, channel.name);
+    }
+  }
+}
+
+function refusalProblem(error: ServiceRefusal, channelName: string): string {
+  switch (error.reason) {
+    case 'unauthorized':
+      return 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.';
+    case 'not-in-channel':
+      return `The bot is not in #${channelName}: invite it (/invite) and send the digest again.`;
+    case 'channel-not-found':
+      return `Slack cannot find #${channelName} for this bot. For a private channel, invite the bot; or choose another channel.`;
+    case 'channel-archived':
+      return `#${channelName} is archived: choose another channel.`;
+    case 'missing-scope':
+      return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
+    case 'rate-limited':
+      return 'Slack kept rate limiting the app; the digest was not sent. Try again in a few minutes.';
+    case 'unavailable':
+      return `Slack could not take the digest${error.detail ? ` (${error.detail})` : ''}; try again later.`;
+  }
+}

@@ -1,0 +1,181 @@
+import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
+import { blockKitProblems } from '../../dev/slack/block-kit';
+import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
+import type { SlackDigestOutcome } from '../shared/resolver-contract';
+
+/**
+ * The weekly Slack digest on the local platform: synced projects on the simulated Jira site, a connected
+ * simulated Slack, the real trigger. The figures in the message are checked against the full report computed
+ * here from the history the project page itself receives, never against numbers written into the test.
+ */
+const TRIGGER = 'weekly-slack-digest';
+const harness = new SyncHarness();
+const slack = createDemoSlack();
+harness.platform.simulateExternal('https://slack.com', slack.slack);
+harness.platform.environment.apply(developmentForgeVariables());
+afterAll(() => harness.close());
+
+const admin = harness.user('admin');
+const settings = (functionKey: string, payload: unknown = {}) =>
+  harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin }) as Promise<any>;
+const lastDigest = () => harness.kvs.listPlain('slack:last-digest').find((entry) => entry.key === 'slack:last-digest')?.value as SlackDigestOutcome | undefined;
+const forgetDigests = async () => {
+  for (const key of ['slack:last-digest', 'slack:digest-now']) await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key }) });
+};
+const everythingSeen = () => JSON.stringify([harness.kvs.listPlain(), harness.platform.logs.all(), slack.slack.messages()]);
+
+beforeAll(async () => {
+  for (const projectKey of ['FLOW', 'SPR']) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  await harness.platform.drainQueue();
+}, 120_000);
+
+beforeEach(async () => {
+  await forgetDigests();
+  slack.slack.setRateLimited('chat.postMessage', 0);
+  slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, false);
+});
+
+/** The section of `projectKey` in a posted digest: its title block, the figures, and the at-risk line. */
+function sectionOf(blocks: any[], projectKey: string) {
+  const start = blocks.findIndex((block) => block.type === 'section' && typeof block.text?.text === 'string' && block.text.text.includes(`|${projectKey}>`));
+  expect(start).toBeGreaterThan(0);
+  const fields: string[] = blocks[start + 1].fields.map((field: any) => field.text);
+  const context = blocks[start + 2]?.type === 'context' ? (blocks[start + 2].elements[0].text as string) : null;
+  return { title: blocks[start].text.text as string, fields, context };
+}
+
+describe('the weekly Slack digest', () => {
+  it('is not posted when Slack is not connected, and says so', async () => {
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(slack.slack.messages()).toEqual([]);
+    expect(lastDigest()).toMatchObject({ trigger: 'weekly', outcome: 'skipped', problem: 'Slack is not connected.', projects: [] });
+  });
+
+  it('posts each synced project\'s figures, as the full report computes them from the stored history', async () => {
+    expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+    const posted = slack.slack.messages().length;
+    await harness.platform.runScheduledTrigger(TRIGGER);
+
+    const messages = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(posted);
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(blockKitProblems(message!.blocks)).toEqual([]);
+    const outcome = lastDigest()!;
+    expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics' }, projects: ['FLOW', 'SPR'], skipped: [], problem: null });
+    const now = Date.parse(outcome.at);
+
+    for (const projectKey of ['FLOW', 'SPR']) {
+      const { view, history } = await harness.viewedHistory(projectKey);
+      const config = { ...(view.flowConfig ? parseFlowConfig(view.flowConfig) : DEFAULT_FLOW_CONFIG), workflow: view.workflow };
+      const month = buildFlowMeasures(history!, { ...config, window: { from: null, to: null, days: 30 } }, { now, seed: 1 });
+      const week = buildFlowMeasures(history!, { ...config, window: { from: null, to: null, days: 7 } }, { now, seed: 1 });
+      const p85 = month.percentiles['85']!;
+      const atRisk = month.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+      const days = (value: number) => `${value} ${value === 1 ? 'day' : 'days'}`;
+
+      const section = sectionOf(message!.blocks as any[], projectKey);
+      expect(section.title).toMatch(new RegExp(`^\\*<${harness.site.siteUrl}/jira/software/projects/${projectKey}/apps/[^|]+\\|${projectKey}>\\*$`));
+      const [throughput, cycleTime, wip, risk] = section.fields;
+      const before = week.periodComparison.previous?.throughputPerWeek;
+      const done = week.generated.doneInWindow;
+      expect(before).toEqual(expect.any(Number));
+      expect(throughput).toBe(`*Throughput*\n${done} ${done === 1 ? 'item' : 'items'} finished in the last 7 days (${before} the week before)`);
+      expect(month.generated.doneInWindow).toBeGreaterThan(0);
+      expect(cycleTime).toBe(`*Cycle time*\n${days(month.percentiles['50']!)} (50%) · ${days(p85)} (85%), of ${month.generated.doneInWindow} finished in 30 days`);
+      expect(wip).toBe(`*Work in progress*\n${month.generated.inProgress} ${month.generated.inProgress === 1 ? 'item' : 'items'}`);
+      if (atRisk.length === 0) {
+        expect(risk).toBe('*At risk*\nnone');
+        expect(section.context).toBeNull();
+      } else {
+        expect(risk).toBe(`*At risk*\n${atRisk.length} in progress longer than ${days(p85)}`);
+        const named = atRisk.slice(0, 3).map((item) => `<${harness.site.siteUrl}/browse/${item.key}|${item.key}> (${days(item.age)})`);
+        expect(section.context).toBe(`Oldest at risk: ${named.join(', ')}`);
+      }
+      expect(message!.text).toContain(`${projectKey}: ${week.generated.doneInWindow} finished`);
+    }
+    // The digest read no Jira: every figure came from storage.
+    expect(JSON.stringify(harness.platform.logs.all())).toContain('[slack-digest] sent to #flow-metrics (FLOW, SPR)');
+  });
+
+  it('is posted once a week however often Forge repeats the trigger', async () => {
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    const count = slack.slack.messages().length;
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(slack.slack.messages()).toHaveLength(count);
+  });
+
+  it('waits out Slack\'s 429 and then posts', async () => {
+    slack.slack.setRateLimited('chat.postMessage', 1, 1);
+    const before = slack.slack.messages().length;
+    const started = Date.now();
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(slack.slack.messages()).toHaveLength(before + 1);
+    expect(lastDigest()).toMatchObject({ outcome: 'sent', projects: ['FLOW', 'SPR'] });
+  });
+
+  it('gives up on a Slack that keeps answering 429, saying so', async () => {
+    slack.slack.setRateLimited('chat.postMessage', 1);
+    const before = slack.slack.messages().length;
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(slack.slack.messages()).toHaveLength(before);
+    expect(lastDigest()).toMatchObject({ outcome: 'failed', projects: [], problem: expect.stringContaining('rate limiting') });
+  });
+
+  it('records Slack\'s refusal readably, and the settings page shows it', async () => {
+    slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
+    expect(await settings('updateSlackChannel', { channelId: DEMO_CHANNELS.teamAlpha })).toMatchObject({ ok: true });
+    slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, false);
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    const problem = 'The bot is not in #team-alpha: invite it (/invite) and send the digest again.';
+    expect(lastDigest()).toMatchObject({ outcome: 'failed', channel: { name: 'team-alpha' }, problem });
+    expect((await settings('getSlackConnection')).data.lastDigest).toMatchObject({ outcome: 'failed', problem });
+  });
+
+  it('is sent now by an admin, at most once in five minutes, and audited', async () => {
+    slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
+    const before = slack.slack.messages(DEMO_CHANNELS.teamAlpha).length;
+    const sent = await settings('sendSlackDigest');
+    expect(sent).toMatchObject({ ok: true, data: { trigger: 'admin', outcome: 'sent', channel: { name: 'team-alpha' }, projects: ['FLOW', 'SPR'] } });
+    expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
+    expect(await settings('sendSlackDigest')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/send it again after \d\d:\d\d/) } });
+    expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
+    expect(await settings('sendSlackDigest', { projectKey: 'FLOW' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const audit = harness.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
+    expect(audit.filter((entry: any) => entry.action === 'slack.digest-sent')).toEqual([
+      expect.objectContaining({ actorAccountId: admin, subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { outcome: 'sent', projects: 'FLOW, SPR' } }),
+    ]);
+    expect((await settings('getSlackConnection')).data.lastDigest).toMatchObject({ trigger: 'admin', outcome: 'sent' });
+  });
+
+  it('lets an admin try again at once after a digest that did not go out', async () => {
+    slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, false);
+    expect(await settings('sendSlackDigest')).toMatchObject({ ok: true, data: { outcome: 'failed' } });
+    slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
+    expect(await settings('sendSlackDigest')).toMatchObject({ ok: true, data: { outcome: 'sent' } });
+  });
+
+  it('is refused to members', async () => {
+    const member = harness.user('member');
+    const answer = await harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey: 'sendSlackDigest', payload: {}, accountId: member });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('leaves out projects never synced, and posts nothing when none is', async () => {
+    expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false })).toMatchObject({ ok: true });
+    await harness.setValue('settings:measured-projects', ['BIG']);
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(lastDigest()).toMatchObject({ outcome: 'skipped', skipped: ['BIG'], problem: 'No measured project has been synced yet.' });
+    await harness.setValue('settings:measured-projects', []);
+    await forgetDigests();
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(lastDigest()).toMatchObject({ outcome: 'skipped', problem: 'No project is measured.' });
+  });
+
+  it('never lets the token into a stored value, a log line or a message', () => {
+    expect(everythingSeen()).not.toContain(slack.tokens.bot.token);
+    expect(everythingSeen()).not.toContain(slack.tokens.bot.token.slice(-24));
+  });
+});

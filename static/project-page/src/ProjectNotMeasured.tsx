@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import { router } from '@forge/bridge';
+
+/** The app's admin page (manifest.yml `jira:adminPage`), where a Jira admin chooses the projects to measure. */
+export const SETTINGS_MODULE_KEY = 'flow-metrics-settings';
+
+/** Where the choice is made, in the words of Jira's own menus. */
+export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.';
+
+/**
+ * A project no admin has enabled: nothing has been or will be collected, so there is no sync to show or ask
+ * for and no chart to filter, only who can change that and where. A Jira admin gets the way there.
+ */
+export function ProjectNotMeasured({ projectName, viewerIsJiraAdministrator }: { projectName: string; viewerIsJiraAdministrator: boolean }) {
+  const [navigationFailed, setNavigationFailed] = useState(false);
+  // Forge's named target for the app's own module: Jira turns it into the admin page's URL on the site.
+  const openSettings = () => {
+    setNavigationFailed(false);
+    router.navigate({ target: 'module', moduleKey: SETTINGS_MODULE_KEY }).catch(() => setNavigationFailed(true));
+  };
+  const description = navigationFailed
+    ? `${WHERE_TO_ENABLE} The settings page could not be opened from here; open it from Jira's settings.`
+    : WHERE_TO_ENABLE;
+  return (
+    <div data-testid="project-not-measured">
+      <EmptyState
+        header={`Flow metrics are not collected for ${projectName} yet`}
+        headingLevel={2}
+        description={description}
+        primaryAction={
+          viewerIsJiraAdministrator ? (
+            <Button appearance="primary" onClick={openSettings} testId="open-settings">
+              Open Flow metrics settings
+            </Button>
+          ) : undefined
+        }
+      />
+    </div>
+  );
+}
