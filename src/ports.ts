@@ -18,6 +18,11 @@ export interface ProjectDirectory {
   /** The project, or null when it does not exist or this identity may not see it. */
   findProject(projectKey: string): Promise<ProjectSummary | null>;
   listProjects(): Promise<ProjectSummary[]>;
+  /**
+   * Each named project's Jira type (its `projectTypeKey`: software, service_desk, business…), read together
+   * rather than one request per project; a project this identity cannot see is left out.
+   */
+  projectTypes(projectKeys: readonly string[]): Promise<Map<string, string>>;
 }
 
 /** What Jira lets the calling user do. Always answered by Jira itself, as that user. */

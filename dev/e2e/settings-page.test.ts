@@ -315,8 +315,13 @@ describe('the settings page, as a Jira admin', () => {
     const doneStage = editor.locator('#workflow-doneStage');
     await doneStage.waitFor({ timeout: 20_000 });
     const doneStageName = await doneStage.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+    // Nothing to save until something is changed.
+    const saveWorkflow = editor.getByRole('button', { name: 'Save workflow' });
+    expect(await saveWorkflow.isDisabled()).toBe(true);
+    await editor.getByText('No changes to save').waitFor();
     await editor.getByLabel('Stage of status In Review').selectOption({ label: doneStageName });
-    await editor.getByRole('button', { name: 'Save workflow' }).click();
+    expect(await saveWorkflow.isEnabled()).toBe(true);
+    await saveWorkflow.click();
     await settings().getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
     await screenshot(admin, 'workflow-saved');
     expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);

@@ -21,7 +21,7 @@ export function projectRef(siteUrl: string, project: SiteProject) {
     id: project.id,
     key: project.key,
     name: project.name,
-    projectTypeKey: 'software',
+    projectTypeKey: project.projectTypeKey,
     simplified: false,
     avatarUrls: projectAvatarUrls(siteUrl, project.id),
   };
@@ -72,7 +72,7 @@ export function projectJson(
     key: project.key,
     name: project.name,
     avatarUrls: projectAvatarUrls(siteUrl, project.id),
-    projectTypeKey: 'software' as const,
+    projectTypeKey: project.projectTypeKey,
     simplified: false,
     style: 'classic' as const,
     isPrivate: false,

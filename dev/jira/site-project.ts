@@ -5,12 +5,16 @@
  */
 export type BoardStyle = 'kanban' | 'scrum' | 'queue';
 
+/** Jira's `projectTypeKey`: which Jira product the project belongs to, and so where its pages live. */
+export type ProjectTypeKey = 'software' | 'service_desk' | 'business';
+
 export interface SiteProject {
   id: string;
   key: string;
   name: string;
   leadAccountId: string;
   style: BoardStyle;
+  projectTypeKey: ProjectTypeKey;
   /** Indices into `STATUSES`, in board column order; the first is where new issues start. */
   statuses: readonly number[];
   /** Indices into `ISSUE_TYPES`. */

@@ -30,7 +30,10 @@ export class ConnectionRefused extends AppError {
   }
 }
 
-export type RefusalAction = Extract<AuditAction, 'github.connect-refused' | 'slack.connect-refused' | 'slack.test-message-failed'>;
+export type RefusalAction = Extract<
+  AuditAction,
+  'github.connect-refused' | 'github.repositories-change-refused' | 'slack.connect-refused' | 'slack.channel-change-refused' | 'slack.test-message-failed'
+>;
 
 /** A scope as services name them (`chat:write`, `channels:read`): anything else is not kept. */
 const SCOPE_NAME = /^[a-z][a-z0-9_.:,-]{0,59}$/;

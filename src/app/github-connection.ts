@@ -192,7 +192,10 @@ export async function updateGitHubRepositories(
   try {
     identity = await ports.github.identify(token);
     repositories = await checkRepositories(ports.github, token, input.repositories);
+    requireSomethingVisible(repositories);
   } catch (error) {
+    // The stored token refused, or it sees none of the new repositories: recorded as a connect refusal is.
+    await recordRefusal(ports, actor, 'github.repositories-change-refused', error, input.repositories.join(', '));
     if (error instanceof ServiceRefusal && error.reason === 'unauthorized') {
       const problem = 'GitHub no longer accepts the stored token (it expired or was revoked). Replace it.';
       await ports.record.write({ ...record, lastCheck: { at: now, outcome: 'failed', problem } });
@@ -200,7 +203,6 @@ export async function updateGitHubRepositories(
     }
     throw error instanceof ServiceRefusal ? refusalOfService(error) : error;
   }
-  requireSomethingVisible(repositories);
   await ports.record.write({
     ...record,
     login: identity.login,

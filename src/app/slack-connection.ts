@@ -166,6 +166,8 @@ export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Act
   try {
     channel = await checkChannel(ports, token, input.channelId);
   } catch (error) {
+    // The stored token refused, or the new channel cannot be used: recorded as a connect refusal is.
+    await recordRefusal(ports, actor, 'slack.channel-change-refused', error, input.channelId, { currentChannel: channelLabel(record.channel) });
     if (error instanceof ServiceRefusal && error.reason !== 'unauthorized') {
       const problem = channelProblem(error, input.channelId);
       // A channel that cannot be used is the admin's input to fix, not a broken connection.

@@ -1,6 +1,7 @@
 import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain/flow-config';
 import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
-import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
+import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
+import { AppError } from './app-error';
 import { compactHistoryFromShards } from '../shared/packed-history';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 import { ServiceRefusal } from './service-refusal';
@@ -10,7 +11,7 @@ import { UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The weekly flow digest: for every measured project the app has synced, the week's figures computed from the
- * stored history (Jira is not asked anything), posted to the connected Slack channel. The outcome, sent or
+ * stored history (Jira is asked only, once, for the projects' types, which their page links need), posted to the connected Slack channel. The outcome, sent or
  * not and why, is kept for the settings page; it never holds the token.
  */
 export interface SiteAddress {
@@ -28,8 +29,10 @@ export interface SlackDigestPorts {
   lastDigest: StoredDocument<SlackDigestOutcome>;
   /** The Jira site's address, remembered from an admin's call: scheduled runs have no site in their context. */
   site: Pick<StoredDocument<SiteAddress>, 'read'>;
-  /** The project's Flow metrics page on the site. */
-  projectPageUrl(siteUrl: string, projectKey: string): string | null;
+  /** Jira's projects as the app sees them: only their types (software, service_desk…) are read. */
+  projects: Pick<ProjectDirectory, 'projectTypes'>;
+  /** The project's Flow metrics page on the site, whose address depends on the project's type. */
+  projectPageUrl(siteUrl: string, projectKey: string, projectTypeKey: string): string | null;
   pause: Pause;
   clock: Clock;
 }
@@ -66,10 +69,11 @@ async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, no
   const projectKeys = await ports.measured.list();
   if (projectKeys.length === 0) return { ...base, channel, outcome: 'skipped', problem: 'No project is measured.' };
   const siteUrl = (await ports.site.read())?.url ?? null;
+  const pageUrlOf = await projectPageLinks(ports, siteUrl, projectKeys);
   const digests: ProjectDigest[] = [];
   const skipped: string[] = [];
   for (const projectKey of projectKeys) {
-    const digest = await projectDigest(ports, projectKey, now.getTime(), siteUrl);
+    const digest = await projectDigest(ports, projectKey, now.getTime(), siteUrl, pageUrlOf(projectKey));
     if (digest) digests.push(digest);
     else skipped.push(projectKey);
   }
@@ -95,7 +99,13 @@ async function openToken(ports: SlackDigestPorts): Promise<string | { problem: s
 }
 
 /** The project's figures, or null when it was never synced or its history cannot be measured as configured. */
-async function projectDigest(ports: SlackDigestPorts, projectKey: string, now: number, siteUrl: string | null): Promise<ProjectDigest | null> {
+async function projectDigest(
+  ports: SlackDigestPorts,
+  projectKey: string,
+  now: number,
+  siteUrl: string | null,
+  pageUrl: string | null,
+): Promise<ProjectDigest | null> {
   const manifest = await ports.history.readManifest(projectKey, 'live');
   if (!manifest) return null;
   const shards = await ports.history.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
@@ -110,8 +120,27 @@ async function projectDigest(ports: SlackDigestPorts, projectKey: string, now: n
   return {
     projectKey,
     figures,
-    pageUrl: siteUrl === null ? null : ports.projectPageUrl(siteUrl, projectKey),
+    pageUrl,
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
+  };
+}
+
+/**
+ * Each project's page address. The types of all the projects are read from Jira in one go; when Jira cannot
+ * answer, the digest still goes out, its projects unlinked: the figures matter more than the links.
+ */
+async function projectPageLinks(ports: SlackDigestPorts, siteUrl: string | null, projectKeys: string[]): Promise<(projectKey: string) => string | null> {
+  if (siteUrl === null) return () => null;
+  let types: Map<string, string>;
+  try {
+    types = await ports.projects.projectTypes(projectKeys);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    types = new Map();
+  }
+  return (projectKey) => {
+    const type = types.get(projectKey);
+    return type === undefined ? null : ports.projectPageUrl(siteUrl, projectKey, type);
   };
 }
 

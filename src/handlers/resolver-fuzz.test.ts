@@ -122,6 +122,8 @@ function withoutLastCheck(entries: Array<{ key: string; value: unknown }>): Arra
 const REFUSAL_RECORDED_BY: Record<string, string> = {
   connectGitHub: 'github.connect-refused',
   connectSlack: 'slack.connect-refused',
+  updateGitHubRepositories: 'github.repositories-change-refused',
+  updateSlackChannel: 'slack.channel-change-refused',
   sendSlackTestMessage: 'slack.test-message-failed',
 };
 

@@ -126,6 +126,7 @@ describe('the leak scan', () => {
     await admin('updateGitHubRepositories', { repositories });
     site.slack.slack.revokeToken(slack.bot.token);
     await admin('sendSlackTestMessage');
+    await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.flowMetrics });
     await admin('sendSlackDigest');
 
     // Everyone else, with tokens in their payloads.
@@ -184,9 +185,19 @@ describe('the leak scan', () => {
       cursor = page.olderCursor;
     } while (cursor);
     const refused = entries.filter((entry) => /-refused$|-failed$/.test(entry.action));
-    expect(new Set(refused.map((entry) => entry.action))).toEqual(new Set(['github.connect-refused', 'slack.connect-refused', 'slack.test-message-failed']));
+    expect(new Set(refused.map((entry) => entry.action))).toEqual(
+      new Set(['github.connect-refused', 'github.repositories-change-refused', 'slack.connect-refused', 'slack.channel-change-refused', 'slack.test-message-failed']),
+    );
     expect(refused.map((entry) => `${entry.action} ${entry.details['reason']}`)).toEqual(
-      expect.arrayContaining(['github.connect-refused bad-credentials', 'slack.connect-refused bad-credentials', 'slack.connect-refused missing-scope', 'slack.test-message-failed not-in-channel', 'slack.test-message-failed bad-credentials']),
+      expect.arrayContaining([
+        'github.connect-refused bad-credentials',
+        'github.repositories-change-refused bad-credentials',
+        'slack.connect-refused bad-credentials',
+        'slack.connect-refused missing-scope',
+        'slack.channel-change-refused bad-credentials',
+        'slack.test-message-failed not-in-channel',
+        'slack.test-message-failed bad-credentials',
+      ]),
     );
     expectNoToken('refused attempts in the audit log', JSON.stringify(refused));
     expectNoToken('resolver answers', JSON.stringify(answers));

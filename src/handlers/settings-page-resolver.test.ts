@@ -430,6 +430,39 @@ describe('refused attempts in the audit log', () => {
   });
 });
 
+describe('refused changes in the audit log', () => {
+  const site = withSite();
+  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+
+  it('records a stored token, a channel or repositories refused while changing them, as a refused connection is', async () => {
+    const { readOnly } = site.github.tokens;
+    const { bot } = site.slack.tokens;
+    expect(code(await admin('connectGitHub', { token: readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] }))).toBe('OK');
+    expect(code(await admin('connectSlack', { token: bot.token, channelId: DEMO_CHANNELS.flowMetrics }))).toBe('OK');
+    const flowMetrics = `#flow-metrics (${DEMO_CHANNELS.flowMetrics})`;
+
+    expect(code(await admin('updateGitHubRepositories', { repositories: ['acme-flow/no-such-repository'] }))).toBe('INVALID_INPUT');
+    expect(code(await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
+    site.github.github.revokeToken(readOnly.token);
+    site.slack.slack.revokeToken(bot.token);
+    expect(code(await admin('updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.platformApi] }))).toBe('NOT_CONFIGURED');
+    expect(code(await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.leads }))).toBe('NOT_CONFIGURED');
+
+    const log = await admin('getAuditLog');
+    const facts = log.data.entries.map(({ action, subject, details, actorAccountId }: Record<string, unknown>) => ({ action, subject, details, actorAccountId }));
+    expect(facts.slice(0, 4)).toEqual([
+      { action: 'slack.channel-change-refused', subject: DEMO_CHANNELS.leads, details: { reason: 'bad-credentials', currentChannel: flowMetrics }, actorAccountId: PEOPLE.admin },
+      { action: 'github.repositories-change-refused', subject: DEMO_REPOSITORIES.platformApi, details: { reason: 'bad-credentials' }, actorAccountId: PEOPLE.admin },
+      { action: 'slack.channel-change-refused', subject: DEMO_CHANNELS.people, details: { reason: 'channel-not-found', currentChannel: flowMetrics }, actorAccountId: PEOPLE.admin },
+      { action: 'github.repositories-change-refused', subject: 'acme-flow/no-such-repository', details: { reason: 'no-repository-access' }, actorAccountId: PEOPLE.admin },
+    ]);
+    const stored = JSON.stringify(site.kvs.listPlain('audit:'));
+    for (const token of [readOnly.token, bot.token]) {
+      for (const part of [token, token.slice(0, 15), token.slice(-12)]) expect(stored).not.toContain(part);
+    }
+  });
+});
+
 describe('paging the audit log', () => {
   const site = withSite();
   const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);

@@ -27,7 +27,7 @@ const forgetDigests = async () => {
 const everythingSeen = () => JSON.stringify([harness.kvs.listPlain(), harness.platform.logs.all(), slack.slack.messages()]);
 
 beforeAll(async () => {
-  for (const projectKey of ['FLOW', 'SPR']) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  for (const projectKey of ['FLOW', 'SPR', 'BUG']) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
   await harness.platform.drainQueue();
 }, 120_000);
 
@@ -56,17 +56,20 @@ describe('the weekly Slack digest', () => {
   it('posts each synced project\'s figures, as the full report computes them from the stored history', async () => {
     expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
     const posted = slack.slack.messages().length;
+    await harness.resetStats();
     await harness.platform.runScheduledTrigger(TRIGGER);
+    // Every figure comes from storage: the digest asks Jira once, for the projects' types its links need.
+    expect((await harness.stats()).byEndpoint).toEqual({ 'GET /rest/api/3/project/search': 1 });
 
     const messages = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(posted);
     expect(messages).toHaveLength(1);
     const [message] = messages;
     expect(blockKitProblems(message!.blocks)).toEqual([]);
     const outcome = lastDigest()!;
-    expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics' }, projects: ['FLOW', 'SPR'], skipped: [], problem: null });
+    expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics' }, projects: ['BUG', 'FLOW', 'SPR'], skipped: [], problem: null });
     const now = Date.parse(outcome.at);
 
-    for (const projectKey of ['FLOW', 'SPR']) {
+    for (const projectKey of ['FLOW', 'SPR', 'BUG']) {
       const { view, history } = await harness.viewedHistory(projectKey);
       const config = { ...(view.flowConfig ? parseFlowConfig(view.flowConfig) : DEFAULT_FLOW_CONFIG), workflow: view.workflow };
       const month = buildFlowMeasures(history!, { ...config, window: { from: null, to: null, days: 30 } }, { now, seed: 1 });
@@ -76,7 +79,9 @@ describe('the weekly Slack digest', () => {
       const days = (value: number) => `${value} ${value === 1 ? 'day' : 'days'}`;
 
       const section = sectionOf(message!.blocks as any[], projectKey);
-      expect(section.title).toMatch(new RegExp(`^\\*<${harness.site.siteUrl}/jira/software/projects/${projectKey}/apps/[^|]+\\|${projectKey}>\\*$`));
+      // Jira serves a project's pages under its type: BUG is a Service Management project.
+      const typePath = projectKey === 'BUG' ? 'servicedesk' : 'software';
+      expect(section.title).toMatch(new RegExp(`^\\*<${harness.site.siteUrl}/jira/${typePath}/projects/${projectKey}/apps/[^|]+\\|${projectKey}>\\*$`));
       const [throughput, cycleTime, wip, risk] = section.fields;
       const before = week.periodComparison.previous?.throughputPerWeek;
       const done = week.generated.doneInWindow;
@@ -95,8 +100,7 @@ describe('the weekly Slack digest', () => {
       }
       expect(message!.text).toContain(`${projectKey}: ${week.generated.doneInWindow} finished`);
     }
-    // The digest read no Jira: every figure came from storage.
-    expect(JSON.stringify(harness.platform.logs.all())).toContain('[slack-digest] sent to #flow-metrics (FLOW, SPR)');
+    expect(JSON.stringify(harness.platform.logs.all())).toContain('[slack-digest] sent to #flow-metrics (BUG, FLOW, SPR)');
   });
 
   it('is posted once a week however often Forge repeats the trigger', async () => {
@@ -106,6 +110,20 @@ describe('the weekly Slack digest', () => {
     expect(slack.slack.messages()).toHaveLength(count);
   });
 
+  it('still goes out when Jira cannot say the projects\' types, its projects unlinked', async () => {
+    await harness.chaos({ rate5xx: 1, endpoints: ['GET /rest/api/3/project/search'] });
+    const before = slack.slack.messages(DEMO_CHANNELS.flowMetrics).length;
+    try {
+      await harness.platform.runScheduledTrigger(TRIGGER);
+    } finally {
+      await harness.chaos(null);
+    }
+    expect(lastDigest()).toMatchObject({ outcome: 'sent', projects: ['BUG', 'FLOW', 'SPR'] });
+    const [message] = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(before);
+    const titles = (message!.blocks as any[]).filter((block) => block.type === 'section' && /^\*[A-Z]+\*$/.test(block.text?.text ?? ''));
+    expect(titles.map((block) => block.text.text)).toEqual(['*BUG*', '*FLOW*', '*SPR*']);
+  });
+
   it('waits out Slack\'s 429 and then posts', async () => {
     slack.slack.setRateLimited('chat.postMessage', 1, 1);
     const before = slack.slack.messages().length;
@@ -113,7 +131,7 @@ describe('the weekly Slack digest', () => {
     await harness.platform.runScheduledTrigger(TRIGGER);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(slack.slack.messages()).toHaveLength(before + 1);
-    expect(lastDigest()).toMatchObject({ outcome: 'sent', projects: ['FLOW', 'SPR'] });
+    expect(lastDigest()).toMatchObject({ outcome: 'sent', projects: ['BUG', 'FLOW', 'SPR'] });
   });
 
   it('gives up on a Slack that keeps answering 429, saying so', async () => {
@@ -138,14 +156,14 @@ describe('the weekly Slack digest', () => {
     slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
     const before = slack.slack.messages(DEMO_CHANNELS.teamAlpha).length;
     const sent = await settings('sendSlackDigest');
-    expect(sent).toMatchObject({ ok: true, data: { trigger: 'admin', outcome: 'sent', channel: { name: 'team-alpha' }, projects: ['FLOW', 'SPR'] } });
+    expect(sent).toMatchObject({ ok: true, data: { trigger: 'admin', outcome: 'sent', channel: { name: 'team-alpha' }, projects: ['BUG', 'FLOW', 'SPR'] } });
     expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
     expect(await settings('sendSlackDigest')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/send it again after \d\d:\d\d/) } });
     expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
     expect(await settings('sendSlackDigest', { projectKey: 'FLOW' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const audit = harness.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
     expect(audit.filter((entry: any) => entry.action === 'slack.digest-sent')).toEqual([
-      expect.objectContaining({ actorAccountId: admin, subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { outcome: 'sent', projects: 'FLOW, SPR' } }),
+      expect.objectContaining({ actorAccountId: admin, subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { outcome: 'sent', projects: 'BUG, FLOW, SPR' } }),
     ]);
     expect((await settings('getSlackConnection')).data.lastDigest).toMatchObject({ trigger: 'admin', outcome: 'sent' });
   });

@@ -68,6 +68,7 @@ function generateProject(store: IssueStore, blueprint: ProjectBlueprint, calenda
     name: blueprint.name,
     leadAccountId: blueprint.leadAccountId,
     style: blueprint.style,
+    projectTypeKey: blueprint.projectTypeKey,
     statuses,
     issueTypes: ISSUE_TYPES.map((_, index) => index).filter((index) => usedTypes.has(index)),
     outsidersMayBrowse: blueprint.outsidersMayBrowse,

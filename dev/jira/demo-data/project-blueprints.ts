@@ -1,4 +1,4 @@
-import type { BoardStyle } from '../site-project';
+import type { BoardStyle, ProjectTypeKey } from '../site-project';
 
 /**
  * How each demo team works: its workflow, its volume, and the mess it makes. The numbers are chosen to
@@ -17,6 +17,7 @@ export interface ProjectBlueprint {
   key: string;
   name: string;
   style: BoardStyle;
+  projectTypeKey: ProjectTypeKey;
   leadAccountId: string;
   outsidersMayBrowse: boolean;
   issueCount: number;
@@ -63,6 +64,7 @@ export const FLOW: ProjectBlueprint = {
   key: 'FLOW',
   name: 'Flow Platform',
   style: 'kanban',
+  projectTypeKey: 'software',
   leadAccountId: SAM,
   outsidersMayBrowse: true,
   issueCount: 1100,
@@ -101,6 +103,7 @@ export const SPR: ProjectBlueprint = {
   key: 'SPR',
   name: 'Sprinters Mobile',
   style: 'scrum',
+  projectTypeKey: 'software',
   leadAccountId: AISHA,
   outsidersMayBrowse: true,
   issueCount: 760,
@@ -134,6 +137,7 @@ export const BUG: ProjectBlueprint = {
   key: 'BUG',
   name: 'Bug Queue',
   style: 'queue',
+  projectTypeKey: 'service_desk',
   leadAccountId: KENJI,
   outsidersMayBrowse: false,
   issueCount: 1350,

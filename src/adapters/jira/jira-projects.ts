@@ -7,6 +7,7 @@ interface JiraProject {
   id: string;
   key: string;
   name: string;
+  projectTypeKey: string;
 }
 
 interface JiraProjectPage {
@@ -17,9 +18,12 @@ interface JiraProjectPage {
   maxResults: number;
 }
 
+/** Jira's limit on the `keys` of one project search. */
+const KEYS_PER_SEARCH = 50;
+
 const summarise = ({ id, key, name }: JiraProject): ProjectSummary => ({ id, key, name });
 
-/** Jira's projects through `GET /project/{key}` and the paged `GET /project/search`. */
+/** Jira's projects through `GET /project/{key}` and the paged `GET /project/search` (also filtered by `keys`). */
 export class JiraProjectDirectory implements ProjectDirectory {
   constructor(private readonly requestJira: RequestJira) {}
 
@@ -41,5 +45,16 @@ export class JiraProjectDirectory implements ProjectDirectory {
       if (page.isLast !== false || page.values.length === 0) return projects;
       startAt += page.values.length;
     }
+  }
+
+  async projectTypes(projectKeys: readonly string[]): Promise<Map<string, string>> {
+    const types = new Map<string, string>();
+    for (let from = 0; from < projectKeys.length; from += KEYS_PER_SEARCH) {
+      const keys = new URLSearchParams(projectKeys.slice(from, from + KEYS_PER_SEARCH).map((key) => ['keys', key]));
+      const response = await this.requestJira(route`/rest/api/3/project/search?${keys}&maxResults=${KEYS_PER_SEARCH}`);
+      const page = await readJiraJson<JiraProjectPage>(response, 'the project types');
+      for (const project of page.values) types.set(project.key, project.projectTypeKey);
+    }
+    return types;
   }
 }

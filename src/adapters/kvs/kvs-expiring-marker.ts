@@ -2,7 +2,10 @@ import { kvs } from '@forge/kvs';
 import type { RequestThrottle } from '../../app/slack-digest-request';
 import { isAlreadyThere } from './kvs-project-locks';
 
-/** At most one claim per period, app-wide: a marker under one key that expires with the period. */
+/**
+ * At most one claim per period: a marker under one key that expires with the period. One key serves the
+ * whole app ("send digest now"); a key per project gives each project its own ("sync now").
+ */
 export class KvsExpiringMarker implements RequestThrottle {
   constructor(private readonly key: string) {}
 

@@ -48,6 +48,35 @@ describe('the workflow editor', () => {
     });
   });
 
+  it('offers no save until something differs from what is saved, and none again once it is back', async () => {
+    await openEditor();
+    const save = () => screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement;
+    expect(save().disabled).toBe(true);
+    expect(screen.getByTestId('workflow-unchanged').textContent).toBe('No changes to save');
+    expect(save().getAttribute('aria-describedby')).toBe(screen.getByTestId('workflow-unchanged').id);
+
+    fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
+    expect(save().disabled).toBe(false);
+    expect(screen.queryByTestId('workflow-unchanged')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: DEFAULTS.conventions.unit } });
+    expect(save().disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
+    expect((screen.getByLabelText('Stage 3 name') as HTMLInputElement).value).toBe('New stage');
+    fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
+    expect((screen.getByLabelText('Stage 4 name') as HTMLInputElement).value).toBe('New stage 2');
+  });
+
+  it('offers no save again once the workflow is saved', async () => {
+    await openEditor();
+    fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
+    invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true, conventions: { ...DEFAULTS.conventions, unit: 'hours' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
+    expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('workflow-unchanged').textContent).toBe('No changes to save');
+  });
+
   it('will not save while a status is in no stage', async () => {
     await openEditor();
     fireEvent.change(screen.getByLabelText('Stage of status Done'), { target: { value: '' } });

@@ -21,6 +21,7 @@ import { useSettingsAction } from './use-settings-action';
 import {
   addStage,
   canBeActive,
+  draftDiffersFrom,
   draftFrom,
   draftProblems,
   moveStage,
@@ -154,6 +155,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
 
   const statusNames = Object.fromEntries(data.statuses.map((status) => [status.id, status.name]));
   const problems = draftProblems(draft, statusNames);
+  const changed = draftDiffersFrom(draft, data);
   const edit = (next: WorkflowDraft) => {
     setSaved(false);
     setDraft(next);
@@ -306,8 +308,14 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
             </SectionMessage>
           )}
           <ActionError error={action.error} />
-          <Inline space="space.100">
-            <Button appearance="primary" onClick={save} isDisabled={problems.length > 0 || action.busy} isLoading={action.busy}>
+          <Inline space="space.100" alignBlock="center">
+            <Button
+              appearance="primary"
+              onClick={save}
+              isDisabled={!changed || problems.length > 0 || action.busy}
+              isLoading={action.busy}
+              aria-describedby={changed ? undefined : 'workflow-unchanged'}
+            >
               Save workflow
             </Button>
             {data.customised && (
@@ -318,6 +326,11 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
             <Button appearance="subtle" onClick={onClose}>
               Close
             </Button>
+            {!changed && (
+              <Text id="workflow-unchanged" size="small" color="color.text.subtle" testId="workflow-unchanged">
+                No changes to save
+              </Text>
+            )}
           </Inline>
         </Stack>
       </Box>

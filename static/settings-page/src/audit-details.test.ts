@@ -30,4 +30,16 @@ describe('the details of an audit entry, in words', () => {
     );
     expect(describeAuditDetails({ action: 'github.connect-refused', subject: null, details: { reason: 'a-later-reason' } })).toBe('GitHub token refused: a-later-reason');
   });
+
+  it('says why the stored token or the new channel or repositories were refused when changing them', () => {
+    expect(describeAuditDetails({ action: 'github.repositories-change-refused', subject: 'acme-flow/web-app, acme-flow/platform-api', details: { reason: 'bad-credentials' } })).toBe(
+      'Repositories not changed: bad credentials (mistyped, expired or revoked) · acme-flow/web-app, acme-flow/platform-api',
+    );
+    expect(describeAuditDetails({ action: 'github.repositories-change-refused', subject: 'acme-flow/gone', details: { reason: 'no-repository-access' } })).toBe(
+      'Repositories not changed: the token cannot see any of the repositories · acme-flow/gone',
+    );
+    expect(
+      describeAuditDetails({ action: 'slack.channel-change-refused', subject: 'C0LEADS', details: { reason: 'channel-archived', currentChannel: '#flow-metrics (C0FLOWMETRICS)' } }),
+    ).toBe('Channel not changed: the channel is archived · C0LEADS · current channel: #flow-metrics (C0FLOWMETRICS)');
+  });
 });

@@ -29,8 +29,10 @@ function factValue(value: string | number | boolean): string {
 /** A refused attempt's headline, by what was being attempted. */
 const REFUSAL_HEADLINES: Partial<Record<AuditAction, string>> = {
   'github.connect-refused': 'GitHub token refused',
+  'github.repositories-change-refused': 'Repositories not changed',
   'slack.connect-refused': 'Slack connection refused',
   'slack.test-message-failed': 'Test message not delivered',
+  'slack.channel-change-refused': 'Channel not changed',
 };
 
 /** The reason codes the app records for a refusal, in words (src/app/connection-refusals.ts). */

@@ -1,5 +1,5 @@
 import { flowTeamWorkflowData, FLOW_TEAM_WITH_REVIEW_STAGE } from '../../../src/shared/testing/workflow-settings-fixtures';
-import { addStage, canBeActive, draftFrom, draftProblems, moveStage, payloadOf, removeStage } from './workflow-draft';
+import { addStage, canBeActive, draftDiffersFrom, draftFrom, draftProblems, moveStage, payloadOf, removeStage } from './workflow-draft';
 
 const DATA = flowTeamWorkflowData();
 const NAMES = Object.fromEntries(DATA.statuses.map((status) => [status.id, status.name]));
@@ -29,6 +29,32 @@ describe('a workflow draft', () => {
     expect(draftProblems(draft, NAMES)).toEqual(['Choose a start stage and a done stage.', 'Put every status in a stage: Done.']);
     const swapped = moveStage(draftFrom(DATA), 2, 1);
     expect(draftProblems(swapped, NAMES)).toEqual(['The start stage must come before the done stage.']);
+  });
+
+  it('names a new stage "New stage", then "New stage 2"…, never one a stage already has', () => {
+    const names = (draft: ReturnType<typeof draftFrom>) => draft.stages.map((stage) => stage.name);
+    const once = addStage(draftFrom(DATA));
+    expect(names(once)).toEqual(['To Do', 'In Progress', 'New stage', 'Done']);
+    expect(names(addStage(addStage(once)))).toEqual(['To Do', 'In Progress', 'New stage', 'New stage 2', 'New stage 3', 'Done']);
+    // The names are looked up, not counted: a freed name is used again, a taken one (whatever its case) skipped.
+    const renamed = { ...once, stages: once.stages.map((stage) => (stage.name === 'New stage' ? { ...stage, name: 'new stage 2 ' } : stage)) };
+    expect(names(addStage(renamed))).toEqual(['To Do', 'In Progress', 'new stage 2 ', 'New stage', 'Done']);
+    expect(names(addStage(addStage(renamed)))).toContain('New stage 3');
+    expect(draftProblems(addStage(addStage(renamed)), NAMES)).not.toContain('Two stages have the same name.');
+  });
+
+  it('tells a draft that would save something new from one that would save what is stored', () => {
+    const draft = draftFrom(DATA);
+    expect(draftDiffersFrom(draft, DATA)).toBe(false);
+    // Local ids, spaces around a name and the order days were ticked in are not changes.
+    const sameAgain = { ...draft, stages: draft.stages.map((stage) => ({ ...stage, id: stage.id + 10, name: ` ${stage.name} ` })) };
+    const ids = Object.fromEntries(Object.entries(draft.stageOfStatus).map(([status, id]) => [status, id === null ? null : id + 10]));
+    const reordered = { ...draft.conventions, workingDays: [...draft.conventions.workingDays].reverse() };
+    expect(draftDiffersFrom({ ...sameAgain, stageOfStatus: ids, startStage: draft.startStage! + 10, doneStage: draft.doneStage! + 10, conventions: reordered }, DATA)).toBe(false);
+    expect(draftDiffersFrom({ ...draft, conventions: { ...draft.conventions, unit: 'hours' } }, DATA)).toBe(true);
+    expect(draftDiffersFrom(addStage(draft), DATA)).toBe(true);
+    expect(draftDiffersFrom({ ...draft, stages: draft.stages.map((stage) => (stage.name === 'In Progress' ? { ...stage, name: 'Doing' } : stage)) }, DATA)).toBe(true);
+    expect(draftDiffersFrom({ ...draft, stageOfStatus: { ...draft.stageOfStatus, '10001': draft.doneStage } }, DATA)).toBe(true);
   });
 
   it('lets only stages from start up to done be active work', () => {

@@ -80,13 +80,38 @@ export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProject
   };
 }
 
+/**
+ * Whether saving the draft would store anything other than `saved`. What the resolver would receive is
+ * compared, not the draft itself: local ids, untrimmed names and a ticked box on a stage that cannot be active
+ * change nothing, nor does the order the working days were ticked in.
+ */
+export function draftDiffersFrom(draft: WorkflowDraft, saved: ProjectWorkflowData): boolean {
+  return JSON.stringify(whatWouldBeSaved(draft)) !== JSON.stringify(whatWouldBeSaved(draftFrom(saved)));
+}
+
+function whatWouldBeSaved(draft: WorkflowDraft) {
+  const { workflow, conventions } = payloadOf('', draft);
+  return { workflow, conventions: { ...conventions, workingDays: [...conventions.workingDays].sort() } };
+}
+
+const NEW_STAGE = 'New stage';
+
+/** "New stage", else "New stage 2", "New stage 3"…: the first name no stage has, so adding never makes two alike. */
+export function newStageName(stages: readonly DraftStage[]): string {
+  const taken = new Set(stages.map((stage) => stage.name.trim().toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? NEW_STAGE : `${NEW_STAGE} ${n}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 export function addStage(draft: WorkflowDraft): WorkflowDraft {
   const id = Math.max(0, ...draft.stages.map((stage) => stage.id)) + 1;
   // A new stage goes just before the done stage, where finer stages (Review, QA) usually belong.
   const done = draft.stages.findIndex((stage) => stage.id === draft.doneStage);
   const at = done < 0 ? draft.stages.length : done;
   const stages = [...draft.stages];
-  stages.splice(at, 0, { id, name: `Stage ${id}`, active: true });
+  stages.splice(at, 0, { id, name: newStageName(draft.stages), active: true });
   return { ...draft, stages };
 }
 
