@@ -92,14 +92,14 @@ const finishedIn = (from: string, to: string, among = issues) =>
 const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
 const firstCreated = (among = issues) => among.map((issue) => issue.createdDay).sort()[0]!;
 
-async function openAs(role: string, projectKey: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
+async function openAs(role: string, projectKey: string, theme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; frame: Frame }> {
   // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
-  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, { theme, viewport: { width: 1280, height: 1700 } });
+  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, { theme, viewport: { width, height: 1700 } });
   return { page, frame: await appFrameContent(page) };
 }
 
-async function openReport(theme: 'light' | 'dark' = 'light') {
-  const opened = await openAs('member', PROJECT, theme);
+async function openReport(theme: 'light' | 'dark' = 'light', width?: number) {
+  const opened = await openAs('member', PROJECT, theme, width);
   await opened.frame.getByTestId('flow-report').waitFor({ timeout: 30_000 });
   return opened;
 }
@@ -308,13 +308,66 @@ describe('the project page in the dark theme', () => {
     const found: string[] = [];
     for (const tab of TABS) {
       await showTab(frame, tab.label);
-      if (tab.label === 'Overview' || tab.label === 'Cycle time' || tab.label === 'Flow' || tab.label === 'Forecast') await screenshot(page, `project-page-${tab.file}-dark`);
+      if (tab.label !== 'Aging' && tab.label !== 'Issues') await screenshot(page, `project-page-${tab.file}-dark`);
+      found.push(...(await chartLayoutProblems(frame)).map((problem) => `${tab.label}, dark: ${problem}`));
       const violations = await seriousAccessibilityViolations(frame);
       if (violations.length > 0) found.push(`${tab.label}, dark:\n${describeViolations(violations)}`);
     }
     expect(found.join('\n')).toBe('');
     await page.close();
   }, AUDIT_TIMEOUT_MS);
+});
+
+/**
+ * What is wrong with the layout of the charts on the tab shown, as the browser lays them out: chart text not
+ * at its CSS size (a drawing scaled to its container scales its text too), a label left of its chart, mark
+ * labels over bars or over each other.
+ */
+async function chartLayoutProblems(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const problems: string[] = [];
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    // The charts of the tab shown: the others are not laid out.
+    for (const chart of Array.from(document.querySelectorAll<HTMLElement>('figure.fm-chart')).filter((figure) => figure.getClientRects().length > 0)) {
+      const name = chart.dataset['testid'];
+      const column = chart.getBoundingClientRect();
+      for (const svg of chart.querySelectorAll<SVGSVGElement>('svg.fm-chart-svg')) {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        if (Math.abs(scale - 1) > 0.02) problems.push(`${name}: drawn at ${scale.toFixed(2)} times its size`);
+      }
+      for (const text of chart.querySelectorAll<SVGTextElement>('svg.fm-chart-svg text')) {
+        const size = getComputedStyle(text).fontSize;
+        if (size !== '11px') problems.push(`${name}: "${text.textContent}" at ${size}`);
+        // A pixel's leeway for the glyphs' side bearings.
+        const beyond = column.left - text.getBoundingClientRect().left;
+        if (beyond > 1) problems.push(`${name}: "${text.textContent}" pokes ${beyond.toFixed(1)}px left of the chart`);
+      }
+      const bars = Array.from(chart.querySelectorAll('svg.fm-chart-svg rect'), (bar) => bar.getBoundingClientRect()).filter((box) => box.height > 0);
+      const labels = Array.from(chart.querySelectorAll('.fm-chart-mark-label'));
+      labels.forEach((label, k) => {
+        const box = label.getBoundingClientRect();
+        if (bars.some((bar) => overlap(box, bar))) problems.push(`${name}: "${label.textContent}" over a bar`);
+        labels.slice(k + 1).forEach((other) => {
+          if (overlap(box, other.getBoundingClientRect())) problems.push(`${name}: "${label.textContent}" over "${other.textContent}"`);
+        });
+      });
+    }
+    return problems;
+  });
+}
+
+describe('the project page on a narrow window', () => {
+  it.each(['light', 'dark'] as const)('keeps the charts’ text at its size and their labels clear, %s', async (theme) => {
+    const { page, frame } = await openReport(theme, 800);
+    const found: string[] = [];
+    for (const label of ['Overview', 'Cycle time', 'Throughput', 'Forecast'] as const) {
+      await showTab(frame, label);
+      await screenshot(page, `project-page-${TABS.find((tab) => tab.label === label)!.file}-${theme}-800`);
+      found.push(...(await chartLayoutProblems(frame)).map((problem) => `${label}: ${problem}`));
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 describe('the project page, as an outsider', () => {

@@ -1,6 +1,6 @@
 import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { GridRows } from '@visx/grid';
-import { PLOT, VALUE_TICKS, type valueScale } from './layout';
+import { useChartLayout, VALUE_TICKS, type valueScale } from './layout';
 import { CHART_COLOURS } from './theme';
 
 const LABEL_SIZE = 11;
@@ -23,7 +23,7 @@ export function Axes({
   xLabel,
   yLabel,
   centred = false,
-  plotRight = PLOT.right,
+  plotRight,
   wholeNumbers = false,
 }: {
   y: ReturnType<typeof valueScale>;
@@ -39,6 +39,8 @@ export function Axes({
   /** The values are counts: label whole numbers only (no "0.5 items" on an axis of one or two items). */
   wholeNumbers?: boolean;
 }) {
+  const { plot } = useChartLayout();
+  const right = plotRight ?? plot.right;
   const valueTicks = valueTickValues(y, wholeNumbers);
   const anchorOf = (index: number, count: number) => {
     if (centred || count < 2) return 'middle';
@@ -47,10 +49,10 @@ export function Axes({
   };
   return (
     <g className="fm-chart-axes">
-      <GridRows scale={y} left={PLOT.left} width={plotRight - PLOT.left} tickValues={valueTicks} stroke={CHART_COLOURS.grid} />
+      <GridRows scale={y} left={plot.left} width={right - plot.left} tickValues={valueTicks} stroke={CHART_COLOURS.grid} />
       <AxisLeft
         scale={y}
-        left={PLOT.left}
+        left={plot.left}
         tickValues={valueTicks}
         hideAxisLine
         hideTicks
@@ -60,7 +62,7 @@ export function Axes({
       />
       <AxisBottom
         scale={x}
-        top={PLOT.bottom}
+        top={plot.bottom}
         tickValues={[...xTicks]}
         tickFormat={(value) => xLabel(Number(value))}
         hideAxisLine
@@ -73,7 +75,9 @@ export function Axes({
           textAnchor: anchorOf(index, ticks.length),
         })}
       />
-      <text className="fm-chart-unit" x={PLOT.left - 6} y={PLOT.top - 14} textAnchor="end" fill={CHART_COLOURS.ink}>
+      {/* From the drawing's left edge, over the value labels: a long unit ("% of futures") then runs into
+          the empty space above the plot, not out of the page's column. */}
+      <text className="fm-chart-unit" x={0} y={plot.top - 14} textAnchor="start" fill={CHART_COLOURS.ink}>
         {yLabel}
       </text>
     </g>

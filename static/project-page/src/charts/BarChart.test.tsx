@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
-import { barLabelIndices, BarChart, markLabelRows } from './BarChart';
+import { barLabelIndices, BarChart, markLabelPlaces } from './BarChart';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
+import { CHARACTER_WIDTH, chartLayout, ChartLayoutContext } from './layout';
 
 const WEEKS = [
   { label: '2 Mar', value: 3 },
@@ -96,11 +97,68 @@ describe('marks on bars', () => {
     expect(Number(marks[1]!.querySelector('line')!.getAttribute('x1'))).toBeCloseTo(centreOf(bars[3]!));
   });
 
+  it('writes the labels above the plot, never over a bar', () => {
+    const { container } = render(
+      <BarChart bars={WEEKS} marks={[{ at: 1, label: '50%: 7' }, { at: 3, label: '95%: 4' }]} yLabel="items" />,
+    );
+    const tallest = Math.min(...Array.from(container.querySelectorAll('rect'), (bar) => Number(bar.getAttribute('y'))));
+    // The value axis's top gridline is where the plot starts: every label's baseline is above it.
+    const plotTop = Math.min(...Array.from(container.querySelectorAll('.visx-axis-left text'), (text) => Number(text.getAttribute('y'))));
+    for (const label of container.querySelectorAll('.fm-chart-mark-label')) {
+      expect(Number(label.getAttribute('y'))).toBeLessThan(plotTop);
+      expect(Number(label.getAttribute('y'))).toBeLessThan(tallest);
+    }
+  });
+
   it('writes the labels of close marks in rows of their own, so they never overlap', () => {
     const centre = (index: number) => index * 10;
+    const rows = (marks: Array<{ at: number; label: string }>) => markLabelPlaces(marks, centre, 1000).map((place) => place.row);
     // 95% and 85% two bars apart: the second label would run into the first.
-    expect(markLabelRows([{ at: 2, label: '95%: 12 items' }, { at: 4, label: '85%: 14 items' }, { at: 30, label: '50%: 20 items' }], centre)).toEqual([0, 1, 0]);
+    expect(rows([{ at: 2, label: '95%: 12 items' }, { at: 4, label: '85%: 14 items' }, { at: 30, label: '50%: 20 items' }])).toEqual([0, 1, 0]);
     // Given in any order, placed from left to right.
-    expect(markLabelRows([{ at: 30, label: '50%' }, { at: 2, label: '95%: 12 items' }], centre)).toEqual([0, 0]);
+    expect(rows([{ at: 30, label: '50%' }, { at: 2, label: '95%: 12 items' }])).toEqual([0, 0]);
+  });
+
+  it('writes a label near the right edge to the left of its line, inside the drawing', () => {
+    const [place] = markLabelPlaces([{ at: 98, label: '95%: 12 items' }], (index) => index * 10, 1000);
+    expect(place).toEqual({ row: 0, x: 977, anchor: 'end' });
+  });
+});
+
+describe('on a narrow drawing', () => {
+  it('labels fewer bars, as many as fit side by side at the text’s size', () => {
+    const bins = Array.from({ length: 14 }, (_, k) => ({ label: `Dec ${k + 1}–Dec ${k + 2}`, value: k }));
+    const labelXs = (width: number) => {
+      const { container, unmount } = render(
+        <ChartLayoutContext.Provider value={chartLayout(width)}>
+          <BarChart bars={bins} yLabel="% of futures" />
+        </ChartLayoutContext.Provider>,
+      );
+      const xs = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => Number(text.getAttribute('x')));
+      unmount();
+      return xs;
+    };
+    const labelWidth = 'Dec 10–Dec 11'.length * CHARACTER_WIDTH;
+    for (const width of [320, 520, 1000]) {
+      const xs = labelXs(width);
+      expect(xs.length).toBeGreaterThanOrEqual(2);
+      for (let k = 1; k < xs.length; k++) expect(xs[k]! - xs[k - 1]!).toBeGreaterThan(labelWidth);
+    }
+    expect(labelXs(320).length).toBeLessThan(labelXs(1000).length);
+  });
+});
+
+describe('partial periods', () => {
+  it('draws a partial period lighter and says so in its tooltip', () => {
+    const { container } = render(
+      <BarChart bars={[{ label: '2 Mar', value: 0, partial: 'partial week: 2 of 7 days' }, ...WEEKS.slice(1)]} yLabel="items" />,
+    );
+    const svg = container.querySelector('svg')!;
+    const bars = Array.from(svg.querySelectorAll('rect'));
+    expect(bars.map((bar) => bar.getAttribute('data-partial'))).toEqual(['true', null, null, null]);
+    expect(Number(bars[0]!.getAttribute('fill-opacity'))).toBeLessThan(Number(bars[1]!.getAttribute('fill-opacity')));
+    layOutAtViewBoxSize(svg);
+    fireEvent.mouseMove(svg, { clientX: Number(bars[0]!.getAttribute('x')) + 1, clientY: 200 });
+    expect(tooltipText()).toBe('2 Mar: 0partial week: 2 of 7 days');
   });
 });

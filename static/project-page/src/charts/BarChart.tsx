@@ -4,11 +4,14 @@ import { Bar, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
-import { labelIndices, largest, PLOT, roundLabelIndices, valueScale } from './layout';
+import { CHARACTER_WIDTH, labelIndices, labelsThatFit, largest, longest, roundLabelIndices, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A bar of part of a period: lighter, so it does not read as a low period. */
+const PARTIAL_OPACITY = 0.35;
 
 /** A bar label that is a number ("12") or a bin of numbers ("24–48"), with the number it starts at. */
 const NUMBER_LABEL = /^(-?\d+(?:\.\d+)?)(?:–-?\d+(?:\.\d+)?)?$/;
@@ -17,41 +20,53 @@ const NUMBER_LABEL = /^(-?\d+(?:\.\d+)?)(?:–-?\d+(?:\.\d+)?)?$/;
  * Which bars to label: bars of counts or of histogram bins, whose labels are numbers, are labelled at round
  * numbers as on a ruler; other bars (periods) at even intervals, the first and last included.
  */
-export function barLabelIndices(labels: readonly string[]): number[] {
+export function barLabelIndices(labels: readonly string[], count = 6): number[] {
   const starts = labels.map((label) => NUMBER_LABEL.exec(label)?.[1]);
-  if (starts.length > 0 && starts.every((start) => start !== undefined)) return roundLabelIndices(starts.map(Number));
-  return labelIndices(labels.length);
+  if (starts.length > 0 && starts.every((start) => start !== undefined)) return roundLabelIndices(starts.map(Number), count);
+  return labelIndices(labels.length, count);
 }
 
-/** A marked bar: a vertical line through its centre, labelled at the top (e.g. "85%: 23 items"). */
+/** A marked bar: a vertical line through its centre, labelled above the plot (e.g. "85%: 23 items"). */
 export interface BarMark {
   /** The index of the bar marked. */
   at: number;
   label: string;
 }
 
-/** About how wide a mark's label is, in viewBox units per character of 11-unit text. */
-const CHARACTER_WIDTH = 6.2;
 /** The rows of mark labels are this far apart. */
-const MARK_ROW_HEIGHT = 13;
+const MARK_ROW_HEIGHT = 14;
+/** From a mark's line to its label. */
+const MARK_LABEL_GAP = 3;
+
+/** Where a mark's label is written: its row (0 nearest the plot), its x and which way it runs from there. */
+export interface MarkLabelPlace {
+  row: number;
+  x: number;
+  anchor: 'start' | 'end';
+}
 
 /**
- * The row each mark's label is written in, 0 at the top: from left to right, the first row where it does not
- * run into the label before it, so labels of close marks (85% and 95% often are) never overlap.
+ * Where each mark's label goes, above the plot so it never covers a bar: beside its line, to the right, or to
+ * the left where the right would run past `right` (the drawing's edge). From left to right, each takes the
+ * row nearest the plot where it does not run into a label already there, so labels of close marks (85% and
+ * 95% often are) never overlap.
  * @param centre the x of a bar's centre.
  */
-export function markLabelRows(marks: readonly BarMark[], centre: (index: number) => number): number[] {
+export function markLabelPlaces(marks: readonly BarMark[], centre: (index: number) => number, right: number): MarkLabelPlace[] {
   const order = marks.map((_, k) => k).sort((a, b) => marks[a]!.at - marks[b]!.at);
   const rowEnds: number[] = [];
-  const rows = new Array<number>(marks.length);
+  const places = new Array<MarkLabelPlace>(marks.length);
   for (const k of order) {
-    const start = centre(marks[k]!.at) + 3;
+    const line = centre(marks[k]!.at);
+    const width = marks[k]!.label.length * CHARACTER_WIDTH;
+    const anchor = line + MARK_LABEL_GAP + width > right ? 'end' : 'start';
+    const start = anchor === 'start' ? line + MARK_LABEL_GAP : line - MARK_LABEL_GAP - width;
     let row = rowEnds.findIndex((end) => end < start);
     if (row < 0) row = rowEnds.length;
-    rowEnds[row] = start + marks[k]!.label.length * CHARACTER_WIDTH;
-    rows[k] = row;
+    rowEnds[row] = start + width + CHARACTER_WIDTH;
+    places[k] = { row, x: anchor === 'start' ? line + MARK_LABEL_GAP : line - MARK_LABEL_GAP, anchor };
   }
-  return rows;
+  return places;
 }
 
 /**
@@ -66,7 +81,8 @@ export function BarChart({
   marks = [],
   yLabel,
 }: {
-  bars: ReadonlyArray<{ label: string; value: number }>;
+  /** With `partial`, the bar stands for part of a period only: it is drawn lighter and its tooltip says so. */
+  bars: ReadonlyArray<{ label: string; value: number; partial?: string }>;
   line?: ReadonlyArray<number | null>;
   /** What the line is, for the tooltip. */
   lineLabel?: string;
@@ -74,13 +90,17 @@ export function BarChart({
   yLabel: string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
-  const y = valueScale(largest([...bars.map((bar) => bar.value), ...(line ?? []).map((v) => v ?? 0)]));
-  const x = scaleBand<number>({ domain: bars.map((_, i) => i), range: [PLOT.left, PLOT.right], padding: 0.2 });
+  const layout = useChartLayout();
+  const x = scaleBand<number>({ domain: bars.map((_, i) => i), range: [layout.plot.left, layout.plot.right], padding: 0.2 });
   const centre = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
+  const markPlaces = markLabelPlaces(marks, centre, layout.width);
+  // The marks' labels take rows of their own between the unit and the plot, which starts lower to make room.
+  const markRows = marks.length === 0 ? 0 : Math.max(...markPlaces.map((place) => place.row)) + 1;
+  const plot = { ...layout.plot, top: layout.plot.top + markRows * MARK_ROW_HEIGHT };
+  const y = valueScale(largest([...bars.map((bar) => bar.value), ...(line ?? []).map((v) => v ?? 0)]), plot);
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
-  const markRows = markLabelRows(marks, centre);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}
@@ -89,6 +109,7 @@ export function BarChart({
         shown && hovered !== null ? (
           <ChartTooltip anchor={{ x: centre(hovered), y: y(Math.max(shown.value, lineValue ?? 0)) }} testId="chart-tooltip">
             <strong>{shown.label}</strong>: {valueFormat.format(shown.value)}
+            {shown.partial !== undefined && <div>{shown.partial}</div>}
             {lineValue !== null && <div>{`${lineLabel}: ${valueFormat.format(lineValue)}`}</div>}
           </ChartTooltip>
         ) : null
@@ -97,7 +118,10 @@ export function BarChart({
       <Axes
         y={y}
         x={x}
-        xTicks={barLabelIndices(bars.map((bar) => bar.label))}
+        xTicks={barLabelIndices(
+          bars.map((bar) => bar.label),
+          labelsThatFit(plot.right - plot.left, longest(bars.map((bar) => bar.label))),
+        )}
         xLabel={(i) => bars[i]?.label ?? ''}
         yLabel={yLabel}
         wholeNumbers={bars.every((bar) => Number.isInteger(bar.value))}
@@ -111,6 +135,8 @@ export function BarChart({
           width={x.bandwidth()}
           height={Math.max(0, y(0) - y(bar.value))}
           fill={i === hovered ? CHART_COLOURS.markHovered : CHART_COLOURS.mark}
+          fillOpacity={bar.partial === undefined ? 1 : PARTIAL_OPACITY}
+          data-partial={bar.partial === undefined ? undefined : true}
         />
       ))}
       {line !== undefined && (
@@ -124,29 +150,35 @@ export function BarChart({
           strokeWidth={2}
         />
       )}
-      {marks.map((mark, k) => (
-        <g key={mark.label} className="fm-chart-bar-mark" aria-hidden="true">
-          <Line
-            from={{ x: centre(mark.at), y: PLOT.top }}
-            to={{ x: centre(mark.at), y: PLOT.bottom }}
-            stroke={CHART_COLOURS.reference}
-            strokeDasharray="4 4"
-            strokeWidth={1.5}
-          />
-          {/* Haloed in the page's colour: the labels sit over the bars. */}
-          <text
-            x={centre(mark.at) + 3}
-            y={PLOT.top + 10 + markRows[k]! * MARK_ROW_HEIGHT}
-            fill={CHART_COLOURS.ink}
-            stroke={CHART_COLOURS.surface}
-            strokeWidth={3}
-            strokeLinejoin="round"
-            paintOrder="stroke"
-          >
-            {mark.label}
-          </text>
-        </g>
-      ))}
+      {marks.map((mark, k) => {
+        const baseline = plot.top - 4 - markPlaces[k]!.row * MARK_ROW_HEIGHT;
+        return (
+          <g key={mark.label} className="fm-chart-bar-mark" aria-hidden="true">
+            {/* Up to its label, whichever row that is in. */}
+            <Line
+              from={{ x: centre(mark.at), y: baseline - 9 }}
+              to={{ x: centre(mark.at), y: plot.bottom }}
+              stroke={CHART_COLOURS.reference}
+              strokeDasharray="4 4"
+              strokeWidth={1.5}
+            />
+            {/* Haloed in the page's colour: another mark's line may pass behind it. */}
+            <text
+              className="fm-chart-mark-label"
+              x={markPlaces[k]!.x}
+              y={baseline}
+              textAnchor={markPlaces[k]!.anchor}
+              fill={CHART_COLOURS.ink}
+              stroke={CHART_COLOURS.surface}
+              strokeWidth={3}
+              strokeLinejoin="round"
+              paintOrder="stroke"
+            >
+              {mark.label}
+            </text>
+          </g>
+        );
+      })}
     </ChartCanvas>
   );
 }

@@ -1,10 +1,10 @@
 import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { DrawingPoint } from './ChartTooltip';
-import { CHART } from './layout';
+import { useChartLayout } from './layout';
 
 /**
- * The drawing of a chart: an SVG in the shared viewBox, the tooltip over it, and the pointer translated into
- * viewBox units so each chart can find the mark under it (marks are small; the nearest one answers, not
+ * The drawing of a chart: an SVG in the layout's viewBox (one unit to a CSS pixel), the tooltip over it, and
+ * the pointer translated into viewBox units so each chart can find the mark under it (marks are small; the nearest one answers, not
  * only the one exactly under the pointer).
  *
  * A chart with very many marks paints them apart (`underlay`, e.g. a canvas) between `backdrop` (axes and
@@ -45,10 +45,11 @@ export function ChartCanvas({
   children: ReactNode;
 }) {
   const svg = useRef<SVGSVGElement>(null);
+  const { width, height } = useChartLayout();
   const pointAt = (event: MouseEvent<SVGSVGElement>) => {
     const box = svg.current?.getBoundingClientRect();
     if (box === undefined || box.width === 0 || box.height === 0) return;
-    onPointAt({ x: ((event.clientX - box.left) / box.width) * CHART.width, y: ((event.clientY - box.top) / box.height) * CHART.height });
+    onPointAt({ x: ((event.clientX - box.left) / box.width) * width, y: ((event.clientY - box.top) / box.height) * height });
   };
   const interactive = label !== undefined;
   return (
@@ -56,7 +57,7 @@ export function ChartCanvas({
       <svg
         ref={svg}
         className={pointing ? 'fm-chart-svg fm-chart-svg--pointing' : 'fm-chart-svg'}
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+        viewBox={`0 0 ${width} ${height}`}
         // An application: screen readers pass the arrow keys to the chart instead of reading on.
         role={interactive ? 'application' : undefined}
         aria-label={label}
@@ -72,7 +73,7 @@ export function ChartCanvas({
       </svg>
       {/* Stacked beneath the drawing by charts.css, after it here so the drawing stays the chart's first svg. */}
       {backdrop !== undefined && (
-        <svg className="fm-chart-svg fm-chart-layer" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true">
+        <svg className="fm-chart-svg fm-chart-layer" viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
           {backdrop}
         </svg>
       )}

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { BarChart } from './BarChart';
 import { ChartFrame, TABLE_ROW_LIMIT } from './ChartFrame';
@@ -70,5 +70,50 @@ describe('a chart frame', () => {
     // Contrast needs rendering; the end-to-end audit in Chromium checks it.
     const results = await axe.run(container, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('the drawing’s size', () => {
+  /** Lays out every chart's drawing area `width` pixels wide, with a `ResizeObserver` that can report a new width. */
+  function layOutDrawingsAt(width: number) {
+    const observers: Array<(width: number) => void> = [];
+    class FakeResizeObserver {
+      constructor(private readonly report: ResizeObserverCallback) {}
+      observe(element: Element) {
+        observers.push((to) => {
+          jest.spyOn(element, 'getBoundingClientRect').mockReturnValue({ width: to } as DOMRect);
+          this.report([{ contentRect: { width: to } } as ResizeObserverEntry], this as unknown as ResizeObserver);
+        });
+      }
+      disconnect() {}
+    }
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResizeObserver;
+    jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width } as DOMRect);
+    return { resizeTo: (to: number) => act(() => observers.forEach((resize) => resize(to))) };
+  }
+
+  afterEach(() => {
+    delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
+    jest.restoreAllMocks();
+  });
+
+  it('is drawn at the width it is given, one unit to a pixel, so its text keeps its size on any page', () => {
+    const page = layOutDrawingsAt(800);
+    frames();
+    const viewBoxWidth = () => Number(screen.getByTestId('chart-bars').querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
+    expect(viewBoxWidth()).toBe(800);
+    page.resizeTo(360);
+    expect(viewBoxWidth()).toBe(360);
+    // Wider than the widest drawing: drawn at that width, not stretched.
+    page.resizeTo(1600);
+    expect(viewBoxWidth()).toBe(1040);
+  });
+
+  it('writes the value axis’s unit from the drawing’s left edge, never left of it', () => {
+    layOutDrawingsAt(360);
+    frames();
+    const unit = screen.getByTestId('chart-bars').querySelector('.fm-chart-unit')!;
+    expect(unit.getAttribute('x')).toBe('0');
+    expect(unit.getAttribute('text-anchor')).toBe('start');
   });
 });

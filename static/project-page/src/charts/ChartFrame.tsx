@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { ChartLayoutContext } from './layout';
+import { useDrawingLayout } from './useDrawingLayout';
 import './charts.css';
 
 export interface ChartTable {
@@ -24,7 +26,7 @@ const rowCount = new Intl.NumberFormat('en-US');
  * A chart with its text alternative: a title, the drawing, a summary sentence, and the chart's data as a
  * table (visually hidden; screen readers read it instead of the drawing), at most `TABLE_ROW_LIMIT` rows of
  * it and how many more there are. The drawing hides itself from assistive technology unless it has marks to
- * reach by keyboard (see `ChartCanvas`).
+ * reach by keyboard (see `ChartCanvas`). The drawing is laid out at the width the frame has (see `layout.ts`).
  */
 export function ChartFrame({
   testId,
@@ -38,19 +40,23 @@ export function ChartFrame({
   title: string;
   summary: string;
   table: ChartTable;
-  /** Drawn small, beside other charts (the overview's trends): its text is set larger to stay legible. */
+  /** Drawn small, beside other charts (the overview's trends). */
   compact?: boolean;
   children: ReactNode;
 }) {
   const shown = table.rows.length > TABLE_ROW_LIMIT ? table.rows.slice(0, TABLE_ROW_LIMIT) : table.rows;
   const leftOut = table.rows.length - shown.length;
+  const drawing = useRef<HTMLDivElement>(null);
+  const layout = useDrawingLayout(drawing);
   return (
     <figure className={compact ? 'fm-chart fm-chart--compact' : 'fm-chart'} data-testid={testId}>
       <Stack space="space.100">
         <Text weight="medium" as="p">
           {title}
         </Text>
-        <div className="fm-chart-drawing">{children}</div>
+        <div className="fm-chart-drawing" ref={drawing}>
+          {layout !== null && <ChartLayoutContext.Provider value={layout}>{children}</ChartLayoutContext.Provider>}
+        </div>
         <figcaption>
           <Text as="p" size="small" color="color.text.subtle" testId={`${testId}-summary`}>
             {summary}

@@ -1,12 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DrawingPoint } from './ChartTooltip';
-import { CHART } from './layout';
-
-/**
- * The widest a drawing is laid out, in CSS pixels (`.fm-chart-canvas` in charts.css): the canvas holds that
- * many device pixels across, so it is never enlarged, only shrunk on narrower pages.
- */
-const DRAWING_MAX_WIDTH = 1040;
+import { useChartLayout } from './layout';
 
 /** How a dot looks: the colours are design tokens (`var(--ds-…)`), resolved when painting. */
 export interface DotStyle {
@@ -28,15 +22,17 @@ export interface DotStyle {
 export function DotsCanvas({ marks, style }: { marks: readonly DrawingPoint[]; /** A constant: a new object repaints. */ style: DotStyle }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useThemeChanges();
+  const layout = useChartLayout();
+  // One canvas pixel to each device pixel of the drawing, so the dots are sharp on a high-density screen.
   const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const width = Math.round(DRAWING_MAX_WIDTH * pixelRatio);
-  const height = Math.round((width * CHART.height) / CHART.width);
+  const width = Math.round(layout.width * pixelRatio);
+  const height = Math.round(layout.height * pixelRatio);
 
   // Before the browser paints, so the dots appear in the same frame as the rest of the chart.
   useLayoutEffect(() => {
     const element = canvas.current;
-    if (element !== null) paintDots(element, marks, style);
-  }, [marks, style, theme, width]);
+    if (element !== null) paintDots(element, marks, style, width / layout.width);
+  }, [marks, style, theme, width, height, layout.width]);
 
   return (
     <canvas
@@ -52,14 +48,13 @@ export function DotsCanvas({ marks, style }: { marks: readonly DrawingPoint[]; /
 }
 
 /**
- * Paints `marks` (in viewBox units) on `canvas`. Without `OffscreenCanvas` to paint the model dot on (test
+ * Paints `marks` (in viewBox units) on `canvas`, `scale` canvas pixels to a unit. Without `OffscreenCanvas` to paint the model dot on (test
  * environments without a graphics library), nothing is painted.
  */
-function paintDots(canvas: HTMLCanvasElement, marks: readonly DrawingPoint[], style: DotStyle): void {
+function paintDots(canvas: HTMLCanvasElement, marks: readonly DrawingPoint[], style: DotStyle, scale: number): void {
   if (typeof OffscreenCanvas === 'undefined') return;
   const context = canvas.getContext('2d');
   if (context === null) return;
-  const scale = canvas.width / CHART.width;
   const dot = modelDot(canvas, style, scale);
   const half = dot.width / 2;
   context.clearRect(0, 0, canvas.width, canvas.height);

@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
-import { PLOT } from './layout';
+import { DEFAULT_LAYOUT } from './layout';
+
+const PLOT = DEFAULT_LAYOUT.plot;
 import { LineChart } from './LineChart';
 
 const WIP = [

@@ -4,7 +4,7 @@ import { Circle, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
-import { labelIndices, largest, PLOT, valueScale } from './layout';
+import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
 
@@ -14,8 +14,9 @@ import { CHART_COLOURS } from './theme';
  */
 export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: string; value: number }>; yLabel: string }) {
   const [hovered, setHovered] = useState<number | null>(null);
-  const y = valueScale(largest(points.map((p) => p.value)));
-  const x = scaleLinear<number>({ domain: points.length === 1 ? [-1, 1] : [0, Math.max(1, points.length - 1)], range: [PLOT.left, PLOT.right] });
+  const { plot } = useChartLayout();
+  const y = valueScale(largest(points.map((p) => p.value)), plot);
+  const x = scaleLinear<number>({ domain: points.length === 1 ? [-1, 1] : [0, Math.max(1, points.length - 1)], range: [plot.left, plot.right] });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
   return (
@@ -33,16 +34,16 @@ export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: s
       <Axes
         y={y}
         x={x}
-        xTicks={labelIndices(points.length)}
+        xTicks={labelIndices(points.length, labelsThatFit(plot.right - plot.left, longest(points.map((point) => point.label))))}
         xLabel={(i) => points[i]?.label ?? ''}
         yLabel={yLabel}
         wholeNumbers={points.every((point) => Number.isInteger(point.value))}
       />
       <LinePath data={[...points]} x={(_, i) => x(i)} y={(p) => y(p.value)} fill="none" stroke={CHART_COLOURS.mark} strokeWidth={2} />
-      {points.length === 1 && <Circle cx={x(0)} cy={y(points[0]!.value)} r={8} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />}
+      {points.length === 1 && <Circle cx={x(0)} cy={y(points[0]!.value)} r={5} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />}
       {shown && hovered !== null && (
         <g className="fm-chart-focus-mark">
-          <Line from={{ x: xs[hovered]!, y: PLOT.top }} to={{ x: xs[hovered]!, y: PLOT.bottom }} stroke={CHART_COLOURS.grid} />
+          <Line from={{ x: xs[hovered]!, y: plot.top }} to={{ x: xs[hovered]!, y: plot.bottom }} stroke={CHART_COLOURS.grid} />
           <Circle cx={xs[hovered]!} cy={y(shown.value)} r={4} fill={CHART_COLOURS.mark} stroke={CHART_COLOURS.surface} strokeWidth={2} />
         </g>
       )}

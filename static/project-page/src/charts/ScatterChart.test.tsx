@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
-import { CHART } from './layout';
+import { DEFAULT_LAYOUT, MARGIN } from './layout';
 import { LABEL_MARGIN, referenceLabels, ScatterChart, type ScatterDot } from './ScatterChart';
 
 // Done on days 10, 12, 12 and 30; given out of order, as a report may list them.
@@ -178,7 +178,7 @@ describe('the scatter chart', () => {
     expect(chartText()).toContain('Backlog');
     expect(chartText()).toContain('Review');
     // The single dot sits in the middle category, not stretched over the whole width.
-    expect(centres()[0]!.x).toBeCloseTo(CHART.width / 2 + (CHART.left - LABEL_MARGIN) / 2, 0);
+    expect(centres()[0]!.x).toBeCloseTo(DEFAULT_LAYOUT.width / 2 + (MARGIN.left - LABEL_MARGIN) / 2, 0);
   });
 });
 
@@ -193,7 +193,7 @@ describe('the labels of reference lines', () => {
     for (const label of labels) {
       expect(label.getAttribute('text-anchor')).toBe('start');
       expect(Number(label.getAttribute('x'))).toBeGreaterThan(rightmostDot + 3);
-      expect(Number(label.getAttribute('x'))).toBeGreaterThanOrEqual(CHART.width - LABEL_MARGIN);
+      expect(Number(label.getAttribute('x'))).toBeGreaterThanOrEqual(DEFAULT_LAYOUT.width - LABEL_MARGIN);
     }
   });
 

@@ -5,7 +5,7 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { CHART, largest, PLOT, valueScale } from './layout';
+import { largest, useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -20,7 +20,7 @@ export interface ScatterDot {
 
 /** The height of a reference line's label: labels of close lines are moved apart by at least this. */
 const LABEL_HEIGHT = 13;
-/** From a label's centre line to its baseline, for 11-unit text. */
+/** From a label's centre line to its baseline, for 11px text. */
 const LABEL_BASELINE = 4;
 
 /**
@@ -28,8 +28,6 @@ const LABEL_BASELINE = 4;
  * on the dots: wide enough for a percentile and a duration in hours.
  */
 export const LABEL_MARGIN = 104;
-/** Where the plot ends: the labels' margin takes the place of the charts' usual right margin. */
-const PLOT_RIGHT = CHART.width - LABEL_MARGIN;
 
 /**
  * Where to write each reference line's label (its baseline), in the margin at the end of its line: level
@@ -51,7 +49,7 @@ export function referenceLabels(lines: ReadonlyArray<{ label: string; value: num
 const DEFAULT_X_TICKS = 6;
 /** Keeps the outermost dots off the plot's edges. */
 const INSET = 8;
-/** A dot's radius, in viewBox units. */
+/** A dot's radius, in pixels. */
 const DOT_RADIUS = 3;
 const DOT_STYLE: DotStyle = { radius: DOT_RADIUS, fill: CHART_COLOURS.mark, fillOpacity: 0.7, edge: CHART_COLOURS.markEdge };
 
@@ -88,17 +86,21 @@ export function ScatterChart({
   const [hovered, setHovered] = useState<number | null>(null);
   const [focused, setFocused] = useState(false);
   const cursor = useMarkCursor(ordered.length);
+  const { width, plot } = useChartLayout();
+  // Where the plot ends: the labels' margin takes the place of the charts' usual right margin.
+  const plotRight = width - LABEL_MARGIN;
 
   const x0 = xDomain?.[0] ?? ordered[0]?.x ?? 0;
   const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
   const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
   const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)));
-  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [PLOT.left + INSET, PLOT_RIGHT - INSET] });
-  const y = valueScale(yMax);
+  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [plot.left + INSET, plotRight - INSET] });
+  const y = valueScale(yMax, plot);
   const tickValues =
     xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
-  // The scales are rebuilt on every render, but the dots only move when the items or the domains change.
-  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax]);
+  // The scales are rebuilt on every render, but the dots only move when the items, the domains or the
+  // drawing's size change.
+  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax, width, plot.bottom]);
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
   const shownDot = shown === null ? undefined : ordered[shown];
 
@@ -125,7 +127,7 @@ export function ScatterChart({
       onKeyDown={onKeyDown}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
-      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} plotRight={PLOT_RIGHT} />}
+      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} plotRight={plotRight} />}
       underlay={<DotsCanvas marks={marks} style={DOT_STYLE} />}
       tooltip={shownDot ? <ChartTooltip anchor={marks[shown!]!} testId="chart-tooltip">{shownDot.title}</ChartTooltip> : null}
     >
@@ -133,8 +135,8 @@ export function ScatterChart({
         {lines.map((line) => (
           <Line
             key={line.label}
-            from={{ x: PLOT.left, y: y(line.value) }}
-            to={{ x: PLOT_RIGHT, y: y(line.value) }}
+            from={{ x: plot.left, y: y(line.value) }}
+            to={{ x: plotRight, y: y(line.value) }}
             stroke={CHART_COLOURS.reference}
             strokeDasharray="4 4"
             strokeWidth={1.5}
@@ -153,7 +155,7 @@ export function ScatterChart({
         )}
         {/* In the margin, clear of the dots, each at the end of its line. */}
         {referenceLabels(lines, y).map((label) => (
-          <text key={label.text} className="fm-chart-reference-label" x={PLOT_RIGHT + 6} y={label.y} textAnchor="start" fill={CHART_COLOURS.ink}>
+          <text key={label.text} className="fm-chart-reference-label" x={plotRight + 6} y={label.y} textAnchor="start" fill={CHART_COLOURS.ink}>
             {label.text}
           </text>
         ))}

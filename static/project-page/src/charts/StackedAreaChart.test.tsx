@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
-import { CHART, PLOT } from './layout';
+import { DEFAULT_LAYOUT } from './layout';
+
+const PLOT = DEFAULT_LAYOUT.plot;
 import { StackedAreaChart } from './StackedAreaChart';
 
 const DAYS = ['1 Mar', '2 Mar', '3 Mar'];
@@ -37,7 +39,7 @@ describe('the stacked area chart', () => {
   it('lists every band’s value on the day under the pointer, top band first', () => {
     const svg = draw();
     layOutAtViewBoxSize(svg);
-    fireEvent.mouseMove(svg, { clientX: CHART.width - CHART.right - 10, clientY: 100 });
+    fireEvent.mouseMove(svg, { clientX: PLOT.right - 10, clientY: 100 });
     expect(tooltipText()).toBe('3 MarBacklog: 3In Progress: 1Done: 4');
     fireEvent.mouseMove(svg, { clientX: PLOT.left + 3, clientY: 100 });
     expect(tooltipText()).toBe('1 MarBacklog: 5In Progress: 2Done: 1');

@@ -4,7 +4,7 @@ import { AreaStack, Line } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
-import { labelIndices, largest, PLOT, valueScale } from './layout';
+import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS, seriesColour } from './theme';
 
@@ -28,8 +28,9 @@ export function StackedAreaChart({
   const days = labels.map((_, d) => d);
   const valueOf = (d: number, k: number) => series[k]?.values[d] ?? 0;
   const totals = days.map((d) => series.reduce((sum, _, k) => sum + valueOf(d, k), 0));
-  const y = valueScale(largest(totals));
-  const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [PLOT.left, PLOT.right] });
+  const { plot } = useChartLayout();
+  const y = valueScale(largest(totals), plot);
+  const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [plot.left, plot.right] });
   const xs = days.map((d) => x(d));
   const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
@@ -52,7 +53,7 @@ export function StackedAreaChart({
         ) : null
       }
     >
-      <Axes y={y} x={x} xTicks={labelIndices(labels.length)} xLabel={(d) => labels[d] ?? ''} yLabel={yLabel} />
+      <Axes y={y} x={x} xTicks={labelIndices(labels.length, labelsThatFit(plot.right - plot.left, longest(labels)))} xLabel={(d) => labels[d] ?? ''} yLabel={yLabel} />
       <AreaStack<number, number>
         keys={series.map((_, k) => k)}
         data={days}
@@ -63,7 +64,7 @@ export function StackedAreaChart({
         color={(_, k) => seriesColour(k)}
       />
       {hovered !== null && xs[hovered] !== undefined && (
-        <Line from={{ x: xs[hovered], y: PLOT.top }} to={{ x: xs[hovered], y: PLOT.bottom }} stroke={CHART_COLOURS.ink} strokeDasharray="2 2" />
+        <Line from={{ x: xs[hovered], y: plot.top }} to={{ x: xs[hovered], y: plot.bottom }} stroke={CHART_COLOURS.ink} strokeDasharray="2 2" />
       )}
     </ChartCanvas>
   );

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { CHART } from './layout';
+import { DEFAULT_LAYOUT } from './layout';
 
 /** The text of the chart tooltip on screen, or null when none is shown. */
 export function tooltipText(): string | null {
@@ -8,5 +8,5 @@ export function tooltipText(): string | null {
 
 /** Lays a drawing out at exactly its viewBox size (jsdom lays out nothing), so client coordinates are viewBox coordinates. */
 export function layOutAtViewBoxSize(svg: Element): void {
-  jest.spyOn(svg, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: CHART.width, height: CHART.height } as DOMRect);
+  jest.spyOn(svg, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: DEFAULT_LAYOUT.width, height: DEFAULT_LAYOUT.height } as DOMRect);
 }

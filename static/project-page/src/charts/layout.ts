@@ -1,19 +1,49 @@
+import { createContext, useContext } from 'react';
 import { scaleLinear } from '@visx/scale';
 
 /**
- * Every chart draws into the same viewBox and scales with its container, so text keeps one size relative
- * to the drawing. The margins hold the value labels (left), the date or category labels (bottom) and the
- * unit above the value axis (top).
+ * Every chart is drawn at the width its container gives it, one viewBox unit to one CSS pixel, so its text
+ * keeps the page's size (11px labels) on a wide page, a narrow one, or in a small overview chart. A drawing
+ * scaled to fit instead would shrink or grow its text with the page. The margins hold the value labels
+ * (left), the date or category labels (bottom) and the unit above the value axis (top), in pixels.
  */
-export const CHART = { width: 720, height: 280, left: 48, right: 24, top: 28, bottom: 36 } as const;
+export const MARGIN = { left: 48, right: 24, top: 28, bottom: 36 } as const;
 
-/** The plot area inside the margins, in viewBox units. */
-export const PLOT = {
-  left: CHART.left,
-  right: CHART.width - CHART.right,
-  top: CHART.top,
-  bottom: CHART.height - CHART.bottom,
-} as const;
+/** The widest a drawing is laid out, in CSS pixels: wider, a chart's lines get too long to follow. */
+export const DRAWING_MAX_WIDTH = 1040;
+
+/** Charts are about 2.6 times as wide as high, within these heights (an overview's small chart still has room to plot). */
+const HEIGHT_PER_WIDTH = 280 / 720;
+const MIN_HEIGHT = 200;
+const MAX_HEIGHT = 360;
+
+/** The size of a drawing and its plot area (inside the margins), in CSS pixels. */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+}
+
+/** The layout of a drawing `width` pixels wide (at most `DRAWING_MAX_WIDTH`). */
+export function chartLayout(width: number): ChartLayout {
+  const drawn = Math.max(MARGIN.left + MARGIN.right + 1, Math.min(DRAWING_MAX_WIDTH, Math.round(width)));
+  const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, drawn * HEIGHT_PER_WIDTH)));
+  return {
+    width: drawn,
+    height,
+    plot: { left: MARGIN.left, right: drawn - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom },
+  };
+}
+
+/** The layout before the container is measured, or where nothing can measure it (tests without layout). */
+export const DEFAULT_LAYOUT = chartLayout(720);
+
+/** The layout of the drawing being rendered: `ChartFrame` measures its width and provides it. */
+export const ChartLayoutContext = createContext<ChartLayout>(DEFAULT_LAYOUT);
+
+export function useChartLayout(): ChartLayout {
+  return useContext(ChartLayoutContext);
+}
 
 /**
  * How many value labels to ask the scale for: it picks round steps, so this yields four to eight labels,
@@ -25,8 +55,28 @@ export const VALUE_TICKS = 4;
  * The value axis, from zero up to a round number at or above `maxValue` (at least 1, so a chart of zeros
  * still has an axis).
  */
-export function valueScale(maxValue: number) {
-  return scaleLinear<number>({ domain: [0, Math.max(1, maxValue)], range: [PLOT.bottom, PLOT.top], nice: VALUE_TICKS });
+export function valueScale(maxValue: number, plot: ChartLayout['plot']) {
+  return scaleLinear<number>({ domain: [0, Math.max(1, maxValue)], range: [plot.bottom, plot.top], nice: VALUE_TICKS });
+}
+
+/** About how wide a label is, in pixels per character of the charts' 11px text. */
+export const CHARACTER_WIDTH = 6.2;
+/** The least space between two labels side by side. */
+const LABEL_GAP = 16;
+
+/**
+ * How many labels of `characters` characters fit side by side across `width` pixels: at most `most`, at
+ * least two (the first and the last). Text keeps its size on a narrow chart, so a narrow chart has fewer.
+ */
+export function labelsThatFit(width: number, characters: number, most = 6): number {
+  return Math.max(2, Math.min(most, Math.floor(width / (characters * CHARACTER_WIDTH + LABEL_GAP))));
+}
+
+/** The length of the longest of `labels`. */
+export function longest(labels: Iterable<string>): number {
+  let max = 0;
+  for (const label of labels) if (label.length > max) max = label.length;
+  return max;
 }
 
 /** Evenly spaced indices of `length` labels, at most `count` of them, always including the first and last. */

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { dayToIsoDate, isoDateToDay, type FlowReport } from '../../../../src/domain';
+import { isoDateToDay, type FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
 import { cycleTimeByMonth } from './cycle-time-by-month';
+import { dateAxis } from './date-axis';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, formatDuration, shortDate, unitName } from './format';
+import { count, formatDuration, unitName } from './format';
 import { openIssue } from './open-issue';
 
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -48,6 +49,14 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
   const dots = scatterDots(report);
   const lines = useMemo(() => percentileLines(report), [report]);
   const months = useMemo(() => cycleTimeByMonth(report), [report]);
+  // The whole selected period along the axis, not only the days with finished items: a quiet start or end
+  // of the period shows as empty space, as it was.
+  const { from, to } = report.generated.window;
+  const period = useMemo(() => {
+    const first = isoDateToDay(from) ?? 0;
+    const last = isoDateToDay(to) ?? first;
+    return { domain: [first, last] as const, axis: dateAxis(first, last) };
+  }, [from, to]);
   if (report.scatter.length === 0) {
     return <EmptyView testId="tab-panel-cycle-time" message="No items were finished in this period, so there are no cycle times yet." />;
   }
@@ -67,7 +76,15 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
           rows: months.map((month) => [month.month, month.items, month.p50, month.p85, month.longest]),
         }}
       >
-        <ScatterChart dots={dots} lines={lines} xLabel={(day) => shortDate(dayToIsoDate(day))} yLabel={unit} onOpen={openIssue} />
+        <ScatterChart
+          dots={dots}
+          lines={lines}
+          xDomain={period.domain}
+          xTicks={period.axis.ticks}
+          xLabel={period.axis.label}
+          yLabel={unit}
+          onOpen={openIssue}
+        />
       </ChartFrame>
       <ChartFrame
         testId="chart-cycle-time-histogram"

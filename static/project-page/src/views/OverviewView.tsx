@@ -147,7 +147,7 @@ function Trends({ report }: { report: FlowReport }) {
           compact
           testId="chart-overview-throughput"
           title={`Items finished per ${period}, last ${trends.throughput.length}`}
-          summary={`The line is the moving average over ${TREND_AVERAGE_PERIODS} ${period}s.`}
+          summary={`The line is the moving average over ${TREND_AVERAGE_PERIODS} whole ${period}s; partial ${period}s are lighter.`}
           table={{
             caption: `Items finished per ${period}`,
             columns: ['From', 'To', 'Items', `Moving average (${TREND_AVERAGE_PERIODS})`],
@@ -155,7 +155,7 @@ function Trends({ report }: { report: FlowReport }) {
           }}
         >
           <BarChart
-            bars={trends.throughput.map((p) => ({ label: shortDate(p.start), value: p.count }))}
+            bars={trends.throughput.map((p) => ({ label: shortDate(p.start), value: p.count, partial: p.partial }))}
             line={trends.throughput.map((p) => p.average)}
             lineLabel={`Moving average (${TREND_AVERAGE_PERIODS})`}
             yLabel="items"

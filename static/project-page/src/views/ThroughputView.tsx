@@ -3,8 +3,9 @@ import type { FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from './EmptyView';
-import { count, movingAverage, rate, shortDate } from './format';
+import { count, rate, shortDate } from './format';
 import { periodName } from './overview-trends';
+import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
 /** Periods the moving average spans. */
 export const MOVING_AVERAGE_PERIODS = 4;
@@ -12,38 +13,45 @@ export const MOVING_AVERAGE_PERIODS = 4;
 /**
  * Items finished per period (a week, unless configured otherwise), with a moving average, and how often each
  * count occurs. The average per week is the overview's headline, over the whole period: the first and last
- * weeks of a period are often partial, so an average over the bars would read lower than the headline.
+ * weeks of a period are often partial, so an average over the bars would read lower than the headline. For
+ * the same reason partial periods are drawn lighter and left out of the moving average and of the counts'
+ * distribution (see `throughputPeriods`).
  */
 export function ThroughputView({ report }: { report: FlowReport }) {
-  const periods = report.throughput;
+  const periods = throughputPeriods(report);
   if (periods.length === 0) return <EmptyView testId="tab-panel-throughput" message="The selected period has no days to count." />;
-  const counts = periods.map((period) => period.count);
-  const average = movingAverage(counts, MOVING_AVERAGE_PERIODS);
-  const total = counts.reduce((sum, c) => sum + c, 0);
-  const frequency = new Map<number, number>();
-  for (const c of counts) frequency.set(c, (frequency.get(c) ?? 0) + 1);
-  const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
   const kind = periodName(report);
+  const average = wholePeriodMovingAverage(periods, MOVING_AVERAGE_PERIODS);
+  const total = periods.reduce((sum, period) => sum + period.count, 0);
+  const whole = periods.filter((period) => !period.partial);
+  const partial = periods.filter((period) => period.partial);
+  const frequency = new Map<number, number>();
+  for (const period of whole) frequency.set(period.count, (frequency.get(period.count) ?? 0) + 1);
+  const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
   const kinds = `${kind[0]!.toUpperCase()}${kind.slice(1)}s`;
   const perWeek = rate.format(report.periodComparison.current.throughputPerWeek ?? 0);
   // Every count from the lowest to the highest, none left out, so the bars stand on a number line and a
   // count that never happened shows as a gap.
-  const lowest = distribution[0]![0];
-  const everyCount = Array.from({ length: distribution.at(-1)![0] - lowest + 1 }, (_, k) => lowest + k);
+  const lowest = distribution[0]?.[0] ?? 0;
+  const everyCount = distribution.length === 0 ? [] : Array.from({ length: distribution.at(-1)![0] - lowest + 1 }, (_, k) => lowest + k);
+  const partialSentence =
+    partial.length === 0
+      ? ''
+      : ` Drawn lighter and left out of the moving average: ${partial.map((period) => `${shortDate(period.start)} (${partialNote(period, kind)})`).join(', ')}.`;
   return (
     <Stack space="space.400" testId="tab-panel-throughput">
       <ChartFrame
         testId="chart-throughput-run"
         title={`Items finished per ${kind}`}
-        summary={`${count.format(total)} items finished in ${count.format(periods.length)} ${kind}s, ${perWeek} per week on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} ${kind}s.`}
+        summary={`${count.format(total)} items finished in ${count.format(periods.length)} ${kind}s, ${perWeek} per week on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} whole ${kind}s.${partialSentence}`}
         table={{
           caption: `Items finished per ${kind}`,
-          columns: ['From', 'To', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
-          rows: periods.map((period, i) => [period.start, period.end, period.count, average[i] ?? '–']),
+          columns: ['From', 'To', 'Days', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
+          rows: periods.map((period, i) => [period.start, period.end, `${period.days} of ${period.fullDays}`, period.count, average[i] ?? '–']),
         }}
       >
         <BarChart
-          bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count }))}
+          bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count, partial: partialNote(period, kind) }))}
           line={average}
           lineLabel={`Moving average (${MOVING_AVERAGE_PERIODS})`}
           yLabel="items"
@@ -52,7 +60,13 @@ export function ThroughputView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-throughput-histogram"
         title="How often each count occurs"
-        summary={`${kinds} by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items.`}
+        summary={
+          distribution.length === 0
+            ? `No whole ${kind} in the selected period to count.`
+            : `Whole ${kind}s by the number of items finished in them, from ${distribution[0]![0]} to ${distribution.at(-1)![0]} items${
+                partial.length > 0 ? ` (partial ${kind}s left out)` : ''
+              }.`
+        }
         table={{ caption: `${kinds} per count of finished items`, columns: ['Items finished', kinds], rows: distribution }}
       >
         <BarChart bars={everyCount.map((c) => ({ label: String(c), value: frequency.get(c) ?? 0 }))} yLabel={`${kind}s`} />

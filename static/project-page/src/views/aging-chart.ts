@@ -1,6 +1,6 @@
 import type { FlowReport } from '../../../../src/domain';
 import type { ScatterDot } from '../charts/ScatterChart';
-import { valueScale } from '../charts/layout';
+import { DEFAULT_LAYOUT, valueScale } from '../charts/layout';
 import { count } from './format';
 
 /** The percentile lines teams quote, drawn across the aging chart. */
@@ -64,7 +64,7 @@ export function agingTop(ages: readonly number[], highestLine: number | null): n
   if (highestLine === null || ages.length === 0) return null;
   const sorted = [...ages].sort((a, b) => a - b);
   const typical = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * SHOWN_AT_THEIR_AGE) - 1)]!;
-  const top = valueScale(Math.max(HEADROOM * highestLine, typical)).domain()[1]!;
+  const top = valueScale(Math.max(HEADROOM * highestLine, typical), DEFAULT_LAYOUT.plot).domain()[1]!;
   return sorted.at(-1)! > top ? top : null;
 }
 

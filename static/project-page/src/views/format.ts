@@ -14,16 +14,6 @@ export function formatDuration(value: number | null, report: FlowReport): string
   return value === null ? '–' : `${value} ${unitName(report)}`;
 }
 
-/** Unweighted moving average over the previous `width` values (null until there are enough). */
-export function movingAverage(values: readonly number[], width: number): Array<number | null> {
-  return values.map((_, i) => {
-    if (i + 1 < width) return null;
-    let sum = 0;
-    for (let j = i + 1 - width; j <= i; j++) sum += values[j]!;
-    return Math.round((sum / width) * 100) / 100;
-  });
-}
-
 /** A long ISO date (`2026-03-12`) as a short axis label (`12 Mar`). */
 export function shortDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);

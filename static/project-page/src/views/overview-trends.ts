@@ -1,6 +1,6 @@
 import type { FlowReport } from '../../../../src/domain';
 import { cycleTimeByMonth } from './cycle-time-by-month';
-import { movingAverage } from './format';
+import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
 /** How many of the latest throughput periods the overview shows: about a quarter in weeks. */
 export const TREND_PERIODS = 12;
@@ -23,14 +23,15 @@ export function periodName(report: FlowReport): string {
 /**
  * The overview's small trends, all read off the report (the tabs' own series, their latest stretch): items
  * finished per period with its moving average (over the whole series, so the first bars shown have one
- * too), the 85th percentile of cycle time by month finished, and WIP per day.
+ * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by month finished, and WIP per day.
  */
 export function overviewTrends(report: FlowReport) {
-  const counts = report.throughput.map((period) => period.count);
-  const average = movingAverage(counts, TREND_AVERAGE_PERIODS);
-  const from = Math.max(0, counts.length - TREND_PERIODS);
+  const periods = throughputPeriods(report);
+  const average = wholePeriodMovingAverage(periods, TREND_AVERAGE_PERIODS);
+  const from = Math.max(0, periods.length - TREND_PERIODS);
+  const kind = periodName(report);
   return {
-    throughput: report.throughput.slice(from).map((period, k) => ({ ...period, average: average[from + k] ?? null })),
+    throughput: periods.slice(from).map((period, k) => ({ ...period, average: average[from + k] ?? null, partial: partialNote(period, kind) })),
     cycleTime85: cycleTimeByMonth(report)
       .slice(-TREND_MONTHS)
       .map((month) => ({ month: month.month, items: month.items, p85: month.p85 })),

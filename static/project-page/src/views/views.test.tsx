@@ -150,6 +150,15 @@ describe('the cycle time view', () => {
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
   });
 
+  it('spans the selected period along its x axis, not only the days items finished, its first label with the year', () => {
+    render(<CycleTimeView report={report} />);
+    const labels = Array.from(screen.getByTestId('chart-cycle-time-scatter').querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    const monthName = (month: number) => new Date(Date.UTC(2026, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
+    // The period runs from 1 February to 12 March; every item finished in February.
+    expect(labels[0]).toBe(`1 ${monthName(2)} 2026`);
+    expect(labels.at(-1)).toContain(monthName(3));
+  });
+
   it('says which item the keyboard is on, and opens it in Jira with Enter', () => {
     jest.mocked(router.open).mockClear();
     render(<CycleTimeView report={report} />);
@@ -181,12 +190,24 @@ describe('the throughput view', () => {
     expect(run.querySelector('path')).toBeTruthy();
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished in 7 weeks');
     expect(screen.getByTestId('chart-throughput-run').textContent).toContain('Items finished per week');
+    // Of the whole weeks only: the first (1 day) and the last (4 days) are partial.
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
-    expect(Array.from(rows, (row) => row.textContent)).toEqual(['03', '21', '41', '72']);
+    expect(Array.from(rows, (row) => row.textContent)).toEqual(['01', '21', '41', '72']);
     // The histogram's bars stand on a number line: every count from 0 to 7, those that never happened empty.
     const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) => Number(bar.getAttribute('height')));
     expect(bars).toHaveLength(8);
     expect(bars.map((height) => height > 0)).toEqual([true, false, true, false, true, false, false, true]);
+  });
+
+  it('marks the partial first and last weeks and leaves them out of the moving average', () => {
+    render(<ThroughputView report={report} />);
+    const bars = Array.from(screen.getByTestId('chart-throughput-run').querySelectorAll('rect'));
+    expect(bars.map((bar) => bar.getAttribute('data-partial') === 'true')).toEqual([true, false, false, false, false, false, true]);
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('(partial week: 1 of 7 days)');
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('(partial week: 4 of 7 days)');
+    // Whole weeks 4, 7, 7, 2, 0: the average of the last four whole weeks, not pulled down by the empty partial ones.
+    const averages = Array.from(screen.getByTestId('chart-throughput-run-table').querySelectorAll('tbody tr'), (row) => row.lastElementChild!.textContent);
+    expect(averages).toEqual(['–', '–', '–', '–', '5', '4', '–']);
   });
 
   it('averages the same items per week as the overview’s headline, partial weeks and all', () => {
@@ -200,8 +221,8 @@ describe('the throughput view', () => {
     render(<ThroughputView report={report} />);
     const svg = screen.getByTestId('chart-throughput-run').querySelector('svg')!;
     layOutAtViewBoxSize(svg);
-    const last = Array.from(svg.querySelectorAll('rect')).at(-1)!;
-    fireEvent.mouseMove(svg, { clientX: Number(last.getAttribute('x')) + 1, clientY: 200 });
+    const lastWhole = Array.from(svg.querySelectorAll('rect')).at(-2)!;
+    fireEvent.mouseMove(svg, { clientX: Number(lastWhole.getAttribute('x')) + 1, clientY: 200 });
     expect(tooltipText()).toMatch(/Moving average \(4\): [\d.]+$/);
     expect(tooltipText()).not.toContain('Trend');
   });
