@@ -169,6 +169,29 @@ describe('the project page, as a member, on synced demo data', () => {
     await screenshot(page, 'project-page-overview-light');
   });
 
+  it("is no taller than what it shows: the charts' hidden data tables take no room", async () => {
+    await showTab(frame, 'Overview');
+    // Jira sizes the app's frame to the height of the page inside it, so anything hidden that still takes room
+    // would show as a long empty area under the charts. A short frame makes the page's own height visible.
+    const shrink = (height: string) =>
+      page.locator('#app-frame').evaluate((element, value) => {
+        const style = (element as HTMLIFrameElement).style;
+        style.flex = value ? 'none' : '';
+        style.minHeight = value ? '0' : '';
+        style.height = value;
+      }, height);
+    await shrink('300px');
+    try {
+      const { scrollHeight, contentBottom } = await frame.evaluate(() => ({
+        scrollHeight: document.documentElement.scrollHeight,
+        contentBottom: document.querySelector('[data-testid="flow-report"]')!.getBoundingClientRect().bottom + window.scrollY,
+      }));
+      expect(scrollHeight).toBeLessThan(contentBottom + 100);
+    } finally {
+      await shrink('');
+    }
+  });
+
   it('plots one dot per item finished in the window, and a histogram of the same items', async () => {
     await showTab(frame, 'Cycle time');
     const finished = finishedIn(firstCreated(), today());

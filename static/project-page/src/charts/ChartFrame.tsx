@@ -62,36 +62,40 @@ export function ChartFrame({
             {summary}
           </Text>
         </figcaption>
-        <table className="fm-visually-hidden" data-testid={`${testId}-table`}>
-          <caption>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) => (
-                  <td key={c}>{cell}</td>
+        {/* The clip sits on a wrapper: a table ignores height and overflow, so a long one hidden by itself would
+            still stretch the page (and the Jira frame around it) by its full height. */}
+        <div className="fm-visually-hidden">
+          <table data-testid={`${testId}-table`}>
+            <caption>{table.caption}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-          {leftOut > 0 && (
-            <tfoot>
-              <tr>
-                <td colSpan={table.columns.length} data-testid={`${testId}-table-more`}>
-                  And {rowCount.format(leftOut)} more rows{table.more ? `: ${table.more}` : '.'}
-                </td>
-              </tr>
-            </tfoot>
-          )}
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            {leftOut > 0 && (
+              <tfoot>
+                <tr>
+                  <td colSpan={table.columns.length} data-testid={`${testId}-table-more`}>
+                    And {rowCount.format(leftOut)} more rows{table.more ? `: ${table.more}` : '.'}
+                  </td>
+                </tr>
+              </tfoot>
+            )}
+          </table>
+        </div>
       </Stack>
     </figure>
   );
