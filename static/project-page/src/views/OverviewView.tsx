@@ -121,7 +121,8 @@ function AtRiskItems({ report }: { report: FlowReport }) {
                   {item.key}
                 </a>{' '}
                 <Text color="color.text.subtle">
-                  {formatDuration(item.age, report)} in progress, now in {item.stage} ({item.status})
+                  {formatDuration(item.age, report)} in progress · {item.status}
+                  {item.status === item.stage ? '' : ` (${item.stage} stage)`}
                 </Text>
               </li>
             ))}
