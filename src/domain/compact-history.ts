@@ -83,6 +83,52 @@ export interface CompactIssueInput {
   flags?: ReadonlyArray<{ at: number; on: boolean }>;
 }
 
+/** The per-issue columns of a `CompactHistory` while it is written, one issue after another. */
+export type IssueColumns = {
+  -readonly [K in Exclude<keyof CompactHistory, 'format' | 'statuses' | 'issueTypes'>]: CompactHistory[K][number][];
+};
+
+/** Columns of no issue yet: the offset arrays hold the start of the first issue's run. */
+export function emptyIssueColumns(): IssueColumns {
+  return {
+    issueId: [],
+    key: [],
+    type: [],
+    created: [],
+    resolved: [],
+    initialStatus: [],
+    transitionOffset: [0],
+    transitionAt: [],
+    transitionStatus: [],
+    flagOffset: [0],
+    flagAt: [],
+    flagOn: [],
+  };
+}
+
+/**
+ * Writes one issue at the end of the columns, its transitions and flag changes as its runs. The caller has
+ * checked it: its type and statuses index the dictionaries, its changes are in time order.
+ */
+export function appendIssue(columns: IssueColumns, issue: Omit<CompactIssueInput, 'type'> & { type: number }): void {
+  columns.issueId.push(issue.id);
+  columns.key.push(issue.key);
+  columns.type.push(issue.type);
+  columns.created.push(issue.created);
+  columns.resolved.push(issue.resolved);
+  columns.initialStatus.push(issue.initialStatus);
+  for (const transition of issue.transitions) {
+    columns.transitionAt.push(transition.at);
+    columns.transitionStatus.push(transition.status);
+  }
+  columns.transitionOffset.push(columns.transitionAt.length);
+  for (const flag of issue.flags ?? []) {
+    columns.flagAt.push(flag.at);
+    columns.flagOn.push(flag.on ? 1 : 0);
+  }
+  columns.flagOffset.push(columns.flagAt.length);
+}
+
 function categoryKey(value: string | null | undefined): StatusCategoryKey | null {
   return value === 'new' || value === 'indeterminate' || value === 'done' ? value : null;
 }
@@ -98,20 +144,7 @@ export class CompactHistoryBuilder {
   private readonly statusByName = new Map<string, number>();
   private readonly issueTypes: string[] = [];
   private readonly typeByName = new Map<string, number>();
-  private readonly columns = {
-    issueId: [] as string[],
-    key: [] as string[],
-    type: [] as number[],
-    created: [] as number[],
-    resolved: [] as (number | null)[],
-    initialStatus: [] as number[],
-    transitionOffset: [0] as number[],
-    transitionAt: [] as number[],
-    transitionStatus: [] as number[],
-    flagOffset: [0] as number[],
-    flagAt: [] as number[],
-    flagOn: [] as number[],
-  };
+  private readonly columns = emptyIssueColumns();
 
   get size(): number {
     return this.columns.key.length;
@@ -173,7 +206,6 @@ export class CompactHistoryBuilder {
 
   /** @throws Error when transitions or flags are out of order or before creation. */
   addIssue(input: CompactIssueInput): void {
-    const c = this.columns;
     let previous = input.created;
     for (const transition of input.transitions) {
       if (!(transition.at >= previous)) throw new Error(`${input.key}: transitions must be in time order, after creation`);
@@ -193,22 +225,7 @@ export class CompactHistoryBuilder {
       this.issueTypes.push(input.type);
       this.typeByName.set(input.type, typeIndex);
     }
-    c.issueId.push(input.id);
-    c.key.push(input.key);
-    c.type.push(typeIndex);
-    c.created.push(input.created);
-    c.resolved.push(input.resolved);
-    c.initialStatus.push(input.initialStatus);
-    for (const transition of input.transitions) {
-      c.transitionAt.push(transition.at);
-      c.transitionStatus.push(transition.status);
-    }
-    c.transitionOffset.push(c.transitionAt.length);
-    for (const flag of input.flags ?? []) {
-      c.flagAt.push(flag.at);
-      c.flagOn.push(flag.on ? 1 : 0);
-    }
-    c.flagOffset.push(c.flagAt.length);
+    appendIssue(this.columns, { ...input, type: typeIndex });
   }
 
   build(): CompactHistory {

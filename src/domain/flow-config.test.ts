@@ -14,6 +14,18 @@ describe('flow configuration', () => {
   });
 
   it('reads a full document', () => {
+    // Conventions away from their defaults, each to be seen read; the ones not given keep theirs.
+    const conventions = {
+      stageEntry: 'last',
+      backwardMoves: 'reset',
+      unit: 'hours',
+      timeZone: 'Europe/Berlin',
+      percentileMethod: 'linear',
+      percentiles: [50, 85],
+      serviceLevelPercentile: 90,
+      weekEndsOn: 'friday',
+      businessCalendar: { workingDays: ['monday', 'tuesday'], holidays: ['2025-12-25'] },
+    };
     const config = parseFlowConfig({
       stages: [
         { name: 'Ready', statuses: ['To Do'] },
@@ -24,17 +36,7 @@ describe('flow configuration', () => {
       startStage: 'In Progress',
       doneStage: 'Done',
       statuses: [{ id: '10004', name: 'Pairing', statusCategory: { key: 'indeterminate' } }],
-      conventions: {
-        stageEntry: 'last',
-        backwardMoves: 'reset',
-        unit: 'hours',
-        timeZone: 'Europe/Berlin',
-        percentileMethod: 'linear',
-        percentiles: [50, 85],
-        serviceLevelPercentile: 90,
-        weekEndsOn: 'friday',
-        businessCalendar: { workingDays: ['monday', 'tuesday'], holidays: ['2025-12-25'] },
-      },
+      conventions,
       window: { days: 90 },
       throughputPeriod: 'month',
       histogramBinWidth: 12,
@@ -43,18 +45,7 @@ describe('flow configuration', () => {
       forecast: { samplingDays: 30, trials: 20_000, targetDate: '2026-03-31', items: 40, backtestWeeks: 8, confidences: [50, 85] },
     });
     expect(config.workflow?.stages[2]).toEqual({ name: 'Review', statuses: ['In Review'], active: false });
-    expect(config.conventions).toEqual({
-      ...DEFAULT_CONVENTIONS,
-      stageEntry: 'last',
-      backwardMoves: 'reset',
-      unit: 'hours',
-      timeZone: 'Europe/Berlin',
-      percentileMethod: 'linear',
-      percentiles: [50, 85],
-      serviceLevelPercentile: 90,
-      weekEndsOn: 'friday',
-      businessCalendar: { workingDays: ['monday', 'tuesday'], holidays: ['2025-12-25'] },
-    });
+    expect(config.conventions).toEqual({ ...DEFAULT_CONVENTIONS, ...conventions });
     expect(config).toMatchObject({
       statuses: [{ id: '10004', name: 'Pairing', statusCategory: { key: 'indeterminate' } }],
       window: { from: null, to: null, days: 90 },

@@ -3,28 +3,12 @@ import { buildFlowTimeline } from './flow-timeline';
 import { resolveConventions } from './conventions';
 import { timeInStage } from './time-in-stage';
 import { timeInStatus } from './time-in-status';
-import { arbitraryBoardHistory, BOARD_WORKFLOW, boardTimeline, HOUR } from './testing/history-fixture';
+import { arbitraryBoardHistory, BOARD_WORKFLOW, boardTimeline, HOUR, REWORK_ISSUES, REWORK_NOW } from './testing/history-fixture';
 import { resolveWorkflow } from './workflow';
 
 describe('time in stage', () => {
   it('adds up the time in each status by its stage, over every visit, until done or now', () => {
-    const timeline = boardTimeline(
-      [
-        {
-          key: 'T-1',
-          created: '2025-03-03T00:00Z',
-          moves: [
-            ['2025-03-04T00:00Z', 'In Progress'],
-            ['2025-03-05T12:00Z', 'In Review'],
-            ['2025-03-06T00:00Z', 'In Progress'],
-            ['2025-03-07T00:00Z', 'Done'],
-          ],
-        },
-        { key: 'T-2', created: '2025-03-08T00:00Z', moves: [['2025-03-09T00:00Z', 'In Progress']] },
-        { key: 'T-3', created: '2025-03-11T00:00Z' }, // created after now
-      ],
-      '2025-03-10T00:00:00Z',
-    );
+    const timeline = boardTimeline(REWORK_ISSUES, REWORK_NOW);
     const perStage = timeInStage(timeline);
     const hoursOf = (item: number) => Array.from(perStage.subarray(item * 5, item * 5 + 5), (ms) => ms / HOUR);
     // Backlog, In Progress, Review, Done, Released: the clock stops once an item is done.

@@ -1,25 +1,15 @@
 import { timeInStatus } from './time-in-status';
-import { boardTimeline, HOUR } from './testing/history-fixture';
+import { boardTimeline, HOUR, REWORK_ISSUES, REWORK_NOW } from './testing/history-fixture';
 
 describe('time in status', () => {
   it('sums each status over every visit, until done or now', () => {
+    // T-4 moves on the day it is created, and is done only after now.
     const timeline = boardTimeline(
       [
-        {
-          key: 'T-1',
-          created: '2025-03-03T00:00Z',
-          moves: [
-            ['2025-03-04T00:00Z', 'In Progress'],
-            ['2025-03-05T12:00Z', 'In Review'],
-            ['2025-03-06T00:00Z', 'In Progress'],
-            ['2025-03-07T00:00Z', 'Done'],
-          ],
-        },
-        { key: 'T-2', created: '2025-03-08T00:00Z', moves: [['2025-03-09T00:00Z', 'In Progress']] },
-        { key: 'T-3', created: '2025-03-11T00:00Z' }, // created after now
+        ...REWORK_ISSUES,
         { key: 'T-4', created: '2025-03-09T00:00Z', moves: [['2025-03-09T00:00Z', 'In Progress'], ['2025-03-11T00:00Z', 'Done']] },
       ],
-      '2025-03-10T00:00:00Z',
+      REWORK_NOW,
     );
     const result = timeInStatus(timeline);
     const names = timeline.history.statuses.map((s) => s.name);

@@ -11,7 +11,7 @@
  * Pure code, no I/O: the resolvers pack and unpack with it, and the browser rebuilds a `CompactHistory`
  * from the shards a resolver answered (`compactHistoryFromShards`).
  */
-import { COMPACT_HISTORY_FORMAT, type CompactHistory, type CompactStatus } from '../domain/compact-history';
+import { appendIssue, COMPACT_HISTORY_FORMAT, emptyIssueColumns, type CompactHistory, type CompactStatus } from '../domain/compact-history';
 
 export const PACKED_SHARD_FORMAT = 1;
 
@@ -141,42 +141,16 @@ export function shardSize(shard: PackedShard): number {
  * the project view. @throws PackedShardError when a shard is not well formed.
  */
 export function compactHistoryFromShards(dictionaries: HistoryDictionaries, shards: readonly PackedShard[]): CompactHistory {
-  const columns = {
-    issueId: [] as string[],
-    key: [] as string[],
-    type: [] as number[],
-    created: [] as number[],
-    resolved: [] as (number | null)[],
-    initialStatus: [] as number[],
-    transitionOffset: [0],
-    transitionAt: [] as number[],
-    transitionStatus: [] as number[],
-    flagOffset: [0],
-    flagAt: [] as number[],
-    flagOn: [] as number[],
-  };
+  const columns = emptyIssueColumns();
   const statusCount = dictionaries.statuses.length;
   const typeCount = dictionaries.issueTypes.length;
   for (const shard of shards) {
     decodeShard(shard, dictionaries.keyPrefix, (issue) => {
       if (!(issue.type < typeCount) || !(issue.initialStatus < statusCount)) throw new PackedShardError('an index is outside the dictionaries');
-      columns.issueId.push(String(issue.id));
-      columns.key.push(issue.key);
-      columns.type.push(issue.type);
-      columns.created.push(issue.created);
-      columns.resolved.push(issue.resolved);
-      columns.initialStatus.push(issue.initialStatus);
       for (const transition of issue.transitions) {
         if (!(transition.status < statusCount)) throw new PackedShardError('a status index is outside the dictionary');
-        columns.transitionAt.push(transition.at);
-        columns.transitionStatus.push(transition.status);
       }
-      columns.transitionOffset.push(columns.transitionAt.length);
-      for (const flag of issue.flags) {
-        columns.flagAt.push(flag.at);
-        columns.flagOn.push(flag.on ? 1 : 0);
-      }
-      columns.flagOffset.push(columns.flagAt.length);
+      appendIssue(columns, { ...issue, id: String(issue.id) });
     });
   }
   return {

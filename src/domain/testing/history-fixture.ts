@@ -83,6 +83,29 @@ export function boardTimeline(
   );
 }
 
+/** When the rework scenario is seen. */
+export const REWORK_NOW = '2025-03-10T00:00:00Z';
+
+/**
+ * Issues seen at `REWORK_NOW`, for measuring time per status and stage: T-1 waits a day in To Do, works
+ * 36 h, is reviewed 12 h, goes back to work for a day and is done (60 h In Progress over two visits); T-2
+ * has waited a day and been in progress a day; T-3 is created after now.
+ */
+export const REWORK_ISSUES: readonly IssueSketch[] = [
+  {
+    key: 'T-1',
+    created: '2025-03-03T00:00Z',
+    moves: [
+      ['2025-03-04T00:00Z', 'In Progress'],
+      ['2025-03-05T12:00Z', 'In Review'],
+      ['2025-03-06T00:00Z', 'In Progress'],
+      ['2025-03-07T00:00Z', 'Done'],
+    ],
+  },
+  { key: 'T-2', created: '2025-03-08T00:00Z', moves: [['2025-03-09T00:00Z', 'In Progress']] },
+  { key: 'T-3', created: '2025-03-11T00:00Z' },
+];
+
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 

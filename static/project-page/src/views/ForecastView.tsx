@@ -46,6 +46,24 @@ function whenAt85(forecast: ForecastSection): string {
 /** The bin an outcome fell in, for marking it; -1 when none holds it. */
 const binOf = (outcomes: readonly OutcomeBin[], value: number) => outcomes.findIndex((bin) => bin.from <= value && value < bin.to);
 
+/**
+ * The marked confidence levels as marks on a distribution, each on the bin its outcome fell in. A level
+ * without an outcome (not reached within the horizon) or outside every bin has no mark.
+ */
+function confidenceMarks<Row extends { confidence: number }>(
+  outcomes: readonly OutcomeBin[],
+  rows: readonly Row[],
+  outcomeOf: (row: Row) => number | null,
+  label: (row: Row) => string,
+): BarMark[] {
+  return rows.flatMap((row) => {
+    const outcome = outcomeOf(row);
+    if (!MARKED_CONFIDENCES.includes(row.confidence) || outcome === null) return [];
+    const at = binOf(outcomes, outcome);
+    return at < 0 ? [] : [{ at, label: `${row.confidence}%: ${label(row)}` }];
+  });
+}
+
 function binLabel(bin: OutcomeBin, label: (value: number) => string): string {
   return bin.to - bin.from === 1 ? label(bin.from) : `${label(bin.from)}–${label(bin.to - 1)}`;
 }
@@ -84,6 +102,36 @@ function OutcomeChart({
     >
       <BarChart bars={bars} marks={marks} yLabel="% of futures" />
     </ChartFrame>
+  );
+}
+
+/** A forecast's confidence table: at each confidence level, the answer that share of the simulated futures reached. */
+function ConfidenceTable({
+  testId,
+  answerHeader,
+  rows,
+}: {
+  testId: string;
+  answerHeader: string;
+  rows: readonly { confidence: number; answer: string }[];
+}) {
+  return (
+    <table className="fm-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Confidence</th>
+          <th scope="col">{answerHeader}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.confidence}>
+            <td>{row.confidence}%</td>
+            <td>{row.answer}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -211,30 +259,16 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
               howMany.table.find((row) => row.confidence === 85)?.items ?? 0,
             )} or more items, since 85% of the futures finished at least that many.`}
             outcomes={howMany.outcomes}
-            marks={howMany.table
-              .filter((row) => MARKED_CONFIDENCES.includes(row.confidence))
-              .map((row) => ({ at: binOf(howMany.outcomes, row.items), label: `${row.confidence}%: ${count.format(row.items)}+` }))
-              .filter((mark) => mark.at >= 0)}
+            marks={confidenceMarks(howMany.outcomes, howMany.table, (row) => row.items, (row) => `${count.format(row.items)}+`)}
             outcomeLabel={(items) => count.format(items)}
             outcomeName="items finished"
             trials={forecast.trials}
           />
-          <table className="fm-table" data-testid="forecast-how-many-table">
-            <thead>
-              <tr>
-                <th scope="col">Confidence</th>
-                <th scope="col">At least</th>
-              </tr>
-            </thead>
-            <tbody>
-              {howMany.table.map((row) => (
-                <tr key={row.confidence}>
-                  <td>{row.confidence}%</td>
-                  <td>{count.format(row.items)} items</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConfidenceTable
+            testId="forecast-how-many-table"
+            answerHeader="At least"
+            rows={howMany.table.map((row) => ({ confidence: row.confidence, answer: `${count.format(row.items)} items` }))}
+          />
         </Stack>
       )}
       {when !== null && (
@@ -247,30 +281,19 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
             title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures`}
             summary={`The dashed lines mark the confidence levels: at 85%, ${whenAt85(forecast)}, since 85% of the futures were done by then.`}
             outcomes={when.outcomes}
-            marks={when.table
-              .filter((row) => MARKED_CONFIDENCES.includes(row.confidence) && row.days !== null)
-              .map((row) => ({ at: binOf(when.outcomes, row.days!), label: `${row.confidence}%: ${shortDate(row.date!)}` }))
-              .filter((mark) => mark.at >= 0)}
+            marks={confidenceMarks(when.outcomes, when.table, (row) => row.days, (row) => shortDate(row.date!))}
             outcomeLabel={(days) => shortDate(dayToIsoDate(nowDay + days))}
             outcomeName="day done"
             trials={forecast.trials}
           />
-          <table className="fm-table" data-testid="forecast-when-table">
-            <thead>
-              <tr>
-                <th scope="col">Confidence</th>
-                <th scope="col">Done by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {when.table.map((row) => (
-                <tr key={row.confidence}>
-                  <td>{row.confidence}%</td>
-                  <td>{row.date === null ? 'beyond the horizon' : formatDate(row.date)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConfidenceTable
+            testId="forecast-when-table"
+            answerHeader="Done by"
+            rows={when.table.map((row) => ({
+              confidence: row.confidence,
+              answer: row.date === null ? 'beyond the horizon' : formatDate(row.date),
+            }))}
+          />
         </Stack>
       )}
       <Text as="p" color="color.text.subtle" testId="forecast-backtest">
