@@ -82,7 +82,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     environment: developmentForgeVariables(),
   });
   platform.install();
-  const github = createDemoGitHub();
+  // Pull requests are drawn from the same demo issues the simulated Jira serves.
+  const github = createDemoGitHub(undefined, { pullRequestsFrom: { seed: jiraSite.seed, anchor: jiraSite.anchor } });
   const slack = createDemoSlack();
   platform.simulateExternal('https://api.github.com', github.github);
   platform.simulateExternal('https://slack.com', slack.slack);

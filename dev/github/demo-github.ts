@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { DEMO_USERS } from '../jira/demo-data/demo-users';
+import { demoPullRequests, githubLoginOf, type JiraDemoSource } from './demo-pull-requests';
 import { SimulatedGitHub, type SimToken } from './simulated-github';
 
 /**
- * The demo GitHub: one organisation with a handful of repositories, and tokens for each case the settings
- * page must handle. Tokens are derived at run time from their names, so no token-shaped string sits in the
+ * The demo GitHub: one organisation with a handful of repositories, the demo people's accounts, tokens for
+ * each case the settings page must handle, and (given the simulated Jira's seed and anchor) pull requests
+ * for the demo issues. Tokens are derived at run time from their names, so no token-shaped string sits in the
  * repository for secret scanners to flag, and every run gets the same ones.
  */
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -57,7 +60,12 @@ export interface DemoGitHub {
 
 const DAY_MS = 86_400_000;
 
-export function createDemoGitHub(now: () => Date = () => new Date()): DemoGitHub {
+export interface DemoGitHubOptions {
+  /** The simulated Jira's demo data to draw pull requests from; without it the repositories have none. */
+  pullRequestsFrom?: JiraDemoSource;
+}
+
+export function createDemoGitHub(now: () => Date = () => new Date(), options: DemoGitHubOptions = {}): DemoGitHub {
   const github = new SimulatedGitHub(now);
   github.addAccount(DEMO_ORGANISATION, { type: 'Organization', name: 'Acme Flow' });
   github.addAccount(DEMO_GITHUB_LOGIN, { name: 'Flow Metrics (read only)' });
@@ -66,6 +74,14 @@ export function createDemoGitHub(now: () => Date = () => new Date()): DemoGitHub
   github.addRepository(DEMO_REPOSITORIES.platformApi, { description: 'Public API and back office', language: 'Go' });
   github.addRepository(DEMO_REPOSITORIES.designSystem, { private: false, description: 'Shared UI components' });
   github.addRepository(DEMO_REPOSITORIES.legacyBilling, { archived: true, description: 'Retired billing service', language: 'Java' });
+  for (const person of DEMO_USERS) github.addAccount(githubLoginOf(person), { name: person.displayName });
+  if (options.pullRequestsFrom) {
+    const repositories = {
+      FLOW: { main: DEMO_REPOSITORIES.webApp, api: DEMO_REPOSITORIES.platformApi },
+      SPR: { main: DEMO_REPOSITORIES.mobileApp, api: DEMO_REPOSITORIES.platformApi },
+    };
+    for (const pull of demoPullRequests(options.pullRequestsFrom, repositories)) github.addPullRequest(pull.repository, pull.spec);
+  }
 
   const inDays = (days: number) => new Date(now().getTime() + days * DAY_MS);
   const issue = (token: string, purpose: string, spec: Partial<Omit<SimToken, 'token' | 'login'>>): DemoGitHubToken => {

@@ -27,7 +27,7 @@ export interface SimRepository {
   pushedAt: string;
 }
 
-const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64').replace(/=+$/, '');
+export const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64').replace(/=+$/, '');
 
 export function simpleUserJson(account: SimAccount) {
   const url = `${API}/users/${account.login}`;

@@ -7,10 +7,14 @@ import {
   type SimAccount,
   type SimRepository,
 } from './github-json';
+import { pageOf } from './github-paging';
+import { PullRequestLedger, type NewPullRequest } from './pull-request-ledger';
+import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
 
 /**
- * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`
- * and `GET /rate_limit`, with GitHub's status codes, bodies and headers:
+ * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`,
+ * `GET /rate_limit`, and the pull requests of a repository with their reviews (`GET …/pulls`,
+ * `GET …/pulls/{pull_number}/reviews`, paged with a `Link` header), with GitHub's status codes, bodies and headers:
  * - 401 "Bad credentials" for an unknown, revoked or expired token; 401 "Requires authentication" without one;
  * - 404 for a repository that does not exist or that the token may not see (GitHub does not tell them apart);
  * - `x-ratelimit-*` headers on every answer, and 403 "API rate limit exceeded" once a bucket is spent;
@@ -59,6 +63,7 @@ export class SimulatedGitHub implements SimulatedService {
   private readonly tokens = new Map<string, SimToken>();
   private readonly buckets = new Map<string, RateBucket>();
   private readonly answered: AnsweredRequest[] = [];
+  private readonly pulls = new PullRequestLedger(() => this.nextId++);
   private requestCounter = 0;
   private nextId = 9_100_000;
 
@@ -114,6 +119,24 @@ export class SimulatedGitHub implements SimulatedService {
     return token;
   }
 
+  /** A pull request in an existing repository, by an existing account; numbered in the order added. */
+  addPullRequest(repositoryFullName: string, spec: NewPullRequest): SimPullRequest {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    if (!repository) throw new Error(`No GitHub repository ${repositoryFullName}`);
+    const account = (login: string) => {
+      const found = this.accounts.get(login.toLowerCase());
+      if (!found) throw new Error(`No GitHub account ${login}`);
+      return found;
+    };
+    return this.pulls.add(repository, spec, account);
+  }
+
+  /** Every pull request of a repository, oldest first. */
+  pullRequests(repositoryFullName: string): SimPullRequest[] {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    return repository ? [...this.pulls.of(repository)] : [];
+  }
+
   revokeToken(token: string): void {
     const found = this.tokens.get(token);
     if (found) found.revoked = true;
@@ -163,17 +186,47 @@ export class SimulatedGitHub implements SimulatedService {
       const owned = [...this.repositories.values()].filter((r) => r.owner === account);
       return this.json(200, privateUserJson(account, owned.filter((r) => r.private).length, owned.filter((r) => !r.private).length), auth, bucket);
     }
-    const repoPath = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (method === 'GET' && repoPath) {
       const fullName = `${decodeURIComponent(repoPath[1]!)}/${decodeURIComponent(repoPath[2]!)}`;
+      const rest = repoPath[3] ?? '';
       const repository = this.repositories.get(fullName.toLowerCase());
       if (!repository || !this.canSee(auth, repository)) {
-        return this.json(404, basicErrorJson(404, 'Not Found', 'https://docs.github.com/rest/repos/repos#get-a-repository'), auth, bucket);
+        const docs = rest === '' ? 'https://docs.github.com/rest/repos/repos#get-a-repository' : 'https://docs.github.com/rest';
+        return this.json(404, basicErrorJson(404, 'Not Found', docs), auth, bucket);
       }
-      const owns = auth !== null && repository.owner.login.toLowerCase() === auth.login.toLowerCase();
-      return this.json(200, fullRepositoryJson(repository, { admin: owns, push: owns, pull: true }), auth, bucket);
+      if (rest === '') {
+        const owns = auth !== null && repository.owner.login.toLowerCase() === auth.login.toLowerCase();
+        return this.json(200, fullRepositoryJson(repository, { admin: owns, push: owns, pull: true }), auth, bucket);
+      }
+      if (rest === '/pulls') return this.listPulls(repository, url, auth, bucket);
+      const reviewsPath = /^\/pulls\/(\d+)\/reviews$/.exec(rest);
+      if (reviewsPath) return this.listReviews(repository, Number(reviewsPath[1]), url, auth, bucket);
     }
     return this.json(404, basicErrorJson(404, 'Not Found'), auth, bucket);
+  }
+
+  /** `GET /repos/{owner}/{repo}/pulls`: filtered by state, head and base, sorted, one page of it. */
+  private listPulls(repository: SimRepository, url: URL, auth: SimToken | null, bucket: RateBucket): Answer {
+    const query = this.pulls.readQuery(url.searchParams);
+    if (!query.ok) {
+      const body = {
+        message: 'Validation Failed',
+        errors: [{ resource: 'PullRequest', field: query.field, code: 'invalid' }],
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-pull-requests',
+      };
+      return this.json(422, body, auth, bucket);
+    }
+    const page = pageOf(this.pulls.list(repository, query), url);
+    return this.json(200, page.items.map(pullRequestSimpleJson), auth, bucket, page.link);
+  }
+
+  /** `GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews`: chronological, one page of it. */
+  private listReviews(repository: SimRepository, number: number, url: URL, auth: SimToken | null, bucket: RateBucket): Answer {
+    const pull = this.pulls.find(repository, number);
+    if (!pull) return this.json(404, basicErrorJson(404, 'Not Found', 'https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request'), auth, bucket);
+    const page = pageOf(pull.reviews, url);
+    return this.json(200, page.items.map((review) => pullRequestReviewJson(pull, review)), auth, bucket, page.link);
   }
 
   private canSee(auth: SimToken | null, repository: SimRepository): boolean {
@@ -209,7 +262,7 @@ export class SimulatedGitHub implements SimulatedService {
     return bucket;
   }
 
-  private json(status: number, body: unknown, auth: SimToken | null, bucket?: RateBucket): Answer {
+  private json(status: number, body: unknown, auth: SimToken | null, bucket?: RateBucket, link?: string | null): Answer {
     this.requestCounter += 1;
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
@@ -217,6 +270,7 @@ export class SimulatedGitHub implements SimulatedService {
       'x-github-media-type': 'github.v3; format=json',
       'x-github-request-id': `F10W:${this.requestCounter.toString(16).toUpperCase().padStart(6, '0')}`,
     };
+    if (link) headers.link = link;
     if (bucket) {
       headers['x-ratelimit-limit'] = String(bucket.limit);
       headers['x-ratelimit-remaining'] = String(Math.max(0, bucket.limit - bucket.used));
