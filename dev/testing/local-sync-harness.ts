@@ -2,10 +2,14 @@ import path from 'node:path';
 import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory } from '../../src/domain';
 import { decodeProjectHistory } from '../../src/shared/project-history-decoding';
 import type { ProjectViewData, ResolverResult, SyncNowData } from '../../src/shared/resolver-contract';
+import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
+import type { DemoRole } from '../jira/demo-data/demo-users';
 import { createJiraSite, type JiraSite } from '../jira/jira-site';
 import { KvsEmulator } from '../kvs';
 import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, type SimulatedService } from '../runtime/product-target';
+import { developmentForgeVariables } from '../sealing/development-sealing-keys';
+import { createDemoSlack, type DemoSlack } from '../slack/demo-slack';
 
 /**
  * The app on the local platform, with a simulated Jira site called in process: what the sync tests and the
@@ -20,6 +24,16 @@ export interface SyncHarnessOptions {
 }
 
 export const PROJECT_PAGE = 'flow-metrics-project-page';
+export const SETTINGS_PAGE = 'flow-metrics-settings';
+
+/** The demo GitHub and Slack the app reaches at their real addresses, with their tokens. */
+export interface SimulatedIntegrations {
+  github: DemoGitHub;
+  slack: DemoSlack;
+}
+
+/** Calls a settings page function as one person; the answer is what the bridge would deliver. */
+export type SettingsCall = (functionKey: string, payload?: unknown) => Promise<any>;
 
 /** Normalised issue: what two histories must agree on, independent of dictionary order. */
 export interface IssueFacts {
@@ -42,6 +56,7 @@ export class SyncHarness {
   /** Runs before the site answers each request the app makes, e.g. to change an issue while a sync reads. */
   beforeAppRequest: ((request: { method: string; path: string; body?: string }) => Promise<void>) | null = null;
   private readonly unsubscribe: () => void;
+  private integrations: SimulatedIntegrations | null = null;
 
   constructor(options: SyncHarnessOptions = {}) {
     this.site = createJiraSite(options.bigProjectIssues ? { bigProjectIssues: options.bigProjectIssues } : {});
@@ -73,8 +88,29 @@ export class SyncHarness {
     this.platform.uninstall();
   }
 
+  /**
+   * The demo GitHub and Slack behind api.github.com and slack.com, and the development sealing key the app
+   * seals their tokens with, as `forge variables` would set it. The app is not connected to either yet: that
+   * is the settings page's `connectGitHub` / `connectSlack`. Asked again, the same simulations.
+   */
+  simulateIntegrations(): SimulatedIntegrations {
+    if (this.integrations) return this.integrations;
+    const integrations = { github: createDemoGitHub(), slack: createDemoSlack() };
+    this.platform.simulateExternal('https://api.github.com', integrations.github.github);
+    this.platform.simulateExternal('https://slack.com', integrations.slack.slack);
+    this.platform.environment.apply(developmentForgeVariables());
+    this.integrations = integrations;
+    return integrations;
+  }
+
+  /** The settings page's functions, called as the demo user of `role`. */
+  settingsAs(role: DemoRole): SettingsCall {
+    const accountId = this.user(role);
+    return (functionKey, payload = {}) => this.platform.invokeResolver({ moduleKey: SETTINGS_PAGE, functionKey, payload, accountId });
+  }
+
   /** A user of the given demo role. */
-  user(role: 'admin' | 'member' | 'outsider'): string {
+  user(role: DemoRole): string {
     const user = this.site.users.find((candidate) => candidate.role === role);
     if (!user) throw new Error(`no ${role} on the demo site`);
     return user.accountId;

@@ -1,8 +1,7 @@
-import { createDemoGitHub, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
+import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_BLUEPRINTS } from '../../dev/jira/demo-data/project-blueprints';
 import { DEMO_USERS, type DemoRole } from '../../dev/jira/demo-data/demo-users';
-import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
-import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { ERASE_CONFIRMATION_PHRASE, type ResolverErrorCode } from '../shared/resolver-contract';
 import { RESOLVER_ACCESS, type FunctionAccess, type ResolverModuleKey } from './authorisation-matrix';
@@ -63,11 +62,7 @@ const CELLS: Cell[] = Object.entries(RESOLVER_ACCESS).flatMap(([moduleKey, funct
 );
 
 const harness = new SyncHarness();
-const github = createDemoGitHub();
-const slack = createDemoSlack();
-harness.platform.simulateExternal('https://api.github.com', github.github);
-harness.platform.simulateExternal('https://slack.com', slack.slack);
-harness.platform.environment.apply(developmentForgeVariables());
+const { github, slack } = harness.simulateIntegrations();
 
 /** Per project, the workflow an admin would save: its current one, as the settings page loads it. */
 const workflows = new Map<string, { workflow: unknown; conventions: unknown }>();
@@ -91,8 +86,7 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
   return payloads[functionKey] ?? {};
 }
 
-const admin = (functionKey: string, payload: unknown) =>
-  harness.platform.invokeResolver({ moduleKey: SETTINGS, functionKey, payload, accountId: person('admin').accountId }) as Promise<any>;
+const admin = harness.settingsAs('admin');
 
 /** Everything a call could change: every stored value and secret, the queue, what was sent to GitHub and Slack. */
 const everything = () =>

@@ -1,6 +1,5 @@
-import { createDemoGitHub, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
-import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
-import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 
@@ -10,16 +9,11 @@ import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
  * the whole emulated store is listed, every plain value and every secret: only the record of the erasure is left.
  */
 const harness = new SyncHarness();
-const github = createDemoGitHub();
-const slack = createDemoSlack();
-harness.platform.simulateExternal('https://api.github.com', github.github);
-harness.platform.simulateExternal('https://slack.com', slack.slack);
-harness.platform.environment.apply(developmentForgeVariables());
+const { github, slack } = harness.simulateIntegrations();
 afterAll(() => harness.close());
 
 const admin = harness.user('admin');
-const settings = (functionKey: string, payload: unknown = {}) =>
-  harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin }) as Promise<any>;
+const settings = harness.settingsAs('admin');
 
 it('leaves no key and no secret of the installation but the record of the erasure', async () => {
   for (const projectKey of ['FLOW', 'SPR']) await settings('setProjectMeasured', { projectKey, measured: true });

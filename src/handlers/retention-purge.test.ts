@@ -1,5 +1,4 @@
-import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
-import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
@@ -21,9 +20,7 @@ import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
  */
 const DAY_MS = 86_400_000;
 const harness = new SyncHarness();
-const slack = createDemoSlack();
-harness.platform.simulateExternal('https://slack.com', slack.slack);
-harness.platform.environment.apply(developmentForgeVariables());
+const { slack } = harness.simulateIntegrations();
 afterAll(() => harness.close());
 
 const admin = harness.user('admin');
@@ -31,8 +28,9 @@ const admin = harness.user('admin');
 const FORMER_ADMIN = '5a1f0c3e8b2d4e0069f7a1c4';
 const RETURNING_ADMIN = '712020:8e4d2c1a-0b9f-4e7d-a6c5-3b2a1f0e9d8c';
 
+const asAdmin = harness.settingsAs('admin');
 const settings = async (functionKey: string, payload: unknown = {}) => {
-  const answer = (await harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin })) as { ok: boolean };
+  const answer = (await asAdmin(functionKey, payload)) as { ok: boolean };
   expect([functionKey, answer.ok]).toEqual([functionKey, true]);
 };
 /** What a settings function records, as the app records it, for an admin the demo site no longer has. */

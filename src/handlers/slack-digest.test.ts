@@ -1,6 +1,5 @@
-import { developmentForgeVariables } from '../../dev/sealing/development-sealing-keys';
 import { blockKitProblems } from '../../dev/slack/block-kit';
-import { createDemoSlack, DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
@@ -12,14 +11,11 @@ import type { SlackDigestOutcome } from '../shared/resolver-contract';
  */
 const TRIGGER = 'weekly-slack-digest';
 const harness = new SyncHarness();
-const slack = createDemoSlack();
-harness.platform.simulateExternal('https://slack.com', slack.slack);
-harness.platform.environment.apply(developmentForgeVariables());
+const { slack } = harness.simulateIntegrations();
 afterAll(() => harness.close());
 
 const admin = harness.user('admin');
-const settings = (functionKey: string, payload: unknown = {}) =>
-  harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin }) as Promise<any>;
+const settings = harness.settingsAs('admin');
 const lastDigest = () => harness.kvs.listPlain('slack:last-digest').find((entry) => entry.key === 'slack:last-digest')?.value as SlackDigestOutcome | undefined;
 const forgetDigests = async () => {
   for (const key of ['slack:last-digest', 'slack:digest-now']) await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key }) });

@@ -15,8 +15,9 @@ const harness = new SyncHarness();
 afterAll(() => harness.close());
 const admin = harness.user('admin');
 
+const asAdmin = harness.settingsAs('admin');
 const settings = async <T = unknown>(functionKey: string, payload: unknown = {}): Promise<T> => {
-  const answer = (await harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin })) as { ok: boolean; data: T };
+  const answer = (await asAdmin(functionKey, payload)) as { ok: boolean; data: T };
   expect([functionKey, answer.ok]).toEqual([functionKey, true]);
   return answer.data;
 };
