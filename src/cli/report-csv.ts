@@ -1,27 +1,17 @@
 /**
  * The report as CSV tables, one per metric, for spreadsheets.
- *
- * Cells that are text and start with =, +, -, @ or a tab are prefixed with an apostrophe, so a status or key
- * named like a formula is shown, not executed, by spreadsheet programs. Numbers are written as numbers.
+ * Cells are written by src/shared/csv.ts, which keeps formula-like text from being executed.
  */
 import type { FlowReport } from '../domain';
+import { csvText, type CsvCell } from '../shared/csv';
 
 export interface CsvTable {
   name: string;
   csv: string;
 }
 
-type Cell = string | number | boolean | null;
-
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+function csv(header: string[], rows: CsvCell[][]): string {
+  return csvText(header, rows, '\n');
 }
 
 export function reportTables(report: FlowReport): CsvTable[] {
@@ -46,7 +36,7 @@ export function reportTables(report: FlowReport): CsvTable[] {
           ['blockedTime', report.blockedTime.total],
           ['blockedShareOfCycleTime', report.blockedTime.shareOfCycleTime],
           ['backtestHitRate', forecast.backtest.hitRate],
-          ...report.warnings.map((warning): Cell[] => ['warning', warning]),
+          ...report.warnings.map((warning): CsvCell[] => ['warning', warning]),
         ],
       ),
     },
@@ -74,8 +64,8 @@ export function reportTables(report: FlowReport): CsvTable[] {
       csv: csv(
         ['metric', 'percentile', 'value'],
         [
-          ...Object.entries(report.percentiles).map(([p, value]): Cell[] => ['cycleTime', Number(p), value]),
-          ...Object.entries(report.leadTimePercentiles).map(([p, value]): Cell[] => ['leadTime', Number(p), value]),
+          ...Object.entries(report.percentiles).map(([p, value]): CsvCell[] => ['cycleTime', Number(p), value]),
+          ...Object.entries(report.leadTimePercentiles).map(([p, value]): CsvCell[] => ['leadTime', Number(p), value]),
           ['serviceLevelExpectation', report.serviceLevelExpectation.percentile, report.serviceLevelExpectation.value],
         ],
       ),
@@ -97,7 +87,7 @@ export function reportTables(report: FlowReport): CsvTable[] {
       name: 'time-in-status',
       csv: csv(
         ['key', 'status', 'time'],
-        report.timeInStatus.flatMap((row) => Object.entries(row.statuses).map(([status, time]): Cell[] => [row.key, status, time])),
+        report.timeInStatus.flatMap((row) => Object.entries(row.statuses).map(([status, time]): CsvCell[] => [row.key, status, time])),
       ),
     },
     {

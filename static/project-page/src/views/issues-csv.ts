@@ -1,11 +1,6 @@
 import type { FlowReport } from '../../../../src/domain';
+import { csvText } from '../../../../src/shared/csv';
 import { unitName } from './format';
-
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The items behind the charts as CSV: one row per item, then stage entry dates and the time spent in each
@@ -25,23 +20,16 @@ export function issuesCsv(report: FlowReport): string {
     ...stages.map((stage) => `Entered ${stage}`),
     ...stages.map((stage) => `Time in ${stage} (${unit})`),
   ];
-  const lines = [header.map(cell).join(',')];
-  for (const item of report.items) {
-    lines.push(
-      [
-        item.key,
-        item.type,
-        item.status,
-        item.start,
-        item.done,
-        item.cycleTime,
-        item.age,
-        ...stages.map((stage) => item.stageDates[stage] ?? null),
-        ...stages.map((stage) => item.timeInStage[stage] ?? 0),
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const rows = report.items.map((item) => [
+    item.key,
+    item.type,
+    item.status,
+    item.start,
+    item.done,
+    item.cycleTime,
+    item.age,
+    ...stages.map((stage) => item.stageDates[stage] ?? null),
+    ...stages.map((stage) => item.timeInStage[stage] ?? 0),
+  ]);
+  return csvText(header, rows);
 }
