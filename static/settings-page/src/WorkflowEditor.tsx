@@ -122,6 +122,43 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
  * are active work, and the conventions its numbers follow. Prefilled from Jira's status categories and the
  * engine's defaults until an admin saves their own.
  */
+/**
+ * A choice of one of the draft's stages, or none (`noStage` names that choice). A native select: Atlaskit's
+ * select injects styles at runtime, which Forge's content security policy blocks.
+ */
+function StageSelect({
+  id,
+  label,
+  stages,
+  stageId,
+  noStage,
+  onChange,
+}: {
+  id?: string;
+  label?: string;
+  stages: readonly { id: number; name: string }[];
+  stageId: number | null;
+  noStage: string;
+  onChange: (stageId: number | null) => void;
+}) {
+  return (
+    <select
+      id={id}
+      aria-label={label}
+      className="settings-select"
+      value={stageId ?? ''}
+      onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+    >
+      <option value="">{noStage}</option>
+      {stages.map((stage) => (
+        <option key={stage.id} value={stage.id}>
+          {stage.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; onClose: () => void }) {
   const { state, reload } = useResolver<ProjectWorkflowData>('getProjectWorkflow', { projectKey });
   const action = useSettingsAction();
@@ -235,19 +272,13 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
             {(['startStage', 'doneStage'] as const).map((role) => (
               <div className="settings-field" key={role}>
                 <Label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</Label>
-                <select
+                <StageSelect
                   id={`workflow-${role}`}
-                  className="settings-select"
-                  value={draft[role] ?? ''}
-                  onChange={(event) => edit({ ...draft, [role]: event.target.value === '' ? null : Number(event.target.value) })}
-                >
-                  <option value="">Choose a stage</option>
-                  {draft.stages.map((stage) => (
-                    <option key={stage.id} value={stage.id}>
-                      {stage.name}
-                    </option>
-                  ))}
-                </select>
+                  stages={draft.stages}
+                  stageId={draft[role]}
+                  noStage="Choose a stage"
+                  onChange={(stageId) => edit({ ...draft, [role]: stageId })}
+                />
               </div>
             ))}
           </Inline>
@@ -264,21 +295,13 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
                     <Lozenge appearance={CATEGORY_LOZENGES[status.category].appearance}>{CATEGORY_LOZENGES[status.category].label}</Lozenge>
                   )}
                 </span>
-                <select
-                  className="settings-select"
-                  aria-label={`Stage of status ${status.name}`}
-                  value={draft.stageOfStatus[status.id] ?? ''}
-                  onChange={(event) =>
-                    edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: event.target.value === '' ? null : Number(event.target.value) } })
-                  }
-                >
-                  <option value="">Not in a stage</option>
-                  {draft.stages.map((stage) => (
-                    <option key={stage.id} value={stage.id}>
-                      {stage.name}
-                    </option>
-                  ))}
-                </select>
+                <StageSelect
+                  label={`Stage of status ${status.name}`}
+                  stages={draft.stages}
+                  stageId={draft.stageOfStatus[status.id] ?? null}
+                  noStage="Not in a stage"
+                  onChange={(stageId) => edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: stageId } })}
+                />
               </div>
             ))}
           </Stack>
