@@ -8,6 +8,7 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { launchChromium } from '../testing/chromium';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
+import { MS_PER_DAY } from '../../src/domain';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -23,7 +24,6 @@ jest.setTimeout(120_000);
 const rootDir = path.resolve(__dirname, '../..');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const PROJECT = 'FLOW';
-const MS_PER_DAY = 86_400_000;
 /** axe-core takes a few seconds a tab on this shared machine; an audit covers seven tabs. */
 const AUDIT_TIMEOUT_MS = 120_000;
 

@@ -10,6 +10,7 @@ import { recordAudit } from '../app/audit-trail';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
 import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
+import { MS_PER_DAY } from '../domain';
 
 /**
  * The daily retention purge on an installation in use, on the local platform: a synced project whose issues
@@ -18,7 +19,6 @@ import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
  * After the trigger, every stored value is read: nothing older than the window is left anywhere, no account
  * is indexed that only expired entries named, and everything inside the window is exactly as it was.
  */
-const DAY_MS = 86_400_000;
 const harness = new SyncHarness();
 const { slack } = harness.simulateIntegrations();
 afterAll(() => harness.close());
@@ -96,21 +96,21 @@ it('leaves nothing older than the retention window, and everything inside it as 
   // A window that ends in the middle of the demo project's life.
   const created = storedIssues(readStore(), 'FLOW');
   const createdTimes = [...created.issues.values()].map((issue) => issue.created).sort((a, b) => a - b);
-  const retentionDays = Math.max(30, Math.ceil((Date.now() - createdTimes[Math.floor(createdTimes.length / 2)]!) / DAY_MS));
-  const expectedCutoff = Date.now() - retentionDays * DAY_MS;
+  const retentionDays = Math.max(30, Math.ceil((Date.now() - createdTimes[Math.floor(createdTimes.length / 2)]!) / MS_PER_DAY));
+  const expectedCutoff = Date.now() - retentionDays * MS_PER_DAY;
 
   fakeDateOnly();
   try {
     // Long ago: the admin connects Slack and changes the retention (the last change sets today's window); two
     // other admins make changes too. 58 entries: the first audit page, and the start of the second.
-    const longAgo = expectedCutoff - 60 * DAY_MS;
+    const longAgo = expectedCutoff - 60 * MS_PER_DAY;
     jest.setSystemTime(longAgo);
     await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
     await atMinutesFrom(longAgo + 60_000, 52, (i) => settings('setRetention', { retentionDays: i === 51 ? retentionDays : 400 + (i % 2) }));
-    await atMinutesFrom(longAgo + DAY_MS, 3, () => auditedChangeBy(FORMER_ADMIN));
-    await atMinutesFrom(longAgo + 2 * DAY_MS, 2, () => auditedChangeBy(RETURNING_ADMIN));
+    await atMinutesFrom(longAgo + MS_PER_DAY, 3, () => auditedChangeBy(FORMER_ADMIN));
+    await atMinutesFrom(longAgo + 2 * MS_PER_DAY, 2, () => auditedChangeBy(RETURNING_ADMIN));
     // Inside the window: only the returning admin; 42 entries fill the second page, 5 open a third.
-    await atMinutesFrom(expectedCutoff + 2 * DAY_MS, 47, () => auditedChangeBy(RETURNING_ADMIN));
+    await atMinutesFrom(expectedCutoff + 2 * MS_PER_DAY, 47, () => auditedChangeBy(RETURNING_ADMIN));
   } finally {
     jest.useRealTimers();
   }
@@ -123,7 +123,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
 
   const outcome = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeOutcome;
   const after = readStore();
-  const cutoff = Date.parse(outcome.at) - outcome.retentionDays * DAY_MS;
+  const cutoff = Date.parse(outcome.at) - outcome.retentionDays * MS_PER_DAY;
   expect(outcome.retentionDays).toBe(retentionDays);
 
   // Audit: no expired entry is left in any value; those inside the window are exactly as they were, in order.

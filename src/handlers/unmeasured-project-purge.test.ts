@@ -3,6 +3,7 @@ import { decodeShard } from '../adapters/kvs/shard-encoding';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
 import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
+import { MS_PER_DAY } from '../domain';
 
 /**
  * The retention purge reaches projects an admin stopped measuring, on the local platform, reading the whole
@@ -10,7 +11,6 @@ import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
  * longer than the window, then every one of their keys goes. "Purge now" removes exactly what the daily job
  * does. The clock is moved with Jest's fake `Date` (timers stay real, so the platform runs as usual).
  */
-const DAY_MS = 86_400_000;
 const harness = new SyncHarness();
 afterAll(() => harness.close());
 const admin = harness.user('admin');
@@ -62,7 +62,7 @@ it('drops an unmeasured project’s old issues, keeps the rest until it has been
   const synced = storedIssues(readStore(), 'FLOW');
   // A window that ends in the middle of the project's life.
   const created = [...synced.values()].map(({ issue }) => issue.created).sort((a, b) => a - b);
-  const retentionDays = Math.max(30, Math.ceil((Date.now() - created[Math.floor(created.length / 2)]!) / DAY_MS));
+  const retentionDays = Math.max(30, Math.ceil((Date.now() - created[Math.floor(created.length / 2)]!) / MS_PER_DAY));
   await settings('setRetention', { retentionDays });
   await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false });
   const unmeasuredAt = Date.now();
@@ -71,7 +71,7 @@ it('drops an unmeasured project’s old issues, keeps the rest until it has been
 
   // Today: the issues done before the window go, as for a measured project; everything else stays as it was.
   const today = await dailyPurge();
-  const cutoff = Date.parse(today.at) - retentionDays * DAY_MS;
+  const cutoff = Date.parse(today.at) - retentionDays * MS_PER_DAY;
   const afterToday = readStore();
   const stored = [...storedIssues(before, 'FLOW').values()];
   const expired = stored.filter(({ doneAt }) => doneAt !== null && doneAt < cutoff);
@@ -87,7 +87,7 @@ it('drops an unmeasured project’s old issues, keeps the rest until it has been
   expect(notHistory(afterToday).map(([key]) => key)).toEqual(expect.arrayContaining(['project:FLOW:sync-state', 'project:FLOW:sync-cursor']));
 
   // A day before it has been unmeasured for the whole window: its open issues, sync state and cursors stay.
-  const lastDay = await at(unmeasuredAt + (retentionDays - 1) * DAY_MS, dailyPurge);
+  const lastDay = await at(unmeasuredAt + (retentionDays - 1) * MS_PER_DAY, dailyPurge);
   const afterLastDay = readStore();
   expect(lastDay.erasedProjects).toEqual([]);
   const openIds = (issues: Array<{ issue: StoredIssue; doneAt: number | null }>) =>
@@ -97,7 +97,7 @@ it('drops an unmeasured project’s old issues, keeps the rest until it has been
 
   // Unmeasured for longer than the window: nothing of the project is left; the measured project keeps its own.
   const spr = projectKeys(afterLastDay, 'SPR');
-  const past = await at(unmeasuredAt + retentionDays * DAY_MS + 60_000, dailyPurge);
+  const past = await at(unmeasuredAt + retentionDays * MS_PER_DAY + 60_000, dailyPurge);
   const afterPast = readStore();
   expect(past.erasedProjects).toEqual(['FLOW']);
   expect(past.removedIssues).toBeGreaterThanOrEqual(storedIssues(afterLastDay, 'FLOW').size);
@@ -117,7 +117,7 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
   await settings('setProjectMeasured', { projectKey: 'SPR', measured: false });
   const retentionDays = 30;
   await settings('setRetention', { retentionDays });
-  await harness.setValue('project:SPR:unmeasured-since', { since: new Date(Date.now() - (retentionDays + 1) * DAY_MS).toISOString() });
+  await harness.setValue('project:SPR:unmeasured-since', { since: new Date(Date.now() - (retentionDays + 1) * MS_PER_DAY).toISOString() });
   const before = readStore();
   expect(projectKeys(before, 'SPR').length).toBeGreaterThan(0);
 

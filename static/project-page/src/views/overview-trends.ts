@@ -1,4 +1,4 @@
-import type { FlowReport } from '../../../../src/domain';
+import { MS_PER_DAY, type FlowReport } from '../../../../src/domain';
 import { cycleTimeByMonth } from './cycle-time-by-month';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
@@ -14,7 +14,7 @@ export const TREND_AVERAGE_PERIODS = 4;
 /** "week", "day" or "month" for the report's throughput periods, by their full length; "period" otherwise. */
 export function periodName(report: FlowReport): string {
   let longest = 0;
-  for (const period of report.throughput) longest = Math.max(longest, (Date.parse(period.end) - Date.parse(period.start)) / 86_400_000 + 1);
+  for (const period of report.throughput) longest = Math.max(longest, (Date.parse(period.end) - Date.parse(period.start)) / MS_PER_DAY + 1);
   if (longest === 1) return 'day';
   if (longest === 7) return 'week';
   return longest >= 28 && longest <= 31 ? 'month' : 'period';
