@@ -12,7 +12,7 @@ import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { requestJiraAsUser } from '../adapters/jira/jira-request';
+import { jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { emptyPayload, projectKeyFromContext } from './resolver-context';
@@ -30,7 +30,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
     respond('getProjectPage', async () => {
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
-      const asUser = requestJiraAsUser();
+      const asUser = jiraAsUser();
       return loadProjectPage(
         {
           userPermissions: new JiraUserPermissions(asUser),
@@ -49,7 +49,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
       const projectKey = projectKeyFromContext(context);
       return loadProjectView(
         {
-          userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+          userPermissions: new JiraUserPermissions(jiraAsUser()),
           store: new KvsHistoryStore(),
           syncStates: new KvsSyncStateStore(),
           cursors: new KvsSyncCursorStore(),
@@ -65,7 +65,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
     respond('getSyncState', async () => {
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
-      await requireBrowsePermission(new JiraUserPermissions(requestJiraAsUser()), projectKey);
+      await requireBrowsePermission(new JiraUserPermissions(jiraAsUser()), projectKey);
       return (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED;
     }),
   syncNow: ({ payload, context }) =>
@@ -74,7 +74,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
       const projectKey = projectKeyFromContext(context);
       return requestSyncNow(
         {
-          userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+          userPermissions: new JiraUserPermissions(jiraAsUser()),
           measured: new KvsMeasuredProjects(),
           throttle: new KvsSyncRequestThrottle(),
           scheduler: new ForgeSyncJobScheduler(),

@@ -2,7 +2,7 @@ import Resolver, { type Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { listSiteProjects } from '../app/site-projects';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { requestJiraAsApp, requestJiraAsUser } from '../adapters/jira/jira-request';
+import { jiraAsApp, jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { exportAppData } from '../app/app-data-export';
@@ -107,9 +107,9 @@ const resolver = new Resolver().define('listProjects', ({ payload }) =>
   respond('listProjects', async () => {
     emptyPayload.parse(payload);
     return listSiteProjects({
-      userPermissions: new JiraUserPermissions(requestJiraAsUser()),
+      userPermissions: new JiraUserPermissions(jiraAsUser()),
       // As the app: an admin chooses among every project the app can measure, not only those they browse.
-      projects: new JiraProjectDirectory(requestJiraAsApp()),
+      projects: new JiraProjectDirectory(jiraAsApp()),
       measured: new KvsMeasuredProjects(),
     });
   }),

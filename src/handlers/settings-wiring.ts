@@ -3,7 +3,7 @@ import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-sc
 import { GitHubRestAccount } from '../adapters/github/github-rest-account';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
-import { requestJiraAsApp, requestJiraAsUser } from '../adapters/jira/jira-request';
+import { jiraAsApp, jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
@@ -33,9 +33,9 @@ export function settingsPorts() {
   const githubRecord = new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection);
   const slackRecord = new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection);
   return {
-    userPermissions: new JiraUserPermissions(requestJiraAsUser()),
-    projects: new JiraProjectDirectory(requestJiraAsApp()),
-    statuses: new JiraProjectStatuses(requestJiraAsApp()),
+    userPermissions: new JiraUserPermissions(jiraAsUser()),
+    projects: new JiraProjectDirectory(jiraAsApp()),
+    statuses: new JiraProjectStatuses(jiraAsApp()),
     measured: new KvsMeasuredProjects(),
     unmeasured: new KvsUnmeasuredProjects(),
     syncStates: new KvsSyncStateStore(),

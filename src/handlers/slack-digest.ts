@@ -2,7 +2,7 @@ import { systemClock } from '../adapters/clock/system-clock';
 import { timerPause } from '../adapters/clock/timer-pause';
 import { forgeProjectPageUrl } from '../adapters/forge-runtime/forge-project-page-link';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { requestJiraAsApp } from '../adapters/jira/jira-request';
+import { jiraAsApp } from '../adapters/jira/jira-request';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsExpiringMarker } from '../adapters/kvs/kvs-expiring-marker';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
@@ -29,7 +29,7 @@ export function slackDigestPorts() {
     flowConfigs: new KvsFlowConfigStore(),
     lastDigest: new KvsDocument<SlackDigestOutcome>(storageKeys.lastSlackDigest),
     site: new KvsDocument<SiteAddress>(storageKeys.siteUrl),
-    projects: new JiraProjectDirectory(requestJiraAsApp()),
+    projects: new JiraProjectDirectory(jiraAsApp()),
     projectPageUrl: forgeProjectPageUrl,
     pause: timerPause,
     clock: systemClock,

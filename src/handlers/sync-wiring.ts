@@ -3,7 +3,7 @@ import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-sc
 import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
 import { JiraPacer } from '../adapters/jira/jira-pacer';
-import { requestJiraAsApp } from '../adapters/jira/jira-request';
+import { jiraAsApp } from '../adapters/jira/jira-request';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
@@ -21,7 +21,7 @@ import { SYNC_TUNING, type SyncPorts, type SyncTuning } from '../app/sync/sync-r
 export function syncPorts(): SyncPorts {
   const retention = new KvsDocument<RetentionSettings>(storageKeys.retentionSettings);
   return {
-    source: new JiraIssueSource(requestJiraAsApp(), new JiraPacer()),
+    source: new JiraIssueSource(jiraAsApp(), new JiraPacer()),
     store: new KvsHistoryStore(),
     cursors: new KvsSyncCursorStore(),
     states: new KvsSyncStateStore(),

@@ -9,13 +9,13 @@ import { userBulkResponse } from './settings-fixtures';
  */
 export function mockSettingsBridge() {
   const invokeMock = jest.mocked(invoke);
-  const requestJiraMock = jest.mocked(requestJira);
-  beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
+  const jiraFetchMock = jest.mocked(requestJira);
+  beforeEach(() => jiraFetchMock.mockResolvedValue(userBulkResponse()));
   afterEach(() => {
     invokeMock.mockReset();
-    requestJiraMock.mockReset();
+    jiraFetchMock.mockReset();
   });
-  return { invokeMock, requestJiraMock };
+  return { invokeMock, jiraFetchMock };
 }
 
 /** Types into the field whose label matches, as an admin would. */

@@ -11,10 +11,10 @@ interface MyPermissions {
  * browse every project, so asking as the app would open every project to everyone.
  */
 export class JiraUserPermissions implements UserPermissions {
-  constructor(private readonly requestJiraAsUser: RequestJira) {}
+  constructor(private readonly jiraAsUser: RequestJira) {}
 
   async canBrowseProject(projectKey: string): Promise<boolean> {
-    const response = await this.requestJiraAsUser(
+    const response = await this.jiraAsUser(
       route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${'BROWSE_PROJECTS'}`,
     );
     // Jira answers 404 for a project key the user cannot see at all.
@@ -23,7 +23,7 @@ export class JiraUserPermissions implements UserPermissions {
   }
 
   async isJiraAdministrator(): Promise<boolean> {
-    const response = await this.requestJiraAsUser(route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`);
+    const response = await this.jiraAsUser(route`/rest/api/3/mypermissions?permissions=${'ADMINISTER'}`);
     return this.granted(response, 'ADMINISTER');
   }
 

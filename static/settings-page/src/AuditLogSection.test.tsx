@@ -10,7 +10,7 @@ import { AuditLogSection } from './AuditLogSection';
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
 const invokeMock = jest.mocked(invoke);
-const requestJiraMock = jest.mocked(requestJira);
+const jiraFetchMock = jest.mocked(requestJira);
 const CLOSED_ACCOUNT = '557058:00000000-0000-0000-0000-000000000000';
 
 const entry = (id: string, actorAccountId: string, action: AuditEntry['action'], subject: string | null, details: AuditEntry['details'] = {}): AuditEntry => ({
@@ -24,12 +24,12 @@ const entry = (id: string, actorAccountId: string, action: AuditEntry['action'],
 
 afterEach(() => {
   invokeMock.mockReset();
-  requestJiraMock.mockReset();
+  jiraFetchMock.mockReset();
 });
 
 describe('the audit log section', () => {
   it('lists who did what, with names looked up in the browser', async () => {
-    requestJiraMock.mockResolvedValue(userBulkResponse());
+    jiraFetchMock.mockResolvedValue(userBulkResponse());
     invokeMock.mockResolvedValueOnce(
       ok({
         entries: [
@@ -49,11 +49,11 @@ describe('the audit log section', () => {
     expect(rows[0]).toContain('FLOW · start stage: Doing · done stage: Done');
     expect(rows[1]).toContain('Former user');
     expect(rows[1]).toContain('Connected GitHub');
-    expect(String(requestJiraMock.mock.calls[0]![0])).toContain(`accountId=${encodeURIComponent(CLOSED_ACCOUNT)}`);
+    expect(String(jiraFetchMock.mock.calls[0]![0])).toContain(`accountId=${encodeURIComponent(CLOSED_ACCOUNT)}`);
   });
 
   it('pages by cursor to older entries and back, saying where it is', async () => {
-    requestJiraMock.mockResolvedValue(userBulkResponse());
+    jiraFetchMock.mockResolvedValue(userBulkResponse());
     const newest = ok({ entries: [entry('9', ADMIN_ID, 'data.exported', null)], firstEntryNumber: 1, approximateTotal: 2, olderCursor: 'cursor-2' });
     invokeMock
       .mockResolvedValueOnce(newest)
@@ -76,7 +76,7 @@ describe('the audit log section', () => {
   });
 
   it('goes back through the very cursors it followed, and to the newest page at once', async () => {
-    requestJiraMock.mockResolvedValue(userBulkResponse());
+    jiraFetchMock.mockResolvedValue(userBulkResponse());
     const page = (id: string, first: number, olderCursor: string | null) =>
       ok({ entries: [entry(id, ADMIN_ID, 'project.sync-requested', `page ${id}`)], firstEntryNumber: first, approximateTotal: 75, olderCursor });
     invokeMock.mockImplementation(async (_key, payload) => {
@@ -100,7 +100,7 @@ describe('the audit log section', () => {
   });
 
   it('shows a refused connection with its reason in words', async () => {
-    requestJiraMock.mockResolvedValue(userBulkResponse());
+    jiraFetchMock.mockResolvedValue(userBulkResponse());
     invokeMock.mockResolvedValueOnce(
       ok({
         entries: [entry('5', ADMIN_ID, 'github.connect-refused', 'acme-flow/web-app', { reason: 'bad-credentials', replacing: true })],
@@ -120,6 +120,6 @@ describe('the audit log section', () => {
     invokeMock.mockResolvedValueOnce(ok({ entries: [], firstEntryNumber: 1, approximateTotal: 0, olderCursor: null }));
     render(<AuditLogSection />);
     expect((await screen.findByTestId('audit-log')).textContent).toContain('Nothing has been changed yet.');
-    expect(requestJiraMock).not.toHaveBeenCalled();
+    expect(jiraFetchMock).not.toHaveBeenCalled();
   });
 });

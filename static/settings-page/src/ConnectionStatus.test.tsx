@@ -7,9 +7,9 @@ import { ConnectionStatus, type StoredConnection } from './ConnectionStatus';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
-const requestJiraMock = jest.mocked(requestJira);
-beforeEach(() => requestJiraMock.mockResolvedValue(userBulkResponse()));
-afterEach(() => requestJiraMock.mockReset());
+const jiraFetchMock = jest.mocked(requestJira);
+beforeEach(() => jiraFetchMock.mockResolvedValue(userBulkResponse()));
+afterEach(() => jiraFetchMock.mockReset());
 
 const stored = (overrides: Partial<StoredConnection> = {}): StoredConnection => ({
   connectedBy: ADMIN_ID,

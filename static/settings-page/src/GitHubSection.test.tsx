@@ -8,7 +8,7 @@ import { GitHubSection, parseRepositoryList } from './GitHubSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
-const { invokeMock, requestJiraMock } = mockSettingsBridge();
+const { invokeMock, jiraFetchMock } = mockSettingsBridge();
 
 describe('the GitHub section', () => {
   it('connects a token: checks its shape as typed, sends it once, and forgets it', async () => {
@@ -41,7 +41,7 @@ describe('the GitHub section', () => {
     expect(screen.getByTestId('github-expiry').textContent).toContain('Expires');
     expect(screen.getByTestId('github-warnings').textContent).toContain('cannot see acme-flow/platform-api');
     await waitFor(() => expect(screen.getByTestId('github-connected-by').textContent).toContain('Ada Admin'));
-    expect(requestJiraMock.mock.calls[0]![0]).toMatch(/^\/rest\/api\/3\/user\/bulk\?accountId=5b10a2844c20165700ede21g/);
+    expect(jiraFetchMock.mock.calls[0]![0]).toMatch(/^\/rest\/api\/3\/user\/bulk\?accountId=5b10a2844c20165700ede21g/);
   });
 
   it('explains a refused token and keeps the form open', async () => {
