@@ -1,7 +1,7 @@
 /**
  * The JSON GitHub's REST API answers with, built from the simulation's records: the authenticated user
  * (`private-user`), a repository (`full-repository`) and the error body (`basic-error`). Field sets follow
- * GitHub's own description (shared/specs/github-rest.subset.openapi.json), which the tests check them against.
+ * GitHub's own description (dev/contracts/github-rest.subset.openapi.json), which the tests check them against.
  */
 export const API = 'https://api.github.com';
 const WEB = 'https://github.com';

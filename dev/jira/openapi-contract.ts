@@ -7,46 +7,14 @@ import addFormats from 'ajv-formats';
  * Validates the simulated site's answers against Atlassian's published OpenAPI description, so the
  * simulation is held to the real contract rather than to anyone's memory of it. Test support only.
  */
-const SPEC_DIR = path.resolve(__dirname, '../../../shared/specs');
-export const SUBSET_SPEC = path.join(SPEC_DIR, 'jira-platform.subset.openapi.json');
-export const FULL_SPEC = path.join(SPEC_DIR, 'jira-platform.full.openapi.json');
+/** Atlassian's description, cut to the operations used (dev/contracts/README.md says from where). */
+export const JIRA_DESCRIPTION = path.resolve(__dirname, '../contracts/jira-platform.subset.openapi.json');
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/**
- * Operations the simulated site answers that the subset description does not hold yet: taken, with every
- * component schema they reference, from the full description, so they are held to the same contract.
- */
-export const BORROWED_OPERATIONS: ReadonlyArray<{ method: string; template: string }> = [
-  { method: 'post', template: '/rest/api/3/expression/evaluate' },
-];
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
   components: { schemas: Record<string, unknown> };
-}
-
-/** The subset description plus the borrowed operations and the component schemas they reach. */
-function subsetWithBorrowedOperations(subset: OpenApiDocument): OpenApiDocument {
-  const full = JSON.parse(readFileSync(FULL_SPEC, 'utf8')) as OpenApiDocument;
-  const schemas = { ...subset.components.schemas };
-  const paths = { ...subset.paths };
-  const pending: unknown[] = [];
-  for (const { method, template } of BORROWED_OPERATIONS) {
-    const operation = full.paths[template]?.[method];
-    if (!operation) throw new Error(`${method.toUpperCase()} ${template} is not in the full description`);
-    paths[template] = { ...paths[template], [method]: operation };
-    pending.push(operation);
-  }
-  while (pending.length > 0) {
-    const text = JSON.stringify(pending.pop());
-    for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
-      if (name === undefined || name in schemas) continue;
-      schemas[name] = full.components.schemas[name];
-      pending.push(schemas[name]);
-    }
-  }
-  return { ...subset, paths, components: { ...subset.components, schemas } };
 }
 
 export class OpenApiContract {
@@ -54,9 +22,8 @@ export class OpenApiContract {
   private readonly spec: OpenApiDocument;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(specFile: string = SUBSET_SPEC) {
-    const document = JSON.parse(readFileSync(specFile, 'utf8')) as OpenApiDocument;
-    this.spec = specFile === SUBSET_SPEC ? subsetWithBorrowedOperations(document) : document;
+  constructor(specFile: string = JIRA_DESCRIPTION) {
+    this.spec = JSON.parse(readFileSync(specFile, 'utf8')) as OpenApiDocument;
     // OpenAPI 3.0 schemas carry keywords JSON Schema does not know (xml, example): not errors here.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);

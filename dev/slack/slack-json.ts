@@ -1,6 +1,6 @@
 /**
  * The JSON Slack's Web API answers with for `auth.test`, `conversations.info` and `chat.postMessage`, in the
- * shapes of Slack's own description (shared/specs/slack-web.subset.openapi-v2.json), which the tests check.
+ * shapes of Slack's own description (dev/contracts/slack-web.subset.openapi-v2.json), which the tests check.
  */
 export interface SimWorkspace {
   id: string;

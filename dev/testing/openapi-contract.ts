@@ -15,8 +15,8 @@ import addFormats from 'ajv-formats';
  * - GitHub's `format: timestamp` is not a JSON Schema format; it annotates an integer and is accepted as is.
  */
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
-/** The official descriptions sit beside the project, in the shared folder. */
-export const SPEC_DIR = path.resolve(PROJECT_ROOT, '../shared/specs');
+/** The official descriptions, cut to what is used: dev/contracts/README.md says from where. */
+export const SPEC_DIR = path.join(PROJECT_ROOT, 'dev/contracts');
 
 export interface ContractCheck {
   valid: boolean;
