@@ -1,6 +1,6 @@
 import { KvsEmulator } from '../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../dev/kvs/install-for-tests';
-import { AUDIT_PAGE_SIZE, KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
+import { ENTRIES_PER_STORED_AUDIT_PAGE, KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { AUDIT_LOG_PAGE_SIZE, type AuditEntry, type AuditLogPage } from '../shared/resolver-contract';
 import { auditLogCursor, readAuditLog } from './audit-log-pages';
 
@@ -36,7 +36,7 @@ describe('paging through the audit log', () => {
 
   it('gives full pages across the stored pages, newest first, with no gap and no repeat', async () => {
     // One full stored page and a newest one of 7: the pages read 25, 25, 7, not 7 then 50.
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 7; i += 1) await record();
+    for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE + 7; i += 1) await record();
     expect(installed.emulator.listPlain('audit:page:')).toHaveLength(2);
 
     const first = await readAuditLog(ports);

@@ -1,6 +1,6 @@
 import { KvsEmulator } from '../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../dev/kvs/install-for-tests';
-import { AUDIT_PAGE_SIZE, KvsAuditLog, MAX_AUDIT_PAGES } from '../adapters/kvs/kvs-audit-log';
+import { ENTRIES_PER_STORED_AUDIT_PAGE, KvsAuditLog, MAX_AUDIT_PAGES } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { storageKeys } from '../adapters/kvs/storage-keys';
@@ -35,7 +35,7 @@ describe('recording into a full audit log', () => {
     await github.write({ connectedBy: 'connected-admin' });
     await recordAudit(ports, { accountId: 'connected-admin' }, 'github.connected', 'owner/repo');
     await recordAudit(ports, { accountId: 'left-long-ago' }, 'project.measured', 'FLOW');
-    for (let i = 2; i < AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES; i += 1) await recordAudit(ports, { accountId: 'admin' }, 'project.sync-requested', 'FLOW');
+    for (let i = 2; i < ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES; i += 1) await recordAudit(ports, { accountId: 'admin' }, 'project.sync-requested', 'FLOW');
     expect(indexed()).toEqual(['admin', 'connected-admin', 'left-long-ago']);
 
     // The log is full: the next entry drops the first page, the only one naming the two early accounts.

@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../domain/calendar-day';
 import type { AuditLog, Clock, StoredDocument } from '../ports';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
@@ -5,7 +6,6 @@ import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from './privacy/unna
 import { readRetentionDays, type RetentionSettings } from './retention-window';
 import { purgeStoredProjects, type StoredProjectsPurgePorts } from './sync/stored-projects-purge';
 
-const DAY_MS = 86_400_000;
 
 export interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProjectsPurgePorts {
   retention: StoredDocument<RetentionSettings>;
@@ -24,7 +24,7 @@ export interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProje
 export async function purgeExpiredData(ports: ExpiredDataPurgePorts, holder: string): Promise<PurgeOutcome> {
   const now = ports.clock.now();
   const retentionDays = await readRetentionDays(ports.retention);
-  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+  const cutoff = new Date(now.getTime() - retentionDays * MS_PER_DAY).toISOString();
   const audit = await ports.auditLog.pruneOlderThan(cutoff);
   await forgetUnnamedAccounts(ports, audit.formerActors);
   const projects = await purgeStoredProjects(ports, retentionDays, `${holder}:${now.toISOString()}`);

@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../domain/calendar-day';
 import type { Clock, GitHubAccount, SecretVault, StoredDocument } from '../ports';
 import { githubTokenKind } from '../shared/connection-formats';
 import type {
@@ -33,7 +34,6 @@ export interface GitHubConnectionPorts extends AuditTrailPorts {
 /** Scopes of classic tokens that allow more than reading. */
 const WRITE_SCOPES = /^(repo|public_repo|write:|admin:|delete_repo|workflow)/;
 const EXPIRY_WARNING_DAYS = 14;
-const DAY_MS = 86_400_000;
 /** GitHub allows some parallel requests; a handful keeps a 30-repository check well inside the resolver's time. */
 const PARALLEL_CHECKS = 5;
 
@@ -58,7 +58,7 @@ function warningsFor(record: GitHubConnectionRecord, now: Date): string[] {
   if (record.expiresAt === null) {
     warnings.push('The token never expires. GitHub recommends tokens with an expiry date.');
   } else {
-    const days = (new Date(record.expiresAt).getTime() - now.getTime()) / DAY_MS;
+    const days = (new Date(record.expiresAt).getTime() - now.getTime()) / MS_PER_DAY;
     if (days <= 0) warnings.push(`The token expired on ${record.expiresAt.slice(0, 10)}: replace it.`);
     else if (days <= EXPIRY_WARNING_DAYS) warnings.push(`The token expires on ${record.expiresAt.slice(0, 10)}: replace it before then.`);
   }

@@ -48,8 +48,8 @@ export function flaggedIntervals(
     }
     const on = j < end && flagOn[j] === 1;
     if (on) {
-      if (since !== since) since = at;
-    } else if (since === since) {
+      if (Number.isNaN(since)) since = at;
+    } else if (!Number.isNaN(since)) {
       const from = since > clipFrom ? since : clipFrom;
       const to = at < clipTo ? at : clipTo;
       if (to > from) {
@@ -70,11 +70,11 @@ export function blockedTime(timeline: FlowTimeline): Float64Array {
   const buffer = new IntervalBuffer();
   for (let i = 0; i < timeline.itemCount; i++) {
     const startedAt = start[i]!;
-    if (startedAt !== startedAt) continue;
+    if (Number.isNaN(startedAt)) continue;
     let total = 0;
     if (flagOffset[i + 1]! > flagOffset[i]!) {
       const doneAt = done[i]!;
-      flaggedIntervals(history, i, startedAt, doneAt === doneAt ? doneAt : now, now, buffer);
+      flaggedIntervals(history, i, startedAt, Number.isNaN(doneAt) ? now : doneAt, now, buffer);
       for (let k = 0; k < buffer.count; k++) total += buffer.values[2 * k + 1]! - buffer.values[2 * k]!;
     }
     result[i] = total;

@@ -15,7 +15,7 @@ export function cycleTimes(timeline: FlowTimeline, measure: DurationMeasure): Fl
   const result = new Float64Array(timeline.itemCount).fill(NaN);
   for (let i = 0; i < timeline.itemCount; i++) {
     const doneAt = done[i]!;
-    if (doneAt === doneAt) result[i] = measure.between(start[i]!, doneAt, startDay[i]!, doneDay[i]!);
+    if (!Number.isNaN(doneAt)) result[i] = measure.between(start[i]!, doneAt, startDay[i]!, doneDay[i]!);
   }
   return result;
 }

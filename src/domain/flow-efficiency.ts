@@ -39,7 +39,7 @@ export function flowEfficiency(timeline: FlowTimeline, options: FlowEfficiencyOp
 
   for (let i = 0; i < timeline.itemCount; i++) {
     const doneAt = done[i]!;
-    if (doneAt !== doneAt) continue;
+    if (Number.isNaN(doneAt)) continue;
     const startedAt = start[i]!;
     const first = transitionOffset[i]!;
     const last = transitionEnd[i]!;
@@ -90,7 +90,7 @@ export function aggregateFlowEfficiency(efficiency: FlowEfficiency, items: Array
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
     const itemTotal = efficiency.totalMs[item]!;
-    if (itemTotal === itemTotal) {
+    if (!Number.isNaN(itemTotal)) {
       active += efficiency.activeMs[item]!;
       total += itemTotal;
     }

@@ -355,7 +355,7 @@ function itemRows(timeline: FlowTimeline, measures: ItemMeasures, measure: Durat
     const timeInStage: Record<string, number> = {};
     for (let k = 0; k < stageCount; k++) {
       const entry = stageEntry[i * stageCount + k]!;
-      stageDates[stageNames[k]!] = entry === entry ? dates.label(zone.dayOf(entry)) : null;
+      stageDates[stageNames[k]!] = !Number.isNaN(entry) ? dates.label(zone.dayOf(entry)) : null;
       timeInStage[stageNames[k]!] = round(measure.elapsed(stageTimes[i * stageCount + k]!)) ?? 0;
     }
     const totalMs = efficiency.totalMs[i]!;
@@ -391,7 +391,7 @@ function timeInStatusRows(timeline: FlowTimeline, statusTimes: TimeInStatus, mea
     const statuses: Record<string, number> = {};
     for (let s = 0; s < statusNames.length; s++) {
       const ms = msByStatus[s]!;
-      if (ms !== ms) continue;
+      if (Number.isNaN(ms)) continue;
       statuses[statusNames[s]!] = round(measure.elapsed(ms)) ?? 0;
       msByStatus[s] = NaN;
     }

@@ -137,7 +137,7 @@ export function buildFlowTimeline(
         if (reset) for (let k = base + next + 1; k < base + stageCount; k++) stageEntry[k] = NaN;
       }
       const previous = stageEntry[base + next]!;
-      if (last || previous !== previous) stageEntry[base + next] = at;
+      if (last || Number.isNaN(previous)) stageEntry[base + next] = at;
       cur = next;
     }
     transitionEnd[i] = j;
@@ -148,11 +148,11 @@ export function buildFlowTimeline(
     let earliestDay = noDay;
     for (let k = stageCount - 1; k >= 0; k--) {
       const entry = stageEntry[base + k]!;
-      if (entry === entry && !(earliest <= entry)) {
+      if (!Number.isNaN(entry) && !(earliest <= entry)) {
         earliest = entry;
         earliestDay = zone.dayOf(entry);
       }
-      if (earliest === earliest) {
+      if (!Number.isNaN(earliest)) {
         reached[base + k] = earliest;
         reachedDay[base + k] = earliestDay;
       }

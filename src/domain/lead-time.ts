@@ -13,7 +13,7 @@ export function leadTimes(timeline: FlowTimeline, measure: DurationMeasure): Flo
   const result = new Float64Array(timeline.itemCount).fill(NaN);
   for (let i = 0; i < timeline.itemCount; i++) {
     const doneAt = done[i]!;
-    if (doneAt === doneAt) result[i] = measure.between(created[i]!, doneAt, createdDay[i]!, doneDay[i]!);
+    if (!Number.isNaN(doneAt)) result[i] = measure.between(created[i]!, doneAt, createdDay[i]!, doneDay[i]!);
   }
   return result;
 }

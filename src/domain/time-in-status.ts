@@ -36,7 +36,7 @@ export function timeInStatus(timeline: FlowTimeline): TimeInStatus {
     if (included[i] !== 1) continue;
     const runStart = size;
     const doneAt = done[i]!;
-    const end = doneAt === doneAt ? doneAt : now;
+    const end = Number.isNaN(doneAt) ? now : doneAt;
     let since = created[i]!;
     let status = initialStatus[i]!;
     const last = transitionEnd[i]!;

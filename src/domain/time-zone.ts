@@ -71,12 +71,12 @@ export class ZonedDays {
       index = utcDay - this.base;
     }
     let start = this.startOffset[index]!;
-    if (start !== start) {
+    if (Number.isNaN(start)) {
       this.fill(index, utcDay);
       start = this.startOffset[index]!;
     }
     const switchAt = this.switchAt[index]!;
-    if (switchAt !== switchAt || epochMs < switchAt) return start;
+    if (Number.isNaN(switchAt) || epochMs < switchAt) return start;
     return this.endOffset[index]!;
   }
 

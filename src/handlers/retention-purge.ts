@@ -13,10 +13,7 @@ import { purgeExpiredData } from '../app/expired-data-purge';
 import { logJob } from '../app/job-log';
 import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import type { RetentionSettings } from '../app/retention-window';
-import { RETENTION_DAYS, type PurgeOutcome } from '../shared/resolver-contract';
-
-/** Two years, unless an admin chooses otherwise (30 days to 5 years). */
-export const DEFAULT_RETENTION_DAYS = RETENTION_DAYS.default;
+import type { PurgeOutcome } from '../shared/resolver-contract';
 
 /**
  * Scheduled trigger `retention-purge` (daily): drops what is older than the retention window (the same code

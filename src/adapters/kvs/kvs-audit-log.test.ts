@@ -1,7 +1,7 @@
 import { KvsEmulator } from '../../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../../dev/kvs/install-for-tests';
 import type { AuditEntry } from '../../shared/resolver-contract';
-import { AUDIT_PAGE_SIZE, KvsAuditLog, MAX_AUDIT_PAGES } from './kvs-audit-log';
+import { ENTRIES_PER_STORED_AUDIT_PAGE, KvsAuditLog, MAX_AUDIT_PAGES } from './kvs-audit-log';
 
 let sequence = 0;
 const entry = (at: string, subject = 'FLOW'): AuditEntry => ({
@@ -27,13 +27,13 @@ describe('the audit log in KVS', () => {
   });
 
   it('fills pages of bounded size and reads them newest first', async () => {
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i += 1) await log.append(entry(minute(i)));
-    expect(installed.emulator.listPlain('audit:page:').map((page) => (page.value as { entries: AuditEntry[] }).entries.length)).toEqual([AUDIT_PAGE_SIZE, 3]);
+    for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE + 3; i += 1) await log.append(entry(minute(i)));
+    expect(installed.emulator.listPlain('audit:page:').map((page) => (page.value as { entries: AuditEntry[] }).entries.length)).toEqual([ENTRIES_PER_STORED_AUDIT_PAGE, 3]);
     const newest = await log.read(3);
-    expect(newest).toMatchObject({ approximateTotal: AUDIT_PAGE_SIZE + 3, next: { page: 2 } });
-    expect(newest.entries.map((e) => e.at)).toEqual([minute(AUDIT_PAGE_SIZE + 2), minute(AUDIT_PAGE_SIZE + 1), minute(AUDIT_PAGE_SIZE)]);
-    const older = await log.read(AUDIT_PAGE_SIZE, newest.next!);
-    expect(older.entries).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(newest).toMatchObject({ approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE + 3, next: { page: 2 } });
+    expect(newest.entries.map((e) => e.at)).toEqual([minute(ENTRIES_PER_STORED_AUDIT_PAGE + 2), minute(ENTRIES_PER_STORED_AUDIT_PAGE + 1), minute(ENTRIES_PER_STORED_AUDIT_PAGE)]);
+    const older = await log.read(ENTRIES_PER_STORED_AUDIT_PAGE, newest.next!);
+    expect(older.entries).toHaveLength(ENTRIES_PER_STORED_AUDIT_PAGE);
     expect(older.next).toBeNull();
     for (const stored of installed.emulator.listPlain('audit:page:')) {
       expect(JSON.stringify(stored.value).length).toBeLessThan(240 * 1024);
@@ -41,50 +41,50 @@ describe('the audit log in KVS', () => {
   });
 
   it('keeps at most MAX_AUDIT_PAGES pages, dropping the oldest', async () => {
-    const total = AUDIT_PAGE_SIZE * (MAX_AUDIT_PAGES + 2);
+    const total = ENTRIES_PER_STORED_AUDIT_PAGE * (MAX_AUDIT_PAGES + 2);
     const drops: Array<{ at: number; removed: number; formerActors: string[] }> = [];
     for (let i = 0; i < total; i += 1) {
       // The first page's first entry is the only one by its actor; the second page's is named again later.
-      const actorAccountId = i === 0 ? 'only-on-page-1' : [AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES - 1].includes(i) ? 'also-later' : 'admin-1';
+      const actorAccountId = i === 0 ? 'only-on-page-1' : [ENTRIES_PER_STORED_AUDIT_PAGE, ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES - 1].includes(i) ? 'also-later' : 'admin-1';
       const dropped = await log.append({ ...entry(minute(i)), actorAccountId });
       if (dropped.removed > 0) drops.push({ at: i, ...dropped });
     }
     expect(drops).toEqual([
-      { at: AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES, removed: AUDIT_PAGE_SIZE, formerActors: ['only-on-page-1'] },
-      { at: AUDIT_PAGE_SIZE * (MAX_AUDIT_PAGES + 1), removed: AUDIT_PAGE_SIZE, formerActors: [] },
+      { at: ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES, removed: ENTRIES_PER_STORED_AUDIT_PAGE, formerActors: ['only-on-page-1'] },
+      { at: ENTRIES_PER_STORED_AUDIT_PAGE * (MAX_AUDIT_PAGES + 1), removed: ENTRIES_PER_STORED_AUDIT_PAGE, formerActors: [] },
     ]);
     const pages = installed.emulator.listPlain('audit:page:');
     expect(pages).toHaveLength(MAX_AUDIT_PAGES);
     expect(pages[0]!.key).toBe('audit:page:00000003');
-    const all = await log.read(AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES);
-    expect(all).toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE * MAX_AUDIT_PAGES });
-    expect(all.entries[all.entries.length - 1]!.at).toBe(minute(AUDIT_PAGE_SIZE * 2));
+    const all = await log.read(ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES);
+    expect(all).toMatchObject({ next: null, approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES });
+    expect(all.entries[all.entries.length - 1]!.at).toBe(minute(ENTRIES_PER_STORED_AUDIT_PAGE * 2));
   });
 
   it('prunes whole pages older than a cutoff, and carries on numbering', async () => {
-    for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 5; i += 1) await log.append(entry(minute(i)));
-    await expect(log.pruneOlderThan(minute(AUDIT_PAGE_SIZE))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE, formerActors: [] });
-    await expect(log.read(AUDIT_PAGE_SIZE * 2)).resolves.toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE + 5 });
-    await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({ removed: AUDIT_PAGE_SIZE + 5, formerActors: ['admin-1'] });
+    for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE * 2 + 5; i += 1) await log.append(entry(minute(i)));
+    await expect(log.pruneOlderThan(minute(ENTRIES_PER_STORED_AUDIT_PAGE))).resolves.toEqual({ removed: ENTRIES_PER_STORED_AUDIT_PAGE, formerActors: [] });
+    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 2)).resolves.toMatchObject({ next: null, approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE + 5 });
+    await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({ removed: ENTRIES_PER_STORED_AUDIT_PAGE + 5, formerActors: ['admin-1'] });
     await log.append(entry(minute(10_001)));
     await expect(log.read(10)).resolves.toMatchObject({ entries: [{ at: minute(10_001) }], next: null, approximateTotal: 1 });
     expect(installed.emulator.listPlain('audit:page:').map((page) => page.key)).toEqual(['audit:page:00000003']);
   });
 
   it('trims the page straddling the cutoff, writing only that page', async () => {
-    for (let i = 0; i < AUDIT_PAGE_SIZE * 3; i += 1) await log.append(entry(minute(i)));
+    for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE * 3; i += 1) await log.append(entry(minute(i)));
     const newestBefore = installed.emulator.listPlain('audit:page:00000003');
     const writesBefore = installed.emulator.stats().writes;
-    const cutoff = minute(AUDIT_PAGE_SIZE + 20);
+    const cutoff = minute(ENTRIES_PER_STORED_AUDIT_PAGE + 20);
 
-    await expect(log.pruneOlderThan(cutoff)).resolves.toMatchObject({ removed: AUDIT_PAGE_SIZE + 20 });
+    await expect(log.pruneOlderThan(cutoff)).resolves.toMatchObject({ removed: ENTRIES_PER_STORED_AUDIT_PAGE + 20 });
 
     const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
-    expect(left.map((e) => e.at)).toEqual(Array.from({ length: AUDIT_PAGE_SIZE * 2 - 20 }, (_, i) => minute(AUDIT_PAGE_SIZE + 20 + i)));
+    expect(left.map((e) => e.at)).toEqual(Array.from({ length: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20 }, (_, i) => minute(ENTRIES_PER_STORED_AUDIT_PAGE + 20 + i)));
     // One page deleted, one rewritten, the head moved; the page wholly inside the window is untouched.
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
     expect(installed.emulator.listPlain('audit:page:00000003')).toEqual(newestBefore);
-    await expect(log.read(AUDIT_PAGE_SIZE * 3)).resolves.toMatchObject({ next: null, approximateTotal: AUDIT_PAGE_SIZE * 2 - 20 });
+    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 3)).resolves.toMatchObject({ next: null, approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20 });
     // Pruning again at the same cutoff writes nothing.
     await expect(log.pruneOlderThan(cutoff)).resolves.toEqual({ removed: 0, formerActors: [] });
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
@@ -131,9 +131,9 @@ describe('the audit log in KVS', () => {
   };
 
   it('loses no entry when appends race across a page boundary', async () => {
-    for (let i = 0; i < AUDIT_PAGE_SIZE - 4; i += 1) await log.append(entry(minute(i), `early${i}`));
+    for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE - 4; i += 1) await log.append(entry(minute(i), `early${i}`));
     await Promise.all(Array.from({ length: 15 }, (_, i) => log.append(entry(minute(1000 + i), `race${i}`))));
-    expect((await allSubjects()).size).toBe(AUDIT_PAGE_SIZE - 4 + 15);
+    expect((await allSubjects()).size).toBe(ENTRIES_PER_STORED_AUDIT_PAGE - 4 + 15);
   });
 
   it('loses no entry when appends race', async () => {

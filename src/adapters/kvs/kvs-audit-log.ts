@@ -5,7 +5,7 @@ import { storageKeys } from './storage-keys';
 
 /**
  * The audit log in KVS, as numbered pages with a head recording the newest and oldest page. A page is closed
- * once it holds AUDIT_PAGE_SIZE entries (appends racing at that moment may add a few more), so each is one
+ * once it holds ENTRIES_PER_STORED_AUDIT_PAGE entries (appends racing at that moment may add a few more), so each is one
  * small value, far below KVS's 240 KiB. At most MAX_AUDIT_PAGES are kept: opening a page beyond that drops the
  * oldest, so the log cannot grow without bound; the retention purge drops expired entries before that.
  *
@@ -16,7 +16,8 @@ import { storageKeys } from './storage-keys';
  * Expired entries (trimmedBefore) and erased accounts (tombstones) stay gone the same way: every writer applies
  * the page's record of them to what it carries, however stale its own copy of the page.
  */
-export const AUDIT_PAGE_SIZE = 50;
+/** How many entries one stored value holds: a storage choice, apart from the 25 a reader sees a page (AUDIT_LOG_PAGE_SIZE). */
+export const ENTRIES_PER_STORED_AUDIT_PAGE = 50;
 export const MAX_AUDIT_PAGES = 40;
 const MERGE_ATTEMPTS = 20;
 const NOTHING_DROPPED: AuditPrune = { removed: 0, formerActors: [] };
@@ -112,7 +113,7 @@ export class KvsAuditLog implements AuditLog {
     const storedHead = await kvs.get<AuditHead>(storageKeys.auditHead);
     const head = storedHead ?? { newestPage: 1, oldestPage: 1 };
     const page = (await kvs.get<StoredPage>(storageKeys.auditPage(head.newestPage))) ?? { entries: [] };
-    if (page.entries.length >= AUDIT_PAGE_SIZE) return this.openPage(head, head.newestPage + 1, entry);
+    if (page.entries.length >= ENTRIES_PER_STORED_AUDIT_PAGE) return this.openPage(head, head.newestPage + 1, entry);
     await this.appendTo(head.newestPage, page, entry);
     if (!storedHead) await kvs.set(storageKeys.auditHead, head);
     return NOTHING_DROPPED;
@@ -152,13 +153,13 @@ export class KvsAuditLog implements AuditLog {
   }
 
   /**
-   * The newest and oldest pages as they are; every page between them closed full (at AUDIT_PAGE_SIZE, or a
+   * The newest and oldest pages as they are; every page between them closed full (at ENTRIES_PER_STORED_AUDIT_PAGE, or a
    * few more when appends raced), and neither trimming nor the page cap touches them.
    */
   private async approximateSize(head: AuditHead, entriesOf: (number: number) => Promise<AuditEntry[]>): Promise<number> {
     const newest = (await entriesOf(head.newestPage)).length;
     if (head.oldestPage >= head.newestPage) return newest;
-    return newest + (await entriesOf(head.oldestPage)).length + (head.newestPage - head.oldestPage - 1) * AUDIT_PAGE_SIZE;
+    return newest + (await entriesOf(head.oldestPage)).length + (head.newestPage - head.oldestPage - 1) * ENTRIES_PER_STORED_AUDIT_PAGE;
   }
 
   /**
@@ -279,7 +280,7 @@ export class KvsAuditLog implements AuditLog {
       const opened = error instanceof ForgeKvsAPIError ? await kvs.get<StoredPage>(storageKeys.auditPage(number)) : undefined;
       if (!opened) throw error;
       // Another writer opened this page first: join it, or open the one after if it filled up meanwhile.
-      if (opened.entries.length < AUDIT_PAGE_SIZE) {
+      if (opened.entries.length < ENTRIES_PER_STORED_AUDIT_PAGE) {
         await this.appendTo(number, opened, entry);
         return NOTHING_DROPPED;
       }

@@ -24,7 +24,7 @@
  *   secret:github-token                   (secret storage) the sealed GitHub token
  *   secret:slack-bot-token                (secret storage) the sealed Slack bot token
  *   audit:head                            { newestPage, oldestPage }
- *   audit:page:<8-digit page>             up to AUDIT_PAGE_SIZE audit entries, oldest first
+ *   audit:page:<8-digit page>             up to ENTRIES_PER_STORED_AUDIT_PAGE audit entries, oldest first
  *   personal-data:account:<accountId>     why and since when the app keeps this account
  *   privacy:last-report                   the weekly personal-data report's outcome
  *   privacy:report-cursor                 a personal-data report run in progress: where it got to, counts so far
