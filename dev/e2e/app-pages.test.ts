@@ -2,16 +2,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
+import { bundledFile, currentForgeBundle } from '../tooling/forge-bundle';
 import { launchChromium } from '../testing/chromium';
-import { appFrame, openHostPage, resolverCallsOf } from '../testing/open-host-page';
+import { appFrame, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
 jest.setTimeout(120_000);
 
 /**
- * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the real
- * resolvers and SDKs, the simulated Jira site. Screenshots go to test-results/ (ignored by git).
+ * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the
+ * simulated Jira site, and the app as `forge deploy` uploads it: the bundle @forge/bundler builds
+ * (`npm run build:forge`), with the @forge/* SDKs inside it. Screenshots go to test-results/ (ignored by git).
  */
 const rootDir = path.resolve(__dirname, '../..');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
@@ -22,12 +24,18 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   // A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200 }), launchChromium()]);
+  await currentForgeBundle(rootDir);
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200, app: 'bundle' }), launchChromium()]);
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+});
+
+it('runs the deployable bundle, not the TypeScript sources', () => {
+  expect(site.platform.appForm).toBe('bundle');
+  expect(site.platform.appFile('index')).toBe(bundledFile(rootDir, 'index'));
 });
 
 const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') => openHostPage(browser, site, role, pagePath, { theme });
@@ -113,6 +121,25 @@ describe('the settings page', () => {
     await page.screenshot({ path: path.join(screenshots, 'settings-member.png') });
     // Asked once, refused once: the page calls nothing more.
     expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
+    await page.close();
+  });
+});
+
+describe('a measured project, synced by the bundled queue consumer', () => {
+  it('is turned on in the settings, synced through the queue and shown with its metrics', async () => {
+    const admin = userWithRole(site, 'admin');
+    const answer = await site.platform.invokeResolver({
+      moduleKey: 'flow-metrics-settings',
+      functionKey: 'setProjectMeasured',
+      payload: { projectKey: 'SPR', measured: true },
+      accountId: admin.accountId,
+    });
+    expect(answer).toMatchObject({ ok: true });
+    // The first sync was queued by the bundled resolver and runs in the bundled consumer.
+    await expect(site.platform.drainQueue()).resolves.toEqual({ processed: expect.any(Number) });
+    expect(site.platform.queue.failed).toEqual([]);
+    const page = await openAs('member', '/projects/SPR/flow-metrics');
+    await appFrame(page).getByTestId('flow-report').waitFor({ timeout: 30_000 });
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 export interface AppManifest {
   appId: string;
   /** function key → its export in src/index.ts (`handler: index.<export>`) and its time limit. */
-  functions: Map<string, { exportName: string; timeoutSeconds: number | null }>;
+  functions: Map<string, { module: string; exportName: string; timeoutSeconds: number | null }>;
   /** UI modules (project pages, admin pages): module key → its resource folder and resolver function. */
   uiModules: Map<string, UiModule>;
   scheduledTriggers: Map<string, { functionKey: string; interval: string }>;
@@ -45,7 +45,7 @@ export function loadAppManifest(manifestPath: string): AppManifest {
   for (const fn of modules.function ?? []) {
     const [file, exportName] = String(fn.handler).split('.');
     if (file !== 'index' || !exportName) throw new Error(`manifest: function ${fn.key} must use a handler "index.<export>"`);
-    functions.set(fn.key, { exportName, timeoutSeconds: typeof fn.timeoutSeconds === 'number' ? fn.timeoutSeconds : null });
+    functions.set(fn.key, { module: file, exportName, timeoutSeconds: typeof fn.timeoutSeconds === 'number' ? fn.timeoutSeconds : null });
   }
 
   const uiModules = new Map<string, UiModule>();
