@@ -46,7 +46,7 @@ describe('the project page', () => {
     const frame = appFrame(page);
     const empty = frame.getByTestId('project-not-measured');
     await expect(empty.getByRole('heading', { level: 2 }).textContent({ timeout: 20_000 })).resolves.toBe(`Flow metrics are not collected for ${projectName} yet`);
-    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
     await expect(frame.getByTestId('project-name').textContent()).resolves.toBe(projectName);
     for (const absent of ['sync-state', 'first-sync', 'flow-report', 'metrics-empty']) await expect(frame.getByTestId(absent).count()).resolves.toBe(0);
     await expect(frame.getByRole('button', { name: 'Sync now' }).count()).resolves.toBe(0);
@@ -106,6 +106,22 @@ describe('the settings page', () => {
     await expect(appFrame(page).getByTestId('access-denied').count()).resolves.toBe(0);
     for (const key of ['FLOW', 'SPR', 'BUG']) await expect(list.getByText(key, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: path.join(screenshots, 'settings-admin.png') });
+    await page.close();
+  });
+
+  it("is reached as in Jira: from the settings sidebar's Apps section, and from Manage apps' Configure and Get started", async () => {
+    const page = await openAs('admin', '/');
+    const apps = page.getByRole('navigation');
+    await apps.getByRole('link', { name: 'Flow metrics settings' }).click();
+    await page.waitForURL(/\/settings\/flow-metrics$/);
+    await appFrame(page).getByTestId('project-settings-list').waitFor({ timeout: 20_000 });
+    await expect(page.locator('.crumbs').textContent()).resolves.toBe('Jira settings / Apps / Flow metrics settings');
+    for (const button of ['Configure', 'Get started']) {
+      await apps.getByRole('link', { name: 'Manage apps' }).click();
+      await page.getByTestId('managed-app').getByRole('link', { name: button }).click();
+      await appFrame(page).getByTestId('project-settings-list').waitFor({ timeout: 20_000 });
+      await expect(page.locator('.crumbs').textContent()).resolves.toBe(`Jira settings / Apps / Manage apps / Flow Metrics for Jira / ${button}`);
+    }
     await page.close();
   });
 

@@ -30,6 +30,24 @@ export interface UiModule {
   resourceKey: string;
   resourcePath: string;
   resolverFunctionKey: string | null;
+  /** Admin pages: Manage apps' Configure button opens it (`useAsConfig`); such a page is not in the sidebar. */
+  useAsConfig: boolean;
+  /** Admin pages: Manage apps' Get started button opens it (`useAsGetStarted`); not in the sidebar either. */
+  useAsGetStarted: boolean;
+}
+
+/**
+ * The admin pages Jira lists in the Apps section of its settings sidebar: those that are neither the
+ * Configure nor the Get started page (Forge's jira:adminPage documentation), in manifest order.
+ */
+export function sidebarAdminPages(manifest: AppManifest): UiModule[] {
+  return [...manifest.uiModules.values()].filter((module) => module.type === 'jira:adminPage' && !module.useAsConfig && !module.useAsGetStarted);
+}
+
+/** The admin page Manage apps' Configure or Get started button opens, if the app declares one. */
+export function manageAppsPage(manifest: AppManifest, button: 'configure' | 'get-started'): UiModule | null {
+  const wanted = (module: UiModule) => (button === 'configure' ? module.useAsConfig : module.useAsGetStarted);
+  return [...manifest.uiModules.values()].find((module) => module.type === 'jira:adminPage' && wanted(module)) ?? null;
 }
 
 type Raw = Record<string, any>;
@@ -60,6 +78,8 @@ export function loadAppManifest(manifestPath: string): AppManifest {
         resourceKey: module.resource,
         resourcePath,
         resolverFunctionKey: module.resolver?.function ?? null,
+        useAsConfig: module.useAsConfig === true,
+        useAsGetStarted: module.useAsGetStarted === true,
       });
     }
   }

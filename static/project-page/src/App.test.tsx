@@ -220,7 +220,7 @@ describe('project page of a project no admin has enabled', () => {
     const empty = await screen.findByTestId('project-not-measured');
     expect(screen.getByTestId('project-name').textContent).toBe('Big Monorepo');
     expect(within(empty).getByRole('heading', { level: 2 }).textContent).toBe('Flow metrics are not collected for Big Monorepo yet');
-    expect(empty.textContent).toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    expect(empty.textContent).toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
     expect(within(empty).queryByRole('button')).toBeNull();
     expectNoSyncOrCharts();
   });
@@ -232,7 +232,7 @@ describe('project page of a project no admin has enabled', () => {
     render(<App />);
 
     const empty = await screen.findByTestId('project-not-measured');
-    expect(empty.textContent).toContain('Apps → Flow metrics settings → Projects');
+    expect(empty.textContent).toContain('Jira settings → Apps → Flow metrics settings → Projects');
     expectNoSyncOrCharts();
     fireEvent.click(within(empty).getByRole('button', { name: 'Open Flow metrics settings' }));
     expect(navigateMock).toHaveBeenCalledWith({ target: 'module', moduleKey: 'flow-metrics-settings' });

@@ -20,8 +20,8 @@ import { useSettingsAccess } from './use-settings-access';
 export const SETTINGS_TABS = ['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log'] as const;
 
 /**
- * The app's settings page (Jira admin page, also "Configure" and "Get started"). Every resolver behind it
- * refuses anyone Jira does not call an administrator, so the tabs appear only once the first call, the
+ * The app's settings page (Jira admin page: Jira settings → Apps → Flow metrics settings, and Manage apps'
+ * "Configure" and "Get started"). Every resolver behind it refuses anyone Jira does not call an administrator, so the tabs appear only once the first call, the
  * projects list, has answered: someone refused sees one message and the page asks nothing more. The other
  * tabs load their own data when first opened.
  */
