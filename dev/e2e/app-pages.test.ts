@@ -159,3 +159,24 @@ describe('a measured project, synced by the bundled queue consumer', () => {
     await page.close();
   });
 });
+
+describe("a site whose licence is inactive", () => {
+  const setLicence = (license: unknown) =>
+    fetch(`${site.hostUrl}/__forge/licence`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license }) });
+  afterAll(async () => {
+    await setLicence(null);
+  });
+
+  it('says so on the project page and the settings page, set through the control API', async () => {
+    expect((await setLicence({ isActive: 'no' })).status).toBe(400);
+    expect(await (await setLicence({ isActive: false })).json()).toEqual({ license: { isActive: false } });
+    const projectPage = await openAs('member', '/projects/SPR/flow-metrics');
+    const notice = appFrame(projectPage).getByTestId('licence-inactive');
+    await expect(notice.textContent({ timeout: 20_000 })).resolves.toContain("This site's licence for Flow Metrics for Jira is not active");
+    await projectPage.screenshot({ path: path.join(screenshots, 'project-page-licence-inactive.png') });
+    await projectPage.close();
+    const settingsPage = await openAs('admin', '/settings/flow-metrics');
+    await expect(appFrame(settingsPage).getByTestId('licence-inactive').textContent({ timeout: 20_000 })).resolves.toContain('Reporting and erasing personal data continues');
+    await settingsPage.close();
+  });
+});

@@ -165,6 +165,15 @@ async function controlApi(options: HostOptions, state: HostState, method: string
   if (method === 'GET' && pathname === '/__forge/kvs') return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
   if (method === 'GET' && pathname === '/__forge/kvs/secrets') return sendJson(response, 200, options.kvs.listSecrets());
   if (method === 'GET' && pathname === '/__forge/logs') return sendJson(response, 200, platform.logs.all());
+  if (method === 'GET' && pathname === '/__forge/licence') return sendJson(response, 200, { license: platform.licence });
+  if (method === 'PUT' && pathname === '/__forge/licence') {
+    const { license } = await readJson(request);
+    if (license !== null && (typeof license !== 'object' || typeof license.isActive !== 'boolean')) {
+      throw new HttpError(400, 'Send {"license": {"isActive": true|false}}, or {"license": null} for none (development).');
+    }
+    platform.licence = license;
+    return sendJson(response, 200, { license: platform.licence });
+  }
   if (method === 'GET' && pathname === '/__forge/navigations') return sendJson(response, 200, navigations.all());
   if (method === 'DELETE' && pathname === '/__forge/navigations') {
     navigations.clear();

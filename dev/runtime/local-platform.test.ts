@@ -73,6 +73,7 @@ describe.each<AppForm>(['typescript', 'bundle'])('the local Forge platform runni
         sync: { status: 'never-synced', progress: null, lastSuccessAt: null, lastError: null },
         measured: false,
         viewerIsJiraAdministrator: false,
+        licenceActive: true,
       },
     });
   });

@@ -31,6 +31,25 @@ export interface LocalPlatformOptions {
   environment?: Record<string, string>;
   /** Which form of the app runs; by default `FORGE_APP` from the environment, else the TypeScript sources. */
   app?: AppForm;
+  /** The installation's licence (see `LocalPlatform.licence`); by default `FORGE_LICENCE` from the environment. */
+  licence?: ForgeLicence | null;
+}
+
+/**
+ * The licence Forge puts in every function's context (`context.license`) for a paid app in production:
+ * `isActive` and details such as `isEvaluation`, `billingPeriod` or `trialEndDate`.
+ */
+export interface ForgeLicence {
+  isActive: boolean;
+  [detail: string]: unknown;
+}
+
+/** `FORGE_LICENCE=active` or `inactive` gives the app a licence; unset, none, as in Forge's development environment. */
+export function licenceFromEnvironment(env: NodeJS.ProcessEnv): ForgeLicence | null {
+  const value = env.FORGE_LICENCE;
+  if (value === undefined || value === '') return null;
+  if (value === 'active' || value === 'inactive') return { isActive: value === 'active' };
+  throw new Error(`FORGE_LICENCE must be "active" or "inactive" (or unset, for no licence as in development), not "${value}"`);
 }
 
 /**
@@ -70,6 +89,12 @@ export class LocalPlatform {
   readonly environment = new ForgeEnvironment();
   /** The form of the app this platform runs (see `AppForm`). */
   readonly appForm: AppForm;
+  /**
+   * The installation's licence, handed to every function as Forge does once manifest.yml enables licensing.
+   * Null is what Forge sends in development and staging environments and for free apps: no licence at all.
+   * Tests (and the control API, `PUT /__forge/licence`) change it, as a site's subscription would.
+   */
+  licence: ForgeLicence | null;
   /** Handler module (`index`) → its loaded exports. */
   private readonly appModules = new Map<string, Record<string, unknown>>();
   private readonly plannedCrashes = new Map<string, number>();
@@ -81,6 +106,7 @@ export class LocalPlatform {
     this.logs = new AppLogs(options.echoLogs ?? false);
     this.egress = new EgressGuard(this.manifest.backendEgress);
     this.appForm = options.app ?? appFormFromEnvironment(process.env);
+    this.licence = options.licence !== undefined ? options.licence : licenceFromEnvironment(process.env);
   }
 
   /** The file a handler module is loaded from, in the form this platform runs. */
@@ -153,7 +179,7 @@ export class LocalPlatform {
     return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, RESOLVER_TIMEOUT_SECONDS, () =>
       handler(
         { call: { functionKey: call.functionKey, payload: call.payload ?? {} }, context },
-        { principal: { accountId: call.accountId }, installContext: this.installContext },
+        { principal: { accountId: call.accountId }, installContext: this.installContext, ...this.licenceContext },
       ),
     );
   }
@@ -217,7 +243,12 @@ export class LocalPlatform {
   }
 
   private get jobContext(): Record<string, unknown> {
-    return { installContext: this.installContext, cloudId: this.options.cloudId };
+    return { installContext: this.installContext, cloudId: this.options.cloudId, ...this.licenceContext };
+  }
+
+  /** `license` in a function's context: only when there is one, as on Forge. */
+  private get licenceContext(): { license?: ForgeLicence } {
+    return this.licence ? { license: { ...this.licence } } : {};
   }
 
   private timeoutOf(functionKey: string): number {

@@ -48,6 +48,26 @@ describe('project page', () => {
     expect(screen.getByTestId('sync-data-as-of').textContent).toMatch(/^Data as of .*2026/);
   });
 
+  it("says plainly when the site's licence is inactive, and still shows the project's metrics", async () => {
+    invokeMock.mockResolvedValueOnce(ok({ ...projectPageData(), licenceActive: false }));
+
+    render(<App />);
+
+    const notice = await screen.findByTestId('licence-inactive');
+    expect(notice.textContent).toContain("This site's licence for Flow Metrics for Jira is not active");
+    expect(notice.textContent).toContain('renews the licence in Jira settings → Apps → Manage apps');
+    expect(screen.getByTestId('metrics-stub')).toBeTruthy();
+  });
+
+  it('says nothing about the licence while it is active', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectPageData()));
+
+    render(<App />);
+
+    await screen.findByTestId('project-name');
+    expect(screen.queryByTestId('licence-inactive')).toBeNull();
+  });
+
   it('shows a project that was never synced', async () => {
     invokeMock.mockResolvedValueOnce(ok(projectPageData({ status: 'never-synced', lastSuccessAt: null })));
 

@@ -5,6 +5,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
 import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
+import { LicenceInactiveNotice } from '../../common/LicenceInactiveNotice';
 import { LoadingState } from '../../common/LoadingState';
 import { PageLayout } from '../../common/PageLayout';
 import { useResolver } from '../../common/use-resolver';
@@ -60,6 +61,7 @@ export function App() {
             Which projects are measured and how, the GitHub and Slack connections, and what the app keeps about this site.
           </Text>
         </Stack>
+        {projects.state.status === 'ready' && !projects.state.data.licenceActive && <LicenceInactiveNotice forAdmins />}
         <Tabs id="flow-metrics-settings-tabs" testId="settings-tabs">
           <TabList>
             {SETTINGS_TABS.map((label) => (
