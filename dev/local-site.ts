@@ -7,7 +7,7 @@ import { createDemoGitHub, type DemoGitHub } from './github/demo-github';
 import { githubControl } from './github/github-control';
 import { startHost, type RunningHost } from './host/host-server';
 import type { HostUser } from './host/demo-users';
-import { LocalPlatform } from './runtime/local-platform';
+import { LocalPlatform, type AppForm, type ForgeLicence } from './runtime/local-platform';
 import { HttpSimulationTarget, InProcessTarget, type ProductTarget } from './runtime/product-target';
 import { RealJiraSite, type RealSiteCredentials } from './runtime/real-jira-site';
 import { developmentForgeVariables } from './sealing/development-sealing-keys';
@@ -34,6 +34,10 @@ export interface LocalSiteOptions {
   /** Call the simulated Jira in process instead of over HTTP (faster for large test runs). */
   inProcessJira?: boolean;
   echoLogs?: boolean;
+  /** The app's TypeScript sources or its deployable bundle; by default `FORGE_APP` decides (see LocalPlatform). */
+  app?: AppForm;
+  /** The installation's licence; by default `FORGE_LICENCE` decides (none: development, where the app runs in full). */
+  licence?: ForgeLicence | null;
 }
 
 export interface LocalSite {
@@ -78,6 +82,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     siteUrl,
     appAccountId: jiraSite.appAccountId,
     echoLogs: options.echoLogs,
+    ...(options.app ? { app: options.app } : {}),
+    ...(options.licence !== undefined ? { licence: options.licence } : {}),
     // A fixed development sealing key, so tokens can be connected without setup (never used on Forge).
     environment: developmentForgeVariables(),
   });

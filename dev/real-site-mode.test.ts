@@ -45,6 +45,26 @@ it('reads the configured site with basic auth, as the token owner', async () => 
   expect(Object.keys(stats.byPrincipal).every((principal) => principal.includes(owner.accountId))).toBe(true);
 });
 
+it("backfills through the production path, Jira expressions included, with no fallback to field search", async () => {
+  // Measured as an admin would have chosen; the token's owner is no admin of the remote site.
+  await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'settings:measured-projects', value: ['SPR'] }) });
+  await fetch(`${remoteServer.url}/__jira/stats`, { method: 'DELETE' });
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  expect(site.platform.queue.failed).toEqual([]);
+  const stats = (await (await fetch(`${remoteServer.url}/__jira/stats`)).json()) as { byEndpoint: Record<string, number> };
+  expect(stats.byEndpoint['POST /rest/api/3/expression/evaluate']).toBeGreaterThan(0);
+  expect(stats.byEndpoint['POST /rest/api/3/changelog/bulkfetch']).toBeGreaterThan(0);
+  expect(site.platform.logs.all().filter((line) => line.message.includes('field search'))).toEqual([]);
+  const view = (await site.platform.invokeResolver({
+    moduleKey: 'flow-metrics-project-page',
+    functionKey: 'getProjectPage',
+    accountId: owner.accountId,
+    project: { id: '10001', key: 'SPR' },
+  })) as { ok: boolean; data: { sync: { status: string } } };
+  expect(view).toMatchObject({ ok: true, data: { sync: { status: 'ok' } } });
+});
+
 it('never sends a request that could change the site', async () => {
   const { RealJiraSite } = await import('./runtime/real-jira-site');
   const target = new RealJiraSite({ site: remoteServer.url, email: owner.emailAddress, apiToken: owner.apiToken }, fetch);

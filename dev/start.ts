@@ -10,6 +10,8 @@ import { measureDemoProjects } from './demo-setup';
  *   --big N      add a project BIG with N issues (up to 200,000) for scale work
  *   --seed N     another deterministic demo site
  * With JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN set, the app reads that real site instead.
+ * FORGE_APP=bundle runs the deployable bundle (`npm run build:forge` first) instead of the TypeScript sources;
+ * FORGE_LICENCE=active or inactive hands the app a licence, as Forge does for a paid app in production.
  */
 function parseArguments(argv: string[]): { fresh: boolean; big?: number; seed?: number } {
   const options: { fresh: boolean; big?: number; seed?: number } = { fresh: false };
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   const stopJobs = runBackgroundJobs(site.platform, (message) => console.log(`  platform: ${message}`));
   if (!realSite) await measureDemoProjects(site);
   console.log(`Flow Metrics for Jira is running on a ${realSite ? `real site (${realSite.site}, read-only)` : 'simulated Jira site'}.`);
+  console.log(`  Running the app's ${site.platform.appForm === 'bundle' ? 'bundle (.forge-bundle/)' : 'TypeScript sources'}, ${site.platform.licence ? `licence ${site.platform.licence.isActive ? 'active' : 'inactive'}` : 'no licence (as in development)'}.`);
   console.log(`  Open ${site.hostUrl}/`);
   console.log(`  Users: ${site.users.map((user) => `${user.displayName} (${user.role})`).join(', ')}`);
   console.log(`  Simulated Jira REST API: ${site.jiraUrl}`);

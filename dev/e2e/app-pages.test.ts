@@ -2,16 +2,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
+import { bundledFile, currentForgeBundle } from '../tooling/forge-bundle';
 import { launchChromium } from '../testing/chromium';
-import { appFrame, openHostPage, resolverCallsOf } from '../testing/open-host-page';
+import { appFrame, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
 jest.setTimeout(120_000);
 
 /**
- * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the real
- * resolvers and SDKs, the simulated Jira site. Screenshots go to test-results/ (ignored by git).
+ * End to end, in headless Chromium, through the local host page: the built Custom UI, the bridge, the
+ * simulated Jira site, and the app as `forge deploy` uploads it: the bundle @forge/bundler builds
+ * (`npm run build:forge`), with the @forge/* SDKs inside it. Screenshots go to test-results/ (ignored by git).
  */
 const rootDir = path.resolve(__dirname, '../..');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
@@ -22,12 +24,18 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   // A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200 }), launchChromium()]);
+  await currentForgeBundle(rootDir);
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200, app: 'bundle' }), launchChromium()]);
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+});
+
+it('runs the deployable bundle, not the TypeScript sources', () => {
+  expect(site.platform.appForm).toBe('bundle');
+  expect(site.platform.appFile('index')).toBe(bundledFile(rootDir, 'index'));
 });
 
 const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') => openHostPage(browser, site, role, pagePath, { theme });
@@ -38,7 +46,7 @@ describe('the project page', () => {
     const frame = appFrame(page);
     const empty = frame.getByTestId('project-not-measured');
     await expect(empty.getByRole('heading', { level: 2 }).textContent({ timeout: 20_000 })).resolves.toBe(`Flow metrics are not collected for ${projectName} yet`);
-    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
     await expect(frame.getByTestId('project-name').textContent()).resolves.toBe(projectName);
     for (const absent of ['sync-state', 'first-sync', 'flow-report', 'metrics-empty']) await expect(frame.getByTestId(absent).count()).resolves.toBe(0);
     await expect(frame.getByRole('button', { name: 'Sync now' }).count()).resolves.toBe(0);
@@ -101,6 +109,22 @@ describe('the settings page', () => {
     await page.close();
   });
 
+  it("is reached as in Jira: from the settings sidebar's Apps section, and from Manage apps' Configure and Get started", async () => {
+    const page = await openAs('admin', '/');
+    const apps = page.getByRole('navigation');
+    await apps.getByRole('link', { name: 'Flow metrics settings' }).click();
+    await page.waitForURL(/\/settings\/flow-metrics$/);
+    await appFrame(page).getByTestId('project-settings-list').waitFor({ timeout: 20_000 });
+    await expect(page.locator('.crumbs').textContent()).resolves.toBe('Jira settings / Apps / Flow metrics settings');
+    for (const button of ['Configure', 'Get started']) {
+      await apps.getByRole('link', { name: 'Manage apps' }).click();
+      await page.getByTestId('managed-app').getByRole('link', { name: button }).click();
+      await appFrame(page).getByTestId('project-settings-list').waitFor({ timeout: 20_000 });
+      await expect(page.locator('.crumbs').textContent()).resolves.toBe(`Jira settings / Apps / Manage apps / Flow Metrics for Jira / ${button}`);
+    }
+    await page.close();
+  });
+
   it('shows a member only that the settings are for Jira administrators', async () => {
     const page = await openAs('member', '/settings/flow-metrics');
     const frame = appFrame(page);
@@ -114,5 +138,45 @@ describe('the settings page', () => {
     // Asked once, refused once: the page calls nothing more.
     expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
     await page.close();
+  });
+});
+
+describe('a measured project, synced by the bundled queue consumer', () => {
+  it('is turned on in the settings, synced through the queue and shown with its metrics', async () => {
+    const admin = userWithRole(site, 'admin');
+    const answer = await site.platform.invokeResolver({
+      moduleKey: 'flow-metrics-settings',
+      functionKey: 'setProjectMeasured',
+      payload: { projectKey: 'SPR', measured: true },
+      accountId: admin.accountId,
+    });
+    expect(answer).toMatchObject({ ok: true });
+    // The first sync was queued by the bundled resolver and runs in the bundled consumer.
+    await expect(site.platform.drainQueue()).resolves.toEqual({ processed: expect.any(Number) });
+    expect(site.platform.queue.failed).toEqual([]);
+    const page = await openAs('member', '/projects/SPR/flow-metrics');
+    await appFrame(page).getByTestId('flow-report').waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+});
+
+describe("a site whose licence is inactive", () => {
+  const setLicence = (license: unknown) =>
+    fetch(`${site.hostUrl}/__forge/licence`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license }) });
+  afterAll(async () => {
+    await setLicence(null);
+  });
+
+  it('says so on the project page and the settings page, set through the control API', async () => {
+    expect((await setLicence({ isActive: 'no' })).status).toBe(400);
+    expect(await (await setLicence({ isActive: false })).json()).toEqual({ license: { isActive: false } });
+    const projectPage = await openAs('member', '/projects/SPR/flow-metrics');
+    const notice = appFrame(projectPage).getByTestId('licence-inactive');
+    await expect(notice.textContent({ timeout: 20_000 })).resolves.toContain("This site's licence for Flow Metrics for Jira is not active");
+    await projectPage.screenshot({ path: path.join(screenshots, 'project-page-licence-inactive.png') });
+    await projectPage.close();
+    const settingsPage = await openAs('admin', '/settings/flow-metrics');
+    await expect(appFrame(settingsPage).getByTestId('licence-inactive').textContent({ timeout: 20_000 })).resolves.toContain('Reporting and erasing personal data continues');
+    await settingsPage.close();
   });
 });

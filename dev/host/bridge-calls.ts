@@ -8,6 +8,8 @@ import type { NavigationLog } from './navigation-log';
 export interface HostNavigation {
   /** The allow-list; the first origin is the host's own, against which paths are resolved. */
   allowedOrigins: readonly string[];
+  /** The site's page of each of the app's full-page modules, by manifest key (Forge's `module` target). */
+  modulePages: ReadonlyMap<string, string>;
   log: NavigationLog;
 }
 
@@ -54,7 +56,7 @@ export async function answerBridgeCall(
       return navigate(navigation, frame, payload);
     case 'getUrl':
       // The same resolution as `navigate`, without going: `router.getUrl` of a named target.
-      return resolveNavigation({ ...payload, type: 'same-tab' }, navigation.allowedOrigins).url;
+      return resolveNavigation({ ...payload, type: 'same-tab' }, navigation.allowedOrigins, navigation.modulePages).url;
     default:
       throw new Error(`The local host does not support the bridge call "${method}"`);
   }
@@ -67,7 +69,7 @@ export async function answerBridgeCall(
 function navigate(navigation: HostNavigation, frame: AppFrame, payload: unknown) {
   const asked = { accountId: frame.accountId, moduleKey: frame.moduleKey, projectKey: frame.project?.key, requested: payload };
   try {
-    const resolved = resolveNavigation(payload, navigation.allowedOrigins);
+    const resolved = resolveNavigation(payload, navigation.allowedOrigins, navigation.modulePages);
     navigation.log.record({ ...asked, ...resolved });
     return resolved;
   } catch (error) {

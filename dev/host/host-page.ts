@@ -1,4 +1,5 @@
 import { escapeHtml } from './http-kit';
+import type { ManageAppsEntry } from './admin-pages';
 import type { HostUser } from './demo-users';
 
 /**
@@ -12,6 +13,8 @@ export interface HostPageView {
   currentUser: HostUser;
   theme: 'light' | 'dark';
   projects: Array<{ key: string; name: string }>;
+  /** The "Apps" section of Jira settings' sidebar: Manage apps and the app's sidebar admin pages. */
+  appsLinks: Array<{ href: string; label: string }>;
   currentPath: string;
   /** The app frame's URL, or null for a page the host renders itself. */
   frameSrc: string | null;
@@ -63,11 +66,19 @@ export function renderHostPage(view: HostPageView): string {
   <nav aria-label="Projects">
     <h2>Projects</h2>
     ${projectLinks || '<p>No projects you can browse.</p>'}
-    <h2>Apps</h2>
-    ${link('/settings/flow-metrics', 'Flow metrics settings')}
+    <h2>Jira settings: Apps</h2>
+    ${view.appsLinks.map(({ href, label }) => link(href, label)).join('')}
   </nav>
   <main>${content}</main>
 </div>
 </body>
 </html>`;
+}
+
+/** Jira's Manage apps list, with the app's Configure and Get started buttons where the manifest declares them. */
+export function renderManageApps(entry: ManageAppsEntry): string {
+  const button = (href: string | null, label: string) => (href ? `<a class="button" href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : '');
+  return `<div class="intro"><h1>Manage apps</h1>
+    <ul class="apps" aria-label="Installed apps"><li data-testid="managed-app"><strong>${escapeHtml(entry.appName)}</strong>
+    ${button(entry.getStarted, 'Get started')}${button(entry.configure, 'Configure')}</li></ul></div>`;
 }

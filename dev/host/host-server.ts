@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget, SimulatedService } from '../runtime/product-target';
+import { adminPagePathsByModule, adminPageRoutes, appsSidebarLinks, manageAppsEntry, MANAGE_APPS_PATH } from './admin-pages';
 import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-frames';
 import { answerBridgeCall, type HostNavigation } from './bridge-calls';
 import type { HostUser } from './demo-users';
-import { renderHostPage } from './host-page';
+import { renderHostPage, renderManageApps } from './host-page';
 import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, sendJson, sendText } from './http-kit';
 import { readIssue, renderIssue, renderIssueNotVisible } from './issue-page';
 import { NavigationLog } from './navigation-log';
@@ -34,7 +35,6 @@ export interface RunningHost {
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
 const PROJECT_PAGE_MODULE = 'flow-metrics-project-page';
-const SETTINGS_MODULE = 'flow-metrics-settings';
 
 export async function startHost(options: HostOptions, port: number, host = '127.0.0.1'): Promise<RunningHost> {
   const frames = new AppFrames();
@@ -99,7 +99,8 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
   const cookieHeaders = [`sim-user=${encodeURIComponent(currentUser.accountId)}; Path=/; SameSite=Lax`, `sim-theme=${theme}; Path=/; SameSite=Lax`];
 
   const projects = await projectsVisibleTo(options.jira, currentUser.accountId);
-  const base = { users: options.users, currentUser, theme, projects, currentPath: url.pathname } as const;
+  const base = { users: options.users, currentUser, theme, projects, currentPath: url.pathname, appsLinks: appsSidebarLinks(options.platform.manifest) } as const;
+  const adminPage = adminPageRoutes(options.platform.manifest).find((route) => route.path === url.pathname);
   const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics$/.exec(url.pathname);
   const issuePage = /^\/browse\/([A-Z][A-Z0-9_]*-[1-9]\d*)$/.exec(url.pathname);
   let html: string;
@@ -111,10 +112,12 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
     const module = options.platform.uiModule(PROJECT_PAGE_MODULE);
     const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, project, theme });
     html = renderHostPage({ ...base, title: `${module.title} - ${key}`, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Projects / ${key} / ${module.title}` });
-  } else if (url.pathname === '/settings/flow-metrics') {
-    const module = options.platform.uiModule(SETTINGS_MODULE);
+  } else if (adminPage) {
+    const { module } = adminPage;
     const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, theme });
-    html = renderHostPage({ ...base, title: module.title, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Apps / ${module.title}` });
+    html = renderHostPage({ ...base, title: module.title, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: adminPage.crumbs });
+  } else if (url.pathname === MANAGE_APPS_PATH) {
+    html = renderHostPage({ ...base, title: 'Manage apps', frameSrc: null, contentHtml: renderManageApps(manageAppsEntry(options.platform.manifest)) });
   } else if (issuePage) {
     const key = issuePage[1]!;
     const issue = await readIssue(options.jira, key, { kind: 'user', accountId: currentUser.accountId });
@@ -141,7 +144,7 @@ async function controlApi(options: HostOptions, state: HostState, method: string
     if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
     const { method: bridgeMethod, payload } = await readJson(request);
     try {
-      const navigation: HostNavigation = { allowedOrigins: [hostOrigin(request)], log: navigations };
+      const navigation: HostNavigation = { allowedOrigins: [hostOrigin(request)], modulePages: adminPagePathsByModule(platform.manifest), log: navigations };
       return sendJson(response, 200, { ok: true, value: await answerBridgeCall(platform, options.jira, navigation, frame, String(bridgeMethod), payload) });
     } catch (error) {
       return sendJson(response, 200, { ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -162,6 +165,15 @@ async function controlApi(options: HostOptions, state: HostState, method: string
   if (method === 'GET' && pathname === '/__forge/kvs') return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
   if (method === 'GET' && pathname === '/__forge/kvs/secrets') return sendJson(response, 200, options.kvs.listSecrets());
   if (method === 'GET' && pathname === '/__forge/logs') return sendJson(response, 200, platform.logs.all());
+  if (method === 'GET' && pathname === '/__forge/licence') return sendJson(response, 200, { license: platform.licence });
+  if (method === 'PUT' && pathname === '/__forge/licence') {
+    const { license } = await readJson(request);
+    if (license !== null && (typeof license !== 'object' || typeof license.isActive !== 'boolean')) {
+      throw new HttpError(400, 'Send {"license": {"isActive": true|false}}, or {"license": null} for none (development).');
+    }
+    platform.licence = license;
+    return sendJson(response, 200, { license: platform.licence });
+  }
   if (method === 'GET' && pathname === '/__forge/navigations') return sendJson(response, 200, navigations.all());
   if (method === 'DELETE' && pathname === '/__forge/navigations') {
     navigations.clear();

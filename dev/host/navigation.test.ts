@@ -1,8 +1,12 @@
+import path from 'node:path';
+import { loadAppManifest } from '../runtime/app-manifest';
+import { adminPagePathsByModule } from './admin-pages';
 import { NavigationRefused, resolveNavigation } from './navigation';
 
 /** Where `router.open` / `router.navigate` may send the person, as the host decides it. */
 const SITE = 'http://localhost:8080';
-const resolve = (payload: unknown) => resolveNavigation(payload, [SITE]);
+const modulePages = adminPagePathsByModule(loadAppManifest(path.resolve(__dirname, '../../manifest.yml')));
+const resolve = (payload: unknown) => resolveNavigation(payload, [SITE], modulePages);
 const refusal = (payload: unknown) => {
   try {
     resolve(payload);
@@ -30,6 +34,7 @@ describe('resolving a location the app asked for', () => {
 
   it("turns Forge's module target for the app's admin page into the settings page", () => {
     expect(resolve({ target: 'module', moduleKey: 'flow-metrics-settings', type: 'same-tab' })).toEqual({ type: 'same-tab', url: `${SITE}/settings/flow-metrics` });
+    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-configure', type: 'same-tab' }).url).toBe(`${SITE}/settings/apps/configure/flow-metrics`);
     expect(refusal({ target: 'module', moduleKey: 'someone-elses-page', type: 'same-tab' })).toMatch(/no page module "someone-elses-page"/);
   });
 

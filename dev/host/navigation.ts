@@ -24,13 +24,13 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
  * The absolute URL behind what the app asked for, or `NavigationRefused`. `allowedOrigins` is the allow-list
  * for absolute URLs; its first entry is the site the relative paths belong to.
  */
-export function resolveNavigation(payload: unknown, allowedOrigins: readonly string[]): ResolvedNavigation {
+export function resolveNavigation(payload: unknown, allowedOrigins: readonly string[], modulePages: ReadonlyMap<string, string> = new Map()): ResolvedNavigation {
   const site = allowedOrigins[0];
   if (!site) throw new Error('The host needs at least its own origin on the navigation allow-list');
   if (typeof payload !== 'object' || payload === null) throw new NavigationRefused('navigate needs a location');
   const { type, url, target } = payload as { type?: unknown; url?: unknown; target?: unknown };
   if (type !== 'new-tab' && type !== 'same-tab') throw new NavigationRefused(`Unknown navigation type ${JSON.stringify(type)}`);
-  const location = typeof url === 'string' ? url : pathOfTarget(payload as Record<string, unknown>, target);
+  const location = typeof url === 'string' ? url : pathOfTarget(payload as Record<string, unknown>, target, modulePages);
   return { type, url: onAllowedOrigin(location, site, allowedOrigins) };
 }
 
@@ -51,16 +51,14 @@ function onAllowedOrigin(location: string, site: string, allowedOrigins: readonl
 }
 
 /**
- * The local site's pages of the app's own full-page modules (manifest.yml keys), for the `module` target.
- * On Jira the admin page lives at `/jira/settings/apps/{appId}/{envId}`; an app names it by module key.
+ * The site path of one of Forge's named targets the local site has a page for. `modulePages` holds the site's
+ * pages of the app's own full-page modules by manifest key (see admin-pages.ts), for the `module` target: on
+ * Jira the sidebar admin page lives at `/jira/settings/apps/{appId}/{envId}`, and an app names it by key.
  */
-const MODULE_PAGES: Readonly<Record<string, string>> = { 'flow-metrics-settings': '/settings/flow-metrics' };
-
-/** The site path of one of Forge's named targets the local site has a page for. */
-function pathOfTarget(location: Record<string, unknown>, target: unknown): string {
+function pathOfTarget(location: Record<string, unknown>, target: unknown, modulePages: ReadonlyMap<string, string>): string {
   if (target === 'module') {
     const moduleKey = String(location['moduleKey'] ?? '');
-    const page = MODULE_PAGES[moduleKey];
+    const page = modulePages.get(moduleKey);
     if (!page) throw new NavigationRefused(`The app has no page module "${moduleKey}" the local site can open`);
     return page;
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadAppManifest } from './app-manifest';
+import { loadAppManifest, manageAppsPage, sidebarAdminPages } from './app-manifest';
 
 const rootDir = path.resolve(__dirname, '../..');
 const manifest = loadAppManifest(path.join(rootDir, 'manifest.yml'));
@@ -15,6 +15,16 @@ describe('the app manifest', () => {
     const projectPage = manifest.uiModules.get('flow-metrics-project-page');
     expect(projectPage).toMatchObject({ type: 'jira:projectPage', title: 'Flow metrics', resolverFunctionKey: 'project-page-resolver' });
     expect(manifest.uiModules.get('flow-metrics-settings')).toMatchObject({ type: 'jira:adminPage', resolverFunctionKey: 'settings-page-resolver' });
+  });
+
+  it("puts the settings in Jira settings' Apps sidebar, and behind Manage apps' Configure and Get started", () => {
+    // Jira leaves a Configure or Get started page out of the sidebar, so the sidebar needs its own entry.
+    expect(sidebarAdminPages(manifest).map((module) => [module.key, module.title])).toEqual([['flow-metrics-settings', 'Flow metrics settings']]);
+    expect(manageAppsPage(manifest, 'configure')?.key).toBe('flow-metrics-configure');
+    expect(manageAppsPage(manifest, 'get-started')?.key).toBe('flow-metrics-configure');
+    // Both are the same page: one resource, one resolver.
+    const [sidebar, configure] = [manifest.uiModules.get('flow-metrics-settings')!, manifest.uiModules.get('flow-metrics-configure')!];
+    expect([configure.resourceKey, configure.resolverFunctionKey]).toEqual([sidebar.resourceKey, sidebar.resolverFunctionKey]);
   });
 
   it('runs sync, the weekly personal-data report and Slack digest, and the daily purge on schedule, and sync jobs on a queue', () => {

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 export interface AppManifest {
   appId: string;
   /** function key → its export in src/index.ts (`handler: index.<export>`) and its time limit. */
-  functions: Map<string, { exportName: string; timeoutSeconds: number | null }>;
+  functions: Map<string, { module: string; exportName: string; timeoutSeconds: number | null }>;
   /** UI modules (project pages, admin pages): module key → its resource folder and resolver function. */
   uiModules: Map<string, UiModule>;
   scheduledTriggers: Map<string, { functionKey: string; interval: string }>;
@@ -30,6 +30,24 @@ export interface UiModule {
   resourceKey: string;
   resourcePath: string;
   resolverFunctionKey: string | null;
+  /** Admin pages: Manage apps' Configure button opens it (`useAsConfig`); such a page is not in the sidebar. */
+  useAsConfig: boolean;
+  /** Admin pages: Manage apps' Get started button opens it (`useAsGetStarted`); not in the sidebar either. */
+  useAsGetStarted: boolean;
+}
+
+/**
+ * The admin pages Jira lists in the Apps section of its settings sidebar: those that are neither the
+ * Configure nor the Get started page (Forge's jira:adminPage documentation), in manifest order.
+ */
+export function sidebarAdminPages(manifest: AppManifest): UiModule[] {
+  return [...manifest.uiModules.values()].filter((module) => module.type === 'jira:adminPage' && !module.useAsConfig && !module.useAsGetStarted);
+}
+
+/** The admin page Manage apps' Configure or Get started button opens, if the app declares one. */
+export function manageAppsPage(manifest: AppManifest, button: 'configure' | 'get-started'): UiModule | null {
+  const wanted = (module: UiModule) => (button === 'configure' ? module.useAsConfig : module.useAsGetStarted);
+  return [...manifest.uiModules.values()].find((module) => module.type === 'jira:adminPage' && wanted(module)) ?? null;
 }
 
 type Raw = Record<string, any>;
@@ -45,7 +63,7 @@ export function loadAppManifest(manifestPath: string): AppManifest {
   for (const fn of modules.function ?? []) {
     const [file, exportName] = String(fn.handler).split('.');
     if (file !== 'index' || !exportName) throw new Error(`manifest: function ${fn.key} must use a handler "index.<export>"`);
-    functions.set(fn.key, { exportName, timeoutSeconds: typeof fn.timeoutSeconds === 'number' ? fn.timeoutSeconds : null });
+    functions.set(fn.key, { module: file, exportName, timeoutSeconds: typeof fn.timeoutSeconds === 'number' ? fn.timeoutSeconds : null });
   }
 
   const uiModules = new Map<string, UiModule>();
@@ -60,6 +78,8 @@ export function loadAppManifest(manifestPath: string): AppManifest {
         resourceKey: module.resource,
         resourcePath,
         resolverFunctionKey: module.resolver?.function ?? null,
+        useAsConfig: module.useAsConfig === true,
+        useAsGetStarted: module.useAsGetStarted === true,
       });
     }
   }

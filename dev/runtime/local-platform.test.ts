@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { KvsEmulator } from '../kvs';
-import { LocalPlatform } from './local-platform';
+import { bundledFile, currentForgeBundle } from '../tooling/forge-bundle';
+import { LocalPlatform, type AppForm } from './local-platform';
 import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from './product-target';
 
 /**
  * The platform running the app's real handlers with the real @forge/* packages, against a tiny Jira that
- * knows one project and two people. The full simulated site is exercised in dev/local-site.test.ts.
+ * knows one project and two people, in both forms of the app: the TypeScript sources and the bundle
+ * `forge deploy` would upload (with its own copies of the @forge/* packages, reaching the same globals).
+ * The full simulated site is exercised in dev/local-site.test.ts.
  */
 const MEMBER = 'member-1';
 const STRANGER = 'stranger-1';
@@ -27,10 +30,13 @@ const tinyJira: SimulatedService = {
 
 const personalData: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
 
-describe('the local Forge platform', () => {
+const rootDir = path.resolve(__dirname, '../..');
+
+describe.each<AppForm>(['typescript', 'bundle'])('the local Forge platform running the app as %s', (app) => {
   const kvs = new KvsEmulator();
   const platform = new LocalPlatform({
-    rootDir: path.resolve(__dirname, '../..'),
+    rootDir,
+    app,
     kvs,
     jira: new InProcessTarget(tinyJira),
     personalData: new InProcessTarget(personalData),
@@ -38,8 +44,17 @@ describe('the local Forge platform', () => {
     siteUrl: 'http://jira.local',
     appAccountId: 'app-account',
   });
-  beforeAll(() => platform.install());
+  beforeAll(async () => {
+    if (app === 'bundle') await currentForgeBundle(rootDir);
+    platform.install();
+  }, 300_000);
   afterAll(() => platform.uninstall());
+
+  it('loads the handlers from the form it was asked for', () => {
+    const file = app === 'bundle' ? bundledFile(rootDir, 'index') : path.join(rootDir, 'src', 'index.ts');
+    expect(platform.appFile('index')).toBe(file);
+    expect(platform.handler('project-page-resolver')).toBe((require(file) as Record<string, unknown>).projectPageResolver);
+  });
 
   const openProjectPage = (accountId: string, payload: unknown = {}) =>
     platform.invokeResolver({
@@ -58,6 +73,7 @@ describe('the local Forge platform', () => {
         sync: { status: 'never-synced', progress: null, lastSuccessAt: null, lastError: null },
         measured: false,
         viewerIsJiraAdministrator: false,
+        licenceActive: true,
       },
     });
   });

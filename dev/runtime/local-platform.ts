@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppLogs } from './app-logs';
 import { AsyncQueue, type QueuedEvent } from './async-queue';
 import { loadAppManifest, type AppManifest, type UiModule } from './app-manifest';
 import { EgressGuard } from './egress';
+import { bundledFile } from '../tooling/forge-bundle';
 import { ForgeEnvironment } from './forge-environment';
 import { installForgeGlobals, type KvsService } from './forge-globals';
 import { runInvocation, type InvocationCrash } from './invocation';
 import type { ProductTarget, SimulatedService } from './product-target';
 
 /**
- * The local Forge platform: it loads the app from manifest.yml and src/index.ts, provides the globals the
- * SDKs need, and runs the app's functions the way Forge does: resolvers for a user, scheduled triggers,
- * queue consumers and product event triggers with no user.
+ * The local Forge platform: it loads the app from manifest.yml and either its TypeScript sources or the bundle
+ * `npm run build:forge` makes (what `forge deploy` uploads), provides the globals the SDKs need, and runs the
+ * app's functions the way Forge does: resolvers for a user, scheduled triggers, queue consumers and product
+ * event triggers with no user.
  */
 export interface LocalPlatformOptions {
   rootDir: string;
@@ -26,6 +29,38 @@ export interface LocalPlatformOptions {
   echoLogs?: boolean;
   /** Forge environment variables (`forge variables set`), visible to the app as `process.env`. */
   environment?: Record<string, string>;
+  /** Which form of the app runs; by default `FORGE_APP` from the environment, else the TypeScript sources. */
+  app?: AppForm;
+  /** The installation's licence (see `LocalPlatform.licence`); by default `FORGE_LICENCE` from the environment. */
+  licence?: ForgeLicence | null;
+}
+
+/**
+ * The licence Forge puts in every function's context (`context.license`) for a paid app in production:
+ * `isActive` and details such as `isEvaluation`, `billingPeriod` or `trialEndDate`.
+ */
+export interface ForgeLicence {
+  isActive: boolean;
+  [detail: string]: unknown;
+}
+
+/** `FORGE_LICENCE=active` or `inactive` gives the app a licence; unset, none, as in Forge's development environment. */
+export function licenceFromEnvironment(env: NodeJS.ProcessEnv): ForgeLicence | null {
+  const value = env.FORGE_LICENCE;
+  if (value === undefined || value === '') return null;
+  if (value === 'active' || value === 'inactive') return { isActive: value === 'active' };
+  throw new Error(`FORGE_LICENCE must be "active" or "inactive" (or unset, for no licence as in development), not "${value}"`);
+}
+
+/**
+ * `typescript`: the handler modules under src/ (each `index.X` from `src/index.ts`), compiled as they load.
+ * `bundle`: the artefact `forge deploy` would upload (`.forge-bundle/index.cjs`, from `npm run build:forge`).
+ */
+export type AppForm = 'typescript' | 'bundle';
+
+/** `FORGE_APP=bundle` runs the deployable bundle; anything else (or nothing) the sources. */
+export function appFormFromEnvironment(env: NodeJS.ProcessEnv): AppForm {
+  return env.FORGE_APP === 'bundle' ? 'bundle' : 'typescript';
 }
 
 export interface ResolverCall {
@@ -52,7 +87,16 @@ export class LocalPlatform {
   readonly installationId = randomUUID();
   /** The app's environment variables; tests may change them as a redeploy with new variables would. */
   readonly environment = new ForgeEnvironment();
-  private app: Record<string, (...args: any[]) => unknown> | null = null;
+  /** The form of the app this platform runs (see `AppForm`). */
+  readonly appForm: AppForm;
+  /**
+   * The installation's licence, handed to every function as Forge does once manifest.yml enables licensing.
+   * Null is what Forge sends in development and staging environments and for free apps: no licence at all.
+   * Tests (and the control API, `PUT /__forge/licence`) change it, as a site's subscription would.
+   */
+  licence: ForgeLicence | null;
+  /** Handler module (`index`) → its loaded exports. */
+  private readonly appModules = new Map<string, Record<string, unknown>>();
   private readonly plannedCrashes = new Map<string, number>();
   /** Every planned crash so far: how many requests its invocation made, and whether it was killed. */
   readonly crashLog: Array<{ functionKey: string; afterRequests: number; made: number; fired: boolean }> = [];
@@ -61,6 +105,15 @@ export class LocalPlatform {
     this.manifest = loadAppManifest(path.join(options.rootDir, 'manifest.yml'));
     this.logs = new AppLogs(options.echoLogs ?? false);
     this.egress = new EgressGuard(this.manifest.backendEgress);
+    this.appForm = options.app ?? appFormFromEnvironment(process.env);
+    this.licence = options.licence !== undefined ? options.licence : licenceFromEnvironment(process.env);
+  }
+
+  /** The file a handler module is loaded from, in the form this platform runs. */
+  appFile(module: string): string {
+    return this.appForm === 'bundle'
+      ? bundledFile(this.options.rootDir, module)
+      : path.join(this.options.rootDir, 'src', `${module}.ts`);
   }
 
   /** Makes this platform the one the SDKs talk to. Returns the unguarded fetch for the platform's own use. */
@@ -121,12 +174,12 @@ export class LocalPlatform {
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const module = this.uiModule(call.moduleKey);
     if (!module.resolverFunctionKey) throw new ResolverInvocationError(`${call.moduleKey} has no resolver`);
-    const handler = this.handlerFor(module.resolverFunctionKey);
+    const handler = this.handler(module.resolverFunctionKey);
     const context = this.moduleContext(call);
     return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, RESOLVER_TIMEOUT_SECONDS, () =>
       handler(
         { call: { functionKey: call.functionKey, payload: call.payload ?? {} }, context },
-        { principal: { accountId: call.accountId }, installContext: this.installContext },
+        { principal: { accountId: call.accountId }, installContext: this.installContext, ...this.licenceContext },
       ),
     );
   }
@@ -134,7 +187,7 @@ export class LocalPlatform {
   async runScheduledTrigger(triggerKey: string): Promise<unknown> {
     const trigger = this.manifest.scheduledTriggers.get(triggerKey);
     if (!trigger) throw new ResolverInvocationError(`No scheduled trigger ${triggerKey} in manifest.yml`);
-    const handler = this.handlerFor(trigger.functionKey);
+    const handler = this.handler(trigger.functionKey);
     return this.run(trigger.functionKey, triggerKey, undefined, this.timeoutOf(trigger.functionKey), () =>
       handler({ context: { cloudId: this.options.cloudId, moduleKey: triggerKey }, contextToken: 'local' }, this.jobContext),
     );
@@ -151,7 +204,7 @@ export class LocalPlatform {
     for (const trigger of this.manifest.eventTriggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       if (trigger.ignoreSelf && event.atlassianId === this.options.appAccountId) continue;
-      const handler = this.handlerFor(trigger.functionKey);
+      const handler = this.handler(trigger.functionKey);
       await this.run(trigger.functionKey, trigger.key, undefined, this.timeoutOf(trigger.functionKey), () =>
         handler({ ...event, context: { cloudId: this.options.cloudId, moduleKey: trigger.key } }, this.jobContext),
       );
@@ -172,7 +225,7 @@ export class LocalPlatform {
   private consume(event: QueuedEvent): Promise<unknown> {
     const functionKey = this.manifest.consumers.get(event.queueName);
     if (!functionKey) throw new ResolverInvocationError(`No consumer for queue ${event.queueName}`);
-    const handler = this.handlerFor(functionKey);
+    const handler = this.handler(functionKey);
     const asyncEvent = {
       body: event.body,
       queueName: event.queueName,
@@ -190,21 +243,35 @@ export class LocalPlatform {
   }
 
   private get jobContext(): Record<string, unknown> {
-    return { installContext: this.installContext, cloudId: this.options.cloudId };
+    return { installContext: this.installContext, cloudId: this.options.cloudId, ...this.licenceContext };
+  }
+
+  /** `license` in a function's context: only when there is one, as on Forge. */
+  private get licenceContext(): { license?: ForgeLicence } {
+    return this.licence ? { license: { ...this.licence } } : {};
   }
 
   private timeoutOf(functionKey: string): number {
     return this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   }
 
-  private handlerFor(functionKey: string): (...args: any[]) => unknown {
+  /** The app's function serving `functionKey`, loaded from the form this platform runs. */
+  handler(functionKey: string): (...args: any[]) => unknown {
     const fn = this.manifest.functions.get(functionKey);
     if (!fn) throw new ResolverInvocationError(`No function ${functionKey} in manifest.yml`);
-    // Loaded on first use, after the globals are in place, exactly as the app's bundle is loaded on Forge.
-    this.app ??= require(path.join(this.options.rootDir, 'src', 'index.ts')) as Record<string, (...args: any[]) => unknown>;
-    const handler = this.app[fn.exportName];
-    if (typeof handler !== 'function') throw new ResolverInvocationError(`src/index.ts does not export ${fn.exportName}`);
-    return handler;
+    const file = this.appFile(fn.module);
+    let exports = this.appModules.get(fn.module);
+    if (!exports) {
+      if (!existsSync(file)) {
+        throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not exist${this.appForm === 'bundle' ? ': run `npm run build:forge` first' : ''}`);
+      }
+      // Loaded on first use, after the globals are in place, exactly as the app's bundle is loaded on Forge.
+      exports = require(file) as Record<string, unknown>;
+      this.appModules.set(fn.module, exports);
+    }
+    const handler = exports[fn.exportName];
+    if (typeof handler !== 'function') throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not export ${fn.exportName}`);
+    return handler as (...args: any[]) => unknown;
   }
 
   private run<T>(

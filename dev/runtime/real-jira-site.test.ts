@@ -5,6 +5,10 @@ describe('reading a real Jira site', () => {
     expect(isReadOnlyRequest('GET', '/rest/api/3/project/FLOW')).toBe(true);
     expect(isReadOnlyRequest('POST', '/rest/api/3/search/jql')).toBe(true);
     expect(isReadOnlyRequest('POST', '/rest/api/3/changelog/bulkfetch')).toBe(true);
+    // The backfill's main read: an expression only evaluates, it changes nothing.
+    expect(isReadOnlyRequest('POST', '/rest/api/3/expression/evaluate')).toBe(true);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/expression/eval')).toBe(true);
+    expect(isReadOnlyRequest('POST', '/rest/api/3/expression/evaluate/../../issue')).toBe(false);
     expect(isReadOnlyRequest('POST', '/rest/api/3/issue')).toBe(false);
     expect(isReadOnlyRequest('POST', '/rest/api/3/issue/FLOW-1/transitions')).toBe(false);
     expect(isReadOnlyRequest('PUT', '/rest/api/3/issue/FLOW-1')).toBe(false);

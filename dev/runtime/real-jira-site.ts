@@ -12,8 +12,12 @@ export interface RealSiteCredentials {
   apiToken: string;
 }
 
-/** POSTs that only read: searching, counting, bulk changelogs and permission checks. */
+/**
+ * POSTs that only read: searching, counting, bulk changelogs, permission checks, and Jira expressions (which
+ * cannot change anything: they evaluate over issues the caller may see and return the values).
+ */
 const READ_ONLY_POSTS = [
+  /^\/rest\/api\/3\/expression\/(evaluate|eval)(\?|$)/,
   /^\/rest\/api\/3\/search\/jql(\?|$)/,
   /^\/rest\/api\/3\/search\/approximate-count(\?|$)/,
   /^\/rest\/api\/3\/changelog\/bulkfetch(\?|$)/,

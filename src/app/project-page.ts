@@ -20,7 +20,10 @@ export interface ProjectPagePorts {
  * way there: only then is Jira asked whether the viewer administers it, so a measured project's page costs
  * no extra call.
  */
-export async function loadProjectPage(ports: ProjectPagePorts, projectKey: string): Promise<ProjectPageData> {
+/** Everything the page's first answer holds but the licence, which the handler adds from Forge's context. */
+export type ProjectPage = Omit<ProjectPageData, 'licenceActive'>;
+
+export async function loadProjectPage(ports: ProjectPagePorts, projectKey: string): Promise<ProjectPage> {
   if (!(await ports.userPermissions.canBrowseProject(projectKey))) {
     throw new AppError('FORBIDDEN', 'You do not have permission to browse this project.');
   }

@@ -11,7 +11,7 @@ export interface ProjectSettingsListPorts {
 }
 
 /** Every project of the site, whether it is measured, and for measured ones where their sync stands. */
-export async function listProjectSettings(ports: ProjectSettingsListPorts): Promise<ProjectSettingsList> {
+export async function listProjectSettings(ports: ProjectSettingsListPorts): Promise<Omit<ProjectSettingsList, 'licenceActive'>> {
   const [projects, measuredKeys] = await Promise.all([ports.projects.listProjects(), ports.measured.list()]);
   const measured = new Set(measuredKeys);
   const syncStates = new Map(

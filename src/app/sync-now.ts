@@ -1,6 +1,7 @@
 import type { Clock, MeasuredProjects, SyncJobScheduler, SyncRequestThrottle, SyncStateStore, UserPermissions } from '../ports';
 import type { SyncNowData } from '../shared/resolver-contract';
 import { AppError } from './app-error';
+import { requireActiveLicence, type InstallationLicence } from './installation-licence';
 import { requireBrowsePermission } from './project-view';
 import { NEVER_SYNCED } from './sync-state';
 
@@ -18,13 +19,18 @@ export interface SyncNowPorts {
   scheduler: SyncJobScheduler;
   syncStates: SyncStateStore;
   clock: Clock;
+  licence: InstallationLicence;
 }
 
 export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): Promise<SyncNowData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
   if (!(await ports.measured.list()).includes(projectKey)) {
-    throw new AppError('NOT_FOUND', 'Flow metrics are not collected for this project. A Jira administrator can add it in the app settings.');
+    throw new AppError(
+      'NOT_FOUND',
+      'Flow metrics are not collected for this project. A Jira administrator can add it in Jira settings → Apps → Flow metrics settings.',
+    );
   }
+  requireActiveLicence(ports.licence);
   if (!(await ports.throttle.claim(projectKey, SYNC_NOW_PERIOD_SECONDS))) {
     throw new AppError('RATE_LIMITED', await refusal(ports, projectKey));
   }

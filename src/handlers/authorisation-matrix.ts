@@ -32,6 +32,8 @@ const browser = (notMeasured?: ResolverErrorCode): FunctionAccess => ({ caller: 
 
 export const RESOLVER_ACCESS = {
   // jira:adminPage: site configuration, tokens and data controls. Nothing here is for anyone but an admin.
+  // The Configure / Get started page (`flow-metrics-configure`) is the same page on the same resolver
+  // function, so these rows are its calls too.
   'flow-metrics-settings': {
     listProjects: admin(),
     listProjectSettings: admin(),

@@ -4,6 +4,7 @@ import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { applyIssueChange, type IssueChangeOutcome } from '../app/sync/issue-change';
+import { licenceFromContext } from './installation-licence-context';
 import { syncPorts } from './sync-wiring';
 
 const issueEventShape = z.object({
@@ -22,7 +23,13 @@ const issueEventShape = z.object({
  * everything else is ignored at once, since every issue edit on the site wakes this function. A relevant
  * change is applied to the project's stored history (src/app/sync/issue-change.ts).
  */
-export async function issueEvent(event: unknown): Promise<{ relevant: boolean; outcome: IssueChangeOutcome | 'not-measured' }> {
+export async function issueEvent(
+  event: unknown,
+  context?: unknown,
+): Promise<{ relevant: boolean; outcome: IssueChangeOutcome | 'not-measured' | 'licence-inactive' }> {
+  // Every issue edit on the site wakes this function: while the licence is inactive it reads nothing, and
+  // logs nothing either (one line per edit would be all the app's log allowance).
+  if (!licenceFromContext(context).active) return { relevant: false, outcome: 'licence-inactive' };
   const parsed = issueEventShape.safeParse(event);
   if (!parsed.success) {
     // Said without echoing the event: its values are whatever the sender put there.

@@ -15,6 +15,7 @@ import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
+import { licenceFromContext } from './installation-licence-context';
 import { emptyPayload, projectKeyFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 
@@ -31,7 +32,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
       emptyPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
       const asUser = jiraAsUser();
-      return loadProjectPage(
+      const page = await loadProjectPage(
         {
           userPermissions: new JiraUserPermissions(asUser),
           // Looked up as the user too: the page shows the project as Jira shows it to them.
@@ -41,6 +42,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
         },
         projectKey,
       );
+      return { ...page, licenceActive: licenceFromContext(context).active };
     }),
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large.
   getProjectView: ({ payload, context }) =>
@@ -80,6 +82,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
           scheduler: new ForgeSyncJobScheduler(),
           syncStates: new KvsSyncStateStore(),
           clock: systemClock,
+          licence: licenceFromContext(context),
         },
         projectKey,
       );

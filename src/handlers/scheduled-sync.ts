@@ -2,13 +2,19 @@ import { enqueueSyncJobs } from '../adapters/forge-queue/sync-queue';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
+import { licenceFromContext } from './installation-licence-context';
 
 /**
  * Scheduled trigger `incremental-sync`: one queue job per measured project, so each project's sync gets a
  * consumer's full time budget and one slow project cannot starve the others.
- * Runs may be duplicated by the platform; the sync job itself is idempotent.
+ * Runs may be duplicated by the platform; the sync job itself is idempotent. While the site's licence is
+ * inactive nothing is queued (see src/app/installation-licence.ts).
  */
-export async function scheduledSync(): Promise<{ queued: number }> {
+export async function scheduledSync(_request?: unknown, context?: unknown): Promise<{ queued: number }> {
+  if (!licenceFromContext(context).active) {
+    logJob('incremental-sync', 'licence inactive: no project queued');
+    return { queued: 0 };
+  }
   const projectKeys = (await new KvsMeasuredProjects().list()).filter(isProjectKey);
   await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const })));
   logJob('incremental-sync', `queued ${projectKeys.length} project(s)`);

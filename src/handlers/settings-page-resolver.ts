@@ -21,6 +21,8 @@ import { setRetention } from '../app/retention-window';
 import { resealSecrets } from '../app/secret-resealing';
 import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/slack-connection';
 import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
+import { requireActiveLicence, type InstallationLicence } from '../app/installation-licence';
+import { licenceFromContext } from './installation-licence-context';
 import { actorFromContext, emptyPayload, siteUrlFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 import { settingsPayloads as payloads } from './settings-payloads';
@@ -34,7 +36,8 @@ import { slackDigestPorts, slackDigestRequestPorts } from './slack-digest';
  */
 function settingsFunction<S extends z.ZodType, R>(
   schema: S,
-  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null }) => Promise<R>,
+  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null; licence: InstallationLicence }) => Promise<R>,
+  options: { costsTheSite?: boolean } = {},
 ) {
   return (name: string) =>
     ({ payload, context }: Request) =>
@@ -42,7 +45,11 @@ function settingsFunction<S extends z.ZodType, R>(
         const actor = actorFromContext(context);
         const ports = settingsPorts();
         await requireJiraAdministrator(ports.userPermissions);
-        return work(schema.parse(payload ?? {}), { actor, ports, siteUrl: siteUrlFromContext(context) });
+        const input = schema.parse(payload ?? {});
+        const licence = licenceFromContext(context);
+        // A sync or a digest costs the site requests and the app's quotas: not while the licence is inactive.
+        if (options.costsTheSite) requireActiveLicence(licence);
+        return work(input, { actor, ports, siteUrl: siteUrlFromContext(context), licence });
       });
 }
 
@@ -57,12 +64,12 @@ async function rememberSiteOf(siteUrl: string | null, ports: SettingsPorts): Pro
 /** Every settings function, by the name the UI invokes. The payload and answer types are in src/shared/resolver-contract.ts. */
 const SETTINGS_FUNCTIONS = {
   // Projects and workflows
-  listProjectSettings: settingsFunction(payloads.none, (_, { ports }) => listProjectSettings(ports)),
+  listProjectSettings: settingsFunction(payloads.none, async (_, { ports, licence }) => ({ ...(await listProjectSettings(ports)), licenceActive: licence.active })),
   setProjectMeasured: settingsFunction(payloads.setProjectMeasured, (input, { actor, ports }) => setProjectMeasured(ports, actor, input)),
   getProjectWorkflow: settingsFunction(payloads.project, (input, { ports }) => getProjectWorkflow(ports, input.projectKey)),
   saveProjectWorkflow: settingsFunction(payloads.saveProjectWorkflow, (input, { actor, ports }) => saveProjectWorkflow(ports, actor, input)),
   resetProjectWorkflow: settingsFunction(payloads.project, (input, { actor, ports }) => resetProjectWorkflow(ports, actor, input.projectKey)),
-  requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input)),
+  requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input), { costsTheSite: true }),
   // GitHub
   getGitHubConnection: settingsFunction(payloads.none, (_, { ports }) => getGitHubConnection(github(ports))),
   connectGitHub: settingsFunction(payloads.connectGitHub, (input, { actor, ports }) => connectGitHub(github(ports), actor, input)),
@@ -85,7 +92,9 @@ const SETTINGS_FUNCTIONS = {
   updateSlackChannel: settingsFunction(payloads.updateSlackChannel, (input, { actor, ports }) => updateSlackChannel(slack(ports), actor, input)),
   disconnectSlack: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectSlack(slack(ports), actor)),
   sendSlackTestMessage: settingsFunction(payloads.none, (_, { actor, ports }) => sendSlackTestMessage(slack(ports), actor)),
-  sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl)),
+  sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl), {
+    costsTheSite: true,
+  }),
   // Data and privacy
   getDataPrivacy: settingsFunction(payloads.none, (_, { ports }) => getDataPrivacy(ports)),
   setRetention: settingsFunction(payloads.setRetention, async (input, { actor, ports }) => {

@@ -17,6 +17,7 @@ import type { SlackConnectionRecord } from '../app/slack-connection';
 import { sendFlowDigest, type SiteAddress, type SlackDigestPorts } from '../app/slack-digest';
 import type { SlackDigestRequestPorts } from '../app/slack-digest-request';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
+import { licenceFromContext } from './installation-licence-context';
 
 /** The adapters the digest runs on, for the weekly trigger and for an admin's "send digest now". */
 export function slackDigestPorts() {
@@ -45,7 +46,12 @@ export function describeDigest(outcome: SlackDigestOutcome): string {
 }
 
 /** Scheduled trigger `weekly-slack-digest`: the week's flow figures of every synced project, to the Slack channel. */
-export async function slackDigest(): Promise<SlackDigestOutcome> {
+export async function slackDigest(_request?: unknown, context?: unknown): Promise<SlackDigestOutcome | null> {
+  // Nothing posted and nothing recorded while the licence is inactive: the settings still show the last digest sent.
+  if (!licenceFromContext(context).active) {
+    logJob('slack-digest', 'licence inactive: no digest posted');
+    return null;
+  }
   const outcome = await sendFlowDigest(slackDigestPorts(), 'weekly');
   logJob('slack-digest', describeDigest(outcome));
   return outcome;

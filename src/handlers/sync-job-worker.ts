@@ -4,6 +4,7 @@ import { retryLater } from '../adapters/forge-queue/queue-retry';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { runSyncJob } from '../app/sync/sync-job';
+import { licenceFromContext } from './installation-licence-context';
 import { personalDataReportSlice } from './personal-data-report';
 import { syncPorts, syncTuning } from './sync-wiring';
 
@@ -23,9 +24,11 @@ const personalDataReportJob = z.object({
  * or of a personal-data report run (see src/handlers/personal-data-report.ts), told apart by the body.
  * A malformed job is dropped with a log line rather than thrown, because a thrown error makes the platform
  * retry a job that can never succeed. A failed sync asks the platform to deliver the job again later.
+ * While the site's licence is inactive, sync jobs are dropped and report slices still run.
  */
-export async function syncJobWorker(event: AsyncEvent) {
+export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
   const report = personalDataReportJob.safeParse(event.body);
+  // The personal-data report runs whatever the licence says: it is a legal obligation.
   if (report.success) {
     await personalDataReportSlice(report.data.runId);
     return undefined;
@@ -36,6 +39,11 @@ export async function syncJobWorker(event: AsyncEvent) {
     return;
   }
   const { projectKey, reason } = job.data;
+  if (!licenceFromContext(context).active) {
+    // Acknowledged, not retried: the cursor stays in KVS, and the first hourly sync after renewal resumes.
+    logJob('sync-job', `${reason} sync of ${projectKey}: skipped, licence inactive`);
+    return undefined;
+  }
   const outcome = await runSyncJob(
     syncPorts(),
     { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0 },

@@ -52,6 +52,8 @@ export interface ProjectPageData {
   measured: boolean;
   /** For a project not measured: whether the viewer is a Jira admin, who can turn it on. Null when not asked (measured). */
   viewerIsJiraAdministrator: boolean | null;
+  /** False while the site's licence is inactive: the page says so, and nothing is synced (src/app/installation-licence.ts). */
+  licenceActive: boolean;
 }
 
 /**
@@ -148,6 +150,8 @@ export interface ProjectStatus {
 /** `listProjectSettings`: payload `{}`. */
 export interface ProjectSettingsList {
   projects: Array<ProjectSummary & { measured: boolean; sync: SyncState | null }>;
+  /** False while the site's licence is inactive: the settings say so, and syncs and digests are refused. */
+  licenceActive: boolean;
 }
 
 /** `setProjectMeasured`: payload `{ projectKey, measured }`. Measuring a project queues its first sync. */

@@ -14,7 +14,7 @@ export function syncState(overrides: Partial<SyncState> = {}): SyncState {
 
 /** A measured project's `getProjectPage` answer with the given sync state. */
 export function projectPageData(sync: Partial<SyncState> = {}): ProjectPageData {
-  return { project: { id: '10001', key: 'FLOW', name: 'Flow Platform' }, sync: syncState(sync), measured: true, viewerIsJiraAdministrator: null };
+  return { project: { id: '10001', key: 'FLOW', name: 'Flow Platform' }, sync: syncState(sync), measured: true, viewerIsJiraAdministrator: null, licenceActive: true };
 }
 
 /** The answer for a project no admin has enabled, as seen by a Jira admin or by anyone else. */
@@ -24,6 +24,7 @@ export function unmeasuredProjectPageData(viewerIsJiraAdministrator: boolean): P
     sync: syncState({ status: 'never-synced', lastSuccessAt: null }),
     measured: false,
     viewerIsJiraAdministrator,
+    licenceActive: true,
   };
 }
 

@@ -134,6 +134,27 @@ describe('reading issues from Jira as the app', () => {
     expect(refusingLog).toEqual(['POST /rest/api/3/expression/evaluate']);
   });
 
+  it('logs the fallback to field search once, with why Jira refused', async () => {
+    const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const refusing = new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer());
+      const ids = (await source.listIssueIds('BIG')).slice(0, 3000);
+      await refusing.firstIssues('BIG', ['customfield_10021']);
+      // Three thousand issues would be three expressions in parallel: still one line.
+      await refusing.issuesByIds('BIG', ids, ['customfield_10021']);
+      const fallbacks = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('field search'));
+      expect(fallbacks).toEqual([
+        '[jira-issue-source] Jira refused the issue facts expression (404: No REST resource matches POST /rest/api/3/expression/evaluate.); reading issues by field search instead',
+      ]);
+      // A source that reads by expression says nothing of the kind.
+      logged.mockClear();
+      await source.issuesByIds('BIG', ids, ['customfield_10021']);
+      expect(logged.mock.calls.filter(([line]) => String(line).includes('field search'))).toEqual([]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('reads complete status histories for 1000 issues in one bulk call', async () => {
     const ids = (await source.listIssueIds('BIG')).slice(0, 1000);
     log.length = 0;

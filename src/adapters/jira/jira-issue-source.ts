@@ -8,6 +8,7 @@ import {
   type JiraStatus,
 } from '../../domain/jira-history';
 import { parseIsoTimestamp } from '../../domain/iso-timestamp';
+import { logJob } from '../../app/job-log';
 import type { FirstIssues, IssueSource, JiraCatalogue } from '../../ports';
 import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';
 import { JiraPacer, JiraRefusal } from './jira-pacer';
@@ -101,7 +102,7 @@ export class JiraIssueSource implements IssueSource {
       page = await this.evaluate(projectKey, jql([project], 'id ASC'), null);
     } catch (error) {
       if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
-      this.expressionsRefused = true;
+      this.fallBackToFieldSearch(error);
       return null;
     }
     const issues = issuesFromFacts(page);
@@ -194,7 +195,7 @@ export class JiraIssueSource implements IssueSource {
       );
     } catch (error) {
       if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
-      this.expressionsRefused = true;
+      this.fallBackToFieldSearch(error);
       const answers = await Promise.all(chunksOf(ids, ISSUES_PAGE).map((chunk) => this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds))));
       return answers.flat();
     }
@@ -210,6 +211,18 @@ export class JiraIssueSource implements IssueSource {
       token = nextPageOf(page);
     } while (token);
     return issues;
+  }
+
+  /**
+   * From now on this source (one invocation's) reads by field search. Said once, with Jira's answer, since the
+   * fallback costs ten times the requests and would otherwise go unnoticed: a site, a proxy or a policy that
+   * refuses expressions shows in the logs the first time it happens in each job.
+   */
+  private fallBackToFieldSearch(refusal: JiraRefusal): void {
+    if (this.expressionsRefused) return;
+    this.expressionsRefused = true;
+    const said = refusal.errorMessages[0]?.slice(0, 160);
+    logJob('jira-issue-source', `Jira refused the issue facts expression (${refusal.status}${said ? `: ${said}` : ''}); reading issues by field search instead`);
   }
 
   /** One page of the issue facts expression over a JQL query. */

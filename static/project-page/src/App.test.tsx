@@ -48,6 +48,26 @@ describe('project page', () => {
     expect(screen.getByTestId('sync-data-as-of').textContent).toMatch(/^Data as of .*2026/);
   });
 
+  it("says plainly when the site's licence is inactive, and still shows the project's metrics", async () => {
+    invokeMock.mockResolvedValueOnce(ok({ ...projectPageData(), licenceActive: false }));
+
+    render(<App />);
+
+    const notice = await screen.findByTestId('licence-inactive');
+    expect(notice.textContent).toContain("This site's licence for Flow Metrics for Jira is not active");
+    expect(notice.textContent).toContain('renews the licence in Jira settings → Apps → Manage apps');
+    expect(screen.getByTestId('metrics-stub')).toBeTruthy();
+  });
+
+  it('says nothing about the licence while it is active', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectPageData()));
+
+    render(<App />);
+
+    await screen.findByTestId('project-name');
+    expect(screen.queryByTestId('licence-inactive')).toBeNull();
+  });
+
   it('shows a project that was never synced', async () => {
     invokeMock.mockResolvedValueOnce(ok(projectPageData({ status: 'never-synced', lastSuccessAt: null })));
 
@@ -220,7 +240,7 @@ describe('project page of a project no admin has enabled', () => {
     const empty = await screen.findByTestId('project-not-measured');
     expect(screen.getByTestId('project-name').textContent).toBe('Big Monorepo');
     expect(within(empty).getByRole('heading', { level: 2 }).textContent).toBe('Flow metrics are not collected for Big Monorepo yet');
-    expect(empty.textContent).toContain('A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.');
+    expect(empty.textContent).toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
     expect(within(empty).queryByRole('button')).toBeNull();
     expectNoSyncOrCharts();
   });
@@ -232,7 +252,7 @@ describe('project page of a project no admin has enabled', () => {
     render(<App />);
 
     const empty = await screen.findByTestId('project-not-measured');
-    expect(empty.textContent).toContain('Apps → Flow metrics settings → Projects');
+    expect(empty.textContent).toContain('Jira settings → Apps → Flow metrics settings → Projects');
     expectNoSyncOrCharts();
     fireEvent.click(within(empty).getByRole('button', { name: 'Open Flow metrics settings' }));
     expect(navigateMock).toHaveBeenCalledWith({ target: 'module', moduleKey: 'flow-metrics-settings' });

@@ -80,7 +80,7 @@ describe('ProjectMetrics', () => {
 
     const empty = await screen.findByTestId('metrics-empty');
     expect(empty.textContent).toContain('Flow metrics are not collected for this project.');
-    expect(empty.textContent).toContain('Apps → Flow metrics settings → Projects');
+    expect(empty.textContent).toContain('Jira settings → Apps → Flow metrics settings → Projects');
   });
 
   it('shows a failed load with a retry that loads again', async () => {

@@ -3,11 +3,14 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { router } from '@forge/bridge';
 
-/** The app's admin page (manifest.yml `jira:adminPage`), where a Jira admin chooses the projects to measure. */
+/**
+ * The app's admin page in Jira settings' Apps sidebar (manifest.yml's `jira:adminPage` without `useAsConfig`),
+ * where a Jira admin chooses the projects to measure.
+ */
 export const SETTINGS_MODULE_KEY = 'flow-metrics-settings';
 
-/** Where the choice is made, in the words of Jira's own menus. */
-export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Apps → Flow metrics settings → Projects.';
+/** Where the choice is made, in the words of Jira's own menus: the sidebar entry, which Jira shows (see manifest.yml). */
+export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.';
 
 /**
  * A project no admin has enabled: nothing has been or will be collected, so there is no sync to show or ask

@@ -3,6 +3,7 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ProjectPageData } from '../../../src/shared/resolver-contract';
+import { LicenceInactiveNotice } from '../../common/LicenceInactiveNotice';
 import { ProjectMetrics } from './ProjectMetrics';
 import { ProjectNotMeasured } from './ProjectNotMeasured';
 import { isSyncInProgress, SyncStatePanel } from './SyncStatePanel';
@@ -11,7 +12,8 @@ import { isSyncInProgress, SyncStatePanel } from './SyncStatePanel';
  * The project page once its data has loaded: the project, where its sync stands, and below it the
  * metric views, computed in the browser from the project's stored history. While the first sync runs there
  * is no history to compute from: the sync's progress stands where the charts will appear. A project no admin
- * has enabled has neither a sync nor charts: the page says who can enable it, and where.
+ * has enabled has neither a sync nor charts: the page says who can enable it, and where. While the site's
+ * licence is inactive the page says so first, and still shows what was collected.
  */
 export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData; onSyncQueued: () => void }) {
   const firstSync = isSyncInProgress(data.sync.status) && data.sync.lastSuccessAt === null;
@@ -25,6 +27,7 @@ export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData;
           {data.project.key}
         </Text>
       </Stack>
+      {!data.licenceActive && <LicenceInactiveNotice />}
       {!data.measured ? (
         <ProjectNotMeasured projectName={data.project.name} viewerIsJiraAdministrator={data.viewerIsJiraAdministrator === true} />
       ) : firstSync ? (

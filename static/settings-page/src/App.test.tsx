@@ -21,6 +21,7 @@ const PROJECTS: ProjectSettingsList = {
     { id: '10002', key: 'WEB', name: 'Website', measured: false, sync: null },
     { id: '10001', key: 'APP', name: 'Mobile app', measured: true, sync: { status: 'ok', progress: null, lastSuccessAt: '2026-03-12T14:05:00.000Z', lastError: null } },
   ],
+  licenceActive: true,
 };
 
 /** Lets every pending promise and timer of the page run, so a call it was going to make has been made. */
@@ -44,6 +45,16 @@ describe('settings page, as a Jira admin', () => {
     expect(screen.getByTestId('project-settings-APP').textContent).toContain('Up to date');
     expect(screen.queryByTestId('access-denied')).toBeNull();
     expect(invokeMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("says plainly when the site's licence is inactive, and what keeps running", async () => {
+    invokeMock.mockResolvedValueOnce(ok({ ...PROJECTS, licenceActive: false }));
+    render(<App />);
+    const notice = await screen.findByTestId('licence-inactive');
+    expect(notice.textContent).toContain("This site's licence for Flow Metrics for Jira is not active");
+    expect(notice.textContent).toContain('Reporting and erasing personal data continues, because the law requires it');
+    // The settings stay usable: an admin may still export or erase the data.
+    expect(within(screen.getByRole('tablist')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...SETTINGS_TABS]);
   });
 
   it('loads a tab only when it is opened', async () => {
@@ -71,7 +82,7 @@ describe('settings page, as a Jira admin', () => {
   });
 
   it('asks for the projects list again after all app data is erased', async () => {
-    const erased: ProjectSettingsList = { projects: PROJECTS.projects.map((project) => ({ ...project, measured: false, sync: null })) };
+    const erased: ProjectSettingsList = { ...PROJECTS, projects: PROJECTS.projects.map((project) => ({ ...project, measured: false, sync: null })) };
     const answers: Record<string, ResolverResult<unknown>[]> = {
       listProjectSettings: [ok(PROJECTS), ok(erased)],
       getDataPrivacy: [ok(dataPrivacy()), ok(dataPrivacy())],

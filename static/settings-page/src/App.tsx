@@ -5,6 +5,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
 import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
+import { LicenceInactiveNotice } from '../../common/LicenceInactiveNotice';
 import { LoadingState } from '../../common/LoadingState';
 import { PageLayout } from '../../common/PageLayout';
 import { useResolver } from '../../common/use-resolver';
@@ -20,8 +21,8 @@ import { useSettingsAccess } from './use-settings-access';
 export const SETTINGS_TABS = ['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log'] as const;
 
 /**
- * The app's settings page (Jira admin page, also "Configure" and "Get started"). Every resolver behind it
- * refuses anyone Jira does not call an administrator, so the tabs appear only once the first call, the
+ * The app's settings page (Jira admin page: Jira settings → Apps → Flow metrics settings, and Manage apps'
+ * "Configure" and "Get started"). Every resolver behind it refuses anyone Jira does not call an administrator, so the tabs appear only once the first call, the
  * projects list, has answered: someone refused sees one message and the page asks nothing more. The other
  * tabs load their own data when first opened.
  */
@@ -60,6 +61,7 @@ export function App() {
             Which projects are measured and how, the GitHub and Slack connections, and what the app keeps about this site.
           </Text>
         </Stack>
+        {projects.state.status === 'ready' && !projects.state.data.licenceActive && <LicenceInactiveNotice forAdmins />}
         <Tabs id="flow-metrics-settings-tabs" testId="settings-tabs">
           <TabList>
             {SETTINGS_TABS.map((label) => (
