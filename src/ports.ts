@@ -392,9 +392,24 @@ export interface ProjectLocks {
   release(projectKey: string, holder: string): Promise<void>;
 }
 
-/** Sync jobs the app queues itself: continuations of a sliced job, and retries after a failure. */
+/**
+ * Sync jobs the app queues itself: continuations of a sliced job, and retries after a failure. Each job carries
+ * the erasure generation it was queued under (see `ErasureGenerations`): the current one unless `erasure` says
+ * otherwise (a continuation carries its own job's).
+ */
 export interface SyncJobScheduler {
-  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number): Promise<void>;
+  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number, erasure?: number): Promise<void>;
+}
+
+/**
+ * How many times an admin has erased all app data, kept through the erasure itself. A sync job carries the
+ * count from when it was queued and writes nothing once it moved on: what the job would write was erased.
+ */
+export interface ErasureGenerations {
+  /** 0 when nothing was ever erased. */
+  current(): Promise<number>;
+  /** Counts one more erasure; called before anything is deleted. Answers the new generation. */
+  advance(): Promise<number>;
 }
 
 /** At most one claim per project per period: "sync now" is rate-limited. */

@@ -1,4 +1,5 @@
 import { enqueueSyncJobs } from '../adapters/forge-queue/sync-queue';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
@@ -9,8 +10,9 @@ import { logJob } from '../app/job-log';
  * Runs may be duplicated by the platform; the sync job itself is idempotent.
  */
 export async function scheduledSync(): Promise<{ queued: number }> {
+  const erasure = await new KvsErasureGenerations().current();
   const projectKeys = (await new KvsMeasuredProjects().list()).filter(isProjectKey);
-  await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const })));
+  await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const, erasure })));
   logJob('incremental-sync', `queued ${projectKeys.length} project(s)`);
   return { queued: projectKeys.length };
 }

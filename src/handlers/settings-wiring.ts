@@ -8,6 +8,7 @@ import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
@@ -52,6 +53,7 @@ export function settingsPorts() {
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     lastPersonalDataReport: new KvsDocument<unknown>(storageKeys.lastPersonalDataReport),
     storage: new KvsAppStorage(),
+    erasures: new KvsErasureGenerations(),
     /** The retention purge's reach into each project's stored history ("purge now" runs the daily purge). */
     history: new KvsHistoryStore(),
     locks: new KvsProjectLocks(),

@@ -29,6 +29,8 @@
  *   privacy:last-report                   the weekly personal-data report's outcome
  *   privacy:report-cursor                 a personal-data report run in progress: where it got to, counts so far
  *   retention:last-purge                  the last retention purge's outcome
+ *   privacy:erasure-generation            how many times all app data was erased (a number); survives the erasure,
+ *                                         so sync jobs queued before one know to write nothing
  */
 import type { SecretName } from '../../ports';
 export { SECRET_NAMES } from '../../ports';
@@ -61,6 +63,7 @@ export const storageKeys = {
   lastPersonalDataReport: 'privacy:last-report',
   personalDataReportCursor: 'privacy:report-cursor',
   lastRetentionPurge: 'retention:last-purge',
+  erasureGeneration: 'privacy:erasure-generation',
   retentionSettings: 'settings:retention',
   githubConnection: 'connection:github',
   slackConnection: 'connection:slack',
