@@ -8,8 +8,9 @@ import type {
   GitHubRepositoryAccess,
   UpdateGitHubRepositoriesPayload,
 } from '../shared/resolver-contract';
+import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
 import { AppError } from './app-error';
-import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { recordAudit, type Actor } from './audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
 import { UnreadableSecretError } from './unreadable-secret';
@@ -23,7 +24,8 @@ import { UnreadableSecretError } from './unreadable-secret';
  */
 export type GitHubConnectionRecord = GitHubConnectionDetails;
 
-export interface GitHubConnectionPorts extends AuditTrailPorts {
+/** Checking a token or repositories costs up to 31 GitHub calls: once a minute (see admin-request-throttle.ts). */
+export interface GitHubConnectionPorts extends AdminRequestThrottlePorts {
   github: GitHubAccount;
   vault: SecretVault;
   record: StoredDocument<GitHubConnectionRecord>;
@@ -120,6 +122,7 @@ export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, 
   ports.vault.assertCanSeal();
   const tokenKind = githubTokenKind(input.token);
   if (!tokenKind) throw new AppError('INVALID_INPUT', 'That is not a GitHub personal access token.');
+  await claimAdminRequest(ports, actor, 'github-connection');
 
   let identity;
   let repositories;
@@ -186,6 +189,7 @@ export async function updateGitHubRepositories(
   input: UpdateGitHubRepositoriesPayload,
 ): Promise<GitHubConnectionData> {
   const { token, record } = await storedToken(ports);
+  await claimAdminRequest(ports, actor, 'github-connection');
   const now = ports.clock.now().toISOString();
   let identity;
   let repositories;
