@@ -98,9 +98,14 @@ export interface SecretVault {
   /** @throws UnreadableSecretError when the stored value cannot be opened with any configured key. */
   open(name: SecretName): Promise<string | null>;
   remove(name: SecretName): Promise<void>;
-  /** The key id a stored secret is sealed with, or null when there is none. Does not open it. */
+  /**
+   * The key id a stored secret is sealed with, once it opened with that key in its own slot; null when there is
+   * none, or when it cannot be opened (moved from the other slot, altered, or its key is gone): damaged.
+   */
   sealedWith(name: SecretName): Promise<string | null>;
-  /** Re-seals every stored secret that is not sealed with the newest key. */
+  /** Whether the slot holds anything at all, whether or not it opens. */
+  holds(name: SecretName): Promise<boolean>;
+  /** Re-seals every stored secret that is not sealed with the newest key; checks that the others open. */
   resealAll(): Promise<ResealOutcome>;
 }
 

@@ -29,7 +29,7 @@ export async function eraseAllAppData(ports: AppDataErasurePorts, actor: Actor, 
   await ports.erasures.advance();
   let erasedSecrets = 0;
   for (const name of SECRET_NAMES) {
-    if ((await ports.vault.sealedWith(name)) !== null) erasedSecrets += 1;
+    if (await ports.vault.holds(name)) erasedSecrets += 1;
     await ports.vault.remove(name);
   }
   const { erased, done } = await ports.storage.eraseValues(ports.clock.now().getTime() + ERASE_BUDGET_MS);

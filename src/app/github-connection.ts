@@ -13,7 +13,7 @@ import { AppError } from './app-error';
 import { recordAudit, type Actor } from './audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
-import { UnreadableSecretError } from './unreadable-secret';
+import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The GitHub connection: one read-only token and the repositories to watch.
@@ -73,7 +73,7 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
   if (!record) return { connected: false, sealing };
   const sealedWithKeyId = await ports.vault.sealedWith('github-token');
   const warnings = warningsFor(record, ports.clock.now());
-  if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
+  if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   return { connected: true, sealing, ...record, warnings, sealedWithKeyId };
 }
 
@@ -223,7 +223,7 @@ export async function updateGitHubRepositories(
 
 export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubConnectionData> {
   const record = await ports.record.read();
-  const hadSecret = (await ports.vault.sealedWith('github-token')) !== null;
+  const hadSecret = await ports.vault.holds('github-token');
   await ports.vault.remove('github-token');
   await ports.record.remove();
   if (record || hadSecret) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null);

@@ -14,7 +14,7 @@ import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-reque
 import { recordAudit, type Actor } from './audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
-import { UnreadableSecretError } from './unreadable-secret';
+import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The Slack connection: one bot token (it needs `chat:write`, and `channels:read` or `groups:read` to look the
@@ -55,7 +55,7 @@ export async function getSlackConnection(ports: SlackConnectionPorts): Promise<S
   if (!record) return { connected: false, sealing };
   const sealedWithKeyId = await ports.vault.sealedWith('slack-bot-token');
   const warnings = warningsFor(record);
-  if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
+  if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   return { connected: true, sealing, ...record, warnings, sealedWithKeyId, lastDigest: await ports.lastDigest.read() };
 }
 
@@ -188,7 +188,7 @@ export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Act
 
 export async function disconnectSlack(ports: SlackConnectionPorts, actor: Actor): Promise<SlackConnectionData> {
   const record = await ports.record.read();
-  const hadSecret = (await ports.vault.sealedWith('slack-bot-token')) !== null;
+  const hadSecret = await ports.vault.holds('slack-bot-token');
   await ports.vault.remove('slack-bot-token');
   await ports.record.remove();
   if (record || hadSecret) await recordAudit(ports, actor, 'slack.disconnected', record ? channelLabel(record.channel) : null);
