@@ -98,9 +98,14 @@ export interface SecretVault {
   /** @throws UnreadableSecretError when the stored value cannot be opened with any configured key. */
   open(name: SecretName): Promise<string | null>;
   remove(name: SecretName): Promise<void>;
-  /** The key id a stored secret is sealed with, or null when there is none. Does not open it. */
+  /**
+   * The key id a stored secret is sealed with, once it opened with that key in its own slot; null when there is
+   * none, or when it cannot be opened (moved from the other slot, altered, or its key is gone): damaged.
+   */
   sealedWith(name: SecretName): Promise<string | null>;
-  /** Re-seals every stored secret that is not sealed with the newest key. */
+  /** Whether the slot holds anything at all, whether or not it opens. */
+  holds(name: SecretName): Promise<boolean>;
+  /** Re-seals every stored secret that is not sealed with the newest key; checks that the others open. */
   resealAll(): Promise<ResealOutcome>;
 }
 
@@ -392,9 +397,24 @@ export interface ProjectLocks {
   release(projectKey: string, holder: string): Promise<void>;
 }
 
-/** Sync jobs the app queues itself: continuations of a sliced job, and retries after a failure. */
+/**
+ * Sync jobs the app queues itself: continuations of a sliced job, and retries after a failure. Each job carries
+ * the erasure generation it was queued under (see `ErasureGenerations`): the current one unless `erasure` says
+ * otherwise (a continuation carries its own job's).
+ */
 export interface SyncJobScheduler {
-  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number): Promise<void>;
+  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number, erasure?: number): Promise<void>;
+}
+
+/**
+ * How many times an admin has erased all app data, kept through the erasure itself. A sync job carries the
+ * count from when it was queued and writes nothing once it moved on: what the job would write was erased.
+ */
+export interface ErasureGenerations {
+  /** 0 when nothing was ever erased. */
+  current(): Promise<number>;
+  /** Counts one more erasure; called before anything is deleted. Answers the new generation. */
+  advance(): Promise<number>;
 }
 
 /** At most one claim per project per period: "sync now" is rate-limited. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crossOriginRefusal, hostRefusal } from '../http/loopback-guard';
 import type { LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget, SimulatedService } from '../runtime/product-target';
 import { adminPagePathsByModule, adminPageRoutes, appsSidebarLinks, manageAppsEntry, MANAGE_APPS_PATH } from './admin-pages';
@@ -15,7 +16,8 @@ import { NavigationLog } from './navigation-log';
 /**
  * The local host at http://localhost:8080: a Jira-like page framing the app's Custom UI, the bridge those
  * frames call, and the control API that tests and scripts drive (paths under /__forge, /__jira, /__atlassian
- * are a stable contract).
+ * are a stable contract). It listens on loopback only, answers only requests addressed to its own name and
+ * port, and its control and bridge endpoints refuse requests from other sites' pages (see loopback-guard.ts).
  */
 export interface HostOptions {
   rootDir: string;
@@ -39,7 +41,10 @@ const PROJECT_PAGE_MODULE = 'flow-metrics-project-page';
 export async function startHost(options: HostOptions, port: number, host = '127.0.0.1'): Promise<RunningHost> {
   const frames = new AppFrames();
   const navigations = new NavigationLog();
+  let ownPort = port;
   const server = createServer((request, response) => {
+    const refusal = hostRefusal(request, ownPort) ?? (isControlOrBridge(options, request) ? crossOriginRefusal(request, ownPort) : null);
+    if (refusal) return sendJson(response, refusal.status, { message: refusal.message });
     route(options, { frames, navigations }, request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (!response.headersSent) sendJson(response, status, { message: error instanceof Error ? error.message : String(error) });
@@ -52,11 +57,18 @@ export async function startHost(options: HostOptions, port: number, host = '127.
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  ownPort = actualPort;
   return {
     url: `http://localhost:${actualPort}`,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The control API, the bridge, and the simulated services' control endpoints: what another site's page must not reach. */
+function isControlOrBridge(options: HostOptions, request: IncomingMessage): boolean {
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  return pathname.startsWith('/__forge/') || options.controlServices.some(({ prefix }) => pathname.startsWith(prefix));
 }
 
 /** What the host remembers while it runs: the frames it opened and where they asked to go. */

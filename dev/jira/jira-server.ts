@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crossOriginRefusal, hostRefusal } from '../http/loopback-guard';
 import type { SimService } from './sim-http';
 
 /**
  * Serves a simulated service (the Jira site, the personal-data API) over plain HTTP on loopback, so an app
  * can be pointed at it like at a real site (`JIRA_SITE=http://127.0.0.1:PORT`, basic auth) and so tests can
- * exercise real sockets, headers and concurrency.
+ * exercise real sockets, headers and concurrency. Like the host, it answers only requests addressed to its own
+ * name and port, and none sent by another site's page (see dev/http/loopback-guard.ts): its control endpoints
+ * change the site, and in real-site mode nothing should reach it but the local platform.
  */
 export interface ServerOptions {
   /** 0 (the default) picks a free port. */
@@ -37,7 +40,14 @@ function flatHeaders(request: IncomingMessage): Record<string, string> {
 }
 
 export async function startJiraServer(service: SimService, options: ServerOptions = {}): Promise<RunningServer> {
+  let ownPort = options.port ?? 0;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const refusal = hostRefusal(request, ownPort) ?? crossOriginRefusal(request, ownPort);
+    if (refusal) {
+      response.writeHead(refusal.status, { 'content-type': 'application/json;charset=UTF-8' });
+      response.end(JSON.stringify({ errorMessages: [refusal.message], errors: {} }));
+      return;
+    }
     void (async () => {
       try {
         const body = await readBody(request);
@@ -64,6 +74,7 @@ export async function startJiraServer(service: SimService, options: ServerOption
     });
   });
   const address = server.address() as AddressInfo;
+  ownPort = address.port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${address.port}`,

@@ -10,6 +10,7 @@ import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, type SimulatedService } from '../runtime/product-target';
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
 import { createDemoSlack, type DemoSlack } from '../slack/demo-slack';
+import { forgetRequestThrottles } from './request-throttles';
 
 /**
  * The app on the local platform, with a simulated Jira site called in process: what the sync tests and the
@@ -55,6 +56,8 @@ export class SyncHarness {
   readonly platform: LocalPlatform;
   /** Runs before the site answers each request the app makes, e.g. to change an issue while a sync reads. */
   beforeAppRequest: ((request: { method: string; path: string; body?: string }) => Promise<void>) | null = null;
+  /** False (the default): the settings requests' throttles are forgotten after each settings call (see request-throttles.ts). */
+  keepRequestThrottles = false;
   private readonly unsubscribe: () => void;
   private integrations: SimulatedIntegrations | null = null;
 
@@ -106,7 +109,11 @@ export class SyncHarness {
   /** The settings page's functions, called as the demo user of `role`. */
   settingsAs(role: DemoRole): SettingsCall {
     const accountId = this.user(role);
-    return (functionKey, payload = {}) => this.platform.invokeResolver({ moduleKey: SETTINGS_PAGE, functionKey, payload, accountId });
+    return async (functionKey, payload = {}) => {
+      const answer = await this.platform.invokeResolver({ moduleKey: SETTINGS_PAGE, functionKey, payload, accountId });
+      if (!this.keepRequestThrottles) await forgetRequestThrottles(this.kvs);
+      return answer;
+    };
   }
 
   /** A user of the given demo role. */

@@ -5,6 +5,7 @@ import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from '../runtime/product-target';
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
 import { createDemoSlack, type DemoSlack } from '../slack/demo-slack';
+import { forgetRequestThrottles } from './request-throttles';
 
 /**
  * The settings page's resolvers on the real platform and SDKs, against a tiny Jira (two projects, three
@@ -72,6 +73,8 @@ export interface SettingsTestSite {
   slack: DemoSlack;
   /** Calls a settings resolver function as one of PEOPLE, and answers what the bridge would deliver. */
   call(accountId: string, functionKey: string, payload?: unknown): Promise<any>;
+  /** False (the default): the settings requests' throttles are forgotten after each call (see request-throttles.ts). */
+  keepRequestThrottles: boolean;
 }
 
 /** Atlassian's personal-data reporting, when a test does not bring its own: "nothing to do" for every report. */
@@ -93,12 +96,17 @@ export function createSettingsTestSite(now: () => Date = () => new Date(), perso
   const slack = createDemoSlack(now);
   platform.simulateExternal('https://api.github.com', github.github);
   platform.simulateExternal('https://slack.com', slack.slack);
-  return {
+  const site: SettingsTestSite = {
     platform,
     kvs,
     github,
     slack,
-    call: (accountId, functionKey, payload = {}) =>
-      platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId }),
+    keepRequestThrottles: false,
+    call: async (accountId, functionKey, payload = {}) => {
+      const answer = await platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId });
+      if (!site.keepRequestThrottles) await forgetRequestThrottles(kvs);
+      return answer;
+    },
   };
+  return site;
 }

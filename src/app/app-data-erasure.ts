@@ -1,4 +1,4 @@
-import { SECRET_NAMES, type AppStorage, type SecretVault } from '../ports';
+import { SECRET_NAMES, type AppStorage, type ErasureGenerations, type SecretVault } from '../ports';
 import { ERASE_CONFIRMATION_PHRASE, type AppDataErased, type EraseAllAppDataPayload } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
@@ -6,6 +6,7 @@ import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
 export interface AppDataErasurePorts extends AuditTrailPorts {
   storage: AppStorage;
   vault: SecretVault;
+  erasures: ErasureGenerations;
 }
 
 /** Each call stops deleting after this long, well inside the resolver's 25 seconds; the page calls again. */
@@ -16,14 +17,19 @@ const ERASE_BUDGET_MS = 15_000;
  * including the list of measured projects, so syncing stops. Large sites take several calls; each must carry
  * the typed confirmation again. When nothing is left, the erase itself is recorded: the audit log starts
  * again with who erased it and when.
+ *
+ * Sync jobs already queued or running would write their projects back: the erasure count moves on before
+ * anything is deleted, and a job queued under an older count writes nothing more (see
+ * src/app/sync/sync-mandate.ts).
  */
 export async function eraseAllAppData(ports: AppDataErasurePorts, actor: Actor, request: EraseAllAppDataPayload): Promise<AppDataErased> {
   if (request.confirmation.trim().toLowerCase() !== ERASE_CONFIRMATION_PHRASE) {
     throw new AppError('INVALID_INPUT', `Nothing was erased: type "${ERASE_CONFIRMATION_PHRASE}" to confirm.`);
   }
+  await ports.erasures.advance();
   let erasedSecrets = 0;
   for (const name of SECRET_NAMES) {
-    if ((await ports.vault.sealedWith(name)) !== null) erasedSecrets += 1;
+    if (await ports.vault.holds(name)) erasedSecrets += 1;
     await ports.vault.remove(name);
   }
   const { erased, done } = await ports.storage.eraseValues(ports.clock.now().getTime() + ERASE_BUDGET_MS);

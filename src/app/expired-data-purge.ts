@@ -1,7 +1,8 @@
 import { MS_PER_DAY } from '../domain/calendar-day';
 import type { AuditLog, Clock, StoredDocument } from '../ports';
 import type { PurgeOutcome } from '../shared/resolver-contract';
-import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
+import { recordAudit, type Actor } from './audit-trail';
 import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from './privacy/unnamed-accounts';
 import { readRetentionDays, type RetentionSettings } from './retention-window';
 import { purgeStoredProjects, type StoredProjectsPurgePorts } from './sync/stored-projects-purge';
@@ -41,8 +42,9 @@ export async function purgeExpiredData(ports: ExpiredDataPurgePorts, holder: str
   return outcome;
 }
 
-/** The settings page's "purge now": the daily purge at once, recorded with what it removed. */
-export async function purgeNow(ports: ExpiredDataPurgePorts & AuditTrailPorts, actor: Actor): Promise<PurgeOutcome> {
+/** The settings page's "purge now": the daily purge at once (once per period), recorded with what it removed. */
+export async function purgeNow(ports: ExpiredDataPurgePorts & AdminRequestThrottlePorts, actor: Actor): Promise<PurgeOutcome> {
+  await claimAdminRequest(ports, actor, 'purge-now');
   const outcome = await purgeExpiredData(ports, 'purge-now');
   const { retentionDays, removed, removedAuditEntries, removedIssues } = outcome;
   await recordAudit(ports, actor, 'data.purged', null, {

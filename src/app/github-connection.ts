@@ -9,11 +9,12 @@ import type {
   GitHubRepositoryAccess,
   UpdateGitHubRepositoriesPayload,
 } from '../shared/resolver-contract';
+import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
 import { AppError } from './app-error';
-import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { recordAudit, type Actor } from './audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
-import { UnreadableSecretError } from './unreadable-secret';
+import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The GitHub connection: one read-only token and the repositories to watch.
@@ -24,7 +25,8 @@ import { UnreadableSecretError } from './unreadable-secret';
  */
 export type GitHubConnectionRecord = GitHubConnectionDetails;
 
-export interface GitHubConnectionPorts extends AuditTrailPorts {
+/** Checking a token or repositories costs up to 31 GitHub calls: once a minute (see admin-request-throttle.ts). */
+export interface GitHubConnectionPorts extends AdminRequestThrottlePorts {
   github: GitHubAccount;
   vault: SecretVault;
   record: StoredDocument<GitHubConnectionRecord>;
@@ -71,7 +73,7 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
   if (!record) return { connected: false, sealing };
   const sealedWithKeyId = await ports.vault.sealedWith('github-token');
   const warnings = warningsFor(record, ports.clock.now());
-  if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
+  if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   return { connected: true, sealing, ...record, warnings, sealedWithKeyId };
 }
 
@@ -120,6 +122,7 @@ export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, 
   ports.vault.assertCanSeal();
   const tokenKind = githubTokenKind(input.token);
   if (!tokenKind) throw new AppError('INVALID_INPUT', 'That is not a GitHub personal access token.');
+  await claimAdminRequest(ports, actor, 'github-connection');
 
   let identity;
   let repositories;
@@ -186,6 +189,7 @@ export async function updateGitHubRepositories(
   input: UpdateGitHubRepositoriesPayload,
 ): Promise<GitHubConnectionData> {
   const { token, record } = await storedToken(ports);
+  await claimAdminRequest(ports, actor, 'github-connection');
   const now = ports.clock.now().toISOString();
   let identity;
   let repositories;
@@ -219,7 +223,7 @@ export async function updateGitHubRepositories(
 
 export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubConnectionData> {
   const record = await ports.record.read();
-  const hadSecret = (await ports.vault.sealedWith('github-token')) !== null;
+  const hadSecret = await ports.vault.holds('github-token');
   await ports.vault.remove('github-token');
   await ports.record.remove();
   if (record || hadSecret) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null);

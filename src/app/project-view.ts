@@ -12,7 +12,8 @@ import { NEVER_SYNCED } from './sync-state';
  * unpacks itself, so the resolver only reads), the workflow and the sync's progress.
  *
  * The calling user's permission to browse the project is asked of Jira, as that user, before anything is
- * read: someone who may not browse it learns nothing, not even whether it was ever synced.
+ * read: someone who may not browse it learns nothing, not even whether it was ever synced. A project no longer
+ * measured serves no history: what it left behind waits only for the retention purge or an erase.
  */
 export interface ProjectViewPorts {
   userPermissions: UserPermissions;
@@ -31,13 +32,15 @@ const SHARDS_PER_READ = 16;
 
 export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0): Promise<ProjectViewData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
-  const [manifest, sync, cursor, flowConfig, measuredKeys] = await Promise.all([
+  const [storedManifest, sync, cursor, flowConfig, measuredKeys] = await Promise.all([
     ports.store.readManifest(projectKey, 'live'),
     ports.syncStates.read(projectKey),
     ports.cursors.read(projectKey),
     ports.flowConfigs.read(projectKey),
     ports.measured.list(),
   ]);
+  const measured = measuredKeys.includes(projectKey);
+  const manifest = measured ? storedManifest : null;
   const statuses = manifest?.statuses ?? [];
   let history: ProjectHistoryPart | null = null;
   if (manifest) {
@@ -72,7 +75,7 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
   const watermark = manifest ? (cursor?.watermark ?? null) : null;
   return {
     projectKey,
-    measured: measuredKeys.includes(projectKey),
+    measured,
     sync: sync ?? NEVER_SYNCED,
     history,
     dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),

@@ -10,10 +10,11 @@ import type {
   UpdateSlackChannelPayload,
 } from '../shared/resolver-contract';
 import { AppError } from './app-error';
-import { recordAudit, type Actor, type AuditTrailPorts } from './audit-trail';
+import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
+import { recordAudit, type Actor } from './audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
 import { ServiceRefusal } from './service-refusal';
-import { UnreadableSecretError } from './unreadable-secret';
+import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secret';
 
 /**
  * The Slack connection: one bot token (it needs `chat:write`, and `channels:read` or `groups:read` to look the
@@ -22,7 +23,8 @@ import { UnreadableSecretError } from './unreadable-secret';
  */
 export type SlackConnectionRecord = SlackConnectionDetails;
 
-export interface SlackConnectionPorts extends AuditTrailPorts {
+/** Checking a token or a channel, and test messages, are allowed once a minute (see admin-request-throttle.ts). */
+export interface SlackConnectionPorts extends AdminRequestThrottlePorts {
   slack: SlackWorkspace;
   vault: SecretVault;
   record: StoredDocument<SlackConnectionRecord>;
@@ -53,7 +55,7 @@ export async function getSlackConnection(ports: SlackConnectionPorts): Promise<S
   if (!record) return { connected: false, sealing };
   const sealedWithKeyId = await ports.vault.sealedWith('slack-bot-token');
   const warnings = warningsFor(record);
-  if (sealedWithKeyId === null) warnings.unshift('The stored token is missing or damaged: connect the token again.');
+  if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   return { connected: true, sealing, ...record, warnings, sealedWithKeyId, lastDigest: await ports.lastDigest.read() };
 }
 
@@ -88,6 +90,7 @@ const channelInfo = ({ id, name, isPrivate, isMember }: SlackChannelView): Slack
 
 export async function connectSlack(ports: SlackConnectionPorts, actor: Actor, input: ConnectSlackPayload): Promise<SlackConnectionData> {
   ports.vault.assertCanSeal();
+  await claimAdminRequest(ports, actor, 'slack-connection');
   let identity;
   let channel;
   try {
@@ -162,6 +165,7 @@ async function failedCheck(ports: SlackConnectionPorts, record: SlackConnectionR
 
 export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Actor, input: UpdateSlackChannelPayload): Promise<SlackConnectionData> {
   const { token, record } = await storedToken(ports);
+  await claimAdminRequest(ports, actor, 'slack-connection');
   let channel;
   try {
     channel = await checkChannel(ports, token, input.channelId);
@@ -184,7 +188,7 @@ export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Act
 
 export async function disconnectSlack(ports: SlackConnectionPorts, actor: Actor): Promise<SlackConnectionData> {
   const record = await ports.record.read();
-  const hadSecret = (await ports.vault.sealedWith('slack-bot-token')) !== null;
+  const hadSecret = await ports.vault.holds('slack-bot-token');
   await ports.vault.remove('slack-bot-token');
   await ports.record.remove();
   if (record || hadSecret) await recordAudit(ports, actor, 'slack.disconnected', record ? channelLabel(record.channel) : null);
@@ -196,6 +200,7 @@ export const TEST_MESSAGE_TEXT = 'Flow metrics for Jira is connected to this cha
 
 export async function sendSlackTestMessage(ports: SlackConnectionPorts, actor: Actor): Promise<SlackTestMessageSent> {
   const { token, record } = await storedToken(ports);
+  await claimAdminRequest(ports, actor, 'slack-test-message');
   try {
     await ports.slack.postMessage(token, record.channel.id, TEST_MESSAGE_TEXT);
   } catch (error) {

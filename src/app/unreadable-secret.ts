@@ -13,3 +13,6 @@ export class UnreadableSecretError extends Error {
     this.name = 'UnreadableSecretError';
   }
 }
+
+/** What a connection's status says when its stored token is missing or cannot be opened. */
+export const DAMAGED_TOKEN_WARNING = 'The stored token is damaged or missing and cannot be used: reconnect with the token again.';

@@ -156,3 +156,22 @@ describe('every cell of the authorisation matrix', () => {
     },
   );
 });
+
+/**
+ * The same cells with a payload no function accepts: permission still comes first, so whoever may not call a
+ * function learns nothing from its validation (not even which fields it takes), and the one who may is told
+ * what is wrong without the caller's own field names repeated back.
+ */
+describe('every settings cell with an invalid payload', () => {
+  const INVALID = { __proto_probe__: 'x', unknownFieldNamedByTheCaller: 1 };
+  it.each(CELLS.filter((cell) => cell.moduleKey === SETTINGS).map((cell) => [cell.functionKey, cell.role, cell.expected] as const))(
+    '%s as the %s',
+    async (functionKey, role, expected) => {
+      const before = everything();
+      const answer: any = await harness.platform.invokeResolver({ moduleKey: SETTINGS, functionKey, payload: INVALID, accountId: person(role).accountId });
+      expect(answer).toEqual({ ok: false, error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) } });
+      expect(answer.error.message).not.toMatch(/unknownFieldNamedByTheCaller|__proto_probe__/);
+      expect(everything()).toBe(before);
+    },
+  );
+});

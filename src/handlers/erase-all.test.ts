@@ -6,7 +6,8 @@ import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 /**
  * "Erase all app data" on an installation in full use: synced project histories (shards, manifests, cursors,
  * sync states), workflows, both tokens, an audit log, the personal-data index and the last job outcomes. Afterwards
- * the whole emulated store is listed, every plain value and every secret: only the record of the erasure is left.
+ * the whole emulated store is listed, every plain value and every secret: only the record of the erasure is left
+ * (its audit entry, and the count of erasures the sync jobs check).
  */
 const harness = new SyncHarness();
 const { github, slack } = harness.simulateIntegrations();
@@ -41,12 +42,20 @@ it('leaves no key and no secret of the installation but the record of the erasur
 
   expect(harness.kvs.listSecrets()).toEqual([]);
   const left = harness.kvs.listPlain();
-  expect(left.map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${admin}`]);
+  // The erasure count stays: sync jobs queued before the erasure must know to write nothing.
+  expect(left.map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${admin}`, 'privacy:erasure-generation']);
+  expect(left[3]!.value).toBe(1);
   const entries = (left[1]!.value as { entries: Array<{ action: string; actorAccountId: string }> }).entries;
   expect(entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: admin })]);
 
   // Nothing is measured any more, so the next scheduled runs store nothing again.
   await harness.runScheduledSync();
   await harness.platform.runScheduledTrigger('daily-retention-purge');
-  expect(harness.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${admin}`, 'retention:last-purge']);
+  expect(harness.kvs.listPlain().map((entry) => entry.key)).toEqual([
+    'audit:head',
+    'audit:page:00000001',
+    `personal-data:account:${admin}`,
+    'privacy:erasure-generation',
+    'retention:last-purge',
+  ]);
 });

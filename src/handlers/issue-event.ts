@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
@@ -38,6 +39,7 @@ export async function issueEvent(
   }
   const { eventType, issue, changelog } = parsed.data;
   const projectKey = issue.fields.project.key;
+  const erasure = await new KvsErasureGenerations().current();
   if (!isProjectKey(projectKey) || !(await new KvsMeasuredProjects().list()).includes(projectKey)) {
     return { relevant: false, outcome: 'not-measured' };
   }
@@ -45,7 +47,7 @@ export async function issueEvent(
   const changedFields = eventType.includes(':created:')
     ? null
     : (changelog?.items ?? []).flatMap((item) => [item.field, item.fieldId]).filter((name): name is string => typeof name === 'string');
-  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields, deleted }, `issue-event:${randomUUID()}`);
+  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields, deleted, erasure }, `issue-event:${randomUUID()}`);
   logJob('issue-changed', `${eventType} in ${projectKey}: ${outcome}`);
   return { relevant: true, outcome };
 }

@@ -145,6 +145,26 @@ describe('the weekly personal-data report', () => {
     expect(plainValue('privacy:report-cursor')).toBeUndefined();
   }, 60_000);
 
+  it('keeps no closed account\'s id anywhere while the run is still going, the cursor included', async () => {
+    const accounts = someAccounts(500);
+    await seedIndex(accounts);
+    // The last account of the first and of the second chunk: where a cursor would naturally resume from.
+    const closed = [accounts[89]!, accounts[179]!, accounts[178]!];
+    for (const accountId of closed) service.setAccountStatus(accountId, 'closed');
+    site.platform.environment.set('PERSONAL_DATA_MAX_CHUNKS_PER_SLICE', '2');
+
+    await site.platform.runScheduledTrigger(TRIGGER);
+    // Mid-run: the next slice is queued, the cursor saved, and no value names a closed account.
+    expect(site.platform.queue.size).toBe(1);
+    expect(plainValue('privacy:report-cursor')).toMatchObject({ accountsReported: 180, closed: 3 });
+    for (const accountId of closed) expect([accountId, everythingStored().includes(accountId)]).toEqual([accountId, false]);
+
+    // The run resumes without skipping or repeating anyone.
+    await site.platform.drainQueue();
+    expect(reportedIds(service.receivedReports())).toEqual(accounts);
+    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 500, closed: 3, outcome: 'ok' });
+  }, 60_000);
+
   it('finishes the run when a slice is killed half way, the queue delivering it again', async () => {
     const accounts = someAccounts(400);
     await seedIndex(accounts);

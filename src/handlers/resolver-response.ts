@@ -4,7 +4,7 @@ import type { ResolverResult } from '../shared/resolver-contract';
 
 /**
  * Runs one resolver call and answers a `ResolverResult`. Expected failures keep their code and message;
- * validation failures name the offending field; anything else is logged here and answered as INTERNAL,
+ * validation failures name the offending field (never the caller's own field names or values); anything else is logged here and answered as INTERNAL,
  * so no stack trace, SDK message or secret ever reaches the browser.
  */
 export async function respond<T>(resolverName: string, work: () => Promise<T>): Promise<ResolverResult<T>> {
@@ -12,13 +12,22 @@ export async function respond<T>(resolverName: string, work: () => Promise<T>): 
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-    if (error instanceof ZodError) {
-      const issue = error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid request${where}: ${issue?.message ?? 'unexpected shape'}.` } };
-    }
+    if (error instanceof ZodError) return { ok: false, error: { code: 'INVALID_INPUT', message: validationMessage(error) } };
     // Only the error's class and the resolver's name: messages from SDKs can quote request data.
     console.error(`${resolverName} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Please try again.' } };
   }
+}
+
+/**
+ * The first problem, where it is and what was expected. Paths are made of the schema's own field names (the
+ * payload schemas are strict objects and arrays, with no caller-named keys); a field the schema does not know is
+ * the one thing whose name comes from the caller, so it is not repeated back.
+ */
+function validationMessage(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid request: unexpected shape.';
+  const where = issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
+  const what = issue.code === 'unrecognized_keys' ? 'it has a field this function does not take' : issue.message;
+  return `Invalid request${where}: ${what}.`;
 }

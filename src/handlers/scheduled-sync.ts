@@ -1,4 +1,5 @@
 import { enqueueSyncJobs } from '../adapters/forge-queue/sync-queue';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
@@ -15,8 +16,9 @@ export async function scheduledSync(_request?: unknown, context?: unknown): Prom
     logJob('incremental-sync', 'licence inactive: no project queued');
     return { queued: 0 };
   }
+  const erasure = await new KvsErasureGenerations().current();
   const projectKeys = (await new KvsMeasuredProjects().list()).filter(isProjectKey);
-  await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const })));
+  await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const, erasure })));
   logJob('incremental-sync', `queued ${projectKeys.length} project(s)`);
   return { queued: projectKeys.length };
 }

@@ -42,7 +42,7 @@ describe('the settings resolver, for the Jira admin', () => {
         data: { measuredProjectKeys: ['FLOW'], syncQueued: true },
       });
       expect(plain('settings:measured-projects')).toEqual(['FLOW']);
-      expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ projectKey: 'FLOW', reason: 'backfill' }]);
+      expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ projectKey: 'FLOW', reason: 'backfill', erasure: 0 }]);
       const listed = await admin('listProjectSettings');
       expect(listed.data.projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'queued', lastSuccessAt: null } });
       // Asking again changes nothing and queues nothing.
@@ -104,8 +104,8 @@ describe('the settings resolver, for the Jira admin', () => {
       await expect(admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).resolves.toMatchObject({ ok: true, data: { projectKey: 'FLOW', mode: 'rebuild' } });
       await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'sync-now' });
       expect(site.platform.queue.peek().slice(-2).map((event) => event.body)).toEqual([
-        { projectKey: 'FLOW', reason: 'rebuild' },
-        { projectKey: 'FLOW', reason: 'sync-now' },
+        { projectKey: 'FLOW', reason: 'rebuild', erasure: 0 },
+        { projectKey: 'FLOW', reason: 'sync-now', erasure: 0 },
       ]);
       expect((await admin('listProjectSettings')).data.projects[0]).toMatchObject({ key: 'FLOW', sync: { status: 'queued' } });
       expect(code(await admin('requestProjectSync', { projectKey: 'WEB', mode: 'sync-now' }))).toBe('INVALID_INPUT');
@@ -352,7 +352,7 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(answer.data).toMatchObject({ done: true, erasedSecrets: 1 });
       expect(answer.data.erasedValues).toBeGreaterThan(5);
       expect(site.kvs.listSecrets()).toEqual([]);
-      expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${PEOPLE.admin}`]);
+      expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${PEOPLE.admin}`, 'privacy:erasure-generation']);
       const log = await admin('getAuditLog');
       expect(log.data.entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: PEOPLE.admin })]);
     });

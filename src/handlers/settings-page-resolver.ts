@@ -1,10 +1,6 @@
 import Resolver, { type Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { listSiteProjects } from '../app/site-projects';
-import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { jiraAsApp, jiraAsUser } from '../adapters/jira/jira-request';
-import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { exportAppData } from '../app/app-data-export';
 import { eraseAllAppData } from '../app/app-data-erasure';
 import { readAuditLog } from '../app/audit-log-pages';
@@ -23,7 +19,7 @@ import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage
 import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
 import { requireActiveLicence, type InstallationLicence } from '../app/installation-licence';
 import { licenceFromContext } from './installation-licence-context';
-import { actorFromContext, emptyPayload, siteUrlFromContext } from './resolver-context';
+import { actorFromContext, siteUrlFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 import { settingsPayloads as payloads } from './settings-payloads';
 import { settingsPorts, type SettingsPorts } from './settings-wiring';
@@ -64,6 +60,8 @@ async function rememberSiteOf(siteUrl: string | null, ports: SettingsPorts): Pro
 /** Every settings function, by the name the UI invokes. The payload and answer types are in src/shared/resolver-contract.ts. */
 const SETTINGS_FUNCTIONS = {
   // Projects and workflows
+  // As the app: an admin chooses among every project the app can measure, not only those they browse.
+  listProjects: settingsFunction(payloads.none, (_, { ports }) => listSiteProjects(ports)),
   listProjectSettings: settingsFunction(payloads.none, async (_, { ports, licence }) => ({ ...(await listProjectSettings(ports)), licenceActive: licence.active })),
   setProjectMeasured: settingsFunction(payloads.setProjectMeasured, (input, { actor, ports }) => setProjectMeasured(ports, actor, input)),
   getProjectWorkflow: settingsFunction(payloads.project, (input, { ports }) => getProjectWorkflow(ports, input.projectKey)),
@@ -110,19 +108,9 @@ const SETTINGS_FUNCTIONS = {
 };
 
 /** The names of every function the settings resolver defines (tests check each one refuses non-admins). */
-export const SETTINGS_FUNCTION_KEYS: readonly string[] = ['listProjects', ...Object.keys(SETTINGS_FUNCTIONS)];
+export const SETTINGS_FUNCTION_KEYS: readonly string[] = Object.keys(SETTINGS_FUNCTIONS);
 
-const resolver = new Resolver().define('listProjects', ({ payload }) =>
-  respond('listProjects', async () => {
-    emptyPayload.parse(payload);
-    return listSiteProjects({
-      userPermissions: new JiraUserPermissions(jiraAsUser()),
-      // As the app: an admin chooses among every project the app can measure, not only those they browse.
-      projects: new JiraProjectDirectory(jiraAsApp()),
-      measured: new KvsMeasuredProjects(),
-    });
-  }),
-);
+const resolver = new Resolver();
 for (const [name, define] of Object.entries(SETTINGS_FUNCTIONS)) resolver.define(name, define(name));
 
 /** Resolver of the settings page (`jira:adminPage`): every function first checks the caller is a Jira admin. */

@@ -8,6 +8,8 @@ import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsExpiringMarker } from '../adapters/kvs/kvs-expiring-marker';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
@@ -19,6 +21,7 @@ import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
+import type { ThrottledRequest } from '../app/admin-request-throttle';
 import type { GitHubConnectionRecord } from '../app/github-connection';
 import type { RetentionSettings } from '../app/retention-window';
 import type { SlackConnectionRecord } from '../app/slack-connection';
@@ -52,6 +55,7 @@ export function settingsPorts() {
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     lastPersonalDataReport: new KvsDocument<unknown>(storageKeys.lastPersonalDataReport),
     storage: new KvsAppStorage(),
+    erasures: new KvsErasureGenerations(),
     /** The retention purge's reach into each project's stored history ("purge now" runs the daily purge). */
     history: new KvsHistoryStore(),
     locks: new KvsProjectLocks(),
@@ -59,6 +63,7 @@ export function settingsPorts() {
     auditLog: new KvsAuditLog(),
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
+    requestThrottle: (request: ThrottledRequest, subject: string | null) => new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   };
 }
 

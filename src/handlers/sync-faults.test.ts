@@ -182,7 +182,7 @@ describe('Jira answering 5xx or malformed JSON', () => {
     expect(failed.view.sync.lastError).not.toMatch(/\bat \w|Error:|\{|https?:/);
     expect(issueFacts(failed.history!)).toEqual(issueFacts(before.history!));
     // The platform holds the job for a later retry.
-    expect(harness.platform.queue.peek()).toEqual([expect.objectContaining({ retryCount: 1, body: { projectKey: 'SPR', reason: 'scheduled' } })]);
+    expect(harness.platform.queue.peek()).toEqual([expect.objectContaining({ retryCount: 1, body: { projectKey: 'SPR', reason: 'scheduled', erasure: 0 } })]);
 
     await harness.chaos(null);
     await harness.platform.drainQueue();

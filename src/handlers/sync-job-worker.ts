@@ -11,6 +11,8 @@ import { syncPorts, syncTuning } from './sync-wiring';
 const syncJobBody = z.object({
   projectKey: z.string().refine(isProjectKey, 'not a project key'),
   reason: z.enum(['scheduled', 'sync-now', 'backfill', 'rebuild']),
+  // Jobs queued before the app carried a generation were queued before any erasure it counted.
+  erasure: z.number().int().min(0).default(0),
 });
 
 /** A slice of the personal-data report, which shares this queue (see forge-personal-data-report-scheduler.ts). */
@@ -38,7 +40,7 @@ export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
     logJob('sync-job', 'dropped a malformed job');
     return;
   }
-  const { projectKey, reason } = job.data;
+  const { projectKey, reason, erasure } = job.data;
   if (!licenceFromContext(context).active) {
     // Acknowledged, not retried: the cursor stays in KVS, and the first hourly sync after renewal resumes.
     logJob('sync-job', `${reason} sync of ${projectKey}: skipped, licence inactive`);
@@ -46,7 +48,7 @@ export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
   }
   const outcome = await runSyncJob(
     syncPorts(),
-    { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0 },
+    { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0, erasure },
     syncTuning(),
   );
   logJob('sync-job', `${reason} sync of ${projectKey}: ${outcome.kind}`);

@@ -5,8 +5,11 @@ import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
 import { JiraPacer } from '../adapters/jira/jira-pacer';
 import { jiraAsApp } from '../adapters/jira/jira-request';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { storageKeys } from '../adapters/kvs/storage-keys';
@@ -30,6 +33,9 @@ export function syncPorts(): SyncPorts {
     budget: new InvocationBudget(),
     clock: systemClock,
     retentionDays: () => readRetentionDays(retention),
+    measured: new KvsMeasuredProjects(),
+    erasures: new KvsErasureGenerations(),
+    storedProjects: new KvsStoredProjects(),
   };
 }
 

@@ -418,7 +418,9 @@ export type AuditAction =
   | 'data.purged'
   | 'data.exported'
   | 'data.erased'
-  | 'secrets.resealed';
+  | 'secrets.resealed'
+  /** An expensive request asked for again too soon (see src/app/admin-request-throttle.ts). */
+  | 'request.rate-limited';
 
 export interface AuditEntry {
   id: string;

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
-import { findCspViolations } from './csp-check';
+import { findCspViolations, findRemoteFetches, type CspViolation } from './csp-check';
 
-/** Fails the build when an emitted HTML page holds something Forge's Content Security Policy would block. */
+/** Fails the build when an emitted page or script holds something Forge's Content Security Policy would block. */
 export function cspGuard(): Plugin {
   return {
     name: 'flow-metrics:csp-guard',
@@ -9,9 +9,11 @@ export function cspGuard(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const output of Object.values(bundle)) {
-        if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
-        const html = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
-        const violations = findCspViolations(html);
+        let violations: CspViolation[];
+        if (output.type === 'chunk') violations = findRemoteFetches(output.code);
+        else if (output.fileName.endsWith('.html')) {
+          violations = findCspViolations(typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source));
+        } else continue;
         if (violations.length > 0) {
           const list = violations.map((v) => `  ${v.rule}: ${v.excerpt}`).join('\n');
           this.error(`${output.fileName} would break Forge's Content Security Policy:\n${list}`);

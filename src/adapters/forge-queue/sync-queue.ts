@@ -7,6 +7,8 @@ export interface SyncJobRequest extends Record<string, unknown> {
   projectKey: string;
   /** `backfill` also continues a sliced job; `rebuild` wipes the stored history and backfills it again. */
   reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild';
+  /** The erasure generation the job was queued under: it writes nothing once all app data was erased since. */
+  erasure: number;
 }
 
 /** Forge accepts at most 50 events per push. */

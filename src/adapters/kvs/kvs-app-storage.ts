@@ -1,6 +1,7 @@
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
 import { AppError } from '../../app/app-error';
 import type { AppStorage } from '../../ports';
+import { storageKeys } from './storage-keys';
 
 /** KVS's query page size limit (the stricter of the documented values); batch deletes take up to 25 keys. */
 const QUERY_PAGE = 20;
@@ -37,10 +38,12 @@ export class KvsAppStorage implements AppStorage {
   async eraseValues(deadline: number) {
     let erased = 0;
     for (;;) {
-      // Always the first page: what was deleted is gone, so there is nothing to page past.
+      // Always the first page: what was deleted is gone, so there is nothing to page past. The erasure count
+      // stays (see kvs-erasure-generations.ts); a page holding only that one key means nothing else is left.
       const page = await kvs.query().limit(QUERY_PAGE).getMany<unknown>();
-      if (page.results.length === 0) return { erased, done: true };
-      const result = await kvs.batchDelete(page.results.map(({ key }) => ({ key })));
+      const keys = page.results.map(({ key }) => key).filter((key) => key !== storageKeys.erasureGeneration);
+      if (keys.length === 0) return { erased, done: true };
+      const result = await kvs.batchDelete(keys.map((key) => ({ key })));
       if (result.failedKeys.length > 0 && result.successfulKeys.length === 0) {
         throw new Error(`KVS refused to delete ${result.failedKeys.length} values`);
       }

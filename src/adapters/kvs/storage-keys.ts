@@ -20,6 +20,8 @@
  *   connection:slack                      which workspace and channel; never the token
  *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
  *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
+ *   throttle:<request>[:<KEY>]            a marker with a TTL: an expensive settings request (rebuild of project
+ *                                         KEY, a GitHub or Slack check, a test message, purge now) was made recently
  *   settings:site-url                     { url, seenAt }: the Jira site's address, as the platform gave it to an admin's call
  *   secret:github-token                   (secret storage) the sealed GitHub token
  *   secret:slack-bot-token                (secret storage) the sealed Slack bot token
@@ -29,6 +31,8 @@
  *   privacy:last-report                   the weekly personal-data report's outcome
  *   privacy:report-cursor                 a personal-data report run in progress: where it got to, counts so far
  *   retention:last-purge                  the last retention purge's outcome
+ *   privacy:erasure-generation            how many times all app data was erased (a number); survives the erasure,
+ *                                         so sync jobs queued before one know to write nothing
  */
 import type { SecretName } from '../../ports';
 export { SECRET_NAMES } from '../../ports';
@@ -61,11 +65,15 @@ export const storageKeys = {
   lastPersonalDataReport: 'privacy:last-report',
   personalDataReportCursor: 'privacy:report-cursor',
   lastRetentionPurge: 'retention:last-purge',
+  erasureGeneration: 'privacy:erasure-generation',
   retentionSettings: 'settings:retention',
   githubConnection: 'connection:github',
   slackConnection: 'connection:slack',
   lastSlackDigest: 'slack:last-digest',
   slackDigestNow: 'slack:digest-now',
+  /** `subject` is a validated project key, or null for requests of the whole installation. */
+  adminRequestThrottle: (request: string, subject: string | null) => `throttle:${request}${subject === null ? '' : `:${subject}`}`,
+  adminRequestThrottlePrefix: 'throttle:',
   siteUrl: 'settings:site-url',
   secret: (name: SecretName) => `secret:${name}`,
   auditHead: 'audit:head',

@@ -90,6 +90,25 @@ describe('the secret vault', () => {
     await expect(vault.resealAll()).resolves.toEqual({ newestKeyId: 'k9', resealed: 0, alreadyCurrent: 0, unreadable: 1 });
   });
 
+  it('calls a value moved from the other slot damaged: its key is known, but it does not open there', async () => {
+    await vault.store('github-token', GITHUB_TOKEN);
+    await vault.store('slack-bot-token', SLACK_TOKEN);
+    const slack = storedSecrets().find((entry) => entry.key === 'secret:slack-bot-token')!;
+    await installed.emulator.fetch('/api/v1/secret/set', { method: 'POST', body: JSON.stringify({ key: 'secret:github-token', value: slack.value }) });
+    await expect(vault.sealedWith('github-token')).resolves.toBeNull();
+    await expect(vault.holds('github-token')).resolves.toBe(true);
+    await expect(vault.sealedWith('slack-bot-token')).resolves.toBe('k1');
+    await expect(vault.resealAll()).resolves.toEqual({ newestKeyId: 'k1', resealed: 0, alreadyCurrent: 1, unreadable: 1 });
+  });
+
+  it('calls a value sealed under another key of the same name damaged, and the re-seal counts it unreadable', async () => {
+    await vault.store('github-token', GITHUB_TOKEN);
+    // The ring's k1 is re-made with new material: the stored value still says k1.
+    ringValue = keyText('k1');
+    await expect(vault.sealedWith('github-token')).resolves.toBeNull();
+    await expect(vault.resealAll()).resolves.toEqual({ newestKeyId: 'k1', resealed: 0, alreadyCurrent: 0, unreadable: 1 });
+  });
+
   it('will not re-seal without a key', async () => {
     ringValue = undefined;
     await expect(vault.resealAll()).rejects.toMatchObject({ code: 'NOT_CONFIGURED' });

@@ -53,13 +53,23 @@ export class KvsSecretVault implements SecretVault {
     await kvs.deleteSecret(storageKeys.secret(name));
   }
 
+  /**
+   * Opens the value to say so: its key id alone proves nothing, since a value moved from the other slot, or one
+   * sealed under another key that carries the same name, has a key id this ring knows and still cannot be opened.
+   */
   async sealedWith(name: SecretName): Promise<string | null> {
     try {
-      return (await this.read(name))?.keyId ?? null;
+      const sealed = await this.read(name);
+      if (sealed === null) return null;
+      return open(this.keyRing().keys, storageKeys.secret(name), sealed).ok ? sealed.keyId : null;
     } catch (error) {
       if (error instanceof UnreadableSecretError) return null;
       throw error;
     }
+  }
+
+  async holds(name: SecretName): Promise<boolean> {
+    return (await kvs.getSecret<unknown>(storageKeys.secret(name))) !== undefined;
   }
 
   /**
@@ -82,13 +92,14 @@ export class KvsSecretVault implements SecretVault {
         continue;
       }
       if (sealed === null) continue;
-      if (sealed.keyId === newest.id) {
-        outcome.alreadyCurrent += 1;
-        continue;
-      }
+      // Opened even when it already names the newest key: only opening shows it is not damaged.
       const opened = open(ring.keys, slot, sealed);
       if (!opened.ok) {
         outcome.unreadable += 1;
+        continue;
+      }
+      if (sealed.keyId === newest.id) {
+        outcome.alreadyCurrent += 1;
         continue;
       }
       await kvs.setSecret(slot, seal(newest, slot, opened.plaintext, this.clock()));

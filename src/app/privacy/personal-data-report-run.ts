@@ -24,7 +24,11 @@ import { PacedAccountReporting, REPORT_PACING, type ReportPacing } from './paced
 export interface PersonalDataReportCursor {
   runId: string;
   startedAt: string;
-  /** The last account whose verdict has been applied; null before the first chunk. */
+  /**
+   * Where the next chunk starts: after the last account handled that is still in the index (a closed account is
+   * erased everywhere, this cursor included; the accounts after this one that were erased are gone from the
+   * index, so nothing is skipped or repeated). Null: from the start.
+   */
   afterAccountId: string | null;
   accountsReported: number;
   closed: number;
@@ -131,11 +135,13 @@ async function runSlice(ports: PersonalDataReportPorts, tuning: PersonalDataRepo
       return handOver(ports, cursor, reportedThisSlice, outcome.retryAfterMs / 1000);
     }
     const at = ports.clock.now().toISOString();
+    const erased = new Set<string>();
     for (const verdict of outcome.verdicts) {
       // Only accounts this request carried: an answer naming anything else is ignored, never acted on.
       if (!pending.some((account) => account.accountId === verdict.accountId)) continue;
       if (verdict.status === 'closed') {
         await eraseClosedAccount({ auditLog: ports.auditLog, connections: ports.connections, personalData: ports.index }, verdict.accountId);
+        erased.add(verdict.accountId);
         cursor.closed += 1;
       } else {
         await ports.index.markRefreshed(verdict.accountId, at);
@@ -143,7 +149,7 @@ async function runSlice(ports: PersonalDataReportPorts, tuning: PersonalDataRepo
       }
     }
     cursor.accountsReported += pending.length;
-    cursor.afterAccountId = pending[pending.length - 1]?.accountId ?? cursor.afterAccountId;
+    cursor.afterAccountId = pending.filter((account) => !erased.has(account.accountId)).pop()?.accountId ?? cursor.afterAccountId;
     cursor.stalledSlices = 0;
     reportedThisSlice += pending.length;
     chunks += 1;

@@ -1,6 +1,7 @@
 import { ingestIssues } from './issue-ingest';
 import { retentionCutoff } from './retention-rule';
 import { NEVER_SYNCED } from '../sync-state';
+import { eraseIfOvertaken, mandateOf, SyncWithdrawn, underMandate } from './sync-mandate';
 import { SYNC_TUNING, SyncRun, type SyncPorts } from './sync-run';
 
 /**
@@ -18,9 +19,11 @@ export interface IssueChange {
   changedFields: readonly string[] | null;
   /** The issue was deleted. */
   deleted?: boolean;
+  /** The erasure generation when the event arrived (see sync-mandate.ts). */
+  erasure: number;
 }
 
-export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy';
+export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy' | 'withdrawn';
 
 /** Fields whose changes the stored history reflects (besides the Flagged field, by id). */
 const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged', 'key', 'project']);
@@ -33,8 +36,10 @@ export function isRelevantChange(change: IssueChange, flaggedFieldIds: readonly 
   return change.changedFields.some((field) => RELEVANT_FIELDS.has(field.toLowerCase()) || flaggedFieldIds.includes(field));
 }
 
-export async function applyIssueChange(ports: SyncPorts, change: IssueChange, holder: string): Promise<IssueChangeOutcome> {
-  const { projectKey } = change;
+export async function applyIssueChange(unguarded: SyncPorts, change: IssueChange, holder: string): Promise<IssueChangeOutcome> {
+  const { projectKey, erasure } = change;
+  if ((await mandateOf(unguarded, projectKey, erasure)) !== 'wanted') return 'withdrawn';
+  const ports = underMandate(unguarded, projectKey, erasure);
   const cursor = await ports.cursors.read(projectKey);
   // Before the first backfill completes there is no live history to keep fresh: the backfill reads the issue.
   if (!cursor || cursor.backfill) return 'not-synced';
@@ -53,7 +58,11 @@ export async function applyIssueChange(ports: SyncPorts, change: IssueChange, ho
     // Absent from the answer: deleted, or moved to another project. Either way, gone from this one.
     await ingestIssues(run, 'live', live, { issues, changelogs }, [Number(change.issueId)]);
     return 'applied';
+  } catch (error) {
+    if (error instanceof SyncWithdrawn) return 'withdrawn';
+    throw error;
   } finally {
+    await eraseIfOvertaken(unguarded, projectKey, erasure);
     await ports.locks.release(projectKey, holder);
   }
 }

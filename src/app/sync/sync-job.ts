@@ -3,6 +3,7 @@ import { NEVER_SYNCED } from '../sync-state';
 import { syncProjectSlice, type SyncReason } from './project-sync';
 import { retentionCutoff } from './retention-rule';
 import { describeSyncFailure } from './sync-failure';
+import { eraseIfOvertaken, mandateOf, SyncWithdrawn, underMandate } from './sync-mandate';
 import { SYNC_TUNING, SyncRun, type SyncPorts, type SyncTuning } from './sync-run';
 
 /**
@@ -21,6 +22,8 @@ export interface SyncJob {
   holder: string;
   /** 0 on the first delivery, then the queue's retry count. */
   attempt: number;
+  /** The erasure generation the job was queued under (see sync-mandate.ts). */
+  erasure: number;
 }
 
 export type SyncJobOutcome =
@@ -29,15 +32,19 @@ export type SyncJobOutcome =
   | { kind: 'continued' }
   /** Another job holds the project; null: nothing to do (that job covers this one). */
   | { kind: 'busy'; retryAfterSeconds: number | null }
-  | { kind: 'failed'; message: string; retryAfterSeconds: number };
+  | { kind: 'failed'; message: string; retryAfterSeconds: number }
+  /** The project is no longer measured, or all app data was erased since the job was queued: nothing written. */
+  | { kind: 'withdrawn' };
 
 /** Retries after a failure wait longer each time: 1, 2, 4, 8… minutes, at most 15 (Forge's longest delay). */
 export function failureRetrySeconds(attempt: number): number {
   return Math.min(900, 60 * 2 ** Math.max(0, attempt));
 }
 
-export async function runSyncJob(ports: SyncPorts, job: SyncJob, tuning: SyncTuning = SYNC_TUNING): Promise<SyncJobOutcome> {
+export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: SyncTuning = SYNC_TUNING): Promise<SyncJobOutcome> {
   const { projectKey } = job;
+  if ((await mandateOf(unguarded, projectKey, job.erasure)) !== 'wanted') return { kind: 'withdrawn' };
+  const ports = underMandate(unguarded, projectKey, job.erasure);
   if (!(await ports.locks.acquire(projectKey, job.holder, tuning.lockTtlSeconds))) {
     // A scheduled run finding a sync under way has nothing to add; a request from a person waits its turn.
     return { kind: 'busy', retryAfterSeconds: job.reason === 'scheduled' ? null : tuning.busyRetrySeconds };
@@ -56,12 +63,23 @@ export async function runSyncJob(ports: SyncPorts, job: SyncJob, tuning: SyncTun
       outcome = { kind: 'continued' };
     }
   } catch (error) {
-    const message = describeSyncFailure(error);
-    await ports.states.write(projectKey, { ...previous, status: 'failed', progress: null, lastError: message });
-    outcome = { kind: 'failed', message, retryAfterSeconds: failureRetrySeconds(job.attempt) };
+    outcome = await failedOrWithdrawn(ports, projectKey, previous, job, error);
   }
+  if ((await eraseIfOvertaken(unguarded, projectKey, job.erasure)) !== 'wanted') outcome = { kind: 'withdrawn' };
   // The lock goes before the next slice is queued: on Forge that slice may start at once, elsewhere.
   await ports.locks.release(projectKey, job.holder);
-  if (outcome.kind === 'continued') await ports.scheduler.schedule(projectKey, 'backfill', 0);
+  if (outcome.kind === 'continued') await ports.scheduler.schedule(projectKey, 'backfill', 0, job.erasure);
   return outcome;
+}
+
+async function failedOrWithdrawn(ports: SyncPorts, projectKey: string, previous: SyncState, job: SyncJob, error: unknown): Promise<SyncJobOutcome> {
+  if (error instanceof SyncWithdrawn) return { kind: 'withdrawn' };
+  const message = describeSyncFailure(error);
+  try {
+    await ports.states.write(projectKey, { ...previous, status: 'failed', progress: null, lastError: message });
+  } catch (stateError) {
+    if (stateError instanceof SyncWithdrawn) return { kind: 'withdrawn' };
+    throw stateError;
+  }
+  return { kind: 'failed', message, retryAfterSeconds: failureRetrySeconds(job.attempt) };
 }

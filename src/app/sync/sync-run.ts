@@ -1,10 +1,13 @@
 import type { JiraIssue, JiraStatus } from '../../domain/jira-history';
 import type {
   Clock,
+  ErasureGenerations,
   HistoryGeneration,
   HistoryStore,
   IssueSource,
+  MeasuredProjects,
   ProjectLocks,
+  StoredProjects,
   SyncCursorStore,
   SyncJobScheduler,
   SyncStateStore,
@@ -24,6 +27,10 @@ export interface SyncPorts {
   budget: WorkBudget;
   clock: Clock;
   retentionDays(): Promise<number>;
+  /** Whether the project is still wanted (see sync-mandate.ts), and what to delete when it was erased meanwhile. */
+  measured: Pick<MeasuredProjects, 'list'>;
+  erasures: Pick<ErasureGenerations, 'current'>;
+  storedProjects: Pick<StoredProjects, 'erase'>;
 }
 
 /** The sync's numbers, in one place. */

@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'data.exported': 'Exported all data',
   'data.erased': 'Erased all app data',
   'secrets.resealed': 'Re-sealed the stored tokens',
+  'request.rate-limited': 'Refused a request made again too soon',
 };
 
 const HEAD: HeadType = {

@@ -42,6 +42,13 @@ describe('the Slack section', () => {
     await waitFor(() => expect(screen.getByTestId('slack-connected-by').textContent).toContain('Ada Admin'));
   });
 
+  it('says, before anyone connects, that the whole channel sees the issue keys the digest names', async () => {
+    invokeMock.mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+    render(<SlackSection />);
+    const audience = await screen.findByTestId('slack-digest-audience');
+    expect(audience.textContent).toMatch(/Everyone in the channel.*keys of the issues at risk.*whether or not Jira lets them browse/);
+  });
+
   it('sends a test message and says where it went', async () => {
     invokeMock
       .mockResolvedValueOnce(ok(slackConnected()))

@@ -175,6 +175,10 @@ export function SlackSection() {
         channels:read (or groups:read for a private channel). It is checked with Slack before it is stored, and stored
         encrypted.
       </Text>
+      <Text as="p" testId="slack-digest-audience">
+        Everyone in the channel sees the digest, including the keys of the issues at risk in every measured project,
+        whether or not Jira lets them browse that project: choose a channel whose members may see them.
+      </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <SlackDestination connection={connection} />}
       {connection.connected && mode === 'view' && <LastDigest digest={connection.lastDigest} />}
