@@ -5,3 +5,4 @@ export { KvsEmulator, type KvsEmulatorOptions, type KvsEntry, type KvsFetchInit 
 export type { KvsFaults } from './fault-injector';
 export { FORGE_KVS_LIMITS, type KvsLimits } from './limits';
 export type { KvsStats } from './usage-stats';
+export type { KvsQuotaUsage } from './quota-meter';
