@@ -81,3 +81,15 @@ export const FORGE_KVS_LIMITS: Readonly<KvsLimits> = Object.freeze({
   writeUnitsPerMinute: 4000,
   batchOperationsPerMinute: 45,
 });
+
+/**
+ * For tests that squeeze hours of an installation's life into a second (thousands of appends to one log,
+ * say) and are about something else: the per-second and per-minute quotas lifted, every other rule kept.
+ * The quotas themselves are tested in quotas.test.ts, and the app's riding through them in its fault tests.
+ */
+export const WITHOUT_QUOTAS: Readonly<Partial<KvsLimits>> = Object.freeze({
+  requestsPerSecond: Number.POSITIVE_INFINITY,
+  readUnitsPerMinute: Number.POSITIVE_INFINITY,
+  writeUnitsPerMinute: Number.POSITIVE_INFINITY,
+  batchOperationsPerMinute: Number.POSITIVE_INFINITY,
+});

@@ -1,14 +1,14 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { HistoryGeneration, HistoryManifest, HistoryStore } from '../../ports';
 import { PackedShardError, type PackedShard } from '../../shared/packed-history';
+import { boundedParallel } from './bounded-parallel';
 import { decodeShard, encodeShard, shardRefOf } from './shard-encoding';
 import { storageKeys } from './storage-keys';
 
-/** KVS batches take up to 25 keys and 4 MB. */
+/** Deletes go in batches of up to 25 keys: one small request (one write unit) instead of one a key. */
 const BATCH_KEYS = 25;
-const BATCH_BYTES = 3_500_000;
-/** Reads take fewer keys: 16 values of at most 240 KiB stay under 4 MB whatever their size. */
-const READ_BATCH_KEYS = 16;
+/** Shard reads and writes in flight at once, one key a request (see bounded-parallel.ts). */
+const SHARDS_IN_FLIGHT = 8;
 /** KVS query pages (the stricter documented limit). */
 const QUERY_PAGE = 20;
 /** A batch item's failure code for a key that does not exist. */
@@ -44,21 +44,8 @@ export class KvsHistoryStore implements HistoryStore {
       refs.push(ref);
       if (!stored.has(ref)) writes.set(storageKeys.historyShard(projectKey, ref), encoded);
     }
-    let batch: Array<{ key: string; value: string }> = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const result = await kvs.batchSet(batch);
-      if (result.failedKeys.length > 0) throw new Error(`KVS refused to store ${result.failedKeys.length} shard(s)`);
-      batch = [];
-      bytes = 0;
-    };
-    for (const [key, value] of writes) {
-      if (batch.length === BATCH_KEYS || bytes + value.length > BATCH_BYTES) await flush();
-      batch.push({ key, value });
-      bytes += value.length;
-    }
-    await flush();
+    // A shard is named by its content, so a write redone after a failure stores the same thing again.
+    await boundedParallel([...writes], SHARDS_IN_FLIGHT, ([key, value]) => kvs.set(key, value));
     return refs;
   }
 
@@ -73,16 +60,11 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]> {
-    const texts = new Map<string, string>();
-    const keys = [...new Set(refs)].map((ref) => storageKeys.historyShard(projectKey, ref));
-    for (let i = 0; i < keys.length; i += READ_BATCH_KEYS) {
-      const result = await kvs.batchGet<string>(keys.slice(i, i + READ_BATCH_KEYS).map((key) => ({ key })));
-      const failed = result.failedKeys.filter((item) => item.error.code !== KEY_NOT_FOUND);
-      if (failed.length > 0) throw new Error(`KVS could not read ${failed.length} shard(s)`);
-      for (const item of result.successfulKeys) texts.set(item.key, item.value);
-    }
+    const distinct = [...new Set(refs)];
+    const read = await boundedParallel(distinct, SHARDS_IN_FLIGHT, (ref) => kvs.get<string>(storageKeys.historyShard(projectKey, ref)));
+    const texts = new Map(distinct.map((ref, i) => [ref, read[i]]));
     return refs.map((ref) => {
-      const text = texts.get(storageKeys.historyShard(projectKey, ref));
+      const text = texts.get(ref);
       if (typeof text !== 'string') throw new PackedShardError('a shard is missing');
       return text;
     });
