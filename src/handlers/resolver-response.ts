@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError } from '../app/app-error';
+import { isKvsRateLimited } from '../adapters/kvs/kvs-rate-limit';
 import type { ResolverResult } from '../shared/resolver-contract';
 
 /**
@@ -12,6 +13,9 @@ export async function respond<T>(resolverName: string, work: () => Promise<T>): 
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (isKvsRateLimited(error)) {
+      return { ok: false, error: { code: 'RATE_LIMITED', message: "The app's storage is busy on this site right now; try again in a minute." } };
+    }
     if (error instanceof ZodError) {
       const issue = error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';

@@ -2,6 +2,7 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import type { HistoryGeneration, HistoryManifest, HistoryStore } from '../../ports';
 import { PackedShardError, type PackedShard } from '../../shared/packed-history';
 import { boundedParallel } from './bounded-parallel';
+import { KvsHistoryEditLog } from './kvs-history-edit-log';
 import { decodeShard, encodeShard, shardRefOf } from './shard-encoding';
 import { storageKeys } from './storage-keys';
 
@@ -19,12 +20,30 @@ const KEY_NOT_FOUND = 'KEY_NOT_FOUND';
  * `project:<KEY>:history-next` while a backfill runs) and content-named shards (`project:<KEY>:shard:<hash>`).
  */
 export class KvsHistoryStore implements HistoryStore {
+  /**
+   * What this job has seen of each project's live history, and the shards it read or wrote since it last
+   * wrote a manifest: what a new live manifest changed is worked out from them, for the edit log.
+   */
+  private readonly liveSeen = new Map<string, HistoryManifest | null>();
+  private readonly shardsAtHand = new Map<string, PackedShard>();
+
+  constructor(private readonly editLog = new KvsHistoryEditLog()) {}
+
   async readManifest(projectKey: string, generation: HistoryGeneration): Promise<HistoryManifest | null> {
-    return (await kvs.get<HistoryManifest>(storageKeys.historyManifest(projectKey, generation))) ?? null;
+    const manifest = (await kvs.get<HistoryManifest>(storageKeys.historyManifest(projectKey, generation))) ?? null;
+    if (generation === 'live') this.liveSeen.set(projectKey, manifest);
+    return manifest;
   }
 
   async writeManifest(projectKey: string, generation: HistoryGeneration, manifest: HistoryManifest): Promise<void> {
+    const previous = generation === 'live' ? await this.seenLive(projectKey) : null;
     await kvs.set(storageKeys.historyManifest(projectKey, generation), manifest);
+    if (generation === 'live') {
+      this.liveSeen.set(projectKey, manifest);
+      // The new history is live and complete; the edit log only lets browsers catch up with it cheaply.
+      if (previous) await this.editLog.record(projectKey, previous, manifest, (ref) => this.shardsAtHand.get(`${projectKey}/${ref}`));
+    }
+    this.shardsAtHand.clear();
   }
 
   async deleteManifest(projectKey: string, generation: HistoryGeneration): Promise<void> {
@@ -32,7 +51,9 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async readShards(projectKey: string, refs: readonly string[]): Promise<PackedShard[]> {
-    return (await this.readEncodedShards(projectKey, refs)).map(decodeShard);
+    const shards = (await this.readEncodedShards(projectKey, refs)).map(decodeShard);
+    refs.forEach((ref, i) => this.shardsAtHand.set(`${projectKey}/${ref}`, shards[i]!));
+    return shards;
   }
 
   async saveShards(projectKey: string, shards: readonly PackedShard[], stored: ReadonlySet<string>): Promise<string[]> {
@@ -42,6 +63,7 @@ export class KvsHistoryStore implements HistoryStore {
       const encoded = encodeShard(shard);
       const ref = shardRefOf(encoded);
       refs.push(ref);
+      this.shardsAtHand.set(`${projectKey}/${ref}`, shard);
       if (!stored.has(ref)) writes.set(storageKeys.historyShard(projectKey, ref), encoded);
     }
     // A shard is named by its content, so a write redone after a failure stores the same thing again.
@@ -68,6 +90,11 @@ export class KvsHistoryStore implements HistoryStore {
       if (typeof text !== 'string') throw new PackedShardError('a shard is missing');
       return text;
     });
+  }
+
+  private async seenLive(projectKey: string): Promise<HistoryManifest | null> {
+    if (!this.liveSeen.has(projectKey)) return this.readManifest(projectKey, 'live');
+    return this.liveSeen.get(projectKey) ?? null;
   }
 
   async listShardRefs(projectKey: string): Promise<string[]> {
