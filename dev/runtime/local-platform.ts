@@ -7,6 +7,7 @@ import { EgressGuard } from './egress';
 import { ForgeEnvironment } from './forge-environment';
 import { installForgeGlobals, type KvsService } from './forge-globals';
 import { runInvocation, type InvocationCrash } from './invocation';
+import { FORGE_INVOCATION_LIMITS, InvocationMeter, type InvocationLimits } from './invocation-limits';
 import type { ProductTarget, SimulatedService } from './product-target';
 
 /**
@@ -26,6 +27,10 @@ export interface LocalPlatformOptions {
   echoLogs?: boolean;
   /** Forge environment variables (`forge variables set`), visible to the app as `process.env`. */
   environment?: Record<string, string>;
+  /** Forge's invocation, time and log limits to change for a test (e.g. a resolver limit of 0.05 s). */
+  invocationLimits?: Partial<InvocationLimits>;
+  /** Clock of the invocation rate windows (default `Date.now`). */
+  now?: () => number;
 }
 
 export interface ResolverCall {
@@ -37,10 +42,6 @@ export interface ResolverCall {
   project?: { id: string; key: string; type?: string };
   theme?: 'light' | 'dark';
 }
-
-/** Forge stops a resolver after 25 s, other functions after 55 s unless the manifest says otherwise. */
-const RESOLVER_TIMEOUT_SECONDS = 25;
-const DEFAULT_TIMEOUT_SECONDS = 55;
 
 export class ResolverInvocationError extends Error {}
 
@@ -57,9 +58,15 @@ export class LocalPlatform {
   /** Every planned crash so far: how many requests its invocation made, and whether it was killed. */
   readonly crashLog: Array<{ functionKey: string; afterRequests: number; made: number; fired: boolean }> = [];
 
+  /** Forge's limits this platform holds the app to. */
+  readonly limits: InvocationLimits;
+  private readonly invocations: InvocationMeter;
+
   constructor(private readonly options: LocalPlatformOptions) {
     this.manifest = loadAppManifest(path.join(options.rootDir, 'manifest.yml'));
-    this.logs = new AppLogs(options.echoLogs ?? false);
+    this.limits = { ...FORGE_INVOCATION_LIMITS, ...options.invocationLimits };
+    this.invocations = new InvocationMeter(this.limits, options.now ?? Date.now);
+    this.logs = new AppLogs(options.echoLogs ?? false, this.limits);
     this.egress = new EgressGuard(this.manifest.backendEgress);
   }
 
@@ -123,7 +130,9 @@ export class LocalPlatform {
     if (!module.resolverFunctionKey) throw new ResolverInvocationError(`${call.moduleKey} has no resolver`);
     const handler = this.handlerFor(module.resolverFunctionKey);
     const context = this.moduleContext(call);
-    return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, RESOLVER_TIMEOUT_SECONDS, () =>
+    // User-led: counted against the per-user and per-installation invocation limits before it starts.
+    this.invocations.admit(call.accountId);
+    return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, this.limits.resolverSeconds, () =>
       handler(
         { call: { functionKey: call.functionKey, payload: call.payload ?? {} }, context },
         { principal: { accountId: call.accountId }, installContext: this.installContext },
@@ -193,8 +202,11 @@ export class LocalPlatform {
     return { installContext: this.installContext, cloudId: this.options.cloudId };
   }
 
+  /** The function's `timeoutSeconds` (at most 900), else Forge's default for triggers and consumers. */
   private timeoutOf(functionKey: string): number {
-    return this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+    const declared = this.manifest.functions.get(functionKey)?.timeoutSeconds;
+    if (declared === null || declared === undefined) return this.limits.defaultSeconds;
+    return Math.min(declared, this.limits.maxTimeoutSeconds);
   }
 
   private handlerFor(functionKey: string): (...args: any[]) => unknown {
