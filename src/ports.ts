@@ -4,6 +4,7 @@
  */
 import type {
   AuditEntry,
+  HistoryEdit,
   ProjectStatus,
   ProjectSummary,
   ResealOutcome,
@@ -334,6 +335,15 @@ export interface HistoryManifest extends HistoryDictionaries {
 
 /** `live`: what the project page shows. `staging`: a backfill or rebuild in progress, switched in when complete. */
 export type HistoryGeneration = 'live' | 'staging';
+
+/**
+ * What each change of a project's live history changed, kept for a while, so a browser holding an older
+ * version can be sent the edits instead of the whole history. Written by the history store itself.
+ */
+export interface HistoryEditLog {
+  /** The edits that turn version `since` into `current`, in order; null when they are not kept (too old, a rebuild). */
+  editsSince(projectKey: string, since: string, current: string): Promise<HistoryEdit[] | null>;
+}
 
 /** The stored compact history of each project. */
 export interface HistoryStore {

@@ -19,11 +19,12 @@ import { kvsError, KvsServiceError } from './kvs-error';
 import { FORGE_KVS_LIMITS, type KvsLimits } from './limits';
 import type { Operation, OperationContext } from './operation-context';
 import { queryOperation } from './query-operation';
+import { QuotaMeter, type KvsQuotaUsage } from './quota-meter';
 import { RecordStore } from './record-store';
 import { deleteOperation, getOperation, setOperation } from './single-key-operations';
 import { SnapshotFile } from './snapshot-file';
 import { transactionOperation } from './transaction-operation';
-import { emptyStats, type KvsStats } from './usage-stats';
+import { emptyStats, meteredUnits, type KvsStats } from './usage-stats';
 
 export interface KvsEmulatorOptions {
   /** JSON file to load at start and to keep up to date with every change. Without it, data lives in memory. */
@@ -32,7 +33,10 @@ export interface KvsEmulatorOptions {
   persistDebounceMs?: number;
   /** Overrides of Forge's limits, e.g. `{maxQueryLimit: 100}` to try the larger documented page size. */
   limits?: Partial<KvsLimits>;
-  /** Clock in epoch ms (default `Date.now`), so tests can move time to expire TTLs. */
+  /**
+   * Clock in epoch ms (default `Date.now`), so tests can move time to expire TTLs and to pass the quotas'
+   * minute windows without waiting.
+   */
   now?: () => number;
 }
 
@@ -50,8 +54,10 @@ export interface KvsEntry {
 
 interface Route {
   run: Operation;
-  /** Writes are what `failNextWrites` fails. */
+  /** Writes are what `failNextWrites` fails, and what the write quota meters. */
   isWrite: boolean;
+  /** batchGet / batchSet / batchDelete: limited per minute on their own. */
+  isBatch?: boolean;
 }
 
 const unsupportedEntityQuery: Operation = () => {
@@ -71,9 +77,9 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/api/v1/entity/set', { run: setOperation('entity'), isWrite: true }],
   ['/api/v1/entity/delete', { run: deleteOperation('entity'), isWrite: true }],
   ['/api/v1/entity/query', { run: unsupportedEntityQuery, isWrite: false }],
-  ['/api/v1/batch/set', { run: batchSetOperation, isWrite: true }],
-  ['/api/v1/batch/get', { run: batchGetOperation, isWrite: false }],
-  ['/api/v1/batch/delete', { run: batchDeleteOperation, isWrite: true }],
+  ['/api/v1/batch/set', { run: batchSetOperation, isWrite: true, isBatch: true }],
+  ['/api/v1/batch/get', { run: batchGetOperation, isWrite: false, isBatch: true }],
+  ['/api/v1/batch/delete', { run: batchDeleteOperation, isWrite: true, isBatch: true }],
   ['/api/v1/transaction', { run: transactionOperation, isWrite: true }],
 ]);
 
@@ -96,11 +102,13 @@ export class KvsEmulator {
   private readonly now: () => number;
   private readonly faults = new FaultInjector();
   private readonly file: SnapshotFile | undefined;
+  private readonly quotas: QuotaMeter;
   private counters: KvsStats = emptyStats();
 
   constructor(options: KvsEmulatorOptions = {}) {
     this.limits = { ...FORGE_KVS_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
+    this.quotas = new QuotaMeter(this.limits);
     if (options.persistFile !== undefined) {
       this.file = new SnapshotFile(
         options.persistFile,
@@ -152,6 +160,16 @@ export class KvsEmulator {
     this.counters = emptyStats();
   }
 
+  /** What the installation has used of its per-second and per-minute quotas at this moment. */
+  quotaUsage(): KvsQuotaUsage {
+    return this.quotas.usage(this.now());
+  }
+
+  /** Forgets quota usage, as if a minute had passed with nothing done (counters are kept). */
+  resetQuotas(): void {
+    this.quotas.reset();
+  }
+
   /** Replaces the injected faults; `setFaults({})` turns them off. */
   setFaults(faults: KvsFaults): void {
     this.faults.set(faults);
@@ -168,6 +186,9 @@ export class KvsEmulator {
     const method = (init.method ?? 'GET').toUpperCase();
     if (method !== 'POST') return kvsError.methodNotAllowed(method);
 
+    const nowMs = this.now();
+    if (this.quotas.countRequest(nowMs)) return this.throttled();
+
     const fault = this.faults.faultFor(route.isWrite);
     if (fault) {
       this.counters.faultsInjected++;
@@ -175,6 +196,9 @@ export class KvsEmulator {
     }
 
     const text = init.body ?? '';
+    const requestBytes = Buffer.byteLength(text, 'utf8');
+    const writeUnits = route.isWrite ? meteredUnits(requestBytes, this.limits.meteringUnitBytes) : 0;
+    if (!this.quotas.allows(nowMs, { isWrite: route.isWrite, isBatch: route.isBatch === true, writeUnits })) return this.throttled();
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -185,11 +209,12 @@ export class KvsEmulator {
     const ctx: OperationContext = {
       store: this.store,
       limits: this.limits,
-      nowMs: this.now(),
+      nowMs,
       stats: this.counters,
-      requestBytes: Buffer.byteLength(text, 'utf8'),
+      requestBytes,
       changed: () => this.file?.markDirty(),
     };
+    const unitsBefore = { read: this.counters.readUnits, write: this.counters.writeUnits };
     try {
       return route.run(ctx, body);
     } catch (error) {
@@ -198,6 +223,18 @@ export class KvsEmulator {
       return new KvsServiceError(500, 'INTERNAL_SERVER_ERROR', 'An internal server error has occurred', {
         emulatorError: error instanceof Error ? error.message : String(error),
       });
+    } finally {
+      // What the operation metered, whether it succeeded or refused an item (a miss still costs a read).
+      this.quotas.charge(nowMs, {
+        readUnits: this.counters.readUnits - unitsBefore.read,
+        writeUnits: this.counters.writeUnits - unitsBefore.write,
+        batch: route.isBatch === true,
+      });
     }
+  }
+
+  private throttled(): KvsServiceError {
+    this.counters.throttled++;
+    return kvsError.rateLimited();
   }
 }

@@ -46,9 +46,21 @@ export interface KvsLimits {
   maxEntityNameLength: number;
   /**
    * Forge meters reads and writes in 10 KB units: "Request sizes are rounded up to the nearest 10KB"
-   * (limits page). Used only for `stats()`, so benchmarks can price what the app does.
+   * (limits page). A 65 KB value costs 7 units, and every request at least one. The read and write quotas
+   * below are counted in these units, and `stats()` reports them so benchmarks can price what the app does.
    */
   meteringUnitBytes: number;
+  /**
+   * Requests per second per installation: "1000 requests per second" (KVS and Custom Entity Store limits
+   * page). Every request counts, refused ones included, as throttles count attempts.
+   */
+  requestsPerSecond: number;
+  /** Read units per minute per installation: "4000 units per minute" for reads (limits page). */
+  readUnitsPerMinute: number;
+  /** Write units per minute per installation: "4000 units per minute" for writes (limits page). */
+  writeUnitsPerMinute: number;
+  /** batchGet / batchSet / batchDelete requests per minute per installation: "45 batch operations per minute". */
+  batchOperationsPerMinute: number;
 }
 
 export const FORGE_KVS_LIMITS: Readonly<KvsLimits> = Object.freeze({
@@ -64,4 +76,20 @@ export const FORGE_KVS_LIMITS: Readonly<KvsLimits> = Object.freeze({
   minEntityNameLength: 3,
   maxEntityNameLength: 60,
   meteringUnitBytes: 10 * 1024,
+  requestsPerSecond: 1000,
+  readUnitsPerMinute: 4000,
+  writeUnitsPerMinute: 4000,
+  batchOperationsPerMinute: 45,
+});
+
+/**
+ * For tests that squeeze hours of an installation's life into a second (thousands of appends to one log,
+ * say) and are about something else: the per-second and per-minute quotas lifted, every other rule kept.
+ * The quotas themselves are tested in quotas.test.ts, and the app's riding through them in its fault tests.
+ */
+export const WITHOUT_QUOTAS: Readonly<Partial<KvsLimits>> = Object.freeze({
+  requestsPerSecond: Number.POSITIVE_INFINITY,
+  readUnitsPerMinute: Number.POSITIVE_INFINITY,
+  writeUnitsPerMinute: Number.POSITIVE_INFINITY,
+  batchOperationsPerMinute: Number.POSITIVE_INFINITY,
 });

@@ -38,6 +38,8 @@ export interface KvsStats {
   errors: number;
   /** Of `errors`, those caused by `setFaults`. */
   faultsInjected: number;
+  /** Of `errors`, those refused for being over a quota (429 `RATE_LIMIT_EXCEEDED`). */
+  throttled: number;
 }
 
 export function emptyStats(): KvsStats {
@@ -59,6 +61,7 @@ export function emptyStats(): KvsStats {
     notFound: 0,
     errors: 0,
     faultsInjected: 0,
+    throttled: 0,
   };
 }
 

@@ -58,6 +58,11 @@ export class AsyncQueue {
     return { status: 404, body: { message: `Unknown queue operation ${path}` } };
   }
 
+  /** How far delivering delayed events has moved simulated time on (ms): other simulations can follow it. */
+  get simulatedMs(): number {
+    return this.clock;
+  }
+
   get size(): number {
     return this.pending.length;
   }

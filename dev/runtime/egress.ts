@@ -1,4 +1,4 @@
-import { currentInvocation } from './invocation';
+import { currentInvocation, pastDeadline } from './invocation';
 import type { SimulatedService } from './product-target';
 import { bodyText, headerRecord, toResponse } from './product-target';
 
@@ -23,6 +23,8 @@ export class EgressGuard {
     this.original = original;
     globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
       if (!currentInvocation()) return original(input, init);
+      // Past its time limit the function has been stopped: its requests go nowhere.
+      if (pastDeadline(currentInvocation())) return new Promise<never>(() => undefined);
       const url = new URL(input instanceof Request ? input.url : input.toString());
       if (!this.allowedOrigins.includes(url.origin)) {
         throw new Error(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { currentInvocation } from './invocation';
+import { currentInvocation, pastDeadline } from './invocation';
 import type { AppManifest } from './app-manifest';
 import type { Principal, ProductTarget } from './product-target';
 import { bodyText, headerRecord, toResponse } from './product-target';
@@ -66,6 +66,8 @@ export function installForgeGlobals(services: PlatformServices): void {
   });
 
   (globalThis as any).__forge_fetch__ = async (descriptor: FetchDescriptor, path: string, init: RequestInit = {}) => {
+    // Forge stops a function at its time limit: whatever it asks afterwards is never answered.
+    if (pastDeadline(currentInvocation())) return new Promise<never>(() => undefined);
     const crash = currentInvocation()?.crash;
     if (crash && ++crash.made > crash.afterRequests) {
       crash.kill();

@@ -11,6 +11,8 @@ export interface Invocation {
   moduleKey: string;
   /** The user the platform runs this for; undefined for scheduled triggers, queue jobs and product events. */
   principalAccountId: string | undefined;
+  /** When it started and when Forge stops it (epoch ms). */
+  startedAt: number;
   deadline: number;
   /** Test hook (see `LocalPlatform.crashNextInvocation`): the invocation dies once it has made this many requests. */
   crash?: InvocationCrash;
@@ -34,10 +36,16 @@ export function currentInvocation(): Invocation | undefined {
 }
 
 export function runInvocation<T>(
-  details: Omit<Invocation, 'id' | 'deadline'> & { timeoutSeconds: number },
+  details: Omit<Invocation, 'id' | 'deadline' | 'startedAt'> & { timeoutSeconds: number },
   work: () => Promise<T>,
 ): Promise<T> {
   const { timeoutSeconds, ...rest } = details;
-  const invocation: Invocation = { ...rest, id: randomUUID(), deadline: Date.now() + timeoutSeconds * 1000 };
+  const startedAt = Date.now();
+  const invocation: Invocation = { ...rest, id: randomUUID(), startedAt, deadline: startedAt + timeoutSeconds * 1000 };
   return current.run(invocation, work);
+}
+
+/** Whether the running invocation is past its time limit: Forge has stopped it, so nothing it asks is answered. */
+export function pastDeadline(invocation: Invocation | undefined): boolean {
+  return invocation !== undefined && Date.now() > invocation.deadline;
 }

@@ -9,6 +9,7 @@ import { bundledFile } from '../tooling/forge-bundle';
 import { ForgeEnvironment } from './forge-environment';
 import { installForgeGlobals, type KvsService } from './forge-globals';
 import { runInvocation, type InvocationCrash } from './invocation';
+import { FORGE_INVOCATION_LIMITS, InvocationMeter, type InvocationLimits } from './invocation-limits';
 import type { ProductTarget, SimulatedService } from './product-target';
 
 /**
@@ -29,6 +30,10 @@ export interface LocalPlatformOptions {
   echoLogs?: boolean;
   /** Forge environment variables (`forge variables set`), visible to the app as `process.env`. */
   environment?: Record<string, string>;
+  /** Forge's invocation, time and log limits to change for a test (e.g. a resolver limit of 0.05 s). */
+  invocationLimits?: Partial<InvocationLimits>;
+  /** Clock of the invocation rate windows (default `Date.now`). */
+  now?: () => number;
   /** Which form of the app runs; by default `FORGE_APP` from the environment, else the TypeScript sources. */
   app?: AppForm;
   /** The installation's licence (see `LocalPlatform.licence`); by default `FORGE_LICENCE` from the environment. */
@@ -73,10 +78,6 @@ export interface ResolverCall {
   theme?: 'light' | 'dark';
 }
 
-/** Forge stops a resolver after 25 s, other functions after 55 s unless the manifest says otherwise. */
-const RESOLVER_TIMEOUT_SECONDS = 25;
-const DEFAULT_TIMEOUT_SECONDS = 55;
-
 export class ResolverInvocationError extends Error {}
 
 export class LocalPlatform {
@@ -101,9 +102,15 @@ export class LocalPlatform {
   /** Every planned crash so far: how many requests its invocation made, and whether it was killed. */
   readonly crashLog: Array<{ functionKey: string; afterRequests: number; made: number; fired: boolean }> = [];
 
+  /** Forge's limits this platform holds the app to. */
+  readonly limits: InvocationLimits;
+  private readonly invocations: InvocationMeter;
+
   constructor(private readonly options: LocalPlatformOptions) {
     this.manifest = loadAppManifest(path.join(options.rootDir, 'manifest.yml'));
-    this.logs = new AppLogs(options.echoLogs ?? false);
+    this.limits = { ...FORGE_INVOCATION_LIMITS, ...options.invocationLimits };
+    this.invocations = new InvocationMeter(this.limits, options.now ?? Date.now);
+    this.logs = new AppLogs(options.echoLogs ?? false, this.limits);
     this.egress = new EgressGuard(this.manifest.backendEgress);
     this.appForm = options.app ?? appFormFromEnvironment(process.env);
     this.licence = options.licence !== undefined ? options.licence : licenceFromEnvironment(process.env);
@@ -176,7 +183,9 @@ export class LocalPlatform {
     if (!module.resolverFunctionKey) throw new ResolverInvocationError(`${call.moduleKey} has no resolver`);
     const handler = this.handler(module.resolverFunctionKey);
     const context = this.moduleContext(call);
-    return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, RESOLVER_TIMEOUT_SECONDS, () =>
+    // User-led: counted against the per-user and per-installation invocation limits before it starts.
+    this.invocations.admit(call.accountId);
+    return this.run(module.resolverFunctionKey, call.moduleKey, call.accountId, this.limits.resolverSeconds, () =>
       handler(
         { call: { functionKey: call.functionKey, payload: call.payload ?? {} }, context },
         { principal: { accountId: call.accountId }, installContext: this.installContext, ...this.licenceContext },
@@ -251,8 +260,11 @@ export class LocalPlatform {
     return this.licence ? { license: { ...this.licence } } : {};
   }
 
+  /** The function's `timeoutSeconds` (at most 900), else Forge's default for triggers and consumers. */
   private timeoutOf(functionKey: string): number {
-    return this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+    const declared = this.manifest.functions.get(functionKey)?.timeoutSeconds;
+    if (declared === null || declared === undefined) return this.limits.defaultSeconds;
+    return Math.min(declared, this.limits.maxTimeoutSeconds);
   }
 
   /** The app's function serving `functionKey`, loaded from the form this platform runs. */

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory } from '../../src/domain';
-import { decodeProjectHistory } from '../../src/shared/project-history-decoding';
+import { decodeProjectHistory, decodeProjectHistoryUpdate, type HeldHistory } from '../../src/shared/project-history-decoding';
 import type { ProjectViewData, ResolverResult, SyncNowData } from '../../src/shared/resolver-contract';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
 import type { DemoRole } from '../jira/demo-data/demo-users';
 import { createJiraSite, type JiraSite } from '../jira/jira-site';
-import { KvsEmulator } from '../kvs';
+import { KvsEmulator, type KvsLimits } from '../kvs';
 import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, type SimulatedService } from '../runtime/product-target';
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
@@ -22,6 +22,8 @@ export interface SyncHarnessOptions {
   /** Deliver the site's issue events to the app's trigger, as Forge does. Off: tests deliver them by hand. */
   deliverEvents?: boolean;
   echoLogs?: boolean;
+  /** KVS limits to change, e.g. `WITHOUT_QUOTAS` for a test that replays hundreds of syncs in seconds. */
+  kvsLimits?: Partial<KvsLimits>;
 }
 
 export const PROJECT_PAGE = 'flow-metrics-project-page';
@@ -52,7 +54,8 @@ const quietPersonalData: SimulatedService = { handle: async () => ({ status: 204
 
 export class SyncHarness {
   readonly site: JiraSite;
-  readonly kvs = new KvsEmulator();
+  /** Its clock runs on with the queue's simulated time, so a job retried a minute later meets a new minute's quota. */
+  readonly kvs: KvsEmulator;
   readonly platform: LocalPlatform;
   /** Runs before the site answers each request the app makes, e.g. to change an issue while a sync reads. */
   beforeAppRequest: ((request: { method: string; path: string; body?: string }) => Promise<void>) | null = null;
@@ -62,6 +65,9 @@ export class SyncHarness {
   private integrations: SimulatedIntegrations | null = null;
 
   constructor(options: SyncHarnessOptions = {}) {
+    // The KVS clock runs on with the queue's simulated time, so a job retried a minute later meets a new
+    // minute's quota.
+    this.kvs = new KvsEmulator({ limits: options.kvsLimits ?? {}, now: () => Date.now() + (this.platform?.queue.simulatedMs ?? 0) });
     this.site = createJiraSite(options.bigProjectIssues ? { bigProjectIssues: options.bigProjectIssues } : {});
     this.platform = new LocalPlatform({
       rootDir: path.resolve(__dirname, '../..'),
@@ -196,6 +202,27 @@ export class SyncHarness {
       return part.data.history;
     });
     return { view, history };
+  }
+
+  /**
+   * The project page's history as a returning browser gets it: holding `held` (what an earlier call
+   * answered), it asks only for what changed since, and answers the history and what to hold next.
+   */
+  async viewedHistorySince(
+    projectKey: string,
+    held: HeldHistory | null,
+    accountId = this.user('member'),
+  ): Promise<{ view: ProjectViewData; history: CompactHistory | null; held: HeldHistory | null }> {
+    const answer = await this.invoke<ProjectViewData>('getProjectView', projectKey, accountId, held ? { since: held.version } : {});
+    if (!answer.ok) throw new Error(`getProjectView: ${answer.error.code} ${answer.error.message}`);
+    const view = answer.data;
+    if (!view.history) return { view, history: null, held: null };
+    const update = await decodeProjectHistoryUpdate(view.history, async (fromShard) => {
+      const part = await this.invoke<ProjectViewData>('getProjectView', projectKey, accountId, { fromShard });
+      if (!part.ok || !part.data.history) throw new Error('a part of the history is missing');
+      return part.data.history;
+    }, held);
+    return { view, ...update };
   }
 
   /** Jira's ground truth: the site's export (complete changelogs, in slices), read by the engine. */

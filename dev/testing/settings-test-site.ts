@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
-import { KvsEmulator } from '../kvs';
+import { KvsEmulator, type KvsLimits } from '../kvs';
 import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from '../runtime/product-target';
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
@@ -80,8 +80,12 @@ export interface SettingsTestSite {
 /** Atlassian's personal-data reporting, when a test does not bring its own: "nothing to do" for every report. */
 const NOTHING_TO_REPORT: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
 
-export function createSettingsTestSite(now: () => Date = () => new Date(), personalData: SimulatedService = NOTHING_TO_REPORT): SettingsTestSite {
-  const kvs = new KvsEmulator();
+export function createSettingsTestSite(
+  now: () => Date = () => new Date(),
+  personalData: SimulatedService = NOTHING_TO_REPORT,
+  kvsLimits: Partial<KvsLimits> = {},
+): SettingsTestSite {
+  const kvs = new KvsEmulator({ limits: kvsLimits });
   const platform = new LocalPlatform({
     rootDir: path.resolve(__dirname, '../..'),
     kvs,

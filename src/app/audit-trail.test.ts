@@ -1,4 +1,4 @@
-import { KvsEmulator } from '../../dev/kvs';
+import { KvsEmulator, WITHOUT_QUOTAS } from '../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../dev/kvs/install-for-tests';
 import { ENTRIES_PER_STORED_AUDIT_PAGE, KvsAuditLog, MAX_AUDIT_PAGES } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
@@ -16,7 +16,8 @@ import type { ConnectionRecord } from './privacy/closed-account-erasure';
 describe('recording into a full audit log', () => {
   let installed: InstalledKvs;
   beforeEach(() => {
-    installed = installKvsForTests(new KvsEmulator());
+    // A full audit log written in a second of test time: the log is under test here, not the quotas.
+    installed = installKvsForTests(new KvsEmulator({ limits: WITHOUT_QUOTAS }));
   });
   afterEach(() => installed.uninstall());
 

@@ -1,9 +1,10 @@
 import { parseFlowConfig } from '../domain/flow-config';
 import { defaultWorkflow, type Workflow } from '../domain/workflow';
 import type { CompactStatus } from '../domain/compact-history';
-import type { FlowConfigStore, HistoryStore, MeasuredProjects, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
-import type { ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
+import type { FlowConfigStore, HistoryEditLog, HistoryStore, MeasuredProjects, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
+import type { HistoryEdit, ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
 import { AppError } from './app-error';
+import { historyVersionOf } from './history-version';
 import { issueCountOf } from './sync/history-manifest';
 import { NEVER_SYNCED } from './sync-state';
 
@@ -22,6 +23,7 @@ export interface ProjectViewPorts {
   cursors: Pick<SyncCursorStore, 'read'>;
   flowConfigs: Pick<FlowConfigStore, 'read'>;
   measured: Pick<MeasuredProjects, 'list'>;
+  edits: HistoryEditLog;
 }
 
 /** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
@@ -30,7 +32,11 @@ export const VIEW_ANSWER_BUDGET_CHARS = 4_500_000;
 /** Shards read per round trip to storage. */
 const SHARDS_PER_READ = 16;
 
-export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0): Promise<ProjectViewData> {
+/**
+ * The project's view; with `since` (the version the browser holds), only the edits since then when they
+ * are kept and fit one answer, so a returning reader costs the installation's storage quota a few units.
+ */
+export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0, since?: string): Promise<ProjectViewData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const [storedManifest, sync, cursor, flowConfig, measuredKeys] = await Promise.all([
     ports.store.readManifest(projectKey, 'live'),
@@ -45,9 +51,11 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
   let history: ProjectHistoryPart | null = null;
   if (manifest) {
     if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
+    const version = historyVersionOf(manifest);
+    const edits = since !== undefined && fromShard === 0 ? await editsSince(ports, projectKey, since, version) : null;
     const shards: string[] = [];
     let size = 0;
-    let next = fromShard;
+    let next = edits ? manifest.shards.length : fromShard;
     while (next < manifest.shards.length) {
       const refs = manifest.shards.slice(next, next + SHARDS_PER_READ).map((shard) => shard.ref);
       const texts = await ports.store.readEncodedShards(projectKey, refs);
@@ -69,6 +77,9 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
       fromShard,
       shards,
       nextShard: next < manifest.shards.length ? next : null,
+      version,
+      basedOn: edits ? since! : null,
+      edits: edits ?? [],
     };
   }
   // During a rebuild the live history is still the one this watermark belongs to.
@@ -82,6 +93,15 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
     workflow: workflowFor(flowConfig, statuses),
     flowConfig,
   };
+}
+
+/** The edits from `since` to `current` when they are kept and fit an answer; otherwise null (send everything). */
+async function editsSince(ports: ProjectViewPorts, projectKey: string, since: string, current: string): Promise<HistoryEdit[] | null> {
+  if (since === current) return [];
+  const edits = await ports.edits.editsSince(projectKey, since, current);
+  if (!edits) return null;
+  const size = edits.reduce((sum, edit) => sum + edit.upserts.length + 12 * edit.deletes.length, 0);
+  return size <= VIEW_ANSWER_BUDGET_CHARS ? edits : null;
 }
 
 export async function requireBrowsePermission(userPermissions: UserPermissions, projectKey: string): Promise<void> {

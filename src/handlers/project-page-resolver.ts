@@ -7,6 +7,7 @@ import { NEVER_SYNCED } from '../app/sync-state';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
+import { KvsHistoryEditLog } from '../adapters/kvs/kvs-history-edit-log';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
@@ -19,7 +20,12 @@ import { licenceFromContext } from './installation-licence-context';
 import { emptyPayload, projectKeyFromContext } from './resolver-context';
 import { respond } from './resolver-response';
 
-const projectViewPayload = z.object({ fromShard: z.number().int().min(0).max(1_000_000).optional() }).strict();
+const projectViewPayload = z
+  .object({
+    fromShard: z.number().int().min(0).max(1_000_000).optional(),
+    since: z.string().regex(/^[0-9a-f]{16}$/, 'not a history version').optional(),
+  })
+  .strict();
 
 /**
  * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask. Every
@@ -47,7 +53,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large.
   getProjectView: ({ payload, context }) =>
     respond('getProjectView', async () => {
-      const { fromShard } = projectViewPayload.parse(payload);
+      const { fromShard, since } = projectViewPayload.parse(payload);
       const projectKey = projectKeyFromContext(context);
       return loadProjectView(
         {
@@ -57,9 +63,11 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
           cursors: new KvsSyncCursorStore(),
           flowConfigs: new KvsFlowConfigStore(),
           measured: new KvsMeasuredProjects(),
+          edits: new KvsHistoryEditLog(),
         },
         projectKey,
         fromShard ?? 0,
+        since,
       );
     }),
   // Where the sync stands, for polling while one runs.

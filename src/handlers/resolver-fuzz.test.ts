@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
@@ -48,7 +49,8 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(hostileString, { maxLength: 5 }),
   fc.jsonValue({ maxDepth: 3 }),
 );
-const site = createSettingsTestSite();
+// Thousands of calls in seconds: typed answers are under test here; the KVS quotas have their own tests.
+const site = createSettingsTestSite(undefined, undefined, WITHOUT_QUOTAS);
 site.keepRequestThrottles = true;
 
 /** Each field with a value of roughly the right type, so generated payloads also get past validation. */

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError } from '../app/app-error';
+import { isKvsRateLimited } from '../adapters/kvs/kvs-rate-limit';
 import type { ResolverResult } from '../shared/resolver-contract';
 
 /**
@@ -12,6 +13,9 @@ export async function respond<T>(resolverName: string, work: () => Promise<T>): 
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (isKvsRateLimited(error)) {
+      return { ok: false, error: { code: 'RATE_LIMITED', message: "The app's storage is busy on this site right now; try again in a minute." } };
+    }
     if (error instanceof ZodError) return { ok: false, error: { code: 'INVALID_INPUT', message: validationMessage(error) } };
     // Only the error's class and the resolver's name: messages from SDKs can quote request data.
     console.error(`${resolverName} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);

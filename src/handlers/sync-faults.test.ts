@@ -1,3 +1,4 @@
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import type { SyncState } from '../shared/resolver-contract';
 
@@ -51,7 +52,8 @@ describe('a sync worker killed mid-job', () => {
   };
 
   beforeAll(async () => {
-    harness = new SyncHarness();
+    // Hundreds of replayed syncs in seconds: crash safety is under test here, the KVS quotas further down.
+    harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
     // One batch of 1000 issues per queue job, so FLOW's backfill takes two slices and a hand-over.
     harness.platform.environment.set('SYNC_MAX_BATCHES_PER_SLICE', '1');
     await restart();

@@ -1,6 +1,7 @@
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
 import { retryLater } from '../adapters/forge-queue/queue-retry';
+import { isKvsRateLimited, KVS_QUOTA_RETRY_SECONDS } from '../adapters/kvs/kvs-rate-limit';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { runSyncJob } from '../app/sync/sync-job';
@@ -46,11 +47,21 @@ export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
     logJob('sync-job', `${reason} sync of ${projectKey}: skipped, licence inactive`);
     return undefined;
   }
-  const outcome = await runSyncJob(
-    syncPorts(),
-    { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0, erasure },
-    syncTuning(),
-  );
+  let outcome: Awaited<ReturnType<typeof runSyncJob>>;
+  try {
+    outcome = await runSyncJob(
+      syncPorts(),
+      { projectKey, reason, holder: event.eventId || event.jobId, attempt: event.retryContext?.retryCount ?? 0, erasure },
+      syncTuning(),
+    );
+  } catch (error) {
+    // Storage over its quota even for recording the failure: the history and cursor are as the last
+    // completed step left them, so the same job resumes from the cursor once the minute has passed. (The
+    // platform's own retries come within seconds and give up after a few, which would drop the sync.)
+    if (!isKvsRateLimited(error)) throw error;
+    logJob('sync-job', `${reason} sync of ${projectKey}: storage quota spent, resuming in a minute`);
+    return retryLater(KVS_QUOTA_RETRY_SECONDS);
+  }
   logJob('sync-job', `${reason} sync of ${projectKey}: ${outcome.kind}`);
   if ((outcome.kind === 'failed' || outcome.kind === 'busy') && outcome.retryAfterSeconds !== null) {
     return retryLater(outcome.retryAfterSeconds);

@@ -6,8 +6,16 @@
  * in Node 18 and later.
  */
 import type { CompactHistory } from '../domain/compact-history';
-import { compactHistoryFromShards, PackedShardError, type PackedShard } from './packed-history';
-import type { ProjectHistoryPart } from './resolver-contract';
+import {
+  compactHistoryFromShards,
+  packShard,
+  PackedShardError,
+  unpackShard,
+  type HistoryDictionaries,
+  type PackedShard,
+  type StoredIssue,
+} from './packed-history';
+import type { HistoryEdit, ProjectHistoryPart } from './resolver-contract';
 
 /** Asks the resolver for the part of the history starting at a shard (`invoke('getProjectView', { fromShard })`). */
 export type FetchHistoryPart = (fromShard: number) => Promise<ProjectHistoryPart>;
@@ -17,6 +25,58 @@ export type FetchHistoryPart = (fromShard: number) => Promise<ProjectHistoryPart
  * @throws PackedShardError when a shard cannot be read.
  */
 export async function decodeProjectHistory(first: ProjectHistoryPart, fetchPart?: FetchHistoryPart): Promise<CompactHistory> {
+  if (first.basedOn !== null) throw new PackedShardError('the answer holds edits, but no history was held to apply them to');
+  const texts = await allShardTexts(first, fetchPart);
+  return compactHistoryFromShards(first.dictionaries, await Promise.all(texts.map(decodeShardText)));
+}
+
+/**
+ * What the browser keeps of the last history it was sent, so it can ask only for the edits since
+ * (`getProjectView` with `since: version`): the shards of the last whole history and the edits after it.
+ */
+export interface HeldHistory {
+  version: string;
+  dictionaries: HistoryDictionaries;
+  shards: string[];
+  edits: HistoryEdit[];
+}
+
+/**
+ * The history an answer describes, given what the browser held when it asked, and what to hold from now on.
+ * An answer `basedOn` the held version is applied to it; any other answer is a whole history.
+ * @throws PackedShardError when a shard or edit cannot be read, or the answer is based on another version.
+ */
+export async function decodeProjectHistoryUpdate(
+  first: ProjectHistoryPart,
+  fetchPart: FetchHistoryPart | undefined,
+  held: HeldHistory | null,
+): Promise<{ history: CompactHistory; held: HeldHistory }> {
+  if (first.basedOn === null) {
+    const shards = await allShardTexts(first, fetchPart);
+    const next: HeldHistory = { version: first.version, dictionaries: first.dictionaries, shards, edits: [] };
+    return { history: compactHistoryFromShards(first.dictionaries, await Promise.all(shards.map(decodeShardText))), held: next };
+  }
+  if (!held || held.version !== first.basedOn) throw new PackedShardError('the edits are for a history this browser does not hold');
+  const next: HeldHistory = { version: first.version, dictionaries: first.dictionaries, shards: held.shards, edits: [...held.edits, ...first.edits] };
+  return { history: await historyFromHeld(next), held: next };
+}
+
+/** A held history as the engine's model: its shards with every edit applied in order. */
+export async function historyFromHeld(held: HeldHistory): Promise<CompactHistory> {
+  const shards = await Promise.all(held.shards.map(decodeShardText));
+  if (held.edits.length === 0) return compactHistoryFromShards(held.dictionaries, shards);
+  const { keyPrefix } = held.dictionaries;
+  const issues = new Map<number, StoredIssue>();
+  for (const shard of shards) for (const issue of unpackShard(shard, keyPrefix)) issues.set(issue.id, issue);
+  for (const edit of held.edits) {
+    for (const issue of unpackShard(await decodeShardText(edit.upserts), keyPrefix)) issues.set(issue.id, issue);
+    for (const id of edit.deletes) issues.delete(id);
+  }
+  const ordered = [...issues.values()].sort((a, b) => a.id - b.id);
+  return compactHistoryFromShards(held.dictionaries, [packShard(ordered, keyPrefix)]);
+}
+
+async function allShardTexts(first: ProjectHistoryPart, fetchPart?: FetchHistoryPart): Promise<string[]> {
   const texts = [...first.shards];
   let next = first.nextShard;
   while (next !== null) {
@@ -26,8 +86,7 @@ export async function decodeProjectHistory(first: ProjectHistoryPart, fetchPart?
     texts.push(...part.shards);
     next = part.nextShard;
   }
-  const shards = await Promise.all(texts.map(decodeShardText));
-  return compactHistoryFromShards(first.dictionaries, shards);
+  return texts;
 }
 
 export async function decodeShardText(text: string): Promise<PackedShard> {

@@ -64,6 +64,11 @@ export interface ProjectPageData {
  */
 export interface ProjectViewPayload {
   fromShard?: number;
+  /**
+   * The `version` of the history this browser already holds, if any: the answer may then carry only the
+   * edits made since (`basedOn`), which costs the installation's storage quota a fraction of a full read.
+   */
+  since?: string;
 }
 export interface ProjectViewData {
   projectKey: string;
@@ -90,6 +95,23 @@ export interface ProjectHistoryPart {
   shards: string[];
   /** Where the next part starts, or null when this part ends the history. */
   nextShard: number | null;
+  /** Names exactly this content (a hash of its shards and dictionaries): ask with it as `since` next time. */
+  version: string;
+  /**
+   * Set when the request's `since` could be brought up to `version` by `edits`: then `shards` is empty, and
+   * the history is the held one of version `basedOn` with the edits applied in order
+   * (`applyHistoryEdits` in src/shared/project-history-decoding.ts). Null for a whole history.
+   */
+  basedOn: string | null;
+  edits: HistoryEdit[];
+}
+
+/** What one sync changed in a history: issues added or changed (whole), and issue ids removed. */
+export interface HistoryEdit {
+  /** The new and changed issues as one `PackedShard`, stored and sent like the shards (JSON, deflated, base64). */
+  upserts: string;
+  /** Jira ids of issues no longer in the history. */
+  deletes: number[];
 }
 
 /** `syncNow`: payload `{}`. Queues a sync of the page's project; at most once per project every few minutes. */

@@ -52,6 +52,9 @@ export function historyPart(overrides: Partial<ProjectHistoryPart> = {}): Projec
     fromShard: 0,
     shards: ['shard-0'],
     nextShard: null,
+    version: '0123456789abcdef',
+    basedOn: null,
+    edits: [],
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { KvsEmulator } from '../../../dev/kvs';
+import { KvsEmulator, WITHOUT_QUOTAS } from '../../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../../dev/kvs/install-for-tests';
 import type { AuditEntry } from '../../shared/resolver-contract';
 import { ENTRIES_PER_STORED_AUDIT_PAGE, KvsAuditLog, MAX_AUDIT_PAGES } from './kvs-audit-log';
@@ -18,7 +18,8 @@ describe('the audit log in KVS', () => {
   let installed: InstalledKvs;
   const log = new KvsAuditLog();
   beforeEach(() => {
-    installed = installKvsForTests(new KvsEmulator());
+    // Thousands of appends in a second of test time: the storage layout is under test here, not the quotas.
+    installed = installKvsForTests(new KvsEmulator({ limits: WITHOUT_QUOTAS }));
   });
   afterEach(() => installed.uninstall());
 

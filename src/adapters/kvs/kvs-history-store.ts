@@ -1,14 +1,15 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { HistoryGeneration, HistoryManifest, HistoryStore } from '../../ports';
 import { PackedShardError, type PackedShard } from '../../shared/packed-history';
+import { boundedParallel } from './bounded-parallel';
+import { KvsHistoryEditLog } from './kvs-history-edit-log';
 import { decodeShard, encodeShard, shardRefOf } from './shard-encoding';
 import { storageKeys } from './storage-keys';
 
-/** KVS batches take up to 25 keys and 4 MB. */
+/** Deletes go in batches of up to 25 keys: one small request (one write unit) instead of one a key. */
 const BATCH_KEYS = 25;
-const BATCH_BYTES = 3_500_000;
-/** Reads take fewer keys: 16 values of at most 240 KiB stay under 4 MB whatever their size. */
-const READ_BATCH_KEYS = 16;
+/** Shard reads and writes in flight at once, one key a request (see bounded-parallel.ts). */
+const SHARDS_IN_FLIGHT = 8;
 /** KVS query pages (the stricter documented limit). */
 const QUERY_PAGE = 20;
 /** A batch item's failure code for a key that does not exist. */
@@ -19,12 +20,30 @@ const KEY_NOT_FOUND = 'KEY_NOT_FOUND';
  * `project:<KEY>:history-next` while a backfill runs) and content-named shards (`project:<KEY>:shard:<hash>`).
  */
 export class KvsHistoryStore implements HistoryStore {
+  /**
+   * What this job has seen of each project's live history, and the shards it read or wrote since it last
+   * wrote a manifest: what a new live manifest changed is worked out from them, for the edit log.
+   */
+  private readonly liveSeen = new Map<string, HistoryManifest | null>();
+  private readonly shardsAtHand = new Map<string, PackedShard>();
+
+  constructor(private readonly editLog = new KvsHistoryEditLog()) {}
+
   async readManifest(projectKey: string, generation: HistoryGeneration): Promise<HistoryManifest | null> {
-    return (await kvs.get<HistoryManifest>(storageKeys.historyManifest(projectKey, generation))) ?? null;
+    const manifest = (await kvs.get<HistoryManifest>(storageKeys.historyManifest(projectKey, generation))) ?? null;
+    if (generation === 'live') this.liveSeen.set(projectKey, manifest);
+    return manifest;
   }
 
   async writeManifest(projectKey: string, generation: HistoryGeneration, manifest: HistoryManifest): Promise<void> {
+    const previous = generation === 'live' ? await this.seenLive(projectKey) : null;
     await kvs.set(storageKeys.historyManifest(projectKey, generation), manifest);
+    if (generation === 'live') {
+      this.liveSeen.set(projectKey, manifest);
+      // The new history is live and complete; the edit log only lets browsers catch up with it cheaply.
+      if (previous) await this.editLog.record(projectKey, previous, manifest, (ref) => this.shardsAtHand.get(`${projectKey}/${ref}`));
+    }
+    this.shardsAtHand.clear();
   }
 
   async deleteManifest(projectKey: string, generation: HistoryGeneration): Promise<void> {
@@ -32,7 +51,9 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async readShards(projectKey: string, refs: readonly string[]): Promise<PackedShard[]> {
-    return (await this.readEncodedShards(projectKey, refs)).map(decodeShard);
+    const shards = (await this.readEncodedShards(projectKey, refs)).map(decodeShard);
+    refs.forEach((ref, i) => this.shardsAtHand.set(`${projectKey}/${ref}`, shards[i]!));
+    return shards;
   }
 
   async saveShards(projectKey: string, shards: readonly PackedShard[], stored: ReadonlySet<string>): Promise<string[]> {
@@ -42,23 +63,11 @@ export class KvsHistoryStore implements HistoryStore {
       const encoded = encodeShard(shard);
       const ref = shardRefOf(encoded);
       refs.push(ref);
+      this.shardsAtHand.set(`${projectKey}/${ref}`, shard);
       if (!stored.has(ref)) writes.set(storageKeys.historyShard(projectKey, ref), encoded);
     }
-    let batch: Array<{ key: string; value: string }> = [];
-    let bytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const result = await kvs.batchSet(batch);
-      if (result.failedKeys.length > 0) throw new Error(`KVS refused to store ${result.failedKeys.length} shard(s)`);
-      batch = [];
-      bytes = 0;
-    };
-    for (const [key, value] of writes) {
-      if (batch.length === BATCH_KEYS || bytes + value.length > BATCH_BYTES) await flush();
-      batch.push({ key, value });
-      bytes += value.length;
-    }
-    await flush();
+    // A shard is named by its content, so a write redone after a failure stores the same thing again.
+    await boundedParallel([...writes], SHARDS_IN_FLIGHT, ([key, value]) => kvs.set(key, value));
     return refs;
   }
 
@@ -73,19 +82,19 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]> {
-    const texts = new Map<string, string>();
-    const keys = [...new Set(refs)].map((ref) => storageKeys.historyShard(projectKey, ref));
-    for (let i = 0; i < keys.length; i += READ_BATCH_KEYS) {
-      const result = await kvs.batchGet<string>(keys.slice(i, i + READ_BATCH_KEYS).map((key) => ({ key })));
-      const failed = result.failedKeys.filter((item) => item.error.code !== KEY_NOT_FOUND);
-      if (failed.length > 0) throw new Error(`KVS could not read ${failed.length} shard(s)`);
-      for (const item of result.successfulKeys) texts.set(item.key, item.value);
-    }
+    const distinct = [...new Set(refs)];
+    const read = await boundedParallel(distinct, SHARDS_IN_FLIGHT, (ref) => kvs.get<string>(storageKeys.historyShard(projectKey, ref)));
+    const texts = new Map(distinct.map((ref, i) => [ref, read[i]]));
     return refs.map((ref) => {
-      const text = texts.get(storageKeys.historyShard(projectKey, ref));
+      const text = texts.get(ref);
       if (typeof text !== 'string') throw new PackedShardError('a shard is missing');
       return text;
     });
+  }
+
+  private async seenLive(projectKey: string): Promise<HistoryManifest | null> {
+    if (!this.liveSeen.has(projectKey)) return this.readManifest(projectKey, 'live');
+    return this.liveSeen.get(projectKey) ?? null;
   }
 
   async listShardRefs(projectKey: string): Promise<string[]> {

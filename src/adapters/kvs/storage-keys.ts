@@ -13,6 +13,8 @@
  *   project:<KEY>:history                 HistoryManifest of the live history: dictionaries, shard list
  *   project:<KEY>:history-next            HistoryManifest of a backfill or rebuild in progress
  *   project:<KEY>:shard:<hash>            one shard: a PackedShard, deflated and base64; named by its content
+ *   project:<KEY>:history-edits           the recent edits of the live history: [{from, to, bytes}] by version
+ *   project:<KEY>:history-edit:<version>  one edit, to that version: changed issues (packed) and removed ids
  *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
  *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
  *                                         clock of what it left behind; removed when it is measured again)
@@ -43,6 +45,9 @@ const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 /** Shard references are content hashes in hex. */
 const SHARD_REF = /^[0-9a-f]{16,64}$/;
 
+/** History versions: 16 hex digits (src/app/history-version.ts). */
+const HISTORY_VERSION = /^[0-9a-f]{16}$/;
+
 export const storageKeys = {
   measuredProjects: 'settings:measured-projects',
   syncState: (projectKey: string) => `project:${projectKey}:sync-state`,
@@ -56,6 +61,11 @@ export const storageKeys = {
   historyShard: (projectKey: string, ref: string) => {
     if (!SHARD_REF.test(ref)) throw new Error('Not a shard reference.');
     return `project:${projectKey}:shard:${ref}`;
+  },
+  historyEdits: (projectKey: string) => `project:${projectKey}:history-edits`,
+  historyEdit: (projectKey: string, version: string) => {
+    if (!HISTORY_VERSION.test(version)) throw new Error('Not a history version.');
+    return `project:${projectKey}:history-edit:${version}`;
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
   unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,

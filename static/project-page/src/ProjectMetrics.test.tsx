@@ -1,20 +1,26 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import { decodeProjectHistory } from '../../../src/shared/project-history-decoding';
+import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
 import { PackedShardError } from '../../../src/shared/packed-history';
 import { FIXTURE_NOW, flowHistory, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
+import { writeHeldHistory } from './held-history-cache';
 import { formatDate } from '../../common/format-date-time';
 
-jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
-jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistory: jest.fn() }));
+jest.mock('@forge/bridge', () => ({
+  invoke: jest.fn(),
+  router: { open: jest.fn(() => Promise.resolve()) },
+  view: { getContext: jest.fn(async () => ({ cloudId: 'cloud-1', accountId: 'reader-1', extension: { project: { key: 'FLOW' } } })) },
+}));
+jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
 
 const invokeMock = jest.mocked(invoke);
-const decodeMock = jest.mocked(decodeProjectHistory);
+const decodeMock = jest.mocked(decodeProjectHistoryUpdate);
+const HELD_KEY = 'cloud-1/reader-1/FLOW';
 const clock = () => FIXTURE_NOW;
 
 beforeEach(() => {
@@ -22,13 +28,14 @@ beforeEach(() => {
   decodeMock.mockImplementation(async (first, fetchPart) => {
     let next = first.nextShard;
     while (next !== null) next = (await fetchPart!(next)).nextShard;
-    return flowHistory();
+    return { history: flowHistory(), held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] } };
   });
 });
 
-afterEach(() => {
+afterEach(async () => {
   invokeMock.mockReset();
   decodeMock.mockReset();
+  await writeHeldHistory(HELD_KEY, null);
 });
 
 describe('ProjectMetrics', () => {
@@ -37,8 +44,8 @@ describe('ProjectMetrics', () => {
     invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
 
     render(<ProjectMetrics clock={clock} />);
-    expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, {});
     expect(screen.getByTestId('page-loading')).toBeTruthy();
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, {}));
 
     await act(async () => answer.resolve(ok(projectViewData())));
 
@@ -197,7 +204,9 @@ describe('ProjectMetrics', () => {
 
     rerender(<ProjectMetrics clock={clock} dataVersion="2026-03-12T14:05:00.000Z" />);
 
-    expect(invokeMock).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(2));
+    // The browser holds the history it was sent, and asks only for what changed since.
+    expect(invokeMock).toHaveBeenLastCalledWith(GET_PROJECT_VIEW, { since: historyPart().version });
     expect(screen.queryByTestId('page-loading')).toBeNull();
     await act(async () => answer.resolve(ok(projectViewData())));
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();

@@ -1,6 +1,8 @@
+import { view } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompactHistory } from '../../../src/domain';
-import { decodeProjectHistory } from '../../../src/shared/project-history-decoding';
+import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
+import { readHeldHistory, writeHeldHistory } from './held-history-cache';
 import type { ProjectHistoryPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
 import { invokeResolver } from '../../common/invoke-resolver';
 
@@ -23,11 +25,29 @@ const UNREADABLE: ResolverError = {
   message: "This project's stored history could not be read. Try again; if it persists, ask an admin to sync the project again.",
 };
 
+/** Edits a browser applies before it asks for the whole history again, which it then holds instead. */
+const MAX_HELD_EDITS = 48;
+
+/** Whose history of which project on which site: the app's frames on every site and project share one origin. */
+async function heldKey(): Promise<string> {
+  try {
+    const context = (await view.getContext()) as { accountId?: string; cloudId?: string; extension?: { project?: { key?: string } } };
+    return [context.cloudId, context.accountId, context.extension?.project?.key].join('/');
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function loadView(): Promise<ProjectViewState> {
-  const first = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, {});
+  const HELD_KEY = await heldKey();
+  const held = await readHeldHistory(HELD_KEY);
+  const first = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, held ? { since: held.version } : {});
   if (!first.ok) return { status: 'error', error: first.error };
   const view = first.data;
-  if (view.history === null) return { status: 'ready', view, history: null };
+  if (view.history === null) {
+    await writeHeldHistory(HELD_KEY, null);
+    return { status: 'ready', view, history: null };
+  }
   const fetchPart = async (fromShard: number): Promise<ProjectHistoryPart> => {
     const part = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, { fromShard });
     if (!part.ok) throw new PartFailed(part.error);
@@ -35,8 +55,11 @@ async function loadView(): Promise<ProjectViewState> {
     return part.data.history;
   };
   try {
-    return { status: 'ready', view, history: await decodeProjectHistory(view.history, fetchPart) };
+    const update = await decodeProjectHistoryUpdate(view.history, fetchPart, held);
+    await writeHeldHistory(HELD_KEY, update.held.edits.length <= MAX_HELD_EDITS ? update.held : null);
+    return { status: 'ready', view, history: update.history };
   } catch (cause) {
+    await writeHeldHistory(HELD_KEY, null);
     return { status: 'error', error: cause instanceof PartFailed ? cause.error : UNREADABLE };
   }
 }

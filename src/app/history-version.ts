@@ -1,0 +1,29 @@
+import type { HistoryManifest } from '../ports';
+
+/**
+ * A short name for the content of a history: equal manifests (same shards in the same order, same
+ * dictionaries) get equal names. Shards are named by their content, so this names the issues themselves.
+ * The browser keeps the history it was last sent with this name and sends it back, so an answer can carry
+ * only what changed since (see src/adapters/kvs/kvs-history-edit-log.ts).
+ *
+ * Two independent 32-bit FNV-1a hashes give 64 bits: a project's history changes a few times an hour, so an
+ * accidental equal name (one in 2^64) is out of the question.
+ */
+export function historyVersionOf(manifest: HistoryManifest): string {
+  const text = JSON.stringify([manifest.format, manifest.keyPrefix, manifest.statuses, manifest.issueTypes, manifest.shards.map((shard) => shard.ref)]);
+  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
+}
+
+/** Whether a text could be a name `historyVersionOf` gave. */
+export function isHistoryVersion(text: unknown): text is string {
+  return typeof text === 'string' && /^[0-9a-f]{16}$/.test(text);
+}
+
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
