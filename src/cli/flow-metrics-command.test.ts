@@ -21,10 +21,16 @@ function runInMemory(args: string[], files: Record<string, string>) {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string> = {};
+  const readText = (path: string) => {
+    if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return files[path]!;
+  };
   const io: CommandIo = {
-    readText: (path) => {
-      if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
+    readText,
+    // Small pieces, so issues and characters are split across reads.
+    *readChunks(path) {
+      const bytes = Buffer.from(readText(path));
+      for (let at = 0; at < bytes.length; at += 97) yield bytes.subarray(at, at + 97);
     },
     writeText: (path, text) => void (written[path] = text),
     makeDirectory: () => undefined,

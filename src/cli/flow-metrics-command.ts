@@ -20,6 +20,11 @@ import { readFlowConfig, readIssues } from './report-input';
 export interface CommandIo {
   /** Reads a file as UTF-8; "-" is standard input. */
   readText(path: string): string;
+  /**
+   * Reads a file's bytes in pieces, for inputs too large to hold as one string; "-" is standard input.
+   * A piece may be overwritten by the next one.
+   */
+  readChunks(path: string): Iterable<Uint8Array>;
   writeText(path: string, text: string): void;
   makeDirectory(path: string): void;
   stdout(text: string): void;
@@ -28,20 +33,24 @@ export interface CommandIo {
   now(): number;
 }
 
+function readError(error: unknown, path: string, option: string): CliInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((error as Error).message ?? String(error));
+  return new CliInputError(`cannot read ${option} file "${path}": ${reason}`);
+}
+
 function readFile(io: CommandIo, path: string, option: string): string {
   try {
     return io.readText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((error as Error).message ?? String(error));
-    throw new CliInputError(`cannot read ${option} file "${path}": ${reason}`);
+    throw readError(error, path, option);
   }
 }
 
 function report(args: ReportArguments, io: CommandIo): void {
   const config: FlowConfig = args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
   const inputName = args.input === '-' ? 'standard input' : args.input;
-  const input = readIssues(readFile(io, args.input, '--input'), inputName, config);
+  const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
 
   const now = args.now ?? io.now();
