@@ -24,7 +24,7 @@ describe('the packed command', () => {
     work = mkdtempSync(join(tmpdir(), 'flow-metrics-pack-'));
     const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
     if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
-    const [{ filename }] = JSON.parse(pack.stdout) as Array<{ filename: string }>;
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
     const untar = spawnSync('tar', ['-xzf', join(work, filename), '-C', work], { encoding: 'utf8' });
     if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
     unpacked = join(work, 'package');
