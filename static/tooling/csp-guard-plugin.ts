@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { findCspViolations } from './csp-check';
+import { findCspViolations } from './csp-check.ts';
 
 /** Fails the build when an emitted HTML page holds something Forge's Content Security Policy would block. */
 export function cspGuard(): Plugin {
