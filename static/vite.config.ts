@@ -1,5 +1,5 @@
 import { build, defineConfig } from 'vite';
-import { isPage, PAGES, pageConfig } from './tooling/page-build-config';
+import { isPage, PAGES, pageConfig } from './tooling/page-build-config.ts';
 
 /**
  * Builds the Custom UI. Forge uploads each resource folder on its own, so every page builds into a

@@ -180,3 +180,43 @@ describe("a site whose licence is inactive", () => {
     await settingsPage.close();
   });
 });
+
+describe('the page around the app', () => {
+  /** The app frame's height, and where the lowest element of the page inside it ends. */
+  const heights = (page: Page) =>
+    page.evaluate(() => {
+      const frame = document.getElementById('app-frame') as HTMLIFrameElement;
+      const children = Array.from(frame.contentDocument?.body.children ?? []);
+      const content = Math.max(0, ...children.map((child) => child.getBoundingClientRect().bottom));
+      return { frame: frame.getBoundingClientRect().height, content };
+    });
+
+  it('sizes the app frame to the page inside it, as Jira does, and has an icon of its own', async () => {
+    const page = await openAs('member', '/settings/flow-metrics');
+    await appFrame(page).getByTestId('access-denied').waitFor({ timeout: 20_000 });
+    const fitted = async () => {
+      for (let tries = 0; tries < 100; tries++) {
+        const now = await heights(page);
+        if (now.content > 0 && Math.abs(now.frame - now.content) <= 1) return now;
+        await page.waitForTimeout(200);
+      }
+      throw new Error(`the frame never fitted its page: ${JSON.stringify(await heights(page))}`);
+    };
+    // The short "administrators only" page: a frame that fills the window would leave a blank area under it.
+    const short = await fitted();
+    expect(short.frame).toBeLessThan(0.5 * page.viewportSize()!.height);
+    // Content that grows makes the frame grow with it.
+    await appFrame(page).locator('body').evaluate((body) => {
+      const filler = body.ownerDocument.createElement('div');
+      filler.style.height = '2000px';
+      body.append(filler);
+    });
+    await page.waitForFunction((before) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height > before + 1900, short.frame, {
+      timeout: 20_000,
+    });
+    await fitted();
+    // An inline icon: the browser asks the server for no /favicon.ico, which it does not have.
+    await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toMatch(/^data:image\/svg\+xml,/);
+    await page.close();
+  });
+});

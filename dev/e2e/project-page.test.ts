@@ -176,11 +176,14 @@ describe('the project page, as a member, on synced demo data', () => {
     const shrink = (height: string) =>
       page.locator('#app-frame').evaluate((element, value) => {
         const style = (element as HTMLIFrameElement).style;
+        const before = style.height;
         style.flex = value ? 'none' : '';
         style.minHeight = value ? '0' : '';
         style.height = value;
+        return before;
       }, height);
-    await shrink('300px');
+    // The host page sizes the frame to its content; that height is put back afterwards.
+    const fittedHeight = await shrink('300px');
     try {
       const { scrollHeight, contentBottom } = await frame.evaluate(() => ({
         scrollHeight: document.documentElement.scrollHeight,
@@ -188,7 +191,7 @@ describe('the project page, as a member, on synced demo data', () => {
       }));
       expect(scrollHeight).toBeLessThan(contentBottom + 100);
     } finally {
-      await shrink('');
+      await shrink(fittedHeight);
     }
   });
 

@@ -24,6 +24,12 @@ export interface HostPageView {
   crumbs?: string;
 }
 
+/** The site's icon, inline so the browser asks the server for no /favicon.ico: three rising bars. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0c66e4"/>' +
+    '<path d="M4 12V9M8 12V6M12 12V4" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>',
+)}`;
+
 export function renderHostPage(view: HostPageView): string {
   const userOptions = view.users
     .map(
@@ -50,6 +56,7 @@ export function renderHostPage(view: HostPageView): string {
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(view.title)} - Jira (local)</title>
+<link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="/__host/host.css">
 <script src="/__host/host.js" defer></script>
 </head>

@@ -1,4 +1,6 @@
+import { isoDateToDay } from '../domain';
 import { parseCliArguments } from './cli-arguments';
+import { REPORT_TABLE_NAMES } from './report-csv';
 import { CliInputError } from './cli-error';
 
 describe('command-line arguments', () => {
@@ -7,15 +9,29 @@ describe('command-line arguments', () => {
       command: 'report',
       input: 'issues.json',
       config: 'workflow.json',
-      now: Date.UTC(2026, 0, 31),
+      now: { instant: Date.UTC(2026, 0, 31) },
       seed: 7,
       format: 'csv',
+      table: null,
       out: 'out',
     });
   });
 
   it('has defaults for everything but the input', () => {
-    expect(parseCliArguments(['report', '--input', '-'])).toEqual({ command: 'report', input: '-', config: null, now: null, seed: 1, format: 'json', out: null });
+    expect(parseCliArguments(['report', '--input', '-'])).toEqual({ command: 'report', input: '-', config: null, now: null, seed: 1, format: 'json', table: null, out: null });
+  });
+
+  it('takes --now as a calendar day (its start comes from the configured time zone) or as an exact instant', () => {
+    expect(parseCliArguments(['report', '--input', 'a', '--now', '2026-01-31'])).toMatchObject({ now: { day: isoDateToDay('2026-01-31') } });
+    expect(parseCliArguments(['report', '--input', 'a', '--now', '2026-01-31T09:00:00+01:00'])).toMatchObject({ now: { instant: Date.UTC(2026, 0, 31, 8) } });
+  });
+
+  it('asks for one CSV table by name when CSV goes to standard output', () => {
+    expect(parseCliArguments(['report', '--input', 'a', '--format', 'csv', '--table', 'wip'])).toMatchObject({ format: 'csv', table: 'wip', out: null });
+    expect(parseCliArguments(['report', '--input', 'a', '--format', 'csv', '--table', 'cfd', '--out', 'o'])).toMatchObject({ table: 'cfd', out: 'o' });
+    expect(() => parseCliArguments(['report', '--input', 'a', '--format', 'csv'])).toThrow(
+      `--format csv writes one table to standard output: name it with --table (one of ${REPORT_TABLE_NAMES.join(', ')}), or give --out DIR for every table`,
+    );
   });
 
   it('recognises help anywhere', () => {
@@ -33,7 +49,10 @@ describe('command-line arguments', () => {
     [['report', '--input', 'a', '--verbose'], 'unknown option --verbose'],
     [['report', '--input', 'a', 'b'], 'unexpected argument "b"'],
     [['report', '--input', 'a', '--input', 'b'], '--input is given twice'],
-    [['report', '--input', 'a', '--now', '2026-01-31'], '--now: "2026-01-31" is not a date-time with a time zone'],
+    [['report', '--input', 'a', '--now', '2026-01-31T09:00'], '--now: "2026-01-31T09:00" is neither a date (2026-01-31) nor a date-time with a time zone'],
+    [['report', '--input', 'a', '--now', '2026-02-30'], '--now: "2026-02-30" is neither a date'],
+    [['report', '--input', 'a', '--format', 'csv', '--table', 'charts'], '--table: "charts" is not one of summary, items,'],
+    [['report', '--input', 'a', '--table', 'wip'], '--table picks one CSV table: use it with --format csv'],
     [['report', '--input', 'a', '--now', '2026-02-30T00:00:00Z'], '--now: "2026-02-30T00:00:00Z"'],
     [['report', '--input', 'a', '--seed', '1.5'], '--seed: "1.5" is not a whole number'],
     [['report', '--input', 'a', '--format', 'xml'], '--format: "xml" is not one of json, csv'],

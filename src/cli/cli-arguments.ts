@@ -1,26 +1,35 @@
 /**
- * Command-line arguments of `flow-metrics`: `report --input FILE [--config FILE] [--now ISO] [--seed N]
- * [--format json|csv] [--out DIR]`, each also as `--name=value`, and `--help` anywhere.
+ * Command-line arguments of `flow-metrics`: `report --input FILE [--config FILE] [--now DATE|ISO] [--seed N]
+ * [--format json|csv] [--table NAME] [--out DIR]`, each also as `--name=value`, and `--help` anywhere.
  */
-import { parseIsoTimestamp } from '../domain';
+import { isoDateToDay, parseIsoTimestamp, type DayNumber } from '../domain';
 import { CliInputError } from './cli-error';
+import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
 
 export type OutputFormat = 'json' | 'csv';
+
+/**
+ * What `--now` names: an exact instant (a date-time with its zone), or a calendar day, which starts at
+ * midnight in the time zone of the configuration; the config is read later, so the day stays a day here.
+ */
+export type AsOf = { instant: number } | { day: DayNumber };
 
 export interface ReportArguments {
   command: 'report';
   input: string;
   config: string | null;
-  /** Epoch ms; null for the current time. */
-  now: number | null;
+  /** Null for the current time. */
+  now: AsOf | null;
   seed: number;
   format: OutputFormat;
+  /** With CSV, the one table to write; null for all of them (only with --out). */
+  table: ReportTableName | null;
   out: string | null;
 }
 
 export type CliArguments = { command: 'help' } | ReportArguments;
 
-const VALUE_OPTIONS = ['--input', '--config', '--now', '--seed', '--format', '--out'] as const;
+const VALUE_OPTIONS = ['--input', '--config', '--now', '--seed', '--format', '--table', '--out'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** @throws CliInputError for unknown commands or options, missing or malformed values. */
@@ -46,11 +55,14 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const input = values.get('--input');
   if (input === undefined) throw new CliInputError('--input is required: a JSON file of issues in search/jql shape with changelog (see --help)');
 
-  let now: number | null = null;
+  let now: AsOf | null = null;
   const nowText = values.get('--now');
   if (nowText !== undefined) {
-    now = parseIsoTimestamp(nowText);
-    if (Number.isNaN(now)) throw new CliInputError(`--now: "${nowText}" is not a date-time with a time zone, e.g. 2026-01-31T00:00:00Z`);
+    const day = isoDateToDay(nowText);
+    const instant = parseIsoTimestamp(nowText);
+    if (day !== null) now = { day };
+    else if (!Number.isNaN(instant)) now = { instant };
+    else throw new CliInputError(`--now: "${nowText}" is neither a date (2026-01-31) nor a date-time with a time zone (2026-01-31T09:00:00Z)`);
   }
 
   let seed = 1;
@@ -63,5 +75,15 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const format = values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliInputError(`--format: "${format}" is not one of json, csv`);
 
-  return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, out: values.get('--out') ?? null };
+  const out = values.get('--out') ?? null;
+  const tableText = values.get('--table');
+  const tableNames = REPORT_TABLE_NAMES.join(', ');
+  if (tableText !== undefined && format !== 'csv') throw new CliInputError('--table picks one CSV table: use it with --format csv');
+  if (tableText !== undefined && !isReportTableName(tableText)) throw new CliInputError(`--table: "${tableText}" is not one of ${tableNames}`);
+  if (format === 'csv' && tableText === undefined && out === null) {
+    throw new CliInputError(`--format csv writes one table to standard output: name it with --table (one of ${tableNames}), or give --out DIR for every table`);
+  }
+  const table = tableText === undefined ? null : (tableText as ReportTableName);
+
+  return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out };
 }

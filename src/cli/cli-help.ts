@@ -1,9 +1,30 @@
 /** The text of `flow-metrics --help`. */
+import { REPORT_TABLE_NAMES } from './report-csv';
+
+/** Words joined by ", " and wrapped to lines of at most `width` characters, each line after the first indented. */
+function wrapList(words: readonly string[], indent: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [k, word] of words.entries()) {
+    const piece = k < words.length - 1 ? `${word},` : word;
+    if (line !== '' && indent.length + line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else {
+      line = line === '' ? piece : `${line} ${piece}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+const TABLE_INDENT = ' '.repeat(19);
+
 export const HELP_TEXT = `flow-metrics: flow metrics and forecasts from Jira issue history
 
 Usage:
-  flow-metrics report --input FILE [--config FILE] [--now ISO] [--seed N]
-                      [--format json|csv] [--out DIR]
+  flow-metrics report --input FILE [--config FILE] [--now DATE|ISO] [--seed N]
+                      [--format json|csv] [--table NAME] [--out DIR]
   flow-metrics --help
 
 Options:
@@ -11,20 +32,23 @@ Options:
                    (GET/POST /rest/api/3/search/jql): a JSON array of issues, or a page
                    object with an "issues" array. Each issue needs id, key,
                    fields.{issuetype, status, created, resolutiondate} and
-                   changelog.histories. Use - to read standard input.
+                   changelog.histories. Read as a stream: any size fits in memory.
+                   Use - to read standard input.
   --config FILE    Workflow and conventions as JSON: stages (statuses by name or id),
                    startStage, doneStage, conventions, window, forecast settings.
                    Without it, stages come from Jira's status categories
                    (To Do, In Progress, Done) and every convention has its default.
-  --now ISO        The instant the report is "as of", with a time zone, e.g.
-                   2026-01-31T00:00:00Z. Later changes are ignored. Default: now.
+  --now DATE|ISO   The instant the report is "as of": a date such as 2026-01-31 (the
+                   start of that day in the configured time zone) or a date-time
+                   with a time zone, such as 2026-01-31T09:00:00Z. Later changes are
+                   ignored. Default: now.
   --seed N         Seed of the Monte Carlo forecasts (whole number). Same input and
                    seed, same forecast. Default: 1.
   --format FORMAT  json (default): the whole report as one JSON document.
-                   csv: one table per metric (items, percentiles, histogram, scatter,
-                   throughput, net-flow, wip, cfd, aging, time-in-status,
-                   forecast-how-many, forecast-when, forecast-backtest, summary).
-  --out DIR        Write report.json, or one FILE.csv per table, into DIR (created if
+                   csv: one table per metric.
+  --table NAME     With csv, the one table to write; required without --out:
+                   ${wrapList(REPORT_TABLE_NAMES, TABLE_INDENT, 86)}.
+  --out DIR        Write report.json, or one NAME.csv per table, into DIR (created if
                    needed) instead of printing to standard output.
   -h, --help       Show this help.
 

@@ -21,10 +21,16 @@ function runInMemory(args: string[], files: Record<string, string>) {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string> = {};
+  const readText = (path: string) => {
+    if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return files[path]!;
+  };
   const io: CommandIo = {
-    readText: (path) => {
-      if (!(path in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return files[path]!;
+    readText,
+    // Small pieces, so issues and characters are split across reads.
+    *readChunks(path) {
+      const bytes = Buffer.from(readText(path));
+      for (let at = 0; at < bytes.length; at += 97) yield bytes.subarray(at, at + 97);
     },
     writeText: (path, text) => void (written[path] = text),
     makeDirectory: () => undefined,
@@ -42,6 +48,9 @@ describe('flow-metrics command, end to end', () => {
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'flow-metrics-'));
+    // The command runs compiled (bin/build): compile the sources under test first.
+    const build = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'build-command.mjs')], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`building the command failed: ${build.stderr}`);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -77,7 +86,7 @@ describe('flow-metrics command, end to end', () => {
 
   it('writes CSV tables into --out', () => {
     const out = join(work, 'csv');
-    const { code, stderr } = flowMetrics(['report', '--input', ISSUES, '--now', NOW, '--format', 'csv', '--out', out]);
+    const { code, stderr } = flowMetrics(['report', '--input', ISSUES, '--now', '2026-01-31', '--format', 'csv', '--out', out]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/wrote 14 CSV files/);
     expect(readdirSync(out)).toContain('items.csv');
@@ -170,11 +179,23 @@ describe('flow-metrics command, bad input', () => {
     expect(report.warnings).toHaveLength(1);
   });
 
-  it('writes report.json into --out, and CSV to standard output with one section per table', () => {
+  it('writes report.json into --out, and one CSV table, named by --table, to standard output or into --out', () => {
     const json = runInMemory(['report', '--input', 'issues.json', '--out', 'out'], { 'issues.json': issues });
     expect(Object.keys(json.written)).toEqual([join('out', 'report.json')]);
-    const csv = runInMemory(['report', '--input', 'issues.json', '--format', 'csv'], { 'issues.json': issues });
-    expect(csv.stdout.startsWith('# summary\nname,value\n')).toBe(true);
-    expect(csv.stdout).toContain('\n# forecast-backtest\nstart,end,forecast85,actual,hit\n');
+    const csv = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'forecast-backtest'], { 'issues.json': issues });
+    expect(csv.stdout.startsWith('start,end,forecast85,actual,hit\n')).toBe(true);
+    const one = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'wip', '--out', 'out'], { 'issues.json': issues });
+    expect(Object.keys(one.written)).toEqual([join('out', 'wip.csv')]);
+    expect(one.stderr).toMatch(/^flow-metrics: wrote out.wip\.csv \(as of /);
+  });
+
+  it('reads --now as a date: the start of that day in the configured time zone', () => {
+    const config = { ...JSON.parse(workflow), conventions: { ...JSON.parse(workflow).conventions, timeZone: 'Pacific/Auckland' } };
+    const files = { 'issues.json': issues, 'workflow.json': JSON.stringify(config) };
+    const { code, stdout } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], files);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as FlowReport;
+    // Midnight in Auckland (UTC+13 in summer) is 11:00 UTC the day before; its date there is the one given.
+    expect(report.generated).toMatchObject({ now: '2026-01-30T11:00:00.000Z', timeZone: 'Pacific/Auckland', window: { to: '2026-01-31' } });
   });
 });

@@ -9,17 +9,23 @@ import {
   formatIsoTimestamp,
   UnmappedStatusError,
   WorkflowError,
+  ZonedDays,
   type FlowConfig,
 } from '../domain';
-import { parseCliArguments, type ReportArguments } from './cli-arguments';
+import { parseCliArguments, type AsOf, type ReportArguments } from './cli-arguments';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
 import { HELP_TEXT } from './cli-help';
-import { reportTables } from './report-csv';
+import { reportTable, reportTables } from './report-csv';
 import { readFlowConfig, readIssues } from './report-input';
 
 export interface CommandIo {
   /** Reads a file as UTF-8; "-" is standard input. */
   readText(path: string): string;
+  /**
+   * Reads a file's bytes in pieces, for inputs too large to hold as one string; "-" is standard input.
+   * A piece may be overwritten by the next one.
+   */
+  readChunks(path: string): Iterable<Uint8Array>;
   writeText(path: string, text: string): void;
   makeDirectory(path: string): void;
   stdout(text: string): void;
@@ -28,23 +34,34 @@ export interface CommandIo {
   now(): number;
 }
 
+function readError(error: unknown, path: string, option: string): CliInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((error as Error).message ?? String(error));
+  return new CliInputError(`cannot read ${option} file "${path}": ${reason}`);
+}
+
 function readFile(io: CommandIo, path: string, option: string): string {
   try {
     return io.readText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : ((error as Error).message ?? String(error));
-    throw new CliInputError(`cannot read ${option} file "${path}": ${reason}`);
+    throw readError(error, path, option);
   }
+}
+
+/** The instant the report is as of: the one given, the start of the day given in the report's time zone, or now. */
+function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): number {
+  if (asOf === null) return io.now();
+  if ('instant' in asOf) return asOf.instant;
+  return new ZonedDays(config.conventions.timeZone).startOfDay(asOf.day);
 }
 
 function report(args: ReportArguments, io: CommandIo): void {
   const config: FlowConfig = args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
   const inputName = args.input === '-' ? 'standard input' : args.input;
-  const input = readIssues(readFile(io, args.input, '--input'), inputName, config);
+  const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
 
-  const now = args.now ?? io.now();
+  const now = asOfInstant(args.now, config, io);
   let flowReport;
   try {
     flowReport = buildFlowReport(input.history, config, { now, seed: args.seed, warnings: input.warnings });
@@ -72,14 +89,15 @@ function report(args: ReportArguments, io: CommandIo): void {
     }
     return;
   }
-  const tables = reportTables(flowReport);
   if (args.out === null) {
-    io.stdout(tables.map((table) => `# ${table.name}\n${table.csv}`).join('\n'));
-  } else {
-    io.makeDirectory(args.out);
-    for (const table of tables) io.writeText(join(args.out, `${table.name}.csv`), table.csv);
-    io.stderr(`flow-metrics: wrote ${tables.length} CSV files to ${args.out} (as of ${formatIsoTimestamp(now)})\n`);
+    io.stdout(reportTable(flowReport, args.table!)); // the arguments require --table without --out
+    return;
   }
+  const tables = args.table === null ? reportTables(flowReport) : [{ name: args.table, csv: reportTable(flowReport, args.table) }];
+  io.makeDirectory(args.out);
+  for (const table of tables) io.writeText(join(args.out, `${table.name}.csv`), table.csv);
+  const what = tables.length === 1 ? `${join(args.out, `${tables[0]!.name}.csv`)}` : `${tables.length} CSV files to ${args.out}`;
+  io.stderr(`flow-metrics: wrote ${what} (as of ${formatIsoTimestamp(now)})\n`);
 }
 
 /** Runs the command; returns the exit code. Never throws. */

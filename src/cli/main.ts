@@ -1,9 +1,11 @@
 /** Node entry point of `flow-metrics` (see bin/flow-metrics.js): real files, real streams, the real clock. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+import { readFileChunks } from './file-chunks';
 
 const nodeIo: CommandIo = {
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  readChunks: (path) => readFileChunks(path),
   writeText: (path, text) => writeFileSync(path, text, 'utf8'),
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
   stdout: (text) => void process.stdout.write(text),

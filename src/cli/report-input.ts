@@ -1,6 +1,6 @@
 /**
- * Reading the command's input: the issues file (Jira search/jql shape) and the optional configuration
- * file. Every problem becomes a `CliInputError` that names the file, and for issues the issue key and the
+ * Reading the command's input: the issues file (Jira search/jql shape), streamed, and the optional
+ * configuration file. Every problem becomes a `CliInputError` that names the file, and for issues the issue key and the
  * field, e.g. `issues.json: ABC-12: changelog.histories[3].created: "2025-02-30T..." is not a date-time`.
  */
 import {
@@ -13,6 +13,7 @@ import {
   type StatusLocation,
 } from '../domain';
 import { CliInputError } from './cli-error';
+import { IssueListStream, JsonStreamError, NOT_AN_ISSUE_LIST, parseJsonText } from './issue-list-stream';
 
 function parseJson(text: string, source: string): unknown {
   try {
@@ -38,29 +39,43 @@ export interface IssueInput {
   locateStatus(statusIndex: number): StatusLocation | undefined;
 }
 
-export function readIssues(text: string, source: string, config: FlowConfig): IssueInput {
-  const parsed = parseJson(text, source);
-  const issues = Array.isArray(parsed)
-    ? parsed
-    : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { issues?: unknown }).issues)
-      ? ((parsed as { issues: unknown[] }).issues)
-      : null;
-  if (issues === null) {
-    throw new CliInputError(`${source}: expected a JSON array of issues (search/jql shape), or an object with an "issues" array`);
-  }
+/**
+ * Reads the issues file as it streams in, one issue at a time: each issue's text is parsed, compacted into
+ * the history and dropped, so memory holds the compact history rather than the whole export.
+ * @param chunks the file's bytes (UTF-8), in pieces of any size
+ * @param readFailed turns an error thrown while reading (not while parsing) into the message to report
+ */
+export function readIssues(chunks: Iterable<Uint8Array>, source: string, config: FlowConfig, readFailed: (error: unknown) => Error): IssueInput {
   const builder = new JiraHistoryBuilder({ statuses: config.statuses, flaggedFieldIds: config.flaggedFieldIds });
   const keys = new Map<string, number>();
-  issues.forEach((issue, position) => {
-    try {
-      builder.addSearchIssue(issue, position);
-    } catch (error) {
-      if (error instanceof JiraHistoryError) throw new CliInputError(`${source}: ${error.message}`);
-      throw error;
-    }
+  const stream = new IssueListStream((text, position, offset) => {
+    const issue = parseJsonText(text, offset);
+    builder.addSearchIssue(issue, position);
     const key = (issue as { key: string }).key;
     const previous = keys.get(key);
     if (previous !== undefined) throw new CliInputError(`${source}: ${key}: key: the issue appears twice (positions ${previous} and ${position})`);
     keys.set(key, position);
   });
+  try {
+    const pieces = chunks[Symbol.iterator]();
+    for (;;) {
+      let piece: IteratorResult<Uint8Array>;
+      try {
+        piece = pieces.next();
+      } catch (error) {
+        throw readFailed(error);
+      }
+      if (piece.done) break;
+      stream.push(piece.value);
+    }
+    stream.end();
+  } catch (error) {
+    if (error instanceof JiraHistoryError) throw new CliInputError(`${source}: ${error.message}`);
+    if (error instanceof JsonStreamError) {
+      if (error.problem === NOT_AN_ISSUE_LIST) throw new CliInputError(`${source}: ${NOT_AN_ISSUE_LIST}`);
+      throw new CliInputError(`${source} is not valid JSON: ${error.message}`);
+    }
+    throw error;
+  }
   return { history: builder.build(), warnings: builder.warnings, locateStatus: (index) => builder.statusLocation(index) };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dayToIsoDate } from './calendar-day';
+import { dayToIsoDate, isoDateToDay } from './calendar-day';
 import { isValidTimeZone, ZonedDays } from './time-zone';
 
 const utc = (text: string) => Date.parse(text);
@@ -64,6 +64,23 @@ describe('ZonedDays', () => {
         expect(dayToIsoDate(zone.dayOf(ms))).toBe(intlDate(ms, 'America/New_York'));
       }
     }
+  });
+
+  it('finds the first instant of a local day, also where a daylight-saving switch skips midnight', () => {
+    const day = (text: string) => isoDateToDay(text)!;
+    expect(new ZonedDays('UTC').startOfDay(day('2026-01-31'))).toBe(utc('2026-01-31T00:00:00Z'));
+    expect(new ZonedDays('Europe/Berlin').startOfDay(day('2026-01-31'))).toBe(utc('2026-01-30T23:00:00Z'));
+    expect(new ZonedDays('Australia/Sydney').startOfDay(day('2026-01-31'))).toBe(utc('2026-01-30T13:00:00Z'));
+    // Havana moves its clocks from 00:00 to 01:00: 2025-03-09 begins at 01:00 local, 05:00 UTC.
+    expect(new ZonedDays('America/Havana').startOfDay(day('2025-03-09'))).toBe(utc('2025-03-09T05:00:00Z'));
+    fc.assert(
+      fc.property(fc.constantFrom('UTC', 'Europe/Berlin', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Kiritimati'), fc.integer({ min: 0, max: 30_000 }), (name, dayNumber) => {
+        const zone = new ZonedDays(name);
+        const start = zone.startOfDay(dayNumber);
+        expect(zone.dayOf(start)).toBe(dayNumber);
+        expect(zone.dayOf(start - 1)).toBeLessThan(dayNumber);
+      }),
+    );
   });
 
   it('rejects unknown zones', () => {

@@ -61,6 +61,23 @@ export class ZonedDays {
     return Math.floor((epochMs + this.offsetAt(epochMs)) / DAY_MS);
   }
 
+  /**
+   * The first instant of a local calendar day: its midnight, or where daylight-saving time skips midnight
+   * (some zones switch at 00:00), the instant the day begins. Found by bisection on `dayOf`, which is
+   * exact whatever the offsets: no zone is more than 14 hours from UTC, so the day begins within 26 hours
+   * of its UTC midnight.
+   */
+  startOfDay(day: DayNumber): number {
+    let before = day * DAY_MS - 26 * 3_600_000; // still the day before, in every zone
+    let from = day * DAY_MS + 26 * 3_600_000; // already the day, or later, in every zone
+    while (from - before > 1) {
+      const mid = before + Math.floor((from - before) / 2);
+      if (this.dayOf(mid) < day) before = mid;
+      else from = mid;
+    }
+    return from;
+  }
+
   /** Local time minus UTC, in milliseconds, at an instant. */
   offsetAt(epochMs: number): number {
     if (this.format === null) return 0;

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { findCspViolations, findRemoteFetches, type CspViolation } from './csp-check';
+import { findCspViolations, findRemoteFetches, type CspViolation } from './csp-check.ts';
 
 /** Fails the build when an emitted page or script holds something Forge's Content Security Policy would block. */
 export function cspGuard(): Plugin {

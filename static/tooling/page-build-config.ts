@@ -2,8 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
-import { cspGuard } from './csp-guard-plugin';
-import { tokenThemes } from './token-themes-plugin';
+import { cspGuard } from './csp-guard-plugin.ts';
+import { tokenThemes } from './token-themes-plugin.ts';
 
 const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,9 +31,12 @@ export function pageConfig(page: Page): UserConfig {
       // Inlined `data:` assets may fall foul of the host's CSP; keep every asset a file.
       assetsInlineLimit: 0,
       sourcemap: false,
-      // Each page carries React, the Atlaskit components and the bridge in one self-contained entry
-      // (about 165 kB gzipped); warn only if that grows well beyond today's size.
-      chunkSizeWarningLimit: 800,
+      // Each page carries React, the Atlaskit components and the bridge in one self-contained entry: 835 kB
+      // (245 kB gzipped) for the project page, 715 kB for the settings, most of it libraries. Splitting the
+      // libraries into chunks of their own (rolldown's codeSplitting groups) broke Atlaskit's module start-up
+      // order at run time, and would not make the page lighter. The limit sits about 20% above today's
+      // largest entry, so the warning still means what it says: the page has grown, look at what was added.
+      chunkSizeWarningLimit: 1000,
     },
   };
 }

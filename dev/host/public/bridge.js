@@ -59,6 +59,40 @@
     },
   };
 
+  // Jira grows an app's frame to the height of the page inside it: report the page's height whenever it
+  // changes, and the page around the frame (host.js) sizes the frame to it. The height is where the lowest
+  // element in the body ends (the app's root, or a menu it opened): not the body's or the document's own
+  // height, which a stylesheet may tie to the frame's height (`height: 100%`), so they could never shrink.
+  var reportedHeight = -1;
+  function reportHeight() {
+    var bottom = 0;
+    var children = document.body.children;
+    for (var i = 0; i < children.length; i++) {
+      var box = children[i].getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      bottom = Math.max(bottom, box.bottom + window.scrollY + parseFloat(window.getComputedStyle(children[i]).marginBottom));
+    }
+    var height = Math.ceil(bottom);
+    if (height === reportedHeight) return;
+    reportedHeight = height;
+    askHostPage({ frameHeight: height });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var resizes = new ResizeObserver(reportHeight);
+    Array.prototype.forEach.call(document.body.children, function (child) {
+      resizes.observe(child);
+    });
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType === Node.ELEMENT_NODE) resizes.observe(node);
+        });
+      });
+      reportHeight();
+    }).observe(document.body, { childList: true });
+    reportHeight();
+  });
+
   globalThis.__bridge = {
     callBridge: function (method, payload) {
       if (local[method]) return local[method](payload);

@@ -5,13 +5,19 @@ document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
   });
 });
 
-// The app frame's router (`router.open`, `router.navigate`, `router.reload`): the host has already resolved
-// and allowed the location; the page still only follows its own frame and only stays on its own origin.
+// Messages from the app frame: its height, and its router (`router.open`, `router.navigate`, `router.reload`):
+// the host has already resolved and allowed the location; the page still only follows its own frame and only
+// stays on its own origin.
 window.addEventListener('message', function (event) {
   var frame = document.getElementById('app-frame');
   var message = event.data;
   if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
   if (!message || message.forgeHost !== true) return;
+  // The frame reports its page's height (bridge.js): like Jira, grow or shrink the frame to fit it.
+  if (typeof message.frameHeight === 'number') {
+    if (message.frameHeight >= 0 && message.frameHeight < 1e6) frame.style.height = message.frameHeight + 'px';
+    return;
+  }
   if (message.reload) {
     window.location.reload();
     return;

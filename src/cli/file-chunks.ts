@@ -1,0 +1,35 @@
+/**
+ * A file (or standard input) read in pieces of a megabyte, so a 225 MB export never exists as one string.
+ * Each piece is the same buffer, refilled: the reader must be done with a piece before asking for the next.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Waits briefly without spinning, for a non-blocking standard input that has nothing to read yet. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** @param path a file path, or "-" for standard input */
+export function* readFileChunks(path: string, chunkBytes = CHUNK_BYTES): Generator<Uint8Array> {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  try {
+    for (;;) {
+      let bytes: number;
+      try {
+        bytes = readSync(fd, buffer, 0, chunkBytes, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+          pause(5);
+          continue;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EOF') break; // standard input closed (Windows)
+        throw error;
+      }
+      if (bytes === 0) break;
+      yield buffer.subarray(0, bytes);
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The command as a user installs it: `npm pack` (which compiles it through the `prepare` script), then the
+ * tarball's files alone, in a folder outside the project, with no node_modules to fall back on.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(__dirname, 'fixtures');
+
+function filesUnder(folder: string, root = folder): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path, root) : [relative(root, path)];
+  });
+}
+
+describe('the packed command', () => {
+  let work: string;
+  let unpacked: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'flow-metrics-pack-'));
+    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
+    if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    const untar = spawnSync('tar', ['-xzf', join(work, filename), '-C', work], { encoding: 'utf8' });
+    if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+    unpacked = join(work, 'package');
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the compiled command and its documentation, not the project', () => {
+    expect(filesUnder(unpacked).sort()).toEqual(['README.md', 'bin/build/flow-metrics.js', 'bin/flow-metrics.js', 'docs/flow-metrics-cli.md', 'package.json']);
+    const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(manifest.bin).toEqual({ 'flow-metrics': 'bin/flow-metrics.js' });
+  });
+
+  it('runs a report from the tarball alone, outside the project', () => {
+    const elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    const args = ['report', '--input', join(FIXTURES, 'issues.json'), '--config', join(FIXTURES, 'workflow.json'), '--now', '2026-01-31', '--format', 'csv', '--table', 'summary'];
+    const run = spawnSync(process.execPath, [join(unpacked, 'bin', 'flow-metrics.js'), ...args], { cwd: elsewhere, encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
+  });
+});
