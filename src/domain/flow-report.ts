@@ -533,6 +533,11 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
     }
     const targetDate = questions.targetDate ?? settings.targetDate;
     const target: DayNumber = targetDate !== null ? (isoDateToDay(targetDate) ?? nowDay) : nowDay + settings.horizonDays;
+    // The "how many" question is bound like the "when" one: each day is a draw in every simulated future,
+    // so a date centuries away would run for minutes and answer nothing a team can use.
+    if (target - nowDay > DEFAULT_MAX_FORECAST_DAYS) {
+      throw new RangeError(`the forecast's target date ${dates.label(target)} is more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
+    }
     const days = Math.max(0, target - nowDay);
     if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
     const totals = simulateHowMany(samples, days, simulation);

@@ -7,6 +7,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
 import type { ProjectViewData } from '../../../src/shared/resolver-contract';
+import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
@@ -57,6 +58,11 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
         </SectionMessage>
       ) : (
         <>
+          {result.clampedFrom !== null && (
+            <SectionMessage appearance="information" testId="period-note">
+              <Text as="p">{`The history starts on ${formatDate(result.report.generated.window.from)}, so the period starts there rather than on ${formatDate(result.clampedFrom)}.`}</Text>
+            </SectionMessage>
+          )}
           {result.configNote !== null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
@@ -100,7 +106,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <IssuesView report={result.report} projectKey={view.projectKey} />
+                <IssuesView report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} />
               </div>
             </TabPanel>
           </Tabs>

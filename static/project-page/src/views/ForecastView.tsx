@@ -10,7 +10,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { todayIn } from '../date-range';
 import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
-import { checkItemCount, checkTargetDate, MAX_FORECAST_ITEMS } from './forecast-questions';
+import { checkItemCount, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
 import { count, shortDate } from './format';
 
 /** The confidence levels marked on the distributions: the ones teams quote. */
@@ -48,20 +48,26 @@ const binOf = (outcomes: readonly OutcomeBin[], value: number) => outcomes.findI
 
 /**
  * The marked confidence levels as marks on a distribution, each on the bin its outcome fell in. A level
- * without an outcome (not reached within the horizon) or outside every bin has no mark.
+ * without an outcome (not reached within the horizon) or outside every bin has no mark. Levels that fall in
+ * the same bin share one mark, labelled with both, so their labels are never drawn on top of each other.
  */
-function confidenceMarks<Row extends { confidence: number }>(
+export function confidenceMarks<Row extends { confidence: number }>(
   outcomes: readonly OutcomeBin[],
   rows: readonly Row[],
   outcomeOf: (row: Row) => number | null,
   label: (row: Row) => string,
 ): BarMark[] {
-  return rows.flatMap((row) => {
+  const marks: BarMark[] = [];
+  for (const row of rows) {
     const outcome = outcomeOf(row);
-    if (!MARKED_CONFIDENCES.includes(row.confidence) || outcome === null) return [];
+    if (!MARKED_CONFIDENCES.includes(row.confidence) || outcome === null) continue;
     const at = binOf(outcomes, outcome);
-    return at < 0 ? [] : [{ at, label: `${row.confidence}%: ${label(row)}` }];
-  });
+    if (at < 0) continue;
+    const shared = marks.find((mark) => mark.at === at);
+    if (shared) shared.label = `${shared.label}; ${row.confidence}%: ${label(row)}`;
+    else marks.push({ at, label: `${row.confidence}%: ${label(row)}` });
+  }
+  return marks;
 }
 
 function binLabel(bin: OutcomeBin, label: (value: number) => string): string {
@@ -175,6 +181,7 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
   const configured = report.forecast;
   const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
   const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
+  const latest = dayToIsoDate(isoDateToDay(today)! + MAX_FORECAST_DAYS_AHEAD);
   // What the inputs hold, valid or not; the questions asked are the last valid ones.
   const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
   const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
@@ -211,6 +218,7 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
               data-testid="forecast-target-date"
               value={dateDraft}
               min={tomorrow}
+              max={latest}
               required
               aria-invalid={problemId !== undefined}
               aria-describedby={problemId}

@@ -11,9 +11,10 @@ import { computeReport, NO_FILTERS, reportModel } from '../flow-report-model';
 import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
-import { ForecastView, howManySentence } from './ForecastView';
+import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
 import { AT_RISK_LISTED } from './OverviewView';
 import { issuesCsv } from './issues-csv';
+import { itemsFileName } from './items-in-period';
 import { IssuesView, ISSUES_PER_PAGE } from './IssuesView';
 import { OverviewView } from './OverviewView';
 import { ThroughputView } from './ThroughputView';
@@ -305,6 +306,22 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('chart-forecast-how-many').textContent).toContain('85%: 5+');
   });
 
+  it('labels confidence levels whose outcomes fall in one bin once, with both, so the labels never overlap', () => {
+    const outcomes = [
+      { from: 0, to: 10, trials: 50 },
+      { from: 10, to: 20, trials: 50 },
+    ];
+    const rows = [
+      { confidence: 50, items: 15 },
+      { confidence: 85, items: 3 },
+      { confidence: 95, items: 1 },
+    ];
+    expect(confidenceMarks(outcomes, rows, (row) => row.items, (row) => `${row.items}+`)).toEqual([
+      { at: 1, label: '50%: 15+' },
+      { at: 0, label: '85%: 3+; 95%: 1+' },
+    ]);
+  });
+
   it('answers a date and a number of items the reader chooses', () => {
     render(<ForecastView report={report} ask={ask} />);
     expect((screen.getByTestId('forecast-target-date') as HTMLInputElement).value).toBe('2026-03-26');
@@ -373,8 +390,8 @@ describe('the issues view', () => {
     fireEvent.click(cycleTime);
     // Longest first: an item in progress has no cycle time yet and waits at the end, not at the top.
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]!.querySelectorAll('td')[5]!.textContent).toBe(String(longest));
-    expect(rows.at(-1)!.querySelectorAll('td')[5]!.textContent).toBe('–');
+    expect(rows[0]!.querySelectorAll('td')[6]!.textContent).toBe(String(longest));
+    expect(rows.at(-1)!.querySelectorAll('td')[6]!.textContent).toBe('–');
   });
 
   it('links each key to its issue, which Jira opens', () => {
@@ -390,7 +407,7 @@ describe('the issues view', () => {
     const panel = screen.getByTestId('tab-panel-issues');
     const heading = within(panel).getByRole('heading', { level: 2, name: 'Items behind the charts' });
     const countText = screen.getByTestId('issues-count');
-    expect(countText.textContent).toBe('24 items');
+    expect(countText.textContent).toBe(`20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
     // In document order: the heading, then the count and the export button, which share one row.
     expect(heading.compareDocumentPosition(countText) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(countText.parentElement).toBe(screen.getByTestId('issues-export-csv').parentElement);
@@ -427,10 +444,12 @@ describe('the issues view', () => {
     const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
     // No item was ever in review or reopened after done: those columns would be all zeros, so only the CSV has them.
     expect(report.items.every((item) => !item.timeInStage['Review'] && !item.timeInStage['Done'])).toBe(true);
-    expect(headers.slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    expect(headers.slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
     // FLOW-1 waited a day in the backlog, then took a day.
     const cells = Array.from(within(table).getAllByRole('row')[1]!.querySelectorAll('td'), (cell) => cell.textContent);
-    expect(cells.slice(7)).toEqual(['1.0', '1.0']);
+    expect(cells.slice(8)).toEqual(['1.0', '1.0']);
+    // Dates as the reader's locale writes them, like the rest of the page.
+    expect(cells[4]).toBe(formatDate('2026-02-02'));
     const inProgress = within(table).getByRole('button', { name: /Time in In Progress/ });
     fireEvent.click(inProgress);
     fireEvent.click(inProgress);
@@ -443,25 +462,47 @@ describe('the issues view', () => {
     const { rerender } = render(<IssuesView report={withReview} projectKey="FLOW" />);
     const table = () => screen.getByTestId('issues-table--table');
     const headers = () => within(table()).getAllByRole('columnheader').map((header) => header.textContent);
-    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
+    expect(headers().slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
     const review = within(table()).getByRole('button', { name: /Time in Review/ });
     fireEvent.click(review);
     fireEvent.click(review);
     expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-2\D.*0\.5$/);
     // The filters change and no item left has time in review: the column goes, the rows are in key order again.
     rerender(<IssuesView report={report} projectKey="FLOW" />);
-    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    expect(headers().slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
     expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-1\D/);
+  });
+
+  it('lists only the items behind the charts of the period chosen, says which, and exports those', () => {
+    // The last 20 days (21 February to 12 March): FLOW-17 to FLOW-20 finished in them, FLOW-21 to FLOW-24 are in progress.
+    const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20, issueTypes: ['Story'] });
+    render(<IssuesView report={lastDays} projectKey="FLOW" issueTypes={['Story']} />);
+    const table = screen.getByTestId('issues-table--table');
+    const keys = within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('td')!.textContent);
+    const finished = lastDays.items.filter((item) => item.done !== null && item.done >= '2026-02-21');
+    const inProgress = lastDays.items.filter((item) => item.age !== null);
+    expect(finished.length + inProgress.length).toBeLessThan(lastDays.items.length);
+    expect(keys).toEqual([...finished, ...inProgress].map((item) => item.key).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))));
+    expect(screen.getByTestId('issues-count').textContent).toBe(
+      `${finished.length} finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus ${inProgress.length} in progress now`,
+    );
+    const csv = issuesCsv(lastDays).split('\r\n');
+    expect(csv.filter((line) => line !== "")).toHaveLength(1 + keys.length);
+    expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(
+      expect.arrayContaining(['Finished', 'In progress']),
+    );
+    expect(itemsFileName('FLOW', lastDays, ['Story'])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
+    expect(itemsFileName('FLOW', lastDays, [])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
   });
 
   it('exports every item as CSV, with the time in every stage', () => {
     const csv = issuesCsv(report).split('\r\n');
     expect(csv[0]).toBe(
-      'Key,Type,Status,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
+      'Key,Type,Status,In the period,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
         'Time in Backlog (days),Time in In Progress (days),Time in Review (days),Time in Done (days),Time in Released (days)',
     );
     expect(csv).toHaveLength(26);
-    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,,2026-02-03,,1,1,0,0,0$/);
+    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,Finished,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,,2026-02-03,,1,1,0,0,0$/);
   });
 
   it('has an empty state', () => {
