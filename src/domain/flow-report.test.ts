@@ -51,6 +51,7 @@ describe('flow report', () => {
       cycleTime: 3,
       leadTime: 3,
       age: null,
+      discarded: false,
       blockedTime: 0,
       flowEfficiency: 1,
       // An hour in the backlog, a day in progress, a day in review; the clock stops once done.

@@ -13,7 +13,7 @@ import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
-import { flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from './flow-report-model';
+import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from './flow-report-model';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
@@ -33,12 +33,12 @@ export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Agin
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
  */
 export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; history: CompactHistory; now: number }) {
-  const [filters, setFilters] = useState<ReportFilters>(NO_FILTERS);
+  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
+  const [filters, setFilters] = useState<ReportFilters>(() => defaultFilters(history.issueTypes, config.excludedIssueTypes));
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
   const askForecast = useCallback((questions: ForecastQuestions) => model.forecastFor(filters, questions), [model, filters]);
-  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">

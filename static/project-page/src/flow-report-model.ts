@@ -1,6 +1,7 @@
 import {
   buildFlowMeasures,
   buildForecaster,
+  countedIssueTypes,
   dayToIsoDate,
   isoDateToDay,
   ZonedDays,
@@ -29,6 +30,16 @@ export interface ReportFilters {
 }
 
 export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
+
+/**
+ * The filters a page opens with: the configured period, and the issue types counted by default (all but
+ * the project's excluded types, epics and sub-tasks unless an admin chose otherwise). When none is left
+ * out, none is ticked, which reads "all".
+ */
+export function defaultFilters(issueTypes: readonly string[], excluded: readonly string[]): ReportFilters {
+  const counted = countedIssueTypes(issueTypes, excluded);
+  return { ...NO_FILTERS, issueTypes: counted.length === issueTypes.length || counted.length === 0 ? [] : counted };
+}
 
 /** The report window the filters ask for, or the configured one. */
 export function windowOf(filters: ReportFilters, configured: FlowConfig['window']): FlowConfig['window'] {

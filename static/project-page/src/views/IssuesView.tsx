@@ -173,7 +173,9 @@ export function IssuesView({ report, projectKey, issueTypes = [] }: { report: Fl
       </Heading>
       <Inline space="space.200" alignBlock="center" spread="space-between">
         <Text color="color.text.subtle" testId="issues-count">
-          {`${count.format(behind.finished)} finished from ${formatDate(report.generated.window.from)} to ${formatDate(report.generated.window.to)}, plus ${count.format(behind.inProgress)} in progress now`}
+          {`${count.format(behind.finished)} finished from ${formatDate(report.generated.window.from)} to ${formatDate(report.generated.window.to)}${
+            behind.discarded > 0 ? ` (and ${count.format(behind.discarded)} discarded)` : ''
+          }, plus ${count.format(behind.inProgress)} in progress now`}
         </Text>
         <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), itemsFileName(projectKey, report, issueTypes))}>
           Export CSV

@@ -8,7 +8,7 @@ import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, formatDuration, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
@@ -65,7 +65,7 @@ const span = (window: { from: string; to: string }) => `${formatDate(window.from
 /** What the changes under the headlines compare, said once. */
 function comparisonSentence(report: FlowReport): string {
   const { window, days } = report.periodComparison;
-  const finished = `${count.format(report.generated.doneInWindow)} items finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
+  const finished = `${counted(report.generated.doneInWindow, 'item')} finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
   const shown = shownComparison(report);
   if (shown === null) {
     return `${finished}. The history does not go back another ${count.format(days)} days, so there is no earlier period of the same length to compare with; choose a shorter period to see changes.`;
@@ -75,6 +75,13 @@ function comparisonSentence(report: FlowReport): string {
   return `${finished}. The history does not go back another ${count.format(days)} days, so the changes compare the last ${count.format(
     comparison.days,
   )} days (${span(comparison.window)}) with the ${count.format(comparison.days)} days before (${span(comparison.previousWindow!)}).`;
+}
+
+/** The items finished without being delivered, which every figure above leaves out. */
+export function discardedSentence(report: FlowReport): string {
+  const { items, byStatus } = report.discarded;
+  const statuses = byStatus.map((entry) => `${count.format(entry.items)} ${entry.status}`).join(', ');
+  return `${count.format(items)} ${items === 1 ? 'item was' : 'items were'} discarded in the period (${statuses}): closed without being delivered, they are left out of throughput and cycle time.`;
 }
 
 /**
@@ -202,7 +209,7 @@ function Trends({ report }: { report: FlowReport }) {
 export function OverviewView({ report }: { report: FlowReport }) {
   const { current } = report.periodComparison;
   const p85 = current.cycleTime85;
-  const items = (n: number | null) => `${count.format(n ?? 0)} items`;
+  const items = (n: number | null) => counted(n ?? 0, 'item');
   return (
     <Stack space="space.300" testId="tab-panel-overview">
       <Stack space="space.150">
@@ -234,6 +241,11 @@ export function OverviewView({ report }: { report: FlowReport }) {
         <Text as="p" color="color.text.subtle" testId="overview-window">
           {comparisonSentence(report)}
         </Text>
+        {report.discarded.items > 0 && (
+          <Text as="p" color="color.text.subtle" testId="overview-discarded">
+            {discardedSentence(report)}
+          </Text>
+        )}
       </Stack>
       <Trends report={report} />
       <AtRiskItems report={report} />

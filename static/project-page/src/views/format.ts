@@ -2,6 +2,11 @@ import type { FlowReport } from '../../../../src/domain';
 
 export const count = new Intl.NumberFormat();
 
+/** A count with its noun, singular for exactly one: "1 item", "848 items", "1 day". */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${count.format(n)} ${n === 1 ? singular : plural}`;
+}
+
 /** A rate such as items per week: one decimal at most, wherever the page shows one. */
 export const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
@@ -11,7 +16,9 @@ export function unitName(report: FlowReport): string {
 }
 
 export function formatDuration(value: number | null, report: FlowReport): string {
-  return value === null ? '–' : `${value} ${unitName(report)}`;
+  if (value === null) return '–';
+  const unit = unitName(report);
+  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 /** A long ISO date (`2026-03-12`) as a short axis label (`12 Mar`). */

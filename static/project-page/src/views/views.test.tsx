@@ -84,8 +84,11 @@ describe('the overview', () => {
     expect(whole.periodComparison.previous).toBeNull();
     const recent = whole.recentComparison!;
     render(<OverviewView report={whole} />);
-    expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(/^[▲▼] \d+% in the last 30 days vs the 30 before \((better|worse)\)$|^No change/);
-    expect(screen.getByTestId('metric-wip-change').textContent).toContain('in the last 30 days vs the 30 before');
+    // Each change carries the value of the window it measures: the card's own value is the whole period's.
+    expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(
+      new RegExp(`^Last 30 days: ${recent.current.cycleTime85} days?, ([▲▼] \\d+% vs the 30 before \\((better|worse)\\)|no change vs the 30 before)$`),
+    );
+    expect(screen.getByTestId('metric-wip-change').textContent).toMatch(new RegExp(`^Last 30 days: ${recent.current.wip} items?, .* vs the 30 before$`));
     expect(screen.getByTestId('overview-window').textContent).toContain(
       `so the changes compare the last 30 days (${formatDate(recent.window.from)} to ${formatDate(recent.window.to)}) with the 30 days before (${formatDate(recent.previousWindow!.from)} to`,
     );
@@ -366,6 +369,35 @@ describe('the forecast view', () => {
     render(<ForecastView report={empty} ask={(questions) => none.forecastFor(NO_FILTERS, questions)} />);
     expect(howManySentence(empty.forecast)).toBeNull();
     expect(screen.getByTestId('tab-panel-forecast-empty').textContent).toContain('nothing to sample throughput from');
+  });
+});
+
+describe('discarded work on the page', () => {
+  // "Released" stands for a done status such as Won't Fix, which the admin marked discarded.
+  const sketches: IssueSketch[] = [
+    { key: 'D-1', created: '2026-03-01T09:00Z', moves: [['2026-03-02T09:00Z', 'In Progress'], ['2026-03-05T09:00Z', 'Done']] },
+    { key: 'W-1', created: '2026-03-01T09:00Z', moves: [['2026-03-04T09:00Z', 'In Progress'], ['2026-03-04T10:00Z', 'Released']] },
+    { key: 'P-1', created: '2026-03-01T09:00Z', moves: [['2026-03-07T09:00Z', 'In Progress']] },
+  ];
+  const result = computeReport(boardHistory(sketches), { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] }, null, NO_FILTERS, FIXTURE_NOW);
+  if (!result.ok) throw new Error(result.message);
+  const withDiscarded = result.report;
+
+  it('is shown apart on the overview, and left out of its figures', () => {
+    render(<OverviewView report={withDiscarded} />);
+    expect(screen.getByTestId('overview-discarded').textContent).toBe(
+      '1 item was discarded in the period (1 Released): closed without being delivered, they are left out of throughput and cycle time.',
+    );
+    expect(screen.getByTestId('overview-window').textContent).toMatch(/^1 item finished between/);
+  });
+
+  it('is listed in the Issues tab as discarded', () => {
+    render(<IssuesView report={withDiscarded} projectKey="FLOW" />);
+    expect(screen.getByTestId('issues-count').textContent).toBe(
+      `1 finished from ${formatDate('2026-03-01')} to ${formatDate('2026-03-12')} (and 1 discarded), plus 1 in progress now`,
+    );
+    const row = within(screen.getByTestId('issues-table--table')).getByRole('link', { name: 'W-1' }).closest('tr')!;
+    expect(row.querySelectorAll('td')[3]!.textContent).toBe('Discarded');
   });
 });
 
