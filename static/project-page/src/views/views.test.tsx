@@ -145,13 +145,23 @@ describe('the cycle time view', () => {
     render(<CycleTimeView report={report} />);
     const scatter = screen.getByTestId('chart-cycle-time-scatter');
     expect(scatter.querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('20');
-    expect(scatter.textContent).toContain('85%: 6 days');
+    // The 85th percentile is the service-level expectation: its line says so.
+    expect(scatter.textContent).toContain('SLE 85%: 6 days');
     // The table sums the dots up month by month: all 20 items finished in February.
     const months = screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr');
     expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual(['2026-02']);
     expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
+  });
+
+  it('names the histogram\'s unit and marks the bins holding the quoted percentiles', () => {
+    render(<CycleTimeView report={report} />);
+    const histogram = screen.getByTestId('chart-cycle-time-histogram');
+    expect(histogram.querySelector('.fm-chart-x-unit')!.textContent).toBe('cycle time (days)');
+    const marks = Array.from(histogram.querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent);
+    expect(marks.join('; ')).toContain('85%: 6 days');
+    expect(marks.join('; ')).toContain(`50%: ${report.percentiles['50']} days`);
   });
 
   it('spans the selected period along its x axis, not only the days items finished, its first label with the year', () => {
@@ -262,6 +272,23 @@ describe('the aging view', () => {
     expect(Array.from(rows, (row) => row.querySelector('td')!.textContent)).toEqual(['FLOW-21', 'FLOW-22', 'FLOW-23', 'FLOW-24']);
     expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('chart-aging-summary').textContent).toContain('the oldest is FLOW-21 at 19 days');
+  });
+
+  it('links each key in its table to the issue, which Jira opens', () => {
+    jest.mocked(router.open).mockClear();
+    render(<AgingView report={report} />);
+    fireEvent.click(within(screen.getByTestId('aging-table')).getByRole('link', { name: 'FLOW-21' }));
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
+  });
+
+  it('says when its table lists only the oldest items', () => {
+    const many = { ...report, aging: Array.from({ length: 173 }, (_, i) => ({ ...report.aging[0]!, key: `OLD-${i + 1}`, age: i + 1 })) };
+    render(<AgingView report={many} />);
+    expect(screen.getByTestId('aging-table').querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(screen.getByTestId('aging-table-cut').textContent).toBe(
+      "The oldest 100 of 173 items in progress; the chart's data table and the Issues tab list them all.",
+    );
+    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(173);
   });
 
   it('lays the items out along the stages where work is in progress only', () => {
