@@ -9,7 +9,7 @@ import { dateAxis } from './date-axis';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { percentileLines } from './aging-chart';
-import { counted, formatDuration, unitName } from './format';
+import { counted, formatDuration, monthName, unitName } from './format';
 import { openIssue } from './open-issue';
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
@@ -75,8 +75,15 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
         }`}
         table={{
           caption: 'Cycle time of the items finished each month (the Issues tab lists every item)',
-          columns: ['Month finished', 'Items', `50th percentile (${unit})`, `85th percentile (${unit})`, `Longest (${unit})`],
-          rows: months.map((month) => [month.month, month.items, month.p50, month.p85, month.longest]),
+          columns: ['Month finished', 'Items', `50th percentile (${unit})`, `85th percentile (${unit})`, `Longest (${unit})`, 'Days in the period'],
+          rows: months.map((month) => [
+            monthName(month.month),
+            month.items,
+            month.p50,
+            month.p85,
+            month.longest,
+            month.partial ? `${month.days} of ${month.fullDays}` : 'whole month',
+          ]),
         }}
       >
         <ScatterChart

@@ -43,7 +43,7 @@ export function FlowView({ report }: { report: FlowReport }) {
         table={{
           caption: 'Items that reached each stage or a later one, per day',
           columns: ['Date', ...stages],
-          rows: report.cfd.map((row) => [String(row.date), ...stages.map((stage) => Number(row[stage] ?? 0))]),
+          rows: report.cfd.map((row) => [formatDate(String(row.date)), ...stages.map((stage) => Number(row[stage] ?? 0))]),
         }}
       >
         {/* The legend under the drawing it keys, before the summary. */}
@@ -65,7 +65,7 @@ export function FlowView({ report }: { report: FlowReport }) {
         testId="chart-wip-run"
         title="Work in progress per day"
         summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
-        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [day.date, day.count]) }}
+        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [formatDate(day.date), day.count]) }}
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
       </ChartFrame>

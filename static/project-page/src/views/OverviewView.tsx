@@ -8,7 +8,7 @@ import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
@@ -159,7 +159,7 @@ function Trends({ report }: { report: FlowReport }) {
           table={{
             caption: `Items finished per ${period}`,
             columns: ['From', 'To', 'Items', `Moving average (${TREND_AVERAGE_PERIODS})`],
-            rows: trends.throughput.map((p) => [p.start, p.end, p.count, p.average ?? '–']),
+            rows: trends.throughput.map((p) => [formatDate(p.start), formatDate(p.end), p.count, p.average ?? '–']),
           }}
         >
           <BarChart
@@ -175,14 +175,21 @@ function Trends({ report }: { report: FlowReport }) {
           compact
           testId="chart-overview-cycle-time"
           title="Cycle time, 85th percentile by month"
-          summary="Of the items finished each month; lower is faster."
+          summary={`Of the items finished each month; lower is faster.${
+            trends.cycleTime85.some((m) => m.partial)
+              ? ` Hollow dots, off the line: ${trends.cycleTime85
+                  .filter((m) => m.partial)
+                  .map((m) => `${monthLabel(m.month)} (${m.partial})`)
+                  .join(', ')}.`
+              : ''
+          }`}
           table={{
             caption: 'Cycle time, 85th percentile, by month finished',
-            columns: ['Month finished', 'Items', `85th percentile (${unit})`],
-            rows: trends.cycleTime85.map((m) => [m.month, m.items, m.p85]),
+            columns: ['Month finished', 'Items', `85th percentile (${unit})`, 'Days in the period'],
+            rows: trends.cycleTime85.map((m) => [monthName(m.month), m.items, m.p85, m.partial ?? 'whole month']),
           }}
         >
-          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85 }))} yLabel={unit} />
+          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))} yLabel={unit} />
         </ChartFrame>
       )}
       {trends.wip.length > 0 && (
@@ -191,7 +198,7 @@ function Trends({ report }: { report: FlowReport }) {
           testId="chart-overview-wip"
           title={`Work in progress, last ${count.format(trends.wip.length)} days`}
           summary={`${count.format(trends.wip.at(-1)!.count)} items in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
-          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [day.date, day.count]) }}
+          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [formatDate(day.date), day.count]) }}
         >
           <LineChart points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
         </ChartFrame>

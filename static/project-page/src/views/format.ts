@@ -21,6 +21,13 @@ export function formatDuration(value: number | null, report: FlowReport): string
   return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
 }
 
+/** A month (`2026-03`) as the reader's locale writes it: "Mar 2026". */
+export function monthName(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  if (!year || !number) return month;
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** A long ISO date (`2026-03-12`) as a short axis label (`12 Mar`). */
 export function shortDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);

@@ -13,6 +13,7 @@ import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
 import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
 import { AT_RISK_LISTED } from './OverviewView';
+import { monthName } from './format';
 import { issuesCsv } from './issues-csv';
 import { itemsFileName } from './items-in-period';
 import { IssuesView, ISSUES_PER_PAGE } from './IssuesView';
@@ -101,12 +102,13 @@ describe('the overview', () => {
     expect(throughput.querySelector('path')).toBeTruthy();
     const lastWeek = report.throughput.at(-1)!;
     const rows = screen.getByTestId('chart-overview-throughput-table').querySelectorAll('tbody tr');
-    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([lastWeek.start, lastWeek.end, String(lastWeek.count)]);
+    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([formatDate(lastWeek.start), formatDate(lastWeek.end), String(lastWeek.count)]);
     // All 20 items finished in February: one month, its 85th percentile the report's.
     expect(Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent)).toEqual([
-      '2026-02',
+      monthName('2026-02'),
       '20',
       String(report.percentiles['85']),
+      'whole month',
     ]);
     expect(screen.getByTestId('chart-overview-wip-table').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
     expect(screen.getByTestId('chart-overview-wip-summary').textContent).toBe(`4 items in progress on ${formatDate('2026-03-12')}.`);
@@ -149,7 +151,8 @@ describe('the cycle time view', () => {
     expect(scatter.textContent).toContain('SLE 85%: 6 days');
     // The table sums the dots up month by month: all 20 items finished in February.
     const months = screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr');
-    expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual(['2026-02']);
+    // Months as the reader's locale writes them, like every date on the page.
+    expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual([monthName('2026-02')]);
     expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
@@ -202,7 +205,10 @@ describe('the throughput view', () => {
     const run = screen.getByTestId('chart-throughput-run');
     expect(run.querySelectorAll('rect')).toHaveLength(report.throughput.length);
     expect(run.querySelector('path')).toBeTruthy();
-    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished in 7 weeks');
+    // The rate's arithmetic can be checked from the summary: 20 items over 40 days, 5.7 weeks, is 3.5 a week.
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(
+      '20 items finished over 40 days (5.7 weeks): 3.5 per week on average, drawn in 7 weeks.',
+    );
     expect(screen.getByTestId('chart-throughput-run').textContent).toContain('Items finished per week');
     // Of the whole weeks only: the first (1 day) and the last (4 days) are partial.
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
@@ -228,7 +234,7 @@ describe('the throughput view', () => {
     render(<ThroughputView report={report} />);
     render(<OverviewView report={report} />);
     const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent!)![1];
-    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`, ${headline} per week on average.`);
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`: ${headline} per week on average,`);
   });
 
   it('names the moving average when the pointer is over a period', () => {
