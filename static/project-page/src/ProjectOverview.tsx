@@ -4,14 +4,15 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ProjectPageData } from '../../../src/shared/resolver-contract';
 import { ProjectMetrics } from './ProjectMetrics';
-import { ProjectNotMeasured } from './ProjectNotMeasured';
+import { ProjectNoLongerMeasured, ProjectNotMeasured } from './ProjectNotMeasured';
 import { isSyncInProgress, SyncStatePanel } from './SyncStatePanel';
 
 /**
  * The project page once its data has loaded: the project, where its sync stands, and below it the
  * metric views, computed in the browser from the project's stored history. While the first sync runs there
  * is no history to compute from: the sync's progress stands where the charts will appear. A project no admin
- * has enabled has neither a sync nor charts: the page says who can enable it, and where.
+ * has enabled has neither a sync nor charts: the page says who can enable it, and where. A project that was
+ * measured and no longer is keeps its charts of the history collected, saying they stop at its last sync.
  */
 export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData; onSyncQueued: () => void }) {
   const firstSync = isSyncInProgress(data.sync.status) && data.sync.lastSuccessAt === null;
@@ -25,7 +26,12 @@ export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData;
           {data.project.key}
         </Text>
       </Stack>
-      {!data.measured ? (
+      {!data.measured && data.sync.lastSuccessAt !== null ? (
+        <>
+          <ProjectNoLongerMeasured lastSyncAt={data.sync.lastSuccessAt} />
+          <ProjectMetrics dataVersion={data.sync.lastSuccessAt} />
+        </>
+      ) : !data.measured ? (
         <ProjectNotMeasured projectName={data.project.name} viewerIsJiraAdministrator={data.viewerIsJiraAdministrator === true} />
       ) : firstSync ? (
         <Box padding="space.300" backgroundColor="elevation.surface.sunken" testId="first-sync">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -5,6 +6,7 @@ import type { FlowReport } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
+import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { count, shortDate } from './format';
@@ -25,10 +27,22 @@ export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; v
     .reverse();
 }
 
+/**
+ * The bands of the stages where work is in progress only: without the backlog before the start stage and the
+ * done stage and after, whose piles grow all period long and squeeze the in-progress bands flat.
+ */
+export function inProgressBands(report: FlowReport, bands: ReturnType<typeof cumulativeFlowBands>): ReturnType<typeof cumulativeFlowBands> {
+  const { stages, startStage, doneStage } = report.generated.workflow;
+  const kept = new Set(stages.slice(stages.indexOf(startStage), stages.indexOf(doneStage)));
+  return bands.filter((band) => kept.has(band.name));
+}
+
 /** The cumulative flow diagram by stage and the WIP run chart. */
 export function FlowView({ report }: { report: FlowReport }) {
+  const [showEnds, setShowEnds] = useState(true);
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
-  const bands = cumulativeFlowBands(report);
+  const allBands = cumulativeFlowBands(report);
+  const bands = showEnds ? allBands : inProgressBands(report, allBands);
   const labels = report.cfd.map((row) => shortDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
@@ -48,12 +62,16 @@ export function FlowView({ report }: { report: FlowReport }) {
       >
         {/* The legend under the drawing it keys, before the summary. */}
         <Stack space="space.100">
-          <StackedAreaChart labels={labels} series={bands} yLabel="items" />
+          <label className="fm-filter-check" data-testid="cumulative-flow-show-ends">
+            <input type="checkbox" checked={showEnds} onChange={(event) => setShowEnds(event.target.checked)} />
+            <Text size="small">Show the backlog and done work</Text>
+          </label>
+          <StackedAreaChart labels={labels} series={bands} colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))} yLabel="items" />
           <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
-            {bands.map((band, k) => (
+            {bands.map((band) => (
               <Inline key={band.name} space="space.050" alignBlock="center">
                 <svg width="12" height="12" aria-hidden="true">
-                  <rect width="12" height="12" fill={seriesColour(k)} />
+                  <rect width="12" height="12" fill={seriesColour(allBands.indexOf(band))} />
                 </svg>
                 <Text size="small">{band.name}</Text>
               </Inline>

@@ -7,6 +7,7 @@ import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
+import { CHART_COLOURS } from '../charts/theme';
 import { computeReport, NO_FILTERS, reportModel } from '../flow-report-model';
 import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
@@ -268,6 +269,25 @@ describe('the flow view', () => {
     // The legend keys the drawing, above its summary.
     const legend = screen.getByTestId('cumulative-flow-legend');
     expect(screen.getByTestId('chart-cumulative-flow').contains(legend)).toBe(true);
+  });
+
+  it('names the bands tall enough to hold a name where they end, edged apart', () => {
+    render(<FlowView report={report} />);
+    const chart = screen.getByTestId('chart-cumulative-flow');
+    // Done (20 items) and In Progress (4 of 24) end tall enough; the empty Released and Review bands do not.
+    expect(Array.from(chart.querySelectorAll('.fm-chart-band-label'), (label) => label.textContent)).toEqual(['Done', 'In Progress']);
+    expect(chart.querySelector('path')!.getAttribute('stroke')).toBe(CHART_COLOURS.surface);
+  });
+
+  it('hides the backlog and done work on request, keeping each band its colour', () => {
+    render(<FlowView report={report} />);
+    const colourOf = (name: string) =>
+      Array.from(screen.getByTestId('cumulative-flow-legend').children).find((entry) => entry.textContent === name)!.querySelector('rect')!.getAttribute('fill');
+    const inProgressColour = colourOf('In Progress');
+    fireEvent.click(within(screen.getByTestId('cumulative-flow-show-ends')).getByRole('checkbox'));
+    expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(2);
+    expect(Array.from(screen.getByTestId('cumulative-flow-legend').children, (entry) => entry.textContent)).toEqual(['Review', 'In Progress']);
+    expect(colourOf('In Progress')).toBe(inProgressColour);
   });
 });
 
