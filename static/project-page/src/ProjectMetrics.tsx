@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -14,6 +14,8 @@ import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from './flow-report-model';
+import { forecastRunner } from './forecast-runner';
+import { startForecastWorker } from './forecast-worker-start';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
@@ -38,7 +40,12 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
-  const askForecast = useCallback((questions: ForecastQuestions) => model.forecastFor(filters, questions), [model, filters]);
+  const runner = useMemo(
+    () => forecastRunner(model, { history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startForecastWorker),
+    [model, history, view.workflow, view.flowConfig, now],
+  );
+  useEffect(() => () => runner.stop(), [runner]);
+  const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions), [runner, filters.issueTypes]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">

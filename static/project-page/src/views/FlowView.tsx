@@ -9,7 +9,11 @@ import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
 import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, shortDate } from './format';
+import { BarChart } from '../charts/BarChart';
+import { count, counted, rate, shortDate, unitName } from './format';
+import { timeInStages } from './time-in-stage-summary';
+
+const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * Each stage's own band of the cumulative flow diagram, done work at the bottom: the report's lines count
@@ -37,7 +41,38 @@ export function inProgressBands(report: FlowReport, bands: ReturnType<typeof cum
   return bands.filter((band) => kept.has(band.name));
 }
 
-/** The cumulative flow diagram by stage and the WIP run chart. */
+/**
+ * Where the finished items' time went, stage by stage, with the period's flow efficiency and blocked time:
+ * the figures the `flow-metrics` command reports, drawn.
+ */
+function TimeInStage({ report }: { report: FlowReport }) {
+  const stages = timeInStages(report);
+  if (stages.length === 0) return null;
+  const unit = unitName(report);
+  const { overall, items } = report.flowEfficiency;
+  const blocked = report.blockedTime;
+  const slowest = stages.reduce((most, stage) => (stage.median > most.median ? stage : most));
+  return (
+    <ChartFrame
+      testId="chart-time-in-stage"
+      title="Time in each stage of the items finished"
+      summary={`Median time per stage; the most goes to ${slowest.stage} (${slowest.median} ${unit}). Flow efficiency ${
+        overall === null ? 'not known' : share.format(overall)
+      } over ${counted(items, 'item')} (time in active stages against cycle time); ${counted(blocked.itemsBlocked, 'item')} flagged as blocked for ${rate.format(
+        blocked.total,
+      )} ${unit} in all${blocked.shareOfCycleTime === null ? '' : `, ${share.format(blocked.shareOfCycleTime)} of their cycle time`}.`}
+      table={{
+        caption: 'Time the items finished in the period spent in each stage',
+        columns: ['Stage', `Median (${unit})`, `85th percentile (${unit})`],
+        rows: stages.map((stage) => [stage.stage, stage.median, stage.p85]),
+      }}
+    >
+      <BarChart bars={stages.map((stage) => ({ label: stage.stage, value: stage.median }))} yLabel={`${unit}, median`} />
+    </ChartFrame>
+  );
+}
+
+/** The cumulative flow diagram by stage, the WIP run chart and the time in each stage. */
 export function FlowView({ report }: { report: FlowReport }) {
   const [showEnds, setShowEnds] = useState(true);
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
@@ -87,6 +122,7 @@ export function FlowView({ report }: { report: FlowReport }) {
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
       </ChartFrame>
+      <TimeInStage report={report} />
     </Stack>
   );
 }

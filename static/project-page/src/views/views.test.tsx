@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
-import type { FlowReport, ForecastQuestions } from '../../../../src/domain';
+import type { FlowReport, ForecastQuestions, ForecastSection } from '../../../../src/domain';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
@@ -279,6 +279,18 @@ describe('the flow view', () => {
     expect(chart.querySelector('path')!.getAttribute('stroke')).toBe(CHART_COLOURS.surface);
   });
 
+  it('shows where the finished items\' time went, stage by stage, with flow efficiency and blocked time', () => {
+    render(<FlowView report={report} />);
+    const table = screen.getByTestId('chart-time-in-stage-table');
+    const rows = Array.from(table.querySelectorAll('tbody tr'), (row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent));
+    // From the start stage up to done: In Progress and Review. The items took 1 to 5 days in progress, none in review.
+    expect(rows.map((row) => row[0])).toEqual(['In Progress', 'Review']);
+    const inProgress = report.items.filter((item) => item.done !== null).map((item) => item.timeInStage['In Progress']!).sort((a, b) => a - b);
+    expect(Number(rows[0]![1])).toBe(Math.round(inProgress[Math.ceil(inProgress.length / 2) - 1]! * 10) / 10);
+    expect(rows[1]!.slice(1)).toEqual(['0', '0']);
+    expect(screen.getByTestId('chart-time-in-stage-summary').textContent).toContain(`over ${report.flowEfficiency.items} items`);
+  });
+
   it('hides the backlog and done work on request, keeping each band its colour', () => {
     render(<FlowView report={report} />);
     const colourOf = (name: string) =>
@@ -340,10 +352,16 @@ describe('the aging view', () => {
 
 describe('the forecast view', () => {
   const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
-  const ask = (questions: ForecastQuestions) => model.forecastFor(NO_FILTERS, questions);
+  const answer = (questions: ForecastQuestions) => model.forecastFor(NO_FILTERS, questions);
+  // As the page asks it: a promise, answered after the view has drawn (off the page's thread in a browser).
+  const ask = (questions: ForecastQuestions) => new Promise<ForecastSection>((resolve) => setTimeout(() => resolve(answer(questions)), 0));
+  const shown = async () => screen.findByTestId('forecast-how-many-sentence');
 
-  it('reads the forecast in plain language, with both tables and the backtest', () => {
+  it('reads the forecast in plain language, with both tables and the backtest', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    // While the futures are simulated, the page says so and stays usable.
+    expect(screen.getByTestId('page-loading')).toBeTruthy();
+    await shown();
     expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(`85% chance of 5 or more items by ${formatDate('2026-03-26')}.`);
     expect(screen.getByTestId('forecast-when-sentence').textContent).toBe(`85% chance that 4 items are done by ${formatDate('2026-03-22')}.`);
     expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
@@ -351,8 +369,9 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
   });
 
-  it('draws the simulated futures with the 50%, 85% and 95% marks', () => {
+  it('draws the simulated futures with the 50%, 85% and 95% marks', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent!.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
@@ -378,23 +397,28 @@ describe('the forecast view', () => {
     ]);
   });
 
-  it('answers a date and a number of items the reader chooses', () => {
+  it('answers a date and a number of items the reader chooses', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     expect((screen.getByTestId('forecast-target-date') as HTMLInputElement).value).toBe('2026-03-26');
     expect((screen.getByTestId('forecast-items') as HTMLInputElement).value).toBe('4');
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-04-30' } });
+    // The last answer stays while the new one is simulated, marked as being brought up to date.
+    expect(screen.getByTestId('forecast-status').textContent).toContain('Simulating futures');
+    await waitFor(() => expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`));
+    expect(screen.getByTestId('forecast-status').textContent).toBe('');
     const later = Number(/of (\d+) or more/.exec(screen.getByTestId('forecast-how-many-sentence').textContent!)![1]);
     expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`);
     expect(later).toBeGreaterThan(5);
-    expect(later).toBe(ask({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
+    expect(later).toBe(answer({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
     fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '30' } });
-    expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 30 items are done by /);
+    await waitFor(() => expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 30 items are done by /));
     expect(screen.getByRole('heading', { name: 'When 30 items will be done' })).toBeTruthy();
   });
 
-  it('refuses a date that is not in the future and a number out of range, keeping the last forecast', () => {
+  it('refuses a date that is not in the future and a number out of range, keeping the last forecast', async () => {
     render(<ForecastView report={report} ask={ask} />);
-    const sentence = screen.getByTestId('forecast-how-many-sentence').textContent;
+    const sentence = (await shown()).textContent;
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-03-12' } });
     expect(screen.getByTestId('forecast-target-date-problem').textContent).toBe(`Choose a date after today (${formatDate('2026-03-12')}).`);
     expect(screen.getByTestId('forecast-target-date').getAttribute('aria-invalid')).toBe('true');
@@ -404,8 +428,9 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('forecast-when-sentence').textContent).toContain('4 items');
   });
 
-  it('heads its tables one level below the page’s title', () => {
+  it('heads its tables one level below the page’s title', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
 
@@ -417,11 +442,11 @@ describe('the forecast view', () => {
     expect(howManySentence(near(1))).toBe(`85% chance of 1 or more items by ${by}.`);
   });
 
-  it('explains why there is no forecast', () => {
+  it('explains why there is no forecast', async () => {
     const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
-    render(<ForecastView report={empty} ask={(questions) => none.forecastFor(NO_FILTERS, questions)} />);
+    render(<ForecastView report={empty} ask={async (questions) => none.forecastFor(NO_FILTERS, questions)} />);
     expect(howManySentence(empty.forecast)).toBeNull();
-    expect(screen.getByTestId('tab-panel-forecast-empty').textContent).toContain('nothing to sample throughput from');
+    expect((await screen.findByTestId('tab-panel-forecast-empty')).textContent).toContain('nothing to sample throughput from');
   });
 });
 
