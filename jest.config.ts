@@ -11,7 +11,8 @@ const config: Config = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }],
   },
-  moduleNameMapper: { '\\.(css)$': '<rootDir>/dev/testing/empty-module.ts' },
+  // Style sheets, and the bundler's `?worker` imports (tests run without workers: see forecast-runner.ts).
+  moduleNameMapper: { '\\.(css)$': '<rootDir>/dev/testing/empty-module.ts', '\\?worker$': '<rootDir>/dev/testing/empty-module.ts' },
   testTimeout: 30_000,
 };
 

@@ -60,7 +60,9 @@ beforeAll(async () => {
   await measureDemoProjects(site);
   await site.platform.runScheduledTrigger('hourly-incremental-sync');
   await site.platform.drainQueue();
-  issues = await jiraIssues(PROJECT);
+  // The page opens without epics (and sub-tasks, which FLOW has none of): an epic is a container of stories,
+  // not an item of their size. The figures it shows are checked against the other issues.
+  issues = (await jiraIssues(PROJECT)).filter((issue) => issue.type !== 'Epic');
 }, 120_000);
 
 afterAll(async () => {
@@ -145,6 +147,13 @@ async function expectDots(frame: Frame, chart: string, expected: number) {
   }
 }
 const formatted = (n: number) => n.toLocaleString('en-US');
+
+/** Waits until the element's text contains `text`: answers computed off the page's thread arrive a moment later. */
+async function waitForText(frame: Frame, testId: string, text: string) {
+  await frame.waitForFunction(([id, wanted]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted) === true, [testId, text] as const, {
+    timeout: 30_000,
+  });
+}
 
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
@@ -237,6 +246,12 @@ describe('the project page, as a member, on synced demo data', () => {
     await screenshot(page, 'project-page-forecast-light');
   });
 
+  it('leaves epics out by default, which a reader can tick in', async () => {
+    const types = frame.getByTestId('filter-issue-types');
+    await expect(types.getByRole('checkbox', { name: 'Epic', exact: true }).isChecked()).resolves.toBe(false);
+    await expect(types.getByRole('checkbox', { name: 'Story', exact: true }).isChecked()).resolves.toBe(true);
+  });
+
   it('forecasts the date and the number of items the reader chooses', async () => {
     await showTab(frame, 'Forecast');
     const target = isoDay(Date.now() + 60 * MS_PER_DAY);
@@ -246,19 +261,22 @@ describe('the project page, as a member, on synced demo data', () => {
       ([y, m, d]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
       [year, month, day],
     );
-    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toContain(`by ${written}.`);
+    // The simulations run in a worker: the answer arrives a moment after the question.
+    await waitForText(frame, 'forecast-how-many-sentence', `by ${written}.`);
     const items = inProgress().length + 25;
     await frame.getByTestId('forecast-items').fill(String(items));
-    await expect(frame.getByTestId('forecast-when-sentence').textContent()).resolves.toContain(`${formatted(items)} items`);
+    await waitForText(frame, 'forecast-when-sentence', `${formatted(items)} items`);
     // A date in the past is refused, and the forecast stays as it was.
     await frame.getByTestId('forecast-target-date').fill(daysAgo(3));
     await expect(frame.getByTestId('forecast-target-date-problem').textContent()).resolves.toMatch(/^Choose a date after today/);
     await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toContain(`by ${written}.`);
   });
 
-  it('lists every issue of the project', async () => {
+  it('lists the items behind the charts: those finished in the period and those in progress', async () => {
     await showTab(frame, 'Issues');
-    await expect(frame.getByTestId('tab-panel-issues').textContent()).resolves.toContain(`${formatted(issues.length)} items`);
+    await expect(frame.getByTestId('issues-count').textContent()).resolves.toMatch(
+      new RegExp(`^${formatted(finishedIn(firstCreated(), today()).length)} finished from .* plus ${formatted(inProgress().length)} in progress now$`),
+    );
     await screenshot(page, 'project-page-issues-light');
   });
 
@@ -299,14 +317,18 @@ describe('the project page, as a member, on synced demo data', () => {
   it('recomputes every chart for one issue type', async () => {
     const bugs = issues.filter((issue) => issue.type === 'Bug');
     expect(bugs.length).toBeGreaterThan(0);
-    await frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).check();
+    const types = frame.getByTestId('filter-issue-types');
+    const others = [...new Set(issues.map((issue) => issue.type))].filter((type) => type !== 'Bug');
+    for (const type of others) await types.getByRole('checkbox', { name: type, exact: true }).uncheck();
     await showTab(frame, 'Cycle time');
     await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), bugs).length);
     await showTab(frame, 'Aging');
     await expectDots(frame, agingChart, inProgress(bugs).length);
     await showTab(frame, 'Issues');
-    await expect(frame.getByTestId('tab-panel-issues').textContent()).resolves.toContain(`${formatted(bugs.length)} items`);
-    await frame.getByTestId('filter-issue-types').getByRole('checkbox', { name: 'Bug', exact: true }).uncheck();
+    await expect(frame.getByTestId('issues-count').textContent()).resolves.toMatch(
+      new RegExp(`^${formatted(finishedIn(firstCreated(), today(), bugs).length)} finished from .* plus ${formatted(inProgress(bugs).length)} in progress now$`),
+    );
+    for (const type of others) await types.getByRole('checkbox', { name: type, exact: true }).check();
   });
 
   it('has no serious or critical accessibility violations on any tab', async () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_CONVENTIONS, type FlowConventions } from '../domain/conventions';
+import { DEFAULT_EXCLUDED_ISSUE_TYPES } from '../domain/counted-issue-types';
 import { FlowConfigError, parseFlowConfig } from '../domain/flow-config';
 import { defaultWorkflow, type Workflow } from '../domain/workflow';
 import type { FlowConfigStore, MeasuredProjects, ProjectDirectory, ProjectStatuses, SyncStateStore } from '../ports';
@@ -57,7 +58,16 @@ function workflowSettings(workflow: Workflow, statuses: readonly ProjectStatus[]
     })),
     startStage: workflow.startStage,
     doneStage: workflow.doneStage,
+    ...(workflow.discardedStatuses?.length
+      ? { discardedStatusIds: [...new Set(workflow.discardedStatuses.map(idOf).filter((id): id is string => id !== undefined))] }
+      : {}),
   };
+}
+
+/** The saved list of issue types left out, when it is not the defaults (absent means the defaults). */
+function excludedIssueTypes(config: ReturnType<typeof parseFlowConfig> | null): { excludedIssueTypes?: string[] } {
+  const list = config?.excludedIssueTypes ?? DEFAULT_EXCLUDED_ISSUE_TYPES;
+  return JSON.stringify(list) === JSON.stringify(DEFAULT_EXCLUDED_ISSUE_TYPES) ? {} : { excludedIssueTypes: [...list] };
 }
 
 function readDocument(stored: unknown): ReturnType<typeof parseFlowConfig> | null {
@@ -91,6 +101,7 @@ async function describe(ports: ProjectWorkflowPorts, projectKey: string, loaded?
     statuses,
     workflow: workflowSettings(workflow, statuses),
     conventions: conventionSettings(config?.conventions ?? DEFAULT_CONVENTIONS),
+    ...excludedIssueTypes(config),
     customised: config !== null,
     sync: sync ?? NEVER_SYNCED,
   };
@@ -132,6 +143,8 @@ export async function saveProjectWorkflow(
     stages: change.workflow.stages.map((stage) => ({ name: stage.name, statuses: stage.statusIds, active: stage.active })),
     startStage: change.workflow.startStage,
     doneStage: change.workflow.doneStage,
+    ...(change.workflow.discardedStatusIds?.length ? { discardedStatuses: change.workflow.discardedStatusIds } : {}),
+    ...(change.excludedIssueTypes !== undefined ? { excludedIssueTypes: change.excludedIssueTypes } : {}),
     conventions: {
       stageEntry: conventions.stageEntry,
       backwardMoves: conventions.backwardMoves,

@@ -7,6 +7,7 @@
  * would silently change a team's numbers. See docs/flow-metrics-cli.md for the format with an example.
  */
 import type { BusinessCalendar } from './business-calendar';
+import { DEFAULT_EXCLUDED_ISSUE_TYPES } from './counted-issue-types';
 import { isoDateToDay, WEEKDAY_NAMES, type WeekdayName } from './calendar-day';
 import {
   DEFAULT_CONVENTIONS,
@@ -50,6 +51,8 @@ export interface FlowConfig {
   blockedCountsAsWaiting: boolean;
   flaggedFieldIds: readonly string[];
   forecast: ForecastSettings;
+  /** Issue types the project page leaves out until a reader ticks them (see `counted-issue-types.ts`). */
+  excludedIssueTypes: readonly string[];
 }
 
 /** Reports never simulate fewer futures than this: fewer makes the 95% row visibly noisy. */
@@ -75,6 +78,7 @@ export const DEFAULT_FLOW_CONFIG: FlowConfig = Object.freeze({
   blockedCountsAsWaiting: true,
   flaggedFieldIds: DEFAULT_FLAGGED_FIELD_IDS,
   forecast: DEFAULT_FORECAST_SETTINGS,
+  excludedIssueTypes: DEFAULT_EXCLUDED_ISSUE_TYPES,
 });
 
 export class FlowConfigError extends Error {
@@ -265,6 +269,8 @@ const TOP_LEVEL = [
   'flowEfficiency',
   'flaggedFieldIds',
   'forecast',
+  'discardedStatuses',
+  'excludedIssueTypes',
 ] as const;
 
 /** Reads a configuration document. @throws FlowConfigError naming the first bad field. */
@@ -277,9 +283,12 @@ export function parseFlowConfig(value: unknown): FlowConfig {
       startStage: text(given['startStage'], 'startStage'),
       doneStage: text(given['doneStage'], 'doneStage'),
     };
+    if (given['discardedStatuses'] !== undefined) workflow.discardedStatuses = list(given['discardedStatuses'], 'discardedStatuses', text);
     const problems = workflowProblems(workflow);
     if (problems.length > 0) throw new FlowConfigError('stages', problems.join('; '));
     config.workflow = workflow;
+  } else if (given['discardedStatuses'] !== undefined) {
+    throw new FlowConfigError('discardedStatuses', 'name the stages too: a discarded status must be in the done stage or after it');
   }
   if (given['statuses'] !== undefined) config.statuses = list(given['statuses'], 'statuses', parseStatus);
   if (given['conventions'] !== undefined) config.conventions = parseConventions(given['conventions']);
@@ -300,5 +309,6 @@ export function parseFlowConfig(value: unknown): FlowConfig {
   }
   if (given['flaggedFieldIds'] !== undefined) config.flaggedFieldIds = list(given['flaggedFieldIds'], 'flaggedFieldIds', text);
   if (given['forecast'] !== undefined) config.forecast = parseForecast(given['forecast']);
+  if (given['excludedIssueTypes'] !== undefined) config.excludedIssueTypes = list(given['excludedIssueTypes'], 'excludedIssueTypes', text);
   return config;
 }

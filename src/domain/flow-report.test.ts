@@ -1,6 +1,7 @@
 import { parseFlowConfig } from './flow-config';
 import { buildFlowForecast, buildFlowMeasures, buildFlowReport, buildForecaster } from './flow-report';
 import { UnmappedStatusError } from './flow-timeline';
+import { DEFAULT_MAX_FORECAST_DAYS } from './monte-carlo';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/history-fixture';
 
 // A fortnight on a small board, reported as of Monday 17 March 2025, 12:00 UTC.
@@ -50,6 +51,7 @@ describe('flow report', () => {
       cycleTime: 3,
       leadTime: 3,
       age: null,
+      discarded: false,
       blockedTime: 0,
       flowEfficiency: 1,
       // An hour in the backlog, a day in progress, a day in review; the clock stops once done.
@@ -235,6 +237,14 @@ describe('flow report', () => {
     expect(() => ask({ targetDate: '2025-02-30' })).toThrow('not a YYYY-MM-DD date');
     expect(() => ask({ items: 0 })).toThrow('at least 1');
     expect(() => ask({ items: 2.5 })).toThrow('whole number');
+  });
+
+  it('refuses a target date beyond the forecast horizon rather than simulating it for minutes', () => {
+    const ask = buildForecaster(history, config, run);
+    const started = performance.now();
+    expect(() => ask({ targetDate: '9999-12-31' })).toThrow(`more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
+    expect(() => ask({ targetDate: '2200-01-01' })).toThrow(RangeError);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('uses the default workflow from status categories when none is configured', () => {

@@ -12,6 +12,7 @@ import { dayToIsoDate, IsoDateLabels, isoDateToDay, type DayNumber } from './cal
 import type { CompactHistory } from './compact-history';
 import { cumulativeFlow, type CumulativeFlow } from './cumulative-flow';
 import { cycleTimes } from './cycle-time';
+import { discardedWork, type DiscardedWork } from './discarded-work';
 import { DurationMeasure } from './duration-unit';
 import type { FlowConfig } from './flow-config';
 import { aggregateFlowEfficiency, flowEfficiency, type FlowEfficiency } from './flow-efficiency';
@@ -62,6 +63,8 @@ export interface ReportItem {
   leadTime: number | null;
   /** Age of an item in progress; null when not started or done. */
   age: number | null;
+  /** Done in a status that means discarded (finished, not delivered): it has no cycle time and is not throughput. */
+  discarded: boolean;
   /** Flagged time while in progress, in the unit's scale (days or hours); null when not started. */
   blockedTime: number | null;
   /** Active share of cycle time, 0..1; null when not done. */
@@ -129,9 +132,12 @@ export interface FlowReport {
     workflow: { stages: string[]; startStage: string; doneStage: string };
     conventions: Record<string, unknown>;
     items: number;
+    /** Items delivered in the window (done, not discarded). */
     doneInWindow: number;
     inProgress: number;
   };
+  /** Items discarded in the window: finished without being delivered, kept apart from every delivery figure. */
+  discarded: DiscardedWork;
   items: ReportItem[];
   percentiles: Record<string, number | null>;
   serviceLevelExpectation: { percentile: number; value: number | null; itemsWithin: number; items: number };
@@ -288,6 +294,7 @@ function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
       doneInWindow: doneItems.length,
       inProgress: ages.items.length,
     },
+    discarded: discardedWork(timeline, window),
     items,
     percentiles: percentileRecord(cyclePercentiles),
     serviceLevelExpectation: { ...sle, value: round(sle.value) },
@@ -369,6 +376,7 @@ function itemRows(timeline: FlowTimeline, measures: ItemMeasures, measure: Durat
       cycleTime: round(cycle[i]!),
       leadTime: round(lead[i]!),
       age: round(age[i]!),
+      discarded: timeline.discarded[i] === 1,
       blockedTime: round(measure.elapsed(blocked[i]!)),
       flowEfficiency: totalMs > 0 ? round(efficiency.activeMs[i]! / totalMs, 3) : null,
       timeInStage,
@@ -533,6 +541,11 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
     }
     const targetDate = questions.targetDate ?? settings.targetDate;
     const target: DayNumber = targetDate !== null ? (isoDateToDay(targetDate) ?? nowDay) : nowDay + settings.horizonDays;
+    // The "how many" question is bound like the "when" one: each day is a draw in every simulated future,
+    // so a date centuries away would run for minutes and answer nothing a team can use.
+    if (target - nowDay > DEFAULT_MAX_FORECAST_DAYS) {
+      throw new RangeError(`the forecast's target date ${dates.label(target)} is more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
+    }
     const days = Math.max(0, target - nowDay);
     if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
     const totals = simulateHowMany(samples, days, simulation);

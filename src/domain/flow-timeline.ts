@@ -9,6 +9,7 @@
  *   enters any later stage". It also guarantees that an item never reaches a stage after a later one, so
  *   cumulative-flow lines never cross;
  * - start (reached the start stage) and done (reached the done stage, and is still there);
+ * - whether a done item was discarded (it sits in a status the workflow marks so) rather than delivered;
  * - the same as calendar days in the report's time zone.
  *
  * Rules, in the order they apply on each move from stage `cur` to stage `s`:
@@ -56,7 +57,15 @@ export interface FlowTimeline {
   readonly done: Float64Array;
   readonly createdDay: Int32Array;
   readonly startDay: Int32Array;
+  /** The day the item left work in progress for done, delivered or discarded (see `deliveredDay`). */
   readonly doneDay: Int32Array;
+  /** 1 when the item is done in a status that means discarded: finished, but not delivered. */
+  readonly discarded: Uint8Array;
+  /**
+   * The done day of delivered items only; NO_DAY for discarded ones. Throughput, cycle time and the items
+   * "done in a window" read this: discarded work is not delivery, and its short times would flatter both.
+   */
+  readonly deliveredDay: Int32Array;
 }
 
 /** An item is in a status the workflow does not place in any stage. */
@@ -100,6 +109,9 @@ export function buildFlowTimeline(
   const createdDay = new Int32Array(n).fill(NO_DAY);
   const startDay = new Int32Array(n).fill(NO_DAY);
   const doneDay = new Int32Array(n).fill(NO_DAY);
+  const discarded = new Uint8Array(n);
+  const deliveredDay = new Int32Array(n).fill(NO_DAY);
+  const { discardedStatus } = workflow;
 
   const { created, initialStatus, transitionOffset, transitionAt, transitionStatus } = history;
   const noDay = NO_DAY;
@@ -162,6 +174,8 @@ export function buildFlowTimeline(
     if (cur >= doneStage) {
       done[i] = reached[base + doneStage]!;
       doneDay[i] = reachedDay[base + doneStage]!;
+      if (discardedStatus[status] === 1) discarded[i] = 1;
+      else deliveredDay[i] = doneDay[i]!;
     }
   }
 
@@ -186,6 +200,8 @@ export function buildFlowTimeline(
     createdDay,
     startDay,
     doneDay,
+    discarded,
+    deliveredDay,
   };
 }
 

@@ -115,6 +115,8 @@ export {
   type WindowSettings,
 } from './report-window';
 export { cycleTimes } from './cycle-time';
+export { countedIssueTypes, DEFAULT_EXCLUDED_ISSUE_TYPES } from './counted-issue-types';
+export { discardedWork, type DiscardedWork } from './discarded-work';
 export { leadTimes } from './lead-time';
 export { percentileOfSorted, percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
 export { serviceLevelExpectation, type ServiceLevelExpectation } from './service-level-expectation';

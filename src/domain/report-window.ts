@@ -55,11 +55,12 @@ export function windowLength(window: ReportWindow): number {
 }
 
 /**
- * Indices of items done within the window, in order of their done instant (ties by index).
+ * Indices of items delivered within the window (done, and not discarded), in order of their done instant
+ * (ties by index).
  * Sorted by bucketing on the done day first (O(items + days)), then ordering each day's few items.
  */
 export function itemsDoneIn(timeline: FlowTimeline, window: ReportWindow): Int32Array {
-  const { doneDay, done } = timeline;
+  const { deliveredDay: doneDay, done } = timeline;
   const from = window.from;
   const length = windowLength(window);
   // `NO_DAY` is below every real day, so the range test also skips items that are not done.

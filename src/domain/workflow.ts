@@ -27,6 +27,12 @@ export interface Workflow {
   stages: readonly WorkflowStage[];
   startStage: string;
   doneStage: string;
+  /**
+   * Statuses of the done stage or later (ids or names) that mean "finished, but not delivered": Won't Fix,
+   * Duplicate, Cancelled. Items that end in one leave work in progress like any finished item, but their
+   * time is not a cycle time and they are not throughput (see `discarded-work.ts`). None by default.
+   */
+  discardedStatuses?: readonly string[];
 }
 
 export const DEFAULT_STAGE_NAMES = Object.freeze({ new: 'To Do', indeterminate: 'In Progress', done: 'Done' });
@@ -57,6 +63,8 @@ export interface ResolvedWorkflow {
   readonly stageOfStatus: Int16Array;
   /** Per stage: counts as active work for flow efficiency. */
   readonly activeStages: readonly boolean[];
+  /** Per status dictionary index: 1 when the status means the work was discarded, not delivered. */
+  readonly discardedStatus: Uint8Array;
 }
 
 export class WorkflowError extends Error {
@@ -91,6 +99,13 @@ export function workflowProblems(workflow: Workflow): string[] {
       owner.set(match, stage.name);
     }
   }
+  // Only a finished item can be discarded: its status must be in the done stage or after it.
+  const finishedStages = new Set(done < 0 ? [] : names.slice(done));
+  for (const status of workflow.discardedStatuses ?? []) {
+    const stage = owner.get(status.trim().toLowerCase());
+    if (stage === undefined) problems.push(`discarded status "${status}" is not in any stage`);
+    else if (!finishedStages.has(stage)) problems.push(`discarded status "${status}" is in "${stage}", before the done stage`);
+  }
   return problems;
 }
 
@@ -119,12 +134,17 @@ export function resolveWorkflow(workflow: Workflow, statuses: readonly CompactSt
   });
   const startStage = workflow.stages.findIndex((stage) => stage.name === workflow.startStage);
   const doneStage = workflow.stages.findIndex((stage) => stage.name === workflow.doneStage);
+  const discarded = new Set((workflow.discardedStatuses ?? []).map((entry) => entry.trim().toLowerCase()));
+  const discardedStatus = Uint8Array.from(statuses, (status) =>
+    discarded.has(status.name.trim().toLowerCase()) || (status.id !== null && discarded.has(status.id.toLowerCase())) ? 1 : 0,
+  );
   return {
     stageNames: workflow.stages.map((stage) => stage.name),
     startStage,
     doneStage,
     stageOfStatus,
     activeStages: workflow.stages.map((stage, index) => index >= startStage && index < doneStage && stage.active !== false),
+    discardedStatus,
   };
 }
 

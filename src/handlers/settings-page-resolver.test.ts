@@ -77,7 +77,17 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(stored.workflow?.stages[2]?.active).toBe(false);
     });
 
+    it('saves discarded statuses and the issue types left out by default, and answers them back', async () => {
+      const workflow = { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['10002'] };
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS, excludedIssueTypes: ['Epic'] });
+      expect(answer.data).toMatchObject({ workflow, excludedIssueTypes: ['Epic'] });
+      const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
+      expect(stored.workflow?.discardedStatuses).toEqual(['10002']);
+      expect(stored.excludedIssueTypes).toEqual(['Epic']);
+    });
+
     it.each([
+      ['a discarded status before the done stage', { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['3'] }, /discarded status "3" is in "In Progress", before the done stage/],
       ['a status left out', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }) }, /"Done" is not in any stage/],
       ['a status in two stages', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }] }, /in both/],
       ['a status of another project', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }] }, /99 is not a status/],

@@ -55,8 +55,11 @@ const workflow = z
       .max(20, 'a workflow has at most 20 stages'),
     startStage: stageName,
     doneStage: stageName,
+    discardedStatusIds: z.array(z.string().regex(/^\d{1,18}$/, 'must be a Jira status id')).max(500).optional(),
   })
   .strict();
+
+const excludedIssueTypes = z.array(z.string().trim().min(1, 'an issue type needs a name').max(255)).max(100);
 
 const weekday = z.enum(WEEKDAY_NAMES);
 
@@ -81,7 +84,7 @@ export const settingsPayloads = {
   none: z.object({}).strict(),
   setProjectMeasured: z.object({ projectKey, measured: z.boolean() }).strict(),
   project: z.object({ projectKey }).strict(),
-  saveProjectWorkflow: z.object({ projectKey, workflow, conventions }).strict(),
+  saveProjectWorkflow: z.object({ projectKey, workflow, conventions, excludedIssueTypes: excludedIssueTypes.optional() }).strict(),
   requestProjectSync: z.object({ projectKey, mode: z.enum(['sync-now', 'rebuild']) }).strict(),
   connectGitHub: z.object({ token: githubToken, repositories }).strict(),
   updateGitHubRepositories: z.object({ repositories }).strict(),

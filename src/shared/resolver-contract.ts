@@ -161,6 +161,11 @@ export interface WorkflowSettings {
   stages: WorkflowStageSettings[];
   startStage: string;
   doneStage: string;
+  /**
+   * Statuses of the done stage or later (ids) whose items were discarded, not delivered (Won't Fix): left
+   * out of cycle time and throughput, counted apart. Absent: none.
+   */
+  discardedStatusIds?: string[];
 }
 
 export interface ProjectStatus {
@@ -198,6 +203,8 @@ export interface ProjectWorkflowData {
   statuses: ProjectStatus[];
   workflow: WorkflowSettings;
   conventions: ConventionSettings;
+  /** Issue types the project page leaves out until a reader ticks them. Absent: the defaults (epics, sub-tasks). */
+  excludedIssueTypes?: string[];
   /** False while the project uses the defaults (stages from Jira's status categories, the engine's conventions). */
   customised: boolean;
   sync: SyncState;
@@ -208,6 +215,8 @@ export interface SaveProjectWorkflowPayload {
   projectKey: string;
   workflow: WorkflowSettings;
   conventions: ConventionSettings;
+  /** Absent: the defaults. */
+  excludedIssueTypes?: string[];
 }
 
 /** `requestProjectSync`: "sync now" (changes since the last sync) or "rebuild" (everything, from scratch). */

@@ -3,6 +3,7 @@ import '../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke, router } from '@forge/bridge';
 import { deferred, failed, ok, projectPageData, unmeasuredProjectPageData } from '../../testing/resolver-fixtures';
+import { formatDateTime } from '../../common/format-date-time';
 import { App, GET_PROJECT_PAGE, SYNC_POLL_INTERVAL_MS } from './App';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { navigate: jest.fn() } }));
@@ -245,6 +246,20 @@ describe('project page of a project no admin has enabled', () => {
     expectNoSyncOrCharts();
   });
 
+  it('says a project is no longer measured, with its last sync, and serves no charts of its kept history', async () => {
+    const lastSync = '2026-03-01T10:00:00.000Z';
+    invokeMock.mockResolvedValueOnce(ok({ ...unmeasuredProjectPageData(false), sync: { ...unmeasuredProjectPageData(false).sync, status: 'ok', lastSuccessAt: lastSync } }));
+
+    render(<App />);
+
+    const notice = await screen.findByTestId('project-no-longer-measured');
+    expect(notice.textContent).toContain('no longer collected');
+    expect(notice.textContent).toContain(formatDateTime(lastSync));
+    expect(notice.textContent).not.toContain('yet');
+    expect(screen.queryByTestId('project-not-measured')).toBeNull();
+    expect(screen.queryByTestId('metrics-stub')).toBeNull();
+  });
+
   it("offers a Jira admin the way to the app's settings page", async () => {
     navigateMock.mockResolvedValueOnce(undefined);
     invokeMock.mockResolvedValueOnce(ok(unmeasuredProjectPageData(true)));
@@ -274,7 +289,8 @@ describe('project page of a project no admin has enabled', () => {
     invokeMock.mockResolvedValue(ok({ ...unmeasuredProjectPageData(false), sync: projectPageData({ status: 'queued' }).sync }));
 
     render(<App />);
-    await waitFor(() => expect(screen.getByTestId('project-not-measured')).toBeTruthy());
+    // Synced before it was turned off: the page says so, as of that sync, and nothing polls.
+    await waitFor(() => expect(screen.getByTestId('project-no-longer-measured')).toBeTruthy());
     await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS * 3));
 
     expect(invokeMock).toHaveBeenCalledTimes(1);

@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { invoke } from '@forge/bridge';
 import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
 import { PackedShardError } from '../../../src/shared/packed-history';
+import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
@@ -137,11 +138,12 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
 
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
-    expect(within(screen.getByTestId('tab-panel-issues')).getByText('24 items')).toBeTruthy();
+    const issuesCount = () => screen.getByTestId('issues-count').textContent;
+    expect(issuesCount()).toBe(`20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
 
     const bug = within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug');
     fireEvent.click(bug);
-    expect(within(screen.getByTestId('tab-panel-issues')).getByText('8 items')).toBeTruthy();
+    expect(issuesCount()).toBe(`7 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 1 in progress now`);
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
     expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('7');
@@ -177,8 +179,46 @@ describe('ProjectMetrics', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(`4 items finished between ${formatDate('2026-02-21')} and ${formatDate('2026-03-12')}`);
+    // The Issues tab lists the items behind those charts: the 4 finished in the period and the 4 in progress.
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
-    expect(within(screen.getByTestId('tab-panel-issues')).getByText('24 items')).toBeTruthy();
+    expect(screen.getByTestId('issues-count').textContent).toBe(`4 finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
+    expect(within(screen.getByTestId('issues-table--table')).getAllByRole('row')).toHaveLength(9);
+  });
+
+  it('opens with epics and sub-tasks left out, which a reader can tick back in', async () => {
+    decodeMock.mockReset();
+    decodeMock.mockImplementation(async (first) => ({
+      history: boardHistory([
+        { key: 'FLOW-1', type: 'Story', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-02-04T09:00Z', 'Done']] },
+        { key: 'FLOW-2', type: 'Epic', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-03-04T09:00Z', 'Done']] },
+        { key: 'FLOW-3', type: 'Sub-task', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-02-03T09:00Z', 'Done']] },
+      ]),
+      held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+    }));
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+    const types = screen.getByTestId('filter-issue-types');
+    const ticked = (type: string) => (within(types).getByLabelText(type) as HTMLInputElement).checked;
+    expect([ticked('Story'), ticked('Epic'), ticked('Sub-task')]).toEqual([true, false, false]);
+    fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('1');
+    fireEvent.click(within(types).getByLabelText('Epic'));
+    expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('2');
+  });
+
+  it('says a period asked from before the history starts on its first day', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+    fireEvent.change(screen.getByTestId('filter-range'), { target: { value: 'custom' } });
+    fireEvent.change(screen.getByTestId('filter-range-from'), { target: { value: '1970-01-01' } });
+    expect(screen.getByTestId('period-note').textContent).toBe(
+      `The history starts on ${formatDate('2026-02-01')}, so the period starts there rather than on ${formatDate('1970-01-01')}.`,
+    );
+    expect(screen.getByTestId('metric-throughput').textContent).toContain('3.5 items');
   });
 
   it('explains the project’s conventions next to the filters', async () => {

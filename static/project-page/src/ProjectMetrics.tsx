@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -7,12 +7,15 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
 import type { ProjectViewData } from '../../../src/shared/resolver-contract';
+import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
-import { flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from './flow-report-model';
+import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from './flow-report-model';
+import { forecastRunner } from './forecast-runner';
+import { startForecastWorker } from './forecast-worker-start';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
@@ -32,12 +35,17 @@ export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Agin
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
  */
 export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; history: CompactHistory; now: number }) {
-  const [filters, setFilters] = useState<ReportFilters>(NO_FILTERS);
+  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
+  const [filters, setFilters] = useState<ReportFilters>(() => defaultFilters(history.issueTypes, config.excludedIssueTypes));
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
-  const askForecast = useCallback((questions: ForecastQuestions) => model.forecastFor(filters, questions), [model, filters]);
-  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
+  const runner = useMemo(
+    () => forecastRunner(model, { history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startForecastWorker),
+    [model, history, view.workflow, view.flowConfig, now],
+  );
+  useEffect(() => () => runner.stop(), [runner]);
+  const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions), [runner, filters.issueTypes]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">
@@ -57,6 +65,11 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
         </SectionMessage>
       ) : (
         <>
+          {result.clampedFrom !== null && (
+            <SectionMessage appearance="information" testId="period-note">
+              <Text as="p">{`The history starts on ${formatDate(result.report.generated.window.from)}, so the period starts there rather than on ${formatDate(result.clampedFrom)}.`}</Text>
+            </SectionMessage>
+          )}
           {result.configNote !== null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
@@ -100,7 +113,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <IssuesView report={result.report} projectKey={view.projectKey} />
+                <IssuesView report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} />
               </div>
             </TabPanel>
           </Tabs>

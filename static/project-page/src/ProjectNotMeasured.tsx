@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import { formatDateTime } from '../../common/format-date-time';
 import { router } from '@forge/bridge';
 
 /**
@@ -11,6 +14,20 @@ export const SETTINGS_MODULE_KEY = 'flow-metrics-settings';
 
 /** Where the choice is made, in the words of Jira's own menus: the sidebar entry, which Jira shows (see manifest.yml). */
 export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.';
+
+/**
+ * A project an admin stopped measuring whose history is still kept (until the retention purge removes it): its
+ * charts still show what was collected, and this says that it stops at the last sync and will not move on.
+ */
+export function ProjectNoLongerMeasured({ lastSyncAt }: { lastSyncAt: string }) {
+  return (
+    <SectionMessage appearance="information" title="No longer measured" testId="project-no-longer-measured">
+      <Text as="p">
+        {`Flow metrics are no longer collected for this project. Its history, collected until ${formatDateTime(lastSyncAt)}, is kept until the app's retention period removes it, and is shown again if the project is measured again. ${WHERE_TO_ENABLE.replace('turn them on', 'turn them on again')}`}
+      </Text>
+    </SectionMessage>
+  );
+}
 
 /**
  * A project no admin has enabled: nothing has been or will be collected, so there is no sync to show or ask

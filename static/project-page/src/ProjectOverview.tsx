@@ -5,15 +5,17 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import type { ProjectPageData } from '../../../src/shared/resolver-contract';
 import { LicenceInactiveNotice } from '../../common/LicenceInactiveNotice';
 import { ProjectMetrics } from './ProjectMetrics';
-import { ProjectNotMeasured } from './ProjectNotMeasured';
+import { ProjectNoLongerMeasured, ProjectNotMeasured } from './ProjectNotMeasured';
 import { isSyncInProgress, SyncStatePanel } from './SyncStatePanel';
 
 /**
  * The project page once its data has loaded: the project, where its sync stands, and below it the
  * metric views, computed in the browser from the project's stored history. While the first sync runs there
  * is no history to compute from: the sync's progress stands where the charts will appear. A project no admin
- * has enabled has neither a sync nor charts: the page says who can enable it, and where. While the site's
- * licence is inactive the page says so first, and still shows what was collected.
+ * has enabled has neither a sync nor charts: the page says who can enable it, and where. A project that was
+ * measured and no longer is says so, with its last sync: its kept history is not served while it is not
+ * measured (an admin's choice to stop is honoured at once). While the site's licence is inactive the page
+ * says so first, and still shows what was collected.
  */
 export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData; onSyncQueued: () => void }) {
   const firstSync = isSyncInProgress(data.sync.status) && data.sync.lastSuccessAt === null;
@@ -28,7 +30,9 @@ export function ProjectOverview({ data, onSyncQueued }: { data: ProjectPageData;
         </Text>
       </Stack>
       {!data.licenceActive && <LicenceInactiveNotice />}
-      {!data.measured ? (
+      {!data.measured && data.sync.lastSuccessAt !== null ? (
+        <ProjectNoLongerMeasured lastSyncAt={data.sync.lastSuccessAt} />
+      ) : !data.measured ? (
         <ProjectNotMeasured projectName={data.project.name} viewerIsJiraAdministrator={data.viewerIsJiraAdministrator === true} />
       ) : firstSync ? (
         <Box padding="space.300" backgroundColor="elevation.surface.sunken" testId="first-sync">

@@ -23,6 +23,23 @@ function reportOf(model: ReturnType<typeof reportModel>, filters: ReportFilters)
 beforeEach(() => forecastRuns.mockClear());
 
 describe('the page’s report model', () => {
+  it('starts a period asked from before the history on its first day, and says which start was asked', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const whole = model.reportFor(NO_FILTERS);
+    const from1970 = model.reportFor({ ...NO_FILTERS, customRange: { from: '1970-01-01', to: '2026-03-12' } });
+    const lastYear = model.reportFor({ ...NO_FILTERS, rangeDays: 365 });
+    if (!whole.ok || !from1970.ok || !lastYear.ok) throw new Error('no report');
+    expect(whole.report.generated.window.from).toBe('2026-02-01');
+    expect(from1970.report.generated.window).toEqual(whole.report.generated.window);
+    expect(from1970.report.throughput).toEqual(whole.report.throughput);
+    expect(from1970.clampedFrom).toBe('1970-01-01');
+    expect(lastYear.report.generated.window.from).toBe('2026-02-01');
+    expect(lastYear.clampedFrom).toBe('2025-03-13');
+    expect(whole.clampedFrom).toBeNull();
+    const inside = model.reportFor({ ...NO_FILTERS, customRange: { from: '2026-02-10', to: '2026-03-01' } });
+    expect(inside.ok && [inside.report.generated.window, inside.clampedFrom]).toEqual([{ from: '2026-02-10', to: '2026-03-01' }, null]);
+  });
+
   it('gives the same report as the whole flow report, forecast included', () => {
     const { config } = flowConfigOf(null, BOARD_WORKFLOW);
     const expected = domain.buildFlowReport(history, config, { now: FIXTURE_NOW, seed: 1 });

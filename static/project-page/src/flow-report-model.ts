@@ -1,6 +1,10 @@
 import {
   buildFlowMeasures,
   buildForecaster,
+  countedIssueTypes,
+  dayToIsoDate,
+  isoDateToDay,
+  ZonedDays,
   DEFAULT_FLOW_CONFIG,
   filterCompactHistory,
   parseFlowConfig,
@@ -27,6 +31,16 @@ export interface ReportFilters {
 
 export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
 
+/**
+ * The filters a page opens with: the configured period, and the issue types counted by default (all but
+ * the project's excluded types, epics and sub-tasks unless an admin chose otherwise). When none is left
+ * out, none is ticked, which reads "all".
+ */
+export function defaultFilters(issueTypes: readonly string[], excluded: readonly string[]): ReportFilters {
+  const counted = countedIssueTypes(issueTypes, excluded);
+  return { ...NO_FILTERS, issueTypes: counted.length === issueTypes.length || counted.length === 0 ? [] : counted };
+}
+
 /** The report window the filters ask for, or the configured one. */
 export function windowOf(filters: ReportFilters, configured: FlowConfig['window']): FlowConfig['window'] {
   if (filters.customRange) return { from: filters.customRange.from, to: filters.customRange.to, days: null };
@@ -34,7 +48,34 @@ export function windowOf(filters: ReportFilters, configured: FlowConfig['window'
   return configured;
 }
 
-export type ReportResult = { ok: true; report: FlowReport; configNote: string | null } | { ok: false; message: string };
+/**
+ * The window the filters ask for, starting no earlier than the history's first day (`YYYY-MM-DD`): days
+ * before any item existed are empty weeks that would only dilute every average and stretch every axis.
+ * `askedFrom` is the start asked for when it was moved, null otherwise.
+ */
+export function windowWithinHistory(
+  filters: ReportFilters,
+  configured: FlowConfig['window'],
+  firstDay: string | null,
+  today: string,
+): { window: FlowConfig['window']; askedFrom: string | null } {
+  const window = windowOf(filters, configured);
+  if (firstDay === null) return { window, askedFrom: null };
+  const to = window.to ?? today;
+  const from = window.from ?? (window.days === null ? null : dayToIsoDate(isoDateToDay(to)! - window.days + 1));
+  if (from === null || from >= firstDay || to < firstDay) return { window, askedFrom: null };
+  return { window: { from: firstDay, to: window.to, days: null }, askedFrom: from };
+}
+
+export type ReportResult =
+  | {
+      ok: true;
+      report: FlowReport;
+      configNote: string | null;
+      /** The start asked for when it was before the history's first day (the report starts on that day). */
+      clampedFrom: string | null;
+    }
+  | { ok: false; message: string };
 
 /** The project's saved configuration, falling back to the defaults when it is missing or unreadable. */
 export function flowConfigOf(document: unknown, workflow: Workflow): { config: FlowConfig; note: string | null } {
@@ -95,12 +136,17 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     });
   };
 
+  const zone = new ZonedDays(config.conventions.timeZone);
+  const today = dayToIsoDate(zone.dayOf(now));
+  const firstDay = historyFirstDay(history, zone, now);
+
   const compute = (filters: ReportFilters): ReportResult => {
     const filtered = historyOf(filters.issueTypes);
     try {
-      const measures = buildFlowMeasures(filtered, { ...config, window: windowOf(filters, config.window) }, run);
+      const { window, askedFrom } = windowWithinHistory(filters, config.window, firstDay, today);
+      const measures = buildFlowMeasures(filtered, { ...config, window }, run);
       const forecast = () => forecastFor(filters, {});
-      return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note };
+      return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note, clampedFrom: askedFrom };
     } catch (cause) {
       return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
     }
@@ -123,6 +169,13 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
 }
 
 export type ReportModel = ReturnType<typeof reportModel>;
+
+/** The day the first item of the history was created, in the report's time zone; null for an empty history. */
+function historyFirstDay(history: CompactHistory, zone: ZonedDays, now: number): string | null {
+  let first = Infinity;
+  for (const created of history.created) if (created < first && created <= now) first = created;
+  return first === Infinity ? null : dayToIsoDate(zone.dayOf(first));
+}
 
 /** The same choice of issue types in any order. */
 function typesKey(issueTypes: readonly string[]): string {

@@ -86,10 +86,58 @@ describe('the workflow editor', () => {
 
   it('shows the resolver\'s reason when a save is refused', async () => {
     await openEditor();
-    fireEvent.change(screen.getByLabelText(/Time zone of dates/), { target: { value: 'Mars/Olympus' } });
-    invokeMock.mockResolvedValueOnce(failed('INVALID_INPUT', 'Invalid request at "conventions.timeZone": must be an IANA time zone such as Europe/Berlin.'));
+    fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
+    invokeMock.mockResolvedValueOnce(failed('INVALID_INPUT', 'The workflow cannot be saved: status "Done" is not in any stage.'));
     fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
-    expect((await screen.findByTestId('action-error')).textContent).toContain('IANA time zone');
+    expect((await screen.findByTestId('action-error')).textContent).toContain('is not in any stage');
+  });
+
+  it('says what is wrong with a convention beside its field, in plain words, before any save', async () => {
+    await openEditor();
+    const save = () => screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement;
+    const sle = screen.getByLabelText(/Service-level expectation/) as HTMLInputElement;
+    fireEvent.change(sle, { target: { value: '150' } });
+    expect(screen.getByTestId('convention-serviceLevelPercentile-problem').textContent).toBe('A percentile is above 0 and below 100; 150 is not.');
+    expect(sle.getAttribute('aria-describedby')).toBe('convention-serviceLevelPercentile-problem');
+    expect(save().disabled).toBe(true);
+    // Emptied, the field is missing a value, not silently 0.
+    fireEvent.change(sle, { target: { value: '' } });
+    expect(sle.value).toBe('');
+    expect(screen.getByTestId('convention-serviceLevelPercentile-problem').textContent).toBe('Enter a percentile, such as 85.');
+    fireEvent.change(sle, { target: { value: '90' } });
+    expect(screen.queryByTestId('convention-serviceLevelPercentile-problem')).toBeNull();
+    expect(save().disabled).toBe(false);
+
+    fireEvent.change(screen.getByLabelText(/Time zone of dates/), { target: { value: 'Mars/Olympus' } });
+    expect(screen.getByTestId('convention-timeZone-problem').textContent).toBe(
+      '"Mars/Olympus" is not a time zone name; use one such as Europe/Berlin or America/New_York.',
+    );
+    fireEvent.change(screen.getByLabelText(/Time zone of dates/), { target: { value: 'Europe/Berlin' } });
+    expect(screen.queryByTestId('convention-timeZone-problem')).toBeNull();
+
+    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) fireEvent.click(screen.getByLabelText(day));
+    expect(screen.getByTestId('convention-workingDays-problem').textContent).toBe('Tick at least one working day.');
+    expect(save().disabled).toBe(true);
+  });
+
+  it('marks a done status as discarded and chooses the issue types left out by default', async () => {
+    await openEditor();
+    const inProgress = screen.getByLabelText('In Progress means discarded, not delivered') as HTMLInputElement;
+    expect(inProgress.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('Done means discarded, not delivered'));
+    const types = screen.getByLabelText('Issue types left out by default') as HTMLInputElement;
+    expect(types.value).toBe('Epic, Sub-task, Subtask');
+    fireEvent.change(types, { target: { value: 'Epic, Initiative, epic' } });
+
+    invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
+    expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('saveProjectWorkflow', {
+      projectKey: 'FLOW',
+      workflow: { ...DEFAULTS.workflow, discardedStatusIds: ['10002'] },
+      conventions: DEFAULTS.conventions,
+      excludedIssueTypes: ['Epic', 'Initiative'],
+    });
   });
 
   it('resets a customised workflow', async () => {

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
-import { Fieldset, HelperMessage, Label } from '@atlaskit/form';
+import { ErrorMessage, Fieldset, HelperMessage, Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
@@ -21,7 +21,9 @@ import { useSettingsAction } from './use-settings-action';
 import {
   addStage,
   canBeActive,
+  conventionProblems,
   draftDiffersFrom,
+  isFinishedStatus,
   draftFrom,
   draftProblems,
   moveStage,
@@ -47,6 +49,15 @@ export const choiceLabel = (value: string) => capitalised(value.replaceAll('-', 
 
 function ConventionsEditor({ conventions, onChange }: { conventions: ConventionSettings; onChange: (next: ConventionSettings) => void }) {
   const set = <K extends keyof ConventionSettings>(name: K, value: ConventionSettings[K]) => onChange({ ...conventions, [name]: value });
+  const problems = conventionProblems(conventions);
+  // Each problem beside its field, named by the field's description so a screen reader reads it with the field.
+  const problemAt = (field: keyof typeof problems) =>
+    problems[field] === undefined ? null : (
+      <ErrorMessage testId={`convention-${field}-problem`}>
+        <span id={`convention-${field}-problem`}>{problems[field]}</span>
+      </ErrorMessage>
+    );
+  const describedBy = (field: keyof typeof problems) => (problems[field] === undefined ? undefined : `convention-${field}-problem`);
   return (
     <Stack space="space.150" testId="conventions">
       {LISTED_CONVENTIONS.map((name) => {
@@ -80,9 +91,16 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
           min={1}
           max={99}
           width="xsmall"
-          value={conventions.serviceLevelPercentile}
-          onChange={(event) => set('serviceLevelPercentile', Number(event.currentTarget.value))}
+          // An empty field is no percentile, not 0: it is shown empty and said to be missing.
+          value={Number.isNaN(conventions.serviceLevelPercentile) ? '' : conventions.serviceLevelPercentile}
+          isInvalid={problems.serviceLevelPercentile !== undefined}
+          aria-describedby={describedBy('serviceLevelPercentile')}
+          onChange={(event) => {
+            const typed = event.currentTarget.value.trim();
+            set('serviceLevelPercentile', typed === '' ? NaN : Number(typed));
+          }}
         />
+        {problemAt('serviceLevelPercentile')}
       </div>
       <Fieldset legend="Working days">
         <div className="settings-checkbox-row">
@@ -97,6 +115,7 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
             />
           ))}
         </div>
+        {problemAt('workingDays')}
       </Fieldset>
       <div className="settings-field">
         <Label htmlFor="convention-weekEndsOn">Last day of the week</Label>
@@ -110,8 +129,15 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
       </div>
       <div className="settings-field">
         <Label htmlFor="convention-timeZone">Time zone of dates</Label>
-        <Textfield id="convention-timeZone" spellCheck={false} value={conventions.timeZone} onChange={(event) => set('timeZone', event.currentTarget.value)} />
-        <HelperMessage>An IANA name such as Europe/Berlin; days start at midnight there.</HelperMessage>
+        <Textfield
+          id="convention-timeZone"
+          spellCheck={false}
+          value={conventions.timeZone}
+          isInvalid={problems.timeZone !== undefined}
+          aria-describedby={describedBy('timeZone')}
+          onChange={(event) => set('timeZone', event.currentTarget.value)}
+        />
+        {problemAt('timeZone') ?? <HelperMessage>An IANA name such as Europe/Berlin; days start at midnight there.</HelperMessage>}
       </div>
     </Stack>
   );
@@ -302,9 +328,41 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
                   noStage="Not in a stage"
                   onChange={(stageId) => edit({ ...draft, stageOfStatus: { ...draft.stageOfStatus, [status.id]: stageId } })}
                 />
+                <Checkbox
+                  label="Discarded, not delivered"
+                  aria-label={`${status.name} means discarded, not delivered`}
+                  isChecked={isFinishedStatus(draft, status.id) && draft.discardedStatusIds.includes(status.id)}
+                  isDisabled={!isFinishedStatus(draft, status.id)}
+                  onChange={(event) =>
+                    edit({
+                      ...draft,
+                      discardedStatusIds: event.target.checked
+                        ? [...draft.discardedStatusIds, status.id]
+                        : draft.discardedStatusIds.filter((id) => id !== status.id),
+                    })
+                  }
+                />
               </div>
             ))}
+            <Text as="p" size="small" color="color.text.subtle">
+              A done status such as Won't Fix or Duplicate can mean the work was discarded: its items still leave work in progress,
+              but are left out of cycle time and throughput and counted apart.
+            </Text>
           </Stack>
+
+          <div className="settings-field">
+            <Label htmlFor="workflow-excludedIssueTypes">Issue types left out by default</Label>
+            <Textfield
+              id="workflow-excludedIssueTypes"
+              spellCheck={false}
+              value={draft.excludedIssueTypes}
+              onChange={(event) => edit({ ...draft, excludedIssueTypes: event.currentTarget.value })}
+            />
+            <HelperMessage>
+              Names separated by commas. The project page opens without these types; a reader can still tick them in. Epics and
+              sub-tasks are left out unless you change this.
+            </HelperMessage>
+          </div>
 
           <Stack space="space.100">
             <Heading size="xsmall" as="h4">

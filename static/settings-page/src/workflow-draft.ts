@@ -1,3 +1,5 @@
+import { countedIssueTypes, DEFAULT_EXCLUDED_ISSUE_TYPES } from '../../../src/domain/counted-issue-types';
+import { isValidTimeZone } from '../../../src/domain/time-zone';
 import type { ConventionSettings, ProjectWorkflowData, SaveProjectWorkflowPayload } from '../../../src/shared/resolver-contract';
 
 /**
@@ -16,7 +18,34 @@ export interface WorkflowDraft {
   stageOfStatus: Record<string, number | null>;
   startStage: number | null;
   doneStage: number | null;
+  /** Status ids marked "discarded"; only those in the done stage or later are saved as such. */
+  discardedStatusIds: string[];
+  /** The issue types left out by default, as typed: names separated by commas. */
+  excludedIssueTypes: string;
   conventions: ConventionSettings;
+}
+
+/** The issue types typed into the editor, as a list: trimmed, no empty names, no repeats. */
+export function issueTypeList(typed: string): string[] {
+  const names = typed.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return names.filter((name, k) => countedIssueTypes(names.slice(0, k), [name]).length === k);
+}
+
+export type ConventionField = 'serviceLevelPercentile' | 'timeZone' | 'workingDays';
+
+/**
+ * What is wrong with the conventions, per field, in plain words: shown beside the field as it is typed, rather
+ * than as the resolver's validation message after Save. The resolver checks the same rules.
+ */
+export function conventionProblems(conventions: ConventionSettings): Partial<Record<ConventionField, string>> {
+  const problems: Partial<Record<ConventionField, string>> = {};
+  const sle = conventions.serviceLevelPercentile;
+  if (!Number.isFinite(sle)) problems.serviceLevelPercentile = 'Enter a percentile, such as 85.';
+  else if (!(sle > 0 && sle < 100)) problems.serviceLevelPercentile = `A percentile is above 0 and below 100; ${sle} is not.`;
+  if (conventions.timeZone.trim() === '') problems.timeZone = 'Enter a time zone, such as Europe/Berlin.';
+  else if (!isValidTimeZone(conventions.timeZone)) problems.timeZone = `"${conventions.timeZone}" is not a time zone name; use one such as Europe/Berlin or America/New_York.`;
+  if (conventions.workingDays.length === 0) problems.workingDays = 'Tick at least one working day.';
+  return problems;
 }
 
 export function draftFrom(data: ProjectWorkflowData): WorkflowDraft {
@@ -32,6 +61,8 @@ export function draftFrom(data: ProjectWorkflowData): WorkflowDraft {
     stageOfStatus,
     startStage: idOf(data.workflow.startStage),
     doneStage: idOf(data.workflow.doneStage),
+    discardedStatusIds: [...(data.workflow.discardedStatusIds ?? [])],
+    excludedIssueTypes: (data.excludedIssueTypes ?? DEFAULT_EXCLUDED_ISSUE_TYPES).join(', '),
     conventions: { ...data.conventions, workingDays: [...data.conventions.workingDays] },
   };
 }
@@ -51,6 +82,7 @@ export function draftProblems(draft: WorkflowDraft, statusNames: Record<string, 
     .filter(([, stage]) => stage === null || !draft.stages.some((s) => s.id === stage))
     .map(([id]) => statusNames[id] ?? id);
   if (unmapped.length > 0) problems.push(`Put every status in a stage: ${unmapped.join(', ')}.`);
+  problems.push(...Object.values(conventionProblems(draft.conventions)));
   return problems;
 }
 
@@ -61,8 +93,18 @@ export function canBeActive(draft: WorkflowDraft, index: number): boolean {
   return start >= 0 && done >= 0 && index >= start && index < done;
 }
 
+/** Whether a status sits in the done stage or a later one: only such a status can mean "discarded". */
+export function isFinishedStatus(draft: WorkflowDraft, statusId: string): boolean {
+  const done = draft.stages.findIndex((stage) => stage.id === draft.doneStage);
+  const at = draft.stages.findIndex((stage) => stage.id === draft.stageOfStatus[statusId]);
+  return done >= 0 && at >= done;
+}
+
 export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProjectWorkflowPayload {
   const nameOf = (id: number | null) => draft.stages.find((stage) => stage.id === id)?.name.trim() ?? '';
+  const discarded = draft.discardedStatusIds.filter((id) => isFinishedStatus(draft, id));
+  const excluded = issueTypeList(draft.excludedIssueTypes);
+  const defaultsExcluded = JSON.stringify(excluded) === JSON.stringify(DEFAULT_EXCLUDED_ISSUE_TYPES);
   return {
     projectKey,
     workflow: {
@@ -75,8 +117,11 @@ export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProject
       })),
       startStage: nameOf(draft.startStage),
       doneStage: nameOf(draft.doneStage),
+      ...(discarded.length > 0 ? { discardedStatusIds: discarded } : {}),
     },
     conventions: draft.conventions,
+    // Absent means the defaults: a project on them follows any later change of the defaults.
+    ...(defaultsExcluded ? {} : { excludedIssueTypes: excluded }),
   };
 }
 
@@ -90,8 +135,8 @@ export function draftDiffersFrom(draft: WorkflowDraft, saved: ProjectWorkflowDat
 }
 
 function whatWouldBeSaved(draft: WorkflowDraft) {
-  const { workflow, conventions } = payloadOf('', draft);
-  return { workflow, conventions: { ...conventions, workingDays: [...conventions.workingDays].sort() } };
+  const { workflow, conventions, excludedIssueTypes } = payloadOf('', draft);
+  return { workflow, conventions: { ...conventions, workingDays: [...conventions.workingDays].sort() }, excludedIssueTypes };
 }
 
 const NEW_STAGE = 'New stage';

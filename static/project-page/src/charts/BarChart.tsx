@@ -80,6 +80,7 @@ export function BarChart({
   lineLabel = 'Trend',
   marks = [],
   yLabel,
+  xUnit,
 }: {
   /** With `partial`, the bar stands for part of a period only: it is drawn lighter and its tooltip says so. */
   bars: ReadonlyArray<{ label: string; value: number; partial?: string }>;
@@ -88,6 +89,8 @@ export function BarChart({
   lineLabel?: string;
   marks?: readonly BarMark[];
   yLabel: string;
+  /** What the bars' labels count, written under them at the axis's end (e.g. "cycle time (days)"). */
+  xUnit?: string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
   const layout = useChartLayout();
@@ -127,6 +130,11 @@ export function BarChart({
         wholeNumbers={bars.every((bar) => Number.isInteger(bar.value))}
         centred
       />
+      {xUnit !== undefined && (
+        <text className="fm-chart-unit fm-chart-x-unit" x={plot.right} y={layout.height - 4} textAnchor="end" fill={CHART_COLOURS.ink}>
+          {xUnit}
+        </text>
+      )}
       {bars.map((bar, i) => (
         <Bar
           key={i}

@@ -35,4 +35,20 @@ describe('the line chart', () => {
     expect(Number(dot!.getAttribute('cx'))).toBeCloseTo((PLOT.left + PLOT.right) / 2);
     expect(container.textContent).toContain('Oct ’26');
   });
+
+  it('draws a partial period as a hollow dot off the line, and says so in its tooltip', () => {
+    const months = [
+      { label: 'Oct', value: 9 },
+      { label: 'Nov', value: 8 },
+      { label: 'Dec', value: 3, partial: 'partial month: 6 of 31 days' },
+    ];
+    const { container } = render(<LineChart points={months} yLabel="days" />);
+    const svg = container.querySelector('svg')!;
+    // The line joins October and November only.
+    expect(svg.querySelector('path')!.getAttribute('d')).not.toContain(`L${PLOT.right},`);
+    expect(svg.querySelectorAll('[data-partial="true"]')).toHaveLength(1);
+    layOutAtViewBoxSize(svg);
+    fireEvent.mouseMove(svg, { clientX: PLOT.right - 2, clientY: 40 });
+    expect(tooltipText()).toBe('Dec: 3partial month: 6 of 31 days');
+  });
 });

@@ -10,9 +10,16 @@ import { CHART_COLOURS } from './theme';
 
 /**
  * One series of values over consecutive labels (days or periods); hovering tells the value of the nearest.
- * A series of one value (one month, say) is a dot in the middle: a line needs two.
+ * A series of one value (one month, say) is a dot in the middle: a line needs two. A value of a partial
+ * period (`partial` says which part) is a hollow dot off the line, so a six-day month is not read as a month.
  */
-export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: string; value: number }>; yLabel: string }) {
+export function LineChart({
+  points,
+  yLabel,
+}: {
+  points: ReadonlyArray<{ label: string; value: number; partial?: string }>;
+  yLabel: string;
+}) {
   const [hovered, setHovered] = useState<number | null>(null);
   const { plot } = useChartLayout();
   const y = valueScale(largest(points.map((p) => p.value)), plot);
@@ -27,6 +34,7 @@ export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: s
         shown && hovered !== null ? (
           <ChartTooltip anchor={{ x: xs[hovered]!, y: y(shown.value) }} testId="chart-tooltip">
             <strong>{shown.label}</strong>: {shown.value}
+            {shown.partial !== undefined && <div>{shown.partial}</div>}
           </ChartTooltip>
         ) : null
       }
@@ -39,7 +47,20 @@ export function LineChart({ points, yLabel }: { points: ReadonlyArray<{ label: s
         yLabel={yLabel}
         wholeNumbers={points.every((point) => Number.isInteger(point.value))}
       />
-      <LinePath data={[...points]} x={(_, i) => x(i)} y={(p) => y(p.value)} fill="none" stroke={CHART_COLOURS.mark} strokeWidth={2} />
+      <LinePath
+        data={[...points]}
+        defined={(p) => p.partial === undefined}
+        x={(_, i) => x(i)}
+        y={(p) => y(p.value)}
+        fill="none"
+        stroke={CHART_COLOURS.mark}
+        strokeWidth={2}
+      />
+      {points.map((p, i) =>
+        p.partial === undefined ? null : (
+          <Circle key={i} cx={x(i)} cy={y(p.value)} r={4} fill={CHART_COLOURS.surface} stroke={CHART_COLOURS.mark} strokeWidth={2} data-partial="true" />
+        ),
+      )}
       {points.length === 1 && <Circle cx={x(0)} cy={y(points[0]!.value)} r={5} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />}
       {shown && hovered !== null && (
         <g className="fm-chart-focus-mark">

@@ -70,9 +70,15 @@ export function ScatterChart({
   xTicks,
   yLabel,
   onOpen,
+  cap = null,
 }: {
   dots: readonly ScatterDot[];
   lines: ReadonlyArray<{ label: string; value: number }>;
+  /**
+   * A line the chart is cut at, older marks drawn on it: solid and quiet, so it is never read as one of the
+   * dashed reference lines.
+   */
+  cap?: { label: string; value: number } | null;
   xLabel: (x: number) => string;
   /** The x range to draw; by default the dots' own. */
   xDomain?: readonly [number, number];
@@ -93,7 +99,7 @@ export function ScatterChart({
   const x0 = xDomain?.[0] ?? ordered[0]?.x ?? 0;
   const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
   const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
-  const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)));
+  const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)), cap?.value ?? 0);
   const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [plot.left + INSET, plotRight - INSET] });
   const y = valueScale(yMax, plot);
   const tickValues =
@@ -142,6 +148,15 @@ export function ScatterChart({
             strokeWidth={1.5}
           />
         ))}
+        {cap !== null && (
+          <Line
+            className="fm-chart-cap"
+            from={{ x: plot.left, y: y(cap.value) }}
+            to={{ x: plotRight, y: y(cap.value) }}
+            stroke={CHART_COLOURS.ink}
+            strokeWidth={1}
+          />
+        )}
         {shown !== null && (
           <Circle
             className={hovered !== null ? 'fm-chart-point fm-chart-point--hovered' : 'fm-chart-point fm-chart-point--current'}
@@ -154,7 +169,7 @@ export function ScatterChart({
           />
         )}
         {/* In the margin, clear of the dots, each at the end of its line. */}
-        {referenceLabels(lines, y).map((label) => (
+        {referenceLabels(cap === null ? lines : [...lines, cap], y).map((label) => (
           <text key={label.text} className="fm-chart-reference-label" x={plotRight + 6} y={label.y} textAnchor="start" fill={CHART_COLOURS.ink}>
             {label.text}
           </text>

@@ -10,6 +10,29 @@ import { CHART_COLOURS, seriesColour } from './theme';
 
 export { seriesColour } from './theme';
 
+/** A band needs this many pixels of height where it ends to hold its name. */
+const BAND_LABEL_HEIGHT = 14;
+
+/**
+ * Where to name each band: at its middle on the last day, for the bands tall enough there to hold a label.
+ */
+export function bandLabels(
+  series: ReadonlyArray<{ name: string; values: readonly number[] }>,
+  last: number,
+  y: (value: number) => number,
+): Array<{ name: string; y: number }> {
+  const labels: Array<{ name: string; y: number }> = [];
+  let below = 0;
+  for (const band of series) {
+    const value = band.values[last] ?? 0;
+    const bottom = y(below);
+    const top = y(below + value);
+    if (bottom - top >= BAND_LABEL_HEIGHT) labels.push({ name: band.name, y: (top + bottom) / 2 + 4 });
+    below += value;
+  }
+  return labels;
+}
+
 /**
  * Stacked areas over consecutive days: `series[k][d]` is series k's own value on day d. The first series is
  * drawn at the bottom (for a cumulative flow diagram: the last stage, done work, at the bottom). Hovering a
@@ -19,10 +42,13 @@ export function StackedAreaChart({
   labels,
   series,
   yLabel,
+  colourOf = seriesColour,
 }: {
   labels: readonly string[];
   series: ReadonlyArray<{ name: string; values: readonly number[] }>;
   yLabel: string;
+  /** Each series' colour, by its index: a band keeps its colour when others are hidden. */
+  colourOf?: (index: number) => string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
   const days = labels.map((_, d) => d);
@@ -44,7 +70,7 @@ export function StackedAreaChart({
             {topFirst.map(({ name, k }) => (
               <div key={name} className="fm-chart-tooltip-series">
                 <svg width="10" height="10" aria-hidden="true">
-                  <rect width="10" height="10" fill={seriesColour(k)} />
+                  <rect width="10" height="10" fill={colourOf(k)} />
                 </svg>
                 {`${name}: ${valueOf(hovered, k)}`}
               </div>
@@ -61,8 +87,31 @@ export function StackedAreaChart({
         x={(point) => x(point.data)}
         y0={(point) => y(point[0])}
         y1={(point) => y(point[1])}
-        color={(_, k) => seriesColour(k)}
+        color={(_, k) => colourOf(k)}
+        // A thin edge in the page's colour between bands: neighbouring categorical colours stay apart even
+        // where they are close in hue, or for a reader who does not tell them apart.
+        stroke={CHART_COLOURS.surface}
+        strokeWidth={1}
       />
+      {/* Each band named where it ends, when it is tall enough there to hold its name: no colour matching needed. */}
+      <g aria-hidden="true">
+        {bandLabels(series, labels.length - 1, y).map((label) => (
+          <text
+            key={label.name}
+            className="fm-chart-band-label"
+            x={plot.right - 4}
+            y={label.y}
+            textAnchor="end"
+            fill={CHART_COLOURS.ink}
+            stroke={CHART_COLOURS.surface}
+            strokeWidth={3}
+            strokeLinejoin="round"
+            paintOrder="stroke"
+          >
+            {label.name}
+          </text>
+        ))}
+      </g>
       {hovered !== null && xs[hovered] !== undefined && (
         <Line from={{ x: xs[hovered], y: plot.top }} to={{ x: xs[hovered], y: plot.bottom }} stroke={CHART_COLOURS.ink} strokeDasharray="2 2" />
       )}

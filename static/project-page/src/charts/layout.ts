@@ -79,12 +79,16 @@ export function longest(labels: Iterable<string>): number {
   return max;
 }
 
-/** Evenly spaced indices of `length` labels, at most `count` of them, always including the first and last. */
+/**
+ * Evenly spaced indices of `length` labels, at most `count` of them, from the first: every `step`-th, the
+ * same whole step throughout, so labelled weeks or days are equally far apart (a rounded fractional step
+ * labels weeks 0, 16, 32, 47, 63: uneven). The last is labelled when the step lands on it.
+ */
 export function labelIndices(length: number, count = 6): number[] {
   if (length <= 0) return [];
   if (length <= count) return Array.from({ length }, (_, i) => i);
-  const step = (length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => Math.round(i * step));
+  const step = Math.ceil((length - 1) / (count - 1));
+  return Array.from({ length: Math.floor((length - 1) / step) + 1 }, (_, i) => i * step);
 }
 
 /** Steps of a number line a reader counts in without effort: 1, 2, 5, 10, 20, 50… times the bars' spacing. */

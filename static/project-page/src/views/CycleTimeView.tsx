@@ -1,16 +1,18 @@
 import { useMemo } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { isoDateToDay, type FlowReport } from '../../../../src/domain';
-import { BarChart } from '../charts/BarChart';
+import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
 import { cycleTimeByMonth } from './cycle-time-by-month';
 import { dateAxis } from './date-axis';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, formatDuration, unitName } from './format';
+import { percentileLines } from './aging-chart';
+import { counted, formatDuration, monthName, unitName } from './format';
 import { openIssue } from './open-issue';
 
+/** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
 
 /**
@@ -47,7 +49,8 @@ function scatterDots(report: FlowReport): ScatterDot[] {
 /** Cycle time of finished items: a scatterplot with percentile lines, and a histogram. */
 export function CycleTimeView({ report }: { report: FlowReport }) {
   const dots = scatterDots(report);
-  const lines = useMemo(() => percentileLines(report), [report]);
+  const lines = useMemo(() => percentileLines(report, unitName(report), LABELLED_PERCENTILES), [report]);
+  const histogramMarks = useMemo(() => percentileMarks(report), [report]);
   const months = useMemo(() => cycleTimeByMonth(report), [report]);
   // The whole selected period along the axis, not only the days with finished items: a quiet start or end
   // of the period shows as empty space, as it was.
@@ -67,13 +70,20 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-cycle-time-scatter"
         title="Cycle time of finished items"
-        summary={`${count.format(dots.length)} items finished between ${formatDate(report.generated.window.from)} and ${formatDate(report.generated.window.to)}. ${
+        summary={`${counted(dots.length, 'item')} finished between ${formatDate(report.generated.window.from)} and ${formatDate(report.generated.window.to)}. ${
           p85 !== null ? `85% took ${formatDuration(p85, report)} or less.` : ''
         }`}
         table={{
           caption: 'Cycle time of the items finished each month (the Issues tab lists every item)',
-          columns: ['Month finished', 'Items', `50th percentile (${unit})`, `85th percentile (${unit})`, `Longest (${unit})`],
-          rows: months.map((month) => [month.month, month.items, month.p50, month.p85, month.longest]),
+          columns: ['Month finished', 'Items', `50th percentile (${unit})`, `85th percentile (${unit})`, `Longest (${unit})`, 'Days in the period'],
+          rows: months.map((month) => [
+            monthName(month.month),
+            month.items,
+            month.p50,
+            month.p85,
+            month.longest,
+            month.partial ? `${month.days} of ${month.fullDays}` : 'whole month',
+          ]),
         }}
       >
         <ScatterChart
@@ -89,25 +99,38 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-cycle-time-histogram"
         title="How often each cycle time occurs"
-        summary={`Cycle times grouped in bins; the most common is ${mostCommon(report)}.`}
+        summary={`Cycle times grouped in bins of the items finished in the period; the most common is ${mostCommon(report)}. The dashed lines mark the bins holding the 50th, 85th and 95th percentiles.`}
         table={{
           caption: 'Items per cycle time bin',
           columns: [`Cycle time (${unit})`, 'Items'],
           rows: report.histogram.map((bin) => [binLabel(bin), bin.count]),
         }}
       >
-        <BarChart bars={report.histogram.map((bin) => ({ label: binLabel(bin), value: bin.count }))} yLabel="items" />
+        <BarChart
+          bars={report.histogram.map((bin) => ({ label: binLabel(bin), value: bin.count }))}
+          marks={histogramMarks}
+          yLabel="items"
+          xUnit={`cycle time (${unit})`}
+        />
       </ChartFrame>
     </Stack>
   );
 }
 
-/** The lines teams quote; the 70th sits too close to its neighbours to label legibly. */
-function percentileLines(report: FlowReport): Array<{ label: string; value: number }> {
-  const unit = unitName(report);
-  return Object.entries(report.percentiles)
-    .filter((entry): entry is [string, number] => entry[1] !== null && LABELLED_PERCENTILES.includes(entry[0]))
-    .map(([percentile, value]) => ({ label: `${percentile}%: ${value} ${unit}`, value }));
+/** The quoted percentiles as marks on the histogram, each on the bin holding it; those sharing a bin share a mark. */
+export function percentileMarks(report: FlowReport): BarMark[] {
+  const marks: BarMark[] = [];
+  for (const percentile of LABELLED_PERCENTILES) {
+    const value = report.percentiles[percentile];
+    if (value === null || value === undefined) continue;
+    const at = report.histogram.findIndex((bin) => bin.from <= value && value < bin.to);
+    if (at < 0) continue;
+    const label = `${percentile}%: ${formatDuration(value, report)}`;
+    const shared = marks.find((mark) => mark.at === at);
+    if (shared) shared.label = `${shared.label}; ${label}`;
+    else marks.push({ at, label });
+  }
+  return marks;
 }
 
 function binLabel(bin: { from: number; to: number }): string {
@@ -116,5 +139,5 @@ function binLabel(bin: { from: number; to: number }): string {
 
 function mostCommon(report: FlowReport): string {
   const top = report.histogram.reduce<(typeof report.histogram)[number] | null>((best, bin) => (best === null || bin.count > best.count ? bin : best), null);
-  return top === null ? 'unknown' : `${binLabel(top)} ${unitName(report)} (${top.count} items)`;
+  return top === null ? 'unknown' : `${binLabel(top)} ${unitName(report)} (${counted(top.count, 'item')})`;
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -5,9 +6,14 @@ import type { FlowReport } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
+import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, shortDate } from './format';
+import { BarChart } from '../charts/BarChart';
+import { count, counted, rate, shortDate, unitName } from './format';
+import { timeInStages } from './time-in-stage-summary';
+
+const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * Each stage's own band of the cumulative flow diagram, done work at the bottom: the report's lines count
@@ -25,10 +31,53 @@ export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; v
     .reverse();
 }
 
-/** The cumulative flow diagram by stage and the WIP run chart. */
+/**
+ * The bands of the stages where work is in progress only: without the backlog before the start stage and the
+ * done stage and after, whose piles grow all period long and squeeze the in-progress bands flat.
+ */
+export function inProgressBands(report: FlowReport, bands: ReturnType<typeof cumulativeFlowBands>): ReturnType<typeof cumulativeFlowBands> {
+  const { stages, startStage, doneStage } = report.generated.workflow;
+  const kept = new Set(stages.slice(stages.indexOf(startStage), stages.indexOf(doneStage)));
+  return bands.filter((band) => kept.has(band.name));
+}
+
+/**
+ * Where the finished items' time went, stage by stage, with the period's flow efficiency and blocked time:
+ * the figures the `flow-metrics` command reports, drawn.
+ */
+function TimeInStage({ report }: { report: FlowReport }) {
+  const stages = timeInStages(report);
+  if (stages.length === 0) return null;
+  const unit = unitName(report);
+  const { overall, items } = report.flowEfficiency;
+  const blocked = report.blockedTime;
+  const slowest = stages.reduce((most, stage) => (stage.median > most.median ? stage : most));
+  return (
+    <ChartFrame
+      testId="chart-time-in-stage"
+      title="Time in each stage of the items finished"
+      summary={`Median time per stage; the most goes to ${slowest.stage} (${slowest.median} ${unit}). Flow efficiency ${
+        overall === null ? 'not known' : share.format(overall)
+      } over ${counted(items, 'item')} (time in active stages against cycle time); ${counted(blocked.itemsBlocked, 'item')} flagged as blocked for ${rate.format(
+        blocked.total,
+      )} ${unit} in all${blocked.shareOfCycleTime === null ? '' : `, ${share.format(blocked.shareOfCycleTime)} of their cycle time`}.`}
+      table={{
+        caption: 'Time the items finished in the period spent in each stage',
+        columns: ['Stage', `Median (${unit})`, `85th percentile (${unit})`],
+        rows: stages.map((stage) => [stage.stage, stage.median, stage.p85]),
+      }}
+    >
+      <BarChart bars={stages.map((stage) => ({ label: stage.stage, value: stage.median }))} yLabel={`${unit}, median`} />
+    </ChartFrame>
+  );
+}
+
+/** The cumulative flow diagram by stage, the WIP run chart and the time in each stage. */
 export function FlowView({ report }: { report: FlowReport }) {
+  const [showEnds, setShowEnds] = useState(true);
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
-  const bands = cumulativeFlowBands(report);
+  const allBands = cumulativeFlowBands(report);
+  const bands = showEnds ? allBands : inProgressBands(report, allBands);
   const labels = report.cfd.map((row) => shortDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
@@ -43,17 +92,21 @@ export function FlowView({ report }: { report: FlowReport }) {
         table={{
           caption: 'Items that reached each stage or a later one, per day',
           columns: ['Date', ...stages],
-          rows: report.cfd.map((row) => [String(row.date), ...stages.map((stage) => Number(row[stage] ?? 0))]),
+          rows: report.cfd.map((row) => [formatDate(String(row.date)), ...stages.map((stage) => Number(row[stage] ?? 0))]),
         }}
       >
         {/* The legend under the drawing it keys, before the summary. */}
         <Stack space="space.100">
-          <StackedAreaChart labels={labels} series={bands} yLabel="items" />
+          <label className="fm-filter-check" data-testid="cumulative-flow-show-ends">
+            <input type="checkbox" checked={showEnds} onChange={(event) => setShowEnds(event.target.checked)} />
+            <Text size="small">Show the backlog and done work</Text>
+          </label>
+          <StackedAreaChart labels={labels} series={bands} colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))} yLabel="items" />
           <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
-            {bands.map((band, k) => (
+            {bands.map((band) => (
               <Inline key={band.name} space="space.050" alignBlock="center">
                 <svg width="12" height="12" aria-hidden="true">
-                  <rect width="12" height="12" fill={seriesColour(k)} />
+                  <rect width="12" height="12" fill={seriesColour(allBands.indexOf(band))} />
                 </svg>
                 <Text size="small">{band.name}</Text>
               </Inline>
@@ -65,10 +118,11 @@ export function FlowView({ report }: { report: FlowReport }) {
         testId="chart-wip-run"
         title="Work in progress per day"
         summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
-        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [day.date, day.count]) }}
+        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [formatDate(day.date), day.count]) }}
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
       </ChartFrame>
+      <TimeInStage report={report} />
     </Stack>
   );
 }

@@ -1,16 +1,18 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import Spinner from '@atlaskit/spinner';
 import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { dayToIsoDate, isoDateToDay, type FlowReport, type ForecastQuestions, type ForecastSection, type OutcomeBin } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
+import { LoadingState } from '../../../common/LoadingState';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { todayIn } from '../date-range';
 import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
-import { checkItemCount, checkTargetDate, MAX_FORECAST_ITEMS } from './forecast-questions';
+import { checkItemCount, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
 import { count, shortDate } from './format';
 
 /** The confidence levels marked on the distributions: the ones teams quote. */
@@ -48,20 +50,26 @@ const binOf = (outcomes: readonly OutcomeBin[], value: number) => outcomes.findI
 
 /**
  * The marked confidence levels as marks on a distribution, each on the bin its outcome fell in. A level
- * without an outcome (not reached within the horizon) or outside every bin has no mark.
+ * without an outcome (not reached within the horizon) or outside every bin has no mark. Levels that fall in
+ * the same bin share one mark, labelled with both, so their labels are never drawn on top of each other.
  */
-function confidenceMarks<Row extends { confidence: number }>(
+export function confidenceMarks<Row extends { confidence: number }>(
   outcomes: readonly OutcomeBin[],
   rows: readonly Row[],
   outcomeOf: (row: Row) => number | null,
   label: (row: Row) => string,
 ): BarMark[] {
-  return rows.flatMap((row) => {
+  const marks: BarMark[] = [];
+  for (const row of rows) {
     const outcome = outcomeOf(row);
-    if (!MARKED_CONFIDENCES.includes(row.confidence) || outcome === null) return [];
+    if (!MARKED_CONFIDENCES.includes(row.confidence) || outcome === null) continue;
     const at = binOf(outcomes, outcome);
-    return at < 0 ? [] : [{ at, label: `${row.confidence}%: ${label(row)}` }];
-  });
+    if (at < 0) continue;
+    const shared = marks.find((mark) => mark.at === at);
+    if (shared) shared.label = `${shared.label}; ${row.confidence}%: ${label(row)}`;
+    else marks.push({ at, label: `${row.confidence}%: ${label(row)}` });
+  }
+  return marks;
 }
 
 function binLabel(bin: OutcomeBin, label: (value: number) => string): string {
@@ -165,27 +173,66 @@ function QuestionInput({
   );
 }
 
+/** The forecast of the issue types chosen, for the questions given: computed off the page's thread. */
+export type AskForecast = (questions: ForecastQuestions) => Promise<ForecastSection>;
+
+/** An answer of `ask`, or the reason there is none; null while it is computed. */
+function useForecast(ask: AskForecast, questions: ForecastQuestions): { forecast: ForecastSection } | { problem: string } | null {
+  const [answer, setAnswer] = useState<{ forecast: ForecastSection } | { problem: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    ask(questions).then(
+      (forecast) => current && setAnswer({ forecast }),
+      (cause: unknown) => current && setAnswer({ problem: cause instanceof Error ? cause.message : 'The forecast could not be computed.' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ask, questions]);
+  return answer;
+}
+
+const CONFIGURED_QUESTIONS: ForecastQuestions = {};
+
 /**
  * Monte Carlo forecasts from past throughput: how many items by a date and when a number of items will be
  * done, both chosen by the reader (the configured questions at first), with the distribution of the
- * simulated futures, the confidence tables, and how reliable past forecasts were.
- * @param ask the forecast of the report's issue types for the questions given (see `reportModel`).
+ * simulated futures, the confidence tables, and how reliable past forecasts were. The simulations run off
+ * the page's thread (see `forecast-runner.ts`): the page stays responsive while they run.
+ * @param ask the forecast of the report's issue types for the questions given.
  */
-export function ForecastView({ report, ask }: { report: FlowReport; ask: (questions: ForecastQuestions) => ForecastSection }) {
-  const configured = report.forecast;
-  const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
-  const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
-  // What the inputs hold, valid or not; the questions asked are the last valid ones.
-  const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
-  const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
-  const [questions, setQuestions] = useState<ForecastQuestions>({});
-  const dateCheck = checkTargetDate(dateDraft, today);
-  const itemsCheck = checkItemCount(itemsDraft);
-  const forecast = useMemo(() => ask(questions), [ask, questions]);
-
+export function ForecastView({ report, ask }: { report: FlowReport; ask: AskForecast }) {
+  const answer = useForecast(ask, CONFIGURED_QUESTIONS);
+  if (answer === null) return <LoadingState label="Simulating futures from past throughput" />;
+  if ('problem' in answer) return <EmptyView testId="tab-panel-forecast" message={answer.problem} />;
+  const configured = answer.forecast;
   if (configured.howMany === null && configured.when === null) {
     return <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />;
   }
+  return <ForecastAnswers report={report} ask={ask} configured={configured} />;
+}
+
+/** The questions a reader asks, and the forecast answering the last valid ones (the configured one at first). */
+function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask: AskForecast; configured: ForecastSection }) {
+  const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
+  const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
+  const latest = dayToIsoDate(isoDateToDay(today)! + MAX_FORECAST_DAYS_AHEAD);
+  // What the inputs hold, valid or not; the questions asked are the last valid ones.
+  const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
+  const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
+  const [questions, setQuestions] = useState<ForecastQuestions>(CONFIGURED_QUESTIONS);
+  const dateCheck = checkTargetDate(dateDraft, today);
+  const itemsCheck = checkItemCount(itemsDraft);
+  const answer = useForecast(ask, questions);
+  // Until the answer to new questions arrives, the last one stays, marked as being brought up to date.
+  const [shown, setShown] = useState<ForecastSection>(configured);
+  useEffect(() => {
+    if (answer !== null && 'forecast' in answer) setShown(answer.forecast);
+  }, [answer]);
+  const forecast = answer !== null && 'forecast' in answer ? answer.forecast : shown;
+  const computing = answer === null;
+  const problem = answer !== null && 'problem' in answer ? answer.problem : null;
+
   const editDate = (value: string) => {
     setDateDraft(value);
     const check = checkTargetDate(value, today);
@@ -202,6 +249,20 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
   const hitRate = forecast.backtest.hitRate;
   return (
     <Stack space="space.300" testId="tab-panel-forecast">
+      <div aria-live="polite" className="fm-forecast-status" data-testid="forecast-status">
+        {computing ? (
+          <Inline space="space.100" alignBlock="center">
+            <Spinner size="small" label="Simulating" />
+            <Text size="small" color="color.text.subtle">
+              Simulating futures for these questions…
+            </Text>
+          </Inline>
+        ) : problem !== null ? (
+          <Text size="small" color="color.text.danger">
+            {problem}
+          </Text>
+        ) : null}
+      </div>
       <Inline space="space.300" alignBlock="start" shouldWrap testId="forecast-questions">
         <QuestionInput label="How many items by" testId="forecast-target-date" problem={dateCheck.ok ? null : dateCheck.message}>
           {(problemId) => (
@@ -211,6 +272,7 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: (questi
               data-testid="forecast-target-date"
               value={dateDraft}
               min={tomorrow}
+              max={latest}
               required
               aria-invalid={problemId !== undefined}
               aria-describedby={problemId}

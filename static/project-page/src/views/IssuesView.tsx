@@ -6,9 +6,11 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { FlowReport, ReportItem } from '../../../../src/domain';
+import { formatDate } from '../../../common/format-date-time';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
 import { issuesCsv } from './issues-csv';
+import { itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
 import { openIssue } from './open-issue';
 import './issue-link.css';
 import './IssuesView.css';
@@ -23,7 +25,7 @@ const NUMBER_COLUMN = 'issues-number-column';
 
 
 /** A column to sort by: a field of the item, or `stage:<name>` for the time spent in a stage. */
-export type SortKey = 'key' | 'type' | 'status' | 'start' | 'done' | 'cycleTime' | 'age' | `stage:${string}`;
+export type SortKey = 'key' | 'type' | 'status' | 'place' | 'start' | 'done' | 'cycleTime' | 'age' | `stage:${string}`;
 type SortOrder = 'ASC' | 'DESC';
 
 const STAGE_PREFIX = 'stage:';
@@ -34,6 +36,7 @@ const SORT_VALUE: Record<string, (item: ReportItem) => string | number | null> =
   key: (item) => item.key,
   type: (item) => item.type,
   status: (item) => item.status,
+  place: placeInPeriod,
   start: (item) => item.start,
   done: (item) => item.done,
   cycleTime: (item) => item.cycleTime,
@@ -80,20 +83,25 @@ export function stagesThroughDone(report: FlowReport): string[] {
  * The stage columns the table shows: those through done in which at least one item spent time. A column of
  * zeros says nothing ("Time in Done" on most projects, where no item was reopened); the CSV still has it.
  */
-export function stageColumns(report: FlowReport): string[] {
-  return stagesThroughDone(report).filter((stage) => report.items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
+export function stageColumns(report: FlowReport, items: readonly ReportItem[] = report.items): string[] {
+  return stagesThroughDone(report).filter((stage) => items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
 }
 
-/** The items behind the charts, sortable and paginated, with time per stage and a CSV export. */
-export function IssuesView({ report, projectKey }: { report: FlowReport; projectKey: string }) {
+/**
+ * The items behind the charts for the filters chosen (finished in the period, and in progress), sortable and
+ * paginated, with time per stage and a CSV export named after the filters.
+ */
+export function IssuesView({ report, projectKey, issueTypes = [] }: { report: FlowReport; projectKey: string; issueTypes?: readonly string[] }) {
   const unit = unitName(report);
-  const stages = useMemo(() => stageColumns(report), [report]);
+  const behind = useMemo(() => itemsInPeriod(report), [report]);
+  const stages = useMemo(() => stageColumns(report, behind.items), [report, behind]);
   const head = useMemo(
     () => ({
       cells: [
         { key: 'key', content: 'Key', isSortable: true },
         { key: 'type', content: 'Type', isSortable: true },
         { key: 'status', content: 'Status', isSortable: true },
+        { key: 'place', content: 'In the period', isSortable: true },
         { key: 'start', content: 'Start', isSortable: true },
         { key: 'done', content: 'Done', isSortable: true },
         { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true, testId: NUMBER_COLUMN },
@@ -114,7 +122,7 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
   // A stage column sorted by can leave the table when the filters change: the table then goes back to keys.
   const shownSortKey: SortKey = sortKey.startsWith(STAGE_PREFIX) && !stages.includes(sortKey.slice(STAGE_PREFIX.length)) ? 'key' : sortKey;
   const shownSortOrder: SortOrder = shownSortKey === sortKey ? sortOrder : 'ASC';
-  const sorted = useMemo(() => sortItems(report.items, shownSortKey, shownSortOrder), [report, shownSortKey, shownSortOrder]);
+  const sorted = useMemo(() => sortItems(behind.items, shownSortKey, shownSortOrder), [behind, shownSortKey, shownSortOrder]);
   const pageCount = Math.max(1, Math.ceil(sorted.length / ISSUES_PER_PAGE));
   const currentPage = Math.min(page, pageCount);
   // Paginated here rather than by the table: the table's own pager injects styles at run time. The table
@@ -146,8 +154,9 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
             },
             { key, content: item.type },
             { key, content: item.status },
-            { key, content: <span className="fm-issues-nowrap">{item.start ?? '–'}</span> },
-            { key, content: <span className="fm-issues-nowrap">{item.done ?? '–'}</span> },
+            { key, content: placeInPeriod(item) },
+            { key, content: <span className="fm-issues-nowrap">{item.start === null ? '–' : formatDate(item.start)}</span> },
+            { key, content: <span className="fm-issues-nowrap">{item.done === null ? '–' : formatDate(item.done)}</span> },
             { key, content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
             { key, content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
             ...stages.map((stage) => ({ key, content: <span className="fm-issues-number">{stageTime.format(item.timeInStage[stage] ?? 0)}</span> })),
@@ -164,9 +173,11 @@ export function IssuesView({ report, projectKey }: { report: FlowReport; project
       </Heading>
       <Inline space="space.200" alignBlock="center" spread="space-between">
         <Text color="color.text.subtle" testId="issues-count">
-          {count.format(sorted.length)} items
+          {`${count.format(behind.finished)} finished from ${formatDate(report.generated.window.from)} to ${formatDate(report.generated.window.to)}${
+            behind.discarded > 0 ? ` (and ${count.format(behind.discarded)} discarded)` : ''
+          }, plus ${count.format(behind.inProgress)} in progress now`}
         </Text>
-        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), `${projectKey}-flow-items.csv`)}>
+        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), itemsFileName(projectKey, report, issueTypes))}>
           Export CSV
         </Button>
       </Inline>

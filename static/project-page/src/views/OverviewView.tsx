@@ -8,7 +8,7 @@ import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, formatDuration, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
@@ -65,7 +65,7 @@ const span = (window: { from: string; to: string }) => `${formatDate(window.from
 /** What the changes under the headlines compare, said once. */
 function comparisonSentence(report: FlowReport): string {
   const { window, days } = report.periodComparison;
-  const finished = `${count.format(report.generated.doneInWindow)} items finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
+  const finished = `${counted(report.generated.doneInWindow, 'item')} finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
   const shown = shownComparison(report);
   if (shown === null) {
     return `${finished}. The history does not go back another ${count.format(days)} days, so there is no earlier period of the same length to compare with; choose a shorter period to see changes.`;
@@ -75,6 +75,13 @@ function comparisonSentence(report: FlowReport): string {
   return `${finished}. The history does not go back another ${count.format(days)} days, so the changes compare the last ${count.format(
     comparison.days,
   )} days (${span(comparison.window)}) with the ${count.format(comparison.days)} days before (${span(comparison.previousWindow!)}).`;
+}
+
+/** The items finished without being delivered, which every figure above leaves out. */
+export function discardedSentence(report: FlowReport): string {
+  const { items, byStatus } = report.discarded;
+  const statuses = byStatus.map((entry) => `${count.format(entry.items)} ${entry.status}`).join(', ');
+  return `${count.format(items)} ${items === 1 ? 'item was' : 'items were'} discarded in the period (${statuses}): closed without being delivered, they are left out of throughput and cycle time.`;
 }
 
 /**
@@ -152,7 +159,7 @@ function Trends({ report }: { report: FlowReport }) {
           table={{
             caption: `Items finished per ${period}`,
             columns: ['From', 'To', 'Items', `Moving average (${TREND_AVERAGE_PERIODS})`],
-            rows: trends.throughput.map((p) => [p.start, p.end, p.count, p.average ?? '–']),
+            rows: trends.throughput.map((p) => [formatDate(p.start), formatDate(p.end), p.count, p.average ?? '–']),
           }}
         >
           <BarChart
@@ -168,14 +175,21 @@ function Trends({ report }: { report: FlowReport }) {
           compact
           testId="chart-overview-cycle-time"
           title="Cycle time, 85th percentile by month"
-          summary="Of the items finished each month; lower is faster."
+          summary={`Of the items finished each month; lower is faster.${
+            trends.cycleTime85.some((m) => m.partial)
+              ? ` Hollow dots, off the line: ${trends.cycleTime85
+                  .filter((m) => m.partial)
+                  .map((m) => `${monthLabel(m.month)} (${m.partial})`)
+                  .join(', ')}.`
+              : ''
+          }`}
           table={{
             caption: 'Cycle time, 85th percentile, by month finished',
-            columns: ['Month finished', 'Items', `85th percentile (${unit})`],
-            rows: trends.cycleTime85.map((m) => [m.month, m.items, m.p85]),
+            columns: ['Month finished', 'Items', `85th percentile (${unit})`, 'Days in the period'],
+            rows: trends.cycleTime85.map((m) => [monthName(m.month), m.items, m.p85, m.partial ?? 'whole month']),
           }}
         >
-          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85 }))} yLabel={unit} />
+          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))} yLabel={unit} />
         </ChartFrame>
       )}
       {trends.wip.length > 0 && (
@@ -184,7 +198,7 @@ function Trends({ report }: { report: FlowReport }) {
           testId="chart-overview-wip"
           title={`Work in progress, last ${count.format(trends.wip.length)} days`}
           summary={`${count.format(trends.wip.at(-1)!.count)} items in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
-          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [day.date, day.count]) }}
+          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [formatDate(day.date), day.count]) }}
         >
           <LineChart points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
         </ChartFrame>
@@ -202,7 +216,7 @@ function Trends({ report }: { report: FlowReport }) {
 export function OverviewView({ report }: { report: FlowReport }) {
   const { current } = report.periodComparison;
   const p85 = current.cycleTime85;
-  const items = (n: number | null) => `${count.format(n ?? 0)} items`;
+  const items = (n: number | null) => counted(n ?? 0, 'item');
   return (
     <Stack space="space.300" testId="tab-panel-overview">
       <Stack space="space.150">
@@ -234,6 +248,11 @@ export function OverviewView({ report }: { report: FlowReport }) {
         <Text as="p" color="color.text.subtle" testId="overview-window">
           {comparisonSentence(report)}
         </Text>
+        {report.discarded.items > 0 && (
+          <Text as="p" color="color.text.subtle" testId="overview-discarded">
+            {discardedSentence(report)}
+          </Text>
+        )}
       </Stack>
       <Trends report={report} />
       <AtRiskItems report={report} />

@@ -3,7 +3,8 @@ import type { FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from './EmptyView';
-import { count, rate, shortDate } from './format';
+import { formatDate } from '../../../common/format-date-time';
+import { count, counted, rate, shortDate } from './format';
 import { periodName } from './overview-trends';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
@@ -29,7 +30,10 @@ export function ThroughputView({ report }: { report: FlowReport }) {
   for (const period of whole) frequency.set(period.count, (frequency.get(period.count) ?? 0) + 1);
   const distribution = [...frequency.entries()].sort((a, b) => a[0] - b[0]);
   const kinds = `${kind[0]!.toUpperCase()}${kind.slice(1)}s`;
+  // The rate is over the period's days, not its calendar periods (the first and last may be partial): the
+  // summary says both, so its arithmetic can be checked.
   const perWeek = rate.format(report.periodComparison.current.throughputPerWeek ?? 0);
+  const days = report.periodComparison.days;
   // Every count from the lowest to the highest, none left out, so the bars stand on a number line and a
   // count that never happened shows as a gap.
   const lowest = distribution[0]?.[0] ?? 0;
@@ -43,11 +47,11 @@ export function ThroughputView({ report }: { report: FlowReport }) {
       <ChartFrame
         testId="chart-throughput-run"
         title={`Items finished per ${kind}`}
-        summary={`${count.format(total)} items finished in ${count.format(periods.length)} ${kind}s, ${perWeek} per week on average. The line is the moving average over ${MOVING_AVERAGE_PERIODS} whole ${kind}s.${partialSentence}`}
+        summary={`${counted(total, 'item')} finished over ${counted(days, 'day')} (${rate.format(days / 7)} weeks): ${perWeek} per week on average, drawn in ${counted(periods.length, kind)}. The line is the moving average over ${MOVING_AVERAGE_PERIODS} whole ${kind}s.${partialSentence}`}
         table={{
           caption: `Items finished per ${kind}`,
           columns: ['From', 'To', 'Days', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
-          rows: periods.map((period, i) => [period.start, period.end, `${period.days} of ${period.fullDays}`, period.count, average[i] ?? '–']),
+          rows: periods.map((period, i) => [formatDate(period.start), formatDate(period.end), `${period.days} of ${period.fullDays}`, period.count, average[i] ?? '–']),
         }}
       >
         <BarChart

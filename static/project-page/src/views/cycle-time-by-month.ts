@@ -7,6 +7,23 @@ export interface MonthOfCycleTimes {
   p50: number;
   p85: number;
   longest: number;
+  /** Days of the month inside the selected period, and of the whole month. */
+  days: number;
+  fullDays: number;
+  /** The period covers only part of the month: its few items are no month's worth, and the charts say so. */
+  partial: boolean;
+}
+
+/** Days of the month `YYYY-MM` within the window (both `YYYY-MM-DD`, inclusive), and of the whole month. */
+function monthCoverage(month: string, window: { from: string; to: string }): { days: number; fullDays: number } {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const fullDays = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const first = `${month}-01`;
+  const last = `${month}-${String(fullDays).padStart(2, '0')}`;
+  const from = window.from > first ? window.from : first;
+  const to = window.to < last ? window.to : last;
+  const days = to < from ? 0 : Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  return { days, fullDays };
 }
 
 /** As the report rounds its durations: to two decimals. */
@@ -33,7 +50,11 @@ export function cycleTimeByMonth(report: FlowReport): MonthOfCycleTimes[] {
   const method = percentileMethodOf(report);
   return [...byMonth.keys()].sort().map((month) => {
     const sorted = Float64Array.from(byMonth.get(month)!).sort();
+    const { days, fullDays } = monthCoverage(month, report.generated.window);
     return {
+      days,
+      fullDays,
+      partial: days < fullDays,
       month,
       items: sorted.length,
       p50: hundredths(percentileOfSorted(sorted, 50, method)),

@@ -2,6 +2,11 @@ import type { FlowReport } from '../../../../src/domain';
 
 export const count = new Intl.NumberFormat();
 
+/** A count with its noun, singular for exactly one: "1 item", "848 items", "1 day". */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${count.format(n)} ${n === 1 ? singular : plural}`;
+}
+
 /** A rate such as items per week: one decimal at most, wherever the page shows one. */
 export const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
@@ -11,7 +16,16 @@ export function unitName(report: FlowReport): string {
 }
 
 export function formatDuration(value: number | null, report: FlowReport): string {
-  return value === null ? '–' : `${value} ${unitName(report)}`;
+  if (value === null) return '–';
+  const unit = unitName(report);
+  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
+}
+
+/** A month (`2026-03`) as the reader's locale writes it: "Mar 2026". */
+export function monthName(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  if (!year || !number) return month;
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** A long ISO date (`2026-03-12`) as a short axis label (`12 Mar`). */

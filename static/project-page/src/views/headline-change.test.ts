@@ -51,7 +51,11 @@ describe('reading a headline change', () => {
       },
     } as FlowReport;
     expect(shownComparison(report)).toEqual({ comparison: report.recentComparison, recent: true });
-    expect(readChange('throughputPerWeek', report, 'days')).toEqual({ text: '▼ 20% in the last 30 days vs the 30 before (worse)', tone: 'worse' });
+    // The card above shows the whole period's throughput: the change says which window it measures, and its value there.
+    expect(readChange('throughputPerWeek', report, 'days')).toEqual({
+      text: `Last 30 days: ${headlines.throughputPerWeek} items, ▼ 20% vs the 30 before (worse)`,
+      tone: 'worse',
+    });
   });
 
   it('explains a missing comparison', () => {

@@ -1,5 +1,5 @@
 import type { FlowReport, HeadlineName } from '../../../../src/domain';
-import { count } from './format';
+import { count, rate } from './format';
 
 type Comparison = FlowReport['periodComparison'];
 type Change = Comparison['changes'][number];
@@ -32,25 +32,37 @@ function differenceUnit(name: HeadlineName, durationUnit: string): string {
   return 'items';
 }
 
+/** A headline's value as its card writes it. */
+function headlineValue(name: HeadlineName, value: number | null, durationUnit: string): string {
+  if (value === null) return '–';
+  if (name === 'throughputPerWeek') return `${rate.format(value)} ${value === 1 ? 'item' : 'items'}`;
+  if (name === 'cycleTime50' || name === 'cycleTime85') return `${decimals.format(value)} ${value === 1 ? durationUnit.replace(/s$/, '') : durationUnit}`;
+  return `${count.format(value)} ${value === 1 ? 'item' : 'items'}`;
+}
+
 /**
- * "▲ 12% vs previous 30 days (better)" (or "▲ 12% in the last 30 days vs the 30 before (better)" for the
- * period's last days, see `shownComparison`), or why this headline cannot be compared; null when there is no
+ * "▲ 12% vs previous 30 days (better)", or why this headline cannot be compared; null when there is no
  * earlier period at all (the overview says so once, not on every headline).
+ *
+ * When the change is measured on the period's last days (see `shownComparison`), it is not a change of the
+ * headline above it, which describes the whole period: it then carries its own value and window, "Last 30
+ * days: 11 items, ▲ 12% vs the 30 before (better)", so a number and its change always describe one window.
  */
 export function readChange(name: HeadlineName, report: FlowReport, durationUnit: string): ChangeReading | null {
   const shown = shownComparison(report);
   if (shown === null) return null;
   const { comparison, recent } = shown;
   const days = count.format(comparison.days);
-  const against = recent ? `in the last ${days} days vs the ${days} before` : `vs previous ${days} days`;
+  const against = recent ? `vs the ${days} before` : `vs previous ${days} days`;
+  const lead = recent ? `Last ${days} days: ${headlineValue(name, comparison.current[name], durationUnit)}, ` : '';
   const change: Change | undefined = comparison.changes.find((c) => c.name === name);
   if (change === undefined) return { text: 'Not compared: one of the two periods has no finished items', tone: 'neutral' };
-  if (change.verdict === 'unchanged') return { text: `No change ${against}`, tone: 'neutral' };
+  if (change.verdict === 'unchanged') return { text: `${lead}${lead ? 'no' : 'No'} change ${against}`, tone: 'neutral' };
   const arrow = change.difference > 0 ? '▲' : '▼';
   const size =
     change.relative === null
       ? `${change.difference > 0 ? '+' : '−'}${decimals.format(Math.abs(change.difference))} ${differenceUnit(name, durationUnit)}`
       : percent.format(Math.abs(change.relative));
-  if (change.verdict === 'not-judged') return { text: `${arrow} ${size} ${against}`, tone: 'neutral' };
-  return { text: `${arrow} ${size} ${against} (${change.verdict})`, tone: change.verdict };
+  if (change.verdict === 'not-judged') return { text: `${lead}${arrow} ${size} ${against}`, tone: 'neutral' };
+  return { text: `${lead}${arrow} ${size} ${against} (${change.verdict})`, tone: change.verdict };
 }

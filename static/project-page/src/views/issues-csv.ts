@@ -1,10 +1,12 @@
 import type { FlowReport } from '../../../../src/domain';
 import { csvText } from '../../../../src/shared/csv';
 import { unitName } from './format';
+import { itemsInPeriod, placeInPeriod } from './items-in-period';
 
 /**
- * The items behind the charts as CSV: one row per item, then stage entry dates and the time spent in each
- * stage, both in the workflow's order.
+ * The items behind the charts as CSV (those finished in the period and those in progress, as the Issues tab
+ * lists them): one row per item, why it is there, then stage entry dates and the time spent in each stage,
+ * both in the workflow's order.
  */
 export function issuesCsv(report: FlowReport): string {
   const stages = report.generated.workflow.stages;
@@ -13,6 +15,7 @@ export function issuesCsv(report: FlowReport): string {
     'Key',
     'Type',
     'Status',
+    'In the period',
     'Start',
     'Done',
     'Cycle time',
@@ -20,10 +23,11 @@ export function issuesCsv(report: FlowReport): string {
     ...stages.map((stage) => `Entered ${stage}`),
     ...stages.map((stage) => `Time in ${stage} (${unit})`),
   ];
-  const rows = report.items.map((item) => [
+  const rows = itemsInPeriod(report).items.map((item) => [
     item.key,
     item.type,
     item.status,
+    placeInPeriod(item),
     item.start,
     item.done,
     item.cycleTime,

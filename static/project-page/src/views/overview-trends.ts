@@ -34,7 +34,12 @@ export function overviewTrends(report: FlowReport) {
     throughput: periods.slice(from).map((period, k) => ({ ...period, average: average[from + k] ?? null, partial: partialNote(period, kind) })),
     cycleTime85: cycleTimeByMonth(report)
       .slice(-TREND_MONTHS)
-      .map((month) => ({ month: month.month, items: month.items, p85: month.p85 })),
+      .map((month) => ({
+        month: month.month,
+        items: month.items,
+        p85: month.p85,
+        partial: month.partial ? `partial month: ${month.days} of ${month.fullDays} days` : undefined,
+      })),
     wip: report.wip.slice(-TREND_DAYS),
   };
 }

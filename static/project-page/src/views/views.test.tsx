@@ -1,19 +1,22 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
-import type { FlowReport, ForecastQuestions } from '../../../../src/domain';
+import type { FlowReport, ForecastQuestions, ForecastSection } from '../../../../src/domain';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
+import { CHART_COLOURS } from '../charts/theme';
 import { computeReport, NO_FILTERS, reportModel } from '../flow-report-model';
 import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
-import { ForecastView, howManySentence } from './ForecastView';
+import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
 import { AT_RISK_LISTED } from './OverviewView';
+import { monthName } from './format';
 import { issuesCsv } from './issues-csv';
+import { itemsFileName } from './items-in-period';
 import { IssuesView, ISSUES_PER_PAGE } from './IssuesView';
 import { OverviewView } from './OverviewView';
 import { ThroughputView } from './ThroughputView';
@@ -83,8 +86,11 @@ describe('the overview', () => {
     expect(whole.periodComparison.previous).toBeNull();
     const recent = whole.recentComparison!;
     render(<OverviewView report={whole} />);
-    expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(/^[▲▼] \d+% in the last 30 days vs the 30 before \((better|worse)\)$|^No change/);
-    expect(screen.getByTestId('metric-wip-change').textContent).toContain('in the last 30 days vs the 30 before');
+    // Each change carries the value of the window it measures: the card's own value is the whole period's.
+    expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(
+      new RegExp(`^Last 30 days: ${recent.current.cycleTime85} days?, ([▲▼] \\d+% vs the 30 before \\((better|worse)\\)|no change vs the 30 before)$`),
+    );
+    expect(screen.getByTestId('metric-wip-change').textContent).toMatch(new RegExp(`^Last 30 days: ${recent.current.wip} items?, .* vs the 30 before$`));
     expect(screen.getByTestId('overview-window').textContent).toContain(
       `so the changes compare the last 30 days (${formatDate(recent.window.from)} to ${formatDate(recent.window.to)}) with the 30 days before (${formatDate(recent.previousWindow!.from)} to`,
     );
@@ -97,12 +103,13 @@ describe('the overview', () => {
     expect(throughput.querySelector('path')).toBeTruthy();
     const lastWeek = report.throughput.at(-1)!;
     const rows = screen.getByTestId('chart-overview-throughput-table').querySelectorAll('tbody tr');
-    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([lastWeek.start, lastWeek.end, String(lastWeek.count)]);
+    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([formatDate(lastWeek.start), formatDate(lastWeek.end), String(lastWeek.count)]);
     // All 20 items finished in February: one month, its 85th percentile the report's.
     expect(Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent)).toEqual([
-      '2026-02',
+      monthName('2026-02'),
       '20',
       String(report.percentiles['85']),
+      'whole month',
     ]);
     expect(screen.getByTestId('chart-overview-wip-table').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
     expect(screen.getByTestId('chart-overview-wip-summary').textContent).toBe(`4 items in progress on ${formatDate('2026-03-12')}.`);
@@ -141,13 +148,24 @@ describe('the cycle time view', () => {
     render(<CycleTimeView report={report} />);
     const scatter = screen.getByTestId('chart-cycle-time-scatter');
     expect(scatter.querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('20');
-    expect(scatter.textContent).toContain('85%: 6 days');
+    // The 85th percentile is the service-level expectation: its line says so.
+    expect(scatter.textContent).toContain('SLE 85%: 6 days');
     // The table sums the dots up month by month: all 20 items finished in February.
     const months = screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr');
-    expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual(['2026-02']);
+    // Months as the reader's locale writes them, like every date on the page.
+    expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual([monthName('2026-02')]);
     expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
+  });
+
+  it('names the histogram\'s unit and marks the bins holding the quoted percentiles', () => {
+    render(<CycleTimeView report={report} />);
+    const histogram = screen.getByTestId('chart-cycle-time-histogram');
+    expect(histogram.querySelector('.fm-chart-x-unit')!.textContent).toBe('cycle time (days)');
+    const marks = Array.from(histogram.querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent);
+    expect(marks.join('; ')).toContain('85%: 6 days');
+    expect(marks.join('; ')).toContain(`50%: ${report.percentiles['50']} days`);
   });
 
   it('spans the selected period along its x axis, not only the days items finished, its first label with the year', () => {
@@ -188,7 +206,10 @@ describe('the throughput view', () => {
     const run = screen.getByTestId('chart-throughput-run');
     expect(run.querySelectorAll('rect')).toHaveLength(report.throughput.length);
     expect(run.querySelector('path')).toBeTruthy();
-    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('20 items finished in 7 weeks');
+    // The rate's arithmetic can be checked from the summary: 20 items over 40 days, 5.7 weeks, is 3.5 a week.
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(
+      '20 items finished over 40 days (5.7 weeks): 3.5 per week on average, drawn in 7 weeks.',
+    );
     expect(screen.getByTestId('chart-throughput-run').textContent).toContain('Items finished per week');
     // Of the whole weeks only: the first (1 day) and the last (4 days) are partial.
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
@@ -214,7 +235,7 @@ describe('the throughput view', () => {
     render(<ThroughputView report={report} />);
     render(<OverviewView report={report} />);
     const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent!)![1];
-    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`, ${headline} per week on average.`);
+    expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`: ${headline} per week on average,`);
   });
 
   it('names the moving average when the pointer is over a period', () => {
@@ -249,6 +270,37 @@ describe('the flow view', () => {
     const legend = screen.getByTestId('cumulative-flow-legend');
     expect(screen.getByTestId('chart-cumulative-flow').contains(legend)).toBe(true);
   });
+
+  it('names the bands tall enough to hold a name where they end, edged apart', () => {
+    render(<FlowView report={report} />);
+    const chart = screen.getByTestId('chart-cumulative-flow');
+    // Done (20 items) and In Progress (4 of 24) end tall enough; the empty Released and Review bands do not.
+    expect(Array.from(chart.querySelectorAll('.fm-chart-band-label'), (label) => label.textContent)).toEqual(['Done', 'In Progress']);
+    expect(chart.querySelector('path')!.getAttribute('stroke')).toBe(CHART_COLOURS.surface);
+  });
+
+  it('shows where the finished items\' time went, stage by stage, with flow efficiency and blocked time', () => {
+    render(<FlowView report={report} />);
+    const table = screen.getByTestId('chart-time-in-stage-table');
+    const rows = Array.from(table.querySelectorAll('tbody tr'), (row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent));
+    // From the start stage up to done: In Progress and Review. The items took 1 to 5 days in progress, none in review.
+    expect(rows.map((row) => row[0])).toEqual(['In Progress', 'Review']);
+    const inProgress = report.items.filter((item) => item.done !== null).map((item) => item.timeInStage['In Progress']!).sort((a, b) => a - b);
+    expect(Number(rows[0]![1])).toBe(Math.round(inProgress[Math.ceil(inProgress.length / 2) - 1]! * 10) / 10);
+    expect(rows[1]!.slice(1)).toEqual(['0', '0']);
+    expect(screen.getByTestId('chart-time-in-stage-summary').textContent).toContain(`over ${report.flowEfficiency.items} items`);
+  });
+
+  it('hides the backlog and done work on request, keeping each band its colour', () => {
+    render(<FlowView report={report} />);
+    const colourOf = (name: string) =>
+      Array.from(screen.getByTestId('cumulative-flow-legend').children).find((entry) => entry.textContent === name)!.querySelector('rect')!.getAttribute('fill');
+    const inProgressColour = colourOf('In Progress');
+    fireEvent.click(within(screen.getByTestId('cumulative-flow-show-ends')).getByRole('checkbox'));
+    expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(2);
+    expect(Array.from(screen.getByTestId('cumulative-flow-legend').children, (entry) => entry.textContent)).toEqual(['Review', 'In Progress']);
+    expect(colourOf('In Progress')).toBe(inProgressColour);
+  });
 });
 
 describe('the aging view', () => {
@@ -258,6 +310,23 @@ describe('the aging view', () => {
     expect(Array.from(rows, (row) => row.querySelector('td')!.textContent)).toEqual(['FLOW-21', 'FLOW-22', 'FLOW-23', 'FLOW-24']);
     expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('chart-aging-summary').textContent).toContain('the oldest is FLOW-21 at 19 days');
+  });
+
+  it('links each key in its table to the issue, which Jira opens', () => {
+    jest.mocked(router.open).mockClear();
+    render(<AgingView report={report} />);
+    fireEvent.click(within(screen.getByTestId('aging-table')).getByRole('link', { name: 'FLOW-21' }));
+    expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
+  });
+
+  it('says when its table lists only the oldest items', () => {
+    const many = { ...report, aging: Array.from({ length: 173 }, (_, i) => ({ ...report.aging[0]!, key: `OLD-${i + 1}`, age: i + 1 })) };
+    render(<AgingView report={many} />);
+    expect(screen.getByTestId('aging-table').querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(screen.getByTestId('aging-table-cut').textContent).toBe(
+      "The oldest 100 of 173 items in progress; the chart's data table and the Issues tab list them all.",
+    );
+    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(173);
   });
 
   it('lays the items out along the stages where work is in progress only', () => {
@@ -283,10 +352,16 @@ describe('the aging view', () => {
 
 describe('the forecast view', () => {
   const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
-  const ask = (questions: ForecastQuestions) => model.forecastFor(NO_FILTERS, questions);
+  const answer = (questions: ForecastQuestions) => model.forecastFor(NO_FILTERS, questions);
+  // As the page asks it: a promise, answered after the view has drawn (off the page's thread in a browser).
+  const ask = (questions: ForecastQuestions) => new Promise<ForecastSection>((resolve) => setTimeout(() => resolve(answer(questions)), 0));
+  const shown = async () => screen.findByTestId('forecast-how-many-sentence');
 
-  it('reads the forecast in plain language, with both tables and the backtest', () => {
+  it('reads the forecast in plain language, with both tables and the backtest', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    // While the futures are simulated, the page says so and stays usable.
+    expect(screen.getByTestId('page-loading')).toBeTruthy();
+    await shown();
     expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(`85% chance of 5 or more items by ${formatDate('2026-03-26')}.`);
     expect(screen.getByTestId('forecast-when-sentence').textContent).toBe(`85% chance that 4 items are done by ${formatDate('2026-03-22')}.`);
     expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
@@ -294,8 +369,9 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
   });
 
-  it('draws the simulated futures with the 50%, 85% and 95% marks', () => {
+  it('draws the simulated futures with the 50%, 85% and 95% marks', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent!.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
@@ -305,23 +381,44 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('chart-forecast-how-many').textContent).toContain('85%: 5+');
   });
 
-  it('answers a date and a number of items the reader chooses', () => {
+  it('labels confidence levels whose outcomes fall in one bin once, with both, so the labels never overlap', () => {
+    const outcomes = [
+      { from: 0, to: 10, trials: 50 },
+      { from: 10, to: 20, trials: 50 },
+    ];
+    const rows = [
+      { confidence: 50, items: 15 },
+      { confidence: 85, items: 3 },
+      { confidence: 95, items: 1 },
+    ];
+    expect(confidenceMarks(outcomes, rows, (row) => row.items, (row) => `${row.items}+`)).toEqual([
+      { at: 1, label: '50%: 15+' },
+      { at: 0, label: '85%: 3+; 95%: 1+' },
+    ]);
+  });
+
+  it('answers a date and a number of items the reader chooses', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     expect((screen.getByTestId('forecast-target-date') as HTMLInputElement).value).toBe('2026-03-26');
     expect((screen.getByTestId('forecast-items') as HTMLInputElement).value).toBe('4');
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-04-30' } });
+    // The last answer stays while the new one is simulated, marked as being brought up to date.
+    expect(screen.getByTestId('forecast-status').textContent).toContain('Simulating futures');
+    await waitFor(() => expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`));
+    expect(screen.getByTestId('forecast-status').textContent).toBe('');
     const later = Number(/of (\d+) or more/.exec(screen.getByTestId('forecast-how-many-sentence').textContent!)![1]);
     expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`);
     expect(later).toBeGreaterThan(5);
-    expect(later).toBe(ask({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
+    expect(later).toBe(answer({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
     fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '30' } });
-    expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 30 items are done by /);
+    await waitFor(() => expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 30 items are done by /));
     expect(screen.getByRole('heading', { name: 'When 30 items will be done' })).toBeTruthy();
   });
 
-  it('refuses a date that is not in the future and a number out of range, keeping the last forecast', () => {
+  it('refuses a date that is not in the future and a number out of range, keeping the last forecast', async () => {
     render(<ForecastView report={report} ask={ask} />);
-    const sentence = screen.getByTestId('forecast-how-many-sentence').textContent;
+    const sentence = (await shown()).textContent;
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-03-12' } });
     expect(screen.getByTestId('forecast-target-date-problem').textContent).toBe(`Choose a date after today (${formatDate('2026-03-12')}).`);
     expect(screen.getByTestId('forecast-target-date').getAttribute('aria-invalid')).toBe('true');
@@ -331,8 +428,9 @@ describe('the forecast view', () => {
     expect(screen.getByTestId('forecast-when-sentence').textContent).toContain('4 items');
   });
 
-  it('heads its tables one level below the page’s title', () => {
+  it('heads its tables one level below the page’s title', async () => {
     render(<ForecastView report={report} ask={ask} />);
+    await shown();
     expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
 
@@ -344,11 +442,40 @@ describe('the forecast view', () => {
     expect(howManySentence(near(1))).toBe(`85% chance of 1 or more items by ${by}.`);
   });
 
-  it('explains why there is no forecast', () => {
+  it('explains why there is no forecast', async () => {
     const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
-    render(<ForecastView report={empty} ask={(questions) => none.forecastFor(NO_FILTERS, questions)} />);
+    render(<ForecastView report={empty} ask={async (questions) => none.forecastFor(NO_FILTERS, questions)} />);
     expect(howManySentence(empty.forecast)).toBeNull();
-    expect(screen.getByTestId('tab-panel-forecast-empty').textContent).toContain('nothing to sample throughput from');
+    expect((await screen.findByTestId('tab-panel-forecast-empty')).textContent).toContain('nothing to sample throughput from');
+  });
+});
+
+describe('discarded work on the page', () => {
+  // "Released" stands for a done status such as Won't Fix, which the admin marked discarded.
+  const sketches: IssueSketch[] = [
+    { key: 'D-1', created: '2026-03-01T09:00Z', moves: [['2026-03-02T09:00Z', 'In Progress'], ['2026-03-05T09:00Z', 'Done']] },
+    { key: 'W-1', created: '2026-03-01T09:00Z', moves: [['2026-03-04T09:00Z', 'In Progress'], ['2026-03-04T10:00Z', 'Released']] },
+    { key: 'P-1', created: '2026-03-01T09:00Z', moves: [['2026-03-07T09:00Z', 'In Progress']] },
+  ];
+  const result = computeReport(boardHistory(sketches), { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] }, null, NO_FILTERS, FIXTURE_NOW);
+  if (!result.ok) throw new Error(result.message);
+  const withDiscarded = result.report;
+
+  it('is shown apart on the overview, and left out of its figures', () => {
+    render(<OverviewView report={withDiscarded} />);
+    expect(screen.getByTestId('overview-discarded').textContent).toBe(
+      '1 item was discarded in the period (1 Released): closed without being delivered, they are left out of throughput and cycle time.',
+    );
+    expect(screen.getByTestId('overview-window').textContent).toMatch(/^1 item finished between/);
+  });
+
+  it('is listed in the Issues tab as discarded', () => {
+    render(<IssuesView report={withDiscarded} projectKey="FLOW" />);
+    expect(screen.getByTestId('issues-count').textContent).toBe(
+      `1 finished from ${formatDate('2026-03-01')} to ${formatDate('2026-03-12')} (and 1 discarded), plus 1 in progress now`,
+    );
+    const row = within(screen.getByTestId('issues-table--table')).getByRole('link', { name: 'W-1' }).closest('tr')!;
+    expect(row.querySelectorAll('td')[3]!.textContent).toBe('Discarded');
   });
 });
 
@@ -373,8 +500,8 @@ describe('the issues view', () => {
     fireEvent.click(cycleTime);
     // Longest first: an item in progress has no cycle time yet and waits at the end, not at the top.
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]!.querySelectorAll('td')[5]!.textContent).toBe(String(longest));
-    expect(rows.at(-1)!.querySelectorAll('td')[5]!.textContent).toBe('–');
+    expect(rows[0]!.querySelectorAll('td')[6]!.textContent).toBe(String(longest));
+    expect(rows.at(-1)!.querySelectorAll('td')[6]!.textContent).toBe('–');
   });
 
   it('links each key to its issue, which Jira opens', () => {
@@ -390,7 +517,7 @@ describe('the issues view', () => {
     const panel = screen.getByTestId('tab-panel-issues');
     const heading = within(panel).getByRole('heading', { level: 2, name: 'Items behind the charts' });
     const countText = screen.getByTestId('issues-count');
-    expect(countText.textContent).toBe('24 items');
+    expect(countText.textContent).toBe(`20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
     // In document order: the heading, then the count and the export button, which share one row.
     expect(heading.compareDocumentPosition(countText) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(countText.parentElement).toBe(screen.getByTestId('issues-export-csv').parentElement);
@@ -427,10 +554,12 @@ describe('the issues view', () => {
     const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
     // No item was ever in review or reopened after done: those columns would be all zeros, so only the CSV has them.
     expect(report.items.every((item) => !item.timeInStage['Review'] && !item.timeInStage['Done'])).toBe(true);
-    expect(headers.slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    expect(headers.slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
     // FLOW-1 waited a day in the backlog, then took a day.
     const cells = Array.from(within(table).getAllByRole('row')[1]!.querySelectorAll('td'), (cell) => cell.textContent);
-    expect(cells.slice(7)).toEqual(['1.0', '1.0']);
+    expect(cells.slice(8)).toEqual(['1.0', '1.0']);
+    // Dates as the reader's locale writes them, like the rest of the page.
+    expect(cells[4]).toBe(formatDate('2026-02-02'));
     const inProgress = within(table).getByRole('button', { name: /Time in In Progress/ });
     fireEvent.click(inProgress);
     fireEvent.click(inProgress);
@@ -443,25 +572,47 @@ describe('the issues view', () => {
     const { rerender } = render(<IssuesView report={withReview} projectKey="FLOW" />);
     const table = () => screen.getByTestId('issues-table--table');
     const headers = () => within(table()).getAllByRole('columnheader').map((header) => header.textContent);
-    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
+    expect(headers().slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
     const review = within(table()).getByRole('button', { name: /Time in Review/ });
     fireEvent.click(review);
     fireEvent.click(review);
     expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-2\D.*0\.5$/);
     // The filters change and no item left has time in review: the column goes, the rows are in key order again.
     rerender(<IssuesView report={report} projectKey="FLOW" />);
-    expect(headers().slice(7)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
+    expect(headers().slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
     expect(within(table()).getAllByRole('row')[1]!.textContent).toMatch(/^FLOW-1\D/);
+  });
+
+  it('lists only the items behind the charts of the period chosen, says which, and exports those', () => {
+    // The last 20 days (21 February to 12 March): FLOW-17 to FLOW-20 finished in them, FLOW-21 to FLOW-24 are in progress.
+    const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20, issueTypes: ['Story'] });
+    render(<IssuesView report={lastDays} projectKey="FLOW" issueTypes={['Story']} />);
+    const table = screen.getByTestId('issues-table--table');
+    const keys = within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('td')!.textContent);
+    const finished = lastDays.items.filter((item) => item.done !== null && item.done >= '2026-02-21');
+    const inProgress = lastDays.items.filter((item) => item.age !== null);
+    expect(finished.length + inProgress.length).toBeLessThan(lastDays.items.length);
+    expect(keys).toEqual([...finished, ...inProgress].map((item) => item.key).sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))));
+    expect(screen.getByTestId('issues-count').textContent).toBe(
+      `${finished.length} finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus ${inProgress.length} in progress now`,
+    );
+    const csv = issuesCsv(lastDays).split('\r\n');
+    expect(csv.filter((line) => line !== "")).toHaveLength(1 + keys.length);
+    expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(
+      expect.arrayContaining(['Finished', 'In progress']),
+    );
+    expect(itemsFileName('FLOW', lastDays, ['Story'])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
+    expect(itemsFileName('FLOW', lastDays, [])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
   });
 
   it('exports every item as CSV, with the time in every stage', () => {
     const csv = issuesCsv(report).split('\r\n');
     expect(csv[0]).toBe(
-      'Key,Type,Status,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
+      'Key,Type,Status,In the period,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
         'Time in Backlog (days),Time in In Progress (days),Time in Review (days),Time in Done (days),Time in Released (days)',
     );
     expect(csv).toHaveLength(26);
-    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,,2026-02-03,,1,1,0,0,0$/);
+    expect(csv[1]).toMatch(/^FLOW-1,Bug,Done,Finished,2026-02-02,2026-02-03,2,,2026-02-01,2026-02-02,,2026-02-03,,1,1,0,0,0$/);
   });
 
   it('has an empty state', () => {
