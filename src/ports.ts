@@ -12,6 +12,7 @@ import type {
 } from './shared/resolver-contract';
 import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
 import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
+import type { PullRequestFacts } from './domain/pull-request';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {
@@ -128,6 +129,37 @@ export interface GitHubAccount {
   identify(token: string): Promise<GitHubTokenIdentity>;
   /** The repository, or null when it does not exist or the token may not see it (GitHub answers 404 to both). */
   repository(token: string, fullName: string): Promise<GitHubRepositoryView | null>;
+}
+
+/** How pull requests are read into facts: which issue keys count, which files are generated. */
+export interface PullRequestReading {
+  /** The site's project keys (upper-case); null when unknown (see src/domain/jira-key-extraction.ts). */
+  knownProjects: ReadonlySet<string> | null;
+  /** gitattributes-style patterns of generated files besides the lockfiles and the repository's own marks. */
+  generatedPaths: readonly string[];
+}
+
+/** One page of a repository's pull requests, most recently updated first. */
+export interface PullRequestPage {
+  pulls: PullRequestFacts[];
+  /** Where the next page starts; null after the last. */
+  nextCursor: string | null;
+  /** What the page cost in GitHub's GraphQL points, and what the token has left until `resetAt` (epoch ms). */
+  cost: number;
+  remaining: number | null;
+  resetAt: number | null;
+  /** HTTP requests the page took (more than one when a pull request changed more files than one read lists). */
+  requests: number;
+}
+
+/**
+ * Pull requests of watched repositories, read in bulk through GitHub's GraphQL API. Only times, sizes and the
+ * issue keys named are answered; titles, branch names and commit messages are read for the keys and dropped.
+ * Failures are `ServiceRefusal`s (`unauthorized`, `rate-limited` with `retryAt`, `unavailable`).
+ */
+export interface GitHubPullRequests {
+  /** A page starting at `cursor` (the first when null), or null when the token cannot see the repository. */
+  page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
 export interface SlackIdentity {
