@@ -162,6 +162,34 @@ export interface GitHubPullRequests {
   page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
+/**
+ * Where one watched repository's pull-request sync stands. Times are GitHub's (epoch ms), except `resumeAt`
+ * and `lastRunAt`, which are the app's clock.
+ */
+export interface RepositorySyncState {
+  format: 1;
+  /** GitHub update time of the newest pull request a finished pass has read; null before the first backfill completes. */
+  watermark: number | null;
+  /** A pass in progress: reading most recently updated first, from `cursor`, until updates older than `stopBefore`. */
+  pass: { kind: 'backfill' | 'incremental'; cursor: string | null; newest: number | null; stopBefore: number; pages: number } | null;
+  /** `stopped`: the token was refused; nothing is read until it changes (`stoppedFor` is the refused connection's time). */
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  stoppedFor: string | null;
+  /** Not before this (a rate limit's reset). */
+  resumeAt: number | null;
+  lastRunAt: string | null;
+  lastCompletedAt: string | null;
+}
+
+/** The stored pull requests of each watched repository (metadata only, see src/domain/pull-request.ts). */
+export interface PullRequestStore {
+  readAll(repository: string): Promise<PullRequestFacts[]>;
+  /** Adds or replaces these pull requests, and drops any stored one closed before `keepClosedSince` (epoch ms). */
+  upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number): Promise<void>;
+  readState(repository: string): Promise<RepositorySyncState | null>;
+  writeState(repository: string, state: RepositorySyncState): Promise<void>;
+}
+
 export interface SlackIdentity {
   workspaceId: string;
   workspaceName: string;

@@ -155,6 +155,33 @@ export class PullRequestLedger {
     return pull;
   }
 
+  /** A later event on an existing pull request: a review, a merge or a close. GitHub's `updated_at` moves to it. */
+  amend(repository: SimRepository, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }, account: (login: string) => SimAccount): SimPullRequest {
+    const pull = this.find(repository, number);
+    if (!pull) throw new Error(`No pull request #${number}`);
+    const at = (change.review?.submittedAt ?? change.mergedAt ?? change.closedAt)!;
+    if (pull.closedAt !== null && change.review) throw new Error(`#${number} is closed`);
+    if (change.review) {
+      pull.reviews.push({
+        id: this.nextId(),
+        reviewer: account(change.review.reviewer),
+        state: change.review.state,
+        body: change.review.body ?? '',
+        submittedAt: githubTime(change.review.submittedAt),
+        commitId: pull.headSha,
+      });
+    }
+    if (change.mergedAt) {
+      pull.mergedAt = githubTime(change.mergedAt);
+      pull.closedAt = pull.mergedAt;
+      pull.mergeCommitSha = sha(`${pull.repository.owner.login}/${pull.repository.name}#${number}:merge`);
+    } else if (change.closedAt) {
+      pull.closedAt = githubTime(change.closedAt);
+    }
+    pull.updatedAt = githubTime(at);
+    return pull;
+  }
+
   of(repository: SimRepository): readonly SimPullRequest[] {
     return this.byRepository.get(repository) ?? [];
   }

@@ -9,7 +9,7 @@ import {
 } from './github-json';
 import { pageOf } from './github-paging';
 import { answerGraphql } from './graphql/graphql-endpoint';
-import { PullRequestLedger, type NewPullRequest } from './pull-request-ledger';
+import { PullRequestLedger, type NewPullRequest, type NewReview } from './pull-request-ledger';
 import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
 
 /**
@@ -140,6 +140,17 @@ export class SimulatedGitHub implements SimulatedService {
       return found;
     };
     return this.pulls.add(repository, spec, account);
+  }
+
+  /** A review, merge or close of an existing pull request, which moves its `updated_at`. */
+  amendPullRequest(repositoryFullName: string, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }): SimPullRequest {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    if (!repository) throw new Error(`No GitHub repository ${repositoryFullName}`);
+    return this.pulls.amend(repository, number, change, (login) => {
+      const found = this.accounts.get(login.toLowerCase());
+      if (!found) throw new Error(`No GitHub account ${login}`);
+      return found;
+    });
   }
 
   /** Every pull request of a repository, oldest first. */

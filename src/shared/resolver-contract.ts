@@ -401,6 +401,7 @@ export type AuditAction =
   | 'github.disconnected'
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
+  | 'github.sync-stopped'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
