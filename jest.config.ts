@@ -11,6 +11,10 @@ const config: Config = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }],
   },
+  // Octokit ships ES modules only; they are compiled like the project's own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@octokit|universal-user-agent|before-after-hook|json-with-bigint|content-type)/)'],
+  // Forge loads an app after its runtime's global fetch is in place; see dev/runtime/forge-global-fetch.ts.
+  setupFiles: ['<rootDir>/dev/runtime/forge-global-fetch.ts'],
   // Style sheets, and the bundler's `?worker` imports (tests run without workers: see forecast-runner.ts).
   moduleNameMapper: { '\\.(css)$': '<rootDir>/dev/testing/empty-module.ts', '\\?worker$': '<rootDir>/dev/testing/empty-module.ts' },
   testTimeout: 30_000,

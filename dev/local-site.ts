@@ -1,3 +1,4 @@
+import { fetchUnderneath } from './runtime/forge-global-fetch';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { KvsEmulator } from './kvs';
@@ -64,7 +65,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
   const jiraSite = createJiraSite({ seed: options.seed, now: options.now, bigProjectIssues: options.bigProjectIssues });
   const jiraServer = await startJiraServer(jiraSite, { port: 0 });
   const personalData = new PersonalDataService();
-  const platformFetch = globalThis.fetch;
+  // The platform's own requests go to the network as they are, never through the app's egress rules.
+  const platformFetch = fetchUnderneath(globalThis.fetch);
 
   const jira: ProductTarget = options.realSite
     ? new RealJiraSite(options.realSite, platformFetch)

@@ -1,3 +1,4 @@
+import './runtime/forge-global-fetch';
 import path from 'node:path';
 import { startLocalSite } from './local-site';
 import { runBackgroundJobs } from './runtime/background-jobs';

@@ -10,3 +10,4 @@ export { issueEvent } from './handlers/issue-event';
 export { personalDataReport } from './handlers/personal-data-report';
 export { retentionPurge } from './handlers/retention-purge';
 export { slackDigest } from './handlers/slack-digest';
+export { githubSync, githubSyncWorker } from './handlers/github-sync';

@@ -13,6 +13,7 @@ import type {
 } from './shared/resolver-contract';
 import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
 import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
+import type { PullRequestFacts } from './domain/pull-request';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {
@@ -134,6 +135,65 @@ export interface GitHubAccount {
   identify(token: string): Promise<GitHubTokenIdentity>;
   /** The repository, or null when it does not exist or the token may not see it (GitHub answers 404 to both). */
   repository(token: string, fullName: string): Promise<GitHubRepositoryView | null>;
+}
+
+/** How pull requests are read into facts: which issue keys count, which files are generated. */
+export interface PullRequestReading {
+  /** The site's project keys (upper-case); null when unknown (see src/domain/jira-key-extraction.ts). */
+  knownProjects: ReadonlySet<string> | null;
+  /** gitattributes-style patterns of generated files besides the lockfiles and the repository's own marks. */
+  generatedPaths: readonly string[];
+}
+
+/** One page of a repository's pull requests, most recently updated first. */
+export interface PullRequestPage {
+  pulls: PullRequestFacts[];
+  /** Where the next page starts; null after the last. */
+  nextCursor: string | null;
+  /** What the page cost in GitHub's GraphQL points, and what the token has left until `resetAt` (epoch ms). */
+  cost: number;
+  remaining: number | null;
+  resetAt: number | null;
+  /** HTTP requests the page took (more than one when a pull request changed more files than one read lists). */
+  requests: number;
+}
+
+/**
+ * Pull requests of watched repositories, read in bulk through GitHub's GraphQL API. Only times, sizes and the
+ * issue keys named are answered; titles, branch names and commit messages are read for the keys and dropped.
+ * Failures are `ServiceRefusal`s (`unauthorized`, `rate-limited` with `retryAt`, `unavailable`).
+ */
+export interface GitHubPullRequests {
+  /** A page starting at `cursor` (the first when null), or null when the token cannot see the repository. */
+  page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
+}
+
+/**
+ * Where one watched repository's pull-request sync stands. Times are GitHub's (epoch ms), except `resumeAt`
+ * and `lastRunAt`, which are the app's clock.
+ */
+export interface RepositorySyncState {
+  format: 1;
+  /** GitHub update time of the newest pull request a finished pass has read; null before the first backfill completes. */
+  watermark: number | null;
+  /** A pass in progress: reading most recently updated first, from `cursor`, until updates older than `stopBefore`. */
+  pass: { kind: 'backfill' | 'incremental'; cursor: string | null; newest: number | null; stopBefore: number; pages: number } | null;
+  /** `stopped`: the token was refused; nothing is read until it changes (`stoppedFor` is the refused connection's time). */
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  stoppedFor: string | null;
+  /** Not before this (a rate limit's reset). */
+  resumeAt: number | null;
+  lastRunAt: string | null;
+  lastCompletedAt: string | null;
+}
+
+/** The stored pull requests of each watched repository (metadata only, see src/domain/pull-request.ts). */
+export interface PullRequestStore {
+  readAll(repository: string): Promise<PullRequestFacts[]>;
+  /** Adds or replaces these pull requests, and drops any stored one closed before `keepClosedSince` (epoch ms). */
+  upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number): Promise<void>;
+  readState(repository: string): Promise<RepositorySyncState | null>;
+  writeState(repository: string, state: RepositorySyncState): Promise<void>;
 }
 
 export interface SlackIdentity {

@@ -69,7 +69,10 @@ export function createDemoGitHub(now: () => Date = () => new Date(), options: De
   const github = new SimulatedGitHub(now);
   github.addAccount(DEMO_ORGANISATION, { type: 'Organization', name: 'Acme Flow' });
   github.addAccount(DEMO_GITHUB_LOGIN, { name: 'Flow Metrics (read only)' });
-  github.addRepository(DEMO_REPOSITORIES.webApp, { description: 'Customer-facing web application' });
+  github.addRepository(DEMO_REPOSITORIES.webApp, {
+    description: 'Customer-facing web application',
+    gitattributes: '# The API client is generated from the OpenAPI description\nsrc/api/generated/** linguist-generated=true\n',
+  });
   github.addRepository(DEMO_REPOSITORIES.mobileApp, { description: 'iOS and Android apps', language: 'Kotlin' });
   github.addRepository(DEMO_REPOSITORIES.platformApi, { description: 'Public API and back office', language: 'Go' });
   github.addRepository(DEMO_REPOSITORIES.designSystem, { private: false, description: 'Shared UI components' });

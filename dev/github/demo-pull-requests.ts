@@ -59,14 +59,21 @@ export function demoPullRequests(source: JiraDemoSource, repositories: { FLOW: P
   const { store } = generateDemoData({ seed: source.seed, now: source.anchor });
   const anchor = source.anchor.getTime();
   const pulls = [
-    ...projectPullRequests(store, FLOW, repositories.FLOW, anchor, new Prng(deriveSeed(source.seed, 'github:FLOW'))),
-    ...projectPullRequests(store, SPR, repositories.SPR, anchor, new Prng(deriveSeed(source.seed, 'github:SPR'))),
+    ...projectPullRequests(store, FLOW, repositories.FLOW, anchor, new Prng(deriveSeed(source.seed, 'github:FLOW')), source.seed),
+    ...projectPullRequests(store, SPR, repositories.SPR, anchor, new Prng(deriveSeed(source.seed, 'github:SPR')), source.seed),
   ];
   // GitHub numbers pull requests in the order they were opened.
   return pulls.sort((a, b) => a.spec.createdAt.getTime() - b.spec.createdAt.getTime());
 }
 
-function projectPullRequests(store: IssueStore, blueprint: ProjectBlueprint, repositories: ProjectRepositories, anchor: number, rng: Prng): DemoPullRequest[] {
+function projectPullRequests(
+  store: IssueStore,
+  blueprint: ProjectBlueprint,
+  repositories: ProjectRepositories,
+  anchor: number,
+  rng: Prng,
+  seed: number,
+): DemoPullRequest[] {
   const projectIndex = store.projectIndex(blueprint.key);
   const team = blueprint.team.map((accountId) => DEMO_USERS[userIndex(accountId)]!);
   const result: DemoPullRequest[] = [];
@@ -87,9 +94,13 @@ function projectPullRequests(store: IssueStore, blueprint: ProjectBlueprint, rep
       headRef: `${prefix}/${key}-${slug(summary)}${suffix ? `-${slug(suffix)}` : ''}`,
     });
     const draw = new PullRequestDraw(rng, stretch, until, author, team);
-    result.push({ repository: repositories.main, issueKey: key, spec: { ...named(''), ...draw.next() } });
+    // Commits, files and drafts come from a generator of their own, so the timings above stay as they were.
+    const detail = new Prng(deriveSeed(seed, `github:detail:${key}`));
+    const main = { ...named(''), ...draw.next() };
+    result.push({ repository: repositories.main, issueKey: key, spec: { ...main, ...pullRequestDetails(main, stretch.startedAt, detail, repositories.main) } });
     if (rng.chance(SHARE_WITH_SECOND_PULL_REQUEST)) {
-      result.push({ repository: repositories.api, issueKey: key, spec: { ...named('API'), ...draw.next() } });
+      const api = { ...named('API'), ...draw.next() };
+      result.push({ repository: repositories.api, issueKey: key, spec: { ...api, ...pullRequestDetails(api, stretch.startedAt, detail, repositories.api) } });
     }
   }
   return result;
@@ -148,6 +159,46 @@ class PullRequestDraw {
     }
     return reviews;
   }
+}
+
+const SHARE_OPENED_AS_DRAFT = 0.15;
+const SHARE_TOUCHING_LOCKFILE = 0.25;
+const SHARE_TOUCHING_GENERATED_CLIENT = 0.2;
+/** Where each repository's code lives, for changed files' paths. */
+const SOURCE_FOLDERS = ['src/components', 'src/services', 'src/pages', 'src/state', 'tests'];
+
+/**
+ * What GitHub also shows of a pull request: its commits (the first authored some hours before it opened,
+ * after the work started), its changed files (now and then a lockfile, and in the web app a generated API
+ * client, both left out of sizes) and, for some, a start as a draft marked ready before anyone reviewed it.
+ */
+function pullRequestDetails(
+  spec: Pick<NewPullRequest, 'title' | 'createdAt' | 'reviews' | 'mergedAt' | 'closedAt'>,
+  workStarted: number,
+  rng: Prng,
+  repository: string,
+): Pick<NewPullRequest, 'commits' | 'files' | 'draft' | 'draftEvents'> {
+  const opened = spec.createdAt.getTime();
+  const firstCommit = Math.max(workStarted, opened - rng.logNormal(5 * HOUR_MS, 0.9));
+  const commitCount = 1 + rng.int(5);
+  const commits = Array.from({ length: commitCount }, (_, k) => ({
+    authoredAt: new Date(k === 0 ? firstCommit : firstCommit + ((opened - firstCommit) * k) / commitCount),
+    message: k === 0 ? spec.title : rng.pick(['Cover the edge cases', 'Tidy up', 'Fix the tests', 'Address review']),
+  }));
+  const files = Array.from({ length: 1 + rng.int(8) }, (_, k) => ({
+    path: `${rng.pick(SOURCE_FOLDERS)}/part-${k + 1}.ts`,
+    additions: Math.round(rng.logNormal(30, 1)),
+    deletions: Math.round(rng.logNormal(8, 1)),
+  }));
+  if (rng.chance(SHARE_TOUCHING_LOCKFILE)) files.push({ path: 'package-lock.json', additions: 200 + rng.int(1500), deletions: 50 + rng.int(400) });
+  if (repository.endsWith('/web-app') && rng.chance(SHARE_TOUCHING_GENERATED_CLIENT)) {
+    files.push({ path: 'src/api/generated/client.ts', additions: 100 + rng.int(600), deletions: rng.int(200) });
+  }
+  if (!rng.chance(SHARE_OPENED_AS_DRAFT)) return { commits, files };
+  // Marked ready before the first review (or the merge or close, when there was none).
+  const firstEvent = Math.min(...[spec.reviews?.[0]?.submittedAt, spec.mergedAt, spec.closedAt].filter((at): at is Date => !!at).map((at) => at.getTime()), opened + 2 * HOUR_MS);
+  const ready = opened + (firstEvent - opened) * (0.2 + 0.5 * rng.next());
+  return { commits, files, draft: true, draftEvents: [{ at: new Date(ready), ready: true }] };
 }
 
 const REVIEW_BODIES: Record<SimReviewState, string> = {

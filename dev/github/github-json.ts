@@ -25,6 +25,8 @@ export interface SimRepository {
   language: string | null;
   createdAt: string;
   pushedAt: string;
+  /** The default branch's `.gitattributes`, or null when it has none. */
+  gitattributes: string | null;
 }
 
 export const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64').replace(/=+$/, '');

@@ -19,6 +19,18 @@ export interface SimReview {
   commitId: string;
 }
 
+export interface SimCommit {
+  sha: string;
+  authoredAt: string;
+  message: string;
+}
+
+export interface SimChangedFile {
+  path: string;
+  additions: number;
+  deletions: number;
+}
+
 export interface SimPullRequest {
   repository: SimRepository;
   id: number;
@@ -35,6 +47,13 @@ export interface SimPullRequest {
   closedAt: string | null;
   mergedAt: string | null;
   mergeCommitSha: string | null;
+  /** A draft now. */
+  isDraft: boolean;
+  /** Marked ready (`ready`) or converted to a draft, in order. */
+  draftEvents: Array<{ at: string; ready: boolean }>;
+  /** Oldest first. */
+  commits: SimCommit[];
+  files: SimChangedFile[];
   /** Chronological, as GitHub lists them. */
   reviews: SimReview[];
 }
@@ -109,7 +128,7 @@ export function pullRequestSimpleJson(pull: SimPullRequest) {
     },
     author_association: 'MEMBER',
     auto_merge: null,
-    draft: false,
+    draft: pull.isDraft,
   };
 }
 

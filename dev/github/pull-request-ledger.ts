@@ -14,6 +14,23 @@ export interface NewReview {
   submittedAt: Date;
 }
 
+export interface NewCommit {
+  authoredAt: Date;
+  message: string;
+}
+
+export interface NewChangedFile {
+  path: string;
+  additions: number;
+  deletions: number;
+}
+
+/** A draft change: marked ready for review (`ready: true`) or converted back to a draft. */
+export interface NewDraftEvent {
+  at: Date;
+  ready: boolean;
+}
+
 export interface NewPullRequest {
   title: string;
   body?: string | null;
@@ -27,6 +44,14 @@ export interface NewPullRequest {
   /** When closed without merging. */
   closedAt?: Date | null;
   reviews?: readonly NewReview[];
+  /** The branch's commits, oldest first; one authored at opening when not given. */
+  commits?: readonly NewCommit[];
+  /** The changed files; none when not given. */
+  files?: readonly NewChangedFile[];
+  /** Opened as a draft. */
+  draft?: boolean;
+  /** Later draft changes, in order; each must change the state. */
+  draftEvents?: readonly NewDraftEvent[];
 }
 
 export type PullState = 'open' | 'closed' | 'all';
@@ -71,11 +96,25 @@ export class PullRequestLedger {
       }
     }
 
+    let isDraft = spec.draft ?? false;
+    for (const event of spec.draftEvents ?? []) {
+      const at = event.at.getTime();
+      if (event.ready !== isDraft) throw new Error(`A draft change of "${spec.title}" does not change whether it is a draft`);
+      if (!(at >= created) || (closed !== null && at > closed)) throw new Error(`A draft change of "${spec.title}" falls outside the time it was open`);
+      isDraft = !event.ready;
+    }
+
     const list = this.byRepository.get(repository) ?? [];
     const number = list.length + 1;
     const fullName = `${repository.owner.login}/${repository.name}`;
     const headSha = sha(`${fullName}#${number}:head`);
-    const lastActivity = Math.max(created, closed ?? created, ...reviews.map((r) => r.submittedAt.getTime()));
+    const lastActivity = Math.max(
+      created,
+      closed ?? created,
+      ...reviews.map((r) => r.submittedAt.getTime()),
+      ...(spec.draftEvents ?? []).map((e) => e.at.getTime()),
+    );
+    const commits = spec.commits ?? [{ authoredAt: spec.createdAt, message: spec.title }];
     const pull: SimPullRequest = {
       repository,
       id: this.nextId(),
@@ -92,6 +131,14 @@ export class PullRequestLedger {
       closedAt: closed === null ? null : githubTime(new Date(closed)),
       mergedAt: merged === null ? null : githubTime(new Date(merged)),
       mergeCommitSha: merged === null ? null : sha(`${fullName}#${number}:merge`),
+      isDraft,
+      draftEvents: (spec.draftEvents ?? []).map((event) => ({ at: githubTime(event.at), ready: event.ready })),
+      commits: commits.map((commit, index) => ({
+        sha: sha(`${fullName}#${number}:commit:${index}`),
+        authoredAt: githubTime(commit.authoredAt),
+        message: commit.message,
+      })),
+      files: (spec.files ?? []).map((file) => ({ ...file })),
       reviews: reviews.map(
         (review): SimReview => ({
           id: this.nextId(),
@@ -105,6 +152,33 @@ export class PullRequestLedger {
     };
     list.push(pull);
     this.byRepository.set(repository, list);
+    return pull;
+  }
+
+  /** A later event on an existing pull request: a review, a merge or a close. GitHub's `updated_at` moves to it. */
+  amend(repository: SimRepository, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }, account: (login: string) => SimAccount): SimPullRequest {
+    const pull = this.find(repository, number);
+    if (!pull) throw new Error(`No pull request #${number}`);
+    const at = (change.review?.submittedAt ?? change.mergedAt ?? change.closedAt)!;
+    if (pull.closedAt !== null && change.review) throw new Error(`#${number} is closed`);
+    if (change.review) {
+      pull.reviews.push({
+        id: this.nextId(),
+        reviewer: account(change.review.reviewer),
+        state: change.review.state,
+        body: change.review.body ?? '',
+        submittedAt: githubTime(change.review.submittedAt),
+        commitId: pull.headSha,
+      });
+    }
+    if (change.mergedAt) {
+      pull.mergedAt = githubTime(change.mergedAt);
+      pull.closedAt = pull.mergedAt;
+      pull.mergeCommitSha = sha(`${pull.repository.owner.login}/${pull.repository.name}#${number}:merge`);
+    } else if (change.closedAt) {
+      pull.closedAt = githubTime(change.closedAt);
+    }
+    pull.updatedAt = githubTime(at);
     return pull;
   }
 

@@ -8,7 +8,8 @@ import {
   type SimRepository,
 } from './github-json';
 import { pageOf } from './github-paging';
-import { PullRequestLedger, type NewPullRequest } from './pull-request-ledger';
+import { answerGraphql } from './graphql/graphql-endpoint';
+import { PullRequestLedger, type NewPullRequest, type NewReview } from './pull-request-ledger';
 import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
 
 /**
@@ -65,6 +66,8 @@ export class SimulatedGitHub implements SimulatedService {
   private readonly answered: AnsweredRequest[] = [];
   private readonly pulls = new PullRequestLedger(() => this.nextId++);
   private requestCounter = 0;
+  /** Requests still to be refused by a secondary rate limit, and the wait each refusal asks for. */
+  private secondaryLimit = { refusals: 0, retryAfterSeconds: 60 };
   private nextId = 9_100_000;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -83,7 +86,14 @@ export class SimulatedGitHub implements SimulatedService {
 
   addRepository(
     fullName: string,
-    options: { private?: boolean; archived?: boolean; defaultBranch?: string; description?: string | null; language?: string | null } = {},
+    options: {
+      private?: boolean;
+      archived?: boolean;
+      defaultBranch?: string;
+      description?: string | null;
+      language?: string | null;
+      gitattributes?: string | null;
+    } = {},
   ): SimRepository {
     const [ownerLogin, name] = fullName.split('/');
     if (!ownerLogin || !name) throw new Error(`Not owner/repo: ${fullName}`);
@@ -99,6 +109,7 @@ export class SimulatedGitHub implements SimulatedService {
       language: options.language ?? 'TypeScript',
       createdAt: '2021-06-14T08:00:00Z',
       pushedAt: '2026-02-27T16:42:10Z',
+      gitattributes: options.gitattributes ?? null,
     };
     this.repositories.set(fullName.toLowerCase(), repository);
     return repository;
@@ -131,6 +142,17 @@ export class SimulatedGitHub implements SimulatedService {
     return this.pulls.add(repository, spec, account);
   }
 
+  /** A review, merge or close of an existing pull request, which moves its `updated_at`. */
+  amendPullRequest(repositoryFullName: string, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }): SimPullRequest {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    if (!repository) throw new Error(`No GitHub repository ${repositoryFullName}`);
+    return this.pulls.amend(repository, number, change, (login) => {
+      const found = this.accounts.get(login.toLowerCase());
+      if (!found) throw new Error(`No GitHub account ${login}`);
+      return found;
+    });
+  }
+
   /** Every pull request of a repository, oldest first. */
   pullRequests(repositoryFullName: string): SimPullRequest[] {
     const repository = this.repositories.get(repositoryFullName.toLowerCase());
@@ -148,6 +170,22 @@ export class SimulatedGitHub implements SimulatedService {
     bucket.used = Math.max(0, bucket.limit - remaining);
   }
 
+  /** GitHub's secondary rate limit: the next `refusals` requests are refused with a `retry-after`. */
+  refuseWithSecondaryLimit(refusals: number, retryAfterSeconds = 60): void {
+    this.secondaryLimit = { refusals, retryAfterSeconds };
+  }
+
+  /** Spends the account's GraphQL points so that only `remaining` are left in this hour. */
+  setGraphqlRemaining(login: string, remaining: number): void {
+    const bucket = this.bucketFor(`graphql:${login.toLowerCase()}`, AUTHENTICATED_LIMIT);
+    bucket.used = Math.max(0, bucket.limit - remaining);
+  }
+
+  /** GraphQL points the account has spent this hour. */
+  graphqlPointsUsed(login: string): number {
+    return this.bucketFor(`graphql:${login.toLowerCase()}`, AUTHENTICATED_LIMIT).used;
+  }
+
   requests(): AnsweredRequest[] {
     return [...this.answered];
   }
@@ -156,14 +194,29 @@ export class SimulatedGitHub implements SimulatedService {
     const url = new URL(request.path, 'https://api.github.com');
     const token = this.presentedToken(request.headers);
     const auth = token === null ? null : this.validToken(token);
-    const answer = this.route(request.method.toUpperCase(), url, token !== null, auth);
+    const answer = this.route(request.method.toUpperCase(), url, token !== null, auth, request.body);
     this.answered.push({ method: request.method.toUpperCase(), path: url.pathname, status: answer.status, login: auth?.login ?? null });
     return answer;
   }
 
-  private route(method: string, url: URL, presentedToken: boolean, auth: SimToken | null): Answer {
+  private route(method: string, url: URL, presentedToken: boolean, auth: SimToken | null, body?: string): Answer {
     // A token GitHub does not accept fails every request, even ones that would work anonymously.
     if (presentedToken && !auth) return this.json(401, basicErrorJson(401, 'Bad credentials'), null);
+    if (this.secondaryLimit.refusals > 0) {
+      this.secondaryLimit.refusals -= 1;
+      const refusal = this.json(
+        403,
+        basicErrorJson(
+          403,
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        ),
+        auth,
+      );
+      refusal.headers['retry-after'] = String(this.secondaryLimit.retryAfterSeconds);
+      return refusal;
+    }
+    if (method === 'POST' && url.pathname === '/graphql') return this.graphql(auth, body);
     const bucketKey = auth ? auth.login.toLowerCase() : 'anonymous';
     const bucket = this.bucketFor(bucketKey, auth ? AUTHENTICATED_LIMIT : ANONYMOUS_LIMIT);
 
@@ -204,6 +257,29 @@ export class SimulatedGitHub implements SimulatedService {
       if (reviewsPath) return this.listReviews(repository, Number(reviewsPath[1]), url, auth, bucket);
     }
     return this.json(404, basicErrorJson(404, 'Not Found'), auth, bucket);
+  }
+
+  /** `POST /graphql`: GitHub's GraphQL API, for authenticated callers only, on its own points budget. */
+  private graphql(auth: SimToken | null, body: string | undefined): Answer {
+    if (!auth) {
+      return this.json(401, basicErrorJson(401, 'This endpoint requires you to be authenticated.', 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql'), null);
+    }
+    const account = this.accounts.get(auth.login.toLowerCase())!;
+    const bucket = this.bucketFor(`graphql:${auth.login.toLowerCase()}`, AUTHENTICATED_LIMIT);
+    const visible = (repository: SimRepository | undefined) => (repository && this.canSee(auth, repository) ? repository : null);
+    const answer = answerGraphql(
+      body,
+      {
+        accountId: account.id,
+        repository: (fullName) => visible(this.repositories.get(fullName.toLowerCase())),
+        pullRequests: (repository) => this.pulls.of(repository),
+        visiblePullRequests: () => [...this.repositories.values()].filter((r) => visible(r)).flatMap((r) => [...this.pulls.of(r)]),
+      },
+      bucket,
+    );
+    const response = this.json(answer.status, answer.body, auth, bucket);
+    response.headers['x-ratelimit-resource'] = 'graphql';
+    return response;
   }
 
   /** `GET /repos/{owner}/{repo}/pulls`: filtered by state, head and base, sorted, one page of it. */

@@ -28,7 +28,9 @@ describe('the app manifest', () => {
   });
 
   it('runs sync, the weekly personal-data report and Slack digest, and the daily purge on schedule, and sync jobs on a queue', () => {
-    expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'week', 'week']);
+    expect([...manifest.scheduledTriggers.values()].map((t) => t.interval).sort()).toEqual(['day', 'hour', 'hour', 'week', 'week']);
+    expect(manifest.scheduledTriggers.get('hourly-github-sync')?.functionKey).toBe('github-sync');
+    expect(manifest.consumers.get('github-sync-jobs')).toBe('github-sync-worker');
     expect(manifest.scheduledTriggers.get('weekly-slack-digest')?.functionKey).toBe('slack-digest');
     expect(manifest.consumers.get('sync-jobs')).toBe('sync-job-worker');
     expect(manifest.eventTriggers[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);

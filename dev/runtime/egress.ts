@@ -1,3 +1,4 @@
+import { fetchUnderneath } from './forge-global-fetch';
 import { currentInvocation, pastDeadline } from './invocation';
 import type { SimulatedService } from './product-target';
 import { bodyText, headerRecord, toResponse } from './product-target';
@@ -19,8 +20,9 @@ export class EgressGuard {
 
   install(): typeof fetch {
     if (this.original) return this.original;
-    const original = globalThis.fetch;
-    this.original = original;
+    const installed = globalThis.fetch;
+    this.original = installed;
+    const original = fetchUnderneath(installed);
     globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
       if (!currentInvocation()) return original(input, init);
       // Past its time limit the function has been stopped: its requests go nowhere.

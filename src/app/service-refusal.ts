@@ -18,6 +18,8 @@ export class ServiceRefusal extends Error {
     readonly service: 'GitHub' | 'Slack',
     readonly reason: RefusalReason,
     readonly detail: string | null = null,
+    /** For `rate-limited`: when the service said to try again (epoch ms), if it said. */
+    readonly retryAt: number | null = null,
   ) {
     super(`${service} refused the request: ${reason}${detail ? ` (${detail})` : ''}`);
     this.name = 'ServiceRefusal';

@@ -201,3 +201,20 @@ export {
   type ReportItem,
   type WhenForecast,
 } from './flow-report';
+
+// Pull requests (GitHub), joined to Jira items
+export { extractJiraKeys, KEY_LOOKALIKES, projectOfKey, type KeyExtractionOptions } from './jira-key-extraction';
+export { GeneratedFiles, handWrittenSize, linguistGeneratedPatterns, LOCKFILE_NAMES, type ChangedFile, type ChangeSize } from './generated-files';
+export { isAwaitingFirstReview, isOpen, readyForReviewAt, type PullRequestFacts } from './pull-request';
+export {
+  phaseDurations,
+  phaseIntervals,
+  phasePercentiles,
+  PULL_REQUEST_PHASES,
+  type PhaseDurations,
+  type PhaseInterval,
+  type PhasePercentiles,
+  type PullRequestPhase,
+} from './pull-request-phases';
+export { changedLines, SIZE_CLASSES, sizeClassOf, sizeDistribution, type SizeClass, type SizeCount } from './pull-request-size';
+export { itemTimeSplit, pullRequestsOf, TIME_SPLIT_PARTS, type ItemTimeSplit, type TimeSplitPart } from './item-time-split';

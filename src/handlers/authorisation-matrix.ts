@@ -65,6 +65,7 @@ export const RESOLVER_ACCESS = {
   'flow-metrics-project-page': {
     getProjectPage: browser(),
     getProjectView: browser(),
+    getPullRequests: browser(),
     getSyncState: browser(),
     syncNow: browser('NOT_FOUND'),
   },

@@ -18,6 +18,11 @@ import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { licenceFromContext } from './installation-licence-context';
 import { emptyPayload, projectKeyFromContext } from './resolver-context';
+import { projectPullRequests } from '../app/pull-requests/project-pull-requests';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import type { GitHubConnectionRecord } from '../app/github-connection';
 import { respond } from './resolver-response';
 
 const projectViewPayload = z
@@ -77,6 +82,20 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
       const projectKey = projectKeyFromContext(context);
       await requireBrowsePermission(new JiraUserPermissions(jiraAsUser()), projectKey);
       return (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED;
+    }),
+  // The pull requests naming the project's items, for the Pull requests tab.
+  getPullRequests: ({ payload, context }) =>
+    respond('getPullRequests', async () => {
+      emptyPayload.parse(payload);
+      const projectKey = projectKeyFromContext(context);
+      return projectPullRequests(
+        {
+          userPermissions: new JiraUserPermissions(jiraAsUser()),
+          connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
+          store: new KvsPullRequestStore(),
+        },
+        projectKey,
+      );
     }),
   syncNow: ({ payload, context }) =>
     respond('syncNow', async () => {

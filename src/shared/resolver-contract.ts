@@ -436,6 +436,7 @@ export type AuditAction =
   | 'github.disconnected'
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
+  | 'github.sync-stopped'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
@@ -483,3 +484,19 @@ export interface AuditLogPage {
   olderCursor: string | null;
 }
 export const AUDIT_LOG_PAGE_SIZE = 25;
+
+/**
+ * `getPullRequests` (project page): the pull requests naming the project's items, from the watched GitHub
+ * repositories, as stored (metadata only: times, sizes without generated files, issue keys).
+ */
+export interface ProjectPullRequestsData {
+  /** False when no GitHub token is connected: there is nothing to show. */
+  connected: boolean;
+  repositories: Array<{
+    fullName: string;
+    status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+    /** The last time every update was read (ISO), or null before the first backfill completed. */
+    lastCompletedAt: string | null;
+  }>;
+  pulls: import('../domain/pull-request').PullRequestFacts[];
+}

@@ -34,7 +34,7 @@ describe('GitHub through a personal access token', () => {
     seen.length = 0;
     await account.repository(demo.tokens.readOnly.token, DEMO_REPOSITORIES.webApp);
     expect(seen[0]!.url).toBe('https://api.github.com/repos/acme-flow/web-app');
-    expect(seen[0]!.headers).toMatchObject({ authorization: `Bearer ${demo.tokens.readOnly.token}`, 'x-github-api-version': '2022-11-28', accept: 'application/vnd.github+json' });
+    expect(seen[0]!.headers).toMatchObject({ authorization: `token ${demo.tokens.readOnly.token}`, 'x-github-api-version': '2022-11-28', accept: 'application/vnd.github+json' });
   });
 
   it('tells a visible repository from one the token cannot see', async () => {

@@ -19,6 +19,10 @@
  *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
  *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
+ *   settings:github-generated-paths       { patterns }: paths an admin marks generated, left out of pull-request sizes
+ *   github:repo:<repo>:sync               RepositorySyncState: the pull-request sync's watermark, cursor, status
+ *   github:repo:<repo>:pulls:<n>          pull requests numbered n·250 to n·250+249 (PullRequestFacts, metadata only)
+ *                                         <repo> is `owner:name` lower-case, `_` written `#` (KVS keys have no `_`)
  *   connection:slack                      which workspace and channel; never the token
  *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
  *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
@@ -41,6 +45,14 @@ export { SECRET_NAMES } from '../../ports';
 
 /** Atlassian account ids: letters, digits, `:`, `-` and `_` (e.g. `557058:f58131cb-…`). Checked before use in a key. */
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
+
+/** GitHub owners are letters, digits and hyphens; repository names add `.` and `_`. */
+const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+
+function repositoryKeyPart(repository: string): string {
+  if (!REPOSITORY.test(repository)) throw new Error('Not a GitHub repository name.');
+  return repository.toLowerCase().replace('/', ':').replace(/_/g, '#');
+}
 
 /** Shard references are content hashes in hex. */
 const SHARD_REF = /^[0-9a-f]{16,64}$/;
@@ -78,6 +90,11 @@ export const storageKeys = {
   erasureGeneration: 'privacy:erasure-generation',
   retentionSettings: 'settings:retention',
   githubConnection: 'connection:github',
+  githubRepositoryPrefix: 'github:repo:',
+  githubGeneratedPaths: 'settings:github-generated-paths',
+  githubRepositorySync: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:sync`,
+  githubPullRequestShardPrefix: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:pulls:`,
+  githubPullRequestShard: (repository: string, shard: number) => `github:repo:${repositoryKeyPart(repository)}:pulls:${shard}`,
   slackConnection: 'connection:slack',
   lastSlackDigest: 'slack:last-digest',
   slackDigestNow: 'slack:digest-now',

@@ -27,8 +27,9 @@ import { ForecastView } from './views/ForecastView';
 import { IssuesView } from './views/IssuesView';
 import { OverviewView } from './views/OverviewView';
 import { ThroughputView } from './views/ThroughputView';
+import { PullRequestsView } from './pull-requests/PullRequestsView';
 
-export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues'] as const;
+export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
 /**
  * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
@@ -114,6 +115,11 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             <TabPanel>
               <div className="fm-tab-panel">
                 <IssuesView report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                <PullRequestsView report={result.report} history={history} config={config} now={now} />
               </div>
             </TabPanel>
           </Tabs>

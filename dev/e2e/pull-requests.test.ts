@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { DEMO_REPOSITORIES } from '../github/demo-github';
+import type { SimPullRequest } from '../github/pull-request-json';
+import { measureDemoProjects } from '../demo-setup';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { launchChromium } from '../testing/chromium';
+import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
+
+jest.setTimeout(180_000);
+
+/**
+ * The Pull requests tab end to end, in headless Chromium, on the demo site: the admin connects the demo's
+ * read-only GitHub token, the hourly GitHub sync and its queue jobs read the simulated GitHub through the
+ * app's GraphQL adapter, and a member opens the tab. What it shows is checked against the simulated GitHub's
+ * own pull requests and Jira's own issues, computed here from the raw data, never by the app's code.
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+const PROJECT = 'FLOW';
+const HOUR = 3_600_000;
+
+let site: LocalSite;
+let browser: Browser;
+let page: Page;
+let frame: Frame;
+/** Every pull request of the watched repositories whose title names a FLOW issue (the demo writes `FLOW-12 Summary`). */
+let pulls: Array<SimPullRequest & { key: string }>;
+
+const time = (iso: string) => Date.parse(iso);
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  await measureDemoProjects(site);
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  const watched = [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi];
+  const answer = (await site.platform.invokeResolver({
+    moduleKey: 'flow-metrics-settings',
+    functionKey: 'connectGitHub',
+    payload: { token: site.github.tokens.readOnly.token, repositories: watched },
+    accountId: userWithRole(site, 'admin').accountId,
+  })) as { ok: boolean };
+  expect(answer.ok).toBe(true);
+  await site.platform.runScheduledTrigger('hourly-github-sync');
+  await site.platform.drainQueue();
+  pulls = watched
+    .flatMap((repository) => site.github.github.pullRequests(repository))
+    .map((pull) => ({ ...pull, key: /^([A-Z][A-Z0-9]+-\d+) /.exec(pull.title)?.[1] ?? '' }))
+    .filter((pull) => pull.key.startsWith(`${PROJECT}-`));
+  page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
+  frame = await appFrameContent(page);
+  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
+  await frame.getByTestId('tab-panel-pull-requests').waitFor({ timeout: 30_000 });
+  await frame.getByTestId('pull-requests-waiting').waitFor({ timeout: 30_000 });
+}, 240_000);
+
+afterAll(async () => {
+  await page?.screenshot({ path: path.join(screenshots, 'pull-requests.png') }).catch(() => undefined);
+  await browser?.close();
+  await site?.close();
+});
+
+/** The page's way of writing a duration: hours below two days, days above. */
+function written(ms: number): string {
+  const hours = ms / HOUR;
+  if (hours < 48) return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} h`;
+  return `${(hours / 24).toFixed(1)} d`;
+}
+
+/** Nearest-rank percentile: the value at rank ⌈p·n/100⌉ of the sorted sample. */
+function nearestRank(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1]!;
+}
+
+describe('the Pull requests tab, on the demo site synced from the simulated GitHub', () => {
+  it('lists the open pull requests still waiting for a first review', async () => {
+    const waiting = pulls.filter((pull) => pull.closedAt === null && pull.reviews.length === 0 && !pull.isDraft);
+    expect(waiting.length).toBeGreaterThan(0);
+    const heading = await frame.getByTestId('pull-requests-waiting').locator('p').first().textContent();
+    expect(heading).toBe(`Open pull requests waiting for a first review (${waiting.length})`);
+    const rows = await frame.getByTestId('pull-requests-waiting-table').locator('tbody tr').allTextContents();
+    const expected = [...waiting]
+      .sort((a, b) => time(a.draftEvents.at(-1)?.at ?? a.createdAt) - time(b.draftEvents.at(-1)?.at ?? b.createdAt))
+      .map((pull) => `${pull.repository.owner.login}/${pull.repository.name}#${pull.number}`);
+    expect(rows.map((row) => row.split(PROJECT)[0])).toEqual(expected);
+  });
+
+  it('counts the merged pull requests and their pickup time (ready for review → first review)', async () => {
+    const merged = pulls.filter((pull) => pull.mergedAt !== null);
+    const heading = await frame.getByTestId('pull-requests-phases').locator('p').first().textContent();
+    expect(heading).toBe(`Where pull-request time goes (${merged.length} merged in this period)`);
+    const pickups = merged
+      .filter((pull) => pull.reviews.length > 0)
+      .map((pull) => time(pull.reviews[0]!.submittedAt) - time(pull.draftEvents.find((event) => event.ready)?.at ?? pull.createdAt));
+    const cells = await frame.getByTestId('phase-pickup').locator('td').allTextContents();
+    expect(cells).toEqual([String(pickups.length), written(nearestRank(pickups, 50)), written(nearestRank(pickups, 85)), written(nearestRank(pickups, 95))]);
+  });
+
+  it('gives the share of finished items that had a pull request, by Jira and GitHub', async () => {
+    const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=status`);
+    const issues = (await response.json()) as Array<{ key: string; fields: { status: { statusCategory: { key: string } } } }>;
+    const done = issues.filter((issue) => issue.fields.status.statusCategory.key === 'done').map((issue) => issue.key);
+    const linked = new Set(pulls.map((pull) => pull.key));
+    const withPull = done.filter((key) => linked.has(key)).length;
+    const text = await frame.getByTestId('pull-requests-linked-share').textContent();
+    expect(text).toContain(`${withPull.toLocaleString('en-US')} of ${done.length.toLocaleString('en-US')} items finished in this period`);
+  });
+
+  it('leaves generated files out of the sizes: no merged pull request is sized by its lockfile', async () => {
+    const merged = pulls.filter((pull) => pull.mergedAt !== null);
+    const handWritten = (pull: SimPullRequest) =>
+      pull.files.filter((file) => file.path !== 'package-lock.json' && !file.path.startsWith('src/api/generated/')).reduce((sum, file) => sum + file.additions + file.deletions, 0);
+    const classes = [10, 50, 250, 1000, Infinity];
+    const counts = classes.map((upTo, k) => merged.filter((pull) => handWritten(pull) <= upTo && (k === 0 || handWritten(pull) > classes[k - 1]!)).length);
+    const summary = await frame.getByTestId('chart-pull-request-sizes-summary').textContent();
+    expect(summary).toBe(`${merged.length} pull requests: XS ${counts[0]}, S ${counts[1]}, M ${counts[2]}, L ${counts[3]}, XL ${counts[4]}.`);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The one GraphQL query the pull-request sync sends per page, and the shape of its answer. One request brings
+ * a page of a repository's pull requests (most recently updated first) with everything the flow metrics need:
+ * the first commit's time, reviews (state and time only), draft changes, merge and close, and each changed
+ * file's path and line counts, so generated files can be left out of the size. Titles, branch names and commit
+ * headlines are asked for only to find the issue keys they name.
+ *
+ * Cost (https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api): one
+ * request for the page plus one per pull request for each of the four nested lists, 1 + 4 × pageSize requests,
+ * divided by 100: 2 points for a page of 50. Checked against GitHub's published schema in the tests.
+ */
+export const PULL_REQUEST_PAGE_SIZE = 50;
+/** Enough for nearly every pull request; the first commit is the first listed, keys rarely hide further down. */
+export const COMMITS_PER_PULL = 20;
+export const REVIEWS_PER_PULL = 20;
+export const DRAFT_EVENTS_PER_PULL = 20;
+/** GitHub's largest page. A pull request with more changed files has the rest read by `MORE_FILES_QUERY`. */
+export const FILES_PER_PAGE = 100;
+
+export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
+  query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+    }
+    repository(owner: $owner, name: $name) {
+      gitattributes: object(expression: "HEAD:.gitattributes") {
+        ... on Blob {
+          text
+        }
+      }
+      pullRequests(first: $pageSize, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          number
+          title
+          headRefName
+          isDraft
+          createdAt
+          updatedAt
+          mergedAt
+          closedAt
+          commits(first: ${COMMITS_PER_PULL}) {
+            nodes {
+              commit {
+                authoredDate
+                messageHeadline
+              }
+            }
+          }
+          reviews(first: ${REVIEWS_PER_PULL}, states: [APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED]) {
+            nodes {
+              state
+              submittedAt
+            }
+          }
+          timelineItems(first: ${DRAFT_EVENTS_PER_PULL}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) {
+            nodes {
+              __typename
+              ... on ReadyForReviewEvent {
+                createdAt
+              }
+              ... on ConvertToDraftEvent {
+                createdAt
+              }
+            }
+          }
+          files(first: ${FILES_PER_PAGE}) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              path
+              additions
+              deletions
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The rest of a large pull request's changed files, a page at a time. */
+export const MORE_FILES_QUERY = /* GraphQL */ `
+  query MorePullRequestFiles($id: ID!, $after: String) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+    }
+    node(id: $id) {
+      ... on PullRequest {
+        files(first: ${FILES_PER_PAGE}, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            path
+            additions
+            deletions
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface RateLimitJson {
+  cost: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface FilePageJson {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<{ path: string; additions: number; deletions: number }>;
+}
+
+export interface PullRequestJson {
+  id: string;
+  number: number;
+  title: string;
+  headRefName: string;
+  isDraft: boolean;
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  closedAt: string | null;
+  commits: { nodes: Array<{ commit: { authoredDate: string; messageHeadline: string } }> };
+  reviews: { nodes: Array<{ state: string; submittedAt: string | null }> } | null;
+  timelineItems: { nodes: Array<{ __typename: string; createdAt?: string }> };
+  files: FilePageJson | null;
+}
+
+export interface PullRequestPageJson {
+  rateLimit: RateLimitJson | null;
+  repository: {
+    gitattributes: { text?: string | null } | null;
+    pullRequests: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PullRequestJson[] };
+  } | null;
+}
+
+export interface MoreFilesJson {
+  rateLimit: RateLimitJson | null;
+  node: { files: FilePageJson | null } | null;
+}
