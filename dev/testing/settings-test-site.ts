@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
 import { KvsEmulator, type KvsLimits } from '../kvs';
+import type { InvocationLimits } from '../runtime/invocation-limits';
 import { LocalPlatform } from '../runtime/local-platform';
 import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from '../runtime/product-target';
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
@@ -83,9 +84,9 @@ const NOTHING_TO_REPORT: SimulatedService = { handle: async () => ({ status: 204
 export function createSettingsTestSite(
   now: () => Date = () => new Date(),
   personalData: SimulatedService = NOTHING_TO_REPORT,
-  kvsLimits: Partial<KvsLimits> = {},
+  limits: { kvs?: Partial<KvsLimits>; invocations?: Partial<InvocationLimits> } = {},
 ): SettingsTestSite {
-  const kvs = new KvsEmulator({ limits: kvsLimits });
+  const kvs = new KvsEmulator({ limits: limits.kvs ?? {} });
   const platform = new LocalPlatform({
     rootDir: path.resolve(__dirname, '../..'),
     kvs,
@@ -95,6 +96,7 @@ export function createSettingsTestSite(
     siteUrl: 'http://jira.local',
     appAccountId: 'app-account',
     environment: developmentForgeVariables(),
+    invocationLimits: limits.invocations ?? {},
   });
   const github = createDemoGitHub(now);
   const slack = createDemoSlack(now);

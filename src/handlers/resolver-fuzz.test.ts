@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
+import { WITHOUT_INVOCATION_RATE_LIMITS } from '../../dev/runtime/invocation-limits';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
@@ -49,8 +50,9 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(hostileString, { maxLength: 5 }),
   fc.jsonValue({ maxDepth: 3 }),
 );
-// Thousands of calls in seconds: typed answers are under test here; the KVS quotas have their own tests.
-const site = createSettingsTestSite(undefined, undefined, WITHOUT_QUOTAS);
+// Thousands of calls in seconds: typed answers are under test here; the KVS quotas and invocation limits
+// have their own tests.
+const site = createSettingsTestSite(undefined, undefined, { kvs: WITHOUT_QUOTAS, invocations: WITHOUT_INVOCATION_RATE_LIMITS });
 site.keepRequestThrottles = true;
 
 /** Each field with a value of roughly the right type, so generated payloads also get past validation. */

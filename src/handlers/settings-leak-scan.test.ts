@@ -106,7 +106,7 @@ describe('the leak scan', () => {
     await admin('getSlackConnection');
 
     // An unexpected storage failure while storing a token: answered INTERNAL, logged by class name only.
-    site.kvs.setFaults({ failNextWrites: 1 });
+    site.kvs.setFaults({ failNextWrites: 1, failWritesWith: 500 });
     await admin('connectGitHub', { token: github.readOnly.token, repositories });
     site.kvs.setFaults({});
     await admin('connectGitHub', { token: github.narrow.token, repositories });

@@ -83,8 +83,11 @@ export class KvsHistoryEditLog implements HistoryEditLog {
       total -= kept[0]!.bytes;
       kept = kept.slice(1);
     }
-    if (stored && kept.length > 0) await kvs.set(storageKeys.historyEdit(projectKey, to), stored);
+    // The index first: a crash before the edit itself is written leaves the index naming a missing edit,
+    // which reads as a gap and is deleted when the index drops it; the other order could leave an edit no
+    // index names, never to be deleted.
     await kvs.set(storageKeys.historyEdits(projectKey), kept);
+    if (stored && kept.length > 0) await kvs.set(storageKeys.historyEdit(projectKey, to), stored);
     const still = new Set(kept.map((entry) => entry.to));
     const dropped = [...new Set(index.map((entry) => entry.to))].filter((version) => !still.has(version));
     await boundedParallel(dropped, 4, (version) => kvs.delete(storageKeys.historyEdit(projectKey, version)));
