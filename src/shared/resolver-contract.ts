@@ -500,3 +500,53 @@ export interface ProjectPullRequestsData {
   }>;
   pulls: import('../domain/pull-request').PullRequestFacts[];
 }
+
+/** The payload of a function that takes nothing: everything it needs comes from the platform's context. */
+export type NoPayload = Record<string, never>;
+
+/**
+ * Every function of the project page's resolver (`jira:projectPage`), by the name the page invokes: what it
+ * takes and what it answers. The resolver's function table `satisfies` this map, and the page can call the
+ * backend only through `invoke` (static/common/invoke-resolver.ts), keyed by it.
+ */
+export interface ProjectPageFunctions {
+  getProjectPage: { payload: NoPayload; answer: ProjectPageData };
+  getProjectView: { payload: ProjectViewPayload; answer: ProjectViewData };
+  getSyncState: { payload: NoPayload; answer: SyncStateData };
+  getPullRequests: { payload: NoPayload; answer: ProjectPullRequestsData };
+  syncNow: { payload: NoPayload; answer: SyncNowData };
+}
+
+/** Every function of the settings page's resolver (`jira:adminPage`), as `ProjectPageFunctions` is for the project page. */
+export interface SettingsFunctions {
+  listProjects: { payload: NoPayload; answer: ProjectListData };
+  listProjectSettings: { payload: NoPayload; answer: ProjectSettingsList };
+  setProjectMeasured: { payload: SetProjectMeasuredPayload; answer: MeasuredProjectsData };
+  getProjectWorkflow: { payload: ProjectWorkflowPayload; answer: ProjectWorkflowData };
+  saveProjectWorkflow: { payload: SaveProjectWorkflowPayload; answer: ProjectWorkflowData };
+  resetProjectWorkflow: { payload: ProjectWorkflowPayload; answer: ProjectWorkflowData };
+  requestProjectSync: { payload: RequestProjectSyncPayload; answer: ProjectSyncRequested };
+  getGitHubConnection: { payload: NoPayload; answer: GitHubConnectionData };
+  connectGitHub: { payload: ConnectGitHubPayload; answer: GitHubConnectionData };
+  updateGitHubRepositories: { payload: UpdateGitHubRepositoriesPayload; answer: GitHubConnectionData };
+  disconnectGitHub: { payload: NoPayload; answer: GitHubConnectionData };
+  getSlackConnection: { payload: NoPayload; answer: SlackConnectionData };
+  connectSlack: { payload: ConnectSlackPayload; answer: SlackConnectionData };
+  updateSlackChannel: { payload: UpdateSlackChannelPayload; answer: SlackConnectionData };
+  disconnectSlack: { payload: NoPayload; answer: SlackConnectionData };
+  sendSlackTestMessage: { payload: NoPayload; answer: SlackTestMessageSent };
+  sendSlackDigest: { payload: NoPayload; answer: SlackDigestOutcome };
+  getDataPrivacy: { payload: NoPayload; answer: DataPrivacyData };
+  setRetention: { payload: SetRetentionPayload; answer: DataPrivacyData };
+  purgeNow: { payload: NoPayload; answer: PurgeOutcome };
+  exportAppData: { payload: ExportAppDataPayload; answer: AppDataExportChunk };
+  eraseAllAppData: { payload: EraseAllAppDataPayload; answer: AppDataErased };
+  resealSecrets: { payload: NoPayload; answer: ResealOutcome };
+  getAuditLog: { payload: AuditLogPayload; answer: AuditLogPage };
+}
+
+/** Every resolver function the Custom UI may call. The two pages' names never overlap. */
+export type ResolverFunctions = ProjectPageFunctions & SettingsFunctions;
+export type ResolverFunctionKey = keyof ResolverFunctions;
+export type PayloadOf<K extends ResolverFunctionKey> = ResolverFunctions[K]['payload'];
+export type AnswerOf<K extends ResolverFunctionKey> = ResolverFunctions[K]['answer'];
