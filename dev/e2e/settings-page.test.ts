@@ -383,10 +383,13 @@ describe('the settings page, as a Jira admin', () => {
     await screenshot(admin, 'erased');
 
     expect(site.kvs.listSecrets()).toEqual([]);
-    // What is left is the record of the erase itself: the audit log's first page, and the index entry of the
-    // admin it names (kept so the weekly personal-data report can find that account id).
+    // What is left is the record of the erase itself: the audit log's first page, the index entry of the admin it
+    // names (kept so the weekly personal-data report can find that account id), and the count of erasures (so sync
+    // jobs queued before it write nothing).
     const adminId = userWithRole('admin').accountId;
-    expect(site.kvs.listPlain().map((entry) => entry.key).sort()).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${adminId}`].sort());
+    expect(site.kvs.listPlain().map((entry) => entry.key).sort()).toEqual(
+      ['audit:head', 'audit:page:00000001', `personal-data:account:${adminId}`, 'privacy:erasure-generation'].sort(),
+    );
     expectNoTypedTokenIn('KVS after erasing', storageText());
 
     await openTab('Audit log');

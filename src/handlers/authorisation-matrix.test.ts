@@ -175,3 +175,23 @@ describe('every settings cell with an invalid payload', () => {
     },
   );
 });
+
+/** The project page's cells with a payload no function accepts: whoever may not browse the project is refused first. */
+describe('every project page cell with an invalid payload', () => {
+  it.each(CELLS.filter((cell) => cell.moduleKey === PROJECT_PAGE).map((cell) => [cell.functionKey, cell.role, cell.projectKey!, cell.expected] as const))(
+    '%s as the %s on %s',
+    async (functionKey, role, projectKey, expected) => {
+      const before = everything();
+      const answer: any = await harness.platform.invokeResolver({
+        moduleKey: PROJECT_PAGE,
+        functionKey,
+        payload: { unknownFieldNamedByTheCaller: 1 },
+        accountId: person(role).accountId,
+        project: harness.project(projectKey),
+      });
+      expect(answer).toEqual({ ok: false, error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) } });
+      expect(answer.error.message).not.toContain('unknownFieldNamedByTheCaller');
+      expect(everything()).toBe(before);
+    },
+  );
+});

@@ -1,4 +1,4 @@
-import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 
 /**
@@ -107,4 +107,37 @@ it('the project view of a project no longer measured serves no history', async (
     ok: true,
     data: { history: null },
   });
+}, 60_000);
+
+it('unticked between two slices of its first backfill, then purged: the backfill writes nothing more', async () => {
+  harness.platform.environment.set('SYNC_MAX_BATCHES_PER_SLICE', '1');
+  expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: true })).toMatchObject({ ok: true });
+  await harness.platform.drainQueue({ maxEvents: 1 }).catch(() => undefined);
+  expect(harness.platform.queue.size).toBe(1);
+  expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false })).toMatchObject({ ok: true });
+  expect(await settings('purgeNow')).toMatchObject({ ok: true, data: { skippedProjects: [] } });
+  const afterPurge = harness.snapshot();
+  await harness.resetStats();
+  await harness.platform.drainQueue();
+  expect((await harness.stats()).total).toBe(0);
+  expect(harness.snapshot()).toEqual(afterPurge);
+  // The half-made history never became the live one the page would show.
+  expect(afterPurge['project:FLOW:history']).toBeUndefined();
+}, 60_000);
+
+it('a purge landing in the middle of a running slice leaves the project to the job, which finishes it whole', async () => {
+  await measureAndSync('FLOW');
+  expect(await settings('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).toMatchObject({ ok: true });
+  let purge: any = null;
+  harness.beforeAppRequest = async (request) => {
+    if (purge !== null || !request.path.includes('/changelog/bulkfetch')) return;
+    purge = await settings('purgeNow');
+  };
+  await harness.platform.drainQueue();
+  // The job held the project's lock: the purge left it for tomorrow rather than rewrite it under the job.
+  expect(purge).toMatchObject({ ok: true, data: { skippedProjects: ['FLOW'] } });
+  harness.beforeAppRequest = null;
+  const { history, view } = await harness.viewedHistory('FLOW');
+  expect(view.sync).toMatchObject({ status: 'ok' });
+  expect(issueFacts(history!)).toEqual(issueFacts(await harness.truth('FLOW')));
 }, 60_000);

@@ -4,6 +4,8 @@ import { loadProjectPage } from '../app/project-page';
 import { loadProjectView, requireBrowsePermission } from '../app/project-view';
 import { requestSyncNow } from '../app/sync-now';
 import { NEVER_SYNCED } from '../app/sync-state';
+import { RememberedPermissions } from '../app/remembered-permissions';
+import type { UserPermissions } from '../ports';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
@@ -33,87 +35,87 @@ const projectViewPayload = z
   .strict();
 
 /**
- * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask. Every
- * function takes the project from the trusted context and asks Jira, as the caller, whether they may browse
- * it before reading anything.
+ * One project page function: the project comes from the trusted context, Jira is asked, as the caller, whether
+ * they may browse it, and only then is the payload read. Someone who may not browse the project learns nothing,
+ * not even what the function would accept. The use-case asks again before it reads anything; the answer is
+ * remembered for the call, so Jira is asked once.
+ */
+function projectPageFunction<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  work: (input: z.infer<S>, call: { projectKey: string; userPermissions: UserPermissions; context: Request['context'] }) => Promise<R>,
+) {
+  return ({ payload, context }: Request) =>
+    respond(name, async () => {
+      const projectKey = projectKeyFromContext(context);
+      const userPermissions = new RememberedPermissions(new JiraUserPermissions(jiraAsUser()));
+      await requireBrowsePermission(userPermissions, projectKey);
+      return work(schema.parse(payload), { projectKey, userPermissions, context });
+    });
+}
+
+/**
+ * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask.
  */
 const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unknown>> = {
-  getProjectPage: ({ payload, context }) =>
-    respond('getProjectPage', async () => {
-      emptyPayload.parse(payload);
-      const projectKey = projectKeyFromContext(context);
-      const asUser = jiraAsUser();
-      const page = await loadProjectPage(
-        {
-          userPermissions: new JiraUserPermissions(asUser),
-          // Looked up as the user too: the page shows the project as Jira shows it to them.
-          projects: new JiraProjectDirectory(asUser),
-          syncStates: new KvsSyncStateStore(),
-          measured: new KvsMeasuredProjects(),
-        },
-        projectKey,
-      );
-      return { ...page, licenceActive: licenceFromContext(context).active };
-    }),
-  // The page's data: the stored history, workflow and sync progress; in parts when the history is large.
-  getProjectView: ({ payload, context }) =>
-    respond('getProjectView', async () => {
-      const { fromShard, since } = projectViewPayload.parse(payload);
-      const projectKey = projectKeyFromContext(context);
-      return loadProjectView(
-        {
-          userPermissions: new JiraUserPermissions(jiraAsUser()),
-          store: new KvsHistoryStore(),
-          syncStates: new KvsSyncStateStore(),
-          cursors: new KvsSyncCursorStore(),
-          flowConfigs: new KvsFlowConfigStore(),
-          measured: new KvsMeasuredProjects(),
-          edits: new KvsHistoryEditLog(),
-        },
-        projectKey,
-        fromShard ?? 0,
-        since,
-      );
-    }),
+  getProjectPage: projectPageFunction('getProjectPage', emptyPayload, async (_, { projectKey, userPermissions, context }) => ({
+    ...(await loadProjectPage(
+      {
+        userPermissions,
+        // Looked up as the user too: the page shows the project as Jira shows it to them.
+        projects: new JiraProjectDirectory(jiraAsUser()),
+        syncStates: new KvsSyncStateStore(),
+        measured: new KvsMeasuredProjects(),
+      },
+      projectKey,
+    )),
+    licenceActive: licenceFromContext(context).active,
+  })),
+  // The page's data: the stored history, workflow and sync progress; in parts when the history is large, and
+  // only the edits since the version the browser holds when it holds one.
+  getProjectView: projectPageFunction('getProjectView', projectViewPayload, ({ fromShard, since }, { projectKey, userPermissions }) =>
+    loadProjectView(
+      {
+        userPermissions,
+        store: new KvsHistoryStore(),
+        syncStates: new KvsSyncStateStore(),
+        cursors: new KvsSyncCursorStore(),
+        flowConfigs: new KvsFlowConfigStore(),
+        measured: new KvsMeasuredProjects(),
+        edits: new KvsHistoryEditLog(),
+      },
+      projectKey,
+      fromShard ?? 0,
+      since,
+    ),
+  ),
   // Where the sync stands, for polling while one runs.
-  getSyncState: ({ payload, context }) =>
-    respond('getSyncState', async () => {
-      emptyPayload.parse(payload);
-      const projectKey = projectKeyFromContext(context);
-      await requireBrowsePermission(new JiraUserPermissions(jiraAsUser()), projectKey);
-      return (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED;
-    }),
+  getSyncState: projectPageFunction('getSyncState', emptyPayload, async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED),
   // The pull requests naming the project's items, for the Pull requests tab.
-  getPullRequests: ({ payload, context }) =>
-    respond('getPullRequests', async () => {
-      emptyPayload.parse(payload);
-      const projectKey = projectKeyFromContext(context);
-      return projectPullRequests(
-        {
-          userPermissions: new JiraUserPermissions(jiraAsUser()),
-          connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
-          store: new KvsPullRequestStore(),
-        },
-        projectKey,
-      );
-    }),
-  syncNow: ({ payload, context }) =>
-    respond('syncNow', async () => {
-      emptyPayload.parse(payload);
-      const projectKey = projectKeyFromContext(context);
-      return requestSyncNow(
-        {
-          userPermissions: new JiraUserPermissions(jiraAsUser()),
-          measured: new KvsMeasuredProjects(),
-          throttle: new KvsSyncRequestThrottle(),
-          scheduler: new ForgeSyncJobScheduler(),
-          syncStates: new KvsSyncStateStore(),
-          clock: systemClock,
-          licence: licenceFromContext(context),
-        },
-        projectKey,
-      );
-    }),
+  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions }) =>
+    projectPullRequests(
+      {
+        userPermissions,
+        connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
+        store: new KvsPullRequestStore(),
+      },
+      projectKey,
+    ),
+  ),
+  syncNow: projectPageFunction('syncNow', emptyPayload, (_, { projectKey, userPermissions, context }) =>
+    requestSyncNow(
+      {
+        userPermissions,
+        measured: new KvsMeasuredProjects(),
+        throttle: new KvsSyncRequestThrottle(),
+        scheduler: new ForgeSyncJobScheduler(),
+        syncStates: new KvsSyncStateStore(),
+        clock: systemClock,
+        licence: licenceFromContext(context),
+      },
+      projectKey,
+    ),
+  ),
 };
 
 /** The names of every function the project page resolver defines. */
