@@ -147,10 +147,14 @@ interface ChangelogItem {
 }
 
 async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=status`);
+  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=status,issuetype`);
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as Array<{ fields: { status: { id: string } }; changelog: { histories: Array<{ items: ChangelogItem[] }> } }>;
-  return exported.map(({ fields, changelog }) => {
+  const exported = (await response.json()) as Array<{
+    fields: { status: { id: string }; issuetype: { name: string } };
+    changelog: { histories: Array<{ items: ChangelogItem[] }> };
+  }>;
+  // The project page opens without epics (a project's default): its figures are those of the other issues.
+  return exported.filter(({ fields }) => fields.issuetype.name !== 'Epic').map(({ fields, changelog }) => {
     const visited = new Set([fields.status.id]);
     for (const item of changelog.histories.flatMap((history) => history.items)) {
       if (item.field !== 'status') continue;
