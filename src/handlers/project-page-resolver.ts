@@ -25,7 +25,8 @@ import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import type { GitHubConnectionRecord } from '../app/github-connection';
-import { respond } from './resolver-response';
+import { respond, type ResolverTable } from './resolver-response';
+import type { ProjectPageFunctions } from '../shared/resolver-contract';
 
 const projectViewPayload = z
   .object({
@@ -57,7 +58,7 @@ function projectPageFunction<S extends z.ZodType, R>(
 /**
  * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask.
  */
-const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unknown>> = {
+const PROJECT_PAGE_FUNCTIONS = {
   getProjectPage: projectPageFunction('getProjectPage', emptyPayload, async (_, { projectKey, userPermissions, context }) => ({
     ...(await loadProjectPage(
       {
@@ -116,7 +117,7 @@ const PROJECT_PAGE_FUNCTIONS: Record<string, (request: Request) => Promise<unkno
       projectKey,
     ),
   ),
-};
+} satisfies ResolverTable<ProjectPageFunctions>;
 
 /** The names of every function the project page resolver defines. */
 export const PROJECT_PAGE_FUNCTION_KEYS: readonly string[] = Object.keys(PROJECT_PAGE_FUNCTIONS);

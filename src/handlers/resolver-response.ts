@@ -1,7 +1,24 @@
 import { ZodError } from 'zod';
 import { AppError } from '../app/app-error';
 import { isKvsRateLimited } from '../adapters/kvs/kvs-rate-limit';
+import type { Request } from '@forge/resolver';
 import type { ResolverResult } from '../shared/resolver-contract';
+
+/** One resolver function as Forge calls it, answering the contract's `answer` type for it. */
+type ResolverFunction<Answer> = (request: Request) => Promise<ResolverResult<Answer>>;
+
+/**
+ * A resolver's function table, held to the contract's map of that page's functions (src/shared/resolver-contract.ts):
+ * every function named there is defined, none other, and each answers its declared type.
+ */
+export type ResolverTable<Functions extends { [Name in keyof Functions]: { answer: unknown } }> = {
+  [Name in keyof Functions]: ResolverFunction<Functions[Name]['answer']>;
+};
+
+/** The same, for tables whose entries are given their name first (the name is logged when one fails unexpectedly). */
+export type NamedResolverTable<Functions extends { [Name in keyof Functions]: { answer: unknown } }> = {
+  [Name in keyof Functions]: (name: string) => ResolverFunction<Functions[Name]['answer']>;
+};
 
 /**
  * Runs one resolver call and answers a `ResolverResult`. Expected failures keep their code and message;

@@ -20,7 +20,8 @@ import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
 import { requireActiveLicence, type InstallationLicence } from '../app/installation-licence';
 import { licenceFromContext } from './installation-licence-context';
 import { actorFromContext, siteUrlFromContext } from './resolver-context';
-import { respond } from './resolver-response';
+import { respond, type NamedResolverTable } from './resolver-response';
+import type { SettingsFunctions } from '../shared/resolver-contract';
 import { settingsPayloads as payloads } from './settings-payloads';
 import { settingsPorts, type SettingsPorts } from './settings-wiring';
 import { slackDigestPorts, slackDigestRequestPorts } from './slack-digest';
@@ -105,7 +106,7 @@ const SETTINGS_FUNCTIONS = {
   resealSecrets: settingsFunction(payloads.none, (_, { actor, ports }) => resealSecrets(ports, actor)),
   // Audit log
   getAuditLog: settingsFunction(payloads.auditLog, (input, { ports }) => readAuditLog(ports, input.cursor)),
-};
+} satisfies NamedResolverTable<SettingsFunctions>;
 
 /** The names of every function the settings resolver defines (tests check each one refuses non-admins). */
 export const SETTINGS_FUNCTION_KEYS: readonly string[] = Object.keys(SETTINGS_FUNCTIONS);

@@ -1,24 +1,24 @@
-import { invoke } from '@forge/bridge';
-import { invokeResolver } from './invoke-resolver';
+import { invoke as invokeBridge } from '@forge/bridge';
+import { invoke } from './invoke-resolver';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 
-const invokeMock = jest.mocked(invoke);
+const invokeMock = jest.mocked(invokeBridge);
 
 afterEach(() => invokeMock.mockReset());
 
-describe('invokeResolver', () => {
+describe('invoke', () => {
   it('passes the function key and payload to the bridge and returns the data', async () => {
     invokeMock.mockResolvedValueOnce({ ok: true, data: { projects: [] } });
 
-    await expect(invokeResolver('listProjects', { page: 2 })).resolves.toEqual({ ok: true, data: { projects: [] } });
-    expect(invokeMock).toHaveBeenCalledWith('listProjects', { page: 2 });
+    await expect(invoke('getAuditLog', { cursor: 'page-2' })).resolves.toEqual({ ok: true, data: { projects: [] } });
+    expect(invokeMock).toHaveBeenCalledWith('getAuditLog', { cursor: 'page-2' });
   });
 
   it('sends an empty payload by default', async () => {
     invokeMock.mockResolvedValueOnce({ ok: true, data: null });
 
-    await invokeResolver('getProjectPage');
+    await invoke('getProjectPage');
 
     expect(invokeMock).toHaveBeenCalledWith('getProjectPage', {});
   });
@@ -26,7 +26,7 @@ describe('invokeResolver', () => {
   it("passes the resolver's typed error through, without extra fields", async () => {
     invokeMock.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'No such project.', stack: 'x' } });
 
-    await expect(invokeResolver('getProjectPage')).resolves.toEqual({
+    await expect(invoke('getProjectPage')).resolves.toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No such project.' },
     });
@@ -35,7 +35,7 @@ describe('invokeResolver', () => {
   it('turns a bridge failure into UNAVAILABLE without leaking its message', async () => {
     invokeMock.mockRejectedValueOnce(new Error('upstream 502 at https://internal.example/'));
 
-    const result = await invokeResolver('getProjectPage');
+    const result = await invoke('getProjectPage');
 
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(JSON.stringify(result)).not.toContain('internal.example');
@@ -44,7 +44,7 @@ describe('invokeResolver', () => {
   it("turns the bridge's own rate limit into RATE_LIMITED", async () => {
     invokeMock.mockRejectedValueOnce(new Error('Resolver calls are rate limited at 500req/25s'));
 
-    await expect(invokeResolver('getProjectPage')).resolves.toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    await expect(invoke('getProjectPage')).resolves.toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
   it.each([
@@ -57,6 +57,6 @@ describe('invokeResolver', () => {
   ])('answers INTERNAL when the resolver returns %s', async (_what, answer) => {
     invokeMock.mockResolvedValueOnce(answer as never);
 
-    await expect(invokeResolver('getProjectPage')).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(invoke('getProjectPage')).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -1,8 +1,20 @@
-import { invoke } from '@forge/bridge';
-import type { ResolverError, ResolverErrorCode, ResolverResult } from '../../src/shared/resolver-contract';
+import { invoke as invokeBridge } from '@forge/bridge';
+import type {
+  AnswerOf,
+  PayloadOf,
+  ResolverError,
+  ResolverErrorCode,
+  ResolverFunctionKey,
+  ResolverResult,
+} from '../../src/shared/resolver-contract';
 
-/** What a page may send a resolver: plain JSON data, never functions (the bridge refuses them). */
-export type ResolverPayload = Record<string, unknown>;
+/** The payload argument of a function: optional for the functions that take none. */
+export type PayloadArgument<Key extends ResolverFunctionKey> = Record<string, never> extends PayloadOf<Key>
+  ? [payload?: PayloadOf<Key>]
+  : [payload: PayloadOf<Key>];
+
+/** The functions whose answer is `Answer` (a connection section's changes all answer the connection). */
+export type FunctionsAnswering<Answer> = { [Key in ResolverFunctionKey]: AnswerOf<Key> extends Answer ? Key : never }[ResolverFunctionKey];
 
 const ERROR_CODES: readonly ResolverErrorCode[] = [
   'INVALID_INPUT',
@@ -37,20 +49,21 @@ function isBridgeRateLimit(cause: unknown): boolean {
 }
 
 /**
- * Calls a resolver function through `@forge/bridge` and always answers a `ResolverResult`.
+ * Calls a resolver function through `@forge/bridge` and always answers a `ResolverResult`. The only way the pages
+ * call the backend: the function's name, payload and answer are those of the contract's map (`ResolverFunctions`).
  *
  * The resolver's own typed errors pass through unchanged. A failure of the bridge or the platform
  * (network, timeout, the function crashing) becomes `UNAVAILABLE`; an answer that is not a
  * `ResolverResult` at all becomes `INTERNAL`. The data's shape is the contract's promise: it is not
  * re-validated here.
  */
-export async function invokeResolver<T>(
-  functionKey: string,
-  payload: ResolverPayload = {},
-): Promise<ResolverResult<T>> {
+export async function invoke<Key extends ResolverFunctionKey>(
+  functionKey: Key,
+  ...[payload]: PayloadArgument<Key>
+): Promise<ResolverResult<AnswerOf<Key>>> {
   let answer: unknown;
   try {
-    answer = await invoke(functionKey, payload);
+    answer = await invokeBridge(functionKey, payload ?? {});
   } catch (cause) {
     if (isBridgeRateLimit(cause)) {
       return resolverFailure('RATE_LIMITED', 'This page made too many requests. Wait a moment and try again.');
@@ -58,7 +71,7 @@ export async function invokeResolver<T>(
     return resolverFailure('UNAVAILABLE', 'Flow metrics could not be reached. Check your connection and try again.');
   }
   if (isRecord(answer) && answer.ok === true && 'data' in answer) {
-    return { ok: true, data: answer.data as T };
+    return { ok: true, data: answer.data as AnswerOf<Key> };
   }
   if (isRecord(answer) && answer.ok === false && isResolverError(answer.error)) {
     return { ok: false, error: { code: answer.error.code, message: answer.error.message } };

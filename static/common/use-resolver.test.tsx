@@ -15,7 +15,7 @@ describe('useResolver', () => {
   it('loads on mount and reports the answer', async () => {
     invokeMock.mockResolvedValueOnce(ok({ n: 1 }));
 
-    const { result } = renderHook(() => useResolver<{ n: number }>('fn'));
+    const { result } = renderHook(() => useResolver('getSyncState'));
 
     expect(result.current.state).toEqual({ status: 'loading' });
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: { n: 1 } }));
@@ -25,7 +25,7 @@ describe('useResolver', () => {
     const first = deferred<unknown>();
     invokeMock.mockReturnValueOnce(first.promise as ReturnType<typeof invoke>).mockResolvedValueOnce(ok('second'));
 
-    const { result } = renderHook(() => useResolver<string>('fn'));
+    const { result } = renderHook(() => useResolver('getSyncState'));
     act(() => result.current.reload());
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'second' }));
 
@@ -37,7 +37,7 @@ describe('useResolver', () => {
     const slow = deferred<unknown>();
     invokeMock.mockResolvedValueOnce(ok('first')).mockReturnValueOnce(slow.promise as ReturnType<typeof invoke>);
 
-    const { result } = renderHook(() => useResolver<string>('fn'));
+    const { result } = renderHook(() => useResolver('getSyncState'));
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'first' }));
 
     act(() => result.current.refresh());
@@ -55,7 +55,7 @@ describe('useResolver', () => {
   it('shows an error from a background refresh only when there is no data to keep', async () => {
     invokeMock.mockResolvedValueOnce(failed('INTERNAL', 'broken')).mockResolvedValueOnce(failed('UNAVAILABLE', 'still down'));
 
-    const { result } = renderHook(() => useResolver<string>('fn'));
+    const { result } = renderHook(() => useResolver('getSyncState'));
     await waitFor(() => expect(result.current.state).toMatchObject({ status: 'error', error: { code: 'INTERNAL' } }));
 
     act(() => result.current.refresh());
@@ -65,12 +65,12 @@ describe('useResolver', () => {
   it('calls again when the payload changes, not when only its identity does', async () => {
     invokeMock.mockResolvedValue(ok(null));
 
-    const { rerender } = renderHook(({ id }) => useResolver('fn', { id }), { initialProps: { id: 'A' } });
+    const { rerender } = renderHook(({ id }) => useResolver('getProjectWorkflow', { projectKey: id }), { initialProps: { id: 'A' } });
     await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(1));
 
     rerender({ id: 'A' });
     rerender({ id: 'B' });
     await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(2));
-    expect(invokeMock).toHaveBeenLastCalledWith('fn', { id: 'B' });
+    expect(invokeMock).toHaveBeenLastCalledWith('getProjectWorkflow', { projectKey: 'B' });
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResolverError } from '../../src/shared/resolver-contract';
-import { invokeResolver, type ResolverPayload } from './invoke-resolver';
+import type { AnswerOf, ResolverError, ResolverFunctionKey } from '../../src/shared/resolver-contract';
+import { invoke, type PayloadArgument } from './invoke-resolver';
 
 export type ResolverState<T> =
   | { status: 'loading' }
@@ -22,9 +22,9 @@ export interface ResolverQuery<T> {
  * Loads one resolver answer for a page. Calls the resolver on mount and whenever `functionKey` or the
  * payload's content changes; answers to superseded calls, or arriving after unmount, are dropped.
  */
-export function useResolver<T>(functionKey: string, payload: ResolverPayload = {}): ResolverQuery<T> {
-  const [state, setState] = useState<ResolverState<T>>({ status: 'loading' });
-  const payloadKey = JSON.stringify(payload);
+export function useResolver<Key extends ResolverFunctionKey>(functionKey: Key, ...[payload]: PayloadArgument<Key>): ResolverQuery<AnswerOf<Key>> {
+  const [state, setState] = useState<ResolverState<AnswerOf<Key>>>({ status: 'loading' });
+  const payloadKey = JSON.stringify(payload ?? {});
   const latestCall = useRef(0);
   const callPending = useRef(false);
   const mounted = useRef(true);
@@ -35,7 +35,7 @@ export function useResolver<T>(functionKey: string, payload: ResolverPayload = {
       const callId = ++latestCall.current;
       callPending.current = true;
       if (mode === 'reload') setState({ status: 'loading' });
-      const result = await invokeResolver<T>(functionKey, JSON.parse(payloadKey) as ResolverPayload);
+      const result = await invoke(functionKey, ...([JSON.parse(payloadKey)] as PayloadArgument<Key>));
       if (!mounted.current || callId !== latestCall.current) return;
       callPending.current = false;
       if (result.ok) {

@@ -14,7 +14,7 @@ export const GET_PROJECT_PAGE = 'getProjectPage';
 export const SYNC_POLL_INTERVAL_MS = 5000;
 
 export function App() {
-  const { state, reload, refresh } = useResolver<ProjectPageData>(GET_PROJECT_PAGE);
+  const { state, reload, refresh } = useResolver(GET_PROJECT_PAGE);
   // A project nobody measures has no sync to follow, whatever state an earlier one was left in.
   const syncInProgress = state.status === 'ready' && state.data.measured && isSyncInProgress(state.data.sync.status);
   useInterval(refresh, syncInProgress ? SYNC_POLL_INTERVAL_MS : null);

@@ -4,7 +4,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage, { type Appearance } from '@atlaskit/section-message';
 import type { ResolverError, SyncNowData } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
-import { invokeResolver } from '../../common/invoke-resolver';
+import { invoke } from '../../common/invoke-resolver';
 
 /** The resolver function that queues a sync of the page's project. */
 export const SYNC_NOW = 'syncNow';
@@ -27,7 +27,7 @@ export function useSyncNow(onQueued: () => void): { state: SyncNowState; request
   );
   const request = useCallback(() => {
     setState({ status: 'requesting' });
-    void invokeResolver<SyncNowData>(SYNC_NOW, {}).then((answer) => {
+    void invoke(SYNC_NOW, {}).then((answer) => {
       if (!mounted.current) return;
       setState(answer.ok ? { status: 'requested', nextAllowedAt: answer.data.nextAllowedAt } : { status: 'refused', error: answer.error });
       if (answer.ok) onQueued();

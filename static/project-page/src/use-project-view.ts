@@ -4,7 +4,7 @@ import type { CompactHistory } from '../../../src/domain';
 import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
 import { readHeldHistory, writeHeldHistory } from './held-history-cache';
 import type { ProjectHistoryPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
-import { invokeResolver } from '../../common/invoke-resolver';
+import { invoke } from '../../common/invoke-resolver';
 
 /** The resolver function that sends the stored history, workflow and configuration, in parts. */
 export const GET_PROJECT_VIEW = 'getProjectView';
@@ -41,7 +41,7 @@ async function heldKey(): Promise<string> {
 async function loadView(): Promise<ProjectViewState> {
   const HELD_KEY = await heldKey();
   const held = await readHeldHistory(HELD_KEY);
-  const first = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, held ? { since: held.version } : {});
+  const first = await invoke(GET_PROJECT_VIEW, held ? { since: held.version } : {});
   if (!first.ok) return { status: 'error', error: first.error };
   const view = first.data;
   if (view.history === null) {
@@ -49,7 +49,7 @@ async function loadView(): Promise<ProjectViewState> {
     return { status: 'ready', view, history: null };
   }
   const fetchPart = async (fromShard: number): Promise<ProjectHistoryPart> => {
-    const part = await invokeResolver<ProjectViewData>(GET_PROJECT_VIEW, { fromShard });
+    const part = await invoke(GET_PROJECT_VIEW, { fromShard });
     if (!part.ok) throw new PartFailed(part.error);
     if (part.data.history === null) throw new PartFailed(UNREADABLE);
     return part.data.history;

@@ -27,7 +27,7 @@ export const SETTINGS_TABS = ['Projects', 'GitHub', 'Slack', 'Data and privacy',
  * tabs load their own data when first opened.
  */
 export function App() {
-  const projects = useResolver<ProjectSettingsList>(LIST_PROJECT_SETTINGS);
+  const projects = useResolver(LIST_PROJECT_SETTINGS);
   const access = useSettingsAccess(projects.state);
   // After "erase all app data" every tab starts over, so none shows what no longer exists.
   const [generation, setGeneration] = useState(0);

@@ -73,7 +73,7 @@ export function AuditLogSection() {
   /** The cursors followed from the newest page: the last one is the page shown. */
   const [trail, setTrail] = useState<readonly string[]>([]);
   const cursor = trail[trail.length - 1];
-  const { state, reload } = useResolver<AuditLogPage>('getAuditLog', cursor === undefined ? {} : { cursor });
+  const { state, reload } = useResolver('getAuditLog', cursor === undefined ? {} : { cursor });
   const entries = state.status === 'ready' ? state.data.entries : [];
   const nameOf = useUserNames(entries.map((entry) => entry.actorAccountId));
 

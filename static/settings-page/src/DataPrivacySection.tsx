@@ -48,7 +48,7 @@ const MAX_ERASE_CALLS = 100;
  * everything, the last personal-data report, and how tokens are sealed.
  */
 export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
-  const { state, reload } = useResolver<DataPrivacyData>('getDataPrivacy');
+  const { state, reload } = useResolver('getDataPrivacy');
   const action = useSettingsAction();
   const [shown, setShown] = useState<DataPrivacyData | null>(null);
   const [confirmation, setConfirmation] = useState('');
@@ -71,7 +71,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
 
   const saveRetention = async ({ retentionDays }: RetentionFormValues) => {
     setNotice(null);
-    const result = await action.run<DataPrivacyData>('setRetention', { retentionDays: Number(retentionDays) });
+    const result = await action.run('setRetention', { retentionDays: Number(retentionDays) });
     if (result.ok) {
       setShown(result.data);
       inform(`Data is now kept for ${describeRetention(result.data.retentionDays)}.`);
@@ -80,7 +80,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
 
   const purge = async () => {
     setNotice(null);
-    const result = await action.run<PurgeOutcome>('purgeNow');
+    const result = await action.run('purgeNow');
     if (result.ok) {
       setShown({ ...data, lastPurge: result.data });
       inform(`Purged ${result.data.removed} expired ${result.data.removed === 1 ? 'record' : 'records'}.`);
@@ -106,7 +106,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
 
   const reseal = async () => {
     setNotice(null);
-    const result = await action.run<ResealOutcome>('resealSecrets');
+    const result = await action.run('resealSecrets');
     if (result.ok) {
       setShown({ ...data, secretsOnOlderKeys: result.data.unreadable });
       inform(`Re-sealed ${result.data.resealed} ${result.data.resealed === 1 ? 'token' : 'tokens'} with key ${result.data.newestKeyId}.`);
@@ -117,7 +117,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     setNotice(null);
     let erasedValues = 0;
     for (let call = 0; call < MAX_ERASE_CALLS; call += 1) {
-      const result = await action.run<AppDataErased>('eraseAllAppData', { confirmation });
+      const result = await action.run('eraseAllAppData', { confirmation });
       if (!result.ok) return;
       erasedValues += result.data.erasedValues;
       if (result.data.done) {

@@ -88,7 +88,7 @@ function GitHubAccess({ connection }: { connection: Connected }) {
  * promise it. The token field is cleared as soon as the token is sent; the page never sees it again.
  */
 export function GitHubSection() {
-  const editor = useConnectionEditor<GitHubConnectionData, Mode>('getGitHubConnection');
+  const editor = useConnectionEditor<'getGitHubConnection', Mode>('getGitHubConnection');
   const { state, reload, action, connection, mode, setMode, change } = editor;
 
   if (state.status === 'error') {

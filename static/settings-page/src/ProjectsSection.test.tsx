@@ -22,7 +22,7 @@ const LIST: ProjectSettingsList = {
 
 /** The section as the settings page shows it: the page loads the list and hands it over. */
 function LoadedProjectsSection() {
-  return <ProjectsSection projects={useResolver<ProjectSettingsList>(LIST_PROJECT_SETTINGS)} />;
+  return <ProjectsSection projects={useResolver(LIST_PROJECT_SETTINGS)} />;
 }
 
 describe('the projects section', () => {

@@ -94,7 +94,7 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
 
   const setMeasured = async (project: ProjectRow, measured: boolean) => {
     setNotice(null);
-    const result = await action.run<MeasuredProjectsData>('setProjectMeasured', { projectKey: project.key, measured });
+    const result = await action.run('setProjectMeasured', { projectKey: project.key, measured });
     if (!result.ok) return;
     setNotice(
       measured
@@ -107,7 +107,7 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
   const sync = async (project: ProjectRow, mode: 'sync-now' | 'rebuild') => {
     setNotice(null);
     setConfirmRebuild(null);
-    const result = await action.run<ProjectSyncRequested>('requestProjectSync', { projectKey: project.key, mode });
+    const result = await action.run('requestProjectSync', { projectKey: project.key, mode });
     if (!result.ok) return;
     setNotice(mode === 'rebuild' ? `${project.key} will be rebuilt from scratch.` : `A sync of ${project.key} is queued.`);
     refresh();

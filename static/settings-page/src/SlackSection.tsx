@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { SLACK_BOT_TOKEN, SLACK_CHANNEL_ID } from '../../../src/shared/connection-formats';
 import type { SlackConnectionData, SlackDigestOutcome, SlackTestMessageSent } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
-import { invokeResolver } from '../../common/invoke-resolver';
+import { invoke } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ActionError } from './ActionError';
@@ -105,7 +105,7 @@ export function LastDigest({ digest }: { digest: SlackDigestOutcome | null }) {
  * up) and the channel the weekly flow digest goes to. The token field is cleared as soon as the token is sent.
  */
 export function SlackSection() {
-  const editor = useConnectionEditor<SlackConnectionData, Mode>('getSlackConnection');
+  const editor = useConnectionEditor<'getSlackConnection', Mode>('getSlackConnection');
   const { state, reload, action, connection, mode, setMode, show, change } = editor;
   const [sent, setSent] = useState<SlackTestMessageSent | null>(null);
   // Which message the last action sent, if any: its failure is not a setting left unsaved.
@@ -139,7 +139,7 @@ export function SlackSection() {
     (values.channelId ?? '').trim() !== '' && (mode === 'channel' || (values.token ?? '').trim() !== '');
 
   const refresh = async () => {
-    const refreshed = await invokeResolver<SlackConnectionData>('getSlackConnection');
+    const refreshed = await invoke('getSlackConnection');
     if (refreshed.ok) show(refreshed.data);
   };
 
@@ -147,7 +147,7 @@ export function SlackSection() {
     setSent(null);
     setDigestSent(null);
     setSending('digest');
-    const result = await action.run<SlackDigestOutcome>('sendSlackDigest');
+    const result = await action.run('sendSlackDigest');
     if (result.ok && result.data.outcome === 'sent') setDigestSent(result.data);
     await refresh();
   };
@@ -156,10 +156,10 @@ export function SlackSection() {
     setSent(null);
     setDigestSent(null);
     setSending('test message');
-    const result = await action.run<SlackTestMessageSent>('sendSlackTestMessage');
+    const result = await action.run('sendSlackTestMessage');
     if (result.ok) setSent(result.data);
     // The attempt may have changed what is stored (membership, last check): show it, keeping any error above.
-    const refreshed = await invokeResolver<SlackConnectionData>('getSlackConnection');
+    const refreshed = await invoke('getSlackConnection');
     if (refreshed.ok) show(refreshed.data);
   };
 

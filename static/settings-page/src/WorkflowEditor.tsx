@@ -186,7 +186,7 @@ function StageSelect({
 }
 
 export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; onClose: () => void }) {
-  const { state, reload } = useResolver<ProjectWorkflowData>('getProjectWorkflow', { projectKey });
+  const { state, reload } = useResolver('getProjectWorkflow', { projectKey });
   const action = useSettingsAction();
   const [data, setData] = useState<ProjectWorkflowData | null>(null);
   const [draft, setDraft] = useState<WorkflowDraft | null>(null);
@@ -229,11 +229,11 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
     setSaved(true);
   };
   const save = async () => {
-    const result = await action.run<ProjectWorkflowData>('saveProjectWorkflow', { ...payloadOf(projectKey, draft) });
+    const result = await action.run('saveProjectWorkflow', { ...payloadOf(projectKey, draft) });
     if (result.ok) apply(result.data);
   };
   const reset = async () => {
-    const result = await action.run<ProjectWorkflowData>('resetProjectWorkflow', { projectKey });
+    const result = await action.run('resetProjectWorkflow', { projectKey });
     if (result.ok) apply(result.data);
   };
 

@@ -1,5 +1,5 @@
 import type { AppDataExportChunk, ResolverResult } from '../../../src/shared/resolver-contract';
-import { invokeResolver } from '../../common/invoke-resolver';
+import { invoke } from '../../common/invoke-resolver';
 
 /** The file an admin downloads: every value the app stores for the site, by key. */
 export interface AppDataExportFile {
@@ -17,7 +17,7 @@ export async function collectAppDataExport(): Promise<ResolverResult<AppDataExpo
   let exportedAt = '';
   let cursor: string | null = null;
   for (let chunk = 0; chunk < MAX_CHUNKS; chunk += 1) {
-    const result: ResolverResult<AppDataExportChunk> = await invokeResolver<AppDataExportChunk>('exportAppData', cursor ? { cursor } : {});
+    const result: ResolverResult<AppDataExportChunk> = await invoke('exportAppData', cursor ? { cursor } : {});
     if (!result.ok) return result;
     if (chunk === 0) exportedAt = result.data.exportedAt;
     entries.push(...result.data.entries);

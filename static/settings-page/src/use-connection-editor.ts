@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ResolverResult } from '../../../src/shared/resolver-contract';
-import type { ResolverPayload } from '../../common/invoke-resolver';
+import type { AnswerOf, ResolverResult } from '../../../src/shared/resolver-contract';
+import type { FunctionsAnswering, PayloadArgument } from '../../common/invoke-resolver';
 import { useResolver, type ResolverQuery } from '../../common/use-resolver';
 import { useSettingsAction, type SettingsAction } from './use-settings-action';
 
@@ -16,15 +16,19 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
   /** Shows a connection the page fetched itself (e.g. after a test message changed the last check). */
   show: (connection: Data) => void;
   /** Sends a change (connect, replace, disconnect…); on success shows the answer and closes the form. */
-  change: (functionKey: string, payload?: ResolverPayload) => Promise<ResolverResult<Data>>;
+  change: <Key extends FunctionsAnswering<Data>>(functionKey: Key, ...payload: PayloadArgument<Key>) => Promise<ResolverResult<AnswerOf<Key>>>;
 }
 
 /**
  * What a connection section (GitHub, Slack) keeps while the admin works on it: the stored connection and the open
  * form. The token being typed lives only in that form, which forgets it as it sends it (see `forgetToken`).
  */
-export function useConnectionEditor<Data, Form extends string>(loadFunction: string): ConnectionEditor<Data, Form> {
-  const query = useResolver<Data>(loadFunction);
+export function useConnectionEditor<Load extends 'getGitHubConnection' | 'getSlackConnection', Form extends string>(
+  loadFunction: Load,
+): ConnectionEditor<AnswerOf<Load>, Form> {
+  type Data = AnswerOf<Load>;
+  // Both connection loads take no payload.
+  const query = useResolver(loadFunction, ...([] as unknown as PayloadArgument<Load>));
   const action = useSettingsAction();
   const [mode, setShownMode] = useState<Form | 'view'>('view');
   const [returnedToView, setReturnedToView] = useState(false);
@@ -34,10 +38,10 @@ export function useConnectionEditor<Data, Form extends string>(loadFunction: str
   };
   const [shown, setShown] = useState<Data | null>(null);
 
-  const change = async (functionKey: string, payload: ResolverPayload = {}) => {
-    const result = await action.run<Data>(functionKey, payload);
+  const change = async <Key extends FunctionsAnswering<Data>>(functionKey: Key, ...payload: PayloadArgument<Key>) => {
+    const result = await action.run(functionKey, ...payload);
     if (result.ok) {
-      setShown(result.data);
+      setShown(result.data as Data);
       setMode('view');
     }
     return result;

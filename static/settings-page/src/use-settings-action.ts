@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ResolverError, ResolverResult } from '../../../src/shared/resolver-contract';
-import { invokeResolver, type ResolverPayload } from '../../common/invoke-resolver';
+import type { AnswerOf, ResolverError, ResolverFunctionKey, ResolverResult } from '../../../src/shared/resolver-contract';
+import { invoke, type PayloadArgument } from '../../common/invoke-resolver';
 
 export interface SettingsAction {
   /** Calls a settings function; the answer is also returned, so the caller can use its data. */
-  run<T>(functionKey: string, payload?: ResolverPayload): Promise<ResolverResult<T>>;
+  run<Key extends ResolverFunctionKey>(functionKey: Key, ...payload: PayloadArgument<Key>): Promise<ResolverResult<AnswerOf<Key>>>;
   /** True while a call is under way: buttons are disabled so a change is never sent twice. */
   busy: boolean;
   /** The last call's error, until the next call starts. */
@@ -18,13 +18,13 @@ export function useSettingsAction(): SettingsAction {
   const [error, setError] = useState<ResolverError | null>(null);
   const running = useRef(false);
 
-  const run = useCallback(async <T,>(functionKey: string, payload: ResolverPayload = {}): Promise<ResolverResult<T>> => {
+  const run = useCallback(async <Key extends ResolverFunctionKey>(functionKey: Key, ...payload: PayloadArgument<Key>): Promise<ResolverResult<AnswerOf<Key>>> => {
     if (running.current) return { ok: false, error: { code: 'RATE_LIMITED', message: 'Another change is still being saved.' } };
     running.current = true;
     setBusy(true);
     setError(null);
     try {
-      const result = await invokeResolver<T>(functionKey, payload);
+      const result = await invoke(functionKey, ...payload);
       if (!result.ok) setError(result.error);
       return result;
     } finally {

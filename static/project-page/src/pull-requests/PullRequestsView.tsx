@@ -35,7 +35,7 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
  * items by the issue keys they name. Loads its own data (pull requests are not part of the history).
  */
 export function PullRequestsView({ report, history, config, now }: { report: FlowReport; history: CompactHistory; config: FlowConfig; now: number }) {
-  const { state, reload } = useResolver<ProjectPullRequestsData>('getPullRequests');
+  const { state, reload } = useResolver('getPullRequests');
   const items = useMemo(() => finishedItems(history, config, now), [history, config, now]);
   const period = reportPeriod(report);
   const figures = useMemo(
