@@ -364,6 +364,12 @@ export interface PurgeOutcome {
   skippedProjects: string[];
 }
 
+/** `purgeNow`: the purge runs on the queue; `getDataPrivacy` shows it done once `lastPurge.at` is this or later. */
+export interface PurgeQueued {
+  queued: true;
+  requestedAt: string;
+}
+
 export interface PersonalDataReportSummary {
   at: string;
   accountsReported: number;
