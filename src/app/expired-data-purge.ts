@@ -55,7 +55,7 @@ export type PurgeSliceOutcome = { kind: 'finished'; outcome: PurgeOutcome } | { 
 export async function runPurgeSlice(ports: PurgeRunPorts, job: PurgeJob): Promise<PurgeSliceOutcome> {
   const progress = job.progress ?? (await startPurge(ports));
   const holder = `${job.requestedBy === null ? 'retention-purge' : 'purge-now'}:${progress.at}`;
-  const projects = await purgeStoredProjects(ports, progress.retentionDays, holder, { from: job.progress?.nextProject ?? null, budget: ports.budget });
+  const projects = await purgeStoredProjects(ports, progress.retentionDays, holder, { from: progress.nextProject, budget: ports.budget });
   const { nextProject: _from, ...sofar } = progress;
   const run = {
     ...sofar,
