@@ -379,6 +379,15 @@ describe('the settings page, as a Jira admin', () => {
     }
   });
 
+  it('purges now on the queue: the tab says it is purging, then what was removed', async () => {
+    await openTab('Data and privacy');
+    await settings().getByRole('button', { name: 'Purge now' }).click();
+    await expect(settings().getByTestId('privacy-notice').textContent({ timeout: 20_000 })).resolves.toBe('Purging…');
+    await site.platform.drainQueue();
+    await settings().getByText(/^Purged \d+ expired records? \(/).waitFor({ timeout: 30_000 });
+    await screenshot(admin, 'purged');
+  });
+
   it('erases all app data: tokens and settings are gone, the project is back to not configured', async () => {
     const erase = settings().getByTestId('erase');
     await erase.getByLabel(/^Type/).fill(ERASE_CONFIRMATION_PHRASE);

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { systemClock } from '../adapters/clock/system-clock';
+import { ForgePurgeScheduler } from '../adapters/forge-queue/forge-purge-scheduler';
+import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
@@ -9,40 +12,51 @@ import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import { purgeExpiredData } from '../app/expired-data-purge';
+import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome } from '../app/expired-data-purge';
 import { logJob } from '../app/job-log';
 import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
+import { isProjectKey } from '../app/project-key';
 import type { RetentionSettings } from '../app/retention-window';
 import type { PurgeOutcome } from '../shared/resolver-contract';
+
+function purgeRunPorts(): PurgeRunPorts {
+  return {
+    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
+    auditLog: new KvsAuditLog(),
+    connections: [new KvsDocument<ConnectionRecord>(storageKeys.githubConnection), new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
+    personalData: new KvsPersonalDataIndex(),
+    history: new KvsHistoryStore(),
+    locks: new KvsProjectLocks(),
+    measured: new KvsMeasuredProjects(),
+    storedProjects: new KvsStoredProjects(),
+    unmeasured: new KvsUnmeasuredProjects(),
+    purges: new ForgePurgeScheduler(),
+    budget: new InvocationBudget(),
+    clock: systemClock,
+  };
+}
+
+/** Counts and project keys only. */
+function describe(outcome: PurgeSliceOutcome): string {
+  if (outcome.kind === 'continues') return `time running short: continues on the queue from ${outcome.nextProject}`;
+  const run = outcome.outcome;
+  return (
+    `retention ${run.retentionDays} days: removed ${run.removedAuditEntries} audit entries and ${run.removedIssues} issues; ` +
+    `erased ${run.erasedProjects.length} unmeasured project(s), skipped ${run.skippedProjects.length} busy project(s)`
+  );
+}
 
 /**
  * Scheduled trigger `retention-purge` (daily): drops what is older than the retention window (the same code
  * as the settings page's "purge now": audit log, personal-data index, and the issue histories of every
  * project in storage, measured or not), then runs the re-seal job, so tokens move to a newly added sealing
- * key within a day even if no admin asks. All are idempotent, as duplicated trigger runs require.
+ * key within a day even if no admin asks. All are idempotent, as duplicated trigger runs require. Projects
+ * this invocation has no time for continue on the `sync-jobs` queue.
  */
-export async function retentionPurge(): Promise<PurgeOutcome & { resealed: number }> {
-  const outcome = await purgeExpiredData(
-    {
-      retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-      lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
-      auditLog: new KvsAuditLog(),
-      connections: [new KvsDocument<ConnectionRecord>(storageKeys.githubConnection), new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
-      personalData: new KvsPersonalDataIndex(),
-      history: new KvsHistoryStore(),
-      locks: new KvsProjectLocks(),
-      measured: new KvsMeasuredProjects(),
-      storedProjects: new KvsStoredProjects(),
-      unmeasured: new KvsUnmeasuredProjects(),
-      clock: systemClock,
-    },
-    'retention-purge',
-  );
-  logJob(
-    'retention-purge',
-    `retention ${outcome.retentionDays} days: removed ${outcome.removedAuditEntries} audit entries and ${outcome.removedIssues} issues; ` +
-      `erased ${outcome.erasedProjects.length} unmeasured project(s), skipped ${outcome.skippedProjects.length} busy project(s)`,
-  );
+export async function retentionPurge(): Promise<PurgeSliceOutcome & { resealed: number }> {
+  const outcome = await runPurgeSlice(purgeRunPorts(), { requestedBy: null, progress: null });
+  logJob('retention-purge', describe(outcome));
 
   const vault = new KvsSecretVault();
   let resealed = 0;
@@ -52,4 +66,30 @@ export async function retentionPurge(): Promise<PurgeOutcome & { resealed: numbe
     logJob('reseal-secrets', `newest key ${reseal.newestKeyId}: resealed ${reseal.resealed}, current ${reseal.alreadyCurrent}, unreadable ${reseal.unreadable}`);
   }
   return { ...outcome, resealed };
+}
+
+const projectKeys = z.array(z.string().refine(isProjectKey, 'not a project key')).max(10_000);
+
+/** A purge slice as the queue delivers it (see src/adapters/forge-queue/forge-purge-scheduler.ts). */
+export const retentionPurgeJob = z.object({
+  job: z.literal('retention-purge'),
+  requestedBy: z.string().min(1).max(128).nullable(),
+  progress: z
+    .object({
+      at: z.string().datetime(),
+      retentionDays: z.number().int().positive(),
+      removedAuditEntries: z.number().int().min(0),
+      removedIssues: z.number().int().min(0),
+      erasedProjects: projectKeys,
+      skippedProjects: projectKeys,
+      nextProject: z.string().refine(isProjectKey, 'not a project key'),
+    })
+    .nullable(),
+});
+
+/** A queued slice: "purge now" from the settings page, or the rest of a run that ran short of time. */
+export async function retentionPurgeSlice(job: PurgeJob): Promise<PurgeSliceOutcome> {
+  const outcome = await runPurgeSlice(purgeRunPorts(), job);
+  logJob('retention-purge', `${job.requestedBy === null ? 'daily' : 'admin'} run: ${describe(outcome)}`);
+  return outcome;
 }

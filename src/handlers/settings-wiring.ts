@@ -1,3 +1,4 @@
+import { ForgePurgeScheduler } from '../adapters/forge-queue/forge-purge-scheduler';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
 import { GitHubRestAccount } from '../adapters/github/github-rest-account';
@@ -58,6 +59,7 @@ export function settingsPorts() {
     erasures: new KvsErasureGenerations(),
     /** The retention purge's reach into each project's stored history ("purge now" runs the daily purge). */
     history: new KvsHistoryStore(),
+    purges: new ForgePurgeScheduler(),
     locks: new KvsProjectLocks(),
     storedProjects: new KvsStoredProjects(),
     auditLog: new KvsAuditLog(),

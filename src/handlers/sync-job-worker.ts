@@ -7,6 +7,7 @@ import { logJob } from '../app/job-log';
 import { runSyncJob } from '../app/sync/sync-job';
 import { licenceFromContext } from './installation-licence-context';
 import { personalDataReportSlice } from './personal-data-report';
+import { retentionPurgeJob, retentionPurgeSlice } from './retention-purge';
 import { syncPorts, syncTuning } from './sync-wiring';
 
 const syncJobBody = z.object({
@@ -24,7 +25,8 @@ const personalDataReportJob = z.object({
 
 /**
  * Consumer of the `sync-jobs` queue: one bounded slice of one project's sync (see src/app/sync/sync-job.ts),
- * or of a personal-data report run (see src/handlers/personal-data-report.ts), told apart by the body.
+ * of a personal-data report run (see src/handlers/personal-data-report.ts) or of a retention purge, told
+ * apart by the body.
  * A malformed job is dropped with a log line rather than thrown, because a thrown error makes the platform
  * retry a job that can never succeed. A failed sync asks the platform to deliver the job again later.
  * While the site's licence is inactive, sync jobs are dropped and report slices still run.
@@ -34,6 +36,12 @@ export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
   // The personal-data report runs whatever the licence says: it is a legal obligation.
   if (report.success) {
     await personalDataReportSlice(report.data.runId);
+    return undefined;
+  }
+  // So does the retention purge (see src/handlers/retention-purge.ts): deleting expired data is owed anyway.
+  const purge = retentionPurgeJob.safeParse(event.body);
+  if (purge.success) {
+    await retentionPurgeSlice(purge.data);
     return undefined;
   }
   const job = syncJobBody.safeParse(event.body);

@@ -1,8 +1,10 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
-import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
+import type { AuditEntry, DataPrivacyData, PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
+import type { PurgeSliceOutcome } from '../app/expired-data-purge';
 import { MS_PER_DAY } from '../domain';
 
 /**
@@ -21,7 +23,12 @@ const settings = async <T = unknown>(functionKey: string, payload: unknown = {})
   expect([functionKey, answer.ok]).toEqual([functionKey, true]);
   return answer.data;
 };
-const dailyPurge = async () => (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeOutcome;
+/** The daily trigger, which finishes within its invocation here (a few projects). */
+async function dailyPurge(): Promise<PurgeOutcome & { resealed: number }> {
+  const run = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeSliceOutcome & { resealed: number };
+  if (run.kind !== 'finished') throw new Error(`the daily purge handed over at ${run.nextProject}`);
+  return { ...run.outcome, resealed: run.resealed };
+}
 
 const fakeDateOnly = () =>
   jest.useFakeTimers({
@@ -121,7 +128,13 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
   const before = readStore();
   expect(projectKeys(before, 'SPR').length).toBeGreaterThan(0);
 
-  const now = await settings<PurgeOutcome>('purgeNow');
+  // The resolver only queues the run; the queue's consumer purges, and the page reads the outcome after.
+  const queued = await settings<PurgeQueued>('purgeNow');
+  expect(queued).toEqual({ queued: true, requestedAt: expect.any(String) });
+  expect(projectKeys(readStore(), 'SPR')).toEqual(projectKeys(before, 'SPR'));
+  await harness.platform.drainQueue();
+  const now = (await settings<DataPrivacyData>('getDataPrivacy')).lastPurge as PurgeOutcome;
+  expect(now.at >= queued.requestedAt).toBe(true);
   const afterNow = readStore();
 
   // The same store again, and the daily job on it.
@@ -131,7 +144,7 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
   const afterDaily = readStore();
 
   const { at: _nowAt, ...nowRemoved } = now;
-  const { at: _dailyAt, resealed: _resealed, ...dailyRemoved } = daily as PurgeOutcome & { resealed: number };
+  const { at: _dailyAt, resealed: _resealed, ...dailyRemoved } = daily;
   expect(nowRemoved).toEqual(dailyRemoved);
   expect(now.erasedProjects).toEqual(['SPR']);
   expect(now.removedIssues).toBeGreaterThan(0);
@@ -149,4 +162,38 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
     actorAccountId: admin,
     details: { retentionDays, removed: now.removed, removedAuditEntries: now.removedAuditEntries, removedIssues: now.removedIssues, erasedProjects: 'SPR', skippedProjects: '' },
   });
+});
+
+it('hands a purge that runs short of time over to the queue, which resumes from the next project and finishes', async () => {
+  // Both projects measured and synced (FLOW sorts first); purged a year on, both lose their done issues.
+  await settings('setProjectMeasured', { projectKey: 'FLOW', measured: true });
+  await settings('setProjectMeasured', { projectKey: 'SPR', measured: true });
+  await harness.platform.drainQueue();
+  await settings('setRetention', { retentionDays: 30 });
+  const later = Date.now() + 365 * MS_PER_DAY;
+  const before = readStore();
+  const whole = await at(later, dailyPurge);
+  expect(storedIssues(readStore(), 'SPR').size).toBeLessThan(storedIssues(before, 'SPR').size);
+  const afterWhole = readStore();
+
+  // The same store again, with no time left after each project: every invocation purges one project.
+  harness.kvs.clear();
+  for (const [key, value] of before) await harness.setValue(key, value);
+  const remaining = jest.spyOn(InvocationBudget.prototype, 'remainingMs').mockReturnValue(0);
+  try {
+    const first = (await at(later, () => harness.platform.runScheduledTrigger('daily-retention-purge'))) as PurgeSliceOutcome;
+    expect(first).toMatchObject({ kind: 'continues', nextProject: 'SPR' });
+    // Not recorded until the run has finished.
+    expect(readStore().get('retention:last-purge')).toEqual(before.get('retention:last-purge'));
+    expect(storedIssues(readStore(), 'SPR')).toEqual(storedIssues(before, 'SPR'));
+    await at(later, () => harness.platform.drainQueue());
+  } finally {
+    remaining.mockRestore();
+  }
+  const resumed = readStore().get('retention:last-purge') as PurgeOutcome;
+  const { at: _wholeAt, resealed: _resealed, ...wholeRemoved } = whole;
+  const { at: _resumedAt, ...resumedRemoved } = resumed;
+  expect(resumedRemoved).toEqual(wholeRemoved);
+  expect([...storedIssues(readStore(), 'SPR').keys()].sort()).toEqual([...storedIssues(afterWhole, 'SPR').keys()].sort());
+  expect([...storedIssues(readStore(), 'FLOW').keys()].sort()).toEqual([...storedIssues(afterWhole, 'FLOW').keys()].sort());
 });

@@ -364,6 +364,12 @@ export interface PurgeOutcome {
   skippedProjects: string[];
 }
 
+/** `purgeNow`: the purge runs on the queue; `getDataPrivacy` shows it done once `lastPurge.at` is this or later. */
+export interface PurgeQueued {
+  queued: true;
+  requestedAt: string;
+}
+
 export interface PersonalDataReportSummary {
   at: string;
   accountsReported: number;
@@ -538,7 +544,7 @@ export interface SettingsFunctions {
   sendSlackDigest: { payload: NoPayload; answer: SlackDigestOutcome };
   getDataPrivacy: { payload: NoPayload; answer: DataPrivacyData };
   setRetention: { payload: SetRetentionPayload; answer: DataPrivacyData };
-  purgeNow: { payload: NoPayload; answer: PurgeOutcome };
+  purgeNow: { payload: NoPayload; answer: PurgeQueued };
   exportAppData: { payload: ExportAppDataPayload; answer: AppDataExportChunk };
   eraseAllAppData: { payload: EraseAllAppDataPayload; answer: AppDataErased };
   resealSecrets: { payload: NoPayload; answer: ResealOutcome };

@@ -1,4 +1,4 @@
-import type { MeasuredProjects, StoredProjects, UnmeasuredProjects } from '../../ports';
+import type { MeasuredProjects, StoredProjects, UnmeasuredProjects, WorkBudget } from '../../ports';
 import { isProjectKey } from '../project-key';
 import { dropExpiredIssues, purgeExpiredHistory, PURGE_LOCK_SECONDS, type PurgePorts } from './expired-history-purge';
 import { retentionCutoff } from './retention-rule';
@@ -32,13 +32,39 @@ export interface StoredProjectsPurged {
   erasedProjects: string[];
   /** Projects a sync held: tomorrow's run purges them. */
   skippedProjects: string[];
+  /** Where the run stopped when its time ran short (the next project to purge); null when every one was. */
+  nextProject: string | null;
 }
 
-export async function purgeStoredProjects(ports: StoredProjectsPurgePorts, retentionDays: number, holder: string): Promise<StoredProjectsPurged> {
+/**
+ * A run that must stop before its invocation does: from which project it starts, and the time left. One
+ * project's purge holds its lock for at most PURGE_LOCK_SECONDS, but takes seconds in practice; the reserve
+ * leaves room for it and for handing the rest over.
+ */
+export interface PurgeSlice {
+  from: string | null;
+  budget: WorkBudget;
+}
+
+/** Time left below which no further project is started in this invocation. */
+export const PURGE_RESERVE_MS = 20_000;
+
+export async function purgeStoredProjects(
+  ports: StoredProjectsPurgePorts,
+  retentionDays: number,
+  holder: string,
+  slice: PurgeSlice = { from: null, budget: { remainingMs: () => Number.POSITIVE_INFINITY } },
+): Promise<StoredProjectsPurged> {
   const measured = new Set((await ports.measured.list()).filter(isProjectKey));
-  const projectKeys = [...new Set([...measured, ...(await ports.storedProjects.list())])].sort();
-  const purged: StoredProjectsPurged = { removedIssues: 0, erasedProjects: [], skippedProjects: [] };
-  for (const projectKey of projectKeys) {
+  // Sorted, so a run handed over resumes where it stopped: the keys from `from` on.
+  const projectKeys = [...new Set([...measured, ...(await ports.storedProjects.list())])].sort().filter((key) => slice.from === null || key >= slice.from);
+  const purged: StoredProjectsPurged = { removedIssues: 0, erasedProjects: [], skippedProjects: [], nextProject: null };
+  for (const [index, projectKey] of projectKeys.entries()) {
+    // Each slice purges at least one project, so a run always gets somewhere.
+    if (index > 0 && slice.budget.remainingMs() < PURGE_RESERVE_MS) {
+      purged.nextProject = projectKey;
+      break;
+    }
     const outcome = measured.has(projectKey)
       ? await purgeExpiredHistory(ports, projectKey, retentionDays, holder)
       : await purgeUnmeasuredProject(ports, projectKey, retentionDays, holder);

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { ERASE_CONFIRMATION_PHRASE } from '../../../src/shared/resolver-contract';
 import { failed, ok } from '../../testing/resolver-fixtures';
 import { dataPrivacy } from '../../testing/settings-fixtures';
-import { DataPrivacySection, describeRetention } from './DataPrivacySection';
+import { DataPrivacySection, describeRetention, PURGE_POLL_INTERVAL_MS } from './DataPrivacySection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
@@ -47,11 +47,52 @@ describe('the data and privacy section', () => {
     expect(screen.getByTestId('retention-shortened').textContent).toMatch(/^90 days \(about 3 months\)\. Shorter than now: .*cannot be recovered\.$/);
   });
 
-  it('purges now and says how much went', async () => {
-    invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok({ at: '2026-03-10T12:00:00.000Z', retentionDays: 730, removed: 50 }));
+  it('queues a purge, shows it running, follows it until the last purge is newer, then says what went', async () => {
+    jest.useFakeTimers();
+    try {
+      const earlier = { at: '2026-03-09T03:00:00.000Z', retentionDays: 730, removed: 4, removedAuditEntries: 4, removedIssues: 0, erasedProjects: [], skippedProjects: [] };
+      const finished = { at: '2026-03-10T12:00:01.000Z', retentionDays: 730, removed: 50, removedAuditEntries: 2, removedIssues: 48, erasedProjects: ['OLD'], skippedProjects: [] };
+      invokeMock
+        .mockResolvedValueOnce(ok(dataPrivacy({ lastPurge: earlier })))
+        .mockResolvedValueOnce(ok({ queued: true, requestedAt: '2026-03-10T12:00:00.000Z' }))
+        // Still the earlier purge: the queued one is running.
+        .mockResolvedValueOnce(ok(dataPrivacy({ lastPurge: earlier })))
+        .mockResolvedValueOnce(ok(dataPrivacy({ lastPurge: finished })));
+      render(<DataPrivacySection />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Purge now' }));
+      await waitFor(() => expect(screen.getByTestId('privacy-notice').textContent).toBe('Purging…'));
+      const purgeButton = () => screen.getByRole('button', { name: /Purge now/ }) as HTMLButtonElement;
+      expect(purgeButton().disabled).toBe(true);
+
+      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS));
+      expect(screen.getByTestId('privacy-notice').textContent).toBe('Purging…');
+      expect(screen.getByTestId('retention').textContent).toContain(': 4 removed.');
+
+      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS));
+      expect(screen.getByTestId('privacy-notice').textContent).toBe(
+        'Purged 50 expired records (2 audit entries, 48 issues). Erased projects no longer measured: OLD.',
+      );
+      expect(screen.getByTestId('retention').textContent).toContain(': 50 removed.');
+      expect(purgeButton().disabled).toBe(false);
+      expect(invokeMock.mock.calls.map(([name]) => name)).toEqual(['getDataPrivacy', 'purgeNow', 'getDataPrivacy', 'getDataPrivacy']);
+
+      // Done: nothing polls any more.
+      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS * 3));
+      expect(invokeMock).toHaveBeenCalledTimes(4);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows why a purge was refused and does not follow it', async () => {
+    invokeMock
+      .mockResolvedValueOnce(ok(dataPrivacy()))
+      .mockResolvedValueOnce(failed('RATE_LIMITED', 'Purge now runs at most once every 5 minutes.'));
     render(<DataPrivacySection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Purge now' }));
-    expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Purged 50 expired records.');
+    expect((await screen.findByText(/at most once every 5 minutes/)).textContent).toBeTruthy();
+    expect(screen.queryByTestId('privacy-notice')).toBeNull();
+    expect(invokeMock).toHaveBeenCalledTimes(2);
   });
 
   it('exports every chunk into one JSON download', async () => {

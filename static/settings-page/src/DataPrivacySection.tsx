@@ -7,15 +7,17 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   ERASE_CONFIRMATION_PHRASE,
   type AppDataErased,
   type DataPrivacyData,
   type PurgeOutcome,
+  type PurgeQueued,
   type ResealOutcome,
 } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
+import { invoke } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';
@@ -40,6 +42,21 @@ interface RetentionFormValues extends Record<string, unknown> {
   retentionDays?: string;
 }
 
+/** How often the page asks whether a queued purge has finished, and for how long (15 minutes) at most. */
+export const PURGE_POLL_INTERVAL_MS = 3_000;
+const MAX_PURGE_POLLS = 300;
+
+/** What a finished purge removed, in one sentence. */
+export function describePurge(outcome: PurgeOutcome): string {
+  const records = `Purged ${outcome.removed} expired ${outcome.removed === 1 ? 'record' : 'records'}`;
+  const parts = [`${outcome.removedAuditEntries} audit ${outcome.removedAuditEntries === 1 ? 'entry' : 'entries'}`, `${outcome.removedIssues} ${outcome.removedIssues === 1 ? 'issue' : 'issues'}`];
+  const erased = outcome.erasedProjects.length ? ` Erased projects no longer measured: ${outcome.erasedProjects.join(', ')}.` : '';
+  const skipped = outcome.skippedProjects.length ? ` Busy syncing, left for the next purge: ${outcome.skippedProjects.join(', ')}.` : '';
+  return `${records} (${parts.join(', ')}).${erased}${skipped}`;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Erasing a large site takes several calls; more than this means something is wrong. */
 const MAX_ERASE_CALLS = 100;
 
@@ -55,6 +72,10 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
   const [notice, setNotice] = useState<{ text: string; appearance: 'information' | 'success' } | null>(null);
   const inform = (text: string) => setNotice({ text, appearance: 'information' });
   const [exporting, setExporting] = useState(false);
+  const [purging, setPurging] = useState(false);
+  // A purge followed after the page has gone must not set its state.
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
 
   if (state.status === 'loading') return <LoadingState label="Loading data and privacy settings" />;
   if (state.status === 'error') {
@@ -78,12 +99,28 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
     }
   };
 
+  // The purge runs on the queue: the page follows it until the last purge is the one it asked for (or newer).
   const purge = async () => {
     setNotice(null);
     const result = await action.run('purgeNow');
-    if (result.ok) {
-      setShown({ ...data, lastPurge: result.data });
-      inform(`Purged ${result.data.removed} expired ${result.data.removed === 1 ? 'record' : 'records'}.`);
+    if (!result.ok) return;
+    setPurging(true);
+    inform('Purging…');
+    try {
+      for (let poll = 0; poll < MAX_PURGE_POLLS && mounted.current; poll += 1) {
+        await pause(PURGE_POLL_INTERVAL_MS);
+        if (!mounted.current) return;
+        const latest = await invoke('getDataPrivacy');
+        const last = latest.ok ? latest.data.lastPurge : null;
+        if (latest.ok && last !== null && last.at >= result.data.requestedAt) {
+          setShown(latest.data);
+          setNotice({ text: describePurge(last), appearance: 'success' });
+          return;
+        }
+      }
+      if (mounted.current) inform('The purge is still running; this page shows its result once you open it again after it ends.');
+    } finally {
+      if (mounted.current) setPurging(false);
     }
   };
 
@@ -196,7 +233,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
               >
                 Save retention
               </SubmitButton>
-              <Button onClick={purge} isDisabled={action.busy}>
+              <Button onClick={purge} isDisabled={action.busy || purging} isLoading={purging}>
                 Purge now
               </Button>
             </Inline>
