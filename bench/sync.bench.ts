@@ -217,12 +217,14 @@ async function main(): Promise<void> {
     '| issues | backfill: read / write | incremental sync (1% changed): read / write | page open, first: read | page open, returning after that sync: read | opens a minute with a sync running: first / returning | target ≥ 60 |',
     '|---:|---:|---:|---:|---:|---:|:---:|',
   );
+  // The target is judged on first opens: sixty different readers a minute each open the page in a browser
+  // that holds nothing yet. A returning reader's cheap open is shown beside it, not counted towards it.
   for (const row of rows) {
     const { backfill, incremental, firstOpen, returningOpen } = row.units;
     const first = opensPerMinute(firstOpen.read, incremental.read);
     const again = opensPerMinute(returningOpen.read, incremental.read);
     lines.push(
-      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${returningOpen.read} | ${first} / ${again} | ${again >= 60 ? 'met' : 'missed'} |`,
+      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${returningOpen.read} | ${first} / ${again} | ${first >= 60 ? 'met' : 'missed'} |`,
     );
   }
   lines.push('');
