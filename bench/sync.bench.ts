@@ -24,7 +24,7 @@ interface Row {
   issues: number;
   straightforward: { requests: number; ms: number };
   backfill: { requests: number; ms: number; kvsWrites: number };
-  incremental: { changed: number; requests: number; ms: number };
+  incremental: { changed: number; requests: number; ms: number; shardsRewritten: number; shards: number };
   view: { bytes: number; ms: number; parts: number };
   /** KVS units (10 KB, Forge's metering) of each kind of work. */
   units: { backfill: Units; incremental: Units; firstOpen: Units; returningOpen: Units };
@@ -128,9 +128,14 @@ async function benchmark(issues: number): Promise<Row> {
       const next = WORKFLOW[(WORKFLOW.indexOf(current.fields.status.name) + 1) % WORKFLOW.length];
       await harness.jira('POST', `/__jira/issues/${key}/status`, { status: next });
     }
+    // Shards are content-named, so the shard keys that appear are the shards the sync read and rewrote.
+    const shardKeys = () => new Set(harness.kvs.listPlain(`project:${PROJECT}:shard:`).map((entry) => entry.key));
+    const shardsBefore = shardKeys();
     mark = unitsNow(harness);
     const incremental = await requestsOf(harness, () => harness.runScheduledSync());
     const incrementalUnits = unitsSince(harness, mark);
+    const shardsAfter = shardKeys();
+    const shardsRewritten = [...shardsAfter].filter((key) => !shardsBefore.has(key)).length;
     // A reader who opened the page before that sync opens it again.
     mark = unitsNow(harness);
     const returning = await harness.viewedHistorySince(PROJECT, held);
@@ -143,7 +148,7 @@ async function benchmark(issues: number): Promise<Row> {
       issues,
       straightforward,
       backfill: { ...backfill, kvsWrites },
-      incremental: { changed, ...incremental },
+      incremental: { changed, ...incremental, shardsRewritten, shards: returning.view.history?.shardCount ?? 0 },
       view: { bytes: answerBytes, ms: view.ms, parts },
       units: { backfill: backfillUnits, incremental: incrementalUnits, firstOpen, returningOpen },
       identical: identical && caughtUp && returning.view.history?.basedOn === held?.version,
@@ -212,13 +217,22 @@ async function main(): Promise<void> {
     '| issues | backfill: read / write | incremental sync (1% changed): read / write | page open, first: read | page open, returning after that sync: read | opens a minute with a sync running: first / returning | target ≥ 60 |',
     '|---:|---:|---:|---:|---:|---:|:---:|',
   );
+  // The target is judged on first opens: sixty different readers a minute each open the page in a browser
+  // that holds nothing yet. A returning reader's cheap open is shown beside it, not counted towards it.
   for (const row of rows) {
     const { backfill, incremental, firstOpen, returningOpen } = row.units;
     const first = opensPerMinute(firstOpen.read, incremental.read);
     const again = opensPerMinute(returningOpen.read, incremental.read);
     lines.push(
-      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${returningOpen.read} | ${first} / ${again} | ${again >= 60 ? 'met' : 'missed'} |`,
+      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${returningOpen.read} | ${first} / ${again} | ${first >= 60 ? 'met' : 'missed'} |`,
     );
+  }
+  lines.push('');
+  for (const row of rows) {
+    // Changed issues spread over the history touch nearly every shard of ~512 issues; each shard touched is
+    // read and rewritten whole, so the sync costs about what the whole history weighs.
+    const { changed, shardsRewritten, shards } = row.incremental;
+    lines.push(`${row.issues.toLocaleString('en-US')} issues: the incremental sync (${changed} changed) read and rewrote ${shardsRewritten} of ${shards} shards`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (rows.some((row) => !row.identical)) process.exitCode = 1;
