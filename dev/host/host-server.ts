@@ -7,7 +7,7 @@ import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-f
 import { answerBridgeCall, type HostNavigation } from './bridge-calls';
 import type { HostUser } from './demo-users';
 import { renderHostPage } from './host-page';
-import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, sendJson, sendText } from './http-kit';
+import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, requireString, sendJson, sendText } from './http-kit';
 import { readIssue, renderIssue, renderIssueNotVisible } from './issue-page';
 import { NavigationLog } from './navigation-log';
 
@@ -150,10 +150,12 @@ async function controlApi(options: HostOptions, state: HostState, method: string
 
   if (method === 'GET' && pathname === '/__forge/users') return sendJson(response, 200, options.users);
   if (method === 'POST' && pathname === '/__forge/invoke') {
-    const { moduleKey, functionKey, payload, accountId, projectKey } = await readJson(request);
-    const project = projectKey ? await lookUpProject(options.jira, String(projectKey)) : undefined;
+    const body = await readJson(request);
+    const [moduleKey, functionKey, accountId] = [requireString(body, 'moduleKey'), requireString(body, 'functionKey'), requireString(body, 'accountId')];
+    const projectKey = body['projectKey'] ? requireString(body, 'projectKey') : undefined;
+    const project = projectKey ? await lookUpProject(options.jira, projectKey) : undefined;
     if (projectKey && !project) throw new HttpError(404, `No project ${projectKey} on this site`);
-    return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload, accountId, project }));
+    return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload: body['payload'], accountId, project }));
   }
   const scheduled = /^\/__forge\/scheduled\/([A-Za-z0-9_-]+)$/.exec(pathname);
   if (method === 'POST' && scheduled) return sendJson(response, 200, { result: (await platform.runScheduledTrigger(scheduled[1]!)) ?? null });

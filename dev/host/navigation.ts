@@ -1,3 +1,5 @@
+import { stringOr } from './http-kit';
+
 /**
  * Where an app may send the person using it. `router.open` and `router.navigate` of `@forge/bridge` ask the
  * host (bridge method `navigate`) to go to a location: a path of the site such as `/browse/FLOW-7`, an
@@ -59,13 +61,13 @@ const MODULE_PAGES: Readonly<Record<string, string>> = { 'flow-metrics-settings'
 /** The site path of one of Forge's named targets the local site has a page for. */
 function pathOfTarget(location: Record<string, unknown>, target: unknown): string {
   if (target === 'module') {
-    const moduleKey = String(location['moduleKey'] ?? '');
+    const moduleKey = stringOr(location['moduleKey'], '');
     const page = MODULE_PAGES[moduleKey];
     if (!page) throw new NavigationRefused(`The app has no page module "${moduleKey}" the local site can open`);
     return page;
   }
   if (target !== 'issue') throw new NavigationRefused(`The local site has no page for the navigation target ${JSON.stringify(target)}`);
-  const key = String(location['issueKey'] ?? '');
+  const key = stringOr(location['issueKey'], '');
   if (!ISSUE_KEY.test(key)) throw new NavigationRefused(`"${key}" is not an issue key`);
   return `/browse/${key}`;
 }
