@@ -11,6 +11,11 @@ export default tseslint.config(
     },
   },
   {
+    // A leading underscore marks a parameter an interface requires but this implementation does not read;
+    // destructuring a key out to keep the rest is how an object is copied without it.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
     files: ['static/**/*.tsx', 'static/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

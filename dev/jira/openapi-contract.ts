@@ -29,7 +29,7 @@ export class OpenApiContract {
     addFormats(this.ajv);
     this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    this.ajv.addSchema(this.spec as object, 'spec');
+    this.ajv.addSchema(this.spec, 'spec');
   }
 
   /** True when the description defines a JSON body for this operation and status. */

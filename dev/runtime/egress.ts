@@ -21,7 +21,7 @@ export class EgressGuard {
     if (this.original) return this.original;
     const original = globalThis.fetch;
     this.original = original;
-    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
       if (!currentInvocation()) return original(input, init);
       const url = new URL(input instanceof Request ? input.url : input.toString());
       if (!this.allowedOrigins.includes(url.origin)) {
@@ -39,7 +39,7 @@ export class EgressGuard {
         body: bodyText(init?.body),
       });
       return toResponse(answer);
-    }) as typeof fetch;
+    };
     return original;
   }
 

@@ -65,7 +65,7 @@ export function installForgeGlobals(services: PlatformServices): void {
     },
   });
 
-  (globalThis as any).__forge_fetch__ = async (descriptor: FetchDescriptor, path: string, init: RequestInit = {}) => {
+  (globalThis as typeof globalThis & { __forge_fetch__?: unknown }).__forge_fetch__ = async (descriptor: FetchDescriptor, path: string, init: RequestInit = {}) => {
     const crash = currentInvocation()?.crash;
     if (crash && ++crash.made > crash.afterRequests) {
       crash.kill();

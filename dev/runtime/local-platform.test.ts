@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import path from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { LocalPlatform } from './local-platform';
@@ -11,7 +12,7 @@ const MEMBER = 'member-1';
 const STRANGER = 'stranger-1';
 
 const tinyJira: SimulatedService = {
-  async handle({ path: requestPath, headers }) {
+  handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER];
     const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
     const url = new URL(requestPath, 'http://jira');
@@ -25,7 +26,7 @@ const tinyJira: SimulatedService = {
   },
 };
 
-const personalData: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const personalData: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 describe('the local Forge platform', () => {
   const kvs = new KvsEmulator();

@@ -38,6 +38,9 @@ export interface ResolverCall {
   theme?: 'light' | 'dark';
 }
 
+/** What every Forge function export is called with: its event (or resolver request) and its context. */
+type ForgeFunction = (event: unknown, context: unknown) => unknown;
+
 /** Forge stops a resolver after 25 s, other functions after 55 s unless the manifest says otherwise. */
 const RESOLVER_TIMEOUT_SECONDS = 25;
 const DEFAULT_TIMEOUT_SECONDS = 55;
@@ -52,7 +55,7 @@ export class LocalPlatform {
   readonly installationId = randomUUID();
   /** The app's environment variables; tests may change them as a redeploy with new variables would. */
   readonly environment = new ForgeEnvironment();
-  private app: Record<string, (...args: any[]) => unknown> | null = null;
+  private app: Record<string, ForgeFunction> | null = null;
   private readonly plannedCrashes = new Map<string, number>();
   /** Every planned crash so far: how many requests its invocation made, and whether it was killed. */
   readonly crashLog: Array<{ functionKey: string; afterRequests: number; made: number; fired: boolean }> = [];
@@ -197,11 +200,12 @@ export class LocalPlatform {
     return this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   }
 
-  private handlerFor(functionKey: string): (...args: any[]) => unknown {
+  private handlerFor(functionKey: string): ForgeFunction {
     const fn = this.manifest.functions.get(functionKey);
     if (!fn) throw new ResolverInvocationError(`No function ${functionKey} in manifest.yml`);
     // Loaded on first use, after the globals are in place, exactly as the app's bundle is loaded on Forge.
-    this.app ??= require(path.join(this.options.rootDir, 'src', 'index.ts')) as Record<string, (...args: any[]) => unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily and synchronously, after the globals exist; an import would load it first
+    this.app ??= require(path.join(this.options.rootDir, 'src', 'index.ts')) as Record<string, ForgeFunction>;
     const handler = this.app[fn.exportName];
     if (typeof handler !== 'function') throw new ResolverInvocationError(`src/index.ts does not export ${fn.exportName}`);
     return handler;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory } from '../../src/domain';
+import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory, type JiraStatus } from '../../src/domain';
 import { decodeProjectHistory } from '../../src/shared/project-history-decoding';
 import type { ProjectViewData, ResolverResult, SyncNowData } from '../../src/shared/resolver-contract';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
@@ -35,6 +35,15 @@ export interface SimulatedIntegrations {
 /** Calls a settings page function as one person; the answer is what the bridge would deliver. */
 export type SettingsCall = (functionKey: string, payload?: unknown) => Promise<any>;
 
+/** What the simulated site counted: requests by endpoint and status, early retries, peak concurrency. */
+export interface JiraSiteStats {
+  total: number;
+  byEndpoint: Record<string, number>;
+  earlyRetries: number;
+  maxConcurrency: number;
+  byStatus: Record<string, number>;
+}
+
 /** Normalised issue: what two histories must agree on, independent of dictionary order. */
 export interface IssueFacts {
   id: string;
@@ -47,7 +56,7 @@ export interface IssueFacts {
   flags: Array<[number, boolean]>;
 }
 
-const quietPersonalData: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const quietPersonalData: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 export class SyncHarness {
   readonly site: JiraSite;
@@ -123,7 +132,7 @@ export class SyncHarness {
   }
 
   /** The site's control API and REST API, as JSON. */
-  async jira<T = any>(method: string, requestPath: string, body?: unknown, principal = 'app'): Promise<{ status: number; body: T }> {
+  async jira<T = unknown>(method: string, requestPath: string, body?: unknown, principal = 'app'): Promise<{ status: number; body: T }> {
     const answer = await this.site.handle({
       method,
       path: requestPath,
@@ -133,8 +142,8 @@ export class SyncHarness {
     return { status: answer.status, body: (answer.body === '' ? undefined : JSON.parse(answer.body)) as T };
   }
 
-  async stats(): Promise<{ total: number; byEndpoint: Record<string, number>; earlyRetries: number; maxConcurrency: number; byStatus: Record<string, number> }> {
-    return (await this.jira('GET', '/__jira/stats')).body;
+  async stats(): Promise<JiraSiteStats> {
+    return (await this.jira<JiraSiteStats>('GET', '/__jira/stats')).body;
   }
 
   async resetStats(): Promise<void> {
@@ -194,7 +203,7 @@ export class SyncHarness {
   /** Jira's ground truth: the site's export (complete changelogs, in slices), read by the engine. */
   async truth(projectKey: string): Promise<CompactHistory> {
     const [statuses, fields] = await Promise.all([
-      this.jira('GET', '/rest/api/3/status'),
+      this.jira<JiraStatus[]>('GET', '/rest/api/3/status'),
       this.jira<Array<{ id: string; name: string }>>('GET', '/rest/api/3/field'),
     ]);
     const flaggedFieldIds = fields.body.filter((field) => field.name === 'Flagged').map((field) => field.id);

@@ -75,7 +75,7 @@ export class OpenApiContract {
       validate = this.ajv.compile({ $ref: `${this.id}#${pointer}` });
       this.validators.set(pointer, validate);
     }
-    const valid = validate(body) as boolean;
+    const valid = validate(body);
     const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
     return { valid, problems: valid ? [] : problems };
   }

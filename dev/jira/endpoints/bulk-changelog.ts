@@ -39,7 +39,7 @@ function readRequest(body: string | undefined): BulkRequest {
   if (fieldIds !== undefined && (!Array.isArray(fieldIds) || !fieldIds.every((v) => typeof v === 'string'))) {
     throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   }
-  const fields = (fieldIds as string[] | undefined) ?? [];
+  const fields = (fieldIds) ?? [];
   if (fields.length > BULK_CHANGELOG_MAX_FIELDS || new Set(fields).size !== fields.length) {
     const message = `fieldIds must contain at most ${BULK_CHANGELOG_MAX_FIELDS} unique field ids.`;
     throw new JiraHttpError(400, [message], { fieldIds: message });
@@ -52,7 +52,7 @@ function readRequest(body: string | undefined): BulkRequest {
     throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   }
   return {
-    issueIdsOrKeys: issueIdsOrKeys as string[],
+    issueIdsOrKeys: issueIdsOrKeys,
     fieldIds: fields,
     maxResults: (maxResults as number | undefined) ?? BULK_CHANGELOG_DEFAULT_RESULTS,
     ...(typeof nextPageToken === 'string' && nextPageToken !== '' ? { nextPageToken } : {}),

@@ -8,7 +8,7 @@ import type { Principal } from '../principal';
 import { expandSet, listParam } from '../request-params';
 import type { Route, RouteRequest } from '../router';
 import type { SiteContext } from '../site-context';
-import { INVALID_PAYLOAD, JiraHttpError, isRecord, json, noContent, parseJsonBody, type SimResponse } from '../sim-http';
+import { asText, INVALID_PAYLOAD, JiraHttpError, isRecord, json, noContent, parseJsonBody, type SimResponse } from '../sim-http';
 import { visibleIssue } from './issue-changelog';
 
 /**
@@ -88,13 +88,13 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   const errors: Record<string, string> = {};
 
   const projectRef = reference(fields['project']);
-  const projectKeyOrId = String(projectRef?.['key'] ?? projectRef?.['id'] ?? '');
+  const projectKeyOrId = asText(projectRef?.['key'] ?? projectRef?.['id'] ?? '');
   const projectIndex = site.store.projects.findIndex((p) => p.key === projectKeyOrId || p.id === projectKeyOrId);
   const canCreate = projectIndex >= 0 && site.permissions.hasProjectPermission(request.principal, projectIndex, 'CREATE_ISSUES');
   if (!canCreate) errors['project'] = 'Specify a valid project ID or key';
 
   const typeRef = reference(fields['issuetype']);
-  const typeIndex = ISSUE_TYPES.findIndex((t) => t.id === String(typeRef?.['id'] ?? '') || t.name === typeRef?.['name']);
+  const typeIndex = ISSUE_TYPES.findIndex((t) => t.id === asText(typeRef?.['id'] ?? '') || t.name === typeRef?.['name']);
   const project = site.store.projects[projectIndex];
   if (!typeRef) errors['issuetype'] = 'Specify an issue type';
   else if (typeIndex < 0 || (project && !project.issueTypes.includes(typeIndex))) errors['issuetype'] = 'The issue type selected is invalid.';
@@ -104,7 +104,7 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   else if (summary.length > 255) errors['summary'] = 'Summary must be less than 255 characters.';
 
   const priorityRef = reference(fields['priority']);
-  const priority = priorityRef ? PRIORITIES.findIndex((p) => p.id === String(priorityRef['id'] ?? '') || p.name === priorityRef['name']) : 2;
+  const priority = priorityRef ? PRIORITIES.findIndex((p) => p.id === asText(priorityRef['id'] ?? '') || p.name === priorityRef['name']) : 2;
   if (priority < 0) errors['priority'] = 'The priority selected is invalid.';
 
   const assigneeRef = reference(fields['assignee']);

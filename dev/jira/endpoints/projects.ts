@@ -48,7 +48,7 @@ function searchProjects(site: SiteContext, request: RouteRequest): SimResponse {
 
   const visible = site.store.projects
     .map((project, index) => ({ project, index }))
-    .filter(({ project, index }) => site.permissions.canBrowse(principal, index))
+    .filter(({ index }) => site.permissions.canBrowse(principal, index))
     .filter(({ project }) => keys.size === 0 || keys.has(project.key))
     .filter(({ project }) => ids.size === 0 || ids.has(project.id))
     .filter(({ project }) => text === '' || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text));
