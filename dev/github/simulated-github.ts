@@ -290,6 +290,6 @@ export class SimulatedGitHub implements SimulatedService {
 }
 
 /** GitHub writes token expiry as `2026-06-01 12:00:00 UTC`. */
-export function githubExpiration(at: Date): string {
+function githubExpiration(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

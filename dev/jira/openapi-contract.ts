@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
  * simulation is held to the real contract rather than to anyone's memory of it. Test support only.
  */
 /** Atlassian's description, cut to the operations used (dev/contracts/README.md says from where). */
-export const JIRA_DESCRIPTION = path.resolve(__dirname, '../contracts/jira-platform.subset.openapi.json');
+const JIRA_DESCRIPTION = path.resolve(__dirname, '../contracts/jira-platform.subset.openapi.json');
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 

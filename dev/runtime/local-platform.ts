@@ -45,7 +45,7 @@ type ForgeFunction = (event: unknown, context: unknown) => unknown;
 const RESOLVER_TIMEOUT_SECONDS = 25;
 const DEFAULT_TIMEOUT_SECONDS = 55;
 
-export class ResolverInvocationError extends Error {}
+class ResolverInvocationError extends Error {}
 
 export class LocalPlatform {
   readonly manifest: AppManifest;

@@ -35,7 +35,7 @@ export interface SimulatedAnswer {
 /** How a simulated site learns who is calling (the Forge proxy knows it from the invocation). */
 export const PRINCIPAL_HEADER = 'x-forge-sim-principal';
 
-export function principalHeader(principal: Principal): string {
+function principalHeader(principal: Principal): string {
   return principal.kind === 'app' ? 'app' : `user:${principal.accountId}`;
 }
 

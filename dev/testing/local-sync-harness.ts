@@ -24,7 +24,7 @@ export interface SyncHarnessOptions {
 }
 
 export const PROJECT_PAGE = 'flow-metrics-project-page';
-export const SETTINGS_PAGE = 'flow-metrics-settings';
+const SETTINGS_PAGE = 'flow-metrics-settings';
 
 /** The demo GitHub and Slack the app reaches at their real addresses, with their tokens. */
 export interface SimulatedIntegrations {

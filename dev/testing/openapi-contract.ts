@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
  */
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** The official descriptions, cut to what is used: dev/contracts/README.md says from where. */
-export const SPEC_DIR = path.join(PROJECT_ROOT, 'dev/contracts');
+const SPEC_DIR = path.join(PROJECT_ROOT, 'dev/contracts');
 
 export interface ContractCheck {
   valid: boolean;

@@ -37,7 +37,7 @@ const statusJson = (status: (typeof FLOW_STATUSES)[number]) => ({
   statusCategory: { key: status.category },
 });
 
-export const tinyJira: SimulatedService = {
+const tinyJira: SimulatedService = {
   handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER] ?? '';
     const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });

@@ -11,10 +11,10 @@ import { INVALID_PAYLOAD, JiraHttpError, isRecord, json, parseJsonBody, type Sim
  * issue, whose remaining changes open the next page, so clients must merge by `issueId`. Issues the caller
  * cannot see, and ids or keys that do not exist, are left out rather than failing the call.
  */
-export const BULK_CHANGELOG_MAX_ISSUES = 1000;
-export const BULK_CHANGELOG_MAX_FIELDS = 10;
-export const BULK_CHANGELOG_MAX_RESULTS = 10_000;
-export const BULK_CHANGELOG_DEFAULT_RESULTS = 1000;
+const BULK_CHANGELOG_MAX_ISSUES = 1000;
+const BULK_CHANGELOG_MAX_FIELDS = 10;
+const BULK_CHANGELOG_MAX_RESULTS = 10_000;
+const BULK_CHANGELOG_DEFAULT_RESULTS = 1000;
 
 interface BulkRequest {
   issueIdsOrKeys: string[];

@@ -19,7 +19,7 @@ import { asText, INVALID_PAYLOAD, JiraHttpError, isRecord, jiraError, json, pars
  * The expression language is the subset described in `../expressions/expression-parser.ts`; anything else
  * is a 400 in Jira's error shape. `expand=meta.complexity` is not reported by the simulation.
  */
-export const EXPRESSION_ISSUES_PER_PAGE = 1000;
+const EXPRESSION_ISSUES_PER_PAGE = 1000;
 
 const CONTEXT_KEYS = new Set(['board', 'custom', 'customerRequest', 'issue', 'issues', 'project', 'serviceDesk', 'sprint']);
 const SUPPORTED_CONTEXT = new Set(['issue', 'issues']);

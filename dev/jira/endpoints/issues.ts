@@ -17,7 +17,7 @@ import { visibleIssue } from './issue-changelog';
  */
 
 /** Who a change is attributed to in the changelog. */
-export function actorOf(principal: Principal): number {
+function actorOf(principal: Principal): number {
   return principal.kind === 'app' ? APP_AUTHOR : principal.index;
 }
 
@@ -31,7 +31,7 @@ function getIssue(site: SiteContext, request: RouteRequest): SimResponse {
  * Every status of the project's workflow is reachable from every other (Jira's "any status" transitions),
  * each transition named after its target and numbered 11, 21, 31... in board order.
  */
-export function transitionsOf(site: SiteContext, row: number) {
+function transitionsOf(site: SiteContext, row: number) {
   const project = site.store.projects[site.store.project.get(row)];
   const current = site.store.status.get(row);
   return (project?.statuses ?? []).flatMap((status, position) =>

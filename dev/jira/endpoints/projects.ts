@@ -11,7 +11,7 @@ import { JiraHttpError, json, type SimResponse } from '../sim-http';
  * Projects: one by id or key, the paged search, and a project's statuses per issue type. Projects the
  * caller may not browse are invisible: 404 on direct access, absent from the search.
  */
-export const PROJECT_SEARCH_MAX_RESULTS = 100;
+const PROJECT_SEARCH_MAX_RESULTS = 100;
 
 /** The project index for a visible project, or Jira's 404 (same answer whether absent or hidden). */
 export function findVisibleProject(site: SiteContext, principal: Principal, idOrKey: string): number {
