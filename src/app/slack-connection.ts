@@ -1,6 +1,5 @@
 import type { Clock, SecretVault, SlackChannelView, SlackWorkspace, StoredDocument } from '../ports';
 import type {
-  ConnectionCheck,
   ConnectSlackPayload,
   SlackChannelInfo,
   SlackConnectionData,
