@@ -47,9 +47,9 @@ async function straightforwardSync(harness: SyncHarness): Promise<CompactHistory
   let token: string | undefined;
   do {
     const path = `/rest/api/3/search/jql?jql=${jql}&fields=${FIELDS.join(',')}&expand=changelog&maxResults=100${token ? `&nextPageToken=${encodeURIComponent(token)}` : ''}`;
-    const page = (await harness.jira<{ issues: any[]; nextPageToken?: string }>('GET', path)).body;
+    const page = (await harness.jira<{ issues: Array<{ id: string; changelog: { histories: JiraChangeHistory[]; total: number } }>; nextPageToken?: string }>('GET', path)).body;
     for (const issue of page.issues) {
-      const changelog = issue.changelog as { histories: JiraChangeHistory[]; total: number };
+      const changelog = issue.changelog;
       // The search embeds the first histories only: page through the rest, one issue at a time.
       while (changelog.histories.length < changelog.total) {
         const more = await harness.jira<{ values: JiraChangeHistory[] }>(
@@ -105,7 +105,7 @@ async function benchmark(issues: number): Promise<Row> {
     const view = await timed(async () => {
       let fromShard: number | null = 0;
       while (fromShard !== null) {
-        const answer = (await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), { fromShard })) as ResolverResult<ProjectViewData>;
+        const answer: ResolverResult<ProjectViewData> = await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), { fromShard });
         if (!answer.ok || !answer.data.history) throw new Error('the project view failed');
         answerBytes = Math.max(answerBytes, Buffer.byteLength(JSON.stringify(answer)));
         parts += 1;

@@ -6,7 +6,7 @@
  */
 import { COMPACT_HISTORY_FORMAT, createSeededRandom, MS_PER_DAY, type CompactHistory, type CompactStatus } from '../src/domain';
 
-export const SYNTHETIC_STATUSES: CompactStatus[] = [
+const SYNTHETIC_STATUSES: CompactStatus[] = [
   { id: '1', name: 'Backlog', category: 'new' },
   { id: '2', name: 'Selected for Development', category: 'new' },
   { id: '3', name: 'In Progress', category: 'indeterminate' },

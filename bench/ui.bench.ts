@@ -128,7 +128,7 @@ async function probeSet(frame: Frame, name: keyof Probes): Promise<number> {
 
 /** Times one filter change: from the change event to the scatterplot redrawn and painted. */
 async function timeFilterChange(frame: Frame, change: (frame: Frame) => Promise<unknown>): Promise<number> {
-  const changed = frame.evaluate('__uiBench.expectScatterChange()') as Promise<{ inputAt: number; paintedAt: number }>;
+  const changed = frame.evaluate<{ inputAt: number; paintedAt: number }>('__uiBench.expectScatterChange()');
   await change(frame);
   const { inputAt, paintedAt } = await changed;
   return paintedAt - inputAt;
@@ -143,7 +143,7 @@ async function oneRun(browser: Browser, site: LocalSite, memberId: string): Prom
       throw error;
     });
     await page.goto(`${site.hostUrl}/projects/${PROJECT}/flow-metrics?as=${encodeURIComponent(memberId)}`);
-    const navigationStart = (await page.evaluate('performance.timeOrigin')) as number;
+    const navigationStart = await page.evaluate<number>('performance.timeOrigin');
     const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
     if (!frame) throw new Error('The host page has no app frame');
 

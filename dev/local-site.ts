@@ -55,7 +55,7 @@ export interface LocalSite {
   close(): Promise<void>;
 }
 
-export const SIMULATED_CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';
+const SIMULATED_CLOUD_ID = 'a436116f-02ce-4520-8fbb-7301462a1674';
 
 export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSite> {
   const kvsFile = options.dataDir ? path.join(options.dataDir, 'kvs.json') : undefined;

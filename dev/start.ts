@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   console.log(`  Simulated Jira REST API: ${site.jiraUrl}`);
   const stop = () => {
     stopJobs();
-    site.close().finally(() => process.exit(0));
+    void site.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

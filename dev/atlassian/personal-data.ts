@@ -19,7 +19,7 @@ import { lowerCaseHeaders, type SimRequest, type SimResponse, type SimService } 
  * - `POST /__atlassian/chaos` `{rate429, retryAfterSeconds, latencyMs, rate5xx}`, `DELETE /__atlassian/chaos`;
  * - `GET /__atlassian/stats` → `{total, byStatus, earlyRetries}`.
  */
-export const REPORT_PATH = '/app/report-accounts';
+const REPORT_PATH = '/app/report-accounts';
 export const MAX_ACCOUNTS_PER_REPORT = 90;
 
 export type AccountStatus = 'closed' | 'updated';

@@ -31,10 +31,10 @@ function reachableComponents(document: Json, roots: unknown[]): Json {
       const key = section === 'components' ? name! : kind!;
       const holder = section === 'components' ? `components/${kind}` : section!;
       kept[holder] ??= {};
-      if (key in kept[holder]!) continue;
+      if (key in kept[holder]) continue;
       const value = container?.[key];
       if (value === undefined) throw new Error(`#/${pointer} is not in the description`);
-      kept[holder]![key] = value;
+      kept[holder][key] = value;
       pending.push(value);
     }
   }

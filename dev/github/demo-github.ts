@@ -22,10 +22,10 @@ function derived(label: string, length: number): string {
 }
 
 /** Fine-grained tokens look like `github_pat_` + 22 + `_` + 59 characters; classic ones `ghp_` + 36. */
-export const fineGrainedToken = (label: string) => `github_pat_${derived(`${label}/a`, 22)}_${derived(`${label}/b`, 59)}`;
-export const classicToken = (label: string) => `ghp_${derived(label, 36)}`;
+const fineGrainedToken = (label: string) => `github_pat_${derived(`${label}/a`, 22)}_${derived(`${label}/b`, 59)}`;
+const classicToken = (label: string) => `ghp_${derived(label, 36)}`;
 
-export const DEMO_ORGANISATION = 'acme-flow';
+const DEMO_ORGANISATION = 'acme-flow';
 export const DEMO_GITHUB_LOGIN = 'flow-metrics-reader';
 
 export const DEMO_REPOSITORIES = {

@@ -9,7 +9,7 @@ import type { DemoGitHub } from './demo-github';
 export function githubControl(demo: DemoGitHub): SimulatedService {
   const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
   return {
-    async handle({ method, path, body }) {
+    handle({ method, path, body }) {
       const { pathname } = new URL(path, 'http://local');
       if (method === 'GET' && pathname === '/__github/tokens') return json(200, demo.tokens);
       if (method === 'GET' && pathname === '/__github/requests') return json(200, demo.github.requests());

@@ -4,8 +4,8 @@
  * `<url>; rel="prev", <url>; rel="next", <url>; rel="last", <url>; rel="first"`. A single page carries no
  * `Link` header, and a page past the end is an empty list that still links back.
  */
-export const DEFAULT_PER_PAGE = 30;
-export const MAX_PER_PAGE = 100;
+const DEFAULT_PER_PAGE = 30;
+const MAX_PER_PAGE = 100;
 
 export interface Page<T> {
   items: T[];

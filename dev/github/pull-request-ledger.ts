@@ -70,7 +70,7 @@ export interface PullQuery {
 export type PullQueryReading = PullQuery | { ok: false; field: string };
 
 /** GitHub writes times to the second. */
-export const githubTime = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
+const githubTime = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
 
 const sha = (text: string) => createHash('sha1').update(text).digest('hex');
 

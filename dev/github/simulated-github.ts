@@ -190,13 +190,13 @@ export class SimulatedGitHub implements SimulatedService {
     return [...this.answered];
   }
 
-  async handle(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+  handle(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
     const url = new URL(request.path, 'https://api.github.com');
     const token = this.presentedToken(request.headers);
     const auth = token === null ? null : this.validToken(token);
     const answer = this.route(request.method.toUpperCase(), url, token !== null, auth, request.body);
     this.answered.push({ method: request.method.toUpperCase(), path: url.pathname, status: answer.status, login: auth?.login ?? null });
-    return answer;
+    return Promise.resolve(answer);
   }
 
   private route(method: string, url: URL, presentedToken: boolean, auth: SimToken | null, body?: string): Answer {
@@ -366,6 +366,6 @@ export class SimulatedGitHub implements SimulatedService {
 }
 
 /** GitHub writes token expiry as `2026-06-01 12:00:00 UTC`. */
-export function githubExpiration(at: Date): string {
+function githubExpiration(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

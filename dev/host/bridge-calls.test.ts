@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import path from 'node:path';
 import { startLocalSite, type LocalSite } from '../local-site';
 import type { NavigationRecord } from './navigation-log';
@@ -31,14 +32,16 @@ async function openProjectPageFrame(projectKey: string): Promise<string> {
   return frameId;
 }
 
-async function callBridge(frameId: string, method: string, payload: unknown): Promise<{ ok: boolean; value?: any; message?: string }> {
+type BridgeAnswer = { ok: true; value: unknown } | { ok: false; message: string };
+
+async function callBridge(frameId: string, method: string, payload: unknown): Promise<BridgeAnswer> {
   const response = await fetch(`${site.hostUrl}/__forge/bridge/${frameId}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ method, payload }),
   });
   expect(response.status).toBe(200);
-  return response.json();
+  return (await response.json()) as BridgeAnswer;
 }
 
 const navigations = async () => (await (await fetch(`${site.hostUrl}/__forge/navigations`)).json()) as NavigationRecord[];

@@ -1,6 +1,7 @@
 import type { LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget } from '../runtime/product-target';
 import type { AppFrame } from './app-frames';
+import { isRecord, stringOr } from './http-kit';
 import { NavigationRefused, resolveNavigation } from './navigation';
 import type { NavigationLog } from './navigation-log';
 
@@ -24,23 +25,24 @@ export async function answerBridgeCall(
   navigation: HostNavigation,
   frame: AppFrame,
   method: string,
-  payload: any,
+  payload: unknown,
 ): Promise<unknown> {
+  const call = isRecord(payload) ? payload : {};
   const who = { moduleKey: frame.moduleKey, accountId: frame.accountId, project: frame.project, theme: frame.theme };
   switch (method) {
     case 'getContext':
       return platform.moduleContext(who);
     case 'invoke':
-      return platform.invokeResolver({ ...who, functionKey: String(payload?.functionKey ?? ''), payload: payload?.payload });
+      return platform.invokeResolver({ ...who, functionKey: stringOr(call['functionKey'], ''), payload: call['payload'] });
     case 'fetchProduct': {
-      if (payload?.product !== 'jira') throw new Error(`The local site only has Jira, not ${payload?.product}`);
-      const init = payload.fetchRequestInit ?? {};
+      if (call['product'] !== 'jira') throw new Error(`The local site only has Jira, not ${stringOr(call['product'], 'undefined')}`);
+      const init = isRecord(call['fetchRequestInit']) ? call['fetchRequestInit'] : {};
       const response = await jira.send(
         {
-          method: init.method ?? 'GET',
-          path: String(payload.restPath),
-          headers: Object.fromEntries(init.headers ?? []),
-          body: typeof init.body === 'string' ? init.body : undefined,
+          method: stringOr(init['method'], 'GET'),
+          path: stringOr(call['restPath'], 'undefined'),
+          headers: Object.fromEntries((init['headers'] ?? []) as Iterable<readonly [string, string]>),
+          body: typeof init['body'] === 'string' ? init['body'] : undefined,
         },
         { kind: 'user', accountId: frame.accountId },
       );
@@ -56,7 +58,7 @@ export async function answerBridgeCall(
       return navigate(navigation, frame, payload);
     case 'getUrl':
       // The same resolution as `navigate`, without going: `router.getUrl` of a named target.
-      return resolveNavigation({ ...payload, type: 'same-tab' }, navigation.allowedOrigins, navigation.modulePages).url;
+      return resolveNavigation({ ...(payload as Record<string, unknown>), type: 'same-tab' }, navigation.allowedOrigins, navigation.modulePages).url;
     default:
       throw new Error(`The local host does not support the bridge call "${method}"`);
   }

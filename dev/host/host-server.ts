@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crossOriginRefusal, hostRefusal } from '../http/loopback-guard';
-import type { LocalPlatform } from '../runtime/local-platform';
+import type { ForgeLicence, LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget, SimulatedService } from '../runtime/product-target';
 import { adminPagePathsByModule, adminPageRoutes, appsSidebarLinks, manageAppsEntry, MANAGE_APPS_PATH } from './admin-pages';
 import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-frames';
 import { answerBridgeCall, type HostNavigation } from './bridge-calls';
 import type { HostUser } from './demo-users';
 import { renderHostPage, renderManageApps } from './host-page';
-import { CONTENT_TYPES, HttpError, parseCookies, readBody, readJson, sendJson, sendText } from './http-kit';
+import { CONTENT_TYPES, HttpError, isRecord, parseCookies, readBody, readJson, requireString, sendJson, sendText } from './http-kit';
 import { readIssue, renderIssue, renderIssueNotVisible } from './issue-page';
 import { NavigationLog } from './navigation-log';
 
@@ -165,10 +165,12 @@ async function controlApi(options: HostOptions, state: HostState, method: string
 
   if (method === 'GET' && pathname === '/__forge/users') return sendJson(response, 200, options.users);
   if (method === 'POST' && pathname === '/__forge/invoke') {
-    const { moduleKey, functionKey, payload, accountId, projectKey } = await readJson(request);
-    const project = projectKey ? await lookUpProject(options.jira, String(projectKey)) : undefined;
+    const body = await readJson(request);
+    const [moduleKey, functionKey, accountId] = [requireString(body, 'moduleKey'), requireString(body, 'functionKey'), requireString(body, 'accountId')];
+    const projectKey = body['projectKey'] ? requireString(body, 'projectKey') : undefined;
+    const project = projectKey ? await lookUpProject(options.jira, projectKey) : undefined;
     if (projectKey && !project) throw new HttpError(404, `No project ${projectKey} on this site`);
-    return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload, accountId, project }));
+    return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload: body['payload'], accountId, project }));
   }
   const scheduled = /^\/__forge\/scheduled\/([A-Za-z0-9_-]+)$/.exec(pathname);
   if (method === 'POST' && scheduled) return sendJson(response, 200, { result: (await platform.runScheduledTrigger(scheduled[1]!)) ?? null });
@@ -180,10 +182,10 @@ async function controlApi(options: HostOptions, state: HostState, method: string
   if (method === 'GET' && pathname === '/__forge/licence') return sendJson(response, 200, { license: platform.licence });
   if (method === 'PUT' && pathname === '/__forge/licence') {
     const { license } = await readJson(request);
-    if (license !== null && (typeof license !== 'object' || typeof license.isActive !== 'boolean')) {
+    if (license !== null && !(isRecord(license) && typeof license.isActive === 'boolean')) {
       throw new HttpError(400, 'Send {"license": {"isActive": true|false}}, or {"license": null} for none (development).');
     }
-    platform.licence = license;
+    platform.licence = license as ForgeLicence | null;
     return sendJson(response, 200, { license: platform.licence });
   }
   if (method === 'GET' && pathname === '/__forge/navigations') return sendJson(response, 200, navigations.all());

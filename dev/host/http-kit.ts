@@ -12,14 +12,34 @@ export async function readBody(request: IncomingMessage, limitBytes = 10 * 1024 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readJson(request: IncomingMessage): Promise<any> {
+/** A JSON object body (an empty body reads as `{}`); its fields stay `unknown` until the caller checks them. */
+export async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readBody(request);
   if (!text) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'Request body is not JSON');
   }
+  if (!isRecord(body)) throw new HttpError(400, 'Request body is not a JSON object');
+  return body;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is a string, else the fallback: for optional text fields of a request. */
+export function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** A string field of a request body, or a 400 naming the field. */
+export function requireString(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string') throw new HttpError(400, `Request body needs a string "${field}"`);
+  return value;
 }
 
 export class HttpError extends Error {

@@ -25,7 +25,7 @@ interface ExportedIssue {
 async function exported(projectKey: string): Promise<ExportedIssue[]> {
   const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=summary,created,issuetype,status`);
   if (!response.ok) throw new Error(`The export failed: ${response.status}`);
-  return response.json();
+  return (await response.json()) as ExportedIssue[];
 }
 
 /** The issue of the project whose status moved most often: the richest history to compare. */

@@ -32,7 +32,7 @@ const CHANGELOG_PAGE = 100;
 
 /** The issue as `principal` may see it, or null when Jira says it does not exist for them. */
 export async function readIssue(jira: ProductTarget, key: string, principal: Principal): Promise<IssueView | null> {
-  const issue = await getJson(jira, `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype,status,created,project`, principal);
+  const issue = await getJson<IssueJson>(jira, `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype,status,created,project`, principal);
   if (issue === null) return null;
   const statusChanges = await statusChangesOf(jira, key, principal);
   if (statusChanges === null) return null;
@@ -54,9 +54,9 @@ async function statusChangesOf(jira: ProductTarget, key: string, principal: Prin
   let startAt = 0;
   let isLast = false;
   while (!isLast) {
-    const page = await getJson(jira, `/rest/api/3/issue/${encodeURIComponent(key)}/changelog?startAt=${startAt}&maxResults=${CHANGELOG_PAGE}`, principal);
+    const page = await getJson<ChangelogPageJson>(jira, `/rest/api/3/issue/${encodeURIComponent(key)}/changelog?startAt=${startAt}&maxResults=${CHANGELOG_PAGE}`, principal);
     if (page === null) return null;
-    const histories: any[] = page.values ?? [];
+    const histories = page.values ?? [];
     for (const history of histories) {
       for (const item of history.items ?? []) {
         // Older histories on a real site carry only `field`.
@@ -70,11 +70,33 @@ async function statusChangesOf(jira: ProductTarget, key: string, principal: Prin
   return changes;
 }
 
-async function getJson(jira: ProductTarget, path: string, principal: Principal): Promise<any | null> {
+/** The fields of Jira's issue answer this page shows. */
+interface IssueJson {
+  key: string;
+  fields?: {
+    summary?: string;
+    issuetype?: { name?: string };
+    status?: { name?: string };
+    created?: string;
+    project?: { key?: string };
+  };
+}
+
+/** One page of Jira's `GET /issue/{key}/changelog`. */
+interface ChangelogPageJson {
+  values?: Array<{
+    created: string;
+    author?: { displayName?: string };
+    items?: Array<{ fieldId?: string; field?: string; fromString?: string | null; toString?: string | null }>;
+  }>;
+  isLast?: boolean;
+}
+
+async function getJson<T>(jira: ProductTarget, path: string, principal: Principal): Promise<T | null> {
   const response = await jira.send({ method: 'GET', path, headers: { accept: 'application/json' } }, principal);
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`Jira answered ${response.status} to GET ${path}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
 /** The page's content: the issue's fields and its status history, oldest first. */

@@ -1,3 +1,5 @@
+import { stringOr } from './http-kit';
+
 /**
  * Where an app may send the person using it. `router.open` and `router.navigate` of `@forge/bridge` ask the
  * host (bridge method `navigate`) to go to a location: a path of the site such as `/browse/FLOW-7`, an
@@ -63,7 +65,7 @@ function pathOfTarget(location: Record<string, unknown>, target: unknown, module
     return page;
   }
   if (target !== 'issue') throw new NavigationRefused(`The local site has no page for the navigation target ${JSON.stringify(target)}`);
-  const key = String(location['issueKey'] ?? '');
+  const key = stringOr(location['issueKey'], '');
   if (!ISSUE_KEY.test(key)) throw new NavigationRefused(`"${key}" is not an issue key`);
   return `/browse/${key}`;
 }

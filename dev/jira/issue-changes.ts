@@ -126,7 +126,7 @@ export class IssueChanges {
     ];
     if (!target.statuses.includes(status)) {
       const sameCategory = target.statuses.find((s) => categoryOf(s) === categoryOf(status));
-      const mapped = sameCategory ?? (target.statuses[0] as number);
+      const mapped = sameCategory ?? target.statuses[0]!;
       changes.push({ kind: ChangeKind.Status, from: status, to: mapped });
       store.status.set(row, mapped);
     }

@@ -16,7 +16,7 @@ import { userRef } from './user-json';
  */
 
 /** Jira embeds at most this many histories in an issue's `changelog`; the rest must be paged. */
-export const EMBEDDED_CHANGELOG_LIMIT = 100;
+const EMBEDDED_CHANGELOG_LIMIT = 100;
 
 const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 const LABELS = ['frontend', 'backend', 'customer', 'tech-debt', 'security', 'performance'] as const;
@@ -60,7 +60,7 @@ export function issueSummary(store: IssueStore, row: number): string {
 
 const categoryOf = (status: number) => STATUSES[status]?.category ?? 'undefined';
 
-export function fieldValue(context: SiteContext, row: number, fieldId: string): unknown {
+function fieldValue(context: SiteContext, row: number, fieldId: string): unknown {
   const { store, siteUrl } = context;
   switch (fieldId) {
     case 'summary':

@@ -40,7 +40,7 @@ export interface HistoryRecord {
 }
 
 /** Jira numbers issues from 10000 upwards; an issue's id is this base plus its row. */
-export const ISSUE_ID_BASE = 10000;
+const ISSUE_ID_BASE = 10000;
 const HISTORY_ID_BASE = 100000;
 
 export interface NewIssue {

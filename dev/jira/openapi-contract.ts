@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
  * simulation is held to the real contract rather than to anyone's memory of it. Test support only.
  */
 /** Atlassian's description, cut to the operations used (dev/contracts/README.md says from where). */
-export const JIRA_DESCRIPTION = path.resolve(__dirname, '../contracts/jira-platform.subset.openapi.json');
+const JIRA_DESCRIPTION = path.resolve(__dirname, '../contracts/jira-platform.subset.openapi.json');
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -29,7 +29,7 @@ export class OpenApiContract {
     addFormats(this.ajv);
     this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    this.ajv.addSchema(this.spec as object, 'spec');
+    this.ajv.addSchema(this.spec, 'spec');
   }
 
   /** True when the description defines a JSON body for this operation and status. */

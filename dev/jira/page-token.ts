@@ -5,7 +5,7 @@ import { JiraHttpError } from './sim-http';
  * (one or more non-negative integers) and a fingerprint of the request it belongs to, so a token replayed
  * with a different query is refused instead of silently returning the wrong page.
  */
-export const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
+const INVALID_TOKEN = 'The provided next page token is invalid or expired.';
 
 export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;

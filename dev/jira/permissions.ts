@@ -18,7 +18,7 @@ export interface PermissionInfo {
 const project = (id: string, key: string, name: string, description: string): PermissionInfo => ({ id, key, name, type: 'PROJECT', description });
 const global = (id: string, key: string, name: string, description: string): PermissionInfo => ({ id, key, name, type: 'GLOBAL', description });
 
-export const PERMISSIONS: readonly PermissionInfo[] = [
+const PERMISSIONS: readonly PermissionInfo[] = [
   global('0', 'ADMINISTER', 'Administer Jira', 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.'),
   global('44', 'SYSTEM_ADMIN', 'Administer Jira', 'Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).'),
   global('27', 'USER_PICKER', 'Browse users and groups', 'View and select users or groups from the user picker, and share issues.'),

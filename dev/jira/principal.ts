@@ -14,9 +14,9 @@ export type Identification =
   | { ok: false; message: string };
 
 /** Jira's words when no credentials came with the request. */
-export const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';
+const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';
 /** Jira Cloud's words when basic-auth credentials are wrong. */
-export const BAD_CREDENTIALS = 'Client must be authenticated to access this resource.';
+const BAD_CREDENTIALS = 'Client must be authenticated to access this resource.';
 
 /** `headers` must have lower-case names. */
 export function identify(headers: Record<string, string>): Identification {

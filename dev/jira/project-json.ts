@@ -6,7 +6,7 @@ import type { SiteProject } from './site-project';
 
 /** Projects as Jira renders them: the short reference inside issues, and the full `Project` bean. */
 
-export function projectAvatarUrls(siteUrl: string, projectId: string) {
+function projectAvatarUrls(siteUrl: string, projectId: string) {
   return {
     '48x48': `${siteUrl}/rest/api/3/universal_avatar/view/type/project/avatar/10418?pid=${projectId}&size=large`,
     '24x24': `${siteUrl}/rest/api/3/universal_avatar/view/type/project/avatar/10418?pid=${projectId}&size=small`,

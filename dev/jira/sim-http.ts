@@ -78,3 +78,8 @@ export function parseJsonBody(body: string | undefined): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A request value as Jira quotes it in an error message or matches it as text: strings as they are, anything else as JSON. */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}

@@ -15,7 +15,7 @@ export function demoUser(role: DemoRole): DemoUser {
 
 export type Caller = 'app' | DemoRole | 'anonymous';
 
-export function headersFor(caller: Caller): Record<string, string> {
+function headersFor(caller: Caller): Record<string, string> {
   if (caller === 'anonymous') return {};
   if (caller === 'app') return { 'x-forge-sim-principal': 'app' };
   return { 'x-forge-sim-principal': `user:${demoUser(caller).accountId}` };

@@ -39,7 +39,7 @@ export interface InstalledKvs {
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const headers = init?.headers;
   if (!headers) return {};
-  return Object.fromEntries(new Headers(headers as HeadersInit).entries());
+  return Object.fromEntries(new Headers(headers).entries());
 }
 
 export function installKvsForTests(emulator: KvsEmulator = new KvsEmulator(), options: KvsTestInstallOptions = {}): InstalledKvs {

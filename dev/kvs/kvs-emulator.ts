@@ -121,15 +121,15 @@ export class KvsEmulator {
   }
 
   /** Answers one request from the `@forge/kvs` client, as the KVS service would. Never rejects. */
-  async fetch(path: string, init: KvsFetchInit = {}): Promise<Response> {
+  fetch(path: string, init: KvsFetchInit = {}): Promise<Response> {
     this.counters.requests++;
     const answer = this.handle(path, init);
     if (answer instanceof KvsServiceError) {
       if (answer.code === 'KEY_NOT_FOUND') this.counters.notFound++;
       else this.counters.errors++;
-      return errorResponse(answer);
+      return Promise.resolve(errorResponse(answer));
     }
-    return answer === undefined ? noContentResponse() : jsonResponse(JSON.stringify(answer));
+    return Promise.resolve(answer === undefined ? noContentResponse() : jsonResponse(JSON.stringify(answer)));
   }
 
   /** Plain values, sorted by key, optionally only those whose key starts with `prefix`. Never secrets. */

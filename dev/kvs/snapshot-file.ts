@@ -20,7 +20,7 @@ export class SnapshotFile {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
   private chain: Promise<void> = Promise.resolve();
-  private lastError: unknown;
+  private lastError: Error | undefined;
   private tmpCounter = 0;
 
   constructor(
@@ -98,7 +98,7 @@ export class SnapshotFile {
     } catch (error) {
       // Keep the data marked dirty so the next flush retries, and report the failure to that flush.
       this.dirty = true;
-      this.lastError = error;
+      this.lastError = error instanceof Error ? error : new Error(String(error));
       await rm(tmp, { force: true }).catch(() => undefined);
     }
   }

@@ -18,7 +18,7 @@ export interface StoredRecord {
   expiresAt?: number;
 }
 
-export const METADATA_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'] as const;
+const METADATA_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 
 export function isExpired(record: StoredRecord, nowMs: number): boolean {

@@ -34,6 +34,7 @@ export class AppLogs {
   capture(): void {
     if (this.restore) return;
     const levels = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back, and always called with console as `this`
     const originals = levels.map((level) => [level, console[level]] as const);
     for (const [level, original] of originals) {
       console[level] = (...args: unknown[]) => {

@@ -50,14 +50,38 @@ export function manageAppsPage(manifest: AppManifest, button: 'configure' | 'get
   return [...manifest.uiModules.values()].find((module) => module.type === 'jira:adminPage' && wanted(module)) ?? null;
 }
 
-type Raw = Record<string, any>;
+/** The parts of manifest.yml this reader looks at; everything is optional until checked. */
+interface ManifestFile {
+  app?: { id?: string };
+  modules?: {
+    function?: Array<{ key: string; handler?: string; timeoutSeconds?: unknown }>;
+    'jira:projectPage'?: UiModuleEntry[];
+    'jira:adminPage'?: UiModuleEntry[];
+    scheduledTrigger?: Array<{ key: string; function: string; interval: string }>;
+    consumer?: Array<{ queue: string; function: string }>;
+    trigger?: Array<{ key: string; function: string; events?: string[]; filter?: { ignoreSelf?: boolean } }>;
+  };
+  resources?: Array<{ key: string; path: string }>;
+  permissions?: {
+    scopes?: string[];
+    content?: { styles?: string[] };
+    external?: { fetch?: { backend?: Array<string | { address: string }> } };
+  };
+}
+
+interface UiModuleEntry {
+  key: string;
+  title: string;
+  resource: string;
+  resolver?: { function?: string };
+  useAsConfig?: boolean;
+  useAsGetStarted?: boolean;
+}
 
 export function loadAppManifest(manifestPath: string): AppManifest {
-  const raw = parse(readFileSync(manifestPath, 'utf8')) as Raw;
-  const modules: Raw = raw.modules ?? {};
-  const resources = new Map<string, string>(
-    (raw.resources ?? []).map((resource: Raw) => [resource.key as string, resource.path as string]),
-  );
+  const raw = parse(readFileSync(manifestPath, 'utf8')) as ManifestFile;
+  const modules = raw.modules ?? {};
+  const resources = new Map<string, string>((raw.resources ?? []).map((resource) => [resource.key, resource.path]));
 
   const functions: AppManifest['functions'] = new Map();
   for (const fn of modules.function ?? []) {
@@ -84,23 +108,22 @@ export function loadAppManifest(manifestPath: string): AppManifest {
     }
   }
 
-  const external: Raw = raw.permissions?.external ?? {};
-  const backend: unknown[] = external.fetch?.backend ?? [];
+  const backend = raw.permissions?.external?.fetch?.backend ?? [];
   return {
     appId: String(raw.app?.id ?? ''),
     functions,
     uiModules,
     scheduledTriggers: new Map(
-      (modules.scheduledTrigger ?? []).map((t: Raw) => [t.key, { functionKey: t.function, interval: t.interval }]),
+      (modules.scheduledTrigger ?? []).map((t) => [t.key, { functionKey: t.function, interval: t.interval }]),
     ),
-    consumers: new Map((modules.consumer ?? []).map((c: Raw) => [c.queue, c.function])),
-    eventTriggers: (modules.trigger ?? []).map((t: Raw) => ({
+    consumers: new Map((modules.consumer ?? []).map((c) => [c.queue, c.function])),
+    eventTriggers: (modules.trigger ?? []).map((t) => ({
       key: t.key,
       functionKey: t.function,
       events: t.events ?? [],
       ignoreSelf: t.filter?.ignoreSelf === true,
     })),
-    backendEgress: backend.map((entry) => new URL(typeof entry === 'string' ? entry : (entry as Raw).address).origin),
+    backendEgress: backend.map((entry) => new URL(typeof entry === 'string' ? entry : entry.address).origin),
     scopes: raw.permissions?.scopes ?? [],
     allowsInlineStyles: (raw.permissions?.content?.styles ?? []).includes('unsafe-inline'),
   };

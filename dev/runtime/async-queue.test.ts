@@ -16,9 +16,10 @@ describe('the local async queue', () => {
     push(queue, [{ n: 'late' }], 60);
     push(queue, [{ n: 'early' }]);
     const seen: unknown[] = [];
-    const { processed } = await queue.drain(async (event) => {
+    const { processed } = await queue.drain((event) => {
       seen.push(event.body.n);
       if (event.body.n === 'early') push(queue, [{ n: 'follow-up' }]);
+      return Promise.resolve();
     });
     expect(seen).toEqual(['early', 'follow-up', 'late']);
     expect(processed).toBe(3);
@@ -28,9 +29,9 @@ describe('the local async queue', () => {
     const queue = new AsyncQueue();
     push(queue, [{ n: 1 }]);
     let attempts = 0;
-    await queue.drain(async () => {
+    await queue.drain(() => {
       attempts += 1;
-      throw new Error('boom');
+      return Promise.reject(new Error('boom'));
     });
     expect(attempts).toBe(MAX_RETRIES + 1);
     expect(queue.failed).toHaveLength(1);
@@ -41,10 +42,10 @@ describe('the local async queue', () => {
     const queue = new AsyncQueue();
     push(queue, [{ n: 1 }]);
     const contexts: unknown[] = [];
-    await queue.drain(async (event) => {
+    await queue.drain((event) => {
       contexts.push(event.retryData);
-      if (event.retryCount === 0) return { _retry: true, retryOptions: { retryAfter: 30, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { cursor: 7 } } };
-      return undefined;
+      if (event.retryCount === 0) return Promise.resolve({ _retry: true, retryOptions: { retryAfter: 30, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { cursor: 7 } } });
+      return Promise.resolve(undefined);
     });
     expect(contexts).toEqual([undefined, { cursor: 7 }]);
   });

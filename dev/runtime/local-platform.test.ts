@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import path from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { bundledFile, currentForgeBundle } from '../tooling/forge-bundle';
@@ -14,7 +15,7 @@ const MEMBER = 'member-1';
 const STRANGER = 'stranger-1';
 
 const tinyJira: SimulatedService = {
-  async handle({ path: requestPath, headers }) {
+  handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER];
     const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
     const url = new URL(requestPath, 'http://jira');
@@ -28,7 +29,7 @@ const tinyJira: SimulatedService = {
   },
 };
 
-const personalData: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const personalData: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 const rootDir = path.resolve(__dirname, '../..');
 

@@ -16,20 +16,26 @@ export interface ProductTarget {
   send(request: ProductRequest, principal: Principal): Promise<Response>;
 }
 
-/** The shape every simulated service of dev/ answers in-process. */
+/** The shape every simulated service of dev/ answers in-process, at once or later. */
 export interface SimulatedService {
   handle(request: {
     method: string;
     path: string;
     headers: Record<string, string>;
     body?: string;
-  }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  }): SimulatedAnswer | Promise<SimulatedAnswer>;
+}
+
+export interface SimulatedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** How a simulated site learns who is calling (the Forge proxy knows it from the invocation). */
 export const PRINCIPAL_HEADER = 'x-forge-sim-principal';
 
-export function principalHeader(principal: Principal): string {
+function principalHeader(principal: Principal): string {
   return principal.kind === 'app' ? 'app' : `user:${principal.accountId}`;
 }
 

@@ -7,7 +7,7 @@ import { SEALING_KEYS_VARIABLE } from '../../src/adapters/secrets/sealing-key-ri
  * in `.local/` stay readable; it protects nothing and must never be used on a real deployment, where the key
  * comes from `forge variables set --encrypt` (see docs/settings.md).
  */
-export const DEVELOPMENT_SEALING_KEY_ID = 'local-development';
+const DEVELOPMENT_SEALING_KEY_ID = 'local-development';
 
 export function developmentSealingKeys(): string {
   const material = createHash('sha256').update('flow-metrics: local development sealing key, not a secret').digest('base64');

@@ -93,7 +93,11 @@ export class SimulatedSlack implements SimulatedService {
     return this.posted.filter((message) => channelId === undefined || message.channel === channelId);
   }
 
-  async handle(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+  handle(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<Answer> {
+    return Promise.resolve(this.route(request));
+  }
+
+  private route(request: { method: string; path: string; headers: Record<string, string>; body?: string }): Answer {
     const url = new URL(request.path, 'https://slack.com');
     const method = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname)?.[1];
     if (!method || !(method in ACCEPTED_SCOPES)) return this.answer(404, slackErrorJson('unknown_method'), null, '');

@@ -9,7 +9,7 @@ import type { DemoSlack } from './demo-slack';
 export function slackControl(demo: DemoSlack): SimulatedService {
   const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
   return {
-    async handle({ method, path }) {
+    handle({ method, path }) {
       const url = new URL(path, 'http://local');
       if (method === 'GET' && url.pathname === '/__slack/tokens') return json(200, demo.tokens);
       if (method === 'GET' && url.pathname === '/__slack/messages') return json(200, demo.slack.messages(url.searchParams.get('channel') ?? undefined));

@@ -19,18 +19,26 @@ export interface AccessibilityViolation {
   elements: Array<{ target: string; summary: string }>;
 }
 
+/** The parts of axe-core's report on one rule that the audit keeps. */
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
 /** Serious and critical violations in the frame's document, as axe-core reports them. */
 export async function seriousAccessibilityViolations(frame: Frame): Promise<AccessibilityViolation[]> {
   const loaded = await frame.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) await frame.evaluate(AXE_SOURCE);
   const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: any[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.map((violation) => ({
       rule: String(violation.id),
       impact: String(violation.impact ?? 'unknown'),
       help: String(violation.help),
-      elements: (violation.nodes as any[]).map((node) => ({ target: (node.target as string[]).join(' '), summary: String(node.failureSummary ?? '') })),
+      elements: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: String(node.failureSummary ?? '') })),
     }));
   });
   return violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact));

@@ -8,9 +8,9 @@ import { chromium, type Browser } from 'playwright-core';
  * fails with the command to run. Browser tests never skip silently.
  */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-export const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
+const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
 
-export function findChromium(): string | null {
+function findChromium(): string | null {
   const fromEnvironment = process.env.CHROME_PATH;
   if (fromEnvironment && existsSync(fromEnvironment)) return fromEnvironment;
   return CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
@@ -20,7 +20,7 @@ function canInstallWithApt(): boolean {
   return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 }
 
-export function ensureChromium(): string {
+function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
   if (!canInstallWithApt()) {

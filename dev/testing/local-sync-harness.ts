@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory } from '../../src/domain';
+import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory, type JiraStatus } from '../../src/domain';
 import { decodeProjectHistory, decodeProjectHistoryUpdate, type HeldHistory } from '../../src/shared/project-history-decoding';
 import type { ProjectViewData, ResolverResult, SyncNowData } from '../../src/shared/resolver-contract';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
@@ -27,7 +27,7 @@ export interface SyncHarnessOptions {
 }
 
 export const PROJECT_PAGE = 'flow-metrics-project-page';
-export const SETTINGS_PAGE = 'flow-metrics-settings';
+const SETTINGS_PAGE = 'flow-metrics-settings';
 
 /** The demo GitHub and Slack the app reaches at their real addresses, with their tokens. */
 export interface SimulatedIntegrations {
@@ -37,6 +37,15 @@ export interface SimulatedIntegrations {
 
 /** Calls a settings page function as one person; the answer is what the bridge would deliver. */
 export type SettingsCall = (functionKey: string, payload?: unknown) => Promise<any>;
+
+/** What the simulated site counted: requests by endpoint and status, early retries, peak concurrency. */
+export interface JiraSiteStats {
+  total: number;
+  byEndpoint: Record<string, number>;
+  earlyRetries: number;
+  maxConcurrency: number;
+  byStatus: Record<string, number>;
+}
 
 /** Normalised issue: what two histories must agree on, independent of dictionary order. */
 export interface IssueFacts {
@@ -50,7 +59,7 @@ export interface IssueFacts {
   flags: Array<[number, boolean]>;
 }
 
-const quietPersonalData: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const quietPersonalData: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 export class SyncHarness {
   readonly site: JiraSite;
@@ -136,7 +145,7 @@ export class SyncHarness {
   }
 
   /** The site's control API and REST API, as JSON. */
-  async jira<T = any>(method: string, requestPath: string, body?: unknown, principal = 'app'): Promise<{ status: number; body: T }> {
+  async jira<T = unknown>(method: string, requestPath: string, body?: unknown, principal = 'app'): Promise<{ status: number; body: T }> {
     const answer = await this.site.handle({
       method,
       path: requestPath,
@@ -146,8 +155,8 @@ export class SyncHarness {
     return { status: answer.status, body: (answer.body === '' ? undefined : JSON.parse(answer.body)) as T };
   }
 
-  async stats(): Promise<{ total: number; byEndpoint: Record<string, number>; earlyRetries: number; maxConcurrency: number; byStatus: Record<string, number> }> {
-    return (await this.jira('GET', '/__jira/stats')).body;
+  async stats(): Promise<JiraSiteStats> {
+    return (await this.jira<JiraSiteStats>('GET', '/__jira/stats')).body;
   }
 
   async resetStats(): Promise<void> {
@@ -228,7 +237,7 @@ export class SyncHarness {
   /** Jira's ground truth: the site's export (complete changelogs, in slices), read by the engine. */
   async truth(projectKey: string): Promise<CompactHistory> {
     const [statuses, fields] = await Promise.all([
-      this.jira('GET', '/rest/api/3/status'),
+      this.jira<JiraStatus[]>('GET', '/rest/api/3/status'),
       this.jira<Array<{ id: string; name: string }>>('GET', '/rest/api/3/field'),
     ]);
     const flaggedFieldIds = fields.body.filter((field) => field.name === 'Flagged').map((field) => field.id);

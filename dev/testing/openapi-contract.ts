@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
  */
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** The official descriptions, cut to what is used: dev/contracts/README.md says from where. */
-export const SPEC_DIR = path.join(PROJECT_ROOT, 'dev/contracts');
+const SPEC_DIR = path.join(PROJECT_ROOT, 'dev/contracts');
 
 export interface ContractCheck {
   valid: boolean;
@@ -75,7 +75,7 @@ export class OpenApiContract {
       validate = this.ajv.compile({ $ref: `${this.id}#${pointer}` });
       this.validators.set(pointer, validate);
     }
-    const valid = validate(body) as boolean;
+    const valid = validate(body);
     const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
     return { valid, problems: valid ? [] : problems };
   }

@@ -39,8 +39,8 @@ const statusJson = (status: (typeof FLOW_STATUSES)[number]) => ({
   statusCategory: { key: status.category },
 });
 
-export const tinyJira: SimulatedService = {
-  async handle({ path: requestPath, headers }) {
+const tinyJira: SimulatedService = {
+  handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER] ?? '';
     const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
     const url = new URL(requestPath, 'http://jira');
@@ -79,7 +79,7 @@ export interface SettingsTestSite {
 }
 
 /** Atlassian's personal-data reporting, when a test does not bring its own: "nothing to do" for every report. */
-const NOTHING_TO_REPORT: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const NOTHING_TO_REPORT: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 export function createSettingsTestSite(
   now: () => Date = () => new Date(),

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import type { ManifestSchema } from '@forge/manifest';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
 const CONTRACTS = path.join(PROJECT_ROOT, 'dev/contracts');
@@ -39,18 +40,18 @@ function sourceFiles(folder: string, found: string[] = []): string[] {
 
 async function main(): Promise<boolean> {
   process.chdir(PROJECT_ROOT); // both validators read ./manifest.yml and paths relative to it
-  // Required after the variables above are set.
-  const { validate } = require('@forge/manifest') as typeof import('@forge/manifest');
-  const { lint, problemCount } = require('@forge/lint') as typeof import('@forge/lint');
-  const { StatsigReader } = require('@forge/cli-shared') as typeof import('@forge/cli-shared');
+  // Loaded after the variables above are set.
+  const { validate } = await import('@forge/manifest');
+  const { lint, problemCount } = await import('@forge/lint');
+  const { StatsigReader } = await import('@forge/cli-shared');
 
   /** Forge's feature-flag service, offline: every gate unknown, so the packages' defaults apply. */
   class OfflineFeatureFlags extends StatsigReader {
-    override async checkGate(): Promise<boolean> {
-      return undefined as unknown as boolean;
+    override checkGate(): Promise<boolean> {
+      return Promise.resolve(undefined as unknown as boolean);
     }
-    override async getDynamicConfig(): Promise<never> {
-      return undefined as never;
+    override getDynamicConfig(): Promise<never> {
+      return Promise.resolve(undefined as never);
     }
   }
 
@@ -69,9 +70,9 @@ async function main(): Promise<boolean> {
     else if (level !== 'info') console.log(`  [${level}] ${message}`);
   };
   const logger = { info: report('info'), warn: report('warn'), error: report('error'), debug: () => {}, trace: () => {} };
-  const manifest = YAML.parse(readFileSync('manifest.yml', 'utf8'));
+  const manifest = YAML.parse(readFileSync('manifest.yml', 'utf8')) as ManifestSchema;
   const files = LINTED_FOLDERS.flatMap((folder) => sourceFiles(path.join(PROJECT_ROOT, folder)));
-  const results = await lint(files, manifest, 'development', logger as never, new OfflineFeatureFlags() as never, {
+  const results = await lint(files, manifest, 'development', logger, new OfflineFeatureFlags() as never, {
     linter: { mode: 'client-side' },
   } as never);
   for (const result of results) {

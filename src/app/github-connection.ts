@@ -3,7 +3,6 @@ import type { Clock, GitHubAccount, SecretVault, StoredDocument } from '../ports
 import { githubTokenKind } from '../shared/connection-formats';
 import type {
   ConnectGitHubPayload,
-  ConnectionCheck,
   GitHubConnectionData,
   GitHubConnectionDetails,
   GitHubRepositoryAccess,

@@ -27,7 +27,7 @@ export interface ProjectViewPorts {
 }
 
 /** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
-export const VIEW_ANSWER_BUDGET_CHARS = 4_500_000;
+const VIEW_ANSWER_BUDGET_CHARS = 4_500_000;
 
 /** Shards read per round trip to storage. */
 const SHARDS_PER_READ = 16;

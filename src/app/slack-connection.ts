@@ -1,6 +1,5 @@
 import type { Clock, SecretVault, SlackChannelView, SlackWorkspace, StoredDocument } from '../ports';
 import type {
-  ConnectionCheck,
   ConnectSlackPayload,
   SlackChannelInfo,
   SlackConnectionData,
@@ -196,7 +195,7 @@ export async function disconnectSlack(ports: SlackConnectionPorts, actor: Actor)
 }
 
 /** The text says only what the app is; nothing about who sent it (that stays in the audit log). */
-export const TEST_MESSAGE_TEXT = 'Flow metrics for Jira is connected to this channel. This is a test message sent from the app’s settings page.';
+const TEST_MESSAGE_TEXT = 'Flow metrics for Jira is connected to this channel. This is a test message sent from the app’s settings page.';
 
 export async function sendSlackTestMessage(ports: SlackConnectionPorts, actor: Actor): Promise<SlackTestMessageSent> {
   const { token, record } = await storedToken(ports);

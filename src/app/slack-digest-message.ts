@@ -26,7 +26,7 @@ export interface DigestMessage {
 }
 
 /** How many at-risk items a project's section names. */
-export const AT_RISK_NAMED = 3;
+const AT_RISK_NAMED = 3;
 export const PROJECTS_PER_MESSAGE = 10;
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

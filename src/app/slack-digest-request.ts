@@ -18,7 +18,7 @@ export interface SlackDigestRequestPorts extends SlackDigestPorts, AuditTrailPor
 }
 
 /** "Send digest now" posts to a whole channel: once per five minutes is plenty to check it looks right. */
-export const DIGEST_NOW_PERIOD_SECONDS = 300;
+const DIGEST_NOW_PERIOD_SECONDS = 300;
 
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 

@@ -10,7 +10,7 @@ import { NEVER_SYNCED } from './sync-state';
  * the project may ask, at most once per project every `SYNC_NOW_PERIOD_SECONDS`: each request costs Jira
  * calls, and the hourly sync runs anyway.
  */
-export const SYNC_NOW_PERIOD_SECONDS = 300;
+const SYNC_NOW_PERIOD_SECONDS = 300;
 
 export interface SyncNowPorts {
   userPermissions: UserPermissions;

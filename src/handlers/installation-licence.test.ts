@@ -89,7 +89,7 @@ describe('with an inactive licence', () => {
     await expect(harness.platform.runScheduledTrigger('hourly-incremental-sync')).resolves.toEqual({ queued: 0 });
     await expect(harness.platform.drainQueue()).resolves.toEqual({ processed: 1 });
     await expect(harness.platform.runScheduledTrigger('weekly-slack-digest')).resolves.toBeNull();
-    const issue = (await harness.jira('GET', '/__jira/export?project=FLOW&maxResults=1')).body[0];
+    const issue = (await harness.jira<Array<Record<string, unknown>>>('GET', '/__jira/export?project=FLOW&maxResults=1')).body[0];
     await harness.resetStats();
     await expect(
       harness.platform.deliverProductEvent({ eventType: 'avi:jira:updated:issue', issue: { ...issue, fields: { project: { key: 'FLOW' } } }, changelog: { items: [{ field: 'status' }] } }),

@@ -38,7 +38,7 @@ export function slackDigestPorts() {
 }
 
 /** Project keys, counts and Slack's own words only: never a token. */
-export function describeDigest(outcome: SlackDigestOutcome): string {
+function describeDigest(outcome: SlackDigestOutcome): string {
   const where = outcome.channel ? ` to #${outcome.channel.name}` : '';
   const projects = outcome.projects.length > 0 ? ` (${outcome.projects.join(', ')})` : '';
   const left = outcome.skipped.length > 0 ? `; left out ${outcome.skipped.join(', ')}` : '';

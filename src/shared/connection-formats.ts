@@ -7,10 +7,10 @@
  */
 
 /** GitHub fine-grained personal access token: `github_pat_` then letters, digits and underscores. */
-export const GITHUB_FINE_GRAINED_TOKEN = /^github_pat_[A-Za-z0-9_]{40,250}$/;
+const GITHUB_FINE_GRAINED_TOKEN = /^github_pat_[A-Za-z0-9_]{40,250}$/;
 
 /** GitHub classic personal access token: `ghp_` then letters and digits (36 today). */
-export const GITHUB_CLASSIC_TOKEN = /^ghp_[A-Za-z0-9]{30,250}$/;
+const GITHUB_CLASSIC_TOKEN = /^ghp_[A-Za-z0-9]{30,250}$/;
 
 /** Slack bot token: `xoxb-`, the workspace and bot user numbers, then a secret part. */
 export const SLACK_BOT_TOKEN = /^xoxb-[0-9]{1,20}-[0-9]{1,20}-[A-Za-z0-9]{16,200}$/;

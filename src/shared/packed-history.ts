@@ -13,7 +13,7 @@
  */
 import { appendIssue, COMPACT_HISTORY_FORMAT, emptyIssueColumns, type CompactHistory, type CompactStatus } from '../domain/compact-history';
 
-export const PACKED_SHARD_FORMAT = 1;
+const PACKED_SHARD_FORMAT = 1;
 
 /** One issue with status and type numbers that index the project's dictionaries. */
 export interface StoredIssue {
@@ -129,11 +129,6 @@ export function unpackShard(shard: PackedShard, keyPrefix: string): StoredIssue[
   const issues: StoredIssue[] = [];
   decodeShard(shard, keyPrefix, (issue) => issues.push(issue));
   return issues;
-}
-
-/** How many issues a shard holds, without decoding it. */
-export function shardSize(shard: PackedShard): number {
-  return shard.id.length;
 }
 
 /**

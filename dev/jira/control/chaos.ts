@@ -22,7 +22,7 @@ export interface ChaosSettings {
   seed: number;
 }
 
-export const CALM: ChaosSettings = {
+const CALM: ChaosSettings = {
   rate429: 0,
   retryAfterSeconds: 1,
   latencyMs: 0,

@@ -3,7 +3,7 @@ import { DEMO_USERS, userIndex } from '../demo-data/demo-users';
 import { identify } from '../principal';
 import { integerParam, listParam } from '../request-params';
 import type { SiteContext } from '../site-context';
-import { JiraHttpError, isRecord, jiraError, json, noContent, type SimResponse } from '../sim-http';
+import { asText, JiraHttpError, isRecord, jiraError, json, noContent, type SimResponse } from '../sim-http';
 import { readChaosSettings, type Chaos } from './chaos';
 import { exportProject } from './project-export';
 import type { RequestStats } from './request-stats';
@@ -106,7 +106,7 @@ function issueControl(site: SiteContext, method: string, key: string, action: st
   let actor = userIndex(project?.leadAccountId ?? '');
   if (input['accountId'] !== undefined) {
     actor = typeof input['accountId'] === 'string' ? userIndex(input['accountId']) : -1;
-    if (actor < 0) return badRequest(`Unknown accountId '${String(input['accountId'])}'.`);
+    if (actor < 0) return badRequest(`Unknown accountId '${asText(input['accountId'])}'.`);
   }
 
   if (method === 'DELETE' && action === undefined) {

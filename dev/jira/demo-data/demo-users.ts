@@ -84,11 +84,6 @@ export function findUserByAccountId(accountId: string): DemoUser | undefined {
   return DEMO_USERS.find((u) => u.accountId === accountId);
 }
 
-export function findUserByEmail(emailAddress: string): DemoUser | undefined {
-  const wanted = emailAddress.toLowerCase();
-  return DEMO_USERS.find((u) => u.emailAddress === wanted);
-}
-
 /** Index of a user in `DEMO_USERS`; the compact issue store keeps people as these indices. */
 export function userIndex(accountId: string): number {
   return DEMO_USERS.findIndex((u) => u.accountId === accountId);

@@ -32,7 +32,7 @@ export interface DemoData {
   windowStart: number;
 }
 
-export const DEFAULT_SEED = 1729;
+const DEFAULT_SEED = 1729;
 export const DEMO_WINDOW_DAYS = 548;
 
 export function startOfUtcDay(ms: number): number {

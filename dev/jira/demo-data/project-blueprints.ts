@@ -132,7 +132,7 @@ export const SPR: ProjectBlueprint = {
 };
 
 /** A bug queue: arrivals surge after releases, some bugs are never fixed. */
-export const BUG: ProjectBlueprint = {
+const BUG: ProjectBlueprint = {
   id: '10002',
   key: 'BUG',
   name: 'Bug Queue',

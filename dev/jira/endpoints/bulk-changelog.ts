@@ -11,10 +11,10 @@ import { INVALID_PAYLOAD, JiraHttpError, isRecord, json, parseJsonBody, type Sim
  * issue, whose remaining changes open the next page, so clients must merge by `issueId`. Issues the caller
  * cannot see, and ids or keys that do not exist, are left out rather than failing the call.
  */
-export const BULK_CHANGELOG_MAX_ISSUES = 1000;
-export const BULK_CHANGELOG_MAX_FIELDS = 10;
-export const BULK_CHANGELOG_MAX_RESULTS = 10_000;
-export const BULK_CHANGELOG_DEFAULT_RESULTS = 1000;
+const BULK_CHANGELOG_MAX_ISSUES = 1000;
+const BULK_CHANGELOG_MAX_FIELDS = 10;
+const BULK_CHANGELOG_MAX_RESULTS = 10_000;
+const BULK_CHANGELOG_DEFAULT_RESULTS = 1000;
 
 interface BulkRequest {
   issueIdsOrKeys: string[];
@@ -39,7 +39,7 @@ function readRequest(body: string | undefined): BulkRequest {
   if (fieldIds !== undefined && (!Array.isArray(fieldIds) || !fieldIds.every((v) => typeof v === 'string'))) {
     throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   }
-  const fields = (fieldIds as string[] | undefined) ?? [];
+  const fields = (fieldIds) ?? [];
   if (fields.length > BULK_CHANGELOG_MAX_FIELDS || new Set(fields).size !== fields.length) {
     const message = `fieldIds must contain at most ${BULK_CHANGELOG_MAX_FIELDS} unique field ids.`;
     throw new JiraHttpError(400, [message], { fieldIds: message });
@@ -52,7 +52,7 @@ function readRequest(body: string | undefined): BulkRequest {
     throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   }
   return {
-    issueIdsOrKeys: issueIdsOrKeys as string[],
+    issueIdsOrKeys: issueIdsOrKeys,
     fieldIds: fields,
     maxResults: (maxResults as number | undefined) ?? BULK_CHANGELOG_DEFAULT_RESULTS,
     ...(typeof nextPageToken === 'string' && nextPageToken !== '' ? { nextPageToken } : {}),

@@ -7,7 +7,7 @@ import { UNBOUNDED } from '../jql/jql-compiler';
 import { decodePageToken, encodePageToken, fingerprint } from '../page-token';
 import type { Route, RouteRequest } from '../router';
 import type { SiteContext } from '../site-context';
-import { INVALID_PAYLOAD, JiraHttpError, isRecord, jiraError, json, parseJsonBody, type SimResponse } from '../sim-http';
+import { asText, INVALID_PAYLOAD, JiraHttpError, isRecord, jiraError, json, parseJsonBody, type SimResponse } from '../sim-http';
 
 /**
  * `POST /rest/api/3/expression/evaluate`: a Jira expression evaluated over the issues of a JQL query (the
@@ -19,7 +19,7 @@ import { INVALID_PAYLOAD, JiraHttpError, isRecord, jiraError, json, parseJsonBod
  * The expression language is the subset described in `../expressions/expression-parser.ts`; anything else
  * is a 400 in Jira's error shape. `expand=meta.complexity` is not reported by the simulation.
  */
-export const EXPRESSION_ISSUES_PER_PAGE = 1000;
+const EXPRESSION_ISSUES_PER_PAGE = 1000;
 
 const CONTEXT_KEYS = new Set(['board', 'custom', 'customerRequest', 'issue', 'issues', 'project', 'serviceDesk', 'sprint']);
 const SUPPORTED_CONTEXT = new Set(['issue', 'issues']);
@@ -69,7 +69,7 @@ function contextIssue(site: SiteContext, request: RouteRequest, reference: unkno
   if ((id === undefined) === (key === undefined) || (id !== undefined && !Number.isInteger(id)) || (key !== undefined && typeof key !== 'string')) {
     throw new JiraHttpError(400, ['Provide either the id or the key of the issue, not both.']);
   }
-  const row = site.store.find(String(id ?? key));
+  const row = site.store.find(asText(id ?? key));
   const browsable = site.permissions.browsable(request.principal);
   if (row < 0 || !browsable[site.store.project.get(row)]) {
     throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
@@ -90,7 +90,7 @@ function issuesPage(site: SiteContext, request: RouteRequest, issues: unknown): 
   if (!valid) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   if (typeof query !== 'string' || query.trim() === '') throw new JiraHttpError(400, [UNBOUNDED]);
   if (maxResults !== undefined && (maxResults as number) < 1) {
-    throw new JiraHttpError(400, [`The value '${String(maxResults)}' of 'maxResults' must be a positive number.`]);
+    throw new JiraHttpError(400, [`The value '${asText(maxResults)}' of 'maxResults' must be a positive number.`]);
   }
   const limit = Math.min((maxResults as number | undefined) ?? EXPRESSION_ISSUES_PER_PAGE, EXPRESSION_ISSUES_PER_PAGE);
   const requestFingerprint = fingerprint(`expression:${query}`);

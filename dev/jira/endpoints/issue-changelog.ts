@@ -8,9 +8,9 @@ import { JiraHttpError, json, type SimResponse } from '../sim-http';
  * `GET /rest/api/3/issue/{issueIdOrKey}/changelog`: one issue's full history, oldest first, with offset
  * paging of at most 100 per page. This is how an app gets past the 100 histories embedded in a search.
  */
-export const ISSUE_CHANGELOG_PAGE_LIMIT = 100;
+const ISSUE_CHANGELOG_PAGE_LIMIT = 100;
 
-export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
+const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
 /** A live issue the caller may browse, or Jira's 404. */
 export function visibleIssue(site: SiteContext, request: RouteRequest, idOrKey: string): number {

@@ -8,7 +8,7 @@ import type { Principal } from '../principal';
 import { expandSet, listParam } from '../request-params';
 import type { Route, RouteRequest } from '../router';
 import type { SiteContext } from '../site-context';
-import { INVALID_PAYLOAD, JiraHttpError, isRecord, json, noContent, parseJsonBody, type SimResponse } from '../sim-http';
+import { asText, INVALID_PAYLOAD, JiraHttpError, isRecord, json, noContent, parseJsonBody, type SimResponse } from '../sim-http';
 import { visibleIssue } from './issue-changelog';
 
 /**
@@ -17,7 +17,7 @@ import { visibleIssue } from './issue-changelog';
  */
 
 /** Who a change is attributed to in the changelog. */
-export function actorOf(principal: Principal): number {
+function actorOf(principal: Principal): number {
   return principal.kind === 'app' ? APP_AUTHOR : principal.index;
 }
 
@@ -31,7 +31,7 @@ function getIssue(site: SiteContext, request: RouteRequest): SimResponse {
  * Every status of the project's workflow is reachable from every other (Jira's "any status" transitions),
  * each transition named after its target and numbered 11, 21, 31... in board order.
  */
-export function transitionsOf(site: SiteContext, row: number) {
+function transitionsOf(site: SiteContext, row: number) {
   const project = site.store.projects[site.store.project.get(row)];
   const current = site.store.status.get(row);
   return (project?.statuses ?? []).flatMap((status, position) =>
@@ -88,13 +88,13 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   const errors: Record<string, string> = {};
 
   const projectRef = reference(fields['project']);
-  const projectKeyOrId = String(projectRef?.['key'] ?? projectRef?.['id'] ?? '');
+  const projectKeyOrId = asText(projectRef?.['key'] ?? projectRef?.['id'] ?? '');
   const projectIndex = site.store.projects.findIndex((p) => p.key === projectKeyOrId || p.id === projectKeyOrId);
   const canCreate = projectIndex >= 0 && site.permissions.hasProjectPermission(request.principal, projectIndex, 'CREATE_ISSUES');
   if (!canCreate) errors['project'] = 'Specify a valid project ID or key';
 
   const typeRef = reference(fields['issuetype']);
-  const typeIndex = ISSUE_TYPES.findIndex((t) => t.id === String(typeRef?.['id'] ?? '') || t.name === typeRef?.['name']);
+  const typeIndex = ISSUE_TYPES.findIndex((t) => t.id === asText(typeRef?.['id'] ?? '') || t.name === typeRef?.['name']);
   const project = site.store.projects[projectIndex];
   if (!typeRef) errors['issuetype'] = 'Specify an issue type';
   else if (typeIndex < 0 || (project && !project.issueTypes.includes(typeIndex))) errors['issuetype'] = 'The issue type selected is invalid.';
@@ -104,7 +104,7 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   else if (summary.length > 255) errors['summary'] = 'Summary must be less than 255 characters.';
 
   const priorityRef = reference(fields['priority']);
-  const priority = priorityRef ? PRIORITIES.findIndex((p) => p.id === String(priorityRef['id'] ?? '') || p.name === priorityRef['name']) : 2;
+  const priority = priorityRef ? PRIORITIES.findIndex((p) => p.id === asText(priorityRef['id'] ?? '') || p.name === priorityRef['name']) : 2;
   if (priority < 0) errors['priority'] = 'The priority selected is invalid.';
 
   const assigneeRef = reference(fields['assignee']);

@@ -11,7 +11,7 @@ import { JiraHttpError, json, type SimResponse } from '../sim-http';
  * Projects: one by id or key, the paged search, and a project's statuses per issue type. Projects the
  * caller may not browse are invisible: 404 on direct access, absent from the search.
  */
-export const PROJECT_SEARCH_MAX_RESULTS = 100;
+const PROJECT_SEARCH_MAX_RESULTS = 100;
 
 /** The project index for a visible project, or Jira's 404 (same answer whether absent or hidden). */
 export function findVisibleProject(site: SiteContext, principal: Principal, idOrKey: string): number {
@@ -48,7 +48,7 @@ function searchProjects(site: SiteContext, request: RouteRequest): SimResponse {
 
   const visible = site.store.projects
     .map((project, index) => ({ project, index }))
-    .filter(({ project, index }) => site.permissions.canBrowse(principal, index))
+    .filter(({ index }) => site.permissions.canBrowse(principal, index))
     .filter(({ project }) => keys.size === 0 || keys.has(project.key))
     .filter(({ project }) => ids.size === 0 || ids.has(project.id))
     .filter(({ project }) => text === '' || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text));

@@ -48,11 +48,11 @@ function fromBody(body: string | undefined): SearchRequest {
     (expand === undefined || typeof expand === 'string');
   if (!valid) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   return {
-    jql: (jql as string | undefined) ?? '',
+    jql: (jql) ?? '',
     ...(typeof nextPageToken === 'string' && nextPageToken !== '' ? { nextPageToken } : {}),
     maxResults: (maxResults as number | undefined) ?? DEFAULT_MAX_RESULTS,
-    fields: (fields as string[] | undefined) ?? [],
-    expand: expandSet(expand as string | undefined),
+    fields: (fields) ?? [],
+    expand: expandSet(expand),
   };
 }
 

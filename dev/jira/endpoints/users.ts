@@ -13,7 +13,7 @@ function myself(site: SiteContext, request: RouteRequest): SimResponse {
   return json(200, userBean(site.siteUrl, principal.user, expandSet(request.query.get('expand'))));
 }
 
-export const USER_BULK_MAX_RESULTS = 200;
+const USER_BULK_MAX_RESULTS = 200;
 
 function bulkUsers(site: SiteContext, request: RouteRequest): SimResponse {
   const accountIds = request.query.getAll('accountId').filter((id) => id !== '');

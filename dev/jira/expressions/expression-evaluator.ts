@@ -8,8 +8,8 @@ import { ExpressionRecord, JiraDate, JiraEntity, Lambda, dateText, type Expressi
  * as their REST representation). A failure names the sub-expression that failed, as Jira does:
  * `Evaluation failed: "i.status.nme" - Unrecognized property of `i.status`: "nme"…`.
  */
-export const MAX_PRIMITIVE_VALUES = 10_000;
-export const MAX_BEANS = 1000;
+const MAX_PRIMITIVE_VALUES = 10_000;
+const MAX_BEANS = 1000;
 
 export function evaluateExpression(source: string, node: ExpressionNode, variables: ReadonlyMap<string, ExpressionValue>): unknown {
   const value = new Evaluation(source).run(node, variables);

@@ -18,8 +18,8 @@ export type ExpressionNode =
   | { kind: 'list'; items: ExpressionNode[]; start: number; end: number }
   | { kind: 'object'; entries: Array<[string, ExpressionNode]>; start: number; end: number };
 
-export const MAX_EXPRESSION_CHARACTERS = 1000;
-export const MAX_EXPRESSION_NODES = 100;
+const MAX_EXPRESSION_CHARACTERS = 1000;
+const MAX_EXPRESSION_NODES = 100;
 
 type TokenType = 'identifier' | 'number' | 'string' | 'punctuation' | 'unsupported' | 'eof';
 

@@ -25,7 +25,7 @@ export interface PacerOptions {
   random: () => number;
 }
 
-export const DEFAULT_PACER_OPTIONS: PacerOptions = {
+const DEFAULT_PACER_OPTIONS: PacerOptions = {
   maxConcurrent: 4,
   maxAttempts: 4,
   maxThrottles: 30,

@@ -11,7 +11,7 @@ import type { SealingKey } from './sealing-key-ring';
  *   open instead of being used.
  * - The 16-byte tag is checked on opening: any change to the stored value is detected.
  */
-export const SEALED_FORMAT = 'flow-metrics-sealed/1';
+const SEALED_FORMAT = 'flow-metrics-sealed/1';
 
 export interface SealedSecret {
   format: typeof SEALED_FORMAT;

@@ -12,7 +12,7 @@
 export const SEALING_KEYS_VARIABLE = 'FLOW_METRICS_SEALING_KEYS';
 
 /** AES-256 keys are 32 bytes. */
-export const SEALING_KEY_BYTES = 32;
+const SEALING_KEY_BYTES = 32;
 
 /** Key ids travel inside sealed values and into the UI, so they are short names, nothing more. */
 const KEY_ID = /^[A-Za-z0-9._-]{1,40}$/;

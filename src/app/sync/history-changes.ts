@@ -97,7 +97,7 @@ export async function deleteRetired(target: HistoryTarget, manifest: HistoryMani
 }
 
 /** Index of the shard whose id range holds `id`: the last shard starting at or before it (the first for smaller ids). */
-export function shardIndexOf(shards: readonly ShardRef[], id: number): number {
+function shardIndexOf(shards: readonly ShardRef[], id: number): number {
   let low = 0;
   let high = shards.length - 1;
   let found = 0;

@@ -31,7 +31,7 @@ const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged',
 /** A lock held only for a single-issue update. */
 const EVENT_LOCK_SECONDS = 120;
 
-export function isRelevantChange(change: IssueChange, flaggedFieldIds: readonly string[]): boolean {
+function isRelevantChange(change: IssueChange, flaggedFieldIds: readonly string[]): boolean {
   if (change.deleted === true || change.changedFields === null) return true;
   return change.changedFields.some((field) => RELEVANT_FIELDS.has(field.toLowerCase()) || flaggedFieldIds.includes(field));
 }

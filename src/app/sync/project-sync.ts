@@ -14,9 +14,9 @@ import type { SyncRun } from './sync-run';
  */
 export type SyncReason = 'scheduled' | 'sync-now' | 'backfill' | 'rebuild';
 
-export const SYNC_CURSOR_FORMAT = 1;
+const SYNC_CURSOR_FORMAT = 1;
 
-export function initialCursor(): SyncCursor {
+function initialCursor(): SyncCursor {
   return { format: SYNC_CURSOR_FORMAT, watermark: null, recent: [], flaggedFieldIds: [], backfill: null };
 }
 
@@ -64,7 +64,7 @@ export function sweepDue(reason: SyncReason, projectKey: string, now: Date): boo
   return reason === 'scheduled' && now.getUTCHours() === sweepHourOf(projectKey);
 }
 
-export function sweepHourOf(projectKey: string): number {
+function sweepHourOf(projectKey: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < projectKey.length; i++) hash = Math.imul(hash ^ projectKey.charCodeAt(i), 0x01000193) >>> 0;
   return hash % 24;

@@ -37,7 +37,7 @@ export type SyncJobOutcome =
   | { kind: 'withdrawn' };
 
 /** Retries after a failure wait longer each time: 1, 2, 4, 8… minutes, at most 15 (Forge's longest delay). */
-export function failureRetrySeconds(attempt: number): number {
+function failureRetrySeconds(attempt: number): number {
   return Math.min(900, 60 * 2 ** Math.max(0, attempt));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ConventionSettings, ProjectStatus, ProjectWorkflowData, WorkflowSettings } from '../resolver-contract';
 
-export const FLOW_TEAM_STATUSES: ProjectStatus[] = [
+const FLOW_TEAM_STATUSES: ProjectStatus[] = [
   { id: '10000', name: 'To Do', category: 'new' },
   { id: '3', name: 'In Progress', category: 'indeterminate' },
   { id: '10001', name: 'In Review', category: 'indeterminate' },

@@ -35,5 +35,5 @@ export function TokenField({ id, label, problemOf }: TokenFieldProps) {
 
 /** Empties the token field before the token is sent, so it is gone from the page whatever the answer is. */
 export function forgetToken<Values extends { token?: string }>(form: FormApi<Values>): void {
-  form.change(TOKEN_FIELD, '' as Values[typeof TOKEN_FIELD]);
+  form.change(TOKEN_FIELD, '');
 }

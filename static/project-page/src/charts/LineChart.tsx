@@ -65,7 +65,7 @@ export function LineChart({
       {shown && hovered !== null && (
         <g className="fm-chart-focus-mark">
           <Line from={{ x: xs[hovered]!, y: plot.top }} to={{ x: xs[hovered]!, y: plot.bottom }} stroke={CHART_COLOURS.grid} />
-          <Circle cx={xs[hovered]!} cy={y(shown.value)} r={4} fill={CHART_COLOURS.mark} stroke={CHART_COLOURS.surface} strokeWidth={2} />
+          <Circle cx={xs[hovered]} cy={y(shown.value)} r={4} fill={CHART_COLOURS.mark} stroke={CHART_COLOURS.surface} strokeWidth={2} />
         </g>
       )}
     </ChartCanvas>
