@@ -1,3 +1,4 @@
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_BLUEPRINTS } from '../../dev/jira/demo-data/project-blueprints';
 import { DEMO_USERS, type DemoRole } from '../../dev/jira/demo-data/demo-users';
@@ -61,7 +62,8 @@ const CELLS: Cell[] = Object.entries(RESOLVER_ACCESS).flatMap(([moduleKey, funct
   ),
 );
 
-const harness = new SyncHarness();
+// Many syncs replayed in seconds: the KVS quotas have their own tests (storage-quota.test.ts).
+const harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
 const { github, slack } = harness.simulateIntegrations();
 
 /** Per project, the workflow an admin would save: its current one, as the settings page loads it. */

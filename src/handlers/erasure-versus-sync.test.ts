@@ -1,3 +1,4 @@
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 
@@ -5,7 +6,8 @@ import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
  * Erasure, and unticking a project, against sync jobs already queued or running: a job must never write back
  * what an admin removed. After each scenario the whole store is read, not only what the page shows.
  */
-const harness = new SyncHarness();
+// Many syncs replayed in seconds: the KVS quotas have their own tests (storage-quota.test.ts).
+const harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
 afterAll(() => harness.close());
 
 const settings = harness.settingsAs('admin');
@@ -115,7 +117,8 @@ it('unticked between two slices of its first backfill, then purged: the backfill
   await harness.platform.drainQueue({ maxEvents: 1 }).catch(() => undefined);
   expect(harness.platform.queue.size).toBe(1);
   expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false })).toMatchObject({ ok: true });
-  expect(await settings('purgeNow')).toMatchObject({ ok: true, data: { skippedProjects: [] } });
+  // The daily purge, run now (Purge now queues this same run).
+  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ kind: 'finished', outcome: { skippedProjects: [] } });
   const afterPurge = harness.snapshot();
   await harness.resetStats();
   await harness.platform.drainQueue();
@@ -131,11 +134,11 @@ it('a purge landing in the middle of a running slice leaves the project to the j
   let purge: any = null;
   harness.beforeAppRequest = async (request) => {
     if (purge !== null || !request.path.includes('/changelog/bulkfetch')) return;
-    purge = await settings('purgeNow');
+    purge = await harness.platform.runScheduledTrigger('daily-retention-purge');
   };
   await harness.platform.drainQueue();
   // The job held the project's lock: the purge left it for tomorrow rather than rewrite it under the job.
-  expect(purge).toMatchObject({ ok: true, data: { skippedProjects: ['FLOW'] } });
+  expect(purge).toMatchObject({ kind: 'finished', outcome: { skippedProjects: ['FLOW'] } });
   harness.beforeAppRequest = null;
   const { history, view } = await harness.viewedHistory('FLOW');
   expect(view.sync).toMatchObject({ status: 'ok' });

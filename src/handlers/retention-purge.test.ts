@@ -1,3 +1,4 @@
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
@@ -19,7 +20,8 @@ import { MS_PER_DAY } from '../domain';
  * After the trigger, every stored value is read: nothing older than the window is left anywhere, no account
  * is indexed that only expired entries named, and everything inside the window is exactly as it was.
  */
-const harness = new SyncHarness();
+// Many syncs replayed in seconds: the KVS quotas have their own tests (storage-quota.test.ts).
+const harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
 const { slack } = harness.simulateIntegrations();
 afterAll(() => harness.close());
 
@@ -121,7 +123,9 @@ it('leaves nothing older than the retention window, and everything inside it as 
     [admin, FORMER_ADMIN, RETURNING_ADMIN].map((accountId) => `personal-data:account:${accountId}`).sort(),
   );
 
-  const outcome = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as PurgeOutcome;
+  const run = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { kind: 'finished'; outcome: PurgeOutcome };
+  expect(run.kind).toBe('finished');
+  const { outcome } = run;
   const after = readStore();
   const cutoff = Date.parse(outcome.at) - outcome.retentionDays * MS_PER_DAY;
   expect(outcome.retentionDays).toBe(retentionDays);
@@ -177,7 +181,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
   });
 
   // A second run finds nothing more to remove, and changes nothing but its outcome.
-  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ removed: 0, removedIssues: 0 });
+  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ kind: 'finished', outcome: { removed: 0, removedIssues: 0 } });
   const again = readStore();
   again.delete('retention:last-purge');
   after.delete('retention:last-purge');

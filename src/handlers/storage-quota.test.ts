@@ -60,7 +60,7 @@ describe('a sync that meets a spent KVS quota', () => {
   let harness: SyncHarness;
   beforeAll(() => {
     // Small quotas, so the first backfill of FLOW spends them several times over; one batch a slice.
-    harness = new SyncHarness({ kvsLimits: { writeUnitsPerMinute: 15, readUnitsPerMinute: 15 } });
+    harness = new SyncHarness({ kvsLimits: { writeUnitsPerMinute: 30, readUnitsPerMinute: 30 } });
     harness.platform.environment.set('SYNC_MAX_BATCHES_PER_SLICE', '1');
   });
   afterAll(() => harness.close());

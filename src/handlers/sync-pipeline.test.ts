@@ -1,3 +1,4 @@
+import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { sweepDue } from '../app/sync/project-sync';
 import { parseIsoTimestamp } from '../domain/iso-timestamp';
@@ -12,7 +13,7 @@ import type { ProjectViewData, SyncNowData, SyncState } from '../shared/resolver
 describe('syncing a project from Jira into compact storage', () => {
   let harness: SyncHarness;
   beforeAll(async () => {
-    harness = new SyncHarness();
+    harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
     await harness.measure('FLOW', 'BUG');
   });
   afterAll(() => harness.close());
@@ -174,8 +175,8 @@ describe('syncing a project from Jira into compact storage', () => {
       return status?.category !== 'done' || (last ? last[0] : issue.created) >= Date.now() - days * 86_400_000 + 60_000;
     });
     await harness.setValue('settings:retention', { retentionDays: days });
-    const result = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { removedIssues: number };
-    expect(result.removedIssues).toBeGreaterThan(0);
+    const result = (await harness.platform.runScheduledTrigger('daily-retention-purge')) as { outcome: { removedIssues: number } };
+    expect(result.outcome.removedIssues).toBeGreaterThan(0);
     expect(issueFacts((await harness.viewedHistory('FLOW')).history!)).toEqual(kept);
 
     // A later sync does not bring them back, even those it reads again.
@@ -236,7 +237,7 @@ describe('syncing a project from Jira into compact storage', () => {
 describe('issues that change while the backfill reads them', () => {
   let harness: SyncHarness;
   beforeAll(() => {
-    harness = new SyncHarness();
+    harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
   });
   afterAll(() => harness.close());
 

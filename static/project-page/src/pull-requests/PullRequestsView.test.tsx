@@ -4,13 +4,13 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import type { PullRequestFacts } from '../../../../src/domain';
 import type { ProjectPullRequestsData } from '../../../../src/shared/resolver-contract';
-import { decodeProjectHistory } from '../../../../src/shared/project-history-decoding';
+import { decodeProjectHistoryUpdate } from '../../../../src/shared/project-history-decoding';
 import { FIXTURE_NOW, flowHistory, projectViewData } from '../../../testing/flow-fixtures';
 import { ok } from '../../../testing/resolver-fixtures';
 import { ProjectMetrics } from '../ProjectMetrics';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
-jest.mock('../../../../src/shared/project-history-decoding', () => ({ decodeProjectHistory: jest.fn() }));
+jest.mock('../../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
 
 const invokeMock = jest.mocked(invoke);
 const t = (iso: string) => Date.parse(iso);
@@ -55,7 +55,10 @@ function answer(data: ProjectPullRequestsData) {
 }
 
 beforeEach(() => {
-  jest.mocked(decodeProjectHistory).mockImplementation(async () => flowHistory());
+  jest.mocked(decodeProjectHistoryUpdate).mockImplementation(async (first) => ({
+    history: flowHistory(),
+    held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+  }));
 });
 afterEach(() => invokeMock.mockReset());
 
