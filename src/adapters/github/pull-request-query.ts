@@ -17,6 +17,19 @@ export const DRAFT_EVENTS_PER_PULL = 20;
 /** GitHub's largest page. A pull request with more changed files has the rest read by `MORE_FILES_QUERY`. */
 export const FILES_PER_PAGE = 100;
 
+/** One page of a pull request's changed files: what both queries ask of them (paths and line counts only). */
+const CHANGED_FILES_PAGE = /* GraphQL */ `{
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  nodes {
+    path
+    additions
+    deletions
+  }
+}`;
+
 export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
   query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
     rateLimit {
@@ -70,17 +83,7 @@ export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
               }
             }
           }
-          files(first: ${FILES_PER_PAGE}) {
-            pageInfo {
-              hasNextPage
-              endCursor
-            }
-            nodes {
-              path
-              additions
-              deletions
-            }
-          }
+          files(first: ${FILES_PER_PAGE}) ${CHANGED_FILES_PAGE}
         }
       }
     }
@@ -97,17 +100,7 @@ export const MORE_FILES_QUERY = /* GraphQL */ `
     }
     node(id: $id) {
       ... on PullRequest {
-        files(first: ${FILES_PER_PAGE}, after: $after) {
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            path
-            additions
-            deletions
-          }
-        }
+        files(first: ${FILES_PER_PAGE}, after: $after) ${CHANGED_FILES_PAGE}
       }
     }
   }

@@ -3,6 +3,7 @@ import '../../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import type { PullRequestFacts } from '../../../../src/domain';
+import { pullRequest } from '../../../../src/domain/testing/pull-request-fixture';
 import type { ProjectPullRequestsData } from '../../../../src/shared/resolver-contract';
 import { decodeProjectHistoryUpdate } from '../../../../src/shared/project-history-decoding';
 import { FIXTURE_NOW, flowHistory, projectViewData } from '../../../testing/flow-fixtures';
@@ -15,25 +16,8 @@ jest.mock('../../../../src/shared/project-history-decoding', () => ({ decodeProj
 const invokeMock = jest.mocked(invoke);
 const t = (iso: string) => Date.parse(iso);
 
-function pull(facts: Partial<PullRequestFacts>): PullRequestFacts {
-  return {
-    repository: 'acme/web',
-    number: 1,
-    jiraKeys: [],
-    createdAt: t('2026-02-02T14:00Z'),
-    firstCommitAt: null,
-    firstReviewAt: null,
-    approvedAt: null,
-    mergedAt: null,
-    closedAt: null,
-    draftPeriods: [],
-    additions: 0,
-    deletions: 0,
-    changedFiles: 0,
-    updatedAt: t('2026-02-02T14:00Z'),
-    ...facts,
-  };
-}
+/** A pull request opened when FLOW-1 was in progress, unless told otherwise. */
+const pull = (facts: Partial<PullRequestFacts>) => pullRequest({ createdAt: t('2026-02-02T14:00Z'), updatedAt: t('2026-02-02T14:00Z'), ...facts });
 
 // FLOW-1 started 2026-02-02 10:00 and was done 2026-02-03 10:00 (see flowHistory).
 const flow1 = pull({
