@@ -12,7 +12,7 @@ import type {
   SyncState,
 } from './shared/resolver-contract';
 import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
-import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
+import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
 import type { PullRequestFacts } from './domain/pull-request';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
@@ -31,6 +31,15 @@ export interface ProjectDirectory {
 export interface UserPermissions {
   canBrowseProject(projectKey: string): Promise<boolean>;
   isJiraAdministrator(): Promise<boolean>;
+}
+
+/**
+ * Which of a project's issue security levels the calling user may see (`GET /rest/api/3/project/{key}/
+ * securitylevel`, asked as that user): their ids. Answered by Jira itself, or by a short-lived copy of its
+ * answer for the same user and project.
+ */
+export interface SecurityLevelVisibility {
+  visibleLevels(projectKey: string): Promise<ReadonlySet<number>>;
 }
 
 export interface SyncStateStore {
@@ -382,6 +391,12 @@ export interface ShardRef {
   /** Jira id of its first issue: shards are in ascending id order. */
   firstId: number;
   count: number;
+  /**
+   * The security levels its issues carry, as [level id, how many of its issues have it], ascending by id;
+   * absent when none has one. Lets a reader know from the manifest alone whether a viewer must be asked which
+   * levels they may see, and how many issues that hides (see src/app/issue-security.ts).
+   */
+  levels?: Array<[level: number, issues: number]>;
 }
 
 /** Where a project's stored history stands: its dictionaries and its shards, in order. */
@@ -416,6 +431,12 @@ export interface HistoryStore {
   deleteShards(projectKey: string, refs: readonly string[]): Promise<void>;
   /** Shards as stored (compressed text), for the browser to unpack. */
   readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]>;
+  /**
+   * Shards encoded as stored but holding only the issues `keep` accepts: for a viewer who may not see some
+   * of the issues (issue security). Costs a decode and an encode per shard, so it is asked only for shards
+   * that hold such issues.
+   */
+  readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]>;
   /** Every shard reference stored for the project, referenced or not. */
   listShardRefs(projectKey: string): Promise<string[]>;
 }

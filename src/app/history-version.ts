@@ -14,6 +14,16 @@ export function historyVersionOf(manifest: HistoryManifest): string {
   return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
 }
 
+/**
+ * The name of the history as one viewer is sent it: without the issues of the security levels `hidden` (level
+ * ids, ascending). Never equal to `historyVersionOf` the same manifest, nor to the name for another set of hidden
+ * levels, so a browser's held version cannot stand for a history filtered for someone else.
+ */
+export function viewerHistoryVersionOf(manifest: HistoryManifest, hidden: readonly number[]): string {
+  const text = JSON.stringify(['hidden levels', historyVersionOf(manifest), hidden]);
+  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
+}
+
 /** Whether a text could be a name `historyVersionOf` gave. */
 export function isHistoryVersion(text: unknown): text is string {
   return typeof text === 'string' && /^[0-9a-f]{16}$/.test(text);

@@ -1,11 +1,23 @@
 import { parseFlowConfig } from '../domain/flow-config';
 import { defaultWorkflow, type Workflow } from '../domain/workflow';
 import type { CompactStatus } from '../domain/compact-history';
-import type { FlowConfigStore, HistoryEditLog, HistoryStore, MeasuredProjects, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
+import type {
+  FlowConfigStore,
+  HistoryEditLog,
+  HistoryManifest,
+  HistoryStore,
+  MeasuredProjects,
+  SecurityLevelVisibility,
+  ShardRef,
+  SyncCursorStore,
+  SyncStateStore,
+  UserPermissions,
+} from '../ports';
 import type { HistoryEdit, ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
 import { AppError } from './app-error';
-import { historyVersionOf } from './history-version';
-import { issueCountOf } from './sync/history-manifest';
+import { historyVersionOf, viewerHistoryVersionOf } from './history-version';
+import { hiddenIssuesIn, hiddenLevelsFor, type HiddenLevels } from './issue-security';
+import { HISTORY_STORAGE_FORMAT, issueCountOf } from './sync/history-manifest';
 import { NEVER_SYNCED } from './sync-state';
 
 /**
@@ -15,6 +27,14 @@ import { NEVER_SYNCED } from './sync-state';
  * The calling user's permission to browse the project is asked of Jira, as that user, before anything is
  * read: someone who may not browse it learns nothing, not even whether it was ever synced. A project no longer
  * measured serves no history: what it left behind waits only for the retention purge or an erase.
+ *
+ * Issue security: when the history holds issues with a security level, Jira is asked (as the viewer, see
+ * `SecurityLevelVisibility`) which of those levels the viewer may see, and the issues of the others are left
+ * out of the answer, shard by shard; the page computes every figure from what it is sent, so they are left
+ * out of the figures too. Such an answer carries a version of its own (the history's and the hidden levels'),
+ * so it is never taken for, or patched from, the history another viewer holds. A history stored before levels
+ * were kept (an older storage format) is served to no one until the next sync has rebuilt it: it cannot say
+ * which of its issues are secured.
  */
 export interface ProjectViewPorts {
   userPermissions: UserPermissions;
@@ -24,6 +44,8 @@ export interface ProjectViewPorts {
   flowConfigs: Pick<FlowConfigStore, 'read'>;
   measured: Pick<MeasuredProjects, 'list'>;
   edits: HistoryEditLog;
+  /** Which security levels the viewer may see: asked only when the history holds secured issues. */
+  securityLevels: SecurityLevelVisibility;
 }
 
 /** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
@@ -46,19 +68,19 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
     ports.measured.list(),
   ]);
   const measured = measuredKeys.includes(projectKey);
-  const manifest = measured ? storedManifest : null;
+  const manifest = measured && storedManifest?.format === HISTORY_STORAGE_FORMAT ? storedManifest : null;
   const statuses = manifest?.statuses ?? [];
   let history: ProjectHistoryPart | null = null;
   if (manifest) {
     if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
-    const version = historyVersionOf(manifest);
-    const edits = since !== undefined && fromShard === 0 ? await editsSince(ports, projectKey, since, version) : null;
+    const hidden = await hiddenLevelsFor(manifest, ports.securityLevels, projectKey);
+    const version = hidden.hidden.length === 0 ? historyVersionOf(manifest) : viewerHistoryVersionOf(manifest, hidden.hidden);
+    const edits = since !== undefined && fromShard === 0 ? await editsSince(ports, projectKey, since, version, hidden) : null;
     const shards: string[] = [];
     let size = 0;
     let next = edits ? manifest.shards.length : fromShard;
     while (next < manifest.shards.length) {
-      const refs = manifest.shards.slice(next, next + SHARDS_PER_READ).map((shard) => shard.ref);
-      const texts = await ports.store.readEncodedShards(projectKey, refs);
+      const texts = await readShardsFor(ports.store, projectKey, manifest, manifest.shards.slice(next, next + SHARDS_PER_READ), hidden);
       let taken = 0;
       for (const text of texts) {
         if (shards.length > 0 && size + text.length > VIEW_ANSWER_BUDGET_CHARS) break;
@@ -72,7 +94,7 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
     history = {
       format: manifest.format,
       dictionaries: { keyPrefix: manifest.keyPrefix, statuses: manifest.statuses, issueTypes: manifest.issueTypes },
-      issueCount: issueCountOf(manifest),
+      issueCount: issueCountOf(manifest) - manifest.shards.reduce((sum, shard) => sum + hiddenIssuesIn(shard, hidden), 0),
       shardCount: manifest.shards.length,
       fromShard,
       shards,
@@ -95,9 +117,35 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
   };
 }
 
-/** The edits from `since` to `current` when they are kept and fit an answer; otherwise null (send everything). */
-async function editsSince(ports: ProjectViewPorts, projectKey: string, since: string, current: string): Promise<HistoryEdit[] | null> {
+/**
+ * The shards as stored, except that those holding issues the viewer may not see are sent without them. Each
+ * keeps its place, so `fromShard` and `nextShard` count the same for every viewer.
+ */
+async function readShardsFor(store: HistoryStore, projectKey: string, manifest: HistoryManifest, part: readonly ShardRef[], hidden: HiddenLevels): Promise<string[]> {
+  const hiding = part.map((shard) => hiddenIssuesIn(shard, hidden) > 0);
+  if (!hiding.includes(true)) return store.readEncodedShards(projectKey, part.map((shard) => shard.ref));
+  const [open, filtered] = await Promise.all([
+    store.readEncodedShards(projectKey, part.filter((_, i) => !hiding[i]).map((shard) => shard.ref)),
+    store.readEncodedShardsKeeping(
+      projectKey,
+      manifest.keyPrefix,
+      part.filter((_, i) => hiding[i]).map((shard) => shard.ref),
+      (issue) => hidden.mayShow(issue.securityLevel),
+    ),
+  ]);
+  let o = 0;
+  let f = 0;
+  return hiding.map((hides) => (hides ? filtered[f++]! : open[o++]!));
+}
+
+/**
+ * The edits from `since` to `current` when they are kept and fit an answer; otherwise null (send everything).
+ * The kept edits are of the whole history: a viewer who may not see some of it gets none of them, only "nothing
+ * changed" when their own version is current.
+ */
+async function editsSince(ports: ProjectViewPorts, projectKey: string, since: string, current: string, hidden: HiddenLevels): Promise<HistoryEdit[] | null> {
   if (since === current) return [];
+  if (hidden.hidden.length > 0) return null;
   const edits = await ports.edits.editsSince(projectKey, since, current);
   if (!edits) return null;
   const size = edits.reduce((sum, edit) => sum + edit.upserts.length + 12 * edit.deletes.length, 0);

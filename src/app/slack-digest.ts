@@ -2,7 +2,9 @@ import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain
 import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
 import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
 import { AppError } from './app-error';
-import { compactHistoryFromShards } from '../shared/packed-history';
+import { compactHistoryFromShards, unpackShard } from '../shared/packed-history';
+import { isSecured } from './issue-security';
+import { HISTORY_STORAGE_FORMAT } from './sync/history-manifest';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 import { ServiceRefusal } from './service-refusal';
 import { digestMessages, type DigestMessage, type ProjectDigest } from './slack-digest-message';
@@ -110,6 +112,14 @@ async function projectDigest(
   if (!manifest) return null;
   const shards = await ports.history.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
   const history = compactHistoryFromShards(manifest, shards);
+  // Issues with a security level are counted but never named. A history of an older format does not say
+  // which are secured: then none is named.
+  const secured = new Set<string>();
+  manifest.shards.forEach((shard, i) => {
+    if (!shard.levels) return;
+    for (const issue of unpackShard(shards[i]!, manifest.keyPrefix)) if (isSecured(issue.securityLevel)) secured.add(issue.key);
+  });
+  const levelsKnown = manifest.format === HISTORY_STORAGE_FORMAT;
   let figures;
   try {
     figures = weeklyFlowFigures(history, flowConfigOf(await ports.flowConfigs.read(projectKey)), now);
@@ -122,6 +132,7 @@ async function projectDigest(
     figures,
     pageUrl,
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
+    mayName: (issueKey) => levelsKnown && !secured.has(issueKey),
   };
 }
 

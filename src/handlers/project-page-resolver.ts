@@ -5,6 +5,8 @@ import { loadProjectView, requireBrowsePermission } from '../app/project-view';
 import { requestSyncNow } from '../app/sync-now';
 import { NEVER_SYNCED } from '../app/sync-state';
 import { RememberedPermissions } from '../app/remembered-permissions';
+import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/remembered-security-levels';
+import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import type { UserPermissions } from '../ports';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
@@ -19,7 +21,7 @@ import { jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { licenceFromContext } from './installation-licence-context';
-import { emptyPayload, projectKeyFromContext } from './resolver-context';
+import { emptyPayload, projectKeyFromContext, viewerFromContext } from './resolver-context';
 import { projectPullRequests } from '../app/pull-requests/project-pull-requests';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
@@ -34,6 +36,14 @@ const projectViewPayload = z
     since: z.string().regex(/^[0-9a-f]{16}$/, 'not a history version').optional(),
   })
   .strict();
+
+/** Jira's answers about which security levels each viewer may see, kept by this running function for minutes. */
+const securityLevelMemory = new SecurityLevelMemory();
+
+/** Which security levels the caller may see, asked of Jira as them, through the short-lived memory. */
+function viewerSecurityLevels(context: Request['context']) {
+  return new RememberedSecurityLevels(new JiraSecurityLevels(jiraAsUser()), viewerFromContext(context), securityLevelMemory, systemClock);
+}
 
 /**
  * One project page function: the project comes from the trusted context, Jira is asked, as the caller, whether
@@ -74,10 +84,11 @@ const PROJECT_PAGE_FUNCTIONS = {
   })),
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large, and
   // only the edits since the version the browser holds when it holds one.
-  getProjectView: projectPageFunction('getProjectView', projectViewPayload, ({ fromShard, since }, { projectKey, userPermissions }) =>
+  getProjectView: projectPageFunction('getProjectView', projectViewPayload, ({ fromShard, since }, { projectKey, userPermissions, context }) =>
     loadProjectView(
       {
         userPermissions,
+        securityLevels: viewerSecurityLevels(context),
         store: new KvsHistoryStore(),
         syncStates: new KvsSyncStateStore(),
         cursors: new KvsSyncCursorStore(),
@@ -93,10 +104,12 @@ const PROJECT_PAGE_FUNCTIONS = {
   // Where the sync stands, for polling while one runs.
   getSyncState: projectPageFunction('getSyncState', emptyPayload, async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED),
   // The pull requests naming the project's items, for the Pull requests tab.
-  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions }) =>
+  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, context }) =>
     projectPullRequests(
       {
         userPermissions,
+        history: new KvsHistoryStore(),
+        securityLevels: viewerSecurityLevels(context),
         connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
         store: new KvsPullRequestStore(),
       },

@@ -79,7 +79,7 @@ describe('reading issues from Jira as the app', () => {
     const few = await source.issuesByIds('BIG', ids.slice(0, 150), ['customfield_10021']);
     expect(few).toHaveLength(150);
     expect(log).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
-    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'status', 'updated']);
+    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'security', 'status', 'updated']);
     log.length = 0;
     const many = await source.issuesByIds('BIG', ids.slice(0, 2000), ['customfield_10021']);
     expect(many).toHaveLength(2000);

@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { HistoryGeneration, HistoryManifest, HistoryStore } from '../../ports';
-import { PackedShardError, type PackedShard } from '../../shared/packed-history';
+import { packShard, PackedShardError, unpackShard, type PackedShard, type StoredIssue } from '../../shared/packed-history';
 import { boundedParallel } from './bounded-parallel';
 import { KvsHistoryEditLog } from './kvs-history-edit-log';
 import { decodeShard, encodeShard, shardRefOf } from './shard-encoding';
@@ -90,6 +90,11 @@ export class KvsHistoryStore implements HistoryStore {
       if (typeof text !== 'string') throw new PackedShardError('a shard is missing');
       return text;
     });
+  }
+
+  async readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]> {
+    const texts = await this.readEncodedShards(projectKey, refs);
+    return texts.map((text) => encodeShard(packShard(unpackShard(decodeShard(text), keyPrefix).filter(keep), keyPrefix)));
   }
 
   private async seenLive(projectKey: string): Promise<HistoryManifest | null> {
