@@ -142,3 +142,42 @@ describe('a change of level alone', () => {
     expect(keysOf((await harness.viewedHistory('BUG', harness.user('member'))).history).has(open)).toBe(true);
   }, 60_000);
 });
+
+describe('the issue-updated event', () => {
+  it('applies a change of level alone at once, before any sync', async () => {
+    const member = await harness.viewedHistory('BUG', harness.user('member'));
+    const securedKeys = new Set(secured.map((issue) => issue.key));
+    const open = member.history!.key.find((key) => !securedKeys.has(key))!;
+    const edit = await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: { id: '10100' } } }, `user:${harness.user('admin')}`);
+    expect(edit.status).toBe(204);
+    const row = (await harness.jira<Array<{ id: string; key: string }>>('GET', `/__jira/export?project=BUG&maxResults=2000`)).body.find((issue) => issue.key === open)!;
+    const lines = harness.platform.logs.all().length;
+    await harness.platform.deliverProductEvent({
+      eventType: 'avi:jira:updated:issue',
+      atlassianId: harness.user('admin'),
+      issue: { id: row.id, key: open, fields: { project: { key: 'BUG' } } },
+      changelog: { items: [{ field: 'security', fieldId: 'security' }] },
+    });
+    expect(harness.platform.logs.all().slice(lines).map((entry) => entry.message)).toContain('[issue-changed] avi:jira:updated:issue in BUG: applied');
+    expect(keysOf((await harness.viewedHistory('BUG', harness.user('member'))).history).has(open)).toBe(false);
+    await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: null } }, `user:${harness.user('admin')}`);
+    await harness.runScheduledSync();
+  }, 60_000);
+});
+
+describe('a history stored before levels were kept', () => {
+  it('is served to no one until the next sync has rebuilt it with its levels', async () => {
+    const key = 'project:BUG:history';
+    const stored = harness.snapshot()[key] as { format: number };
+    await harness.setValue(key, { ...stored, format: 1 });
+    for (const role of ['member', 'admin'] as const) {
+      const answer = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user(role));
+      expect(answer).toMatchObject({ ok: true, data: { measured: true, history: null } });
+    }
+    await harness.runScheduledSync();
+    const member = await harness.viewedHistory('BUG', harness.user('member'));
+    expect(member.history).not.toBeNull();
+    for (const { key: secret } of secured) expect(keysOf(member.history).has(secret)).toBe(false);
+    expect((harness.snapshot()[key] as { format: number }).format).toBe(2);
+  }, 120_000);
+});

@@ -88,14 +88,21 @@ export interface ProjectHistoryPart {
   /** Storage format of the history (see src/app/sync/history-manifest.ts). */
   format: number;
   dictionaries: HistoryDictionaries;
+  /** Issues of the history this viewer is sent (issues of security levels they may not see are not counted). */
   issueCount: number;
   shardCount: number;
   fromShard: number;
-  /** Shards `fromShard`, `fromShard + 1`, …: each a `PackedShard` as JSON, zlib-deflated, base64. */
+  /**
+   * Shards `fromShard`, `fromShard + 1`, …: each a `PackedShard` as JSON, zlib-deflated, base64. A shard holding
+   * issues of a security level the viewer may not see comes without them.
+   */
   shards: string[];
   /** Where the next part starts, or null when this part ends the history. */
   nextShard: number | null;
-  /** Names exactly this content (a hash of its shards and dictionaries): ask with it as `since` next time. */
+  /**
+   * Names exactly this content (a hash of its shards and dictionaries, and of the security levels left out for
+   * this viewer, if any): ask with it as `since` next time.
+   */
   version: string;
   /**
    * Set when the request's `since` could be brought up to `version` by `edits`: then `shards` is empty, and
