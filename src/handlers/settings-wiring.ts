@@ -1,6 +1,7 @@
 import { ForgePurgeScheduler } from '../adapters/forge-queue/forge-purge-scheduler';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
+import { ForgePullRequestBackfills } from '../adapters/forge-queue/github-sync-queue';
 import { GitHubRestAccount } from '../adapters/github/github-rest-account';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
@@ -16,6 +17,7 @@ import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
@@ -49,6 +51,9 @@ export function settingsPorts() {
     github: new GitHubRestAccount(),
     slack: new SlackWebWorkspace(),
     githubRecord,
+    /** Each watched repository's pull requests and sync state: shown, erased with the repository, purged. */
+    pullRequests: new KvsPullRequestStore(),
+    backfills: new ForgePullRequestBackfills(),
     slackRecord,
     /** The records that name an account, for forgetting accounts the audit log no longer names. */
     connections: [githubRecord, slackRecord],

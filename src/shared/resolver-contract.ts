@@ -281,7 +281,31 @@ export interface GitHubConnectionDetails {
   lastCheck: ConnectionCheck;
 }
 
-export type GitHubConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & GitHubConnectionDetails);
+/**
+ * Where one watched repository's pull-request reading stands: `backfill` while the first pass reads back to the
+ * retention window's start (queued at connect, continued on the queue), `incremental` while a later pass reads
+ * what changed, null between passes. Counts only, never a pull request.
+ */
+export interface GitHubRepositorySync {
+  fullName: string;
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  pass: 'backfill' | 'incremental' | null;
+  /** Pages the pass in progress has read so far. */
+  pagesRead: number;
+  /** When a rate limit lets it go on (ISO), while it waits. */
+  resumeAt: string | null;
+  lastRunAt: string | null;
+  lastCompletedAt: string | null;
+}
+
+/** What a GitHub connection's answer adds: how the reading of each watched repository stands. */
+export interface GitHubReadingStatus {
+  pullRequestSync: GitHubRepositorySync[];
+}
+
+export type GitHubConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | (ConnectedTokenStatus & GitHubConnectionDetails & GitHubReadingStatus);
 
 /** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
 export interface ConnectGitHubPayload {
@@ -354,10 +378,12 @@ export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 }
 export interface PurgeOutcome {
   at: string;
   retentionDays: number;
-  /** Stored records dropped because they were older than the retention window: audit entries and issues. */
+  /** Stored records dropped because they were older than the retention window: audit entries, issues, pull requests. */
   removed: number;
   removedAuditEntries: number;
   removedIssues: number;
+  /** Pull requests merged or closed before the window's start. */
+  removedPullRequests: number;
   /** Projects no longer measured whose every stored value was deleted (see src/app/sync/stored-projects-purge.ts). */
   erasedProjects: string[];
   /** Projects a sync was holding, left for the next run. */
@@ -443,6 +469,7 @@ export type AuditAction =
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
   | 'github.sync-stopped'
+  | 'github.webhook-secret-set'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'

@@ -92,6 +92,8 @@ export const storageKeys = {
   githubConnection: 'connection:github',
   githubRepositoryPrefix: 'github:repo:',
   githubGeneratedPaths: 'settings:github-generated-paths',
+  /** Every value of one repository: its sync state and its pull-request shards. */
+  githubRepositoryKeys: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:`,
   githubRepositorySync: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:sync`,
   githubPullRequestShardPrefix: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:pulls:`,
   githubPullRequestShard: (repository: string, shard: number) => `github:repo:${repositoryKeyPart(repository)}:pulls:${shard}`,
