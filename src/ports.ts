@@ -169,6 +169,8 @@ export interface PullRequestPage {
 export interface GitHubPullRequests {
   /** A page starting at `cursor` (the first when null), or null when the token cannot see the repository. */
   page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
+  /** One pull request by number (a page of one, `nextCursor` null); null when the token cannot see the repository. */
+  pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
 /**

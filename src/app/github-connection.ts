@@ -7,6 +7,8 @@ import type {
   GitHubConnectionDetails,
   GitHubRepositoryAccess,
   GitHubRepositorySync,
+  GitHubWebhookSecretCreated,
+  GitHubWebhookStatus,
   UpdateGitHubRepositoriesPayload,
 } from '../shared/resolver-contract';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
@@ -34,6 +36,11 @@ export interface PullRequestBackfills {
   queue(repositories: readonly string[]): Promise<void>;
 }
 
+/** The address GitHub's webhooks are sent to: the app's web trigger (`webTrigger.getUrl` in Forge). */
+export interface WebhookAddress {
+  url(): Promise<string>;
+}
+
 /** Checking a token or repositories costs up to 31 GitHub calls: once a minute (see admin-request-throttle.ts). */
 export interface GitHubConnectionPorts extends AdminRequestThrottlePorts {
   github: GitHubAccount;
@@ -41,6 +48,9 @@ export interface GitHubConnectionPorts extends AdminRequestThrottlePorts {
   record: StoredDocument<GitHubConnectionRecord>;
   pullRequests: Pick<PullRequestStore, 'readState' | 'eraseRepository' | 'eraseAll'>;
   backfills: PullRequestBackfills;
+  webhookAddress: WebhookAddress;
+  /** Webhook deliveries remembered against replays. */
+  deliveries: { forgetAll(): Promise<number> };
   clock: Clock;
 }
 
@@ -99,7 +109,38 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
   if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   const visible = record.repositories.filter((repository) => repository.visible);
   const pullRequestSync = await Promise.all(visible.map(async ({ fullName }) => syncView(fullName, await ports.pullRequests.readState(fullName))));
-  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, pullRequestSync };
+  const webhook: GitHubWebhookStatus = { url: await webhookUrl(ports), secretSet: await ports.vault.holds('github-webhook-secret') };
+  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, pullRequestSync, webhook };
+}
+
+/** The platform may fail to answer; the page then says the address is not available rather than failing whole. */
+async function webhookUrl(ports: GitHubConnectionPorts): Promise<string | null> {
+  try {
+    return await ports.webhookAddress.url();
+  } catch {
+    return null;
+  }
+}
+
+/** 32 random bytes, hex: as strong as the HMAC-SHA256 key GitHub uses it as. */
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A new webhook secret, generated here (an admin never has to invent one), sealed into its own slot, replacing
+ * the old one at once: deliveries signed with the old secret are refused from now on. Shown once, in this answer.
+ */
+export async function createGitHubWebhookSecret(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubWebhookSecretCreated> {
+  ports.vault.assertCanSeal();
+  const record = await ports.record.read();
+  if (!record) throw new AppError('INVALID_INPUT', 'GitHub is not connected; connect a token first.');
+  const replacing = await ports.vault.holds('github-webhook-secret');
+  const secret = randomSecret();
+  await ports.vault.store('github-webhook-secret', secret);
+  await recordAudit(ports, actor, 'github.webhook-secret-set', null, { replacing });
+  return { url: await webhookUrl(ports), secret };
 }
 
 /** What GitHub gave or the app generated for this connection, each in its own sealed slot. */
@@ -286,7 +327,7 @@ export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Acto
   const secrets = (await Promise.all(GITHUB_SECRETS.map((name) => ports.vault.holds(name)))).filter(Boolean).length;
   for (const name of GITHUB_SECRETS) await ports.vault.remove(name);
   await ports.record.remove();
-  const erasedValues = await ports.pullRequests.eraseAll();
+  const erasedValues = (await ports.pullRequests.eraseAll()) + (await ports.deliveries.forgetAll());
   if (record || secrets > 0 || erasedValues > 0) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null, { erasedSecrets: secrets, erasedValues });
   return { connected: false, sealing: ports.vault.sealingStatus() };
 }

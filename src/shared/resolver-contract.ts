@@ -298,9 +298,42 @@ export interface GitHubRepositorySync {
   lastCompletedAt: string | null;
 }
 
-/** What a GitHub connection's answer adds: how the reading of each watched repository stands. */
+/**
+ * GitHub's webhooks, optional: the web trigger's address to paste into the repositories' webhook settings, and
+ * whether a signing secret is set (the secret itself is shown once, when created, and never again).
+ */
+export interface GitHubWebhookStatus {
+  /** Null when the platform could not give the address just now. */
+  url: string | null;
+  secretSet: boolean;
+}
+
+/** What a GitHub connection's answer adds: how the reading of each watched repository stands, and the webhook. */
 export interface GitHubReadingStatus {
   pullRequestSync: GitHubRepositorySync[];
+  webhook: GitHubWebhookStatus;
+}
+
+/**
+ * `getGeneratedPaths` / `setGeneratedPaths`: the admin's generated-file patterns (gitattributes syntax), left out
+ * of pull-request sizes beside the lockfiles (listed here, fixed) and each repository's `linguist-generated` paths.
+ */
+export interface GeneratedPathsData {
+  patterns: string[];
+  lockfiles: string[];
+  limits: { maxPatterns: number; maxLength: number };
+}
+export interface SetGeneratedPathsPayload {
+  patterns: string[];
+}
+
+/**
+ * `createGitHubWebhookSecret` (payload `{}`): a new random secret, sealed and stored, replacing any earlier one.
+ * This answer is the only time the secret leaves the app: the admin pastes it into GitHub's webhook form.
+ */
+export interface GitHubWebhookSecretCreated {
+  url: string | null;
+  secret: string;
 }
 
 export type GitHubConnectionData =
@@ -470,6 +503,7 @@ export type AuditAction =
   | 'github.repositories-change-refused'
   | 'github.sync-stopped'
   | 'github.webhook-secret-set'
+  | 'github.generated-paths-changed'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
@@ -563,6 +597,9 @@ export interface SettingsFunctions {
   connectGitHub: { payload: ConnectGitHubPayload; answer: GitHubConnectionData };
   updateGitHubRepositories: { payload: UpdateGitHubRepositoriesPayload; answer: GitHubConnectionData };
   disconnectGitHub: { payload: NoPayload; answer: GitHubConnectionData };
+  createGitHubWebhookSecret: { payload: NoPayload; answer: GitHubWebhookSecretCreated };
+  getGeneratedPaths: { payload: NoPayload; answer: GeneratedPathsData };
+  setGeneratedPaths: { payload: SetGeneratedPathsPayload; answer: GeneratedPathsData };
   getSlackConnection: { payload: NoPayload; answer: SlackConnectionData };
   connectSlack: { payload: ConnectSlackPayload; answer: SlackConnectionData };
   updateSlackChannel: { payload: UpdateSlackChannelPayload; answer: SlackConnectionData };

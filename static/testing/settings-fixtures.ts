@@ -34,6 +34,7 @@ export function githubConnected(overrides: Partial<Extract<GitHubConnectionData,
         lastCompletedAt: null,
       },
     ],
+    webhook: { url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secretSet: false },
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { PullRequestFacts } from '../../domain/pull-request';
 import type { PullRequestStore, RepositorySyncState } from '../../ports';
+import { eraseByPrefix } from './kvs-prefix-erasure';
 import { storageKeys } from './storage-keys';
 
 /**
@@ -95,15 +96,3 @@ export class KvsPullRequestStore implements PullRequestStore {
   }
 }
 
-/** Deletes every value under the prefix, a query page at a time; answers how many went. */
-async function eraseByPrefix(prefix: string): Promise<number> {
-  let erased = 0;
-  for (;;) {
-    // Always the first page: what was deleted is gone.
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(QUERY_PAGE).getMany<unknown>();
-    if (page.results.length === 0) return erased;
-    const result = await kvs.batchDelete(page.results.map(({ key }) => ({ key })));
-    if (result.successfulKeys.length === 0) throw new Error(`KVS refused to delete ${result.failedKeys.length} pull-request value(s)`);
-    erased += result.successfulKeys.length;
-  }
-}

@@ -127,6 +127,21 @@ describe('the GitHub section', () => {
     expect(describeSync({ ...base, status: 'ok', pass: 'backfill', pagesRead: 1 })).toContain('(1 page so far)');
   });
 
+  it('shows the webhook address, generates a secret shown once, then only says it is set', async () => {
+    const secret = 'f'.repeat(64);
+    invokeMock.mockResolvedValueOnce(ok(githubConnected())).mockResolvedValueOnce(ok({ url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secret }));
+    render(<GitHubSection />);
+    expect((await screen.findByTestId('github-webhook-url')).textContent).toBe('https://example.atlassian-dev.net/x1/fake-webhook-address');
+    expect(screen.getByTestId('github-webhook-secret-state').textContent).toBe('Not set');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate secret' }));
+    expect((await screen.findByTestId('github-webhook-secret')).textContent).toBe(secret);
+    expect(invokeMock).toHaveBeenLastCalledWith('createGitHubWebhookSecret', {});
+    expect(screen.getByTestId('github-webhook-secret-state').textContent).toBe('Set');
+    fireEvent.click(screen.getByRole('button', { name: 'I have copied it' }));
+    expect(document.body.innerHTML).not.toContain(secret);
+    expect(screen.getByRole('button', { name: 'Replace secret' })).toBeTruthy();
+  });
+
   it('reads repository lists written one per line or with commas', () => {
     expect(parseRepositoryList(' a/b,\nc/d  e/f ,')).toEqual(['a/b', 'c/d', 'e/f']);
   });

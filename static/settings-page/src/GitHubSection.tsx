@@ -16,6 +16,7 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
+import { GitHubWebhookPanel } from './GitHubWebhookPanel';
 import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
@@ -149,6 +150,7 @@ export function GitHubSection() {
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
+      {connection.connected && mode === 'view' && connection.sealing.configured && <GitHubWebhookPanel webhook={connection.webhook} />}
       {!connection.connected && !editing && <Text as="p">Not connected.</Text>}
       <ActionError error={action.error} />
 
