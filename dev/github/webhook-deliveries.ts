@@ -34,9 +34,20 @@ function webhookPullRequestJson(pull: SimPullRequest) {
   };
 }
 
+/** What some actions add: `edited` what changed (the title, here, without its old text), `synchronize` the head before and after. */
+function actionDetails(pull: SimPullRequest, action: PullRequestAction) {
+  if (action === 'edited') return { changes: { title: { from: '' } } };
+  if (action === 'synchronize') {
+    const previous = pull.commits[pull.commits.length - 2]?.sha ?? pull.baseSha;
+    return { before: previous, after: pull.headSha };
+  }
+  return {};
+}
+
 export function pullRequestEventPayload(pull: SimPullRequest, action: PullRequestAction) {
   return {
     action,
+    ...actionDetails(pull, action),
     number: pull.number,
     pull_request: webhookPullRequestJson(pull),
     repository: embeddedRepositoryJson(pull.repository),
@@ -57,7 +68,9 @@ export function pullRequestReviewEventPayload(pull: SimPullRequest) {
   };
 }
 
+/** A repository webhook's delivery (the hook and the repository it belongs to are named in headers too). */
 export function signedDelivery(event: string, payload: unknown, secret: string, deliveryId: string = randomUUID()): SimWebhookDelivery {
+  const repositoryId = (payload as { repository?: { id?: number } } | null)?.repository?.id ?? 0;
   const body = JSON.stringify(payload);
   return {
     body,
@@ -67,6 +80,8 @@ export function signedDelivery(event: string, payload: unknown, secret: string, 
       'x-github-event': event,
       'x-github-delivery': deliveryId,
       'x-github-hook-id': '471203955',
+      'x-github-hook-installation-target-id': String(repositoryId),
+      'x-github-hook-installation-target-type': 'repository',
       'x-hub-signature': `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`,
       'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
     },
