@@ -121,6 +121,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     },
     options.port,
   );
+  platform.serveWebTriggersAt(`${host.url}/x1`);
 
   return {
     hostUrl: host.url,

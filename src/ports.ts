@@ -92,9 +92,12 @@ export interface FlowConfigStore {
   remove(projectKey: string): Promise<void>;
 }
 
-/** The tokens the app holds. Each has one slot: storing again replaces (and so deletes) the old one. */
-export type SecretName = 'github-token' | 'slack-bot-token';
-export const SECRET_NAMES: readonly SecretName[] = Object.freeze(['github-token', 'slack-bot-token'] as const);
+/**
+ * The secrets the app holds: two tokens, and the secret GitHub signs its webhook deliveries with. Each has one
+ * slot: storing again replaces (and so deletes) the old one.
+ */
+export type SecretName = 'github-token' | 'github-webhook-secret' | 'slack-bot-token';
+export const SECRET_NAMES: readonly SecretName[] = Object.freeze(['github-token', 'github-webhook-secret', 'slack-bot-token'] as const);
 
 /**
  * Where tokens are kept: sealed with the app's own key, then stored as platform secrets. Values go in and come
@@ -175,6 +178,8 @@ export interface PullRequestPage {
 export interface GitHubPullRequests {
   /** A page starting at `cursor` (the first when null), or null when the token cannot see the repository. */
   page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
+  /** One pull request by number (a page of one, `nextCursor` null); null when the token cannot see the repository. */
+  pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
 /**
@@ -203,6 +208,12 @@ export interface PullRequestStore {
   upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number): Promise<void>;
   readState(repository: string): Promise<RepositorySyncState | null>;
   writeState(repository: string, state: RepositorySyncState): Promise<void>;
+  /** Drops the stored pull requests closed (merged or not) before `closedBefore` (epoch ms); answers how many. */
+  purgeClosedBefore(repository: string, closedBefore: number): Promise<number>;
+  /** Deletes everything stored for the repository: its pull requests and its sync state (cursor, watermark). */
+  eraseRepository(repository: string): Promise<number>;
+  /** Deletes every repository's pull requests and sync state, watched or not. */
+  eraseAll(): Promise<number>;
 }
 
 export interface SlackIdentity {

@@ -11,6 +11,7 @@ import { pageOf } from './github-paging';
 import { answerGraphql } from './graphql/graphql-endpoint';
 import { PullRequestLedger, type NewPullRequest, type NewReview } from './pull-request-ledger';
 import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
+import { pullRequestEventPayload, pullRequestReviewEventPayload, signedDelivery, type PullRequestAction, type SimWebhookDelivery } from './webhook-deliveries';
 
 /**
  * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`,
@@ -151,6 +152,22 @@ export class SimulatedGitHub implements SimulatedService {
       if (!found) throw new Error(`No GitHub account ${login}`);
       return found;
     });
+  }
+
+  /**
+   * The webhook delivery GitHub would send now about a pull request, signed with the hook's secret: a
+   * `pull_request` event (`action`), or a `pull_request_review` `submitted` event for its latest review.
+   */
+  webhookDelivery(
+    repositoryFullName: string,
+    number: number,
+    secret: string,
+    event: { kind: 'pull_request'; action: PullRequestAction } | { kind: 'pull_request_review' },
+  ): SimWebhookDelivery {
+    const pull = this.pullRequests(repositoryFullName).find((candidate) => candidate.number === number);
+    if (!pull) throw new Error(`No pull request #${number} in ${repositoryFullName}`);
+    const payload = event.kind === 'pull_request' ? pullRequestEventPayload(pull, event.action) : pullRequestReviewEventPayload(pull);
+    return signedDelivery(event.kind, payload, secret);
   }
 
   /** Every pull request of a repository, oldest first. */

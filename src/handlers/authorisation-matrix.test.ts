@@ -84,6 +84,7 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
     requestProjectSync: { ...project, mode: 'sync-now' },
     connectGitHub: { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.mobileApp] },
     updateGitHubRepositories: { repositories: [DEMO_REPOSITORIES.platformApi] },
+    setGeneratedPaths: { patterns: ['src/api/generated/**'] },
     connectSlack: { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads },
     updateSlackChannel: { channelId: DEMO_CHANNELS.leads },
     setRetention: { retentionDays: 365 },

@@ -7,7 +7,8 @@ import { readAuditLog } from '../app/audit-log-pages';
 import type { Actor } from '../app/audit-trail';
 import { getDataPrivacy } from '../app/data-privacy-overview';
 import { purgeNow } from '../app/expired-data-purge';
-import { connectGitHub, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
+import { connectGitHub, createGitHubWebhookSecret, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
+import { getGeneratedPaths, setGeneratedPaths } from '../app/generated-paths-settings';
 import { requireJiraAdministrator } from '../app/jira-administrator';
 import { setProjectMeasured } from '../app/measured-projects-settings';
 import { listProjectSettings } from '../app/project-settings-list';
@@ -76,6 +77,9 @@ const SETTINGS_FUNCTIONS = {
     updateGitHubRepositories(github(ports), actor, input),
   ),
   disconnectGitHub: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectGitHub(github(ports), actor)),
+  createGitHubWebhookSecret: settingsFunction(payloads.none, (_, { actor, ports }) => createGitHubWebhookSecret(github(ports), actor)),
+  getGeneratedPaths: settingsFunction(payloads.none, (_, { ports }) => getGeneratedPaths(ports)),
+  setGeneratedPaths: settingsFunction(payloads.setGeneratedPaths, (input, { actor, ports }) => setGeneratedPaths(ports, actor, input)),
   // Slack
   getSlackConnection: settingsFunction(payloads.none, async (_, { ports, siteUrl }) => {
     const connection = await getSlackConnection(slack(ports));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditLogCursor } from '../app/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
 import { WEEKDAY_NAMES } from '../domain/calendar-day';
+import { GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain/generated-files';
 import { isValidTimeZone } from '../domain/time-zone';
 import {
   githubTokenKind,
@@ -31,6 +32,21 @@ const repositories = z
   .min(1, 'name at least one repository')
   .max(MAX_WATCHED_REPOSITORIES, `name at most ${MAX_WATCHED_REPOSITORIES} repositories`)
   .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'lists a repository twice');
+
+/** Each pattern checked by the same rule the settings form shows (src/domain/generated-files.ts). */
+const generatedPaths = z
+  .array(
+    z
+      .string()
+      .trim()
+      .max(GENERATED_PATH_LIMITS.maxLength, `a pattern is at most ${GENERATED_PATH_LIMITS.maxLength} characters`)
+      .superRefine((pattern, context) => {
+        const problem = generatedPathProblem(pattern);
+        if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      }),
+  )
+  .max(GENERATED_PATH_LIMITS.maxPatterns, `list at most ${GENERATED_PATH_LIMITS.maxPatterns} patterns`)
+  .refine((patterns) => new Set(patterns).size === patterns.length, 'lists a pattern twice');
 
 const channelId = z
   .string()
@@ -88,6 +104,7 @@ export const settingsPayloads = {
   requestProjectSync: z.object({ projectKey, mode: z.enum(['sync-now', 'rebuild']) }).strict(),
   connectGitHub: z.object({ token: githubToken, repositories }).strict(),
   updateGitHubRepositories: z.object({ repositories }).strict(),
+  setGeneratedPaths: z.object({ patterns: generatedPaths }).strict(),
   connectSlack: z.object({ token: slackBotToken, channelId }).strict(),
   updateSlackChannel: z.object({ channelId }).strict(),
   setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),

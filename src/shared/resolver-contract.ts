@@ -288,7 +288,64 @@ export interface GitHubConnectionDetails {
   lastCheck: ConnectionCheck;
 }
 
-export type GitHubConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & GitHubConnectionDetails);
+/**
+ * Where one watched repository's pull-request reading stands: `backfill` while the first pass reads back to the
+ * retention window's start (queued at connect, continued on the queue), `incremental` while a later pass reads
+ * what changed, null between passes. Counts only, never a pull request.
+ */
+export interface GitHubRepositorySync {
+  fullName: string;
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  pass: 'backfill' | 'incremental' | null;
+  /** Pages the pass in progress has read so far. */
+  pagesRead: number;
+  /** When a rate limit lets it go on (ISO), while it waits. */
+  resumeAt: string | null;
+  lastRunAt: string | null;
+  lastCompletedAt: string | null;
+}
+
+/**
+ * GitHub's webhooks, optional: the web trigger's address to paste into the repositories' webhook settings, and
+ * whether a signing secret is set (the secret itself is shown once, when created, and never again).
+ */
+export interface GitHubWebhookStatus {
+  /** Null when the platform could not give the address just now. */
+  url: string | null;
+  secretSet: boolean;
+}
+
+/** What a GitHub connection's answer adds: how the reading of each watched repository stands, and the webhook. */
+export interface GitHubReadingStatus {
+  pullRequestSync: GitHubRepositorySync[];
+  webhook: GitHubWebhookStatus;
+}
+
+/**
+ * `getGeneratedPaths` / `setGeneratedPaths`: the admin's generated-file patterns (gitattributes syntax), left out
+ * of pull-request sizes beside the lockfiles (listed here, fixed) and each repository's `linguist-generated` paths.
+ */
+export interface GeneratedPathsData {
+  patterns: string[];
+  lockfiles: string[];
+  limits: { maxPatterns: number; maxLength: number };
+}
+export interface SetGeneratedPathsPayload {
+  patterns: string[];
+}
+
+/**
+ * `createGitHubWebhookSecret` (payload `{}`): a new random secret, sealed and stored, replacing any earlier one.
+ * This answer is the only time the secret leaves the app: the admin pastes it into GitHub's webhook form.
+ */
+export interface GitHubWebhookSecretCreated {
+  url: string | null;
+  secret: string;
+}
+
+export type GitHubConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | (ConnectedTokenStatus & GitHubConnectionDetails & GitHubReadingStatus);
 
 /** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
 export interface ConnectGitHubPayload {
@@ -361,10 +418,12 @@ export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 }
 export interface PurgeOutcome {
   at: string;
   retentionDays: number;
-  /** Stored records dropped because they were older than the retention window: audit entries and issues. */
+  /** Stored records dropped because they were older than the retention window: audit entries, issues, pull requests. */
   removed: number;
   removedAuditEntries: number;
   removedIssues: number;
+  /** Pull requests merged or closed before the window's start. */
+  removedPullRequests: number;
   /** Projects no longer measured whose every stored value was deleted (see src/app/sync/stored-projects-purge.ts). */
   erasedProjects: string[];
   /** Projects a sync was holding, left for the next run. */
@@ -450,6 +509,8 @@ export type AuditAction =
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
   | 'github.sync-stopped'
+  | 'github.webhook-secret-set'
+  | 'github.generated-paths-changed'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
@@ -543,6 +604,9 @@ export interface SettingsFunctions {
   connectGitHub: { payload: ConnectGitHubPayload; answer: GitHubConnectionData };
   updateGitHubRepositories: { payload: UpdateGitHubRepositoriesPayload; answer: GitHubConnectionData };
   disconnectGitHub: { payload: NoPayload; answer: GitHubConnectionData };
+  createGitHubWebhookSecret: { payload: NoPayload; answer: GitHubWebhookSecretCreated };
+  getGeneratedPaths: { payload: NoPayload; answer: GeneratedPathsData };
+  setGeneratedPaths: { payload: SetGeneratedPathsPayload; answer: GeneratedPathsData };
   getSlackConnection: { payload: NoPayload; answer: SlackConnectionData };
   connectSlack: { payload: ConnectSlackPayload; answer: SlackConnectionData };
   updateSlackChannel: { payload: UpdateSlackChannelPayload; answer: SlackConnectionData };

@@ -11,6 +11,7 @@ import { PageLayout } from '../../common/PageLayout';
 import { useResolver } from '../../common/use-resolver';
 import { AuditLogSection } from './AuditLogSection';
 import { DataPrivacySection } from './DataPrivacySection';
+import { GeneratedPathsForm } from './GeneratedPathsForm';
 import { GitHubSection } from './GitHubSection';
 import { LIST_PROJECT_SETTINGS, ProjectsSection } from './ProjectsSection';
 import { SettingsAccessDenied } from './SettingsAccessDenied';
@@ -75,7 +76,10 @@ export function App() {
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" key={`github-${generation}`}>
-              <GitHubSection />
+              <Stack space="space.400">
+                <GitHubSection />
+                <GeneratedPathsForm />
+              </Stack>
             </Box>
           </TabPanel>
           <TabPanel>
