@@ -14,6 +14,7 @@ import type {
 import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
 import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
 import type { PullRequestFacts } from './domain/pull-request';
+import type { OverviewFigures } from './domain/overview-figures';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {
@@ -450,6 +451,35 @@ export interface HistoryStore {
   readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]>;
   /** Every shard reference stored for the project, referenced or not. */
   listShardRefs(projectKey: string): Promise<string[]>;
+}
+
+/**
+ * The Overview tab's figures for the default filters, computed by the sync from the whole history, so that a
+ * reader's first open need not read it (see src/app/overview-summary.ts for when it may be served).
+ */
+export interface OverviewSummary {
+  format: number;
+  /** The history version (`historyVersionOf`) the figures were computed from. */
+  historyVersion: string;
+  /** A digest of the flow configuration document they were computed under (null document included). */
+  configDigest: string;
+  /** The day (`YYYY-MM-DD`) they were computed on, in `timeZone` (the project's): ages grow every day. */
+  day: string;
+  timeZone: string;
+  /**
+   * Whether any issue of the project has an issue security level: each reader may then see fewer issues than
+   * the figures count, so the summary is never served and the page takes the full, per-reader path.
+   */
+  hasSecuredIssues: boolean;
+  figures: OverviewFigures;
+  /** The start the default period asked for when it was before the history's first day (the page says so). */
+  clampedFrom: string | null;
+}
+
+/** Each project's Overview summary: one small value, under the project's keys, so it goes with the project. */
+export interface OverviewSummaryStore {
+  read(projectKey: string): Promise<OverviewSummary | null>;
+  write(projectKey: string, summary: OverviewSummary): Promise<void>;
 }
 
 /** Where a project's sync stands between jobs. Holds only Jira's times and ids, never the wall clock. */

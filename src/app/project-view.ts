@@ -1,24 +1,25 @@
-import { parseFlowConfig } from '../domain/flow-config';
-import { defaultWorkflow, type Workflow } from '../domain/workflow';
-import type { CompactStatus } from '../domain/compact-history';
 import type {
+  Clock,
   FlowConfigStore,
   HistoryEditLog,
   HistoryManifest,
   HistoryStore,
   MeasuredProjects,
+  OverviewSummaryStore,
   SecurityLevelVisibility,
   ShardRef,
   SyncCursorStore,
   SyncStateStore,
   UserPermissions,
 } from '../ports';
-import type { HistoryEdit, ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
+import type { HistoryEdit, ProjectHistoryPart, ProjectViewData, ProjectViewPayload } from '../shared/resolver-contract';
 import { AppError } from './app-error';
 import { historyVersionOf, viewerHistoryVersionOf } from './history-version';
 import { hiddenIssuesIn, hiddenLevelsFor, type HiddenLevels } from './issue-security';
+import { isSummaryServable } from './overview-summary';
 import { HISTORY_STORAGE_FORMAT, issueCountOf } from './sync/history-manifest';
 import { NEVER_SYNCED } from './sync-state';
+import { workflowFor } from './stored-workflow';
 
 /**
  * What the project page computes with: the stored compact history as it is stored (shards the browser
@@ -46,6 +47,8 @@ export interface ProjectViewPorts {
   edits: HistoryEditLog;
   /** Which security levels the viewer may see: asked only when the history holds secured issues. */
   securityLevels: SecurityLevelVisibility;
+  summaries: Pick<OverviewSummaryStore, 'read'>;
+  clock: Clock;
 }
 
 /** Shard text per answer: Forge refuses resolver answers over 5 MB, and the rest of the answer is small. */
@@ -56,20 +59,45 @@ const SHARDS_PER_READ = 16;
 
 /**
  * The project's view; with `since` (the version the browser holds), only the edits since then when they
- * are kept and fit one answer, so a returning reader costs the installation's storage quota a few units.
+ * are kept and fit one answer, so a returning reader costs the installation's storage quota a few units;
+ * with `overviewFirst` (a browser that holds nothing), the Overview summary instead of the history when it
+ * is servable (see overview-summary.ts), so a first open costs a few units too.
  */
-export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, fromShard = 0, since?: string): Promise<ProjectViewData> {
+export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, request: ProjectViewPayload = {}): Promise<ProjectViewData> {
+  const { fromShard = 0, since, overviewFirst = false } = request;
   await requireBrowsePermission(ports.userPermissions, projectKey);
-  const [storedManifest, sync, cursor, flowConfig, measuredKeys] = await Promise.all([
+  const wantsOverview = overviewFirst && fromShard === 0 && since === undefined;
+  const [storedManifest, sync, cursor, flowConfig, measuredKeys, summary] = await Promise.all([
     ports.store.readManifest(projectKey, 'live'),
     ports.syncStates.read(projectKey),
     ports.cursors.read(projectKey),
     ports.flowConfigs.read(projectKey),
     ports.measured.list(),
+    wantsOverview ? ports.summaries.read(projectKey) : Promise.resolve(null),
   ]);
   const measured = measuredKeys.includes(projectKey);
   const manifest = measured && storedManifest?.format === HISTORY_STORAGE_FORMAT ? storedManifest : null;
   const statuses = manifest?.statuses ?? [];
+  // During a rebuild the live history is still the one this watermark belongs to.
+  const watermark = manifest ? (cursor?.watermark ?? null) : null;
+  const common = {
+    projectKey,
+    measured,
+    sync: sync ?? NEVER_SYNCED,
+    dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),
+    workflow: workflowFor(flowConfig, statuses),
+    flowConfig,
+  };
+  if (manifest && isSummaryServable(summary, manifest, flowConfig, ports.clock.now().getTime())) {
+    const overview = {
+      figures: summary.figures,
+      clampedFrom: summary.clampedFrom,
+      dictionaries: { keyPrefix: manifest.keyPrefix, statuses: manifest.statuses, issueTypes: manifest.issueTypes },
+      issueCount: issueCountOf(manifest),
+      version: summary.historyVersion,
+    };
+    return { ...common, history: null, overview };
+  }
   let history: ProjectHistoryPart | null = null;
   if (manifest) {
     if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
@@ -104,17 +132,7 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
       edits: edits ?? [],
     };
   }
-  // During a rebuild the live history is still the one this watermark belongs to.
-  const watermark = manifest ? (cursor?.watermark ?? null) : null;
-  return {
-    projectKey,
-    measured,
-    sync: sync ?? NEVER_SYNCED,
-    history,
-    dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),
-    workflow: workflowFor(flowConfig, statuses),
-    flowConfig,
-  };
+  return { ...common, history };
 }
 
 /**
@@ -156,17 +174,4 @@ export async function requireBrowsePermission(userPermissions: UserPermissions, 
   if (!(await userPermissions.canBrowseProject(projectKey))) {
     throw new AppError('FORBIDDEN', 'You do not have permission to browse this project.');
   }
-}
-
-/** The saved workflow when the saved configuration is valid and has one; otherwise Jira's categories. */
-function workflowFor(document: unknown, statuses: readonly CompactStatus[]): Workflow {
-  if (document !== null && document !== undefined) {
-    try {
-      const workflow = parseFlowConfig(document).workflow;
-      if (workflow) return workflow;
-    } catch {
-      // An invalid saved configuration is the settings page's to report; the page falls back to defaults.
-    }
-  }
-  return defaultWorkflow(statuses);
 }

@@ -13,6 +13,7 @@ import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-sc
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
 import { KvsHistoryEditLog } from '../adapters/kvs/kvs-history-edit-log';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsOverviewSummaryStore } from '../adapters/kvs/kvs-overview-summary-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
@@ -34,6 +35,7 @@ const projectViewPayload = z
   .object({
     fromShard: z.number().int().min(0).max(1_000_000).optional(),
     since: z.string().regex(/^[0-9a-f]{16}$/, 'not a history version').optional(),
+    overviewFirst: z.boolean().optional(),
   })
   .strict();
 
@@ -84,7 +86,7 @@ const PROJECT_PAGE_FUNCTIONS = {
   })),
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large, and
   // only the edits since the version the browser holds when it holds one.
-  getProjectView: projectPageFunction('getProjectView', projectViewPayload, ({ fromShard, since }, { projectKey, userPermissions, context }) =>
+  getProjectView: projectPageFunction('getProjectView', projectViewPayload, (request, { projectKey, userPermissions, context }) =>
     loadProjectView(
       {
         userPermissions,
@@ -95,10 +97,11 @@ const PROJECT_PAGE_FUNCTIONS = {
         flowConfigs: new KvsFlowConfigStore(),
         measured: new KvsMeasuredProjects(),
         edits: new KvsHistoryEditLog(),
+        summaries: new KvsOverviewSummaryStore(),
+        clock: systemClock,
       },
       projectKey,
-      fromShard ?? 0,
-      since,
+      request,
     ),
   ),
   // Where the sync stands, for polling while one runs.

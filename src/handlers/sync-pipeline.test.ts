@@ -52,9 +52,10 @@ describe('syncing a project from Jira into compact storage', () => {
       expect(typeof text).toBe('string');
       expect(Buffer.byteLength(JSON.stringify(text))).toBeLessThan(240 * 1024);
     }
-    // Nothing but the history, the cursor and the state is left behind: no lock, no id list, no staging.
+    // Nothing but the history, its Overview summary, the cursor and the state is left behind: no lock, no id list, no staging.
     expect(Object.keys(stored).filter((key) => key.startsWith('project:FLOW:') && !key.includes(':shard:')).sort()).toEqual([
       'project:FLOW:history',
+      'project:FLOW:overview-summary',
       'project:FLOW:sync-cursor',
       'project:FLOW:sync-state',
     ]);

@@ -7,6 +7,7 @@
  */
 import type { WeekdayName } from '../domain/calendar-day';
 import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
+import type { OverviewFigures } from '../domain/overview-figures';
 import type { Workflow } from '../domain/workflow';
 import type { HistoryDictionaries } from './packed-history';
 
@@ -69,20 +70,41 @@ export interface ProjectViewPayload {
    * edits made since (`basedOn`), which costs the installation's storage quota a fraction of a full read.
    */
   since?: string;
+  /**
+   * Set by a browser that holds no history and shows the Overview tab first: when the project's Overview
+   * summary is current, the answer carries it (`overview`) instead of the history, which the page asks for
+   * (without this flag) only when the reader goes further. When it is not current, the answer is the usual one.
+   */
+  overviewFirst?: boolean;
 }
 export interface ProjectViewData {
   projectKey: string;
   /** Whether an admin chose to collect this project's flow metrics; a history may outlive that choice until purged. */
   measured: boolean;
   sync: SyncState;
-  /** Null until the project's first sync has completed. */
+  /** Null until the project's first sync has completed, and when `overview` is sent instead. */
   history: ProjectHistoryPart | null;
+  /** Only for `overviewFirst`: the Overview tab's figures for the default filters, as of the current history. */
+  overview?: ProjectOverviewPart;
   /** The sync's watermark: Jira's time of the newest change the history has caught up with (ISO 8601), or null. */
   dataAsOf: string | null;
   /** The admin's workflow, or the default one from Jira's status categories. */
   workflow: Workflow;
   /** The project's flow configuration document as saved in the settings (parse with `parseFlowConfig`), or null. */
   flowConfig: unknown;
+}
+/**
+ * The Overview tab for the default filters, computed at sync time from the whole history (see
+ * src/app/overview-summary.ts), with the history's dictionaries for the filters bar and the conventions.
+ */
+export interface ProjectOverviewPart {
+  figures: OverviewFigures;
+  /** As a report's: the start the period asked for when it was before the history's first day, else null. */
+  clampedFrom: string | null;
+  dictionaries: HistoryDictionaries;
+  issueCount: number;
+  /** The history version the figures were computed from. */
+  version: string;
 }
 export interface ProjectHistoryPart {
   /** Storage format of the history (see src/app/sync/history-manifest.ts). */

@@ -16,6 +16,7 @@
  *   project:<KEY>:history-edits           the recent edits of the live history: [{from, to, bytes}] by version
  *   project:<KEY>:history-edit:<version>  one edit, to that version: changed issues (packed) and removed ids
  *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
+ *   project:<KEY>:overview-summary        OverviewSummary: the Overview tab's figures for the default filters
  *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
  *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
@@ -85,6 +86,7 @@ export const storageKeys = {
     return `project:${projectKey}:history-edit:${version}`;
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
+  overviewSummary: (projectKey: string) => `project:${projectKey}:overview-summary`,
   unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,
   /** Every key of every project starts with this; `projectPrefix(KEY)` with the ':' after the key, so FLOW is not FLOWX. */
   projectsPrefix: 'project:',

@@ -38,6 +38,7 @@ const GUARDED_WRITES = {
   store: ['writeManifest', 'saveShards'],
   cursors: ['write', 'writeIdList'],
   states: ['write'],
+  summaries: ['write'],
 } as const;
 
 /**
@@ -54,6 +55,7 @@ export function underMandate(ports: SyncPorts, projectKey: string, erasure: numb
     store: guardWrites(ports.store, GUARDED_WRITES.store, confirm),
     cursors: guardWrites(ports.cursors, GUARDED_WRITES.cursors, confirm),
     states: guardWrites(ports.states, GUARDED_WRITES.states, confirm),
+    summaries: guardWrites(ports.summaries, GUARDED_WRITES.summaries, confirm),
   };
 }
 

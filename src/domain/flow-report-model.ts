@@ -16,8 +16,7 @@ import {
   type ForecastQuestions,
   type ForecastSection,
   type Workflow,
-} from '../../../src/domain';
-import type { DateRange } from './date-range';
+} from './index';
 
 /** What the page's filters choose; they apply to every view. */
 export interface ReportFilters {
@@ -26,7 +25,7 @@ export interface ReportFilters {
   /** The last this-many days up to today, or null for the configured window. */
   rangeDays: number | null;
   /** A period chosen day by day (checked with `checkDateRange`); when set, it wins over `rangeDays`. */
-  customRange?: DateRange | null;
+  customRange?: { from: string; to: string } | null;
 }
 
 export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
