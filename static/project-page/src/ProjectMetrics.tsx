@@ -46,7 +46,11 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
     [model, history, view.workflow, view.flowConfig, now],
   );
   useEffect(() => () => runner.stop(), [runner]);
-  const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions), [runner, filters.issueTypes]);
+  const agingAsOf = useCallback((asOfDate: string | null) => model.stageAgingFor(filters, asOfDate), [model, filters]);
+  const askForecast = useCallback(
+    (questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions),
+    [runner, filters.issueTypes],
+  );
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">
@@ -104,7 +108,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <AgingView report={result.report} />
+                <AgingView report={result.report} agingAsOf={agingAsOf} today={todayIn(config.conventions.timeZone, now)} />
               </div>
             </TabPanel>
             <TabPanel>
