@@ -164,13 +164,25 @@ export function StageAgingChart({ chart, unit, onOpen }: { chart: Chart; unit: s
           </>
         )}
         {chart.top !== null && (
-          <Line
-            className="fm-chart-cap"
-            from={{ x: plot.left, y: y(chart.top) }}
-            to={{ x: plot.right, y: y(chart.top) }}
-            stroke={CHART_COLOURS.ink}
-            strokeWidth={1}
-          />
+          <>
+            <Line
+              className="fm-chart-cap"
+              from={{ x: plot.left, y: y(chart.top) }}
+              to={{ x: plot.right, y: y(chart.top) }}
+              stroke={CHART_COLOURS.ink}
+              strokeWidth={1}
+            />
+            <text
+              className="fm-chart-reference-label"
+              data-testid="aging-cap-label"
+              x={plot.right}
+              y={y(chart.top) - 4}
+              textAnchor="end"
+              fill={CHART_COLOURS.ink}
+            >
+              {`▲ ${itemCount.format(chart.aboveTop)} older`}
+            </text>
+          </>
         )}
         {ordered.map((cluster, k) =>
           cluster.keys.length > 1 ? (

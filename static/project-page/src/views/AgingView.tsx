@@ -164,7 +164,7 @@ export function AgingView({
                   '–'
                 ) : (
                   // Past the SLE's percentile of its stage's sample: behind the pace the team expects.
-                  <Lozenge appearance={item.pace >= report.serviceLevelExpectation.percentile ? 'removed' : 'moved'}>
+                  <Lozenge appearance={item.pace >= report.serviceLevelExpectation.percentile ? 'removed' : 'moved'} maxWidth="100%">
                     {item.paceText}
                   </Lozenge>
                 )}
