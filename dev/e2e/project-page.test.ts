@@ -9,6 +9,7 @@ import { describeViolations, seriousAccessibilityViolations } from '../testing/a
 import { launchChromium } from '../testing/chromium';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
+import { STATUSES } from '../jira/catalogue';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -46,6 +47,9 @@ interface JiraIssue {
   /** UTC day of the resolution, for resolved issues. */
   resolvedDay: string | null;
   createdDay: string;
+  /** The status it was created in, and each status change (UTC instant, status entered), in time order. */
+  initialStatus: string;
+  moves: Array<{ at: string; to: string }>;
 }
 
 let site: LocalSite;
@@ -73,15 +77,45 @@ afterAll(async () => {
 async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
   const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created`);
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as Array<{ key: string; fields: any }>;
-  return exported.map(({ key, fields }) => ({
+  const exported = (await response.json()) as Array<{ key: string; fields: any; changelog?: { histories: any[] } }>;
+  return exported.map(({ key, fields, changelog }) => ({
     key,
     type: fields.issuetype.name,
     category: fields.status.statusCategory.key,
     // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
     resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
     createdDay: String(fields.created).slice(0, 10),
+    ...statusMoves(changelog?.histories ?? [], fields.status.name),
   }));
+}
+
+/** An issue's status changes from Jira's changelog, oldest first, and the status it was created in. */
+function statusMoves(histories: any[], current: string): { initialStatus: string; moves: Array<{ at: string; to: string }> } {
+  const moves = histories
+    .flatMap((history) =>
+      (history.items as any[])
+        .filter((item) => item.field === 'status')
+        .map((item) => ({ at: new Date(history.created).toISOString(), from: String(item.fromString), to: String(item.toString) })),
+    )
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return { initialStatus: moves[0]?.from ?? current, moves: moves.map(({ at, to }) => ({ at, to })) };
+}
+
+/** The simulated site's status categories by name, from its own catalogue. */
+const CATEGORY_OF = new Map(STATUSES.map((status) => [status.name, status.category]));
+
+/**
+ * Issues in progress at the end of a UTC day, by Jira's own history: in a status that is not done then, and
+ * already in progress (or done) at some point by then, as the page's default stages count them.
+ */
+function inProgressAt(day: string, among = issues): JiraIssue[] {
+  const end = `${day}T23:59:59.999Z`;
+  return among.filter((issue) => {
+    if (issue.createdDay > day) return false;
+    const seen = [issue.initialStatus, ...issue.moves.filter((move) => move.at <= end).map((move) => move.to)];
+    const then = CATEGORY_OF.get(seen.at(-1)!);
+    return then !== 'done' && seen.some((status) => CATEGORY_OF.get(status) !== 'new');
+  });
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -94,9 +128,17 @@ const finishedIn = (from: string, to: string, among = issues) =>
 const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
 const firstCreated = (among = issues) => among.map((issue) => issue.createdDay).sort()[0]!;
 
-async function openAs(role: string, projectKey: string, theme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; frame: Frame }> {
+async function openAs(
+  role: string,
+  projectKey: string,
+  theme: 'light' | 'dark' = 'light',
+  width = 1280,
+): Promise<{ page: Page; frame: Frame }> {
   // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
-  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, { theme, viewport: { width, height: 1700 } });
+  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, {
+    theme,
+    viewport: { width, height: 1700 },
+  });
   return { page, frame: await appFrameContent(page) };
 }
 
@@ -115,7 +157,9 @@ async function showTab(frame: Frame, label: TabLabel) {
 /** Waits until the selector matches exactly `expected` elements; fails with how many it did match. */
 async function expectCount(frame: Frame, selector: string, expected: number) {
   try {
-    await frame.waitForFunction(([css, n]) => document.querySelectorAll(css).length === n, [selector, expected] as const, { timeout: 10_000 });
+    await frame.waitForFunction(([css, n]) => document.querySelectorAll(css).length === n, [selector, expected] as const, {
+      timeout: 10_000,
+    });
   } catch {
     expect(await frame.locator(selector).count()).toBe(expected);
   }
@@ -133,15 +177,24 @@ async function tableColumn(frame: Frame, chartTestId: string, column: string): P
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const scatterChart = '[data-testid="chart-cycle-time-scatter"]';
-const agingChart = '[data-testid="chart-aging"]';
+
+/** The work in progress written at the head of each column of the aging chart. */
+async function wipAtColumnHeads(frame: Frame): Promise<number[]> {
+  const heads = await frame.getByTestId('aging-wip').allTextContents();
+  return heads.map((head) => Number(head.replace(/^WIP /, '').replace(/,/g, '')));
+}
 
 /** Waits until the scatterplot in `chart` draws exactly `expected` dots (all painted on one canvas, which counts them). */
 async function expectDots(frame: Frame, chart: string, expected: number) {
   const dots = `${chart} [data-point-count]`;
   try {
-    await frame.waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
-      timeout: 10_000,
-    });
+    await frame.waitForFunction(
+      ([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n),
+      [dots, expected] as const,
+      {
+        timeout: 10_000,
+      },
+    );
   } catch {
     expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
   }
@@ -150,9 +203,13 @@ const formatted = (n: number) => n.toLocaleString('en-US');
 
 /** Waits until the element's text contains `text`: answers computed off the page's thread arrive a moment later. */
 async function waitForText(frame: Frame, testId: string, text: string) {
-  await frame.waitForFunction(([id, wanted]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted) === true, [testId, text] as const, {
-    timeout: 30_000,
-  });
+  await frame.waitForFunction(
+    ([id, wanted]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted) === true,
+    [testId, text] as const,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
 async function screenshot(page: Page, name: string) {
@@ -231,16 +288,37 @@ describe('the project page, as a member, on synced demo data', () => {
     await screenshot(page, 'project-page-flow-light');
   });
 
-  it('shows the age of every item in progress', async () => {
+  it('shows the age of every item in progress, counted at the head of its stage', async () => {
     await showTab(frame, 'Aging');
-    await expectDots(frame, agingChart, inProgress().length);
+    expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress().length);
+    await expectCount(frame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
     await screenshot(page, 'project-page-aging-light');
+  });
+
+  it('shows the aging as it stood at the end of a past day', async () => {
+    await showTab(frame, 'Aging');
+    const day = daysAgo(45);
+    const then = inProgressAt(day);
+    expect(then.length).toBeGreaterThan(0);
+    await frame.getByTestId('aging-as-of').fill(day);
+    await waitForText(
+      frame,
+      'chart-aging-summary',
+      `${formatted(then.length)} ${then.length === 1 ? 'item' : 'items'} in progress at the end of`,
+    );
+    expect(sum(await wipAtColumnHeads(frame))).toBe(then.length);
+    const keys = await frame.getByTestId('chart-aging-table').locator('tbody tr td:first-child').allTextContents();
+    expect(keys.sort()).toEqual(then.map((issue) => issue.key).sort());
+    await frame.getByTestId('aging-as-of').fill('');
+    await waitForText(frame, 'chart-aging-summary', 'in progress today');
   });
 
   it('forecasts when the work in progress will be done', async () => {
     await showTab(frame, 'Forecast');
     // Dates as the reader's locale writes them ("Mar 26, 2026"), not ISO.
-    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toMatch(/^\d+% chance of [\d,]+ or more items by [^\d]*\d.*\d{4}\.$/);
+    await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.toMatch(
+      /^\d+% chance of [\d,]+ or more items by [^\d]*\d.*\d{4}\.$/,
+    );
     await expect(frame.getByTestId('forecast-how-many-sentence').textContent()).resolves.not.toMatch(/\d{4}-\d\d-\d\d/);
     await expect(frame.getByTestId('forecast-when-sentence').textContent()).resolves.toContain(`${formatted(inProgress().length)} items`);
     await screenshot(page, 'project-page-forecast-light');
@@ -258,7 +336,8 @@ describe('the project page, as a member, on synced demo data', () => {
     await frame.getByTestId('forecast-target-date').fill(target);
     const [year, month, day] = target.split('-').map(Number);
     const written = await frame.evaluate(
-      ([y, m, d]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
+      ([y, m, d]) =>
+        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
       [year, month, day],
     );
     // The simulations run in a worker: the answer arrives a moment after the question.
@@ -275,7 +354,9 @@ describe('the project page, as a member, on synced demo data', () => {
   it('lists the items behind the charts: those finished in the period and those in progress', async () => {
     await showTab(frame, 'Issues');
     await expect(frame.getByTestId('issues-count').textContent()).resolves.toMatch(
-      new RegExp(`^${formatted(finishedIn(firstCreated(), today()).length)} finished from .* plus ${formatted(inProgress().length)} in progress now$`),
+      new RegExp(
+        `^${formatted(finishedIn(firstCreated(), today()).length)} finished from .* plus ${formatted(inProgress().length)} in progress now$`,
+      ),
     );
     await screenshot(page, 'project-page-issues-light');
   });
@@ -283,7 +364,9 @@ describe('the project page, as a member, on synced demo data', () => {
   it('asks Jira to open the issue behind a scatter dot, which opens in a new tab on the host', async () => {
     await showTab(frame, 'Cycle time');
     // The host is asked through the bridge, as Forge's `router.open`; it is that request we look for.
-    const navigation = page.waitForRequest((request) => request.url().includes('/__forge/bridge/') && request.postDataJSON()?.method === 'navigate');
+    const navigation = page.waitForRequest(
+      (request) => request.url().includes('/__forge/bridge/') && request.postDataJSON()?.method === 'navigate',
+    );
     const newTab = page.context().waitForEvent('page');
     await frame.locator(`${scatterChart} svg[role="application"]`).press('PageDown');
     await frame.locator(`${scatterChart} svg[role="application"]`).press('Enter');
@@ -323,47 +406,60 @@ describe('the project page, as a member, on synced demo data', () => {
     await showTab(frame, 'Cycle time');
     await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), bugs).length);
     await showTab(frame, 'Aging');
-    await expectDots(frame, agingChart, inProgress(bugs).length);
+    expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress(bugs).length);
     await showTab(frame, 'Issues');
     await expect(frame.getByTestId('issues-count').textContent()).resolves.toMatch(
-      new RegExp(`^${formatted(finishedIn(firstCreated(), today(), bugs).length)} finished from .* plus ${formatted(inProgress(bugs).length)} in progress now$`),
+      new RegExp(
+        `^${formatted(finishedIn(firstCreated(), today(), bugs).length)} finished from .* plus ${formatted(inProgress(bugs).length)} in progress now$`,
+      ),
     );
     for (const type of others) await types.getByRole('checkbox', { name: type, exact: true }).check();
   });
 
-  it('has no serious or critical accessibility violations on any tab', async () => {
-    const found: string[] = [];
-    for (const tab of TABS) {
-      await showTab(frame, tab.label);
-      const violations = await seriousAccessibilityViolations(frame);
-      if (violations.length > 0) found.push(`${tab.label}, light:\n${describeViolations(violations)}`);
-    }
-    expect(found.join('\n')).toBe('');
-  }, AUDIT_TIMEOUT_MS);
+  it(
+    'has no serious or critical accessibility violations on any tab',
+    async () => {
+      const found: string[] = [];
+      for (const tab of TABS) {
+        await showTab(frame, tab.label);
+        const violations = await seriousAccessibilityViolations(frame);
+        if (violations.length > 0) found.push(`${tab.label}, light:\n${describeViolations(violations)}`);
+      }
+      expect(found.join('\n')).toBe('');
+    },
+    AUDIT_TIMEOUT_MS,
+  );
 });
 
 describe('the project page in the dark theme', () => {
-  it('renders with the dark tokens and stays accessible', async () => {
-    const { page, frame } = await openReport('dark');
-    expect(await frame.locator('html').getAttribute('data-color-mode')).toBe('dark');
-    const colours = await frame.evaluate(() => ({
-      surface: getComputedStyle(document.querySelector('main')!).backgroundColor,
-      text: getComputedStyle(document.querySelector('[data-testid="project-name"]')!).color,
-    }));
-    expect(colours).toEqual({ surface: cssColour(tokenValue(dark, 'elevation.surface')), text: cssColour(tokenValue(dark, 'color.text')) });
-    expect(colours.surface).not.toBe(cssColour(tokenValue(light, 'elevation.surface')));
+  it(
+    'renders with the dark tokens and stays accessible',
+    async () => {
+      const { page, frame } = await openReport('dark');
+      expect(await frame.locator('html').getAttribute('data-color-mode')).toBe('dark');
+      const colours = await frame.evaluate(() => ({
+        surface: getComputedStyle(document.querySelector('main')!).backgroundColor,
+        text: getComputedStyle(document.querySelector('[data-testid="project-name"]')!).color,
+      }));
+      expect(colours).toEqual({
+        surface: cssColour(tokenValue(dark, 'elevation.surface')),
+        text: cssColour(tokenValue(dark, 'color.text')),
+      });
+      expect(colours.surface).not.toBe(cssColour(tokenValue(light, 'elevation.surface')));
 
-    const found: string[] = [];
-    for (const tab of TABS) {
-      await showTab(frame, tab.label);
-      if (tab.label !== 'Aging' && tab.label !== 'Issues') await screenshot(page, `project-page-${tab.file}-dark`);
-      found.push(...(await chartLayoutProblems(frame)).map((problem) => `${tab.label}, dark: ${problem}`));
-      const violations = await seriousAccessibilityViolations(frame);
-      if (violations.length > 0) found.push(`${tab.label}, dark:\n${describeViolations(violations)}`);
-    }
-    expect(found.join('\n')).toBe('');
-    await page.close();
-  }, AUDIT_TIMEOUT_MS);
+      const found: string[] = [];
+      for (const tab of TABS) {
+        await showTab(frame, tab.label);
+        if (tab.label !== 'Aging' && tab.label !== 'Issues') await screenshot(page, `project-page-${tab.file}-dark`);
+        found.push(...(await chartLayoutProblems(frame)).map((problem) => `${tab.label}, dark: ${problem}`));
+        const violations = await seriousAccessibilityViolations(frame);
+        if (violations.length > 0) found.push(`${tab.label}, dark:\n${describeViolations(violations)}`);
+      }
+      expect(found.join('\n')).toBe('');
+      await page.close();
+    },
+    AUDIT_TIMEOUT_MS,
+  );
 });
 
 /**
@@ -374,9 +470,12 @@ describe('the project page in the dark theme', () => {
 async function chartLayoutProblems(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
     const problems: string[] = [];
-    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     // The charts of the tab shown: the others are not laid out.
-    for (const chart of Array.from(document.querySelectorAll<HTMLElement>('figure.fm-chart')).filter((figure) => figure.getClientRects().length > 0)) {
+    for (const chart of Array.from(document.querySelectorAll<HTMLElement>('figure.fm-chart')).filter(
+      (figure) => figure.getClientRects().length > 0,
+    )) {
       const name = chart.dataset['testid'];
       const column = chart.getBoundingClientRect();
       for (const svg of chart.querySelectorAll<SVGSVGElement>('svg.fm-chart-svg')) {
@@ -390,7 +489,9 @@ async function chartLayoutProblems(frame: Frame): Promise<string[]> {
         const beyond = column.left - text.getBoundingClientRect().left;
         if (beyond > 1) problems.push(`${name}: "${text.textContent}" pokes ${beyond.toFixed(1)}px left of the chart`);
       }
-      const bars = Array.from(chart.querySelectorAll('svg.fm-chart-svg rect'), (bar) => bar.getBoundingClientRect()).filter((box) => box.height > 0);
+      const bars = Array.from(chart.querySelectorAll('svg.fm-chart-svg rect'), (bar) => bar.getBoundingClientRect()).filter(
+        (box) => box.height > 0,
+      );
       const labels = Array.from(chart.querySelectorAll('.fm-chart-mark-label'));
       labels.forEach((label, k) => {
         const box = label.getBoundingClientRect();
@@ -405,26 +506,35 @@ async function chartLayoutProblems(frame: Frame): Promise<string[]> {
 }
 
 describe('the project page on a narrow window', () => {
-  it.each(['light', 'dark'] as const)('keeps the charts’ text at its size and their labels clear, %s', async (theme) => {
-    const { page, frame } = await openReport(theme, 800);
-    const found: string[] = [];
-    for (const label of ['Overview', 'Cycle time', 'Throughput', 'Forecast'] as const) {
-      await showTab(frame, label);
-      await screenshot(page, `project-page-${TABS.find((tab) => tab.label === label)!.file}-${theme}-800`);
-      found.push(...(await chartLayoutProblems(frame)).map((problem) => `${label}: ${problem}`));
-    }
-    expect(found).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(['light', 'dark'] as const)(
+    'keeps the charts’ text at its size and their labels clear, %s',
+    async (theme) => {
+      const { page, frame } = await openReport(theme, 800);
+      const found: string[] = [];
+      for (const label of ['Overview', 'Cycle time', 'Throughput', 'Forecast'] as const) {
+        await showTab(frame, label);
+        await screenshot(page, `project-page-${TABS.find((tab) => tab.label === label)!.file}-${theme}-800`);
+        found.push(...(await chartLayoutProblems(frame)).map((problem) => `${label}: ${problem}`));
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });
 
 describe('the project page, as an outsider', () => {
   it('says there is no access to a project they cannot browse, and shows none of its data', async () => {
     const { page, frame } = await openAs('outsider', 'BUG');
-    await frame.getByText(/don.t have access/i).first().waitFor({ timeout: 20_000 });
+    await frame
+      .getByText(/don.t have access/i)
+      .first()
+      .waitFor({ timeout: 20_000 });
     const content = await frame.locator('body').innerText();
     expect(content).not.toMatch(/BUG-\d+/);
-    await expect(frame.locator('[data-testid="project-name"], [data-testid="flow-report"], [data-testid^="chart-"]').count()).resolves.toBe(0);
+    await expect(frame.locator('[data-testid="project-name"], [data-testid="flow-report"], [data-testid^="chart-"]').count()).resolves.toBe(
+      0,
+    );
     await expect(frame.locator('svg circle, table tbody tr').count()).resolves.toBe(0);
     await screenshot(page, 'project-page-outsider');
     await page.close();

@@ -1,6 +1,7 @@
 import {
   buildFlowMeasures,
   buildForecaster,
+  buildStageAging,
   countedIssueTypes,
   dayToIsoDate,
   isoDateToDay,
@@ -15,6 +16,7 @@ import {
   type Forecaster,
   type ForecastQuestions,
   type ForecastSection,
+  type StageAgingReport,
   type Workflow,
 } from './index';
 
@@ -65,6 +67,9 @@ export function windowWithinHistory(
   if (from === null || from >= firstDay || to < firstDay) return { window, askedFrom: null };
   return { window: { from: firstDay, to: window.to, days: null }, askedFrom: from };
 }
+
+/** Aging by stage as of a day's end, or why it could not be computed. */
+export type StageAgingResult = { ok: true; aging: StageAgingReport } | { ok: false; message: string };
 
 export type ReportResult =
   | {
@@ -161,9 +166,22 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     return answers(JSON.stringify([types, questions.targetDate ?? null, questions.items ?? null]), () => ask(questions));
   };
 
+  const agings = recentlyUsed<StageAgingResult>(REMEMBERED);
+  /** Aging by stage for the filters' items as of the end of `asOfDate` (null: now), bands from the filters' period. */
+  const stageAgingFor = (filters: ReportFilters, asOfDate: string | null): StageAgingResult =>
+    agings(JSON.stringify([filtersKey(filters), asOfDate]), () => {
+      try {
+        const { window } = windowWithinHistory(filters, config.window, firstDay, today);
+        return { ok: true, aging: buildStageAging(historyOf(filters.issueTypes), { ...config, window }, now, asOfDate) };
+      } catch (cause) {
+        return { ok: false, message: cause instanceof Error ? cause.message : 'The aging could not be computed.' };
+      }
+    });
+
   return {
     reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)),
     forecastFor,
+    stageAgingFor,
   };
 }
 

@@ -21,7 +21,15 @@ import { backtestWeeklyForecasts } from './forecast-backtest';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
 import { leadTimes } from './lead-time';
-import { DEFAULT_MAX_FORECAST_DAYS, howManyTable, outcomeDistribution, simulateHowMany, simulateWhen, whenTable, type OutcomeBin } from './monte-carlo';
+import {
+  DEFAULT_MAX_FORECAST_DAYS,
+  howManyTable,
+  outcomeDistribution,
+  simulateHowMany,
+  simulateWhen,
+  whenTable,
+  type OutcomeBin,
+} from './monte-carlo';
 import { netFlow } from './net-flow';
 import {
   comparableWindowBefore,
@@ -81,7 +89,14 @@ export interface PeriodComparison {
   previousWindow: { from: string; to: string } | null;
   current: Record<HeadlineName, number | null>;
   previous: Record<HeadlineName, number | null> | null;
-  changes: Array<{ name: HeadlineName; current: number; previous: number; difference: number; relative: number | null; verdict: ChangeVerdict }>;
+  changes: Array<{
+    name: HeadlineName;
+    current: number;
+    previous: number;
+    difference: number;
+    relative: number | null;
+    verdict: ChangeVerdict;
+  }>;
 }
 
 export interface HowManyForecast {
@@ -178,13 +193,13 @@ function percentileRecord(values: readonly PercentileValue[]): Record<string, nu
 export type FlowMeasures = Omit<FlowReport, 'forecast'>;
 
 /** What every part of the report is computed from: the history on the workflow's timeline. */
-interface ReportBasis {
+export interface ReportBasis {
   timeline: FlowTimeline;
   measure: DurationMeasure;
   dates: IsoDateLabels;
 }
 
-function reportBasis(history: CompactHistory, config: FlowConfig, run: FlowReportRun): ReportBasis {
+export function reportBasis(history: CompactHistory, config: FlowConfig, run: Pick<FlowReportRun, 'now'>): ReportBasis {
   const workflow = resolveWorkflow(config.workflow ?? defaultWorkflow(history.statuses), history.statuses);
   const conventions = config.conventions;
   return {
@@ -440,7 +455,10 @@ function periodComparison(
     changes:
       previous === null
         ? []
-        : compareHeadlines(current, previous).map((change) => ({ ...change, relative: change.relative === null ? null : round(change.relative, 3) })),
+        : compareHeadlines(current, previous).map((change) => ({
+            ...change,
+            relative: change.relative === null ? null : round(change.relative, 3),
+          })),
   };
 }
 
@@ -471,7 +489,12 @@ function dailyRows(window: ReportWindow, wip: Int32Array, cfd: CumulativeFlow, d
 }
 
 /** Flagged time of the items done in the window. */
-function blockedSummary(timeline: FlowTimeline, blocked: Float64Array, doneItems: Int32Array, measure: DurationMeasure): FlowReport['blockedTime'] {
+function blockedSummary(
+  timeline: FlowTimeline,
+  blocked: Float64Array,
+  doneItems: Int32Array,
+  measure: DurationMeasure,
+): FlowReport['blockedTime'] {
   let blockedMs = 0;
   let itemsBlocked = 0;
   let cycleMs = 0;
@@ -519,7 +542,9 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
     confidence: 85,
   });
   const common = {
-    samplingWindow: hasSamples ? { from: dates.label(samplesFrom), to: dates.label(lastCompleteDay), days: lastCompleteDay - samplesFrom + 1 } : null,
+    samplingWindow: hasSamples
+      ? { from: dates.label(samplesFrom), to: dates.label(lastCompleteDay), days: lastCompleteDay - samplesFrom + 1 }
+      : null,
     trials: settings.trials,
     seed: run.seed,
   };
@@ -549,7 +574,12 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
     const days = Math.max(0, target - nowDay);
     if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
     const totals = simulateHowMany(samples, days, simulation);
-    howMany = { targetDate: dates.label(target), days, table: howManyTable(totals, settings.confidences), outcomes: outcomeDistribution(totals) };
+    howMany = {
+      targetDate: dates.label(target),
+      days,
+      table: howManyTable(totals, settings.confidences),
+      outcomes: outcomeDistribution(totals),
+    };
     const items = questions.items ?? settings.items ?? inProgress;
     if (items <= 0) {
       notes.push('"When" forecast skipped: no items in progress and no forecast.items configured.');

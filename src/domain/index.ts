@@ -122,14 +122,7 @@ export { percentileOfSorted, percentilesOfSorted, sortedSample, type PercentileV
 export { serviceLevelExpectation, type ServiceLevelExpectation } from './service-level-expectation';
 export { histogram, type HistogramBin } from './histogram';
 export { cycleTimeScatter, type ScatterPoint } from './scatter';
-export {
-  periodOfDay,
-  periodStartOf,
-  reportingPeriods,
-  weekEndOf,
-  type PeriodKind,
-  type ReportingPeriods,
-} from './reporting-period';
+export { periodOfDay, periodStartOf, reportingPeriods, weekEndOf, type PeriodKind, type ReportingPeriods } from './reporting-period';
 export { dailyThroughput, throughputPerPeriod } from './throughput';
 export { netFlow, type NetFlow } from './net-flow';
 export { wipPerDay } from './work-in-progress';
@@ -137,6 +130,16 @@ export { cumulativeFlow, type CumulativeFlow } from './cumulative-flow';
 export { percentileBand, workItemAges, type WorkItemAges } from './work-item-age';
 export { timeInStatus, type TimeInStatus } from './time-in-status';
 export { timeInStage } from './time-in-stage';
+export {
+  agingStages,
+  MIN_STAGE_EXITS,
+  paceOf,
+  stageAging,
+  stageExitAges,
+  type StageAgingBasis,
+  type StageAgingColumn,
+} from './stage-aging';
+export { buildStageAging, endOfDayAsOf, type StageAgingReport } from './stage-aging-report';
 export {
   AT_RISK_PERCENTILE,
   BETTER_WHEN,
@@ -154,12 +157,7 @@ export {
 } from './period-comparison';
 export { DIGEST_CYCLE_TIME_DAYS, DIGEST_WEEK_DAYS, weeklyFlowFigures, type AgedItem, type WeeklyFlowFigures } from './weekly-flow-figures';
 export { blockedTime, flaggedIntervals, IntervalBuffer } from './blocked-time';
-export {
-  aggregateFlowEfficiency,
-  flowEfficiency,
-  type FlowEfficiency,
-  type FlowEfficiencyOptions,
-} from './flow-efficiency';
+export { aggregateFlowEfficiency, flowEfficiency, type FlowEfficiency, type FlowEfficiencyOptions } from './flow-efficiency';
 
 // Forecasting
 export { createSeededRandom, deriveSeed, SeededRandom } from './seeded-random';
@@ -177,12 +175,7 @@ export {
   type SimulationOptions,
   type WhenRow,
 } from './monte-carlo';
-export {
-  backtestWeeklyForecasts,
-  type BacktestOptions,
-  type BacktestWeek,
-  type ForecastBacktest,
-} from './forecast-backtest';
+export { backtestWeeklyForecasts, type BacktestOptions, type BacktestWeek, type ForecastBacktest } from './forecast-backtest';
 
 // The whole report
 export {
@@ -204,7 +197,14 @@ export {
 
 // Pull requests (GitHub), joined to Jira items
 export { extractJiraKeys, KEY_LOOKALIKES, projectOfKey, type KeyExtractionOptions } from './jira-key-extraction';
-export { GeneratedFiles, handWrittenSize, linguistGeneratedPatterns, LOCKFILE_NAMES, type ChangedFile, type ChangeSize } from './generated-files';
+export {
+  GeneratedFiles,
+  handWrittenSize,
+  linguistGeneratedPatterns,
+  LOCKFILE_NAMES,
+  type ChangedFile,
+  type ChangeSize,
+} from './generated-files';
 export { isAwaitingFirstReview, isOpen, readyForReviewAt, type PullRequestFacts } from './pull-request';
 export {
   phaseDurations,

@@ -70,7 +70,11 @@ export function FlowReportTabs({
     [model, history, view.workflow, view.flowConfig, now],
   );
   useEffect(() => () => runner.stop(), [runner]);
-  const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions), [runner, filters.issueTypes]);
+  const agingAsOf = useCallback((asOfDate: string | null) => model.stageAgingFor(filters, asOfDate), [model, filters]);
+  const askForecast = useCallback(
+    (questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions),
+    [runner, filters.issueTypes],
+  );
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   return (
     <Stack space="space.200" testId="flow-report">
@@ -124,7 +128,7 @@ export function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <AgingView report={result.report} />
+                <AgingView report={result.report} agingAsOf={agingAsOf} today={todayIn(config.conventions.timeZone, now)} />
               </div>
             </TabPanel>
             <TabPanel>

@@ -1,15 +1,22 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { FlowReport } from '../../../../src/domain';
+import { formatDate } from '../../../common/format-date-time';
 import { ChartFrame } from '../charts/ChartFrame';
-import { ScatterChart } from '../charts/ScatterChart';
-import { agingChart, itemsOlder } from './aging-chart';
+import { bandColour } from '../charts/StageAgingChart';
+import { StageAgingChart } from '../charts/StageAgingChart';
+import type { StageAgingResult } from '../../../../src/domain/flow-report-model';
+import { itemsOlder } from './aging-chart';
 import { EmptyView } from './EmptyView';
 import { count, formatDuration, unitName } from './format';
 import { openIssue } from './open-issue';
+import { basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
 import './issue-link.css';
+import './AgingView.css';
 
 /** The rows the table under the chart lists, oldest first; the chart's own data table has every item. */
 export const AGING_ROWS = 100;
@@ -30,41 +37,109 @@ function IssueLink({ issueKey }: { issueKey: string }) {
   );
 }
 
-/** Unfinished items by stage and age, oldest first, against the percentiles of past cycle times. */
-export function AgingView({ report }: { report: FlowReport }) {
+/** The day the aging is seen on: empty for today. A native date input, as the period filter's. */
+function AsOfInput({ value, today, first, onChange }: { value: string; today: string; first: string; onChange: (value: string) => void }) {
+  return (
+    <label className="fm-filter">
+      <Text size="small" weight="medium">
+        As it stood on
+      </Text>
+      <input
+        type="date"
+        className="fm-filter-date"
+        data-testid="aging-as-of"
+        value={value}
+        min={first}
+        max={today}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
+  );
+}
+
+/**
+ * Unfinished items by stage and age, against how old past items were when they left each stage, as of
+ * today or the end of a chosen day.
+ */
+export function AgingView({
+  report,
+  agingAsOf,
+  today,
+}: {
+  report: FlowReport;
+  /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now. */
+  agingAsOf: (asOfDate: string | null) => StageAgingResult;
+  today: string;
+}) {
   const unit = unitName(report);
-  // Once per report: the chart redraws its dots only when they change.
-  const chart = useMemo(() => agingChart(report, unit), [report, unit]);
-  if (report.aging.length === 0) return <EmptyView testId="tab-panel-aging" message="No items are in progress." />;
-  const oldestFirst = [...report.aging].sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
-  const oldest = oldestFirst[0]!;
+  const [asOfDate, setAsOfDate] = useState('');
+  // A partly typed or cleared date shows today's aging.
+  const day = /^\d{4}-\d\d-\d\d$/.test(asOfDate) && asOfDate < today ? asOfDate : null;
+  const result = useMemo(() => agingAsOf(day), [agingAsOf, day]);
+  // The SLE is the period's: it says the same of an item today and on a past day.
+  const chart = useMemo(
+    () => (result.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation) : null),
+    [result, report.serviceLevelExpectation],
+  );
+  const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={setAsOfDate} />;
+  if (!result.ok || chart === null) {
+    return (
+      <Stack space="space.200" testId="tab-panel-aging">
+        {picker}
+        <SectionMessage appearance="error" testId="aging-error">
+          <Text as="p">{result.ok ? 'The aging could not be drawn.' : result.message}</Text>
+        </SectionMessage>
+      </Stack>
+    );
+  }
+  const aging = result.aging;
+  const when = day === null ? 'today' : `at the end of ${formatDate(aging.asOfDate)}`;
+  const rows = aging.columns
+    .flatMap((column) => column.items.map((item) => ({ ...item, stage: column.stage, paceText: paceReading(item.pace, column) })))
+    .sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  if (rows.length === 0) {
+    return (
+      <Stack space="space.200" testId="tab-panel-aging">
+        {picker}
+        <EmptyView testId="tab-panel-aging-none" message={`No items were in progress ${when}.`} />
+      </Stack>
+    );
+  }
+  const oldest = rows[0]!;
+  const bases = aging.columns.map((column) => basisReading(column, aging.minimumExits)).join('. ');
   return (
     <Stack space="space.400" testId="tab-panel-aging">
+      {picker}
       <ChartFrame
         testId="chart-aging"
-        title={chart.byStatus ? 'Age of unfinished items by status' : 'Age of unfinished items by stage'}
-        summary={`${count.format(oldestFirst.length)} ${oldestFirst.length === 1 ? 'item' : 'items'} in progress; the oldest is ${oldest.key} at ${formatDuration(oldest.age, report)}.${
-          chart.byStatus ? ` The workflow has one in-progress stage (${chart.stagesOfWorkflow}), so each of its statuses has a column, youngest first.` : ''
-        } The dashed lines are the percentiles of the period's cycle times.${
-          chart.top === null ? '' : ` ${itemsOlder(chart.aboveTop)} than ${formatDuration(chart.top, report)} ${chart.aboveTop === 1 ? 'is' : 'are'} drawn on the solid line at the top.`
-        }`}
+        title={`Age of unfinished items by ${chart.byStatus ? 'status' : 'stage'}, ${when}`}
+        summary={`${count.format(rows.length)} ${rows.length === 1 ? 'item' : 'items'} in progress ${when}; the oldest is ${oldest.key} at ${formatDuration(oldest.age, report)}.${
+          chart.byStatus
+            ? ` The workflow has one in-progress stage (${aging.columns[0]!.stage}), so each of its statuses has a column.`
+            : ''
+        } Behind each column, coloured bands from green to red: how old past items were when they moved on. ${bases}.${
+          chart.top === null
+            ? ''
+            : ` ${itemsOlder(chart.aboveTop)} than ${formatDuration(chart.top, report)} ${chart.aboveTop === 1 ? 'is' : 'are'} drawn on the line at the top.`
+        } A number beside a dot counts the items of that age.`}
         table={{
-          caption: 'Unfinished items, oldest first',
-          columns: ['Item', 'Stage', 'Status', `Age (${unit})`, 'Older than percentile'],
-          rows: oldestFirst.map((item) => [item.key, item.stage, item.status, item.age, item.percentileBand ?? '–']),
+          caption: `Unfinished items ${when}, oldest first`,
+          columns: ['Item', 'Stage', 'Status', `Age (${unit})`, 'Pace'],
+          rows: rows.map((item) => [item.key, item.stage, item.status, item.age, item.paceText ?? '–']),
         }}
       >
-        <ScatterChart
-          dots={chart.dots}
-          lines={chart.lines}
-          cap={chart.cap}
-          xLabel={(x) => chart.stages[Math.round(x)] ?? ''}
-          xDomain={[-0.5, chart.stages.length - 0.5]}
-          xTicks={chart.stages.map((_, k) => k)}
-          yLabel={unit}
-          onOpen={openIssue}
-        />
+        <StageAgingChart chart={chart} unit={unit} onOpen={openIssue} />
       </ChartFrame>
+      <Inline space="space.150" shouldWrap testId="aging-legend">
+        {(chart.columns.find((column) => column.bands.length > 0)?.bands ?? []).map((band, _, bands) => (
+          <span key={band.label} className="fm-aging-legend-item">
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" fill={bandColour(band.rank, bands.length)} />
+            </svg>
+            <Text size="small">{band.label}</Text>
+          </span>
+        ))}
+      </Inline>
       <table className="fm-table" data-testid="aging-table">
         <thead>
           <tr>
@@ -72,11 +147,11 @@ export function AgingView({ report }: { report: FlowReport }) {
             <th scope="col">Stage</th>
             <th scope="col">Status</th>
             <th scope="col">Age</th>
-            <th scope="col">Older than</th>
+            <th scope="col">Pace</th>
           </tr>
         </thead>
         <tbody>
-          {oldestFirst.slice(0, AGING_ROWS).map((item) => (
+          {rows.slice(0, AGING_ROWS).map((item) => (
             <tr key={item.key}>
               <td>
                 <IssueLink issueKey={item.key} />
@@ -85,19 +160,22 @@ export function AgingView({ report }: { report: FlowReport }) {
               <td>{item.status}</td>
               <td>{formatDuration(item.age, report)}</td>
               <td>
-                {item.percentileBand === null ? (
+                {item.pace === null || item.paceText === null ? (
                   '–'
                 ) : (
-                  <Lozenge appearance={item.percentileBand >= 85 ? 'removed' : 'moved'}>{`${item.percentileBand}%`}</Lozenge>
+                  // Past the SLE's percentile of its stage's sample: behind the pace the team expects.
+                  <Lozenge appearance={item.pace >= report.serviceLevelExpectation.percentile ? 'removed' : 'moved'} maxWidth="100%">
+                    {item.paceText}
+                  </Lozenge>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {oldestFirst.length > AGING_ROWS && (
+      {rows.length > AGING_ROWS && (
         <Text as="p" size="small" color="color.text.subtle" testId="aging-table-cut">
-          {`The oldest ${count.format(AGING_ROWS)} of ${count.format(oldestFirst.length)} items in progress; the chart's data table and the Issues tab list them all.`}
+          {`The oldest ${count.format(AGING_ROWS)} of ${count.format(rows.length)} items in progress; the chart's data table and the Issues tab list them all.`}
         </Text>
       )}
     </Stack>

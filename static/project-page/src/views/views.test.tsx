@@ -9,7 +9,6 @@ import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
 import { CHART_COLOURS } from '../charts/theme';
 import { computeReport, NO_FILTERS, reportModel } from '../../../../src/domain/flow-report-model';
-import { AgingView } from './AgingView';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
 import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
@@ -68,7 +67,9 @@ describe('the overview', () => {
     render(<OverviewView figures={overviewFigures(report)} />);
     expect(screen.queryByTestId('metric-throughput-change')).toBeNull();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
-    expect(screen.getByTestId('overview-window').textContent).toContain('does not go back another 40 days, so there is no earlier period of the same length to compare with');
+    expect(screen.getByTestId('overview-window').textContent).toContain(
+      'does not go back another 40 days, so there is no earlier period of the same length to compare with',
+    );
   });
 
   it('compares the last 30 days with the 30 before when the period has nothing of its length before it, and says so', () => {
@@ -79,7 +80,13 @@ describe('the overview', () => {
       return {
         key: `LONG-${i + 1}`,
         created: day(2 * i),
-        moves: i < 30 ? [[day(started), 'In Progress'], [day(started + 1 + (i % 4) * (i < 15 ? 2 : 1)), 'Done']] : [[day(started), 'In Progress']],
+        moves:
+          i < 30
+            ? [
+                [day(started), 'In Progress'],
+                [day(started + 1 + (i % 4) * (i < 15 ? 2 : 1)), 'Done'],
+              ]
+            : [[day(started), 'In Progress']],
       };
     });
     const whole = reportOf(boardHistory(sketches));
@@ -88,9 +95,13 @@ describe('the overview', () => {
     render(<OverviewView figures={overviewFigures(whole)} />);
     // Each change carries the value of the window it measures: the card's own value is the whole period's.
     expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(
-      new RegExp(`^Last 30 days: ${recent.current.cycleTime85} days?, ([▲▼] \\d+% vs the 30 before \\((better|worse)\\)|no change vs the 30 before)$`),
+      new RegExp(
+        `^Last 30 days: ${recent.current.cycleTime85} days?, ([▲▼] \\d+% vs the 30 before \\((better|worse)\\)|no change vs the 30 before)$`,
+      ),
     );
-    expect(screen.getByTestId('metric-wip-change').textContent).toMatch(new RegExp(`^Last 30 days: ${recent.current.wip} items?, .* vs the 30 before$`));
+    expect(screen.getByTestId('metric-wip-change').textContent).toMatch(
+      new RegExp(`^Last 30 days: ${recent.current.wip} items?, .* vs the 30 before$`),
+    );
     expect(screen.getByTestId('overview-window').textContent).toContain(
       `so the changes compare the last 30 days (${formatDate(recent.window.from)} to ${formatDate(recent.window.to)}) with the 30 days before (${formatDate(recent.previousWindow!.from)} to`,
     );
@@ -103,14 +114,15 @@ describe('the overview', () => {
     expect(throughput.querySelector('path')).toBeTruthy();
     const lastWeek = report.throughput.at(-1)!;
     const rows = screen.getByTestId('chart-overview-throughput-table').querySelectorAll('tbody tr');
-    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([formatDate(lastWeek.start), formatDate(lastWeek.end), String(lastWeek.count)]);
-    // All 20 items finished in February: one month, its 85th percentile the report's.
-    expect(Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent)).toEqual([
-      monthName('2026-02'),
-      '20',
-      String(report.percentiles['85']),
-      'whole month',
+    expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([
+      formatDate(lastWeek.start),
+      formatDate(lastWeek.end),
+      String(lastWeek.count),
     ]);
+    // All 20 items finished in February: one month, its 85th percentile the report's.
+    expect(
+      Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent),
+    ).toEqual([monthName('2026-02'), '20', String(report.percentiles['85']), 'whole month']);
     expect(screen.getByTestId('chart-overview-wip-table').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
     expect(screen.getByTestId('chart-overview-wip-summary').textContent).toBe(`4 items in progress on ${formatDate('2026-03-12')}.`);
   });
@@ -159,7 +171,7 @@ describe('the cycle time view', () => {
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
   });
 
-  it('names the histogram\'s unit and marks the bins holding the quoted percentiles', () => {
+  it("names the histogram's unit and marks the bins holding the quoted percentiles", () => {
     render(<CycleTimeView report={report} />);
     const histogram = screen.getByTestId('chart-cycle-time-histogram');
     expect(histogram.querySelector('.fm-chart-x-unit')!.textContent).toBe('cycle time (days)');
@@ -170,8 +182,12 @@ describe('the cycle time view', () => {
 
   it('spans the selected period along its x axis, not only the days items finished, its first label with the year', () => {
     render(<CycleTimeView report={report} />);
-    const labels = Array.from(screen.getByTestId('chart-cycle-time-scatter').querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
-    const monthName = (month: number) => new Date(Date.UTC(2026, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
+    const labels = Array.from(
+      screen.getByTestId('chart-cycle-time-scatter').querySelectorAll('.visx-axis-bottom text'),
+      (text) => text.textContent,
+    );
+    const monthName = (month: number) =>
+      new Date(Date.UTC(2026, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
     // The period runs from 1 February to 12 March; every item finished in February.
     expect(labels[0]).toBe(`1 ${monthName(2)} 2026`);
     expect(labels.at(-1)).toContain(monthName(3));
@@ -184,7 +200,9 @@ describe('the cycle time view', () => {
     act(() => chart.focus());
     fireEvent.keyDown(chart, { key: 'End' });
     // The last item to finish, its dates as the reader's locale writes them (never ISO), as in its tooltip.
-    const last = [...report.scatter].sort((a, b) => a.date.localeCompare(b.date) || a.cycleTime - b.cycleTime || (a.key < b.key ? -1 : 1)).at(-1)!;
+    const last = [...report.scatter]
+      .sort((a, b) => a.date.localeCompare(b.date) || a.cycleTime - b.cycleTime || (a.key < b.key ? -1 : 1))
+      .at(-1)!;
     const item = report.items.find((candidate) => candidate.key === last.key)!;
     expect(screen.getByTestId('chart-announcement').textContent).toBe(
       `${last.key} (${item.type}): started ${formatDate(item.start!)}, done ${formatDate(last.date)}, ${last.cycleTime} days. 20 of 20.`,
@@ -215,7 +233,9 @@ describe('the throughput view', () => {
     const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
     expect(Array.from(rows, (row) => row.textContent)).toEqual(['01', '21', '41', '72']);
     // The histogram's bars stand on a number line: every count from 0 to 7, those that never happened empty.
-    const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) => Number(bar.getAttribute('height')));
+    const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) =>
+      Number(bar.getAttribute('height')),
+    );
     expect(bars).toHaveLength(8);
     expect(bars.map((height) => height > 0)).toEqual([true, false, true, false, true, false, false, true]);
   });
@@ -227,7 +247,10 @@ describe('the throughput view', () => {
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('(partial week: 1 of 7 days)');
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('(partial week: 4 of 7 days)');
     // Whole weeks 4, 7, 7, 2, 0: the average of the last four whole weeks, not pulled down by the empty partial ones.
-    const averages = Array.from(screen.getByTestId('chart-throughput-run-table').querySelectorAll('tbody tr'), (row) => row.lastElementChild!.textContent);
+    const averages = Array.from(
+      screen.getByTestId('chart-throughput-run-table').querySelectorAll('tbody tr'),
+      (row) => row.lastElementChild!.textContent,
+    );
     expect(averages).toEqual(['–', '–', '–', '–', '5', '4', '–']);
   });
 
@@ -263,7 +286,9 @@ describe('the flow view', () => {
     render(<FlowView report={report} />);
     expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(5);
     expect(screen.getByTestId('chart-cumulative-flow-table').querySelectorAll('tbody tr')).toHaveLength(report.cfd.length);
-    expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain(`4 items in progress at the end of ${formatDate('2026-03-12')}`);
+    expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain(
+      `4 items in progress at the end of ${formatDate('2026-03-12')}`,
+    );
     // Dates as the rest of the page writes them, not ISO.
     expect(screen.getByTestId('chart-cumulative-flow-summary').textContent).toMatch(new RegExp(`^By ${formatDate('2026-03-12')}: `));
     // The legend keys the drawing, above its summary.
@@ -279,13 +304,18 @@ describe('the flow view', () => {
     expect(chart.querySelector('path')!.getAttribute('stroke')).toBe(CHART_COLOURS.surface);
   });
 
-  it('shows where the finished items\' time went, stage by stage, with flow efficiency and blocked time', () => {
+  it("shows where the finished items' time went, stage by stage, with flow efficiency and blocked time", () => {
     render(<FlowView report={report} />);
     const table = screen.getByTestId('chart-time-in-stage-table');
-    const rows = Array.from(table.querySelectorAll('tbody tr'), (row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent));
+    const rows = Array.from(table.querySelectorAll('tbody tr'), (row) =>
+      Array.from(row.querySelectorAll('td'), (cell) => cell.textContent),
+    );
     // From the start stage up to done: In Progress and Review. The items took 1 to 5 days in progress, none in review.
     expect(rows.map((row) => row[0])).toEqual(['In Progress', 'Review']);
-    const inProgress = report.items.filter((item) => item.done !== null).map((item) => item.timeInStage['In Progress']!).sort((a, b) => a - b);
+    const inProgress = report.items
+      .filter((item) => item.done !== null)
+      .map((item) => item.timeInStage['In Progress']!)
+      .sort((a, b) => a - b);
     expect(Number(rows[0]![1])).toBe(Math.round(inProgress[Math.ceil(inProgress.length / 2) - 1]! * 10) / 10);
     expect(rows[1]!.slice(1)).toEqual(['0', '0']);
     expect(screen.getByTestId('chart-time-in-stage-summary').textContent).toContain(`over ${report.flowEfficiency.items} items`);
@@ -294,59 +324,18 @@ describe('the flow view', () => {
   it('hides the backlog and done work on request, keeping each band its colour', () => {
     render(<FlowView report={report} />);
     const colourOf = (name: string) =>
-      Array.from(screen.getByTestId('cumulative-flow-legend').children).find((entry) => entry.textContent === name)!.querySelector('rect')!.getAttribute('fill');
+      Array.from(screen.getByTestId('cumulative-flow-legend').children)
+        .find((entry) => entry.textContent === name)!
+        .querySelector('rect')!
+        .getAttribute('fill');
     const inProgressColour = colourOf('In Progress');
     fireEvent.click(within(screen.getByTestId('cumulative-flow-show-ends')).getByRole('checkbox'));
     expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(2);
-    expect(Array.from(screen.getByTestId('cumulative-flow-legend').children, (entry) => entry.textContent)).toEqual(['Review', 'In Progress']);
+    expect(Array.from(screen.getByTestId('cumulative-flow-legend').children, (entry) => entry.textContent)).toEqual([
+      'Review',
+      'In Progress',
+    ]);
     expect(colourOf('In Progress')).toBe(inProgressColour);
-  });
-});
-
-describe('the aging view', () => {
-  it('lists unfinished items oldest first against the percentiles', () => {
-    render(<AgingView report={report} />);
-    const rows = screen.getByTestId('aging-table').querySelectorAll('tbody tr');
-    expect(Array.from(rows, (row) => row.querySelector('td')!.textContent)).toEqual(['FLOW-21', 'FLOW-22', 'FLOW-23', 'FLOW-24']);
-    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(4);
-    expect(screen.getByTestId('chart-aging-summary').textContent).toContain('the oldest is FLOW-21 at 19 days');
-  });
-
-  it('links each key in its table to the issue, which Jira opens', () => {
-    jest.mocked(router.open).mockClear();
-    render(<AgingView report={report} />);
-    fireEvent.click(within(screen.getByTestId('aging-table')).getByRole('link', { name: 'FLOW-21' }));
-    expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
-  });
-
-  it('says when its table lists only the oldest items', () => {
-    const many = { ...report, aging: Array.from({ length: 173 }, (_, i) => ({ ...report.aging[0]!, key: `OLD-${i + 1}`, age: i + 1 })) };
-    render(<AgingView report={many} />);
-    expect(screen.getByTestId('aging-table').querySelectorAll('tbody tr')).toHaveLength(100);
-    expect(screen.getByTestId('aging-table-cut').textContent).toBe(
-      "The oldest 100 of 173 items in progress; the chart's data table and the Issues tab list them all.",
-    );
-    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(173);
-  });
-
-  it('lays the items out along the stages where work is in progress only', () => {
-    render(<AgingView report={report} />);
-    const labels = Array.from(screen.getByTestId('chart-aging').querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
-    expect(labels).toEqual(['In Progress', 'Review']);
-  });
-
-  it('opens the current item in Jira on Enter, as the cycle time chart does', () => {
-    jest.mocked(router.open).mockClear();
-    render(<AgingView report={report} />);
-    const chart = screen.getByTestId('chart-aging').querySelector('svg')!;
-    fireEvent.keyDown(chart, { key: 'Enter' });
-    expect(jest.mocked(router.open)).toHaveBeenCalledTimes(1);
-    expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-2[1-4]$/));
-  });
-
-  it('has an empty state', () => {
-    render(<AgingView report={empty} />);
-    expect(screen.getByTestId('tab-panel-aging-empty').textContent).toContain('No items are in progress');
   });
 });
 
@@ -362,8 +351,12 @@ describe('the forecast view', () => {
     // While the futures are simulated, the page says so and stays usable.
     expect(screen.getByTestId('page-loading')).toBeTruthy();
     await shown();
-    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(`85% chance of 5 or more items by ${formatDate('2026-03-26')}.`);
-    expect(screen.getByTestId('forecast-when-sentence').textContent).toBe(`85% chance that 4 items are done by ${formatDate('2026-03-22')}.`);
+    expect(screen.getByTestId('forecast-how-many-sentence').textContent).toBe(
+      `85% chance of 5 or more items by ${formatDate('2026-03-26')}.`,
+    );
+    expect(screen.getByTestId('forecast-when-sentence').textContent).toBe(
+      `85% chance that 4 items are done by ${formatDate('2026-03-22')}.`,
+    );
     expect(screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-when-table').querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('forecast-backtest').textContent).toMatch(/85% forecast held 60% of the time/);
@@ -375,7 +368,9 @@ describe('the forecast view', () => {
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent!.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
-      const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) => Number(row.querySelectorAll('td')[1]!.textContent!.replace(/,/g, '')));
+      const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) =>
+        Number(row.querySelectorAll('td')[1]!.textContent!.replace(/,/g, '')),
+      );
       expect(futures.reduce((sum, n) => sum + n, 0)).toBe(report.forecast.trials);
     }
     expect(screen.getByTestId('chart-forecast-how-many').textContent).toContain('85%: 5+');
@@ -391,7 +386,14 @@ describe('the forecast view', () => {
       { confidence: 85, items: 3 },
       { confidence: 95, items: 1 },
     ];
-    expect(confidenceMarks(outcomes, rows, (row) => row.items, (row) => `${row.items}+`)).toEqual([
+    expect(
+      confidenceMarks(
+        outcomes,
+        rows,
+        (row) => row.items,
+        (row) => `${row.items}+`,
+      ),
+    ).toEqual([
       { at: 1, label: '50%: 15+' },
       { at: 0, label: '85%: 3+; 95%: 1+' },
     ]);
@@ -436,7 +438,10 @@ describe('the forecast view', () => {
 
   it('does not promise "0 or more items" for a date too near to finish anything', () => {
     const { howMany } = report.forecast;
-    const near = (items: number) => ({ ...report.forecast, howMany: { ...howMany!, table: howMany!.table.map((row) => ({ ...row, items })) } });
+    const near = (items: number) => ({
+      ...report.forecast,
+      howMany: { ...howMany!, table: howMany!.table.map((row) => ({ ...row, items })) },
+    });
     const by = formatDate(howMany!.targetDate);
     expect(howManySentence(near(0))).toBe(`Less than 85% chance that even one item is done by ${by}.`);
     expect(howManySentence(near(1))).toBe(`85% chance of 1 or more items by ${by}.`);
@@ -453,11 +458,31 @@ describe('the forecast view', () => {
 describe('discarded work on the page', () => {
   // "Released" stands for a done status such as Won't Fix, which the admin marked discarded.
   const sketches: IssueSketch[] = [
-    { key: 'D-1', created: '2026-03-01T09:00Z', moves: [['2026-03-02T09:00Z', 'In Progress'], ['2026-03-05T09:00Z', 'Done']] },
-    { key: 'W-1', created: '2026-03-01T09:00Z', moves: [['2026-03-04T09:00Z', 'In Progress'], ['2026-03-04T10:00Z', 'Released']] },
+    {
+      key: 'D-1',
+      created: '2026-03-01T09:00Z',
+      moves: [
+        ['2026-03-02T09:00Z', 'In Progress'],
+        ['2026-03-05T09:00Z', 'Done'],
+      ],
+    },
+    {
+      key: 'W-1',
+      created: '2026-03-01T09:00Z',
+      moves: [
+        ['2026-03-04T09:00Z', 'In Progress'],
+        ['2026-03-04T10:00Z', 'Released'],
+      ],
+    },
     { key: 'P-1', created: '2026-03-01T09:00Z', moves: [['2026-03-07T09:00Z', 'In Progress']] },
   ];
-  const result = computeReport(boardHistory(sketches), { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] }, null, NO_FILTERS, FIXTURE_NOW);
+  const result = computeReport(
+    boardHistory(sketches),
+    { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] },
+    null,
+    NO_FILTERS,
+    FIXTURE_NOW,
+  );
   if (!result.ok) throw new Error(result.message);
   const withDiscarded = result.report;
 
@@ -517,7 +542,9 @@ describe('the issues view', () => {
     const panel = screen.getByTestId('tab-panel-issues');
     const heading = within(panel).getByRole('heading', { level: 2, name: 'Items behind the charts' });
     const countText = screen.getByTestId('issues-count');
-    expect(countText.textContent).toBe(`20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
+    expect(countText.textContent).toBe(
+      `20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`,
+    );
     // In document order: the heading, then the count and the export button, which share one row.
     expect(heading.compareDocumentPosition(countText) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(countText.parentElement).toBe(screen.getByTestId('issues-export-csv').parentElement);
@@ -526,12 +553,7 @@ describe('the issues view', () => {
   it('marks the headers of the columns of numbers, which the style sheet aligns with their numbers', () => {
     render(<IssuesView report={report} projectKey="FLOW" />);
     const numeric = Array.from(document.querySelectorAll('[data-testid="issues-number-column--head--cell"]'), (cell) => cell.textContent);
-    expect(numeric).toEqual([
-      'Cycle time (days)',
-      'Age (days)',
-      'Time in Backlog (days)',
-      'Time in In Progress (days)',
-    ]);
+    expect(numeric).toEqual(['Cycle time (days)', 'Age (days)', 'Time in Backlog (days)', 'Time in In Progress (days)']);
   });
 
   it('pages through many items with its own pager, and sorting starts again at page one', () => {
@@ -551,7 +573,9 @@ describe('the issues view', () => {
   it('shows the time each item spent in each stage through done, sortable', () => {
     render(<IssuesView report={report} projectKey="FLOW" />);
     const table = screen.getByTestId('issues-table--table');
-    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
     // No item was ever in review or reopened after done: those columns would be all zeros, so only the CSV has them.
     expect(report.items.every((item) => !item.timeInStage['Review'] && !item.timeInStage['Done'])).toBe(true);
     expect(headers.slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)']);
@@ -568,10 +592,16 @@ describe('the issues view', () => {
   });
 
   it('shows a stage column once one item spent time in it, and goes back to key order when a sorted column leaves', () => {
-    const withReview = { ...report, items: report.items.map((item) => (item.key === 'FLOW-2' ? { ...item, timeInStage: { ...item.timeInStage, Review: 0.5 } } : item)) };
+    const withReview = {
+      ...report,
+      items: report.items.map((item) => (item.key === 'FLOW-2' ? { ...item, timeInStage: { ...item.timeInStage, Review: 0.5 } } : item)),
+    };
     const { rerender } = render(<IssuesView report={withReview} projectKey="FLOW" />);
     const table = () => screen.getByTestId('issues-table--table');
-    const headers = () => within(table()).getAllByRole('columnheader').map((header) => header.textContent);
+    const headers = () =>
+      within(table())
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent);
     expect(headers().slice(8)).toEqual(['Time in Backlog (days)', 'Time in In Progress (days)', 'Time in Review (days)']);
     const review = within(table()).getByRole('button', { name: /Time in Review/ });
     fireEvent.click(review);
@@ -588,7 +618,10 @@ describe('the issues view', () => {
     const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20, issueTypes: ['Story'] });
     render(<IssuesView report={lastDays} projectKey="FLOW" issueTypes={['Story']} />);
     const table = screen.getByTestId('issues-table--table');
-    const keys = within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('td')!.textContent);
+    const keys = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelector('td')!.textContent);
     const finished = lastDays.items.filter((item) => item.done !== null && item.done >= '2026-02-21');
     const inProgress = lastDays.items.filter((item) => item.age !== null);
     expect(finished.length + inProgress.length).toBeLessThan(lastDays.items.length);
@@ -597,10 +630,8 @@ describe('the issues view', () => {
       `${finished.length} finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus ${inProgress.length} in progress now`,
     );
     const csv = issuesCsv(lastDays).split('\r\n');
-    expect(csv.filter((line) => line !== "")).toHaveLength(1 + keys.length);
-    expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(
-      expect.arrayContaining(['Finished', 'In progress']),
-    );
+    expect(csv.filter((line) => line !== '')).toHaveLength(1 + keys.length);
+    expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(expect.arrayContaining(['Finished', 'In progress']));
     expect(itemsFileName('FLOW', lastDays, ['Story'])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
     expect(itemsFileName('FLOW', lastDays, [])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
   });

@@ -1,0 +1,105 @@
+import type { StageAgingReport } from '../../../../src/domain';
+import { bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
+
+type Column = StageAgingReport['columns'][number];
+
+const column = (
+  stage: string,
+  items: Array<[key: string, age: number, pace: number | null, status?: string]>,
+  overrides: Partial<Column> = {},
+): Column => ({
+  stage,
+  basis: 'stage-exits',
+  samples: 30,
+  percentiles: { '50': 3, '85': 6, '95': 9 },
+  items: items.map(([key, age, pace, status]) => ({ key, age, pace, status: status ?? stage })),
+  ...overrides,
+});
+
+const aging = (columns: Column[]): StageAgingReport => ({
+  asOf: '2026-03-12T12:00:00.000Z',
+  asOfDate: '2026-03-12',
+  unit: 'days-inclusive',
+  minimumExits: 20,
+  columns,
+});
+const SLE = { percentile: 85, value: 8, itemsWithin: 17, items: 20 };
+
+describe('the bands of a column', () => {
+  it('run from zero through each percentile to the top, lowest first', () => {
+    expect(bandsOf({ '95': 9, '50': 3, '85': 6 })).toEqual([
+      { from: 0, to: 3, label: 'below 50%', rank: 0 },
+      { from: 3, to: 6, label: '50–85%', rank: 1 },
+      { from: 6, to: 9, label: '85–95%', rank: 2 },
+      { from: 9, to: null, label: 'above 95%', rank: 3 },
+    ]);
+  });
+
+  it('are none when the column has no sample', () => {
+    expect(bandsOf({ '50': null, '85': null })).toEqual([]);
+  });
+});
+
+describe('the pace of an item', () => {
+  it('names the stage its sample left, or says the cycle times stand in', () => {
+    expect(paceReading(85, { stage: 'Review', basis: 'stage-exits' })).toBe('older than 85% of items that left Review');
+    expect(paceReading(40, { stage: 'Review', basis: 'cycle-times' })).toBe("older than 40% of the period's cycle times");
+    expect(paceReading(null, { stage: 'Review', basis: 'stage-exits' })).toBeNull();
+  });
+});
+
+describe('the aging chart by stage', () => {
+  it('counts each column, and draws items of one age in one column as one dot with their number', () => {
+    const chart = stageAgingChart(
+      aging([
+        column('In Progress', [
+          ['A-1', 4, 60],
+          ['A-2', 4, 60],
+          ['A-3', 2, 10],
+        ]),
+        column('Review', [['A-4', 4, 50]]),
+      ]),
+      SLE,
+    );
+    expect(chart.columns.map((c) => [c.name, c.wip])).toEqual([
+      ['In Progress', 3],
+      ['Review', 1],
+    ]);
+    expect(chart.clusters.map((c) => [c.column, c.age, c.keys])).toEqual([
+      [0, 4, ['A-1', 'A-2']],
+      [0, 2, ['A-3']],
+      [1, 4, ['A-4']],
+    ]);
+    expect(chart.clusters[0]!.title).toBe(
+      '2 items (A-1, A-2), 4 days; older than 60% of items that left In Progress; 4 days left before the SLE (85%: 8 days)',
+    );
+    expect(chart.clusters[2]!.title).toBe(
+      'A-4: Review, 4 days; older than 50% of items that left Review; 4 days left before the SLE (85%: 8 days)',
+    );
+  });
+
+  it("splits a workflow's single in-progress stage by status, youngest first, each with the stage's bands", () => {
+    const chart = stageAgingChart(
+      aging([
+        column('In Progress', [
+          ['A-1', 9, 95, 'Testing'],
+          ['A-2', 2, 10, 'Doing'],
+        ]),
+      ]),
+      null,
+    );
+    expect(chart.byStatus).toBe(true);
+    expect(chart.columns.map((c) => [c.name, c.wip, c.bands.length])).toEqual([
+      ['Doing', 1, 4],
+      ['Testing', 1, 4],
+    ]);
+  });
+
+  it('draws items far older than the bands on a line at the top, and counts them', () => {
+    const items: Array<[string, number, number]> = Array.from({ length: 10 }, (_, i) => [`A-${i + 1}`, i + 1, 50]);
+    const chart = stageAgingChart(aging([column('In Progress', [...items, ['OLD-1', 400, 100]]), column('Review', [])]), null);
+    expect(chart.top).not.toBeNull();
+    expect(chart.aboveTop).toBe(1);
+    expect(chart.clusters.find((c) => c.keys[0] === 'OLD-1')!.y).toBe(chart.top);
+  });
+});

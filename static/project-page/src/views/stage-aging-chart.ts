@@ -1,0 +1,141 @@
+import type { FlowReport, StageAgingReport } from '../../../../src/domain';
+import { agingTop, sleReading } from './aging-chart';
+
+type Column = StageAgingReport['columns'][number];
+
+/** A band of a column: ages from `from` to `to` lie between two percentiles of its sample. */
+export interface AgingBand {
+  from: number;
+  /** Null for the band above the highest percentile: it reaches the top of the chart. */
+  to: number | null;
+  /** "below 50%", "50–70%", "above 95%". */
+  label: string;
+  /** 0 for the lowest band, rising to the highest: which colour it takes. */
+  rank: number;
+}
+
+interface AgingColumn {
+  name: string;
+  /** Items in the column. */
+  wip: number;
+  basis: Column['basis'];
+  samples: number;
+  bands: AgingBand[];
+}
+
+/** Items of one column at one age: drawn as one dot with their count beside it. */
+interface AgingCluster {
+  column: number;
+  /** Where the dot is drawn: its age, or the top for items older than it. */
+  y: number;
+  age: number;
+  keys: string[];
+  title: string;
+}
+
+export interface StageAgingChart {
+  columns: AgingColumn[];
+  /** Whether the columns are the statuses of the workflow's single in-progress stage. */
+  byStatus: boolean;
+  clusters: AgingCluster[];
+  top: number | null;
+  aboveTop: number;
+  items: number;
+  /** The service-level expectation's line across the columns, when there is one. */
+  sle: { label: string; value: number } | null;
+}
+
+/** "5 days" or "1 day" (or hours). */
+const duration = (value: number, unit: string) => `${value} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
+
+/** The bands between consecutive percentiles of a column, lowest first; none when its sample is empty. */
+export function bandsOf(percentiles: Column['percentiles']): AgingBand[] {
+  const edges = Object.entries(percentiles)
+    .filter((entry): entry is [string, number] => entry[1] !== null)
+    .map(([percentile, value]) => ({ percentile: Number(percentile), value }))
+    .sort((a, b) => a.percentile - b.percentile);
+  if (edges.length === 0) return [];
+  const bands: AgingBand[] = [{ from: 0, to: edges[0]!.value, label: `below ${edges[0]!.percentile}%`, rank: 0 }];
+  edges
+    .slice(1)
+    .forEach((edge, k) =>
+      bands.push({ from: edges[k]!.value, to: edge.value, label: `${edges[k]!.percentile}–${edge.percentile}%`, rank: k + 1 }),
+    );
+  bands.push({ from: edges.at(-1)!.value, to: null, label: `above ${edges.at(-1)!.percentile}%`, rank: edges.length });
+  return bands;
+}
+
+/** "older than 85% of items that left Review", or against cycle times when the stage had too few exits. */
+export function paceReading(pace: number | null, column: Pick<Column, 'stage' | 'basis'>): string | null {
+  if (pace === null) return null;
+  return column.basis === 'stage-exits'
+    ? `older than ${pace}% of items that left ${column.stage}`
+    : `older than ${pace}% of the period's cycle times`;
+}
+
+/** Which percentiles a column's bands come from, in words for its summary. */
+export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number): string {
+  if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${column.samples} items left it`;
+  return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${column.samples} items)`;
+}
+
+/**
+ * The statuses of a single in-progress stage, youngest first by median age (statuses within a stage have no
+ * order of their own): with one stage, one column would hide where the work waits.
+ */
+function statusColumns(items: Column['items']): string[] {
+  const ages = new Map<string, number[]>();
+  for (const item of items) ages.set(item.status, [...(ages.get(item.status) ?? []), item.age]);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  return [...ages].sort((a, b) => median(a[1]) - median(b[1]) || a[0].localeCompare(b[0])).map(([status]) => status);
+}
+
+/**
+ * The chart of a stage aging report: one column per stage (per status when there is one in-progress stage),
+ * its bands, and the items as dots, those of equal age in a column counted on one dot.
+ */
+export function stageAgingChart(aging: StageAgingReport, sle: FlowReport['serviceLevelExpectation'] | null): StageAgingChart {
+  const unit = aging.unit === 'hours' ? 'hours' : 'days';
+  const byStatus = aging.columns.length === 1 && aging.columns[0]!.items.length > 0;
+  const stage = aging.columns[0];
+  const source: Array<{ name: string; column: Column; items: Column['items'] }> = byStatus
+    ? statusColumns(stage!.items).map((status) => ({
+        name: status,
+        column: stage!,
+        items: stage!.items.filter((item) => item.status === status),
+      }))
+    : aging.columns.map((column) => ({ name: column.stage, column, items: column.items }));
+  const columns = source.map(({ name, column, items }) => ({
+    name,
+    wip: items.length,
+    basis: column.basis,
+    samples: column.samples,
+    bands: bandsOf(column.percentiles),
+  }));
+  const allAges = source.flatMap(({ items }) => items.map((item) => item.age));
+  const highest = Math.max(0, ...columns.flatMap((column) => column.bands.map((band) => band.to ?? band.from)), sle?.value ?? 0);
+  const top = agingTop(allAges, highest > 0 ? highest : null);
+  const clusters: AgingCluster[] = [];
+  source.forEach(({ column, items }, c) => {
+    const byAge = new Map<number, Column['items']>();
+    for (const item of items) byAge.set(item.age, [...(byAge.get(item.age) ?? []), item]);
+    for (const [age, group] of byAge) {
+      const first = group[0]!;
+      const pace = paceReading(first.pace, column);
+      const breach = sle === null ? null : sleReading(age, sle, unit);
+      const who =
+        group.length === 1 ? `${first.key}: ${first.status}` : `${group.length} items (${group.map((item) => item.key).join(', ')})`;
+      clusters.push({
+        column: c,
+        age,
+        y: top === null ? age : Math.min(age, top),
+        keys: group.map((item) => item.key),
+        title: [`${who}, ${duration(age, unit)}`, pace, breach].filter((part) => part !== null).join('; '),
+      });
+    }
+  });
+  const aboveTop = top === null ? 0 : allAges.filter((age) => age > top).length;
+  const sleLine =
+    sle === null || sle.value === null ? null : { label: `SLE ${sle.percentile}%: ${duration(sle.value, unit)}`, value: sle.value };
+  return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine };
+}
