@@ -70,6 +70,8 @@ export class SimulatedGitHub implements SimulatedService {
   /** Requests still to be refused by a secondary rate limit, and the wait each refusal asks for. */
   private secondaryLimit = { refusals: 0, retryAfterSeconds: 60 };
   private nextId = 9_100_000;
+  /** Repository webhooks, as an admin adds them in the repository's settings: where to, and the secret. */
+  private readonly hooks = new Map<string, Array<{ url: string; secret: string }>>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -152,6 +154,17 @@ export class SimulatedGitHub implements SimulatedService {
       if (!found) throw new Error(`No GitHub account ${login}`);
       return found;
     });
+  }
+
+  /** A repository webhook (Settings → Webhooks → Add webhook), for pull requests and reviews; a second one for the same URL replaces it. */
+  addWebhook(repositoryFullName: string, hook: { url: string; secret: string }): void {
+    const key = repositoryFullName.toLowerCase();
+    if (!this.repositories.has(key)) throw new Error(`No GitHub repository ${repositoryFullName}`);
+    this.hooks.set(key, [...(this.hooks.get(key) ?? []).filter((existing) => existing.url !== hook.url), hook]);
+  }
+
+  webhooksOf(repositoryFullName: string): ReadonlyArray<{ url: string; secret: string }> {
+    return this.hooks.get(repositoryFullName.toLowerCase()) ?? [];
   }
 
   /**
