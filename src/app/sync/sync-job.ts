@@ -44,8 +44,13 @@ function failureRetrySeconds(attempt: number): number {
 
 export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: SyncTuning = SYNC_TUNING): Promise<SyncJobOutcome> {
   const { projectKey } = job;
-  if ((await mandateOf(unguarded, projectKey, job.erasure)) !== 'wanted') return { kind: 'withdrawn' };
-  const ports = underMandate(unguarded, projectKey, job.erasure);
+  const mandate = await mandateOf(unguarded, projectKey, job.erasure);
+  if (mandate !== 'wanted') {
+    // A slice of this job may have died after an erase and before its last look: what it left goes now.
+    if (mandate === 'erased' && job.attempt > 0) await unguarded.storedProjects.erase(projectKey);
+    return { kind: 'withdrawn' };
+  }
+  const ports = underMandate(unguarded, projectKey, job.erasure, true);
   if (!(await ports.locks.acquire(projectKey, job.holder, tuning.lockTtlSeconds))) {
     // A scheduled run finding a sync under way has nothing to add; a request from a person waits its turn.
     return { kind: 'busy', retryAfterSeconds: job.reason === 'scheduled' ? null : tuning.busyRetrySeconds };
