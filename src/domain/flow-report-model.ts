@@ -17,7 +17,9 @@ import {
   type ForecastQuestions,
   type ForecastSection,
   type StageAgingReport,
+  type StageRange,
   type Workflow,
+  withStageRange,
 } from './index';
 
 /** What the page's filters choose; they apply to every view. */
@@ -28,6 +30,8 @@ export interface ReportFilters {
   rangeDays: number | null;
   /** A period chosen day by day (checked with `checkDateRange`); when set, it wins over `rangeDays`. */
   customRange?: { from: string; to: string } | null;
+  /** Measure from entering one stage to entering a later one instead of the workflow's start and done. */
+  stageRange?: StageRange | null;
 }
 
 export const NO_FILTERS: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
@@ -144,11 +148,15 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const today = dayToIsoDate(zone.dayOf(now));
   const firstDay = historyFirstDay(history, zone, now);
 
+  /** The configuration with the filters' stage range as its start and done stages. @throws RangeError for a bad range. */
+  const rangedConfig = (filters: ReportFilters): FlowConfig =>
+    filters.stageRange && config.workflow ? { ...config, workflow: withStageRange(config.workflow, filters.stageRange) } : config;
+
   const compute = (filters: ReportFilters): ReportResult => {
     const filtered = historyOf(filters.issueTypes);
     try {
       const { window, askedFrom } = windowWithinHistory(filters, config.window, firstDay, today);
-      const measures = buildFlowMeasures(filtered, { ...config, window }, run);
+      const measures = buildFlowMeasures(filtered, { ...rangedConfig(filters), window }, run);
       const forecast = () => forecastFor(filters, {});
       return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note, clampedFrom: askedFrom };
     } catch (cause) {
@@ -172,7 +180,7 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     agings(JSON.stringify([filtersKey(filters), asOfDate]), () => {
       try {
         const { window } = windowWithinHistory(filters, config.window, firstDay, today);
-        return { ok: true, aging: buildStageAging(historyOf(filters.issueTypes), { ...config, window }, now, asOfDate) };
+        return { ok: true, aging: buildStageAging(historyOf(filters.issueTypes), { ...rangedConfig(filters), window }, now, asOfDate) };
       } catch (cause) {
         return { ok: false, message: cause instanceof Error ? cause.message : 'The aging could not be computed.' };
       }
@@ -200,7 +208,7 @@ function typesKey(issueTypes: readonly string[]): string {
 }
 
 function filtersKey(filters: ReportFilters): string {
-  return JSON.stringify([typesKey(filters.issueTypes), filters.rangeDays, filters.customRange ?? null]);
+  return JSON.stringify([typesKey(filters.issueTypes), filters.rangeDays, filters.customRange ?? null, filters.stageRange ?? null]);
 }
 
 /** The full report, its `forecast` computed on first reading (and remembered by `forecast` itself). */

@@ -130,6 +130,8 @@ export { cumulativeFlow, type CumulativeFlow } from './cumulative-flow';
 export { percentileBand, workItemAges, type WorkItemAges } from './work-item-age';
 export { timeInStatus, type TimeInStatus } from './time-in-status';
 export { timeInStage } from './time-in-stage';
+export { rollingPercentile } from './rolling-percentile';
+export { isWholeWorkflow, withStageRange, type StageRange } from './stage-range';
 export {
   agingStages,
   MIN_STAGE_EXITS,

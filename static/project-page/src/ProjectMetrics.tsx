@@ -22,6 +22,7 @@ import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
+import { StageRangeFilter } from './StageRangeFilter';
 import { CycleTimeView } from './views/CycleTimeView';
 import { FlowView } from './views/FlowView';
 import { ForecastView } from './views/ForecastView';
@@ -88,6 +89,11 @@ export function FlowReportTabs({
         />
         <ConventionsDisclosure conventions={conventions} />
       </Inline>
+      <StageRangeFilter
+        workflow={view.workflow}
+        range={filters.stageRange ?? null}
+        onChange={(stageRange) => setFilters((current) => ({ ...current, stageRange }))}
+      />
       {!result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
           <Text as="p">{result.message}</Text>

@@ -1,14 +1,15 @@
 import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { GridRows } from '@visx/grid';
-import { useChartLayout, VALUE_TICKS, type valueScale } from './layout';
+import { logTicks, useChartLayout, VALUE_TICKS, type ValueScale } from './layout';
 import { CHART_COLOURS } from './theme';
 
 const LABEL_SIZE = 11;
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /** The values to label on the value axis: the scale's round steps, whole numbers only for counts. */
-export function valueTickValues(y: ReturnType<typeof valueScale>, wholeNumbers: boolean): number[] {
-  const ticks = y.ticks(VALUE_TICKS);
+export function valueTickValues(y: ValueScale, wholeNumbers: boolean): number[] {
+  // A logarithmic axis steps 1, 2, 5, 10, …: the scale's own ticks are linear.
+  const ticks = 'constant' in y ? logTicks(y.domain()[1]!) : y.ticks(VALUE_TICKS);
   return wholeNumbers ? ticks.filter((tick) => Number.isInteger(tick)) : ticks;
 }
 
@@ -26,7 +27,7 @@ export function Axes({
   plotRight,
   wholeNumbers = false,
 }: {
-  y: ReturnType<typeof valueScale>;
+  y: ValueScale;
   x: AxisScale<number>;
   /** The x values to label. */
   xTicks: readonly number[];
@@ -58,7 +59,14 @@ export function Axes({
         hideTicks
         tickLength={2}
         tickFormat={(value) => valueFormat.format(Number(value))}
-        tickLabelProps={{ fill: CHART_COLOURS.ink, fontSize: LABEL_SIZE, fontFamily: 'inherit', textAnchor: 'end', dx: '-0.25em', dy: '0.33em' }}
+        tickLabelProps={{
+          fill: CHART_COLOURS.ink,
+          fontSize: LABEL_SIZE,
+          fontFamily: 'inherit',
+          textAnchor: 'end',
+          dx: '-0.25em',
+          dy: '0.33em',
+        }}
       />
       <AxisBottom
         scale={x}

@@ -1,11 +1,11 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { scaleLinear } from '@visx/scale';
-import { Circle, Line } from '@visx/shape';
+import { Circle, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { largest, useChartLayout, valueScale } from './layout';
+import { largest, logValueScale, useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -71,6 +71,8 @@ export function ScatterChart({
   yLabel,
   onOpen,
   cap = null,
+  logScale = false,
+  trend = null,
 }: {
   dots: readonly ScatterDot[];
   lines: ReadonlyArray<{ label: string; value: number }>;
@@ -86,6 +88,10 @@ export function ScatterChart({
   xTicks?: readonly number[];
   yLabel: string;
   onOpen?: (key: string) => void;
+  /** Values on a logarithmic axis: short and long cycle times both get room. */
+  logScale?: boolean;
+  /** A line drawn over the dots, such as a rolling percentile, labelled at its end. */
+  trend?: { label: string; points: ReadonlyArray<{ x: number; y: number }> } | null;
 }) {
   // Ties broken by key in code-unit order: a locale-aware comparison is slow over thousands of dots.
   const ordered = useMemo(() => [...dots].sort((a, b) => a.x - b.x || a.y - b.y || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), [dots]);
@@ -101,12 +107,13 @@ export function ScatterChart({
   const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
   const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)), cap?.value ?? 0);
   const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [plot.left + INSET, plotRight - INSET] });
-  const y = valueScale(yMax, plot);
-  const tickValues =
-    xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
+  const y = logScale ? logValueScale(yMax, plot) : valueScale(yMax, plot);
+  const tickValues = xTicks ?? [
+    ...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1)))),
+  ];
   // The scales are rebuilt on every render, but the dots only move when the items, the domains or the
   // drawing's size change.
-  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax, width, plot.bottom]);
+  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax, width, plot.bottom, logScale]);
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
   const shownDot = shown === null ? undefined : ordered[shown];
 
@@ -125,7 +132,9 @@ export function ScatterChart({
       label={`Scatterplot of ${itemCount.format(ordered.length)} items from left to right: arrow keys move between them${
         onOpen ? ', Enter opens the item' : ''
       }.`}
-      announcement={focused && current ? `${current.title}. ${itemCount.format(cursor.current + 1)} of ${itemCount.format(ordered.length)}.` : ''}
+      announcement={
+        focused && current ? `${current.title}. ${itemCount.format(cursor.current + 1)} of ${itemCount.format(ordered.length)}.` : ''
+      }
       pointing={hovered !== null && onOpen !== undefined}
       onPointAt={(point) => setHovered(nearestMark(marks, point))}
       onLeave={() => setHovered(null)}
@@ -133,9 +142,17 @@ export function ScatterChart({
       onKeyDown={onKeyDown}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
-      backdrop={<Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} plotRight={plotRight} />}
+      backdrop={
+        <Axes y={y} x={x} xTicks={tickValues} xLabel={xLabel} yLabel={yLabel} centred={xTicks !== undefined} plotRight={plotRight} />
+      }
       underlay={<DotsCanvas marks={marks} style={DOT_STYLE} />}
-      tooltip={shownDot ? <ChartTooltip anchor={marks[shown!]!} testId="chart-tooltip">{shownDot.title}</ChartTooltip> : null}
+      tooltip={
+        shownDot ? (
+          <ChartTooltip anchor={marks[shown!]!} testId="chart-tooltip">
+            {shownDot.title}
+          </ChartTooltip>
+        ) : null
+      }
     >
       <g aria-hidden="true">
         {lines.map((line) => (
@@ -148,6 +165,17 @@ export function ScatterChart({
             strokeWidth={1.5}
           />
         ))}
+        {trend !== null && trend.points.length > 0 && (
+          <LinePath
+            className="fm-chart-trend"
+            data={[...trend.points]}
+            x={(point) => x(point.x)}
+            y={(point) => y(point.y)}
+            stroke={CHART_COLOURS.trend}
+            strokeWidth={2}
+            data-testid="chart-trend"
+          />
+        )}
         {cap !== null && (
           <Line
             className="fm-chart-cap"
@@ -169,8 +197,22 @@ export function ScatterChart({
           />
         )}
         {/* In the margin, clear of the dots, each at the end of its line. */}
-        {referenceLabels(cap === null ? lines : [...lines, cap], y).map((label) => (
-          <text key={label.text} className="fm-chart-reference-label" x={plotRight + 6} y={label.y} textAnchor="start" fill={CHART_COLOURS.ink}>
+        {referenceLabels(
+          [
+            ...lines,
+            ...(cap === null ? [] : [cap]),
+            ...(trend === null || trend.points.length === 0 ? [] : [{ label: trend.label, value: trend.points.at(-1)!.y }]),
+          ],
+          y,
+        ).map((label) => (
+          <text
+            key={label.text}
+            className="fm-chart-reference-label"
+            x={plotRight + 6}
+            y={label.y}
+            textAnchor="start"
+            fill={CHART_COLOURS.ink}
+          >
             {label.text}
           </text>
         ))}

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { scaleLinear } from '@visx/scale';
+import { scaleLinear, scaleSymlog } from '@visx/scale';
 
 /**
  * Every chart is drawn at the width its container gives it, one viewBox unit to one CSS pixel, so its text
@@ -121,3 +121,25 @@ export function largest(values: Iterable<number>): number {
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/** Round steps of a logarithmic value axis: 0, 1, 2, 5, 10, 20, 50, … */
+export function logTicks(maxValue: number): number[] {
+  const ticks = [0];
+  for (let decade = 1; decade <= Math.max(1, maxValue) * 10; decade *= 10) {
+    for (const step of [1, 2, 5]) if (step * decade <= maxValue) ticks.push(step * decade);
+  }
+  return ticks;
+}
+
+/**
+ * A logarithmic value axis from zero (symmetric-log: linear below 1, so a cycle time of 0 still has a place)
+ * up to the round step at or above `maxValue`: short and long cycle times both get room to be read.
+ */
+export function logValueScale(maxValue: number, plot: ChartLayout['plot']) {
+  const steps = logTicks(Math.max(1, maxValue) * 10);
+  const top = steps.find((step) => step >= maxValue) ?? Math.max(1, maxValue);
+  return scaleSymlog<number>({ domain: [0, Math.max(1, top)], range: [plot.bottom, plot.top], constant: 1 });
+}
+
+/** A value axis: linear (`valueScale`) or logarithmic (`logValueScale`). */
+export type ValueScale = ReturnType<typeof valueScale> | ReturnType<typeof logValueScale>;

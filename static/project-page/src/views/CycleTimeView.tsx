@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { isoDateToDay, type FlowReport } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
@@ -11,6 +11,8 @@ import { formatDate } from '../../../common/format-date-time';
 import { percentileLines } from './aging-chart';
 import { counted, formatDuration, monthName, unitName } from './format';
 import { openIssue } from './open-issue';
+import { rollingCycleTime } from './rolling-cycle-time';
+import { DEFAULT_SCATTER_CHOICES, ScatterOptions } from './ScatterOptions';
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -52,6 +54,8 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
   const lines = useMemo(() => percentileLines(report, unitName(report), LABELLED_PERCENTILES), [report]);
   const histogramMarks = useMemo(() => percentileMarks(report), [report]);
   const months = useMemo(() => cycleTimeByMonth(report), [report]);
+  const [choices, setChoices] = useState(DEFAULT_SCATTER_CHOICES);
+  const trend = useMemo(() => (choices.rolling === null ? null : rollingCycleTime(report, choices.rolling)), [report, choices.rolling]);
   // The whole selected period along the axis, not only the days with finished items: a quiet start or end
   // of the period shows as empty space, as it was.
   const { from, to } = report.generated.window;
@@ -72,10 +76,21 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
         title="Cycle time of finished items"
         summary={`${counted(dots.length, 'item')} finished between ${formatDate(report.generated.window.from)} and ${formatDate(report.generated.window.to)}. ${
           p85 !== null ? `85% took ${formatDuration(p85, report)} or less.` : ''
+        }${choices.logScale ? ' Cycle times on a logarithmic scale.' : ''}${
+          trend === null
+            ? ''
+            : ` The solid line is the 85th percentile of the last ${choices.rolling} items finished at each point${trend.points.length === 0 ? ' (fewer items than that finished)' : ''}.`
         }`}
         table={{
           caption: 'Cycle time of the items finished each month (the Issues tab lists every item)',
-          columns: ['Month finished', 'Items', `50th percentile (${unit})`, `85th percentile (${unit})`, `Longest (${unit})`, 'Days in the period'],
+          columns: [
+            'Month finished',
+            'Items',
+            `50th percentile (${unit})`,
+            `85th percentile (${unit})`,
+            `Longest (${unit})`,
+            'Days in the period',
+          ],
           rows: months.map((month) => [
             monthName(month.month),
             month.items,
@@ -86,8 +101,11 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
           ]),
         }}
       >
+        <ScatterOptions choices={choices} onChange={setChoices} />
         <ScatterChart
           dots={dots}
+          logScale={choices.logScale}
+          trend={trend}
           lines={lines}
           xDomain={period.domain}
           xTicks={period.axis.ticks}
@@ -138,6 +156,9 @@ function binLabel(bin: { from: number; to: number }): string {
 }
 
 function mostCommon(report: FlowReport): string {
-  const top = report.histogram.reduce<(typeof report.histogram)[number] | null>((best, bin) => (best === null || bin.count > best.count ? bin : best), null);
+  const top = report.histogram.reduce<(typeof report.histogram)[number] | null>(
+    (best, bin) => (best === null || bin.count > best.count ? bin : best),
+    null,
+  );
   return top === null ? 'unknown' : `${binLabel(top)} ${unitName(report)} (${counted(top.count, 'item')})`;
 }
