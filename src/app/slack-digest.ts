@@ -1,4 +1,5 @@
 import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain/flow-config';
+import { issuesNameableInChannel } from '../domain/issues-nameable-in-channel';
 import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
 import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
 import { AppError } from './app-error';
@@ -63,7 +64,7 @@ async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, no
   const record = await ports.connection.read();
   if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };
   const channel = { id: record.channel.id, name: record.channel.name };
-  const token = await openToken(ports);
+  const token = await openSlackToken(ports);
   if (typeof token !== 'string') return { ...base, channel, outcome: 'failed', problem: token.problem };
 
   const projectKeys = await ports.measured.list();
@@ -88,7 +89,7 @@ async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, no
   return { ...base, channel, projects: sent, skipped, outcome: 'sent', problem: null };
 }
 
-async function openToken(ports: SlackDigestPorts): Promise<string | { problem: string }> {
+export async function openSlackToken(ports: Pick<SlackDigestPorts, 'vault'>): Promise<string | { problem: string }> {
   try {
     const token = await ports.vault.open('slack-bot-token');
     return token ?? { problem: 'The stored Slack token is missing. Connect the token again.' };
@@ -119,7 +120,8 @@ async function projectDigest(
   }
   return {
     projectKey,
-    figures,
+    // Items under issue security are never named in a channel.
+    figures: { ...figures, atRisk: issuesNameableInChannel(history, figures.atRisk) },
     pageUrl,
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
   };
@@ -145,7 +147,7 @@ async function projectPageLinks(ports: SlackDigestPorts, siteUrl: string | null,
 }
 
 /** The saved configuration, or the defaults when there is none or it cannot be read (as the project page does). */
-function flowConfigOf(document: unknown): FlowConfig {
+export function flowConfigOf(document: unknown): FlowConfig {
   if (document === null || document === undefined) return DEFAULT_FLOW_CONFIG;
   try {
     return parseFlowConfig(document);

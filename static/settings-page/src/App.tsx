@@ -14,6 +14,7 @@ import { DataPrivacySection } from './DataPrivacySection';
 import { GitHubSection } from './GitHubSection';
 import { LIST_PROJECT_SETTINGS, ProjectsSection } from './ProjectsSection';
 import { SettingsAccessDenied } from './SettingsAccessDenied';
+import { SlackAlertsSection } from './SlackAlertsSection';
 import { SlackSection } from './SlackSection';
 import { useSettingsAccess } from './use-settings-access';
 
@@ -80,7 +81,10 @@ export function App() {
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" key={`slack-${generation}`}>
-              <SlackSection />
+              <Stack space="space.400">
+                <SlackSection />
+                <SlackAlertsSection />
+              </Stack>
             </Box>
           </TabPanel>
           <TabPanel>
