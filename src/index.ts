@@ -12,3 +12,4 @@ export { retentionPurge } from './handlers/retention-purge';
 export { slackDigest } from './handlers/slack-digest';
 export { githubSync, githubSyncWorker } from './handlers/github-sync';
 export { githubWebhook } from './handlers/github-webhook';
+export { slackAlertsWorker } from './handlers/slack-alerts';

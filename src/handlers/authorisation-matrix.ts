@@ -56,6 +56,9 @@ export const RESOLVER_ACCESS = {
     disconnectSlack: admin(),
     sendSlackTestMessage: admin(),
     sendSlackDigest: admin(),
+    getSlackAlerts: admin(),
+    // Alerts are of a measured project's items.
+    saveSlackAlerts: admin('payload', 'NOT_FOUND'),
     getDataPrivacy: admin(),
     setRetention: admin(),
     purgeNow: admin(),

@@ -524,6 +524,8 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     ['updateSlackChannel', { channelId: DEMO_CHANNELS.leads }],
     ['sendSlackTestMessage', {}],
     ['sendSlackDigest', {}],
+    ['getSlackAlerts', {}],
+    ['saveSlackAlerts', { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 24 } }],
     ['disconnectSlack', {}],
     ['getDataPrivacy', {}],
     ['setRetention', { retentionDays: 90 }],

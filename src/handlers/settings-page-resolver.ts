@@ -18,6 +18,7 @@ import { setRetention } from '../app/retention-window';
 import { resealSecrets } from '../app/secret-resealing';
 import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/slack-connection';
 import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
+import { getSlackAlerts, saveSlackAlerts } from '../app/slack-alerts/slack-alert-settings';
 import { requireActiveLicence, type InstallationLicence } from '../app/installation-licence';
 import { licenceFromContext } from './installation-licence-context';
 import { actorFromContext, siteUrlFromContext } from './resolver-context';
@@ -98,6 +99,8 @@ const SETTINGS_FUNCTIONS = {
   sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl), {
     costsTheSite: true,
   }),
+  getSlackAlerts: settingsFunction(payloads.none, (_, { ports }) => getSlackAlerts(ports)),
+  saveSlackAlerts: settingsFunction(payloads.saveSlackAlerts, (input, { actor, ports }) => saveSlackAlerts(ports, actor, input)),
   // Data and privacy
   getDataPrivacy: settingsFunction(payloads.none, (_, { ports }) => getDataPrivacy(ports)),
   setRetention: settingsFunction(payloads.setRetention, async (input, { actor, ports }) => {

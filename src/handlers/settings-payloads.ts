@@ -11,7 +11,7 @@ import {
   SLACK_BOT_TOKEN,
   SLACK_CHANNEL_ID,
 } from '../shared/connection-formats';
-import { RETENTION_DAYS } from '../shared/resolver-contract';
+import { RETENTION_DAYS, REVIEW_WAIT_HOURS } from '../shared/resolver-contract';
 
 /**
  * The payload of every settings resolver function, as a schema. Anything else is refused with INVALID_INPUT
@@ -107,6 +107,22 @@ export const settingsPayloads = {
   setGeneratedPaths: z.object({ patterns: generatedPaths }).strict(),
   connectSlack: z.object({ token: slackBotToken, channelId }).strict(),
   updateSlackChannel: z.object({ channelId }).strict(),
+  saveSlackAlerts: z
+    .object({
+      projectKey,
+      serviceLevel: z.boolean(),
+      reviewWait: z
+        .object({
+          enabled: z.boolean(),
+          hours: z
+            .number()
+            .int('must be a whole number of hours')
+            .min(REVIEW_WAIT_HOURS.min, `must be at least ${REVIEW_WAIT_HOURS.min} hour`)
+            .max(REVIEW_WAIT_HOURS.max, `must be at most ${REVIEW_WAIT_HOURS.max} hours (30 days)`),
+        })
+        .strict(),
+    })
+    .strict(),
   setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
   exportAppData: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
   eraseAllAppData: z.object({ confirmation: z.string().max(200) }).strict(),

@@ -31,6 +31,7 @@ import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
 import type { GitHubConnectionRecord } from '../app/github-connection';
 import type { RetentionSettings } from '../app/retention-window';
 import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 
 /**
@@ -77,6 +78,7 @@ export function settingsPorts() {
     auditLog: new KvsAuditLog(),
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
+    alertSettings: (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
     requestThrottle: (request: ThrottledRequest, subject: string | null) => new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   };
 }

@@ -435,6 +435,25 @@ export interface SlackDigestOutcome {
   problem: string | null;
 }
 
+/**
+ * One measured project's Slack alerts, each turned on by an admin (`getSlackAlerts`, payload `{}`, answers
+ * every measured project's; `saveSlackAlerts` takes one project's and answers them all again).
+ */
+export interface SlackAlertSettings {
+  projectKey: string;
+  /** Announce an item in progress when it passes the project's service-level expectation. */
+  serviceLevel: boolean;
+  /** Announce a pull request that has waited longer than `hours` for its first review. */
+  reviewWait: { enabled: boolean; hours: number };
+}
+
+/** The whole hours a review-wait threshold may be: at least an hour (the alerts run hourly), at most 30 days. */
+export const REVIEW_WAIT_HOURS = Object.freeze({ min: 1, max: 720, default: 24 });
+
+export interface SlackAlertsData {
+  projects: SlackAlertSettings[];
+}
+
 export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 });
 
 export interface PurgeOutcome {
@@ -542,6 +561,7 @@ export type AuditAction =
   | 'slack.test-message-failed'
   | 'slack.channel-change-refused'
   | 'slack.digest-sent'
+  | 'slack.alerts-changed'
   | 'retention.changed'
   | 'data.purged'
   | 'data.exported'
@@ -635,6 +655,8 @@ export interface SettingsFunctions {
   disconnectSlack: { payload: NoPayload; answer: SlackConnectionData };
   sendSlackTestMessage: { payload: NoPayload; answer: SlackTestMessageSent };
   sendSlackDigest: { payload: NoPayload; answer: SlackDigestOutcome };
+  getSlackAlerts: { payload: NoPayload; answer: SlackAlertsData };
+  saveSlackAlerts: { payload: SlackAlertSettings; answer: SlackAlertsData };
   getDataPrivacy: { payload: NoPayload; answer: DataPrivacyData };
   setRetention: { payload: SetRetentionPayload; answer: DataPrivacyData };
   purgeNow: { payload: NoPayload; answer: PurgeQueued };

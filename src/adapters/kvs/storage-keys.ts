@@ -17,6 +17,9 @@
  *   project:<KEY>:history-edit:<version>  one edit, to that version: changed issues (packed) and removed ids
  *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
  *   project:<KEY>:overview-summary        OverviewSummary: the Overview tab's figures for the default filters
+ *   project:<KEY>:slack-alerts           which Slack alerts an admin turned on for the project
+ *   project:<KEY>:slack-alert-state      what the alerts announced (item keys and pull-request numbers) and
+ *                                         a message about to be posted (see src/app/slack-alerts/alert-crossings.ts)
  *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
  *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
@@ -87,6 +90,8 @@ export const storageKeys = {
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
   overviewSummary: (projectKey: string) => `project:${projectKey}:overview-summary`,
+  slackAlertSettings: (projectKey: string) => `project:${projectKey}:slack-alerts`,
+  slackAlertState: (projectKey: string) => `project:${projectKey}:slack-alert-state`,
   unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,
   /** Every key of every project starts with this; `projectPrefix(KEY)` with the ':' after the key, so FLOW is not FLOWX. */
   projectsPrefix: 'project:',

@@ -30,16 +30,12 @@ export async function projectPullRequests(ports: ProjectPullRequestsPorts, proje
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const record = await ports.connection.read();
   if (!record) return { connected: false, repositories: [], pulls: [] };
-  const watched = record.repositories.filter((repository) => repository.visible);
   const repositories: ProjectPullRequestsData['repositories'] = [];
-  const naming: PullRequestFacts[] = [];
-  for (const { fullName } of watched) {
+  for (const { fullName } of watchedRepositories(record)) {
     const state = await ports.store.readState(fullName);
     repositories.push({ fullName, status: state?.status ?? 'never', lastCompletedAt: state?.lastCompletedAt ?? null });
-    for (const pull of await ports.store.readAll(fullName)) {
-      if (pull.jiraKeys.some((key) => projectOfKey(key) === projectKey)) naming.push(pull);
-    }
   }
+  const naming = await pullRequestsLinkedTo(ports.store, record, projectKey);
   const mayShow = await keysTheCallerMaySee(ports, projectKey, naming);
   const pulls: PullRequestFacts[] = [];
   for (const pull of naming) {
@@ -47,6 +43,19 @@ export async function projectPullRequests(ports: ProjectPullRequestsPorts, proje
     if (jiraKeys.some((key) => projectOfKey(key) === projectKey)) pulls.push(jiraKeys.length === pull.jiraKeys.length ? pull : { ...pull, jiraKeys });
   }
   return { connected: true, repositories, pulls };
+}
+
+const watchedRepositories = (record: GitHubConnectionRecord) => record.repositories.filter((repository) => repository.visible);
+
+/** The stored pull requests of the watched repositories that name at least one of the project's items. */
+export async function pullRequestsLinkedTo(store: Pick<PullRequestStore, 'readAll'>, record: GitHubConnectionRecord, projectKey: string): Promise<PullRequestFacts[]> {
+  const pulls: PullRequestFacts[] = [];
+  for (const { fullName } of watchedRepositories(record)) {
+    for (const pull of await store.readAll(fullName)) {
+      if (pull.jiraKeys.some((key) => projectOfKey(key) === projectKey)) pulls.push(pull);
+    }
+  }
+  return pulls;
 }
 
 /** Which of the keys the pull requests name the caller may be shown. */

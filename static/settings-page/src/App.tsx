@@ -15,6 +15,7 @@ import { GeneratedPathsForm } from './GeneratedPathsForm';
 import { GitHubSection } from './GitHubSection';
 import { LIST_PROJECT_SETTINGS, ProjectsSection } from './ProjectsSection';
 import { SettingsAccessDenied } from './SettingsAccessDenied';
+import { SlackAlertsSection } from './SlackAlertsSection';
 import { SlackSection } from './SlackSection';
 import { useSettingsAccess } from './use-settings-access';
 
@@ -84,7 +85,10 @@ export function App() {
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" key={`slack-${generation}`}>
-              <SlackSection />
+              <Stack space="space.400">
+                <SlackSection />
+                <SlackAlertsSection />
+              </Stack>
             </Box>
           </TabPanel>
           <TabPanel>

@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'slack.test-message-failed': 'A Slack test message failed',
   'slack.channel-change-refused': 'Slack refused a change of channel',
   'slack.digest-sent': 'Sent the Slack flow digest',
+  'slack.alerts-changed': 'Changed a project\'s Slack alerts',
   'retention.changed': 'Changed the retention window',
   'data.purged': 'Purged expired data',
   'data.exported': 'Exported all data',
