@@ -136,7 +136,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
 export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
   const { state, reload } = useProjectView(dataVersion);
   // The report's "now" is fixed when the data arrives, so filter changes never move it.
-  const now = useMemo(() => clock(), [state, clock]);
+  const now = useMemo(() => (state.status === 'ready' ? clock() : 0), [state, clock]);
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;

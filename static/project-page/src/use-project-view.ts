@@ -77,16 +77,18 @@ export function useProjectView(dataVersion: string | null = null): { state: Proj
   shown.current.ready = state.status === 'ready';
 
   useEffect(() => {
-    const call = ++latest.current;
+    // The ref object, not its value, is what the cleanup needs: it counts calls made after this one.
+    const calls = latest;
+    const call = ++calls.current;
     const inBackground = shown.current.attempt === attempt && shown.current.ready;
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
     void loadView().then((next) => {
-      if (call !== latest.current || (inBackground && next.status === 'error')) return;
+      if (call !== calls.current || (inBackground && next.status === 'error')) return;
       setState(next);
     });
     return () => {
-      latest.current++;
+      calls.current++;
     };
   }, [attempt, dataVersion]);
 

@@ -392,7 +392,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
           <Inline space="space.100" alignBlock="center">
             <Button
               appearance="primary"
-              onClick={save}
+              onClick={() => void save()}
               isDisabled={!changed || problems.length > 0 || action.busy}
               isLoading={action.busy}
               aria-describedby={changed ? undefined : 'workflow-unchanged'}
@@ -400,7 +400,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
               Save workflow
             </Button>
             {data.customised && (
-              <Button onClick={reset} isDisabled={action.busy}>
+              <Button onClick={() => void reset()} isDisabled={action.busy}>
                 Reset to defaults
               </Button>
             )}

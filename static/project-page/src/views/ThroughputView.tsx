@@ -4,7 +4,7 @@ import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, counted, rate, shortDate } from './format';
+import { counted, rate, shortDate } from './format';
 import { periodName } from './overview-trends';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
