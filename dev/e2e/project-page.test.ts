@@ -258,7 +258,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await frame.getByTestId('forecast-target-date').fill(target);
     const [year, month, day] = target.split('-').map(Number);
     const written = await frame.evaluate(
-      ([y, m, d]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
+      ([y, m, d]) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d))),
       [year, month, day],
     );
     // The simulations run in a worker: the answer arrives a moment after the question.

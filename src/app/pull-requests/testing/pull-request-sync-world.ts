@@ -99,14 +99,14 @@ export function pullRequestSyncWorld(
     requests += 1;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     return toResponse(await github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body: typeof init?.body === 'string' ? init.body : '' }));
-  }) as typeof fetch;
+  });
 
   const store = new MemoryPullRequestStore();
   const connection = new MemoryDocument(connectionTo(options.repositories));
   const audit = new MemoryAuditLog();
   const budget = { pages: Number.POSITIVE_INFINITY };
   const token = { value: options.token as string | null };
-  const projects: ProjectSummary[] = options.projectKeys.map((key, index) => ({ id: String(10_000 + index), key, name: key }) as ProjectSummary);
+  const projects: ProjectSummary[] = options.projectKeys.map((key, index) => ({ id: String(10_000 + index), key, name: key }));
   const vault: Pick<SecretVault, 'open'> = { open: async () => token.value };
   const clock = { now: () => now, set: (at: Date) => void (now = at) };
   const ports: PullRequestSyncPorts = {
