@@ -2,6 +2,7 @@ import {
   buildFlowTimeline,
   defaultWorkflow,
   isoDateToDay,
+  MS_PER_DAY,
   resolveWorkflow,
   type CompactHistory,
   type FlowReport,
@@ -27,8 +28,7 @@ export function finishedItems(history: CompactHistory, config: FlowConfig, now: 
 
 /** The report's period as epoch ms: from the first day's start to the end of the last day (UTC days). */
 export function reportPeriod(report: FlowReport): { from: number; to: number } {
-  const DAY = 86_400_000;
-  const from = (isoDateToDay(report.generated.window.from) ?? 0) * DAY;
-  const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * DAY;
+  const from = (isoDateToDay(report.generated.window.from) ?? 0) * MS_PER_DAY;
+  const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * MS_PER_DAY;
   return { from, to };
 }
