@@ -11,9 +11,8 @@ import type {
   SealingStatus,
   SyncState,
 } from './shared/resolver-contract';
-import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
+import type { JiraChangeHistory, JiraIssue, JiraStatus, PullRequestFacts } from './domain';
 import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
-import type { PullRequestFacts } from './domain/pull-request';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {

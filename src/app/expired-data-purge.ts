@@ -1,4 +1,4 @@
-import { MS_PER_DAY } from '../domain/calendar-day';
+import { MS_PER_DAY } from '../domain';
 import type { AuditLog, Clock, StoredDocument, WorkBudget } from '../ports';
 import type { PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';

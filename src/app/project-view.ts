@@ -1,6 +1,4 @@
-import { parseFlowConfig } from '../domain/flow-config';
-import { defaultWorkflow, type Workflow } from '../domain/workflow';
-import type { CompactStatus } from '../domain/compact-history';
+import { defaultWorkflow, parseFlowConfig, type CompactStatus, type Workflow } from '../domain';
 import type { FlowConfigStore, HistoryEditLog, HistoryStore, MeasuredProjects, SyncCursorStore, SyncStateStore, UserPermissions } from '../ports';
 import type { HistoryEdit, ProjectHistoryPart, ProjectViewData } from '../shared/resolver-contract';
 import { AppError } from './app-error';

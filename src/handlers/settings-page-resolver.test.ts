@@ -4,7 +4,7 @@ import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { connectionOf, createSettingsTestSite, dataOf, FLOW_STATUSES, PEOPLE, type SettingsFunctionKey, type SettingsTestSite } from '../../dev/testing/settings-test-site';
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
-import { parseFlowConfig } from '../domain/flow-config';
+import { parseFlowConfig } from '../domain';
 import { AUDIT_LOG_PAGE_SIZE, ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 import { DEFAULT_CONVENTION_SETTINGS, FLOW_TEAM_DEFAULT_WORKFLOW, FLOW_TEAM_WITH_REVIEW_STAGE } from '../shared/testing/workflow-settings-fixtures';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { auditLogCursor } from '../app/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
-import { WEEKDAY_NAMES } from '../domain/calendar-day';
-import { isValidTimeZone } from '../domain/time-zone';
+import { isValidTimeZone, WEEKDAY_NAMES } from '../domain';
 import {
   githubTokenKind,
   GITHUB_REPOSITORY,

@@ -5,9 +5,7 @@
  * Every resolver answers a `ResolverResult`: data on success, or a typed error the UI can explain.
  * A resolver never throws at the UI and never returns a stack trace.
  */
-import type { WeekdayName } from '../domain/calendar-day';
-import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
-import type { Workflow } from '../domain/workflow';
+import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule, WeekdayName, Workflow } from '../domain';
 import type { HistoryDictionaries } from './packed-history';
 
 export type ResolverErrorCode =

@@ -1,4 +1,4 @@
-import { GeneratedFiles, linguistGeneratedPatterns, type ChangedFile } from '../../domain/generated-files';
+import { GeneratedFiles, linguistGeneratedPatterns, type ChangedFile } from '../../domain';
 import type { GitHubPullRequests, PullRequestPage, PullRequestReading } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';

@@ -1,7 +1,6 @@
 import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from '../../../dev/jira/jira-site';
-import type { JiraIssue } from '../../domain/jira-history';
-import { parseIsoTimestamp } from '../../domain/iso-timestamp';
+import { parseIsoTimestamp, type JiraIssue } from '../../domain';
 import { JiraIssueSource } from './jira-issue-source';
 import { JiraPacer } from './jira-pacer';
 import type { RequestJira } from './jira-request';
