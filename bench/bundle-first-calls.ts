@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     app: 'bundle',
     kvs,
     jira: new InProcessTarget(site),
-    personalData: new InProcessTarget({ handle: async () => ({ status: 204, headers: {}, body: '' }) }),
+    personalData: new InProcessTarget({ handle: () => ({ status: 204, headers: {}, body: '' }) }),
     cloudId: 'bench',
     siteUrl: site.siteUrl,
     appAccountId: site.appAccountId,

@@ -98,7 +98,7 @@ async function main() {
   const total = REPOSITORIES * PULLS_PER_REPOSITORY;
   console.log(`Simulated GitHub: ${REPOSITORIES} repositories, ${total} pull requests (built in ${Date.now() - started} ms)`);
   const world = pullRequestSyncWorld(github, { token: TOKEN, repositories, projectKeys: ['PROJ'], now });
-  const clockSet = world.clock.set;
+  const clockSet = world.clock.set.bind(world.clock);
   world.clock.set = (at: Date) => {
     now = at;
     clockSet(at);

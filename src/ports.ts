@@ -88,7 +88,8 @@ export interface ProjectStatuses {
 
 /** The flow configuration document (see src/domain/flow-config.ts) an admin saved for a project. */
 export interface FlowConfigStore {
-  read(projectKey: string): Promise<unknown | null>;
+  /** The stored document as it was written (not yet validated), or null when the project has none. */
+  read(projectKey: string): Promise<unknown>;
   write(projectKey: string, document: Record<string, unknown>): Promise<void>;
   remove(projectKey: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MS_PER_DAY } from '../../src/domain';
 import { DEMO_USERS } from '../jira/demo-data/demo-users';
 import { demoPullRequests, githubLoginOf, type JiraDemoSource } from './demo-pull-requests';
 import { SimulatedGitHub, type SimToken } from './simulated-github';
@@ -58,7 +59,6 @@ export interface DemoGitHub {
   };
 }
 
-const DAY_MS = 86_400_000;
 
 export interface DemoGitHubOptions {
   /** The simulated Jira's demo data to draw pull requests from; without it the repositories have none. */
@@ -86,7 +86,7 @@ export function createDemoGitHub(now: () => Date = () => new Date(), options: De
     for (const pull of demoPullRequests(options.pullRequestsFrom, repositories)) github.addPullRequest(pull.repository, pull.spec);
   }
 
-  const inDays = (days: number) => new Date(now().getTime() + days * DAY_MS);
+  const inDays = (days: number) => new Date(now().getTime() + days * MS_PER_DAY);
   const issue = (token: string, purpose: string, spec: Partial<Omit<SimToken, 'token' | 'login'>>): DemoGitHubToken => {
     github.issueToken({ token, login: DEMO_GITHUB_LOGIN, ...spec });
     return { token, purpose };

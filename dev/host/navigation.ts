@@ -59,7 +59,7 @@ function onAllowedOrigin(location: string, site: string, allowedOrigins: readonl
  */
 function pathOfTarget(location: Record<string, unknown>, target: unknown, modulePages: ReadonlyMap<string, string>): string {
   if (target === 'module') {
-    const moduleKey = String(location['moduleKey'] ?? '');
+    const moduleKey = typeof location['moduleKey'] === 'string' ? location['moduleKey'] : '';
     const page = modulePages.get(moduleKey);
     if (!page) throw new NavigationRefused(`The app has no page module "${moduleKey}" the local site can open`);
     return page;

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from './jira-site';
 import { OpenApiContract } from './openapi-contract';
 import { TEST_ANCHOR, call, demoUser, q, type Caller } from './site-test-kit';

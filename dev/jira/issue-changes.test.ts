@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { ISSUE_EVENT, createJiraSite, type IssueEvent, type JiraSite } from './jira-site';
 import { TEST_ANCHOR, call, demoUser, q } from './site-test-kit';
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { PersonalDataService } from '../atlassian/personal-data';
 import { createJiraSite, startJiraServer, type JiraSite } from './jira-site';
 import type { RunningServer } from './jira-server';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from './jira-site';
 import { PAGE_SIZE_FEW_FIELDS, PAGE_SIZE_HEAVY, PAGE_SIZE_IDS_ONLY } from './page-size';
 import { TEST_ANCHOR, call, q } from './site-test-kit';

@@ -2,6 +2,7 @@
  * Batch set/get/delete through the real client: per-item success and failure, and the request-level
  * rules (size, emptiness, duplicates).
  */
+import { expect } from '@jest/globals';
 import { kvs } from '@forge/kvs';
 import { caughtKvsError } from './caught-kvs-error';
 import { installKvsForEachTest } from './install-for-tests';

@@ -2,6 +2,7 @@
  * Key-prefix queries through the real client: order, default and explicit page sizes, cursor paging across
  * many pages (also while keys change), metadata, and what queries must never return.
  */
+import { expect } from '@jest/globals';
 import { kvs, MetadataField, WhereConditions } from '@forge/kvs';
 import { installKvsForEachTest } from './install-for-tests';
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import path from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { loadAppManifest } from './app-manifest';

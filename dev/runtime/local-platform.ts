@@ -330,7 +330,7 @@ export class LocalPlatform {
   }
 
   /** The app's function serving `functionKey`, loaded from the form this platform runs. */
-  handler(functionKey: string): (...args: any[]) => unknown {
+  handler(functionKey: string): (...args: unknown[]) => unknown {
     const fn = this.manifest.functions.get(functionKey);
     if (!fn) throw new ResolverInvocationError(`No function ${functionKey} in manifest.yml`);
     const file = this.appFile(fn.module);
@@ -340,12 +340,13 @@ export class LocalPlatform {
         throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not exist${this.appForm === 'bundle' ? ': run `npm run build:forge` first' : ''}`);
       }
       // Loaded on first use, after the globals are in place, exactly as the app's bundle is loaded on Forge.
-      exports = require(file) as Record<string, unknown>;
+      // A path known only at run time, loaded synchronously: the module's own loader (Jest's, under Jest).
+      exports = module.require(file) as Record<string, unknown>;
       this.appModules.set(fn.module, exports);
     }
     const handler = exports[fn.exportName];
     if (typeof handler !== 'function') throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not export ${fn.exportName}`);
-    return handler as (...args: any[]) => unknown;
+    return handler as (...args: unknown[]) => unknown;
   }
 
   private run<T>(

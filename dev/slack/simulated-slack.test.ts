@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { OpenApiContract } from '../testing/openapi-contract';
 import { createDemoSlack, DEMO_CHANNELS } from './demo-slack';
 import { POST_BURST } from './simulated-slack';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory, type JiraStatus } from '../../src/domain';
 import { decodeProjectHistory, decodeProjectHistoryUpdate, type HeldHistory } from '../../src/shared/project-history-decoding';
-import type { ProjectViewData, ResolverResult, SyncNowData } from '../../src/shared/resolver-contract';
+import type { AnswerOf, ProjectViewData, ResolverResult, SettingsFunctions, SyncNowData } from '../../src/shared/resolver-contract';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
 import type { DemoRole } from '../jira/demo-data/demo-users';
 import { createJiraSite, type JiraSite } from '../jira/jira-site';
@@ -35,8 +35,11 @@ export interface SimulatedIntegrations {
   slack: DemoSlack;
 }
 
-/** Calls a settings page function as one person; the answer is what the bridge would deliver. */
-export type SettingsCall = (functionKey: string, payload?: unknown) => Promise<any>;
+/**
+ * Calls a settings page function as one person; the answer is what the bridge would deliver, typed by the
+ * contract's map for the function called. The payload stays `unknown`: tests send malformed input on purpose.
+ */
+export type SettingsCall = <Key extends keyof SettingsFunctions>(functionKey: Key, payload?: unknown) => Promise<ResolverResult<AnswerOf<Key>>>;
 
 /** What the simulated site counted: requests by endpoint and status, early retries, peak concurrency. */
 export interface JiraSiteStats {
@@ -124,10 +127,10 @@ export class SyncHarness {
   /** The settings page's functions, called as the demo user of `role`. */
   settingsAs(role: DemoRole): SettingsCall {
     const accountId = this.user(role);
-    return async (functionKey, payload = {}) => {
+    return async <Key extends keyof SettingsFunctions>(functionKey: Key, payload: unknown = {}) => {
       const answer = await this.platform.invokeResolver({ moduleKey: SETTINGS_PAGE, functionKey, payload, accountId });
       if (!this.keepRequestThrottles) await forgetRequestThrottles(this.kvs);
-      return answer;
+      return answer as ResolverResult<AnswerOf<Key>>;
     };
   }
 

@@ -7,6 +7,7 @@ import { InProcessTarget, PRINCIPAL_HEADER, type SimulatedService } from '../run
 import { developmentForgeVariables } from '../sealing/development-sealing-keys';
 import { createDemoSlack, type DemoSlack } from '../slack/demo-slack';
 import { forgetRequestThrottles } from './request-throttles';
+import type { AnswerOf, ResolverResult, SettingsFunctions } from '../../src/shared/resolver-contract';
 
 /**
  * The settings page's resolvers on the real platform and SDKs, against a tiny Jira (two projects, three
@@ -67,13 +68,16 @@ const tinyJira: SimulatedService = {
   },
 };
 
+/** The name of a settings page function, as the contract's map spells it. */
+export type SettingsFunctionKey = keyof SettingsFunctions;
+
 export interface SettingsTestSite {
   platform: LocalPlatform;
   kvs: KvsEmulator;
   github: DemoGitHub;
   slack: DemoSlack;
   /** Calls a settings resolver function as one of PEOPLE, and answers what the bridge would deliver. */
-  call(accountId: string, functionKey: string, payload?: unknown): Promise<any>;
+  call<Key extends keyof SettingsFunctions>(accountId: string, functionKey: Key, payload?: unknown): Promise<ResolverResult<AnswerOf<Key>>>;
   /** False (the default): the settings requests' throttles are forgotten after each call (see request-throttles.ts). */
   keepRequestThrottles: boolean;
 }
@@ -108,11 +112,27 @@ export function createSettingsTestSite(
     github,
     slack,
     keepRequestThrottles: false,
-    call: async (accountId, functionKey, payload = {}) => {
+    call: async <Key extends keyof SettingsFunctions>(accountId: string, functionKey: Key, payload: unknown = {}) => {
       const answer = await platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId });
       if (!site.keepRequestThrottles) await forgetRequestThrottles(kvs);
-      return answer;
+      return answer as ResolverResult<AnswerOf<Key>>;
     },
   };
   return site;
+}
+
+/**
+ * The data of an answer a test expects to succeed. A refusal fails the test with its code and message,
+ * where reading `data` of it would fail on `undefined` and hide why.
+ */
+export function dataOf<Data>(answer: ResolverResult<Data>): Data {
+  if (!answer.ok) throw new Error(`expected an answer, got ${answer.error.code}: ${answer.error.message}`);
+  return answer.data;
+}
+
+/** The details of a GitHub or Slack connection a test expects to be connected. */
+export function connectionOf<Connection extends { connected: boolean }>(answer: ResolverResult<Connection>): Extract<Connection, { connected: true }> {
+  const connection = dataOf(answer);
+  if (!connection.connected) throw new Error('expected a connection, got "not connected"');
+  return connection as Extract<Connection, { connected: true }>;
 }

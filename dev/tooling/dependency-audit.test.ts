@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { auditVerdict } from './dependency-audit';
 
 const report = (vulnerabilities: Record<string, { severity: string }>, counts: Record<string, number>) =>

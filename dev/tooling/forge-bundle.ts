@@ -44,13 +44,13 @@ export function handlerModules(rootDir: string): string[] {
 
 /** @forge/bundler's own webpack (the CLI's version), rather than whichever one happens to be installed at the top. */
 function forgeWebpack(): typeof import('webpack') {
-  return require(require.resolve('webpack', { paths: [path.dirname(require.resolve('@forge/bundler/package.json'))] }));
+  return module.require(require.resolve('webpack', { paths: [path.dirname(require.resolve('@forge/bundler/package.json'))] })) as typeof import('webpack');
 }
 
 export function forgeWebpackConfig(rootDir: string, outputDir = path.join(rootDir, FORGE_BUNDLE_DIR)): Configuration {
   // Required here, not imported: the bundler is a build tool, loaded only when a bundle is wanted.
-  const { getCommonWebpackConfig } = require('@forge/bundler/out/config/common') as {
-    getCommonWebpackConfig(args: { appDirectory: string; entryPoints: Array<{ name: string; path: string }> }): Configuration;
+  const { getCommonWebpackConfig } = module.require('@forge/bundler/out/config/common') as {
+    getCommonWebpackConfig(this: void, args: { appDirectory: string; entryPoints: Array<{ name: string; path: string }> }): Configuration;
   };
   const entryPoints = handlerModules(rootDir).map((module) => ({ name: module, path: path.resolve(rootDir, SOURCE_DIRECTORY, module) }));
   const config = getCommonWebpackConfig({ appDirectory: rootDir, entryPoints });

@@ -185,7 +185,7 @@ function refusalOfService(error: ServiceRefusal): AppError {
 }
 
 async function checkRepositories(github: GitHubAccount, token: string, names: readonly string[]): Promise<GitHubRepositoryAccess[]> {
-  const results: GitHubRepositoryAccess[] = new Array(names.length);
+  const results = new Array<GitHubRepositoryAccess>(names.length);
   let next = 0;
   const worker = async () => {
     while (next < names.length) {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { isProjectKey, requireProjectKey } from './project-key';
 
 describe('project keys', () => {

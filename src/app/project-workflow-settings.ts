@@ -1,7 +1,4 @@
-import { DEFAULT_CONVENTIONS, type FlowConventions } from '../domain/conventions';
-import { DEFAULT_EXCLUDED_ISSUE_TYPES } from '../domain/counted-issue-types';
-import { FlowConfigError, parseFlowConfig } from '../domain/flow-config';
-import { defaultWorkflow, type Workflow } from '../domain/workflow';
+import { DEFAULT_CONVENTIONS, DEFAULT_EXCLUDED_ISSUE_TYPES, defaultWorkflow, FlowConfigError, parseFlowConfig, type FlowConventions, type Workflow } from '../domain';
 import type { FlowConfigStore, MeasuredProjects, ProjectDirectory, ProjectStatuses, SyncStateStore } from '../ports';
 import type {
   ConventionSettings,

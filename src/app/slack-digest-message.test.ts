@@ -1,5 +1,5 @@
 import { blockKitProblems } from '../../dev/slack/block-kit';
-import type { WeeklyFlowFigures } from '../domain/weekly-flow-figures';
+import { type WeeklyFlowFigures } from '../domain';
 import { digestMessages, PROJECTS_PER_MESSAGE, type ProjectDigest } from './slack-digest-message';
 
 const figures = (overrides: Partial<WeeklyFlowFigures> = {}): WeeklyFlowFigures => ({

@@ -1,4 +1,4 @@
-import type { WeeklyFlowFigures } from '../domain/weekly-flow-figures';
+import { type WeeklyFlowFigures } from '../domain';
 import type { SlackBlock } from '../ports';
 
 /**

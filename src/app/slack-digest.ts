@@ -1,5 +1,4 @@
-import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain/flow-config';
-import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
+import { DEFAULT_FLOW_CONFIG, parseFlowConfig, weeklyFlowFigures, type FlowConfig } from '../domain';
 import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
 import { AppError } from './app-error';
 import { channelHistory } from './channel-history';

@@ -92,7 +92,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (format === 'csv' && tableText === undefined && out === null) {
     throw new CliInputError(`--format csv writes one table to standard output: name it with --table (one of ${tableNames}), or give --out DIR for every table`);
   }
-  const table = tableText === undefined ? null : (tableText as ReportTableName);
+  const table = tableText ?? null;
 
   if (pullRequests.length > 0 && format !== 'json') throw new CliInputError('--pull-requests adds a "pullRequests" section to the JSON report: use it with --format json');
   return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out, pullRequests };

@@ -51,6 +51,7 @@ const enum State {
   Done,
 }
 
+/** The bytes JSON's grammar gives a meaning to; a byte read from the input is typed `Char` to compare with them. */
 const enum Char {
   Tab = 9,
   LineFeed = 10,
@@ -69,7 +70,7 @@ const enum Char {
 /** UTF-8's byte order mark, which some tools write at the start of a file: allowed, and skipped. */
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 
-const isWhitespace = (c: number) => c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab;
+const isWhitespace = (c: Char) => c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab;
 
 /** A value being scanned: where it began, and enough state to resume in the next chunk. */
 interface ValueScan {
@@ -78,7 +79,7 @@ interface ValueScan {
   /** Input offset of `start`, for messages. */
   offset: number;
   /** The first character: `{`, `[`, `"`, or the start of a number or literal. */
-  kind: number;
+  kind: Char;
   depth: number;
   inString: boolean;
   escaped: boolean;
@@ -117,7 +118,7 @@ export class IssueListStream {
         i = end;
         continue;
       }
-      const c = text[i]!;
+      const c: Char = text[i]!;
       if (isWhitespace(c) || (this.state === State.Start && c === BYTE_ORDER_MARK[this.chunkOffset + i])) {
         i++;
         continue;
@@ -150,7 +151,7 @@ export class IssueListStream {
   }
 
   /** Handles one character outside any value; returns the index to continue from. */
-  private structural(text: Buffer, i: number, c: number): number {
+  private structural(text: Buffer, i: number, c: Char): number {
     switch (this.state) {
       case State.Start:
         if (c === Char.OpenBracket) {
@@ -223,7 +224,7 @@ export class IssueListStream {
     return i + 1;
   }
 
-  private startValue(i: number, c: number): number {
+  private startValue(i: number, c: Char): number {
     this.scan = { start: i, offset: this.chunkOffset + i, kind: c, depth: 0, inString: false, escaped: false };
     return i;
   }
@@ -240,13 +241,13 @@ export class IssueListStream {
     if (!container && !string) {
       // A number or a literal (true, false, null, or something invalid): runs to the next delimiter.
       for (; i < length; i++) {
-        const c = text[i]!;
+        const c: Char = text[i]!;
         if (c === Char.Comma || c === Char.CloseBracket || c === Char.CloseBrace || c === Char.Colon || isWhitespace(c)) return i;
       }
       return -1;
     }
     for (; i < length; i++) {
-      const c = text[i]!;
+      const c: Char = text[i]!;
       if (inString) {
         if (escaped) escaped = false;
         else if (c === Char.Backslash) escaped = true;

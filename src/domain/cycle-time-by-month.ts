@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from './calendar-day';
 import type { PercentileMethod } from './conventions';
 import type { FlowMeasures } from './flow-report';
 import { percentileOfSorted } from './percentiles';
@@ -24,7 +25,7 @@ function monthCoverage(month: string, window: { from: string; to: string }): { d
   const last = `${month}-${String(fullDays).padStart(2, '0')}`;
   const from = window.from > first ? window.from : first;
   const to = window.to < last ? window.to : last;
-  const days = to < from ? 0 : Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const days = to < from ? 0 : Math.round((Date.parse(to) - Date.parse(from)) / MS_PER_DAY) + 1;
   return { days, fullDays };
 }
 

@@ -14,7 +14,6 @@
 import { MS_PER_DAY, MS_PER_HOUR, type DayNumber } from './calendar-day';
 
 // Local copies for per-item calls (see calendar-day.ts).
-const DAY_MS = MS_PER_DAY;
 const HOUR_MS = MS_PER_HOUR;
 import { WorkingDays } from './business-calendar';
 import type { DurationUnit } from './conventions';
@@ -39,7 +38,7 @@ export class DurationMeasure {
 
   /** An elapsed time in milliseconds, in this unit's scale: hours for `hours`, fractional days otherwise. */
   elapsed(ms: number): number {
-    return this.unit === 'hours' ? ms / HOUR_MS : ms / DAY_MS;
+    return this.unit === 'hours' ? ms / HOUR_MS : ms / MS_PER_DAY;
   }
 
   /** Whether values are whole numbers (days) or continuous (hours). */

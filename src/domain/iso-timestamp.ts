@@ -12,7 +12,6 @@ import { daysInMonth, dayFromCivil, MS_PER_DAY } from './calendar-day';
 // Local bindings for the per-timestamp path (see the note on NO_DAY in calendar-day.ts).
 const monthLength = daysInMonth;
 const civilToDay = dayFromCivil;
-const DAY_MS = MS_PER_DAY;
 
 function digits(text: string, start: number, count: number): number {
   let value = 0;
@@ -90,7 +89,7 @@ export function parseIsoTimestamp(text: string): number {
   }
 
   return (
-    civilToDay(year, month, day) * DAY_MS +
+    civilToDay(year, month, day) * MS_PER_DAY +
     hour * 3_600_000 +
     minute * 60_000 +
     second * 1000 +

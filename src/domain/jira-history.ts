@@ -136,7 +136,8 @@ function ownString(object: Record<string, unknown>, name: string): string | null
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  // JSON has no text for a function or a symbol (which a parsed document never holds): name the type instead.
+  return text === undefined ? typeof value : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 interface ParsedChange {
@@ -274,7 +275,8 @@ export class JiraHistoryBuilder {
         throw new JiraHistoryError(key, 'fields.resolutiondate', `${describe(resolvedText)} ${NOT_AN_INSTANT}`);
       }
       if (resolved < created) {
-        throw new JiraHistoryError(key, 'fields.resolutiondate', `${resolvedText} is before the issue was created (${createdText})`);
+        // Both are strings here: jiraInstant reads nothing else.
+        throw new JiraHistoryError(key, 'fields.resolutiondate', `${resolvedText as string} is before the issue was created (${createdText as string})`);
       }
     }
     const issueType = fields['issuetype'];
@@ -349,7 +351,7 @@ export class JiraHistoryBuilder {
     for (let h = 0; h < histories.length; h++) {
       const history = histories[h];
       if (!isObject(history)) throw new JiraHistoryError(key, `${historiesPath}[${h}]`, `expected an object, got ${describe(history)}`);
-      const items = history['items'];
+      const items: unknown = history['items'];
       if (!Array.isArray(items)) throw new JiraHistoryError(key, `${historiesPath}[${h}].items`, `expected an array, got ${describe(items)}`);
       let relevant = false;
       for (const item of items) {
@@ -362,12 +364,12 @@ export class JiraHistoryBuilder {
         throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
       }
       if (at < created) {
-        throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText} is before the issue was created`);
+        throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText as string} is before the issue was created`);
       }
       const rawId = history['id'];
       const id = typeof rawId === 'string' || typeof rawId === 'number' ? Number(rawId) : NaN;
       for (let i = 0; i < items.length; i++) {
-        const item = items[i];
+        const item: unknown = items[i];
         if (!isObject(item)) continue;
         const kind = this.kindOf(item);
         if (kind === null) continue;

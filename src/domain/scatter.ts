@@ -15,7 +15,7 @@ export interface ScatterPoint {
 
 /** @param doneItems items to plot (usually `itemsDoneIn(window)`), in done order. */
 export function cycleTimeScatter(timeline: FlowTimeline, cycleTimes: ArrayLike<number>, doneItems: ArrayLike<number>): ScatterPoint[] {
-  const points: ScatterPoint[] = new Array(doneItems.length);
+  const points = new Array<ScatterPoint>(doneItems.length);
   for (let k = 0; k < doneItems.length; k++) {
     const item = doneItems[k]!;
     points[k] = { item, key: timeline.history.key[item]!, doneDay: timeline.doneDay[item]!, value: cycleTimes[item]! };

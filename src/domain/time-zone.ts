@@ -13,7 +13,6 @@
  */
 import { MS_PER_DAY, type DayNumber } from './calendar-day';
 
-const DAY_MS = MS_PER_DAY; // local copy for the hot path (see calendar-day.ts)
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -58,7 +57,7 @@ export class ZonedDays {
 
   /** The local calendar day of an instant. */
   dayOf(epochMs: number): DayNumber {
-    return Math.floor((epochMs + this.offsetAt(epochMs)) / DAY_MS);
+    return Math.floor((epochMs + this.offsetAt(epochMs)) / MS_PER_DAY);
   }
 
   /**
@@ -68,8 +67,8 @@ export class ZonedDays {
    * of its UTC midnight.
    */
   startOfDay(day: DayNumber): number {
-    let before = day * DAY_MS - 26 * 3_600_000; // still the day before, in every zone
-    let from = day * DAY_MS + 26 * 3_600_000; // already the day, or later, in every zone
+    let before = day * MS_PER_DAY - 26 * 3_600_000; // still the day before, in every zone
+    let from = day * MS_PER_DAY + 26 * 3_600_000; // already the day, or later, in every zone
     while (from - before > 1) {
       const mid = before + Math.floor((from - before) / 2);
       if (this.dayOf(mid) < day) before = mid;
@@ -81,7 +80,7 @@ export class ZonedDays {
   /** Local time minus UTC, in milliseconds, at an instant. */
   offsetAt(epochMs: number): number {
     if (this.format === null) return 0;
-    const utcDay = Math.floor(epochMs / DAY_MS);
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
     let index = utcDay - this.base;
     if (index < 0 || index >= this.startOffset.length) {
       this.grow(utcDay);

@@ -1,7 +1,8 @@
+import { expect } from '@jest/globals';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { REQUEST_PERIOD_SECONDS, waitInWords } from '../app/admin-request-throttle';
 
 /**
@@ -13,12 +14,12 @@ site.keepRequestThrottles = true;
 beforeAll(() => site.platform.install());
 afterAll(() => site.platform.uninstall());
 
-const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 const forgetThrottles = () => forgetRequestThrottles(site.kvs);
 const TRY_AGAIN = /Try again in (\d+ seconds|a minute|\d+ minutes)\.$/;
 
 async function auditActions(): Promise<Array<{ action: string; subject: string | null; details: Record<string, unknown> }>> {
-  return (await admin('getAuditLog')).data.entries;
+  return dataOf(await admin('getAuditLog')).entries;
 }
 
 /** What the outside world was asked: GitHub keeps a log; Slack's requests are counted on their way. */

@@ -1,9 +1,11 @@
+import { expect } from '@jest/globals';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_BLUEPRINTS } from '../../dev/jira/demo-data/project-blueprints';
 import { DEMO_USERS, type DemoRole } from '../../dev/jira/demo-data/demo-users';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { dataOf } from '../../dev/testing/settings-test-site';
 import { ERASE_CONFIRMATION_PHRASE, type ResolverErrorCode } from '../shared/resolver-contract';
 import { RESOLVER_ACCESS, type FunctionAccess, type ResolverModuleKey } from './authorisation-matrix';
 import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
@@ -119,7 +121,7 @@ async function restoreBaseline(): Promise<void> {
 beforeAll(async () => {
   for (const projectKey of MEASURED) expect(await admin('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
   for (const projectKey of PROJECTS) {
-    const { data } = await admin('getProjectWorkflow', { projectKey });
+    const data = dataOf(await admin('getProjectWorkflow', { projectKey }));
     workflows.set(projectKey, { workflow: data.workflow, conventions: data.conventions });
   }
   expect(await admin('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
+import { expect } from '@jest/globals';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { connectionOf, createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { DAMAGED_TOKEN_WARNING } from '../app/unreadable-secret';
 
 /**
@@ -10,26 +11,26 @@ import { DAMAGED_TOKEN_WARNING } from '../app/unreadable-secret';
 const site = createSettingsTestSite();
 beforeAll(() => site.platform.install());
 afterAll(() => site.platform.uninstall());
-const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
 it('shows the connection as damaged, asks for the token again, and the re-seal counts it unreadable', async () => {
   expect(await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
   expect(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
-  expect((await admin('getGitHubConnection')).data).toMatchObject({ connected: true, sealedWithKeyId: expect.any(String) });
-  expect((await admin('getGitHubConnection')).data.warnings).not.toContain(DAMAGED_TOKEN_WARNING);
+  expect(dataOf(await admin('getGitHubConnection'))).toMatchObject({ connected: true, sealedWithKeyId: expect.any(String) });
+  expect(connectionOf(await admin('getGitHubConnection')).warnings).not.toContain(DAMAGED_TOKEN_WARNING);
 
   const slackSealed = site.kvs.listSecrets().find((entry) => entry.key === 'secret:slack-bot-token')!.value;
   await site.kvs.fetch('/api/v1/secret/set', { method: 'POST', body: JSON.stringify({ key: 'secret:github-token', value: slackSealed }) });
 
-  const github = (await admin('getGitHubConnection')).data;
+  const github = connectionOf(await admin('getGitHubConnection'));
   expect(github).toMatchObject({ connected: true, sealedWithKeyId: null });
   expect(github.warnings[0]).toBe(DAMAGED_TOKEN_WARNING);
   expect(DAMAGED_TOKEN_WARNING).toMatch(/damaged.*reconnect/);
   // The Slack token itself is fine.
-  expect((await admin('getSlackConnection')).data).toMatchObject({ sealedWithKeyId: expect.any(String) });
-  expect((await admin('resealSecrets')).data).toMatchObject({ unreadable: 1, alreadyCurrent: 1 });
+  expect(dataOf(await admin('getSlackConnection'))).toMatchObject({ sealedWithKeyId: expect.any(String) });
+  expect(dataOf(await admin('resealSecrets'))).toMatchObject({ unreadable: 1, alreadyCurrent: 1 });
   // Disconnecting still removes it, and says so in the audit log.
   expect(await admin('disconnectGitHub')).toMatchObject({ ok: true, data: { connected: false } });
   expect(site.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:slack-bot-token']);
-  expect((await admin('getAuditLog')).data.entries[0]).toMatchObject({ action: 'github.disconnected' });
+  expect(dataOf(await admin('getAuditLog')).entries[0]).toMatchObject({ action: 'github.disconnected' });
 });

@@ -1,6 +1,8 @@
+import { expect } from '@jest/globals';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { dataOf } from '../../dev/testing/settings-test-site';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 
 /**
@@ -19,7 +21,7 @@ const settings = harness.settingsAs('admin');
 it('leaves no key and no secret of the installation but the record of the erasure', async () => {
   for (const projectKey of ['FLOW', 'SPR']) await settings('setProjectMeasured', { projectKey, measured: true });
   await harness.platform.drainQueue();
-  const workflow = (await settings('getProjectWorkflow', { projectKey: 'FLOW' })).data;
+  const workflow = dataOf(await settings('getProjectWorkflow', { projectKey: 'FLOW' }));
   await settings('saveProjectWorkflow', { projectKey: 'FLOW', workflow: workflow.workflow, conventions: workflow.conventions });
   expect(await settings('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
   expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });

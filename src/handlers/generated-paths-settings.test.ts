@@ -1,5 +1,5 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { LOCKFILE_NAMES } from '../domain/generated-files';
 
@@ -13,7 +13,7 @@ describe('the generated paths setting', () => {
   const site = createSettingsTestSite(() => now);
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
-  const call = (who: string, functionKey: string, payload: unknown = {}) => site.call(who, functionKey, payload);
+  const call = <Key extends SettingsFunctionKey>(who: string, functionKey: Key, payload: unknown = {}) => site.call(who, functionKey, payload);
   const stored = () => site.kvs.listPlain(storageKeys.githubGeneratedPaths).find((entry) => entry.key === storageKeys.githubGeneratedPaths)?.value;
 
   it('starts empty, listing the lockfiles that are always left out', async () => {
@@ -28,7 +28,7 @@ describe('the generated paths setting', () => {
     expect(answer).toMatchObject({ ok: true, data: { patterns: ['src/api/generated/**', '**/*.pb.go'] } });
     expect(stored()).toEqual({ patterns: ['src/api/generated/**', '**/*.pb.go'] });
     const log = await call(PEOPLE.admin, 'getAuditLog');
-    expect(log.data.entries[0]).toMatchObject({ action: 'github.generated-paths-changed', details: { patterns: 2, previously: 0 } });
+    expect(dataOf(log).entries[0]).toMatchObject({ action: 'github.generated-paths-changed', details: { patterns: 2, previously: 0 } });
   });
 
   it.each([

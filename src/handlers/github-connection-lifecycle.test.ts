@@ -1,5 +1,5 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { connectionOf, createSettingsTestSite, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 
 /**
  * What a GitHub connection starts and ends, on the local platform with the real SDKs: connecting (or adding
@@ -13,7 +13,7 @@ describe('a GitHub connection, from connect to disconnect', () => {
   const site = createSettingsTestSite(() => now);
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
-  const admin = async (functionKey: string, payload: unknown = {}) => {
+  const admin = async <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => {
     const answer = await site.call(PEOPLE.admin, functionKey, payload);
     if (!answer.ok) throw new Error(`${functionKey}: ${answer.error.code} ${answer.error.message}`);
     return answer.data;
@@ -31,13 +31,13 @@ describe('a GitHub connection, from connect to disconnect', () => {
   });
 
   it('queues the backfill of every repository the token can see as it connects, and shows how it stands', async () => {
-    const connected = await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi] });
+    const connected = connectionOf(await site.call(PEOPLE.admin, 'connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi] }));
     // The narrow token sees web-app only: only it is queued and shown.
     expect(githubJobs()).toEqual([{ repository: DEMO_REPOSITORIES.webApp }]);
     expect(connected.pullRequestSync).toEqual([expect.objectContaining({ fullName: DEMO_REPOSITORIES.webApp, status: 'never', pass: null })]);
 
     await site.platform.drainQueue();
-    const after = await admin('getGitHubConnection');
+    const after = connectionOf(await site.call(PEOPLE.admin, 'getGitHubConnection'));
     expect(after.pullRequestSync).toEqual([
       expect.objectContaining({ fullName: DEMO_REPOSITORIES.webApp, status: 'ok', pass: null, lastCompletedAt: expect.stringMatching(/^\d{4}-/) }),
     ]);

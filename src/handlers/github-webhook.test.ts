@@ -1,6 +1,6 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { signedDelivery } from '../../dev/github/webhook-deliveries';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { MAX_WEBHOOK_BODY_BYTES } from '../app/pull-requests/github-webhook-delivery';
 
@@ -19,7 +19,7 @@ describe('the GitHub webhook', () => {
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
   const github = site.github.github;
-  const admin = async (functionKey: string, payload: unknown = {}) => {
+  const admin = async <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => {
     const answer = await site.call(PEOPLE.admin, functionKey, payload);
     if (!answer.ok) throw new Error(`${functionKey}: ${answer.error.code} ${answer.error.message}`);
     return answer.data;
@@ -52,6 +52,7 @@ describe('the GitHub webhook', () => {
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(created.url).toBe(site.platform.webTriggerUrl('github-pull-request-webhook'));
     const connection = await admin('getGitHubConnection');
+    if (!connection.connected) throw new Error('GitHub is not connected');
     expect(connection.webhook).toEqual({ url: created.url, secretSet: true });
     expect(JSON.stringify(connection)).not.toContain(secret);
     expect(site.kvs.listSecrets().map((entry) => entry.key).sort()).toEqual(['secret:github-token', 'secret:github-webhook-secret']);

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';

@@ -1,7 +1,8 @@
+import { expect } from '@jest/globals';
 import { PersonalDataService, type ReceivedReport } from '../../dev/atlassian/personal-data';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
-import { createSettingsTestSite, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, dataOf, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
 import { FORMER_USER } from '../app/privacy/former-user';
 
 /**
@@ -98,7 +99,7 @@ describe('the weekly personal-data report', () => {
     await site.call(PEOPLE.admin, 'connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
     await runToTheEnd();
     const answer = await site.call(PEOPLE.admin, 'getDataPrivacy');
-    expect(answer.data.lastPersonalDataReport).toEqual({ at: expect.any(String), accountsReported: 1, closed: 0, updated: 0, outcome: 'ok' });
+    expect(dataOf(answer).lastPersonalDataReport).toEqual({ at: expect.any(String), accountsReported: 1, closed: 0, updated: 0, outcome: 'ok' });
   });
 
   it('waits out 429s and 5xx answers, one request at a time, never sooner than Retry-After', async () => {

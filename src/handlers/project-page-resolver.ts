@@ -136,7 +136,7 @@ const PROJECT_PAGE_FUNCTIONS = {
 } satisfies ResolverTable<ProjectPageFunctions>;
 
 /** The names of every function the project page resolver defines. */
-export const PROJECT_PAGE_FUNCTION_KEYS: readonly string[] = Object.keys(PROJECT_PAGE_FUNCTIONS);
+export const PROJECT_PAGE_FUNCTION_KEYS = Object.keys(PROJECT_PAGE_FUNCTIONS) as ReadonlyArray<keyof ProjectPageFunctions>;
 
 const resolver = new Resolver();
 for (const [name, run] of Object.entries(PROJECT_PAGE_FUNCTIONS)) resolver.define(name, run);

@@ -1,5 +1,5 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 
@@ -16,7 +16,7 @@ describe('the retention purge of pull requests', () => {
   const site = createSettingsTestSite(() => now);
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
-  const admin = async (functionKey: string, payload: unknown = {}) => {
+  const admin = async <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => {
     const answer = await site.call(PEOPLE.admin, functionKey, payload);
     if (!answer.ok) throw new Error(`${functionKey}: ${answer.error.code} ${answer.error.message}`);
     return answer.data;

@@ -4,8 +4,8 @@ import { WITHOUT_INVOCATION_RATE_LIMITS } from '../../dev/runtime/invocation-lim
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
-import { createSettingsTestSite, PEOPLE, TINY_PROJECTS } from '../../dev/testing/settings-test-site';
-import type { ResolverErrorCode } from '../shared/resolver-contract';
+import { createSettingsTestSite, PEOPLE, TINY_PROJECTS, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
+import type { ProjectPageFunctions, ResolverErrorCode, ResolverResult } from '../shared/resolver-contract';
 import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
 
@@ -176,12 +176,14 @@ describe('resolvers under generated payloads', () => {
     writes: site.kvs.stats().writes,
   });
 
-  function expectTypedAnswer(answer: any): void {
+  /** Checks an answer is a typed `ResolverResult`: afterwards the test reads it as one. */
+  function expectTypedAnswer(answer: unknown): asserts answer is ResolverResult<unknown> {
     expect(typeof answer).toBe('object');
-    expect(typeof answer.ok).toBe('boolean');
-    if (!answer.ok) {
-      expect(ERROR_CODES.has(answer.error.code)).toBe(true);
-      expect(typeof answer.error.message).toBe('string');
+    const { ok, error } = (answer ?? {}) as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+    expect(typeof ok).toBe('boolean');
+    if (!ok) {
+      expect(ERROR_CODES.has(error?.code as ResolverErrorCode)).toBe(true);
+      expect(typeof error?.message).toBe('string');
     }
     expect(JSON.stringify(answer)).not.toMatch(STACK_TRACE);
   }
@@ -209,9 +211,9 @@ describe('resolvers under generated payloads', () => {
         // Each payload gets the expensive requests' turn (their throttle has its own tests), before the store is read.
         await forgetRequestThrottles(site.kvs);
         const before = storeState();
-        const answer: any = await call(body);
+        const answer = await call(body);
         expectTypedAnswer(answer);
-        const outcome = answer.ok ? 'OK' : (answer.error.code as string);
+        const outcome = answer.ok ? 'OK' : answer.error.code;
         tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
         if (!answer.ok) expectNothingChanged(functionKey, answer.error.code, before);
         // Nothing the app does in the background crashes either.
@@ -231,7 +233,7 @@ describe('resolvers under generated payloads', () => {
   async function siteInUse(): Promise<void> {
     // From an empty store each time, so one function's successes (audit entries) do not slow the next.
     site.kvs.clear();
-    const admin = (functionKey: string, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
+    const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
     await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
@@ -244,8 +246,8 @@ describe('resolvers under generated payloads', () => {
   const expectValidationRefused = (functionKey: string, tally: Map<string, number>) =>
     expect([functionKey, (tally.get('INVALID_INPUT') ?? 0) > 0]).toEqual([functionKey, true]);
 
-  const settingsCall = (functionKey: string) => (body: unknown) => site.call(PEOPLE.admin, functionKey, body);
-  const projectPageCall = (functionKey: string) => (body: unknown) =>
+  const settingsCall = (functionKey: SettingsFunctionKey) => (body: unknown) => site.call(PEOPLE.admin, functionKey, body);
+  const projectPageCall = (functionKey: keyof ProjectPageFunctions) => (body: unknown) =>
     site.platform.invokeResolver({
       moduleKey: 'flow-metrics-project-page',
       functionKey,
@@ -266,12 +268,15 @@ describe('resolvers under generated payloads', () => {
 
   it(`keeps every answer typed when ${RUNS} calls of all functions interleave`, async () => {
     await siteInUse();
-    const every = [...SETTINGS_FUNCTION_KEYS.map((key) => ['settings', key] as const), ...PROJECT_PAGE_FUNCTION_KEYS.map((key) => ['project', key] as const)];
+    const every: Array<readonly [string, (body: unknown) => Promise<unknown>]> = [
+      ...SETTINGS_FUNCTION_KEYS.map((key) => [key, settingsCall(key)] as const),
+      ...PROJECT_PAGE_FUNCTION_KEYS.map((key) => [key, projectPageCall(key)] as const),
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...every).chain(([page, key]) => fc.tuple(fc.constant(page), fc.constant(key), payloadFor(key))), async ([page, key, generated]) => {
+      fc.asyncProperty(fc.constantFrom(...every).chain(([key, call]) => fc.tuple(fc.constant(key), fc.constant(call), payloadFor(key))), async ([key, call, generated]) => {
         const body = JSON.parse(JSON.stringify(generated ?? null)) as unknown;
         const before = storeState();
-        const answer: any = await (page === 'settings' ? settingsCall(key) : projectPageCall(key))(body);
+        const answer = await call(body);
         expectTypedAnswer(answer);
         if (!answer.ok) expectNothingChanged(key, answer.error.code, before);
         expect(answer.ok || answer.error.code !== 'INTERNAL').toBe(true);

@@ -1,6 +1,7 @@
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import type { SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
@@ -31,8 +32,8 @@ const FORMER_ADMIN = '5a1f0c3e8b2d4e0069f7a1c4';
 const RETURNING_ADMIN = '712020:8e4d2c1a-0b9f-4e7d-a6c5-3b2a1f0e9d8c';
 
 const asAdmin = harness.settingsAs('admin');
-const settings = async (functionKey: string, payload: unknown = {}) => {
-  const answer = (await asAdmin(functionKey, payload)) as { ok: boolean };
+const settings = async (functionKey: SettingsFunctionKey, payload: unknown = {}) => {
+  const answer = await asAdmin(functionKey, payload);
   expect([functionKey, answer.ok]).toEqual([functionKey, true]);
 };
 /** What a settings function records, as the app records it, for an admin the demo site no longer has. */

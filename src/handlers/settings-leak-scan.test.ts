@@ -1,7 +1,8 @@
+import { expect } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
-import { createSettingsTestSite, PEOPLE } from '../../dev/testing/settings-test-site';
+import { createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
 import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
@@ -48,19 +49,19 @@ function expectNoToken(where: string, haystack: string): void {
 
 const answers: unknown[] = [];
 const exports: unknown[] = [];
-async function call(accountId: string, functionKey: string, payload: unknown = {}) {
+async function call<Key extends SettingsFunctionKey>(accountId: string, functionKey: Key, payload: unknown = {}) {
   const answer = await site.call(accountId, functionKey, payload);
   answers.push({ functionKey, answer });
   return answer;
 }
-const admin = (functionKey: string, payload: unknown = {}) => call(PEOPLE.admin, functionKey, payload);
+const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => call(PEOPLE.admin, functionKey, payload);
 
 async function exportEverything(): Promise<void> {
   let cursor: string | undefined;
   do {
     const chunk = await admin('exportAppData', cursor ? { cursor } : {});
     exports.push(chunk);
-    cursor = chunk.data?.nextCursor ?? undefined;
+    cursor = dataOf(chunk).nextCursor ?? undefined;
   } while (cursor);
 }
 
@@ -74,7 +75,7 @@ describe('the leak scan', () => {
     await admin('listProjects');
     await admin('listProjectSettings');
     await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
-    const workflow = (await admin('getProjectWorkflow', { projectKey: 'FLOW' })).data;
+    const workflow = dataOf(await admin('getProjectWorkflow', { projectKey: 'FLOW' }));
     await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: workflow.workflow, conventions: workflow.conventions });
     await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'sync-now' });
     await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' });
@@ -180,7 +181,7 @@ describe('the leak scan', () => {
     const entries: Array<{ action: string; details: Record<string, unknown> }> = [];
     let cursor: string | null = null;
     do {
-      const page: { entries: typeof entries; olderCursor: string | null } = (await admin('getAuditLog', cursor ? { cursor } : {})).data;
+      const page: { entries: typeof entries; olderCursor: string | null } = dataOf(await admin('getAuditLog', cursor ? { cursor } : {}));
       entries.push(...page.entries);
       cursor = page.olderCursor;
     } while (cursor);

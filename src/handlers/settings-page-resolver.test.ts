@@ -1,9 +1,10 @@
+import { expect } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
-import { createSettingsTestSite, FLOW_STATUSES, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import { connectionOf, createSettingsTestSite, dataOf, FLOW_STATUSES, PEOPLE, type SettingsFunctionKey, type SettingsTestSite } from '../../dev/testing/settings-test-site';
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
-import { parseFlowConfig } from '../domain/flow-config';
+import { parseFlowConfig } from '../domain';
 import { AUDIT_LOG_PAGE_SIZE, ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
 import { DEFAULT_CONVENTION_SETTINGS, FLOW_TEAM_DEFAULT_WORKFLOW, FLOW_TEAM_WITH_REVIEW_STAGE } from '../shared/testing/workflow-settings-fixtures';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
@@ -24,13 +25,13 @@ function withSite(): SettingsTestSite {
 
 describe('the settings resolver, for the Jira admin', () => {
   const site = withSite();
-  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
   const plain = (key: string) => site.kvs.listPlain(key).find((entry) => entry.key === key)?.value;
 
   describe('projects and workflows', () => {
     it('lists every project with whether it is measured', async () => {
       const answer = await admin('listProjectSettings');
-      expect(answer.data.projects).toEqual([
+      expect(dataOf(answer).projects).toEqual([
         { id: '10000', key: 'FLOW', name: 'Flow team', measured: false, sync: null },
         { id: '10001', key: 'WEB', name: 'Website', measured: false, sync: null },
       ]);
@@ -44,7 +45,7 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(plain('settings:measured-projects')).toEqual(['FLOW']);
       expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ projectKey: 'FLOW', reason: 'backfill', erasure: 0 }]);
       const listed = await admin('listProjectSettings');
-      expect(listed.data.projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'queued', lastSuccessAt: null } });
+      expect(dataOf(listed).projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'queued', lastSuccessAt: null } });
       // Asking again changes nothing and queues nothing.
       await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toMatchObject({ data: { syncQueued: false } });
       expect(site.platform.queue.size).toBe(1);
@@ -57,7 +58,7 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('prefills the workflow from Jira\'s status categories and the engine\'s conventions', async () => {
       const answer = await admin('getProjectWorkflow', { projectKey: 'FLOW' });
-      expect(answer.data).toMatchObject({
+      expect(dataOf(answer)).toMatchObject({
         measured: true,
         customised: false,
         statuses: FLOW_STATUSES.map(({ id, name, category }) => ({ id, name, category })),
@@ -69,7 +70,7 @@ describe('the settings resolver, for the Jira admin', () => {
     it('saves a workflow as the flow configuration document the engine reads', async () => {
       const conventions = { ...DEFAULT_CONVENTION_SETTINGS, unit: 'days-exclusive', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], timeZone: 'Europe/Berlin' };
       const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
-      expect(answer.data).toMatchObject({ customised: true, workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
+      expect(dataOf(answer)).toMatchObject({ customised: true, workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
       const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
       expect(stored.workflow?.stages.map((stage) => stage.name)).toEqual(['To Do', 'In Progress', 'Review', 'Done']);
       expect(stored.conventions).toMatchObject({ unit: 'days-exclusive', timeZone: 'Europe/Berlin' });
@@ -80,7 +81,7 @@ describe('the settings resolver, for the Jira admin', () => {
     it('saves discarded statuses and the issue types left out by default, and answers them back', async () => {
       const workflow = { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['10002'] };
       const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS, excludedIssueTypes: ['Epic'] });
-      expect(answer.data).toMatchObject({ workflow, excludedIssueTypes: ['Epic'] });
+      expect(dataOf(answer)).toMatchObject({ workflow, excludedIssueTypes: ['Epic'] });
       const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
       expect(stored.workflow?.discardedStatuses).toEqual(['10002']);
       expect(stored.excludedIssueTypes).toEqual(['Epic']);
@@ -106,7 +107,7 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('resets a workflow to the defaults', async () => {
       const answer = await admin('resetProjectWorkflow', { projectKey: 'FLOW' });
-      expect(answer.data).toMatchObject({ customised: false, workflow: { startStage: 'In Progress' } });
+      expect(dataOf(answer)).toMatchObject({ customised: false, workflow: { startStage: 'In Progress' } });
       expect(plain('project:FLOW:flow-config')).toBeUndefined();
     });
 
@@ -117,7 +118,7 @@ describe('the settings resolver, for the Jira admin', () => {
         { projectKey: 'FLOW', reason: 'rebuild', erasure: 0 },
         { projectKey: 'FLOW', reason: 'sync-now', erasure: 0 },
       ]);
-      expect((await admin('listProjectSettings')).data.projects[0]).toMatchObject({ key: 'FLOW', sync: { status: 'queued' } });
+      expect(dataOf(await admin('listProjectSettings')).projects[0]).toMatchObject({ key: 'FLOW', sync: { status: 'queued' } });
       expect(code(await admin('requestProjectSync', { projectKey: 'WEB', mode: 'sync-now' }))).toBe('INVALID_INPUT');
     });
 
@@ -138,7 +139,7 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('connects a fine-grained token after checking it with GitHub, and shows what it can see and when it expires', async () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories });
-      expect(answer.data).toMatchObject({
+      expect(dataOf(answer)).toMatchObject({
         connected: true,
         login: 'flow-metrics-reader',
         tokenKind: 'fine-grained',
@@ -156,8 +157,8 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('replaces the token, warning about repositories the new one cannot see', async () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories });
-      expect(answer.data.repositories.map((r: { visible: boolean }) => r.visible)).toEqual([true, false, false]);
-      expect(answer.data.warnings).toEqual(
+      expect(connectionOf(answer).repositories.map((r: { visible: boolean }) => r.visible)).toEqual([true, false, false]);
+      expect(connectionOf(answer).warnings).toEqual(
         expect.arrayContaining([expect.stringContaining(DEMO_REPOSITORIES.mobileApp), expect.stringContaining(DEMO_REPOSITORIES.platformApi)]),
       );
       expect(site.kvs.listSecrets()).toHaveLength(1);
@@ -165,8 +166,8 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('warns about a classic token\'s write scopes and missing expiry', async () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens.classicBroad.token, repositories });
-      expect(answer.data).toMatchObject({ tokenKind: 'classic', scopes: ['repo', 'read:org'], expiresAt: null });
-      expect(answer.data.warnings).toEqual(expect.arrayContaining([expect.stringContaining('(repo) allow changes'), expect.stringContaining('never expires')]));
+      expect(dataOf(answer)).toMatchObject({ tokenKind: 'classic', scopes: ['repo', 'read:org'], expiresAt: null });
+      expect(connectionOf(answer).warnings).toEqual(expect.arrayContaining([expect.stringContaining('(repo) allow changes'), expect.stringContaining('never expires')]));
     });
 
     it.each(['expired', 'revoked'] as const)('refuses a %s token and keeps the current connection', async (which) => {
@@ -174,7 +175,7 @@ describe('the settings resolver, for the Jira admin', () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens[which].token, repositories });
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('GitHub did not accept this token') } });
       expect(site.kvs.listSecrets()).toEqual(before);
-      expect((await admin('getGitHubConnection')).data.tokenKind).toBe('classic');
+      expect(connectionOf(await admin('getGitHubConnection')).tokenKind).toBe('classic');
     });
 
     it('refuses a token that can see none of the repositories', async () => {
@@ -197,18 +198,18 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('changes the watched repositories with the stored token', async () => {
       const answer = await admin('updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.designSystem, DEMO_REPOSITORIES.legacyBilling] });
-      expect(answer.data.repositories).toMatchObject([
+      expect(connectionOf(answer).repositories).toMatchObject([
         { fullName: DEMO_REPOSITORIES.designSystem, visible: true, private: false },
         { fullName: DEMO_REPOSITORIES.legacyBilling, visible: true, archived: true },
       ]);
-      expect(answer.data.warnings).toEqual(expect.arrayContaining([expect.stringContaining('is archived')]));
+      expect(connectionOf(answer).warnings).toEqual(expect.arrayContaining([expect.stringContaining('is archived')]));
     });
 
     it('says so when GitHub no longer accepts the stored token, and records the failed check', async () => {
       site.github.github.revokeToken(site.github.tokens.classicBroad.token);
       const answer = await admin('updateGitHubRepositories', { repositories });
       expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('no longer accepts') } });
-      expect((await admin('getGitHubConnection')).data).toMatchObject({ lastCheck: { outcome: 'failed' } });
+      expect(dataOf(await admin('getGitHubConnection'))).toMatchObject({ lastCheck: { outcome: 'failed' } });
     });
 
     it('disconnects, deleting the secret at once', async () => {
@@ -225,7 +226,7 @@ describe('the settings resolver, for the Jira admin', () => {
       try {
         const answer = await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories });
         expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') } });
-        expect((await admin('getGitHubConnection')).data.sealing).toEqual({ configured: false, newestKeyId: null, keyCount: 0, problem: null });
+        expect(dataOf(await admin('getGitHubConnection')).sealing).toEqual({ configured: false, newestKeyId: null, keyCount: 0, problem: null });
       } finally {
         site.platform.environment.set(SEALING_KEYS_VARIABLE, configured);
       }
@@ -237,7 +238,7 @@ describe('the settings resolver, for the Jira admin', () => {
   describe('Slack', () => {
     it('connects a bot token after auth.test and conversations.info, warning when the bot is not in the channel', async () => {
       const answer = await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.teamAlpha });
-      expect(answer.data).toMatchObject({
+      expect(dataOf(answer)).toMatchObject({
         connected: true,
         workspace: { id: 'T0FLOWDEMO1', name: 'Acme Flow', url: 'https://acme-flow.slack.com/' },
         botUserId: 'U0FLOWBOT01',
@@ -255,16 +256,16 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(site.slack.slack.messages()).toEqual([]);
       site.slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
       const sent = await admin('sendSlackTestMessage');
-      expect(sent.data).toMatchObject({ channel: { id: DEMO_CHANNELS.teamAlpha, isMember: true } });
+      expect(dataOf(sent)).toMatchObject({ channel: { id: DEMO_CHANNELS.teamAlpha, isMember: true } });
       expect(site.slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(1);
-      expect((await admin('getSlackConnection')).data).toMatchObject({ warnings: [], lastTestMessageAt: sent.data.sentAt, lastCheck: { outcome: 'ok' } });
+      expect(dataOf(await admin('getSlackConnection'))).toMatchObject({ warnings: [], lastTestMessageAt: dataOf(sent).sentAt, lastCheck: { outcome: 'ok' } });
     });
 
     it('moves to another channel with the stored token', async () => {
       const answer = await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.leads });
-      expect(answer.data.channel).toEqual({ id: DEMO_CHANNELS.leads, name: 'leads', isPrivate: true, isMember: true });
+      expect(connectionOf(answer).channel).toEqual({ id: DEMO_CHANNELS.leads, name: 'leads', isPrivate: true, isMember: true });
       expect(code(await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
-      expect((await admin('getSlackConnection')).data.channel.id).toBe(DEMO_CHANNELS.leads);
+      expect(connectionOf(await admin('getSlackConnection')).channel.id).toBe(DEMO_CHANNELS.leads);
     });
 
     it.each([
@@ -276,7 +277,7 @@ describe('the settings resolver, for the Jira admin', () => {
     ] as const)('refuses %s and keeps the current connection', async (_, token, channelId, message) => {
       const answer = await admin('connectSlack', { token: site.slack.tokens[token].token, channelId });
       expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
-      expect((await admin('getSlackConnection')).data.channel.id).toBe(DEMO_CHANNELS.leads);
+      expect(connectionOf(await admin('getSlackConnection')).channel.id).toBe(DEMO_CHANNELS.leads);
     });
 
     it.each([
@@ -302,7 +303,7 @@ describe('the settings resolver, for the Jira admin', () => {
   describe('data and privacy', () => {
     it('shows the retention window, accounts kept and sealing', async () => {
       const answer = await admin('getDataPrivacy');
-      expect(answer.data).toMatchObject({
+      expect(dataOf(answer)).toMatchObject({
         retentionDays: 730,
         retentionLimits: { min: 30, max: 1825, default: 730 },
         lastPurge: null,
@@ -323,23 +324,23 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('queues a purge now, which the queue runs and records', async () => {
       const answer = await admin('purgeNow');
-      expect(answer.data).toEqual({ queued: true, requestedAt: expect.any(String) });
+      expect(dataOf(answer)).toEqual({ queued: true, requestedAt: expect.any(String) });
       await site.platform.drainQueue();
-      const lastPurge = (await admin('getDataPrivacy')).data.lastPurge;
+      const lastPurge = dataOf(await admin('getDataPrivacy')).lastPurge;
       expect(lastPurge).toMatchObject({ retentionDays: 365, removed: 0 });
-      expect(lastPurge.at >= answer.data.requestedAt).toBe(true);
+      expect(lastPurge !== null && lastPurge.at >= dataOf(answer).requestedAt).toBe(true);
     });
 
     it('shows the last personal-data report', async () => {
       await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'privacy:last-report', value: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } }) });
-      expect((await admin('getDataPrivacy')).data.lastPersonalDataReport).toEqual({ at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' });
+      expect(dataOf(await admin('getDataPrivacy')).lastPersonalDataReport).toEqual({ at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' });
     });
 
     it('exports every stored value, in chunks, without secrets', async () => {
       await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
       const first = await admin('exportAppData');
-      expect(first.data).toMatchObject({ format: 'flow-metrics-export/1', nextCursor: null });
-      const keys = first.data.entries.map((entry: { key: string }) => entry.key);
+      expect(dataOf(first)).toMatchObject({ format: 'flow-metrics-export/1', nextCursor: null });
+      const keys = dataOf(first).entries.map((entry: { key: string }) => entry.key);
       expect(keys).toEqual(site.kvs.listPlain().map((entry) => entry.key));
       expect(keys).toEqual(expect.arrayContaining(['connection:github', 'settings:retention', 'audit:head', `personal-data:account:${PEOPLE.admin}`]));
       expect(keys.some((key: string) => key.startsWith('secret:'))).toBe(false);
@@ -348,10 +349,10 @@ describe('the settings resolver, for the Jira admin', () => {
     it('re-seals stored tokens under a newly added key', async () => {
       const current = process.env[SEALING_KEYS_VARIABLE]!;
       site.platform.environment.set(SEALING_KEYS_VARIABLE, `2026-q2:${randomBytes(32).toString('base64')},${current}`);
-      expect((await admin('getDataPrivacy')).data).toMatchObject({ sealing: { newestKeyId: '2026-q2', keyCount: 2 }, secretsOnOlderKeys: 1 });
+      expect(dataOf(await admin('getDataPrivacy'))).toMatchObject({ sealing: { newestKeyId: '2026-q2', keyCount: 2 }, secretsOnOlderKeys: 1 });
       await expect(admin('resealSecrets')).resolves.toEqual({ ok: true, data: { newestKeyId: '2026-q2', resealed: 1, alreadyCurrent: 0, unreadable: 0 } });
-      expect((await admin('getDataPrivacy')).data.secretsOnOlderKeys).toBe(0);
-      expect((await admin('getGitHubConnection')).data.sealedWithKeyId).toBe('2026-q2');
+      expect(dataOf(await admin('getDataPrivacy')).secretsOnOlderKeys).toBe(0);
+      expect(connectionOf(await admin('getGitHubConnection')).sealedWithKeyId).toBe('2026-q2');
     });
 
     it('erases nothing without the typed confirmation', async () => {
@@ -362,19 +363,19 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('erases everything with it, then records who did', async () => {
       const answer = await admin('eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE });
-      expect(answer.data).toMatchObject({ done: true, erasedSecrets: 1 });
-      expect(answer.data.erasedValues).toBeGreaterThan(5);
+      expect(dataOf(answer)).toMatchObject({ done: true, erasedSecrets: 1 });
+      expect(dataOf(answer).erasedValues).toBeGreaterThan(5);
       expect(site.kvs.listSecrets()).toEqual([]);
       expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${PEOPLE.admin}`, 'privacy:erasure-generation']);
       const log = await admin('getAuditLog');
-      expect(log.data.entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: PEOPLE.admin })]);
+      expect(dataOf(log).entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: PEOPLE.admin })]);
     });
   });
 });
 
 describe('the audit log', () => {
   const site = withSite();
-  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('records who did what and when, newest first, and indexes the people in it', async () => {
     await admin('setProjectMeasured', { projectKey: 'WEB', measured: true });
@@ -386,7 +387,7 @@ describe('the audit log', () => {
     await admin('exportAppData');
 
     const log = await admin('getAuditLog');
-    expect(log.data.entries.map((entry: { action: string }) => entry.action)).toEqual([
+    expect(dataOf(log).entries.map((entry: { action: string }) => entry.action)).toEqual([
       'data.exported',
       'slack.connected',
       'github.disconnected',
@@ -395,11 +396,11 @@ describe('the audit log', () => {
       'workflow.changed',
       'project.measured',
     ]);
-    for (const entry of log.data.entries) {
+    for (const entry of dataOf(log).entries) {
       expect(Object.keys(entry).sort()).toEqual(['action', 'actorAccountId', 'at', 'details', 'id', 'subject']);
       expect(entry.actorAccountId).toBe(PEOPLE.admin);
     }
-    expect(log.data.entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'To Do → In Progress → Review → Done', startStage: 'In Progress', doneStage: 'Done' } });
+    expect(dataOf(log).entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'To Do → In Progress → Review → Done', startStage: 'In Progress', doneStage: 'Done' } });
     expect(site.kvs.listPlain('personal-data:account:')).toEqual([
       {
         key: `personal-data:account:${PEOPLE.admin}`,
@@ -411,7 +412,7 @@ describe('the audit log', () => {
 
 describe('refused attempts in the audit log', () => {
   const site = withSite();
-  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('records refused connections and a failed test message: who, when and why, never the token', async () => {
     const refusedTokens = [site.github.tokens.expired.token, site.github.tokens.narrow.token, site.slack.tokens.revoked.token, site.slack.tokens.chatOnly.token, site.slack.tokens.bot.token];
@@ -424,7 +425,7 @@ describe('refused attempts in the audit log', () => {
     expect(code(await admin('sendSlackTestMessage'))).toBe('NOT_CONFIGURED');
 
     const log = await admin('getAuditLog');
-    const facts = log.data.entries.map(({ action, subject, details, actorAccountId }: Record<string, unknown>) => ({ action, subject, details, actorAccountId }));
+    const facts = dataOf(log).entries.map(({ action, subject, details, actorAccountId }) => ({ action, subject, details, actorAccountId }));
     expect(facts).toEqual([
       { action: 'slack.test-message-failed', subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { reason: 'not-in-channel' }, actorAccountId: PEOPLE.admin },
       { action: 'slack.connect-refused', subject: DEMO_CHANNELS.people, details: { reason: 'channel-not-found', replacing: true }, actorAccountId: PEOPLE.admin },
@@ -439,13 +440,13 @@ describe('refused attempts in the audit log', () => {
       for (const part of [token, token.slice(0, 15), token.slice(-12)]) expect(stored).not.toContain(part);
     }
     // Nothing was connected by the refused attempts.
-    expect((await admin('getGitHubConnection')).data.connected).toBe(false);
+    expect(dataOf(await admin('getGitHubConnection')).connected).toBe(false);
   });
 });
 
 describe('refused changes in the audit log', () => {
   const site = withSite();
-  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('records a stored token, a channel or repositories refused while changing them, as a refused connection is', async () => {
     const { readOnly } = site.github.tokens;
@@ -462,7 +463,7 @@ describe('refused changes in the audit log', () => {
     expect(code(await admin('updateSlackChannel', { channelId: DEMO_CHANNELS.leads }))).toBe('NOT_CONFIGURED');
 
     const log = await admin('getAuditLog');
-    const facts = log.data.entries.map(({ action, subject, details, actorAccountId }: Record<string, unknown>) => ({ action, subject, details, actorAccountId }));
+    const facts = dataOf(log).entries.map(({ action, subject, details, actorAccountId }) => ({ action, subject, details, actorAccountId }));
     expect(facts.slice(0, 4)).toEqual([
       { action: 'slack.channel-change-refused', subject: DEMO_CHANNELS.leads, details: { reason: 'bad-credentials', currentChannel: flowMetrics }, actorAccountId: PEOPLE.admin },
       { action: 'github.repositories-change-refused', subject: DEMO_REPOSITORIES.platformApi, details: { reason: 'bad-credentials' }, actorAccountId: PEOPLE.admin },
@@ -478,15 +479,15 @@ describe('refused changes in the audit log', () => {
 
 describe('paging the audit log', () => {
   const site = withSite();
-  const admin = (functionKey: string, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
+  const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('pages the log in pages of a fixed size, each continuing where the last stopped', async () => {
     for (let i = 0; i < 30; i += 1) expect(code(await admin('setProjectMeasured', { projectKey: 'WEB', measured: i % 2 === 0 }))).toBe('OK');
-    const first = (await admin('getAuditLog')).data;
+    const first = dataOf(await admin('getAuditLog'));
     expect(first).toMatchObject({ firstEntryNumber: 1, approximateTotal: 30 });
     expect(first.entries).toHaveLength(AUDIT_LOG_PAGE_SIZE);
     await admin('exportAppData');
-    const second = (await admin('getAuditLog', { cursor: first.olderCursor })).data;
+    const second = dataOf(await admin('getAuditLog', { cursor: first.olderCursor }));
     expect(second).toMatchObject({ firstEntryNumber: AUDIT_LOG_PAGE_SIZE + 1, approximateTotal: 31, olderCursor: null });
     expect(second.entries).toHaveLength(30 - AUDIT_LOG_PAGE_SIZE);
     const ids = [...first.entries, ...second.entries].map((entry: { id: string }) => entry.id);
@@ -504,7 +505,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
   const site = withSite();
 
   /** Every function with a payload it would accept from an admin. */
-  const CALLS: Array<[string, unknown]> = [
+  const CALLS: Array<[SettingsFunctionKey, unknown]> = [
     ['listProjects', {}],
     ['listProjectSettings', {}],
     ['setProjectMeasured', { projectKey: 'WEB', measured: true }],
@@ -545,7 +546,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
   });
 
   beforeAll(async () => {
-    const admin = (functionKey: string, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
+    const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
     await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
     await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });

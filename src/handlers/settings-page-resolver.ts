@@ -116,7 +116,7 @@ const SETTINGS_FUNCTIONS = {
 } satisfies NamedResolverTable<SettingsFunctions>;
 
 /** The names of every function the settings resolver defines (tests check each one refuses non-admins). */
-export const SETTINGS_FUNCTION_KEYS: readonly string[] = Object.keys(SETTINGS_FUNCTIONS);
+export const SETTINGS_FUNCTION_KEYS = Object.keys(SETTINGS_FUNCTIONS) as ReadonlyArray<keyof SettingsFunctions>;
 
 const resolver = new Resolver();
 for (const [name, define] of Object.entries(SETTINGS_FUNCTIONS)) resolver.define(name, define(name));

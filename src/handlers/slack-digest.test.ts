@@ -1,6 +1,8 @@
+import { expect } from '@jest/globals';
 import { blockKitProblems } from '../../dev/slack/block-kit';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { connectionOf } from '../../dev/testing/settings-test-site';
 import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 
@@ -170,7 +172,7 @@ describe('the weekly Slack digest', () => {
     await harness.platform.runScheduledTrigger(TRIGGER);
     const problem = 'The bot is not in #team-alpha: invite it (/invite) and send the digest again.';
     expect(lastDigest()).toMatchObject({ outcome: 'failed', channel: { name: 'team-alpha' }, problem });
-    expect((await settings('getSlackConnection')).data.lastDigest).toMatchObject({ outcome: 'failed', problem });
+    expect(connectionOf(await settings('getSlackConnection')).lastDigest).toMatchObject({ outcome: 'failed', problem });
   });
 
   it('is sent now by an admin, at most once in five minutes, and audited', async () => {
@@ -186,7 +188,7 @@ describe('the weekly Slack digest', () => {
     expect(audit.filter((entry: any) => entry.action === 'slack.digest-sent')).toEqual([
       expect.objectContaining({ actorAccountId: admin, subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { outcome: 'sent', projects: 'BUG, FLOW, SPR' } }),
     ]);
-    expect((await settings('getSlackConnection')).data.lastDigest).toMatchObject({ trigger: 'admin', outcome: 'sent' });
+    expect(connectionOf(await settings('getSlackConnection')).lastDigest).toMatchObject({ trigger: 'admin', outcome: 'sent' });
   });
 
   it('lets an admin try again at once after a digest that did not go out', async () => {

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import type { SyncState } from '../shared/resolver-contract';

@@ -1,8 +1,9 @@
+import { expect } from '@jest/globals';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { HISTORY_STORAGE_FORMAT } from '../app/sync/history-manifest';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { sweepDue } from '../app/sync/project-sync';
-import { parseIsoTimestamp } from '../domain/iso-timestamp';
+import { parseIsoTimestamp } from '../domain';
 import type { ProjectViewData, SyncNowData, SyncState } from '../shared/resolver-contract';
 
 /**

@@ -1,4 +1,6 @@
+import { expect } from '@jest/globals';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { dataOf, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import type { HistoryManifest } from '../ports';
@@ -18,10 +20,10 @@ afterAll(() => harness.close());
 const admin = harness.user('admin');
 
 const asAdmin = harness.settingsAs('admin');
-const settings = async <T = unknown>(functionKey: string, payload: unknown = {}): Promise<T> => {
-  const answer = (await asAdmin(functionKey, payload)) as { ok: boolean; data: T };
+const settings = async <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => {
+  const answer = await asAdmin(functionKey, payload);
   expect([functionKey, answer.ok]).toEqual([functionKey, true]);
-  return answer.data;
+  return dataOf(answer);
 };
 /** The daily trigger, which finishes within its invocation here (a few projects). */
 async function dailyPurge(): Promise<PurgeOutcome & { resealed: number }> {
@@ -129,11 +131,11 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
   expect(projectKeys(before, 'SPR').length).toBeGreaterThan(0);
 
   // The resolver only queues the run; the queue's consumer purges, and the page reads the outcome after.
-  const queued = await settings<PurgeQueued>('purgeNow');
+  const queued = await settings('purgeNow');
   expect(queued).toEqual({ queued: true, requestedAt: expect.any(String) });
   expect(projectKeys(readStore(), 'SPR')).toEqual(projectKeys(before, 'SPR'));
   await harness.platform.drainQueue();
-  const now = (await settings<DataPrivacyData>('getDataPrivacy')).lastPurge as PurgeOutcome;
+  const now = (await settings('getDataPrivacy')).lastPurge as PurgeOutcome;
   expect(now.at >= queued.requestedAt).toBe(true);
   const afterNow = readStore();
 

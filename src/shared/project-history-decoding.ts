@@ -5,7 +5,7 @@
  * Uses only web-platform APIs (`atob`, `DecompressionStream`), present in every browser Jira supports and
  * in Node 18 and later.
  */
-import type { CompactHistory } from '../domain/compact-history';
+import { type CompactHistory } from '../domain';
 import {
   compactHistoryFromShards,
   packShard,

@@ -55,7 +55,7 @@ describe('invoke', () => {
     ['an unknown error code', { ok: false, error: { code: 'TEAPOT', message: 'no' } }],
     ['an error without a message', { ok: false, error: { code: 'INTERNAL' } }],
   ])('answers INTERNAL when the resolver returns %s', async (_what, answer) => {
-    invokeMock.mockResolvedValueOnce(answer as never);
+    invokeMock.mockResolvedValueOnce(answer);
 
     await expect(invoke('getProjectPage')).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -23,7 +23,7 @@ describe('useResolver', () => {
 
   it('drops the answer of a call that a newer one superseded', async () => {
     const first = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(first.promise as ReturnType<typeof invoke>).mockResolvedValueOnce(ok('second'));
+    invokeMock.mockReturnValueOnce(first.promise).mockResolvedValueOnce(ok('second'));
 
     const { result } = renderHook(() => useResolver('getSyncState'));
     act(() => result.current.reload());
@@ -35,7 +35,7 @@ describe('useResolver', () => {
 
   it('lets a slow call finish instead of starting a background refresh over it', async () => {
     const slow = deferred<unknown>();
-    invokeMock.mockResolvedValueOnce(ok('first')).mockReturnValueOnce(slow.promise as ReturnType<typeof invoke>);
+    invokeMock.mockResolvedValueOnce(ok('first')).mockReturnValueOnce(slow.promise);
 
     const { result } = renderHook(() => useResolver('getSyncState'));
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'first' }));

@@ -54,7 +54,7 @@ function githubErrors(errors: readonly GraphQLError[]): GitHubError[] {
 export function answerGraphql(requestBody: string | undefined, source: GraphSource, bucket: GraphBucket): GraphAnswer {
   let request: { query?: unknown; variables?: unknown };
   try {
-    request = JSON.parse(requestBody ?? '');
+    request = JSON.parse(requestBody ?? '') as typeof request;
   } catch {
     return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' } };
   }

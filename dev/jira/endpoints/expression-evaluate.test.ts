@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from '../jira-site';
 import { TEST_ANCHOR, call, q } from '../site-test-kit';
 

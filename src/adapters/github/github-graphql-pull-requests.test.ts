@@ -73,7 +73,7 @@ beforeEach(() => {
     const body = typeof init?.body === 'string' ? init.body : '';
     seen.push({ url: url.toString(), headers, body });
     return toResponse(await github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body }));
-  }) as typeof fetch;
+  });
 });
 afterAll(() => {
   globalThis.fetch = originalFetch;

@@ -13,7 +13,7 @@ beforeAll(() => {
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     seen.push({ url: url.toString(), headers });
     return toResponse(await demo.github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers }));
-  }) as typeof fetch;
+  });
 });
 afterAll(() => {
   globalThis.fetch = originalFetch;

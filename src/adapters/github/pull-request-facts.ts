@@ -1,6 +1,4 @@
-import { extractJiraKeys } from '../../domain/jira-key-extraction';
-import { GeneratedFiles, handWrittenSize, type ChangedFile } from '../../domain/generated-files';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import { extractJiraKeys, GeneratedFiles, handWrittenSize, type ChangedFile, type PullRequestFacts } from '../../domain';
 import type { PullRequestJson } from './pull-request-query';
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '../../app/app-error';
-import type { JiraIssue } from '../../domain/jira-history';
+import { type JiraIssue } from '../../domain';
 
 /**
  * The facts the compact history needs about each issue, read by a Jira expression over a page of a JQL

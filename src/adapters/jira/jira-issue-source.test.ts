@@ -1,6 +1,6 @@
+import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from '../../../dev/jira/jira-site';
-import type { JiraIssue } from '../../domain/jira-history';
-import { parseIsoTimestamp } from '../../domain/iso-timestamp';
+import { parseIsoTimestamp, type JiraIssue } from '../../domain';
 import { JiraIssueSource } from './jira-issue-source';
 import { JiraPacer } from './jira-pacer';
 import type { RequestJira } from './jira-request';
@@ -18,7 +18,7 @@ function asApp(site: JiraSite, log: string[]): RequestJira {
     });
     return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
-  return request as unknown as RequestJira;
+  return request;
 }
 
 /** A site that answers expressions as Jira Data Center does: there is no such resource. */
@@ -31,7 +31,7 @@ function refusingExpressions(requestJira: RequestJira): RequestJira {
     }
     return requestJira(route as Parameters<RequestJira>[0], init as Parameters<RequestJira>[1]);
   };
-  return request as unknown as RequestJira;
+  return request;
 }
 
 /** What the compact history reads of an issue, whichever way it was read. */

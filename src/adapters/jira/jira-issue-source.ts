@@ -1,13 +1,6 @@
 import { route } from '@forge/api';
 import { AppError } from '../../app/app-error';
-import {
-  collectBulkChangelogs,
-  type JiraBulkChangelogPage,
-  type JiraChangeHistory,
-  type JiraIssue,
-  type JiraStatus,
-} from '../../domain/jira-history';
-import { parseIsoTimestamp } from '../../domain/iso-timestamp';
+import { collectBulkChangelogs, parseIsoTimestamp, type JiraBulkChangelogPage, type JiraChangeHistory, type JiraIssue, type JiraStatus } from '../../domain';
 import { logJob } from '../../app/job-log';
 import type { FirstIssues, IssueSource, JiraCatalogue } from '../../ports';
 import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { JiraPacer, JiraRefusal } from './jira-pacer';
 import type { JiraResponse } from './jira-request';
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import fc from 'fast-check';
 import { PROJECT_PAGE, SyncHarness } from '../../../dev/testing/local-sync-harness';
 import { JiraIssueSource } from './jira-issue-source';

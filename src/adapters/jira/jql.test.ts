@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
 
 describe('JQL values', () => {

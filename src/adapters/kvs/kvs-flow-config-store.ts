@@ -4,7 +4,7 @@ import { storageKeys } from './storage-keys';
 
 /** Each project's flow configuration document, at `project:<KEY>:flow-config`. */
 export class KvsFlowConfigStore implements FlowConfigStore {
-  async read(projectKey: string): Promise<unknown | null> {
+  async read(projectKey: string): Promise<unknown> {
     return (await kvs.get<unknown>(storageKeys.flowConfig(projectKey))) ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import { type PullRequestFacts } from '../../domain';
 import type { PullRequestStore, RepositorySyncState } from '../../ports';
 import { eraseByPrefix } from './kvs-prefix-erasure';
 import { storageKeys } from './storage-keys';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { KvsEmulator } from '../../../dev/kvs';
 import { installKvsForTests, type InstalledKvs } from '../../../dev/kvs/install-for-tests';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createDemoSlack, DEMO_CHANNELS } from '../../../dev/slack/demo-slack';
 import { toResponse } from '../../../dev/runtime/product-target';
 import { SlackWebWorkspace } from './slack-web-workspace';
@@ -13,7 +14,7 @@ beforeAll(() => {
     seen.push({ url: url.toString(), body });
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     return toResponse(await demo.slack.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body }));
-  }) as typeof fetch;
+  });
 });
 afterAll(() => {
   globalThis.fetch = originalFetch;

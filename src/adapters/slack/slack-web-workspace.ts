@@ -28,6 +28,13 @@ interface SlackAnswer {
   ok: boolean;
   error?: string;
   needed?: string;
+  /** `auth.test`'s workspace and bot user. */
+  team_id?: string;
+  team?: string;
+  url?: string;
+  user_id?: string;
+  /** `chat.postMessage`'s message timestamp, Slack's id for a message. */
+  ts?: string;
   [field: string]: unknown;
 }
 
@@ -44,10 +51,10 @@ export class SlackWebWorkspace implements SlackWorkspace {
     const { answer, headers } = await this.call('auth.test', token, { method: 'POST' });
     const scopes = headers.get('x-oauth-scopes');
     return {
-      workspaceId: String(answer.team_id ?? ''),
-      workspaceName: String(answer.team ?? ''),
-      workspaceUrl: String(answer.url ?? ''),
-      botUserId: String(answer.user_id ?? ''),
+      workspaceId: answer.team_id ?? '',
+      workspaceName: answer.team ?? '',
+      workspaceUrl: answer.url ?? '',
+      botUserId: answer.user_id ?? '',
       scopes: scopes === null ? null : scopes.split(',').map((scope) => scope.trim()).filter((scope) => scope !== ''),
     };
   }
@@ -70,7 +77,7 @@ export class SlackWebWorkspace implements SlackWorkspace {
       method: 'POST',
       body: JSON.stringify({ channel: channelId, text, ...(blocks ? { blocks } : {}), unfurl_links: false, unfurl_media: false }),
     });
-    return { ts: String(answer.ts ?? '') };
+    return { ts: answer.ts ?? '' };
   }
 
   private async call(method: string, token: string, init: { method: 'GET' | 'POST'; body?: string }): Promise<{ answer: SlackAnswer; headers: Headers }> {

@@ -19,33 +19,39 @@ const INVOCATION_MS = 55_000;
 
 class MemoryDocument<T> implements StoredDocument<T> {
   value: T | null = null;
-  async read() {
-    return this.value === null ? null : structuredClone(this.value);
+  read() {
+    return Promise.resolve(this.value === null ? null : structuredClone(this.value));
   }
-  async write(value: T) {
+  write(value: T) {
     this.value = structuredClone(value);
+    return Promise.resolve();
   }
-  async remove() {
+  remove() {
     this.value = null;
+    return Promise.resolve();
   }
 }
 
 class MemoryIndex implements PersonalDataIndex {
   readonly accounts = new Map<string, IndexedAccount>();
-  async remember() {}
-  async count() {
-    return this.accounts.size;
+  remember() {
+    return Promise.resolve();
+  }
+  count() {
+    return Promise.resolve(this.accounts.size);
   }
   async *accountsAfter(after: string | null): AsyncIterable<IndexedAccount[]> {
     const sorted = [...this.accounts.keys()].sort().filter((id) => after === null || id > after);
     for (let i = 0; i < sorted.length; i += 20) yield sorted.slice(i, i + 20).map((id) => structuredClone(this.accounts.get(id)!));
   }
-  async markRefreshed(accountId: string, at: string) {
+  markRefreshed(accountId: string, at: string) {
     const known = this.accounts.get(accountId);
     if (known) known.lastRefreshedAt = at;
+    return Promise.resolve();
   }
-  async forget(accountId: string) {
+  forget(accountId: string) {
     this.accounts.delete(accountId);
+    return Promise.resolve();
   }
 }
 
@@ -55,14 +61,16 @@ class ScriptedReporter implements PersonalDataReporter {
   readonly statuses = new Map<string, AccountVerdict['status']>();
   refusals: ReportRefusal[] = [];
   constructor(private readonly now: () => number) {}
-  async report(accounts: readonly ReportedAccount[]): Promise<AccountVerdict[]> {
+  report(accounts: readonly ReportedAccount[]): Promise<AccountVerdict[]> {
     this.requests.push({ at: this.now(), accounts: [...accounts] });
     const refusal = this.refusals.shift();
-    if (refusal) throw refusal;
-    return accounts.flatMap(({ accountId }) => {
-      const status = this.statuses.get(accountId);
-      return status ? [{ accountId, status }] : [];
-    });
+    if (refusal) return Promise.reject(refusal);
+    return Promise.resolve(
+      accounts.flatMap(({ accountId }) => {
+        const status = this.statuses.get(accountId);
+        return status ? [{ accountId, status }] : [];
+      }),
+    );
   }
 }
 
@@ -78,12 +86,12 @@ function harness(accountCount: number) {
   const queued: Array<{ runId: string; delaySeconds: number }> = [];
   const tombstoned: string[] = [];
   const auditLog: AuditLog = {
-    append: async () => ({ removed: 0, formerActors: [] }),
-    read: async () => ({ entries: [], next: null, approximateTotal: 0 }),
-    pruneOlderThan: async () => ({ removed: 0, formerActors: [] }),
-    replaceAccount: async (accountId, tombstone) => {
+    append: () => Promise.resolve({ removed: 0, formerActors: [] }),
+    read: () => Promise.resolve({ entries: [], next: null, approximateTotal: 0 }),
+    pruneOlderThan: () => Promise.resolve({ removed: 0, formerActors: [] }),
+    replaceAccount: (accountId, tombstone) => {
       tombstoned.push(`${accountId}->${tombstone}`);
-      return 1;
+      return Promise.resolve(1);
     },
   };
   const github = new MemoryDocument<{ connectedBy: string }>();
@@ -97,9 +105,9 @@ function harness(accountCount: number) {
     connections: [github],
     cursor,
     lastReport,
-    scheduler: { continueRun: async (runId, delaySeconds) => void queued.push({ runId, delaySeconds }) },
+    scheduler: { continueRun: (runId, delaySeconds) => Promise.resolve(void queued.push({ runId, delaySeconds })) },
     budget: { remainingMs: () => deadline - now },
-    pause: { wait: async (ms) => void (now += ms) },
+    pause: { wait: (ms) => Promise.resolve(void (now += ms)) },
     clock: { now: () => new Date(now) },
     newRunId: () => `run-${(runs += 1)}`,
   };

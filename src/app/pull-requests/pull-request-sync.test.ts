@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { SimulatedGitHub } from '../../../dev/github/simulated-github';
 import { APP_ACTOR, syncRepositoryPullRequests } from './pull-request-sync';
 import { connectionTo, pullRequestSyncWorld, type PullRequestSyncWorld } from './testing/pull-request-sync-world';

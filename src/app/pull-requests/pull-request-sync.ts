@@ -4,7 +4,7 @@ import type { GitHubConnectionRecord } from '../github-connection';
 import { readRetentionDays, type RetentionSettings } from '../retention-window';
 import { ServiceRefusal } from '../service-refusal';
 import { UnreadableSecretError } from '../unreadable-secret';
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 
 /**
  * One watched repository's pull requests, read into storage in passes, most recently updated first:

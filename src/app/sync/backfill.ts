@@ -1,4 +1,4 @@
-import type { JiraIssue } from '../../domain/jira-history';
+import { type JiraIssue } from '../../domain';
 import type { SyncCursor } from '../../ports';
 import { deleteRetired } from './history-changes';
 import { emptyManifest, manifestRefs, sameHistory } from './history-manifest';

@@ -11,20 +11,22 @@ class MemoryHistoryStore implements HistoryStore {
   readonly manifests = new Map<HistoryGeneration, HistoryManifest>();
   shardWrites = 0;
 
-  async readManifest(_: string, generation: HistoryGeneration) {
-    return this.manifests.get(generation) ?? null;
+  readManifest(_: string, generation: HistoryGeneration) {
+    return Promise.resolve(this.manifests.get(generation) ?? null);
   }
-  async writeManifest(_: string, generation: HistoryGeneration, manifest: HistoryManifest) {
-    this.manifests.set(generation, JSON.parse(JSON.stringify(manifest)));
+  writeManifest(_: string, generation: HistoryGeneration, manifest: HistoryManifest) {
+    this.manifests.set(generation, structuredClone(manifest));
+    return Promise.resolve();
   }
-  async deleteManifest(_: string, generation: HistoryGeneration) {
+  deleteManifest(_: string, generation: HistoryGeneration) {
     this.manifests.delete(generation);
+    return Promise.resolve();
   }
-  async readShards(_: string, refs: readonly string[]): Promise<PackedShard[]> {
-    return refs.map((ref) => JSON.parse(this.shards.get(ref)!));
+  readShards(_: string, refs: readonly string[]): Promise<PackedShard[]> {
+    return Promise.resolve(refs.map((ref) => JSON.parse(this.shards.get(ref)!) as PackedShard));
   }
-  async saveShards(_: string, shards: readonly PackedShard[], stored: ReadonlySet<string>) {
-    return shards.map((shard) => {
+  saveShards(_: string, shards: readonly PackedShard[], stored: ReadonlySet<string>) {
+    const refs = shards.map((shard) => {
       const text = JSON.stringify(shard);
       const ref = refOf(text);
       if (!stored.has(ref)) {
@@ -33,18 +35,20 @@ class MemoryHistoryStore implements HistoryStore {
       }
       return ref;
     });
+    return Promise.resolve(refs);
   }
-  async deleteShards(_: string, refs: readonly string[]) {
+  deleteShards(_: string, refs: readonly string[]) {
     for (const ref of refs) this.shards.delete(ref);
+    return Promise.resolve();
   }
-  async readEncodedShards(_: string, refs: readonly string[]) {
-    return refs.map((ref) => this.shards.get(ref)!);
+  readEncodedShards(_: string, refs: readonly string[]) {
+    return Promise.resolve(refs.map((ref) => this.shards.get(ref)!));
   }
   async readEncodedShardsKeeping(): Promise<string[]> {
     throw new Error('not used by the sync');
   }
-  async listShardRefs() {
-    return [...this.shards.keys()];
+  listShardRefs() {
+    return Promise.resolve([...this.shards.keys()]);
   }
 }
 

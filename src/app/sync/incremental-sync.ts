@@ -1,4 +1,4 @@
-import type { JiraIssue } from '../../domain/jira-history';
+import { type JiraIssue } from '../../domain';
 import type { HistoryManifest, SyncCursor } from '../../ports';
 import { ingestIssues } from './issue-ingest';
 import { updateTimeOf } from './issue-update-time';

@@ -1,5 +1,4 @@
-import type { JiraIssue } from '../../domain/jira-history';
-import { parseIsoTimestamp } from '../../domain/iso-timestamp';
+import { parseIsoTimestamp, type JiraIssue } from '../../domain';
 
 /** Jira's `updated` time of an issue as read (epoch ms), or null when Jira did not send a readable one. */
 export function updateTimeOf(issue: JiraIssue): number | null {

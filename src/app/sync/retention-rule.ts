@@ -1,5 +1,4 @@
-import type { CompactStatus } from '../../domain/compact-history';
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY, type CompactStatus } from '../../domain';
 import type { StoredIssue } from '../../shared/packed-history';
 
 /**

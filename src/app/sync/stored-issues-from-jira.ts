@@ -1,5 +1,4 @@
-import { JiraHistoryBuilder, type JiraChangeHistory, type JiraIssue, type JiraStatus } from '../../domain/jira-history';
-import type { CompactStatus } from '../../domain/compact-history';
+import { JiraHistoryBuilder, type CompactStatus, type JiraChangeHistory, type JiraIssue, type JiraStatus } from '../../domain';
 import type { HistoryDictionaries, StoredIssue } from '../../shared/packed-history';
 import { updateTimeOf } from './issue-update-time';
 

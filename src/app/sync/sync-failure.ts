@@ -1,4 +1,4 @@
-import { JiraHistoryError } from '../../domain/jira-history';
+import { JiraHistoryError } from '../../domain';
 import { PackedShardError } from '../../shared/packed-history';
 import { AppError } from '../app-error';
 

@@ -1,4 +1,4 @@
-import type { JiraIssue, JiraStatus } from '../../domain/jira-history';
+import { type JiraIssue, type JiraStatus } from '../../domain';
 import type {
   Clock,
   ErasureGenerations,

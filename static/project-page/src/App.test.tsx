@@ -24,7 +24,7 @@ afterEach(() => {
 describe('project page', () => {
   it('asks the project-page resolver with an empty payload and shows a spinner until it answers', async () => {
     const answer = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+    invokeMock.mockReturnValueOnce(answer.promise);
 
     render(<App />);
 

@@ -1,4 +1,3 @@
-import type { ProjectPageData } from '../../../src/shared/resolver-contract';
 import { LoadingState } from '../../common/LoadingState';
 import { PageLayout } from '../../common/PageLayout';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';

@@ -44,7 +44,7 @@ afterEach(async () => {
 describe('ProjectMetrics', () => {
   it('shows a spinner, then computes the report and shows the overview tab', async () => {
     const answer = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+    invokeMock.mockReturnValueOnce(answer.promise);
 
     render(<ProjectMetrics clock={clock} />);
     expect(screen.getByTestId('page-loading')).toBeTruthy();
@@ -234,7 +234,7 @@ describe('ProjectMetrics', () => {
     render(<ProjectMetrics clock={clock} />);
     await screen.findByTestId('tab-panel-overview');
     const types = screen.getByTestId('filter-issue-types');
-    const ticked = (type: string) => (within(types).getByLabelText(type) as HTMLInputElement).checked;
+    const ticked = (type: string) => within(types).getByLabelText<HTMLInputElement>(type).checked;
     expect([ticked('Story'), ticked('Epic'), ticked('Sub-task')]).toEqual([true, false, false]);
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
     expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('1');
@@ -274,7 +274,7 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
     fireEvent.click(within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug'));
     const answer = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+    invokeMock.mockReturnValueOnce(answer.promise);
 
     rerender(<ProjectMetrics clock={clock} dataVersion="2026-03-12T14:05:00.000Z" />);
 
@@ -284,7 +284,7 @@ describe('ProjectMetrics', () => {
     expect(screen.queryByTestId('page-loading')).toBeNull();
     await act(async () => answer.resolve(ok(projectViewData())));
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
-    expect((within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug') as HTMLInputElement).checked).toBe(true);
+    expect(within(screen.getByTestId('filter-issue-types')).getByLabelText<HTMLInputElement>('Bug').checked).toBe(true);
   });
 
   it('keeps the charts when loading a newer history fails', async () => {

@@ -239,7 +239,7 @@ export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock
     [loadHistory],
   );
   // The report's "now" is fixed when the data arrives, so filter changes never move it.
-  const now = useMemo(() => clock(), [state, clock]);
+  const now = useMemo(() => (state.status === 'ready' ? clock() : 0), [state, clock]);
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;

@@ -38,8 +38,8 @@ describe('the report filters', () => {
 
     type('filter-range', 'custom');
 
-    expect((screen.getByTestId('filter-range-from') as HTMLInputElement).value).toBe('2026-02-01');
-    expect((screen.getByTestId('filter-range-to') as HTMLInputElement).value).toBe(TODAY);
+    expect(screen.getByTestId<HTMLInputElement>('filter-range-from').value).toBe('2026-02-01');
+    expect(screen.getByTestId<HTMLInputElement>('filter-range-to').value).toBe(TODAY);
     expect(screen.getByTestId('filter-range-to').getAttribute('max')).toBe(TODAY);
     expect(last()?.customRange).toEqual({ from: '2026-02-01', to: TODAY });
   });
@@ -76,7 +76,7 @@ describe('the report filters', () => {
 
   it('goes back to a preset and forgets the custom range', () => {
     const { last } = renderBar({ ...NO_FILTERS, customRange: { from: '2026-02-15', to: '2026-02-28' } });
-    expect((screen.getByTestId('filter-range') as HTMLSelectElement).value).toBe('custom');
+    expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('custom');
     type('filter-range', '90');
     expect(last()).toEqual({ ...NO_FILTERS, rangeDays: 90, customRange: null });
     expect(screen.queryByTestId('filter-custom-range')).toBeNull();

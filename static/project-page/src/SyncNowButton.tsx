@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage, { type Appearance } from '@atlaskit/section-message';
-import type { ResolverError, SyncNowData } from '../../../src/shared/resolver-contract';
+import type { ResolverError } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { invoke } from '../../common/invoke-resolver';
 

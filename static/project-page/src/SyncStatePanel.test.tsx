@@ -78,7 +78,7 @@ describe('SyncStatePanel', () => {
 describe('Sync now', () => {
   it('queues a sync, shows that it is under way, and lets the page follow it', async () => {
     const answer = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(answer.promise as ReturnType<typeof invoke>);
+    invokeMock.mockReturnValueOnce(answer.promise);
     const onSyncQueued = jest.fn();
     render(<SyncStatePanel sync={syncState()} onSyncQueued={onSyncQueued} />);
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { checkDateRange, todayIn } from './date-range';
 import { formatDate } from '../../common/format-date-time';
 

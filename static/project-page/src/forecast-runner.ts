@@ -47,7 +47,9 @@ export function forecastRunner(
       worker.onmessage = ({ data }) => {
         const call = waiting.get(data.id);
         waiting.delete(data.id);
-        if (call) data.ok ? call.resolve(data.forecast) : call.reject(new RangeError(data.message));
+        if (call === undefined) return;
+        if (data.ok) call.resolve(data.forecast);
+        else call.reject(new RangeError(data.message));
       };
       worker.postMessage({ kind: 'history', ...source });
     }

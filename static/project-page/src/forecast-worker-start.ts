@@ -7,5 +7,5 @@ import type { ForecastWorker } from './forecast-runner';
  */
 export function startForecastWorker(): ForecastWorker | null {
   if (typeof Worker === 'undefined') return null;
-  return new ForecastWorkerScript() as unknown as ForecastWorker;
+  return new ForecastWorkerScript();
 }

@@ -92,19 +92,21 @@ export function useProjectView(dataVersion: string | null = null): {
   shown.current.status = state.status;
 
   useEffect(() => {
-    const call = ++latest.current;
+    // The ref object, not its value, is what the cleanup needs: it counts calls made after this one.
+    const calls = latest;
+    const call = ++calls.current;
     const showing = shown.current.status;
     const inBackground = shown.current.attempt === attempt && (showing === 'ready' || showing === 'overview');
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
     void loadView(!historyWanted).then((next) => {
-      if (call !== latest.current) return;
+      if (call !== calls.current) return;
       // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
       if (inBackground && next.status === 'error' && !(historyWanted && shown.current.status === 'overview')) return;
       setState(next);
     });
     return () => {
-      latest.current++;
+      calls.current++;
     };
   }, [attempt, dataVersion, historyWanted]);
 

@@ -98,7 +98,7 @@ describe('settings page, as a Jira admin', () => {
     invokeMock.mockImplementation(async (functionKey) => {
       const next = answers[functionKey]?.shift();
       if (!next) throw new Error(`No answer left for ${functionKey}`);
-      return next as never;
+      return next;
     });
     render(<App />);
     await screen.findByTestId('project-settings-list');
@@ -108,7 +108,7 @@ describe('settings page, as a Jira admin', () => {
 
     expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Erased 9 stored values and every token.');
     fireEvent.click(screen.getByRole('tab', { name: 'Projects' }));
-    await waitFor(() => expect((screen.getByLabelText('Measure APP') as HTMLInputElement).checked).toBe(false));
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Measure APP').checked).toBe(false));
     expect(invokeMock.mock.calls.filter(([functionKey]) => functionKey === 'listProjectSettings')).toHaveLength(2);
   });
 });

@@ -4,7 +4,6 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
-import type { ProjectSettingsList } from '../../../src/shared/resolver-contract';
 import { LicenceInactiveNotice } from '../../common/LicenceInactiveNotice';
 import { LoadingState } from '../../common/LoadingState';
 import { PageLayout } from '../../common/PageLayout';

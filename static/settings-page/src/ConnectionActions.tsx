@@ -29,8 +29,9 @@ export interface ConnectionActionsProps {
  */
 export function ConnectionActions({ serviceName, connected, sealing, onToken, onDisconnect, leading, children, takeFocus = false }: ConnectionActionsProps) {
   const buttons = useRef<HTMLDivElement>(null);
+  const focusOnArrival = useRef(takeFocus);
   useEffect(() => {
-    if (takeFocus) buttons.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+    if (focusOnArrival.current) buttons.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus();
     // Only as the buttons appear: later renders leave the focus where the admin put it.
   }, []);
   if (!connected && !sealing.configured) return null;

@@ -27,7 +27,7 @@ describe('the data and privacy section', () => {
     invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok(dataPrivacy({ retentionDays: 365 })));
     render(<DataPrivacySection />);
     const input = await screen.findByLabelText(/Keep data for/);
-    const save = () => screen.getByRole('button', { name: 'Save retention' }) as HTMLButtonElement;
+    const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save retention' });
     fireEvent.change(input, { target: { value: '20' } });
     expect(screen.getByText(/Choose a whole number of days from 30 to 1825/)).toBeTruthy();
     expect(save().disabled).toBe(true);
@@ -61,7 +61,7 @@ describe('the data and privacy section', () => {
       render(<DataPrivacySection />);
       fireEvent.click(await screen.findByRole('button', { name: 'Purge now' }));
       await waitFor(() => expect(screen.getByTestId('privacy-notice').textContent).toBe('Purging…'));
-      const purgeButton = () => screen.getByRole('button', { name: /Purge now/ }) as HTMLButtonElement;
+      const purgeButton = () => screen.getByRole<HTMLButtonElement>('button', { name: /Purge now/ });
       expect(purgeButton().disabled).toBe(true);
 
       await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS));
@@ -130,7 +130,7 @@ describe('the data and privacy section', () => {
       .mockResolvedValueOnce(ok({ done: true, erasedValues: 7, erasedSecrets: 0 }))
       .mockResolvedValueOnce(ok(dataPrivacy({ storedAccounts: 1 })));
     render(<DataPrivacySection onErased={onErased} />);
-    const button = (await screen.findByRole('button', { name: 'Erase all app data' })) as HTMLButtonElement;
+    const button = await screen.findByRole<HTMLButtonElement>('button', { name: 'Erase all app data' });
     expect(button.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/to confirm/), { target: { value: 'erase' } });
     expect(button.disabled).toBe(true);

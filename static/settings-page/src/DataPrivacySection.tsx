@@ -10,11 +10,8 @@ import Textfield from '@atlaskit/textfield';
 import { useEffect, useRef, useState } from 'react';
 import {
   ERASE_CONFIRMATION_PHRASE,
-  type AppDataErased,
   type DataPrivacyData,
   type PurgeOutcome,
-  type PurgeQueued,
-  type ResealOutcome,
 } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { invoke } from '../../common/invoke-resolver';
@@ -236,7 +233,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
               >
                 Save retention
               </SubmitButton>
-              <Button onClick={purge} isDisabled={action.busy || purging} isLoading={purging}>
+              <Button onClick={() => void purge()} isDisabled={action.busy || purging} isLoading={purging}>
                 Purge now
               </Button>
             </Inline>
@@ -283,7 +280,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
             <Text>
               {data.secretsOnOlderKeys} stored {data.secretsOnOlderKeys === 1 ? 'token is' : 'tokens are'} sealed with an older key.
             </Text>
-            <Button onClick={reseal} isDisabled={action.busy}>
+            <Button onClick={() => void reseal()} isDisabled={action.busy}>
               Re-seal with the newest key
             </Button>
           </Inline>
@@ -296,7 +293,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
         </Heading>
         <Text as="p">Everything the app stores for this site, as one JSON file. Tokens are never included.</Text>
         <Inline>
-          <Button onClick={exportAll} isDisabled={action.busy || exporting} isLoading={exporting}>
+          <Button onClick={() => void exportAll()} isDisabled={action.busy || exporting} isLoading={exporting}>
             Export all data
           </Button>
         </Inline>
@@ -315,7 +312,7 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           <Textfield id="erase-confirmation" autoComplete="off" value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} />
         </div>
         <Inline>
-          <Button appearance="danger" onClick={erase} isDisabled={!confirmed || action.busy} isLoading={action.busy && confirmed}>
+          <Button appearance="danger" onClick={() => void erase()} isDisabled={!confirmed || action.busy} isLoading={action.busy && confirmed}>
             Erase all app data
           </Button>
         </Inline>

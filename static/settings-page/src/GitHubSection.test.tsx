@@ -21,7 +21,7 @@ describe('the GitHub section', () => {
     expect([field.getAttribute('type'), field.getAttribute('autocomplete'), field.getAttribute('spellcheck')]).toEqual(['password', 'off', 'false']);
     typeInto(/^Personal access token/, 'not-a-token');
     expect(screen.getByText(/not a GitHub personal access token/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Check and save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Check and save' }).disabled).toBe(true);
 
     typeInto(/^Personal access token/, FAKE_GITHUB_TOKEN);
     typeInto(/^Repositories/, 'acme-flow/web-app, acme-flow/platform-api');
@@ -59,7 +59,7 @@ describe('the GitHub section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
 
     expect((await screen.findByTestId('action-error')).textContent).toContain('GitHub did not accept this token');
-    expect((screen.getByLabelText(/^Personal access token/) as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Personal access token/).value).toBe('');
   });
 
   it('offers no token form while no sealing key is configured', async () => {

@@ -32,7 +32,7 @@ describe('the projects section', () => {
     const flow = await screen.findByTestId('project-settings-FLOW');
     expect(flow.textContent).toContain('Sync failed');
     expect(flow.textContent).toContain('Jira answered 503 to the search.');
-    expect((within(flow).getByLabelText('Measure FLOW') as HTMLInputElement).checked).toBe(true);
+    expect(within(flow).getByLabelText<HTMLInputElement>('Measure FLOW').checked).toBe(true);
     expect(within(screen.getByTestId('project-settings-WEB')).queryByRole('button', { name: 'Sync now WEB' })).toBeNull();
   });
 

@@ -11,7 +11,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tooltip from '@atlaskit/tooltip';
 import { useState } from 'react';
-import type { MeasuredProjectsData, ProjectSettingsList, ProjectSyncRequested, SyncState, SyncStatus } from '../../../src/shared/resolver-contract';
+import type { ProjectSettingsList, SyncState, SyncStatus } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';

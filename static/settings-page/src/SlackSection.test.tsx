@@ -20,7 +20,7 @@ describe('the Slack section', () => {
     typeInto(/^Channel id/, '#flow-metrics');
     expect(screen.getByText(/not a Slack bot token/)).toBeTruthy();
     expect(screen.getByText(/Use the channel id/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Check and save' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Check and save' }).disabled).toBe(true);
 
     typeInto(/^Bot token/, FAKE_SLACK_TOKEN);
     typeInto(/^Channel id/, 'C0FLOWMETRC');

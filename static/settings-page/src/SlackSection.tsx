@@ -248,10 +248,10 @@ export function SlackSection() {
           leading={
             connection.connected && (
               <>
-                <Button onClick={sendTest} isLoading={action.busy}>
+                <Button onClick={() => void sendTest()} isLoading={action.busy}>
                   Send test message
                 </Button>
-                <Button onClick={sendDigest} isLoading={action.busy}>
+                <Button onClick={() => void sendDigest()} isLoading={action.busy}>
                   Send digest now
                 </Button>
               </>

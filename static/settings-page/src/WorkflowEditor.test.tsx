@@ -23,8 +23,8 @@ describe('the workflow editor', () => {
   it('shows the defaults from Jira\'s status categories and the engine\'s conventions, explained', async () => {
     await openEditor();
     expect(invokeMock).toHaveBeenCalledWith('getProjectWorkflow', { projectKey: 'FLOW' });
-    expect((screen.getByLabelText('Stage of status In Review') as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('In Progress');
-    expect((screen.getByLabelText(/Start stage/) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('In Progress');
+    expect(screen.getByLabelText<HTMLSelectElement>('Stage of status In Review').selectedOptions[0]!.textContent).toBe('In Progress');
+    expect(screen.getByLabelText<HTMLSelectElement>(/Start stage/).selectedOptions[0]!.textContent).toBe('In Progress');
     expect(screen.getByTestId('conventions').textContent).toContain('The first time an item entered a stage is its date for that stage.');
     expect(screen.getByText('Defaults')).toBeTruthy();
   });
@@ -34,7 +34,7 @@ describe('the workflow editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
     fireEvent.change(screen.getByLabelText('Stage 3 name'), { target: { value: 'Review' } });
     fireEvent.click(screen.getByLabelText('Review is active work'));
-    const reviewOption = within(screen.getByLabelText('Stage of status In Review')).getByRole('option', { name: 'Review' }) as HTMLOptionElement;
+    const reviewOption = within(screen.getByLabelText('Stage of status In Review')).getByRole<HTMLOptionElement>('option', { name: 'Review' });
     fireEvent.change(screen.getByLabelText('Stage of status In Review'), { target: { value: reviewOption.value } });
     fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
 
@@ -50,7 +50,7 @@ describe('the workflow editor', () => {
 
   it('offers no save until something differs from what is saved, and none again once it is back', async () => {
     await openEditor();
-    const save = () => screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement;
+    const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' });
     expect(save().disabled).toBe(true);
     expect(screen.getByTestId('workflow-unchanged').textContent).toBe('No changes to save');
     expect(save().getAttribute('aria-describedby')).toBe(screen.getByTestId('workflow-unchanged').id);
@@ -62,9 +62,9 @@ describe('the workflow editor', () => {
     expect(save().disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
-    expect((screen.getByLabelText('Stage 3 name') as HTMLInputElement).value).toBe('New stage');
+    expect(screen.getByLabelText<HTMLInputElement>('Stage 3 name').value).toBe('New stage');
     fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
-    expect((screen.getByLabelText('Stage 4 name') as HTMLInputElement).value).toBe('New stage 2');
+    expect(screen.getByLabelText<HTMLInputElement>('Stage 4 name').value).toBe('New stage 2');
   });
 
   it('offers no save again once the workflow is saved', async () => {
@@ -73,7 +73,7 @@ describe('the workflow editor', () => {
     invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true, conventions: { ...DEFAULTS.conventions, unit: 'hours' } }));
     fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
     expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' }).disabled).toBe(true);
     expect(screen.getByTestId('workflow-unchanged').textContent).toBe('No changes to save');
   });
 
@@ -81,7 +81,7 @@ describe('the workflow editor', () => {
     await openEditor();
     fireEvent.change(screen.getByLabelText('Stage of status Done'), { target: { value: '' } });
     expect(screen.getByTestId('workflow-problems').textContent).toContain('Put every status in a stage: Done.');
-    expect((screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' }).disabled).toBe(true);
   });
 
   it('shows the resolver\'s reason when a save is refused', async () => {
@@ -94,8 +94,8 @@ describe('the workflow editor', () => {
 
   it('says what is wrong with a convention beside its field, in plain words, before any save', async () => {
     await openEditor();
-    const save = () => screen.getByRole('button', { name: 'Save workflow' }) as HTMLButtonElement;
-    const sle = screen.getByLabelText(/Service-level expectation/) as HTMLInputElement;
+    const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' });
+    const sle = screen.getByLabelText<HTMLInputElement>(/Service-level expectation/);
     fireEvent.change(sle, { target: { value: '150' } });
     expect(screen.getByTestId('convention-serviceLevelPercentile-problem').textContent).toBe('A percentile is above 0 and below 100; 150 is not.');
     expect(sle.getAttribute('aria-describedby')).toBe('convention-serviceLevelPercentile-problem');
@@ -122,10 +122,10 @@ describe('the workflow editor', () => {
 
   it('marks a done status as discarded and chooses the issue types left out by default', async () => {
     await openEditor();
-    const inProgress = screen.getByLabelText('In Progress means discarded, not delivered') as HTMLInputElement;
+    const inProgress = screen.getByLabelText<HTMLInputElement>('In Progress means discarded, not delivered');
     expect(inProgress.disabled).toBe(true);
     fireEvent.click(screen.getByLabelText('Done means discarded, not delivered'));
-    const types = screen.getByLabelText('Issue types left out by default') as HTMLInputElement;
+    const types = screen.getByLabelText<HTMLInputElement>('Issue types left out by default');
     expect(types.value).toBe('Epic, Sub-task, Subtask');
     fireEvent.change(types, { target: { value: 'Epic, Initiative, epic' } });
 

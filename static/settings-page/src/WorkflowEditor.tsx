@@ -10,8 +10,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useRef, useState } from 'react';
-import { WEEKDAY_NAMES } from '../../../src/domain/calendar-day';
-import { CONVENTION_CATALOG } from '../../../src/domain/conventions';
+import { CONVENTION_CATALOG, WEEKDAY_NAMES } from '../../../src/domain';
 import type { ConventionSettings, ProjectStatus, ProjectWorkflowData } from '../../../src/shared/resolver-contract';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
@@ -144,11 +143,6 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
 }
 
 /**
- * One project's workflow: its statuses grouped into ordered stages, the start and done stages, which stages
- * are active work, and the conventions its numbers follow. Prefilled from Jira's status categories and the
- * engine's defaults until an admin saves their own.
- */
-/**
  * A choice of one of the draft's stages, or none (`noStage` names that choice). A native select: Atlaskit's
  * select injects styles at runtime, which Forge's content security policy blocks.
  */
@@ -185,6 +179,11 @@ function StageSelect({
   );
 }
 
+/**
+ * One project's workflow: its statuses grouped into ordered stages, the start and done stages, which stages
+ * are active work, and the conventions its numbers follow. Prefilled from Jira's status categories and the
+ * engine's defaults until an admin saves their own.
+ */
 export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; onClose: () => void }) {
   const { state, reload } = useResolver('getProjectWorkflow', { projectKey });
   const action = useSettingsAction();
@@ -392,7 +391,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
           <Inline space="space.100" alignBlock="center">
             <Button
               appearance="primary"
-              onClick={save}
+              onClick={() => void save()}
               isDisabled={!changed || problems.length > 0 || action.busy}
               isLoading={action.busy}
               aria-describedby={changed ? undefined : 'workflow-unchanged'}
@@ -400,7 +399,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
               Save workflow
             </Button>
             {data.customised && (
-              <Button onClick={reset} isDisabled={action.busy}>
+              <Button onClick={() => void reset()} isDisabled={action.busy}>
                 Reset to defaults
               </Button>
             )}

@@ -1,5 +1,4 @@
-import { countedIssueTypes, DEFAULT_EXCLUDED_ISSUE_TYPES } from '../../../src/domain/counted-issue-types';
-import { isValidTimeZone } from '../../../src/domain/time-zone';
+import { countedIssueTypes, DEFAULT_EXCLUDED_ISSUE_TYPES, isValidTimeZone } from '../../../src/domain';
 import type { ConventionSettings, ProjectWorkflowData, SaveProjectWorkflowPayload } from '../../../src/shared/resolver-contract';
 
 /**

@@ -6,7 +6,7 @@
 import type { SimulatedGitHub } from '../../../../dev/github/simulated-github';
 import { toResponse } from '../../../../dev/runtime/product-target';
 import { GitHubGraphqlPullRequests } from '../../../adapters/github/github-graphql-pull-requests';
-import type { PullRequestFacts } from '../../../domain/pull-request';
+import { type PullRequestFacts } from '../../../domain';
 import type { AuditLog, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument } from '../../../ports';
 import type { AuditEntry, ProjectSummary } from '../../../shared/resolver-contract';
 import type { GitHubConnectionRecord } from '../../github-connection';
@@ -14,14 +14,16 @@ import type { PullRequestSyncPorts } from '../pull-request-sync';
 
 export class MemoryDocument<T> implements StoredDocument<T> {
   constructor(public value: T | null = null) {}
-  async read() {
-    return this.value === null ? null : structuredClone(this.value);
+  read() {
+    return Promise.resolve(this.value === null ? null : structuredClone(this.value));
   }
-  async write(value: T) {
+  write(value: T) {
     this.value = structuredClone(value);
+    return Promise.resolve();
   }
-  async remove() {
+  remove() {
     this.value = null;
+    return Promise.resolve();
   }
 }
 
@@ -32,23 +34,25 @@ export class MemoryPullRequestStore implements PullRequestStore {
   /** Fails the upsert after this many more succeed (a crash mid-sync); null: never. */
   failAfter: number | null = null;
 
-  async readAll(repository: string) {
-    return [...(this.pulls.get(repository)?.values() ?? [])].sort((a, b) => a.number - b.number);
+  readAll(repository: string) {
+    return Promise.resolve([...(this.pulls.get(repository)?.values() ?? [])].sort((a, b) => a.number - b.number));
   }
-  async upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number) {
-    if (this.failAfter !== null && this.failAfter-- <= 0) throw new Error('storage failed mid-sync');
+  upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number) {
+    if (this.failAfter !== null && this.failAfter-- <= 0) return Promise.reject(new Error('storage failed mid-sync'));
     this.writes += 1;
     const stored = this.pulls.get(repository) ?? new Map<number, PullRequestFacts>();
     for (const pull of pulls) stored.set(pull.number, structuredClone(pull));
     for (const [number, pull] of stored) if (pull.closedAt !== null && pull.closedAt < keepClosedSince) stored.delete(number);
     this.pulls.set(repository, stored);
+    return Promise.resolve();
   }
-  async readState(repository: string) {
+  readState(repository: string) {
     const state = this.states.get(repository);
-    return state ? structuredClone(state) : null;
+    return Promise.resolve(state ? structuredClone(state) : null);
   }
-  async writeState(repository: string, state: RepositorySyncState) {
+  writeState(repository: string, state: RepositorySyncState) {
     this.states.set(repository, structuredClone(state));
+    return Promise.resolve();
   }
   async purgeClosedBefore(repository: string, closedBefore: number) {
     let removed = 0;
@@ -72,9 +76,9 @@ export class MemoryPullRequestStore implements PullRequestStore {
 
 export class MemoryAuditLog implements Pick<AuditLog, 'append'> {
   readonly entries: AuditEntry[] = [];
-  async append(entry: AuditEntry) {
+  append(entry: AuditEntry) {
     this.entries.push(entry);
-    return { removed: 0, formerActors: [] };
+    return Promise.resolve({ removed: 0, formerActors: [] });
   }
 }
 
@@ -117,22 +121,22 @@ export function pullRequestSyncWorld(
     requests += 1;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     return toResponse(await github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body: typeof init?.body === 'string' ? init.body : '' }));
-  }) as typeof fetch;
+  });
 
   const store = new MemoryPullRequestStore();
   const connection = new MemoryDocument(connectionTo(options.repositories));
   const audit = new MemoryAuditLog();
   const budget = { pages: Number.POSITIVE_INFINITY };
   const token = { value: options.token as string | null };
-  const projects: ProjectSummary[] = options.projectKeys.map((key, index) => ({ id: String(10_000 + index), key, name: key }) as ProjectSummary);
-  const vault: Pick<SecretVault, 'open'> = { open: async () => token.value };
+  const projects: ProjectSummary[] = options.projectKeys.map((key, index) => ({ id: String(10_000 + index), key, name: key }));
+  const vault: Pick<SecretVault, 'open'> = { open: () => Promise.resolve(token.value) };
   const clock = { now: () => now, set: (at: Date) => void (now = at) };
   const ports: PullRequestSyncPorts = {
     github: new GitHubGraphqlPullRequests(() => now.getTime(), options.pageSize),
     vault: vault as SecretVault,
     connection,
     store,
-    projects: { listProjects: async () => projects, findProject: async () => null, projectTypes: async () => new Map() },
+    projects: { listProjects: () => Promise.resolve(projects), findProject: () => Promise.resolve(null), projectTypes: () => Promise.resolve(new Map()) },
     retention: new MemoryDocument({ retentionDays: options.retentionDays ?? 730 }),
     generatedPaths: new MemoryDocument<{ patterns: string[] }>(null),
     auditLog: audit as unknown as AuditLog,

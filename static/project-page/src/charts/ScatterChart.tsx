@@ -106,14 +106,16 @@ export function ScatterChart({
   const x1 = xDomain?.[1] ?? ordered.at(-1)?.x ?? 1;
   const highestDot = useMemo(() => largest(ordered.map((dot) => dot.y)), [ordered]);
   const yMax = Math.max(highestDot, largest(lines.map((line) => line.value)), cap?.value ?? 0);
-  const x = scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [plot.left + INSET, plotRight - INSET] });
-  const y = logScale ? logValueScale(yMax, plot) : valueScale(yMax, plot);
-  const tickValues = xTicks ?? [
-    ...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1)))),
-  ];
-  // The scales are rebuilt on every render, but the dots only move when the items, the domains or the
-  // drawing's size change.
-  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x0, x1, yMax, width, plot.bottom, logScale]);
+  // The layout is the frame's state: the same object until the drawing's width changes.
+  const x = useMemo(
+    () => scaleLinear<number>({ domain: [x0, x1 === x0 ? x0 + 1 : x1], range: [plot.left + INSET, plotRight - INSET] }),
+    [x0, x1, plot.left, plotRight],
+  );
+  const y = useMemo(() => (logScale ? logValueScale(yMax, plot) : valueScale(yMax, plot)), [yMax, plot, logScale]);
+  const tickValues =
+    xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
+  // The dots only move when the items, the domains or the drawing's size change.
+  const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x, y]);
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
   const shownDot = shown === null ? undefined : ordered[shown];
 

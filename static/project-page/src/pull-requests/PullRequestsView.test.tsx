@@ -35,7 +35,7 @@ const flow1 = pull({
 const waiting = pull({ number: 2, jiraKeys: ['FLOW-22'], createdAt: FIXTURE_NOW - 30 * 3_600_000 });
 
 function answer(data: ProjectPullRequestsData) {
-  invokeMock.mockImplementation(async (functionKey: string) => (functionKey === 'getPullRequests' ? ok(data) : ok(projectViewData())) as never);
+  invokeMock.mockImplementation(async (functionKey: string) => (functionKey === 'getPullRequests' ? ok(data) : ok(projectViewData())));
 }
 
 beforeEach(() => {

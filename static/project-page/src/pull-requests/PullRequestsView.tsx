@@ -36,10 +36,10 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
 export function PullRequestsView({ report, history, config, now }: { report: FlowReport; history: CompactHistory; config: FlowConfig; now: number }) {
   const { state, reload } = useResolver('getPullRequests');
   const items = useMemo(() => finishedItems(history, config, now), [history, config, now]);
-  const period = reportPeriod(report);
+  const period = useMemo(() => reportPeriod(report), [report]);
   const figures = useMemo(
     () => (state.status === 'ready' ? pullRequestFigures(state.data.pulls, items, period, now) : null),
-    [state, items, period.from, period.to, now],
+    [state, items, period, now],
   );
   if (state.status === 'loading') return <LoadingState label="Loading pull requests" />;
   if (state.status === 'error') return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;

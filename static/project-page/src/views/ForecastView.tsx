@@ -15,16 +15,18 @@ import { EmptyView } from './EmptyView';
 import { checkItemCount, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
 import { count, shortDate } from './format';
 
+/** The confidence level the sentences quote: the one teams most often commit to. */
+const QUOTED_CONFIDENCE = 85;
 /** The confidence levels marked on the distributions: the ones teams quote. */
-const MARKED_CONFIDENCES = [50, 85, 95];
+const MARKED_CONFIDENCES = [50, QUOTED_CONFIDENCE, 95];
 
 const share = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
-/** The plain-language reading of the "how many" forecast at 85% confidence (or the highest below it). */
+/** The plain-language reading of the "how many" forecast at the quoted confidence (or the highest below it). */
 export function howManySentence(forecast: ForecastSection): string | null {
   const howMany = forecast.howMany;
   if (howMany === null || howMany.table.length === 0) return null;
-  const row = howMany.table.find((r) => r.confidence === 85) ?? howMany.table.at(-1)!;
+  const row = howMany.table.find((r) => r.confidence === QUOTED_CONFIDENCE) ?? howMany.table.at(-1)!;
   const by = formatDate(howMany.targetDate);
   // "85% chance of 0 or more items" is true of any date: say instead that even one item is not that likely.
   if (row.items === 0) return `Less than ${row.confidence}% chance that even one item is done by ${by}.`;
@@ -33,15 +35,15 @@ export function howManySentence(forecast: ForecastSection): string | null {
 
 export function whenSentence(forecast: ForecastSection): string | null {
   const when = forecast.when;
-  const row = when?.table.find((r) => r.confidence === 85) ?? when?.table.at(-1);
+  const row = when?.table.find((r) => r.confidence === QUOTED_CONFIDENCE) ?? when?.table.at(-1);
   if (!when || !row) return null;
   return row.date === null
     ? `The ${count.format(when.items)} items are unlikely to be done within the forecast's horizon.`
     : `${row.confidence}% chance that ${count.format(when.items)} items are done by ${formatDate(row.date)}.`;
 }
 
-function whenAt85(forecast: ForecastSection): string {
-  const date = forecast.when?.table.find((row) => row.confidence === 85)?.date ?? null;
+function whenAtQuotedConfidence(forecast: ForecastSection): string {
+  const date = forecast.when?.table.find((row) => row.confidence === QUOTED_CONFIDENCE)?.date ?? null;
   return date === null ? 'beyond the horizon' : `by ${formatDate(date)}`;
 }
 
@@ -317,9 +319,9 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
           <OutcomeChart
             testId="chart-forecast-how-many"
             title={`Items finished by ${formatDate(howMany.targetDate)} in ${count.format(forecast.trials)} simulated futures`}
-            summary={`The dashed lines mark the confidence levels: at 85%, ${count.format(
-              howMany.table.find((row) => row.confidence === 85)?.items ?? 0,
-            )} or more items, since 85% of the futures finished at least that many.`}
+            summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${count.format(
+              howMany.table.find((row) => row.confidence === QUOTED_CONFIDENCE)?.items ?? 0,
+            )} or more items, since ${QUOTED_CONFIDENCE}% of the futures finished at least that many.`}
             outcomes={howMany.outcomes}
             marks={confidenceMarks(howMany.outcomes, howMany.table, (row) => row.items, (row) => `${count.format(row.items)}+`)}
             outcomeLabel={(items) => count.format(items)}
@@ -341,7 +343,7 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
           <OutcomeChart
             testId="chart-forecast-when"
             title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures`}
-            summary={`The dashed lines mark the confidence levels: at 85%, ${whenAt85(forecast)}, since 85% of the futures were done by then.`}
+            summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${whenAtQuotedConfidence(forecast)}, since ${QUOTED_CONFIDENCE}% of the futures were done by then.`}
             outcomes={when.outcomes}
             marks={confidenceMarks(when.outcomes, when.table, (row) => row.days, (row) => shortDate(row.date!))}
             outcomeLabel={(days) => shortDate(dayToIsoDate(nowDay + days))}

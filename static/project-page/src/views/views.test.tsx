@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { expect } from '@jest/globals';
 import '../../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
@@ -131,7 +132,7 @@ describe('the overview', () => {
     jest.mocked(router.open).mockClear();
     render(<OverviewView figures={overviewFigures(report)} />);
     const links = within(screen.getByTestId('overview-at-risk-list')).getAllByRole('link');
-    const atRisk = Number(/\d+/.exec(screen.getByTestId('metric-at-risk').textContent!)![0]);
+    const atRisk = Number(/\d+/.exec(screen.getByTestId('metric-at-risk').textContent)![0]);
     expect(atRisk).toBeGreaterThan(0);
     expect(links).toHaveLength(Math.min(AT_RISK_LISTED, atRisk));
     // Oldest first: FLOW-21 started first.
@@ -366,7 +367,7 @@ describe('the forecast view', () => {
     render(<ForecastView report={report} ask={ask} />);
     await shown();
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
-      const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent!.split(':')[0]);
+      const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
       const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) =>
         Number(row.querySelectorAll('td')[1]!.textContent!.replace(/,/g, '')),
@@ -402,14 +403,14 @@ describe('the forecast view', () => {
   it('answers a date and a number of items the reader chooses', async () => {
     render(<ForecastView report={report} ask={ask} />);
     await shown();
-    expect((screen.getByTestId('forecast-target-date') as HTMLInputElement).value).toBe('2026-03-26');
-    expect((screen.getByTestId('forecast-items') as HTMLInputElement).value).toBe('4');
+    expect(screen.getByTestId<HTMLInputElement>('forecast-target-date').value).toBe('2026-03-26');
+    expect(screen.getByTestId<HTMLInputElement>('forecast-items').value).toBe('4');
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-04-30' } });
     // The last answer stays while the new one is simulated, marked as being brought up to date.
     expect(screen.getByTestId('forecast-status').textContent).toContain('Simulating futures');
     await waitFor(() => expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`));
     expect(screen.getByTestId('forecast-status').textContent).toBe('');
-    const later = Number(/of (\d+) or more/.exec(screen.getByTestId('forecast-how-many-sentence').textContent!)![1]);
+    const later = Number(/of (\d+) or more/.exec(screen.getByTestId('forecast-how-many-sentence').textContent)![1]);
     expect(screen.getByTestId('forecast-how-many-sentence').textContent).toContain(`by ${formatDate('2026-04-30')}.`);
     expect(later).toBeGreaterThan(5);
     expect(later).toBe(answer({ targetDate: '2026-04-30' }).howMany!.table.find((row) => row.confidence === 85)!.items);
