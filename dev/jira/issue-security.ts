@@ -16,12 +16,6 @@ export interface SecurityLevelDefinition {
   roles: readonly DemoRole[];
 }
 
-export const ISSUE_SECURITY_SCHEME = {
-  id: 10000,
-  name: 'Vulnerability handling',
-  description: 'Security bugs are seen only by the people who handle them.',
-} as const;
-
 export const SECURITY_LEVELS: readonly SecurityLevelDefinition[] = [
   { id: '10100', name: 'Security team', description: 'Only the security team can see this issue.', roles: ['admin'] },
   { id: '10101', name: 'Staff only', description: 'Only staff can see this issue.', roles: ['admin', 'member'] },

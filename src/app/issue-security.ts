@@ -1,6 +1,6 @@
 import type { HistoryManifest, HistoryStore, SecurityLevelVisibility, ShardRef } from '../ports';
 import { unpackShard } from '../shared/packed-history';
-import { securityLevelsOfHistory } from './sync/history-manifest';
+import { hasSecuredIssues, securityLevelsOfHistory } from './sync/history-manifest';
 
 /**
  * Jira's issue security, applied to what the app read as the app. The app may read every issue; a person may
@@ -18,12 +18,16 @@ export interface HiddenLevels {
   mayShow(level: number | undefined): boolean;
 }
 
-export const NOTHING_HIDDEN: HiddenLevels = { hidden: [], mayShow: () => true };
+const NOTHING_HIDDEN: HiddenLevels = { hidden: [], mayShow: () => true };
 
 /** The history's levels the viewer may not see. Asks Jira (or its short-lived copy) only when there are levels. */
-export async function hiddenLevelsFor(manifest: HistoryManifest, visibility: SecurityLevelVisibility, projectKey: string): Promise<HiddenLevels> {
+export async function hiddenLevelsFor(
+  manifest: HistoryManifest,
+  visibility: SecurityLevelVisibility,
+  projectKey: string,
+): Promise<HiddenLevels> {
+  if (!hasSecuredIssues(manifest)) return NOTHING_HIDDEN;
   const levels = securityLevelsOfHistory(manifest);
-  if (levels.length === 0) return NOTHING_HIDDEN;
   const visible = await visibility.visibleLevels(projectKey);
   const hidden = levels.filter((level) => !visible.has(level));
   if (hidden.length === 0) return NOTHING_HIDDEN;
@@ -56,9 +60,13 @@ export async function keysHiddenBy(
   const holding = manifest.shards.filter((shard) => (shard.levels ?? []).some(([level]) => hides(level)));
   const keys = new Set<string>();
   if (holding.length === 0) return keys;
-  const shards = await store.readShards(projectKey, holding.map((shard) => shard.ref));
+  const shards = await store.readShards(
+    projectKey,
+    holding.map((shard) => shard.ref),
+  );
   for (const shard of shards) {
-    for (const issue of unpackShard(shard, manifest.keyPrefix)) if (issue.securityLevel !== undefined && hides(issue.securityLevel)) keys.add(issue.key);
+    for (const issue of unpackShard(shard, manifest.keyPrefix))
+      if (issue.securityLevel !== undefined && hides(issue.securityLevel)) keys.add(issue.key);
   }
   return keys;
 }

@@ -4,9 +4,9 @@ import { RememberedSecurityLevels, SECURITY_LEVELS_KEPT_MS, SecurityLevelMemory 
 /** Jira as each account would answer it, counting the questions. */
 function jiraFor(accountId: string, answers: Record<string, number[]>, asked: string[]): SecurityLevelVisibility {
   return {
-    visibleLevels: async (projectKey) => {
+    visibleLevels: (projectKey) => {
       asked.push(`${accountId} ${projectKey}`);
-      return new Set(answers[accountId] ?? []);
+      return Promise.resolve(new Set(answers[accountId] ?? []));
     },
   };
 }
@@ -19,7 +19,8 @@ describe('remembered security levels', () => {
   it("keeps each viewer's answer for their own calls only, per project and installation, for five minutes", async () => {
     const memory = new SecurityLevelMemory();
     const asked: string[] = [];
-    const as = (accountId: string, installation = 'site-a') => new RememberedSecurityLevels(jiraFor(accountId, answers, asked), { installation, accountId }, memory, clock);
+    const as = (accountId: string, installation = 'site-a') =>
+      new RememberedSecurityLevels(jiraFor(accountId, answers, asked), { installation, accountId }, memory, clock);
 
     expect([...(await as('alice').visibleLevels('BUG'))]).toEqual([10100, 10101]);
     // Bob, on the same running function right after Alice: his own answer, never hers.

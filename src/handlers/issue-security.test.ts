@@ -19,11 +19,15 @@ async function securedIssues(): Promise<SecuredIssue[]> {
   const found: SecuredIssue[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await harness.jira<{ issues: Array<{ id: string; key: string; fields: { security: { id: string } | null } }>; nextPageToken?: string }>(
-      'POST',
-      '/rest/api/3/search/jql',
-      { jql: 'project = BUG', fields: ['security'], maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) },
-    );
+    const page = await harness.jira<{
+      issues: Array<{ id: string; key: string; fields: { security: { id: string } | null } }>;
+      nextPageToken?: string;
+    }>('POST', '/rest/api/3/search/jql', {
+      jql: 'project = BUG',
+      fields: ['security'],
+      maxResults: 100,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
     found.push(...page.body.issues.filter((issue) => issue.fields.security !== null).map(({ id, key }) => ({ id, key })));
     nextPageToken = page.body.nextPageToken;
   } while (nextPageToken);
@@ -39,8 +43,9 @@ beforeAll(async () => {
   await harness.measure('FLOW', 'BUG');
   await harness.runScheduledSync();
   secured = await securedIssues();
-  harness.beforeAppRequest = async ({ method, path }) => {
+  harness.beforeAppRequest = ({ method, path }) => {
     asked.push(`${method} ${path}`);
+    return Promise.resolve();
   };
 }, 120_000);
 afterAll(() => harness.close());
@@ -70,7 +75,9 @@ describe('the project view of a project with secured issues', () => {
     for (const { id } of secured) expect(memberIds.has(id)).toBe(false);
     // Everything else is the member's, exactly as the admin has it: timelines and Flagged periods.
     const securedKeys = new Set(secured.map((issue) => issue.key));
-    const adminOthers = Array.from({ length: issueCount(admin.history!) }, (_, i) => issueAt(admin.history!, i)).filter((issue) => !securedKeys.has(issue.key));
+    const adminOthers = Array.from({ length: issueCount(admin.history!) }, (_, i) => issueAt(admin.history!, i)).filter(
+      (issue) => !securedKeys.has(issue.key),
+    );
     const memberAll = Array.from({ length: issueCount(member.history!) }, (_, i) => issueAt(member.history!, i));
     expect(memberAll).toEqual(adminOthers);
     expect(adminOthers.length + secured.length).toBe(issueCount(admin.history!));
@@ -95,7 +102,9 @@ describe('the project view of a project with secured issues', () => {
     if (!again.ok) throw new Error('refused');
     expect(again.data.history).toMatchObject({ basedOn: memberVersion, shards: [], edits: [] });
     // The admin holding the member's version is sent everything, not "nothing changed".
-    const adminFromMembers = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('admin'), { since: memberVersion });
+    const adminFromMembers = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('admin'), {
+      since: memberVersion,
+    });
     if (!adminFromMembers.ok) throw new Error('refused');
     expect(adminFromMembers.data.history!.basedOn).toBeNull();
     expect(adminFromMembers.data.history!.shards.length).toBeGreaterThan(0);
@@ -129,7 +138,12 @@ describe('a change of level alone', () => {
     const member = await harness.viewedHistory('BUG', harness.user('member'));
     const securedKeys = new Set(secured.map((issue) => issue.key));
     const open = member.history!.key.find((key) => !securedKeys.has(key))!;
-    const edit = await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: { id: '10100' } } }, `user:${harness.user('admin')}`);
+    const edit = await harness.jira(
+      'PUT',
+      `/rest/api/3/issue/${open}`,
+      { fields: { security: { id: '10100' } } },
+      `user:${harness.user('admin')}`,
+    );
     expect(edit.status).toBe(204);
     await harness.runScheduledSync();
     const after = await harness.viewedHistory('BUG', harness.user('member'));
@@ -148,9 +162,16 @@ describe('the issue-updated event', () => {
     const member = await harness.viewedHistory('BUG', harness.user('member'));
     const securedKeys = new Set(secured.map((issue) => issue.key));
     const open = member.history!.key.find((key) => !securedKeys.has(key))!;
-    const edit = await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: { id: '10100' } } }, `user:${harness.user('admin')}`);
+    const edit = await harness.jira(
+      'PUT',
+      `/rest/api/3/issue/${open}`,
+      { fields: { security: { id: '10100' } } },
+      `user:${harness.user('admin')}`,
+    );
     expect(edit.status).toBe(204);
-    const row = (await harness.jira<Array<{ id: string; key: string }>>('GET', `/__jira/export?project=BUG&maxResults=2000`)).body.find((issue) => issue.key === open)!;
+    const row = (await harness.jira<Array<{ id: string; key: string }>>('GET', `/__jira/export?project=BUG&maxResults=2000`)).body.find(
+      (issue) => issue.key === open,
+    )!;
     const lines = harness.platform.logs.all().length;
     await harness.platform.deliverProductEvent({
       eventType: 'avi:jira:updated:issue',
@@ -158,7 +179,12 @@ describe('the issue-updated event', () => {
       issue: { id: row.id, key: open, fields: { project: { key: 'BUG' } } },
       changelog: { items: [{ field: 'security', fieldId: 'security' }] },
     });
-    expect(harness.platform.logs.all().slice(lines).map((entry) => entry.message)).toContain('[issue-changed] avi:jira:updated:issue in BUG: applied');
+    expect(
+      harness.platform.logs
+        .all()
+        .slice(lines)
+        .map((entry) => entry.message),
+    ).toContain('[issue-changed] avi:jira:updated:issue in BUG: applied');
     expect(keysOf((await harness.viewedHistory('BUG', harness.user('member'))).history).has(open)).toBe(false);
     await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: null } }, `user:${harness.user('admin')}`);
     await harness.runScheduledSync();

@@ -74,4 +74,15 @@ describe('packed history shards', () => {
     const dictionaries = { keyPrefix: 'FLOW', statuses: [], issueTypes: ['Story', 'Bug'] };
     expect(() => compactHistoryFromShards(dictionaries, [shard])).toThrow(/outside the dictionaries/);
   });
+
+  it("keep each issue's security level id, in a column written only when some issue of the shard has one", () => {
+    expect(packShard(issues, 'FLOW').sl).toBeUndefined();
+    const secured = issues.map((issue, i) => (i === 1 ? { ...issue, securityLevel: 10_100 } : issue));
+    const shard = packShard(secured, 'FLOW');
+    expect(shard.sl).toEqual([0, 10_100, 0]);
+    expect(unpackShard(shard, 'FLOW')).toEqual(secured);
+    expect(unpackShard(JSON.parse(JSON.stringify(shard)) as typeof shard, 'FLOW')[0]).not.toHaveProperty('securityLevel');
+    expect(() => unpackShard({ ...shard, sl: [0, 1] }, 'FLOW')).toThrow(PackedShardError);
+    expect(() => unpackShard({ ...shard, sl: [0, -5, 0] }, 'FLOW')).toThrow(PackedShardError);
+  });
 });

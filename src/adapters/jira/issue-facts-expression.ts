@@ -59,7 +59,7 @@ export function issuesFromFacts(page: ExpressionPage): JiraIssue[] {
         resolutiondate: resolved === null ? null : new Date(resolved).toISOString(),
         issuetype: { name: typeName },
         status: { id: String(statusId), name: statusName, ...(category ? { statusCategory: { key: category } } : {}) },
-        security: level === null || level === undefined ? null : { id: String(level) },
+        security: typeof level === 'number' || typeof level === 'string' ? { id: String(level) } : null,
       },
     };
   });

@@ -32,7 +32,12 @@ function historyOf(projectKey: string, issues: StoredIssue[], format = HISTORY_S
     keyPrefix: projectKey,
     statuses: [{ id: '1', name: 'Open', category: 'new' }],
     issueTypes: ['Bug'],
-    shards: laid.map((s, i) => ({ ref: `${projectKey}-${i}`, firstId: s.firstId, count: s.count, ...(s.levels.length ? { levels: s.levels } : {}) })),
+    shards: laid.map((s, i) => ({
+      ref: `${projectKey}-${i}`,
+      firstId: s.firstId,
+      count: s.count,
+      ...(s.levels.length ? { levels: s.levels } : {}),
+    })),
     retired: [],
   };
   return { manifest, shards };
@@ -40,28 +45,40 @@ function historyOf(projectKey: string, issues: StoredIssue[], format = HISTORY_S
 
 function world(options: { outdated?: boolean } = {}) {
   const histories = new Map([
-    ['BUG', historyOf('BUG', [issue(1, 'BUG-1'), issue(2, 'BUG-2', 10100), issue(3, 'BUG-3', 10101)], options.outdated ? 1 : HISTORY_STORAGE_FORMAT)],
+    [
+      'BUG',
+      historyOf(
+        'BUG',
+        [issue(1, 'BUG-1'), issue(2, 'BUG-2', 10100), issue(3, 'BUG-3', 10101)],
+        options.outdated ? 1 : HISTORY_STORAGE_FORMAT,
+      ),
+    ],
     ['OPS', historyOf('OPS', [issue(7, 'OPS-7', 10200), issue(8, 'OPS-8')])],
     ['FLOW', historyOf('FLOW', [issue(11, 'FLOW-1'), issue(12, 'FLOW-2')])],
   ]);
   const shardsRead: string[] = [];
   const history: Pick<HistoryStore, 'readManifest' | 'readShards'> = {
-    readManifest: async (projectKey) => histories.get(projectKey)?.manifest ?? null,
-    readShards: async (projectKey, refs) => {
+    readManifest: (projectKey) => Promise.resolve(histories.get(projectKey)?.manifest ?? null),
+    readShards: (projectKey, refs) => {
       shardsRead.push(...refs);
-      return refs.map((ref) => histories.get(projectKey)!.shards.get(ref)! as PackedShard);
+      return Promise.resolve(refs.map((ref): PackedShard => histories.get(projectKey)!.shards.get(ref)!));
     },
   };
   const levelsAsked: string[] = [];
   const securityLevels: SecurityLevelVisibility = {
-    visibleLevels: async (projectKey) => {
+    visibleLevels: (projectKey) => {
       levelsAsked.push(projectKey);
-      return new Set([10101]);
+      return Promise.resolve(new Set([10101]));
     },
   };
   const store = new MemoryPullRequestStore();
-  const userPermissions: UserPermissions = { canBrowseProject: async () => true, isJiraAdministrator: async () => false };
-  const connection = new MemoryDocument<GitHubConnectionRecord>({ repositories: [{ fullName: 'acme/web', visible: true }] } as unknown as GitHubConnectionRecord);
+  const userPermissions: UserPermissions = {
+    canBrowseProject: () => Promise.resolve(true),
+    isJiraAdministrator: () => Promise.resolve(false),
+  };
+  const connection = new MemoryDocument<GitHubConnectionRecord>({
+    repositories: [{ fullName: 'acme/web', visible: true }],
+  } as unknown as GitHubConnectionRecord);
   return { ports: { userPermissions, connection, store, history, securityLevels }, store, levelsAsked, shardsRead };
 }
 

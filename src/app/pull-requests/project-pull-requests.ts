@@ -40,7 +40,8 @@ export async function projectPullRequests(ports: ProjectPullRequestsPorts, proje
   const pulls: PullRequestFacts[] = [];
   for (const pull of naming) {
     const jiraKeys = pull.jiraKeys.filter(mayShow);
-    if (jiraKeys.some((key) => projectOfKey(key) === projectKey)) pulls.push(jiraKeys.length === pull.jiraKeys.length ? pull : { ...pull, jiraKeys });
+    if (jiraKeys.some((key) => projectOfKey(key) === projectKey))
+      pulls.push(jiraKeys.length === pull.jiraKeys.length ? pull : { ...pull, jiraKeys });
   }
   return { connected: true, repositories, pulls };
 }
@@ -59,7 +60,11 @@ export async function pullRequestsLinkedTo(store: Pick<PullRequestStore, 'readAl
 }
 
 /** Which of the keys the pull requests name the caller may be shown. */
-async function keysTheCallerMaySee(ports: ProjectPullRequestsPorts, projectKey: string, pulls: readonly PullRequestFacts[]): Promise<(key: string) => boolean> {
+async function keysTheCallerMaySee(
+  ports: ProjectPullRequestsPorts,
+  projectKey: string,
+  pulls: readonly PullRequestFacts[],
+): Promise<(key: string) => boolean> {
   const projects = new Set(pulls.flatMap((pull) => pull.jiraKeys.map(projectOfKey)));
   const hiddenKeys = new Set<string>();
   const unknownProjects = new Set<string>();

@@ -65,7 +65,7 @@ function fit(run: readonly StoredIssue[], keyPrefix: string): LaidOutShard[] {
 }
 
 /** The security levels among the issues with how many issues have each, ascending by level id. */
-export function securityLevelsOf(issues: readonly StoredIssue[]): Array<[level: number, issues: number]> {
+function securityLevelsOf(issues: readonly StoredIssue[]): Array<[level: number, issues: number]> {
   const counts = new Map<number, number>();
   for (const issue of issues) if (issue.securityLevel !== undefined) counts.set(issue.securityLevel, (counts.get(issue.securityLevel) ?? 0) + 1);
   return [...counts].sort((a, b) => a[0] - b[0]);

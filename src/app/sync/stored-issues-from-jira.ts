@@ -115,7 +115,7 @@ export function storedIssuesFromJira(
  * @throws Error when Jira names a level by something other than a positive number: such an issue must not be
  * stored as if it were open to everyone.
  */
-export function securityLevelOf(issue: JiraIssue): number | undefined {
+function securityLevelOf(issue: JiraIssue): number | undefined {
   const security = issue.fields.security;
   if (security === undefined || security === null) return undefined;
   const id = typeof security === 'object' ? security.id : undefined;
