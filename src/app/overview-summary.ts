@@ -19,7 +19,7 @@ import { workflowFor } from './stored-workflow';
  * project's keys, so erasing the project erases it, and the sync writes it under its erasure mandate. A
  * project no longer measured serves no history, and no summary either (see project-view.ts).
  */
-export const OVERVIEW_SUMMARY_FORMAT = 1;
+const OVERVIEW_SUMMARY_FORMAT = 1;
 
 /** What the sync needs to keep a project's summary current. */
 export interface OverviewSummaryPorts {
@@ -30,7 +30,7 @@ export interface OverviewSummaryPorts {
 }
 
 /** The digest a summary records of the flow configuration document it was computed under. */
-export function configDigestOf(flowConfig: unknown): string {
+function configDigestOf(flowConfig: unknown): string {
   return digestOf(JSON.stringify(flowConfig ?? null));
 }
 
@@ -44,12 +44,12 @@ function dayIn(timeZone: string, now: number): string {
  * security levels yet, so none is known to be secured; once it does (a per-issue `security` field), this is
  * where the summary learns that it may not be served to every reader alike.
  */
-export function hasSecuredIssues(_history: CompactHistory): boolean {
+function hasSecuredIssues(_history: CompactHistory): boolean {
   return false;
 }
 
 /** Whether the summary was computed from this history, under this configuration, today. */
-export function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, flowConfig: unknown, now: number): boolean {
+function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, flowConfig: unknown, now: number): boolean {
   return (
     summary.format === OVERVIEW_SUMMARY_FORMAT &&
     summary.historyVersion === historyVersionOf(manifest) &&
@@ -67,7 +67,7 @@ export function isSummaryServable(summary: OverviewSummary | null, manifest: His
  * The summary of a history: the report the page computes first (default filters, the configured period),
  * reduced to the Overview's figures. Null when that report cannot be computed (the page then shows why).
  */
-export function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfig: unknown, now: number): OverviewSummary | null {
+function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfig: unknown, now: number): OverviewSummary | null {
   const workflow = workflowFor(flowConfig, manifest.statuses);
   const { config } = flowConfigOf(flowConfig, workflow);
   const result = reportModel(history, workflow, flowConfig, now).reportFor(defaultFilters(history.issueTypes, config.excludedIssueTypes));
@@ -86,7 +86,7 @@ export function summaryOf(history: CompactHistory, manifest: HistoryManifest, fl
   };
 }
 
-export type SummaryRefresh = 'current' | 'written' | 'not-servable' | 'no-history';
+type SummaryRefresh = 'current' | 'written' | 'not-servable' | 'no-history';
 
 /**
  * Brings the project's summary up to date with its live history, configuration and day: a few small reads

@@ -63,7 +63,7 @@ export interface DigestScheduler {
  * time limit; "send digest now", in a resolver's 25 seconds, posts every project of a small site at once.
  * A Slack 429 whose wait the invocation has no time for ends the post as a refusal, never past the limit.
  */
-export const DIGEST_RESERVE_MS = 15_000;
+const DIGEST_RESERVE_MS = 15_000;
 /** Kept back from a 429 wait for the post after it. */
 const POSTING_MARGIN_MS = 5_000;
 
