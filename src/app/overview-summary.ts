@@ -59,7 +59,12 @@ function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, f
 }
 
 /** Whether the summary may be sent to any reader who may browse the project, instead of the history. */
-export function isSummaryServable(summary: OverviewSummary | null, manifest: HistoryManifest, flowConfig: unknown, now: number): summary is OverviewSummary {
+export function isSummaryServable(
+  summary: OverviewSummary | null,
+  manifest: HistoryManifest,
+  flowConfig: unknown,
+  now: number,
+): summary is OverviewSummary {
   return summary !== null && !summary.hasSecuredIssues && isSummaryCurrent(summary, manifest, flowConfig, now);
 }
 

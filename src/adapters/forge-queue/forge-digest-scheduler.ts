@@ -3,7 +3,7 @@ import type { DigestContinuation, DigestScheduler } from '../../app/slack-digest
 import { SYNC_QUEUE_KEY } from './sync-queue';
 
 /** The body of a Slack digest slice on the queue. */
-export interface SlackDigestJob extends DigestContinuation, Record<string, unknown> {
+interface SlackDigestJob extends DigestContinuation, Record<string, unknown> {
   job: 'slack-digest';
 }
 
