@@ -5,7 +5,8 @@ import type { Clock, FlowConfigStore, HistoryManifest, HistoryStore, OverviewSum
 import { compactHistoryFromShards } from '../shared/packed-history';
 import { digestOf, historyVersionOf } from './history-version';
 import { workflowFor } from './stored-workflow';
-import { securityLevelsOfHistory } from './sync/history-manifest';
+// A project with any secured issue (or a history that does not say) is answered per viewer, never from the summary.
+import { hasSecuredIssues } from './sync/history-manifest';
 
 /**
  * The Overview summary: what the Overview tab shows for the page's default filters, computed by the sync
@@ -20,7 +21,7 @@ import { securityLevelsOfHistory } from './sync/history-manifest';
  * project's keys, so erasing the project erases it, and the sync writes it under its erasure mandate. A
  * project no longer measured serves no history, and no summary either (see project-view.ts).
  */
-export const OVERVIEW_SUMMARY_FORMAT = 1;
+const OVERVIEW_SUMMARY_FORMAT = 1;
 
 /** What the sync needs to keep a project's summary current. */
 export interface OverviewSummaryPorts {
@@ -31,7 +32,7 @@ export interface OverviewSummaryPorts {
 }
 
 /** The digest a summary records of the flow configuration document it was computed under. */
-export function configDigestOf(flowConfig: unknown): string {
+function configDigestOf(flowConfig: unknown): string {
   return digestOf(JSON.stringify(flowConfig ?? null));
 }
 
@@ -40,16 +41,8 @@ function dayIn(timeZone: string, now: number): string {
   return dayToIsoDate(new ZonedDays(timeZone).dayOf(now));
 }
 
-/**
- * Whether any issue of the project has an issue security level: each reader may then see fewer issues than
- * the summary counts, so it is not served (the full path answers each reader their own issues).
- */
-export function hasSecuredIssues(manifest: HistoryManifest): boolean {
-  return securityLevelsOfHistory(manifest).length > 0;
-}
-
 /** Whether the summary was computed from this history, under this configuration, today. */
-export function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, flowConfig: unknown, now: number): boolean {
+function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, flowConfig: unknown, now: number): boolean {
   return (
     summary.format === OVERVIEW_SUMMARY_FORMAT &&
     summary.historyVersion === historyVersionOf(manifest) &&
@@ -60,19 +53,14 @@ export function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryMani
 
 /** Whether the summary may be sent to any reader who may browse the project, instead of the history. */
 export function isSummaryServable(summary: OverviewSummary | null, manifest: HistoryManifest, flowConfig: unknown, now: number): summary is OverviewSummary {
-  return (
-    summary !== null &&
-    !summary.hasSecuredIssues &&
-    !hasSecuredIssues(manifest) &&
-    isSummaryCurrent(summary, manifest, flowConfig, now)
-  );
+  return summary !== null && !summary.hasSecuredIssues && !hasSecuredIssues(manifest) && isSummaryCurrent(summary, manifest, flowConfig, now);
 }
 
 /**
  * The summary of a history: the report the page computes first (default filters, the configured period),
  * reduced to the Overview's figures. Null when that report cannot be computed (the page then shows why).
  */
-export function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfig: unknown, now: number): OverviewSummary | null {
+function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfig: unknown, now: number): OverviewSummary | null {
   const workflow = workflowFor(flowConfig, manifest.statuses);
   const { config } = flowConfigOf(flowConfig, workflow);
   const result = reportModel(history, workflow, flowConfig, now).reportFor(defaultFilters(history.issueTypes, config.excludedIssueTypes));
@@ -91,7 +79,7 @@ export function summaryOf(history: CompactHistory, manifest: HistoryManifest, fl
   };
 }
 
-export type SummaryRefresh = 'current' | 'written' | 'not-servable' | 'no-history';
+type SummaryRefresh = 'current' | 'written' | 'not-servable' | 'no-history';
 
 /**
  * Brings the project's summary up to date with its live history, configuration and day: a few small reads

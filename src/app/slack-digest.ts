@@ -1,5 +1,5 @@
 import { DEFAULT_FLOW_CONFIG, parseFlowConfig, weeklyFlowFigures, type FlowConfig } from '../domain';
-import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
+import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument, WorkBudget } from '../ports';
 import { AppError } from './app-error';
 import { channelHistory } from './channel-history';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
@@ -34,7 +34,37 @@ export interface SlackDigestPorts {
   projectPageUrl(siteUrl: string, projectKey: string, projectTypeKey: string): string | null;
   pause: Pause;
   clock: Clock;
+  /** The time this invocation has left: a digest that runs short hands its remaining projects over. */
+  budget: WorkBudget;
+  digests: DigestScheduler;
 }
+
+/**
+ * The rest of a digest run that ran short of time: the projects still to report on, with what the run
+ * posted and left out so far. Each slice posts the projects it computed; the last one records the run.
+ */
+export interface DigestContinuation {
+  at: string;
+  trigger: DigestTrigger;
+  remaining: string[];
+  sent: string[];
+  skipped: string[];
+}
+
+/** Hands the rest of a digest run to a later invocation (the `sync-jobs` queue in Forge). */
+export interface DigestScheduler {
+  continueDigest(continuation: DigestContinuation): Promise<void>;
+}
+
+/**
+ * Time a slice keeps back once it has computed a project: for posting what it computed and queueing the rest.
+ * A project's figures take a few seconds even at 100,000 issues, so the slice never runs past its function's
+ * time limit; "send digest now", in a resolver's 25 seconds, posts every project of a small site at once.
+ * A Slack 429 whose wait the invocation has no time for ends the post as a refusal, never past the limit.
+ */
+const DIGEST_RESERVE_MS = 15_000;
+/** Kept back from a 429 wait for the post after it. */
+const POSTING_MARGIN_MS = 5_000;
 
 /** Attempts per message while Slack answers 429, and the longest `Retry-After` the digest waits out. */
 const ATTEMPTS = 3;
@@ -45,6 +75,11 @@ const REPEATED_RUN_MS = 6 * 24 * 3_600_000;
 
 export type DigestTrigger = SlackDigestOutcome['trigger'];
 
+/**
+ * Posts the digest, or its first slice: when the invocation's time runs short, what was computed is posted
+ * and the remaining projects continue on the queue (`continueFlowDigest`); the outcome is then recorded by
+ * the run's last slice, and this answers what was posted so far with `continuesWith` set.
+ */
 export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTrigger): Promise<SlackDigestOutcome> {
   const now = ports.clock.now();
   if (trigger === 'weekly') {
@@ -52,38 +87,58 @@ export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTri
     const last = await ports.lastDigest.read();
     if (last?.trigger === 'weekly' && last.outcome === 'sent' && now.getTime() - Date.parse(last.at) < REPEATED_RUN_MS) return last;
   }
-  const outcome = await digestOutcome(ports, trigger, now);
-  await ports.lastDigest.write(outcome);
+  return recorded(ports, await digestOutcome(ports, trigger, now, null));
+}
+
+/** A later slice of a digest run: the figures are computed as of the run's start, as the first slice's were. */
+export async function continueFlowDigest(ports: SlackDigestPorts, continuation: DigestContinuation): Promise<SlackDigestOutcome> {
+  return recorded(ports, await digestOutcome(ports, continuation.trigger, new Date(continuation.at), continuation));
+}
+
+async function recorded(ports: SlackDigestPorts, outcome: SlackDigestOutcome): Promise<SlackDigestOutcome> {
+  if (outcome.continuesWith === undefined) await ports.lastDigest.write(outcome);
   return outcome;
 }
 
-async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, now: Date): Promise<SlackDigestOutcome> {
-  const base = { at: now.toISOString(), trigger, channel: null, projects: [], skipped: [] };
+async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, now: Date, continuation: DigestContinuation | null): Promise<SlackDigestOutcome> {
+  const base = { at: now.toISOString(), trigger, channel: null, projects: continuation?.sent ?? [], skipped: continuation?.skipped ?? [] };
   const record = await ports.connection.read();
   if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };
   const channel = { id: record.channel.id, name: record.channel.name };
   const token = await openSlackToken(ports);
   if (typeof token !== 'string') return { ...base, channel, outcome: 'failed', problem: token.problem };
 
-  const projectKeys = await ports.measured.list();
-  if (projectKeys.length === 0) return { ...base, channel, outcome: 'skipped', problem: 'No project is measured.' };
+  const measured = await ports.measured.list();
+  // A later slice reports only on projects still measured: one an admin stopped measuring meanwhile is left out.
+  const projectKeys = continuation ? continuation.remaining.filter((projectKey) => measured.includes(projectKey)) : measured;
+  if (projectKeys.length === 0 && !continuation) return { ...base, channel, outcome: 'skipped', problem: 'No project is measured.' };
   const siteUrl = (await ports.site.read())?.url ?? null;
   const pageUrlOf = await projectPageLinks(ports, siteUrl, projectKeys);
   const digests: ProjectDigest[] = [];
-  const skipped: string[] = [];
-  for (const projectKey of projectKeys) {
+  const skipped: string[] = [...base.skipped];
+  let remaining: string[] = [];
+  for (const [i, projectKey] of projectKeys.entries()) {
+    // Every slice computes at least one project, so a run always moves on.
+    if (i > 0 && ports.budget.remainingMs() < DIGEST_RESERVE_MS) {
+      remaining = projectKeys.slice(i);
+      break;
+    }
     const digest = await projectDigest(ports, projectKey, now.getTime(), siteUrl, pageUrlOf(projectKey));
     if (digest) digests.push(digest);
     else skipped.push(projectKey);
   }
-  if (digests.length === 0) return { ...base, channel, skipped, outcome: 'skipped', problem: 'No measured project has been synced yet.' };
 
-  const sent: string[] = [];
-  for (const message of digestMessages(digests, now)) {
+  const sent: string[] = [...base.projects];
+  for (const message of digests.length > 0 ? digestMessages(digests, now) : []) {
     const problem = await post(ports, token, channel, message);
     if (problem !== null) return { ...base, channel, projects: sent, skipped, outcome: 'failed', problem };
     sent.push(...message.projectKeys);
   }
+  if (remaining.length > 0) {
+    await ports.digests.continueDigest({ at: base.at, trigger, remaining, sent, skipped });
+    return { ...base, channel, projects: sent, skipped, outcome: 'sent', problem: null, continuesWith: remaining };
+  }
+  if (sent.length === 0) return { ...base, channel, skipped, outcome: 'skipped', problem: 'No measured project has been synced yet.' };
   return { ...base, channel, projects: sent, skipped, outcome: 'sent', problem: null };
 }
 
@@ -163,7 +218,9 @@ async function post(ports: SlackDigestPorts, token: string, channel: { id: strin
       if (!(error instanceof ServiceRefusal)) throw error;
       const retryAfter = Number(error.detail ?? 1);
       const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1;
-      if (error.reason === 'rate-limited' && attempt < ATTEMPTS && wait <= LONGEST_WAIT_SECONDS) {
+      // A wait the invocation has no time left for ends the attempt as a wait that is too long would.
+      const waitFits = wait * 1000 < ports.budget.remainingMs() - POSTING_MARGIN_MS;
+      if (error.reason === 'rate-limited' && attempt < ATTEMPTS && wait <= LONGEST_WAIT_SECONDS && waitFits) {
         await ports.pause.wait(wait * 1000);
         continue;
       }

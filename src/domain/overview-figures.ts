@@ -28,7 +28,8 @@ export interface OverviewFigures {
 export function overviewFigures(report: FlowMeasures): OverviewFigures {
   const { now, timeZone, window, unit, doneInWindow } = report.generated;
   const p85 = report.periodComparison.current.cycleTime85;
-  const atRisk = p85 === null ? null : report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  const atRisk =
+    p85 === null ? null : report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
   return {
     generated: { now, timeZone, window, unit, doneInWindow },
     periodComparison: report.periodComparison,

@@ -14,7 +14,8 @@ const SUMMARY_KEY = 'project:FLOW:overview-summary';
 
 const firstOpen = (role: 'member' | 'outsider' = 'member', projectKey = 'FLOW') =>
   harness.invoke<ProjectViewData>('getProjectView', projectKey, harness.user(role), { overviewFirst: true });
-const storedSummary = () => harness.kvs.listPlain(SUMMARY_KEY).find((entry) => entry.key === SUMMARY_KEY)?.value as OverviewSummary | undefined;
+const storedSummary = () =>
+  harness.kvs.listPlain(SUMMARY_KEY).find((entry) => entry.key === SUMMARY_KEY)?.value as OverviewSummary | undefined;
 
 function viewOf(answer: ResolverResult<ProjectViewData>): ProjectViewData {
   if (!answer.ok) throw new Error(`getProjectView: ${answer.error.code}`);
@@ -39,7 +40,9 @@ it('sends a first open the Overview figures the page would compute from the whol
   const { history } = await harness.viewedHistory('FLOW');
   const now = Date.parse(view.overview!.figures.generated.now);
   const { config } = flowConfigOf(view.flowConfig, view.workflow);
-  const report = reportModel(history!, view.workflow, view.flowConfig, now).reportFor(defaultFilters(history!.issueTypes, config.excludedIssueTypes));
+  const report = reportModel(history!, view.workflow, view.flowConfig, now).reportFor(
+    defaultFilters(history!.issueTypes, config.excludedIssueTypes),
+  );
   if (!report.ok) throw new Error(report.message);
   expect(view.overview!.figures).toEqual(overviewFigures(report.report));
   expect(view.overview!.clampedFrom).toBe(report.clampedFrom);
@@ -104,7 +107,20 @@ describe('falls back to the whole history when the summary no longer says what i
   });
 
   it('the day changed in the project’s time zone: items have aged', async () => {
-    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     jest.setSystemTime(Date.now() + MS_PER_DAY);
     await expectWholeHistory();
   });

@@ -5,6 +5,7 @@ import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { connectionOf } from '../../dev/testing/settings-test-site';
 import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
+import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 
 /**
  * The weekly Slack digest on the local platform: synced projects on the simulated Jira site, a connected
@@ -163,6 +164,30 @@ describe('the weekly Slack digest', () => {
     await harness.platform.runScheduledTrigger(TRIGGER);
     expect(slack.slack.messages()).toHaveLength(before);
     expect(lastDigest()).toMatchObject({ outcome: 'failed', projects: [], problem: expect.stringContaining('rate limiting') });
+  });
+
+  it('hands the projects it has no time left for over to the queue, and records the run once its last part has posted', async () => {
+    const posted = slack.slack.messages(DEMO_CHANNELS.flowMetrics).length;
+    // No time left after each project: every invocation computes and posts one project, then queues the rest.
+    const remaining = jest.spyOn(InvocationBudget.prototype, 'remainingMs').mockReturnValue(0);
+    const order = (await harness.kvs.listPlain('settings:measured-projects'))[0]!.value as string[];
+    expect([...order].sort()).toEqual(['BUG', 'FLOW', 'SPR']);
+    let first: SlackDigestOutcome;
+    try {
+      first = (await harness.platform.runScheduledTrigger(TRIGGER)) as SlackDigestOutcome;
+      expect(first).toMatchObject({ outcome: 'sent', projects: [order[0]], continuesWith: order.slice(1) });
+      // Not recorded until the run has finished: the settings page still shows the previous digest.
+      expect(lastDigest()).toBeUndefined();
+      expect(harness.platform.queue.size).toBe(1);
+      await harness.platform.drainQueue();
+    } finally {
+      remaining.mockRestore();
+    }
+    const messages = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(posted);
+    expect(messages.map((message) => order.filter((key) => JSON.stringify(message.blocks).includes(`|${key}>`)))).toEqual(order.map((key) => [key]));
+    const outcome = lastDigest()!;
+    expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', projects: order, skipped: [], problem: null, at: first!.at });
+    expect(outcome.continuesWith).toBeUndefined();
   });
 
   it('records Slack\'s refusal readably, and the settings page shows it', async () => {

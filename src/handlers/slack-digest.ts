@@ -1,6 +1,8 @@
 import { systemClock } from '../adapters/clock/system-clock';
 import { timerPause } from '../adapters/clock/timer-pause';
+import { ForgeDigestScheduler } from '../adapters/forge-queue/forge-digest-scheduler';
 import { forgeProjectPageUrl } from '../adapters/forge-runtime/forge-project-page-link';
+import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { jiraAsApp } from '../adapters/jira/jira-request';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
@@ -14,7 +16,9 @@ import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
 import type { AuditTrailPorts } from '../app/audit-trail';
 import { logJob } from '../app/job-log';
 import type { SlackConnectionRecord } from '../app/slack-connection';
-import { sendFlowDigest, type SiteAddress, type SlackDigestPorts } from '../app/slack-digest';
+import { z } from 'zod';
+import { continueFlowDigest, sendFlowDigest, type DigestContinuation, type SiteAddress, type SlackDigestPorts } from '../app/slack-digest';
+import { isProjectKey } from '../app/project-key';
 import type { SlackDigestRequestPorts } from '../app/slack-digest-request';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 import { licenceFromContext } from './installation-licence-context';
@@ -34,6 +38,8 @@ export function slackDigestPorts() {
     projectPageUrl: forgeProjectPageUrl,
     pause: timerPause,
     clock: systemClock,
+    budget: new InvocationBudget(),
+    digests: new ForgeDigestScheduler(),
   } satisfies SlackDigestPorts;
 }
 
@@ -42,7 +48,31 @@ function describeDigest(outcome: SlackDigestOutcome): string {
   const where = outcome.channel ? ` to #${outcome.channel.name}` : '';
   const projects = outcome.projects.length > 0 ? ` (${outcome.projects.join(', ')})` : '';
   const left = outcome.skipped.length > 0 ? `; left out ${outcome.skipped.join(', ')}` : '';
-  return `${outcome.outcome}${where}${projects}${left}${outcome.problem ? `: ${outcome.problem}` : ''}`;
+  const rest = outcome.continuesWith ? `; time running short: ${outcome.continuesWith.join(', ')} continue on the queue` : '';
+  return `${outcome.outcome}${where}${projects}${left}${rest}${outcome.problem ? `: ${outcome.problem}` : ''}`;
+}
+
+const projectKeys = z.array(z.string().refine(isProjectKey, 'not a project key')).max(10_000);
+
+/** A digest slice as the queue delivers it (see src/adapters/forge-queue/forge-digest-scheduler.ts). */
+export const slackDigestJob = z.object({
+  job: z.literal('slack-digest'),
+  at: z.string().datetime(),
+  trigger: z.enum(['weekly', 'admin']),
+  remaining: projectKeys.min(1),
+  sent: projectKeys,
+  skipped: projectKeys,
+});
+
+/** A queued slice: the rest of a digest run that ran short of time. Nothing is posted while the licence is inactive. */
+export async function slackDigestSlice(continuation: DigestContinuation, context?: unknown): Promise<SlackDigestOutcome | null> {
+  if (!licenceFromContext(context).active) {
+    logJob('slack-digest', 'licence inactive: the rest of the digest is not posted');
+    return null;
+  }
+  const outcome = await continueFlowDigest(slackDigestPorts(), continuation);
+  logJob('slack-digest', describeDigest(outcome));
+  return outcome;
 }
 
 /** Scheduled trigger `weekly-slack-digest`: the week's flow figures of every synced project, to the Slack channel. */

@@ -8,6 +8,7 @@ import { runSyncJob } from '../app/sync/sync-job';
 import { licenceFromContext } from './installation-licence-context';
 import { personalDataReportSlice } from './personal-data-report';
 import { retentionPurgeJob, retentionPurgeSlice } from './retention-purge';
+import { slackDigestJob, slackDigestSlice } from './slack-digest';
 import { syncPorts, syncTuning } from './sync-wiring';
 
 const syncJobBody = z.object({
@@ -25,8 +26,8 @@ const personalDataReportJob = z.object({
 
 /**
  * Consumer of the `sync-jobs` queue: one bounded slice of one project's sync (see src/app/sync/sync-job.ts),
- * of a personal-data report run (see src/handlers/personal-data-report.ts) or of a retention purge, told
- * apart by the body.
+ * of a personal-data report run (see src/handlers/personal-data-report.ts), of a retention purge or of a
+ * Slack digest that ran short of time, told apart by the body.
  * A malformed job is dropped with a log line rather than thrown, because a thrown error makes the platform
  * retry a job that can never succeed. A failed sync asks the platform to deliver the job again later.
  * While the site's licence is inactive, sync jobs are dropped and report slices still run.
@@ -42,6 +43,11 @@ export async function syncJobWorker(event: AsyncEvent, context?: unknown) {
   const purge = retentionPurgeJob.safeParse(event.body);
   if (purge.success) {
     await retentionPurgeSlice(purge.data);
+    return undefined;
+  }
+  const digest = slackDigestJob.safeParse(event.body);
+  if (digest.success) {
+    await slackDigestSlice(digest.data, context);
     return undefined;
   }
   const job = syncJobBody.safeParse(event.body);

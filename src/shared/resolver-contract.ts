@@ -433,6 +433,11 @@ export interface SlackDigestOutcome {
   skipped: string[];
   /** Why nothing was posted, in words an admin can act on; null when the digest went out. */
   problem: string | null;
+  /**
+   * Set while the run goes on: the invocation ran short of time after posting `projects`, and these projects
+   * follow from the queue (the settings page then shows the run's outcome once its last part has posted).
+   */
+  continuesWith?: string[];
 }
 
 /**
