@@ -1,6 +1,7 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { signedDelivery } from '../../dev/github/webhook-deliveries';
 import { createSettingsTestSite, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
+import { GITHUB_WEBHOOK_TRIGGER_KEY } from '../adapters/forge-runtime/forge-webhook-address';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { MAX_WEBHOOK_BODY_BYTES } from '../app/pull-requests/github-webhook-delivery';
 
@@ -25,7 +26,7 @@ describe('the GitHub webhook', () => {
     return answer.data;
   };
   const send = (delivery: { headers: Record<string, string>; body: string }, method = 'POST') =>
-    site.platform.callWebTrigger('github-pull-request-webhook', { method, headers: delivery.headers, body: delivery.body });
+    site.platform.callWebTrigger(GITHUB_WEBHOOK_TRIGGER_KEY, { method, headers: delivery.headers, body: delivery.body });
   const stored = (number: number) =>
     site.kvs
       .listPlain(storageKeys.githubPullRequestShardPrefix(REPOSITORY))
@@ -50,7 +51,7 @@ describe('the GitHub webhook', () => {
     const created = await admin('createGitHubWebhookSecret');
     secret = created.secret;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(created.url).toBe(site.platform.webTriggerUrl('github-pull-request-webhook'));
+    expect(created.url).toBe(site.platform.webTriggerUrl(GITHUB_WEBHOOK_TRIGGER_KEY));
     const connection = await admin('getGitHubConnection');
     if (!connection.connected) throw new Error('GitHub is not connected');
     expect(connection.webhook).toEqual({ url: created.url, secretSet: true });

@@ -177,6 +177,8 @@ it('leaves nothing older than the retention window, and everything inside it as 
     removed: 58 + expired.length,
     removedAuditEntries: 58,
     removedIssues: expired.length,
+    // No GitHub connected here: pull-request-retention-purge.test.ts covers them.
+    removedPullRequests: 0,
     erasedProjects: [],
     skippedProjects: [],
   });

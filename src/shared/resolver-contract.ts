@@ -338,7 +338,7 @@ export interface GitHubWebhookStatus {
 }
 
 /** What a GitHub connection's answer adds: how the reading of each watched repository stands, and the webhook. */
-export interface GitHubReadingStatus {
+interface GitHubReadingStatus {
   pullRequestSync: GitHubRepositorySync[];
   webhook: GitHubWebhookStatus;
 }

@@ -3,7 +3,7 @@ import { eraseByPrefix } from './kvs-prefix-erasure';
 import { storageKeys } from './storage-keys';
 
 /** GitHub redelivers a failed delivery within hours; a day's memory of ids refuses every replay in that time. */
-export const DELIVERY_MEMORY_SECONDS = 24 * 60 * 60;
+const DELIVERY_MEMORY_SECONDS = 24 * 60 * 60;
 
 /**
  * The webhook deliveries received lately, one short-lived marker per `X-GitHub-Delivery` id, set only if absent
@@ -12,6 +12,10 @@ export const DELIVERY_MEMORY_SECONDS = 24 * 60 * 60;
 export class KvsWebhookDeliveries {
   async claim(deliveryId: string): Promise<boolean> {
     return new KvsExpiringMarker(storageKeys.githubWebhookDelivery(deliveryId)).claim(DELIVERY_MEMORY_SECONDS);
+  }
+
+  async release(deliveryId: string): Promise<void> {
+    await new KvsExpiringMarker(storageKeys.githubWebhookDelivery(deliveryId)).release();
   }
 
   /** Forgets every delivery (on disconnect): a new connection starts with none. */

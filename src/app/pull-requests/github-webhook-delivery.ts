@@ -22,8 +22,11 @@ export interface GitHubWebhookPorts {
   vault: Pick<SecretVault, 'open'>;
   /** Checks `X-Hub-Signature-256` against the body and the secret, in constant time. */
   signatures: { isSignedBy(secret: string, body: string, signature: string): boolean };
-  /** Claims a delivery id; false when it was claimed before (a replay or GitHub's own redelivery). */
-  deliveries: { claim(deliveryId: string): Promise<boolean> };
+  /**
+   * Claims a delivery id; false when it was claimed before (a replay). A delivery that fails on the app's side
+   * gives its claim back, so GitHub's redelivery of it is not taken for a replay.
+   */
+  deliveries: { claim(deliveryId: string): Promise<boolean>; release(deliveryId: string): Promise<void> };
   connection: StoredDocument<GitHubConnectionRecord>;
   github: GitHubPullRequests;
   store: PullRequestStore;
@@ -111,10 +114,19 @@ export async function receiveGitHubWebhook(ports: GitHubWebhookPorts, delivery: 
   if (!deliveryId || !DELIVERY_ID.test(deliveryId) || !event) return 'malformed';
   if (!(await ports.deliveries.claim(deliveryId))) return 'replayed';
   if (!WANTED_EVENTS.has(event)) return 'ignored';
+  try {
+    return await receiveClaimed(ports, delivery.body);
+  } catch (error) {
+    await ports.deliveries.release(deliveryId).catch(() => undefined);
+    throw error;
+  }
+}
 
+/** A signed, first-seen pull-request delivery: checked for what it names and how old it is, then acted on. */
+async function receiveClaimed(ports: GitHubWebhookPorts, body: string): Promise<WebhookOutcome> {
   let payload: z.infer<typeof pullRequestEvent>;
   try {
-    const parsed = pullRequestEvent.safeParse(JSON.parse(delivery.body));
+    const parsed = pullRequestEvent.safeParse(JSON.parse(body));
     if (!parsed.success) return 'malformed';
     payload = parsed.data;
   } catch {

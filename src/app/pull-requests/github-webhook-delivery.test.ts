@@ -1,0 +1,108 @@
+import { createHmac } from 'node:crypto';
+import { githubWebhookSignatures } from '../../adapters/github/webhook-signature';
+import { pullRequest } from '../../domain/testing/pull-request-fixture';
+import type { GitHubPullRequests, SecretName } from '../../ports';
+import { receiveGitHubWebhook, WEBHOOK_MAX_AGE_MS, WEBHOOK_STATUS, type GitHubWebhookPorts, type WebhookDelivery } from './github-webhook-delivery';
+import { connectionTo, MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';
+
+/**
+ * The webhook use-case on its own, with the ports in memory: the order of its checks (nothing is claimed or
+ * read before the signature holds), and a claim given back when the app fails half-way, so GitHub's
+ * redelivery is not refused as a replay. The end-to-end cases are in src/handlers/github-webhook.test.ts.
+ */
+const NOW = new Date('2026-03-10T12:00:00Z');
+const SECRET = 'webhook-secret';
+const REPOSITORY = 'acme/web';
+
+function world() {
+  const claimed = new Set<string>();
+  const store = new MemoryPullRequestStore();
+  const reads: number[] = [];
+  const github: GitHubPullRequests = {
+    page: async () => null,
+    pullRequest: async (_token, repository, number) => {
+      reads.push(number);
+      return { pulls: [pullRequest({ repository, number, updatedAt: NOW.getTime() })], nextCursor: null, cost: 1, remaining: 4999, resetAt: null, requests: 1 };
+    },
+  };
+  const secrets: Partial<Record<SecretName, string>> = { 'github-webhook-secret': SECRET, 'github-token': 'github_pat_x' };
+  const ports: GitHubWebhookPorts = {
+    vault: { open: async (name: SecretName) => secrets[name] ?? null },
+    signatures: githubWebhookSignatures,
+    deliveries: {
+      claim: async (id) => (claimed.has(id) ? false : (claimed.add(id), true)),
+      release: async (id) => void claimed.delete(id),
+    },
+    connection: new MemoryDocument(connectionTo([REPOSITORY])),
+    github,
+    store,
+    projects: { listProjects: async () => [], findProject: async () => null, projectTypes: async () => new Map() },
+    retention: new MemoryDocument({ retentionDays: 730 }),
+    generatedPaths: new MemoryDocument<{ patterns: string[] }>(null),
+    clock: { now: () => NOW },
+  };
+  return { ports, store, reads, claimed };
+}
+
+function delivery(payload: unknown, id = '72d3162e-cc78-11e3-81ab-4c9367dc0958'): WebhookDelivery {
+  const body = JSON.stringify(payload);
+  return {
+    method: 'POST',
+    body,
+    headers: {
+      'x-github-event': 'pull_request',
+      'x-github-delivery': id,
+      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+    },
+  };
+}
+
+const event = (number: number, updatedAt = NOW.toISOString()) => ({
+  action: 'closed',
+  repository: { full_name: REPOSITORY },
+  pull_request: { number, updated_at: updatedAt, title: 'FLOW-1 never read' },
+});
+
+describe('receiveGitHubWebhook', () => {
+  it('reads the named pull request again and stores it', async () => {
+    const { ports, store, reads } = world();
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('updated');
+    expect(reads).toEqual([7]);
+    expect((await store.readAll(REPOSITORY)).map((pull) => pull.number)).toEqual([7]);
+  });
+
+  it('claims nothing for a delivery whose signature fails, so it cannot block the real one', async () => {
+    const { ports, claimed } = world();
+    const forged = delivery(event(7));
+    forged.headers = { ...forged.headers, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` };
+    await expect(receiveGitHubWebhook(ports, forged)).resolves.toBe('bad-signature');
+    expect(claimed.size).toBe(0);
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('updated');
+  });
+
+  it('gives its claim back when storing fails, so GitHub\'s redelivery is read, not refused as a replay', async () => {
+    const { ports, store, claimed } = world();
+    store.failAfter = 0;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).rejects.toThrow('storage failed');
+    expect(claimed.size).toBe(0);
+    store.failAfter = null;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('updated');
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('replayed');
+  });
+
+  it('leaves the pull request to the hourly read when GitHub refuses, answering 202', async () => {
+    const { ports } = world();
+    ports.github.pullRequest = async () => null;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('deferred');
+    expect(WEBHOOK_STATUS.deferred).toBe(202);
+  });
+
+  it('refuses a payload that names no pull request, and an event older than six hours', async () => {
+    const { ports } = world();
+    await expect(receiveGitHubWebhook(ports, delivery({ repository: { full_name: REPOSITORY } }, 'a1'.repeat(8)))).resolves.toBe('malformed');
+    const old = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS - 1000).toISOString();
+    const recent = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS + 1000).toISOString();
+    await expect(receiveGitHubWebhook(ports, delivery(event(7, recent), 'c3'.repeat(8)))).resolves.toBe('updated');
+    await expect(receiveGitHubWebhook(ports, delivery(event(7, old), 'b2'.repeat(8)))).resolves.toBe('stale');
+  });
+});
