@@ -4,8 +4,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
 import { periodName } from '../views/overview-trends';
-import type { FinishedItem } from './pull-request-figures';
-import { PART_LABELS } from './pull-request-figures';
+import { PART_LABELS, type FinishedItem } from './pull-request-figures';
 
 const HOUR = 3_600_000;
 const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
