@@ -120,4 +120,60 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
     const summary = await frame.getByTestId('chart-pull-request-sizes-summary').textContent();
     expect(summary).toBe(`${merged.length} pull requests: XS ${counts[0]}, S ${counts[1]}, M ${counts[2]}, L ${counts[3]}, XL ${counts[4]}.`);
   });
+
+  it('charts each phase by reporting period: the pickup table holds the raw pull requests\' percentiles', async () => {
+    const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.reviews.length > 0);
+    const rows = await frame.getByTestId('chart-phase-trend-pickup-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent ?? '')),
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    const hours = (ms: number) => String(Math.round((ms / HOUR) * 10) / 10);
+    let periodsWithPickups = 0;
+    for (const [from, to, ...cells] of rows) {
+      const start = time(`${from}T00:00:00Z`);
+      const end = time(`${to}T00:00:00Z`) + 24 * HOUR;
+      const pickups = merged
+        .filter((pull) => time(pull.mergedAt!) >= start && time(pull.mergedAt!) < end)
+        .map((pull) => time(pull.reviews[0]!.submittedAt) - time(pull.draftEvents.find((event) => event.ready)?.at ?? pull.createdAt));
+      if (pickups.length > 0) periodsWithPickups += 1;
+      const expected = pickups.length === 0 ? ['0', '–', '–', '–'] : [String(pickups.length), ...[50, 85, 95].map((p) => hours(nearestRank(pickups, p)))];
+      expect([from, to, ...cells]).toEqual([from, to, ...expected]);
+    }
+    expect(periodsWithPickups).toBeGreaterThan(0);
+    // One line per phase, a point per period with a value.
+    const points = await frame.getByTestId('chart-phase-trend-pickup').locator('svg path').count();
+    expect(points).toBeGreaterThan(0);
+  });
+
+  it('shows where each item\'s time went in the Issues table: the time after the last merge, from Jira\'s and GitHub\'s own times', async () => {
+    const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}`);
+    type Exported = { key: string; fields: { status: { name: string; statusCategory: { key: string } } }; changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> } };
+    const issues = (await response.json()) as Exported[];
+    const category = new Map(issues.map((issue) => [issue.fields.status.name, issue.fields.status.statusCategory.key]));
+    // Items that entered a done status exactly once, and are done now: their done time is that move.
+    const doneAt = new Map<string, number>();
+    for (const issue of issues) {
+      const intoDone = issue.changelog.histories.filter((history) => history.items.some((item) => item.field === 'status' && category.get(item.toString) === 'done'));
+      if (intoDone.length === 1 && issue.fields.status.statusCategory.key === 'done') doneAt.set(issue.key, time(intoDone[0]!.created));
+    }
+    await frame.getByRole('tab', { name: 'Issues', exact: true }).click();
+    const table = frame.getByTestId('issues-table--table');
+    await table.getByRole('columnheader', { name: 'After last merge (hours)' }).waitFor({ timeout: 30_000 });
+    const headers = await table.getByRole('columnheader').allTextContents();
+    const afterColumn = headers.indexOf('After last merge (hours)');
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
+    let checked = 0;
+    for (const cells of rows) {
+      const key = cells[0]!;
+      const done = doneAt.get(key);
+      const linked = pulls.filter((pull) => pull.key === key);
+      // Every pull request of the item merged before it was done: the time after is from the last merge.
+      if (done === undefined || linked.length === 0 || linked.some((pull) => pull.mergedAt === null || time(pull.mergedAt) > done)) continue;
+      const lastMerge = Math.max(...linked.map((pull) => time(pull.mergedAt!)));
+      const written = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((done - lastMerge) / HOUR);
+      expect([key, cells[afterColumn]]).toEqual([key, written]);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -223,9 +223,14 @@ export { itemTimeSplit, pullRequestsOf, TIME_SPLIT_PARTS, type ItemTimeSplit, ty
 export {
   finishedItems,
   PHASE_PERCENTILES,
+  itemTimeSplits,
+  phaseTrend,
   pullRequestFigures,
   reportPeriod,
+  timeSplitTrend,
   type FinishedItem,
+  type PhaseTrendPeriod,
+  type TimeSplitPeriod,
   type PullRequestFigures,
   type WaitingPullRequest,
 } from './pull-request-figures';

@@ -112,3 +112,72 @@ export function reportPeriod(report: FlowReport): { from: number; to: number } {
   const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * DAY;
   return { from, to };
 }
+
+export interface PhaseTrendPeriod {
+  /** The reporting period (ISO dates, both days included), as the report's throughput has them. */
+  start: string;
+  end: string;
+  merged: number;
+  phases: PhasePercentiles[];
+}
+
+/**
+ * The phase percentiles of the pull requests merged in each reporting period (a week or a month, as the
+ * report's throughput), so a team sees whether review got faster. Days are UTC days, as `reportPeriod`'s.
+ */
+export function phaseTrend(pulls: readonly PullRequestFacts[], periods: ReadonlyArray<{ start: string; end: string }>): PhaseTrendPeriod[] {
+  const DAY = 86_400_000;
+  return periods.map(({ start, end }) => {
+    const from = (isoDateToDay(start) ?? 0) * DAY;
+    const to = ((isoDateToDay(end) ?? 0) + 1) * DAY;
+    const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.mergedAt >= from && pull.mergedAt < to);
+    return { start, end, merged: merged.length, phases: phasePercentiles(merged, PHASE_PERCENTILES, 'nearest-rank') };
+  });
+}
+
+export interface TimeSplitPeriod {
+  start: string;
+  end: string;
+  /** Items finished in the period with a pull request in their cycle. */
+  items: number;
+  /** Their time split, summed (ms). */
+  totals: ItemTimeSplit;
+}
+
+/**
+ * Where the time of the items finished in each reporting period went (see `itemTimeSplit`), summed per
+ * period, for a stacked chart over time. Days are UTC days, as `reportPeriod`'s.
+ */
+export function timeSplitTrend(
+  pulls: readonly PullRequestFacts[],
+  items: readonly FinishedItem[],
+  periods: ReadonlyArray<{ start: string; end: string }>,
+): TimeSplitPeriod[] {
+  const DAY = 86_400_000;
+  const splits = itemTimeSplits(pulls, items);
+  return periods.map(({ start, end }) => {
+    const from = (isoDateToDay(start) ?? 0) * DAY;
+    const to = ((isoDateToDay(end) ?? 0) + 1) * DAY;
+    const totals = Object.fromEntries(TIME_SPLIT_PARTS.map((part) => [part, 0])) as ItemTimeSplit;
+    let count = 0;
+    for (const item of items) {
+      const split = item.done >= from && item.done < to ? splits.get(item.key) : undefined;
+      if (!split) continue;
+      count += 1;
+      for (const part of TIME_SPLIT_PARTS) totals[part] += split[part];
+    }
+    return { start, end, items: count, totals };
+  });
+}
+
+/** Each finished item's time split, by key, for the items with a pull request in their cycle. */
+export function itemTimeSplits(pulls: readonly PullRequestFacts[], items: readonly FinishedItem[]): Map<string, ItemTimeSplit> {
+  const byKey = new Map<string, PullRequestFacts[]>();
+  for (const pull of pulls) for (const key of pull.jiraKeys) byKey.set(key, [...(byKey.get(key) ?? []), pull]);
+  const splits = new Map<string, ItemTimeSplit>();
+  for (const item of items) {
+    const split = itemTimeSplit(item.start, item.done, byKey.get(item.key) ?? []);
+    if (split) splits.set(item.key, split);
+  }
+  return splits;
+}

@@ -25,7 +25,7 @@ import { compactHistoryFromShards } from '../shared/packed-history';
 import { licenceFromContext } from './installation-licence-context';
 
 /** The alerts run this long after the hourly sync queued its project jobs, so they read what those synced. */
-export const ALERTS_AFTER_SYNC_SECONDS = 600;
+const ALERTS_AFTER_SYNC_SECONDS = 600;
 
 const slackAlertJob = z.object({ fromProject: z.string().refine(isProjectKey).nullable() }).strict();
 

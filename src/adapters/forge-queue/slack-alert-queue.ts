@@ -2,7 +2,7 @@ import { Queue } from '@forge/events';
 import { MAX_QUEUE_DELAY_SECONDS } from './github-sync-queue';
 
 /** The queue named in manifest.yml's `slack-alerts-consumer`; its worker is `slack-alerts-worker`. */
-export const SLACK_ALERT_QUEUE_KEY = 'slack-alert-jobs';
+const SLACK_ALERT_QUEUE_KEY = 'slack-alert-jobs';
 
 export interface SlackAlertJob extends Record<string, unknown> {
   /** The measured project to start from (they are taken in key order); null for the first. */

@@ -10,7 +10,7 @@ import type { SlackBlock } from '../../ports';
  * Slack takes at most 50 blocks and 3,000 characters per section; a run that finds very many (the first run
  * after an admin turns an alert on) names the first `NAMED_PER_LIST` of each list and counts the rest.
  */
-export interface OverduePullRequest {
+interface OverduePullRequest {
   repository: string;
   number: number;
   /** Hours since it asked for review. */
@@ -40,7 +40,7 @@ const LINES_PER_SECTION = 10;
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const link = (url: string | null, label: string) => (url === null ? escape(label) : `<${url}|${escape(label)}>`);
 
-export function formatDuration(value: number, unit: string): string {
+function formatDuration(value: number, unit: string): string {
   if (unit === 'hours') return `${Math.round(value * 10) / 10} h`;
   return `${value} ${value === 1 ? 'day' : 'days'}`;
 }

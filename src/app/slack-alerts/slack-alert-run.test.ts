@@ -280,6 +280,20 @@ describe('the Slack alerts run', () => {
     expect(w.posted).toHaveLength(0);
   });
 
+  it("takes an answer with Slack's own error code as a refusal, not as a message that may have gone", async () => {
+    const w = world();
+    w.setHistory('ALPHA', [...FINISHED('ALPHA'), item('ALPHA-10', '2025-03-01')]);
+    w.turnOn('ALPHA');
+    w.refusals.push(new ServiceRefusal('Slack', 'unavailable', 'invalid_blocks'));
+    expect(await runSlackAlerts(w.ports, null)).toMatchObject({
+      kind: 'done',
+      unconfirmed: [],
+      problem: 'Slack refused the alerts (invalid_blocks).',
+    });
+    await runSlackAlerts(w.ports, null);
+    expect(w.posted.map(keysIn)).toEqual([['ALPHA-10']]);
+  });
+
   it('keeps the announcements for later when Slack refuses the message for a reason it names', async () => {
     const w = world();
     w.setHistory('ALPHA', [...FINISHED('ALPHA'), item('ALPHA-10', '2025-03-01')]);

@@ -58,9 +58,9 @@ export type SlackAlertRunOutcome =
   | { kind: 'continue'; fromProject: string; delaySeconds: number; posted: string[]; unconfirmed: string[] };
 
 /** Slack allows about one message a second per channel. */
-export const POST_INTERVAL_MS = 1000;
+const POST_INTERVAL_MS = 1000;
 /** Past this, the run continues on a fresh queue job: well inside a consumer's 55 seconds. */
-export const RUN_BUDGET_MS = 40_000;
+const RUN_BUDGET_MS = 40_000;
 
 export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: string | null): Promise<SlackAlertRunOutcome> {
   const startedAt = ports.clock.now().getTime();
@@ -101,7 +101,7 @@ export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: str
       ({ ts } = await ports.slack.postMessage(token, record.channel.id, message.text, message.blocks));
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      if (error.reason === 'unavailable') {
+      if (mayHaveBeenPosted(error)) {
         // Slack failed without saying whether it took the message: counted as delivered, never sent twice.
         await stateDocument.write({ ...state, ...next, posting: null });
         unconfirmed.push(projectKey);
@@ -185,6 +185,14 @@ async function projectAlerts(
   };
 }
 
+/**
+ * Slack answered nothing we can read (the connection failed, or an HTTP error): it may have taken the
+ * message. An `ok: false` answer with its own error code (`msg_too_long`, `invalid_blocks`…) is a refusal.
+ */
+function mayHaveBeenPosted(error: ServiceRefusal): boolean {
+  return error.reason === 'unavailable' && (error.detail === null || error.detail.startsWith('HTTP '));
+}
+
 function retryAfterSeconds(error: ServiceRefusal): number {
   const seconds = Number(error.detail ?? 1);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 1;
@@ -203,6 +211,6 @@ function refusal(error: ServiceRefusal, channelName: string): string {
     case 'missing-scope':
       return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
     default:
-      return `Slack refused the alerts (${error.reason}).`;
+      return `Slack refused the alerts (${error.detail ?? error.reason}).`;
   }
 }

@@ -26,9 +26,9 @@ import { StageRangeFilter } from './StageRangeFilter';
 import { CycleTimeView } from './views/CycleTimeView';
 import { FlowView } from './views/FlowView';
 import { ForecastView } from './views/ForecastView';
-import { IssuesView } from './views/IssuesView';
 import { OverviewView } from './views/OverviewView';
 import { ThroughputView } from './views/ThroughputView';
+import { IssuesWithTimeSplit } from './pull-requests/IssuesWithTimeSplit';
 import { PullRequestsView } from './pull-requests/PullRequestsView';
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
@@ -144,7 +144,7 @@ export function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <IssuesView report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} />
+                <IssuesWithTimeSplit report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} history={history} config={config} now={now} />
               </div>
             </TabPanel>
             <TabPanel>

@@ -13,6 +13,8 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from '../views/EmptyView';
 import { count } from '../views/format';
 import { finishedItems, formatWait, PART_LABELS, PHASE_PERCENTILES, pullRequestFigures, reportPeriod, type PullRequestFigures } from './pull-request-figures';
+import { PhaseTrend } from './PhaseTrend';
+import { TimeSplitTrend } from './TimeSplitTrend';
 import './PullRequestsView.css';
 
 const PHASE_LABELS = { coding: 'Coding (first commit → opened)', pickup: 'Pickup (ready → first review)', review: 'Review (first review → approval)', merge: 'Merge (approval → merged)' } as const;
@@ -51,6 +53,8 @@ export function PullRequestsView({ report, history, config, now }: { report: Flo
     <Stack space="space.400" testId="tab-panel-pull-requests">
       <RepositoryStatus repositories={data.repositories} />
       {figures && <PullRequestSections figures={figures} />}
+      {figures && figures.merged > 0 && <PhaseTrend pulls={data.pulls} report={report} />}
+      {figures && figures.splits.length > 0 && <TimeSplitTrend pulls={data.pulls} items={items} report={report} />}
     </Stack>
   );
 }

@@ -11,7 +11,6 @@ export {
   reportPeriod,
   type FinishedItem,
   type PullRequestFigures,
-  type WaitingPullRequest,
 } from '../../../../src/domain';
 
 export const PART_LABELS: Record<TimeSplitPart, string> = {

@@ -5,17 +5,18 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { FlowReport, ReportItem } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, type FlowReport, type ItemTimeSplit, type ReportItem } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
-import { issuesCsv } from './issues-csv';
+import { issuesCsv, TIME_SPLIT_COLUMNS } from './issues-csv';
 import { itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
 import { openIssue } from './open-issue';
 import './issue-link.css';
 import './IssuesView.css';
 
 export const ISSUES_PER_PAGE = 25;
+const HOUR = 3_600_000;
 
 /**
  * Marks the header of a column of numbers, which stands right-aligned over them. The table takes no class
@@ -91,8 +92,20 @@ export function stageColumns(report: FlowReport, items: readonly ReportItem[] = 
  * The items behind the charts for the filters chosen (finished in the period, and in progress), sortable and
  * paginated, with time per stage and a CSV export named after the filters.
  */
-export function IssuesView({ report, projectKey, issueTypes = [] }: { report: FlowReport; projectKey: string; issueTypes?: readonly string[] }) {
+export function IssuesView({
+  report,
+  projectKey,
+  issueTypes = [],
+  timeSplits,
+}: {
+  report: FlowReport;
+  projectKey: string;
+  issueTypes?: readonly string[];
+  /** Where each finished item's time went around its pull requests (ms), when GitHub is connected: a column per part. */
+  timeSplits?: ReadonlyMap<string, ItemTimeSplit>;
+}) {
   const unit = unitName(report);
+  const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
   const behind = useMemo(() => itemsInPeriod(report), [report]);
   const stages = useMemo(() => stageColumns(report, behind.items), [report, behind]);
   const head = useMemo(
@@ -112,9 +125,10 @@ export function IssuesView({ report, projectKey, issueTypes = [] }: { report: Fl
           isSortable: true,
           testId: NUMBER_COLUMN,
         })),
+        ...splitParts.map((part) => ({ key: `split:${part}`, content: `${TIME_SPLIT_COLUMNS[part]} (hours)`, testId: NUMBER_COLUMN })),
       ],
     }),
-    [unit, stages],
+    [unit, stages, splitParts],
   );
   const [sortKey, setSortKey] = useState<SortKey>('key');
   const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');
@@ -160,10 +174,14 @@ export function IssuesView({ report, projectKey, issueTypes = [] }: { report: Fl
             { key, content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
             { key, content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
             ...stages.map((stage) => ({ key, content: <span className="fm-issues-number">{stageTime.format(item.timeInStage[stage] ?? 0)}</span> })),
+            ...splitParts.map((part) => {
+              const split = timeSplits?.get(item.key);
+              return { key, content: <span className="fm-issues-number">{split ? stageTime.format(split[part] / HOUR) : '–'}</span> };
+            }),
           ],
         };
       }),
-    [sorted, currentPage, shownSortOrder, stages],
+    [sorted, currentPage, shownSortOrder, stages, splitParts, timeSplits],
   );
   if (sorted.length === 0) return <EmptyView testId="tab-panel-issues" message="No items match the filters." />;
   return (
@@ -177,7 +195,7 @@ export function IssuesView({ report, projectKey, issueTypes = [] }: { report: Fl
             behind.discarded > 0 ? ` (and ${count.format(behind.discarded)} discarded)` : ''
           }, plus ${count.format(behind.inProgress)} in progress now`}
         </Text>
-        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report), itemsFileName(projectKey, report, issueTypes))}>
+        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, issueTypes))}>
           Export CSV
         </Button>
       </Inline>

@@ -1,4 +1,4 @@
-import type { FlowReport } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, type FlowReport, type ItemTimeSplit, type TimeSplitPart } from '../../../../src/domain';
 import { csvText } from '../../../../src/shared/csv';
 import { unitName } from './format';
 import { itemsInPeriod, placeInPeriod } from './items-in-period';
@@ -8,7 +8,25 @@ import { itemsInPeriod, placeInPeriod } from './items-in-period';
  * lists them): one row per item, why it is there, then stage entry dates and the time spent in each stage,
  * both in the workflow's order.
  */
-export function issuesCsv(report: FlowReport): string {
+/** The time-split columns' names, in the table and the CSV (hours). */
+export const TIME_SPLIT_COLUMNS: Record<TimeSplitPart, string> = {
+  before: 'Before first pull request',
+  coding: 'Coding',
+  pickup: 'Waiting for review',
+  review: 'In review',
+  merge: 'Approved until merged',
+  between: 'Between pull requests',
+  after: 'After last merge',
+};
+
+const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
+
+/**
+ * With `timeSplits` (GitHub connected), each item's time split around its pull requests follows, in hours:
+ * empty for an item without a pull request in its cycle.
+ */
+export function issuesCsv(report: FlowReport, timeSplits?: ReadonlyMap<string, ItemTimeSplit>): string {
+  const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
   const stages = report.generated.workflow.stages;
   const unit = unitName(report);
   const header = [
@@ -22,6 +40,7 @@ export function issuesCsv(report: FlowReport): string {
     'Age',
     ...stages.map((stage) => `Entered ${stage}`),
     ...stages.map((stage) => `Time in ${stage} (${unit})`),
+    ...splitParts.map((part) => `${TIME_SPLIT_COLUMNS[part]} (hours)`),
   ];
   const rows = itemsInPeriod(report).items.map((item) => [
     item.key,
@@ -34,6 +53,10 @@ export function issuesCsv(report: FlowReport): string {
     item.age,
     ...stages.map((stage) => item.stageDates[stage] ?? null),
     ...stages.map((stage) => item.timeInStage[stage] ?? 0),
+    ...splitParts.map((part) => {
+      const split = timeSplits?.get(item.key);
+      return split ? hours(split[part]) : null;
+    }),
   ]);
   return csvText(header, rows);
 }
