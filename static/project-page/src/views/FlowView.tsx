@@ -11,6 +11,8 @@ import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
+import { NetFlowChart } from '../charts/NetFlowChart';
+import { periodName } from './overview-trends';
 import { count, counted, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
@@ -138,7 +140,45 @@ export function FlowView({ report }: { report: FlowReport }) {
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
       </ChartFrame>
+      <NetFlow report={report} />
       <TimeInStage report={report} />
     </Stack>
+  );
+}
+
+/** Arrivals minus departures per period: above zero work in progress grew, below it shrank. */
+function NetFlow({ report }: { report: FlowReport }) {
+  if (report.netFlow.length === 0) return null;
+  const kind = periodName(report);
+  const arrived = report.netFlow.reduce((sum, period) => sum + period.arrivals, 0);
+  const departed = report.netFlow.reduce((sum, period) => sum + period.departures, 0);
+  const grew = report.netFlow.filter((period) => period.net > 0).length;
+  return (
+    <ChartFrame
+      testId="chart-net-flow"
+      title={`Net flow per ${kind}: arrivals minus departures`}
+      summary={`${counted(arrived, 'item')} arrived (started) and ${counted(departed, 'item')} departed (finished) in the period, net ${arrived - departed > 0 ? '+' : ''}${
+        arrived - departed
+      }; work in progress grew in ${counted(grew, kind)} of ${report.netFlow.length}. Bars above the line: more arrived than departed.`}
+      table={{
+        caption: `Arrivals, departures and net flow per ${kind}`,
+        columns: ['From', 'To', 'Arrived', 'Departed', 'Net'],
+        rows: report.netFlow.map((period) => [
+          formatDate(period.start),
+          formatDate(period.end),
+          period.arrivals,
+          period.departures,
+          period.net,
+        ]),
+      }}
+    >
+      <NetFlowChart
+        periods={report.netFlow.map((period) => ({
+          label: shortDate(period.start),
+          arrivals: period.arrivals,
+          departures: period.departures,
+        }))}
+      />
+    </ChartFrame>
   );
 }
