@@ -27,7 +27,7 @@ interface Row {
   incremental: { changed: number; requests: number; ms: number; shardsRewritten: number; shards: number };
   view: { bytes: number; ms: number; parts: number };
   /** KVS units (10 KB, Forge's metering) of each kind of work. */
-  units: { backfill: Units; incremental: Units; firstOpen: Units; returningOpen: Units };
+  units: { backfill: Units; incremental: Units; firstOpen: Units; wholeHistory: Units; returningOpen: Units };
   identical: boolean;
 }
 
@@ -98,7 +98,13 @@ async function benchmark(issues: number): Promise<Row> {
     const backfillUnits = unitsSince(harness, mark);
     const kvsWrites = harness.kvs.stats().writes - writesBefore;
 
-    // The project page's view: answer size and time, read from storage.
+    // A first open: the page asks for the Overview first, and paints it from the sync's summary.
+    mark = unitsNow(harness);
+    const overviewAnswer = await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), { overviewFirst: true });
+    const firstOpen = unitsSince(harness, mark);
+    if (!overviewAnswer.ok || !overviewAnswer.data.overview) throw new Error('the first open was not answered with the Overview summary');
+
+    // Going further (another tab, another filter): the whole history, in parts. Answer size and time.
     let answerBytes = 0;
     let parts = 0;
     mark = unitsNow(harness);
@@ -112,7 +118,7 @@ async function benchmark(issues: number): Promise<Row> {
         fromShard = answer.data.history.nextShard;
       }
     });
-    const firstOpen = unitsSince(harness, mark);
+    const wholeHistory = unitsSince(harness, mark);
     // What a reader's browser keeps after that open (the same answer, read again outside the measure).
     const { held, history: oursHeld } = await harness.viewedHistorySince(PROJECT, null);
     const ours = oursHeld!;
@@ -150,7 +156,7 @@ async function benchmark(issues: number): Promise<Row> {
       backfill: { ...backfill, kvsWrites },
       incremental: { changed, ...incremental, shardsRewritten, shards: returning.view.history?.shardCount ?? 0 },
       view: { bytes: answerBytes, ms: view.ms, parts },
-      units: { backfill: backfillUnits, incremental: incrementalUnits, firstOpen, returningOpen },
+      units: { backfill: backfillUnits, incremental: incrementalUnits, firstOpen, wholeHistory, returningOpen },
       identical: identical && caughtUp && returning.view.history?.basedOn === held?.version,
     };
   } finally {
@@ -214,17 +220,17 @@ async function main(): Promise<void> {
     '',
     `KVS units per installation (10 KB each; Forge allows ${READ_UNITS_PER_MINUTE.toLocaleString('en-US')} read and 4,000 write units a minute)`,
     '',
-    '| issues | backfill: read / write | incremental sync (1% changed): read / write | page open, first: read | page open, returning after that sync: read | opens a minute with a sync running: first / returning | target ≥ 60 |',
-    '|---:|---:|---:|---:|---:|---:|:---:|',
+    '| issues | backfill: read / write | incremental sync (1% changed): read / write | page open, first (Overview summary): read | going further (whole history): read | page open, returning after that sync: read | opens a minute with a sync running: first / returning | target ≥ 60 |',
+    '|---:|---:|---:|---:|---:|---:|---:|:---:|',
   );
   // The target is judged on first opens: sixty different readers a minute each open the page in a browser
   // that holds nothing yet. A returning reader's cheap open is shown beside it, not counted towards it.
   for (const row of rows) {
-    const { backfill, incremental, firstOpen, returningOpen } = row.units;
+    const { backfill, incremental, firstOpen, wholeHistory, returningOpen } = row.units;
     const first = opensPerMinute(firstOpen.read, incremental.read);
     const again = opensPerMinute(returningOpen.read, incremental.read);
     lines.push(
-      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${returningOpen.read} | ${first} / ${again} | ${first >= 60 ? 'met' : 'missed'} |`,
+      `| ${row.issues.toLocaleString('en-US')} | ${backfill.read} / ${backfill.write} | ${incremental.read} / ${incremental.write} | ${firstOpen.read} | ${wholeHistory.read} | ${returningOpen.read} | ${first} / ${again} | ${first >= 60 ? 'met' : 'missed'} |`,
     );
   }
   lines.push('');

@@ -104,6 +104,10 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
   };
   jiraSite.events.on('issue-event', onIssueEvent);
 
+  // GitHub's deliveries go out over HTTP to the address the hook names (the host's own web-trigger route).
+  const sendWebhook = async (url: string, delivery: { headers: Record<string, string>; body: string }) =>
+    (await platformFetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body })).status;
+
   const users: HostUser[] = jiraSite.users.map(({ accountId, displayName, role }) => ({ accountId, displayName, role }));
   const host: RunningHost = await startHost(
     {
@@ -114,13 +118,14 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       controlServices: [
         { prefix: '/__jira/', service: jiraSite },
         { prefix: '/__atlassian/', service: personalData },
-        { prefix: '/__github/', service: githubControl(github) },
+        { prefix: '/__github/', service: githubControl(github, sendWebhook) },
         { prefix: '/__slack/', service: slackControl(slack) },
       ],
       kvs,
     },
     options.port,
   );
+  platform.serveWebTriggersAt(`${host.url}/x1`);
 
   return {
     hostUrl: host.url,

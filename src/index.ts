@@ -11,3 +11,5 @@ export { personalDataReport } from './handlers/personal-data-report';
 export { retentionPurge } from './handlers/retention-purge';
 export { slackDigest } from './handlers/slack-digest';
 export { githubSync, githubSyncWorker } from './handlers/github-sync';
+export { githubWebhook } from './handlers/github-webhook';
+export { slackAlertsWorker } from './handlers/slack-alerts';

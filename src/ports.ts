@@ -12,8 +12,9 @@ import type {
   SyncState,
 } from './shared/resolver-contract';
 import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
-import type { HistoryDictionaries, PackedShard } from './shared/packed-history';
+import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
 import type { PullRequestFacts } from './domain/pull-request';
+import type { OverviewFigures } from './domain/overview-figures';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {
@@ -31,6 +32,15 @@ export interface ProjectDirectory {
 export interface UserPermissions {
   canBrowseProject(projectKey: string): Promise<boolean>;
   isJiraAdministrator(): Promise<boolean>;
+}
+
+/**
+ * Which of a project's issue security levels the calling user may see (`GET /rest/api/3/project/{key}/
+ * securitylevel`, asked as that user): their ids. Answered by Jira itself, or by a short-lived copy of its
+ * answer for the same user and project.
+ */
+export interface SecurityLevelVisibility {
+  visibleLevels(projectKey: string): Promise<ReadonlySet<number>>;
 }
 
 export interface SyncStateStore {
@@ -83,9 +93,12 @@ export interface FlowConfigStore {
   remove(projectKey: string): Promise<void>;
 }
 
-/** The tokens the app holds. Each has one slot: storing again replaces (and so deletes) the old one. */
-export type SecretName = 'github-token' | 'slack-bot-token';
-export const SECRET_NAMES: readonly SecretName[] = Object.freeze(['github-token', 'slack-bot-token'] as const);
+/**
+ * The secrets the app holds: two tokens, and the secret GitHub signs its webhook deliveries with. Each has one
+ * slot: storing again replaces (and so deletes) the old one.
+ */
+export type SecretName = 'github-token' | 'github-webhook-secret' | 'slack-bot-token';
+export const SECRET_NAMES: readonly SecretName[] = Object.freeze(['github-token', 'github-webhook-secret', 'slack-bot-token'] as const);
 
 /**
  * Where tokens are kept: sealed with the app's own key, then stored as platform secrets. Values go in and come
@@ -166,6 +179,8 @@ export interface PullRequestPage {
 export interface GitHubPullRequests {
   /** A page starting at `cursor` (the first when null), or null when the token cannot see the repository. */
   page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null>;
+  /** One pull request by number (a page of one, `nextCursor` null); null when the token cannot see the repository. */
+  pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
 /**
@@ -194,6 +209,12 @@ export interface PullRequestStore {
   upsert(repository: string, pulls: readonly PullRequestFacts[], keepClosedSince: number): Promise<void>;
   readState(repository: string): Promise<RepositorySyncState | null>;
   writeState(repository: string, state: RepositorySyncState): Promise<void>;
+  /** Drops the stored pull requests closed (merged or not) before `closedBefore` (epoch ms); answers how many. */
+  purgeClosedBefore(repository: string, closedBefore: number): Promise<number>;
+  /** Deletes everything stored for the repository: its pull requests and its sync state (cursor, watermark). */
+  eraseRepository(repository: string): Promise<number>;
+  /** Deletes every repository's pull requests and sync state, watched or not. */
+  eraseAll(): Promise<number>;
 }
 
 export interface SlackIdentity {
@@ -382,6 +403,12 @@ export interface ShardRef {
   /** Jira id of its first issue: shards are in ascending id order. */
   firstId: number;
   count: number;
+  /**
+   * The security levels its issues carry, as [level id, how many of its issues have it], ascending by id;
+   * absent when none has one. Lets a reader know from the manifest alone whether a viewer must be asked which
+   * levels they may see, and how many issues that hides (see src/app/issue-security.ts).
+   */
+  levels?: Array<[level: number, issues: number]>;
 }
 
 /** Where a project's stored history stands: its dictionaries and its shards, in order. */
@@ -416,8 +443,43 @@ export interface HistoryStore {
   deleteShards(projectKey: string, refs: readonly string[]): Promise<void>;
   /** Shards as stored (compressed text), for the browser to unpack. */
   readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]>;
+  /**
+   * Shards encoded as stored but holding only the issues `keep` accepts: for a viewer who may not see some
+   * of the issues (issue security). Costs a decode and an encode per shard, so it is asked only for shards
+   * that hold such issues.
+   */
+  readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]>;
   /** Every shard reference stored for the project, referenced or not. */
   listShardRefs(projectKey: string): Promise<string[]>;
+}
+
+/**
+ * The Overview tab's figures for the default filters, computed by the sync from the whole history, so that a
+ * reader's first open need not read it (see src/app/overview-summary.ts for when it may be served).
+ */
+export interface OverviewSummary {
+  format: number;
+  /** The history version (`historyVersionOf`) the figures were computed from. */
+  historyVersion: string;
+  /** A digest of the flow configuration document they were computed under (null document included). */
+  configDigest: string;
+  /** The day (`YYYY-MM-DD`) they were computed on, in `timeZone` (the project's): ages grow every day. */
+  day: string;
+  timeZone: string;
+  /**
+   * Whether any issue of the project has an issue security level: each reader may then see fewer issues than
+   * the figures count, so the summary is never served and the page takes the full, per-reader path.
+   */
+  hasSecuredIssues: boolean;
+  figures: OverviewFigures;
+  /** The start the default period asked for when it was before the history's first day (the page says so). */
+  clampedFrom: string | null;
+}
+
+/** Each project's Overview summary: one small value, under the project's keys, so it goes with the project. */
+export interface OverviewSummaryStore {
+  read(projectKey: string): Promise<OverviewSummary | null>;
+  write(projectKey: string, summary: OverviewSummary): Promise<void>;
 }
 
 /** Where a project's sync stands between jobs. Holds only Jira's times and ids, never the wall clock. */

@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
  *
  *   tsx dev/contracts/cut-description.ts <published.json> <out.json> "get /rest/api/3/field" ...
  *       keeps those operations and every component they reach (OpenAPI 3 `#/components/...` or
- *       Swagger 2 `#/definitions/...`), unchanged.
+ *       Swagger 2 `#/definitions/...`), unchanged. `"webhook pull-request-opened"` keeps that entry of an
+ *       OpenAPI 3.1 description's `webhooks` (the deliveries a service sends) the same way.
  *   tsx dev/contracts/cut-description.ts --scopes <published.json> <out.json>
  *       keeps every operation, reduced to its declared OAuth scopes: what Forge's scope linter reads to
  *       decide which scopes a `requestJira` call needs. Every path stays, so an unknown path cannot pass
@@ -48,16 +49,24 @@ function reachableComponents(document: Json, roots: unknown[]): Json {
 }
 
 function cutOperations(document: Json, wanted: string[]): Json {
-  const source = document.paths as Operations;
+  const source = (document.paths ?? {}) as Operations;
   const paths: Operations = {};
+  const webhooks: Operations = {};
   for (const entry of wanted) {
     const [method, template] = entry.trim().split(/\s+/) as [string, string];
+    if (method === 'webhook') {
+      const webhook = (document.webhooks as Operations | undefined)?.[template];
+      if (!webhook) throw new Error(`${entry} is not in the description`);
+      webhooks[template] = webhook;
+      continue;
+    }
     const operation = source[template]?.[method.toLowerCase()];
     if (!operation) throw new Error(`${entry} is not in the description`);
     (paths[template] ??= {})[method.toLowerCase()] = operation;
   }
-  const { paths: _all, components: _components, definitions: _definitions, ...head } = document;
-  return { ...head, paths, ...reachableComponents(document, Object.values(paths)) };
+  const { paths: _all, webhooks: _webhooks, components: _components, definitions: _definitions, tags: _tags, ...head } = document;
+  const kept = Object.keys(webhooks).length > 0 ? { webhooks } : { paths };
+  return { ...head, ...kept, ...reachableComponents(document, [...Object.values(paths), ...Object.values(webhooks)]) };
 }
 
 function scopesOnly(document: Json): Json {

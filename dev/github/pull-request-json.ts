@@ -64,7 +64,7 @@ export interface SimPullRequest {
  */
 const REPOSITORY_ONLY_FIELDS = new Set(['permissions', 'organization', 'network_count', 'subscribers_count']);
 
-function embeddedRepositoryJson(repository: SimRepository) {
+export function embeddedRepositoryJson(repository: SimRepository) {
   const full = fullRepositoryJson(repository, { admin: false, push: false, pull: true });
   return Object.fromEntries(Object.entries(full).filter(([field]) => !REPOSITORY_ONLY_FIELDS.has(field)));
 }

@@ -11,6 +11,7 @@ import { pageOf } from './github-paging';
 import { answerGraphql } from './graphql/graphql-endpoint';
 import { PullRequestLedger, type NewPullRequest, type NewReview } from './pull-request-ledger';
 import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
+import { pullRequestEventPayload, pullRequestReviewEventPayload, signedDelivery, type PullRequestAction, type SimWebhookDelivery } from './webhook-deliveries';
 
 /**
  * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`,
@@ -69,6 +70,8 @@ export class SimulatedGitHub implements SimulatedService {
   /** Requests still to be refused by a secondary rate limit, and the wait each refusal asks for. */
   private secondaryLimit = { refusals: 0, retryAfterSeconds: 60 };
   private nextId = 9_100_000;
+  /** Repository webhooks, as an admin adds them in the repository's settings: where to, and the secret. */
+  private readonly hooks = new Map<string, Array<{ url: string; secret: string }>>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -151,6 +154,33 @@ export class SimulatedGitHub implements SimulatedService {
       if (!found) throw new Error(`No GitHub account ${login}`);
       return found;
     });
+  }
+
+  /** A repository webhook (Settings → Webhooks → Add webhook), for pull requests and reviews; a second one for the same URL replaces it. */
+  addWebhook(repositoryFullName: string, hook: { url: string; secret: string }): void {
+    const key = repositoryFullName.toLowerCase();
+    if (!this.repositories.has(key)) throw new Error(`No GitHub repository ${repositoryFullName}`);
+    this.hooks.set(key, [...(this.hooks.get(key) ?? []).filter((existing) => existing.url !== hook.url), hook]);
+  }
+
+  webhooksOf(repositoryFullName: string): ReadonlyArray<{ url: string; secret: string }> {
+    return this.hooks.get(repositoryFullName.toLowerCase()) ?? [];
+  }
+
+  /**
+   * The webhook delivery GitHub would send now about a pull request, signed with the hook's secret: a
+   * `pull_request` event (`action`), or a `pull_request_review` `submitted` event for its latest review.
+   */
+  webhookDelivery(
+    repositoryFullName: string,
+    number: number,
+    secret: string,
+    event: { kind: 'pull_request'; action: PullRequestAction } | { kind: 'pull_request_review' },
+  ): SimWebhookDelivery {
+    const pull = this.pullRequests(repositoryFullName).find((candidate) => candidate.number === number);
+    if (!pull) throw new Error(`No pull request #${number} in ${repositoryFullName}`);
+    const payload = event.kind === 'pull_request' ? pullRequestEventPayload(pull, event.action) : pullRequestReviewEventPayload(pull);
+    return signedDelivery(event.kind, payload, secret);
   }
 
   /** Every pull request of a repository, oldest first. */

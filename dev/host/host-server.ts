@@ -96,10 +96,23 @@ async function route(options: HostOptions, state: HostState, request: IncomingMe
     }
   }
   if (pathname.startsWith('/__forge/')) return controlApi(options, state, method, url, request, response);
+  if (pathname.startsWith(WEB_TRIGGER_PATH)) return webTrigger(options, method, pathname, request, response);
   if (pathname.startsWith('/__ui/')) return serveFrameFile(options, state.frames, pathname, response);
   if (pathname.startsWith('/__host/')) return servePublic(pathname.slice('/__host/'.length), response);
   if (method !== 'GET') throw new HttpError(405, 'Method not allowed');
   return hostPage(options, state.frames, url, request, response);
+}
+
+/** Web triggers, at the addresses `webTrigger.getUrl` gives (`<host>/x1/<id>`), as Forge serves them: any sender. */
+const WEB_TRIGGER_PATH = '/x1/';
+
+async function webTrigger(options: HostOptions, method: string, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const moduleKey = options.platform.webTriggerById(decodeURIComponent(pathname.slice(WEB_TRIGGER_PATH.length)));
+  if (!moduleKey) throw new HttpError(404, 'No such web trigger');
+  const headers = Object.fromEntries(Object.entries(request.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
+  const answer = await options.platform.callWebTrigger(moduleKey, { method, headers, body: method === 'GET' || method === 'HEAD' ? '' : await readBody(request), path: pathname });
+  response.writeHead(answer.statusCode, Object.fromEntries(Object.entries(answer.headers).map(([name, values]) => [name, values.join(', ')])));
+  response.end(answer.body);
 }
 
 async function hostPage(options: HostOptions, frames: AppFrames, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -153,6 +153,33 @@ describe('people, projects and statuses', () => {
     await expectConforms('app', 'GET', '/rest/api/3/project/BUG/statuses', '/rest/api/3/project/{projectIdOrKey}/statuses', 200);
   });
 
+  it("a project's issue security levels conform: all of them for the app and the admin, those that admit the member, none without a scheme", async () => {
+    const template = '/rest/api/3/project/{projectKeyOrId}/securitylevel';
+    const ids = async (caller: 'app' | 'admin' | 'member', key: string) =>
+      ((await expectConforms(caller, 'GET', `/rest/api/3/project/${key}/securitylevel`, template, 200)).levels as Array<{ id: string }>).map((level) => level.id);
+    expect(await ids('app', 'BUG')).toEqual(['10100', '10101']);
+    expect(await ids('admin', 'BUG')).toEqual(['10100', '10101']);
+    expect(await ids('member', 'BUG')).toEqual(['10101']);
+    expect(await ids('member', 'FLOW')).toEqual([]);
+    expect((await call(site, 'outsider', 'GET', '/rest/api/3/project/BUG/securitylevel')).status).toBe(404);
+  });
+
+  it("a secured issue's level conforms in a field search", async () => {
+    let secured = 0;
+    let nextPageToken: string | undefined;
+    do {
+      const body = await expectConforms('app', 'POST', '/rest/api/3/search/jql', '/rest/api/3/search/jql', 200, {
+        jql: 'project = BUG',
+        fields: ['security'],
+        maxResults: 100,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      secured += body.issues.filter((issue: { fields: { security: unknown } }) => issue.fields.security !== null).length;
+      nextPageToken = body.nextPageToken;
+    } while (nextPageToken);
+    expect(secured).toBeGreaterThan(0);
+  });
+
   it('statuses, status categories and fields conform', async () => {
     await expectConforms('member', 'GET', '/rest/api/3/status', '/rest/api/3/status', 200);
     await expectConforms('member', 'GET', '/rest/api/3/statuscategory', '/rest/api/3/statuscategory', 200);

@@ -1,4 +1,5 @@
 import { STATUSES, resolutionIndex } from './catalogue';
+import { securityLevel } from './issue-security';
 import { APP_USER, DEMO_USERS } from './demo-data/demo-users';
 import { buildIssueEvent, ISSUE_EVENT, type IssueEventType } from './issue-events';
 import { APP_AUTHOR, ChangeKind, type ChangeRecord, type HistoryRecord, type IssueStore } from './issue-store';
@@ -67,6 +68,34 @@ export class IssueChanges {
       { kind: ChangeKind.Flag, from: current ? 1 : 0, to: flagged ? 1 : 0 },
     ]);
     store.flagged.set(row, flagged ? 1 : 0);
+    this.emit(row, 'avi:jira:updated:issue', actor, history);
+    return history;
+  }
+
+  /**
+   * Sets (or, with null, clears) the issue's security level, as an edit of its "Security Level" field: a
+   * changelog entry named `security`, a new `updated`, and an issue updated event.
+   */
+  setSecurityLevel(row: number, levelId: number | null, actor: number): HistoryRecord | undefined {
+    const { store } = this;
+    const current = store.securityLevelOf(row);
+    if ((current ?? null) === levelId) return undefined;
+    const before = current === undefined ? undefined : securityLevel(current);
+    const after = levelId === null ? undefined : securityLevel(levelId);
+    if (levelId !== null && !after) throw new Error(`no security level ${levelId}`);
+    const history = store.appendLaterHistory(row, this.moment(row), actor, [
+      {
+        kind: 'raw',
+        details: {
+          field: 'security',
+          fieldtype: 'jira',
+          fieldId: 'security',
+          ...(before ? { from: before.id, fromString: before.name } : {}),
+          ...(after ? { to: after.id, toString: after.name } : {}),
+        },
+      },
+    ]);
+    store.setSecurityLevel(row, levelId, null);
     this.emit(row, 'avi:jira:updated:issue', actor, history);
     return history;
   }

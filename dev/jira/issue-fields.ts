@@ -57,6 +57,7 @@ export const FIELDS: readonly FieldDefinition[] = [
   system('resolution', 'Resolution', 'resolution'),
   system('resolutiondate', 'Resolved', 'datetime', { orderable: false, clauseNames: ['resolutiondate', 'resolved'] }),
   system('labels', 'Labels', 'array', {}, 'string'),
+  system('security', 'Security Level', 'securitylevel', { clauseNames: ['level'] }),
   system('description', 'Description', 'string'),
   system('duedate', 'Due date', 'date', { clauseNames: ['due', 'duedate'] }),
   system('fixVersions', 'Fix versions', 'array', { clauseNames: ['fixVersion'] }, 'version'),

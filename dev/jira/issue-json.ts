@@ -3,6 +3,7 @@ import { issueTypeJson, priorityJson, resolutionJson, statusJson } from './catal
 import { historyJson } from './changelog-json';
 import { summaryFor } from './demo-data/summaries';
 import type { FieldSelection } from './issue-fields';
+import { securityLevel, securityLevelJson } from './issue-security';
 import { ChangeKind, type IssueStore } from './issue-store';
 import { jiraTime } from './jira-time';
 import { projectRef } from './project-json';
@@ -94,6 +95,11 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
     }
     case 'labels':
       return labelsOf(store.summarySeed.get(row));
+    case 'security': {
+      const level = store.securityLevelOf(row);
+      const definition = level === undefined ? undefined : securityLevel(level);
+      return definition ? securityLevelJson(siteUrl, definition) : null;
+    }
     case 'description':
     case 'duedate':
       return null;

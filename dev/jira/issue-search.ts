@@ -59,7 +59,7 @@ export class IssueSearch {
     const found: number[] = [];
     const n = store.issueCount;
     for (let row = 0; row < n; row++) {
-      if (store.deleted.get(row) !== 0 || !browsable[store.project.get(row)]) continue;
+      if (store.deleted.get(row) !== 0 || !this.permissions.canSeeIssue(principal, row, browsable)) continue;
       if (matches(row)) found.push(row);
     }
     return Int32Array.from(found);

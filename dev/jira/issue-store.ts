@@ -99,6 +99,9 @@ export class IssueStore {
   private readonly changeFrom = new Int32Column(4096);
   private readonly changeTo = new Int32Column(4096);
 
+  /** Security level id per secured issue row (most issues have none). */
+  private readonly securityLevels = new Map<number, number>();
+
   private readonly laterHistories = new Map<number, HistoryRecord[]>();
   /** Summaries given by whoever created an issue through the API; generated issues derive theirs. */
   readonly givenSummaries = new Map<number, string>();
@@ -170,6 +173,22 @@ export class IssueStore {
     this.assignee.set(row, outcome.assignee);
     this.flagged.set(row, outcome.flagged ? 1 : 0);
     this.updated.set(row, outcome.updated);
+    this.version++;
+  }
+
+  /** The issue's security level id, or undefined when it has none. */
+  securityLevelOf(row: number): number | undefined {
+    return this.securityLevels.get(row);
+  }
+
+  /**
+   * Sets or clears the issue's security level. `at` (epoch ms) is when, for an edit on the live site: Jira
+   * then moves the issue's `updated`, as for any field edit; generated data passes null (secured from the start).
+   */
+  setSecurityLevel(row: number, levelId: number | null, at: number | null): void {
+    if (levelId === null) this.securityLevels.delete(row);
+    else this.securityLevels.set(row, levelId);
+    if (at !== null && at > this.updated.get(row)) this.updated.set(row, at);
     this.version++;
   }
 

@@ -1,4 +1,5 @@
 import type { IssueStore } from './issue-store';
+import { admits } from './issue-security';
 import type { Principal } from './principal';
 
 /**
@@ -53,6 +54,17 @@ export class PermissionModel {
 
   canBrowse(principal: Principal, projectIndex: number): boolean {
     return this.hasProjectPermission(principal, projectIndex, 'BROWSE_PROJECTS');
+  }
+
+  /**
+   * Whether the principal may see this issue: browse its project, and be admitted by its security level if it
+   * has one. Jira answers every request about an issue the principal may not see as if it did not exist.
+   */
+  canSeeIssue(principal: Principal, row: number, browsable?: readonly boolean[]): boolean {
+    const projectIndex = this.store.project.get(row);
+    if (!(browsable ? browsable[projectIndex] === true : this.canBrowse(principal, projectIndex))) return false;
+    const level = this.store.securityLevelOf(row);
+    return level === undefined || admits(principal, level);
   }
 
   /** The projects this principal may browse, as a lookup by project index. */

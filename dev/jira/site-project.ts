@@ -21,6 +21,8 @@ export interface SiteProject {
   issueTypes: readonly number[];
   /** False for a project the outsider persona may not browse. */
   outsidersMayBrowse: boolean;
+  /** True for a project that uses the site's issue security scheme (see issue-security.ts). */
+  issueSecurity?: boolean;
   /** Scrum projects: the moment sprint 1 started; sprints last two weeks. */
   sprintOrigin?: number;
 }

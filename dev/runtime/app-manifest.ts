@@ -14,6 +14,8 @@ export interface AppManifest {
   scheduledTriggers: Map<string, { functionKey: string; interval: string }>;
   /** queue key → consumer function key. */
   consumers: Map<string, string>;
+  /** Web triggers: module key → the function serving it, and whether it answers its own status (`response.type: dynamic`). */
+  webTriggers: Map<string, { functionKey: string; dynamic: boolean }>;
   /** Product event triggers: the events each listens to. */
   eventTriggers: Array<{ key: string; functionKey: string; events: string[]; ignoreSelf: boolean }>;
   /** Origins the app's backend may fetch (`permissions.external.fetch.backend`). */
@@ -59,6 +61,7 @@ interface ManifestFile {
     'jira:adminPage'?: UiModuleEntry[];
     scheduledTrigger?: Array<{ key: string; function: string; interval: string }>;
     consumer?: Array<{ queue: string; function: string }>;
+    webtrigger?: Array<{ key: string; function: string; response?: { type?: string } }>;
     trigger?: Array<{ key: string; function: string; events?: string[]; filter?: { ignoreSelf?: boolean } }>;
   };
   resources?: Array<{ key: string; path: string }>;
@@ -117,6 +120,7 @@ export function loadAppManifest(manifestPath: string): AppManifest {
       (modules.scheduledTrigger ?? []).map((t) => [t.key, { functionKey: t.function, interval: t.interval }]),
     ),
     consumers: new Map((modules.consumer ?? []).map((c) => [c.queue, c.function])),
+    webTriggers: new Map((modules.webtrigger ?? []).map((w) => [w.key, { functionKey: w.function, dynamic: w.response?.type === 'dynamic' }])),
     eventTriggers: (modules.trigger ?? []).map((t) => ({
       key: t.key,
       functionKey: t.function,

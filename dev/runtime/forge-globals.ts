@@ -25,6 +25,8 @@ export interface PlatformServices {
   jira: ProductTarget;
   personalData: ProductTarget;
   queue: QueueService;
+  /** The address of a web trigger of this installation (what `webTrigger.getUrl` answers). */
+  webTriggerUrl(moduleKey: string): string | null;
 }
 
 interface FetchDescriptor {
@@ -85,6 +87,7 @@ export function installForgeGlobals(services: PlatformServices): void {
     if (descriptor.remote === 'jira') return services.jira.send(request, principal);
     if (descriptor.remote === 'stargate' && principal.kind === 'app') {
       if (path.startsWith('/app/report-accounts')) return services.personalData.send(request, principal);
+      if (path === '/graphql' && /createWebTriggerUrl/.test(request.body ?? '')) return webTriggerUrlAnswer(services, request.body ?? '');
       if (path.startsWith('/webhook/queue/')) {
         const answer = services.queue.handle(path, request.body);
         return toResponse({
@@ -96,6 +99,16 @@ export function installForgeGlobals(services: PlatformServices): void {
     }
     return proxyError(404, 'UNSUPPORTED_REMOTE');
   };
+}
+
+/** `webTrigger.getUrl(key)`: Forge's GraphQL mutation `createWebTriggerUrl`, answered for the manifest's web triggers. */
+function webTriggerUrlAnswer(services: PlatformServices, body: string): Response {
+  const key = (JSON.parse(body) as { variables?: { input?: { triggerKey?: string } } }).variables?.input?.triggerKey ?? '';
+  const url = services.webTriggerUrl(key);
+  const answer = url
+    ? { data: { createWebTriggerUrl: { url } } }
+    : { data: { createWebTriggerUrl: null }, errors: [{ message: `No web trigger ${key} in this app` }] };
+  return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
 /** asUser() without an accountId means "the user this invocation runs for", and there may be none. */

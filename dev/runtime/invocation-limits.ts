@@ -18,6 +18,8 @@ export interface InvocationLimits {
   logLinesPerRuntimeMinute: number;
   /** Log text an invocation may write in all (200 KB); further lines are dropped. */
   logBytesPerInvocation: number;
+  /** A function's request payload (a web trigger's whole request included): 500 KB. */
+  requestPayloadBytes: number;
 }
 
 export const FORGE_INVOCATION_LIMITS: Readonly<InvocationLimits> = Object.freeze({
@@ -28,6 +30,7 @@ export const FORGE_INVOCATION_LIMITS: Readonly<InvocationLimits> = Object.freeze
   maxTimeoutSeconds: 900,
   logLinesPerRuntimeMinute: 100,
   logBytesPerInvocation: 200 * 1024,
+  requestPayloadBytes: 500 * 1024,
 });
 
 /** The platform's refusal of a user-led invocation over its limits: what the bridge's `invoke` rejects with. */

@@ -38,6 +38,22 @@ export interface LocalPlatformOptions {
   app?: AppForm;
   /** The installation's licence (see `LocalPlatform.licence`); by default `FORGE_LICENCE` from the environment. */
   licence?: ForgeLicence | null;
+  /** Where web triggers are served (the local host's `/x1/…` routes); by default an address that reaches nothing. */
+  webTriggerBaseUrl?: string;
+}
+
+/** A request to a web trigger as Forge hands it to the function: header values as lists, the body as text. */
+export interface WebTriggerCall {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  path?: string;
+}
+
+export interface WebTriggerAnswer {
+  statusCode: number;
+  headers: Record<string, string[]>;
+  body: string;
 }
 
 /**
@@ -132,6 +148,7 @@ export class LocalPlatform {
       jira: this.options.jira,
       personalData: this.options.personalData,
       queue: this.queue,
+      webTriggerUrl: (moduleKey) => (this.manifest.webTriggers.has(moduleKey) ? this.webTriggerUrl(moduleKey) : null),
     });
     this.logs.capture();
     this.environment.apply(this.options.environment ?? {});
@@ -200,6 +217,51 @@ export class LocalPlatform {
     return this.run(trigger.functionKey, triggerKey, undefined, this.timeoutOf(trigger.functionKey), () =>
       handler({ context: { cloudId: this.options.cloudId, moduleKey: triggerKey }, contextToken: 'local' }, this.jobContext),
     );
+  }
+
+  private webTriggerBase: string | undefined;
+
+  /** Where the local host serves web triggers (known once it listens). */
+  serveWebTriggersAt(baseUrl: string): void {
+    this.webTriggerBase = baseUrl;
+  }
+
+  /** A web trigger's address on this installation: stable, one per module, as Forge's are. */
+  webTriggerUrl(moduleKey: string): string {
+    const id = `${this.installationId}-${moduleKey}`;
+    return `${this.webTriggerBase ?? this.options.webTriggerBaseUrl ?? 'http://localhost/x1'}/${id}`;
+  }
+
+  /** The web trigger module whose address ends in `id`, if any. */
+  webTriggerById(id: string): string | null {
+    for (const key of this.manifest.webTriggers.keys()) if (id === `${this.installationId}-${key}`) return key;
+    return null;
+  }
+
+  /**
+   * An HTTP request to a web trigger, as Forge delivers it: the whole request within the function payload limit
+   * (else 413 without running anything), headers as lists, no user. A `dynamic` trigger answers its own
+   * status; a function answer Forge cannot turn into HTTP becomes a 500, as there.
+   */
+  async callWebTrigger(moduleKey: string, call: WebTriggerCall): Promise<WebTriggerAnswer> {
+    const trigger = this.manifest.webTriggers.get(moduleKey);
+    if (!trigger) throw new ResolverInvocationError(`No web trigger ${moduleKey} in manifest.yml`);
+    const size = Buffer.byteLength(call.body, 'utf8') + Object.entries(call.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+    if (size > this.limits.requestPayloadBytes) return { statusCode: 413, headers: {}, body: 'Payload Too Large' };
+    const handler = this.handler(trigger.functionKey);
+    const request = {
+      method: call.method,
+      path: call.path ?? '/',
+      headers: Object.fromEntries(Object.entries(call.headers).map(([name, value]) => [name.toLowerCase(), [value]])),
+      queryParameters: {},
+      body: call.body,
+    };
+    const answer = (await this.run(trigger.functionKey, moduleKey, undefined, this.timeoutOf(trigger.functionKey), () =>
+      handler(request, { installContext: this.installContext, ...this.licenceContext }),
+    )) as Partial<WebTriggerAnswer> | undefined;
+    if (!trigger.dynamic) return { statusCode: 204, headers: {}, body: '' };
+    if (!answer || typeof answer.statusCode !== 'number') return { statusCode: 500, headers: {}, body: 'Internal Server Error' };
+    return { statusCode: answer.statusCode, headers: answer.headers ?? {}, body: typeof answer.body === 'string' ? answer.body : '' };
   }
 
   /** Delivers every queued event (and those pushed meanwhile) to its consumer. */

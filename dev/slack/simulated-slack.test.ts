@@ -1,5 +1,6 @@
 import { OpenApiContract } from '../testing/openapi-contract';
 import { createDemoSlack, DEMO_CHANNELS } from './demo-slack';
+import { POST_BURST } from './simulated-slack';
 
 /**
  * The simulated Slack behaves as Slack does for the calls the app makes, and its bodies are valid against
@@ -198,5 +199,28 @@ describe('the simulated Slack', () => {
     expect(answer.headers['retry-after']).toBe('30');
     slack.setRateLimited('chat.postMessage', 0);
     expect((await call('chat.postMessage', { channel: DEMO_CHANNELS.flowMetrics, text: 'hi' }, tokens.bot.token, 'json')).status).toBe(200);
+  });
+
+  it('answers chat.postMessage\'s own per-channel limit as Slack does: 429, Retry-After and rate_limited, nothing posted', async () => {
+    let now = NOW.getTime();
+    const demo = createDemoSlack(() => new Date(now));
+    const post = (channel: string) => demoPost(demo.slack, demo.tokens.bot.token, { channel, text: 'hi' });
+    for (let k = 0; k < POST_BURST; k++) expect((await post(DEMO_CHANNELS.flowMetrics)).status).toBe(200);
+    const refused = await post(DEMO_CHANNELS.flowMetrics);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.json).toEqual({ ok: false, error: 'rate_limited' });
+    expectContract('post', 'chat.postMessage', refused);
+    expect(demo.slack.messages(DEMO_CHANNELS.flowMetrics)).toHaveLength(POST_BURST);
+    // The limit is per channel: another channel takes a message at once.
+    expect((await post(DEMO_CHANNELS.leads)).status).toBe(200);
+    // One message drains each second.
+    now += 999;
+    expect((await post(DEMO_CHANNELS.flowMetrics)).status).toBe(429);
+    now += 1;
+    expect((await post(DEMO_CHANNELS.flowMetrics)).status).toBe(200);
+    expect((await post(DEMO_CHANNELS.flowMetrics)).status).toBe(429);
+    now += 5_000;
+    for (let k = 0; k < POST_BURST; k++) expect((await post(DEMO_CHANNELS.flowMetrics)).status).toBe(200);
   });
 });

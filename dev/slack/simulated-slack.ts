@@ -19,7 +19,11 @@ import {
  *   `is_archived`, `no_text`, `msg_too_long`, and `invalid_blocks` for Block Kit Slack would refuse
  *   (block-kit.ts);
  * - the token's scopes in `x-oauth-scopes` and the method's in `x-accepted-oauth-scopes`;
- * - HTTP 429 with `Retry-After` when a test makes a method rate limited.
+ * - HTTP 429 with `Retry-After` when a test makes a method rate limited;
+ * - `chat.postMessage`'s own limit, about one message a second per channel with short bursts: a bucket of
+ *   `POST_BURST` messages per channel that drains one a second; a post into a full bucket is refused with
+ *   HTTP 429, `Retry-After` (whole seconds until a message fits) and the method's documented error
+ *   `rate_limited`, and is not posted.
  *
  * Tests control it directly (tokens and their scopes, channels and the bot's membership) and read the
  * messages the app posted.
@@ -36,6 +40,10 @@ export interface PostedMessage {
   /** The Block Kit blocks, as posted (checked first: see block-kit.ts); absent for a text-only message. */
   blocks?: unknown[];
 }
+
+/** How many messages a channel takes at once before `chat.postMessage` answers 429 (by default); one drains each second. */
+export const POST_BURST = 3;
+const POST_DRAIN_MS = 1000;
 
 /** Slack's limit on a message's `text`. */
 const MAX_TEXT = 40_000;
@@ -55,6 +63,9 @@ export class SimulatedSlack implements SimulatedService {
   private readonly channels = new Map<string, SimChannel>();
   private readonly posted: PostedMessage[] = [];
   private readonly rateLimited = new Map<string, { retryAfter: number; remaining: number }>();
+  private postBurst = POST_BURST;
+  /** Per channel, how many messages its bucket holds, as of when. */
+  private readonly postBuckets = new Map<string, { level: number; at: number }>();
   private counter = 0;
 
   constructor(
@@ -89,6 +100,11 @@ export class SimulatedSlack implements SimulatedService {
     else this.rateLimited.delete(method);
   }
 
+  /** How many messages a channel takes at once; `Infinity` lifts the limit, for tests that post far faster on purpose. */
+  setPostBurst(messages: number): void {
+    this.postBurst = messages;
+  }
+
   messages(channelId?: string): PostedMessage[] {
     return this.posted.filter((message) => channelId === undefined || message.channel === channelId);
   }
@@ -120,8 +136,15 @@ export class SimulatedSlack implements SimulatedService {
         return this.answer(200, authTestJson(this.workspace, this.bot), token, accepted);
       case 'conversations.info':
         return this.answer(200, this.conversationsInfo(token, args.get('channel') ?? ''), token, accepted);
-      default:
-        return this.answer(200, this.postMessage(token, args), token, accepted);
+      default: {
+        const posted = this.postMessage(token, args);
+        if ('limited' in posted) {
+          const limited = this.answer(429, slackErrorJson('rate_limited'), token, accepted);
+          limited.headers['retry-after'] = String(posted.limited);
+          return limited;
+        }
+        return this.answer(200, posted, token, accepted);
+      }
     }
   }
 
@@ -137,12 +160,14 @@ export class SimulatedSlack implements SimulatedService {
     return { ok: true, channel: conversationJson(channel) };
   }
 
-  private postMessage(token: SimSlackToken, args: Arguments): object {
+  private postMessage(token: SimSlackToken, args: Arguments): object | { limited: number } {
     if (!token.scopes.includes('chat:write')) return this.missingScope(token, 'chat:write');
     const channel = this.channels.get(args.get('channel') ?? '');
     if (!channel || (channel.isPrivate && !channel.botIsMember)) return slackErrorJson('channel_not_found');
     if (!channel.botIsMember && !token.scopes.includes('chat:write.public')) return slackErrorJson('not_in_channel');
     if (channel.isArchived) return slackErrorJson('is_archived');
+    const wait = this.postWaitMs(channel.id);
+    if (wait > 0) return { limited: Math.ceil(wait / 1000) };
     const text = args.get('text') ?? '';
     const blocksArgument = args.get('blocks');
     if (text.trim() === '' && !blocksArgument) return slackErrorJson('no_text');
@@ -160,9 +185,19 @@ export class SimulatedSlack implements SimulatedService {
       blocks = parsed as unknown[];
     }
     this.counter += 1;
+    this.postBuckets.get(channel.id)!.level += 1;
     const ts = `${Math.floor(this.now().getTime() / 1000)}.${String(this.counter).padStart(6, '0')}`;
     this.posted.push({ channel: channel.id, ts, text, ...(blocks ? { blocks } : {}) });
     return postedMessageJson(channel.id, ts, text, this.workspace, this.bot, blocks);
+  }
+
+  /** How long until the channel's bucket has room for one more message; 0 when it has room now. */
+  private postWaitMs(channelId: string): number {
+    const now = this.now().getTime();
+    const bucket = this.postBuckets.get(channelId) ?? { level: 0, at: now };
+    const level = Math.max(0, bucket.level - (now - bucket.at) / POST_DRAIN_MS);
+    this.postBuckets.set(channelId, { level, at: now });
+    return level + 1 > this.postBurst ? Math.max(1, (level + 1 - this.postBurst) * POST_DRAIN_MS) : 0;
   }
 
   private missingScope(token: SimSlackToken, needed: string): object {

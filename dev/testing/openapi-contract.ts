@@ -80,6 +80,31 @@ export class OpenApiContract {
     return { valid, problems: valid ? [] : problems };
   }
 
+  /**
+   * Validates a webhook delivery's body against the `webhooks` entry of an OpenAPI 3.1 description (the
+   * deliveries a service sends, e.g. GitHub's `pull-request-opened`), and its headers against the header
+   * parameters the entry marks required.
+   */
+  checkWebhook(name: string, headers: Record<string, string>, body: unknown): ContractCheck {
+    const pointer = `/webhooks/${escapePointer(name)}/post`;
+    const operation = this.resolve(pointer);
+    const problems: string[] = [];
+    const sent = new Set(Object.keys(headers).map((header) => header.toLowerCase()));
+    for (const parameter of (operation.parameters as Json[] | undefined) ?? []) {
+      if (parameter.in === 'header' && parameter.required === true && !sent.has(String(parameter.name).toLowerCase())) problems.push(`header ${String(parameter.name)}: missing`);
+    }
+    const schemaPointer = `${pointer}/requestBody/content/application~1json/schema`;
+    let validate = this.validators.get(schemaPointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `${this.id}#${schemaPointer}` });
+      this.validators.set(schemaPointer, validate);
+    }
+    if (!validate(body)) {
+      for (const error of validate.errors ?? []) problems.push(`${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+    }
+    return { valid: problems.length === 0, problems };
+  }
+
   /** Whether the description lists this status (or a default) for the operation. */
   documentsStatus(method: string, pathTemplate: string, status: number): boolean {
     const responses = this.operation(method.toLowerCase(), pathTemplate).responses as Json;

@@ -1,15 +1,26 @@
 import { MS_PER_DAY } from '../domain/calendar-day';
-import type { AuditLog, Clock, StoredDocument, WorkBudget } from '../ports';
+import type { AuditLog, Clock, PullRequestStore, StoredDocument, WorkBudget } from '../ports';
 import type { PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
 import { recordAudit, type Actor } from './audit-trail';
 import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from './privacy/unnamed-accounts';
 import { readRetentionDays, type RetentionSettings } from './retention-window';
-import { purgeStoredProjects, type StoredProjectsPurgePorts } from './sync/stored-projects-purge';
+import { purgeStoredProjects, PURGE_RESERVE_MS, type StoredProjectsPurgePorts } from './sync/stored-projects-purge';
+import { retentionCutoff } from './sync/retention-rule';
 
-/** A run part-way through its projects: what it removed so far, and the project it goes on from. */
+/**
+ * A run part-way: what it removed so far, and where it goes on from. Projects come first, from `nextProject`;
+ * once they are all done (`nextProject` null), the watched repositories' pull requests, from `nextRepository`
+ * (a repository name, lower-case; '' for the first).
+ */
 export interface PurgeProgress extends Omit<PurgeOutcome, 'removed'> {
-  nextProject: string;
+  nextProject: string | null;
+  nextRepository: string;
+}
+
+/** The watched repositories, as the GitHub connection lists them (removed ones were erased when removed). */
+export interface WatchedRepositoriesRecord {
+  repositories: Array<{ fullName: string }>;
 }
 
 /**
@@ -29,6 +40,8 @@ export interface PurgeScheduler {
 
 export interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProjectsPurgePorts {
   retention: StoredDocument<RetentionSettings>;
+  githubConnection: StoredDocument<WatchedRepositoriesRecord>;
+  pullRequests: Pick<PullRequestStore, 'purgeClosedBefore'>;
   lastPurge: StoredDocument<PurgeOutcome>;
   auditLog: AuditLog;
   clock: Clock;
@@ -40,13 +53,15 @@ export interface PurgeRunPorts extends ExpiredDataPurgePorts {
   budget: WorkBudget;
 }
 
-export type PurgeSliceOutcome = { kind: 'finished'; outcome: PurgeOutcome } | { kind: 'continues'; nextProject: string };
+/** A run that continues names where: the next project, or the next repository once the projects are done. */
+export type PurgeSliceOutcome = { kind: 'finished'; outcome: PurgeOutcome } | { kind: 'continues'; nextProject: string | null; nextRepository: string };
 
 /**
  * Drops what is older than the retention window: the daily job and the settings page's "purge now" run this
  * same code. Expired audit entries go, then the personal-data index entries of accounts that only they named,
  * then the issue histories of every stored project, measured or not (projects no longer measured go whole
- * once their window has passed). Issue histories name nobody (no assignees are kept).
+ * once their window has passed), then the pull requests of every watched repository merged or closed before
+ * the window's start (open ones stay, whatever their age). Neither names anybody.
  *
  * A run over many projects may outlast its invocation: when the time left runs short, what it removed so far
  * and the next project go onto the queue, and the next invocation carries on from there. Only the last one
@@ -55,22 +70,52 @@ export type PurgeSliceOutcome = { kind: 'finished'; outcome: PurgeOutcome } | { 
 export async function runPurgeSlice(ports: PurgeRunPorts, job: PurgeJob): Promise<PurgeSliceOutcome> {
   const progress = job.progress ?? (await startPurge(ports));
   const holder = `${job.requestedBy === null ? 'retention-purge' : 'purge-now'}:${progress.at}`;
-  const projects = await purgeStoredProjects(ports, progress.retentionDays, holder, { from: progress.nextProject, budget: ports.budget });
-  const { nextProject: _from, ...sofar } = progress;
-  const run = {
-    ...sofar,
-    removedIssues: sofar.removedIssues + projects.removedIssues,
-    erasedProjects: [...sofar.erasedProjects, ...projects.erasedProjects],
-    skippedProjects: [...sofar.skippedProjects, ...projects.skippedProjects],
-  };
-  if (projects.nextProject !== null) {
-    await ports.purges.queuePurge({ requestedBy: job.requestedBy, progress: { ...run, nextProject: projects.nextProject } });
-    return { kind: 'continues', nextProject: projects.nextProject };
+  const { nextProject: from, nextRepository, ...sofar } = progress;
+  let run = sofar;
+  if (from !== null) {
+    const projects = await purgeStoredProjects(ports, progress.retentionDays, holder, { from, budget: ports.budget });
+    run = {
+      ...run,
+      removedIssues: run.removedIssues + projects.removedIssues,
+      erasedProjects: [...run.erasedProjects, ...projects.erasedProjects],
+      skippedProjects: [...run.skippedProjects, ...projects.skippedProjects],
+    };
+    if (projects.nextProject !== null) return continueLater(ports, job, { ...run, nextProject: projects.nextProject, nextRepository: '' });
   }
-  const outcome: PurgeOutcome = { ...run, removed: run.removedAuditEntries + run.removedIssues };
+  const cutoff = retentionCutoff(new Date(progress.at), progress.retentionDays);
+  const pulls = await purgeExpiredPullRequests(ports, cutoff, nextRepository, from === null);
+  run = { ...run, removedPullRequests: run.removedPullRequests + pulls.removed };
+  if (pulls.nextRepository !== null) return continueLater(ports, job, { ...run, nextProject: null, nextRepository: pulls.nextRepository });
+  const outcome: PurgeOutcome = { ...run, removed: run.removedAuditEntries + run.removedIssues + run.removedPullRequests };
   await ports.lastPurge.write(outcome);
   if (job.requestedBy !== null) await auditPurge(ports, { accountId: job.requestedBy }, outcome);
   return { kind: 'finished', outcome };
+}
+
+async function continueLater(ports: PurgeRunPorts, job: PurgeJob, progress: PurgeProgress): Promise<PurgeSliceOutcome> {
+  await ports.purges.queuePurge({ requestedBy: job.requestedBy, progress });
+  return { kind: 'continues', nextProject: progress.nextProject, nextRepository: progress.nextRepository };
+}
+
+/**
+ * The watched repositories' pull requests closed before `cutoff`, in name order from `from`, until the time
+ * left runs short. A slice that starts here (the projects were done by an earlier one) purges at least one
+ * repository, so a run always gets somewhere.
+ */
+async function purgeExpiredPullRequests(
+  ports: PurgeRunPorts,
+  cutoff: number,
+  from: string,
+  startsHere: boolean,
+): Promise<{ removed: number; nextRepository: string | null }> {
+  const record = await ports.githubConnection.read();
+  const repositories = [...new Set((record?.repositories ?? []).map((repository) => repository.fullName.toLowerCase()))].sort().filter((name) => name >= from);
+  let removed = 0;
+  for (const [index, repository] of repositories.entries()) {
+    if (!(startsHere && index === 0) && ports.budget.remainingMs() < PURGE_RESERVE_MS) return { removed, nextRepository: repository };
+    removed += await ports.pullRequests.purgeClosedBefore(repository, cutoff);
+  }
+  return { removed, nextRepository: null };
 }
 
 /** The first slice of a run: the window, and the audit log and personal-data index pruned to it. */
@@ -81,16 +126,27 @@ async function startPurge(ports: ExpiredDataPurgePorts): Promise<PurgeProgress> 
   const audit = await ports.auditLog.pruneOlderThan(cutoff);
   await forgetUnnamedAccounts(ports, audit.formerActors);
   // An empty key sorts before every project key: the run starts at the first project.
-  return { at: now.toISOString(), retentionDays, removedAuditEntries: audit.removed, removedIssues: 0, erasedProjects: [], skippedProjects: [], nextProject: '' };
+  return {
+    at: now.toISOString(),
+    retentionDays,
+    removedAuditEntries: audit.removed,
+    removedIssues: 0,
+    removedPullRequests: 0,
+    erasedProjects: [],
+    skippedProjects: [],
+    nextProject: '',
+    nextRepository: '',
+  };
 }
 
 async function auditPurge(ports: ExpiredDataPurgePorts, actor: Actor, outcome: PurgeOutcome): Promise<void> {
-  const { retentionDays, removed, removedAuditEntries, removedIssues } = outcome;
+  const { retentionDays, removed, removedAuditEntries, removedIssues, removedPullRequests } = outcome;
   await recordAudit(ports, actor, 'data.purged', null, {
     retentionDays,
     removed,
     removedAuditEntries,
     removedIssues,
+    removedPullRequests,
     // Audit details are flat values: the project keys, comma-separated.
     erasedProjects: outcome.erasedProjects.join(', '),
     skippedProjects: outcome.skippedProjects.join(', '),

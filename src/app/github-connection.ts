@@ -1,11 +1,14 @@
 import { MS_PER_DAY } from '../domain/calendar-day';
-import type { Clock, GitHubAccount, SecretVault, StoredDocument } from '../ports';
+import type { Clock, GitHubAccount, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument } from '../ports';
 import { githubTokenKind } from '../shared/connection-formats';
 import type {
   ConnectGitHubPayload,
   GitHubConnectionData,
   GitHubConnectionDetails,
   GitHubRepositoryAccess,
+  GitHubRepositorySync,
+  GitHubWebhookSecretCreated,
+  GitHubWebhookStatus,
   UpdateGitHubRepositoriesPayload,
 } from '../shared/resolver-contract';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from './admin-request-throttle';
@@ -21,14 +24,33 @@ import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secre
  * A token is checked with GitHub before anything is stored (who it belongs to, its expiry, each repository),
  * then sealed into the vault; the plain record beside it holds only what the token can reach. Replacing
  * overwrites the one secret slot, and disconnecting deletes it, so an old token never lingers.
+ *
+ * A repository the token can see starts its backfill (its pull requests back to the retention window's start)
+ * on the queue as soon as it is connected or added, rather than at the next hourly run. A repository no longer
+ * watched, and every one on disconnect, loses what was read from it: pull requests, cursor and watermark.
  */
 export type GitHubConnectionRecord = GitHubConnectionDetails;
+
+/** Starts reading repositories' pull requests on the queue (the `github-sync-jobs` queue in Forge). */
+export interface PullRequestBackfills {
+  queue(repositories: readonly string[]): Promise<void>;
+}
+
+/** The address GitHub's webhooks are sent to: the app's web trigger (`webTrigger.getUrl` in Forge). */
+export interface WebhookAddress {
+  url(): Promise<string>;
+}
 
 /** Checking a token or repositories costs up to 31 GitHub calls: once a minute (see admin-request-throttle.ts). */
 export interface GitHubConnectionPorts extends AdminRequestThrottlePorts {
   github: GitHubAccount;
   vault: SecretVault;
   record: StoredDocument<GitHubConnectionRecord>;
+  pullRequests: Pick<PullRequestStore, 'readState' | 'eraseRepository' | 'eraseAll'>;
+  backfills: PullRequestBackfills;
+  webhookAddress: WebhookAddress;
+  /** Webhook deliveries remembered against replays. */
+  deliveries: { forgetAll(): Promise<number> };
   clock: Clock;
 }
 
@@ -66,6 +88,18 @@ function warningsFor(record: GitHubConnectionRecord, now: Date): string[] {
   return warnings;
 }
 
+function syncView(fullName: string, state: RepositorySyncState | null): GitHubRepositorySync {
+  return {
+    fullName,
+    status: state?.status ?? 'never',
+    pass: state?.pass?.kind ?? null,
+    pagesRead: state?.pass?.pages ?? 0,
+    resumeAt: state?.status === 'rate-limited' && state.resumeAt !== null ? new Date(state.resumeAt).toISOString() : null,
+    lastRunAt: state?.lastRunAt ?? null,
+    lastCompletedAt: state?.lastCompletedAt ?? null,
+  };
+}
+
 export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise<GitHubConnectionData> {
   const sealing = ports.vault.sealingStatus();
   const record = await ports.record.read();
@@ -73,7 +107,67 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
   const sealedWithKeyId = await ports.vault.sealedWith('github-token');
   const warnings = warningsFor(record, ports.clock.now());
   if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
-  return { connected: true, sealing, ...record, warnings, sealedWithKeyId };
+  const visible = record.repositories.filter((repository) => repository.visible);
+  const pullRequestSync = await Promise.all(visible.map(async ({ fullName }) => syncView(fullName, await ports.pullRequests.readState(fullName))));
+  const webhook: GitHubWebhookStatus = { url: await webhookUrl(ports), secretSet: await ports.vault.holds('github-webhook-secret') };
+  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, pullRequestSync, webhook };
+}
+
+/** The platform may fail to answer; the page then says the address is not available rather than failing whole. */
+async function webhookUrl(ports: GitHubConnectionPorts): Promise<string | null> {
+  try {
+    return await ports.webhookAddress.url();
+  } catch {
+    return null;
+  }
+}
+
+/** 32 random bytes, hex: as strong as the HMAC-SHA256 key GitHub uses it as. */
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A new webhook secret, generated here (an admin never has to invent one), sealed into its own slot, replacing
+ * the old one at once: deliveries signed with the old secret are refused from now on. Shown once, in this answer.
+ */
+export async function createGitHubWebhookSecret(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubWebhookSecretCreated> {
+  ports.vault.assertCanSeal();
+  const record = await ports.record.read();
+  if (!record) throw new AppError('INVALID_INPUT', 'GitHub is not connected; connect a token first.');
+  const replacing = await ports.vault.holds('github-webhook-secret');
+  const secret = randomSecret();
+  await ports.vault.store('github-webhook-secret', secret);
+  await recordAudit(ports, actor, 'github.webhook-secret-set', null, { replacing });
+  return { url: await webhookUrl(ports), secret };
+}
+
+/** What GitHub gave or the app generated for this connection, each in its own sealed slot. */
+const GITHUB_SECRETS = ['github-token', 'github-webhook-secret'] as const;
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * After the watched list changed: what was read from repositories no longer on it goes, and the repositories
+ * the token can now see and could not before (or all of them, for a new token) start reading at once.
+ * Answers how many stored values went.
+ */
+async function followWatchedList(
+  ports: GitHubConnectionPorts,
+  before: readonly GitHubRepositoryAccess[],
+  after: readonly GitHubRepositoryAccess[],
+  newToken: boolean,
+): Promise<number> {
+  let erased = 0;
+  for (const old of before) {
+    if (!after.some((repository) => sameName(repository.fullName, old.fullName))) erased += await ports.pullRequests.eraseRepository(old.fullName);
+  }
+  const start = after.filter(
+    (repository) => repository.visible && (newToken || !before.some((old) => old.visible && sameName(old.fullName, repository.fullName))),
+  );
+  if (start.length > 0) await ports.backfills.queue(start.map((repository) => repository.fullName));
+  return erased;
 }
 
 /** A refusal while checking a token the admin just typed: the token is what is wrong. */
@@ -156,11 +250,13 @@ export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, 
     throw error;
   }
   await ports.personalData.remember(actor.accountId, 'github-connection', now);
+  const erasedValues = await followWatchedList(ports, previous?.repositories ?? [], repositories, true);
   await recordAudit(ports, actor, previous ? 'github.replaced' : 'github.connected', repositories.map((r) => r.fullName).join(', '), {
     githubLogin: identity.login,
     tokenKind,
     visibleRepositories: repositories.filter((r) => r.visible).length,
     expiresAt: identity.expiresAt,
+    ...(erasedValues > 0 ? { erasedValues } : {}),
   });
   return getGitHubConnection(ports);
 }
@@ -214,17 +310,24 @@ export async function updateGitHubRepositories(
     repositories,
     lastCheck: { at: now, outcome: 'ok', problem: null },
   });
+  const erasedValues = await followWatchedList(ports, record.repositories, repositories, false);
   await recordAudit(ports, actor, 'github.repositories-changed', repositories.map((r) => r.fullName).join(', '), {
     visibleRepositories: repositories.filter((r) => r.visible).length,
+    erasedValues,
   });
   return getGitHubConnection(ports);
 }
 
+/**
+ * Forgets GitHub: the token and the webhook secret first (they matter most), then the record, then everything
+ * read with them (every repository's pull requests, cursors and watermarks, watched or not).
+ */
 export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Actor): Promise<GitHubConnectionData> {
   const record = await ports.record.read();
-  const hadSecret = await ports.vault.holds('github-token');
-  await ports.vault.remove('github-token');
+  const secrets = (await Promise.all(GITHUB_SECRETS.map((name) => ports.vault.holds(name)))).filter(Boolean).length;
+  for (const name of GITHUB_SECRETS) await ports.vault.remove(name);
   await ports.record.remove();
-  if (record || hadSecret) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null);
+  const erasedValues = (await ports.pullRequests.eraseAll()) + (await ports.deliveries.forgetAll());
+  if (record || secrets > 0 || erasedValues > 0) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null, { erasedSecrets: secrets, erasedValues });
   return { connected: false, sealing: ports.vault.sealingStatus() };
 }

@@ -21,6 +21,7 @@ const project = (projectKey: string, overrides: Partial<ProjectDigest> = {}): Pr
   figures: figures(),
   pageUrl: `https://acme.atlassian.net/jira/software/projects/${projectKey}/apps/a/e`,
   issueUrl: (key) => `https://acme.atlassian.net/browse/${key}`,
+  mayName: () => true,
   ...overrides,
 });
 
@@ -35,6 +36,23 @@ describe('the digest as Slack messages', () => {
       'Oldest at risk: <https://acme.atlassian.net/browse/FLOW-9|FLOW-9> (30 days), <https://acme.atlassian.net/browse/FLOW-2|FLOW-2> (12 days), <https://acme.atlassian.net/browse/FLOW-7|FLOW-7> (11 days)',
     );
     expect(blockKitProblems(message!.blocks)).toEqual([]);
+  });
+
+  it('never names a secured item: the next oldest take its place, and it still counts as at risk', () => {
+    const [message] = digestMessages([project('FLOW', { mayName: (key) => key !== 'FLOW-9' })], AT);
+    const text = JSON.stringify(message!.blocks) + message!.text;
+    expect(text).not.toContain('FLOW-9');
+    expect(text).toContain('Oldest at risk: <https://acme.atlassian.net/browse/FLOW-2|FLOW-2> (12 days), <https://acme.atlassian.net/browse/FLOW-7|FLOW-7> (11 days), <https://acme.atlassian.net/browse/FLOW-4|FLOW-4> (10 days)');
+    expect(text).toContain('4 in progress longer than 9 days');
+    expect(blockKitProblems(message!.blocks)).toEqual([]);
+  });
+
+  it('names nothing when every item at risk is secured, and still counts them', () => {
+    const [message] = digestMessages([project('FLOW', { mayName: () => false })], AT);
+    const text = JSON.stringify(message!.blocks);
+    expect(text).not.toMatch(/FLOW-\d/);
+    expect(text).not.toContain('Oldest at risk');
+    expect(text).toContain('4 in progress longer than 9 days');
   });
 
   it('writes plain keys when the site is not known, and hours with one decimal', () => {

@@ -16,6 +16,11 @@ export interface ProjectDigest {
   pageUrl: string | null;
   /** A Jira issue's page; null when the site's address is not known. */
   issueUrl: (issueKey: string) => string | null;
+  /**
+   * Whether the issue may be named in the channel: not when it has a security level, since everyone in the
+   * channel reads the digest and Jira cannot say who they are. Such an issue still counts in the figures.
+   */
+  mayName: (issueKey: string) => boolean;
 }
 
 export interface DigestMessage {
@@ -72,8 +77,9 @@ function projectBlocks(project: ProjectDigest): SlackBlock[] {
       ],
     },
   ];
-  if (figures.atRisk.length > 0) {
-    const oldest = figures.atRisk
+  const nameable = figures.atRisk.filter((item) => project.mayName(item.key));
+  if (nameable.length > 0) {
+    const oldest = nameable
       .slice(0, AT_RISK_NAMED)
       .map((item) => `${link(project.issueUrl(item.key), item.key)} (${duration(item.age, figures.unit)})`)
       .join(', ');

@@ -2,7 +2,7 @@ import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from '../domain
 import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
 import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument } from '../ports';
 import { AppError } from './app-error';
-import { compactHistoryFromShards } from '../shared/packed-history';
+import { channelHistory } from './channel-history';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 import { ServiceRefusal } from './service-refusal';
 import { digestMessages, type DigestMessage, type ProjectDigest } from './slack-digest-message';
@@ -63,7 +63,7 @@ async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, no
   const record = await ports.connection.read();
   if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };
   const channel = { id: record.channel.id, name: record.channel.name };
-  const token = await openToken(ports);
+  const token = await openSlackToken(ports);
   if (typeof token !== 'string') return { ...base, channel, outcome: 'failed', problem: token.problem };
 
   const projectKeys = await ports.measured.list();
@@ -88,7 +88,7 @@ async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, no
   return { ...base, channel, projects: sent, skipped, outcome: 'sent', problem: null };
 }
 
-async function openToken(ports: SlackDigestPorts): Promise<string | { problem: string }> {
+export async function openSlackToken(ports: Pick<SlackDigestPorts, 'vault'>): Promise<string | { problem: string }> {
   try {
     const token = await ports.vault.open('slack-bot-token');
     return token ?? { problem: 'The stored Slack token is missing. Connect the token again.' };
@@ -106,22 +106,22 @@ async function projectDigest(
   siteUrl: string | null,
   pageUrl: string | null,
 ): Promise<ProjectDigest | null> {
-  const manifest = await ports.history.readManifest(projectKey, 'live');
-  if (!manifest) return null;
-  const shards = await ports.history.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
-  const history = compactHistoryFromShards(manifest, shards);
+  const channel = await channelHistory(ports.history, projectKey);
+  if (!channel) return null;
   let figures;
   try {
-    figures = weeklyFlowFigures(history, flowConfigOf(await ports.flowConfigs.read(projectKey)), now);
+    figures = weeklyFlowFigures(channel.history, flowConfigOf(await ports.flowConfigs.read(projectKey)), now);
   } catch {
     // A workflow that no longer places every status: the project page explains it; the digest leaves it out.
     return null;
   }
   return {
     projectKey,
+    // Every item at risk counts; the message names only those `mayName` allows (none under issue security).
     figures,
     pageUrl,
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
+    mayName: channel.mayName,
   };
 }
 
@@ -145,7 +145,7 @@ async function projectPageLinks(ports: SlackDigestPorts, siteUrl: string | null,
 }
 
 /** The saved configuration, or the defaults when there is none or it cannot be read (as the project page does). */
-function flowConfigOf(document: unknown): FlowConfig {
+export function flowConfigOf(document: unknown): FlowConfig {
   if (document === null || document === undefined) return DEFAULT_FLOW_CONFIG;
   try {
     return parseFlowConfig(document);

@@ -14,11 +14,19 @@ describe('command-line arguments', () => {
       format: 'csv',
       table: null,
       out: 'out',
+      pullRequests: [],
     });
   });
 
   it('has defaults for everything but the input', () => {
-    expect(parseCliArguments(['report', '--input', '-'])).toEqual({ command: 'report', input: '-', config: null, now: null, seed: 1, format: 'json', table: null, out: null });
+    expect(parseCliArguments(['report', '--input', '-'])).toEqual({ command: 'report', input: '-', config: null, now: null, seed: 1, format: 'json', table: null, out: null, pullRequests: [] });
+  });
+
+  it('takes --pull-requests repeatedly, each as owner/name=FILE', () => {
+    expect(parseCliArguments(['report', '--input', 'a', '--pull-requests', 'acme/web=web.json', '--pull-requests=acme/api.v2=api.json'])).toMatchObject({ pullRequests: [
+      { repository: 'acme/web', path: 'web.json' },
+      { repository: 'acme/api.v2', path: 'api.json' },
+    ] });
   });
 
   it('takes --now as a calendar day (its start comes from the configured time zone) or as an exact instant', () => {

@@ -1,9 +1,11 @@
 /**
  * Command-line arguments of `flow-metrics`: `report --input FILE [--config FILE] [--now DATE|ISO] [--seed N]
- * [--format json|csv] [--table NAME] [--out DIR]`, each also as `--name=value`, and `--help` anywhere.
+ * [--format json|csv] [--table NAME] [--out DIR] [--pull-requests owner/name=FILE …]`, each also as
+ * `--name=value`, and `--help` anywhere.
  */
 import { isoDateToDay, parseIsoTimestamp, type DayNumber } from '../domain';
 import { CliInputError } from './cli-error';
+import { parsePullRequestSource, type PullRequestSource } from './pull-request-input';
 import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
 
 export type OutputFormat = 'json' | 'csv';
@@ -25,11 +27,13 @@ export interface ReportArguments {
   /** With CSV, the one table to write; null for all of them (only with --out). */
   table: ReportTableName | null;
   out: string | null;
+  /** `--pull-requests owner/name=FILE`, repeatable: GitHub pull requests to report beside the issues. */
+  pullRequests: PullRequestSource[];
 }
 
 export type CliArguments = { command: 'help' } | ReportArguments;
 
-const VALUE_OPTIONS = ['--input', '--config', '--now', '--seed', '--format', '--table', '--out'] as const;
+const VALUE_OPTIONS = ['--input', '--config', '--now', '--seed', '--format', '--table', '--out', '--pull-requests'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** @throws CliInputError for unknown commands or options, missing or malformed values. */
@@ -40,6 +44,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (command !== 'report') throw new CliInputError(`unknown command "${command}"; the command is "report" (see --help)`);
 
   const values = new Map<ValueOption, string>();
+  const pullRequests: PullRequestSource[] = [];
   for (let k = 0; k < rest.length; k++) {
     const arg = rest[k]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -48,6 +53,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     }
     const value = inline ?? rest[++k];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliInputError(`${name} needs a value (see --help)`);
+    if (name === '--pull-requests') {
+      pullRequests.push(parsePullRequestSource(value));
+      continue;
+    }
     if (values.has(name as ValueOption)) throw new CliInputError(`${name} is given twice`);
     values.set(name as ValueOption, value);
   }
@@ -85,5 +94,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   const table = tableText === undefined ? null : (tableText as ReportTableName);
 
-  return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out };
+  if (pullRequests.length > 0 && format !== 'json') throw new CliInputError('--pull-requests adds a "pullRequests" section to the JSON report: use it with --format json');
+  return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out, pullRequests };
 }

@@ -25,6 +25,7 @@ export const HELP_TEXT = `flow-metrics: flow metrics and forecasts from Jira iss
 Usage:
   flow-metrics report --input FILE [--config FILE] [--now DATE|ISO] [--seed N]
                       [--format json|csv] [--table NAME] [--out DIR]
+                      [--pull-requests owner/name=FILE ...]
   flow-metrics --help
 
 Options:
@@ -50,6 +51,13 @@ Options:
                    ${wrapList(REPORT_TABLE_NAMES, TABLE_INDENT, 86)}.
   --out DIR        Write report.json, or one NAME.csv per table, into DIR (created if
                    needed) instead of printing to standard output.
+  --pull-requests owner/name=FILE
+                   Pull requests of one GitHub repository, as answers of the GraphQL
+                   query the app's sync sends (one answer, or an array of pages as
+                   \`gh api graphql --paginate --slurp\` writes). Repeat for more
+                   repositories. Adds a "pullRequests" section to the JSON report: the
+                   Pull requests tab's phases, sizes, waiting pull requests, share of
+                   items with a pull request and where their cycle time went.
   -h, --help       Show this help.
 
 Exit codes: 0 report written; 2 bad arguments or bad input (the message names the

@@ -9,9 +9,17 @@ import {
   formatIsoTimestamp,
   UnmappedStatusError,
   WorkflowError,
+  finishedItems,
+  projectOfKey,
+  pullRequestFigures,
+  reportPeriod,
   ZonedDays,
+  type CompactHistory,
   type FlowConfig,
+  type FlowReport,
 } from '../domain';
+import { readPullRequests } from './pull-request-input';
+import { pullRequestSection, type PullRequestSection } from './pull-request-report';
 import { parseCliArguments, type AsOf, type ReportArguments } from './cli-arguments';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
 import { HELP_TEXT } from './cli-help';
@@ -79,7 +87,8 @@ function report(args: ReportArguments, io: CommandIo): void {
   }
 
   if (args.format === 'json') {
-    const json = `${JSON.stringify(flowReport, null, 2)}\n`;
+    const pullRequests = args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };
+    const json = `${JSON.stringify({ ...flowReport, ...pullRequests }, null, 2)}\n`;
     if (args.out === null) {
       io.stdout(json);
     } else {
@@ -98,6 +107,14 @@ function report(args: ReportArguments, io: CommandIo): void {
   for (const table of tables) io.writeText(join(args.out, `${table.name}.csv`), table.csv);
   const what = tables.length === 1 ? `${join(args.out, `${tables[0]!.name}.csv`)}` : `${tables.length} CSV files to ${args.out}`;
   io.stderr(`flow-metrics: wrote ${what} (as of ${formatIsoTimestamp(now)})\n`);
+}
+
+/** The Pull requests tab's figures over the report's period, from the exported pull requests of every repository given. */
+function pullRequestsOf(args: ReportArguments, io: CommandIo, history: CompactHistory, config: FlowConfig, flowReport: FlowReport, now: number): PullRequestSection {
+  const knownProjects = new Set(history.key.map(projectOfKey));
+  const pulls = args.pullRequests.flatMap((source) => readPullRequests(readFile(io, source.path, '--pull-requests'), source, knownProjects));
+  const figures = pullRequestFigures(pulls, finishedItems(history, config, now), reportPeriod(flowReport), now);
+  return pullRequestSection(figures, [...new Set(args.pullRequests.map((source) => source.repository))], pulls.length);
 }
 
 /** Runs the command; returns the exit code. Never throws. */

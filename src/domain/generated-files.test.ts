@@ -1,4 +1,13 @@
-import { GeneratedFiles, handWrittenSize, linguistGeneratedPatterns, LOCKFILE_NAMES, pathPattern } from './generated-files';
+import {
+  GENERATED_PATH_LIMITS,
+  GeneratedFiles,
+  generatedPathProblem,
+  generatedPathsProblem,
+  handWrittenSize,
+  linguistGeneratedPatterns,
+  LOCKFILE_NAMES,
+  pathPattern,
+} from './generated-files';
 
 describe('GeneratedFiles', () => {
   const plain = new GeneratedFiles();
@@ -68,5 +77,39 @@ describe('handWrittenSize', () => {
       { path: 'gen/api.pb.go', additions: 400, deletions: 10 },
     ];
     expect(handWrittenSize(files, new GeneratedFiles(['gen/']))).toEqual({ additions: 65, deletions: 12, files: 2 });
+  });
+});
+
+describe('an admin\'s generated-path patterns', () => {
+  it.each(['src/api/generated/**', '**/*.pb.go', '*.min.js', 'docs/**/reference/', '/vendor/', 'schema?.graphql', '@types/generated/*.d.ts'])('accepts %s', (pattern) => {
+    expect(generatedPathProblem(pattern)).toBeNull();
+    expect(pathPattern(pattern)).not.toBeNull();
+  });
+
+  it.each([
+    ['', /empty/],
+    ['# generated', /comment/],
+    ['!keep.js', /negative/],
+    ['src/[abc].js', /character/],
+    ['src\\gen', /character/],
+    ['a/***/b', /\*\*\*/],
+    ['src/**.js', /stand alone/],
+    ['a//b', /empty folder/],
+    ['**', /every file/],
+    ['*', /every file/],
+    ['x'.repeat(GENERATED_PATH_LIMITS.maxLength + 1), /at most 200 characters/],
+  ])('refuses %j', (pattern, problem) => {
+    expect(generatedPathProblem(pattern)).toMatch(problem);
+  });
+
+  it('refuses a list with a repeated pattern or too many', () => {
+    expect(generatedPathsProblem(['a/**', 'b/**'])).toBeNull();
+    expect(generatedPathsProblem(['a/**', ' a/** '])).toMatch(/listed twice/);
+    expect(generatedPathsProblem(Array.from({ length: GENERATED_PATH_LIMITS.maxPatterns + 1 }, (_, i) => `gen${i}/**`))).toMatch(/at most 50/);
+  });
+
+  it('leaves out of a size exactly what an accepted pattern names', () => {
+    const generated = new GeneratedFiles(['src/api/generated/**', '**/*.pb.go']);
+    expect(['src/api/generated/client.ts', 'proto/user.pb.go', 'src/api/client.ts'].map((path) => generated.isGenerated(path))).toEqual([true, true, false]);
   });
 });

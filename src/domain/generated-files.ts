@@ -82,6 +82,45 @@ export function linguistGeneratedPatterns(gitattributes: string): string[] {
   return [...marked].filter(([, generated]) => generated).map(([pattern]) => pattern);
 }
 
+/** How many patterns an admin may list, and how long each may be: enough for any repository layout, small to store. */
+export const GENERATED_PATH_LIMITS = Object.freeze({ maxPatterns: 50, maxLength: 200 });
+
+/** Characters a path pattern may hold: what repository paths use, and the wildcards `*` and `?`. */
+const PATTERN_CHARACTERS = /^[A-Za-z0-9._\-/*?@+~ ]+$/;
+
+/**
+ * Why an admin's pattern cannot be used, or null when it can: the settings form and the resolver both ask here,
+ * so what the form accepts is exactly what is stored and what `pathPattern` reads.
+ */
+export function generatedPathProblem(pattern: string): string | null {
+  const text = pattern.trim();
+  if (text === '') return 'A pattern cannot be empty.';
+  if (text.length > GENERATED_PATH_LIMITS.maxLength) return `A pattern is at most ${GENERATED_PATH_LIMITS.maxLength} characters.`;
+  if (text.startsWith('#')) return `"${text}" starts with #, which .gitattributes reads as a comment.`;
+  if (text.startsWith('!')) return `"${text}" starts with !: negative patterns are not supported (list only what is generated).`;
+  if (!PATTERN_CHARACTERS.test(text)) return `"${text}" has a character paths do not use here: letters, digits, . _ - / @ + ~ and the wildcards * and ? only.`;
+  if (/\*{3,}/.test(text)) return `"${text}" has *** : use * within a folder or ** across folders.`;
+  if (/[^/]\*\*|\*\*[^/]/.test(text.replace(/^\*\*$/, ''))) return `"${text}": ** must stand alone between slashes, as in docs/**/generated or **/*.pb.go.`;
+  if (text.includes('//')) return `"${text}" has an empty folder name (//).`;
+  if (text === '/' || text === '**' || text === '*' || text === '**/*' || text === '/**') return `"${text}" would leave every file out of every pull request's size.`;
+  return pathPattern(text) === null ? `"${text}" is not a path pattern.` : null;
+}
+
+/** The problems of a whole list: each pattern's, a repeated one, and too many. */
+export function generatedPathsProblem(patterns: readonly string[]): string | null {
+  if (patterns.length > GENERATED_PATH_LIMITS.maxPatterns) return `List at most ${GENERATED_PATH_LIMITS.maxPatterns} patterns.`;
+  for (const pattern of patterns) {
+    const problem = generatedPathProblem(pattern);
+    if (problem) return problem;
+  }
+  const seen = new Set<string>();
+  for (const pattern of patterns.map((p) => p.trim())) {
+    if (seen.has(pattern)) return `"${pattern}" is listed twice.`;
+    seen.add(pattern);
+  }
+  return null;
+}
+
 /** Decides, path by path, whether a changed file counts towards a pull request's size. */
 export class GeneratedFiles {
   private readonly patterns: RegExp[];

@@ -220,3 +220,12 @@ export {
 } from './pull-request-phases';
 export { changedLines, SIZE_CLASSES, sizeClassOf, sizeDistribution, type SizeClass, type SizeCount } from './pull-request-size';
 export { itemTimeSplit, pullRequestsOf, TIME_SPLIT_PARTS, type ItemTimeSplit, type TimeSplitPart } from './item-time-split';
+export {
+  finishedItems,
+  PHASE_PERCENTILES,
+  pullRequestFigures,
+  reportPeriod,
+  type FinishedItem,
+  type PullRequestFigures,
+  type WaitingPullRequest,
+} from './pull-request-figures';

@@ -66,6 +66,8 @@ export interface JiraIssueFields {
   created: string;
   resolutiondate?: string | null;
   project?: { key?: string };
+  /** The issue's security level (`fields=security`); null or absent when it has none. Only `id` is read. */
+  security?: { id?: string | number } | null;
   [field: string]: unknown;
 }
 

@@ -8,6 +8,10 @@ import { ERASE_CONFIRMATION_PHRASE, type ResolverErrorCode } from '../shared/res
 import { RESOLVER_ACCESS, type FunctionAccess, type ResolverModuleKey } from './authorisation-matrix';
 import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
+import { DEFAULT_FLOW_CONFIG } from '../domain/flow-config';
+import { filterCompactHistory, type CompactHistory } from '../domain/compact-history';
+import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
+import { SECURITY_LEVELS } from '../../dev/jira/issue-security';
 
 /**
  * The authorisation matrix: the demo site's admin, member and outsider × every function of both resolvers ×
@@ -80,8 +84,10 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
     requestProjectSync: { ...project, mode: 'sync-now' },
     connectGitHub: { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.mobileApp] },
     updateGitHubRepositories: { repositories: [DEMO_REPOSITORIES.platformApi] },
+    setGeneratedPaths: { patterns: ['src/api/generated/**'] },
     connectSlack: { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads },
     updateSlackChannel: { channelId: DEMO_CHANNELS.leads },
+    saveSlackAlerts: { ...project, serviceLevel: true, reviewWait: { enabled: true, hours: 24 } },
     setRetention: { retentionDays: 365 },
     eraseAllAppData: { confirmation: ERASE_CONFIRMATION_PHRASE },
   };
@@ -196,4 +202,45 @@ describe('every project page cell with an invalid payload', () => {
       expect(everything()).toBe(before);
     },
   );
+});
+
+/**
+ * Inside a project the caller may browse, issue security still applies: BUG's security bugs are at a level that
+ * admits the admin and not the member. The member sees BUG's other issues and figures computed without the
+ * secured ones; the admin sees everything.
+ */
+describe('a caller who may browse a project but not one of its security levels', () => {
+  const levelOfSecurityBugs = SECURITY_LEVELS[0]!;
+
+  it('is the member on BUG: they browse it, and the security bugs\' level does not admit them', () => {
+    expect(person('member').browses('BUG')).toBe(true);
+    expect(levelOfSecurityBugs.roles).toEqual(['admin']);
+  });
+
+  it('sees the other issues, not the secured ones, and figures computed without them; the admin sees all', async () => {
+    await harness.runScheduledSync();
+    const securedKeys = new Set<string>();
+    let nextPageToken: string | undefined;
+    do {
+      const page = await harness.jira<{ issues: Array<{ key: string; fields: { security: { id: string } | null } }>; nextPageToken?: string }>(
+        'POST',
+        '/rest/api/3/search/jql',
+        { jql: 'project = BUG', fields: ['security'], maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) },
+      );
+      for (const issue of page.body.issues) if (issue.fields.security?.id === levelOfSecurityBugs.id) securedKeys.add(issue.key);
+      nextPageToken = page.body.nextPageToken;
+    } while (nextPageToken);
+    expect(securedKeys.size).toBeGreaterThan(0);
+
+    const member = (await harness.viewedHistory('BUG', person('member').accountId)).history!;
+    const adminView = (await harness.viewedHistory('BUG', person('admin').accountId)).history!;
+    expect(member.key.filter((key) => securedKeys.has(key))).toEqual([]);
+    expect(adminView.key.filter((key) => securedKeys.has(key)).sort()).toEqual([...securedKeys].sort());
+    expect(member.key.length).toBe(adminView.key.length - securedKeys.size);
+
+    // The page computes its figures from what it is sent: the member's are those of BUG without the secured bugs.
+    const now = harness.site.anchor.getTime();
+    const withoutSecured: CompactHistory = filterCompactHistory(adminView, (issue) => !securedKeys.has(adminView.key[issue]!));
+    expect(weeklyFlowFigures(member, DEFAULT_FLOW_CONFIG, now)).toEqual(weeklyFlowFigures(withoutSecured, DEFAULT_FLOW_CONFIG, now));
+  }, 120_000);
 });

@@ -30,7 +30,7 @@ it('leaves no key and no secret of the installation but the record of the erasur
 
   // Everything the app can store is there before: history shards, secrets, the index, the job outcomes.
   const keys = harness.kvs.listPlain().map((entry) => entry.key);
-  for (const expected of [/^project:FLOW:shard:/, /^project:SPR:history$/, /^project:FLOW:flow-config$/, /^project:SPR:sync-cursor$/, /^connection:github$/, /^connection:slack$/, /^audit:page:/, /^personal-data:account:/, /^retention:last-purge$/, /^privacy:last-report$/]) {
+  for (const expected of [/^project:FLOW:shard:/, /^project:SPR:history$/, /^project:FLOW:flow-config$/, /^project:FLOW:overview-summary$/, /^project:SPR:sync-cursor$/, /^connection:github$/, /^connection:slack$/, /^audit:page:/, /^personal-data:account:/, /^retention:last-purge$/, /^privacy:last-report$/]) {
     expect([expected.source, keys.some((key) => expected.test(key))]).toEqual([expected.source, true]);
   }
   expect(harness.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token', 'secret:slack-bot-token']);

@@ -11,6 +11,7 @@ import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
+import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
 import type { GitHubConnectionRecord } from '../app/github-connection';
 import { logJob } from '../app/job-log';
 import { syncRepositoryPullRequests, type PullRequestSyncPorts } from '../app/pull-requests/pull-request-sync';
@@ -29,7 +30,7 @@ function pullRequestSyncPorts(): PullRequestSyncPorts {
     store: new KvsPullRequestStore(),
     projects: new JiraProjectDirectory(jiraAsApp()),
     retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-    generatedPaths: new KvsDocument<{ patterns: string[] }>(storageKeys.githubGeneratedPaths),
+    generatedPaths: new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
     auditLog: new KvsAuditLog(),
     clock: systemClock,
     budget: new InvocationBudget(),

@@ -5,12 +5,15 @@ import { loadProjectView, requireBrowsePermission } from '../app/project-view';
 import { requestSyncNow } from '../app/sync-now';
 import { NEVER_SYNCED } from '../app/sync-state';
 import { RememberedPermissions } from '../app/remembered-permissions';
+import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/remembered-security-levels';
+import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import type { UserPermissions } from '../ports';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
 import { KvsHistoryEditLog } from '../adapters/kvs/kvs-history-edit-log';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsOverviewSummaryStore } from '../adapters/kvs/kvs-overview-summary-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
@@ -19,7 +22,7 @@ import { jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { licenceFromContext } from './installation-licence-context';
-import { emptyPayload, projectKeyFromContext } from './resolver-context';
+import { emptyPayload, projectKeyFromContext, viewerFromContext } from './resolver-context';
 import { projectPullRequests } from '../app/pull-requests/project-pull-requests';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
@@ -32,8 +35,17 @@ const projectViewPayload = z
   .object({
     fromShard: z.number().int().min(0).max(1_000_000).optional(),
     since: z.string().regex(/^[0-9a-f]{16}$/, 'not a history version').optional(),
+    overviewFirst: z.boolean().optional(),
   })
   .strict();
+
+/** Jira's answers about which security levels each viewer may see, kept by this running function for minutes. */
+const securityLevelMemory = new SecurityLevelMemory();
+
+/** Which security levels the caller may see, asked of Jira as them, through the short-lived memory. */
+function viewerSecurityLevels(context: Request['context']) {
+  return new RememberedSecurityLevels(new JiraSecurityLevels(jiraAsUser()), viewerFromContext(context), securityLevelMemory, systemClock);
+}
 
 /**
  * One project page function: the project comes from the trusted context, Jira is asked, as the caller, whether
@@ -74,29 +86,33 @@ const PROJECT_PAGE_FUNCTIONS = {
   })),
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large, and
   // only the edits since the version the browser holds when it holds one.
-  getProjectView: projectPageFunction('getProjectView', projectViewPayload, ({ fromShard, since }, { projectKey, userPermissions }) =>
+  getProjectView: projectPageFunction('getProjectView', projectViewPayload, (request, { projectKey, userPermissions, context }) =>
     loadProjectView(
       {
         userPermissions,
+        securityLevels: viewerSecurityLevels(context),
         store: new KvsHistoryStore(),
         syncStates: new KvsSyncStateStore(),
         cursors: new KvsSyncCursorStore(),
         flowConfigs: new KvsFlowConfigStore(),
         measured: new KvsMeasuredProjects(),
         edits: new KvsHistoryEditLog(),
+        summaries: new KvsOverviewSummaryStore(),
+        clock: systemClock,
       },
       projectKey,
-      fromShard ?? 0,
-      since,
+      request,
     ),
   ),
   // Where the sync stands, for polling while one runs.
   getSyncState: projectPageFunction('getSyncState', emptyPayload, async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED),
   // The pull requests naming the project's items, for the Pull requests tab.
-  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions }) =>
+  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, context }) =>
     projectPullRequests(
       {
         userPermissions,
+        history: new KvsHistoryStore(),
+        securityLevels: viewerSecurityLevels(context),
         connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
         store: new KvsPullRequestStore(),
       },

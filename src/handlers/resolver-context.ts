@@ -17,6 +17,19 @@ export function projectKeyFromContext(context: unknown): string {
   return requireProjectKey(parsed.data.extension.project.key);
 }
 
+/**
+ * Who is calling, for answers that depend on the person (which security levels they may see): the account and
+ * the installation it calls in (`installContext`, the site's ARI). An installation-less context (the local
+ * platform's tests) shares one name.
+ */
+const viewerContext = z.object({ accountId: z.string().min(1), installContext: z.string().optional() });
+
+export function viewerFromContext(context: unknown): { installation: string; accountId: string } {
+  const parsed = viewerContext.safeParse(context);
+  if (!parsed.success) throw new AppError('FORBIDDEN', 'This page must be opened by a signed-in Jira user.');
+  return { installation: parsed.data.installContext ?? '', accountId: parsed.data.accountId };
+}
+
 /** Resolvers that take no input still refuse input they do not expect. */
 export const emptyPayload = z.object({}).strict();
 

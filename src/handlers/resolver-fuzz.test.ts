@@ -74,6 +74,8 @@ const typedField: Record<string, fc.Arbitrary<unknown>> = {
   cursor: hostileString,
   confirmation: hostileString,
   fromShard: fc.integer({ min: -2, max: 100 }),
+  serviceLevel: fc.oneof(fc.boolean(), hostileValue),
+  reviewWait: fc.oneof(fc.record({ enabled: fc.boolean(), hours: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double()) }), hostileValue),
 };
 /** The fields each function accepts (the rest accept `{}`), as src/handlers/settings-payloads.ts has them. */
 const FUNCTION_FIELDS: Record<string, readonly string[]> = {
@@ -91,6 +93,7 @@ const FUNCTION_FIELDS: Record<string, readonly string[]> = {
   eraseAllAppData: ['confirmation'],
   getAuditLog: ['cursor'],
   getProjectView: ['fromShard'],
+  saveSlackAlerts: ['projectKey', 'serviceLevel', 'reviewWait'],
 };
 /** Payloads for one function: mostly shaped like what it accepts, otherwise anything at all. */
 const payloadFor = (functionKey: string): fc.Arbitrary<unknown> => {
@@ -159,7 +162,11 @@ function expectOnlyRefusalRecorded(functionKey: string, code: ResolverErrorCode,
 }
 
 describe('resolvers under generated payloads', () => {
-  beforeAll(() => site.platform.install());
+  beforeAll(() => {
+    site.platform.install();
+    // Hundreds of test messages a second, far beyond Slack's one a second per channel (which has its own tests).
+    site.slack.slack.setPostBurst(Infinity);
+  });
   afterAll(() => site.platform.uninstall());
 
   const storeState = (): StoreState => ({

@@ -8,11 +8,12 @@ import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome } from '../app/expired-data-purge';
+import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome, type WatchedRepositoriesRecord } from '../app/expired-data-purge';
 import { logJob } from '../app/job-log';
 import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import { isProjectKey } from '../app/project-key';
@@ -22,6 +23,8 @@ import type { PurgeOutcome } from '../shared/resolver-contract';
 function purgeRunPorts(): PurgeRunPorts {
   return {
     retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    githubConnection: new KvsDocument<WatchedRepositoriesRecord>(storageKeys.githubConnection),
+    pullRequests: new KvsPullRequestStore(),
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     auditLog: new KvsAuditLog(),
     connections: [new KvsDocument<ConnectionRecord>(storageKeys.githubConnection), new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
@@ -39,10 +42,13 @@ function purgeRunPorts(): PurgeRunPorts {
 
 /** Counts and project keys only. */
 function describe(outcome: PurgeSliceOutcome): string {
-  if (outcome.kind === 'continues') return `time running short: continues on the queue from ${outcome.nextProject}`;
+  if (outcome.kind === 'continues') {
+    return `time running short: continues on the queue from ${outcome.nextProject ?? `the pull requests of repository ${outcome.nextRepository}`}`;
+  }
   const run = outcome.outcome;
   return (
-    `retention ${run.retentionDays} days: removed ${run.removedAuditEntries} audit entries and ${run.removedIssues} issues; ` +
+    `retention ${run.retentionDays} days: removed ${run.removedAuditEntries} audit entries, ${run.removedIssues} issues ` +
+    `and ${run.removedPullRequests} pull requests; ` +
     `erased ${run.erasedProjects.length} unmeasured project(s), skipped ${run.skippedProjects.length} busy project(s)`
   );
 }
@@ -68,6 +74,8 @@ export async function retentionPurge(): Promise<PurgeSliceOutcome & { resealed: 
   return { ...outcome, resealed };
 }
 
+const REPOSITORY_NAME = /^[a-z0-9-]{1,39}\/[a-z0-9._-]{1,100}$/;
+
 const projectKeys = z.array(z.string().refine(isProjectKey, 'not a project key')).max(10_000);
 
 /** A purge slice as the queue delivers it (see src/adapters/forge-queue/forge-purge-scheduler.ts). */
@@ -80,9 +88,12 @@ export const retentionPurgeJob = z.object({
       retentionDays: z.number().int().positive(),
       removedAuditEntries: z.number().int().min(0),
       removedIssues: z.number().int().min(0),
+      // Absent from slices queued before pull requests were purged.
+      removedPullRequests: z.number().int().min(0).default(0),
       erasedProjects: projectKeys,
       skippedProjects: projectKeys,
-      nextProject: z.string().refine(isProjectKey, 'not a project key'),
+      nextProject: z.string().refine(isProjectKey, 'not a project key').nullable(),
+      nextRepository: z.union([z.literal(''), z.string().regex(REPOSITORY_NAME)]).default(''),
     })
     .nullable(),
 });

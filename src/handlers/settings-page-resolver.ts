@@ -7,7 +7,8 @@ import { readAuditLog } from '../app/audit-log-pages';
 import type { Actor } from '../app/audit-trail';
 import { getDataPrivacy } from '../app/data-privacy-overview';
 import { purgeNow } from '../app/expired-data-purge';
-import { connectGitHub, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
+import { connectGitHub, createGitHubWebhookSecret, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/github-connection';
+import { getGeneratedPaths, setGeneratedPaths } from '../app/generated-paths-settings';
 import { requireJiraAdministrator } from '../app/jira-administrator';
 import { setProjectMeasured } from '../app/measured-projects-settings';
 import { listProjectSettings } from '../app/project-settings-list';
@@ -17,6 +18,7 @@ import { setRetention } from '../app/retention-window';
 import { resealSecrets } from '../app/secret-resealing';
 import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/slack-connection';
 import { rememberSite, sendSlackDigestNow } from '../app/slack-digest-request';
+import { getSlackAlerts, saveSlackAlerts } from '../app/slack-alerts/slack-alert-settings';
 import { requireActiveLicence, type InstallationLicence } from '../app/installation-licence';
 import { licenceFromContext } from './installation-licence-context';
 import { actorFromContext, siteUrlFromContext } from './resolver-context';
@@ -76,6 +78,9 @@ const SETTINGS_FUNCTIONS = {
     updateGitHubRepositories(github(ports), actor, input),
   ),
   disconnectGitHub: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectGitHub(github(ports), actor)),
+  createGitHubWebhookSecret: settingsFunction(payloads.none, (_, { actor, ports }) => createGitHubWebhookSecret(github(ports), actor)),
+  getGeneratedPaths: settingsFunction(payloads.none, (_, { ports }) => getGeneratedPaths(ports)),
+  setGeneratedPaths: settingsFunction(payloads.setGeneratedPaths, (input, { actor, ports }) => setGeneratedPaths(ports, actor, input)),
   // Slack
   getSlackConnection: settingsFunction(payloads.none, async (_, { ports, siteUrl }) => {
     const connection = await getSlackConnection(slack(ports));
@@ -94,6 +99,8 @@ const SETTINGS_FUNCTIONS = {
   sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl), {
     costsTheSite: true,
   }),
+  getSlackAlerts: settingsFunction(payloads.none, (_, { ports }) => getSlackAlerts(ports)),
+  saveSlackAlerts: settingsFunction(payloads.saveSlackAlerts, (input, { actor, ports }) => saveSlackAlerts(ports, actor, input)),
   // Data and privacy
   getDataPrivacy: settingsFunction(payloads.none, (_, { ports }) => getDataPrivacy(ports)),
   setRetention: settingsFunction(payloads.setRetention, async (input, { actor, ports }) => {

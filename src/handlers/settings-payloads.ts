@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditLogCursor } from '../app/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
 import { WEEKDAY_NAMES } from '../domain/calendar-day';
+import { GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain/generated-files';
 import { isValidTimeZone } from '../domain/time-zone';
 import {
   githubTokenKind,
@@ -10,7 +11,7 @@ import {
   SLACK_BOT_TOKEN,
   SLACK_CHANNEL_ID,
 } from '../shared/connection-formats';
-import { RETENTION_DAYS } from '../shared/resolver-contract';
+import { RETENTION_DAYS, REVIEW_WAIT_HOURS } from '../shared/resolver-contract';
 
 /**
  * The payload of every settings resolver function, as a schema. Anything else is refused with INVALID_INPUT
@@ -31,6 +32,21 @@ const repositories = z
   .min(1, 'name at least one repository')
   .max(MAX_WATCHED_REPOSITORIES, `name at most ${MAX_WATCHED_REPOSITORIES} repositories`)
   .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'lists a repository twice');
+
+/** Each pattern checked by the same rule the settings form shows (src/domain/generated-files.ts). */
+const generatedPaths = z
+  .array(
+    z
+      .string()
+      .trim()
+      .max(GENERATED_PATH_LIMITS.maxLength, `a pattern is at most ${GENERATED_PATH_LIMITS.maxLength} characters`)
+      .superRefine((pattern, context) => {
+        const problem = generatedPathProblem(pattern);
+        if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      }),
+  )
+  .max(GENERATED_PATH_LIMITS.maxPatterns, `list at most ${GENERATED_PATH_LIMITS.maxPatterns} patterns`)
+  .refine((patterns) => new Set(patterns).size === patterns.length, 'lists a pattern twice');
 
 const channelId = z
   .string()
@@ -88,8 +104,25 @@ export const settingsPayloads = {
   requestProjectSync: z.object({ projectKey, mode: z.enum(['sync-now', 'rebuild']) }).strict(),
   connectGitHub: z.object({ token: githubToken, repositories }).strict(),
   updateGitHubRepositories: z.object({ repositories }).strict(),
+  setGeneratedPaths: z.object({ patterns: generatedPaths }).strict(),
   connectSlack: z.object({ token: slackBotToken, channelId }).strict(),
   updateSlackChannel: z.object({ channelId }).strict(),
+  saveSlackAlerts: z
+    .object({
+      projectKey,
+      serviceLevel: z.boolean(),
+      reviewWait: z
+        .object({
+          enabled: z.boolean(),
+          hours: z
+            .number()
+            .int('must be a whole number of hours')
+            .min(REVIEW_WAIT_HOURS.min, `must be at least ${REVIEW_WAIT_HOURS.min} hour`)
+            .max(REVIEW_WAIT_HOURS.max, `must be at most ${REVIEW_WAIT_HOURS.max} hours (30 days)`),
+        })
+        .strict(),
+    })
+    .strict(),
   setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),
   exportAppData: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
   eraseAllAppData: z.object({ confirmation: z.string().max(200) }).strict(),

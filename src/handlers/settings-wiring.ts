@@ -1,6 +1,8 @@
 import { ForgePurgeScheduler } from '../adapters/forge-queue/forge-purge-scheduler';
 import { systemClock } from '../adapters/clock/system-clock';
 import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
+import { ForgePullRequestBackfills } from '../adapters/forge-queue/github-sync-queue';
+import { ForgeWebhookAddress } from '../adapters/forge-runtime/forge-webhook-address';
 import { GitHubRestAccount } from '../adapters/github/github-rest-account';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
@@ -16,16 +18,20 @@ import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
+import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
 import type { ThrottledRequest } from '../app/admin-request-throttle';
+import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
 import type { GitHubConnectionRecord } from '../app/github-connection';
 import type { RetentionSettings } from '../app/retention-window';
 import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 
 /**
@@ -49,6 +55,13 @@ export function settingsPorts() {
     github: new GitHubRestAccount(),
     slack: new SlackWebWorkspace(),
     githubRecord,
+    /** Each watched repository's pull requests and sync state: shown, erased with the repository, purged. */
+    pullRequests: new KvsPullRequestStore(),
+    backfills: new ForgePullRequestBackfills(),
+    webhookAddress: new ForgeWebhookAddress(),
+    /** The admin's generated-file patterns, read by the pull-request sync and the webhook. */
+    generatedPaths: new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
+    deliveries: new KvsWebhookDeliveries(),
     slackRecord,
     /** The records that name an account, for forgetting accounts the audit log no longer names. */
     connections: [githubRecord, slackRecord],
@@ -65,6 +78,7 @@ export function settingsPorts() {
     auditLog: new KvsAuditLog(),
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
+    alertSettings: (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
     requestThrottle: (request: ThrottledRequest, subject: string | null) => new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   };
 }

@@ -66,7 +66,8 @@ describe('the weekly Slack digest', () => {
     const now = Date.parse(outcome.at);
 
     for (const projectKey of ['FLOW', 'SPR', 'BUG']) {
-      const { view, history } = await harness.viewedHistory(projectKey);
+      // As the admin, whom every security level admits: the digest counts secured issues (it only never names them).
+      const { view, history } = await harness.viewedHistory(projectKey, admin);
       const config = { ...(view.flowConfig ? parseFlowConfig(view.flowConfig) : DEFAULT_FLOW_CONFIG), workflow: view.workflow };
       const month = buildFlowMeasures(history!, { ...config, window: { from: null, to: null, days: 30 } }, { now, seed: 1 });
       const week = buildFlowMeasures(history!, { ...config, window: { from: null, to: null, days: 7 } }, { now, seed: 1 });
@@ -98,6 +99,30 @@ describe('the weekly Slack digest', () => {
     }
     expect(JSON.stringify(harness.platform.logs.all())).toContain('[slack-digest] sent to #flow-metrics (BUG, FLOW, SPR)');
   });
+
+  it('never names a secured issue: the three oldest at risk secured in Jira, the next take their place, and all still count', async () => {
+    const bugSection = () => sectionOf(slack.slack.messages(DEMO_CHANNELS.flowMetrics).at(-1)!.blocks as any[], 'BUG');
+    const before = bugSection();
+    const oldest = [...before.context!.matchAll(/\|(BUG-\d+)>/g)].map((match) => match[1]!);
+    expect(oldest).toHaveLength(3);
+    for (const key of oldest) {
+      expect((await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: '10100' } } }, `user:${admin}`)).status).toBe(204);
+    }
+    await harness.runScheduledSync();
+    await forgetDigests();
+    await harness.platform.runScheduledTrigger(TRIGGER);
+    expect(lastDigest()).toMatchObject({ outcome: 'sent' });
+    const message = slack.slack.messages(DEMO_CHANNELS.flowMetrics).at(-1)!;
+    const everything = JSON.stringify(message.blocks) + message.text;
+    for (const key of oldest) expect(everything).not.toMatch(new RegExp(`\\b${key}\\b`));
+    const after = bugSection();
+    // Counted all the same: the figures are those of the whole project.
+    expect(after.fields).toEqual(before.fields);
+    expect(after.context).toMatch(/^Oldest at risk: <[^|]+\|BUG-\d+>/);
+    for (const key of oldest) await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: null } }, `user:${admin}`);
+    await harness.runScheduledSync();
+    await forgetDigests();
+  }, 120_000);
 
   it('is posted once a week however often Forge repeats the trigger', async () => {
     await harness.platform.runScheduledTrigger(TRIGGER);

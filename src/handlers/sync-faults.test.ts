@@ -7,13 +7,17 @@ import type { SyncState } from '../shared/resolver-contract';
  * storms, a worker killed at any point, two syncs of one project at once, and Jira failing outright.
  */
 const SYNC_WORKER = 'sync-job-worker';
-/** Wall-clock times live only in the sync state; everything else must be identical after a crash. */
-const WALL_CLOCK_KEYS = /:sync-state$/;
+/**
+ * Wall-clock times live only in the sync state and the Overview summary (its figures are computed as of the
+ * sync's time, and are checked against the history they name in overview-summary.test.ts); everything else
+ * must be identical after a crash.
+ */
+const WALL_CLOCK_KEYS = /:sync-state$|:overview-summary$/;
 /**
  * The edit log of the live history: a crash between the switch to a new history and its record leaves a gap
  * (a browser holding the older version is then sent the whole history), never a wrong edit.
  */
-const WALL_CLOCK_AND_EDIT_LOG_KEYS = /:sync-state$|:history-edits?(:|$)/;
+const WALL_CLOCK_AND_EDIT_LOG_KEYS = /:sync-state$|:overview-summary$|:history-edits?(:|$)/;
 
 async function syncState(harness: SyncHarness, projectKey: string): Promise<SyncState> {
   const answer = await harness.invoke<SyncState>('getSyncState', projectKey, harness.user('member'));

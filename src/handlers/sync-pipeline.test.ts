@@ -1,4 +1,5 @@
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
+import { HISTORY_STORAGE_FORMAT } from '../app/sync/history-manifest';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { sweepDue } from '../app/sync/project-sync';
 import { parseIsoTimestamp } from '../domain/iso-timestamp';
@@ -18,8 +19,9 @@ describe('syncing a project from Jira into compact storage', () => {
   });
   afterAll(() => harness.close());
 
+  // As the admin, whom every security level admits: Jira's truth includes the secured issues.
   const expectStoredEqualsJira = async (projectKey: string) => {
-    const { history } = await harness.viewedHistory(projectKey);
+    const { history } = await harness.viewedHistory(projectKey, harness.user('admin'));
     expect(history).not.toBeNull();
     expect(issueFacts(history!)).toEqual(issueFacts(await harness.truth(projectKey)));
   };
@@ -43,16 +45,17 @@ describe('syncing a project from Jira into compact storage', () => {
   it('stores columnar shards under the value limit, with a format version', async () => {
     const stored = harness.snapshot();
     const manifest = stored['project:FLOW:history'] as { format: number; shards: Array<{ ref: string; count: number }> };
-    expect(manifest.format).toBe(1);
+    expect(manifest.format).toBe(HISTORY_STORAGE_FORMAT);
     expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe((await harness.truth('FLOW')).key.length);
     for (const shard of manifest.shards) {
       const text = stored[`project:FLOW:shard:${shard.ref}`];
       expect(typeof text).toBe('string');
       expect(Buffer.byteLength(JSON.stringify(text))).toBeLessThan(240 * 1024);
     }
-    // Nothing but the history, the cursor and the state is left behind: no lock, no id list, no staging.
+    // Nothing but the history, its Overview summary, the cursor and the state is left behind: no lock, no id list, no staging.
     expect(Object.keys(stored).filter((key) => key.startsWith('project:FLOW:') && !key.includes(':shard:')).sort()).toEqual([
       'project:FLOW:history',
+      'project:FLOW:overview-summary',
       'project:FLOW:sync-cursor',
       'project:FLOW:sync-state',
     ]);
@@ -257,7 +260,7 @@ describe('issues that change while the backfill reads them', () => {
     return parseIsoTimestamp(issue.body.fields.updated);
   };
   const watermarkOf = (projectKey: string) => (harness.snapshot()[`project:${projectKey}:sync-cursor`] as { watermark: number }).watermark;
-  const storedFacts = async (projectKey: string) => issueFacts((await harness.viewedHistory(projectKey)).history!);
+  const storedFacts = async (projectKey: string) => issueFacts((await harness.viewedHistory(projectKey, harness.user('admin'))).history!);
 
   it('in a project read whole by its first expression', async () => {
     await harness.measure('SPR');

@@ -6,7 +6,9 @@ import { JiraPacer } from '../adapters/jira/jira-pacer';
 import { jiraAsApp } from '../adapters/jira/jira-request';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
+import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
 import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsOverviewSummaryStore } from '../adapters/kvs/kvs-overview-summary-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
@@ -28,6 +30,8 @@ export function syncPorts(): SyncPorts {
     store: new KvsHistoryStore(),
     cursors: new KvsSyncCursorStore(),
     states: new KvsSyncStateStore(),
+    summaries: new KvsOverviewSummaryStore(),
+    flowConfigs: new KvsFlowConfigStore(),
     locks: new KvsProjectLocks(),
     scheduler: new ForgeSyncJobScheduler(),
     budget: new InvocationBudget(),

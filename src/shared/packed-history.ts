@@ -29,6 +29,11 @@ export interface StoredIssue {
   transitions: ReadonlyArray<{ at: number; status: number }>;
   /** In time order, none before `created`. */
   flags: ReadonlyArray<{ at: number; on: boolean }>;
+  /**
+   * Jira's id of the issue's security level; absent when the issue has none. Only the number is kept (never
+   * the level's name): it decides who may be shown the issue (see src/app/issue-security.ts).
+   */
+  securityLevel?: number;
 }
 
 /** The dictionaries the numbers in every shard of one project refer to. */
@@ -61,6 +66,11 @@ export interface PackedShard {
   /** Difference to the issue's previous flag change (or creation). */
   fAt: number[];
   fOn: number[];
+  /**
+   * Security level id per issue, 0 for none; absent when no issue of the shard has a level, which is almost
+   * every shard of almost every project.
+   */
+  sl?: number[];
 }
 
 export class PackedShardError extends Error {
@@ -121,6 +131,7 @@ export function packShard(issues: readonly StoredIssue[], keyPrefix: string): Pa
       lastFlag = flag.at;
     }
   }
+  if (issues.some((issue) => issue.securityLevel !== undefined)) shard.sl = issues.map((issue) => issue.securityLevel ?? 0);
   return shard;
 }
 
@@ -177,6 +188,10 @@ function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: Store
   if (!Array.isArray(shard.fAt) || !Array.isArray(shard.fOn) || shard.fAt.length !== shard.fOn.length) {
     throw new PackedShardError('flag columns of different lengths');
   }
+  const levels = shard.sl;
+  if (levels !== undefined && (!Array.isArray(levels) || levels.length !== n || !levels.every(isCount))) {
+    throw new PackedShardError('malformed security levels');
+  }
   let id = 0;
   let keyNumber = 0;
   let created = 0;
@@ -221,7 +236,18 @@ function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: Store
       flags.push({ at: lastFlag, on: shard.fOn[f] === 1 });
     }
     if (resolvedStep !== null && !isInteger(resolvedStep)) throw new PackedShardError(`issue ${i} has a malformed resolution`);
-    visit({ id, key, type, created, resolved: resolvedStep === null ? null : last + resolvedStep, initialStatus: init, transitions, flags });
+    const securityLevel = levels?.[i] ?? 0;
+    visit({
+      id,
+      key,
+      type,
+      created,
+      resolved: resolvedStep === null ? null : last + resolvedStep,
+      initialStatus: init,
+      transitions,
+      flags,
+      ...(securityLevel > 0 ? { securityLevel } : {}),
+    });
   }
   if (t !== shard.tAt.length || f !== shard.fAt.length) throw new PackedShardError('changes left over after the last issue');
 }

@@ -7,6 +7,7 @@
  */
 import type { WeekdayName } from '../domain/calendar-day';
 import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
+import type { OverviewFigures } from '../domain/overview-figures';
 import type { Workflow } from '../domain/workflow';
 import type { HistoryDictionaries } from './packed-history';
 
@@ -69,14 +70,22 @@ export interface ProjectViewPayload {
    * edits made since (`basedOn`), which costs the installation's storage quota a fraction of a full read.
    */
   since?: string;
+  /**
+   * Set by a browser that holds no history and shows the Overview tab first: when the project's Overview
+   * summary is current, the answer carries it (`overview`) instead of the history, which the page asks for
+   * (without this flag) only when the reader goes further. When it is not current, the answer is the usual one.
+   */
+  overviewFirst?: boolean;
 }
 export interface ProjectViewData {
   projectKey: string;
   /** Whether an admin chose to collect this project's flow metrics; a history may outlive that choice until purged. */
   measured: boolean;
   sync: SyncState;
-  /** Null until the project's first sync has completed. */
+  /** Null until the project's first sync has completed, and when `overview` is sent instead. */
   history: ProjectHistoryPart | null;
+  /** Only for `overviewFirst`: the Overview tab's figures for the default filters, as of the current history. */
+  overview?: ProjectOverviewPart;
   /** The sync's watermark: Jira's time of the newest change the history has caught up with (ISO 8601), or null. */
   dataAsOf: string | null;
   /** The admin's workflow, or the default one from Jira's status categories. */
@@ -84,18 +93,38 @@ export interface ProjectViewData {
   /** The project's flow configuration document as saved in the settings (parse with `parseFlowConfig`), or null. */
   flowConfig: unknown;
 }
+/**
+ * The Overview tab for the default filters, computed at sync time from the whole history (see
+ * src/app/overview-summary.ts), with the history's dictionaries for the filters bar and the conventions.
+ */
+export interface ProjectOverviewPart {
+  figures: OverviewFigures;
+  /** As a report's: the start the period asked for when it was before the history's first day, else null. */
+  clampedFrom: string | null;
+  dictionaries: HistoryDictionaries;
+  issueCount: number;
+  /** The history version the figures were computed from. */
+  version: string;
+}
 export interface ProjectHistoryPart {
   /** Storage format of the history (see src/app/sync/history-manifest.ts). */
   format: number;
   dictionaries: HistoryDictionaries;
+  /** Issues of the history this viewer is sent (issues of security levels they may not see are not counted). */
   issueCount: number;
   shardCount: number;
   fromShard: number;
-  /** Shards `fromShard`, `fromShard + 1`, …: each a `PackedShard` as JSON, zlib-deflated, base64. */
+  /**
+   * Shards `fromShard`, `fromShard + 1`, …: each a `PackedShard` as JSON, zlib-deflated, base64. A shard holding
+   * issues of a security level the viewer may not see comes without them.
+   */
   shards: string[];
   /** Where the next part starts, or null when this part ends the history. */
   nextShard: number | null;
-  /** Names exactly this content (a hash of its shards and dictionaries): ask with it as `since` next time. */
+  /**
+   * Names exactly this content (a hash of its shards and dictionaries, and of the security levels left out for
+   * this viewer, if any): ask with it as `since` next time.
+   */
   version: string;
   /**
    * Set when the request's `since` could be brought up to `version` by `edits`: then `shards` is empty, and
@@ -281,7 +310,64 @@ export interface GitHubConnectionDetails {
   lastCheck: ConnectionCheck;
 }
 
-export type GitHubConnectionData = { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & GitHubConnectionDetails);
+/**
+ * Where one watched repository's pull-request reading stands: `backfill` while the first pass reads back to the
+ * retention window's start (queued at connect, continued on the queue), `incremental` while a later pass reads
+ * what changed, null between passes. Counts only, never a pull request.
+ */
+export interface GitHubRepositorySync {
+  fullName: string;
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  pass: 'backfill' | 'incremental' | null;
+  /** Pages the pass in progress has read so far. */
+  pagesRead: number;
+  /** When a rate limit lets it go on (ISO), while it waits. */
+  resumeAt: string | null;
+  lastRunAt: string | null;
+  lastCompletedAt: string | null;
+}
+
+/**
+ * GitHub's webhooks, optional: the web trigger's address to paste into the repositories' webhook settings, and
+ * whether a signing secret is set (the secret itself is shown once, when created, and never again).
+ */
+export interface GitHubWebhookStatus {
+  /** Null when the platform could not give the address just now. */
+  url: string | null;
+  secretSet: boolean;
+}
+
+/** What a GitHub connection's answer adds: how the reading of each watched repository stands, and the webhook. */
+export interface GitHubReadingStatus {
+  pullRequestSync: GitHubRepositorySync[];
+  webhook: GitHubWebhookStatus;
+}
+
+/**
+ * `getGeneratedPaths` / `setGeneratedPaths`: the admin's generated-file patterns (gitattributes syntax), left out
+ * of pull-request sizes beside the lockfiles (listed here, fixed) and each repository's `linguist-generated` paths.
+ */
+export interface GeneratedPathsData {
+  patterns: string[];
+  lockfiles: string[];
+  limits: { maxPatterns: number; maxLength: number };
+}
+export interface SetGeneratedPathsPayload {
+  patterns: string[];
+}
+
+/**
+ * `createGitHubWebhookSecret` (payload `{}`): a new random secret, sealed and stored, replacing any earlier one.
+ * This answer is the only time the secret leaves the app: the admin pastes it into GitHub's webhook form.
+ */
+export interface GitHubWebhookSecretCreated {
+  url: string | null;
+  secret: string;
+}
+
+export type GitHubConnectionData =
+  | { connected: false; sealing: SealingStatus }
+  | (ConnectedTokenStatus & GitHubConnectionDetails & GitHubReadingStatus);
 
 /** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
 export interface ConnectGitHubPayload {
@@ -349,15 +435,36 @@ export interface SlackDigestOutcome {
   problem: string | null;
 }
 
+/**
+ * One measured project's Slack alerts, each turned on by an admin (`getSlackAlerts`, payload `{}`, answers
+ * every measured project's; `saveSlackAlerts` takes one project's and answers them all again).
+ */
+export interface SlackAlertSettings {
+  projectKey: string;
+  /** Announce an item in progress when it passes the project's service-level expectation. */
+  serviceLevel: boolean;
+  /** Announce a pull request that has waited longer than `hours` for its first review. */
+  reviewWait: { enabled: boolean; hours: number };
+}
+
+/** The whole hours a review-wait threshold may be: at least an hour (the alerts run hourly), at most 30 days. */
+export const REVIEW_WAIT_HOURS = Object.freeze({ min: 1, max: 720, default: 24 });
+
+export interface SlackAlertsData {
+  projects: SlackAlertSettings[];
+}
+
 export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 });
 
 export interface PurgeOutcome {
   at: string;
   retentionDays: number;
-  /** Stored records dropped because they were older than the retention window: audit entries and issues. */
+  /** Stored records dropped because they were older than the retention window: audit entries, issues, pull requests. */
   removed: number;
   removedAuditEntries: number;
   removedIssues: number;
+  /** Pull requests merged or closed before the window's start. */
+  removedPullRequests: number;
   /** Projects no longer measured whose every stored value was deleted (see src/app/sync/stored-projects-purge.ts). */
   erasedProjects: string[];
   /** Projects a sync was holding, left for the next run. */
@@ -443,6 +550,8 @@ export type AuditAction =
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
   | 'github.sync-stopped'
+  | 'github.webhook-secret-set'
+  | 'github.generated-paths-changed'
   | 'slack.connected'
   | 'slack.replaced'
   | 'slack.channel-changed'
@@ -452,6 +561,7 @@ export type AuditAction =
   | 'slack.test-message-failed'
   | 'slack.channel-change-refused'
   | 'slack.digest-sent'
+  | 'slack.alerts-changed'
   | 'retention.changed'
   | 'data.purged'
   | 'data.exported'
@@ -536,12 +646,17 @@ export interface SettingsFunctions {
   connectGitHub: { payload: ConnectGitHubPayload; answer: GitHubConnectionData };
   updateGitHubRepositories: { payload: UpdateGitHubRepositoriesPayload; answer: GitHubConnectionData };
   disconnectGitHub: { payload: NoPayload; answer: GitHubConnectionData };
+  createGitHubWebhookSecret: { payload: NoPayload; answer: GitHubWebhookSecretCreated };
+  getGeneratedPaths: { payload: NoPayload; answer: GeneratedPathsData };
+  setGeneratedPaths: { payload: SetGeneratedPathsPayload; answer: GeneratedPathsData };
   getSlackConnection: { payload: NoPayload; answer: SlackConnectionData };
   connectSlack: { payload: ConnectSlackPayload; answer: SlackConnectionData };
   updateSlackChannel: { payload: UpdateSlackChannelPayload; answer: SlackConnectionData };
   disconnectSlack: { payload: NoPayload; answer: SlackConnectionData };
   sendSlackTestMessage: { payload: NoPayload; answer: SlackTestMessageSent };
   sendSlackDigest: { payload: NoPayload; answer: SlackDigestOutcome };
+  getSlackAlerts: { payload: NoPayload; answer: SlackAlertsData };
+  saveSlackAlerts: { payload: SlackAlertSettings; answer: SlackAlertsData };
   getDataPrivacy: { payload: NoPayload; answer: DataPrivacyData };
   setRetention: { payload: SetRetentionPayload; answer: DataPrivacyData };
   purgeNow: { payload: NoPayload; answer: PurgeQueued };

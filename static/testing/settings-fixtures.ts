@@ -23,6 +23,18 @@ export function githubConnected(overrides: Partial<Extract<GitHubConnectionData,
     lastCheck: { at: '2026-03-10T12:00:00.000Z', outcome: 'ok', problem: null },
     warnings: ['The token cannot see acme-flow/platform-api: it does not exist, or it is outside the token\'s repository access.'],
     sealedWithKeyId: 'k-2026',
+    pullRequestSync: [
+      {
+        fullName: 'acme-flow/web-app',
+        status: 'ok',
+        pass: 'backfill',
+        pagesRead: 3,
+        resumeAt: null,
+        lastRunAt: '2026-03-10T12:01:00.000Z',
+        lastCompletedAt: null,
+      },
+    ],
+    webhook: { url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secretSet: false },
     ...overrides,
   };
 }

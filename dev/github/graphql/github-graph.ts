@@ -100,6 +100,12 @@ export function repositoryNode(repository: SimRepository, pulls: readonly SimPul
       if (!path || repository.gitattributes === null) return null;
       return { __typename: 'Blob', text: repository.gitattributes, byteSize: Buffer.byteLength(repository.gitattributes), isBinary: false, isTruncated: false };
     },
+    pullRequest: ({ number }: { number: number }) => {
+      const pull = pulls.find((candidate) => candidate.number === number);
+      // GitHub answers null with a NOT_FOUND error beside it, as for a repository.
+      if (!pull) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } });
+      return pullRequestNode(pull);
+    },
     pullRequests: (args: OrderArgs) => {
       const field = args.orderBy?.field ?? 'CREATED_AT';
       const sign = (args.orderBy?.direction ?? 'ASC') === 'ASC' ? 1 : -1;

@@ -1,4 +1,5 @@
 import { ISSUE_TYPES, issueTypeIndex, statusIndex } from '../catalogue';
+import { SECURITY_LEVELS } from '../issue-security';
 import { IssueStore } from '../issue-store';
 import type { SiteProject } from '../site-project';
 import { IssueLifecycle } from './issue-lifecycle';
@@ -72,14 +73,31 @@ function generateProject(store: IssueStore, blueprint: ProjectBlueprint, calenda
     statuses,
     issueTypes: ISSUE_TYPES.map((_, index) => index).filter((index) => usedTypes.has(index)),
     outsidersMayBrowse: blueprint.outsidersMayBrowse,
+    ...(blueprint.securityBugEvery ? { issueSecurity: true } : {}),
     ...(blueprint.style === 'scrum' ? { sprintOrigin } : {}),
   };
   const projectIndex = store.addProject(project);
   const lifecycle = new IssueLifecycle(store, projectIndex, blueprint, calendar, anchor, rng, sprintOrigin);
   const arrivals = arrivalTimes(blueprint, calendar, anchor, rng, sprintOrigin);
   const pingPongAt = pingPongIssues(blueprint.issueCount);
+  const firstRow = store.issueCount;
   for (let k = 0; k < arrivals.length; k++) {
     lifecycle.simulate(arrivals[k] as number, { pingPongs: pingPongAt.get(k) ?? 0 });
+  }
+  if (blueprint.securityBugEvery) secureSomeBugs(store, firstRow, blueprint.securityBugEvery);
+}
+
+/**
+ * Marks every `every`'th bug of the rows from `firstRow` on as a security bug, secured from its creation. Drawn
+ * from no random numbers, so the rest of the demo data is the same with or without it.
+ */
+function secureSomeBugs(store: IssueStore, firstRow: number, every: number): void {
+  const bug = issueTypeIndex('Bug');
+  const level = Number(SECURITY_LEVELS[0]!.id);
+  let bugs = 0;
+  for (let row = firstRow; row < store.issueCount; row++) {
+    if (store.type.get(row) !== bug) continue;
+    if (bugs++ % every === every - 1) store.setSecurityLevel(row, level, null);
   }
 }
 

@@ -20,6 +20,11 @@ export interface ProjectBlueprint {
   projectTypeKey: ProjectTypeKey;
   leadAccountId: string;
   outsidersMayBrowse: boolean;
+  /**
+   * Issue security: every this-many'th bug (by creation order) is a security bug, seen only by the security
+   * team (see ../issue-security.ts). Absent: the project uses no issue security.
+   */
+  securityBugEvery?: number;
   issueCount: number;
   /** The forward path by status name: first is where issues are created, last is the done status. */
   workflow: readonly string[];
@@ -140,6 +145,7 @@ const BUG: ProjectBlueprint = {
   projectTypeKey: 'service_desk',
   leadAccountId: KENJI,
   outsidersMayBrowse: false,
+  securityBugEvery: 150,
   issueCount: 1350,
   workflow: ['Open', 'Triaged', 'Fixing', 'Verifying', 'Closed'],
   rejectStatus: "Won't Fix",

@@ -65,7 +65,7 @@ function bulkFetch(site: SiteContext, route: RouteRequest): SimResponse {
   const rows = new Set<number>();
   for (const idOrKey of request.issueIdsOrKeys) {
     const row = store.find(idOrKey);
-    if (row >= 0 && permissions.canBrowse(route.principal, store.project.get(row))) rows.add(row);
+    if (row >= 0 && permissions.canSeeIssue(route.principal, row)) rows.add(row);
   }
   const ordered = [...rows].sort((a, b) => a - b);
   const onlyFields = request.fieldIds.length > 0 ? new Set(request.fieldIds) : undefined;

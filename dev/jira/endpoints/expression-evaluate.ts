@@ -70,8 +70,7 @@ function contextIssue(site: SiteContext, request: RouteRequest, reference: unkno
     throw new JiraHttpError(400, ['Provide either the id or the key of the issue, not both.']);
   }
   const row = site.store.find(asText(id ?? key));
-  const browsable = site.permissions.browsable(request.principal);
-  if (row < 0 || !browsable[site.store.project.get(row)]) {
+  if (row < 0 || !site.permissions.canSeeIssue(request.principal, row)) {
     throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
   }
   return row;

@@ -15,7 +15,7 @@ const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to s
 /** A live issue the caller may browse, or Jira's 404. */
 export function visibleIssue(site: SiteContext, request: RouteRequest, idOrKey: string): number {
   const row = site.store.find(idOrKey);
-  if (row < 0 || !site.permissions.canBrowse(request.principal, site.store.project.get(row))) {
+  if (row < 0 || !site.permissions.canSeeIssue(request.principal, row)) {
     throw new JiraHttpError(404, [ISSUE_NOT_FOUND]);
   }
   return row;

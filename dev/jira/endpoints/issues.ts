@@ -3,6 +3,7 @@ import { statusJson } from '../catalogue-json';
 import { findUserByAccountId, userIndex } from '../demo-data/demo-users';
 import { selectFields } from '../issue-fields';
 import { issueJson } from '../issue-json';
+import { admits, securityLevel } from '../issue-security';
 import { APP_AUTHOR } from '../issue-store';
 import type { Principal } from '../principal';
 import { expandSet, listParam } from '../request-params';
@@ -131,6 +132,32 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   return json(201, { id, key: site.store.keyOf(row), self: `${site.siteUrl}/rest/api/3/issue/${id}` });
 }
 
+/**
+ * `PUT /rest/api/3/issue/{issueIdOrKey}` (edit issue), for the one field the simulation lets you edit: the
+ * security level, `{"fields": {"security": {"id": "10100"}}}` or `{"fields": {"security": null}}`. A level can
+ * be set only by someone it admits, in a project that uses the scheme.
+ */
+function editIssue(site: SiteContext, request: RouteRequest): SimResponse {
+  const row = visibleIssue(site, request, request.params['issueIdOrKey'] ?? '');
+  const body = parseJsonBody(request.body);
+  const fields = isRecord(body) ? body['fields'] : undefined;
+  if (!isRecord(fields) || Object.keys(fields).some((name) => name !== 'security') || !('security' in fields)) {
+    throw new JiraHttpError(400, ['Only the security level can be edited on the simulated Jira site.']);
+  }
+  const projectIndex = site.store.project.get(row);
+  if (!site.permissions.hasProjectPermission(request.principal, projectIndex, 'EDIT_ISSUES')) {
+    throw new JiraHttpError(403, ['You do not have permission to edit issues in this project.']);
+  }
+  const value = fields['security'];
+  const id = isRecord(value) ? asText(value['id']) : value === null ? null : undefined;
+  const level = id === null || id === undefined ? undefined : securityLevel(id);
+  if (id === undefined || (id !== null && (!level || !site.store.projects[projectIndex]?.issueSecurity || !admits(request.principal, Number(id))))) {
+    throw new JiraHttpError(400, [], { security: `Security level '${String(id)}' is not valid.` });
+  }
+  site.changes.setSecurityLevel(row, id === null ? null : Number(id), actorOf(request.principal));
+  return noContent();
+}
+
 function deleteIssue(site: SiteContext, request: RouteRequest): SimResponse {
   const row = visibleIssue(site, request, request.params['issueIdOrKey'] ?? '');
   if (!site.permissions.hasProjectPermission(request.principal, site.store.project.get(row), 'DELETE_ISSUES')) {
@@ -143,6 +170,7 @@ function deleteIssue(site: SiteContext, request: RouteRequest): SimResponse {
 export const issueRoutes: Route[] = [
   { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
+  { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
   { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}', handler: deleteIssue },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: listTransitions },
   { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: doTransition },

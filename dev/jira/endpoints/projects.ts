@@ -1,5 +1,6 @@
 import { statusJson } from '../catalogue-json';
 import { ISSUE_TYPES } from '../catalogue';
+import { admits, SECURITY_LEVELS, securityLevelJson } from '../issue-security';
 import type { Principal } from '../principal';
 import { projectJson } from '../project-json';
 import { expandSet, integerParam, listParam } from '../request-params';
@@ -91,8 +92,21 @@ function projectStatuses(site: SiteContext, request: RouteRequest): SimResponse 
   );
 }
 
+/**
+ * `GET /rest/api/3/project/{projectKeyOrId}/securitylevel`: the issue security levels of the project's scheme
+ * that the caller may see (the app sees them all); `{"levels": []}` for a project without a scheme.
+ */
+function projectSecurityLevels(site: SiteContext, request: RouteRequest): SimResponse {
+  const index = findVisibleProject(site, request.principal, request.params['projectIdOrKey'] ?? '');
+  const levels = site.store.projects[index]!.issueSecurity
+    ? SECURITY_LEVELS.filter((level) => admits(request.principal, Number(level.id))).map((level) => securityLevelJson(site.siteUrl, level))
+    : [];
+  return json(200, { levels });
+}
+
 export const projectRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/project/search', handler: searchProjects },
   { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', handler: getProject },
   { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}/statuses', handler: projectStatuses },
+  { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}/securitylevel', handler: projectSecurityLevels },
 ];

@@ -1,4 +1,5 @@
 import { ISSUE_TYPES, STATUSES, STATUS_CATEGORIES } from '../catalogue';
+import { securityLevel, securityLevelJson } from '../issue-security';
 import type { DemoUser } from '../demo-data/demo-users';
 import { jiraTime } from '../jira-time';
 import type { SiteContext } from '../site-context';
@@ -95,6 +96,15 @@ function project(site: SiteContext, index: number): JiraEntity | null {
   );
 }
 
+/** An issue's security level as the `SecurityLevel` type: id (a number), name and description. */
+function securityLevelEntity(site: SiteContext, levelId: number | undefined): JiraEntity | null {
+  const level = levelId === undefined ? undefined : securityLevel(levelId);
+  if (!level) return null;
+  return new JiraEntity('SecurityLevel', { id: () => Number(level.id), name: () => level.name, description: () => level.description }, () =>
+    securityLevelJson(site.siteUrl, level),
+  );
+}
+
 const dateOrNull = (ms: number): JiraDate | null => (Number.isNaN(ms) ? null : new JiraDate(ms));
 
 /** One issue of the store, as the `Issue` type of Jira expressions. */
@@ -111,6 +121,7 @@ export function issueEntity(site: SiteContext, row: number): JiraEntity {
       issueType: () => issueType(site, store.type.get(row)),
       status: () => issueStatus(site, store.status.get(row)),
       project: () => project(site, store.project.get(row)),
+      securityLevel: () => securityLevelEntity(site, store.securityLevelOf(row)),
     },
     () => ({ id: store.idOf(row), key: store.keyOf(row), self: `${site.siteUrl}/rest/api/3/issue/${store.idOf(row)}` }),
   );

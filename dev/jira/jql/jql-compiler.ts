@@ -1,4 +1,5 @@
 import { FLAGGED_FIELD, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from '../catalogue';
+import { admits } from '../issue-security';
 import { DEMO_USERS } from '../demo-data/demo-users';
 import type { IssueStore } from '../issue-store';
 import type { Principal } from '../principal';
@@ -235,7 +236,8 @@ class Compiler {
         continue;
       }
       const row = store.find(text);
-      if (row < 0 || !browsable[store.project.get(row)]) {
+      const level = row < 0 ? undefined : store.securityLevelOf(row);
+      if (row < 0 || !browsable[store.project.get(row)] || (level !== undefined && !admits(this.env.principal, level))) {
         this.errors.push(`An issue with key '${text}' does not exist for field '${clause.field}'.`);
         continue;
       }

@@ -125,7 +125,21 @@ describe('what a caller may not browse does not exist for them', () => {
     const everything = await search('created >= "2000-01-01"', ['project'], 'outsider');
     expect(everything.issues.length).toBe(1860);
     expect(everything.issues.some((i) => i.fields.project.key === 'BUG')).toBe(false);
-    expect((await search('project = BUG', ['key'], 'member')).issues).toHaveLength(1350);
+    expect((await search('project = BUG', ['key'], 'admin')).issues).toHaveLength(1350);
+  });
+
+  it("an issue whose security level does not admit the caller is not there for them, key lookups included", async () => {
+    const all = await search('project = BUG', ['key', 'security'], 'app');
+    const secured = { issues: all.issues.filter((issue) => issue.fields.security !== null) };
+    expect(secured.issues.length).toBeGreaterThan(0);
+    expect(secured.issues.every((issue) => issue.fields.security?.id === '10100' && issue.fields.security.name === 'Security team')).toBe(true);
+    const member = await search('project = BUG', ['key'], 'member');
+    expect(member.issues).toHaveLength(1350 - secured.issues.length);
+    const memberKeys = new Set(member.issues.map((issue) => issue.key));
+    for (const issue of secured.issues) expect(memberKeys.has(issue.key)).toBe(false);
+    const key = secured.issues[0].key;
+    expect((await search(`issuekey = ${key}`, ['key'], 'member')).errors).toEqual([`An issue with key '${key}' does not exist for field 'issuekey'.`]);
+    expect((await search(`issuekey = ${key}`, ['key', 'security'], 'admin')).issues.map((issue) => issue.key)).toEqual([key]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Queue } from '@forge/events';
+import type { PullRequestBackfills } from '../../app/github-connection';
 
 /** The queue named in manifest.yml's `github-sync-consumer`; its worker is `github-sync-worker`. */
 export const GITHUB_SYNC_QUEUE_KEY = 'github-sync-jobs';
@@ -16,5 +17,12 @@ export async function enqueueGitHubSyncJobs(jobs: readonly GitHubSyncJob[], dela
   const delay = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.round(delayInSeconds)));
   for (let i = 0; i < jobs.length; i += EVENTS_PER_PUSH) {
     await queue.push(jobs.slice(i, i + EVENTS_PER_PUSH).map((body) => (delay > 0 ? { body, delayInSeconds: delay } : { body })));
+  }
+}
+
+/** A repository connected or added: its first job (the backfill) goes on the queue at once. */
+export class ForgePullRequestBackfills implements PullRequestBackfills {
+  async queue(repositories: readonly string[]): Promise<void> {
+    await enqueueGitHubSyncJobs(repositories.map((repository) => ({ repository })));
   }
 }

@@ -117,6 +117,25 @@ describe('pull requests through GitHub GraphQL', () => {
     expect(page.remaining).toBe(5000 - 3);
   });
 
+  it('reads one pull request by number with the page\'s fields, in one request and one point', async () => {
+    const page = (await source().pullRequest(TOKEN, REPOSITORY, 1, reading))!;
+    const fromPage = (await source().page(TOKEN, REPOSITORY, null, reading))!.pulls.find((pull) => pull.number === 1);
+    expect(page.pulls).toEqual([fromPage]);
+    expect(page).toMatchObject({ nextCursor: null, requests: 1, cost: 1 });
+    expect(JSON.parse(seen[0]!.body).variables).toEqual({ owner: 'acme', name: 'web', number: 1 });
+  });
+
+  it('reads a large pull request\'s remaining files by number too', async () => {
+    const page = (await source().pullRequest(TOKEN, REPOSITORY, 2, reading))!;
+    expect(page.pulls).toEqual([expect.objectContaining({ number: 2, changedFiles: 130 })]);
+    expect(page.requests).toBe(2);
+  });
+
+  it('answers no pull request for a number the repository does not have, and null for a repository the token cannot see', async () => {
+    await expect(source().pullRequest(TOKEN, REPOSITORY, 99, reading)).resolves.toMatchObject({ pulls: [], nextCursor: null });
+    await expect(source().pullRequest(TOKEN, 'acme/secret', 1, reading)).resolves.toBeNull();
+  });
+
   it('pages with a cursor, most recently updated first', async () => {
     const first = (await source(2).page(TOKEN, REPOSITORY, null, reading))!;
     expect(first.pulls.map((pull) => pull.number)).toEqual([2, 1]);

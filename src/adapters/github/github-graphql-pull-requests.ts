@@ -1,14 +1,19 @@
+import type { Octokit } from '@octokit/rest';
 import { GeneratedFiles, linguistGeneratedPatterns, type ChangedFile } from '../../domain/generated-files';
 import type { GitHubPullRequests, PullRequestPage, PullRequestReading } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';
 import { pullRequestFacts } from './pull-request-facts';
+import type { PullRequestFacts } from '../../domain/pull-request';
 import {
   MORE_FILES_QUERY,
+  PULL_REQUEST_BY_NUMBER_QUERY,
   PULL_REQUEST_PAGE_QUERY,
   PULL_REQUEST_PAGE_SIZE,
   type FilePageJson,
   type MoreFilesJson,
+  type PullRequestByNumberJson,
+  type PullRequestJson,
   type PullRequestPageJson,
   type RateLimitJson,
 } from './pull-request-query';
@@ -27,7 +32,6 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
   async page(token: string, repository: string, cursor: string | null, reading: PullRequestReading): Promise<PullRequestPage | null> {
     const [owner, name] = repository.split('/');
     const octokit = octokitFor(token);
-    let requests = 1;
     let answer: PullRequestPageJson;
     try {
       answer = await octokit.graphql<PullRequestPageJson>(PULL_REQUEST_PAGE_QUERY, { owner, name, pageSize: this.pageSize, after: cursor });
@@ -37,11 +41,45 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
       throw githubRefusal(error, this.now());
     }
     if (!answer.repository) return null;
-    let limit = answer.rateLimit;
+    const read = await this.facts(octokit, repository, answer.repository.gitattributes, answer.repository.pullRequests.nodes, answer.rateLimit, reading);
+    const { pageInfo } = answer.repository.pullRequests;
+    return { ...read, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, requests: 1 + read.requests };
+  }
+
+  async pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null> {
+    const [owner, name] = repository.split('/');
+    const octokit = octokitFor(token);
+    let answer: PullRequestByNumberJson;
+    try {
+      answer = await octokit.graphql<PullRequestByNumberJson>(PULL_REQUEST_BY_NUMBER_QUERY, { owner, name, number });
+    } catch (error) {
+      if (isOnlyNotFound(error)) return null;
+      // A number with no pull request: the repository is there, the pull request is not (a page of none).
+      const partial = (error as { errors?: Array<{ type?: string }>; data?: PullRequestByNumberJson }) ?? {};
+      if (!partial.data?.repository || !partial.errors?.every((e) => e.type === 'NOT_FOUND')) throw githubRefusal(error, this.now());
+      answer = partial.data;
+    }
+    if (!answer.repository) return null;
+    const pull = answer.repository.pullRequest;
+    const read = await this.facts(octokit, repository, answer.repository.gitattributes, pull ? [pull] : [], answer.rateLimit, reading);
+    return { ...read, nextCursor: null, requests: 1 + read.requests };
+  }
+
+  /** The pull requests' facts, reading the rest of any very large one's changed files (`requests`: those extra reads). */
+  private async facts(
+    octokit: Octokit,
+    repository: string,
+    gitattributes: { text?: string | null } | null,
+    nodes: readonly PullRequestJson[],
+    rateLimit: RateLimitJson | null,
+    reading: PullRequestReading,
+  ): Promise<{ pulls: PullRequestFacts[]; cost: number; remaining: number | null; resetAt: number | null; requests: number }> {
+    let requests = 0;
+    let limit = rateLimit;
     let cost = limit?.cost ?? 0;
-    const generated = new GeneratedFiles([...linguistGeneratedPatterns(answer.repository.gitattributes?.text ?? ''), ...reading.generatedPaths]);
-    const pulls = [];
-    for (const pull of answer.repository.pullRequests.nodes) {
+    const generated = new GeneratedFiles([...linguistGeneratedPatterns(gitattributes?.text ?? ''), ...reading.generatedPaths]);
+    const pulls: PullRequestFacts[] = [];
+    for (const pull of nodes) {
       const files: ChangedFile[] = [...(pull.files?.nodes ?? [])];
       let more: FilePageJson | null = pull.files;
       while (more?.pageInfo.hasNextPage) {
@@ -59,15 +97,7 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
       }
       pulls.push(pullRequestFacts(repository, pull, files, { knownProjects: reading.knownProjects, generated }));
     }
-    const { pageInfo } = answer.repository.pullRequests;
-    return {
-      pulls,
-      nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null,
-      cost,
-      remaining: limit?.remaining ?? null,
-      resetAt: resetAtOf(limit),
-      requests,
-    };
+    return { pulls, cost, remaining: limit?.remaining ?? null, resetAt: resetAtOf(limit), requests };
   }
 }
 

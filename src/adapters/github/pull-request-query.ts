@@ -30,6 +30,45 @@ const CHANGED_FILES_PAGE = /* GraphQL */ `{
   }
 }`;
 
+/** What both queries ask of each pull request. */
+const PULL_REQUEST_FIELDS = /* GraphQL */ `{
+  id
+  number
+  title
+  headRefName
+  isDraft
+  createdAt
+  updatedAt
+  mergedAt
+  closedAt
+  commits(first: ${COMMITS_PER_PULL}) {
+    nodes {
+      commit {
+        authoredDate
+        messageHeadline
+      }
+    }
+  }
+  reviews(first: ${REVIEWS_PER_PULL}, states: [APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED]) {
+    nodes {
+      state
+      submittedAt
+    }
+  }
+  timelineItems(first: ${DRAFT_EVENTS_PER_PULL}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) {
+    nodes {
+      __typename
+      ... on ReadyForReviewEvent {
+        createdAt
+      }
+      ... on ConvertToDraftEvent {
+        createdAt
+      }
+    }
+  }
+  files(first: ${FILES_PER_PAGE}) ${CHANGED_FILES_PAGE}
+}`;
+
 export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
   query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
     rateLimit {
@@ -48,44 +87,30 @@ export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
           hasNextPage
           endCursor
         }
-        nodes {
-          id
-          number
-          title
-          headRefName
-          isDraft
-          createdAt
-          updatedAt
-          mergedAt
-          closedAt
-          commits(first: ${COMMITS_PER_PULL}) {
-            nodes {
-              commit {
-                authoredDate
-                messageHeadline
-              }
-            }
-          }
-          reviews(first: ${REVIEWS_PER_PULL}, states: [APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED]) {
-            nodes {
-              state
-              submittedAt
-            }
-          }
-          timelineItems(first: ${DRAFT_EVENTS_PER_PULL}, itemTypes: [READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT]) {
-            nodes {
-              __typename
-              ... on ReadyForReviewEvent {
-                createdAt
-              }
-              ... on ConvertToDraftEvent {
-                createdAt
-              }
-            }
-          }
-          files(first: ${FILES_PER_PAGE}) ${CHANGED_FILES_PAGE}
+        nodes ${PULL_REQUEST_FIELDS}
+      }
+    }
+  }
+`;
+
+/**
+ * One pull request by number, with the same fields as a page's: what a webhook delivery names is read again
+ * from GitHub rather than taken from the delivery. Costs one point.
+ */
+export const PULL_REQUEST_BY_NUMBER_QUERY = /* GraphQL */ `
+  query PullRequestByNumber($owner: String!, $name: String!, $number: Int!) {
+    rateLimit {
+      cost
+      remaining
+      resetAt
+    }
+    repository(owner: $owner, name: $name) {
+      gitattributes: object(expression: "HEAD:.gitattributes") {
+        ... on Blob {
+          text
         }
       }
+      pullRequest(number: $number) ${PULL_REQUEST_FIELDS}
     }
   }
 `;
@@ -139,6 +164,11 @@ export interface PullRequestPageJson {
     gitattributes: { text?: string | null } | null;
     pullRequests: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: PullRequestJson[] };
   } | null;
+}
+
+export interface PullRequestByNumberJson {
+  rateLimit: RateLimitJson | null;
+  repository: { gitattributes: { text?: string | null } | null; pullRequest: PullRequestJson | null } | null;
 }
 
 export interface MoreFilesJson {

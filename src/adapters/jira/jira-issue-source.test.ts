@@ -47,6 +47,7 @@ function facts(issue: JiraIssue) {
     type: fields.issuetype.name,
     status: [fields.status.id, fields.status.name, fields.status.statusCategory?.key],
     flagged: fields['customfield_10021'] !== undefined && fields['customfield_10021'] !== null,
+    securityLevel: fields.security?.id === undefined ? null : String(fields.security.id),
   };
 }
 
@@ -79,7 +80,7 @@ describe('reading issues from Jira as the app', () => {
     const few = await source.issuesByIds('BIG', ids.slice(0, 150), ['customfield_10021']);
     expect(few).toHaveLength(150);
     expect(log).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
-    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'status', 'updated']);
+    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'security', 'status', 'updated']);
     log.length = 0;
     const many = await source.issuesByIds('BIG', ids.slice(0, 2000), ['customfield_10021']);
     expect(many).toHaveLength(2000);
@@ -106,6 +107,16 @@ describe('reading issues from Jira as the app', () => {
     refusingLog.length = 0;
     await refusing.issuesByIds('BIG', ids, []);
     expect(refusingLog.some((line) => line.endsWith('/expression/evaluate'))).toBe(false);
+  });
+
+  it('reads the security level id by expression and by field search alike', async () => {
+    const ids = await source.listIssueIds('BUG');
+    const refusing = new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer());
+    const [byExpression, bySearch] = await Promise.all([source.issuesByIds('BUG', ids, []), refusing.issuesByIds('BUG', ids, [])]);
+    expect(byExpression.map(facts)).toEqual(bySearch.map(facts));
+    const levels = byExpression.map((issue) => facts(issue).securityLevel).filter((level) => level !== null);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['10100']));
   });
 
   it("reads a project's first thousand issues by id in one expression, and says whether that was all of them", async () => {

@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { HistoryGeneration, HistoryManifest, HistoryStore } from '../../ports';
-import { PackedShardError, type PackedShard } from '../../shared/packed-history';
+import { packShard, PackedShardError, unpackShard, type PackedShard, type StoredIssue } from '../../shared/packed-history';
 import { boundedParallel } from './bounded-parallel';
 import { KvsHistoryEditLog } from './kvs-history-edit-log';
 import { decodeShard, encodeShard, shardRefOf } from './shard-encoding';
@@ -26,6 +26,11 @@ export class KvsHistoryStore implements HistoryStore {
    */
   private readonly liveSeen = new Map<string, HistoryManifest | null>();
   private readonly shardsAtHand = new Map<string, PackedShard>();
+  /**
+   * Every shard this job read or wrote, by project and content name: a shard's name says what it holds, so
+   * reading it again (the Overview summary after a sync reads the whole history) costs no read unit.
+   */
+  private readonly shardsKnown = new Map<string, PackedShard>();
 
   constructor(private readonly editLog = new KvsHistoryEditLog()) {}
 
@@ -51,7 +56,10 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async readShards(projectKey: string, refs: readonly string[]): Promise<PackedShard[]> {
-    const shards = (await this.readEncodedShards(projectKey, refs)).map(decodeShard);
+    const missing = [...new Set(refs)].filter((ref) => !this.shardsKnown.has(`${projectKey}/${ref}`));
+    const read = (await this.readEncodedShards(projectKey, missing)).map(decodeShard);
+    missing.forEach((ref, i) => this.shardsKnown.set(`${projectKey}/${ref}`, read[i]!));
+    const shards = refs.map((ref) => this.shardsKnown.get(`${projectKey}/${ref}`)!);
     refs.forEach((ref, i) => this.shardsAtHand.set(`${projectKey}/${ref}`, shards[i]!));
     return shards;
   }
@@ -64,6 +72,7 @@ export class KvsHistoryStore implements HistoryStore {
       const ref = shardRefOf(encoded);
       refs.push(ref);
       this.shardsAtHand.set(`${projectKey}/${ref}`, shard);
+      this.shardsKnown.set(`${projectKey}/${ref}`, shard);
       if (!stored.has(ref)) writes.set(storageKeys.historyShard(projectKey, ref), encoded);
     }
     // A shard is named by its content, so a write redone after a failure stores the same thing again.
@@ -72,6 +81,7 @@ export class KvsHistoryStore implements HistoryStore {
   }
 
   async deleteShards(projectKey: string, refs: readonly string[]): Promise<void> {
+    for (const ref of refs) this.shardsKnown.delete(`${projectKey}/${ref}`);
     const keys = [...new Set(refs)].map((ref) => ({ key: storageKeys.historyShard(projectKey, ref) }));
     for (let i = 0; i < keys.length; i += BATCH_KEYS) {
       const result = await kvs.batchDelete(keys.slice(i, i + BATCH_KEYS));
@@ -90,6 +100,11 @@ export class KvsHistoryStore implements HistoryStore {
       if (typeof text !== 'string') throw new PackedShardError('a shard is missing');
       return text;
     });
+  }
+
+  async readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]> {
+    const texts = await this.readEncodedShards(projectKey, refs);
+    return texts.map((text) => encodeShard(packShard(unpackShard(decodeShard(text), keyPrefix).filter(keep), keyPrefix)));
   }
 
   private async seenLive(projectKey: string): Promise<HistoryManifest | null> {

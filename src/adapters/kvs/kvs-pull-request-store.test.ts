@@ -41,4 +41,36 @@ describe('pull requests in KVS', () => {
     await expect(store.readState(REPOSITORY)).resolves.toEqual(state);
     await expect(store.readState('not a repository')).rejects.toThrow('Not a GitHub repository name.');
   });
+
+  it('purges the pull requests closed before a time, across shards, keeping open ones', async () => {
+    await store.upsert(
+      REPOSITORY,
+      [
+        pullRequest({ repository: REPOSITORY, number: 1, closedAt: 1000 }),
+        pullRequest({ repository: REPOSITORY, number: 2, closedAt: null }),
+        pullRequest({ repository: REPOSITORY, number: 251, closedAt: 1500 }),
+        pullRequest({ repository: REPOSITORY, number: 252, closedAt: 3000 }),
+        pullRequest({ repository: REPOSITORY, number: 501, closedAt: 900 }),
+      ],
+      0,
+    );
+    await expect(store.purgeClosedBefore(REPOSITORY, 2000)).resolves.toBe(3);
+    expect((await store.readAll(REPOSITORY)).map((pull) => pull.number)).toEqual([2, 252]);
+    expect(emulator().listPlain(storageKeys.githubPullRequestShard(REPOSITORY, 2))).toEqual([]);
+    await expect(store.purgeClosedBefore(REPOSITORY, 2000)).resolves.toBe(0);
+  });
+
+  it('erases one repository whole, leaving a repository whose name it begins', async () => {
+    const other = 'Acme/web_app.v2-legacy';
+    const state = { format: 1 as const, watermark: 5, pass: null, status: 'ok' as const, stoppedFor: null, resumeAt: null, lastRunAt: null, lastCompletedAt: null };
+    for (const repository of [REPOSITORY, other]) {
+      await store.upsert(repository, Array.from({ length: 30 }, (_, i) => pullRequest({ repository, number: i * 100 + 1 })), 0);
+      await store.writeState(repository, state);
+    }
+    await expect(store.eraseRepository(REPOSITORY)).resolves.toBe(12 + 1); // shards 0 to 11, and the sync state
+    expect(emulator().listPlain('github:repo:acme:web#app.v2:')).toEqual([]);
+    expect(await store.readAll(other)).toHaveLength(30);
+    await expect(store.eraseAll()).resolves.toBe(13);
+    expect(emulator().listPlain('github:repo:')).toEqual([]);
+  });
 });

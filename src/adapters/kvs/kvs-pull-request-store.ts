@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { PullRequestFacts } from '../../domain/pull-request';
 import type { PullRequestStore, RepositorySyncState } from '../../ports';
+import { eraseByPrefix } from './kvs-prefix-erasure';
 import { storageKeys } from './storage-keys';
 
 /**
@@ -51,6 +52,41 @@ export class KvsPullRequestStore implements PullRequestStore {
     }
   }
 
+  async purgeClosedBefore(repository: string, closedBefore: number): Promise<number> {
+    let removed = 0;
+    for (const { key, value } of await this.shards(repository)) {
+      const kept = value.pulls.filter((pull) => pull.closedAt === null || pull.closedAt >= closedBefore);
+      if (kept.length === value.pulls.length) continue;
+      removed += value.pulls.length - kept.length;
+      if (kept.length === 0) await kvs.delete(key);
+      else await kvs.set(key, { format: 1, pulls: kept } satisfies PullShard);
+    }
+    return removed;
+  }
+
+  async eraseRepository(repository: string): Promise<number> {
+    return eraseByPrefix(storageKeys.githubRepositoryKeys(repository));
+  }
+
+  async eraseAll(): Promise<number> {
+    return eraseByPrefix(storageKeys.githubRepositoryPrefix);
+  }
+
+  /** Every shard of the repository, read before any is rewritten (KVS cursors do not survive changes). */
+  private async shards(repository: string): Promise<Array<{ key: string; value: PullShard }>> {
+    const prefix = storageKeys.githubPullRequestShardPrefix(repository);
+    const shards: Array<{ key: string; value: PullShard }> = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(QUERY_PAGE);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany<PullShard>();
+      for (const entry of page.results) if (entry.value) shards.push({ key: entry.key, value: entry.value });
+      cursor = page.nextCursor;
+    } while (cursor);
+    return shards;
+  }
+
   async readState(repository: string): Promise<RepositorySyncState | null> {
     return (await kvs.get<RepositorySyncState>(storageKeys.githubRepositorySync(repository))) ?? null;
   }
@@ -59,3 +95,4 @@ export class KvsPullRequestStore implements PullRequestStore {
     await kvs.set(storageKeys.githubRepositorySync(repository), state);
   }
 }
+

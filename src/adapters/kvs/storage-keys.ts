@@ -16,6 +16,10 @@
  *   project:<KEY>:history-edits           the recent edits of the live history: [{from, to, bytes}] by version
  *   project:<KEY>:history-edit:<version>  one edit, to that version: changed issues (packed) and removed ids
  *   project:<KEY>:flow-config             the flow configuration document (src/domain/flow-config.ts)
+ *   project:<KEY>:overview-summary        OverviewSummary: the Overview tab's figures for the default filters
+ *   project:<KEY>:slack-alerts           which Slack alerts an admin turned on for the project
+ *   project:<KEY>:slack-alert-state      what the alerts announced (item keys and pull-request numbers) and
+ *                                         a message about to be posted (see src/app/slack-alerts/alert-crossings.ts)
  *   project:<KEY>:unmeasured-since        { since }: when an admin stopped measuring the project (the retention
  *                                         clock of what it left behind; removed when it is measured again)
  *   connection:github                     what the GitHub token can reach; never the token
@@ -23,6 +27,7 @@
  *   github:repo:<repo>:sync               RepositorySyncState: the pull-request sync's watermark, cursor, status
  *   github:repo:<repo>:pulls:<n>          pull requests numbered n·250 to n·250+249 (PullRequestFacts, metadata only)
  *                                         <repo> is `owner:name` lower-case, `_` written `#` (KVS keys have no `_`)
+ *   github:delivery:<id>                  a marker with a TTL: a webhook delivery with this X-GitHub-Delivery id was received
  *   connection:slack                      which workspace and channel; never the token
  *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
  *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
@@ -30,6 +35,7 @@
  *                                         KEY, a GitHub or Slack check, a test message, purge now) was made recently
  *   settings:site-url                     { url, seenAt }: the Jira site's address, as the platform gave it to an admin's call
  *   secret:github-token                   (secret storage) the sealed GitHub token
+ *   secret:github-webhook-secret          (secret storage) the sealed secret GitHub signs webhook deliveries with
  *   secret:slack-bot-token                (secret storage) the sealed Slack bot token
  *   audit:head                            { newestPage, oldestPage }
  *   audit:page:<8-digit page>             up to ENTRIES_PER_STORED_AUDIT_PAGE audit entries, oldest first
@@ -53,6 +59,9 @@ function repositoryKeyPart(repository: string): string {
   if (!REPOSITORY.test(repository)) throw new Error('Not a GitHub repository name.');
   return repository.toLowerCase().replace('/', ':').replace(/_/g, '#');
 }
+
+/** GitHub's delivery ids are GUIDs. */
+const WEBHOOK_DELIVERY_ID = /^[0-9A-Fa-f-]{8,64}$/;
 
 /** Shard references are content hashes in hex. */
 const SHARD_REF = /^[0-9a-f]{16,64}$/;
@@ -80,6 +89,9 @@ export const storageKeys = {
     return `project:${projectKey}:history-edit:${version}`;
   },
   flowConfig: (projectKey: string) => `project:${projectKey}:flow-config`,
+  overviewSummary: (projectKey: string) => `project:${projectKey}:overview-summary`,
+  slackAlertSettings: (projectKey: string) => `project:${projectKey}:slack-alerts`,
+  slackAlertState: (projectKey: string) => `project:${projectKey}:slack-alert-state`,
   unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,
   /** Every key of every project starts with this; `projectPrefix(KEY)` with the ':' after the key, so FLOW is not FLOWX. */
   projectsPrefix: 'project:',
@@ -92,9 +104,16 @@ export const storageKeys = {
   githubConnection: 'connection:github',
   githubRepositoryPrefix: 'github:repo:',
   githubGeneratedPaths: 'settings:github-generated-paths',
+  /** Every value of one repository: its sync state and its pull-request shards. */
+  githubRepositoryKeys: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:`,
   githubRepositorySync: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:sync`,
   githubPullRequestShardPrefix: (repository: string) => `github:repo:${repositoryKeyPart(repository)}:pulls:`,
   githubPullRequestShard: (repository: string, shard: number) => `github:repo:${repositoryKeyPart(repository)}:pulls:${shard}`,
+  githubWebhookDelivery: (deliveryId: string) => {
+    if (!WEBHOOK_DELIVERY_ID.test(deliveryId)) throw new Error('Not a GitHub delivery id.');
+    return `github:delivery:${deliveryId.toLowerCase()}`;
+  },
+  githubWebhookDeliveryPrefix: 'github:delivery:',
   slackConnection: 'connection:slack',
   lastSlackDigest: 'slack:last-digest',
   slackDigestNow: 'slack:digest-now',

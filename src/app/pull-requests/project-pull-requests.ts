@@ -1,33 +1,81 @@
 import { projectOfKey } from '../../domain/jira-key-extraction';
 import type { PullRequestFacts } from '../../domain/pull-request';
-import type { PullRequestStore, StoredDocument, UserPermissions } from '../../ports';
+import type { HistoryStore, PullRequestStore, SecurityLevelVisibility, StoredDocument, UserPermissions } from '../../ports';
 import type { ProjectPullRequestsData } from '../../shared/resolver-contract';
 import type { GitHubConnectionRecord } from '../github-connection';
+import { hiddenLevelsFor, keysHiddenBy } from '../issue-security';
 import { requireBrowsePermission } from '../project-view';
+import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
 
 export interface ProjectPullRequestsPorts {
   userPermissions: UserPermissions;
   connection: StoredDocument<GitHubConnectionRecord>;
   store: PullRequestStore;
+  /** The stored histories: which issue keys have a security level. */
+  history: Pick<HistoryStore, 'readManifest' | 'readShards'>;
+  /** Which of the page's project's security levels the caller may see (asked only when it has secured issues). */
+  securityLevels: SecurityLevelVisibility;
 }
 
 /**
  * The stored pull requests that name at least one of the project's items, for a caller Jira lets browse the
  * project. Keys of other projects stay in each pull request: they say it also served other work.
+ *
+ * Issue security: a key of the page's project whose level the caller may not see is taken out, and a pull
+ * request left naming none of the project's items is not sent; a key of another project that has any level is
+ * taken out too (the caller is not asked about other projects). A history stored before levels were kept hides
+ * all its keys until the next sync rebuilds it.
  */
 export async function projectPullRequests(ports: ProjectPullRequestsPorts, projectKey: string): Promise<ProjectPullRequestsData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const record = await ports.connection.read();
   if (!record) return { connected: false, repositories: [], pulls: [] };
-  const watched = record.repositories.filter((repository) => repository.visible);
   const repositories: ProjectPullRequestsData['repositories'] = [];
-  const pulls: PullRequestFacts[] = [];
-  for (const { fullName } of watched) {
+  for (const { fullName } of watchedRepositories(record)) {
     const state = await ports.store.readState(fullName);
     repositories.push({ fullName, status: state?.status ?? 'never', lastCompletedAt: state?.lastCompletedAt ?? null });
-    for (const pull of await ports.store.readAll(fullName)) {
+  }
+  const naming = await pullRequestsLinkedTo(ports.store, record, projectKey);
+  const mayShow = await keysTheCallerMaySee(ports, projectKey, naming);
+  const pulls: PullRequestFacts[] = [];
+  for (const pull of naming) {
+    const jiraKeys = pull.jiraKeys.filter(mayShow);
+    if (jiraKeys.some((key) => projectOfKey(key) === projectKey)) pulls.push(jiraKeys.length === pull.jiraKeys.length ? pull : { ...pull, jiraKeys });
+  }
+  return { connected: true, repositories, pulls };
+}
+
+const watchedRepositories = (record: GitHubConnectionRecord) => record.repositories.filter((repository) => repository.visible);
+
+/** The stored pull requests of the watched repositories that name at least one of the project's items. */
+export async function pullRequestsLinkedTo(store: Pick<PullRequestStore, 'readAll'>, record: GitHubConnectionRecord, projectKey: string): Promise<PullRequestFacts[]> {
+  const pulls: PullRequestFacts[] = [];
+  for (const { fullName } of watchedRepositories(record)) {
+    for (const pull of await store.readAll(fullName)) {
       if (pull.jiraKeys.some((key) => projectOfKey(key) === projectKey)) pulls.push(pull);
     }
   }
-  return { connected: true, repositories, pulls };
+  return pulls;
+}
+
+/** Which of the keys the pull requests name the caller may be shown. */
+async function keysTheCallerMaySee(ports: ProjectPullRequestsPorts, projectKey: string, pulls: readonly PullRequestFacts[]): Promise<(key: string) => boolean> {
+  const projects = new Set(pulls.flatMap((pull) => pull.jiraKeys.map(projectOfKey)));
+  const hiddenKeys = new Set<string>();
+  const unknownProjects = new Set<string>();
+  for (const project of projects) {
+    const manifest = await ports.history.readManifest(project, 'live');
+    if (!manifest) continue;
+    if (manifest.format !== HISTORY_STORAGE_FORMAT) {
+      unknownProjects.add(project);
+      continue;
+    }
+    let hides: (level: number) => boolean = () => true;
+    if (project === projectKey) {
+      const hidden = await hiddenLevelsFor(manifest, ports.securityLevels, projectKey);
+      hides = (level) => !hidden.mayShow(level);
+    }
+    for (const key of await keysHiddenBy(ports.history, project, manifest, hides)) hiddenKeys.add(key);
+  }
+  return (key) => !hiddenKeys.has(key) && !unknownProjects.has(projectOfKey(key));
 }

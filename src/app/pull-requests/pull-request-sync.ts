@@ -1,4 +1,4 @@
-import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument, WorkBudget } from '../../ports';
+import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestReading, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument, WorkBudget } from '../../ports';
 import type { AuditLog } from '../../ports';
 import type { GitHubConnectionRecord } from '../github-connection';
 import { readRetentionDays, type RetentionSettings } from '../retention-window';
@@ -87,8 +87,7 @@ export async function syncRepositoryPullRequests(
   if (token === null) return { kind: 'stopped', reason: 'no-token' };
 
   const retentionStart = now.getTime() - (await readRetentionDays(ports.retention)) * MS_PER_DAY;
-  const knownProjects = new Set((await ports.projects.listProjects()).map((project) => project.key.toUpperCase()));
-  const reading = { knownProjects, generatedPaths: (await ports.generatedPaths.read())?.patterns ?? [] };
+  const reading = await pullRequestReading(ports);
   const tally = { pages: 0, requests: 0, cost: 0, stored: 0 };
   state = { ...state, lastRunAt: now.toISOString(), status: state.status === 'stopped' ? 'ok' : state.status, stoppedFor: null };
   const pass =
@@ -151,6 +150,12 @@ export async function syncRepositoryPullRequests(
     await ports.store.writeState(repository, state);
     return { kind: 'failed', detail: error.detail ?? error.reason };
   }
+}
+
+/** How pull requests are read now: the site's project keys, and the generated-file patterns the admin listed. */
+export async function pullRequestReading(ports: Pick<PullRequestSyncPorts, 'projects' | 'generatedPaths'>): Promise<PullRequestReading> {
+  const knownProjects = new Set((await ports.projects.listProjects()).map((project) => project.key.toUpperCase()));
+  return { knownProjects, generatedPaths: (await ports.generatedPaths.read())?.patterns ?? [] };
 }
 
 /** Once per refused token: the connection shows the problem, and the audit log says when the reading stopped. */

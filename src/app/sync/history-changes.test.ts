@@ -40,6 +40,9 @@ class MemoryHistoryStore implements HistoryStore {
   async readEncodedShards(_: string, refs: readonly string[]) {
     return refs.map((ref) => this.shards.get(ref)!);
   }
+  async readEncodedShardsKeeping(): Promise<string[]> {
+    throw new Error('not used by the sync');
+  }
   async listShardRefs() {
     return [...this.shards.keys()];
   }

@@ -53,7 +53,10 @@ export async function applyHistoryChanges(target: HistoryTarget, manifest: Histo
   const refs = await store.saveShards(projectKey, laidOut.flatMap((run) => run.shards.map((s) => s.shard)), stored);
   let r = 0;
   for (const run of laidOut) {
-    replaced.set(run.group[0] ?? 0, run.shards.map((s) => ({ ref: refs[r++]!, firstId: s.firstId, count: s.count })));
+    replaced.set(
+      run.group[0] ?? 0,
+      run.shards.map((s) => ({ ref: refs[r++]!, firstId: s.firstId, count: s.count, ...(s.levels.length > 0 ? { levels: s.levels } : {}) })),
+    );
   }
 
   const nextShards: ShardRef[] = [];

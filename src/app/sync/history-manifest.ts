@@ -3,8 +3,12 @@ import type { HistoryManifest } from '../../ports';
 /**
  * The storage format of a project's history (manifest and shards). A manifest written with another number
  * is not read as data: the next sync rebuilds the history from Jira, which is the migration path.
+ *
+ * 2: issues keep their security level id, and shards list the levels they hold. A format-1 history does not
+ * say which issues are secured, so the project view serves none of it until the rebuild has replaced it
+ * (fail closed; see src/app/project-view.ts).
  */
-export const HISTORY_STORAGE_FORMAT = 1;
+export const HISTORY_STORAGE_FORMAT = 2;
 
 /** A history with no issues yet; the key prefix is the project key, so most keys are stored as numbers. */
 export function emptyManifest(projectKey: string): HistoryManifest {
@@ -28,4 +32,23 @@ export function sameHistory(a: HistoryManifest, b: HistoryManifest): boolean {
     if (x.ref !== y.ref || x.firstId !== y.firstId || x.count !== y.count) return false;
   }
   return JSON.stringify([a.statuses, a.issueTypes]) === JSON.stringify([b.statuses, b.issueTypes]);
+}
+
+/**
+ * The issue security level ids the history holds, ascending; empty when no issue is secured. Read from the
+ * manifest alone (each shard lists its levels), so it costs no shard read.
+ */
+export function securityLevelsOfHistory(manifest: HistoryManifest): number[] {
+  const levels = new Set<number>();
+  for (const shard of manifest.shards) for (const [level] of shard.levels ?? []) levels.add(level);
+  return [...levels].sort((a, b) => a - b);
+}
+
+/**
+ * Whether some issue of the project has a security level: then what a viewer is shown depends on who they are,
+ * and a summary shared by every viewer must not be served (the full, per-viewer project view must). An
+ * outdated history answers true, since it does not say (fail closed).
+ */
+export function hasSecuredIssues(manifest: HistoryManifest): boolean {
+  return manifest.format !== HISTORY_STORAGE_FORMAT || manifest.shards.some((shard) => (shard.levels?.length ?? 0) > 0);
 }

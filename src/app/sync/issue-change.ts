@@ -25,8 +25,11 @@ export interface IssueChange {
 
 export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy' | 'withdrawn';
 
-/** Fields whose changes the stored history reflects (besides the Flagged field, by id). */
-const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged', 'key', 'project']);
+/**
+ * Fields whose changes the stored history reflects (besides the Flagged field, by id). `security`: the issue's
+ * security level, which decides who may be shown it (Jira names the change "security" in the changelog).
+ */
+const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged', 'key', 'project', 'security']);
 
 /** A lock held only for a single-issue update. */
 const EVENT_LOCK_SECONDS = 120;

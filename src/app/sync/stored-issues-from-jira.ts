@@ -46,6 +46,7 @@ export function storedIssuesFromJira(
     if (updated !== null && (newestUpdate === null || updated > newestUpdate)) newestUpdate = updated;
   }
   const history = builder.build();
+  const levelOf = new Map(ordered.map((issue) => [issue.id, securityLevelOf(issue)]));
 
   const statuses: CompactStatus[] = dictionaries.statuses.map((status) => ({ ...status }));
   const issueTypes = [...dictionaries.issueTypes];
@@ -88,7 +89,9 @@ export function storedIssuesFromJira(
     for (let j = history.flagOffset[i]!; j < history.flagOffset[i + 1]!; j++) {
       flags.push({ at: history.flagAt[j]!, on: history.flagOn[j] === 1 });
     }
+    const securityLevel = levelOf.get(history.issueId[i]!);
     issues.push({
+      ...(securityLevel !== undefined ? { securityLevel } : {}),
       id: Number(history.issueId[i]),
       key: history.key[i]!,
       type: mapType(history.type[i]!),
@@ -106,6 +109,20 @@ export function storedIssuesFromJira(
     newestUpdate,
     uncategorised: [...used].some((index) => statuses[index]!.category === null),
   };
+}
+
+/**
+ * The id of the issue's security level (`fields.security.id`), or undefined when it has none.
+ * @throws Error when Jira names a level by something other than a positive number: such an issue must not be
+ * stored as if it were open to everyone.
+ */
+export function securityLevelOf(issue: JiraIssue): number | undefined {
+  const security = issue.fields.security;
+  if (security === undefined || security === null) return undefined;
+  const id = typeof security === 'object' ? security.id : undefined;
+  const level = typeof id === 'number' ? id : typeof id === 'string' && /^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : NaN;
+  if (!(Number.isSafeInteger(level) && level > 0)) throw new Error(`Jira answered issue ${issue.id} with a security level that has no numeric id.`);
+  return level;
 }
 
 /** Names and categories from the site's status catalogue, for statuses the history already knows. */

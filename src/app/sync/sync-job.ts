@@ -1,5 +1,6 @@
 import type { SyncState } from '../../shared/resolver-contract';
 import { NEVER_SYNCED } from '../sync-state';
+import { refreshOverviewSummary } from '../overview-summary';
 import { syncProjectSlice, type SyncReason } from './project-sync';
 import { retentionCutoff } from './retention-rule';
 import { describeSyncFailure } from './sync-failure';
@@ -43,8 +44,13 @@ function failureRetrySeconds(attempt: number): number {
 
 export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: SyncTuning = SYNC_TUNING): Promise<SyncJobOutcome> {
   const { projectKey } = job;
-  if ((await mandateOf(unguarded, projectKey, job.erasure)) !== 'wanted') return { kind: 'withdrawn' };
-  const ports = underMandate(unguarded, projectKey, job.erasure);
+  const mandate = await mandateOf(unguarded, projectKey, job.erasure);
+  if (mandate !== 'wanted') {
+    // A slice of this job may have died after an erase and before its last look: what it left goes now.
+    if (mandate === 'erased' && job.attempt > 0) await unguarded.storedProjects.erase(projectKey);
+    return { kind: 'withdrawn' };
+  }
+  const ports = underMandate(unguarded, projectKey, job.erasure, true);
   if (!(await ports.locks.acquire(projectKey, job.holder, tuning.lockTtlSeconds))) {
     // A scheduled run finding a sync under way has nothing to add; a request from a person waits its turn.
     return { kind: 'busy', retryAfterSeconds: job.reason === 'scheduled' ? null : tuning.busyRetrySeconds };
@@ -57,6 +63,7 @@ export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: Syn
     await ports.states.write(projectKey, { ...previous, status: 'running', progress: previous.status === 'running' ? previous.progress : null });
     const complete = await syncProjectSlice(run, job.reason, job.holder);
     if (complete) {
+      await keepOverviewSummary(ports, projectKey);
       await ports.states.write(projectKey, { status: 'ok', progress: null, lastSuccessAt: ports.clock.now().toISOString(), lastError: null });
       outcome = { kind: 'done' };
     } else {
@@ -70,6 +77,19 @@ export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: Syn
   await ports.locks.release(projectKey, job.holder);
   if (outcome.kind === 'continued') await ports.scheduler.schedule(projectKey, 'backfill', 0, job.erasure);
   return outcome;
+}
+
+/**
+ * Brings the project's Overview summary up to date once the history is. The summary only saves readers'
+ * reads: when it cannot be brought up to date (storage busy, a report that cannot be computed), the sync still
+ * succeeds and the page takes the full path, which the stale summary's version sends it to anyway.
+ */
+async function keepOverviewSummary(ports: SyncPorts, projectKey: string): Promise<void> {
+  try {
+    await refreshOverviewSummary(ports, projectKey);
+  } catch (error) {
+    if (error instanceof SyncWithdrawn) throw error;
+  }
 }
 
 async function failedOrWithdrawn(ports: SyncPorts, projectKey: string, previous: SyncState, job: SyncJob, error: unknown): Promise<SyncJobOutcome> {

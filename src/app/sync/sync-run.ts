@@ -2,10 +2,12 @@ import type { JiraIssue, JiraStatus } from '../../domain/jira-history';
 import type {
   Clock,
   ErasureGenerations,
+  FlowConfigStore,
   HistoryGeneration,
   HistoryStore,
   IssueSource,
   MeasuredProjects,
+  OverviewSummaryStore,
   ProjectLocks,
   StoredProjects,
   SyncCursorStore,
@@ -22,6 +24,9 @@ export interface SyncPorts {
   store: HistoryStore;
   cursors: SyncCursorStore;
   states: SyncStateStore;
+  /** The Overview summary the sync keeps current (see src/app/overview-summary.ts), and the configuration it follows. */
+  summaries: OverviewSummaryStore;
+  flowConfigs: Pick<FlowConfigStore, 'read'>;
   locks: ProjectLocks;
   scheduler: SyncJobScheduler;
   budget: WorkBudget;

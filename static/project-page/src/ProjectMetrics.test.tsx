@@ -11,6 +11,8 @@ import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { formatDate } from '../../common/format-date-time';
+import { defaultFilters, flowConfigOf, reportModel } from '../../../src/domain/flow-report-model';
+import { overviewFigures } from '../../../src/domain/overview-figures';
 
 jest.mock('@forge/bridge', () => ({
   invoke: jest.fn(),
@@ -46,7 +48,8 @@ describe('ProjectMetrics', () => {
 
     render(<ProjectMetrics clock={clock} />);
     expect(screen.getByTestId('page-loading')).toBeTruthy();
-    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, {}));
+    // A browser holding no history asks for the Overview first; a site without a current summary sends the history.
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, { overviewFirst: true }));
 
     await act(async () => answer.resolve(ok(projectViewData())));
 
@@ -67,7 +70,38 @@ describe('ProjectMetrics', () => {
     render(<ProjectMetrics clock={clock} />);
 
     expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
-    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{}, { fromShard: 1 }, { fromShard: 2 }]);
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, { fromShard: 1 }, { fromShard: 2 }]);
+  });
+
+  it('paints the Overview from the summary alone, and loads the history only when the reader opens another tab', async () => {
+    const full = projectViewData();
+    const { config } = flowConfigOf(full.flowConfig, full.workflow);
+    const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes));
+    if (!result.ok) throw new Error(result.message);
+    const overview = {
+      figures: overviewFigures(result.report),
+      clampedFrom: result.clampedFrom,
+      dictionaries: full.history!.dictionaries,
+      issueCount: full.history!.issueCount,
+      version: full.history!.version,
+    };
+    invokeMock.mockImplementation(async (_key, payload) =>
+      ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full),
+    );
+
+    render(<ProjectMetrics clock={clock} />);
+
+    expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+    expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+    expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('6 days');
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...TAB_LABELS]);
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }]);
+    expect(decodeMock).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+    expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, {}]);
+    expect(screen.getByRole('tab', { name: 'Throughput' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('says the charts follow the first sync when a measured project has no history yet', async () => {

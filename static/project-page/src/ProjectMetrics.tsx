@@ -6,14 +6,15 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
-import type { ProjectViewData } from '../../../src/shared/resolver-contract';
+import { overviewFigures } from '../../../src/domain/overview-figures';
+import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
-import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from './flow-report-model';
+import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
 import { forecastRunner } from './forecast-runner';
 import { startForecastWorker } from './forecast-worker-start';
 import { ReportFiltersBar } from './ReportFiltersBar';
@@ -32,15 +33,38 @@ import { PullRequestsView } from './pull-requests/PullRequestsView';
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
+/** Where a reader was when the page went from the Overview's figures to the whole history: the tab and filters. */
+interface Opening {
+  tab: number;
+  filters: ReportFilters | null;
+}
+
+const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: string }) => (
+  <SectionMessage appearance="information" testId="period-note">
+    <Text as="p">{`The history starts on ${formatDate(shownFrom)}, so the period starts there rather than on ${formatDate(askedFrom)}.`}</Text>
+  </SectionMessage>
+);
+
 /**
  * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
  */
-export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; history: CompactHistory; now: number }) {
+export function FlowReportTabs({
+  view,
+  history,
+  now,
+  opening = { tab: 0, filters: null },
+}: {
+  view: ProjectViewData;
+  history: CompactHistory;
+  now: number;
+  opening?: Opening;
+}) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
-  const [filters, setFilters] = useState<ReportFilters>(() => defaultFilters(history.issueTypes, config.excludedIssueTypes));
+  const [filters, setFilters] = useState<ReportFilters>(() => opening.filters ?? defaultFilters(history.issueTypes, config.excludedIssueTypes));
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
+  const overview = useMemo(() => (result.ok ? overviewFigures(result.report) : null), [result]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
   const runner = useMemo(
     () => forecastRunner(model, { history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startForecastWorker),
@@ -76,17 +100,13 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
         </SectionMessage>
       ) : (
         <>
-          {result.clampedFrom !== null && (
-            <SectionMessage appearance="information" testId="period-note">
-              <Text as="p">{`The history starts on ${formatDate(result.report.generated.window.from)}, so the period starts there rather than on ${formatDate(result.clampedFrom)}.`}</Text>
-            </SectionMessage>
-          )}
+          {result.clampedFrom !== null && <PeriodNote shownFrom={result.report.generated.window.from} askedFrom={result.clampedFrom} />}
           {result.configNote !== null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
           )}
-          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange>
+          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange defaultSelected={opening.tab}>
             <TabList>
               {TAB_LABELS.map((label) => (
                 <Tab key={label}>{label}</Tab>
@@ -94,7 +114,7 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
             </TabList>
             <TabPanel>
               <div className="fm-tab-panel">
-                <OverviewView report={result.report} />
+                <OverviewView figures={overview!} />
               </div>
             </TabPanel>
             <TabPanel>
@@ -140,17 +160,91 @@ export function FlowReportTabs({ view, history, now }: { view: ProjectViewData; 
 }
 
 /**
+ * A first open's page before the history is loaded: the same filters and tabs, the Overview drawn from the
+ * figures the sync computed for the default filters. Any other tab, or any filter change, asks for the whole
+ * history (`onGoFurther`); the tab chosen shows that it is loading, and the page opens there once it is.
+ */
+function OverviewFirstTabs({
+  view,
+  overview,
+  onGoFurther,
+}: {
+  view: ProjectViewData;
+  overview: ProjectOverviewPart;
+  onGoFurther: (opening: Opening) => void;
+}) {
+  const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
+  const { issueTypes, statuses } = overview.dictionaries;
+  const filters = useMemo(() => defaultFilters(issueTypes, config.excludedIssueTypes), [issueTypes, config.excludedIssueTypes]);
+  const conventions = useMemo(() => conventionsInUse(config, view.workflow, statuses), [config, view.workflow, statuses]);
+  const [selected, setSelected] = useState(0);
+  // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
+  const [refiltered, setRefiltered] = useState(false);
+  const { figures } = overview;
+  return (
+    <Stack space="space.200" testId="flow-report">
+      <Inline space="space.200" alignBlock="start" spread="space-between">
+        <ReportFiltersBar
+          issueTypes={issueTypes}
+          filters={filters}
+          onChange={(next) => {
+            setRefiltered(true);
+            onGoFurther({ tab: selected, filters: next });
+          }}
+          today={todayIn(config.conventions.timeZone, Date.parse(figures.generated.now))}
+          shownWindow={figures.generated.window}
+        />
+        <ConventionsDisclosure conventions={conventions} />
+      </Inline>
+      {overview.clampedFrom !== null && <PeriodNote shownFrom={figures.generated.window.from} askedFrom={overview.clampedFrom} />}
+      <Tabs
+        id="flow-metrics-project-tabs"
+        testId="project-tabs"
+        shouldUnmountTabPanelOnChange
+        selected={selected}
+        onChange={(tab) => {
+          setSelected(tab);
+          if (tab !== 0) onGoFurther({ tab, filters: null });
+        }}
+      >
+        <TabList>
+          {TAB_LABELS.map((label) => (
+            <Tab key={label}>{label}</Tab>
+          ))}
+        </TabList>
+        {TAB_LABELS.map((label, tab) => (
+          <TabPanel key={label}>
+            <div className="fm-tab-panel">{tab === 0 && !refiltered ? <OverviewView figures={figures} /> : <LoadingState label="Loading the project's history" />}</div>
+          </TabPanel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}
+
+/**
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
+ * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
+ * follows when they go to another tab or change a filter.
  */
 export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
-  const { state, reload } = useProjectView(dataVersion);
+  const { state, reload, loadHistory } = useProjectView(dataVersion);
+  const [opening, setOpening] = useState<Opening>({ tab: 0, filters: null });
+  const goFurther = useCallback(
+    (next: Opening) => {
+      setOpening(next);
+      loadHistory();
+    },
+    [loadHistory],
+  );
   // The report's "now" is fixed when the data arrives, so filter changes never move it.
   const now = useMemo(() => clock(), [state, clock]);
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   }
+  if (state.status === 'overview') return <OverviewFirstTabs view={state.view} overview={state.overview} onGoFurther={goFurther} />;
   if (state.history === null) {
     // Not measured here means an admin turned the project off after the page loaded: no sync will come.
     return (
@@ -166,5 +260,5 @@ export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock
       </div>
     );
   }
-  return <FlowReportTabs view={state.view} history={state.history} now={now} />;
+  return <FlowReportTabs view={state.view} history={state.history} now={now} opening={opening} />;
 }

@@ -1,5 +1,5 @@
 import type { CompactHistory, ForecastQuestions, ForecastSection, Workflow } from '../../../src/domain';
-import { NO_FILTERS, type ReportModel } from './flow-report-model';
+import { NO_FILTERS, type ReportModel } from '../../../src/domain/flow-report-model';
 
 /** What the page sends the forecast worker: the history once, then questions. */
 export type ForecastMessage =

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompactHistory } from '../../../src/domain';
 import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
 import { readHeldHistory, writeHeldHistory } from './held-history-cache';
-import type { ProjectHistoryPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
+import type { ProjectHistoryPart, ProjectOverviewPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
 
 /** The resolver function that sends the stored history, workflow and configuration, in parts. */
@@ -12,6 +12,8 @@ export const GET_PROJECT_VIEW = 'getProjectView';
 export type ProjectViewState =
   | { status: 'loading' }
   | { status: 'error'; error: ResolverError }
+  /** The Overview tab's figures only: the history is loaded when the reader goes further (`loadHistory`). */
+  | { status: 'overview'; view: ProjectViewData; overview: ProjectOverviewPart }
   | { status: 'ready'; view: ProjectViewData; history: CompactHistory | null };
 
 class PartFailed extends Error {
@@ -38,12 +40,17 @@ async function heldKey(): Promise<string> {
   }
 }
 
-async function loadView(): Promise<ProjectViewState> {
+/**
+ * A browser holding a history asks for the edits since; one holding none asks for the Overview's figures
+ * first (`overviewFirst`) unless the reader has asked for more, and is sent the history when they cannot be.
+ */
+async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
   const HELD_KEY = await heldKey();
   const held = await readHeldHistory(HELD_KEY);
-  const first = await invoke(GET_PROJECT_VIEW, held ? { since: held.version } : {});
+  const first = await invoke(GET_PROJECT_VIEW, held ? { since: held.version } : overviewFirst ? { overviewFirst } : {});
   if (!first.ok) return { status: 'error', error: first.error };
   const view = first.data;
+  if (view.overview !== undefined && view.history === null) return { status: 'overview', view, overview: view.overview };
   if (view.history === null) {
     await writeHeldHistory(HELD_KEY, null);
     return { status: 'ready', view, history: null };
@@ -65,31 +72,43 @@ async function loadView(): Promise<ProjectViewState> {
 }
 
 /**
- * Loads the whole project view (every part of the history) and decodes it; `reload` starts over.
+ * Loads the project view and decodes it; `reload` starts over. A first open may get the Overview's figures
+ * only (status `overview`); `loadHistory` then loads the whole history in the background, the overview staying
+ * until it is ready (and giving way to the error if it fails, since the reader asked for more).
  * A new `dataVersion` (the time of the last successful sync) loads it again in the background: the
  * current charts stay until the new history is ready, and stay if loading it fails.
  */
-export function useProjectView(dataVersion: string | null = null): { state: ProjectViewState; reload: () => void } {
+export function useProjectView(dataVersion: string | null = null): {
+  state: ProjectViewState;
+  reload: () => void;
+  loadHistory: () => void;
+  historyWanted: boolean;
+} {
   const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [historyWanted, setHistoryWanted] = useState(false);
   const latest = useRef(0);
-  const shown = useRef<{ attempt: number; ready: boolean }>({ attempt: -1, ready: false });
-  shown.current.ready = state.status === 'ready';
+  const shown = useRef<{ attempt: number; status: ProjectViewState['status'] }>({ attempt: -1, status: 'loading' });
+  shown.current.status = state.status;
 
   useEffect(() => {
     const call = ++latest.current;
-    const inBackground = shown.current.attempt === attempt && shown.current.ready;
+    const showing = shown.current.status;
+    const inBackground = shown.current.attempt === attempt && (showing === 'ready' || showing === 'overview');
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
-    void loadView().then((next) => {
-      if (call !== latest.current || (inBackground && next.status === 'error')) return;
+    void loadView(!historyWanted).then((next) => {
+      if (call !== latest.current) return;
+      // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
+      if (inBackground && next.status === 'error' && !(historyWanted && shown.current.status === 'overview')) return;
       setState(next);
     });
     return () => {
       latest.current++;
     };
-  }, [attempt, dataVersion]);
+  }, [attempt, dataVersion, historyWanted]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, reload };
+  const loadHistory = useCallback(() => setHistoryWanted(true), []);
+  return { state, reload, loadHistory, historyWanted };
 }

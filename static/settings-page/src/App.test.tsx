@@ -58,13 +58,20 @@ describe('settings page, as a Jira admin', () => {
   });
 
   it('loads a tab only when it is opened', async () => {
-    invokeMock.mockResolvedValueOnce(ok(PROJECTS)).mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }));
+    invokeMock
+      .mockResolvedValueOnce(ok(PROJECTS))
+      .mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }))
+      .mockResolvedValueOnce(ok({ patterns: [], lockfiles: ['yarn.lock'], limits: { maxPatterns: 50, maxLength: 200 } }));
     render(<App />);
     await screen.findByTestId('project-settings-list');
     expect(invokeMock).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('tab', { name: 'GitHub' }));
     expect(await screen.findByRole('button', { name: 'Connect GitHub' })).toBeTruthy();
-    expect(invokeMock).toHaveBeenLastCalledWith('getGitHubConnection', {});
+    // The GitHub tab's two parts: the connection, and the generated files left out of sizes.
+    expect(invokeMock.mock.calls.slice(1)).toEqual([
+      ['getGitHubConnection', {}],
+      ['getGeneratedPaths', {}],
+    ]);
   });
 
   it('shows an error in the projects tab, keeps the tabs while retrying, and retries on request', async () => {

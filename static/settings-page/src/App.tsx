@@ -11,9 +11,11 @@ import { PageLayout } from '../../common/PageLayout';
 import { useResolver } from '../../common/use-resolver';
 import { AuditLogSection } from './AuditLogSection';
 import { DataPrivacySection } from './DataPrivacySection';
+import { GeneratedPathsForm } from './GeneratedPathsForm';
 import { GitHubSection } from './GitHubSection';
 import { LIST_PROJECT_SETTINGS, ProjectsSection } from './ProjectsSection';
 import { SettingsAccessDenied } from './SettingsAccessDenied';
+import { SlackAlertsSection } from './SlackAlertsSection';
 import { SlackSection } from './SlackSection';
 import { useSettingsAccess } from './use-settings-access';
 
@@ -75,12 +77,18 @@ export function App() {
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" key={`github-${generation}`}>
-              <GitHubSection />
+              <Stack space="space.400">
+                <GitHubSection />
+                <GeneratedPathsForm />
+              </Stack>
             </Box>
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" key={`slack-${generation}`}>
-              <SlackSection />
+              <Stack space="space.400">
+                <SlackSection />
+                <SlackAlertsSection />
+              </Stack>
             </Box>
           </TabPanel>
           <TabPanel>

@@ -50,8 +50,8 @@ describe('the data and privacy section', () => {
   it('queues a purge, shows it running, follows it until the last purge is newer, then says what went', async () => {
     jest.useFakeTimers();
     try {
-      const earlier = { at: '2026-03-09T03:00:00.000Z', retentionDays: 730, removed: 4, removedAuditEntries: 4, removedIssues: 0, erasedProjects: [], skippedProjects: [] };
-      const finished = { at: '2026-03-10T12:00:01.000Z', retentionDays: 730, removed: 50, removedAuditEntries: 2, removedIssues: 48, erasedProjects: ['OLD'], skippedProjects: [] };
+      const earlier = { at: '2026-03-09T03:00:00.000Z', retentionDays: 730, removed: 4, removedAuditEntries: 4, removedIssues: 0, removedPullRequests: 0, erasedProjects: [], skippedProjects: [] };
+      const finished = { at: '2026-03-10T12:00:01.000Z', retentionDays: 730, removed: 50, removedAuditEntries: 2, removedIssues: 48, removedPullRequests: 0, erasedProjects: ['OLD'], skippedProjects: [] };
       invokeMock
         .mockResolvedValueOnce(ok(dataPrivacy({ lastPurge: earlier })))
         .mockResolvedValueOnce(ok({ queued: true, requestedAt: '2026-03-10T12:00:00.000Z' }))

@@ -50,6 +50,9 @@ const MAX_PURGE_POLLS = 300;
 export function describePurge(outcome: PurgeOutcome): string {
   const records = `Purged ${outcome.removed} expired ${outcome.removed === 1 ? 'record' : 'records'}`;
   const parts = [`${outcome.removedAuditEntries} audit ${outcome.removedAuditEntries === 1 ? 'entry' : 'entries'}`, `${outcome.removedIssues} ${outcome.removedIssues === 1 ? 'issue' : 'issues'}`];
+  // Older outcomes, stored before pull requests were purged, have no count of them.
+  const pulls = outcome.removedPullRequests ?? 0;
+  if (pulls > 0) parts.push(`${pulls} pull ${pulls === 1 ? 'request' : 'requests'}`);
   const erased = outcome.erasedProjects.length ? ` Erased projects no longer measured: ${outcome.erasedProjects.join(', ')}.` : '';
   const skipped = outcome.skippedProjects.length ? ` Busy syncing, left for the next purge: ${outcome.skippedProjects.join(', ')}.` : '';
   return `${records} (${parts.join(', ')}).${erased}${skipped}`;

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { failed, ok } from '../../testing/resolver-fixtures';
 import { FAKE_GITHUB_TOKEN, githubConnected, NOT_SEALED, SEALED } from '../../testing/settings-fixtures';
 import { mockSettingsBridge, typeInto } from '../../testing/settings-bridge';
-import { GitHubSection, parseRepositoryList } from './GitHubSection';
+import { describeSync, GitHubSection, parseRepositoryList } from './GitHubSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
@@ -39,6 +39,10 @@ describe('the GitHub section', () => {
 
     expect((await screen.findByTestId('github-repositories')).textContent).toMatch(/Visible.*acme-flow\/web-app.*Not visible.*acme-flow\/platform-api/);
     expect(screen.getByTestId('github-expiry').textContent).toContain('Expires');
+    // Only the visible repository is read; its backfill is under way.
+    expect(screen.getAllByTestId('github-repository-sync').map((line) => line.textContent)).toEqual([
+      "Pull requests: reading back to the retention window's start (3 pages so far).",
+    ]);
     expect(screen.getByTestId('github-warnings').textContent).toContain('cannot see acme-flow/platform-api');
     await waitFor(() => expect(screen.getByTestId('github-connected-by').textContent).toContain('Ada Admin'));
     expect(jiraFetchMock.mock.calls[0]![0]).toMatch(/^\/rest\/api\/3\/user\/bulk\?accountId=5b10a2844c20165700ede21g/);
@@ -110,6 +114,32 @@ describe('the GitHub section', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
     typeInto(/^Repositories/, 'acme-flow/web-app\nweb-app');
     expect(screen.getByText('"web-app" is not a repository name: write each one as owner/repo, such as acme/web-app.')).toBeTruthy();
+  });
+
+  it('says how the reading of a repository stands, a rate limit\'s wait and a refused token included', () => {
+    const base = { fullName: 'a/b', pass: null, pagesRead: 0, resumeAt: null, lastRunAt: null, lastCompletedAt: null } as const;
+    expect(describeSync(undefined)).toContain('waiting for the first read');
+    expect(describeSync({ ...base, status: 'rate-limited', pass: 'backfill', pagesRead: 4, resumeAt: '2026-03-10T13:00:00.000Z' })).toMatch(
+      /^Pull requests: waiting for GitHub's rate limit until .+, then going on from where reading stopped\.$/,
+    );
+    expect(describeSync({ ...base, status: 'stopped' })).toContain('GitHub refused the token');
+    expect(describeSync({ ...base, status: 'ok', lastCompletedAt: '2026-03-10T13:00:00.000Z' })).toMatch(/^Pull requests: up to date as of /);
+    expect(describeSync({ ...base, status: 'ok', pass: 'backfill', pagesRead: 1 })).toContain('(1 page so far)');
+  });
+
+  it('shows the webhook address, generates a secret shown once, then only says it is set', async () => {
+    const secret = 'f'.repeat(64);
+    invokeMock.mockResolvedValueOnce(ok(githubConnected())).mockResolvedValueOnce(ok({ url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secret }));
+    render(<GitHubSection />);
+    expect((await screen.findByTestId('github-webhook-url')).textContent).toBe('https://example.atlassian-dev.net/x1/fake-webhook-address');
+    expect(screen.getByTestId('github-webhook-secret-state').textContent).toBe('Not set');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate secret' }));
+    expect((await screen.findByTestId('github-webhook-secret')).textContent).toBe(secret);
+    expect(invokeMock).toHaveBeenLastCalledWith('createGitHubWebhookSecret', {});
+    expect(screen.getByTestId('github-webhook-secret-state').textContent).toBe('Set');
+    fireEvent.click(screen.getByRole('button', { name: 'I have copied it' }));
+    expect(document.body.innerHTML).not.toContain(secret);
+    expect(screen.getByRole('button', { name: 'Replace secret' })).toBeTruthy();
   });
 
   it('reads repository lists written one per line or with commas', () => {

@@ -6,7 +6,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { githubTokenKind, GITHUB_REPOSITORY, MAX_WATCHED_REPOSITORIES } from '../../../src/shared/connection-formats';
-import type { GitHubConnectionData } from '../../../src/shared/resolver-contract';
+import type { GitHubConnectionData, GitHubRepositorySync } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
@@ -16,6 +16,7 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisconnectConfirmation } from './DisconnectConfirmation';
 import { SealingNotice } from './SealingNotice';
+import { GitHubWebhookPanel } from './GitHubWebhookPanel';
 import { forgetToken, TokenField } from './TokenField';
 import { useConnectionEditor } from './use-connection-editor';
 import './settings-form.css';
@@ -48,6 +49,19 @@ function repositoryProblem(names: readonly string[]): string | null {
 const tokenProblem = (token: string) =>
   githubTokenKind(token) === null ? 'This is not a GitHub personal access token (github_pat_… or ghp_…).' : null;
 
+/** How the reading of one repository's pull requests stands, in a sentence. */
+export function describeSync(sync: GitHubRepositorySync | undefined): string {
+  if (!sync || (sync.status === 'never' && sync.pass === null)) return 'Pull requests: waiting for the first read (queued).';
+  if (sync.status === 'stopped') return 'Pull requests: stopped, GitHub refused the token. Replace it to go on from where reading stopped.';
+  if (sync.status === 'not-found') return 'Pull requests: GitHub no longer shows this repository to the token.';
+  if (sync.status === 'rate-limited' && sync.resumeAt) {
+    return `Pull requests: waiting for GitHub's rate limit until ${formatDateTime(sync.resumeAt)}, then going on from where reading stopped.`;
+  }
+  if (sync.pass === 'backfill') return `Pull requests: reading back to the retention window's start (${sync.pagesRead} page${sync.pagesRead === 1 ? '' : 's'} so far).`;
+  if (sync.pass === 'incremental') return 'Pull requests: reading what changed since the last read.';
+  return sync.lastCompletedAt ? `Pull requests: up to date as of ${formatDateTime(sync.lastCompletedAt)}.` : 'Pull requests: waiting for the first read (queued).';
+}
+
 /** What the stored token reaches: the account, its expiry and scopes, and each watched repository. */
 function GitHubAccess({ connection }: { connection: Connected }) {
   return (
@@ -75,6 +89,11 @@ function GitHubAccess({ connection }: { connection: Connected }) {
                 {repository.archived ? ', archived' : ''}
               </Text>
             )}
+            {repository.visible && (
+              <Text size="small" testId="github-repository-sync">
+                {describeSync(connection.pullRequestSync.find((sync) => sync.fullName.toLowerCase() === repository.fullName.toLowerCase()))}
+              </Text>
+            )}
           </Inline>
         ))}
       </Stack>
@@ -84,8 +103,8 @@ function GitHubAccess({ connection }: { connection: Connected }) {
 
 /**
  * The GitHub connection: a fine-grained, read-only token and the repositories whose pull requests belong to
- * this site's projects. The app checks and keeps it; it does not read pull requests yet, and says so rather than
- * promise it. The token field is cleared as soon as the token is sent; the page never sees it again.
+ * this site's projects, with how the reading of each stands. The token field is cleared as soon as the token
+ * is sent; the page never sees it again.
  */
 export function GitHubSection() {
   const editor = useConnectionEditor<'getGitHubConnection', Mode>('getGitHubConnection');
@@ -123,13 +142,15 @@ export function GitHubSection() {
         GitHub
       </Heading>
       <Text as="p" color="color.text.subtle">
-        The repositories whose pull requests belong to this site's projects, for pull-request timing. The app does not
-        read pull requests yet: today it checks the token with GitHub, shows what it can see, and keeps it encrypted.
-        Use a fine-grained personal access token with read-only access to the repositories below (Pull requests: read,
-        Contents: read, Metadata: read).
+        The repositories whose pull requests belong to this site's projects, for pull-request timing. Once connected,
+        the app reads each repository's pull requests back to the retention window's start, then every hour what
+        changed; it keeps times, sizes and the issue keys they name, never code, titles or people. Use a fine-grained
+        personal access token with read-only access to the repositories below (Pull requests: read, Contents: read,
+        Metadata: read).
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
+      {connection.connected && mode === 'view' && connection.sealing.configured && <GitHubWebhookPanel webhook={connection.webhook} />}
       {!connection.connected && !editing && <Text as="p">Not connected.</Text>}
       <ActionError error={action.error} />
 
@@ -171,7 +192,7 @@ export function GitHubSection() {
         <DisconnectConfirmation
           serviceName="GitHub"
           testId="github-confirm-disconnect"
-          consequence="The app stops checking the repositories until a token is connected again."
+          consequence="So are the webhook secret and every pull request read from the repositories: reading stops until a token is connected again."
           busy={action.busy}
           onDisconnect={() => void change('disconnectGitHub')}
           onKeep={() => setMode('view')}

@@ -50,6 +50,24 @@ export class MemoryPullRequestStore implements PullRequestStore {
   async writeState(repository: string, state: RepositorySyncState) {
     this.states.set(repository, structuredClone(state));
   }
+  async purgeClosedBefore(repository: string, closedBefore: number) {
+    let removed = 0;
+    for (const [number, pull] of this.pulls.get(repository) ?? []) {
+      if (pull.closedAt !== null && pull.closedAt < closedBefore) removed += Number(this.pulls.get(repository)!.delete(number));
+    }
+    return removed;
+  }
+  async eraseRepository(repository: string) {
+    const erased = (this.pulls.get(repository)?.size ?? 0) + Number(this.states.has(repository));
+    this.pulls.delete(repository);
+    this.states.delete(repository);
+    return erased;
+  }
+  async eraseAll() {
+    let erased = 0;
+    for (const repository of new Set([...this.pulls.keys(), ...this.states.keys()])) erased += await this.eraseRepository(repository);
+    return erased;
+  }
 }
 
 export class MemoryAuditLog implements Pick<AuditLog, 'append'> {

@@ -12,8 +12,7 @@ import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from '../views/EmptyView';
 import { count } from '../views/format';
-import { finishedItems, reportPeriod } from './finished-items';
-import { formatWait, PART_LABELS, PHASE_PERCENTILES, pullRequestFigures, type PullRequestFigures } from './pull-request-figures';
+import { finishedItems, formatWait, PART_LABELS, PHASE_PERCENTILES, pullRequestFigures, reportPeriod, type PullRequestFigures } from './pull-request-figures';
 import './PullRequestsView.css';
 
 const PHASE_LABELS = { coding: 'Coding (first commit → opened)', pickup: 'Pickup (ready → first review)', review: 'Review (first review → approval)', merge: 'Merge (approval → merged)' } as const;

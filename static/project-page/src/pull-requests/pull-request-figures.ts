@@ -1,91 +1,18 @@
 /**
- * The Pull requests tab's figures, from the project's stored pull requests and its finished items, computed
- * in the browser with the domain's functions:
- * - phase percentiles and sizes of the pull requests merged in the report's period;
- * - open pull requests still waiting for a first review, longest wait first;
- * - how many items finished in the period had a linked pull request;
- * - where those items' cycle time went (before, inside and after their pull requests).
+ * The Pull requests tab's figures are the domain's (src/domain/pull-request-figures.ts), which the
+ * `flow-metrics` command reports too; this file adds how the tab words and formats them.
  */
-import {
-  isAwaitingFirstReview,
-  itemTimeSplit,
-  phasePercentiles,
-  readyForReviewAt,
-  sizeDistribution,
-  TIME_SPLIT_PARTS,
-  type ItemTimeSplit,
-  type PhasePercentiles,
-  type PullRequestFacts,
-  type SizeCount,
-  type TimeSplitPart,
+import type { TimeSplitPart } from '../../../../src/domain';
+
+export {
+  finishedItems,
+  PHASE_PERCENTILES,
+  pullRequestFigures,
+  reportPeriod,
+  type FinishedItem,
+  type PullRequestFigures,
+  type WaitingPullRequest,
 } from '../../../../src/domain';
-
-export const PHASE_PERCENTILES = [50, 85, 95] as const;
-
-export interface FinishedItem {
-  key: string;
-  /** Epoch ms. */
-  start: number;
-  done: number;
-}
-
-export interface WaitingPullRequest {
-  repository: string;
-  number: number;
-  jiraKeys: string[];
-  waitingMs: number;
-}
-
-export interface PullRequestFigures {
-  merged: number;
-  phases: PhasePercentiles[];
-  sizes: SizeCount[];
-  waiting: WaitingPullRequest[];
-  finished: number;
-  finishedWithPullRequest: number;
-  /** Per finished item with a pull request in its cycle, in order of finishing. */
-  splits: Array<{ key: string; split: ItemTimeSplit }>;
-  /** The parts summed over those items (ms). */
-  splitTotals: ItemTimeSplit;
-}
-
-export function pullRequestFigures(
-  pulls: readonly PullRequestFacts[],
-  finishedItems: readonly FinishedItem[],
-  window: { from: number; to: number },
-  now: number,
-): PullRequestFigures {
-  const mergedInWindow = pulls.filter((pull) => pull.mergedAt !== null && pull.mergedAt >= window.from && pull.mergedAt < window.to);
-  const waiting = pulls
-    .filter(isAwaitingFirstReview)
-    .map((pull) => ({ repository: pull.repository, number: pull.number, jiraKeys: pull.jiraKeys, waitingMs: now - (readyForReviewAt(pull) ?? pull.createdAt) }))
-    .sort((a, b) => b.waitingMs - a.waitingMs);
-
-  const byKey = new Map<string, PullRequestFacts[]>();
-  for (const pull of pulls) for (const key of pull.jiraKeys) byKey.set(key, [...(byKey.get(key) ?? []), pull]);
-  const finished = finishedItems.filter((item) => item.done >= window.from && item.done < window.to).sort((a, b) => a.done - b.done);
-  const splits: PullRequestFigures['splits'] = [];
-  const splitTotals = Object.fromEntries(TIME_SPLIT_PARTS.map((part) => [part, 0])) as ItemTimeSplit;
-  let finishedWithPullRequest = 0;
-  for (const item of finished) {
-    const linked = byKey.get(item.key) ?? [];
-    if (linked.length > 0) finishedWithPullRequest += 1;
-    const split = itemTimeSplit(item.start, item.done, linked);
-    if (!split) continue;
-    splits.push({ key: item.key, split });
-    for (const part of TIME_SPLIT_PARTS) splitTotals[part] += split[part];
-  }
-  return {
-    merged: mergedInWindow.length,
-    phases: phasePercentiles(mergedInWindow, PHASE_PERCENTILES, 'nearest-rank'),
-    sizes: sizeDistribution(mergedInWindow),
-    waiting,
-    finished: finished.length,
-    finishedWithPullRequest,
-    splits,
-    splitTotals,
-  };
-}
 
 export const PART_LABELS: Record<TimeSplitPart, string> = {
   before: 'Before the first pull request',

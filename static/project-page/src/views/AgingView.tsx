@@ -9,7 +9,7 @@ import { formatDate } from '../../../common/format-date-time';
 import { ChartFrame } from '../charts/ChartFrame';
 import { bandColour } from '../charts/StageAgingChart';
 import { StageAgingChart } from '../charts/StageAgingChart';
-import type { StageAgingResult } from '../flow-report-model';
+import type { StageAgingResult } from '../../../../src/domain/flow-report-model';
 import { itemsOlder } from './aging-chart';
 import { EmptyView } from './EmptyView';
 import { count, formatDuration, unitName } from './format';

@@ -4,7 +4,7 @@ import { isoDateToDay, type FlowReport } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
-import { cycleTimeByMonth } from './cycle-time-by-month';
+import { cycleTimeByMonth } from '../../../../src/domain/cycle-time-by-month';
 import { dateAxis } from './date-axis';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';

@@ -2,7 +2,8 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Heading from '@atlaskit/heading';
-import { AT_RISK_PERCENTILE, type FlowReport, type HeadlineName } from '../../../../src/domain';
+import { AT_RISK_PERCENTILE, type HeadlineName } from '../../../../src/domain';
+import { AT_RISK_LISTED, type OverviewFigures } from '../../../../src/domain/overview-figures';
 import { formatDate } from '../../../common/format-date-time';
 import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
@@ -11,7 +12,7 @@ import { LineChart } from '../charts/LineChart';
 import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
-import { overviewTrends, periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
+import { TREND_AVERAGE_PERIODS } from '../../../../src/domain/overview-trends';
 import './issue-link.css';
 import './OverviewView.css';
 
@@ -29,7 +30,7 @@ function Metric({
   label: string;
   value: string;
   name: HeadlineName;
-  report: FlowReport;
+  report: OverviewFigures;
   detail?: string;
 }) {
   const change = readChange(name, report, unitName(report));
@@ -57,13 +58,10 @@ function Metric({
   );
 }
 
-/** The items at risk the overview names: the oldest first. */
-export const AT_RISK_LISTED = 5;
-
 const span = (window: { from: string; to: string }) => `${formatDate(window.from)} to ${formatDate(window.to)}`;
 
 /** What the changes under the headlines compare, said once. */
-function comparisonSentence(report: FlowReport): string {
+function comparisonSentence(report: OverviewFigures): string {
   const { window, days } = report.periodComparison;
   const finished = `${counted(report.generated.doneInWindow, 'item')} finished between ${formatDate(window.from)} and ${formatDate(window.to)}`;
   const shown = shownComparison(report);
@@ -78,7 +76,7 @@ function comparisonSentence(report: FlowReport): string {
 }
 
 /** The items finished without being delivered, which every figure above leaves out. */
-export function discardedSentence(report: FlowReport): string {
+export function discardedSentence(report: Pick<OverviewFigures, 'discarded'>): string {
   const { items, byStatus } = report.discarded;
   const statuses = byStatus.map((entry) => `${count.format(entry.items)} ${entry.status}`).join(', ');
   return `${count.format(items)} ${items === 1 ? 'item was' : 'items were'} discarded in the period (${statuses}): closed without being delivered, they are left out of throughput and cycle time.`;
@@ -89,10 +87,10 @@ export function discardedSentence(report: FlowReport): string {
  * their ages are today's (the Aging tab's): for a period that ended earlier, the list says so, since the
  * headline counts the items at risk on the period's last day.
  */
-function AtRiskItems({ report }: { report: FlowReport }) {
+function AtRiskItems({ report }: { report: OverviewFigures }) {
   const p85 = report.periodComparison.current.cycleTime85;
-  if (p85 === null) return null;
-  const atRisk = report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  if (p85 === null || report.atRisk === null) return null;
+  const { count: atRiskCount, oldest } = report.atRisk;
   const periodEnd = report.generated.window.to;
   const endedEarlier = periodEnd < todayIn(report.generated.timeZone, Date.parse(report.generated.now));
   const inProgress = endedEarlier ? 'in progress today' : 'in progress';
@@ -101,20 +99,20 @@ function AtRiskItems({ report }: { report: FlowReport }) {
       <Heading size="small" as="h2">
         {endedEarlier ? 'Oldest items at risk today' : 'Oldest items at risk'}
       </Heading>
-      {atRisk.length === 0 ? (
+      {atRiskCount === 0 ? (
         <Text as="p" color="color.text.subtle">
           No item {endedEarlier ? 'in progress today ' : ''}has been in progress longer than {formatDuration(p85, report)}.
         </Text>
       ) : (
         <>
           <Text as="p" size="small" color="color.text.subtle">
-            {atRisk.length > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRisk.length)}` : `All ${atRisk.length}`} {inProgress}{' '}
+            {atRiskCount > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRiskCount)}` : `All ${atRiskCount}`} {inProgress}{' '}
             longer than {formatDuration(p85, report)}
             {endedEarlier ? ` (the period's 85th percentile; the headline above counts those at risk on ${formatDate(periodEnd)})` : ''}; the Aging tab
             shows them all.
           </Text>
           <ol className="fm-at-risk-list" data-testid="overview-at-risk-list">
-            {atRisk.slice(0, AT_RISK_LISTED).map((item) => (
+            {oldest.map((item) => (
               <li key={item.key}>
                 <a
                   className="fm-issue-link"
@@ -141,10 +139,10 @@ function AtRiskItems({ report }: { report: FlowReport }) {
 }
 
 /** Small charts of the latest stretch of the tabs' series: is throughput rising, cycle time falling, WIP steady? */
-function Trends({ report }: { report: FlowReport }) {
-  const trends = overviewTrends(report);
+function Trends({ report }: { report: OverviewFigures }) {
+  const trends = report.trends;
   const unit = unitName(report);
-  const period = periodName(report);
+  const period = report.period;
   // "Dec ’25": short enough for six labels across a small chart, and not to be read as 25 December.
   const monthLabel = (month: string) =>
     `${new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' })} ’${month.slice(2, 4)}`;
@@ -213,7 +211,7 @@ function Trends({ report }: { report: FlowReport }) {
  * cycle time percentiles, WIP and items at risk, as they stood at the period's end; then their recent trends
  * and the oldest items at risk.
  */
-export function OverviewView({ report }: { report: FlowReport }) {
+export function OverviewView({ figures: report }: { figures: OverviewFigures }) {
   const { current } = report.periodComparison;
   const p85 = current.cycleTime85;
   const items = (n: number | null) => counted(n ?? 0, 'item');

@@ -7,8 +7,8 @@ import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { count, counted, rate, shortDate } from './format';
-import { periodName } from './overview-trends';
-import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
+import { periodName } from '../../../../src/domain/overview-trends';
+import { partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain/throughput-periods';
 
 /** Periods the moving average spans. */
 export const MOVING_AVERAGE_PERIODS = 4;

@@ -10,12 +10,15 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 /** A rate such as items per week: one decimal at most, wherever the page shows one. */
 export const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
+/** What the duration helpers read of a report (or of the overview's figures): its duration unit. */
+type WithUnit = { generated: Pick<FlowReport['generated'], 'unit'> };
+
 /** "days" or "hours", from the report's duration unit. */
-export function unitName(report: FlowReport): string {
+export function unitName(report: WithUnit): string {
   return report.generated.unit === 'hours' ? 'hours' : 'days';
 }
 
-export function formatDuration(value: number | null, report: FlowReport): string {
+export function formatDuration(value: number | null, report: WithUnit): string {
   if (value === null) return '–';
   const unit = unitName(report);
   return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;

@@ -2,6 +2,8 @@ import type { FlowReport, HeadlineName } from '../../../../src/domain';
 import { count, rate } from './format';
 
 type Comparison = FlowReport['periodComparison'];
+/** What a change is read from: the report's comparisons (the overview's figures carry the same). */
+type Comparisons = Pick<FlowReport, 'periodComparison' | 'recentComparison'>;
 type Change = Comparison['changes'][number];
 
 /**
@@ -10,7 +12,7 @@ type Change = Comparison['changes'][number];
  * against the days before them, so the default view still answers "are we getting faster?". Null when
  * neither is possible.
  */
-export function shownComparison(report: FlowReport): { comparison: Comparison; recent: boolean } | null {
+export function shownComparison(report: Comparisons): { comparison: Comparison; recent: boolean } | null {
   if (report.periodComparison.previous !== null) return { comparison: report.periodComparison, recent: false };
   const recent = report.recentComparison ?? null;
   return recent !== null && recent.previous !== null ? { comparison: recent, recent: true } : null;
@@ -48,7 +50,7 @@ function headlineValue(name: HeadlineName, value: number | null, durationUnit: s
  * headline above it, which describes the whole period: it then carries its own value and window, "Last 30
  * days: 11 items, ▲ 12% vs the 30 before (better)", so a number and its change always describe one window.
  */
-export function readChange(name: HeadlineName, report: FlowReport, durationUnit: string): ChangeReading | null {
+export function readChange(name: HeadlineName, report: Comparisons, durationUnit: string): ChangeReading | null {
   const shown = shownComparison(report);
   if (shown === null) return null;
   const { comparison, recent } = shown;

@@ -1,5 +1,5 @@
 import type { FlowReport } from '../../../../src/domain';
-import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
+import { partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain/throughput-periods';
 
 const reportOf = (throughput: FlowReport['throughput']) => ({ throughput }) as FlowReport;
 

@@ -8,11 +8,11 @@ import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
 import { CHART_COLOURS } from '../charts/theme';
-import { computeReport, NO_FILTERS, reportModel } from '../flow-report-model';
+import { computeReport, NO_FILTERS, reportModel } from '../../../../src/domain/flow-report-model';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
 import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
-import { AT_RISK_LISTED } from './OverviewView';
+import { AT_RISK_LISTED, overviewFigures } from '../../../../src/domain/overview-figures';
 import { monthName } from './format';
 import { issuesCsv } from './issues-csv';
 import { itemsFileName } from './items-in-period';
@@ -36,7 +36,7 @@ describe('the overview', () => {
   const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20 });
 
   it('shows each headline with its change against the previous period of equal length', () => {
-    render(<OverviewView report={lastDays} />);
+    render(<OverviewView figures={overviewFigures(lastDays)} />);
     const text = (testId: string) => screen.getByTestId(testId).textContent;
     expect(text('metric-throughput')).toContain('1.4 items');
     expect(text('metric-throughput-change')).toBe('▼ 75% vs previous 20 days (worse)');
@@ -55,7 +55,7 @@ describe('the overview', () => {
   });
 
   it('colours bad news apart from changes that are not judged', () => {
-    render(<OverviewView report={lastDays} />);
+    render(<OverviewView figures={overviewFigures(lastDays)} />);
     // The compiled primitives style by class: one colour, one class.
     const classOf = (testId: string) => screen.getByTestId(testId).className;
     expect(classOf('metric-throughput-change')).toBe(classOf('metric-cycle-time-85-change'));
@@ -64,7 +64,7 @@ describe('the overview', () => {
 
   it('says when there is no earlier period to compare with', () => {
     // The whole history is the period: the 40 days before it hold no data.
-    render(<OverviewView report={report} />);
+    render(<OverviewView figures={overviewFigures(report)} />);
     expect(screen.queryByTestId('metric-throughput-change')).toBeNull();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
     expect(screen.getByTestId('overview-window').textContent).toContain(
@@ -92,7 +92,7 @@ describe('the overview', () => {
     const whole = reportOf(boardHistory(sketches));
     expect(whole.periodComparison.previous).toBeNull();
     const recent = whole.recentComparison!;
-    render(<OverviewView report={whole} />);
+    render(<OverviewView figures={overviewFigures(whole)} />);
     // Each change carries the value of the window it measures: the card's own value is the whole period's.
     expect(screen.getByTestId('metric-cycle-time-85-change').textContent).toMatch(
       new RegExp(
@@ -108,7 +108,7 @@ describe('the overview', () => {
   });
 
   it('draws the recent trends from the report: throughput with its moving average, cycle time by month, WIP', () => {
-    render(<OverviewView report={report} />);
+    render(<OverviewView figures={overviewFigures(report)} />);
     const throughput = screen.getByTestId('chart-overview-throughput');
     expect(throughput.querySelectorAll('rect')).toHaveLength(Math.min(12, report.throughput.length));
     expect(throughput.querySelector('path')).toBeTruthy();
@@ -129,7 +129,7 @@ describe('the overview', () => {
 
   it('names the oldest items at risk, each a link that opens it in Jira', () => {
     jest.mocked(router.open).mockClear();
-    render(<OverviewView report={report} />);
+    render(<OverviewView figures={overviewFigures(report)} />);
     const links = within(screen.getByTestId('overview-at-risk-list')).getAllByRole('link');
     const atRisk = Number(/\d+/.exec(screen.getByTestId('metric-at-risk').textContent!)![0]);
     expect(atRisk).toBeGreaterThan(0);
@@ -142,14 +142,14 @@ describe('the overview', () => {
 
   it('says the items at risk it names are today’s when the period ended earlier', () => {
     const earlier = reportOf(flowHistory(), { ...NO_FILTERS, customRange: { from: '2026-02-01', to: '2026-03-01' } });
-    render(<OverviewView report={earlier} />);
+    render(<OverviewView figures={overviewFigures(earlier)} />);
     const list = screen.getByTestId('overview-at-risk');
     expect(within(list).getByRole('heading').textContent).toBe('Oldest items at risk today');
     expect(list.textContent).toContain(`the headline above counts those at risk on ${formatDate('2026-03-01')}`);
   });
 
   it('says there is nothing to compare with when nothing is finished', () => {
-    render(<OverviewView report={empty} />);
+    render(<OverviewView figures={overviewFigures(empty)} />);
     expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('–');
     expect(screen.getByTestId('metric-at-risk').textContent).toContain('No finished items');
   });
@@ -256,7 +256,7 @@ describe('the throughput view', () => {
 
   it('averages the same items per week as the overview’s headline, partial weeks and all', () => {
     render(<ThroughputView report={report} />);
-    render(<OverviewView report={report} />);
+    render(<OverviewView figures={overviewFigures(report)} />);
     const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent!)![1];
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`: ${headline} per week on average,`);
   });
@@ -488,7 +488,7 @@ describe('discarded work on the page', () => {
   const withDiscarded = result.report;
 
   it('is shown apart on the overview, and left out of its figures', () => {
-    render(<OverviewView report={withDiscarded} />);
+    render(<OverviewView figures={overviewFigures(withDiscarded)} />);
     expect(screen.getByTestId('overview-discarded').textContent).toBe(
       '1 item was discarded in the period (1 Released): closed without being delivered, they are left out of throughput and cycle time.',
     );

@@ -1,4 +1,6 @@
-import { percentileOfSorted, type FlowReport, type PercentileMethod } from '../../../../src/domain';
+import type { PercentileMethod } from './conventions';
+import type { FlowMeasures } from './flow-report';
+import { percentileOfSorted } from './percentiles';
 
 export interface MonthOfCycleTimes {
   /** `YYYY-MM`. */
@@ -30,7 +32,7 @@ function monthCoverage(month: string, window: { from: string; to: string }): { d
 const hundredths = (value: number) => Math.round(value * 100) / 100;
 
 /** The report's percentile method; the report carries its conventions as plain JSON. */
-function percentileMethodOf(report: FlowReport): PercentileMethod {
+function percentileMethodOf(report: FlowMeasures): PercentileMethod {
   return report.generated.conventions['percentileMethod'] === 'linear' ? 'linear' : 'nearest-rank';
 }
 
@@ -39,7 +41,7 @@ function percentileMethodOf(report: FlowReport): PercentileMethod {
  * of a chart that may hold thousands of dots, in a dozen rows a screen reader can go through. Percentiles
  * follow the report's own method, so a month's 85th percentile is computed as the report's is.
  */
-export function cycleTimeByMonth(report: FlowReport): MonthOfCycleTimes[] {
+export function cycleTimeByMonth(report: FlowMeasures): MonthOfCycleTimes[] {
   const byMonth = new Map<string, number[]>();
   for (const point of report.scatter) {
     const month = point.date.slice(0, 7);

@@ -1,4 +1,5 @@
-import { isoDateToDay, type FlowReport } from '../../../../src/domain';
+import { isoDateToDay } from './calendar-day';
+import type { FlowMeasures } from './flow-report';
 import { periodName } from './overview-trends';
 
 /** A throughput period of the report, with how many of its days the selected period covers. */
@@ -27,7 +28,7 @@ const daysInMonth = (isoDate: string) => {
  * leave them out altogether: their items did finish in the selected period. The per-week headline is a rate
  * over the period's days (`flowHeadlines`), which partial periods do not pull down either.
  */
-export function throughputPeriods(report: FlowReport): ThroughputPeriod[] {
+export function throughputPeriods(report: FlowMeasures): ThroughputPeriod[] {
   const kind = periodName(report);
   return report.throughput.map((period) => {
     const days = (isoDateToDay(period.end) ?? 0) - (isoDateToDay(period.start) ?? 0) + 1;

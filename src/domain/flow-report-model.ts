@@ -20,8 +20,7 @@ import {
   type StageRange,
   type Workflow,
   withStageRange,
-} from '../../../src/domain';
-import type { DateRange } from './date-range';
+} from './index';
 
 /** What the page's filters choose; they apply to every view. */
 export interface ReportFilters {
@@ -30,7 +29,7 @@ export interface ReportFilters {
   /** The last this-many days up to today, or null for the configured window. */
   rangeDays: number | null;
   /** A period chosen day by day (checked with `checkDateRange`); when set, it wins over `rangeDays`. */
-  customRange?: DateRange | null;
+  customRange?: { from: string; to: string } | null;
   /** Measure from entering one stage to entering a later one instead of the workflow's start and done. */
   stageRange?: StageRange | null;
 }

@@ -1,0 +1,104 @@
+import { pullRequest } from '../../domain/testing/pull-request-fixture';
+import type { HistoryManifest, HistoryStore, SecurityLevelVisibility, UserPermissions } from '../../ports';
+import type { PackedShard, StoredIssue } from '../../shared/packed-history';
+import type { GitHubConnectionRecord } from '../github-connection';
+import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
+import { layoutShards } from '../sync/shard-layout';
+import { MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';
+import { projectPullRequests } from './project-pull-requests';
+
+/**
+ * The Pull requests tab and issue security: a pull request's keys are shown only where the viewer may see the
+ * issue. BUG-2 is at level 10100, which the viewer may not see; BUG-3 at 10101, which they may; OPS-7 (another
+ * project) at any level is hidden from everyone.
+ */
+const issue = (id: number, key: string, securityLevel?: number): StoredIssue => ({
+  id,
+  key,
+  type: 0,
+  created: 0,
+  resolved: null,
+  initialStatus: 0,
+  transitions: [],
+  flags: [],
+  ...(securityLevel !== undefined ? { securityLevel } : {}),
+});
+
+function historyOf(projectKey: string, issues: StoredIssue[], format = HISTORY_STORAGE_FORMAT) {
+  const laid = layoutShards(issues, projectKey);
+  const shards = new Map(laid.map((s, i) => [`${projectKey}-${i}`, s.shard]));
+  const manifest: HistoryManifest = {
+    format,
+    keyPrefix: projectKey,
+    statuses: [{ id: '1', name: 'Open', category: 'new' }],
+    issueTypes: ['Bug'],
+    shards: laid.map((s, i) => ({ ref: `${projectKey}-${i}`, firstId: s.firstId, count: s.count, ...(s.levels.length ? { levels: s.levels } : {}) })),
+    retired: [],
+  };
+  return { manifest, shards };
+}
+
+function world(options: { outdated?: boolean } = {}) {
+  const histories = new Map([
+    ['BUG', historyOf('BUG', [issue(1, 'BUG-1'), issue(2, 'BUG-2', 10100), issue(3, 'BUG-3', 10101)], options.outdated ? 1 : HISTORY_STORAGE_FORMAT)],
+    ['OPS', historyOf('OPS', [issue(7, 'OPS-7', 10200), issue(8, 'OPS-8')])],
+    ['FLOW', historyOf('FLOW', [issue(11, 'FLOW-1'), issue(12, 'FLOW-2')])],
+  ]);
+  const shardsRead: string[] = [];
+  const history: Pick<HistoryStore, 'readManifest' | 'readShards'> = {
+    readManifest: async (projectKey) => histories.get(projectKey)?.manifest ?? null,
+    readShards: async (projectKey, refs) => {
+      shardsRead.push(...refs);
+      return refs.map((ref) => histories.get(projectKey)!.shards.get(ref)! as PackedShard);
+    },
+  };
+  const levelsAsked: string[] = [];
+  const securityLevels: SecurityLevelVisibility = {
+    visibleLevels: async (projectKey) => {
+      levelsAsked.push(projectKey);
+      return new Set([10101]);
+    },
+  };
+  const store = new MemoryPullRequestStore();
+  const userPermissions: UserPermissions = { canBrowseProject: async () => true, isJiraAdministrator: async () => false };
+  const connection = new MemoryDocument<GitHubConnectionRecord>({ repositories: [{ fullName: 'acme/web', visible: true }] } as unknown as GitHubConnectionRecord);
+  return { ports: { userPermissions, connection, store, history, securityLevels }, store, levelsAsked, shardsRead };
+}
+
+describe('the Pull requests tab and issue security', () => {
+  it("takes out the keys the viewer may not see, and pull requests left naming none of the project's items", async () => {
+    const { ports, store } = world();
+    await store.upsert(
+      'acme/web',
+      [
+        pullRequest({ number: 1, jiraKeys: ['BUG-1', 'BUG-2'] }),
+        pullRequest({ number: 2, jiraKeys: ['BUG-2'] }),
+        pullRequest({ number: 3, jiraKeys: ['BUG-3', 'OPS-7', 'OPS-8'] }),
+        pullRequest({ number: 4, jiraKeys: ['BUG-2', 'OPS-8'] }),
+      ],
+      0,
+    );
+    const answer = await projectPullRequests(ports, 'BUG');
+    expect(answer.pulls.map((pull) => [pull.number, pull.jiraKeys])).toEqual([
+      [1, ['BUG-1']],
+      [3, ['BUG-3', 'OPS-8']],
+    ]);
+    expect(JSON.stringify(answer)).not.toMatch(/BUG-2|OPS-7/);
+  });
+
+  it('asks Jira nothing and reads no shard when no project named has a secured issue', async () => {
+    const { ports, store, levelsAsked, shardsRead } = world();
+    await store.upsert('acme/web', [pullRequest({ number: 1, jiraKeys: ['FLOW-1', 'FLOW-3'] })], 0);
+    const answer = await projectPullRequests(ports, 'FLOW');
+    expect(answer.pulls.map((pull) => pull.jiraKeys)).toEqual([['FLOW-1', 'FLOW-3']]);
+    expect(levelsAsked).toEqual([]);
+    expect(shardsRead).toEqual([]);
+  });
+
+  it('names none of a project whose history does not say which issues are secured (an older format)', async () => {
+    const { ports, store } = world({ outdated: true });
+    await store.upsert('acme/web', [pullRequest({ number: 1, jiraKeys: ['BUG-1', 'OPS-8'] })], 0);
+    expect((await projectPullRequests(ports, 'BUG')).pulls).toEqual([]);
+    expect((await projectPullRequests(ports, 'OPS')).pulls.map((pull) => pull.jiraKeys)).toEqual([['OPS-8']]);
+  });
+});

@@ -1,0 +1,208 @@
+import { issuesNameableInChannel, type ChannelHistory } from '../../domain/issues-nameable-in-channel';
+import { projectOfKey } from '../../domain/jira-key-extraction';
+import { isAwaitingFirstReview, readyForReviewAt, type PullRequestFacts } from '../../domain/pull-request';
+import { serviceLevelBreaches } from '../../domain/service-level-breaches';
+import type { Clock, FlowConfigStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../../ports';
+import { ServiceRefusal } from '../service-refusal';
+import type { SlackConnectionRecord } from '../slack-connection';
+import { flowConfigOf, openSlackToken, type SiteAddress } from '../slack-digest';
+import { alertCrossings, NOTHING_ANNOUNCED, pullId, sameAnnouncements, type SlackAlertState } from './alert-crossings';
+import { readAlertSettings, type StoredSlackAlertSettings } from './slack-alert-settings';
+import { alertMessage, type AlertMessage } from './slack-alert-message';
+
+/**
+ * One run of the Slack alerts, after the hourly sync: for each measured project with an alert turned on, the
+ * items that passed the SLE and the pull requests waiting too long for a first review since the last run, in
+ * one message per project, posted to the connected channel.
+ *
+ * Delivery is at most once. Slack's `chat.postMessage` has no idempotency key, so after a crash between
+ * sending a message and storing that it was sent, nothing can tell whether Slack has it. The run therefore
+ * writes "about to post" (with the announcements already counted) before it posts, and "posted" after; a
+ * later run that finds "about to post" still written takes the message as delivered and never sends it again.
+ * The price is that a crash at that instant (or Slack failing without saying whether it took the message)
+ * can lose one alert; a repeated alert is the worse failure for a channel people read. Slack's definite
+ * refusals (429, a revoked token, a missing channel) mean the message was not posted: the state goes back and
+ * a later run announces it.
+ *
+ * Rate limits: all projects post to the one channel, so posts are one second apart (Slack allows about one
+ * message a second per channel); a 429 stops the run and answers where to continue and after how long (the
+ * `Retry-After`), which the handler turns into a delayed queue job. The same cursor continues a run that
+ * used up its time.
+ */
+export interface SlackAlertRunPorts {
+  slack: Pick<SlackWorkspace, 'postMessage'>;
+  vault: Pick<SecretVault, 'open'>;
+  connection: Pick<StoredDocument<SlackConnectionRecord>, 'read'>;
+  measured: Pick<MeasuredProjects, 'list'>;
+  /** The project's stored history; null until its first sync completed. */
+  histories: { live(projectKey: string): Promise<ChannelHistory | null> };
+  flowConfigs: Pick<FlowConfigStore, 'read'>;
+  alertSettings(projectKey: string): Pick<StoredDocument<StoredSlackAlertSettings>, 'read'>;
+  alertState(projectKey: string): Pick<StoredDocument<SlackAlertState>, 'read' | 'write'>;
+  /** The stored pull requests naming one of the project's items; none when GitHub is not connected. */
+  pullRequests: { linkedTo(projectKey: string): Promise<PullRequestFacts[]> };
+  site: Pick<StoredDocument<SiteAddress>, 'read'>;
+  pause: Pause;
+  clock: Clock;
+}
+
+export type SlackAlertRunOutcome =
+  | {
+      kind: 'done';
+      /** Projects whose alerts went out. */
+      posted: string[];
+      /** Projects whose last message was written down but never confirmed: taken as delivered, not sent again. */
+      unconfirmed: string[];
+      problem: string | null;
+    }
+  | { kind: 'continue'; fromProject: string; delaySeconds: number; posted: string[]; unconfirmed: string[] };
+
+/** Slack allows about one message a second per channel. */
+export const POST_INTERVAL_MS = 1000;
+/** Past this, the run continues on a fresh queue job: well inside a consumer's 55 seconds. */
+export const RUN_BUDGET_MS = 40_000;
+
+export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: string | null): Promise<SlackAlertRunOutcome> {
+  const startedAt = ports.clock.now().getTime();
+  const posted: string[] = [];
+  const unconfirmed: string[] = [];
+  const done = (problem: string | null): SlackAlertRunOutcome => ({ kind: 'done', posted, unconfirmed, problem });
+
+  const record = await ports.connection.read();
+  if (!record) return done('Slack is not connected.');
+  const token = await openSlackToken(ports);
+  if (typeof token !== 'string') return done(token.problem);
+  const siteUrl = (await ports.site.read())?.url ?? null;
+  const projectKeys = [...(await ports.measured.list())].sort().filter((key) => fromProject === null || key >= fromProject);
+
+  for (const projectKey of projectKeys) {
+    if (ports.clock.now().getTime() - startedAt > RUN_BUDGET_MS)
+      return { kind: 'continue', fromProject: projectKey, delaySeconds: 0, posted, unconfirmed };
+    const stateDocument = ports.alertState(projectKey);
+    let state = (await stateDocument.read()) ?? NOTHING_ANNOUNCED;
+    if (state.posting !== null) {
+      // A run stopped between "about to post" and "posted": at most once, so it counts as delivered.
+      unconfirmed.push(projectKey);
+      state = { ...state, posting: null };
+      await stateDocument.write(state);
+    }
+    const found = await projectAlerts(ports, projectKey, state, siteUrl);
+    if (found === null) continue;
+    const { next, message } = found;
+    if (message === null) {
+      if (!sameAnnouncements(state, next)) await stateDocument.write({ ...state, ...next });
+      continue;
+    }
+    if (posted.length > 0) await ports.pause.wait(POST_INTERVAL_MS);
+    const at = ports.clock.now().toISOString();
+    await stateDocument.write({ ...state, ...next, posting: { at, items: found.itemKeys, pulls: found.pullIds } });
+    let ts: string;
+    try {
+      ({ ts } = await ports.slack.postMessage(token, record.channel.id, message.text, message.blocks));
+    } catch (error) {
+      if (!(error instanceof ServiceRefusal)) throw error;
+      if (error.reason === 'unavailable') {
+        // Slack failed without saying whether it took the message: counted as delivered, never sent twice.
+        await stateDocument.write({ ...state, ...next, posting: null });
+        unconfirmed.push(projectKey);
+        return done(
+          `Slack could not be reached${error.detail ? ` (${error.detail})` : ''}; alerts of ${projectKey} may not have been delivered.`,
+        );
+      }
+      // Slack refused the message, so it was not posted: forget the announcements, a later run makes them.
+      await stateDocument.write(state);
+      if (error.reason === 'rate-limited') {
+        return { kind: 'continue', fromProject: projectKey, delaySeconds: retryAfterSeconds(error), posted, unconfirmed };
+      }
+      return done(refusal(error, record.channel.name));
+    }
+    await stateDocument.write({ ...state, ...next, posting: null, lastPosted: { at, ts } });
+    posted.push(projectKey);
+  }
+  return done(null);
+}
+
+interface FoundAlerts {
+  next: Pick<SlackAlertState, 'items' | 'pulls'>;
+  message: AlertMessage | null;
+  itemKeys: string[];
+  pullIds: string[];
+}
+
+/** What the project has to announce; null when it was never synced or its history cannot be measured as configured. */
+async function projectAlerts(
+  ports: SlackAlertRunPorts,
+  projectKey: string,
+  state: SlackAlertState,
+  siteUrl: string | null,
+): Promise<FoundAlerts | null> {
+  const settings = await readAlertSettings(ports, projectKey);
+  if (!settings.serviceLevel && !settings.reviewWait.enabled) {
+    // Nothing is watched: forget what was announced, so turning an alert on starts afresh.
+    return { next: { items: {}, pulls: [] }, message: null, itemKeys: [], pullIds: [] };
+  }
+  const channel = await ports.histories.live(projectKey);
+  if (!channel) return null;
+  const history = channel.history;
+  const now = ports.clock.now().getTime();
+  let watch;
+  try {
+    watch = serviceLevelBreaches(history, flowConfigOf(await ports.flowConfigs.read(projectKey)), now);
+  } catch {
+    // A workflow that no longer places every status: the project page explains it; no alert guesses.
+    return null;
+  }
+  const breaches = settings.serviceLevel ? issuesNameableInChannel(channel, watch.breaches) : [];
+  const inProgress = settings.serviceLevel ? watch.inProgress : new Map<string, number>();
+
+  const thresholdMs = settings.reviewWait.hours * 3_600_000;
+  const awaiting = settings.reviewWait.enabled ? (await ports.pullRequests.linkedTo(projectKey)).filter(isAwaitingFirstReview) : [];
+  const overdue = awaiting.filter((pull) => now - (readyForReviewAt(pull) ?? now) > thresholdMs);
+
+  const crossings = alertCrossings(state, breaches, inProgress, awaiting, overdue);
+  const message = alertMessage({
+    projectKey,
+    serviceLevel: watch.serviceLevel,
+    items: crossings.items,
+    reviewWaitHours: settings.reviewWait.hours,
+    pulls: crossings.pulls.map((pull) => ({
+      repository: pull.repository,
+      number: pull.number,
+      waitedHours: (now - (readyForReviewAt(pull) ?? now)) / 3_600_000,
+      itemKeys: issuesNameableInChannel(
+        channel,
+        pull.jiraKeys.filter((key) => projectOfKey(key) === projectKey).map((key) => ({ key })),
+      ).map((item) => item.key),
+    })),
+    pageUrl: null,
+    issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
+  });
+  return {
+    next: crossings.next,
+    message,
+    itemKeys: crossings.items.map((item) => item.key),
+    pullIds: crossings.pulls.map(pullId),
+  };
+}
+
+function retryAfterSeconds(error: ServiceRefusal): number {
+  const seconds = Number(error.detail ?? 1);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 1;
+}
+
+function refusal(error: ServiceRefusal, channelName: string): string {
+  switch (error.reason) {
+    case 'unauthorized':
+      return 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.';
+    case 'not-in-channel':
+      return `The bot is not in #${channelName}: invite it (/invite) for alerts to be posted.`;
+    case 'channel-not-found':
+      return `Slack cannot find #${channelName} for this bot. For a private channel, invite the bot; or choose another channel.`;
+    case 'channel-archived':
+      return `#${channelName} is archived: choose another channel.`;
+    case 'missing-scope':
+      return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
+    default:
+      return `Slack refused the alerts (${error.reason}).`;
+  }
+}

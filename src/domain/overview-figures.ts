@@ -1,0 +1,41 @@
+import type { FlowMeasures } from './flow-report';
+import { overviewTrends, periodName } from './overview-trends';
+
+/** The items at risk the overview names: the oldest first. */
+export const AT_RISK_LISTED = 5;
+
+/**
+ * Everything the Overview tab shows, and nothing else: the headlines and their comparison, the discarded
+ * work, the trends' latest stretch and the oldest items at risk. A few kilobytes whatever the project's size,
+ * so it can be computed once where the whole history is at hand (the sync) and sent alone to a reader who
+ * has not loaded the history (see src/app/overview-summary.ts), or computed in the browser from the report.
+ */
+export interface OverviewFigures {
+  generated: Pick<FlowMeasures['generated'], 'now' | 'timeZone' | 'window' | 'unit' | 'doneInWindow'>;
+  periodComparison: FlowMeasures['periodComparison'];
+  recentComparison: FlowMeasures['recentComparison'];
+  discarded: FlowMeasures['discarded'];
+  /** "week", "day", "month" or "period": what one throughput bar covers. */
+  period: string;
+  trends: ReturnType<typeof overviewTrends>;
+  /**
+   * Items in progress longer than the period's 85th percentile of cycle time, oldest first: how many, and the
+   * first `AT_RISK_LISTED`; null when nothing finished in the period to compare with.
+   */
+  atRisk: { count: number; oldest: FlowMeasures['aging'] } | null;
+}
+
+export function overviewFigures(report: FlowMeasures): OverviewFigures {
+  const { now, timeZone, window, unit, doneInWindow } = report.generated;
+  const p85 = report.periodComparison.current.cycleTime85;
+  const atRisk = p85 === null ? null : report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  return {
+    generated: { now, timeZone, window, unit, doneInWindow },
+    periodComparison: report.periodComparison,
+    recentComparison: report.recentComparison,
+    discarded: report.discarded,
+    period: periodName(report),
+    trends: overviewTrends(report),
+    atRisk: atRisk === null ? null : { count: atRisk.length, oldest: atRisk.slice(0, AT_RISK_LISTED) },
+  };
+}

@@ -1,0 +1,57 @@
+import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
+import { systemClock } from '../adapters/clock/system-clock';
+import { GitHubGraphqlPullRequests } from '../adapters/github/github-graphql-pull-requests';
+import { githubWebhookSignatures } from '../adapters/github/webhook-signature';
+import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
+import { jiraAsApp } from '../adapters/jira/jira-request';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
+import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
+import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
+import type { GitHubConnectionRecord } from '../app/github-connection';
+import { logJob } from '../app/job-log';
+import { receiveGitHubWebhook, WEBHOOK_STATUS, type GitHubWebhookPorts } from '../app/pull-requests/github-webhook-delivery';
+import type { RetentionSettings } from '../app/retention-window';
+
+function webhookPorts(): GitHubWebhookPorts {
+  return {
+    vault: new KvsSecretVault(),
+    signatures: githubWebhookSignatures,
+    deliveries: new KvsWebhookDeliveries(),
+    connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
+    github: new GitHubGraphqlPullRequests(),
+    store: new KvsPullRequestStore(),
+    projects: new JiraProjectDirectory(jiraAsApp()),
+    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    generatedPaths: new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
+    clock: systemClock,
+  };
+}
+
+/** Forge hands headers as lists under the names the sender used; GitHub sends each of these once. */
+function singleHeaders(headers: WebTriggerRequest['headers'] | undefined): Record<string, string | undefined> {
+  const single: Record<string, string | undefined> = {};
+  for (const [name, values] of Object.entries(headers ?? {})) single[name.toLowerCase()] = Array.isArray(values) ? values[0] : undefined;
+  return single;
+}
+
+/**
+ * Web trigger `github-pull-request-webhook`: GitHub's `pull_request` and `pull_request_review` deliveries (see
+ * src/app/pull-requests/github-webhook-delivery.ts). The answer is a status and one word, for GitHub's delivery
+ * log; nothing from the delivery is echoed or logged but the outcome.
+ */
+export async function githubWebhook(request: WebTriggerRequest): Promise<WebTriggerResponse> {
+  const outcome = await receiveGitHubWebhook(webhookPorts(), {
+    method: String(request.method ?? '').toUpperCase(),
+    headers: singleHeaders(request.headers),
+    body: typeof request.body === 'string' ? request.body : '',
+  });
+  logJob('github-webhook', outcome);
+  return {
+    statusCode: WEBHOOK_STATUS[outcome],
+    headers: { 'Content-Type': ['application/json'] },
+    body: JSON.stringify({ outcome }),
+  };
+}

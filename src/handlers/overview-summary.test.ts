@@ -1,0 +1,116 @@
+import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { MS_PER_DAY } from '../domain';
+import { defaultFilters, flowConfigOf, reportModel } from '../domain/flow-report-model';
+import { overviewFigures } from '../domain/overview-figures';
+import type { OverviewSummary } from '../ports';
+import type { ProjectViewData, ResolverResult } from '../shared/resolver-contract';
+
+/**
+ * The Overview summary on the local platform: written by the sync, sent to a first open instead of the
+ * history only while it says exactly what the history would, and never to someone the history is not sent to.
+ */
+const harness = new SyncHarness();
+const SUMMARY_KEY = 'project:FLOW:overview-summary';
+
+const firstOpen = (role: 'member' | 'outsider' = 'member', projectKey = 'FLOW') =>
+  harness.invoke<ProjectViewData>('getProjectView', projectKey, harness.user(role), { overviewFirst: true });
+const storedSummary = () => harness.kvs.listPlain(SUMMARY_KEY).find((entry) => entry.key === SUMMARY_KEY)?.value as OverviewSummary | undefined;
+
+function viewOf(answer: ResolverResult<ProjectViewData>): ProjectViewData {
+  if (!answer.ok) throw new Error(`getProjectView: ${answer.error.code}`);
+  return answer.data;
+}
+
+beforeAll(async () => {
+  await harness.measure('FLOW');
+  await harness.runScheduledSync();
+});
+afterAll(() => harness.close());
+afterEach(() => jest.useRealTimers());
+
+it('sends a first open the Overview figures the page would compute from the whole history, and not the history', async () => {
+  const answer = await firstOpen();
+  const view = viewOf(answer);
+  expect(view.history).toBeNull();
+  expect(view.overview).toBeDefined();
+  // A few kilobytes, whatever the project's size: one or two of KVS's 10 KB read units.
+  expect(Buffer.byteLength(JSON.stringify(storedSummary()))).toBeLessThan(20_000);
+
+  const { history } = await harness.viewedHistory('FLOW');
+  const now = Date.parse(view.overview!.figures.generated.now);
+  const { config } = flowConfigOf(view.flowConfig, view.workflow);
+  const report = reportModel(history!, view.workflow, view.flowConfig, now).reportFor(defaultFilters(history!.issueTypes, config.excludedIssueTypes));
+  if (!report.ok) throw new Error(report.message);
+  expect(view.overview!.figures).toEqual(overviewFigures(report.report));
+  expect(view.overview!.clampedFrom).toBe(report.clampedFrom);
+  expect(view.overview!.dictionaries.issueTypes).toEqual(history!.issueTypes);
+});
+
+it('answers as before when the page does not ask for the overview first', async () => {
+  const view = viewOf(await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'), {}));
+  expect(view.overview).toBeUndefined();
+  expect(view.history?.shards.length).toBeGreaterThan(0);
+});
+
+it('tells someone who may not browse the project nothing', async () => {
+  await expect(firstOpen('outsider', 'BUG')).resolves.toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN', message: 'You do not have permission to browse this project.' },
+  });
+});
+
+it('serves no summary of a project an admin stopped measuring', async () => {
+  await harness.measure();
+  try {
+    const view = viewOf(await firstOpen());
+    expect([view.measured, view.history, view.overview]).toEqual([false, null, undefined]);
+  } finally {
+    await harness.measure('FLOW');
+  }
+});
+
+describe('falls back to the whole history when the summary no longer says what it would', () => {
+  let saved: OverviewSummary;
+  beforeEach(() => {
+    saved = storedSummary()!;
+  });
+  afterEach(async () => {
+    await harness.setValue(SUMMARY_KEY, saved);
+  });
+
+  const expectWholeHistory = async () => {
+    const view = viewOf(await firstOpen());
+    expect(view.overview).toBeUndefined();
+    expect(view.history?.fromShard).toBe(0);
+    expect(view.history?.shards.length).toBeGreaterThan(0);
+  };
+
+  it('the history changed since it was computed', async () => {
+    await harness.setValue(SUMMARY_KEY, { ...saved, historyVersion: '0123456789abcdef' });
+    await expectWholeHistory();
+  });
+
+  it('the flow configuration changed, until the next sync computes it again', async () => {
+    await harness.setValue('project:FLOW:flow-config', { conventions: { timeZone: 'Pacific/Auckland' } });
+    try {
+      await expectWholeHistory();
+      await harness.runScheduledSync();
+      const view = viewOf(await firstOpen());
+      expect(view.overview?.figures.generated.timeZone).toBe('Pacific/Auckland');
+    } finally {
+      await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key: 'project:FLOW:flow-config' }) });
+      await harness.runScheduledSync();
+    }
+  });
+
+  it('the day changed in the project’s time zone: items have aged', async () => {
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.setSystemTime(Date.now() + MS_PER_DAY);
+    await expectWholeHistory();
+  });
+
+  it('an issue of the project is secured: readers may see different issues', async () => {
+    await harness.setValue(SUMMARY_KEY, { ...saved, hasSecuredIssues: true });
+    await expectWholeHistory();
+  });
+});

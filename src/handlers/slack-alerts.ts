@@ -1,0 +1,89 @@
+import { channelHistory } from '../app/channel-history';
+import type { AsyncEvent } from '@forge/events';
+import { z } from 'zod';
+import { systemClock } from '../adapters/clock/system-clock';
+import { timerPause } from '../adapters/clock/timer-pause';
+import { enqueueSlackAlerts } from '../adapters/forge-queue/slack-alert-queue';
+import { KvsDocument } from '../adapters/kvs/kvs-document';
+import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
+import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
+import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
+import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
+import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
+import type { GitHubConnectionRecord } from '../app/github-connection';
+import { logJob } from '../app/job-log';
+import { isProjectKey } from '../app/project-key';
+import { pullRequestsLinkedTo } from '../app/pull-requests/project-pull-requests';
+import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
+import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } from '../app/slack-alerts/slack-alert-run';
+import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
+import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { SiteAddress } from '../app/slack-digest';
+import { compactHistoryFromShards } from '../shared/packed-history';
+import { licenceFromContext } from './installation-licence-context';
+
+/** The alerts run this long after the hourly sync queued its project jobs, so they read what those synced. */
+export const ALERTS_AFTER_SYNC_SECONDS = 600;
+
+const slackAlertJob = z.object({ fromProject: z.string().refine(isProjectKey).nullable() }).strict();
+
+function slackAlertPorts(): SlackAlertRunPorts {
+  const pullRequestStore = new KvsPullRequestStore();
+  const history = new KvsHistoryStore();
+  const github = new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection);
+  return {
+    slack: new SlackWebWorkspace(),
+    vault: new KvsSecretVault(),
+    connection: new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection),
+    measured: new KvsMeasuredProjects(),
+    histories: { live: (projectKey) => channelHistory(history, projectKey) },
+    flowConfigs: new KvsFlowConfigStore(),
+    alertSettings: (projectKey) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
+    alertState: (projectKey) => new KvsDocument<SlackAlertState>(storageKeys.slackAlertState(projectKey)),
+    pullRequests: {
+      async linkedTo(projectKey) {
+        const record = await github.read();
+        return record ? pullRequestsLinkedTo(pullRequestStore, record, projectKey) : [];
+      },
+    },
+    site: new KvsDocument<SiteAddress>(storageKeys.siteUrl),
+    pause: timerPause,
+    clock: systemClock,
+  };
+}
+
+/** Counts and project keys only. */
+function describe(outcome: SlackAlertRunOutcome): string {
+  const posted = outcome.posted.length > 0 ? `posted for ${outcome.posted.join(', ')}` : 'nothing posted';
+  const unconfirmed = outcome.unconfirmed.length > 0 ? `; taken as delivered, unconfirmed: ${outcome.unconfirmed.join(', ')}` : '';
+  if (outcome.kind === 'continue') return `${posted}${unconfirmed}; continuing from ${outcome.fromProject} in ${outcome.delaySeconds} s`;
+  return `${posted}${unconfirmed}${outcome.problem ? `: ${outcome.problem}` : ''}`;
+}
+
+/** Queued by the hourly sync (see scheduled-sync.ts): the scheduled triggers are all taken, Forge allows five. */
+export async function queueSlackAlerts(): Promise<void> {
+  await enqueueSlackAlerts({ fromProject: null }, ALERTS_AFTER_SYNC_SECONDS);
+}
+
+/**
+ * Consumer of `slack-alert-jobs`: one run of the alerts (src/app/slack-alerts/slack-alert-run.ts) from the job's
+ * project on. A run Slack rate limited, or that used its time, continues as a new job from where it stopped.
+ * Nothing is posted while the licence is inactive, as with the digest.
+ */
+export async function slackAlertsWorker(event: AsyncEvent, context?: unknown): Promise<SlackAlertRunOutcome | null> {
+  if (!licenceFromContext(context).active) {
+    logJob('slack-alerts', 'licence inactive: no alert posted');
+    return null;
+  }
+  const job = slackAlertJob.safeParse(event.body);
+  if (!job.success) {
+    logJob('slack-alerts', 'dropped a malformed job');
+    return null;
+  }
+  const outcome = await runSlackAlerts(slackAlertPorts(), job.data.fromProject);
+  logJob('slack-alerts', describe(outcome));
+  if (outcome.kind === 'continue') await enqueueSlackAlerts({ fromProject: outcome.fromProject }, outcome.delaySeconds);
+  return outcome;
+}
