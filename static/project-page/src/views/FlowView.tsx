@@ -12,7 +12,7 @@ import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
 import { NetFlowChart } from '../charts/NetFlowChart';
-import { periodName } from './overview-trends';
+import { periodName } from '../../../../src/domain/overview-trends';
 import { count, counted, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
