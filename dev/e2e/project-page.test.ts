@@ -313,6 +313,48 @@ describe('the project page, as a member, on synced demo data', () => {
     await waitForText(frame, 'chart-aging-summary', 'in progress today');
   });
 
+  it('counts the items finished each day, and nets arrivals against departures', async () => {
+    await showTab(frame, 'Throughput');
+    expect(sum(await tableColumn(frame, 'chart-throughput-daily', 'Items'))).toBe(finishedIn(firstCreated(), today()).length);
+    await showTab(frame, 'Flow');
+    // Over the whole history every item that arrived (started) either departed or is still in progress.
+    expect(sum(await tableColumn(frame, 'chart-net-flow', 'Net'))).toBe(inProgress().length);
+  });
+
+  it('writes the departure rate of the days shown, and hides the backlog and done work on request', async () => {
+    await showTab(frame, 'Flow');
+    const days = (Date.parse(today()) - Date.parse(firstCreated())) / MS_PER_DAY;
+    const departed = issues.filter((issue) => issue.category === 'done').length - finishedIn('0000-01-01', firstCreated()).length;
+    await expect(frame.getByTestId('cumulative-flow-rates').textContent()).resolves.toContain(
+      `departures ${(departed / days).toLocaleString('en-US', { maximumFractionDigits: 1 })} items/day`,
+    );
+    await frame.getByLabel('Hide backlog').check();
+    await frame.getByLabel('Hide done').check();
+    await expect(frame.getByTestId('cumulative-flow-legend').textContent()).resolves.toBe('In Progress');
+    await frame.getByLabel('Hide backlog').uncheck();
+    await frame.getByLabel('Hide done').uncheck();
+  });
+
+  it('keeps one dot per finished item on a logarithmic scale, with a rolling percentile over them', async () => {
+    await showTab(frame, 'Cycle time');
+    await frame.getByLabel('Logarithmic scale').check();
+    await frame.getByTestId('scatter-rolling').selectOption('20');
+    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today()).length);
+    await expectCount(frame, '[data-testid="chart-trend"]', 1);
+    await frame.getByLabel('Logarithmic scale').uncheck();
+    await frame.getByTestId('scatter-rolling').selectOption('');
+  });
+
+  it('measures from the stages chosen: from To Do on, every item not done is in progress', async () => {
+    await frame.getByTestId('filter-stage-from').selectOption('To Do');
+    await showTab(frame, 'Aging');
+    await frame.waitForFunction(() =>
+      document.querySelector('[data-testid="filter-stage-range-note"]')?.textContent?.startsWith('Every tab'),
+    );
+    expect(sum(await wipAtColumnHeads(frame))).toBe(issues.filter((issue) => issue.category !== 'done').length);
+    await frame.getByTestId('filter-stage-from').selectOption('In Progress');
+  });
+
   it('forecasts when the work in progress will be done', async () => {
     await showTab(frame, 'Forecast');
     // Dates as the reader's locale writes them ("Mar 26, 2026"), not ISO.

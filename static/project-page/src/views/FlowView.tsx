@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -10,8 +11,11 @@ import '../ReportFiltersBar.css';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
+import { NetFlowChart } from '../charts/NetFlowChart';
+import { periodName } from '../../../../src/domain/overview-trends';
 import { count, counted, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
+import { flowRates, shownBands } from './cumulative-flow-options';
 
 const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
@@ -29,16 +33,6 @@ export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; v
       return { name, values: own.map((v, d) => v - next[d]!) };
     })
     .reverse();
-}
-
-/**
- * The bands of the stages where work is in progress only: without the backlog before the start stage and the
- * done stage and after, whose piles grow all period long and squeeze the in-progress bands flat.
- */
-export function inProgressBands(report: FlowReport, bands: ReturnType<typeof cumulativeFlowBands>): ReturnType<typeof cumulativeFlowBands> {
-  const { stages, startStage, doneStage } = report.generated.workflow;
-  const kept = new Set(stages.slice(stages.indexOf(startStage), stages.indexOf(doneStage)));
-  return bands.filter((band) => kept.has(band.name));
 }
 
 /**
@@ -74,10 +68,15 @@ function TimeInStage({ report }: { report: FlowReport }) {
 
 /** The cumulative flow diagram by stage, the WIP run chart and the time in each stage. */
 export function FlowView({ report }: { report: FlowReport }) {
-  const [showEnds, setShowEnds] = useState(true);
+  const [choices, setChoices] = useState({ hideBacklog: false, hideDone: false });
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
   const allBands = cumulativeFlowBands(report);
-  const bands = showEnds ? allBands : inProgressBands(report, allBands);
+  const bands = shownBands(report, allBands, choices);
+  const rates = flowRates(report);
+  const ratesText =
+    rates === null
+      ? ''
+      : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${count.format(rates.days + 1)} days shown.`;
   const labels = report.cfd.map((row) => shortDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
@@ -85,10 +84,24 @@ export function FlowView({ report }: { report: FlowReport }) {
   const wipMax = Math.max(0, ...report.wip.map((day) => day.count));
   return (
     <Stack space="space.400" testId="tab-panel-flow">
+      <Inline space="space.300" alignBlock="center" shouldWrap testId="cumulative-flow-options">
+        <Checkbox
+          label="Hide backlog"
+          testId="cumulative-flow-hide-backlog"
+          isChecked={choices.hideBacklog}
+          onChange={(event) => setChoices({ ...choices, hideBacklog: event.target.checked })}
+        />
+        <Checkbox
+          label="Hide done"
+          testId="cumulative-flow-hide-done"
+          isChecked={choices.hideDone}
+          onChange={(event) => setChoices({ ...choices, hideDone: event.target.checked })}
+        />
+      </Inline>
       <ChartFrame
         testId="chart-cumulative-flow"
         title="Cumulative flow by stage"
-        summary={`By ${formatDate(String(lastRow.date))}: ${stages.map((stage) => `${count.format(Number(lastRow[stage] ?? 0))} reached ${stage}`).join(', ')}.`}
+        summary={`By ${formatDate(String(lastRow.date))}: ${stages.map((stage) => `${count.format(Number(lastRow[stage] ?? 0))} reached ${stage}`).join(', ')}. ${ratesText}`}
         table={{
           caption: 'Items that reached each stage or a later one, per day',
           columns: ['Date', ...stages],
@@ -97,10 +110,11 @@ export function FlowView({ report }: { report: FlowReport }) {
       >
         {/* The legend under the drawing it keys, before the summary. */}
         <Stack space="space.100">
-          <label className="fm-filter-check" data-testid="cumulative-flow-show-ends">
-            <input type="checkbox" checked={showEnds} onChange={(event) => setShowEnds(event.target.checked)} />
-            <Text size="small">Show the backlog and done work</Text>
-          </label>
+          {rates !== null && (
+            <Text size="small" testId="cumulative-flow-rates">
+              {ratesText}
+            </Text>
+          )}
           <StackedAreaChart labels={labels} series={bands} colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))} yLabel="items" />
           <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
             {bands.map((band) => (
@@ -118,11 +132,53 @@ export function FlowView({ report }: { report: FlowReport }) {
         testId="chart-wip-run"
         title="Work in progress per day"
         summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
-        table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: report.wip.map((day) => [formatDate(day.date), day.count]) }}
+        table={{
+          caption: 'Items in progress per day',
+          columns: ['Date', 'Items in progress'],
+          rows: report.wip.map((day) => [formatDate(day.date), day.count]),
+        }}
       >
         <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
       </ChartFrame>
+      <NetFlow report={report} />
       <TimeInStage report={report} />
     </Stack>
+  );
+}
+
+/** Arrivals minus departures per period: above zero work in progress grew, below it shrank. */
+function NetFlow({ report }: { report: FlowReport }) {
+  if (report.netFlow.length === 0) return null;
+  const kind = periodName(report);
+  const arrived = report.netFlow.reduce((sum, period) => sum + period.arrivals, 0);
+  const departed = report.netFlow.reduce((sum, period) => sum + period.departures, 0);
+  const grew = report.netFlow.filter((period) => period.net > 0).length;
+  return (
+    <ChartFrame
+      testId="chart-net-flow"
+      title={`Net flow per ${kind}: arrivals minus departures`}
+      summary={`${counted(arrived, 'item')} arrived (started) and ${counted(departed, 'item')} departed (finished) in the period, net ${arrived - departed > 0 ? '+' : ''}${
+        arrived - departed
+      }; work in progress grew in ${counted(grew, kind)} of ${report.netFlow.length}. Bars above the line: more arrived than departed.`}
+      table={{
+        caption: `Arrivals, departures and net flow per ${kind}`,
+        columns: ['From', 'To', 'Arrived', 'Departed', 'Net'],
+        rows: report.netFlow.map((period) => [
+          formatDate(period.start),
+          formatDate(period.end),
+          period.arrivals,
+          period.departures,
+          period.net,
+        ]),
+      }}
+    >
+      <NetFlowChart
+        periods={report.netFlow.map((period) => ({
+          label: shortDate(period.start),
+          arrivals: period.arrivals,
+          departures: period.departures,
+        }))}
+      />
+    </ChartFrame>
   );
 }

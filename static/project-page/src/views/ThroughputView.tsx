@@ -2,6 +2,8 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import type { FlowReport } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
+import { LineChart } from '../charts/LineChart';
+import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { count, counted, rate, shortDate } from './format';
@@ -51,7 +53,13 @@ export function ThroughputView({ report }: { report: FlowReport }) {
         table={{
           caption: `Items finished per ${kind}`,
           columns: ['From', 'To', 'Days', 'Items', `Moving average (${MOVING_AVERAGE_PERIODS})`],
-          rows: periods.map((period, i) => [formatDate(period.start), formatDate(period.end), `${period.days} of ${period.fullDays}`, period.count, average[i] ?? '–']),
+          rows: periods.map((period, i) => [
+            formatDate(period.start),
+            formatDate(period.end),
+            `${period.days} of ${period.fullDays}`,
+            period.count,
+            average[i] ?? '–',
+          ]),
         }}
       >
         <BarChart
@@ -61,6 +69,7 @@ export function ThroughputView({ report }: { report: FlowReport }) {
           yLabel="items"
         />
       </ChartFrame>
+      <DailyThroughput report={report} />
       <ChartFrame
         testId="chart-throughput-histogram"
         title="How often each count occurs"
@@ -76,5 +85,25 @@ export function ThroughputView({ report }: { report: FlowReport }) {
         <BarChart bars={everyCount.map((c) => ({ label: String(c), value: frequency.get(c) ?? 0 }))} yLabel={`${kind}s`} />
       </ChartFrame>
     </Stack>
+  );
+}
+
+/** Items finished each day of the period, quiet days included: the run chart a forecast samples from. */
+function DailyThroughput({ report }: { report: FlowReport }) {
+  const days = dailyThroughput(report);
+  const total = days.reduce((sum, day) => sum + day.count, 0);
+  const busiest = days.reduce<(typeof days)[number] | null>((best, day) => (best === null || day.count > best.count ? day : best), null);
+  const quiet = days.filter((day) => day.count === 0).length;
+  return (
+    <ChartFrame
+      testId="chart-throughput-daily"
+      title="Items finished per day"
+      summary={`${counted(total, 'item')} over ${counted(days.length, 'day')}, ${rate.format(total / Math.max(1, days.length))} per day; ${counted(quiet, 'day')} with none${
+        busiest === null || busiest.count === 0 ? '' : `; the most on ${formatDate(busiest.date)} (${counted(busiest.count, 'item')})`
+      }.`}
+      table={{ caption: 'Items finished per day', columns: ['Date', 'Items'], rows: days.map((day) => [formatDate(day.date), day.count]) }}
+    >
+      <LineChart points={days.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+    </ChartFrame>
   );
 }

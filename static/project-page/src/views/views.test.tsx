@@ -330,7 +330,8 @@ describe('the flow view', () => {
         .querySelector('rect')!
         .getAttribute('fill');
     const inProgressColour = colourOf('In Progress');
-    fireEvent.click(within(screen.getByTestId('cumulative-flow-show-ends')).getByRole('checkbox'));
+    fireEvent.click(screen.getByLabelText('Hide backlog'));
+    fireEvent.click(screen.getByLabelText('Hide done'));
     expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(2);
     expect(Array.from(screen.getByTestId('cumulative-flow-legend').children, (entry) => entry.textContent)).toEqual([
       'Review',

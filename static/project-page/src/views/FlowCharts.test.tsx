@@ -1,0 +1,48 @@
+/** @jest-environment jsdom */
+import '../../../testing/atlaskit-test-env';
+import { render, screen } from '@testing-library/react';
+import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
+import { formatDate } from '../../../common/format-date-time';
+import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
+import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
+import { dailyThroughput } from './daily-throughput';
+import { FlowView } from './FlowView';
+import { ThroughputView } from './ThroughputView';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
+
+const result = computeReport(flowHistory(), BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
+if (!result.ok) throw new Error(result.message);
+const report = result.report;
+
+/**
+ * The fixture's period runs from 1 February to 12 March (40 days): 24 items started in it and 20 finished,
+ * each on a day of its own in February (FLOW-1 on the 3rd first).
+ */
+describe('the net flow chart', () => {
+  it('draws arrivals minus departures per week, and sums them in its summary', () => {
+    render(<FlowView report={report} />);
+    const bars = Array.from(screen.getByTestId('chart-net-flow').querySelectorAll('rect.fm-net-flow-bar'), (bar) =>
+      Number(bar.getAttribute('data-net')),
+    );
+    expect(bars).toHaveLength(report.netFlow.length);
+    expect(bars.reduce((sum, net) => sum + net, 0)).toBe(4);
+    expect(screen.getByTestId('chart-net-flow-summary').textContent).toMatch(
+      /^24 items arrived \(started\) and 20 items departed \(finished\) in the period, net \+4;/,
+    );
+  });
+});
+
+describe('the daily throughput run chart', () => {
+  it('counts the items finished each day, quiet days included', () => {
+    const days = dailyThroughput(report);
+    expect(days).toHaveLength(40);
+    expect(days[0]).toEqual({ date: '2026-02-01', count: 0 });
+    expect(days.filter((day) => day.count === 1)).toHaveLength(20);
+    render(<ThroughputView report={report} />);
+    expect(screen.getByTestId('chart-throughput-daily-summary').textContent).toBe(
+      `20 items over 40 days, 0.5 per day; 20 days with none; the most on ${formatDate('2026-02-03')} (1 item).`,
+    );
+    expect(screen.getByTestId('chart-throughput-daily-table').querySelectorAll('tbody tr')).toHaveLength(40);
+  });
+});
