@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'static/build/', '.local/', 'dist/', 'bin/', 'coverage/'] },
+  { ignores: ['node_modules/', 'static/build/', '.local/', 'dist/', 'bin/', 'coverage/', '.forge-bundle/', 'test-results/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

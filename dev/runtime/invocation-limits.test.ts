@@ -19,7 +19,7 @@ const slowJira: SimulatedService = {
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ permissions: { BROWSE_PROJECTS: { havePermission: true } } }) };
   },
 };
-const nobody: SimulatedService = { handle: async () => ({ status: 204, headers: {}, body: '' }) };
+const nobody: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
 
 function platformWith(limits: ConstructorParameters<typeof LocalPlatform>[0]['invocationLimits'], now?: () => number) {
   const kvs = new KvsEmulator();

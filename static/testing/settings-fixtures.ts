@@ -63,7 +63,7 @@ export function userBulkResponse(names: Record<string, string> = { [ADMIN_ID]: '
   return {
     ok: true,
     status: 200,
-    json: async () => ({ values: Object.entries(names).map(([accountId, displayName]) => ({ accountId, displayName })) }),
+    json: () => Promise.resolve({ values: Object.entries(names).map(([accountId, displayName]) => ({ accountId, displayName })) }),
   } as unknown as Response;
 }
 

@@ -9,9 +9,10 @@ function fakeTime() {
   return {
     now: () => now,
     sleeps,
-    sleep: async (ms: number) => {
+    sleep: (ms: number) => {
       sleeps.push(ms);
       now += ms;
+      return Promise.resolve();
     },
     advance: (ms: number) => {
       now += ms;
@@ -19,8 +20,9 @@ function fakeTime() {
   };
 }
 
+/** Jira's answer, as the request function given to the pacer delivers it. */
 const answer = (status: number, body: string, headers: Record<string, string> = {}) =>
-  new Response(status === 204 ? null : body, { status, headers }) as unknown as JiraResponse;
+  Promise.resolve(new Response(status === 204 ? null : body, { status, headers }) as unknown as JiraResponse);
 
 describe('the Jira pacer', () => {
   it('waits out Retry-After before sending again', async () => {
@@ -28,7 +30,7 @@ describe('the Jira pacer', () => {
     const pacer = new JiraPacer({ now: time.now, sleep: time.sleep, random: () => 0.5 });
     const sentAt: number[] = [];
     let first = true;
-    const send = async () => {
+    const send = () => {
       sentAt.push(time.now());
       if (first) {
         first = false;
@@ -44,11 +46,11 @@ describe('the Jira pacer', () => {
     const pacer = new JiraPacer();
     const refusedAt = Date.now();
     let calls = 0;
-    const a = pacer.json('a', async () => (calls++ === 0 ? answer(429, '{}', { 'retry-after': '1' }) : answer(200, '{}')));
+    const a = pacer.json('a', () => (calls++ === 0 ? answer(429, '{}', { 'retry-after': '1' }) : answer(200, '{}')));
     // Started after the refusal, while the pause lasts.
     await new Promise((resolve) => setTimeout(resolve, 20));
     let bSentAt = 0;
-    const b = pacer.json('b', async () => {
+    const b = pacer.json('b', () => {
       bSentAt = Date.now();
       return answer(200, '{}');
     });
@@ -61,7 +63,7 @@ describe('the Jira pacer', () => {
     const pacer = new JiraPacer({ now: time.now, sleep: time.sleep, random: () => 0 });
     let calls = 0;
     const date = new Date(time.now() + 5000).toUTCString();
-    await pacer.json('x', async () => (calls++ === 0 ? answer(429, '', { 'retry-after': date }) : answer(200, '1')));
+    await pacer.json('x', () => (calls++ === 0 ? answer(429, '', { 'retry-after': date }) : answer(200, '1')));
     expect(time.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4000);
   });
 
@@ -69,17 +71,15 @@ describe('the Jira pacer', () => {
     const time = fakeTime();
     const pacer = new JiraPacer({ now: time.now, sleep: time.sleep, random: () => 1, maxAttempts: 4, baseDelayMs: 500 });
     let calls = 0;
-    const flaky = async () => (++calls < 3 ? answer(calls === 1 ? 502 : 200, calls === 1 ? 'Bad gateway' : '{"half":') : answer(200, '[1,2]'));
+    const flaky = () => (++calls < 3 ? answer(calls === 1 ? 502 : 200, calls === 1 ? 'Bad gateway' : '{"half":') : answer(200, '[1,2]'));
     await expect(pacer.json('the bulk changelog', flaky)).resolves.toEqual([1, 2]);
     expect(time.sleeps).toEqual([500, 1000]);
 
-    const down = async () => answer(503, 'down', { 'retry-after': '2' });
+    const down = () => answer(503, 'down', { 'retry-after': '2' });
     await expect(pacer.json('the issue search', down)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'Jira answered 503 to the issue search.' });
-    const broken = async () => answer(200, '{"issues": [');
+    const broken = () => answer(200, '{"issues": [');
     await expect(pacer.json('the issue search', broken)).rejects.toMatchObject({ message: 'Jira sent an unreadable answer to the issue search.' });
-    const unreachable = async (): Promise<JiraResponse> => {
-      throw new Error('socket hang up');
-    };
+    const unreachable = (): Promise<JiraResponse> => Promise.reject(new Error('socket hang up'));
     await expect(pacer.json('the status list', unreachable)).rejects.toMatchObject({ message: 'Jira could not be reached for the status list.' });
   });
 
@@ -87,7 +87,7 @@ describe('the Jira pacer', () => {
     const time = fakeTime();
     const pacer = new JiraPacer({ now: time.now, sleep: time.sleep });
     let calls = 0;
-    const refused = async () => {
+    const refused = () => {
       calls++;
       return answer(400, JSON.stringify({ errorMessages: ["An issue with key '10042' does not exist for field 'id'."], errors: {} }));
     };
@@ -115,6 +115,6 @@ describe('the Jira pacer', () => {
   it('gives up on a rate limit that does not lift, so the job can retry later', async () => {
     const time = fakeTime();
     const pacer = new JiraPacer({ now: time.now, sleep: time.sleep, maxThrottles: 3 });
-    await expect(pacer.json('the search', async () => answer(429, '', { 'retry-after': '1' }))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(pacer.json('the search', () => answer(429, '', { 'retry-after': '1' }))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 });

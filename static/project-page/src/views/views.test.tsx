@@ -451,7 +451,7 @@ describe('the forecast view', () => {
 
   it('explains why there is no forecast', async () => {
     const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
-    render(<ForecastView report={empty} ask={async (questions) => none.forecastFor(NO_FILTERS, questions)} />);
+    render(<ForecastView report={empty} ask={(questions) => Promise.resolve(none.forecastFor(NO_FILTERS, questions))} />);
     expect(howManySentence(empty.forecast)).toBeNull();
     expect((await screen.findByTestId('tab-panel-forecast-empty')).textContent).toContain('nothing to sample throughput from');
   });
