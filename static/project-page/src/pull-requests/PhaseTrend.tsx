@@ -7,7 +7,7 @@ import { PHASE_PERCENTILES, phaseTrend, type FlowReport, type PullRequestFacts }
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { shortDate } from '../views/format';
-import { periodName } from '../views/overview-trends';
+import { periodName } from '../../../../src/domain/overview-trends';
 
 const PHASE_TITLES = { coding: 'Coding', pickup: 'Pickup', review: 'Review', merge: 'Merge' } as const;
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@ import { TIME_SPLIT_PARTS, timeSplitTrend, type FlowReport, type PullRequestFact
 import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
-import { periodName } from '../views/overview-trends';
+import { periodName } from '../../../../src/domain/overview-trends';
 import { PART_LABELS, type FinishedItem } from './pull-request-figures';
 
 const HOUR = 3_600_000;
