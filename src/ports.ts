@@ -407,7 +407,7 @@ export interface ShardRef {
   /**
    * The security levels its issues carry, as [level id, how many of its issues have it], ascending by id;
    * absent when none has one. Lets a reader know from the manifest alone whether a viewer must be asked which
-   * levels they may see, and how many issues that hides (see src/app/issue-security.ts).
+   * levels they may see, and how many issues that hides (see src/app/access/issue-security.ts).
    */
   levels?: Array<[level: number, issues: number]>;
 }
@@ -456,7 +456,7 @@ export interface HistoryStore {
 
 /**
  * The Overview tab's figures for the default filters, computed by the sync from the whole history, so that a
- * reader's first open need not read it (see src/app/overview-summary.ts for when it may be served).
+ * reader's first open need not read it (see src/app/project-page/overview-summary.ts for when it may be served).
  */
 export interface OverviewSummary {
   format: number;

@@ -3,7 +3,7 @@ import type { KvsEmulator } from '../kvs';
 
 /**
  * Settings tests call the same expensive function many times in a row, as no admin would: after each call their
- * sites forget the markers of the settings requests' throttles (src/app/admin-request-throttle.ts), unless a
+ * sites forget the markers of the settings requests' throttles (src/app/access/admin-request-throttle.ts), unless a
  * test keeps them to see the throttle itself. Test support only.
  */
 export async function forgetRequestThrottles(kvs: KvsEmulator): Promise<void> {

@@ -3,7 +3,7 @@
  * Jira restricts with issue security is never named there: not its key, not its stage, not its age. Such
  * issues still count in a message's figures (a number names no one).
  *
- * Every message that names issues asks the same `ChannelHistory` (built in src/app/channel-history.ts from
+ * Every message that names issues asks the same `ChannelHistory` (built in src/app/access/channel-history.ts from
  * the stored levels): the alerts filter what they list here, the digest names its items at risk through
  * `mayName` while counting them all.
  */

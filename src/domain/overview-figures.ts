@@ -8,7 +8,7 @@ export const AT_RISK_LISTED = 5;
  * Everything the Overview tab shows, and nothing else: the headlines and their comparison, the discarded
  * work, the trends' latest stretch and the oldest items at risk. A few kilobytes whatever the project's size,
  * so it can be computed once where the whole history is at hand (the sync) and sent alone to a reader who
- * has not loaded the history (see src/app/overview-summary.ts), or computed in the browser from the report.
+ * has not loaded the history (see src/app/project-page/overview-summary.ts), or computed in the browser from the report.
  */
 export interface OverviewFigures {
   generated: Pick<FlowMeasures['generated'], 'now' | 'timeZone' | 'window' | 'unit' | 'doneInWindow'>;

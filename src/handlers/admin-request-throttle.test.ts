@@ -3,7 +3,7 @@ import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
 import { createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
-import { REQUEST_PERIOD_SECONDS, waitInWords } from '../app/admin-request-throttle';
+import { REQUEST_PERIOD_SECONDS, waitInWords } from '../app/access/admin-request-throttle';
 
 /**
  * The settings page's expensive requests, asked for twice in a row as a script (or an impatient admin) would:

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { connectionOf, createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
-import { DAMAGED_TOKEN_WARNING } from '../app/unreadable-secret';
+import { DAMAGED_TOKEN_WARNING } from '../app/connections/unreadable-secret';
 
 /**
  * A stored token that cannot be opened any more must not look healthy: the Slack bot's sealed value copied into

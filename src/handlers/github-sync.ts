@@ -11,11 +11,11 @@ import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/github-connection';
+import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
+import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { syncRepositoryPullRequests, type PullRequestSyncPorts } from '../app/pull-requests/pull-request-sync';
-import type { RetentionSettings } from '../app/retention-window';
+import type { RetentionSettings } from '../app/privacy/retention-window';
 
 const REPOSITORY_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const githubSyncJob = z.object({ repository: z.string().regex(REPOSITORY_NAME) }).strict();

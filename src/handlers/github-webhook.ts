@@ -9,11 +9,11 @@ import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/github-connection';
+import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
+import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { receiveGitHubWebhook, WEBHOOK_STATUS, type GitHubWebhookPorts } from '../app/pull-requests/github-webhook-delivery';
-import type { RetentionSettings } from '../app/retention-window';
+import type { RetentionSettings } from '../app/privacy/retention-window';
 
 function webhookPorts(): GitHubWebhookPorts {
   return {

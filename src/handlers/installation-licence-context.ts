@@ -1,4 +1,4 @@
-import type { InstallationLicence } from '../app/installation-licence';
+import type { InstallationLicence } from '../app/access/installation-licence';
 
 /**
  * The installation's licence from the context Forge hands every function: the second argument of a trigger,

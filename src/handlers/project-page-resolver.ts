@@ -1,11 +1,11 @@
 import Resolver, { type Request } from '@forge/resolver';
 import { z } from 'zod';
-import { loadProjectPage } from '../app/project-page';
-import { loadProjectView, requireBrowsePermission } from '../app/project-view';
-import { requestSyncNow } from '../app/sync-now';
-import { NEVER_SYNCED } from '../app/sync-state';
-import { RememberedPermissions } from '../app/remembered-permissions';
-import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/remembered-security-levels';
+import { loadProjectPage } from '../app/project-page/project-page';
+import { loadProjectView, requireBrowsePermission } from '../app/project-page/project-view';
+import { requestSyncNow } from '../app/sync/sync-now';
+import { NEVER_SYNCED } from '../app/sync/sync-state';
+import { RememberedPermissions } from '../app/access/remembered-permissions';
+import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/access/remembered-security-levels';
 import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import type { UserPermissions } from '../ports';
 import { systemClock } from '../adapters/clock/system-clock';
@@ -27,7 +27,7 @@ import { projectPullRequests } from '../app/pull-requests/project-pull-requests'
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { storageKeys } from '../adapters/kvs/storage-keys';
-import type { GitHubConnectionRecord } from '../app/github-connection';
+import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { respond, type ResolverTable } from './resolver-response';
 import type { ProjectPageFunctions } from '../shared/resolver-contract';
 

@@ -150,7 +150,7 @@ function expectOnlyRefusalRecorded(functionKey: string, code: ResolverErrorCode,
   const known = new Set(auditEntriesIn(was).map((entry) => entry.id));
   const recorded = auditEntriesIn(is).filter((entry) => !known.has(entry.id));
   if (recorded.length === 0) return false;
-  // A request asked for again too soon is recorded as such (src/app/admin-request-throttle.ts).
+  // A request asked for again too soon is recorded as such (src/app/access/admin-request-throttle.ts).
   const expected = code === 'RATE_LIMITED' ? 'request.rate-limited' : REFUSAL_RECORDED_BY[functionKey];
   expect([functionKey, recorded.map((entry) => entry.action)]).toEqual([functionKey, [expected]]);
   // An attempt GitHub or Slack refused still used up its turn: the throttle's marker may be new.

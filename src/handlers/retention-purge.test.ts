@@ -8,7 +8,7 @@ import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { systemClock } from '../adapters/clock/system-clock';
-import { recordAudit } from '../app/audit-trail';
+import { recordAudit } from '../app/audit/audit-trail';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
 import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';

@@ -13,11 +13,11 @@ import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome, type WatchedRepositoriesRecord } from '../app/expired-data-purge';
+import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome, type WatchedRepositoriesRecord } from '../app/privacy/expired-data-purge';
 import { logJob } from '../app/job-log';
 import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import { isProjectKey } from '../app/project-key';
-import type { RetentionSettings } from '../app/retention-window';
+import type { RetentionSettings } from '../app/privacy/retention-window';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 
 function purgeRunPorts(): PurgeRunPorts {

@@ -11,7 +11,7 @@ import { queueSlackAlerts } from './slack-alerts';
  * consumer's full time budget and one slow project cannot starve the others.
  * Then queues the Slack alerts, to run once those syncs have had time to finish (see slack-alerts.ts).
  * Runs may be duplicated by the platform; the sync job itself is idempotent, and so are the alerts. While the site's licence is
- * inactive nothing is queued (see src/app/installation-licence.ts).
+ * inactive nothing is queued (see src/app/access/installation-licence.ts).
  */
 export async function scheduledSync(_request?: unknown, context?: unknown): Promise<{ queued: number }> {
   if (!licenceFromContext(context).active) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditLogCursor } from '../app/audit-log-pages';
+import { auditLogCursor } from '../app/audit/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
 import { WEEKDAY_NAMES } from '../domain/calendar-day';
 import { GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain/generated-files';

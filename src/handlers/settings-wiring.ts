@@ -26,11 +26,11 @@ import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
-import type { ThrottledRequest } from '../app/admin-request-throttle';
-import type { GeneratedPathsRecord } from '../app/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/github-connection';
-import type { RetentionSettings } from '../app/retention-window';
-import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { ThrottledRequest } from '../app/access/admin-request-throttle';
+import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
+import type { GitHubConnectionRecord } from '../app/connections/github-connection';
+import type { RetentionSettings } from '../app/privacy/retention-window';
+import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 

@@ -1,4 +1,4 @@
-import { channelHistory } from '../app/channel-history';
+import { channelHistory } from '../app/access/channel-history';
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
 import { systemClock } from '../adapters/clock/system-clock';
@@ -12,15 +12,15 @@ import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
-import type { GitHubConnectionRecord } from '../app/github-connection';
+import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { isProjectKey } from '../app/project-key';
 import { pullRequestsLinkedTo } from '../app/pull-requests/project-pull-requests';
 import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
 import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } from '../app/slack-alerts/slack-alert-run';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
-import type { SlackConnectionRecord } from '../app/slack-connection';
-import type { SiteAddress } from '../app/slack-digest';
+import type { SlackConnectionRecord } from '../app/connections/slack-connection';
+import type { SiteAddress } from '../app/digest/slack-digest';
 import { compactHistoryFromShards } from '../shared/packed-history';
 import { licenceFromContext } from './installation-licence-context';
 

@@ -13,13 +13,13 @@ import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
-import type { AuditTrailPorts } from '../app/audit-trail';
+import type { AuditTrailPorts } from '../app/audit/audit-trail';
 import { logJob } from '../app/job-log';
-import type { SlackConnectionRecord } from '../app/slack-connection';
+import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import { z } from 'zod';
-import { continueFlowDigest, sendFlowDigest, type DigestContinuation, type SiteAddress, type SlackDigestPorts } from '../app/slack-digest';
+import { continueFlowDigest, sendFlowDigest, type DigestContinuation, type SiteAddress, type SlackDigestPorts } from '../app/digest/slack-digest';
 import { isProjectKey } from '../app/project-key';
-import type { SlackDigestRequestPorts } from '../app/slack-digest-request';
+import type { SlackDigestRequestPorts } from '../app/digest/slack-digest-request';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
 import { licenceFromContext } from './installation-licence-context';
 

@@ -15,7 +15,7 @@ import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { storageKeys } from '../adapters/kvs/storage-keys';
-import { readRetentionDays, type RetentionSettings } from '../app/retention-window';
+import { readRetentionDays, type RetentionSettings } from '../app/privacy/retention-window';
 import { SYNC_TUNING, type SyncPorts, type SyncTuning } from '../app/sync/sync-run';
 
 /**

@@ -6,7 +6,7 @@ import { decodeShard } from '../adapters/kvs/shard-encoding';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
 import type { AuditEntry, DataPrivacyData, PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
-import type { PurgeSliceOutcome } from '../app/expired-data-purge';
+import type { PurgeSliceOutcome } from '../app/privacy/expired-data-purge';
 import { MS_PER_DAY } from '../domain';
 
 /**

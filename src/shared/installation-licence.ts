@@ -1,5 +1,5 @@
 /**
- * What the app says while the site's licence is inactive (see src/app/installation-licence.ts): the pages'
+ * What the app says while the site's licence is inactive (see src/app/access/installation-licence.ts): the pages'
  * notice and the refusal of a sync or digest use the same words.
  */
 export const LICENCE_INACTIVE_TITLE = "This site's licence for Flow Metrics for Jira is not active";

@@ -31,7 +31,7 @@ export interface StoredIssue {
   flags: ReadonlyArray<{ at: number; on: boolean }>;
   /**
    * Jira's id of the issue's security level; absent when the issue has none. Only the number is kept (never
-   * the level's name): it decides who may be shown the issue (see src/app/issue-security.ts).
+   * the level's name): it decides who may be shown the issue (see src/app/access/issue-security.ts).
    */
   securityLevel?: number;
 }

@@ -53,7 +53,7 @@ export interface ProjectPageData {
   measured: boolean;
   /** For a project not measured: whether the viewer is a Jira admin, who can turn it on. Null when not asked (measured). */
   viewerIsJiraAdministrator: boolean | null;
-  /** False while the site's licence is inactive: the page says so, and nothing is synced (src/app/installation-licence.ts). */
+  /** False while the site's licence is inactive: the page says so, and nothing is synced (src/app/access/installation-licence.ts). */
   licenceActive: boolean;
 }
 
@@ -95,7 +95,7 @@ export interface ProjectViewData {
 }
 /**
  * The Overview tab for the default filters, computed at sync time from the whole history (see
- * src/app/overview-summary.ts), with the history's dictionaries for the filters bar and the conventions.
+ * src/app/project-page/overview-summary.ts), with the history's dictionaries for the filters bar and the conventions.
  */
 export interface ProjectOverviewPart {
   figures: OverviewFigures;
@@ -572,7 +572,7 @@ export type AuditAction =
   | 'data.exported'
   | 'data.erased'
   | 'secrets.resealed'
-  /** An expensive request asked for again too soon (see src/app/admin-request-throttle.ts). */
+  /** An expensive request asked for again too soon (see src/app/access/admin-request-throttle.ts). */
   | 'request.rate-limited';
 
 export interface AuditEntry {

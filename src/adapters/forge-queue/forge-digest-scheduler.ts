@@ -1,5 +1,5 @@
 import { Queue } from '@forge/events';
-import type { DigestContinuation, DigestScheduler } from '../../app/slack-digest';
+import type { DigestContinuation, DigestScheduler } from '../../app/digest/slack-digest';
 import { SYNC_QUEUE_KEY } from './sync-queue';
 
 /** The body of a Slack digest slice on the queue. */

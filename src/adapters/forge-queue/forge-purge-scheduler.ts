@@ -1,5 +1,5 @@
 import { Queue } from '@forge/events';
-import type { PurgeJob, PurgeScheduler } from '../../app/expired-data-purge';
+import type { PurgeJob, PurgeScheduler } from '../../app/privacy/expired-data-purge';
 import { SYNC_QUEUE_KEY } from './sync-queue';
 
 /** The body of a retention purge slice on the queue. */

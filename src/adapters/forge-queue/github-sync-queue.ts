@@ -1,5 +1,5 @@
 import { Queue } from '@forge/events';
-import type { PullRequestBackfills } from '../../app/github-connection';
+import type { PullRequestBackfills } from '../../app/connections/github-connection';
 
 /** The queue named in manifest.yml's `github-sync-consumer`; its worker is `github-sync-worker`. */
 export const GITHUB_SYNC_QUEUE_KEY = 'github-sync-jobs';

@@ -1,5 +1,5 @@
 import { webTrigger } from '@forge/api';
-import type { WebhookAddress } from '../../app/github-connection';
+import type { WebhookAddress } from '../../app/connections/github-connection';
 
 /** The `webtrigger` module in manifest.yml that receives GitHub's webhooks (its function is `github-webhook`). */
 export const GITHUB_WEBHOOK_TRIGGER_KEY = 'github-pull-request-webhook';

@@ -1,4 +1,4 @@
-import { ServiceRefusal } from '../../app/service-refusal';
+import { ServiceRefusal } from '../../app/access/service-refusal';
 
 /**
  * What a failed GitHub call means for the app, from Octokit's errors: the status and headers only, never the

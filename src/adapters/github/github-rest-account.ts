@@ -1,4 +1,4 @@
-import { ServiceRefusal } from '../../app/service-refusal';
+import { ServiceRefusal } from '../../app/access/service-refusal';
 import type { GitHubAccount, GitHubRepositoryView, GitHubTokenIdentity } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';

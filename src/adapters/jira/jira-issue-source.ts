@@ -23,7 +23,7 @@ import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
  *   all of them, so that neither their id list nor the latest update needs a request of its own.
  * Requests go through a `JiraPacer` (bounded concurrency, Retry-After, back-off).
  */
-/** `security`: the issue's security level, of which the history keeps the id (see src/app/issue-security.ts). */
+/** `security`: the issue's security level, of which the history keeps the id (see src/app/access/issue-security.ts). */
 const ISSUE_FIELDS = ['created', 'updated', 'issuetype', 'status', 'resolutiondate', 'security'] as const;
 
 /** Jira's largest pages: ids only; issues with a few fields; bulk changelog issues and changes. */

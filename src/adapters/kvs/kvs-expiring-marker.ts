@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { RequestThrottle } from '../../app/slack-digest-request';
+import type { RequestThrottle } from '../../app/digest/slack-digest-request';
 import { isAlreadyThere } from './kvs-project-locks';
 
 /**

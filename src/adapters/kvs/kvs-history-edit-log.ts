@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import { historyVersionOf, isHistoryVersion } from '../../app/history-version';
+import { historyVersionOf, isHistoryVersion } from '../../app/project-page/history-version';
 import type { HistoryEditLog, HistoryManifest } from '../../ports';
 import { packShard, unpackShard, type PackedShard, type StoredIssue } from '../../shared/packed-history';
 import type { HistoryEdit } from '../../shared/resolver-contract';

@@ -66,7 +66,7 @@ const WEBHOOK_DELIVERY_ID = /^[0-9A-Fa-f-]{8,64}$/;
 /** Shard references are content hashes in hex. */
 const SHARD_REF = /^[0-9a-f]{16,64}$/;
 
-/** History versions: 16 hex digits (src/app/history-version.ts). */
+/** History versions: 16 hex digits (src/app/project-page/history-version.ts). */
 const HISTORY_VERSION = /^[0-9a-f]{16}$/;
 
 export const storageKeys = {

@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { AppError } from '../../app/app-error';
-import { UnreadableSecretError } from '../../app/unreadable-secret';
+import { UnreadableSecretError } from '../../app/connections/unreadable-secret';
 import type { SecretName, SecretVault } from '../../ports';
 import type { ResealOutcome, SealingStatus } from '../../shared/resolver-contract';
 import { SECRET_NAMES, storageKeys } from '../kvs/storage-keys';

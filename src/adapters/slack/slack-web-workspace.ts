@@ -1,4 +1,4 @@
-import { ServiceRefusal, type RefusalReason } from '../../app/service-refusal';
+import { ServiceRefusal, type RefusalReason } from '../../app/access/service-refusal';
 import type { SlackBlock, SlackChannelView, SlackIdentity, SlackWorkspace } from '../../ports';
 
 /**

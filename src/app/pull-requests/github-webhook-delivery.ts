@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MS_PER_DAY } from '../../domain/calendar-day';
 import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestStore, SecretVault, StoredDocument } from '../../ports';
-import type { GitHubConnectionRecord } from '../github-connection';
-import { readRetentionDays, type RetentionSettings } from '../retention-window';
-import { ServiceRefusal } from '../service-refusal';
-import { UnreadableSecretError } from '../unreadable-secret';
+import type { GitHubConnectionRecord } from '../connections/github-connection';
+import { readRetentionDays, type RetentionSettings } from '../privacy/retention-window';
+import { ServiceRefusal } from '../access/service-refusal';
+import { UnreadableSecretError } from '../connections/unreadable-secret';
 import { pullRequestReading } from './pull-request-sync';
 
 /**

@@ -1,7 +1,7 @@
 import { pullRequest } from '../../domain/testing/pull-request-fixture';
 import type { HistoryManifest, HistoryStore, SecurityLevelVisibility, UserPermissions } from '../../ports';
 import type { PackedShard, StoredIssue } from '../../shared/packed-history';
-import type { GitHubConnectionRecord } from '../github-connection';
+import type { GitHubConnectionRecord } from '../connections/github-connection';
 import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
 import { layoutShards } from '../sync/shard-layout';
 import { MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';

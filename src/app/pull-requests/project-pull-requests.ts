@@ -2,9 +2,9 @@ import { projectOfKey } from '../../domain/jira-key-extraction';
 import type { PullRequestFacts } from '../../domain/pull-request';
 import type { HistoryStore, PullRequestStore, SecurityLevelVisibility, StoredDocument, UserPermissions } from '../../ports';
 import type { ProjectPullRequestsData } from '../../shared/resolver-contract';
-import type { GitHubConnectionRecord } from '../github-connection';
-import { hiddenLevelsFor, keysHiddenBy } from '../issue-security';
-import { requireBrowsePermission } from '../project-view';
+import type { GitHubConnectionRecord } from '../connections/github-connection';
+import { hiddenLevelsFor, keysHiddenBy } from '../access/issue-security';
+import { requireBrowsePermission } from '../project-page/project-view';
 import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
 
 export interface ProjectPullRequestsPorts {

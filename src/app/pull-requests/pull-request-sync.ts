@@ -1,9 +1,9 @@
 import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestReading, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument, WorkBudget } from '../../ports';
 import type { AuditLog } from '../../ports';
-import type { GitHubConnectionRecord } from '../github-connection';
-import { readRetentionDays, type RetentionSettings } from '../retention-window';
-import { ServiceRefusal } from '../service-refusal';
-import { UnreadableSecretError } from '../unreadable-secret';
+import type { GitHubConnectionRecord } from '../connections/github-connection';
+import { readRetentionDays, type RetentionSettings } from '../privacy/retention-window';
+import { ServiceRefusal } from '../access/service-refusal';
+import { UnreadableSecretError } from '../connections/unreadable-secret';
 import { MS_PER_DAY } from '../../domain';
 
 /**

@@ -1,7 +1,7 @@
 import type { MeasuredProjects, StoredDocument } from '../../ports';
 import { REVIEW_WAIT_HOURS, type SlackAlertSettings, type SlackAlertsData } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
-import { recordAudit, type Actor, type AuditTrailPorts } from '../audit-trail';
+import { recordAudit, type Actor, type AuditTrailPorts } from '../audit/audit-trail';
 
 /**
  * Which Slack alerts an admin turned on for each measured project. Both are off until an admin turns them on:

@@ -6,7 +6,7 @@ import type { HistoryManifest } from '../../ports';
  *
  * 2: issues keep their security level id, and shards list the levels they hold. A format-1 history does not
  * say which issues are secured, so the project view serves none of it until the rebuild has replaced it
- * (fail closed; see src/app/project-view.ts).
+ * (fail closed; see src/app/project-page/project-view.ts).
  */
 export const HISTORY_STORAGE_FORMAT = 2;
 

@@ -1,6 +1,6 @@
 import { ingestIssues } from './issue-ingest';
 import { retentionCutoff } from './retention-rule';
-import { NEVER_SYNCED } from '../sync-state';
+import { NEVER_SYNCED } from './sync-state';
 import { eraseIfOvertaken, mandateOf, SyncWithdrawn, underMandate } from './sync-mandate';
 import { SYNC_TUNING, SyncRun, type SyncPorts } from './sync-run';
 

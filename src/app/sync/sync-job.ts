@@ -1,6 +1,6 @@
 import type { SyncState } from '../../shared/resolver-contract';
-import { NEVER_SYNCED } from '../sync-state';
-import { refreshOverviewSummary } from '../overview-summary';
+import { NEVER_SYNCED } from './sync-state';
+import { refreshOverviewSummary } from '../project-page/overview-summary';
 import { syncProjectSlice, type SyncReason } from './project-sync';
 import { retentionCutoff } from './retention-rule';
 import { describeSyncFailure } from './sync-failure';

@@ -24,7 +24,7 @@ export interface SyncPorts {
   store: HistoryStore;
   cursors: SyncCursorStore;
   states: SyncStateStore;
-  /** The Overview summary the sync keeps current (see src/app/overview-summary.ts), and the configuration it follows. */
+  /** The Overview summary the sync keeps current (see src/app/project-page/overview-summary.ts), and the configuration it follows. */
   summaries: OverviewSummaryStore;
   flowConfigs: Pick<FlowConfigStore, 'read'>;
   locks: ProjectLocks;

@@ -35,7 +35,7 @@ const REFUSAL_HEADLINES: Partial<Record<AuditAction, string>> = {
   'slack.channel-change-refused': 'Channel not changed',
 };
 
-/** The reason codes the app records for a refusal, in words (src/app/connection-refusals.ts). */
+/** The reason codes the app records for a refusal, in words (src/app/connections/connection-refusals.ts). */
 const REFUSAL_REASONS: Record<string, string> = {
   'bad-credentials': 'bad credentials (mistyped, expired or revoked)',
   'no-repository-access': 'the token cannot see any of the repositories',

@@ -9,7 +9,7 @@ import { GitHubGraphqlPullRequests } from '../../../adapters/github/github-graph
 import { type PullRequestFacts } from '../../../domain';
 import type { AuditLog, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument } from '../../../ports';
 import type { AuditEntry, ProjectSummary } from '../../../shared/resolver-contract';
-import type { GitHubConnectionRecord } from '../../github-connection';
+import type { GitHubConnectionRecord } from '../../connections/github-connection';
 import type { PullRequestSyncPorts } from '../pull-request-sync';
 
 export class MemoryDocument<T> implements StoredDocument<T> {
