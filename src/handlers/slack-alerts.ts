@@ -64,6 +64,8 @@ function describe(outcome: SlackAlertRunOutcome): string {
 
 /** Queued by the hourly sync (see scheduled-sync.ts): the scheduled triggers are all taken, Forge allows five. */
 export async function queueSlackAlerts(): Promise<void> {
+  // No channel, no alert: a site without Slack is not sent a job an hour to learn that.
+  if (!(await new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection).read())) return;
   await enqueueSlackAlerts({ fromProject: null }, ALERTS_AFTER_SYNC_SECONDS);
 }
 
