@@ -4,6 +4,7 @@ import { AppError } from '../app-error';
 import { channelHistory } from '../access/channel-history';
 import type { SlackDigestOutcome } from '../../shared/resolver-contract';
 import { ServiceRefusal } from '../access/service-refusal';
+import { slackChannelProblem } from '../connections/slack-channel-problem';
 import { digestMessages, type DigestMessage, type ProjectDigest } from './slack-digest-message';
 import type { SlackConnectionRecord } from '../connections/slack-connection';
 import { UnreadableSecretError } from '../connections/unreadable-secret';
@@ -230,20 +231,8 @@ async function post(ports: SlackDigestPorts, token: string, channel: { id: strin
 }
 
 function refusalProblem(error: ServiceRefusal, channelName: string): string {
-  switch (error.reason) {
-    case 'unauthorized':
-      return 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.';
-    case 'not-in-channel':
-      return `The bot is not in #${channelName}: invite it (/invite) and send the digest again.`;
-    case 'channel-not-found':
-      return `Slack cannot find #${channelName} for this bot. For a private channel, invite the bot; or choose another channel.`;
-    case 'channel-archived':
-      return `#${channelName} is archived: choose another channel.`;
-    case 'missing-scope':
-      return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
-    case 'rate-limited':
-      return 'Slack kept rate limiting the app; the digest was not sent. Try again in a few minutes.';
-    case 'unavailable':
-      return `Slack could not take the digest${error.detail ? ` (${error.detail})` : ''}; try again later.`;
-  }
+  const channelProblem = slackChannelProblem(error, channelName, 'and send the digest again');
+  if (channelProblem !== null) return channelProblem;
+  if (error.reason === 'rate-limited') return 'Slack kept rate limiting the app; the digest was not sent. Try again in a few minutes.';
+  return `Slack could not take the digest${error.detail ? ` (${error.detail})` : ''}; try again later.`;
 }

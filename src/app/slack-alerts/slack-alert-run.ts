@@ -4,6 +4,7 @@ import { isAwaitingFirstReview, readyForReviewAt, type PullRequestFacts } from '
 import { serviceLevelBreaches } from '../../domain/service-level-breaches';
 import type { Clock, FlowConfigStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../../ports';
 import { ServiceRefusal } from '../access/service-refusal';
+import { slackChannelProblem } from '../connections/slack-channel-problem';
 import type { SlackConnectionRecord } from '../connections/slack-connection';
 import { flowConfigOf, openSlackToken, type SiteAddress } from '../digest/slack-digest';
 import { alertCrossings, NOTHING_ANNOUNCED, pullId, sameAnnouncements, type SlackAlertState } from './alert-crossings';
@@ -199,18 +200,5 @@ function retryAfterSeconds(error: ServiceRefusal): number {
 }
 
 function refusal(error: ServiceRefusal, channelName: string): string {
-  switch (error.reason) {
-    case 'unauthorized':
-      return 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.';
-    case 'not-in-channel':
-      return `The bot is not in #${channelName}: invite it (/invite) for alerts to be posted.`;
-    case 'channel-not-found':
-      return `Slack cannot find #${channelName} for this bot. For a private channel, invite the bot; or choose another channel.`;
-    case 'channel-archived':
-      return `#${channelName} is archived: choose another channel.`;
-    case 'missing-scope':
-      return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
-    default:
-      return `Slack refused the alerts (${error.detail ?? error.reason}).`;
-  }
+  return slackChannelProblem(error, channelName, 'for alerts to be posted') ?? `Slack refused the alerts (${error.detail ?? error.reason}).`;
 }
