@@ -55,6 +55,26 @@ beforeEach(() => {
   asked = [];
 });
 
+describe('Jira failing to say which levels a viewer may see', () => {
+  // First in the file: no viewer's answer is remembered yet, so Jira is asked.
+  it('shows them no secured issue: an error, a refusal or an unreadable answer fails closed', async () => {
+    for (const chaos of [{ rate5xx: 1 }, { rate429: 1 }, { malformedJsonRate: 1 }]) {
+      await harness.chaos({ ...chaos, endpoints: ['GET /rest/api/3/project/{projectIdOrKey}/securitylevel'] });
+      try {
+        const view = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('member'));
+        if (view.ok) for (const { key } of secured) expect(JSON.stringify(view.data)).not.toContain(`"${key}"`);
+        expect(view.ok).toBe(false);
+      } finally {
+        await harness.chaos(null);
+      }
+    }
+    // Nothing of the failures was remembered: the next answer is Jira's.
+    const member = await harness.viewedHistory('BUG', harness.user('member'));
+    for (const { key } of secured) expect(keysOf(member.history).has(key)).toBe(false);
+    expect(member.history!.key.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
 describe('the project view of a project with secured issues', () => {
   it('has secured bugs to hide (the demo data)', () => {
     expect(secured.length).toBeGreaterThanOrEqual(5);
