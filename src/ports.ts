@@ -429,8 +429,12 @@ export type HistoryGeneration = 'live' | 'staging';
  * version can be sent the edits instead of the whole history. Written by the history store itself.
  */
 export interface HistoryEditLog {
-  /** The edits that turn version `since` into `current`, in order; null when they are not kept (too old, a rebuild). */
-  editsSince(projectKey: string, since: string, current: string): Promise<HistoryEdit[] | null>;
+  /**
+   * The edits that turn version `since` into `current`, in order; null when they are not kept (too old, a
+   * rebuild), or when one carries an issue at a security level `mayShowLevel` refuses: an edit can hold an issue
+   * the current history no longer does (secured, then deleted or moved), whose level the viewer was never asked.
+   */
+  editsSince(projectKey: string, since: string, current: string, mayShowLevel: (level: number) => boolean): Promise<HistoryEdit[] | null>;
 }
 
 /** The stored compact history of each project. */

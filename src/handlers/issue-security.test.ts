@@ -1,4 +1,6 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
+import { decodeShard } from '../adapters/kvs/shard-encoding';
+import { unpackShard } from '../shared/packed-history';
 import { issueAt, issueCount, type CompactHistory } from '../domain/compact-history';
 import type { ProjectViewData } from '../shared/resolver-contract';
 
@@ -51,6 +53,26 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 beforeEach(() => {
   asked = [];
+});
+
+describe('Jira failing to say which levels a viewer may see', () => {
+  // First in the file: no viewer's answer is remembered yet, so Jira is asked.
+  it('shows them no secured issue: an error, a refusal or an unreadable answer fails closed', async () => {
+    for (const chaos of [{ rate5xx: 1 }, { rate429: 1 }, { malformedJsonRate: 1 }]) {
+      await harness.chaos({ ...chaos, endpoints: ['GET /rest/api/3/project/{projectIdOrKey}/securitylevel'] });
+      try {
+        const view = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('member'));
+        if (view.ok) for (const { key } of secured) expect(JSON.stringify(view.data)).not.toContain(`"${key}"`);
+        expect(view.ok).toBe(false);
+      } finally {
+        await harness.chaos(null);
+      }
+    }
+    // Nothing of the failures was remembered: the next answer is Jira's.
+    const member = await harness.viewedHistory('BUG', harness.user('member'));
+    for (const { key } of secured) expect(keysOf(member.history).has(key)).toBe(false);
+    expect(member.history!.key.length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('the project view of a project with secured issues', () => {
@@ -205,5 +227,37 @@ describe('a history stored before levels were kept', () => {
     expect(member.history).not.toBeNull();
     for (const { key: secret } of secured) expect(keysOf(member.history).has(secret)).toBe(false);
     expect((harness.snapshot()[key] as { format: number }).format).toBe(2);
+  }, 120_000);
+});
+
+describe('the edits a returning viewer is sent', () => {
+  it('never carry a secured issue that has since left the history, to a viewer who may not see its level', async () => {
+    const admin = `user:${harness.user('admin')}`;
+    // BUG without any secured issue: the member holds the full history, under its own version.
+    for (const { key } of await securedIssues()) await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: null } }, admin);
+    await harness.runScheduledSync();
+    const first = await harness.viewedHistorySince('BUG', null, harness.user('member'));
+    const held = first.held!;
+    const open = first.history!.key[0]!;
+    const openId = String(first.history!.issueId[0]!);
+    // Secured at the "Security team" level (the member is not in it), synced, then deleted in Jira.
+    expect((await harness.jira('PUT', `/rest/api/3/issue/${open}`, { fields: { security: { id: '10100' } } }, admin)).status).toBe(204);
+    await harness.runScheduledSync();
+    expect((await harness.jira('DELETE', `/rest/api/3/issue/${open}`, undefined, admin)).status).toBe(204);
+    await harness.platform.deliverProductEvent({
+      eventType: 'avi:jira:deleted:issue',
+      atlassianId: harness.user('admin'),
+      issue: { id: openId, key: open, fields: { project: { key: 'BUG' } } },
+    });
+    expect(keysOf((await harness.viewedHistory('BUG', harness.user('admin'))).history).has(open)).toBe(false);
+    // The member comes back with the version they hold: nothing of the secured issue may be in the answer.
+    const answer = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user('member'), { since: held.version });
+    if (!answer.ok) throw new Error('refused');
+    const sent = answer.data.history!.edits.flatMap((edit) => unpackShard(decodeShard(edit.upserts), 'BUG'));
+    expect(sent.map((issue) => issue.key)).not.toContain(open);
+    expect(sent.filter((issue) => issue.securityLevel !== undefined)).toEqual([]);
+    // And what they end with is the history as it is.
+    const after = await harness.viewedHistorySince('BUG', held, harness.user('member'));
+    expect(keysOf(after.history).has(open)).toBe(false);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { HistoryEditLog, HistoryManifest } from '../../ports';
 import { packShard, unpackShard, type PackedShard, type StoredIssue } from '../../shared/packed-history';
 import type { HistoryEdit } from '../../shared/resolver-contract';
 import { boundedParallel } from './bounded-parallel';
-import { encodeShard } from './shard-encoding';
+import { decodeShard, encodeShard } from './shard-encoding';
 import { storageKeys } from './storage-keys';
 
 /**
@@ -40,7 +40,7 @@ const MAX_TOTAL_BYTES = 600_000;
 const MAX_EDIT_BYTES = 200_000;
 
 export class KvsHistoryEditLog implements HistoryEditLog {
-  async editsSince(projectKey: string, since: string, current: string): Promise<HistoryEdit[] | null> {
+  async editsSince(projectKey: string, since: string, current: string, mayShowLevel: (level: number) => boolean): Promise<HistoryEdit[] | null> {
     if (!isHistoryVersion(since)) return null;
     const index = await this.readIndex(projectKey);
     // Walk back from the current version: the latest chain wins if a version ever came back.
@@ -55,6 +55,9 @@ export class KvsHistoryEditLog implements HistoryEditLog {
     if (at !== since) return null;
     const edits = await boundedParallel(chain, 4, (entry) => kvs.get<StoredEdit>(storageKeys.historyEdit(projectKey, entry.to)));
     if (edits.some((edit, i) => !edit || edit.from !== chain[i]!.from)) return null;
+    // An issue whose level the viewer may not see, even one gone from the history since: send the whole
+    // (filtered) history instead. Levels are 0 for none in the packed column.
+    if (edits.some((edit) => edit!.upserts !== '' && (decodeShard(edit!.upserts).sl ?? []).some((level) => level !== 0 && !mayShowLevel(level)))) return null;
     return edits.map((edit) => ({ upserts: edit!.upserts, deletes: edit!.deletes }));
   }
 

@@ -17,7 +17,7 @@ import { AppError } from '../app-error';
 import { historyVersionOf, viewerHistoryVersionOf } from './history-version';
 import { hiddenIssuesIn, hiddenLevelsFor, type HiddenLevels } from '../access/issue-security';
 import { isSummaryServable } from './overview-summary';
-import { HISTORY_STORAGE_FORMAT, issueCountOf } from '../sync/history-manifest';
+import { HISTORY_STORAGE_FORMAT, issueCountOf, securityLevelsOfHistory } from '../sync/history-manifest';
 import { NEVER_SYNCED } from '../sync/sync-state';
 import { workflowFor } from './stored-workflow';
 
@@ -103,7 +103,7 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
     if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
     const hidden = await hiddenLevelsFor(manifest, ports.securityLevels, projectKey);
     const version = hidden.hidden.length === 0 ? historyVersionOf(manifest) : viewerHistoryVersionOf(manifest, hidden.hidden);
-    const edits = since !== undefined && fromShard === 0 ? await editsSince(ports, projectKey, since, version, hidden) : null;
+    const edits = since !== undefined && fromShard === 0 ? await editsSince(ports, projectKey, manifest, since, version, hidden) : null;
     const shards: string[] = [];
     let size = 0;
     let next = edits ? manifest.shards.length : fromShard;
@@ -159,12 +159,22 @@ async function readShardsFor(store: HistoryStore, projectKey: string, manifest: 
 /**
  * The edits from `since` to `current` when they are kept and fit an answer; otherwise null (send everything).
  * The kept edits are of the whole history: a viewer who may not see some of it gets none of them, only "nothing
- * changed" when their own version is current.
+ * changed" when their own version is current. Nor does anyone get edits that carry a level the history no
+ * longer holds (an issue secured, then deleted or moved away): Jira was not asked whether they may see it.
  */
-async function editsSince(ports: ProjectViewPorts, projectKey: string, since: string, current: string, hidden: HiddenLevels): Promise<HistoryEdit[] | null> {
+async function editsSince(
+  ports: ProjectViewPorts,
+  projectKey: string,
+  manifest: HistoryManifest,
+  since: string,
+  current: string,
+  hidden: HiddenLevels,
+): Promise<HistoryEdit[] | null> {
   if (since === current) return [];
   if (hidden.hidden.length > 0) return null;
-  const edits = await ports.edits.editsSince(projectKey, since, current);
+  // The viewer sees every level the history holds now, and no other level has been asked about.
+  const levelsNow = new Set(securityLevelsOfHistory(manifest));
+  const edits = await ports.edits.editsSince(projectKey, since, current, (level) => levelsNow.has(level));
   if (!edits) return null;
   const size = edits.reduce((sum, edit) => sum + edit.upserts.length + 12 * edit.deletes.length, 0);
   return size <= VIEW_ANSWER_BUDGET_CHARS ? edits : null;

@@ -118,4 +118,16 @@ describe('the Pull requests tab and issue security', () => {
     expect((await projectPullRequests(ports, 'BUG')).pulls).toEqual([]);
     expect((await projectPullRequests(ports, 'OPS')).pulls.map((pull) => pull.jiraKeys)).toEqual([['OPS-8']]);
   });
+
+  it('names no key of a project without a stored history: the app cannot say which of its issues are secured', async () => {
+    const { ports, store } = world();
+    // SEC was never measured (or its history was purged); its keys, and the page's own when it has none, are unknown.
+    await store.upsert(
+      'acme/web',
+      [pullRequest({ number: 1, jiraKeys: ['BUG-1', 'SEC-4'] }), pullRequest({ number: 2, jiraKeys: ['SEC-5'] })],
+      0,
+    );
+    expect((await projectPullRequests(ports, 'BUG')).pulls.map((pull) => pull.jiraKeys)).toEqual([['BUG-1']]);
+    expect((await projectPullRequests(ports, 'SEC')).pulls).toEqual([]);
+  });
 });

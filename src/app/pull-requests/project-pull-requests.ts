@@ -23,8 +23,8 @@ export interface ProjectPullRequestsPorts {
  *
  * Issue security: a key of the page's project whose level the caller may not see is taken out, and a pull
  * request left naming none of the project's items is not sent; a key of another project that has any level is
- * taken out too (the caller is not asked about other projects). A history stored before levels were kept hides
- * all its keys until the next sync rebuilds it.
+ * taken out too (the caller is not asked about other projects). A project without a stored history, or with one
+ * stored before levels were kept, has all its keys hidden: the app cannot tell which are secured.
  */
 export async function projectPullRequests(ports: ProjectPullRequestsPorts, projectKey: string): Promise<ProjectPullRequestsData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
@@ -70,8 +70,8 @@ async function keysTheCallerMaySee(
   const unknownProjects = new Set<string>();
   for (const project of projects) {
     const manifest = await ports.history.readManifest(project, 'live');
-    if (!manifest) continue;
-    if (manifest.format !== HISTORY_STORAGE_FORMAT) {
+    // No history (never measured, or purged), or one that does not keep levels: nothing says which are secured.
+    if (!manifest || manifest.format !== HISTORY_STORAGE_FORMAT) {
       unknownProjects.add(project);
       continue;
     }
