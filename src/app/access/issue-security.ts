@@ -70,3 +70,22 @@ export async function keysHiddenBy(
   }
   return keys;
 }
+
+/**
+ * Keys of the history's issues the viewer may see, read from every shard: for a viewer with hidden levels, a
+ * key the history does not hold yet (an issue created since the last sync, perhaps under a default level) is
+ * one the app cannot vouch for.
+ */
+export async function keysShownTo(
+  store: Pick<HistoryStore, 'readShards'>,
+  projectKey: string,
+  manifest: HistoryManifest,
+  hidden: HiddenLevels,
+): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const shards = await store.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
+  for (const shard of shards) {
+    for (const issue of unpackShard(shard, manifest.keyPrefix)) if (hidden.mayShow(issue.securityLevel)) keys.add(issue.key);
+  }
+  return keys;
+}

@@ -3,7 +3,7 @@ import type { PullRequestFacts } from '../../domain/pull-request';
 import type { HistoryStore, PullRequestStore, SecurityLevelVisibility, StoredDocument, UserPermissions } from '../../ports';
 import type { ProjectPullRequestsData } from '../../shared/resolver-contract';
 import type { GitHubConnectionRecord } from '../connections/github-connection';
-import { hiddenLevelsFor, keysHiddenBy } from '../access/issue-security';
+import { hiddenLevelsFor, keysHiddenBy, keysShownTo } from '../access/issue-security';
 import { requireBrowsePermission } from '../project-page/project-view';
 import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
 
@@ -24,7 +24,9 @@ export interface ProjectPullRequestsPorts {
  * Issue security: a key of the page's project whose level the caller may not see is taken out, and a pull
  * request left naming none of the project's items is not sent; a key of another project that has any level is
  * taken out too (the caller is not asked about other projects). A project without a stored history, or with one
- * stored before levels were kept, has all its keys hidden: the app cannot tell which are secured.
+ * stored before levels were kept, has all its keys hidden: the app cannot tell which are secured. A caller who
+ * may not see some of the project's levels is shown only keys the history holds (an issue created since the last
+ * sync may be under a level they may not see).
  */
 export async function projectPullRequests(ports: ProjectPullRequestsPorts, projectKey: string): Promise<ProjectPullRequestsData> {
   await requireBrowsePermission(ports.userPermissions, projectKey);
@@ -68,6 +70,8 @@ async function keysTheCallerMaySee(
   const projects = new Set(pulls.flatMap((pull) => pull.jiraKeys.map(projectOfKey)));
   const hiddenKeys = new Set<string>();
   const unknownProjects = new Set<string>();
+  /** For the page's project when the caller may not see some of its levels: the only keys they may be shown. */
+  let shownOnly: Set<string> | null = null;
   for (const project of projects) {
     const manifest = await ports.history.readManifest(project, 'live');
     // No history (never measured, or purged), or one that does not keep levels: nothing says which are secured.
@@ -78,9 +82,15 @@ async function keysTheCallerMaySee(
     let hides: (level: number) => boolean = () => true;
     if (project === projectKey) {
       const hidden = await hiddenLevelsFor(manifest, ports.securityLevels, projectKey);
+      if (hidden.hidden.length > 0) {
+        shownOnly = await keysShownTo(ports.history, project, manifest, hidden);
+        continue;
+      }
       hides = (level) => !hidden.mayShow(level);
     }
     for (const key of await keysHiddenBy(ports.history, project, manifest, hides)) hiddenKeys.add(key);
   }
-  return (key) => !hiddenKeys.has(key) && !unknownProjects.has(projectOfKey(key));
+  const shown = shownOnly;
+  return (key) =>
+    !hiddenKeys.has(key) && !unknownProjects.has(projectOfKey(key)) && (shown === null || projectOfKey(key) !== projectKey || shown.has(key));
 }
