@@ -8,6 +8,7 @@ import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
 import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
+import { isKvsRateLimited } from '../adapters/kvs/kvs-rate-limit';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
@@ -60,8 +61,19 @@ function describe(outcome: PurgeSliceOutcome): string {
  * key within a day even if no admin asks. All are idempotent, as duplicated trigger runs require. Projects
  * this invocation has no time for continue on the `sync-jobs` queue.
  */
-export async function retentionPurge(): Promise<PurgeSliceOutcome & { resealed: number }> {
-  const outcome = await runPurgeSlice(purgeRunPorts(), { requestedBy: null, progress: null });
+export async function retentionPurge(): Promise<(PurgeSliceOutcome & { resealed: number }) | { kind: 'queued' }> {
+  const ports = purgeRunPorts();
+  let outcome: PurgeSliceOutcome;
+  try {
+    outcome = await runPurgeSlice(ports, { requestedBy: null, progress: null });
+  } catch (error) {
+    // A scheduled run is not retried: with the storage quota spent, the day's run goes to the queue, whose
+    // consumer waits out the minute (src/handlers/sync-job-worker.ts). The purge is idempotent.
+    if (!isKvsRateLimited(error)) throw error;
+    await ports.purges.queuePurge({ requestedBy: null, progress: null });
+    logJob('retention-purge', 'storage quota spent: continues on the queue');
+    return { kind: 'queued' };
+  }
   logJob('retention-purge', describe(outcome));
 
   const vault = new KvsSecretVault();

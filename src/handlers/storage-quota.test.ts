@@ -81,3 +81,61 @@ describe('a sync that meets a spent KVS quota', () => {
     expect(issueFacts(history!)).toEqual(issueFacts(await harness.truth('FLOW')));
   }, 120_000);
 });
+
+describe('a purge slice that meets a spent KVS quota', () => {
+  let harness: SyncHarness;
+  beforeAll(() => {
+    harness = new SyncHarness({ kvsLimits: { writeUnitsPerMinute: 30, readUnitsPerMinute: 30 } });
+  });
+  afterAll(() => harness.close());
+
+  it('waits out the minute on the queue and finishes, rather than being retried in the same minute and dropped', async () => {
+    await harness.measure('FLOW');
+    await harness.runScheduledSync();
+    harness.kvs.resetQuotas();
+    expect(await harness.settingsAs('admin')('purgeNow')).toMatchObject({ ok: true });
+    // Spend the minute's read quota, as busy page opens would, before the queued slice runs.
+    while ((await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).ok);
+    await harness.platform.drainQueue();
+    expect(harness.platform.queue.failed).toEqual([]);
+    harness.kvs.resetQuotas();
+    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) });
+  }, 120_000);
+
+  it('hands the daily run to the queue when the quota is spent as it starts (Forge does not retry a scheduled run)', async () => {
+    await harness.setValue('retention:last-purge', null);
+    while ((await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).ok);
+    expect(await harness.platform.runScheduledTrigger('daily-retention-purge')).toEqual({ kind: 'queued' });
+    await harness.platform.drainQueue();
+    expect(harness.platform.queue.failed).toEqual([]);
+    harness.kvs.resetQuotas();
+    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) });
+  }, 120_000);
+});
+
+describe('a personal-data report slice that meets a spent KVS quota', () => {
+  let harness: SyncHarness;
+  beforeAll(() => {
+    harness = new SyncHarness({ kvsLimits: { writeUnitsPerMinute: 30, readUnitsPerMinute: 30 } });
+    harness.platform.environment.set('PERSONAL_DATA_MAX_CHUNKS_PER_SLICE', '1');
+  });
+  afterAll(() => harness.close());
+
+  it('waits out the minute on the queue and finishes the run', async () => {
+    await harness.measure('FLOW');
+    await harness.runScheduledSync();
+    const accounts = Array.from({ length: 200 }, (_, i) => `5c2d1e0f3a4b5c6d7e8f${String(i).padStart(4, '0')}`);
+    for (const accountId of accounts) {
+      harness.kvs.resetQuotas();
+      await harness.setValue(`personal-data:account:${accountId}`, { accountId, uses: ['audit-actor'], firstStoredAt: '2026-01-01T00:00:00.000Z', lastRefreshedAt: '2026-01-01T00:00:00.000Z' });
+    }
+    harness.kvs.resetQuotas();
+    await harness.platform.runScheduledTrigger('weekly-personal-data-report');
+    expect(harness.platform.queue.peek().length).toBeGreaterThan(0);
+    while ((await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).ok);
+    await harness.platform.drainQueue();
+    expect(harness.platform.queue.failed).toEqual([]);
+    harness.kvs.resetQuotas();
+    expect(harness.snapshot()['privacy:last-report']).toMatchObject({ outcome: 'ok' });
+  }, 120_000);
+});
