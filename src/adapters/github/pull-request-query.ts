@@ -69,19 +69,25 @@ const PULL_REQUEST_FIELDS = /* GraphQL */ `{
   files(first: ${FILES_PER_PAGE}) ${CHANGED_FILES_PAGE}
 }`;
 
-export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
-  query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
-    rateLimit {
+/** Asked in every query: what it cost and how many points are left this hour. */
+const QUERY_COST = `rateLimit {
       cost
       remaining
       resetAt
-    }
-    repository(owner: $owner, name: $name) {
-      gitattributes: object(expression: "HEAD:.gitattributes") {
+    }`;
+
+/** The default branch's `.gitattributes`, whose `linguist-generated` paths count as generated files. */
+const GITATTRIBUTES = `gitattributes: object(expression: "HEAD:.gitattributes") {
         ... on Blob {
           text
         }
-      }
+      }`;
+
+export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
+  query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
+    ${QUERY_COST}
+    repository(owner: $owner, name: $name) {
+      ${GITATTRIBUTES}
       pullRequests(first: $pageSize, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
         pageInfo {
           hasNextPage
@@ -99,17 +105,9 @@ export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
  */
 export const PULL_REQUEST_BY_NUMBER_QUERY = /* GraphQL */ `
   query PullRequestByNumber($owner: String!, $name: String!, $number: Int!) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-    }
+    ${QUERY_COST}
     repository(owner: $owner, name: $name) {
-      gitattributes: object(expression: "HEAD:.gitattributes") {
-        ... on Blob {
-          text
-        }
-      }
+      ${GITATTRIBUTES}
       pullRequest(number: $number) ${PULL_REQUEST_FIELDS}
     }
   }
@@ -118,11 +116,7 @@ export const PULL_REQUEST_BY_NUMBER_QUERY = /* GraphQL */ `
 /** The rest of a large pull request's changed files, a page at a time. */
 export const MORE_FILES_QUERY = /* GraphQL */ `
   query MorePullRequestFiles($id: ID!, $after: String) {
-    rateLimit {
-      cost
-      remaining
-      resetAt
-    }
+    ${QUERY_COST}
     node(id: $id) {
       ... on PullRequest {
         files(first: ${FILES_PER_PAGE}, after: $after) ${CHANGED_FILES_PAGE}
