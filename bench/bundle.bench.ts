@@ -37,19 +37,39 @@ const requireMs: number[] = [];
 const calls: FirstCalls[] = [];
 for (let run = 0; run < RUNS; run += 1) {
   requireMs.push(Number(lastLine(execFileSync(process.execPath, ['-e', requireScript], { cwd: rootDir, encoding: 'utf8' }))));
-  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bundle-first-calls.ts')], { cwd: rootDir, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bundle-first-calls.ts')], {
+    cwd: rootDir,
+    encoding: 'utf8',
+  });
   calls.push(JSON.parse(lastLine(output)) as FirstCalls);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const row = (label: string, values: number[]) => `| ${label} | ${median(values).toFixed(0)} ms | ${Math.max(...values).toFixed(0)} ms |`;
 
-console.log(`Bundle ${path.relative(rootDir, bundle)}: ${(bytes / 1024).toFixed(0)} KB (${(gzipped / 1024).toFixed(0)} KB gzipped), ` +
-  `${ownModules} of the app's modules and ${packages.size} packages (${[...packages].sort().join(', ')})`);
+console.log(
+  `Bundle ${path.relative(rootDir, bundle)}: ${(bytes / 1024).toFixed(0)} KB (${(gzipped / 1024).toFixed(0)} KB gzipped), ` +
+    `${ownModules} of the app's modules and ${packages.size} packages (${[...packages].sort().join(', ')})`,
+);
 console.log(`Cold start over ${RUNS} fresh processes:`);
 console.log('| step | median | slowest |');
 console.log('|---|---:|---:|');
 console.log(row('require the bundle', requireMs));
-console.log(row('first resolver call (getProjectPage)', calls.map((c) => c.firstResolverMs)));
-console.log(row('first trigger run (hourly sync)', calls.map((c) => c.firstTriggerMs)));
-console.log(row('require + first resolver call', calls.map((c, run) => requireMs[run]! + c.firstResolverMs)));
+console.log(
+  row(
+    'first resolver call (getProjectPage)',
+    calls.map((c) => c.firstResolverMs),
+  ),
+);
+console.log(
+  row(
+    'first trigger run (hourly sync)',
+    calls.map((c) => c.firstTriggerMs),
+  ),
+);
+console.log(
+  row(
+    'require + first resolver call',
+    calls.map((c, run) => requireMs[run]! + c.firstResolverMs),
+  ),
+);

@@ -65,13 +65,27 @@ function buildGitHub(clock: () => Date): { github: SimulatedGitHub; repositories
         headRef: `feature/proj-${r * PULLS_PER_REPOSITORY + k + 1}`,
         createdAt: new Date(opened),
         draft: next() < 0.1,
-        commits: Array.from({ length: commits }, (_, c) => ({ authoredAt: new Date(opened - (commits - c) * HOUR), message: c === 0 ? 'Start' : 'More' })),
-        files: Array.from({ length: files }, (_, f) => ({ path: f === 0 && next() < 0.3 ? 'package-lock.json' : `src/file-${f}.ts`, additions: Math.floor(next() * 80), deletions: Math.floor(next() * 20) })),
-        reviews: open ? [] : reviewsAt.map((at, i) => ({ reviewer: 'dev-b', state: i === reviewsAt.length - 1 ? ('APPROVED' as const) : ('CHANGES_REQUESTED' as const), submittedAt: new Date(at) })),
+        commits: Array.from({ length: commits }, (_, c) => ({
+          authoredAt: new Date(opened - (commits - c) * HOUR),
+          message: c === 0 ? 'Start' : 'More',
+        })),
+        files: Array.from({ length: files }, (_, f) => ({
+          path: f === 0 && next() < 0.3 ? 'package-lock.json' : `src/file-${f}.ts`,
+          additions: Math.floor(next() * 80),
+          deletions: Math.floor(next() * 20),
+        })),
+        reviews: open
+          ? []
+          : reviewsAt.map((at, i) => ({
+              reviewer: 'dev-b',
+              state: i === reviewsAt.length - 1 ? ('APPROVED' as const) : ('CHANGES_REQUESTED' as const),
+              submittedAt: new Date(at),
+            })),
         ...(open ? {} : { mergedAt: new Date(mergedAt) }),
       });
       // The straightforward approach: reviews, commits and files of this pull request, 100 a page.
-      restRequests += Math.max(1, Math.ceil((open ? 0 : reviewsAt.length) / REST_PAGE)) + Math.ceil(commits / REST_PAGE) + Math.ceil(files / REST_PAGE);
+      restRequests +=
+        Math.max(1, Math.ceil((open ? 0 : reviewsAt.length) / REST_PAGE)) + Math.ceil(commits / REST_PAGE) + Math.ceil(files / REST_PAGE);
     }
   }
   return { github, repositories, restRequests };
@@ -106,7 +120,12 @@ async function main() {
 
   const backfillStart = Date.now();
   const backfillJobs = await syncAll(world, repositories);
-  const backfill = { requests: world.requests(), points: github.graphqlPointsUsed('reader'), ms: Date.now() - backfillStart, jobs: backfillJobs };
+  const backfill = {
+    requests: world.requests(),
+    points: github.graphqlPointsUsed('reader'),
+    ms: Date.now() - backfillStart,
+    jobs: backfillJobs,
+  };
   const stored = (await Promise.all(repositories.map((r) => world.store.readAll(r)))).reduce((sum, pulls) => sum + pulls.length, 0);
 
   // 1% of the pull requests change: a new review, a merge or a close, spread over the repositories.
@@ -121,14 +140,19 @@ async function main() {
     const pull = github.pullRequests(repository)[number - 1]!;
     if (touched.has(id)) continue;
     const at = new Date(now.getTime() - pick() * 50 * 60_000);
-    if (pull.closedAt === null) github.amendPullRequest(repository, number, { review: { reviewer: 'dev-c', state: 'COMMENTED', submittedAt: at } });
+    if (pull.closedAt === null)
+      github.amendPullRequest(repository, number, { review: { reviewer: 'dev-c', state: 'COMMENTED', submittedAt: at } });
     else continue;
     touched.add(id);
   }
   const before = { requests: world.requests(), points: github.graphqlPointsUsed('reader') };
   const incrementalStart = Date.now();
   await syncAll(world, repositories);
-  const incremental = { requests: world.requests() - before.requests, points: github.graphqlPointsUsed('reader') - before.points, ms: Date.now() - incrementalStart };
+  const incremental = {
+    requests: world.requests() - before.requests,
+    points: github.graphqlPointsUsed('reader') - before.points,
+    ms: Date.now() - incrementalStart,
+  };
   world.restoreFetch();
 
   const backfillTarget = restRequests / 20;
@@ -143,7 +167,9 @@ async function main() {
   console.log(`stored: ${stored} of ${total} pull requests`);
   const backfillOk = backfill.requests <= backfillTarget;
   const incrementalOk = incremental.requests <= incrementalTarget;
-  console.log(`backfill: ${backfill.requests} requests, 1/${(restRequests / backfill.requests).toFixed(0)} of REST's (target ≤ ${Math.floor(backfillTarget)}): ${backfillOk ? 'met' : 'MISSED'}`);
+  console.log(
+    `backfill: ${backfill.requests} requests, 1/${(restRequests / backfill.requests).toFixed(0)} of REST's (target ≤ ${Math.floor(backfillTarget)}): ${backfillOk ? 'met' : 'MISSED'}`,
+  );
   console.log(`incremental: ${incremental.requests} requests (target ≤ ${incrementalTarget}): ${incrementalOk ? 'met' : 'MISSED'}`);
   if (!backfillOk || !incrementalOk || stored !== total) process.exitCode = 1;
 }

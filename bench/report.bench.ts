@@ -151,7 +151,18 @@ function main(argv: string[]): void {
   });
   console.log(
     table(
-      ['issues', 'status changes', 'report ms (cold, median)', 'cold, best', 'warm, median', 'ms per 1k issues', 'JSON.stringify ms', 'JSON MB', 'peak RSS MB', 'of which baseline'],
+      [
+        'issues',
+        'status changes',
+        'report ms (cold, median)',
+        'cold, best',
+        'warm, median',
+        'ms per 1k issues',
+        'JSON.stringify ms',
+        'JSON MB',
+        'peak RSS MB',
+        'of which baseline',
+      ],
       rows,
     ),
   );
@@ -190,9 +201,16 @@ function measureCommand(sizes: number[], repeat: number): void {
       const inputBytes = existsSync(input) ? null : writeSyntheticJiraExport(input, issues);
       const args = [COMMAND, 'report', '--input', input, '--now', '2026-01-31', '--out', join(work, String(issues))];
       const runs = times(args);
-      rows.push([`report, ${issues} issues`, fixed((inputBytes ?? statSize(input)) / 1e6, 1), ...summarise(runs), COMMAND_TARGETS[issues] ?? '']);
+      rows.push([
+        `report, ${issues} issues`,
+        fixed((inputBytes ?? statSize(input)) / 1e6, 1),
+        ...summarise(runs),
+        COMMAND_TARGETS[issues] ?? '',
+      ]);
     }
-    console.log(`\nThe flow-metrics command end to end (compiled; a fresh process from start to exit, the report written to a file), ${repeat} runs each:\n`);
+    console.log(
+      `\nThe flow-metrics command end to end (compiled; a fresh process from start to exit, the report written to a file), ${repeat} runs each:\n`,
+    );
     console.log(table(['run', 'input MB', 'wall ms (median)', 'wall, best', 'CPU ms (median)', 'peak RSS MB', 'target'], rows));
     console.log('\nWall time counts everything else running on the machine; CPU time (user + system) does not.');
   } finally {

@@ -47,7 +47,12 @@ async function straightforwardSync(harness: SyncHarness): Promise<CompactHistory
   let token: string | undefined;
   do {
     const path = `/rest/api/3/search/jql?jql=${jql}&fields=${FIELDS.join(',')}&expand=changelog&maxResults=100${token ? `&nextPageToken=${encodeURIComponent(token)}` : ''}`;
-    const page = (await harness.jira<{ issues: Array<{ id: string; changelog: { histories: JiraChangeHistory[]; total: number } }>; nextPageToken?: string }>('GET', path)).body;
+    const page = (
+      await harness.jira<{
+        issues: Array<{ id: string; changelog: { histories: JiraChangeHistory[]; total: number } }>;
+        nextPageToken?: string;
+      }>('GET', path)
+    ).body;
     for (const issue of page.issues) {
       const changelog = issue.changelog;
       // The search embeds the first histories only: page through the rest, one issue at a time.
@@ -100,7 +105,9 @@ async function benchmark(issues: number): Promise<Row> {
 
     // A first open: the page asks for the Overview first, and paints it from the sync's summary.
     mark = unitsNow(harness);
-    const overviewAnswer = await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), { overviewFirst: true });
+    const overviewAnswer = await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), {
+      overviewFirst: true,
+    });
     const firstOpen = unitsSince(harness, mark);
     if (!overviewAnswer.ok || !overviewAnswer.data.overview) throw new Error('the first open was not answered with the Overview summary');
 
@@ -111,7 +118,12 @@ async function benchmark(issues: number): Promise<Row> {
     const view = await timed(async () => {
       let fromShard: number | null = 0;
       while (fromShard !== null) {
-        const answer: ResolverResult<ProjectViewData> = await harness.invoke<ProjectViewData>('getProjectView', PROJECT, harness.user('member'), { fromShard });
+        const answer: ResolverResult<ProjectViewData> = await harness.invoke<ProjectViewData>(
+          'getProjectView',
+          PROJECT,
+          harness.user('member'),
+          { fromShard },
+        );
         if (!answer.ok || !answer.data.history) throw new Error('the project view failed');
         answerBytes = Math.max(answerBytes, Buffer.byteLength(JSON.stringify(answer)));
         parts += 1;
@@ -213,7 +225,10 @@ async function main(): Promise<void> {
         `${(row.view.bytes / 1_048_576).toFixed(2)} MB${row.view.parts > 1 ? ` × ${row.view.parts}` : ''}`,
         formatMs(row.view.ms),
         row.identical ? 'yes' : 'NO',
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     );
   }
   lines.push(
@@ -238,7 +253,9 @@ async function main(): Promise<void> {
     // Changed issues spread over the history touch nearly every shard of ~512 issues; each shard touched is
     // read and rewritten whole, so the sync costs about what the whole history weighs.
     const { changed, shardsRewritten, shards } = row.incremental;
-    lines.push(`${row.issues.toLocaleString('en-US')} issues: the incremental sync (${changed} changed) read and rewrote ${shardsRewritten} of ${shards} shards`);
+    lines.push(
+      `${row.issues.toLocaleString('en-US')} issues: the incremental sync (${changed} changed) read and rewrote ${shardsRewritten} of ${shards} shards`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (rows.some((row) => !row.identical)) process.exitCode = 1;

@@ -64,11 +64,16 @@ export function generateSyntheticHistory(issues: number, options: SyntheticOptio
       if (at > end) break;
       let next: number;
       const roll = random.next();
-      if (status === DONE || status === WONT_DO) next = roll < 0.5 ? 2 : 4; // reopened
-      else if (status === 0) next = roll < 0.85 ? 1 : roll < 0.95 ? 2 : WONT_DO; // some skip "Selected"
-      else if (status === 1) next = roll < 0.9 ? 2 : 0; // some go back to the backlog
-      else if (roll < 0.3) next = status - 1; // rework
-      else if (roll < 0.32 && status === 2) next = 0; // abandoned
+      if (status === DONE || status === WONT_DO)
+        next = roll < 0.5 ? 2 : 4; // reopened
+      else if (status === 0)
+        next = roll < 0.85 ? 1 : roll < 0.95 ? 2 : WONT_DO; // some skip "Selected"
+      else if (status === 1)
+        next = roll < 0.9 ? 2 : 0; // some go back to the backlog
+      else if (roll < 0.3)
+        next = status - 1; // rework
+      else if (roll < 0.32 && status === 2)
+        next = 0; // abandoned
       else next = status + 1 === WONT_DO ? DONE : status + 1;
       if (c === changes - 1 && next !== DONE && random.next() < 0.8) next = DONE;
       transitionAt.push(at);

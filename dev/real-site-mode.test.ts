@@ -27,7 +27,8 @@ afterAll(async () => {
   await remoteServer?.close();
 });
 
-const remoteStats = async () => (await (await fetch(`${remoteServer.url}/__jira/stats`)).json()) as { total: number; byPrincipal: Record<string, number> };
+const remoteStats = async () =>
+  (await (await fetch(`${remoteServer.url}/__jira/stats`)).json()) as { total: number; byPrincipal: Record<string, number> };
 
 it('reads the configured site with basic auth, as the token owner', async () => {
   await fetch(`${remoteServer.url}/__jira/stats`, { method: 'DELETE' });
@@ -45,7 +46,7 @@ it('reads the configured site with basic auth, as the token owner', async () => 
   expect(Object.keys(stats.byPrincipal).every((principal) => principal.includes(owner.accountId))).toBe(true);
 });
 
-it("backfills through the production path, Jira expressions included, with no fallback to field search", async () => {
+it('backfills through the production path, Jira expressions included, with no fallback to field search', async () => {
   // Measured as an admin would have chosen; the token's owner is no admin of the remote site.
   await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'settings:measured-projects', value: ['SPR'] }) });
   await fetch(`${remoteServer.url}/__jira/stats`, { method: 'DELETE' });
@@ -70,7 +71,12 @@ it('never sends a request that could change the site', async () => {
   const target = new RealJiraSite({ site: remoteServer.url, email: owner.emailAddress, apiToken: owner.apiToken }, fetch);
   await fetch(`${remoteServer.url}/__jira/stats`, { method: 'DELETE' });
   const response = await target.send(
-    { method: 'POST', path: '/rest/api/3/issue/FLOW-1/transitions', headers: { 'content-type': 'application/json' }, body: '{"transition":{"id":"2"}}' },
+    {
+      method: 'POST',
+      path: '/rest/api/3/issue/FLOW-1/transitions',
+      headers: { 'content-type': 'application/json' },
+      body: '{"transition":{"id":"2"}}',
+    },
     { kind: 'app' },
   );
   expect(response.status).toBe(403);

@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const stopJobs = runBackgroundJobs(site.platform, (message) => console.log(`  platform: ${message}`));
   if (!realSite) await measureDemoProjects(site);
   console.log(`Flow Metrics for Jira is running on a ${realSite ? `real site (${realSite.site}, read-only)` : 'simulated Jira site'}.`);
-  console.log(`  Running the app's ${site.platform.appForm === 'bundle' ? 'bundle (.forge-bundle/)' : 'TypeScript sources'}, ${site.platform.licence ? `licence ${site.platform.licence.isActive ? 'active' : 'inactive'}` : 'no licence (as in development)'}.`);
+  console.log(
+    `  Running the app's ${site.platform.appForm === 'bundle' ? 'bundle (.forge-bundle/)' : 'TypeScript sources'}, ${site.platform.licence ? `licence ${site.platform.licence.isActive ? 'active' : 'inactive'}` : 'no licence (as in development)'}.`,
+  );
   console.log(`  Open ${site.hostUrl}/`);
   console.log(`  Users: ${site.users.map((user) => `${user.displayName} (${user.role})`).join(', ')}`);
   console.log(`  Simulated Jira REST API: ${site.jiraUrl}`);

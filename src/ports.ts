@@ -353,7 +353,10 @@ export interface PersonalDataReportScheduler {
 /** Everything the app stores for this installation, as a whole: for export and erasure. */
 export interface AppStorage {
   /** Plain values only (never secrets), a page at a time, up to about `maxBytes` of JSON per page. */
-  exportPage(cursor: string | undefined, maxBytes: number): Promise<{ entries: Array<{ key: string; value: unknown }>; nextCursor: string | null }>;
+  exportPage(
+    cursor: string | undefined,
+    maxBytes: number,
+  ): Promise<{ entries: Array<{ key: string; value: unknown }>; nextCursor: string | null }>;
   /** Deletes plain values until none are left or `deadline` (epoch ms) passes. */
   eraseValues(deadline: number): Promise<{ erased: number; done: boolean }>;
 }
@@ -453,7 +456,12 @@ export interface HistoryStore {
    * of the issues (issue security). Costs a decode and an encode per shard, so it is asked only for shards
    * that hold such issues.
    */
-  readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]>;
+  readEncodedShardsKeeping(
+    projectKey: string,
+    keyPrefix: string,
+    refs: readonly string[],
+    keep: (issue: StoredIssue) => boolean,
+  ): Promise<string[]>;
   /** Every shard reference stored for the project, referenced or not. */
   listShardRefs(projectKey: string): Promise<string[]>;
 }
@@ -540,7 +548,12 @@ export interface ProjectLocks {
  * otherwise (a continuation carries its own job's).
  */
 export interface SyncJobScheduler {
-  schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number, erasure?: number): Promise<void>;
+  schedule(
+    projectKey: string,
+    reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild',
+    delaySeconds: number,
+    erasure?: number,
+  ): Promise<void>;
 }
 
 /**
@@ -565,4 +578,3 @@ export interface SyncRequestThrottle {
 export interface WorkBudget {
   remainingMs(): number;
 }
-

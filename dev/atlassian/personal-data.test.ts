@@ -68,7 +68,12 @@ describe('reporting accounts', () => {
       body: JSON.stringify({ accounts: accounts(MAX_ACCOUNTS_PER_REPORT + 1) }),
     });
     expect(tooMany.status).toBe(400);
-    const noDate = await service.handle({ method: 'POST', path: '/app/report-accounts', headers: {}, body: JSON.stringify({ accounts: [{ accountId: 'x' }] }) });
+    const noDate = await service.handle({
+      method: 'POST',
+      path: '/app/report-accounts',
+      headers: {},
+      body: JSON.stringify({ accounts: [{ accountId: 'x' }] }),
+    });
     expect(noDate.status).toBe(400);
   });
 });

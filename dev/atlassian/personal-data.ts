@@ -86,7 +86,10 @@ export class PersonalDataService implements SimService {
     } else {
       const read = this.readAccounts(request.body);
       if (!read) {
-        response = problem(400, `The body must be {"accounts": [{"accountId", "updatedAt"}]} with 1 to ${MAX_ACCOUNTS_PER_REPORT} accounts, updatedAt in ISO 8601.`);
+        response = problem(
+          400,
+          `The body must be {"accounts": [{"accountId", "updatedAt"}]} with 1 to ${MAX_ACCOUNTS_PER_REPORT} accounts, updatedAt in ISO 8601.`,
+        );
       } else {
         accounts = read;
         response = this.answer(read);

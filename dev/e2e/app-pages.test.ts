@@ -26,7 +26,10 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   // A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
   await currentForgeBundle(rootDir);
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200, app: 'bundle' }), launchChromium()]);
+  [site, browser] = await Promise.all([
+    startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200, app: 'bundle' }),
+    launchChromium(),
+  ]);
 }, 600_000);
 
 afterAll(async () => {
@@ -39,17 +42,23 @@ it('runs the deployable bundle, not the TypeScript sources', () => {
   expect(site.platform.appFile('index')).toBe(bundledFile(rootDir, 'index'));
 });
 
-const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') => openHostPage(browser, site, role, pagePath, { theme });
+const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') =>
+  openHostPage(browser, site, role, pagePath, { theme });
 
 describe('the project page', () => {
   /** A project no admin has enabled: one empty state, and nothing of a measured project's page. */
   async function expectNotMeasured(page: Page, projectName: string) {
     const frame = appFrame(page);
     const empty = frame.getByTestId('project-not-measured');
-    await expect(empty.getByRole('heading', { level: 2 }).textContent({ timeout: 20_000 })).resolves.toBe(`Flow metrics are not collected for ${projectName} yet`);
-    await expect(empty.textContent()).resolves.toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
+    await expect(empty.getByRole('heading', { level: 2 }).textContent({ timeout: 20_000 })).resolves.toBe(
+      `Flow metrics are not collected for ${projectName} yet`,
+    );
+    await expect(empty.textContent()).resolves.toContain(
+      'A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.',
+    );
     await expect(frame.getByTestId('project-name').textContent()).resolves.toBe(projectName);
-    for (const absent of ['sync-state', 'first-sync', 'flow-report', 'metrics-empty']) await expect(frame.getByTestId(absent).count()).resolves.toBe(0);
+    for (const absent of ['sync-state', 'first-sync', 'flow-report', 'metrics-empty'])
+      await expect(frame.getByTestId(absent).count()).resolves.toBe(0);
     await expect(frame.getByRole('button', { name: 'Sync now' }).count()).resolves.toBe(0);
     await expect(frame.getByRole('tab').count()).resolves.toBe(0);
     return empty;
@@ -81,7 +90,12 @@ describe('the project page', () => {
   it('tells the outsider they have no access to a project they cannot browse, and shows no data', async () => {
     const page = await openAs('outsider', '/projects/BUG/flow-metrics');
     const frame = appFrame(page);
-    await expect(frame.getByText(/don.t have access/i).first().textContent({ timeout: 20_000 })).resolves.toBeTruthy();
+    await expect(
+      frame
+        .getByText(/don.t have access/i)
+        .first()
+        .textContent({ timeout: 20_000 }),
+    ).resolves.toBeTruthy();
     await expect(frame.getByTestId('project-name').count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(screenshots, 'project-page-outsider.png') });
     await page.close();
@@ -103,7 +117,13 @@ describe('the settings page', () => {
     const page = await openAs('admin', '/settings/flow-metrics');
     const list = appFrame(page).getByTestId('project-settings-list');
     await list.waitFor({ timeout: 20_000 });
-    await expect(appFrame(page).getByRole('tab').allTextContents()).resolves.toEqual(['Projects', 'GitHub', 'Slack', 'Data and privacy', 'Audit log']);
+    await expect(appFrame(page).getByRole('tab').allTextContents()).resolves.toEqual([
+      'Projects',
+      'GitHub',
+      'Slack',
+      'Data and privacy',
+      'Audit log',
+    ]);
     await expect(appFrame(page).getByTestId('access-denied').count()).resolves.toBe(0);
     for (const key of ['FLOW', 'SPR', 'BUG']) await expect(list.getByText(key, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: path.join(screenshots, 'settings-admin.png') });
@@ -121,7 +141,9 @@ describe('the settings page', () => {
       await apps.getByRole('link', { name: 'Manage apps' }).click();
       await page.getByTestId('managed-app').getByRole('link', { name: button }).click();
       await appFrame(page).getByTestId('project-settings-list').waitFor({ timeout: 20_000 });
-      await expect(page.locator('.crumbs').textContent()).resolves.toBe(`Jira settings / Apps / Manage apps / Flow Metrics for Jira / ${button}`);
+      await expect(page.locator('.crumbs').textContent()).resolves.toBe(
+        `Jira settings / Apps / Manage apps / Flow Metrics for Jira / ${button}`,
+      );
     }
     await page.close();
   });
@@ -161,9 +183,13 @@ describe('a measured project, synced by the bundled queue consumer', () => {
   });
 });
 
-describe("a site whose licence is inactive", () => {
+describe('a site whose licence is inactive', () => {
   const setLicence = (license: unknown) =>
-    fetch(`${site.hostUrl}/__forge/licence`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license }) });
+    fetch(`${site.hostUrl}/__forge/licence`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ license }),
+    });
   afterAll(async () => {
     await setLicence(null);
   });
@@ -177,7 +203,9 @@ describe("a site whose licence is inactive", () => {
     await projectPage.screenshot({ path: path.join(screenshots, 'project-page-licence-inactive.png') });
     await projectPage.close();
     const settingsPage = await openAs('admin', '/settings/flow-metrics');
-    await expect(appFrame(settingsPage).getByTestId('licence-inactive').textContent({ timeout: 20_000 })).resolves.toContain('Reporting and erasing personal data continues');
+    await expect(appFrame(settingsPage).getByTestId('licence-inactive').textContent({ timeout: 20_000 })).resolves.toContain(
+      'Reporting and erasing personal data continues',
+    );
     await settingsPage.close();
   });
 });
@@ -207,14 +235,20 @@ describe('the page around the app', () => {
     const short = await fitted();
     expect(short.frame).toBeLessThan(0.5 * page.viewportSize()!.height);
     // Content that grows makes the frame grow with it.
-    await appFrame(page).locator('body').evaluate((body) => {
-      const filler = body.ownerDocument.createElement('div');
-      filler.style.height = '2000px';
-      body.append(filler);
-    });
-    await page.waitForFunction((before) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height > before + 1900, short.frame, {
-      timeout: 20_000,
-    });
+    await appFrame(page)
+      .locator('body')
+      .evaluate((body) => {
+        const filler = body.ownerDocument.createElement('div');
+        filler.style.height = '2000px';
+        body.append(filler);
+      });
+    await page.waitForFunction(
+      (before) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height > before + 1900,
+      short.frame,
+      {
+        timeout: 20_000,
+      },
+    );
     await fitted();
     // An inline icon: the browser asks the server for no /favicon.ico, which it does not have.
     await expect(page.locator('link[rel="icon"]').getAttribute('href')).resolves.toMatch(/^data:image\/svg\+xml,/);

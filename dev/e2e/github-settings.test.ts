@@ -53,7 +53,7 @@ function openedSecret(slot: string): string {
   return result.plaintext;
 }
 
-it('generates a webhook secret shown once, sealed, that the simulated GitHub\'s deliveries are then signed with', async () => {
+it("generates a webhook secret shown once, sealed, that the simulated GitHub's deliveries are then signed with", async () => {
   await settings().getByRole('tab', { name: 'GitHub', exact: true }).click();
   const webhook = settings().getByTestId('github-webhook');
   const url = await webhook.getByTestId('github-webhook-url').textContent({ timeout: 30_000 });
@@ -75,14 +75,21 @@ it('generates a webhook secret shown once, sealed, that the simulated GitHub\'s 
 
   // As an admin would on GitHub: the address and the secret into a repository webhook, then a delivery.
   site.github.github.addWebhook(DEMO_REPOSITORIES.webApp, { url: url!, secret });
-  const opened = site.github.github.addPullRequest(DEMO_REPOSITORIES.webApp, { title: 'FLOW-1 new', author: DEMO_GITHUB_LOGIN, headRef: 'flow-1-new', createdAt: new Date() });
+  const opened = site.github.github.addPullRequest(DEMO_REPOSITORIES.webApp, {
+    title: 'FLOW-1 new',
+    author: DEMO_GITHUB_LOGIN,
+    headRef: 'flow-1-new',
+    createdAt: new Date(),
+  });
   const answer = await fetch(`${site.hostUrl}/__github/webhooks/deliver`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ repository: DEMO_REPOSITORIES.webApp, number: opened.number, event: 'pull_request', action: 'opened' }),
   });
   await expect(answer.json()).resolves.toEqual({ sent: [{ url, status: 200 }] });
-  const stored = site.kvs.listPlain('github:repo:acme-flow:web-app:pulls:').flatMap((entry) => (entry.value as { pulls: Array<{ number: number }> }).pulls);
+  const stored = site.kvs
+    .listPlain('github:repo:acme-flow:web-app:pulls:')
+    .flatMap((entry) => (entry.value as { pulls: Array<{ number: number }> }).pulls);
   expect(stored.map((pull) => pull.number)).toContain(opened.number);
 });
 

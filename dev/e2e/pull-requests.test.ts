@@ -98,7 +98,12 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
       .filter((pull) => pull.reviews.length > 0)
       .map((pull) => time(pull.reviews[0]!.submittedAt) - time(pull.draftEvents.find((event) => event.ready)?.at ?? pull.createdAt));
     const cells = await frame.getByTestId('phase-pickup').locator('td').allTextContents();
-    expect(cells).toEqual([String(pickups.length), written(nearestRank(pickups, 50)), written(nearestRank(pickups, 85)), written(nearestRank(pickups, 95))]);
+    expect(cells).toEqual([
+      String(pickups.length),
+      written(nearestRank(pickups, 50)),
+      written(nearestRank(pickups, 85)),
+      written(nearestRank(pickups, 95)),
+    ]);
   });
 
   it('gives the share of finished items that had a pull request, by Jira and GitHub', async () => {
@@ -114,18 +119,25 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   it('leaves generated files out of the sizes: no merged pull request is sized by its lockfile', async () => {
     const merged = pulls.filter((pull) => pull.mergedAt !== null);
     const handWritten = (pull: SimPullRequest) =>
-      pull.files.filter((file) => file.path !== 'package-lock.json' && !file.path.startsWith('src/api/generated/')).reduce((sum, file) => sum + file.additions + file.deletions, 0);
+      pull.files
+        .filter((file) => file.path !== 'package-lock.json' && !file.path.startsWith('src/api/generated/'))
+        .reduce((sum, file) => sum + file.additions + file.deletions, 0);
     const classes = [10, 50, 250, 1000, Infinity];
-    const counts = classes.map((upTo, k) => merged.filter((pull) => handWritten(pull) <= upTo && (k === 0 || handWritten(pull) > classes[k - 1]!)).length);
+    const counts = classes.map(
+      (upTo, k) => merged.filter((pull) => handWritten(pull) <= upTo && (k === 0 || handWritten(pull) > classes[k - 1]!)).length,
+    );
     const summary = await frame.getByTestId('chart-pull-request-sizes-summary').textContent();
-    expect(summary).toBe(`${merged.length} pull requests: XS ${counts[0]}, S ${counts[1]}, M ${counts[2]}, L ${counts[3]}, XL ${counts[4]}.`);
+    expect(summary).toBe(
+      `${merged.length} pull requests: XS ${counts[0]}, S ${counts[1]}, M ${counts[2]}, L ${counts[3]}, XL ${counts[4]}.`,
+    );
   });
 
-  it('charts each phase by reporting period: the pickup table holds the raw pull requests\' percentiles', async () => {
+  it("charts each phase by reporting period: the pickup table holds the raw pull requests' percentiles", async () => {
     const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.reviews.length > 0);
-    const rows = await frame.getByTestId('chart-phase-trend-pickup-table').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent ?? '')),
-    );
+    const rows = await frame
+      .getByTestId('chart-phase-trend-pickup-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent ?? '')));
     expect(rows.length).toBeGreaterThan(1);
     const hours = (ms: number) => String(Math.round((ms / HOUR) * 10) / 10);
     let periodsWithPickups = 0;
@@ -136,7 +148,8 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
         .filter((pull) => time(pull.mergedAt!) >= start && time(pull.mergedAt!) < end)
         .map((pull) => time(pull.reviews[0]!.submittedAt) - time(pull.draftEvents.find((event) => event.ready)?.at ?? pull.createdAt));
       if (pickups.length > 0) periodsWithPickups += 1;
-      const expected = pickups.length === 0 ? ['0', '–', '–', '–'] : [String(pickups.length), ...[50, 85, 95].map((p) => hours(nearestRank(pickups, p)))];
+      const expected =
+        pickups.length === 0 ? ['0', '–', '–', '–'] : [String(pickups.length), ...[50, 85, 95].map((p) => hours(nearestRank(pickups, p)))];
       expect([from, to, ...cells]).toEqual([from, to, ...expected]);
     }
     expect(periodsWithPickups).toBeGreaterThan(0);
@@ -145,15 +158,21 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
     expect(points).toBeGreaterThan(0);
   });
 
-  it('shows where each item\'s time went in the Issues table: the time after the last merge, from Jira\'s and GitHub\'s own times', async () => {
+  it("shows where each item's time went in the Issues table: the time after the last merge, from Jira's and GitHub's own times", async () => {
     const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}`);
-    type Exported = { key: string; fields: { status: { name: string; statusCategory: { key: string } } }; changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> } };
+    type Exported = {
+      key: string;
+      fields: { status: { name: string; statusCategory: { key: string } } };
+      changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> };
+    };
     const issues = (await response.json()) as Exported[];
     const category = new Map(issues.map((issue) => [issue.fields.status.name, issue.fields.status.statusCategory.key]));
     // Items that entered a done status exactly once, and are done now: their done time is that move.
     const doneAt = new Map<string, number>();
     for (const issue of issues) {
-      const intoDone = issue.changelog.histories.filter((history) => history.items.some((item) => item.field === 'status' && category.get(item.toString) === 'done'));
+      const intoDone = issue.changelog.histories.filter((history) =>
+        history.items.some((item) => item.field === 'status' && category.get(item.toString) === 'done'),
+      );
       if (intoDone.length === 1 && issue.fields.status.statusCategory.key === 'done') doneAt.set(issue.key, time(intoDone[0]!.created));
     }
     await frame.getByRole('tab', { name: 'Issues', exact: true }).click();
@@ -161,16 +180,21 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
     await table.getByRole('columnheader', { name: 'After last merge (hours)' }).waitFor({ timeout: 30_000 });
     const headers = await table.getByRole('columnheader').allTextContents();
     const afterColumn = headers.indexOf('After last merge (hours)');
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
     let checked = 0;
     for (const cells of rows) {
       const key = cells[0]!;
       const done = doneAt.get(key);
       const linked = pulls.filter((pull) => pull.key === key);
       // Every pull request of the item merged before it was done: the time after is from the last merge.
-      if (done === undefined || linked.length === 0 || linked.some((pull) => pull.mergedAt === null || time(pull.mergedAt) > done)) continue;
+      if (done === undefined || linked.length === 0 || linked.some((pull) => pull.mergedAt === null || time(pull.mergedAt) > done))
+        continue;
       const lastMerge = Math.max(...linked.map((pull) => time(pull.mergedAt!)));
-      const written = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((done - lastMerge) / HOUR);
+      const written = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        (done - lastMerge) / HOUR,
+      );
       expect([key, cells[afterColumn]]).toEqual([key, written]);
       checked += 1;
     }

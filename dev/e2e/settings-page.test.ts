@@ -155,22 +155,28 @@ async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
     changelog: { histories: Array<{ items: ChangelogItem[] }> };
   }>;
   // The project page opens without epics (a project's default): its figures are those of the other issues.
-  return exported.filter(({ fields }) => fields.issuetype.name !== 'Epic').map(({ fields, changelog }) => {
-    const visited = new Set([fields.status.id]);
-    for (const item of changelog.histories.flatMap((history) => history.items)) {
-      if (item.field !== 'status') continue;
-      if (item.from) visited.add(item.from);
-      if (item.to) visited.add(item.to);
-    }
-    return { status: fields.status.id, visited };
-  });
+  return exported
+    .filter(({ fields }) => fields.issuetype.name !== 'Epic')
+    .map(({ fields, changelog }) => {
+      const visited = new Set([fields.status.id]);
+      for (const item of changelog.histories.flatMap((history) => history.items)) {
+        if (item.field !== 'status') continue;
+        if (item.from) visited.add(item.from);
+        if (item.to) visited.add(item.to);
+      }
+      return { status: fields.status.id, visited };
+    });
 }
 
 /** The project's statuses by name, with Jira's category of each. */
 async function jiraStatuses(projectKey: string): Promise<Map<string, { id: string; category: string }>> {
-  const response = await fetch(`${site.jiraUrl}/rest/api/3/project/${projectKey}/statuses`, { headers: { 'x-forge-sim-principal': 'app' } });
+  const response = await fetch(`${site.jiraUrl}/rest/api/3/project/${projectKey}/statuses`, {
+    headers: { 'x-forge-sim-principal': 'app' },
+  });
   const issueTypes = (await response.json()) as Array<{ statuses: Array<{ id: string; name: string; statusCategory: { key: string } }> }>;
-  return new Map(issueTypes.flatMap((type) => type.statuses).map((status) => [status.name, { id: status.id, category: status.statusCategory.key }]));
+  return new Map(
+    issueTypes.flatMap((type) => type.statuses).map((status) => [status.name, { id: status.id, category: status.statusCategory.key }]),
+  );
 }
 
 /**
@@ -209,7 +215,9 @@ describe('the settings page, as a Jira admin', () => {
     await save.click();
 
     const connection = settings().getByTestId('github-connection');
-    await expect(connection.textContent({ timeout: 20_000 })).resolves.toMatch(/Connected.*as flow-metrics-reader with a fine-grained token/);
+    await expect(connection.textContent({ timeout: 20_000 })).resolves.toMatch(
+      /Connected.*as flow-metrics-reader with a fine-grained token/,
+    );
     const connectedBy = settings().getByTestId('github-connected-by');
     await connectedBy.getByText(userWithRole('admin').displayName, { exact: false }).waitFor();
     await expect(connectedBy.textContent()).resolves.toMatch(/last checked/);
@@ -371,7 +379,13 @@ describe('the settings page, as a Jira admin', () => {
     // Every plain value the platform holds for the installation, as it holds it; secrets are not plain values.
     expect(exported.entries).toEqual(site.kvs.listPlain());
     expect(exported.entries.map((entry) => entry.key)).toEqual(
-      expect.arrayContaining(['settings:measured-projects', `project:${PROJECT}:flow-config`, `project:${PROJECT}:history`, 'connection:github', 'connection:slack']),
+      expect.arrayContaining([
+        'settings:measured-projects',
+        `project:${PROJECT}:flow-config`,
+        `project:${PROJECT}:history`,
+        'connection:github',
+        'connection:slack',
+      ]),
     );
     expect(exported.entries.some((entry) => entry.key.startsWith('secret:'))).toBe(false);
     expectNoTypedTokenIn('the export', text);
@@ -385,7 +399,9 @@ describe('the settings page, as a Jira admin', () => {
     await settings().getByRole('button', { name: 'Purge now' }).click();
     await expect(settings().getByTestId('privacy-notice').textContent({ timeout: 20_000 })).resolves.toBe('Purging…');
     await site.platform.drainQueue();
-    await settings().getByText(/^Purged \d+ expired records? \(/).waitFor({ timeout: 30_000 });
+    await settings()
+      .getByText(/^Purged \d+ expired records? \(/)
+      .waitFor({ timeout: 30_000 });
     await screenshot(admin, 'purged');
   });
 
@@ -393,7 +409,9 @@ describe('the settings page, as a Jira admin', () => {
     const erase = settings().getByTestId('erase');
     await erase.getByLabel(/^Type/).fill(ERASE_CONFIRMATION_PHRASE);
     await erase.getByRole('button', { name: 'Erase all app data' }).click();
-    await expect(settings().getByTestId('privacy-notice').textContent({ timeout: 30_000 })).resolves.toMatch(/^Erased \d+ stored values and every token\.$/);
+    await expect(settings().getByTestId('privacy-notice').textContent({ timeout: 30_000 })).resolves.toMatch(
+      /^Erased \d+ stored values and every token\.$/,
+    );
     await screenshot(admin, 'erased');
 
     expect(site.kvs.listSecrets()).toEqual([]);
@@ -401,9 +419,12 @@ describe('the settings page, as a Jira admin', () => {
     // names (kept so the weekly personal-data report can find that account id), and the count of erasures (so sync
     // jobs queued before it write nothing).
     const adminId = userWithRole('admin').accountId;
-    expect(site.kvs.listPlain().map((entry) => entry.key).sort()).toEqual(
-      ['audit:head', 'audit:page:00000001', `personal-data:account:${adminId}`, 'privacy:erasure-generation'].sort(),
-    );
+    expect(
+      site.kvs
+        .listPlain()
+        .map((entry) => entry.key)
+        .sort(),
+    ).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${adminId}`, 'privacy:erasure-generation'].sort());
     expectNoTypedTokenIn('KVS after erasing', storageText());
 
     await openTab('Audit log');
@@ -415,7 +436,9 @@ describe('the settings page, as a Jira admin', () => {
     // Erased with everything else: the choice of projects to measure. The page says so and where to choose again.
     const page = await openAs('admin', `/projects/${PROJECT}/flow-metrics`);
     const frame = appFrame(page);
-    await expect(frame.getByTestId('project-not-measured').textContent({ timeout: 20_000 })).resolves.toMatch(/Flow metrics are not collected for .+ yet/);
+    await expect(frame.getByTestId('project-not-measured').textContent({ timeout: 20_000 })).resolves.toMatch(
+      /Flow metrics are not collected for .+ yet/,
+    );
     await expect(frame.getByTestId('sync-state').count()).resolves.toBe(0);
     await screenshot(page, 'erased-project-page');
     await page.close();
@@ -429,7 +452,9 @@ describe('the settings page, as someone who is not a Jira admin', () => {
     const page = await openAs('outsider', SETTINGS);
     const frame = appFrame(page);
     const denied = frame.getByTestId('access-denied');
-    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(/only jira administrators can change flow metrics settings.*ask a jira administrator/i);
+    await expect(denied.textContent({ timeout: 20_000 })).resolves.toMatch(
+      /only jira administrators can change flow metrics settings.*ask a jira administrator/i,
+    );
     await expect(frame.getByRole('tablist').count()).resolves.toBe(0);
     await expect(frame.getByRole('tab').count()).resolves.toBe(0);
     await expect(frame.getByRole('button').count()).resolves.toBe(0);
@@ -458,32 +483,35 @@ describe("the settings page's fields, in both of Jira's colour modes, under Forg
     });
   }
 
-  it.each(['light', 'dark'] as const)('draws the Projects, GitHub, Slack and Data tabs in %s mode with styled Atlaskit fields', async (theme) => {
-    const page = await openAs('admin', SETTINGS, theme);
-    const frame = appFrame(page);
+  it.each(['light', 'dark'] as const)(
+    'draws the Projects, GitHub, Slack and Data tabs in %s mode with styled Atlaskit fields',
+    async (theme) => {
+      const page = await openAs('admin', SETTINGS, theme);
+      const frame = appFrame(page);
 
-    await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 20_000 });
-    await frame.getByTestId('workflow-editor').getByLabel('Time zone of dates').waitFor({ timeout: 20_000 });
-    await expect(fieldStyles(page)).resolves.toEqual({ textFieldBorder: 'solid', checkboxAppearance: 'none' });
-    await screenshot(page, `fields-projects-${theme}`);
+      await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 20_000 });
+      await frame.getByTestId('workflow-editor').getByLabel('Time zone of dates').waitFor({ timeout: 20_000 });
+      await expect(fieldStyles(page)).resolves.toEqual({ textFieldBorder: 'solid', checkboxAppearance: 'none' });
+      await screenshot(page, `fields-projects-${theme}`);
 
-    await frame.getByRole('tab', { name: 'GitHub', exact: true }).click();
-    await frame.getByRole('button', { name: 'Connect GitHub' }).click({ timeout: 20_000 });
-    await frame.getByLabel('Personal access token', { exact: true }).fill('not-a-token');
-    await frame.getByText('This is not a GitHub personal access token').waitFor();
-    await screenshot(page, `fields-github-${theme}`);
+      await frame.getByRole('tab', { name: 'GitHub', exact: true }).click();
+      await frame.getByRole('button', { name: 'Connect GitHub' }).click({ timeout: 20_000 });
+      await frame.getByLabel('Personal access token', { exact: true }).fill('not-a-token');
+      await frame.getByText('This is not a GitHub personal access token').waitFor();
+      await screenshot(page, `fields-github-${theme}`);
 
-    await frame.getByRole('tab', { name: 'Slack', exact: true }).click();
-    await frame.getByRole('button', { name: 'Connect Slack' }).click({ timeout: 20_000 });
-    await frame.getByLabel('Channel id', { exact: true }).waitFor();
-    await screenshot(page, `fields-slack-${theme}`);
+      await frame.getByRole('tab', { name: 'Slack', exact: true }).click();
+      await frame.getByRole('button', { name: 'Connect Slack' }).click({ timeout: 20_000 });
+      await frame.getByLabel('Channel id', { exact: true }).waitFor();
+      await screenshot(page, `fields-slack-${theme}`);
 
-    await frame.getByRole('tab', { name: 'Data and privacy', exact: true }).click();
-    await frame.getByLabel(/^Keep data for/).fill('20');
-    await frame.getByText(/^Choose a whole number of days/).waitFor({ timeout: 20_000 });
-    await screenshot(page, `fields-data-${theme}`);
-    await page.close();
-  });
+      await frame.getByRole('tab', { name: 'Data and privacy', exact: true }).click();
+      await frame.getByLabel(/^Keep data for/).fill('20');
+      await frame.getByText(/^Choose a whole number of days/).waitFor({ timeout: 20_000 });
+      await screenshot(page, `fields-data-${theme}`);
+      await page.close();
+    },
+  );
 
   it('would see a violation: the browser reports an inline style the policy blocks', async () => {
     // Not one of openedPages: the style added here is meant to be refused.
@@ -491,7 +519,10 @@ describe("the settings page's fields, in both of Jira's colour modes, under Forg
     await appFrame(page).getByRole('tab', { name: 'Projects', exact: true }).waitFor({ timeout: 20_000 });
     const frame = page.frame({ url: /\/__ui\// });
     if (!frame) throw new Error('The app frame is not loaded');
-    const reported = page.waitForEvent('console', { predicate: (message) => message.text().includes('Content Security Policy'), timeout: 10_000 });
+    const reported = page.waitForEvent('console', {
+      predicate: (message) => message.text().includes('Content Security Policy'),
+      timeout: 10_000,
+    });
     await frame.evaluate(() => {
       const style = document.createElement('style');
       style.textContent = 'body { outline: 1px solid red; }';

@@ -59,7 +59,6 @@ export interface DemoGitHub {
   };
 }
 
-
 export interface DemoGitHubOptions {
   /** The simulated Jira's demo data to draw pull requests from; without it the repositories have none. */
   pullRequestsFrom?: JiraDemoSource;

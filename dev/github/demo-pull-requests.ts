@@ -55,7 +55,10 @@ export function githubLoginOf(user: DemoUser): string {
     .replace(/\s+/g, '-');
 }
 
-export function demoPullRequests(source: JiraDemoSource, repositories: { FLOW: ProjectRepositories; SPR: ProjectRepositories }): DemoPullRequest[] {
+export function demoPullRequests(
+  source: JiraDemoSource,
+  repositories: { FLOW: ProjectRepositories; SPR: ProjectRepositories },
+): DemoPullRequest[] {
   const { store } = generateDemoData({ seed: source.seed, now: source.anchor });
   const anchor = source.anchor.getTime();
   const pulls = [
@@ -97,10 +100,18 @@ function projectPullRequests(
     // Commits, files and drafts come from a generator of their own, so the timings above stay as they were.
     const detail = new Prng(deriveSeed(seed, `github:detail:${key}`));
     const main = { ...named(''), ...draw.next() };
-    result.push({ repository: repositories.main, issueKey: key, spec: { ...main, ...pullRequestDetails(main, stretch.startedAt, detail, repositories.main) } });
+    result.push({
+      repository: repositories.main,
+      issueKey: key,
+      spec: { ...main, ...pullRequestDetails(main, stretch.startedAt, detail, repositories.main) },
+    });
     if (rng.chance(SHARE_WITH_SECOND_PULL_REQUEST)) {
       const api = { ...named('API'), ...draw.next() };
-      result.push({ repository: repositories.api, issueKey: key, spec: { ...api, ...pullRequestDetails(api, stretch.startedAt, detail, repositories.api) } });
+      result.push({
+        repository: repositories.api,
+        issueKey: key,
+        spec: { ...api, ...pullRequestDetails(api, stretch.startedAt, detail, repositories.api) },
+      });
     }
   }
   return result;
@@ -152,7 +163,9 @@ class PullRequestDraw {
       ['CHANGES_REQUESTED', 30],
       ['COMMENTED', 20],
     ]);
-    const reviews: NewReview[] = [{ reviewer: githubLoginOf(rng.pick(reviewers)), state, submittedAt: new Date(first), body: REVIEW_BODIES[state] }];
+    const reviews: NewReview[] = [
+      { reviewer: githubLoginOf(rng.pick(reviewers)), state, submittedAt: new Date(first), body: REVIEW_BODIES[state] },
+    ];
     if (state !== 'APPROVED' && approvalNeeded) {
       const approval = first + (before - first) * (0.3 + 0.6 * rng.next());
       reviews.push({ reviewer: githubLoginOf(rng.pick(reviewers)), state: 'APPROVED', submittedAt: new Date(approval), body: '' });
@@ -190,13 +203,17 @@ function pullRequestDetails(
     additions: Math.round(rng.logNormal(30, 1)),
     deletions: Math.round(rng.logNormal(8, 1)),
   }));
-  if (rng.chance(SHARE_TOUCHING_LOCKFILE)) files.push({ path: 'package-lock.json', additions: 200 + rng.int(1500), deletions: 50 + rng.int(400) });
+  if (rng.chance(SHARE_TOUCHING_LOCKFILE))
+    files.push({ path: 'package-lock.json', additions: 200 + rng.int(1500), deletions: 50 + rng.int(400) });
   if (repository.endsWith('/web-app') && rng.chance(SHARE_TOUCHING_GENERATED_CLIENT)) {
     files.push({ path: 'src/api/generated/client.ts', additions: 100 + rng.int(600), deletions: rng.int(200) });
   }
   if (!rng.chance(SHARE_OPENED_AS_DRAFT)) return { commits, files };
   // Marked ready before the first review (or the merge or close, when there was none).
-  const firstEvent = Math.min(...[spec.reviews?.[0]?.submittedAt, spec.mergedAt, spec.closedAt].filter((at): at is Date => !!at).map((at) => at.getTime()), opened + 2 * HOUR_MS);
+  const firstEvent = Math.min(
+    ...[spec.reviews?.[0]?.submittedAt, spec.mergedAt, spec.closedAt].filter((at): at is Date => !!at).map((at) => at.getTime()),
+    opened + 2 * HOUR_MS,
+  );
   const ready = opened + (firstEvent - opened) * (0.2 + 0.5 * rng.next());
   return { commits, files, draft: true, draftEvents: [{ at: new Date(ready), ready: true }] };
 }

@@ -5,7 +5,15 @@ import type { PullRequestAction, SimWebhookDelivery } from './webhook-deliveries
 /** Sends a delivery to a webhook's URL and answers the HTTP status it got (the local site's own fetch). */
 export type WebhookSender = (url: string, delivery: SimWebhookDelivery) => Promise<number>;
 
-const PULL_REQUEST_ACTIONS = new Set<PullRequestAction>(['opened', 'edited', 'synchronize', 'closed', 'reopened', 'ready_for_review', 'converted_to_draft']);
+const PULL_REQUEST_ACTIONS = new Set<PullRequestAction>([
+  'opened',
+  'edited',
+  'synchronize',
+  'closed',
+  'reopened',
+  'ready_for_review',
+  'converted_to_draft',
+]);
 
 /**
  * The local host's control API for the simulated GitHub (under `/__github/`), for developers and browser
@@ -16,7 +24,11 @@ const PULL_REQUEST_ACTIONS = new Set<PullRequestAction>(['opened', 'edited', 'sy
  * action}`; answers each hook's HTTP status). The demo tokens are fakes that only this simulation accepts.
  */
 export function githubControl(demo: DemoGitHub, send?: WebhookSender): SimulatedService {
-  const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+  const json = (status: number, value: unknown) => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value),
+  });
   return {
     async handle({ method, path, body }) {
       const { pathname } = new URL(path, 'http://local');
@@ -39,7 +51,8 @@ export function githubControl(demo: DemoGitHub, send?: WebhookSender): Simulated
       if (method === 'POST' && pathname === '/__github/webhooks/deliver') {
         if (!send) return json(501, { error: 'this host sends no webhooks' });
         const ask = JSON.parse(body ?? '{}') as { repository?: unknown; number?: unknown; event?: unknown; action?: unknown };
-        if (typeof ask.repository !== 'string' || typeof ask.number !== 'number') return json(400, { error: 'give {"repository", "number", "event", "action"}' });
+        if (typeof ask.repository !== 'string' || typeof ask.number !== 'number')
+          return json(400, { error: 'give {"repository", "number", "event", "action"}' });
         const event =
           ask.event === 'pull_request_review'
             ? ({ kind: 'pull_request_review' } as const)
@@ -49,7 +62,10 @@ export function githubControl(demo: DemoGitHub, send?: WebhookSender): Simulated
         if (!event) return json(400, { error: 'event is pull_request (with an action such as "closed") or pull_request_review' });
         const sent = [];
         for (const hook of demo.github.webhooksOf(ask.repository)) {
-          sent.push({ url: hook.url, status: await send(hook.url, demo.github.webhookDelivery(ask.repository, ask.number, hook.secret, event)) });
+          sent.push({
+            url: hook.url,
+            status: await send(hook.url, demo.github.webhookDelivery(ask.repository, ask.number, hook.secret, event)),
+          });
         }
         return json(200, { sent });
       }

@@ -100,7 +100,8 @@ export class PullRequestLedger {
     for (const event of spec.draftEvents ?? []) {
       const at = event.at.getTime();
       if (event.ready !== isDraft) throw new Error(`A draft change of "${spec.title}" does not change whether it is a draft`);
-      if (!(at >= created) || (closed !== null && at > closed)) throw new Error(`A draft change of "${spec.title}" falls outside the time it was open`);
+      if (!(at >= created) || (closed !== null && at > closed))
+        throw new Error(`A draft change of "${spec.title}" falls outside the time it was open`);
       isDraft = !event.ready;
     }
 
@@ -139,16 +140,14 @@ export class PullRequestLedger {
         message: commit.message,
       })),
       files: (spec.files ?? []).map((file) => ({ ...file })),
-      reviews: reviews.map(
-        (review): SimReview => ({
-          id: this.nextId(),
-          reviewer: account(review.reviewer),
-          state: review.state,
-          body: review.body ?? '',
-          submittedAt: githubTime(review.submittedAt),
-          commitId: headSha,
-        }),
-      ),
+      reviews: reviews.map((review): SimReview => ({
+        id: this.nextId(),
+        reviewer: account(review.reviewer),
+        state: review.state,
+        body: review.body ?? '',
+        submittedAt: githubTime(review.submittedAt),
+        commitId: headSha,
+      })),
     };
     list.push(pull);
     this.byRepository.set(repository, list);
@@ -156,7 +155,12 @@ export class PullRequestLedger {
   }
 
   /** A later event on an existing pull request: a review, a merge or a close. GitHub's `updated_at` moves to it. */
-  amend(repository: SimRepository, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }, account: (login: string) => SimAccount): SimPullRequest {
+  amend(
+    repository: SimRepository,
+    number: number,
+    change: { review?: NewReview; mergedAt?: Date; closedAt?: Date },
+    account: (login: string) => SimAccount,
+  ): SimPullRequest {
     const pull = this.find(repository, number);
     if (!pull) throw new Error(`No pull request #${number}`);
     const at = (change.review?.submittedAt ?? change.mergedAt ?? change.closedAt)!;

@@ -65,7 +65,7 @@ async function everyPage(path: string, template: string) {
 }
 
 describe('GET /repos/{owner}/{repo}/pulls', () => {
-  it('pages through every pull request with Link headers, each page valid against GitHub\'s description', async () => {
+  it("pages through every pull request with Link headers, each page valid against GitHub's description", async () => {
     const all = github.pullRequests(DEMO_REPOSITORIES.webApp);
     expect(all.length).toBeGreaterThan(250);
     const pages = await everyPage(`/repos/${DEMO_REPOSITORIES.webApp}/pulls?state=all&per_page=100`, PULLS);
@@ -76,7 +76,9 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     expect(Object.keys(pages[0]!.link).sort()).toEqual(['last', 'next']);
     expect(Object.keys(pages[1]!.link).sort()).toEqual(['first', 'last', 'next', 'prev']);
     expect(Object.keys(pages.at(-1)!.link).sort()).toEqual(['first', 'prev']);
-    expect(pages[0]!.link.last).toBe(`https://api.github.com/repos/${DEMO_REPOSITORIES.webApp}/pulls?state=all&per_page=100&page=${pages.length}`);
+    expect(pages[0]!.link.last).toBe(
+      `https://api.github.com/repos/${DEMO_REPOSITORIES.webApp}/pulls?state=all&per_page=100&page=${pages.length}`,
+    );
   });
 
   it('lists open pull requests newest first by default, 30 to a page', async () => {
@@ -95,8 +97,13 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     expect(closed.every((pull) => pull.state === 'closed')).toBe(true);
     const updated = closed.map((pull) => pull.updated_at);
     expect(updated).toEqual([...updated].sort());
-    const descending = (await get(`/repos/${DEMO_REPOSITORIES.mobileApp}/pulls?state=closed&sort=updated&direction=desc&per_page=5`)).json as PullJson[];
-    const newest = [...github.pullRequests(DEMO_REPOSITORIES.mobileApp)].filter((p) => p.closedAt).map((p) => p.updatedAt).sort().reverse();
+    const descending = (await get(`/repos/${DEMO_REPOSITORIES.mobileApp}/pulls?state=closed&sort=updated&direction=desc&per_page=5`))
+      .json as PullJson[];
+    const newest = [...github.pullRequests(DEMO_REPOSITORIES.mobileApp)]
+      .filter((p) => p.closedAt)
+      .map((p) => p.updatedAt)
+      .sort()
+      .reverse();
     expect(descending.map((pull) => pull.updated_at)).toEqual(newest.slice(0, 5));
   });
 
@@ -105,7 +112,8 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     expect(big.json as unknown[]).toHaveLength(100);
     expect(links(big.headers.link).next).toContain('per_page=500&page=2');
     const wanted = github.pullRequests(DEMO_REPOSITORIES.webApp)[10]!;
-    const byHead = (await get(`/repos/${DEMO_REPOSITORIES.webApp}/pulls?state=all&head=acme-flow:${encodeURIComponent(wanted.headRef)}`)).json as PullJson[];
+    const byHead = (await get(`/repos/${DEMO_REPOSITORIES.webApp}/pulls?state=all&head=acme-flow:${encodeURIComponent(wanted.headRef)}`))
+      .json as PullJson[];
     expect(byHead.map((pull) => pull.number)).toEqual([wanted.number]);
   });
 
@@ -116,16 +124,17 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     expectContract(PULLS, answer);
   });
 
-  it('answers 404 for a private repository outside the token\'s selection, and to no token', async () => {
+  it("answers 404 for a private repository outside the token's selection, and to no token", async () => {
     expectNotFound(await get(`/repos/${DEMO_REPOSITORIES.platformApi}/pulls`, tokens.narrow.token));
     expectNotFound(await get(`/repos/${DEMO_REPOSITORIES.platformApi}/pulls/1/reviews`, tokens.narrow.token));
     expectNotFound(await get(`/repos/${DEMO_REPOSITORIES.webApp}/pulls`, null));
     expect((await get(`/repos/${DEMO_REPOSITORIES.webApp}/pulls`, tokens.narrow.token)).status).toBe(200);
   });
 
-  it('counts against the hour\'s budget and is refused once it is spent', async () => {
+  it("counts against the hour's budget and is refused once it is spent", async () => {
     const local = createDemoGitHub(() => NOW);
-    const call = (path: string) => local.github.handle({ method: 'GET', path, headers: { authorization: `Bearer ${local.tokens.readOnly.token}` } });
+    const call = (path: string) =>
+      local.github.handle({ method: 'GET', path, headers: { authorization: `Bearer ${local.tokens.readOnly.token}` } });
     const first = await call(`/repos/${DEMO_REPOSITORIES.webApp}/pulls`);
     expect(first.headers['x-ratelimit-used']).toBe('1');
     expect(JSON.parse(first.body)).toEqual([]);
@@ -137,7 +146,7 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
 describe('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', () => {
   const reviewed = github.pullRequests(DEMO_REPOSITORIES.webApp).find((pull) => pull.reviews.length >= 2)!;
 
-  it('lists a pull request\'s reviews in order, valid against GitHub\'s description, paged like the pulls', async () => {
+  it("lists a pull request's reviews in order, valid against GitHub's description, paged like the pulls", async () => {
     const path = `/repos/${DEMO_REPOSITORIES.webApp}/pulls/${reviewed.number}/reviews`;
     const whole = await get(path);
     expectContract(REVIEWS, whole);
@@ -147,7 +156,9 @@ describe('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', () => {
     expect(whole.headers.link).toBeUndefined();
 
     const pages = await everyPage(`${path}?per_page=1`, REVIEWS);
-    expect(pages.map((page) => (page.items[0] as { submitted_at: string }).submitted_at)).toEqual(reviews.map((review) => review.submitted_at));
+    expect(pages.map((page) => (page.items[0] as { submitted_at: string }).submitted_at)).toEqual(
+      reviews.map((review) => review.submitted_at),
+    );
   });
 
   it('answers 404 for a pull request that does not exist', async () => {
@@ -162,18 +173,25 @@ describe('adding pull requests', () => {
     const before = new Date('2026-03-01T09:00:00Z');
     const spec = { title: 'X-1 Thing', author: DEMO_GITHUB_LOGIN, headRef: 'feature/X-1', createdAt: opened };
     expect(() => local.addPullRequest(DEMO_REPOSITORIES.webApp, { ...spec, mergedAt: before })).toThrow('closes before it opens');
-    expect(() => local.addPullRequest(DEMO_REPOSITORIES.webApp, { ...spec, reviews: [{ reviewer: DEMO_GITHUB_LOGIN, state: 'APPROVED', submittedAt: before }] })).toThrow(
-      'outside the time',
-    );
+    expect(() =>
+      local.addPullRequest(DEMO_REPOSITORIES.webApp, {
+        ...spec,
+        reviews: [{ reviewer: DEMO_GITHUB_LOGIN, state: 'APPROVED', submittedAt: before }],
+      }),
+    ).toThrow('outside the time');
     expect(() => local.addPullRequest('acme-flow/nowhere', spec)).toThrow('No GitHub repository');
   });
 });
 
 /** The issue's status category at a moment, replayed from its history. */
 function categoryAt(store: IssueStore, row: number, at: number): string {
-  const changes = store.histories(row).flatMap((history) =>
-    history.changes.flatMap((change) => (change.kind === ChangeKind.Status ? [{ at: history.created, from: change.from, to: change.to }] : [])),
-  );
+  const changes = store
+    .histories(row)
+    .flatMap((history) =>
+      history.changes.flatMap((change) =>
+        change.kind === ChangeKind.Status ? [{ at: history.created, from: change.from, to: change.to }] : [],
+      ),
+    );
   let status = changes[0]?.from ?? store.status.get(row);
   for (const change of changes) if (change.at <= at) status = change.to;
   return STATUSES[status]!.category;
@@ -200,12 +218,22 @@ describe('the demo pull requests', () => {
       const row = store.find(pull.title.split(' ')[0]!);
       expect(row).toBeGreaterThanOrEqual(0);
       const opened = Date.parse(pull.createdAt);
-      expect({ pull: pull.title, at: 'opened', category: categoryAt(store, row, opened) }).toEqual({ pull: pull.title, at: 'opened', category: 'indeterminate' });
+      expect({ pull: pull.title, at: 'opened', category: categoryAt(store, row, opened) }).toEqual({
+        pull: pull.title,
+        at: 'opened',
+        category: 'indeterminate',
+      });
       if (pull.mergedAt) {
         const merged = Date.parse(pull.mergedAt);
-        expect({ pull: pull.title, at: 'merged', category: categoryAt(store, row, merged) }).toEqual({ pull: pull.title, at: 'merged', category: 'indeterminate' });
+        expect({ pull: pull.title, at: 'merged', category: categoryAt(store, row, merged) }).toEqual({
+          pull: pull.title,
+          at: 'merged',
+          category: 'indeterminate',
+        });
         // Done comes after the merge: the issue is in a Done-category status by the anchor or later again.
-        const doneLater = store.histories(row).some((h) => h.created > merged && h.changes.some((c) => c.kind === ChangeKind.Status && STATUSES[c.to]!.category === 'done'));
+        const doneLater = store
+          .histories(row)
+          .some((h) => h.created > merged && h.changes.some((c) => c.kind === ChangeKind.Status && STATUSES[c.to]!.category === 'done'));
         expect({ pull: pull.title, doneLater }).toEqual({ pull: pull.title, doneLater: true });
       }
       if (!pull.closedAt) expect(STATUSES[store.status.get(row)]!.category).toBe('indeterminate');
@@ -223,7 +251,9 @@ describe('the demo pull requests', () => {
   });
 
   it('first reviews come hours to days after opening', () => {
-    const waits = pulls.filter((pull) => pull.reviews[0]).map((pull) => (Date.parse(pull.reviews[0]!.submittedAt) - Date.parse(pull.createdAt)) / 3_600_000);
+    const waits = pulls
+      .filter((pull) => pull.reviews[0])
+      .map((pull) => (Date.parse(pull.reviews[0]!.submittedAt) - Date.parse(pull.createdAt)) / 3_600_000);
     waits.sort((a, b) => a - b);
     const median = waits[Math.floor(waits.length / 2)]!;
     expect(median).toBeGreaterThan(2);
@@ -233,7 +263,15 @@ describe('the demo pull requests', () => {
 
   it('are the same on every run', () => {
     const again = createDemoGitHub(() => NOW, { pullRequestsFrom: JIRA }).github;
-    const shape = (pull: SimPullRequest) => [pull.number, pull.title, pull.createdAt, pull.mergedAt, pull.reviews.map((r) => r.submittedAt)];
-    expect(again.pullRequests(DEMO_REPOSITORIES.platformApi).map(shape)).toEqual(github.pullRequests(DEMO_REPOSITORIES.platformApi).map(shape));
+    const shape = (pull: SimPullRequest) => [
+      pull.number,
+      pull.title,
+      pull.createdAt,
+      pull.mergedAt,
+      pull.reviews.map((r) => r.submittedAt),
+    ];
+    expect(again.pullRequests(DEMO_REPOSITORIES.platformApi).map(shape)).toEqual(
+      github.pullRequests(DEMO_REPOSITORIES.platformApi).map(shape),
+    );
   });
 });

@@ -31,12 +31,17 @@ describe('the simulated GitHub', () => {
     expect(answer.json).toMatchObject({ login: DEMO_GITHUB_LOGIN, type: 'User', user_view_type: 'private' });
     expect(answer.headers['github-authentication-token-expiration']).toBe('2026-05-09 12:00:00 UTC');
     expect(answer.headers['x-oauth-scopes']).toBeUndefined();
-    expect(answer.headers).toMatchObject({ 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-resource': 'core' });
+    expect(answer.headers).toMatchObject({
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      'x-ratelimit-used': '1',
+      'x-ratelimit-resource': 'core',
+    });
     expect(Number(answer.headers['x-ratelimit-reset'])).toBe(Math.floor(NOW.getTime() / 1000) + 3600);
     expectContract('/user', answer);
   });
 
-  it('reports a classic token\'s scopes and no expiry when it has none', async () => {
+  it("reports a classic token's scopes and no expiry when it has none", async () => {
     const { get, tokens } = setUp();
     const answer = await get('/user', tokens.classicBroad.token);
     expect(answer.headers['x-oauth-scopes']).toBe('repo, read:org');
@@ -61,7 +66,7 @@ describe('the simulated GitHub', () => {
     expectContract('/user', anonymous);
   });
 
-  it('shows a repository the token may read, with GitHub\'s full repository shape', async () => {
+  it("shows a repository the token may read, with GitHub's full repository shape", async () => {
     const { get, tokens } = setUp();
     const answer = await get('/repos/ACME-FLOW/Web-App', tokens.readOnly.token);
     expect(answer.status).toBe(200);
@@ -69,7 +74,7 @@ describe('the simulated GitHub', () => {
     expectContract('/repos/{owner}/{repo}', answer);
   });
 
-  it('answers 404 for a private repository outside the token\'s selection, and for one that does not exist', async () => {
+  it("answers 404 for a private repository outside the token's selection, and for one that does not exist", async () => {
     const { get, tokens } = setUp();
     for (const path of [`/repos/${DEMO_REPOSITORIES.platformApi}`, '/repos/acme-flow/no-such-repo']) {
       const answer = await get(path, tokens.narrow.token);
@@ -81,7 +86,7 @@ describe('the simulated GitHub', () => {
     expect((await get(`/repos/${DEMO_REPOSITORIES.designSystem}`, tokens.narrow.token)).status).toBe(200);
   });
 
-  it('counts requests per account and answers 403 once the hour\'s budget is spent', async () => {
+  it("counts requests per account and answers 403 once the hour's budget is spent", async () => {
     const { github, get, tokens } = setUp();
     github.setRemaining(DEMO_GITHUB_LOGIN, 1);
     expect((await get('/user', tokens.readOnly.token)).headers['x-ratelimit-remaining']).toBe('0');
@@ -106,7 +111,7 @@ describe('the simulated GitHub', () => {
     expect(JSON.stringify(github.requests())).not.toContain('github_pat_');
   });
 
-  it('derives demo tokens in GitHub\'s shapes, the same on every run', () => {
+  it("derives demo tokens in GitHub's shapes, the same on every run", () => {
     const first = setUp().tokens;
     const second = setUp().tokens;
     expect(first.readOnly.token).toBe(second.readOnly.token);

@@ -1,17 +1,16 @@
 import type { SimulatedService } from '../runtime/product-target';
-import {
-  basicErrorJson,
-  fullRepositoryJson,
-  privateUserJson,
-  rateLimitJson,
-  type SimAccount,
-  type SimRepository,
-} from './github-json';
+import { basicErrorJson, fullRepositoryJson, privateUserJson, rateLimitJson, type SimAccount, type SimRepository } from './github-json';
 import { pageOf } from './github-paging';
 import { answerGraphql } from './graphql/graphql-endpoint';
 import { PullRequestLedger, type NewPullRequest, type NewReview } from './pull-request-ledger';
 import { pullRequestReviewJson, pullRequestSimpleJson, type SimPullRequest } from './pull-request-json';
-import { pullRequestEventPayload, pullRequestReviewEventPayload, signedDelivery, type PullRequestAction, type SimWebhookDelivery } from './webhook-deliveries';
+import {
+  pullRequestEventPayload,
+  pullRequestReviewEventPayload,
+  signedDelivery,
+  type PullRequestAction,
+  type SimWebhookDelivery,
+} from './webhook-deliveries';
 
 /**
  * GitHub's REST API (api.github.com) as far as the app uses it, in process: `GET /user`, `GET /repos/{owner}/{repo}`,
@@ -146,7 +145,11 @@ export class SimulatedGitHub implements SimulatedService {
   }
 
   /** A review, merge or close of an existing pull request, which moves its `updated_at`. */
-  amendPullRequest(repositoryFullName: string, number: number, change: { review?: NewReview; mergedAt?: Date; closedAt?: Date }): SimPullRequest {
+  amendPullRequest(
+    repositoryFullName: string,
+    number: number,
+    change: { review?: NewReview; mergedAt?: Date; closedAt?: Date },
+  ): SimPullRequest {
     const repository = this.repositories.get(repositoryFullName.toLowerCase());
     if (!repository) throw new Error(`No GitHub repository ${repositoryFullName}`);
     return this.pulls.amend(repository, number, change, (login) => {
@@ -257,17 +260,32 @@ export class SimulatedGitHub implements SimulatedService {
     if (bucket.used >= bucket.limit) {
       const account = auth ? this.accounts.get(auth.login.toLowerCase()) : undefined;
       const message = account ? `API rate limit exceeded for user ID ${account.id}.` : 'API rate limit exceeded.';
-      return this.json(403, basicErrorJson(403, message, 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'), auth, bucket);
+      return this.json(
+        403,
+        basicErrorJson(403, message, 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'),
+        auth,
+        bucket,
+      );
     }
     bucket.used += 1;
 
     if (method === 'GET' && url.pathname === '/user') {
       if (!auth) {
-        return this.json(401, basicErrorJson(401, 'Requires authentication', 'https://docs.github.com/rest/users/users#get-the-authenticated-user'), null, bucket);
+        return this.json(
+          401,
+          basicErrorJson(401, 'Requires authentication', 'https://docs.github.com/rest/users/users#get-the-authenticated-user'),
+          null,
+          bucket,
+        );
       }
       const account = this.accounts.get(auth.login.toLowerCase())!;
       const owned = [...this.repositories.values()].filter((r) => r.owner === account);
-      return this.json(200, privateUserJson(account, owned.filter((r) => r.private).length, owned.filter((r) => !r.private).length), auth, bucket);
+      return this.json(
+        200,
+        privateUserJson(account, owned.filter((r) => r.private).length, owned.filter((r) => !r.private).length),
+        auth,
+        bucket,
+      );
     }
     const repoPath = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (method === 'GET' && repoPath) {
@@ -292,7 +310,15 @@ export class SimulatedGitHub implements SimulatedService {
   /** `POST /graphql`: GitHub's GraphQL API, for authenticated callers only, on its own points budget. */
   private graphql(auth: SimToken | null, body: string | undefined): Answer {
     if (!auth) {
-      return this.json(401, basicErrorJson(401, 'This endpoint requires you to be authenticated.', 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql'), null);
+      return this.json(
+        401,
+        basicErrorJson(
+          401,
+          'This endpoint requires you to be authenticated.',
+          'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
+        ),
+        null,
+      );
     }
     const account = this.accounts.get(auth.login.toLowerCase())!;
     const bucket = this.bucketFor(`graphql:${auth.login.toLowerCase()}`, AUTHENTICATED_LIMIT);
@@ -330,9 +356,21 @@ export class SimulatedGitHub implements SimulatedService {
   /** `GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews`: chronological, one page of it. */
   private listReviews(repository: SimRepository, number: number, url: URL, auth: SimToken | null, bucket: RateBucket): Answer {
     const pull = this.pulls.find(repository, number);
-    if (!pull) return this.json(404, basicErrorJson(404, 'Not Found', 'https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request'), auth, bucket);
+    if (!pull)
+      return this.json(
+        404,
+        basicErrorJson(404, 'Not Found', 'https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request'),
+        auth,
+        bucket,
+      );
     const page = pageOf(pull.reviews, url);
-    return this.json(200, page.items.map((review) => pullRequestReviewJson(pull, review)), auth, bucket, page.link);
+    return this.json(
+      200,
+      page.items.map((review) => pullRequestReviewJson(pull, review)),
+      auth,
+      bucket,
+      page.link,
+    );
   }
 
   private canSee(auth: SimToken | null, repository: SimRepository): boolean {

@@ -18,14 +18,21 @@ afterAll(async () => {
 });
 
 const control = async (route: string, body: unknown) => {
-  const response = await fetch(`${site.hostUrl}/__github/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${site.hostUrl}/__github/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
-it('delivers a signed pull_request event to the app\'s web trigger, which reads that pull request again', async () => {
+it("delivers a signed pull_request event to the app's web trigger, which reads that pull request again", async () => {
   const admin = site.users.find((user) => user.role === 'admin')!;
   const settings = (functionKey: string, payload: unknown = {}) =>
-    site.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin.accountId }) as Promise<{ ok: boolean; data: any }>;
+    site.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin.accountId }) as Promise<{
+      ok: boolean;
+      data: any;
+    }>;
   const repository = DEMO_REPOSITORIES.webApp;
   await settings('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [repository] });
   const { data: created } = await settings('createGitHubWebhookSecret');

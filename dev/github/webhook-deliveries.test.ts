@@ -66,7 +66,11 @@ describe('webhook deliveries of the simulated GitHub', () => {
     body.action = 'merged';
     delete body.pull_request.number;
     expect(webhooks.checkWebhook('pull-request-opened', {}, body).problems).toEqual(
-      expect.arrayContaining([expect.stringContaining('header X-Hub-Signature-256: missing'), expect.stringMatching(/^\/action/), expect.stringMatching(/number/)]),
+      expect.arrayContaining([
+        expect.stringContaining('header X-Hub-Signature-256: missing'),
+        expect.stringMatching(/^\/action/),
+        expect.stringMatching(/number/),
+      ]),
     );
   });
 });

@@ -20,7 +20,12 @@ function manifestWithAdminPages(adminPages: unknown[]) {
   return loadAppManifest(file);
 }
 
-const settingsPage = { key: 'flow-metrics-settings', title: 'Flow metrics settings', resource: 'settings-page', resolver: { function: 'settings-page-resolver' } };
+const settingsPage = {
+  key: 'flow-metrics-settings',
+  title: 'Flow metrics settings',
+  resource: 'settings-page',
+  resolver: { function: 'settings-page-resolver' },
+};
 
 it("shows the app's settings in the Apps sidebar and behind Manage apps' Configure and Get started", () => {
   const manifest = loadAppManifest(manifestPath);
@@ -43,7 +48,10 @@ it("shows the app's settings in the Apps sidebar and behind Manage apps' Configu
 it('leaves a Configure or Get started page out of the sidebar, as Jira does', () => {
   const manifest = manifestWithAdminPages([{ ...settingsPage, useAsConfig: true, useAsGetStarted: true }]);
   expect(appsSidebarLinks(manifest)).toEqual([{ href: '/settings/apps', label: 'Manage apps' }]);
-  expect(manageAppsEntry(manifest)).toMatchObject({ configure: '/settings/apps/configure/flow-metrics', getStarted: '/settings/apps/get-started/flow-metrics' });
+  expect(manageAppsEntry(manifest)).toMatchObject({
+    configure: '/settings/apps/configure/flow-metrics',
+    getStarted: '/settings/apps/get-started/flow-metrics',
+  });
 });
 
 it('has no Configure button for an app that declares no configure page', () => {

@@ -28,9 +28,15 @@ export function adminPageRoutes(manifest: AppManifest): AdminPageRoute[] {
   const sidebar = sidebarAdminPages(manifest)[0];
   if (sidebar) routes.push({ path: SIDEBAR_PAGE_PATH, module: sidebar, crumbs: `Jira settings / Apps / ${sidebar.title}` });
   const configure = manageAppsPage(manifest, 'configure');
-  if (configure) routes.push({ path: CONFIGURE_PAGE_PATH, module: configure, crumbs: `Jira settings / Apps / Manage apps / ${APP_NAME} / Configure` });
+  if (configure)
+    routes.push({ path: CONFIGURE_PAGE_PATH, module: configure, crumbs: `Jira settings / Apps / Manage apps / ${APP_NAME} / Configure` });
   const getStarted = manageAppsPage(manifest, 'get-started');
-  if (getStarted) routes.push({ path: GET_STARTED_PAGE_PATH, module: getStarted, crumbs: `Jira settings / Apps / Manage apps / ${APP_NAME} / Get started` });
+  if (getStarted)
+    routes.push({
+      path: GET_STARTED_PAGE_PATH,
+      module: getStarted,
+      crumbs: `Jira settings / Apps / Manage apps / ${APP_NAME} / Get started`,
+    });
   return routes;
 }
 

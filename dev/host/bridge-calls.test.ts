@@ -68,12 +68,18 @@ describe('the router, through the bridge', () => {
   it('answers router.navigate of a URL on the host, an issue target, and router.getUrl', async () => {
     const frameId = await openProjectPageFrame('SPR');
     const onHost = `${site.hostUrl}/projects/FLOW/flow-metrics`;
-    await expect(callBridge(frameId, 'navigate', { url: onHost, type: 'same-tab' })).resolves.toEqual({ ok: true, value: { type: 'same-tab', url: onHost } });
+    await expect(callBridge(frameId, 'navigate', { url: onHost, type: 'same-tab' })).resolves.toEqual({
+      ok: true,
+      value: { type: 'same-tab', url: onHost },
+    });
     await expect(callBridge(frameId, 'navigate', { target: 'issue', issueKey: 'SPR-3', type: 'new-tab' })).resolves.toEqual({
       ok: true,
       value: { type: 'new-tab', url: `${site.hostUrl}/browse/SPR-3` },
     });
-    await expect(callBridge(frameId, 'getUrl', { target: 'issue', issueKey: 'SPR-3' })).resolves.toEqual({ ok: true, value: `${site.hostUrl}/browse/SPR-3` });
+    await expect(callBridge(frameId, 'getUrl', { target: 'issue', issueKey: 'SPR-3' })).resolves.toEqual({
+      ok: true,
+      value: `${site.hostUrl}/browse/SPR-3`,
+    });
     // getUrl goes nowhere, so only the two navigations are on record.
     expect((await navigations()).map((record) => record.url)).toEqual([onHost, `${site.hostUrl}/browse/SPR-3`]);
   });
@@ -102,6 +108,9 @@ describe('the router, through the bridge', () => {
       ok: false,
       message: 'The local site has no page for the navigation target "dashboard"',
     });
-    await expect(callBridge(frameId, 'navigate', { url: '/browse/FLOW-7', type: 'popup' })).resolves.toEqual({ ok: false, message: 'Unknown navigation type "popup"' });
+    await expect(callBridge(frameId, 'navigate', { url: '/browse/FLOW-7', type: 'popup' })).resolves.toEqual({
+      ok: false,
+      message: 'Unknown navigation type "popup"',
+    });
   });
 });

@@ -58,7 +58,11 @@ export async function answerBridgeCall(
       return navigate(navigation, frame, payload);
     case 'getUrl':
       // The same resolution as `navigate`, without going: `router.getUrl` of a named target.
-      return resolveNavigation({ ...(payload as Record<string, unknown>), type: 'same-tab' }, navigation.allowedOrigins, navigation.modulePages).url;
+      return resolveNavigation(
+        { ...(payload as Record<string, unknown>), type: 'same-tab' },
+        navigation.allowedOrigins,
+        navigation.modulePages,
+      ).url;
     default:
       throw new Error(`The local host does not support the bridge call "${method}"`);
   }

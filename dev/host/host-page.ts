@@ -47,7 +47,8 @@ export function renderHostPage(view: HostPageView): string {
     .join('');
   const content = view.frameSrc
     ? `<div class="crumbs">${escapeHtml(view.crumbs ?? '')}</div><iframe id="app-frame" title="${escapeHtml(view.frameTitle ?? 'App')}" src="${escapeHtml(view.frameSrc)}"></iframe>`
-    : (view.contentHtml ?? `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
+    : (view.contentHtml ??
+      `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
         <p>This is a simulated Jira Cloud site running the app's real code. Open a project's <strong>Flow metrics</strong>
         page in the sidebar, or the app's settings. Switch users at the top right: the admin sees everything, the member
         cannot change settings, the outsider cannot browse one project.</p></div>`);
@@ -84,7 +85,8 @@ export function renderHostPage(view: HostPageView): string {
 
 /** Jira's Manage apps list, with the app's Configure and Get started buttons where the manifest declares them. */
 export function renderManageApps(entry: ManageAppsEntry): string {
-  const button = (href: string | null, label: string) => (href ? `<a class="button" href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : '');
+  const button = (href: string | null, label: string) =>
+    href ? `<a class="button" href="${escapeHtml(href)}">${escapeHtml(label)}</a>` : '';
   return `<div class="intro"><h1>Manage apps</h1>
     <ul class="apps" aria-label="Installed apps"><li data-testid="managed-app"><strong>${escapeHtml(entry.appName)}</strong>
     ${button(entry.getStarted, 'Get started')}${button(entry.configure, 'Configure')}</li></ul></div>`;

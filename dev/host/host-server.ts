@@ -106,25 +106,57 @@ async function route(options: HostOptions, state: HostState, request: IncomingMe
 /** Web triggers, at the addresses `webTrigger.getUrl` gives (`<host>/x1/<id>`), as Forge serves them: any sender. */
 const WEB_TRIGGER_PATH = '/x1/';
 
-async function webTrigger(options: HostOptions, method: string, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function webTrigger(
+  options: HostOptions,
+  method: string,
+  pathname: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const moduleKey = options.platform.webTriggerById(decodeURIComponent(pathname.slice(WEB_TRIGGER_PATH.length)));
   if (!moduleKey) throw new HttpError(404, 'No such web trigger');
-  const headers = Object.fromEntries(Object.entries(request.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
-  const answer = await options.platform.callWebTrigger(moduleKey, { method, headers, body: method === 'GET' || method === 'HEAD' ? '' : await readBody(request), path: pathname });
-  response.writeHead(answer.statusCode, Object.fromEntries(Object.entries(answer.headers).map(([name, values]) => [name, values.join(', ')])));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])),
+  );
+  const answer = await options.platform.callWebTrigger(moduleKey, {
+    method,
+    headers,
+    body: method === 'GET' || method === 'HEAD' ? '' : await readBody(request),
+    path: pathname,
+  });
+  response.writeHead(
+    answer.statusCode,
+    Object.fromEntries(Object.entries(answer.headers).map(([name, values]) => [name, values.join(', ')])),
+  );
   response.end(answer.body);
 }
 
-async function hostPage(options: HostOptions, frames: AppFrames, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function hostPage(
+  options: HostOptions,
+  frames: AppFrames,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const cookies = parseCookies(request.headers.cookie);
   const requestedUser = url.searchParams.get('as') ?? cookies['sim-user'];
   const currentUser = options.users.find((user) => user.accountId === requestedUser) ?? options.users[0];
   if (!currentUser) throw new HttpError(500, 'The site has no users');
   const theme = (url.searchParams.get('theme') ?? cookies['sim-theme']) === 'dark' ? 'dark' : 'light';
-  const cookieHeaders = [`sim-user=${encodeURIComponent(currentUser.accountId)}; Path=/; SameSite=Lax`, `sim-theme=${theme}; Path=/; SameSite=Lax`];
+  const cookieHeaders = [
+    `sim-user=${encodeURIComponent(currentUser.accountId)}; Path=/; SameSite=Lax`,
+    `sim-theme=${theme}; Path=/; SameSite=Lax`,
+  ];
 
   const projects = await projectsVisibleTo(options.jira, currentUser.accountId);
-  const base = { users: options.users, currentUser, theme, projects, currentPath: url.pathname, appsLinks: appsSidebarLinks(options.platform.manifest) } as const;
+  const base = {
+    users: options.users,
+    currentUser,
+    theme,
+    projects,
+    currentPath: url.pathname,
+    appsLinks: appsSidebarLinks(options.platform.manifest),
+  } as const;
   const adminPage = adminPageRoutes(options.platform.manifest).find((route) => route.path === url.pathname);
   const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics$/.exec(url.pathname);
   const issuePage = /^\/browse\/([A-Z][A-Z0-9_]*-[1-9]\d*)$/.exec(url.pathname);
@@ -135,19 +167,47 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
     const project = await lookUpProject(options.jira, key);
     if (!project) throw new HttpError(404, `No project ${key} on this site`);
     const module = options.platform.uiModule(PROJECT_PAGE_MODULE);
-    const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, project, theme });
-    html = renderHostPage({ ...base, title: `${module.title} - ${key}`, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: `Projects / ${key} / ${module.title}` });
+    const frame = frames.open({
+      moduleKey: module.key,
+      resourcePath: module.resourcePath,
+      accountId: currentUser.accountId,
+      project,
+      theme,
+    });
+    html = renderHostPage({
+      ...base,
+      title: `${module.title} - ${key}`,
+      frameSrc: `/__ui/${frame.id}/`,
+      frameTitle: module.title,
+      crumbs: `Projects / ${key} / ${module.title}`,
+    });
   } else if (adminPage) {
     const { module } = adminPage;
     const frame = frames.open({ moduleKey: module.key, resourcePath: module.resourcePath, accountId: currentUser.accountId, theme });
-    html = renderHostPage({ ...base, title: module.title, frameSrc: `/__ui/${frame.id}/`, frameTitle: module.title, crumbs: adminPage.crumbs });
+    html = renderHostPage({
+      ...base,
+      title: module.title,
+      frameSrc: `/__ui/${frame.id}/`,
+      frameTitle: module.title,
+      crumbs: adminPage.crumbs,
+    });
   } else if (url.pathname === MANAGE_APPS_PATH) {
-    html = renderHostPage({ ...base, title: 'Manage apps', frameSrc: null, contentHtml: renderManageApps(manageAppsEntry(options.platform.manifest)) });
+    html = renderHostPage({
+      ...base,
+      title: 'Manage apps',
+      frameSrc: null,
+      contentHtml: renderManageApps(manageAppsEntry(options.platform.manifest)),
+    });
   } else if (issuePage) {
     const key = issuePage[1]!;
     const issue = await readIssue(options.jira, key, { kind: 'user', accountId: currentUser.accountId });
     if (!issue) status = 404;
-    html = renderHostPage({ ...base, title: issue ? `[${issue.key}] ${issue.summary}` : 'Issue not found', frameSrc: null, contentHtml: issue ? renderIssue(issue) : renderIssueNotVisible() });
+    html = renderHostPage({
+      ...base,
+      title: issue ? `[${issue.key}] ${issue.summary}` : 'Issue not found',
+      frameSrc: null,
+      contentHtml: issue ? renderIssue(issue) : renderIssueNotVisible(),
+    });
   } else if (url.pathname === '/') {
     html = renderHostPage({ ...base, title: 'Home', frameSrc: null });
   } else {
@@ -157,7 +217,14 @@ async function hostPage(options: HostOptions, frames: AppFrames, url: URL, reque
   response.end(html);
 }
 
-async function controlApi(options: HostOptions, state: HostState, method: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function controlApi(
+  options: HostOptions,
+  state: HostState,
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const { platform } = options;
   const { frames, navigations } = state;
   const pathname = url.pathname;
@@ -169,8 +236,15 @@ async function controlApi(options: HostOptions, state: HostState, method: string
     if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
     const { method: bridgeMethod, payload } = await readJson(request);
     try {
-      const navigation: HostNavigation = { allowedOrigins: [hostOrigin(request)], modulePages: adminPagePathsByModule(platform.manifest), log: navigations };
-      return sendJson(response, 200, { ok: true, value: await answerBridgeCall(platform, options.jira, navigation, frame, String(bridgeMethod), payload) });
+      const navigation: HostNavigation = {
+        allowedOrigins: [hostOrigin(request)],
+        modulePages: adminPagePathsByModule(platform.manifest),
+        log: navigations,
+      };
+      return sendJson(response, 200, {
+        ok: true,
+        value: await answerBridgeCall(platform, options.jira, navigation, frame, String(bridgeMethod), payload),
+      });
     } catch (error) {
       return sendJson(response, 200, { ok: false, message: error instanceof Error ? error.message : String(error) });
     }
@@ -179,17 +253,24 @@ async function controlApi(options: HostOptions, state: HostState, method: string
   if (method === 'GET' && pathname === '/__forge/users') return sendJson(response, 200, options.users);
   if (method === 'POST' && pathname === '/__forge/invoke') {
     const body = await readJson(request);
-    const [moduleKey, functionKey, accountId] = [requireString(body, 'moduleKey'), requireString(body, 'functionKey'), requireString(body, 'accountId')];
+    const [moduleKey, functionKey, accountId] = [
+      requireString(body, 'moduleKey'),
+      requireString(body, 'functionKey'),
+      requireString(body, 'accountId'),
+    ];
     const projectKey = body['projectKey'] ? requireString(body, 'projectKey') : undefined;
     const project = projectKey ? await lookUpProject(options.jira, projectKey) : undefined;
     if (projectKey && !project) throw new HttpError(404, `No project ${projectKey} on this site`);
     return sendJson(response, 200, await platform.invokeResolver({ moduleKey, functionKey, payload: body['payload'], accountId, project }));
   }
   const scheduled = /^\/__forge\/scheduled\/([A-Za-z0-9_-]+)$/.exec(pathname);
-  if (method === 'POST' && scheduled) return sendJson(response, 200, { result: (await platform.runScheduledTrigger(scheduled[1]!)) ?? null });
+  if (method === 'POST' && scheduled)
+    return sendJson(response, 200, { result: (await platform.runScheduledTrigger(scheduled[1]!)) ?? null });
   if (method === 'POST' && pathname === '/__forge/queue/drain') return sendJson(response, 200, await platform.drainQueue());
-  if (method === 'GET' && pathname === '/__forge/queue') return sendJson(response, 200, { pending: platform.queue.peek(), failed: platform.queue.failed });
-  if (method === 'GET' && pathname === '/__forge/kvs') return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
+  if (method === 'GET' && pathname === '/__forge/queue')
+    return sendJson(response, 200, { pending: platform.queue.peek(), failed: platform.queue.failed });
+  if (method === 'GET' && pathname === '/__forge/kvs')
+    return sendJson(response, 200, options.kvs.listPlain(url.searchParams.get('prefix') ?? ''));
   if (method === 'GET' && pathname === '/__forge/kvs/secrets') return sendJson(response, 200, options.kvs.listSecrets());
   if (method === 'GET' && pathname === '/__forge/logs') return sendJson(response, 200, platform.logs.all());
   if (method === 'GET' && pathname === '/__forge/licence') return sendJson(response, 200, { license: platform.licence });
@@ -216,12 +297,19 @@ async function serveFrameFile(options: HostOptions, frames: AppFrames, pathname:
   const relative = decodeURIComponent(rest.join('/'));
   const file = await readFrameFile(options.rootDir, frame, relative);
   if (!file) {
-    throw new HttpError(404, relative ? `No file ${relative} in ${frame.resourcePath}` : `${frame.resourcePath} is not built: run npm run build:ui`);
+    throw new HttpError(
+      404,
+      relative ? `No file ${relative} in ${frame.resourcePath}` : `${frame.resourcePath} is not built: run npm run build:ui`,
+    );
   }
   const extension = path.extname(relative || 'index.html');
   const csp = customUiCsp(options.platform.manifest.allowsInlineStyles);
   const body = extension === '.html' ? withBridgeScript(file.toString('utf8')) : file;
-  response.writeHead(200, { 'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+  response.writeHead(200, {
+    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    'content-security-policy': csp,
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -243,14 +331,20 @@ function hostOrigin(request: IncomingMessage): string {
 }
 
 async function projectsVisibleTo(jira: ProductTarget, accountId: string): Promise<Array<{ key: string; name: string }>> {
-  const response = await jira.send({ method: 'GET', path: '/rest/api/3/project/search?maxResults=100&orderBy=key', headers: { accept: 'application/json' } }, { kind: 'user', accountId });
+  const response = await jira.send(
+    { method: 'GET', path: '/rest/api/3/project/search?maxResults=100&orderBy=key', headers: { accept: 'application/json' } },
+    { kind: 'user', accountId },
+  );
   if (!response.ok) return [];
   const page = (await response.json()) as { values: Array<{ key: string; name: string }> };
   return page.values.map(({ key, name }) => ({ key, name }));
 }
 
 async function lookUpProject(jira: ProductTarget, key: string): Promise<{ id: string; key: string } | undefined> {
-  const response = await jira.send({ method: 'GET', path: `/rest/api/3/project/${encodeURIComponent(key)}`, headers: { accept: 'application/json' } }, { kind: 'app' });
+  const response = await jira.send(
+    { method: 'GET', path: `/rest/api/3/project/${encodeURIComponent(key)}`, headers: { accept: 'application/json' } },
+    { kind: 'app' },
+  );
   if (!response.ok) return undefined;
   const project = (await response.json()) as { id: string; key: string };
   return { id: project.id, key: project.key };

@@ -57,7 +57,13 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
   response.end(body);
 }
 
-export function sendText(response: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
   response.end(body);
 }

@@ -19,7 +19,13 @@ afterAll(async () => {
 interface ExportedIssue {
   key: string;
   fields: { summary: string; created: string; issuetype: { name: string }; status: { name: string } };
-  changelog: { histories: Array<{ created: string; author?: { displayName: string }; items: Array<{ fieldId: string; fromString: string; toString: string }> }> };
+  changelog: {
+    histories: Array<{
+      created: string;
+      author?: { displayName: string };
+      items: Array<{ fieldId: string; fromString: string; toString: string }>;
+    }>;
+  };
 }
 
 async function exported(projectKey: string): Promise<ExportedIssue[]> {
@@ -36,7 +42,9 @@ async function mostMovedIssue(projectKey: string): Promise<ExportedIssue> {
 
 const statusMoves = (issue: ExportedIssue) =>
   issue.changelog.histories.flatMap((history) =>
-    history.items.filter((item) => item.fieldId === 'status').map((item) => [item.fromString, item.toString, history.author?.displayName ?? '']),
+    history.items
+      .filter((item) => item.fieldId === 'status')
+      .map((item) => [item.fromString, item.toString, history.author?.displayName ?? '']),
   );
 
 const role = (name: string) => site.users.find((user) => user.role === name)!;
@@ -62,14 +70,19 @@ const plainText = (markup: string) =>
 /** The status history table's rows as [from, to, by], and the `datetime` of each row's time. */
 function historyRows(html: string): { moves: string[][]; times: string[] } {
   const table = /<table data-testid="status-history">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
-  const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!));
-  return { moves: rows.map((cells) => cells.slice(1).map(plainText)), times: rows.map((cells) => /datetime="([^"]+)"/.exec(cells[0]!)?.[1] ?? '') };
+  const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!),
+  );
+  return {
+    moves: rows.map((cells) => cells.slice(1).map(plainText)),
+    times: rows.map((cells) => /datetime="([^"]+)"/.exec(cells[0]!)?.[1] ?? ''),
+  };
 }
 
 const isoOf = (jiraTime: string) => new Date(jiraTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).toISOString();
 
 describe('the issue page', () => {
-  it("shows a member the issue as Jira has it, with its status history from the changelog", async () => {
+  it('shows a member the issue as Jira has it, with its status history from the changelog', async () => {
     const issue = await mostMovedIssue('FLOW');
     expect(statusMoves(issue).length).toBeGreaterThan(2);
     const { status, html } = await browse(issue.key, 'member');
@@ -81,7 +94,9 @@ describe('the issue page', () => {
     expect(html).toContain(`<dd data-testid="issue-created"><time datetime="${isoOf(issue.fields.created)}">`);
     const rows = historyRows(html);
     expect(rows.moves).toEqual(statusMoves(issue));
-    const changedAt = issue.changelog.histories.filter((history) => history.items.some((item) => item.fieldId === 'status')).map((history) => isoOf(history.created));
+    const changedAt = issue.changelog.histories
+      .filter((history) => history.items.some((item) => item.fieldId === 'status'))
+      .map((history) => isoOf(history.created));
     expect(rows.times).toEqual(changedAt);
     expect(html).toContain('href="/projects/FLOW/flow-metrics"');
   });

@@ -32,7 +32,11 @@ const CHANGELOG_PAGE = 100;
 
 /** The issue as `principal` may see it, or null when Jira says it does not exist for them. */
 export async function readIssue(jira: ProductTarget, key: string, principal: Principal): Promise<IssueView | null> {
-  const issue = await getJson<IssueJson>(jira, `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype,status,created,project`, principal);
+  const issue = await getJson<IssueJson>(
+    jira,
+    `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype,status,created,project`,
+    principal,
+  );
   if (issue === null) return null;
   const statusChanges = await statusChangesOf(jira, key, principal);
   if (statusChanges === null) return null;
@@ -54,14 +58,23 @@ async function statusChangesOf(jira: ProductTarget, key: string, principal: Prin
   let startAt = 0;
   let isLast = false;
   while (!isLast) {
-    const page = await getJson<ChangelogPageJson>(jira, `/rest/api/3/issue/${encodeURIComponent(key)}/changelog?startAt=${startAt}&maxResults=${CHANGELOG_PAGE}`, principal);
+    const page = await getJson<ChangelogPageJson>(
+      jira,
+      `/rest/api/3/issue/${encodeURIComponent(key)}/changelog?startAt=${startAt}&maxResults=${CHANGELOG_PAGE}`,
+      principal,
+    );
     if (page === null) return null;
     const histories = page.values ?? [];
     for (const history of histories) {
       for (const item of history.items ?? []) {
         // Older histories on a real site carry only `field`.
         if ((item.fieldId ?? item.field) !== 'status') continue;
-        changes.push({ at: String(history.created), from: String(item.fromString ?? ''), to: String(item.toString ?? ''), by: String(history.author?.displayName ?? '') });
+        changes.push({
+          at: String(history.created),
+          from: String(item.fromString ?? ''),
+          to: String(item.toString ?? ''),
+          by: String(history.author?.displayName ?? ''),
+        });
       }
     }
     startAt += histories.length;

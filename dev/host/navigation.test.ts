@@ -20,12 +20,17 @@ const refusal = (payload: unknown) => {
 describe('resolving a location the app asked for', () => {
   it('resolves a Jira path against the site, keeping its query and fragment', () => {
     expect(resolve({ url: '/browse/FLOW-7', type: 'new-tab' })).toEqual({ type: 'new-tab', url: `${SITE}/browse/FLOW-7` });
-    expect(resolve({ url: '/issues/?jql=project%3DFLOW#top', type: 'same-tab' })).toEqual({ type: 'same-tab', url: `${SITE}/issues/?jql=project%3DFLOW#top` });
+    expect(resolve({ url: '/issues/?jql=project%3DFLOW#top', type: 'same-tab' })).toEqual({
+      type: 'same-tab',
+      url: `${SITE}/issues/?jql=project%3DFLOW#top`,
+    });
   });
 
   it('takes an absolute URL on an allowed origin as it is', () => {
     expect(resolve({ url: `${SITE}/projects/SPR/flow-metrics`, type: 'same-tab' }).url).toBe(`${SITE}/projects/SPR/flow-metrics`);
-    expect(resolveNavigation({ url: 'http://127.0.0.1:8080/browse/BUG-3', type: 'new-tab' }, [SITE, 'http://127.0.0.1:8080']).url).toBe('http://127.0.0.1:8080/browse/BUG-3');
+    expect(resolveNavigation({ url: 'http://127.0.0.1:8080/browse/BUG-3', type: 'new-tab' }, [SITE, 'http://127.0.0.1:8080']).url).toBe(
+      'http://127.0.0.1:8080/browse/BUG-3',
+    );
   });
 
   it("turns Forge's issue target into the issue's page", () => {
@@ -33,13 +38,20 @@ describe('resolving a location the app asked for', () => {
   });
 
   it("turns Forge's module target for the app's admin page into the settings page", () => {
-    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-settings', type: 'same-tab' })).toEqual({ type: 'same-tab', url: `${SITE}/settings/flow-metrics` });
-    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-configure', type: 'same-tab' }).url).toBe(`${SITE}/settings/apps/configure/flow-metrics`);
+    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-settings', type: 'same-tab' })).toEqual({
+      type: 'same-tab',
+      url: `${SITE}/settings/flow-metrics`,
+    });
+    expect(resolve({ target: 'module', moduleKey: 'flow-metrics-configure', type: 'same-tab' }).url).toBe(
+      `${SITE}/settings/apps/configure/flow-metrics`,
+    );
     expect(refusal({ target: 'module', moduleKey: 'someone-elses-page', type: 'same-tab' })).toMatch(/no page module "someone-elses-page"/);
   });
 
   it('refuses anything off the allow-list, however it is written', () => {
-    expect(refusal({ url: 'https://elsewhere.example/browse/FLOW-7', type: 'new-tab' })).toMatch(/https:\/\/elsewhere\.example is not allowed/);
+    expect(refusal({ url: 'https://elsewhere.example/browse/FLOW-7', type: 'new-tab' })).toMatch(
+      /https:\/\/elsewhere\.example is not allowed/,
+    );
     expect(refusal({ url: '//elsewhere.example/browse/FLOW-7', type: 'new-tab' })).toMatch(/http:\/\/elsewhere\.example is not allowed/);
     expect(refusal({ url: 'http://localhost:8081/browse/FLOW-7', type: 'same-tab' })).toMatch(/localhost:8081 is not allowed/);
     expect(refusal({ url: 'javascript:alert(1)', type: 'same-tab' })).toMatch(/javascript:alert\(1\) is not allowed/);

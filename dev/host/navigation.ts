@@ -26,7 +26,11 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
  * The absolute URL behind what the app asked for, or `NavigationRefused`. `allowedOrigins` is the allow-list
  * for absolute URLs; its first entry is the site the relative paths belong to.
  */
-export function resolveNavigation(payload: unknown, allowedOrigins: readonly string[], modulePages: ReadonlyMap<string, string> = new Map()): ResolvedNavigation {
+export function resolveNavigation(
+  payload: unknown,
+  allowedOrigins: readonly string[],
+  modulePages: ReadonlyMap<string, string> = new Map(),
+): ResolvedNavigation {
   const site = allowedOrigins[0];
   if (!site) throw new Error('The host needs at least its own origin on the navigation allow-list');
   if (typeof payload !== 'object' || payload === null) throw new NavigationRefused('navigate needs a location');
@@ -47,7 +51,9 @@ function onAllowedOrigin(location: string, site: string, allowedOrigins: readonl
   }
   // `//elsewhere.example/x` and `javascript:` URLs resolve off the site; the origin check catches both.
   if (!allowedOrigins.includes(resolved.origin)) {
-    throw new NavigationRefused(`Navigation to ${resolved.origin === 'null' ? location : resolved.origin} is not allowed; only ${allowedOrigins.join(', ')}`);
+    throw new NavigationRefused(
+      `Navigation to ${resolved.origin === 'null' ? location : resolved.origin} is not allowed; only ${allowedOrigins.join(', ')}`,
+    );
   }
   return resolved.href;
 }

@@ -40,16 +40,40 @@ function send(base: string, { method = 'GET', path: requestPath, headers = {}, b
 const port = (base: string) => new URL(base).port;
 const admin = () => site.users.find((user) => user.role === 'admin')!.accountId;
 const eraseAll = () =>
-  JSON.stringify({ moduleKey: 'flow-metrics-settings', functionKey: 'eraseAllAppData', payload: { confirmation: 'erase all flow metrics data' }, accountId: admin() });
+  JSON.stringify({
+    moduleKey: 'flow-metrics-settings',
+    functionKey: 'eraseAllAppData',
+    payload: { confirmation: 'erase all flow metrics data' },
+    accountId: admin(),
+  });
 
 /** What another site's page would send with a simple (unpreflighted) request. */
-const fromEvilPage = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'content-type': 'text/plain;charset=UTF-8' };
+const fromEvilPage = {
+  origin: 'https://evil.example',
+  'sec-fetch-site': 'cross-site',
+  'sec-fetch-mode': 'no-cors',
+  'content-type': 'text/plain;charset=UTF-8',
+};
 
 describe('the host server', () => {
   beforeAll(async () => {
     // Something to lose: a measured project.
-    const measure = JSON.stringify({ moduleKey: 'flow-metrics-settings', functionKey: 'setProjectMeasured', payload: { projectKey: 'FLOW', measured: true }, accountId: admin() });
-    expect((await send(site.hostUrl, { method: 'POST', path: '/__forge/invoke', headers: { 'content-type': 'application/json' }, body: measure })).status).toBe(200);
+    const measure = JSON.stringify({
+      moduleKey: 'flow-metrics-settings',
+      functionKey: 'setProjectMeasured',
+      payload: { projectKey: 'FLOW', measured: true },
+      accountId: admin(),
+    });
+    expect(
+      (
+        await send(site.hostUrl, {
+          method: 'POST',
+          path: '/__forge/invoke',
+          headers: { 'content-type': 'application/json' },
+          body: measure,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('listens on loopback only', () => {
@@ -83,13 +107,24 @@ describe('the host server', () => {
       ['GET', '/__slack/tokens'],
       ['POST', '/__atlassian/accounts/someone'],
     ] as const) {
-      const answer = await send(site.hostUrl, { method, path: requestPath, headers: { ...headers, 'content-type': 'text/plain' }, body: method === 'POST' ? '{}' : undefined });
+      const answer = await send(site.hostUrl, {
+        method,
+        path: requestPath,
+        headers: { ...headers, 'content-type': 'text/plain' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
       expect([method, requestPath, answer.status]).toEqual([method, requestPath, 403]);
     }
   });
 
   it('refuses any Host but its own name and port, pages included (DNS rebinding)', async () => {
-    for (const host of ['evil.example', `evil.example:${port(site.hostUrl)}`, 'localhost', 'localhost:1', `10.0.0.5:${port(site.hostUrl)}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port(site.hostUrl)}`,
+      'localhost',
+      'localhost:1',
+      `10.0.0.5:${port(site.hostUrl)}`,
+    ]) {
       for (const requestPath of ['/__forge/kvs/secrets', '/__forge/users', '/', '/browse/FLOW-1']) {
         const answer = await send(site.hostUrl, { path: requestPath, headers: { host } });
         expect([host, requestPath, answer.status]).toEqual([host, requestPath, 421]);
@@ -110,16 +145,23 @@ describe('the host server', () => {
       expect([headers, (await send(site.hostUrl, { path: '/__forge/users', headers })).status]).toEqual([headers, 200]);
     }
     // A page of the host itself may be reached from a link on another site; only its control API may not.
-    expect((await send(site.hostUrl, { path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } })).status).toBe(200);
+    expect(
+      (await send(site.hostUrl, { path: '/', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } })).status,
+    ).toBe(200);
   });
 });
 
 describe('the simulated Jira server', () => {
-  it('refuses another Host and other sites\' pages, and answers the local platform', async () => {
+  it("refuses another Host and other sites' pages, and answers the local platform", async () => {
     const own = port(site.jiraUrl);
     expect(site.jiraUrl).toBe(`http://127.0.0.1:${own}`);
     expect((await send(site.jiraUrl, { path: '/rest/api/3/status', headers: { host: `evil.example:${own}` } })).status).toBe(421);
-    const chaos = await send(site.jiraUrl, { method: 'POST', path: '/__jira/chaos', headers: fromEvilPage, body: JSON.stringify({ rate5xx: 1 }) });
+    const chaos = await send(site.jiraUrl, {
+      method: 'POST',
+      path: '/__jira/chaos',
+      headers: fromEvilPage,
+      body: JSON.stringify({ rate5xx: 1 }),
+    });
     expect(chaos.status).toBe(403);
     // The chaos was refused: Jira still answers the app.
     const answer = await send(site.jiraUrl, { path: '/rest/api/3/status', headers: { 'x-forge-sim-principal': 'app' } });
@@ -128,7 +170,7 @@ describe('the simulated Jira server', () => {
 });
 
 describe('the guard itself', () => {
-  it('takes the Host\'s name and port together, in any case', () => {
+  it("takes the Host's name and port together, in any case", () => {
     expect(hostRefusal({ headers: { host: 'LOCALHOST:8080' } }, 8080)).toBeNull();
     expect(hostRefusal({ headers: { host: '[::1]:8080' } }, 8080)).toBeNull();
     expect(hostRefusal({ headers: { host: 'localhost:8081' } }, 8080)).toMatchObject({ status: 421 });
@@ -138,6 +180,8 @@ describe('the guard itself', () => {
   it('lets a request with neither Origin nor Sec-Fetch-Site through: it came from no web page', () => {
     expect(crossOriginRefusal({ headers: {} }, 8080)).toBeNull();
     expect(crossOriginRefusal({ headers: { origin: 'http://127.0.0.1:8080' } }, 8080)).toBeNull();
-    expect(crossOriginRefusal({ headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'cross-site' } }, 8080)).toMatchObject({ status: 403 });
+    expect(crossOriginRefusal({ headers: { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'cross-site' } }, 8080)).toMatchObject({
+      status: 403,
+    });
   });
 });

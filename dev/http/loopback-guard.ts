@@ -40,5 +40,5 @@ export function crossOriginRefusal(request: GuardedRequest, port: number): Loopb
   const foreignOrigin = origin !== undefined && !ownOrigins(port).includes(origin.toLowerCase());
   const foreignSite = fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
   if (!foreignOrigin && !foreignSite) return null;
-  return { status: 403, message: 'This local control endpoint answers only the local site\'s own pages and tools, not other web pages.' };
+  return { status: 403, message: "This local control endpoint answers only the local site's own pages and tools, not other web pages." };
 }

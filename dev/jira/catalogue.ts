@@ -36,9 +36,27 @@ export interface StatusDef {
 }
 
 export const STATUSES: readonly StatusDef[] = [
-  { id: '1', name: 'Open', category: 'new', description: 'The issue is open and ready for the assignee to start work on it.', icon: 'open.png' },
-  { id: '3', name: 'In Progress', category: 'indeterminate', description: 'This issue is being actively worked on at the moment by the assignee.', icon: 'inprogress.png' },
-  { id: '6', name: 'Closed', category: 'done', description: 'The issue is considered finished, the resolution is correct.', icon: 'closed.png' },
+  {
+    id: '1',
+    name: 'Open',
+    category: 'new',
+    description: 'The issue is open and ready for the assignee to start work on it.',
+    icon: 'open.png',
+  },
+  {
+    id: '3',
+    name: 'In Progress',
+    category: 'indeterminate',
+    description: 'This issue is being actively worked on at the moment by the assignee.',
+    icon: 'inprogress.png',
+  },
+  {
+    id: '6',
+    name: 'Closed',
+    category: 'done',
+    description: 'The issue is considered finished, the resolution is correct.',
+    icon: 'closed.png',
+  },
   { id: '10000', name: 'To Do', category: 'new', description: '', icon: 'generic.png' },
   { id: '10001', name: 'Done', category: 'done', description: '', icon: 'generic.png' },
   { id: '10002', name: 'Backlog', category: 'new', description: '', icon: 'generic.png' },
@@ -68,8 +86,22 @@ export interface IssueTypeDef {
 }
 
 export const ISSUE_TYPES: readonly IssueTypeDef[] = [
-  { id: '10000', name: 'Epic', description: 'A big user story that needs to be broken down.', avatarId: 10307, hierarchyLevel: 1, subtask: false },
-  { id: '10001', name: 'Story', description: 'Functionality or a feature expressed as a user goal.', avatarId: 10315, hierarchyLevel: 0, subtask: false },
+  {
+    id: '10000',
+    name: 'Epic',
+    description: 'A big user story that needs to be broken down.',
+    avatarId: 10307,
+    hierarchyLevel: 1,
+    subtask: false,
+  },
+  {
+    id: '10001',
+    name: 'Story',
+    description: 'Functionality or a feature expressed as a user goal.',
+    avatarId: 10315,
+    hierarchyLevel: 0,
+    subtask: false,
+  },
   { id: '10002', name: 'Task', description: 'A small, distinct piece of work.', avatarId: 10318, hierarchyLevel: 0, subtask: false },
   { id: '10003', name: 'Bug', description: 'A problem or error.', avatarId: 10303, hierarchyLevel: 0, subtask: false },
 ];
@@ -88,7 +120,7 @@ export interface ResolutionDef {
 
 export const RESOLUTIONS: readonly ResolutionDef[] = [
   { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
-  { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  { id: '10001', name: "Won't Do", description: "This issue won't be actioned." },
   { id: '10002', name: 'Duplicate', description: 'The problem is a duplicate of an existing issue.' },
   { id: '10003', name: 'Cannot Reproduce', description: 'All attempts at reproducing this issue failed.' },
   { id: '10004', name: "Won't Fix", description: 'The problem described is an issue which will never be fixed.' },

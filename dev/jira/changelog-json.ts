@@ -62,7 +62,12 @@ export function changeJson(change: ChangeRecord): ChangeDetailsJson {
       };
     }
     case ChangeKind.Assignee: {
-      return { field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', ...ends(person(DEMO_USERS[change.from]), person(DEMO_USERS[change.to])) };
+      return {
+        field: 'assignee',
+        fieldtype: 'jira',
+        fieldId: 'assignee',
+        ...ends(person(DEMO_USERS[change.from]), person(DEMO_USERS[change.to])),
+      };
     }
   }
 }

@@ -36,7 +36,11 @@ describe('search', () => {
   });
 
   it('POST conforms, first and later pages', async () => {
-    const first = await expectConforms('member', 'POST', template, template, 200, { jql: 'project in (FLOW, BUG)', fields: ['key', 'status', 'updated'], maxResults: 30 });
+    const first = await expectConforms('member', 'POST', template, template, 200, {
+      jql: 'project in (FLOW, BUG)',
+      fields: ['key', 'status', 'updated'],
+      maxResults: 30,
+    });
     expect(first.nextPageToken).toEqual(expect.any(String));
     await expectConforms('member', 'POST', template, template, 200, {
       jql: 'project in (FLOW, BUG)',
@@ -47,7 +51,9 @@ describe('search', () => {
   });
 
   it('the approximate count conforms', async () => {
-    const body = await expectConforms('app', 'POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 200, { jql: 'project = FLOW' });
+    const body = await expectConforms('app', 'POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 200, {
+      jql: 'project = FLOW',
+    });
     expect(body.count).toBe(1100);
   });
 });
@@ -57,7 +63,11 @@ describe('changelogs', () => {
     const template = '/rest/api/3/changelog/bulkfetch';
     const keys = Array.from({ length: 40 }, (_, i) => `BUG-${i + 1}`);
     const all = await expectConforms('app', 'POST', template, template, 200, { issueIdsOrKeys: keys });
-    const statusOnly = await expectConforms('app', 'POST', template, template, 200, { issueIdsOrKeys: keys, fieldIds: ['status', 'customfield_10021'], maxResults: 25 });
+    const statusOnly = await expectConforms('app', 'POST', template, template, 200, {
+      issueIdsOrKeys: keys,
+      fieldIds: ['status', 'customfield_10021'],
+      maxResults: 25,
+    });
     expect(all.issueChangeLogs.length).toBeGreaterThan(0);
     expect(statusOnly.nextPageToken).toEqual(expect.any(String));
   });
@@ -81,9 +91,15 @@ describe('expression evaluation', () => {
     });
     expect(first.value).toHaveLength(1000);
     expect(first.meta.issues.jql).toEqual({ nextPageToken: expect.any(String), isLast: false });
-    await expectConforms('member', 'POST', template, template, 400, { expression: 'issues.map(i => i.id + 1)', context: { issues: { jql: { query: 'project = FLOW' } } } });
+    await expectConforms('member', 'POST', template, template, 400, {
+      expression: 'issues.map(i => i.id + 1)',
+      context: { issues: { jql: { query: 'project = FLOW' } } },
+    });
     await expectConforms('outsider', 'POST', template, template, 404, { expression: 'issue.key', context: { issue: { key: 'BUG-1' } } });
-    const one = await expectConforms('member', 'POST', template, template, 200, { expression: '{ key: issue.key, type: issue.issueType.name }', context: { issue: { key: 'FLOW-1' } } });
+    const one = await expectConforms('member', 'POST', template, template, 200, {
+      expression: '{ key: issue.key, type: issue.issueType.name }',
+      context: { issue: { key: 'FLOW-1' } },
+    });
     expect(one.value).toEqual({ key: 'FLOW-1', type: expect.any(String) });
   });
 
@@ -99,7 +115,9 @@ describe('expression evaluation', () => {
     expect(last.status).toBe(200);
     expect(last.body.value).toHaveLength(100);
     expect(last.body.meta.issues.jql).toEqual({ isLast: true });
-    expect(contract.errors('POST', template, 200, last.body)).toEqual([expect.stringContaining("must have required property 'nextPageToken'")]);
+    expect(contract.errors('POST', template, 200, last.body)).toEqual([
+      expect.stringContaining("must have required property 'nextPageToken'"),
+    ]);
   });
 });
 
@@ -141,7 +159,10 @@ describe('people, projects and statuses', () => {
   });
 
   it('user bulk conforms', async () => {
-    const ids = site.users.slice(0, 4).map((u) => `accountId=${q(u.accountId)}`).join('&');
+    const ids = site.users
+      .slice(0, 4)
+      .map((u) => `accountId=${q(u.accountId)}`)
+      .join('&');
     const body = await expectConforms('member', 'GET', `/rest/api/3/user/bulk?${ids}&maxResults=3`, '/rest/api/3/user/bulk', 200);
     expect(body.values).toHaveLength(3);
   });
@@ -149,7 +170,13 @@ describe('people, projects and statuses', () => {
   it('projects conform: one, the search, and statuses', async () => {
     await expectConforms('member', 'GET', '/rest/api/3/project/FLOW', '/rest/api/3/project/{projectIdOrKey}', 200);
     await expectConforms('member', 'GET', '/rest/api/3/project/10002?expand=insight,lead', '/rest/api/3/project/{projectIdOrKey}', 200);
-    await expectConforms('member', 'GET', '/rest/api/3/project/search?maxResults=2&expand=insight,lead,issueTypes', '/rest/api/3/project/search', 200);
+    await expectConforms(
+      'member',
+      'GET',
+      '/rest/api/3/project/search?maxResults=2&expand=insight,lead,issueTypes',
+      '/rest/api/3/project/search',
+      200,
+    );
     await expectConforms('outsider', 'GET', '/rest/api/3/project/search', '/rest/api/3/project/search', 200);
     await expectConforms('app', 'GET', '/rest/api/3/project/BUG/statuses', '/rest/api/3/project/{projectIdOrKey}/statuses', 200);
   });
@@ -157,7 +184,9 @@ describe('people, projects and statuses', () => {
   it("a project's issue security levels conform: all of them for the app and the admin, those that admit the member, none without a scheme", async () => {
     const template = '/rest/api/3/project/{projectKeyOrId}/securitylevel';
     const ids = async (caller: 'app' | 'admin' | 'member', key: string) =>
-      ((await expectConforms(caller, 'GET', `/rest/api/3/project/${key}/securitylevel`, template, 200)).levels as Array<{ id: string }>).map((level) => level.id);
+      (
+        (await expectConforms(caller, 'GET', `/rest/api/3/project/${key}/securitylevel`, template, 200)).levels as Array<{ id: string }>
+      ).map((level) => level.id);
     expect(await ids('app', 'BUG')).toEqual(['10100', '10101']);
     expect(await ids('admin', 'BUG')).toEqual(['10100', '10101']);
     expect(await ids('member', 'BUG')).toEqual(['10101']);

@@ -15,23 +15,29 @@ beforeEach(() => {
 });
 
 async function issue(key: string) {
-  return (await call(site, 'app', 'GET', `/rest/api/3/issue/${key}?fields=status,updated,resolution,resolutiondate,project&expand=changelog`)).body;
+  return (
+    await call(site, 'app', 'GET', `/rest/api/3/issue/${key}?fields=status,updated,resolution,resolutiondate,project&expand=changelog`)
+  ).body;
 }
 
 describe('transitions', () => {
-  it('lists the workflow\'s transitions and performs one, with history, updated time and event', async () => {
+  it("lists the workflow's transitions and performs one, with history, updated time and event", async () => {
     const before = await issue('FLOW-1000');
     const { transitions } = (await call(site, 'member', 'GET', '/rest/api/3/issue/FLOW-1000/transitions')).body;
     expect(transitions.map((t: any) => t.name)).not.toContain(before.fields.status.name);
     const toReview = transitions.find((t: any) => t.name === 'In Review');
-    expect((await call(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1000/transitions', { transition: { id: toReview.id } })).status).toBe(204);
+    expect(
+      (await call(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1000/transitions', { transition: { id: toReview.id } })).status,
+    ).toBe(204);
 
     const after = await issue('FLOW-1000');
     expect(after.fields.status.name).toBe('In Review');
     expect(Date.parse(after.fields.updated)).toBe(now);
     const last = after.changelog.histories.at(-1);
     expect(last.author.accountId).toBe(demoUser('member').accountId);
-    expect(last.items).toEqual([expect.objectContaining({ field: 'status', fromString: before.fields.status.name, toString: 'In Review' })]);
+    expect(last.items).toEqual([
+      expect.objectContaining({ field: 'status', fromString: before.fields.status.name, toString: 'In Review' }),
+    ]);
 
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -57,7 +63,9 @@ describe('transitions', () => {
     bug = await issue('BUG-1300');
     expect(bug.fields.resolution).toBeNull();
     expect(bug.fields.resolutiondate).toBeNull();
-    expect(bug.changelog.histories.at(-1).items).toContainEqual(expect.objectContaining({ field: 'resolution', fromString: "Won't Fix", toString: '' }));
+    expect(bug.changelog.histories.at(-1).items).toContainEqual(
+      expect.objectContaining({ field: 'resolution', fromString: "Won't Fix", toString: '' }),
+    );
     expect(events.every((e) => e.atlassianId === site.appAccountId)).toBe(true);
   });
 
@@ -116,20 +124,37 @@ describe('the control shortcuts', () => {
 describe('creating and deleting', () => {
   it('creates an issue in the first column and announces it', async () => {
     const created = await call(site, 'member', 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'FLOW' }, issuetype: { name: 'Bug' }, summary: 'Totals are off by one', assignee: { accountId: demoUser('member').accountId } },
+      fields: {
+        project: { key: 'FLOW' },
+        issuetype: { name: 'Bug' },
+        summary: 'Totals are off by one',
+        assignee: { accountId: demoUser('member').accountId },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.key).toBe('FLOW-1101');
     const fetched = (await call(site, 'app', 'GET', `/rest/api/3/issue/${created.body.key}?fields=summary,status,assignee,created`)).body;
-    expect(fetched.fields).toMatchObject({ summary: 'Totals are off by one', status: { name: 'Backlog' }, assignee: { accountId: demoUser('member').accountId } });
-    expect(events[0]).toMatchObject({ eventType: 'avi:jira:created:issue', issue: { key: 'FLOW-1101', fields: { summary: 'Totals are off by one' } } });
+    expect(fetched.fields).toMatchObject({
+      summary: 'Totals are off by one',
+      status: { name: 'Backlog' },
+      assignee: { accountId: demoUser('member').accountId },
+    });
+    expect(events[0]).toMatchObject({
+      eventType: 'avi:jira:created:issue',
+      issue: { key: 'FLOW-1101', fields: { summary: 'Totals are off by one' } },
+    });
     expect(events[0]).not.toHaveProperty('changelog');
   });
 
   it('explains what is missing from a create request', async () => {
-    const answer = await call(site, 'outsider', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'BUG' }, issuetype: { name: 'Bug' } } });
+    const answer = await call(site, 'outsider', 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'BUG' }, issuetype: { name: 'Bug' } },
+    });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toMatchObject({ project: 'Specify a valid project ID or key', summary: 'You must specify a summary of the issue.' });
+    expect(answer.body.errors).toMatchObject({
+      project: 'Specify a valid project ID or key',
+      summary: 'You must specify a summary of the issue.',
+    });
   });
 
   it('deletes an issue for those allowed to, and it disappears', async () => {
@@ -138,7 +163,13 @@ describe('creating and deleting', () => {
     expect((await call(site, 'app', 'GET', '/rest/api/3/issue/FLOW-500')).status).toBe(404);
     const count = (await call(site, 'app', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = FLOW' })).body.count;
     expect(count).toBe(1099);
-    expect(events).toEqual([expect.objectContaining({ eventType: 'avi:jira:deleted:issue', atlassianId: demoUser('admin').accountId, issue: expect.objectContaining({ key: 'FLOW-500' }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        eventType: 'avi:jira:deleted:issue',
+        atlassianId: demoUser('admin').accountId,
+        issue: expect.objectContaining({ key: 'FLOW-500' }),
+      }),
+    ]);
     const search = await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('issuekey in (FLOW-499, FLOW-500)')}`);
     expect(search.status).toBe(400);
   });
@@ -146,6 +177,8 @@ describe('creating and deleting', () => {
   it('answers the removed search API with 410 Gone', async () => {
     const answer = await call(site, 'member', 'POST', '/rest/api/3/search', { jql: 'project = FLOW' });
     expect(answer.status).toBe(410);
-    expect(answer.body.errorMessages[0]).toMatch(/^The requested API has been removed\. Please migrate to the \/rest\/api\/3\/search\/jql API/);
+    expect(answer.body.errorMessages[0]).toMatch(
+      /^The requested API has been removed\. Please migrate to the \/rest\/api\/3\/search\/jql API/,
+    );
   });
 });

@@ -149,7 +149,15 @@ export class IssueChanges {
     const changes: ChangeRecord[] = [
       {
         kind: 'raw',
-        details: { field: 'project', fieldtype: 'jira', fieldId: 'project', from: fromProject.id, fromString: fromProject.name, to: target.id, toString: target.name },
+        details: {
+          field: 'project',
+          fieldtype: 'jira',
+          fieldId: 'project',
+          from: fromProject.id,
+          fromString: fromProject.name,
+          to: target.id,
+          toString: target.name,
+        },
       },
       { kind: 'raw', details: { field: 'Key', fieldtype: 'jira', fieldId: 'issuekey', fromString: oldKey, toString: store.keyOf(row) } },
     ];

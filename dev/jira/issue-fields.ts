@@ -95,7 +95,10 @@ export interface FieldSelection {
  * the enhanced search differs from the old one.
  */
 export function selectFields(requested: readonly string[], defaultFields: readonly string[] = ['id']): FieldSelection {
-  const tokens = requested.flatMap((r) => r.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const tokens = requested
+    .flatMap((r) => r.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const effective = tokens.length > 0 ? tokens : defaultFields;
   const included = new Set<string>();
   const excluded = new Set<string>();

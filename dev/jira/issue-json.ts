@@ -112,7 +112,13 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
       return { self: `${siteUrl}/rest/api/3/issue/${store.keyOf(row)}/watchers`, watchCount: 1, isWatching: false };
     case FLAGGED_FIELD.id:
       return store.flagged.get(row) === 1
-        ? [{ self: `${siteUrl}/rest/api/3/customFieldOption/${FLAGGED_FIELD.optionId}`, value: FLAGGED_FIELD.optionValue, id: FLAGGED_FIELD.optionId }]
+        ? [
+            {
+              self: `${siteUrl}/rest/api/3/customFieldOption/${FLAGGED_FIELD.optionId}`,
+              value: FLAGGED_FIELD.optionValue,
+              id: FLAGGED_FIELD.optionId,
+            },
+          ]
         : null;
     case STORY_POINTS_FIELD.id: {
       const points = store.storyPoints.get(row);

@@ -299,10 +299,29 @@ export class IssueStore {
   /** Bytes held by the columns (capacity included), for the scale tests. */
   columnBytes(): number {
     const columns = [
-      this.project, this.number, this.type, this.priority, this.created, this.updated, this.status,
-      this.resolution, this.resolutionDate, this.assignee, this.reporter, this.flagged, this.deleted,
-      this.storyPoints, this.summarySeed, this.historyStart, this.historyEnd, this.historyCreated,
-      this.historyAuthor, this.historyFirstChange, this.changeKind, this.changeFrom, this.changeTo,
+      this.project,
+      this.number,
+      this.type,
+      this.priority,
+      this.created,
+      this.updated,
+      this.status,
+      this.resolution,
+      this.resolutionDate,
+      this.assignee,
+      this.reporter,
+      this.flagged,
+      this.deleted,
+      this.storyPoints,
+      this.summarySeed,
+      this.historyStart,
+      this.historyEnd,
+      this.historyCreated,
+      this.historyAuthor,
+      this.historyFirstChange,
+      this.changeKind,
+      this.changeFrom,
+      this.changeTo,
     ];
     return columns.reduce((sum, column) => sum + column.bytes, 0);
   }

@@ -28,13 +28,17 @@ describe('basic auth over HTTP', () => {
     expect(await me.json()).toMatchObject({ accountId: member.accountId, displayName: member.displayName });
 
     const outsider = demoUser('outsider');
-    const hidden = await fetch(`${server.url}/rest/api/3/project/BUG`, { headers: { Authorization: basic(outsider.emailAddress, outsider.apiToken) } });
+    const hidden = await fetch(`${server.url}/rest/api/3/project/BUG`, {
+      headers: { Authorization: basic(outsider.emailAddress, outsider.apiToken) },
+    });
     expect(hidden.status).toBe(404);
   });
 
   it('refuses a wrong token and a missing one', async () => {
     const member = demoUser('member');
-    expect((await fetch(`${server.url}/rest/api/3/myself`, { headers: { Authorization: basic(member.emailAddress, 'nope') } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/rest/api/3/myself`, { headers: { Authorization: basic(member.emailAddress, 'nope') } })).status,
+    ).toBe(401);
     expect((await fetch(`${server.url}/rest/api/3/myself`)).status).toBe(401);
   });
 

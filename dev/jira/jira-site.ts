@@ -125,7 +125,13 @@ export function createJiraSite(options: JiraSiteOptions = {}): JiraSite {
         response = jiraError(401, [identity.message]);
       } else {
         const principal = identity.ok ? identity.principal : ({ kind: 'app' } as const);
-        response = await match.route.handler(context, { method, params: match.params, query: url.searchParams, body: request.body, principal });
+        response = await match.route.handler(context, {
+          method,
+          params: match.params,
+          query: url.searchParams,
+          body: request.body,
+          principal,
+        });
         response = chaos.mangle(endpoint, response);
       }
     } catch (error) {

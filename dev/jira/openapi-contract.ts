@@ -35,8 +35,7 @@ export class OpenApiContract {
   /** True when the description defines a JSON body for this operation and status. */
   hasSchema(method: string, template: string, status: number): boolean {
     const response = this.spec.paths[template]?.[method.toLowerCase()]?.responses?.[String(status)] as
-      | { content?: Record<string, { schema?: unknown }> }
-      | undefined;
+      { content?: Record<string, { schema?: unknown }> } | undefined;
     return response?.content?.['application/json']?.schema !== undefined;
   }
 

@@ -49,9 +49,15 @@ describe('permissions/check', () => {
     const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000, 10001, 10002] }] };
     const outsider = await call(site, 'outsider', 'POST', '/rest/api/3/permissions/check', body);
     expect(outsider.body.projectPermissions).toEqual([{ permission: 'BROWSE_PROJECTS', projects: [10000, 10001], issues: [] }]);
-    const asked = await call(site, 'admin', 'POST', '/rest/api/3/permissions/check', { ...body, accountId: demoUser('outsider').accountId });
+    const asked = await call(site, 'admin', 'POST', '/rest/api/3/permissions/check', {
+      ...body,
+      accountId: demoUser('outsider').accountId,
+    });
     expect(asked.body.projectPermissions[0].projects).toEqual([10000, 10001]);
-    const refused = await call(site, 'member', 'POST', '/rest/api/3/permissions/check', { ...body, accountId: demoUser('outsider').accountId });
+    const refused = await call(site, 'member', 'POST', '/rest/api/3/permissions/check', {
+      ...body,
+      accountId: demoUser('outsider').accountId,
+    });
     expect(refused.status).toBe(403);
   });
 });
@@ -87,13 +93,16 @@ describe('projects and issues', () => {
 });
 
 describe('identity', () => {
-  it('refuses requests without an identity, in Jira\'s words', async () => {
+  it("refuses requests without an identity, in Jira's words", async () => {
     const answer = await call(site, 'anonymous', 'GET', '/rest/api/3/project/FLOW');
     expect(answer.status).toBe(401);
-    expect(answer.body).toEqual({ errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} });
+    expect(answer.body).toEqual({
+      errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+      errors: {},
+    });
   });
 
-  it('accepts basic auth with a demo user\'s email and API token, and refuses a wrong token', async () => {
+  it("accepts basic auth with a demo user's email and API token, and refuses a wrong token", async () => {
     const user = demoUser('outsider');
     const basic = (token: string) => `Basic ${Buffer.from(`${user.emailAddress}:${token}`).toString('base64')}`;
     const ok = await site.handle({ method: 'GET', path: '/rest/api/3/myself', headers: { Authorization: basic(user.apiToken) } });

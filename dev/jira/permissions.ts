@@ -16,12 +16,34 @@ export interface PermissionInfo {
   description: string;
 }
 
-const project = (id: string, key: string, name: string, description: string): PermissionInfo => ({ id, key, name, type: 'PROJECT', description });
-const global = (id: string, key: string, name: string, description: string): PermissionInfo => ({ id, key, name, type: 'GLOBAL', description });
+const project = (id: string, key: string, name: string, description: string): PermissionInfo => ({
+  id,
+  key,
+  name,
+  type: 'PROJECT',
+  description,
+});
+const global = (id: string, key: string, name: string, description: string): PermissionInfo => ({
+  id,
+  key,
+  name,
+  type: 'GLOBAL',
+  description,
+});
 
 const PERMISSIONS: readonly PermissionInfo[] = [
-  global('0', 'ADMINISTER', 'Administer Jira', 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.'),
-  global('44', 'SYSTEM_ADMIN', 'Administer Jira', 'Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).'),
+  global(
+    '0',
+    'ADMINISTER',
+    'Administer Jira',
+    'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  ),
+  global(
+    '44',
+    'SYSTEM_ADMIN',
+    'Administer Jira',
+    'Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).',
+  ),
   global('27', 'USER_PICKER', 'Browse users and groups', 'View and select users or groups from the user picker, and share issues.'),
   global('22', 'CREATE_SHARED_OBJECTS', 'Share dashboards and filters', 'Share dashboards and filters with other users.'),
   global('33', 'BULK_CHANGE', 'Make bulk changes', 'Modify collections of issues at once.'),
@@ -36,9 +58,14 @@ const PERMISSIONS: readonly PermissionInfo[] = [
   project('18', 'CLOSE_ISSUES', 'Close Issues', 'Ability to close issues.'),
   project('23', 'ADMINISTER_PROJECTS', 'Administer Projects', 'Ability to administer a project in Jira.'),
   project('25', 'MOVE_ISSUES', 'Move Issues', 'Ability to move issues between projects or between workflows of the same project.'),
-  project('28', 'SCHEDULE_ISSUES', 'Schedule Issues', 'Ability to view or edit an issue\'s due date.'),
+  project('28', 'SCHEDULE_ISSUES', 'Schedule Issues', "Ability to view or edit an issue's due date."),
   project('29', 'VIEW_DEV_TOOLS', 'View Development Tools', 'Allows users to view development-related information on the issue.'),
-  project('45', 'VIEW_READONLY_WORKFLOW', 'View Read-Only Workflow', 'Users with this permission may view a read-only version of a workflow.'),
+  project(
+    '45',
+    'VIEW_READONLY_WORKFLOW',
+    'View Read-Only Workflow',
+    'Users with this permission may view a read-only version of a workflow.',
+  ),
   project('46', 'TRANSITION_ISSUES', 'Transition Issues', 'Ability to transition issues.'),
 ];
 

@@ -9,9 +9,7 @@ export type Principal = { kind: 'app' } | { kind: 'user'; user: DemoUser; index:
 
 export const PRINCIPAL_HEADER = 'x-forge-sim-principal';
 
-export type Identification =
-  | { ok: true; principal: Principal }
-  | { ok: false; message: string };
+export type Identification = { ok: true; principal: Principal } | { ok: false; message: string };
 
 /** Jira's words when no credentials came with the request. */
 const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';

@@ -25,9 +25,7 @@ export interface Route {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'wrong-method'; template: string }
-  | { kind: 'none' };
+  { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'wrong-method'; template: string } | { kind: 'none' };
 
 function matchTemplate(template: string, pathname: string): Record<string, string> | undefined {
   const want = template.split('/');

@@ -38,7 +38,12 @@ describe('paging with nextPageToken', () => {
 
   it('refuses a token from another query, and nonsense tokens', async () => {
     const first = await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('project = FLOW')}`);
-    const other = await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('project = SPR')}&nextPageToken=${first.body.nextPageToken}`);
+    const other = await call(
+      site,
+      'app',
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('project = SPR')}&nextPageToken=${first.body.nextPageToken}`,
+    );
     expect(other.status).toBe(400);
     const junk = await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('project = FLOW')}&nextPageToken=garbage`);
     expect(junk.status).toBe(400);
@@ -119,7 +124,7 @@ describe('embedded changelogs stop at 100 histories', () => {
     expect(long.changelog.startAt).toBe(0);
 
     const all: any[] = [];
-    for (let startAt = 0; ; ) {
+    for (let startAt = 0; ;) {
       const page = await call(site, 'app', 'GET', `/rest/api/3/issue/${long.key}/changelog?startAt=${startAt}&maxResults=1000`);
       expect(page.body.maxResults).toBe(100);
       all.push(...page.body.values);

@@ -43,7 +43,14 @@ export function userBean(siteUrl: string, user: DemoUser, expand: ReadonlySet<st
     timeZone: user.timeZone,
     locale: user.locale,
     groups: expand.has('groups')
-      ? { size: groupsOf(user).length, items: groupsOf(user).map((name) => ({ name, groupId: groupId(name), self: `${siteUrl}/rest/api/3/group?groupId=${groupId(name)}` })) }
+      ? {
+          size: groupsOf(user).length,
+          items: groupsOf(user).map((name) => ({
+            name,
+            groupId: groupId(name),
+            self: `${siteUrl}/rest/api/3/group?groupId=${groupId(name)}`,
+          })),
+        }
       : { size: groupsOf(user).length, items: [] },
     applicationRoles: { size: 1, items: [] },
     expand: 'groups,applicationRoles',

@@ -50,7 +50,11 @@ describe('values', () => {
     expect(error.code).toBe('MAX_SIZE');
     expect(error.responseDetails.status).toBe(400);
     expect(error.context).toMatchObject({ sizeInBytes: limit + 1, limitInBytes: limit });
-    expect(emulator().listPlain().map((e) => e.key)).toEqual(['fits']);
+    expect(
+      emulator()
+        .listPlain()
+        .map((e) => e.key),
+    ).toEqual(['fits']);
   });
 
   it('measures size as UTF-8 bytes of the JSON, so multi-byte text counts more', async () => {
@@ -83,7 +87,12 @@ describe('values', () => {
 describe('queries', () => {
   it('refuses a page larger than the maximum with LIST_QUERY_LIMIT_EXCEEDED', async () => {
     await kvs.query().limit(FORGE_KVS_LIMITS.maxQueryLimit).getMany();
-    const error = await caughtKvsError(kvs.query().limit(FORGE_KVS_LIMITS.maxQueryLimit + 1).getMany());
+    const error = await caughtKvsError(
+      kvs
+        .query()
+        .limit(FORGE_KVS_LIMITS.maxQueryLimit + 1)
+        .getMany(),
+    );
     expect(error.code).toBe('LIST_QUERY_LIMIT_EXCEEDED');
     expect(error.responseDetails.status).toBe(400);
     expect((await caughtKvsError(kvs.query().limit(0).getMany())).code).toBe('BAD_REQUEST');
@@ -100,9 +109,15 @@ describe('queries', () => {
   });
 
   it('refuses conditions other than beginsWith, fields other than key, and several clauses', async () => {
-    const notBeginsWith = kvs.query().where('key', WhereConditions.equalTo('a') as never).getMany();
+    const notBeginsWith = kvs
+      .query()
+      .where('key', WhereConditions.equalTo('a') as never)
+      .getMany();
     expect((await caughtKvsError(notBeginsWith)).code).toBe('INVALID_FILTER_CONDITION');
-    const otherField = kvs.query().where('value' as 'key', WhereConditions.beginsWith('a')).getMany();
+    const otherField = kvs
+      .query()
+      .where('value' as 'key', WhereConditions.beginsWith('a'))
+      .getMany();
     expect((await caughtKvsError(otherField)).code).toBe('QUERY_WHERE_FIELD_INVALID');
     // The builder's where() keeps one clause, but the options the client accepts at run time can carry more.
     const twoClauses = kvs

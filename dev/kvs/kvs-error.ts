@@ -41,8 +41,7 @@ export const kvsError = {
   // Key errors (KVS error handling page).
   keyTooShort: () => new KvsServiceError(400, 'KEY_TOO_SHORT', 'The provided key needs to be more than one character.'),
   keyTooLong: (max: number) => new KvsServiceError(400, 'KEY_TOO_LONG', MAX_KEY_MESSAGE(max)),
-  invalidKey: () =>
-    new KvsServiceError(400, 'INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/'),
+  invalidKey: () => new KvsServiceError(400, 'INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/'),
   /** Entity keys say `EMPTY_KEY` instead of `KEY_TOO_SHORT` (Custom Entity Store error page). */
   emptyKey: () => new KvsServiceError(400, 'EMPTY_KEY', 'Key cannot be empty.'),
   /** The client recognises exactly this code on a 404 and answers `undefined` (storage-api.js). */
@@ -50,7 +49,10 @@ export const kvsError = {
 
   // Value errors (KVS error handling page).
   maxSize: (bytes: number, limit: number) =>
-    new KvsServiceError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.', { sizeInBytes: bytes, limitInBytes: limit }),
+    new KvsServiceError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.', {
+      sizeInBytes: bytes,
+      limitInBytes: limit,
+    }),
   maxDepth: (limit: number) =>
     new KvsServiceError(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${limit + 1}) limit.`),
 
@@ -58,7 +60,11 @@ export const kvsError = {
   invalidFilterCondition: (condition: unknown) =>
     new KvsServiceError(400, 'INVALID_FILTER_CONDITION', `The specified condition is not supported for filters: ${String(condition)}`),
   invalidFilterValues: (condition: string) =>
-    new KvsServiceError(400, 'INVALID_FILTER_VALUES', `The specified number of values are not supported by the given condition: ${condition}`),
+    new KvsServiceError(
+      400,
+      'INVALID_FILTER_VALUES',
+      `The specified number of values are not supported by the given condition: ${condition}`,
+    ),
   listQueryLimitExceeded: (requested: number, max: number) =>
     new KvsServiceError(
       400,
@@ -86,8 +92,13 @@ export const kvsError = {
     new KvsServiceError(400, 'INVALID_ENTITY_VALUE', 'Entity values must match one of the types defined in Custom Entities.'),
   emptyFilterOperator: () => new KvsServiceError(400, 'EMPTY_FILTER_OPERATOR', 'Filter operators "and" and "or" cannot be empty.'),
   invalidFilterOperatorsCombination: () =>
-    new KvsServiceError(400, 'INVALID_FILTER_OPERATORS_COMBINATION', 'Filter operators "and" and "or" cannot be present at the same level.'),
-  insufficientFilterValues: () => new KvsServiceError(400, 'INSUFFICIENT_FILTER_VALUES', 'The specified condition needs at least two values.'),
+    new KvsServiceError(
+      400,
+      'INVALID_FILTER_OPERATORS_COMBINATION',
+      'Filter operators "and" and "or" cannot be present at the same level.',
+    ),
+  insufficientFilterValues: () =>
+    new KvsServiceError(400, 'INSUFFICIENT_FILTER_VALUES', 'The specified condition needs at least two values.'),
 
   // Documented rules without a documented code: codes chosen here (see the file comment).
   tooManyBatchItems: (count: number, max: number) =>
@@ -96,7 +107,11 @@ export const kvsError = {
   duplicateBatchKey: (key: string) =>
     new KvsServiceError(400, 'BAD_REQUEST', `Provided request body is invalid: key "${key}" appears more than once in the batch.`),
   tooManyTransactionOperations: (count: number, max: number) =>
-    new KvsServiceError(400, 'BAD_REQUEST', `Provided request body is invalid: a transaction can contain at most ${max} operations, got ${count}.`),
+    new KvsServiceError(
+      400,
+      'BAD_REQUEST',
+      `Provided request body is invalid: a transaction can contain at most ${max} operations, got ${count}.`,
+    ),
   emptyTransaction: () =>
     new KvsServiceError(400, 'BAD_REQUEST', 'Provided request body is invalid: a transaction must contain at least one operation.'),
   duplicateTransactionKey: (key: string) =>

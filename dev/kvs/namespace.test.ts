@@ -6,9 +6,7 @@ import fc from 'fast-check';
 import { Namespace } from './namespace';
 
 type Step =
-  | { op: 'put'; key: string }
-  | { op: 'remove'; key: string }
-  | { op: 'scan'; prefix: string; after: string | undefined; limit: number };
+  { op: 'put'; key: string } | { op: 'remove'; key: string } | { op: 'scan'; prefix: string; after: string | undefined; limit: number };
 
 const keyArb = fc.stringMatching(/^[ab:]{0,4}$/).filter((k) => k.length > 0);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(

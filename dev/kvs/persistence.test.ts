@@ -60,7 +60,10 @@ it('keeps secrets in their own section of the file, apart from plain values', as
   await kvs.set('k', 'plain');
   await kvs.setSecret('k', 'secret');
   await emulator.flush();
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { plain: Record<string, { value: unknown }>; secrets: Record<string, { value: unknown }> };
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+    plain: Record<string, { value: unknown }>;
+    secrets: Record<string, { value: unknown }>;
+  };
   expect(saved.plain.k?.value).toBe('plain');
   expect(saved.secrets.k?.value).toBe('secret');
   expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -38,7 +38,12 @@ it('returns matching keys in ascending key order, 10 per page by default', async
   await kvs.set('q:a', 3);
   await kvs.set('p', 0);
   const page = await kvs.query().where('key', WhereConditions.beginsWith('p:')).getMany();
-  expect(page).toEqual({ results: [{ key: 'p:a', value: 1 }, { key: 'p:b', value: 2 }] });
+  expect(page).toEqual({
+    results: [
+      { key: 'p:a', value: 1 },
+      { key: 'p:b', value: 2 },
+    ],
+  });
 
   await seed('many:', 12);
   const firstPage = await kvs.query().where('key', WhereConditions.beginsWith('many:')).getMany();
@@ -107,7 +112,10 @@ it('never returns secrets or entities', async () => {
 it('adds requested metadata to each result', async () => {
   await kvs.set('m:1', 'x', { ttl: { value: 1, unit: 'DAYS' } });
   await kvs.set('m:2', 'y');
-  const page = await kvs.query({ metadataFields: [MetadataField.EXPIRE_TIME] }).where('key', WhereConditions.beginsWith('m:')).getMany();
+  const page = await kvs
+    .query({ metadataFields: [MetadataField.EXPIRE_TIME] })
+    .where('key', WhereConditions.beginsWith('m:'))
+    .getMany();
   expect(page.results[0]?.expireTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   expect(page.results[1]).toEqual({ key: 'm:2', value: 'y' });
 });

@@ -84,11 +84,5 @@ function isSnapshot(value: unknown): value is StoreSnapshot {
   if (value === null || typeof value !== 'object') return false;
   const s = value as Partial<StoreSnapshot>;
   const isSection = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
-  return (
-    s.format === 'forge-kvs-emulator' &&
-    s.version === 1 &&
-    isSection(s.plain) &&
-    isSection(s.secrets) &&
-    isSection(s.entities)
-  );
+  return s.format === 'forge-kvs-emulator' && s.version === 1 && isSection(s.plain) && isSection(s.secrets) && isSection(s.entities);
 }

@@ -16,7 +16,12 @@ const emulator = installKvsForEachTest();
 
 it('applies sets and deletes together, with a TTL where asked', async () => {
   await kvs.set('old', 'x');
-  await kvs.transact().set('a', 1).set('b', { two: 2 }, undefined, { ttl: { value: 1, unit: 'HOURS' } }).delete('old').execute();
+  await kvs
+    .transact()
+    .set('a', 1)
+    .set('b', { two: 2 }, undefined, { ttl: { value: 1, unit: 'HOURS' } })
+    .delete('old')
+    .execute();
   expect(emulator().listPlain()).toEqual([
     { key: 'a', value: 1 },
     { key: 'b', value: { two: 2 } },
@@ -81,10 +86,14 @@ describe('conditions on entities', () => {
   it('writes when every condition holds', async () => {
     await kvs
       .transact()
-      .set<Employee>('e1', { name: 'Ada', age: 37, status: 'active' }, {
-        entityName: 'employee',
-        conditions: new Filter<Employee>().and('age', FilterConditions.equalTo(36)).and('status', FilterConditions.exists()),
-      })
+      .set<Employee>(
+        'e1',
+        { name: 'Ada', age: 37, status: 'active' },
+        {
+          entityName: 'employee',
+          conditions: new Filter<Employee>().and('age', FilterConditions.equalTo(36)).and('status', FilterConditions.exists()),
+        },
+      )
       .check<Employee>('e2', { entityName: 'employee', conditions: new Filter<Employee>().and('name', FilterConditions.beginsWith('Gr')) })
       .execute();
     expect(await employees().get('e1')).toEqual({ name: 'Ada', age: 37, status: 'active' });
@@ -95,10 +104,14 @@ describe('conditions on entities', () => {
       kvs
         .transact()
         .set('plain', 'would be written')
-        .set<Employee>('e1', { name: 'Ada', age: 99 }, {
-          entityName: 'employee',
-          conditions: new Filter<Employee>().and('age', FilterConditions.greaterThan(40)),
-        })
+        .set<Employee>(
+          'e1',
+          { name: 'Ada', age: 99 },
+          {
+            entityName: 'employee',
+            conditions: new Filter<Employee>().and('age', FilterConditions.greaterThan(40)),
+          },
+        )
         .execute(),
     );
     expect(error.code).toBe('CONDITIONAL_CHECK_FAILED');
@@ -122,10 +135,14 @@ describe('conditions on entities', () => {
         entityName: 'employee',
         conditions: new Filter<Employee>().or('age', FilterConditions.lessThan(18)).or('status', FilterConditions.notExists()),
       })
-      .set<Employee>('e3', { name: 'Linus', age: 30 }, {
-        entityName: 'employee',
-        conditions: new Filter<Employee>().and('name', FilterConditions.notExists()),
-      })
+      .set<Employee>(
+        'e3',
+        { name: 'Linus', age: 30 },
+        {
+          entityName: 'employee',
+          conditions: new Filter<Employee>().and('name', FilterConditions.notExists()),
+        },
+      )
       .execute();
     expect(await employees().get('e2')).toBeUndefined();
     expect(await employees().get('e3')).toEqual({ name: 'Linus', age: 30 });

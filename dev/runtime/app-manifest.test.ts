@@ -15,12 +15,17 @@ describe('the app manifest', () => {
   it('declares the project page, the settings page and their resolvers', () => {
     const projectPage = manifest.uiModules.get('flow-metrics-project-page');
     expect(projectPage).toMatchObject({ type: 'jira:projectPage', title: 'Flow metrics', resolverFunctionKey: 'project-page-resolver' });
-    expect(manifest.uiModules.get('flow-metrics-settings')).toMatchObject({ type: 'jira:adminPage', resolverFunctionKey: 'settings-page-resolver' });
+    expect(manifest.uiModules.get('flow-metrics-settings')).toMatchObject({
+      type: 'jira:adminPage',
+      resolverFunctionKey: 'settings-page-resolver',
+    });
   });
 
   it("puts the settings in Jira settings' Apps sidebar, and behind Manage apps' Configure and Get started", () => {
     // Jira leaves a Configure or Get started page out of the sidebar, so the sidebar needs its own entry.
-    expect(sidebarAdminPages(manifest).map((module) => [module.key, module.title])).toEqual([['flow-metrics-settings', 'Flow metrics settings']]);
+    expect(sidebarAdminPages(manifest).map((module) => [module.key, module.title])).toEqual([
+      ['flow-metrics-settings', 'Flow metrics settings'],
+    ]);
     expect(manageAppsPage(manifest, 'configure')?.key).toBe('flow-metrics-configure');
     expect(manageAppsPage(manifest, 'get-started')?.key).toBe('flow-metrics-configure');
     // Both are the same page: one resource, one resolver.

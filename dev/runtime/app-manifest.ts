@@ -43,7 +43,9 @@ export interface UiModule {
  * Configure nor the Get started page (Forge's jira:adminPage documentation), in manifest order.
  */
 export function sidebarAdminPages(manifest: AppManifest): UiModule[] {
-  return [...manifest.uiModules.values()].filter((module) => module.type === 'jira:adminPage' && !module.useAsConfig && !module.useAsGetStarted);
+  return [...manifest.uiModules.values()].filter(
+    (module) => module.type === 'jira:adminPage' && !module.useAsConfig && !module.useAsGetStarted,
+  );
 }
 
 /** The admin page Manage apps' Configure or Get started button opens, if the app declares one. */
@@ -116,11 +118,11 @@ export function loadAppManifest(manifestPath: string): AppManifest {
     appId: String(raw.app?.id ?? ''),
     functions,
     uiModules,
-    scheduledTriggers: new Map(
-      (modules.scheduledTrigger ?? []).map((t) => [t.key, { functionKey: t.function, interval: t.interval }]),
-    ),
+    scheduledTriggers: new Map((modules.scheduledTrigger ?? []).map((t) => [t.key, { functionKey: t.function, interval: t.interval }])),
     consumers: new Map((modules.consumer ?? []).map((c) => [c.queue, c.function])),
-    webTriggers: new Map((modules.webtrigger ?? []).map((w) => [w.key, { functionKey: w.function, dynamic: w.response?.type === 'dynamic' }])),
+    webTriggers: new Map(
+      (modules.webtrigger ?? []).map((w) => [w.key, { functionKey: w.function, dynamic: w.response?.type === 'dynamic' }]),
+    ),
     eventTriggers: (modules.trigger ?? []).map((t) => ({
       key: t.key,
       functionKey: t.function,

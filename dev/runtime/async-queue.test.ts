@@ -1,13 +1,21 @@
 import { AsyncQueue, MAX_RETRIES } from './async-queue';
 
 const push = (queue: AsyncQueue, bodies: Array<Record<string, unknown>>, delayInSeconds?: number) =>
-  queue.handle('/webhook/queue/publish/ctx/env/app/1', JSON.stringify({ queueName: 'jobs', jobId: 'job-1', payload: bodies.map((body) => ({ body, delayInSeconds })) }));
+  queue.handle(
+    '/webhook/queue/publish/ctx/env/app/1',
+    JSON.stringify({ queueName: 'jobs', jobId: 'job-1', payload: bodies.map((body) => ({ body, delayInSeconds })) }),
+  );
 
 describe('the local async queue', () => {
   it('accepts pushes as Forge does and refuses more than 50 events at once', () => {
     const queue = new AsyncQueue();
     expect(push(queue, [{ n: 1 }]).status).toBe(201);
-    expect(push(queue, Array.from({ length: 51 }, (_, n) => ({ n }))).status).toBe(400);
+    expect(
+      push(
+        queue,
+        Array.from({ length: 51 }, (_, n) => ({ n })),
+      ).status,
+    ).toBe(400);
     expect(queue.size).toBe(1);
   });
 
@@ -35,7 +43,11 @@ describe('the local async queue', () => {
     });
     expect(attempts).toBe(MAX_RETRIES + 1);
     expect(queue.failed).toHaveLength(1);
-    expect(queue.handle('/webhook/queue/stats/x', JSON.stringify({ jobId: 'job-1' })).body).toEqual({ success: 0, inProgress: 0, failed: 1 });
+    expect(queue.handle('/webhook/queue/stats/x', JSON.stringify({ jobId: 'job-1' })).body).toEqual({
+      success: 0,
+      inProgress: 0,
+      failed: 1,
+    });
   });
 
   it('retries when the consumer asks to, passing its retry data back', async () => {
@@ -44,7 +56,11 @@ describe('the local async queue', () => {
     const contexts: unknown[] = [];
     await queue.drain((event) => {
       contexts.push(event.retryData);
-      if (event.retryCount === 0) return Promise.resolve({ _retry: true, retryOptions: { retryAfter: 30, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { cursor: 7 } } });
+      if (event.retryCount === 0)
+        return Promise.resolve({
+          _retry: true,
+          retryOptions: { retryAfter: 30, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { cursor: 7 } },
+        });
       return Promise.resolve(undefined);
     });
     expect(contexts).toEqual([undefined, { cursor: 7 }]);

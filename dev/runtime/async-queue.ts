@@ -89,9 +89,15 @@ export class AsyncQueue {
   private async deliver(event: QueuedEvent, run: ConsumerRunner): Promise<void> {
     const counts = this.jobs.get(event.jobId)!;
     try {
-      const answer = (await run(event)) as { _retry?: boolean; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } | undefined;
+      const answer = (await run(event)) as
+        { _retry?: boolean; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } | undefined;
       if (answer && answer._retry === true) {
-        this.retry(event, answer.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST', answer.retryOptions?.retryAfter ?? 1, answer.retryOptions?.retryData);
+        this.retry(
+          event,
+          answer.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+          answer.retryOptions?.retryAfter ?? 1,
+          answer.retryOptions?.retryData,
+        );
         return;
       }
       counts.inProgress -= 1;

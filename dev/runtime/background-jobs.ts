@@ -28,7 +28,9 @@ export function runBackgroundJobs(platform: LocalPlatform, report: (message: str
 
   const schedules = [...platform.manifest.scheduledTriggers].map(([key, trigger]) =>
     setInterval(() => {
-      platform.runScheduledTrigger(key).catch((error: unknown) => report(`${key}: ${error instanceof Error ? error.message : String(error)}`));
+      platform
+        .runScheduledTrigger(key)
+        .catch((error: unknown) => report(`${key}: ${error instanceof Error ? error.message : String(error)}`));
     }, INTERVAL_MS[trigger.interval] ?? INTERVAL_MS.hour!),
   );
 

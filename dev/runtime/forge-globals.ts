@@ -67,7 +67,11 @@ export function installForgeGlobals(services: PlatformServices): void {
     },
   });
 
-  (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = async (descriptor: FetchDescriptor, path: string, init: RequestInit = {}) => {
+  (globalThis as { __forge_fetch__?: unknown }).__forge_fetch__ = async (
+    descriptor: FetchDescriptor,
+    path: string,
+    init: RequestInit = {},
+  ) => {
     // Forge stops a function at its time limit: whatever it asks afterwards is never answered.
     if (pastDeadline(currentInvocation())) return new Promise<never>(() => undefined);
     const crash = currentInvocation()?.crash;

@@ -16,7 +16,11 @@ const USER = 'member-1';
 const slowJira: SimulatedService = {
   async handle() {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ permissions: { BROWSE_PROJECTS: { havePermission: true } } }) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ permissions: { BROWSE_PROJECTS: { havePermission: true } } }),
+    };
   },
 };
 const nobody: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
@@ -38,7 +42,12 @@ function platformWith(limits: ConstructorParameters<typeof LocalPlatform>[0]['in
 }
 
 const syncState = (platform: LocalPlatform, accountId = USER) =>
-  platform.invokeResolver({ moduleKey: 'flow-metrics-project-page', functionKey: 'getSyncState', accountId, project: { id: '10000', key: 'FLOW' } });
+  platform.invokeResolver({
+    moduleKey: 'flow-metrics-project-page',
+    functionKey: 'getSyncState',
+    accountId,
+    project: { id: '10000', key: 'FLOW' },
+  });
 
 describe("Forge's numbers", () => {
   it('are the documented ones by default', () => {

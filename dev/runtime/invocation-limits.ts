@@ -37,7 +37,9 @@ export const FORGE_INVOCATION_LIMITS: Readonly<InvocationLimits> = Object.freeze
 export class InvocationRateLimited extends Error {
   readonly status = 429;
   constructor(scope: 'user' | 'installation', limit: number) {
-    super(`429 Too Many Requests: more than ${limit} invocations a minute ${scope === 'user' ? 'by this user on this installation' : 'on this installation'}`);
+    super(
+      `429 Too Many Requests: more than ${limit} invocations a minute ${scope === 'user' ? 'by this user on this installation' : 'on this installation'}`,
+    );
     this.name = 'InvocationRateLimited';
   }
 }
@@ -62,7 +64,8 @@ export class InvocationMeter {
     }
     const byUser = this.perUser.get(accountId) ?? 0;
     if (byUser >= this.limits.perUserPerMinute) throw new InvocationRateLimited('user', this.limits.perUserPerMinute);
-    if (this.total >= this.limits.perInstallationPerMinute) throw new InvocationRateLimited('installation', this.limits.perInstallationPerMinute);
+    if (this.total >= this.limits.perInstallationPerMinute)
+      throw new InvocationRateLimited('installation', this.limits.perInstallationPerMinute);
     this.perUser.set(accountId, byUser + 1);
     this.total += 1;
   }

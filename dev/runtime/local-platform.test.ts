@@ -17,7 +17,11 @@ const STRANGER = 'stranger-1';
 const tinyJira: SimulatedService = {
   handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER];
-    const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+    const json = (status: number, value: unknown) => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(value),
+    });
     const url = new URL(requestPath, 'http://jira');
     if (url.pathname === '/rest/api/3/mypermissions') {
       const permission = url.searchParams.get('permissions')!;
@@ -80,7 +84,13 @@ describe.each<AppForm>(['typescript', 'bundle'])('the local Forge platform runni
   });
 
   it('shows the sync state the app stored in KVS', async () => {
-    await kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'project:FLOW:sync-state', value: { status: 'ok', progress: null, lastSuccessAt: '2026-01-02T03:04:05.000Z', lastError: null } }) });
+    await kvs.fetch('/api/v1/set', {
+      method: 'POST',
+      body: JSON.stringify({
+        key: 'project:FLOW:sync-state',
+        value: { status: 'ok', progress: null, lastSuccessAt: '2026-01-02T03:04:05.000Z', lastError: null },
+      }),
+    });
     const answer = (await openProjectPage(MEMBER)) as { data: { sync: unknown } };
     expect(answer.data.sync).toMatchObject({ status: 'ok', lastSuccessAt: '2026-01-02T03:04:05.000Z' });
   });
@@ -105,7 +115,9 @@ describe.each<AppForm>(['typescript', 'bundle'])('the local Forge platform runni
   it('refuses outbound requests to hosts the manifest does not allow', async () => {
     const { runInvocation } = await import('./invocation');
     await expect(
-      runInvocation({ functionKey: 'x', moduleKey: 'x', principalAccountId: undefined, timeoutSeconds: 5 }, () => fetch('https://example.com/')),
+      runInvocation({ functionKey: 'x', moduleKey: 'x', principalAccountId: undefined, timeoutSeconds: 5 }, () =>
+        fetch('https://example.com/'),
+      ),
     ).rejects.toThrow(/not included in the external fetch backend permissions/);
   });
 });

@@ -134,9 +134,7 @@ export class LocalPlatform {
 
   /** The file a handler module is loaded from, in the form this platform runs. */
   appFile(module: string): string {
-    return this.appForm === 'bundle'
-      ? bundledFile(this.options.rootDir, module)
-      : path.join(this.options.rootDir, 'src', `${module}.ts`);
+    return this.appForm === 'bundle' ? bundledFile(this.options.rootDir, module) : path.join(this.options.rootDir, 'src', `${module}.ts`);
   }
 
   /** Makes this platform the one the SDKs talk to. Returns the unguarded fetch for the platform's own use. */
@@ -246,7 +244,9 @@ export class LocalPlatform {
   async callWebTrigger(moduleKey: string, call: WebTriggerCall): Promise<WebTriggerAnswer> {
     const trigger = this.manifest.webTriggers.get(moduleKey);
     if (!trigger) throw new ResolverInvocationError(`No web trigger ${moduleKey} in manifest.yml`);
-    const size = Buffer.byteLength(call.body, 'utf8') + Object.entries(call.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+    const size =
+      Buffer.byteLength(call.body, 'utf8') +
+      Object.entries(call.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
     if (size > this.limits.requestPayloadBytes) return { statusCode: 413, headers: {}, body: 'Payload Too Large' };
     const handler = this.handler(trigger.functionKey);
     const request = {
@@ -337,7 +337,9 @@ export class LocalPlatform {
     let exports = this.appModules.get(fn.module);
     if (!exports) {
       if (!existsSync(file)) {
-        throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not exist${this.appForm === 'bundle' ? ': run `npm run build:forge` first' : ''}`);
+        throw new ResolverInvocationError(
+          `${path.relative(this.options.rootDir, file)} does not exist${this.appForm === 'bundle' ? ': run `npm run build:forge` first' : ''}`,
+        );
       }
       // Loaded on first use, after the globals are in place, exactly as the app's bundle is loaded on Forge.
       // A path known only at run time, loaded synchronously: the module's own loader (Jest's, under Jest).
@@ -345,7 +347,8 @@ export class LocalPlatform {
       this.appModules.set(fn.module, exports);
     }
     const handler = exports[fn.exportName];
-    if (typeof handler !== 'function') throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not export ${fn.exportName}`);
+    if (typeof handler !== 'function')
+      throw new ResolverInvocationError(`${path.relative(this.options.rootDir, file)} does not export ${fn.exportName}`);
     return handler as (...args: unknown[]) => unknown;
   }
 
@@ -374,7 +377,10 @@ export class LocalPlatform {
     return runInvocation({ functionKey, moduleKey, principalAccountId, timeoutSeconds, ...(crash ? { crash } : {}) }, async () => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ResolverInvocationError(`${functionKey} timed out after ${timeoutSeconds}s`)), timeoutSeconds * 1000);
+        timer = setTimeout(
+          () => reject(new ResolverInvocationError(`${functionKey} timed out after ${timeoutSeconds}s`)),
+          timeoutSeconds * 1000,
+        );
         timer.unref();
       });
       try {

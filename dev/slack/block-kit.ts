@@ -20,8 +20,10 @@ function textProblems(value: unknown, where: string, maxLength: number, only?: '
   else if (only && type !== only) problems.push(`${where}.type: must be ${only}`);
   if (typeof text !== 'string' || text.length === 0) problems.push(`${where}.text: must be a non-empty string`);
   else if (text.length > maxLength) problems.push(`${where}.text: must be at most ${maxLength} characters`);
-  if (emoji !== undefined && (type !== 'plain_text' || typeof emoji !== 'boolean')) problems.push(`${where}.emoji: only a boolean, on plain_text`);
-  if (verbatim !== undefined && (type !== 'mrkdwn' || typeof verbatim !== 'boolean')) problems.push(`${where}.verbatim: only a boolean, on mrkdwn`);
+  if (emoji !== undefined && (type !== 'plain_text' || typeof emoji !== 'boolean'))
+    problems.push(`${where}.emoji: only a boolean, on plain_text`);
+  if (verbatim !== undefined && (type !== 'mrkdwn' || typeof verbatim !== 'boolean'))
+    problems.push(`${where}.verbatim: only a boolean, on mrkdwn`);
   for (const name of Object.keys(rest)) problems.push(`${where}.${name}: is not a text object field`);
   return problems;
 }
@@ -34,7 +36,8 @@ function blockProblems(block: unknown, where: string): string[] {
     problems.push(`${where}.block_id: must be a string of 1 to ${MAX_BLOCK_ID} characters`);
   }
   const allowOnly = (...names: string[]) => {
-    for (const name of Object.keys(fields)) if (!names.includes(name)) problems.push(`${where}.${name}: not a field of a ${String(type)} block`);
+    for (const name of Object.keys(fields))
+      if (!names.includes(name)) problems.push(`${where}.${name}: not a field of a ${String(type)} block`);
   };
   switch (type) {
     case 'header':
@@ -46,14 +49,16 @@ function blockProblems(block: unknown, where: string): string[] {
       if (fields.text === undefined && fields.fields === undefined) problems.push(`${where}: a section needs text or fields`);
       if (fields.text !== undefined) problems.push(...textProblems(fields.text, `${where}.text`, 3000));
       if (fields.fields !== undefined) {
-        if (!Array.isArray(fields.fields) || fields.fields.length === 0 || fields.fields.length > 10) problems.push(`${where}.fields: must hold 1 to 10 text objects`);
+        if (!Array.isArray(fields.fields) || fields.fields.length === 0 || fields.fields.length > 10)
+          problems.push(`${where}.fields: must hold 1 to 10 text objects`);
         else fields.fields.forEach((field, i) => problems.push(...textProblems(field, `${where}.fields[${i}]`, 2000)));
       }
       break;
     }
     case 'context':
       allowOnly('elements');
-      if (!Array.isArray(fields.elements) || fields.elements.length === 0 || fields.elements.length > 10) problems.push(`${where}.elements: must hold 1 to 10 elements`);
+      if (!Array.isArray(fields.elements) || fields.elements.length === 0 || fields.elements.length > 10)
+        problems.push(`${where}.elements: must hold 1 to 10 elements`);
       else fields.elements.forEach((element, i) => problems.push(...textProblems(element, `${where}.elements[${i}]`, 3000)));
       break;
     case 'divider':

@@ -55,7 +55,14 @@ export function createDemoSlack(now: () => Date = () => new Date()): DemoSlack {
     { userId: 'U0FLOWBOT01', botId: 'B0FLOWBOT01', name: 'flow_metrics', appId: 'A0FLOWMETRC' },
     now,
   );
-  slack.addChannel({ id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics', isPrivate: false, isArchived: false, botIsMember: true, purpose: 'Weekly flow digests' });
+  slack.addChannel({
+    id: DEMO_CHANNELS.flowMetrics,
+    name: 'flow-metrics',
+    isPrivate: false,
+    isArchived: false,
+    botIsMember: true,
+    purpose: 'Weekly flow digests',
+  });
   slack.addChannel({ id: DEMO_CHANNELS.teamAlpha, name: 'team-alpha', isPrivate: false, isArchived: false, botIsMember: false });
   slack.addChannel({ id: DEMO_CHANNELS.leads, name: 'leads', isPrivate: true, isArchived: false, botIsMember: true });
   slack.addChannel({ id: DEMO_CHANNELS.people, name: 'people-ops', isPrivate: true, isArchived: false, botIsMember: false });

@@ -48,11 +48,17 @@ function expectContract(method: 'get' | 'post', slackMethod: string, answer: { s
 }
 
 describe('the simulated Slack', () => {
-  it('identifies the bot with auth.test and reports the token\'s scopes', async () => {
+  it("identifies the bot with auth.test and reports the token's scopes", async () => {
     const { call, tokens } = setUp();
     const answer = await call('auth.test', {}, tokens.bot.token, 'form');
     expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ ok: true, team: 'Acme Flow', team_id: 'T0FLOWDEMO1', user_id: 'U0FLOWBOT01', url: 'https://acme-flow.slack.com/' });
+    expect(answer.json).toMatchObject({
+      ok: true,
+      team: 'Acme Flow',
+      team_id: 'T0FLOWDEMO1',
+      user_id: 'U0FLOWBOT01',
+      url: 'https://acme-flow.slack.com/',
+    });
     expect(answer.headers['x-oauth-scopes']).toBe('chat:write,channels:read,groups:read');
     expectContract('get', 'auth.test', answer);
   });
@@ -95,13 +101,23 @@ describe('the simulated Slack', () => {
   it('answers missing_scope, naming the scope, when the token cannot read channels', async () => {
     const { call, tokens } = setUp();
     const answer = await call('conversations.info', { channel: DEMO_CHANNELS.flowMetrics }, tokens.chatOnly.token);
-    expect(answer.json).toEqual({ ok: false, error: 'missing_scope', needed: 'channels:read,groups:read,im:read,mpim:read', provided: 'chat:write' });
+    expect(answer.json).toEqual({
+      ok: false,
+      error: 'missing_scope',
+      needed: 'channels:read,groups:read,im:read,mpim:read',
+      provided: 'chat:write',
+    });
     expectContract('get', 'conversations.info', answer);
   });
 
   it('posts to a channel the bot is in, in form or JSON, and keeps the message for tests', async () => {
     const { call, slack, tokens } = setUp();
-    const form = await call('chat.postMessage', { channel: DEMO_CHANNELS.flowMetrics, text: 'Hello from a form' }, tokens.bot.token, 'form');
+    const form = await call(
+      'chat.postMessage',
+      { channel: DEMO_CHANNELS.flowMetrics, text: 'Hello from a form' },
+      tokens.bot.token,
+      'form',
+    );
     const json = await call('chat.postMessage', { channel: DEMO_CHANNELS.leads, text: 'Hello from JSON' }, tokens.bot.token, 'json');
     for (const answer of [form, json]) {
       expect(answer.json).toMatchObject({ ok: true, message: { type: 'message' } });
@@ -202,7 +218,7 @@ describe('the simulated Slack', () => {
     expect((await call('chat.postMessage', { channel: DEMO_CHANNELS.flowMetrics, text: 'hi' }, tokens.bot.token, 'json')).status).toBe(200);
   });
 
-  it('answers chat.postMessage\'s own per-channel limit as Slack does: 429, Retry-After and rate_limited, nothing posted', async () => {
+  it("answers chat.postMessage's own per-channel limit as Slack does: 429, Retry-After and rate_limited, nothing posted", async () => {
     let now = NOW.getTime();
     const demo = createDemoSlack(() => new Date(now));
     const post = (channel: string) => demoPost(demo.slack, demo.tokens.bot.token, { channel, text: 'hi' });

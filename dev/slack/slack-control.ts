@@ -7,12 +7,17 @@ import type { DemoSlack } from './demo-slack';
  * The demo tokens are fakes that only this simulation accepts.
  */
 export function slackControl(demo: DemoSlack): SimulatedService {
-  const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+  const json = (status: number, value: unknown) => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value),
+  });
   return {
     handle({ method, path }) {
       const url = new URL(path, 'http://local');
       if (method === 'GET' && url.pathname === '/__slack/tokens') return json(200, demo.tokens);
-      if (method === 'GET' && url.pathname === '/__slack/messages') return json(200, demo.slack.messages(url.searchParams.get('channel') ?? undefined));
+      if (method === 'GET' && url.pathname === '/__slack/messages')
+        return json(200, demo.slack.messages(url.searchParams.get('channel') ?? undefined));
       const membership = /^\/__slack\/channels\/([A-Z0-9]+)\/(invite|remove)$/.exec(url.pathname);
       if (method === 'POST' && membership) {
         try {

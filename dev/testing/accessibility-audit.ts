@@ -32,7 +32,8 @@ export async function seriousAccessibilityViolations(frame: Frame): Promise<Acce
   const loaded = await frame.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) await frame.evaluate(AXE_SOURCE);
   const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations.map((violation) => ({
       rule: String(violation.id),
@@ -47,6 +48,11 @@ export async function seriousAccessibilityViolations(frame: Frame): Promise<Acce
 /** One line per offending element, for a failure message that says exactly what to fix. */
 export function describeViolations(violations: readonly AccessibilityViolation[]): string {
   return violations
-    .flatMap((violation) => violation.elements.map((element) => `${violation.impact} ${violation.rule} (${violation.help}): ${element.target}\n    ${element.summary.replace(/\n/g, ' ')}`))
+    .flatMap((violation) =>
+      violation.elements.map(
+        (element) =>
+          `${violation.impact} ${violation.rule} (${violation.help}): ${element.target}\n    ${element.summary.replace(/\n/g, ' ')}`,
+      ),
+    )
     .join('\n');
 }

@@ -24,7 +24,9 @@ function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
   if (!canInstallWithApt()) {
-    throw new Error(`End-to-end tests need Chromium or Chrome and none was found. Install it with:\n  ${INSTALL_COMMAND}\nor point CHROME_PATH at a Chrome binary.`);
+    throw new Error(
+      `End-to-end tests need Chromium or Chrome and none was found. Install it with:\n  ${INSTALL_COMMAND}\nor point CHROME_PATH at a Chrome binary.`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });

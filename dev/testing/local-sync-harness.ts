@@ -39,7 +39,10 @@ export interface SimulatedIntegrations {
  * Calls a settings page function as one person; the answer is what the bridge would deliver, typed by the
  * contract's map for the function called. The payload stays `unknown`: tests send malformed input on purpose.
  */
-export type SettingsCall = <Key extends keyof SettingsFunctions>(functionKey: Key, payload?: unknown) => Promise<ResolverResult<AnswerOf<Key>>>;
+export type SettingsCall = <Key extends keyof SettingsFunctions>(
+  functionKey: Key,
+  payload?: unknown,
+) => Promise<ResolverResult<AnswerOf<Key>>>;
 
 /** What the simulated site counted: requests by endpoint and status, early retries, peak concurrency. */
 export interface JiraSiteStats {
@@ -203,7 +206,10 @@ export class SyncHarness {
   }
 
   /** The history the project page gets, decoded as the browser decodes it. */
-  async viewedHistory(projectKey: string, accountId = this.user('member')): Promise<{ view: ProjectViewData; history: CompactHistory | null }> {
+  async viewedHistory(
+    projectKey: string,
+    accountId = this.user('member'),
+  ): Promise<{ view: ProjectViewData; history: CompactHistory | null }> {
     const answer = await this.invoke<ProjectViewData>('getProjectView', projectKey, accountId);
     if (!answer.ok) throw new Error(`getProjectView: ${answer.error.code} ${answer.error.message}`);
     const view = answer.data;
@@ -229,11 +235,15 @@ export class SyncHarness {
     if (!answer.ok) throw new Error(`getProjectView: ${answer.error.code} ${answer.error.message}`);
     const view = answer.data;
     if (!view.history) return { view, history: null, held: null };
-    const update = await decodeProjectHistoryUpdate(view.history, async (fromShard) => {
-      const part = await this.invoke<ProjectViewData>('getProjectView', projectKey, accountId, { fromShard });
-      if (!part.ok || !part.data.history) throw new Error('a part of the history is missing');
-      return part.data.history;
-    }, held);
+    const update = await decodeProjectHistoryUpdate(
+      view.history,
+      async (fromShard) => {
+        const part = await this.invoke<ProjectViewData>('getProjectView', projectKey, accountId, { fromShard });
+        if (!part.ok || !part.data.history) throw new Error('a part of the history is missing');
+        return part.data.history;
+      },
+      held,
+    );
     return { view, ...update };
   }
 

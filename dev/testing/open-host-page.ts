@@ -32,7 +32,13 @@ const cspViolationsByPage = new WeakMap<Page, string[]>();
  * resolver call the app makes through the bridge is recorded from the start, for `resolverCallsOf`, and so is
  * every Content Security Policy violation the browser logs, for `cspViolationsOf`.
  */
-export async function openHostPage(browser: Browser, site: LocalSite, role: string, pagePath: string, options: HostPageOptions = {}): Promise<Page> {
+export async function openHostPage(
+  browser: Browser,
+  site: LocalSite,
+  role: string,
+  pagePath: string,
+  options: HostPageOptions = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
   page.on('pageerror', (error) => {
     throw error;

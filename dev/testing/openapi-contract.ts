@@ -76,7 +76,10 @@ export class OpenApiContract {
       this.validators.set(pointer, validate);
     }
     const valid = validate(body);
-    const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+    const problems = (validate.errors ?? []).map(
+      (error) =>
+        `${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`,
+    );
     return { valid, problems: valid ? [] : problems };
   }
 
@@ -91,7 +94,8 @@ export class OpenApiContract {
     const problems: string[] = [];
     const sent = new Set(Object.keys(headers).map((header) => header.toLowerCase()));
     for (const parameter of (operation.parameters as Json[] | undefined) ?? []) {
-      if (parameter.in === 'header' && parameter.required === true && !sent.has(String(parameter.name).toLowerCase())) problems.push(`header ${String(parameter.name)}: missing`);
+      if (parameter.in === 'header' && parameter.required === true && !sent.has(String(parameter.name).toLowerCase()))
+        problems.push(`header ${String(parameter.name)}: missing`);
     }
     const schemaPointer = `${pointer}/requestBody/content/application~1json/schema`;
     let validate = this.validators.get(schemaPointer);
@@ -100,7 +104,10 @@ export class OpenApiContract {
       this.validators.set(schemaPointer, validate);
     }
     if (!validate(body)) {
-      for (const error of validate.errors ?? []) problems.push(`${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+      for (const error of validate.errors ?? [])
+        problems.push(
+          `${error.instancePath || '(body)'}: ${error.message ?? 'invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`,
+        );
     }
     return { valid: problems.length === 0, problems };
   }

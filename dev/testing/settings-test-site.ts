@@ -43,12 +43,20 @@ const statusJson = (status: (typeof FLOW_STATUSES)[number]) => ({
 const tinyJira: SimulatedService = {
   handle({ path: requestPath, headers }) {
     const who = headers[PRINCIPAL_HEADER] ?? '';
-    const json = (status: number, value: unknown) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+    const json = (status: number, value: unknown) => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(value),
+    });
     const url = new URL(requestPath, 'http://jira');
     if (url.pathname === '/rest/api/3/mypermissions') {
       const permission = url.searchParams.get('permissions') ?? '';
       const granted =
-        permission === 'ADMINISTER' ? who === `user:${PEOPLE.admin}` : permission === 'BROWSE_PROJECTS' ? who !== `user:${PEOPLE.outsider}` : false;
+        permission === 'ADMINISTER'
+          ? who === `user:${PEOPLE.admin}`
+          : permission === 'BROWSE_PROJECTS'
+            ? who !== `user:${PEOPLE.outsider}`
+            : false;
       return json(200, { permissions: { [permission]: { havePermission: granted } } });
     }
     if (url.pathname === '/rest/api/3/project/search') {
@@ -57,8 +65,20 @@ const tinyJira: SimulatedService = {
     const statuses = /^\/rest\/api\/3\/project\/([A-Z]+)\/statuses$/.exec(url.pathname);
     if (statuses && TINY_PROJECTS.some((p) => p.key === statuses[1])) {
       return json(200, [
-        { id: '10100', name: 'Story', self: 'http://jira.local/rest/api/3/issuetype/10100', subtask: false, statuses: FLOW_STATUSES.map(statusJson) },
-        { id: '10101', name: 'Bug', self: 'http://jira.local/rest/api/3/issuetype/10101', subtask: false, statuses: FLOW_STATUSES.slice(1).map(statusJson) },
+        {
+          id: '10100',
+          name: 'Story',
+          self: 'http://jira.local/rest/api/3/issuetype/10100',
+          subtask: false,
+          statuses: FLOW_STATUSES.map(statusJson),
+        },
+        {
+          id: '10101',
+          name: 'Bug',
+          self: 'http://jira.local/rest/api/3/issuetype/10101',
+          subtask: false,
+          statuses: FLOW_STATUSES.slice(1).map(statusJson),
+        },
       ]);
     }
     const project = /^\/rest\/api\/3\/project\/([A-Z]+)$/.exec(url.pathname);
@@ -131,7 +151,9 @@ export function dataOf<Data>(answer: ResolverResult<Data>): Data {
 }
 
 /** The details of a GitHub or Slack connection a test expects to be connected. */
-export function connectionOf<Connection extends { connected: boolean }>(answer: ResolverResult<Connection>): Extract<Connection, { connected: true }> {
+export function connectionOf<Connection extends { connected: boolean }>(
+  answer: ResolverResult<Connection>,
+): Extract<Connection, { connected: true }> {
   const connection = dataOf(answer);
   if (!connection.connected) throw new Error('expected a connection, got "not connected"');
   return connection as Extract<Connection, { connected: true }>;

@@ -11,7 +11,9 @@ const verdict = auditVerdict(run.stdout ?? '');
 
 switch (verdict.kind) {
   case 'clean':
-    console.log(`npm audit (runtime dependencies): no high or critical advisories (moderate ${verdict.counts.moderate}, low ${verdict.counts.low}).`);
+    console.log(
+      `npm audit (runtime dependencies): no high or critical advisories (moderate ${verdict.counts.moderate}, low ${verdict.counts.low}).`,
+    );
     break;
   case 'vulnerable':
     console.error(`npm audit (runtime dependencies): ${verdict.counts.critical} critical, ${verdict.counts.high} high advisories:`);

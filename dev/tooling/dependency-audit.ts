@@ -36,7 +36,9 @@ export function auditVerdict(output: string): AuditVerdict {
   const counted = report.metadata?.vulnerabilities;
   if (!counted) {
     // npm fills these unevenly (empty strings included): the first one that says something.
-    const reason = [report.message, report.error?.summary, report.error?.code, report.statusCode ? `status ${report.statusCode}` : ''].find((text) => text);
+    const reason = [report.message, report.error?.summary, report.error?.code, report.statusCode ? `status ${report.statusCode}` : ''].find(
+      (text) => text,
+    );
     return { kind: 'unavailable', reason: reason ?? 'no report' };
   }
   const counts: SeverityCounts = {

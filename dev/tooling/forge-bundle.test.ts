@@ -40,5 +40,6 @@ it('carries nothing of the local platform, the tests, the benchmarks or the Cust
   expect(own.filter((source) => /\.test\.tsx?$|\/testing\//.test(source))).toEqual([]);
   // No test or build tool rode along through a dependency either.
   const packages = new Set(sources.flatMap((source) => /^\.\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? []));
-  for (const tool of ['jest', 'playwright-core', 'webpack', 'typescript', 'vite', '@forge/bundler', 'react']) expect(packages).not.toContain(tool);
+  for (const tool of ['jest', 'playwright-core', 'webpack', 'typescript', 'vite', '@forge/bundler', 'react'])
+    expect(packages).not.toContain(tool);
 });

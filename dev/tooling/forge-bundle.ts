@@ -44,7 +44,9 @@ export function handlerModules(rootDir: string): string[] {
 
 /** @forge/bundler's own webpack (the CLI's version), rather than whichever one happens to be installed at the top. */
 function forgeWebpack(): typeof import('webpack') {
-  return module.require(require.resolve('webpack', { paths: [path.dirname(require.resolve('@forge/bundler/package.json'))] })) as typeof import('webpack');
+  return module.require(
+    require.resolve('webpack', { paths: [path.dirname(require.resolve('@forge/bundler/package.json'))] }),
+  ) as typeof import('webpack');
 }
 
 export function forgeWebpackConfig(rootDir: string, outputDir = path.join(rootDir, FORGE_BUNDLE_DIR)): Configuration {

@@ -64,20 +64,31 @@ async function main(): Promise<boolean> {
   }
 
   const skippedLinters: string[] = [];
-  const report = (level: string) => (...parts: unknown[]) => {
-    const message = parts.join(' ').trim();
-    if (/could not perform/i.test(message)) skippedLinters.push(message);
-    else if (level !== 'info') console.log(`  [${level}] ${message}`);
-  };
+  const report =
+    (level: string) =>
+    (...parts: unknown[]) => {
+      const message = parts.join(' ').trim();
+      if (/could not perform/i.test(message)) skippedLinters.push(message);
+      else if (level !== 'info') console.log(`  [${level}] ${message}`);
+    };
   const logger = { info: report('info'), warn: report('warn'), error: report('error'), debug: () => {}, trace: () => {} };
   const manifest = YAML.parse(readFileSync('manifest.yml', 'utf8')) as ManifestSchema;
   const files = LINTED_FOLDERS.flatMap((folder) => sourceFiles(path.join(PROJECT_ROOT, folder)));
-  const results = await lint(files, manifest, 'development', logger, new OfflineFeatureFlags() as never, {
-    linter: { mode: 'client-side' },
-  } as never);
+  const results = await lint(
+    files,
+    manifest,
+    'development',
+    logger,
+    new OfflineFeatureFlags() as never,
+    {
+      linter: { mode: 'client-side' },
+    } as never,
+  );
   for (const result of results) {
     for (const problem of [...result.errors, ...result.warnings]) {
-      console.log(`  ${result.file}:${problem.line}:${problem.column} ${problem.message}${problem.reference ? ` [${problem.reference}]` : ''}`);
+      console.log(
+        `  ${result.file}:${problem.line}:${problem.column} ${problem.message}${problem.reference ? ` [${problem.reference}]` : ''}`,
+      );
     }
     if (result.errors.length > 0) clean = false;
   }

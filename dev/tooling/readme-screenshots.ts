@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     await site.platform.runScheduledTrigger('hourly-github-sync');
     await site.platform.drainQueue();
 
-    const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: WIDTH, height: 1200 } });
+    const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
+      viewport: { width: WIDTH, height: 1200 },
+    });
     const frame = await appFrameContent(page);
     await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
     for (const { tab, file } of PROJECT_TABS) {

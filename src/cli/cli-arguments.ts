@@ -47,12 +47,14 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const pullRequests: PullRequestSource[] = [];
   for (let k = 0; k < rest.length; k++) {
     const arg = rest[k]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
       throw new CliInputError(arg.startsWith('-') ? `unknown option ${name} (see --help)` : `unexpected argument "${arg}" (see --help)`);
     }
     const value = inline ?? rest[++k];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliInputError(`${name} needs a value (see --help)`);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new CliInputError(`${name} needs a value (see --help)`);
     if (name === '--pull-requests') {
       pullRequests.push(parsePullRequestSource(value));
       continue;
@@ -62,7 +64,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
 
   const input = values.get('--input');
-  if (input === undefined) throw new CliInputError('--input is required: a JSON file of issues in search/jql shape with changelog (see --help)');
+  if (input === undefined)
+    throw new CliInputError('--input is required: a JSON file of issues in search/jql shape with changelog (see --help)');
 
   let now: AsOf | null = null;
   const nowText = values.get('--now');
@@ -71,7 +74,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     const instant = parseIsoTimestamp(nowText);
     if (day !== null) now = { day };
     else if (!Number.isNaN(instant)) now = { instant };
-    else throw new CliInputError(`--now: "${nowText}" is neither a date (2026-01-31) nor a date-time with a time zone (2026-01-31T09:00:00Z)`);
+    else
+      throw new CliInputError(`--now: "${nowText}" is neither a date (2026-01-31) nor a date-time with a time zone (2026-01-31T09:00:00Z)`);
   }
 
   let seed = 1;
@@ -88,12 +92,16 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const tableText = values.get('--table');
   const tableNames = REPORT_TABLE_NAMES.join(', ');
   if (tableText !== undefined && format !== 'csv') throw new CliInputError('--table picks one CSV table: use it with --format csv');
-  if (tableText !== undefined && !isReportTableName(tableText)) throw new CliInputError(`--table: "${tableText}" is not one of ${tableNames}`);
+  if (tableText !== undefined && !isReportTableName(tableText))
+    throw new CliInputError(`--table: "${tableText}" is not one of ${tableNames}`);
   if (format === 'csv' && tableText === undefined && out === null) {
-    throw new CliInputError(`--format csv writes one table to standard output: name it with --table (one of ${tableNames}), or give --out DIR for every table`);
+    throw new CliInputError(
+      `--format csv writes one table to standard output: name it with --table (one of ${tableNames}), or give --out DIR for every table`,
+    );
   }
   const table = tableText ?? null;
 
-  if (pullRequests.length > 0 && format !== 'json') throw new CliInputError('--pull-requests adds a "pullRequests" section to the JSON report: use it with --format json');
+  if (pullRequests.length > 0 && format !== 'json')
+    throw new CliInputError('--pull-requests adds a "pullRequests" section to the JSON report: use it with --format json');
   return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out, pullRequests };
 }

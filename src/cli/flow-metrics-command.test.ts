@@ -61,7 +61,14 @@ describe('flow-metrics command, end to end', () => {
     const report = JSON.parse(stdout) as FlowReport;
     expect(report.generated).toMatchObject({ window: { from: '2026-01-05', to: '2026-01-31' }, items: 9, doneInWindow: 5, inProgress: 3 });
     const byKey = Object.fromEntries(report.items.map((item) => [item.key, item]));
-    expect(byKey['WEB-1']).toMatchObject({ start: '2026-01-06', done: '2026-01-09', cycleTime: 4, leadTime: 5, age: null, flowEfficiency: 0.726 });
+    expect(byKey['WEB-1']).toMatchObject({
+      start: '2026-01-06',
+      done: '2026-01-09',
+      cycleTime: 4,
+      leadTime: 5,
+      age: null,
+      flowEfficiency: 0.726,
+    });
     expect(byKey['WEB-2']).toMatchObject({ cycleTime: 1 }); // same-day start and done
     expect(byKey['WEB-3']).toMatchObject({ cycleTime: 9, blockedTime: 1 }); // rework, flagged a day
     expect(byKey['WEB-4']).toMatchObject({ status: 'To Do', start: '2026-01-09', done: null, age: 23 }); // abandoned, kept
@@ -134,7 +141,11 @@ describe('flow-metrics command, bad input', () => {
 
   it.each([
     ['a missing file', {}, 'cannot read --input file "issues.json": no such file'],
-    ['not an array', { 'issues.json': '{"total": 3}' }, 'issues.json: expected a JSON array of issues (search/jql shape), or an object with an "issues" array'],
+    [
+      'not an array',
+      { 'issues.json': '{"total": 3}' },
+      'issues.json: expected a JSON array of issues (search/jql shape), or an object with an "issues" array',
+    ],
     ['an issue that is not an object', { 'issues.json': '[1]' }, 'issues.json: issue #0: (issue): expected an object, got 1'],
     [
       'an impossible created date',
@@ -146,8 +157,16 @@ describe('flow-metrics command, bad input', () => {
       { 'issues.json': withIssue((list) => (list[0]!.changelog.histories[0].created = '2025-12-01T09:00:00.000+0000')) },
       'issues.json: WEB-1: changelog.histories[0].created: 2025-12-01T09:00:00.000+0000 is before the issue was created',
     ],
-    ['no changelog', { 'issues.json': withIssue((list) => delete list[2]!.changelog) }, 'issues.json: WEB-3: changelog: missing: fetch issues with expand=changelog'],
-    ['a duplicate key', { 'issues.json': withIssue((list) => (list[1]!.key = 'WEB-1')) }, 'issues.json: WEB-1: key: the issue appears twice (positions 0 and 1)'],
+    [
+      'no changelog',
+      { 'issues.json': withIssue((list) => delete list[2]!.changelog) },
+      'issues.json: WEB-3: changelog: missing: fetch issues with expand=changelog',
+    ],
+    [
+      'a duplicate key',
+      { 'issues.json': withIssue((list) => (list[1]!.key = 'WEB-1')) },
+      'issues.json: WEB-1: key: the issue appears twice (positions 0 and 1)',
+    ],
     [
       'an unknown status without config',
       { 'issues.json': withIssue((list) => Object.assign(list[3]!.changelog.histories[1].items[0], { to: '10050', toString: 'Blocked' })) },
@@ -166,7 +185,9 @@ describe('flow-metrics command, bad input', () => {
       'workflow.json': JSON.stringify({ ...JSON.parse(workflow), conventions: { unit: 'weeks' } }),
     });
     expect(code).toBe(2);
-    expect(stderr).toBe('flow-metrics: workflow.json: conventions.unit: expected one of "days-inclusive", "days-exclusive", "hours", got "weeks"\n');
+    expect(stderr).toBe(
+      'flow-metrics: workflow.json: conventions.unit: expected one of "days-inclusive", "days-exclusive", "hours", got "weeks"\n',
+    );
   });
 
   it('reads standard input, prints warnings, and uses the clock only without --now', () => {
@@ -182,9 +203,13 @@ describe('flow-metrics command, bad input', () => {
   it('writes report.json into --out, and one CSV table, named by --table, to standard output or into --out', () => {
     const json = runInMemory(['report', '--input', 'issues.json', '--out', 'out'], { 'issues.json': issues });
     expect(Object.keys(json.written)).toEqual([join('out', 'report.json')]);
-    const csv = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'forecast-backtest'], { 'issues.json': issues });
+    const csv = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'forecast-backtest'], {
+      'issues.json': issues,
+    });
     expect(csv.stdout.startsWith('start,end,forecast85,actual,hit\n')).toBe(true);
-    const one = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'wip', '--out', 'out'], { 'issues.json': issues });
+    const one = runInMemory(['report', '--input', 'issues.json', '--format', 'csv', '--table', 'wip', '--out', 'out'], {
+      'issues.json': issues,
+    });
     expect(Object.keys(one.written)).toEqual([join('out', 'wip.csv')]);
     expect(one.stderr).toMatch(/^flow-metrics: wrote out.wip\.csv \(as of /);
   });

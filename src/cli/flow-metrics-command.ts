@@ -64,7 +64,8 @@ function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): numb
 }
 
 function report(args: ReportArguments, io: CommandIo): void {
-  const config: FlowConfig = args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
+  const config: FlowConfig =
+    args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
   const inputName = args.input === '-' ? 'standard input' : args.input;
   const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
@@ -77,17 +78,21 @@ function report(args: ReportArguments, io: CommandIo): void {
     if (error instanceof UnmappedStatusError) {
       const where = input.locateStatus(error.statusIndex);
       const status = `status "${error.status.name}"${error.status.id === null ? '' : ` (id ${error.status.id})`}`;
-      const fix = args.config === null
-        ? 'its status category is unknown: add a config with this status in a stage, or list it under "statuses" with its statusCategory'
-        : 'add it (by name or id) to a stage in the config';
-      throw new CliInputError(`${inputName}: ${where ? `${where.issueKey}: ${where.field}` : error.issueKey}: ${status} is not mapped to any stage of the workflow; ${fix}`);
+      const fix =
+        args.config === null
+          ? 'its status category is unknown: add a config with this status in a stage, or list it under "statuses" with its statusCategory'
+          : 'add it (by name or id) to a stage in the config';
+      throw new CliInputError(
+        `${inputName}: ${where ? `${where.issueKey}: ${where.field}` : error.issueKey}: ${status} is not mapped to any stage of the workflow; ${fix}`,
+      );
     }
     if (error instanceof WorkflowError) throw new CliInputError(`${args.config ?? 'workflow'}: ${error.message}`);
     throw error;
   }
 
   if (args.format === 'json') {
-    const pullRequests = args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };
+    const pullRequests =
+      args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };
     const json = `${JSON.stringify({ ...flowReport, ...pullRequests }, null, 2)}\n`;
     if (args.out === null) {
       io.stdout(json);
@@ -110,9 +115,18 @@ function report(args: ReportArguments, io: CommandIo): void {
 }
 
 /** The Pull requests tab's figures over the report's period, from the exported pull requests of every repository given. */
-function pullRequestsOf(args: ReportArguments, io: CommandIo, history: CompactHistory, config: FlowConfig, flowReport: FlowReport, now: number): PullRequestSection {
+function pullRequestsOf(
+  args: ReportArguments,
+  io: CommandIo,
+  history: CompactHistory,
+  config: FlowConfig,
+  flowReport: FlowReport,
+  now: number,
+): PullRequestSection {
   const knownProjects = new Set(history.key.map(projectOfKey));
-  const pulls = args.pullRequests.flatMap((source) => readPullRequests(readFile(io, source.path, '--pull-requests'), source, knownProjects));
+  const pulls = args.pullRequests.flatMap((source) =>
+    readPullRequests(readFile(io, source.path, '--pull-requests'), source, knownProjects),
+  );
   const figures = pullRequestFigures(pulls, finishedItems(history, config, now), reportPeriod(flowReport), now);
   return pullRequestSection(figures, [...new Set(args.pullRequests.map((source) => source.repository))], pulls.length);
 }

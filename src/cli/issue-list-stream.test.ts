@@ -31,7 +31,12 @@ const failure = (text: string, size?: number): JsonStreamError => {
   throw new Error(`no error for ${text}`);
 };
 
-const issue = (key: string) => ({ id: '1', key, fields: { summary: 'a "quoted" \\ [tricky] {text}', created: null }, changelog: { histories: [] } });
+const issue = (key: string) => ({
+  id: '1',
+  key,
+  fields: { summary: 'a "quoted" \\ [tricky] {text}', created: null },
+  changelog: { histories: [] },
+});
 
 describe('the issue list, streamed', () => {
   const list = [issue('A-1'), issue('A-2'), { key: 'Ä-3 ✓ 😀', nested: [[[]], {}, [{ '}': ']' }]] }, 7, 'text', null, true, -1.5e3];

@@ -311,7 +311,9 @@ export function parseJsonText(text: string, offset: number): unknown {
   } catch (error) {
     const message = (error as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const problem = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of a value');
+    const problem = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/^Unexpected end of JSON input$/, 'unexpected end of a value');
     const position = at ? Number(at[1]) : text.length;
     throw new JsonStreamError(problem, offset + Buffer.byteLength(text.slice(0, position)));
   }

@@ -32,7 +32,13 @@ describe('the packed command', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('holds the compiled command and its documentation, not the project', () => {
-    expect(filesUnder(unpacked).sort()).toEqual(['README.md', 'bin/build/flow-metrics.js', 'bin/flow-metrics.js', 'docs/flow-metrics-cli.md', 'package.json']);
+    expect(filesUnder(unpacked).sort()).toEqual([
+      'README.md',
+      'bin/build/flow-metrics.js',
+      'bin/flow-metrics.js',
+      'docs/flow-metrics-cli.md',
+      'package.json',
+    ]);
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(manifest.bin).toEqual({ 'flow-metrics': 'bin/flow-metrics.js' });
   });
@@ -40,8 +46,24 @@ describe('the packed command', () => {
   it('runs a report from the tarball alone, outside the project', () => {
     const elsewhere = join(work, 'elsewhere');
     mkdirSync(elsewhere);
-    const args = ['report', '--input', join(FIXTURES, 'issues.json'), '--config', join(FIXTURES, 'workflow.json'), '--now', '2026-01-31', '--format', 'csv', '--table', 'summary'];
-    const run = spawnSync(process.execPath, [join(unpacked, 'bin', 'flow-metrics.js'), ...args], { cwd: elsewhere, encoding: 'utf8', env: { PATH: process.env['PATH'] } });
+    const args = [
+      'report',
+      '--input',
+      join(FIXTURES, 'issues.json'),
+      '--config',
+      join(FIXTURES, 'workflow.json'),
+      '--now',
+      '2026-01-31',
+      '--format',
+      'csv',
+      '--table',
+      'summary',
+    ];
+    const run = spawnSync(process.execPath, [join(unpacked, 'bin', 'flow-metrics.js'), ...args], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] },
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);

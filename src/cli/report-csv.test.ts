@@ -4,7 +4,14 @@ import { reportTables } from './report-csv';
 
 describe('CSV tables', () => {
   const history = boardHistory([
-    { key: '=HYPERLINK("x")', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-06T09:00Z', 'Done']] },
+    {
+      key: '=HYPERLINK("x")',
+      created: '2025-03-03T09:00Z',
+      moves: [
+        ['2025-03-04T09:00Z', 'In Progress'],
+        ['2025-03-06T09:00Z', 'Done'],
+      ],
+    },
     { key: 'C-2', created: '2025-03-03T09:00Z', type: 'Bug, urgent', moves: [['2025-03-05T09:00Z', 'In Progress']] },
   ]);
   const report = buildFlowReport(history, parseFlowConfig(BOARD_WORKFLOW), { now: at('2025-03-10T00:00:00Z'), seed: 1 });

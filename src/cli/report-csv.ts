@@ -44,7 +44,19 @@ const TABLE_WRITERS = {
   items: (report: FlowReport): string => {
     const stages = stagesOf(report);
     return csv(
-      ['key', 'type', 'status', 'start', 'done', 'cycleTime', 'leadTime', 'age', 'blockedTime', 'flowEfficiency', ...stages.map((stage) => `${stage} date`)],
+      [
+        'key',
+        'type',
+        'status',
+        'start',
+        'done',
+        'cycleTime',
+        'leadTime',
+        'age',
+        'blockedTime',
+        'flowEfficiency',
+        ...stages.map((stage) => `${stage} date`),
+      ],
       report.items.map((item) => [
         item.key,
         item.type,
@@ -70,32 +82,62 @@ const TABLE_WRITERS = {
       ],
     ),
   histogram: (report: FlowReport): string =>
-    csv(['from', 'to', 'count'], report.histogram.map((bin) => [bin.from, bin.to, bin.count])),
+    csv(
+      ['from', 'to', 'count'],
+      report.histogram.map((bin) => [bin.from, bin.to, bin.count]),
+    ),
   scatter: (report: FlowReport): string =>
-    csv(['key', 'date', 'cycleTime'], report.scatter.map((point) => [point.key, point.date, point.cycleTime])),
+    csv(
+      ['key', 'date', 'cycleTime'],
+      report.scatter.map((point) => [point.key, point.date, point.cycleTime]),
+    ),
   throughput: (report: FlowReport): string =>
-    csv(['start', 'end', 'count'], report.throughput.map((period) => [period.start, period.end, period.count])),
+    csv(
+      ['start', 'end', 'count'],
+      report.throughput.map((period) => [period.start, period.end, period.count]),
+    ),
   'net-flow': (report: FlowReport): string =>
-    csv(['start', 'end', 'arrivals', 'departures', 'net'], report.netFlow.map((p) => [p.start, p.end, p.arrivals, p.departures, p.net])),
+    csv(
+      ['start', 'end', 'arrivals', 'departures', 'net'],
+      report.netFlow.map((p) => [p.start, p.end, p.arrivals, p.departures, p.net]),
+    ),
   wip: (report: FlowReport): string =>
-    csv(['date', 'count'], report.wip.map((day) => [day.date, day.count])),
+    csv(
+      ['date', 'count'],
+      report.wip.map((day) => [day.date, day.count]),
+    ),
   cfd: (report: FlowReport): string => {
     const stages = stagesOf(report);
-    return csv(['date', ...stages], report.cfd.map((row) => [row['date'] as string, ...stages.map((stage) => row[stage] as number)]));
+    return csv(
+      ['date', ...stages],
+      report.cfd.map((row) => [row['date'] as string, ...stages.map((stage) => row[stage] as number)]),
+    );
   },
   aging: (report: FlowReport): string =>
-    csv(['key', 'stage', 'status', 'age', 'percentileBand'], report.aging.map((a) => [a.key, a.stage, a.status, a.age, a.percentileBand])),
+    csv(
+      ['key', 'stage', 'status', 'age', 'percentileBand'],
+      report.aging.map((a) => [a.key, a.stage, a.status, a.age, a.percentileBand]),
+    ),
   'time-in-status': (report: FlowReport): string =>
     csv(
       ['key', 'status', 'time'],
       report.timeInStatus.flatMap((row) => Object.entries(row.statuses).map(([status, time]): CsvCell[] => [row.key, status, time])),
     ),
   'forecast-how-many': ({ forecast }: FlowReport): string =>
-    csv(['targetDate', 'confidence', 'items'], (forecast.howMany?.table ?? []).map((row) => [forecast.howMany!.targetDate, row.confidence, row.items])),
+    csv(
+      ['targetDate', 'confidence', 'items'],
+      (forecast.howMany?.table ?? []).map((row) => [forecast.howMany!.targetDate, row.confidence, row.items]),
+    ),
   'forecast-when': ({ forecast }: FlowReport): string =>
-    csv(['items', 'confidence', 'days', 'date'], (forecast.when?.table ?? []).map((row) => [forecast.when!.items, row.confidence, row.days, row.date])),
+    csv(
+      ['items', 'confidence', 'days', 'date'],
+      (forecast.when?.table ?? []).map((row) => [forecast.when!.items, row.confidence, row.days, row.date]),
+    ),
   'forecast-backtest': ({ forecast }: FlowReport): string =>
-    csv(['start', 'end', 'forecast85', 'actual', 'hit'], forecast.backtest.weeks.map((w) => [w.start, w.end, w.forecast, w.actual, w.hit])),
+    csv(
+      ['start', 'end', 'forecast85', 'actual', 'hit'],
+      forecast.backtest.weeks.map((w) => [w.start, w.end, w.forecast, w.actual, w.hit]),
+    ),
 } satisfies Record<string, (report: FlowReport) => string>;
 
 export type ReportTableName = keyof typeof TABLE_WRITERS;

@@ -45,7 +45,12 @@ export interface IssueInput {
  * @param chunks the file's bytes (UTF-8), in pieces of any size
  * @param readFailed turns an error thrown while reading (not while parsing) into the message to report
  */
-export function readIssues(chunks: Iterable<Uint8Array>, source: string, config: FlowConfig, readFailed: (error: unknown) => Error): IssueInput {
+export function readIssues(
+  chunks: Iterable<Uint8Array>,
+  source: string,
+  config: FlowConfig,
+  readFailed: (error: unknown) => Error,
+): IssueInput {
   const builder = new JiraHistoryBuilder({ statuses: config.statuses, flaggedFieldIds: config.flaggedFieldIds });
   const keys = new Map<string, number>();
   const stream = new IssueListStream((text, position, offset) => {
@@ -53,7 +58,8 @@ export function readIssues(chunks: Iterable<Uint8Array>, source: string, config:
     builder.addSearchIssue(issue, position);
     const key = (issue as { key: string }).key;
     const previous = keys.get(key);
-    if (previous !== undefined) throw new CliInputError(`${source}: ${key}: key: the issue appears twice (positions ${previous} and ${position})`);
+    if (previous !== undefined)
+      throw new CliInputError(`${source}: ${key}: key: the issue appears twice (positions ${previous} and ${position})`);
     keys.set(key, position);
   });
   try {

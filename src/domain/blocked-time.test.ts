@@ -8,7 +8,10 @@ describe('blocked time', () => {
         {
           key: 'B-1',
           created: '2025-03-01T00:00Z',
-          moves: [['2025-03-04T00:00Z', 'In Progress'], ['2025-03-08T00:00Z', 'Done']],
+          moves: [
+            ['2025-03-04T00:00Z', 'In Progress'],
+            ['2025-03-08T00:00Z', 'Done'],
+          ],
           flags: [
             ['2025-03-02T00:00Z', true], // flagged before work started: only the part after the start counts
             ['2025-03-05T00:00Z', false],

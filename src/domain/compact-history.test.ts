@@ -13,7 +13,15 @@ function twoIssues(): CompactHistory {
   const builder = new CompactHistoryBuilder();
   const todo = builder.status({ id: '1', name: 'To Do', category: 'new' });
   const doing = builder.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
-  builder.addIssue({ id: '10', key: 'A-1', type: 'Story', created: 1000, resolved: null, initialStatus: todo, transitions: [{ at: 2000, status: doing }] });
+  builder.addIssue({
+    id: '10',
+    key: 'A-1',
+    type: 'Story',
+    created: 1000,
+    resolved: null,
+    initialStatus: todo,
+    transitions: [{ at: 2000, status: doing }],
+  });
   builder.addIssue({
     id: '11',
     key: 'A-2',
@@ -77,7 +85,15 @@ describe('compact history', () => {
     const s = builder.status({ name: 'To Do' });
     const issue = { id: '1', key: 'A-1', type: 'Story', created: 100, resolved: null, initialStatus: s };
     expect(() => builder.addIssue({ ...issue, transitions: [{ at: 50, status: s }] })).toThrow('A-1');
-    expect(() => builder.addIssue({ ...issue, transitions: [{ at: 300, status: s }, { at: 200, status: s }] })).toThrow('time order');
+    expect(() =>
+      builder.addIssue({
+        ...issue,
+        transitions: [
+          { at: 300, status: s },
+          { at: 200, status: s },
+        ],
+      }),
+    ).toThrow('time order');
     expect(() => builder.addIssue({ ...issue, transitions: [{ at: 300, status: 9 }] })).toThrow('status index');
   });
 

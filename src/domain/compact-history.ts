@@ -313,13 +313,10 @@ export function mergeCompactHistories(parts: readonly CompactHistory[]): Compact
       created: view.created,
       resolved: view.resolved,
       initialStatus: statusMap[part.initialStatus[issue]!]!,
-      transitions: Array.from(
-        { length: part.transitionOffset[issue + 1]! - part.transitionOffset[issue]! },
-        (_, k) => {
-          const j = part.transitionOffset[issue]! + k;
-          return { at: part.transitionAt[j]!, status: statusMap[part.transitionStatus[j]!]! };
-        },
-      ),
+      transitions: Array.from({ length: part.transitionOffset[issue + 1]! - part.transitionOffset[issue]! }, (_, k) => {
+        const j = part.transitionOffset[issue]! + k;
+        return { at: part.transitionAt[j]!, status: statusMap[part.transitionStatus[j]!]! };
+      }),
       flags: view.flags,
     });
   }

@@ -129,8 +129,7 @@ export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freez
       {
         value: 'final-entry',
         meaning:
-          'An item that leaves the done stage is no longer done; when it is done again, its final entry into ' +
-          'done is its done date.',
+          'An item that leaves the done stage is no longer done; when it is done again, its final entry into ' + 'done is its done date.',
       },
     ],
     default: 'final-entry',
@@ -154,7 +153,10 @@ export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freez
     title: 'Working days',
     choices: [
       { value: 'every day', meaning: 'Every calendar day counts.' },
-      { value: 'weekdays and holidays', meaning: 'Day counts skip non-working weekdays and listed holidays (at least 1 day when inclusive).' },
+      {
+        value: 'weekdays and holidays',
+        meaning: 'Day counts skip non-working weekdays and listed holidays (at least 1 day when inclusive).',
+      },
     ],
     default: 'every day',
     rationale: 'Customers wait on weekends too; a business calendar is there for teams that prefer working days.',

@@ -11,7 +11,15 @@ const day = (text: string) => isoDateToDay(text)!;
 describe('cumulative flow', () => {
   const timeline = boardTimeline(
     [
-      { key: 'F-1', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-05T09:00Z', 'In Review'], ['2025-03-06T09:00Z', 'Done']] },
+      {
+        key: 'F-1',
+        created: '2025-03-03T09:00Z',
+        moves: [
+          ['2025-03-04T09:00Z', 'In Progress'],
+          ['2025-03-05T09:00Z', 'In Review'],
+          ['2025-03-06T09:00Z', 'Done'],
+        ],
+      },
       { key: 'F-2', created: '2025-03-03T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress']] },
       { key: 'F-3', created: '2025-03-04T09:00Z', moves: [['2025-03-05T09:00Z', 'Done']] }, // skips to done
       { key: 'F-4', created: '2025-03-01T09:00Z', moves: [['2025-03-02T09:00Z', 'In Progress']] }, // before the window
@@ -41,20 +49,30 @@ describe('cumulative flow', () => {
 
   it('never decreases, lines never cross, and start − done = WIP, for any history and convention', () => {
     fc.assert(
-      fc.property(arbitraryBoardHistory(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 }), (history, variant, nowOffset) => {
-        const now = Date.UTC(2025, 0, 1) + nowOffset * 86_400_000;
-        const timeline = buildFlowTimeline(history, resolveWorkflow(BOARD_WORKFLOW, history.statuses), ALL_CONVENTION_VARIANTS[variant]!, now);
-        const window = { from: day('2024-12-25'), to: timeline.nowDay + 3 };
-        const { counts } = cumulativeFlow(timeline, window);
-        const wip = wipPerDay(timeline, window);
-        for (let d = 0; d < wip.length; d++) {
-          for (let k = 0; k < counts.length; k++) {
-            if (d > 0) expect(counts[k]![d]).toBeGreaterThanOrEqual(counts[k]![d - 1]!);
-            if (k > 0) expect(counts[k]![d]).toBeLessThanOrEqual(counts[k - 1]![d]!);
+      fc.property(
+        arbitraryBoardHistory(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 80 }),
+        (history, variant, nowOffset) => {
+          const now = Date.UTC(2025, 0, 1) + nowOffset * 86_400_000;
+          const timeline = buildFlowTimeline(
+            history,
+            resolveWorkflow(BOARD_WORKFLOW, history.statuses),
+            ALL_CONVENTION_VARIANTS[variant]!,
+            now,
+          );
+          const window = { from: day('2024-12-25'), to: timeline.nowDay + 3 };
+          const { counts } = cumulativeFlow(timeline, window);
+          const wip = wipPerDay(timeline, window);
+          for (let d = 0; d < wip.length; d++) {
+            for (let k = 0; k < counts.length; k++) {
+              if (d > 0) expect(counts[k]![d]).toBeGreaterThanOrEqual(counts[k]![d - 1]!);
+              if (k > 0) expect(counts[k]![d]).toBeLessThanOrEqual(counts[k - 1]![d]!);
+            }
+            expect(counts[1]![d]! - counts[3]![d]!).toBe(wip[d]);
           }
-          expect(counts[1]![d]! - counts[3]![d]!).toBe(wip[d]);
-        }
-      }),
+        },
+      ),
       { numRuns: 80 },
     );
   });

@@ -8,11 +8,39 @@ const DISCARDING = { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] };
 
 const issues: IssueSketch[] = [
   // Delivered: 4 and 6 days.
-  { key: 'D-1', created: '2025-03-01T09:00Z', moves: [['2025-03-02T09:00Z', 'In Progress'], ['2025-03-05T09:00Z', 'Done']] },
-  { key: 'D-2', created: '2025-03-01T09:00Z', moves: [['2025-03-03T09:00Z', 'In Progress'], ['2025-03-08T09:00Z', 'Done']] },
+  {
+    key: 'D-1',
+    created: '2025-03-01T09:00Z',
+    moves: [
+      ['2025-03-02T09:00Z', 'In Progress'],
+      ['2025-03-05T09:00Z', 'Done'],
+    ],
+  },
+  {
+    key: 'D-2',
+    created: '2025-03-01T09:00Z',
+    moves: [
+      ['2025-03-03T09:00Z', 'In Progress'],
+      ['2025-03-08T09:00Z', 'Done'],
+    ],
+  },
   // Closed without a fix the day it was picked up, twice.
-  { key: 'W-1', created: '2025-03-01T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-04T10:00Z', 'Released']] },
-  { key: 'W-2', created: '2025-03-01T09:00Z', moves: [['2025-03-06T09:00Z', 'In Progress'], ['2025-03-06T10:00Z', 'Released']] },
+  {
+    key: 'W-1',
+    created: '2025-03-01T09:00Z',
+    moves: [
+      ['2025-03-04T09:00Z', 'In Progress'],
+      ['2025-03-04T10:00Z', 'Released'],
+    ],
+  },
+  {
+    key: 'W-2',
+    created: '2025-03-01T09:00Z',
+    moves: [
+      ['2025-03-06T09:00Z', 'In Progress'],
+      ['2025-03-06T10:00Z', 'Released'],
+    ],
+  },
   { key: 'P-1', created: '2025-03-01T09:00Z', moves: [['2025-03-07T09:00Z', 'In Progress']] },
 ];
 const run = { now: at('2025-03-10T12:00Z'), seed: 1 };
@@ -50,7 +78,9 @@ describe('discarded work', () => {
     expect(workflowProblems({ ...BOARD_WORKFLOW, discardedStatuses: ['In Review'] })).toEqual([
       'discarded status "In Review" is in "Review", before the done stage',
     ]);
-    expect(workflowProblems({ ...BOARD_WORKFLOW, discardedStatuses: ['Cancelled'] })).toEqual(['discarded status "Cancelled" is not in any stage']);
+    expect(workflowProblems({ ...BOARD_WORKFLOW, discardedStatuses: ['Cancelled'] })).toEqual([
+      'discarded status "Cancelled" is not in any stage',
+    ]);
     expect(() => parseFlowConfig({ discardedStatuses: ['Released'] })).toThrow(FlowConfigError);
     expect(parseFlowConfig(DISCARDING).workflow!.discardedStatuses).toEqual(['Released']);
   });

@@ -53,7 +53,15 @@ describe('flow configuration', () => {
       histogramBinWidth: 12,
       blockedCountsAsWaiting: false,
       flaggedFieldIds: ['customfield_10100'],
-      forecast: { samplingDays: 30, trials: 20_000, targetDate: '2026-03-31', items: 40, backtestWeeks: 8, confidences: [50, 85], horizonDays: 14 },
+      forecast: {
+        samplingDays: 30,
+        trials: 20_000,
+        targetDate: '2026-03-31',
+        items: 40,
+        backtestWeeks: 8,
+        confidences: [50, 85],
+        horizonDays: 14,
+      },
     });
   });
 
@@ -63,12 +71,27 @@ describe('flow configuration', () => {
     [{ conventions: { unit: 'days' } }, 'conventions.unit: expected one of "days-inclusive", "days-exclusive", "hours", got "days"'],
     [{ conventions: { timeZone: 'Mars/Base' } }, 'conventions.timeZone: "Mars/Base" is not an IANA time zone name'],
     [{ conventions: { percentiles: [85, 50] } }, 'conventions.percentiles: percentiles must be in ascending order'],
-    [{ conventions: { businessCalendar: { holidays: ['2025-02-30'] } } }, 'conventions.businessCalendar.holidays[0]: expected a date as YYYY-MM-DD'],
-    [{ conventions: { businessCalendar: { workingDays: ['mon'] } } }, 'conventions.businessCalendar.workingDays[0]: expected one of "sunday"'],
-    [{ conventions: { businessCalendar: { workingDays: [] } } }, 'conventions.businessCalendar.workingDays: expected at least one working day'],
+    [
+      { conventions: { businessCalendar: { holidays: ['2025-02-30'] } } },
+      'conventions.businessCalendar.holidays[0]: expected a date as YYYY-MM-DD',
+    ],
+    [
+      { conventions: { businessCalendar: { workingDays: ['mon'] } } },
+      'conventions.businessCalendar.workingDays[0]: expected one of "sunday"',
+    ],
+    [
+      { conventions: { businessCalendar: { workingDays: [] } } },
+      'conventions.businessCalendar.workingDays: expected at least one working day',
+    ],
     [{ stages: [{ name: 'A', statuses: [] }] }, 'startStage: expected a non-empty string'],
-    [{ stages: [{ name: 'A' }, { name: 'B' }], startStage: 'B', doneStage: 'A' }, 'stages: the start stage must come before the done stage'],
-    [{ stages: [{ name: 'A', statuses: [3] }], startStage: 'A', doneStage: 'B' }, 'stages[0].statuses[0]: expected a non-empty string, got 3'],
+    [
+      { stages: [{ name: 'A' }, { name: 'B' }], startStage: 'B', doneStage: 'A' },
+      'stages: the start stage must come before the done stage',
+    ],
+    [
+      { stages: [{ name: 'A', statuses: [3] }], startStage: 'A', doneStage: 'B' },
+      'stages[0].statuses[0]: expected a non-empty string, got 3',
+    ],
     [{ forecast: { trials: 500 } }, 'forecast.trials: expected a whole number from 10000'],
     [{ forecast: { targetDate: '31/03/2026' } }, 'forecast.targetDate: expected a date as YYYY-MM-DD'],
     [{ window: { from: '2025-03-01', days: 10 } }, 'window: give "from" or "days", not both'],

@@ -121,7 +121,10 @@ function text(value: unknown, field: string): string {
 
 function integer(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new FlowConfigError(field, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got ${show(value)}`);
+    throw new FlowConfigError(
+      field,
+      `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got ${show(value)}`,
+    );
   }
   return value;
 }
@@ -140,7 +143,8 @@ function list<T>(value: unknown, field: string, item: (entry: unknown, field: st
 
 function percentileList(value: unknown, field: string): number[] {
   const values = list(value, field, (entry, at) => {
-    if (typeof entry !== 'number' || !(entry > 0 && entry < 100)) throw new FlowConfigError(at, `expected a number between 0 and 100, got ${show(entry)}`);
+    if (typeof entry !== 'number' || !(entry > 0 && entry < 100))
+      throw new FlowConfigError(at, `expected a number between 0 and 100, got ${show(entry)}`);
     return entry;
   });
   if (values.length === 0) throw new FlowConfigError(field, 'expected at least one percentile');
@@ -157,7 +161,8 @@ function parseStage(value: unknown, field: string): WorkflowStage {
     statuses: list(stage['statuses'] ?? [], `${field}.statuses`, text),
   };
   if (stage['active'] !== undefined) {
-    if (typeof stage['active'] !== 'boolean') throw new FlowConfigError(`${field}.active`, `expected true or false, got ${show(stage['active'])}`);
+    if (typeof stage['active'] !== 'boolean')
+      throw new FlowConfigError(`${field}.active`, `expected true or false, got ${show(stage['active'])}`);
     parsed.active = stage['active'];
   }
   return parsed;
@@ -190,17 +195,25 @@ function parseConventions(value: unknown): FlowConventions {
   const given = objectAt(value, 'conventions', CONVENTION_FIELDS);
   const conventions: FlowConventions = { ...DEFAULT_CONVENTIONS };
   const at = (name: string) => `conventions.${name}`;
-  if (given['stageEntry'] !== undefined) conventions.stageEntry = oneOf<StageEntryRule>(given['stageEntry'], at('stageEntry'), ['first', 'last']);
-  if (given['backwardMoves'] !== undefined) conventions.backwardMoves = oneOf<BackwardMoveRule>(given['backwardMoves'], at('backwardMoves'), ['keep', 'reset']);
-  if (given['skippedStart'] !== undefined) conventions.skippedStart = oneOf(given['skippedStart'], at('skippedStart'), ['first-later-stage']);
+  if (given['stageEntry'] !== undefined)
+    conventions.stageEntry = oneOf<StageEntryRule>(given['stageEntry'], at('stageEntry'), ['first', 'last']);
+  if (given['backwardMoves'] !== undefined)
+    conventions.backwardMoves = oneOf<BackwardMoveRule>(given['backwardMoves'], at('backwardMoves'), ['keep', 'reset']);
+  if (given['skippedStart'] !== undefined)
+    conventions.skippedStart = oneOf(given['skippedStart'], at('skippedStart'), ['first-later-stage']);
   if (given['reopened'] !== undefined) conventions.reopened = oneOf(given['reopened'], at('reopened'), ['final-entry']);
-  if (given['unit'] !== undefined) conventions.unit = oneOf<DurationUnit>(given['unit'], at('unit'), ['days-inclusive', 'days-exclusive', 'hours']);
+  if (given['unit'] !== undefined)
+    conventions.unit = oneOf<DurationUnit>(given['unit'], at('unit'), ['days-inclusive', 'days-exclusive', 'hours']);
   if (given['businessCalendar'] !== undefined) {
-    conventions.businessCalendar = given['businessCalendar'] === null ? DEFAULT_CONVENTIONS.businessCalendar : parseCalendar(given['businessCalendar'], at('businessCalendar'));
+    conventions.businessCalendar =
+      given['businessCalendar'] === null
+        ? DEFAULT_CONVENTIONS.businessCalendar
+        : parseCalendar(given['businessCalendar'], at('businessCalendar'));
   }
   if (given['timeZone'] !== undefined) {
     const timeZone = text(given['timeZone'], at('timeZone'));
-    if (!isValidTimeZone(timeZone)) throw new FlowConfigError(at('timeZone'), `"${timeZone}" is not an IANA time zone name (e.g. "Europe/Berlin")`);
+    if (!isValidTimeZone(timeZone))
+      throw new FlowConfigError(at('timeZone'), `"${timeZone}" is not an IANA time zone name (e.g. "Europe/Berlin")`);
     conventions.timeZone = timeZone;
   }
   if (given['percentileMethod'] !== undefined) {
@@ -219,11 +232,20 @@ function parseConventions(value: unknown): FlowConventions {
 }
 
 function parseForecast(value: unknown): ForecastSettings {
-  const given = objectAt(value, 'forecast', ['samplingDays', 'trials', 'targetDate', 'horizonDays', 'items', 'backtestWeeks', 'confidences']);
+  const given = objectAt(value, 'forecast', [
+    'samplingDays',
+    'trials',
+    'targetDate',
+    'horizonDays',
+    'items',
+    'backtestWeeks',
+    'confidences',
+  ]);
   const settings: ForecastSettings = { ...DEFAULT_FORECAST_SETTINGS };
   if (given['samplingDays'] !== undefined) settings.samplingDays = integer(given['samplingDays'], 'forecast.samplingDays', 1, 3650);
   if (given['trials'] !== undefined) settings.trials = integer(given['trials'], 'forecast.trials', MINIMUM_TRIALS, 1_000_000);
-  if (given['targetDate'] !== undefined && given['targetDate'] !== null) settings.targetDate = isoDate(given['targetDate'], 'forecast.targetDate');
+  if (given['targetDate'] !== undefined && given['targetDate'] !== null)
+    settings.targetDate = isoDate(given['targetDate'], 'forecast.targetDate');
   if (given['horizonDays'] !== undefined) settings.horizonDays = integer(given['horizonDays'], 'forecast.horizonDays', 1, 3650);
   if (given['items'] !== undefined && given['items'] !== null) settings.items = integer(given['items'], 'forecast.items', 1, 10_000_000);
   if (given['backtestWeeks'] !== undefined) settings.backtestWeeks = integer(given['backtestWeeks'], 'forecast.backtestWeeks', 0, 520);
@@ -293,17 +315,20 @@ export function parseFlowConfig(value: unknown): FlowConfig {
   if (given['statuses'] !== undefined) config.statuses = list(given['statuses'], 'statuses', parseStatus);
   if (given['conventions'] !== undefined) config.conventions = parseConventions(given['conventions']);
   if (given['window'] !== undefined) config.window = parseWindow(given['window']);
-  if (given['throughputPeriod'] !== undefined) config.throughputPeriod = oneOf<PeriodKind>(given['throughputPeriod'], 'throughputPeriod', ['day', 'week', 'month']);
+  if (given['throughputPeriod'] !== undefined)
+    config.throughputPeriod = oneOf<PeriodKind>(given['throughputPeriod'], 'throughputPeriod', ['day', 'week', 'month']);
   if (given['histogramBinWidth'] !== undefined && given['histogramBinWidth'] !== null) {
     const width = given['histogramBinWidth'];
-    if (typeof width !== 'number' || !(width > 0)) throw new FlowConfigError('histogramBinWidth', `expected a positive number, got ${show(width)}`);
+    if (typeof width !== 'number' || !(width > 0))
+      throw new FlowConfigError('histogramBinWidth', `expected a positive number, got ${show(width)}`);
     config.histogramBinWidth = width;
   }
   if (given['flowEfficiency'] !== undefined) {
     const efficiency = objectAt(given['flowEfficiency'], 'flowEfficiency', ['blockedCountsAsWaiting']);
     const value = efficiency['blockedCountsAsWaiting'];
     if (value !== undefined) {
-      if (typeof value !== 'boolean') throw new FlowConfigError('flowEfficiency.blockedCountsAsWaiting', `expected true or false, got ${show(value)}`);
+      if (typeof value !== 'boolean')
+        throw new FlowConfigError('flowEfficiency.blockedCountsAsWaiting', `expected true or false, got ${show(value)}`);
       config.blockedCountsAsWaiting = value;
     }
   }

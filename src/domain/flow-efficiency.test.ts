@@ -9,7 +9,11 @@ describe('flow efficiency', () => {
     {
       key: 'E-1',
       created: '2025-03-03T00:00Z',
-      moves: [['2025-03-04T00:00Z', 'In Progress'], ['2025-03-06T00:00Z', 'In Review'], ['2025-03-07T00:00Z', 'Done']],
+      moves: [
+        ['2025-03-04T00:00Z', 'In Progress'],
+        ['2025-03-06T00:00Z', 'In Review'],
+        ['2025-03-07T00:00Z', 'Done'],
+      ],
       flags: [
         ['2025-03-05T00:00Z', true], // blocked 12 hours while in progress
         ['2025-03-05T12:00Z', false],
@@ -20,7 +24,12 @@ describe('flow efficiency', () => {
     {
       key: 'E-2',
       created: '2025-03-03T00:00Z',
-      moves: [['2025-03-04T00:00Z', 'In Progress'], ['2025-03-05T00:00Z', 'To Do'], ['2025-03-06T00:00Z', 'In Progress'], ['2025-03-07T00:00Z', 'Done']],
+      moves: [
+        ['2025-03-04T00:00Z', 'In Progress'],
+        ['2025-03-05T00:00Z', 'To Do'],
+        ['2025-03-06T00:00Z', 'In Progress'],
+        ['2025-03-07T00:00Z', 'Done'],
+      ],
     },
     { key: 'E-3', created: '2025-03-03T00:00Z', moves: [['2025-03-04T00:00Z', 'In Progress']] }, // not done
   ]);
@@ -44,7 +53,17 @@ describe('flow efficiency', () => {
 
   it('by default every stage from start to done is active', () => {
     const plain = boardTimeline(
-      [{ key: 'E-4', created: '2025-03-03T00:00Z', moves: [['2025-03-04T00:00Z', 'In Progress'], ['2025-03-06T00:00Z', 'In Review'], ['2025-03-07T00:00Z', 'Done']] }],
+      [
+        {
+          key: 'E-4',
+          created: '2025-03-03T00:00Z',
+          moves: [
+            ['2025-03-04T00:00Z', 'In Progress'],
+            ['2025-03-06T00:00Z', 'In Review'],
+            ['2025-03-07T00:00Z', 'Done'],
+          ],
+        },
+      ],
       '2025-03-31T00:00:00Z',
     );
     const efficiency = flowEfficiency(plain);

@@ -6,16 +6,45 @@ import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/hi
 
 // A fortnight on a small board, reported as of Monday 17 March 2025, 12:00 UTC.
 const sketches: IssueSketch[] = [
-  { key: 'R-1', created: '2025-03-03T09:00Z', moves: [['2025-03-03T10:00Z', 'In Progress'], ['2025-03-04T10:00Z', 'In Review'], ['2025-03-05T10:00Z', 'Done']] },
-  { key: 'R-2', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-04T17:00Z', 'Done']] },
-  { key: 'R-3', created: '2025-03-04T09:00Z', type: 'Bug', moves: [['2025-03-06T09:00Z', 'In Progress'], ['2025-03-12T09:00Z', 'Done']] },
+  {
+    key: 'R-1',
+    created: '2025-03-03T09:00Z',
+    moves: [
+      ['2025-03-03T10:00Z', 'In Progress'],
+      ['2025-03-04T10:00Z', 'In Review'],
+      ['2025-03-05T10:00Z', 'Done'],
+    ],
+  },
+  {
+    key: 'R-2',
+    created: '2025-03-03T09:00Z',
+    moves: [
+      ['2025-03-04T09:00Z', 'In Progress'],
+      ['2025-03-04T17:00Z', 'Done'],
+    ],
+  },
+  {
+    key: 'R-3',
+    created: '2025-03-04T09:00Z',
+    type: 'Bug',
+    moves: [
+      ['2025-03-06T09:00Z', 'In Progress'],
+      ['2025-03-12T09:00Z', 'Done'],
+    ],
+  },
   { key: 'R-4', created: '2025-03-05T09:00Z', moves: [['2025-03-10T09:00Z', 'In Progress']] },
   { key: 'R-5', created: '2025-03-06T09:00Z' },
   {
     key: 'R-6',
     created: '2025-03-07T09:00Z',
-    moves: [['2025-03-07T10:00Z', 'In Progress'], ['2025-03-10T10:00Z', 'Done']],
-    flags: [['2025-03-08T00:00Z', true], ['2025-03-09T00:00Z', false]],
+    moves: [
+      ['2025-03-07T10:00Z', 'In Progress'],
+      ['2025-03-10T10:00Z', 'Done'],
+    ],
+    flags: [
+      ['2025-03-08T00:00Z', true],
+      ['2025-03-09T00:00Z', false],
+    ],
   },
   { key: 'R-7', created: '2025-03-10T09:00Z', moves: [['2025-03-16T09:00Z', 'In Progress']] },
 ];
@@ -109,7 +138,14 @@ describe('flow report', () => {
     expect(report.wip.map((d) => d.count)).toEqual([1, 1, 0, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 2, 2]);
     expect(report.wip[0]).toEqual({ date: '2025-03-03', count: 1 });
     expect(report.cfd[0]).toEqual({ date: '2025-03-03', Backlog: 2, 'In Progress': 1, Review: 0, Done: 0, Released: 0 });
-    expect(report.cfd[report.cfd.length - 1]).toEqual({ date: '2025-03-17', Backlog: 7, 'In Progress': 6, Review: 4, Done: 4, Released: 0 });
+    expect(report.cfd[report.cfd.length - 1]).toEqual({
+      date: '2025-03-17',
+      Backlog: 7,
+      'In Progress': 6,
+      Review: 4,
+      Done: 4,
+      Released: 0,
+    });
   });
 
   it('ages items in progress against the cycle-time percentiles', () => {
@@ -161,7 +197,11 @@ describe('flow report', () => {
     // Nothing was finished before 16 February: throughput went from 0 to 4 items in 30 days; WIP from 0 to 2.
     expect(recent.previous).toMatchObject({ throughputPerWeek: 0, wip: 0, cycleTime85: null });
     expect(recent.current).toMatchObject({ throughputPerWeek: 0.93, wip: 2 });
-    expect(recent.changes.find((change) => change.name === 'throughputPerWeek')).toMatchObject({ difference: 0.93, relative: null, verdict: 'better' });
+    expect(recent.changes.find((change) => change.name === 'throughputPerWeek')).toMatchObject({
+      difference: 0.93,
+      relative: null,
+      verdict: 'better',
+    });
   });
 
   it('forecasts from the daily throughput before today, with a weekly backtest', () => {
@@ -197,7 +237,11 @@ describe('flow report', () => {
   });
 
   it('can target a date and a number of items, and says why a forecast is missing', () => {
-    const targeted = buildFlowReport(history, parseFlowConfig({ ...BOARD_WORKFLOW, forecast: { targetDate: '2025-03-24', items: 10 } }), run);
+    const targeted = buildFlowReport(
+      history,
+      parseFlowConfig({ ...BOARD_WORKFLOW, forecast: { targetDate: '2025-03-24', items: 10 } }),
+      run,
+    );
     expect(targeted.forecast.howMany).toMatchObject({ targetDate: '2025-03-24', days: 7 });
     expect(targeted.forecast.when!.items).toBe(10);
     const firstDay = buildFlowReport(history, config, { now: at('2025-03-03T12:00:00Z'), seed: 1 });
@@ -220,7 +264,7 @@ describe('flow report', () => {
     expect(ask({ items: 9 }).howMany).toEqual(report.forecast.howMany);
   });
 
-  it('spreads the simulated futures out as a distribution that holds every trial and the table\'s values', () => {
+  it("spreads the simulated futures out as a distribution that holds every trial and the table's values", () => {
     const { howMany, when, trials } = buildForecaster(history, config, run)({ targetDate: '2025-04-16', items: 9 });
     for (const { outcomes, values } of [
       { outcomes: howMany!.outcomes, values: howMany!.table.map((row) => row.items) },
@@ -249,7 +293,11 @@ describe('flow report', () => {
 
   it('uses the default workflow from status categories when none is configured', () => {
     const byCategory = buildFlowReport(history, parseFlowConfig({}), run);
-    expect(byCategory.generated.workflow).toEqual({ stages: ['To Do', 'In Progress', 'Done'], startStage: 'In Progress', doneStage: 'Done' });
+    expect(byCategory.generated.workflow).toEqual({
+      stages: ['To Do', 'In Progress', 'Done'],
+      startStage: 'In Progress',
+      doneStage: 'Done',
+    });
     expect(byCategory.items[0]!.cycleTime).toBe(3);
   });
 

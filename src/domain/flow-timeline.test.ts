@@ -136,7 +136,14 @@ describe('flow timeline: start and done under the conventions', () => {
   it('an item that skips the start stage is started when it first enters a later stage', () => {
     const timeline = boardTimeline(
       [
-        { key: 'A-6', created: '2025-03-03T09:00Z', moves: [['2025-03-05T09:00Z', 'In Review'], ['2025-03-07T09:00Z', 'Done']] },
+        {
+          key: 'A-6',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-05T09:00Z', 'In Review'],
+            ['2025-03-07T09:00Z', 'Done'],
+          ],
+        },
         { key: 'A-7', created: '2025-03-03T09:00Z', moves: [['2025-03-05T14:00Z', 'Done']] },
       ],
       NOW,
@@ -163,13 +170,24 @@ describe('flow timeline: start and done under the conventions', () => {
             ['2025-03-08T09:00Z', 'Done'],
           ],
         },
-        { key: 'A-9', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-06T09:00Z', 'Released']] },
+        {
+          key: 'A-9',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-04T09:00Z', 'In Progress'],
+            ['2025-03-06T09:00Z', 'Released'],
+          ],
+        },
       ],
       NOW,
       { backwardMoves: 'reset' },
     );
     expect(summary(timeline, 0)).toMatchObject({ start: '2025-03-04', done: '2025-03-06', stageDates: { Released: null } });
-    expect(summary(timeline, 1)).toMatchObject({ start: '2025-03-04', done: '2025-03-06', stageDates: { Done: null, Released: '2025-03-06' } });
+    expect(summary(timeline, 1)).toMatchObject({
+      start: '2025-03-04',
+      done: '2025-03-06',
+      stageDates: { Done: null, Released: '2025-03-06' },
+    });
   });
 
   it('an item created in a done status starts and finishes at creation', () => {
@@ -179,10 +197,26 @@ describe('flow timeline: start and done under the conventions', () => {
 
   it('moves between statuses of one stage are not stage entries', () => {
     const history = boardHistory([
-      { key: 'A-11', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-05T09:00Z', 'In Review'], ['2025-03-06T09:00Z', 'Done']] },
+      {
+        key: 'A-11',
+        created: '2025-03-03T09:00Z',
+        moves: [
+          ['2025-03-04T09:00Z', 'In Progress'],
+          ['2025-03-05T09:00Z', 'In Review'],
+          ['2025-03-06T09:00Z', 'Done'],
+        ],
+      },
     ]);
     const merged = resolveWorkflow(
-      { stages: [{ name: 'Todo', statuses: ['To Do'] }, { name: 'Doing', statuses: ['In Progress', 'In Review'] }, { name: 'Done', statuses: ['Done', 'Released'] }], startStage: 'Doing', doneStage: 'Done' },
+      {
+        stages: [
+          { name: 'Todo', statuses: ['To Do'] },
+          { name: 'Doing', statuses: ['In Progress', 'In Review'] },
+          { name: 'Done', statuses: ['Done', 'Released'] },
+        ],
+        startStage: 'Doing',
+        doneStage: 'Done',
+      },
       history.statuses,
     );
     const timeline = buildFlowTimeline(history, merged, { ...DEFAULT_CONVENTIONS, stageEntry: 'last' }, at(NOW));
@@ -192,7 +226,14 @@ describe('flow timeline: start and done under the conventions', () => {
   it('sees the board as of now: later transitions are ignored and later issues left out', () => {
     const timeline = boardTimeline(
       [
-        { key: 'A-12', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-04-02T09:00Z', 'Done']] },
+        {
+          key: 'A-12',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-04T09:00Z', 'In Progress'],
+            ['2025-04-02T09:00Z', 'Done'],
+          ],
+        },
         { key: 'A-13', created: '2025-04-01T09:00Z' },
       ],
       NOW,
@@ -208,11 +249,17 @@ describe('flow timeline: start and done under the conventions', () => {
     const issue: IssueSketch = {
       key: 'A-14',
       created: '2025-03-28T09:00Z',
-      moves: [['2025-03-29T22:30Z', 'In Progress'], ['2025-03-30T22:30Z', 'Done']],
+      moves: [
+        ['2025-03-29T22:30Z', 'In Progress'],
+        ['2025-03-30T22:30Z', 'Done'],
+      ],
     };
     expect(summary(boardTimeline([issue], NOW))).toMatchObject({ start: '2025-03-29', done: '2025-03-30' });
     expect(summary(boardTimeline([issue], NOW, { timeZone: 'Europe/Berlin' }))).toMatchObject({ start: '2025-03-29', done: '2025-03-31' });
-    expect(summary(boardTimeline([issue], NOW, { timeZone: 'America/New_York' }))).toMatchObject({ start: '2025-03-29', done: '2025-03-30' });
+    expect(summary(boardTimeline([issue], NOW, { timeZone: 'America/New_York' }))).toMatchObject({
+      start: '2025-03-29',
+      done: '2025-03-30',
+    });
     expect(summary(boardTimeline([issue], NOW, { timeZone: 'Asia/Tokyo' }))).toMatchObject({ start: '2025-03-30', done: '2025-03-31' });
   });
 
@@ -229,7 +276,11 @@ describe('flow timeline: start and done under the conventions', () => {
         },
         changelog: {
           histories: [
-            { id: '1', created: '2025-03-04T09:00:00.000+0000', items: [{ field: 'status', fieldId: 'status', from: '1', fromString: 'To Do', to: '2', toString: 'In Progress' }] },
+            {
+              id: '1',
+              created: '2025-03-04T09:00:00.000+0000',
+              items: [{ field: 'status', fieldId: 'status', from: '1', fromString: 'To Do', to: '2', toString: 'In Progress' }],
+            },
             {
               id: '2',
               created: '2025-03-05T09:00:00.000+0000',
@@ -239,7 +290,11 @@ describe('flow timeline: start and done under the conventions', () => {
                 { field: 'status', fieldId: 'status', from: '2', fromString: 'In Progress', to: '3', toString: 'In Review' },
               ],
             },
-            { id: '3', created: '2025-03-07T09:00:00.000+0000', items: [{ field: 'status', fieldId: 'status', from: '3', fromString: 'In Review', to: '4', toString: 'Done' }] },
+            {
+              id: '3',
+              created: '2025-03-07T09:00:00.000+0000',
+              items: [{ field: 'status', fieldId: 'status', from: '3', fromString: 'In Review', to: '4', toString: 'Done' }],
+            },
           ],
         },
       },

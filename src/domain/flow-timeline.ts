@@ -118,7 +118,12 @@ export function buildFlowTimeline(
   const stageOf = (issue: number, status: number): number => {
     const stage = stageOfStatus[status];
     if (stage === undefined || stage < 0) {
-      throw new UnmappedStatusError(issue, history.key[issue]!, status, history.statuses[status] ?? { id: null, name: `#${status}`, category: null });
+      throw new UnmappedStatusError(
+        issue,
+        history.key[issue]!,
+        status,
+        history.statuses[status] ?? { id: null, name: `#${status}`, category: null },
+      );
     }
     return stage;
   };

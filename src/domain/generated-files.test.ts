@@ -80,8 +80,16 @@ describe('handWrittenSize', () => {
   });
 });
 
-describe('an admin\'s generated-path patterns', () => {
-  it.each(['src/api/generated/**', '**/*.pb.go', '*.min.js', 'docs/**/reference/', '/vendor/', 'schema?.graphql', '@types/generated/*.d.ts'])('accepts %s', (pattern) => {
+describe("an admin's generated-path patterns", () => {
+  it.each([
+    'src/api/generated/**',
+    '**/*.pb.go',
+    '*.min.js',
+    'docs/**/reference/',
+    '/vendor/',
+    'schema?.graphql',
+    '@types/generated/*.d.ts',
+  ])('accepts %s', (pattern) => {
     expect(generatedPathProblem(pattern)).toBeNull();
     expect(pathPattern(pattern)).not.toBeNull();
   });
@@ -105,11 +113,17 @@ describe('an admin\'s generated-path patterns', () => {
   it('refuses a list with a repeated pattern or too many', () => {
     expect(generatedPathsProblem(['a/**', 'b/**'])).toBeNull();
     expect(generatedPathsProblem(['a/**', ' a/** '])).toMatch(/listed twice/);
-    expect(generatedPathsProblem(Array.from({ length: GENERATED_PATH_LIMITS.maxPatterns + 1 }, (_, i) => `gen${i}/**`))).toMatch(/at most 50/);
+    expect(generatedPathsProblem(Array.from({ length: GENERATED_PATH_LIMITS.maxPatterns + 1 }, (_, i) => `gen${i}/**`))).toMatch(
+      /at most 50/,
+    );
   });
 
   it('leaves out of a size exactly what an accepted pattern names', () => {
     const generated = new GeneratedFiles(['src/api/generated/**', '**/*.pb.go']);
-    expect(['src/api/generated/client.ts', 'proto/user.pb.go', 'src/api/client.ts'].map((path) => generated.isGenerated(path))).toEqual([true, true, false]);
+    expect(['src/api/generated/client.ts', 'proto/user.pb.go', 'src/api/client.ts'].map((path) => generated.isGenerated(path))).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

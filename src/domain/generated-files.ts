@@ -98,11 +98,14 @@ export function generatedPathProblem(pattern: string): string | null {
   if (text.length > GENERATED_PATH_LIMITS.maxLength) return `A pattern is at most ${GENERATED_PATH_LIMITS.maxLength} characters.`;
   if (text.startsWith('#')) return `"${text}" starts with #, which .gitattributes reads as a comment.`;
   if (text.startsWith('!')) return `"${text}" starts with !: negative patterns are not supported (list only what is generated).`;
-  if (!PATTERN_CHARACTERS.test(text)) return `"${text}" has a character paths do not use here: letters, digits, . _ - / @ + ~ and the wildcards * and ? only.`;
+  if (!PATTERN_CHARACTERS.test(text))
+    return `"${text}" has a character paths do not use here: letters, digits, . _ - / @ + ~ and the wildcards * and ? only.`;
   if (/\*{3,}/.test(text)) return `"${text}" has *** : use * within a folder or ** across folders.`;
-  if (/[^/]\*\*|\*\*[^/]/.test(text.replace(/^\*\*$/, ''))) return `"${text}": ** must stand alone between slashes, as in docs/**/generated or **/*.pb.go.`;
+  if (/[^/]\*\*|\*\*[^/]/.test(text.replace(/^\*\*$/, '')))
+    return `"${text}": ** must stand alone between slashes, as in docs/**/generated or **/*.pb.go.`;
   if (text.includes('//')) return `"${text}" has an empty folder name (//).`;
-  if (text === '/' || text === '**' || text === '*' || text === '**/*' || text === '/**') return `"${text}" would leave every file out of every pull request's size.`;
+  if (text === '/' || text === '**' || text === '*' || text === '**/*' || text === '/**')
+    return `"${text}" would leave every file out of every pull request's size.`;
   return pathPattern(text) === null ? `"${text}" is not a path pattern.` : null;
 }
 

@@ -88,14 +88,7 @@ export function parseIsoTimestamp(text: string): number {
     return NaN;
   }
 
-  return (
-    civilToDay(year, month, day) * MS_PER_DAY +
-    hour * 3_600_000 +
-    minute * 60_000 +
-    second * 1000 +
-    millis -
-    offsetMinutes * 60_000
-  );
+  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
 }
 
 /** `2024-01-15T10:23:45.123Z` */

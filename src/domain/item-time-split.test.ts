@@ -50,7 +50,13 @@ describe('itemTimeSplit', () => {
 
   it('always adds up to the cycle time', () => {
     const pulls = [
-      mergedPullRequest(30, { firstCommitAt: at(3), createdAt: at(7), draftPeriods: [[at(7), at(9)]], firstReviewAt: at(12), approvedAt: at(20) }),
+      mergedPullRequest(30, {
+        firstCommitAt: at(3),
+        createdAt: at(7),
+        draftPeriods: [[at(7), at(9)]],
+        firstReviewAt: at(12),
+        approvedAt: at(20),
+      }),
       pullRequest({ createdAt: at(15), firstReviewAt: at(16), closedAt: at(18) }),
       mergedPullRequest(45, { createdAt: at(40), firstReviewAt: at(41) }),
     ];
@@ -61,7 +67,11 @@ describe('itemTimeSplit', () => {
 
 describe('pullRequestsOf', () => {
   it('finds the pull requests naming the item', () => {
-    const pulls = [pullRequest({ number: 1, jiraKeys: ['FLOW-1'] }), pullRequest({ number: 2, jiraKeys: ['FLOW-10', 'FLOW-1'] }), pullRequest({ number: 3, jiraKeys: ['FLOW-10'] })];
+    const pulls = [
+      pullRequest({ number: 1, jiraKeys: ['FLOW-1'] }),
+      pullRequest({ number: 2, jiraKeys: ['FLOW-10', 'FLOW-1'] }),
+      pullRequest({ number: 3, jiraKeys: ['FLOW-10'] }),
+    ];
     expect(pullRequestsOf('FLOW-1', pulls).map((pull) => pull.number)).toEqual([1, 2]);
   });
 });

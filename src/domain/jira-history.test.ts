@@ -47,14 +47,23 @@ describe('reading search/jql issues', () => {
           {
             id: '101',
             created: '2025-03-05T10:00:00.000+0000',
-            items: [{ field: 'assignee', fieldtype: 'jira', from: null, to: 'abc' }, { field: 'Rank', fieldtype: 'custom' }],
+            items: [
+              { field: 'assignee', fieldtype: 'jira', from: null, to: 'abc' },
+              { field: 'Rank', fieldtype: 'custom' },
+            ],
           },
           move('102', '2025-03-06T17:00:00.000+0000', DOING, DONE),
         ],
       }),
     ]);
     const view = issueAt(history, 0);
-    expect(view).toMatchObject({ id: '10001', key: 'ABC-1', type: 'Story', created: ms('2025-03-03T09:00:00Z'), resolved: ms('2025-03-06T17:00:00Z') });
+    expect(view).toMatchObject({
+      id: '10001',
+      key: 'ABC-1',
+      type: 'Story',
+      created: ms('2025-03-03T09:00:00Z'),
+      resolved: ms('2025-03-06T17:00:00Z'),
+    });
     expect(view.initialStatus).toEqual({ id: '1', name: 'To Do', category: null });
     expect(view.transitions.map((t) => [t.at, t.status.name])).toEqual([
       [ms('2025-03-04T10:00:00Z'), 'In Progress'],
@@ -65,7 +74,9 @@ describe('reading search/jql issues', () => {
   });
 
   it('takes an issue without status changes as created in its current status', () => {
-    const history = compactHistoryFromSearch([issue({ fields: { ...issue().fields, status: { id: '1', name: 'To Do', statusCategory: { key: 'new' } }, resolutiondate: null } })]);
+    const history = compactHistoryFromSearch([
+      issue({ fields: { ...issue().fields, status: { id: '1', name: 'To Do', statusCategory: { key: 'new' } }, resolutiondate: null } }),
+    ]);
     expect(issueAt(history, 0).initialStatus.name).toBe('To Do');
     expect(issueAt(history, 0).transitions).toEqual([]);
   });
@@ -88,7 +99,12 @@ describe('reading search/jql issues', () => {
     const history = compactHistoryFromSearch([
       issue({
         key: 'NEW-7',
-        fields: { ...issue().fields, status: { id: '3', name: 'In Review', statusCategory: { key: 'indeterminate' } }, resolutiondate: null, project: { key: 'NEW' } },
+        fields: {
+          ...issue().fields,
+          status: { id: '3', name: 'In Review', statusCategory: { key: 'indeterminate' } },
+          resolutiondate: null,
+          project: { key: 'NEW' },
+        },
         histories: [
           move('1', '2025-03-04T09:00:00.000+0000', TODO, DOING),
           {
@@ -98,7 +114,15 @@ describe('reading search/jql issues', () => {
               { field: 'project', fieldtype: 'jira', fieldId: 'project', from: '10000', fromString: 'Old', to: '10001', toString: 'New' },
               { field: 'Key', fieldtype: 'jira', from: null, fromString: 'OLD-3', to: null, toString: 'NEW-7' },
               { field: 'Workflow', fieldtype: 'jira', from: '1', fromString: 'Old workflow', to: '2', toString: 'New workflow' },
-              { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '2', fromString: 'In Progress', to: '3', toString: 'In Review' },
+              {
+                field: 'status',
+                fieldtype: 'jira',
+                fieldId: 'status',
+                from: '2',
+                fromString: 'In Progress',
+                to: '3',
+                toString: 'In Review',
+              },
             ],
           },
         ],
@@ -131,8 +155,24 @@ describe('reading search/jql issues', () => {
       created,
       items: [
         on
-          ? { field: 'Flagged', fieldtype: 'custom', fieldId: 'customfield_10021', from: null, fromString: null, to: '[10019]', toString: 'Impediment' }
-          : { field: 'Flagged', fieldtype: 'custom', fieldId: 'customfield_10021', from: '[10019]', fromString: 'Impediment', to: null, toString: null },
+          ? {
+              field: 'Flagged',
+              fieldtype: 'custom',
+              fieldId: 'customfield_10021',
+              from: null,
+              fromString: null,
+              to: '[10019]',
+              toString: 'Impediment',
+            }
+          : {
+              field: 'Flagged',
+              fieldtype: 'custom',
+              fieldId: 'customfield_10021',
+              from: '[10019]',
+              fromString: 'Impediment',
+              to: null,
+              toString: null,
+            },
       ],
     });
     const history = compactHistoryFromSearch([
@@ -154,14 +194,22 @@ describe('reading search/jql issues', () => {
   it('recognises a site-specific Flagged field id', () => {
     const builder = new JiraHistoryBuilder({ flaggedFieldIds: ['customfield_99999'] });
     builder.addSearchIssue(
-      issue({ histories: [{ created: '2025-03-04T10:00:00.000+0000', items: [{ field: 'Blocker', fieldId: 'customfield_99999', toString: 'Yes' }] }] }),
+      issue({
+        histories: [
+          { created: '2025-03-04T10:00:00.000+0000', items: [{ field: 'Blocker', fieldId: 'customfield_99999', toString: 'Yes' }] },
+        ],
+      }),
     );
     expect(issueAt(builder.build(), 0).flags).toHaveLength(1);
   });
 
   it('takes categories and current names from a status catalogue', () => {
     const builder = new JiraHistoryBuilder({ statuses: [{ id: '3', name: 'Code Review', statusCategory: { key: 'indeterminate' } }] });
-    builder.addSearchIssue(issue({ histories: [move('1', '2025-03-04T10:00:00.000+0000', TODO, REVIEW), move('2', '2025-03-05T10:00:00.000+0000', REVIEW, DONE)] }));
+    builder.addSearchIssue(
+      issue({
+        histories: [move('1', '2025-03-04T10:00:00.000+0000', TODO, REVIEW), move('2', '2025-03-05T10:00:00.000+0000', REVIEW, DONE)],
+      }),
+    );
     expect(builder.build().statuses.find((s) => s.id === '3')).toEqual({ id: '3', name: 'Code Review', category: 'indeterminate' });
   });
 
@@ -189,22 +237,48 @@ describe('bad input names the issue and the field', () => {
     [42, 'issue #1: (issue): expected an object, got 42'],
     [{ ...issue(), key: undefined, id: '10009' }, 'issue #1 (id 10009): key: expected a non-empty string, got missing'],
     [{ ...issue(), changelog: undefined }, 'ABC-1: changelog: missing: fetch issues with expand=changelog'],
-    [{ ...issue(), fields: { ...issue().fields, created: '2025-02-30T09:00:00.000+0000' } }, 'ABC-1: fields.created: "2025-02-30T09:00:00.000+0000" is not a date-time with a time zone offset'],
-    [{ ...issue(), fields: { ...issue().fields, resolutiondate: '2025-03-01T09:00:00.000+0000' } }, 'ABC-1: fields.resolutiondate: 2025-03-01T09:00:00.000+0000 is before the issue was created'],
+    [
+      { ...issue(), fields: { ...issue().fields, created: '2025-02-30T09:00:00.000+0000' } },
+      'ABC-1: fields.created: "2025-02-30T09:00:00.000+0000" is not a date-time with a time zone offset',
+    ],
+    [
+      { ...issue(), fields: { ...issue().fields, resolutiondate: '2025-03-01T09:00:00.000+0000' } },
+      'ABC-1: fields.resolutiondate: 2025-03-01T09:00:00.000+0000 is before the issue was created',
+    ],
     [{ ...issue(), fields: { ...issue().fields, issuetype: {} } }, 'ABC-1: fields.issuetype.name: expected a string, got missing'],
-    [{ ...issue(), fields: { ...issue().fields, status: 'Done' } }, 'ABC-1: fields.status: expected an object with an id or a name, got "Done"'],
+    [
+      { ...issue(), fields: { ...issue().fields, status: 'Done' } },
+      'ABC-1: fields.status: expected an object with an id or a name, got "Done"',
+    ],
     [issue({ histories: [move('1', 'yesterday', TODO, DONE)] }), 'ABC-1: changelog.histories[0].created: "yesterday" is not a date-time'],
-    [issue({ histories: [move('1', '9999-03-04T09:00:00.000+0000', TODO, DONE)] }), 'ABC-1: changelog.histories[0].created: "9999-03-04T09:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199'],
-    [{ ...issue(), fields: { ...issue().fields, created: '0001-01-01T00:00:00Z' } }, 'ABC-1: fields.created: "0001-01-01T00:00:00Z" is not a date-time'],
-    [issue({ histories: [move('1', '2025-03-01T09:00:00.000+0000', TODO, DONE)] }), 'ABC-1: changelog.histories[0].created: 2025-03-01T09:00:00.000+0000 is before the issue was created'],
-    [issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: [{ field: 'status', fromString: 'To Do' }] }] }), 'ABC-1: changelog.histories[0].items[0].to: a status change without the status entered'],
-    [issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: 'status' as never }] }), 'ABC-1: changelog.histories[0].items: expected an array'],
+    [
+      issue({ histories: [move('1', '9999-03-04T09:00:00.000+0000', TODO, DONE)] }),
+      'ABC-1: changelog.histories[0].created: "9999-03-04T09:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199',
+    ],
+    [
+      { ...issue(), fields: { ...issue().fields, created: '0001-01-01T00:00:00Z' } },
+      'ABC-1: fields.created: "0001-01-01T00:00:00Z" is not a date-time',
+    ],
+    [
+      issue({ histories: [move('1', '2025-03-01T09:00:00.000+0000', TODO, DONE)] }),
+      'ABC-1: changelog.histories[0].created: 2025-03-01T09:00:00.000+0000 is before the issue was created',
+    ],
+    [
+      issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: [{ field: 'status', fromString: 'To Do' }] }] }),
+      'ABC-1: changelog.histories[0].items[0].to: a status change without the status entered',
+    ],
+    [
+      issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: 'status' as never }] }),
+      'ABC-1: changelog.histories[0].items: expected an array',
+    ],
   ])('%#', (input, message) => {
     expect(fails(input)).toContain(message);
   });
 
   it('does not mistake Object.prototype.toString for a status name', () => {
-    expect(fails(issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: [{ field: 'status', from: '1' }] }] }))).toContain('items[0].to');
+    expect(fails(issue({ histories: [{ created: '2025-03-04T09:00:00.000+0000', items: [{ field: 'status', from: '1' }] }] }))).toContain(
+      'items[0].to',
+    );
   });
 });
 
@@ -237,6 +311,9 @@ describe('reading bulk changelogs', () => {
     const history = builder.build();
     const review = history.statuses.findIndex((s) => s.name === 'In Review');
     expect(builder.statusLocation(review)).toEqual({ issueKey: 'ABC-1', field: 'changelog.histories[0].items[0].to' });
-    expect(builder.statusLocation(history.statuses.findIndex((s) => s.name === 'Done'))).toEqual({ issueKey: 'ABC-1', field: 'fields.status' });
+    expect(builder.statusLocation(history.statuses.findIndex((s) => s.name === 'Done'))).toEqual({
+      issueKey: 'ABC-1',
+      field: 'fields.status',
+    });
   });
 });

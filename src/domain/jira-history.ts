@@ -11,11 +11,7 @@
  * `JiraHistoryError` naming the issue key and the field path (`changelog.histories[3].created`), never as a
  * stack trace. Statuses are recorded by id when Jira gives one (ids survive renames), else by name.
  */
-import {
-  CompactHistoryBuilder,
-  type CompactHistory,
-  type StatusRef,
-} from './compact-history';
+import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './compact-history';
 import { parseIsoTimestamp } from './iso-timestamp';
 
 /**
@@ -121,8 +117,7 @@ function changePath(historiesPath: string, change: ParsedChange, suffix: string)
   return `${historiesPath}[${change.history}].items[${change.index}]${suffix}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A string property, or null. Checking the type is enough to ignore inherited members: a JSON object
@@ -161,10 +156,7 @@ export class JiraHistoryBuilder {
   constructor(options: JiraHistoryOptions = {}) {
     this.flaggedFieldIds = new Set(options.flaggedFieldIds ?? DEFAULT_FLAGGED_FIELD_IDS);
     for (const status of options.statuses ?? []) {
-      this.compact.status(
-        { id: status.id ?? null, name: status.name ?? null, category: status.statusCategory?.key ?? null },
-        true,
-      );
+      this.compact.status({ id: status.id ?? null, name: status.name ?? null, category: status.statusCategory?.key ?? null }, true);
     }
   }
 
@@ -276,13 +268,21 @@ export class JiraHistoryBuilder {
       }
       if (resolved < created) {
         // Both are strings here: jiraInstant reads nothing else.
-        throw new JiraHistoryError(key, 'fields.resolutiondate', `${resolvedText as string} is before the issue was created (${createdText as string})`);
+        throw new JiraHistoryError(
+          key,
+          'fields.resolutiondate',
+          `${resolvedText as string} is before the issue was created (${createdText as string})`,
+        );
       }
     }
     const issueType = fields['issuetype'];
     const typeName = isObject(issueType) ? ownString(issueType, 'name') : null;
     if (typeName === null) {
-      throw new JiraHistoryError(key, 'fields.issuetype.name', `expected a string, got ${describe(isObject(issueType) ? issueType['name'] : issueType)}`);
+      throw new JiraHistoryError(
+        key,
+        'fields.issuetype.name',
+        `expected a string, got ${describe(isObject(issueType) ? issueType['name'] : issueType)}`,
+      );
     }
     const status = fields['status'];
     const statusId = isObject(status) ? (ownString(status, 'id') ?? null) : null;
@@ -304,12 +304,17 @@ export class JiraHistoryBuilder {
       if (change.kind === 'status') {
         const to = ownString(item, 'to');
         const toName = ownString(item, 'toString');
-        if (!to && !toName) throw new JiraHistoryError(key, changePath(historiesPath, change, '.to'), 'a status change without the status entered');
+        if (!to && !toName)
+          throw new JiraHistoryError(key, changePath(historiesPath, change, '.to'), 'a status change without the status entered');
         if (transitions.length === 0) {
           const from = ownString(item, 'from');
           const fromName = ownString(item, 'fromString');
           if (!from && !fromName) {
-            throw new JiraHistoryError(key, changePath(historiesPath, change, '.from'), 'the first status change does not say which status the issue was created in');
+            throw new JiraHistoryError(
+              key,
+              changePath(historiesPath, change, '.from'),
+              'the first status change does not say which status the issue was created in',
+            );
           }
           initialStatus = this.changedStatus({ id: from, name: fromName }, key, historiesPath, change, '.from');
         }
@@ -352,7 +357,8 @@ export class JiraHistoryBuilder {
       const history = histories[h];
       if (!isObject(history)) throw new JiraHistoryError(key, `${historiesPath}[${h}]`, `expected an object, got ${describe(history)}`);
       const items: unknown = history['items'];
-      if (!Array.isArray(items)) throw new JiraHistoryError(key, `${historiesPath}[${h}].items`, `expected an array, got ${describe(items)}`);
+      if (!Array.isArray(items))
+        throw new JiraHistoryError(key, `${historiesPath}[${h}].items`, `expected an array, got ${describe(items)}`);
       let relevant = false;
       for (const item of items) {
         if (isObject(item) && this.kindOf(item) !== null) relevant = true;

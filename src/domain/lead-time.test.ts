@@ -6,7 +6,14 @@ describe('lead time', () => {
   it('runs from creation to done, including the wait before work started', () => {
     const timeline = boardTimeline(
       [
-        { key: 'L-1', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-06T17:00Z', 'Done']] },
+        {
+          key: 'L-1',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-04T09:00Z', 'In Progress'],
+            ['2025-03-06T17:00Z', 'Done'],
+          ],
+        },
         { key: 'L-2', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress']] },
         { key: 'L-3', created: '2025-03-05T08:00Z', moves: [['2025-03-05T18:00Z', 'Done']] },
       ],

@@ -98,7 +98,10 @@ describe('the distribution of simulated outcomes', () => {
 
   it('groups a wide spread into bins of a round width, aligned to its multiples', () => {
     // 0..99 in at most 10 bins: ten bins of 10.
-    const bins = outcomeDistribution(Array.from({ length: 100 }, (_, k) => k), 10);
+    const bins = outcomeDistribution(
+      Array.from({ length: 100 }, (_, k) => k),
+      10,
+    );
     expect(bins.map((bin) => bin.from)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     expect(bins.every((bin) => bin.trials === 10)).toBe(true);
     // 7..130 in at most 10 bins: 124 outcomes need bins of 20 (10 wide would take 13), from 0 to 140.
@@ -108,14 +111,18 @@ describe('the distribution of simulated outcomes', () => {
 
   it('keeps every trial, in at most the bins asked for', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 60 }), (outcomes, maxBins) => {
-        const sorted = Int32Array.from(outcomes).sort();
-        const bins = outcomeDistribution(sorted, maxBins);
-        expect(bins.length).toBeLessThanOrEqual(maxBins);
-        expect(bins.reduce((sum, bin) => sum + bin.trials, 0)).toBe(outcomes.length);
-        expect(bins[0]!.from).toBeLessThanOrEqual(sorted[0]!);
-        expect(bins.at(-1)!.to).toBeGreaterThan(sorted.at(-1)!);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 60 }),
+        (outcomes, maxBins) => {
+          const sorted = Int32Array.from(outcomes).sort();
+          const bins = outcomeDistribution(sorted, maxBins);
+          expect(bins.length).toBeLessThanOrEqual(maxBins);
+          expect(bins.reduce((sum, bin) => sum + bin.trials, 0)).toBe(outcomes.length);
+          expect(bins[0]!.from).toBeLessThanOrEqual(sorted[0]!);
+          expect(bins.at(-1)!.to).toBeGreaterThan(sorted.at(-1)!);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -61,11 +61,7 @@ export function simulateHowMany(samples: ArrayLike<number>, days: number, option
  * Days needed in each trial to finish `items` items; ascending. A trial that has not finished within
  * `maxDays` records `maxDays + 1`.
  */
-export function simulateWhen(
-  samples: ArrayLike<number>,
-  items: number,
-  options: SimulationOptions & { maxDays?: number },
-): Int32Array {
+export function simulateWhen(samples: ArrayLike<number>, items: number, options: SimulationOptions & { maxDays?: number }): Int32Array {
   checkSamples(samples);
   const trials = options.trials ?? DEFAULT_TRIALS;
   const maxDays = options.maxDays ?? DEFAULT_MAX_FORECAST_DAYS;

@@ -9,10 +9,24 @@ describe('net flow', () => {
   it('arrivals are items started in the period, departures items done in it', () => {
     const timeline = boardTimeline(
       [
-        { key: 'N-1', created: '2025-03-01T09:00Z', moves: [['2025-03-03T09:00Z', 'In Progress'], ['2025-03-11T09:00Z', 'Done']] },
+        {
+          key: 'N-1',
+          created: '2025-03-01T09:00Z',
+          moves: [
+            ['2025-03-03T09:00Z', 'In Progress'],
+            ['2025-03-11T09:00Z', 'Done'],
+          ],
+        },
         { key: 'N-2', created: '2025-03-01T09:00Z', moves: [['2025-03-04T09:00Z', 'In Review']] }, // skipped start
         { key: 'N-3', created: '2025-03-01T09:00Z' }, // created, never started: not an arrival
-        { key: 'N-4', created: '2025-03-01T09:00Z', moves: [['2025-03-12T09:00Z', 'In Progress'], ['2025-03-12T10:00Z', 'Done']] },
+        {
+          key: 'N-4',
+          created: '2025-03-01T09:00Z',
+          moves: [
+            ['2025-03-12T09:00Z', 'In Progress'],
+            ['2025-03-12T10:00Z', 'Done'],
+          ],
+        },
       ],
       '2025-03-31T00:00:00Z',
     );

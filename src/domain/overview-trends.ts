@@ -32,7 +32,9 @@ export function overviewTrends(report: FlowMeasures) {
   const from = Math.max(0, periods.length - TREND_PERIODS);
   const kind = periodName(report);
   return {
-    throughput: periods.slice(from).map((period, k) => ({ ...period, average: average[from + k] ?? null, partial: partialNote(period, kind) })),
+    throughput: periods
+      .slice(from)
+      .map((period, k) => ({ ...period, average: average[from + k] ?? null, partial: partialNote(period, kind) })),
     cycleTime85: cycleTimeByMonth(report)
       .slice(-TREND_MONTHS)
       .map((month) => ({

@@ -19,7 +19,13 @@ function item(key: string, created: string, started: string, done?: string): Iss
   return {
     key,
     created: `${created}T08:00Z`,
-    moves: done === undefined ? [[`${started}T10:00Z`, 'In Progress']] : [[`${started}T10:00Z`, 'In Progress'], [`${done}T10:00Z`, 'Done']],
+    moves:
+      done === undefined
+        ? [[`${started}T10:00Z`, 'In Progress']]
+        : [
+            [`${started}T10:00Z`, 'In Progress'],
+            [`${done}T10:00Z`, 'Done'],
+          ],
   };
 }
 
@@ -71,7 +77,10 @@ describe('period over period', () => {
   });
 
   it('says which changes are better and which are worse', () => {
-    const changes = compareHeadlines(flowHeadlines(timeline, lastWeek, cycle, measure), flowHeadlines(timeline, weekBefore, cycle, measure));
+    const changes = compareHeadlines(
+      flowHeadlines(timeline, lastWeek, cycle, measure),
+      flowHeadlines(timeline, weekBefore, cycle, measure),
+    );
     expect(changes.map(({ name, difference, relative, verdict }) => [name, difference, relative, verdict])).toEqual([
       ['throughputPerWeek', 2, 1, 'better'],
       ['cycleTime50', -1, -1 / 3, 'better'],
@@ -118,7 +127,7 @@ describe('period over period', () => {
 });
 
 describe('the recent period of a window with nothing of its length before it', () => {
-  it('is the window\'s last days, when the history covers as many days before them', () => {
+  it("is the window's last days, when the history covers as many days before them", () => {
     // The whole history, 1 to 15 March: nothing of its length before it, but 9 to 15 March has 2 to 8 March.
     const whole = window('2025-03-01', '2025-03-15');
     expect(comparableWindowBefore(timeline, whole)).toBeNull();

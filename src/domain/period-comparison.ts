@@ -99,7 +99,7 @@ export function compareHeadlines(current: FlowHeadlines, previous: FlowHeadlines
     let verdict: ChangeVerdict;
     if (difference === 0) verdict = 'unchanged';
     else if (better === null) verdict = 'not-judged';
-    else verdict = (difference > 0) === (better === 'higher') ? 'better' : 'worse';
+    else verdict = difference > 0 === (better === 'higher') ? 'better' : 'worse';
     changes.push({ name, current: now, previous: before, difference, relative: before === 0 ? null : difference / before, verdict });
   }
   return changes;

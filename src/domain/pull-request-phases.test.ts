@@ -49,7 +49,8 @@ describe('phasePercentiles', () => {
 });
 
 describe('phaseIntervals', () => {
-  const hours = (intervals: ReturnType<typeof phaseIntervals>) => intervals.map((i) => [i.phase, (i.from - at(0)) / HOUR, (i.to - at(0)) / HOUR]);
+  const hours = (intervals: ReturnType<typeof phaseIntervals>) =>
+    intervals.map((i) => [i.phase, (i.from - at(0)) / HOUR, (i.to - at(0)) / HOUR]);
 
   it('lays the phases end to end from the first commit to the merge', () => {
     expect(hours(phaseIntervals(a, at(100)))).toEqual([

@@ -10,7 +10,11 @@ describe('reporting periods', () => {
   const window = { from: day('2025-03-05'), to: day('2025-03-20') };
 
   it('weeks end on Sunday by default, clipped to the window', () => {
-    expect(labels(reportingPeriods(window, 'week'))).toEqual(['2025-03-05..2025-03-09', '2025-03-10..2025-03-16', '2025-03-17..2025-03-20']);
+    expect(labels(reportingPeriods(window, 'week'))).toEqual([
+      '2025-03-05..2025-03-09',
+      '2025-03-10..2025-03-16',
+      '2025-03-17..2025-03-20',
+    ]);
   });
 
   it('weeks can end on another day', () => {

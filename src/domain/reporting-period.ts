@@ -6,14 +6,7 @@
  * clipped to the report window, so the first and last periods may be partial; `start` and `end` always say
  * exactly which days a count covers. Every period in the window is present, with zero when nothing happened.
  */
-import {
-  monthStartOf,
-  nextMonthStartOf,
-  weekdayOf,
-  WEEKDAY_NAMES,
-  type DayNumber,
-  type WeekdayName,
-} from './calendar-day';
+import { monthStartOf, nextMonthStartOf, weekdayOf, WEEKDAY_NAMES, type DayNumber, type WeekdayName } from './calendar-day';
 import type { ReportWindow } from './report-window';
 
 export type PeriodKind = 'day' | 'week' | 'month';
@@ -46,7 +39,7 @@ export function reportingPeriods(window: ReportWindow, kind: PeriodKind, weekEnd
   const ends: number[] = [];
   const length = Math.max(0, window.to - window.from + 1);
   const dayToPeriod = new Int32Array(length);
-  for (let day = window.from; day <= window.to; ) {
+  for (let day = window.from; day <= window.to;) {
     const end = Math.min(periodEndOf(day, kind, weekEndsOn), window.to);
     dayToPeriod.fill(starts.length, day - window.from, end - window.from + 1);
     starts.push(day);

@@ -10,10 +10,31 @@ describe('cycle-time scatter', () => {
   it('has one point per item done in the window, in the order they finished', () => {
     const timeline = boardTimeline(
       [
-        { key: 'S-1', created: '2025-03-03T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-10T09:00Z', 'Done']] },
-        { key: 'S-2', created: '2025-03-03T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress'], ['2025-03-06T09:00Z', 'Done']] },
+        {
+          key: 'S-1',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-04T09:00Z', 'In Progress'],
+            ['2025-03-10T09:00Z', 'Done'],
+          ],
+        },
+        {
+          key: 'S-2',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-05T09:00Z', 'In Progress'],
+            ['2025-03-06T09:00Z', 'Done'],
+          ],
+        },
         { key: 'S-3', created: '2025-03-03T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress']] },
-        { key: 'S-4', created: '2025-03-03T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress'], ['2025-03-10T08:00Z', 'Done']] },
+        {
+          key: 'S-4',
+          created: '2025-03-03T09:00Z',
+          moves: [
+            ['2025-03-05T09:00Z', 'In Progress'],
+            ['2025-03-10T08:00Z', 'Done'],
+          ],
+        },
       ],
       '2025-03-31T00:00:00Z',
     );

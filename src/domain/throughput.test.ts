@@ -7,7 +7,10 @@ const day = (text: string) => isoDateToDay(text)!;
 const doneOn = (key: string, date: string): IssueSketch => ({
   key,
   created: '2025-02-20T09:00Z',
-  moves: [['2025-02-25T09:00Z', 'In Progress'], [`${date}T12:00Z`, 'Done']],
+  moves: [
+    ['2025-02-25T09:00Z', 'In Progress'],
+    [`${date}T12:00Z`, 'Done'],
+  ],
 });
 
 describe('throughput', () => {
@@ -19,7 +22,14 @@ describe('throughput', () => {
       doneOn('T-4', '2025-03-01'), // before the window
       { key: 'T-5', created: '2025-02-20T09:00Z', moves: [['2025-02-25T09:00Z', 'In Progress']] }, // not done
       // Done, reopened: not finished now, counts nowhere.
-      { key: 'T-6', created: '2025-02-20T09:00Z', moves: [['2025-03-07T09:00Z', 'Done'], ['2025-03-08T09:00Z', 'In Progress']] },
+      {
+        key: 'T-6',
+        created: '2025-02-20T09:00Z',
+        moves: [
+          ['2025-03-07T09:00Z', 'Done'],
+          ['2025-03-08T09:00Z', 'In Progress'],
+        ],
+      },
     ],
     '2025-03-31T00:00:00Z',
   );

@@ -7,7 +7,14 @@ describe('time in status', () => {
     const timeline = boardTimeline(
       [
         ...REWORK_ISSUES,
-        { key: 'T-4', created: '2025-03-09T00:00Z', moves: [['2025-03-09T00:00Z', 'In Progress'], ['2025-03-11T00:00Z', 'Done']] },
+        {
+          key: 'T-4',
+          created: '2025-03-09T00:00Z',
+          moves: [
+            ['2025-03-09T00:00Z', 'In Progress'],
+            ['2025-03-11T00:00Z', 'Done'],
+          ],
+        },
       ],
       REWORK_NOW,
     );

@@ -74,12 +74,16 @@ describe('ZonedDays', () => {
     // Havana moves its clocks from 00:00 to 01:00: 2025-03-09 begins at 01:00 local, 05:00 UTC.
     expect(new ZonedDays('America/Havana').startOfDay(day('2025-03-09'))).toBe(utc('2025-03-09T05:00:00Z'));
     fc.assert(
-      fc.property(fc.constantFrom('UTC', 'Europe/Berlin', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Kiritimati'), fc.integer({ min: 0, max: 30_000 }), (name, dayNumber) => {
-        const zone = new ZonedDays(name);
-        const start = zone.startOfDay(dayNumber);
-        expect(zone.dayOf(start)).toBe(dayNumber);
-        expect(zone.dayOf(start - 1)).toBeLessThan(dayNumber);
-      }),
+      fc.property(
+        fc.constantFrom('UTC', 'Europe/Berlin', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Kiritimati'),
+        fc.integer({ min: 0, max: 30_000 }),
+        (name, dayNumber) => {
+          const zone = new ZonedDays(name);
+          const start = zone.startOfDay(dayNumber);
+          expect(zone.dayOf(start)).toBe(dayNumber);
+          expect(zone.dayOf(start - 1)).toBeLessThan(dayNumber);
+        },
+      ),
     );
   });
 

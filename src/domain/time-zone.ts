@@ -13,7 +13,6 @@
  */
 import { MS_PER_DAY, type DayNumber } from './calendar-day';
 
-
 export const DEFAULT_TIME_ZONE = 'UTC';
 
 /** True when the runtime knows this IANA time zone name. */

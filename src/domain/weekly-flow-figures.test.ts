@@ -39,13 +39,29 @@ describe('the weekly flow figures', () => {
   it('counts work in progress now, and calls at risk only what is older than the 85th percentile', () => {
     expect(figures.wip).toBe(3);
     expect(figures.atRisk).toEqual([]);
-    const withoutTheOutlier = weeklyFlowFigures(boardHistory([item('B-1', '2025-03-01', '2025-03-03', '2025-03-07'), item('B-2', '2025-03-01', '2025-03-02'), item('B-3', '2025-03-01', '2025-03-08'), item('B-4', '2025-03-01', '2025-03-13')]), config, at('2025-03-15T12:00:00Z'));
+    const withoutTheOutlier = weeklyFlowFigures(
+      boardHistory([
+        item('B-1', '2025-03-01', '2025-03-03', '2025-03-07'),
+        item('B-2', '2025-03-01', '2025-03-02'),
+        item('B-3', '2025-03-01', '2025-03-08'),
+        item('B-4', '2025-03-01', '2025-03-13'),
+      ]),
+      config,
+      at('2025-03-15T12:00:00Z'),
+    );
     // One finished item of 5 days: both percentiles are 5; 14 and 8 days are beyond it, 3 days is not.
-    expect(withoutTheOutlier.atRisk).toEqual([{ key: 'B-2', age: 14 }, { key: 'B-3', age: 8 }]);
+    expect(withoutTheOutlier.atRisk).toEqual([
+      { key: 'B-2', age: 14 },
+      { key: 'B-3', age: 8 },
+    ]);
   });
 
   it('leaves the earlier week out when the history does not reach back over it', () => {
-    const young = weeklyFlowFigures(boardHistory([item('C-1', '2025-03-12', '2025-03-12', '2025-03-13')]), config, at('2025-03-15T12:00:00Z'));
+    const young = weeklyFlowFigures(
+      boardHistory([item('C-1', '2025-03-12', '2025-03-12', '2025-03-13')]),
+      config,
+      at('2025-03-15T12:00:00Z'),
+    );
     expect(young.throughput).toEqual({ lastWeek: 1, weekBefore: null });
   });
 
@@ -66,7 +82,12 @@ describe('the weekly flow figures', () => {
         expect(figures.cycleTime.p85).toBe(month.percentiles['85']);
         expect(figures.wip).toBe(month.generated.inProgress);
         const p85 = month.percentiles['85'] ?? null;
-        expect(figures.atRisk.map((item) => item.key).sort()).toEqual(month.aging.filter((item) => p85 !== null && item.age > p85).map((item) => item.key).sort());
+        expect(figures.atRisk.map((item) => item.key).sort()).toEqual(
+          month.aging
+            .filter((item) => p85 !== null && item.age > p85)
+            .map((item) => item.key)
+            .sort(),
+        );
         expect(figures.throughput.lastWeek).toBe(week.generated.doneInWindow);
         expect(figures.throughput.weekBefore).toBe(week.periodComparison.previous?.throughputPerWeek ?? null);
       }),

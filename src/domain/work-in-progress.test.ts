@@ -17,12 +17,33 @@ describe('work in progress', () => {
   it('counts items started and not done at the end of each day', () => {
     const timeline = boardTimeline(
       [
-        { key: 'W-1', created: '2025-03-01T09:00Z', moves: [['2025-03-04T09:00Z', 'In Progress'], ['2025-03-06T09:00Z', 'Done']] },
+        {
+          key: 'W-1',
+          created: '2025-03-01T09:00Z',
+          moves: [
+            ['2025-03-04T09:00Z', 'In Progress'],
+            ['2025-03-06T09:00Z', 'Done'],
+          ],
+        },
         { key: 'W-2', created: '2025-03-01T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress']] },
         // Started and done on the same day: not in progress at the end of it.
-        { key: 'W-3', created: '2025-03-01T09:00Z', moves: [['2025-03-05T09:00Z', 'In Progress'], ['2025-03-05T15:00Z', 'Done']] },
+        {
+          key: 'W-3',
+          created: '2025-03-01T09:00Z',
+          moves: [
+            ['2025-03-05T09:00Z', 'In Progress'],
+            ['2025-03-05T15:00Z', 'Done'],
+          ],
+        },
         // Started before the window.
-        { key: 'W-4', created: '2025-03-01T09:00Z', moves: [['2025-03-01T10:00Z', 'In Progress'], ['2025-03-05T09:00Z', 'Done']] },
+        {
+          key: 'W-4',
+          created: '2025-03-01T09:00Z',
+          moves: [
+            ['2025-03-01T10:00Z', 'In Progress'],
+            ['2025-03-05T09:00Z', 'Done'],
+          ],
+        },
         { key: 'W-5', created: '2025-03-01T09:00Z' },
       ],
       '2025-03-31T00:00:00Z',

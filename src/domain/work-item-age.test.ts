@@ -8,7 +8,14 @@ describe('work item age', () => {
       { key: 'G-1', created: '2025-02-20T09:00Z', moves: [['2025-03-01T09:00Z', 'In Progress']] },
       { key: 'G-2', created: '2025-02-20T09:00Z', moves: [['2025-03-08T09:00Z', 'In Review']] },
       { key: 'G-3', created: '2025-02-20T09:00Z', moves: [['2025-03-10T08:00Z', 'In Progress']] },
-      { key: 'G-4', created: '2025-02-20T09:00Z', moves: [['2025-03-01T09:00Z', 'In Progress'], ['2025-03-02T09:00Z', 'Done']] }, // done
+      {
+        key: 'G-4',
+        created: '2025-02-20T09:00Z',
+        moves: [
+          ['2025-03-01T09:00Z', 'In Progress'],
+          ['2025-03-02T09:00Z', 'Done'],
+        ],
+      }, // done
       { key: 'G-5', created: '2025-02-20T09:00Z' }, // not started
     ],
     '2025-03-10T12:00:00Z',

@@ -58,10 +58,19 @@ describe('workflow', () => {
         doneStage: 'C',
       }),
     ).toEqual(['stage "A" appears twice', 'the done stage "C" is not one of the stages', 'status "x" is in both "A" and "B"']);
-    expect(workflowProblems({ stages: [{ name: 'A', statuses: [] }, { name: 'B', statuses: [] }], startStage: 'B', doneStage: 'A' })).toEqual([
-      'the start stage must come before the done stage',
-    ]);
-    expect(() => resolveWorkflow({ stages: [{ name: 'A', statuses: [] }], startStage: 'A', doneStage: 'A' }, statuses)).toThrow(WorkflowError);
+    expect(
+      workflowProblems({
+        stages: [
+          { name: 'A', statuses: [] },
+          { name: 'B', statuses: [] },
+        ],
+        startStage: 'B',
+        doneStage: 'A',
+      }),
+    ).toEqual(['the start stage must come before the done stage']);
+    expect(() => resolveWorkflow({ stages: [{ name: 'A', statuses: [] }], startStage: 'A', doneStage: 'A' }, statuses)).toThrow(
+      WorkflowError,
+    );
   });
 
   it('refuses a status mapped to one stage by id and another by name', () => {

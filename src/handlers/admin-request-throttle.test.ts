@@ -46,33 +46,42 @@ it.each([
   ['connectSlack', () => ({ token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics }), 'slack-connection', null],
   ['sendSlackTestMessage', () => ({}), 'slack-test-message', null],
   ['purgeNow', () => ({}), 'purge-now', null],
-] as const)('%s a second time within its period is refused, says when to ask again, and is audited', async (functionKey, payload, request, subject) => {
-  // The throttles of the others do not count: each kind of request has its own.
-  await forgetThrottles();
-  if (functionKey === 'updateGitHubRepositories' || functionKey === 'sendSlackTestMessage') {
-    // These need a connection; making it claims the connection's own turn, which is then given back for the test.
-    await admin(functionKey === 'updateGitHubRepositories' ? 'connectGitHub' : 'connectSlack', functionKey === 'updateGitHubRepositories'
-      ? { token: connectGitHub.token(), repositories: connectGitHub.repositories }
-      : { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
+] as const)(
+  '%s a second time within its period is refused, says when to ask again, and is audited',
+  async (functionKey, payload, request, subject) => {
+    // The throttles of the others do not count: each kind of request has its own.
     await forgetThrottles();
-  }
-  expect(await admin(functionKey, payload())).toMatchObject({ ok: true });
-  const before = outsideCalls();
-  const refused = await admin(functionKey, payload());
-  expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(TRY_AGAIN) } });
-  // Refused before anything was asked of GitHub or Slack, or queued.
-  expect(outsideCalls()).toEqual(before);
-  const [newest] = await auditActions();
-  expect(newest).toMatchObject({ action: 'request.rate-limited', subject, details: { request, acceptedAgainAt: expect.any(String) } });
-  const acceptedAgainAt = Date.parse(String(newest!.details['acceptedAgainAt']));
-  expect(acceptedAgainAt - Date.now()).toBeGreaterThan(0);
-  expect(acceptedAgainAt - Date.now()).toBeLessThanOrEqual(REQUEST_PERIOD_SECONDS[request] * 1000);
-});
+    if (functionKey === 'updateGitHubRepositories' || functionKey === 'sendSlackTestMessage') {
+      // These need a connection; making it claims the connection's own turn, which is then given back for the test.
+      await admin(
+        functionKey === 'updateGitHubRepositories' ? 'connectGitHub' : 'connectSlack',
+        functionKey === 'updateGitHubRepositories'
+          ? { token: connectGitHub.token(), repositories: connectGitHub.repositories }
+          : { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics },
+      );
+      await forgetThrottles();
+    }
+    expect(await admin(functionKey, payload())).toMatchObject({ ok: true });
+    const before = outsideCalls();
+    const refused = await admin(functionKey, payload());
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(TRY_AGAIN) } });
+    // Refused before anything was asked of GitHub or Slack, or queued.
+    expect(outsideCalls()).toEqual(before);
+    const [newest] = await auditActions();
+    expect(newest).toMatchObject({ action: 'request.rate-limited', subject, details: { request, acceptedAgainAt: expect.any(String) } });
+    const acceptedAgainAt = Date.parse(String(newest!.details['acceptedAgainAt']));
+    expect(acceptedAgainAt - Date.now()).toBeGreaterThan(0);
+    expect(acceptedAgainAt - Date.now()).toBeLessThanOrEqual(REQUEST_PERIOD_SECONDS[request] * 1000);
+  },
+);
 
 it('gives each project its own rebuild turn', async () => {
   await forgetThrottles();
   expect(await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).toMatchObject({ ok: true });
-  expect(await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  expect(await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).toMatchObject({
+    ok: false,
+    error: { code: 'RATE_LIMITED' },
+  });
   expect(await admin('requestProjectSync', { projectKey: 'WEB', mode: 'rebuild' })).toMatchObject({ ok: true });
   // An incremental "sync now" of a project is not a rebuild.
   expect(await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'sync-now' })).toMatchObject({ ok: true });
@@ -82,7 +91,10 @@ it('uses up no turn on a request refused for another reason', async () => {
   await forgetThrottles();
   // A member is refused before anything is claimed; so is an unmeasured project's rebuild.
   expect(await site.call(PEOPLE.member, 'purgeNow')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await admin('requestProjectSync', { projectKey: 'NOPE', mode: 'rebuild' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await admin('requestProjectSync', { projectKey: 'NOPE', mode: 'rebuild' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
   expect(site.kvs.listPlain('throttle:')).toEqual([]);
   expect(await admin('purgeNow')).toMatchObject({ ok: true });
 });

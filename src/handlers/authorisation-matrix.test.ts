@@ -113,7 +113,8 @@ let baseline: { plain: Array<{ key: string; value: unknown }>; secrets: Array<{ 
 /** Back to the baseline store, so no cell depends on the ones before it (some erase, disconnect or re-measure). */
 async function restoreBaseline(): Promise<void> {
   harness.kvs.clear();
-  const write = (path: string, entry: { key: string; value: unknown }) => harness.kvs.fetch(path, { method: 'POST', body: JSON.stringify(entry) });
+  const write = (path: string, entry: { key: string; value: unknown }) =>
+    harness.kvs.fetch(path, { method: 'POST', body: JSON.stringify(entry) });
   for (const entry of baseline.plain) await write('/api/v1/set', entry);
   for (const entry of baseline.secrets) await write('/api/v1/secret/set', entry);
 }
@@ -124,7 +125,9 @@ beforeAll(async () => {
     const data = dataOf(await admin('getProjectWorkflow', { projectKey }));
     workflows.set(projectKey, { workflow: data.workflow, conventions: data.conventions });
   }
-  expect(await admin('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
+  expect(await admin('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({
+    ok: true,
+  });
   expect(await admin('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
   baseline = { plain: harness.kvs.listPlain(), secrets: harness.kvs.listSecrets() };
 });
@@ -145,26 +148,25 @@ describe('the authorisation table', () => {
 });
 
 describe('every cell of the authorisation matrix', () => {
-  it.each(CELLS.map((cell) => [cell.moduleKey, cell.functionKey, cell.role, cell.projectKey ?? '(whole site)', cell.expected, cell] as const))(
-    '%s %s as the %s on %s: %s',
-    async (moduleKey, functionKey, role, _project, expected, cell) => {
-      const before = everything();
-      const answer: any = await harness.platform.invokeResolver({
-        moduleKey,
-        functionKey,
-        payload: moduleKey === SETTINGS ? payloadFor(functionKey, cell.projectKey) : {},
-        accountId: person(role).accountId,
-        ...(moduleKey === PROJECT_PAGE ? { project: harness.project(cell.projectKey!) } : {}),
-      });
-      if (expected === 'ok') {
-        expect(answer).toMatchObject({ ok: true });
-      } else {
-        expect(answer).toEqual({ ok: false, error: { code: expected, message: expect.any(String) } });
-        // A refusal changes nothing at all, and says nothing about the project's data.
-        expect(everything()).toBe(before);
-      }
-    },
-  );
+  it.each(
+    CELLS.map((cell) => [cell.moduleKey, cell.functionKey, cell.role, cell.projectKey ?? '(whole site)', cell.expected, cell] as const),
+  )('%s %s as the %s on %s: %s', async (moduleKey, functionKey, role, _project, expected, cell) => {
+    const before = everything();
+    const answer: any = await harness.platform.invokeResolver({
+      moduleKey,
+      functionKey,
+      payload: moduleKey === SETTINGS ? payloadFor(functionKey, cell.projectKey) : {},
+      accountId: person(role).accountId,
+      ...(moduleKey === PROJECT_PAGE ? { project: harness.project(cell.projectKey!) } : {}),
+    });
+    if (expected === 'ok') {
+      expect(answer).toMatchObject({ ok: true });
+    } else {
+      expect(answer).toEqual({ ok: false, error: { code: expected, message: expect.any(String) } });
+      // A refusal changes nothing at all, and says nothing about the project's data.
+      expect(everything()).toBe(before);
+    }
+  });
 });
 
 /**
@@ -178,8 +180,16 @@ describe('every settings cell with an invalid payload', () => {
     '%s as the %s',
     async (functionKey, role, expected) => {
       const before = everything();
-      const answer: any = await harness.platform.invokeResolver({ moduleKey: SETTINGS, functionKey, payload: INVALID, accountId: person(role).accountId });
-      expect(answer).toEqual({ ok: false, error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) } });
+      const answer: any = await harness.platform.invokeResolver({
+        moduleKey: SETTINGS,
+        functionKey,
+        payload: INVALID,
+        accountId: person(role).accountId,
+      });
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) },
+      });
       expect(answer.error.message).not.toMatch(/unknownFieldNamedByTheCaller|__proto_probe__/);
       expect(everything()).toBe(before);
     },
@@ -188,22 +198,26 @@ describe('every settings cell with an invalid payload', () => {
 
 /** The project page's cells with a payload no function accepts: whoever may not browse the project is refused first. */
 describe('every project page cell with an invalid payload', () => {
-  it.each(CELLS.filter((cell) => cell.moduleKey === PROJECT_PAGE).map((cell) => [cell.functionKey, cell.role, cell.projectKey!, cell.expected] as const))(
-    '%s as the %s on %s',
-    async (functionKey, role, projectKey, expected) => {
-      const before = everything();
-      const answer: any = await harness.platform.invokeResolver({
-        moduleKey: PROJECT_PAGE,
-        functionKey,
-        payload: { unknownFieldNamedByTheCaller: 1 },
-        accountId: person(role).accountId,
-        project: harness.project(projectKey),
-      });
-      expect(answer).toEqual({ ok: false, error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) } });
-      expect(answer.error.message).not.toContain('unknownFieldNamedByTheCaller');
-      expect(everything()).toBe(before);
-    },
-  );
+  it.each(
+    CELLS.filter((cell) => cell.moduleKey === PROJECT_PAGE).map(
+      (cell) => [cell.functionKey, cell.role, cell.projectKey!, cell.expected] as const,
+    ),
+  )('%s as the %s on %s', async (functionKey, role, projectKey, expected) => {
+    const before = everything();
+    const answer: any = await harness.platform.invokeResolver({
+      moduleKey: PROJECT_PAGE,
+      functionKey,
+      payload: { unknownFieldNamedByTheCaller: 1 },
+      accountId: person(role).accountId,
+      project: harness.project(projectKey),
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: expected === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_INPUT', message: expect.any(String) },
+    });
+    expect(answer.error.message).not.toContain('unknownFieldNamedByTheCaller');
+    expect(everything()).toBe(before);
+  });
 });
 
 /**
@@ -214,7 +228,7 @@ describe('every project page cell with an invalid payload', () => {
 describe('a caller who may browse a project but not one of its security levels', () => {
   const levelOfSecurityBugs = SECURITY_LEVELS[0]!;
 
-  it('is the member on BUG: they browse it, and the security bugs\' level does not admit them', () => {
+  it("is the member on BUG: they browse it, and the security bugs' level does not admit them", () => {
     expect(person('member').browses('BUG')).toBe(true);
     expect(levelOfSecurityBugs.roles).toEqual(['admin']);
   });
@@ -224,11 +238,15 @@ describe('a caller who may browse a project but not one of its security levels',
     const securedKeys = new Set<string>();
     let nextPageToken: string | undefined;
     do {
-      const page = await harness.jira<{ issues: Array<{ key: string; fields: { security: { id: string } | null } }>; nextPageToken?: string }>(
-        'POST',
-        '/rest/api/3/search/jql',
-        { jql: 'project = BUG', fields: ['security'], maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) },
-      );
+      const page = await harness.jira<{
+        issues: Array<{ key: string; fields: { security: { id: string } | null } }>;
+        nextPageToken?: string;
+      }>('POST', '/rest/api/3/search/jql', {
+        jql: 'project = BUG',
+        fields: ['security'],
+        maxResults: 100,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
       for (const issue of page.body.issues) if (issue.fields.security?.id === levelOfSecurityBugs.id) securedKeys.add(issue.key);
       nextPageToken = page.body.nextPageToken;
     } while (nextPageToken);

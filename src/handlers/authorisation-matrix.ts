@@ -28,7 +28,11 @@ const admin = (project: FunctionAccess['project'] = 'none', notMeasured?: Resolv
   project,
   ...(notMeasured ? { notMeasured } : {}),
 });
-const browser = (notMeasured?: ResolverErrorCode): FunctionAccess => ({ caller: 'project-browser', project: 'context', ...(notMeasured ? { notMeasured } : {}) });
+const browser = (notMeasured?: ResolverErrorCode): FunctionAccess => ({
+  caller: 'project-browser',
+  project: 'context',
+  ...(notMeasured ? { notMeasured } : {}),
+});
 
 export const RESOLVER_ACCESS = {
   // jira:adminPage: site configuration, tokens and data controls. Nothing here is for anyone but an admin.

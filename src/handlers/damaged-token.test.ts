@@ -14,8 +14,12 @@ afterAll(() => site.platform.uninstall());
 const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
 it('shows the connection as damaged, asks for the token again, and the re-seal counts it unreadable', async () => {
-  expect(await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
-  expect(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+  expect(
+    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] }),
+  ).toMatchObject({ ok: true });
+  expect(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({
+    ok: true,
+  });
   expect(dataOf(await admin('getGitHubConnection'))).toMatchObject({ connected: true, sealedWithKeyId: expect.any(String) });
   expect(connectionOf(await admin('getGitHubConnection')).warnings).not.toContain(DAMAGED_TOKEN_WARNING);
 

@@ -23,8 +23,12 @@ it('leaves no key and no secret of the installation but the record of the erasur
   await harness.platform.drainQueue();
   const workflow = dataOf(await settings('getProjectWorkflow', { projectKey: 'FLOW' }));
   await settings('saveProjectWorkflow', { projectKey: 'FLOW', workflow: workflow.workflow, conventions: workflow.conventions });
-  expect(await settings('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({ ok: true });
-  expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+  expect(await settings('connectGitHub', { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] })).toMatchObject({
+    ok: true,
+  });
+  expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({
+    ok: true,
+  });
   await settings('setRetention', { retentionDays: 365 });
   await harness.platform.runScheduledTrigger('daily-retention-purge');
   await harness.platform.runScheduledTrigger('weekly-personal-data-report');
@@ -32,7 +36,19 @@ it('leaves no key and no secret of the installation but the record of the erasur
 
   // Everything the app can store is there before: history shards, secrets, the index, the job outcomes.
   const keys = harness.kvs.listPlain().map((entry) => entry.key);
-  for (const expected of [/^project:FLOW:shard:/, /^project:SPR:history$/, /^project:FLOW:flow-config$/, /^project:FLOW:overview-summary$/, /^project:SPR:sync-cursor$/, /^connection:github$/, /^connection:slack$/, /^audit:page:/, /^personal-data:account:/, /^retention:last-purge$/, /^privacy:last-report$/]) {
+  for (const expected of [
+    /^project:FLOW:shard:/,
+    /^project:SPR:history$/,
+    /^project:FLOW:flow-config$/,
+    /^project:FLOW:overview-summary$/,
+    /^project:SPR:sync-cursor$/,
+    /^connection:github$/,
+    /^connection:slack$/,
+    /^audit:page:/,
+    /^personal-data:account:/,
+    /^retention:last-purge$/,
+    /^privacy:last-report$/,
+  ]) {
     expect([expected.source, keys.some((key) => expected.test(key))]).toEqual([expected.source, true]);
   }
   expect(harness.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token', 'secret:slack-bot-token']);
@@ -45,7 +61,12 @@ it('leaves no key and no secret of the installation but the record of the erasur
   expect(harness.kvs.listSecrets()).toEqual([]);
   const left = harness.kvs.listPlain();
   // The erasure count stays: sync jobs queued before the erasure must know to write nothing.
-  expect(left.map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${admin}`, 'privacy:erasure-generation']);
+  expect(left.map((entry) => entry.key)).toEqual([
+    'audit:head',
+    'audit:page:00000001',
+    `personal-data:account:${admin}`,
+    'privacy:erasure-generation',
+  ]);
   expect(left[3]!.value).toBe(1);
   const entries = (left[1]!.value as { entries: Array<{ action: string; actorAccountId: string }> }).entries;
   expect(entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: admin })]);

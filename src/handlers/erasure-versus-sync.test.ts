@@ -25,7 +25,8 @@ const projectKeysLeft = () =>
   [...harness.kvs.listPlain(), ...harness.kvs.listSecrets()].map((entry) => entry.key).filter((key) => key.startsWith('project:'));
 
 async function measureAndSync(...projectKeys: string[]): Promise<void> {
-  for (const projectKey of projectKeys) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  for (const projectKey of projectKeys)
+    expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
   await harness.platform.drainQueue();
 }
 
@@ -92,8 +93,14 @@ it('unticking a project while its rebuild is queued: the rebuild does not run', 
   for (const key of Object.keys(before).filter((key) => key.startsWith('project:FLOW:') && !key.endsWith(':sync-state'))) {
     expect([key, after[key]]).toEqual([key, before[key]]);
   }
-  expect(Object.keys(after).filter((key) => key.startsWith('project:FLOW:shard:')).sort()).toEqual(
-    Object.keys(before).filter((key) => key.startsWith('project:FLOW:shard:')).sort(),
+  expect(
+    Object.keys(after)
+      .filter((key) => key.startsWith('project:FLOW:shard:'))
+      .sort(),
+  ).toEqual(
+    Object.keys(before)
+      .filter((key) => key.startsWith('project:FLOW:shard:'))
+      .sort(),
   );
 }, 60_000);
 
@@ -118,7 +125,10 @@ it('unticked between two slices of its first backfill, then purged: the backfill
   expect(harness.platform.queue.size).toBe(1);
   expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false })).toMatchObject({ ok: true });
   // The daily purge, run now (Purge now queues this same run).
-  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ kind: 'finished', outcome: { skippedProjects: [] } });
+  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({
+    kind: 'finished',
+    outcome: { skippedProjects: [] },
+  });
   const afterPurge = harness.snapshot();
   await harness.resetStats();
   await harness.platform.drainQueue();

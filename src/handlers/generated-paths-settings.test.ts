@@ -13,8 +13,10 @@ describe('the generated paths setting', () => {
   const site = createSettingsTestSite(() => now);
   beforeAll(() => site.platform.install());
   afterAll(() => site.platform.uninstall());
-  const call = <Key extends SettingsFunctionKey>(who: string, functionKey: Key, payload: unknown = {}) => site.call(who, functionKey, payload);
-  const stored = () => site.kvs.listPlain(storageKeys.githubGeneratedPaths).find((entry) => entry.key === storageKeys.githubGeneratedPaths)?.value;
+  const call = <Key extends SettingsFunctionKey>(who: string, functionKey: Key, payload: unknown = {}) =>
+    site.call(who, functionKey, payload);
+  const stored = () =>
+    site.kvs.listPlain(storageKeys.githubGeneratedPaths).find((entry) => entry.key === storageKeys.githubGeneratedPaths)?.value;
 
   it('starts empty, listing the lockfiles that are always left out', async () => {
     await expect(call(PEOPLE.admin, 'getGeneratedPaths')).resolves.toEqual({
@@ -69,7 +71,9 @@ describe('the generated paths setting', () => {
     await call(PEOPLE.admin, 'connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [repository] });
     await site.platform.drainQueue();
     const [shard] = site.kvs.listPlain(storageKeys.githubPullRequestShardPrefix(repository));
-    expect((shard!.value as { pulls: unknown[] }).pulls).toEqual([expect.objectContaining({ number: 1, additions: 12, deletions: 3, changedFiles: 1 })]);
+    expect((shard!.value as { pulls: unknown[] }).pulls).toEqual([
+      expect.objectContaining({ number: 1, additions: 12, deletions: 3, changedFiles: 1 }),
+    ]);
   });
 
   it('clears the list', async () => {

@@ -19,37 +19,64 @@ describe('a GitHub connection, from connect to disconnect', () => {
     return answer.data;
   };
   const githubKeys = () => site.kvs.listPlain('github:').map((entry) => entry.key);
-  const githubJobs = () => site.platform.queue.peek().filter((event) => event.queueName === 'github-sync-jobs').map((event) => event.body);
+  const githubJobs = () =>
+    site.platform.queue
+      .peek()
+      .filter((event) => event.queueName === 'github-sync-jobs')
+      .map((event) => event.body);
 
   beforeAll(() => {
     for (const repository of [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp, DEMO_REPOSITORIES.platformApi]) {
       for (let k = 0; k < 3; k++) {
         const createdAt = new Date(now.getTime() - (10 - k) * DAY);
-        site.github.github.addPullRequest(repository, { title: `FLOW-${k + 1} change`, author: DEMO_GITHUB_LOGIN, headRef: `flow-${k + 1}`, createdAt, mergedAt: new Date(createdAt.getTime() + DAY) });
+        site.github.github.addPullRequest(repository, {
+          title: `FLOW-${k + 1} change`,
+          author: DEMO_GITHUB_LOGIN,
+          headRef: `flow-${k + 1}`,
+          createdAt,
+          mergedAt: new Date(createdAt.getTime() + DAY),
+        });
       }
     }
   });
 
   it('queues the backfill of every repository the token can see as it connects, and shows how it stands', async () => {
-    const connected = connectionOf(await site.call(PEOPLE.admin, 'connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi] }));
+    const connected = connectionOf(
+      await site.call(PEOPLE.admin, 'connectGitHub', {
+        token: site.github.tokens.narrow.token,
+        repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi],
+      }),
+    );
     // The narrow token sees web-app only: only it is queued and shown.
     expect(githubJobs()).toEqual([{ repository: DEMO_REPOSITORIES.webApp }]);
-    expect(connected.pullRequestSync).toEqual([expect.objectContaining({ fullName: DEMO_REPOSITORIES.webApp, status: 'never', pass: null })]);
+    expect(connected.pullRequestSync).toEqual([
+      expect.objectContaining({ fullName: DEMO_REPOSITORIES.webApp, status: 'never', pass: null }),
+    ]);
 
     await site.platform.drainQueue();
     const after = connectionOf(await site.call(PEOPLE.admin, 'getGitHubConnection'));
     expect(after.pullRequestSync).toEqual([
-      expect.objectContaining({ fullName: DEMO_REPOSITORIES.webApp, status: 'ok', pass: null, lastCompletedAt: expect.stringMatching(/^\d{4}-/) }),
+      expect.objectContaining({
+        fullName: DEMO_REPOSITORIES.webApp,
+        status: 'ok',
+        pass: null,
+        lastCompletedAt: expect.stringMatching(/^\d{4}-/),
+      }),
     ]);
     expect(githubKeys().sort()).toEqual(['github:repo:acme-flow:web-app:pulls:0', 'github:repo:acme-flow:web-app:sync']);
   });
 
   it('queues every repository again for a new token (a refused one resumes), and only added ones on a change of list', async () => {
-    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp] });
+    await admin('connectGitHub', {
+      token: site.github.tokens.readOnly.token,
+      repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp],
+    });
     expect(githubJobs()).toEqual([{ repository: DEMO_REPOSITORIES.webApp }, { repository: DEMO_REPOSITORIES.mobileApp }]);
     await site.platform.drainQueue();
 
-    await admin('updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp, DEMO_REPOSITORIES.platformApi] });
+    await admin('updateGitHubRepositories', {
+      repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp, DEMO_REPOSITORIES.platformApi],
+    });
     expect(githubJobs()).toEqual([{ repository: DEMO_REPOSITORIES.platformApi }]);
     await site.platform.drainQueue();
     expect(new Set(githubKeys().map((key) => key.split(':').slice(2, 4).join('/')))).toEqual(
@@ -74,6 +101,10 @@ describe('a GitHub connection, from connect to disconnect', () => {
     // What is left names no repository and holds no pull request: the audit log, the admin's index entry.
     expect(JSON.stringify(everything.filter((entry) => !entry.key.startsWith('audit:')))).not.toMatch(/acme-flow|pulls/);
     const log = await admin('getAuditLog');
-    expect(log.entries[0]).toMatchObject({ action: 'github.disconnected', subject: DEMO_GITHUB_LOGIN, details: { erasedSecrets: 1, erasedValues: 4 } });
+    expect(log.entries[0]).toMatchObject({
+      action: 'github.disconnected',
+      subject: DEMO_GITHUB_LOGIN,
+      details: { erasedSecrets: 1, erasedValues: 4 },
+    });
   });
 });

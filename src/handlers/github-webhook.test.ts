@@ -36,7 +36,12 @@ describe('the GitHub webhook', () => {
 
   beforeAll(async () => {
     for (let k = 0; k < 3; k++) {
-      github.addPullRequest(REPOSITORY, { title: `FLOW-${k + 1} change`, author: DEMO_GITHUB_LOGIN, headRef: `flow-${k + 1}`, createdAt: new Date(now.getTime() - (5 - k) * HOUR) });
+      github.addPullRequest(REPOSITORY, {
+        title: `FLOW-${k + 1} change`,
+        author: DEMO_GITHUB_LOGIN,
+        headRef: `flow-${k + 1}`,
+        createdAt: new Date(now.getTime() - (5 - k) * HOUR),
+      });
     }
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [REPOSITORY, DEMO_REPOSITORIES.mobileApp] });
     await site.platform.drainQueue();
@@ -47,7 +52,7 @@ describe('the GitHub webhook', () => {
     expect(answer).toMatchObject({ statusCode: 503, body: JSON.stringify({ outcome: 'not-configured' }) });
   });
 
-  it('generates a secret shown once, then only says it is set, with the web trigger\'s address', async () => {
+  it("generates a secret shown once, then only says it is set, with the web trigger's address", async () => {
     const created = await admin('createGitHubWebhookSecret');
     secret = created.secret;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
@@ -56,7 +61,12 @@ describe('the GitHub webhook', () => {
     if (!connection.connected) throw new Error('GitHub is not connected');
     expect(connection.webhook).toEqual({ url: created.url, secretSet: true });
     expect(JSON.stringify(connection)).not.toContain(secret);
-    expect(site.kvs.listSecrets().map((entry) => entry.key).sort()).toEqual(['secret:github-token', 'secret:github-webhook-secret']);
+    expect(
+      site.kvs
+        .listSecrets()
+        .map((entry) => entry.key)
+        .sort(),
+    ).toEqual(['secret:github-token', 'secret:github-webhook-secret']);
     expect(JSON.stringify(site.kvs.listSecrets())).not.toContain(secret); // sealed
     expect((await admin('getAuditLog')).entries[0]).toMatchObject({ action: 'github.webhook-secret-set', details: { replacing: false } });
   });
@@ -70,12 +80,19 @@ describe('the GitHub webhook', () => {
     expect(answer).toMatchObject({ statusCode: 200, body: JSON.stringify({ outcome: 'updated' }) });
     expect(stored(2)!.approvedAt).toBe(now.getTime());
     // One GraphQL request, for that pull request only.
-    expect(github.requests().slice(before).map((request) => `${request.method} ${request.path}`)).toEqual(['POST /graphql']);
+    expect(
+      github
+        .requests()
+        .slice(before)
+        .map((request) => `${request.method} ${request.path}`),
+    ).toEqual(['POST /graphql']);
   });
 
   it('stores a merge announced by a pull_request delivery', async () => {
     github.amendPullRequest(REPOSITORY, 3, { mergedAt: now });
-    await expect(send(github.webhookDelivery(REPOSITORY, 3, secret, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({ statusCode: 200 });
+    await expect(send(github.webhookDelivery(REPOSITORY, 3, secret, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({
+      statusCode: 200,
+    });
     expect(stored(3)!.mergedAt).toBe(now.getTime());
   });
 
@@ -89,10 +106,31 @@ describe('the GitHub webhook', () => {
 
   it.each([
     ['no signature', (d: { headers: Record<string, string> }) => void delete d.headers['x-hub-signature-256'], 401, 'unsigned'],
-    ['only the legacy SHA-1 signature', (d: { headers: Record<string, string> }) => void delete d.headers['x-hub-signature-256'], 401, 'unsigned'],
-    ['a signature that is not sha256=<hex>', (d: { headers: Record<string, string> }) => void (d.headers['x-hub-signature-256'] = 'sha256=xyz'), 401, 'unsigned'],
-    ['a signature of another secret', (d: { headers: Record<string, string>; body: string }) => void (d.headers['x-hub-signature-256'] = signedDelivery('pull_request', {}, 'not-the-secret').headers['x-hub-signature-256']!), 401, 'bad-signature'],
-    ['a body changed after signing', (d: { body: string }) => void (d.body = d.body.replace('"number":1', '"number":2')), 401, 'bad-signature'],
+    [
+      'only the legacy SHA-1 signature',
+      (d: { headers: Record<string, string> }) => void delete d.headers['x-hub-signature-256'],
+      401,
+      'unsigned',
+    ],
+    [
+      'a signature that is not sha256=<hex>',
+      (d: { headers: Record<string, string> }) => void (d.headers['x-hub-signature-256'] = 'sha256=xyz'),
+      401,
+      'unsigned',
+    ],
+    [
+      'a signature of another secret',
+      (d: { headers: Record<string, string>; body: string }) =>
+        void (d.headers['x-hub-signature-256'] = signedDelivery('pull_request', {}, 'not-the-secret').headers['x-hub-signature-256']!),
+      401,
+      'bad-signature',
+    ],
+    [
+      'a body changed after signing',
+      (d: { body: string }) => void (d.body = d.body.replace('"number":1', '"number":2')),
+      401,
+      'bad-signature',
+    ],
     ['no delivery id', (d: { headers: Record<string, string> }) => void delete d.headers['x-github-delivery'], 400, 'malformed'],
   ])('refuses a delivery with %s, reading nothing', async (_, spoil, status, outcome) => {
     const delivery = github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'edited' });
@@ -104,17 +142,24 @@ describe('the GitHub webhook', () => {
 
   it('refuses a repository not watched, and an event older than a few hours', async () => {
     github.addPullRequest(DEMO_REPOSITORIES.platformApi, { title: 'x', author: DEMO_GITHUB_LOGIN, headRef: 'x', createdAt: now });
-    await expect(send(github.webhookDelivery(DEMO_REPOSITORIES.platformApi, 1, secret, { kind: 'pull_request', action: 'opened' }))).resolves.toMatchObject({
+    await expect(
+      send(github.webhookDelivery(DEMO_REPOSITORIES.platformApi, 1, secret, { kind: 'pull_request', action: 'opened' })),
+    ).resolves.toMatchObject({
       statusCode: 403,
       body: JSON.stringify({ outcome: 'not-watched' }),
     });
     // Last changed seven hours ago (by the app's clock): a delivery about it now is an old one sent again.
-    const quiet = github.addPullRequest(REPOSITORY, { title: 'FLOW-9 old', author: DEMO_GITHUB_LOGIN, headRef: 'flow-9', createdAt: new Date(Date.now() - 7 * HOUR) });
+    const quiet = github.addPullRequest(REPOSITORY, {
+      title: 'FLOW-9 old',
+      author: DEMO_GITHUB_LOGIN,
+      headRef: 'flow-9',
+      createdAt: new Date(Date.now() - 7 * HOUR),
+    });
     const old = github.webhookDelivery(REPOSITORY, quiet.number, secret, { kind: 'pull_request', action: 'edited' });
     await expect(send(old)).resolves.toMatchObject({ statusCode: 422, body: JSON.stringify({ outcome: 'stale' }) });
   });
 
-  it('refuses an oversized body before checking anything, and the platform refuses one over Forge\'s limit', async () => {
+  it("refuses an oversized body before checking anything, and the platform refuses one over Forge's limit", async () => {
     const padded = signedDelivery('pull_request', { padding: 'x'.repeat(MAX_WEBHOOK_BODY_BYTES) }, secret);
     await expect(send(padded)).resolves.toMatchObject({ statusCode: 413, body: JSON.stringify({ outcome: 'too-large' }) });
     const huge = signedDelivery('pull_request', { padding: 'x'.repeat(600 * 1024) }, secret);
@@ -122,7 +167,10 @@ describe('the GitHub webhook', () => {
   });
 
   it('acknowledges events it has no use for, and refuses other methods', async () => {
-    await expect(send(signedDelivery('ping', { zen: 'Keep it logically awesome.', hook_id: 1 }, secret))).resolves.toMatchObject({ statusCode: 202, body: JSON.stringify({ outcome: 'ignored' }) });
+    await expect(send(signedDelivery('ping', { zen: 'Keep it logically awesome.', hook_id: 1 }, secret))).resolves.toMatchObject({
+      statusCode: 202,
+      body: JSON.stringify({ outcome: 'ignored' }),
+    });
     await expect(send({ headers: {}, body: '' }, 'GET')).resolves.toMatchObject({ statusCode: 405 });
   });
 
@@ -132,8 +180,12 @@ describe('the GitHub webhook', () => {
     expect(secret).not.toBe(old);
     now = new Date(now.getTime() + HOUR);
     github.amendPullRequest(REPOSITORY, 1, { mergedAt: now });
-    await expect(send(github.webhookDelivery(REPOSITORY, 1, old, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({ statusCode: 401 });
-    await expect(send(github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({ statusCode: 200 });
+    await expect(send(github.webhookDelivery(REPOSITORY, 1, old, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({
+      statusCode: 401,
+    });
+    await expect(send(github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'closed' }))).resolves.toMatchObject({
+      statusCode: 200,
+    });
   });
 
   it('forgets the secret and every remembered delivery on disconnect', async () => {

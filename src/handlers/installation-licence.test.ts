@@ -19,8 +19,11 @@ const member = harness.user('member');
 const MEASURED = ['FLOW', 'SPR'];
 
 beforeAll(async () => {
-  for (const projectKey of MEASURED) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
-  expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+  for (const projectKey of MEASURED)
+    expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({
+    ok: true,
+  });
   await harness.platform.drainQueue();
 }, 120_000);
 
@@ -95,7 +98,11 @@ describe('with an inactive licence', () => {
     const issue = (await harness.jira<Array<Record<string, unknown>>>('GET', '/__jira/export?project=FLOW&maxResults=1')).body[0];
     await harness.resetStats();
     await expect(
-      harness.platform.deliverProductEvent({ eventType: 'avi:jira:updated:issue', issue: { ...issue, fields: { project: { key: 'FLOW' } } }, changelog: { items: [{ field: 'status' }] } }),
+      harness.platform.deliverProductEvent({
+        eventType: 'avi:jira:updated:issue',
+        issue: { ...issue, fields: { project: { key: 'FLOW' } } },
+        changelog: { items: [{ field: 'status' }] },
+      }),
     ).resolves.toBe(1);
 
     expect((await harness.stats()).total).toBe(0);

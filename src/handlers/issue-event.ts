@@ -34,7 +34,10 @@ export async function issueEvent(
   const parsed = issueEventShape.safeParse(event);
   if (!parsed.success) {
     // Said without echoing the event: its values are whatever the sender put there.
-    logJob('issue-changed', `ignored an event that is not a Jira issue event: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+    logJob(
+      'issue-changed',
+      `ignored an event that is not a Jira issue event: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+    );
     return { relevant: false, outcome: 'irrelevant' };
   }
   const { eventType, issue, changelog } = parsed.data;
@@ -47,7 +50,11 @@ export async function issueEvent(
   const changedFields = eventType.includes(':created:')
     ? null
     : (changelog?.items ?? []).flatMap((item) => [item.field, item.fieldId]).filter((name): name is string => typeof name === 'string');
-  const outcome = await applyIssueChange(syncPorts(), { projectKey, issueId: issue.id, changedFields, deleted, erasure }, `issue-event:${randomUUID()}`);
+  const outcome = await applyIssueChange(
+    syncPorts(),
+    { projectKey, issueId: issue.id, changedFields, deleted, erasure },
+    `issue-event:${randomUUID()}`,
+  );
   logJob('issue-changed', `${eventType} in ${projectKey}: ${outcome}`);
   return { relevant: true, outcome };
 }

@@ -234,7 +234,8 @@ describe('the edits a returning viewer is sent', () => {
   it('never carry a secured issue that has since left the history, to a viewer who may not see its level', async () => {
     const admin = `user:${harness.user('admin')}`;
     // BUG without any secured issue: the member holds the full history, under its own version.
-    for (const { key } of await securedIssues()) await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: null } }, admin);
+    for (const { key } of await securedIssues())
+      await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: null } }, admin);
     await harness.runScheduledSync();
     const first = await harness.viewedHistorySince('BUG', null, harness.user('member'));
     const held = first.held!;

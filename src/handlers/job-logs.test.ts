@@ -20,7 +20,10 @@ describe('the logs of a large backfill', () => {
     expect(perInvocation.filter((entry) => entry.functionKey === 'sync-job-worker').length).toBeGreaterThanOrEqual(10);
     expect(harness.platform.logs.dropped()).toEqual([]);
     expect(perInvocation[0]!.lines).toBeLessThanOrEqual(5);
-    const text = harness.platform.logs.all().map((line) => line.message).join('\n');
+    const text = harness.platform.logs
+      .all()
+      .map((line) => line.message)
+      .join('\n');
     expect(text).not.toMatch(/BIG-\d+/);
     expect(Buffer.byteLength(text)).toBeLessThan(10 * 1024);
   }, 120_000);

@@ -30,7 +30,10 @@ const someAccounts = (count: number) => Array.from({ length: count }, (_, i) => 
 async function seedIndex(accountIds: readonly string[]): Promise<void> {
   for (const accountId of accountIds) {
     const value = { accountId, uses: ['audit-actor'], firstStoredAt: LONG_AGO, lastRefreshedAt: LONG_AGO };
-    const answer = await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: `personal-data:account:${accountId}`, value }) });
+    const answer = await site.kvs.fetch('/api/v1/set', {
+      method: 'POST',
+      body: JSON.stringify({ key: `personal-data:account:${accountId}`, value }),
+    });
     expect(answer.ok).toBe(true);
   }
 }
@@ -68,17 +71,26 @@ describe('the weekly personal-data report', () => {
     expect(stored).not.toContain(closedOther);
     // The audit trail keeps every event, now by the tombstone.
     const auditAfter = site.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
-    expect(auditAfter.map((entry: any) => [entry.id, entry.action, entry.at])).toEqual(auditBefore.map((entry: any) => [entry.id, entry.action, entry.at]));
+    expect(auditAfter.map((entry: any) => [entry.id, entry.action, entry.at])).toEqual(
+      auditBefore.map((entry: any) => [entry.id, entry.action, entry.at]),
+    );
     expect(new Set(auditAfter.map((entry: any) => entry.actorAccountId))).toEqual(new Set([FORMER_USER]));
     // The connections stay, owned by the tombstone; their tokens are untouched.
     expect(plainValue('connection:github')).toMatchObject({ connectedBy: FORMER_USER, login: expect.any(String) });
     expect(plainValue('connection:slack')).toMatchObject({ connectedBy: FORMER_USER });
-    expect(site.kvs.listSecrets().map((entry) => entry.key).sort()).toEqual(['secret:github-token', 'secret:slack-bot-token']);
+    expect(
+      site.kvs
+        .listSecrets()
+        .map((entry) => entry.key)
+        .sort(),
+    ).toEqual(['secret:github-token', 'secret:slack-bot-token']);
     // The updated account is refreshed; the others are left alone (writes are costly).
     const index = site.kvs.listPlain('personal-data:account:');
     expect(index).toHaveLength(others.length - 1);
     expect(Date.parse(plainValue(`personal-data:account:${updatedOther}`).lastRefreshedAt)).toBeGreaterThan(Date.parse(LONG_AGO));
-    expect(index.filter((entry: any) => entry.value.lastRefreshedAt !== LONG_AGO).map((entry) => entry.key)).toEqual([`personal-data:account:${updatedOther}`]);
+    expect(index.filter((entry: any) => entry.value.lastRefreshedAt !== LONG_AGO).map((entry) => entry.key)).toEqual([
+      `personal-data:account:${updatedOther}`,
+    ]);
 
     // Every account was reported once, at most 90 per request.
     const reports = service.receivedReports();
@@ -99,13 +111,24 @@ describe('the weekly personal-data report', () => {
     await site.call(PEOPLE.admin, 'connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
     await runToTheEnd();
     const answer = await site.call(PEOPLE.admin, 'getDataPrivacy');
-    expect(dataOf(answer).lastPersonalDataReport).toEqual({ at: expect.any(String), accountsReported: 1, closed: 0, updated: 0, outcome: 'ok' });
+    expect(dataOf(answer).lastPersonalDataReport).toEqual({
+      at: expect.any(String),
+      accountsReported: 1,
+      closed: 0,
+      updated: 0,
+      outcome: 'ok',
+    });
   });
 
   it('waits out 429s and 5xx answers, one request at a time, never sooner than Retry-After', async () => {
     const accounts = someAccounts(300);
     await seedIndex(accounts);
-    await service.handle({ method: 'POST', path: '/__atlassian/chaos', headers: {}, body: JSON.stringify({ rate429: 0.4, rate5xx: 0.1, retryAfterSeconds: 1, seed: 7 }) });
+    await service.handle({
+      method: 'POST',
+      path: '/__atlassian/chaos',
+      headers: {},
+      body: JSON.stringify({ rate429: 0.4, rate5xx: 0.1, retryAfterSeconds: 1, seed: 7 }),
+    });
 
     await runToTheEnd();
 
@@ -146,7 +169,7 @@ describe('the weekly personal-data report', () => {
     expect(plainValue('privacy:report-cursor')).toBeUndefined();
   }, 60_000);
 
-  it('keeps no closed account\'s id anywhere while the run is still going, the cursor included', async () => {
+  it("keeps no closed account's id anywhere while the run is still going, the cursor included", async () => {
     const accounts = someAccounts(500);
     await seedIndex(accounts);
     // The last account of the first and of the second chunk: where a cursor would naturally resume from.
@@ -186,7 +209,10 @@ describe('the weekly personal-data report', () => {
 
   it('drops a queued slice of a run that is over', async () => {
     const body = { job: 'personal-data-report', runId: 'old-run' };
-    site.platform.queue.handle('/webhook/queue/publish/sync-jobs', JSON.stringify({ queueName: 'sync-jobs', jobId: 'old-job', payload: [{ body }] }));
+    site.platform.queue.handle(
+      '/webhook/queue/publish/sync-jobs',
+      JSON.stringify({ queueName: 'sync-jobs', jobId: 'old-job', payload: [{ body }] }),
+    );
     await site.platform.drainQueue();
     expect(service.receivedReports()).toEqual([]);
     expect(JSON.stringify(site.platform.logs.all())).toContain('skipped (not-the-current-run)');

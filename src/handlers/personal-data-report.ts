@@ -25,7 +25,10 @@ function personalDataReportPorts(): PersonalDataReportPorts {
     index: new KvsPersonalDataIndex(),
     reporter: new ForgePersonalDataReporter(),
     auditLog: new KvsAuditLog(),
-    connections: [new KvsDocument<{ connectedBy: string }>(storageKeys.githubConnection), new KvsDocument<{ connectedBy: string }>(storageKeys.slackConnection)],
+    connections: [
+      new KvsDocument<{ connectedBy: string }>(storageKeys.githubConnection),
+      new KvsDocument<{ connectedBy: string }>(storageKeys.slackConnection),
+    ],
     cursor: new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),
     lastReport: new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
     scheduler: new ForgePersonalDataReportScheduler(),
@@ -43,7 +46,9 @@ function personalDataReportPorts(): PersonalDataReportPorts {
 function personalDataReportTuning(): PersonalDataReportTuning {
   const raw = process.env['PERSONAL_DATA_MAX_CHUNKS_PER_SLICE'];
   const cap = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(cap) && cap >= 1 && cap <= 10_000 ? { ...PERSONAL_DATA_REPORT_TUNING, maxChunksPerSlice: cap } : PERSONAL_DATA_REPORT_TUNING;
+  return Number.isInteger(cap) && cap >= 1 && cap <= 10_000
+    ? { ...PERSONAL_DATA_REPORT_TUNING, maxChunksPerSlice: cap }
+    : PERSONAL_DATA_REPORT_TUNING;
 }
 
 /** Counts and outcomes only: never an accountId. */

@@ -39,8 +39,14 @@ describe('getProjectPage', () => {
   });
 
   it('says a project nobody enabled is not measured, and whether the viewer is a Jira admin who could enable it', async () => {
-    await expect(page('SPR', 'member')).resolves.toMatchObject({ ok: true, data: { project: { key: 'SPR' }, measured: false, viewerIsJiraAdministrator: false } });
-    await expect(page('SPR', 'admin')).resolves.toMatchObject({ ok: true, data: { project: { key: 'SPR' }, measured: false, viewerIsJiraAdministrator: true } });
+    await expect(page('SPR', 'member')).resolves.toMatchObject({
+      ok: true,
+      data: { project: { key: 'SPR' }, measured: false, viewerIsJiraAdministrator: false },
+    });
+    await expect(page('SPR', 'admin')).resolves.toMatchObject({
+      ok: true,
+      data: { project: { key: 'SPR' }, measured: false, viewerIsJiraAdministrator: true },
+    });
     expect(permissionsAsked).toEqual(['BROWSE_PROJECTS', 'ADMINISTER', 'BROWSE_PROJECTS', 'ADMINISTER']);
   });
 

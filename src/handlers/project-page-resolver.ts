@@ -34,7 +34,10 @@ import type { ProjectPageFunctions } from '../shared/resolver-contract';
 const projectViewPayload = z
   .object({
     fromShard: z.number().int().min(0).max(1_000_000).optional(),
-    since: z.string().regex(/^[0-9a-f]{16}$/, 'not a history version').optional(),
+    since: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'not a history version')
+      .optional(),
     overviewFirst: z.boolean().optional(),
   })
   .strict();
@@ -105,7 +108,11 @@ const PROJECT_PAGE_FUNCTIONS = {
     ),
   ),
   // Where the sync stands, for polling while one runs.
-  getSyncState: projectPageFunction('getSyncState', emptyPayload, async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED),
+  getSyncState: projectPageFunction(
+    'getSyncState',
+    emptyPayload,
+    async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED,
+  ),
   // The pull requests naming the project's items, for the Pull requests tab.
   getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, context }) =>
     projectPullRequests(

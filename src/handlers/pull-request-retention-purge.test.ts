@@ -41,9 +41,13 @@ describe('the retention purge of pull requests', () => {
   });
 
   it('drops what was merged or closed before the window, in every watched repository, and nothing else', async () => {
-    await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp] });
+    await admin('connectGitHub', {
+      token: site.github.tokens.readOnly.token,
+      repositories: [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp],
+    });
     await site.platform.drainQueue();
-    for (const repository of [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp]) expect(storedPulls(repository).map((pull) => pull.number)).toEqual([1, 2, 3, 4]);
+    for (const repository of [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.mobileApp])
+      expect(storedPulls(repository).map((pull) => pull.number)).toEqual([1, 2, 3, 4]);
     const before = new Map(site.kvs.listPlain().map((entry) => [entry.key, entry.value]));
 
     await admin('setRetention', { retentionDays: 30 });
@@ -58,10 +62,14 @@ describe('the retention purge of pull requests', () => {
       const earlier = (before.get(storageKeys.githubPullRequestShard(repository, 0)) as { pulls: StoredPull[] }).pulls;
       expect(kept).toEqual(earlier.filter((pull) => pull.number >= 3));
       // The sync's state is untouched: no re-read of what the purge dropped.
-      expect(site.kvs.listPlain(storageKeys.githubRepositorySync(repository))[0]!.value).toEqual(before.get(storageKeys.githubRepositorySync(repository)));
+      expect(site.kvs.listPlain(storageKeys.githubRepositorySync(repository))[0]!.value).toEqual(
+        before.get(storageKeys.githubRepositorySync(repository)),
+      );
     }
 
     // A second run finds nothing more.
-    await expect(site.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ outcome: { removedPullRequests: 0 } });
+    await expect(site.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({
+      outcome: { removedPullRequests: 0 },
+    });
   });
 });

@@ -43,7 +43,12 @@ export function actorFromContext(context: unknown): { accountId: string } {
 }
 
 /** The Jira site the call came from (`context.siteUrl`, set by the platform), without a trailing slash; null when absent. */
-const siteContext = z.object({ siteUrl: z.string().url().refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), 'must be a site address') });
+const siteContext = z.object({
+  siteUrl: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), 'must be a site address'),
+});
 
 export function siteUrlFromContext(context: unknown): string | null {
   const parsed = siteContext.safeParse(context);

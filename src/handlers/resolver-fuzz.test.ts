@@ -30,15 +30,45 @@ const STACK_TRACE = /\n\s+at |\bat [^\s]+ \([^)]*:\d+:\d+\)|node_modules|\.ts:\d
 
 /** The field names resolvers read, so generated objects often reach validation of real fields. */
 const FIELD_NAMES = [
-  'projectKey', 'measured', 'mode', 'workflow', 'conventions', 'token', 'repositories', 'channelId', 'note',
-  'retentionDays', 'cursor', 'page', 'confirmation', 'fromShard', '__proto__', 'constructor', 'prototype',
+  'projectKey',
+  'measured',
+  'mode',
+  'workflow',
+  'conventions',
+  'token',
+  'repositories',
+  'channelId',
+  'note',
+  'retentionDays',
+  'cursor',
+  'page',
+  'confirmation',
+  'fromShard',
+  '__proto__',
+  'constructor',
+  'prototype',
 ];
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom(
-    'FLOW', 'WEB', 'FLOW" OR project = WEB', 'FLOW) OR (1=1', "FLOW' OR '1'='1", 'project = FLOW ORDER BY created',
-    '../../etc/passwd', '<script>alert(1)</script>', '${jndi:ldap://x}', '\u0000', 'a'.repeat(5000), 'C0123456789',
-    'owner/repo', 'ERASE', '', ' ', 'null', '__proto__',
+    'FLOW',
+    'WEB',
+    'FLOW" OR project = WEB',
+    'FLOW) OR (1=1',
+    "FLOW' OR '1'='1",
+    'project = FLOW ORDER BY created',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    '${jndi:ldap://x}',
+    '\u0000',
+    'a'.repeat(5000),
+    'C0123456789',
+    'owner/repo',
+    'ERASE',
+    '',
+    ' ',
+    'null',
+    '__proto__',
   ),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -75,7 +105,10 @@ const typedField: Record<string, fc.Arbitrary<unknown>> = {
   confirmation: hostileString,
   fromShard: fc.integer({ min: -2, max: 100 }),
   serviceLevel: fc.oneof(fc.boolean(), hostileValue),
-  reviewWait: fc.oneof(fc.record({ enabled: fc.boolean(), hours: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double()) }), hostileValue),
+  reviewWait: fc.oneof(
+    fc.record({ enabled: fc.boolean(), hours: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double()) }),
+    hostileValue,
+  ),
 };
 /** The fields each function accepts (the rest accept `{}`), as src/handlers/settings-payloads.ts has them. */
 const FUNCTION_FIELDS: Record<string, readonly string[]> = {
@@ -98,7 +131,9 @@ const FUNCTION_FIELDS: Record<string, readonly string[]> = {
 /** Payloads for one function: mostly shaped like what it accepts, otherwise anything at all. */
 const payloadFor = (functionKey: string): fc.Arbitrary<unknown> => {
   const fields = FUNCTION_FIELDS[functionKey] ?? [];
-  const shaped = fc.record(Object.fromEntries(fields.map((field) => [field, typedField[field]!])), { requiredKeys: fields.length > 1 ? [...fields] : [] });
+  const shaped = fc.record(Object.fromEntries(fields.map((field) => [field, typedField[field]!])), {
+    requiredKeys: fields.length > 1 ? [...fields] : [],
+  });
   return fc.oneof(
     { arbitrary: shaped, weight: 3 },
     { arbitrary: fc.dictionary(fc.constantFrom(...FIELD_NAMES), hostileValue, { maxKeys: 4 }), weight: 1 },
@@ -241,7 +276,6 @@ describe('resolvers under generated payloads', () => {
     expect(site.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token', 'secret:slack-bot-token']);
   }
 
-
   /** Functions that take input must have refused some of it; those that take none refuse anything but `{}`. */
   const expectValidationRefused = (functionKey: string, tally: Map<string, number>) =>
     expect([functionKey, (tally.get('INVALID_INPUT') ?? 0) > 0]).toEqual([functionKey, true]);
@@ -256,15 +290,23 @@ describe('resolvers under generated payloads', () => {
       project: { id: TINY_PROJECTS[0]!.id, key: TINY_PROJECTS[0]!.key },
     });
 
-  it.each([...SETTINGS_FUNCTION_KEYS])(`settings resolver: %s answers ${RUNS} generated payloads with typed results`, async (functionKey) => {
-    await siteInUse();
-    expectValidationRefused(functionKey, await fuzz(functionKey, settingsCall(functionKey)));
-  }, 120_000);
+  it.each([...SETTINGS_FUNCTION_KEYS])(
+    `settings resolver: %s answers ${RUNS} generated payloads with typed results`,
+    async (functionKey) => {
+      await siteInUse();
+      expectValidationRefused(functionKey, await fuzz(functionKey, settingsCall(functionKey)));
+    },
+    120_000,
+  );
 
-  it.each([...PROJECT_PAGE_FUNCTION_KEYS])(`project page resolver: %s answers ${RUNS} generated payloads with typed results`, async (functionKey) => {
-    await siteInUse();
-    expectValidationRefused(functionKey, await fuzz(functionKey, projectPageCall(functionKey)));
-  }, 120_000);
+  it.each([...PROJECT_PAGE_FUNCTION_KEYS])(
+    `project page resolver: %s answers ${RUNS} generated payloads with typed results`,
+    async (functionKey) => {
+      await siteInUse();
+      expectValidationRefused(functionKey, await fuzz(functionKey, projectPageCall(functionKey)));
+    },
+    120_000,
+  );
 
   it(`keeps every answer typed when ${RUNS} calls of all functions interleave`, async () => {
     await siteInUse();
@@ -273,22 +315,28 @@ describe('resolvers under generated payloads', () => {
       ...PROJECT_PAGE_FUNCTION_KEYS.map((key) => [key, projectPageCall(key)] as const),
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...every).chain(([key, call]) => fc.tuple(fc.constant(key), fc.constant(call), payloadFor(key))), async ([key, call, generated]) => {
-        const body = JSON.parse(JSON.stringify(generated ?? null)) as unknown;
-        const before = storeState();
-        const answer = await call(body);
-        expectTypedAnswer(answer);
-        if (!answer.ok) expectNothingChanged(key, answer.error.code, before);
-        expect(answer.ok || answer.error.code !== 'INTERNAL').toBe(true);
-        await site.platform.drainQueue();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...every).chain(([key, call]) => fc.tuple(fc.constant(key), fc.constant(call), payloadFor(key))),
+        async ([key, call, generated]) => {
+          const body = JSON.parse(JSON.stringify(generated ?? null)) as unknown;
+          const before = storeState();
+          const answer = await call(body);
+          expectTypedAnswer(answer);
+          if (!answer.ok) expectNothingChanged(key, answer.error.code, before);
+          expect(answer.ok || answer.error.code !== 'INTERNAL').toBe(true);
+          await site.platform.drainQueue();
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 120_000);
 
   it('answers a forged export cursor as invalid input (found by this fuzzing)', async () => {
     const answer = await site.call(PEOPLE.admin, 'exportAppData', { cursor: 'not-a-cursor' });
-    expect(answer).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'The export cursor is not valid any more; start the export again.' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The export cursor is not valid any more; start the export again.' },
+    });
   });
 
   it('never logs a stack trace for what it refused', () => {

@@ -31,7 +31,10 @@ export async function respond<T>(resolverName: string, work: () => Promise<T>): 
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
     if (isKvsRateLimited(error)) {
-      return { ok: false, error: { code: 'RATE_LIMITED', message: "The app's storage is busy on this site right now; try again in a minute." } };
+      return {
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: "The app's storage is busy on this site right now; try again in a minute." },
+      };
     }
     if (error instanceof ZodError) return { ok: false, error: { code: 'INVALID_INPUT', message: validationMessage(error) } };
     // Only the error's class and the resolver's name: messages from SDKs can quote request data.

@@ -39,7 +39,12 @@ const settings = async (functionKey: SettingsFunctionKey, payload: unknown = {})
 /** What a settings function records, as the app records it, for an admin the demo site no longer has. */
 const auditedChangeBy = (accountId: string) =>
   recordAudit(
-    { auditLog: new KvsAuditLog(), personalData: new KvsPersonalDataIndex(), connections: [new KvsDocument(storageKeys.githubConnection), new KvsDocument(storageKeys.slackConnection)], clock: systemClock },
+    {
+      auditLog: new KvsAuditLog(),
+      personalData: new KvsPersonalDataIndex(),
+      connections: [new KvsDocument(storageKeys.githubConnection), new KvsDocument(storageKeys.slackConnection)],
+      clock: systemClock,
+    },
     { accountId },
     'project.measured',
     'FLOW',
@@ -55,7 +60,22 @@ async function atMinutesFrom(start: number, times: number, act: (i: number) => P
 
 const fakeDateOnly = () =>
   jest.useFakeTimers({
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
 
 type Store = Map<string, unknown>;
@@ -68,7 +88,8 @@ function auditEntries(store: Store): AuditEntry[] {
     if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
-      if (typeof record.id === 'string' && typeof record.at === 'string' && typeof record.action === 'string' && 'actorAccountId' in record) found.push(record as unknown as AuditEntry);
+      if (typeof record.id === 'string' && typeof record.at === 'string' && typeof record.action === 'string' && 'actorAccountId' in record)
+        found.push(record as unknown as AuditEntry);
       else Object.values(record).forEach(visit);
     }
   };
@@ -160,7 +181,11 @@ it('leaves nothing older than the retention window, and everything inside it as 
   for (const issue of history.after.issues.values()) {
     expect([issue.key, (doneAt(issue, history.after.manifest) ?? Infinity) >= cutoff]).toEqual([issue.key, true]);
   }
-  const statusName = (manifest: HistoryManifest) => (issue: StoredIssue) => ({ ...issue, initialStatus: manifest.statuses[issue.initialStatus]?.name, transitions: issue.transitions.map((t) => ({ at: t.at, status: manifest.statuses[t.status]?.name })) });
+  const statusName = (manifest: HistoryManifest) => (issue: StoredIssue) => ({
+    ...issue,
+    initialStatus: manifest.statuses[issue.initialStatus]?.name,
+    transitions: issue.transitions.map((t) => ({ at: t.at, status: manifest.statuses[t.status]?.name })),
+  });
   const unexpired = [...history.before.issues.values()].filter((issue) => !expired.includes(issue));
   expect([...history.after.issues.values()].map(statusName(history.after.manifest)).sort((a, b) => a.id - b.id)).toEqual(
     unexpired.map(statusName(history.before.manifest)).sort((a, b) => a.id - b.id),
@@ -184,7 +209,10 @@ it('leaves nothing older than the retention window, and everything inside it as 
   });
 
   // A second run finds nothing more to remove, and changes nothing but its outcome.
-  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({ kind: 'finished', outcome: { removed: 0, removedIssues: 0 } });
+  await expect(harness.platform.runScheduledTrigger('daily-retention-purge')).resolves.toMatchObject({
+    kind: 'finished',
+    outcome: { removed: 0, removedIssues: 0 },
+  });
   const again = readStore();
   again.delete('retention:last-purge');
   after.delete('retention:last-purge');

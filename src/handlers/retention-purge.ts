@@ -14,7 +14,13 @@ import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome, type WatchedRepositoriesRecord } from '../app/privacy/expired-data-purge';
+import {
+  runPurgeSlice,
+  type PurgeJob,
+  type PurgeRunPorts,
+  type PurgeSliceOutcome,
+  type WatchedRepositoriesRecord,
+} from '../app/privacy/expired-data-purge';
 import { logJob } from '../app/job-log';
 import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import { isProjectKey } from '../app/project-key';
@@ -28,7 +34,10 @@ function purgeRunPorts(): PurgeRunPorts {
     pullRequests: new KvsPullRequestStore(),
     lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     auditLog: new KvsAuditLog(),
-    connections: [new KvsDocument<ConnectionRecord>(storageKeys.githubConnection), new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
+    connections: [
+      new KvsDocument<ConnectionRecord>(storageKeys.githubConnection),
+      new KvsDocument<ConnectionRecord>(storageKeys.slackConnection),
+    ],
     personalData: new KvsPersonalDataIndex(),
     history: new KvsHistoryStore(),
     locks: new KvsProjectLocks(),
@@ -81,7 +90,10 @@ export async function retentionPurge(): Promise<(PurgeSliceOutcome & { resealed:
   if (vault.sealingStatus().configured) {
     const reseal = await vault.resealAll();
     resealed = reseal.resealed;
-    logJob('reseal-secrets', `newest key ${reseal.newestKeyId}: resealed ${reseal.resealed}, current ${reseal.alreadyCurrent}, unreadable ${reseal.unreadable}`);
+    logJob(
+      'reseal-secrets',
+      `newest key ${reseal.newestKeyId}: resealed ${reseal.resealed}, current ${reseal.alreadyCurrent}, unreadable ${reseal.unreadable}`,
+    );
   }
   return { ...outcome, resealed };
 }

@@ -35,7 +35,12 @@ function secretPart(token: string): string {
 function leakProbes(token: string): string[] {
   const part = secretPart(token);
   const windows = Array.from({ length: part.length - 9 }, (_, i) => part.slice(i, i + 10));
-  const encoded = [Buffer.from(token).toString('base64'), Buffer.from(token).toString('base64url'), Buffer.from(token).toString('hex'), encodeURIComponent(token)];
+  const encoded = [
+    Buffer.from(token).toString('base64'),
+    Buffer.from(token).toString('base64url'),
+    Buffer.from(token).toString('hex'),
+    encodeURIComponent(token),
+  ];
   return [token, ...windows, ...encoded];
 }
 
@@ -116,7 +121,10 @@ describe('the leak scan', () => {
     await admin('getDataPrivacy');
     await admin('setRetention', { retentionDays: 400 });
     await admin('purgeNow');
-    site.platform.environment.set(SEALING_KEYS_VARIABLE, `rotated:${randomBytes(32).toString('base64')},${process.env[SEALING_KEYS_VARIABLE]}`);
+    site.platform.environment.set(
+      SEALING_KEYS_VARIABLE,
+      `rotated:${randomBytes(32).toString('base64')},${process.env[SEALING_KEYS_VARIABLE]}`,
+    );
     await admin('resealSecrets');
     await site.platform.runScheduledTrigger('daily-retention-purge');
     await admin('getAuditLog');
@@ -187,7 +195,13 @@ describe('the leak scan', () => {
     } while (cursor);
     const refused = entries.filter((entry) => /-refused$|-failed$/.test(entry.action));
     expect(new Set(refused.map((entry) => entry.action))).toEqual(
-      new Set(['github.connect-refused', 'github.repositories-change-refused', 'slack.connect-refused', 'slack.channel-change-refused', 'slack.test-message-failed']),
+      new Set([
+        'github.connect-refused',
+        'github.repositories-change-refused',
+        'slack.connect-refused',
+        'slack.channel-change-refused',
+        'slack.test-message-failed',
+      ]),
     );
     expect(refused.map((entry) => `${entry.action} ${entry.details['reason']}`)).toEqual(
       expect.arrayContaining([

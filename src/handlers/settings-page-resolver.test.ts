@@ -2,11 +2,23 @@ import { expect } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
-import { connectionOf, createSettingsTestSite, dataOf, FLOW_STATUSES, PEOPLE, type SettingsFunctionKey, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import {
+  connectionOf,
+  createSettingsTestSite,
+  dataOf,
+  FLOW_STATUSES,
+  PEOPLE,
+  type SettingsFunctionKey,
+  type SettingsTestSite,
+} from '../../dev/testing/settings-test-site';
 import { SEALING_KEYS_VARIABLE } from '../adapters/secrets/sealing-key-ring';
 import { parseFlowConfig } from '../domain';
 import { AUDIT_LOG_PAGE_SIZE, ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
-import { DEFAULT_CONVENTION_SETTINGS, FLOW_TEAM_DEFAULT_WORKFLOW, FLOW_TEAM_WITH_REVIEW_STAGE } from '../shared/testing/workflow-settings-fixtures';
+import {
+  DEFAULT_CONVENTION_SETTINGS,
+  FLOW_TEAM_DEFAULT_WORKFLOW,
+  FLOW_TEAM_WITH_REVIEW_STAGE,
+} from '../shared/testing/workflow-settings-fixtures';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
 
 /**
@@ -47,7 +59,9 @@ describe('the settings resolver, for the Jira admin', () => {
       const listed = await admin('listProjectSettings');
       expect(dataOf(listed).projects[0]).toMatchObject({ key: 'FLOW', measured: true, sync: { status: 'queued', lastSuccessAt: null } });
       // Asking again changes nothing and queues nothing.
-      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toMatchObject({ data: { syncQueued: false } });
+      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: true })).resolves.toMatchObject({
+        data: { syncQueued: false },
+      });
       expect(site.platform.queue.size).toBe(1);
     });
 
@@ -56,7 +70,7 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(code(await admin('setProjectMeasured', { projectKey: 'flow; DROP', measured: true }))).toBe('INVALID_INPUT');
     });
 
-    it('prefills the workflow from Jira\'s status categories and the engine\'s conventions', async () => {
+    it("prefills the workflow from Jira's status categories and the engine's conventions", async () => {
       const answer = await admin('getProjectWorkflow', { projectKey: 'FLOW' });
       expect(dataOf(answer)).toMatchObject({
         measured: true,
@@ -68,7 +82,12 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('saves a workflow as the flow configuration document the engine reads', async () => {
-      const conventions = { ...DEFAULT_CONVENTION_SETTINGS, unit: 'days-exclusive', workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], timeZone: 'Europe/Berlin' };
+      const conventions = {
+        ...DEFAULT_CONVENTION_SETTINGS,
+        unit: 'days-exclusive',
+        workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        timeZone: 'Europe/Berlin',
+      };
       const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
       expect(dataOf(answer)).toMatchObject({ customised: true, workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions });
       const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
@@ -80,7 +99,12 @@ describe('the settings resolver, for the Jira admin', () => {
 
     it('saves discarded statuses and the issue types left out by default, and answers them back', async () => {
       const workflow = { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['10002'] };
-      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS, excludedIssueTypes: ['Epic'] });
+      const answer = await admin('saveProjectWorkflow', {
+        projectKey: 'FLOW',
+        workflow,
+        conventions: DEFAULT_CONVENTION_SETTINGS,
+        excludedIssueTypes: ['Epic'],
+      });
       expect(dataOf(answer)).toMatchObject({ workflow, excludedIssueTypes: ['Epic'] });
       const stored = parseFlowConfig(plain('project:FLOW:flow-config'));
       expect(stored.workflow?.discardedStatuses).toEqual(['10002']);
@@ -88,11 +112,40 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it.each([
-      ['a discarded status before the done stage', { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['3'] }, /discarded status "3" is in "In Progress", before the done stage/],
-      ['a status left out', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }) }, /"Done" is not in any stage/],
-      ['a status in two stages', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }] }, /in both/],
-      ['a status of another project', { ...FLOW_TEAM_WITH_REVIEW_STAGE, stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }] }, /99 is not a status/],
-      ['done before start', { ...FLOW_TEAM_WITH_REVIEW_STAGE, startStage: 'Done', doneStage: 'In Progress' }, /start stage must come before/],
+      [
+        'a discarded status before the done stage',
+        { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['3'] },
+        /discarded status "3" is in "In Progress", before the done stage/,
+      ],
+      [
+        'a status left out',
+        {
+          ...FLOW_TEAM_WITH_REVIEW_STAGE,
+          stages: FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3).concat({ name: 'Done', statusIds: [], active: false }),
+        },
+        /"Done" is not in any stage/,
+      ],
+      [
+        'a status in two stages',
+        {
+          ...FLOW_TEAM_WITH_REVIEW_STAGE,
+          stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '3'], active: false }],
+        },
+        /in both/,
+      ],
+      [
+        'a status of another project',
+        {
+          ...FLOW_TEAM_WITH_REVIEW_STAGE,
+          stages: [...FLOW_TEAM_WITH_REVIEW_STAGE.stages.slice(0, 3), { name: 'Done', statusIds: ['10002', '99'], active: false }],
+        },
+        /99 is not a status/,
+      ],
+      [
+        'done before start',
+        { ...FLOW_TEAM_WITH_REVIEW_STAGE, startStage: 'Done', doneStage: 'In Progress' },
+        /start stage must come before/,
+      ],
     ])('refuses a workflow with %s, and keeps the saved one', async (_, workflow, message) => {
       const before = plain('project:FLOW:flow-config');
       const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS });
@@ -101,7 +154,11 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('refuses conventions the engine does not know', async () => {
-      const bad = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: { ...DEFAULT_CONVENTION_SETTINGS, timeZone: 'Mars/Olympus' } });
+      const bad = await admin('saveProjectWorkflow', {
+        projectKey: 'FLOW',
+        workflow: FLOW_TEAM_WITH_REVIEW_STAGE,
+        conventions: { ...DEFAULT_CONVENTION_SETTINGS, timeZone: 'Mars/Olympus' },
+      });
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('conventions.timeZone') } });
     });
 
@@ -112,9 +169,17 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('queues "sync now" and "rebuild from scratch" for a measured project only', async () => {
-      await expect(admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).resolves.toMatchObject({ ok: true, data: { projectKey: 'FLOW', mode: 'rebuild' } });
+      await expect(admin('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).resolves.toMatchObject({
+        ok: true,
+        data: { projectKey: 'FLOW', mode: 'rebuild' },
+      });
       await admin('requestProjectSync', { projectKey: 'FLOW', mode: 'sync-now' });
-      expect(site.platform.queue.peek().slice(-2).map((event) => event.body)).toEqual([
+      expect(
+        site.platform.queue
+          .peek()
+          .slice(-2)
+          .map((event) => event.body),
+      ).toEqual([
         { projectKey: 'FLOW', reason: 'rebuild', erasure: 0 },
         { projectKey: 'FLOW', reason: 'sync-now', erasure: 0 },
       ]);
@@ -123,7 +188,9 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('stops measuring a project', async () => {
-      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: false })).resolves.toMatchObject({ data: { measuredProjectKeys: [] } });
+      await expect(admin('setProjectMeasured', { projectKey: 'FLOW', measured: false })).resolves.toMatchObject({
+        data: { measuredProjectKeys: [] },
+      });
     });
   });
 
@@ -159,21 +226,29 @@ describe('the settings resolver, for the Jira admin', () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories });
       expect(connectionOf(answer).repositories.map((r: { visible: boolean }) => r.visible)).toEqual([true, false, false]);
       expect(connectionOf(answer).warnings).toEqual(
-        expect.arrayContaining([expect.stringContaining(DEMO_REPOSITORIES.mobileApp), expect.stringContaining(DEMO_REPOSITORIES.platformApi)]),
+        expect.arrayContaining([
+          expect.stringContaining(DEMO_REPOSITORIES.mobileApp),
+          expect.stringContaining(DEMO_REPOSITORIES.platformApi),
+        ]),
       );
       expect(site.kvs.listSecrets()).toHaveLength(1);
     });
 
-    it('warns about a classic token\'s write scopes and missing expiry', async () => {
+    it("warns about a classic token's write scopes and missing expiry", async () => {
       const answer = await admin('connectGitHub', { token: site.github.tokens.classicBroad.token, repositories });
       expect(dataOf(answer)).toMatchObject({ tokenKind: 'classic', scopes: ['repo', 'read:org'], expiresAt: null });
-      expect(connectionOf(answer).warnings).toEqual(expect.arrayContaining([expect.stringContaining('(repo) allow changes'), expect.stringContaining('never expires')]));
+      expect(connectionOf(answer).warnings).toEqual(
+        expect.arrayContaining([expect.stringContaining('(repo) allow changes'), expect.stringContaining('never expires')]),
+      );
     });
 
     it.each(['expired', 'revoked'] as const)('refuses a %s token and keeps the current connection', async (which) => {
       const before = site.kvs.listSecrets();
       const answer = await admin('connectGitHub', { token: site.github.tokens[which].token, repositories });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('GitHub did not accept this token') } });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('GitHub did not accept this token') },
+      });
       expect(site.kvs.listSecrets()).toEqual(before);
       expect(connectionOf(await admin('getGitHubConnection')).tokenKind).toBe('classic');
     });
@@ -197,7 +272,9 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('changes the watched repositories with the stored token', async () => {
-      const answer = await admin('updateGitHubRepositories', { repositories: [DEMO_REPOSITORIES.designSystem, DEMO_REPOSITORIES.legacyBilling] });
+      const answer = await admin('updateGitHubRepositories', {
+        repositories: [DEMO_REPOSITORIES.designSystem, DEMO_REPOSITORIES.legacyBilling],
+      });
       expect(connectionOf(answer).repositories).toMatchObject([
         { fullName: DEMO_REPOSITORIES.designSystem, visible: true, private: false },
         { fullName: DEMO_REPOSITORIES.legacyBilling, visible: true, archived: true },
@@ -225,8 +302,16 @@ describe('the settings resolver, for the Jira admin', () => {
       site.platform.environment.set(SEALING_KEYS_VARIABLE, undefined);
       try {
         const answer = await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories });
-        expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') } });
-        expect(dataOf(await admin('getGitHubConnection')).sealing).toEqual({ configured: false, newestKeyId: null, keyCount: 0, problem: null });
+        expect(answer).toMatchObject({
+          ok: false,
+          error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') },
+        });
+        expect(dataOf(await admin('getGitHubConnection')).sealing).toEqual({
+          configured: false,
+          newestKeyId: null,
+          keyCount: 0,
+          problem: null,
+        });
       } finally {
         site.platform.environment.set(SEALING_KEYS_VARIABLE, configured);
       }
@@ -258,7 +343,11 @@ describe('the settings resolver, for the Jira admin', () => {
       const sent = await admin('sendSlackTestMessage');
       expect(dataOf(sent)).toMatchObject({ channel: { id: DEMO_CHANNELS.teamAlpha, isMember: true } });
       expect(site.slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(1);
-      expect(dataOf(await admin('getSlackConnection'))).toMatchObject({ warnings: [], lastTestMessageAt: dataOf(sent).sentAt, lastCheck: { outcome: 'ok' } });
+      expect(dataOf(await admin('getSlackConnection'))).toMatchObject({
+        warnings: [],
+        lastTestMessageAt: dataOf(sent).sentAt,
+        lastCheck: { outcome: 'ok' },
+      });
     });
 
     it('moves to another channel with the stored token', async () => {
@@ -332,8 +421,20 @@ describe('the settings resolver, for the Jira admin', () => {
     });
 
     it('shows the last personal-data report', async () => {
-      await site.kvs.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'privacy:last-report', value: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } }) });
-      expect(dataOf(await admin('getDataPrivacy')).lastPersonalDataReport).toEqual({ at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' });
+      await site.kvs.fetch('/api/v1/set', {
+        method: 'POST',
+        body: JSON.stringify({
+          key: 'privacy:last-report',
+          value: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' },
+        }),
+      });
+      expect(dataOf(await admin('getDataPrivacy')).lastPersonalDataReport).toEqual({
+        at: '2026-03-01T00:00:00.000Z',
+        accountsReported: 3,
+        closed: 1,
+        updated: 0,
+        outcome: 'ok',
+      });
     });
 
     it('exports every stored value, in chunks, without secrets', async () => {
@@ -342,15 +443,23 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(dataOf(first)).toMatchObject({ format: 'flow-metrics-export/1', nextCursor: null });
       const keys = dataOf(first).entries.map((entry: { key: string }) => entry.key);
       expect(keys).toEqual(site.kvs.listPlain().map((entry) => entry.key));
-      expect(keys).toEqual(expect.arrayContaining(['connection:github', 'settings:retention', 'audit:head', `personal-data:account:${PEOPLE.admin}`]));
+      expect(keys).toEqual(
+        expect.arrayContaining(['connection:github', 'settings:retention', 'audit:head', `personal-data:account:${PEOPLE.admin}`]),
+      );
       expect(keys.some((key: string) => key.startsWith('secret:'))).toBe(false);
     });
 
     it('re-seals stored tokens under a newly added key', async () => {
       const current = process.env[SEALING_KEYS_VARIABLE]!;
       site.platform.environment.set(SEALING_KEYS_VARIABLE, `2026-q2:${randomBytes(32).toString('base64')},${current}`);
-      expect(dataOf(await admin('getDataPrivacy'))).toMatchObject({ sealing: { newestKeyId: '2026-q2', keyCount: 2 }, secretsOnOlderKeys: 1 });
-      await expect(admin('resealSecrets')).resolves.toEqual({ ok: true, data: { newestKeyId: '2026-q2', resealed: 1, alreadyCurrent: 0, unreadable: 0 } });
+      expect(dataOf(await admin('getDataPrivacy'))).toMatchObject({
+        sealing: { newestKeyId: '2026-q2', keyCount: 2 },
+        secretsOnOlderKeys: 1,
+      });
+      await expect(admin('resealSecrets')).resolves.toEqual({
+        ok: true,
+        data: { newestKeyId: '2026-q2', resealed: 1, alreadyCurrent: 0, unreadable: 0 },
+      });
       expect(dataOf(await admin('getDataPrivacy')).secretsOnOlderKeys).toBe(0);
       expect(connectionOf(await admin('getGitHubConnection')).sealedWithKeyId).toBe('2026-q2');
     });
@@ -366,7 +475,12 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(dataOf(answer)).toMatchObject({ done: true, erasedSecrets: 1 });
       expect(dataOf(answer).erasedValues).toBeGreaterThan(5);
       expect(site.kvs.listSecrets()).toEqual([]);
-      expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual(['audit:head', 'audit:page:00000001', `personal-data:account:${PEOPLE.admin}`, 'privacy:erasure-generation']);
+      expect(site.kvs.listPlain().map((entry) => entry.key)).toEqual([
+        'audit:head',
+        'audit:page:00000001',
+        `personal-data:account:${PEOPLE.admin}`,
+        'privacy:erasure-generation',
+      ]);
       const log = await admin('getAuditLog');
       expect(dataOf(log).entries).toEqual([expect.objectContaining({ action: 'data.erased', actorAccountId: PEOPLE.admin })]);
     });
@@ -379,7 +493,11 @@ describe('the audit log', () => {
 
   it('records who did what and when, newest first, and indexes the people in it', async () => {
     await admin('setProjectMeasured', { projectKey: 'WEB', measured: true });
-    await admin('saveProjectWorkflow', { projectKey: 'WEB', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS });
+    await admin('saveProjectWorkflow', {
+      projectKey: 'WEB',
+      workflow: FLOW_TEAM_WITH_REVIEW_STAGE,
+      conventions: DEFAULT_CONVENTION_SETTINGS,
+    });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('disconnectGitHub');
@@ -400,11 +518,19 @@ describe('the audit log', () => {
       expect(Object.keys(entry).sort()).toEqual(['action', 'actorAccountId', 'at', 'details', 'id', 'subject']);
       expect(entry.actorAccountId).toBe(PEOPLE.admin);
     }
-    expect(dataOf(log).entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({ subject: 'WEB', details: { stages: 'To Do → In Progress → Review → Done', startStage: 'In Progress', doneStage: 'Done' } });
+    expect(dataOf(log).entries.find((e: { action: string }) => e.action === 'workflow.changed')).toMatchObject({
+      subject: 'WEB',
+      details: { stages: 'To Do → In Progress → Review → Done', startStage: 'In Progress', doneStage: 'Done' },
+    });
     expect(site.kvs.listPlain('personal-data:account:')).toEqual([
       {
         key: `personal-data:account:${PEOPLE.admin}`,
-        value: { accountId: PEOPLE.admin, uses: ['audit-actor', 'github-connection', 'slack-connection'], firstStoredAt: expect.any(String), lastRefreshedAt: expect.any(String) },
+        value: {
+          accountId: PEOPLE.admin,
+          uses: ['audit-actor', 'github-connection', 'slack-connection'],
+          firstStoredAt: expect.any(String),
+          lastRefreshedAt: expect.any(String),
+        },
       },
     ]);
   });
@@ -415,25 +541,71 @@ describe('refused attempts in the audit log', () => {
   const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('records refused connections and a failed test message: who, when and why, never the token', async () => {
-    const refusedTokens = [site.github.tokens.expired.token, site.github.tokens.narrow.token, site.slack.tokens.revoked.token, site.slack.tokens.chatOnly.token, site.slack.tokens.bot.token];
-    expect(code(await admin('connectGitHub', { token: site.github.tokens.expired.token, repositories: [DEMO_REPOSITORIES.webApp] }))).toBe('INVALID_INPUT');
-    expect(code(await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.platformApi] }))).toBe('INVALID_INPUT');
-    expect(code(await admin('connectSlack', { token: site.slack.tokens.revoked.token, channelId: DEMO_CHANNELS.flowMetrics }))).toBe('INVALID_INPUT');
+    const refusedTokens = [
+      site.github.tokens.expired.token,
+      site.github.tokens.narrow.token,
+      site.slack.tokens.revoked.token,
+      site.slack.tokens.chatOnly.token,
+      site.slack.tokens.bot.token,
+    ];
+    expect(code(await admin('connectGitHub', { token: site.github.tokens.expired.token, repositories: [DEMO_REPOSITORIES.webApp] }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      code(await admin('connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.platformApi] })),
+    ).toBe('INVALID_INPUT');
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.revoked.token, channelId: DEMO_CHANNELS.flowMetrics }))).toBe(
+      'INVALID_INPUT',
+    );
     await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.teamAlpha });
-    expect(code(await admin('connectSlack', { token: site.slack.tokens.chatOnly.token, channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
-    expect(code(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.people }))).toBe('INVALID_INPUT');
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.chatOnly.token, channelId: DEMO_CHANNELS.people }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(code(await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.people }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(code(await admin('sendSlackTestMessage'))).toBe('NOT_CONFIGURED');
 
     const log = await admin('getAuditLog');
     const facts = dataOf(log).entries.map(({ action, subject, details, actorAccountId }) => ({ action, subject, details, actorAccountId }));
     expect(facts).toEqual([
-      { action: 'slack.test-message-failed', subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { reason: 'not-in-channel' }, actorAccountId: PEOPLE.admin },
-      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.people, details: { reason: 'channel-not-found', replacing: true }, actorAccountId: PEOPLE.admin },
-      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.people, details: { reason: 'missing-scope', missingScope: 'channels:read,groups:read,im:read,mpim:read', replacing: true }, actorAccountId: PEOPLE.admin },
+      {
+        action: 'slack.test-message-failed',
+        subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`,
+        details: { reason: 'not-in-channel' },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'slack.connect-refused',
+        subject: DEMO_CHANNELS.people,
+        details: { reason: 'channel-not-found', replacing: true },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'slack.connect-refused',
+        subject: DEMO_CHANNELS.people,
+        details: { reason: 'missing-scope', missingScope: 'channels:read,groups:read,im:read,mpim:read', replacing: true },
+        actorAccountId: PEOPLE.admin,
+      },
       expect.objectContaining({ action: 'slack.connected' }),
-      { action: 'slack.connect-refused', subject: DEMO_CHANNELS.flowMetrics, details: { reason: 'bad-credentials', replacing: false }, actorAccountId: PEOPLE.admin },
-      { action: 'github.connect-refused', subject: DEMO_REPOSITORIES.platformApi, details: { reason: 'no-repository-access', replacing: false }, actorAccountId: PEOPLE.admin },
-      { action: 'github.connect-refused', subject: DEMO_REPOSITORIES.webApp, details: { reason: 'bad-credentials', replacing: false }, actorAccountId: PEOPLE.admin },
+      {
+        action: 'slack.connect-refused',
+        subject: DEMO_CHANNELS.flowMetrics,
+        details: { reason: 'bad-credentials', replacing: false },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'github.connect-refused',
+        subject: DEMO_REPOSITORIES.platformApi,
+        details: { reason: 'no-repository-access', replacing: false },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'github.connect-refused',
+        subject: DEMO_REPOSITORIES.webApp,
+        details: { reason: 'bad-credentials', replacing: false },
+        actorAccountId: PEOPLE.admin,
+      },
     ]);
     const stored = JSON.stringify(site.kvs.listPlain('audit:'));
     for (const token of refusedTokens) {
@@ -465,10 +637,30 @@ describe('refused changes in the audit log', () => {
     const log = await admin('getAuditLog');
     const facts = dataOf(log).entries.map(({ action, subject, details, actorAccountId }) => ({ action, subject, details, actorAccountId }));
     expect(facts.slice(0, 4)).toEqual([
-      { action: 'slack.channel-change-refused', subject: DEMO_CHANNELS.leads, details: { reason: 'bad-credentials', currentChannel: flowMetrics }, actorAccountId: PEOPLE.admin },
-      { action: 'github.repositories-change-refused', subject: DEMO_REPOSITORIES.platformApi, details: { reason: 'bad-credentials' }, actorAccountId: PEOPLE.admin },
-      { action: 'slack.channel-change-refused', subject: DEMO_CHANNELS.people, details: { reason: 'channel-not-found', currentChannel: flowMetrics }, actorAccountId: PEOPLE.admin },
-      { action: 'github.repositories-change-refused', subject: 'acme-flow/no-such-repository', details: { reason: 'no-repository-access' }, actorAccountId: PEOPLE.admin },
+      {
+        action: 'slack.channel-change-refused',
+        subject: DEMO_CHANNELS.leads,
+        details: { reason: 'bad-credentials', currentChannel: flowMetrics },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'github.repositories-change-refused',
+        subject: DEMO_REPOSITORIES.platformApi,
+        details: { reason: 'bad-credentials' },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'slack.channel-change-refused',
+        subject: DEMO_CHANNELS.people,
+        details: { reason: 'channel-not-found', currentChannel: flowMetrics },
+        actorAccountId: PEOPLE.admin,
+      },
+      {
+        action: 'github.repositories-change-refused',
+        subject: 'acme-flow/no-such-repository',
+        details: { reason: 'no-repository-access' },
+        actorAccountId: PEOPLE.admin,
+      },
     ]);
     const stored = JSON.stringify(site.kvs.listPlain('audit:'));
     for (const token of [readOnly.token, bot.token]) {
@@ -482,7 +674,8 @@ describe('paging the audit log', () => {
   const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown = {}) => site.call(PEOPLE.admin, functionKey, payload);
 
   it('pages the log in pages of a fixed size, each continuing where the last stopped', async () => {
-    for (let i = 0; i < 30; i += 1) expect(code(await admin('setProjectMeasured', { projectKey: 'WEB', measured: i % 2 === 0 }))).toBe('OK');
+    for (let i = 0; i < 30; i += 1)
+      expect(code(await admin('setProjectMeasured', { projectKey: 'WEB', measured: i % 2 === 0 }))).toBe('OK');
     const first = dataOf(await admin('getAuditLog'));
     expect(first).toMatchObject({ firstEntryNumber: 1, approximateTotal: 30 });
     expect(first.entries).toHaveLength(AUDIT_LOG_PAGE_SIZE);
@@ -548,7 +741,11 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
   beforeAll(async () => {
     const admin = <Key extends SettingsFunctionKey>(functionKey: Key, payload: unknown) => site.call(PEOPLE.admin, functionKey, payload);
     await admin('setProjectMeasured', { projectKey: 'FLOW', measured: true });
-    await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS });
+    await admin('saveProjectWorkflow', {
+      projectKey: 'FLOW',
+      workflow: FLOW_TEAM_WITH_REVIEW_STAGE,
+      conventions: DEFAULT_CONVENTION_SETTINGS,
+    });
     await admin('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] });
     await admin('connectSlack', { token: site.slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics });
   });
@@ -564,7 +761,10 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     const before = everything();
     for (const [functionKey, payload] of CALLS) {
       const answer = await site.call(accountId, functionKey, payload);
-      expect([functionKey, answer]).toEqual([functionKey, functionKey === 'listProjects' ? { ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } } : forbidden]);
+      expect([functionKey, answer]).toEqual([
+        functionKey,
+        functionKey === 'listProjects' ? { ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } } : forbidden,
+      ]);
     }
     expect(everything()).toEqual(before);
   });

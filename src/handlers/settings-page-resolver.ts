@@ -7,7 +7,13 @@ import { readAuditLog } from '../app/audit/audit-log-pages';
 import type { Actor } from '../app/audit/audit-trail';
 import { getDataPrivacy } from '../app/privacy/data-privacy-overview';
 import { purgeNow } from '../app/privacy/expired-data-purge';
-import { connectGitHub, createGitHubWebhookSecret, disconnectGitHub, getGitHubConnection, updateGitHubRepositories } from '../app/connections/github-connection';
+import {
+  connectGitHub,
+  createGitHubWebhookSecret,
+  disconnectGitHub,
+  getGitHubConnection,
+  updateGitHubRepositories,
+} from '../app/connections/github-connection';
 import { getGeneratedPaths, setGeneratedPaths } from '../app/connections/generated-paths-settings';
 import { requireJiraAdministrator } from '../app/access/jira-administrator';
 import { setProjectMeasured } from '../app/settings/measured-projects-settings';
@@ -16,7 +22,13 @@ import { requestProjectSync } from '../app/sync/project-sync-request';
 import { getProjectWorkflow, resetProjectWorkflow, saveProjectWorkflow } from '../app/settings/project-workflow-settings';
 import { setRetention } from '../app/privacy/retention-window';
 import { resealSecrets } from '../app/connections/secret-resealing';
-import { connectSlack, disconnectSlack, getSlackConnection, sendSlackTestMessage, updateSlackChannel } from '../app/connections/slack-connection';
+import {
+  connectSlack,
+  disconnectSlack,
+  getSlackConnection,
+  sendSlackTestMessage,
+  updateSlackChannel,
+} from '../app/connections/slack-connection';
 import { rememberSite, sendSlackDigestNow } from '../app/digest/slack-digest-request';
 import { getSlackAlerts, saveSlackAlerts } from '../app/slack-alerts/slack-alert-settings';
 import { requireActiveLicence, type InstallationLicence } from '../app/access/installation-licence';
@@ -35,7 +47,10 @@ import { slackDigestPorts, slackDigestRequestPorts } from './slack-digest';
  */
 function settingsFunction<S extends z.ZodType, R>(
   schema: S,
-  work: (input: z.infer<S>, call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null; licence: InstallationLicence }) => Promise<R>,
+  work: (
+    input: z.infer<S>,
+    call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null; licence: InstallationLicence },
+  ) => Promise<R>,
   options: { costsTheSite?: boolean } = {},
 ) {
   return (name: string) =>
@@ -65,12 +80,21 @@ const SETTINGS_FUNCTIONS = {
   // Projects and workflows
   // As the app: an admin chooses among every project the app can measure, not only those they browse.
   listProjects: settingsFunction(payloads.none, (_, { ports }) => listSiteProjects(ports)),
-  listProjectSettings: settingsFunction(payloads.none, async (_, { ports, licence }) => ({ ...(await listProjectSettings(ports)), licenceActive: licence.active })),
+  listProjectSettings: settingsFunction(payloads.none, async (_, { ports, licence }) => ({
+    ...(await listProjectSettings(ports)),
+    licenceActive: licence.active,
+  })),
   setProjectMeasured: settingsFunction(payloads.setProjectMeasured, (input, { actor, ports }) => setProjectMeasured(ports, actor, input)),
   getProjectWorkflow: settingsFunction(payloads.project, (input, { ports }) => getProjectWorkflow(ports, input.projectKey)),
-  saveProjectWorkflow: settingsFunction(payloads.saveProjectWorkflow, (input, { actor, ports }) => saveProjectWorkflow(ports, actor, input)),
-  resetProjectWorkflow: settingsFunction(payloads.project, (input, { actor, ports }) => resetProjectWorkflow(ports, actor, input.projectKey)),
-  requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input), { costsTheSite: true }),
+  saveProjectWorkflow: settingsFunction(payloads.saveProjectWorkflow, (input, { actor, ports }) =>
+    saveProjectWorkflow(ports, actor, input),
+  ),
+  resetProjectWorkflow: settingsFunction(payloads.project, (input, { actor, ports }) =>
+    resetProjectWorkflow(ports, actor, input.projectKey),
+  ),
+  requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input), {
+    costsTheSite: true,
+  }),
   // GitHub
   getGitHubConnection: settingsFunction(payloads.none, (_, { ports }) => getGitHubConnection(github(ports))),
   connectGitHub: settingsFunction(payloads.connectGitHub, (input, { actor, ports }) => connectGitHub(github(ports), actor, input)),
@@ -93,12 +117,18 @@ const SETTINGS_FUNCTIONS = {
     await rememberSiteOf(siteUrl, ports);
     return connection;
   }),
-  updateSlackChannel: settingsFunction(payloads.updateSlackChannel, (input, { actor, ports }) => updateSlackChannel(slack(ports), actor, input)),
+  updateSlackChannel: settingsFunction(payloads.updateSlackChannel, (input, { actor, ports }) =>
+    updateSlackChannel(slack(ports), actor, input),
+  ),
   disconnectSlack: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectSlack(slack(ports), actor)),
   sendSlackTestMessage: settingsFunction(payloads.none, (_, { actor, ports }) => sendSlackTestMessage(slack(ports), actor)),
-  sendSlackDigest: settingsFunction(payloads.none, (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl), {
-    costsTheSite: true,
-  }),
+  sendSlackDigest: settingsFunction(
+    payloads.none,
+    (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl),
+    {
+      costsTheSite: true,
+    },
+  ),
   getSlackAlerts: settingsFunction(payloads.none, (_, { ports }) => getSlackAlerts(ports)),
   saveSlackAlerts: settingsFunction(payloads.saveSlackAlerts, (input, { actor, ports }) => saveSlackAlerts(ports, actor, input)),
   // Data and privacy

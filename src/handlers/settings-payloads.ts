@@ -23,7 +23,10 @@ const projectKey = z.string().refine(isProjectKey, 'must be a Jira project key s
 const githubToken = z
   .string()
   .trim()
-  .refine((token) => githubTokenKind(token) !== null, 'must be a GitHub fine-grained (github_pat_…) or classic (ghp_…) personal access token');
+  .refine(
+    (token) => githubTokenKind(token) !== null,
+    'must be a GitHub fine-grained (github_pat_…) or classic (ghp_…) personal access token',
+  );
 
 const slackBotToken = z.string().trim().regex(SLACK_BOT_TOKEN, 'must be a Slack bot token (xoxb-…)');
 
@@ -48,10 +51,7 @@ const generatedPaths = z
   .max(GENERATED_PATH_LIMITS.maxPatterns, `list at most ${GENERATED_PATH_LIMITS.maxPatterns} patterns`)
   .refine((patterns) => new Set(patterns).size === patterns.length, 'lists a pattern twice');
 
-const channelId = z
-  .string()
-  .trim()
-  .regex(SLACK_CHANNEL_ID, 'must be a Slack channel id: C… for a public channel, G… for a private one');
+const channelId = z.string().trim().regex(SLACK_CHANNEL_ID, 'must be a Slack channel id: C… for a public channel, G… for a private one');
 
 const stageName = z.string().trim().min(1, 'a stage needs a name').max(60, 'stage names are at most 60 characters');
 
@@ -71,7 +71,10 @@ const workflow = z
       .max(20, 'a workflow has at most 20 stages'),
     startStage: stageName,
     doneStage: stageName,
-    discardedStatusIds: z.array(z.string().regex(/^\d{1,18}$/, 'must be a Jira status id')).max(500).optional(),
+    discardedStatusIds: z
+      .array(z.string().regex(/^\d{1,18}$/, 'must be a Jira status id'))
+      .max(500)
+      .optional(),
   })
   .strict();
 

@@ -79,7 +79,8 @@ export function settingsPorts() {
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
     alertSettings: (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
-    requestThrottle: (request: ThrottledRequest, subject: string | null) => new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
+    requestThrottle: (request: ThrottledRequest, subject: string | null) =>
+      new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   };
 }
 

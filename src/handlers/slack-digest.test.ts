@@ -20,14 +20,17 @@ afterAll(() => harness.close());
 
 const admin = harness.user('admin');
 const settings = harness.settingsAs('admin');
-const lastDigest = () => harness.kvs.listPlain('slack:last-digest').find((entry) => entry.key === 'slack:last-digest')?.value as SlackDigestOutcome | undefined;
+const lastDigest = () =>
+  harness.kvs.listPlain('slack:last-digest').find((entry) => entry.key === 'slack:last-digest')?.value as SlackDigestOutcome | undefined;
 const forgetDigests = async () => {
-  for (const key of ['slack:last-digest', 'slack:digest-now']) await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key }) });
+  for (const key of ['slack:last-digest', 'slack:digest-now'])
+    await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key }) });
 };
 const everythingSeen = () => JSON.stringify([harness.kvs.listPlain(), harness.platform.logs.all(), slack.slack.messages()]);
 
 beforeAll(async () => {
-  for (const projectKey of ['FLOW', 'SPR', 'BUG']) expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  for (const projectKey of ['FLOW', 'SPR', 'BUG'])
+    expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
   await harness.platform.drainQueue();
 }, 120_000);
 
@@ -39,7 +42,9 @@ beforeEach(async () => {
 
 /** The section of `projectKey` in a posted digest: its title block, the figures, and the at-risk line. */
 function sectionOf(blocks: any[], projectKey: string) {
-  const start = blocks.findIndex((block) => block.type === 'section' && typeof block.text?.text === 'string' && block.text.text.includes(`|${projectKey}>`));
+  const start = blocks.findIndex(
+    (block) => block.type === 'section' && typeof block.text?.text === 'string' && block.text.text.includes(`|${projectKey}>`),
+  );
   expect(start).toBeGreaterThan(0);
   const fields: string[] = blocks[start + 1].fields.map((field: any) => field.text);
   const context = blocks[start + 2]?.type === 'context' ? (blocks[start + 2].elements[0].text as string) : null;
@@ -53,8 +58,10 @@ describe('the weekly Slack digest', () => {
     expect(lastDigest()).toMatchObject({ trigger: 'weekly', outcome: 'skipped', problem: 'Slack is not connected.', projects: [] });
   });
 
-  it('posts each synced project\'s figures, as the full report computes them from the stored history', async () => {
-    expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({ ok: true });
+  it("posts each synced project's figures, as the full report computes them from the stored history", async () => {
+    expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({
+      ok: true,
+    });
     const posted = slack.slack.messages().length;
     await harness.resetStats();
     await harness.platform.runScheduledTrigger(TRIGGER);
@@ -66,7 +73,14 @@ describe('the weekly Slack digest', () => {
     const [message] = messages;
     expect(blockKitProblems(message!.blocks)).toEqual([]);
     const outcome = lastDigest()!;
-    expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics' }, projects: ['BUG', 'FLOW', 'SPR'], skipped: [], problem: null });
+    expect(outcome).toMatchObject({
+      trigger: 'weekly',
+      outcome: 'sent',
+      channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics' },
+      projects: ['BUG', 'FLOW', 'SPR'],
+      skipped: [],
+      problem: null,
+    });
     const now = Date.parse(outcome.at);
 
     for (const projectKey of ['FLOW', 'SPR', 'BUG']) {
@@ -82,14 +96,20 @@ describe('the weekly Slack digest', () => {
       const section = sectionOf(message!.blocks as any[], projectKey);
       // Jira serves a project's pages under its type: BUG is a Service Management project.
       const typePath = projectKey === 'BUG' ? 'servicedesk' : 'software';
-      expect(section.title).toMatch(new RegExp(`^\\*<${harness.site.siteUrl}/jira/${typePath}/projects/${projectKey}/apps/[^|]+\\|${projectKey}>\\*$`));
+      expect(section.title).toMatch(
+        new RegExp(`^\\*<${harness.site.siteUrl}/jira/${typePath}/projects/${projectKey}/apps/[^|]+\\|${projectKey}>\\*$`),
+      );
       const [throughput, cycleTime, wip, risk] = section.fields;
       const before = week.periodComparison.previous?.throughputPerWeek;
       const done = week.generated.doneInWindow;
       expect(before).toEqual(expect.any(Number));
-      expect(throughput).toBe(`*Throughput*\n${done} ${done === 1 ? 'item' : 'items'} finished in the last 7 days (${before} the week before)`);
+      expect(throughput).toBe(
+        `*Throughput*\n${done} ${done === 1 ? 'item' : 'items'} finished in the last 7 days (${before} the week before)`,
+      );
       expect(month.generated.doneInWindow).toBeGreaterThan(0);
-      expect(cycleTime).toBe(`*Cycle time*\n${days(month.percentiles['50']!)} (50%) · ${days(p85)} (85%), of ${month.generated.doneInWindow} finished in 30 days`);
+      expect(cycleTime).toBe(
+        `*Cycle time*\n${days(month.percentiles['50']!)} (50%) · ${days(p85)} (85%), of ${month.generated.doneInWindow} finished in 30 days`,
+      );
       expect(wip).toBe(`*Work in progress*\n${month.generated.inProgress} ${month.generated.inProgress === 1 ? 'item' : 'items'}`);
       if (atRisk.length === 0) {
         expect(risk).toBe('*At risk*\nnone');
@@ -110,7 +130,9 @@ describe('the weekly Slack digest', () => {
     const oldest = [...before.context!.matchAll(/\|(BUG-\d+)>/g)].map((match) => match[1]!);
     expect(oldest).toHaveLength(3);
     for (const key of oldest) {
-      expect((await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: '10100' } } }, `user:${admin}`)).status).toBe(204);
+      expect(
+        (await harness.jira('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: '10100' } } }, `user:${admin}`)).status,
+      ).toBe(204);
     }
     await harness.runScheduledSync();
     await forgetDigests();
@@ -135,7 +157,7 @@ describe('the weekly Slack digest', () => {
     expect(slack.slack.messages()).toHaveLength(count);
   });
 
-  it('still goes out when Jira cannot say the projects\' types, its projects unlinked', async () => {
+  it("still goes out when Jira cannot say the projects' types, its projects unlinked", async () => {
     await harness.chaos({ rate5xx: 1, endpoints: ['GET /rest/api/3/project/search'] });
     const before = slack.slack.messages(DEMO_CHANNELS.flowMetrics).length;
     try {
@@ -149,7 +171,7 @@ describe('the weekly Slack digest', () => {
     expect(titles.map((block) => block.text.text)).toEqual(['*BUG*', '*FLOW*', '*SPR*']);
   });
 
-  it('waits out Slack\'s 429 and then posts', async () => {
+  it("waits out Slack's 429 and then posts", async () => {
     slack.slack.setRateLimited('chat.postMessage', 1, 1);
     const before = slack.slack.messages().length;
     const started = Date.now();
@@ -188,13 +210,15 @@ describe('the weekly Slack digest', () => {
       slack.slack.setPostBurst(POST_BURST);
     }
     const messages = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(posted);
-    expect(messages.map((message) => order.filter((key) => JSON.stringify(message.blocks).includes(`|${key}>`)))).toEqual(order.map((key) => [key]));
+    expect(messages.map((message) => order.filter((key) => JSON.stringify(message.blocks).includes(`|${key}>`)))).toEqual(
+      order.map((key) => [key]),
+    );
     const outcome = lastDigest()!;
     expect(outcome).toMatchObject({ trigger: 'weekly', outcome: 'sent', projects: order, skipped: [], problem: null, at: first!.at });
     expect(outcome.continuesWith).toBeUndefined();
   });
 
-  it('records Slack\'s refusal readably, and the settings page shows it', async () => {
+  it("records Slack's refusal readably, and the settings page shows it", async () => {
     slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
     expect(await settings('updateSlackChannel', { channelId: DEMO_CHANNELS.teamAlpha })).toMatchObject({ ok: true });
     slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, false);
@@ -208,14 +232,24 @@ describe('the weekly Slack digest', () => {
     slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, true);
     const before = slack.slack.messages(DEMO_CHANNELS.teamAlpha).length;
     const sent = await settings('sendSlackDigest');
-    expect(sent).toMatchObject({ ok: true, data: { trigger: 'admin', outcome: 'sent', channel: { name: 'team-alpha' }, projects: ['BUG', 'FLOW', 'SPR'] } });
+    expect(sent).toMatchObject({
+      ok: true,
+      data: { trigger: 'admin', outcome: 'sent', channel: { name: 'team-alpha' }, projects: ['BUG', 'FLOW', 'SPR'] },
+    });
     expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
-    expect(await settings('sendSlackDigest')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/send it again after \d\d:\d\d/) } });
+    expect(await settings('sendSlackDigest')).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: expect.stringMatching(/send it again after \d\d:\d\d/) },
+    });
     expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
     expect(await settings('sendSlackDigest', { projectKey: 'FLOW' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const audit = harness.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
     expect(audit.filter((entry: any) => entry.action === 'slack.digest-sent')).toEqual([
-      expect.objectContaining({ actorAccountId: admin, subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`, details: { outcome: 'sent', projects: 'BUG, FLOW, SPR' } }),
+      expect.objectContaining({
+        actorAccountId: admin,
+        subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`,
+        details: { outcome: 'sent', projects: 'BUG, FLOW, SPR' },
+      }),
     ]);
     expect(connectionOf(await settings('getSlackConnection')).lastDigest).toMatchObject({ trigger: 'admin', outcome: 'sent' });
   });
@@ -229,7 +263,12 @@ describe('the weekly Slack digest', () => {
 
   it('is refused to members', async () => {
     const member = harness.user('member');
-    const answer = await harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey: 'sendSlackDigest', payload: {}, accountId: member });
+    const answer = await harness.platform.invokeResolver({
+      moduleKey: 'flow-metrics-settings',
+      functionKey: 'sendSlackDigest',
+      payload: {},
+      accountId: member,
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

@@ -17,7 +17,13 @@ import type { AuditTrailPorts } from '../app/audit/audit-trail';
 import { logJob } from '../app/job-log';
 import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import { z } from 'zod';
-import { continueFlowDigest, sendFlowDigest, type DigestContinuation, type SiteAddress, type SlackDigestPorts } from '../app/digest/slack-digest';
+import {
+  continueFlowDigest,
+  sendFlowDigest,
+  type DigestContinuation,
+  type SiteAddress,
+  type SlackDigestPorts,
+} from '../app/digest/slack-digest';
 import { isProjectKey } from '../app/project-key';
 import type { SlackDigestRequestPorts } from '../app/digest/slack-digest-request';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
@@ -89,5 +95,9 @@ export async function slackDigest(_request?: unknown, context?: unknown): Promis
 
 /** "Send digest now" from the settings page: the digest's adapters, the settings' audit trail, and its throttle. */
 export function slackDigestRequestPorts<P extends AuditTrailPorts>(settings: P) {
-  return { ...settings, ...slackDigestPorts(), digestThrottle: new KvsExpiringMarker(storageKeys.slackDigestNow) } satisfies SlackDigestRequestPorts;
+  return {
+    ...settings,
+    ...slackDigestPorts(),
+    digestThrottle: new KvsExpiringMarker(storageKeys.slackDigestNow),
+  } satisfies SlackDigestRequestPorts;
 }

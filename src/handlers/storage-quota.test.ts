@@ -75,7 +75,10 @@ describe('a sync that meets a spent KVS quota', () => {
     expect(await syncState(harness, 'FLOW')).toMatchObject({ status: 'ok' });
     // A reader meeting the spent quota is told so, typed; a minute later the page opens.
     while ((await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).ok);
-    expect(await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await harness.invoke('getProjectView', 'FLOW', harness.user('member'))).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
     harness.kvs.resetQuotas();
     const { history } = await harness.viewedHistory('FLOW');
     expect(issueFacts(history!)).toEqual(issueFacts(await harness.truth('FLOW')));
@@ -127,7 +130,12 @@ describe('a personal-data report slice that meets a spent KVS quota', () => {
     const accounts = Array.from({ length: 200 }, (_, i) => `5c2d1e0f3a4b5c6d7e8f${String(i).padStart(4, '0')}`);
     for (const accountId of accounts) {
       harness.kvs.resetQuotas();
-      await harness.setValue(`personal-data:account:${accountId}`, { accountId, uses: ['audit-actor'], firstStoredAt: '2026-01-01T00:00:00.000Z', lastRefreshedAt: '2026-01-01T00:00:00.000Z' });
+      await harness.setValue(`personal-data:account:${accountId}`, {
+        accountId,
+        uses: ['audit-actor'],
+        firstStoredAt: '2026-01-01T00:00:00.000Z',
+        lastRefreshedAt: '2026-01-01T00:00:00.000Z',
+      });
     }
     harness.kvs.resetQuotas();
     await harness.platform.runScheduledTrigger('weekly-personal-data-report');

@@ -186,25 +186,31 @@ describe('Jira answering 5xx or malformed JSON', () => {
   it.each([
     ['5xx', { rate5xx: 1, retryAfterSeconds: 1 }, /Jira answered 503 to the issue search/],
     ['malformed JSON', { malformedJsonRate: 1 }, /Jira sent an unreadable answer to the issue search/],
-  ])('%s: records a readable error, keeps the last good data visible, and retries later', async (_, chaos, message) => {
-    const before = await harness.viewedHistory('SPR');
-    const lastSuccessAt = before.view.sync.lastSuccessAt;
-    await harness.jira('POST', '/__jira/issues/SPR-5/status', { status: 'Done' });
-    await harness.chaos({ ...chaos, endpoints: ['POST /rest/api/3/search/jql'] });
-    await harness.platform.runScheduledTrigger('hourly-incremental-sync');
-    await harness.platform.drainQueue({ maxEvents: 1 }).catch(() => undefined);
+  ])(
+    '%s: records a readable error, keeps the last good data visible, and retries later',
+    async (_, chaos, message) => {
+      const before = await harness.viewedHistory('SPR');
+      const lastSuccessAt = before.view.sync.lastSuccessAt;
+      await harness.jira('POST', '/__jira/issues/SPR-5/status', { status: 'Done' });
+      await harness.chaos({ ...chaos, endpoints: ['POST /rest/api/3/search/jql'] });
+      await harness.platform.runScheduledTrigger('hourly-incremental-sync');
+      await harness.platform.drainQueue({ maxEvents: 1 }).catch(() => undefined);
 
-    const failed = await harness.viewedHistory('SPR');
-    expect(failed.view.sync).toMatchObject({ status: 'failed', lastSuccessAt, lastError: expect.stringMatching(message) });
-    expect(failed.view.sync.lastError).not.toMatch(/\bat \w|Error:|\{|https?:/);
-    expect(issueFacts(failed.history!)).toEqual(issueFacts(before.history!));
-    // The platform holds the job for a later retry.
-    expect(harness.platform.queue.peek()).toEqual([expect.objectContaining({ retryCount: 1, body: { projectKey: 'SPR', reason: 'scheduled', erasure: 0 } })]);
+      const failed = await harness.viewedHistory('SPR');
+      expect(failed.view.sync).toMatchObject({ status: 'failed', lastSuccessAt, lastError: expect.stringMatching(message) });
+      expect(failed.view.sync.lastError).not.toMatch(/\bat \w|Error:|\{|https?:/);
+      expect(issueFacts(failed.history!)).toEqual(issueFacts(before.history!));
+      // The platform holds the job for a later retry.
+      expect(harness.platform.queue.peek()).toEqual([
+        expect.objectContaining({ retryCount: 1, body: { projectKey: 'SPR', reason: 'scheduled', erasure: 0 } }),
+      ]);
 
-    await harness.chaos(null);
-    await harness.platform.drainQueue();
-    const recovered = await harness.viewedHistory('SPR');
-    expect(recovered.view.sync).toMatchObject({ status: 'ok', lastError: null });
-    expect(issueFacts(recovered.history!)).toEqual(issueFacts(await harness.truth('SPR')));
-  }, 60_000);
+      await harness.chaos(null);
+      await harness.platform.drainQueue();
+      const recovered = await harness.viewedHistory('SPR');
+      expect(recovered.view.sync).toMatchObject({ status: 'ok', lastError: null });
+      expect(issueFacts(recovered.history!)).toEqual(issueFacts(await harness.truth('SPR')));
+    },
+    60_000,
+  );
 });

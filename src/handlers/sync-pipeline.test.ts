@@ -54,12 +54,11 @@ describe('syncing a project from Jira into compact storage', () => {
       expect(Buffer.byteLength(JSON.stringify(text))).toBeLessThan(240 * 1024);
     }
     // Nothing but the history, its Overview summary, the cursor and the state is left behind: no lock, no id list, no staging.
-    expect(Object.keys(stored).filter((key) => key.startsWith('project:FLOW:') && !key.includes(':shard:')).sort()).toEqual([
-      'project:FLOW:history',
-      'project:FLOW:overview-summary',
-      'project:FLOW:sync-cursor',
-      'project:FLOW:sync-state',
-    ]);
+    expect(
+      Object.keys(stored)
+        .filter((key) => key.startsWith('project:FLOW:') && !key.includes(':shard:'))
+        .sort(),
+    ).toEqual(['project:FLOW:history', 'project:FLOW:overview-summary', 'project:FLOW:sync-cursor', 'project:FLOW:sync-state']);
   });
 
   it('catches up incrementally with a few requests, rewriting only the shards that changed', async () => {
@@ -102,10 +101,11 @@ describe('syncing a project from Jira into compact storage', () => {
     expect((await harness.stats()).total).toBe(2 + sweeps);
     expect(harness.kvs.stats().writes - writesIdle).toBe(2 * 4);
     const idleAfter = harness.snapshot();
-    expect(Object.keys(idleAfter).filter((key) => JSON.stringify(idleAfter[key]) !== JSON.stringify(idleBefore[key])).sort()).toEqual([
-      'project:BUG:sync-state',
-      'project:FLOW:sync-state',
-    ]);
+    expect(
+      Object.keys(idleAfter)
+        .filter((key) => JSON.stringify(idleAfter[key]) !== JSON.stringify(idleBefore[key]))
+        .sort(),
+    ).toEqual(['project:BUG:sync-state', 'project:FLOW:sync-state']);
   });
 
   it('applies a single issue change between syncs from the issue event, and ignores irrelevant edits', async () => {
@@ -149,7 +149,9 @@ describe('syncing a project from Jira into compact storage', () => {
     const before = harness.snapshot();
     await harness.platform.deliverProductEvent(events[0]!);
     const after = harness.snapshot();
-    expect(Object.keys(after).filter((key) => key.startsWith('project:FLOW:') && JSON.stringify(after[key]) !== JSON.stringify(before[key]))).toEqual([]);
+    expect(
+      Object.keys(after).filter((key) => key.startsWith('project:FLOW:') && JSON.stringify(after[key]) !== JSON.stringify(before[key])),
+    ).toEqual([]);
   });
 
   it('finds deleted and moved issues with the periodic ids-only sweep', async () => {
@@ -195,14 +197,23 @@ describe('syncing a project from Jira into compact storage', () => {
     it('answers nothing computed to a user who may not browse the project', async () => {
       const outsider = harness.user('outsider');
       for (const fn of ['getProjectView', 'getSyncState', 'syncNow']) {
-        await expect(harness.invoke(fn, 'BUG', outsider)).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+        await expect(harness.invoke(fn, 'BUG', outsider)).resolves.toEqual({
+          ok: false,
+          error: { code: 'FORBIDDEN', message: expect.any(String) },
+        });
       }
     });
 
     it('refuses unexpected input with a typed error', async () => {
       const member = harness.user('member');
-      await expect(harness.invoke('getProjectView', 'FLOW', member, { projectKey: 'BUG' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      await expect(harness.invoke('getProjectView', 'FLOW', member, { fromShard: -1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      await expect(harness.invoke('getProjectView', 'FLOW', member, { projectKey: 'BUG' })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      await expect(harness.invoke('getProjectView', 'FLOW', member, { fromShard: -1 })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     });
 
     it('answers the history, workflow and sync state, and keeps getProjectPage working', async () => {
@@ -222,7 +233,10 @@ describe('syncing a project from Jira into compact storage', () => {
       expect(first).toMatchObject({ ok: true, data: { sync: { status: 'queued' } } });
       expect(Date.parse((first as { data: SyncNowData }).data.nextAllowedAt)).toBeGreaterThan(Date.now() + 200_000);
       const second = await harness.syncNow('BUG', harness.user('member'));
-      expect(second).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/You can ask again in 5 minutes\.$/) } });
+      expect(second).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: expect.stringMatching(/You can ask again in 5 minutes\.$/) },
+      });
       // The refused request queued nothing: one job runs, the first one's.
       expect(await harness.platform.drainQueue()).toEqual({ processed: 1 });
       await expect(harness.syncNow('SPR')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -266,7 +280,8 @@ describe('issues that change while the backfill reads them', () => {
   it('in a project read whole by its first expression', async () => {
     await harness.measure('SPR');
     const moved = await nextStatus('SPR-5', ['To Do', 'In Progress', 'In Review', 'Done']);
-    const flagged = (await harness.jira<{ fields: Record<string, unknown> }>('GET', '/rest/api/3/issue/SPR-6?fields=customfield_10021')).body.fields['customfield_10021'];
+    const flagged = (await harness.jira<{ fields: Record<string, unknown> }>('GET', '/rest/api/3/issue/SPR-6?fields=customfield_10021'))
+      .body.fields['customfield_10021'];
     // While the changelogs are read, after the facts: one issue moves on, one is (un)flagged, one comes in from BUG.
     changeWhen('POST /rest/api/3/changelog/bulkfetch', 1, async () => {
       await harness.jira('POST', '/__jira/issues/SPR-5/status', { status: moved });
@@ -279,7 +294,11 @@ describe('issues that change while the backfill reads them', () => {
     // Statuses, fields, one expression for all 760 issues, one Flagged search, one bulk changelog.
     expect(await harness.stats()).toMatchObject({
       total: 5,
-      byEndpoint: { 'POST /rest/api/3/expression/evaluate': 1, 'POST /rest/api/3/search/jql': 1, 'POST /rest/api/3/changelog/bulkfetch': 1 },
+      byEndpoint: {
+        'POST /rest/api/3/expression/evaluate': 1,
+        'POST /rest/api/3/search/jql': 1,
+        'POST /rest/api/3/changelog/bulkfetch': 1,
+      },
     });
 
     const changedKeys = ['SPR-5', 'SPR-6', (await harness.jira<{ key: string }>('GET', '/rest/api/3/issue/BUG-40?fields=key')).body.key];
@@ -315,7 +334,20 @@ describe('issues that change while the backfill reads them', () => {
   it('reads the first batch again when listing the project took too long for its early read to count', async () => {
     await harness.measure('BUG');
     // Only Date is faked: six minutes pass, for the app and the site alike, while the ids are listed.
-    jest.useFakeTimers({ doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
     try {
       changeWhen('POST /rest/api/3/search/jql', 3, async () => {
         jest.setSystemTime(Date.now() + 6 * 60_000);

@@ -34,7 +34,22 @@ async function dailyPurge(): Promise<PurgeOutcome & { resealed: number }> {
 
 const fakeDateOnly = () =>
   jest.useFakeTimers({
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
 async function at<T>(time: number, act: () => Promise<T>): Promise<T> {
   fakeDateOnly();
@@ -91,16 +106,24 @@ it('drops an unmeasured project’s old issues, keeps the rest until it has been
   expect(today).toMatchObject({ erasedProjects: [], skippedProjects: [] });
   expect(today.removedIssues).toBeGreaterThanOrEqual(expired.length);
   const history = /^project:FLOW:(history|shard:)/;
-  const notHistory = (store: Store) => projectKeys(store, 'FLOW').filter((key) => !history.test(key)).map((key) => [key, store.get(key)]);
+  const notHistory = (store: Store) =>
+    projectKeys(store, 'FLOW')
+      .filter((key) => !history.test(key))
+      .map((key) => [key, store.get(key)]);
   expect(notHistory(afterToday)).toEqual(notHistory(before));
-  expect(notHistory(afterToday).map(([key]) => key)).toEqual(expect.arrayContaining(['project:FLOW:sync-state', 'project:FLOW:sync-cursor']));
+  expect(notHistory(afterToday).map(([key]) => key)).toEqual(
+    expect.arrayContaining(['project:FLOW:sync-state', 'project:FLOW:sync-cursor']),
+  );
 
   // A day before it has been unmeasured for the whole window: its open issues, sync state and cursors stay.
   const lastDay = await at(unmeasuredAt + (retentionDays - 1) * MS_PER_DAY, dailyPurge);
   const afterLastDay = readStore();
   expect(lastDay.erasedProjects).toEqual([]);
   const openIds = (issues: Array<{ issue: StoredIssue; doneAt: number | null }>) =>
-    issues.filter(({ doneAt }) => doneAt === null).map(({ issue }) => issue.key).sort();
+    issues
+      .filter(({ doneAt }) => doneAt === null)
+      .map(({ issue }) => issue.key)
+      .sort();
   expect(openIds([...storedIssues(afterLastDay, 'FLOW').values()])).toEqual(openIds(kept));
   expect(notHistory(afterLastDay)).toEqual(notHistory(before));
 
@@ -158,11 +181,20 @@ it('purges now exactly what the daily job purges, and says so in its answer and 
   const ownRecords = /^(audit:|retention:last-purge$|throttle:purge-now$)/;
   const rest = (store: Store) => [...store].filter(([key]) => !ownRecords.test(key));
   expect(rest(afterNow)).toEqual(rest(afterDaily));
-  const entries = [...afterNow].filter(([key]) => key.startsWith('audit:page:')).flatMap(([, page]) => (page as { entries: AuditEntry[] }).entries);
+  const entries = [...afterNow]
+    .filter(([key]) => key.startsWith('audit:page:'))
+    .flatMap(([, page]) => (page as { entries: AuditEntry[] }).entries);
   expect(entries[entries.length - 1]).toMatchObject({
     action: 'data.purged',
     actorAccountId: admin,
-    details: { retentionDays, removed: now.removed, removedAuditEntries: now.removedAuditEntries, removedIssues: now.removedIssues, erasedProjects: 'SPR', skippedProjects: '' },
+    details: {
+      retentionDays,
+      removed: now.removed,
+      removedAuditEntries: now.removedAuditEntries,
+      removedIssues: now.removedIssues,
+      erasedProjects: 'SPR',
+      skippedProjects: '',
+    },
   });
 });
 

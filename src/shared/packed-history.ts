@@ -152,7 +152,8 @@ export function compactHistoryFromShards(dictionaries: HistoryDictionaries, shar
   const typeCount = dictionaries.issueTypes.length;
   for (const shard of shards) {
     decodeShard(shard, dictionaries.keyPrefix, (issue) => {
-      if (!(issue.type < typeCount) || !(issue.initialStatus < statusCount)) throw new PackedShardError('an index is outside the dictionaries');
+      if (!(issue.type < typeCount) || !(issue.initialStatus < statusCount))
+        throw new PackedShardError('an index is outside the dictionaries');
       for (const transition of issue.transitions) {
         if (!(transition.status < statusCount)) throw new PackedShardError('a status index is outside the dictionary');
       }
@@ -206,7 +207,8 @@ function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: Store
     const transitionCount = shard.tn[i];
     const flagCount = shard.fn[i];
     const resolvedStep = shard.resolved[i];
-    if (!isInteger(idStep) || !isInteger(createdStep) || !isCount(type) || !isCount(init)) throw new PackedShardError(`issue ${i} is malformed`);
+    if (!isInteger(idStep) || !isInteger(createdStep) || !isCount(type) || !isCount(init))
+      throw new PackedShardError(`issue ${i} is malformed`);
     if (!isCount(transitionCount) || !isCount(flagCount) || t + transitionCount > shard.tAt.length || f + flagCount > shard.fAt.length) {
       throw new PackedShardError(`issue ${i} has too many changes`);
     }

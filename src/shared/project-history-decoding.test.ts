@@ -32,8 +32,30 @@ const issue = (id: number, transitions: Array<[number, number]>, resolved: numbe
 /** As storage keeps and sends a shard: its JSON, deflated (zlib), base64. */
 const encoded = (issues: StoredIssue[]) => deflateSync(Buffer.from(JSON.stringify(packShard(issues, 'FLOW')))).toString('base64');
 
-const before = [issue(10_001, [[day(1), 1]]), issue(10_002, [[day(2), 1], [day(3), 2]], day(3)), issue(10_003, [])];
-const after = [issue(10_001, [[day(1), 1], [day(4), 2]], day(4)), issue(10_003, []), issue(10_004, [[day(5), 1]])];
+const before = [
+  issue(10_001, [[day(1), 1]]),
+  issue(
+    10_002,
+    [
+      [day(2), 1],
+      [day(3), 2],
+    ],
+    day(3),
+  ),
+  issue(10_003, []),
+];
+const after = [
+  issue(
+    10_001,
+    [
+      [day(1), 1],
+      [day(4), 2],
+    ],
+    day(4),
+  ),
+  issue(10_003, []),
+  issue(10_004, [[day(5), 1]]),
+];
 
 function part(overrides: Partial<ProjectHistoryPart>): ProjectHistoryPart {
   return {

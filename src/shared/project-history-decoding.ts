@@ -57,7 +57,12 @@ export async function decodeProjectHistoryUpdate(
     return { history: compactHistoryFromShards(first.dictionaries, await Promise.all(shards.map(decodeShardText))), held: next };
   }
   if (!held || held.version !== first.basedOn) throw new PackedShardError('the edits are for a history this browser does not hold');
-  const next: HeldHistory = { version: first.version, dictionaries: first.dictionaries, shards: held.shards, edits: [...held.edits, ...first.edits] };
+  const next: HeldHistory = {
+    version: first.version,
+    dictionaries: first.dictionaries,
+    shards: held.shards,
+    edits: [...held.edits, ...first.edits],
+  };
   return { history: await historyFromHeld(next), held: next };
 }
 

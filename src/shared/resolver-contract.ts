@@ -366,8 +366,7 @@ export interface GitHubWebhookSecretCreated {
 }
 
 export type GitHubConnectionData =
-  | { connected: false; sealing: SealingStatus }
-  | (ConnectedTokenStatus & GitHubConnectionDetails & GitHubReadingStatus);
+  { connected: false; sealing: SealingStatus } | (ConnectedTokenStatus & GitHubConnectionDetails & GitHubReadingStatus);
 
 /** `connectGitHub` (connect or replace): the token is checked with GitHub before anything is stored. */
 export interface ConnectGitHubPayload {

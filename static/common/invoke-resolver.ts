@@ -9,9 +9,8 @@ import type {
 } from '../../src/shared/resolver-contract';
 
 /** The payload argument of a function: optional for the functions that take none. */
-export type PayloadArgument<Key extends ResolverFunctionKey> = Record<string, never> extends PayloadOf<Key>
-  ? [payload?: PayloadOf<Key>]
-  : [payload: PayloadOf<Key>];
+export type PayloadArgument<Key extends ResolverFunctionKey> =
+  Record<string, never> extends PayloadOf<Key> ? [payload?: PayloadOf<Key>] : [payload: PayloadOf<Key>];
 
 /** The functions whose answer is `Answer` (a connection section's changes all answer the connection). */
 export type FunctionsAnswering<Answer> = { [Key in ResolverFunctionKey]: AnswerOf<Key> extends Answer ? Key : never }[ResolverFunctionKey];

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerOf, ResolverError, ResolverFunctionKey } from '../../src/shared/resolver-contract';
 import { invoke, type PayloadArgument } from './invoke-resolver';
 
-export type ResolverState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ResolverError }
-  | { status: 'ready'; data: T };
+export type ResolverState<T> = { status: 'loading' } | { status: 'error'; error: ResolverError } | { status: 'ready'; data: T };
 
 export interface ResolverQuery<T> {
   state: ResolverState<T>;
@@ -22,7 +19,10 @@ export interface ResolverQuery<T> {
  * Loads one resolver answer for a page. Calls the resolver on mount and whenever `functionKey` or the
  * payload's content changes; answers to superseded calls, or arriving after unmount, are dropped.
  */
-export function useResolver<Key extends ResolverFunctionKey>(functionKey: Key, ...[payload]: PayloadArgument<Key>): ResolverQuery<AnswerOf<Key>> {
+export function useResolver<Key extends ResolverFunctionKey>(
+  functionKey: Key,
+  ...[payload]: PayloadArgument<Key>
+): ResolverQuery<AnswerOf<Key>> {
   const [state, setState] = useState<ResolverState<AnswerOf<Key>>>({ status: 'loading' });
   const payloadKey = JSON.stringify(payload ?? {});
   const latestCall = useRef(0);

@@ -1,10 +1,4 @@
-import type {
-  ProjectListData,
-  ProjectPageData,
-  ResolverErrorCode,
-  ResolverResult,
-  SyncState,
-} from '../../src/shared/resolver-contract';
+import type { ProjectListData, ProjectPageData, ResolverErrorCode, ResolverResult, SyncState } from '../../src/shared/resolver-contract';
 
 /** Test data for the UI, shaped by the resolver contract. */
 
@@ -14,7 +8,13 @@ export function syncState(overrides: Partial<SyncState> = {}): SyncState {
 
 /** A measured project's `getProjectPage` answer with the given sync state. */
 export function projectPageData(sync: Partial<SyncState> = {}): ProjectPageData {
-  return { project: { id: '10001', key: 'FLOW', name: 'Flow Platform' }, sync: syncState(sync), measured: true, viewerIsJiraAdministrator: null, licenceActive: true };
+  return {
+    project: { id: '10001', key: 'FLOW', name: 'Flow Platform' },
+    sync: syncState(sync),
+    measured: true,
+    viewerIsJiraAdministrator: null,
+    licenceActive: true,
+  };
 }
 
 /** The answer for a project no admin has enabled, as seen by a Jira admin or by anyone else. */

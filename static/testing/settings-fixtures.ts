@@ -21,7 +21,7 @@ export function githubConnected(overrides: Partial<Extract<GitHubConnectionData,
     connectedBy: ADMIN_ID,
     connectedAt: '2026-03-10T12:00:00.000Z',
     lastCheck: { at: '2026-03-10T12:00:00.000Z', outcome: 'ok', problem: null },
-    warnings: ['The token cannot see acme-flow/platform-api: it does not exist, or it is outside the token\'s repository access.'],
+    warnings: ["The token cannot see acme-flow/platform-api: it does not exist, or it is outside the token's repository access."],
     sealedWithKeyId: 'k-2026',
     pullRequestSync: [
       {

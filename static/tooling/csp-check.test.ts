@@ -24,21 +24,27 @@ describe('findCspViolations', () => {
   });
 
   it('reports stylesheets, icons and preloads from other origins, not those of the app', () => {
-    expect(findCspViolations('<link rel="stylesheet" href="https://fonts.example/css?family=Inter">')).toMatchObject([{ rule: 'remote-link' }]);
+    expect(findCspViolations('<link rel="stylesheet" href="https://fonts.example/css?family=Inter">')).toMatchObject([
+      { rule: 'remote-link' },
+    ]);
     expect(findCspViolations("<link rel=icon href='//cdn.example/favicon.ico'>")).toMatchObject([{ rule: 'remote-link' }]);
     expect(findCspViolations('<link rel="modulepreload" href="HTTP://cdn.example/a.js">')).toMatchObject([{ rule: 'remote-link' }]);
     expect(findCspViolations('<link rel="stylesheet" href="./assets/a.css"><link rel="icon" href="/favicon.ico">')).toEqual([]);
   });
 
-  it('reports images from other origins, in src or srcset, but not data: or the app\'s own', () => {
+  it("reports images from other origins, in src or srcset, but not data: or the app's own", () => {
     expect(findCspViolations('<img src="https://tracker.example/pixel.gif">')).toMatchObject([{ rule: 'remote-image' }]);
-    expect(findCspViolations('<img src="./a.png" srcset="./a.png 1x, https://cdn.example/a@2x.png 2x">')).toMatchObject([{ rule: 'remote-image' }]);
+    expect(findCspViolations('<img src="./a.png" srcset="./a.png 1x, https://cdn.example/a@2x.png 2x">')).toMatchObject([
+      { rule: 'remote-image' },
+    ]);
     expect(findCspViolations('<img src="data:image/png;base64,AAAA"><img src="./assets/logo.svg" alt="">')).toEqual([]);
   });
 
   it('reports fetch calls to other origins, in a page or a built script', () => {
-    expect(findCspViolations('<script src="./a.js"></script><p>fetch("https://api.example/x")</p>')).toMatchObject([{ rule: 'remote-fetch' }]);
-    expect(findRemoteFetches('const a=await fetch(`https://api.example/v1`);fetch(\'//x.example\')')).toHaveLength(2);
+    expect(findCspViolations('<script src="./a.js"></script><p>fetch("https://api.example/x")</p>')).toMatchObject([
+      { rule: 'remote-fetch' },
+    ]);
+    expect(findRemoteFetches("const a=await fetch(`https://api.example/v1`);fetch('//x.example')")).toHaveLength(2);
     expect(findRemoteFetches('fetch("/__forge/bridge/"+id);fetch(url);fetch(`./data.json`)')).toEqual([]);
   });
 

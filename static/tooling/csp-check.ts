@@ -58,8 +58,14 @@ export function findCspViolations(html: string): CspViolation[] {
     if (href !== undefined && isRemote(href)) violations.push({ rule: 'remote-link', excerpt: excerptOf(tag) });
   }
   for (const [tag] of html.matchAll(IMG_TAG)) {
-    const sources = [SRC_ATTRIBUTE.exec(tag)?.[1], ...(SRCSET_ATTRIBUTE.exec(tag)?.[1]?.split(',').map((part) => part.trim().split(/\s+/)[0]) ?? [])];
-    if (sources.some((source) => source !== undefined && isRemote(source))) violations.push({ rule: 'remote-image', excerpt: excerptOf(tag) });
+    const sources = [
+      SRC_ATTRIBUTE.exec(tag)?.[1],
+      ...(SRCSET_ATTRIBUTE.exec(tag)?.[1]
+        ?.split(',')
+        .map((part) => part.trim().split(/\s+/)[0]) ?? []),
+    ];
+    if (sources.some((source) => source !== undefined && isRemote(source)))
+      violations.push({ rule: 'remote-image', excerpt: excerptOf(tag) });
   }
   violations.push(...findRemoteFetches(html));
   for (const match of html.matchAll(EVENT_HANDLER_ATTRIBUTE)) {

@@ -9,7 +9,10 @@ const cursorOf = (offset: number) => Buffer.from(`cursor:v2:${offset}`).toString
 
 function offsetOf(cursor: string, argument: string): number {
   const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!match) throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, { extensions: { type: 'INVALID_CURSOR_ARGUMENTS', argument } });
+  if (!match)
+    throw new GraphQLError(`\`${cursor}\` does not appear to be a valid cursor.`, {
+      extensions: { type: 'INVALID_CURSOR_ARGUMENTS', argument },
+    });
   return Number(match[1]);
 }
 

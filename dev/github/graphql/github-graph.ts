@@ -80,7 +80,11 @@ export function pullRequestNode(pull: SimPullRequest) {
         args,
       );
     },
-    files: (args: ConnectionArgs) => connection(pull.files.map((file) => ({ __typename: 'PullRequestChangedFile', ...file })), args),
+    files: (args: ConnectionArgs) =>
+      connection(
+        pull.files.map((file) => ({ __typename: 'PullRequestChangedFile', ...file })),
+        args,
+      ),
   };
 }
 
@@ -98,12 +102,19 @@ export function repositoryNode(repository: SimRepository, pulls: readonly SimPul
       // Only the default branch's .gitattributes is kept by the simulation.
       const path = /^(?:HEAD|[^:]+):\.gitattributes$/.exec(expression ?? '');
       if (!path || repository.gitattributes === null) return null;
-      return { __typename: 'Blob', text: repository.gitattributes, byteSize: Buffer.byteLength(repository.gitattributes), isBinary: false, isTruncated: false };
+      return {
+        __typename: 'Blob',
+        text: repository.gitattributes,
+        byteSize: Buffer.byteLength(repository.gitattributes),
+        isBinary: false,
+        isTruncated: false,
+      };
     },
     pullRequest: ({ number }: { number: number }) => {
       const pull = pulls.find((candidate) => candidate.number === number);
       // GitHub answers null with a NOT_FOUND error beside it, as for a repository.
-      if (!pull) throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } });
+      if (!pull)
+        throw new GraphQLError(`Could not resolve to a PullRequest with the number of ${number}.`, { extensions: { type: 'NOT_FOUND' } });
       return pullRequestNode(pull);
     },
     pullRequests: (args: OrderArgs) => {

@@ -31,7 +31,10 @@ describe('the simulated GitHub GraphQL endpoint', () => {
   });
 
   it('refuses a field GitHub does not have, as GitHub does (200 with errors)', async () => {
-    const answer = await post(simulation(), 'query { repository(owner: "acme", name: "web") { pullRequests(first: 1) { nodes { author { email } } } } }');
+    const answer = await post(
+      simulation(),
+      'query { repository(owner: "acme", name: "web") { pullRequests(first: 1) { nodes { author { email } } } } }',
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).errors[0].message).toContain('Cannot query field "email" on type "Actor"');
   });
@@ -51,7 +54,11 @@ describe('the simulated GitHub GraphQL endpoint', () => {
     const answer = await post(simulation(), PULL_REQUEST_PAGE_QUERY, { owner: 'acme', name: 'nope', pageSize: 10, after: null });
     const body = JSON.parse(answer.body);
     expect(body.data.repository).toBeNull();
-    expect(body.errors[0]).toMatchObject({ type: 'NOT_FOUND', path: ['repository'], message: "Could not resolve to a Repository with the name 'acme/nope'." });
+    expect(body.errors[0]).toMatchObject({
+      type: 'NOT_FOUND',
+      path: ['repository'],
+      message: "Could not resolve to a Repository with the name 'acme/nope'.",
+    });
   });
 
   it('refuses a spent budget with RATE_LIMITED, an unauthenticated call with 401, and a secondary limit with retry-after', async () => {

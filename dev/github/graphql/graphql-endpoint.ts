@@ -75,7 +75,10 @@ export function answerGraphql(requestBody: string | undefined, source: GraphSour
     return { status: 200, body: { errors: price.problems.map((message) => ({ type: 'MAX_NODE_LIMIT_EXCEEDED', message })) } };
   }
   if (bucket.limit - bucket.used < price.cost) {
-    return { status: 200, body: { errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${source.accountId}.` }] } };
+    return {
+      status: 200,
+      body: { errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for user ID ${source.accountId}.` }] },
+    };
   }
   bucket.used += price.cost;
 

@@ -66,7 +66,9 @@ export function queryCost(document: DocumentNode, variables: Record<string, unkn
       return;
     }
     if (size < 1 || size > MAX_PAGE) {
-      problems.push(`Requesting ${size} records on the \`${name}\` connection exceeds the \`${first !== undefined ? 'first' : 'last'}\` limit of ${MAX_PAGE} records.`);
+      problems.push(
+        `Requesting ${size} records on the \`${name}\` connection exceeds the \`${first !== undefined ? 'first' : 'last'}\` limit of ${MAX_PAGE} records.`,
+      );
       return;
     }
     requests += multiplier;
@@ -78,7 +80,9 @@ export function queryCost(document: DocumentNode, variables: Record<string, unkn
     if (definition.kind === Kind.OPERATION_DEFINITION) visit(definition.selectionSet, 1);
   }
   if (nodeCount > MAX_NODES) {
-    problems.push(`By the time this query traverses to the nodes connection, it is requesting up to ${nodeCount} possible nodes which exceeds the maximum limit of ${MAX_NODES}.`);
+    problems.push(
+      `By the time this query traverses to the nodes connection, it is requesting up to ${nodeCount} possible nodes which exceeds the maximum limit of ${MAX_NODES}.`,
+    );
   }
   return { cost: Math.max(1, Math.round(requests / 100)), nodeCount, problems };
 }

@@ -39,7 +39,13 @@ function parseBody(body: string | undefined): Record<string, unknown> | undefine
 
 const badRequest = (message: string) => jiraError(400, [message]);
 
-export function handleControl(deps: ControlDependencies, method: string, pathname: string, query: URLSearchParams, body: string | undefined): SimResponse {
+export function handleControl(
+  deps: ControlDependencies,
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+  body: string | undefined,
+): SimResponse {
   const { site, stats, chaos } = deps;
   const route = `${method} ${pathname.replace(/\/$/, '')}`;
   if (route === 'GET /__jira/stats') return json(200, stats.snapshot());
@@ -62,7 +68,13 @@ export function handleControl(deps: ControlDependencies, method: string, pathnam
   if (route === 'GET /__jira/users') {
     return json(
       200,
-      DEMO_USERS.map((u) => ({ accountId: u.accountId, displayName: u.displayName, emailAddress: u.emailAddress, role: u.role, apiToken: u.apiToken })),
+      DEMO_USERS.map((u) => ({
+        accountId: u.accountId,
+        displayName: u.displayName,
+        emailAddress: u.emailAddress,
+        role: u.role,
+        apiToken: u.apiToken,
+      })),
     );
   }
   if (route === 'GET /__jira/export') return exportRoute(site, query);
@@ -88,7 +100,10 @@ function exportRoute(site: SiteContext, query: URLSearchParams): SimResponse {
   }
   let slice: { startAt: number; maxResults: number };
   try {
-    slice = { startAt: Math.max(0, integerParam(query, 'startAt', 0)), maxResults: integerParam(query, 'maxResults', Number.MAX_SAFE_INTEGER) };
+    slice = {
+      startAt: Math.max(0, integerParam(query, 'startAt', 0)),
+      maxResults: integerParam(query, 'maxResults', Number.MAX_SAFE_INTEGER),
+    };
   } catch (error) {
     if (error instanceof JiraHttpError) return error.toResponse();
     throw error;
@@ -123,7 +138,11 @@ function issueControl(site: SiteContext, method: string, key: string, action: st
       return badRequest(`Status '${String(wanted)}' is not in the workflow of ${project?.key ?? 'the project'} (${names}).`);
     }
     if (site.store.status.get(row) !== status) site.changes.transition(row, status, actor);
-    return json(200, { id: site.store.idOf(row), key: site.store.keyOf(row), status: { id: STATUSES[status]?.id, name: STATUSES[status]?.name } });
+    return json(200, {
+      id: site.store.idOf(row),
+      key: site.store.keyOf(row),
+      status: { id: STATUSES[status]?.id, name: STATUSES[status]?.name },
+    });
   }
   if (action === 'move') {
     const target = typeof input['project'] === 'string' ? site.store.projectIndex(input['project']) : -1;

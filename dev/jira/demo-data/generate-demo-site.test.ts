@@ -174,7 +174,7 @@ describe('the mess real boards have', () => {
     expect(counts.at(-1)).toBeGreaterThan(median * 2);
   });
 
-  it('finishes much sprint work on the sprint\'s last day', () => {
+  it("finishes much sprint work on the sprint's last day", () => {
     const done = statusChanges(store, 'SPR').filter((c) => category(c.to) === 'done' && category(c.from) !== 'done');
     const fridays = done.filter((c) => new Date(c.at).getUTCDay() === 5).length;
     expect(fridays / done.length).toBeGreaterThan(0.35);

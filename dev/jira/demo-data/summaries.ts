@@ -4,28 +4,69 @@
  */
 const STORY_VERBS = ['Add', 'Support', 'Allow users to', 'Show', 'Let admins', 'Improve', 'Redesign', 'Enable'];
 const STORY_OBJECTS = [
-  'export to CSV', 'bulk edit of labels', 'dark mode', 'saved filters', 'two-factor sign-in', 'team dashboards',
-  'search by assignee', 'invoice PDFs', 'webhook retries', 'inline comments', 'onboarding checklist',
-  'notification settings', 'audit trail', 'keyboard shortcuts', 'project templates', 'usage reports',
+  'export to CSV',
+  'bulk edit of labels',
+  'dark mode',
+  'saved filters',
+  'two-factor sign-in',
+  'team dashboards',
+  'search by assignee',
+  'invoice PDFs',
+  'webhook retries',
+  'inline comments',
+  'onboarding checklist',
+  'notification settings',
+  'audit trail',
+  'keyboard shortcuts',
+  'project templates',
+  'usage reports',
 ];
 const STORY_CONTEXTS = ['', ' on mobile', ' for workspace admins', ' in the settings page', ' via the API', ' for guests'];
 const TASK_VERBS = ['Upgrade', 'Migrate', 'Clean up', 'Document', 'Refactor', 'Automate', 'Remove', 'Monitor'];
 const TASK_OBJECTS = [
-  'Node runtime', 'feature flags', 'build pipeline', 'database indexes', 'logging format', 'staging data',
-  'dependency versions', 'alert thresholds', 'release checklist', 'API rate limiter', 'cache keys',
+  'Node runtime',
+  'feature flags',
+  'build pipeline',
+  'database indexes',
+  'logging format',
+  'staging data',
+  'dependency versions',
+  'alert thresholds',
+  'release checklist',
+  'API rate limiter',
+  'cache keys',
 ];
 const BUG_SYMPTOMS = [
-  'Crash when', 'Error 500 when', 'Wrong total when', 'Spinner never stops when', 'Layout breaks when',
-  'Duplicate email sent when', 'Timeout when', 'Data lost when',
+  'Crash when',
+  'Error 500 when',
+  'Wrong total when',
+  'Spinner never stops when',
+  'Layout breaks when',
+  'Duplicate email sent when',
+  'Timeout when',
+  'Data lost when',
 ];
 const BUG_TRIGGERS = [
-  'saving a draft', 'uploading a large file', 'switching workspaces', 'sorting by date', 'signing in with SSO',
-  'exporting a report', 'pasting from Excel', 'opening a shared link', 'changing the time zone',
+  'saving a draft',
+  'uploading a large file',
+  'switching workspaces',
+  'sorting by date',
+  'signing in with SSO',
+  'exporting a report',
+  'pasting from Excel',
+  'opening a shared link',
+  'changing the time zone',
 ];
 const BUG_PLACES = ['', ' on Safari', ' on Android', ' in the admin console', ' after the last release', ' offline'];
 const EPIC_THEMES = [
-  'Self-serve onboarding', 'Billing v2', 'Accessibility audit', 'Performance budget', 'Public API',
-  'Data residency', 'Mobile offline mode', 'Reporting overhaul',
+  'Self-serve onboarding',
+  'Billing v2',
+  'Accessibility audit',
+  'Performance budget',
+  'Public API',
+  'Data residency',
+  'Mobile offline mode',
+  'Reporting overhaul',
 ];
 
 function part(words: readonly string[], seed: number, shift: number): string {

@@ -46,7 +46,11 @@ describe('limits', () => {
   it('refuses fields the request bean does not have, and a token from another request', async () => {
     expect((await call(site, 'app', 'POST', path, { issueIdsOrKeys: ['BUG-1'], startAt: 0 })).status).toBe(400);
     const first = await call(site, 'app', 'POST', path, { issueIdsOrKeys: keys('BUG', 50), maxResults: 10 });
-    const replay = await call(site, 'app', 'POST', path, { issueIdsOrKeys: keys('FLOW', 50), maxResults: 10, nextPageToken: first.body.nextPageToken });
+    const replay = await call(site, 'app', 'POST', path, {
+      issueIdsOrKeys: keys('FLOW', 50),
+      maxResults: 10,
+      nextPageToken: first.body.nextPageToken,
+    });
     expect(replay.status).toBe(400);
   });
 });
@@ -88,8 +92,22 @@ describe('fieldIds', () => {
     const { byIssue } = await fetchAll({ issueIdsOrKeys: keys('FLOW', 400), fieldIds: ['customfield_10021'] });
     const items = [...byIssue.values()].flat().flatMap((h) => h.items);
     expect(items.length).toBeGreaterThan(10);
-    expect(items).toContainEqual({ field: 'Flagged', fieldtype: 'custom', fieldId: 'customfield_10021', fromString: '', to: '[10019]', toString: 'Impediment' });
-    expect(items).toContainEqual({ field: 'Flagged', fieldtype: 'custom', fieldId: 'customfield_10021', from: '[10019]', fromString: 'Impediment', toString: '' });
+    expect(items).toContainEqual({
+      field: 'Flagged',
+      fieldtype: 'custom',
+      fieldId: 'customfield_10021',
+      fromString: '',
+      to: '[10019]',
+      toString: 'Impediment',
+    });
+    expect(items).toContainEqual({
+      field: 'Flagged',
+      fieldtype: 'custom',
+      fieldId: 'customfield_10021',
+      from: '[10019]',
+      fromString: 'Impediment',
+      toString: '',
+    });
   });
 });
 

@@ -39,12 +39,15 @@ function readRequest(body: string | undefined): BulkRequest {
   if (fieldIds !== undefined && (!Array.isArray(fieldIds) || !fieldIds.every((v) => typeof v === 'string'))) {
     throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   }
-  const fields = (fieldIds) ?? [];
+  const fields = fieldIds ?? [];
   if (fields.length > BULK_CHANGELOG_MAX_FIELDS || new Set(fields).size !== fields.length) {
     const message = `fieldIds must contain at most ${BULK_CHANGELOG_MAX_FIELDS} unique field ids.`;
     throw new JiraHttpError(400, [message], { fieldIds: message });
   }
-  if (maxResults !== undefined && (!Number.isInteger(maxResults) || (maxResults as number) < 1 || (maxResults as number) > BULK_CHANGELOG_MAX_RESULTS)) {
+  if (
+    maxResults !== undefined &&
+    (!Number.isInteger(maxResults) || (maxResults as number) < 1 || (maxResults as number) > BULK_CHANGELOG_MAX_RESULTS)
+  ) {
     const message = `maxResults must be between 1 and ${BULK_CHANGELOG_MAX_RESULTS}.`;
     throw new JiraHttpError(400, [message], { maxResults: message });
   }

@@ -10,9 +10,14 @@ beforeAll(() => {
 });
 
 const EVALUATE = '/rest/api/3/expression/evaluate';
-const FACTS = 'issues.map(i => [i.id, i.key, i.created.getTime(), i.updated.getTime(), i.resolutionDate?.getTime(), i.issueType.name, i.status.id, i.status.category.key])';
+const FACTS =
+  'issues.map(i => [i.id, i.key, i.created.getTime(), i.updated.getTime(), i.resolutionDate?.getTime(), i.issueType.name, i.status.id, i.status.category.key])';
 
-function evaluate(caller: Parameters<typeof call>[1], expression: string, jql?: { query?: string; maxResults?: number; nextPageToken?: string }) {
+function evaluate(
+  caller: Parameters<typeof call>[1],
+  expression: string,
+  jql?: { query?: string; maxResults?: number; nextPageToken?: string },
+) {
   return call(site, caller, 'POST', EVALUATE, { expression, ...(jql ? { context: { issues: { jql } } } : {}) });
 }
 
@@ -20,7 +25,11 @@ async function allPages(query: string, maxResults?: number) {
   const pages: any[] = [];
   let token: string | undefined;
   do {
-    const answer = await evaluate('app', FACTS, { query, ...(maxResults ? { maxResults } : {}), ...(token ? { nextPageToken: token } : {}) });
+    const answer = await evaluate('app', FACTS, {
+      query,
+      ...(maxResults ? { maxResults } : {}),
+      ...(token ? { nextPageToken: token } : {}),
+    });
     expect(answer.status).toBe(200);
     pages.push(answer.body);
     token = answer.body.meta.issues.jql.nextPageToken;
@@ -30,9 +39,14 @@ async function allPages(query: string, maxResults?: number) {
 }
 
 describe('an expression over a JQL page', () => {
-  it('answers each issue\'s facts as the search shows them', async () => {
+  it("answers each issue's facts as the search shows them", async () => {
     const [page] = await allPages('project = FLOW AND key <= FLOW-40 ORDER BY id ASC');
-    const search = await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('project = FLOW AND key <= FLOW-40 ORDER BY id ASC')}&fields=created,updated,resolutiondate,issuetype,status&maxResults=100`);
+    const search = await call(
+      site,
+      'app',
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('project = FLOW AND key <= FLOW-40 ORDER BY id ASC')}&fields=created,updated,resolutiondate,issuetype,status&maxResults=100`,
+    );
     expect(page.value).toHaveLength(40);
     page.value.forEach((row: unknown[], index: number) => {
       const issue = search.body.issues[index];
@@ -117,7 +131,11 @@ describe("Jira's limits", () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages[0]).toMatch(/2000 beans/);
     const beans = await evaluate('app', 'issues.map(i => i.status)', { query: 'project = FLOW', maxResults: 2 });
-    expect(beans.body.value[0]).toEqual({ self: expect.stringContaining('/rest/api/3/status/'), id: expect.any(String), name: expect.any(String) });
+    expect(beans.body.value[0]).toEqual({
+      self: expect.stringContaining('/rest/api/3/status/'),
+      id: expect.any(String),
+      name: expect.any(String),
+    });
   });
 });
 
@@ -125,29 +143,45 @@ describe('what the simulated site does not evaluate', () => {
   it.each([
     ['an operator', 'issues.map(i => i.id + 1)', /'\+' is not supported by the simulated Jira site/],
     ['a comparison', 'issues.map(i => i.id == 1)', /'==' is not supported/],
-    ['an unknown property', 'issues.map(i => i.status.nme)', /Evaluation failed: "i.status.nme" - Unrecognized property of `i.status`: "nme". Available properties of type 'IssueStatus' are: 'category', 'description', 'id', 'name'/],
+    [
+      'an unknown property',
+      'issues.map(i => i.status.nme)',
+      /Evaluation failed: "i.status.nme" - Unrecognized property of `i.status`: "nme". Available properties of type 'IssueStatus' are: 'category', 'description', 'id', 'name'/,
+    ],
     ['an unknown method', 'issues.map(i => i.created.toString())', /Unrecognized method of `i.created`: "toString"/],
     ['member access on null', 'issues.map(i => i.resolutionDate.getTime())', /Cannot call method "getTime" of null/],
     ['an unknown variable', 'board.id', /Unrecognized variable: "board"/],
-    ['a syntax error', 'issues.map(i => [i.id, )', /Jira expression failed to parse: Line 1, column 24: a value expected, '\)' encountered/],
-  ])('answers 400 in Jira\'s error shape for %s', async (_what, expression, message) => {
+    [
+      'a syntax error',
+      'issues.map(i => [i.id, )',
+      /Jira expression failed to parse: Line 1, column 24: a value expected, '\)' encountered/,
+    ],
+  ])("answers 400 in Jira's error shape for %s", async (_what, expression, message) => {
     const answer = await evaluate('member', expression, { query: 'project = FLOW AND resolution = Unresolved' });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errorMessages: [expect.stringMatching(message)], errors: {} });
   });
 
   it('refuses context it does not simulate, and malformed bodies', async () => {
-    expect((await call(site, 'app', 'POST', EVALUATE, { expression: 'project.key', context: { project: { key: 'FLOW' } } })).status).toBe(400);
+    expect((await call(site, 'app', 'POST', EVALUATE, { expression: 'project.key', context: { project: { key: 'FLOW' } } })).status).toBe(
+      400,
+    );
     expect((await call(site, 'app', 'POST', EVALUATE, { expression: 1 })).status).toBe(400);
     expect((await call(site, 'app', 'POST', EVALUATE, { expression: 'user', unknown: true })).status).toBe(400);
   });
 
   it('evaluates objects, lists, strings and the calling user', async () => {
     const answer = await call(site, 'member', 'POST', EVALUATE, {
-      expression: "{ who: user.displayName, key: issue.key, created: issue.created, words: ['a', \"b\"].length, nothing: null }",
+      expression: '{ who: user.displayName, key: issue.key, created: issue.created, words: [\'a\', "b"].length, nothing: null }',
       context: { issue: { key: 'FLOW-1' } },
     });
-    expect(answer.body.value).toEqual({ who: 'Sam Okafor', key: 'FLOW-1', created: expect.stringMatching(/\+0000$/), words: 2, nothing: null });
+    expect(answer.body.value).toEqual({
+      who: 'Sam Okafor',
+      key: 'FLOW-1',
+      created: expect.stringMatching(/\+0000$/),
+      words: 2,
+      nothing: null,
+    });
     expect((await evaluate('app', 'user')).body.value).toBeNull();
   });
 });

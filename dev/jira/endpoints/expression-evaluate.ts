@@ -39,7 +39,9 @@ function evaluate(site: SiteContext, request: RouteRequest): SimResponse {
   if (!isRecord(context) || Object.keys(context).some((k) => !CONTEXT_KEYS.has(k))) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   const unsupported = Object.keys(context).filter((k) => !SUPPORTED_CONTEXT.has(k));
   if (unsupported.length > 0) {
-    return jiraError(400, [`The simulated Jira site evaluates expressions in the 'issue' and 'issues' contexts only, not '${unsupported.join("', '")}'.`]);
+    return jiraError(400, [
+      `The simulated Jira site evaluates expressions in the 'issue' and 'issues' contexts only, not '${unsupported.join("', '")}'.`,
+    ]);
   }
 
   try {
@@ -51,7 +53,10 @@ function evaluate(site: SiteContext, request: RouteRequest): SimResponse {
     let page: IssuesPage | null = null;
     if (context['issues'] !== undefined) {
       page = issuesPage(site, request, context['issues']);
-      variables.set('issues', Array.from(page.rows, (row) => issueEntity(site, row)));
+      variables.set(
+        'issues',
+        Array.from(page.rows, (row) => issueEntity(site, row)),
+      );
     }
     const value = evaluateExpression(body['expression'], expression, variables);
     return json(200, { value, ...(page ? { meta: { issues: { jql: page.meta } } } : {}) });
@@ -64,9 +69,14 @@ function evaluate(site: SiteContext, request: RouteRequest): SimResponse {
 
 /** The `issue` context: by id or key, visible to the caller, or Jira's 404. */
 function contextIssue(site: SiteContext, request: RouteRequest, reference: unknown): number {
-  if (!isRecord(reference) || Object.keys(reference).some((k) => k !== 'id' && k !== 'key')) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
+  if (!isRecord(reference) || Object.keys(reference).some((k) => k !== 'id' && k !== 'key'))
+    throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   const { id, key } = reference;
-  if ((id === undefined) === (key === undefined) || (id !== undefined && !Number.isInteger(id)) || (key !== undefined && typeof key !== 'string')) {
+  if (
+    (id === undefined) === (key === undefined) ||
+    (id !== undefined && !Number.isInteger(id)) ||
+    (key !== undefined && typeof key !== 'string')
+  ) {
     throw new JiraHttpError(400, ['Provide either the id or the key of the issue, not both.']);
   }
   const row = site.store.find(asText(id ?? key));
@@ -78,7 +88,8 @@ function contextIssue(site: SiteContext, request: RouteRequest, reference: unkno
 
 /** The `issues` context: one page of a bounded JQL query's results, as the caller sees them. */
 function issuesPage(site: SiteContext, request: RouteRequest, issues: unknown): IssuesPage {
-  if (!isRecord(issues) || Object.keys(issues).some((k) => k !== 'jql') || !isRecord(issues['jql'])) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
+  if (!isRecord(issues) || Object.keys(issues).some((k) => k !== 'jql') || !isRecord(issues['jql']))
+    throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   const jql = issues['jql'];
   const { query, maxResults, nextPageToken } = jql;
   const valid =

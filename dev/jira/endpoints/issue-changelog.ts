@@ -25,7 +25,10 @@ function changelog(site: SiteContext, request: RouteRequest): SimResponse {
   const idOrKey = request.params['issueIdOrKey'] ?? '';
   const row = visibleIssue(site, request, idOrKey);
   const startAt = Math.max(0, integerParam(request.query, 'startAt', 0));
-  const maxResults = Math.min(ISSUE_CHANGELOG_PAGE_LIMIT, Math.max(1, integerParam(request.query, 'maxResults', ISSUE_CHANGELOG_PAGE_LIMIT)));
+  const maxResults = Math.min(
+    ISSUE_CHANGELOG_PAGE_LIMIT,
+    Math.max(1, integerParam(request.query, 'maxResults', ISSUE_CHANGELOG_PAGE_LIMIT)),
+  );
   const total = site.store.historyCount(row);
   const values = site.store.histories(row, startAt, maxResults).map((h) => historyJson(site.siteUrl, h));
   const isLast = startAt + values.length >= total;

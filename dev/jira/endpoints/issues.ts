@@ -98,14 +98,17 @@ function createIssue(site: SiteContext, request: RouteRequest): SimResponse {
   const typeIndex = ISSUE_TYPES.findIndex((t) => t.id === asText(typeRef?.['id'] ?? '') || t.name === typeRef?.['name']);
   const project = site.store.projects[projectIndex];
   if (!typeRef) errors['issuetype'] = 'Specify an issue type';
-  else if (typeIndex < 0 || (project && !project.issueTypes.includes(typeIndex))) errors['issuetype'] = 'The issue type selected is invalid.';
+  else if (typeIndex < 0 || (project && !project.issueTypes.includes(typeIndex)))
+    errors['issuetype'] = 'The issue type selected is invalid.';
 
   const summary = fields['summary'];
   if (typeof summary !== 'string' || summary.trim() === '') errors['summary'] = 'You must specify a summary of the issue.';
   else if (summary.length > 255) errors['summary'] = 'Summary must be less than 255 characters.';
 
   const priorityRef = reference(fields['priority']);
-  const priority = priorityRef ? PRIORITIES.findIndex((p) => p.id === asText(priorityRef['id'] ?? '') || p.name === priorityRef['name']) : 2;
+  const priority = priorityRef
+    ? PRIORITIES.findIndex((p) => p.id === asText(priorityRef['id'] ?? '') || p.name === priorityRef['name'])
+    : 2;
   if (priority < 0) errors['priority'] = 'The priority selected is invalid.';
 
   const assigneeRef = reference(fields['assignee']);
@@ -151,7 +154,10 @@ function editIssue(site: SiteContext, request: RouteRequest): SimResponse {
   const value = fields['security'];
   const id = isRecord(value) ? asText(value['id']) : value === null ? null : undefined;
   const level = id === null || id === undefined ? undefined : securityLevel(id);
-  if (id === undefined || (id !== null && (!level || !site.store.projects[projectIndex]?.issueSecurity || !admits(request.principal, Number(id))))) {
+  if (
+    id === undefined ||
+    (id !== null && (!level || !site.store.projects[projectIndex]?.issueSecurity || !admits(request.principal, Number(id))))
+  ) {
     throw new JiraHttpError(400, [], { security: `Security level '${String(id)}' is not valid.` });
   }
   site.changes.setSecurityLevel(row, id === null ? null : Number(id), actorOf(request.principal));

@@ -21,7 +21,10 @@ function myPermissions(site: SiteContext, request: RouteRequest): SimResponse {
   if (raw === null || raw.trim() === '') {
     throw new JiraHttpError(400, ['The permissions parameter is required.'], { permissions: 'The permissions parameter is required.' });
   }
-  const keys = raw.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   const unknown = unknownKeys(keys);
   if (unknown.length > 0) throw new JiraHttpError(400, [`Invalid permission key(s): ${unknown.join(', ')}.`]);
 

@@ -48,10 +48,10 @@ function fromBody(body: string | undefined): SearchRequest {
     (expand === undefined || typeof expand === 'string');
   if (!valid) throw new JiraHttpError(400, [INVALID_PAYLOAD]);
   return {
-    jql: (jql) ?? '',
+    jql: jql ?? '',
     ...(typeof nextPageToken === 'string' && nextPageToken !== '' ? { nextPageToken } : {}),
     maxResults: (maxResults as number | undefined) ?? DEFAULT_MAX_RESULTS,
-    fields: (fields) ?? [],
+    fields: fields ?? [],
     expand: expandSet(expand),
   };
 }

@@ -24,7 +24,11 @@ class Evaluation {
       case 'literal':
         return node.value;
       case 'variable':
-        if (!scope.has(node.name)) throw this.failure(node, `Unrecognized variable: "${node.name}". Available variables are: ${[...scope.keys()].sort().join(', ')}`);
+        if (!scope.has(node.name))
+          throw this.failure(
+            node,
+            `Unrecognized variable: "${node.name}". Available variables are: ${[...scope.keys()].sort().join(', ')}`,
+          );
         return scope.get(node.name)!;
       case 'list':
         return node.items.map((item) => this.run(item, scope));
@@ -40,7 +44,12 @@ class Evaluation {
       case 'call': {
         const object = this.run(node.object, scope);
         if (object === null && node.optional) return null;
-        return this.call(node, object, node.method, node.args.map((arg) => this.run(arg, scope)));
+        return this.call(
+          node,
+          object,
+          node.method,
+          node.args.map((arg) => this.run(arg, scope)),
+        );
       }
     }
   }
@@ -52,7 +61,10 @@ class Evaluation {
       if (object.has(name)) return object.read(name);
       throw this.failure(
         node,
-        `Unrecognized property of \`${target}\`: "${name}". Available properties of type '${object.typeName}' are: ${object.propertyNames().map((p) => `'${p}'`).join(', ')}`,
+        `Unrecognized property of \`${target}\`: "${name}". Available properties of type '${object.typeName}' are: ${object
+          .propertyNames()
+          .map((p) => `'${p}'`)
+          .join(', ')}`,
       );
     }
     if (object instanceof ExpressionRecord) {
@@ -60,7 +72,10 @@ class Evaluation {
       throw this.failure(node, `Unrecognized property of \`${target}\`: "${name}"`);
     }
     if ((Array.isArray(object) || typeof object === 'string') && name === 'length') return object.length;
-    throw this.failure(node, `Unrecognized property of \`${target}\`: "${name}" (a ${typeName(object)} has no such property on the simulated site)`);
+    throw this.failure(
+      node,
+      `Unrecognized property of \`${target}\`: "${name}" (a ${typeName(object)} has no such property on the simulated site)`,
+    );
   }
 
   private call(node: ExpressionNode & { kind: 'call' }, object: ExpressionValue, method: string, args: ExpressionValue[]): ExpressionValue {
@@ -114,7 +129,9 @@ function toJson(value: ExpressionValue): unknown {
   };
   const json = convert(value);
   if (primitives > MAX_PRIMITIVE_VALUES) {
-    throw new ExpressionError(`Evaluation failed: the result holds ${primitives} primitive values, over the limit of ${MAX_PRIMITIVE_VALUES}.`);
+    throw new ExpressionError(
+      `Evaluation failed: the result holds ${primitives} primitive values, over the limit of ${MAX_PRIMITIVE_VALUES}.`,
+    );
   }
   if (beans > MAX_BEANS) {
     throw new ExpressionError(`Evaluation failed: the result holds ${beans} beans, over the limit of ${MAX_BEANS}.`);

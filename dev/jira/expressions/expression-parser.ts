@@ -198,7 +198,8 @@ class Parser {
       case 'string':
         return this.counted({ kind: 'literal', value: token.value ?? '', start: token.start, end: token.end });
       case 'identifier':
-        if (token.text in WORD_LITERALS) return this.counted({ kind: 'literal', value: WORD_LITERALS[token.text]!, start: token.start, end: token.end });
+        if (token.text in WORD_LITERALS)
+          return this.counted({ kind: 'literal', value: WORD_LITERALS[token.text]!, start: token.start, end: token.end });
         if (token.text === 'new' || token.text === 'typeof') throw this.unexpected({ ...token, type: 'unsupported' }, '');
         return this.counted({ kind: 'variable', name: token.text, start: token.start, end: token.end });
       case 'punctuation':

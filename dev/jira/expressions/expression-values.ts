@@ -71,7 +71,12 @@ function issueStatus(site: SiteContext, index: number): JiraEntity | null {
   if (!status) return null;
   return new JiraEntity(
     'IssueStatus',
-    { id: () => Number(status.id), name: () => status.name, description: () => status.description, category: () => statusCategory(site, status.category) },
+    {
+      id: () => Number(status.id),
+      name: () => status.name,
+      description: () => status.description,
+      category: () => statusCategory(site, status.category),
+    },
     () => ({ self: `${site.siteUrl}/rest/api/3/status/${status.id}`, id: status.id, name: status.name }),
   );
 }
@@ -81,7 +86,13 @@ function issueType(site: SiteContext, index: number): JiraEntity | null {
   if (!type) return null;
   return new JiraEntity(
     'IssueType',
-    { id: () => Number(type.id), name: () => type.name, description: () => type.description, subtask: () => type.subtask, hierarchyLevel: () => type.hierarchyLevel },
+    {
+      id: () => Number(type.id),
+      name: () => type.name,
+      description: () => type.description,
+      subtask: () => type.subtask,
+      hierarchyLevel: () => type.hierarchyLevel,
+    },
     () => ({ self: `${site.siteUrl}/rest/api/3/issuetype/${type.id}`, id: type.id, name: type.name }),
   );
 }
@@ -89,11 +100,12 @@ function issueType(site: SiteContext, index: number): JiraEntity | null {
 function project(site: SiteContext, index: number): JiraEntity | null {
   const found = site.store.projects[index];
   if (!found) return null;
-  return new JiraEntity(
-    'Project',
-    { id: () => Number(found.id), key: () => found.key, name: () => found.name },
-    () => ({ self: `${site.siteUrl}/rest/api/3/project/${found.id}`, id: found.id, key: found.key, name: found.name }),
-  );
+  return new JiraEntity('Project', { id: () => Number(found.id), key: () => found.key, name: () => found.name }, () => ({
+    self: `${site.siteUrl}/rest/api/3/project/${found.id}`,
+    id: found.id,
+    key: found.key,
+    name: found.name,
+  }));
 }
 
 /** An issue's security level as the `SecurityLevel` type: id (a number), name and description. */
@@ -129,11 +141,11 @@ export function issueEntity(site: SiteContext, row: number): JiraEntity {
 
 /** The calling user, as the `User` type. */
 export function userEntity(site: SiteContext, user: DemoUser): JiraEntity {
-  return new JiraEntity(
-    'User',
-    { accountId: () => user.accountId, displayName: () => user.displayName },
-    () => ({ self: `${site.siteUrl}/rest/api/3/user?accountId=${user.accountId}`, accountId: user.accountId, displayName: user.displayName }),
-  );
+  return new JiraEntity('User', { accountId: () => user.accountId, displayName: () => user.displayName }, () => ({
+    self: `${site.siteUrl}/rest/api/3/user?accountId=${user.accountId}`,
+    accountId: user.accountId,
+    displayName: user.displayName,
+  }));
 }
 
 export function dateText(date: JiraDate): string {

@@ -33,9 +33,33 @@ export const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add
 const SUPPORTED =
   'project, issuekey (key, id), created, updated, resolved, status, statusCategory, issuetype, priority, resolution, assignee, reporter, creator and Flagged';
 const KNOWN_UNSUPPORTED = new Set([
-  'summary', 'description', 'text', 'comment', 'labels', 'sprint', 'component', 'fixversion', 'affectedversion',
-  'environment', 'parent', 'epic link', 'due', 'duedate', 'watcher', 'watchers', 'votes', 'voter', 'rank',
-  'worklogdate', 'lastviewed', 'level', 'filter', 'attachments', 'issuelink', 'textfields', 'statuscategorychangeddate',
+  'summary',
+  'description',
+  'text',
+  'comment',
+  'labels',
+  'sprint',
+  'component',
+  'fixversion',
+  'affectedversion',
+  'environment',
+  'parent',
+  'epic link',
+  'due',
+  'duedate',
+  'watcher',
+  'watchers',
+  'votes',
+  'voter',
+  'rank',
+  'worklogdate',
+  'lastviewed',
+  'level',
+  'filter',
+  'attachments',
+  'issuelink',
+  'textfields',
+  'statuscategorychangeddate',
 ]);
 const EQUALITY: readonly Operator[] = ['=', '!=', 'in', 'not in', 'is', 'is not'];
 const COMPARISON: readonly Operator[] = [...EQUALITY, '>', '>=', '<', '<='];
@@ -84,7 +108,11 @@ class Compiler {
     const { store } = this.env;
     switch (name) {
       case 'project':
-        return this.enumeration(clause, (row) => store.project.get(row), (operand) => this.projectValue(clause, operand));
+        return this.enumeration(
+          clause,
+          (row) => store.project.get(row),
+          (operand) => this.projectValue(clause, operand),
+        );
       case 'issuekey':
       case 'key':
       case 'id':
@@ -100,40 +128,85 @@ class Compiler {
       case 'resolutiondate':
         return this.date(clause, (row) => store.resolutionDate.get(row));
       case 'status':
-        return this.enumeration(clause, (row) => store.status.get(row), (operand) =>
-          this.catalogueValue(clause, operand, STATUSES.map((s) => [s.id, s.name])),
+        return this.enumeration(
+          clause,
+          (row) => store.status.get(row),
+          (operand) =>
+            this.catalogueValue(
+              clause,
+              operand,
+              STATUSES.map((s) => [s.id, s.name]),
+            ),
         );
       case 'statuscategory': {
         const categoryOfStatus = STATUSES.map((s) => STATUS_CATEGORIES.findIndex((c) => c.key === s.category));
-        return this.enumeration(clause, (row) => categoryOfStatus[store.status.get(row)] ?? -1, (operand) =>
-          this.catalogueValue(clause, operand, STATUS_CATEGORIES.map((c) => [String(c.id), c.name, c.key])),
+        return this.enumeration(
+          clause,
+          (row) => categoryOfStatus[store.status.get(row)] ?? -1,
+          (operand) =>
+            this.catalogueValue(
+              clause,
+              operand,
+              STATUS_CATEGORIES.map((c) => [String(c.id), c.name, c.key]),
+            ),
         );
       }
       case 'issuetype':
       case 'type':
-        return this.enumeration(clause, (row) => store.type.get(row), (operand) =>
-          this.catalogueValue(clause, operand, ISSUE_TYPES.map((t) => [t.id, t.name])),
+        return this.enumeration(
+          clause,
+          (row) => store.type.get(row),
+          (operand) =>
+            this.catalogueValue(
+              clause,
+              operand,
+              ISSUE_TYPES.map((t) => [t.id, t.name]),
+            ),
         );
       case 'priority':
-        return this.enumeration(clause, (row) => store.priority.get(row), (operand) =>
-          this.catalogueValue(clause, operand, PRIORITIES.map((p) => [p.id, p.name])),
+        return this.enumeration(
+          clause,
+          (row) => store.priority.get(row),
+          (operand) =>
+            this.catalogueValue(
+              clause,
+              operand,
+              PRIORITIES.map((p) => [p.id, p.name]),
+            ),
         );
       case 'resolution':
-        return this.enumeration(clause, (row) => store.resolution.get(row), (operand) =>
-          operand.kind === 'value' && operand.text.toLowerCase() === 'unresolved'
-            ? -1
-            : this.catalogueValue(clause, operand, RESOLUTIONS.map((r) => [r.id, r.name])),
+        return this.enumeration(
+          clause,
+          (row) => store.resolution.get(row),
+          (operand) =>
+            operand.kind === 'value' && operand.text.toLowerCase() === 'unresolved'
+              ? -1
+              : this.catalogueValue(
+                  clause,
+                  operand,
+                  RESOLUTIONS.map((r) => [r.id, r.name]),
+                ),
         );
       case 'assignee':
-        return this.enumeration(clause, (row) => store.assignee.get(row), (operand) => this.userValue(clause, operand));
+        return this.enumeration(
+          clause,
+          (row) => store.assignee.get(row),
+          (operand) => this.userValue(clause, operand),
+        );
       case 'reporter':
       case 'creator':
-        return this.enumeration(clause, (row) => store.reporter.get(row), (operand) => this.userValue(clause, operand));
+        return this.enumeration(
+          clause,
+          (row) => store.reporter.get(row),
+          (operand) => this.userValue(clause, operand),
+        );
       case 'flagged':
       case 'cf[10021]':
       case FLAGGED_FIELD.id:
-        return this.enumeration(clause, (row) => (store.flagged.get(row) === 1 ? 0 : -1), (operand) =>
-          this.catalogueValue(clause, operand, [[FLAGGED_FIELD.optionId, FLAGGED_FIELD.optionValue]]),
+        return this.enumeration(
+          clause,
+          (row) => (store.flagged.get(row) === 1 ? 0 : -1),
+          (operand) => this.catalogueValue(clause, operand, [[FLAGGED_FIELD.optionId, FLAGGED_FIELD.optionValue]]),
         );
       default:
         this.errors.push(

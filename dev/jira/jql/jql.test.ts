@@ -9,11 +9,20 @@ beforeAll(() => {
   site = createJiraSite({ now: TEST_ANCHOR, clock: () => TEST_ANCHOR.getTime() + 3_600_000 });
 });
 
-async function search(jql: string, fields: string[] = ['key', 'status', 'created', 'updated', 'project', 'issuetype', 'resolutiondate'], caller: Caller = 'app') {
+async function search(
+  jql: string,
+  fields: string[] = ['key', 'status', 'created', 'updated', 'project', 'issuetype', 'resolutiondate'],
+  caller: Caller = 'app',
+) {
   const issues: any[] = [];
   let token: string | undefined;
   for (;;) {
-    const answer = await call(site, caller, 'POST', '/rest/api/3/search/jql', { jql, fields, maxResults: 100, ...(token ? { nextPageToken: token } : {}) });
+    const answer = await call(site, caller, 'POST', '/rest/api/3/search/jql', {
+      jql,
+      fields,
+      maxResults: 100,
+      ...(token ? { nextPageToken: token } : {}),
+    });
     if (answer.status !== 200) return { status: answer.status, errors: answer.body.errorMessages as string[], issues };
     issues.push(...answer.body.issues);
     token = answer.body.nextPageToken;
@@ -65,7 +74,8 @@ describe('clauses', () => {
     const unresolved = await search('project = BUG AND resolution = Unresolved');
     for (const issue of unresolved.issues) expect(issue.fields.resolutiondate).toBeNull();
     const resolvedLately = await search('project = BUG AND resolved >= "2025-05-01"');
-    for (const issue of resolvedLately.issues) expect(Date.parse(issue.fields.resolutiondate)).toBeGreaterThanOrEqual(Date.parse('2025-05-01'));
+    for (const issue of resolvedLately.issues)
+      expect(Date.parse(issue.fields.resolutiondate)).toBeGreaterThanOrEqual(Date.parse('2025-05-01'));
   });
 });
 
@@ -100,14 +110,16 @@ describe('refusals, as Jira words them', () => {
 
   it('reports syntax errors with the position', async () => {
     const unclosed = await search('project = "FLOW');
-    expect(unclosed.errors[0]).toMatch(/^Error in the JQL Query: The quoted string 'FLOW' has not been completed\. \(line 1, character 11\)$/);
+    expect(unclosed.errors[0]).toMatch(
+      /^Error in the JQL Query: The quoted string 'FLOW' has not been completed\. \(line 1, character 11\)$/,
+    );
     const dangling = await search('project = FLOW AND');
     expect(dangling.errors[0]).toMatch(/^Error in the JQL Query: Expecting a field name but got EOF\./);
     const noOperator = await search('project FLOW');
     expect(noOperator.errors[0]).toContain('Expecting operator but got');
   });
 
-  it('says unsupported fields are the simulation\'s limit, not Jira\'s', async () => {
+  it("says unsupported fields are the simulation's limit, not Jira's", async () => {
     const result = await search('summary ~ "crash"');
     expect(result.errors[0]).toContain('not supported by the simulated Jira site');
   });
@@ -120,25 +132,33 @@ describe('refusals, as Jira words them', () => {
 
 describe('what a caller may not browse does not exist for them', () => {
   it('the outsider cannot name BUG or its issues, and never sees them', async () => {
-    expect((await search('project = BUG', ['key'], 'outsider')).errors).toEqual(["The value 'BUG' does not exist for the field 'project'."]);
-    expect((await search('issuekey = BUG-1', ['key'], 'outsider')).errors).toEqual(["An issue with key 'BUG-1' does not exist for field 'issuekey'."]);
+    expect((await search('project = BUG', ['key'], 'outsider')).errors).toEqual([
+      "The value 'BUG' does not exist for the field 'project'.",
+    ]);
+    expect((await search('issuekey = BUG-1', ['key'], 'outsider')).errors).toEqual([
+      "An issue with key 'BUG-1' does not exist for field 'issuekey'.",
+    ]);
     const everything = await search('created >= "2000-01-01"', ['project'], 'outsider');
     expect(everything.issues.length).toBe(1860);
     expect(everything.issues.some((i) => i.fields.project.key === 'BUG')).toBe(false);
     expect((await search('project = BUG', ['key'], 'admin')).issues).toHaveLength(1350);
   });
 
-  it("an issue whose security level does not admit the caller is not there for them, key lookups included", async () => {
+  it('an issue whose security level does not admit the caller is not there for them, key lookups included', async () => {
     const all = await search('project = BUG', ['key', 'security'], 'app');
     const secured = { issues: all.issues.filter((issue) => issue.fields.security !== null) };
     expect(secured.issues.length).toBeGreaterThan(0);
-    expect(secured.issues.every((issue) => issue.fields.security?.id === '10100' && issue.fields.security.name === 'Security team')).toBe(true);
+    expect(secured.issues.every((issue) => issue.fields.security?.id === '10100' && issue.fields.security.name === 'Security team')).toBe(
+      true,
+    );
     const member = await search('project = BUG', ['key'], 'member');
     expect(member.issues).toHaveLength(1350 - secured.issues.length);
     const memberKeys = new Set(member.issues.map((issue) => issue.key));
     for (const issue of secured.issues) expect(memberKeys.has(issue.key)).toBe(false);
     const key = secured.issues[0].key;
-    expect((await search(`issuekey = ${key}`, ['key'], 'member')).errors).toEqual([`An issue with key '${key}' does not exist for field 'issuekey'.`]);
+    expect((await search(`issuekey = ${key}`, ['key'], 'member')).errors).toEqual([
+      `An issue with key '${key}' does not exist for field 'issuekey'.`,
+    ]);
     expect((await search(`issuekey = ${key}`, ['key', 'security'], 'admin')).issues.map((issue) => issue.key)).toEqual([key]);
   });
 });

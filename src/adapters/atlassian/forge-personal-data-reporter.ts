@@ -36,7 +36,9 @@ export class ForgePersonalDataReporter implements PersonalDataReporter {
     if (accounts.length > MAX_ACCOUNTS_PER_REQUEST) throw new RangeError(`At most ${MAX_ACCOUNTS_PER_REQUEST} accounts per request.`);
     try {
       const answer = await privacy.reportPersonalData(accounts.map(({ accountId, updatedAt }) => ({ accountId, updatedAt })));
-      return answer.filter((update) => update.status === 'closed' || update.status === 'updated').map(({ accountId, status }) => ({ accountId, status }));
+      return answer
+        .filter((update) => update.status === 'closed' || update.status === 'updated')
+        .map(({ accountId, status }) => ({ accountId, status }));
     } catch (error) {
       if (isRefusedResponse(error)) throw new ReportRefusal(error.status, retryAfterSeconds(error));
       if (error instanceof ReportRefusal || error instanceof RangeError) throw error;

@@ -4,7 +4,12 @@ import { enqueueSyncJobs } from './sync-queue';
 
 /** The app's own sync jobs (continuations, "sync now"), on the `sync-jobs` queue. */
 export class ForgeSyncJobScheduler implements SyncJobScheduler {
-  async schedule(projectKey: string, reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild', delaySeconds: number, erasure?: number): Promise<void> {
+  async schedule(
+    projectKey: string,
+    reason: 'scheduled' | 'sync-now' | 'backfill' | 'rebuild',
+    delaySeconds: number,
+    erasure?: number,
+  ): Promise<void> {
     const generation = erasure ?? (await new KvsErasureGenerations().current());
     await enqueueSyncJobs([{ projectKey, reason, erasure: generation }], delaySeconds);
   }

@@ -67,13 +67,13 @@ function buildGitHub() {
 beforeEach(() => {
   buildGitHub();
   seen.length = 0;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const body = typeof init?.body === 'string' ? init.body : '';
     seen.push({ url: url.toString(), headers, body });
     return toResponse(await github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body }));
-  });
+  };
 });
 afterAll(() => {
   globalThis.fetch = originalFetch;
@@ -108,16 +108,21 @@ describe('pull requests through GitHub GraphQL', () => {
     expect(dropped.jiraKeys).toEqual([]);
   });
 
-  it('reads the rest of a large pull request\'s files with a second request', async () => {
+  it("reads the rest of a large pull request's files with a second request", async () => {
     const page = (await source().page(TOKEN, REPOSITORY, null, reading))!;
-    expect(page.pulls.find((pull) => pull.number === 2)).toMatchObject({ additions: 130, deletions: 130, changedFiles: 130, firstReviewAt: null });
+    expect(page.pulls.find((pull) => pull.number === 2)).toMatchObject({
+      additions: 130,
+      deletions: 130,
+      changedFiles: 130,
+      firstReviewAt: null,
+    });
     expect(page.requests).toBe(2);
     expect(seen).toHaveLength(2);
     expect(page.cost).toBe(3); // 2 points for the page, 1 for the files
     expect(page.remaining).toBe(5000 - 3);
   });
 
-  it('reads one pull request by number with the page\'s fields, in one request and one point', async () => {
+  it("reads one pull request by number with the page's fields, in one request and one point", async () => {
     const page = (await source().pullRequest(TOKEN, REPOSITORY, 1, reading))!;
     const fromPage = (await source().page(TOKEN, REPOSITORY, null, reading))!.pulls.find((pull) => pull.number === 1);
     expect(page.pulls).toEqual([fromPage]);
@@ -125,7 +130,7 @@ describe('pull requests through GitHub GraphQL', () => {
     expect(JSON.parse(seen[0]!.body).variables).toEqual({ owner: 'acme', name: 'web', number: 1 });
   });
 
-  it('reads a large pull request\'s remaining files by number too', async () => {
+  it("reads a large pull request's remaining files by number too", async () => {
     const page = (await source().pullRequest(TOKEN, REPOSITORY, 2, reading))!;
     expect(page.pulls).toEqual([expect.objectContaining({ number: 2, changedFiles: 130 })]);
     expect(page.requests).toBe(2);
@@ -165,14 +170,19 @@ describe('pull requests through GitHub GraphQL', () => {
 
   it('turns a spent GraphQL budget into rate-limited until the budget resets', async () => {
     github.setGraphqlRemaining('reader', 1);
-    const refusal = await source().page(TOKEN, REPOSITORY, null, reading).catch((error: unknown) => error);
+    const refusal = await source()
+      .page(TOKEN, REPOSITORY, null, reading)
+      .catch((error: unknown) => error);
     expect(refusal).toMatchObject({ name: 'ServiceRefusal', reason: 'rate-limited', retryAt: NOW.getTime() + 3_600_000 });
     expect(String(refusal)).not.toContain(TOKEN);
   });
 
   it('turns a secondary limit into rate-limited for as long as retry-after says', async () => {
     github.refuseWithSecondaryLimit(1, 90);
-    await expect(source().page(TOKEN, REPOSITORY, null, reading)).rejects.toMatchObject({ reason: 'rate-limited', retryAt: NOW.getTime() + 90_000 });
+    await expect(source().page(TOKEN, REPOSITORY, null, reading)).rejects.toMatchObject({
+      reason: 'rate-limited',
+      retryAt: NOW.getTime() + 90_000,
+    });
     await expect(source().page(TOKEN, REPOSITORY, null, reading)).resolves.not.toBeNull();
   });
 });

@@ -41,7 +41,14 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
       throw githubRefusal(error, this.now());
     }
     if (!answer.repository) return null;
-    const read = await this.facts(octokit, repository, answer.repository.gitattributes, answer.repository.pullRequests.nodes, answer.rateLimit, reading);
+    const read = await this.facts(
+      octokit,
+      repository,
+      answer.repository.gitattributes,
+      answer.repository.pullRequests.nodes,
+      answer.rateLimit,
+      reading,
+    );
     const { pageInfo } = answer.repository.pullRequests;
     return { ...read, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, requests: 1 + read.requests };
   }
@@ -108,5 +115,10 @@ function resetAtOf(limit: RateLimitJson | null): number | null {
 
 function isOnlyNotFound(error: unknown): boolean {
   const failure = error as { errors?: Array<{ type?: string }>; data?: { repository?: unknown } };
-  return Array.isArray(failure?.errors) && failure.errors.length > 0 && failure.errors.every((e) => e.type === 'NOT_FOUND') && !failure.data?.repository;
+  return (
+    Array.isArray(failure?.errors) &&
+    failure.errors.length > 0 &&
+    failure.errors.every((e) => e.type === 'NOT_FOUND') &&
+    !failure.data?.repository
+  );
 }

@@ -65,7 +65,11 @@ export class GitHubRestAccount implements GitHubAccount {
     } catch (error) {
       // GitHub answers 404 both for a repository that does not exist and for one the token may not read, and
       // 403 for one an organisation's policy (SAML SSO, token policy) keeps this token out of.
-      if (error instanceof ServiceRefusal && (error.detail === 'HTTP 404' || (error.reason === 'unavailable' && error.detail === 'HTTP 403'))) return null;
+      if (
+        error instanceof ServiceRefusal &&
+        (error.detail === 'HTTP 404' || (error.reason === 'unavailable' && error.detail === 'HTTP 403'))
+      )
+        return null;
       throw error;
     }
     const repository = response.data as GitHubRepository;

@@ -9,7 +9,9 @@ import type { PullRequestJson } from './pull-request-query';
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 
 /** Draft spans from the ready-for-review and convert-to-draft events, in order. */
-export function draftPeriods(pull: Pick<PullRequestJson, 'isDraft' | 'createdAt' | 'closedAt' | 'timelineItems'>): Array<[number, number | null]> {
+export function draftPeriods(
+  pull: Pick<PullRequestJson, 'isDraft' | 'createdAt' | 'closedAt' | 'timelineItems'>,
+): Array<[number, number | null]> {
   const events = pull.timelineItems.nodes
     .filter((event) => event.createdAt && (event.__typename === 'ReadyForReviewEvent' || event.__typename === 'ConvertToDraftEvent'))
     .map((event) => ({ ready: event.__typename === 'ReadyForReviewEvent', at: Date.parse(event.createdAt!) }))
@@ -37,7 +39,12 @@ export interface FactsReading {
   generated: GeneratedFiles;
 }
 
-export function pullRequestFacts(repository: string, pull: PullRequestJson, files: readonly ChangedFile[], reading: FactsReading): PullRequestFacts {
+export function pullRequestFacts(
+  repository: string,
+  pull: PullRequestJson,
+  files: readonly ChangedFile[],
+  reading: FactsReading,
+): PullRequestFacts {
   const commits = pull.commits.nodes.map((node) => node.commit);
   const authored = commits.map((commit) => Date.parse(commit.authoredDate)).filter(Number.isFinite);
   const reviews = (pull.reviews?.nodes ?? [])

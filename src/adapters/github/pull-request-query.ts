@@ -18,17 +18,19 @@ export const DRAFT_EVENTS_PER_PULL = 20;
 export const FILES_PER_PAGE = 100;
 
 /** One page of a pull request's changed files: what both queries ask of them (paths and line counts only). */
-const CHANGED_FILES_PAGE = /* GraphQL */ `{
-  pageInfo {
-    hasNextPage
-    endCursor
+const CHANGED_FILES_PAGE = /* GraphQL */ `
+  {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      path
+      additions
+      deletions
+    }
   }
-  nodes {
-    path
-    additions
-    deletions
-  }
-}`;
+`;
 
 /** What both queries ask of each pull request. */
 const PULL_REQUEST_FIELDS = /* GraphQL */ `{

@@ -5,7 +5,7 @@ const SECRET = "It's a Secret to Everybody";
 const DOCUMENTED = 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17';
 
 describe('GitHub webhook signatures', () => {
-  it('computes GitHub\'s documented example', () => {
+  it("computes GitHub's documented example", () => {
     expect(webhookSignature(SECRET, 'Hello, World!')).toBe(DOCUMENTED);
   });
 
@@ -19,7 +19,7 @@ describe('GitHub webhook signatures', () => {
     expect(githubWebhookSignatures.isSignedBy(SECRET, 'Hello, World!', `${DOCUMENTED}0`)).toBe(false);
   });
 
-  it('signs the body\'s UTF-8 bytes', () => {
+  it("signs the body's UTF-8 bytes", () => {
     const body = JSON.stringify({ title: 'Zurück – naïve café' });
     expect(githubWebhookSignatures.isSignedBy(SECRET, body, webhookSignature(SECRET, body))).toBe(true);
     expect(webhookSignature(SECRET, body)).not.toBe(webhookSignature(SECRET, Buffer.from(body, 'utf8').toString('latin1')));

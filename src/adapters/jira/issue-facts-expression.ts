@@ -37,7 +37,8 @@ const isInstant = (value: unknown): value is number => typeof value === 'number'
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 /** Jira's security level ids are positive numbers; expressions give them as numbers, REST as decimal text. */
 const isLevelId = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && /^[1-9][0-9]{0,14}$/.test(value));
+  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) ||
+  (typeof value === 'string' && /^[1-9][0-9]{0,14}$/.test(value));
 
 /** The page's issues, in the shape a field search gives them (without the Flagged field). */
 export function issuesFromFacts(page: ExpressionPage): JiraIssue[] {
@@ -47,8 +48,10 @@ export function issuesFromFacts(page: ExpressionPage): JiraIssue[] {
     const [id, key, created, updated, resolved, typeName, statusId, statusName, category, level] = facts as unknown[];
     const validId = (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) || (typeof id === 'string' && /^[0-9]{1,15}$/.test(id));
     const validStatus = typeof statusId === 'number' || isText(statusId);
-    if (!validId || !isText(key) || !isInstant(created) || !isInstant(updated) || !(resolved === null || isInstant(resolved))) throw unexpected();
-    if (!isText(typeName) || !validStatus || !isText(statusName) || !(category === null || typeof category === 'string')) throw unexpected();
+    if (!validId || !isText(key) || !isInstant(created) || !isInstant(updated) || !(resolved === null || isInstant(resolved)))
+      throw unexpected();
+    if (!isText(typeName) || !validStatus || !isText(statusName) || !(category === null || typeof category === 'string'))
+      throw unexpected();
     if (!(level === null || level === undefined || isLevelId(level))) throw unexpected();
     return {
       id: String(id),

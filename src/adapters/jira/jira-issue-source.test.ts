@@ -7,7 +7,10 @@ import type { RequestJira } from './jira-request';
 
 /** `requestJira` as the app, answered in process by a simulated site; every request is recorded. */
 function asApp(site: JiraSite, log: string[]): RequestJira {
-  const request = async (route: { value: string } | string, init: { method?: string; body?: string | ArrayBuffer | URLSearchParams; headers?: Record<string, string> } = {}) => {
+  const request = async (
+    route: { value: string } | string,
+    init: { method?: string; body?: string | ArrayBuffer | URLSearchParams; headers?: Record<string, string> } = {},
+  ) => {
     const path = typeof route === 'string' ? route : route.value;
     log.push(`${init.method ?? 'GET'} ${path}`);
     const answer = await site.handle({
@@ -27,7 +30,10 @@ function refusingExpressions(requestJira: RequestJira): RequestJira {
     const path = typeof route === 'string' ? route : route.value;
     if (path === '/rest/api/3/expression/evaluate') {
       await requestJira(route as Parameters<RequestJira>[0], init as Parameters<RequestJira>[1]);
-      return new Response(JSON.stringify({ errorMessages: ['No REST resource matches POST /rest/api/3/expression/evaluate.'], errors: {} }), { status: 404 });
+      return new Response(
+        JSON.stringify({ errorMessages: ['No REST resource matches POST /rest/api/3/expression/evaluate.'], errors: {} }),
+        { status: 404 },
+      );
     }
     return requestJira(route as Parameters<RequestJira>[0], init as Parameters<RequestJira>[1]);
   };
@@ -80,7 +86,15 @@ describe('reading issues from Jira as the app', () => {
     const few = await source.issuesByIds('BIG', ids.slice(0, 150), ['customfield_10021']);
     expect(few).toHaveLength(150);
     expect(log).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
-    expect(Object.keys(few[0]!.fields).sort()).toEqual(['created', 'customfield_10021', 'issuetype', 'resolutiondate', 'security', 'status', 'updated']);
+    expect(Object.keys(few[0]!.fields).sort()).toEqual([
+      'created',
+      'customfield_10021',
+      'issuetype',
+      'resolutiondate',
+      'security',
+      'status',
+      'updated',
+    ]);
     log.length = 0;
     const many = await source.issuesByIds('BIG', ids.slice(0, 2000), ['customfield_10021']);
     expect(many).toHaveLength(2000);
@@ -126,14 +140,19 @@ describe('reading issues from Jira as the app', () => {
     expect(whole?.complete).toBe(true);
     expect(whole!.issues.map((issue) => issue.id).sort()).toEqual([...sprIds].sort());
     // The same facts, Flagged state included, as the field search reads.
-    const bySearch = await new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer()).issuesByIds('SPR', sprIds, ['customfield_10021']);
+    const bySearch = await new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer()).issuesByIds('SPR', sprIds, [
+      'customfield_10021',
+    ]);
     const byId = (a: JiraIssue, b: JiraIssue) => Number(a.id) - Number(b.id);
     expect(whole!.issues.sort(byId).map(facts)).toEqual(bySearch.sort(byId).map(facts));
     expect(whole!.issues.some((issue) => facts(issue).flagged)).toBe(true);
 
     const opening = await source.firstIssues('BIG', ['customfield_10021']);
     expect(opening?.complete).toBe(false);
-    const smallest = (await source.listIssueIds('BIG')).map(Number).sort((a, b) => a - b).slice(0, 1000);
+    const smallest = (await source.listIssueIds('BIG'))
+      .map(Number)
+      .sort((a, b) => a - b)
+      .slice(0, 1000);
     expect(opening!.issues.map((issue) => Number(issue.id))).toEqual(smallest);
   });
 
@@ -173,7 +192,9 @@ describe('reading issues from Jira as the app', () => {
     expect(log).toEqual(['POST /rest/api/3/changelog/bulkfetch']);
     const histories = [...changelogs.values()].flat();
     expect(histories.length).toBeGreaterThan(1000);
-    expect(histories.every((history) => history.items.every((item) => item.fieldId === 'status' || item.fieldId === 'customfield_10021'))).toBe(true);
+    expect(
+      histories.every((history) => history.items.every((item) => item.fieldId === 'status' || item.fieldId === 'customfield_10021')),
+    ).toBe(true);
   });
 
   it('drops ids of issues deleted since they were listed, and issues that left the project', async () => {

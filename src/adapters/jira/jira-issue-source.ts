@@ -1,6 +1,13 @@
 import { route } from '@forge/api';
 import { AppError } from '../../app/app-error';
-import { collectBulkChangelogs, parseIsoTimestamp, type JiraBulkChangelogPage, type JiraChangeHistory, type JiraIssue, type JiraStatus } from '../../domain';
+import {
+  collectBulkChangelogs,
+  parseIsoTimestamp,
+  type JiraBulkChangelogPage,
+  type JiraChangeHistory,
+  type JiraIssue,
+  type JiraStatus,
+} from '../../domain';
 import { logJob } from '../../app/job-log';
 import type { FirstIssues, IssueSource, JiraCatalogue } from '../../ports';
 import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';
@@ -101,7 +108,10 @@ export class JiraIssueSource implements IssueSource {
     }
     const issues = issuesFromFacts(page);
     const ids = issues.map((issue) => issue.id);
-    const flagged = flaggedFieldIds.length > 0 && ids.length > 0 ? await this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds)) : [];
+    const flagged =
+      flaggedFieldIds.length > 0 && ids.length > 0
+        ? await this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds))
+        : [];
     return { issues: withFlags(issues, flagged, flaggedFieldIds), complete: nextPageOf(page) === null };
   }
 
@@ -127,13 +137,20 @@ export class JiraIssueSource implements IssueSource {
     const byExpression = !this.expressionsRefused && expressionCost < searchCost;
     const answers = await Promise.all(
       chunksOf(ids, byExpression ? ISSUES_PER_EVALUATION : ISSUES_PAGE).map((chunk) =>
-        byExpression ? this.factsOf(projectKey, project, chunk, flaggedFieldIds) : this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds)),
+        byExpression
+          ? this.factsOf(projectKey, project, chunk, flaggedFieldIds)
+          : this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds)),
       ),
     );
     return answers.flat();
   }
 
-  async *updatedIssues(projectKey: string, since: number | null, now: number, flaggedFieldIds: readonly string[]): AsyncIterable<JiraIssue[]> {
+  async *updatedIssues(
+    projectKey: string,
+    since: number | null,
+    now: number,
+    flaggedFieldIds: readonly string[],
+  ): AsyncIterable<JiraIssue[]> {
     const clauses = [projectIs(projectKey), ...(since === null ? [] : [updatedSince(since, now)])];
     yield* this.pages(projectKey, { jql: jql(clauses, 'updated ASC'), fields: fieldsWith(flaggedFieldIds), maxResults: ISSUES_PAGE });
   }
@@ -147,7 +164,12 @@ export class JiraIssueSource implements IssueSource {
         const collected: JiraBulkChangelogPage[] = [];
         let token: string | null = null;
         do {
-          const body = JSON.stringify({ issueIdsOrKeys: chunk, fieldIds, maxResults: CHANGELOG_PAGE, ...(token ? { nextPageToken: token } : {}) });
+          const body = JSON.stringify({
+            issueIdsOrKeys: chunk,
+            fieldIds,
+            maxResults: CHANGELOG_PAGE,
+            ...(token ? { nextPageToken: token } : {}),
+          });
           const page: JiraBulkChangelogPage = await this.pacer.json<JiraBulkChangelogPage>('the bulk changelog', () =>
             this.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', headers: JSON_HEADERS, body }),
           );
@@ -162,10 +184,16 @@ export class JiraIssueSource implements IssueSource {
   }
 
   /** Issues among up to 100 ids, by field search. */
-  private async fieldsOf(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
+  private async fieldsOf(
+    projectKey: string,
+    project: string,
+    ids: readonly string[],
+    flaggedFieldIds: readonly string[],
+  ): Promise<JiraIssue[]> {
     const issues: JiraIssue[] = [];
     const query = jql([project, idIn(ids)], 'key ASC');
-    for await (const page of this.pages(projectKey, { jql: query, fields: fieldsWith(flaggedFieldIds), maxResults: ISSUES_PAGE })) issues.push(...page);
+    for await (const page of this.pages(projectKey, { jql: query, fields: fieldsWith(flaggedFieldIds), maxResults: ISSUES_PAGE }))
+      issues.push(...page);
     return issues;
   }
 
@@ -175,11 +203,18 @@ export class JiraIssueSource implements IssueSource {
    * no Flagged entry to read), and for them it cannot change without adding one: so the two answers agree
    * even if someone flags an issue between them. A site that refuses expressions is read by search.
    */
-  private async factsOf(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<JiraIssue[]> {
+  private async factsOf(
+    projectKey: string,
+    project: string,
+    ids: readonly string[],
+    flaggedFieldIds: readonly string[],
+  ): Promise<JiraIssue[]> {
     try {
       const [issues, flagged] = await Promise.all([
         this.withoutVanished(ids, (rest) => this.evaluateFacts(projectKey, project, rest)),
-        flaggedFieldIds.length > 0 ? this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds)) : [],
+        flaggedFieldIds.length > 0
+          ? this.withoutVanished(ids, (rest) => this.flaggedAmong(projectKey, project, rest, flaggedFieldIds))
+          : [],
       ]);
       const wanted = new Set(ids);
       return withFlags(
@@ -190,7 +225,11 @@ export class JiraIssueSource implements IssueSource {
     } catch (error) {
       if (!(error instanceof JiraRefusal) || !EXPRESSIONS_UNAVAILABLE.has(error.status)) throw error;
       this.fallBackToFieldSearch(error);
-      const answers = await Promise.all(chunksOf(ids, ISSUES_PAGE).map((chunk) => this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds))));
+      const answers = await Promise.all(
+        chunksOf(ids, ISSUES_PAGE).map((chunk) =>
+          this.withoutVanished(chunk, (rest) => this.fieldsOf(projectKey, project, rest, flaggedFieldIds)),
+        ),
+      );
       return answers.flat();
     }
   }
@@ -216,7 +255,10 @@ export class JiraIssueSource implements IssueSource {
     if (this.expressionsRefused) return;
     this.expressionsRefused = true;
     const said = refusal.errorMessages[0]?.slice(0, 160);
-    logJob('jira-issue-source', `Jira refused the issue facts expression (${refusal.status}${said ? `: ${said}` : ''}); reading issues by field search instead`);
+    logJob(
+      'jira-issue-source',
+      `Jira refused the issue facts expression (${refusal.status}${said ? `: ${said}` : ''}); reading issues by field search instead`,
+    );
   }
 
   /** One page of the issue facts expression over a JQL query. */
@@ -233,10 +275,16 @@ export class JiraIssueSource implements IssueSource {
   }
 
   /** Ids among `ids` whose Flagged field holds a value now (ids only: 5000 a page). */
-  private async flaggedAmong(projectKey: string, project: string, ids: readonly string[], flaggedFieldIds: readonly string[]): Promise<string[]> {
+  private async flaggedAmong(
+    projectKey: string,
+    project: string,
+    ids: readonly string[],
+    flaggedFieldIds: readonly string[],
+  ): Promise<string[]> {
     const query = jql([project, idIn(ids), anyFieldSet(flaggedFieldIds)], 'id ASC');
     const flagged: string[] = [];
-    for await (const page of this.pages(projectKey, { jql: query, fields: ['id'], maxResults: IDS_PAGE })) flagged.push(...page.map((issue) => String(issue.id)));
+    for await (const page of this.pages(projectKey, { jql: query, fields: ['id'], maxResults: IDS_PAGE }))
+      flagged.push(...page.map((issue) => String(issue.id)));
     return flagged;
   }
 
@@ -259,7 +307,10 @@ export class JiraIssueSource implements IssueSource {
     return [];
   }
 
-  private async *pages(projectKey: string, request: { jql: string; fields: readonly string[]; maxResults: number }): AsyncIterable<JiraIssue[]> {
+  private async *pages(
+    projectKey: string,
+    request: { jql: string; fields: readonly string[]; maxResults: number },
+  ): AsyncIterable<JiraIssue[]> {
     let token: string | null = null;
     do {
       const page = await this.search(projectKey, request, token);
@@ -279,7 +330,8 @@ export class JiraIssueSource implements IssueSource {
         this.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: JSON_HEADERS, body }),
       ),
     );
-    if (page.issues !== undefined && !Array.isArray(page.issues)) throw new AppError('UNAVAILABLE', 'Jira sent an unexpected search answer.');
+    if (page.issues !== undefined && !Array.isArray(page.issues))
+      throw new AppError('UNAVAILABLE', 'Jira sent an unexpected search answer.');
     return page;
   }
 
@@ -288,7 +340,10 @@ export class JiraIssueSource implements IssueSource {
     try {
       return await send();
     } catch (error) {
-      if (error instanceof JiraRefusal && error.errorMessages.some((message) => message.includes(`'${projectKey}'`) && /project/i.test(message))) {
+      if (
+        error instanceof JiraRefusal &&
+        error.errorMessages.some((message) => message.includes(`'${projectKey}'`) && /project/i.test(message))
+      ) {
         throw new AppError('NOT_FOUND', `Jira does not know project ${projectKey}, or the app may no longer browse it.`);
       }
       throw error;
@@ -302,7 +357,9 @@ const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/
 function withFlags(issues: readonly JiraIssue[], flagged: readonly string[], flaggedFieldIds: readonly string[]): JiraIssue[] {
   const flaggedIds = new Set(flagged);
   // The history only asks whether any Flagged field holds a value: the first one stands for them all.
-  return issues.map((issue) => (flaggedIds.has(issue.id) ? { ...issue, fields: { ...issue.fields, [flaggedFieldIds[0]!]: [{ value: 'Flagged' }] } } : issue));
+  return issues.map((issue) =>
+    flaggedIds.has(issue.id) ? { ...issue, fields: { ...issue.fields, [flaggedFieldIds[0]!]: [{ value: 'Flagged' }] } } : issue,
+  );
 }
 
 function fieldsWith(flaggedFieldIds: readonly string[]): string[] {

@@ -76,11 +76,18 @@ describe('the Jira pacer', () => {
     expect(time.sleeps).toEqual([500, 1000]);
 
     const down = () => answer(503, 'down', { 'retry-after': '2' });
-    await expect(pacer.json('the issue search', down)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'Jira answered 503 to the issue search.' });
+    await expect(pacer.json('the issue search', down)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Jira answered 503 to the issue search.',
+    });
     const broken = () => answer(200, '{"issues": [');
-    await expect(pacer.json('the issue search', broken)).rejects.toMatchObject({ message: 'Jira sent an unreadable answer to the issue search.' });
+    await expect(pacer.json('the issue search', broken)).rejects.toMatchObject({
+      message: 'Jira sent an unreadable answer to the issue search.',
+    });
     const unreachable = (): Promise<JiraResponse> => Promise.reject(new Error('socket hang up'));
-    await expect(pacer.json('the status list', unreachable)).rejects.toMatchObject({ message: 'Jira could not be reached for the status list.' });
+    await expect(pacer.json('the status list', unreachable)).rejects.toMatchObject({
+      message: 'Jira could not be reached for the status list.',
+    });
   });
 
   it('raises a 4xx at once, with Jira’s messages kept apart from the readable one', async () => {
@@ -93,7 +100,11 @@ describe('the Jira pacer', () => {
     };
     const error = await pacer.json('the issue search', refused).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JiraRefusal);
-    expect(error).toMatchObject({ status: 400, message: 'Jira refused the issue search (400).', errorMessages: [expect.stringContaining("'10042'")] });
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'Jira refused the issue search (400).',
+      errorMessages: [expect.stringContaining("'10042'")],
+    });
     expect(calls).toBe(1);
   });
 

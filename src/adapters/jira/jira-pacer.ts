@@ -154,7 +154,8 @@ async function errorMessagesOf(response: JiraResponse): Promise<string[]> {
   try {
     const body = JSON.parse(await response.text()) as { errorMessages?: unknown; errors?: unknown };
     const messages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((m): m is string => typeof m === 'string') : [];
-    const errors = body.errors && typeof body.errors === 'object' ? Object.values(body.errors).filter((m): m is string => typeof m === 'string') : [];
+    const errors =
+      body.errors && typeof body.errors === 'object' ? Object.values(body.errors).filter((m): m is string => typeof m === 'string') : [];
     return [...messages, ...errors];
   } catch {
     return [];

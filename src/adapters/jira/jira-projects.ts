@@ -36,10 +36,8 @@ export class JiraProjectDirectory implements ProjectDirectory {
 
   async listProjects(): Promise<ProjectSummary[]> {
     const projects: ProjectSummary[] = [];
-    for (let startAt = 0; ; ) {
-      const response = await this.requestJira(
-        route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${100}&orderBy=${'key'}`,
-      );
+    for (let startAt = 0; ;) {
+      const response = await this.requestJira(route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${100}&orderBy=${'key'}`);
       const page = await readJiraJson<JiraProjectPage>(response, 'the project list');
       projects.push(...page.values.map(summarise));
       if (page.isLast !== false || page.values.length === 0) return projects;

@@ -14,9 +14,7 @@ export class JiraUserPermissions implements UserPermissions {
   constructor(private readonly jiraAsUser: RequestJira) {}
 
   async canBrowseProject(projectKey: string): Promise<boolean> {
-    const response = await this.jiraAsUser(
-      route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${'BROWSE_PROJECTS'}`,
-    );
+    const response = await this.jiraAsUser(route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${'BROWSE_PROJECTS'}`);
     // Jira answers 404 for a project key the user cannot see at all.
     if (response.status === 404) return false;
     return this.granted(response, 'BROWSE_PROJECTS');

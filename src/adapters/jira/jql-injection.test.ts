@@ -43,7 +43,11 @@ const INJECTIONS = [
 const hostileText = fc.oneof(
   fc.constantFrom(...INJECTIONS),
   fc
-    .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('"', "'", ' OR ', ' AND ', ')', '(', ',', '=', '\\', ' ORDER BY ', '~', '!'), fc.string({ maxLength: 12 }))
+    .tuple(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('"', "'", ' OR ', ' AND ', ')', '(', ',', '=', '\\', ' ORDER BY ', '~', '!'),
+      fc.string({ maxLength: 12 }),
+    )
     .map(([a, b, c]) => `${a}${b}${c}`),
 );
 
@@ -53,7 +57,10 @@ async function jiraRequests(): Promise<Record<string, number>> {
 
 /** `requestJira` as the app, through the local platform's own route to the simulated site. */
 function asApp(): RequestJira {
-  const request = async (route: { value: string } | string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) => {
+  const request = async (
+    route: { value: string } | string,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ) => {
     const answer = await harness.site.handle({
       method: init.method ?? 'GET',
       path: typeof route === 'string' ? route : route.value,
@@ -114,7 +121,8 @@ describe('every query of the issue source refuses hostile values before sending 
       await expect(firstPage(source.updatedIssues('FLOW', since, Date.now(), []))).rejects.toMatchObject(refused);
     }
     // (A watermark of null is no watermark: the whole project is read, with no date in the query.)
-    for (const now of [...notInstants, null as unknown as number]) await expect(firstPage(source.updatedIssues('FLOW', 0, now, []))).rejects.toMatchObject(refused);
+    for (const now of [...notInstants, null as unknown as number])
+      await expect(firstPage(source.updatedIssues('FLOW', 0, now, []))).rejects.toMatchObject(refused);
     expect(await jiraRequests()).toEqual({});
   });
 
@@ -130,8 +138,18 @@ describe('every entry point refuses hostile values before Jira hears of them', (
   it('the project page, opened in a project whose key is not a project key', async () => {
     for (const functionKey of ['getProjectPage', 'getProjectView', 'getSyncState', 'syncNow']) {
       for (const key of INJECTIONS) {
-        const answer = await harness.platform.invokeResolver({ moduleKey: PROJECT_PAGE, functionKey, payload: {}, accountId: harness.user('member'), project: { id: '10000', key } });
-        expect([functionKey, key, answer]).toEqual([functionKey, key, { ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } }]);
+        const answer = await harness.platform.invokeResolver({
+          moduleKey: PROJECT_PAGE,
+          functionKey,
+          payload: {},
+          accountId: harness.user('member'),
+          project: { id: '10000', key },
+        });
+        expect([functionKey, key, answer]).toEqual([
+          functionKey,
+          key,
+          { ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } },
+        ]);
       }
     }
     expect(await jiraRequests()).toEqual({});
@@ -147,7 +165,12 @@ describe('every entry point refuses hostile values before Jira hears of them', (
     let callsMade = 0;
     for (const key of INJECTIONS) {
       for (const [functionKey, payload] of calls(key)) {
-        const answer = await harness.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin() });
+        const answer = await harness.platform.invokeResolver({
+          moduleKey: 'flow-metrics-settings',
+          functionKey,
+          payload,
+          accountId: admin(),
+        });
         expect([functionKey, key, answer]).toMatchObject([functionKey, key, { ok: false, error: { code: 'INVALID_INPUT' } }]);
         callsMade += 1;
       }
@@ -177,11 +200,20 @@ describe('every entry point refuses hostile values before Jira hears of them', (
 
   it('a queue job for a hostile project key', async () => {
     for (const projectKey of INJECTIONS) {
-      await harness.platform.queue.handle('/webhook/queue/publish/sync-jobs', JSON.stringify({ queueName: 'sync-jobs', jobId: `hostile-${projectKey.length}`, payload: [{ body: { projectKey, reason: 'sync-now' } }] }));
+      await harness.platform.queue.handle(
+        '/webhook/queue/publish/sync-jobs',
+        JSON.stringify({
+          queueName: 'sync-jobs',
+          jobId: `hostile-${projectKey.length}`,
+          payload: [{ body: { projectKey, reason: 'sync-now' } }],
+        }),
+      );
     }
     await harness.platform.drainQueue();
     expect(await jiraRequests()).toEqual({});
-    expect(harness.platform.logs.all().filter((entry) => JSON.stringify(entry).includes('dropped a malformed job')).length).toBeGreaterThanOrEqual(INJECTIONS.length);
+    expect(
+      harness.platform.logs.all().filter((entry) => JSON.stringify(entry).includes('dropped a malformed job')).length,
+    ).toBeGreaterThanOrEqual(INJECTIONS.length);
   });
 
   it('hostile keys in the stored list of measured projects', async () => {

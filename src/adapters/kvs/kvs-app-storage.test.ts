@@ -5,12 +5,17 @@ import { KvsAppStorage } from './kvs-app-storage';
 describe('the app storage as a whole', () => {
   let installed: InstalledKvs;
   const storage = new KvsAppStorage();
-  const put = (key: string, value: unknown) => installed.emulator.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key, value }) });
+  const put = (key: string, value: unknown) =>
+    installed.emulator.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key, value }) });
 
   beforeEach(async () => {
     installed = installKvsForTests(new KvsEmulator());
-    for (let i = 0; i < 55; i += 1) await put(`project:P${String(i).padStart(2, '0')}:sync-state`, { status: 'ok', note: 'x'.repeat(1000) });
-    await installed.emulator.fetch('/api/v1/secret/set', { method: 'POST', body: JSON.stringify({ key: 'secret:github-token', value: { sealed: true } }) });
+    for (let i = 0; i < 55; i += 1)
+      await put(`project:P${String(i).padStart(2, '0')}:sync-state`, { status: 'ok', note: 'x'.repeat(1000) });
+    await installed.emulator.fetch('/api/v1/secret/set', {
+      method: 'POST',
+      body: JSON.stringify({ key: 'secret:github-token', value: { sealed: true } }),
+    });
   });
   afterEach(() => installed.uninstall());
 

@@ -29,10 +29,17 @@ describe('the audit log in KVS', () => {
 
   it('fills pages of bounded size and reads them newest first', async () => {
     for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE + 3; i += 1) await log.append(entry(minute(i)));
-    expect(installed.emulator.listPlain('audit:page:').map((page) => (page.value as { entries: AuditEntry[] }).entries.length)).toEqual([ENTRIES_PER_STORED_AUDIT_PAGE, 3]);
+    expect(installed.emulator.listPlain('audit:page:').map((page) => (page.value as { entries: AuditEntry[] }).entries.length)).toEqual([
+      ENTRIES_PER_STORED_AUDIT_PAGE,
+      3,
+    ]);
     const newest = await log.read(3);
     expect(newest).toMatchObject({ approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE + 3, next: { page: 2 } });
-    expect(newest.entries.map((e) => e.at)).toEqual([minute(ENTRIES_PER_STORED_AUDIT_PAGE + 2), minute(ENTRIES_PER_STORED_AUDIT_PAGE + 1), minute(ENTRIES_PER_STORED_AUDIT_PAGE)]);
+    expect(newest.entries.map((e) => e.at)).toEqual([
+      minute(ENTRIES_PER_STORED_AUDIT_PAGE + 2),
+      minute(ENTRIES_PER_STORED_AUDIT_PAGE + 1),
+      minute(ENTRIES_PER_STORED_AUDIT_PAGE),
+    ]);
     const older = await log.read(ENTRIES_PER_STORED_AUDIT_PAGE, newest.next!);
     expect(older.entries).toHaveLength(ENTRIES_PER_STORED_AUDIT_PAGE);
     expect(older.next).toBeNull();
@@ -46,7 +53,12 @@ describe('the audit log in KVS', () => {
     const drops: Array<{ at: number; removed: number; formerActors: string[] }> = [];
     for (let i = 0; i < total; i += 1) {
       // The first page's first entry is the only one by its actor; the second page's is named again later.
-      const actorAccountId = i === 0 ? 'only-on-page-1' : [ENTRIES_PER_STORED_AUDIT_PAGE, ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES - 1].includes(i) ? 'also-later' : 'admin-1';
+      const actorAccountId =
+        i === 0
+          ? 'only-on-page-1'
+          : [ENTRIES_PER_STORED_AUDIT_PAGE, ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES - 1].includes(i)
+            ? 'also-later'
+            : 'admin-1';
       const dropped = await log.append({ ...entry(minute(i)), actorAccountId });
       if (dropped.removed > 0) drops.push({ at: i, ...dropped });
     }
@@ -64,9 +76,18 @@ describe('the audit log in KVS', () => {
 
   it('prunes whole pages older than a cutoff, and carries on numbering', async () => {
     for (let i = 0; i < ENTRIES_PER_STORED_AUDIT_PAGE * 2 + 5; i += 1) await log.append(entry(minute(i)));
-    await expect(log.pruneOlderThan(minute(ENTRIES_PER_STORED_AUDIT_PAGE))).resolves.toEqual({ removed: ENTRIES_PER_STORED_AUDIT_PAGE, formerActors: [] });
-    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 2)).resolves.toMatchObject({ next: null, approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE + 5 });
-    await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({ removed: ENTRIES_PER_STORED_AUDIT_PAGE + 5, formerActors: ['admin-1'] });
+    await expect(log.pruneOlderThan(minute(ENTRIES_PER_STORED_AUDIT_PAGE))).resolves.toEqual({
+      removed: ENTRIES_PER_STORED_AUDIT_PAGE,
+      formerActors: [],
+    });
+    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 2)).resolves.toMatchObject({
+      next: null,
+      approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE + 5,
+    });
+    await expect(log.pruneOlderThan(minute(10_000))).resolves.toEqual({
+      removed: ENTRIES_PER_STORED_AUDIT_PAGE + 5,
+      formerActors: ['admin-1'],
+    });
     await log.append(entry(minute(10_001)));
     await expect(log.read(10)).resolves.toMatchObject({ entries: [{ at: minute(10_001) }], next: null, approximateTotal: 1 });
     expect(installed.emulator.listPlain('audit:page:').map((page) => page.key)).toEqual(['audit:page:00000003']);
@@ -81,11 +102,16 @@ describe('the audit log in KVS', () => {
     await expect(log.pruneOlderThan(cutoff)).resolves.toMatchObject({ removed: ENTRIES_PER_STORED_AUDIT_PAGE + 20 });
 
     const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
-    expect(left.map((e) => e.at)).toEqual(Array.from({ length: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20 }, (_, i) => minute(ENTRIES_PER_STORED_AUDIT_PAGE + 20 + i)));
+    expect(left.map((e) => e.at)).toEqual(
+      Array.from({ length: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20 }, (_, i) => minute(ENTRIES_PER_STORED_AUDIT_PAGE + 20 + i)),
+    );
     // One page deleted, one rewritten, the head moved; the page wholly inside the window is untouched.
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
     expect(installed.emulator.listPlain('audit:page:00000003')).toEqual(newestBefore);
-    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 3)).resolves.toMatchObject({ next: null, approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20 });
+    await expect(log.read(ENTRIES_PER_STORED_AUDIT_PAGE * 3)).resolves.toMatchObject({
+      next: null,
+      approximateTotal: ENTRIES_PER_STORED_AUDIT_PAGE * 2 - 20,
+    });
     // Pruning again at the same cutoff writes nothing.
     await expect(log.pruneOlderThan(cutoff)).resolves.toEqual({ removed: 0, formerActors: [] });
     expect(installed.emulator.stats().writes - writesBefore).toBe(3);
@@ -107,7 +133,9 @@ describe('the audit log in KVS', () => {
       ...Array.from({ length: 8 }, (_, i) => log.append(entry(minute(100 + i), `new${i}`))),
     ]);
     const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
-    expect(left.map((e) => e.subject).sort()).toEqual([...['old5', 'old6', 'old7', 'old8', 'old9'], ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort());
+    expect(left.map((e) => e.subject).sort()).toEqual(
+      [...['old5', 'old6', 'old7', 'old8', 'old9'], ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort(),
+    );
   });
 
   it('keeps an erased account erased when appends race the erasure', async () => {
@@ -118,9 +146,16 @@ describe('the audit log in KVS', () => {
       ...Array.from({ length: 8 }, (_, i) => log.append(entry(minute(100 + i), `new${i}`))),
     ]);
     const left = installed.emulator.listPlain('audit:page:').flatMap((page) => (page.value as { entries: AuditEntry[] }).entries);
-    expect(left.map((e) => e.subject).sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `old${i}`), ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort());
+    expect(left.map((e) => e.subject).sort()).toEqual(
+      [...Array.from({ length: 10 }, (_, i) => `old${i}`), ...Array.from({ length: 8 }, (_, i) => `new${i}`)].sort(),
+    );
     expect(JSON.stringify(installed.emulator.listPlain(''))).not.toContain('closed-1');
-    expect(left.filter((e) => e.actorAccountId === 'former user').map((e) => e.subject).sort()).toEqual(['old0', 'old2', 'old4', 'old6', 'old8']);
+    expect(
+      left
+        .filter((e) => e.actorAccountId === 'former user')
+        .map((e) => e.subject)
+        .sort(),
+    ).toEqual(['old0', 'old2', 'old4', 'old6', 'old8']);
   });
 
   const allSubjects = async () => {

@@ -70,10 +70,13 @@ interface StoredPage {
 }
 
 const laterOf = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
-const notBefore = (entries: AuditEntry[], floor: string | undefined) => (floor === undefined ? entries : entries.filter((entry) => entry.at >= floor));
-const unionOf = (a: string[] | undefined, b: string[] | undefined) => (b === undefined || b.every((t) => a?.includes(t)) ? a : [...new Set([...(a ?? []), ...b])]);
+const notBefore = (entries: AuditEntry[], floor: string | undefined) =>
+  floor === undefined ? entries : entries.filter((entry) => entry.at >= floor);
+const unionOf = (a: string[] | undefined, b: string[] | undefined) =>
+  b === undefined || b.every((t) => a?.includes(t)) ? a : [...new Set([...(a ?? []), ...b])];
 
-const occurrences = (text: string, tombstones: readonly string[]) => tombstones.reduce((count, tombstone) => count + text.split(tombstone).length - 1, 0);
+const occurrences = (text: string, tombstones: readonly string[]) =>
+  tombstones.reduce((count, tombstone) => count + text.split(tombstone).length - 1, 0);
 
 /** Two copies of one field: the more erased, or (for a symmetric answer) the greater. */
 function moreErased<T extends string | number | boolean | null>(a: T, b: T, tombstones: readonly string[]): T {
@@ -178,7 +181,12 @@ export class KvsAuditLog implements AuditLog {
       if (page && newestEntry && newestEntry.at >= cutoff) {
         const straddling = page.entries.filter((entry) => entry.at < cutoff);
         if (straddling.length > 0) {
-          await this.writeReconciled(oldest, { ...page, trimmedBefore: laterOf(page.trimmedBefore, cutoff) }, (entries) => entries, 'The audit log is too busy to trim expired entries from it; the next run tries again.');
+          await this.writeReconciled(
+            oldest,
+            { ...page, trimmedBefore: laterOf(page.trimmedBefore, cutoff) },
+            (entries) => entries,
+            'The audit log is too busy to trim expired entries from it; the next run tries again.',
+          );
           expired.push(...straddling);
         }
         break;
@@ -191,7 +199,10 @@ export class KvsAuditLog implements AuditLog {
       // When every page went, numbering carries on from the newest, so a page number is never reused.
       await kvs.set(storageKeys.auditHead, { newestPage: head.newestPage, oldestPage: Math.min(oldest, head.newestPage) });
     }
-    return { removed: expired.length, formerActors: await this.unnamedFrom(new Set(expired.map((entry) => entry.actorAccountId)), head.newestPage, oldest) };
+    return {
+      removed: expired.length,
+      formerActors: await this.unnamedFrom(new Set(expired.map((entry) => entry.actorAccountId)), head.newestPage, oldest),
+    };
   }
 
   /** Those of `actors` that no entry left in pages `from`..`to` names. */
@@ -219,14 +230,20 @@ export class KvsAuditLog implements AuditLog {
 
   /** Rewrites one page with the account replaced; entries racing writers carry in are scrubbed too. */
   private async rewriteWithout(number: number, page: StoredPage, accountId: string, tombstone: string): Promise<number> {
-    const scrub = (entries: AuditEntry[]) => entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
+    const scrub = (entries: AuditEntry[]) =>
+      entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
     const proposed = { ...page, tombstones: unionOf(page.tombstones, [tombstone]) };
     await this.writeReconciled(number, proposed, scrub, 'The audit log is too busy to erase an account from it; the next run tries again.');
     return page.entries.filter((entry) => namesAccount(entry, accountId)).length;
   }
 
   private appendTo(number: number, page: StoredPage, entry: AuditEntry): Promise<void> {
-    return this.writeReconciled(number, { ...page, entries: [...page.entries, entry] }, (entries) => entries, 'The audit log is too busy to record this change; try again.');
+    return this.writeReconciled(
+      number,
+      { ...page, entries: [...page.entries, entry] },
+      (entries) => entries,
+      'The audit log is too busy to record this change; try again.',
+    );
   }
 
   /**
@@ -236,17 +253,30 @@ export class KvsAuditLog implements AuditLog {
    * the two apply, until a write replaces nothing it should have carried. `revise` keeps entries' ids; it may
    * rewrite entries (an erased account) but not drop them.
    */
-  private async writeReconciled(number: number, proposed: StoredPage, revise: (entries: AuditEntry[]) => AuditEntry[], busy: string): Promise<void> {
+  private async writeReconciled(
+    number: number,
+    proposed: StoredPage,
+    revise: (entries: AuditEntry[]) => AuditEntry[],
+    busy: string,
+  ): Promise<void> {
     const key = storageKeys.auditPage(number);
     let floor = proposed.trimmedBefore;
     let tombstones = proposed.tombstones;
     let entries = notBefore(revise(proposed.entries), floor);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const written: StoredPage = { entries, ...(floor === undefined ? {} : { trimmedBefore: floor }), ...(tombstones === undefined ? {} : { tombstones }) };
+      const written: StoredPage = {
+        entries,
+        ...(floor === undefined ? {} : { trimmedBefore: floor }),
+        ...(tombstones === undefined ? {} : { tombstones }),
+      };
       const replaced = (await kvs.set<StoredPage>(key, written, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' }))?.value;
       const replacedFloor = laterOf(floor, replaced?.trimmedBefore);
       const replacedTombstones = unionOf(tombstones, replaced?.tombstones);
-      const merged = this.mergedWith(notBefore(entries, replacedFloor), notBefore(revise(replaced?.entries ?? []), replacedFloor), replacedTombstones ?? []);
+      const merged = this.mergedWith(
+        notBefore(entries, replacedFloor),
+        notBefore(revise(replaced?.entries ?? []), replacedFloor),
+        replacedTombstones ?? [],
+      );
       if (!merged.changed && replacedFloor === floor && replacedTombstones === tombstones) return;
       floor = replacedFloor;
       tombstones = replacedTombstones;
@@ -294,6 +324,9 @@ export class KvsAuditLog implements AuditLog {
       await kvs.delete(storageKeys.auditPage(page));
     }
     if (dropped.length === 0) return NOTHING_DROPPED;
-    return { removed: dropped.length, formerActors: await this.unnamedFrom(new Set(dropped.map((e) => e.actorAccountId)), number, oldestPage) };
+    return {
+      removed: dropped.length,
+      formerActors: await this.unnamedFrom(new Set(dropped.map((e) => e.actorAccountId)), number, oldestPage),
+    };
   }
 }

@@ -11,7 +11,11 @@ export class KvsExpiringMarker implements RequestThrottle {
 
   async claim(periodSeconds: number): Promise<boolean> {
     try {
-      await kvs.set(this.key, { claimedAt: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: periodSeconds, unit: 'SECONDS' } });
+      await kvs.set(
+        this.key,
+        { claimedAt: new Date().toISOString() },
+        { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: periodSeconds, unit: 'SECONDS' } },
+      );
       return true;
     } catch (error) {
       if (isAlreadyThere(error)) return false;

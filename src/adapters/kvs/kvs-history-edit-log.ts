@@ -40,7 +40,12 @@ const MAX_TOTAL_BYTES = 600_000;
 const MAX_EDIT_BYTES = 200_000;
 
 export class KvsHistoryEditLog implements HistoryEditLog {
-  async editsSince(projectKey: string, since: string, current: string, mayShowLevel: (level: number) => boolean): Promise<HistoryEdit[] | null> {
+  async editsSince(
+    projectKey: string,
+    since: string,
+    current: string,
+    mayShowLevel: (level: number) => boolean,
+  ): Promise<HistoryEdit[] | null> {
     if (!isHistoryVersion(since)) return null;
     const index = await this.readIndex(projectKey);
     // Walk back from the current version: the latest chain wins if a version ever came back.
@@ -57,7 +62,12 @@ export class KvsHistoryEditLog implements HistoryEditLog {
     if (edits.some((edit, i) => !edit || edit.from !== chain[i]!.from)) return null;
     // An issue whose level the viewer may not see, even one gone from the history since: send the whole
     // (filtered) history instead. Levels are 0 for none in the packed column.
-    if (edits.some((edit) => edit!.upserts !== '' && (decodeShard(edit!.upserts).sl ?? []).some((level) => level !== 0 && !mayShowLevel(level)))) return null;
+    if (
+      edits.some(
+        (edit) => edit!.upserts !== '' && (decodeShard(edit!.upserts).sl ?? []).some((level) => level !== 0 && !mayShowLevel(level)),
+      )
+    )
+      return null;
     return edits.map((edit) => ({ upserts: edit!.upserts, deletes: edit!.deletes }));
   }
 
@@ -122,8 +132,14 @@ function editBetween(
     }
     return issues;
   };
-  const removed = issuesOf([...before].filter((ref) => !after.has(ref)), previous.keyPrefix);
-  const added = issuesOf([...after].filter((ref) => !before.has(ref)), next.keyPrefix);
+  const removed = issuesOf(
+    [...before].filter((ref) => !after.has(ref)),
+    previous.keyPrefix,
+  );
+  const added = issuesOf(
+    [...after].filter((ref) => !before.has(ref)),
+    next.keyPrefix,
+  );
   if (!removed || !added) return null;
   const upserts: StoredIssue[] = [];
   for (const [id, issue] of added) {

@@ -102,7 +102,12 @@ export class KvsHistoryStore implements HistoryStore {
     });
   }
 
-  async readEncodedShardsKeeping(projectKey: string, keyPrefix: string, refs: readonly string[], keep: (issue: StoredIssue) => boolean): Promise<string[]> {
+  async readEncodedShardsKeeping(
+    projectKey: string,
+    keyPrefix: string,
+    refs: readonly string[],
+    keep: (issue: StoredIssue) => boolean,
+  ): Promise<string[]> {
     const texts = await this.readEncodedShards(projectKey, refs);
     return texts.map((text) => encodeShard(packShard(unpackShard(decodeShard(text), keyPrefix).filter(keep), keyPrefix)));
   }

@@ -70,7 +70,9 @@ export class KvsPersonalDataIndex implements PersonalDataIndex {
       let query = kvs.query().where('key', WhereConditions.beginsWith(storageKeys.personalDataAccountPrefix)).limit(QUERY_PAGE);
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
-      const accounts = page.results.filter((entry) => after === null || entry.key > after).map((entry) => readEntry(entry.key, entry.value));
+      const accounts = page.results
+        .filter((entry) => after === null || entry.key > after)
+        .map((entry) => readEntry(entry.key, entry.value));
       if (accounts.length > 0) yield accounts;
       cursor = page.nextCursor;
     } while (cursor);

@@ -46,7 +46,9 @@ export class KvsPullRequestStore implements PullRequestStore {
       const key = storageKeys.githubPullRequestShard(repository, shard);
       const stored = new Map(((await kvs.get<PullShard>(key))?.pulls ?? []).map((pull) => [pull.number, pull]));
       for (const { repository: _repository, ...pull } of incoming) stored.set(pull.number, pull);
-      const kept = [...stored.values()].filter((pull) => pull.closedAt === null || pull.closedAt >= keepClosedSince).sort((a, b) => a.number - b.number);
+      const kept = [...stored.values()]
+        .filter((pull) => pull.closedAt === null || pull.closedAt >= keepClosedSince)
+        .sort((a, b) => a.number - b.number);
       if (kept.length === 0) await kvs.delete(key);
       else await kvs.set(key, { format: 1, pulls: kept } satisfies PullShard);
     }
@@ -95,4 +97,3 @@ export class KvsPullRequestStore implements PullRequestStore {
     await kvs.set(storageKeys.githubRepositorySync(repository), state);
   }
 }
-

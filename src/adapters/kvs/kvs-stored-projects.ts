@@ -34,11 +34,16 @@ export class KvsStoredProjects implements StoredProjects {
     let erased = 0;
     for (;;) {
       // Always the first page: what was deleted is gone, and the lock is the only value left behind.
-      const page = await kvs.query().where('key', WhereConditions.beginsWith(storageKeys.projectPrefix(projectKey))).limit(QUERY_PAGE).getMany<unknown>();
+      const page = await kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(storageKeys.projectPrefix(projectKey)))
+        .limit(QUERY_PAGE)
+        .getMany<unknown>();
       const keys = page.results.map(({ key }) => key).filter((key) => key !== lock);
       if (keys.length === 0) return erased;
       const result = await kvs.batchDelete(keys.map((key) => ({ key })));
-      if (result.successfulKeys.length === 0) throw new Error(`KVS refused to delete ${result.failedKeys.length} value(s) of project ${projectKey}`);
+      if (result.successfulKeys.length === 0)
+        throw new Error(`KVS refused to delete ${result.failedKeys.length} value(s) of project ${projectKey}`);
       erased += result.successfulKeys.length;
     }
   }

@@ -42,14 +42,19 @@ describe('the secret vault', () => {
   it('refuses to store anything without a key, with a typed error that says what to do', async () => {
     ringValue = undefined;
     expect(vault.sealingStatus()).toEqual({ configured: false, newestKeyId: null, keyCount: 0, problem: null });
-    expect(() => vault.assertCanSeal()).toThrow(expect.objectContaining({ code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') }));
+    expect(() => vault.assertCanSeal()).toThrow(
+      expect.objectContaining({ code: 'NOT_CONFIGURED', message: expect.stringContaining('forge variables set --encrypt') }),
+    );
     await expect(vault.store('github-token', GITHUB_TOKEN)).rejects.toMatchObject({ code: 'NOT_CONFIGURED' });
     expect(storedSecrets()).toEqual([]);
   });
 
   it('refuses a malformed variable the same way, explaining the problem without quoting it', async () => {
     ringValue = 'k1:short';
-    await expect(vault.store('github-token', GITHUB_TOKEN)).rejects.toMatchObject({ code: 'NOT_CONFIGURED', message: expect.stringContaining('entry 1') });
+    await expect(vault.store('github-token', GITHUB_TOKEN)).rejects.toMatchObject({
+      code: 'NOT_CONFIGURED',
+      message: expect.stringContaining('entry 1'),
+    });
   });
 
   it('detects a stored value that was altered', async () => {
@@ -58,7 +63,10 @@ describe('the secret vault', () => {
     const sealed = entry!.value as Record<string, string>;
     const ciphertext = Buffer.from(sealed.ciphertext!, 'base64');
     ciphertext[3] = ciphertext[3]! ^ 0xff;
-    await installed.emulator.fetch('/api/v1/secret/set', { method: 'POST', body: JSON.stringify({ key: entry!.key, value: { ...sealed, ciphertext: ciphertext.toString('base64') } }) });
+    await installed.emulator.fetch('/api/v1/secret/set', {
+      method: 'POST',
+      body: JSON.stringify({ key: entry!.key, value: { ...sealed, ciphertext: ciphertext.toString('base64') } }),
+    });
     await expect(vault.open('github-token')).rejects.toMatchObject({ name: 'UnreadableSecretError', reason: 'tampered' });
   });
 
@@ -95,7 +103,10 @@ describe('the secret vault', () => {
     await vault.store('github-token', GITHUB_TOKEN);
     await vault.store('slack-bot-token', SLACK_TOKEN);
     const slack = storedSecrets().find((entry) => entry.key === 'secret:slack-bot-token')!;
-    await installed.emulator.fetch('/api/v1/secret/set', { method: 'POST', body: JSON.stringify({ key: 'secret:github-token', value: slack.value }) });
+    await installed.emulator.fetch('/api/v1/secret/set', {
+      method: 'POST',
+      body: JSON.stringify({ key: 'secret:github-token', value: slack.value }),
+    });
     await expect(vault.sealedWith('github-token')).resolves.toBeNull();
     await expect(vault.holds('github-token')).resolves.toBe(true);
     await expect(vault.sealedWith('slack-bot-token')).resolves.toBe('k1');

@@ -118,7 +118,10 @@ export class KvsSecretVault implements SecretVault {
   private configuredRing(): Extract<SealingKeyRing, { configured: true }> {
     const ring = this.keyRing();
     if (!ring.configured) {
-      throw new AppError('NOT_CONFIGURED', ring.problem ? `${NO_KEY_MESSAGE} The variable is set but unusable: ${ring.problem}` : NO_KEY_MESSAGE);
+      throw new AppError(
+        'NOT_CONFIGURED',
+        ring.problem ? `${NO_KEY_MESSAGE} The variable is set but unusable: ${ring.problem}` : NO_KEY_MESSAGE,
+      );
     }
     return ring;
   }

@@ -46,7 +46,10 @@ describe('sealing a secret with AES-256-GCM', () => {
     const sealed = seal(current, 'secret:github-token', TOKEN);
     expect(open([current], 'secret:slack-bot-token', sealed)).toEqual({ ok: false, reason: 'tampered' });
     // Relabelled as sealed by another configured key: that key cannot open it, and the label is authenticated.
-    expect(open([current, { ...other, material: current.material }], 'secret:github-token', { ...sealed, keyId: 'other' })).toEqual({ ok: false, reason: 'tampered' });
+    expect(open([current, { ...other, material: current.material }], 'secret:github-token', { ...sealed, keyId: 'other' })).toEqual({
+      ok: false,
+      reason: 'tampered',
+    });
   });
 
   it('opens with any configured key and says when the key is gone', () => {

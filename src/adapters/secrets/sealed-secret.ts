@@ -70,7 +70,6 @@ export function isSealedSecret(value: unknown): value is SealedSecret {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return (
-    record.format === SEALED_FORMAT &&
-    ['keyId', 'iv', 'ciphertext', 'tag', 'sealedAt'].every((field) => typeof record[field] === 'string')
+    record.format === SEALED_FORMAT && ['keyId', 'iv', 'ciphertext', 'tag', 'sealedAt'].every((field) => typeof record[field] === 'string')
   );
 }

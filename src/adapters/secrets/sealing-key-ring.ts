@@ -24,8 +24,7 @@ export interface SealingKey {
 }
 
 export type SealingKeyRing =
-  | { configured: true; keys: [SealingKey, ...SealingKey[]]; problem: null }
-  | { configured: false; keys: []; problem: string | null };
+  { configured: true; keys: [SealingKey, ...SealingKey[]]; problem: null } | { configured: false; keys: []; problem: string | null };
 
 const notConfigured = (problem: string | null): SealingKeyRing => ({ configured: false, keys: [], problem });
 
@@ -41,7 +40,9 @@ export function parseSealingKeyRing(value: string | undefined): SealingKeyRing {
     const encoded = entry.slice(separator + 1);
     if (!KEY_ID.test(id)) return notConfigured(`${position} has a key id that is not 1–40 letters, digits, ".", "_" or "-".`);
     if (keys.some((key) => key.id === id)) return notConfigured(`${position} repeats the key id "${id}".`);
-    const material = BASE64.test(encoded) ? Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64') : null;
+    const material = BASE64.test(encoded)
+      ? Buffer.from(encoded, encoded.includes('-') || encoded.includes('_') ? 'base64url' : 'base64')
+      : null;
     if (!material || material.length !== SEALING_KEY_BYTES) {
       return notConfigured(`${position} (key id "${id}") is not the base64 encoding of ${SEALING_KEY_BYTES} bytes.`);
     }

@@ -55,7 +55,13 @@ export class SlackWebWorkspace implements SlackWorkspace {
       workspaceName: answer.team ?? '',
       workspaceUrl: answer.url ?? '',
       botUserId: answer.user_id ?? '',
-      scopes: scopes === null ? null : scopes.split(',').map((scope) => scope.trim()).filter((scope) => scope !== ''),
+      scopes:
+        scopes === null
+          ? null
+          : scopes
+              .split(',')
+              .map((scope) => scope.trim())
+              .filter((scope) => scope !== ''),
     };
   }
 
@@ -80,7 +86,11 @@ export class SlackWebWorkspace implements SlackWorkspace {
     return { ts: answer.ts ?? '' };
   }
 
-  private async call(method: string, token: string, init: { method: 'GET' | 'POST'; body?: string }): Promise<{ answer: SlackAnswer; headers: Headers }> {
+  private async call(
+    method: string,
+    token: string,
+    init: { method: 'GET' | 'POST'; body?: string },
+  ): Promise<{ answer: SlackAnswer; headers: Headers }> {
     let response: Response;
     try {
       response = await fetch(`${API}/${method}`, {

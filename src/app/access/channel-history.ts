@@ -9,10 +9,16 @@ import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
  * keys of its secured issues, which no channel is told of. A history of an older format does not record
  * security levels: then no issue is named at all until the project is rebuilt.
  */
-export async function channelHistory(store: Pick<HistoryStore, 'readManifest' | 'readShards'>, projectKey: string): Promise<ChannelHistory | null> {
+export async function channelHistory(
+  store: Pick<HistoryStore, 'readManifest' | 'readShards'>,
+  projectKey: string,
+): Promise<ChannelHistory | null> {
   const manifest = await store.readManifest(projectKey, 'live');
   if (!manifest) return null;
-  const shards = await store.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
+  const shards = await store.readShards(
+    projectKey,
+    manifest.shards.map((shard) => shard.ref),
+  );
   const secured = new Set<string>();
   manifest.shards.forEach((shard, i) => {
     if (!shard.levels) return;

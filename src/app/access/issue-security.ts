@@ -83,7 +83,10 @@ export async function keysShownTo(
   hidden: HiddenLevels,
 ): Promise<Set<string>> {
   const keys = new Set<string>();
-  const shards = await store.readShards(projectKey, manifest.shards.map((shard) => shard.ref));
+  const shards = await store.readShards(
+    projectKey,
+    manifest.shards.map((shard) => shard.ref),
+  );
   for (const shard of shards) {
     for (const issue of unpackShard(shard, manifest.keyPrefix)) if (hidden.mayShow(issue.securityLevel)) keys.add(issue.key);
   }

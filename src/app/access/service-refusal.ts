@@ -5,13 +5,7 @@
  * The detail is only ever something the service names publicly, such as a missing scope: never a token.
  */
 export type RefusalReason =
-  | 'unauthorized'
-  | 'missing-scope'
-  | 'channel-not-found'
-  | 'not-in-channel'
-  | 'channel-archived'
-  | 'rate-limited'
-  | 'unavailable';
+  'unauthorized' | 'missing-scope' | 'channel-not-found' | 'not-in-channel' | 'channel-archived' | 'rate-limited' | 'unavailable';
 
 export class ServiceRefusal extends Error {
   constructor(

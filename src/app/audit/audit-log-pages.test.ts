@@ -88,7 +88,9 @@ describe('paging through the audit log', () => {
   });
 
   it('refuses a cursor it did not give out', () => {
-    const forged = Buffer.from(JSON.stringify({ point: { page: 1, entryId: 'x', at: 'yesterday' }, shownBefore: 25 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ point: { page: 1, entryId: 'x', at: 'yesterday' }, shownBefore: 25 })).toString(
+      'base64url',
+    );
     for (const cursor of ['', 'not a cursor', forged, Buffer.from('{').toString('base64url'), 'A'.repeat(500)]) {
       expect(auditLogCursor.safeParse(cursor).success).toBe(false);
     }

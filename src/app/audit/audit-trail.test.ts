@@ -31,12 +31,17 @@ describe('recording into a full audit log', () => {
       connections: [github, new KvsDocument<ConnectionRecord>(storageKeys.slackConnection)],
       clock,
     };
-    const indexed = () => installed.emulator.listPlain(storageKeys.personalDataAccountPrefix).map((entry) => entry.key.slice(storageKeys.personalDataAccountPrefix.length)).sort();
+    const indexed = () =>
+      installed.emulator
+        .listPlain(storageKeys.personalDataAccountPrefix)
+        .map((entry) => entry.key.slice(storageKeys.personalDataAccountPrefix.length))
+        .sort();
 
     await github.write({ connectedBy: 'connected-admin' });
     await recordAudit(ports, { accountId: 'connected-admin' }, 'github.connected', 'owner/repo');
     await recordAudit(ports, { accountId: 'left-long-ago' }, 'project.measured', 'FLOW');
-    for (let i = 2; i < ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES; i += 1) await recordAudit(ports, { accountId: 'admin' }, 'project.sync-requested', 'FLOW');
+    for (let i = 2; i < ENTRIES_PER_STORED_AUDIT_PAGE * MAX_AUDIT_PAGES; i += 1)
+      await recordAudit(ports, { accountId: 'admin' }, 'project.sync-requested', 'FLOW');
     expect(indexed()).toEqual(['admin', 'connected-admin', 'left-long-ago']);
 
     // The log is full: the next entry drops the first page, the only one naming the two early accounts.

@@ -32,7 +32,11 @@ export class ConnectionRefused extends AppError {
 
 export type RefusalAction = Extract<
   AuditAction,
-  'github.connect-refused' | 'github.repositories-change-refused' | 'slack.connect-refused' | 'slack.channel-change-refused' | 'slack.test-message-failed'
+  | 'github.connect-refused'
+  | 'github.repositories-change-refused'
+  | 'slack.connect-refused'
+  | 'slack.channel-change-refused'
+  | 'slack.test-message-failed'
 >;
 
 /** A scope as services name them (`chat:write`, `channels:read`): anything else is not kept. */

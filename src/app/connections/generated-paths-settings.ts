@@ -23,7 +23,11 @@ export async function getGeneratedPaths(ports: Pick<GeneratedPathsPorts, 'genera
 }
 
 /** Saves the list as given (trimmed, already validated by the resolver's schema); an unchanged list changes nothing. */
-export async function setGeneratedPaths(ports: GeneratedPathsPorts, actor: Actor, change: SetGeneratedPathsPayload): Promise<GeneratedPathsData> {
+export async function setGeneratedPaths(
+  ports: GeneratedPathsPorts,
+  actor: Actor,
+  change: SetGeneratedPathsPayload,
+): Promise<GeneratedPathsData> {
   const patterns = change.patterns.map((pattern) => pattern.trim());
   const previous = (await ports.generatedPaths.read())?.patterns ?? [];
   if (previous.length !== patterns.length || previous.some((pattern, index) => pattern !== patterns[index])) {

@@ -108,7 +108,9 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
   const warnings = warningsFor(record, ports.clock.now());
   if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
   const visible = record.repositories.filter((repository) => repository.visible);
-  const pullRequestSync = await Promise.all(visible.map(async ({ fullName }) => syncView(fullName, await ports.pullRequests.readState(fullName))));
+  const pullRequestSync = await Promise.all(
+    visible.map(async ({ fullName }) => syncView(fullName, await ports.pullRequests.readState(fullName))),
+  );
   const webhook: GitHubWebhookStatus = { url: await webhookUrl(ports), secretSet: await ports.vault.holds('github-webhook-secret') };
   return { connected: true, sealing, ...record, warnings, sealedWithKeyId, pullRequestSync, webhook };
 }
@@ -161,7 +163,8 @@ async function followWatchedList(
 ): Promise<number> {
   let erased = 0;
   for (const old of before) {
-    if (!after.some((repository) => sameName(repository.fullName, old.fullName))) erased += await ports.pullRequests.eraseRepository(old.fullName);
+    if (!after.some((repository) => sameName(repository.fullName, old.fullName)))
+      erased += await ports.pullRequests.eraseRepository(old.fullName);
   }
   const start = after.filter(
     (repository) => repository.visible && (newToken || !before.some((old) => old.visible && sameName(old.fullName, repository.fullName))),
@@ -180,7 +183,8 @@ function refusalOfNewToken(error: unknown): unknown {
 }
 
 function refusalOfService(error: ServiceRefusal): AppError {
-  if (error.reason === 'rate-limited') return new AppError('RATE_LIMITED', 'GitHub is rate limiting this token; try again in a few minutes.');
+  if (error.reason === 'rate-limited')
+    return new AppError('RATE_LIMITED', 'GitHub is rate limiting this token; try again in a few minutes.');
   return new AppError('UNAVAILABLE', 'GitHub could not be reached; try again in a minute.');
 }
 
@@ -210,7 +214,11 @@ function requireSomethingVisible(repositories: readonly GitHubRepositoryAccess[]
   }
 }
 
-export async function connectGitHub(ports: GitHubConnectionPorts, actor: Actor, input: ConnectGitHubPayload): Promise<GitHubConnectionData> {
+export async function connectGitHub(
+  ports: GitHubConnectionPorts,
+  actor: Actor,
+  input: ConnectGitHubPayload,
+): Promise<GitHubConnectionData> {
   // Before anyone checks a token: without a sealing key it could not be kept anyway.
   ports.vault.assertCanSeal();
   const tokenKind = githubTokenKind(input.token);
@@ -270,7 +278,10 @@ async function storedToken(ports: GitHubConnectionPorts): Promise<{ token: strin
     token = await ports.vault.open('github-token');
   } catch (error) {
     if (error instanceof UnreadableSecretError) {
-      throw new AppError('NOT_CONFIGURED', 'The stored GitHub token can no longer be opened (its sealing key was removed or it was altered). Connect the token again.');
+      throw new AppError(
+        'NOT_CONFIGURED',
+        'The stored GitHub token can no longer be opened (its sealing key was removed or it was altered). Connect the token again.',
+      );
     }
     throw error;
   }
@@ -328,6 +339,7 @@ export async function disconnectGitHub(ports: GitHubConnectionPorts, actor: Acto
   for (const name of GITHUB_SECRETS) await ports.vault.remove(name);
   await ports.record.remove();
   const erasedValues = (await ports.pullRequests.eraseAll()) + (await ports.deliveries.forgetAll());
-  if (record || secrets > 0 || erasedValues > 0) await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null, { erasedSecrets: secrets, erasedValues });
+  if (record || secrets > 0 || erasedValues > 0)
+    await recordAudit(ports, actor, 'github.disconnected', record?.login ?? null, { erasedSecrets: secrets, erasedValues });
   return { connected: false, sealing: ports.vault.sealingStatus() };
 }

@@ -95,7 +95,11 @@ export async function connectSlack(ports: SlackConnectionPorts, actor: Actor, in
   try {
     identity = await ports.slack.identify(input.token);
     if (identity.scopes !== null && !identity.scopes.includes('chat:write')) {
-      throw new ConnectionRefused('missing-scope', 'This bot token lacks the chat:write scope, so it cannot post. Add it to the Slack app, reinstall it, and use the new token.', 'chat:write');
+      throw new ConnectionRefused(
+        'missing-scope',
+        'This bot token lacks the chat:write scope, so it cannot post. Add it to the Slack app, reinstall it, and use the new token.',
+        'chat:write',
+      );
     }
     channel = await checkChannel(ports, input.token, input.channelId);
   } catch (error) {
@@ -144,7 +148,10 @@ async function storedToken(ports: SlackConnectionPorts): Promise<{ token: string
     token = await ports.vault.open('slack-bot-token');
   } catch (error) {
     if (error instanceof UnreadableSecretError) {
-      throw new AppError('NOT_CONFIGURED', 'The stored Slack token can no longer be opened (its sealing key was removed or it was altered). Connect the token again.');
+      throw new AppError(
+        'NOT_CONFIGURED',
+        'The stored Slack token can no longer be opened (its sealing key was removed or it was altered). Connect the token again.',
+      );
     }
     throw error;
   }
@@ -156,13 +163,19 @@ async function storedToken(ports: SlackConnectionPorts): Promise<{ token: string
 async function failedCheck(ports: SlackConnectionPorts, record: SlackConnectionRecord, error: unknown, channelId: string): Promise<never> {
   if (!(error instanceof ServiceRefusal)) throw error;
   const problem =
-    error.reason === 'unauthorized' ? 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.' : channelProblem(error, channelId);
+    error.reason === 'unauthorized'
+      ? 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.'
+      : channelProblem(error, channelId);
   if (problem === null) throw serviceProblem(error);
   await ports.record.write({ ...record, lastCheck: { at: ports.clock.now().toISOString(), outcome: 'failed', problem } });
   throw new AppError('NOT_CONFIGURED', problem);
 }
 
-export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Actor, input: UpdateSlackChannelPayload): Promise<SlackConnectionData> {
+export async function updateSlackChannel(
+  ports: SlackConnectionPorts,
+  actor: Actor,
+  input: UpdateSlackChannelPayload,
+): Promise<SlackConnectionData> {
   const { token, record } = await storedToken(ports);
   await claimAdminRequest(ports, actor, 'slack-connection');
   let channel;
@@ -170,7 +183,9 @@ export async function updateSlackChannel(ports: SlackConnectionPorts, actor: Act
     channel = await checkChannel(ports, token, input.channelId);
   } catch (error) {
     // The stored token refused, or the new channel cannot be used: recorded as a connect refusal is.
-    await recordRefusal(ports, actor, 'slack.channel-change-refused', error, input.channelId, { currentChannel: channelLabel(record.channel) });
+    await recordRefusal(ports, actor, 'slack.channel-change-refused', error, input.channelId, {
+      currentChannel: channelLabel(record.channel),
+    });
     if (error instanceof ServiceRefusal && error.reason !== 'unauthorized') {
       const problem = channelProblem(error, input.channelId);
       // A channel that cannot be used is the admin's input to fix, not a broken connection.

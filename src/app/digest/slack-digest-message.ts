@@ -93,7 +93,8 @@ function projectBlocks(project: ProjectDigest): SlackBlock[] {
 function projectText({ projectKey, figures }: ProjectDigest): string {
   const { throughput, cycleTime, unit } = figures;
   const before = throughput.weekBefore === null ? '' : ` (${throughput.weekBefore} the week before)`;
-  const cycle = cycleTime.items === 0 ? 'no cycle time' : `cycle time ${duration(cycleTime.p50, unit)} / ${duration(cycleTime.p85, unit)} (50% / 85%)`;
+  const cycle =
+    cycleTime.items === 0 ? 'no cycle time' : `cycle time ${duration(cycleTime.p50, unit)} / ${duration(cycleTime.p85, unit)} (50% / 85%)`;
   return `${projectKey}: ${throughput.lastWeek} finished${before}, ${cycle}, WIP ${figures.wip}, ${figures.atRisk.length} at risk`;
 }
 
@@ -111,7 +112,17 @@ export function digestMessages(projects: readonly ProjectDigest[], at: Date): Di
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: title, emoji: false } },
         ...(first === 0
-          ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'From the history Flow metrics last synced from Jira. Cycle times are of items finished in the last 30 days; an item is at risk when it has been in progress longer than 85% of them took.' }] }]
+          ? [
+              {
+                type: 'context',
+                elements: [
+                  {
+                    type: 'mrkdwn',
+                    text: 'From the history Flow metrics last synced from Jira. Cycle times are of items finished in the last 30 days; an item is at risk when it has been in progress longer than 85% of them took.',
+                  },
+                ],
+              },
+            ]
           : []),
         ...part.flatMap(projectBlocks),
       ],

@@ -27,10 +27,16 @@ const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
  * carries, is remembered first so the digest (and the weekly ones after it) can link to Jira. A digest that
  * did not go out gives its claim back, so the admin can fix the cause and try again at once.
  */
-export async function sendSlackDigestNow(ports: SlackDigestRequestPorts, actor: Actor, siteUrl: string | null): Promise<SlackDigestOutcome> {
+export async function sendSlackDigestNow(
+  ports: SlackDigestRequestPorts,
+  actor: Actor,
+  siteUrl: string | null,
+): Promise<SlackDigestOutcome> {
   if (!(await ports.digestThrottle.claim(DIGEST_NOW_PERIOD_SECONDS))) {
     const claimedAt = await ports.digestThrottle.claimedAt();
-    const again = claimedAt ? ` after ${TIME.format(new Date(claimedAt.getTime() + DIGEST_NOW_PERIOD_SECONDS * 1000))}` : ' in a few minutes';
+    const again = claimedAt
+      ? ` after ${TIME.format(new Date(claimedAt.getTime() + DIGEST_NOW_PERIOD_SECONDS * 1000))}`
+      : ' in a few minutes';
     throw new AppError('RATE_LIMITED', `The digest was sent a moment ago; send it again${again}.`);
   }
   if (siteUrl !== null) await rememberSite(ports.site, siteUrl, ports.clock.now());

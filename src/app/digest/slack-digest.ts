@@ -1,5 +1,16 @@
 import { DEFAULT_FLOW_CONFIG, parseFlowConfig, weeklyFlowFigures, type FlowConfig } from '../../domain';
-import type { Clock, FlowConfigStore, HistoryStore, MeasuredProjects, Pause, ProjectDirectory, SecretVault, SlackWorkspace, StoredDocument, WorkBudget } from '../../ports';
+import type {
+  Clock,
+  FlowConfigStore,
+  HistoryStore,
+  MeasuredProjects,
+  Pause,
+  ProjectDirectory,
+  SecretVault,
+  SlackWorkspace,
+  StoredDocument,
+  WorkBudget,
+} from '../../ports';
 import { AppError } from '../app-error';
 import { channelHistory } from '../access/channel-history';
 import type { SlackDigestOutcome } from '../../shared/resolver-contract';
@@ -101,7 +112,12 @@ async function recorded(ports: SlackDigestPorts, outcome: SlackDigestOutcome): P
   return outcome;
 }
 
-async function digestOutcome(ports: SlackDigestPorts, trigger: DigestTrigger, now: Date, continuation: DigestContinuation | null): Promise<SlackDigestOutcome> {
+async function digestOutcome(
+  ports: SlackDigestPorts,
+  trigger: DigestTrigger,
+  now: Date,
+  continuation: DigestContinuation | null,
+): Promise<SlackDigestOutcome> {
   const base = { at: now.toISOString(), trigger, channel: null, projects: continuation?.sent ?? [], skipped: continuation?.skipped ?? [] };
   const record = await ports.connection.read();
   if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };
@@ -148,7 +164,8 @@ export async function openSlackToken(ports: Pick<SlackDigestPorts, 'vault'>): Pr
     const token = await ports.vault.open('slack-bot-token');
     return token ?? { problem: 'The stored Slack token is missing. Connect the token again.' };
   } catch (error) {
-    if (error instanceof UnreadableSecretError) return { problem: 'The stored Slack token can no longer be opened. Connect the token again.' };
+    if (error instanceof UnreadableSecretError)
+      return { problem: 'The stored Slack token can no longer be opened. Connect the token again.' };
     throw error;
   }
 }
@@ -184,7 +201,11 @@ async function projectDigest(
  * Each project's page address. The types of all the projects are read from Jira in one go; when Jira cannot
  * answer, the digest still goes out, its projects unlinked: the figures matter more than the links.
  */
-async function projectPageLinks(ports: SlackDigestPorts, siteUrl: string | null, projectKeys: string[]): Promise<(projectKey: string) => string | null> {
+async function projectPageLinks(
+  ports: SlackDigestPorts,
+  siteUrl: string | null,
+  projectKeys: string[],
+): Promise<(projectKey: string) => string | null> {
   if (siteUrl === null) return () => null;
   let types: Map<string, string>;
   try {
@@ -210,7 +231,12 @@ export function flowConfigOf(document: unknown): FlowConfig {
 }
 
 /** Posts one message, waiting out Slack's 429s; answers null when it went, or why it did not. */
-async function post(ports: SlackDigestPorts, token: string, channel: { id: string; name: string }, message: DigestMessage): Promise<string | null> {
+async function post(
+  ports: SlackDigestPorts,
+  token: string,
+  channel: { id: string; name: string },
+  message: DigestMessage,
+): Promise<string | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       await ports.slack.postMessage(token, channel.id, message.text, message.blocks);

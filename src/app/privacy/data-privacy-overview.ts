@@ -14,7 +14,7 @@ export interface DataPrivacyOverviewPorts {
 function reportSummary(value: unknown): PersonalDataReportSummary | null {
   if (typeof value !== 'object' || value === null) return null;
   const report = value as Record<string, unknown>;
-  const count = (field: string) => (typeof report[field] === 'number' ? (report[field]) : 0);
+  const count = (field: string) => (typeof report[field] === 'number' ? report[field] : 0);
   if (typeof report.at !== 'string') return null;
   return {
     at: report.at,

@@ -89,15 +89,28 @@ describe('the retention purge of pull requests', () => {
   it('hands the repositories it has no time for to the next slice, which goes on from there, each purged once', async () => {
     const world = purgeWorld(1);
     await fill(world.store);
-    await expect(runPurgeSlice(world.ports, { requestedBy: 'admin-1', progress: null })).resolves.toEqual({ kind: 'continues', nextProject: null, nextRepository: 'acme/mobile' });
-    expect(world.queued[0]).toMatchObject({ requestedBy: 'admin-1', progress: { nextProject: null, nextRepository: 'acme/mobile', removedPullRequests: 2 } });
+    await expect(runPurgeSlice(world.ports, { requestedBy: 'admin-1', progress: null })).resolves.toEqual({
+      kind: 'continues',
+      nextProject: null,
+      nextRepository: 'acme/mobile',
+    });
+    expect(world.queued[0]).toMatchObject({
+      requestedBy: 'admin-1',
+      progress: { nextProject: null, nextRepository: 'acme/mobile', removedPullRequests: 2 },
+    });
     await expect(runPurgeSlice(world.ports, world.nextSlice())).resolves.toMatchObject({ kind: 'continues', nextRepository: 'acme/web' });
     const last = await runPurgeSlice(world.ports, world.nextSlice());
     expect(last).toMatchObject({ kind: 'finished', outcome: { removedPullRequests: 6, at: NOW.toISOString() } });
     expect(world.purged).toEqual(['acme/api', 'acme/mobile', 'acme/web']);
     expect(await world.lastPurge.read()).toMatchObject({ removedPullRequests: 6 });
     // Purge now: audited once, when the run finishes, in the admin's name.
-    expect(world.audited).toEqual([expect.objectContaining({ action: 'data.purged', actorAccountId: 'admin-1', details: expect.objectContaining({ removedPullRequests: 6 }) })]);
+    expect(world.audited).toEqual([
+      expect.objectContaining({
+        action: 'data.purged',
+        actorAccountId: 'admin-1',
+        details: expect.objectContaining({ removedPullRequests: 6 }),
+      }),
+    ]);
   });
 
   it('purges at least one repository in a slice that starts with them, however short its time', async () => {

@@ -54,7 +54,8 @@ export interface PurgeRunPorts extends ExpiredDataPurgePorts {
 }
 
 /** A run that continues names where: the next project, or the next repository once the projects are done. */
-export type PurgeSliceOutcome = { kind: 'finished'; outcome: PurgeOutcome } | { kind: 'continues'; nextProject: string | null; nextRepository: string };
+export type PurgeSliceOutcome =
+  { kind: 'finished'; outcome: PurgeOutcome } | { kind: 'continues'; nextProject: string | null; nextRepository: string };
 
 /**
  * Drops what is older than the retention window: the daily job and the settings page's "purge now" run this
@@ -109,7 +110,9 @@ async function purgeExpiredPullRequests(
   startsHere: boolean,
 ): Promise<{ removed: number; nextRepository: string | null }> {
   const record = await ports.githubConnection.read();
-  const repositories = [...new Set((record?.repositories ?? []).map((repository) => repository.fullName.toLowerCase()))].sort().filter((name) => name >= from);
+  const repositories = [...new Set((record?.repositories ?? []).map((repository) => repository.fullName.toLowerCase()))]
+    .sort()
+    .filter((name) => name >= from);
   let removed = 0;
   for (const [index, repository] of repositories.entries()) {
     if (!(startsHere && index === 0) && ports.budget.remainingMs() < PURGE_RESERVE_MS) return { removed, nextRepository: repository };

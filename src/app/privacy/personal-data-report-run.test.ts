@@ -1,4 +1,12 @@
-import type { AccountVerdict, AuditLog, IndexedAccount, PersonalDataIndex, PersonalDataReporter, ReportedAccount, StoredDocument } from '../../ports';
+import type {
+  AccountVerdict,
+  AuditLog,
+  IndexedAccount,
+  PersonalDataIndex,
+  PersonalDataReporter,
+  ReportedAccount,
+  StoredDocument,
+} from '../../ports';
 import { FORMER_USER } from './former-user';
 import {
   continuePersonalDataReport,
@@ -80,7 +88,12 @@ function harness(accountCount: number) {
   const index = new MemoryIndex();
   for (let i = 0; i < accountCount; i += 1) {
     const accountId = `557058:${String(i).padStart(8, '0')}`;
-    index.accounts.set(accountId, { accountId, uses: ['audit-actor'], firstStoredAt: '2026-01-01T00:00:00.000Z', lastRefreshedAt: '2026-01-01T00:00:00.000Z' });
+    index.accounts.set(accountId, {
+      accountId,
+      uses: ['audit-actor'],
+      firstStoredAt: '2026-01-01T00:00:00.000Z',
+      lastRefreshedAt: '2026-01-01T00:00:00.000Z',
+    });
   }
   const reporter = new ScriptedReporter(() => now);
   const queued: Array<{ runId: string; delaySeconds: number }> = [];
@@ -195,7 +208,10 @@ describe('a personal-data report run', () => {
   it('gives up, recording a failed run, when the API refuses for a reason retrying cannot fix', async () => {
     const h = harness(200);
     h.reporter.refusals = [new ReportRefusal(403, null)];
-    await expect(startPersonalDataReport(h.ports)).resolves.toMatchObject({ kind: 'finished', record: { outcome: 'failed', accountsReported: 0 } });
+    await expect(startPersonalDataReport(h.ports)).resolves.toMatchObject({
+      kind: 'finished',
+      record: { outcome: 'failed', accountsReported: 0 },
+    });
     expect(h.cursor.value).toBeNull();
     expect(h.queued).toEqual([]);
   });
@@ -217,7 +233,10 @@ describe('a personal-data report run', () => {
     // The queued slice is lost; a week later the next trigger starts a new run, and the lost slice is void.
     const lost = h.queued.shift()!;
     h.nextInvocation(7 * 86_400_000);
-    await expect(startPersonalDataReport(h.ports)).resolves.toMatchObject({ kind: 'finished', record: { accountsReported: 500, outcome: 'ok' } });
+    await expect(startPersonalDataReport(h.ports)).resolves.toMatchObject({
+      kind: 'finished',
+      record: { accountsReported: 500, outcome: 'ok' },
+    });
     await expect(continuePersonalDataReport(h.ports, lost.runId)).resolves.toEqual({ kind: 'skipped', reason: 'not-the-current-run' });
   });
 });

@@ -116,7 +116,11 @@ export async function continuePersonalDataReport(
   return runSlice(ports, tuning, cursor);
 }
 
-async function runSlice(ports: PersonalDataReportPorts, tuning: PersonalDataReportTuning, start: PersonalDataReportCursor): Promise<SliceOutcome> {
+async function runSlice(
+  ports: PersonalDataReportPorts,
+  tuning: PersonalDataReportTuning,
+  start: PersonalDataReportCursor,
+): Promise<SliceOutcome> {
   const reporting = new PacedAccountReporting(ports, tuning.pacing, tuning.reserveMs);
   const cursor = { ...start };
   let reportedThisSlice = 0;
@@ -140,7 +144,10 @@ async function runSlice(ports: PersonalDataReportPorts, tuning: PersonalDataRepo
       // Only accounts this request carried: an answer naming anything else is ignored, never acted on.
       if (!pending.some((account) => account.accountId === verdict.accountId)) continue;
       if (verdict.status === 'closed') {
-        await eraseClosedAccount({ auditLog: ports.auditLog, connections: ports.connections, personalData: ports.index }, verdict.accountId);
+        await eraseClosedAccount(
+          { auditLog: ports.auditLog, connections: ports.connections, personalData: ports.index },
+          verdict.accountId,
+        );
         erased.add(verdict.accountId);
         cursor.closed += 1;
       } else {
@@ -174,7 +181,12 @@ async function runSlice(ports: PersonalDataReportPorts, tuning: PersonalDataRepo
   return finish(ports, cursor, 'ok');
 }
 
-async function handOver(ports: PersonalDataReportPorts, cursor: PersonalDataReportCursor, reported: number, delaySeconds: number): Promise<SliceOutcome> {
+async function handOver(
+  ports: PersonalDataReportPorts,
+  cursor: PersonalDataReportCursor,
+  reported: number,
+  delaySeconds: number,
+): Promise<SliceOutcome> {
   await ports.cursor.write(cursor);
   const delay = Math.ceil(delaySeconds);
   await ports.scheduler.continueRun(cursor.runId, delay);

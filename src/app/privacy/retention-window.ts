@@ -10,7 +10,9 @@ export interface RetentionSettings {
 export async function readRetentionDays(settings: StoredDocument<RetentionSettings>): Promise<number> {
   const days = (await settings.read())?.retentionDays;
   // A value outside the limits (written by an older version, or by hand) falls back to the default.
-  return typeof days === 'number' && Number.isInteger(days) && days >= RETENTION_DAYS.min && days <= RETENTION_DAYS.max ? days : RETENTION_DAYS.default;
+  return typeof days === 'number' && Number.isInteger(days) && days >= RETENTION_DAYS.min && days <= RETENTION_DAYS.max
+    ? days
+    : RETENTION_DAYS.default;
 }
 
 export interface RetentionWindowPorts extends AuditTrailPorts {

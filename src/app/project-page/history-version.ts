@@ -10,7 +10,15 @@ import type { HistoryManifest } from '../../ports';
  * accidental equal name (one in 2^64) is out of the question.
  */
 export function historyVersionOf(manifest: HistoryManifest): string {
-  return digestOf(JSON.stringify([manifest.format, manifest.keyPrefix, manifest.statuses, manifest.issueTypes, manifest.shards.map((shard) => shard.ref)]));
+  return digestOf(
+    JSON.stringify([
+      manifest.format,
+      manifest.keyPrefix,
+      manifest.statuses,
+      manifest.issueTypes,
+      manifest.shards.map((shard) => shard.ref),
+    ]),
+  );
 }
 
 /**

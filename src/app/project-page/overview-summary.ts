@@ -52,8 +52,15 @@ function isSummaryCurrent(summary: OverviewSummary, manifest: HistoryManifest, f
 }
 
 /** Whether the summary may be sent to any reader who may browse the project, instead of the history. */
-export function isSummaryServable(summary: OverviewSummary | null, manifest: HistoryManifest, flowConfig: unknown, now: number): summary is OverviewSummary {
-  return summary !== null && !summary.hasSecuredIssues && !hasSecuredIssues(manifest) && isSummaryCurrent(summary, manifest, flowConfig, now);
+export function isSummaryServable(
+  summary: OverviewSummary | null,
+  manifest: HistoryManifest,
+  flowConfig: unknown,
+  now: number,
+): summary is OverviewSummary {
+  return (
+    summary !== null && !summary.hasSecuredIssues && !hasSecuredIssues(manifest) && isSummaryCurrent(summary, manifest, flowConfig, now)
+  );
 }
 
 /**

@@ -63,7 +63,11 @@ const SHARDS_PER_READ = 16;
  * with `overviewFirst` (a browser that holds nothing), the Overview summary instead of the history when it
  * is servable (see overview-summary.ts), so a first open costs a few units too.
  */
-export async function loadProjectView(ports: ProjectViewPorts, projectKey: string, request: ProjectViewPayload = {}): Promise<ProjectViewData> {
+export async function loadProjectView(
+  ports: ProjectViewPorts,
+  projectKey: string,
+  request: ProjectViewPayload = {},
+): Promise<ProjectViewData> {
   const { fromShard = 0, since, overviewFirst = false } = request;
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const wantsOverview = overviewFirst && fromShard === 0 && since === undefined;
@@ -139,11 +143,24 @@ export async function loadProjectView(ports: ProjectViewPorts, projectKey: strin
  * The shards as stored, except that those holding issues the viewer may not see are sent without them. Each
  * keeps its place, so `fromShard` and `nextShard` count the same for every viewer.
  */
-async function readShardsFor(store: HistoryStore, projectKey: string, manifest: HistoryManifest, part: readonly ShardRef[], hidden: HiddenLevels): Promise<string[]> {
+async function readShardsFor(
+  store: HistoryStore,
+  projectKey: string,
+  manifest: HistoryManifest,
+  part: readonly ShardRef[],
+  hidden: HiddenLevels,
+): Promise<string[]> {
   const hiding = part.map((shard) => hiddenIssuesIn(shard, hidden) > 0);
-  if (!hiding.includes(true)) return store.readEncodedShards(projectKey, part.map((shard) => shard.ref));
+  if (!hiding.includes(true))
+    return store.readEncodedShards(
+      projectKey,
+      part.map((shard) => shard.ref),
+    );
   const [open, filtered] = await Promise.all([
-    store.readEncodedShards(projectKey, part.filter((_, i) => !hiding[i]).map((shard) => shard.ref)),
+    store.readEncodedShards(
+      projectKey,
+      part.filter((_, i) => !hiding[i]).map((shard) => shard.ref),
+    ),
     store.readEncodedShardsKeeping(
       projectKey,
       manifest.keyPrefix,

@@ -2,7 +2,13 @@ import { createHmac } from 'node:crypto';
 import { githubWebhookSignatures } from '../../adapters/github/webhook-signature';
 import { pullRequest } from '../../domain/testing/pull-request-fixture';
 import type { GitHubPullRequests, SecretName } from '../../ports';
-import { receiveGitHubWebhook, WEBHOOK_MAX_AGE_MS, WEBHOOK_STATUS, type GitHubWebhookPorts, type WebhookDelivery } from './github-webhook-delivery';
+import {
+  receiveGitHubWebhook,
+  WEBHOOK_MAX_AGE_MS,
+  WEBHOOK_STATUS,
+  type GitHubWebhookPorts,
+  type WebhookDelivery,
+} from './github-webhook-delivery';
 import { connectionTo, MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';
 
 /**
@@ -22,7 +28,14 @@ function world() {
     page: async () => null,
     pullRequest: async (_token, repository, number) => {
       reads.push(number);
-      return { pulls: [pullRequest({ repository, number, updatedAt: NOW.getTime() })], nextCursor: null, cost: 1, remaining: 4999, resetAt: null, requests: 1 };
+      return {
+        pulls: [pullRequest({ repository, number, updatedAt: NOW.getTime() })],
+        nextCursor: null,
+        cost: 1,
+        remaining: 4999,
+        resetAt: null,
+        requests: 1,
+      };
     },
   };
   const secrets: Partial<Record<SecretName, string>> = { 'github-webhook-secret': SECRET, 'github-token': 'github_pat_x' };
@@ -80,7 +93,7 @@ describe('receiveGitHubWebhook', () => {
     await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('updated');
   });
 
-  it('gives its claim back when storing fails, so GitHub\'s redelivery is read, not refused as a replay', async () => {
+  it("gives its claim back when storing fails, so GitHub's redelivery is read, not refused as a replay", async () => {
     const { ports, store, claimed } = world();
     store.failAfter = 0;
     await expect(receiveGitHubWebhook(ports, delivery(event(7)))).rejects.toThrow('storage failed');
@@ -99,7 +112,9 @@ describe('receiveGitHubWebhook', () => {
 
   it('refuses a payload that names no pull request, and an event older than six hours', async () => {
     const { ports } = world();
-    await expect(receiveGitHubWebhook(ports, delivery({ repository: { full_name: REPOSITORY } }, 'a1'.repeat(8)))).resolves.toBe('malformed');
+    await expect(receiveGitHubWebhook(ports, delivery({ repository: { full_name: REPOSITORY } }, 'a1'.repeat(8)))).resolves.toBe(
+      'malformed',
+    );
     const old = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS - 1000).toISOString();
     const recent = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS + 1000).toISOString();
     await expect(receiveGitHubWebhook(ports, delivery(event(7, recent), 'c3'.repeat(8)))).resolves.toBe('updated');

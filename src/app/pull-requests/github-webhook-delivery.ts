@@ -138,7 +138,10 @@ async function receiveClaimed(ports: GitHubWebhookPorts, body: string): Promise<
   const watched = record?.repositories.find((r) => r.visible && r.fullName.toLowerCase() === repository.toLowerCase());
   if (!watched) return 'not-watched';
   const now = ports.clock.now().getTime();
-  const happenedAt = Math.max(Date.parse(payload.pull_request.updated_at), payload.review?.submitted_at ? Date.parse(payload.review.submitted_at) : 0);
+  const happenedAt = Math.max(
+    Date.parse(payload.pull_request.updated_at),
+    payload.review?.submitted_at ? Date.parse(payload.review.submitted_at) : 0,
+  );
   if (now - happenedAt > WEBHOOK_MAX_AGE_MS) return 'stale';
 
   return refreshPullRequest(ports, watched.fullName, payload.pull_request.number, now);

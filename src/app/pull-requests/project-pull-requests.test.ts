@@ -106,7 +106,11 @@ describe('the Pull requests tab and issue security', () => {
   it('shows a caller with hidden levels no key the history does not hold yet: it may be under a level they may not see', async () => {
     const { ports, store } = world();
     // BUG-9 was created since the last sync, perhaps under the scheme's default level.
-    await store.upsert('acme/web', [pullRequest({ number: 1, jiraKeys: ['BUG-1', 'BUG-9'] }), pullRequest({ number: 2, jiraKeys: ['BUG-9'] })], 0);
+    await store.upsert(
+      'acme/web',
+      [pullRequest({ number: 1, jiraKeys: ['BUG-1', 'BUG-9'] }), pullRequest({ number: 2, jiraKeys: ['BUG-9'] })],
+      0,
+    );
     const answer = await projectPullRequests(ports, 'BUG');
     expect(answer.pulls.map((pull) => [pull.number, pull.jiraKeys])).toEqual([[1, ['BUG-1']]]);
     expect(JSON.stringify(answer)).not.toContain('BUG-9');

@@ -51,7 +51,11 @@ export async function projectPullRequests(ports: ProjectPullRequestsPorts, proje
 const watchedRepositories = (record: GitHubConnectionRecord) => record.repositories.filter((repository) => repository.visible);
 
 /** The stored pull requests of the watched repositories that name at least one of the project's items. */
-export async function pullRequestsLinkedTo(store: Pick<PullRequestStore, 'readAll'>, record: GitHubConnectionRecord, projectKey: string): Promise<PullRequestFacts[]> {
+export async function pullRequestsLinkedTo(
+  store: Pick<PullRequestStore, 'readAll'>,
+  record: GitHubConnectionRecord,
+  projectKey: string,
+): Promise<PullRequestFacts[]> {
   const pulls: PullRequestFacts[] = [];
   for (const { fullName } of watchedRepositories(record)) {
     for (const pull of await store.readAll(fullName)) {
@@ -92,5 +96,7 @@ async function keysTheCallerMaySee(
   }
   const shown = shownOnly;
   return (key) =>
-    !hiddenKeys.has(key) && !unknownProjects.has(projectOfKey(key)) && (shown === null || projectOfKey(key) !== projectKey || shown.has(key));
+    !hiddenKeys.has(key) &&
+    !unknownProjects.has(projectOfKey(key)) &&
+    (shown === null || projectOfKey(key) !== projectKey || shown.has(key));
 }

@@ -48,14 +48,20 @@ describe('syncRepositoryPullRequests', () => {
     expect(await storedNumbers()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect((await world.store.readAll(REPOSITORY))[0]).toMatchObject({ jiraKeys: ['FLOW-1'] });
     const state = (await world.store.readState(REPOSITORY))!;
-    expect(state).toMatchObject({ status: 'ok', pass: null, watermark: Math.max(...github.pullRequests(REPOSITORY).map((pull) => Date.parse(pull.updatedAt))) });
+    expect(state).toMatchObject({
+      status: 'ok',
+      pass: null,
+      watermark: Math.max(...github.pullRequests(REPOSITORY).map((pull) => Date.parse(pull.updatedAt))),
+    });
 
     // Nothing changed: one request.
     await expect(run()).resolves.toMatchObject({ kind: 'done', requests: 1 });
 
     // Two pull requests reviewed since: one request still brings both.
     world.clock.set(new Date(NOW.getTime() + HOUR));
-    github.amendPullRequest(REPOSITORY, 2, { review: { reviewer: 'reader', state: 'APPROVED', submittedAt: new Date(NOW.getTime() + 10 * 60_000) } });
+    github.amendPullRequest(REPOSITORY, 2, {
+      review: { reviewer: 'reader', state: 'APPROVED', submittedAt: new Date(NOW.getTime() + 10 * 60_000) },
+    });
     github.amendPullRequest(REPOSITORY, 4, { mergedAt: new Date(NOW.getTime() + 20 * 60_000) });
     await expect(run()).resolves.toMatchObject({ kind: 'done', requests: 1, stored: 3 }); // the two, and the watermark's own
     const stored = await world.store.readAll(REPOSITORY);
@@ -118,8 +124,13 @@ describe('syncRepositoryPullRequests', () => {
     await expect(run()).resolves.toEqual({ kind: 'stopped', reason: 'unauthorized' });
     expect(world.requests()).toBe(2); // the second run asked GitHub nothing
     expect((await world.store.readState(REPOSITORY))!).toMatchObject({ status: 'stopped', pass: { kind: 'backfill', pages: 1 } });
-    expect(world.connection.value!.lastCheck).toMatchObject({ outcome: 'failed', problem: expect.stringContaining('no longer accepts the stored token') });
-    expect(world.audit.entries).toEqual([expect.objectContaining({ action: 'github.sync-stopped', actorAccountId: APP_ACTOR, subject: REPOSITORY })]);
+    expect(world.connection.value!.lastCheck).toMatchObject({
+      outcome: 'failed',
+      problem: expect.stringContaining('no longer accepts the stored token'),
+    });
+    expect(world.audit.entries).toEqual([
+      expect.objectContaining({ action: 'github.sync-stopped', actorAccountId: APP_ACTOR, subject: REPOSITORY }),
+    ]);
 
     const replacement = 'github_pat_11REPLACEMENT00000000_replacementToken00000000000000000000000000000000000000000000';
     github.issueToken({ token: replacement, login: 'reader', repositories: 'all' });

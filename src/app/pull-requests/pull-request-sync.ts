@@ -1,4 +1,14 @@
-import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestReading, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument, WorkBudget } from '../../ports';
+import type {
+  Clock,
+  GitHubPullRequests,
+  ProjectDirectory,
+  PullRequestReading,
+  PullRequestStore,
+  RepositorySyncState,
+  SecretVault,
+  StoredDocument,
+  WorkBudget,
+} from '../../ports';
 import type { AuditLog } from '../../ports';
 import type { GitHubConnectionRecord } from '../connections/github-connection';
 import { readRetentionDays, type RetentionSettings } from '../privacy/retention-window';
@@ -55,10 +65,20 @@ export type RepositorySyncOutcome =
 /** Who the audit log names for what the app did on its own: not an Atlassian account, never indexed as one. */
 export const APP_ACTOR = 'flow-metrics-app';
 
-const STOPPED_PROBLEM = 'GitHub no longer accepts the stored token (it expired or was revoked): pull requests are not read until it is replaced.';
+const STOPPED_PROBLEM =
+  'GitHub no longer accepts the stored token (it expired or was revoked): pull requests are not read until it is replaced.';
 
 function freshState(): RepositorySyncState {
-  return { format: 1, watermark: null, pass: null, status: 'never', stoppedFor: null, resumeAt: null, lastRunAt: null, lastCompletedAt: null };
+  return {
+    format: 1,
+    watermark: null,
+    pass: null,
+    status: 'never',
+    stoppedFor: null,
+    resumeAt: null,
+    lastRunAt: null,
+    lastCompletedAt: null,
+  };
 }
 
 export async function syncRepositoryPullRequests(
@@ -74,7 +94,14 @@ export async function syncRepositoryPullRequests(
   let state = (await ports.store.readState(repository)) ?? freshState();
   if (state.status === 'stopped' && state.stoppedFor === record.connectedAt) return { kind: 'stopped', reason: 'unauthorized' };
   if (state.resumeAt !== null && state.resumeAt > now.getTime()) {
-    return { kind: 'continue', delaySeconds: Math.ceil((state.resumeAt - now.getTime()) / 1000), pages: 0, requests: 0, cost: 0, stored: 0 };
+    return {
+      kind: 'continue',
+      delaySeconds: Math.ceil((state.resumeAt - now.getTime()) / 1000),
+      pages: 0,
+      requests: 0,
+      cost: 0,
+      stored: 0,
+    };
   }
 
   let token: string | null;

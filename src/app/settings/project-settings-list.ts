@@ -16,7 +16,9 @@ export async function listProjectSettings(ports: ProjectSettingsListPorts): Prom
   const measured = new Set(measuredKeys);
   const syncStates = new Map(
     await Promise.all(
-      projects.filter((project) => measured.has(project.key)).map(async (project) => [project.key, (await ports.syncStates.read(project.key)) ?? NEVER_SYNCED] as const),
+      projects
+        .filter((project) => measured.has(project.key))
+        .map(async (project) => [project.key, (await ports.syncStates.read(project.key)) ?? NEVER_SYNCED] as const),
     ),
   );
   return {

@@ -1,4 +1,12 @@
-import { DEFAULT_CONVENTIONS, DEFAULT_EXCLUDED_ISSUE_TYPES, defaultWorkflow, FlowConfigError, parseFlowConfig, type FlowConventions, type Workflow } from '../../domain';
+import {
+  DEFAULT_CONVENTIONS,
+  DEFAULT_EXCLUDED_ISSUE_TYPES,
+  defaultWorkflow,
+  FlowConfigError,
+  parseFlowConfig,
+  type FlowConventions,
+  type Workflow,
+} from '../../domain';
 import type { FlowConfigStore, MeasuredProjects, ProjectDirectory, ProjectStatuses, SyncStateStore } from '../../ports';
 import type {
   ConventionSettings,
@@ -43,7 +51,8 @@ function conventionSettings(conventions: FlowConventions): ConventionSettings {
 
 /** Stage entries may be status ids or names (documents written by hand); the settings page works in ids. */
 function workflowSettings(workflow: Workflow, statuses: readonly ProjectStatus[]): WorkflowSettings {
-  const idOf = (entry: string) => statuses.find((status) => status.id === entry || status.name.toLowerCase() === entry.trim().toLowerCase())?.id;
+  const idOf = (entry: string) =>
+    statuses.find((status) => status.id === entry || status.name.toLowerCase() === entry.trim().toLowerCase())?.id;
   const startIndex = workflow.stages.findIndex((stage) => stage.name === workflow.startStage);
   const doneIndex = workflow.stages.findIndex((stage) => stage.name === workflow.doneStage);
   return {
@@ -83,7 +92,11 @@ async function projectAndStatuses(ports: ProjectWorkflowPorts, projectKey: strin
   return { project, statuses };
 }
 
-async function describe(ports: ProjectWorkflowPorts, projectKey: string, loaded?: Awaited<ReturnType<typeof projectAndStatuses>>): Promise<ProjectWorkflowData> {
+async function describe(
+  ports: ProjectWorkflowPorts,
+  projectKey: string,
+  loaded?: Awaited<ReturnType<typeof projectAndStatuses>>,
+): Promise<ProjectWorkflowData> {
   const { project, statuses } = loaded ?? (await projectAndStatuses(ports, projectKey));
   const [stored, measuredKeys, sync] = await Promise.all([
     ports.flowConfigs.read(projectKey),
@@ -117,7 +130,8 @@ function mappingProblems(settings: WorkflowSettings, statuses: readonly ProjectS
     for (const id of stage.statusIds) {
       if (!known.has(id)) problems.push(`status ${id} is not a status of this project`);
       const other = placed.get(id);
-      if (other !== undefined && other !== stage.name) problems.push(`status "${known.get(id)?.name ?? id}" is in both "${other}" and "${stage.name}"`);
+      if (other !== undefined && other !== stage.name)
+        problems.push(`status "${known.get(id)?.name ?? id}" is in both "${other}" and "${stage.name}"`);
       placed.set(id, stage.name);
     }
   }

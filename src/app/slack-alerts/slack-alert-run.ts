@@ -200,5 +200,7 @@ function retryAfterSeconds(error: ServiceRefusal): number {
 }
 
 function refusal(error: ServiceRefusal, channelName: string): string {
-  return slackChannelProblem(error, channelName, 'for alerts to be posted') ?? `Slack refused the alerts (${error.detail ?? error.reason}).`;
+  return (
+    slackChannelProblem(error, channelName, 'for alerts to be posted') ?? `Slack refused the alerts (${error.detail ?? error.reason}).`
+  );
 }

@@ -131,7 +131,9 @@ export async function continueBackfill(run: SyncRun, cursor: SyncCursor): Promis
     const wanted = new Set(asText);
     const batchStartedAt = readAhead?.readAt ?? ports.clock.now().getTime();
     const [issues, changelogs] = await Promise.all([
-      readAhead ? readAhead.issues.filter((issue) => wanted.has(issue.id)) : ports.source.issuesByIds(projectKey, asText, run.flaggedFieldIds),
+      readAhead
+        ? readAhead.issues.filter((issue) => wanted.has(issue.id))
+        : ports.source.issuesByIds(projectKey, asText, run.flaggedFieldIds),
       ports.source.changelogs(asText, run.flaggedFieldIds),
     ]);
     ({ manifest } = await ingestIssues(run, 'staging', manifest, { issues, changelogs }, ids));
@@ -182,7 +184,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * watermark, and well before the batch was read. (Fields and change histories are read in parallel, so an
  * issue changed while its batch was read may have been stored half old, half new: it must be read again.)
  */
-function recentlyUpdated(issues: readonly JiraIssue[], watermark: number | null, batchStartedAt: number, overlapMs: number): Array<[string, number]> {
+function recentlyUpdated(
+  issues: readonly JiraIssue[],
+  watermark: number | null,
+  batchStartedAt: number,
+  overlapMs: number,
+): Array<[string, number]> {
   if (watermark === null) return [];
   const pairs: Array<[string, number]> = [];
   for (const issue of issues) {

@@ -20,11 +20,18 @@ export type PurgeOutcome = { kind: 'purged'; removedIssues: number; removedShard
 /** How long a purge holds a project's lock at most: a sync waits for it, and it for a sync. */
 export const PURGE_LOCK_SECONDS = 600;
 
-export async function purgeExpiredHistory(ports: PurgePorts, projectKey: string, retentionDays: number, holder: string): Promise<PurgeOutcome> {
+export async function purgeExpiredHistory(
+  ports: PurgePorts,
+  projectKey: string,
+  retentionDays: number,
+  holder: string,
+): Promise<PurgeOutcome> {
   if (!(await ports.locks.acquire(projectKey, holder, PURGE_LOCK_SECONDS))) return { kind: 'busy' };
   try {
     const dropped = await dropExpiredIssues(ports, projectKey, retentionCutoff(ports.clock.now(), retentionDays));
-    return dropped.kind === 'purged' ? { kind: 'purged', removedIssues: dropped.removedIssues, removedShards: dropped.removedShards } : dropped;
+    return dropped.kind === 'purged'
+      ? { kind: 'purged', removedIssues: dropped.removedIssues, removedShards: dropped.removedShards }
+      : dropped;
   } finally {
     await ports.locks.release(projectKey, holder);
   }
@@ -46,7 +53,10 @@ export async function dropExpiredIssues(
   let removedIssues = 0;
   if (live) {
     const expired = new Set<number>();
-    const shards = await store.readShards(projectKey, live.shards.map((shard) => shard.ref));
+    const shards = await store.readShards(
+      projectKey,
+      live.shards.map((shard) => shard.ref),
+    );
     for (const shard of shards) {
       for (const issue of unpackShard(shard, live.keyPrefix)) if (isExpired(issue, live.statuses, cutoff)) expired.add(issue.id);
     }

@@ -70,7 +70,10 @@ function issue(id: number, version = 0): StoredIssue {
     created: 1_700_000_000_000 + id * 60_000,
     resolved: version % 2 === 1 ? 1_700_000_000_000 + id * 60_000 + 3_600_000 : null,
     initialStatus: 0,
-    transitions: Array.from({ length: 1 + ((id + version) % 4) }, (_, k) => ({ at: 1_700_000_000_000 + id * 60_000 + k * 60_000, status: (k + version) % 3 })),
+    transitions: Array.from({ length: 1 + ((id + version) % 4) }, (_, k) => ({
+      at: 1_700_000_000_000 + id * 60_000 + k * 60_000,
+      status: (k + version) % 3,
+    })),
     flags: [],
   };
 }
@@ -86,22 +89,33 @@ const dictionaries = {
 };
 
 async function storedIssues(store: MemoryHistoryStore, manifest: HistoryManifest): Promise<StoredIssue[]> {
-  const shards = await store.readShards('FLOW', manifest.shards.map((shard) => shard.ref));
+  const shards = await store.readShards(
+    'FLOW',
+    manifest.shards.map((shard) => shard.ref),
+  );
   return shards.flatMap((shard) => unpackShard(shard, 'FLOW'));
 }
 
-const target = (store: MemoryHistoryStore) => ({ store, projectKey: 'FLOW', generation: 'live' as const, protectedRefs: new Set<string>() });
+const target = (store: MemoryHistoryStore) => ({
+  store,
+  projectKey: 'FLOW',
+  generation: 'live' as const,
+  protectedRefs: new Set<string>(),
+});
 
 describe('shard layout', () => {
   it('cuts where issue ids say, about one in SHARD_TARGET_ISSUES', () => {
     const ids = Array.from({ length: 200_000 }, (_, i) => 10_000 + i);
     const cuts = ids.filter(opensShard).length;
     expect(cuts).toBeGreaterThan(200_000 / SHARD_TARGET_ISSUES / 1.3);
-    expect(cuts).toBeLessThan(200_000 / SHARD_TARGET_ISSUES * 1.3);
+    expect(cuts).toBeLessThan((200_000 / SHARD_TARGET_ISSUES) * 1.3);
   });
 
   it('halves a run that would not fit a KVS value', () => {
-    const big = Array.from({ length: 3000 }, (_, i) => ({ ...issue(10_000 + i), transitions: Array.from({ length: 40 }, (__, k) => ({ at: 1_800_000_000_000 + k * 99_991, status: k % 3 })) }));
+    const big = Array.from({ length: 3000 }, (_, i) => ({
+      ...issue(10_000 + i),
+      transitions: Array.from({ length: 40 }, (__, k) => ({ at: 1_800_000_000_000 + k * 99_991, status: k % 3 })),
+    }));
     const shards = layoutShards(big, 'FLOW');
     expect(shards.reduce((sum, shard) => sum + shard.count, 0)).toBe(3000);
     for (const { shard } of shards) expect(JSON.stringify(shard).length).toBeLessThanOrEqual(SHARD_MAX_JSON_CHARS);
@@ -133,7 +147,9 @@ describe('applying changes to a stored history', () => {
           const all = [...expected.values()].sort((a, b) => a.id - b.id);
           expect(await storedIssues(store, manifest)).toEqual(all);
           // The same shards, cut at the same places, as laying out the final set from scratch.
-          expect(manifest.shards.map((shard) => [shard.firstId, shard.count])).toEqual(layoutShards(all, 'FLOW').map((shard) => [shard.firstId, shard.count]));
+          expect(manifest.shards.map((shard) => [shard.firstId, shard.count])).toEqual(
+            layoutShards(all, 'FLOW').map((shard) => [shard.firstId, shard.count]),
+          );
           // Nothing left behind that no manifest refers to.
           expect(new Set(store.shards.keys())).toEqual(new Set(manifest.shards.map((shard) => shard.ref)));
         },
@@ -145,7 +161,11 @@ describe('applying changes to a stored history', () => {
   it('rewrites only the shards an edit falls in', async () => {
     const store = new MemoryHistoryStore();
     const ids = Array.from({ length: 20_000 }, (_, i) => 10_000 + i);
-    let manifest = await applyHistoryChanges(target(store), emptyManifest('FLOW'), { upserts: ids.map((id) => issue(id)), deletes: new Set(), dictionaries });
+    let manifest = await applyHistoryChanges(target(store), emptyManifest('FLOW'), {
+      upserts: ids.map((id) => issue(id)),
+      deletes: new Set(),
+      dictionaries,
+    });
     expect(manifest.shards.length).toBeGreaterThan(20);
     store.shardWrites = 0;
     // One changed issue, one deleted, one new at the end.
@@ -167,9 +187,17 @@ describe('applying changes to a stored history', () => {
 
   it('never deletes a shard the other generation still uses', async () => {
     const store = new MemoryHistoryStore();
-    const first = await applyHistoryChanges(target(store), emptyManifest('FLOW'), { upserts: [issue(10_000)], deletes: new Set(), dictionaries });
+    const first = await applyHistoryChanges(target(store), emptyManifest('FLOW'), {
+      upserts: [issue(10_000)],
+      deletes: new Set(),
+      dictionaries,
+    });
     const kept = new Set(first.shards.map((shard) => shard.ref));
-    await applyHistoryChanges({ ...target(store), protectedRefs: kept }, first, { upserts: [issue(10_000, 3)], deletes: new Set(), dictionaries });
+    await applyHistoryChanges({ ...target(store), protectedRefs: kept }, first, {
+      upserts: [issue(10_000, 3)],
+      deletes: new Set(),
+      dictionaries,
+    });
     for (const ref of kept) expect(store.shards.has(ref)).toBe(true);
   });
 });

@@ -30,14 +30,21 @@ export interface HistoryTarget {
   protectedRefs: ReadonlySet<string>;
 }
 
-export async function applyHistoryChanges(target: HistoryTarget, manifest: HistoryManifest, changes: HistoryChanges): Promise<HistoryManifest> {
+export async function applyHistoryChanges(
+  target: HistoryTarget,
+  manifest: HistoryManifest,
+  changes: HistoryChanges,
+): Promise<HistoryManifest> {
   const { store, projectKey } = target;
   const shards = manifest.shards;
   const touched = touchedShards(shards, changes);
 
   const replaced = new Map<number, ShardRef[]>();
   const groups = contiguousRuns([...touched].sort((a, b) => a - b));
-  const existing = await store.readShards(projectKey, groups.flat().map((index) => shards[index]!.ref));
+  const existing = await store.readShards(
+    projectKey,
+    groups.flat().map((index) => shards[index]!.ref),
+  );
   let read = 0;
   const laidOut: Array<{ group: number[]; shards: ReturnType<typeof layoutShards> }> = [];
   for (const group of groups) {
@@ -50,12 +57,21 @@ export async function applyHistoryChanges(target: HistoryTarget, manifest: Histo
   }
 
   const stored = new Set([...manifestRefs(manifest), ...target.protectedRefs]);
-  const refs = await store.saveShards(projectKey, laidOut.flatMap((run) => run.shards.map((s) => s.shard)), stored);
+  const refs = await store.saveShards(
+    projectKey,
+    laidOut.flatMap((run) => run.shards.map((s) => s.shard)),
+    stored,
+  );
   let r = 0;
   for (const run of laidOut) {
     replaced.set(
       run.group[0] ?? 0,
-      run.shards.map((s) => ({ ref: refs[r++]!, firstId: s.firstId, count: s.count, ...(s.levels.length > 0 ? { levels: s.levels } : {}) })),
+      run.shards.map((s) => ({
+        ref: refs[r++]!,
+        firstId: s.firstId,
+        count: s.count,
+        ...(s.levels.length > 0 ? { levels: s.levels } : {}),
+      })),
     );
   }
 
@@ -154,7 +170,12 @@ function contiguousRuns(sorted: readonly number[]): number[][] {
 }
 
 /** The issues of a run of shards after the change: removals dropped, upserts in place, ascending ids. */
-function merge(issues: readonly StoredIssue[], changes: HistoryChanges, shards: readonly ShardRef[], group: readonly number[] | null): StoredIssue[] {
+function merge(
+  issues: readonly StoredIssue[],
+  changes: HistoryChanges,
+  shards: readonly ShardRef[],
+  group: readonly number[] | null,
+): StoredIssue[] {
   const byId = new Map<number, StoredIssue>();
   for (const issue of issues) if (!changes.deletes.has(issue.id)) byId.set(issue.id, issue);
   const first = group?.[0];

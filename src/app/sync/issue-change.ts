@@ -57,7 +57,10 @@ export async function applyIssueChange(unguarded: SyncPorts, change: IssueChange
     const ids = [change.issueId];
     const [issues, changelogs] = change.deleted
       ? [[], new Map()]
-      : await Promise.all([ports.source.issuesByIds(projectKey, ids, run.flaggedFieldIds), ports.source.changelogs(ids, run.flaggedFieldIds)]);
+      : await Promise.all([
+          ports.source.issuesByIds(projectKey, ids, run.flaggedFieldIds),
+          ports.source.changelogs(ids, run.flaggedFieldIds),
+        ]);
     // Absent from the answer: deleted, or moved to another project. Either way, gone from this one.
     await ingestIssues(run, 'live', live, { issues, changelogs }, [Number(change.issueId)]);
     return 'applied';

@@ -14,7 +14,10 @@ export async function sweepRemovedIssues(run: SyncRun, live: HistoryManifest): P
   const { ports, projectKey } = run;
   const listed = new Set((await ports.source.listIssueIds(projectKey)).map(Number));
   const removed = new Set<number>();
-  const shards = await ports.store.readShards(projectKey, live.shards.map((shard) => shard.ref));
+  const shards = await ports.store.readShards(
+    projectKey,
+    live.shards.map((shard) => shard.ref),
+  );
   for (const shard of shards) {
     for (const issue of unpackShard(shard, live.keyPrefix)) if (!listed.has(issue.id)) removed.add(issue.id);
   }

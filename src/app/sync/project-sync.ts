@@ -27,7 +27,10 @@ export async function syncProjectSlice(run: SyncRun, reason: SyncReason, holder:
   if (cursor.format !== SYNC_CURSOR_FORMAT) cursor = initialCursor();
   run.flaggedFieldIds = cursor.flaggedFieldIds;
 
-  const [live, staging] = await Promise.all([ports.store.readManifest(projectKey, 'live'), ports.store.readManifest(projectKey, 'staging')]);
+  const [live, staging] = await Promise.all([
+    ports.store.readManifest(projectKey, 'live'),
+    ports.store.readManifest(projectKey, 'staging'),
+  ]);
   await finishInterruptedCleanup(run, live, staging);
 
   const outdated = live !== null && live.format !== HISTORY_STORAGE_FORMAT;

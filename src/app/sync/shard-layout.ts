@@ -58,7 +58,8 @@ export function layoutShards(issues: readonly StoredIssue[], keyPrefix: string):
 
 function fit(run: readonly StoredIssue[], keyPrefix: string): LaidOutShard[] {
   const shard = packShard(run, keyPrefix);
-  if (JSON.stringify(shard).length <= SHARD_MAX_JSON_CHARS) return [{ shard, firstId: run[0]!.id, count: run.length, levels: securityLevelsOf(run) }];
+  if (JSON.stringify(shard).length <= SHARD_MAX_JSON_CHARS)
+    return [{ shard, firstId: run[0]!.id, count: run.length, levels: securityLevelsOf(run) }];
   if (run.length === 1) throw new Error(`Issue ${run[0]!.key} has too long a history to store.`);
   const half = Math.ceil(run.length / 2);
   return [...fit(run.slice(0, half), keyPrefix), ...fit(run.slice(half), keyPrefix)];
@@ -67,6 +68,7 @@ function fit(run: readonly StoredIssue[], keyPrefix: string): LaidOutShard[] {
 /** The security levels among the issues with how many issues have each, ascending by level id. */
 function securityLevelsOf(issues: readonly StoredIssue[]): Array<[level: number, issues: number]> {
   const counts = new Map<number, number>();
-  for (const issue of issues) if (issue.securityLevel !== undefined) counts.set(issue.securityLevel, (counts.get(issue.securityLevel) ?? 0) + 1);
+  for (const issue of issues)
+    if (issue.securityLevel !== undefined) counts.set(issue.securityLevel, (counts.get(issue.securityLevel) ?? 0) + 1);
   return [...counts].sort((a, b) => a[0] - b[0]);
 }

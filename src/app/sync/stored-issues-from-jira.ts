@@ -120,7 +120,8 @@ function securityLevelOf(issue: JiraIssue): number | undefined {
   if (security === undefined || security === null) return undefined;
   const id = typeof security === 'object' ? security.id : undefined;
   const level = typeof id === 'number' ? id : typeof id === 'string' && /^[1-9][0-9]{0,14}$/.test(id) ? Number(id) : NaN;
-  if (!(Number.isSafeInteger(level) && level > 0)) throw new Error(`Jira answered issue ${issue.id} with a security level that has no numeric id.`);
+  if (!(Number.isSafeInteger(level) && level > 0))
+    throw new Error(`Jira answered issue ${issue.id} with a security level that has no numeric id.`);
   return level;
 }
 

@@ -57,7 +57,9 @@ export async function purgeStoredProjects(
 ): Promise<StoredProjectsPurged> {
   const measured = new Set((await ports.measured.list()).filter(isProjectKey));
   // Sorted, so a run handed over resumes where it stopped: the keys from `from` on.
-  const projectKeys = [...new Set([...measured, ...(await ports.storedProjects.list())])].sort().filter((key) => slice.from === null || key >= slice.from);
+  const projectKeys = [...new Set([...measured, ...(await ports.storedProjects.list())])]
+    .sort()
+    .filter((key) => slice.from === null || key >= slice.from);
   const purged: StoredProjectsPurged = { removedIssues: 0, erasedProjects: [], skippedProjects: [], nextProject: null };
   for (const [index, projectKey] of projectKeys.entries()) {
     // Each slice purges at least one project, so a run always gets somewhere.
@@ -77,7 +79,12 @@ export async function purgeStoredProjects(
 
 type UnmeasuredOutcome = { kind: 'purged' | 'erased'; removedIssues: number } | { kind: 'busy' };
 
-async function purgeUnmeasuredProject(ports: StoredProjectsPurgePorts, projectKey: string, retentionDays: number, holder: string): Promise<UnmeasuredOutcome> {
+async function purgeUnmeasuredProject(
+  ports: StoredProjectsPurgePorts,
+  projectKey: string,
+  retentionDays: number,
+  holder: string,
+): Promise<UnmeasuredOutcome> {
   const now = ports.clock.now();
   const cutoff = retentionCutoff(now, retentionDays);
   let since = await ports.unmeasured.since(projectKey);

@@ -8,7 +8,8 @@ import { AppError } from '../app-error';
  * issue's key (issue security may hide it from some who read this).
  */
 export function describeSyncFailure(error: unknown): string {
-  if (error instanceof AppError) return `${error.message} The sync will try again shortly; the data shown is from the last successful sync.`;
+  if (error instanceof AppError)
+    return `${error.message} The sync will try again shortly; the data shown is from the last successful sync.`;
   if (error instanceof JiraHistoryError) {
     // Not the issue's key: everyone who may browse the project reads this, and the issue may be secured.
     return `Jira sent an issue in a form the app could not read (${error.field}). The sync will try again.`;

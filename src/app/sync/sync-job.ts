@@ -60,11 +60,20 @@ export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: Syn
   const run = new SyncRun(projectKey, ports, tuning, retentionCutoff(now, await ports.retentionDays()), previous);
   let outcome: SyncJobOutcome;
   try {
-    await ports.states.write(projectKey, { ...previous, status: 'running', progress: previous.status === 'running' ? previous.progress : null });
+    await ports.states.write(projectKey, {
+      ...previous,
+      status: 'running',
+      progress: previous.status === 'running' ? previous.progress : null,
+    });
     const complete = await syncProjectSlice(run, job.reason, job.holder);
     if (complete) {
       await keepOverviewSummary(ports, projectKey);
-      await ports.states.write(projectKey, { status: 'ok', progress: null, lastSuccessAt: ports.clock.now().toISOString(), lastError: null });
+      await ports.states.write(projectKey, {
+        status: 'ok',
+        progress: null,
+        lastSuccessAt: ports.clock.now().toISOString(),
+        lastError: null,
+      });
       outcome = { kind: 'done' };
     } else {
       outcome = { kind: 'continued' };
@@ -92,7 +101,13 @@ async function keepOverviewSummary(ports: SyncPorts, projectKey: string): Promis
   }
 }
 
-async function failedOrWithdrawn(ports: SyncPorts, projectKey: string, previous: SyncState, job: SyncJob, error: unknown): Promise<SyncJobOutcome> {
+async function failedOrWithdrawn(
+  ports: SyncPorts,
+  projectKey: string,
+  previous: SyncState,
+  job: SyncJob,
+  error: unknown,
+): Promise<SyncJobOutcome> {
   if (error instanceof SyncWithdrawn) return { kind: 'withdrawn' };
   const message = describeSyncFailure(error);
   try {

@@ -46,8 +46,12 @@ export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): P
 /** Why "sync now" is refused, and when it will be accepted again, in words for the page. */
 async function refusal(ports: SyncNowPorts, projectKey: string): Promise<string> {
   const claimedAt = await ports.throttle.claimedAt(projectKey);
-  const waitMs = claimedAt ? claimedAt.getTime() + SYNC_NOW_PERIOD_SECONDS * 1000 - ports.clock.now().getTime() : SYNC_NOW_PERIOD_SECONDS * 1000;
+  const waitMs = claimedAt
+    ? claimedAt.getTime() + SYNC_NOW_PERIOD_SECONDS * 1000 - ports.clock.now().getTime()
+    : SYNC_NOW_PERIOD_SECONDS * 1000;
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return `A sync of this project was requested in the last ${SYNC_NOW_PERIOD_SECONDS / 60} minutes and is queued or done. ` +
-    `You can ask again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
+  return (
+    `A sync of this project was requested in the last ${SYNC_NOW_PERIOD_SECONDS / 60} minutes and is queued or done. ` +
+    `You can ask again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`
+  );
 }

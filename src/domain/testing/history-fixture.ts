@@ -69,18 +69,9 @@ export function boardHistory(issues: readonly IssueSketch[]): CompactHistory {
 }
 
 /** The timeline of hand-written issues on the board workflow. */
-export function boardTimeline(
-  issues: readonly IssueSketch[],
-  now: string,
-  conventions: Partial<FlowConventions> = {},
-): FlowTimeline {
+export function boardTimeline(issues: readonly IssueSketch[], now: string, conventions: Partial<FlowConventions> = {}): FlowTimeline {
   const history = boardHistory(issues);
-  return buildFlowTimeline(
-    history,
-    resolveWorkflow(BOARD_WORKFLOW, history.statuses),
-    resolveConventions(conventions),
-    at(now),
-  );
+  return buildFlowTimeline(history, resolveWorkflow(BOARD_WORKFLOW, history.statuses), resolveConventions(conventions), at(now));
 }
 
 /** When the rework scenario is seen. */

@@ -180,7 +180,9 @@ describe('project page', () => {
   });
 
   it('shows the first sync’s progress where the charts will appear', async () => {
-    invokeMock.mockResolvedValueOnce(ok(projectPageData({ status: 'running', progress: { done: 1200, total: 4800 }, lastSuccessAt: null })));
+    invokeMock.mockResolvedValueOnce(
+      ok(projectPageData({ status: 'running', progress: { done: 1200, total: 4800 }, lastSuccessAt: null })),
+    );
 
     render(<App />);
 
@@ -241,14 +243,21 @@ describe('project page of a project no admin has enabled', () => {
     const empty = await screen.findByTestId('project-not-measured');
     expect(screen.getByTestId('project-name').textContent).toBe('Big Monorepo');
     expect(within(empty).getByRole('heading', { level: 2 }).textContent).toBe('Flow metrics are not collected for Big Monorepo yet');
-    expect(empty.textContent).toContain('A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.');
+    expect(empty.textContent).toContain(
+      'A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.',
+    );
     expect(within(empty).queryByRole('button')).toBeNull();
     expectNoSyncOrCharts();
   });
 
   it('says a project is no longer measured, with its last sync, and serves no charts of its kept history', async () => {
     const lastSync = '2026-03-01T10:00:00.000Z';
-    invokeMock.mockResolvedValueOnce(ok({ ...unmeasuredProjectPageData(false), sync: { ...unmeasuredProjectPageData(false).sync, status: 'ok', lastSuccessAt: lastSync } }));
+    invokeMock.mockResolvedValueOnce(
+      ok({
+        ...unmeasuredProjectPageData(false),
+        sync: { ...unmeasuredProjectPageData(false).sync, status: 'ok', lastSuccessAt: lastSync },
+      }),
+    );
 
     render(<App />);
 

@@ -22,11 +22,7 @@ export function App() {
     <PageLayout>
       {state.status === 'loading' && <LoadingState label="Loading flow metrics" />}
       {state.status === 'error' && (
-        <ResolverErrorMessage
-          error={state.error}
-          onRetry={reload}
-          forbiddenMessage="You don't have access to this project."
-        />
+        <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />
       )}
       {state.status === 'ready' && <ProjectOverview data={state.data} onSyncQueued={refresh} />}
     </PageLayout>

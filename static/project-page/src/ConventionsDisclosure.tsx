@@ -46,7 +46,14 @@ export function ConventionsDisclosure({ conventions }: { conventions: readonly C
       >
         Conventions
       </button>
-      <div id={panelId} className="fm-conventions-panel" role="region" aria-label="Conventions in use" hidden={!open} data-testid="conventions-panel">
+      <div
+        id={panelId}
+        className="fm-conventions-panel"
+        role="region"
+        aria-label="Conventions in use"
+        hidden={!open}
+        data-testid="conventions-panel"
+      >
         <Text as="p" weight="medium">
           How these numbers are computed
         </Text>

@@ -76,7 +76,9 @@ describe('ProjectMetrics', () => {
   it('paints the Overview from the summary alone, and loads the history only when the reader opens another tab', async () => {
     const full = projectViewData();
     const { config } = flowConfigOf(full.flowConfig, full.workflow);
-    const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes));
+    const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
+      defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
+    );
     if (!result.ok) throw new Error(result.message);
     const overview = {
       figures: overviewFigures(result.report),
@@ -126,9 +128,7 @@ describe('ProjectMetrics', () => {
   });
 
   it('shows a failed load with a retry that loads again', async () => {
-    invokeMock
-      .mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.'))
-      .mockResolvedValueOnce(ok(projectViewData()));
+    invokeMock.mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.')).mockResolvedValueOnce(ok(projectViewData()));
 
     render(<ProjectMetrics clock={clock} />);
 
@@ -185,7 +185,9 @@ describe('ProjectMetrics', () => {
     expect(screen.queryByTestId('tab-panel-issues')).toBeNull();
 
     fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '30' } });
-    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(`between ${formatDate('2026-02-11')} and ${formatDate('2026-03-12')}`);
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(
+      `between ${formatDate('2026-02-11')} and ${formatDate('2026-03-12')}`,
+    );
   });
 
   it('explains an unreadable saved configuration and uses the defaults', async () => {
@@ -212,10 +214,14 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('filter-range-problem').textContent).toContain(`cannot be after today (${formatDate('2026-03-12')})`);
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
-    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(`4 items finished between ${formatDate('2026-02-21')} and ${formatDate('2026-03-12')}`);
+    expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(
+      `4 items finished between ${formatDate('2026-02-21')} and ${formatDate('2026-03-12')}`,
+    );
     // The Issues tab lists the items behind those charts: the 4 finished in the period and the 4 in progress.
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
-    expect(screen.getByTestId('issues-count').textContent).toBe(`4 finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
+    expect(screen.getByTestId('issues-count').textContent).toBe(
+      `4 finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus 4 in progress now`,
+    );
     expect(within(screen.getByTestId('issues-table--table')).getAllByRole('row')).toHaveLength(9);
   });
 
@@ -223,9 +229,33 @@ describe('ProjectMetrics', () => {
     decodeMock.mockReset();
     decodeMock.mockImplementation(async (first) => ({
       history: boardHistory([
-        { key: 'FLOW-1', type: 'Story', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-02-04T09:00Z', 'Done']] },
-        { key: 'FLOW-2', type: 'Epic', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-03-04T09:00Z', 'Done']] },
-        { key: 'FLOW-3', type: 'Sub-task', created: '2026-02-01T09:00Z', moves: [['2026-02-02T09:00Z', 'In Progress'], ['2026-02-03T09:00Z', 'Done']] },
+        {
+          key: 'FLOW-1',
+          type: 'Story',
+          created: '2026-02-01T09:00Z',
+          moves: [
+            ['2026-02-02T09:00Z', 'In Progress'],
+            ['2026-02-04T09:00Z', 'Done'],
+          ],
+        },
+        {
+          key: 'FLOW-2',
+          type: 'Epic',
+          created: '2026-02-01T09:00Z',
+          moves: [
+            ['2026-02-02T09:00Z', 'In Progress'],
+            ['2026-03-04T09:00Z', 'Done'],
+          ],
+        },
+        {
+          key: 'FLOW-3',
+          type: 'Sub-task',
+          created: '2026-02-01T09:00Z',
+          moves: [
+            ['2026-02-02T09:00Z', 'In Progress'],
+            ['2026-02-03T09:00Z', 'Done'],
+          ],
+        },
       ]),
       held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
     }));

@@ -61,7 +61,9 @@ export function FlowReportTabs({
   opening?: Opening;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
-  const [filters, setFilters] = useState<ReportFilters>(() => opening.filters ?? defaultFilters(history.issueTypes, config.excludedIssueTypes));
+  const [filters, setFilters] = useState<ReportFilters>(
+    () => opening.filters ?? defaultFilters(history.issueTypes, config.excludedIssueTypes),
+  );
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   const result = useMemo(() => model.reportFor(filters), [model, filters]);
   const overview = useMemo(() => (result.ok ? overviewFigures(result.report) : null), [result]);
@@ -144,7 +146,14 @@ export function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <IssuesWithTimeSplit report={result.report} projectKey={view.projectKey} issueTypes={filters.issueTypes} history={history} config={config} now={now} />
+                <IssuesWithTimeSplit
+                  report={result.report}
+                  projectKey={view.projectKey}
+                  issueTypes={filters.issueTypes}
+                  history={history}
+                  config={config}
+                  now={now}
+                />
               </div>
             </TabPanel>
             <TabPanel>
@@ -214,7 +223,9 @@ function OverviewFirstTabs({
         </TabList>
         {TAB_LABELS.map((label, tab) => (
           <TabPanel key={label}>
-            <div className="fm-tab-panel">{tab === 0 && !refiltered ? <OverviewView figures={figures} /> : <LoadingState label="Loading the project's history" />}</div>
+            <div className="fm-tab-panel">
+              {tab === 0 && !refiltered ? <OverviewView figures={figures} /> : <LoadingState label="Loading the project's history" />}
+            </div>
           </TabPanel>
         ))}
       </Tabs>

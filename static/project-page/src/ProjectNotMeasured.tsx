@@ -33,7 +33,13 @@ export function ProjectNoLongerMeasured({ lastSyncAt }: { lastSyncAt: string }) 
  * A project no admin has enabled: nothing has been or will be collected, so there is no sync to show or ask
  * for and no chart to filter, only who can change that and where. A Jira admin gets the way there.
  */
-export function ProjectNotMeasured({ projectName, viewerIsJiraAdministrator }: { projectName: string; viewerIsJiraAdministrator: boolean }) {
+export function ProjectNotMeasured({
+  projectName,
+  viewerIsJiraAdministrator,
+}: {
+  projectName: string;
+  viewerIsJiraAdministrator: boolean;
+}) {
   const [navigationFailed, setNavigationFailed] = useState(false);
   // Forge's named target for the app's own module: Jira turns it into the admin page's URL on the site.
   const openSettings = () => {

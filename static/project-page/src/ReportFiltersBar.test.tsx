@@ -61,7 +61,9 @@ describe('the report filters', () => {
 
     type('filter-range-to', '2026-03-01');
 
-    expect(screen.getByRole('alert').textContent).toBe(`The start date (${formatDate('2026-03-05')}) must be on or before the end date (${formatDate('2026-03-01')}).`);
+    expect(screen.getByRole('alert').textContent).toBe(
+      `The start date (${formatDate('2026-03-05')}) must be on or before the end date (${formatDate('2026-03-01')}).`,
+    );
     expect(screen.getByTestId('filter-range-to').getAttribute('aria-invalid')).toBe('true');
     expect(applied).toHaveLength(before);
     expect(last()?.customRange).toEqual({ from: '2026-03-05', to: TODAY });

@@ -76,7 +76,14 @@ function CustomRangeInputs({
         problemId={describedBy}
         onChange={(from) => onDraft({ ...draft, from })}
       />
-      <DateInput label="To" testId="filter-range-to" value={draft.to} today={today} problemId={describedBy} onChange={(to) => onDraft({ ...draft, to })} />
+      <DateInput
+        label="To"
+        testId="filter-range-to"
+        value={draft.to}
+        today={today}
+        problemId={describedBy}
+        onChange={(to) => onDraft({ ...draft, to })}
+      />
       {problem !== null && (
         <p className="fm-filter-problem" id={problemId} role="alert" data-testid="filter-range-problem">
           {problem}
@@ -136,7 +143,12 @@ export function ReportFiltersBar({
         <Text size="small" weight="medium">
           Period
         </Text>
-        <select className="fm-filter-select" data-testid="filter-range" value={period} onChange={(event) => choosePeriod(event.target.value)}>
+        <select
+          className="fm-filter-select"
+          data-testid="filter-range"
+          value={period}
+          onChange={(event) => choosePeriod(event.target.value)}
+        >
           {RANGE_PRESETS.map((preset) => (
             <option key={preset.label} value={preset.days === null ? '' : String(preset.days)}>
               {preset.label}

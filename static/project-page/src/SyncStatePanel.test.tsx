@@ -62,7 +62,11 @@ describe('SyncStatePanel', () => {
   });
 
   it('keeps showing how old the data is after a failure', () => {
-    render(<SyncStatePanel sync={syncState({ status: 'failed', lastError: 'Rate limited by Jira.', lastSuccessAt: '2026-03-10T09:00:00.000Z' })} />);
+    render(
+      <SyncStatePanel
+        sync={syncState({ status: 'failed', lastError: 'Rate limited by Jira.', lastSuccessAt: '2026-03-10T09:00:00.000Z' })}
+      />,
+    );
     expect(screen.getByTestId('sync-error').textContent).toContain('Rate limited by Jira.');
     expect(screen.getByTestId('sync-data-as-of')).toBeTruthy();
   });
@@ -96,7 +100,9 @@ describe('Sync now', () => {
   });
 
   it('says politely that a sync was asked for recently', async () => {
-    invokeMock.mockResolvedValueOnce(failed('RATE_LIMITED', 'A sync of this project was requested in the last few minutes. Please try again later.'));
+    invokeMock.mockResolvedValueOnce(
+      failed('RATE_LIMITED', 'A sync of this project was requested in the last few minutes. Please try again later.'),
+    );
     const onSyncQueued = jest.fn();
     render(<SyncStatePanel sync={syncState()} onSyncQueued={onSyncQueued} />);
 
@@ -111,7 +117,9 @@ describe('Sync now', () => {
 
   it('explains a project nobody enabled, and a failed request', async () => {
     invokeMock
-      .mockResolvedValueOnce(failed('NOT_FOUND', 'Flow metrics are not collected for this project. A Jira administrator can add it in the app settings.'))
+      .mockResolvedValueOnce(
+        failed('NOT_FOUND', 'Flow metrics are not collected for this project. A Jira administrator can add it in the app settings.'),
+      )
       .mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.'));
     render(<SyncStatePanel sync={syncState({ status: 'never-synced', lastSuccessAt: null })} />);
 

@@ -38,9 +38,7 @@ function SyncProgress({ progress }: { progress: SyncState['progress'] }) {
   const value = known ? Math.min(1, Math.max(0, progress.done / total)) : undefined;
   let caption = 'Starting…';
   if (progress !== null) {
-    caption = known
-      ? `${count.format(progress.done)} of ${count.format(total)} issues`
-      : `${count.format(progress.done)} issues so far`;
+    caption = known ? `${count.format(progress.done)} of ${count.format(total)} issues` : `${count.format(progress.done)} issues so far`;
   }
   return (
     <Stack space="space.075">

@@ -8,7 +8,10 @@ const byTopic = (workflow: Workflow, config = DEFAULT_FLOW_CONFIG) =>
 describe('the conventions in use', () => {
   it('says when items start and finish, and which statuses each stage holds', () => {
     // The admin listed review by status id; the reader sees its name.
-    const workflow: Workflow = { ...BOARD_WORKFLOW, stages: BOARD_WORKFLOW.stages.map((s) => (s.name === 'Review' ? { ...s, statuses: ['3'] } : s)) };
+    const workflow: Workflow = {
+      ...BOARD_WORKFLOW,
+      stages: BOARD_WORKFLOW.stages.map((s) => (s.name === 'Review' ? { ...s, statuses: ['3'] } : s)),
+    };
     const lines = byTopic(workflow);
     expect(lines.get('When an item starts')).toMatch(/^When it enters In Progress or any later stage\. The first time/);
     expect(lines.get('When an item is finished')).toMatch(/^When it enters Done or any later stage\. An item that leaves the done stage/);
@@ -37,7 +40,9 @@ describe('the conventions in use', () => {
       backwardMoves: 'reset',
     });
     const lines = byTopic(BOARD_WORKFLOW, { ...DEFAULT_FLOW_CONFIG, conventions });
-    expect(lines.get('Days')).toMatch(/^Done date − start date, in days.*Business days only: Monday, Tuesday, Wednesday, Thursday, Friday\. 2 holidays are skipped too\.$/);
+    expect(lines.get('Days')).toMatch(
+      /^Done date − start date, in days.*Business days only: Monday, Tuesday, Wednesday, Thursday, Friday\. 2 holidays are skipped too\.$/,
+    );
     expect(lines.get('Percentiles')).toMatch(/^Linear interpolation/);
     expect(lines.get('Moves back')).toMatch(/^Moving back wipes the dates/);
     expect(lines.get('Dates')).toBe('Days begin at midnight in Europe/Berlin; weeks end on Wednesday.');

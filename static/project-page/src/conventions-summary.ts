@@ -36,7 +36,9 @@ function statusNames(entries: readonly string[], statuses: readonly CompactStatu
 function daysThatCount(conventions: FlowConventions): string {
   const { workingDays, holidays } = conventions.businessCalendar;
   if (workingDays.length === WEEKDAY_NAMES.length && holidays.length === 0) return 'Every calendar day counts, weekends included.';
-  const days = WEEKDAY_NAMES.filter((day) => workingDays.includes(day)).map(capitalised).join(', ');
+  const days = WEEKDAY_NAMES.filter((day) => workingDays.includes(day))
+    .map(capitalised)
+    .join(', ');
   const skipped = holidays.length === 0 ? '' : ` ${holidays.length} holiday${holidays.length === 1 ? ' is' : 's are'} skipped too.`;
   return `Business days only: ${days}.${skipped}`;
 }

@@ -19,12 +19,20 @@ describe('a custom date range', () => {
   });
 
   it('refuses an end in the future', () => {
-    expect(checkDateRange('2026-03-01', '2026-03-13', today)).toMatchObject({ ok: false, problem: 'future', message: `The end date cannot be after today (${formatDate('2026-03-12')}).` });
+    expect(checkDateRange('2026-03-01', '2026-03-13', today)).toMatchObject({
+      ok: false,
+      problem: 'future',
+      message: `The end date cannot be after today (${formatDate('2026-03-12')}).`,
+    });
   });
 
   it('refuses missing and impossible dates', () => {
     expect(checkDateRange('', '2026-03-01', today)).toMatchObject({ ok: false, problem: 'missing' });
-    expect(checkDateRange('2026-02-30', '2026-03-01', today)).toMatchObject({ ok: false, problem: 'not-a-date', message: expect.stringContaining('2026-02-30') });
+    expect(checkDateRange('2026-02-30', '2026-03-01', today)).toMatchObject({
+      ok: false,
+      problem: 'not-a-date',
+      message: expect.stringContaining('2026-02-30'),
+    });
   });
 
   it('takes today in the site’s time zone', () => {

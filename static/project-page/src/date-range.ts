@@ -28,8 +28,13 @@ export function checkDateRange(from: string, to: string, today: string): DateRan
   }
   // Dates as the reader's locale writes them, like the date inputs and the rest of the page.
   if (start > end) {
-    return { ok: false, problem: 'reversed', message: `The start date (${formatDate(from)}) must be on or before the end date (${formatDate(to)}).` };
+    return {
+      ok: false,
+      problem: 'reversed',
+      message: `The start date (${formatDate(from)}) must be on or before the end date (${formatDate(to)}).`,
+    };
   }
-  if (end > isoDateToDay(today)!) return { ok: false, problem: 'future', message: `The end date cannot be after today (${formatDate(today)}).` };
+  if (end > isoDateToDay(today)!)
+    return { ok: false, problem: 'future', message: `The end date cannot be after today (${formatDate(today)}).` };
   return { ok: true, range: { from, to } };
 }

@@ -96,7 +96,9 @@ describe('the page’s report model', () => {
   });
 
   it('reports a workflow that cannot be used as a message, not a crash', () => {
-    const result = reportModel(history, { ...BOARD_WORKFLOW, stages: BOARD_WORKFLOW.stages.slice(0, 2) }, null, FIXTURE_NOW).reportFor(NO_FILTERS);
+    const result = reportModel(history, { ...BOARD_WORKFLOW, stages: BOARD_WORKFLOW.stages.slice(0, 2) }, null, FIXTURE_NOW).reportFor(
+      NO_FILTERS,
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain('the done stage "Done" is not one of the stages');
   });

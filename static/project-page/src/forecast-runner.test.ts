@@ -21,7 +21,11 @@ function fakeWorker() {
       if (message.kind === 'history') own = reportModel(message.history, message.workflow, message.flowConfig, message.now);
       else {
         try {
-          held.push({ id: message.id, ok: true, forecast: own!.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions) });
+          held.push({
+            id: message.id,
+            ok: true,
+            forecast: own!.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions),
+          });
         } catch (cause) {
           held.push({ id: message.id, ok: false, message: (cause as Error).message });
         }

@@ -9,7 +9,10 @@ import type { ForecastAnswer, ForecastMessage } from './forecast-runner';
 let model: ReportModel | null = null;
 
 /** The worker's own global scope (the project's types describe a page's). */
-const scope = self as unknown as { onmessage: (event: MessageEvent<ForecastMessage>) => void; postMessage: (answer: ForecastAnswer) => void };
+const scope = self as unknown as {
+  onmessage: (event: MessageEvent<ForecastMessage>) => void;
+  postMessage: (answer: ForecastAnswer) => void;
+};
 
 scope.onmessage = (event) => {
   const message = event.data;
@@ -20,7 +23,11 @@ scope.onmessage = (event) => {
   let answer: ForecastAnswer;
   try {
     if (model === null) throw new Error('The forecast was asked before the history arrived.');
-    answer = { id: message.id, ok: true, forecast: model.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions) };
+    answer = {
+      id: message.id,
+      ok: true,
+      forecast: model.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions),
+    };
   } catch (cause) {
     answer = { id: message.id, ok: false, message: cause instanceof Error ? cause.message : 'The forecast could not be computed.' };
   }

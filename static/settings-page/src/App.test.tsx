@@ -19,7 +19,13 @@ afterEach(() => {
 const PROJECTS: ProjectSettingsList = {
   projects: [
     { id: '10002', key: 'WEB', name: 'Website', measured: false, sync: null },
-    { id: '10001', key: 'APP', name: 'Mobile app', measured: true, sync: { status: 'ok', progress: null, lastSuccessAt: '2026-03-12T14:05:00.000Z', lastError: null } },
+    {
+      id: '10001',
+      key: 'APP',
+      name: 'Mobile app',
+      measured: true,
+      sync: { status: 'ok', progress: null, lastSuccessAt: '2026-03-12T14:05:00.000Z', lastError: null },
+    },
   ],
   licenceActive: true,
 };
@@ -40,7 +46,11 @@ describe('settings page, as a Jira admin', () => {
 
     await act(async () => answer.resolve(ok(PROJECTS)));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Flow metrics settings');
-    expect(within(screen.getByRole('tablist')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...SETTINGS_TABS]);
+    expect(
+      within(screen.getByRole('tablist'))
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual([...SETTINGS_TABS]);
     expect(screen.getByRole('tab', { name: 'Projects' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('project-settings-APP').textContent).toContain('Up to date');
     expect(screen.queryByTestId('access-denied')).toBeNull();
@@ -54,7 +64,11 @@ describe('settings page, as a Jira admin', () => {
     expect(notice.textContent).toContain("This site's licence for Flow Metrics for Jira is not active");
     expect(notice.textContent).toContain('Reporting and erasing personal data continues, because the law requires it');
     // The settings stay usable: an admin may still export or erase the data.
-    expect(within(screen.getByRole('tablist')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...SETTINGS_TABS]);
+    expect(
+      within(screen.getByRole('tablist'))
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual([...SETTINGS_TABS]);
   });
 
   it('loads a tab only when it is opened', async () => {
@@ -76,7 +90,9 @@ describe('settings page, as a Jira admin', () => {
 
   it('shows an error in the projects tab, keeps the tabs while retrying, and retries on request', async () => {
     const retried = deferred<ResolverResult<ProjectSettingsList>>();
-    invokeMock.mockResolvedValueOnce(failed('RATE_LIMITED', 'Jira is rate limiting the app. Try again in a minute.')).mockReturnValueOnce(retried.promise);
+    invokeMock
+      .mockResolvedValueOnce(failed('RATE_LIMITED', 'Jira is rate limiting the app. Try again in a minute.'))
+      .mockReturnValueOnce(retried.promise);
     render(<App />);
     expect((await screen.findByTestId('load-error')).textContent).toContain('Try again in a minute.');
     expect(screen.getAllByRole('tab')).toHaveLength(SETTINGS_TABS.length);
@@ -89,7 +105,10 @@ describe('settings page, as a Jira admin', () => {
   });
 
   it('asks for the projects list again after all app data is erased', async () => {
-    const erased: ProjectSettingsList = { ...PROJECTS, projects: PROJECTS.projects.map((project) => ({ ...project, measured: false, sync: null })) };
+    const erased: ProjectSettingsList = {
+      ...PROJECTS,
+      projects: PROJECTS.projects.map((project) => ({ ...project, measured: false, sync: null })),
+    };
     const answers: Record<string, ResolverResult<unknown>[]> = {
       listProjectSettings: [ok(PROJECTS), ok(erased)],
       getDataPrivacy: [ok(dataPrivacy()), ok(dataPrivacy())],

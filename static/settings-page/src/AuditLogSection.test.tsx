@@ -13,7 +13,13 @@ const invokeMock = jest.mocked(invoke);
 const jiraFetchMock = jest.mocked(requestJira);
 const CLOSED_ACCOUNT = '557058:00000000-0000-0000-0000-000000000000';
 
-const entry = (id: string, actorAccountId: string, action: AuditEntry['action'], subject: string | null, details: AuditEntry['details'] = {}): AuditEntry => ({
+const entry = (
+  id: string,
+  actorAccountId: string,
+  action: AuditEntry['action'],
+  subject: string | null,
+  details: AuditEntry['details'] = {},
+): AuditEntry => ({
   id,
   at: '2026-03-10T12:00:00.000Z',
   actorAccountId,
@@ -44,7 +50,10 @@ describe('the audit log section', () => {
     render(<AuditLogSection />);
     const log = await screen.findByTestId('audit-log');
     await waitFor(() => expect(within(log).getAllByRole('row')[1]!.textContent).toContain('Ada Admin'));
-    const rows = within(log).getAllByRole('row').slice(1).map((row) => row.textContent);
+    const rows = within(log)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
     expect(rows[0]).toContain('Changed a workflow');
     expect(rows[0]).toContain('FLOW · start stage: Doing · done stage: Done');
     expect(rows[1]).toContain('Former user');
@@ -54,10 +63,17 @@ describe('the audit log section', () => {
 
   it('pages by cursor to older entries and back, saying where it is', async () => {
     jiraFetchMock.mockResolvedValue(userBulkResponse());
-    const newest = ok({ entries: [entry('9', ADMIN_ID, 'data.exported', null)], firstEntryNumber: 1, approximateTotal: 2, olderCursor: 'cursor-2' });
+    const newest = ok({
+      entries: [entry('9', ADMIN_ID, 'data.exported', null)],
+      firstEntryNumber: 1,
+      approximateTotal: 2,
+      olderCursor: 'cursor-2',
+    });
     invokeMock
       .mockResolvedValueOnce(newest)
-      .mockResolvedValueOnce(ok({ entries: [entry('1', ADMIN_ID, 'project.measured', 'FLOW')], firstEntryNumber: 2, approximateTotal: 2, olderCursor: null }))
+      .mockResolvedValueOnce(
+        ok({ entries: [entry('1', ADMIN_ID, 'project.measured', 'FLOW')], firstEntryNumber: 2, approximateTotal: 2, olderCursor: null }),
+      )
       .mockResolvedValueOnce(newest);
     render(<AuditLogSection />);
     expect((await screen.findByTestId('audit-log-position')).textContent).toBe('Page 1 · Entries 1–1 of about 2');
@@ -78,7 +94,12 @@ describe('the audit log section', () => {
   it('goes back through the very cursors it followed, and to the newest page at once', async () => {
     jiraFetchMock.mockResolvedValue(userBulkResponse());
     const page = (id: string, first: number, olderCursor: string | null) =>
-      ok({ entries: [entry(id, ADMIN_ID, 'project.sync-requested', `page ${id}`)], firstEntryNumber: first, approximateTotal: 75, olderCursor });
+      ok({
+        entries: [entry(id, ADMIN_ID, 'project.sync-requested', `page ${id}`)],
+        firstEntryNumber: first,
+        approximateTotal: 75,
+        olderCursor,
+      });
     invokeMock.mockImplementation(async (_key, payload) => {
       const cursor = (payload as { cursor?: string }).cursor;
       return cursor === undefined ? page('1', 1, 'to-2') : cursor === 'to-2' ? page('2', 26, 'to-3') : page('3', 51, null);
@@ -113,7 +134,9 @@ describe('the audit log section', () => {
     const log = await screen.findByTestId('audit-log');
     const row = within(log).getAllByRole('row')[1]!.textContent;
     expect(row).toContain('GitHub refused a token');
-    expect(row).toContain('GitHub token refused: bad credentials (mistyped, expired or revoked) · acme-flow/web-app · while replacing the connected token');
+    expect(row).toContain(
+      'GitHub token refused: bad credentials (mistyped, expired or revoked) · acme-flow/web-app · while replacing the connected token',
+    );
   });
 
   it('says so when nothing has been changed', async () => {

@@ -40,7 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'slack.test-message-failed': 'A Slack test message failed',
   'slack.channel-change-refused': 'Slack refused a change of channel',
   'slack.digest-sent': 'Sent the Slack flow digest',
-  'slack.alerts-changed': 'Changed a project\'s Slack alerts',
+  'slack.alerts-changed': "Changed a project's Slack alerts",
   'retention.changed': 'Changed the retention window',
   'data.purged': 'Purged expired data',
   'data.exported': 'Exported all data',
@@ -97,8 +97,8 @@ export function AuditLogSection() {
         Audit log
       </Heading>
       <Text as="p" color="color.text.subtle">
-        Every change to these settings, with who made it and when. Tokens never appear here. Entries older than the
-        retention window are purged.
+        Every change to these settings, with who made it and when. Tokens never appear here. Entries older than the retention window are
+        purged.
       </Text>
       {state.status === 'loading' && <LoadingState label="Loading the audit log" />}
       {state.status === 'error' && (

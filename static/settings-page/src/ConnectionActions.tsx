@@ -27,7 +27,16 @@ export interface ConnectionActionsProps {
  * The buttons under a connection while no form is open. Without a sealing key no token can be stored, so there is
  * nothing to connect or replace; a token stored before can still be disconnected.
  */
-export function ConnectionActions({ serviceName, connected, sealing, onToken, onDisconnect, leading, children, takeFocus = false }: ConnectionActionsProps) {
+export function ConnectionActions({
+  serviceName,
+  connected,
+  sealing,
+  onToken,
+  onDisconnect,
+  leading,
+  children,
+  takeFocus = false,
+}: ConnectionActionsProps) {
   const buttons = useRef<HTMLDivElement>(null);
   const focusOnArrival = useRef(takeFocus);
   useEffect(() => {

@@ -25,7 +25,15 @@ export interface ConnectionFormProps<Values extends Record<string, unknown>> {
  * The button that opened it is gone once it shows, so the first field takes the focus; Escape cancels, as it would
  * close a dialog.
  */
-export function ConnectionForm<Values extends Record<string, unknown>>({ label, canSubmit, submitLabel, busy, onSubmit, onCancel, children }: ConnectionFormProps<Values>) {
+export function ConnectionForm<Values extends Record<string, unknown>>({
+  label,
+  canSubmit,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+  children,
+}: ConnectionFormProps<Values>) {
   const form = useRef<HTMLDivElement>(null);
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();

@@ -23,7 +23,11 @@ describe('the status of a stored connection', () => {
   it('says who connected it, when, and when it was last checked, with the later activity named', async () => {
     render(<ConnectionStatus service="slack" connection={stored()} summary="to Acme Flow" lastActivity="last test message yesterday" />);
     expect(screen.getByTestId('slack-connection').textContent).toContain('Connected');
-    await waitFor(() => expect(screen.getByTestId('slack-connected-by').textContent).toMatch(/^Connected by Ada Admin on .+; last checked .+; last test message yesterday\.$/));
+    await waitFor(() =>
+      expect(screen.getByTestId('slack-connected-by').textContent).toMatch(
+        /^Connected by Ada Admin on .+; last checked .+; last test message yesterday\.$/,
+      ),
+    );
     expect(screen.queryByTestId('slack-check-problem')).toBeNull();
     expect(screen.queryByTestId('slack-warnings')).toBeNull();
   });

@@ -15,7 +15,11 @@ afterEach(() => invokeMock.mockReset());
 describe('the data and privacy section', () => {
   it('shows retention, the last report and how tokens are sealed', async () => {
     invokeMock.mockResolvedValueOnce(
-      ok(dataPrivacy({ lastPersonalDataReport: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' } })),
+      ok(
+        dataPrivacy({
+          lastPersonalDataReport: { at: '2026-03-01T00:00:00.000Z', accountsReported: 3, closed: 1, updated: 0, outcome: 'ok' },
+        }),
+      ),
     );
     render(<DataPrivacySection />);
     expect((await screen.findByTestId('retention')).textContent).toContain('730 days (about 2 years)');
@@ -44,14 +48,34 @@ describe('the data and privacy section', () => {
     fireEvent.change(input, { target: { value: '1000' } });
     expect(screen.queryByTestId('retention-shortened')).toBeNull();
     fireEvent.change(input, { target: { value: '90' } });
-    expect(screen.getByTestId('retention-shortened').textContent).toMatch(/^90 days \(about 3 months\)\. Shorter than now: .*cannot be recovered\.$/);
+    expect(screen.getByTestId('retention-shortened').textContent).toMatch(
+      /^90 days \(about 3 months\)\. Shorter than now: .*cannot be recovered\.$/,
+    );
   });
 
   it('queues a purge, shows it running, follows it until the last purge is newer, then says what went', async () => {
     jest.useFakeTimers();
     try {
-      const earlier = { at: '2026-03-09T03:00:00.000Z', retentionDays: 730, removed: 4, removedAuditEntries: 4, removedIssues: 0, removedPullRequests: 0, erasedProjects: [], skippedProjects: [] };
-      const finished = { at: '2026-03-10T12:00:01.000Z', retentionDays: 730, removed: 50, removedAuditEntries: 2, removedIssues: 48, removedPullRequests: 0, erasedProjects: ['OLD'], skippedProjects: [] };
+      const earlier = {
+        at: '2026-03-09T03:00:00.000Z',
+        retentionDays: 730,
+        removed: 4,
+        removedAuditEntries: 4,
+        removedIssues: 0,
+        removedPullRequests: 0,
+        erasedProjects: [],
+        skippedProjects: [],
+      };
+      const finished = {
+        at: '2026-03-10T12:00:01.000Z',
+        retentionDays: 730,
+        removed: 50,
+        removedAuditEntries: 2,
+        removedIssues: 48,
+        removedPullRequests: 0,
+        erasedProjects: ['OLD'],
+        skippedProjects: [],
+      };
       invokeMock
         .mockResolvedValueOnce(ok(dataPrivacy({ lastPurge: earlier })))
         .mockResolvedValueOnce(ok({ queued: true, requestedAt: '2026-03-10T12:00:00.000Z' }))
@@ -101,8 +125,22 @@ describe('the data and privacy section', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     invokeMock
       .mockResolvedValueOnce(ok(dataPrivacy()))
-      .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:00.000Z', entries: [{ key: 'a', value: 1 }], nextCursor: 'next' }))
-      .mockResolvedValueOnce(ok({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:01.000Z', entries: [{ key: 'b', value: 2 }], nextCursor: null }));
+      .mockResolvedValueOnce(
+        ok({
+          format: 'flow-metrics-export/1',
+          exportedAt: '2026-03-10T12:00:00.000Z',
+          entries: [{ key: 'a', value: 1 }],
+          nextCursor: 'next',
+        }),
+      )
+      .mockResolvedValueOnce(
+        ok({
+          format: 'flow-metrics-export/1',
+          exportedAt: '2026-03-10T12:00:01.000Z',
+          entries: [{ key: 'b', value: 2 }],
+          nextCursor: null,
+        }),
+      );
     render(<DataPrivacySection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export all data' }));
     expect((await screen.findByTestId('privacy-notice')).textContent).toBe('Exported 2 stored values.');
@@ -117,7 +155,14 @@ describe('the data and privacy section', () => {
       reader.onload = () => resolve(String(reader.result));
       reader.readAsText(blob);
     });
-    expect(JSON.parse(text)).toEqual({ format: 'flow-metrics-export/1', exportedAt: '2026-03-10T12:00:00.000Z', entries: [{ key: 'a', value: 1 }, { key: 'b', value: 2 }] });
+    expect(JSON.parse(text)).toEqual({
+      format: 'flow-metrics-export/1',
+      exportedAt: '2026-03-10T12:00:00.000Z',
+      entries: [
+        { key: 'a', value: 1 },
+        { key: 'b', value: 2 },
+      ],
+    });
     expect(click).toHaveBeenCalledTimes(1);
     click.mockRestore();
   });

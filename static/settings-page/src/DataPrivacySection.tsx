@@ -8,11 +8,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useRef, useState } from 'react';
-import {
-  ERASE_CONFIRMATION_PHRASE,
-  type DataPrivacyData,
-  type PurgeOutcome,
-} from '../../../src/shared/resolver-contract';
+import { ERASE_CONFIRMATION_PHRASE, type DataPrivacyData, type PurgeOutcome } from '../../../src/shared/resolver-contract';
 import { formatDateTime } from '../../common/format-date-time';
 import { invoke } from '../../common/invoke-resolver';
 import { LoadingState } from '../../common/LoadingState';
@@ -46,7 +42,10 @@ const MAX_PURGE_POLLS = 300;
 /** What a finished purge removed, in one sentence. */
 export function describePurge(outcome: PurgeOutcome): string {
   const records = `Purged ${outcome.removed} expired ${outcome.removed === 1 ? 'record' : 'records'}`;
-  const parts = [`${outcome.removedAuditEntries} audit ${outcome.removedAuditEntries === 1 ? 'entry' : 'entries'}`, `${outcome.removedIssues} ${outcome.removedIssues === 1 ? 'issue' : 'issues'}`];
+  const parts = [
+    `${outcome.removedAuditEntries} audit ${outcome.removedAuditEntries === 1 ? 'entry' : 'entries'}`,
+    `${outcome.removedIssues} ${outcome.removedIssues === 1 ? 'issue' : 'issues'}`,
+  ];
   // Older outcomes, stored before pull requests were purged, have no count of them.
   const pulls = outcome.removedPullRequests ?? 0;
   if (pulls > 0) parts.push(`${pulls} pull ${pulls === 1 ? 'request' : 'requests'}`);
@@ -177,10 +176,9 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           Data and privacy
         </Heading>
         <Text as="p" color="color.text.subtle">
-          Flow metrics keeps a compact copy of each measured project's issue history: issue keys, types, creation and
-          resolution times, and status changes. No summaries, descriptions or comments. Account ids are kept only where a
-          feature needs them (this page's audit log, who connected a token), and are reported to Atlassian weekly so closed
-          accounts are erased.
+          Flow metrics keeps a compact copy of each measured project's issue history: issue keys, types, creation and resolution times, and
+          status changes. No summaries, descriptions or comments. Account ids are kept only where a feature needs them (this page's audit
+          log, who connected a token), and are reported to Atlassian weekly so closed accounts are erased.
         </Text>
       </Stack>
       {notice && (
@@ -196,7 +194,9 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
         </Heading>
         <Text as="p">
           Data older than {describeRetention(data.retentionDays)} is dropped daily.
-          {data.lastPurge ? ` Last purge ${formatDateTime(data.lastPurge.at)}: ${data.lastPurge.removed} removed.` : ' No purge has run yet.'}
+          {data.lastPurge
+            ? ` Last purge ${formatDateTime(data.lastPurge.at)}: ${data.lastPurge.removed} removed.`
+            : ' No purge has run yet.'}
         </Text>
         <Form<RetentionFormValues> onSubmit={saveRetention} label="Retention">
           <Stack space="space.100">
@@ -216,8 +216,8 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
                     // A shorter window deletes data at the next daily purge, and nothing brings it back: say so before saving.
                     <HelperMessage testId="retention-shortened">
                       <Text size="small" color="color.text.warning">
-                        {describeRetention(Number(fieldProps.value))}. Shorter than now: data older than this is deleted at the
-                        next purge and cannot be recovered.
+                        {describeRetention(Number(fieldProps.value))}. Shorter than now: data older than this is deleted at the next purge
+                        and cannot be recovered.
                       </Text>
                     </HelperMessage>
                   ) : (
@@ -250,7 +250,9 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
         </Text>
         {report ? (
           <Inline space="space.100" alignBlock="center">
-            <Lozenge appearance={report.outcome === 'ok' ? 'success' : 'removed'}>{report.outcome === 'ok' ? 'Reported' : 'Failed'}</Lozenge>
+            <Lozenge appearance={report.outcome === 'ok' ? 'success' : 'removed'}>
+              {report.outcome === 'ok' ? 'Reported' : 'Failed'}
+            </Lozenge>
             <Text>
               Last report {formatDateTime(report.at)}: {report.accountsReported} accounts reported, {report.closed} closed (erased),{' '}
               {report.updated} updated.
@@ -304,15 +306,25 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           Erase all app data
         </Heading>
         <Text as="p">
-          Deletes every token, every setting, each project's stored history and the audit log, which then holds only a record
-          of this erasure. Projects stop being measured. This cannot be undone.
+          Deletes every token, every setting, each project's stored history and the audit log, which then holds only a record of this
+          erasure. Projects stop being measured. This cannot be undone.
         </Text>
         <div className="settings-field">
           <Label htmlFor="erase-confirmation">Type "{ERASE_CONFIRMATION_PHRASE}" to confirm</Label>
-          <Textfield id="erase-confirmation" autoComplete="off" value={confirmation} onChange={(event) => setConfirmation(event.currentTarget.value)} />
+          <Textfield
+            id="erase-confirmation"
+            autoComplete="off"
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.currentTarget.value)}
+          />
         </div>
         <Inline>
-          <Button appearance="danger" onClick={() => void erase()} isDisabled={!confirmed || action.busy} isLoading={action.busy && confirmed}>
+          <Button
+            appearance="danger"
+            onClick={() => void erase()}
+            isDisabled={!confirmed || action.busy}
+            isLoading={action.busy && confirmed}
+          >
             Erase all app data
           </Button>
         </Inline>

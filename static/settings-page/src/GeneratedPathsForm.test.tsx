@@ -23,7 +23,10 @@ describe('the generated paths form', () => {
   });
 
   it('checks patterns as typed, by the rule the app stores them with, and saves a valid list', async () => {
-    invokeMock.mockResolvedValueOnce(stored([])).mockResolvedValueOnce(stored(['**/*.pb.go', 'dist/'])).mockResolvedValueOnce(stored(['**/*.pb.go', 'dist/']));
+    invokeMock
+      .mockResolvedValueOnce(stored([]))
+      .mockResolvedValueOnce(stored(['**/*.pb.go', 'dist/']))
+      .mockResolvedValueOnce(stored(['**/*.pb.go', 'dist/']));
     render(<GeneratedPathsForm />);
     await waitFor(() => expect(field().value).toBe(''));
     fireEvent.change(field(), { target: { value: '**/*.pb.go\n!keep.js' } });

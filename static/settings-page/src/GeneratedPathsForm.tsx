@@ -36,7 +36,9 @@ export function GeneratedPathsForm() {
   }, [loaded, text]);
 
   if (query.state.status === 'error') {
-    return <ResolverErrorMessage error={query.state.error} onRetry={query.reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />;
+    return (
+      <ResolverErrorMessage error={query.state.error} onRetry={query.reload} forbiddenMessage="Only Jira admins can manage Flow metrics." />
+    );
   }
   if (!loaded || text === null) return <LoadingState label="Loading the generated files" />;
 

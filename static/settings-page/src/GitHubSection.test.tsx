@@ -18,7 +18,11 @@ describe('the GitHub section', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
     // Masked, and never offered to autofill or a spell-checker.
     const field = screen.getByLabelText(/^Personal access token/);
-    expect([field.getAttribute('type'), field.getAttribute('autocomplete'), field.getAttribute('spellcheck')]).toEqual(['password', 'off', 'false']);
+    expect([field.getAttribute('type'), field.getAttribute('autocomplete'), field.getAttribute('spellcheck')]).toEqual([
+      'password',
+      'off',
+      'false',
+    ]);
     typeInto(/^Personal access token/, 'not-a-token');
     expect(screen.getByText(/not a GitHub personal access token/)).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Check and save' }).disabled).toBe(true);
@@ -28,7 +32,10 @@ describe('the GitHub section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
 
     expect(await screen.findByTestId('github-connection')).toBeTruthy();
-    expect(invokeMock).toHaveBeenLastCalledWith('connectGitHub', { token: FAKE_GITHUB_TOKEN, repositories: ['acme-flow/web-app', 'acme-flow/platform-api'] });
+    expect(invokeMock).toHaveBeenLastCalledWith('connectGitHub', {
+      token: FAKE_GITHUB_TOKEN,
+      repositories: ['acme-flow/web-app', 'acme-flow/platform-api'],
+    });
     expect(screen.queryByLabelText(/^Personal access token/)).toBeNull();
     expect(document.body.innerHTML).not.toContain(FAKE_GITHUB_TOKEN);
   });
@@ -37,7 +44,9 @@ describe('the GitHub section', () => {
     invokeMock.mockResolvedValueOnce(ok(githubConnected()));
     render(<GitHubSection />);
 
-    expect((await screen.findByTestId('github-repositories')).textContent).toMatch(/Visible.*acme-flow\/web-app.*Not visible.*acme-flow\/platform-api/);
+    expect((await screen.findByTestId('github-repositories')).textContent).toMatch(
+      /Visible.*acme-flow\/web-app.*Not visible.*acme-flow\/platform-api/,
+    );
     expect(screen.getByTestId('github-expiry').textContent).toContain('Expires');
     // Only the visible repository is read; its backfill is under way.
     expect(screen.getAllByTestId('github-repository-sync').map((line) => line.textContent)).toEqual([
@@ -51,7 +60,9 @@ describe('the GitHub section', () => {
   it('explains a refused token and keeps the form open', async () => {
     invokeMock
       .mockResolvedValueOnce(ok({ connected: false, sealing: SEALED }))
-      .mockResolvedValueOnce(failed('INVALID_INPUT', 'GitHub did not accept this token: it may be mistyped, expired or revoked. Nothing was saved.'));
+      .mockResolvedValueOnce(
+        failed('INVALID_INPUT', 'GitHub did not accept this token: it may be mistyped, expired or revoked. Nothing was saved.'),
+      );
     render(<GitHubSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
     typeInto(/^Personal access token/, FAKE_GITHUB_TOKEN);
@@ -116,20 +127,24 @@ describe('the GitHub section', () => {
     expect(screen.getByText('"web-app" is not a repository name: write each one as owner/repo, such as acme/web-app.')).toBeTruthy();
   });
 
-  it('says how the reading of a repository stands, a rate limit\'s wait and a refused token included', () => {
+  it("says how the reading of a repository stands, a rate limit's wait and a refused token included", () => {
     const base = { fullName: 'a/b', pass: null, pagesRead: 0, resumeAt: null, lastRunAt: null, lastCompletedAt: null } as const;
     expect(describeSync(undefined)).toContain('waiting for the first read');
     expect(describeSync({ ...base, status: 'rate-limited', pass: 'backfill', pagesRead: 4, resumeAt: '2026-03-10T13:00:00.000Z' })).toMatch(
       /^Pull requests: waiting for GitHub's rate limit until .+, then going on from where reading stopped\.$/,
     );
     expect(describeSync({ ...base, status: 'stopped' })).toContain('GitHub refused the token');
-    expect(describeSync({ ...base, status: 'ok', lastCompletedAt: '2026-03-10T13:00:00.000Z' })).toMatch(/^Pull requests: up to date as of /);
+    expect(describeSync({ ...base, status: 'ok', lastCompletedAt: '2026-03-10T13:00:00.000Z' })).toMatch(
+      /^Pull requests: up to date as of /,
+    );
     expect(describeSync({ ...base, status: 'ok', pass: 'backfill', pagesRead: 1 })).toContain('(1 page so far)');
   });
 
   it('shows the webhook address, generates a secret shown once, then only says it is set', async () => {
     const secret = 'f'.repeat(64);
-    invokeMock.mockResolvedValueOnce(ok(githubConnected())).mockResolvedValueOnce(ok({ url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secret }));
+    invokeMock
+      .mockResolvedValueOnce(ok(githubConnected()))
+      .mockResolvedValueOnce(ok({ url: 'https://example.atlassian-dev.net/x1/fake-webhook-address', secret }));
     render(<GitHubSection />);
     expect((await screen.findByTestId('github-webhook-url')).textContent).toBe('https://example.atlassian-dev.net/x1/fake-webhook-address');
     expect(screen.getByTestId('github-webhook-secret-state').textContent).toBe('Not set');

@@ -57,9 +57,12 @@ export function describeSync(sync: GitHubRepositorySync | undefined): string {
   if (sync.status === 'rate-limited' && sync.resumeAt) {
     return `Pull requests: waiting for GitHub's rate limit until ${formatDateTime(sync.resumeAt)}, then going on from where reading stopped.`;
   }
-  if (sync.pass === 'backfill') return `Pull requests: reading back to the retention window's start (${sync.pagesRead} page${sync.pagesRead === 1 ? '' : 's'} so far).`;
+  if (sync.pass === 'backfill')
+    return `Pull requests: reading back to the retention window's start (${sync.pagesRead} page${sync.pagesRead === 1 ? '' : 's'} so far).`;
   if (sync.pass === 'incremental') return 'Pull requests: reading what changed since the last read.';
-  return sync.lastCompletedAt ? `Pull requests: up to date as of ${formatDateTime(sync.lastCompletedAt)}.` : 'Pull requests: waiting for the first read (queued).';
+  return sync.lastCompletedAt
+    ? `Pull requests: up to date as of ${formatDateTime(sync.lastCompletedAt)}.`
+    : 'Pull requests: waiting for the first read (queued).';
 }
 
 /** What the stored token reaches: the account, its expiry and scopes, and each watched repository. */
@@ -142,11 +145,10 @@ export function GitHubSection() {
         GitHub
       </Heading>
       <Text as="p" color="color.text.subtle">
-        The repositories whose pull requests belong to this site's projects, for pull-request timing. Once connected,
-        the app reads each repository's pull requests back to the retention window's start, then every hour what
-        changed; it keeps times, sizes and the issue keys they name, never code, titles or people. Use a fine-grained
-        personal access token with read-only access to the repositories below (Pull requests: read, Contents: read,
-        Metadata: read).
+        The repositories whose pull requests belong to this site's projects, for pull-request timing. Once connected, the app reads each
+        repository's pull requests back to the retention window's start, then every hour what changed; it keeps times, sizes and the issue
+        keys they name, never code, titles or people. Use a fine-grained personal access token with read-only access to the repositories
+        below (Pull requests: read, Contents: read, Metadata: read).
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
@@ -208,7 +210,9 @@ export function GitHubSection() {
           onDisconnect={() => open('confirm-disconnect')}
           takeFocus={editor.returnedToView}
         >
-          {connection.connected && connection.sealing.configured && <Button onClick={() => open('repositories')}>Change repositories</Button>}
+          {connection.connected && connection.sealing.configured && (
+            <Button onClick={() => open('repositories')}>Change repositories</Button>
+          )}
         </ConnectionActions>
       )}
     </Stack>

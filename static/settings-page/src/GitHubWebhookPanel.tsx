@@ -34,9 +34,9 @@ export function GitHubWebhookPanel({ webhook }: { webhook: GitHubWebhookStatus }
         Webhook (optional)
       </Heading>
       <Text as="p" color="color.text.subtle">
-        With a webhook, GitHub tells the app when a pull request is opened, reviewed, merged or closed, and the app reads that
-        pull request again at once. In each repository, open Settings → Webhooks → Add webhook: Payload URL below, content
-        type application/json, the secret below, and only the events &quot;Pull requests&quot; and &quot;Pull request reviews&quot;.
+        With a webhook, GitHub tells the app when a pull request is opened, reviewed, merged or closed, and the app reads that pull request
+        again at once. In each repository, open Settings → Webhooks → Add webhook: Payload URL below, content type application/json, the
+        secret below, and only the events &quot;Pull requests&quot; and &quot;Pull request reviews&quot;.
       </Text>
       <Inline space="space.100" alignBlock="center">
         <Text weight="semibold">Payload URL</Text>

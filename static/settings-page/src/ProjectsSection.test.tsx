@@ -14,7 +14,13 @@ afterEach(() => invokeMock.mockReset());
 
 const LIST: ProjectSettingsList = {
   projects: [
-    { id: '10000', key: 'FLOW', name: 'Flow team', measured: true, sync: syncState({ status: 'failed', lastError: 'Jira answered 503 to the search.' }) },
+    {
+      id: '10000',
+      key: 'FLOW',
+      name: 'Flow team',
+      measured: true,
+      sync: syncState({ status: 'failed', lastError: 'Jira answered 503 to the search.' }),
+    },
     { id: '10001', key: 'WEB', name: 'Website', measured: false, sync: null },
   ],
   licenceActive: true,
@@ -79,7 +85,10 @@ describe('the projects section', () => {
   });
 
   it('follows a queued sync until it has finished, then stops asking', async () => {
-    const withFlow = (sync: ProjectSettingsList['projects'][number]['sync']): ProjectSettingsList => ({ ...LIST, projects: [{ ...LIST.projects[0]!, sync }] });
+    const withFlow = (sync: ProjectSettingsList['projects'][number]['sync']): ProjectSettingsList => ({
+      ...LIST,
+      projects: [{ ...LIST.projects[0]!, sync }],
+    });
     invokeMock
       .mockResolvedValueOnce(ok(withFlow(syncState({ status: 'queued' }))))
       .mockResolvedValueOnce(ok(withFlow(syncState({ status: 'ok', lastSuccessAt: '2026-03-10T12:00:00.000Z' }))));

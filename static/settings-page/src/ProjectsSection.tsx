@@ -54,7 +54,10 @@ const HEAD: HeadType = {
 
 function SyncSummary({ sync }: { sync: SyncState }) {
   const lozenge = SYNC_LOZENGES[sync.status];
-  const progress = sync.status === 'running' && sync.progress ? `${sync.progress.done}${sync.progress.total ? ` of ${sync.progress.total}` : ''} issues` : null;
+  const progress =
+    sync.status === 'running' && sync.progress
+      ? `${sync.progress.done}${sync.progress.total ? ` of ${sync.progress.total}` : ''} issues`
+      : null;
   return (
     <Stack space="space.050">
       <Inline space="space.100" alignBlock="center">
@@ -131,17 +134,29 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
           />
         ),
       },
-      { key: project.sync?.status ?? 'none', content: project.sync ? <SyncSummary sync={project.sync} /> : <Text color="color.text.subtle">—</Text> },
+      {
+        key: project.sync?.status ?? 'none',
+        content: project.sync ? <SyncSummary sync={project.sync} /> : <Text color="color.text.subtle">—</Text>,
+      },
       {
         key: 'actions',
         content: (
           <Inline space="space.050" shouldWrap>
             {/* Each row's buttons say which project they act on, for whoever hears them out of the table. */}
-            <Button spacing="compact" aria-label={`Workflow of ${project.key}`} onClick={() => setEditing(editing === project.key ? null : project.key)}>
+            <Button
+              spacing="compact"
+              aria-label={`Workflow of ${project.key}`}
+              onClick={() => setEditing(editing === project.key ? null : project.key)}
+            >
               Workflow
             </Button>
             {project.measured && (
-              <Button spacing="compact" aria-label={`Sync now ${project.key}`} onClick={() => void sync(project, 'sync-now')} isDisabled={action.busy}>
+              <Button
+                spacing="compact"
+                aria-label={`Sync now ${project.key}`}
+                onClick={() => void sync(project, 'sync-now')}
+                isDisabled={action.busy}
+              >
                 Sync now
               </Button>
             )}
@@ -171,8 +186,8 @@ export function ProjectsSection({ projects }: { projects: ResolverQuery<ProjectS
         Projects
       </Heading>
       <Text as="p" color="color.text.subtle">
-        Choose the projects Flow metrics measures. Each measured project's history is collected once, then kept up to date
-        every hour and on every change.
+        Choose the projects Flow metrics measures. Each measured project's history is collected once, then kept up to date every hour and on
+        every change.
       </Text>
       {notice && (
         <SectionMessage appearance="information" testId="projects-notice">

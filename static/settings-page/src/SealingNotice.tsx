@@ -11,8 +11,8 @@ export function SealingNotice({ sealing }: { sealing: SealingStatus }) {
   return (
     <SectionMessage appearance="warning" title="Tokens cannot be stored yet" testId="sealing-notice">
       <Text as="p">
-        Flow metrics seals every token with its own encryption key before storing it, and no key is configured for this
-        installation. Whoever deploys the app must set the encrypted variable FLOW_METRICS_SEALING_KEYS.
+        Flow metrics seals every token with its own encryption key before storing it, and no key is configured for this installation.
+        Whoever deploys the app must set the encrypted variable FLOW_METRICS_SEALING_KEYS.
       </Text>
       {sealing.problem && <Text as="p">{sealing.problem}</Text>}
     </SectionMessage>

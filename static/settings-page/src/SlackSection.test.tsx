@@ -33,7 +33,12 @@ describe('the Slack section', () => {
 
   it('shows the workspace, channel, scopes, warnings and who connected it', async () => {
     invokeMock.mockResolvedValueOnce(
-      ok(slackConnected({ channel: { id: 'C0TEAMALPHA', name: 'team-alpha', isPrivate: false, isMember: false }, warnings: ['The bot is not in #team-alpha yet'] })),
+      ok(
+        slackConnected({
+          channel: { id: 'C0TEAMALPHA', name: 'team-alpha', isPrivate: false, isMember: false },
+          warnings: ['The bot is not in #team-alpha yet'],
+        }),
+      ),
     );
     render(<SlackSection />);
     expect((await screen.findByTestId('slack-connection')).textContent).toContain('Bot not in channel');
@@ -52,7 +57,9 @@ describe('the Slack section', () => {
   it('sends a test message and says where it went', async () => {
     invokeMock
       .mockResolvedValueOnce(ok(slackConnected()))
-      .mockResolvedValueOnce(ok({ sentAt: '2026-03-10T12:30:00.000Z', channel: { id: 'C0FLOWMETRC', name: 'flow-metrics', isPrivate: false, isMember: true } }))
+      .mockResolvedValueOnce(
+        ok({ sentAt: '2026-03-10T12:30:00.000Z', channel: { id: 'C0FLOWMETRC', name: 'flow-metrics', isPrivate: false, isMember: true } }),
+      )
       .mockResolvedValueOnce(ok(slackConnected({ lastTestMessageAt: '2026-03-10T12:30:00.000Z' })));
     render(<SlackSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Send test message' }));
@@ -60,11 +67,13 @@ describe('the Slack section', () => {
     expect(invokeMock).toHaveBeenCalledWith('sendSlackTestMessage', {});
   });
 
-  it('keeps a failed test message\'s explanation on screen', async () => {
+  it("keeps a failed test message's explanation on screen", async () => {
     invokeMock
       .mockResolvedValueOnce(ok(slackConnected()))
       .mockResolvedValueOnce(failed('NOT_CONFIGURED', 'The bot is not in channel C0FLOWMETRC: invite it (/invite) and try again.'))
-      .mockResolvedValueOnce(ok(slackConnected({ lastCheck: { at: '2026-03-10T12:30:00.000Z', outcome: 'failed', problem: 'not in channel' } })));
+      .mockResolvedValueOnce(
+        ok(slackConnected({ lastCheck: { at: '2026-03-10T12:30:00.000Z', outcome: 'failed', problem: 'not in channel' } })),
+      );
     render(<SlackSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Send test message' }));
     expect((await screen.findByTestId('action-error')).textContent).toMatch(/^Test message not sent.*invite it/);
@@ -86,10 +95,14 @@ describe('the Slack section', () => {
     it('says what the last digest did, or why it was not sent', async () => {
       invokeMock.mockResolvedValueOnce(ok(slackConnected({ lastDigest: sentDigest })));
       const { unmount } = render(<SlackSection />);
-      expect((await screen.findByTestId('slack-last-digest')).textContent).toMatch(/^Last digest: sent .*2026.* to #team-alpha, 3 projects\.$/);
+      expect((await screen.findByTestId('slack-last-digest')).textContent).toMatch(
+        /^Last digest: sent .*2026.* to #team-alpha, 3 projects\.$/,
+      );
       unmount();
       const problem = 'The bot is not in #team-alpha: invite it (/invite) and send the digest again.';
-      invokeMock.mockResolvedValueOnce(ok(slackConnected({ lastDigest: { ...sentDigest, outcome: 'failed', projects: [], skipped: ['NEW'], problem } })));
+      invokeMock.mockResolvedValueOnce(
+        ok(slackConnected({ lastDigest: { ...sentDigest, outcome: 'failed', projects: [], skipped: ['NEW'], problem } })),
+      );
       render(<SlackSection />);
       const line = (await screen.findByTestId('slack-last-digest')).textContent;
       expect(line).toContain('not sent. The bot is not in #team-alpha');

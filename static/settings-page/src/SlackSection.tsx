@@ -170,14 +170,13 @@ export function SlackSection() {
         Slack
       </Heading>
       <Text as="p" color="color.text.subtle">
-        Posts a weekly flow digest of each measured project to one channel: throughput, cycle time, work in progress and
-        the items at risk, with links to Jira. Use a bot token (xoxb-…) from a Slack app with the chat:write scope, and
-        channels:read (or groups:read for a private channel). It is checked with Slack before it is stored, and stored
-        encrypted.
+        Posts a weekly flow digest of each measured project to one channel: throughput, cycle time, work in progress and the items at risk,
+        with links to Jira. Use a bot token (xoxb-…) from a Slack app with the chat:write scope, and channels:read (or groups:read for a
+        private channel). It is checked with Slack before it is stored, and stored encrypted.
       </Text>
       <Text as="p" testId="slack-digest-audience">
-        Everyone in the channel sees the digest, including the keys of the issues at risk in every measured project,
-        whether or not Jira lets them browse that project: choose a channel whose members may see them.
+        Everyone in the channel sees the digest, including the keys of the issues at risk in every measured project, whether or not Jira
+        lets them browse that project: choose a channel whose members may see them.
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <SlackDestination connection={connection} />}
@@ -219,7 +218,11 @@ export function SlackSection() {
             {({ fieldProps, error }) => (
               <>
                 <Textfield {...fieldProps} spellCheck={false} width="medium" />
-                {error ? <ErrorMessage>{error}</ErrorMessage> : <HelperMessage>For a private channel, invite the bot first (/invite @your-bot).</HelperMessage>}
+                {error ? (
+                  <ErrorMessage>{error}</ErrorMessage>
+                ) : (
+                  <HelperMessage>For a private channel, invite the bot first (/invite @your-bot).</HelperMessage>
+                )}
               </>
             )}
           </Field>

@@ -14,7 +14,12 @@ export interface SubmitButtonProps<Values> {
  * The submit button of an Atlaskit form on this page: enabled only while every field is valid and the values are
  * worth sending, so the admin sees why a form cannot go before pressing anything.
  */
-export function SubmitButton<Values extends Record<string, unknown>>({ canSubmit, isLoading, isDisabled, children }: SubmitButtonProps<Values>) {
+export function SubmitButton<Values extends Record<string, unknown>>({
+  canSubmit,
+  isLoading,
+  isDisabled,
+  children,
+}: SubmitButtonProps<Values>) {
   const form = useFormState<Values>({ values: true, valid: true });
   const ready = form !== undefined && form.valid && canSubmit(form.values);
   return (

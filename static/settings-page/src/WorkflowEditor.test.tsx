@@ -20,7 +20,7 @@ async function openEditor() {
 }
 
 describe('the workflow editor', () => {
-  it('shows the defaults from Jira\'s status categories and the engine\'s conventions, explained', async () => {
+  it("shows the defaults from Jira's status categories and the engine's conventions, explained", async () => {
     await openEditor();
     expect(invokeMock).toHaveBeenCalledWith('getProjectWorkflow', { projectKey: 'FLOW' });
     expect(screen.getByLabelText<HTMLSelectElement>('Stage of status In Review').selectedOptions[0]!.textContent).toBe('In Progress');
@@ -34,7 +34,9 @@ describe('the workflow editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
     fireEvent.change(screen.getByLabelText('Stage 3 name'), { target: { value: 'Review' } });
     fireEvent.click(screen.getByLabelText('Review is active work'));
-    const reviewOption = within(screen.getByLabelText('Stage of status In Review')).getByRole<HTMLOptionElement>('option', { name: 'Review' });
+    const reviewOption = within(screen.getByLabelText('Stage of status In Review')).getByRole<HTMLOptionElement>('option', {
+      name: 'Review',
+    });
     fireEvent.change(screen.getByLabelText('Stage of status In Review'), { target: { value: reviewOption.value } });
     fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
 
@@ -84,7 +86,7 @@ describe('the workflow editor', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' }).disabled).toBe(true);
   });
 
-  it('shows the resolver\'s reason when a save is refused', async () => {
+  it("shows the resolver's reason when a save is refused", async () => {
     await openEditor();
     fireEvent.change(screen.getByLabelText(/Unit of cycle time/), { target: { value: 'hours' } });
     invokeMock.mockResolvedValueOnce(failed('INVALID_INPUT', 'The workflow cannot be saved: status "Done" is not in any stage.'));
@@ -97,7 +99,9 @@ describe('the workflow editor', () => {
     const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save workflow' });
     const sle = screen.getByLabelText<HTMLInputElement>(/Service-level expectation/);
     fireEvent.change(sle, { target: { value: '150' } });
-    expect(screen.getByTestId('convention-serviceLevelPercentile-problem').textContent).toBe('A percentile is above 0 and below 100; 150 is not.');
+    expect(screen.getByTestId('convention-serviceLevelPercentile-problem').textContent).toBe(
+      'A percentile is above 0 and below 100; 150 is not.',
+    );
     expect(sle.getAttribute('aria-describedby')).toBe('convention-serviceLevelPercentile-problem');
     expect(save().disabled).toBe(true);
     // Emptied, the field is missing a value, not silently 0.
@@ -115,7 +119,8 @@ describe('the workflow editor', () => {
     fireEvent.change(screen.getByLabelText(/Time zone of dates/), { target: { value: 'Europe/Berlin' } });
     expect(screen.queryByTestId('convention-timeZone-problem')).toBeNull();
 
-    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) fireEvent.click(screen.getByLabelText(day));
+    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'])
+      fireEvent.click(screen.getByLabelText(day));
     expect(screen.getByTestId('convention-workingDays-problem').textContent).toBe('Tick at least one working day.');
     expect(save().disabled).toBe(true);
   });

@@ -109,7 +109,12 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
               label={capitalised(day)}
               isChecked={conventions.workingDays.includes(day)}
               onChange={(event) =>
-                set('workingDays', event.target.checked ? WEEKDAY_NAMES.filter((d) => d === day || conventions.workingDays.includes(d)) : conventions.workingDays.filter((d) => d !== day))
+                set(
+                  'workingDays',
+                  event.target.checked
+                    ? WEEKDAY_NAMES.filter((d) => d === day || conventions.workingDays.includes(d))
+                    : conventions.workingDays.filter((d) => d !== day),
+                )
               }
             />
           ))}
@@ -118,7 +123,12 @@ function ConventionsEditor({ conventions, onChange }: { conventions: ConventionS
       </Fieldset>
       <div className="settings-field">
         <Label htmlFor="convention-weekEndsOn">Last day of the week</Label>
-        <select id="convention-weekEndsOn" className="settings-select" value={conventions.weekEndsOn} onChange={(event) => set('weekEndsOn', event.target.value as ConventionSettings['weekEndsOn'])}>
+        <select
+          id="convention-weekEndsOn"
+          className="settings-select"
+          value={conventions.weekEndsOn}
+          onChange={(event) => set('weekEndsOn', event.target.value as ConventionSettings['weekEndsOn'])}
+        >
           {WEEKDAY_NAMES.map((day) => (
             <option key={day} value={day}>
               {capitalised(day)}
@@ -269,15 +279,26 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
                   isChecked={canBeActive(draft, index) && stage.active}
                   isDisabled={!canBeActive(draft, index)}
                   aria-label={`${stage.name || `Stage ${index + 1}`} is active work`}
-                  onChange={(event) => edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })}
+                  onChange={(event) =>
+                    edit({ ...draft, stages: draft.stages.map((s) => (s.id === stage.id ? { ...s, active: event.target.checked } : s)) })
+                  }
                 />
                 <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, -1))} isDisabled={index === 0}>
                   Up
                 </Button>
-                <Button spacing="compact" onClick={() => edit(moveStage(draft, stage.id, 1))} isDisabled={index === draft.stages.length - 1}>
+                <Button
+                  spacing="compact"
+                  onClick={() => edit(moveStage(draft, stage.id, 1))}
+                  isDisabled={index === draft.stages.length - 1}
+                >
                   Down
                 </Button>
-                <Button spacing="compact" appearance="subtle" onClick={() => edit(removeStage(draft, stage.id))} isDisabled={draft.stages.length <= 2}>
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  onClick={() => edit(removeStage(draft, stage.id))}
+                  isDisabled={draft.stages.length <= 2}
+                >
                   Remove
                 </Button>
               </Inline>
@@ -288,15 +309,16 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
               </Button>
             </Inline>
             <Text as="p" size="small" color="color.text.subtle">
-              Waiting stages (queues such as "Ready for review") count towards cycle time but not towards active work in flow
-              efficiency.
+              Waiting stages (queues such as "Ready for review") count towards cycle time but not towards active work in flow efficiency.
             </Text>
           </Stack>
 
           <Inline space="space.200">
             {(['startStage', 'doneStage'] as const).map((role) => (
               <div className="settings-field" key={role}>
-                <Label htmlFor={`workflow-${role}`}>{role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}</Label>
+                <Label htmlFor={`workflow-${role}`}>
+                  {role === 'startStage' ? 'Start stage (the clock starts)' : 'Done stage (the clock stops)'}
+                </Label>
                 <StageSelect
                   id={`workflow-${role}`}
                   stages={draft.stages}
@@ -344,8 +366,8 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
               </div>
             ))}
             <Text as="p" size="small" color="color.text.subtle">
-              A done status such as Won't Fix or Duplicate can mean the work was discarded: its items still leave work in progress,
-              but are left out of cycle time and throughput and counted apart.
+              A done status such as Won't Fix or Duplicate can mean the work was discarded: its items still leave work in progress, but are
+              left out of cycle time and throughput and counted apart.
             </Text>
           </Stack>
 
@@ -358,8 +380,8 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
               onChange={(event) => edit({ ...draft, excludedIssueTypes: event.currentTarget.value })}
             />
             <HelperMessage>
-              Names separated by commas. The project page opens without these types; a reader can still tick them in. Epics and
-              sub-tasks are left out unless you change this.
+              Names separated by commas. The project page opens without these types; a reader can still tick them in. Epics and sub-tasks
+              are left out unless you change this.
             </HelperMessage>
           </div>
 

@@ -56,7 +56,12 @@ function describeRefusal(headline: string, { subject, details }: Pick<AuditEntry
   const { reason, missingScope, replacing, ...rest } = details;
   const why = typeof reason === 'string' ? (REFUSAL_REASONS[reason] ?? reason) : 'no reason recorded';
   const scope = typeof missingScope === 'string' ? ` (${missingScope})` : '';
-  const parts = [`${headline}: ${why}${scope}`, subject, replacing === true ? 'while replacing the connected token' : null, ...factsOf(rest)];
+  const parts = [
+    `${headline}: ${why}${scope}`,
+    subject,
+    replacing === true ? 'while replacing the connected token' : null,
+    ...factsOf(rest),
+  ];
   return parts.filter((part) => part !== null && part !== '').join(' · ');
 }
 

@@ -16,7 +16,10 @@ export interface ConnectionEditor<Data, Form extends string> extends ResolverQue
   /** Shows a connection the page fetched itself (e.g. after a test message changed the last check). */
   show: (connection: Data) => void;
   /** Sends a change (connect, replace, disconnect…); on success shows the answer and closes the form. */
-  change: <Key extends FunctionsAnswering<Data>>(functionKey: Key, ...payload: PayloadArgument<Key>) => Promise<ResolverResult<AnswerOf<Key>>>;
+  change: <Key extends FunctionsAnswering<Data>>(
+    functionKey: Key,
+    ...payload: PayloadArgument<Key>
+  ) => Promise<ResolverResult<AnswerOf<Key>>>;
 }
 
 /**

@@ -18,20 +18,23 @@ export function useSettingsAction(): SettingsAction {
   const [error, setError] = useState<ResolverError | null>(null);
   const running = useRef(false);
 
-  const run = useCallback(async <Key extends ResolverFunctionKey>(functionKey: Key, ...payload: PayloadArgument<Key>): Promise<ResolverResult<AnswerOf<Key>>> => {
-    if (running.current) return { ok: false, error: { code: 'RATE_LIMITED', message: 'Another change is still being saved.' } };
-    running.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await invoke(functionKey, ...payload);
-      if (!result.ok) setError(result.error);
-      return result;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <Key extends ResolverFunctionKey>(functionKey: Key, ...payload: PayloadArgument<Key>): Promise<ResolverResult<AnswerOf<Key>>> => {
+      if (running.current) return { ok: false, error: { code: 'RATE_LIMITED', message: 'Another change is still being saved.' } };
+      running.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await invoke(functionKey, ...payload);
+        if (!result.ok) setError(result.error);
+        return result;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [],
+  );
 
   const clearError = useCallback(() => setError(null), []);
   return { run, busy, error, clearError };

@@ -14,7 +14,11 @@ describe('a workflow draft', () => {
   it('adds a stage before done, and moving In Review into it keeps everything else', () => {
     let draft = addStage(draftFrom(DATA));
     const review = draft.stages[2]!;
-    draft = { ...draft, stages: draft.stages.map((s) => (s.id === review.id ? { ...s, name: 'Review', active: false } : s)), stageOfStatus: { ...draft.stageOfStatus, '10001': review.id } };
+    draft = {
+      ...draft,
+      stages: draft.stages.map((s) => (s.id === review.id ? { ...s, name: 'Review', active: false } : s)),
+      stageOfStatus: { ...draft.stageOfStatus, '10001': review.id },
+    };
     expect(payloadOf('FLOW', draft).workflow).toEqual(FLOW_TEAM_WITH_REVIEW_STAGE);
   });
 
@@ -37,7 +41,10 @@ describe('a workflow draft', () => {
     expect(names(once)).toEqual(['To Do', 'In Progress', 'New stage', 'Done']);
     expect(names(addStage(addStage(once)))).toEqual(['To Do', 'In Progress', 'New stage', 'New stage 2', 'New stage 3', 'Done']);
     // The names are looked up, not counted: a freed name is used again, a taken one (whatever its case) skipped.
-    const renamed = { ...once, stages: once.stages.map((stage) => (stage.name === 'New stage' ? { ...stage, name: 'new stage 2 ' } : stage)) };
+    const renamed = {
+      ...once,
+      stages: once.stages.map((stage) => (stage.name === 'New stage' ? { ...stage, name: 'new stage 2 ' } : stage)),
+    };
     expect(names(addStage(renamed))).toEqual(['To Do', 'In Progress', 'new stage 2 ', 'New stage', 'Done']);
     expect(names(addStage(addStage(renamed)))).toContain('New stage 3');
     expect(draftProblems(addStage(addStage(renamed)), NAMES)).not.toContain('Two stages have the same name.');
@@ -50,10 +57,20 @@ describe('a workflow draft', () => {
     const sameAgain = { ...draft, stages: draft.stages.map((stage) => ({ ...stage, id: stage.id + 10, name: ` ${stage.name} ` })) };
     const ids = Object.fromEntries(Object.entries(draft.stageOfStatus).map(([status, id]) => [status, id === null ? null : id + 10]));
     const reordered = { ...draft.conventions, workingDays: [...draft.conventions.workingDays].reverse() };
-    expect(draftDiffersFrom({ ...sameAgain, stageOfStatus: ids, startStage: draft.startStage! + 10, doneStage: draft.doneStage! + 10, conventions: reordered }, DATA)).toBe(false);
+    expect(
+      draftDiffersFrom(
+        { ...sameAgain, stageOfStatus: ids, startStage: draft.startStage! + 10, doneStage: draft.doneStage! + 10, conventions: reordered },
+        DATA,
+      ),
+    ).toBe(false);
     expect(draftDiffersFrom({ ...draft, conventions: { ...draft.conventions, unit: 'hours' } }, DATA)).toBe(true);
     expect(draftDiffersFrom(addStage(draft), DATA)).toBe(true);
-    expect(draftDiffersFrom({ ...draft, stages: draft.stages.map((stage) => (stage.name === 'In Progress' ? { ...stage, name: 'Doing' } : stage)) }, DATA)).toBe(true);
+    expect(
+      draftDiffersFrom(
+        { ...draft, stages: draft.stages.map((stage) => (stage.name === 'In Progress' ? { ...stage, name: 'Doing' } : stage)) },
+        DATA,
+      ),
+    ).toBe(true);
     expect(draftDiffersFrom({ ...draft, stageOfStatus: { ...draft.stageOfStatus, '10001': draft.doneStage } }, DATA)).toBe(true);
   });
 

@@ -26,7 +26,10 @@ export interface WorkflowDraft {
 
 /** The issue types typed into the editor, as a list: trimmed, no empty names, no repeats. */
 export function issueTypeList(typed: string): string[] {
-  const names = typed.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = typed
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   return names.filter((name, k) => countedIssueTypes(names.slice(0, k), [name]).length === k);
 }
 
@@ -42,7 +45,8 @@ export function conventionProblems(conventions: ConventionSettings): Partial<Rec
   if (!Number.isFinite(sle)) problems.serviceLevelPercentile = 'Enter a percentile, such as 85.';
   else if (!(sle > 0 && sle < 100)) problems.serviceLevelPercentile = `A percentile is above 0 and below 100; ${sle} is not.`;
   if (conventions.timeZone.trim() === '') problems.timeZone = 'Enter a time zone, such as Europe/Berlin.';
-  else if (!isValidTimeZone(conventions.timeZone)) problems.timeZone = `"${conventions.timeZone}" is not a time zone name; use one such as Europe/Berlin or America/New_York.`;
+  else if (!isValidTimeZone(conventions.timeZone))
+    problems.timeZone = `"${conventions.timeZone}" is not a time zone name; use one such as Europe/Berlin or America/New_York.`;
   if (conventions.workingDays.length === 0) problems.workingDays = 'Tick at least one working day.';
   return problems;
 }
@@ -160,7 +164,9 @@ export function addStage(draft: WorkflowDraft): WorkflowDraft {
 }
 
 export function removeStage(draft: WorkflowDraft, id: number): WorkflowDraft {
-  const stageOfStatus = Object.fromEntries(Object.entries(draft.stageOfStatus).map(([status, stage]) => [status, stage === id ? null : stage]));
+  const stageOfStatus = Object.fromEntries(
+    Object.entries(draft.stageOfStatus).map(([status, stage]) => [status, stage === id ? null : stage]),
+  );
   return {
     ...draft,
     stages: draft.stages.filter((stage) => stage.id !== id),

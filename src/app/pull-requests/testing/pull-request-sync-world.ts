@@ -111,17 +111,31 @@ export function connectionTo(repositories: readonly string[], connectedAt = '202
 
 export function pullRequestSyncWorld(
   github: SimulatedGitHub,
-  options: { token: string; repositories: readonly string[]; projectKeys: readonly string[]; now: Date; pageSize?: number; retentionDays?: number },
+  options: {
+    token: string;
+    repositories: readonly string[];
+    projectKeys: readonly string[];
+    now: Date;
+    pageSize?: number;
+    retentionDays?: number;
+  },
 ): PullRequestSyncWorld {
   let now = options.now;
   let requests = 0;
   const originalFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
     requests += 1;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    return toResponse(await github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers, body: typeof init?.body === 'string' ? init.body : '' }));
-  });
+    return toResponse(
+      await github.handle({
+        method: init?.method ?? 'GET',
+        path: url.pathname + url.search,
+        headers,
+        body: typeof init?.body === 'string' ? init.body : '',
+      }),
+    );
+  };
 
   const store = new MemoryPullRequestStore();
   const connection = new MemoryDocument(connectionTo(options.repositories));
@@ -136,12 +150,26 @@ export function pullRequestSyncWorld(
     vault: vault as SecretVault,
     connection,
     store,
-    projects: { listProjects: () => Promise.resolve(projects), findProject: () => Promise.resolve(null), projectTypes: () => Promise.resolve(new Map()) },
+    projects: {
+      listProjects: () => Promise.resolve(projects),
+      findProject: () => Promise.resolve(null),
+      projectTypes: () => Promise.resolve(new Map()),
+    },
     retention: new MemoryDocument({ retentionDays: options.retentionDays ?? 730 }),
     generatedPaths: new MemoryDocument<{ patterns: string[] }>(null),
     auditLog: audit as unknown as AuditLog,
     clock,
     budget: { remainingMs: () => (budget.pages-- > 0 ? 60_000 : 0) },
   };
-  return { ports, store, connection, audit, clock, budget, token, requests: () => requests, restoreFetch: () => void (globalThis.fetch = originalFetch) };
+  return {
+    ports,
+    store,
+    connection,
+    audit,
+    clock,
+    budget,
+    token,
+    requests: () => requests,
+    restoreFetch: () => void (globalThis.fetch = originalFetch),
+  };
 }

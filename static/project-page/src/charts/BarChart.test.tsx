@@ -33,7 +33,15 @@ describe('the bar chart', () => {
   });
 
   it('counts in whole items on its value axis, however few there are', () => {
-    const { container } = render(<BarChart bars={[{ label: '0', value: 1 }, { label: '1', value: 2 }]} yLabel="items" />);
+    const { container } = render(
+      <BarChart
+        bars={[
+          { label: '0', value: 1 },
+          { label: '1', value: 2 },
+        ]}
+        yLabel="items"
+      />,
+    );
     const labels = Array.from(container.querySelectorAll('.visx-axis-left text'), (text) => text.textContent);
     expect(labels).toEqual(['0', '1', '2']);
     // A gridline for each label, none between them.
@@ -87,7 +95,14 @@ describe('the bar chart', () => {
 describe('marks on bars', () => {
   it('draws a labelled line through each marked bar', () => {
     const { container } = render(
-      <BarChart bars={WEEKS} marks={[{ at: 1, label: '50%: 7' }, { at: 3, label: '95%: 4' }]} yLabel="items" />,
+      <BarChart
+        bars={WEEKS}
+        marks={[
+          { at: 1, label: '50%: 7' },
+          { at: 3, label: '95%: 4' },
+        ]}
+        yLabel="items"
+      />,
     );
     const marks = Array.from(container.querySelectorAll('.fm-chart-bar-mark'));
     expect(marks.map((mark) => mark.textContent)).toEqual(['50%: 7', '95%: 4']);
@@ -99,7 +114,14 @@ describe('marks on bars', () => {
 
   it('writes the labels above the plot, never over a bar', () => {
     const { container } = render(
-      <BarChart bars={WEEKS} marks={[{ at: 1, label: '50%: 7' }, { at: 3, label: '95%: 4' }]} yLabel="items" />,
+      <BarChart
+        bars={WEEKS}
+        marks={[
+          { at: 1, label: '50%: 7' },
+          { at: 3, label: '95%: 4' },
+        ]}
+        yLabel="items"
+      />,
     );
     const tallest = Math.min(...Array.from(container.querySelectorAll('rect'), (bar) => Number(bar.getAttribute('y'))));
     // The value axis's top gridline is where the plot starts: every label's baseline is above it.
@@ -114,9 +136,20 @@ describe('marks on bars', () => {
     const centre = (index: number) => index * 10;
     const rows = (marks: Array<{ at: number; label: string }>) => markLabelPlaces(marks, centre, 1000).map((place) => place.row);
     // 95% and 85% two bars apart: the second label would run into the first.
-    expect(rows([{ at: 2, label: '95%: 12 items' }, { at: 4, label: '85%: 14 items' }, { at: 30, label: '50%: 20 items' }])).toEqual([0, 1, 0]);
+    expect(
+      rows([
+        { at: 2, label: '95%: 12 items' },
+        { at: 4, label: '85%: 14 items' },
+        { at: 30, label: '50%: 20 items' },
+      ]),
+    ).toEqual([0, 1, 0]);
     // Given in any order, placed from left to right.
-    expect(rows([{ at: 30, label: '50%' }, { at: 2, label: '95%: 12 items' }])).toEqual([0, 0]);
+    expect(
+      rows([
+        { at: 30, label: '50%' },
+        { at: 2, label: '95%: 12 items' },
+      ]),
+    ).toEqual([0, 0]);
   });
 
   it('writes a label near the right edge to the left of its line, inside the drawing', () => {

@@ -5,7 +5,14 @@ import { BarChart } from './BarChart';
 import { ChartFrame, TABLE_ROW_LIMIT } from './ChartFrame';
 import { ScatterChart } from './ScatterChart';
 
-const TABLE = { caption: 'Cycle time per finished item', columns: ['Item', 'Cycle time (days)'], rows: [['FLOW-1', 5], ['FLOW-2', 1]] };
+const TABLE = {
+  caption: 'Cycle time per finished item',
+  columns: ['Item', 'Cycle time (days)'],
+  rows: [
+    ['FLOW-1', 5],
+    ['FLOW-2', 1],
+  ],
+};
 
 function frames() {
   return render(
@@ -23,7 +30,13 @@ function frames() {
         />
       </ChartFrame>
       <ChartFrame testId="chart-bars" title="Items per bin" summary="Most took a day." table={TABLE}>
-        <BarChart bars={[{ label: '1', value: 1 }, { label: '5', value: 1 }]} yLabel="items" />
+        <BarChart
+          bars={[
+            { label: '1', value: 1 },
+            { label: '5', value: 1 },
+          ]}
+          yLabel="items"
+        />
       </ChartFrame>
     </main>,
   );
@@ -69,7 +82,9 @@ describe('a chart frame', () => {
     const { container } = frames();
     // Contrast needs rendering; the end-to-end audit in Chromium checks it.
     const results = await axe.run(container, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });
 

@@ -7,7 +7,18 @@ const STYLE = { radius: 3, fill: 'var(--ds-chart-brand)', fillOpacity: 0.7, edge
 
 describe('dots on a canvas', () => {
   it('places each dot on the canvas’s whole pixels, scaled from the viewBox', () => {
-    expect(dotPixels([{ x: 10, y: 20 }, { x: 33.3, y: 5.06 }], 1.5)).toEqual([{ x: 15, y: 30 }, { x: 50, y: 8 }]);
+    expect(
+      dotPixels(
+        [
+          { x: 10, y: 20 },
+          { x: 33.3, y: 5.06 },
+        ],
+        1.5,
+      ),
+    ).toEqual([
+      { x: 15, y: 30 },
+      { x: 50, y: 8 },
+    ]);
   });
 
   it('holds a device pixel for each pixel of the drawing as laid out, and says how many dots it holds', () => {
@@ -15,7 +26,13 @@ describe('dots on a canvas', () => {
     try {
       render(
         <ChartLayoutContext.Provider value={chartLayout(800)}>
-          <DotsCanvas marks={[{ x: 1, y: 2 }, { x: 3, y: 4 }]} style={STYLE} />
+          <DotsCanvas
+            marks={[
+              { x: 1, y: 2 },
+              { x: 3, y: 4 },
+            ]}
+            style={STYLE}
+          />
         </ChartLayoutContext.Provider>,
       );
     } finally {

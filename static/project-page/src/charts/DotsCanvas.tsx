@@ -19,7 +19,13 @@ export interface DotStyle {
  * It is decoration for the eye only: the dots are named through the chart's keyboard walk, its summary and
  * its table. `data-point-count` says how many dots it holds.
  */
-export function DotsCanvas({ marks, style }: { marks: readonly DrawingPoint[]; /** A constant: a new object repaints. */ style: DotStyle }) {
+export function DotsCanvas({
+  marks,
+  style,
+}: {
+  marks: readonly DrawingPoint[];
+  /** A constant: a new object repaints. */ style: DotStyle;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useThemeChanges();
   const layout = useChartLayout();

@@ -23,7 +23,10 @@ export function LineChart({
   const [hovered, setHovered] = useState<number | null>(null);
   const { plot } = useChartLayout();
   const y = valueScale(largest(points.map((p) => p.value)), plot);
-  const x = scaleLinear<number>({ domain: points.length === 1 ? [-1, 1] : [0, Math.max(1, points.length - 1)], range: [plot.left, plot.right] });
+  const x = scaleLinear<number>({
+    domain: points.length === 1 ? [-1, 1] : [0, Math.max(1, points.length - 1)],
+    range: [plot.left, plot.right],
+  });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
   return (
@@ -58,10 +61,21 @@ export function LineChart({
       />
       {points.map((p, i) =>
         p.partial === undefined ? null : (
-          <Circle key={i} cx={x(i)} cy={y(p.value)} r={4} fill={CHART_COLOURS.surface} stroke={CHART_COLOURS.mark} strokeWidth={2} data-partial="true" />
+          <Circle
+            key={i}
+            cx={x(i)}
+            cy={y(p.value)}
+            r={4}
+            fill={CHART_COLOURS.surface}
+            stroke={CHART_COLOURS.mark}
+            strokeWidth={2}
+            data-partial="true"
+          />
         ),
       )}
-      {points.length === 1 && <Circle cx={x(0)} cy={y(points[0]!.value)} r={5} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />}
+      {points.length === 1 && (
+        <Circle cx={x(0)} cy={y(points[0]!.value)} r={5} fill={CHART_COLOURS.mark} data-testid="line-chart-single-point" />
+      )}
       {shown && hovered !== null && (
         <g className="fm-chart-focus-mark">
           <Line from={{ x: xs[hovered]!, y: plot.top }} to={{ x: xs[hovered]!, y: plot.bottom }} stroke={CHART_COLOURS.grid} />

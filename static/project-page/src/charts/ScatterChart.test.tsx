@@ -44,7 +44,9 @@ function chartText() {
 /** The highlighted dot (under the pointer, or the keyboard's current one), or null. */
 function highlighted() {
   const dot = screen.queryByTestId('chart-current-dot');
-  return dot === null ? null : { x: Number(dot.getAttribute('cx')), y: Number(dot.getAttribute('cy')), className: dot.getAttribute('class') };
+  return dot === null
+    ? null
+    : { x: Number(dot.getAttribute('cx')), y: Number(dot.getAttribute('cy')), className: dot.getAttribute('class') };
 }
 
 /** The highlight sits on `centre` (the path writes positions to a tenth of a unit). */
@@ -84,7 +86,9 @@ describe('the scatter chart', () => {
   it('is one tab stop, named for what it holds and how to walk it', () => {
     draw(jest.fn());
     expect(drawing().getAttribute('tabindex')).toBe('0');
-    expect(drawing().getAttribute('aria-label')).toBe('Scatterplot of 4 items from left to right: arrow keys move between them, Enter opens the item.');
+    expect(drawing().getAttribute('aria-label')).toBe(
+      'Scatterplot of 4 items from left to right: arrow keys move between them, Enter opens the item.',
+    );
     expect(document.querySelectorAll('[tabindex]')).toHaveLength(1);
   });
 
@@ -198,7 +202,15 @@ describe('the labels of reference lines', () => {
   });
 
   it('sit level with their lines when the lines are apart', () => {
-    expect(referenceLabels([{ label: '50%', value: 10 }, { label: '85%', value: 60 }], y)).toEqual([
+    expect(
+      referenceLabels(
+        [
+          { label: '50%', value: 10 },
+          { label: '85%', value: 60 },
+        ],
+        y,
+      ),
+    ).toEqual([
       { text: '50%', y: 194 },
       { text: '85%', y: 144 },
     ]);
@@ -206,7 +218,14 @@ describe('the labels of reference lines', () => {
 
   it('move up, clear of the label below, when lines are close', () => {
     // Given top first, as a report lists them; placed from the lowest line up.
-    const labels = referenceLabels([{ label: '95%', value: 14 }, { label: '85%', value: 12 }, { label: '50%', value: 8 }], y);
+    const labels = referenceLabels(
+      [
+        { label: '95%', value: 14 },
+        { label: '85%', value: 12 },
+        { label: '50%', value: 8 },
+      ],
+      y,
+    );
     expect(labels.map((label) => label.text)).toEqual(['50%', '85%', '95%']);
     expect(labels.map((label) => label.y)).toEqual([196, 183, 170]);
   });

@@ -112,8 +112,9 @@ export function ScatterChart({
     [x0, x1, plot.left, plotRight],
   );
   const y = useMemo(() => (logScale ? logValueScale(yMax, plot) : valueScale(yMax, plot)), [yMax, plot, logScale]);
-  const tickValues =
-    xTicks ?? [...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1))))];
+  const tickValues = xTicks ?? [
+    ...new Set(Array.from({ length: DEFAULT_X_TICKS }, (_, i) => Math.round(x0 + ((x1 - x0) * i) / (DEFAULT_X_TICKS - 1)))),
+  ];
   // The dots only move when the items, the domains or the drawing's size change.
   const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x, y]);
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);

@@ -79,7 +79,13 @@ export function StackedAreaChart({
         ) : null
       }
     >
-      <Axes y={y} x={x} xTicks={labelIndices(labels.length, labelsThatFit(plot.right - plot.left, longest(labels)))} xLabel={(d) => labels[d] ?? ''} yLabel={yLabel} />
+      <Axes
+        y={y}
+        x={x}
+        xTicks={labelIndices(labels.length, labelsThatFit(plot.right - plot.left, longest(labels)))}
+        xLabel={(d) => labels[d] ?? ''}
+        yLabel={yLabel}
+      />
       <AreaStack<number, number>
         keys={series.map((_, k) => k)}
         data={days}
@@ -113,7 +119,12 @@ export function StackedAreaChart({
         ))}
       </g>
       {hovered !== null && xs[hovered] !== undefined && (
-        <Line from={{ x: xs[hovered], y: plot.top }} to={{ x: xs[hovered], y: plot.bottom }} stroke={CHART_COLOURS.ink} strokeDasharray="2 2" />
+        <Line
+          from={{ x: xs[hovered], y: plot.top }}
+          to={{ x: xs[hovered], y: plot.bottom }}
+          stroke={CHART_COLOURS.ink}
+          strokeDasharray="2 2"
+        />
       )}
     </ChartCanvas>
   );

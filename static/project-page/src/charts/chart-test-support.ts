@@ -8,5 +8,7 @@ export function tooltipText(): string | null {
 
 /** Lays a drawing out at exactly its viewBox size (jsdom lays out nothing), so client coordinates are viewBox coordinates. */
 export function layOutAtViewBoxSize(svg: Element): void {
-  jest.spyOn(svg, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: DEFAULT_LAYOUT.width, height: DEFAULT_LAYOUT.height } as DOMRect);
+  jest
+    .spyOn(svg, 'getBoundingClientRect')
+    .mockReturnValue({ left: 0, top: 0, width: DEFAULT_LAYOUT.width, height: DEFAULT_LAYOUT.height } as DOMRect);
 }

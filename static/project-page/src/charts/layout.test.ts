@@ -2,7 +2,13 @@ import { labelIndices, roundLabelIndices } from './layout';
 
 describe('the labelled positions along an axis', () => {
   it('are equally far apart: one whole step throughout', () => {
-    for (const [length, count] of [[79, 6], [84, 6], [12, 5], [31, 4], [365, 6]] as const) {
+    for (const [length, count] of [
+      [79, 6],
+      [84, 6],
+      [12, 5],
+      [31, 4],
+      [365, 6],
+    ] as const) {
       const indices = labelIndices(length, count);
       expect(indices[0]).toBe(0);
       expect(indices.length).toBeLessThanOrEqual(count);
@@ -19,6 +25,11 @@ describe('the labelled positions along an axis', () => {
   });
 
   it('fall on round numbers for counts', () => {
-    expect(roundLabelIndices(Array.from({ length: 41 }, (_, i) => i), 6)).toEqual([0, 10, 20, 30, 40]);
+    expect(
+      roundLabelIndices(
+        Array.from({ length: 41 }, (_, i) => i),
+        6,
+      ),
+    ).toEqual([0, 10, 20, 30, 40]);
   });
 });

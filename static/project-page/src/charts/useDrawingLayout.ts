@@ -14,7 +14,8 @@ export function useDrawingLayout(container: RefObject<HTMLElement | null>): Char
     const element = container.current;
     if (!measurable || element === null) return;
     // Whole pixels: a fraction of a pixel is not worth drawing again for, and it ends resize loops.
-    const measure = (width: number) => setLayout((shown) => (shown !== null && shown.width === chartLayout(width).width ? shown : chartLayout(width)));
+    const measure = (width: number) =>
+      setLayout((shown) => (shown !== null && shown.width === chartLayout(width).width ? shown : chartLayout(width)));
     measure(element.getBoundingClientRect().width);
     const observer = new ResizeObserver((entries) => {
       const entry = entries.at(-1);

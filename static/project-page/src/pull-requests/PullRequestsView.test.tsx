@@ -17,7 +17,8 @@ const invokeMock = jest.mocked(invoke);
 const t = (iso: string) => Date.parse(iso);
 
 /** A pull request opened when FLOW-1 was in progress, unless told otherwise. */
-const pull = (facts: Partial<PullRequestFacts>) => pullRequest({ createdAt: t('2026-02-02T14:00Z'), updatedAt: t('2026-02-02T14:00Z'), ...facts });
+const pull = (facts: Partial<PullRequestFacts>) =>
+  pullRequest({ createdAt: t('2026-02-02T14:00Z'), updatedAt: t('2026-02-02T14:00Z'), ...facts });
 
 // FLOW-1 started 2026-02-02 10:00 and was done 2026-02-03 10:00 (see flowHistory).
 const flow1 = pull({
@@ -55,12 +56,22 @@ async function openTab() {
 
 describe('the Pull requests tab', () => {
   it('shows phases, sizes, waiting pull requests, the linked share and where the time went', async () => {
-    answer({ connected: true, repositories: [{ fullName: 'acme/web', status: 'ok', lastCompletedAt: '2026-03-12T11:00:00Z' }], pulls: [flow1, waiting] });
+    answer({
+      connected: true,
+      repositories: [{ fullName: 'acme/web', status: 'ok', lastCompletedAt: '2026-03-12T11:00:00Z' }],
+      pulls: [flow1, waiting],
+    });
     const panel = await openTab();
     expect(invokeMock).toHaveBeenCalledWith('getPullRequests', {});
-    expect(within(panel).getByTestId('pull-requests-linked-share').textContent).toContain('1 of 20 items finished in this period (5%) had a linked pull request; 19 had none.');
+    expect(within(panel).getByTestId('pull-requests-linked-share').textContent).toContain(
+      '1 of 20 items finished in this period (5%) had a linked pull request; 19 had none.',
+    );
     const pickup = within(panel).getByTestId('phase-pickup');
-    expect(within(pickup).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1', '4.0 h', '4.0 h', '4.0 h']);
+    expect(
+      within(pickup)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '4.0 h', '4.0 h', '4.0 h']);
     expect(within(panel).getByTestId('chart-pull-request-sizes-summary').textContent).toBe('1 pull requests: XS 0, S 1, M 0, L 0, XL 0.');
     const waitingRows = within(within(panel).getByTestId('pull-requests-waiting-table')).getAllByRole('row');
     expect(waitingRows[1]!.textContent).toBe('acme/web#2FLOW-2230 h');

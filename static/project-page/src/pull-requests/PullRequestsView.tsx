@@ -12,12 +12,25 @@ import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { EmptyView } from '../views/EmptyView';
 import { count } from '../views/format';
-import { finishedItems, formatWait, PART_LABELS, PHASE_PERCENTILES, pullRequestFigures, reportPeriod, type PullRequestFigures } from './pull-request-figures';
+import {
+  finishedItems,
+  formatWait,
+  PART_LABELS,
+  PHASE_PERCENTILES,
+  pullRequestFigures,
+  reportPeriod,
+  type PullRequestFigures,
+} from './pull-request-figures';
 import { PhaseTrend } from './PhaseTrend';
 import { TimeSplitTrend } from './TimeSplitTrend';
 import './PullRequestsView.css';
 
-const PHASE_LABELS = { coding: 'Coding (first commit → opened)', pickup: 'Pickup (ready → first review)', review: 'Review (first review → approval)', merge: 'Merge (approval → merged)' } as const;
+const PHASE_LABELS = {
+  coding: 'Coding (first commit → opened)',
+  pickup: 'Pickup (ready → first review)',
+  review: 'Review (first review → approval)',
+  merge: 'Merge (approval → merged)',
+} as const;
 
 const PART_COLOURS: Record<TimeSplitPart, string> = {
   before: token('color.background.neutral.bold'),
@@ -35,7 +48,17 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
  * The Pull requests tab: the project's pull requests from the watched GitHub repositories, joined to its
  * items by the issue keys they name. Loads its own data (pull requests are not part of the history).
  */
-export function PullRequestsView({ report, history, config, now }: { report: FlowReport; history: CompactHistory; config: FlowConfig; now: number }) {
+export function PullRequestsView({
+  report,
+  history,
+  config,
+  now,
+}: {
+  report: FlowReport;
+  history: CompactHistory;
+  config: FlowConfig;
+  now: number;
+}) {
   const { state, reload } = useResolver('getPullRequests');
   const items = useMemo(() => finishedItems(history, config, now), [history, config, now]);
   const period = useMemo(() => reportPeriod(report), [report]);
@@ -44,10 +67,16 @@ export function PullRequestsView({ report, history, config, now }: { report: Flo
     [state, items, period, now],
   );
   if (state.status === 'loading') return <LoadingState label="Loading pull requests" />;
-  if (state.status === 'error') return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
+  if (state.status === 'error')
+    return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   const data = state.data;
   if (!data.connected) {
-    return <EmptyView testId="tab-panel-pull-requests" message="GitHub is not connected. A Jira admin can connect a read-only token on the app's settings page." />;
+    return (
+      <EmptyView
+        testId="tab-panel-pull-requests"
+        message="GitHub is not connected. A Jira admin can connect a read-only token on the app's settings page."
+      />
+    );
   }
   return (
     <Stack space="space.400" testId="tab-panel-pull-requests">
@@ -65,7 +94,10 @@ function RepositoryStatus({ repositories }: { repositories: ProjectPullRequestsD
   if (stopped.length > 0) {
     return (
       <SectionMessage appearance="warning" title="Pull requests are not being read" testId="pull-requests-stopped">
-        <Text as="p">GitHub no longer accepts the stored token for {stopped.map((r) => r.fullName).join(', ')}. A Jira admin can replace it on the settings page; reading resumes where it stopped.</Text>
+        <Text as="p">
+          GitHub no longer accepts the stored token for {stopped.map((r) => r.fullName).join(', ')}. A Jira admin can replace it on the
+          settings page; reading resumes where it stopped.
+        </Text>
       </SectionMessage>
     );
   }
@@ -199,7 +231,11 @@ function TimeSplit({ figures }: { figures: PullRequestFigures }) {
       </Text>
       <div className="fm-pr-split-bar" aria-hidden="true">
         {parts.map((part) => (
-          <span key={part} title={`${PART_LABELS[part]}: ${percent.format(figures.splitTotals[part] / total)}`} style={{ width: `${(100 * figures.splitTotals[part]) / total}%`, background: PART_COLOURS[part] }} />
+          <span
+            key={part}
+            title={`${PART_LABELS[part]}: ${percent.format(figures.splitTotals[part] / total)}`}
+            style={{ width: `${(100 * figures.splitTotals[part]) / total}%`, background: PART_COLOURS[part] }}
+          />
         ))}
       </div>
       <table className="fm-pr-table" data-testid="pull-requests-time-split-table">
@@ -218,7 +254,10 @@ function TimeSplit({ figures }: { figures: PullRequestFigures }) {
           {TIME_SPLIT_PARTS.map((part) => (
             <tr key={part} data-testid={`split-${part}`}>
               <th scope="row">
-                <span className="fm-pr-swatch" style={{ display: 'inline-block', width: 10, height: 10, marginInlineEnd: 6, background: PART_COLOURS[part] }} />
+                <span
+                  className="fm-pr-swatch"
+                  style={{ display: 'inline-block', width: 10, height: 10, marginInlineEnd: 6, background: PART_COLOURS[part] }}
+                />
                 {PART_LABELS[part]}
               </th>
               <td className="fm-pr-number">{percent.format(total === 0 ? 0 : figures.splitTotals[part] / total)}</td>

@@ -4,8 +4,25 @@ import { formatWait, pullRequestFigures } from './pull-request-figures';
 const window = { from: at(0), to: at(1000) };
 
 describe('pullRequestFigures', () => {
-  const a = mergedPullRequest(9, { number: 1, jiraKeys: ['FLOW-1'], firstCommitAt: at(0), createdAt: at(2), firstReviewAt: at(5), approvedAt: at(8), additions: 30, deletions: 5 });
-  const b = mergedPullRequest(20, { number: 2, jiraKeys: ['FLOW-2'], createdAt: at(10), firstReviewAt: at(11), approvedAt: at(12), additions: 400, deletions: 0 });
+  const a = mergedPullRequest(9, {
+    number: 1,
+    jiraKeys: ['FLOW-1'],
+    firstCommitAt: at(0),
+    createdAt: at(2),
+    firstReviewAt: at(5),
+    approvedAt: at(8),
+    additions: 30,
+    deletions: 5,
+  });
+  const b = mergedPullRequest(20, {
+    number: 2,
+    jiraKeys: ['FLOW-2'],
+    createdAt: at(10),
+    firstReviewAt: at(11),
+    approvedAt: at(12),
+    additions: 400,
+    deletions: 0,
+  });
   const before = mergedPullRequest(-5, { number: 3, jiraKeys: ['FLOW-3'], createdAt: at(-9) }); // merged before the period
   const waitingLong = pullRequest({ number: 4, jiraKeys: ['FLOW-4'], createdAt: at(100) });
   const waitingDraft = pullRequest({ number: 5, createdAt: at(100), draftPeriods: [[at(100), null]] });

@@ -4,7 +4,14 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { dayToIsoDate, isoDateToDay, type FlowReport, type ForecastQuestions, type ForecastSection, type OutcomeBin } from '../../../../src/domain';
+import {
+  dayToIsoDate,
+  isoDateToDay,
+  type FlowReport,
+  type ForecastQuestions,
+  type ForecastSection,
+  type OutcomeBin,
+} from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { LoadingState } from '../../../common/LoadingState';
 import { BarChart, type BarMark } from '../charts/BarChart';
@@ -209,7 +216,9 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: AskFore
   if ('problem' in answer) return <EmptyView testId="tab-panel-forecast" message={answer.problem} />;
   const configured = answer.forecast;
   if (configured.howMany === null && configured.when === null) {
-    return <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />;
+    return (
+      <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />
+    );
   }
   return <ForecastAnswers report={report} ask={ask} configured={configured} />;
 }
@@ -282,7 +291,11 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
             />
           )}
         </QuestionInput>
-        <QuestionInput label="When will this many items be done" testId="forecast-items" problem={itemsCheck.ok ? null : itemsCheck.message}>
+        <QuestionInput
+          label="When will this many items be done"
+          testId="forecast-items"
+          problem={itemsCheck.ok ? null : itemsCheck.message}
+        >
           {(problemId) => (
             <input
               type="number"
@@ -323,7 +336,12 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
               howMany.table.find((row) => row.confidence === QUOTED_CONFIDENCE)?.items ?? 0,
             )} or more items, since ${QUOTED_CONFIDENCE}% of the futures finished at least that many.`}
             outcomes={howMany.outcomes}
-            marks={confidenceMarks(howMany.outcomes, howMany.table, (row) => row.items, (row) => `${count.format(row.items)}+`)}
+            marks={confidenceMarks(
+              howMany.outcomes,
+              howMany.table,
+              (row) => row.items,
+              (row) => `${count.format(row.items)}+`,
+            )}
             outcomeLabel={(items) => count.format(items)}
             outcomeName="items finished"
             trials={forecast.trials}
@@ -345,7 +363,12 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
             title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures`}
             summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${whenAtQuotedConfidence(forecast)}, since ${QUOTED_CONFIDENCE}% of the futures were done by then.`}
             outcomes={when.outcomes}
-            marks={confidenceMarks(when.outcomes, when.table, (row) => row.days, (row) => shortDate(row.date!))}
+            marks={confidenceMarks(
+              when.outcomes,
+              when.table,
+              (row) => row.days,
+              (row) => shortDate(row.date!),
+            )}
             outcomeLabel={(days) => shortDate(dayToIsoDate(nowDay + days))}
             outcomeName="day done"
             trials={forecast.trials}

@@ -24,7 +24,6 @@ const HOUR = 3_600_000;
  */
 const NUMBER_COLUMN = 'issues-number-column';
 
-
 /** A column to sort by: a field of the item, or `stage:<name>` for the time spent in a stage. */
 export type SortKey = 'key' | 'type' | 'status' | 'place' | 'start' | 'done' | 'cycleTime' | 'age' | `stage:${string}`;
 type SortOrder = 'ASC' | 'DESC';
@@ -173,7 +172,10 @@ export function IssuesView({
             { key, content: <span className="fm-issues-nowrap">{item.done === null ? '–' : formatDate(item.done)}</span> },
             { key, content: <span className="fm-issues-number">{item.cycleTime ?? '–'}</span> },
             { key, content: <span className="fm-issues-number">{item.age ?? '–'}</span> },
-            ...stages.map((stage) => ({ key, content: <span className="fm-issues-number">{stageTime.format(item.timeInStage[stage] ?? 0)}</span> })),
+            ...stages.map((stage) => ({
+              key,
+              content: <span className="fm-issues-number">{stageTime.format(item.timeInStage[stage] ?? 0)}</span>,
+            })),
             ...splitParts.map((part) => {
               const split = timeSplits?.get(item.key);
               return { key, content: <span className="fm-issues-number">{split ? stageTime.format(split[part] / HOUR) : '–'}</span> };
@@ -195,7 +197,10 @@ export function IssuesView({
             behind.discarded > 0 ? ` (and ${count.format(behind.discarded)} discarded)` : ''
           }, plus ${count.format(behind.inProgress)} in progress now`}
         </Text>
-        <Button testId="issues-export-csv" onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, issueTypes))}>
+        <Button
+          testId="issues-export-csv"
+          onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, issueTypes))}
+        >
           Export CSV
         </Button>
       </Inline>

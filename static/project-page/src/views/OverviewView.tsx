@@ -106,10 +106,10 @@ function AtRiskItems({ report }: { report: OverviewFigures }) {
       ) : (
         <>
           <Text as="p" size="small" color="color.text.subtle">
-            {atRiskCount > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRiskCount)}` : `All ${atRiskCount}`} {inProgress}{' '}
-            longer than {formatDuration(p85, report)}
-            {endedEarlier ? ` (the period's 85th percentile; the headline above counts those at risk on ${formatDate(periodEnd)})` : ''}; the Aging tab
-            shows them all.
+            {atRiskCount > AT_RISK_LISTED ? `The oldest ${AT_RISK_LISTED} of ${count.format(atRiskCount)}` : `All ${atRiskCount}`}{' '}
+            {inProgress} longer than {formatDuration(p85, report)}
+            {endedEarlier ? ` (the period's 85th percentile; the headline above counts those at risk on ${formatDate(periodEnd)})` : ''};
+            the Aging tab shows them all.
           </Text>
           <ol className="fm-at-risk-list" data-testid="overview-at-risk-list">
             {oldest.map((item) => (
@@ -187,7 +187,10 @@ function Trends({ report }: { report: OverviewFigures }) {
             rows: trends.cycleTime85.map((m) => [monthName(m.month), m.items, m.p85, m.partial ?? 'whole month']),
           }}
         >
-          <LineChart points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))} yLabel={unit} />
+          <LineChart
+            points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))}
+            yLabel={unit}
+          />
         </ChartFrame>
       )}
       {trends.wip.length > 0 && (
@@ -196,7 +199,11 @@ function Trends({ report }: { report: OverviewFigures }) {
           testId="chart-overview-wip"
           title={`Work in progress, last ${count.format(trends.wip.length)} days`}
           summary={`${count.format(trends.wip.at(-1)!.count)} items in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
-          table={{ caption: 'Items in progress per day', columns: ['Date', 'Items in progress'], rows: trends.wip.map((day) => [formatDate(day.date), day.count]) }}
+          table={{
+            caption: 'Items in progress per day',
+            columns: ['Date', 'Items in progress'],
+            rows: trends.wip.map((day) => [formatDate(day.date), day.count]),
+          }}
         >
           <LineChart points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
         </ChartFrame>
@@ -227,8 +234,20 @@ export function OverviewView({ figures: report }: { figures: OverviewFigures }) 
             label="Throughput per week"
             value={`${rate.format(current.throughputPerWeek ?? 0)} items`}
           />
-          <Metric testId="metric-cycle-time-50" name="cycleTime50" report={report} label="Cycle time, 50th percentile" value={formatDuration(current.cycleTime50, report)} />
-          <Metric testId="metric-cycle-time-85" name="cycleTime85" report={report} label="Cycle time, 85th percentile" value={formatDuration(p85, report)} />
+          <Metric
+            testId="metric-cycle-time-50"
+            name="cycleTime50"
+            report={report}
+            label="Cycle time, 50th percentile"
+            value={formatDuration(current.cycleTime50, report)}
+          />
+          <Metric
+            testId="metric-cycle-time-85"
+            name="cycleTime85"
+            report={report}
+            label="Cycle time, 85th percentile"
+            value={formatDuration(p85, report)}
+          />
           <Metric testId="metric-wip" name="wip" report={report} label="Work in progress" value={items(current.wip)} />
           <Metric
             testId="metric-at-risk"

@@ -28,7 +28,13 @@ describe('cycle time month by month', () => {
 
   it('marks a month the period covers only part of', () => {
     // The period runs from 1 February to 12 March: February is whole, March is 12 of its 31 days.
-    const fixed = { ...report, scatter: [{ key: 'F-1', date: '2026-02-10', cycleTime: 3 }, { key: 'F-2', date: '2026-03-05', cycleTime: 4 }] };
+    const fixed = {
+      ...report,
+      scatter: [
+        { key: 'F-1', date: '2026-02-10', cycleTime: 3 },
+        { key: 'F-2', date: '2026-03-05', cycleTime: 4 },
+      ],
+    };
     expect(cycleTimeByMonth(fixed).map(({ month, days, fullDays, partial }) => ({ month, days, fullDays, partial }))).toEqual([
       { month: '2026-02', days: 28, fullDays: 28, partial: false },
       { month: '2026-03', days: 12, fullDays: 31, partial: true },
@@ -36,7 +42,10 @@ describe('cycle time month by month', () => {
   });
 
   it('uses the report’s percentile method', () => {
-    const linear = { ...report, generated: { ...report.generated, conventions: { ...report.generated.conventions, percentileMethod: 'linear' } } };
+    const linear = {
+      ...report,
+      generated: { ...report.generated, conventions: { ...report.generated.conventions, percentileMethod: 'linear' } },
+    };
     const fixed = { ...report, scatter: [5, 1, 2, 10].map((cycleTime, i) => ({ key: `F-${i}`, date: '2026-03-0' + (i + 1), cycleTime })) };
     expect(cycleTimeByMonth(fixed)[0]).toMatchObject({ items: 4, p50: 2, p85: 10, longest: 10 });
     expect(cycleTimeByMonth({ ...linear, scatter: fixed.scatter })[0]).toMatchObject({ p50: 3.5, p85: 7.75 });

@@ -18,11 +18,21 @@ describe('a date axis', () => {
   });
 
   it('labels a few weeks in days, the year again where it changes', () => {
-    expect(labels('2025-12-20', '2026-01-17')).toEqual([`20 ${month(12)} 2025`, `27 ${month(12)}`, `3 ${month(1)} 2026`, `10 ${month(1)}`, `17 ${month(1)}`]);
+    expect(labels('2025-12-20', '2026-01-17')).toEqual([
+      `20 ${month(12)} 2025`,
+      `27 ${month(12)}`,
+      `3 ${month(1)} 2026`,
+      `10 ${month(1)}`,
+      `17 ${month(1)}`,
+    ]);
   });
 
   it('never gives more labels than asked for, and every one inside the period', () => {
-    for (const [from, to] of [['2020-01-01', '2026-12-31'], ['2026-01-01', '2026-01-01'], ['2026-03-01', '2026-04-29']]) {
+    for (const [from, to] of [
+      ['2020-01-01', '2026-12-31'],
+      ['2026-01-01', '2026-01-01'],
+      ['2026-03-01', '2026-04-29'],
+    ]) {
       const axis = dateAxis(day(from!), day(to!), 6);
       expect(axis.ticks.length).toBeGreaterThan(0);
       expect(axis.ticks.length).toBeLessThanOrEqual(6);

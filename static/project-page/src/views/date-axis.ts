@@ -13,7 +13,8 @@ const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 /** Day steps: every day, two, a week, two weeks, four. */
 const DAY_STEPS = [1, 2, 7, 14, 28];
 
-const monthName = (month: number) => new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
+const monthName = (month: number) =>
+  new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
 
 /**
  * The labels of a date axis from `from` to `to` (the selected period, so the axis shows the whole period,
@@ -41,7 +42,9 @@ function monthTicks(from: DayNumber, to: DayNumber, maxTicks: number): DayNumber
   const [year, month] = dayToIsoDate(from).split('-').map(Number) as [number, number];
   for (let k = 0; ; k++) {
     const monthIndex = month - 1 + k;
-    const day = isoDateToDay(`${String(year + Math.floor(monthIndex / 12)).padStart(4, '0')}-${String((monthIndex % 12) + 1).padStart(2, '0')}-01`)!;
+    const day = isoDateToDay(
+      `${String(year + Math.floor(monthIndex / 12)).padStart(4, '0')}-${String((monthIndex % 12) + 1).padStart(2, '0')}-01`,
+    )!;
     if (day > to) break;
     if (day >= from) firsts.push({ day, monthIndex });
   }

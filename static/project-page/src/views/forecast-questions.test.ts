@@ -4,10 +4,16 @@ import { checkItemCount, checkTargetDate, MAX_FORECAST_ITEMS } from './forecast-
 describe('the questions asked of the forecast', () => {
   it('takes a target date after today only', () => {
     expect(checkTargetDate('2026-03-13', '2026-03-12')).toEqual({ ok: true, value: '2026-03-13' });
-    expect(checkTargetDate('2026-03-12', '2026-03-12')).toEqual({ ok: false, message: `Choose a date after today (${formatDate('2026-03-12')}).` });
+    expect(checkTargetDate('2026-03-12', '2026-03-12')).toEqual({
+      ok: false,
+      message: `Choose a date after today (${formatDate('2026-03-12')}).`,
+    });
     expect(checkTargetDate('2025-01-01', '2026-03-12').ok).toBe(false);
     expect(checkTargetDate('', '2026-03-12')).toEqual({ ok: false, message: 'Enter a date to forecast to.' });
-    expect(checkTargetDate('2026-02-30', '2026-03-12')).toEqual({ ok: false, message: '2026-02-30 is not a date; use the YYYY-MM-DD form.' });
+    expect(checkTargetDate('2026-02-30', '2026-03-12')).toEqual({
+      ok: false,
+      message: '2026-02-30 is not a date; use the YYYY-MM-DD form.',
+    });
   });
 
   it('takes a target date up to a year ahead, and says why not further', () => {

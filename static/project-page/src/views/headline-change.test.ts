@@ -38,7 +38,7 @@ describe('reading a headline change', () => {
     expect(readChange('wip', report, 'days')).toEqual({ text: 'No change vs previous 30 days', tone: 'neutral' });
   });
 
-  it('reads the period\'s last days against the days before them when the period has no earlier period', () => {
+  it("reads the period's last days against the days before them when the period has no earlier period", () => {
     const report = {
       ...reportWith({ previous: null, previousWindow: null, days: 400 }),
       recentComparison: {

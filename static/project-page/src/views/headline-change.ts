@@ -38,7 +38,8 @@ function differenceUnit(name: HeadlineName, durationUnit: string): string {
 function headlineValue(name: HeadlineName, value: number | null, durationUnit: string): string {
   if (value === null) return '–';
   if (name === 'throughputPerWeek') return `${rate.format(value)} ${value === 1 ? 'item' : 'items'}`;
-  if (name === 'cycleTime50' || name === 'cycleTime85') return `${decimals.format(value)} ${value === 1 ? durationUnit.replace(/s$/, '') : durationUnit}`;
+  if (name === 'cycleTime50' || name === 'cycleTime85')
+    return `${decimals.format(value)} ${value === 1 ? durationUnit.replace(/s$/, '') : durationUnit}`;
   return `${count.format(value)} ${value === 1 ? 'item' : 'items'}`;
 }
 

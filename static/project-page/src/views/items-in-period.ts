@@ -41,6 +41,12 @@ export function placeInPeriod(item: ReportItem): PlaceInPeriod {
 /** The file name of the export: the project, the period and the issue types chosen, so two exports never mix up. */
 export function itemsFileName(projectKey: string, report: FlowReport, issueTypes: readonly string[]): string {
   const { from, to } = report.generated.window;
-  const types = issueTypes.length === 0 ? 'all-types' : [...issueTypes].sort().map((type) => type.replace(/[^A-Za-z0-9]+/g, '-')).join('+');
+  const types =
+    issueTypes.length === 0
+      ? 'all-types'
+      : [...issueTypes]
+          .sort()
+          .map((type) => type.replace(/[^A-Za-z0-9]+/g, '-'))
+          .join('+');
   return `${projectKey}-flow-items-${from}-to-${to}-${types}.csv`;
 }

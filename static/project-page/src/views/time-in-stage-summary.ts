@@ -23,6 +23,10 @@ export function timeInStages(report: FlowReport): StageTime[] {
   if (finished.length === 0) return [];
   return inProgress.map((stage) => {
     const sorted = Float64Array.from(finished, (item) => item.timeInStage[stage] ?? 0).sort();
-    return { stage, median: tenths(percentileOfSorted(sorted, 50, 'nearest-rank')), p85: tenths(percentileOfSorted(sorted, 85, 'nearest-rank')) };
+    return {
+      stage,
+      median: tenths(percentileOfSorted(sorted, 50, 'nearest-rank')),
+      p85: tenths(percentileOfSorted(sorted, 85, 'nearest-rank')),
+    };
   });
 }
