@@ -12,6 +12,18 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() })
 const invokeMock = jest.mocked(invoke);
 afterEach(() => invokeMock.mockReset());
 
+/**
+ * Types into the retention field once the form holds it. Atlaskit's form may mount its field again right after the
+ * first render, dropping a change made to the first input, so the change is repeated until the field shows it.
+ */
+async function typeRetention(days: string) {
+  await waitFor(() => {
+    const input = screen.getByLabelText<HTMLInputElement>(/Keep data for/);
+    if (input.value !== days) fireEvent.change(input, { target: { value: days } });
+    expect(screen.getByLabelText<HTMLInputElement>(/Keep data for/).value).toBe(days);
+  });
+}
+
 describe('the data and privacy section', () => {
   it('shows retention, the last report and how tokens are sealed', async () => {
     invokeMock.mockResolvedValueOnce(
@@ -30,12 +42,11 @@ describe('the data and privacy section', () => {
   it('saves a retention window within the limits only', async () => {
     invokeMock.mockResolvedValueOnce(ok(dataPrivacy())).mockResolvedValueOnce(ok(dataPrivacy({ retentionDays: 365 })));
     render(<DataPrivacySection />);
-    const input = await screen.findByLabelText(/Keep data for/);
     const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save retention' });
-    fireEvent.change(input, { target: { value: '20' } });
+    await typeRetention('20');
     expect(screen.getByText(/Choose a whole number of days from 30 to 1825/)).toBeTruthy();
     expect(save().disabled).toBe(true);
-    fireEvent.change(input, { target: { value: '365' } });
+    await typeRetention('365');
     fireEvent.click(save());
     expect((await screen.findByTestId('privacy-notice')).textContent).toContain('365 days (about 1 year)');
     expect(invokeMock).toHaveBeenLastCalledWith('setRetention', { retentionDays: 365 });
@@ -44,10 +55,9 @@ describe('the data and privacy section', () => {
   it('warns before a shorter window is saved that older data will be deleted for good', async () => {
     invokeMock.mockResolvedValueOnce(ok(dataPrivacy()));
     render(<DataPrivacySection />);
-    const input = await screen.findByLabelText(/Keep data for/);
-    fireEvent.change(input, { target: { value: '1000' } });
+    await typeRetention('1000');
     expect(screen.queryByTestId('retention-shortened')).toBeNull();
-    fireEvent.change(input, { target: { value: '90' } });
+    await typeRetention('90');
     expect(screen.getByTestId('retention-shortened').textContent).toMatch(
       /^90 days \(about 3 months\)\. Shorter than now: .*cannot be recovered\.$/,
     );
