@@ -14,7 +14,9 @@
  * and not before the issue was created.
  */
 
-export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+/** Jira's status categories, listed once. */
+export const STATUS_CATEGORY_KEYS = ['new', 'indeterminate', 'done'] as const;
+export type StatusCategoryKey = (typeof STATUS_CATEGORY_KEYS)[number];
 
 export interface CompactStatus {
   /** Jira's status id; null when the source named the status only. */

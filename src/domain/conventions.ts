@@ -10,18 +10,28 @@ import { EVERY_DAY_CALENDAR, type BusinessCalendar } from './business-calendar';
 import type { WeekdayName } from './calendar-day';
 import { DEFAULT_TIME_ZONE } from './time-zone';
 
+/**
+ * Each convention's possible values, listed once: the types, the configuration schema
+ * (flow-config-schema.ts), the settings payloads and the catalogue below are all derived from these lists.
+ */
 /** Which entry into a stage counts when an item enters it more than once. */
-export type StageEntryRule = 'first' | 'last';
+export const STAGE_ENTRY_RULES = ['first', 'last'] as const;
+export type StageEntryRule = (typeof STAGE_ENTRY_RULES)[number];
 /** What a move back to an earlier stage does to the dates of the later stages. */
-export type BackwardMoveRule = 'reset' | 'keep';
+export const BACKWARD_MOVE_RULES = ['keep', 'reset'] as const;
+export type BackwardMoveRule = (typeof BACKWARD_MOVE_RULES)[number];
 /** When an item that never entered the start stage is started. One rule; named so the UI can state it. */
-export type SkippedStartRule = 'first-later-stage';
+export const SKIPPED_START_RULES = ['first-later-stage'] as const;
+export type SkippedStartRule = (typeof SKIPPED_START_RULES)[number];
 /** Which entry into the done stage counts for an item that was reopened. One rule; named so the UI can state it. */
-export type ReopenedRule = 'final-entry';
+export const REOPENED_RULES = ['final-entry'] as const;
+export type ReopenedRule = (typeof REOPENED_RULES)[number];
 /** The unit of cycle time, lead time and age. */
-export type DurationUnit = 'days-inclusive' | 'days-exclusive' | 'hours';
+export const DURATION_UNITS = ['days-inclusive', 'days-exclusive', 'hours'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 /** How a percentile is read from a sorted sample. */
-export type PercentileMethod = 'nearest-rank' | 'linear';
+export const PERCENTILE_METHODS = ['nearest-rank', 'linear'] as const;
+export type PercentileMethod = (typeof PERCENTILE_METHODS)[number];
 
 export interface FlowConventions {
   stageEntry: StageEntryRule;
@@ -77,16 +87,46 @@ export interface ConventionDescription {
   rationale: string;
 }
 
+/** What each value of a listed convention means; a value added to a list without a meaning does not compile. */
+const STAGE_ENTRY_MEANINGS: Record<StageEntryRule, string> = {
+  first: 'The first time an item entered a stage is its date for that stage.',
+  last: 'The most recent time an item entered a stage is its date for that stage.',
+};
+const BACKWARD_MOVE_MEANINGS: Record<BackwardMoveRule, string> = {
+  keep: 'Dates of later stages are kept; the item is measured from its earliest progress.',
+  reset:
+    'Moving back wipes the dates of every later stage, as if the item had never reached them. An item ' +
+    'moved back before the start stage is no longer started.',
+};
+const SKIPPED_START_MEANINGS: Record<SkippedStartRule, string> = {
+  'first-later-stage':
+    'An item that never entered the start stage is started when it first entered any later stage ' +
+    '(an item moved straight to done starts and finishes at that moment).',
+};
+const REOPENED_MEANINGS: Record<ReopenedRule, string> = {
+  'final-entry': 'An item that leaves the done stage is no longer done; when it is done again, its final entry into done is its done date.',
+};
+const DURATION_UNIT_MEANINGS: Record<DurationUnit, string> = {
+  'days-inclusive': 'Done date − start date + 1, in days: an item started and finished on the same day took 1 day.',
+  'days-exclusive': 'Done date − start date, in days: an item started and finished on the same day took 0 days.',
+  hours: 'Exact elapsed time in hours.',
+};
+const PERCENTILE_METHOD_MEANINGS: Record<PercentileMethod, string> = {
+  'nearest-rank': 'The smallest observed value with at least p% of items at or below it.',
+  linear: 'Linear interpolation between closest ranks (as spreadsheet PERCENTILE.INC).',
+};
+
+/** A listed convention's choices, in the list's order. */
+const choicesOf = <T extends string>(values: readonly T[], meanings: Record<T, string>) =>
+  values.map((value) => ({ value, meaning: meanings[value] }));
+
 /** Every convention, as the UI and the documentation present it. */
 export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freeze([
   {
     name: 'stageEntry',
     title: 'Repeated entries into a stage',
-    choices: [
-      { value: 'first', meaning: 'The first time an item entered a stage is its date for that stage.' },
-      { value: 'last', meaning: 'The most recent time an item entered a stage is its date for that stage.' },
-    ],
-    default: 'first',
+    choices: choicesOf(STAGE_ENTRY_RULES, STAGE_ENTRY_MEANINGS),
+    default: DEFAULT_CONVENTIONS.stageEntry,
     rationale:
       'Work started the first time someone picked the item up; counting from a later entry would hide rework ' +
       'from the cycle time the customer experienced.',
@@ -94,16 +134,8 @@ export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freez
   {
     name: 'backwardMoves',
     title: 'Moves back to an earlier stage',
-    choices: [
-      { value: 'keep', meaning: 'Dates of later stages are kept; the item is measured from its earliest progress.' },
-      {
-        value: 'reset',
-        meaning:
-          'Moving back wipes the dates of every later stage, as if the item had never reached them. An item ' +
-          'moved back before the start stage is no longer started.',
-      },
-    ],
-    default: 'keep',
+    choices: choicesOf(BACKWARD_MOVE_RULES, BACKWARD_MOVE_MEANINGS),
+    default: DEFAULT_CONVENTIONS.backwardMoves,
     rationale:
       'Moving a card back does not undo the time already spent on it. Choose "reset" if your team moves ' +
       'abandoned work back to the backlog and does not want it counted as in progress.',
@@ -111,39 +143,22 @@ export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freez
   {
     name: 'skippedStart',
     title: 'Items that skip the start stage',
-    choices: [
-      {
-        value: 'first-later-stage',
-        meaning:
-          'An item that never entered the start stage is started when it first entered any later stage ' +
-          '(an item moved straight to done starts and finishes at that moment).',
-      },
-    ],
-    default: 'first-later-stage',
+    choices: choicesOf(SKIPPED_START_RULES, SKIPPED_START_MEANINGS),
+    default: DEFAULT_CONVENTIONS.skippedStart,
     rationale: 'Every finished item has a cycle time, so throughput and cycle time describe the same items.',
   },
   {
     name: 'reopened',
     title: 'Reopened items',
-    choices: [
-      {
-        value: 'final-entry',
-        meaning:
-          'An item that leaves the done stage is no longer done; when it is done again, its final entry into ' + 'done is its done date.',
-      },
-    ],
-    default: 'final-entry',
+    choices: choicesOf(REOPENED_RULES, REOPENED_MEANINGS),
+    default: DEFAULT_CONVENTIONS.reopened,
     rationale: 'An item is finished when it last reached done; until then it is work in progress and ages.',
   },
   {
     name: 'unit',
     title: 'Unit of cycle time, lead time and age',
-    choices: [
-      { value: 'days-inclusive', meaning: 'Done date − start date + 1, in days: an item started and finished on the same day took 1 day.' },
-      { value: 'days-exclusive', meaning: 'Done date − start date, in days: an item started and finished on the same day took 0 days.' },
-      { value: 'hours', meaning: 'Exact elapsed time in hours.' },
-    ],
-    default: 'days-inclusive',
+    choices: choicesOf(DURATION_UNITS, DURATION_UNIT_MEANINGS),
+    default: DEFAULT_CONVENTIONS.unit,
     rationale:
       'Counting both the first and the last day is the usual Kanban convention and never reports a zero: an ' +
       'item that was worked on for part of a day took a day.',
@@ -171,11 +186,8 @@ export const CONVENTION_CATALOG: readonly ConventionDescription[] = Object.freez
   {
     name: 'percentileMethod',
     title: 'Percentile method',
-    choices: [
-      { value: 'nearest-rank', meaning: 'The smallest observed value with at least p% of items at or below it.' },
-      { value: 'linear', meaning: 'Linear interpolation between closest ranks (as spreadsheet PERCENTILE.INC).' },
-    ],
-    default: 'nearest-rank',
+    choices: choicesOf(PERCENTILE_METHODS, PERCENTILE_METHOD_MEANINGS),
+    default: DEFAULT_CONVENTIONS.percentileMethod,
     rationale: 'A nearest-rank percentile is always a cycle time an item really had, and reads as a promise: "85% took this long or less".',
   },
   {

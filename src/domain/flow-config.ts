@@ -2,26 +2,31 @@
  * The flow configuration: workflow, conventions and report settings, as one JSON document.
  *
  * The same document is the `--config` file of the `flow-metrics` command and what the settings page stores,
- * so it is validated here, field by field, with errors that name the field (`conventions.unit: expected one
+ * so it is validated here, by one schema, with errors that name the field (`conventions.unit: expected one
  * of ...`). Every field is optional; unknown fields are errors, because a misspelt setting silently ignored
- * would silently change a team's numbers. See docs/flow-metrics-cli.md for the format with an example.
+ * would silently change a team's numbers. The settings page's payloads reuse the schemas of the conventions
+ * (`CONVENTION_SCHEMAS`), and every list of choices comes from the domain's constants (conventions.ts,
+ * calendar-day.ts, reporting-period.ts, compact-history.ts). See docs/flow-metrics-cli.md for the format.
  */
-import type { BusinessCalendar } from './business-calendar';
-import { DEFAULT_EXCLUDED_ISSUE_TYPES } from './counted-issue-types';
-import { isoDateToDay, WEEKDAY_NAMES, type WeekdayName } from './calendar-day';
+import { z } from 'zod';
+import { isoDateToDay, WEEKDAY_NAMES } from './calendar-day';
+import { STATUS_CATEGORY_KEYS } from './compact-history';
 import {
+  BACKWARD_MOVE_RULES,
   DEFAULT_CONVENTIONS,
-  type BackwardMoveRule,
-  type DurationUnit,
+  DURATION_UNITS,
+  PERCENTILE_METHODS,
+  REOPENED_RULES,
+  SKIPPED_START_RULES,
+  STAGE_ENTRY_RULES,
   type FlowConventions,
-  type PercentileMethod,
-  type StageEntryRule,
 } from './conventions';
+import { DEFAULT_EXCLUDED_ISSUE_TYPES } from './counted-issue-types';
 import type { JiraStatus } from './jira-history';
 import { DEFAULT_FLAGGED_FIELD_IDS } from './jira-history';
 import { DEFAULT_CONFIDENCES, DEFAULT_TRIALS } from './monte-carlo';
 import type { WindowSettings } from './report-window';
-import type { PeriodKind } from './reporting-period';
+import { PERIOD_KINDS, type PeriodKind } from './reporting-period';
 import { isValidTimeZone } from './time-zone';
 import { workflowProblems, type Workflow, type WorkflowStage } from './workflow';
 
@@ -91,249 +96,244 @@ export class FlowConfigError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
 
-function objectAt(value: unknown, field: string, allowed: readonly string[]): Json {
-  if (!isObject(value)) throw new FlowConfigError(field || '(config)', `expected an object, got ${show(value)}`);
-  for (const name of Object.keys(value)) {
-    if (!allowed.includes(name)) {
-      throw new FlowConfigError(field ? `${field}.${name}` : name, `unknown setting; expected one of ${allowed.join(', ')}`);
-    }
-  }
-  return value;
+/** An error message that says what was expected and what was given. */
+const expected =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    `${what}, got ${show(issue.input)}`;
+
+/** One of a listed set of values. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: expected(`expected one of ${values.map((value) => `"${value}"`).join(', ')}`) });
 }
 
-function oneOf<T extends string>(value: unknown, field: string, choices: readonly T[]): T {
-  if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new FlowConfigError(field, `expected one of ${choices.map((c) => `"${c}"`).join(', ')}, got ${show(value)}`);
-  }
-  return value as T;
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new FlowConfigError(field, `expected a non-empty string, got ${show(value)}`);
-  return value;
-}
-
-function integer(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new FlowConfigError(
-      field,
-      `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got ${show(value)}`,
-    );
-  }
-  return value;
-}
-
-function isoDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || isoDateToDay(value) === null) {
-    throw new FlowConfigError(field, `expected a date as YYYY-MM-DD, got ${show(value)}`);
-  }
-  return value;
-}
-
-function list<T>(value: unknown, field: string, item: (entry: unknown, field: string) => T): T[] {
-  if (!Array.isArray(value)) throw new FlowConfigError(field, `expected an array, got ${show(value)}`);
-  return value.map((entry, index) => item(entry, `${field}[${index}]`));
-}
-
-function percentileList(value: unknown, field: string): number[] {
-  const values = list(value, field, (entry, at) => {
-    if (typeof entry !== 'number' || !(entry > 0 && entry < 100))
-      throw new FlowConfigError(at, `expected a number between 0 and 100, got ${show(entry)}`);
-    return entry;
+/**
+ * An object of settings: every field optional unless its schema says otherwise, and a field not in the shape
+ * refused by name (`conventions.unti: unknown setting; expected one of ...`).
+ */
+function settings<S extends z.ZodRawShape>(shape: S) {
+  const names = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown setting; expected one of ${names}` : expected('expected an object')(issue),
   });
-  if (values.length === 0) throw new FlowConfigError(field, 'expected at least one percentile');
-  for (let k = 1; k < values.length; k++) {
-    if (!(values[k]! > values[k - 1]!)) throw new FlowConfigError(field, 'percentiles must be in ascending order, without repeats');
-  }
-  return values;
 }
 
-function parseStage(value: unknown, field: string): WorkflowStage {
-  const stage = objectAt(value, field, ['name', 'statuses', 'active']);
-  const parsed: WorkflowStage = {
-    name: text(stage['name'], `${field}.name`),
-    statuses: list(stage['statuses'] ?? [], `${field}.statuses`, text),
-  };
-  if (stage['active'] !== undefined) {
-    if (typeof stage['active'] !== 'boolean')
-      throw new FlowConfigError(`${field}.active`, `expected true or false, got ${show(stage['active'])}`);
-    parsed.active = stage['active'];
-  }
-  return parsed;
+const text = z
+  .string({ error: expected('expected a non-empty string') })
+  .refine((value) => value.trim() !== '', { error: expected('expected a non-empty string') });
+
+const trueOrFalse = z.boolean({ error: expected('expected true or false') });
+
+function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const message = expected(`expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
+  return z.number({ error: message }).refine((value) => Number.isInteger(value) && value >= min && value <= max, { error: message });
 }
 
-function parseCalendar(value: unknown, field: string): BusinessCalendar {
-  const calendar = objectAt(value, field, ['workingDays', 'holidays']);
-  const workingDays = list(calendar['workingDays'] ?? WEEKDAY_NAMES, `${field}.workingDays`, (entry, at) =>
-    oneOf<WeekdayName>(entry, at, WEEKDAY_NAMES),
+const isoDate = z
+  .string({ error: expected('expected a date as YYYY-MM-DD') })
+  .refine((value) => isoDateToDay(value) !== null, { error: expected('expected a date as YYYY-MM-DD') });
+
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected('expected an array') });
+
+const percentile = z
+  .number({ error: expected('expected a number between 0 and 100') })
+  .refine((value) => value > 0 && value < 100, { error: expected('expected a number between 0 and 100') });
+
+const percentileList = list(percentile)
+  .refine((values) => values.length > 0, 'expected at least one percentile')
+  .refine(
+    (values) => values.every((value, k) => k === 0 || value > values[k - 1]!),
+    'percentiles must be in ascending order, without repeats',
   );
-  if (workingDays.length === 0) throw new FlowConfigError(`${field}.workingDays`, 'expected at least one working day');
-  return { workingDays, holidays: list(calendar['holidays'] ?? [], `${field}.holidays`, isoDate) };
-}
 
-const CONVENTION_FIELDS = [
-  'stageEntry',
-  'backwardMoves',
-  'skippedStart',
-  'reopened',
-  'unit',
-  'businessCalendar',
-  'timeZone',
-  'percentileMethod',
-  'percentiles',
-  'serviceLevelPercentile',
-  'weekEndsOn',
-] as const satisfies readonly (keyof FlowConventions)[];
+const weekday = oneOf(WEEKDAY_NAMES);
 
-function parseConventions(value: unknown): FlowConventions {
-  const given = objectAt(value, 'conventions', CONVENTION_FIELDS);
-  const conventions: FlowConventions = { ...DEFAULT_CONVENTIONS };
-  const at = (name: string) => `conventions.${name}`;
-  if (given['stageEntry'] !== undefined)
-    conventions.stageEntry = oneOf<StageEntryRule>(given['stageEntry'], at('stageEntry'), ['first', 'last']);
-  if (given['backwardMoves'] !== undefined)
-    conventions.backwardMoves = oneOf<BackwardMoveRule>(given['backwardMoves'], at('backwardMoves'), ['keep', 'reset']);
-  if (given['skippedStart'] !== undefined)
-    conventions.skippedStart = oneOf(given['skippedStart'], at('skippedStart'), ['first-later-stage']);
-  if (given['reopened'] !== undefined) conventions.reopened = oneOf(given['reopened'], at('reopened'), ['final-entry']);
-  if (given['unit'] !== undefined)
-    conventions.unit = oneOf<DurationUnit>(given['unit'], at('unit'), ['days-inclusive', 'days-exclusive', 'hours']);
-  if (given['businessCalendar'] !== undefined) {
-    conventions.businessCalendar =
-      given['businessCalendar'] === null
-        ? DEFAULT_CONVENTIONS.businessCalendar
-        : parseCalendar(given['businessCalendar'], at('businessCalendar'));
-  }
-  if (given['timeZone'] !== undefined) {
-    const timeZone = text(given['timeZone'], at('timeZone'));
-    if (!isValidTimeZone(timeZone))
-      throw new FlowConfigError(at('timeZone'), `"${timeZone}" is not an IANA time zone name (e.g. "Europe/Berlin")`);
-    conventions.timeZone = timeZone;
-  }
-  if (given['percentileMethod'] !== undefined) {
-    conventions.percentileMethod = oneOf<PercentileMethod>(given['percentileMethod'], at('percentileMethod'), ['nearest-rank', 'linear']);
-  }
-  if (given['percentiles'] !== undefined) conventions.percentiles = percentileList(given['percentiles'], at('percentiles'));
-  if (given['serviceLevelPercentile'] !== undefined) {
-    const value = given['serviceLevelPercentile'];
-    if (typeof value !== 'number' || !(value > 0 && value < 100)) {
-      throw new FlowConfigError(at('serviceLevelPercentile'), `expected a number between 0 and 100, got ${show(value)}`);
+const workingDays = list(weekday).refine((days) => days.length > 0, 'expected at least one working day');
+
+const timeZone = text.refine(isValidTimeZone, {
+  error: (issue) => `${show(issue.input)} is not an IANA time zone name (e.g. "Europe/Berlin")`,
+});
+
+/**
+ * The schema of each convention's value, for the configuration document and for the settings page's payloads
+ * (src/handlers/settings-payloads.ts), which edit a subset of them.
+ */
+export const CONVENTION_SCHEMAS = {
+  stageEntry: oneOf(STAGE_ENTRY_RULES),
+  backwardMoves: oneOf(BACKWARD_MOVE_RULES),
+  skippedStart: oneOf(SKIPPED_START_RULES),
+  reopened: oneOf(REOPENED_RULES),
+  unit: oneOf(DURATION_UNITS),
+  percentileMethod: oneOf(PERCENTILE_METHODS),
+  percentiles: percentileList,
+  serviceLevelPercentile: percentile,
+  weekEndsOn: weekday,
+  workingDays,
+  timeZone,
+} as const;
+
+const businessCalendar = settings({ workingDays: workingDays.optional(), holidays: list(isoDate).optional() }).transform((calendar) => ({
+  workingDays: calendar.workingDays ?? [...WEEKDAY_NAMES],
+  holidays: calendar.holidays ?? [],
+}));
+
+const conventions = settings({
+  stageEntry: CONVENTION_SCHEMAS.stageEntry.optional(),
+  backwardMoves: CONVENTION_SCHEMAS.backwardMoves.optional(),
+  skippedStart: CONVENTION_SCHEMAS.skippedStart.optional(),
+  reopened: CONVENTION_SCHEMAS.reopened.optional(),
+  unit: CONVENTION_SCHEMAS.unit.optional(),
+  // Null: every day counts, as by default.
+  businessCalendar: businessCalendar.nullable().optional(),
+  timeZone: CONVENTION_SCHEMAS.timeZone.optional(),
+  percentileMethod: CONVENTION_SCHEMAS.percentileMethod.optional(),
+  percentiles: CONVENTION_SCHEMAS.percentiles.optional(),
+  serviceLevelPercentile: CONVENTION_SCHEMAS.serviceLevelPercentile.optional(),
+  weekEndsOn: CONVENTION_SCHEMAS.weekEndsOn.optional(),
+} satisfies Record<keyof FlowConventions, z.ZodType>).transform((given): FlowConventions => {
+  const chosen = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null));
+  return { ...DEFAULT_CONVENTIONS, ...chosen };
+});
+
+const forecast = settings({
+  samplingDays: wholeNumber(1, 3650).optional(),
+  trials: wholeNumber(MINIMUM_TRIALS, 1_000_000).optional(),
+  targetDate: isoDate.nullable().optional(),
+  horizonDays: wholeNumber(1, 3650).optional(),
+  items: wholeNumber(1, 10_000_000).nullable().optional(),
+  backtestWeeks: wholeNumber(0, 520).optional(),
+  confidences: percentileList.optional(),
+}).transform((given): ForecastSettings => {
+  const chosen = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null));
+  return { ...DEFAULT_FORECAST_SETTINGS, ...chosen };
+});
+
+const window = settings({
+  from: isoDate.nullable().optional(),
+  to: isoDate.nullable().optional(),
+  days: wholeNumber(1).nullable().optional(),
+})
+  .transform((given): WindowSettings => ({ from: given.from ?? null, to: given.to ?? null, days: given.days ?? null }))
+  .superRefine((window, context) => {
+    if (window.from !== null && window.days !== null) context.addIssue({ code: 'custom', message: 'give "from" or "days", not both' });
+    else if (window.from !== null && window.to !== null && window.from > window.to) {
+      context.addIssue({ code: 'custom', message: '"from" is after "to"' });
     }
-    conventions.serviceLevelPercentile = value;
-  }
-  if (given['weekEndsOn'] !== undefined) conventions.weekEndsOn = oneOf<WeekdayName>(given['weekEndsOn'], at('weekEndsOn'), WEEKDAY_NAMES);
-  return conventions;
+  });
+
+const stage = settings({ name: text, statuses: list(text).optional(), active: trueOrFalse.optional() }).transform(
+  ({ name, statuses, active }): WorkflowStage => ({ name, statuses: statuses ?? [], ...(active === undefined ? {} : { active }) }),
+);
+
+/** A status of Jira's status catalogue: other fields are Jira's and are ignored; an id or a name says which status. */
+const status = z
+  .looseObject(
+    { statusCategory: z.looseObject({ key: oneOf(STATUS_CATEGORY_KEYS).optional() }).optional() },
+    { error: expected('expected a status object') },
+  )
+  .superRefine((value, context) => {
+    if (typeof value['id'] !== 'string' && typeof value['name'] !== 'string') {
+      context.addIssue({ code: 'custom', message: 'a status needs an "id" or a "name"' });
+    }
+  })
+  .transform((value): JiraStatus => {
+    const { id, name } = value;
+    const category = value.statusCategory?.key;
+    return {
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(category === undefined ? {} : { statusCategory: { key: category } }),
+    };
+  });
+
+/** The configuration document. */
+const flowConfigDocument = settings({
+  stages: list(stage).optional(),
+  startStage: text.optional(),
+  doneStage: text.optional(),
+  statuses: list(status).optional(),
+  conventions: conventions.optional(),
+  window: window.optional(),
+  throughputPeriod: oneOf(PERIOD_KINDS).optional(),
+  histogramBinWidth: z
+    .number({ error: expected('expected a positive number') })
+    .refine((width) => width > 0, { error: expected('expected a positive number') })
+    .nullable()
+    .optional(),
+  flowEfficiency: settings({ blockedCountsAsWaiting: trueOrFalse.optional() }).optional(),
+  flaggedFieldIds: list(text).optional(),
+  forecast: forecast.optional(),
+  discardedStatuses: list(text).optional(),
+  excludedIssueTypes: list(text).optional(),
+})
+  .superRefine((given, context) => {
+    const named = given.stages !== undefined || given.startStage !== undefined || given.doneStage !== undefined;
+    if (!named) {
+      if (given.discardedStatuses !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['discardedStatuses'],
+          message: 'name the stages too: a discarded status must be in the done stage or after it',
+        });
+      }
+      return;
+    }
+    // A workflow is all three or none: the first one missing is named, as its own schema would name it.
+    for (const field of ['stages', 'startStage', 'doneStage'] as const) {
+      if (given[field] === undefined) {
+        const what = field === 'stages' ? 'expected an array' : 'expected a non-empty string';
+        context.addIssue({ code: 'custom', path: [field], message: `${what}, got nothing` });
+        return;
+      }
+    }
+    const problems = workflowProblems(workflowOf(given)!);
+    if (problems.length > 0) context.addIssue({ code: 'custom', path: ['stages'], message: problems.join('; ') });
+  })
+  .transform((given): FlowConfig => ({
+    ...DEFAULT_FLOW_CONFIG,
+    workflow: workflowOf(given),
+    ...(given.statuses === undefined ? {} : { statuses: given.statuses }),
+    ...(given.conventions === undefined ? {} : { conventions: given.conventions }),
+    ...(given.window === undefined ? {} : { window: given.window }),
+    ...(given.throughputPeriod === undefined ? {} : { throughputPeriod: given.throughputPeriod }),
+    ...(given.histogramBinWidth === undefined || given.histogramBinWidth === null ? {} : { histogramBinWidth: given.histogramBinWidth }),
+    ...(given.flowEfficiency?.blockedCountsAsWaiting === undefined
+      ? {}
+      : { blockedCountsAsWaiting: given.flowEfficiency.blockedCountsAsWaiting }),
+    ...(given.flaggedFieldIds === undefined ? {} : { flaggedFieldIds: given.flaggedFieldIds }),
+    ...(given.forecast === undefined ? {} : { forecast: given.forecast }),
+    ...(given.excludedIssueTypes === undefined ? {} : { excludedIssueTypes: given.excludedIssueTypes }),
+  }));
+
+function workflowOf(given: {
+  stages?: WorkflowStage[];
+  startStage?: string;
+  doneStage?: string;
+  discardedStatuses?: string[];
+}): Workflow | null {
+  if (given.stages === undefined || given.startStage === undefined || given.doneStage === undefined) return null;
+  const workflow: Workflow = { stages: given.stages, startStage: given.startStage, doneStage: given.doneStage };
+  if (given.discardedStatuses !== undefined) workflow.discardedStatuses = given.discardedStatuses;
+  return workflow;
 }
 
-function parseForecast(value: unknown): ForecastSettings {
-  const given = objectAt(value, 'forecast', [
-    'samplingDays',
-    'trials',
-    'targetDate',
-    'horizonDays',
-    'items',
-    'backtestWeeks',
-    'confidences',
-  ]);
-  const settings: ForecastSettings = { ...DEFAULT_FORECAST_SETTINGS };
-  if (given['samplingDays'] !== undefined) settings.samplingDays = integer(given['samplingDays'], 'forecast.samplingDays', 1, 3650);
-  if (given['trials'] !== undefined) settings.trials = integer(given['trials'], 'forecast.trials', MINIMUM_TRIALS, 1_000_000);
-  if (given['targetDate'] !== undefined && given['targetDate'] !== null)
-    settings.targetDate = isoDate(given['targetDate'], 'forecast.targetDate');
-  if (given['horizonDays'] !== undefined) settings.horizonDays = integer(given['horizonDays'], 'forecast.horizonDays', 1, 3650);
-  if (given['items'] !== undefined && given['items'] !== null) settings.items = integer(given['items'], 'forecast.items', 1, 10_000_000);
-  if (given['backtestWeeks'] !== undefined) settings.backtestWeeks = integer(given['backtestWeeks'], 'forecast.backtestWeeks', 0, 520);
-  if (given['confidences'] !== undefined) settings.confidences = percentileList(given['confidences'], 'forecast.confidences');
-  return settings;
+/** `conventions.businessCalendar.workingDays[0]`: where an issue is, as a reader of the document names it. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (field, key) => (typeof key === 'number' ? `${field}[${key}]` : field === '' ? String(key) : `${field}.${String(key)}`),
+    '',
+  );
 }
-
-function parseWindow(value: unknown): WindowSettings {
-  const given = objectAt(value, 'window', ['from', 'to', 'days']);
-  const window: WindowSettings = {
-    from: given['from'] === undefined || given['from'] === null ? null : isoDate(given['from'], 'window.from'),
-    to: given['to'] === undefined || given['to'] === null ? null : isoDate(given['to'], 'window.to'),
-    days: given['days'] === undefined || given['days'] === null ? null : integer(given['days'], 'window.days', 1),
-  };
-  if (window.from !== null && window.days !== null) throw new FlowConfigError('window', 'give "from" or "days", not both');
-  if (window.from !== null && window.to !== null && window.from > window.to) throw new FlowConfigError('window', '"from" is after "to"');
-  return window;
-}
-
-function parseStatus(value: unknown, field: string): JiraStatus {
-  if (!isObject(value)) throw new FlowConfigError(field, `expected a status object, got ${show(value)}`);
-  const id = value['id'];
-  const name = value['name'];
-  if (typeof id !== 'string' && typeof name !== 'string') throw new FlowConfigError(field, 'a status needs an "id" or a "name"');
-  const category = isObject(value['statusCategory']) ? value['statusCategory']['key'] : undefined;
-  if (category !== undefined) oneOf(category, `${field}.statusCategory.key`, ['new', 'indeterminate', 'done']);
-  return {
-    ...(typeof id === 'string' ? { id } : {}),
-    ...(typeof name === 'string' ? { name } : {}),
-    ...(typeof category === 'string' ? { statusCategory: { key: category } } : {}),
-  };
-}
-
-const TOP_LEVEL = [
-  'stages',
-  'startStage',
-  'doneStage',
-  'statuses',
-  'conventions',
-  'window',
-  'throughputPeriod',
-  'histogramBinWidth',
-  'flowEfficiency',
-  'flaggedFieldIds',
-  'forecast',
-  'discardedStatuses',
-  'excludedIssueTypes',
-] as const;
 
 /** Reads a configuration document. @throws FlowConfigError naming the first bad field. */
 export function parseFlowConfig(value: unknown): FlowConfig {
-  const given = objectAt(value, '', TOP_LEVEL);
-  const config: FlowConfig = { ...DEFAULT_FLOW_CONFIG };
-  if (given['stages'] !== undefined || given['startStage'] !== undefined || given['doneStage'] !== undefined) {
-    const workflow: Workflow = {
-      stages: list(given['stages'], 'stages', parseStage),
-      startStage: text(given['startStage'], 'startStage'),
-      doneStage: text(given['doneStage'], 'doneStage'),
-    };
-    if (given['discardedStatuses'] !== undefined) workflow.discardedStatuses = list(given['discardedStatuses'], 'discardedStatuses', text);
-    const problems = workflowProblems(workflow);
-    if (problems.length > 0) throw new FlowConfigError('stages', problems.join('; '));
-    config.workflow = workflow;
-  } else if (given['discardedStatuses'] !== undefined) {
-    throw new FlowConfigError('discardedStatuses', 'name the stages too: a discarded status must be in the done stage or after it');
-  }
-  if (given['statuses'] !== undefined) config.statuses = list(given['statuses'], 'statuses', parseStatus);
-  if (given['conventions'] !== undefined) config.conventions = parseConventions(given['conventions']);
-  if (given['window'] !== undefined) config.window = parseWindow(given['window']);
-  if (given['throughputPeriod'] !== undefined)
-    config.throughputPeriod = oneOf<PeriodKind>(given['throughputPeriod'], 'throughputPeriod', ['day', 'week', 'month']);
-  if (given['histogramBinWidth'] !== undefined && given['histogramBinWidth'] !== null) {
-    const width = given['histogramBinWidth'];
-    if (typeof width !== 'number' || !(width > 0))
-      throw new FlowConfigError('histogramBinWidth', `expected a positive number, got ${show(width)}`);
-    config.histogramBinWidth = width;
-  }
-  if (given['flowEfficiency'] !== undefined) {
-    const efficiency = objectAt(given['flowEfficiency'], 'flowEfficiency', ['blockedCountsAsWaiting']);
-    const value = efficiency['blockedCountsAsWaiting'];
-    if (value !== undefined) {
-      if (typeof value !== 'boolean')
-        throw new FlowConfigError('flowEfficiency.blockedCountsAsWaiting', `expected true or false, got ${show(value)}`);
-      config.blockedCountsAsWaiting = value;
-    }
-  }
-  if (given['flaggedFieldIds'] !== undefined) config.flaggedFieldIds = list(given['flaggedFieldIds'], 'flaggedFieldIds', text);
-  if (given['forecast'] !== undefined) config.forecast = parseForecast(given['forecast']);
-  if (given['excludedIssueTypes'] !== undefined) config.excludedIssueTypes = list(given['excludedIssueTypes'], 'excludedIssueTypes', text);
-  return config;
+  const parsed = flowConfigDocument.safeParse(value);
+  if (parsed.success) return parsed.data;
+  // A misspelt setting is named before what it holds: it is the likelier mistake.
+  const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+  throw new FlowConfigError(fieldOf(path) || '(config)', issue.message);
 }

@@ -35,8 +35,12 @@ export { DurationMeasure } from './duration-unit';
 
 // Conventions, workflow, configuration
 export {
+  BACKWARD_MOVE_RULES,
   CONVENTION_CATALOG,
   DEFAULT_CONVENTIONS,
+  DURATION_UNITS,
+  PERCENTILE_METHODS,
+  STAGE_ENTRY_RULES,
   DEFAULT_PERCENTILES,
   resolveConventions,
   type BackwardMoveRule,
@@ -60,6 +64,7 @@ export {
   type WorkflowStage,
 } from './workflow';
 export {
+  CONVENTION_SCHEMAS,
   DEFAULT_FLOW_CONFIG,
   DEFAULT_FORECAST_SETTINGS,
   FlowConfigError,
@@ -83,6 +88,7 @@ export {
   type CompactIssueInput,
   type CompactIssueView,
   type CompactStatus,
+  STATUS_CATEGORY_KEYS,
   type StatusCategoryKey,
   type StatusRef,
 } from './compact-history';

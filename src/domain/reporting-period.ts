@@ -9,7 +9,9 @@
 import { monthStartOf, nextMonthStartOf, weekdayOf, WEEKDAY_NAMES, type DayNumber, type WeekdayName } from './calendar-day';
 import type { ReportWindow } from './report-window';
 
-export type PeriodKind = 'day' | 'week' | 'month';
+/** The kinds of reporting period, listed once (the configuration schema and the UI's choices derive from it). */
+export const PERIOD_KINDS = ['day', 'week', 'month'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface ReportingPeriods {
   readonly kind: PeriodKind;

@@ -1,39 +1,26 @@
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
-import { systemClock } from '../adapters/clock/system-clock';
 import { enqueueGitHubSyncJobs, MAX_QUEUE_DELAY_SECONDS } from '../adapters/forge-queue/github-sync-queue';
-import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
-import { GitHubGraphqlPullRequests } from '../adapters/github/github-graphql-pull-requests';
-import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { jiraAsApp } from '../adapters/jira/jira-request';
-import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
-import { storageKeys } from '../adapters/kvs/storage-keys';
-import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { syncRepositoryPullRequests, type PullRequestSyncPorts } from '../app/pull-requests/pull-request-sync';
-import type { RetentionSettings } from '../app/privacy/retention-window';
+import { appAdapters } from './composition-root';
 
 const REPOSITORY_NAME = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const githubSyncJob = z.object({ repository: z.string().regex(REPOSITORY_NAME) }).strict();
 
-const connection = () => new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection);
-
 function pullRequestSyncPorts(): PullRequestSyncPorts {
+  const adapters = appAdapters();
   return {
-    github: new GitHubGraphqlPullRequests(),
-    vault: new KvsSecretVault(),
-    connection: connection(),
-    store: new KvsPullRequestStore(),
-    projects: new JiraProjectDirectory(jiraAsApp()),
-    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-    generatedPaths: new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
-    auditLog: new KvsAuditLog(),
-    clock: systemClock,
-    budget: new InvocationBudget(),
+    github: adapters.githubPullRequests,
+    vault: adapters.vault,
+    connection: adapters.githubConnection,
+    store: adapters.pullRequests,
+    projects: adapters.projectsAsApp,
+    retention: adapters.retention,
+    generatedPaths: adapters.generatedPaths,
+    auditLog: adapters.auditLog,
+    clock: adapters.clock,
+    budget: adapters.budget,
   };
 }
 
@@ -43,7 +30,7 @@ function pullRequestSyncPorts(): PullRequestSyncPorts {
  * changed since. Duplicate runs only read a page twice.
  */
 export async function githubSync(): Promise<{ queued: number }> {
-  const record = await connection().read();
+  const record = await appAdapters().githubConnection.read();
   const repositories = (record?.repositories ?? []).filter((repository) => repository.visible).map((repository) => repository.fullName);
   await enqueueGitHubSyncJobs(repositories.map((repository) => ({ repository })));
   logJob('github-sync', `queued ${repositories.length} repository job(s)`);

@@ -1,32 +1,21 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
-import { systemClock } from '../adapters/clock/system-clock';
-import { GitHubGraphqlPullRequests } from '../adapters/github/github-graphql-pull-requests';
-import { githubWebhookSignatures } from '../adapters/github/webhook-signature';
-import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { jiraAsApp } from '../adapters/jira/jira-request';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
-import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
-import { storageKeys } from '../adapters/kvs/storage-keys';
-import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { receiveGitHubWebhook, WEBHOOK_STATUS, type GitHubWebhookPorts } from '../app/pull-requests/github-webhook-delivery';
-import type { RetentionSettings } from '../app/privacy/retention-window';
+import { appAdapters } from './composition-root';
 
 function webhookPorts(): GitHubWebhookPorts {
+  const adapters = appAdapters();
   return {
-    vault: new KvsSecretVault(),
-    signatures: githubWebhookSignatures,
-    deliveries: new KvsWebhookDeliveries(),
-    connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
-    github: new GitHubGraphqlPullRequests(),
-    store: new KvsPullRequestStore(),
-    projects: new JiraProjectDirectory(jiraAsApp()),
-    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-    generatedPaths: new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
-    clock: systemClock,
+    vault: adapters.vault,
+    signatures: adapters.webhookSignatures,
+    deliveries: adapters.webhookDeliveries,
+    connection: adapters.githubConnection,
+    github: adapters.githubPullRequests,
+    store: adapters.pullRequests,
+    projects: adapters.projectsAsApp,
+    retention: adapters.retention,
+    generatedPaths: adapters.generatedPaths,
+    clock: adapters.clock,
   };
 }
 

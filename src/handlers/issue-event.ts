@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { applyIssueChange, type IssueChangeOutcome } from '../app/sync/issue-change';
 import { licenceFromContext } from './installation-licence-context';
 import { syncPorts } from './sync-wiring';
+import { appAdapters } from './composition-root';
 
 const issueEventShape = z.object({
   eventType: z.string(),
@@ -42,8 +41,9 @@ export async function issueEvent(
   }
   const { eventType, issue, changelog } = parsed.data;
   const projectKey = issue.fields.project.key;
-  const erasure = await new KvsErasureGenerations().current();
-  if (!isProjectKey(projectKey) || !(await new KvsMeasuredProjects().list()).includes(projectKey)) {
+  const adapters = appAdapters();
+  const erasure = await adapters.erasures.current();
+  if (!isProjectKey(projectKey) || !(await adapters.measured.list()).includes(projectKey)) {
     return { relevant: false, outcome: 'not-measured' };
   }
   const deleted = eventType === 'avi:jira:deleted:issue';
@@ -51,7 +51,7 @@ export async function issueEvent(
     ? null
     : (changelog?.items ?? []).flatMap((item) => [item.field, item.fieldId]).filter((name): name is string => typeof name === 'string');
   const outcome = await applyIssueChange(
-    syncPorts(),
+    syncPorts(adapters),
     { projectKey, issueId: issue.id, changedFields, deleted, erasure },
     `issue-event:${randomUUID()}`,
   );

@@ -1,40 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { ForgePersonalDataReporter } from '../adapters/atlassian/forge-personal-data-reporter';
-import { systemClock } from '../adapters/clock/system-clock';
-import { timerPause } from '../adapters/clock/timer-pause';
-import { ForgePersonalDataReportScheduler } from '../adapters/forge-queue/forge-personal-data-report-scheduler';
-import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
-import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
-import { storageKeys } from '../adapters/kvs/storage-keys';
 import { logJob } from '../app/job-log';
 import {
   continuePersonalDataReport,
   PERSONAL_DATA_REPORT_TUNING,
   startPersonalDataReport,
-  type PersonalDataReportCursor,
   type PersonalDataReportPorts,
-  type PersonalDataReportRecord,
   type PersonalDataReportTuning,
   type SliceOutcome,
 } from '../app/privacy/personal-data-report-run';
+import { appAdapters } from './composition-root';
 
 function personalDataReportPorts(): PersonalDataReportPorts {
+  const adapters = appAdapters();
   return {
-    index: new KvsPersonalDataIndex(),
-    reporter: new ForgePersonalDataReporter(),
-    auditLog: new KvsAuditLog(),
-    connections: [
-      new KvsDocument<{ connectedBy: string }>(storageKeys.githubConnection),
-      new KvsDocument<{ connectedBy: string }>(storageKeys.slackConnection),
-    ],
-    cursor: new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),
-    lastReport: new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
-    scheduler: new ForgePersonalDataReportScheduler(),
-    budget: new InvocationBudget(),
-    pause: timerPause,
-    clock: systemClock,
+    index: adapters.personalData,
+    reporter: adapters.personalDataReporter,
+    auditLog: adapters.auditLog,
+    connections: [adapters.githubConnection, adapters.slackConnection],
+    cursor: adapters.personalDataReportCursor,
+    lastReport: adapters.lastPersonalDataReport,
+    scheduler: adapters.personalDataReportScheduler,
+    budget: adapters.budget,
+    pause: adapters.pause,
+    clock: adapters.clock,
     newRunId: () => randomUUID(),
   };
 }

@@ -6,28 +6,11 @@ import { requestSyncNow } from '../app/sync/sync-now';
 import { NEVER_SYNCED } from '../app/sync/sync-state';
 import { RememberedPermissions } from '../app/access/remembered-permissions';
 import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/access/remembered-security-levels';
-import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import type { UserPermissions } from '../ports';
-import { systemClock } from '../adapters/clock/system-clock';
-import { ForgeSyncJobScheduler } from '../adapters/forge-queue/forge-sync-job-scheduler';
-import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
-import { KvsHistoryEditLog } from '../adapters/kvs/kvs-history-edit-log';
-import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
-import { KvsOverviewSummaryStore } from '../adapters/kvs/kvs-overview-summary-store';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
-import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
-import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
-import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
-import { jiraAsUser } from '../adapters/jira/jira-request';
-import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
-import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
+import { appAdapters, type AppAdapters } from './composition-root';
 import { licenceFromContext } from './installation-licence-context';
 import { emptyPayload, projectKeyFromContext, viewerFromContext } from './resolver-context';
 import { projectPullRequests } from '../app/pull-requests/project-pull-requests';
-import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { storageKeys } from '../adapters/kvs/storage-keys';
-import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { respond, type ResolverTable } from './resolver-response';
 import type { ProjectPageFunctions } from '../shared/resolver-contract';
 
@@ -46,8 +29,8 @@ const projectViewPayload = z
 const securityLevelMemory = new SecurityLevelMemory();
 
 /** Which security levels the caller may see, asked of Jira as them, through the short-lived memory. */
-function viewerSecurityLevels(context: Request['context']) {
-  return new RememberedSecurityLevels(new JiraSecurityLevels(jiraAsUser()), viewerFromContext(context), securityLevelMemory, systemClock);
+function viewerSecurityLevels(adapters: AppAdapters, context: Request['context']) {
+  return new RememberedSecurityLevels(adapters.securityLevelsAsUser, viewerFromContext(context), securityLevelMemory, adapters.clock);
 }
 
 /**
@@ -59,14 +42,18 @@ function viewerSecurityLevels(context: Request['context']) {
 function projectPageFunction<S extends z.ZodType, R>(
   name: string,
   schema: S,
-  work: (input: z.infer<S>, call: { projectKey: string; userPermissions: UserPermissions; context: Request['context'] }) => Promise<R>,
+  work: (
+    input: z.infer<S>,
+    call: { projectKey: string; userPermissions: UserPermissions; adapters: AppAdapters; context: Request['context'] },
+  ) => Promise<R>,
 ) {
   return ({ payload, context }: Request) =>
     respond(name, async () => {
       const projectKey = projectKeyFromContext(context);
-      const userPermissions = new RememberedPermissions(new JiraUserPermissions(jiraAsUser()));
+      const adapters = appAdapters();
+      const userPermissions = new RememberedPermissions(adapters.userPermissions);
       await requireBrowsePermission(userPermissions, projectKey);
-      return work(schema.parse(payload), { projectKey, userPermissions, context });
+      return work(schema.parse(payload), { projectKey, userPermissions, adapters, context });
     });
 }
 
@@ -74,14 +61,14 @@ function projectPageFunction<S extends z.ZodType, R>(
  * Resolver of the project page (`jira:projectPage`): everything a team member's browser may ask.
  */
 const PROJECT_PAGE_FUNCTIONS = {
-  getProjectPage: projectPageFunction('getProjectPage', emptyPayload, async (_, { projectKey, userPermissions, context }) => ({
+  getProjectPage: projectPageFunction('getProjectPage', emptyPayload, async (_, { projectKey, userPermissions, adapters, context }) => ({
     ...(await loadProjectPage(
       {
         userPermissions,
         // Looked up as the user too: the page shows the project as Jira shows it to them.
-        projects: new JiraProjectDirectory(jiraAsUser()),
-        syncStates: new KvsSyncStateStore(),
-        measured: new KvsMeasuredProjects(),
+        projects: adapters.projectsAsUser,
+        syncStates: adapters.syncStates,
+        measured: adapters.measured,
       },
       projectKey,
     )),
@@ -89,19 +76,19 @@ const PROJECT_PAGE_FUNCTIONS = {
   })),
   // The page's data: the stored history, workflow and sync progress; in parts when the history is large, and
   // only the edits since the version the browser holds when it holds one.
-  getProjectView: projectPageFunction('getProjectView', projectViewPayload, (request, { projectKey, userPermissions, context }) =>
+  getProjectView: projectPageFunction('getProjectView', projectViewPayload, (request, { projectKey, userPermissions, adapters, context }) =>
     loadProjectView(
       {
         userPermissions,
-        securityLevels: viewerSecurityLevels(context),
-        store: new KvsHistoryStore(),
-        syncStates: new KvsSyncStateStore(),
-        cursors: new KvsSyncCursorStore(),
-        flowConfigs: new KvsFlowConfigStore(),
-        measured: new KvsMeasuredProjects(),
-        edits: new KvsHistoryEditLog(),
-        summaries: new KvsOverviewSummaryStore(),
-        clock: systemClock,
+        securityLevels: viewerSecurityLevels(adapters, context),
+        store: adapters.history,
+        syncStates: adapters.syncStates,
+        cursors: adapters.cursors,
+        flowConfigs: adapters.flowConfigs,
+        measured: adapters.measured,
+        edits: adapters.historyEdits,
+        summaries: adapters.summaries,
+        clock: adapters.clock,
       },
       projectKey,
       request,
@@ -111,30 +98,30 @@ const PROJECT_PAGE_FUNCTIONS = {
   getSyncState: projectPageFunction(
     'getSyncState',
     emptyPayload,
-    async (_, { projectKey }) => (await new KvsSyncStateStore().read(projectKey)) ?? NEVER_SYNCED,
+    async (_, { projectKey, adapters }) => (await adapters.syncStates.read(projectKey)) ?? NEVER_SYNCED,
   ),
   // The pull requests naming the project's items, for the Pull requests tab.
-  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, context }) =>
+  getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, adapters, context }) =>
     projectPullRequests(
       {
         userPermissions,
-        history: new KvsHistoryStore(),
-        securityLevels: viewerSecurityLevels(context),
-        connection: new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
-        store: new KvsPullRequestStore(),
+        history: adapters.history,
+        securityLevels: viewerSecurityLevels(adapters, context),
+        connection: adapters.githubConnection,
+        store: adapters.pullRequests,
       },
       projectKey,
     ),
   ),
-  syncNow: projectPageFunction('syncNow', emptyPayload, (_, { projectKey, userPermissions, context }) =>
+  syncNow: projectPageFunction('syncNow', emptyPayload, (_, { projectKey, userPermissions, adapters, context }) =>
     requestSyncNow(
       {
         userPermissions,
-        measured: new KvsMeasuredProjects(),
-        throttle: new KvsSyncRequestThrottle(),
-        scheduler: new ForgeSyncJobScheduler(),
-        syncStates: new KvsSyncStateStore(),
-        clock: systemClock,
+        measured: adapters.measured,
+        throttle: adapters.syncRequestThrottle,
+        scheduler: adapters.syncScheduler,
+        syncStates: adapters.syncStates,
+        clock: adapters.clock,
         licence: licenceFromContext(context),
       },
       projectKey,

@@ -1,52 +1,27 @@
 import { z } from 'zod';
-import { systemClock } from '../adapters/clock/system-clock';
-import { ForgePurgeScheduler } from '../adapters/forge-queue/forge-purge-scheduler';
-import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
-import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
-import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
-import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
 import { isKvsRateLimited } from '../adapters/kvs/kvs-rate-limit';
-import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
-import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
-import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
-import { storageKeys } from '../adapters/kvs/storage-keys';
-import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import {
-  runPurgeSlice,
-  type PurgeJob,
-  type PurgeRunPorts,
-  type PurgeSliceOutcome,
-  type WatchedRepositoriesRecord,
-} from '../app/privacy/expired-data-purge';
+import { runPurgeSlice, type PurgeJob, type PurgeRunPorts, type PurgeSliceOutcome } from '../app/privacy/expired-data-purge';
 import { logJob } from '../app/job-log';
-import type { ConnectionRecord } from '../app/privacy/closed-account-erasure';
 import { isProjectKey } from '../app/project-key';
-import type { RetentionSettings } from '../app/privacy/retention-window';
-import type { PurgeOutcome } from '../shared/resolver-contract';
+import { appAdapters, type AppAdapters } from './composition-root';
 
-function purgeRunPorts(): PurgeRunPorts {
+function purgeRunPorts(adapters: AppAdapters): PurgeRunPorts {
   return {
-    retention: new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-    githubConnection: new KvsDocument<WatchedRepositoriesRecord>(storageKeys.githubConnection),
-    pullRequests: new KvsPullRequestStore(),
-    lastPurge: new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
-    auditLog: new KvsAuditLog(),
-    connections: [
-      new KvsDocument<ConnectionRecord>(storageKeys.githubConnection),
-      new KvsDocument<ConnectionRecord>(storageKeys.slackConnection),
-    ],
-    personalData: new KvsPersonalDataIndex(),
-    history: new KvsHistoryStore(),
-    locks: new KvsProjectLocks(),
-    measured: new KvsMeasuredProjects(),
-    storedProjects: new KvsStoredProjects(),
-    unmeasured: new KvsUnmeasuredProjects(),
-    purges: new ForgePurgeScheduler(),
-    budget: new InvocationBudget(),
-    clock: systemClock,
+    retention: adapters.retention,
+    githubConnection: adapters.githubConnection,
+    pullRequests: adapters.pullRequests,
+    lastPurge: adapters.lastPurge,
+    auditLog: adapters.auditLog,
+    connections: [adapters.githubConnection, adapters.slackConnection],
+    personalData: adapters.personalData,
+    history: adapters.history,
+    locks: adapters.locks,
+    measured: adapters.measured,
+    storedProjects: adapters.storedProjects,
+    unmeasured: adapters.unmeasured,
+    purges: adapters.purgeScheduler,
+    budget: adapters.budget,
+    clock: adapters.clock,
   };
 }
 
@@ -71,7 +46,8 @@ function describe(outcome: PurgeSliceOutcome): string {
  * this invocation has no time for continue on the `sync-jobs` queue.
  */
 export async function retentionPurge(): Promise<(PurgeSliceOutcome & { resealed: number }) | { kind: 'queued' }> {
-  const ports = purgeRunPorts();
+  const adapters = appAdapters();
+  const ports = purgeRunPorts(adapters);
   let outcome: PurgeSliceOutcome;
   try {
     outcome = await runPurgeSlice(ports, { requestedBy: null, progress: null });
@@ -85,7 +61,7 @@ export async function retentionPurge(): Promise<(PurgeSliceOutcome & { resealed:
   }
   logJob('retention-purge', describe(outcome));
 
-  const vault = new KvsSecretVault();
+  const vault = adapters.vault;
   let resealed = 0;
   if (vault.sealingStatus().configured) {
     const reseal = await vault.resealAll();
@@ -124,7 +100,7 @@ export const retentionPurgeJob = z.object({
 
 /** A queued slice: "purge now" from the settings page, or the rest of a run that ran short of time. */
 export async function retentionPurgeSlice(job: PurgeJob): Promise<PurgeSliceOutcome> {
-  const outcome = await runPurgeSlice(purgeRunPorts(), job);
+  const outcome = await runPurgeSlice(purgeRunPorts(appAdapters()), job);
   logJob('retention-purge', `${job.requestedBy === null ? 'daily' : 'admin'} run: ${describe(outcome)}`);
   return outcome;
 }

@@ -1,10 +1,9 @@
 import { enqueueSyncJobs } from '../adapters/forge-queue/sync-queue';
-import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
 import { isProjectKey } from '../app/project-key';
 import { logJob } from '../app/job-log';
 import { licenceFromContext } from './installation-licence-context';
 import { queueSlackAlerts } from './slack-alerts';
+import { appAdapters } from './composition-root';
 
 /**
  * Scheduled trigger `incremental-sync`: one queue job per measured project, so each project's sync gets a
@@ -18,8 +17,9 @@ export async function scheduledSync(_request?: unknown, context?: unknown): Prom
     logJob('incremental-sync', 'licence inactive: no project queued');
     return { queued: 0 };
   }
-  const erasure = await new KvsErasureGenerations().current();
-  const projectKeys = (await new KvsMeasuredProjects().list()).filter(isProjectKey);
+  const adapters = appAdapters();
+  const erasure = await adapters.erasures.current();
+  const projectKeys = (await adapters.measured.list()).filter(isProjectKey);
   await enqueueSyncJobs(projectKeys.map((projectKey) => ({ projectKey, reason: 'scheduled' as const, erasure })));
   // The Slack alerts ride on this trigger (Forge allows five scheduled triggers, and all five are taken).
   if (projectKeys.length > 0) await queueSlackAlerts();

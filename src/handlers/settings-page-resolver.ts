@@ -38,7 +38,8 @@ import { respond, type NamedResolverTable } from './resolver-response';
 import type { SettingsFunctions } from '../shared/resolver-contract';
 import { settingsPayloads as payloads } from './settings-payloads';
 import { settingsPorts, type SettingsPorts } from './settings-wiring';
-import { slackDigestPorts, slackDigestRequestPorts } from './slack-digest';
+import { appAdapters, type AppAdapters } from './composition-root';
+import { slackDigestRequestPorts } from './digest-wiring';
 
 /**
  * One settings function: who is calling comes from the platform's context; Jira, asked as that user, must call
@@ -49,7 +50,7 @@ function settingsFunction<S extends z.ZodType, R>(
   schema: S,
   work: (
     input: z.infer<S>,
-    call: { actor: Actor; ports: SettingsPorts; siteUrl: string | null; licence: InstallationLicence },
+    call: { actor: Actor; ports: SettingsPorts; adapters: AppAdapters; siteUrl: string | null; licence: InstallationLicence },
   ) => Promise<R>,
   options: { costsTheSite?: boolean } = {},
 ) {
@@ -57,22 +58,23 @@ function settingsFunction<S extends z.ZodType, R>(
     ({ payload, context }: Request) =>
       respond(name, async () => {
         const actor = actorFromContext(context);
-        const ports = settingsPorts();
+        const adapters = appAdapters();
+        const ports = settingsPorts(adapters);
         await requireJiraAdministrator(ports.userPermissions);
         const input = schema.parse(payload ?? {});
         const licence = licenceFromContext(context);
         // A sync or a digest costs the site requests and the app's quotas: not while the licence is inactive.
         if (options.costsTheSite) requireActiveLicence(licence);
-        return work(input, { actor, ports, siteUrl: siteUrlFromContext(context), licence });
+        return work(input, { actor, ports, adapters, siteUrl: siteUrlFromContext(context), licence });
       });
 }
 
 const github = (ports: SettingsPorts) => ({ ...ports, record: ports.githubRecord });
-const slack = (ports: SettingsPorts) => ({ ...ports, record: ports.slackRecord, lastDigest: slackDigestPorts().lastDigest });
+const slack = (ports: SettingsPorts) => ({ ...ports, record: ports.slackRecord });
 
 /** The weekly digest links to Jira, but a scheduled run has no site in its context: the Slack tab's calls remember it. */
 async function rememberSiteOf(siteUrl: string | null, ports: SettingsPorts): Promise<void> {
-  if (siteUrl !== null) await rememberSite(slackDigestPorts().site, siteUrl, ports.clock.now());
+  if (siteUrl !== null) await rememberSite(ports.site, siteUrl, ports.clock.now());
 }
 
 /** Every settings function, by the name the UI invokes. The payload and answer types are in src/shared/resolver-contract.ts. */
@@ -124,7 +126,7 @@ const SETTINGS_FUNCTIONS = {
   sendSlackTestMessage: settingsFunction(payloads.none, (_, { actor, ports }) => sendSlackTestMessage(slack(ports), actor)),
   sendSlackDigest: settingsFunction(
     payloads.none,
-    (_, { actor, ports, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports), actor, siteUrl),
+    (_, { actor, ports, adapters, siteUrl }) => sendSlackDigestNow(slackDigestRequestPorts(ports, adapters), actor, siteUrl),
     {
       costsTheSite: true,
     },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { auditLogCursor } from '../app/audit/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
-import { WEEKDAY_NAMES } from '../domain/calendar-day';
+import { CONVENTION_SCHEMAS } from '../domain';
 import { GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain/generated-files';
-import { isValidTimeZone } from '../domain/time-zone';
 import {
   githubTokenKind,
   GITHUB_REPOSITORY,
@@ -80,22 +79,17 @@ const workflow = z
 
 const excludedIssueTypes = z.array(z.string().trim().min(1, 'an issue type needs a name').max(255)).max(100);
 
-const weekday = z.enum(WEEKDAY_NAMES);
-
+/** The conventions the settings page edits, each by the configuration document's own schema (src/domain/flow-config.ts). */
 const conventions = z
   .object({
-    stageEntry: z.enum(['first', 'last']),
-    backwardMoves: z.enum(['keep', 'reset']),
-    unit: z.enum(['days-inclusive', 'days-exclusive', 'hours']),
-    percentileMethod: z.enum(['nearest-rank', 'linear']),
-    serviceLevelPercentile: z.number().gt(0).lt(100),
-    weekEndsOn: weekday,
-    workingDays: z
-      .array(weekday)
-      .min(1, 'at least one working day')
-      .max(7)
-      .refine((days) => new Set(days).size === days.length, 'lists a day twice'),
-    timeZone: z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+    stageEntry: CONVENTION_SCHEMAS.stageEntry,
+    backwardMoves: CONVENTION_SCHEMAS.backwardMoves,
+    unit: CONVENTION_SCHEMAS.unit,
+    percentileMethod: CONVENTION_SCHEMAS.percentileMethod,
+    serviceLevelPercentile: CONVENTION_SCHEMAS.serviceLevelPercentile,
+    weekEndsOn: CONVENTION_SCHEMAS.weekEndsOn,
+    workingDays: CONVENTION_SCHEMAS.workingDays.max(7).refine((days) => new Set(days).size === days.length, 'lists a day twice'),
+    timeZone: CONVENTION_SCHEMAS.timeZone.max(64),
   })
   .strict();
 

@@ -1,28 +1,13 @@
 import { channelHistory } from '../app/access/channel-history';
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
-import { systemClock } from '../adapters/clock/system-clock';
-import { timerPause } from '../adapters/clock/timer-pause';
 import { enqueueSlackAlerts } from '../adapters/forge-queue/slack-alert-queue';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
-import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
-import { KvsHistoryStore } from '../adapters/kvs/kvs-history-store';
-import { KvsMeasuredProjects } from '../adapters/kvs/kvs-measured-projects';
-import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
-import { storageKeys } from '../adapters/kvs/storage-keys';
-import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
-import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
-import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { logJob } from '../app/job-log';
 import { isProjectKey } from '../app/project-key';
 import { pullRequestsLinkedTo } from '../app/pull-requests/project-pull-requests';
-import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
 import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } from '../app/slack-alerts/slack-alert-run';
-import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
-import type { SlackConnectionRecord } from '../app/connections/slack-connection';
-import type { SiteAddress } from '../app/digest/slack-digest';
-import { compactHistoryFromShards } from '../shared/packed-history';
 import { licenceFromContext } from './installation-licence-context';
+import { appAdapters } from './composition-root';
 
 /** The alerts run this long after the hourly sync queued its project jobs, so they read what those synced. */
 const ALERTS_AFTER_SYNC_SECONDS = 600;
@@ -30,27 +15,25 @@ const ALERTS_AFTER_SYNC_SECONDS = 600;
 const slackAlertJob = z.object({ fromProject: z.string().refine(isProjectKey).nullable() }).strict();
 
 function slackAlertPorts(): SlackAlertRunPorts {
-  const pullRequestStore = new KvsPullRequestStore();
-  const history = new KvsHistoryStore();
-  const github = new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection);
+  const adapters = appAdapters();
   return {
-    slack: new SlackWebWorkspace(),
-    vault: new KvsSecretVault(),
-    connection: new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection),
-    measured: new KvsMeasuredProjects(),
-    histories: { live: (projectKey) => channelHistory(history, projectKey) },
-    flowConfigs: new KvsFlowConfigStore(),
-    alertSettings: (projectKey) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
-    alertState: (projectKey) => new KvsDocument<SlackAlertState>(storageKeys.slackAlertState(projectKey)),
+    slack: adapters.slack,
+    vault: adapters.vault,
+    connection: adapters.slackConnection,
+    measured: adapters.measured,
+    histories: { live: (projectKey) => channelHistory(adapters.history, projectKey) },
+    flowConfigs: adapters.flowConfigs,
+    alertSettings: adapters.alertSettings,
+    alertState: adapters.alertState,
     pullRequests: {
       async linkedTo(projectKey) {
-        const record = await github.read();
-        return record ? pullRequestsLinkedTo(pullRequestStore, record, projectKey) : [];
+        const record = await adapters.githubConnection.read();
+        return record ? pullRequestsLinkedTo(adapters.pullRequests, record, projectKey) : [];
       },
     },
-    site: new KvsDocument<SiteAddress>(storageKeys.siteUrl),
-    pause: timerPause,
-    clock: systemClock,
+    site: adapters.site,
+    pause: adapters.pause,
+    clock: adapters.clock,
   };
 }
 
@@ -65,7 +48,7 @@ function describe(outcome: SlackAlertRunOutcome): string {
 /** Queued by the hourly sync (see scheduled-sync.ts): the scheduled triggers are all taken, Forge allows five. */
 export async function queueSlackAlerts(): Promise<void> {
   // No channel, no alert: a site without Slack is not sent a job an hour to learn that.
-  if (!(await new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection).read())) return;
+  if (!(await appAdapters().slackConnection.read())) return;
   await enqueueSlackAlerts({ fromProject: null }, ALERTS_AFTER_SYNC_SECONDS);
 }
 

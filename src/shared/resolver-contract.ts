@@ -6,6 +6,7 @@
  * A resolver never throws at the UI and never returns a stack trace.
  */
 import type { WeekdayName } from '../domain/calendar-day';
+import type { StatusCategoryKey } from '../domain/compact-history';
 import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
 import type { OverviewFigures } from '../domain/overview-figures';
 import type { Workflow } from '../domain/workflow';
@@ -200,7 +201,7 @@ export interface WorkflowSettings {
 export interface ProjectStatus {
   id: string;
   name: string;
-  category: 'new' | 'indeterminate' | 'done' | null;
+  category: StatusCategoryKey | null;
 }
 
 /** `listProjectSettings`: payload `{}`. */

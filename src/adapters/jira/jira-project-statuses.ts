@@ -1,4 +1,5 @@
 import { route } from '@forge/api';
+import { STATUS_CATEGORY_KEYS } from '../../domain';
 import type { ProjectStatuses } from '../../ports';
 import type { ProjectStatus } from '../../shared/resolver-contract';
 import { readJiraJson, type RequestJira } from './jira-request';
@@ -7,7 +8,7 @@ interface IssueTypeWithStatus {
   statuses: Array<{ id: string; name: string; statusCategory?: { key?: string } }>;
 }
 
-const CATEGORIES = new Set(['new', 'indeterminate', 'done']);
+const CATEGORIES: ReadonlySet<string> = new Set(STATUS_CATEGORY_KEYS);
 
 /**
  * A project's statuses through `GET /rest/api/3/project/{key}/statuses`, which lists them per issue type.
