@@ -31,7 +31,9 @@ import type { GeneratedPathsRecord } from '../app/connections/generated-paths-se
 import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import type { RetentionSettings } from '../app/privacy/retention-window';
 import type { SlackConnectionRecord } from '../app/connections/slack-connection';
+import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
+import type { SlackAlertRunRecord } from '../app/slack-alerts/slack-alert-status';
 import type { PurgeOutcome } from '../shared/resolver-contract';
 
 /**
@@ -79,6 +81,8 @@ export function settingsPorts() {
     personalData: new KvsPersonalDataIndex(),
     clock: systemClock,
     alertSettings: (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
+    alertState: (projectKey: string) => new KvsDocument<SlackAlertState>(storageKeys.slackAlertState(projectKey)),
+    lastAlertRun: new KvsDocument<SlackAlertRunRecord>(storageKeys.lastSlackAlertRun),
     requestThrottle: (request: ThrottledRequest, subject: string | null) =>
       new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   };

@@ -19,9 +19,9 @@ import { pullRequestsLinkedTo } from '../app/pull-requests/project-pull-requests
 import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
 import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } from '../app/slack-alerts/slack-alert-run';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
+import type { SlackAlertRunRecord } from '../app/slack-alerts/slack-alert-status';
 import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import type { SiteAddress } from '../app/digest/slack-digest';
-import { compactHistoryFromShards } from '../shared/packed-history';
 import { licenceFromContext } from './installation-licence-context';
 
 /** The alerts run this long after the hourly sync queued its project jobs, so they read what those synced. */
@@ -49,6 +49,7 @@ function slackAlertPorts(): SlackAlertRunPorts {
       },
     },
     site: new KvsDocument<SiteAddress>(storageKeys.siteUrl),
+    lastRun: new KvsDocument<SlackAlertRunRecord>(storageKeys.lastSlackAlertRun),
     pause: timerPause,
     clock: systemClock,
   };
