@@ -1,6 +1,7 @@
 import { isoDateToDay } from '../domain';
 import { parseCliArguments } from './cli-arguments';
 import { REPORT_TABLE_NAMES } from './report-csv';
+import { PULL_REQUEST_TABLE_NAMES } from './pull-request-csv';
 import { CliInputError } from './cli-error';
 
 describe('command-line arguments', () => {
@@ -78,7 +79,7 @@ describe('command-line arguments', () => {
       out: 'o',
     });
     expect(() => parseCliArguments(['report', '--input', 'a', '--format', 'csv'])).toThrow(
-      `--format csv writes one table to standard output: name it with --table (one of ${REPORT_TABLE_NAMES.join(', ')}), or give --out DIR for every table`,
+      `--format csv writes one table to standard output: name it with --table (one of ${[...REPORT_TABLE_NAMES, ...PULL_REQUEST_TABLE_NAMES].join(', ')}), or give --out DIR for every table`,
     );
   });
 

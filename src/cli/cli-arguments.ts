@@ -6,6 +6,7 @@
 import { isoDateToDay, parseIsoTimestamp, type DayNumber } from '../domain';
 import { CliInputError } from './cli-error';
 import { parsePullRequestSource, type PullRequestSource } from './pull-request-input';
+import { isPullRequestTableName, PULL_REQUEST_TABLE_NAMES, type PullRequestTableName } from './pull-request-csv';
 import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
 
 export type OutputFormat = 'json' | 'csv';
@@ -24,8 +25,11 @@ export interface ReportArguments {
   now: AsOf | null;
   seed: number;
   format: OutputFormat;
-  /** With CSV, the one table to write; null for all of them (only with --out). */
-  table: ReportTableName | null;
+  /**
+   * With CSV, the one table to write; null for all of them (only with --out): the report's, and the pull requests'
+   * when `--pull-requests` is given.
+   */
+  table: ReportTableName | PullRequestTableName | null;
   out: string | null;
   /** `--pull-requests owner/name=FILE`, repeatable: GitHub pull requests to report beside the issues. */
   pullRequests: PullRequestSource[];
@@ -90,18 +94,17 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 
   const out = values.get('--out') ?? null;
   const tableText = values.get('--table');
-  const tableNames = REPORT_TABLE_NAMES.join(', ');
+  const tableNames = [...REPORT_TABLE_NAMES, ...PULL_REQUEST_TABLE_NAMES].join(', ');
   if (tableText !== undefined && format !== 'csv') throw new CliInputError('--table picks one CSV table: use it with --format csv');
-  if (tableText !== undefined && !isReportTableName(tableText))
+  if (tableText !== undefined && !isReportTableName(tableText) && !isPullRequestTableName(tableText))
     throw new CliInputError(`--table: "${tableText}" is not one of ${tableNames}`);
+  if (tableText !== undefined && isPullRequestTableName(tableText) && pullRequests.length === 0)
+    throw new CliInputError(`--table ${tableText} is a table of pull requests: give them with --pull-requests owner/name=FILE`);
   if (format === 'csv' && tableText === undefined && out === null) {
     throw new CliInputError(
       `--format csv writes one table to standard output: name it with --table (one of ${tableNames}), or give --out DIR for every table`,
     );
   }
   const table = tableText ?? null;
-
-  if (pullRequests.length > 0 && format !== 'json')
-    throw new CliInputError('--pull-requests adds a "pullRequests" section to the JSON report: use it with --format json');
   return { command: 'report', input, config: values.get('--config') ?? null, now, seed, format, table, out, pullRequests };
 }

@@ -1,4 +1,5 @@
 /** The text of `flow-metrics --help`. */
+import { PULL_REQUEST_TABLE_NAMES } from './pull-request-csv';
 import { REPORT_TABLE_NAMES } from './report-csv';
 
 /** Words joined by ", " and wrapped to lines of at most `width` characters, each line after the first indented. */
@@ -48,16 +49,19 @@ Options:
   --format FORMAT  json (default): the whole report as one JSON document.
                    csv: one table per metric.
   --table NAME     With csv, the one table to write; required without --out:
-                   ${wrapList(REPORT_TABLE_NAMES, TABLE_INDENT, 86)}.
+                   ${wrapList(REPORT_TABLE_NAMES, TABLE_INDENT, 86)};
+                   with --pull-requests also
+                   ${wrapList(PULL_REQUEST_TABLE_NAMES, TABLE_INDENT, 86)}.
   --out DIR        Write report.json, or one NAME.csv per table, into DIR (created if
                    needed) instead of printing to standard output.
   --pull-requests owner/name=FILE
                    Pull requests of one GitHub repository, as answers of the GraphQL
                    query the app's sync sends (one answer, or an array of pages as
                    \`gh api graphql --paginate --slurp\` writes). Repeat for more
-                   repositories. Adds a "pullRequests" section to the JSON report: the
-                   Pull requests tab's phases, sizes, waiting pull requests, share of
-                   items with a pull request and where their cycle time went.
+                   repositories. Adds a "pullRequests" section to the JSON report, and
+                   the pull-request-* tables to the CSV ones: the Pull requests tab's
+                   phases, sizes, waiting pull requests, share of items with a pull
+                   request and where their cycle time went (hours).
   -h, --help       Show this help.
 
 Exit codes: 0 report written; 2 bad arguments or bad input (the message names the

@@ -23,7 +23,8 @@ import { pullRequestSection, type PullRequestSection } from './pull-request-repo
 import { parseCliArguments, type AsOf, type ReportArguments } from './cli-arguments';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
 import { HELP_TEXT } from './cli-help';
-import { reportTable, reportTables } from './report-csv';
+import { isPullRequestTableName, pullRequestTable, pullRequestTables } from './pull-request-csv';
+import { reportTable, reportTables, type CsvTable } from './report-csv';
 import { readFlowConfig, readIssues } from './report-input';
 
 export interface CommandIo {
@@ -103,11 +104,18 @@ function report(args: ReportArguments, io: CommandIo): void {
     }
     return;
   }
+  const section = args.pullRequests.length === 0 ? null : pullRequestsOf(args, io, input.history, config, flowReport, now);
+  const table = (name: NonNullable<ReportArguments['table']>): string =>
+    // The arguments refuse a pull-request table without --pull-requests.
+    isPullRequestTableName(name) ? pullRequestTable(section!, name) : reportTable(flowReport, name);
   if (args.out === null) {
-    io.stdout(reportTable(flowReport, args.table!)); // the arguments require --table without --out
+    io.stdout(table(args.table!)); // the arguments require --table without --out
     return;
   }
-  const tables = args.table === null ? reportTables(flowReport) : [{ name: args.table, csv: reportTable(flowReport, args.table) }];
+  const tables: CsvTable[] =
+    args.table === null
+      ? [...reportTables(flowReport), ...(section === null ? [] : pullRequestTables(section))]
+      : [{ name: args.table, csv: table(args.table) }];
   io.makeDirectory(args.out);
   for (const table of tables) io.writeText(join(args.out, `${table.name}.csv`), table.csv);
   const what = tables.length === 1 ? `${join(args.out, `${tables[0]!.name}.csv`)}` : `${tables.length} CSV files to ${args.out}`;

@@ -80,6 +80,61 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
     expect(figures.timeSplit.totals).toEqual({ before: 2, coding: 22, pickup: 6, review: 18, merge: 2, between: 0, after: 23 });
   });
 
+  it('writes the same hand-computed figures as CSV, one table per figure set', () => {
+    const table = (name: string) => {
+      const { code, stdout, stderr } = run([
+        ...REPORT,
+        '--pull-requests',
+        'acme/web=pull-requests.json',
+        '--format',
+        'csv',
+        '--table',
+        name,
+      ]);
+      expect([code, stderr]).toEqual([0, '']);
+      return stdout;
+    };
+    expect(table('pull-request-summary')).toBe(
+      'name,value\nrepository,acme/web\nread,2\nmerged,1\nfinishedItems,5\nfinishedWithPullRequest,2\nshareWithPullRequest,0.4\n',
+    );
+    // #101's phases in hours, as counted above: 22, 6, 18 and 2; one pull request, so every percentile is its value.
+    expect(table('pull-request-phases')).toBe(
+      'phase,count,p50Hours,p85Hours,p95Hours\ncoding,1,22,22,22\npickup,1,6,6,6\nreview,1,18,18,18\nmerge,1,2,2,2\n',
+    );
+    // 35 lines without generated files: S (11 to 50); #102 is open, so not counted. The last class has no upper bound.
+    expect(table('pull-request-sizes')).toBe('size,upToLines,count\nXS,10,0\nS,50,1\nM,250,0\nL,1000,0\nXL,,0\n');
+    expect(table('pull-request-waiting')).toBe('repository,number,jiraKeys,hoursWaiting\nacme/web,102,WEB-2,24\n');
+    // WEB-1's 73 hours: 2 before the first commit, 22 + 6 + 18 + 2 in the pull request, 23 after the merge.
+    expect(table('pull-request-time-split')).toBe(
+      'key,beforeHours,codingHours,pickupHours,reviewHours,mergeHours,betweenHours,afterHours\nWEB-1,2,22,6,18,2,0,23\ntotal,2,22,6,18,2,0,23\n',
+    );
+
+    // With --out and no --table, every table: the report's, then the pull requests'.
+    const written = new Map<string, string>();
+    const io: CommandIo = {
+      readText: (path) => files[path]!,
+      *readChunks(path) {
+        yield Buffer.from(files[path]!);
+      },
+      writeText: (path, text) => void written.set(path, text),
+      makeDirectory: () => undefined,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      now: () => NOW,
+    };
+    expect(runFlowMetrics([...REPORT, '--pull-requests', 'acme/web=pull-requests.json', '--format', 'csv', '--out', 'out'], io)).toBe(0);
+    const names = [...written.keys()].map((path) => path.replace(/^out\//, ''));
+    expect(names.filter((name) => name.startsWith('pull-request-'))).toEqual([
+      'pull-request-summary.csv',
+      'pull-request-phases.csv',
+      'pull-request-sizes.csv',
+      'pull-request-waiting.csv',
+      'pull-request-time-split.csv',
+    ]);
+    expect(names).toContain('throughput.csv');
+    expect(written.get('out/pull-request-phases.csv')).toBe(table('pull-request-phases'));
+  });
+
   it("equals the Pull requests tab's computation over the same pull requests", () => {
     // The two pull requests as the sync stores them, written out by hand from the fixture.
     const stored = [
@@ -153,7 +208,10 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
     [['--pull-requests', 'acme/web=missing.json'], 'cannot read --pull-requests file "missing.json": no such file'],
     [['--pull-requests', 'acme/web=issues.json'], 'issues.json: [0]: is not an answer of the pull-request query'],
     [['--pull-requests', 'acme/web=bad.json'], 'bad.json: [0].data.repository.pullRequests.nodes[0] (#7).createdAt: is not a date-time'],
-    [['--pull-requests', 'acme/web=pull-requests.json', '--format', 'csv', '--table', 'throughput'], 'use it with --format json'],
+    [
+      ['--format', 'csv', '--table', 'pull-request-phases'],
+      '--table pull-request-phases is a table of pull requests: give them with --pull-requests',
+    ],
   ])('refuses %j, naming the file and the field', (extra, message) => {
     const bad = JSON.stringify([{ data: { repository: { pullRequests: { nodes: [{ number: 7, createdAt: 'yesterday' }] } } } }]);
     const { code, stderr } = run([...REPORT, ...extra], { 'bad.json': bad });

@@ -89,7 +89,7 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
     setGeneratedPaths: { patterns: ['src/api/generated/**'] },
     connectSlack: { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.leads },
     updateSlackChannel: { channelId: DEMO_CHANNELS.leads },
-    saveSlackAlerts: { ...project, serviceLevel: true, reviewWait: { enabled: true, hours: 24 } },
+    saveSlackAlerts: { ...project, serviceLevel: true, reviewWait: { enabled: true, hours: 24 }, channelId: null },
     setRetention: { retentionDays: 365 },
     eraseAllAppData: { confirmation: ERASE_CONFIRMATION_PHRASE },
   };

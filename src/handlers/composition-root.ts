@@ -49,6 +49,7 @@ import type { SiteAddress } from '../app/digest/slack-digest';
 import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../app/privacy/personal-data-report-run';
 import type { RetentionSettings } from '../app/privacy/retention-window';
 import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
+import type { SlackAlertRunRecord } from '../app/slack-alerts/slack-alert-status';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 import type { PurgeOutcome, SlackDigestOutcome } from '../shared/resolver-contract';
 
@@ -138,6 +139,7 @@ export function appAdapters() {
     retention: () => new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
     lastPurge: () => new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
     lastDigest: () => new KvsDocument<SlackDigestOutcome>(storageKeys.lastSlackDigest),
+    lastSlackAlertRun: () => new KvsDocument<SlackAlertRunRecord>(storageKeys.lastSlackAlertRun),
     lastPersonalDataReport: () => new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
     personalDataReportCursor: () => new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),
     site: () => new KvsDocument<SiteAddress>(storageKeys.siteUrl),

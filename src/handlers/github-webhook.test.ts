@@ -96,6 +96,32 @@ describe('the GitHub webhook', () => {
     expect(stored(3)!.mergedAt).toBe(now.getTime());
   });
 
+  it('does no work while the licence is inactive, and takes the same delivery once it is renewed', async () => {
+    now = new Date(now.getTime() + 10 * 60_000);
+    github.amendPullRequest(REPOSITORY, 2, { mergedAt: now });
+    const delivery = github.webhookDelivery(REPOSITORY, 2, secret, { kind: 'pull_request', action: 'closed' });
+    const requestsBefore = github.requests().length;
+    site.kvs.resetStats();
+    site.platform.licence = { isActive: false, isEvaluation: true, trialEndDate: '2026-11-30' };
+    try {
+      await expect(send(delivery)).resolves.toMatchObject({ statusCode: 402, body: JSON.stringify({ outcome: 'licence-inactive' }) });
+      // Refused before anything is read: no secret opened, no delivery id remembered, GitHub not asked.
+      expect(site.kvs.stats()).toMatchObject({ requests: 0 });
+      expect(github.requests()).toHaveLength(requestsBefore);
+      expect(stored(2)!.mergedAt).toBeNull();
+    } finally {
+      site.platform.licence = null;
+    }
+    site.platform.licence = { isActive: true };
+    try {
+      // GitHub's redelivery carries the same id: it is not taken for a replay.
+      await expect(send(delivery)).resolves.toMatchObject({ statusCode: 200, body: JSON.stringify({ outcome: 'updated' }) });
+      expect(stored(2)!.mergedAt).toBe(now.getTime());
+    } finally {
+      site.platform.licence = null;
+    }
+  });
+
   it('refuses a replayed delivery id, whatever the body', async () => {
     const delivery = github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'edited' });
     await expect(send(delivery)).resolves.toMatchObject({ statusCode: 200 });
@@ -134,7 +160,7 @@ describe('the GitHub webhook', () => {
     ['no delivery id', (d: { headers: Record<string, string> }) => void delete d.headers['x-github-delivery'], 400, 'malformed'],
   ])('refuses a delivery with %s, reading nothing', async (_, spoil, status, outcome) => {
     const delivery = github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'edited' });
-    spoil(delivery as never);
+    spoil(delivery);
     const before = github.requests().length;
     await expect(send(delivery)).resolves.toMatchObject({ statusCode: status, body: JSON.stringify({ outcome }) });
     expect(github.requests()).toHaveLength(before);

@@ -1,5 +1,6 @@
 import type { WebTriggerRequest, WebTriggerResponse } from '@forge/api';
 import { logJob } from '../app/job-log';
+import { licenceFromContext } from './installation-licence-context';
 import { receiveGitHubWebhook, WEBHOOK_STATUS, type GitHubWebhookPorts } from '../app/pull-requests/github-webhook-delivery';
 import { appAdapters } from './composition-root';
 
@@ -30,13 +31,20 @@ function singleHeaders(headers: WebTriggerRequest['headers'] | undefined): Recor
  * Web trigger `github-pull-request-webhook`: GitHub's `pull_request` and `pull_request_review` deliveries (see
  * src/app/pull-requests/github-webhook-delivery.ts). The answer is a status and one word, for GitHub's delivery
  * log; nothing from the delivery is echoed or logged but the outcome.
+ *
+ * Forge hands a web trigger the same context as any function (its second argument), licence included. While
+ * the licence is inactive the delivery is refused first of all, as the syncs and jobs refuse their work: no
+ * secret opened, no delivery id remembered (so GitHub's redelivery is accepted once the licence is renewed),
+ * no GitHub request, nothing stored. The context comes from Forge, never from the caller, so it can be trusted.
  */
-export async function githubWebhook(request: WebTriggerRequest): Promise<WebTriggerResponse> {
-  const outcome = await receiveGitHubWebhook(webhookPorts(), {
-    method: String(request.method ?? '').toUpperCase(),
-    headers: singleHeaders(request.headers),
-    body: typeof request.body === 'string' ? request.body : '',
-  });
+export async function githubWebhook(request: WebTriggerRequest, context?: unknown): Promise<WebTriggerResponse> {
+  const outcome = licenceFromContext(context).active
+    ? await receiveGitHubWebhook(webhookPorts(), {
+        method: String(request.method ?? '').toUpperCase(),
+        headers: singleHeaders(request.headers),
+        body: typeof request.body === 'string' ? request.body : '',
+      })
+    : 'licence-inactive';
   logJob('github-webhook', outcome);
   return {
     statusCode: WEBHOOK_STATUS[outcome],

@@ -126,7 +126,7 @@ const FUNCTION_FIELDS: Record<string, readonly string[]> = {
   eraseAllAppData: ['confirmation'],
   getAuditLog: ['cursor'],
   getProjectView: ['fromShard'],
-  saveSlackAlerts: ['projectKey', 'serviceLevel', 'reviewWait'],
+  saveSlackAlerts: ['projectKey', 'serviceLevel', 'reviewWait', 'channelId'],
 };
 /** Payloads for one function: mostly shaped like what it accepts, otherwise anything at all. */
 const payloadFor = (functionKey: string): fc.Arbitrary<unknown> => {
@@ -168,6 +168,7 @@ const REFUSAL_RECORDED_BY: Record<string, string> = {
   connectSlack: 'slack.connect-refused',
   updateGitHubRepositories: 'github.repositories-change-refused',
   updateSlackChannel: 'slack.channel-change-refused',
+  saveSlackAlerts: 'slack.alert-channel-refused',
   sendSlackTestMessage: 'slack.test-message-failed',
 };
 

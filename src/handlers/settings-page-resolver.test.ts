@@ -719,7 +719,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     ['sendSlackTestMessage', {}],
     ['sendSlackDigest', {}],
     ['getSlackAlerts', {}],
-    ['saveSlackAlerts', { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 24 } }],
+    ['saveSlackAlerts', { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 24 }, channelId: null }],
     ['disconnectSlack', {}],
     ['getDataPrivacy', {}],
     ['setRetention', { retentionDays: 90 }],

@@ -118,6 +118,7 @@ export const settingsPayloads = {
             .max(REVIEW_WAIT_HOURS.max, `must be at most ${REVIEW_WAIT_HOURS.max} hours (30 days)`),
         })
         .strict(),
+      channelId: channelId.nullable(),
     })
     .strict(),
   setRetention: z.object({ retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max) }).strict(),

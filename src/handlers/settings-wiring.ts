@@ -47,6 +47,8 @@ export function settingsPorts(adapters: AppAdapters = appAdapters()) {
     /** The Slack tab shows the last digest sent, and remembers the site the weekly digest links to. */
     lastDigest: adapters.lastDigest,
     site: adapters.site,
+    alertState: adapters.alertState,
+    lastAlertRun: adapters.lastSlackAlertRun,
   };
 }
 

@@ -20,7 +20,9 @@ const alertMessages = () =>
 const keysNamed = (text: string) => [...text.matchAll(/\b(FLOW-\d+) \(/g)].map((match) => match[1]);
 
 beforeAll(async () => {
-  expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: true })).toMatchObject({ ok: true });
+  for (const projectKey of ['FLOW', 'SPR']) {
+    expect(await settings('setProjectMeasured', { projectKey, measured: true })).toMatchObject({ ok: true });
+  }
   await harness.platform.drainQueue();
   expect(await settings('connectSlack', { token: slack.tokens.bot.token, channelId: DEMO_CHANNELS.flowMetrics })).toMatchObject({
     ok: true,
@@ -29,26 +31,42 @@ beforeAll(async () => {
 
 describe('Slack alerts', () => {
   it('are off until an admin turns them on, with a validated threshold', async () => {
-    expect(await settings('getSlackAlerts')).toEqual({
-      ok: true,
-      data: { projects: [{ projectKey: 'FLOW', serviceLevel: false, reviewWait: { enabled: false, hours: 24 } }] },
+    const off = (projectKey: string) => ({
+      projectKey,
+      serviceLevel: false,
+      reviewWait: { enabled: false, hours: 24 },
+      channelId: null,
+      channel: { id: DEMO_CHANNELS.flowMetrics, name: 'flow-metrics', isPrivate: false, isMember: true },
+      usesDigestChannel: true,
+      lastRunAt: null,
+      lastPostedAt: null,
+      lastProblem: null,
     });
+    expect(await settings('getSlackAlerts')).toEqual({ ok: true, data: { projects: [off('FLOW'), off('SPR')] } });
     for (const bad of [
-      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 0 } },
-      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 1.5 } },
-      { projectKey: 'FLOW', serviceLevel: 'yes', reviewWait: { enabled: true, hours: 4 } },
-      { projectKey: 'flow; DROP', serviceLevel: true, reviewWait: { enabled: false, hours: 4 } },
+      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 0 }, channelId: null },
+      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 1.5 }, channelId: null },
+      { projectKey: 'FLOW', serviceLevel: 'yes', reviewWait: { enabled: true, hours: 4 }, channelId: null },
+      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 4 }, channelId: '#general' },
+      { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: true, hours: 4 } },
+      { projectKey: 'flow; DROP', serviceLevel: true, reviewWait: { enabled: false, hours: 4 }, channelId: null },
     ]) {
       expect(await settings('saveSlackAlerts', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(
-      await settings('saveSlackAlerts', { projectKey: 'SPR', serviceLevel: true, reviewWait: { enabled: false, hours: 4 } }),
+      await settings('saveSlackAlerts', {
+        projectKey: 'BUG',
+        serviceLevel: true,
+        reviewWait: { enabled: false, hours: 4 },
+        channelId: null,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(
       await harness.settingsAs('member')('saveSlackAlerts', {
         projectKey: 'FLOW',
         serviceLevel: true,
         reviewWait: { enabled: false, hours: 4 },
+        channelId: null,
       }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await harness.runScheduledSync();
@@ -57,10 +75,20 @@ describe('Slack alerts', () => {
 
   it("name the items past the page's SLE once, after the hourly sync, and not again", async () => {
     expect(
-      await settings('saveSlackAlerts', { projectKey: 'FLOW', serviceLevel: true, reviewWait: { enabled: false, hours: 24 } }),
+      await settings('saveSlackAlerts', {
+        projectKey: 'FLOW',
+        serviceLevel: true,
+        reviewWait: { enabled: false, hours: 24 },
+        channelId: null,
+      }),
     ).toMatchObject({
       ok: true,
-      data: { projects: [{ projectKey: 'FLOW', serviceLevel: true }] },
+      data: {
+        projects: [
+          { projectKey: 'FLOW', serviceLevel: true },
+          { projectKey: 'SPR', serviceLevel: false },
+        ],
+      },
     });
     await harness.runScheduledSync();
     const messages = alertMessages();
@@ -106,4 +134,67 @@ describe('Slack alerts', () => {
     }
     expect(alertMessages()).toHaveLength(before);
   }, 120_000);
+
+  it("go to each project's own channel, checked with Slack when saved, and the status says how they went", async () => {
+    const save = (projectKey: string, channelId: string | null) =>
+      settings('saveSlackAlerts', { projectKey, serviceLevel: true, reviewWait: { enabled: false, hours: 24 }, channelId });
+    // Channels the bot cannot use are refused, and nothing is saved.
+    for (const [channelId, words] of [
+      [DEMO_CHANNELS.people, 'Slack cannot find channel G0PEOPLEHR1 for this bot'],
+      [DEMO_CHANNELS.oldReleases, 'Channel #old-releases is archived'],
+      ['C0NOSUCHCHAN', 'Slack cannot find channel C0NOSUCHCHAN'],
+    ] as const) {
+      expect(await save('FLOW', channelId)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining(words) },
+      });
+    }
+    const saved = await save('FLOW', DEMO_CHANNELS.leads);
+    expect(saved).toMatchObject({
+      ok: true,
+      data: {
+        projects: [
+          {
+            projectKey: 'FLOW',
+            channelId: DEMO_CHANNELS.leads,
+            channel: { id: DEMO_CHANNELS.leads, name: 'leads', isPrivate: true, isMember: true },
+            usesDigestChannel: false,
+          },
+          { projectKey: 'SPR', channelId: null, channel: { id: DEMO_CHANNELS.flowMetrics }, usesDigestChannel: true },
+        ],
+      },
+    });
+    expect(await save('SPR', null)).toMatchObject({ ok: true });
+    for (const projectKey of ['FLOW', 'SPR']) {
+      await harness.setValue(`project:${projectKey}:slack-alert-state`, { items: {}, pulls: [], posting: null, lastPosted: null });
+    }
+    const before = slack.slack.messages().length;
+    await harness.runScheduledSync();
+    const posted = slack.slack.messages().slice(before);
+    expect(posted.map((message) => [message.channel, message.text.split('\n')[0]])).toEqual([
+      [DEMO_CHANNELS.leads, 'Flow alerts for FLOW'],
+      [DEMO_CHANNELS.flowMetrics, 'Flow alerts for SPR'],
+    ]);
+    expect(posted[0]!.text).not.toMatch(/\bSPR-\d/);
+    expect(posted[1]!.text).not.toMatch(/\bFLOW-\d/);
+
+    // A channel the bot was never invited to is saved with a warning on the page; posting there fails for SPR only.
+    expect(await save('SPR', DEMO_CHANNELS.teamAlpha)).toMatchObject({
+      ok: true,
+      data: { projects: [{ projectKey: 'FLOW' }, { projectKey: 'SPR', channel: { name: 'team-alpha', isMember: false } }] },
+    });
+    for (const projectKey of ['FLOW', 'SPR']) {
+      await harness.setValue(`project:${projectKey}:slack-alert-state`, { items: {}, pulls: [], posting: null, lastPosted: null });
+    }
+    await harness.runScheduledSync();
+    const status = await settings('getSlackAlerts');
+    if (!status.ok) throw new Error(status.error.message);
+    const [flow, spr] = status.data.projects;
+    expect(flow).toMatchObject({ lastRunAt: expect.any(String), lastPostedAt: expect.any(String), lastProblem: null });
+    expect(spr).toMatchObject({
+      lastRunAt: flow!.lastRunAt,
+      lastProblem: { kind: 'not-in-channel', text: 'The bot is not in #team-alpha: invite it (/invite) for alerts to be posted.' },
+    });
+    expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toEqual([]);
+  }, 180_000);
 });

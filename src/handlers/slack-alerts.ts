@@ -32,6 +32,7 @@ function slackAlertPorts(): SlackAlertRunPorts {
       },
     },
     site: adapters.site,
+    lastRun: adapters.lastSlackAlertRun,
     pause: adapters.pause,
     clock: adapters.clock,
   };

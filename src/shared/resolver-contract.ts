@@ -450,13 +450,50 @@ export interface SlackAlertSettings {
   serviceLevel: boolean;
   /** Announce a pull request that has waited longer than `hours` for its first review. */
   reviewWait: { enabled: boolean; hours: number };
+  /**
+   * The Slack channel the project's alerts go to (`C…` or `G…`), checked with Slack when it changes; null for the
+   * digest's channel, which it then follows.
+   */
+  channelId: string | null;
+}
+
+/** Why the alerts could not be posted, as a kind the page may style and a sentence an admin can act on. */
+export type SlackAlertProblemKind =
+  | 'rate-limited'
+  | 'token-revoked'
+  | 'token-unreadable'
+  | 'missing-scope'
+  | 'channel-not-found'
+  | 'not-in-channel'
+  | 'channel-archived'
+  | 'unavailable'
+  | 'refused';
+
+export interface SlackAlertProblem {
+  at: string;
+  kind: SlackAlertProblemKind;
+  text: string;
+}
+
+/** One measured project's alerts as saved, where they go, and how they went. */
+export interface ProjectSlackAlerts extends SlackAlertSettings {
+  /** Where the alerts go: the project's own channel, or the digest's; null when neither is known (Slack not connected). */
+  channel: SlackChannelInfo | null;
+  /** The alerts follow the digest's channel (no channel of the project's own). */
+  usesDigestChannel: boolean;
+  /** When the alerts last ran (after the hourly sync, all projects together); null before the first run. */
+  lastRunAt: string | null;
+  /** When an alert of this project was last posted. */
+  lastPostedAt: string | null;
+  /** The latest problem met posting this project's alerts, or the whole run's (a revoked token); kept once resolved. */
+  lastProblem: SlackAlertProblem | null;
 }
 
 /** The whole hours a review-wait threshold may be: at least an hour (the alerts run hourly), at most 30 days. */
 export const REVIEW_WAIT_HOURS = Object.freeze({ min: 1, max: 720, default: 24 });
 
 export interface SlackAlertsData {
-  projects: SlackAlertSettings[];
+  projects: ProjectSlackAlerts[];
 }
 
 export const RETENTION_DAYS = Object.freeze({ min: 30, max: 1825, default: 730 });
@@ -565,6 +602,7 @@ export type AuditAction =
   | 'slack.connect-refused'
   | 'slack.test-message-failed'
   | 'slack.channel-change-refused'
+  | 'slack.alert-channel-refused'
   | 'slack.digest-sent'
   | 'slack.alerts-changed'
   | 'retention.changed'

@@ -30,6 +30,7 @@
  *   github:delivery:<id>                  a marker with a TTL: a webhook delivery with this X-GitHub-Delivery id was received
  *   connection:slack                      which workspace and channel; never the token
  *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
+ *   slack:last-alert-run                  when the Slack alerts last ran, and the last problem that stopped a run
  *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
  *   throttle:<request>[:<KEY>]            a marker with a TTL: an expensive settings request (rebuild of project
  *                                         KEY, a GitHub or Slack check, a test message, purge now) was made recently
@@ -116,6 +117,7 @@ export const storageKeys = {
   githubWebhookDeliveryPrefix: 'github:delivery:',
   slackConnection: 'connection:slack',
   lastSlackDigest: 'slack:last-digest',
+  lastSlackAlertRun: 'slack:last-alert-run',
   slackDigestNow: 'slack:digest-now',
   /** `subject` is a validated project key, or null for requests of the whole installation. */
   adminRequestThrottle: (request: string, subject: string | null) => `throttle:${request}${subject === null ? '' : `:${subject}`}`,

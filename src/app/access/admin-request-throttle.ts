@@ -10,13 +10,15 @@ import type { RequestThrottle } from '../digest/slack-digest-request';
  * again, and is recorded in the audit log. "Sync now" and "send digest now" have their own periods
  * (src/app/sync/sync-now.ts, src/app/digest/slack-digest-request.ts).
  */
-export type ThrottledRequest = 'rebuild' | 'github-connection' | 'slack-connection' | 'slack-test-message' | 'purge-now';
+export type ThrottledRequest =
+  'rebuild' | 'github-connection' | 'slack-connection' | 'slack-alert-channel' | 'slack-test-message' | 'purge-now';
 
 /** Seconds between two accepted requests of each kind. */
 export const REQUEST_PERIOD_SECONDS: Readonly<Record<ThrottledRequest, number>> = Object.freeze({
   rebuild: 600,
   'github-connection': 60,
   'slack-connection': 60,
+  'slack-alert-channel': 60,
   'slack-test-message': 60,
   'purge-now': 300,
 });
@@ -26,6 +28,7 @@ const REQUEST_WORDS: Readonly<Record<ThrottledRequest, string>> = Object.freeze(
   rebuild: 'A rebuild of this project was',
   'github-connection': 'A GitHub token was',
   'slack-connection': 'A Slack token or channel was',
+  'slack-alert-channel': "A Slack channel for this project's alerts was",
   'slack-test-message': 'A test message was',
   'purge-now': 'A purge was',
 });
@@ -34,6 +37,7 @@ const REQUEST_VERBS: Readonly<Record<ThrottledRequest, string>> = Object.freeze(
   rebuild: 'requested',
   'github-connection': 'checked',
   'slack-connection': 'checked',
+  'slack-alert-channel': 'checked',
   'slack-test-message': 'sent',
   'purge-now': 'run',
 });

@@ -36,6 +36,7 @@ export type RefusalAction = Extract<
   | 'github.repositories-change-refused'
   | 'slack.connect-refused'
   | 'slack.channel-change-refused'
+  | 'slack.alert-channel-refused'
   | 'slack.test-message-failed'
 >;
 

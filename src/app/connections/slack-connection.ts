@@ -64,7 +64,7 @@ function serviceProblem(error: ServiceRefusal): AppError {
 }
 
 /** Why a channel cannot be used, in words an admin can act on; null when the refusal is about something else. */
-function channelProblem(error: ServiceRefusal, channelId: string): string | null {
+export function channelProblem(error: ServiceRefusal, channelId: string): string | null {
   switch (error.reason) {
     case 'channel-not-found':
       return `Slack cannot find channel ${channelId} for this bot. Check the id; for a private channel, invite the bot first.`;

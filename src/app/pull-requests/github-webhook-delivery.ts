@@ -47,6 +47,7 @@ export type WebhookOutcome =
   | 'updated' // the pull request was read again and stored
   | 'ignored' // a signed delivery the app has no use for (another event, a ping)
   | 'deferred' // GitHub could not be read now: the hourly sync will read it
+  | 'licence-inactive' // the installation's licence has lapsed: nothing is read or stored (see github-webhook.ts)
   | 'wrong-method'
   | 'too-large'
   | 'not-configured' // no webhook secret set: nothing can be checked
@@ -62,6 +63,8 @@ export const WEBHOOK_STATUS: Readonly<Record<WebhookOutcome, number>> = Object.f
   updated: 200,
   ignored: 202,
   deferred: 202,
+  // Payment Required: GitHub's delivery log tells the admin why, and a redelivery once renewed is accepted.
+  'licence-inactive': 402,
   'wrong-method': 405,
   'too-large': 413,
   'not-configured': 503,

@@ -1,5 +1,6 @@
 import type { ServiceLevelBreach } from '../../domain/service-level-breaches';
 import type { PullRequestFacts } from '../../domain/pull-request';
+import type { SlackAlertProblem } from '../../shared/resolver-contract';
 
 /**
  * What a project's alerts remember between runs, and how a run decides what is new.
@@ -21,9 +22,17 @@ export interface SlackAlertState {
   posting: { at: string; items: string[]; pulls: string[] } | null;
   /** When the last alert went out, and Slack's id of it. */
   lastPosted: { at: string; ts: string } | null;
+  /** The last time Slack refused this project's alerts, and why (see slack-alert-status.ts); absent in older states. */
+  lastProblem?: SlackAlertProblem | null;
 }
 
-export const NOTHING_ANNOUNCED: SlackAlertState = Object.freeze({ items: {}, pulls: [], posting: null, lastPosted: null });
+export const NOTHING_ANNOUNCED: SlackAlertState = Object.freeze({
+  items: {},
+  pulls: [],
+  posting: null,
+  lastPosted: null,
+  lastProblem: null,
+});
 
 export const pullId = (pull: Pick<PullRequestFacts, 'repository' | 'number'>) => `${pull.repository}#${pull.number}`;
 

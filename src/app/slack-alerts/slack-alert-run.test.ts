@@ -9,6 +9,7 @@ import type { SlackConnectionRecord } from '../connections/slack-connection';
 import type { SlackAlertState } from './alert-crossings';
 import { runSlackAlerts, type SlackAlertRunPorts } from './slack-alert-run';
 import { ALERTS_OFF, type StoredSlackAlertSettings } from './slack-alert-settings';
+import type { SlackAlertRunRecord } from './slack-alert-status';
 
 /**
  * The alerts' run against in-memory ports: which items and pull requests are announced, once per crossing,
@@ -49,6 +50,7 @@ function world(start = '2025-03-15T12:00:00Z') {
   const waits: number[] = [];
   const refusals: Array<ServiceRefusal | Error> = [];
   let failWriteAfterPost = false;
+  let lastRun: SlackAlertRunRecord | null = null;
   const connection: SlackConnectionRecord = { channel: { id: 'C0FLOW', name: 'flow' } } as SlackConnectionRecord;
 
   const ports: SlackAlertRunPorts = {
@@ -82,11 +84,13 @@ function world(start = '2025-03-15T12:00:00Z') {
     }),
     pullRequests: { linkedTo: async (projectKey) => pulls.filter((pull) => pull.jiraKeys.some((key) => key.startsWith(`${projectKey}-`))) },
     site: { read: async () => ({ url: 'https://acme.atlassian.net', seenAt: start }) },
+    lastRun: { read: async () => lastRun, write: async (value) => void (lastRun = structuredClone(value)) },
     pause: { wait: async (ms) => void waits.push(ms) },
     clock: { now: () => new Date(now) },
   };
   return {
     ports,
+    lastRun: () => lastRun,
     posted,
     waits,
     refusals,
@@ -306,6 +310,72 @@ describe('the Slack alerts run', () => {
     });
     await runSlackAlerts(w.ports, null);
     expect(w.posted.map(keysIn)).toEqual([['ALPHA-10']]);
+  });
+
+  it("posts each project's alerts to its own channel, and the others' to the digest's", async () => {
+    const w = world();
+    for (const projectKey of ['ALPHA', 'BETA', 'GAMMA']) {
+      w.setHistory(projectKey, [...FINISHED(projectKey), item(`${projectKey}-10`, '2025-03-01')]);
+    }
+    w.turnOn('ALPHA', { serviceLevel: true, channel: { id: 'C0ALPHA', name: 'alpha-team', isPrivate: false, isMember: true } });
+    w.turnOn('BETA', { serviceLevel: true, channel: { id: 'G0BETA', name: 'beta-team', isPrivate: true, isMember: true } });
+    w.turnOn('GAMMA');
+    expect(await runSlackAlerts(w.ports, null)).toMatchObject({ kind: 'done', posted: ['ALPHA', 'BETA', 'GAMMA'] });
+    expect(w.posted.map((message) => [message.channel, keysIn(message)])).toEqual([
+      ['C0ALPHA', ['ALPHA-10']],
+      ['G0BETA', ['BETA-10']],
+      ['C0FLOW', ['GAMMA-10']],
+    ]);
+    expect(w.lastRun()).toEqual({ lastRunAt: '2025-03-15T12:00:00.000Z', lastProblem: null });
+  });
+
+  it("a channel Slack refuses stops only its project's alerts, and the problem is kept in words", async () => {
+    const w = world();
+    for (const projectKey of ['ALPHA', 'BETA']) w.setHistory(projectKey, [...FINISHED(projectKey), item(`${projectKey}-10`, '2025-03-01')]);
+    w.turnOn('ALPHA', { serviceLevel: true, channel: { id: 'C0GONE', name: 'old-team', isPrivate: false, isMember: true } });
+    w.turnOn('BETA');
+    w.refusals.push(new ServiceRefusal('Slack', 'channel-not-found'));
+    expect(await runSlackAlerts(w.ports, null)).toMatchObject({
+      kind: 'done',
+      posted: ['BETA'],
+      problem: 'Slack cannot find #old-team for this bot. For a private channel, invite the bot; or choose another channel.',
+    });
+    expect(w.posted.map(keysIn)).toEqual([['BETA-10']]);
+    expect(w.states.get('ALPHA')).toMatchObject({
+      items: {},
+      posting: null,
+      lastProblem: { at: '2025-03-15T12:00:00.000Z', kind: 'channel-not-found', text: expect.stringContaining('#old-team') },
+    });
+    // A revoked token stops the run, and is kept as the run's problem: no project can post.
+    w.advance(HOUR);
+    w.refusals.push(new ServiceRefusal('Slack', 'unauthorized'));
+    expect(await runSlackAlerts(w.ports, null)).toMatchObject({ kind: 'done', posted: [] });
+    expect(w.lastRun()).toEqual({
+      lastRunAt: '2025-03-15T13:00:00.000Z',
+      lastProblem: {
+        at: '2025-03-15T13:00:00.000Z',
+        kind: 'token-revoked',
+        text: 'Slack no longer accepts the stored bot token (it was revoked, or the app was removed). Replace it.',
+      },
+    });
+  });
+
+  it("keeps Slack's rate limit as the project's last problem, and when the alerts then posted", async () => {
+    const w = world();
+    w.setHistory('ALPHA', [...FINISHED('ALPHA'), item('ALPHA-10', '2025-03-01')]);
+    w.turnOn('ALPHA');
+    w.refusals.push(new ServiceRefusal('Slack', 'rate-limited', '30'));
+    expect(await runSlackAlerts(w.ports, null)).toMatchObject({ kind: 'continue', fromProject: 'ALPHA', delaySeconds: 30 });
+    w.advance(30_000);
+    expect(await runSlackAlerts(w.ports, 'ALPHA')).toMatchObject({ kind: 'done', posted: ['ALPHA'] });
+    expect(w.states.get('ALPHA')).toMatchObject({
+      lastPosted: { at: '2025-03-15T12:00:30.000Z' },
+      lastProblem: {
+        at: '2025-03-15T12:00:00.000Z',
+        kind: 'rate-limited',
+        text: 'Slack rate limited the alerts of ALPHA and asked to wait 30 s; they continued after that.',
+      },
+    });
   });
 
   it('continues from the next project when the run has used its time', async () => {

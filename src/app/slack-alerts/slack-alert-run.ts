@@ -4,17 +4,18 @@ import { isAwaitingFirstReview, readyForReviewAt, type PullRequestFacts } from '
 import { serviceLevelBreaches } from '../../domain/service-level-breaches';
 import type { Clock, FlowConfigStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../../ports';
 import { ServiceRefusal } from '../access/service-refusal';
-import { slackChannelProblem } from '../connections/slack-channel-problem';
 import type { SlackConnectionRecord } from '../connections/slack-connection';
 import { flowConfigOf, openSlackToken, type SiteAddress } from '../digest/slack-digest';
 import { alertCrossings, NOTHING_ANNOUNCED, pullId, sameAnnouncements, type SlackAlertState } from './alert-crossings';
 import { readAlertSettings, type StoredSlackAlertSettings } from './slack-alert-settings';
 import { alertMessage, type AlertMessage } from './slack-alert-message';
+import { alertProblem, stopsTheRun, type SlackAlertRunRecord } from './slack-alert-status';
+import type { SlackAlertProblem, SlackChannelInfo } from '../../shared/resolver-contract';
 
 /**
  * One run of the Slack alerts, after the hourly sync: for each measured project with an alert turned on, the
  * items that passed the SLE and the pull requests waiting too long for a first review since the last run, in
- * one message per project, posted to the connected channel.
+ * one message per project, posted to the project's channel.
  *
  * Delivery is at most once. Slack's `chat.postMessage` has no idempotency key, so after a crash between
  * sending a message and storing that it was sent, nothing can tell whether Slack has it. The run therefore
@@ -25,10 +26,15 @@ import { alertMessage, type AlertMessage } from './slack-alert-message';
  * refusals (429, a revoked token, a missing channel) mean the message was not posted: the state goes back and
  * a later run announces it.
  *
- * Rate limits: all projects post to the one channel, so posts are one second apart (Slack allows about one
- * message a second per channel); a 429 stops the run and answers where to continue and after how long (the
- * `Retry-After`), which the handler turns into a delayed queue job. The same cursor continues a run that
- * used up its time.
+ * Channels: each project's alerts go to the channel its admin chose (checked with Slack when saved), or to
+ * the digest's. A channel Slack refuses (not found, bot not invited, archived) stops only that project's
+ * alerts; a token Slack no longer accepts stops the run. Each refusal is kept, in words, for the settings page
+ * (slack-alert-status.ts).
+ *
+ * Rate limits: posts are one second apart whatever their channel (Slack allows about one message a second per
+ * channel, so this is within it when many projects share one); a 429 stops the run and answers where to
+ * continue and after how long (the `Retry-After`), which the handler turns into a delayed queue job. The same
+ * cursor continues a run that used up its time.
  */
 export interface SlackAlertRunPorts {
   slack: Pick<SlackWorkspace, 'postMessage'>;
@@ -43,6 +49,8 @@ export interface SlackAlertRunPorts {
   /** The stored pull requests naming one of the project's items; none when GitHub is not connected. */
   pullRequests: { linkedTo(projectKey: string): Promise<PullRequestFacts[]> };
   site: Pick<StoredDocument<SiteAddress>, 'read'>;
+  /** When the alerts last ran and the last problem that stopped a run, for the settings page. */
+  lastRun: Pick<StoredDocument<SlackAlertRunRecord>, 'read' | 'write'>;
   pause: Pause;
   clock: Clock;
 }
@@ -67,18 +75,27 @@ export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: str
   const startedAt = ports.clock.now().getTime();
   const posted: string[] = [];
   const unconfirmed: string[] = [];
+  let firstProblem: string | null = null;
+  const previousRun = await ports.lastRun.read();
+  /** Every way out writes when the run ended, and the problem that stopped it if one did (one write per job). */
+  const end = async (outcome: SlackAlertRunOutcome, runProblem: SlackAlertProblem | null = null): Promise<SlackAlertRunOutcome> => {
+    await ports.lastRun.write({ lastRunAt: ports.clock.now().toISOString(), lastProblem: runProblem ?? previousRun?.lastProblem ?? null });
+    return outcome;
+  };
   const done = (problem: string | null): SlackAlertRunOutcome => ({ kind: 'done', posted, unconfirmed, problem });
 
   const record = await ports.connection.read();
   if (!record) return done('Slack is not connected.');
   const token = await openSlackToken(ports);
-  if (typeof token !== 'string') return done(token.problem);
+  if (typeof token !== 'string')
+    return end(done(token.problem), { at: ports.clock.now().toISOString(), kind: 'token-unreadable', text: token.problem });
   const siteUrl = (await ports.site.read())?.url ?? null;
   const projectKeys = [...(await ports.measured.list())].sort().filter((key) => fromProject === null || key >= fromProject);
+  let attempts = 0;
 
   for (const projectKey of projectKeys) {
     if (ports.clock.now().getTime() - startedAt > RUN_BUDGET_MS)
-      return { kind: 'continue', fromProject: projectKey, delaySeconds: 0, posted, unconfirmed };
+      return end({ kind: 'continue', fromProject: projectKey, delaySeconds: 0, posted, unconfirmed });
     const stateDocument = ports.alertState(projectKey);
     let state = (await stateDocument.read()) ?? NOTHING_ANNOUNCED;
     if (state.posting !== null) {
@@ -94,36 +111,50 @@ export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: str
       if (!sameAnnouncements(state, next)) await stateDocument.write({ ...state, ...next });
       continue;
     }
-    if (posted.length > 0) await ports.pause.wait(POST_INTERVAL_MS);
+    // The project's own channel, or the digest's.
+    const channel = found.channel ?? record.channel;
+    if (attempts++ > 0) await ports.pause.wait(POST_INTERVAL_MS);
     const at = ports.clock.now().toISOString();
     await stateDocument.write({ ...state, ...next, posting: { at, items: found.itemKeys, pulls: found.pullIds } });
     let ts: string;
     try {
-      ({ ts } = await ports.slack.postMessage(token, record.channel.id, message.text, message.blocks));
+      ({ ts } = await ports.slack.postMessage(token, channel.id, message.text, message.blocks));
     } catch (error) {
       if (!(error instanceof ServiceRefusal)) throw error;
-      if (mayHaveBeenPosted(error)) {
+      const mayHaveGone = mayHaveBeenPosted(error);
+      const delaySeconds = retryAfterSeconds(error);
+      const problem = alertProblem(error, ports.clock.now().toISOString(), {
+        channelName: channel.name,
+        projectKey,
+        retryAfterSeconds: delaySeconds,
+        mayHaveGone,
+      });
+      if (mayHaveGone) {
         // Slack failed without saying whether it took the message: counted as delivered, never sent twice.
-        await stateDocument.write({ ...state, ...next, posting: null });
+        await stateDocument.write({ ...state, ...next, posting: null, lastProblem: problem });
         unconfirmed.push(projectKey);
-        return done(
-          `Slack could not be reached${error.detail ? ` (${error.detail})` : ''}; alerts of ${projectKey} may not have been delivered.`,
-        );
+        return end(done(problem.text));
       }
       // Slack refused the message, so it was not posted: forget the announcements, a later run makes them.
-      await stateDocument.write(state);
-      if (error.reason === 'rate-limited') {
-        return { kind: 'continue', fromProject: projectKey, delaySeconds: retryAfterSeconds(error), posted, unconfirmed };
+      if (stopsTheRun(problem)) {
+        await stateDocument.write(state);
+        return end(done(problem.text), problem);
       }
-      return done(refusal(error, record.channel.name));
+      await stateDocument.write({ ...state, lastProblem: problem });
+      if (error.reason === 'rate-limited') return end({ kind: 'continue', fromProject: projectKey, delaySeconds, posted, unconfirmed });
+      // This project's channel (or this message) was refused: the other projects' alerts still go out.
+      firstProblem ??= problem.text;
+      continue;
     }
     await stateDocument.write({ ...state, ...next, posting: null, lastPosted: { at, ts } });
     posted.push(projectKey);
   }
-  return done(null);
+  return end(done(firstProblem));
 }
 
 interface FoundAlerts {
+  /** The project's own channel; null for the digest's. */
+  channel: SlackChannelInfo | null;
   next: Pick<SlackAlertState, 'items' | 'pulls'>;
   message: AlertMessage | null;
   itemKeys: string[];
@@ -140,7 +171,7 @@ async function projectAlerts(
   const settings = await readAlertSettings(ports, projectKey);
   if (!settings.serviceLevel && !settings.reviewWait.enabled) {
     // Nothing is watched: forget what was announced, so turning an alert on starts afresh.
-    return { next: { items: {}, pulls: [] }, message: null, itemKeys: [], pullIds: [] };
+    return { channel: null, next: { items: {}, pulls: [] }, message: null, itemKeys: [], pullIds: [] };
   }
   const channel = await ports.histories.live(projectKey);
   if (!channel) return null;
@@ -179,6 +210,7 @@ async function projectAlerts(
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
   });
   return {
+    channel: settings.channel ?? null,
     next: crossings.next,
     message,
     itemKeys: crossings.items.map((item) => item.key),
@@ -197,10 +229,4 @@ function mayHaveBeenPosted(error: ServiceRefusal): boolean {
 function retryAfterSeconds(error: ServiceRefusal): number {
   const seconds = Number(error.detail ?? 1);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : 1;
-}
-
-function refusal(error: ServiceRefusal, channelName: string): string {
-  return (
-    slackChannelProblem(error, channelName, 'for alerts to be posted') ?? `Slack refused the alerts (${error.detail ?? error.reason}).`
-  );
 }

@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'slack.connect-refused': 'Slack refused a connection',
   'slack.test-message-failed': 'A Slack test message failed',
   'slack.channel-change-refused': 'Slack refused a change of channel',
+  'slack.alert-channel-refused': "Slack refused a channel for a project's alerts",
   'slack.digest-sent': 'Sent the Slack flow digest',
   'slack.alerts-changed': "Changed a project's Slack alerts",
   'retention.changed': 'Changed the retention window',

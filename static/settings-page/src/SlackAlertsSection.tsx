@@ -6,7 +6,9 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
-import { REVIEW_WAIT_HOURS, type SlackAlertSettings } from '../../../src/shared/resolver-contract';
+import { SLACK_CHANNEL_ID } from '../../../src/shared/connection-formats';
+import { REVIEW_WAIT_HOURS, type ProjectSlackAlerts } from '../../../src/shared/resolver-contract';
+import { formatDateTime } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';
@@ -22,28 +24,79 @@ export function reviewWaitProblem(text: string): string | null {
   return null;
 }
 
-/** One measured project's two alerts, saved together. */
-function ProjectAlerts({ saved, onSaved }: { saved: SlackAlertSettings; onSaved: (projects: SlackAlertSettings[]) => void }) {
+/** The channel id as typed (empty for the digest's channel), or why it cannot be saved (the resolver checks the same rule). */
+export function alertChannelProblem(text: string): string | null {
+  const id = text.trim();
+  return id === '' || SLACK_CHANNEL_ID.test(id) ? null : 'Give a Slack channel id (C… or G…), or leave it empty for the digest’s channel.';
+}
+
+/** Where the project's alerts go, when they last ran and posted, and the last problem, in plain words. */
+function AlertStatus({ project }: { project: ProjectSlackAlerts }) {
+  const on = project.serviceLevel || project.reviewWait.enabled;
+  const { channel, lastProblem } = project;
+  const where = channel
+    ? `#${channel.name}${channel.isPrivate ? ' (private)' : ''}${project.usesDigestChannel ? ', the digest’s channel' : ''}`
+    : 'the digest’s channel, once Slack is connected';
+  const whichOn = [
+    project.serviceLevel ? 'items past the SLE' : null,
+    project.reviewWait.enabled ? 'pull requests waiting for review' : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' and ');
+  const postedSince =
+    lastProblem !== null && project.lastPostedAt !== null && Date.parse(project.lastPostedAt) > Date.parse(lastProblem.at);
+  return (
+    <Stack space="space.050" testId={`slack-alerts-status-${project.projectKey}`}>
+      <Text as="p">{on ? `On (${whichOn}), posted to ${where}.` : `Off. When turned on, alerts go to ${where}.`}</Text>
+      {channel && !channel.isMember && (
+        <Text as="p" color="color.text.warning">
+          The bot is not in #{channel.name} yet: invite it (/invite) or alerts will not be delivered.
+        </Text>
+      )}
+      {on && (
+        <Text as="p" color="color.text.subtle">
+          {project.lastRunAt ? `Last ran ${formatDateTime(project.lastRunAt)}` : 'Not run yet: alerts run after the hourly sync'}
+          {'; '}
+          {project.lastPostedAt ? `last posted ${formatDateTime(project.lastPostedAt)}.` : 'nothing posted yet.'}
+        </Text>
+      )}
+      {lastProblem && (
+        <Text as="p" color={postedSince ? 'color.text.subtle' : 'color.text.danger'}>
+          Last problem ({formatDateTime(lastProblem.at)}): {lastProblem.text}
+          {postedSince ? ' Alerts have been posted since.' : ''}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One measured project's two alerts and their channel, saved together. */
+function ProjectAlerts({ saved, onSaved }: { saved: ProjectSlackAlerts; onSaved: (projects: ProjectSlackAlerts[]) => void }) {
   const action = useSettingsAction();
   const [serviceLevel, setServiceLevel] = useState(saved.serviceLevel);
   const [reviewWait, setReviewWait] = useState(saved.reviewWait.enabled);
   const [hours, setHours] = useState(String(saved.reviewWait.hours));
+  const [channelId, setChannelId] = useState(saved.channelId ?? '');
   useEffect(() => {
     setServiceLevel(saved.serviceLevel);
     setReviewWait(saved.reviewWait.enabled);
     setHours(String(saved.reviewWait.hours));
+    setChannelId(saved.channelId ?? '');
   }, [saved]);
   const problem = reviewWait ? reviewWaitProblem(hours) : null;
+  const channelProblem = alertChannelProblem(channelId);
   const changed =
     serviceLevel !== saved.serviceLevel ||
     reviewWait !== saved.reviewWait.enabled ||
-    (reviewWait && hours.trim() !== String(saved.reviewWait.hours));
+    (reviewWait && hours.trim() !== String(saved.reviewWait.hours)) ||
+    channelId.trim() !== (saved.channelId ?? '');
 
   async function save() {
     const result = await action.run('saveSlackAlerts', {
       projectKey: saved.projectKey,
       serviceLevel,
       reviewWait: { enabled: reviewWait, hours: reviewWait ? Number(hours.trim()) : saved.reviewWait.hours },
+      channelId: channelId.trim() === '' ? null : channelId.trim(),
     });
     if (result.ok) onSaved(result.data.projects);
   }
@@ -82,8 +135,31 @@ function ProjectAlerts({ saved, onSaved }: { saved: SlackAlertSettings; onSaved:
           {problem}
         </Text>
       )}
+      <Inline space="space.100" alignBlock="center">
+        <Text>Post to channel</Text>
+        <Textfield
+          aria-label={`Slack channel id for ${saved.projectKey} alerts`}
+          placeholder="the digest’s channel"
+          value={channelId}
+          isDisabled={action.busy}
+          isInvalid={channelProblem !== null}
+          width="small"
+          onChange={(event) => setChannelId((event.target as HTMLInputElement).value)}
+        />
+      </Inline>
+      {channelProblem && (
+        <Text as="p" color="color.text.danger">
+          {channelProblem}
+        </Text>
+      )}
+      <AlertStatus project={saved} />
       <Inline>
-        <Button appearance="primary" isDisabled={!changed || problem !== null} isLoading={action.busy} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          isDisabled={!changed || problem !== null || channelProblem !== null}
+          isLoading={action.busy}
+          onClick={() => void save()}
+        >
           Save {saved.projectKey} alerts
         </Button>
       </Inline>
@@ -93,12 +169,13 @@ function ProjectAlerts({ saved, onSaved }: { saved: SlackAlertSettings; onSaved:
 }
 
 /**
- * Alerts in the connected channel, turned on per measured project: items passing the SLE, pull requests
- * waiting too long for a first review. Each is announced once, in one message per project after the hourly sync.
+ * Alerts turned on per measured project: items passing the SLE, pull requests waiting too long for a first
+ * review. Each is announced once, in one message per project after the hourly sync, to the project's channel
+ * (the digest's unless the admin names another, which Slack checks on save). Each project says how its alerts went.
  */
 export function SlackAlertsSection() {
   const query = useResolver('getSlackAlerts');
-  const [projects, setProjects] = useState<SlackAlertSettings[] | null>(null);
+  const [projects, setProjects] = useState<ProjectSlackAlerts[] | null>(null);
   if (query.state.status === 'loading') return <LoadingState label="Loading Slack alerts" />;
   if (query.state.status === 'error')
     return (

@@ -33,6 +33,7 @@ const REFUSAL_HEADLINES: Partial<Record<AuditAction, string>> = {
   'slack.connect-refused': 'Slack connection refused',
   'slack.test-message-failed': 'Test message not delivered',
   'slack.channel-change-refused': 'Channel not changed',
+  'slack.alert-channel-refused': 'Alert channel not changed',
 };
 
 /** The reason codes the app records for a refusal, in words (src/app/connections/connection-refusals.ts). */
