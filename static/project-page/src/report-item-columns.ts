@@ -113,9 +113,12 @@ export function itemsOfColumns(columns: ReportItemColumns): ReportItem[] {
     if (text === undefined) labels.set(day, (text = dayToIsoDate(day)));
     return text;
   };
+  // Every item's records have the same keys in the same order: copies of one template share one shape.
+  const emptyDates: Record<string, string | null> = Object.fromEntries(stages.map((stage) => [stage, null]));
+  const emptyTimes: Record<string, number> = Object.fromEntries(stages.map((stage) => [stage, 0]));
   return columns.key.map((key, i) => {
-    const stageDates: Record<string, string | null> = {};
-    const timeInStage: Record<string, number> = {};
+    const stageDates = { ...emptyDates };
+    const timeInStage = { ...emptyTimes };
     for (let k = 0; k < perStage; k++) {
       stageDates[stages[k]!] = label(columns.stageDates[i * perStage + k]!);
       timeInStage[stages[k]!] = columns.timeInStage[i * perStage + k]!;
