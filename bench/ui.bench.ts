@@ -18,7 +18,8 @@
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
  * installed before the app's scripts run, through the DevTools protocol, so the page is not modified); a
  * chart counts as painted after the next animation frame. The table shows medians over the runs.
- * Targets: open under 2 s, a filter change under 200 ms.
+ * Targets: the first chart under 1 s, a filter change under 100 ms (half of what the page first aimed at, to
+ * leave a margin for a reader's laptop), and no task on the main thread longer than 200 ms.
  */
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
@@ -28,8 +29,8 @@ import { launchChromium } from '../dev/testing/chromium';
 const ISSUES = Number(process.env['BENCH_UI_ISSUES'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_UI_RUNS'] ?? 3);
 const PROJECT = 'BIG';
-const OPEN_TARGET_MS = 2000;
-const FILTER_TARGET_MS = 200;
+const OPEN_TARGET_MS = 1000;
+const FILTER_TARGET_MS = 100;
 
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const AGING = '[data-testid="chart-aging"]';

@@ -271,6 +271,14 @@ describe('the project page, as a member, on synced demo data', () => {
     await screenshot(page, 'project-page-cycle-time-light');
   });
 
+  it("computes those figures in the report worker, from the app's own files, off the page's main thread", async () => {
+    await showTab(frame, 'Cycle time');
+    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today()).length);
+    const workers = page.workers().map((worker) => new URL(worker.url()));
+    const report = workers.find((url) => /\/report\.worker-[\w-]+\.js$/.test(url.pathname));
+    expect(report?.origin).toBe(new URL(frame.url()).origin);
+  });
+
   it('counts the finished items per period', async () => {
     await showTab(frame, 'Throughput');
     const perPeriod = await tableColumn(frame, 'chart-throughput-run', 'Items');

@@ -85,6 +85,10 @@ export type ReportResult =
     }
   | { ok: false; message: string };
 
+/** A report's result without its forecast: what a page sends on when the forecast is answered apart. */
+export type MeasuresResult =
+  { ok: true; measures: FlowMeasures; configNote: string | null; clampedFrom: string | null } | { ok: false; message: string };
+
 /** The project's saved configuration, falling back to the defaults when it is missing or unreadable. */
 export function flowConfigOf(document: unknown, workflow: Workflow): { config: FlowConfig; note: string | null } {
   let config: FlowConfig = DEFAULT_FLOW_CONFIG;
@@ -133,6 +137,7 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const run = { now, seed: 1 };
   const histories = recentlyUsed<CompactHistory>(REMEMBERED);
   const reports = recentlyUsed<ReportResult>(REMEMBERED);
+  const measuresResults = recentlyUsed<MeasuresResult>(REMEMBERED);
   const forecasters = recentlyUsed<Forecaster>(REMEMBERED);
   const answers = recentlyUsed<ForecastSection>(REMEMBERED);
 
@@ -152,16 +157,23 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const rangedConfig = (filters: ReportFilters): FlowConfig =>
     filters.stageRange && config.workflow ? { ...config, workflow: withStageRange(config.workflow, filters.stageRange) } : config;
 
-  const compute = (filters: ReportFilters): ReportResult => {
+  const computeMeasures = (filters: ReportFilters): MeasuresResult => {
     const filtered = historyOf(filters.issueTypes);
     try {
       const { window, askedFrom } = windowWithinHistory(filters, config.window, firstDay, today);
       const measures = buildFlowMeasures(filtered, { ...rangedConfig(filters), window }, run);
-      const forecast = () => forecastFor(filters, {});
-      return { ok: true, report: withForecastOnDemand(measures, forecast), configNote: note, clampedFrom: askedFrom };
+      return { ok: true, measures, configNote: note, clampedFrom: askedFrom };
     } catch (cause) {
       return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
     }
+  };
+  const measuresFor = (filters: ReportFilters): MeasuresResult => measuresResults(filtersKey(filters), () => computeMeasures(filters));
+
+  const compute = (filters: ReportFilters): ReportResult => {
+    const result = measuresFor(filters);
+    if (!result.ok) return result;
+    const { measures, ...notes } = result;
+    return { ...notes, report: withForecastOnDemand(measures, () => forecastFor(filters, {})) };
   };
 
   /**
@@ -188,6 +200,8 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
 
   return {
     reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)),
+    /** The report without its forecast, computed once for both (a page asks the forecast apart). */
+    measuresFor,
     forecastFor,
     stageAgingFor,
   };
@@ -207,7 +221,8 @@ function typesKey(issueTypes: readonly string[]): string {
   return JSON.stringify([...issueTypes].sort());
 }
 
-function filtersKey(filters: ReportFilters): string {
+/** The same choice of filters, as a text: what the page's caches of figures are keyed by. */
+export function filtersKey(filters: ReportFilters): string {
   return JSON.stringify([typesKey(filters.issueTypes), filters.rangeDays, filters.customRange ?? null, filters.stageRange ?? null]);
 }
 

@@ -26,6 +26,9 @@ const decodeMock = jest.mocked(decodeProjectHistoryUpdate);
 const HELD_KEY = 'cloud-1/reader-1/FLOW';
 const clock = () => FIXTURE_NOW;
 
+/** Until the figures asked for are computed: the report is answered later, off the event that asks. */
+const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+
 beforeEach(() => {
   // Like the real decoder: ask for every further part, then answer the history.
   decodeMock.mockImplementation(async (first, fetchPart) => {
@@ -172,19 +175,23 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
 
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
+    await computed();
     const issuesCount = () => screen.getByTestId('issues-count').textContent;
     expect(issuesCount()).toBe(`20 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 4 in progress now`);
 
     const bug = within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug');
     fireEvent.click(bug);
+    await computed();
     expect(issuesCount()).toBe(`7 finished from ${formatDate('2026-02-01')} to ${formatDate('2026-03-12')}, plus 1 in progress now`);
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    await computed();
     expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('7');
     // Only the tab shown is drawn: a filter change redraws one view, not every view visited before.
     expect(screen.queryByTestId('tab-panel-issues')).toBeNull();
 
     fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '30' } });
+    await computed();
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(
       `between ${formatDate('2026-02-11')} and ${formatDate('2026-03-12')}`,
     );
@@ -206,19 +213,24 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
 
     fireEvent.change(screen.getByTestId('filter-range'), { target: { value: 'custom' } });
+    await computed();
     fireEvent.change(screen.getByTestId('filter-range-from'), { target: { value: '2026-02-21' } });
+    await computed();
     expect(screen.getByTestId('metric-throughput').textContent).toContain('1.4 items');
     expect(screen.getByTestId('metric-throughput-change').textContent).toBe('▼ 75% vs previous 20 days (worse)');
 
     fireEvent.change(screen.getByTestId('filter-range-to'), { target: { value: '2026-03-13' } });
+    await computed();
     expect(screen.getByTestId('filter-range-problem').textContent).toContain(`cannot be after today (${formatDate('2026-03-12')})`);
 
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    await computed();
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(
       `4 items finished between ${formatDate('2026-02-21')} and ${formatDate('2026-03-12')}`,
     );
     // The Issues tab lists the items behind those charts: the 4 finished in the period and the 4 in progress.
     fireEvent.click(screen.getByRole('tab', { name: 'Issues' }));
+    await computed();
     expect(screen.getByTestId('issues-count').textContent).toBe(
       `4 finished from ${formatDate('2026-02-21')} to ${formatDate('2026-03-12')}, plus 4 in progress now`,
     );
@@ -267,8 +279,10 @@ describe('ProjectMetrics', () => {
     const ticked = (type: string) => within(types).getByLabelText<HTMLInputElement>(type).checked;
     expect([ticked('Story'), ticked('Epic'), ticked('Sub-task')]).toEqual([true, false, false]);
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    await computed();
     expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('1');
     fireEvent.click(within(types).getByLabelText('Epic'));
+    await computed();
     expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('2');
   });
 
@@ -278,7 +292,9 @@ describe('ProjectMetrics', () => {
     render(<ProjectMetrics clock={clock} />);
     await screen.findByTestId('tab-panel-overview');
     fireEvent.change(screen.getByTestId('filter-range'), { target: { value: 'custom' } });
+    await computed();
     fireEvent.change(screen.getByTestId('filter-range-from'), { target: { value: '1970-01-01' } });
+    await computed();
     expect(screen.getByTestId('period-note').textContent).toBe(
       `The history starts on ${formatDate('2026-02-01')}, so the period starts there rather than on ${formatDate('1970-01-01')}.`,
     );

@@ -6,7 +6,6 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
-import { overviewFigures } from '../../../src/domain/overview-figures';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
@@ -17,6 +16,9 @@ import { todayIn } from './date-range';
 import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
 import { forecastRunner } from './forecast-runner';
 import { startForecastWorker } from './forecast-worker-start';
+import { reportRunner } from './report-runner';
+import { startReportWorker } from './report-worker-start';
+import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { useProjectView } from './use-project-view';
@@ -64,21 +66,31 @@ export function FlowReportTabs({
   const [filters, setFilters] = useState<ReportFilters>(
     () => opening.filters ?? defaultFilters(history.issueTypes, config.excludedIssueTypes),
   );
+  const [tab, setTab] = useState(opening.tab);
+  // The report is computed off the page's thread, only the part the tab shown needs (see report-runner.ts).
+  const reports = useMemo(
+    () => reportRunner({ history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startReportWorker),
+    [history, view.workflow, view.flowConfig, now],
+  );
+  useEffect(() => () => reports.stop(), [reports]);
+  const { figures: result } = useReportFigures(reports, filters, tab === 0 ? 'overview' : 'measures');
+  const report = useReportOf(result?.ok ? result.measures : null);
+  const overview = result?.ok ? result.overview : null;
+  // The model computes nothing until asked: here only where the browser gives the forecast no worker.
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
-  const result = useMemo(() => model.reportFor(filters), [model, filters]);
-  const overview = useMemo(() => (result.ok ? overviewFigures(result.report) : null), [result]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
   const runner = useMemo(
     () => forecastRunner(model, { history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startForecastWorker),
     [model, history, view.workflow, view.flowConfig, now],
   );
   useEffect(() => () => runner.stop(), [runner]);
-  const agingAsOf = useCallback((asOfDate: string | null) => model.stageAgingFor(filters, asOfDate), [model, filters]);
+  const agingAsOf = useCallback((asOfDate: string | null) => reports.aging(filters, asOfDate), [reports, filters]);
   const askForecast = useCallback(
     (questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions),
     [runner, filters.issueTypes],
   );
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
+  const computing = <LoadingState label="Computing the metrics" />;
   return (
     <Stack space="space.200" testId="flow-report">
       <Inline space="space.200" alignBlock="start" spread="space-between">
@@ -87,7 +99,7 @@ export function FlowReportTabs({
           filters={filters}
           onChange={setFilters}
           today={todayIn(config.conventions.timeZone, now)}
-          shownWindow={result.ok ? result.report.generated.window : null}
+          shownWindow={result?.ok ? result.window : null}
         />
         <ConventionsDisclosure conventions={conventions} />
       </Inline>
@@ -96,69 +108,69 @@ export function FlowReportTabs({
         range={filters.stageRange ?? null}
         onChange={(stageRange) => setFilters((current) => ({ ...current, stageRange }))}
       />
-      {!result.ok ? (
+      {result === null ? (
+        <LoadingState label="Computing the metrics" />
+      ) : !result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
           <Text as="p">{result.message}</Text>
         </SectionMessage>
       ) : (
         <>
-          {result.clampedFrom !== null && <PeriodNote shownFrom={result.report.generated.window.from} askedFrom={result.clampedFrom} />}
+          {result.clampedFrom !== null && <PeriodNote shownFrom={result.window.from} askedFrom={result.clampedFrom} />}
           {result.configNote !== null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
           )}
-          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange defaultSelected={opening.tab}>
+          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange selected={tab} onChange={setTab}>
             <TabList>
               {TAB_LABELS.map((label) => (
                 <Tab key={label}>{label}</Tab>
               ))}
             </TabList>
             <TabPanel>
+              <div className="fm-tab-panel">{overview === null ? computing : <OverviewView figures={overview} />}</div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">{report === null ? computing : <CycleTimeView report={report} />}</div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">{report === null ? computing : <ThroughputView report={report} />}</div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">{report === null ? computing : <FlowView report={report} />}</div>
+            </TabPanel>
+            <TabPanel>
               <div className="fm-tab-panel">
-                <OverviewView figures={overview!} />
+                {report === null ? (
+                  computing
+                ) : (
+                  <AgingView report={report} agingAsOf={agingAsOf} today={todayIn(config.conventions.timeZone, now)} />
+                )}
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">{report === null ? computing : <ForecastView report={report} ask={askForecast} />}</div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                {report === null ? (
+                  computing
+                ) : (
+                  <IssuesWithTimeSplit
+                    report={report}
+                    projectKey={view.projectKey}
+                    issueTypes={filters.issueTypes}
+                    history={history}
+                    config={config}
+                    now={now}
+                  />
+                )}
               </div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <CycleTimeView report={result.report} />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <ThroughputView report={result.report} />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <FlowView report={result.report} />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <AgingView report={result.report} agingAsOf={agingAsOf} today={todayIn(config.conventions.timeZone, now)} />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <ForecastView report={result.report} ask={askForecast} />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <IssuesWithTimeSplit
-                  report={result.report}
-                  projectKey={view.projectKey}
-                  issueTypes={filters.issueTypes}
-                  history={history}
-                  config={config}
-                  now={now}
-                />
-              </div>
-            </TabPanel>
-            <TabPanel>
-              <div className="fm-tab-panel">
-                <PullRequestsView report={result.report} history={history} config={config} now={now} />
+                {report === null ? computing : <PullRequestsView report={report} history={history} config={config} now={now} />}
               </div>
             </TabPanel>
           </Tabs>

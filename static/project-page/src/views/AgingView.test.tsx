@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
 import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
@@ -14,14 +14,21 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn((
  * 19 to 16 days, days counted inclusively); FLOW-1 to FLOW-20 went from In Progress straight to Done in 2 to
  * 6 days, so 20 items have left In Progress (and Review, which they skipped), all younger than the four.
  */
-function viewOf(history = flowHistory()) {
+async function viewOf(history = flowHistory()) {
   const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
   const result = model.reportFor(NO_FILTERS);
   if (!result.ok) throw new Error(result.message);
-  const agingAsOf = jest.fn((asOfDate: string | null): StageAgingResult => model.stageAgingFor(NO_FILTERS, asOfDate));
+  // As the page's report worker answers: later, not during the render that asks.
+  const agingAsOf = jest.fn((asOfDate: string | null): Promise<StageAgingResult> =>
+    Promise.resolve(model.stageAgingFor(NO_FILTERS, asOfDate)),
+  );
   render(<AgingView report={result.report} agingAsOf={agingAsOf} today="2026-03-12" />);
+  await answered();
   return agingAsOf;
 }
+
+/** Until the aging asked for is shown. */
+const answered = () => waitFor(() => expect(screen.queryByTestId('page-loading')).toBeNull());
 
 const text = (testId: string) => screen.getByTestId(testId).textContent;
 const tableRows = (testId: string) =>
@@ -30,8 +37,8 @@ const tableRows = (testId: string) =>
   );
 
 describe('the aging view', () => {
-  it('draws a column per in-progress stage, with its work in progress at its head', () => {
-    viewOf();
+  it('draws a column per in-progress stage, with its work in progress at its head', async () => {
+    await viewOf();
     const labels = Array.from(screen.getByTestId('chart-aging').querySelectorAll('.visx-axis-bottom text'), (label) => label.textContent);
     expect(labels).toEqual(['In Progress', 'Review']);
     expect(screen.getAllByTestId('aging-wip').map((wip) => wip.textContent)).toEqual(['WIP 4', 'WIP 0']);
@@ -39,8 +46,8 @@ describe('the aging view', () => {
     expect(text('aging-sle-label')).toBe('SLE 85%: 6 days');
   });
 
-  it("colours each column's bands from how old items were when they left it, and says where they come from", () => {
-    viewOf();
+  it("colours each column's bands from how old items were when they left it, and says where they come from", async () => {
+    await viewOf();
     // Four percentiles (50, 70, 85, 95) make five bands per column.
     expect(screen.getByTestId('chart-aging').querySelectorAll('rect.fm-aging-band')).toHaveLength(10);
     expect(text('chart-aging-summary')).toContain('In Progress: bands from the ages at which 20 items left it');
@@ -53,8 +60,8 @@ describe('the aging view', () => {
     ]);
   });
 
-  it('lists the items oldest first with their pace against their stage', () => {
-    viewOf();
+  it('lists the items oldest first with their pace against their stage', async () => {
+    await viewOf();
     expect(tableRows('aging-table')).toEqual([
       ['FLOW-21', 'In Progress', 'In Progress', '19 days', 'older than 100% of items that left In Progress'],
       ['FLOW-22', 'In Progress', 'In Progress', '18 days', 'older than 100% of items that left In Progress'],
@@ -64,10 +71,11 @@ describe('the aging view', () => {
     expect(text('chart-aging-summary')).toContain('the oldest is FLOW-21 at 19 days');
   });
 
-  it('shows the aging as it stood at the end of a past day, with the bands of then', () => {
-    const agingAsOf = viewOf();
+  it('shows the aging as it stood at the end of a past day, with the bands of then', async () => {
+    const agingAsOf = await viewOf();
     fireEvent.change(screen.getByTestId('aging-as-of'), { target: { value: '2026-02-24' } });
     expect(agingAsOf).toHaveBeenLastCalledWith('2026-02-24');
+    await act(() => agingAsOf.mock.results.at(-1)!.value as Promise<StageAgingResult>);
     // On 24 February FLOW-20 (started the 21st, done the 26th) was still in progress and FLOW-24 not started.
     expect(tableRows('aging-table').map((row) => `${row[0]} ${row[3]}`)).toEqual([
       'FLOW-20 4 days',
@@ -80,23 +88,24 @@ describe('the aging view', () => {
     expect(tableRows('aging-table')[3]![4]).toMatch(/^older than \d+% of the period's cycle times$/);
     fireEvent.change(screen.getByTestId('aging-as-of'), { target: { value: '' } });
     expect(agingAsOf).toHaveBeenLastCalledWith(null);
+    await act(() => agingAsOf.mock.results.at(-1)!.value as Promise<StageAgingResult>);
     expect(tableRows('aging-table')).toHaveLength(4);
   });
 
-  it('links each key in its table to the issue, which Jira opens', () => {
+  it('links each key in its table to the issue, which Jira opens', async () => {
     jest.mocked(router.open).mockClear();
-    viewOf();
+    await viewOf();
     fireEvent.click(within(screen.getByTestId('aging-table')).getByRole('link', { name: 'FLOW-21' }));
     expect(jest.mocked(router.open)).toHaveBeenCalledWith('/browse/FLOW-21');
   });
 
-  it('says when its table lists only the oldest items', () => {
+  it('says when its table lists only the oldest items', async () => {
     const sketches = Array.from({ length: 173 }, (_, i) => ({
       key: `OLD-${i + 1}`,
       created: '2026-01-01T09:00Z',
       moves: [[`2026-0${1 + (i % 2)}-${String(1 + (i % 28)).padStart(2, '0')}T09:00Z`, 'In Progress'] as [string, 'In Progress']],
     }));
-    viewOf(boardHistory(sketches));
+    await viewOf(boardHistory(sketches));
     expect(screen.getByTestId('aging-table').querySelectorAll('tbody tr')).toHaveLength(100);
     expect(text('aging-table-cut')).toBe(
       "The oldest 100 of 173 items in progress; the chart's data table and the Issues tab list them all.",
@@ -106,15 +115,15 @@ describe('the aging view', () => {
     expect(screen.getAllByTestId('aging-cluster-count').length).toBeGreaterThan(0);
   });
 
-  it('opens the current item in Jira on Enter, as the cycle time chart does', () => {
+  it('opens the current item in Jira on Enter, as the cycle time chart does', async () => {
     jest.mocked(router.open).mockClear();
-    viewOf();
+    await viewOf();
     fireEvent.keyDown(screen.getByTestId('chart-aging').querySelector('svg')!, { key: 'Enter' });
     expect(jest.mocked(router.open)).toHaveBeenCalledWith(expect.stringMatching(/^\/browse\/FLOW-2[1-4]$/));
   });
 
-  it('has an empty state that names the day', () => {
-    viewOf(boardHistory([]));
+  it('has an empty state that names the day', async () => {
+    await viewOf(boardHistory([]));
     expect(text('tab-panel-aging-none-empty')).toBe('No items were in progress today.');
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
@@ -6,6 +6,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { FlowReport } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
+import { LoadingState } from '../../../common/LoadingState';
 import { ChartFrame } from '../charts/ChartFrame';
 import { bandColour } from '../charts/StageAgingChart';
 import { StageAgingChart } from '../charts/StageAgingChart';
@@ -57,6 +58,23 @@ function AsOfInput({ value, today, first, onChange }: { value: string; today: st
   );
 }
 
+/** The aging asked for, once computed; the last one stays shown while the next is computed. */
+function useAgingAsOf(agingAsOf: (asOfDate: string | null) => Promise<StageAgingResult>, day: string | null): StageAgingResult | null {
+  const [shown, setShown] = useState<StageAgingResult | null>(null);
+  useEffect(() => {
+    let wanted = true;
+    agingAsOf(day).then(
+      (result) => wanted && setShown(result),
+      (cause: unknown) =>
+        wanted && setShown({ ok: false, message: cause instanceof Error ? cause.message : 'The aging could not be computed.' }),
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [agingAsOf, day]);
+  return shown;
+}
+
 /**
  * Unfinished items by stage and age, against how old past items were when they left each stage, as of
  * today or the end of a chosen day.
@@ -67,21 +85,29 @@ export function AgingView({
   today,
 }: {
   report: FlowReport;
-  /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now. */
-  agingAsOf: (asOfDate: string | null) => StageAgingResult;
+  /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now: computed off the page's thread. */
+  agingAsOf: (asOfDate: string | null) => Promise<StageAgingResult>;
   today: string;
 }) {
   const unit = unitName(report);
   const [asOfDate, setAsOfDate] = useState('');
   // A partly typed or cleared date shows today's aging.
   const day = /^\d{4}-\d\d-\d\d$/.test(asOfDate) && asOfDate < today ? asOfDate : null;
-  const result = useMemo(() => agingAsOf(day), [agingAsOf, day]);
+  const result = useAgingAsOf(agingAsOf, day);
   // The SLE is the period's: it says the same of an item today and on a past day.
   const chart = useMemo(
-    () => (result.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation) : null),
+    () => (result?.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation) : null),
     [result, report.serviceLevelExpectation],
   );
   const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={setAsOfDate} />;
+  if (result === null) {
+    return (
+      <Stack space="space.200" testId="tab-panel-aging">
+        {picker}
+        <LoadingState label="Computing the aging" />
+      </Stack>
+    );
+  }
   if (!result.ok || chart === null) {
     return (
       <Stack space="space.200" testId="tab-panel-aging">

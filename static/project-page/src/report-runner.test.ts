@@ -1,0 +1,103 @@
+import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
+import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
+import { overviewFigures } from '../../../src/domain/overview-figures';
+import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
+import { reportRunner } from './report-runner';
+import { reportWorkerAnswers } from './report-worker-answers';
+import type { ReportAnswer, ReportMessage, ReportWorker } from './report-worker-protocol';
+
+const history = flowHistory();
+const source = { history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW };
+const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+const BUGS = { ...NO_FILTERS, issueTypes: ['Bug'] };
+
+/** A worker double answering as `report.worker.ts` does, copying messages as a browser does, holding answers until `flush`. */
+function fakeWorker() {
+  const answer = reportWorkerAnswers();
+  const held: ReportAnswer[] = [];
+  const worker: ReportWorker & { received: ReportMessage[]; flush: (order?: 'reversed') => void; terminated: boolean } = {
+    received: [],
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      worker.received.push(message);
+      const reply = answer(structuredClone(message));
+      if (reply !== null) held.push(structuredClone(reply));
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+    flush(order) {
+      const answers = order === 'reversed' ? held.splice(0).reverse() : held.splice(0);
+      for (const data of answers) worker.onmessage!({ data } as MessageEvent<ReportAnswer>);
+    },
+  };
+  return worker;
+}
+
+const overviewOf = (filters = NO_FILTERS) => {
+  const result = model.reportFor(filters);
+  if (!result.ok) throw new Error(result.message);
+  return overviewFigures(result.report);
+};
+
+describe('the report runner', () => {
+  it('sends the history once, then each question, and gives each answer to its own question', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const all = runner.figures(NO_FILTERS, 'overview');
+    const bugs = runner.figures(BUGS, 'overview');
+    const aging = runner.aging(BUGS, null);
+    expect(worker.received.map((message) => message.kind)).toEqual(['history', 'figures', 'figures', 'aging']);
+    worker.flush('reversed');
+    expect(await all).toMatchObject({ ok: true, overview: overviewOf() });
+    expect(await bugs).toMatchObject({ ok: true, overview: overviewOf(BUGS) });
+    expect(await aging).toEqual(model.stageAgingFor(BUGS, null));
+    runner.stop();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('keeps the last answers: the same filters and part again (in a new object) ask the worker nothing', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const first = runner.figures(BUGS, 'measures');
+    worker.flush();
+    const again = runner.figures({ ...BUGS, issueTypes: ['Bug'] }, 'measures');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(1);
+    expect(await again).toBe(await first);
+    // Another part of the same filters is another question.
+    void runner.figures(BUGS, 'overview');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(2);
+  });
+
+  it('passes on a failure, and asks again next time', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const answer = runner.figures(NO_FILTERS, 'overview');
+    worker.onmessage!({ data: { id: 0, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    await expect(answer).rejects.toThrow('out of memory');
+    void runner.figures(NO_FILTERS, 'overview');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(2);
+  });
+
+  it('answers on the page’s own thread, after the current event, where the browser gives no worker', async () => {
+    const runner = reportRunner(source, () => null);
+    let answered = false;
+    const answer = runner.figures(BUGS, 'overview').then((figures) => ((answered = true), figures));
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    expect(await answer).toMatchObject({ ok: true, overview: overviewOf(BUGS) });
+  });
+
+  it('gives way to the page’s own thread when the worker cannot run, for the questions waiting and those to come', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const waiting = runner.figures(NO_FILTERS, 'overview');
+    worker.onerror!(new Event('error') as ErrorEvent);
+    expect(worker.terminated).toBe(true);
+    expect(await waiting).toMatchObject({ ok: true, overview: overviewOf() });
+    expect(await runner.aging(NO_FILTERS, '2026-02-24')).toEqual(model.stageAgingFor(NO_FILTERS, '2026-02-24'));
+    expect(worker.received.map((message) => message.kind)).toEqual(['history', 'figures']);
+  });
+});

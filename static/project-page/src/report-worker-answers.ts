@@ -1,0 +1,58 @@
+import type { FlowMeasures } from '../../../src/domain';
+import { reportModel, type ReportModel } from '../../../src/domain/flow-report-model';
+import { overviewFigures, type OverviewFigures } from '../../../src/domain/overview-figures';
+import { itemColumns } from './report-item-columns';
+import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from './report-worker-protocol';
+
+/**
+ * The report worker's side of the conversation, apart from the worker's global scope so it can run anywhere:
+ * in `report.worker.ts`, and on the page's own thread where there is no worker (see `report-runner.ts`).
+ * It holds the history's report model, which remembers the last few filters' measures, so going back to one
+ * costs nothing; the Overview's figures are computed only when the Overview is shown.
+ * @returns the answer to a question, or null for the history (which is not answered).
+ */
+export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer | null {
+  let model: ReportModel | null = null;
+  const overviews = new WeakMap<FlowMeasures, OverviewFigures>();
+  const sent = new WeakMap<FlowMeasures, PageMeasures>();
+
+  const overviewOf = (measures: FlowMeasures): OverviewFigures => {
+    let figures = overviews.get(measures);
+    if (figures === undefined) overviews.set(measures, (figures = overviewFigures(measures)));
+    return figures;
+  };
+
+  const pageMeasuresOf = (measures: FlowMeasures): PageMeasures => {
+    let page = sent.get(measures);
+    if (page === undefined) {
+      const { items, timeInStatus, ...rest } = measures;
+      sent.set(measures, (page = { ...rest, itemColumns: itemColumns(items, measures.generated.workflow.stages) }));
+    }
+    return page;
+  };
+
+  return (message) => {
+    if (message.kind === 'history') {
+      model = reportModel(message.history, message.workflow, message.flowConfig, message.now);
+      return null;
+    }
+    try {
+      if (model === null) throw new Error('The report was asked for before the history arrived.');
+      if (message.kind === 'aging') return { id: message.id, kind: 'aging', aging: model.stageAgingFor(message.filters, message.asOfDate) };
+      const result = model.measuresFor(message.filters);
+      const figures: ReportFigures = !result.ok
+        ? result
+        : {
+            ok: true,
+            window: result.measures.generated.window,
+            configNote: result.configNote,
+            clampedFrom: result.clampedFrom,
+            overview: message.part === 'overview' ? overviewOf(result.measures) : null,
+            measures: message.part === 'measures' ? pageMeasuresOf(result.measures) : null,
+          };
+      return { id: message.id, kind: 'figures', figures };
+    } catch (cause) {
+      return { id: message.id, kind: 'failed', message: cause instanceof Error ? cause.message : 'The report could not be computed.' };
+    }
+  };
+}

@@ -1,0 +1,86 @@
+import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
+import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
+import { overviewFigures } from '../../../src/domain/overview-figures';
+import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
+import { itemsOfColumns } from './report-item-columns';
+import type { ReportAnswer, ReportMessage } from './report-worker-protocol';
+
+/**
+ * The worker module itself, run in this process: its global scope is a stand-in whose messages cross as a
+ * browser's do (structured clone), so whatever the worker sends must survive the copy.
+ */
+async function loadWorker(): Promise<{ post: (message: ReportMessage) => void; answers: ReportAnswer[] }> {
+  const answers: ReportAnswer[] = [];
+  const scope: { onmessage?: (event: { data: ReportMessage }) => void; postMessage: (answer: ReportAnswer) => void } = {
+    postMessage: (answer) => answers.push(structuredClone(answer)),
+  };
+  (globalThis as unknown as { self: typeof scope }).self = scope;
+  await jest.isolateModulesAsync(async () => {
+    await import('./report.worker');
+  });
+  return { post: (message) => scope.onmessage!({ data: structuredClone(message) }), answers };
+}
+
+const history = flowHistory();
+const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+const expected = model.reportFor(NO_FILTERS);
+const BUGS = { ...NO_FILTERS, issueTypes: ['Bug'] };
+
+describe('the report worker', () => {
+  afterEach(() => delete (globalThis as { self?: unknown }).self);
+
+  it('answers nothing before the history, then the figures of the part asked for, each with its id', async () => {
+    if (!expected.ok) throw new Error(expected.message);
+    const worker = await loadWorker();
+    worker.post({ kind: 'figures', id: 1, filters: NO_FILTERS, part: 'overview' });
+    expect(worker.answers).toEqual([{ id: 1, kind: 'failed', message: 'The report was asked for before the history arrived.' }]);
+
+    worker.post({ kind: 'history', history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW });
+    worker.post({ kind: 'figures', id: 2, filters: NO_FILTERS, part: 'overview' });
+    worker.post({ kind: 'figures', id: 3, filters: NO_FILTERS, part: 'measures' });
+    expect(worker.answers).toHaveLength(3);
+    const [, overview, measures] = worker.answers;
+    // The Overview is sent its figures alone; the other tabs the measures alone.
+    expect(overview).toEqual({
+      id: 2,
+      kind: 'figures',
+      figures: {
+        ok: true,
+        window: expected.report.generated.window,
+        configNote: null,
+        clampedFrom: null,
+        overview: overviewFigures(expected.report),
+        measures: null,
+      },
+    });
+    if (measures?.kind !== 'figures' || !measures.figures.ok || measures.figures.measures === null) throw new Error('no measures');
+    expect(measures.id).toBe(3);
+    expect(measures.figures.overview).toBeNull();
+    const { itemColumns, ...sent } = measures.figures.measures;
+    expect(sent.scatter).toEqual(expected.report.scatter);
+    expect(sent.cfd).toEqual(expected.report.cfd);
+    expect(itemsOfColumns(itemColumns)).toEqual(expected.report.items);
+    expect(sent).not.toHaveProperty('timeInStatus');
+    expect(sent).not.toHaveProperty('forecast');
+  });
+
+  it('answers each filter set and the aging of a past day from the same history', async () => {
+    const worker = await loadWorker();
+    worker.post({ kind: 'history', history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW });
+    worker.post({ kind: 'figures', id: 7, filters: BUGS, part: 'measures' });
+    worker.post({ kind: 'aging', id: 8, filters: NO_FILTERS, asOfDate: '2026-02-24' });
+    worker.post({ kind: 'figures', id: 9, filters: { ...NO_FILTERS, stageRange: { from: 'Done', to: 'To Do' } }, part: 'overview' });
+    const [bugs, aging, badRange] = worker.answers;
+    const bugReport = model.reportFor(BUGS);
+    if (!bugReport.ok || bugs?.kind !== 'figures' || !bugs.figures.ok) throw new Error('no bug figures');
+    expect(bugs.figures.measures!.scatter).toEqual(bugReport.report.scatter);
+    expect(aging).toEqual({ id: 8, kind: 'aging', aging: model.stageAgingFor(NO_FILTERS, '2026-02-24') });
+    // A question the report cannot answer is answered with why, as the page showed it before.
+    expect(badRange).toEqual({
+      id: 9,
+      kind: 'figures',
+      figures: model.measuresFor({ ...NO_FILTERS, stageRange: { from: 'Done', to: 'To Do' } }),
+    });
+    expect(badRange?.kind === 'figures' && badRange.figures.ok).toBe(false);
+  });
+});
