@@ -19,6 +19,8 @@ import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { jiraAsUser } from '../adapters/jira/jira-request';
+import { JiraRemainingWork } from '../adapters/jira/jira-remaining-work';
+import { countRemainingWork } from '../app/project-page/remaining-work';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { licenceFromContext } from './installation-licence-context';
@@ -29,7 +31,7 @@ import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import type { GitHubConnectionRecord } from '../app/connections/github-connection';
 import { respond, type ResolverTable } from './resolver-response';
-import type { ProjectPageFunctions } from '../shared/resolver-contract';
+import { MAX_REMAINING_WORK_JQL_LENGTH, type ProjectPageFunctions } from '../shared/resolver-contract';
 
 const projectViewPayload = z
   .object({
@@ -41,6 +43,17 @@ const projectViewPayload = z
     overviewFirst: z.boolean().optional(),
   })
   .strict();
+
+/** The forecast's remaining work: a reader's JQL query (of bounded length) or an epic's key (its shape is checked by the use-case). */
+const remainingWorkPayload = z.discriminatedUnion('source', [
+  z
+    .object({
+      source: z.literal('jql'),
+      jql: z.string().max(MAX_REMAINING_WORK_JQL_LENGTH, `at most ${MAX_REMAINING_WORK_JQL_LENGTH} characters`),
+    })
+    .strict(),
+  z.object({ source: z.literal('epic'), epicKey: z.string().max(300) }).strict(),
+]);
 
 /** Jira's answers about which security levels each viewer may see, kept by this running function for minutes. */
 const securityLevelMemory = new SecurityLevelMemory();
@@ -139,6 +152,10 @@ const PROJECT_PAGE_FUNCTIONS = {
       },
       projectKey,
     ),
+  ),
+  // The forecast's remaining work, counted by Jira as the reader; the query and the count are not kept.
+  countRemainingWork: projectPageFunction('countRemainingWork', remainingWorkPayload, (request, { projectKey, userPermissions }) =>
+    countRemainingWork({ userPermissions, counter: new JiraRemainingWork(jiraAsUser()) }, projectKey, request),
   ),
 } satisfies ResolverTable<ProjectPageFunctions>;
 
