@@ -141,7 +141,7 @@ export function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                <ForecastView report={result.report} ask={askForecast} />
+                <ForecastView report={result.report} ask={askForecast} projectKey={view.projectKey} />
               </div>
             </TabPanel>
             <TabPanel>
