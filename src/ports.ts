@@ -34,6 +34,14 @@ export interface UserPermissions {
   isJiraAdministrator(): Promise<boolean>;
 }
 
+/** The items still to do, as a reader names them: those matching their own JQL, or an epic's children. */
+export type RemainingWorkScope = { jql: string } | { epicKey: string };
+
+/** Counts a project's unfinished items, asked of Jira as the calling user: only what they may see is counted. */
+export interface RemainingWorkCounter {
+  countUnfinished(projectKey: string, scope: RemainingWorkScope): Promise<number>;
+}
+
 /**
  * Which of a project's issue security levels the calling user may see (`GET /rest/api/3/project/{key}/
  * securitylevel`, asked as that user): their ids. Answered by Jira itself, or by a short-lived copy of its

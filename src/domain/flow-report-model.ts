@@ -183,7 +183,8 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const forecastFor = (filters: ReportFilters, questions: ForecastQuestions): ForecastSection => {
     const types = typesKey(filters.issueTypes);
     const ask = forecasters(types, () => buildForecaster(historyOf(filters.issueTypes), config, run));
-    return answers(JSON.stringify([types, questions.targetDate ?? null, questions.items ?? null]), () => ask(questions));
+    const asked = [questions.targetDate, questions.items, questions.samplingWindow, questions.startDate].map((part) => part ?? null);
+    return answers(JSON.stringify([types, ...asked]), () => ask(questions));
   };
 
   const agings = recentlyUsed<StageAgingResult>(REMEMBERED);

@@ -306,3 +306,82 @@ describe('flow report', () => {
     expect(() => buildFlowReport(history, partial, run)).toThrow(UnmappedStatusError);
   });
 });
+
+describe('a forecast from a sampling window and a start date the reader chooses', () => {
+  // Items created on 1 March 2025; two finished on each day from 17 to 30 March, none before. Today is
+  // Monday 31 March: the complete days are 1–30 March, the last 14 all with a throughput of exactly 2.
+  const finishedDays = Array.from({ length: 14 }, (_, k) => `2025-03-${String(17 + k).padStart(2, '0')}`);
+  const steady = boardHistory(
+    finishedDays.flatMap((doneOn, k) =>
+      [0, 1].map((n): IssueSketch => ({
+        key: `S-${2 * k + n + 1}`,
+        created: '2025-03-01T09:00Z',
+        moves: [
+          ['2025-03-01T10:00Z', 'In Progress'],
+          [`${doneOn}T1${n}:00Z`, 'Done'],
+        ],
+      })),
+    ),
+  );
+  const ask = buildForecaster(steady, parseFlowConfig(BOARD_WORKFLOW), { now: at('2025-03-31T12:00:00Z'), seed: 7 });
+  const allRows = (table: Array<{ items: number }>) => table.map((row) => row.items);
+
+  it('draws only from the chosen days: two a day, every future alike', () => {
+    const forecast = ask({ samplingWindow: { from: '2025-03-17', to: '2025-03-30' }, targetDate: '2025-04-07', items: 9 });
+    expect(forecast.samplingWindow).toEqual({ from: '2025-03-17', to: '2025-03-30', days: 14 });
+    expect(forecast.sampleable).toEqual({ from: '2025-03-01', to: '2025-03-30' });
+    // 1–7 April: 7 days of 2 items.
+    expect(forecast.howMany).toMatchObject({ days: 7 });
+    expect(allRows(forecast.howMany!.table)).toEqual([14, 14, 14, 14]);
+    // 9 items at 2 a day: the fifth simulated day, 5 April.
+    expect(forecast.when!.table.map((row) => [row.days, row.date])).toEqual(Array(4).fill([5, '2025-04-05']));
+    // The last 14 days are the same days.
+    expect(ask({ samplingWindow: { lastDays: 14 }, targetDate: '2025-04-07', items: 9 })).toEqual(forecast);
+  });
+
+  it('answers "nothing" from a window where nothing was finished', () => {
+    const idle = ask({ samplingWindow: { from: '2025-03-01', to: '2025-03-16' }, targetDate: '2025-04-07', items: 9 });
+    expect(allRows(idle.howMany!.table)).toEqual([0, 0, 0, 0]);
+    expect(idle.when!.table.map((row) => row.date)).toEqual([null, null, null, null]);
+  });
+
+  it('starts from a later day: the futures begin on it', () => {
+    const window = { from: '2025-03-17', to: '2025-03-30' };
+    const sprint = ask({ samplingWindow: window, startDate: '2025-04-07', targetDate: '2025-04-11', items: 9 });
+    expect(sprint.startDate).toBe('2025-04-07');
+    expect(sprint.firstSimulatedDay).toBe('2025-04-07');
+    // 7–11 April: 5 days of 2 items; 9 items done on the fifth day, 11 April.
+    expect(sprint.howMany).toMatchObject({ targetDate: '2025-04-11', days: 5 });
+    expect(allRows(sprint.howMany!.table)).toEqual([10, 10, 10, 10]);
+    expect(sprint.when!.table.map((row) => [row.days, row.date])).toEqual(Array(4).fill([5, '2025-04-11']));
+    expect(sprint.when!.outcomes).toEqual([{ from: 5, to: 6, trials: sprint.trials }]);
+  });
+
+  it('starts from tomorrow when the start is today, as when none is given', () => {
+    const window = { from: '2025-03-17', to: '2025-03-30' };
+    const today = ask({ samplingWindow: window, startDate: '2025-03-31', targetDate: '2025-04-07', items: 9 });
+    expect(today).toEqual({ ...ask({ samplingWindow: window, targetDate: '2025-04-07', items: 9 }), startDate: '2025-03-31' });
+    expect(today.startDate).toBe('2025-03-31');
+    expect(today.firstSimulatedDay).toBe('2025-04-01');
+    // A start tomorrow is the same forecast: the first simulated day is tomorrow either way.
+    const tomorrow = ask({ samplingWindow: window, startDate: '2025-04-01', targetDate: '2025-04-07', items: 9 });
+    expect({ ...tomorrow, startDate: '2025-03-31' }).toEqual(today);
+  });
+
+  it('has nothing done by a target before the start, and says why', () => {
+    const early = ask({ startDate: '2025-04-14', targetDate: '2025-04-10' });
+    expect(early.howMany).toMatchObject({ days: 0, table: [50, 70, 85, 95].map((confidence) => ({ confidence, items: 0 })) });
+    expect(early.notes).toContain('The target date 2025-04-10 is before the start date 2025-04-14: nothing can be done by then.');
+  });
+
+  it('refuses a window outside the history, too short, or a start in the past', () => {
+    expect(() => ask({ samplingWindow: { from: '2025-02-01', to: '2025-03-20' } })).toThrow(
+      new RangeError('The history starts on 2025-03-01: choose a start on or after it.'),
+    );
+    expect(() => ask({ samplingWindow: { lastDays: 10 } })).toThrow(RangeError);
+    expect(() => ask({ samplingWindow: { from: '2025-03-20', to: '2025-03-31' } })).toThrow('today is not over yet');
+    expect(() => ask({ startDate: '2025-03-30' })).toThrow("the forecast's start date 2025-03-30 is before today (2025-03-31)");
+    expect(() => ask({ startDate: '31/03/2025' })).toThrow('not a YYYY-MM-DD date');
+    expect(() => ask({ startDate: '2035-03-31' })).toThrow(`more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
+  });
+});

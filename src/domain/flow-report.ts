@@ -18,6 +18,7 @@ import type { FlowConfig } from './flow-config';
 import { aggregateFlowEfficiency, flowEfficiency, type FlowEfficiency } from './flow-efficiency';
 import { buildFlowTimeline, type FlowTimeline } from './flow-timeline';
 import { backtestWeeklyForecasts } from './forecast-backtest';
+import { checkSamplingWindow, type SamplingWindowChoice } from './forecast-sampling-window';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
 import { leadTimes } from './lead-time';
@@ -110,7 +111,10 @@ export interface HowManyForecast {
 export interface WhenForecast {
   items: number;
   table: Array<{ confidence: number; date: string | null; days: number | null }>;
-  /** How many simulated futures needed each number of days after now (binned); beyond the horizon, `maxDays + 1`. */
+  /**
+   * How many simulated futures needed each number of simulated days (binned; day 1 is the section's
+   * `firstSimulatedDay`); beyond the horizon, `maxDays + 1`.
+   */
   outcomes: OutcomeBin[];
 }
 
@@ -120,10 +124,27 @@ export interface ForecastQuestions {
   targetDate?: string;
   /** "When will this many items be done?" (a whole number, at least 1). */
   items?: number;
+  /**
+   * The days whose throughput the futures are drawn from, in place of the configured last `samplingDays` (see
+   * `forecast-sampling-window.ts`). @throws RangeError when it is not inside the history or too short.
+   */
+  samplingWindow?: SamplingWindowChoice;
+  /**
+   * The first day of the forecast's work (`YYYY-MM-DD`), today or later: a sprint starting next Monday. Today
+   * (the default) simulates from tomorrow, since today's finished items are already counted; a later day
+   * simulates from that day itself.
+   */
+  startDate?: string;
 }
 
 export interface ForecastSection {
   samplingWindow: { from: string; to: string; days: number } | null;
+  /** The days a reader may choose a sampling window in (the history's first day to yesterday); null when none. */
+  sampleable: { from: string; to: string } | null;
+  /** The day the forecast starts from (today unless asked otherwise); the simulated days follow it, or begin on it when it is after today. */
+  startDate: string;
+  /** The first simulated day: the day after today for a forecast from today, else the start date itself. */
+  firstSimulatedDay: string;
   trials: number;
   seed: number;
   howMany: HowManyForecast | null;
@@ -520,6 +541,23 @@ function checkQuestions(questions: ForecastQuestions): void {
   if (questions.items !== undefined && !(Number.isInteger(questions.items) && questions.items >= 1)) {
     throw new RangeError(`the number of items to forecast must be a whole number of at least 1, not ${questions.items}`);
   }
+  if (questions.startDate !== undefined && isoDateToDay(questions.startDate) === null) {
+    throw new RangeError(`the forecast's start date ${JSON.stringify(questions.startDate)} is not a YYYY-MM-DD date`);
+  }
+}
+
+/**
+ * The last day not simulated: simulated days follow it. Today is already under way and its finished items
+ * counted, so a forecast from today simulates from tomorrow; one from a later day simulates from that day.
+ */
+function lastDayBefore(startDate: string | undefined, nowDay: DayNumber, dates: IsoDateLabels): DayNumber {
+  if (startDate === undefined) return nowDay;
+  const start = isoDateToDay(startDate)!;
+  if (start < nowDay) throw new RangeError(`the forecast's start date ${startDate} is before today (${dates.label(nowDay)})`);
+  if (start - nowDay > DEFAULT_MAX_FORECAST_DAYS) {
+    throw new RangeError(`the forecast's start date ${startDate} is more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
+  }
+  return Math.max(nowDay, start - 1);
 }
 
 function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportRun, dates: IsoDateLabels, inProgress: number): Forecaster {
@@ -530,7 +568,10 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
   const daily = dailyThroughput(timeline, firstDay, nowDay);
   const samplesFrom = Math.max(firstDay, nowDay - settings.samplingDays);
   const hasSamples = samplesFrom <= lastCompleteDay;
-  const samples = hasSamples ? daily.subarray(samplesFrom - firstDay, lastCompleteDay - firstDay + 1) : new Int32Array(0);
+  const sampleable = hasSamples ? { from: dates.label(firstDay), to: dates.label(lastCompleteDay) } : null;
+  /** The throughput of the days `from` to `to`, both included and inside the history. */
+  const samplesOf = (from: DayNumber, to: DayNumber) => daily.subarray(from - firstDay, to - firstDay + 1);
+  const windowOf = (from: DayNumber, to: DayNumber) => ({ from: dates.label(from), to: dates.label(to), days: to - from + 1 });
   const simulation = { trials: settings.trials, seed: run.seed };
   // How the forecast would have done over the past weeks: the same whatever the questions.
   const past = backtestWeeklyForecasts(daily, firstDay, lastCompleteDay, {
@@ -541,13 +582,7 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
     weekEndsOn: config.conventions.weekEndsOn,
     confidence: 85,
   });
-  const common = {
-    samplingWindow: hasSamples
-      ? { from: dates.label(samplesFrom), to: dates.label(lastCompleteDay), days: lastCompleteDay - samplesFrom + 1 }
-      : null,
-    trials: settings.trials,
-    seed: run.seed,
-  };
+  const common = { sampleable, trials: settings.trials, seed: run.seed };
   const backtest = {
     confidence: past.confidence,
     weeks: past.weeks.map((week) => ({ ...week, start: dates.label(week.start), end: dates.label(week.end) })),
@@ -557,22 +592,39 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
 
   return (questions = {}) => {
     checkQuestions(questions);
+    const before = lastDayBefore(questions.startDate, nowDay, dates);
+    const startDate = questions.startDate ?? dates.label(nowDay);
+    const firstSimulatedDay = dates.label(before + 1);
     const notes: string[] = [];
     let howMany: HowManyForecast | null = null;
     let when: WhenForecast | null = null;
     if (!hasSamples) {
       notes.push('No complete day of history before now: nothing to sample throughput from.');
-      return { ...common, howMany, when, backtest, notes };
+      return { ...common, samplingWindow: null, startDate, firstSimulatedDay, howMany, when, backtest, notes };
+    }
+    let samples = samplesOf(samplesFrom, lastCompleteDay);
+    let samplingWindow = windowOf(samplesFrom, lastCompleteDay);
+    if (questions.samplingWindow !== undefined) {
+      const chosen = checkSamplingWindow(questions.samplingWindow, { firstDay, lastCompleteDay }, (day) => dates.label(day));
+      if (!chosen.ok) throw new RangeError(chosen.message);
+      samples = samplesOf(chosen.from, chosen.to);
+      samplingWindow = windowOf(chosen.from, chosen.to);
     }
     const targetDate = questions.targetDate ?? settings.targetDate;
-    const target: DayNumber = targetDate !== null ? (isoDateToDay(targetDate) ?? nowDay) : nowDay + settings.horizonDays;
+    const target: DayNumber = targetDate !== null ? (isoDateToDay(targetDate) ?? nowDay) : before + settings.horizonDays;
     // The "how many" question is bound like the "when" one: each day is a draw in every simulated future,
     // so a date centuries away would run for minutes and answer nothing a team can use.
     if (target - nowDay > DEFAULT_MAX_FORECAST_DAYS) {
       throw new RangeError(`the forecast's target date ${dates.label(target)} is more than ${DEFAULT_MAX_FORECAST_DAYS} days after now`);
     }
-    const days = Math.max(0, target - nowDay);
-    if (days === 0) notes.push(`The target date ${dates.label(target)} is not after now: nothing more can be done by then.`);
+    const days = Math.max(0, target - before);
+    if (days === 0) {
+      notes.push(
+        before === nowDay
+          ? `The target date ${dates.label(target)} is not after now: nothing more can be done by then.`
+          : `The target date ${dates.label(target)} is before the start date ${startDate}: nothing can be done by then.`,
+      );
+    }
     const totals = simulateHowMany(samples, days, simulation);
     howMany = {
       targetDate: dates.label(target),
@@ -590,7 +642,7 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
         table: whenTable(finishDays, settings.confidences, DEFAULT_MAX_FORECAST_DAYS).map(({ confidence, days: d }) => ({
           confidence,
           days: d,
-          date: d === null ? null : dates.label(nowDay + d),
+          date: d === null ? null : dates.label(before + d),
         })),
         outcomes: outcomeDistribution(finishDays),
       };
@@ -598,6 +650,6 @@ function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportR
         notes.push(`Some confidence levels are not reached within ${DEFAULT_MAX_FORECAST_DAYS} days (date null).`);
       }
     }
-    return { ...common, howMany, when, backtest, notes };
+    return { ...common, samplingWindow, startDate, firstSimulatedDay, howMany, when, backtest, notes };
   };
 }

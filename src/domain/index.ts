@@ -184,6 +184,7 @@ export {
   type WhenRow,
 } from './monte-carlo';
 export { backtestWeeklyForecasts, type BacktestOptions, type BacktestWeek, type ForecastBacktest } from './forecast-backtest';
+export { checkSamplingWindow, MIN_SAMPLING_DAYS, type SamplingWindowCheck, type SamplingWindowChoice } from './forecast-sampling-window';
 
 // The whole report
 export {

@@ -92,6 +92,7 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
     saveSlackAlerts: { ...project, serviceLevel: true, reviewWait: { enabled: true, hours: 24 }, channelId: null },
     setRetention: { retentionDays: 365 },
     eraseAllAppData: { confirmation: ERASE_CONFIRMATION_PHRASE },
+    countRemainingWork: { source: 'jql', jql: 'issuetype = Bug' },
   };
   return payloads[functionKey] ?? {};
 }
@@ -155,7 +156,7 @@ describe('every cell of the authorisation matrix', () => {
     const answer: any = await harness.platform.invokeResolver({
       moduleKey,
       functionKey,
-      payload: moduleKey === SETTINGS ? payloadFor(functionKey, cell.projectKey) : {},
+      payload: payloadFor(functionKey, cell.projectKey),
       accountId: person(role).accountId,
       ...(moduleKey === PROJECT_PAGE ? { project: harness.project(cell.projectKey!) } : {}),
     });

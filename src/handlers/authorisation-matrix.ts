@@ -78,6 +78,8 @@ export const RESOLVER_ACCESS = {
     getPullRequests: browser(),
     getSyncState: browser(),
     syncNow: browser('NOT_FOUND'),
+    // Counted by Jira as the reader, whether or not the app measures the project: nothing of the app's is read.
+    countRemainingWork: browser(),
   },
 } as const satisfies Record<string, Record<string, FunctionAccess>>;
 

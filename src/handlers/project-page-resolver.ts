@@ -8,11 +8,12 @@ import { RememberedPermissions } from '../app/access/remembered-permissions';
 import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/access/remembered-security-levels';
 import type { UserPermissions } from '../ports';
 import { appAdapters, type AppAdapters } from './composition-root';
+import { countRemainingWork } from '../app/project-page/remaining-work';
 import { licenceFromContext } from './installation-licence-context';
 import { emptyPayload, projectKeyFromContext, viewerFromContext } from './resolver-context';
 import { projectPullRequests } from '../app/pull-requests/project-pull-requests';
 import { respond, type ResolverTable } from './resolver-response';
-import type { ProjectPageFunctions } from '../shared/resolver-contract';
+import { MAX_REMAINING_WORK_JQL_LENGTH, type ProjectPageFunctions } from '../shared/resolver-contract';
 
 const projectViewPayload = z
   .object({
@@ -24,6 +25,17 @@ const projectViewPayload = z
     overviewFirst: z.boolean().optional(),
   })
   .strict();
+
+/** The forecast's remaining work: a reader's JQL query (of bounded length) or an epic's key (its shape is checked by the use-case). */
+const remainingWorkPayload = z.discriminatedUnion('source', [
+  z
+    .object({
+      source: z.literal('jql'),
+      jql: z.string().max(MAX_REMAINING_WORK_JQL_LENGTH, `at most ${MAX_REMAINING_WORK_JQL_LENGTH} characters`),
+    })
+    .strict(),
+  z.object({ source: z.literal('epic'), epicKey: z.string().max(300) }).strict(),
+]);
 
 /** Jira's answers about which security levels each viewer may see, kept by this running function for minutes. */
 const securityLevelMemory = new SecurityLevelMemory();
@@ -126,6 +138,13 @@ const PROJECT_PAGE_FUNCTIONS = {
       },
       projectKey,
     ),
+  ),
+  // The forecast's remaining work, counted by Jira as the reader; the query and the count are not kept.
+  countRemainingWork: projectPageFunction(
+    'countRemainingWork',
+    remainingWorkPayload,
+    (request, { projectKey, userPermissions, adapters }) =>
+      countRemainingWork({ userPermissions, counter: adapters.remainingWorkAsUser }, projectKey, request),
   ),
 } satisfies ResolverTable<ProjectPageFunctions>;
 

@@ -105,6 +105,8 @@ const typedField: Record<string, fc.Arbitrary<unknown>> = {
   confirmation: hostileString,
   fromShard: fc.integer({ min: -2, max: 100 }),
   serviceLevel: fc.oneof(fc.boolean(), hostileValue),
+  source: fc.oneof(fc.constantFrom('jql', 'epic'), hostileString),
+  jql: fc.oneof(fc.constantFrom('issuetype = Bug', 'status = Done) OR (project = BUG', 'ORDER BY created'), hostileString),
   reviewWait: fc.oneof(
     fc.record({ enabled: fc.boolean(), hours: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double()) }),
     hostileValue,
@@ -127,6 +129,7 @@ const FUNCTION_FIELDS: Record<string, readonly string[]> = {
   getAuditLog: ['cursor'],
   getProjectView: ['fromShard'],
   saveSlackAlerts: ['projectKey', 'serviceLevel', 'reviewWait', 'channelId'],
+  countRemainingWork: ['source', 'jql'],
 };
 /** Payloads for one function: mostly shaped like what it accepts, otherwise anything at all. */
 const payloadFor = (functionKey: string): fc.Arbitrary<unknown> => {

@@ -660,6 +660,21 @@ export interface ProjectPullRequestsData {
   pulls: import('../domain/pull-request').PullRequestFacts[];
 }
 
+/**
+ * `countRemainingWork` (project page): how many unfinished items (status category not Done) of the page's project
+ * match a JQL query or are children of an epic, counted by Jira as the calling user (so only what they may see),
+ * for the forecast's "when will this work be done". The query is the reader's: it is sent to Jira only inside
+ * `project = KEY AND (…)`, never stored, never logged. A query Jira cannot run is answered INVALID_INPUT with
+ * Jira's reason in plain words.
+ */
+export type RemainingWorkPayload = { source: 'jql'; jql: string } | { source: 'epic'; epicKey: string };
+export interface RemainingWorkData {
+  /** Jira's approximate count of the matching unfinished items. */
+  count: number;
+}
+/** The longest JQL query a reader may count from. */
+export const MAX_REMAINING_WORK_JQL_LENGTH = 2000;
+
 /** The payload of a function that takes nothing: everything it needs comes from the platform's context. */
 export type NoPayload = Record<string, never>;
 
@@ -674,6 +689,7 @@ export interface ProjectPageFunctions {
   getSyncState: { payload: NoPayload; answer: SyncStateData };
   getPullRequests: { payload: NoPayload; answer: ProjectPullRequestsData };
   syncNow: { payload: NoPayload; answer: SyncNowData };
+  countRemainingWork: { payload: RemainingWorkPayload; answer: RemainingWorkData };
 }
 
 /** Every function of the settings page's resolver (`jira:adminPage`), as `ProjectPageFunctions` is for the project page. */

@@ -150,7 +150,9 @@ export function FlowReportTabs({
               </div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <ForecastView report={report} ask={askForecast} />}</div>
+              <div className="fm-tab-panel">
+                {report === null ? computing : <ForecastView report={report} ask={askForecast} projectKey={view.projectKey} />}
+              </div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">

@@ -78,6 +78,17 @@ describe('the page’s report model', () => {
     expect(() => model.forecastFor(NO_FILTERS, { items: 0 })).toThrow(RangeError);
   });
 
+  it('tells apart forecasts asked with another sampling window or start date', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const configured = model.forecastFor(NO_FILTERS, { targetDate: '2026-04-30' });
+    const sampled = model.forecastFor(NO_FILTERS, { targetDate: '2026-04-30', samplingWindow: { lastDays: 14 } });
+    expect(sampled.samplingWindow!.days).toBe(14);
+    expect(sampled).not.toBe(configured);
+    const later = model.forecastFor(NO_FILTERS, { targetDate: '2026-04-30', startDate: '2026-04-20' });
+    expect(later.howMany!.days).toBe(11);
+    expect(later).not.toBe(configured);
+  });
+
   it('remembers the reports of recent filters, so going back to one costs nothing', () => {
     const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
     const first = reportOf(model, NO_FILTERS);

@@ -18,9 +18,12 @@ import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { todayIn } from '../date-range';
 import '../ReportFiltersBar.css';
+import './ForecastView.css';
 import { EmptyView } from './EmptyView';
-import { checkItemCount, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
+import { checkItemCount, checkStartDate, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
 import { count, shortDate } from './format';
+import { countRemainingWorkInJira, RemainingWorkField, type CountRemainingWork } from './RemainingWorkField';
+import { SamplingWindowField } from './SamplingWindowField';
 
 /** The confidence level the sentences quote: the one teams most often commit to. */
 const QUOTED_CONFIDENCE = 85;
@@ -52,6 +55,19 @@ export function whenSentence(forecast: ForecastSection): string | null {
 function whenAtQuotedConfidence(forecast: ForecastSection): string {
   const date = forecast.when?.table.find((row) => row.confidence === QUOTED_CONFIDENCE)?.date ?? null;
   return date === null ? 'beyond the horizon' : `by ${formatDate(date)}`;
+}
+
+/** The span of a sampling window as a reader counts it: whole weeks when it is a number of weeks, else days. */
+function samplingSpan(days: number): string {
+  if (days % 7 === 0) return days === 7 ? '1 week' : `${count.format(days / 7)} weeks`;
+  return days === 1 ? '1 day' : `${count.format(days)} days`;
+}
+
+/** Where the futures' throughput comes from, as the charts say it: "sampled from 12 weeks, 1 Sep 2026 – 30 Nov 2026". */
+export function sampledFrom(forecast: ForecastSection): string {
+  const window = forecast.samplingWindow;
+  if (window === null) return '';
+  return `sampled from ${samplingSpan(window.days)}, ${formatDate(window.from)} – ${formatDate(window.to)}`;
 }
 
 /** The bin an outcome fell in, for marking it; -1 when none holds it. */
@@ -210,7 +226,18 @@ const CONFIGURED_QUESTIONS: ForecastQuestions = {};
  * the page's thread (see `forecast-runner.ts`): the page stays responsive while they run.
  * @param ask the forecast of the report's issue types for the questions given.
  */
-export function ForecastView({ report, ask }: { report: FlowReport; ask: AskForecast }) {
+export function ForecastView({
+  report,
+  ask,
+  projectKey,
+  countRemaining = countRemainingWorkInJira,
+}: {
+  report: FlowReport;
+  ask: AskForecast;
+  /** The page's project: the remaining work is counted within it. */
+  projectKey: string;
+  countRemaining?: CountRemainingWork;
+}) {
   const answer = useForecast(ask, CONFIGURED_QUESTIONS);
   if (answer === null) return <LoadingState label="Simulating futures from past throughput" />;
   if ('problem' in answer) return <EmptyView testId="tab-panel-forecast" message={answer.problem} />;
@@ -220,19 +247,34 @@ export function ForecastView({ report, ask }: { report: FlowReport; ask: AskFore
       <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />
     );
   }
-  return <ForecastAnswers report={report} ask={ask} configured={configured} />;
+  return <ForecastAnswers report={report} ask={ask} configured={configured} projectKey={projectKey} countRemaining={countRemaining} />;
 }
 
 /** The questions a reader asks, and the forecast answering the last valid ones (the configured one at first). */
-function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask: AskForecast; configured: ForecastSection }) {
+function ForecastAnswers({
+  report,
+  ask,
+  configured,
+  projectKey,
+  countRemaining,
+}: {
+  report: FlowReport;
+  ask: AskForecast;
+  configured: ForecastSection;
+  projectKey: string;
+  countRemaining: CountRemainingWork;
+}) {
   const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
   const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
   const latest = dayToIsoDate(isoDateToDay(today)! + MAX_FORECAST_DAYS_AHEAD);
   // What the inputs hold, valid or not; the questions asked are the last valid ones.
   const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
   const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
+  const [startDraft, setStartDraft] = useState(today);
   const [questions, setQuestions] = useState<ForecastQuestions>(CONFIGURED_QUESTIONS);
-  const dateCheck = checkTargetDate(dateDraft, today);
+  const startCheck = checkStartDate(startDraft, today);
+  // The target is checked against the start asked (the last valid one), so the two never disagree.
+  const dateCheck = checkTargetDate(dateDraft, today, questions.startDate ?? today);
   const itemsCheck = checkItemCount(itemsDraft);
   const answer = useForecast(ask, questions);
   // Until the answer to new questions arrives, the last one stays, marked as being brought up to date.
@@ -254,9 +296,23 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
     const check = checkItemCount(value);
     if (check.ok) setQuestions((asked) => ({ ...asked, items: check.value }));
   };
+  const editStart = (value: string) => {
+    setStartDraft(value);
+    const check = checkStartDate(value, today);
+    if (!check.ok) return;
+    // A target before a later start would be refused: it moves to the start, as a reader expects.
+    const moveTarget = check.value > today && dateDraft < check.value;
+    if (moveTarget) setDateDraft(check.value);
+    setQuestions((asked) => ({ ...asked, startDate: check.value, ...(moveTarget ? { targetDate: check.value } : {}) }));
+  };
+  const chooseWindow = (samplingWindow: ForecastQuestions['samplingWindow'] | null) =>
+    setQuestions(({ samplingWindow: _dropped, ...asked }) => (samplingWindow === null ? asked : { ...asked, samplingWindow }));
+  const counted = (items: number) => editItems(String(items));
 
   const { howMany, when } = forecast;
-  const nowDay = isoDateToDay(today)!;
+  const firstSimulatedDay = isoDateToDay(forecast.firstSimulatedDay)!;
+  const sampled = sampledFrom(forecast);
+  const startsLater = forecast.startDate !== today;
   const hitRate = forecast.backtest.hitRate;
   return (
     <Stack space="space.300" testId="tab-panel-forecast">
@@ -274,6 +330,29 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
           </Text>
         ) : null}
       </div>
+      <Inline space="space.300" alignBlock="start" shouldWrap testId="forecast-settings">
+        <SamplingWindowField
+          sampleable={forecast.sampleable}
+          configuredDays={configured.samplingWindow?.days ?? null}
+          onChoose={chooseWindow}
+        />
+        <QuestionInput label="Starting on" testId="forecast-start-date" problem={startCheck.ok ? null : startCheck.message}>
+          {(problemId) => (
+            <input
+              type="date"
+              className="fm-filter-date"
+              data-testid="forecast-start-date"
+              value={startDraft}
+              min={today}
+              max={latest}
+              required
+              aria-invalid={problemId !== undefined}
+              aria-describedby={problemId}
+              onChange={(event) => editStart(event.target.value)}
+            />
+          )}
+        </QuestionInput>
+      </Inline>
       <Inline space="space.300" alignBlock="start" shouldWrap testId="forecast-questions">
         <QuestionInput label="How many items by" testId="forecast-target-date" problem={dateCheck.ok ? null : dateCheck.message}>
           {(problemId) => (
@@ -313,6 +392,7 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
             />
           )}
         </QuestionInput>
+        <RemainingWorkField projectKey={projectKey} count={countRemaining} onCounted={counted} />
       </Inline>
       {howManySentence(forecast) !== null && (
         <Text as="p" size="large" weight="medium" testId="forecast-how-many-sentence">
@@ -328,10 +408,11 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
         <Stack space="space.100">
           <Heading size="small" as="h2">
             How many items by {formatDate(howMany.targetDate)}
+            {startsLater ? `, starting ${formatDate(forecast.startDate)}` : ''}
           </Heading>
           <OutcomeChart
             testId="chart-forecast-how-many"
-            title={`Items finished by ${formatDate(howMany.targetDate)} in ${count.format(forecast.trials)} simulated futures`}
+            title={`Items finished by ${formatDate(howMany.targetDate)} in ${count.format(forecast.trials)} simulated futures, ${sampled}`}
             summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${count.format(
               howMany.table.find((row) => row.confidence === QUOTED_CONFIDENCE)?.items ?? 0,
             )} or more items, since ${QUOTED_CONFIDENCE}% of the futures finished at least that many.`}
@@ -357,10 +438,11 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
         <Stack space="space.100">
           <Heading size="small" as="h2">
             When {count.format(when.items)} items will be done
+            {startsLater ? `, starting ${formatDate(forecast.startDate)}` : ''}
           </Heading>
           <OutcomeChart
             testId="chart-forecast-when"
-            title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures`}
+            title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures, ${sampled}`}
             summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${whenAtQuotedConfidence(forecast)}, since ${QUOTED_CONFIDENCE}% of the futures were done by then.`}
             outcomes={when.outcomes}
             marks={confidenceMarks(
@@ -369,7 +451,7 @@ function ForecastAnswers({ report, ask, configured }: { report: FlowReport; ask:
               (row) => row.days,
               (row) => shortDate(row.date!),
             )}
-            outcomeLabel={(days) => shortDate(dayToIsoDate(nowDay + days))}
+            outcomeLabel={(days) => shortDate(dayToIsoDate(firstSimulatedDay + days - 1))}
             outcomeName="day done"
             trials={forecast.trials}
           />

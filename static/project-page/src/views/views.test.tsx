@@ -349,7 +349,7 @@ describe('the forecast view', () => {
   const shown = async () => screen.findByTestId('forecast-how-many-sentence');
 
   it('reads the forecast in plain language, with both tables and the backtest', async () => {
-    render(<ForecastView report={report} ask={ask} />);
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
     // While the futures are simulated, the page says so and stays usable.
     expect(screen.getByTestId('page-loading')).toBeTruthy();
     await shown();
@@ -365,7 +365,7 @@ describe('the forecast view', () => {
   });
 
   it('draws the simulated futures with the 50%, 85% and 95% marks', async () => {
-    render(<ForecastView report={report} ask={ask} />);
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
     await shown();
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent.split(':')[0]);
@@ -402,7 +402,7 @@ describe('the forecast view', () => {
   });
 
   it('answers a date and a number of items the reader chooses', async () => {
-    render(<ForecastView report={report} ask={ask} />);
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
     await shown();
     expect(screen.getByTestId<HTMLInputElement>('forecast-target-date').value).toBe('2026-03-26');
     expect(screen.getByTestId<HTMLInputElement>('forecast-items').value).toBe('4');
@@ -421,7 +421,7 @@ describe('the forecast view', () => {
   });
 
   it('refuses a date that is not in the future and a number out of range, keeping the last forecast', async () => {
-    render(<ForecastView report={report} ask={ask} />);
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
     const sentence = (await shown()).textContent;
     fireEvent.change(screen.getByTestId('forecast-target-date'), { target: { value: '2026-03-12' } });
     expect(screen.getByTestId('forecast-target-date-problem').textContent).toBe(`Choose a date after today (${formatDate('2026-03-12')}).`);
@@ -433,7 +433,7 @@ describe('the forecast view', () => {
   });
 
   it('heads its tables one level below the page’s title', async () => {
-    render(<ForecastView report={report} ask={ask} />);
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
     await shown();
     expect(screen.getAllByRole('heading').map((heading) => heading.tagName)).toEqual(['H2', 'H2']);
   });
@@ -451,7 +451,7 @@ describe('the forecast view', () => {
 
   it('explains why there is no forecast', async () => {
     const none = reportModel(boardHistory([]), BOARD_WORKFLOW, null, FIXTURE_NOW);
-    render(<ForecastView report={empty} ask={(questions) => Promise.resolve(none.forecastFor(NO_FILTERS, questions))} />);
+    render(<ForecastView report={empty} ask={(questions) => Promise.resolve(none.forecastFor(NO_FILTERS, questions))} projectKey="FLOW" />);
     expect(howManySentence(empty.forecast)).toBeNull();
     expect((await screen.findByTestId('tab-panel-forecast-empty')).textContent).toContain('nothing to sample throughput from');
   });
