@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { isoDateToDay, type FlowReport } from '../../../../src/domain';
+import { isoDateToDay, type FlowReport, type ReportItem } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
@@ -27,7 +27,7 @@ function scatterDots(report: FlowReport): ScatterDot[] {
   const known = dotsOfReport.get(report);
   if (known !== undefined) return known;
   const unit = unitName(report);
-  const itemOf = new Map(report.items.map((item) => [item.key, item]));
+  let itemOf: Map<string, ReportItem> | null = null;
   // Thousands of items share a few hundred days: each day is written in the reader's locale once.
   const written = new Map<string, string>();
   const dateText = (isoDate: string) => {
@@ -35,15 +35,21 @@ function scatterDots(report: FlowReport): ScatterDot[] {
     if (text === undefined) written.set(isoDate, (text = formatDate(isoDate)));
     return text;
   };
-  const dots = report.scatter.map((point) => {
+  const describe = (point: FlowReport['scatter'][number]) => {
+    itemOf ??= new Map(report.items.map((item) => [item.key, item]));
     const item = itemOf.get(point.key);
-    return {
-      key: point.key,
-      x: isoDateToDay(point.date) ?? 0,
-      y: point.cycleTime,
-      title: `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`,
-    };
-  });
+    return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
+  };
+  // Each dot is described when read: only the dot under the pointer or the keyboard ever is, and reading every
+  // item's type and start up front would build the report's 20,000 items on the page at each filter change.
+  const dots = report.scatter.map((point) => ({
+    key: point.key,
+    x: isoDateToDay(point.date) ?? 0,
+    y: point.cycleTime,
+    get title() {
+      return describe(point);
+    },
+  }));
   dotsOfReport.set(report, dots);
   return dots;
 }
