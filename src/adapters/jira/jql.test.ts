@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
+import { allOf, anyFieldSet, idIn, jql, notDone, parentIs, projectIs, readersQuery, updatedSince } from './jql';
 
 describe('JQL values', () => {
   it('writes validated values only', () => {
@@ -29,5 +29,38 @@ describe('JQL values', () => {
     expect(updatedSince(now - 90 * 60_000 - 1, now)).toBe('updated >= -91m');
     expect(updatedSince(now + 5_000, now)).toBe('updated >= -1m');
     expect(() => updatedSince(Number.NaN, now)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe("a reader's own JQL, as one clause", () => {
+  it('keeps the query whole, inside parentheses, with parentheses and quotes inside values left alone', () => {
+    expect(readersQuery('  issuetype = Bug ', 2000)).toBe('(issuetype = Bug)');
+    expect(readersQuery('(status = Done OR status = "In (Review") AND summary ~ "it\\"s )"', 2000)).toBe(
+      '((status = Done OR status = "In (Review") AND summary ~ "it\\"s )")',
+    );
+    expect(readersQuery("labels = 'a)b'", 2000)).toBe("(labels = 'a)b')");
+    expect(allOf([projectIs('FLOW'), readersQuery('issuetype = Bug', 2000), notDone])).toBe(
+      'project = "FLOW" AND (issuetype = Bug) AND statusCategory != Done',
+    );
+  });
+
+  it.each([
+    ['issuetype = Bug) OR (project = BUG', 'The query has a parenthesis that is never opened or never closed.'],
+    [')(', 'The query has a parenthesis that is never opened or never closed.'],
+    ['(issuetype = Bug', 'The query has a parenthesis that is never opened or never closed.'],
+    ['status = "Done) OR (project = BUG', 'The query has a quote that is never closed.'],
+    ['status = "Done\\"', 'The query has a quote that is never closed.'],
+    ['issuetype = Bug order  by created', 'Leave out ORDER BY: a count has no order.'],
+    ['   ', 'Enter a JQL query.'],
+    [`issuetype = Bug AND ${'x'.repeat(2000)}`, 'The query is too long: at most 2000 characters.'],
+  ])('refuses %p', (query, message) => {
+    expect(() => readersQuery(query, 2000)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message }));
+  });
+
+  it("names an issue's children by a validated key only", () => {
+    expect(parentIs('FLOW-12')).toBe('parent = "FLOW-12"');
+    for (const key of ['FLOW-12" OR project = "BUG', 'flow-12', 'FLOW-0', 'FLOW', '12']) {
+      expect(() => parentIs(key)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { expect } from '@jest/globals';
 import '../../../testing/atlaskit-test-env';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { FlowReport, ForecastQuestions, ForecastSection } from '../../../../src/domain';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { computeReport, NO_FILTERS, reportModel } from '../../../../src/domain/flow-report-model';
@@ -12,6 +12,8 @@ import { ForecastView } from './ForecastView';
 import type { CountRemainingWork } from './RemainingWorkField';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
+// Each answer is 10,000 simulated futures: on a busy machine one takes longer than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 /**
  * The forecast's own settings: the sampling window, the start date and the remaining work counted by Jira.

@@ -64,7 +64,7 @@ function samplingSpan(days: number): string {
 }
 
 /** Where the futures' throughput comes from, as the charts say it: "sampled from 12 weeks, 1 Sep 2026 – 30 Nov 2026". */
-export function sampledFrom(forecast: ForecastSection): string {
+function sampledFrom(forecast: ForecastSection): string {
   const window = forecast.samplingWindow;
   if (window === null) return '';
   return `sampled from ${samplingSpan(window.days)}, ${formatDate(window.from)} – ${formatDate(window.to)}`;
