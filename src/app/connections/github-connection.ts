@@ -1,4 +1,4 @@
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 import type { Clock, GitHubAccount, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument } from '../../ports';
 import { githubTokenKind } from '../../shared/connection-formats';
 import type {

@@ -1,5 +1,4 @@
-import type { ServiceLevelBreach } from '../../domain/service-level-breaches';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import type { PullRequestFacts, ServiceLevelBreach } from '../../domain';
 
 /**
  * What a project's alerts remember between runs, and how a run decides what is new.
