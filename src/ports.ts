@@ -11,10 +11,8 @@ import type {
   SealingStatus,
   SyncState,
 } from './shared/resolver-contract';
-import type { JiraChangeHistory, JiraIssue, JiraStatus } from './domain/jira-history';
+import type { JiraChangeHistory, JiraIssue, JiraStatus, OverviewFigures, PullRequestFacts } from './domain';
 import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
-import type { PullRequestFacts } from './domain/pull-request';
-import type { OverviewFigures } from './domain/overview-figures';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
 export interface ProjectDirectory {

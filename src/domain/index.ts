@@ -126,6 +126,10 @@ export { discardedWork, type DiscardedWork } from './discarded-work';
 export { leadTimes } from './lead-time';
 export { percentileOfSorted, percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
 export { serviceLevelExpectation, type ServiceLevelExpectation } from './service-level-expectation';
+export { serviceLevelBreaches, type ServiceLevelBreach } from './service-level-breaches';
+export { overviewFigures, type OverviewFigures } from './overview-figures';
+export { defaultFilters, flowConfigOf, reportModel } from './flow-report-model';
+export { issuesNameableInChannel, type ChannelHistory } from './issues-nameable-in-channel';
 export { histogram, type HistogramBin } from './histogram';
 export { cycleTimeScatter, type ScatterPoint } from './scatter';
 export { periodOfDay, periodStartOf, reportingPeriods, weekEndOf, type PeriodKind, type ReportingPeriods } from './reporting-period';
@@ -207,7 +211,9 @@ export {
 // Pull requests (GitHub), joined to Jira items
 export { extractJiraKeys, KEY_LOOKALIKES, projectOfKey, type KeyExtractionOptions } from './jira-key-extraction';
 export {
+  GENERATED_PATH_LIMITS,
   GeneratedFiles,
+  generatedPathProblem,
   handWrittenSize,
   linguistGeneratedPatterns,
   LOCKFILE_NAMES,

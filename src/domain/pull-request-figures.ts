@@ -6,7 +6,7 @@
  * - how many items finished in the period had a linked pull request;
  * - where those items' cycle time went (before, inside and after their pull requests).
  */
-import { isoDateToDay } from './calendar-day';
+import { isoDateToDay, MS_PER_DAY } from './calendar-day';
 import type { CompactHistory } from './compact-history';
 import type { FlowConfig } from './flow-config';
 import type { FlowReport } from './flow-report';
@@ -107,9 +107,8 @@ export function finishedItems(history: CompactHistory, config: FlowConfig, now: 
 
 /** The report's period as epoch ms: from the first day's start to the end of the last day (UTC days). */
 export function reportPeriod(report: FlowReport): { from: number; to: number } {
-  const DAY = 86_400_000;
-  const from = (isoDateToDay(report.generated.window.from) ?? 0) * DAY;
-  const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * DAY;
+  const from = (isoDateToDay(report.generated.window.from) ?? 0) * MS_PER_DAY;
+  const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * MS_PER_DAY;
   return { from, to };
 }
 
@@ -126,10 +125,9 @@ export interface PhaseTrendPeriod {
  * report's throughput), so a team sees whether review got faster. Days are UTC days, as `reportPeriod`'s.
  */
 export function phaseTrend(pulls: readonly PullRequestFacts[], periods: ReadonlyArray<{ start: string; end: string }>): PhaseTrendPeriod[] {
-  const DAY = 86_400_000;
   return periods.map(({ start, end }) => {
-    const from = (isoDateToDay(start) ?? 0) * DAY;
-    const to = ((isoDateToDay(end) ?? 0) + 1) * DAY;
+    const from = (isoDateToDay(start) ?? 0) * MS_PER_DAY;
+    const to = ((isoDateToDay(end) ?? 0) + 1) * MS_PER_DAY;
     const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.mergedAt >= from && pull.mergedAt < to);
     return { start, end, merged: merged.length, phases: phasePercentiles(merged, PHASE_PERCENTILES, 'nearest-rank') };
   });
@@ -153,11 +151,10 @@ export function timeSplitTrend(
   items: readonly FinishedItem[],
   periods: ReadonlyArray<{ start: string; end: string }>,
 ): TimeSplitPeriod[] {
-  const DAY = 86_400_000;
   const splits = itemTimeSplits(pulls, items);
   return periods.map(({ start, end }) => {
-    const from = (isoDateToDay(start) ?? 0) * DAY;
-    const to = ((isoDateToDay(end) ?? 0) + 1) * DAY;
+    const from = (isoDateToDay(start) ?? 0) * MS_PER_DAY;
+    const to = ((isoDateToDay(end) ?? 0) + 1) * MS_PER_DAY;
     const totals = Object.fromEntries(TIME_SPLIT_PARTS.map((part) => [part, 0])) as ItemTimeSplit;
     let count = 0;
     for (const item of items) {

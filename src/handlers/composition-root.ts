@@ -33,26 +33,30 @@ import { KvsOverviewSummaryStore } from '../adapters/kvs/kvs-overview-summary-st
 import { KvsPersonalDataIndex } from '../adapters/kvs/kvs-personal-data-index';
 import { KvsProjectLocks } from '../adapters/kvs/kvs-project-locks';
 import { KvsPullRequestStore } from '../adapters/kvs/kvs-pull-request-store';
+import { KvsRecordDocument } from '../adapters/kvs/kvs-record-document';
 import { KvsStoredProjects } from '../adapters/kvs/kvs-stored-projects';
 import { KvsSyncCursorStore } from '../adapters/kvs/kvs-sync-cursor-store';
 import { KvsSyncRequestThrottle } from '../adapters/kvs/kvs-sync-request-throttle';
 import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
+import {
+  GITHUB_CONNECTION_RECORD,
+  LAST_DIGEST_RECORD,
+  LAST_PURGE_RECORD,
+  SLACK_CONNECTION_RECORD,
+} from '../adapters/kvs/stored-record-kinds';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
 import type { ThrottledRequest } from '../app/access/admin-request-throttle';
 import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
-import type { GitHubConnectionRecord } from '../app/connections/github-connection';
-import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import type { SiteAddress } from '../app/digest/slack-digest';
 import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../app/privacy/personal-data-report-run';
 import type { RetentionSettings } from '../app/privacy/retention-window';
 import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
 import type { SlackAlertRunRecord } from '../app/slack-alerts/slack-alert-status';
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
-import type { PurgeOutcome, SlackDigestOutcome } from '../shared/resolver-contract';
 
 /** The factories of an adapter set, by name. */
 type Factories = Record<string, () => unknown>;
@@ -135,12 +139,12 @@ export function appAdapters() {
     storage: () => new KvsAppStorage(),
 
     // Single stored records.
-    githubConnection: () => new KvsDocument<GitHubConnectionRecord>(storageKeys.githubConnection),
-    slackConnection: () => new KvsDocument<SlackConnectionRecord>(storageKeys.slackConnection),
+    githubConnection: () => new KvsRecordDocument(storageKeys.githubConnection, GITHUB_CONNECTION_RECORD),
+    slackConnection: () => new KvsRecordDocument(storageKeys.slackConnection, SLACK_CONNECTION_RECORD),
     generatedPaths: () => new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
     retention: () => new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
-    lastPurge: () => new KvsDocument<PurgeOutcome>(storageKeys.lastRetentionPurge),
-    lastDigest: () => new KvsDocument<SlackDigestOutcome>(storageKeys.lastSlackDigest),
+    lastPurge: () => new KvsRecordDocument(storageKeys.lastRetentionPurge, LAST_PURGE_RECORD),
+    lastDigest: () => new KvsRecordDocument(storageKeys.lastSlackDigest, LAST_DIGEST_RECORD),
     lastSlackAlertRun: () => new KvsDocument<SlackAlertRunRecord>(storageKeys.lastSlackAlertRun),
     lastPersonalDataReport: () => new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
     personalDataReportCursor: () => new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),

@@ -197,6 +197,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
   expect(untouched(after)).toEqual(untouched(before));
   expect(harness.kvs.listSecrets()).toEqual(secretsBefore);
   expect(after.get('retention:last-purge')).toEqual({
+    version: 2,
     at: outcome.at,
     retentionDays,
     removed: 58 + expired.length,

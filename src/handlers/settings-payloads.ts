@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { auditLogCursor } from '../app/audit/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
-import { CONVENTION_SCHEMAS } from '../domain';
-import { GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain/generated-files';
+import { CONVENTION_SCHEMAS, GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain';
 import {
   githubTokenKind,
   GITHUB_REPOSITORY,

@@ -8,6 +8,7 @@ import { unpackShard, type StoredIssue } from '../shared/packed-history';
 import type { AuditEntry, DataPrivacyData, PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
 import type { PurgeSliceOutcome } from '../app/privacy/expired-data-purge';
 import { MS_PER_DAY } from '../domain';
+import { LAST_PURGE_RECORD } from '../adapters/kvs/stored-record-kinds';
 
 /**
  * The retention purge reaches projects an admin stopped measuring, on the local platform, reading the whole
@@ -224,7 +225,8 @@ it('hands a purge that runs short of time over to the queue, which resumes from 
   } finally {
     remaining.mockRestore();
   }
-  const resumed = readStore().get('retention:last-purge') as PurgeOutcome;
+  // The stored record is the storage's own versioned shape: read as the app reads it.
+  const resumed = LAST_PURGE_RECORD.read(readStore().get('retention:last-purge'));
   const { at: _wholeAt, resealed: _resealed, ...wholeRemoved } = whole;
   const { at: _resumedAt, ...resumedRemoved } = resumed;
   expect(resumedRemoved).toEqual(wholeRemoved);

@@ -5,11 +5,16 @@
  * Every resolver answers a `ResolverResult`: data on success, or a typed error the UI can explain.
  * A resolver never throws at the UI and never returns a stack trace.
  */
-import type { WeekdayName } from '../domain/calendar-day';
-import type { StatusCategoryKey } from '../domain/compact-history';
-import type { BackwardMoveRule, DurationUnit, PercentileMethod, StageEntryRule } from '../domain/conventions';
-import type { OverviewFigures } from '../domain/overview-figures';
-import type { Workflow } from '../domain/workflow';
+import type {
+  BackwardMoveRule,
+  DurationUnit,
+  OverviewFigures,
+  PercentileMethod,
+  StageEntryRule,
+  StatusCategoryKey,
+  WeekdayName,
+  Workflow,
+} from '../domain';
 import type { HistoryDictionaries } from './packed-history';
 
 export type ResolverErrorCode =

@@ -1,10 +1,9 @@
 import type { Octokit } from '@octokit/rest';
-import { GeneratedFiles, linguistGeneratedPatterns, type ChangedFile } from '../../domain/generated-files';
+import { type ChangedFile, GeneratedFiles, linguistGeneratedPatterns, type PullRequestFacts } from '../../domain';
 import type { GitHubPullRequests, PullRequestPage, PullRequestReading } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';
 import { pullRequestFacts } from './pull-request-facts';
-import type { PullRequestFacts } from '../../domain/pull-request';
 import {
   MORE_FILES_QUERY,
   PULL_REQUEST_BY_NUMBER_QUERY,

@@ -1,4 +1,4 @@
-import type { ChannelHistory } from '../../domain/issues-nameable-in-channel';
+import type { ChannelHistory } from '../../domain';
 import type { HistoryStore } from '../../ports';
 import { compactHistoryFromShards, unpackShard } from '../../shared/packed-history';
 import { isSecured } from './issue-security';

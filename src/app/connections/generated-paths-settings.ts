@@ -1,4 +1,4 @@
-import { GENERATED_PATH_LIMITS, LOCKFILE_NAMES } from '../../domain/generated-files';
+import { GENERATED_PATH_LIMITS, LOCKFILE_NAMES } from '../../domain';
 import type { StoredDocument } from '../../ports';
 import type { GeneratedPathsData, SetGeneratedPathsPayload } from '../../shared/resolver-contract';
 import { recordAudit, type Actor, type AuditTrailPorts } from '../audit/audit-trail';

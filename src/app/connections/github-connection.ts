@@ -1,4 +1,4 @@
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 import type { Clock, GitHubAccount, PullRequestStore, RepositorySyncState, SecretVault, StoredDocument } from '../../ports';
 import { githubTokenKind } from '../../shared/connection-formats';
 import type {
@@ -29,7 +29,30 @@ import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secre
  * on the queue as soon as it is connected or added, rather than at the next hourly run. A repository no longer
  * watched, and every one on disconnect, loses what was read from it: pull requests, cursor and watermark.
  */
-export type GitHubConnectionRecord = GitHubConnectionDetails;
+export interface GitHubConnectionRecord {
+  login: string;
+  tokenKind: 'fine-grained' | 'classic';
+  scopes: string[] | null;
+  expiresAt: string | null;
+  repositories: GitHubRepositoryAccess[];
+  connectedBy: string;
+  connectedAt: string;
+  lastCheck: { at: string; outcome: 'ok' | 'failed'; problem: string | null };
+}
+
+/** What the settings page is shown of the stored record, field by field (the page's type may change apart from storage). */
+function gitHubConnectionDetails(record: GitHubConnectionRecord): GitHubConnectionDetails {
+  return {
+    login: record.login,
+    tokenKind: record.tokenKind,
+    scopes: record.scopes,
+    expiresAt: record.expiresAt,
+    repositories: record.repositories.map((repository) => ({ ...repository })),
+    connectedBy: record.connectedBy,
+    connectedAt: record.connectedAt,
+    lastCheck: record.lastCheck,
+  };
+}
 
 /** Starts reading repositories' pull requests on the queue (the `github-sync-jobs` queue in Forge). */
 export interface PullRequestBackfills {
@@ -112,7 +135,7 @@ export async function getGitHubConnection(ports: GitHubConnectionPorts): Promise
     visible.map(async ({ fullName }) => syncView(fullName, await ports.pullRequests.readState(fullName))),
   );
   const webhook: GitHubWebhookStatus = { url: await webhookUrl(ports), secretSet: await ports.vault.holds('github-webhook-secret') };
-  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, pullRequestSync, webhook };
+  return { connected: true, sealing, ...gitHubConnectionDetails(record), warnings, sealedWithKeyId, pullRequestSync, webhook };
 }
 
 /** The platform may fail to answer; the page then says the address is not available rather than failing whole. */

@@ -20,7 +20,30 @@ import { DAMAGED_TOKEN_WARNING, UnreadableSecretError } from './unreadable-secre
  * channel up) and the channel the weekly flow digest goes to. Checked with `auth.test` and `conversations.info`
  * before anything is stored; the plain record holds the workspace and channel, never the token.
  */
-export type SlackConnectionRecord = SlackConnectionDetails;
+export interface SlackConnectionRecord {
+  workspace: { id: string; name: string; url: string };
+  botUserId: string;
+  scopes: string[] | null;
+  channel: SlackChannelInfo;
+  connectedBy: string;
+  connectedAt: string;
+  lastCheck: { at: string; outcome: 'ok' | 'failed'; problem: string | null };
+  lastTestMessageAt: string | null;
+}
+
+/** What the settings page is shown of the stored record, field by field (the page's type may change apart from storage). */
+function slackConnectionDetails(record: SlackConnectionRecord): SlackConnectionDetails {
+  return {
+    workspace: record.workspace,
+    botUserId: record.botUserId,
+    scopes: record.scopes,
+    channel: record.channel,
+    connectedBy: record.connectedBy,
+    connectedAt: record.connectedAt,
+    lastCheck: record.lastCheck,
+    lastTestMessageAt: record.lastTestMessageAt,
+  };
+}
 
 /** Checking a token or a channel, and test messages, are allowed once a minute (see admin-request-throttle.ts). */
 export interface SlackConnectionPorts extends AdminRequestThrottlePorts {
@@ -55,7 +78,14 @@ export async function getSlackConnection(ports: SlackConnectionPorts): Promise<S
   const sealedWithKeyId = await ports.vault.sealedWith('slack-bot-token');
   const warnings = warningsFor(record);
   if (sealedWithKeyId === null) warnings.unshift(DAMAGED_TOKEN_WARNING);
-  return { connected: true, sealing, ...record, warnings, sealedWithKeyId, lastDigest: await ports.lastDigest.read() };
+  return {
+    connected: true,
+    sealing,
+    ...slackConnectionDetails(record),
+    warnings,
+    sealedWithKeyId,
+    lastDigest: await ports.lastDigest.read(),
+  };
 }
 
 function serviceProblem(error: ServiceRefusal): AppError {

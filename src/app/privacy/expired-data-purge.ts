@@ -1,4 +1,4 @@
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 import type { AuditLog, Clock, PullRequestStore, StoredDocument, WorkBudget } from '../../ports';
 import type { PurgeOutcome, PurgeQueued } from '../../shared/resolver-contract';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from '../access/admin-request-throttle';

@@ -1,6 +1,4 @@
-import { dayToIsoDate, ZonedDays, type CompactHistory } from '../../domain';
-import { defaultFilters, flowConfigOf, reportModel } from '../../domain/flow-report-model';
-import { overviewFigures } from '../../domain/overview-figures';
+import { type CompactHistory, dayToIsoDate, defaultFilters, flowConfigOf, overviewFigures, reportModel, ZonedDays } from '../../domain';
 import type { Clock, FlowConfigStore, HistoryManifest, HistoryStore, OverviewSummary, OverviewSummaryStore } from '../../ports';
 import { compactHistoryFromShards } from '../../shared/packed-history';
 import { digestOf, historyVersionOf } from './history-version';

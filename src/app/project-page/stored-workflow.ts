@@ -1,6 +1,4 @@
-import { parseFlowConfig } from '../../domain/flow-config';
-import { defaultWorkflow, type Workflow } from '../../domain/workflow';
-import type { CompactStatus } from '../../domain/compact-history';
+import { type CompactStatus, defaultWorkflow, parseFlowConfig, type Workflow } from '../../domain';
 
 /** The saved workflow when the saved configuration is valid and has one; otherwise Jira's categories. */
 export function workflowFor(document: unknown, statuses: readonly CompactStatus[]): Workflow {

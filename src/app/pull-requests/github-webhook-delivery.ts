@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 import type { Clock, GitHubPullRequests, ProjectDirectory, PullRequestStore, SecretVault, StoredDocument } from '../../ports';
 import type { GitHubConnectionRecord } from '../connections/github-connection';
 import { readRetentionDays, type RetentionSettings } from '../privacy/retention-window';

@@ -1,5 +1,4 @@
-import { projectOfKey } from '../../domain/jira-key-extraction';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import { projectOfKey, type PullRequestFacts } from '../../domain';
 import type { HistoryStore, PullRequestStore, SecurityLevelVisibility, StoredDocument, UserPermissions } from '../../ports';
 import type { ProjectPullRequestsData } from '../../shared/resolver-contract';
 import type { GitHubConnectionRecord } from '../connections/github-connection';

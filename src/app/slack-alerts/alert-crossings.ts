@@ -1,5 +1,4 @@
-import type { ServiceLevelBreach } from '../../domain/service-level-breaches';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import type { PullRequestFacts, ServiceLevelBreach } from '../../domain';
 import type { SlackAlertProblem } from '../../shared/resolver-contract';
 
 /**

@@ -1,4 +1,4 @@
-import type { ServiceLevelBreach } from '../../domain/service-level-breaches';
+import type { ServiceLevelBreach } from '../../domain';
 import type { SlackBlock } from '../../ports';
 
 /**

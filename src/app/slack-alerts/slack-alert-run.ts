@@ -1,7 +1,12 @@
-import { issuesNameableInChannel, type ChannelHistory } from '../../domain/issues-nameable-in-channel';
-import { projectOfKey } from '../../domain/jira-key-extraction';
-import { isAwaitingFirstReview, readyForReviewAt, type PullRequestFacts } from '../../domain/pull-request';
-import { serviceLevelBreaches } from '../../domain/service-level-breaches';
+import {
+  type ChannelHistory,
+  isAwaitingFirstReview,
+  issuesNameableInChannel,
+  projectOfKey,
+  type PullRequestFacts,
+  readyForReviewAt,
+  serviceLevelBreaches,
+} from '../../domain';
 import type { Clock, FlowConfigStore, MeasuredProjects, Pause, SecretVault, SlackWorkspace, StoredDocument } from '../../ports';
 import { ServiceRefusal } from '../access/service-refusal';
 import type { SlackConnectionRecord } from '../connections/slack-connection';

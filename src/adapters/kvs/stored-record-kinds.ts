@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { GitHubConnectionRecord } from '../../app/connections/github-connection';
+import type { SlackConnectionRecord } from '../../app/connections/slack-connection';
+import type { PurgeOutcome, SlackDigestOutcome } from '../../shared/resolver-contract';
+import { storedRecordKind } from './stored-record';
+
+/**
+ * The stored shape of each record kept under a single key, and how older versions are read (see
+ * stored-record.ts). Version 1 is what the app stored before records carried a version: the same fields,
+ * some of which older releases did not write yet.
+ */
+
+const isoInstant = z.string();
+const connectionCheck = z.object({ at: isoInstant, outcome: z.enum(['ok', 'failed']), problem: z.string().nullable() });
+
+/** Version 1 records are version 2 records without the version field. */
+const addVersion2 = (record: object) => ({ ...record, version: 2 });
+
+const slackConnectionV2 = z.object({
+  version: z.literal(2),
+  workspace: z.object({ id: z.string(), name: z.string(), url: z.string() }),
+  botUserId: z.string(),
+  scopes: z.array(z.string()).nullable(),
+  channel: z.object({ id: z.string(), name: z.string(), isPrivate: z.boolean(), isMember: z.boolean() }),
+  connectedBy: z.string(),
+  connectedAt: isoInstant,
+  lastCheck: connectionCheck,
+  lastTestMessageAt: isoInstant.nullable(),
+});
+
+/** The Slack workspace and channel beside the sealed bot token (`connection:slack`). */
+export const SLACK_CONNECTION_RECORD = storedRecordKind({
+  name: 'Slack connection',
+  version: 2,
+  current: slackConnectionV2,
+  toValue: (stored): SlackConnectionRecord => ({
+    workspace: { id: stored.workspace.id, name: stored.workspace.name, url: stored.workspace.url },
+    botUserId: stored.botUserId,
+    scopes: stored.scopes,
+    channel: { id: stored.channel.id, name: stored.channel.name, isPrivate: stored.channel.isPrivate, isMember: stored.channel.isMember },
+    connectedBy: stored.connectedBy,
+    connectedAt: stored.connectedAt,
+    lastCheck: stored.lastCheck,
+    lastTestMessageAt: stored.lastTestMessageAt,
+  }),
+  fromValue: (record: SlackConnectionRecord) => ({
+    version: 2 as const,
+    workspace: record.workspace,
+    botUserId: record.botUserId,
+    scopes: record.scopes,
+    channel: record.channel,
+    connectedBy: record.connectedBy,
+    connectedAt: record.connectedAt,
+    lastCheck: record.lastCheck,
+    lastTestMessageAt: record.lastTestMessageAt,
+  }),
+  older: {
+    1: {
+      schema: slackConnectionV2.omit({ version: true }).extend({
+        scopes: z.array(z.string()).nullable().default(null),
+        lastTestMessageAt: isoInstant.nullable().default(null),
+      }),
+      upgrade: addVersion2,
+    },
+  },
+});
+
+const repositoryAccess = z.object({
+  fullName: z.string(),
+  visible: z.boolean(),
+  private: z.boolean().nullable(),
+  archived: z.boolean().nullable(),
+  defaultBranch: z.string().nullable(),
+});
+
+const githubConnectionV2 = z.object({
+  version: z.literal(2),
+  login: z.string(),
+  tokenKind: z.enum(['fine-grained', 'classic']),
+  scopes: z.array(z.string()).nullable(),
+  expiresAt: isoInstant.nullable(),
+  repositories: z.array(repositoryAccess),
+  connectedBy: z.string(),
+  connectedAt: isoInstant,
+  lastCheck: connectionCheck,
+});
+
+/** The GitHub account and watched repositories beside the sealed token (`connection:github`). */
+export const GITHUB_CONNECTION_RECORD = storedRecordKind({
+  name: 'GitHub connection',
+  version: 2,
+  current: githubConnectionV2,
+  toValue: (stored): GitHubConnectionRecord => ({
+    login: stored.login,
+    tokenKind: stored.tokenKind,
+    scopes: stored.scopes,
+    expiresAt: stored.expiresAt,
+    repositories: stored.repositories.map((repository) => ({
+      fullName: repository.fullName,
+      visible: repository.visible,
+      private: repository.private,
+      archived: repository.archived,
+      defaultBranch: repository.defaultBranch,
+    })),
+    connectedBy: stored.connectedBy,
+    connectedAt: stored.connectedAt,
+    lastCheck: stored.lastCheck,
+  }),
+  fromValue: (record: GitHubConnectionRecord) => ({
+    version: 2 as const,
+    login: record.login,
+    tokenKind: record.tokenKind,
+    scopes: record.scopes,
+    expiresAt: record.expiresAt,
+    repositories: record.repositories,
+    connectedBy: record.connectedBy,
+    connectedAt: record.connectedAt,
+    lastCheck: record.lastCheck,
+  }),
+  older: {
+    1: {
+      schema: githubConnectionV2.omit({ version: true }).extend({
+        scopes: z.array(z.string()).nullable().default(null),
+        expiresAt: isoInstant.nullable().default(null),
+      }),
+      upgrade: addVersion2,
+    },
+  },
+});
+
+const projectKeys = z.array(z.string());
+
+const lastPurgeV2 = z.object({
+  version: z.literal(2),
+  at: isoInstant,
+  retentionDays: z.number(),
+  removed: z.number(),
+  removedAuditEntries: z.number(),
+  removedIssues: z.number(),
+  removedPullRequests: z.number(),
+  erasedProjects: projectKeys,
+  skippedProjects: projectKeys,
+});
+
+/** The last retention purge's outcome, shown on the privacy tab (`retention:last-purge`). */
+export const LAST_PURGE_RECORD = storedRecordKind({
+  name: 'last retention purge',
+  version: 2,
+  current: lastPurgeV2,
+  toValue: (stored): PurgeOutcome => ({
+    at: stored.at,
+    retentionDays: stored.retentionDays,
+    removed: stored.removed,
+    removedAuditEntries: stored.removedAuditEntries,
+    removedIssues: stored.removedIssues,
+    removedPullRequests: stored.removedPullRequests,
+    erasedProjects: stored.erasedProjects,
+    skippedProjects: stored.skippedProjects,
+  }),
+  fromValue: (outcome: PurgeOutcome) => ({
+    version: 2 as const,
+    at: outcome.at,
+    retentionDays: outcome.retentionDays,
+    removed: outcome.removed,
+    removedAuditEntries: outcome.removedAuditEntries,
+    removedIssues: outcome.removedIssues,
+    removedPullRequests: outcome.removedPullRequests,
+    erasedProjects: outcome.erasedProjects,
+    skippedProjects: outcome.skippedProjects,
+  }),
+  older: {
+    1: {
+      // Purges before pull requests were purged did not count them, nor keep the lists of projects.
+      schema: lastPurgeV2.omit({ version: true }).extend({
+        removedPullRequests: z.number().default(0),
+        erasedProjects: projectKeys.default([]),
+        skippedProjects: projectKeys.default([]),
+      }),
+      upgrade: addVersion2,
+    },
+  },
+});
+
+const lastDigestV2 = z.object({
+  version: z.literal(2),
+  at: isoInstant,
+  trigger: z.enum(['weekly', 'admin']),
+  outcome: z.enum(['sent', 'skipped', 'failed']),
+  channel: z.object({ id: z.string(), name: z.string() }).nullable(),
+  projects: projectKeys,
+  skipped: projectKeys,
+  problem: z.string().nullable(),
+  continuesWith: projectKeys.optional(),
+});
+
+/** The last Slack digest's outcome, shown on the Slack tab (`slack:last-digest`). */
+export const LAST_DIGEST_RECORD = storedRecordKind({
+  name: 'last Slack digest',
+  version: 2,
+  current: lastDigestV2,
+  toValue: (stored): SlackDigestOutcome => ({
+    at: stored.at,
+    trigger: stored.trigger,
+    outcome: stored.outcome,
+    channel: stored.channel === null ? null : { id: stored.channel.id, name: stored.channel.name },
+    projects: stored.projects,
+    skipped: stored.skipped,
+    problem: stored.problem,
+    ...(stored.continuesWith === undefined ? {} : { continuesWith: stored.continuesWith }),
+  }),
+  fromValue: (outcome: SlackDigestOutcome) => ({
+    version: 2 as const,
+    at: outcome.at,
+    trigger: outcome.trigger,
+    outcome: outcome.outcome,
+    channel: outcome.channel,
+    projects: outcome.projects,
+    skipped: outcome.skipped,
+    problem: outcome.problem,
+    ...(outcome.continuesWith === undefined ? {} : { continuesWith: outcome.continuesWith }),
+  }),
+  older: {
+    1: {
+      schema: lastDigestV2
+        .omit({ version: true })
+        .extend({ skipped: projectKeys.default([]), problem: z.string().nullable().default(null) }),
+      upgrade: addVersion2,
+    },
+  },
+});
