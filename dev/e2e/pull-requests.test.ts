@@ -6,6 +6,7 @@ import type { SimPullRequest } from '../github/pull-request-json';
 import { measureDemoProjects } from '../demo-setup';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
 
 jest.setTimeout(180_000);
@@ -199,5 +200,109 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
       checked += 1;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("stacks where the finished items' time went, period by period, as Jira's and GitHub's own times add up", async () => {
+    type Exported = {
+      key: string;
+      fields: { status: { name: string; statusCategory: { key: string } } };
+      changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> };
+    };
+    const issues = (await (await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}`)).json()) as Exported[];
+    const category = new Map(issues.map((issue) => [issue.fields.status.name, issue.fields.status.statusCategory.key]));
+    // Each finished item's cycle, by the default workflow's status categories: from its first move into an
+    // in-progress status to its one move into a done status (items done twice, or never in progress, are left out).
+    const cycles = new Map<string, { start: number; done: number }>();
+    for (const issue of issues) {
+      if (issue.fields.status.statusCategory.key !== 'done') continue;
+      const moves = issue.changelog.histories
+        .flatMap((history) =>
+          history.items.filter((item) => item.field === 'status').map((item) => ({ at: time(history.created), to: item.toString })),
+        )
+        .sort((a, b) => a.at - b.at);
+      const intoDone = moves.filter((move) => category.get(move.to) === 'done');
+      const started = moves.find((move) => category.get(move.to) === 'indeterminate');
+      if (intoDone.length === 1 && started !== undefined && started.at < intoDone[0]!.at)
+        cycles.set(issue.key, { start: started.at, done: intoDone[0]!.at });
+    }
+    /**
+     * One pull request's hours in each part of the item's cycle, for the plain case only: never a draft, reviewed,
+     * approved, merged before the item was done. Its phases: coding from the first commit (or opening) to opening,
+     * pickup to the first review, review to the first approval, merge to the merge; before and after are the cycle's
+     * rest. Null for any other case: the period is then not checked.
+     */
+    const plainSplit = (cycle: { start: number; done: number }, pull: SimPullRequest): Record<string, number> | null => {
+      const approval = pull.reviews.find((review) => review.state === 'APPROVED');
+      if (pull.isDraft || pull.draftEvents.length > 0 || pull.mergedAt === null || pull.reviews.length === 0 || !approval) return null;
+      const opened = time(pull.createdAt);
+      const firstCommit = Math.min(opened, ...pull.commits.map((commit) => time(commit.authoredAt)));
+      const reviewed = Math.min(...pull.reviews.map((review) => time(review.submittedAt)));
+      const approved = Math.max(time(approval.submittedAt), reviewed);
+      const merged = time(pull.mergedAt);
+      if (!(cycle.start <= firstCommit && merged <= cycle.done && approved <= merged)) return null;
+      return {
+        before: firstCommit - cycle.start,
+        coding: opened - firstCommit,
+        pickup: reviewed - opened,
+        review: approved - reviewed,
+        merge: merged - approved,
+        between: 0,
+        after: cycle.done - merged,
+      };
+    };
+    await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
+    const chart = frame.getByTestId('chart-time-split-trend');
+    await chart.waitFor({ timeout: 30_000 });
+    const headers = await frame.getByTestId('chart-time-split-trend-table').locator('thead th').allTextContents();
+    expect(headers.slice(0, 3)).toEqual(['From', 'To', 'Items']);
+    expect(headers).toHaveLength(3 + 7); // before, the four phases, between, after
+    const rows = await frame
+      .getByTestId('chart-time-split-trend-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
+    expect(rows.length).toBeGreaterThan(1);
+    const parts = ['before', 'coding', 'pickup', 'review', 'merge', 'between', 'after'];
+    let checked = 0;
+    for (const [from, to, items, ...hours] of rows) {
+      const start = time(`${from}T00:00:00Z`);
+      const end = time(`${to}T00:00:00Z`) + 24 * HOUR;
+      // The items finished in the period that a pull request was open for, and their one plain pull request's split.
+      const finished = [...cycles].filter(([, cycle]) => cycle.done >= start && cycle.done < end);
+      const withPull = finished.filter(([key, cycle]) =>
+        pulls.some((pull) => pull.key === key && time(pull.mergedAt ?? pull.closedAt ?? new Date(cycle.done).toISOString()) > cycle.start),
+      );
+      const splits = withPull.map(([key, cycle]) => {
+        const linked = pulls.filter((pull) => pull.key === key);
+        return linked.length === 1 ? plainSplit(cycle, linked[0]!) : null;
+      });
+      if (withPull.length === 0 || String(withPull.length) !== items || splits.some((split) => split === null)) continue;
+      const average = parts.map((part) => {
+        const sum = splits.reduce((total, split) => total + split![part]!, 0);
+        return String(Math.round((sum / splits.length / HOUR) * 10) / 10);
+      });
+      expect([from, to, items, ...hours]).toEqual([from, to, items, ...average]);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+    // The drawing: one stacked band per part.
+    expect(await chart.locator('svg path').count()).toBeGreaterThanOrEqual(parts.length);
+  });
+
+  it.each(['light', 'dark'] as const)('keeps the stacked chart accessible in the %s theme (axe-core)', async (theme) => {
+    const themed = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
+      viewport: { width: 1280, height: 1700 },
+      theme,
+    });
+    try {
+      const themedFrame = await appFrameContent(themed);
+      await themedFrame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+      await themedFrame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
+      await themedFrame.getByTestId('chart-time-split-trend').waitFor({ timeout: 30_000 });
+      expect(await themedFrame.locator('html').getAttribute('data-color-mode')).toBe(theme);
+      const violations = await seriousAccessibilityViolations(themedFrame);
+      expect(describeViolations(violations)).toBe(describeViolations([]));
+    } finally {
+      await themed.close();
+    }
   });
 });
