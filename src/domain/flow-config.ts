@@ -292,6 +292,7 @@ const TOP_LEVEL = [
   'flaggedFieldIds',
   'forecast',
   'discardedStatuses',
+  'discardedResolutions',
   'excludedIssueTypes',
 ] as const;
 
@@ -306,11 +307,15 @@ export function parseFlowConfig(value: unknown): FlowConfig {
       doneStage: text(given['doneStage'], 'doneStage'),
     };
     if (given['discardedStatuses'] !== undefined) workflow.discardedStatuses = list(given['discardedStatuses'], 'discardedStatuses', text);
+    if (given['discardedResolutions'] !== undefined)
+      workflow.discardedResolutions = list(given['discardedResolutions'], 'discardedResolutions', text);
     const problems = workflowProblems(workflow);
     if (problems.length > 0) throw new FlowConfigError('stages', problems.join('; '));
     config.workflow = workflow;
   } else if (given['discardedStatuses'] !== undefined) {
     throw new FlowConfigError('discardedStatuses', 'name the stages too: a discarded status must be in the done stage or after it');
+  } else if (given['discardedResolutions'] !== undefined) {
+    throw new FlowConfigError('discardedResolutions', 'name the stages too: an item is discarded by its resolution only once it is done');
   }
   if (given['statuses'] !== undefined) config.statuses = list(given['statuses'], 'statuses', parseStatus);
   if (given['conventions'] !== undefined) config.conventions = parseConventions(given['conventions']);
