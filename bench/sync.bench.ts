@@ -10,14 +10,22 @@
  * Every Jira request is given `BENCH_LATENCY_MS` (default 20 ms) of simulated network latency, so elapsed
  * times reflect round trips and not only the simulation's speed. `BENCH_SIZES=1000,10000` picks sizes.
  */
-import { JiraHistoryBuilder, type CompactHistory, type JiraChangeHistory, type JiraStatus } from '../src/domain';
+import {
+  FACET_FIELDS,
+  facetsOfJiraIssue,
+  IssueFacetsBuilder,
+  JiraHistoryBuilder,
+  type CompactHistory,
+  type JiraChangeHistory,
+  type JiraStatus,
+} from '../src/domain';
 import { issueFacts, SyncHarness } from '../dev/testing/local-sync-harness';
 import type { ProjectViewData, ResolverResult } from '../src/shared/resolver-contract';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
 const PROJECT = 'BIG';
-const FIELDS = ['created', 'issuetype', 'status', 'resolutiondate', 'customfield_10021'];
+const FIELDS = ['created', 'issuetype', 'status', 'resolutiondate', ...FACET_FIELDS, 'customfield_10021'];
 const WORKFLOW = ['Backlog', 'Ready', 'In Progress', 'In Review', 'QA', 'Done'];
 
 interface Row {
@@ -43,13 +51,14 @@ const READ_UNITS_PER_MINUTE = 4000;
 async function straightforwardSync(harness: SyncHarness): Promise<CompactHistory> {
   const statuses = (await harness.jira<JiraStatus[]>('GET', '/rest/api/3/status')).body;
   const builder = new JiraHistoryBuilder({ statuses, flaggedFieldIds: ['customfield_10021'] });
+  const facets = new IssueFacetsBuilder();
   const jql = encodeURIComponent(`project = ${PROJECT} ORDER BY key ASC`);
   let token: string | undefined;
   do {
     const path = `/rest/api/3/search/jql?jql=${jql}&fields=${FIELDS.join(',')}&expand=changelog&maxResults=100${token ? `&nextPageToken=${encodeURIComponent(token)}` : ''}`;
     const page = (
       await harness.jira<{
-        issues: Array<{ id: string; changelog: { histories: JiraChangeHistory[]; total: number } }>;
+        issues: Array<{ id: string; fields: Record<string, unknown>; changelog: { histories: JiraChangeHistory[]; total: number } }>;
         nextPageToken?: string;
       }>('GET', path)
     ).body;
@@ -65,10 +74,11 @@ async function straightforwardSync(harness: SyncHarness): Promise<CompactHistory
         changelog.histories.push(...more.body.values);
       }
       builder.addSearchIssue(issue);
+      facets.add(facetsOfJiraIssue(issue.fields));
     }
     token = page.nextPageToken;
   } while (token);
-  return builder.build();
+  return { ...builder.build(), facets: facets.build() };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {

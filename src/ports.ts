@@ -458,15 +458,15 @@ export interface HistoryStore {
   /** Shards as stored (compressed text), for the browser to unpack. */
   readEncodedShards(projectKey: string, refs: readonly string[]): Promise<string[]>;
   /**
-   * Shards encoded as stored but holding only the issues `keep` accepts: for a viewer who may not see some
-   * of the issues (issue security). Costs a decode and an encode per shard, so it is asked only for shards
-   * that hold such issues.
+   * Shards encoded as stored but holding each issue as `shown` answers it, and none it answers null for: for
+   * a viewer who may not see some of the issues (issue security), nor what they are filed under. Costs a
+   * decode and an encode per shard, so it is asked only for the viewers and shards that need it.
    */
   readEncodedShardsKeeping(
     projectKey: string,
     keyPrefix: string,
     refs: readonly string[],
-    keep: (issue: StoredIssue) => boolean,
+    shown: (issue: StoredIssue) => StoredIssue | null,
   ): Promise<string[]>;
   /** Every shard reference stored for the project, referenced or not. */
   listShardRefs(projectKey: string): Promise<string[]>;

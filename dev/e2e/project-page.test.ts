@@ -50,6 +50,8 @@ interface JiraIssue {
   /** The status it was created in, and each status change (UTC instant, status entered), in time order. */
   initialStatus: string;
   moves: Array<{ at: string; to: string }>;
+  labels: string[];
+  resolution: string | null;
 }
 
 let site: LocalSite;
@@ -75,7 +77,9 @@ afterAll(async () => {
 });
 
 async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created`);
+  const response = await fetch(
+    `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created,labels,resolution`,
+  );
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
   const exported = (await response.json()) as Array<{ key: string; fields: any; changelog?: { histories: any[] } }>;
   return exported.map(({ key, fields, changelog }) => ({
@@ -86,6 +90,8 @@ async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
     resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
     createdDay: String(fields.created).slice(0, 10),
     ...statusMoves(changelog?.histories ?? [], fields.status.name),
+    labels: fields.labels ?? [],
+    resolution: fields.resolution?.name ?? null,
   }));
 }
 
@@ -133,9 +139,10 @@ async function openAs(
   projectKey: string,
   theme: 'light' | 'dark' = 'light',
   width = 1280,
+  appQuery = '',
 ): Promise<{ page: Page; frame: Frame }> {
   // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
-  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics`, {
+  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics${appQuery}`, {
     theme,
     viewport: { width, height: 1700 },
   });
@@ -571,6 +578,63 @@ describe('the project page on a narrow window', () => {
     },
     60_000,
   );
+});
+
+describe('the project page from a link', () => {
+  const appSearch = (page: Page) => new URL(page.url()).search;
+
+  it('opens the view the link names, and a copied address reproduces the view after changes', async () => {
+    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?period=30&tab=cycle-time');
+    await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
+    await expect(frame.getByTestId('filter-range').inputValue()).resolves.toBe('30');
+    await expectDots(frame, scatterChart, finishedIn(daysAgo(29), today()).length);
+
+    // Each change shows in the host page's address, under the module's own path, as Jira's does.
+    await frame.getByTestId('filter-range').selectOption({ label: 'Last 90 days' });
+    await showTab(frame, 'Aging');
+    await page.waitForFunction(() => window.location.search === '?period=90&tab=aging');
+    expect(new URL(page.url()).pathname).toBe(`/projects/${PROJECT}/flow-metrics`);
+
+    const copied = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics${appSearch(page)}`);
+    const copiedFrame = await appFrameContent(copied);
+    await copiedFrame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
+    await expect(copiedFrame.getByTestId('filter-range').inputValue()).resolves.toBe('90');
+    await expectCount(copiedFrame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
+    await copied.close();
+    await page.close();
+  });
+
+  it('counts only the items with the label and resolution the link names, as Jira labels and resolves them', async () => {
+    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?label=frontend&tab=cycle-time');
+    await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
+    const labelled = issues.filter((issue) => issue.labels.includes('frontend'));
+    expect(labelled.length).toBeGreaterThan(0);
+    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), labelled).length);
+    await expect(frame.getByTestId('filter-labels').textContent()).resolves.toContain('Labels: frontend');
+
+    const done = labelled.filter((issue) => issue.resolution === 'Done');
+    await frame.getByTestId('filter-resolutions').locator('summary').click();
+    await frame
+      .getByTestId('filter-resolutions')
+      .getByRole('checkbox', { name: /^Done \(/ })
+      .check();
+    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), done).length);
+    await page.waitForFunction(() => window.location.search === '?resolution=Done&label=frontend&tab=cycle-time');
+    await screenshot(page, 'project-page-facet-filters');
+    await page.close();
+  });
+
+  it('says which part of a bad link it could not use, and shows the rest', async () => {
+    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?period=45&type=Nothing&tab=flow');
+    const notice = frame.getByTestId('page-url-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    await expect(notice.textContent()).resolves.toContain('"45" is not a period the page offers');
+    await expect(notice.textContent()).resolves.toContain('This project has no issue type "Nothing"');
+    await frame.getByTestId('tab-panel-flow').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.location.search === '?tab=flow');
+    await screenshot(page, 'project-page-bad-link');
+    await page.close();
+  });
 });
 
 describe('the project page, as an outsider', () => {

@@ -7,6 +7,13 @@ import path from 'node:path';
  * module where; the frame's files, its bridge calls and its context all hang off that id. Files are served
  * from the resource folder manifest.yml names, under the Content-Security-Policy Forge applies to Custom UI.
  */
+/** Where in the app the page's address points, as Forge's `view.createHistory()` reports it (history v4 shape). */
+export interface AppLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+
 export interface AppFrame {
   id: string;
   moduleKey: string;
@@ -14,6 +21,8 @@ export interface AppFrame {
   accountId: string;
   project?: { id: string; key: string };
   theme: 'light' | 'dark';
+  /** The app's part of the address the page was opened at; only full-page modules have one. */
+  location?: AppLocation;
 }
 
 export class AppFrames {

@@ -25,8 +25,11 @@ beforeEach(async () => {
 const member = () => site.users.find((user) => user.role === 'member')!;
 
 /** Opens the project page as the member, the way a browser does, and returns the id of its app frame. */
-async function openProjectPageFrame(projectKey: string): Promise<string> {
-  const page = await fetch(`${site.hostUrl}/projects/${projectKey}/flow-metrics?as=${member().accountId}`);
+async function openProjectPageFrame(projectKey: string, appPart = ''): Promise<string> {
+  const [appPath, appQuery] = appPart.split('?') as [string, string | undefined];
+  const query = new URLSearchParams(appQuery);
+  query.set('as', member().accountId);
+  const page = await fetch(`${site.hostUrl}/projects/${projectKey}/flow-metrics${appPath}?${query}`);
   const frameId = /src="\/__ui\/([0-9a-f-]+)\/"/.exec(await page.text())?.[1];
   if (!frameId) throw new Error('The project page has no app frame');
   return frameId;
@@ -112,5 +115,20 @@ describe('the router, through the bridge', () => {
       ok: false,
       message: 'Unknown navigation type "popup"',
     });
+  });
+});
+
+describe("the app's history (view.createHistory), through the bridge", () => {
+  it("starts where the page was opened: the address after the module's, without the host's own parameters", async () => {
+    const frameId = await openProjectPageFrame('FLOW', '/reports?period=90&type=Bug%20%26%20Fix&tab=flow');
+    await expect(callBridge(frameId, 'createHistory', null)).resolves.toEqual({
+      ok: true,
+      value: { pathname: '/reports', search: '?period=90&type=Bug+%26+Fix&tab=flow', hash: '' },
+    });
+  });
+
+  it('starts at the root of the module when the page was opened at its own address', async () => {
+    const frameId = await openProjectPageFrame('FLOW');
+    await expect(callBridge(frameId, 'createHistory', null)).resolves.toEqual({ ok: true, value: { pathname: '/', search: '', hash: '' } });
   });
 });

@@ -16,7 +16,7 @@ export interface HostNavigation {
 
 /**
  * Answers the bridge calls an app frame makes (`invoke`, `getContext`, `fetchProduct`, the router's
- * `navigate` and `getUrl`), as the user who opened the frame. The context comes from the frame's record,
+ * `navigate` and `getUrl`, the first location of `view.createHistory`), as the user who opened the frame. The context comes from the frame's record,
  * never from the browser, as on Forge.
  */
 export async function answerBridgeCall(
@@ -56,6 +56,10 @@ export async function answerBridgeCall(
     }
     case 'navigate':
       return navigate(navigation, frame, payload);
+    case 'createHistory':
+      // The app's part of the address the page was opened at; the frame's bridge keeps it from there.
+      if (!frame.location) throw new Error(`The module ${frame.moduleKey} has no history of its own`);
+      return frame.location;
     case 'getUrl':
       // The same resolution as `navigate`, without going: `router.getUrl` of a named target.
       return resolveNavigation(

@@ -22,6 +22,8 @@ export interface HostPageView {
   contentHtml?: string;
   frameTitle?: string;
   crumbs?: string;
+  /** The module's own address, under which the app's history (`view.createHistory()`) writes its locations. */
+  appBasePath?: string;
 }
 
 /** The site's icon, inline so the browser asks the server for no /favicon.ico: three rising bars. */
@@ -46,7 +48,7 @@ export function renderHostPage(view: HostPageView): string {
     .map((project) => link(`/projects/${project.key}/flow-metrics`, `${project.name} (${project.key})`))
     .join('');
   const content = view.frameSrc
-    ? `<div class="crumbs">${escapeHtml(view.crumbs ?? '')}</div><iframe id="app-frame" title="${escapeHtml(view.frameTitle ?? 'App')}" src="${escapeHtml(view.frameSrc)}"></iframe>`
+    ? `<div class="crumbs">${escapeHtml(view.crumbs ?? '')}</div><iframe id="app-frame" title="${escapeHtml(view.frameTitle ?? 'App')}" src="${escapeHtml(view.frameSrc)}"${view.appBasePath ? ` data-app-base="${escapeHtml(view.appBasePath)}"` : ''}></iframe>`
     : (view.contentHtml ??
       `<div class="intro"><h1>Flow Metrics for Jira, locally</h1>
         <p>This is a simulated Jira Cloud site running the app's real code. Open a project's <strong>Flow metrics</strong>

@@ -5,7 +5,7 @@ import { crossOriginRefusal, hostRefusal } from '../http/loopback-guard';
 import type { ForgeLicence, LocalPlatform } from '../runtime/local-platform';
 import type { ProductTarget, SimulatedService } from '../runtime/product-target';
 import { adminPagePathsByModule, adminPageRoutes, appsSidebarLinks, manageAppsEntry, MANAGE_APPS_PATH } from './admin-pages';
-import { AppFrames, customUiCsp, readFrameFile, withBridgeScript } from './app-frames';
+import { AppFrames, customUiCsp, readFrameFile, withBridgeScript, type AppLocation } from './app-frames';
 import { answerBridgeCall, type HostNavigation } from './bridge-calls';
 import type { HostUser } from './demo-users';
 import { renderHostPage, renderManageApps } from './host-page';
@@ -131,6 +131,17 @@ async function webTrigger(
   response.end(answer.body);
 }
 
+/** The host's own query parameters (the user and theme switchers), which are not the app's. */
+const HOST_PARAMETERS = ['as', 'theme'];
+
+/** The app's part of the page's address: the path after the module's, and the query without the host's own parameters. */
+function appLocation(appPath: string | undefined, url: URL): AppLocation {
+  const search = new URLSearchParams(url.search);
+  for (const name of HOST_PARAMETERS) search.delete(name);
+  const query = search.toString();
+  return { pathname: appPath ?? '/', search: query === '' ? '' : `?${query}`, hash: url.hash };
+}
+
 async function hostPage(
   options: HostOptions,
   frames: AppFrames,
@@ -158,28 +169,33 @@ async function hostPage(
     appsLinks: appsSidebarLinks(options.platform.manifest),
   } as const;
   const adminPage = adminPageRoutes(options.platform.manifest).find((route) => route.path === url.pathname);
-  const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics$/.exec(url.pathname);
+  // Like Jira's, the project page's address continues with the app's own part (its `createHistory` location).
+  const projectPage = /^(\/projects\/([A-Z][A-Z0-9_]*)\/flow-metrics)(\/[^]*)?$/.exec(url.pathname);
   const issuePage = /^\/browse\/([A-Z][A-Z0-9_]*-[1-9]\d*)$/.exec(url.pathname);
   let html: string;
   let status = 200;
   if (projectPage) {
-    const key = projectPage[1]!;
+    const [, modulePath, key, appPath] = projectPage as unknown as [string, string, string, string | undefined];
     const project = await lookUpProject(options.jira, key);
     if (!project) throw new HttpError(404, `No project ${key} on this site`);
     const module = options.platform.uiModule(PROJECT_PAGE_MODULE);
+    const location = appLocation(appPath, url);
     const frame = frames.open({
       moduleKey: module.key,
       resourcePath: module.resourcePath,
       accountId: currentUser.accountId,
       project,
       theme,
+      location,
     });
     html = renderHostPage({
       ...base,
+      currentPath: modulePath,
       title: `${module.title} - ${key}`,
       frameSrc: `/__ui/${frame.id}/`,
       frameTitle: module.title,
       crumbs: `Projects / ${key} / ${module.title}`,
+      appBasePath: modulePath,
     });
   } else if (adminPage) {
     const { module } = adminPage;

@@ -137,7 +137,8 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
   }
 }
 
-function labelsOf(seed: number): string[] {
+/** The issue's labels: a few of the demo vocabulary, chosen by its seed (`store.summarySeed`). */
+export function labelsOf(seed: number): string[] {
   const s = seed >>> 0;
   const count = s % 5 === 0 ? 2 : s % 3 === 0 ? 1 : 0;
   const labels: string[] = [];

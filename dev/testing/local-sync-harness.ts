@@ -1,5 +1,16 @@
 import path from 'node:path';
-import { issueAt, issueCount, JiraHistoryBuilder, type CompactHistory, type JiraStatus } from '../../src/domain';
+import {
+  FACET_FIELDS,
+  facetsOfJiraIssue,
+  facetValuesAt,
+  issueAt,
+  issueCount,
+  IssueFacetsBuilder,
+  JiraHistoryBuilder,
+  type CompactHistory,
+  type IssueFacetValues,
+  type JiraStatus,
+} from '../../src/domain';
 import { decodeProjectHistory, decodeProjectHistoryUpdate, type HeldHistory } from '../../src/shared/project-history-decoding';
 import type { AnswerOf, ProjectViewData, ResolverResult, SettingsFunctions, SyncNowData } from '../../src/shared/resolver-contract';
 import { createDemoGitHub, type DemoGitHub } from '../github/demo-github';
@@ -63,6 +74,8 @@ export interface IssueFacts {
   initialStatus: string;
   transitions: Array<[number, string]>;
   flags: Array<[number, boolean]>;
+  /** Null for a history without facets (stored before they were kept). */
+  facets: IssueFacetValues | null;
 }
 
 const quietPersonalData: SimulatedService = { handle: () => ({ status: 204, headers: {}, body: '' }) };
@@ -255,14 +268,18 @@ export class SyncHarness {
     ]);
     const flaggedFieldIds = fields.body.filter((field) => field.name === 'Flagged').map((field) => field.id);
     const builder = new JiraHistoryBuilder({ statuses: statuses.body, flaggedFieldIds });
+    const facets = new IssueFacetsBuilder();
     const slice = 10_000;
     for (let startAt = 0; ; startAt += slice) {
-      const issues = await this.jira<unknown[]>(
+      const issues = await this.jira<Array<{ fields?: Record<string, unknown> }>>(
         'GET',
-        `/__jira/export?project=${projectKey}&fields=created,issuetype,status,resolutiondate,${flaggedFieldIds.join(',')}&startAt=${startAt}&maxResults=${slice}`,
+        `/__jira/export?project=${projectKey}&fields=created,issuetype,status,resolutiondate,${FACET_FIELDS.join(',')},${flaggedFieldIds.join(',')}&startAt=${startAt}&maxResults=${slice}`,
       );
-      for (const issue of issues.body) builder.addSearchIssue(issue);
-      if (issues.body.length < slice) return builder.build();
+      for (const issue of issues.body) {
+        builder.addSearchIssue(issue);
+        facets.add(facetsOfJiraIssue(issue.fields));
+      }
+      if (issues.body.length < slice) return { ...builder.build(), facets: facets.build() };
     }
   }
 
@@ -290,6 +307,7 @@ export function issueFacts(history: CompactHistory): IssueFacts[] {
       initialStatus: view.initialStatus.id ?? view.initialStatus.name,
       transitions: view.transitions.map((t) => [t.at, t.status.id ?? t.status.name]),
       flags: view.flags.map((f) => [f.at, f.on]),
+      facets: history.facets ? facetValuesAt(history.facets, i) : null,
     });
   }
   return facts.sort((a, b) => Number(a.id) - Number(b.id));

@@ -57,7 +57,7 @@ export async function openHostPage(
     if (call?.method === 'invoke') resolverCalls.push(String(call.payload?.functionKey));
   });
   const query = new URLSearchParams({ as: userWithRole(site, role).accountId, theme: options.theme ?? 'light' });
-  await page.goto(`${site.hostUrl}${pagePath}?${query}`);
+  await page.goto(`${site.hostUrl}${pagePath}${pagePath.includes('?') ? '&' : '?'}${query}`);
   return page;
 }
 

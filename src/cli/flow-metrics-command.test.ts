@@ -214,6 +214,33 @@ describe('flow-metrics command, bad input', () => {
     expect(one.stderr).toMatch(/^flow-metrics: wrote out.wip\.csv \(as of /);
   });
 
+  it('leaves out of throughput the items whose resolution the config marks discarded, and warns where the export has no resolutions', () => {
+    const config = JSON.stringify({ ...JSON.parse(workflow), discardedResolutions: ["Won't Fix"] });
+    const plain = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], {
+      'issues.json': issues,
+      'workflow.json': config,
+    });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain('issues.json: no issue has a "resolution" field, so no item is discarded by its resolution');
+    const before = JSON.parse(plain.stdout) as FlowReport;
+    expect(before.discarded.items).toBe(0);
+
+    const resolved = withIssue((list) => {
+      for (const issue of list) issue.fields.resolution = issue.fields.resolutiondate ? { id: '10000', name: 'Done' } : null;
+      list[0]!.fields.resolution = { id: '10004', name: "Won't Fix" };
+    });
+    const { code, stdout, stderr } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], {
+      'issues.json': resolved,
+      'workflow.json': config,
+    });
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('resolution');
+    const report = JSON.parse(stdout) as FlowReport;
+    expect(report.discarded).toEqual({ items: 1, byStatus: [{ status: "Won't Fix", items: 1 }] });
+    expect(report.generated.doneInWindow).toBe(before.generated.doneInWindow - 1);
+    expect(report.items.find((item) => item.key === 'WEB-1')).toMatchObject({ discarded: true, cycleTime: null });
+  });
+
   it('reads --now as a date: the start of that day in the configured time zone', () => {
     const config = { ...JSON.parse(workflow), conventions: { ...JSON.parse(workflow).conventions, timeZone: 'Pacific/Auckland' } };
     const files = { 'issues.json': issues, 'workflow.json': JSON.stringify(config) };

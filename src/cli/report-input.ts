@@ -4,7 +4,9 @@
  * field, e.g. `issues.json: ABC-12: changelog.histories[3].created: "2025-02-30T..." is not a date-time`.
  */
 import {
+  facetsOfJiraIssue,
   FlowConfigError,
+  IssueFacetsBuilder,
   JiraHistoryBuilder,
   JiraHistoryError,
   parseFlowConfig,
@@ -52,10 +54,16 @@ export function readIssues(
   readFailed: (error: unknown) => Error,
 ): IssueInput {
   const builder = new JiraHistoryBuilder({ statuses: config.statuses, flaggedFieldIds: config.flaggedFieldIds });
+  // The issues' facets (resolution, labels, components, parent), read from the same fields the app syncs.
+  const facets = new IssueFacetsBuilder();
+  let resolutionsGiven = false;
   const keys = new Map<string, number>();
   const stream = new IssueListStream((text, position, offset) => {
     const issue = parseJsonText(text, offset);
     builder.addSearchIssue(issue, position);
+    const fields = (issue as { fields?: Record<string, unknown> }).fields;
+    if (fields && 'resolution' in fields) resolutionsGiven = true;
+    facets.add(facetsOfJiraIssue(fields));
     const key = (issue as { key: string }).key;
     const previous = keys.get(key);
     if (previous !== undefined)
@@ -83,5 +91,11 @@ export function readIssues(
     }
     throw error;
   }
-  return { history: builder.build(), warnings: builder.warnings, locateStatus: (index) => builder.statusLocation(index) };
+  const warnings = [...builder.warnings];
+  if (config.workflow?.discardedResolutions?.length && !resolutionsGiven) {
+    warnings.push(
+      `${source}: no issue has a "resolution" field, so no item is discarded by its resolution; export the issues with fields=resolution`,
+    );
+  }
+  return { history: { ...builder.build(), facets: facets.build() }, warnings, locateStatus: (index) => builder.statusLocation(index) };
 }

@@ -14,6 +14,8 @@
  * and not before the issue was created.
  */
 
+import { checkIssueFacets, pickFacets, type IssueFacets } from './issue-facets';
+
 /** Jira's status categories, listed once. */
 export const STATUS_CATEGORY_KEYS = ['new', 'indeterminate', 'done'] as const;
 export type StatusCategoryKey = (typeof STATUS_CATEGORY_KEYS)[number];
@@ -52,6 +54,8 @@ export interface CompactHistory {
   readonly flagAt: readonly number[];
   /** 1 when the issue became flagged at that instant, 0 when the flag was cleared. */
   readonly flagOn: readonly number[];
+  /** Resolution, labels, components and parent of each issue; absent when not known (see `issue-facets.ts`). */
+  readonly facets?: IssueFacets;
 }
 
 export function issueCount(history: CompactHistory): number {
@@ -87,7 +91,7 @@ export interface CompactIssueInput {
 
 /** The per-issue columns of a `CompactHistory` while it is written, one issue after another. */
 export type IssueColumns = {
-  -readonly [K in Exclude<keyof CompactHistory, 'format' | 'statuses' | 'issueTypes'>]: CompactHistory[K][number][];
+  -readonly [K in Exclude<keyof CompactHistory, 'format' | 'statuses' | 'issueTypes' | 'facets'>]: CompactHistory[K][number][];
 };
 
 /** Columns of no issue yet: the offset arrays hold the start of the first issue's run. */
@@ -359,6 +363,7 @@ export function filterCompactHistory(history: CompactHistory, keep: (issue: numb
     flagOffset: flags.offsets,
     flagAt: flags.columns[0]!,
     flagOn: flags.columns[1]!,
+    ...(history.facets ? { facets: pickFacets(history.facets, selected) } : {}),
   };
 }
 
@@ -400,5 +405,6 @@ export function checkCompactHistory(history: CompactHistory): string[] {
   if (history.type.some((t) => !(t >= 0 && t < history.issueTypes.length))) {
     problems.push('a type index is outside the issue type dictionary');
   }
+  if (history.facets) problems.push(...checkIssueFacets(history.facets, n));
   return problems;
 }

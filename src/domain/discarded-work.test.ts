@@ -1,6 +1,8 @@
 import { parseFlowConfig, FlowConfigError } from './flow-config';
 import { buildFlowReport } from './flow-report';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/history-fixture';
+import type { CompactHistory } from './compact-history';
+import { IssueFacetsBuilder } from './issue-facets';
 import { workflowProblems } from './workflow';
 
 // The board's "Released" status stands for a done status such as Won't Fix: the admin marks it discarded.
@@ -83,5 +85,58 @@ describe('discarded work', () => {
     ]);
     expect(() => parseFlowConfig({ discardedStatuses: ['Released'] })).toThrow(FlowConfigError);
     expect(parseFlowConfig(DISCARDING).workflow!.discardedStatuses).toEqual(['Released']);
+  });
+
+  describe('by resolution', () => {
+    // All four finished items are in Done; two were resolved Won't Fix and Duplicate rather than Done.
+    const closed: IssueSketch[] = issues.map((issue) => ({
+      ...issue,
+      moves: (issue.moves ?? []).map(([when, status]) => [when, status === 'Released' ? 'Done' : status] as const),
+    }));
+    const RESOLUTIONS: Record<string, string | null> = {
+      'D-1': 'Done',
+      'D-2': 'Done',
+      'W-1': "Won't Fix",
+      'W-2': 'Duplicate',
+      'P-1': null,
+    };
+    function withResolutions() {
+      const history = boardHistory(closed);
+      const facets = new IssueFacetsBuilder();
+      for (const key of history.key) facets.add({ resolution: RESOLUTIONS[key]!, labels: [], components: [], parent: null });
+      return { ...history, facets: facets.build() };
+    }
+    const report = (workflow: typeof BOARD_WORKFLOW, history: CompactHistory = withResolutions()) =>
+      buildFlowReport(history, parseFlowConfig({ ...workflow, window: { from: '2025-03-01', to: null } }), run);
+
+    it('is left out of cycle time and throughput whatever its done status, counted apart per resolution', () => {
+      const discarding = report({ ...BOARD_WORKFLOW, discardedResolutions: ["won't fix", 'Duplicate'] });
+      expect(discarding.scatter.map((point) => point.key)).toEqual(['D-1', 'D-2']);
+      expect(discarding.throughput.reduce((sum, period) => sum + period.count, 0)).toBe(2);
+      expect(discarding.discarded).toEqual({
+        items: 2,
+        byStatus: [
+          { status: 'Duplicate', items: 1 },
+          { status: "Won't Fix", items: 1 },
+        ],
+      });
+      expect(discarding.items.find((item) => item.key === 'W-2')).toMatchObject({ discarded: true, cycleTime: null });
+    });
+
+    it('discards nothing where the history holds no resolutions, or none is marked', () => {
+      expect(report(BOARD_WORKFLOW).discarded.items).toBe(0);
+      expect(report({ ...BOARD_WORKFLOW, discardedResolutions: ["Won't Fix"] }, boardHistory(closed)).discarded.items).toBe(0);
+    });
+
+    it('are named, once each, and need the stages', () => {
+      expect(workflowProblems({ ...BOARD_WORKFLOW, discardedResolutions: ["Won't Fix", " won't fix ", ' '] })).toEqual([
+        `discarded resolution " won't fix " is listed twice`,
+        'a discarded resolution has no name',
+      ]);
+      expect(() => parseFlowConfig({ discardedResolutions: ['Duplicate'] })).toThrow(/name the stages too/);
+      expect(parseFlowConfig({ ...BOARD_WORKFLOW, discardedResolutions: ['Duplicate'] }).workflow!.discardedResolutions).toEqual([
+        'Duplicate',
+      ]);
+    });
   });
 });

@@ -267,6 +267,7 @@ const flowConfigDocument = settings({
   flaggedFieldIds: list(text).optional(),
   forecast: forecast.optional(),
   discardedStatuses: list(text).optional(),
+  discardedResolutions: list(text).optional(),
   excludedIssueTypes: list(text).optional(),
 })
   .superRefine((given, context) => {
@@ -277,6 +278,12 @@ const flowConfigDocument = settings({
           code: 'custom',
           path: ['discardedStatuses'],
           message: 'name the stages too: a discarded status must be in the done stage or after it',
+        });
+      } else if (given.discardedResolutions !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['discardedResolutions'],
+          message: 'name the stages too: an item is discarded by its resolution only once it is done',
         });
       }
       return;
@@ -313,10 +320,12 @@ function workflowOf(given: {
   startStage?: string;
   doneStage?: string;
   discardedStatuses?: string[];
+  discardedResolutions?: string[];
 }): Workflow | null {
   if (given.stages === undefined || given.startStage === undefined || given.doneStage === undefined) return null;
   const workflow: Workflow = { stages: given.stages, startStage: given.startStage, doneStage: given.doneStage };
   if (given.discardedStatuses !== undefined) workflow.discardedStatuses = given.discardedStatuses;
+  if (given.discardedResolutions !== undefined) workflow.discardedResolutions = given.discardedResolutions;
   return workflow;
 }
 

@@ -8,7 +8,10 @@ import {
   ZonedDays,
   DEFAULT_FLOW_CONFIG,
   filterCompactHistory,
+  choosesAll,
+  facetMatcher,
   parseFlowConfig,
+  type FacetChoice,
   type CompactHistory,
   type FlowConfig,
   type FlowMeasures,
@@ -22,10 +25,17 @@ import {
   withStageRange,
 } from './index';
 
-/** What the page's filters choose; they apply to every view. */
-export interface ReportFilters {
+/**
+ * Which items the charts count: issue types and facets (resolution, labels, components, parent; see
+ * `issue-facets.ts`), each empty for all. The forecast follows the same items.
+ */
+export interface ItemSelection extends FacetChoice {
   /** Issue types to keep; empty keeps all. */
   issueTypes: readonly string[];
+}
+
+/** What the page's filters choose; they apply to every view. */
+export interface ReportFilters extends ItemSelection {
   /** The last this-many days up to today, or null for the configured window. */
   rangeDays: number | null;
   /** A period chosen day by day (checked with `checkDateRange`); when set, it wins over `rangeDays`. */
@@ -141,11 +151,16 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const forecasters = recentlyUsed<Forecaster>(REMEMBERED);
   const answers = recentlyUsed<ForecastSection>(REMEMBERED);
 
-  const historyOf = (issueTypes: readonly string[]): CompactHistory => {
-    if (issueTypes.length === 0) return history;
-    return histories(typesKey(issueTypes), () => {
+  const historyOf = (selection: ItemSelection): CompactHistory => {
+    const { issueTypes } = selection;
+    const facets = history.facets && !choosesAll(selection) ? facetMatcher(history.facets, selection) : null;
+    if (issueTypes.length === 0 && facets === null) return history;
+    return histories(selectionKey(selection), () => {
       const kept = new Set(issueTypes);
-      return filterCompactHistory(history, (issue) => kept.has(history.issueTypes[history.type[issue]!]!));
+      return filterCompactHistory(
+        history,
+        (issue) => (kept.size === 0 || kept.has(history.issueTypes[history.type[issue]!]!)) && (facets === null || facets(issue)),
+      );
     });
   };
 
@@ -158,7 +173,7 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     filters.stageRange && config.workflow ? { ...config, workflow: withStageRange(config.workflow, filters.stageRange) } : config;
 
   const computeMeasures = (filters: ReportFilters): MeasuresResult => {
-    const filtered = historyOf(filters.issueTypes);
+    const filtered = historyOf(filters);
     try {
       const { window, askedFrom } = windowWithinHistory(filters, config.window, firstDay, today);
       const measures = buildFlowMeasures(filtered, { ...rangedConfig(filters), window }, run);
@@ -177,14 +192,14 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   };
 
   /**
-   * The forecast for the filters' issue types, answering `questions` where given (the configured questions
+   * The forecast for the filters' items (issue types and facets), answering `questions` where given (the configured questions
    * otherwise). @throws RangeError for a question the forecast cannot answer (see `buildForecaster`).
    */
-  const forecastFor = (filters: ReportFilters, questions: ForecastQuestions): ForecastSection => {
-    const types = typesKey(filters.issueTypes);
-    const ask = forecasters(types, () => buildForecaster(historyOf(filters.issueTypes), config, run));
+  const forecastFor = (selection: ItemSelection, questions: ForecastQuestions): ForecastSection => {
+    const items = selectionKey(selection);
+    const ask = forecasters(items, () => buildForecaster(historyOf(selection), config, run));
     const asked = [questions.targetDate, questions.items, questions.samplingWindow, questions.startDate].map((part) => part ?? null);
-    return answers(JSON.stringify([types, ...asked]), () => ask(questions));
+    return answers(JSON.stringify([items, ...asked]), () => ask(questions));
   };
 
   const agings = recentlyUsed<StageAgingResult>(REMEMBERED);
@@ -193,7 +208,7 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     agings(JSON.stringify([filtersKey(filters), asOfDate]), () => {
       try {
         const { window } = windowWithinHistory(filters, config.window, firstDay, today);
-        return { ok: true, aging: buildStageAging(historyOf(filters.issueTypes), { ...rangedConfig(filters), window }, now, asOfDate) };
+        return { ok: true, aging: buildStageAging(historyOf(filters), { ...rangedConfig(filters), window }, now, asOfDate) };
       } catch (cause) {
         return { ok: false, message: cause instanceof Error ? cause.message : 'The aging could not be computed.' };
       }
@@ -217,14 +232,20 @@ function historyFirstDay(history: CompactHistory, zone: ZonedDays, now: number):
   return first === Infinity ? null : dayToIsoDate(zone.dayOf(first));
 }
 
-/** The same choice of issue types in any order. */
-function typesKey(issueTypes: readonly string[]): string {
-  return JSON.stringify([...issueTypes].sort());
+/** The same choice in any order. */
+function sorted(values: readonly string[] | undefined): string[] {
+  return [...(values ?? [])].sort();
+}
+
+/** The same items, whichever order each list is in. */
+function selectionKey(selection: ItemSelection): string {
+  const { issueTypes, resolutions, labels, components, parents } = selection;
+  return JSON.stringify([issueTypes, resolutions, labels, components, parents].map(sorted));
 }
 
 /** The same choice of filters, as a text: what the page's caches of figures are keyed by. */
 export function filtersKey(filters: ReportFilters): string {
-  return JSON.stringify([typesKey(filters.issueTypes), filters.rangeDays, filters.customRange ?? null, filters.stageRange ?? null]);
+  return JSON.stringify([selectionKey(filters), filters.rangeDays, filters.customRange ?? null, filters.stageRange ?? null]);
 }
 
 /** The full report, its `forecast` computed on first reading (and remembered by `forecast` itself). */

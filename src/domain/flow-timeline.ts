@@ -59,7 +59,7 @@ export interface FlowTimeline {
   readonly startDay: Int32Array;
   /** The day the item left work in progress for done, delivered or discarded (see `deliveredDay`). */
   readonly doneDay: Int32Array;
-  /** 1 when the item is done in a status that means discarded: finished, but not delivered. */
+  /** 1 when the item is done in a status, or with a resolution, that means discarded: finished, but not delivered. */
   readonly discarded: Uint8Array;
   /**
    * The done day of delivered items only; NO_DAY for discarded ones. Throughput, cycle time and the items
@@ -112,6 +112,11 @@ export function buildFlowTimeline(
   const discarded = new Uint8Array(n);
   const deliveredDay = new Int32Array(n).fill(NO_DAY);
   const { discardedStatus } = workflow;
+  // Per resolution of the history's facets: 1 when it means discarded.
+  const facets = history.facets;
+  const discardedResolution = facets
+    ? Uint8Array.from(facets.resolutions, (name) => (workflow.discardedResolutions.has(name.trim().toLowerCase()) ? 1 : 0))
+    : null;
 
   const { created, initialStatus, transitionOffset, transitionAt, transitionStatus } = history;
   const noDay = NO_DAY;
@@ -179,7 +184,8 @@ export function buildFlowTimeline(
     if (cur >= doneStage) {
       done[i] = reached[base + doneStage]!;
       doneDay[i] = reachedDay[base + doneStage]!;
-      if (discardedStatus[status] === 1) discarded[i] = 1;
+      const resolution = facets?.resolution[i] ?? -1;
+      if (discardedStatus[status] === 1 || (resolution >= 0 && discardedResolution![resolution] === 1)) discarded[i] = 1;
       else deliveredDay[i] = doneDay[i]!;
     }
   }

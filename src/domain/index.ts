@@ -92,6 +92,19 @@ export {
   type StatusCategoryKey,
   type StatusRef,
 } from './compact-history';
+export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
+export {
+  choosesAll,
+  facetMatcher,
+  facetValueCounts,
+  facetValuesAt,
+  IssueFacetsBuilder,
+  NO_FACET_VALUE,
+  UNRESOLVED,
+  type FacetChoice,
+  type IssueFacets,
+  type IssueFacetValues,
+} from './issue-facets';
 export {
   collectBulkChangelogs,
   compactHistoryFromSearch,

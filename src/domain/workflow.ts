@@ -33,6 +33,12 @@ export interface Workflow {
    * time is not a cycle time and they are not throughput (see `discarded-work.ts`). None by default.
    */
   discardedStatuses?: readonly string[];
+  /**
+   * Resolutions (names, any case) that mean "finished, but not delivered", whatever the done status: Won't
+   * Fix, Duplicate. An item done with one is discarded like one in a discarded status. Read from the issue's
+   * facets; a history without facets discards by status only. None by default.
+   */
+  discardedResolutions?: readonly string[];
 }
 
 export const DEFAULT_STAGE_NAMES = Object.freeze({ new: 'To Do', indeterminate: 'In Progress', done: 'Done' });
@@ -65,6 +71,8 @@ export interface ResolvedWorkflow {
   readonly activeStages: readonly boolean[];
   /** Per status dictionary index: 1 when the status means the work was discarded, not delivered. */
   readonly discardedStatus: Uint8Array;
+  /** Resolution names (in lower case) that mean the work was discarded, not delivered. */
+  readonly discardedResolutions: ReadonlySet<string>;
 }
 
 export class WorkflowError extends Error {
@@ -106,6 +114,13 @@ export function workflowProblems(workflow: Workflow): string[] {
     if (stage === undefined) problems.push(`discarded status "${status}" is not in any stage`);
     else if (!finishedStages.has(stage)) problems.push(`discarded status "${status}" is in "${stage}", before the done stage`);
   }
+  const resolutions = new Set<string>();
+  for (const resolution of workflow.discardedResolutions ?? []) {
+    const name = resolution.trim().toLowerCase();
+    if (name === '') problems.push('a discarded resolution has no name');
+    else if (resolutions.has(name)) problems.push(`discarded resolution "${resolution}" is listed twice`);
+    resolutions.add(name);
+  }
   return problems;
 }
 
@@ -145,6 +160,7 @@ export function resolveWorkflow(workflow: Workflow, statuses: readonly CompactSt
     stageOfStatus,
     activeStages: workflow.stages.map((stage, index) => index >= startStage && index < doneStage && stage.active !== false),
     discardedStatus,
+    discardedResolutions: new Set((workflow.discardedResolutions ?? []).map((name) => name.trim().toLowerCase())),
   };
 }
 

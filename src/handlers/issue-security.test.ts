@@ -1,8 +1,10 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
-import { decodeShard } from '../adapters/kvs/shard-encoding';
-import { unpackShard } from '../shared/packed-history';
+import { decodeShard, encodeShard } from '../adapters/kvs/shard-encoding';
+import { packShard, unpackShard } from '../shared/packed-history';
 import { issueAt, issueCount, type CompactHistory } from '../domain/compact-history';
+import { facetValuesAt } from '../domain/issue-facets';
 import type { ProjectViewData } from '../shared/resolver-contract';
+import { HISTORY_STORAGE_FORMAT } from '../app/sync/history-manifest';
 
 /**
  * Jira issue security through the real project page resolver, on the local platform and the simulated site:
@@ -213,21 +215,68 @@ describe('the issue-updated event', () => {
   }, 60_000);
 });
 
-describe('a history stored before levels were kept', () => {
-  it('is served to no one until the next sync has rebuilt it with its levels', async () => {
-    const key = 'project:BUG:history';
-    const stored = harness.snapshot()[key] as { format: number };
-    await harness.setValue(key, { ...stored, format: 1 });
-    for (const role of ['member', 'admin'] as const) {
-      const answer = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user(role));
-      expect(answer).toMatchObject({ ok: true, data: { measured: true, history: null } });
+describe('the facets a viewer is sent', () => {
+  it('are those of the issues they may see: no name only a secured bug is filed under, no secured parent', async () => {
+    const manifest = harness.snapshot()['project:BUG:history'] as { keyPrefix: string; shards: Array<{ ref: string }> };
+    const shardKey = `project:BUG:shard:${manifest.shards[0]!.ref}`;
+    const original = harness.snapshot()[shardKey];
+    // The demo bugs have no parents and share their labels: the stored history is given some of its own, so
+    // that one open bug is filed under a secured bug, another under an open one, and a secured bug alone
+    // carries a label and a component.
+    const securedKeys = new Set(secured.map((issue) => issue.key));
+    const issues = unpackShard(decodeShard(original), manifest.keyPrefix);
+    const secret = issues.find((issue) => securedKeys.has(issue.key))!;
+    const [underSecret, underOpen, parentOpen] = issues.filter((issue) => !securedKeys.has(issue.key));
+    const filed = issues.map((issue) => {
+      const facets = { resolution: null, labels: [], components: [], parent: null, ...issue.facets };
+      if (issue === secret) return { ...issue, facets: { ...facets, labels: ['incident-4711'], components: ['Vault'] } };
+      if (issue === underSecret) return { ...issue, facets: { ...facets, parent: secret.key } };
+      if (issue === underOpen) return { ...issue, facets: { ...facets, parent: parentOpen!.key } };
+      return issue;
+    });
+    await harness.setValue(shardKey, encodeShard(packShard(filed, manifest.keyPrefix)));
+    try {
+      const facetsOf = (history: CompactHistory, key: string) => facetValuesAt(history.facets!, history.key.indexOf(key));
+      const admin = (await harness.viewedHistory('BUG', harness.user('admin'))).history!;
+      expect(facetsOf(admin, underSecret!.key).parent).toBe(secret.key);
+      expect(admin.facets!.labels).toContain('incident-4711');
+
+      const member = (await harness.viewedHistory('BUG', harness.user('member'))).history!;
+      expect(member.facets!.labels).not.toContain('incident-4711');
+      expect(member.facets!.components).not.toContain('Vault');
+      expect(member.facets!.parent).not.toContain(secret.key);
+      expect(facetsOf(member, underSecret!.key).parent).toBeNull();
+      expect(facetsOf(member, underOpen!.key).parent).toBe(parentOpen!.key);
+      // Every other facet of the member's issues is the admin's.
+      for (const key of member.key) {
+        if (key === underSecret!.key) continue;
+        expect(facetsOf(member, key)).toEqual(facetsOf(admin, key));
+      }
+    } finally {
+      await harness.setValue(shardKey, original);
     }
-    await harness.runScheduledSync();
-    const member = await harness.viewedHistory('BUG', harness.user('member'));
-    expect(member.history).not.toBeNull();
-    for (const { key: secret } of secured) expect(keysOf(member.history).has(secret)).toBe(false);
-    expect((harness.snapshot()[key] as { format: number }).format).toBe(2);
-  }, 120_000);
+  });
+});
+
+describe('a history stored before levels were kept, or before facets were', () => {
+  it.each([1, 2])(
+    '(format %i) is served to no one until the next sync has rebuilt it with its levels',
+    async (older) => {
+      const key = 'project:BUG:history';
+      const stored = harness.snapshot()[key] as { format: number };
+      await harness.setValue(key, { ...stored, format: older });
+      for (const role of ['member', 'admin'] as const) {
+        const answer = await harness.invoke<ProjectViewData>('getProjectView', 'BUG', harness.user(role));
+        expect(answer).toMatchObject({ ok: true, data: { measured: true, history: null } });
+      }
+      await harness.runScheduledSync();
+      const member = await harness.viewedHistory('BUG', harness.user('member'));
+      expect(member.history).not.toBeNull();
+      for (const { key: secret } of secured) expect(keysOf(member.history).has(secret)).toBe(false);
+      expect((harness.snapshot()[key] as { format: number }).format).toBe(HISTORY_STORAGE_FORMAT);
+    },
+    120_000,
+  );
 });
 
 describe('the edits a returning viewer is sent', () => {

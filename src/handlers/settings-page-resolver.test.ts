@@ -111,7 +111,20 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(stored.excludedIssueTypes).toEqual(['Epic']);
     });
 
+    it('saves discarded resolutions, and answers them back', async () => {
+      const workflow = { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedResolutions: ["Won't Fix", 'Duplicate'] };
+      const answer = await admin('saveProjectWorkflow', { projectKey: 'FLOW', workflow, conventions: DEFAULT_CONVENTION_SETTINGS });
+      expect(dataOf(answer)).toMatchObject({ workflow });
+      expect(parseFlowConfig(plain('project:FLOW:flow-config')).workflow?.discardedResolutions).toEqual(["Won't Fix", 'Duplicate']);
+    });
+
     it.each([
+      [
+        'a resolution listed twice',
+        { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedResolutions: ['Duplicate', 'duplicate'] },
+        /each resolution is listed once/,
+      ],
+      ['a resolution without a name', { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedResolutions: ['  '] }, /a resolution needs a name/],
       [
         'a discarded status before the done stage',
         { ...FLOW_TEAM_WITH_REVIEW_STAGE, discardedStatusIds: ['3'] },

@@ -73,6 +73,11 @@ const workflow = z
       .array(z.string().regex(/^\d{1,18}$/, 'must be a Jira status id'))
       .max(500)
       .optional(),
+    discardedResolutions: z
+      .array(z.string().trim().min(1, 'a resolution needs a name').max(255))
+      .max(100)
+      .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'each resolution is listed once')
+      .optional(),
   })
   .strict();
 

@@ -38,8 +38,8 @@ describe('syncing a project from Jira into compact storage', () => {
     const stats = await harness.stats();
     expect(stats.byEndpoint['GET /rest/api/3/issue/{issueIdOrKey}/changelog']).toBeUndefined();
     expect(stats.byEndpoint['POST /rest/api/3/changelog/bulkfetch']).toBeLessThanOrEqual(6);
-    // Facts by expression, a thousand issues an evaluation: FLOW's first 1000 issues, BUG's 1000 and 350
-    // (FLOW's last 100 are cheaper by one field search).
+    // Facts by expression, a thousand issues an evaluation (their labels fit): FLOW's first 1000 issues, BUG's
+    // 1000 and 350 (FLOW's last 100 are cheaper by one field search).
     expect(stats.byEndpoint['POST /rest/api/3/expression/evaluate']).toBe(3);
   });
 
@@ -122,8 +122,13 @@ describe('syncing a project from Jira into compact storage', () => {
     expect((await harness.stats()).total).toBe(2);
     await expectStoredEqualsJira('FLOW');
 
+    // A label is a facet the charts filter by: its change is read too.
     await harness.resetStats();
-    await harness.platform.deliverProductEvent({ ...event, changelog: { id: '2', items: [{ field: 'summary', fieldId: 'summary' }] } });
+    await harness.platform.deliverProductEvent({ ...event, changelog: { id: '2', items: [{ field: 'labels', fieldId: 'labels' }] } });
+    expect((await harness.stats()).total).toBe(2);
+
+    await harness.resetStats();
+    await harness.platform.deliverProductEvent({ ...event, changelog: { id: '3', items: [{ field: 'summary', fieldId: 'summary' }] } });
     await harness.platform.deliverProductEvent({ ...event, issue: { ...event.issue, fields: { project: { key: 'SPR' } } } });
     expect((await harness.stats()).total).toBe(0);
   });
@@ -193,6 +198,19 @@ describe('syncing a project from Jira into compact storage', () => {
     await harness.setValue('settings:retention', { retentionDays: 730 });
   });
 
+  it('rebuilds a history stored before facets were kept from Jira, serving it to no one meanwhile', async () => {
+    const manifest = harness.snapshot()['project:BUG:history'] as { format: number };
+    await harness.setValue('project:BUG:history', { ...manifest, format: 2 });
+    // It does not say what its issues are filed under (nor, before format 2, which are secured): not served.
+    expect((await harness.viewedHistory('BUG', harness.user('admin'))).history).toBeNull();
+    await harness.resetStats();
+    await harness.runScheduledSync();
+    expect((harness.snapshot()['project:BUG:history'] as { format: number }).format).toBe(HISTORY_STORAGE_FORMAT);
+    expect((await harness.stats()).byEndpoint['POST /rest/api/3/changelog/bulkfetch']).toBeGreaterThan(0);
+    await expectStoredEqualsJira('BUG');
+    expect((await harness.viewedHistory('BUG', harness.user('admin'))).history!.facets!.labels.length).toBeGreaterThan(0);
+  });
+
   describe('the project view resolver', () => {
     it('answers nothing computed to a user who may not browse the project', async () => {
       const outsider = harness.user('outsider');
@@ -255,7 +273,8 @@ describe('syncing a project from Jira into compact storage', () => {
 describe('issues that change while the backfill reads them', () => {
   let harness: SyncHarness;
   beforeAll(() => {
-    harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS });
+    // BIG, at 400 issues, is a project one expression reads whole.
+    harness = new SyncHarness({ kvsLimits: WITHOUT_QUOTAS, bigProjectIssues: 400 });
   });
   afterAll(() => harness.close());
 
@@ -278,20 +297,20 @@ describe('issues that change while the backfill reads them', () => {
   const storedFacts = async (projectKey: string) => issueFacts((await harness.viewedHistory(projectKey, harness.user('admin'))).history!);
 
   it('in a project read whole by its first expression', async () => {
-    await harness.measure('SPR');
-    const moved = await nextStatus('SPR-5', ['To Do', 'In Progress', 'In Review', 'Done']);
-    const flagged = (await harness.jira<{ fields: Record<string, unknown> }>('GET', '/rest/api/3/issue/SPR-6?fields=customfield_10021'))
+    await harness.measure('BIG');
+    const moved = await nextStatus('BIG-5', ['Backlog', 'Ready', 'In Progress', 'In Review', 'QA', 'Done']);
+    const flagged = (await harness.jira<{ fields: Record<string, unknown> }>('GET', '/rest/api/3/issue/BIG-6?fields=customfield_10021'))
       .body.fields['customfield_10021'];
     // While the changelogs are read, after the facts: one issue moves on, one is (un)flagged, one comes in from BUG.
     changeWhen('POST /rest/api/3/changelog/bulkfetch', 1, async () => {
-      await harness.jira('POST', '/__jira/issues/SPR-5/status', { status: moved });
-      await harness.jira('POST', '/__jira/issues/SPR-6/flag', { flagged: flagged === null || flagged === undefined });
-      await harness.jira('POST', '/__jira/issues/BUG-40/move', { project: 'SPR' });
+      await harness.jira('POST', '/__jira/issues/BIG-5/status', { status: moved });
+      await harness.jira('POST', '/__jira/issues/BIG-6/flag', { flagged: flagged === null || flagged === undefined });
+      await harness.jira('POST', '/__jira/issues/BUG-40/move', { project: 'BIG' });
     });
     await harness.resetStats();
     await harness.runScheduledSync();
     harness.beforeAppRequest = null;
-    // Statuses, fields, one expression for all 760 issues, one Flagged search, one bulk changelog.
+    // Statuses, fields, one expression for all 400 issues, one Flagged search, one bulk changelog.
     expect(await harness.stats()).toMatchObject({
       total: 5,
       byEndpoint: {
@@ -301,14 +320,14 @@ describe('issues that change while the backfill reads them', () => {
       },
     });
 
-    const changedKeys = ['SPR-5', 'SPR-6', (await harness.jira<{ key: string }>('GET', '/rest/api/3/issue/BUG-40?fields=key')).body.key];
-    expect(changedKeys[2]).toMatch(/^SPR-/);
-    for (const key of changedKeys) expect(watermarkOf('SPR')).toBeLessThanOrEqual(await updatedAt(key));
-    const truth = issueFacts(await harness.truth('SPR'));
-    expect(await storedFacts('SPR')).not.toEqual(truth);
+    const changedKeys = ['BIG-5', 'BIG-6', (await harness.jira<{ key: string }>('GET', '/rest/api/3/issue/BUG-40?fields=key')).body.key];
+    expect(changedKeys[2]).toMatch(/^BIG-/);
+    for (const key of changedKeys) expect(watermarkOf('BIG')).toBeLessThanOrEqual(await updatedAt(key));
+    const truth = issueFacts(await harness.truth('BIG'));
+    expect(await storedFacts('BIG')).not.toEqual(truth);
 
     await harness.runScheduledSync();
-    expect(await storedFacts('SPR')).toEqual(truth);
+    expect(await storedFacts('BIG')).toEqual(truth);
   });
 
   it('in a project read in batches, while a later batch is read', async () => {

@@ -12,8 +12,16 @@
  * from the shards a resolver answered (`compactHistoryFromShards`).
  */
 import { appendIssue, COMPACT_HISTORY_FORMAT, emptyIssueColumns, type CompactHistory, type CompactStatus } from '../domain/compact-history';
+import { IssueFacetsBuilder, type IssueFacetValues } from '../domain/issue-facets';
 
-const PACKED_SHARD_FORMAT = 1;
+/**
+ * Shard formats: 1 holds the status history (and the security levels); 2 adds each issue's facets
+ * (resolution, labels, components, parent), and is what the sync writes. Both are read, so the purges can
+ * still read a history stored before facets were kept; the project page serves none of such a history (its
+ * manifest has an older format, see src/app/sync/history-manifest.ts) until the sync has rebuilt it.
+ */
+const SHARD_WITHOUT_FACETS = 1;
+const SHARD_WITH_FACETS = 2;
 
 /** One issue with status and type numbers that index the project's dictionaries. */
 export interface StoredIssue {
@@ -34,6 +42,8 @@ export interface StoredIssue {
    * the level's name): it decides who may be shown the issue (see src/app/access/issue-security.ts).
    */
   securityLevel?: number;
+  /** Absent when read from a shard written before facets were kept. */
+  facets?: IssueFacetValues;
 }
 
 /** The dictionaries the numbers in every shard of one project refer to. */
@@ -45,7 +55,7 @@ export interface HistoryDictionaries {
 }
 
 export interface PackedShard {
-  v: typeof PACKED_SHARD_FORMAT;
+  v: typeof SHARD_WITHOUT_FACETS | typeof SHARD_WITH_FACETS;
   /** First id absolute, then the difference to the previous id. */
   id: number[];
   /** Key number as the difference to the previous key number; the whole key where it has another prefix. */
@@ -71,6 +81,18 @@ export interface PackedShard {
    * every shard of almost every project.
    */
   sl?: number[];
+  /** Format 2: the resolution, label and component names the shard's issues use, once each. */
+  names?: string[];
+  /** Format 2: index into `names` of each issue's resolution, or -1. */
+  res?: number[];
+  /** Format 2: labels per issue, then each an index into `names`. */
+  ln?: number[];
+  lab?: number[];
+  /** Format 2: components per issue, then each an index into `names`. */
+  cn?: number[];
+  cmp?: number[];
+  /** Format 2: each issue's parent key, its number where it has the project's prefix; null for none. */
+  par?: Array<number | string | null>;
 }
 
 export class PackedShardError extends Error {
@@ -81,8 +103,9 @@ export class PackedShardError extends Error {
 }
 
 export function packShard(issues: readonly StoredIssue[], keyPrefix: string): PackedShard {
+  const withFacets = issues.every((issue) => issue.facets !== undefined);
   const shard: PackedShard = {
-    v: PACKED_SHARD_FORMAT,
+    v: withFacets ? SHARD_WITH_FACETS : SHARD_WITHOUT_FACETS,
     id: [],
     key: [],
     type: [],
@@ -132,7 +155,46 @@ export function packShard(issues: readonly StoredIssue[], keyPrefix: string): Pa
     }
   }
   if (issues.some((issue) => issue.securityLevel !== undefined)) shard.sl = issues.map((issue) => issue.securityLevel ?? 0);
+  if (withFacets)
+    Object.assign(
+      shard,
+      packFacets(
+        issues.map((issue) => issue.facets!),
+        keyPattern,
+      ),
+    );
   return shard;
+}
+
+/** The facet columns of a format 2 shard. */
+function packFacets(
+  facets: readonly IssueFacetValues[],
+  keyPattern: RegExp,
+): Required<Pick<PackedShard, 'names' | 'res' | 'ln' | 'lab' | 'cn' | 'cmp' | 'par'>> {
+  const names = new Map<string, number>();
+  const name = (text: string) => {
+    let index = names.get(text);
+    if (index === undefined) names.set(text, (index = names.size));
+    return index;
+  };
+  const columns = {
+    res: [] as number[],
+    ln: [] as number[],
+    lab: [] as number[],
+    cn: [] as number[],
+    cmp: [] as number[],
+    par: [] as Array<number | string | null>,
+  };
+  for (const issue of facets) {
+    columns.res.push(issue.resolution === null ? -1 : name(issue.resolution));
+    columns.ln.push(issue.labels.length);
+    for (const label of issue.labels) columns.lab.push(name(label));
+    columns.cn.push(issue.components.length);
+    for (const component of issue.components) columns.cmp.push(name(component));
+    const parentNumber = issue.parent === null ? null : keyPattern.exec(issue.parent);
+    columns.par.push(parentNumber ? Number(parentNumber[1]) : issue.parent);
+  }
+  return { names: [...names.keys()], ...columns };
 }
 
 /** Issues of a shard, in order. @throws PackedShardError when the shard is not well formed. */
@@ -150,6 +212,8 @@ export function compactHistoryFromShards(dictionaries: HistoryDictionaries, shar
   const columns = emptyIssueColumns();
   const statusCount = dictionaries.statuses.length;
   const typeCount = dictionaries.issueTypes.length;
+  // Facets are known for the whole history or not at all: one older shard makes them unknown.
+  const facets = shards.every((shard) => shard.v === SHARD_WITH_FACETS) ? new IssueFacetsBuilder() : null;
   for (const shard of shards) {
     decodeShard(shard, dictionaries.keyPrefix, (issue) => {
       if (!(issue.type < typeCount) || !(issue.initialStatus < statusCount))
@@ -158,6 +222,7 @@ export function compactHistoryFromShards(dictionaries: HistoryDictionaries, shar
         if (!(transition.status < statusCount)) throw new PackedShardError('a status index is outside the dictionary');
       }
       appendIssue(columns, { ...issue, id: String(issue.id) });
+      facets?.add(issue.facets!);
     });
   }
   return {
@@ -165,6 +230,7 @@ export function compactHistoryFromShards(dictionaries: HistoryDictionaries, shar
     statuses: dictionaries.statuses.map((status) => ({ ...status })),
     issueTypes: [...dictionaries.issueTypes],
     ...columns,
+    ...(facets ? { facets: facets.build() } : {}),
   };
 }
 
@@ -177,7 +243,10 @@ const isInteger = (value: unknown): value is number => typeof value === 'number'
 const isCount = (value: unknown): value is number => isInteger(value) && value >= 0;
 
 function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: StoredIssue) => void): void {
-  if (typeof shard !== 'object' || shard === null || shard.v !== PACKED_SHARD_FORMAT) throw new PackedShardError('unknown format');
+  if (typeof shard !== 'object' || shard === null || (shard.v !== SHARD_WITHOUT_FACETS && shard.v !== SHARD_WITH_FACETS)) {
+    throw new PackedShardError('unknown format');
+  }
+  const facetsOf = shard.v === SHARD_WITH_FACETS ? facetReader(shard, keyPrefix) : null;
   const n = shard.id?.length;
   const perIssue = [shard.key, shard.type, shard.init, shard.created, shard.resolved, shard.tn, shard.fn];
   if (!Array.isArray(shard.id) || perIssue.some((column) => !Array.isArray(column) || column.length !== n)) {
@@ -239,7 +308,7 @@ function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: Store
     }
     if (resolvedStep !== null && !isInteger(resolvedStep)) throw new PackedShardError(`issue ${i} has a malformed resolution`);
     const securityLevel = levels?.[i] ?? 0;
-    visit({
+    const issue: StoredIssue = {
       id,
       key,
       type,
@@ -249,7 +318,50 @@ function decodeShard(shard: PackedShard, keyPrefix: string, visit: (issue: Store
       transitions,
       flags,
       ...(securityLevel > 0 ? { securityLevel } : {}),
-    });
+    };
+    if (facetsOf) issue.facets = facetsOf.next(i);
+    visit(issue);
   }
   if (t !== shard.tAt.length || f !== shard.fAt.length) throw new PackedShardError('changes left over after the last issue');
+  facetsOf?.finish();
+}
+
+/** Reads a format 2 shard's facets issue by issue, checking each index and count. */
+function facetReader(shard: PackedShard, keyPrefix: string) {
+  const { names, res, ln, lab, cn, cmp, par } = shard;
+  const n = shard.id.length;
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw new PackedShardError('facet names are malformed');
+  for (const column of [res, ln, cn, par])
+    if (!Array.isArray(column) || column.length !== n) throw new PackedShardError('facet columns of different lengths');
+  if (!Array.isArray(lab) || !Array.isArray(cmp)) throw new PackedShardError('facet columns are missing');
+  const nameAt = (index: unknown): string => {
+    if (!isCount(index) || index >= names.length) throw new PackedShardError('a facet name index is outside the names');
+    return names[index]!;
+  };
+  let l = 0;
+  let c = 0;
+  const take = (count: unknown, values: unknown[], from: number): string[] => {
+    if (!isCount(count) || from + count > values.length) throw new PackedShardError('an issue has too many labels or components');
+    return values.slice(from, from + count).map(nameAt);
+  };
+  return {
+    next(i: number): IssueFacetValues {
+      const labels = take(ln![i], lab, l);
+      l += labels.length;
+      const components = take(cn![i], cmp, c);
+      c += components.length;
+      const parent = par![i];
+      if (!(parent === null || typeof parent === 'string' || isCount(parent)))
+        throw new PackedShardError(`issue ${i} has a malformed parent`);
+      return {
+        resolution: res![i] === -1 ? null : nameAt(res![i]),
+        labels,
+        components,
+        parent: typeof parent === 'number' ? `${keyPrefix}-${parent}` : parent,
+      };
+    },
+    finish() {
+      if (l !== lab.length || c !== cmp.length) throw new PackedShardError('labels or components left over after the last issue');
+    },
+  };
 }

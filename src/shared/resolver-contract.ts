@@ -201,6 +201,11 @@ export interface WorkflowSettings {
    * out of cycle time and throughput, counted apart. Absent: none.
    */
   discardedStatusIds?: string[];
+  /**
+   * Resolutions (names) whose items were discarded, not delivered (Won't Fix, Duplicate), whatever their done
+   * status: left out of cycle time and throughput, counted apart. Absent: none.
+   */
+  discardedResolutions?: string[];
 }
 
 export interface ProjectStatus {

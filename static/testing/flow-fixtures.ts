@@ -1,4 +1,4 @@
-import type { CompactHistory } from '../../src/domain';
+import { IssueFacetsBuilder, type CompactHistory } from '../../src/domain';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../src/domain/testing/history-fixture';
 import type { ProjectHistoryPart, ProjectViewData } from '../../src/shared/resolver-contract';
 import { syncState } from './resolver-fixtures';
@@ -27,6 +27,24 @@ export function flowHistory(): CompactHistory {
     });
   }
   return boardHistory(issues);
+}
+
+/**
+ * `flowHistory` with facets: the odd-numbered items labelled "mobile", the finished ones resolved "Done"
+ * except every fourth, "Won't Fix"; FLOW-1 to FLOW-12 in epic FLOW-100, the rest without a parent.
+ */
+export function flowHistoryWithFacets(): CompactHistory {
+  const history = flowHistory();
+  const facets = new IssueFacetsBuilder();
+  for (let i = 0; i < history.key.length; i++) {
+    facets.add({
+      resolution: i >= 20 ? null : i % 4 === 0 ? "Won't Fix" : 'Done',
+      labels: i % 2 === 1 ? ['mobile'] : [],
+      components: [],
+      parent: i < 12 ? 'FLOW-100' : null,
+    });
+  }
+  return { ...history, facets: facets.build() };
 }
 
 /** A `getProjectView` answer; the history part's shards are opaque here (tests stub the decoding). */

@@ -43,7 +43,87 @@
     });
   }
 
+  // `view.createHistory()`: a history (v4 shape) of the app's part of the page's address. The host answers where
+  // the page was opened; from then on the frame keeps the location, tells the page around it to show each new
+  // address (as Jira's page does, so a copied link reproduces the view), and hears back and forward from it.
+  var history = null;
+  function createHistory() {
+    if (history) return Promise.resolve(history);
+    return call('createHistory').then(function (location) {
+      var listeners = [];
+      function parse(to) {
+        if (typeof to !== 'string') {
+          return { pathname: to.pathname || history.location.pathname, search: to.search || '', hash: to.hash || '', state: to.state };
+        }
+        var url = new URL(to, 'http://app' + history.location.pathname);
+        return { pathname: url.pathname, search: url.search, hash: url.hash, state: undefined };
+      }
+      function go(action, to) {
+        history.location = parse(to);
+        history.action = action;
+        askHostPage({ history: action, path: history.location.pathname + history.location.search + history.location.hash });
+        notify(action);
+      }
+      function notify(action) {
+        listeners.slice().forEach(function (listener) {
+          listener(history.location, action);
+        });
+      }
+      window.addEventListener('message', function (event) {
+        var message = event.data;
+        if (event.source !== window.parent || event.origin !== window.location.origin || !message || !message.forgeHistory) return;
+        history.location = {
+          pathname: String(message.forgeHistory.pathname),
+          search: String(message.forgeHistory.search),
+          hash: String(message.forgeHistory.hash),
+          state: undefined,
+        };
+        history.action = 'POP';
+        notify('POP');
+      });
+      history = {
+        action: 'POP',
+        location: { pathname: location.pathname, search: location.search, hash: location.hash, state: undefined },
+        get length() {
+          return window.parent.history.length;
+        },
+        push: function (to) {
+          go('PUSH', to);
+        },
+        replace: function (to) {
+          go('REPLACE', to);
+        },
+        go: function (delta) {
+          askHostPage({ history: 'GO', delta: delta });
+        },
+        goBack: function () {
+          askHostPage({ history: 'GO', delta: -1 });
+        },
+        goForward: function () {
+          askHostPage({ history: 'GO', delta: 1 });
+        },
+        block: function () {
+          return function () {};
+        },
+        listen: function (listener) {
+          listeners.push(listener);
+          return function () {
+            listeners = listeners.filter(function (known) {
+              return known !== listener;
+            });
+          };
+        },
+        createHref: function (to) {
+          var where = typeof to === 'string' ? to : (to.pathname || '') + (to.search || '') + (to.hash || '');
+          return where;
+        },
+      };
+      return history;
+    });
+  }
+
   var local = {
+    createHistory: createHistory,
     enableTheming: enableTheming,
     navigate: navigate,
     reload: function () {

@@ -18,6 +18,22 @@ window.addEventListener('message', function (event) {
     if (message.frameHeight >= 0 && message.frameHeight < 1e6) frame.style.height = message.frameHeight + 'px';
     return;
   }
+  // The app's history (bridge.js): show its location under the module's own address, keeping the host's own
+  // parameters out of it; a "go" moves through the page's history, whose back and forward the frame then hears.
+  if (typeof message.history === 'string') {
+    var base = frame.getAttribute('data-app-base');
+    if (!base) return;
+    if (message.history === 'GO') {
+      if (typeof message.delta === 'number') window.history.go(message.delta);
+      return;
+    }
+    var appUrl = new URL(String(message.path), window.location.origin);
+    if (appUrl.origin !== window.location.origin) return;
+    var address = base + (appUrl.pathname === '/' ? '' : appUrl.pathname) + appUrl.search + appUrl.hash;
+    if (message.history === 'PUSH') window.history.pushState(null, '', address);
+    else if (message.history === 'REPLACE') window.history.replaceState(null, '', address);
+    return;
+  }
   if (message.reload) {
     window.location.reload();
     return;
@@ -26,4 +42,14 @@ window.addEventListener('message', function (event) {
   if (target.origin !== window.location.origin) return;
   if (message.navigate === 'new-tab') window.open(target.href, '_blank', 'noopener');
   else if (message.navigate === 'same-tab') window.location.assign(target.href);
+});
+
+// Back and forward within the app's addresses: tell the frame where the page now is, as Jira's history does.
+window.addEventListener('popstate', function () {
+  var frame = document.getElementById('app-frame');
+  var base = frame && frame.getAttribute('data-app-base');
+  if (!base || window.location.pathname.indexOf(base) !== 0) return;
+  var rest = window.location.pathname.slice(base.length);
+  var location = { pathname: rest === '' ? '/' : rest, search: window.location.search, hash: window.location.hash };
+  frame.contentWindow.postMessage({ forgeHistory: location }, window.location.origin);
 });

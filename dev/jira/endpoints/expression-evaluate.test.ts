@@ -142,7 +142,9 @@ describe("Jira's limits", () => {
 describe('what the simulated site does not evaluate', () => {
   it.each([
     ['an operator', 'issues.map(i => i.id + 1)', /'\+' is not supported by the simulated Jira site/],
-    ['a comparison', 'issues.map(i => i.id == 1)', /'==' is not supported/],
+    ['an ordering', 'issues.map(i => i.id < 1)', /'<' is not supported/],
+    ['a comparison of lists', 'issues.map(i => i.labels == [])', /compares null, Booleans, numbers, strings and dates only/],
+    ['a filter whose function answers no Boolean', 'issues.map(i => i.labels.filter(l => l))', /returned a String, not a Boolean/],
     [
       'an unknown property',
       'issues.map(i => i.status.nme)',

@@ -36,6 +36,10 @@ class Evaluation {
         return new ExpressionRecord(new Map(node.entries.map(([key, value]) => [key, this.run(value, scope)])));
       case 'arrow':
         return new Lambda(node.parameter, node.body, scope);
+      case 'equality': {
+        const equal = this.equal(node, this.run(node.left, scope), this.run(node.right, scope));
+        return node.operator === '==' ? equal : !equal;
+      }
       case 'member': {
         const object = this.run(node.object, scope);
         if (object === null && node.optional) return null;
@@ -86,10 +90,32 @@ class Evaluation {
       const lambda = args[0];
       return object.map((item) => this.run(lambda.body as ExpressionNode, new Map([...lambda.scope, [lambda.parameter, item]])));
     }
+    if (Array.isArray(object) && method === 'filter' && args.length === 1 && args[0] instanceof Lambda) {
+      const lambda = args[0];
+      return object.filter((item) => {
+        const kept = this.run(lambda.body as ExpressionNode, new Map([...lambda.scope, [lambda.parameter, item]]));
+        if (typeof kept !== 'boolean') throw this.failure(node, `The function given to filter returned a ${typeName(kept)}, not a Boolean`);
+        return kept;
+      });
+    }
     throw this.failure(
       node,
-      `Unrecognized method of \`${target}\`: "${method}" with ${args.length} argument(s). The simulated site knows List.map(function) and Date.getTime()`,
+      `Unrecognized method of \`${target}\`: "${method}" with ${args.length} argument(s). The simulated site knows List.map(function), List.filter(function) and Date.getTime()`,
     );
+  }
+
+  /** `==` as Jira compares: null, Booleans, numbers, strings and dates by value; other values are not compared here. */
+  private equal(node: ExpressionNode, left: ExpressionValue, right: ExpressionValue): boolean {
+    const comparable = (value: ExpressionValue) => value === null || typeof value !== 'object' || value instanceof JiraDate;
+    if (!comparable(left) || !comparable(right)) {
+      throw this.failure(
+        node,
+        `The simulated site compares null, Booleans, numbers, strings and dates only, not ${typeName(left)} and ${typeName(right)}`,
+      );
+    }
+    if (left instanceof JiraDate || right instanceof JiraDate)
+      return left instanceof JiraDate && right instanceof JiraDate && left.ms === right.ms;
+    return left === right;
   }
 
   private text(node: ExpressionNode): string {

@@ -3,9 +3,9 @@ import { ExpressionError } from './expression-error';
 /**
  * Reads the subset of Jira expressions the simulated site evaluates: literals (numbers, strings, `null`,
  * `true`, `false`), variables, member access (`a.b`, `a?.b`), method calls (`list.map(x => …)`,
- * `date.getTime()`), arrow functions as arguments, list literals and object literals. Anything else Jira
- * expressions allow (operators, template literals, `new`, computed access…) is refused with a 400 naming it,
- * rather than evaluated wrongly.
+ * `date.getTime()`), arrow functions as arguments, list literals, object literals and the equality operators
+ * `==` and `!=`. Anything else Jira expressions allow (other operators, template literals, `new`, computed
+ * access…) is refused with a 400 naming it, rather than evaluated wrongly.
  *
  * Jira's syntactic limits are checked here: at most 1,000 characters and 100 syntactic elements (nodes).
  */
@@ -16,7 +16,8 @@ export type ExpressionNode =
   | { kind: 'call'; object: ExpressionNode; method: string; args: ExpressionNode[]; optional: boolean; start: number; end: number }
   | { kind: 'arrow'; parameter: string; body: ExpressionNode; start: number; end: number }
   | { kind: 'list'; items: ExpressionNode[]; start: number; end: number }
-  | { kind: 'object'; entries: Array<[string, ExpressionNode]>; start: number; end: number };
+  | { kind: 'object'; entries: Array<[string, ExpressionNode]>; start: number; end: number }
+  | { kind: 'equality'; operator: '==' | '!='; left: ExpressionNode; right: ExpressionNode; start: number; end: number };
 
 const MAX_EXPRESSION_CHARACTERS = 1000;
 const MAX_EXPRESSION_NODES = 100;
@@ -33,7 +34,7 @@ interface Token {
   value?: string;
 }
 
-const PUNCTUATION = ['=>', '?.', '.', '(', ')', '[', ']', '{', '}', ',', ':'];
+const PUNCTUATION = ['=>', '==', '!=', '?.', '.', '(', ')', '[', ']', '{', '}', ',', ':'];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -136,7 +137,7 @@ class Parser {
     if (token.type === 'unsupported') {
       return new ExpressionError(
         `Jira expression failed to parse: ${where(this.source, token.start)}: '${token.text}' is not supported by the simulated Jira site, ` +
-          'which evaluates literals, variables, member access, method calls, arrow functions, lists and objects.',
+          'which evaluates literals, variables, member access, method calls, arrow functions, lists, objects, == and !=.',
       );
     }
     const found = token.type === 'eof' ? 'the end of the expression' : `'${token.text}'`;
@@ -151,7 +152,12 @@ class Parser {
       const body = this.expression();
       return this.counted({ kind: 'arrow', parameter: first.text, body, start: first.start, end: body.end });
     }
-    return this.postfix();
+    const left = this.postfix();
+    const operator = this.peek();
+    if (operator.type !== 'punctuation' || (operator.text !== '==' && operator.text !== '!=')) return left;
+    this.take();
+    const right = this.postfix();
+    return this.counted({ kind: 'equality', operator: operator.text, left, right, start: left.start, end: right.end });
   }
 
   private postfix(): ExpressionNode {

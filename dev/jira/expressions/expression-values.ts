@@ -1,4 +1,5 @@
-import { ISSUE_TYPES, STATUSES, STATUS_CATEGORIES } from '../catalogue';
+import { ISSUE_TYPES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from '../catalogue';
+import { labelsOf } from '../issue-json';
 import { securityLevel, securityLevelJson } from '../issue-security';
 import type { DemoUser } from '../demo-data/demo-users';
 import { jiraTime } from '../jira-time';
@@ -97,6 +98,17 @@ function issueType(site: SiteContext, index: number): JiraEntity | null {
   );
 }
 
+function resolution(site: SiteContext, index: number): JiraEntity | null {
+  const found = RESOLUTIONS[index];
+  if (!found) return null;
+  return new JiraEntity('Resolution', { id: () => Number(found.id), name: () => found.name, description: () => found.description }, () => ({
+    self: `${site.siteUrl}/rest/api/3/resolution/${found.id}`,
+    id: found.id,
+    name: found.name,
+    description: found.description,
+  }));
+}
+
 function project(site: SiteContext, index: number): JiraEntity | null {
   const found = site.store.projects[index];
   if (!found) return null;
@@ -130,6 +142,11 @@ export function issueEntity(site: SiteContext, row: number): JiraEntity {
       created: () => new JiraDate(store.created.get(row)),
       updated: () => new JiraDate(store.updated.get(row)),
       resolutionDate: () => dateOrNull(store.resolutionDate.get(row)),
+      resolution: () => resolution(site, store.resolution.get(row)),
+      labels: () => labelsOf(store.summarySeed.get(row)),
+      // The demo projects use neither components nor parents: Jira answers an empty list and null.
+      components: () => [],
+      parent: () => null,
       issueType: () => issueType(site, store.type.get(row)),
       status: () => issueStatus(site, store.status.get(row)),
       project: () => project(site, store.project.get(row)),

@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from '../../../dev/jira/jira-site';
-import { parseIsoTimestamp, type JiraIssue } from '../../domain';
+import { parseIsoTimestamp, facetsOfJiraIssue, type JiraIssue } from '../../domain';
+import { ISSUES_PER_EVALUATION, smallerPage } from './issue-facts-expression';
 import { JiraIssueSource } from './jira-issue-source';
 import { JiraPacer } from './jira-pacer';
 import type { RequestJira } from './jira-request';
@@ -51,9 +52,11 @@ function facts(issue: JiraIssue) {
     updated: at(fields['updated']),
     resolved: at(fields.resolutiondate),
     type: fields.issuetype.name,
-    status: [fields.status.id, fields.status.name, fields.status.statusCategory?.key],
+    // By id: the expression leaves names and categories to the status catalogue.
+    status: fields.status.id,
     flagged: fields['customfield_10021'] !== undefined && fields['customfield_10021'] !== null,
     securityLevel: fields.security?.id === undefined ? null : String(fields.security.id),
+    facets: facetsOfJiraIssue(fields),
   };
 }
 
@@ -87,9 +90,13 @@ describe('reading issues from Jira as the app', () => {
     expect(few).toHaveLength(150);
     expect(log).toEqual(['POST /rest/api/3/search/jql', 'POST /rest/api/3/search/jql']);
     expect(Object.keys(few[0]!.fields).sort()).toEqual([
+      'components',
       'created',
       'customfield_10021',
       'issuetype',
+      'labels',
+      // No parent: Jira leaves the field out of an issue that has none.
+      'resolution',
       'resolutiondate',
       'security',
       'status',
@@ -98,9 +105,9 @@ describe('reading issues from Jira as the app', () => {
     log.length = 0;
     const many = await source.issuesByIds('BIG', ids.slice(0, 2000), ['customfield_10021']);
     expect(many).toHaveLength(2000);
-    expect(log.filter((line) => line === 'POST /rest/api/3/expression/evaluate')).toHaveLength(2);
-    // One ids-only search per thousand for the Flagged field's current state.
-    expect(log.filter((line) => line === 'POST /rest/api/3/search/jql')).toHaveLength(2);
+    expect(log.filter((line) => line === 'POST /rest/api/3/expression/evaluate')).toHaveLength(2000 / ISSUES_PER_EVALUATION);
+    // One ids-only search per evaluation for the Flagged field's current state.
+    expect(log.filter((line) => line === 'POST /rest/api/3/search/jql')).toHaveLength(2000 / ISSUES_PER_EVALUATION);
   });
 
   it('reads by expression exactly what the field search reads, and falls back to it where expressions are refused', async () => {
@@ -114,6 +121,7 @@ describe('reading issues from Jira as the app', () => {
     expect(byExpression.map(facts)).toEqual(bySearch.map(facts));
     expect(byExpression.some((issue) => facts(issue).flagged)).toBe(true);
     expect(byExpression.some((issue) => facts(issue).resolved !== null)).toBe(true);
+    expect(byExpression.some((issue) => facts(issue).facets.resolution !== null && facts(issue).facets.labels.length > 0)).toBe(true);
     expect(refusingLog.filter((line) => line.endsWith('/expression/evaluate'))).toHaveLength(1);
     // Ten field searches, besides the Flagged search that went out beside the refused expression.
     expect(refusingLog.filter((line) => line.endsWith('/search/jql'))).toHaveLength(11);
@@ -133,14 +141,17 @@ describe('reading issues from Jira as the app', () => {
     expect(new Set(levels)).toEqual(new Set(['10100']));
   });
 
-  it("reads a project's first thousand issues by id in one expression, and says whether that was all of them", async () => {
-    const whole = await source.firstIssues('SPR', ['customfield_10021']);
-    expect(log).toEqual(['POST /rest/api/3/expression/evaluate', 'POST /rest/api/3/search/jql']);
-    const sprIds = await source.listIssueIds('SPR');
+  it("reads a project's first issues by id in one expression, and says whether that was all of them", async () => {
+    // A site whose project BIG fits in one evaluation.
+    const small = createJiraSite({ bigProjectIssues: 400 });
+    const smallLog: string[] = [];
+    const whole = await new JiraIssueSource(asApp(small, smallLog), new JiraPacer()).firstIssues('BIG', ['customfield_10021']);
+    expect(smallLog).toEqual(['POST /rest/api/3/expression/evaluate', 'POST /rest/api/3/search/jql']);
+    const bigIds = await new JiraIssueSource(asApp(small, []), new JiraPacer()).listIssueIds('BIG');
     expect(whole?.complete).toBe(true);
-    expect(whole!.issues.map((issue) => issue.id).sort()).toEqual([...sprIds].sort());
-    // The same facts, Flagged state included, as the field search reads.
-    const bySearch = await new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer()).issuesByIds('SPR', sprIds, [
+    expect(whole!.issues.map((issue) => issue.id).sort()).toEqual([...bigIds].sort());
+    // The same facts, Flagged state and facets included, as the field search reads.
+    const bySearch = await new JiraIssueSource(refusingExpressions(asApp(small, [])), new JiraPacer()).issuesByIds('BIG', bigIds, [
       'customfield_10021',
     ]);
     const byId = (a: JiraIssue, b: JiraIssue) => Number(a.id) - Number(b.id);
@@ -152,7 +163,7 @@ describe('reading issues from Jira as the app', () => {
     const smallest = (await source.listIssueIds('BIG'))
       .map(Number)
       .sort((a, b) => a - b)
-      .slice(0, 1000);
+      .slice(0, ISSUES_PER_EVALUATION);
     expect(opening!.issues.map((issue) => Number(issue.id))).toEqual(smallest);
   });
 
@@ -170,7 +181,7 @@ describe('reading issues from Jira as the app', () => {
       const refusing = new JiraIssueSource(refusingExpressions(asApp(site, [])), new JiraPacer());
       const ids = (await source.listIssueIds('BIG')).slice(0, 3000);
       await refusing.firstIssues('BIG', ['customfield_10021']);
-      // Three thousand issues would be three expressions in parallel: still one line.
+      // Three thousand issues would be six expressions in parallel: still one line.
       await refusing.issuesByIds('BIG', ids, ['customfield_10021']);
       const fallbacks = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('field search'));
       expect(fallbacks).toEqual([
@@ -206,7 +217,7 @@ describe('reading issues from Jira as the app', () => {
     expect(issues.map((issue) => issue.id).sort()).toEqual(ids.filter((id) => id !== gone && id !== moved).sort());
   });
 
-  it('does the same when reading a thousand issues by expression', async () => {
+  it('does the same when reading a thousand issues by expression (one evaluation)', async () => {
     const ids = (await source.listIssueIds('BIG')).slice(6000, 7000);
     const [gone, moved] = [ids[100]!, ids[900]!];
     await site.handle({ method: 'DELETE', path: `/__jira/issues/${gone}`, headers: {} });
@@ -214,8 +225,39 @@ describe('reading issues from Jira as the app', () => {
     log.length = 0;
     const issues = await source.issuesByIds('BIG', ids, ['customfield_10021']);
     expect(issues.map((issue) => issue.id).sort()).toEqual(ids.filter((id) => id !== gone && id !== moved).sort());
-    // Refused once for the deleted id, asked again without it.
+    // One evaluation, refused once for the deleted id and asked again without it.
     expect(log.filter((line) => line.endsWith('/expression/evaluate'))).toHaveLength(2);
+  });
+
+  it('asks for half as many issues when Jira refuses a page as over its result limits, and keeps that size for the job', async () => {
+    const ids = (await source.listIssueIds('BIG')).slice(0, 2000);
+    const sizes: number[] = [];
+    const crowded = async (route: { value: string } | string, init?: { body?: string }) => {
+      const path = typeof route === 'string' ? route : route.value;
+      if (path === '/rest/api/3/expression/evaluate') {
+        const size = (JSON.parse(init!.body!) as { context: { issues: { jql: { maxResults: number } } } }).context.issues.jql.maxResults;
+        sizes.push(size);
+        // What Jira answers a page of issues with many labels: over 10,000 values when more than 400 issues.
+        if (size > 400) {
+          const message = `Evaluation failed: the result holds ${size * 25} primitive values, over the limit of 10000.`;
+          return new Response(JSON.stringify({ errorMessages: [message], errors: {} }), { status: 400 });
+        }
+      }
+      return asApp(site, [])(route as Parameters<RequestJira>[0], init);
+    };
+    const halving = new JiraIssueSource(crowded as RequestJira, new JiraPacer());
+    const first = await halving.issuesByIds('BIG', ids.slice(0, 1000), []);
+    expect(first.map((issue) => issue.id).sort()).toEqual(ids.slice(0, 1000).sort());
+    // 1000 and 500 refused, then pages of 250.
+    expect(sizes).toEqual([1000, 500, 250, 250, 250, 250]);
+    // The job keeps that size: its next thousand issues are not asked for at a size already refused.
+    sizes.length = 0;
+    const next = await halving.issuesByIds('BIG', ids.slice(1000), []);
+    expect(next.map((issue) => issue.id).sort()).toEqual(ids.slice(1000).sort());
+    expect(sizes).toEqual([250, 250, 250, 250]);
+    // Any other refusal is not about the page's size.
+    expect(smallerPage(1000, { status: 400, errorMessages: ['Evaluation failed: "i.status.nme" - Unrecognized property'] })).toBeNull();
+    expect(smallerPage(125, { status: 400, errorMessages: ['Evaluation failed: over the limit of 10000.'] })).toBeNull();
   });
 
   it('finds the Flagged field and the status catalogue', async () => {

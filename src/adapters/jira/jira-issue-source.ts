@@ -7,10 +7,18 @@ import {
   type JiraChangeHistory,
   type JiraIssue,
   type JiraStatus,
+  FACET_FIELDS,
 } from '../../domain';
 import { logJob } from '../../app/job-log';
 import type { FirstIssues, IssueSource, JiraCatalogue } from '../../ports';
-import { ISSUES_PER_EVALUATION, ISSUE_FACTS_EXPRESSION, issuesFromFacts, nextPageOf, type ExpressionPage } from './issue-facts-expression';
+import {
+  ISSUES_PER_EVALUATION,
+  ISSUE_FACTS_EXPRESSION,
+  issuesFromFacts,
+  nextPageOf,
+  smallerPage,
+  type ExpressionPage,
+} from './issue-facts-expression';
 import { JiraPacer, JiraRefusal } from './jira-pacer';
 import type { RequestJira } from './jira-request';
 import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
@@ -31,7 +39,7 @@ import { anyFieldSet, idIn, jql, projectIs, updatedSince } from './jql';
  * Requests go through a `JiraPacer` (bounded concurrency, Retry-After, back-off).
  */
 /** `security`: the issue's security level, of which the history keeps the id (see src/app/access/issue-security.ts). */
-const ISSUE_FIELDS = ['created', 'updated', 'issuetype', 'status', 'resolutiondate', 'security'] as const;
+const ISSUE_FIELDS = ['created', 'updated', 'issuetype', 'status', 'resolutiondate', 'security', ...FACET_FIELDS] as const;
 
 /** Jira's largest pages: ids only; issues with a few fields; bulk changelog issues and changes. */
 const IDS_PAGE = 5000;
@@ -56,6 +64,8 @@ interface JiraField {
 export class JiraIssueSource implements IssueSource {
   /** Set once the site refused an expression: later reads of this job go straight to the field search. */
   private expressionsRefused = false;
+  /** Issues asked for in one evaluation: Jira's most, until Jira refuses a page as too large. */
+  private issuesPerEvaluation = ISSUES_PER_EVALUATION;
 
   constructor(
     private readonly requestJira: RequestJira,
@@ -89,7 +99,7 @@ export class JiraIssueSource implements IssueSource {
   }
 
   /**
-   * The project's first issues in id order, as many as one evaluation holds (1000), with the Flagged state
+   * The project's first issues in id order, as many as one evaluation holds (`ISSUES_PER_EVALUATION`), with the Flagged state
    * of those that are flagged now (one ids-only search, sent after the expression so that it names only
    * issues the expression found). `complete` when Jira said there are no more. Null when the site does not
    * evaluate expressions for the app: the caller lists and reads the project the other way.
@@ -261,17 +271,32 @@ export class JiraIssueSource implements IssueSource {
     );
   }
 
-  /** One page of the issue facts expression over a JQL query. */
-  private evaluate(projectKey: string, query: string, token: string | null): Promise<ExpressionPage> {
-    const body = JSON.stringify({
-      expression: ISSUE_FACTS_EXPRESSION,
-      context: { issues: { jql: { query, maxResults: ISSUES_PER_EVALUATION, ...(token ? { nextPageToken: token } : {}) } } },
-    });
-    return this.withProjectNamed(projectKey, () =>
-      this.pacer.json<ExpressionPage>('the issue facts expression', () =>
-        this.requestJira(route`/rest/api/3/expression/evaluate`, { method: 'POST', headers: JSON_HEADERS, body }),
-      ),
-    );
+  /**
+   * One page of the issue facts expression over a JQL query. A page Jira refuses as over its result limits
+   * (many labels and components) is asked for again with half as many issues, and this job keeps the
+   * smaller size: its next pages are likely to be as crowded.
+   */
+  private async evaluate(projectKey: string, query: string, token: string | null): Promise<ExpressionPage> {
+    for (;;) {
+      // Read when the request goes out, so a page queued behind a refused one is already asked for fewer.
+      let size = this.issuesPerEvaluation;
+      const send = () => {
+        size = this.issuesPerEvaluation;
+        const body = JSON.stringify({
+          expression: ISSUE_FACTS_EXPRESSION,
+          context: { issues: { jql: { query, maxResults: size, ...(token ? { nextPageToken: token } : {}) } } },
+        });
+        return this.requestJira(route`/rest/api/3/expression/evaluate`, { method: 'POST', headers: JSON_HEADERS, body });
+      };
+      try {
+        return await this.withProjectNamed(projectKey, () => this.pacer.json<ExpressionPage>('the issue facts expression', send));
+      } catch (error) {
+        const smaller = error instanceof JiraRefusal ? smallerPage(size, error) : null;
+        if (smaller === null) throw error;
+        // Another page of the same job may have halved it already.
+        this.issuesPerEvaluation = Math.min(this.issuesPerEvaluation, smaller);
+      }
+    }
   }
 
   /** Ids among `ids` whose Flagged field holds a value now (ids only: 5000 a page). */

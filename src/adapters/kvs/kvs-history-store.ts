@@ -106,10 +106,17 @@ export class KvsHistoryStore implements HistoryStore {
     projectKey: string,
     keyPrefix: string,
     refs: readonly string[],
-    keep: (issue: StoredIssue) => boolean,
+    shown: (issue: StoredIssue) => StoredIssue | null,
   ): Promise<string[]> {
     const texts = await this.readEncodedShards(projectKey, refs);
-    return texts.map((text) => encodeShard(packShard(unpackShard(decodeShard(text), keyPrefix).filter(keep), keyPrefix)));
+    return texts.map((text) =>
+      encodeShard(
+        packShard(
+          unpackShard(decodeShard(text), keyPrefix).flatMap((issue) => shown(issue) ?? []),
+          keyPrefix,
+        ),
+      ),
+    );
   }
 
   private async seenLive(projectKey: string): Promise<HistoryManifest | null> {

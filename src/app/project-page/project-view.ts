@@ -15,7 +15,7 @@ import type {
 import type { HistoryEdit, ProjectHistoryPart, ProjectViewData, ProjectViewPayload } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
 import { historyVersionOf, viewerHistoryVersionOf } from './history-version';
-import { hiddenIssuesIn, hiddenLevelsFor, type HiddenLevels } from '../access/issue-security';
+import { hiddenIssuesIn, hiddenLevelsFor, keysShownTo, type HiddenLevels } from '../access/issue-security';
 import { isSummaryServable } from './overview-summary';
 import { HISTORY_STORAGE_FORMAT, issueCountOf, securityLevelsOfHistory } from '../sync/history-manifest';
 import { NEVER_SYNCED } from '../sync/sync-state';
@@ -142,6 +142,12 @@ export async function loadProjectView(
 /**
  * The shards as stored, except that those holding issues the viewer may not see are sent without them. Each
  * keeps its place, so `fromShard` and `nextShard` count the same for every viewer.
+ *
+ * Facets are shown as the issues are: a shard holds the names only of its issues' resolutions, labels and
+ * components, so leaving an issue out leaves out what it alone was filed under. A parent key is another
+ * issue's, though: for a viewer who may not see some of the history, a visible item keeps its parent only
+ * when that parent is an issue the history holds and shows them (a secured epic, or an issue elsewhere the
+ * app cannot vouch for, is not named). Every shard is then rewritten, since any may name such a parent.
  */
 async function readShardsFor(
   store: HistoryStore,
@@ -150,27 +156,22 @@ async function readShardsFor(
   part: readonly ShardRef[],
   hidden: HiddenLevels,
 ): Promise<string[]> {
-  const hiding = part.map((shard) => hiddenIssuesIn(shard, hidden) > 0);
-  if (!hiding.includes(true))
+  if (hidden.hidden.length === 0)
     return store.readEncodedShards(
       projectKey,
       part.map((shard) => shard.ref),
     );
-  const [open, filtered] = await Promise.all([
-    store.readEncodedShards(
-      projectKey,
-      part.filter((_, i) => !hiding[i]).map((shard) => shard.ref),
-    ),
-    store.readEncodedShardsKeeping(
-      projectKey,
-      manifest.keyPrefix,
-      part.filter((_, i) => hiding[i]).map((shard) => shard.ref),
-      (issue) => hidden.mayShow(issue.securityLevel),
-    ),
-  ]);
-  let o = 0;
-  let f = 0;
-  return hiding.map((hides) => (hides ? filtered[f++]! : open[o++]!));
+  const shownKeys = await keysShownTo(store, projectKey, manifest, hidden);
+  return store.readEncodedShardsKeeping(
+    projectKey,
+    manifest.keyPrefix,
+    part.map((shard) => shard.ref),
+    (issue) => {
+      if (!hidden.mayShow(issue.securityLevel)) return null;
+      const parent = issue.facets?.parent ?? null;
+      return parent === null || shownKeys.has(parent) ? issue : { ...issue, facets: { ...issue.facets!, parent: null } };
+    },
+  );
 }
 
 /**

@@ -67,6 +67,7 @@ function workflowSettings(workflow: Workflow, statuses: readonly ProjectStatus[]
     ...(workflow.discardedStatuses?.length
       ? { discardedStatusIds: [...new Set(workflow.discardedStatuses.map(idOf).filter((id): id is string => id !== undefined))] }
       : {}),
+    ...(workflow.discardedResolutions?.length ? { discardedResolutions: [...workflow.discardedResolutions] } : {}),
   };
 }
 
@@ -155,6 +156,7 @@ export async function saveProjectWorkflow(
     startStage: change.workflow.startStage,
     doneStage: change.workflow.doneStage,
     ...(change.workflow.discardedStatusIds?.length ? { discardedStatuses: change.workflow.discardedStatusIds } : {}),
+    ...(change.workflow.discardedResolutions?.length ? { discardedResolutions: change.workflow.discardedResolutions } : {}),
     ...(change.excludedIssueTypes !== undefined ? { excludedIssueTypes: change.excludedIssueTypes } : {}),
     conventions: {
       stageEntry: conventions.stageEntry,

@@ -4,11 +4,12 @@ import type { HistoryManifest } from '../../ports';
  * The storage format of a project's history (manifest and shards). A manifest written with another number
  * is not read as data: the next sync rebuilds the history from Jira, which is the migration path.
  *
- * 2: issues keep their security level id, and shards list the levels they hold. A format-1 history does not
- * say which issues are secured, so the project view serves none of it until the rebuild has replaced it
- * (fail closed; see src/app/project-page/project-view.ts).
+ * 2: issues keep their security level id, and shards list the levels they hold. 3: and each issue's facets
+ * (resolution, labels, components, parent). An older history does not say which issues are secured, nor
+ * what they are filed under, so the project view serves none of it until the rebuild has replaced it (fail
+ * closed; see src/app/project-page/project-view.ts).
  */
-export const HISTORY_STORAGE_FORMAT = 2;
+export const HISTORY_STORAGE_FORMAT = 3;
 
 /** A history with no issues yet; the key prefix is the project key, so most keys are stored as numbers. */
 export function emptyManifest(projectKey: string): HistoryManifest {

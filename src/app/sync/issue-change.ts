@@ -26,10 +26,26 @@ export interface IssueChange {
 export type IssueChangeOutcome = 'applied' | 'irrelevant' | 'not-synced' | 'busy' | 'withdrawn';
 
 /**
- * Fields whose changes the stored history reflects (besides the Flagged field, by id). `security`: the issue's
- * security level, which decides who may be shown it (Jira names the change "security" in the changelog).
+ * Fields whose changes the stored history reflects (besides the Flagged field, by id), in lower case: the
+ * status history, the facets (labels, components, parent: "IssueParentAssociation" as the changelog
+ * names it, "Epic Link" on older sites), and `security`: the issue's security level, which decides who may be
+ * shown it (Jira names the change "security" in the changelog).
  */
-const RELEVANT_FIELDS = new Set(['status', 'resolution', 'issuetype', 'flagged', 'key', 'project', 'security']);
+const RELEVANT_FIELDS = new Set([
+  'status',
+  'resolution',
+  'issuetype',
+  'flagged',
+  'key',
+  'project',
+  'labels',
+  'component',
+  'components',
+  'parent',
+  'issueparentassociation',
+  'epic link',
+  'security',
+]);
 
 /** A lock held only for a single-issue update. */
 const EVENT_LOCK_SECONDS = 120;

@@ -1,4 +1,11 @@
-import { JiraHistoryBuilder, type CompactStatus, type JiraChangeHistory, type JiraIssue, type JiraStatus } from '../../domain';
+import {
+  facetsOfJiraIssue,
+  JiraHistoryBuilder,
+  type CompactStatus,
+  type JiraChangeHistory,
+  type JiraIssue,
+  type JiraStatus,
+} from '../../domain';
 import type { HistoryDictionaries, StoredIssue } from '../../shared/packed-history';
 import { updateTimeOf } from './issue-update-time';
 
@@ -38,6 +45,7 @@ export function storedIssuesFromJira(
   });
   const ordered = [...batch.issues].sort((a, b) => Number(a.id) - Number(b.id));
   let newestUpdate: number | null = null;
+  const facetsById = new Map(ordered.map((issue) => [issue.id, facetsOfJiraIssue(issue.fields)]));
   for (const issue of ordered) {
     if (typeof issue.id !== 'string' || !ISSUE_ID.test(issue.id)) throw new Error('Jira answered an issue without a numeric id.');
     builder.addChangelogIssue(issue, [...(batch.changelogs.get(issue.id) ?? [])]);
@@ -99,6 +107,7 @@ export function storedIssuesFromJira(
       initialStatus: mapStatus(history.initialStatus[i]!),
       transitions,
       flags,
+      facets: facetsById.get(history.issueId[i]!)!,
     });
   }
   const used = new Set(statusMap.values());

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import '../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { invoke } from '@forge/bridge';
+import { invoke, view } from '@forge/bridge';
 import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
 import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
-import { FIXTURE_NOW, flowHistory, historyPart, projectViewData } from '../../testing/flow-fixtures';
+import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
@@ -17,11 +17,42 @@ import { overviewFigures } from '../../../src/domain/overview-figures';
 jest.mock('@forge/bridge', () => ({
   invoke: jest.fn(),
   router: { open: jest.fn(() => Promise.resolve()) },
-  view: { getContext: jest.fn(async () => ({ cloudId: 'cloud-1', accountId: 'reader-1', extension: { project: { key: 'FLOW' } } })) },
+  view: {
+    getContext: jest.fn(async () => ({ cloudId: 'cloud-1', accountId: 'reader-1', extension: { project: { key: 'FLOW' } } })),
+    createHistory: jest.fn(),
+  },
 }));
 jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
 
 const invokeMock = jest.mocked(invoke);
+const createHistoryMock = jest.mocked(view.createHistory);
+
+/**
+ * The page's history as Jira's host keeps it: a location the app replaces, and listeners told of every change,
+ * the app's own replacements included (as `history` v4 does). `visit` is the reader moving back or forward.
+ */
+function pageHistoryAt(search: string) {
+  type Location = { pathname: string; search: string; hash: string; state: unknown };
+  const listeners = new Set<(location: Location) => void>();
+  const history = {
+    location: { pathname: '/', search, hash: '', state: undefined } as Location,
+    replace(to: { pathname: string; search: string }) {
+      history.location = { pathname: to.pathname, search: to.search, hash: '', state: undefined };
+      for (const listener of listeners) listener(history.location);
+    },
+    listen(listener: (location: Location) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    visit(search: string) {
+      act(() => history.replace({ pathname: '/', search }));
+    },
+  };
+  createHistoryMock.mockResolvedValue(history as unknown as Awaited<ReturnType<typeof view.createHistory>>);
+  return history;
+}
+
+const selectedTab = () => screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
 const decodeMock = jest.mocked(decodeProjectHistoryUpdate);
 const HELD_KEY = 'cloud-1/reader-1/FLOW';
 const clock = () => FIXTURE_NOW;
@@ -40,6 +71,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   invokeMock.mockReset();
+  createHistoryMock.mockReset();
   decodeMock.mockReset();
   await writeHeldHistory(HELD_KEY, null);
 });
@@ -344,5 +376,218 @@ describe('ProjectMetrics', () => {
     expect(invokeMock).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
     expect(screen.queryByTestId('load-error')).toBeNull();
+  });
+
+  describe('the view in the page URL', () => {
+    /** The resolver as it answers a first open: the Overview's figures alone when asked for them first. */
+    function answerOverviewFirst() {
+      const full = projectViewData();
+      const { config } = flowConfigOf(full.flowConfig, full.workflow);
+      const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
+        defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
+      );
+      if (!result.ok) throw new Error(result.message);
+      const overview = {
+        figures: overviewFigures(result.report),
+        clampedFrom: result.clampedFrom,
+        dictionaries: full.history!.dictionaries,
+        issueCount: full.history!.issueCount,
+        version: full.history!.version,
+      };
+      invokeMock.mockImplementation((_key, payload) =>
+        Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
+      );
+    }
+    const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
+
+    it('opens a plain link on the Overview figures, and a link naming a tab or a filter on that view, with the history', async () => {
+      answerOverviewFirst();
+      pageHistoryAt('');
+      const plain = render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      expect(payloads()).toEqual([{ overviewFirst: true }]);
+      expect(decodeMock).not.toHaveBeenCalled();
+      plain.unmount();
+
+      for (const [search, panel] of [
+        ['?tab=throughput', 'tab-panel-throughput'],
+        ['?period=30', 'tab-panel-overview'],
+        ['?label=frontend', 'tab-panel-overview'],
+      ] as const) {
+        invokeMock.mockClear();
+        decodeMock.mockClear();
+        // A browser holding no history, as at the first open.
+        await writeHeldHistory(HELD_KEY, null);
+        pageHistoryAt(search);
+        const linked = render(<ProjectMetrics clock={clock} />);
+        await screen.findByTestId(panel);
+        // The figures answer the first tab with the default filters only: this link is answered from the history.
+        expect(payloads()).toEqual([{}]);
+        expect(decodeMock).toHaveBeenCalled();
+        linked.unmount();
+      }
+    });
+
+    it('writes to the URL where the reader went from the Overview figures', async () => {
+      answerOverviewFirst();
+      const history = pageHistoryAt('');
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+
+      fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '90' } });
+      await waitFor(() => expect(history.location.search).toBe('?period=90'), { timeout: 10_000 });
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('90');
+    });
+
+    it('goes to the view of an address the browser moves to while the Overview figures are shown', async () => {
+      answerOverviewFirst();
+      const history = pageHistoryAt('');
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+
+      history.visit('?tab=flow');
+      await screen.findByTestId('tab-panel-flow');
+      expect(selectedTab()).toBe('Flow');
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+    });
+
+    it('opens with the period, issue types and tab the link names', async () => {
+      pageHistoryAt('?period=30&type=Bug&tab=cycle-time');
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+
+      await screen.findByTestId('tab-panel-cycle-time');
+      expect(selectedTab()).toBe('Cycle time');
+      expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('30');
+      const ticked = (type: string) => (within(screen.getByTestId('filter-issue-types')).getByLabelText(type) as HTMLInputElement).checked;
+      expect([ticked('Bug'), ticked('Story')]).toEqual([true, false]);
+      expect(screen.queryByTestId('page-url-notice')).toBeNull();
+    });
+
+    it('writes each change of filter or tab to the URL, and nothing for the defaults', async () => {
+      const history = pageHistoryAt('');
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      expect(history.location.search).toBe('');
+
+      fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '90' } });
+      expect(history.location.search).toBe('?period=90');
+      fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+      expect(history.location.search).toBe('?period=90&tab=flow');
+      fireEvent.change(screen.getByTestId('filter-range'), { target: { value: 'custom' } });
+      fireEvent.change(screen.getByTestId('filter-range-from'), { target: { value: '2026-02-21' } });
+      expect(history.location.search).toBe('?from=2026-02-21&to=2026-03-12&tab=flow');
+      fireEvent.click(within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug'));
+      expect(history.location.search).toBe('?from=2026-02-21&to=2026-03-12&type=Bug&tab=flow');
+    });
+
+    it('shows what a bad link asked that it could not use, and the rest of the view', async () => {
+      const history = pageHistoryAt('?period=45&from=2026-03-01&to=nonsense&type=Feature&type=Story&tab=charts');
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+
+      const notice = await screen.findByTestId('page-url-notice');
+      expect(notice.textContent).toContain('Part of this link was not used');
+      expect(notice.textContent).toContain('nonsense is not a date');
+      expect(notice.textContent).toContain('This project has no issue type "Feature"');
+      expect(notice.textContent).toContain('The page has no tab "charts"');
+      expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
+      expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('');
+      // The address now says what is shown; the notice stays until the reader changes the view.
+      expect(history.location.search).toBe('?type=Story');
+      fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+      expect(screen.queryByTestId('page-url-notice')).toBeNull();
+    });
+
+    it('follows the browser back and forward to the view of that address', async () => {
+      const history = pageHistoryAt('?period=30');
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+
+      history.visit('?from=2026-02-10&to=2026-02-20&tab=issues');
+      expect(selectedTab()).toBe('Issues');
+      expect(screen.getByTestId('filter-range-from')).toHaveProperty('value', '2026-02-10');
+      history.visit('');
+      expect(selectedTab()).toBe('Overview');
+      expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('');
+      expect(screen.queryByTestId('filter-range-from')).toBeNull();
+    });
+
+    it('works as before where the host offers no history', async () => {
+      createHistoryMock.mockRejectedValue(new Error('The host does not support the bridge call "createHistory"'));
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+
+      await screen.findByTestId('tab-panel-overview');
+      fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+      expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+    });
+  });
+
+  describe('the facet filters', () => {
+    const answerWithFacets = () => {
+      decodeMock.mockReset();
+      decodeMock.mockImplementation(async (first) => ({
+        history: flowHistoryWithFacets(),
+        held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+      }));
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+    };
+    const dots = () => screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count');
+
+    it('count only the items with a chosen label, parent or resolution, and write the choice to the URL', async () => {
+      const history = pageHistoryAt('?tab=cycle-time');
+      answerWithFacets();
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-cycle-time');
+      expect(dots()).toBe('20');
+
+      fireEvent.click(within(screen.getByTestId('filter-labels')).getByLabelText('mobile (12)'));
+      expect(dots()).toBe('10');
+      expect(history.location.search).toBe('?label=mobile&tab=cycle-time');
+
+      fireEvent.click(within(screen.getByTestId('filter-parents')).getByLabelText('FLOW-100 (12)'));
+      // Odd items among FLOW-1 to FLOW-12, all finished.
+      expect(dots()).toBe('6');
+      expect(within(screen.getByTestId('filter-parents')).getByText('FLOW-100')).toBeTruthy();
+
+      fireEvent.click(within(screen.getByTestId('filter-labels')).getByLabelText('mobile (12)'));
+      fireEvent.click(within(screen.getByTestId('filter-parents')).getByLabelText('FLOW-100 (12)'));
+      fireEvent.click(within(screen.getByTestId('filter-resolutions')).getByLabelText("Won't Fix (5)"));
+      expect(dots()).toBe('5');
+      expect(history.location.search).toBe('?resolution=Won%27t+Fix&tab=cycle-time');
+    });
+
+    it('open with the facets a link names, and offer "none" for items without one', async () => {
+      pageHistoryAt('?label=&resolution=&tab=aging');
+      answerWithFacets();
+
+      render(<ProjectMetrics clock={clock} />);
+
+      await screen.findByTestId('tab-panel-aging');
+      expect(within(screen.getByTestId('filter-labels')).getByText('No label')).toBeTruthy();
+      expect((within(screen.getByTestId('filter-resolutions')).getByLabelText('Unresolved (4)') as HTMLInputElement).checked).toBe(true);
+      // Unresolved and unlabelled: the even items in progress, FLOW-21 and FLOW-23.
+      expect(screen.getByTestId('chart-aging').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('2');
+    });
+
+    it('are not offered, and a link naming one says why, when the history holds no facets', async () => {
+      pageHistoryAt('?label=mobile');
+      invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+
+      render(<ProjectMetrics clock={clock} />);
+
+      expect((await screen.findByTestId('page-url-notice')).textContent).toContain('does not hold labels yet');
+      expect(screen.queryByTestId('filter-labels')).toBeNull();
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import type { CompactHistory, ForecastQuestions } from '../../../src/domain';
+import { facetValueCounts, type CompactHistory, type ForecastQuestions } from '../../../src/domain';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
@@ -15,6 +15,9 @@ import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
 import { forecastRunner } from './forecast-runner';
+import { openPageHistory, type PageHistory } from './page-history';
+import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type PageUrlContext, type PageView } from './page-url';
+import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
 import { reportRunner } from './report-runner';
 import { startReportWorker } from './report-worker-start';
@@ -35,7 +38,7 @@ import { PullRequestsView } from './pull-requests/PullRequestsView';
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
-/** Where a reader was when the page went from the Overview's figures to the whole history: the tab and filters. */
+/** Where a reader went from the Overview's figures, which made the page load the whole history: the tab and filters. */
 interface Opening {
   tab: number;
   filters: ReportFilters | null;
@@ -47,6 +50,70 @@ const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: st
   </SectionMessage>
 );
 
+/** Each facet's values in the history, with their item counts; null when the history holds no facets. */
+function facetOptionsOf(history: CompactHistory): Record<FacetName, FacetOption[]> | null {
+  const { facets } = history;
+  if (!facets) return null;
+  return {
+    resolutions: facetValueCounts(facets, 'resolutions'),
+    labels: facetValueCounts(facets, 'labels'),
+    components: facetValueCounts(facets, 'components'),
+    parents: facetValueCounts(facets, 'parents'),
+  };
+}
+
+function mapFacets<T, U>(facets: Record<FacetName, T>, map: (value: T) => U): Record<FacetName, U> {
+  return {
+    resolutions: map(facets.resolutions),
+    labels: map(facets.labels),
+    components: map(facets.components),
+    parents: map(facets.parents),
+  };
+}
+
+/** The tabs as the page's URL names them (`?tab=cycle-time`). */
+const TAB_SLUGS = TAB_LABELS.map(tabSlug);
+
+/**
+ * The view shown (filters and tab), read from the page's URL when the page opens and written back on every
+ * change; moving back or forward in the browser shows the view of that address. `ignored` says what the URL
+ * asked that the page could not use, until the reader changes the view. `showLocation` counts the views
+ * taken from the URL, so inputs holding their own drafts start again from it. A page that opened on the
+ * Overview's figures starts from where the reader went from there (`opening`), and writes that to the URL.
+ */
+function usePageView(pageHistory: PageHistory | null, context: PageUrlContext, opening: Opening | null) {
+  const [state, setState] = useState(() => {
+    if (opening)
+      return { view: { filters: opening.filters ?? context.defaults, tab: opening.tab }, ignored: [] as string[], showLocation: 0 };
+    const read = readPageView(pageHistory?.location.search ?? '', context);
+    return { view: read.view, ignored: read.ignored, showLocation: 0 };
+  });
+  // The search part last written or read, so the page does not hear its own writes as navigation.
+  const written = useRef<string | null>(null);
+  const contextRef = useRef(context);
+  contextRef.current = context;
+
+  useEffect(() => {
+    if (pageHistory === null) return;
+    const search = pageSearch(state.view, context);
+    written.current = search;
+    if (search !== pageHistory.location.search) pageHistory.replace({ pathname: pageHistory.location.pathname, search });
+  }, [pageHistory, state.view, context]);
+
+  useEffect(() => {
+    if (pageHistory === null) return undefined;
+    return pageHistory.listen((location) => {
+      if (location.search === written.current) return;
+      const read = readPageView(location.search, contextRef.current);
+      written.current = location.search;
+      setState((previous) => ({ view: read.view, ignored: read.ignored, showLocation: previous.showLocation + 1 }));
+    });
+  }, [pageHistory]);
+
+  const changeView = useCallback((view: PageView) => setState((previous) => ({ ...previous, view, ignored: [] })), []);
+  return { ...state, changeView };
+}
+
 /**
  * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
@@ -55,18 +122,33 @@ export function FlowReportTabs({
   view,
   history,
   now,
-  opening = { tab: 0, filters: null },
+  opening = null,
+  pageHistory = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
   now: number;
-  opening?: Opening;
+  /** Where the reader went from the Overview's figures; null opens the view the URL names. */
+  opening?: Opening | null;
+  /** Where the filters and the tab are written, so a link reproduces the view; null keeps them in the page only. */
+  pageHistory?: PageHistory | null;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
-  const [filters, setFilters] = useState<ReportFilters>(
-    () => opening.filters ?? defaultFilters(history.issueTypes, config.excludedIssueTypes),
+  const today = todayIn(config.conventions.timeZone, now);
+  const facetOptions = useMemo(() => facetOptionsOf(history), [history]);
+  const urlContext = useMemo<PageUrlContext>(
+    () => ({
+      defaults: defaultFilters(history.issueTypes, config.excludedIssueTypes),
+      issueTypes: history.issueTypes,
+      tabs: TAB_SLUGS,
+      today,
+      facetValues: facetOptions && mapFacets(facetOptions, (options) => options.map((option) => option.value)),
+    }),
+    [history.issueTypes, config.excludedIssueTypes, today, facetOptions],
   );
-  const [tab, setTab] = useState(opening.tab);
+  const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
+  const { filters, tab } = shown;
+  const setFilters = useCallback((next: ReportFilters) => changeView({ filters: next, tab }), [changeView, tab]);
   // The report is computed off the page's thread, only the part the tab shown needs (see report-runner.ts).
   const reports = useMemo(
     () => reportRunner({ history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startReportWorker),
@@ -85,20 +167,26 @@ export function FlowReportTabs({
   );
   useEffect(() => () => runner.stop(), [runner]);
   const agingAsOf = useCallback((asOfDate: string | null) => reports.aging(filters, asOfDate), [reports, filters]);
-  const askForecast = useCallback(
-    (questions: ForecastQuestions) => runner.ask(filters.issueTypes, questions),
-    [runner, filters.issueTypes],
+  // The items the forecast counts change with the item filters only, not with the period.
+  const { issueTypes, resolutions, labels, components, parents } = filters;
+  const selection = useMemo(
+    () => ({ issueTypes, resolutions, labels, components, parents }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the same lists by value keep the same selection
+    [JSON.stringify([issueTypes, resolutions, labels, components, parents])],
   );
+  const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(selection, questions), [runner, selection]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
   const computing = <LoadingState label="Computing the metrics" />;
   return (
     <Stack space="space.200" testId="flow-report">
       <Inline space="space.200" alignBlock="start" spread="space-between">
         <ReportFiltersBar
+          key={showLocation}
           issueTypes={history.issueTypes}
+          facets={facetOptions}
           filters={filters}
           onChange={setFilters}
-          today={todayIn(config.conventions.timeZone, now)}
+          today={today}
           shownWindow={result?.ok ? result.window : null}
         />
         <ConventionsDisclosure conventions={conventions} />
@@ -106,8 +194,17 @@ export function FlowReportTabs({
       <StageRangeFilter
         workflow={view.workflow}
         range={filters.stageRange ?? null}
-        onChange={(stageRange) => setFilters((current) => ({ ...current, stageRange }))}
+        onChange={(stageRange) => setFilters({ ...filters, stageRange })}
       />
+      {ignored.length > 0 && (
+        <SectionMessage appearance="warning" title="Part of this link was not used" testId="page-url-notice">
+          {ignored.map((sentence) => (
+            <Text as="p" key={sentence}>
+              {sentence}
+            </Text>
+          ))}
+        </SectionMessage>
+      )}
       {result === null ? (
         <LoadingState label="Computing the metrics" />
       ) : !result.ok ? (
@@ -122,7 +219,13 @@ export function FlowReportTabs({
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
           )}
-          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange selected={tab} onChange={setTab}>
+          <Tabs
+            id="flow-metrics-project-tabs"
+            testId="project-tabs"
+            shouldUnmountTabPanelOnChange
+            selected={tab}
+            onChange={(index) => changeView({ filters, tab: index })}
+          >
             <TabList>
               {TAB_LABELS.map((label) => (
                 <Tab key={label}>{label}</Tab>
@@ -142,11 +245,7 @@ export function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? (
-                  computing
-                ) : (
-                  <AgingView report={report} agingAsOf={agingAsOf} today={todayIn(config.conventions.timeZone, now)} />
-                )}
+                {report === null ? computing : <AgingView report={report} agingAsOf={agingAsOf} today={today} />}
               </div>
             </TabPanel>
             <TabPanel>
@@ -191,10 +290,13 @@ function OverviewFirstTabs({
   view,
   overview,
   onGoFurther,
+  pageHistory,
 }: {
   view: ProjectViewData;
   overview: ProjectOverviewPart;
-  onGoFurther: (opening: Opening) => void;
+  /** Null: open the view the URL names. */
+  onGoFurther: (opening: Opening | null) => void;
+  pageHistory: PageHistory | null;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const { issueTypes, statuses } = overview.dictionaries;
@@ -204,6 +306,17 @@ function OverviewFirstTabs({
   // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
+  // Moving back or forward in the browser to an address that names a view goes there, with the history.
+  useEffect(
+    () =>
+      pageHistory?.listen((location) => {
+        if (namesAView(location.search, TAB_SLUGS)) {
+          setRefiltered(true);
+          onGoFurther(null);
+        }
+      }),
+    [pageHistory, onGoFurther],
+  );
   return (
     <Stack space="space.200" testId="flow-report">
       <Inline space="space.200" alignBlock="start" spread="space-between">
@@ -251,13 +364,31 @@ function OverviewFirstTabs({
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
  * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
- * follows when they go to another tab or change a filter.
+ * follows when they go to another tab or change a filter. A link that names a tab or filters (see
+ * `namesAView`) opens that view, so it loads the history at once: the figures answer the first tab with the
+ * default filters only.
  */
 export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
-  const { state, reload, loadHistory } = useProjectView(dataVersion);
-  const [opening, setOpening] = useState<Opening>({ tab: 0, filters: null });
+  const pageHistory = usePageHistory();
+  // The view is asked for once the page knows its address, which decides whether the figures may come first.
+  if (pageHistory === undefined) return <LoadingState label="Loading the project's history" />;
+  return <ProjectMetricsAt clock={clock} dataVersion={dataVersion} pageHistory={pageHistory} />;
+}
+
+function ProjectMetricsAt({
+  clock,
+  dataVersion,
+  pageHistory,
+}: {
+  clock: () => number;
+  dataVersion: string | null;
+  pageHistory: PageHistory | null;
+}) {
+  const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
+  const { state, reload, loadHistory } = useProjectView(dataVersion, wantsHistory);
+  const [opening, setOpening] = useState<Opening | null>(null);
   const goFurther = useCallback(
-    (next: Opening) => {
+    (next: Opening | null) => {
       setOpening(next);
       loadHistory();
     },
@@ -269,7 +400,8 @@ export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   }
-  if (state.status === 'overview') return <OverviewFirstTabs view={state.view} overview={state.overview} onGoFurther={goFurther} />;
+  if (state.status === 'overview')
+    return <OverviewFirstTabs view={state.view} overview={state.overview} onGoFurther={goFurther} pageHistory={pageHistory} />;
   if (state.history === null) {
     // Not measured here means an admin turned the project off after the page loaded: no sync will come.
     return (
@@ -285,5 +417,20 @@ export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock
       </div>
     );
   }
-  return <FlowReportTabs view={state.view} history={state.history} now={now} opening={opening} />;
+  return <FlowReportTabs view={state.view} history={state.history} now={now} opening={opening} pageHistory={pageHistory} />;
+}
+
+/** The page's history once the host has answered (null when it has none); undefined until then. */
+function usePageHistory(): PageHistory | null | undefined {
+  const [pageHistory, setPageHistory] = useState<PageHistory | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void openPageHistory().then((opened) => {
+      if (current) setPageHistory(opened);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return pageHistory;
 }

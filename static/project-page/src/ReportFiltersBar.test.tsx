@@ -8,13 +8,14 @@ import { formatDate } from '../../common/format-date-time';
 
 const TODAY = '2026-03-12';
 
-function renderBar(initial: ReportFilters = NO_FILTERS) {
+function renderBar(initial: ReportFilters = NO_FILTERS, facets: Parameters<typeof ReportFiltersBar>[0]['facets'] = null) {
   const applied: ReportFilters[] = [];
   function Bar() {
     const [filters, setFilters] = useState(initial);
     return (
       <ReportFiltersBar
         issueTypes={['Bug', 'Story']}
+        facets={facets}
         filters={filters}
         onChange={(next) => {
           applied.push(next);
@@ -89,5 +90,28 @@ describe('the report filters', () => {
     fireEvent.click(screen.getByLabelText('Bug'));
     type('filter-range', '30');
     expect(last()).toEqual({ issueTypes: ['Bug'], rangeDays: 30, customRange: null });
+  });
+
+  it('offers each facet that has values, "none" in its own words, and applies the values ticked', () => {
+    const { last } = renderBar(NO_FILTERS, {
+      resolutions: [
+        { value: 'Done', issues: 40 },
+        { value: '', issues: 7 },
+      ],
+      labels: [{ value: 'mobile', issues: 3 }],
+      components: [],
+      parents: [{ value: 'FLOW-100', issues: 12 }],
+    });
+    expect(screen.queryByTestId('filter-components')).toBeNull();
+    const resolutions = screen.getByTestId('filter-resolutions');
+    expect(resolutions.textContent).toContain('Resolution: all');
+    fireEvent.click(screen.getByLabelText('Unresolved (7)'));
+    expect(last()).toEqual({ ...NO_FILTERS, resolutions: [''] });
+    expect(resolutions.textContent).toContain('Resolution: Unresolved');
+    fireEvent.click(screen.getByLabelText('Done (40)'));
+    expect(last()).toEqual({ ...NO_FILTERS, resolutions: ['Done', ''] });
+    expect(resolutions.textContent).toContain('Resolution: 2 chosen');
+    fireEvent.click(screen.getByLabelText('FLOW-100 (12)'));
+    expect(last()).toEqual({ ...NO_FILTERS, resolutions: ['Done', ''], parents: ['FLOW-100'] });
   });
 });

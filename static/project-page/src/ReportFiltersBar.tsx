@@ -3,15 +3,10 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { checkDateRange, type DateRange } from './date-range';
 import type { ReportFilters } from '../../../src/domain/flow-report-model';
+import { RANGE_PRESETS } from './range-presets';
+import { FacetFilter, type FacetOption } from './FacetFilter';
+import { FACET_PARAMETERS, type FacetName } from './page-url';
 import './ReportFiltersBar.css';
-
-export const RANGE_PRESETS: ReadonlyArray<{ label: string; days: number | null }> = [
-  { label: 'Configured period', days: null },
-  { label: 'Last 30 days', days: 30 },
-  { label: 'Last 90 days', days: 90 },
-  { label: 'Last 180 days', days: 180 },
-  { label: 'Last 365 days', days: 365 },
-];
 
 /** The period select's value for a custom range. */
 const CUSTOM = 'custom';
@@ -93,15 +88,29 @@ function CustomRangeInputs({
   );
 }
 
-/** The filters that apply to every view: a period (a preset or custom dates) and the issue types to include. */
+/** Each facet filter's title and how its "none" reads. */
+const FACET_TEXT: Record<FacetName, { title: string; none: string }> = {
+  resolutions: { title: 'Resolution', none: 'Unresolved' },
+  labels: { title: 'Labels', none: 'No label' },
+  components: { title: 'Components', none: 'No component' },
+  parents: { title: 'Parent', none: 'No parent' },
+};
+
+/**
+ * The filters that apply to every view: a period (a preset or custom dates), the issue types to include and,
+ * where the stored history holds them, the facets (resolution, labels, components, parent).
+ */
 export function ReportFiltersBar({
   issueTypes,
+  facets = null,
   filters,
   onChange,
   today,
   shownWindow,
 }: {
   issueTypes: readonly string[];
+  /** Each facet's values in this project with their item counts; null when the history holds no facets. */
+  facets?: Record<FacetName, readonly FacetOption[]> | null;
   filters: ReportFilters;
   onChange: (filters: ReportFilters) => void;
   /** Today in the site's time zone (`YYYY-MM-DD`): custom periods end no later. */
@@ -171,6 +180,18 @@ export function ReportFiltersBar({
           </label>
         ))}
       </fieldset>
+      {facets !== null &&
+        FACET_PARAMETERS.filter(({ facet }) => facets[facet].length > 0).map(({ facet }) => (
+          <FacetFilter
+            key={facet}
+            title={FACET_TEXT[facet].title}
+            noneLabel={FACET_TEXT[facet].none}
+            testId={`filter-${facet}`}
+            options={facets[facet]}
+            chosen={filters[facet] ?? []}
+            onChange={(chosen) => onChange({ ...filters, [facet]: chosen })}
+          />
+        ))}
     </Inline>
   );
 }

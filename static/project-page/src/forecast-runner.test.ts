@@ -21,11 +21,7 @@ function fakeWorker() {
       if (message.kind === 'history') own = reportModel(message.history, message.workflow, message.flowConfig, message.now);
       else {
         try {
-          held.push({
-            id: message.id,
-            ok: true,
-            forecast: own!.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions),
-          });
+          held.push({ id: message.id, ok: true, forecast: own!.forecastFor(message.selection, message.questions) });
         } catch (cause) {
           held.push({ id: message.id, ok: false, message: (cause as Error).message });
         }
@@ -46,8 +42,8 @@ describe('the forecast runner', () => {
   it('sends the history to the worker once, then each question, and gives each answer to its own question', async () => {
     const worker = fakeWorker();
     const runner = forecastRunner(model, source, () => worker);
-    const soon = runner.ask([], { targetDate: '2026-04-30' });
-    const bugs = runner.ask(['Bug'], {});
+    const soon = runner.ask({ issueTypes: [] }, { targetDate: '2026-04-30' });
+    const bugs = runner.ask({ issueTypes: ['Bug'] }, {});
     expect(worker.received.map((message) => message.kind)).toEqual(['history', 'question', 'question']);
     worker.flush('reversed');
     expect((await soon).howMany!.targetDate).toBe('2026-04-30');
@@ -59,7 +55,7 @@ describe('the forecast runner', () => {
   it('passes on why a question cannot be answered', async () => {
     const worker = fakeWorker();
     const runner = forecastRunner(model, source, () => worker);
-    const far = runner.ask([], { targetDate: '9999-12-31' });
+    const far = runner.ask({ issueTypes: [] }, { targetDate: '9999-12-31' });
     worker.flush();
     await expect(far).rejects.toThrow('more than 3650 days after now');
   });
@@ -67,12 +63,12 @@ describe('the forecast runner', () => {
   it('answers on the page itself, after it has drawn, where there is no worker', async () => {
     const runner = forecastRunner(model, source, () => null);
     let answered = false;
-    const asked = runner.ask([], {}).then((forecast) => {
+    const asked = runner.ask({ issueTypes: [] }, {}).then((forecast) => {
       answered = true;
       return forecast;
     });
     expect(answered).toBe(false);
     expect(await asked).toEqual(model.forecastFor(NO_FILTERS, {}));
-    await expect(runner.ask([], { items: 0 })).rejects.toThrow('at least 1');
+    await expect(runner.ask({ issueTypes: [] }, { items: 0 })).rejects.toThrow('at least 1');
   });
 });

@@ -1,16 +1,16 @@
 import type { CompactHistory, ForecastQuestions, ForecastSection, Workflow } from '../../../src/domain';
-import { NO_FILTERS, type ReportModel } from '../../../src/domain/flow-report-model';
+import type { ItemSelection, ReportModel } from '../../../src/domain/flow-report-model';
 
 /** What the page sends the forecast worker: the history once, then questions. */
 export type ForecastMessage =
   | { kind: 'history'; history: CompactHistory; workflow: Workflow; flowConfig: unknown; now: number }
-  | { kind: 'question'; id: number; issueTypes: readonly string[]; questions: ForecastQuestions };
+  | { kind: 'question'; id: number; selection: ItemSelection; questions: ForecastQuestions };
 
 export type ForecastAnswer = { id: number; ok: true; forecast: ForecastSection } | { id: number; ok: false; message: string };
 
-/** The forecast for some issue types and questions, computed without holding up the page. */
+/** The forecast for some items (issue types and facets) and questions, computed without holding up the page. */
 export interface ForecastRunner {
-  ask(issueTypes: readonly string[], questions: ForecastQuestions): Promise<ForecastSection>;
+  ask(selection: ItemSelection, questions: ForecastQuestions): Promise<ForecastSection>;
   /** Ends the worker, if there is one. */
   stop(): void;
 }
@@ -57,13 +57,13 @@ export function forecastRunner(
   };
 
   return {
-    ask(issueTypes, questions) {
+    ask(selection, questions) {
       const running = started();
       if (running === null) {
         return new Promise((resolve, reject) =>
           setTimeout(() => {
             try {
-              resolve(model.forecastFor({ ...NO_FILTERS, issueTypes }, questions));
+              resolve(model.forecastFor(selection, questions));
             } catch (cause) {
               reject(cause instanceof Error ? cause : new Error(String(cause)));
             }
@@ -73,7 +73,7 @@ export function forecastRunner(
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        running.postMessage({ kind: 'question', id, issueTypes: [...issueTypes], questions });
+        running.postMessage({ kind: 'question', id, selection: itemsOf(selection), questions });
       });
     },
     stop() {
@@ -81,5 +81,17 @@ export function forecastRunner(
       for (const call of waiting.values()) call.reject(new Error('The forecast was stopped.'));
       waiting.clear();
     },
+  };
+}
+
+/** Only the selection's lists, as plain arrays: what a worker message can carry (a page's filters hold more). */
+function itemsOf(selection: ItemSelection): ItemSelection {
+  const { issueTypes, resolutions, labels, components, parents } = selection;
+  return {
+    issueTypes: [...issueTypes],
+    resolutions: [...(resolutions ?? [])],
+    labels: [...(labels ?? [])],
+    components: [...(components ?? [])],
+    parents: [...(parents ?? [])],
   };
 }

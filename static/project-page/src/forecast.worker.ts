@@ -3,7 +3,7 @@
  * long enough to freeze the page while a reader types a date. The page sends the history once, then one
  * message per question (see `forecast-runner.ts`); the answers come back in the same order.
  */
-import { NO_FILTERS, reportModel, type ReportModel } from '../../../src/domain/flow-report-model';
+import { reportModel, type ReportModel } from '../../../src/domain/flow-report-model';
 import type { ForecastAnswer, ForecastMessage } from './forecast-runner';
 
 let model: ReportModel | null = null;
@@ -23,11 +23,7 @@ scope.onmessage = (event) => {
   let answer: ForecastAnswer;
   try {
     if (model === null) throw new Error('The forecast was asked before the history arrived.');
-    answer = {
-      id: message.id,
-      ok: true,
-      forecast: model.forecastFor({ ...NO_FILTERS, issueTypes: message.issueTypes }, message.questions),
-    };
+    answer = { id: message.id, ok: true, forecast: model.forecastFor(message.selection, message.questions) };
   } catch (cause) {
     answer = { id: message.id, ok: false, message: cause instanceof Error ? cause.message : 'The forecast could not be computed.' };
   }

@@ -76,9 +76,13 @@ async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
  * only (status `overview`); `loadHistory` then loads the whole history in the background, the overview staying
  * until it is ready (and giving way to the error if it fails, since the reader asked for more).
  * A new `dataVersion` (the time of the last successful sync) loads it again in the background: the
- * current charts stay until the new history is ready, and stay if loading it fails.
+ * current charts stay until the new history is ready, and stay if loading it fails. `wantsHistory` asks for
+ * the history from the start (the reader opened a link to a view the figures do not answer).
  */
-export function useProjectView(dataVersion: string | null = null): {
+export function useProjectView(
+  dataVersion: string | null = null,
+  wantsHistory = false,
+): {
   state: ProjectViewState;
   reload: () => void;
   loadHistory: () => void;
@@ -86,7 +90,7 @@ export function useProjectView(dataVersion: string | null = null): {
 } {
   const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [historyWanted, setHistoryWanted] = useState(false);
+  const [historyWanted, setHistoryWanted] = useState(wantsHistory);
   const latest = useRef(0);
   const shown = useRef<{ attempt: number; status: ProjectViewState['status'] }>({ attempt: -1, status: 'loading' });
   shown.current.status = state.status;

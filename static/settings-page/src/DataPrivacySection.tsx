@@ -176,9 +176,10 @@ export function DataPrivacySection({ onErased }: { onErased?: () => void }) {
           Data and privacy
         </Heading>
         <Text as="p" color="color.text.subtle">
-          Flow metrics keeps a compact copy of each measured project's issue history: issue keys, types, creation and resolution times, and
-          status changes. No summaries, descriptions or comments. Account ids are kept only where a feature needs them (this page's audit
-          log, who connected a token), and are reported to Atlassian weekly so closed accounts are erased.
+          Flow metrics keeps a compact copy of each measured project's issue history: issue keys, types, creation and resolution times,
+          status changes, and the resolution, labels, components and parent key each issue is filed under. No summaries, descriptions or
+          comments. Account ids are kept only where a feature needs them (this page's audit log, who connected a token), and are reported to
+          Atlassian weekly so closed accounts are erased.
         </Text>
       </Stack>
       {notice && (

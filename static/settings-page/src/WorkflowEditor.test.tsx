@@ -145,6 +145,24 @@ describe('the workflow editor', () => {
     });
   });
 
+  it('saves the resolutions that mean discarded, each once, and shows the saved ones again', async () => {
+    await openEditor();
+    const resolutions = screen.getByLabelText<HTMLInputElement>('Resolutions that mean discarded, not delivered');
+    expect(resolutions.value).toBe('');
+    fireEvent.change(resolutions, { target: { value: " Won't Fix, Duplicate,, won't fix " } });
+
+    const saved = { ...DEFAULTS, customised: true, workflow: { ...DEFAULTS.workflow, discardedResolutions: ["Won't Fix", 'Duplicate'] } };
+    invokeMock.mockResolvedValueOnce(ok(saved));
+    fireEvent.click(screen.getByRole('button', { name: 'Save workflow' }));
+    expect(await screen.findByTestId('workflow-saved')).toBeTruthy();
+    expect(invokeMock).toHaveBeenLastCalledWith('saveProjectWorkflow', {
+      projectKey: 'FLOW',
+      workflow: { ...DEFAULTS.workflow, discardedResolutions: ["Won't Fix", 'Duplicate'] },
+      conventions: DEFAULTS.conventions,
+    });
+    expect(screen.getByLabelText<HTMLInputElement>('Resolutions that mean discarded, not delivered').value).toBe("Won't Fix, Duplicate");
+  });
+
   it('resets a customised workflow', async () => {
     invokeMock.mockResolvedValueOnce(ok({ ...DEFAULTS, customised: true })).mockResolvedValueOnce(ok(DEFAULTS));
     render(<WorkflowEditor projectKey="FLOW" onClose={() => undefined} />);

@@ -372,6 +372,23 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
           </Stack>
 
           <div className="settings-field">
+            <Label htmlFor="workflow-discardedResolutions">Resolutions that mean discarded, not delivered</Label>
+            <Textfield
+              id="workflow-discardedResolutions"
+              testId="workflow-discarded-resolutions"
+              spellCheck={false}
+              placeholder="Won't Fix, Duplicate"
+              value={draft.discardedResolutions}
+              onChange={(event) => edit({ ...draft, discardedResolutions: event.currentTarget.value })}
+            />
+            <HelperMessage>
+              Names separated by commas, as Jira spells them (any case). An item done with one of these resolutions is discarded whatever
+              its done status: it leaves work in progress, but is left out of cycle time and throughput and counted apart. Takes effect once
+              the project's history holds resolutions (after its next full sync).
+            </HelperMessage>
+          </div>
+
+          <div className="settings-field">
             <Label htmlFor="workflow-excludedIssueTypes">Issue types left out by default</Label>
             <Textfield
               id="workflow-excludedIssueTypes"

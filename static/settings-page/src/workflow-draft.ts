@@ -21,6 +21,8 @@ export interface WorkflowDraft {
   discardedStatusIds: string[];
   /** The issue types left out by default, as typed: names separated by commas. */
   excludedIssueTypes: string;
+  /** The resolutions that mean "discarded, not delivered", as typed: names separated by commas. */
+  discardedResolutions: string;
   conventions: ConventionSettings;
 }
 
@@ -31,6 +33,15 @@ export function issueTypeList(typed: string): string[] {
     .map((name) => name.trim())
     .filter((name) => name !== '');
   return names.filter((name, k) => countedIssueTypes(names.slice(0, k), [name]).length === k);
+}
+
+/** The resolutions typed into the editor, as a list: trimmed, no empty names, each once whatever its case. */
+function resolutionList(typed: string): string[] {
+  const names = typed
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return names.filter((name, k) => !names.slice(0, k).some((earlier) => earlier.toLowerCase() === name.toLowerCase()));
 }
 
 export type ConventionField = 'serviceLevelPercentile' | 'timeZone' | 'workingDays';
@@ -66,6 +77,7 @@ export function draftFrom(data: ProjectWorkflowData): WorkflowDraft {
     doneStage: idOf(data.workflow.doneStage),
     discardedStatusIds: [...(data.workflow.discardedStatusIds ?? [])],
     excludedIssueTypes: (data.excludedIssueTypes ?? DEFAULT_EXCLUDED_ISSUE_TYPES).join(', '),
+    discardedResolutions: (data.workflow.discardedResolutions ?? []).join(', '),
     conventions: { ...data.conventions, workingDays: [...data.conventions.workingDays] },
   };
 }
@@ -107,6 +119,7 @@ export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProject
   const nameOf = (id: number | null) => draft.stages.find((stage) => stage.id === id)?.name.trim() ?? '';
   const discarded = draft.discardedStatusIds.filter((id) => isFinishedStatus(draft, id));
   const excluded = issueTypeList(draft.excludedIssueTypes);
+  const discardedResolutions = resolutionList(draft.discardedResolutions);
   const defaultsExcluded = JSON.stringify(excluded) === JSON.stringify(DEFAULT_EXCLUDED_ISSUE_TYPES);
   return {
     projectKey,
@@ -121,6 +134,7 @@ export function payloadOf(projectKey: string, draft: WorkflowDraft): SaveProject
       startStage: nameOf(draft.startStage),
       doneStage: nameOf(draft.doneStage),
       ...(discarded.length > 0 ? { discardedStatusIds: discarded } : {}),
+      ...(discardedResolutions.length > 0 ? { discardedResolutions } : {}),
     },
     conventions: draft.conventions,
     // Absent means the defaults: a project on them follows any later change of the defaults.
