@@ -104,6 +104,7 @@ const typedField: Record<string, fc.Arbitrary<unknown>> = {
   cursor: hostileString,
   confirmation: hostileString,
   fromShard: fc.integer({ min: -2, max: 100 }),
+  boardId: fc.oneof(fc.integer({ min: -2, max: 5 }), hostileValue),
   serviceLevel: fc.oneof(fc.boolean(), hostileValue),
   reviewWait: fc.oneof(
     fc.record({ enabled: fc.boolean(), hours: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.double()) }),
@@ -115,6 +116,7 @@ const FUNCTION_FIELDS: Record<string, readonly string[]> = {
   setProjectMeasured: ['projectKey', 'measured'],
   getProjectWorkflow: ['projectKey'],
   resetProjectWorkflow: ['projectKey'],
+  proposeBoardWorkflow: ['projectKey', 'boardId'],
   saveProjectWorkflow: ['projectKey', 'workflow', 'conventions'],
   requestProjectSync: ['projectKey', 'mode'],
   connectGitHub: ['token', 'repositories'],

@@ -5,6 +5,7 @@ import { ForgePullRequestBackfills } from '../adapters/forge-queue/github-sync-q
 import { ForgeWebhookAddress } from '../adapters/forge-runtime/forge-webhook-address';
 import { GitHubRestAccount } from '../adapters/github/github-rest-account';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
+import { JiraProjectBoards } from '../adapters/jira/jira-project-boards';
 import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
 import { jiraAsApp, jiraAsUser } from '../adapters/jira/jira-request';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
@@ -46,6 +47,8 @@ export function settingsPorts() {
     userPermissions: new JiraUserPermissions(jiraAsUser()),
     projects: new JiraProjectDirectory(jiraAsApp()),
     statuses: new JiraProjectStatuses(jiraAsApp()),
+    /** As the admin: the boards offered as stages are those Jira shows them. */
+    boards: new JiraProjectBoards(jiraAsUser()),
     measured: new KvsMeasuredProjects(),
     unmeasured: new KvsUnmeasuredProjects(),
     syncStates: new KvsSyncStateStore(),
