@@ -12,6 +12,7 @@ import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
+import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
@@ -95,6 +96,20 @@ export function FlowReportTabs({
         workflow={view.workflow}
         range={filters.stageRange ?? null}
         onChange={(stageRange) => setFilters((current) => ({ ...current, stageRange }))}
+      />
+      <ExportTabButtons
+        subject={
+          result.ok
+            ? {
+                projectKey: view.projectKey,
+                window: result.report.generated.window,
+                filters,
+                conventions: config.conventions,
+                workflow: view.workflow,
+                exportedOn: todayIn(config.conventions.timeZone, now),
+              }
+            : null
+        }
       />
       {!result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
