@@ -12,7 +12,7 @@ import { ActionError } from './ActionError';
 import { useSettingsAction } from './use-settings-action';
 
 /** Why a project's board cannot be offered, in plain words. */
-export const BOARD_UNAVAILABLE: Record<NonNullable<BoardWorkflowProposal['unavailable']>, string> = {
+const BOARD_UNAVAILABLE: Record<NonNullable<BoardWorkflowProposal['unavailable']>, string> = {
   'no-jira-software': 'This site has no Jira Software, so there are no boards to take stages from. Set up the stages below by hand.',
   'no-board': 'This project has no board you can see. Set up the stages below by hand, or create a board in Jira first.',
   'too-few-columns': "The board's columns hold fewer than two of this project's statuses, which is not enough for a workflow.",

@@ -1,7 +1,7 @@
 import type { TabImage } from './tab-image';
 
 /** Pixels of the PNG to a unit of the SVG: sharp on a high-density screen and in a slide. */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 /** Hands a file to the browser as a download (Forge's frame allows downloads a click starts). */
 export function saveFile(blob: Blob, fileName: string): void {

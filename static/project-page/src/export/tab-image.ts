@@ -84,7 +84,7 @@ function viewBoxOf(svg: SVGSVGElement): { width: number; height: number } {
 }
 
 /** Phrases joined with " · " into lines no wider than `width`. */
-export function wrapPhrases(phrases: readonly string[], width: number): string[] {
+function wrapPhrases(phrases: readonly string[], width: number): string[] {
   const perLine = Math.max(20, Math.floor(width / CAPTION_CHARACTER_WIDTH));
   const lines: string[] = [];
   for (const phrase of phrases) {
