@@ -5,6 +5,7 @@
 import type {
   AuditEntry,
   HistoryEdit,
+  ProjectBoard,
   ProjectStatus,
   ProjectSummary,
   ResealOutcome,
@@ -90,6 +91,21 @@ export interface StoredDocument<T> {
 /** A project's statuses as Jira lists them for its issue types; null when the project does not exist. */
 export interface ProjectStatuses {
   list(projectKey: string): Promise<ProjectStatus[] | null>;
+}
+
+/** A board column as Jira Software lists it: its name and the status ids it shows, in board order. */
+export interface BoardColumn {
+  name: string;
+  statusIds: string[];
+}
+
+/**
+ * A project's Jira Software boards (the agile REST API). Null answers mean the site has no Jira Software, or
+ * the board is gone or hidden from the caller: Jira answers 404 to both.
+ */
+export interface ProjectBoards {
+  boardsOf(projectKey: string): Promise<ProjectBoard[] | null>;
+  columnsOf(boardId: number): Promise<BoardColumn[] | null>;
 }
 
 /** The flow configuration document (see src/domain/flow-config.ts) an admin saved for a project. */

@@ -4,6 +4,7 @@ import { handleControl } from './control/control-api';
 import { RequestStats } from './control/request-stats';
 import { APP_USER, DEMO_USERS, type DemoUser } from './demo-data/demo-users';
 import { generateDemoData, type DemoDataOptions } from './demo-data/generate-demo-site';
+import { boardRoutes } from './endpoints/boards';
 import { bulkChangelogRoutes } from './endpoints/bulk-changelog';
 import { expressionRoutes } from './endpoints/expression-evaluate';
 import { fieldRoutes } from './endpoints/fields';
@@ -74,6 +75,7 @@ const ROUTES: readonly Route[] = [
   ...statusRoutes,
   ...fieldRoutes,
   ...userRoutes,
+  ...boardRoutes,
 ];
 
 export function createJiraSite(options: JiraSiteOptions = {}): JiraSite {

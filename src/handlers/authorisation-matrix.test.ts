@@ -83,6 +83,7 @@ function payloadFor(functionKey: string, projectKey: string | null): unknown {
     getProjectWorkflow: project,
     saveProjectWorkflow: { ...project, ...workflows.get(projectKey ?? '') },
     resetProjectWorkflow: project,
+    proposeBoardWorkflow: project,
     requestProjectSync: { ...project, mode: 'sync-now' },
     connectGitHub: { token: github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.mobileApp] },
     updateGitHubRepositories: { repositories: [DEMO_REPOSITORIES.platformApi] },

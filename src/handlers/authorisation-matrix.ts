@@ -45,6 +45,7 @@ export const RESOLVER_ACCESS = {
     getProjectWorkflow: admin('payload'),
     saveProjectWorkflow: admin('payload'),
     resetProjectWorkflow: admin('payload'),
+    proposeBoardWorkflow: admin('payload'),
     // Syncing a project the app does not collect would read Jira for nothing.
     requestProjectSync: admin('payload', 'INVALID_INPUT'),
     getGitHubConnection: admin(),

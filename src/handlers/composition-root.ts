@@ -17,6 +17,7 @@ import { JiraPacer } from '../adapters/jira/jira-pacer';
 import { JiraProjectStatuses } from '../adapters/jira/jira-project-statuses';
 import { JiraProjectDirectory } from '../adapters/jira/jira-projects';
 import { jiraAsApp, jiraAsUser } from '../adapters/jira/jira-request';
+import { JiraProjectBoards } from '../adapters/jira/jira-project-boards';
 import { JiraRemainingWork } from '../adapters/jira/jira-remaining-work';
 import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
@@ -101,6 +102,7 @@ export function appAdapters() {
     userPermissions: () => new JiraUserPermissions(jiraAsUser()),
     securityLevelsAsUser: () => new JiraSecurityLevels(jiraAsUser()),
     remainingWorkAsUser: () => new JiraRemainingWork(jiraAsUser()),
+    boardsAsUser: () => new JiraProjectBoards(jiraAsUser()),
     personalDataReporter: () => new ForgePersonalDataReporter(),
     projectPageUrl: () => forgeProjectPageUrl,
 

@@ -19,6 +19,7 @@ import { requireJiraAdministrator } from '../app/access/jira-administrator';
 import { setProjectMeasured } from '../app/settings/measured-projects-settings';
 import { listProjectSettings } from '../app/settings/project-settings-list';
 import { requestProjectSync } from '../app/sync/project-sync-request';
+import { proposeBoardWorkflow } from '../app/settings/board-workflow-proposal';
 import { getProjectWorkflow, resetProjectWorkflow, saveProjectWorkflow } from '../app/settings/project-workflow-settings';
 import { setRetention } from '../app/privacy/retention-window';
 import { resealSecrets } from '../app/connections/secret-resealing';
@@ -94,6 +95,8 @@ const SETTINGS_FUNCTIONS = {
   resetProjectWorkflow: settingsFunction(payloads.project, (input, { actor, ports }) =>
     resetProjectWorkflow(ports, actor, input.projectKey),
   ),
+  // Reads the board as the admin and stores nothing: the editor shows the proposal, and Save stores it.
+  proposeBoardWorkflow: settingsFunction(payloads.proposeBoardWorkflow, (input, { ports }) => proposeBoardWorkflow(ports, input)),
   requestProjectSync: settingsFunction(payloads.requestProjectSync, (input, { actor, ports }) => requestProjectSync(ports, actor, input), {
     costsTheSite: true,
   }),

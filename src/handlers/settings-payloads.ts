@@ -101,6 +101,12 @@ export const settingsPayloads = {
   none: z.object({}).strict(),
   setProjectMeasured: z.object({ projectKey, measured: z.boolean() }).strict(),
   project: z.object({ projectKey }).strict(),
+  proposeBoardWorkflow: z
+    .object({
+      projectKey,
+      boardId: z.number().int('must be a board id').positive('must be a board id').max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .strict(),
   saveProjectWorkflow: z.object({ projectKey, workflow, conventions, excludedIssueTypes: excludedIssueTypes.optional() }).strict(),
   requestProjectSync: z.object({ projectKey, mode: z.enum(['sync-now', 'rebuild']) }).strict(),
   connectGitHub: z.object({ token: githubToken, repositories }).strict(),

@@ -10,6 +10,8 @@ export function settingsPorts(adapters: AppAdapters = appAdapters()) {
     userPermissions: adapters.userPermissions,
     projects: adapters.projectsAsApp,
     statuses: adapters.statuses,
+    /** As the admin: the boards offered as stages are those Jira shows them. */
+    boards: adapters.boardsAsUser,
     measured: adapters.measured,
     unmeasured: adapters.unmeasured,
     syncStates: adapters.syncStates,

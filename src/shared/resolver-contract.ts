@@ -259,6 +259,40 @@ export interface SaveProjectWorkflowPayload {
   excludedIssueTypes?: string[];
 }
 
+/** `proposeBoardWorkflow`: payload `{ projectKey, boardId? }`; without a board id, the project's first board. */
+export interface BoardWorkflowPayload {
+  projectKey: string;
+  boardId?: number;
+}
+
+/** A Jira Software board of the project, as the admin picks among them. */
+export interface ProjectBoard {
+  id: number;
+  name: string;
+  /** Jira's board type: `kanban`, `scrum` or `simple`. */
+  type: string;
+}
+
+/**
+ * A workflow proposed from a board's columns, for the admin to confirm: nothing is stored until they save it
+ * with `saveProjectWorkflow`. When Jira has no board to offer, `proposal` is null and `unavailable` says why.
+ */
+export interface BoardWorkflowProposal {
+  /** Every board of the project the caller may see, in Jira's order. */
+  boards: ProjectBoard[];
+  /** Null when there is nothing to propose. */
+  proposal: {
+    board: ProjectBoard;
+    workflow: WorkflowSettings;
+    /** Project statuses no column shows (ids), placed in a stage by their status category. */
+    statusesNotOnBoard: string[];
+    /** Columns left out because none of the project's statuses is in them. */
+    emptyColumns: string[];
+  } | null;
+  /** Why there is no proposal, in plain words; null when there is one. */
+  unavailable: 'no-jira-software' | 'no-board' | 'too-few-columns' | null;
+}
+
 /** `requestProjectSync`: "sync now" (changes since the last sync) or "rebuild" (everything, from scratch). */
 export interface RequestProjectSyncPayload {
   projectKey: string;
@@ -710,6 +744,7 @@ export interface SettingsFunctions {
   getProjectWorkflow: { payload: ProjectWorkflowPayload; answer: ProjectWorkflowData };
   saveProjectWorkflow: { payload: SaveProjectWorkflowPayload; answer: ProjectWorkflowData };
   resetProjectWorkflow: { payload: ProjectWorkflowPayload; answer: ProjectWorkflowData };
+  proposeBoardWorkflow: { payload: BoardWorkflowPayload; answer: BoardWorkflowProposal };
   requestProjectSync: { payload: RequestProjectSyncPayload; answer: ProjectSyncRequested };
   getGitHubConnection: { payload: NoPayload; answer: GitHubConnectionData };
   connectGitHub: { payload: ConnectGitHubPayload; answer: GitHubConnectionData };

@@ -11,6 +11,7 @@ import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
+import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
@@ -195,6 +196,20 @@ export function FlowReportTabs({
         workflow={view.workflow}
         range={filters.stageRange ?? null}
         onChange={(stageRange) => setFilters({ ...filters, stageRange })}
+      />
+      <ExportTabButtons
+        subject={
+          result?.ok
+            ? {
+                projectKey: view.projectKey,
+                window: result.window,
+                filters,
+                conventions: config.conventions,
+                workflow: view.workflow,
+                exportedOn: today,
+              }
+            : null
+        }
       />
       {ignored.length > 0 && (
         <SectionMessage appearance="warning" title="Part of this link was not used" testId="page-url-notice">

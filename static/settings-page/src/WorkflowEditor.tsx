@@ -16,6 +16,7 @@ import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';
 import { ActionError } from './ActionError';
+import { BoardStagesOffer } from './BoardStagesOffer';
 import { useSettingsAction } from './use-settings-action';
 import {
   addStage,
@@ -25,6 +26,7 @@ import {
   isFinishedStatus,
   draftFrom,
   draftProblems,
+  draftWithStages,
   moveStage,
   payloadOf,
   removeStage,
@@ -200,6 +202,8 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
   const [data, setData] = useState<ProjectWorkflowData | null>(null);
   const [draft, setDraft] = useState<WorkflowDraft | null>(null);
   const [saved, setSaved] = useState(false);
+  // The board whose columns the stages were last taken from, until the next save: the admin reads where they came from.
+  const [fromBoard, setFromBoard] = useState<string | null>(null);
   // The editor opens below the projects table, out of sight on a long list: it is brought into view and takes the
   // focus once it has loaded, so the "Workflow" button visibly does something, for the mouse and the keyboard alike.
   const top = useRef<HTMLDivElement>(null);
@@ -233,6 +237,7 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
     setDraft(next);
   };
   const apply = (answer: ProjectWorkflowData) => {
+    setFromBoard(null);
     setData(answer);
     setDraft(draftFrom(answer));
     setSaved(true);
@@ -260,6 +265,19 @@ export function WorkflowEditor({ projectKey, onClose }: { projectKey: string; on
             <Heading size="xsmall" as="h4">
               Stages, in order
             </Heading>
+            <BoardStagesOffer
+              projectKey={data.project.key}
+              statuses={data.statuses}
+              onUse={(workflow, boardName) => {
+                edit(draftWithStages(draft, data, workflow));
+                setFromBoard(boardName);
+              }}
+            />
+            {fromBoard !== null && (
+              <SectionMessage appearance="information" testId="board-stages-used">
+                <Text as="p">Stages taken from the columns of {fromBoard}. Review them, then save the workflow to use them.</Text>
+              </SectionMessage>
+            )}
             {draft.stages.map((stage, index) => (
               <Inline key={stage.id} space="space.100" alignBlock="center">
                 <div className="settings-field">

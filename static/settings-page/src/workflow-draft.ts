@@ -1,5 +1,10 @@
 import { countedIssueTypes, DEFAULT_EXCLUDED_ISSUE_TYPES, isValidTimeZone } from '../../../src/domain';
-import type { ConventionSettings, ProjectWorkflowData, SaveProjectWorkflowPayload } from '../../../src/shared/resolver-contract';
+import type {
+  ConventionSettings,
+  ProjectWorkflowData,
+  SaveProjectWorkflowPayload,
+  WorkflowSettings,
+} from '../../../src/shared/resolver-contract';
 
 /**
  * A workflow being edited. Stages are known by a local id, not their name, so renaming a stage keeps its
@@ -197,4 +202,18 @@ export function moveStage(draft: WorkflowDraft, id: number, by: -1 | 1): Workflo
   const stages = [...draft.stages];
   [stages[from], stages[to]] = [stages[to]!, stages[from]!];
   return { ...draft, stages };
+}
+
+/**
+ * The draft with its stages replaced by a proposed workflow (a board's columns), keeping the conventions,
+ * the issue types and the discarded statuses the admin has chosen. Nothing is saved: the admin saves the draft.
+ */
+export function draftWithStages(draft: WorkflowDraft, data: ProjectWorkflowData, workflow: WorkflowSettings): WorkflowDraft {
+  const proposed = draftFrom({ ...data, workflow });
+  return {
+    ...proposed,
+    discardedStatusIds: draft.discardedStatusIds,
+    excludedIssueTypes: draft.excludedIssueTypes,
+    conventions: draft.conventions,
+  };
 }

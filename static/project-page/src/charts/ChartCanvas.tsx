@@ -23,6 +23,8 @@ export function ChartCanvas({
   pointing = false,
   onPointAt,
   onLeave,
+  onPress,
+  onRelease,
   onClick,
   onKeyDown,
   onFocus,
@@ -38,6 +40,9 @@ export function ChartCanvas({
   pointing?: boolean;
   onPointAt: (point: DrawingPoint) => void;
   onLeave: () => void;
+  /** The main button pressed and released over the drawing (a drag between the two, when they differ). */
+  onPress?: (point: DrawingPoint) => void;
+  onRelease?: (point: DrawingPoint) => void;
   onClick?: () => void;
   onKeyDown?: (event: KeyboardEvent<SVGSVGElement>) => void;
   onFocus?: () => void;
@@ -46,11 +51,22 @@ export function ChartCanvas({
 }) {
   const svg = useRef<SVGSVGElement>(null);
   const { width, height } = useChartLayout();
-  const pointAt = (event: MouseEvent<SVGSVGElement>) => {
+  const pointOf = (event: MouseEvent<SVGSVGElement>): DrawingPoint | null => {
     const box = svg.current?.getBoundingClientRect();
-    if (box === undefined || box.width === 0 || box.height === 0) return;
-    onPointAt({ x: ((event.clientX - box.left) / box.width) * width, y: ((event.clientY - box.top) / box.height) * height });
+    if (box === undefined || box.width === 0 || box.height === 0) return null;
+    return { x: ((event.clientX - box.left) / box.width) * width, y: ((event.clientY - box.top) / box.height) * height };
   };
+  const pointAt = (event: MouseEvent<SVGSVGElement>) => {
+    const point = pointOf(event);
+    if (point !== null) onPointAt(point);
+  };
+  const pressed = (handler: ((point: DrawingPoint) => void) | undefined) =>
+    handler === undefined
+      ? undefined
+      : (event: MouseEvent<SVGSVGElement>) => {
+          const point = event.button === 0 ? pointOf(event) : null;
+          if (point !== null) handler(point);
+        };
   const interactive = label !== undefined;
   return (
     <div className="fm-chart-canvas" aria-hidden={interactive ? undefined : true}>
@@ -64,6 +80,8 @@ export function ChartCanvas({
         tabIndex={interactive ? 0 : undefined}
         onMouseMove={pointAt}
         onMouseLeave={onLeave}
+        onMouseDown={pressed(onPress)}
+        onMouseUp={pressed(onRelease)}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onFocus={onFocus}

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Circle, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
@@ -45,6 +45,9 @@ export function referenceLabels(lines: ReadonlyArray<{ label: string; value: num
   return placed;
 }
 
+/** A drag shorter than this (in CSS pixels) is a click, not a selection. */
+const DRAG_THRESHOLD = 6;
+
 /** Labels along the x axis when the caller names none. */
 const DEFAULT_X_TICKS = 6;
 /** Keeps the outermost dots off the plot's edges. */
@@ -73,6 +76,7 @@ export function ScatterChart({
   cap = null,
   logScale = false,
   trend = null,
+  onSelectRange,
 }: {
   dots: readonly ScatterDot[];
   lines: ReadonlyArray<{ label: string; value: number }>;
@@ -92,6 +96,8 @@ export function ScatterChart({
   logScale?: boolean;
   /** A line drawn over the dots, such as a rolling percentile, labelled at its end. */
   trend?: { label: string; points: ReadonlyArray<{ x: number; y: number }> } | null;
+  /** Dragging across the plot selects the x values between the press and the release (lower first). */
+  onSelectRange?: (from: number, to: number) => void;
 }) {
   // Ties broken by key in code-unit order: a locale-aware comparison is slow over thousands of dots.
   const ordered = useMemo(() => [...dots].sort((a, b) => a.x - b.x || a.y - b.y || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), [dots]);
@@ -117,7 +123,12 @@ export function ScatterChart({
   ];
   // The dots only move when the items, the domains or the drawing's size change.
   const marks = useMemo(() => ordered.map((dot) => ({ x: x(dot.x), y: y(dot.y) })), [ordered, x, y]);
-  const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
+  // A drag across the plot: where the button went down, and where the pointer is now (viewBox units).
+  const [drag, setDrag] = useState<{ start: number; now: number } | null>(null);
+  // Set when a drag ended, so the click the browser sends after it opens no item.
+  const dragged = useRef(false);
+  const dragging = drag !== null && Math.abs(drag.now - drag.start) >= DRAG_THRESHOLD;
+  const shown = dragging ? null : (hovered ?? (focused && ordered.length > 0 ? cursor.current : null));
   const shownDot = shown === null ? undefined : ordered[shown];
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
@@ -139,9 +150,35 @@ export function ScatterChart({
         focused && current ? `${current.title}. ${itemCount.format(cursor.current + 1)} of ${itemCount.format(ordered.length)}.` : ''
       }
       pointing={hovered !== null && onOpen !== undefined}
-      onPointAt={(point) => setHovered(nearestMark(marks, point))}
-      onLeave={() => setHovered(null)}
-      onClick={hovered !== null && onOpen ? () => onOpen(ordered[hovered]!.key) : undefined}
+      onPointAt={(point) => {
+        setHovered(nearestMark(marks, point));
+        if (drag !== null) setDrag({ ...drag, now: point.x });
+      }}
+      onLeave={() => {
+        setHovered(null);
+        setDrag(null);
+      }}
+      onPress={onSelectRange ? (point) => setDrag({ start: point.x, now: point.x }) : undefined}
+      onRelease={
+        onSelectRange
+          ? (point) => {
+              if (drag !== null && Math.abs(point.x - drag.start) >= DRAG_THRESHOLD) {
+                dragged.current = true;
+                const [a, b] = [x.invert(drag.start), x.invert(point.x)];
+                onSelectRange(Math.min(a, b), Math.max(a, b));
+              }
+              setDrag(null);
+            }
+          : undefined
+      }
+      onClick={
+        onOpen
+          ? () => {
+              if (dragged.current) dragged.current = false;
+              else if (hovered !== null) onOpen(ordered[hovered]!.key);
+            }
+          : undefined
+      }
       onKeyDown={onKeyDown}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
@@ -158,6 +195,18 @@ export function ScatterChart({
       }
     >
       <g aria-hidden="true">
+        {dragging && (
+          <rect
+            className="fm-chart-selection"
+            x={Math.max(plot.left, Math.min(drag.start, drag.now))}
+            y={plot.top}
+            width={Math.min(plotRight, Math.max(drag.start, drag.now)) - Math.max(plot.left, Math.min(drag.start, drag.now))}
+            height={plot.bottom - plot.top}
+            fill={CHART_COLOURS.mark}
+            fillOpacity={0.15}
+            data-testid="chart-selection"
+          />
+        )}
         {lines.map((line) => (
           <Line
             key={line.label}

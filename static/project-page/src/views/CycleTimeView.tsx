@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { isoDateToDay, type FlowReport, type ReportItem } from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay, type FlowReport, type ReportItem } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
@@ -13,6 +13,8 @@ import { counted, formatDuration, monthName, unitName } from './format';
 import { openIssue } from './open-issue';
 import { rollingCycleTime } from './rolling-cycle-time';
 import { DEFAULT_SCATTER_CHOICES, ScatterOptions } from './ScatterOptions';
+import { dragRange, type DayRange } from './scatter-zoom';
+import { ScatterZoomControls } from './ScatterZoomControls';
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -68,8 +70,21 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
   const period = useMemo(() => {
     const first = isoDateToDay(from) ?? 0;
     const last = isoDateToDay(to) ?? first;
-    return { domain: [first, last] as const, axis: dateAxis(first, last) };
+    return { range: { from: first, to: last }, domain: [first, last] as const, axis: dateAxis(first, last) };
   }, [from, to]);
+  // A zoom into dates belongs to the period it was made in: another period starts unzoomed.
+  const [zoomed, setZoomed] = useState<{ period: string; range: DayRange } | null>(null);
+  const zoom = zoomed !== null && zoomed.period === `${from}/${to}` ? zoomed.range : null;
+  const setZoom = (range: DayRange | null) => setZoomed(range === null ? null : { period: `${from}/${to}`, range });
+  const shownDots = useMemo(() => (zoom === null ? dots : dots.filter((dot) => dot.x >= zoom.from && dot.x <= zoom.to)), [dots, zoom]);
+  const shownTrend = useMemo(
+    () =>
+      trend === null || zoom === null
+        ? trend
+        : { ...trend, points: trend.points.filter((point) => point.x >= zoom.from && point.x <= zoom.to) },
+    [trend, zoom],
+  );
+  const zoomAxis = useMemo(() => (zoom === null ? null : dateAxis(zoom.from, zoom.to)), [zoom]);
   if (report.scatter.length === 0) {
     return <EmptyView testId="tab-panel-cycle-time" message="No items were finished in this period, so there are no cycle times yet." />;
   }
@@ -83,6 +98,10 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
         summary={`${counted(dots.length, 'item')} finished between ${formatDate(report.generated.window.from)} and ${formatDate(report.generated.window.to)}. ${
           p85 !== null ? `85% took ${formatDuration(p85, report)} or less.` : ''
         }${choices.logScale ? ' Cycle times on a logarithmic scale.' : ''}${
+          zoom === null
+            ? ''
+            : ` Zoomed to ${formatDate(dayToIsoDate(zoom.from))} to ${formatDate(dayToIsoDate(zoom.to))}: ${counted(shownDots.length, 'item')} shown.`
+        }${
           trend === null
             ? ''
             : ` The solid line is the 85th percentile of the last ${choices.rolling} items finished at each point${trend.points.length === 0 ? ' (fewer items than that finished)' : ''}.`
@@ -108,16 +127,18 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
         }}
       >
         <ScatterOptions choices={choices} onChange={setChoices} />
+        <ScatterZoomControls zoom={zoom} period={period.range} onChange={setZoom} />
         <ScatterChart
-          dots={dots}
+          dots={shownDots}
           logScale={choices.logScale}
-          trend={trend}
+          trend={shownTrend}
           lines={lines}
-          xDomain={period.domain}
-          xTicks={period.axis.ticks}
-          xLabel={period.axis.label}
+          xDomain={zoom === null ? period.domain : [zoom.from, zoom.to]}
+          xTicks={(zoomAxis ?? period.axis).ticks}
+          xLabel={(zoomAxis ?? period.axis).label}
           yLabel={unit}
           onOpen={openIssue}
+          onSelectRange={(start, end) => setZoom(dragRange(start, end, period.range))}
         />
       </ChartFrame>
       <ChartFrame

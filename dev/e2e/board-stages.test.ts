@@ -1,0 +1,124 @@
+import { expect } from '@jest/globals';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { launchChromium } from '../testing/chromium';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { appFrameContent, cspViolationsOf, openHostPage, userWithRole } from '../testing/open-host-page';
+
+jest.setTimeout(120_000);
+
+/**
+ * "Start from the board's columns" on the settings page, end to end in headless Chromium: the built page, the
+ * bridge, the real resolver and SDKs, the simulated Jira Software boards. The stages the admin is shown are
+ * checked against Jira's own answers (the board's configuration and the project's statuses, read here over
+ * REST as the admin), and nothing is stored until the admin saves.
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const SETTINGS = '/settings/flow-metrics';
+const PROJECT = 'FLOW';
+
+let site: LocalSite;
+let browser: Browser;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+}, 120_000);
+
+afterEach(() => {
+  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Jira's answer to a GET, asked as the demo admin. */
+async function asAdmin<T>(pathAndQuery: string): Promise<T> {
+  const admin = userWithRole(site, 'admin');
+  const response = await fetch(`${site.jiraUrl}${pathAndQuery}`, { headers: { 'x-forge-sim-principal': `user:${admin.accountId}` } });
+  if (!response.ok) throw new Error(`${pathAndQuery}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Each column of a board with the names of the project's statuses it shows, from Jira's own answers. */
+async function boardColumns(boardName: string): Promise<Array<{ name: string; statuses: string[] }>> {
+  const boards = await asAdmin<{ values: Array<{ id: number; name: string }> }>(`/rest/agile/1.0/board?projectKeyOrId=${PROJECT}`);
+  const board = boards.values.find((candidate) => candidate.name === boardName)!;
+  const configuration = await asAdmin<{ columnConfig: { columns: Array<{ name: string; statuses: Array<{ id: string }> }> } }>(
+    `/rest/agile/1.0/board/${board.id}/configuration`,
+  );
+  const types = await asAdmin<Array<{ statuses: Array<{ id: string; name: string }> }>>(`/rest/api/3/project/${PROJECT}/statuses`);
+  const names = new Map(types.flatMap((type) => type.statuses).map((status) => [status.id, status.name]));
+  return configuration.columnConfig.columns.map((column) => ({
+    name: column.name,
+    statuses: column.statuses.map((status) => names.get(status.id)).filter((name): name is string => name !== undefined),
+  }));
+}
+
+async function openEditor(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
+  const page = await openHostPage(browser, site, 'admin', SETTINGS, { theme, viewport: { width: 1280, height: 1400 } });
+  opened.push(page);
+  const frame = await appFrameContent(page);
+  await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 30_000 });
+  await frame.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
+  return { page, frame };
+}
+
+const proposedStages = (frame: Frame) =>
+  frame
+    .getByTestId('board-stages')
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.querySelector('span')?.textContent ?? ''));
+
+describe("stages from the board's columns", () => {
+  it('offers the board columns Jira lists, for the board the admin picks, and stores them only on Save', async () => {
+    const { page, frame } = await openEditor('light');
+    await frame.getByRole('button', { name: "Start from the board's columns" }).click();
+    await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
+    const teamBoard = await boardColumns('FLOW board');
+    await expect(proposedStages(frame)).resolves.toEqual(
+      teamBoard.filter((column) => column.statuses.length > 0).map((column) => column.name),
+    );
+
+    await frame.getByLabel('Board', { exact: true }).selectOption({ label: 'FLOW delivery' });
+    await frame.getByTestId('board-stages-empty-columns').waitFor({ timeout: 20_000 });
+    const delivery = await boardColumns('FLOW delivery');
+    const used = delivery.filter((column) => column.statuses.length > 0);
+    await expect(proposedStages(frame)).resolves.toEqual(used.map((column) => column.name));
+    for (const column of delivery.filter((candidate) => candidate.statuses.length === 0)) {
+      await expect(frame.getByTestId('board-stages-empty-columns').textContent()).resolves.toContain(column.name);
+    }
+
+    await frame.getByRole('button', { name: 'Use these stages' }).click();
+    await frame.getByTestId('board-stages-used').waitFor();
+    // Each status sits in the stage of the column Jira shows it in.
+    for (const column of used) {
+      for (const status of column.statuses) {
+        const stage = await frame
+          .getByLabel(`Stage of status ${status}`, { exact: true })
+          .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+        expect([status, stage]).toEqual([status, column.name]);
+      }
+    }
+    expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(0);
+
+    await frame.getByRole('button', { name: 'Save workflow' }).click();
+    await frame.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
+    expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical accessibility violations in %s mode', async (theme) => {
+    const { page, frame } = await openEditor(theme);
+    await frame.getByRole('button', { name: "Start from the board's columns" }).click();
+    await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
+    await frame.getByLabel('Board', { exact: true }).selectOption({ label: 'FLOW delivery' });
+    await frame.getByTestId('board-stages-empty-columns').waitFor({ timeout: 20_000 });
+    const violations = await seriousAccessibilityViolations(frame);
+    expect(describeViolations(violations)).toBe('');
+    await page.close();
+  });
+});

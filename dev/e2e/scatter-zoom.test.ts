@@ -1,0 +1,126 @@
+import { expect } from '@jest/globals';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { measureDemoProjects } from '../demo-setup';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { launchChromium } from '../testing/chromium';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+
+jest.setTimeout(180_000);
+
+/**
+ * Zooming the cycle-time scatterplot into dates, end to end in headless Chromium on the simulated site: by
+ * the keyboard (the zoom buttons) and by dragging across the chart. After each zoom the chart holds exactly
+ * the items Jira's own export says were resolved in the dates shown.
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const PROJECT = 'FLOW';
+const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
+
+let site: LocalSite;
+let browser: Browser;
+const opened: Page[] = [];
+/** UTC days on which each of the project's done items was resolved, as Jira exports them (epics left out, as the page opens). */
+let resolvedDays: string[];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  await measureDemoProjects(site);
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=issuetype,status,resolutiondate`);
+  const exported = (await response.json()) as Array<{
+    fields: { issuetype: { name: string }; status: { statusCategory: { key: string } }; resolutiondate: string | null };
+  }>;
+  resolvedDays = exported
+    .filter(({ fields }) => fields.issuetype.name !== 'Epic' && fields.status.statusCategory.key === 'done' && fields.resolutiondate)
+    .map(({ fields }) => String(fields.resolutiondate).slice(0, 10));
+}, 180_000);
+
+afterEach(() => {
+  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
+  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
+    theme,
+    viewport: { width: 1280, height: 1700 },
+  });
+  opened.push(page);
+  const frame = await appFrameContent(page);
+  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
+  await frame.getByTestId('scatter-zoom').waitFor({ timeout: 30_000 });
+  return { page, frame };
+}
+
+/** The dates shown (ISO), and the items Jira resolved in them. */
+async function shownRange(frame: Frame) {
+  const range = frame.getByTestId('scatter-zoom-range');
+  const [from, to] = [await range.getAttribute('data-from'), await range.getAttribute('data-to')];
+  return { from: from!, to: to!, expected: resolvedDays.filter((day) => day >= from! && day <= to!).length };
+}
+
+async function expectDots(frame: Frame, expected: number) {
+  const dots = `${SCATTER} [data-point-count]`;
+  await frame
+    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
+}
+
+describe('zooming the scatterplot into dates', () => {
+  it('zooms by the keyboard and by a drag, each time to the items Jira resolved in the dates shown, and resets', async () => {
+    const { page, frame } = await openCycleTime('light');
+    const whole = await shownRange(frame);
+    await expectDots(frame, whole.expected);
+
+    // Keyboard only: focus the button and press Enter, twice, then move later.
+    const zoomIn = frame.getByRole('button', { name: 'Zoom in' });
+    await zoomIn.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const quarter = await shownRange(frame);
+    expect(quarter.from > whole.from && quarter.to < whole.to).toBe(true);
+    await expectDots(frame, quarter.expected);
+    await frame.getByRole('button', { name: 'Later' }).focus();
+    await page.keyboard.press('Enter');
+    const later = await shownRange(frame);
+    expect(later.from > quarter.from).toBe(true);
+    await expectDots(frame, later.expected);
+
+    await frame.getByRole('button', { name: 'Reset zoom' }).click();
+    await expectDots(frame, whole.expected);
+
+    // A drag across the middle third of the plot.
+    const box = (await frame.locator(`${SCATTER} svg[role="application"]`).boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.35, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+    await frame.getByTestId('chart-selection').waitFor();
+    await page.mouse.move(box.x + box.width * 0.65, y, { steps: 5 });
+    await page.mouse.up();
+    const dragged = await shownRange(frame);
+    expect(dragged.from > whole.from && dragged.to < whole.to).toBe(true);
+    await expectDots(frame, dragged.expected);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no serious or critical accessibility violations while zoomed, in %s mode', async (theme) => {
+    const { page, frame } = await openCycleTime(theme);
+    await frame.getByRole('button', { name: 'Zoom in' }).click();
+    await frame.getByRole('button', { name: 'Reset zoom' }).waitFor();
+    const violations = await seriousAccessibilityViolations(frame);
+    expect(describeViolations(violations)).toBe('');
+    await page.close();
+  });
+});
