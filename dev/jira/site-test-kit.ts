@@ -69,7 +69,7 @@ export interface ChangelogJson {
 }
 
 /** PageOfChangelogs: the changelog embedded in an issue, cut at 100 histories. */
-export interface EmbeddedChangelogJson {
+interface EmbeddedChangelogJson {
   startAt: number;
   maxResults: number;
   total: number;
@@ -82,7 +82,7 @@ interface NamedJson {
 }
 
 /** The fields the tests read; any other field Jira sends is there too, of whatever type. */
-export interface IssueFieldsJson {
+interface IssueFieldsJson {
   [fieldId: string]: unknown;
   status: NamedJson & { statusCategory: { key: string } };
   issuetype: NamedJson;
