@@ -8,7 +8,7 @@ import { CliInputError } from './cli-error';
 import { parsePullRequestSource, type PullRequestSource } from './pull-request-input';
 import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
 
-export type OutputFormat = 'json' | 'csv';
+type OutputFormat = 'json' | 'csv';
 
 /**
  * What `--now` names: an exact instant (a date-time with its zone), or a calendar day, which starts at

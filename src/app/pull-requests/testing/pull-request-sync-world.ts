@@ -74,7 +74,7 @@ export class MemoryPullRequestStore implements PullRequestStore {
   }
 }
 
-export class MemoryAuditLog implements Pick<AuditLog, 'append'> {
+class MemoryAuditLog implements Pick<AuditLog, 'append'> {
   readonly entries: AuditEntry[] = [];
   append(entry: AuditEntry) {
     this.entries.push(entry);
