@@ -49,7 +49,7 @@ const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: st
  * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
  */
-export function FlowReportTabs({
+function FlowReportTabs({
   view,
   history,
   now,

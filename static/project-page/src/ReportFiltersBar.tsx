@@ -5,7 +5,7 @@ import { checkDateRange, type DateRange } from './date-range';
 import type { ReportFilters } from '../../../src/domain/flow-report-model';
 import './ReportFiltersBar.css';
 
-export const RANGE_PRESETS: ReadonlyArray<{ label: string; days: number | null }> = [
+const RANGE_PRESETS: ReadonlyArray<{ label: string; days: number | null }> = [
   { label: 'Configured period', days: null },
   { label: 'Last 30 days', days: 30 },
   { label: 'Last 90 days', days: 90 },
