@@ -104,7 +104,7 @@ export function IssuesView({
   timeSplits?: ReadonlyMap<string, ItemTimeSplit>;
 }) {
   const unit = unitName(report);
-  const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
+  const splitParts = useMemo(() => (timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : []), [timeSplits]);
   const behind = useMemo(() => itemsInPeriod(report), [report]);
   const stages = useMemo(() => stageColumns(report, behind.items), [report, behind]);
   const head = useMemo(
