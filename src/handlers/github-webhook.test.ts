@@ -134,7 +134,7 @@ describe('the GitHub webhook', () => {
     ['no delivery id', (d: { headers: Record<string, string> }) => void delete d.headers['x-github-delivery'], 400, 'malformed'],
   ])('refuses a delivery with %s, reading nothing', async (_, spoil, status, outcome) => {
     const delivery = github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request', action: 'edited' });
-    spoil(delivery as never);
+    spoil(delivery);
     const before = github.requests().length;
     await expect(send(delivery)).resolves.toMatchObject({ statusCode: status, body: JSON.stringify({ outcome }) });
     expect(github.requests()).toHaveLength(before);

@@ -21,7 +21,6 @@ import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } fr
 import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 import type { SlackConnectionRecord } from '../app/connections/slack-connection';
 import type { SiteAddress } from '../app/digest/slack-digest';
-import { compactHistoryFromShards } from '../shared/packed-history';
 import { licenceFromContext } from './installation-licence-context';
 
 /** The alerts run this long after the hourly sync queued its project jobs, so they read what those synced. */
