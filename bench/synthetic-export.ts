@@ -11,7 +11,7 @@ import { generateSyntheticHistory } from './synthetic-project';
 const jiraTimestamp = (epochMs: number) => formatIsoTimestamp(epochMs).replace('Z', '+0000');
 
 /** Each issue of the synthetic project as one JSON text in search/jql shape. */
-export function* syntheticJiraIssues(issues: number): Generator<string> {
+function* syntheticJiraIssues(issues: number): Generator<string> {
   const history = generateSyntheticHistory(issues);
   for (let i = 0; i < issues; i++) {
     const issue = issueAt(history, i);
@@ -42,11 +42,6 @@ export function* syntheticJiraIssues(issues: number): Generator<string> {
       changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
     });
   }
-}
-
-/** The whole export as one JSON text (for sizes that fit in a string). */
-export function syntheticJiraExport(issues: number): string {
-  return `[${[...syntheticJiraIssues(issues)].join(',')}]`;
 }
 
 /** Writes the export to a file without holding it in memory; returns its size in bytes. */

@@ -532,7 +532,7 @@ export interface SyncCursor {
   backfill: BackfillCursor | null;
 }
 
-export interface BackfillCursor {
+interface BackfillCursor {
   /** The job that started it: its own retries continue instead of starting over. */
   startedBy: string;
   /**

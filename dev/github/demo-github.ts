@@ -37,7 +37,7 @@ export const DEMO_REPOSITORIES = {
   legacyBilling: `${DEMO_ORGANISATION}/legacy-billing`,
 } as const;
 
-export interface DemoGitHubToken {
+interface DemoGitHubToken {
   token: string;
   /** What the token is for, as a developer trying the settings page would want to know. */
   purpose: string;

@@ -6,7 +6,7 @@ import { ChangeKind, type IssueStore } from '../jira/issue-store';
  * In Progress-category status to the first move out of that category. Pull requests for the issue belong
  * in that stretch: opened once work started, merged before the issue reached Done.
  */
-export type StretchEnd =
+type StretchEnd =
   /** Moved to a Done-category status with resolution Done: the work shipped. */
   | 'done'
   /** Moved to a Done-category status with another resolution (Won't Do, Duplicate…): the work was dropped. */

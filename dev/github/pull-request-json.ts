@@ -19,13 +19,13 @@ export interface SimReview {
   commitId: string;
 }
 
-export interface SimCommit {
+interface SimCommit {
   sha: string;
   authoredAt: string;
   message: string;
 }
 
-export interface SimChangedFile {
+interface SimChangedFile {
   path: string;
   additions: number;
   deletions: number;

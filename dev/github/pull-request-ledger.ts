@@ -14,19 +14,19 @@ export interface NewReview {
   submittedAt: Date;
 }
 
-export interface NewCommit {
+interface NewCommit {
   authoredAt: Date;
   message: string;
 }
 
-export interface NewChangedFile {
+interface NewChangedFile {
   path: string;
   additions: number;
   deletions: number;
 }
 
 /** A draft change: marked ready for review (`ready: true`) or converted back to a draft. */
-export interface NewDraftEvent {
+interface NewDraftEvent {
   at: Date;
   ready: boolean;
 }
@@ -54,8 +54,8 @@ export interface NewPullRequest {
   draftEvents?: readonly NewDraftEvent[];
 }
 
-export type PullState = 'open' | 'closed' | 'all';
-export type PullSort = 'created' | 'updated';
+type PullState = 'open' | 'closed' | 'all';
+type PullSort = 'created' | 'updated';
 
 export interface PullQuery {
   ok: true;

@@ -24,7 +24,7 @@ import {
  * Tests control it directly: which tokens exist and what each may see, the rate-limit budget, the clock. It
  * keeps a log of the requests it answered, naming the token's account, never the token.
  */
-export type SimTokenKind = 'fine-grained' | 'classic';
+type SimTokenKind = 'fine-grained' | 'classic';
 
 export interface SimToken {
   token: string;

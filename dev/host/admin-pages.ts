@@ -8,12 +8,12 @@ import { manageAppsPage, sidebarAdminPages, type AppManifest, type UiModule } fr
  * which, so a page the manifest hides from the sidebar is missing from the local sidebar too.
  */
 export const MANAGE_APPS_PATH = '/settings/apps';
-export const SIDEBAR_PAGE_PATH = '/settings/flow-metrics';
-export const CONFIGURE_PAGE_PATH = '/settings/apps/configure/flow-metrics';
-export const GET_STARTED_PAGE_PATH = '/settings/apps/get-started/flow-metrics';
+const SIDEBAR_PAGE_PATH = '/settings/flow-metrics';
+const CONFIGURE_PAGE_PATH = '/settings/apps/configure/flow-metrics';
+const GET_STARTED_PAGE_PATH = '/settings/apps/get-started/flow-metrics';
 
 /** The app's name as Manage apps lists it (on Forge it comes from the developer console, not the manifest). */
-export const APP_NAME = 'Flow Metrics for Jira';
+const APP_NAME = 'Flow Metrics for Jira';
 
 export interface AdminPageRoute {
   path: string;

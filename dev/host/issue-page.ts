@@ -17,7 +17,7 @@ export interface IssueView {
   statusChanges: StatusChange[];
 }
 
-export interface StatusChange {
+interface StatusChange {
   at: string;
   from: string;
   to: string;

@@ -17,7 +17,7 @@ export type LoopbackRefusal = { status: 403 | 421; message: string };
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The server's own origins, for the port it listens on. */
-export function ownOrigins(port: number): string[] {
+function ownOrigins(port: number): string[] {
   return LOOPBACK_NAMES.map((name) => `http://${name}:${port}`);
 }
 

@@ -1,7 +1,23 @@
 import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from './jira-site';
 import { OpenApiContract } from './openapi-contract';
-import { TEST_ANCHOR, call, demoUser, q, type Caller } from './site-test-kit';
+import {
+  TEST_ANCHOR,
+  call,
+  demoUser,
+  q,
+  type BulkChangelogJson,
+  type Caller,
+  type ChangelogPageJson,
+  type ErrorCollection,
+  type SearchPageJson,
+} from './site-test-kit';
+
+/** JiraExpressionEvalResultBean over a JQL page. */
+interface EvaluationJson {
+  value: unknown;
+  meta: { issues: { jql: { nextPageToken?: string; isLast: boolean } } };
+}
 
 /**
  * Every endpoint's real answers, checked against the operation's response schema in Atlassian's published
@@ -14,8 +30,16 @@ beforeAll(() => {
   site = createJiraSite({ now: TEST_ANCHOR });
 });
 
-async function expectConforms(caller: Caller, method: string, path: string, template: string, expectedStatus: number, body?: unknown) {
-  const answer = await call(site, caller, method, path, body);
+/** The answer's body, once it has conformed to the schema, as the type the caller names for that schema. */
+async function expectConforms<T = unknown>(
+  caller: Caller,
+  method: string,
+  path: string,
+  template: string,
+  expectedStatus: number,
+  body?: unknown,
+): Promise<T> {
+  const answer = await call<T>(site, caller, method, path, body);
   expect({ path, status: answer.status }).toEqual({ path, status: expectedStatus });
   expect(contract.errors(method, template, answer.status, answer.body)).toEqual([]);
   return answer.body;
@@ -31,12 +55,12 @@ describe('search', () => {
     ['navigable minus one', `jql=${q('project = BUG')}&fields=-description`],
     ['changelog', `jql=${q('project = FLOW AND statusCategory = Done')}&fields=status&expand=changelog`],
   ])('GET with %s conforms', async (_name, query) => {
-    const body = await expectConforms('app', 'GET', `${template}?${query}`, template, 200);
+    const body = await expectConforms<SearchPageJson>('app', 'GET', `${template}?${query}`, template, 200);
     expect(body.issues.length).toBeGreaterThan(0);
   });
 
   it('POST conforms, first and later pages', async () => {
-    const first = await expectConforms('member', 'POST', template, template, 200, {
+    const first = await expectConforms<SearchPageJson>('member', 'POST', template, template, 200, {
       jql: 'project in (FLOW, BUG)',
       fields: ['key', 'status', 'updated'],
       maxResults: 30,
@@ -51,9 +75,16 @@ describe('search', () => {
   });
 
   it('the approximate count conforms', async () => {
-    const body = await expectConforms('app', 'POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 200, {
-      jql: 'project = FLOW',
-    });
+    const body = await expectConforms<{ count: number }>(
+      'app',
+      'POST',
+      '/rest/api/3/search/approximate-count',
+      '/rest/api/3/search/approximate-count',
+      200,
+      {
+        jql: 'project = FLOW',
+      },
+    );
     expect(body.count).toBe(1100);
   });
 });
@@ -62,8 +93,8 @@ describe('changelogs', () => {
   it('bulk fetch conforms, with and without a field filter', async () => {
     const template = '/rest/api/3/changelog/bulkfetch';
     const keys = Array.from({ length: 40 }, (_, i) => `BUG-${i + 1}`);
-    const all = await expectConforms('app', 'POST', template, template, 200, { issueIdsOrKeys: keys });
-    const statusOnly = await expectConforms('app', 'POST', template, template, 200, {
+    const all = await expectConforms<BulkChangelogJson>('app', 'POST', template, template, 200, { issueIdsOrKeys: keys });
+    const statusOnly = await expectConforms<BulkChangelogJson>('app', 'POST', template, template, 200, {
       issueIdsOrKeys: keys,
       fieldIds: ['status', 'customfield_10021'],
       maxResults: 25,
@@ -74,7 +105,13 @@ describe('changelogs', () => {
 
   it("one issue's changelog conforms", async () => {
     const template = '/rest/api/3/issue/{issueIdOrKey}/changelog';
-    const body = await expectConforms('member', 'GET', '/rest/api/3/issue/FLOW-23/changelog?startAt=0&maxResults=100', template, 200);
+    const body = await expectConforms<ChangelogPageJson>(
+      'member',
+      'GET',
+      '/rest/api/3/issue/FLOW-23/changelog?startAt=0&maxResults=100',
+      template,
+      200,
+    );
     expect(body.total).toBeGreaterThan(100);
     await expectConforms('member', 'GET', '/rest/api/3/issue/FLOW-23/changelog?startAt=100', template, 200);
   });
@@ -85,7 +122,7 @@ describe('expression evaluation', () => {
   const expression = 'issues.map(i => [i.id, i.key, i.created.getTime(), i.resolutionDate?.getTime(), i.status.name])';
 
   it('a page of issues, an error, and one issue conform', async () => {
-    const first = await expectConforms('app', 'POST', template, template, 200, {
+    const first = await expectConforms<EvaluationJson>('app', 'POST', template, template, 200, {
       expression,
       context: { issues: { jql: { query: 'project = FLOW ORDER BY id ASC', maxResults: 1000 } } },
     });
@@ -96,7 +133,7 @@ describe('expression evaluation', () => {
       context: { issues: { jql: { query: 'project = FLOW' } } },
     });
     await expectConforms('outsider', 'POST', template, template, 404, { expression: 'issue.key', context: { issue: { key: 'BUG-1' } } });
-    const one = await expectConforms('member', 'POST', template, template, 200, {
+    const one = await expectConforms<EvaluationJson>('member', 'POST', template, template, 200, {
       expression: '{ key: issue.key, type: issue.issueType.name }',
       context: { issue: { key: 'FLOW-1' } },
     });
@@ -107,8 +144,11 @@ describe('expression evaluation', () => {
     // The description marks nextPageToken required; a last page has no next page to point at. The
     // simulation answers as the enhanced search does (isLast, no token), and this is the only difference.
     const query = 'project = FLOW ORDER BY id ASC';
-    const first = await call(site, 'app', 'POST', template, { expression, context: { issues: { jql: { query, maxResults: 1000 } } } });
-    const last = await call(site, 'app', 'POST', template, {
+    const first = await call<EvaluationJson>(site, 'app', 'POST', template, {
+      expression,
+      context: { issues: { jql: { query, maxResults: 1000 } } },
+    });
+    const last = await call<EvaluationJson>(site, 'app', 'POST', template, {
       expression,
       context: { issues: { jql: { query, maxResults: 1000, nextPageToken: first.body.meta.issues.jql.nextPageToken } } },
     });
@@ -163,7 +203,13 @@ describe('people, projects and statuses', () => {
       .slice(0, 4)
       .map((u) => `accountId=${q(u.accountId)}`)
       .join('&');
-    const body = await expectConforms('member', 'GET', `/rest/api/3/user/bulk?${ids}&maxResults=3`, '/rest/api/3/user/bulk', 200);
+    const body = await expectConforms<{ values: unknown[] }>(
+      'member',
+      'GET',
+      `/rest/api/3/user/bulk?${ids}&maxResults=3`,
+      '/rest/api/3/user/bulk',
+      200,
+    );
     expect(body.values).toHaveLength(3);
   });
 
@@ -185,8 +231,8 @@ describe('people, projects and statuses', () => {
     const template = '/rest/api/3/project/{projectKeyOrId}/securitylevel';
     const ids = async (caller: 'app' | 'admin' | 'member', key: string) =>
       (
-        (await expectConforms(caller, 'GET', `/rest/api/3/project/${key}/securitylevel`, template, 200)).levels as Array<{ id: string }>
-      ).map((level) => level.id);
+        await expectConforms<{ levels: { id: string }[] }>(caller, 'GET', `/rest/api/3/project/${key}/securitylevel`, template, 200)
+      ).levels.map((level) => level.id);
     expect(await ids('app', 'BUG')).toEqual(['10100', '10101']);
     expect(await ids('admin', 'BUG')).toEqual(['10100', '10101']);
     expect(await ids('member', 'BUG')).toEqual(['10101']);
@@ -198,13 +244,13 @@ describe('people, projects and statuses', () => {
     let secured = 0;
     let nextPageToken: string | undefined;
     do {
-      const body = await expectConforms('app', 'POST', '/rest/api/3/search/jql', '/rest/api/3/search/jql', 200, {
+      const body = await expectConforms<SearchPageJson>('app', 'POST', '/rest/api/3/search/jql', '/rest/api/3/search/jql', 200, {
         jql: 'project = BUG',
         fields: ['security'],
         maxResults: 100,
         ...(nextPageToken ? { nextPageToken } : {}),
       });
-      secured += body.issues.filter((issue: { fields: { security: unknown } }) => issue.fields.security !== null).length;
+      secured += body.issues.filter((issue) => issue.fields.security !== null).length;
       nextPageToken = body.nextPageToken;
     } while (nextPageToken);
     expect(secured).toBeGreaterThan(0);
@@ -227,7 +273,7 @@ describe('error bodies', () => {
     ['member', 'POST', '/rest/api/3/search', 410],
     ['member', 'GET', '/rest/api/3/nothing/here', 404],
   ] as const)('%s %s %s answers %i with an ErrorCollection', async (caller, method, path, status) => {
-    const answer = await call(site, caller, method, path);
+    const answer = await call<ErrorCollection>(site, caller, method, path);
     expect(answer.status).toBe(status);
     expect(contract.componentErrors('ErrorCollection', answer.body)).toEqual([]);
     expect(answer.body.errorMessages.length).toBeGreaterThan(0);
@@ -238,7 +284,7 @@ describe('operations the simulated site serves beyond what the app calls', () =>
   it('transitions and issue creation conform', async () => {
     const transitions = await call(site, 'member', 'GET', '/rest/api/3/issue/FLOW-900/transitions');
     expect(contract.errors('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', 200, transitions.body)).toEqual([]);
-    const created = await call(site, 'member', 'POST', '/rest/api/3/issue', {
+    const created = await call<{ key: string }>(site, 'member', 'POST', '/rest/api/3/issue', {
       fields: { project: { key: 'FLOW' }, issuetype: { name: 'Story' }, summary: 'Contract check' },
     });
     expect(created.status).toBe(201);

@@ -1,6 +1,17 @@
 import { expect } from '@jest/globals';
 import { ISSUE_EVENT, createJiraSite, type IssueEvent, type JiraSite } from './jira-site';
-import { TEST_ANCHOR, call, demoUser, q } from './site-test-kit';
+import { TEST_ANCHOR, call, demoUser, q, type ErrorCollection, type IssueJson, type SearchPageJson } from './site-test-kit';
+
+/** GET issue/{key}/transitions. */
+interface TransitionsJson {
+  transitions: { id: string; name: string }[];
+}
+
+/** What the control shortcuts answer about an issue they changed. */
+interface ChangedIssueJson {
+  key: string;
+  previousKey?: string;
+}
 
 /** Changes made while an app runs: recorded in the changelog, visible to search, announced as events. */
 let site: JiraSite;
@@ -16,26 +27,31 @@ beforeEach(() => {
 
 async function issue(key: string) {
   return (
-    await call(site, 'app', 'GET', `/rest/api/3/issue/${key}?fields=status,updated,resolution,resolutiondate,project&expand=changelog`)
+    await call<IssueJson>(
+      site,
+      'app',
+      'GET',
+      `/rest/api/3/issue/${key}?fields=status,updated,resolution,resolutiondate,project&expand=changelog`,
+    )
   ).body;
 }
 
 describe('transitions', () => {
   it("lists the workflow's transitions and performs one, with history, updated time and event", async () => {
     const before = await issue('FLOW-1000');
-    const { transitions } = (await call(site, 'member', 'GET', '/rest/api/3/issue/FLOW-1000/transitions')).body;
-    expect(transitions.map((t: any) => t.name)).not.toContain(before.fields.status.name);
-    const toReview = transitions.find((t: any) => t.name === 'In Review');
+    const { transitions } = (await call<TransitionsJson>(site, 'member', 'GET', '/rest/api/3/issue/FLOW-1000/transitions')).body;
+    expect(transitions.map((t) => t.name)).not.toContain(before.fields.status.name);
+    const toReview = transitions.find((t) => t.name === 'In Review');
     expect(
-      (await call(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1000/transitions', { transition: { id: toReview.id } })).status,
+      (await call(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1000/transitions', { transition: { id: toReview?.id } })).status,
     ).toBe(204);
 
     const after = await issue('FLOW-1000');
     expect(after.fields.status.name).toBe('In Review');
     expect(Date.parse(after.fields.updated)).toBe(now);
     const last = after.changelog.histories.at(-1);
-    expect(last.author.accountId).toBe(demoUser('member').accountId);
-    expect(last.items).toEqual([
+    expect(last?.author.accountId).toBe(demoUser('member').accountId);
+    expect(last?.items).toEqual([
       expect.objectContaining({ field: 'status', fromString: before.fields.status.name, toString: 'In Review' }),
     ]);
 
@@ -50,27 +66,29 @@ describe('transitions', () => {
 
   it('sets and clears the resolution with done statuses', async () => {
     const transitionTo = async (name: string) => {
-      const { transitions } = (await call(site, 'app', 'GET', '/rest/api/3/issue/BUG-1300/transitions')).body;
-      const target = transitions.find((t: any) => t.name === name);
+      const { transitions } = (await call<TransitionsJson>(site, 'app', 'GET', '/rest/api/3/issue/BUG-1300/transitions')).body;
+      const target = transitions.find((t) => t.name === name);
       now += 60_000;
-      return call(site, 'app', 'POST', '/rest/api/3/issue/BUG-1300/transitions', { transition: { id: target.id } });
+      return call(site, 'app', 'POST', '/rest/api/3/issue/BUG-1300/transitions', { transition: { id: target?.id } });
     };
     await transitionTo("Won't Fix");
     let bug = await issue('BUG-1300');
-    expect(bug.fields.resolution.name).toBe("Won't Fix");
+    expect(bug.fields.resolution?.name).toBe("Won't Fix");
     expect(bug.fields.resolutiondate).not.toBeNull();
     await transitionTo('Open');
     bug = await issue('BUG-1300');
     expect(bug.fields.resolution).toBeNull();
     expect(bug.fields.resolutiondate).toBeNull();
-    expect(bug.changelog.histories.at(-1).items).toContainEqual(
+    expect(bug.changelog.histories.at(-1)?.items).toContainEqual(
       expect.objectContaining({ field: 'resolution', fromString: "Won't Fix", toString: '' }),
     );
     expect(events.every((e) => e.atlassianId === site.appAccountId)).toBe(true);
   });
 
   it('refuses an unknown transition', async () => {
-    const answer = await call(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1/transitions', { transition: { id: '999' } });
+    const answer = await call<ErrorCollection>(site, 'member', 'POST', '/rest/api/3/issue/FLOW-1/transitions', {
+      transition: { id: '999' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages).toEqual(["Transition id '999' is not valid for this issue."]);
   });
@@ -78,10 +96,10 @@ describe('transitions', () => {
   it('makes the change visible to an incremental sync', async () => {
     const since = '2025-06-02 04:00';
     const jql = `project = SPR AND updated >= "${since}"`;
-    expect((await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q(jql)}`)).body.issues).toHaveLength(0);
+    expect((await call<SearchPageJson>(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q(jql)}`)).body.issues).toHaveLength(0);
     await call(site, 'anonymous', 'POST', '/__jira/issues/SPR-700/status', { status: 'In Review' });
-    const found = (await call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q(jql)}&fields=key`)).body.issues;
-    expect(found.map((i: any) => i.key)).toEqual(['SPR-700']);
+    const found = (await call<SearchPageJson>(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q(jql)}&fields=key`)).body.issues;
+    expect(found.map((i) => i.key)).toEqual(['SPR-700']);
   });
 });
 
@@ -98,24 +116,25 @@ describe('the control shortcuts', () => {
 
   it('flags and unflags', async () => {
     await call(site, 'anonymous', 'POST', '/__jira/issues/SPR-750/flag', { flagged: true });
-    const flagged = (await call(site, 'app', 'GET', '/rest/api/3/issue/SPR-750?fields=customfield_10021')).body;
+    const flagged = (await call<IssueJson>(site, 'app', 'GET', '/rest/api/3/issue/SPR-750?fields=customfield_10021')).body;
     expect(flagged.fields.customfield_10021).toEqual([expect.objectContaining({ value: 'Impediment' })]);
     await call(site, 'anonymous', 'POST', '/__jira/issues/SPR-750/flag', { flagged: false });
     expect(events.map((e) => e.changelog?.items[0]?.toString)).toEqual(['Impediment', '']);
   });
 
   it('moves an issue to another project: new key, old key still found, status mapped', async () => {
-    const moved = (await call(site, 'anonymous', 'POST', '/__jira/issues/BUG-1340/move', { project: 'SPR' })).body;
+    const moved = (await call<ChangedIssueJson>(site, 'anonymous', 'POST', '/__jira/issues/BUG-1340/move', { project: 'SPR' })).body;
     expect(moved.previousKey).toBe('BUG-1340');
     expect(moved.key).toBe('SPR-761');
     const viaOldKey = await issue('BUG-1340');
     expect(viaOldKey.key).toBe('SPR-761');
     expect(viaOldKey.fields.project.key).toBe('SPR');
     expect(['To Do', 'In Progress', 'In Review', 'Done']).toContain(viaOldKey.fields.status.name);
-    const items = viaOldKey.changelog.histories.at(-1).items;
+    const items = viaOldKey.changelog.histories.at(-1)?.items;
     expect(items).toContainEqual(expect.objectContaining({ field: 'project', fromString: 'Bug Queue', toString: 'Sprinters Mobile' }));
     expect(items).toContainEqual(expect.objectContaining({ field: 'Key', fromString: 'BUG-1340', toString: 'SPR-761' }));
-    const inBug = (await call(site, 'app', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = BUG' })).body.count;
+    const inBug = (await call<{ count: number }>(site, 'app', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = BUG' }))
+      .body.count;
     expect(inBug).toBe(1349);
     expect(events[0]).toMatchObject({ eventType: 'avi:jira:updated:issue', issue: { key: 'SPR-761' } });
   });
@@ -123,7 +142,7 @@ describe('the control shortcuts', () => {
 
 describe('creating and deleting', () => {
   it('creates an issue in the first column and announces it', async () => {
-    const created = await call(site, 'member', 'POST', '/rest/api/3/issue', {
+    const created = await call<ChangedIssueJson>(site, 'member', 'POST', '/rest/api/3/issue', {
       fields: {
         project: { key: 'FLOW' },
         issuetype: { name: 'Bug' },
@@ -133,7 +152,9 @@ describe('creating and deleting', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.key).toBe('FLOW-1101');
-    const fetched = (await call(site, 'app', 'GET', `/rest/api/3/issue/${created.body.key}?fields=summary,status,assignee,created`)).body;
+    const fetched = (
+      await call<IssueJson>(site, 'app', 'GET', `/rest/api/3/issue/${created.body.key}?fields=summary,status,assignee,created`)
+    ).body;
     expect(fetched.fields).toMatchObject({
       summary: 'Totals are off by one',
       status: { name: 'Backlog' },
@@ -147,7 +168,7 @@ describe('creating and deleting', () => {
   });
 
   it('explains what is missing from a create request', async () => {
-    const answer = await call(site, 'outsider', 'POST', '/rest/api/3/issue', {
+    const answer = await call<ErrorCollection>(site, 'outsider', 'POST', '/rest/api/3/issue', {
       fields: { project: { key: 'BUG' }, issuetype: { name: 'Bug' } },
     });
     expect(answer.status).toBe(400);
@@ -161,7 +182,8 @@ describe('creating and deleting', () => {
     expect((await call(site, 'member', 'DELETE', '/rest/api/3/issue/FLOW-500')).status).toBe(403);
     expect((await call(site, 'admin', 'DELETE', '/rest/api/3/issue/FLOW-500')).status).toBe(204);
     expect((await call(site, 'app', 'GET', '/rest/api/3/issue/FLOW-500')).status).toBe(404);
-    const count = (await call(site, 'app', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = FLOW' })).body.count;
+    const count = (await call<{ count: number }>(site, 'app', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = FLOW' }))
+      .body.count;
     expect(count).toBe(1099);
     expect(events).toEqual([
       expect.objectContaining({
@@ -175,7 +197,7 @@ describe('creating and deleting', () => {
   });
 
   it('answers the removed search API with 410 Gone', async () => {
-    const answer = await call(site, 'member', 'POST', '/rest/api/3/search', { jql: 'project = FLOW' });
+    const answer = await call<ErrorCollection>(site, 'member', 'POST', '/rest/api/3/search', { jql: 'project = FLOW' });
     expect(answer.status).toBe(410);
     expect(answer.body.errorMessages[0]).toMatch(
       /^The requested API has been removed\. Please migrate to the \/rest\/api\/3\/search\/jql API/,

@@ -16,7 +16,7 @@ export const ISSUE_EVENT = 'issue-event';
 
 export type IssueEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
 
-export interface IssueEventUser {
+interface IssueEventUser {
   accountId: string;
 }
 

@@ -13,14 +13,14 @@ import type { SiteProject } from './site-project';
 export const ChangeKind = { Status: 0, Resolution: 1, Flag: 2, Assignee: 3 } as const;
 export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 
-export interface CompactChange {
+interface CompactChange {
   kind: ChangeKind;
   from: number;
   to: number;
 }
 
 /** A change already in Jira's words (a project move's "project" and "Key" items). */
-export interface RawChange {
+interface RawChange {
   kind: 'raw';
   details: ChangeDetailsJson;
 }

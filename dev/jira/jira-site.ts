@@ -16,7 +16,6 @@ import { searchRoutes } from './endpoints/search';
 import { statusRoutes } from './endpoints/statuses';
 import { userRoutes } from './endpoints/users';
 import { IssueChanges } from './issue-changes';
-import { ISSUE_EVENT, type IssueEvent } from './issue-events';
 import { IssueSearch } from './issue-search';
 import { PermissionModel } from './permissions';
 import { identify, principalLabel } from './principal';
@@ -25,10 +24,8 @@ import type { SiteContext } from './site-context';
 import { JiraHttpError, jiraError, lowerCaseHeaders, type SimRequest, type SimResponse, type SimService } from './sim-http';
 
 export { startJiraServer } from './jira-server';
-export type { IssueEvent, IssueEventType } from './issue-events';
+export type { IssueEvent } from './issue-events';
 export { ISSUE_EVENT } from './issue-events';
-export type { SimRequest, SimResponse } from './sim-http';
-export { PRINCIPAL_HEADER } from './principal';
 
 /**
  * A simulated Jira Cloud site: seeded demo projects behind Jira's REST API (real shapes, real limits, real
@@ -42,7 +39,7 @@ export interface JiraSiteOptions extends DemoDataOptions {
   clock?: () => number;
 }
 
-export interface SiteProjectSummary {
+interface SiteProjectSummary {
   id: string;
   key: string;
   name: string;
@@ -62,7 +59,7 @@ export interface JiraSite extends SimService {
   handle(request: SimRequest): Promise<SimResponse>;
 }
 
-export const DEFAULT_SITE_URL = 'https://flow-metrics-demo.atlassian.net';
+const DEFAULT_SITE_URL = 'https://flow-metrics-demo.atlassian.net';
 
 const ROUTES: readonly Route[] = [
   ...searchRoutes,
@@ -157,10 +154,4 @@ export function createJiraSite(options: JiraSiteOptions = {}): JiraSite {
     events,
     handle: serve,
   };
-}
-
-/** Subscribes to the site's issue events; returns the unsubscribe function. */
-export function onIssueEvent(site: JiraSite, listener: (event: IssueEvent) => void): () => void {
-  site.events.on(ISSUE_EVENT, listener);
-  return () => site.events.off(ISSUE_EVENT, listener);
 }

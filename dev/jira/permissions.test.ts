@@ -1,5 +1,17 @@
 import { createJiraSite, type JiraSite } from './jira-site';
-import { TEST_ANCHOR, call, demoUser, q, type Caller } from './site-test-kit';
+import { TEST_ANCHOR, call, demoUser, q, type Caller, type ErrorCollection } from './site-test-kit';
+
+/** PageBeanProject: a page of the project search. */
+interface ProjectPageJson {
+  values: { key: string }[];
+  nextPage?: string;
+  isLast: boolean;
+}
+
+/** BulkPermissionGrants. */
+interface PermissionGrantsJson {
+  projectPermissions: { permission: string; projects: number[]; issues: number[] }[];
+}
 
 /**
  * Who sees what. The admin and the member browse everything; the outsider gets Jira's behaviour for BUG,
@@ -12,7 +24,8 @@ beforeAll(() => {
 });
 
 const have = async (caller: Caller, query: string, key: string) =>
-  (await call(site, caller, 'GET', `/rest/api/3/mypermissions?${query}`)).body.permissions[key].havePermission as boolean;
+  (await call<{ permissions: Record<string, { havePermission: boolean }> }>(site, caller, 'GET', `/rest/api/3/mypermissions?${query}`)).body
+    .permissions[key]?.havePermission;
 
 describe('mypermissions', () => {
   it('needs the permissions parameter', async () => {
@@ -31,7 +44,12 @@ describe('mypermissions', () => {
     for (const caller of ['admin', 'member', 'app'] as const) {
       expect(await have(caller, 'projectKey=BUG&permissions=BROWSE_PROJECTS', 'BROWSE_PROJECTS')).toBe(true);
     }
-    const outsider = await call(site, 'outsider', 'GET', '/rest/api/3/mypermissions?projectKey=BUG&permissions=BROWSE_PROJECTS');
+    const outsider = await call<ErrorCollection>(
+      site,
+      'outsider',
+      'GET',
+      '/rest/api/3/mypermissions?projectKey=BUG&permissions=BROWSE_PROJECTS',
+    );
     expect(outsider.status).toBe(404);
     expect(outsider.body.errorMessages).toEqual(["No project could be found with key 'BUG'."]);
     expect(await have('outsider', 'projectKey=FLOW&permissions=BROWSE_PROJECTS', 'BROWSE_PROJECTS')).toBe(true);
@@ -47,13 +65,13 @@ describe('mypermissions', () => {
 describe('permissions/check', () => {
   it('lists the granted projects, and lets only an admin ask about someone else', async () => {
     const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000, 10001, 10002] }] };
-    const outsider = await call(site, 'outsider', 'POST', '/rest/api/3/permissions/check', body);
+    const outsider = await call<PermissionGrantsJson>(site, 'outsider', 'POST', '/rest/api/3/permissions/check', body);
     expect(outsider.body.projectPermissions).toEqual([{ permission: 'BROWSE_PROJECTS', projects: [10000, 10001], issues: [] }]);
-    const asked = await call(site, 'admin', 'POST', '/rest/api/3/permissions/check', {
+    const asked = await call<PermissionGrantsJson>(site, 'admin', 'POST', '/rest/api/3/permissions/check', {
       ...body,
       accountId: demoUser('outsider').accountId,
     });
-    expect(asked.body.projectPermissions[0].projects).toEqual([10000, 10001]);
+    expect(asked.body.projectPermissions[0]?.projects).toEqual([10000, 10001]);
     const refused = await call(site, 'member', 'POST', '/rest/api/3/permissions/check', {
       ...body,
       accountId: demoUser('outsider').accountId,
@@ -68,26 +86,28 @@ describe('projects and issues', () => {
     expect((await call(site, 'outsider', 'GET', '/rest/api/3/project/10002/statuses')).status).toBe(404);
     expect((await call(site, 'outsider', 'GET', '/rest/api/3/issue/BUG-3/changelog')).status).toBe(404);
     expect((await call(site, 'outsider', 'GET', '/rest/api/3/issue/BUG-3/transitions')).status).toBe(404);
-    const list = await call(site, 'outsider', 'GET', '/rest/api/3/project/search');
-    expect(list.body.values.map((p: any) => p.key)).toEqual(['FLOW', 'SPR']);
-    const count = await call(site, 'outsider', 'POST', '/rest/api/3/search/approximate-count', { jql: 'created >= "2000-01-01"' });
+    const list = await call<ProjectPageJson>(site, 'outsider', 'GET', '/rest/api/3/project/search');
+    expect(list.body.values.map((p) => p.key)).toEqual(['FLOW', 'SPR']);
+    const count = await call<{ count: number }>(site, 'outsider', 'POST', '/rest/api/3/search/approximate-count', {
+      jql: 'created >= "2000-01-01"',
+    });
     expect(count.body.count).toBe(1860);
   });
 
   it('shows everything to the member and the app', async () => {
     for (const caller of ['member', 'app', 'admin'] as const) {
-      const list = await call(site, caller, 'GET', '/rest/api/3/project/search');
-      expect(list.body.values.map((p: any) => p.key)).toEqual(['BUG', 'FLOW', 'SPR']);
+      const list = await call<ProjectPageJson>(site, caller, 'GET', '/rest/api/3/project/search');
+      expect(list.body.values.map((p) => p.key)).toEqual(['BUG', 'FLOW', 'SPR']);
       expect((await call(site, caller, 'GET', `/rest/api/3/search/jql?jql=${q('project = BUG')}`)).status).toBe(200);
     }
   });
 
   it('pages the project search', async () => {
-    const first = await call(site, 'member', 'GET', '/rest/api/3/project/search?maxResults=2');
+    const first = await call<ProjectPageJson>(site, 'member', 'GET', '/rest/api/3/project/search?maxResults=2');
     expect(first.body).toMatchObject({ startAt: 0, maxResults: 2, total: 3, isLast: false });
     expect(first.body.nextPage).toContain('startAt=2');
-    const second = await call(site, 'member', 'GET', '/rest/api/3/project/search?startAt=2&maxResults=2');
-    expect(second.body.values.map((p: any) => p.key)).toEqual(['SPR']);
+    const second = await call<ProjectPageJson>(site, 'member', 'GET', '/rest/api/3/project/search?startAt=2&maxResults=2');
+    expect(second.body.values.map((p) => p.key)).toEqual(['SPR']);
     expect(second.body.isLast).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { DEMO_USERS, type DemoUser } from './demo-data/demo-users';
  */
 export type Principal = { kind: 'app' } | { kind: 'user'; user: DemoUser; index: number };
 
-export const PRINCIPAL_HEADER = 'x-forge-sim-principal';
+const PRINCIPAL_HEADER = 'x-forge-sim-principal';
 
 export type Identification = { ok: true; principal: Principal } | { ok: false; message: string };
 

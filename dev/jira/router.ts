@@ -14,7 +14,7 @@ export interface RouteRequest {
   principal: Principal;
 }
 
-export type RouteHandler = (site: SiteContext, request: RouteRequest) => SimResponse | Promise<SimResponse>;
+type RouteHandler = (site: SiteContext, request: RouteRequest) => SimResponse | Promise<SimResponse>;
 
 export interface Route {
   method: string;

@@ -17,7 +17,7 @@ import type { KvsLimits } from './limits';
 const SECOND_MS = 1000;
 const WINDOW_SECONDS = 60;
 
-export type QuotaKind = 'read' | 'write' | 'batch';
+type QuotaKind = 'read' | 'write' | 'batch';
 
 /** What an installation has used of its quotas at one moment. */
 export interface KvsQuotaUsage {

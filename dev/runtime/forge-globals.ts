@@ -14,7 +14,7 @@ export interface KvsService {
   fetch(path: string, init: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export interface QueueService {
+interface QueueService {
   handle(path: string, body: string | undefined): { status: number; body: unknown };
 }
 

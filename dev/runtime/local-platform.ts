@@ -66,7 +66,7 @@ export interface ForgeLicence {
 }
 
 /** `FORGE_LICENCE=active` or `inactive` gives the app a licence; unset, none, as in Forge's development environment. */
-export function licenceFromEnvironment(env: NodeJS.ProcessEnv): ForgeLicence | null {
+function licenceFromEnvironment(env: NodeJS.ProcessEnv): ForgeLicence | null {
   const value = env.FORGE_LICENCE;
   if (value === undefined || value === '') return null;
   if (value === 'active' || value === 'inactive') return { isActive: value === 'active' };
@@ -80,7 +80,7 @@ export function licenceFromEnvironment(env: NodeJS.ProcessEnv): ForgeLicence | n
 export type AppForm = 'typescript' | 'bundle';
 
 /** `FORGE_APP=bundle` runs the deployable bundle; anything else (or nothing) the sources. */
-export function appFormFromEnvironment(env: NodeJS.ProcessEnv): AppForm {
+function appFormFromEnvironment(env: NodeJS.ProcessEnv): AppForm {
   return env.FORGE_APP === 'bundle' ? 'bundle' : 'typescript';
 }
 
@@ -94,7 +94,7 @@ export interface ResolverCall {
   theme?: 'light' | 'dark';
 }
 
-export class ResolverInvocationError extends Error {}
+class ResolverInvocationError extends Error {}
 
 export class LocalPlatform {
   readonly manifest: AppManifest;

@@ -26,7 +26,7 @@ export interface SimulatedService {
   }): SimulatedAnswer | Promise<SimulatedAnswer>;
 }
 
-export interface SimulatedAnswer {
+interface SimulatedAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;

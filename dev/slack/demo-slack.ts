@@ -30,7 +30,7 @@ export const DEMO_CHANNELS = {
   oldReleases: 'C0OLDRELEAS',
 } as const;
 
-export interface DemoSlackToken {
+interface DemoSlackToken {
   token: string;
   purpose: string;
 }

@@ -9,7 +9,7 @@ import { parsePullRequestSource, type PullRequestSource } from './pull-request-i
 import { isPullRequestTableName, PULL_REQUEST_TABLE_NAMES, type PullRequestTableName } from './pull-request-csv';
 import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
 
-export type OutputFormat = 'json' | 'csv';
+type OutputFormat = 'json' | 'csv';
 
 /**
  * What `--now` names: an exact instant (a date-time with its zone), or a calendar day, which starts at

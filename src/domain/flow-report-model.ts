@@ -57,7 +57,7 @@ export function defaultFilters(issueTypes: readonly string[], excluded: readonly
 }
 
 /** The report window the filters ask for, or the configured one. */
-export function windowOf(filters: ReportFilters, configured: FlowConfig['window']): FlowConfig['window'] {
+function windowOf(filters: ReportFilters, configured: FlowConfig['window']): FlowConfig['window'] {
   if (filters.customRange) return { from: filters.customRange.from, to: filters.customRange.to, days: null };
   if (filters.rangeDays !== null) return { from: null, to: null, days: filters.rangeDays };
   return configured;
@@ -68,7 +68,7 @@ export function windowOf(filters: ReportFilters, configured: FlowConfig['window'
  * before any item existed are empty weeks that would only dilute every average and stretch every axis.
  * `askedFrom` is the start asked for when it was moved, null otherwise.
  */
-export function windowWithinHistory(
+function windowWithinHistory(
   filters: ReportFilters,
   configured: FlowConfig['window'],
   firstDay: string | null,

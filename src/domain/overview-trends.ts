@@ -4,11 +4,11 @@ import { cycleTimeByMonth } from './cycle-time-by-month';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
 /** How many of the latest throughput periods the overview shows: about a quarter in weeks. */
-export const TREND_PERIODS = 12;
+const TREND_PERIODS = 12;
 /** How many months of cycle times the overview shows. */
-export const TREND_MONTHS = 12;
+const TREND_MONTHS = 12;
 /** How many days of WIP the overview shows: the same twelve weeks. */
-export const TREND_DAYS = 84;
+const TREND_DAYS = 84;
 /** Periods the throughput's moving average spans, as on the Throughput tab. */
 export const TREND_AVERAGE_PERIODS = 4;
 

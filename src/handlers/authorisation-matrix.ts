@@ -9,7 +9,7 @@ import type { ResolverErrorCode } from '../shared/resolver-contract';
  * Every check is Jira's answer about the calling user, asked as that user (`asUser()`), before the payload
  * is read: the app itself may browse everything, so asking as the app would open everything to everyone.
  */
-export type Caller =
+type Caller =
   /** Holds Jira's global ADMINISTER permission: the settings page, for any project of the site. */
   | 'jira-administrator'
   /** May browse the project the page is opened in (BROWSE_PROJECTS on that project). */

@@ -125,7 +125,7 @@ describe('Slack alerts', () => {
   it('post nothing while the licence is inactive', async () => {
     await harness.setValue('project:FLOW:slack-alert-state', { items: {}, pulls: [], posting: null, lastPosted: null });
     const before = alertMessages().length;
-    harness.platform.licence = { isActive: false } as typeof harness.platform.licence;
+    harness.platform.licence = { isActive: false };
     try {
       await harness.runScheduledSync();
       await harness.platform.drainQueue();

@@ -195,7 +195,7 @@ describe('the weekly Slack digest', () => {
     const remaining = jest.spyOn(InvocationBudget.prototype, 'remainingMs').mockReturnValue(0);
     // With no time left a 429 cannot be waited out; the channel's posting limit has its own tests.
     slack.slack.setPostBurst(Infinity);
-    const order = (await harness.kvs.listPlain('settings:measured-projects'))[0]!.value as string[];
+    const order = harness.kvs.listPlain('settings:measured-projects')[0]!.value as string[];
     expect([...order].sort()).toEqual(['BUG', 'FLOW', 'SPR']);
     let first: SlackDigestOutcome;
     try {

@@ -5,7 +5,7 @@ import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
 import type { HistoryManifest } from '../ports';
 import { unpackShard, type StoredIssue } from '../shared/packed-history';
-import type { AuditEntry, DataPrivacyData, PurgeOutcome, PurgeQueued } from '../shared/resolver-contract';
+import type { AuditEntry, PurgeOutcome } from '../shared/resolver-contract';
 import type { PurgeSliceOutcome } from '../app/privacy/expired-data-purge';
 import { MS_PER_DAY } from '../domain';
 import { LAST_PURGE_RECORD } from '../adapters/kvs/stored-record-kinds';

@@ -67,7 +67,7 @@ export async function decodeProjectHistoryUpdate(
 }
 
 /** A held history as the engine's model: its shards with every edit applied in order. */
-export async function historyFromHeld(held: HeldHistory): Promise<CompactHistory> {
+async function historyFromHeld(held: HeldHistory): Promise<CompactHistory> {
   const shards = await Promise.all(held.shards.map(decodeShardText));
   if (held.edits.length === 0) return compactHistoryFromShards(held.dictionaries, shards);
   const { keyPrefix } = held.dictionaries;

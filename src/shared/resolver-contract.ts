@@ -4,6 +4,9 @@
  * Imported by both sides (src/handlers and static/), so a renamed field breaks the type-check on both.
  * Every resolver answers a `ResolverResult`: data on success, or a typed error the UI can explain.
  * A resolver never throws at the UI and never returns a stack trace.
+ *
+ * Every function's payload and data types are the contract, so each is exported, including those neither side
+ * names yet; `@public` tells knip so.
  */
 import type {
   BackwardMoveRule,
@@ -156,7 +159,10 @@ export interface SyncNowData {
   nextAllowedAt: string;
 }
 
-/** `getSyncState`: payload `{}`. Cheap to poll while a sync runs. */
+/**
+ * `getSyncState`: payload `{}`. Cheap to poll while a sync runs.
+ * @public
+ */
 export type SyncStateData = SyncState;
 
 /** `settings-page` resolver, function `listProjects`: payload `{}`. */
@@ -184,6 +190,7 @@ export interface ConventionSettings {
   timeZone: string;
 }
 
+/** @public */
 export interface WorkflowStageSettings {
   name: string;
   /** Jira status ids. */
@@ -232,7 +239,10 @@ export interface MeasuredProjectsData {
   syncQueued: boolean;
 }
 
-/** `getProjectWorkflow`: payload `{ projectKey }`; `resetProjectWorkflow` (same payload) answers the same shape. */
+/**
+ * `getProjectWorkflow`: payload `{ projectKey }`; `resetProjectWorkflow` (same payload) answers the same shape.
+ * @public
+ */
 export interface ProjectWorkflowPayload {
   projectKey: string;
 }
@@ -330,7 +340,10 @@ export interface GitHubRepositoryAccess {
   defaultBranch: string | null;
 }
 
-/** What a connection's answer adds to what the app stored about the token it was given. */
+/**
+ * What a connection's answer adds to what the app stored about the token it was given.
+ * @public
+ */
 export interface ConnectedTokenStatus {
   connected: true;
   sealing: SealingStatus;
@@ -588,7 +601,10 @@ export interface SetRetentionPayload {
   retentionDays: number;
 }
 
-/** `exportAppData`: call with no cursor, then with each `nextCursor` until it is null. */
+/**
+ * `exportAppData`: call with no cursor, then with each `nextCursor` until it is null.
+ * @public
+ */
 export interface ExportAppDataPayload {
   cursor?: string;
 }
@@ -672,6 +688,7 @@ export interface AuditEntry {
 /**
  * `getAuditLog`: payload `{ cursor? }`. Without a cursor, the newest entries; with one, the page just older
  * than the one that gave it out. Entries recorded meanwhile do not shift the pages already reached.
+ * @public
  */
 export interface AuditLogPayload {
   cursor?: string;
@@ -719,7 +736,10 @@ export interface RemainingWorkData {
 /** The longest JQL query a reader may count from. */
 export const MAX_REMAINING_WORK_JQL_LENGTH = 2000;
 
-/** The payload of a function that takes nothing: everything it needs comes from the platform's context. */
+/**
+ * The payload of a function that takes nothing: everything it needs comes from the platform's context.
+ * @public
+ */
 export type NoPayload = Record<string, never>;
 
 /**
@@ -770,7 +790,10 @@ export interface SettingsFunctions {
   getAuditLog: { payload: AuditLogPayload; answer: AuditLogPage };
 }
 
-/** Every resolver function the Custom UI may call. The two pages' names never overlap. */
+/**
+ * Every resolver function the Custom UI may call. The two pages' names never overlap.
+ * @public
+ */
 export type ResolverFunctions = ProjectPageFunctions & SettingsFunctions;
 export type ResolverFunctionKey = keyof ResolverFunctions;
 export type PayloadOf<K extends ResolverFunctionKey> = ResolverFunctions[K]['payload'];

@@ -25,7 +25,7 @@ const ERROR_CODES: readonly ResolverErrorCode[] = [
   'INTERNAL',
 ];
 
-export function resolverFailure(code: ResolverErrorCode, message: string): { ok: false; error: ResolverError } {
+function resolverFailure(code: ResolverErrorCode, message: string): { ok: false; error: ResolverError } {
   return { ok: false, error: { code, message } };
 }
 

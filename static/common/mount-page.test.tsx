@@ -11,8 +11,9 @@ describe('mountPage', () => {
   });
 
   it('themes the document, then renders the page into #root', async () => {
-    jest.mocked(view.theme.enable).mockImplementationOnce(async () => {
+    jest.mocked(view.theme.enable).mockImplementationOnce(() => {
       document.documentElement.setAttribute('data-color-mode', 'dark');
+      return Promise.resolve();
     });
     document.body.innerHTML = '<div id="root"></div>';
 
@@ -29,7 +30,7 @@ describe('mountPage', () => {
     document.body.innerHTML = '<div id="root"></div>';
 
     const mounted = mountPage(<p data-testid="page">hello</p>);
-    await act(async () => jest.advanceTimersByTime(1000));
+    await act(() => jest.advanceTimersByTimeAsync(1000));
     await act(() => mounted);
 
     expect(screen.getByTestId('page').textContent).toBe('hello');

@@ -28,9 +28,10 @@ beforeEach(() => {
 
 describe('enableTheming', () => {
   it('leaves theming to the host when it sets the theme attributes', async () => {
-    enableMock.mockImplementationOnce(async () => {
+    enableMock.mockImplementationOnce(() => {
       html.setAttribute('data-color-mode', 'dark');
       html.setAttribute('data-theme', 'dark:dark light:light');
+      return Promise.resolve();
     });
 
     await enableTheming();

@@ -29,7 +29,10 @@ describe('useResolver', () => {
     act(() => result.current.reload());
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'second' }));
 
-    await act(async () => first.resolve(ok('first')));
+    await act(() => {
+      first.resolve(ok('first'));
+      return first.promise;
+    });
     expect(result.current.state).toEqual({ status: 'ready', data: 'second' });
   });
 
@@ -44,7 +47,10 @@ describe('useResolver', () => {
     act(() => result.current.refresh());
     expect(invokeMock).toHaveBeenCalledTimes(2);
 
-    await act(async () => slow.resolve(ok('second')));
+    await act(() => {
+      slow.resolve(ok('second'));
+      return slow.promise;
+    });
     expect(result.current.state).toEqual({ status: 'ready', data: 'second' });
 
     invokeMock.mockResolvedValueOnce(ok('third'));

@@ -1,4 +1,4 @@
-import type { ProjectListData, ProjectPageData, ResolverErrorCode, ResolverResult, SyncState } from '../../src/shared/resolver-contract';
+import type { ProjectPageData, ResolverErrorCode, ResolverResult, SyncState } from '../../src/shared/resolver-contract';
 
 /** Test data for the UI, shaped by the resolver contract. */
 
@@ -26,10 +26,6 @@ export function unmeasuredProjectPageData(viewerIsJiraAdministrator: boolean): P
     viewerIsJiraAdministrator,
     licenceActive: true,
   };
-}
-
-export function projectListData(projects: ProjectListData['projects'] = []): ProjectListData {
-  return { projects };
 }
 
 export function ok<T>(data: T): ResolverResult<T> {

@@ -14,11 +14,11 @@ import type { Plugin } from 'vite';
  */
 
 /** The import that pulls the themes into a page. Ends in `.css`, so Vite's CSS pipeline handles it. */
-export const TOKEN_THEMES_MODULE_ID = 'virtual:token-themes.css';
+const TOKEN_THEMES_MODULE_ID = 'virtual:token-themes.css';
 const RESOLVED_ID = `\0${TOKEN_THEMES_MODULE_ID}`;
 
 /** The themes Jira's default theme state names (`light:light dark:dark spacing:spacing ...`). */
-export const THEME_ARTIFACTS = [
+const THEME_ARTIFACTS = [
   'atlassian-light',
   'atlassian-dark',
   'atlassian-spacing',

@@ -18,7 +18,7 @@ interface OrderArgs extends ConnectionArgs {
   baseRefName?: string | null;
 }
 
-export const pullState = (pull: SimPullRequest) => (pull.mergedAt ? 'MERGED' : pull.closedAt ? 'CLOSED' : 'OPEN');
+const pullState = (pull: SimPullRequest) => (pull.mergedAt ? 'MERGED' : pull.closedAt ? 'CLOSED' : 'OPEN');
 
 export function pullRequestNode(pull: SimPullRequest) {
   const reviews = pull.reviews.map((review) => ({

@@ -9,8 +9,8 @@ import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, t
  * - cost: the requests needed to fill each connection (one, times the page sizes of the connections around
  *   it), summed, divided by 100 and rounded; at least 1 point.
  */
-export const MAX_NODES = 500_000;
-export const MAX_PAGE = 100;
+const MAX_NODES = 500_000;
+const MAX_PAGE = 100;
 
 export interface QueryCost {
   cost: number;

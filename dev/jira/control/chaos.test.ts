@@ -1,5 +1,6 @@
 import { createJiraSite, type JiraSite } from '../jira-site';
 import { TEST_ANCHOR, call, q } from '../site-test-kit';
+import type { StatsSnapshot } from './request-stats';
 
 /** Fault injection and the statistics that tell whether an app copes with it politely. */
 let now = TEST_ANCHOR.getTime();
@@ -11,7 +12,7 @@ beforeEach(() => {
 });
 
 const chaos = (settings: Record<string, unknown>) => call(site, 'anonymous', 'POST', '/__jira/chaos', settings);
-const stats = async () => (await call(site, 'anonymous', 'GET', '/__jira/stats')).body;
+const stats = async () => (await call<StatsSnapshot>(site, 'anonymous', 'GET', '/__jira/stats')).body;
 const search = () => call(site, 'app', 'GET', `/rest/api/3/search/jql?jql=${q('project = FLOW')}`);
 
 describe('rate limiting', () => {
@@ -62,7 +63,7 @@ describe('other faults', () => {
     await chaos({ malformedJsonRate: 1 });
     const raw = await site.handle({ method: 'GET', path: '/rest/api/3/myself', headers: { 'x-forge-sim-principal': 'app' } });
     expect(raw.status).toBe(200);
-    expect(() => JSON.parse(raw.body)).toThrow();
+    expect((): unknown => JSON.parse(raw.body)).toThrow();
   });
 
   it('refuses settings out of range and calms down on DELETE', async () => {

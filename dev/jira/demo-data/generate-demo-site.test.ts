@@ -1,7 +1,7 @@
 import { STATUSES } from '../catalogue';
 import { ChangeKind, type IssueStore } from '../issue-store';
 import { createJiraSite } from '../jira-site';
-import { TEST_ANCHOR } from '../site-test-kit';
+import { TEST_ANCHOR, type IssueJson } from '../site-test-kit';
 import { DEMO_USERS } from './demo-users';
 import { DEMO_WINDOW_DAYS, generateDemoData, startOfUtcDay } from './generate-demo-site';
 
@@ -35,10 +35,10 @@ describe('determinism', () => {
     const first = await exportOf(7);
     expect(await exportOf(7)).toBe(first);
     expect(await exportOf(8)).not.toBe(first);
-    const issues = JSON.parse(first);
+    const issues = JSON.parse(first) as IssueJson[];
     expect(issues).toHaveLength(1100);
-    expect(issues[0].key).toBe('FLOW-1');
-    expect(issues.some((i: any) => i.changelog.histories.length > 100)).toBe(true);
+    expect(issues[0]?.key).toBe('FLOW-1');
+    expect(issues.some((i) => i.changelog.histories.length > 100)).toBe(true);
     for (const issue of issues) expect(issue.changelog.histories).toHaveLength(issue.changelog.total);
   });
 

@@ -5,7 +5,7 @@ import type { BoardStyle, ProjectTypeKey } from '../site-project';
  * give charts the shapes real boards have (long-tailed cycle times, a rework loop, work that never ends),
  * not to model any particular team.
  */
-export interface Backtrack {
+interface Backtrack {
   /** The status work falls back to. */
   to: string;
   /** Chance, on leaving the status, of going back instead of forward. */

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { createJiraSite, type JiraSite } from '../jira-site';
-import { TEST_ANCHOR, call, q } from '../site-test-kit';
+import { TEST_ANCHOR, call, q, type ErrorCollection, type SearchPageJson } from '../site-test-kit';
 
 /** Jira expressions over JQL pages: the facts they read, paging, permissions, limits and refusals. */
 let site: JiraSite;
@@ -13,25 +13,37 @@ const EVALUATE = '/rest/api/3/expression/evaluate';
 const FACTS =
   'issues.map(i => [i.id, i.key, i.created.getTime(), i.updated.getTime(), i.resolutionDate?.getTime(), i.issueType.name, i.status.id, i.status.category.key])';
 
-function evaluate(
+/** What FACTS gives for one issue: id, key, created, updated, resolved (or null), type, status id, status category. */
+type FactRow = [number, string, number, number, number | null, string, number, string];
+
+/**
+ * JiraExpressionEvalResultBean with the value the expression makes, or on a 400 the ErrorCollection: typed as
+ * both, since each test reads the one the status it expects carries.
+ */
+type EvaluationJson<Value> = ErrorCollection & {
+  value: Value;
+  meta: { issues: { jql: { nextPageToken?: string; isLast: boolean } } };
+};
+
+function evaluate<Value = unknown>(
   caller: Parameters<typeof call>[1],
   expression: string,
   jql?: { query?: string; maxResults?: number; nextPageToken?: string },
 ) {
-  return call(site, caller, 'POST', EVALUATE, { expression, ...(jql ? { context: { issues: { jql } } } : {}) });
+  return call<EvaluationJson<Value>>(site, caller, 'POST', EVALUATE, { expression, ...(jql ? { context: { issues: { jql } } } : {}) });
 }
 
 async function allPages(query: string, maxResults?: number) {
-  const pages: any[] = [];
+  const pages: FactRow[][] = [];
   let token: string | undefined;
   do {
-    const answer = await evaluate('app', FACTS, {
+    const answer = await evaluate<FactRow[]>('app', FACTS, {
       query,
       ...(maxResults ? { maxResults } : {}),
       ...(token ? { nextPageToken: token } : {}),
     });
     expect(answer.status).toBe(200);
-    pages.push(answer.body);
+    pages.push(answer.body.value);
     token = answer.body.meta.issues.jql.nextPageToken;
     expect(answer.body.meta.issues.jql.isLast).toBe(token === undefined);
   } while (token);
@@ -41,15 +53,16 @@ async function allPages(query: string, maxResults?: number) {
 describe('an expression over a JQL page', () => {
   it("answers each issue's facts as the search shows them", async () => {
     const [page] = await allPages('project = FLOW AND key <= FLOW-40 ORDER BY id ASC');
-    const search = await call(
+    const search = await call<SearchPageJson>(
       site,
       'app',
       'GET',
       `/rest/api/3/search/jql?jql=${q('project = FLOW AND key <= FLOW-40 ORDER BY id ASC')}&fields=created,updated,resolutiondate,issuetype,status&maxResults=100`,
     );
-    expect(page.value).toHaveLength(40);
-    page.value.forEach((row: unknown[], index: number) => {
+    expect(page).toHaveLength(40);
+    page?.forEach((row, index) => {
       const issue = search.body.issues[index];
+      if (!issue) throw new Error(`the search has no issue ${index}`);
       expect(row).toEqual([
         Number(issue.id),
         issue.key,
@@ -61,14 +74,14 @@ describe('an expression over a JQL page', () => {
         issue.fields.status.statusCategory.key,
       ]);
     });
-    expect(page.value.some((row: unknown[]) => row[4] === null)).toBe(true);
-    expect(page.value.some((row: unknown[]) => typeof row[4] === 'number')).toBe(true);
+    expect(page?.some((row) => row[4] === null)).toBe(true);
+    expect(page?.some((row) => typeof row[4] === 'number')).toBe(true);
   });
 
   it('loads at most 1000 issues an evaluation and pages through the rest with nextPageToken', async () => {
     const pages = await allPages('project = BIG ORDER BY id ASC', 5000);
-    expect(pages.map((p) => p.value.length)).toEqual([1000, 1000, 500]);
-    const ids = pages.flatMap((p) => p.value.map((row: unknown[]) => row[0]));
+    expect(pages.map((p) => p.length)).toEqual([1000, 1000, 500]);
+    const ids = pages.flatMap((p) => p.map((row) => row[0]));
     expect(new Set(ids).size).toBe(2500);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     expect((await allPages('project = BIG ORDER BY id ASC', 300)).length).toBe(9);
@@ -87,12 +100,16 @@ describe('an expression over a JQL page', () => {
     expect(refused.body.errorMessages).toEqual(["The value 'BUG' does not exist for the field 'project'."]);
     // Newest first, so BUG's issues (created after FLOW's and SPR's) would lead the page if they leaked.
     const query = 'issuetype = Bug AND project != BIG ORDER BY id DESC';
-    const mixed = await evaluate('outsider', 'issues.map(i => i.key)', { query, maxResults: 100 });
-    const searched = await call(site, 'outsider', 'POST', '/rest/api/3/search/jql', { jql: query, fields: ['key'], maxResults: 100 });
-    expect(mixed.body.value).toEqual(searched.body.issues.map((issue: { key: string }) => issue.key));
-    expect(mixed.body.value.some((key: string) => key.startsWith('BUG-'))).toBe(false);
-    const asMember = await evaluate('member', 'issues.map(i => i.key)', { query, maxResults: 100 });
-    expect(asMember.body.value.some((key: string) => key.startsWith('BUG-'))).toBe(true);
+    const mixed = await evaluate<string[]>('outsider', 'issues.map(i => i.key)', { query, maxResults: 100 });
+    const searched = await call<SearchPageJson>(site, 'outsider', 'POST', '/rest/api/3/search/jql', {
+      jql: query,
+      fields: ['key'],
+      maxResults: 100,
+    });
+    expect(mixed.body.value).toEqual(searched.body.issues.map((issue) => issue.key));
+    expect(mixed.body.value.some((key) => key.startsWith('BUG-'))).toBe(false);
+    const asMember = await evaluate<string[]>('member', 'issues.map(i => i.key)', { query, maxResults: 100 });
+    expect(asMember.body.value.some((key) => key.startsWith('BUG-'))).toBe(true);
     expect((await evaluate('member', 'issues.map(i => i.key)', { query: 'project = BUG', maxResults: 5 })).body.value).toHaveLength(5);
     const oneIssue = await call(site, 'outsider', 'POST', EVALUATE, { expression: 'issue.key', context: { issue: { key: 'BUG-1' } } });
     expect(oneIssue.status).toBe(404);
@@ -130,7 +147,7 @@ describe("Jira's limits", () => {
     const answer = await evaluate('app', 'issues.map(i => [i.status, i.issueType])', { query: 'project = BIG', maxResults: 1000 });
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages[0]).toMatch(/2000 beans/);
-    const beans = await evaluate('app', 'issues.map(i => i.status)', { query: 'project = FLOW', maxResults: 2 });
+    const beans = await evaluate<unknown[]>('app', 'issues.map(i => i.status)', { query: 'project = FLOW', maxResults: 2 });
     expect(beans.body.value[0]).toEqual({
       self: expect.stringContaining('/rest/api/3/status/'),
       id: expect.any(String),
@@ -173,7 +190,7 @@ describe('what the simulated site does not evaluate', () => {
   });
 
   it('evaluates objects, lists, strings and the calling user', async () => {
-    const answer = await call(site, 'member', 'POST', EVALUATE, {
+    const answer = await call<{ value: unknown }>(site, 'member', 'POST', EVALUATE, {
       expression: '{ who: user.displayName, key: issue.key, created: issue.created, words: [\'a\', "b"].length, nothing: null }',
       context: { issue: { key: 'FLOW-1' } },
     });

@@ -4,7 +4,7 @@ import { queryError } from './jql-error';
  * Splits JQL into tokens: quoted strings, bare words (field names, values, keywords, `FLOW-12`, `-5d`),
  * operators, parentheses and commas. Keywords are recognised later, case-insensitively, by the parser.
  */
-export type TokenType = 'string' | 'word' | 'operator' | 'lparen' | 'rparen' | 'comma' | 'eof';
+type TokenType = 'string' | 'word' | 'operator' | 'lparen' | 'rparen' | 'comma' | 'eof';
 
 export interface Token {
   type: TokenType;

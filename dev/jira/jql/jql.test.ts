@@ -1,5 +1,5 @@
 import { createJiraSite, type JiraSite } from '../jira-site';
-import { TEST_ANCHOR, call, type Caller } from '../site-test-kit';
+import { TEST_ANCHOR, call, type Caller, type ErrorCollection, type IssueJson, type SearchPageJson } from '../site-test-kit';
 import { parseJqlDate } from './jql-dates';
 
 /** The JQL subset the site runs, and Jira's refusals for everything else. */
@@ -14,16 +14,17 @@ async function search(
   fields: string[] = ['key', 'status', 'created', 'updated', 'project', 'issuetype', 'resolutiondate'],
   caller: Caller = 'app',
 ) {
-  const issues: any[] = [];
+  const issues: IssueJson[] = [];
   let token: string | undefined;
   for (;;) {
-    const answer = await call(site, caller, 'POST', '/rest/api/3/search/jql', {
+    // A page on 200, Jira's refusal otherwise: typed as both, read as the status says.
+    const answer = await call<SearchPageJson & ErrorCollection>(site, caller, 'POST', '/rest/api/3/search/jql', {
       jql,
       fields,
       maxResults: 100,
       ...(token ? { nextPageToken: token } : {}),
     });
-    if (answer.status !== 200) return { status: answer.status, errors: answer.body.errorMessages as string[], issues };
+    if (answer.status !== 200) return { status: answer.status, errors: answer.body.errorMessages, issues };
     issues.push(...answer.body.issues);
     token = answer.body.nextPageToken;
     if (!token) return { status: 200, errors: [] as string[], issues };
@@ -75,7 +76,7 @@ describe('clauses', () => {
     for (const issue of unresolved.issues) expect(issue.fields.resolutiondate).toBeNull();
     const resolvedLately = await search('project = BUG AND resolved >= "2025-05-01"');
     for (const issue of resolvedLately.issues)
-      expect(Date.parse(issue.fields.resolutiondate)).toBeGreaterThanOrEqual(Date.parse('2025-05-01'));
+      expect(Date.parse(issue.fields.resolutiondate ?? '')).toBeGreaterThanOrEqual(Date.parse('2025-05-01'));
   });
 });
 
@@ -155,7 +156,7 @@ describe('what a caller may not browse does not exist for them', () => {
     expect(member.issues).toHaveLength(1350 - secured.issues.length);
     const memberKeys = new Set(member.issues.map((issue) => issue.key));
     for (const issue of secured.issues) expect(memberKeys.has(issue.key)).toBe(false);
-    const key = secured.issues[0].key;
+    const key = secured.issues[0]?.key ?? '';
     expect((await search(`issuekey = ${key}`, ['key'], 'member')).errors).toEqual([
       `An issue with key '${key}' does not exist for field 'issuekey'.`,
     ]);

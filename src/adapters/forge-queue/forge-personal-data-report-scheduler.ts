@@ -3,7 +3,7 @@ import type { PersonalDataReportScheduler } from '../../ports';
 import { SYNC_QUEUE_KEY } from './sync-queue';
 
 /** The body of a personal-data report slice on the queue. */
-export interface PersonalDataReportJob extends Record<string, unknown> {
+interface PersonalDataReportJob extends Record<string, unknown> {
   job: 'personal-data-report';
   runId: string;
 }

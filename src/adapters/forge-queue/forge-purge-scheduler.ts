@@ -3,7 +3,7 @@ import type { PurgeJob, PurgeScheduler } from '../../app/privacy/expired-data-pu
 import { SYNC_QUEUE_KEY } from './sync-queue';
 
 /** The body of a retention purge slice on the queue. */
-export interface RetentionPurgeJob extends PurgeJob, Record<string, unknown> {
+interface RetentionPurgeJob extends PurgeJob, Record<string, unknown> {
   job: 'retention-purge';
 }
 

@@ -2,7 +2,7 @@ import { Queue } from '@forge/events';
 import type { PullRequestBackfills } from '../../app/connections/github-connection';
 
 /** The queue named in manifest.yml's `github-sync-consumer`; its worker is `github-sync-worker`. */
-export const GITHUB_SYNC_QUEUE_KEY = 'github-sync-jobs';
+const GITHUB_SYNC_QUEUE_KEY = 'github-sync-jobs';
 
 export interface GitHubSyncJob extends Record<string, unknown> {
   repository: string;

@@ -68,7 +68,7 @@ beforeEach(() => {
   buildGitHub();
   seen.length = 0;
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const body = typeof init?.body === 'string' ? init.body : '';
     seen.push({ url: url.toString(), headers, body });

@@ -9,7 +9,7 @@ const originalFetch = globalThis.fetch;
 
 beforeAll(() => {
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     seen.push({ url: url.toString(), headers });
     return toResponse(await demo.github.handle({ method: init?.method ?? 'GET', path: url.pathname + url.search, headers }));

@@ -7,7 +7,7 @@ import { Octokit } from '@octokit/rest';
  * lives nowhere else. Octokit's own retry and throttling plugins are not used: the sync decides when to wait,
  * from GitHub's rate-limit answers (see github-refusal.ts).
  */
-export const GITHUB_API = 'https://api.github.com';
+const GITHUB_API = 'https://api.github.com';
 
 export function octokitFor(token: string): Octokit {
   return new Octokit({

@@ -9,9 +9,7 @@ import type { PullRequestJson } from './pull-request-query';
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 
 /** Draft spans from the ready-for-review and convert-to-draft events, in order. */
-export function draftPeriods(
-  pull: Pick<PullRequestJson, 'isDraft' | 'createdAt' | 'closedAt' | 'timelineItems'>,
-): Array<[number, number | null]> {
+function draftPeriods(pull: Pick<PullRequestJson, 'isDraft' | 'createdAt' | 'closedAt' | 'timelineItems'>): Array<[number, number | null]> {
   const events = pull.timelineItems.nodes
     .filter((event) => event.createdAt && (event.__typename === 'ReadyForReviewEvent' || event.__typename === 'ConvertToDraftEvent'))
     .map((event) => ({ ready: event.__typename === 'ReadyForReviewEvent', at: Date.parse(event.createdAt!) }))

@@ -11,11 +11,11 @@
  */
 export const PULL_REQUEST_PAGE_SIZE = 50;
 /** Enough for nearly every pull request; the first commit is the first listed, keys rarely hide further down. */
-export const COMMITS_PER_PULL = 20;
-export const REVIEWS_PER_PULL = 20;
-export const DRAFT_EVENTS_PER_PULL = 20;
+const COMMITS_PER_PULL = 20;
+const REVIEWS_PER_PULL = 20;
+const DRAFT_EVENTS_PER_PULL = 20;
 /** GitHub's largest page. A pull request with more changed files has the rest read by `MORE_FILES_QUERY`. */
-export const FILES_PER_PAGE = 100;
+const FILES_PER_PAGE = 100;
 
 /** One page of a pull request's changed files: what both queries ask of them (paths and line counts only). */
 const CHANGED_FILES_PAGE = /* GraphQL */ `

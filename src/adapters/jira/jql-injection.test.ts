@@ -200,7 +200,7 @@ describe('every entry point refuses hostile values before Jira hears of them', (
 
   it('a queue job for a hostile project key', async () => {
     for (const projectKey of INJECTIONS) {
-      await harness.platform.queue.handle(
+      harness.platform.queue.handle(
         '/webhook/queue/publish/sync-jobs',
         JSON.stringify({
           queueName: 'sync-jobs',

@@ -7,7 +7,7 @@ import { storageKeys } from './storage-keys';
  * what for, since when, and when it was last refreshed. The weekly personal-data report reads these to know
  * which accounts to report, and to find (through `uses`) what to erase for a closed account.
  */
-export type PersonalDataAccount = IndexedAccount;
+type PersonalDataAccount = IndexedAccount;
 
 const USES: ReadonlySet<string> = new Set<PersonalDataUse>(['audit-actor', 'github-connection', 'slack-connection']);
 const isIsoTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));

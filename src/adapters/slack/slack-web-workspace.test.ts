@@ -9,7 +9,7 @@ const originalFetch = globalThis.fetch;
 
 beforeAll(() => {
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const body = typeof init?.body === 'string' ? init.body : undefined;
     seen.push({ url: url.toString(), body });
     const headers = Object.fromEntries(new Headers(init?.headers).entries());

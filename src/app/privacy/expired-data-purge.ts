@@ -13,7 +13,7 @@ import { retentionCutoff } from '../sync/retention-rule';
  * once they are all done (`nextProject` null), the watched repositories' pull requests, from `nextRepository`
  * (a repository name, lower-case; '' for the first).
  */
-export interface PurgeProgress extends Omit<PurgeOutcome, 'removed'> {
+interface PurgeProgress extends Omit<PurgeOutcome, 'removed'> {
   nextProject: string | null;
   nextRepository: string;
 }
@@ -38,7 +38,7 @@ export interface PurgeScheduler {
   queuePurge(job: PurgeJob): Promise<void>;
 }
 
-export interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProjectsPurgePorts {
+interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProjectsPurgePorts {
   retention: StoredDocument<RetentionSettings>;
   githubConnection: StoredDocument<WatchedRepositoriesRecord>;
   pullRequests: Pick<PullRequestStore, 'purgeClosedBefore'>;

@@ -53,7 +53,7 @@ export interface PullRequestSyncTuning {
   maxRequestsPerJob: number;
 }
 
-export const DEFAULT_PULL_REQUEST_SYNC_TUNING: PullRequestSyncTuning = { reserveMs: 10_000, reservePoints: 100, maxRequestsPerJob: 80 };
+const DEFAULT_PULL_REQUEST_SYNC_TUNING: PullRequestSyncTuning = { reserveMs: 10_000, reservePoints: 100, maxRequestsPerJob: 80 };
 
 export type RepositorySyncOutcome =
   | { kind: 'done'; pages: number; requests: number; cost: number; stored: number }

@@ -18,7 +18,7 @@ export const BOARD_STATUSES: CompactStatus[] = [
   { id: '5', name: 'Released', category: 'done' },
 ];
 
-export type BoardStatus = 'To Do' | 'In Progress' | 'In Review' | 'Done' | 'Released';
+type BoardStatus = 'To Do' | 'In Progress' | 'In Review' | 'Done' | 'Released';
 
 /** Backlog → In Progress (start) → Review → Done (done) → Released. */
 export const BOARD_WORKFLOW: Workflow = {

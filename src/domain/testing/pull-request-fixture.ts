@@ -2,7 +2,7 @@ import type { PullRequestFacts } from '../pull-request';
 
 export const HOUR = 3_600_000;
 /** 2026-03-02T09:00:00Z: an arbitrary Monday morning the fixtures count hours from. */
-export const T0 = Date.UTC(2026, 2, 2, 9);
+const T0 = Date.UTC(2026, 2, 2, 9);
 export const at = (hours: number) => T0 + hours * HOUR;
 
 /** A merged-nowhere, unreviewed, open pull request opened at T0 unless told otherwise. */

@@ -32,7 +32,10 @@ describe('project page', () => {
     expect(screen.getByTestId('page-loading')).toBeTruthy();
     expect(screen.queryByTestId('project-name')).toBeNull();
 
-    await act(async () => answer.resolve(ok(projectPageData())));
+    await act(() => {
+      answer.resolve(ok(projectPageData()));
+      return answer.promise;
+    });
 
     expect(screen.queryByTestId('page-loading')).toBeNull();
     expect(screen.getByTestId('project-name').textContent).toBe('Flow Platform');
@@ -152,14 +155,14 @@ describe('project page', () => {
     render(<App />);
     await waitFor(() => expect(screen.getByTestId('sync-progress-caption').textContent).toBe('10 of 100 issues'));
 
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS));
     expect(screen.getByTestId('sync-progress-caption').textContent).toBe('60 of 100 issues');
     expect(screen.queryByTestId('page-loading')).toBeNull();
 
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS));
     expect(screen.getByTestId('sync-state').textContent).toContain('Up to date');
 
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS * 3));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS * 3));
     expect(invokeMock).toHaveBeenCalledTimes(3);
   });
 
@@ -172,7 +175,7 @@ describe('project page', () => {
     render(<App />);
     await waitFor(() => expect(screen.getByTestId('sync-state').textContent).toContain('Queued'));
 
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS));
 
     expect(invokeMock).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('sync-state').textContent).toContain('Queued');
@@ -201,7 +204,7 @@ describe('project page', () => {
     render(<App />);
     await waitFor(() => expect(screen.getByTestId('first-sync')).toBeTruthy());
 
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS));
 
     expect(screen.queryByTestId('first-sync')).toBeNull();
     expect(screen.getByTestId('metrics-stub').textContent).toBe('2026-03-12T14:05:00.000Z');
@@ -209,17 +212,18 @@ describe('project page', () => {
 
   it('follows a sync it asked for: the sync state is asked again and then polled', async () => {
     jest.useFakeTimers();
-    invokeMock.mockImplementation(async (key) => {
-      if (key === 'syncNow') return ok({ sync: projectPageData({ status: 'queued' }).sync, nextAllowedAt: '2026-03-12T14:10:00.000Z' });
+    invokeMock.mockImplementation((key) => {
+      if (key === 'syncNow')
+        return Promise.resolve(ok({ sync: projectPageData({ status: 'queued' }).sync, nextAllowedAt: '2026-03-12T14:10:00.000Z' }));
       const calls = invokeMock.mock.calls.filter((call) => call[0] === GET_PROJECT_PAGE).length;
-      return ok(projectPageData(calls === 1 ? { status: 'ok' } : { status: 'queued' }));
+      return Promise.resolve(ok(projectPageData(calls === 1 ? { status: 'ok' } : { status: 'queued' })));
     });
 
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
 
     await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toBe('Queued'));
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS));
     expect(invokeMock.mock.calls.map((call) => call[0])).toEqual([GET_PROJECT_PAGE, 'syncNow', GET_PROJECT_PAGE, GET_PROJECT_PAGE]);
   });
 });
@@ -300,7 +304,7 @@ describe('project page of a project no admin has enabled', () => {
     render(<App />);
     // Synced before it was turned off: the page says so, as of that sync, and nothing polls.
     await waitFor(() => expect(screen.getByTestId('project-no-longer-measured')).toBeTruthy());
-    await act(async () => jest.advanceTimersByTime(SYNC_POLL_INTERVAL_MS * 3));
+    await act(() => jest.advanceTimersByTimeAsync(SYNC_POLL_INTERVAL_MS * 3));
 
     expect(invokeMock).toHaveBeenCalledTimes(1);
   });

@@ -18,7 +18,7 @@ jest.mock('@forge/bridge', () => ({
   invoke: jest.fn(),
   router: { open: jest.fn(() => Promise.resolve()) },
   view: {
-    getContext: jest.fn(async () => ({ cloudId: 'cloud-1', accountId: 'reader-1', extension: { project: { key: 'FLOW' } } })),
+    getContext: jest.fn(() => Promise.resolve({ cloudId: 'cloud-1', accountId: 'reader-1', extension: { project: { key: 'FLOW' } } })),
     createHistory: jest.fn(),
   },
 }));
@@ -86,7 +86,10 @@ describe('ProjectMetrics', () => {
     // A browser holding no history asks for the Overview first; a site without a current summary sends the history.
     await waitFor(() => expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, { overviewFirst: true }));
 
-    await act(async () => answer.resolve(ok(projectViewData())));
+    await act(() => {
+      answer.resolve(ok(projectViewData()));
+      return answer.promise;
+    });
 
     expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
@@ -97,9 +100,9 @@ describe('ProjectMetrics', () => {
   });
 
   it('asks for every part of a history that came in parts', async () => {
-    invokeMock.mockImplementation(async (_key, payload) => {
+    invokeMock.mockImplementation((_key, payload) => {
       const from = (payload as { fromShard?: number }).fromShard ?? 0;
-      return ok(projectViewData({ history: historyPart({ fromShard: from, nextShard: from < 2 ? from + 1 : null }) }));
+      return Promise.resolve(ok(projectViewData({ history: historyPart({ fromShard: from, nextShard: from < 2 ? from + 1 : null }) })));
     });
 
     render(<ProjectMetrics clock={clock} />);
@@ -122,8 +125,8 @@ describe('ProjectMetrics', () => {
       issueCount: full.history!.issueCount,
       version: full.history!.version,
     };
-    invokeMock.mockImplementation(async (_key, payload) =>
-      ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full),
+    invokeMock.mockImplementation((_key, payload) =>
+      Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
     );
 
     render(<ProjectMetrics clock={clock} />);
@@ -271,38 +274,40 @@ describe('ProjectMetrics', () => {
 
   it('opens with epics and sub-tasks left out, which a reader can tick back in', async () => {
     decodeMock.mockReset();
-    decodeMock.mockImplementation(async (first) => ({
-      history: boardHistory([
-        {
-          key: 'FLOW-1',
-          type: 'Story',
-          created: '2026-02-01T09:00Z',
-          moves: [
-            ['2026-02-02T09:00Z', 'In Progress'],
-            ['2026-02-04T09:00Z', 'Done'],
-          ],
-        },
-        {
-          key: 'FLOW-2',
-          type: 'Epic',
-          created: '2026-02-01T09:00Z',
-          moves: [
-            ['2026-02-02T09:00Z', 'In Progress'],
-            ['2026-03-04T09:00Z', 'Done'],
-          ],
-        },
-        {
-          key: 'FLOW-3',
-          type: 'Sub-task',
-          created: '2026-02-01T09:00Z',
-          moves: [
-            ['2026-02-02T09:00Z', 'In Progress'],
-            ['2026-02-03T09:00Z', 'Done'],
-          ],
-        },
-      ]),
-      held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-    }));
+    decodeMock.mockImplementation((first) =>
+      Promise.resolve({
+        history: boardHistory([
+          {
+            key: 'FLOW-1',
+            type: 'Story',
+            created: '2026-02-01T09:00Z',
+            moves: [
+              ['2026-02-02T09:00Z', 'In Progress'],
+              ['2026-02-04T09:00Z', 'Done'],
+            ],
+          },
+          {
+            key: 'FLOW-2',
+            type: 'Epic',
+            created: '2026-02-01T09:00Z',
+            moves: [
+              ['2026-02-02T09:00Z', 'In Progress'],
+              ['2026-03-04T09:00Z', 'Done'],
+            ],
+          },
+          {
+            key: 'FLOW-3',
+            type: 'Sub-task',
+            created: '2026-02-01T09:00Z',
+            moves: [
+              ['2026-02-02T09:00Z', 'In Progress'],
+              ['2026-02-03T09:00Z', 'Done'],
+            ],
+          },
+        ]),
+        held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+      }),
+    );
     invokeMock.mockResolvedValueOnce(ok(projectViewData()));
 
     render(<ProjectMetrics clock={clock} />);
@@ -360,7 +365,10 @@ describe('ProjectMetrics', () => {
     // The browser holds the history it was sent, and asks only for what changed since.
     expect(invokeMock).toHaveBeenLastCalledWith(GET_PROJECT_VIEW, { since: historyPart().version });
     expect(screen.queryByTestId('page-loading')).toBeNull();
-    await act(async () => answer.resolve(ok(projectViewData())));
+    await act(() => {
+      answer.resolve(ok(projectViewData()));
+      return answer.promise;
+    });
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
     expect(within(screen.getByTestId('filter-issue-types')).getByLabelText<HTMLInputElement>('Bug').checked).toBe(true);
   });
@@ -371,7 +379,7 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
 
     rerender(<ProjectMetrics clock={clock} dataVersion="b" />);
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
 
     expect(invokeMock).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();

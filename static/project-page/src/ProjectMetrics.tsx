@@ -119,7 +119,7 @@ function usePageView(pageHistory: PageHistory | null, context: PageUrlContext, o
  * The charts for a loaded history: filters, then one tab per view, all from one report computed here. Only
  * the tab shown is rendered, so a filter change redraws one view, not every view visited before.
  */
-export function FlowReportTabs({
+function FlowReportTabs({
   view,
   history,
   now,

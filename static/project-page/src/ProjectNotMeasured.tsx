@@ -10,7 +10,7 @@ import { router } from '@forge/bridge';
  * The app's admin page in Jira settings' Apps sidebar (manifest.yml's `jira:adminPage` without `useAsConfig`),
  * where a Jira admin chooses the projects to measure.
  */
-export const SETTINGS_MODULE_KEY = 'flow-metrics-settings';
+const SETTINGS_MODULE_KEY = 'flow-metrics-settings';
 
 /** Where the choice is made, in the words of Jira's own menus: the sidebar entry, which Jira shows (see manifest.yml). */
 export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Jira settings → Apps → Flow metrics settings → Projects.';

@@ -92,7 +92,10 @@ describe('Sync now', () => {
     // While the request is under way, another click asks nothing more.
     fireEvent.click(screen.getByTestId('sync-now'));
     expect(invokeMock).toHaveBeenCalledTimes(1);
-    await act(async () => answer.resolve(ok({ sync: syncState({ status: 'queued' }), nextAllowedAt: '2026-03-12T14:10:00.000Z' })));
+    await act(() => {
+      answer.resolve(ok({ sync: syncState({ status: 'queued' }), nextAllowedAt: '2026-03-12T14:10:00.000Z' }));
+      return answer.promise;
+    });
     expect(onSyncQueued).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('sync-now-answer').textContent).toMatch(
       /^Sync requested; the charts update when it finishes\. Another sync can be requested after .*2026/,

@@ -8,7 +8,7 @@ export interface DateRange {
 }
 
 export type DateRangeCheck = { ok: true; range: DateRange } | { ok: false; problem: DateRangeProblem; message: string };
-export type DateRangeProblem = 'missing' | 'not-a-date' | 'reversed' | 'future';
+type DateRangeProblem = 'missing' | 'not-a-date' | 'reversed' | 'future';
 
 /** Today's date where the metrics are computed: in the site's time zone, not the browser's. */
 export function todayIn(timeZone: string, now: number): string {

@@ -44,7 +44,10 @@ describe('settings page, as a Jira admin', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
     expect(invokeMock).toHaveBeenCalledWith('listProjectSettings', {});
 
-    await act(async () => answer.resolve(ok(PROJECTS)));
+    await act(() => {
+      answer.resolve(ok(PROJECTS));
+      return answer.promise;
+    });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Flow metrics settings');
     expect(
       within(screen.getByRole('tablist'))
@@ -99,7 +102,10 @@ describe('settings page, as a Jira admin', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(screen.getAllByRole('tab')).toHaveLength(SETTINGS_TABS.length);
-    await act(async () => retried.resolve(ok(PROJECTS)));
+    await act(() => {
+      retried.resolve(ok(PROJECTS));
+      return retried.promise;
+    });
     await waitFor(() => expect(screen.getByTestId('project-settings-list')).toBeTruthy());
     expect(invokeMock).toHaveBeenCalledTimes(2);
   });
@@ -114,10 +120,9 @@ describe('settings page, as a Jira admin', () => {
       getDataPrivacy: [ok(dataPrivacy()), ok(dataPrivacy())],
       eraseAllAppData: [ok({ done: true, erasedValues: 9, erasedSecrets: 0 })],
     };
-    invokeMock.mockImplementation(async (functionKey) => {
+    invokeMock.mockImplementation((functionKey) => {
       const next = answers[functionKey]?.shift();
-      if (!next) throw new Error(`No answer left for ${functionKey}`);
-      return next;
+      return next ? Promise.resolve(next) : Promise.reject(new Error(`No answer left for ${functionKey}`));
     });
     render(<App />);
     await screen.findByTestId('project-settings-list');

@@ -100,9 +100,9 @@ describe('the audit log section', () => {
         approximateTotal: 75,
         olderCursor,
       });
-    invokeMock.mockImplementation(async (_key, payload) => {
+    invokeMock.mockImplementation((_key, payload) => {
       const cursor = (payload as { cursor?: string }).cursor;
-      return cursor === undefined ? page('1', 1, 'to-2') : cursor === 'to-2' ? page('2', 26, 'to-3') : page('3', 51, null);
+      return Promise.resolve(cursor === undefined ? page('1', 1, 'to-2') : cursor === 'to-2' ? page('2', 26, 'to-3') : page('3', 51, null));
     });
     render(<AuditLogSection />);
     fireEvent.click(await screen.findByRole('button', { name: 'Older' }));

@@ -15,7 +15,7 @@ import { useResolver } from '../../common/use-resolver';
 import { describeAuditDetails } from './audit-details';
 import { useUserNames } from './use-user-names';
 
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'project.measured': 'Started measuring a project',
   'project.unmeasured': 'Stopped measuring a project',
   'workflow.changed': 'Changed a workflow',

@@ -98,11 +98,11 @@ describe('the data and privacy section', () => {
       const purgeButton = () => screen.getByRole<HTMLButtonElement>('button', { name: /Purge now/ });
       expect(purgeButton().disabled).toBe(true);
 
-      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS));
+      await act(() => jest.advanceTimersByTimeAsync(PURGE_POLL_INTERVAL_MS));
       expect(screen.getByTestId('privacy-notice').textContent).toBe('Purging…');
       expect(screen.getByTestId('retention').textContent).toContain(': 4 removed.');
 
-      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS));
+      await act(() => jest.advanceTimersByTimeAsync(PURGE_POLL_INTERVAL_MS));
       expect(screen.getByTestId('privacy-notice').textContent).toBe(
         'Purged 50 expired records (2 audit entries, 48 issues). Erased projects no longer measured: OLD.',
       );
@@ -111,7 +111,7 @@ describe('the data and privacy section', () => {
       expect(invokeMock.mock.calls.map(([name]) => name)).toEqual(['getDataPrivacy', 'purgeNow', 'getDataPrivacy', 'getDataPrivacy']);
 
       // Done: nothing polls any more.
-      await act(async () => jest.advanceTimersByTime(PURGE_POLL_INTERVAL_MS * 3));
+      await act(() => jest.advanceTimersByTimeAsync(PURGE_POLL_INTERVAL_MS * 3));
       expect(invokeMock).toHaveBeenCalledTimes(4);
     } finally {
       jest.useRealTimers();
@@ -162,7 +162,7 @@ describe('the data and privacy section', () => {
     // jsdom's Blob has no text(); FileReader reads it as a browser would.
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
       reader.readAsText(blob);
     });
     expect(JSON.parse(text)).toEqual({

@@ -40,7 +40,7 @@ export const PURGE_POLL_INTERVAL_MS = 3_000;
 const MAX_PURGE_POLLS = 300;
 
 /** What a finished purge removed, in one sentence. */
-export function describePurge(outcome: PurgeOutcome): string {
+function describePurge(outcome: PurgeOutcome): string {
   const records = `Purged ${outcome.removed} expired ${outcome.removed === 1 ? 'record' : 'records'}`;
   const parts = [
     `${outcome.removedAuditEntries} audit ${outcome.removedAuditEntries === 1 ? 'entry' : 'entries'}`,

@@ -75,7 +75,7 @@ function SlackDestination({ connection }: { connection: Connected }) {
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** What became of the last weekly digest (or "send digest now"): where it went, or why it did not. */
-export function LastDigest({ digest }: { digest: SlackDigestOutcome | null }) {
+function LastDigest({ digest }: { digest: SlackDigestOutcome | null }) {
   if (digest === null) {
     return (
       <Text as="p" testId="slack-last-digest">

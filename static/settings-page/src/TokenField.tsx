@@ -3,7 +3,7 @@ import type { FormApi } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
 
 /** The name of the token field in the form that holds it. */
-export const TOKEN_FIELD = 'token';
+const TOKEN_FIELD = 'token';
 
 export interface TokenFieldProps {
   id: string;

@@ -46,7 +46,7 @@ const LISTED_CONVENTIONS = ['stageEntry', 'backwardMoves', 'unit', 'percentileMe
 const capitalised = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
 
 /** A convention's stored value in words: "days-inclusive" reads "Days inclusive". */
-export const choiceLabel = (value: string) => capitalised(value.replaceAll('-', ' '));
+const choiceLabel = (value: string) => capitalised(value.replaceAll('-', ' '));
 
 function ConventionsEditor({ conventions, onChange }: { conventions: ConventionSettings; onChange: (next: ConventionSettings) => void }) {
   const set = <K extends keyof ConventionSettings>(name: K, value: ConventionSettings[K]) => onChange({ ...conventions, [name]: value });

@@ -10,7 +10,7 @@ import type {
  * A workflow being edited. Stages are known by a local id, not their name, so renaming a stage keeps its
  * statuses and its role as start or done stage.
  */
-export interface DraftStage {
+interface DraftStage {
   id: number;
   name: string;
   active: boolean;
@@ -32,7 +32,7 @@ export interface WorkflowDraft {
 }
 
 /** The issue types typed into the editor, as a list: trimmed, no empty names, no repeats. */
-export function issueTypeList(typed: string): string[] {
+function issueTypeList(typed: string): string[] {
   const names = typed
     .split(',')
     .map((name) => name.trim())
@@ -164,7 +164,7 @@ function whatWouldBeSaved(draft: WorkflowDraft) {
 const NEW_STAGE = 'New stage';
 
 /** "New stage", else "New stage 2", "New stage 3"…: the first name no stage has, so adding never makes two alike. */
-export function newStageName(stages: readonly DraftStage[]): string {
+function newStageName(stages: readonly DraftStage[]): string {
   const taken = new Set(stages.map((stage) => stage.name.trim().toLowerCase()));
   for (let n = 1; ; n++) {
     const name = n === 1 ? NEW_STAGE : `${NEW_STAGE} ${n}`;

@@ -74,7 +74,7 @@ export class MemoryPullRequestStore implements PullRequestStore {
   }
 }
 
-export class MemoryAuditLog implements Pick<AuditLog, 'append'> {
+class MemoryAuditLog implements Pick<AuditLog, 'append'> {
   readonly entries: AuditEntry[] = [];
   append(entry: AuditEntry) {
     this.entries.push(entry);
@@ -124,7 +124,7 @@ export function pullRequestSyncWorld(
   let requests = 0;
   const originalFetch = globalThis.fetch;
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     requests += 1;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     return toResponse(

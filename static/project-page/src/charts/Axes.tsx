@@ -7,7 +7,7 @@ const LABEL_SIZE = 11;
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /** The values to label on the value axis: the scale's round steps, whole numbers only for counts. */
-export function valueTickValues(y: ValueScale, wholeNumbers: boolean): number[] {
+function valueTickValues(y: ValueScale, wholeNumbers: boolean): number[] {
   // A logarithmic axis steps 1, 2, 5, 10, …: the scale's own ticks are linear.
   const ticks = 'constant' in y ? logTicks(y.domain()[1]!) : y.ticks(VALUE_TICKS);
   return wholeNumbers ? ticks.filter((tick) => Number.isInteger(tick)) : ticks;

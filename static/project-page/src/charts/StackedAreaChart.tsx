@@ -16,7 +16,7 @@ const BAND_LABEL_HEIGHT = 14;
 /**
  * Where to name each band: at its middle on the last day, for the bands tall enough there to hold a label.
  */
-export function bandLabels(
+function bandLabels(
   series: ReadonlyArray<{ name: string; values: readonly number[] }>,
   last: number,
   y: (value: number) => number,

@@ -10,7 +10,7 @@ import { scaleLinear, scaleSymlog } from '@visx/scale';
 export const MARGIN = { left: 48, right: 24, top: 28, bottom: 36 } as const;
 
 /** The widest a drawing is laid out, in CSS pixels: wider, a chart's lines get too long to follow. */
-export const DRAWING_MAX_WIDTH = 1040;
+const DRAWING_MAX_WIDTH = 1040;
 
 /** Charts are about 2.6 times as wide as high, within these heights (an overview's small chart still has room to plot). */
 const HEIGHT_PER_WIDTH = 280 / 720;

@@ -1,7 +1,7 @@
 import type { DrawingPoint } from './ChartTooltip';
 
 /** How far from a dot, in viewBox units, the pointer still picks it: dots are drawn a few units wide. */
-export const PICK_RADIUS = 12;
+const PICK_RADIUS = 12;
 
 /** The index of the mark nearest to `at` within `radius`, or null when none is that close. */
 export function nearestMark(marks: readonly DrawingPoint[], at: DrawingPoint, radius = PICK_RADIUS): number | null {

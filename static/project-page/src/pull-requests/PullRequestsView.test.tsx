@@ -36,14 +36,18 @@ const flow1 = pull({
 const waiting = pull({ number: 2, jiraKeys: ['FLOW-22'], createdAt: FIXTURE_NOW - 30 * 3_600_000 });
 
 function answer(data: ProjectPullRequestsData) {
-  invokeMock.mockImplementation(async (functionKey: string) => (functionKey === 'getPullRequests' ? ok(data) : ok(projectViewData())));
+  invokeMock.mockImplementation((functionKey: string) =>
+    Promise.resolve(functionKey === 'getPullRequests' ? ok(data) : ok(projectViewData())),
+  );
 }
 
 beforeEach(() => {
-  jest.mocked(decodeProjectHistoryUpdate).mockImplementation(async (first) => ({
-    history: flowHistory(),
-    held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-  }));
+  jest.mocked(decodeProjectHistoryUpdate).mockImplementation((first) =>
+    Promise.resolve({
+      history: flowHistory(),
+      held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+    }),
+  );
 });
 afterEach(() => invokeMock.mockReset());
 
@@ -90,7 +94,7 @@ describe('the Pull requests tab', () => {
   it('says when the token was refused and reading stopped', async () => {
     answer({ connected: true, repositories: [{ fullName: 'acme/web', status: 'stopped', lastCompletedAt: null }], pulls: [] });
     await openTab();
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     expect(screen.getByTestId('pull-requests-stopped').textContent).toContain('GitHub no longer accepts the stored token for acme/web');
   });
 });

@@ -20,7 +20,7 @@ import './issue-link.css';
 import './AgingView.css';
 
 /** The rows the table under the chart lists, oldest first; the chart's own data table has every item. */
-export const AGING_ROWS = 100;
+const AGING_ROWS = 100;
 
 /** An issue key that Jira opens: the page's own frame cannot navigate to an issue. */
 function IssueLink({ issueKey }: { issueKey: string }) {

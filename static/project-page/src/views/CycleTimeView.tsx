@@ -163,7 +163,7 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
 }
 
 /** The quoted percentiles as marks on the histogram, each on the bin holding it; those sharing a bin share a mark. */
-export function percentileMarks(report: FlowReport): BarMark[] {
+function percentileMarks(report: FlowReport): BarMark[] {
   const marks: BarMark[] = [];
   for (const percentile of LABELLED_PERCENTILES) {
     const value = report.percentiles[percentile];

@@ -43,7 +43,7 @@ export function howManySentence(forecast: ForecastSection): string | null {
   return `${row.confidence}% chance of ${count.format(row.items)} or more items by ${by}.`;
 }
 
-export function whenSentence(forecast: ForecastSection): string | null {
+function whenSentence(forecast: ForecastSection): string | null {
   const when = forecast.when;
   const row = when?.table.find((r) => r.confidence === QUOTED_CONFIDENCE) ?? when?.table.at(-1);
   if (!when || !row) return null;

@@ -47,7 +47,7 @@ const SORT_VALUE: Record<string, (item: ReportItem) => string | number | null> =
  * The items in a column's order; ties keep the key order. Items without a value in the column come last in
  * either order: "longest cycle time first" starts with the longest, not with the items still in progress.
  */
-export function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder): ReportItem[] {
+function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder): ReportItem[] {
   const stage = key.startsWith(STAGE_PREFIX) ? key.slice(STAGE_PREFIX.length) : null;
   const value = stage === null ? SORT_VALUE[key]! : (item: ReportItem) => item.timeInStage[stage] ?? 0;
   const sign = order === 'ASC' ? 1 : -1;
@@ -74,7 +74,7 @@ function download(text: string, fileName: string) {
  * is done, so time in the done stage is time an item spent done before it was reopened, and later stages
  * hold only such time too: they are left to the CSV, which has every stage.
  */
-export function stagesThroughDone(report: FlowReport): string[] {
+function stagesThroughDone(report: FlowReport): string[] {
   const { stages, doneStage } = report.generated.workflow;
   return stages.slice(0, stages.indexOf(doneStage) + 1);
 }
@@ -83,7 +83,7 @@ export function stagesThroughDone(report: FlowReport): string[] {
  * The stage columns the table shows: those through done in which at least one item spent time. A column of
  * zeros says nothing ("Time in Done" on most projects, where no item was reopened); the CSV still has it.
  */
-export function stageColumns(report: FlowReport, items: readonly ReportItem[] = report.items): string[] {
+function stageColumns(report: FlowReport, items: readonly ReportItem[] = report.items): string[] {
   return stagesThroughDone(report).filter((stage) => items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
 }
 
@@ -104,7 +104,7 @@ export function IssuesView({
   timeSplits?: ReadonlyMap<string, ItemTimeSplit>;
 }) {
   const unit = unitName(report);
-  const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
+  const splitParts = useMemo(() => (timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : []), [timeSplits]);
   const behind = useMemo(() => itemsInPeriod(report), [report]);
   const stages = useMemo(() => stageColumns(report, behind.items), [report, behind]);
   const head = useMemo(

@@ -76,7 +76,7 @@ function comparisonSentence(report: OverviewFigures): string {
 }
 
 /** The items finished without being delivered, which every figure above leaves out. */
-export function discardedSentence(report: Pick<OverviewFigures, 'discarded'>): string {
+function discardedSentence(report: Pick<OverviewFigures, 'discarded'>): string {
   const { items, byStatus } = report.discarded;
   const statuses = byStatus.map((entry) => `${count.format(entry.items)} ${entry.status}`).join(', ');
   return `${count.format(items)} ${items === 1 ? 'item was' : 'items were'} discarded in the period (${statuses}): closed without being delivered, they are left out of throughput and cycle time.`;

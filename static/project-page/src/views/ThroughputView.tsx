@@ -6,12 +6,12 @@ import { LineChart } from '../charts/LineChart';
 import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { count, counted, rate, shortDate } from './format';
+import { counted, rate, shortDate } from './format';
 import { periodName } from '../../../../src/domain/overview-trends';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain/throughput-periods';
 
 /** Periods the moving average spans. */
-export const MOVING_AVERAGE_PERIODS = 4;
+const MOVING_AVERAGE_PERIODS = 4;
 
 /**
  * Items finished per period (a week, unless configured otherwise), with a moving average, and how often each
