@@ -718,6 +718,7 @@ describe('the settings resolver, for anyone but a Jira admin', () => {
     ['getProjectWorkflow', { projectKey: 'FLOW' }],
     ['saveProjectWorkflow', { projectKey: 'FLOW', workflow: FLOW_TEAM_WITH_REVIEW_STAGE, conventions: DEFAULT_CONVENTION_SETTINGS }],
     ['resetProjectWorkflow', { projectKey: 'FLOW' }],
+    ['proposeBoardWorkflow', { projectKey: 'FLOW' }],
     ['requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' }],
     ['getGitHubConnection', {}],
     ['connectGitHub', { token: site.github.tokens.narrow.token, repositories: [DEMO_REPOSITORIES.webApp] }],
