@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { GitHubConnectionRecord } from '../../app/connections/github-connection';
 import type { SlackConnectionRecord } from '../../app/connections/slack-connection';
+import type { GeneratedPathsRecord } from '../../app/connections/generated-paths-settings';
+import type { SiteAddress } from '../../app/digest/slack-digest';
+import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../../app/privacy/personal-data-report-run';
+import type { RetentionSettings } from '../../app/privacy/retention-window';
 import type { PurgeOutcome, SlackDigestOutcome } from '../../shared/resolver-contract';
 import { storedRecordKind } from './stored-record';
 
@@ -227,4 +231,130 @@ export const LAST_DIGEST_RECORD = storedRecordKind({
       upgrade: addVersion2,
     },
   },
+});
+
+const retentionSettingsV2 = z.object({ version: z.literal(2), retentionDays: z.number() });
+
+/** How many days of history the app keeps (`settings:retention`); a value outside the limits is read as the default. */
+export const RETENTION_SETTINGS_RECORD = storedRecordKind({
+  name: 'retention settings',
+  version: 2,
+  current: retentionSettingsV2,
+  toValue: (stored): RetentionSettings => ({ retentionDays: stored.retentionDays }),
+  fromValue: (settings: RetentionSettings) => ({ version: 2 as const, retentionDays: settings.retentionDays }),
+  older: { 1: { schema: retentionSettingsV2.omit({ version: true }), upgrade: addVersion2 } },
+});
+
+const generatedPathsV2 = z.object({ version: z.literal(2), patterns: z.array(z.string()) });
+
+/** The path patterns whose changes do not count as a pull request's size (`settings:github-generated-paths`). */
+export const GENERATED_PATHS_RECORD = storedRecordKind({
+  name: 'generated paths',
+  version: 2,
+  current: generatedPathsV2,
+  toValue: (stored): GeneratedPathsRecord => ({ patterns: [...stored.patterns] }),
+  fromValue: (record: GeneratedPathsRecord) => ({ version: 2 as const, patterns: record.patterns }),
+  older: { 1: { schema: generatedPathsV2.omit({ version: true }), upgrade: addVersion2 } },
+});
+
+const siteAddressV2 = z.object({ version: z.literal(2), url: z.string(), seenAt: isoInstant });
+
+/** The Jira site's address, remembered from an admin's call for scheduled runs (`settings:site-url`). */
+export const SITE_ADDRESS_RECORD = storedRecordKind({
+  name: 'site address',
+  version: 2,
+  current: siteAddressV2,
+  toValue: (stored): SiteAddress => ({ url: stored.url, seenAt: stored.seenAt }),
+  fromValue: (site: SiteAddress) => ({ version: 2 as const, url: site.url, seenAt: site.seenAt }),
+  older: { 1: { schema: siteAddressV2.omit({ version: true }), upgrade: addVersion2 } },
+});
+
+const reportCount = z.number();
+
+const lastPersonalDataReportV2 = z.object({
+  version: z.literal(2),
+  at: isoInstant,
+  startedAt: isoInstant,
+  accountsReported: reportCount,
+  closed: reportCount,
+  updated: reportCount,
+  outcome: z.enum(['ok', 'failed']),
+});
+
+/** The last personal-data report's outcome, shown on the privacy tab (`privacy:last-report`). */
+export const LAST_PERSONAL_DATA_REPORT_RECORD = storedRecordKind({
+  name: 'last personal-data report',
+  version: 2,
+  current: lastPersonalDataReportV2,
+  toValue: (stored): PersonalDataReportRecord => ({
+    at: stored.at,
+    startedAt: stored.startedAt,
+    accountsReported: stored.accountsReported,
+    closed: stored.closed,
+    updated: stored.updated,
+    outcome: stored.outcome,
+  }),
+  fromValue: (report: PersonalDataReportRecord) => ({
+    version: 2 as const,
+    at: report.at,
+    startedAt: report.startedAt,
+    accountsReported: report.accountsReported,
+    closed: report.closed,
+    updated: report.updated,
+    outcome: report.outcome,
+  }),
+  older: {
+    1: {
+      // The privacy tab always read a missing count as none; a report without its start began when it ended.
+      schema: lastPersonalDataReportV2.omit({ version: true, startedAt: true }).extend({
+        startedAt: isoInstant.optional(),
+        accountsReported: reportCount.default(0),
+        closed: reportCount.default(0),
+        updated: reportCount.default(0),
+      }),
+      upgrade: (record: { at: string; startedAt?: string | undefined }) => ({
+        ...record,
+        startedAt: record.startedAt ?? record.at,
+        version: 2,
+      }),
+    },
+  },
+});
+
+const personalDataReportCursorV2 = z.object({
+  version: z.literal(2),
+  runId: z.string(),
+  startedAt: isoInstant,
+  afterAccountId: z.string().nullable(),
+  accountsReported: reportCount,
+  closed: reportCount,
+  updated: reportCount,
+  stalledSlices: reportCount,
+});
+
+/** Where a personal-data report that spans several invocations goes on (`privacy:report-cursor`). */
+export const PERSONAL_DATA_REPORT_CURSOR_RECORD = storedRecordKind({
+  name: 'personal-data report cursor',
+  version: 2,
+  current: personalDataReportCursorV2,
+  toValue: (stored): PersonalDataReportCursor => ({
+    runId: stored.runId,
+    startedAt: stored.startedAt,
+    afterAccountId: stored.afterAccountId,
+    accountsReported: stored.accountsReported,
+    closed: stored.closed,
+    updated: stored.updated,
+    stalledSlices: stored.stalledSlices,
+  }),
+  fromValue: (cursor: PersonalDataReportCursor) => ({
+    version: 2 as const,
+    runId: cursor.runId,
+    startedAt: cursor.startedAt,
+    afterAccountId: cursor.afterAccountId,
+    accountsReported: cursor.accountsReported,
+    closed: cursor.closed,
+    updated: cursor.updated,
+    stalledSlices: cursor.stalledSlices,
+  }),
+  older: { 1: { schema: personalDataReportCursorV2.omit({ version: true }), upgrade: addVersion2 } },
 });
