@@ -9,9 +9,12 @@ import {
   LAST_DIGEST_RECORD,
   LAST_PERSONAL_DATA_REPORT_RECORD,
   LAST_PURGE_RECORD,
+  LAST_SLACK_ALERT_RUN_RECORD,
   PERSONAL_DATA_REPORT_CURSOR_RECORD,
   RETENTION_SETTINGS_RECORD,
   SITE_ADDRESS_RECORD,
+  SLACK_ALERT_SETTINGS_RECORD,
+  SLACK_ALERT_STATE_RECORD,
   SLACK_CONNECTION_RECORD,
 } from './stored-record-kinds';
 import type { StoredRecordKind } from './stored-record';
@@ -87,6 +90,25 @@ const REPORT_CURSOR_V1 = {
   stalledSlices: 1,
 };
 
+const ALERT_RUN_V1 = {
+  lastRunAt: '2026-03-02T10:05:00.000Z',
+  lastProblem: { at: '2026-03-02T10:05:00.000Z', kind: 'token-revoked', text: 'Slack no longer accepts the bot token.' },
+};
+
+const ALERT_SETTINGS_V1 = {
+  serviceLevel: true,
+  reviewWait: { enabled: true, hours: 24 },
+  channel: { id: 'C0987654321', name: 'flow-alerts', isPrivate: true, isMember: true },
+};
+
+const ALERT_STATE_V1 = {
+  items: { 'FLOW-12': 1772445600000, 'FLOW-40': 1772532000000 },
+  pulls: ['acme/web#301'],
+  posting: { at: '2026-03-02T10:04:59.000Z', items: ['FLOW-40'], pulls: [] },
+  lastPosted: { at: '2026-03-02T09:04:59.000Z', ts: '1772442299.000100' },
+  lastProblem: null,
+};
+
 describe.each<[string, StoredRecordKind<unknown>, object]>([
   ['Slack connection', SLACK_CONNECTION_RECORD, SLACK_V1],
   ['GitHub connection', GITHUB_CONNECTION_RECORD, GITHUB_V1],
@@ -97,6 +119,9 @@ describe.each<[string, StoredRecordKind<unknown>, object]>([
   ['site address', SITE_ADDRESS_RECORD, SITE_V1],
   ['last personal-data report', LAST_PERSONAL_DATA_REPORT_RECORD, PERSONAL_DATA_REPORT_V1],
   ['personal-data report cursor', PERSONAL_DATA_REPORT_CURSOR_RECORD, REPORT_CURSOR_V1],
+  ['last Slack alert run', LAST_SLACK_ALERT_RUN_RECORD, ALERT_RUN_V1],
+  ['Slack alert settings', SLACK_ALERT_SETTINGS_RECORD, ALERT_SETTINGS_V1],
+  ['Slack alert state', SLACK_ALERT_STATE_RECORD, ALERT_STATE_V1],
 ])('the %s record', (_, kind, v1) => {
   it('reads a version-1 record (no version field) as the app read it then', () => {
     expect(kind.read(structuredClone(v1))).toEqual(v1);
@@ -126,6 +151,16 @@ describe('fields older releases did not write', () => {
   it('reads a Slack connection from before test messages as never having sent one', () => {
     const { lastTestMessageAt: _sent, ...older } = SLACK_V1;
     expect(SLACK_CONNECTION_RECORD.read(older)).toEqual({ ...SLACK_V1, lastTestMessageAt: null });
+  });
+
+  it('reads Slack alert settings from before alerts had a channel of their own as following the digest', () => {
+    const { channel: _channel, ...older } = ALERT_SETTINGS_V1;
+    expect(SLACK_ALERT_SETTINGS_RECORD.read(older)).toEqual({ ...ALERT_SETTINGS_V1, channel: null });
+  });
+
+  it('reads a Slack alert state from before refusals were kept per project as having none', () => {
+    const { lastProblem: _problem, ...older } = ALERT_STATE_V1;
+    expect(SLACK_ALERT_STATE_RECORD.read(older)).toEqual({ ...ALERT_STATE_V1, lastProblem: null });
   });
 
   it('reads a personal-data report without its counts or start as the privacy tab always showed it', () => {

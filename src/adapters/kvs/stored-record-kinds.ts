@@ -5,7 +5,10 @@ import type { GeneratedPathsRecord } from '../../app/connections/generated-paths
 import type { SiteAddress } from '../../app/digest/slack-digest';
 import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../../app/privacy/personal-data-report-run';
 import type { RetentionSettings } from '../../app/privacy/retention-window';
-import type { PurgeOutcome, SlackDigestOutcome } from '../../shared/resolver-contract';
+import type { SlackAlertState } from '../../app/slack-alerts/alert-crossings';
+import type { SlackAlertRunRecord } from '../../app/slack-alerts/slack-alert-status';
+import type { StoredSlackAlertSettings } from '../../app/slack-alerts/slack-alert-settings';
+import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome } from '../../shared/resolver-contract';
 import { storedRecordKind } from './stored-record';
 
 /**
@@ -357,4 +360,111 @@ export const PERSONAL_DATA_REPORT_CURSOR_RECORD = storedRecordKind({
     stalledSlices: cursor.stalledSlices,
   }),
   older: { 1: { schema: personalDataReportCursorV2.omit({ version: true }), upgrade: addVersion2 } },
+});
+
+/** The kinds of Slack refusal as stored; the compiler checks they stay those the use-cases name. */
+const slackAlertProblem = z.object({
+  at: isoInstant,
+  kind: z.enum([
+    'rate-limited',
+    'token-revoked',
+    'token-unreadable',
+    'missing-scope',
+    'channel-not-found',
+    'not-in-channel',
+    'channel-archived',
+    'unavailable',
+    'refused',
+  ]),
+  text: z.string(),
+});
+
+const copyProblem = (problem: SlackAlertProblem | null): SlackAlertProblem | null =>
+  problem === null ? null : { at: problem.at, kind: problem.kind, text: problem.text };
+
+const lastSlackAlertRunV2 = z.object({ version: z.literal(2), lastRunAt: isoInstant, lastProblem: slackAlertProblem.nullable() });
+
+/** When the Slack alerts last ran, and the last problem that stopped a whole run (`slack:last-alert-run`). */
+export const LAST_SLACK_ALERT_RUN_RECORD = storedRecordKind({
+  name: 'last Slack alert run',
+  version: 2,
+  current: lastSlackAlertRunV2,
+  toValue: (stored): SlackAlertRunRecord => ({ lastRunAt: stored.lastRunAt, lastProblem: copyProblem(stored.lastProblem) }),
+  fromValue: (run: SlackAlertRunRecord) => ({ version: 2 as const, lastRunAt: run.lastRunAt, lastProblem: run.lastProblem }),
+  older: { 1: { schema: lastSlackAlertRunV2.omit({ version: true }), upgrade: addVersion2 } },
+});
+
+const slackChannel = z.object({ id: z.string(), name: z.string(), isPrivate: z.boolean(), isMember: z.boolean() });
+
+const slackAlertSettingsV2 = z.object({
+  version: z.literal(2),
+  serviceLevel: z.boolean(),
+  reviewWait: z.object({ enabled: z.boolean(), hours: z.number() }),
+  channel: slackChannel.nullable(),
+});
+
+/** One project's Slack alerts as an admin saved them (`project:<key>:slack-alerts`). */
+export const SLACK_ALERT_SETTINGS_RECORD = storedRecordKind({
+  name: 'Slack alert settings',
+  version: 2,
+  current: slackAlertSettingsV2,
+  toValue: (stored): StoredSlackAlertSettings => ({
+    serviceLevel: stored.serviceLevel,
+    reviewWait: { enabled: stored.reviewWait.enabled, hours: stored.reviewWait.hours },
+    channel:
+      stored.channel === null
+        ? null
+        : { id: stored.channel.id, name: stored.channel.name, isPrivate: stored.channel.isPrivate, isMember: stored.channel.isMember },
+  }),
+  fromValue: (settings: StoredSlackAlertSettings) => ({
+    version: 2 as const,
+    serviceLevel: settings.serviceLevel,
+    reviewWait: settings.reviewWait,
+    channel: settings.channel ?? null,
+  }),
+  older: {
+    1: {
+      // Settings saved before alerts had a channel of their own follow the digest's.
+      schema: slackAlertSettingsV2.omit({ version: true }).extend({ channel: slackChannel.nullable().default(null) }),
+      upgrade: addVersion2,
+    },
+  },
+});
+
+const slackAlertStateV2 = z.object({
+  version: z.literal(2),
+  items: z.record(z.string(), z.number()),
+  pulls: z.array(z.string()),
+  posting: z.object({ at: isoInstant, items: z.array(z.string()), pulls: z.array(z.string()) }).nullable(),
+  lastPosted: z.object({ at: isoInstant, ts: z.string() }).nullable(),
+  lastProblem: slackAlertProblem.nullable(),
+});
+
+/** What one project's alerts have announced, and how posting them last went (`project:<key>:slack-alert-state`). */
+export const SLACK_ALERT_STATE_RECORD = storedRecordKind({
+  name: 'Slack alert state',
+  version: 2,
+  current: slackAlertStateV2,
+  toValue: (stored): SlackAlertState => ({
+    items: { ...stored.items },
+    pulls: [...stored.pulls],
+    posting: stored.posting === null ? null : { at: stored.posting.at, items: [...stored.posting.items], pulls: [...stored.posting.pulls] },
+    lastPosted: stored.lastPosted === null ? null : { at: stored.lastPosted.at, ts: stored.lastPosted.ts },
+    lastProblem: copyProblem(stored.lastProblem),
+  }),
+  fromValue: (state: SlackAlertState) => ({
+    version: 2 as const,
+    items: state.items,
+    pulls: state.pulls,
+    posting: state.posting,
+    lastPosted: state.lastPosted,
+    lastProblem: state.lastProblem ?? null,
+  }),
+  older: {
+    1: {
+      // States written before refusals were kept per project had none.
+      schema: slackAlertStateV2.omit({ version: true }).extend({ lastProblem: slackAlertProblem.nullable().default(null) }),
+      upgrade: addVersion2,
+    },
+  },
 });
