@@ -16,6 +16,7 @@ import {
   SLACK_ALERT_SETTINGS_RECORD,
   SLACK_ALERT_STATE_RECORD,
   SLACK_CONNECTION_RECORD,
+  SYNC_STATE_RECORD,
 } from './stored-record-kinds';
 import type { StoredRecordKind } from './stored-record';
 
@@ -109,6 +110,13 @@ const ALERT_STATE_V1 = {
   lastProblem: null,
 };
 
+const SYNC_STATE_V1 = {
+  status: 'running',
+  progress: { done: 1200, total: null },
+  lastSuccessAt: '2026-03-02T09:00:00.000Z',
+  lastError: null,
+};
+
 describe.each<[string, StoredRecordKind<unknown>, object]>([
   ['Slack connection', SLACK_CONNECTION_RECORD, SLACK_V1],
   ['GitHub connection', GITHUB_CONNECTION_RECORD, GITHUB_V1],
@@ -122,6 +130,7 @@ describe.each<[string, StoredRecordKind<unknown>, object]>([
   ['last Slack alert run', LAST_SLACK_ALERT_RUN_RECORD, ALERT_RUN_V1],
   ['Slack alert settings', SLACK_ALERT_SETTINGS_RECORD, ALERT_SETTINGS_V1],
   ['Slack alert state', SLACK_ALERT_STATE_RECORD, ALERT_STATE_V1],
+  ['sync state', SYNC_STATE_RECORD, SYNC_STATE_V1],
 ])('the %s record', (_, kind, v1) => {
   it('reads a version-1 record (no version field) as the app read it then', () => {
     expect(kind.read(structuredClone(v1))).toEqual(v1);

@@ -8,7 +8,7 @@ import type { RetentionSettings } from '../../app/privacy/retention-window';
 import type { SlackAlertState } from '../../app/slack-alerts/alert-crossings';
 import type { SlackAlertRunRecord } from '../../app/slack-alerts/slack-alert-status';
 import type { StoredSlackAlertSettings } from '../../app/slack-alerts/slack-alert-settings';
-import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome } from '../../shared/resolver-contract';
+import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome, SyncState } from '../../shared/resolver-contract';
 import { storedRecordKind } from './stored-record';
 
 /**
@@ -467,4 +467,33 @@ export const SLACK_ALERT_STATE_RECORD = storedRecordKind({
       upgrade: addVersion2,
     },
   },
+});
+
+const syncStateV2 = z.object({
+  version: z.literal(2),
+  status: z.enum(['never-synced', 'queued', 'running', 'ok', 'failed']),
+  progress: z.object({ done: z.number(), total: z.number().nullable() }).nullable(),
+  lastSuccessAt: isoInstant.nullable(),
+  lastError: z.string().nullable(),
+});
+
+/** Where one project's sync stands, shown on the project page (`project:<key>:sync-state`). */
+export const SYNC_STATE_RECORD = storedRecordKind({
+  name: 'sync state',
+  version: 2,
+  current: syncStateV2,
+  toValue: (stored): SyncState => ({
+    status: stored.status,
+    progress: stored.progress === null ? null : { done: stored.progress.done, total: stored.progress.total },
+    lastSuccessAt: stored.lastSuccessAt,
+    lastError: stored.lastError,
+  }),
+  fromValue: (state: SyncState) => ({
+    version: 2 as const,
+    status: state.status,
+    progress: state.progress,
+    lastSuccessAt: state.lastSuccessAt,
+    lastError: state.lastError,
+  }),
+  older: { 1: { schema: syncStateV2.omit({ version: true }), upgrade: addVersion2 } },
 });
