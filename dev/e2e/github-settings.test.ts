@@ -103,6 +103,6 @@ it('checks generated-path patterns as typed and stores them when saved', async (
   await form.getByRole('button', { name: 'Save generated paths' }).click();
   await form.getByTestId('generated-paths-saved').waitFor({ timeout: 20_000 });
   expect(site.kvs.listPlain('settings:github-generated-paths')).toEqual([
-    expect.objectContaining({ value: { patterns: ['src/api/generated/**', '**/*.pb.go'] } }),
+    expect.objectContaining({ value: { version: 2, patterns: ['src/api/generated/**', '**/*.pb.go'] } }),
   ]);
 });

@@ -23,7 +23,6 @@ import { JiraSecurityLevels } from '../adapters/jira/jira-security-levels';
 import { JiraUserPermissions } from '../adapters/jira/jira-user-permissions';
 import { KvsAppStorage } from '../adapters/kvs/kvs-app-storage';
 import { KvsAuditLog } from '../adapters/kvs/kvs-audit-log';
-import { KvsDocument } from '../adapters/kvs/kvs-document';
 import { KvsErasureGenerations } from '../adapters/kvs/kvs-erasure-generations';
 import { KvsExpiringMarker } from '../adapters/kvs/kvs-expiring-marker';
 import { KvsFlowConfigStore } from '../adapters/kvs/kvs-flow-config-store';
@@ -42,22 +41,23 @@ import { KvsSyncStateStore } from '../adapters/kvs/kvs-sync-state-store';
 import { KvsUnmeasuredProjects } from '../adapters/kvs/kvs-unmeasured-projects';
 import { KvsWebhookDeliveries } from '../adapters/kvs/kvs-webhook-deliveries';
 import {
+  GENERATED_PATHS_RECORD,
   GITHUB_CONNECTION_RECORD,
   LAST_DIGEST_RECORD,
+  LAST_PERSONAL_DATA_REPORT_RECORD,
   LAST_PURGE_RECORD,
+  LAST_SLACK_ALERT_RUN_RECORD,
+  PERSONAL_DATA_REPORT_CURSOR_RECORD,
+  RETENTION_SETTINGS_RECORD,
+  SITE_ADDRESS_RECORD,
+  SLACK_ALERT_SETTINGS_RECORD,
+  SLACK_ALERT_STATE_RECORD,
   SLACK_CONNECTION_RECORD,
 } from '../adapters/kvs/stored-record-kinds';
 import { storageKeys } from '../adapters/kvs/storage-keys';
 import { KvsSecretVault } from '../adapters/secrets/kvs-secret-vault';
 import { SlackWebWorkspace } from '../adapters/slack/slack-web-workspace';
 import type { ThrottledRequest } from '../app/access/admin-request-throttle';
-import type { GeneratedPathsRecord } from '../app/connections/generated-paths-settings';
-import type { SiteAddress } from '../app/digest/slack-digest';
-import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../app/privacy/personal-data-report-run';
-import type { RetentionSettings } from '../app/privacy/retention-window';
-import type { SlackAlertState } from '../app/slack-alerts/alert-crossings';
-import type { SlackAlertRunRecord } from '../app/slack-alerts/slack-alert-status';
-import type { StoredSlackAlertSettings } from '../app/slack-alerts/slack-alert-settings';
 
 /** The factories of an adapter set, by name. */
 type Factories = Record<string, () => unknown>;
@@ -143,19 +143,20 @@ export function appAdapters() {
     // Single stored records.
     githubConnection: () => new KvsRecordDocument(storageKeys.githubConnection, GITHUB_CONNECTION_RECORD),
     slackConnection: () => new KvsRecordDocument(storageKeys.slackConnection, SLACK_CONNECTION_RECORD),
-    generatedPaths: () => new KvsDocument<GeneratedPathsRecord>(storageKeys.githubGeneratedPaths),
-    retention: () => new KvsDocument<RetentionSettings>(storageKeys.retentionSettings),
+    generatedPaths: () => new KvsRecordDocument(storageKeys.githubGeneratedPaths, GENERATED_PATHS_RECORD),
+    retention: () => new KvsRecordDocument(storageKeys.retentionSettings, RETENTION_SETTINGS_RECORD),
     lastPurge: () => new KvsRecordDocument(storageKeys.lastRetentionPurge, LAST_PURGE_RECORD),
     lastDigest: () => new KvsRecordDocument(storageKeys.lastSlackDigest, LAST_DIGEST_RECORD),
-    lastSlackAlertRun: () => new KvsDocument<SlackAlertRunRecord>(storageKeys.lastSlackAlertRun),
-    lastPersonalDataReport: () => new KvsDocument<PersonalDataReportRecord>(storageKeys.lastPersonalDataReport),
-    personalDataReportCursor: () => new KvsDocument<PersonalDataReportCursor>(storageKeys.personalDataReportCursor),
-    site: () => new KvsDocument<SiteAddress>(storageKeys.siteUrl),
+    lastSlackAlertRun: () => new KvsRecordDocument(storageKeys.lastSlackAlertRun, LAST_SLACK_ALERT_RUN_RECORD),
+    lastPersonalDataReport: () => new KvsRecordDocument(storageKeys.lastPersonalDataReport, LAST_PERSONAL_DATA_REPORT_RECORD),
+    personalDataReportCursor: () => new KvsRecordDocument(storageKeys.personalDataReportCursor, PERSONAL_DATA_REPORT_CURSOR_RECORD),
+    site: () => new KvsRecordDocument(storageKeys.siteUrl, SITE_ADDRESS_RECORD),
     digestThrottle: () => new KvsExpiringMarker(storageKeys.slackDigestNow),
 
     // Records kept per project or per request.
-    alertSettings: () => (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
-    alertState: () => (projectKey: string) => new KvsDocument<SlackAlertState>(storageKeys.slackAlertState(projectKey)),
+    alertSettings: () => (projectKey: string) =>
+      new KvsRecordDocument(storageKeys.slackAlertSettings(projectKey), SLACK_ALERT_SETTINGS_RECORD),
+    alertState: () => (projectKey: string) => new KvsRecordDocument(storageKeys.slackAlertState(projectKey), SLACK_ALERT_STATE_RECORD),
     requestThrottle: () => (request: ThrottledRequest, subject: string | null) =>
       new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   });

@@ -28,7 +28,7 @@ describe('the generated paths setting', () => {
   it('stores a valid list, trimmed, and audits the change', async () => {
     const answer = await call(PEOPLE.admin, 'setGeneratedPaths', { patterns: [' src/api/generated/** ', '**/*.pb.go'] });
     expect(answer).toMatchObject({ ok: true, data: { patterns: ['src/api/generated/**', '**/*.pb.go'] } });
-    expect(stored()).toEqual({ patterns: ['src/api/generated/**', '**/*.pb.go'] });
+    expect(stored()).toEqual({ version: 2, patterns: ['src/api/generated/**', '**/*.pb.go'] });
     const log = await call(PEOPLE.admin, 'getAuditLog');
     expect(dataOf(log).entries[0]).toMatchObject({ action: 'github.generated-paths-changed', details: { patterns: 2, previously: 0 } });
   });
@@ -43,7 +43,7 @@ describe('the generated paths setting', () => {
   ])('refuses %s and keeps the stored list', async (_, patterns, message) => {
     const answer = await call(PEOPLE.admin, 'setGeneratedPaths', { patterns });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
-    expect(stored()).toEqual({ patterns: ['src/api/generated/**', '**/*.pb.go'] });
+    expect(stored()).toEqual({ version: 2, patterns: ['src/api/generated/**', '**/*.pb.go'] });
   });
 
   it('is for admins only', async () => {
@@ -51,7 +51,7 @@ describe('the generated paths setting', () => {
       await expect(call(who, 'setGeneratedPaths', { patterns: [] })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       await expect(call(who, 'getGeneratedPaths')).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    expect(stored()).toEqual({ patterns: ['src/api/generated/**', '**/*.pb.go'] });
+    expect(stored()).toEqual({ version: 2, patterns: ['src/api/generated/**', '**/*.pb.go'] });
   });
 
   it('leaves the listed files out of the sizes the sync stores', async () => {

@@ -421,7 +421,7 @@ describe('the settings resolver, for the Jira admin', () => {
       expect(code(await admin('setRetention', { retentionDays: 1826 }))).toBe('INVALID_INPUT');
       expect(code(await admin('setRetention', { retentionDays: 90.5 }))).toBe('INVALID_INPUT');
       await expect(admin('setRetention', { retentionDays: 365 })).resolves.toMatchObject({ data: { retentionDays: 365 } });
-      expect(plain('settings:retention')).toEqual({ retentionDays: 365 });
+      expect(plain('settings:retention')).toEqual({ version: 2, retentionDays: 365 });
     });
 
     it('queues a purge now, which the queue runs and records', async () => {
