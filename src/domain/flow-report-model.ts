@@ -1,29 +1,21 @@
+import { dayToIsoDate, isoDateToDay } from './calendar-day';
+import { filterCompactHistory, type CompactHistory } from './compact-history';
+import { countedIssueTypes } from './counted-issue-types';
+import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from './flow-config';
 import {
   buildFlowMeasures,
   buildForecaster,
-  buildStageAging,
-  countedIssueTypes,
-  dayToIsoDate,
-  isoDateToDay,
-  ZonedDays,
-  DEFAULT_FLOW_CONFIG,
-  filterCompactHistory,
-  choosesAll,
-  facetMatcher,
-  parseFlowConfig,
-  type FacetChoice,
-  type CompactHistory,
-  type FlowConfig,
   type FlowMeasures,
   type FlowReport,
   type Forecaster,
   type ForecastQuestions,
   type ForecastSection,
-  type StageAgingReport,
-  type StageRange,
-  type Workflow,
-  withStageRange,
-} from './index';
+} from './flow-report';
+import { choosesAll, facetMatcher, type FacetChoice } from './issue-facets';
+import { buildStageAging, type StageAgingReport } from './stage-aging-report';
+import { type StageRange, withStageRange } from './stage-range';
+import { ZonedDays } from './time-zone';
+import { type Workflow } from './workflow';
 
 /**
  * Which items the charts count: issue types and facets (resolution, labels, components, parent; see

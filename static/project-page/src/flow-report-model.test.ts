@@ -1,14 +1,14 @@
-import * as domain from '../../../src/domain';
+import * as flowReport from '../../../src/domain/flow-report';
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
 
 // The real forecast, counted: it is the part the model computes only when asked.
-jest.mock('../../../src/domain', () => {
-  const actual = jest.requireActual('../../../src/domain');
+jest.mock('../../../src/domain/flow-report', () => {
+  const actual = jest.requireActual('../../../src/domain/flow-report');
   return { ...actual, buildForecaster: jest.fn(actual.buildForecaster) };
 });
-const forecastRuns = domain.buildForecaster as jest.MockedFunction<typeof domain.buildForecaster>;
+const forecastRuns = flowReport.buildForecaster as jest.MockedFunction<typeof flowReport.buildForecaster>;
 
 const history = flowHistory();
 const BUGS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug'] };
@@ -42,7 +42,7 @@ describe('the page’s report model', () => {
 
   it('gives the same report as the whole flow report, forecast included', () => {
     const { config } = flowConfigOf(null, BOARD_WORKFLOW);
-    const expected = domain.buildFlowReport(history, config, { now: FIXTURE_NOW, seed: 1 });
+    const expected = flowReport.buildFlowReport(history, config, { now: FIXTURE_NOW, seed: 1 });
     const result = computeReport(history, BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
     expect(result.ok && JSON.parse(JSON.stringify(result.report))).toEqual(expected);
   });
