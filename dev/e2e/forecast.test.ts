@@ -26,6 +26,8 @@ interface ExportedIssue {
   category: 'new' | 'indeterminate' | 'done';
   /** UTC day of the resolution, for resolved issues. */
   resolvedDay: string | null;
+  /** The key of the issue it is filed under (an epic), if any. */
+  parent: string | null;
 }
 
 let site: LocalSite;
@@ -38,17 +40,23 @@ beforeAll(async () => {
   await measureDemoProjects(site);
   await site.platform.runScheduledTrigger('hourly-incremental-sync');
   await site.platform.drainQueue();
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=issuetype,status,resolutiondate`);
+  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=issuetype,status,resolutiondate,parent`);
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
   const exported = (await response.json()) as Array<{
     key: string;
-    fields: { issuetype: { name: string }; status: { statusCategory: { key: ExportedIssue['category'] } }; resolutiondate: string | null };
+    fields: {
+      issuetype: { name: string };
+      status: { statusCategory: { key: ExportedIssue['category'] } };
+      resolutiondate: string | null;
+      parent: { key: string } | null;
+    };
   }>;
   issues = exported.map(({ key, fields }) => ({
     key,
     type: fields.issuetype.name,
     category: fields.status.statusCategory.key,
     resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
+    parent: fields.parent?.key ?? null,
   }));
 }, 180_000);
 
@@ -161,6 +169,22 @@ describe('the Forecast tab, as a member, on synced demo data', () => {
     await expect(frame.getByTestId('forecast-items').inputValue()).resolves.toBe(String(unfinishedBugs));
     await waitForText(frame, 'forecast-when-sentence', `${unfinishedBugs.toLocaleString('en-US')} items`);
     await page.screenshot({ path: path.join(screenshots, 'project-page-forecast-settings-light.png') });
+  });
+
+  it("counts an epic's unfinished children, as Jira counts them for the reader", async () => {
+    const unfinishedByEpic = new Map<string, number>();
+    for (const issue of issues) {
+      if (issue.parent !== null && issue.category !== 'done')
+        unfinishedByEpic.set(issue.parent, (unfinishedByEpic.get(issue.parent) ?? 0) + 1);
+    }
+    const [epic, unfinished] = [...unfinishedByEpic].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    expect(unfinished).toBeGreaterThan(1);
+    await frame.getByTestId('forecast-remaining-source').selectOption('epic');
+    await frame.getByTestId('forecast-remaining-epic').fill(epic);
+    await frame.getByTestId('forecast-remaining-count').click();
+    await waitForText(frame, 'forecast-remaining-outcome', `Jira counts ${unfinished.toLocaleString('en-US')} unfinished`);
+    await expect(frame.getByTestId('forecast-items').inputValue()).resolves.toBe(String(unfinished));
+    await frame.getByTestId('forecast-remaining-source').selectOption('jql');
   });
 
   it("shows Jira's reason for a query it cannot run beside the field", async () => {

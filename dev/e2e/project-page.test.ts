@@ -624,12 +624,25 @@ describe('the project page from a link', () => {
     await page.close();
   });
 
+  it('opens with the stage range the link names: from To Do on, every item not done is in progress', async () => {
+    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?from-stage=To+Do&tab=aging');
+    await frame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
+    await expect(frame.getByTestId('filter-stage-from').inputValue()).resolves.toBe('To Do');
+    await expect(frame.getByTestId('filter-stage-range-note').textContent()).resolves.toMatch(/^Every tab/);
+    const notDone = issues.filter((issue) => issue.category !== 'done').length;
+    await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
+    expect(sum(await wipAtColumnHeads(frame))).toBe(notDone);
+    expect(new URLSearchParams(appSearch(page)).get('from-stage')).toBe('To Do');
+    await page.close();
+  });
+
   it('says which part of a bad link it could not use, and shows the rest', async () => {
-    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?period=45&type=Nothing&tab=flow');
+    const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?period=45&type=Nothing&from-stage=Nowhere&tab=flow');
     const notice = frame.getByTestId('page-url-notice');
     await notice.waitFor({ timeout: 30_000 });
     await expect(notice.textContent()).resolves.toContain('"45" is not a period the page offers');
     await expect(notice.textContent()).resolves.toContain('This project has no issue type "Nothing"');
+    await expect(notice.textContent()).resolves.toContain('The workflow has no stage "Nowhere"');
     await frame.getByTestId('tab-panel-flow').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => window.location.search === '?tab=flow');
     await screenshot(page, 'project-page-bad-link');

@@ -64,6 +64,7 @@ export const FIELDS: readonly FieldDefinition[] = [
   system('components', 'Components', 'array', { clauseNames: ['component'] }, 'component'),
   system('issuelinks', 'Linked Issues', 'array', { clauseNames: ['issueLink'] }, 'issuelinks'),
   system('subtasks', 'Sub-tasks', 'array', { orderable: false, clauseNames: ['subtasks'] }, 'issuelinks'),
+  system('parent', 'Parent', 'issuelink', { orderable: false }),
   system('watches', 'Watchers', 'watches', { orderable: false, clauseNames: ['watchers'] }),
   custom(FLAGGED_FIELD.id, FLAGGED_FIELD.name, 'array', 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', 'option'),
   custom(STORY_POINTS_FIELD.id, STORY_POINTS_FIELD.name, 'number', 'com.pyxis.greenhopper.jira:jsw-story-points'),

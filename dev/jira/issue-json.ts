@@ -35,7 +35,11 @@ export function issueJson(context: SiteContext, row: number, options: IssueRende
   const wantsChangelog = options.expand.has('changelog');
   if (options.selection.idsOnly && !wantsChangelog) return { id };
   const fields: Record<string, unknown> = {};
-  for (const fieldId of options.selection.fields) fields[fieldId] = fieldValue(context, row, fieldId);
+  for (const fieldId of options.selection.fields) {
+    const value = fieldValue(context, row, fieldId);
+    // Jira leaves `parent` out of an issue that has none, rather than answering null.
+    if (!(fieldId === 'parent' && value === null)) fields[fieldId] = value;
+  }
   const issue: Record<string, unknown> = {
     expand: ISSUE_EXPAND,
     id,
@@ -100,6 +104,8 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
       const definition = level === undefined ? undefined : securityLevel(level);
       return definition ? securityLevelJson(siteUrl, definition) : null;
     }
+    case 'parent':
+      return parentJson(context, row);
     case 'description':
     case 'duedate':
       return null;
@@ -135,6 +141,25 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
     default:
       return null;
   }
+}
+
+/** The issue's parent as Jira embeds it: a reference with the parent's summary, status, priority and type. */
+function parentJson(context: SiteContext, row: number) {
+  const { store, siteUrl } = context;
+  const parent = store.parentOf(row);
+  if (parent === undefined || !store.isLive(parent)) return null;
+  const id = store.idOf(parent);
+  return {
+    id,
+    key: store.keyOf(parent),
+    self: `${siteUrl}/rest/api/3/issue/${id}`,
+    fields: {
+      summary: issueSummary(store, parent),
+      status: statusJson(siteUrl, store.status.get(parent)),
+      priority: priorityJson(siteUrl, store.priority.get(parent)),
+      issuetype: issueTypeJson(siteUrl, store.type.get(parent)),
+    },
+  };
 }
 
 /** The issue's labels: a few of the demo vocabulary, chosen by its seed (`store.summarySeed`). */

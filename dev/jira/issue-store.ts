@@ -88,6 +88,8 @@ export class IssueStore {
   readonly deleted = new Int32Column();
   readonly storyPoints = new Int32Column();
   readonly summarySeed = new Int32Column();
+  /** The parent's row (an epic, for the demo teams' stories), -1 for none. */
+  private readonly parent = new Int32Column();
   private readonly historyStart = new Int32Column();
   private readonly historyEnd = new Int32Column();
 
@@ -143,6 +145,7 @@ export class IssueStore {
     this.deleted.push(0);
     this.storyPoints.push(issue.storyPoints ?? 0);
     this.summarySeed.push(issue.summarySeed);
+    this.parent.push(-1);
     this.historyStart.push(this.historyCreated.length);
     this.historyEnd.push(this.historyCreated.length);
     this.version++;
@@ -189,6 +192,18 @@ export class IssueStore {
     if (levelId === null) this.securityLevels.delete(row);
     else this.securityLevels.set(row, levelId);
     if (at !== null && at > this.updated.get(row)) this.updated.set(row, at);
+    this.version++;
+  }
+
+  /** The row of the issue's parent, or undefined when it has none. */
+  parentOf(row: number): number | undefined {
+    const parent = this.parent.get(row);
+    return parent < 0 ? undefined : parent;
+  }
+
+  /** Files the issue under a parent (generated data: from its creation, so no changelog entry). */
+  setParent(row: number, parentRow: number): void {
+    this.parent.set(row, parentRow);
     this.version++;
   }
 
@@ -314,6 +329,7 @@ export class IssueStore {
       this.deleted,
       this.storyPoints,
       this.summarySeed,
+      this.parent,
       this.historyStart,
       this.historyEnd,
       this.historyCreated,

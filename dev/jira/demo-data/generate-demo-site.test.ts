@@ -1,4 +1,4 @@
-import { STATUSES } from '../catalogue';
+import { ISSUE_TYPES, STATUSES } from '../catalogue';
 import { ChangeKind, type IssueStore } from '../issue-store';
 import { createJiraSite } from '../jira-site';
 import { TEST_ANCHOR, type IssueJson } from '../site-test-kit';
@@ -99,6 +99,26 @@ describe('shape', () => {
     expect(types.size).toBe(4);
     expect(assignees.size).toBeGreaterThan(6);
     for (const index of assignees) expect(DEMO_USERS[index]).toBeDefined();
+  });
+
+  it("files much of the software teams' work under epics created before it, in the same project", () => {
+    const epic = ISSUE_TYPES.findIndex((t) => t.name === 'Epic');
+    const childrenByEpic = new Map<number, number>();
+    for (let row = 0; row < store.issueCount; row++) {
+      const parent = store.parentOf(row);
+      if (parent === undefined) continue;
+      expect(store.type.get(parent)).toBe(epic);
+      expect(store.type.get(row)).not.toBe(epic);
+      expect(store.project.get(parent)).toBe(store.project.get(row));
+      expect(store.created.get(parent)).toBeLessThanOrEqual(store.created.get(row));
+      childrenByEpic.set(parent, (childrenByEpic.get(parent) ?? 0) + 1);
+    }
+    for (const key of ['FLOW', 'SPR']) {
+      const project = store.projectIndex(key);
+      expect([...childrenByEpic.keys()].filter((row) => store.project.get(row) === project).length).toBeGreaterThan(10);
+    }
+    const bug = store.projectIndex('BUG');
+    expect([...childrenByEpic.keys()].some((row) => store.project.get(row) === bug)).toBe(false);
   });
 });
 

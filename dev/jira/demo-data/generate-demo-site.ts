@@ -85,6 +85,21 @@ function generateProject(store: IssueStore, blueprint: ProjectBlueprint, calenda
     lifecycle.simulate(arrivals[k] as number, { pingPongs: pingPongAt.get(k) ?? 0 });
   }
   if (blueprint.securityBugEvery) secureSomeBugs(store, firstRow, blueprint.securityBugEvery);
+  fileWorkUnderEpics(store, firstRow);
+}
+
+/**
+ * Files two in three of a project's stories, tasks and bugs under the epic created last before them, as
+ * teams group work into epics (a project without epics, like the bug queue, files nothing). Drawn from no
+ * random numbers, so the rest of the demo data is the same with or without it.
+ */
+function fileWorkUnderEpics(store: IssueStore, firstRow: number): void {
+  const epic = issueTypeIndex('Epic');
+  let currentEpic = -1;
+  for (let row = firstRow; row < store.issueCount; row++) {
+    if (store.type.get(row) === epic) currentEpic = row;
+    else if (currentEpic >= 0 && (row - firstRow) % 3 !== 0) store.setParent(row, currentEpic);
+  }
 }
 
 /**

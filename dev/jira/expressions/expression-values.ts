@@ -144,9 +144,12 @@ export function issueEntity(site: SiteContext, row: number): JiraEntity {
       resolutionDate: () => dateOrNull(store.resolutionDate.get(row)),
       resolution: () => resolution(site, store.resolution.get(row)),
       labels: () => labelsOf(store.summarySeed.get(row)),
-      // The demo projects use neither components nor parents: Jira answers an empty list and null.
+      // The demo projects use no components: Jira answers an empty list.
       components: () => [],
-      parent: () => null,
+      parent: () => {
+        const parent = store.parentOf(row);
+        return parent === undefined || !store.isLive(parent) ? null : issueEntity(site, parent);
+      },
       issueType: () => issueType(site, store.type.get(row)),
       status: () => issueStatus(site, store.status.get(row)),
       project: () => project(site, store.project.get(row)),

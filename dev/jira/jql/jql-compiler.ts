@@ -10,7 +10,7 @@ import { parseJql, type Clause, type JqlNode, type Operand, type Operator, type 
 /**
  * Turns JQL into a row filter and a sort order over the issue store. It supports the subset a flow-metrics
  * app needs (project, issue keys and ids, dates, statuses and their categories, types, resolution, people,
- * the Flagged field; AND / OR / NOT; ORDER BY) and answers everything else the way Jira answers a query it
+ * the Flagged field, parent; AND / OR / NOT; ORDER BY) and answers everything else the way Jira answers a query it
  * cannot run: a 400 with the reason. Values the caller may not see are reported as not existing, exactly as
  * Jira hides projects and issues from people who cannot browse them.
  */
@@ -31,7 +31,7 @@ export interface CompiledJql {
 export const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
 const SUPPORTED =
-  'project, issuekey (key, id), created, updated, resolved, status, statusCategory, issuetype, priority, resolution, assignee, reporter, creator and Flagged';
+  'project, issuekey (key, id), created, updated, resolved, status, statusCategory, issuetype, priority, resolution, assignee, reporter, creator, parent and Flagged';
 const KNOWN_UNSUPPORTED = new Set([
   'summary',
   'description',
@@ -43,7 +43,6 @@ const KNOWN_UNSUPPORTED = new Set([
   'fixversion',
   'affectedversion',
   'environment',
-  'parent',
   'epic link',
   'due',
   'duedate',
@@ -118,6 +117,8 @@ class Compiler {
       case 'id':
       case 'issue':
         return this.issueKey(clause);
+      case 'parent':
+        return this.parent(clause);
       case 'created':
       case 'createddate':
         return this.date(clause, (row) => store.created.get(row));
@@ -293,29 +294,10 @@ class Compiler {
 
   private issueKey(clause: Clause): Predicate {
     if (!this.checkOperator(clause, COMPARISON)) return never;
-    const { store, browsable } = this.env;
+    const { store } = this.env;
     if (clause.operator === 'is') return never;
     if (clause.operator === 'is not') return () => true;
-    const rows: number[] = [];
-    for (const operand of clause.operands) {
-      if (operand.kind === 'function') {
-        this.unknownFunction(operand);
-        continue;
-      }
-      if (operand.kind === 'empty') continue;
-      const text = operand.text;
-      if (!/^\d+$/.test(text) && !/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(text)) {
-        this.errors.push(`The issue key '${text}' for field '${clause.field}' is invalid.`);
-        continue;
-      }
-      const row = store.find(text);
-      const level = row < 0 ? undefined : store.securityLevelOf(row);
-      if (row < 0 || !browsable[store.project.get(row)] || (level !== undefined && !admits(this.env.principal, level))) {
-        this.errors.push(`An issue with key '${text}' does not exist for field '${clause.field}'.`);
-        continue;
-      }
-      rows.push(row);
-    }
+    const rows = this.issueRows(clause);
     const [single] = rows;
     switch (clause.operator) {
       case '=':
@@ -337,6 +319,44 @@ class Compiler {
         return (row) => store.project.get(row) === project && test(store.number.get(row));
       }
     }
+  }
+
+  /** `parent = KEY`, `parent in (KEY, id)`: the children of the issues named (an issue with no parent is never "not" one). */
+  private parent(clause: Clause): Predicate {
+    if (!this.checkOperator(clause, ['=', '!=', 'in', 'not in'])) return never;
+    const { store } = this.env;
+    const parents = new Set(this.issueRows(clause));
+    const positive = clause.operator === '=' || clause.operator === 'in';
+    return (row) => {
+      const parent = store.parentOf(row);
+      return parent !== undefined && parents.has(parent) === positive;
+    };
+  }
+
+  /** The rows of the issues a clause names by key or id, reporting those the caller cannot see as not existing. */
+  private issueRows(clause: Clause): number[] {
+    const { store, browsable } = this.env;
+    const rows: number[] = [];
+    for (const operand of clause.operands) {
+      if (operand.kind === 'function') {
+        this.unknownFunction(operand);
+        continue;
+      }
+      if (operand.kind === 'empty') continue;
+      const text = operand.text;
+      if (!/^\d+$/.test(text) && !/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(text)) {
+        this.errors.push(`The issue key '${text}' for field '${clause.field}' is invalid.`);
+        continue;
+      }
+      const row = store.find(text);
+      const level = row < 0 ? undefined : store.securityLevelOf(row);
+      if (row < 0 || !browsable[store.project.get(row)] || (level !== undefined && !admits(this.env.principal, level))) {
+        this.errors.push(`An issue with key '${text}' does not exist for field '${clause.field}'.`);
+        continue;
+      }
+      rows.push(row);
+    }
+    return rows;
   }
 
   private date(clause: Clause, value: (row: number) => number): Predicate {

@@ -78,6 +78,26 @@ describe('clauses', () => {
     for (const issue of resolvedLately.issues)
       expect(Date.parse(issue.fields.resolutiondate ?? '')).toBeGreaterThanOrEqual(Date.parse('2025-05-01'));
   });
+
+  it("selects an epic's children by the parent's key or id, one parent or several", async () => {
+    const filed = (await search('project = FLOW AND issuetype != Epic', ['key', 'parent'])).issues.flatMap(
+      (issue) => (issue.fields as { parent?: { key: string } | null }).parent?.key ?? [],
+    );
+    const [first, second] = [...new Set(filed)] as [string, string];
+    expect(second).toBeDefined();
+    const children = await search(`parent = "${first}"`, ['key', 'parent']);
+    expect(children.status).toBe(200);
+    expect(children.issues.length).toBe(filed.filter((key) => key === first).length);
+    for (const issue of children.issues) expect((issue.fields as { parent?: { key: string } }).parent?.key).toBe(first);
+    const firstId = (await search(`key = ${first}`, ['id'])).issues[0]?.id ?? '';
+    expect((await search(`parent = ${firstId}`, ['key'])).issues.map((i) => i.key)).toEqual(children.issues.map((i) => i.key));
+    const both = await search(`parent in (${first}, ${second})`, ['key']);
+    const secondChildren = await search(`parent = ${second}`, ['key']);
+    expect(both.issues.length).toBe(children.issues.length + secondChildren.issues.length);
+    const others = await search(`project = FLOW AND parent != ${first}`, ['key', 'parent']);
+    for (const issue of others.issues) expect((issue.fields as { parent?: { key: string } }).parent?.key).not.toBe(first);
+    expect((await search('parent = FLOW-999999')).errors).toEqual(["An issue with key 'FLOW-999999' does not exist for field 'parent'."]);
+  });
 });
 
 describe('ORDER BY', () => {

@@ -144,8 +144,9 @@ function FlowReportTabs({
       tabs: TAB_SLUGS,
       today,
       facetValues: facetOptions && mapFacets(facetOptions, (options) => options.map((option) => option.value)),
+      workflow: view.workflow,
     }),
-    [history.issueTypes, config.excludedIssueTypes, today, facetOptions],
+    [history.issueTypes, config.excludedIssueTypes, today, facetOptions, view.workflow],
   );
   const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
   const { filters, tab } = shown;
@@ -193,6 +194,7 @@ function FlowReportTabs({
         <ConventionsDisclosure conventions={conventions} />
       </Inline>
       <StageRangeFilter
+        key={showLocation}
         workflow={view.workflow}
         range={filters.stageRange ?? null}
         onChange={(stageRange) => setFilters({ ...filters, stageRange })}

@@ -13,6 +13,11 @@ const CONTEXT: PageUrlContext = {
     components: ['Payments'],
     parents: ['FLOW-7', ''],
   },
+  workflow: {
+    stages: ['Backlog', 'In Progress', 'In Review', 'QA', 'Done'].map((name) => ({ name })),
+    startStage: 'In Progress',
+    doneStage: 'Done',
+  },
 };
 
 describe('the page view in the URL', () => {
@@ -93,6 +98,35 @@ describe('the page view in the URL', () => {
     expect(unknown.view).toEqual({ filters: DEFAULTS, tab: 1 });
     expect(unknown.ignored).toEqual([
       "This project's stored history does not hold resolutions yet (they are read with its next full sync); those filters were left out.",
+    ]);
+  });
+
+  it("reads back the stage range by stage name, each end only where it is not the workflow's own", () => {
+    const view = { filters: { ...DEFAULTS, stageRange: { from: 'In Review', to: 'Done' } }, tab: 1 };
+    const search = pageSearch(view, CONTEXT);
+    expect(search).toBe('?from-stage=In+Review&tab=cycle-time');
+    expect(readPageView(search, CONTEXT)).toEqual({ view, ignored: [] });
+    const both = { filters: { ...DEFAULTS, stageRange: { from: 'Backlog', to: 'QA' } }, tab: 0 };
+    expect(pageSearch(both, CONTEXT)).toBe('?from-stage=Backlog&to-stage=QA');
+    expect(readPageView(pageSearch(both, CONTEXT), CONTEXT)).toEqual({ view: both, ignored: [] });
+    expect(readPageView('?to-stage=In+Review', CONTEXT).view.filters.stageRange).toEqual({ from: 'In Progress', to: 'In Review' });
+  });
+
+  it("reads the workflow's own stages as no stage range", () => {
+    expect(readPageView('?from-stage=In+Progress&to-stage=Done', CONTEXT)).toEqual({ view: { filters: DEFAULTS, tab: 0 }, ignored: [] });
+  });
+
+  it('leaves out a stage range the workflow cannot measure, and says why', () => {
+    const unknown = readPageView('?from-stage=Testing&to-stage=Done&tab=cycle-time', CONTEXT);
+    expect(unknown.view).toEqual({ filters: DEFAULTS, tab: 1 });
+    expect(unknown.ignored).toEqual([
+      'The workflow has no stage "Testing" (its stages are Backlog, In Progress, In Review, QA, Done); the stage range was left out.',
+    ]);
+    const backwards = readPageView('?from-stage=QA&to-stage=In+Review', CONTEXT);
+    expect(backwards.view.filters).toEqual(DEFAULTS);
+    expect(backwards.ignored).toEqual(['The stage range from the link ends at "In Review", which is not after "QA"; it was left out.']);
+    expect(readPageView('?from-stage=Done', CONTEXT).ignored).toEqual([
+      'The stage range from the link ends at "Done", which is not after "Done"; it was left out.',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { RANGE_PRESETS } from './range-presets';
 import { checkDateRange } from './date-range';
 import type { ReportFilters } from '../../../src/domain/flow-report-model';
+import type { StageRange, Workflow } from '../../../src/domain';
 
 /**
  * The page's view in its URL: the filters and the tab, so a link copied from the address bar opens the same
@@ -9,9 +10,11 @@ import type { ReportFilters } from '../../../src/domain/flow-report-model';
  * Only what differs from the page's defaults is written, in plain words a reader can edit by hand:
  * `?period=90`, `?from=2026-01-01&to=2026-03-31`, `?type=Story&type=Bug` (or `?types=all`), `?tab=cycle-time`,
  * and the facets: `?resolution=Done`, `?label=mobile`, `?component=Payments`, `?parent=FLOW-7` (each repeated
- * for several values; an empty value is "none": `?resolution=` keeps the unresolved items).
+ * for several values; an empty value is "none": `?resolution=` keeps the unresolved items), and the stage range by
+ * stage name, each end only where it is not the workflow's own: `?from-stage=In+Review&to-stage=QA`.
  * Reading is forgiving: a value the page cannot use (a period it does not offer, a date that is not one, an
- * issue type the project does not have, a tab that does not exist) is left out and named in `ignored`, so the
+ * issue type the project does not have, a stage the workflow lacks, a tab that does not exist) is left out and
+ * named in `ignored`, so the
  * page can say so instead of failing.
  */
 export interface PageView {
@@ -31,7 +34,15 @@ export interface PageUrlContext {
   today: string;
   /** The values each facet has in this project ('' for none); null when the stored history holds no facets. */
   facetValues: FacetValues | null;
+  /** The project's workflow: a stage range names its stages, and ends where it is not the workflow's own. */
+  workflow: StageWorkflow;
 }
+
+/** What the URL needs of a workflow: its stages in order, and its own start and done stages. */
+type StageWorkflow = { stages: readonly Pick<Workflow['stages'][number], 'name'>[] } & Pick<Workflow, 'startStage' | 'doneStage'>;
+
+/** The stage range's two ends in the URL. */
+const STAGE_PARAMETERS = { from: 'from-stage', to: 'to-stage' } as const;
 
 /** The facet filters and their parameter in the URL. */
 export const FACET_PARAMETERS = [
@@ -58,7 +69,7 @@ export function tabSlug(label: string): string {
 const ALL_TYPES = 'all';
 
 /** The search part (`?…`, or '' for the defaults) that `readPageView` reads back as `view`. */
-export function pageSearch(view: PageView, context: Pick<PageUrlContext, 'defaults' | 'tabs'>): string {
+export function pageSearch(view: PageView, context: Pick<PageUrlContext, 'defaults' | 'tabs' | 'workflow'>): string {
   const params = new URLSearchParams();
   const { filters } = view;
   if (filters.customRange) {
@@ -72,6 +83,10 @@ export function pageSearch(view: PageView, context: Pick<PageUrlContext, 'defaul
     for (const type of filters.issueTypes) params.append('type', type);
   }
   for (const { facet, parameter } of FACET_PARAMETERS) for (const value of filters[facet] ?? []) params.append(parameter, value);
+  if (filters.stageRange) {
+    if (filters.stageRange.from !== context.workflow.startStage) params.set(STAGE_PARAMETERS.from, filters.stageRange.from);
+    if (filters.stageRange.to !== context.workflow.doneStage) params.set(STAGE_PARAMETERS.to, filters.stageRange.to);
+  }
   if (view.tab > 0 && view.tab < context.tabs.length) params.set('tab', context.tabs[view.tab]!);
   const search = params.toString();
   return search === '' ? '' : `?${search}`;
@@ -86,6 +101,8 @@ const VIEW_PARAMETERS: readonly string[] = [
   'types',
   'tab',
   ...FACET_PARAMETERS.map(({ parameter }) => parameter),
+  STAGE_PARAMETERS.from,
+  STAGE_PARAMETERS.to,
 ];
 
 /**
@@ -133,6 +150,8 @@ export function readPageView(search: string, context: PageUrlContext): ReadPageV
   }
 
   readFacets(params, context.facetValues, filters, ignored);
+  const stageRange = readStageRange(params, context.workflow, ignored);
+  if (stageRange) filters.stageRange = stageRange;
 
   let tab = 0;
   const tabName = params.get('tab');
@@ -162,6 +181,29 @@ function readFacets(params: URLSearchParams, known: FacetValues | null, filters:
     const kept = values.filter((value) => known[facet].includes(value));
     if (kept.length > 0) filters[facet] = kept;
   }
+}
+
+/**
+ * The stage range the URL names: an end it leaves out is the workflow's own. Null when it names none, when
+ * it names the workflow's own range, or when it cannot be measured (said in `ignored`).
+ */
+function readStageRange(params: URLSearchParams, workflow: StageWorkflow, ignored: string[]): StageRange | null {
+  const fromName = params.get(STAGE_PARAMETERS.from);
+  const toName = params.get(STAGE_PARAMETERS.to);
+  if (fromName === null && toName === null) return null;
+  const stages = workflow.stages.map((stage) => stage.name);
+  const range = { from: fromName ?? workflow.startStage, to: toName ?? workflow.doneStage };
+  const unknown = [range.from, range.to].filter((name) => !stages.includes(name));
+  if (unknown.length > 0) {
+    const named = [...new Set(unknown)].map((name) => `"${name}"`).join(', ');
+    ignored.push(`The workflow has no stage ${named} (its stages are ${stages.join(', ')}); the stage range was left out.`);
+    return null;
+  }
+  if (stages.indexOf(range.to) <= stages.indexOf(range.from)) {
+    ignored.push(`The stage range from the link ends at "${range.to}", which is not after "${range.from}"; it was left out.`);
+    return null;
+  }
+  return range.from === workflow.startStage && range.to === workflow.doneStage ? null : range;
 }
 
 function offeredPeriods(): string {
