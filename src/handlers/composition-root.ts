@@ -156,6 +156,7 @@ export function appAdapters() {
     // Records kept per project or per request.
     alertSettings: () => (projectKey: string) => new KvsDocument<StoredSlackAlertSettings>(storageKeys.slackAlertSettings(projectKey)),
     alertState: () => (projectKey: string) => new KvsDocument<SlackAlertState>(storageKeys.slackAlertState(projectKey)),
+    alertRunClaim: () => (projectKey: string, hour: string) => new KvsExpiringMarker(storageKeys.slackAlertRunClaim(projectKey, hour)),
     requestThrottle: () => (request: ThrottledRequest, subject: string | null) =>
       new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   });
