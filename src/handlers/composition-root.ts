@@ -157,6 +157,7 @@ export function appAdapters() {
     alertSettings: () => (projectKey: string) =>
       new KvsRecordDocument(storageKeys.slackAlertSettings(projectKey), SLACK_ALERT_SETTINGS_RECORD),
     alertState: () => (projectKey: string) => new KvsRecordDocument(storageKeys.slackAlertState(projectKey), SLACK_ALERT_STATE_RECORD),
+    alertRunClaim: () => (projectKey: string, hour: string) => new KvsExpiringMarker(storageKeys.slackAlertRunClaim(projectKey, hour)),
     requestThrottle: () => (request: ThrottledRequest, subject: string | null) =>
       new KvsExpiringMarker(storageKeys.adminRequestThrottle(request, subject)),
   });

@@ -73,7 +73,9 @@ describe('the GitHub webhook', () => {
 
   it('reads the reviewed pull request again on a signed pull_request_review delivery', async () => {
     now = new Date(now.getTime() + 10 * 60_000);
-    github.amendPullRequest(REPOSITORY, 2, { review: { reviewer: DEMO_GITHUB_LOGIN, state: 'APPROVED', submittedAt: now } });
+    // A colleague's approval: the author's own reviews do not count.
+    github.addAccount('colleague');
+    github.amendPullRequest(REPOSITORY, 2, { review: { reviewer: 'colleague', state: 'APPROVED', submittedAt: now } });
     expect(stored(2)!.approvedAt).toBeNull();
     const before = github.requests().length;
     const answer = await send(github.webhookDelivery(REPOSITORY, 2, secret, { kind: 'pull_request_review' }));

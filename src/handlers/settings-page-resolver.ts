@@ -102,9 +102,14 @@ const SETTINGS_FUNCTIONS = {
   }),
   // GitHub
   getGitHubConnection: settingsFunction(payloads.none, (_, { ports }) => getGitHubConnection(github(ports))),
-  connectGitHub: settingsFunction(payloads.connectGitHub, (input, { actor, ports }) => connectGitHub(github(ports), actor, input)),
-  updateGitHubRepositories: settingsFunction(payloads.updateGitHubRepositories, (input, { actor, ports }) =>
-    updateGitHubRepositories(github(ports), actor, input),
+  // Both check the token with GitHub and queue the backfill of the repositories it starts to see.
+  connectGitHub: settingsFunction(payloads.connectGitHub, (input, { actor, ports }) => connectGitHub(github(ports), actor, input), {
+    costsTheSite: true,
+  }),
+  updateGitHubRepositories: settingsFunction(
+    payloads.updateGitHubRepositories,
+    (input, { actor, ports }) => updateGitHubRepositories(github(ports), actor, input),
+    { costsTheSite: true },
   ),
   disconnectGitHub: settingsFunction(payloads.none, (_, { actor, ports }) => disconnectGitHub(github(ports), actor)),
   createGitHubWebhookSecret: settingsFunction(payloads.none, (_, { actor, ports }) => createGitHubWebhookSecret(github(ports), actor)),

@@ -25,6 +25,7 @@ function slackAlertPorts(): SlackAlertRunPorts {
     flowConfigs: adapters.flowConfigs,
     alertSettings: adapters.alertSettings,
     alertState: adapters.alertState,
+    alertRunClaim: adapters.alertRunClaim,
     pullRequests: {
       async linkedTo(projectKey) {
         const record = await adapters.githubConnection.read();

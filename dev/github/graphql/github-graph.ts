@@ -5,7 +5,7 @@
  * executes a query against GitHub's schema, which shapes and checks the answer.
  */
 import { GraphQLError } from 'graphql';
-import { nodeId, type SimRepository } from '../github-json';
+import { nodeId, type SimAccount, type SimRepository } from '../github-json';
 import type { SimPullRequest } from '../pull-request-json';
 import { connection, type ConnectionArgs } from './connection';
 
@@ -18,12 +18,23 @@ interface OrderArgs extends ConnectionArgs {
   baseRefName?: string | null;
 }
 
+/**
+ * An account as GraphQL's `Actor`: an app's account is a `Bot`, whose login GraphQL gives without the
+ * `[bot]` that REST appends (`dependabot`, where REST says `dependabot[bot]`).
+ */
+function actorNode(account: SimAccount) {
+  const bot = /^(.+)\[bot\]$/.exec(account.login);
+  if (bot) return { __typename: 'Bot', id: nodeId('BOT', account.id), login: bot[1]! };
+  return { __typename: account.type, id: nodeId(account.type === 'User' ? 'U' : 'O', account.id), login: account.login };
+}
+
 const pullState = (pull: SimPullRequest) => (pull.mergedAt ? 'MERGED' : pull.closedAt ? 'CLOSED' : 'OPEN');
 
 export function pullRequestNode(pull: SimPullRequest) {
   const reviews = pull.reviews.map((review) => ({
     __typename: 'PullRequestReview',
     id: nodeId('PRR', review.id),
+    author: actorNode(review.reviewer),
     state: review.state,
     submittedAt: review.submittedAt,
     createdAt: review.submittedAt,
@@ -39,6 +50,7 @@ export function pullRequestNode(pull: SimPullRequest) {
     databaseId: pull.id,
     number: pull.number,
     title: pull.title,
+    author: actorNode(pull.author),
     headRefName: pull.headRef,
     baseRefName: pull.baseRef,
     isDraft: pull.isDraft,

@@ -45,7 +45,13 @@ describe('the simulated GitHub GraphQL endpoint', () => {
     const body = JSON.parse(answer.body);
     expect(body.errors).toBeUndefined();
     expect(body.data.rateLimit).toEqual({ cost: 2, remaining: 4998, resetAt: '2026-03-10T13:00:00Z' });
-    expect(body.data.repository.pullRequests.nodes[0]).toMatchObject({ number: 1, title: 'FLOW-1 First', isDraft: false, mergedAt: null });
+    expect(body.data.repository.pullRequests.nodes[0]).toMatchObject({
+      number: 1,
+      title: 'FLOW-1 First',
+      author: { __typename: 'User', login: 'reader' },
+      isDraft: false,
+      mergedAt: null,
+    });
     expect(answer.headers).toMatchObject({ 'x-ratelimit-resource': 'graphql', 'x-ratelimit-used': '2', 'x-ratelimit-remaining': '4998' });
     expect(github.graphqlPointsUsed('reader')).toBe(2);
   });

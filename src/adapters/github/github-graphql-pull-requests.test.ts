@@ -122,6 +122,30 @@ describe('pull requests through GitHub GraphQL', () => {
     expect(page.remaining).toBe(5000 - 3);
   });
 
+  it("counts neither the author's own reviews nor an app's as the first review, and keeps no login", async () => {
+    github.addAccount('lint-app[bot]');
+    // #4: opened at 30h; the author answers a comment (a COMMENTED review) at 31h, an app comments at 32h,
+    // dev-two comments at 35h and approves at 36h; the author approving their own at 33h does not count either.
+    github.addPullRequest(REPOSITORY, {
+      title: 'FLOW-20 Cache headers',
+      author: 'dev-one',
+      headRef: 'flow-20',
+      createdAt: hours(30),
+      reviews: [
+        { reviewer: 'dev-one', state: 'COMMENTED', submittedAt: hours(31) },
+        { reviewer: 'lint-app[bot]', state: 'COMMENTED', submittedAt: hours(32) },
+        { reviewer: 'DEV-ONE', state: 'APPROVED', submittedAt: hours(33) },
+        { reviewer: 'dev-two', state: 'COMMENTED', submittedAt: hours(35) },
+        { reviewer: 'dev-two', state: 'APPROVED', submittedAt: hours(36) },
+      ],
+    });
+    const page = (await source().pullRequest(TOKEN, REPOSITORY, 4, reading))!;
+    expect(page.pulls).toEqual([
+      expect.objectContaining({ number: 4, firstReviewAt: hours(35).getTime(), approvedAt: hours(36).getTime() }),
+    ]);
+    expect(JSON.stringify(page)).not.toMatch(/dev-one|dev-two|lint-app/i);
+  });
+
   it("reads one pull request by number with the page's fields, in one request and one point", async () => {
     const page = (await source().pullRequest(TOKEN, REPOSITORY, 1, reading))!;
     const fromPage = (await source().page(TOKEN, REPOSITORY, null, reading))!.pulls.find((pull) => pull.number === 1);

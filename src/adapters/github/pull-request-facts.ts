@@ -1,5 +1,5 @@
 import { extractJiraKeys, GeneratedFiles, handWrittenSize, type ChangedFile, type PullRequestFacts } from '../../domain';
-import type { PullRequestJson } from './pull-request-query';
+import type { ActorJson, PullRequestJson } from './pull-request-query';
 
 /**
  * A pull request as GitHub's GraphQL API answers it, reduced to what the app keeps (see
@@ -32,6 +32,21 @@ function draftPeriods(pull: Pick<PullRequestJson, 'isDraft' | 'createdAt' | 'clo
   return periods;
 }
 
+/** An app's account: GraphQL types it `Bot`; REST (and so an export from it) appends `[bot]` to its login. */
+const isBot = (actor: ActorJson) => actor.__typename === 'Bot' || actor.login.endsWith('[bot]');
+
+/**
+ * A review that tells the author someone else looked at the work: not the author's own (a reply to a
+ * comment is a COMMENTED review by the author), nor an app's (linters, CI summaries). A review whose account
+ * was deleted counts: it was a person's. The logins are compared here and go no further.
+ */
+function isSomeoneElsesReview(pull: Pick<PullRequestJson, 'author'>, review: { author?: ActorJson | null }): boolean {
+  const reviewer = review.author;
+  if (!reviewer) return true;
+  if (isBot(reviewer)) return false;
+  return !pull.author || pull.author.login.toLowerCase() !== reviewer.login.toLowerCase();
+}
+
 export interface FactsReading {
   knownProjects: ReadonlySet<string> | null;
   generated: GeneratedFiles;
@@ -46,7 +61,7 @@ export function pullRequestFacts(
   const commits = pull.commits.nodes.map((node) => node.commit);
   const authored = commits.map((commit) => Date.parse(commit.authoredDate)).filter(Number.isFinite);
   const reviews = (pull.reviews?.nodes ?? [])
-    .filter((review) => review.submittedAt)
+    .filter((review) => review.submittedAt && isSomeoneElsesReview(pull, review))
     .map((review) => ({ state: review.state, at: Date.parse(review.submittedAt!) }))
     .sort((a, b) => a.at - b.at);
   const size = handWrittenSize(files, reading.generated);

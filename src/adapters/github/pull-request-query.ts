@@ -1,9 +1,10 @@
 /**
  * The one GraphQL query the pull-request sync sends per page, and the shape of its answer. One request brings
  * a page of a repository's pull requests (most recently updated first) with everything the flow metrics need:
- * the first commit's time, reviews (state and time only), draft changes, merge and close, and each changed
+ * the first commit's time, reviews (state, time and whether by the author or a bot), draft changes, merge and close, and each changed
  * file's path and line counts, so generated files can be left out of the size. Titles, branch names and commit
- * headlines are asked for only to find the issue keys they name.
+ * headlines are asked for only to find the issue keys they name; the author's and reviewers' logins only to
+ * leave out self-reviews and bots' reviews. None of them is kept.
  *
  * Cost (https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api): one
  * request for the page plus one per pull request for each of the four nested lists, 1 + 4 × pageSize requests,
@@ -32,11 +33,18 @@ const CHANGED_FILES_PAGE = /* GraphQL */ `
   }
 `;
 
+/** Who opened a pull request or wrote a review: a person (`User`), an app (`Bot`), or null for a deleted account. */
+const AUTHOR = `author {
+    __typename
+    login
+  }`;
+
 /** What both queries ask of each pull request. */
 const PULL_REQUEST_FIELDS = /* GraphQL */ `{
   id
   number
   title
+  ${AUTHOR}
   headRefName
   isDraft
   createdAt
@@ -53,6 +61,7 @@ const PULL_REQUEST_FIELDS = /* GraphQL */ `{
   }
   reviews(first: ${REVIEWS_PER_PULL}, states: [APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED]) {
     nodes {
+      ${AUTHOR}
       state
       submittedAt
     }
@@ -138,10 +147,17 @@ export interface FilePageJson {
   nodes: Array<{ path: string; additions: number; deletions: number }>;
 }
 
+export interface ActorJson {
+  __typename?: string;
+  login: string;
+}
+
 export interface PullRequestJson {
   id: string;
   number: number;
   title: string;
+  /** Absent from an export made without it: then no review can be told to be the author's own. */
+  author?: ActorJson | null;
   headRefName: string;
   isDraft: boolean;
   createdAt: string;
@@ -149,7 +165,7 @@ export interface PullRequestJson {
   mergedAt: string | null;
   closedAt: string | null;
   commits: { nodes: Array<{ commit: { authoredDate: string; messageHeadline: string } }> };
-  reviews: { nodes: Array<{ state: string; submittedAt: string | null }> } | null;
+  reviews: { nodes: Array<{ author?: ActorJson | null; state: string; submittedAt: string | null }> } | null;
   timelineItems: { nodes: Array<{ __typename: string; createdAt?: string }> };
   files: FilePageJson | null;
 }

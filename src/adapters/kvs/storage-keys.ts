@@ -93,6 +93,11 @@ export const storageKeys = {
   overviewSummary: (projectKey: string) => `project:${projectKey}:overview-summary`,
   slackAlertSettings: (projectKey: string) => `project:${projectKey}:slack-alerts`,
   slackAlertState: (projectKey: string) => `project:${projectKey}:slack-alert-state`,
+  /** The hour as `YYYY-MM-DDTHH` (UTC). */
+  slackAlertRunClaim: (projectKey: string, hour: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}$/.test(hour)) throw new Error('Not an hour.');
+    return `project:${projectKey}:slack-alert-claim:${hour}`;
+  },
   unmeasuredSince: (projectKey: string) => `project:${projectKey}:unmeasured-since`,
   /** Every key of every project starts with this; `projectPrefix(KEY)` with the ':' after the key, so FLOW is not FLOWX. */
   projectsPrefix: 'project:',

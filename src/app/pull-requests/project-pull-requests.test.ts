@@ -43,7 +43,7 @@ function historyOf(projectKey: string, issues: StoredIssue[], format = HISTORY_S
   return { manifest, shards };
 }
 
-function world(options: { outdated?: boolean } = {}) {
+function world(options: { outdated?: boolean; browsable?: readonly string[] } = {}) {
   const histories = new Map([
     [
       'BUG',
@@ -55,6 +55,7 @@ function world(options: { outdated?: boolean } = {}) {
     ],
     ['OPS', historyOf('OPS', [issue(7, 'OPS-7', 10200), issue(8, 'OPS-8')])],
     ['FLOW', historyOf('FLOW', [issue(11, 'FLOW-1'), issue(12, 'FLOW-2')])],
+    ['HR', historyOf('HR', [issue(42, 'HR-42')])],
   ]);
   const shardsRead: string[] = [];
   const history: Pick<HistoryStore, 'readManifest' | 'readShards'> = {
@@ -72,14 +73,18 @@ function world(options: { outdated?: boolean } = {}) {
     },
   };
   const store = new MemoryPullRequestStore();
+  const browseAsked: string[] = [];
   const userPermissions: UserPermissions = {
-    canBrowseProject: () => Promise.resolve(true),
+    canBrowseProject: (projectKey) => {
+      browseAsked.push(projectKey);
+      return Promise.resolve(options.browsable?.includes(projectKey) ?? true);
+    },
     isJiraAdministrator: () => Promise.resolve(false),
   };
   const connection = new MemoryDocument<GitHubConnectionRecord>({
     repositories: [{ fullName: 'acme/web', visible: true }],
   } as unknown as GitHubConnectionRecord);
-  return { ports: { userPermissions, connection, store, history, securityLevels }, store, levelsAsked, shardsRead };
+  return { ports: { userPermissions, connection, store, history, securityLevels }, store, levelsAsked, shardsRead, browseAsked };
 }
 
 describe('the Pull requests tab and issue security', () => {
@@ -142,5 +147,26 @@ describe('the Pull requests tab and issue security', () => {
     );
     expect((await projectPullRequests(ports, 'BUG')).pulls.map((pull) => pull.jiraKeys)).toEqual([['BUG-1']]);
     expect((await projectPullRequests(ports, 'SEC')).pulls).toEqual([]);
+  });
+
+  it('names no key of another project the viewer may not browse, asking Jira once per project', async () => {
+    const { ports, store, browseAsked } = world({ browsable: ['BUG'] });
+    await store.upsert(
+      'acme/web',
+      [
+        pullRequest({ number: 1, jiraKeys: ['BUG-1', 'HR-42'] }),
+        pullRequest({ number: 2, jiraKeys: ['BUG-3', 'HR-42', 'OPS-8'] }),
+        pullRequest({ number: 3, jiraKeys: ['BUG-1'] }),
+      ],
+      0,
+    );
+    const answer = await projectPullRequests(ports, 'BUG');
+    expect(answer.pulls.map((pull) => [pull.number, pull.jiraKeys])).toEqual([
+      [1, ['BUG-1']],
+      [2, ['BUG-3']],
+      [3, ['BUG-1']],
+    ]);
+    expect(JSON.stringify(answer)).not.toMatch(/HR-42|OPS-8/);
+    expect(browseAsked.filter((project) => project !== 'BUG').sort()).toEqual(['HR', 'OPS']);
   });
 });

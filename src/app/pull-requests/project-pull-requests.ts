@@ -20,9 +20,13 @@ export interface ProjectPullRequestsPorts {
  * The stored pull requests that name at least one of the project's items, for a caller Jira lets browse the
  * project. Keys of other projects stay in each pull request: they say it also served other work.
  *
+ * Keys of another project are shown only to a caller Jira lets browse that project too (asked once per project,
+ * and remembered for the request by the caller's UserPermissions): a key says the project exists and what was
+ * worked on in it.
+ *
  * Issue security: a key of the page's project whose level the caller may not see is taken out, and a pull
  * request left naming none of the project's items is not sent; a key of another project that has any level is
- * taken out too (the caller is not asked about other projects). A project without a stored history, or with one
+ * taken out too (the caller is not asked about other projects' levels). A project without a stored history, or with one
  * stored before levels were kept, has all its keys hidden: the app cannot tell which are secured. A caller who
  * may not see some of the project's levels is shown only keys the history holds (an issue created since the last
  * sync may be under a level they may not see).
@@ -70,9 +74,18 @@ async function keysTheCallerMaySee(
   projectKey: string,
   pulls: readonly PullRequestFacts[],
 ): Promise<(key: string) => boolean> {
-  const projects = new Set(pulls.flatMap((pull) => pull.jiraKeys.map(projectOfKey)));
+  const named = new Set(pulls.flatMap((pull) => pull.jiraKeys.map(projectOfKey)));
   const hiddenKeys = new Set<string>();
+  /** Projects none of whose keys is shown: not browsable by the caller, or without a history that says what is secured. */
   const unknownProjects = new Set<string>();
+  const projects: string[] = [];
+  const others = [...named].filter((project) => project !== projectKey);
+  const browsable = await Promise.all(others.map((project) => ports.userPermissions.canBrowseProject(project)));
+  others.forEach((project, i) => {
+    if (browsable[i]) projects.push(project);
+    else unknownProjects.add(project);
+  });
+  if (named.has(projectKey)) projects.push(projectKey);
   /** For the page's project when the caller may not see some of its levels: the only keys they may be shown. */
   let shownOnly: Set<string> | null = null;
   for (const project of projects) {

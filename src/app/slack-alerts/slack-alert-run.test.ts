@@ -45,6 +45,8 @@ function world(start = '2025-03-15T12:00:00Z') {
   const secured = new Set<string>();
   const settings = new Map<string, StoredSlackAlertSettings>();
   const states = new Map<string, SlackAlertState>();
+  /** KVS markers set only if absent (the expiry is the store's, and no test here outlives it). */
+  const claims = new Set<string>();
   let pulls: PullRequestFacts[] = [];
   const posted: Posted[] = [];
   const waits: number[] = [];
@@ -82,6 +84,15 @@ function world(start = '2025-03-15T12:00:00Z') {
         states.set(projectKey, structuredClone(state));
       },
     }),
+    alertRunClaim: (projectKey, hour) => ({
+      claim: () => {
+        const key = `${projectKey}:${hour}`;
+        if (claims.has(key)) return Promise.resolve(false);
+        claims.add(key);
+        return Promise.resolve(true);
+      },
+      release: () => Promise.resolve(void claims.delete(`${projectKey}:${hour}`)),
+    }),
     pullRequests: { linkedTo: async (projectKey) => pulls.filter((pull) => pull.jiraKeys.some((key) => key.startsWith(`${projectKey}-`))) },
     site: { read: async () => ({ url: 'https://acme.atlassian.net', seenAt: start }) },
     lastRun: { read: async () => lastRun, write: async (value) => void (lastRun = structuredClone(value)) },
@@ -95,6 +106,7 @@ function world(start = '2025-03-15T12:00:00Z') {
     waits,
     refusals,
     states,
+    claims,
     setHistory: (projectKey: string, issues: IssueSketch[]) => histories.set(projectKey, boardHistory(issues)),
     /** Gives an issue a security level: the channel may count it, never name it. */
     secure: (issueKey: string) => secured.add(issueKey),
@@ -110,6 +122,20 @@ function world(start = '2025-03-15T12:00:00Z') {
 const keysIn = (message: Posted) => [...message.text.matchAll(/\b([A-Z]+-\d+) \(/g)].map((match) => match[1]);
 
 describe('the Slack alerts run', () => {
+  it('posts once when two runs for the same hour go at once, and lets the next run go on', async () => {
+    const w = world();
+    w.setHistory('ALPHA', [...FINISHED('ALPHA'), item('ALPHA-10', '2025-03-01')]);
+    w.turnOn('ALPHA');
+    const [first, second] = await Promise.all([runSlackAlerts(w.ports, null), runSlackAlerts(w.ports, null)]);
+    expect(w.posted).toHaveLength(1);
+    expect([...first.posted, ...second.posted]).toEqual(['ALPHA']);
+    expect(w.claims.size).toBe(0);
+    // A later item crossing is announced by the next run: the claim was let go.
+    w.setHistory('ALPHA', [...FINISHED('ALPHA'), item('ALPHA-10', '2025-03-01'), item('ALPHA-11', '2025-03-05')]);
+    await runSlackAlerts(w.ports, null);
+    expect(w.posted.map(keysIn)).toEqual([['ALPHA-10'], ['ALPHA-11']]);
+  });
+
   it('announces each item that passed the SLE once, with its stage and age, in one message per project', async () => {
     const w = world();
     w.setHistory('ALPHA', [

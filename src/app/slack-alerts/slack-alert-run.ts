@@ -11,6 +11,7 @@ import type { Clock, FlowConfigStore, MeasuredProjects, Pause, SecretVault, Slac
 import { ServiceRefusal } from '../access/service-refusal';
 import type { SlackConnectionRecord } from '../connections/slack-connection';
 import { flowConfigOf, openSlackToken, type SiteAddress } from '../digest/slack-digest';
+import type { RequestThrottle } from '../digest/slack-digest-request';
 import { alertCrossings, NOTHING_ANNOUNCED, pullId, sameAnnouncements, type SlackAlertState } from './alert-crossings';
 import { readAlertSettings, type StoredSlackAlertSettings } from './slack-alert-settings';
 import { alertMessage, type AlertMessage } from './slack-alert-message';
@@ -30,6 +31,13 @@ import type { SlackAlertProblem, SlackChannelInfo } from '../../shared/resolver-
  * can lose one alert; a repeated alert is the worse failure for a channel people read. Slack's definite
  * refusals (429, a revoked token, a missing channel) mean the message was not posted: the state goes back and
  * a later run announces it.
+ *
+ * Concurrent runs (the platform may run a trigger twice, and a queue job may be retried while the first copy
+ * still runs): a run first claims the project's alerts for the hour with a marker written only if absent, and
+ * skips a project another run holds, so two runs never read the same state and both post. The claim is let go
+ * once the project's state is written (a later run then finds the announcements already made); a run that
+ * stopped while holding it leaves a marker that expires, and the next hour's claim is a new one anyway, so no
+ * alert is held back for good.
  *
  * Channels: each project's alerts go to the channel its admin chose (checked with Slack when saved), or to
  * the digest's. A channel Slack refuses (not found, bot not invited, archived) stops only that project's
@@ -51,6 +59,8 @@ export interface SlackAlertRunPorts {
   flowConfigs: Pick<FlowConfigStore, 'read'>;
   alertSettings(projectKey: string): Pick<StoredDocument<StoredSlackAlertSettings>, 'read'>;
   alertState(projectKey: string): Pick<StoredDocument<SlackAlertState>, 'read' | 'write'>;
+  /** A marker set only if absent and expiring by itself: one run at a time on a project's alerts in an hour. */
+  alertRunClaim(projectKey: string, hour: string): Pick<RequestThrottle, 'claim' | 'release'>;
   /** The stored pull requests naming one of the project's items; none when GitHub is not connected. */
   pullRequests: { linkedTo(projectKey: string): Promise<PullRequestFacts[]> };
   site: Pick<StoredDocument<SiteAddress>, 'read'>;
@@ -75,6 +85,8 @@ export type SlackAlertRunOutcome =
 const POST_INTERVAL_MS = 1000;
 /** Past this, the run continues on a fresh queue job: well inside a consumer's 55 seconds. */
 const RUN_BUDGET_MS = 40_000;
+/** A claim outlives any run's hold on one project (seconds); left by a stopped run, it is gone within the hour. */
+const CLAIM_SECONDS = 3600;
 
 export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: string | null): Promise<SlackAlertRunOutcome> {
   const startedAt = ports.clock.now().getTime();
@@ -101,58 +113,65 @@ export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: str
   for (const projectKey of projectKeys) {
     if (ports.clock.now().getTime() - startedAt > RUN_BUDGET_MS)
       return end({ kind: 'continue', fromProject: projectKey, delaySeconds: 0, posted, unconfirmed });
-    const stateDocument = ports.alertState(projectKey);
-    let state = (await stateDocument.read()) ?? NOTHING_ANNOUNCED;
-    if (state.posting !== null) {
-      // A run stopped between "about to post" and "posted": at most once, so it counts as delivered.
-      unconfirmed.push(projectKey);
-      state = { ...state, posting: null };
-      await stateDocument.write(state);
-    }
-    const found = await projectAlerts(ports, projectKey, state, siteUrl);
-    if (found === null) continue;
-    const { next, message } = found;
-    if (message === null) {
-      if (!sameAnnouncements(state, next)) await stateDocument.write({ ...state, ...next });
-      continue;
-    }
-    // The project's own channel, or the digest's.
-    const channel = found.channel ?? record.channel;
-    if (attempts++ > 0) await ports.pause.wait(POST_INTERVAL_MS);
-    const at = ports.clock.now().toISOString();
-    await stateDocument.write({ ...state, ...next, posting: { at, items: found.itemKeys, pulls: found.pullIds } });
-    let ts: string;
+    const claim = ports.alertRunClaim(projectKey, ports.clock.now().toISOString().slice(0, 13));
+    // Another run is on this project's alerts: it posts them, this one does not.
+    if (!(await claim.claim(CLAIM_SECONDS))) continue;
     try {
-      ({ ts } = await ports.slack.postMessage(token, channel.id, message.text, message.blocks));
-    } catch (error) {
-      if (!(error instanceof ServiceRefusal)) throw error;
-      const mayHaveGone = mayHaveBeenPosted(error);
-      const delaySeconds = retryAfterSeconds(error);
-      const problem = alertProblem(error, ports.clock.now().toISOString(), {
-        channelName: channel.name,
-        projectKey,
-        retryAfterSeconds: delaySeconds,
-        mayHaveGone,
-      });
-      if (mayHaveGone) {
-        // Slack failed without saying whether it took the message: counted as delivered, never sent twice.
-        await stateDocument.write({ ...state, ...next, posting: null, lastProblem: problem });
+      const stateDocument = ports.alertState(projectKey);
+      let state = (await stateDocument.read()) ?? NOTHING_ANNOUNCED;
+      if (state.posting !== null) {
+        // A run stopped between "about to post" and "posted": at most once, so it counts as delivered.
         unconfirmed.push(projectKey);
-        return end(done(problem.text));
-      }
-      // Slack refused the message, so it was not posted: forget the announcements, a later run makes them.
-      if (stopsTheRun(problem)) {
+        state = { ...state, posting: null };
         await stateDocument.write(state);
-        return end(done(problem.text), problem);
       }
-      await stateDocument.write({ ...state, lastProblem: problem });
-      if (error.reason === 'rate-limited') return end({ kind: 'continue', fromProject: projectKey, delaySeconds, posted, unconfirmed });
-      // This project's channel (or this message) was refused: the other projects' alerts still go out.
-      firstProblem ??= problem.text;
-      continue;
+      const found = await projectAlerts(ports, projectKey, state, siteUrl);
+      if (found === null) continue;
+      const { next, message } = found;
+      if (message === null) {
+        if (!sameAnnouncements(state, next)) await stateDocument.write({ ...state, ...next });
+        continue;
+      }
+      // The project's own channel, or the digest's.
+      const channel = found.channel ?? record.channel;
+      if (attempts++ > 0) await ports.pause.wait(POST_INTERVAL_MS);
+      const at = ports.clock.now().toISOString();
+      await stateDocument.write({ ...state, ...next, posting: { at, items: found.itemKeys, pulls: found.pullIds } });
+      let ts: string;
+      try {
+        ({ ts } = await ports.slack.postMessage(token, channel.id, message.text, message.blocks));
+      } catch (error) {
+        if (!(error instanceof ServiceRefusal)) throw error;
+        const mayHaveGone = mayHaveBeenPosted(error);
+        const delaySeconds = retryAfterSeconds(error);
+        const problem = alertProblem(error, ports.clock.now().toISOString(), {
+          channelName: channel.name,
+          projectKey,
+          retryAfterSeconds: delaySeconds,
+          mayHaveGone,
+        });
+        if (mayHaveGone) {
+          // Slack failed without saying whether it took the message: counted as delivered, never sent twice.
+          await stateDocument.write({ ...state, ...next, posting: null, lastProblem: problem });
+          unconfirmed.push(projectKey);
+          return end(done(problem.text));
+        }
+        // Slack refused the message, so it was not posted: forget the announcements, a later run makes them.
+        if (stopsTheRun(problem)) {
+          await stateDocument.write(state);
+          return end(done(problem.text), problem);
+        }
+        await stateDocument.write({ ...state, lastProblem: problem });
+        if (error.reason === 'rate-limited') return end({ kind: 'continue', fromProject: projectKey, delaySeconds, posted, unconfirmed });
+        // This project's channel (or this message) was refused: the other projects' alerts still go out.
+        firstProblem ??= problem.text;
+        continue;
+      }
+      await stateDocument.write({ ...state, ...next, posting: null, lastPosted: { at, ts } });
+      posted.push(projectKey);
+    } finally {
+      await claim.release();
     }
-    await stateDocument.write({ ...state, ...next, posting: null, lastPosted: { at, ts } });
-    posted.push(projectKey);
   }
   return end(done(firstProblem));
 }
