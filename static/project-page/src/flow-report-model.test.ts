@@ -5,7 +5,7 @@ import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilter
 
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain', () => {
-  const actual = jest.requireActual('../../../src/domain');
+  const actual = jest.requireActual<typeof domain>('../../../src/domain');
   return { ...actual, buildForecaster: jest.fn(actual.buildForecaster) };
 });
 const forecastRuns = domain.buildForecaster as jest.MockedFunction<typeof domain.buildForecaster>;
