@@ -64,7 +64,11 @@ describe('the project page', () => {
     return empty;
   }
   const bigProjectName = async () =>
-    (await (await fetch(`${site.jiraUrl}/rest/api/3/project/BIG`, { headers: { 'x-forge-sim-principal': 'app' } })).json()).name as string;
+    (
+      (await (await fetch(`${site.jiraUrl}/rest/api/3/project/BIG`, { headers: { 'x-forge-sim-principal': 'app' } })).json()) as {
+        name: string;
+      }
+    ).name;
 
   it('tells a member that a project is not measured and who can turn it on', async () => {
     const page = await openAs('member', '/projects/BIG/flow-metrics');

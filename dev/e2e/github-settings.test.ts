@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { parseSealingKeyRing, type SealingKey } from '../../src/adapters/secrets/sealing-key-ring';
+import { parseSealingKeyRing } from '../../src/adapters/secrets/sealing-key-ring';
 import { isSealedSecret, open } from '../../src/adapters/secrets/sealed-secret';
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../github/demo-github';
 import { startLocalSite, type LocalSite } from '../local-site';
@@ -48,7 +48,7 @@ function openedSecret(slot: string): string {
   if (!ring.configured) throw new Error('The development sealing key does not parse');
   const stored = site.kvs.listSecrets().find((entry) => entry.key === slot);
   if (!stored || !isSealedSecret(stored.value)) throw new Error(`${slot} holds no sealed value`);
-  const result = open(ring.keys as readonly SealingKey[], slot, stored.value);
+  const result = open(ring.keys, slot, stored.value);
   if (!result.ok) throw new Error(`${slot} does not open`);
   return result.plaintext;
 }

@@ -198,7 +198,7 @@ describe('HTTP surface', () => {
     installed = installKvsForTests(emulator, { withKvsEndpoint: true });
     let isolatedKvs: typeof kvs | undefined;
     jest.isolateModules(() => {
-      isolatedKvs = (jest.requireActual('@forge/kvs') as { kvs: typeof kvs }).kvs;
+      isolatedKvs = jest.requireActual<{ kvs: typeof kvs }>('@forge/kvs').kvs;
     });
     await isolatedKvs?.set('via-endpoint', 'ok');
     expect(await kvs.get('via-endpoint')).toBe('ok');

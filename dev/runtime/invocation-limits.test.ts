@@ -113,8 +113,9 @@ describe('logs', () => {
     platform.install();
     try {
       const { runInvocation } = await import('./invocation');
-      await runInvocation({ functionKey: 'chatty', moduleKey: 'chatty', principalAccountId: undefined, timeoutSeconds: 5 }, async () => {
+      await runInvocation({ functionKey: 'chatty', moduleKey: 'chatty', principalAccountId: undefined, timeoutSeconds: 5 }, () => {
         for (let i = 0; i < 5; i++) console.log(`line ${i}`);
+        return Promise.resolve();
       });
       expect(platform.logs.all().map((line) => line.message)).toEqual(['line 0', 'line 1', 'line 2']);
       expect(platform.logs.dropped()).toHaveLength(2);
@@ -129,8 +130,9 @@ describe('logs', () => {
     platform.install();
     try {
       const { runInvocation } = await import('./invocation');
-      await runInvocation({ functionKey: 'verbose', moduleKey: 'verbose', principalAccountId: undefined, timeoutSeconds: 5 }, async () => {
+      await runInvocation({ functionKey: 'verbose', moduleKey: 'verbose', principalAccountId: undefined, timeoutSeconds: 5 }, () => {
         for (let i = 0; i < 3; i++) console.log('x'.repeat(90 * 1024));
+        return Promise.resolve();
       });
       expect(platform.logs.all()).toHaveLength(2);
       expect(platform.logs.dropped()).toEqual([expect.objectContaining({ reason: 'bytes-per-invocation' })]);

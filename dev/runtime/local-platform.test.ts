@@ -58,7 +58,7 @@ describe.each<AppForm>(['typescript', 'bundle'])('the local Forge platform runni
   it('loads the handlers from the form it was asked for', () => {
     const file = app === 'bundle' ? bundledFile(rootDir, 'index') : path.join(rootDir, 'src', 'index.ts');
     expect(platform.appFile('index')).toBe(file);
-    expect(platform.handler('project-page-resolver')).toBe((require(file) as Record<string, unknown>).projectPageResolver);
+    expect(platform.handler('project-page-resolver')).toBe(jest.requireActual<Record<string, unknown>>(file).projectPageResolver);
   });
 
   const openProjectPage = (accountId: string, payload: unknown = {}) =>

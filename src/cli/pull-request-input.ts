@@ -78,7 +78,7 @@ export function readPullRequests(text: string, source: PullRequestSource, knownP
   } catch (error) {
     throw new CliInputError(`${source.path} is not valid JSON: ${(error as Error).message}`);
   }
-  const answers = Array.isArray(parsed) ? parsed : [parsed];
+  const answers: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
   const byNumber = new Map<number, PullRequestFacts>();
   answers.forEach((answer, page) => {
     const where = Array.isArray(parsed) ? `[${page}]` : '(answer)';

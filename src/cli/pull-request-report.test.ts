@@ -187,7 +187,9 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
   });
 
   it('takes several pages and keeps the newest reading of a pull request read twice', () => {
-    const [page] = JSON.parse(files['pull-requests.json']!) as any[];
+    // One page of GitHub's GraphQL answer, as far as this test reads it.
+    type PullRequestsPage = { data: { repository: { pullRequests: { nodes: Record<string, unknown>[] } } } };
+    const page = (JSON.parse(files['pull-requests.json']!) as PullRequestsPage[])[0]!;
     const older = structuredClone(page);
     older.data.repository.pullRequests.nodes = [
       {
@@ -200,7 +202,7 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
     ];
     const { stdout, code } = run([...REPORT, '--pull-requests', 'acme/web=pages.json'], { 'pages.json': JSON.stringify([older, page]) });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).pullRequests).toEqual(section());
+    expect((JSON.parse(stdout) as { pullRequests: unknown }).pullRequests).toEqual(section());
   });
 
   it.each([

@@ -53,7 +53,7 @@ it('leaves no key and no secret of the installation but the record of the erasur
   }
   expect(harness.kvs.listSecrets().map((entry) => entry.key)).toEqual(['secret:github-token', 'secret:slack-bot-token']);
 
-  let answer: any;
+  let answer: Awaited<ReturnType<typeof settings<'eraseAllAppData'>>>;
   do answer = await settings('eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE });
   while (answer.ok && !answer.data.done);
   expect(answer).toMatchObject({ ok: true, data: { done: true, erasedSecrets: 2 } });

@@ -1,6 +1,6 @@
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
-import { ERASE_CONFIRMATION_PHRASE } from '../shared/resolver-contract';
+import { ERASE_CONFIRMATION_PHRASE, type ProjectViewData } from '../shared/resolver-contract';
 
 /**
  * Erasure, and unticking a project, against sync jobs already queued or running: a job must never write back
@@ -14,7 +14,7 @@ const settings = harness.settingsAs('admin');
 const DEMO_PROJECTS = ['FLOW', 'SPR', 'BUG'];
 
 async function eraseAll(): Promise<void> {
-  let answer: any;
+  let answer: Awaited<ReturnType<typeof settings<'eraseAllAppData'>>>;
   do answer = await settings('eraseAllAppData', { confirmation: ERASE_CONFIRMATION_PHRASE });
   while (answer.ok && !answer.data.done);
   expect(answer).toMatchObject({ ok: true, data: { done: true } });
@@ -48,7 +48,7 @@ it('erase all while rebuilds of three projects are queued: the rebuilds store no
   // Nothing is measured, so the next scheduled runs and the purge find nothing to keep either.
   await harness.runScheduledSync();
   expect(projectKeysLeft()).toEqual([]);
-  const view = await harness.invoke<any>('getProjectView', 'FLOW', harness.user('member'));
+  const view = await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'));
   expect(view).toMatchObject({ ok: true, data: { measured: false, history: null } });
 }, 60_000);
 
@@ -106,13 +106,14 @@ it('unticking a project while its rebuild is queued: the rebuild does not run', 
 
 it('the project view of a project no longer measured serves no history', async () => {
   await measureAndSync('FLOW');
-  const measured: any = await harness.invoke('getProjectView', 'FLOW', harness.user('member'));
-  expect(measured.data.history).not.toBeNull();
+  const measured = await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'));
+  expect(measured).toMatchObject({ ok: true });
+  expect(measured.ok ? measured.data.history : null).not.toBeNull();
   expect(await settings('setProjectMeasured', { projectKey: 'FLOW', measured: false })).toMatchObject({ ok: true });
-  const view = await harness.invoke<any>('getProjectView', 'FLOW', harness.user('member'));
+  const view = await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'));
   expect(view).toMatchObject({ ok: true, data: { measured: false, history: null, dataAsOf: null } });
   // A later part asked for directly is not served either.
-  expect(await harness.invoke<any>('getProjectView', 'FLOW', harness.user('member'), { fromShard: 1 })).toMatchObject({
+  expect(await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'), { fromShard: 1 })).toMatchObject({
     ok: true,
     data: { history: null },
   });
@@ -141,7 +142,7 @@ it('unticked between two slices of its first backfill, then purged: the backfill
 it('a purge landing in the middle of a running slice leaves the project to the job, which finishes it whole', async () => {
   await measureAndSync('FLOW');
   expect(await settings('requestProjectSync', { projectKey: 'FLOW', mode: 'rebuild' })).toMatchObject({ ok: true });
-  let purge: any = null;
+  let purge: unknown = null;
   harness.beforeAppRequest = async (request) => {
     if (purge !== null || !request.path.includes('/changelog/bulkfetch')) return;
     purge = await harness.platform.runScheduledTrigger('daily-retention-purge');

@@ -60,7 +60,7 @@ describe('a GitHub connection, from connect to disconnect', () => {
         fullName: DEMO_REPOSITORIES.webApp,
         status: 'ok',
         pass: null,
-        lastCompletedAt: expect.stringMatching(/^\d{4}-/),
+        lastCompletedAt: expect.stringMatching(/^\d{4}-/) as unknown,
       }),
     ]);
     expect(githubKeys().sort()).toEqual(['github:repo:acme-flow:web-app:pulls:0', 'github:repo:acme-flow:web-app:sync']);

@@ -3,7 +3,7 @@ import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { LICENCE_INACTIVE_MESSAGE } from '../shared/installation-licence';
-import type { ProjectPageData, ProjectSettingsList, ResolverResult } from '../shared/resolver-contract';
+import type { ProjectPageData } from '../shared/resolver-contract';
 
 /**
  * The app on the local platform with Forge's licence in every function's context: with none (development,
@@ -33,7 +33,7 @@ afterEach(() => {
 afterAll(() => harness.close());
 
 const projectPage = () => harness.invoke<ProjectPageData>('getProjectPage', 'FLOW', member);
-const projectSettings = () => settings('listProjectSettings') as Promise<ResolverResult<ProjectSettingsList>>;
+const projectSettings = () => settings('listProjectSettings');
 const logLines = () => harness.platform.logs.all().map((line) => line.message);
 /** Everything the app keeps, but the marker that throttles "sync now" (a refused request may still claim it). */
 const stored = () => harness.snapshot(/^throttle:/);

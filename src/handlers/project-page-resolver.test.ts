@@ -12,9 +12,10 @@ let permissionsAsked: string[] = [];
 
 beforeAll(async () => {
   await harness.measure('FLOW');
-  harness.beforeAppRequest = async ({ path }) => {
+  harness.beforeAppRequest = ({ path }) => {
     const url = new URL(path, 'http://jira.invalid');
     if (url.pathname === '/rest/api/3/mypermissions') permissionsAsked.push(url.searchParams.get('permissions') ?? '');
+    return Promise.resolve();
   };
 });
 afterAll(() => harness.close());

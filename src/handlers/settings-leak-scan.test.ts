@@ -203,7 +203,7 @@ describe('the leak scan', () => {
         'slack.test-message-failed',
       ]),
     );
-    expect(refused.map((entry) => `${entry.action} ${entry.details['reason']}`)).toEqual(
+    expect(refused.map((entry) => `${entry.action} ${String(entry.details['reason'])}`)).toEqual(
       expect.arrayContaining([
         'github.connect-refused bad-credentials',
         'github.repositories-change-refused bad-credentials',

@@ -146,7 +146,7 @@ describe('Slack alerts', () => {
     ] as const) {
       expect(await save('FLOW', channelId)).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: expect.stringContaining(words) },
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining(words) as unknown },
       });
     }
     const saved = await save('FLOW', DEMO_CHANNELS.leads);
@@ -190,7 +190,11 @@ describe('Slack alerts', () => {
     const status = await settings('getSlackAlerts');
     if (!status.ok) throw new Error(status.error.message);
     const [flow, spr] = status.data.projects;
-    expect(flow).toMatchObject({ lastRunAt: expect.any(String), lastPostedAt: expect.any(String), lastProblem: null });
+    expect(flow).toMatchObject({
+      lastRunAt: expect.any(String) as unknown,
+      lastPostedAt: expect.any(String) as unknown,
+      lastProblem: null,
+    });
     expect(spr).toMatchObject({
       lastRunAt: flow!.lastRunAt,
       lastProblem: { kind: 'not-in-channel', text: 'The bot is not in #team-alpha: invite it (/invite) for alerts to be posted.' },

@@ -102,7 +102,7 @@ describe('a purge slice that meets a spent KVS quota', () => {
     await harness.platform.drainQueue();
     expect(harness.platform.queue.failed).toEqual([]);
     harness.kvs.resetQuotas();
-    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) });
+    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) as unknown });
   }, 120_000);
 
   it('hands the daily run to the queue when the quota is spent as it starts (Forge does not retry a scheduled run)', async () => {
@@ -112,7 +112,7 @@ describe('a purge slice that meets a spent KVS quota', () => {
     await harness.platform.drainQueue();
     expect(harness.platform.queue.failed).toEqual([]);
     harness.kvs.resetQuotas();
-    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) });
+    expect(harness.snapshot()['retention:last-purge']).toMatchObject({ retentionDays: expect.any(Number) as unknown });
   }, 120_000);
 });
 

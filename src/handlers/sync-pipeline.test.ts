@@ -368,8 +368,9 @@ describe('issues that change while the backfill reads them', () => {
       ],
     });
     try {
-      changeWhen('POST /rest/api/3/search/jql', 3, async () => {
+      changeWhen('POST /rest/api/3/search/jql', 3, () => {
         jest.setSystemTime(Date.now() + 6 * 60_000);
+        return Promise.resolve();
       });
       await harness.resetStats();
       await harness.runScheduledSync();

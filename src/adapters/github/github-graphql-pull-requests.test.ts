@@ -151,7 +151,7 @@ describe('pull requests through GitHub GraphQL', () => {
     const fromPage = (await source().page(TOKEN, REPOSITORY, null, reading))!.pulls.find((pull) => pull.number === 1);
     expect(page.pulls).toEqual([fromPage]);
     expect(page).toMatchObject({ nextCursor: null, requests: 1, cost: 1 });
-    expect(JSON.parse(seen[0]!.body).variables).toEqual({ owner: 'acme', name: 'web', number: 1 });
+    expect((JSON.parse(seen[0]!.body) as { variables: unknown }).variables).toEqual({ owner: 'acme', name: 'web', number: 1 });
   });
 
   it("reads a large pull request's remaining files by number too", async () => {

@@ -28,7 +28,7 @@ describe('shards as stored', () => {
   });
 
   it('are named by their content', () => {
-    expect(shardRefOf(encodeShard(shard))).toBe(shardRefOf(encodeShard(JSON.parse(JSON.stringify(shard)))));
+    expect(shardRefOf(encodeShard(shard))).toBe(shardRefOf(encodeShard(JSON.parse(JSON.stringify(shard)) as typeof shard)));
     expect(shardRefOf(encodeShard({ ...shard, type: [...shard.type].reverse() }))).not.toBe(shardRefOf(encodeShard(shard)));
     expect(shardRefOf(encodeShard(shard))).toMatch(/^[0-9a-f]{32}$/);
   });

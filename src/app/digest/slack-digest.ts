@@ -193,7 +193,7 @@ async function projectDigest(
     figures,
     pageUrl,
     issueUrl: (issueKey) => (siteUrl === null ? null : `${siteUrl}/browse/${issueKey}`),
-    mayName: channel.mayName,
+    mayName: (issueKey) => channel.mayName(issueKey),
   };
 }
 

@@ -35,21 +35,21 @@ function purgeWorld(repositoriesPerSlice: number) {
       },
     },
     auditLog: {
-      pruneOlderThan: async () => ({ removed: 0, formerActors: [] }),
-      append: async (entry: unknown) => {
+      pruneOlderThan: () => Promise.resolve({ removed: 0, formerActors: [] }),
+      append: (entry: unknown) => {
         audited.push(entry);
-        return { removed: 0, formerActors: [] };
+        return Promise.resolve({ removed: 0, formerActors: [] });
       },
     },
     connections: [],
-    personalData: { forget: async () => undefined, remember: async () => undefined },
-    measured: { list: async () => [] },
-    storedProjects: { list: async () => [], erase: async () => 0 },
-    unmeasured: { since: async () => null, record: async () => undefined },
+    personalData: { forget: () => Promise.resolve(), remember: () => Promise.resolve() },
+    measured: { list: () => Promise.resolve([]) },
+    storedProjects: { list: () => Promise.resolve([]), erase: () => Promise.resolve(0) },
+    unmeasured: { since: () => Promise.resolve(null), record: () => Promise.resolve() },
     history: {},
     locks: {},
     clock: { now: () => NOW },
-    purges: { queuePurge: async (job: PurgeJob) => void queued.push(job) },
+    purges: { queuePurge: (job: PurgeJob) => Promise.resolve(void queued.push(job)) },
     // Time for `repositoriesPerSlice` repositories, then short.
     budget: { remainingMs: () => (repositoriesThisSlice < repositoriesPerSlice ? 60_000 : PURGE_RESERVE_MS - 1) },
   } as unknown as PurgeRunPorts;
@@ -108,7 +108,7 @@ describe('the retention purge of pull requests', () => {
       expect.objectContaining({
         action: 'data.purged',
         actorAccountId: 'admin-1',
-        details: expect.objectContaining({ removedPullRequests: 6 }),
+        details: expect.objectContaining({ removedPullRequests: 6 }) as unknown,
       }),
     ]);
   });

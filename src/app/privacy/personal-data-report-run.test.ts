@@ -50,7 +50,9 @@ class MemoryIndex implements PersonalDataIndex {
   }
   async *accountsAfter(after: string | null): AsyncIterable<IndexedAccount[]> {
     const sorted = [...this.accounts.keys()].sort().filter((id) => after === null || id > after);
-    for (let i = 0; i < sorted.length; i += 20) yield sorted.slice(i, i + 20).map((id) => structuredClone(this.accounts.get(id)!));
+    // Each page arrives asynchronously, as a storage read would.
+    for (let i = 0; i < sorted.length; i += 20)
+      yield await Promise.resolve(sorted.slice(i, i + 20).map((id) => structuredClone(this.accounts.get(id)!)));
   }
   markRefreshed(accountId: string, at: string) {
     const known = this.accounts.get(accountId);

@@ -25,31 +25,35 @@ function world() {
   const store = new MemoryPullRequestStore();
   const reads: number[] = [];
   const github: GitHubPullRequests = {
-    page: async () => null,
-    pullRequest: async (_token, repository, number) => {
+    page: () => Promise.resolve(null),
+    pullRequest: (_token, repository, number) => {
       reads.push(number);
-      return {
+      return Promise.resolve({
         pulls: [pullRequest({ repository, number, updatedAt: NOW.getTime() })],
         nextCursor: null,
         cost: 1,
         remaining: 4999,
         resetAt: null,
         requests: 1,
-      };
+      });
     },
   };
   const secrets: Partial<Record<SecretName, string>> = { 'github-webhook-secret': SECRET, 'github-token': 'github_pat_x' };
   const ports: GitHubWebhookPorts = {
-    vault: { open: async (name: SecretName) => secrets[name] ?? null },
+    vault: { open: (name: SecretName) => Promise.resolve(secrets[name] ?? null) },
     signatures: githubWebhookSignatures,
     deliveries: {
-      claim: async (id) => (claimed.has(id) ? false : (claimed.add(id), true)),
-      release: async (id) => void claimed.delete(id),
+      claim: (id) => Promise.resolve(claimed.has(id) ? false : (claimed.add(id), true)),
+      release: (id) => Promise.resolve(void claimed.delete(id)),
     },
     connection: new MemoryDocument(connectionTo([REPOSITORY])),
     github,
     store,
-    projects: { listProjects: async () => [], findProject: async () => null, projectTypes: async () => new Map() },
+    projects: {
+      listProjects: () => Promise.resolve([]),
+      findProject: () => Promise.resolve(null),
+      projectTypes: () => Promise.resolve(new Map()),
+    },
     retention: new MemoryDocument({ retentionDays: 730 }),
     generatedPaths: new MemoryDocument<{ patterns: string[] }>(null),
     clock: { now: () => NOW },
@@ -105,7 +109,7 @@ describe('receiveGitHubWebhook', () => {
 
   it('leaves the pull request to the hourly read when GitHub refuses, answering 202', async () => {
     const { ports } = world();
-    ports.github.pullRequest = async () => null;
+    ports.github.pullRequest = () => Promise.resolve(null);
     await expect(receiveGitHubWebhook(ports, delivery(event(7)))).resolves.toBe('deferred');
     expect(WEBHOOK_STATUS.deferred).toBe(202);
   });

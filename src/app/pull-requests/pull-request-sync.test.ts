@@ -70,7 +70,7 @@ describe('syncRepositoryPullRequests', () => {
   });
 
   it('keeps only the retention window: older pull requests are not read', async () => {
-    world.ports.retention.write({ retentionDays: 30 });
+    await world.ports.retention.write({ retentionDays: 30 });
     await expect(run()).resolves.toMatchObject({ kind: 'done' });
     expect(await storedNumbers()).toEqual([]);
   });

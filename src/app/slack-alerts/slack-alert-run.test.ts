@@ -57,31 +57,32 @@ function world(start = '2025-03-15T12:00:00Z') {
 
   const ports: SlackAlertRunPorts = {
     slack: {
-      async postMessage(_token, channel, text, blocks) {
+      postMessage(_token, channel, text, blocks) {
         const refusal = refusals.shift();
-        if (refusal) throw refusal;
+        if (refusal) return Promise.reject(refusal);
         posted.push({ channel, text, blocks: blocks ?? [] });
-        return { ts: `${posted.length}.000` };
+        return Promise.resolve({ ts: `${posted.length}.000` });
       },
     },
-    vault: { open: async () => 'xoxb-test' },
-    connection: { read: async () => connection },
-    measured: { list: async () => [...histories.keys()] },
+    vault: { open: () => Promise.resolve('xoxb-test') },
+    connection: { read: () => Promise.resolve(connection) },
+    measured: { list: () => Promise.resolve([...histories.keys()]) },
     histories: {
-      live: async (projectKey) => {
+      live: (projectKey) => {
         const history = histories.get(projectKey);
-        return history ? { history, mayName: (issueKey: string) => !secured.has(issueKey) } : null;
+        return Promise.resolve(history ? { history, mayName: (issueKey: string) => !secured.has(issueKey) } : null);
       },
     },
-    flowConfigs: { read: async () => ({ ...DEFAULT_FLOW_CONFIG, workflow: BOARD_WORKFLOW }) },
-    alertSettings: (projectKey) => ({ read: async () => settings.get(projectKey) ?? null }),
+    flowConfigs: { read: () => Promise.resolve({ ...DEFAULT_FLOW_CONFIG, workflow: BOARD_WORKFLOW }) },
+    alertSettings: (projectKey) => ({ read: () => Promise.resolve(settings.get(projectKey) ?? null) }),
     alertState: (projectKey) => ({
-      read: async () => states.get(projectKey) ?? null,
-      write: async (state) => {
+      read: () => Promise.resolve(states.get(projectKey) ?? null),
+      write: (state) => {
         // A crash right after Slack took the message: "posted" is never written.
         if (failWriteAfterPost && state.posting === null && state.lastPosted !== null && states.get(projectKey)?.posting)
-          throw new Error('function stopped');
+          return Promise.reject(new Error('function stopped'));
         states.set(projectKey, structuredClone(state));
+        return Promise.resolve();
       },
     }),
     alertRunClaim: (projectKey, hour) => ({
@@ -93,10 +94,12 @@ function world(start = '2025-03-15T12:00:00Z') {
       },
       release: () => Promise.resolve(void claims.delete(`${projectKey}:${hour}`)),
     }),
-    pullRequests: { linkedTo: async (projectKey) => pulls.filter((pull) => pull.jiraKeys.some((key) => key.startsWith(`${projectKey}-`))) },
-    site: { read: async () => ({ url: 'https://acme.atlassian.net', seenAt: start }) },
-    lastRun: { read: async () => lastRun, write: async (value) => void (lastRun = structuredClone(value)) },
-    pause: { wait: async (ms) => void waits.push(ms) },
+    pullRequests: {
+      linkedTo: (projectKey) => Promise.resolve(pulls.filter((pull) => pull.jiraKeys.some((key) => key.startsWith(`${projectKey}-`)))),
+    },
+    site: { read: () => Promise.resolve({ url: 'https://acme.atlassian.net', seenAt: start }) },
+    lastRun: { read: () => Promise.resolve(lastRun), write: (value) => Promise.resolve(void (lastRun = structuredClone(value))) },
+    pause: { wait: (ms) => Promise.resolve(void waits.push(ms)) },
     clock: { now: () => new Date(now) },
   };
   return {
@@ -291,7 +294,7 @@ describe('the Slack alerts run', () => {
     // The queue delivers the job again: the message written down as about to go is taken as delivered.
     expect(await runSlackAlerts(w.ports, null)).toEqual({ kind: 'done', posted: [], unconfirmed: ['ALPHA'], problem: null });
     expect(w.posted).toHaveLength(1);
-    expect(w.states.get('ALPHA')).toMatchObject({ items: { 'ALPHA-10': expect.any(Number) }, posting: null });
+    expect(w.states.get('ALPHA')).toMatchObject({ items: { 'ALPHA-10': expect.any(Number) as unknown }, posting: null });
     await runSlackAlerts(w.ports, null);
     expect(w.posted).toHaveLength(1);
   });
@@ -304,7 +307,7 @@ describe('the Slack alerts run', () => {
     expect(await runSlackAlerts(w.ports, null)).toMatchObject({
       kind: 'done',
       unconfirmed: ['ALPHA'],
-      problem: expect.stringContaining('may not have been delivered'),
+      problem: expect.stringContaining('may not have been delivered') as unknown,
     });
     await runSlackAlerts(w.ports, null);
     expect(w.posted).toHaveLength(0);
@@ -370,7 +373,7 @@ describe('the Slack alerts run', () => {
     expect(w.states.get('ALPHA')).toMatchObject({
       items: {},
       posting: null,
-      lastProblem: { at: '2025-03-15T12:00:00.000Z', kind: 'channel-not-found', text: expect.stringContaining('#old-team') },
+      lastProblem: { at: '2025-03-15T12:00:00.000Z', kind: 'channel-not-found', text: expect.stringContaining('#old-team') as unknown },
     });
     // A revoked token stops the run, and is kept as the run's problem: no project can post.
     w.advance(HOUR);

@@ -44,8 +44,8 @@ class MemoryHistoryStore implements HistoryStore {
   readEncodedShards(_: string, refs: readonly string[]) {
     return Promise.resolve(refs.map((ref) => this.shards.get(ref)!));
   }
-  async readEncodedShardsKeeping(): Promise<string[]> {
-    throw new Error('not used by the sync');
+  readEncodedShardsKeeping(): Promise<string[]> {
+    return Promise.reject(new Error('not used by the sync'));
   }
   listShardRefs() {
     return Promise.resolve([...this.shards.keys()]);

@@ -469,7 +469,7 @@ describe('ProjectMetrics', () => {
       await screen.findByTestId('tab-panel-cycle-time');
       expect(selectedTab()).toBe('Cycle time');
       expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('30');
-      const ticked = (type: string) => (within(screen.getByTestId('filter-issue-types')).getByLabelText(type) as HTMLInputElement).checked;
+      const ticked = (type: string) => within(screen.getByTestId('filter-issue-types')).getByLabelText<HTMLInputElement>(type).checked;
       expect([ticked('Bug'), ticked('Story')]).toEqual([true, false]);
       expect(screen.queryByTestId('page-url-notice')).toBeNull();
     });
@@ -544,10 +544,12 @@ describe('ProjectMetrics', () => {
   describe('the facet filters', () => {
     const answerWithFacets = () => {
       decodeMock.mockReset();
-      decodeMock.mockImplementation(async (first) => ({
-        history: flowHistoryWithFacets(),
-        held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-      }));
+      decodeMock.mockImplementation((first) =>
+        Promise.resolve({
+          history: flowHistoryWithFacets(),
+          held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
+        }),
+      );
       invokeMock.mockResolvedValueOnce(ok(projectViewData()));
     };
     const dots = () => screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count');
@@ -584,7 +586,7 @@ describe('ProjectMetrics', () => {
 
       await screen.findByTestId('tab-panel-aging');
       expect(within(screen.getByTestId('filter-labels')).getByText('No label')).toBeTruthy();
-      expect((within(screen.getByTestId('filter-resolutions')).getByLabelText('Unresolved (4)') as HTMLInputElement).checked).toBe(true);
+      expect(within(screen.getByTestId('filter-resolutions')).getByLabelText<HTMLInputElement>('Unresolved (4)').checked).toBe(true);
       // Unresolved and unlabelled: the even items in progress, FLOW-21 and FLOW-23.
       await waitFor(() =>
         expect(screen.getByTestId('chart-aging').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('2'),

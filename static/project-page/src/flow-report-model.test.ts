@@ -5,7 +5,7 @@ import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilter
 
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain/flow-report', () => {
-  const actual = jest.requireActual('../../../src/domain/flow-report');
+  const actual = jest.requireActual<typeof flowReport>('../../../src/domain/flow-report');
   return { ...actual, buildForecaster: jest.fn(actual.buildForecaster) };
 });
 const forecastRuns = flowReport.buildForecaster as jest.MockedFunction<typeof flowReport.buildForecaster>;

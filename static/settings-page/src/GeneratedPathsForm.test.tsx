@@ -10,8 +10,8 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() })
 const { invokeMock } = mockSettingsBridge();
 const LIMITS = { maxPatterns: 50, maxLength: 200 };
 const stored = (patterns: string[]) => ok({ patterns, lockfiles: ['package-lock.json', 'yarn.lock'], limits: LIMITS });
-const field = () => screen.getByLabelText('Generated paths') as HTMLTextAreaElement;
-const save = () => screen.getByRole('button', { name: 'Save generated paths' }) as HTMLButtonElement;
+const field = () => screen.getByLabelText<HTMLTextAreaElement>('Generated paths');
+const save = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Save generated paths' });
 
 describe('the generated paths form', () => {
   it('shows the stored patterns and the lockfiles always left out', async () => {

@@ -28,7 +28,7 @@ describe('the Slack alerts section', () => {
       .mockResolvedValueOnce(ok({ projects: [{ ...off('FLOW'), ...saved }, off('SPR')] }));
     render(<SlackAlertsSection />);
     const flow = within(await screen.findByTestId('slack-alerts-FLOW'));
-    const save = flow.getByRole('button', { name: 'Save FLOW alerts' }) as HTMLButtonElement;
+    const save = flow.getByRole<HTMLButtonElement>('button', { name: 'Save FLOW alerts' });
     expect(save.disabled).toBe(true);
     fireEvent.click(flow.getByLabelText(/passes the project's service-level expectation/));
     fireEvent.click(flow.getByLabelText(/waited for its first review/));
@@ -103,7 +103,7 @@ describe('the Slack alerts section', () => {
     const channel = section.getByLabelText('Slack channel id for FLOW alerts');
     fireEvent.change(channel, { target: { value: '#leads' } });
     expect(section.getByText(/Give a Slack channel id/)).toBeTruthy();
-    expect((section.getByRole('button', { name: 'Save FLOW alerts' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(section.getByRole<HTMLButtonElement>('button', { name: 'Save FLOW alerts' }).disabled).toBe(true);
     fireEvent.change(channel, { target: { value: 'G0LEADSPRIV' } });
     fireEvent.click(section.getByRole('button', { name: 'Save FLOW alerts' }));
     expect(await screen.findByText('On (items past the SLE), posted to #leads (private).')).toBeTruthy();

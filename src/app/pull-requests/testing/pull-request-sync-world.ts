@@ -54,18 +54,18 @@ export class MemoryPullRequestStore implements PullRequestStore {
     this.states.set(repository, structuredClone(state));
     return Promise.resolve();
   }
-  async purgeClosedBefore(repository: string, closedBefore: number) {
+  purgeClosedBefore(repository: string, closedBefore: number) {
     let removed = 0;
     for (const [number, pull] of this.pulls.get(repository) ?? []) {
       if (pull.closedAt !== null && pull.closedAt < closedBefore) removed += Number(this.pulls.get(repository)!.delete(number));
     }
-    return removed;
+    return Promise.resolve(removed);
   }
-  async eraseRepository(repository: string) {
+  eraseRepository(repository: string) {
     const erased = (this.pulls.get(repository)?.size ?? 0) + Number(this.states.has(repository));
     this.pulls.delete(repository);
     this.states.delete(repository);
-    return erased;
+    return Promise.resolve(erased);
   }
   async eraseAll() {
     let erased = 0;

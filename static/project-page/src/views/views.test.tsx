@@ -258,7 +258,7 @@ describe('the throughput view', () => {
   it('averages the same items per week as the overview’s headline, partial weeks and all', () => {
     render(<ThroughputView report={report} />);
     render(<OverviewView figures={overviewFigures(report)} />);
-    const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent!)![1];
+    const headline = /([\d.]+) items/.exec(screen.getByTestId('metric-throughput').textContent)![1];
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain(`: ${headline} per week on average,`);
   });
 
@@ -371,7 +371,7 @@ describe('the forecast view', () => {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
       const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) =>
-        Number(row.querySelectorAll('td')[1]!.textContent!.replace(/,/g, '')),
+        Number(row.querySelectorAll('td')[1]!.textContent.replace(/,/g, '')),
       );
       expect(futures.reduce((sum, n) => sum + n, 0)).toBe(report.forecast.trials);
     }
