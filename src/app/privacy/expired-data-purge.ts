@@ -19,7 +19,7 @@ interface PurgeProgress extends Omit<PurgeOutcome, 'removed'> {
 }
 
 /** The watched repositories, as the GitHub connection lists them (removed ones were erased when removed). */
-export interface WatchedRepositoriesRecord {
+interface WatchedRepositoriesRecord {
   repositories: Array<{ fullName: string }>;
 }
 
