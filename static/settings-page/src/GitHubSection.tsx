@@ -53,6 +53,9 @@ const tokenProblem = (token: string) =>
 export function describeSync(sync: GitHubRepositorySync | undefined): string {
   if (!sync || (sync.status === 'never' && sync.pass === null)) return 'Pull requests: waiting for the first read (queued).';
   if (sync.status === 'stopped') return 'Pull requests: stopped, GitHub refused the token. Replace it to go on from where reading stopped.';
+  if (sync.status === 'failing' && sync.failure) {
+    return `Pull requests: failing since ${formatDateTime(sync.failure.since)}. ${sync.failure.reason} Each run tries again from where reading stopped.`;
+  }
   if (sync.status === 'not-found') return 'Pull requests: GitHub no longer shows this repository to the token.';
   if (sync.status === 'rate-limited' && sync.resumeAt) {
     return `Pull requests: waiting for GitHub's rate limit until ${formatDateTime(sync.resumeAt)}, then going on from where reading stopped.`;
