@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { type ChangedFile, GeneratedFiles, linguistGeneratedPatterns, type PullRequestFacts } from '../../domain';
+import { type ChangedFile, GeneratedFiles, linguistGeneratedRules, type PullRequestFacts } from '../../domain';
 import type { GitHubPullRequests, PullRequestPage, PullRequestReading } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';
@@ -83,7 +83,7 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
     let requests = 0;
     let limit = rateLimit;
     let cost = limit?.cost ?? 0;
-    const generated = new GeneratedFiles([...linguistGeneratedPatterns(gitattributes?.text ?? ''), ...reading.generatedPaths]);
+    const generated = new GeneratedFiles(reading.generatedPaths, linguistGeneratedRules(gitattributes?.text ?? ''));
     const pulls: PullRequestFacts[] = [];
     for (const pull of nodes) {
       const files: ChangedFile[] = [...(pull.files?.nodes ?? [])];
