@@ -192,6 +192,8 @@ export interface PullRequestPage {
   resetAt: number | null;
   /** HTTP requests the page took (more than one when a pull request changed more files than one read lists). */
   requests: number;
+  /** False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents: read); absent means readable. */
+  gitattributesReadable?: boolean;
 }
 
 /**
@@ -227,6 +229,8 @@ export interface RepositorySyncState {
   stoppedFor: string | null;
   /** While `failing`: what went wrong, in plain words, and since when (ISO). Absent in states stored before it existed. */
   failure?: { reason: string; since: string } | null;
+  /** False when the last page read could not read `.gitattributes` (no Contents: read); absent means readable. */
+  gitattributesReadable?: boolean;
   /** Not before this (a rate limit's reset). */
   resumeAt: number | null;
   lastRunAt: string | null;

@@ -191,6 +191,12 @@ export class SimulatedGitHub implements SimulatedService {
     return signedDelivery(event.kind, payload, secret);
   }
 
+  /** Tokens may no longer read the repository's files (Contents: read not granted): `.gitattributes` answers FORBIDDEN. */
+  withholdContents(repositoryFullName: string): void {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    if (repository) repository.contentsWithheld = true;
+  }
+
   /** Every pull request of a repository, oldest first. */
   pullRequests(repositoryFullName: string): SimPullRequest[] {
     const repository = this.repositories.get(repositoryFullName.toLowerCase());

@@ -378,6 +378,8 @@ export interface GitHubRepositorySync {
   status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found' | 'failing';
   /** While `failing`: why GitHub's last answer failed, in plain words, and since when (ISO). */
   failure: { reason: string; since: string } | null;
+  /** False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents: read). */
+  gitattributesReadable: boolean;
   pass: 'backfill' | 'incremental' | null;
   /** Pages the pass in progress has read so far. */
   pagesRead: number;

@@ -149,6 +149,12 @@ describe('syncRepositoryPullRequests', () => {
     },
   );
 
+  it('reads on without .gitattributes when the token lacks Contents: read, and remembers that it could not', async () => {
+    github.withholdContents(REPOSITORY);
+    await expect(run()).resolves.toMatchObject({ kind: 'done', stored: 12 });
+    expect((await world.store.readState(REPOSITORY))!).toMatchObject({ status: 'ok', gitattributesReadable: false });
+  });
+
   it('stops on a revoked token with a clear state and one audit entry, and resumes once the token is replaced', async () => {
     world.budget.pages = 1;
     await run();

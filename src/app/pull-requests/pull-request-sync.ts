@@ -141,6 +141,7 @@ export async function syncRepositoryPullRequests(
       tally.stored += wanted.length;
       pass.cursor = page.nextCursor;
       pass.pages += 1;
+      state.gitattributesReadable = page.gitattributesReadable ?? true;
       // GitHub answered: whatever failed before is over.
       if (state.status === 'failing') state = { ...state, status: state.watermark === null ? 'never' : 'ok', failure: null };
       const finished = page.nextCursor === null || wanted.length < page.pulls.length;
