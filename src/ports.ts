@@ -192,6 +192,8 @@ export interface PullRequestPage {
   resetAt: number | null;
   /** HTTP requests the page took (more than one when a pull request changed more files than one read lists). */
   requests: number;
+  /** False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents: read); absent means readable. */
+  gitattributesReadable?: boolean;
 }
 
 /**
@@ -206,6 +208,9 @@ export interface GitHubPullRequests {
   pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null>;
 }
 
+/** Where a watched repository's pull-request reading stands, in one word (see `RepositorySyncState`). */
+export type RepositorySyncStatus = 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found' | 'failing';
+
 /**
  * Where one watched repository's pull-request sync stands. Times are GitHub's (epoch ms), except `resumeAt`
  * and `lastRunAt`, which are the app's clock.
@@ -216,9 +221,16 @@ export interface RepositorySyncState {
   watermark: number | null;
   /** A pass in progress: reading most recently updated first, from `cursor`, until updates older than `stopBefore`. */
   pass: { kind: 'backfill' | 'incremental'; cursor: string | null; newest: number | null; stopBefore: number; pages: number } | null;
-  /** `stopped`: the token was refused; nothing is read until it changes (`stoppedFor` is the refused connection's time). */
-  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  /**
+   * `stopped`: the token was refused; nothing is read until it changes (`stoppedFor` is the refused connection's time).
+   * `failing`: GitHub answered the last run with another failure (`failure`); the next run tries again from the cursor.
+   */
+  status: RepositorySyncStatus;
   stoppedFor: string | null;
+  /** While `failing`: what went wrong, in plain words, and since when (ISO). Absent in states stored before it existed. */
+  failure?: { reason: string; since: string } | null;
+  /** False when the last page read could not read `.gitattributes` (no Contents: read); absent means readable. */
+  gitattributesReadable?: boolean;
   /** Not before this (a rate limit's reset). */
   resumeAt: number | null;
   lastRunAt: string | null;

@@ -27,6 +27,11 @@ export interface SimRepository {
   pushedAt: string;
   /** The default branch's `.gitattributes`, or null when it has none. */
   gitattributes: string | null;
+  /**
+   * The token may not read the repository's contents (a fine-grained token without Contents: read on a private
+   * repository): reading a file answers FORBIDDEN beside the rest of the data.
+   */
+  contentsWithheld?: boolean;
 }
 
 export const nodeId = (kind: string, id: number) => Buffer.from(`${kind}:${id}`).toString('base64').replace(/=+$/, '');

@@ -24,6 +24,9 @@ import {
  * Tests control it directly: which tokens exist and what each may see, the rate-limit budget, the clock. It
  * keeps a log of the requests it answered, naming the token's account, never the token.
  */
+/** A failure `refuseWith` injects. */
+export type InjectedFailure = 'graphql-forbidden' | 'saml-forbidden' | 'server-error';
+
 type SimTokenKind = 'fine-grained' | 'classic';
 
 export interface SimToken {
@@ -68,6 +71,8 @@ export class SimulatedGitHub implements SimulatedService {
   private requestCounter = 0;
   /** Requests still to be refused by a secondary rate limit, and the wait each refusal asks for. */
   private secondaryLimit = { refusals: 0, retryAfterSeconds: 60 };
+  /** Requests still to be refused with an injected failure (`refuseWith`), and which. */
+  private injected: { refusals: number; failure: InjectedFailure } = { refusals: 0, failure: 'server-error' };
   private nextId = 9_100_000;
   /** Repository webhooks, as an admin adds them in the repository's settings: where to, and the secret. */
   private readonly hooks = new Map<string, Array<{ url: string; secret: string }>>();
@@ -186,6 +191,12 @@ export class SimulatedGitHub implements SimulatedService {
     return signedDelivery(event.kind, payload, secret);
   }
 
+  /** Tokens may no longer read the repository's files (Contents: read not granted): `.gitattributes` answers FORBIDDEN. */
+  withholdContents(repositoryFullName: string): void {
+    const repository = this.repositories.get(repositoryFullName.toLowerCase());
+    if (repository) repository.contentsWithheld = true;
+  }
+
   /** Every pull request of a repository, oldest first. */
   pullRequests(repositoryFullName: string): SimPullRequest[] {
     const repository = this.repositories.get(repositoryFullName.toLowerCase());
@@ -206,6 +217,18 @@ export class SimulatedGitHub implements SimulatedService {
   /** GitHub's secondary rate limit: the next `refusals` requests are refused with a `retry-after`. */
   refuseWithSecondaryLimit(refusals: number, retryAfterSeconds = 60): void {
     this.secondaryLimit = { refusals, retryAfterSeconds };
+  }
+
+  /**
+   * The next `refusals` requests fail as GitHub fails for reasons other than a rate limit or a bad token:
+   * - `graphql-forbidden`: GraphQL's 200 with `data.repository: null` and an error of type `FORBIDDEN` (a
+   *   fine-grained token without the Pull requests permission);
+   * - `saml-forbidden`: 403 "Resource protected by organization SAML enforcement" (a token not yet authorized
+   *   for the organisation's single sign-on);
+   * - `server-error`: 502 from GitHub's front end.
+   */
+  refuseWith(failure: InjectedFailure, refusals = 1): void {
+    this.injected = { refusals, failure };
   }
 
   /** Spends the account's GraphQL points so that only `remaining` are left in this hour. */
@@ -248,6 +271,10 @@ export class SimulatedGitHub implements SimulatedService {
       );
       refusal.headers['retry-after'] = String(this.secondaryLimit.retryAfterSeconds);
       return refusal;
+    }
+    if (this.injected.refusals > 0) {
+      this.injected.refusals -= 1;
+      return this.injectedFailure(this.injected.failure, auth);
     }
     if (method === 'POST' && url.pathname === '/graphql') return this.graphql(auth, body);
     const bucketKey = auth ? auth.login.toLowerCase() : 'anonymous';
@@ -305,6 +332,23 @@ export class SimulatedGitHub implements SimulatedService {
       if (reviewsPath) return this.listReviews(repository, Number(reviewsPath[1]), url, auth, bucket);
     }
     return this.json(404, basicErrorJson(404, 'Not Found'), auth, bucket);
+  }
+
+  private injectedFailure(failure: InjectedFailure, auth: SimToken | null): Answer {
+    if (failure === 'graphql-forbidden') {
+      const error = { type: 'FORBIDDEN', path: ['repository'], message: 'Resource not accessible by personal access token' };
+      return this.json(200, { data: { repository: null }, errors: [error] }, auth);
+    }
+    if (failure === 'saml-forbidden') {
+      const message =
+        'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.';
+      return this.json(
+        403,
+        basicErrorJson(403, message, 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/'),
+        auth,
+      );
+    }
+    return this.json(502, { message: 'Server Error' }, auth);
   }
 
   /** `POST /graphql`: GitHub's GraphQL API, for authenticated callers only, on its own points budget. */

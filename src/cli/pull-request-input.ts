@@ -10,7 +10,7 @@
  */
 import { pullRequestFacts } from '../adapters/github/pull-request-facts';
 import type { PullRequestJson } from '../adapters/github/pull-request-query';
-import { GeneratedFiles, linguistGeneratedPatterns, type PullRequestFacts } from '../domain';
+import { GeneratedFiles, linguistGeneratedRules, type PullRequestFacts } from '../domain';
 import { CliInputError } from './cli-error';
 
 /** `--pull-requests owner/name=FILE`: which repository a file's answers are of (GraphQL answers do not say). */
@@ -96,7 +96,7 @@ export function readPullRequests(text: string, source: PullRequestSource, knownP
       isObject(repository['gitattributes']) && typeof repository['gitattributes']['text'] === 'string'
         ? repository['gitattributes']['text']
         : '';
-    const generated = new GeneratedFiles(linguistGeneratedPatterns(gitattributes));
+    const generated = new GeneratedFiles([], linguistGeneratedRules(gitattributes));
     pulls.forEach((node, k) => {
       const pull = checkedPull(node, source.path, `${where}.data.repository.pullRequests.nodes[${k}]`);
       // Pages overlap when pull requests change while they are read: the newest reading of each wins.

@@ -4,7 +4,7 @@ import {
   generatedPathProblem,
   generatedPathsProblem,
   handWrittenSize,
-  linguistGeneratedPatterns,
+  linguistGeneratedRules,
   LOCKFILE_NAMES,
   pathPattern,
 } from './generated-files';
@@ -52,8 +52,8 @@ describe('pathPattern', () => {
   });
 });
 
-describe('linguistGeneratedPatterns', () => {
-  it('reads the patterns a .gitattributes marks generated, a later line winning', () => {
+describe('linguistGeneratedRules', () => {
+  it('reads the lines of a .gitattributes that set or unset linguist-generated, in file order', () => {
     const gitattributes = [
       '# generated code',
       '*.pb.go linguist-generated=true',
@@ -64,7 +64,58 @@ describe('linguistGeneratedPatterns', () => {
       'legacy/*.js -linguist-generated',
       'schema.json   text   linguist-generated',
     ].join('\r\n');
-    expect(linguistGeneratedPatterns(gitattributes)).toEqual(['*.pb.go', 'api/client/**', 'schema.json']);
+    expect(linguistGeneratedRules(gitattributes)).toEqual([
+      { pattern: '*.pb.go', generated: true },
+      { pattern: 'api/client/**', generated: true },
+      { pattern: 'legacy/*.js', generated: true },
+      { pattern: 'legacy/*.js', generated: false },
+      { pattern: 'schema.json', generated: true },
+    ]);
+  });
+
+  it('lets the last matching line win per path, as git does, even when its pattern differs', () => {
+    const rules = linguistGeneratedRules(
+      [
+        'gen/** linguist-generated',
+        'gen/handwritten.ts -linguist-generated',
+        'legacy/*.js -linguist-generated',
+        'legacy/*.js linguist-generated',
+      ].join('\n'),
+    );
+    const generated = new GeneratedFiles([], rules);
+    expect(generated.isGenerated('gen/client.ts')).toBe(true);
+    expect(generated.isGenerated('gen/handwritten.ts')).toBe(false);
+    expect(generated.isGenerated('legacy/old.js')).toBe(true);
+    expect(generated.isGenerated('src/app.ts')).toBe(false);
+  });
+
+  it("keeps an admin's own pattern generated whatever the repository says", () => {
+    const generated = new GeneratedFiles(['gen/**'], linguistGeneratedRules('gen/handwritten.ts -linguist-generated'));
+    expect(generated.isGenerated('gen/handwritten.ts')).toBe(true);
+  });
+});
+
+describe('character classes in path patterns', () => {
+  it('matches one character of a set or range, as fnmatch does', () => {
+    const pattern = pathPattern('gen/[ab]*.ts')!;
+    expect(pattern.test('gen/api.ts')).toBe(true);
+    expect(pattern.test('gen/b.ts')).toBe(true);
+    expect(pattern.test('gen/c.ts')).toBe(false);
+    expect(pathPattern('v[0-9].json')!.test('v7.json')).toBe(true);
+    expect(pathPattern('v[0-9].json')!.test('vx.json')).toBe(false);
+  });
+
+  it('negates a set with ! or ^, never matching a slash', () => {
+    const pattern = pathPattern('/out[!x]')!;
+    expect(pattern.test('out1')).toBe(true);
+    expect(pattern.test('outx')).toBe(false);
+    expect(pathPattern('/a[^b]c')!.test('a/c')).toBe(false);
+    expect(pathPattern('/a[!b]c')!.test('a/c')).toBe(false);
+  });
+
+  it('reads a lone [ as itself and a ] first in a set as a member', () => {
+    expect(pathPattern('/a[b')!.test('a[b')).toBe(true);
+    expect(pathPattern('/x[]]y')!.test('x]y')).toBe(true);
   });
 });
 

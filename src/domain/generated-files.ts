@@ -30,8 +30,9 @@ const LOCKFILES = new Set(LOCKFILE_NAMES);
 
 /**
  * A gitattributes-style path pattern (https://git-scm.com/docs/gitignore#_pattern_format): `*` and `?` stay
- * within a folder, `**` crosses folders, a pattern without a slash matches a name at any depth, a leading
- * slash anchors at the repository root, a trailing slash means a folder and everything in it.
+ * within a folder, `**` crosses folders, `[abc]`, `[a-z]` and `[!abc]` match one character of (or not of) a
+ * set as fnmatch does, a pattern without a slash matches a name at any depth, a leading slash anchors at the
+ * repository root, a trailing slash means a folder and everything in it.
  */
 export function pathPattern(pattern: string): RegExp | null {
   let text = pattern.trim();
@@ -51,6 +52,10 @@ export function pathPattern(pattern: string): RegExp | null {
       source += '[^/]*';
     } else if (char === '?') {
       source += '[^/]';
+    } else if (char === '[' && characterClassEnd(text, i) !== -1) {
+      const end = characterClassEnd(text, i);
+      source += characterClass(text.slice(i + 1, end));
+      i = end;
     } else {
       source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
@@ -60,26 +65,51 @@ export function pathPattern(pattern: string): RegExp | null {
   return new RegExp(`${prefix}${source}${folder ? '/.*' : '(?:/.*)?'}$`);
 }
 
+/** Where the `]` closing a character class opened at `start` is, or -1 when `[` is just a character. */
+function characterClassEnd(text: string, start: number): number {
+  let i = start + 1;
+  if (text[i] === '!' || text[i] === '^') i += 1;
+  if (text[i] === ']') i += 1; // a `]` first in the set is one of its characters
+  const end = text.indexOf(']', i);
+  return end;
+}
+
+/** fnmatch's `[…]` as a regular expression's set: never a slash, `!` (or `^`) first negates. */
+function characterClass(body: string): string {
+  const negated = body.startsWith('!') || body.startsWith('^');
+  const members = (negated ? body.slice(1) : body).replace(/[\\\]^[]/g, '\\$&');
+  return negated ? `[^/${members}]` : `(?!/)[${members}]`;
+}
+
+/** One `.gitattributes` line's say about `linguist-generated`: the path pattern, and whether it sets or unsets it. */
+export interface LinguistRule {
+  pattern: string;
+  generated: boolean;
+}
+
 /**
- * The patterns a `.gitattributes` file marks generated: `linguist-generated`, `linguist-generated=true` or
- * `linguist-generated=1`. A later `-linguist-generated` or `linguist-generated=false` for the same pattern
- * takes it back, as the later line wins in git.
+ * The lines of a `.gitattributes` file that set (`linguist-generated`, `=true`, `=1`) or unset
+ * (`-linguist-generated`, `=false`, `!linguist-generated`) the attribute, in file order: for each path the last
+ * matching line wins, as in git, so `gen/handwritten.ts -linguist-generated` after `gen/** linguist-generated`
+ * counts that one file as written by hand.
  */
-export function linguistGeneratedPatterns(gitattributes: string): string[] {
-  const marked = new Map<string, boolean>();
+export function linguistGeneratedRules(gitattributes: string): LinguistRule[] {
+  const rules: LinguistRule[] = [];
   for (const raw of gitattributes.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const [pattern, ...attributes] = line.split(/\s+/);
+    let generated: boolean | null = null;
     for (const attribute of attributes) {
       if (attribute === 'linguist-generated' || attribute === 'linguist-generated=true' || attribute === 'linguist-generated=1') {
-        marked.set(pattern!, true);
+        generated = true;
       } else if (attribute === '-linguist-generated' || attribute === 'linguist-generated=false' || attribute === '!linguist-generated') {
-        marked.set(pattern!, false);
+        generated = false;
       }
     }
+    if (generated !== null) rules.push({ pattern: pattern!, generated });
   }
-  return [...marked].filter(([, generated]) => generated).map(([pattern]) => pattern);
+  return rules;
 }
 
 /** How many patterns an admin may list, and how long each may be: enough for any repository layout, small to store. */
@@ -127,16 +157,26 @@ export function generatedPathsProblem(patterns: readonly string[]): string | nul
 /** Decides, path by path, whether a changed file counts towards a pull request's size. */
 export class GeneratedFiles {
   private readonly patterns: RegExp[];
+  /** The repository's rules, last first: the first that matches a path is the one git applies. */
+  private readonly repositoryRules: Array<{ pattern: RegExp; generated: boolean }>;
 
-  /** `patterns`: the repository's `linguist-generated` patterns and the admin's own list, gitattributes syntax. */
-  constructor(patterns: readonly string[] = []) {
+  /**
+   * `patterns`: the admin's own list (always generated); `repositoryRules`: the repository's `.gitattributes`
+   * lines about `linguist-generated`, in file order. Both gitattributes syntax.
+   */
+  constructor(patterns: readonly string[] = [], repositoryRules: readonly LinguistRule[] = []) {
     this.patterns = patterns.map(pathPattern).filter((pattern): pattern is RegExp => pattern !== null);
+    this.repositoryRules = repositoryRules
+      .map((rule) => ({ pattern: pathPattern(rule.pattern), generated: rule.generated }))
+      .filter((rule): rule is { pattern: RegExp; generated: boolean } => rule.pattern !== null)
+      .reverse();
   }
 
   isGenerated(path: string): boolean {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (LOCKFILES.has(name)) return true;
-    return this.patterns.some((pattern) => pattern.test(path));
+    if (this.patterns.some((pattern) => pattern.test(path))) return true;
+    return this.repositoryRules.find((rule) => rule.pattern.test(path))?.generated ?? false;
   }
 }
 

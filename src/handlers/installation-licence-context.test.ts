@@ -12,8 +12,14 @@ describe("the installation's licence, from Forge's context", () => {
     expect(licenceFromContext({ license: { isActive: false, billingPeriod: 'MONTHLY' } })).toEqual({ active: false });
   });
 
+  it('follows the current `active` first, the deprecated isActive only when `active` is absent', () => {
+    expect(licenceFromContext({ license: { active: false } })).toEqual({ active: false });
+    expect(licenceFromContext({ license: { active: false, isActive: true } })).toEqual({ active: false });
+    expect(licenceFromContext({ license: { active: true, isActive: false } })).toEqual({ active: true });
+  });
+
   it('never stops the app on a licence in a shape it does not know', () => {
-    expect(licenceFromContext({ license: { active: false } })).toEqual({ active: true });
+    expect(licenceFromContext({ license: { active: 'false' } })).toEqual({ active: true });
     expect(licenceFromContext({ license: { isActive: 'false' } })).toEqual({ active: true });
   });
 });

@@ -375,7 +375,11 @@ export interface GitHubConnectionDetails {
  */
 export interface GitHubRepositorySync {
   fullName: string;
-  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+  status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found' | 'failing';
+  /** While `failing`: why GitHub's last answer failed, in plain words, and since when (ISO). */
+  failure: { reason: string; since: string } | null;
+  /** False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents: read). */
+  gitattributesReadable: boolean;
   pass: 'backfill' | 'incremental' | null;
   /** Pages the pass in progress has read so far. */
   pagesRead: number;
@@ -652,6 +656,7 @@ export type AuditAction =
   | 'github.connect-refused'
   | 'github.repositories-change-refused'
   | 'github.sync-stopped'
+  | 'github.sync-failing'
   | 'github.webhook-secret-set'
   | 'github.generated-paths-changed'
   | 'slack.connected'
@@ -714,7 +719,7 @@ export interface ProjectPullRequestsData {
   connected: boolean;
   repositories: Array<{
     fullName: string;
-    status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found';
+    status: 'never' | 'ok' | 'rate-limited' | 'stopped' | 'not-found' | 'failing';
     /** The last time every update was read (ISO), or null before the first backfill completed. */
     lastCompletedAt: string | null;
   }>;

@@ -113,6 +113,10 @@ export function repositoryNode(repository: SimRepository, pulls: readonly SimPul
     object: ({ expression }: { expression?: string | null }) => {
       // Only the default branch's .gitattributes is kept by the simulation.
       const path = /^(?:HEAD|[^:]+):\.gitattributes$/.exec(expression ?? '');
+      // Permission comes before existence: without Contents: read, even a missing file is FORBIDDEN.
+      if (repository.contentsWithheld) {
+        throw new GraphQLError('Resource not accessible by personal access token', { extensions: { type: 'FORBIDDEN' } });
+      }
       if (!path || repository.gitattributes === null) return null;
       return {
         __typename: 'Blob',

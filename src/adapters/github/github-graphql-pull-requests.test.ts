@@ -85,6 +85,7 @@ describe('pull requests through GitHub GraphQL', () => {
   it('reads a page into facts: times, draft spans, keys from branch, title and commits, size without generated files', async () => {
     const page = (await source().page(TOKEN, REPOSITORY, null, reading))!;
     expect(page.pulls.map((pull) => pull.number)).toEqual([2, 1, 3]); // most recently updated first
+    expect(page.gitattributesReadable).toBe(true);
     const merged = page.pulls.find((pull) => pull.number === 1)!;
     expect(merged).toEqual({
       repository: REPOSITORY,
@@ -106,6 +107,19 @@ describe('pull requests through GitHub GraphQL', () => {
     const dropped = page.pulls.find((pull) => pull.number === 3)!;
     expect(dropped.draftPeriods).toEqual([[hours(3).getTime(), hours(5).getTime()]]);
     expect(dropped.jiraKeys).toEqual([]);
+  });
+
+  it('reads the pull requests without .gitattributes when the token lacks Contents: read, and says so', async () => {
+    github.withholdContents(REPOSITORY);
+    const page = (await source().page(TOKEN, REPOSITORY, null, reading))!;
+    expect(page.gitattributesReadable).toBe(false);
+    // The linguist-generated path now counts (300 lines); the lockfile and the configured path are still left out.
+    expect(page.pulls.find((pull) => pull.number === 1)).toMatchObject({ additions: 360, changedFiles: 3 });
+    const byNumber = (await source().pullRequest(TOKEN, REPOSITORY, 1, reading))!;
+    expect(byNumber).toMatchObject({ gitattributesReadable: false, pulls: [expect.objectContaining({ additions: 360 })] });
+    const missing = (await source().pullRequest(TOKEN, REPOSITORY, 99, reading))!;
+    expect(missing).toMatchObject({ gitattributesReadable: false, pulls: [] });
+    expect((await source().page(TOKEN, 'acme/hidden', null, reading)) ?? 'none').toBe('none');
   });
 
   it("reads the rest of a large pull request's files with a second request", async () => {

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { type ChangedFile, GeneratedFiles, linguistGeneratedPatterns, type PullRequestFacts } from '../../domain';
+import { type ChangedFile, GeneratedFiles, linguistGeneratedRules, type PullRequestFacts } from '../../domain';
 import type { GitHubPullRequests, PullRequestPage, PullRequestReading } from '../../ports';
 import { githubRefusal } from './github-refusal';
 import { octokitFor } from './octokit-client';
@@ -32,12 +32,16 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
     const [owner, name] = repository.split('/');
     const octokit = octokitFor(token);
     let answer: PullRequestPageJson;
+    let gitattributesReadable = true;
     try {
       answer = await octokit.graphql<PullRequestPageJson>(PULL_REQUEST_PAGE_QUERY, { owner, name, pageSize: this.pageSize, after: cursor });
     } catch (error) {
       // GitHub answers a repository the token cannot see with data.repository null and a NOT_FOUND error.
       if (isOnlyNotFound(error)) return null;
-      throw githubRefusal(error, this.now());
+      const partial = withoutGitattributes<PullRequestPageJson>(error);
+      if (!partial) throw githubRefusal(error, this.now());
+      answer = partial;
+      gitattributesReadable = false;
     }
     if (!answer.repository) return null;
     const read = await this.facts(
@@ -49,26 +53,32 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
       reading,
     );
     const { pageInfo } = answer.repository.pullRequests;
-    return { ...read, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, requests: 1 + read.requests };
+    return { ...read, nextCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null, requests: 1 + read.requests, gitattributesReadable };
   }
 
   async pullRequest(token: string, repository: string, number: number, reading: PullRequestReading): Promise<PullRequestPage | null> {
     const [owner, name] = repository.split('/');
     const octokit = octokitFor(token);
     let answer: PullRequestByNumberJson;
+    let gitattributesReadable = true;
     try {
       answer = await octokit.graphql<PullRequestByNumberJson>(PULL_REQUEST_BY_NUMBER_QUERY, { owner, name, number });
     } catch (error) {
       if (isOnlyNotFound(error)) return null;
-      // A number with no pull request: the repository is there, the pull request is not (a page of none).
-      const partial = (error as { errors?: Array<{ type?: string }>; data?: PullRequestByNumberJson }) ?? {};
-      if (!partial.data?.repository || !partial.errors?.every((e) => e.type === 'NOT_FOUND')) throw githubRefusal(error, this.now());
+      // A number with no pull request: the repository is there, the pull request is not (a page of none); and a
+      // token without Contents: read gets everything but the `.gitattributes`.
+      const partial = (error as { errors?: GraphqlErrorJson[]; data?: PullRequestByNumberJson }) ?? {};
+      const missingPull = (e: GraphqlErrorJson) => e.type === 'NOT_FOUND' && !isGitattributesError(e);
+      if (!partial.data?.repository || !partial.errors?.every((e) => missingPull(e) || isGitattributesError(e))) {
+        throw githubRefusal(error, this.now());
+      }
       answer = partial.data;
+      gitattributesReadable = !partial.errors.some(isGitattributesError);
     }
     if (!answer.repository) return null;
     const pull = answer.repository.pullRequest;
     const read = await this.facts(octokit, repository, answer.repository.gitattributes, pull ? [pull] : [], answer.rateLimit, reading);
-    return { ...read, nextCursor: null, requests: 1 + read.requests };
+    return { ...read, nextCursor: null, requests: 1 + read.requests, gitattributesReadable };
   }
 
   /** The pull requests' facts, reading the rest of any very large one's changed files (`requests`: those extra reads). */
@@ -83,7 +93,7 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
     let requests = 0;
     let limit = rateLimit;
     let cost = limit?.cost ?? 0;
-    const generated = new GeneratedFiles([...linguistGeneratedPatterns(gitattributes?.text ?? ''), ...reading.generatedPaths]);
+    const generated = new GeneratedFiles(reading.generatedPaths, linguistGeneratedRules(gitattributes?.text ?? ''));
     const pulls: PullRequestFacts[] = [];
     for (const pull of nodes) {
       const files: ChangedFile[] = [...(pull.files?.nodes ?? [])];
@@ -110,6 +120,28 @@ export class GitHubGraphqlPullRequests implements GitHubPullRequests {
 function resetAtOf(limit: RateLimitJson | null): number | null {
   const at = limit ? Date.parse(limit.resetAt) : NaN;
   return Number.isFinite(at) ? at : null;
+}
+
+interface GraphqlErrorJson {
+  type?: string;
+  path?: ReadonlyArray<string | number>;
+}
+
+/**
+ * Reading `.gitattributes` needs Contents: read, which the app does not require: without it GitHub answers the
+ * pull requests with a FORBIDDEN (or NOT_FOUND) error on just that field, `path: ["repository", "gitattributes"]`.
+ */
+function isGitattributesError(error: GraphqlErrorJson): boolean {
+  return (
+    (error.type === 'FORBIDDEN' || error.type === 'NOT_FOUND') && error.path?.[0] === 'repository' && error.path?.[1] === 'gitattributes'
+  );
+}
+
+/** The answer's data when its only errors are about `.gitattributes`, or null. */
+function withoutGitattributes<T extends { repository: unknown }>(error: unknown): T | null {
+  const partial = error as { errors?: GraphqlErrorJson[]; data?: T };
+  if (!partial?.data?.repository || !Array.isArray(partial.errors) || partial.errors.length === 0) return null;
+  return partial.errors.every(isGitattributesError) ? partial.data : null;
 }
 
 function isOnlyNotFound(error: unknown): boolean {

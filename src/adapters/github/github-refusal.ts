@@ -50,5 +50,7 @@ export function githubRefusal(error: unknown, now: number): ServiceRefusal {
     // GitHub's secondary limits sometimes answer without any header: wait a minute before trying again.
     if (status === 429) return new ServiceRefusal('GitHub', 'rate-limited', 'secondary', now + SECONDARY_LIMIT_WAIT_MS);
   }
-  return new ServiceRefusal('GitHub', 'unavailable', status ? `HTTP ${status}` : null);
+  // A GraphQL answer with errors has no failing status: its first error's type (FORBIDDEN, …) says what went wrong.
+  const graphqlType = failure.errors?.find((e) => typeof e.type === 'string')?.type;
+  return new ServiceRefusal('GitHub', 'unavailable', status ? `HTTP ${status}` : graphqlType ? `GraphQL ${graphqlType}` : null);
 }

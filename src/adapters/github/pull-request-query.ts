@@ -94,12 +94,16 @@ const GITATTRIBUTES = `gitattributes: object(expression: "HEAD:.gitattributes") 
         }
       }`;
 
-export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
-  query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
+/**
+ * A page of pull requests, most recently updated first, from the cursor in `$<cursor>`: the app names it
+ * `$after`; `gh api graphql --paginate` needs `$endCursor`, which docs/pull-requests-export.graphql uses.
+ */
+const pullRequestPageQuery = (cursor: 'after' | 'endCursor') => /* GraphQL */ `
+  query PullRequestPage($owner: String!, $name: String!, $pageSize: Int!, $${cursor}: String) {
     ${QUERY_COST}
     repository(owner: $owner, name: $name) {
       ${GITATTRIBUTES}
-      pullRequests(first: $pageSize, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pullRequests(first: $pageSize, after: $${cursor}, orderBy: { field: UPDATED_AT, direction: DESC }) {
         pageInfo {
           hasNextPage
           endCursor
@@ -109,6 +113,11 @@ export const PULL_REQUEST_PAGE_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+export const PULL_REQUEST_PAGE_QUERY = pullRequestPageQuery('after');
+
+/** The same query for exporting with `gh api graphql --paginate` (docs/pull-requests-export.graphql holds its text). */
+export const PULL_REQUEST_EXPORT_QUERY = pullRequestPageQuery('endCursor');
 
 /**
  * One pull request by number, with the same fields as a page's: what a webhook delivery names is read again

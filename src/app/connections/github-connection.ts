@@ -115,6 +115,8 @@ function syncView(fullName: string, state: RepositorySyncState | null): GitHubRe
   return {
     fullName,
     status: state?.status ?? 'never',
+    failure: state?.status === 'failing' ? (state.failure ?? null) : null,
+    gitattributesReadable: state?.gitattributesReadable ?? true,
     pass: state?.pass?.kind ?? null,
     pagesRead: state?.pass?.pages ?? 0,
     resumeAt: state?.status === 'rate-limited' && state.resumeAt !== null ? new Date(state.resumeAt).toISOString() : null,

@@ -115,6 +115,46 @@ describe('syncRepositoryPullRequests', () => {
     await expect(run()).resolves.toMatchObject({ kind: 'done', stored: 12 });
   });
 
+  it.each([
+    ['graphql-forbidden', 'GraphQL FORBIDDEN', /Pull requests permission.*single sign-on/],
+    ['saml-forbidden', 'HTTP 403', /Pull requests permission.*single sign-on/],
+    ['server-error', 'HTTP 502', /^GitHub had a server error \(HTTP 502\)\.$/],
+  ] as const)(
+    'records a %s as a failing state with one audit entry, keeps the cursor, and clears it on success',
+    async (failure, detail, reason) => {
+      world.budget.pages = 1;
+      await run();
+      world.budget.pages = Number.POSITIVE_INFINITY;
+      github.refuseWith(failure, 2);
+      await expect(run()).resolves.toEqual({ kind: 'failed', detail });
+      world.clock.set(new Date(NOW.getTime() + HOUR));
+      await expect(run()).resolves.toEqual({ kind: 'failed', detail });
+      expect((await world.store.readState(REPOSITORY))!).toMatchObject({
+        status: 'failing',
+        failure: { reason: expect.stringMatching(reason), since: NOW.toISOString() },
+        pass: { kind: 'backfill', pages: 1 },
+      });
+      expect(world.audit.entries).toEqual([
+        expect.objectContaining({
+          action: 'github.sync-failing',
+          actorAccountId: APP_ACTOR,
+          subject: REPOSITORY,
+          details: { reason: detail },
+        }),
+      ]);
+
+      await expect(run()).resolves.toMatchObject({ kind: 'done', pages: 2 });
+      expect(await storedNumbers()).toHaveLength(12);
+      expect((await world.store.readState(REPOSITORY))!).toMatchObject({ status: 'ok', failure: null });
+    },
+  );
+
+  it('reads on without .gitattributes when the token lacks Contents: read, and remembers that it could not', async () => {
+    github.withholdContents(REPOSITORY);
+    await expect(run()).resolves.toMatchObject({ kind: 'done', stored: 12 });
+    expect((await world.store.readState(REPOSITORY))!).toMatchObject({ status: 'ok', gitattributesReadable: false });
+  });
+
   it('stops on a revoked token with a clear state and one audit entry, and resumes once the token is replaced', async () => {
     world.budget.pages = 1;
     await run();

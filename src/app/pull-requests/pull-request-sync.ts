@@ -75,6 +75,7 @@ function freshState(): RepositorySyncState {
     pass: null,
     status: 'never',
     stoppedFor: null,
+    failure: null,
     resumeAt: null,
     lastRunAt: null,
     lastCompletedAt: null,
@@ -140,6 +141,9 @@ export async function syncRepositoryPullRequests(
       tally.stored += wanted.length;
       pass.cursor = page.nextCursor;
       pass.pages += 1;
+      state.gitattributesReadable = page.gitattributesReadable ?? true;
+      // GitHub answered: whatever failed before is over.
+      if (state.status === 'failing') state = { ...state, status: state.watermark === null ? 'never' : 'ok', failure: null };
       const finished = page.nextCursor === null || wanted.length < page.pulls.length;
       const low = page.remaining !== null && page.remaining < tuning.reservePoints && page.resetAt !== null;
       if (finished) {
@@ -148,6 +152,7 @@ export async function syncRepositoryPullRequests(
           watermark: pass.newest ?? state.watermark ?? retentionStart,
           pass: null,
           status: 'ok',
+          failure: null,
           resumeAt: low ? page.resetAt : null,
           lastCompletedAt: ports.clock.now().toISOString(),
         };
@@ -174,9 +179,43 @@ export async function syncRepositoryPullRequests(
       await ports.store.writeState(repository, { ...state, status: 'rate-limited', resumeAt });
       return { kind: 'continue', delaySeconds: Math.max(1, Math.ceil((resumeAt - ports.clock.now().getTime()) / 1000)), ...tally };
     }
-    await ports.store.writeState(repository, state);
+    await recordFailure(ports, repository, state, error);
     return { kind: 'failed', detail: error.detail ?? error.reason };
   }
+}
+
+/**
+ * GitHub failed for a reason other than a rate limit or a refused token (a missing permission, single sign-on
+ * not authorized, a server error): the state says why and since when, keeping the cursor so the next run goes on
+ * from there, and the audit log says so once, when the repository starts failing, not on every run.
+ */
+async function recordFailure(ports: PullRequestSyncPorts, repository: string, state: RepositorySyncState, refusal: ServiceRefusal) {
+  const at = ports.clock.now().toISOString();
+  const reason = failureInPlainWords(refusal.detail);
+  const alreadyFailing = state.status === 'failing' && state.failure;
+  const since = alreadyFailing ? state.failure!.since : at;
+  await ports.store.writeState(repository, { ...state, status: 'failing', failure: { reason, since } });
+  if (alreadyFailing) return;
+  await ports.auditLog.append({
+    id: crypto.randomUUID(),
+    at,
+    actorAccountId: APP_ACTOR,
+    action: 'github.sync-failing',
+    subject: repository,
+    details: { reason: refusal.detail ?? refusal.reason },
+  });
+}
+
+/** What a failed GitHub answer (`HTTP 403`, `GraphQL FORBIDDEN`, …) means for an admin, in a sentence. */
+export function failureInPlainWords(detail: string | null): string {
+  if (detail === 'HTTP 403' || detail === 'GraphQL FORBIDDEN') {
+    return (
+      `GitHub refused to show this repository's pull requests (${detail}): the token may lack the read-only Pull requests ` +
+      'permission, or the organisation requires single sign-on (SAML) and the token is not authorized for it.'
+    );
+  }
+  if (detail !== null && /^HTTP 5\d\d$/.test(detail)) return `GitHub had a server error (${detail}).`;
+  return `GitHub could not answer${detail ? ` (${detail})` : ''}.`;
 }
 
 /** How pull requests are read now: the site's project keys, and the generated-file patterns the admin listed. */

@@ -29,6 +29,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'github.connect-refused': 'GitHub refused a token',
   'github.repositories-change-refused': 'GitHub refused a change of repositories',
   'github.sync-stopped': 'Stopped reading pull requests: GitHub refused the token',
+  'github.sync-failing': 'Reading pull requests is failing: GitHub answered with an error',
   'github.webhook-secret-set': 'Set a new GitHub webhook secret',
   'github.generated-paths-changed': 'Changed the generated files left out of pull-request sizes',
   'slack.connected': 'Connected Slack',

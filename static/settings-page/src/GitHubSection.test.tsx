@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { failed, ok } from '../../testing/resolver-fixtures';
 import { FAKE_GITHUB_TOKEN, githubConnected, NOT_SEALED, SEALED } from '../../testing/settings-fixtures';
 import { mockSettingsBridge, typeInto } from '../../testing/settings-bridge';
-import { describeSync, GitHubSection, parseRepositoryList } from './GitHubSection';
+import { describeSync, gitattributesNote, GitHubSection, parseRepositoryList } from './GitHubSection';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), requestJira: jest.fn() }));
 
@@ -128,7 +128,16 @@ describe('the GitHub section', () => {
   });
 
   it("says how the reading of a repository stands, a rate limit's wait and a refused token included", () => {
-    const base = { fullName: 'a/b', pass: null, pagesRead: 0, resumeAt: null, lastRunAt: null, lastCompletedAt: null } as const;
+    const base = {
+      gitattributesReadable: true,
+      fullName: 'a/b',
+      pass: null,
+      pagesRead: 0,
+      resumeAt: null,
+      lastRunAt: null,
+      lastCompletedAt: null,
+      failure: null,
+    } as const;
     expect(describeSync(undefined)).toContain('waiting for the first read');
     expect(describeSync({ ...base, status: 'rate-limited', pass: 'backfill', pagesRead: 4, resumeAt: '2026-03-10T13:00:00.000Z' })).toMatch(
       /^Pull requests: waiting for GitHub's rate limit until .+, then going on from where reading stopped\.$/,
@@ -138,6 +147,40 @@ describe('the GitHub section', () => {
       /^Pull requests: up to date as of /,
     );
     expect(describeSync({ ...base, status: 'ok', pass: 'backfill', pagesRead: 1 })).toContain('(1 page so far)');
+  });
+
+  it('says when a .gitattributes could not be read, and which optional permission enables it', () => {
+    const base = {
+      fullName: 'a/b',
+      status: 'ok',
+      pass: null,
+      pagesRead: 0,
+      resumeAt: null,
+      lastRunAt: null,
+      lastCompletedAt: null,
+      failure: null,
+    } as const;
+    expect(gitattributesNote({ ...base, gitattributesReadable: true })).toBeNull();
+    expect(gitattributesNote({ ...base, gitattributesReadable: false })).toBe(
+      '.gitattributes could not be read, so its linguist-generated paths are not left out of sizes: the optional Contents: read permission enables it.',
+    );
+  });
+
+  it('says when and why reading a repository is failing, instead of showing it as still backfilling', () => {
+    const failing = {
+      fullName: 'a/b',
+      status: 'failing',
+      pass: 'backfill',
+      pagesRead: 2,
+      resumeAt: null,
+      lastRunAt: '2026-03-10T13:00:00.000Z',
+      lastCompletedAt: null,
+      failure: { reason: 'GitHub had a server error (HTTP 502).', since: '2026-03-10T12:00:00.000Z' },
+      gitattributesReadable: true,
+    } as const;
+    expect(describeSync(failing)).toMatch(
+      /^Pull requests: failing since .+\. GitHub had a server error \(HTTP 502\)\. Each run tries again/,
+    );
   });
 
   it('shows the webhook address, generates a secret shown once, then only says it is set', async () => {

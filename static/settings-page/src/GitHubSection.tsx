@@ -53,6 +53,9 @@ const tokenProblem = (token: string) =>
 export function describeSync(sync: GitHubRepositorySync | undefined): string {
   if (!sync || (sync.status === 'never' && sync.pass === null)) return 'Pull requests: waiting for the first read (queued).';
   if (sync.status === 'stopped') return 'Pull requests: stopped, GitHub refused the token. Replace it to go on from where reading stopped.';
+  if (sync.status === 'failing' && sync.failure) {
+    return `Pull requests: failing since ${formatDateTime(sync.failure.since)}. ${sync.failure.reason} Each run tries again from where reading stopped.`;
+  }
   if (sync.status === 'not-found') return 'Pull requests: GitHub no longer shows this repository to the token.';
   if (sync.status === 'rate-limited' && sync.resumeAt) {
     return `Pull requests: waiting for GitHub's rate limit until ${formatDateTime(sync.resumeAt)}, then going on from where reading stopped.`;
@@ -65,8 +68,15 @@ export function describeSync(sync: GitHubRepositorySync | undefined): string {
     : 'Pull requests: waiting for the first read (queued).';
 }
 
+/** When GitHub would not show a repository's `.gitattributes`: what that changes and which permission enables it. */
+export function gitattributesNote(sync: GitHubRepositorySync | undefined): string | null {
+  if (!sync || sync.gitattributesReadable) return null;
+  return '.gitattributes could not be read, so its linguist-generated paths are not left out of sizes: the optional Contents: read permission enables it.';
+}
+
 /** What the stored token reaches: the account, its expiry and scopes, and each watched repository. */
 function GitHubAccess({ connection }: { connection: Connected }) {
+  const syncOf = (fullName: string) => connection.pullRequestSync.find((sync) => sync.fullName.toLowerCase() === fullName.toLowerCase());
   return (
     <ConnectionStatus
       service="github"
@@ -94,7 +104,12 @@ function GitHubAccess({ connection }: { connection: Connected }) {
             )}
             {repository.visible && (
               <Text size="small" testId="github-repository-sync">
-                {describeSync(connection.pullRequestSync.find((sync) => sync.fullName.toLowerCase() === repository.fullName.toLowerCase()))}
+                {describeSync(syncOf(repository.fullName))}
+              </Text>
+            )}
+            {repository.visible && gitattributesNote(syncOf(repository.fullName)) && (
+              <Text size="small" color="color.text.subtle" testId="github-repository-gitattributes">
+                {gitattributesNote(syncOf(repository.fullName))}
               </Text>
             )}
           </Inline>
@@ -148,7 +163,8 @@ export function GitHubSection() {
         The repositories whose pull requests belong to this site's projects, for pull-request timing. Once connected, the app reads each
         repository's pull requests back to the retention window's start, then every hour what changed; it keeps times, sizes and the issue
         keys they name, never code, titles or people. Use a fine-grained personal access token with read-only access to the repositories
-        below (Pull requests: read, Contents: read, Metadata: read).
+        below: Pull requests: read and Metadata: read are required; Contents: read is optional and only lets the app read each repository's
+        .gitattributes for its linguist-generated paths.
       </Text>
       <SealingNotice sealing={connection.sealing} />
       {connection.connected && mode !== 'token' && <GitHubAccess connection={connection} />}
