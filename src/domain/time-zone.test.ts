@@ -76,7 +76,8 @@ describe('ZonedDays', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('UTC', 'Europe/Berlin', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Kiritimati'),
-        fc.integer({ min: 0, max: 30_000 }),
+        // From 1995 on: Kiribati moved across the date line by skipping 1994-12-31, a day Kiritimati never had.
+        fc.integer({ min: 9_131, max: 30_000 }),
         (name, dayNumber) => {
           const zone = new ZonedDays(name);
           const start = zone.startOfDay(dayNumber);
