@@ -3,7 +3,7 @@ import { storageKeys } from '../../src/adapters/kvs/storage-keys';
 import type { StoredRecordKind } from '../../src/adapters/kvs/stored-record';
 import type { IndexedAccount } from '../../src/ports';
 import type { AuditEntry } from '../../src/shared/resolver-contract';
-import type { KvsEmulator } from '../kvs/kvs-emulator';
+import type { KvsEmulator, KvsEntry } from '../kvs';
 
 /**
  * What the app left in the KVS emulator, read with the app's own types, for tests that look past the
@@ -27,9 +27,14 @@ export function storedRecord<T>(kvs: KvsEmulator, kind: StoredRecordKind<T>, key
 /** The stored audit pages' keys start with this (`storageKeys.auditPage` numbers them). */
 const AUDIT_PAGE_PREFIX = 'audit:page:';
 
+/** Every entry of the audit pages among `entries` (a listing of plain values, as `listPlain` gives), in their order. */
+export function auditEntriesIn(entries: readonly KvsEntry[]): AuditEntry[] {
+  return entries.filter((entry) => entry.key.startsWith(AUDIT_PAGE_PREFIX)).flatMap((page) => (page.value as StoredPage).entries);
+}
+
 /** Every entry of every stored audit page, oldest page first. */
 export function storedAuditEntries(kvs: KvsEmulator): AuditEntry[] {
-  return kvs.listPlain(AUDIT_PAGE_PREFIX).flatMap((page) => (page.value as StoredPage).entries);
+  return auditEntriesIn(kvs.listPlain(AUDIT_PAGE_PREFIX));
 }
 
 /** The personal-data index (`personal-data:account:<accountId>`), by key. */
