@@ -1,6 +1,12 @@
 import { createReportPersonalData } from '@forge/api/out/privacy';
 import type { SimResponse } from '../jira/sim-http';
-import { MAX_ACCOUNTS_PER_REPORT, PersonalDataService } from './personal-data';
+import {
+  MAX_ACCOUNTS_PER_REPORT,
+  PersonalDataService,
+  type AccountSetting,
+  type ReportingStats,
+  type ReportsReadout,
+} from './personal-data';
 
 /**
  * The personal-data reporting API, driven by the real client code of `@forge/api` (`reportPersonalData`),
@@ -29,13 +35,20 @@ const report = createReportPersonalData(requestAtlassian);
 const control = async (method: string, path: string, body?: unknown): Promise<SimResponse> =>
   service.handle({ method, path, headers: {}, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 
+/** The answer of a control API request, typed as the service documents it. */
+async function controlAnswer<Answer>(path: string): Promise<Answer> {
+  const answer = await control('GET', path);
+  expect(answer.status).toBe(200);
+  return JSON.parse(answer.body) as Answer;
+}
+
 const accounts = (count: number, updatedAt = '2025-05-01T00:00:00.000Z') =>
   Array.from({ length: count }, (_, i) => ({ accountId: `5b10a2844c20165700ede${String(i).padStart(3, '0')}`, updatedAt }));
 
 describe('reporting accounts', () => {
   it('answers nothing to do (204) when no account changed', async () => {
     await expect(report(accounts(3))).resolves.toEqual([]);
-    const { reports } = JSON.parse((await control('GET', '/__atlassian/reports')).body);
+    const { reports } = await controlAnswer<ReportsReadout>('/__atlassian/reports');
     expect(reports).toEqual([{ receivedAt: '2025-06-02T10:00:00.000Z', accounts: accounts(3), status: 204 }]);
   });
 
@@ -48,9 +61,9 @@ describe('reporting accounts', () => {
       { accountId: all[5]?.accountId, status: 'closed' },
       { accountId: all[150]?.accountId, status: 'updated' },
     ]);
-    const { reports, accounts: reported } = JSON.parse((await control('GET', '/__atlassian/reports')).body);
-    expect(reports.map((r: any) => r.accounts.length)).toEqual([90, 90, 20]);
-    expect(reported.map((a: any) => a.accountId)).toEqual(all.map((a) => a.accountId));
+    const { reports, accounts: reported } = await controlAnswer<ReportsReadout>('/__atlassian/reports');
+    expect(reports.map((r) => r.accounts.length)).toEqual([90, 90, 20]);
+    expect(reported.map((a) => a.accountId)).toEqual(all.map((a) => a.accountId));
   });
 
   it('says "updated" only for reports older than the change, when told when it changed', async () => {
@@ -87,7 +100,7 @@ describe('rate limiting', () => {
     expect((rejected as Response).headers.get('retry-after')).toBe('30');
     now += 5000;
     await report(accounts(2)).catch(() => undefined);
-    const stats = JSON.parse((await control('GET', '/__atlassian/stats')).body);
+    const stats = await controlAnswer<ReportingStats>('/__atlassian/stats');
     expect(stats).toMatchObject({ total: 2, byStatus: { '429': 2 }, earlyRetries: 1 });
     await control('DELETE', '/__atlassian/chaos');
     await expect(report(accounts(2))).resolves.toEqual([]);
@@ -98,11 +111,11 @@ describe('control', () => {
   it('validates what it is told and can forget', async () => {
     expect((await control('POST', '/__atlassian/accounts/abc', { status: 'gone' })).status).toBe(400);
     expect((await control('POST', '/__atlassian/accounts/abc', { status: 'closed' })).status).toBe(200);
-    expect(JSON.parse((await control('GET', '/__atlassian/accounts')).body)).toEqual([{ accountId: 'abc', status: 'closed' }]);
+    expect(await controlAnswer<AccountSetting[]>('/__atlassian/accounts')).toEqual([{ accountId: 'abc', status: 'closed' }]);
     expect((await control('DELETE', '/__atlassian/accounts/abc')).status).toBe(204);
     await report(accounts(1));
     expect((await control('DELETE', '/__atlassian/reports')).status).toBe(204);
-    expect(JSON.parse((await control('GET', '/__atlassian/reports')).body).reports).toEqual([]);
+    expect((await controlAnswer<ReportsReadout>('/__atlassian/reports')).reports).toEqual([]);
     expect((await control('GET', '/__atlassian/nothing')).status).toBe(404);
   });
 });

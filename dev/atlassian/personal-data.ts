@@ -36,6 +36,26 @@ export interface ReceivedReport {
   status: number;
 }
 
+/** `GET /__atlassian/reports`: every report received, and the accounts in them flattened. */
+export interface ReportsReadout {
+  reports: ReceivedReport[];
+  accounts: ReportedAccount[];
+}
+
+/** `GET /__atlassian/stats`: how many reports came, by answer, and how many came back before Retry-After. */
+export interface ReportingStats {
+  total: number;
+  byStatus: Record<string, number>;
+  earlyRetries: number;
+}
+
+/** `GET /__atlassian/accounts`: what the service is set to say about each account. */
+export interface AccountSetting {
+  accountId: string;
+  status: AccountStatus;
+  updatedAt?: string;
+}
+
 interface AccountState {
   status: AccountStatus;
   /** For `updated`: when the profile changed, if told; otherwise every report of the account hears "updated". */
@@ -110,6 +130,10 @@ export class PersonalDataService implements SimService {
     return this.reports;
   }
 
+  stats(): ReportingStats {
+    return { total: this.total, byStatus: { ...this.byStatus }, earlyRetries: this.earlyRetries };
+  }
+
   private readAccounts(body: string | undefined): ReportedAccount[] | undefined {
     let parsed: unknown;
     try {
@@ -156,7 +180,7 @@ export class PersonalDataService implements SimService {
       }
     }
     if (path === '/__atlassian/reports' && method === 'GET') {
-      return reply(200, { reports: this.reports, accounts: this.reports.flatMap((r) => r.accounts) });
+      return reply(200, { reports: this.reports, accounts: this.reports.flatMap((r) => r.accounts) } satisfies ReportsReadout);
     }
     if (path === '/__atlassian/reports' && method === 'DELETE') {
       this.reports = [];
@@ -165,7 +189,7 @@ export class PersonalDataService implements SimService {
     if (path === '/__atlassian/accounts' && method === 'GET') {
       return reply(
         200,
-        [...this.accounts].map(([accountId, s]) => ({
+        [...this.accounts].map(([accountId, s]): AccountSetting => ({
           accountId,
           status: s.status,
           ...(s.changedAt === undefined ? {} : { updatedAt: new Date(s.changedAt).toISOString() }),
@@ -173,7 +197,7 @@ export class PersonalDataService implements SimService {
       );
     }
     if (path === '/__atlassian/stats' && method === 'GET') {
-      return reply(200, { total: this.total, byStatus: { ...this.byStatus }, earlyRetries: this.earlyRetries });
+      return reply(200, this.stats());
     }
     if (path === '/__atlassian/chaos' && (method === 'POST' || method === 'DELETE')) {
       const settings = readChaosSettings(method === 'DELETE' ? {} : input);

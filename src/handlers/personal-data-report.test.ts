@@ -3,6 +3,14 @@ import { PersonalDataService, type ReceivedReport } from '../../dev/atlassian/pe
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { createSettingsTestSite, dataOf, PEOPLE, type SettingsTestSite } from '../../dev/testing/settings-test-site';
+import { storedAuditEntries, storedPersonalDataIndex, storedRecord, storedValue } from '../../dev/testing/stored-values';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import {
+  GITHUB_CONNECTION_RECORD,
+  LAST_PERSONAL_DATA_REPORT_RECORD,
+  PERSONAL_DATA_REPORT_CURSOR_RECORD,
+  SLACK_CONNECTION_RECORD,
+} from '../adapters/kvs/stored-record-kinds';
 import { FORMER_USER } from '../app/privacy/former-user';
 
 /**
@@ -38,7 +46,8 @@ async function seedIndex(accountIds: readonly string[]): Promise<void> {
   }
 }
 
-const plainValue = (key: string) => site.kvs.listPlain(key).find((entry) => entry.key === key)?.value as any;
+const lastReport = () => storedRecord(site.kvs, LAST_PERSONAL_DATA_REPORT_RECORD, storageKeys.lastPersonalDataReport);
+const reportCursor = () => storedRecord(site.kvs, PERSONAL_DATA_REPORT_CURSOR_RECORD, storageKeys.personalDataReportCursor);
 const everythingStored = () => JSON.stringify([site.kvs.listPlain(), site.kvs.listSecrets()]);
 const answered = (reports: readonly ReceivedReport[]) => reports.filter((report) => report.status === 200 || report.status === 204);
 const reportedIds = (reports: readonly ReceivedReport[]) => answered(reports).flatMap((report) => report.accounts.map((a) => a.accountId));
@@ -59,7 +68,7 @@ describe('the weekly personal-data report', () => {
     service.setAccountStatus(PEOPLE.admin, 'closed');
     service.setAccountStatus(closedOther, 'closed');
     service.setAccountStatus(updatedOther, 'updated');
-    const auditBefore = site.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
+    const auditBefore = storedAuditEntries(site.kvs);
     expect(auditBefore.length).toBeGreaterThanOrEqual(2);
     expect(everythingStored()).toContain(PEOPLE.admin);
 
@@ -70,14 +79,17 @@ describe('the weekly personal-data report', () => {
     expect(stored).not.toContain(PEOPLE.admin);
     expect(stored).not.toContain(closedOther);
     // The audit trail keeps every event, now by the tombstone.
-    const auditAfter = site.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
-    expect(auditAfter.map((entry: any) => [entry.id, entry.action, entry.at])).toEqual(
-      auditBefore.map((entry: any) => [entry.id, entry.action, entry.at]),
+    const auditAfter = storedAuditEntries(site.kvs);
+    expect(auditAfter.map((entry) => [entry.id, entry.action, entry.at])).toEqual(
+      auditBefore.map((entry) => [entry.id, entry.action, entry.at]),
     );
-    expect(new Set(auditAfter.map((entry: any) => entry.actorAccountId))).toEqual(new Set([FORMER_USER]));
+    expect(new Set(auditAfter.map((entry) => entry.actorAccountId))).toEqual(new Set([FORMER_USER]));
     // The connections stay, owned by the tombstone; their tokens are untouched.
-    expect(plainValue('connection:github')).toMatchObject({ connectedBy: FORMER_USER, login: expect.any(String) });
-    expect(plainValue('connection:slack')).toMatchObject({ connectedBy: FORMER_USER });
+    expect(storedRecord(site.kvs, GITHUB_CONNECTION_RECORD, storageKeys.githubConnection)).toMatchObject({
+      connectedBy: FORMER_USER,
+      login: expect.any(String),
+    });
+    expect(storedRecord(site.kvs, SLACK_CONNECTION_RECORD, storageKeys.slackConnection)).toMatchObject({ connectedBy: FORMER_USER });
     expect(
       site.kvs
         .listSecrets()
@@ -85,10 +97,11 @@ describe('the weekly personal-data report', () => {
         .sort(),
     ).toEqual(['secret:github-token', 'secret:slack-bot-token']);
     // The updated account is refreshed; the others are left alone (writes are costly).
-    const index = site.kvs.listPlain('personal-data:account:');
+    const index = storedPersonalDataIndex(site.kvs);
     expect(index).toHaveLength(others.length - 1);
-    expect(Date.parse(plainValue(`personal-data:account:${updatedOther}`).lastRefreshedAt)).toBeGreaterThan(Date.parse(LONG_AGO));
-    expect(index.filter((entry: any) => entry.value.lastRefreshedAt !== LONG_AGO).map((entry) => entry.key)).toEqual([
+    const refreshed = index.find((entry) => entry.value.accountId === updatedOther);
+    expect(Date.parse(refreshed?.value.lastRefreshedAt ?? LONG_AGO)).toBeGreaterThan(Date.parse(LONG_AGO));
+    expect(index.filter((entry) => entry.value.lastRefreshedAt !== LONG_AGO).map((entry) => entry.key)).toEqual([
       `personal-data:account:${updatedOther}`,
     ]);
 
@@ -98,9 +111,8 @@ describe('the weekly personal-data report', () => {
     expect(reportedIds(reports).sort()).toEqual([PEOPLE.admin, ...others].sort());
 
     // The settings page reads the outcome.
-    const record = plainValue('privacy:last-report');
-    expect(record).toMatchObject({ accountsReported: others.length + 1, closed: 2, updated: 1, outcome: 'ok' });
-    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+    expect(lastReport()).toMatchObject({ accountsReported: others.length + 1, closed: 2, updated: 1, outcome: 'ok' });
+    expect(storedValue(site.kvs, storageKeys.personalDataReportCursor)).toBeUndefined();
     // Nothing about the accounts reached the logs.
     const logs = JSON.stringify(site.platform.logs.all());
     expect(logs).toContain('[personal-data-report] ok: reported 251, closed 2, updated 1');
@@ -135,15 +147,14 @@ describe('the weekly personal-data report', () => {
     const reports = service.receivedReports();
     const refused = reports.filter((report) => report.status === 429 || report.status >= 500);
     expect(refused.length).toBeGreaterThan(0);
-    const stats = JSON.parse((await service.handle({ method: 'GET', path: '/__atlassian/stats', headers: {} })).body);
-    expect(stats.earlyRetries).toBe(0);
+    expect(service.stats().earlyRetries).toBe(0);
     // Each chunk was answered once: nothing lost, nothing reported twice.
     expect(reportedIds(reports).sort()).toEqual([...accounts].sort());
     expect(reports.every((report) => report.accounts.length <= 90)).toBe(true);
     // Paced: consecutive requests start at least the pacing interval apart.
     const gaps = reports.slice(1).map((report, i) => Date.parse(report.receivedAt) - Date.parse(reports[i]!.receivedAt));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(690);
-    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 300, outcome: 'ok' });
+    expect(lastReport()).toMatchObject({ accountsReported: 300, outcome: 'ok' });
   }, 90_000);
 
   it('continues a long run on the queue, slice by slice, and ignores a duplicate trigger meanwhile', async () => {
@@ -154,7 +165,7 @@ describe('the weekly personal-data report', () => {
 
     await site.platform.runScheduledTrigger(TRIGGER);
     expect(reportedIds(service.receivedReports())).toEqual(accounts.slice(0, 180));
-    expect(plainValue('privacy:report-cursor')).toMatchObject({ afterAccountId: accounts[179], accountsReported: 180 });
+    expect(reportCursor()).toMatchObject({ afterAccountId: accounts[179], accountsReported: 180 });
     expect(site.platform.queue.peek().map((event) => event.body)).toEqual([{ job: 'personal-data-report', runId: expect.any(String) }]);
 
     // A duplicated trigger run starts nothing while the run is in progress.
@@ -165,8 +176,8 @@ describe('the weekly personal-data report', () => {
     expect(processed).toBe(2);
     expect(reportedIds(service.receivedReports())).toEqual(accounts);
     expect(everythingStored()).not.toContain(accounts[450]);
-    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 500, closed: 1, outcome: 'ok' });
-    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+    expect(lastReport()).toMatchObject({ accountsReported: 500, closed: 1, outcome: 'ok' });
+    expect(storedValue(site.kvs, storageKeys.personalDataReportCursor)).toBeUndefined();
   }, 60_000);
 
   it("keeps no closed account's id anywhere while the run is still going, the cursor included", async () => {
@@ -180,13 +191,13 @@ describe('the weekly personal-data report', () => {
     await site.platform.runScheduledTrigger(TRIGGER);
     // Mid-run: the next slice is queued, the cursor saved, and no value names a closed account.
     expect(site.platform.queue.size).toBe(1);
-    expect(plainValue('privacy:report-cursor')).toMatchObject({ accountsReported: 180, closed: 3 });
+    expect(reportCursor()).toMatchObject({ accountsReported: 180, closed: 3 });
     for (const accountId of closed) expect([accountId, everythingStored().includes(accountId)]).toEqual([accountId, false]);
 
     // The run resumes without skipping or repeating anyone.
     await site.platform.drainQueue();
     expect(reportedIds(service.receivedReports())).toEqual(accounts);
-    expect(plainValue('privacy:last-report')).toMatchObject({ accountsReported: 500, closed: 3, outcome: 'ok' });
+    expect(lastReport()).toMatchObject({ accountsReported: 500, closed: 3, outcome: 'ok' });
   }, 60_000);
 
   it('finishes the run when a slice is killed half way, the queue delivering it again', async () => {
@@ -203,8 +214,8 @@ describe('the weekly personal-data report', () => {
     // A chunk may be reported twice after a crash; none is skipped.
     expect(new Set(reportedIds(service.receivedReports()))).toEqual(new Set(accounts));
     expect(everythingStored()).not.toContain(accounts[300]);
-    expect(plainValue('privacy:last-report')).toMatchObject({ closed: 1, outcome: 'ok' });
-    expect(plainValue('privacy:report-cursor')).toBeUndefined();
+    expect(lastReport()).toMatchObject({ closed: 1, outcome: 'ok' });
+    expect(storedValue(site.kvs, storageKeys.personalDataReportCursor)).toBeUndefined();
   }, 60_000);
 
   it('drops a queued slice of a run that is over', async () => {

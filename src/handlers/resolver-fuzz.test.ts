@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { WITHOUT_QUOTAS } from '../../dev/kvs';
+import { WITHOUT_QUOTAS, type KvsEntry } from '../../dev/kvs';
 import { WITHOUT_INVOCATION_RATE_LIMITS } from '../../dev/runtime/invocation-limits';
 import { DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { forgetRequestThrottles } from '../../dev/testing/request-throttles';
 import { createSettingsTestSite, PEOPLE, TINY_PROJECTS, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
+import { auditEntriesIn } from '../../dev/testing/stored-values';
 import type { ProjectPageFunctions, ResolverErrorCode, ResolverResult } from '../shared/resolver-contract';
 import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
@@ -159,7 +160,7 @@ interface StoreState {
  * keeps that check (`lastCheck`) so the page can show it: the one write a refused call may make. The input
  * itself was valid; it is the outside service that said no.
  */
-function withoutLastCheck(entries: Array<{ key: string; value: unknown }>): Array<{ key: string; value: unknown }> {
+function withoutLastCheck(entries: KvsEntry[]): KvsEntry[] {
   return entries.map((entry) =>
     entry.key.startsWith('connection:') && typeof entry.value === 'object' && entry.value !== null
       ? { key: entry.key, value: { ...(entry.value as Record<string, unknown>), lastCheck: 'a failed check' } }
@@ -177,9 +178,8 @@ const REFUSAL_RECORDED_BY: Record<string, string> = {
   sendSlackTestMessage: 'slack.test-message-failed',
 };
 
-type StoredEntry = { key: string; value: any };
-const auditEntriesIn = (plain: StoredEntry[]): Array<{ id: string; action: string }> =>
-  plain.filter((entry) => entry.key.startsWith('audit:page:')).flatMap((entry) => entry.value.entries);
+/** The plain values a store state holds, as the emulator listed them. */
+const plainOf = (state: StoreState) => JSON.parse(state.plain) as KvsEntry[];
 
 /**
  * A token or a channel GitHub or Slack refused is recorded in the audit log (who tried, when, why): that one
@@ -187,7 +187,7 @@ const auditEntriesIn = (plain: StoredEntry[]): Array<{ id: string; action: strin
  * same. Answers whether the call recorded such an attempt.
  */
 function expectOnlyRefusalRecorded(functionKey: string, code: ResolverErrorCode, before: StoreState, after: StoreState): boolean {
-  const [was, is] = [JSON.parse(before.plain) as StoredEntry[], JSON.parse(after.plain) as StoredEntry[]];
+  const [was, is] = [plainOf(before), plainOf(after)];
   const known = new Set(auditEntriesIn(was).map((entry) => entry.id));
   const recorded = auditEntriesIn(is).filter((entry) => !known.has(entry.id));
   if (recorded.length === 0) return false;
@@ -195,7 +195,7 @@ function expectOnlyRefusalRecorded(functionKey: string, code: ResolverErrorCode,
   const expected = code === 'RATE_LIMITED' ? 'request.rate-limited' : REFUSAL_RECORDED_BY[functionKey];
   expect([functionKey, recorded.map((entry) => entry.action)]).toEqual([functionKey, [expected]]);
   // An attempt GitHub or Slack refused still used up its turn: the throttle's marker may be new.
-  const outsideAuditLog = (plain: StoredEntry[]) =>
+  const outsideAuditLog = (plain: KvsEntry[]) =>
     withoutLastCheck(plain.filter((entry) => !entry.key.startsWith('audit:') && !entry.key.startsWith('throttle:')));
   expect([functionKey, outsideAuditLog(is)]).toEqual([functionKey, outsideAuditLog(was)]);
   expect({ ...after, plain: '', writes: 0 }).toEqual({ ...before, plain: '', writes: 0 });
@@ -233,7 +233,7 @@ describe('resolvers under generated payloads', () => {
     const after = storeState();
     if (expectOnlyRefusalRecorded(functionKey, code, before, after)) return;
     if (code === 'NOT_CONFIGURED' && after.plain !== before.plain) {
-      const [was, is] = [JSON.parse(before.plain), JSON.parse(after.plain)];
+      const [was, is] = [plainOf(before), plainOf(after)];
       expect([functionKey, withoutLastCheck(is)]).toEqual([functionKey, withoutLastCheck(was)]);
       expect({ ...after, plain: '', writes: after.writes - 1 }).toEqual({ ...before, plain: '' });
     } else {

@@ -1,11 +1,15 @@
 import { expect } from '@jest/globals';
+import { z } from 'zod';
 import { blockKitProblems } from '../../dev/slack/block-kit';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
 import { POST_BURST } from '../../dev/slack/simulated-slack';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { connectionOf } from '../../dev/testing/settings-test-site';
-import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
+import { storedAuditEntries, storedRecord } from '../../dev/testing/stored-values';
+import { storageKeys } from '../adapters/kvs/storage-keys';
+import { LAST_DIGEST_RECORD } from '../adapters/kvs/stored-record-kinds';
 import type { SlackDigestOutcome } from '../shared/resolver-contract';
+import { buildFlowMeasures, DEFAULT_FLOW_CONFIG, parseFlowConfig } from '../domain';
 import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
 
 /**
@@ -20,10 +24,9 @@ afterAll(() => harness.close());
 
 const admin = harness.user('admin');
 const settings = harness.settingsAs('admin');
-const lastDigest = () =>
-  harness.kvs.listPlain('slack:last-digest').find((entry) => entry.key === 'slack:last-digest')?.value as SlackDigestOutcome | undefined;
+const lastDigest = () => storedRecord(harness.kvs, LAST_DIGEST_RECORD, storageKeys.lastSlackDigest);
 const forgetDigests = async () => {
-  for (const key of ['slack:last-digest', 'slack:digest-now'])
+  for (const key of [storageKeys.lastSlackDigest, storageKeys.slackDigestNow])
     await harness.kvs.fetch('/api/v1/delete', { method: 'POST', body: JSON.stringify({ key }) });
 };
 const everythingSeen = () => JSON.stringify([harness.kvs.listPlain(), harness.platform.logs.all(), slack.slack.messages()]);
@@ -40,15 +43,29 @@ beforeEach(async () => {
   slack.slack.setBotMembership(DEMO_CHANNELS.teamAlpha, false);
 });
 
+/** The Block Kit blocks a digest is made of (as dev/slack/block-kit.ts checks them), read from a posted message. */
+const textObject = z.object({ type: z.enum(['plain_text', 'mrkdwn']), text: z.string() });
+const digestBlocks = z.array(
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('header'), text: textObject }),
+    z.object({ type: z.literal('section'), text: textObject.optional(), fields: z.array(textObject).optional() }),
+    z.object({ type: z.literal('context'), elements: z.array(textObject) }),
+    z.object({ type: z.literal('divider') }),
+  ]),
+);
+type DigestBlock = z.infer<typeof digestBlocks>[number];
+const blocksOf = (message: { blocks?: unknown[] } | undefined): DigestBlock[] => digestBlocks.parse(message?.blocks);
+const textOf = (block: DigestBlock | undefined): string | undefined => (block?.type === 'section' ? block.text?.text : undefined);
+
 /** The section of `projectKey` in a posted digest: its title block, the figures, and the at-risk line. */
-function sectionOf(blocks: any[], projectKey: string) {
-  const start = blocks.findIndex(
-    (block) => block.type === 'section' && typeof block.text?.text === 'string' && block.text.text.includes(`|${projectKey}>`),
-  );
+function sectionOf(blocks: DigestBlock[], projectKey: string) {
+  const start = blocks.findIndex((block) => textOf(block)?.includes(`|${projectKey}>`));
   expect(start).toBeGreaterThan(0);
-  const fields: string[] = blocks[start + 1].fields.map((field: any) => field.text);
-  const context = blocks[start + 2]?.type === 'context' ? (blocks[start + 2].elements[0].text as string) : null;
-  return { title: blocks[start].text.text as string, fields, context };
+  const figures = blocks[start + 1];
+  const fields = figures?.type === 'section' ? (figures.fields ?? []).map((field) => field.text) : [];
+  const atRisk = blocks[start + 2];
+  const context = atRisk?.type === 'context' ? (atRisk.elements[0]?.text ?? null) : null;
+  return { title: textOf(blocks[start]) ?? '', fields, context };
 }
 
 describe('the weekly Slack digest', () => {
@@ -93,7 +110,7 @@ describe('the weekly Slack digest', () => {
       const atRisk = month.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
       const days = (value: number) => `${value} ${value === 1 ? 'day' : 'days'}`;
 
-      const section = sectionOf(message!.blocks as any[], projectKey);
+      const section = sectionOf(blocksOf(message), projectKey);
       // Jira serves a project's pages under its type: BUG is a Service Management project.
       const typePath = projectKey === 'BUG' ? 'servicedesk' : 'software';
       expect(section.title).toMatch(
@@ -125,7 +142,7 @@ describe('the weekly Slack digest', () => {
   });
 
   it('never names a secured issue: the three oldest at risk secured in Jira, the next take their place, and all still count', async () => {
-    const bugSection = () => sectionOf(slack.slack.messages(DEMO_CHANNELS.flowMetrics).at(-1)!.blocks as any[], 'BUG');
+    const bugSection = () => sectionOf(blocksOf(slack.slack.messages(DEMO_CHANNELS.flowMetrics).at(-1)), 'BUG');
     const before = bugSection();
     const oldest = [...before.context!.matchAll(/\|(BUG-\d+)>/g)].map((match) => match[1]!);
     expect(oldest).toHaveLength(3);
@@ -167,8 +184,10 @@ describe('the weekly Slack digest', () => {
     }
     expect(lastDigest()).toMatchObject({ outcome: 'sent', projects: ['BUG', 'FLOW', 'SPR'] });
     const [message] = slack.slack.messages(DEMO_CHANNELS.flowMetrics).slice(before);
-    const titles = (message!.blocks as any[]).filter((block) => block.type === 'section' && /^\*[A-Z]+\*$/.test(block.text?.text ?? ''));
-    expect(titles.map((block) => block.text.text)).toEqual(['*BUG*', '*FLOW*', '*SPR*']);
+    const titles = blocksOf(message)
+      .map(textOf)
+      .filter((text) => /^\*[A-Z]+\*$/.test(text ?? ''));
+    expect(titles).toEqual(['*BUG*', '*FLOW*', '*SPR*']);
   });
 
   it("waits out Slack's 429 and then posts", async () => {
@@ -243,8 +262,8 @@ describe('the weekly Slack digest', () => {
     });
     expect(slack.slack.messages(DEMO_CHANNELS.teamAlpha)).toHaveLength(before + 1);
     expect(await settings('sendSlackDigest', { projectKey: 'FLOW' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const audit = harness.kvs.listPlain('audit:page:').flatMap((page: any) => page.value.entries);
-    expect(audit.filter((entry: any) => entry.action === 'slack.digest-sent')).toEqual([
+    const audit = storedAuditEntries(harness.kvs);
+    expect(audit.filter((entry) => entry.action === 'slack.digest-sent')).toEqual([
       expect.objectContaining({
         actorAccountId: admin,
         subject: `#team-alpha (${DEMO_CHANNELS.teamAlpha})`,

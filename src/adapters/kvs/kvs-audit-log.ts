@@ -51,7 +51,8 @@ interface AuditHead {
   oldestPage: number;
 }
 
-interface StoredPage {
+/** One stored page of the log (`audit:page:<n>`); tests read stored pages with it too. */
+export interface StoredPage {
   entries: AuditEntry[];
   /**
    * Set by the retention purge when it trims a page: entries before this time went, and a writer that read
