@@ -1,0 +1,322 @@
+import { expect } from '@jest/globals';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { measureDemoProjects } from '../demo-setup';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { launchChromium } from '../testing/chromium';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
+
+jest.setTimeout(180_000);
+
+/**
+ * The service-level expectation, aging by stage, time in stage, flow efficiency and blocked time, end to end in
+ * headless Chromium on the simulated site. Every expectation is worked out here from Jira's export of the
+ * project (statuses, their changes, the Flagged field), by the page's default conventions written out below,
+ * never with the app's code:
+ *
+ * - the default workflow has one stage per status category: To Do, In Progress, Done;
+ * - an item starts when it reaches In Progress (or, skipping it, Done) and is done at its entry into Done; a
+ *   reopened item's earlier entry into Done is forgotten, so its final one counts;
+ * - days are UTC days, counted inclusively (started and finished on one day: 1 day);
+ * - percentiles are nearest-rank; the SLE is the 85th percentile of the cycle times of the items done in the period;
+ * - the page opens without epics, on the whole history.
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const PROJECT = 'FLOW';
+const MS_PER_DAY = 86_400_000;
+
+let site: LocalSite;
+let browser: Browser;
+const opened: Page[] = [];
+let issues: ExportedIssue[];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  await measureDemoProjects(site);
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
+}, 180_000);
+
+afterEach(() => {
+  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// ---- The measures, from Jira's history ----
+
+const dayOf = (ms: number) => Math.floor(ms / MS_PER_DAY);
+const today = () => dayOf(Date.now());
+
+/** Nearest-rank percentile of an ascending sample: the value at rank ⌈p·n/100⌉. */
+const nearestRank = (sorted: readonly number[], p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1]!;
+const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+interface Measured {
+  issue: ExportedIssue;
+  /** When it reached In Progress (or, skipping it, Done); null when never started. */
+  start: number | null;
+  /** The entry into Done that counts; null when not done now. */
+  done: number | null;
+}
+
+/** The default workflow's stages, by status category. */
+const STAGE_OF = { new: 0, indeterminate: 1, done: 2 } as const;
+
+/**
+ * Each stage's entry under the default conventions: the first entry counts, except that leaving Done for an
+ * earlier stage (a reopened item) forgets the entry into Done, so the final one counts. An item reached a stage
+ * when it first entered it or a later one it still holds an entry for.
+ */
+function measured(issue: ExportedIssue): Measured {
+  const entry: Array<number | null> = [null, null, null];
+  let current = -1;
+  for (const visit of statusVisits(issue)) {
+    const stage = STAGE_OF[visit.category];
+    if (stage === current) continue;
+    if (current === 2 && stage < 2) entry[2] = null;
+    entry[stage] ??= visit.from;
+    current = stage;
+  }
+  const reached = (stage: number) => {
+    const later = entry.slice(stage).filter((at): at is number => at !== null);
+    return later.length === 0 ? null : Math.min(...later);
+  };
+  return { issue, start: reached(1), done: current === 2 ? (entry[2] ?? null) : null };
+}
+
+/** Days from one instant's UTC day to another's, both counted. */
+const inclusiveDays = (from: number, to: number) => dayOf(to) - dayOf(from) + 1;
+
+/** The items done in the whole history (the page's default period), with their start. */
+function doneItems(): Array<Measured & { start: number; done: number }> {
+  return issues
+    .map(measured)
+    .filter((item): item is Measured & { start: number; done: number } => item.done !== null && item.start !== null);
+}
+
+/** The SLE in days: the 85th percentile of the cycle times of the items done. */
+const serviceLevel = () => nearestRank(ascending(doneItems().map((item) => inclusiveDays(item.start, item.done))), 85);
+
+/** The items in progress now: started and not done, with their age today. */
+function agingItems(): Array<{ key: string; status: string; age: number }> {
+  return issues
+    .map(measured)
+    .filter((item) => item.start !== null && item.done === null)
+    .map((item) => ({ key: item.issue.key, status: item.issue.status, age: today() - dayOf(item.start!) + 1 }));
+}
+
+/** How old each item was when it left In Progress for Done (the entry that counts), in the period: the bands' sample. */
+const inProgressExitAges = () => ascending(doneItems().map((item) => inclusiveDays(item.start, item.done)));
+
+/** The share (rounded down) of the sample younger than `age`, as the page reads it out. */
+function paceText(age: number, sample: readonly number[]): string {
+  const younger = sample.filter((exitAge) => exitAge < age).length;
+  return `older than ${Math.floor((younger * 100) / sample.length)}% of items that left In Progress`;
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** Whether an item of this age has passed the SLE, in the tooltip's words. */
+function breachText(age: number, sle: number): string {
+  return age > sle
+    ? `past the SLE (85%: ${days(sle)}) by ${days(round(age - sle, 1))}`
+    : `${days(round(sle - age, 1))} left before the SLE (85%: ${days(sle)})`;
+}
+
+/** Milliseconds of the visits to In Progress statuses from `from` to `to`. */
+function inProgressSpans(issue: ExportedIssue, from: number, to: number): Array<{ from: number; to: number }> {
+  return statusVisits(issue)
+    .filter((visit) => visit.category === 'indeterminate')
+    .map((visit) => ({ from: Math.max(visit.from, from), to: Math.min(visit.until, to) }))
+    .filter((span) => span.to > span.from);
+}
+
+const length = (spans: ReadonlyArray<{ from: number; to: number }>) => spans.reduce((total, span) => total + span.to - span.from, 0);
+
+/** The overlap of two lists of intervals, in milliseconds. */
+function overlap(a: ReadonlyArray<{ from: number; to: number }>, b: ReadonlyArray<{ from: number; to: number }>): number {
+  let total = 0;
+  for (const x of a) for (const y of b) total += Math.max(0, Math.min(x.to, y.to) - Math.max(x.from, y.from));
+  return total;
+}
+
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+// ---- The page ----
+
+const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
+const AGING = '[data-testid="chart-aging"]';
+
+async function openReport(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
+  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
+    theme,
+    viewport: { width: 1280, height: 1700 },
+  });
+  opened.push(page);
+  const frame = await appFrameContent(page);
+  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  return { page, frame };
+}
+
+async function showTab(frame: Frame, label: string, panel: string) {
+  await frame.getByRole('tab', { name: label, exact: true }).click();
+  await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
+}
+
+async function showAging(frame: Frame) {
+  await showTab(frame, 'Aging', 'tab-panel-aging');
+  // The aging is computed off the page's thread: the chart comes a moment after the tab.
+  await frame.getByTestId('chart-aging').waitFor({ timeout: 30_000 });
+}
+
+/** The rows of a chart's data table (its text alternative), each cell's text. */
+async function tableRows(frame: Frame, chartTestId: string): Promise<{ columns: string[]; rows: string[][] }> {
+  const table = frame.getByTestId(`${chartTestId}-table`);
+  const columns = await table.locator('thead th').allTextContents();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return { columns, rows };
+}
+
+/** What the tooltip of the aging chart's dot under the keyboard says, after pressing `key` on the chart. */
+async function agingTooltipAfter(frame: Frame, key: string): Promise<string> {
+  await frame.locator(`${AGING} svg[role="application"]`).press(key);
+  const tooltip = frame.locator(`${AGING} [data-testid="chart-tooltip"]`);
+  await tooltip.waitFor({ timeout: 10_000 });
+  return (await tooltip.textContent()) ?? '';
+}
+
+describe('the service-level expectation and aging by stage, as a member', () => {
+  let frame: Frame;
+
+  beforeAll(async () => {
+    ({ frame } = await openReport('light'));
+  }, 120_000);
+
+  it("draws the SLE on the scatterplot with its percentile and days, as Jira's history gives them", async () => {
+    await showTab(frame, 'Cycle time', 'tab-panel-cycle-time');
+    const labels = await frame.locator(`${SCATTER} text.fm-chart-reference-label`).allTextContents();
+    expect(labels).toContain(`SLE 85%: ${days(serviceLevel())}`);
+  });
+
+  it('draws the same SLE across the aging chart', async () => {
+    await showAging(frame);
+    await expect(frame.getByTestId('aging-sle-label').textContent()).resolves.toBe(`SLE 85%: ${days(serviceLevel())}`);
+  });
+
+  it('ages each item in progress from the day Jira says it started, with its pace against the items that left In Progress', async () => {
+    await showAging(frame);
+    const sample = inProgressExitAges();
+    expect(sample.length).toBeGreaterThanOrEqual(20);
+    await expect(frame.getByTestId('chart-aging-summary').textContent()).resolves.toContain(
+      `In Progress: bands from the ages at which ${sample.length} items left it`,
+    );
+    const { columns, rows } = await tableRows(frame, 'chart-aging');
+    expect(columns).toEqual(['Item', 'Stage', 'Status', 'Age (days)', 'Pace']);
+    const expected = agingItems().map((item) => [item.key, 'In Progress', item.status, String(item.age), paceText(item.age, sample)]);
+    expect(expected.length).toBeGreaterThan(10);
+    const byKey = (a: string[], b: string[]) => a[0]!.localeCompare(b[0]!);
+    expect([...rows].sort(byKey)).toEqual(expected.sort(byKey));
+  });
+
+  it('counts the items of one status and age beside their shared dot', async () => {
+    await showAging(frame);
+    const groups = new Map<string, number>();
+    for (const item of agingItems()) groups.set(`${item.status}/${item.age}`, (groups.get(`${item.status}/${item.age}`) ?? 0) + 1);
+    const shared = ascending([...groups.values()].filter((size) => size > 1));
+    expect(shared.length).toBeGreaterThan(0);
+    const counts = await frame.getByTestId('aging-cluster-count').allTextContents();
+    expect(ascending(counts.map(Number))).toEqual(shared);
+  });
+
+  it("says in a dot's tooltip how old its items are, their pace and whether they will breach the SLE", async () => {
+    await showAging(frame);
+    const sle = serviceLevel();
+    const sample = inProgressExitAges();
+    const ageOf = new Map(agingItems().map((item) => [item.key, item.age]));
+    // The first dot (the youngest of the first column) and the last (the oldest of the last): one on each side of the SLE.
+    const seen: boolean[] = [];
+    for (const key of ['Home', 'End']) {
+      const tooltip = await agingTooltipAfter(frame, key);
+      const keys = [...tooltip.matchAll(/FLOW-\d+/g)].map((match) => match[0]);
+      expect(keys.length).toBeGreaterThan(0);
+      const age = ageOf.get(keys[0]!)!;
+      for (const other of keys) expect(ageOf.get(other)).toBe(age);
+      expect(tooltip).toContain(`, ${days(age)}; ${paceText(age, sample)}; ${breachText(age, sle)}`);
+      seen.push(age > sle);
+    }
+    expect(seen).toEqual([false, true]);
+  });
+});
+
+describe('time in stage, flow efficiency and blocked time, as a member', () => {
+  let frame: Frame;
+
+  beforeAll(async () => {
+    ({ frame } = await openReport('light'));
+    await showTab(frame, 'Flow', 'tab-panel-flow');
+    await frame.getByTestId('chart-time-in-stage').waitFor({ timeout: 30_000 });
+  }, 120_000);
+
+  it("gives the median and 85th percentile of the finished items' time in In Progress, from Jira's status changes", async () => {
+    // From creation to done: every stay in an In Progress status, in days to two decimals per item.
+    const perItem = ascending(
+      doneItems().map((item) => round(length(inProgressSpans(item.issue, item.issue.created, item.done)) / MS_PER_DAY, 2)),
+    );
+    const { columns, rows } = await tableRows(frame, 'chart-time-in-stage');
+    expect(columns).toEqual(['Stage', 'Median (days)', '85th percentile (days)']);
+    expect(rows).toEqual([['In Progress', String(round(nearestRank(perItem, 50), 1)), String(round(nearestRank(perItem, 85), 1))]]);
+  });
+
+  it("gives the flow efficiency and blocked time of the finished items, from Jira's status changes and Flagged field", async () => {
+    let cycleMs = 0;
+    let activeMs = 0;
+    let blockedMs = 0;
+    let itemsBlocked = 0;
+    const done = doneItems();
+    for (const item of done) {
+      // Between the start and done only: a flag on waiting work blocks nobody, and nor is it active time.
+      const active = inProgressSpans(item.issue, item.start, item.done);
+      const flagged = flaggedIntervals(item.issue)
+        .map((span) => ({ from: Math.max(span.from, item.start), to: Math.min(span.to, item.done) }))
+        .filter((span) => span.to > span.from);
+      cycleMs += item.done - item.start;
+      activeMs += length(active) - overlap(active, flagged);
+      blockedMs += length(flagged);
+      if (length(flagged) > 0) itemsBlocked++;
+    }
+    expect(itemsBlocked).toBeGreaterThan(0);
+    const efficiency = percent.format(round(activeMs / cycleMs, 3));
+    const blockedDays = oneDecimal.format(round(blockedMs / MS_PER_DAY, 2));
+    await expect(frame.getByTestId('chart-time-in-stage-summary').textContent()).resolves.toContain(
+      `Flow efficiency ${efficiency} over ${done.length.toLocaleString('en-US')} items (time in active stages against cycle time); ` +
+        `${itemsBlocked.toLocaleString('en-US')} items flagged as blocked for ${blockedDays} days in all, ${percent.format(round(blockedMs / cycleMs, 3))} of their cycle time.`,
+    );
+  });
+});
+
+describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
+  it('has no serious or critical accessibility violations on the aging of a past day, its tooltip shown, nor on the Flow tab', async () => {
+    const { page, frame } = await openReport(theme);
+    await showAging(frame);
+    await frame.getByTestId('aging-as-of').fill(new Date((today() - 30) * MS_PER_DAY).toISOString().slice(0, 10));
+    await frame.getByTestId('chart-aging-summary').filter({ hasText: 'at the end of' }).waitFor({ timeout: 30_000 });
+    await agingTooltipAfter(frame, 'End');
+    const found: string[] = [];
+    found.push(describeViolations(await seriousAccessibilityViolations(frame)));
+    await showTab(frame, 'Flow', 'tab-panel-flow');
+    found.push(describeViolations(await seriousAccessibilityViolations(frame)));
+    expect(found.filter((text) => text !== '').join('\n')).toBe('');
+    await page.close();
+  });
+});
