@@ -22,6 +22,7 @@ const REPOSITORY = 'acme/web';
 
 function world() {
   const claimed = new Set<string>();
+  const bodies = new Set<string>();
   const store = new MemoryPullRequestStore();
   const reads: number[] = [];
   const github: GitHubPullRequests = {
@@ -46,6 +47,8 @@ function world() {
     deliveries: {
       claim: (id) => Promise.resolve(claimed.has(id) ? false : (claimed.add(id), true)),
       release: (id) => Promise.resolve(void claimed.delete(id)),
+      claimBody: (body) => Promise.resolve(bodies.has(body) ? false : (bodies.add(body), true)),
+      releaseBody: (body) => Promise.resolve(void bodies.delete(body)),
     },
     connection: new MemoryDocument(connectionTo([REPOSITORY])),
     github,
@@ -146,5 +149,23 @@ describe('receiveGitHubWebhook', () => {
     // A well-formed, recent delivery is worth the secret: forged, it is refused by its signature.
     await expect(receiveGitHubWebhook(ports, forged(delivery(event(7), 'd4'.repeat(8))))).resolves.toBe('bad-signature');
     expect(opened).toEqual(['github-webhook-secret']);
+  });
+
+  it('takes a signed body once, under whatever delivery id it comes again within the window', async () => {
+    const { ports, reads } = world();
+    const body = event(7);
+    await expect(receiveGitHubWebhook(ports, delivery(body, 'a1'.repeat(8)))).resolves.toBe('updated');
+    await expect(receiveGitHubWebhook(ports, delivery(body, 'b2'.repeat(8)))).resolves.toBe('replayed');
+    expect(reads).toEqual([7]);
+    // Another event about the same pull request is another body.
+    await expect(receiveGitHubWebhook(ports, delivery({ ...body, action: 'reopened' }, 'c3'.repeat(8)))).resolves.toBe('updated');
+  });
+
+  it("gives the body's claim back too when the app fails, so GitHub's redelivery is read", async () => {
+    const { ports, store } = world();
+    store.failAfter = 0;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7), 'a1'.repeat(8)))).rejects.toThrow('storage failed');
+    store.failAfter = null;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7), 'a1'.repeat(8)))).resolves.toBe('updated');
   });
 });

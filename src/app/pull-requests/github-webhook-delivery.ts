@@ -13,9 +13,10 @@ import { pullRequestReading } from './pull-request-sync';
  *
  * Nothing in a delivery is believed beyond which pull request it names: the delivery must be signed with the
  * secret the admin set (HMAC-SHA256 of the exact body, compared in constant time), seen for the first time
- * (its `X-GitHub-Delivery` id is remembered for a day), about a watched repository, and recent (the signature
- * covers the body but not the delivery id, so an old signed body sent again under a new id is refused by its
- * age). The pull request is then read from GitHub through the token, metadata only, and stored as the sync
+ * (its `X-GitHub-Delivery` id is remembered for a day), about a watched repository, and recent. The signature
+ * covers the body but not the delivery id, so a captured body could come again under fresh ids: an old one is
+ * refused by its age, and within the age limit the body itself is taken once (its digest is remembered for a
+ * day). The pull request is then read from GitHub through the token, metadata only, and stored as the sync
  * stores it. The body itself is never stored or logged.
  *
  * The web trigger's address is open to anyone who has it, so the checks run cheapest first: whatever can be
@@ -32,7 +33,16 @@ export interface GitHubWebhookPorts {
    * Claims a delivery id; false when it was claimed before (a replay). A delivery that fails on the app's side
    * gives its claim back, so GitHub's redelivery of it is not taken for a replay.
    */
-  deliveries: { claim(deliveryId: string): Promise<boolean>; release(deliveryId: string): Promise<void> };
+  deliveries: {
+    claim(deliveryId: string): Promise<boolean>;
+    release(deliveryId: string): Promise<void>;
+    /**
+     * Claims the body itself, remembered by its SHA-256 digest (never the body) for longer than a delivery may be
+     * old: false when the same signed body was taken before, under any delivery id. Given back like a delivery's claim.
+     */
+    claimBody(body: string): Promise<boolean>;
+    releaseBody(body: string): Promise<void>;
+  };
   connection: StoredDocument<GitHubConnectionRecord>;
   github: GitHubPullRequests;
   store: PullRequestStore;
@@ -132,10 +142,14 @@ export async function receiveGitHubWebhook(ports: GitHubWebhookPorts, delivery: 
   if (!ports.signatures.isSignedBy(secret, delivery.body, signature)) return 'bad-signature';
 
   if (!(await ports.deliveries.claim(deliveryId))) return 'replayed';
+  let bodyClaimed = false;
   try {
+    bodyClaimed = await ports.deliveries.claimBody(delivery.body);
+    if (!bodyClaimed) return 'replayed';
     return await receiveSigned(ports, payload, now);
   } catch (error) {
     await ports.deliveries.release(deliveryId).catch(() => undefined);
+    if (bodyClaimed) await ports.deliveries.releaseBody(delivery.body).catch(() => undefined);
     throw error;
   }
 }
