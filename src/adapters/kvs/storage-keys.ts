@@ -5,7 +5,7 @@
  *
  *   settings:measured-projects            string[] of project keys
  *   settings:retention                    { retentionDays }
- *   project:<KEY>:sync-state              SyncState (the only sync key with wall-clock times, besides the lock)
+ *   project:<KEY>:sync-state              ProjectSyncState (the only sync key with wall-clock times, besides the lock)
  *   project:<KEY>:sync-cursor             SyncCursor: watermark (Jira time), Flagged field ids, backfill progress
  *   project:<KEY>:sync-lock               { holder, since }, with a TTL: one sync job per project at a time
  *   project:<KEY>:sync-now                a marker with a TTL: "sync now" was asked for recently
