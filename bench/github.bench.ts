@@ -2,7 +2,8 @@
  * `npm run bench:github`: what reading pull requests costs GitHub's budget. A simulated GitHub with 5
  * repositories of 2,000 pull requests each (reviews, commits, changed files, some drafts) is read by the app's
  * sync (the real use-case and GraphQL adapter, Octokit included) from backfill to done; then 1% of the pull
- * requests change and an incremental sync reads them.
+ * requests change (a review, a merge or a close, of the open ones) and an incremental sync reads them: each
+ * merge and close must then be stored as closed.
  *
  * Compared with the straightforward REST approach: list the pull requests (100 a page), then per pull request
  * its reviews, its commits and its files (each 100 a page). That count is computed from the same pull
@@ -128,21 +129,26 @@ async function main() {
   };
   const stored = (await Promise.all(repositories.map((r) => world.store.readAll(r)))).reduce((sum, pulls) => sum + pulls.length, 0);
 
-  // 1% of the pull requests change: a new review, a merge or a close, spread over the repositories.
   world.clock.set(new Date(now.getTime() + HOUR));
   const changed = Math.round(total * CHANGED_SHARE);
   const pick = random(42);
   const touched = new Set<string>();
+  /** The merged or closed ones: the incremental sync must store them as closed. */
+  const ended = new Set<string>();
   while (touched.size < changed) {
     const repository = repositories[Math.floor(pick() * repositories.length)]!;
     const number = 1 + Math.floor(pick() * PULLS_PER_REPOSITORY);
     const id = `${repository}#${number}`;
     const pull = github.pullRequests(repository)[number - 1]!;
     if (touched.has(id)) continue;
+    // Only open pull requests can change (the last 20 of each repository): half get a review, then merges, then closes.
+    if (pull.closedAt !== null) continue;
     const at = new Date(now.getTime() - pick() * 50 * 60_000);
-    if (pull.closedAt === null)
-      github.amendPullRequest(repository, number, { review: { reviewer: 'dev-c', state: 'COMMENTED', submittedAt: at } });
-    else continue;
+    const kind = pick();
+    if (kind < 0.5) github.amendPullRequest(repository, number, { review: { reviewer: 'dev-c', state: 'COMMENTED', submittedAt: at } });
+    else if (kind < 0.8) github.amendPullRequest(repository, number, { mergedAt: at });
+    else github.amendPullRequest(repository, number, { closedAt: at });
+    if (kind >= 0.5) ended.add(id);
     touched.add(id);
   }
   const before = { requests: world.requests(), points: github.graphqlPointsUsed('reader') };
@@ -153,6 +159,9 @@ async function main() {
     points: github.graphqlPointsUsed('reader') - before.points,
     ms: Date.now() - incrementalStart,
   };
+  const endedStored = (await Promise.all(repositories.map((r) => world.store.readAll(r))))
+    .flat()
+    .filter((pull) => ended.has(`${pull.repository}#${pull.number}`) && pull.closedAt !== null).length;
   world.restoreFetch();
 
   const backfillTarget = restRequests / 20;
@@ -164,14 +173,16 @@ async function main() {
     [`incremental, ${touched.size} changed`, String(incremental.requests), String(incremental.points), `${incremental.ms} ms`],
   ];
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(34) : cell.padStart(i === 3 ? 22 : 16))).join(''));
-  console.log(`stored: ${stored} of ${total} pull requests`);
+  console.log(
+    `stored: ${stored} of ${total} pull requests; merged or closed since the backfill: ${endedStored} of ${ended.size} read as closed`,
+  );
   const backfillOk = backfill.requests <= backfillTarget;
   const incrementalOk = incremental.requests <= incrementalTarget;
   console.log(
     `backfill: ${backfill.requests} requests, 1/${(restRequests / backfill.requests).toFixed(0)} of REST's (target ≤ ${Math.floor(backfillTarget)}): ${backfillOk ? 'met' : 'MISSED'}`,
   );
   console.log(`incremental: ${incremental.requests} requests (target ≤ ${incrementalTarget}): ${incrementalOk ? 'met' : 'MISSED'}`);
-  if (!backfillOk || !incrementalOk || stored !== total) process.exitCode = 1;
+  if (!backfillOk || !incrementalOk || stored !== total || endedStored !== ended.size) process.exitCode = 1;
 }
 
 void main();

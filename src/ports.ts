@@ -10,7 +10,6 @@ import type {
   ProjectSummary,
   ResealOutcome,
   SealingStatus,
-  SyncState,
 } from './shared/resolver-contract';
 import type { JiraChangeHistory, JiraIssue, JiraStatus, OverviewFigures, PullRequestFacts } from './domain';
 import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
@@ -50,9 +49,24 @@ export interface SecurityLevelVisibility {
   visibleLevels(projectKey: string): Promise<ReadonlySet<number>>;
 }
 
+/**
+ * Where one project's sync stands, as the use-cases keep it. Stored as a versioned record of its own
+ * (SYNC_STATE_RECORD); the pages are shown it through `syncStateForPage` (src/app/sync/sync-state.ts), so the
+ * page's type and the stored one can change apart.
+ */
+export interface ProjectSyncState {
+  status: 'never-synced' | 'queued' | 'running' | 'ok' | 'failed';
+  /** Issues processed / issues known, while a backfill runs. */
+  progress: { done: number; total: number | null } | null;
+  /** When the last sync completed (ISO), or null. */
+  lastSuccessAt: string | null;
+  /** A readable message for the last failure; never a stack trace or a secret. */
+  lastError: string | null;
+}
+
 export interface SyncStateStore {
-  read(projectKey: string): Promise<SyncState | null>;
-  write(projectKey: string, state: SyncState): Promise<void>;
+  read(projectKey: string): Promise<ProjectSyncState | null>;
+  write(projectKey: string, state: ProjectSyncState): Promise<void>;
 }
 
 /** Which projects an admin chose to measure. */

@@ -132,6 +132,20 @@ describe('the GitHub webhook', () => {
     expect(github.requests()).toHaveLength(before);
   });
 
+  it('takes a captured body once, whatever fresh delivery id it is sent again under', async () => {
+    now = new Date(now.getTime() + 60_000);
+    github.amendPullRequest(REPOSITORY, 1, { review: { reviewer: 'colleague', state: 'COMMENTED', submittedAt: now } });
+    const delivery = github.webhookDelivery(REPOSITORY, 1, secret, { kind: 'pull_request_review' });
+    await expect(send(delivery)).resolves.toMatchObject({ statusCode: 200, body: JSON.stringify({ outcome: 'updated' }) });
+    const before = github.requests().length;
+    const again = { ...delivery, headers: { ...delivery.headers, 'x-github-delivery': '0123abcd-0000-4000-8000-00000000beef' } };
+    await expect(send(again)).resolves.toMatchObject({ statusCode: 409, body: JSON.stringify({ outcome: 'replayed' }) });
+    expect(github.requests()).toHaveLength(before);
+    expect(site.kvs.listPlain('github:delivery:').map((entry) => entry.key)).toContainEqual(
+      expect.stringMatching(/^github:delivery:sha256-[0-9a-f]{64}$/),
+    );
+  });
+
   it.each([
     ['no signature', (d: { headers: Record<string, string> }) => void delete d.headers['x-hub-signature-256'], 401, 'unsigned'],
     [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loadProjectPage } from '../app/project-page/project-page';
 import { loadProjectView, requireBrowsePermission } from '../app/project-page/project-view';
 import { requestSyncNow } from '../app/sync/sync-now';
-import { NEVER_SYNCED } from '../app/sync/sync-state';
+import { NEVER_SYNCED, syncStateForPage } from '../app/sync/sync-state';
 import { RememberedPermissions } from '../app/access/remembered-permissions';
 import { RememberedSecurityLevels, SecurityLevelMemory } from '../app/access/remembered-security-levels';
 import type { UserPermissions } from '../ports';
@@ -107,10 +107,8 @@ const PROJECT_PAGE_FUNCTIONS = {
     ),
   ),
   // Where the sync stands, for polling while one runs.
-  getSyncState: projectPageFunction(
-    'getSyncState',
-    emptyPayload,
-    async (_, { projectKey, adapters }) => (await adapters.syncStates.read(projectKey)) ?? NEVER_SYNCED,
+  getSyncState: projectPageFunction('getSyncState', emptyPayload, async (_, { projectKey, adapters }) =>
+    syncStateForPage((await adapters.syncStates.read(projectKey)) ?? NEVER_SYNCED),
   ),
   // The pull requests naming the project's items, for the Pull requests tab.
   getPullRequests: projectPageFunction('getPullRequests', emptyPayload, (_, { projectKey, userPermissions, adapters, context }) =>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { enqueueSlackAlerts } from '../adapters/forge-queue/slack-alert-queue';
 import { logJob } from '../app/job-log';
 import { isProjectKey } from '../app/project-key';
-import { pullRequestsLinkedTo } from '../app/pull-requests/project-pull-requests';
+import { pullRequestsLinkedTo, repositoriesNotCurrent } from '../app/pull-requests/project-pull-requests';
 import { runSlackAlerts, type SlackAlertRunOutcome, type SlackAlertRunPorts } from '../app/slack-alerts/slack-alert-run';
 import { licenceFromContext } from './installation-licence-context';
 import { appAdapters } from './composition-root';
@@ -30,6 +30,10 @@ function slackAlertPorts(): SlackAlertRunPorts {
       async linkedTo(projectKey) {
         const record = await adapters.githubConnection.read();
         return record ? pullRequestsLinkedTo(adapters.pullRequests, record, projectKey) : [];
+      },
+      async notCurrent() {
+        const record = await adapters.githubConnection.read();
+        return record ? repositoriesNotCurrent(adapters.pullRequests, record) : new Set<string>();
       },
     },
     site: adapters.site,

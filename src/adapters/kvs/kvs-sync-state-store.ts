@@ -1,16 +1,15 @@
-import type { SyncStateStore } from '../../ports';
-import type { SyncState } from '../../shared/resolver-contract';
+import type { ProjectSyncState, SyncStateStore } from '../../ports';
 import { KvsRecordDocument } from './kvs-record-document';
 import { SYNC_STATE_RECORD } from './stored-record-kinds';
 import { storageKeys } from './storage-keys';
 
 /** Each project's sync state, a versioned record under the project's own key. */
 export class KvsSyncStateStore implements SyncStateStore {
-  read(projectKey: string): Promise<SyncState | null> {
+  read(projectKey: string): Promise<ProjectSyncState | null> {
     return this.document(projectKey).read();
   }
 
-  write(projectKey: string, state: SyncState): Promise<void> {
+  write(projectKey: string, state: ProjectSyncState): Promise<void> {
     return this.document(projectKey).write(state);
   }
 

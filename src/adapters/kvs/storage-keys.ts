@@ -5,7 +5,7 @@
  *
  *   settings:measured-projects            string[] of project keys
  *   settings:retention                    { retentionDays }
- *   project:<KEY>:sync-state              SyncState (the only sync key with wall-clock times, besides the lock)
+ *   project:<KEY>:sync-state              ProjectSyncState (the only sync key with wall-clock times, besides the lock)
  *   project:<KEY>:sync-cursor             SyncCursor: watermark (Jira time), Flagged field ids, backfill progress
  *   project:<KEY>:sync-lock               { holder, since }, with a TTL: one sync job per project at a time
  *   project:<KEY>:sync-now                a marker with a TTL: "sync now" was asked for recently
@@ -28,6 +28,7 @@
  *   github:repo:<repo>:pulls:<n>          pull requests numbered n·250 to n·250+249 (PullRequestFacts, metadata only)
  *                                         <repo> is `owner:name` lower-case, `_` written `#` (KVS keys have no `_`)
  *   github:delivery:<id>                  a marker with a TTL: a webhook delivery with this X-GitHub-Delivery id was received
+ *   github:delivery:sha256-<hex>          a marker with a TTL: a webhook body with this SHA-256 digest was taken (never the body)
  *   connection:slack                      which workspace and channel; never the token
  *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
  *   slack:last-alert-run                  when the Slack alerts last ran, and the last problem that stopped a run
@@ -118,6 +119,11 @@ export const storageKeys = {
   githubWebhookDelivery: (deliveryId: string) => {
     if (!WEBHOOK_DELIVERY_ID.test(deliveryId)) throw new Error('Not a GitHub delivery id.');
     return `github:delivery:${deliveryId.toLowerCase()}`;
+  },
+  /** Under the deliveries' prefix, so a disconnect forgets both; `s` is no hex digit, so no delivery id is the same key. */
+  githubWebhookBody: (digest: string) => {
+    if (!/^[0-9a-f]{64}$/.test(digest)) throw new Error('Not a SHA-256 digest.');
+    return `github:delivery:sha256-${digest}`;
   },
   githubWebhookDeliveryPrefix: 'github:delivery:',
   slackConnection: 'connection:slack',

@@ -8,7 +8,8 @@ import type { RetentionSettings } from '../../app/privacy/retention-window';
 import type { SlackAlertState } from '../../app/slack-alerts/alert-crossings';
 import type { SlackAlertRunRecord } from '../../app/slack-alerts/slack-alert-status';
 import type { StoredSlackAlertSettings } from '../../app/slack-alerts/slack-alert-settings';
-import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome, SyncState } from '../../shared/resolver-contract';
+import type { ProjectSyncState } from '../../ports';
+import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome } from '../../shared/resolver-contract';
 import { storedRecordKind } from './stored-record';
 
 /**
@@ -482,13 +483,13 @@ export const SYNC_STATE_RECORD = storedRecordKind({
   name: 'sync state',
   version: 2,
   current: syncStateV2,
-  toValue: (stored): SyncState => ({
+  toValue: (stored): ProjectSyncState => ({
     status: stored.status,
     progress: stored.progress === null ? null : { done: stored.progress.done, total: stored.progress.total },
     lastSuccessAt: stored.lastSuccessAt,
     lastError: stored.lastError,
   }),
-  fromValue: (state: SyncState) => ({
+  fromValue: (state: ProjectSyncState) => ({
     version: 2 as const,
     status: state.status,
     progress: state.progress,

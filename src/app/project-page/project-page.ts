@@ -1,7 +1,7 @@
 import type { ProjectPageData } from '../../shared/resolver-contract';
 import type { MeasuredProjects, ProjectDirectory, SyncStateStore, UserPermissions } from '../../ports';
 import { AppError } from '../app-error';
-import { NEVER_SYNCED } from '../sync/sync-state';
+import { NEVER_SYNCED, syncStateForPage } from '../sync/sync-state';
 
 export interface ProjectPagePorts {
   /** Answered by Jira as the calling user: the gate in front of everything computed as the app. */
@@ -36,7 +36,7 @@ export async function loadProjectPage(ports: ProjectPagePorts, projectKey: strin
   const measured = measuredKeys.includes(projectKey);
   return {
     project,
-    sync: sync ?? NEVER_SYNCED,
+    sync: syncStateForPage(sync ?? NEVER_SYNCED),
     measured,
     viewerIsJiraAdministrator: measured ? null : await ports.userPermissions.isJiraAdministrator(),
   };

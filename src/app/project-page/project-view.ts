@@ -18,7 +18,7 @@ import { historyVersionOf, viewerHistoryVersionOf } from './history-version';
 import { hiddenIssuesIn, hiddenLevelsFor, keysShownTo, type HiddenLevels } from '../access/issue-security';
 import { isSummaryServable } from './overview-summary';
 import { HISTORY_STORAGE_FORMAT, issueCountOf, securityLevelsOfHistory } from '../sync/history-manifest';
-import { NEVER_SYNCED } from '../sync/sync-state';
+import { NEVER_SYNCED, syncStateForPage } from '../sync/sync-state';
 import { workflowFor } from './stored-workflow';
 
 /**
@@ -87,7 +87,7 @@ export async function loadProjectView(
   const common = {
     projectKey,
     measured,
-    sync: sync ?? NEVER_SYNCED,
+    sync: syncStateForPage(sync ?? NEVER_SYNCED),
     dataAsOf: watermark === null ? null : new Date(watermark).toISOString(),
     workflow: workflowFor(flowConfig, statuses),
     flowConfig,

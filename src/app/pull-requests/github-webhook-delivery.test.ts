@@ -22,6 +22,7 @@ const REPOSITORY = 'acme/web';
 
 function world() {
   const claimed = new Set<string>();
+  const bodies = new Set<string>();
   const store = new MemoryPullRequestStore();
   const reads: number[] = [];
   const github: GitHubPullRequests = {
@@ -39,12 +40,15 @@ function world() {
     },
   };
   const secrets: Partial<Record<SecretName, string>> = { 'github-webhook-secret': SECRET, 'github-token': 'github_pat_x' };
+  const opened: SecretName[] = [];
   const ports: GitHubWebhookPorts = {
-    vault: { open: (name: SecretName) => Promise.resolve(secrets[name] ?? null) },
+    vault: { open: (name: SecretName) => Promise.resolve((opened.push(name), secrets[name] ?? null)) },
     signatures: githubWebhookSignatures,
     deliveries: {
       claim: (id) => Promise.resolve(claimed.has(id) ? false : (claimed.add(id), true)),
       release: (id) => Promise.resolve(void claimed.delete(id)),
+      claimBody: (body) => Promise.resolve(bodies.has(body) ? false : (bodies.add(body), true)),
+      releaseBody: (body) => Promise.resolve(void bodies.delete(body)),
     },
     connection: new MemoryDocument(connectionTo([REPOSITORY])),
     github,
@@ -58,16 +62,16 @@ function world() {
     generatedPaths: new MemoryDocument<{ patterns: string[] }>(null),
     clock: { now: () => NOW },
   };
-  return { ports, store, reads, claimed };
+  return { ports, store, reads, claimed, opened };
 }
 
-function delivery(payload: unknown, id = '72d3162e-cc78-11e3-81ab-4c9367dc0958'): WebhookDelivery {
+function delivery(payload: unknown, id = '72d3162e-cc78-11e3-81ab-4c9367dc0958', kind = 'pull_request'): WebhookDelivery {
   const body = JSON.stringify(payload);
   return {
     method: 'POST',
     body,
     headers: {
-      'x-github-event': 'pull_request',
+      'x-github-event': kind,
       'x-github-delivery': id,
       'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
     },
@@ -123,5 +127,45 @@ describe('receiveGitHubWebhook', () => {
     const recent = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS + 1000).toISOString();
     await expect(receiveGitHubWebhook(ports, delivery(event(7, recent), 'c3'.repeat(8)))).resolves.toBe('updated');
     await expect(receiveGitHubWebhook(ports, delivery(event(7, old), 'b2'.repeat(8)))).resolves.toBe('stale');
+  });
+
+  it('refuses what it can tell is no use without opening the secret: bad headers, a body naming no pull request, an old event', async () => {
+    const { ports, opened, claimed } = world();
+    const forged = (spoilt: WebhookDelivery) => ({
+      ...spoilt,
+      headers: { ...spoilt.headers, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+    });
+    const old = new Date(NOW.getTime() - WEBHOOK_MAX_AGE_MS - 1000).toISOString();
+    await expect(receiveGitHubWebhook(ports, forged(delivery(event(7), 'not a delivery id')))).resolves.toBe('malformed');
+    await expect(receiveGitHubWebhook(ports, forged(delivery({ zen: 'anything' }, 'a1'.repeat(8))))).resolves.toBe('malformed');
+    await expect(receiveGitHubWebhook(ports, forged({ ...delivery(event(7)), body: '{"repository":' }))).resolves.toBe('malformed');
+    await expect(receiveGitHubWebhook(ports, forged(delivery(event(7, old), 'b2'.repeat(8))))).resolves.toBe('stale');
+    // An event the app has no use for changes nothing, signed or not: there is nothing to check it for.
+    await expect(
+      receiveGitHubWebhook(ports, forged(delivery({ zen: 'Keep it logically awesome.' }, 'c3'.repeat(8), 'ping'))),
+    ).resolves.toBe('ignored');
+    expect(opened).toEqual([]);
+    expect(claimed.size).toBe(0);
+    // A well-formed, recent delivery is worth the secret: forged, it is refused by its signature.
+    await expect(receiveGitHubWebhook(ports, forged(delivery(event(7), 'd4'.repeat(8))))).resolves.toBe('bad-signature');
+    expect(opened).toEqual(['github-webhook-secret']);
+  });
+
+  it('takes a signed body once, under whatever delivery id it comes again within the window', async () => {
+    const { ports, reads } = world();
+    const body = event(7);
+    await expect(receiveGitHubWebhook(ports, delivery(body, 'a1'.repeat(8)))).resolves.toBe('updated');
+    await expect(receiveGitHubWebhook(ports, delivery(body, 'b2'.repeat(8)))).resolves.toBe('replayed');
+    expect(reads).toEqual([7]);
+    // Another event about the same pull request is another body.
+    await expect(receiveGitHubWebhook(ports, delivery({ ...body, action: 'reopened' }, 'c3'.repeat(8)))).resolves.toBe('updated');
+  });
+
+  it("gives the body's claim back too when the app fails, so GitHub's redelivery is read", async () => {
+    const { ports, store } = world();
+    store.failAfter = 0;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7), 'a1'.repeat(8)))).rejects.toThrow('storage failed');
+    store.failAfter = null;
+    await expect(receiveGitHubWebhook(ports, delivery(event(7), 'a1'.repeat(8)))).resolves.toBe('updated');
   });
 });

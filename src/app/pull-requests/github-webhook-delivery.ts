@@ -13,10 +13,17 @@ import { pullRequestReading } from './pull-request-sync';
  *
  * Nothing in a delivery is believed beyond which pull request it names: the delivery must be signed with the
  * secret the admin set (HMAC-SHA256 of the exact body, compared in constant time), seen for the first time
- * (its `X-GitHub-Delivery` id is remembered for a day), about a watched repository, and recent (the signature
- * covers the body but not the delivery id, so an old signed body sent again under a new id is refused by its
- * age). The pull request is then read from GitHub through the token, metadata only, and stored as the sync
+ * (its `X-GitHub-Delivery` id is remembered for a day), about a watched repository, and recent. The signature
+ * covers the body but not the delivery id, so a captured body could come again under fresh ids: an old one is
+ * refused by its age, and within the age limit the body itself is taken once (its digest is remembered for a
+ * day). The pull request is then read from GitHub through the token, metadata only, and stored as the sync
  * stores it. The body itself is never stored or logged.
+ *
+ * The web trigger's address is open to anyone who has it, so the checks run cheapest first: whatever can be
+ * told from the request alone (method, size, headers, a body naming a pull request, a recent event) is checked
+ * before the secret is opened, and an event the app has no use for is acknowledged without it (it changes
+ * nothing, so there is nothing to authenticate). Only a well-formed, recent pull-request delivery costs the
+ * secret's read. Which repositories are watched is checked after the signature: a stranger is not told.
  */
 export interface GitHubWebhookPorts {
   vault: Pick<SecretVault, 'open'>;
@@ -26,7 +33,16 @@ export interface GitHubWebhookPorts {
    * Claims a delivery id; false when it was claimed before (a replay). A delivery that fails on the app's side
    * gives its claim back, so GitHub's redelivery of it is not taken for a replay.
    */
-  deliveries: { claim(deliveryId: string): Promise<boolean>; release(deliveryId: string): Promise<void> };
+  deliveries: {
+    claim(deliveryId: string): Promise<boolean>;
+    release(deliveryId: string): Promise<void>;
+    /**
+     * Claims the body itself, remembered by its SHA-256 digest (never the body) for longer than a delivery may be
+     * old: false when the same signed body was taken before, under any delivery id. Given back like a delivery's claim.
+     */
+    claimBody(body: string): Promise<boolean>;
+    releaseBody(body: string): Promise<void>;
+  };
   connection: StoredDocument<GitHubConnectionRecord>;
   github: GitHubPullRequests;
   store: PullRequestStore;
@@ -102,6 +118,19 @@ export async function receiveGitHubWebhook(ports: GitHubWebhookPorts, delivery: 
 
   const signature = delivery.headers['x-hub-signature-256'];
   if (signature === undefined || !SIGNATURE.test(signature)) return 'unsigned';
+  const deliveryId = delivery.headers['x-github-delivery'];
+  const event = delivery.headers['x-github-event'];
+  if (!deliveryId || !DELIVERY_ID.test(deliveryId) || !event) return 'malformed';
+  if (!WANTED_EVENTS.has(event)) return 'ignored';
+  const payload = pullRequestEventIn(delivery.body);
+  if (payload === null) return 'malformed';
+  const happenedAt = Math.max(
+    Date.parse(payload.pull_request.updated_at),
+    payload.review?.submitted_at ? Date.parse(payload.review.submitted_at) : 0,
+  );
+  const now = ports.clock.now().getTime();
+  if (now - happenedAt > WEBHOOK_MAX_AGE_MS) return 'stale';
+
   let secret: string | null;
   try {
     secret = await ports.vault.open('github-webhook-secret');
@@ -112,41 +141,35 @@ export async function receiveGitHubWebhook(ports: GitHubWebhookPorts, delivery: 
   if (secret === null) return 'not-configured';
   if (!ports.signatures.isSignedBy(secret, delivery.body, signature)) return 'bad-signature';
 
-  const deliveryId = delivery.headers['x-github-delivery'];
-  const event = delivery.headers['x-github-event'];
-  if (!deliveryId || !DELIVERY_ID.test(deliveryId) || !event) return 'malformed';
   if (!(await ports.deliveries.claim(deliveryId))) return 'replayed';
-  if (!WANTED_EVENTS.has(event)) return 'ignored';
+  let bodyClaimed = false;
   try {
-    return await receiveClaimed(ports, delivery.body);
+    bodyClaimed = await ports.deliveries.claimBody(delivery.body);
+    if (!bodyClaimed) return 'replayed';
+    return await receiveSigned(ports, payload, now);
   } catch (error) {
     await ports.deliveries.release(deliveryId).catch(() => undefined);
+    if (bodyClaimed) await ports.deliveries.releaseBody(delivery.body).catch(() => undefined);
     throw error;
   }
 }
 
-/** A signed, first-seen pull-request delivery: checked for what it names and how old it is, then acted on. */
-async function receiveClaimed(ports: GitHubWebhookPorts, body: string): Promise<WebhookOutcome> {
-  let payload: z.infer<typeof pullRequestEvent>;
+/** The parts of a pull-request event the app reads, or null when the body is not one. */
+function pullRequestEventIn(body: string): z.infer<typeof pullRequestEvent> | null {
   try {
     const parsed = pullRequestEvent.safeParse(JSON.parse(body));
-    if (!parsed.success) return 'malformed';
-    payload = parsed.data;
+    return parsed.success ? parsed.data : null;
   } catch {
-    return 'malformed';
+    return null;
   }
+}
 
+/** A signed, first-seen, recent pull-request delivery: acted on when it is about a watched repository. */
+async function receiveSigned(ports: GitHubWebhookPorts, payload: z.infer<typeof pullRequestEvent>, now: number): Promise<WebhookOutcome> {
   const repository = payload.repository.full_name;
   const record = await ports.connection.read();
   const watched = record?.repositories.find((r) => r.visible && r.fullName.toLowerCase() === repository.toLowerCase());
   if (!watched) return 'not-watched';
-  const now = ports.clock.now().getTime();
-  const happenedAt = Math.max(
-    Date.parse(payload.pull_request.updated_at),
-    payload.review?.submitted_at ? Date.parse(payload.review.submitted_at) : 0,
-  );
-  if (now - happenedAt > WEBHOOK_MAX_AGE_MS) return 'stale';
-
   return refreshPullRequest(ports, watched.fullName, payload.pull_request.number, now);
 }
 

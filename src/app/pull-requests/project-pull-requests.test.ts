@@ -4,8 +4,9 @@ import type { PackedShard, StoredIssue } from '../../shared/packed-history';
 import type { GitHubConnectionRecord } from '../connections/github-connection';
 import { HISTORY_STORAGE_FORMAT } from '../sync/history-manifest';
 import { layoutShards } from '../sync/shard-layout';
-import { MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';
-import { projectPullRequests } from './project-pull-requests';
+import { connectionTo, MemoryDocument, MemoryPullRequestStore } from './testing/pull-request-sync-world';
+import { projectPullRequests, repositoriesNotCurrent } from './project-pull-requests';
+import type { RepositorySyncStatus } from '../../ports';
 
 /**
  * The Pull requests tab and issue security: a pull request's keys are shown only where the viewer may see the
@@ -168,5 +169,33 @@ describe('the Pull requests tab and issue security', () => {
     ]);
     expect(JSON.stringify(answer)).not.toMatch(/HR-42|OPS-8/);
     expect(browseAsked.filter((project) => project !== 'BUG').sort()).toEqual(['HR', 'OPS']);
+  });
+});
+
+describe('repositoriesNotCurrent', () => {
+  it('names the watched repositories whose reading is failing, stopped or gone, whose pull requests are as last read', async () => {
+    const store = new MemoryPullRequestStore();
+    const statuses: Record<string, RepositorySyncStatus> = {
+      'acme/ok': 'ok',
+      'acme/first': 'never',
+      'acme/waiting': 'rate-limited',
+      'acme/failing': 'failing',
+      'acme/stopped': 'stopped',
+      'acme/gone': 'not-found',
+    };
+    for (const [repository, status] of Object.entries(statuses)) {
+      await store.writeState(repository, {
+        format: 1,
+        watermark: null,
+        pass: null,
+        status,
+        stoppedFor: null,
+        resumeAt: null,
+        lastRunAt: null,
+        lastCompletedAt: null,
+      });
+    }
+    const record = connectionTo([...Object.keys(statuses), 'acme/never-read']);
+    await expect(repositoriesNotCurrent(store, record)).resolves.toEqual(new Set(['acme/failing', 'acme/stopped', 'acme/gone']));
   });
 });

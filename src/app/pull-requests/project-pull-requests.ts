@@ -1,5 +1,12 @@
 import { projectOfKey, type PullRequestFacts } from '../../domain';
-import type { HistoryStore, PullRequestStore, SecurityLevelVisibility, StoredDocument, UserPermissions } from '../../ports';
+import type {
+  HistoryStore,
+  PullRequestStore,
+  RepositorySyncStatus,
+  SecurityLevelVisibility,
+  StoredDocument,
+  UserPermissions,
+} from '../../ports';
 import type { ProjectPullRequestsData } from '../../shared/resolver-contract';
 import type { GitHubConnectionRecord } from '../connections/github-connection';
 import { hiddenLevelsFor, keysHiddenBy, keysShownTo } from '../access/issue-security';
@@ -66,6 +73,22 @@ export async function pullRequestsLinkedTo(
     }
   }
   return pulls;
+}
+
+/** How a repository's reading stands when its stored pull requests may be out of date (see RepositorySyncState). */
+const NOT_CURRENT: ReadonlySet<RepositorySyncStatus> = new Set(['failing', 'stopped', 'not-found']);
+
+/** The watched repositories whose reading is failing, stopped by a refused token, or gone: their pull requests are as last read. */
+export async function repositoriesNotCurrent(
+  store: Pick<PullRequestStore, 'readState'>,
+  record: GitHubConnectionRecord,
+): Promise<ReadonlySet<string>> {
+  const notCurrent = new Set<string>();
+  for (const { fullName } of watchedRepositories(record)) {
+    const status = (await store.readState(fullName))?.status;
+    if (status !== undefined && NOT_CURRENT.has(status)) notCurrent.add(fullName);
+  }
+  return notCurrent;
 }
 
 /** Which of the keys the pull requests name the caller may be shown. */

@@ -1,6 +1,6 @@
 import type { MeasuredProjects, ProjectDirectory, SyncStateStore } from '../../ports';
 import type { ProjectSettingsList } from '../../shared/resolver-contract';
-import { NEVER_SYNCED } from '../sync/sync-state';
+import { NEVER_SYNCED, syncStateForPage } from '../sync/sync-state';
 
 export interface ProjectSettingsListPorts {
   /** As the app: an admin chooses among every project the app can measure. */
@@ -18,7 +18,7 @@ export async function listProjectSettings(ports: ProjectSettingsListPorts): Prom
     await Promise.all(
       projects
         .filter((project) => measured.has(project.key))
-        .map(async (project) => [project.key, (await ports.syncStates.read(project.key)) ?? NEVER_SYNCED] as const),
+        .map(async (project) => [project.key, syncStateForPage((await ports.syncStates.read(project.key)) ?? NEVER_SYNCED)] as const),
     ),
   );
   return {

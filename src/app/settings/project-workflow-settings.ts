@@ -17,7 +17,7 @@ import type {
 } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from '../audit/audit-trail';
-import { NEVER_SYNCED } from '../sync/sync-state';
+import { NEVER_SYNCED, syncStateForPage } from '../sync/sync-state';
 
 /**
  * A project's workflow and conventions, as the settings page edits them.
@@ -114,7 +114,7 @@ async function describe(
     conventions: conventionSettings(config?.conventions ?? DEFAULT_CONVENTIONS),
     ...excludedIssueTypes(config),
     customised: config !== null,
-    sync: sync ?? NEVER_SYNCED,
+    sync: syncStateForPage(sync ?? NEVER_SYNCED),
   };
 }
 

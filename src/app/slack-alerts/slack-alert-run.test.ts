@@ -48,6 +48,7 @@ function world(start = '2025-03-15T12:00:00Z') {
   /** KVS markers set only if absent (the expiry is the store's, and no test here outlives it). */
   const claims = new Set<string>();
   let pulls: PullRequestFacts[] = [];
+  let unread = new Set<string>();
   const posted: Posted[] = [];
   const waits: number[] = [];
   const refusals: Array<ServiceRefusal | Error> = [];
@@ -96,6 +97,7 @@ function world(start = '2025-03-15T12:00:00Z') {
     }),
     pullRequests: {
       linkedTo: (projectKey) => Promise.resolve(pulls.filter((pull) => pull.jiraKeys.some((key) => key.startsWith(`${projectKey}-`)))),
+      notCurrent: () => Promise.resolve(new Set(unread)),
     },
     site: { read: () => Promise.resolve({ url: 'https://acme.atlassian.net', seenAt: start }) },
     lastRun: { read: () => Promise.resolve(lastRun), write: (value) => Promise.resolve(void (lastRun = structuredClone(value))) },
@@ -116,6 +118,8 @@ function world(start = '2025-03-15T12:00:00Z') {
     turnOn: (projectKey: string, value: Partial<StoredSlackAlertSettings> = { serviceLevel: true }) =>
       settings.set(projectKey, { ...ALERTS_OFF, ...value }),
     setPulls: (value: PullRequestFacts[]) => (pulls = value),
+    /** Repositories whose reading is failing or stopped: their stored pull requests may be out of date. */
+    setNotCurrent: (...repositories: string[]) => (unread = new Set(repositories)),
     advance: (ms: number) => (now += ms),
     crashAfterNextPost: () => (failWriteAfterPost = true),
     recover: () => (failWriteAfterPost = false),
@@ -240,6 +244,36 @@ describe('the Slack alerts run', () => {
     expect(w.posted).toHaveLength(2);
     expect(w.posted[1]!.text).toContain('acme/web#8');
     expect(w.posted[1]!.text).not.toContain('#7');
+  });
+
+  it('announces no pull request of a repository whose reading is failing, and nothing twice once it is read again', async () => {
+    const w = world();
+    const now = Date.parse('2025-03-15T12:00:00Z');
+    w.setHistory('ALPHA', [...FINISHED('ALPHA')]);
+    w.turnOn('ALPHA', { reviewWait: { enabled: true, hours: 24 } });
+    w.setPulls([
+      pullRequest({ repository: 'acme/web', number: 7, jiraKeys: ['ALPHA-2'], createdAt: now - 30 * HOUR }),
+      pullRequest({ repository: 'acme/api', number: 8, jiraKeys: ['ALPHA-3'], createdAt: now - 40 * HOUR }),
+    ]);
+    // acme/api has been failing: #8 may well have been reviewed since it was last read.
+    w.setNotCurrent('acme/api');
+    await runSlackAlerts(w.ports, null);
+    expect(w.posted.map((message) => message.text)).toEqual([
+      'Flow alerts for ALPHA\n1 pull request waiting more than 24 h for a first review: acme/web#7',
+    ]);
+    // Now acme/web fails too: #7, already announced, stays announced; nothing new is posted.
+    w.advance(HOUR);
+    w.setNotCurrent('acme/api', 'acme/web');
+    await runSlackAlerts(w.ports, null);
+    expect(w.posted).toHaveLength(1);
+    // Both are read again and #8 still waits: it is announced now, and #7 is not announced a second time.
+    w.advance(HOUR);
+    w.setNotCurrent();
+    await runSlackAlerts(w.ports, null);
+    expect(w.posted.map((message) => message.text)).toEqual([
+      'Flow alerts for ALPHA\n1 pull request waiting more than 24 h for a first review: acme/web#7',
+      'Flow alerts for ALPHA\n1 pull request waiting more than 24 h for a first review: acme/api#8',
+    ]);
   });
 
   it('posts one message per project, a second apart, into the one channel', async () => {

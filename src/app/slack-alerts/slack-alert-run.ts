@@ -61,8 +61,15 @@ export interface SlackAlertRunPorts {
   alertState(projectKey: string): Pick<StoredDocument<SlackAlertState>, 'read' | 'write'>;
   /** A marker set only if absent and expiring by itself: one run at a time on a project's alerts in an hour. */
   alertRunClaim(projectKey: string, hour: string): Pick<RequestThrottle, 'claim' | 'release'>;
-  /** The stored pull requests naming one of the project's items; none when GitHub is not connected. */
-  pullRequests: { linkedTo(projectKey: string): Promise<PullRequestFacts[]> };
+  pullRequests: {
+    /** The stored pull requests naming one of the project's items; none when GitHub is not connected. */
+    linkedTo(projectKey: string): Promise<PullRequestFacts[]>;
+    /**
+     * The watched repositories whose reading is not current (failing, stopped, gone): their stored pull requests
+     * are as they were when last read, and one "waiting for review" may have been reviewed since.
+     */
+    notCurrent(): Promise<ReadonlySet<string>>;
+  };
   site: Pick<StoredDocument<SiteAddress>, 'read'>;
   /** When the alerts last ran and the last problem that stopped a run, for the settings page. */
   lastRun: Pick<StoredDocument<SlackAlertRunRecord>, 'read' | 'write'>;
@@ -213,7 +220,10 @@ async function projectAlerts(
 
   const thresholdMs = settings.reviewWait.hours * 3_600_000;
   const awaiting = settings.reviewWait.enabled ? (await ports.pullRequests.linkedTo(projectKey)).filter(isAwaitingFirstReview) : [];
-  const overdue = awaiting.filter((pull) => now - (readyForReviewAt(pull) ?? now) > thresholdMs);
+  // A repository that is not being read has stale pull requests: none of them is announced until it is read again,
+  // but those already announced stay remembered (they are still among `awaiting`), so none is announced twice.
+  const notCurrent = awaiting.length > 0 ? await ports.pullRequests.notCurrent() : new Set<string>();
+  const overdue = awaiting.filter((pull) => !notCurrent.has(pull.repository) && now - (readyForReviewAt(pull) ?? now) > thresholdMs);
 
   const crossings = alertCrossings(state, breaches, inProgress, awaiting, overdue);
   const message = alertMessage({

@@ -1,4 +1,4 @@
-import type { SyncState } from '../../shared/resolver-contract';
+import type { ProjectSyncState } from '../../ports';
 import { NEVER_SYNCED } from './sync-state';
 import { refreshOverviewSummary } from '../project-page/overview-summary';
 import { syncProjectSlice, type SyncReason } from './project-sync';
@@ -55,7 +55,7 @@ export async function runSyncJob(unguarded: SyncPorts, job: SyncJob, tuning: Syn
     // A scheduled run finding a sync under way has nothing to add; a request from a person waits its turn.
     return { kind: 'busy', retryAfterSeconds: job.reason === 'scheduled' ? null : tuning.busyRetrySeconds };
   }
-  const previous: SyncState = (await ports.states.read(projectKey)) ?? NEVER_SYNCED;
+  const previous: ProjectSyncState = (await ports.states.read(projectKey)) ?? NEVER_SYNCED;
   const now = ports.clock.now();
   const run = new SyncRun(projectKey, ports, tuning, retentionCutoff(now, await ports.retentionDays()), previous);
   let outcome: SyncJobOutcome;
@@ -104,7 +104,7 @@ async function keepOverviewSummary(ports: SyncPorts, projectKey: string): Promis
 async function failedOrWithdrawn(
   ports: SyncPorts,
   projectKey: string,
-  previous: SyncState,
+  previous: ProjectSyncState,
   job: SyncJob,
   error: unknown,
 ): Promise<SyncJobOutcome> {

@@ -3,7 +3,7 @@ import type { SyncNowData } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
 import { requireActiveLicence, type InstallationLicence } from '../access/installation-licence';
 import { requireBrowsePermission } from '../project-page/project-view';
-import { NEVER_SYNCED } from './sync-state';
+import { NEVER_SYNCED, syncStateForPage } from './sync-state';
 
 /**
  * "Sync now" on the project page: queues an incremental sync of the page's project. Anyone who may browse
@@ -40,7 +40,7 @@ export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): P
   const sync = current.status === 'running' ? current : { ...current, status: 'queued' as const, progress: null };
   if (sync !== current) await ports.syncStates.write(projectKey, sync);
   const nextAllowedAt = new Date(ports.clock.now().getTime() + SYNC_NOW_PERIOD_SECONDS * 1000).toISOString();
-  return { sync, nextAllowedAt };
+  return { sync: syncStateForPage(sync), nextAllowedAt };
 }
 
 /** Why "sync now" is refused, and when it will be accepted again, in words for the page. */

@@ -9,13 +9,13 @@ import type {
   MeasuredProjects,
   OverviewSummaryStore,
   ProjectLocks,
+  ProjectSyncState,
   StoredProjects,
   SyncCursorStore,
   SyncJobScheduler,
   SyncStateStore,
   WorkBudget,
 } from '../../ports';
-import type { SyncState } from '../../shared/resolver-contract';
 import { manifestRefs } from './history-manifest';
 
 /** Everything a sync job works with. */
@@ -84,7 +84,7 @@ export class SyncRun {
     readonly tuning: SyncTuning,
     /** Issues done before this instant are not kept (the retention window). */
     readonly retentionCutoff: number,
-    private readonly previousState: SyncState,
+    private readonly previousState: ProjectSyncState,
   ) {}
 
   /** Shards the other generation uses, read once per job: the lock keeps them from changing meanwhile. */
@@ -111,7 +111,7 @@ export class SyncRun {
     return this.ports.budget.remainingMs() < this.tuning.sliceReserveMs;
   }
 
-  async reportProgress(progress: SyncState['progress']): Promise<void> {
+  async reportProgress(progress: ProjectSyncState['progress']): Promise<void> {
     await this.ports.states.write(this.projectKey, { ...this.previousState, status: 'running', progress });
   }
 }
