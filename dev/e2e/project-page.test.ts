@@ -7,8 +7,9 @@ import { measureDemoProjects } from '../demo-setup';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { launchChromium } from '../testing/chromium';
-import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
-import { MS_PER_DAY } from '../../src/domain';
+import { appFrameContent, bridgeCallOf, openHostPage, userWithRole } from '../testing/open-host-page';
+import { MS_PER_DAY, STATUS_CATEGORY_KEYS, type StatusCategoryKey } from '../../src/domain';
+import type { JiraChangeHistory, JiraIssueFields, JiraSearchIssue } from '../../src/domain/jira-history';
 import { STATUSES } from '../jira/catalogue';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
@@ -43,7 +44,7 @@ type TabLabel = (typeof TABS)[number]['label'];
 interface JiraIssue {
   key: string;
   type: string;
-  category: 'new' | 'indeterminate' | 'done';
+  category: StatusCategoryKey;
   /** UTC day of the resolution, for resolved issues. */
   resolvedDay: string | null;
   createdDay: string;
@@ -76,30 +77,48 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** An issue of the simulated site's export: `search/jql`'s shape, with the fields asked for. */
+type ExportedIssue = Omit<JiraSearchIssue, 'fields' | 'changelog'> &
+  Partial<Pick<JiraSearchIssue, 'changelog'>> & {
+    fields: JiraIssueFields & { labels?: string[]; resolution?: { name: string } | null };
+  };
+
+function categoryOf(issue: ExportedIssue): StatusCategoryKey {
+  const category = STATUS_CATEGORY_KEYS.find((key) => key === issue.fields.status.statusCategory?.key);
+  if (!category) throw new Error(`The export gave ${issue.key} no known status category`);
+  return category;
+}
+
 async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
   const response = await fetch(
     `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created,labels,resolution`,
   );
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as Array<{ key: string; fields: any; changelog?: { histories: any[] } }>;
-  return exported.map(({ key, fields, changelog }) => ({
-    key,
-    type: fields.issuetype.name,
-    category: fields.status.statusCategory.key,
-    // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
-    resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
-    createdDay: String(fields.created).slice(0, 10),
-    ...statusMoves(changelog?.histories ?? [], fields.status.name),
-    labels: fields.labels ?? [],
-    resolution: fields.resolution?.name ?? null,
-  }));
+  const exported = (await response.json()) as ExportedIssue[];
+  return exported.map((issue) => {
+    const { key, fields, changelog } = issue;
+    return {
+      key,
+      type: fields.issuetype.name,
+      category: categoryOf(issue),
+      // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
+      resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
+      createdDay: String(fields.created).slice(0, 10),
+      ...statusMoves(changelog?.histories ?? [], fields.status.name ?? ''),
+      labels: fields.labels ?? [],
+      resolution: fields.resolution?.name ?? null,
+    };
+  });
 }
 
 /** An issue's status changes from Jira's changelog, oldest first, and the status it was created in. */
-function statusMoves(histories: any[], current: string): { initialStatus: string; moves: Array<{ at: string; to: string }> } {
+function statusMoves(
+  histories: readonly JiraChangeHistory[],
+  current: string,
+): { initialStatus: string; moves: Array<{ at: string; to: string }> } {
   const moves = histories
     .flatMap((history) =>
-      (history.items as any[])
+      history.items
         .filter((item) => item.field === 'status')
         .map((item) => ({ at: new Date(history.created).toISOString(), from: String(item.fromString), to: String(item.toString) })),
     )
@@ -391,11 +410,10 @@ describe('the project page, as a member, on synced demo data', () => {
     await showTab(frame, 'Forecast');
     const target = isoDay(Date.now() + 60 * MS_PER_DAY);
     await frame.getByTestId('forecast-target-date').fill(target);
-    const [year, month, day] = target.split('-').map(Number);
+    // A date-only ISO string is midnight UTC: the day the reader picked, written as the browser writes it.
     const written = await frame.evaluate(
-      ([y, m, d]) =>
-        new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!))),
-      [year, month, day],
+      (day) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day)),
+      target,
     );
     // The simulations run in a worker: the answer arrives a moment after the question.
     await waitForText(frame, 'forecast-how-many-sentence', `by ${written}.`);
@@ -421,15 +439,13 @@ describe('the project page, as a member, on synced demo data', () => {
   it('asks Jira to open the issue behind a scatter dot, which opens in a new tab on the host', async () => {
     await showTab(frame, 'Cycle time');
     // The host is asked through the bridge, as Forge's `router.open`; it is that request we look for.
-    const navigation = page.waitForRequest(
-      (request) => request.url().includes('/__forge/bridge/') && request.postDataJSON()?.method === 'navigate',
-    );
+    const navigation = page.waitForRequest((request) => bridgeCallOf(request)?.method === 'navigate');
     const newTab = page.context().waitForEvent('page');
     await frame.locator(`${scatterChart} svg[role="application"]`).press('PageDown');
     await frame.locator(`${scatterChart} svg[role="application"]`).press('Enter');
-    const { payload } = (await navigation).postDataJSON();
-    const key = /^\/browse\/([A-Z]+-\d+)$/.exec(String(payload.url))?.[1];
-    expect(payload.type).toBe('new-tab');
+    const payload = bridgeCallOf(await navigation)?.payload;
+    const key = /^\/browse\/([A-Z]+-\d+)$/.exec(String(payload?.url))?.[1];
+    expect(payload?.type).toBe('new-tab');
     expect(finishedIn(firstCreated(), today()).map((issue) => issue.key)).toContain(key);
 
     // The host page opened the issue in a new tab, on its own issue page, as the same person.

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { AnswerOf, ResolverResult, SettingsFunctions } from '../../src/shared/resolver-contract';
 import { startLocalSite, type LocalSite } from '../local-site';
+import { dataOf } from '../testing/settings-test-site';
 import { DEMO_REPOSITORIES } from './demo-github';
 
 /**
@@ -28,14 +30,16 @@ const control = async (route: string, body: unknown) => {
 
 it("delivers a signed pull_request event to the app's web trigger, which reads that pull request again", async () => {
   const admin = site.users.find((user) => user.role === 'admin')!;
-  const settings = (functionKey: string, payload: unknown = {}) =>
-    site.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin.accountId }) as Promise<{
-      ok: boolean;
-      data: any;
-    }>;
+  const settings = async <Key extends keyof SettingsFunctions>(functionKey: Key, payload: unknown = {}) =>
+    (await site.platform.invokeResolver({
+      moduleKey: 'flow-metrics-settings',
+      functionKey,
+      payload,
+      accountId: admin.accountId,
+    })) as ResolverResult<AnswerOf<Key>>;
   const repository = DEMO_REPOSITORIES.webApp;
   await settings('connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [repository] });
-  const { data: created } = await settings('createGitHubWebhookSecret');
+  const created = dataOf(await settings('createGitHubWebhookSecret'));
   expect(created.url).toMatch(new RegExp(`^${site.hostUrl}/x1/`));
 
   await expect(control('hooks', { repository, url: created.url, secret: created.secret })).resolves.toMatchObject({ status: 201 });

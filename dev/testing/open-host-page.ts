@@ -1,4 +1,4 @@
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page, Request } from 'playwright-core';
 import type { HostUser } from '../host/demo-users';
 import type { LocalSite } from '../local-site';
 
@@ -20,6 +20,18 @@ export function userWithRole(site: LocalSite, role: string): HostUser {
   const user = site.users.find((candidate) => candidate.role === role);
   if (!user) throw new Error(`The demo site has no ${role}`);
   return user;
+}
+
+/** A call the app frame made through the bridge, as `@forge/bridge` posts it to the host: the method and its payload. */
+export interface BridgeCall {
+  method?: string;
+  payload?: Record<string, unknown>;
+}
+
+/** The bridge call a request of the page carries, or null when the request is not one. */
+export function bridgeCallOf(request: Request): BridgeCall | null {
+  if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/__forge/bridge/')) return null;
+  return request.postDataJSON() as BridgeCall | null;
 }
 
 /** The function keys of the resolver calls each opened page's app has made, in order. */
@@ -52,8 +64,7 @@ export async function openHostPage(
     if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
   });
   page.on('request', (request) => {
-    if (request.method() !== 'POST' || !new URL(request.url()).pathname.startsWith('/__forge/bridge/')) return;
-    const call = request.postDataJSON() as { method?: string; payload?: { functionKey?: string } } | null;
+    const call = bridgeCallOf(request);
     if (call?.method === 'invoke') resolverCalls.push(String(call.payload?.functionKey));
   });
   const query = new URLSearchParams({ as: userWithRole(site, role).accountId, theme: options.theme ?? 'light' });

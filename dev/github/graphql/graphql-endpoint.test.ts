@@ -1,7 +1,9 @@
 import { parse, validate } from 'graphql';
-import { MORE_FILES_QUERY, PULL_REQUEST_PAGE_QUERY } from '../../../src/adapters/github/pull-request-query';
+import { MORE_FILES_QUERY, PULL_REQUEST_PAGE_QUERY, type PullRequestPageJson } from '../../../src/adapters/github/pull-request-query';
+import type { SimResponse } from '../../jira/sim-http';
 import { SimulatedGitHub } from '../simulated-github';
 import { githubSchema } from './github-schema';
+import type { GitHubGraphqlBody } from './graphql-endpoint';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const TOKEN = 'ghp_graphqlendpointtesttoken0000000000000';
@@ -24,6 +26,15 @@ const post = (github: SimulatedGitHub, query: string, variables: Record<string, 
     body: JSON.stringify({ query, variables }),
   });
 
+/** An answer's body, as GitHub shapes it; `Data` is what the query asked for. */
+const bodyOf = <Data = unknown>(answer: SimResponse) => JSON.parse(answer.body) as GitHubGraphqlBody<Data>;
+/** The first error an answer lists (the test fails when there is none). */
+const firstError = (answer: SimResponse) => {
+  const [error] = bodyOf(answer).errors ?? [];
+  if (!error) throw new Error(`expected an error, got ${answer.body}`);
+  return error;
+};
+
 describe('the simulated GitHub GraphQL endpoint', () => {
   it("holds the app's queries to GitHub's published schema", () => {
     expect(validate(githubSchema(), parse(PULL_REQUEST_PAGE_QUERY))).toEqual([]);
@@ -36,16 +47,16 @@ describe('the simulated GitHub GraphQL endpoint', () => {
       'query { repository(owner: "acme", name: "web") { pullRequests(first: 1) { nodes { author { email } } } } }',
     );
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body).errors[0].message).toContain('Cannot query field "email" on type "Actor"');
+    expect(firstError(answer).message).toContain('Cannot query field "email" on type "Actor"');
   });
 
   it('answers the page query with points counted in the graphql bucket', async () => {
     const github = simulation();
     const answer = await post(github, PULL_REQUEST_PAGE_QUERY, { owner: 'acme', name: 'web', pageSize: 50, after: null });
-    const body = JSON.parse(answer.body);
+    const body = bodyOf<PullRequestPageJson>(answer);
     expect(body.errors).toBeUndefined();
-    expect(body.data.rateLimit).toEqual({ cost: 2, remaining: 4998, resetAt: '2026-03-10T13:00:00Z' });
-    expect(body.data.repository.pullRequests.nodes[0]).toMatchObject({
+    expect(body.data?.rateLimit).toEqual({ cost: 2, remaining: 4998, resetAt: '2026-03-10T13:00:00Z' });
+    expect(body.data?.repository?.pullRequests.nodes[0]).toMatchObject({
       number: 1,
       title: 'FLOW-1 First',
       author: { __typename: 'User', login: 'reader' },
@@ -58,9 +69,8 @@ describe('the simulated GitHub GraphQL endpoint', () => {
 
   it('names a repository it cannot find with NOT_FOUND and a null repository', async () => {
     const answer = await post(simulation(), PULL_REQUEST_PAGE_QUERY, { owner: 'acme', name: 'nope', pageSize: 10, after: null });
-    const body = JSON.parse(answer.body);
-    expect(body.data.repository).toBeNull();
-    expect(body.errors[0]).toMatchObject({
+    expect(bodyOf<PullRequestPageJson>(answer).data?.repository).toBeNull();
+    expect(firstError(answer)).toMatchObject({
       type: 'NOT_FOUND',
       path: ['repository'],
       message: "Could not resolve to a Repository with the name 'acme/nope'.",
@@ -72,7 +82,7 @@ describe('the simulated GitHub GraphQL endpoint', () => {
     github.setGraphqlRemaining('reader', 0);
     const spent = await post(github, 'query { viewer { login } }');
     expect(spent.status).toBe(200);
-    expect(JSON.parse(spent.body).errors[0].type).toBe('RATE_LIMITED');
+    expect(firstError(spent).type).toBe('RATE_LIMITED');
     expect(spent.headers['x-ratelimit-remaining']).toBe('0');
     expect((await post(github, 'query { viewer { login } }', {}, null)).status).toBe(401);
     github.refuseWithSecondaryLimit(1, 30);
@@ -84,7 +94,7 @@ describe('the simulated GitHub GraphQL endpoint', () => {
   it('refuses a page larger than 100 before charging for it', async () => {
     const github = simulation();
     const answer = await post(github, PULL_REQUEST_PAGE_QUERY, { owner: 'acme', name: 'web', pageSize: 101, after: null });
-    expect(JSON.parse(answer.body).errors[0].message).toContain('exceeds the `first` limit of 100 records');
+    expect(firstError(answer).message).toContain('exceeds the `first` limit of 100 records');
     expect(github.graphqlPointsUsed('reader')).toBe(0);
   });
 });

@@ -35,10 +35,22 @@ export interface GraphAnswer {
   body: unknown;
 }
 
-type GitHubError = Record<string, unknown>;
+/** One error as GitHub lists it: its `type` (NOT_FOUND, RATE_LIMITED, ...) beside the message, not inside `extensions`. */
+export interface GitHubGraphqlError {
+  type?: string;
+  path?: ReadonlyArray<string | number>;
+  locations?: ReadonlyArray<{ line: number; column: number }>;
+  extensions?: Record<string, unknown>;
+  message: string;
+}
 
-/** GitHub puts an error's `type` beside its message, not inside `extensions`. */
-function githubErrors(errors: readonly GraphQLError[]): GitHubError[] {
+/** The body of an answer with status 200: the data (null when nothing ran), and the errors when there are any. */
+export interface GitHubGraphqlBody<Data> {
+  data?: Data | null;
+  errors?: GitHubGraphqlError[];
+}
+
+function githubErrors(errors: readonly GraphQLError[]): GitHubGraphqlError[] {
   return errors.map((error) => {
     const { type, ...extensions } = (error.extensions ?? {}) as { type?: string };
     return {
@@ -105,7 +117,7 @@ export function answerGraphql(requestBody: string | undefined, source: GraphSour
     },
   };
   const result: ExecutionResult = executeSync({ schema: githubSchema(), document, rootValue, variableValues: variables });
-  const body: Record<string, unknown> = { data: result.data ?? null };
+  const body: GitHubGraphqlBody<unknown> = { data: result.data ?? null };
   if (result.errors?.length) body.errors = githubErrors(result.errors);
   return { status: 200, body };
 }
