@@ -17,6 +17,8 @@ export interface ExportedIssue {
   created: number;
   /** UTC day (`YYYY-MM-DD`) of the resolution, for resolved issues. */
   resolvedDay: string | null;
+  /** The key of the issue it is filed under (an epic), if any. */
+  parent: string | null;
   /** The status the issue was created in. */
   initialStatus: string;
   /** Each status change, oldest first: when (epoch ms) and the status entered. */
@@ -43,6 +45,7 @@ interface ExportedJson {
     status: { name: string; statusCategory: { key: StatusCategory } };
     created: string;
     resolutiondate: string | null;
+    parent?: { key: string } | null;
   };
   changelog?: {
     histories: Array<{ created: string; items: Array<{ field: string; fromString: string | null; toString: string | null }> }>;
@@ -51,7 +54,7 @@ interface ExportedJson {
 
 /** Every issue of the project, as the site's export (read as the app, which sees every security level) has it. */
 export async function exportedIssues(site: LocalSite, projectKey: string): Promise<ExportedIssue[]> {
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate`);
+  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate,parent`);
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
   const exported = (await response.json()) as ExportedJson[];
   return exported.map(({ key, fields, changelog }) => {
@@ -66,6 +69,7 @@ export async function exportedIssues(site: LocalSite, projectKey: string): Promi
       status: fields.status.name,
       created: Date.parse(fields.created),
       resolvedDay: fields.resolutiondate ? fields.resolutiondate.slice(0, 10) : null,
+      parent: fields.parent?.key ?? null,
       initialStatus: String(statusChanges[0]?.fromString ?? fields.status.name),
       moves: statusChanges.map((change) => ({ at: change.at, to: String(change.toString) })),
       // Jira writes the flag's option ("Impediment") when set, and nothing when cleared.

@@ -1,4 +1,4 @@
-import { ISSUE_TYPES, issueTypeIndex, statusIndex } from '../catalogue';
+import { ISSUE_TYPES, STATUSES, issueTypeIndex, statusIndex } from '../catalogue';
 import { SECURITY_LEVELS } from '../issue-security';
 import { IssueStore } from '../issue-store';
 import type { SiteProject } from '../site-project';
@@ -103,17 +103,22 @@ function fileWorkUnderEpics(store: IssueStore, firstRow: number): void {
 }
 
 /**
- * Marks every `every`'th bug of the rows from `firstRow` on as a security bug, secured from its creation. Drawn
- * from no random numbers, so the rest of the demo data is the same with or without it.
+ * Marks every `every`'th bug of the rows from `firstRow` on as a security bug, secured from its creation, and the
+ * newest bug not yet done too: a vulnerability still open, which a count of unfinished work (the forecast's
+ * remaining work) must leave out for those the level does not admit. Drawn from no random numbers, so the rest of
+ * the demo data is the same with or without it.
  */
 function secureSomeBugs(store: IssueStore, firstRow: number, every: number): void {
   const bug = issueTypeIndex('Bug');
   const level = Number(SECURITY_LEVELS[0]!.id);
   let bugs = 0;
+  let newestUnfinished = -1;
   for (let row = firstRow; row < store.issueCount; row++) {
     if (store.type.get(row) !== bug) continue;
     if (bugs++ % every === every - 1) store.setSecurityLevel(row, level, null);
+    if (STATUSES[store.status.get(row)]?.category !== 'done') newestUnfinished = row;
   }
+  if (newestUnfinished >= 0) store.setSecurityLevel(newestUnfinished, level, null);
 }
 
 /**

@@ -1,0 +1,121 @@
+import { expect } from '@jest/globals';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { measureDemoProjects } from '../demo-setup';
+import { startLocalSite, type LocalSite } from '../local-site';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { launchChromium } from '../testing/chromium';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { exportedIssues, type ExportedIssue } from './jira-export';
+
+jest.setTimeout(180_000);
+
+/**
+ * The epic (parent) filter end to end in headless Chromium on the simulated site: a link naming an epic, a second
+ * epic ticked in the filter, the URL that reproduces the view. The items counted are those Jira files under the
+ * epics chosen, from its export; the page opens on the whole history without epics themselves.
+ */
+const rootDir = path.resolve(__dirname, '../..');
+const PROJECT = 'FLOW';
+const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
+
+let site: LocalSite;
+let browser: Browser;
+const opened: Page[] = [];
+let issues: ExportedIssue[];
+/** The two epics with the most finished children, most first. */
+let epics: [string, string];
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  await measureDemoProjects(site);
+  await site.platform.runScheduledTrigger('hourly-incremental-sync');
+  await site.platform.drainQueue();
+  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
+  const finishedPerEpic = new Map<string, number>();
+  for (const issue of finished()) if (issue.parent) finishedPerEpic.set(issue.parent, (finishedPerEpic.get(issue.parent) ?? 0) + 1);
+  const ranked = [...finishedPerEpic].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  epics = [ranked[0]![0], ranked[1]![0]];
+}, 180_000);
+
+afterEach(() => {
+  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Finished (by Jira's status category, resolved) and in progress now, among the children of `parents`. */
+const finished = (parents?: readonly string[]) =>
+  issues.filter((issue) => issue.category === 'done' && issue.resolvedDay !== null && (!parents || parents.includes(issue.parent ?? '')));
+const inProgress = (parents: readonly string[]) =>
+  issues.filter((issue) => issue.category === 'indeterminate' && parents.includes(issue.parent ?? ''));
+
+async function openWith(theme: 'light' | 'dark', query: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics${query}`, {
+    theme,
+    viewport: { width: 1280, height: 1700 },
+  });
+  opened.push(page);
+  const frame = await appFrameContent(page);
+  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  return { page, frame };
+}
+
+async function expectDots(frame: Frame, expected: number) {
+  const dots = `${SCATTER} [data-point-count]`;
+  await frame
+    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
+}
+
+async function wipAtColumnHeads(frame: Frame): Promise<number> {
+  await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
+  const heads = await frame.getByTestId('aging-wip').allTextContents();
+  return heads.reduce((total, head) => total + Number(head.replace(/^WIP /, '').replace(/,/g, '')), 0);
+}
+
+describe('the parent filter', () => {
+  it('counts only the children of the epic a link names, then of a second epic ticked, as Jira files them', async () => {
+    const [first, second] = epics;
+    expect(finished([first]).length).toBeGreaterThan(1);
+    const { page, frame } = await openWith('light', `?parent=${first}&tab=cycle-time`);
+    await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
+    await expectDots(frame, finished([first]).length);
+    await expect(frame.getByTestId('filter-parents').locator('summary').textContent()).resolves.toContain(first);
+
+    await frame.getByTestId('filter-parents').locator('summary').click();
+    await frame
+      .getByTestId('filter-parents')
+      .getByRole('checkbox', { name: new RegExp(`^${second} \\(`) })
+      .check();
+    await expectDots(frame, finished([first, second]).length);
+    await page.waitForFunction(
+      ([a, b]) => new URLSearchParams(window.location.search).getAll('parent').sort().join() === [a, b].sort().join(),
+      [first, second] as const,
+    );
+
+    expect(inProgress([first, second]).length).toBeGreaterThan(0);
+    await frame.getByRole('tab', { name: 'Aging', exact: true }).click();
+    await expect(wipAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical accessibility violations with its list open, in %s mode',
+    async (theme) => {
+      const { page, frame } = await openWith(theme, `?parent=${epics[0]}&tab=cycle-time`);
+      await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
+      await frame.getByTestId('filter-parents').locator('summary').click();
+      await frame.getByTestId('filter-parents').getByRole('checkbox').first().waitFor();
+      const violations = await seriousAccessibilityViolations(frame);
+      expect(describeViolations(violations)).toBe('');
+      await page.close();
+    },
+  );
+});
