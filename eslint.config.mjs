@@ -20,6 +20,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  {
+    // Code outside the engine imports it through its barrel (README, Architecture). Its test fixtures are not part
+    // of the engine; the packed history's column appenders are kept internal to it; and a test that replaces one
+    // of its modules with jest.mock imports that module by its own path.
+    files: ['src/**/*.ts', 'static/**/*.ts', 'static/**/*.tsx', 'dev/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/domain/**', 'src/shared/packed-history.ts', 'static/project-page/src/flow-report-model.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/*', '!**/domain/testing', '!**/domain/testing/*'],
+              message: 'Import the engine through its barrel (src/domain), not a module inside it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
     // CommonJS files (a script Node preloads with --require) import with require(): it is their import statement.

@@ -140,8 +140,22 @@ export { leadTimes } from './lead-time';
 export { percentileOfSorted, percentilesOfSorted, sortedSample, type PercentileValue } from './percentiles';
 export { serviceLevelExpectation, type ServiceLevelExpectation } from './service-level-expectation';
 export { serviceLevelBreaches, type ServiceLevelBreach } from './service-level-breaches';
-export { overviewFigures, type OverviewFigures } from './overview-figures';
-export { defaultFilters, flowConfigOf, reportModel } from './flow-report-model';
+export { AT_RISK_LISTED, overviewFigures, type OverviewFigures } from './overview-figures';
+export { periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
+export {
+  computeReport,
+  defaultFilters,
+  filtersKey,
+  flowConfigOf,
+  NO_FILTERS,
+  reportModel,
+  type ItemSelection,
+  type ReportFilters,
+  type ReportModel,
+  type StageAgingResult,
+} from './flow-report-model';
+export { cycleTimeByMonth } from './cycle-time-by-month';
+export { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 export { issuesNameableInChannel, type ChannelHistory } from './issues-nameable-in-channel';
 export { histogram, type HistogramBin } from './histogram';
 export { cycleTimeScatter, type ScatterPoint } from './scatter';
@@ -227,6 +241,7 @@ export {
   GENERATED_PATH_LIMITS,
   GeneratedFiles,
   generatedPathProblem,
+  generatedPathsProblem,
   handWrittenSize,
   linguistGeneratedRules,
   type LinguistRule,

@@ -10,9 +10,7 @@ import { ERASE_CONFIRMATION_PHRASE, type ResolverErrorCode, type ResolverResult 
 import { RESOLVER_ACCESS, type FunctionAccess, type ResolverModuleKey } from './authorisation-matrix';
 import { PROJECT_PAGE_FUNCTION_KEYS } from './project-page-resolver';
 import { SETTINGS_FUNCTION_KEYS } from './settings-page-resolver';
-import { DEFAULT_FLOW_CONFIG } from '../domain/flow-config';
-import { filterCompactHistory, type CompactHistory } from '../domain/compact-history';
-import { weeklyFlowFigures } from '../domain/weekly-flow-figures';
+import { type CompactHistory, DEFAULT_FLOW_CONFIG, filterCompactHistory, weeklyFlowFigures } from '../domain';
 import { SECURITY_LEVELS } from '../../dev/jira/issue-security';
 
 /**

@@ -1,7 +1,7 @@
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../../dev/github/demo-github';
 import { createSettingsTestSite, dataOf, PEOPLE, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { storageKeys } from '../adapters/kvs/storage-keys';
-import { LOCKFILE_NAMES } from '../domain/generated-files';
+import { LOCKFILE_NAMES } from '../domain';
 
 /**
  * The admin's generated-file patterns, through the settings resolver on the local platform: validated as the

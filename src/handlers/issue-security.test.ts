@@ -1,8 +1,7 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { decodeShard, encodeShard } from '../adapters/kvs/shard-encoding';
 import { packShard, unpackShard } from '../shared/packed-history';
-import { issueAt, issueCount, type CompactHistory } from '../domain/compact-history';
-import { facetValuesAt } from '../domain/issue-facets';
+import { type CompactHistory, facetValuesAt, issueAt, issueCount } from '../domain';
 import type { ProjectViewData } from '../shared/resolver-contract';
 import { HISTORY_STORAGE_FORMAT } from '../app/sync/history-manifest';
 

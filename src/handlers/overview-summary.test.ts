@@ -1,7 +1,5 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
-import { MS_PER_DAY } from '../domain';
-import { defaultFilters, flowConfigOf, reportModel } from '../domain/flow-report-model';
-import { overviewFigures } from '../domain/overview-figures';
+import { defaultFilters, flowConfigOf, MS_PER_DAY, overviewFigures, reportModel } from '../domain';
 import type { OverviewSummary } from '../ports';
 import type { ProjectViewData, ResolverResult } from '../shared/resolver-contract';
 

@@ -1,4 +1,4 @@
-import { MS_PER_DAY } from '../../domain/calendar-day';
+import { MS_PER_DAY } from '../../domain';
 import { pullRequest } from '../../domain/testing/pull-request-fixture';
 import type { PurgeOutcome } from '../../shared/resolver-contract';
 import { runPurgeSlice, type PurgeJob, type PurgeRunPorts } from './expired-data-purge';

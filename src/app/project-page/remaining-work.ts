@@ -1,4 +1,4 @@
-import { projectOfKey } from '../../domain/jira-key-extraction';
+import { projectOfKey } from '../../domain';
 import type { RemainingWorkCounter, UserPermissions } from '../../ports';
 import type { RemainingWorkData, RemainingWorkPayload } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';

@@ -1,6 +1,4 @@
-import type { CompactHistory } from '../../domain/compact-history';
-import { DEFAULT_FLOW_CONFIG } from '../../domain/flow-config';
-import type { PullRequestFacts } from '../../domain/pull-request';
+import { type CompactHistory, DEFAULT_FLOW_CONFIG, type PullRequestFacts } from '../../domain';
 import { pullRequest } from '../../domain/testing/pull-request-fixture';
 import { BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../domain/testing/history-fixture';
 import type { SlackBlock } from '../../ports';

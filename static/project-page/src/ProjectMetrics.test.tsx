@@ -11,8 +11,7 @@ import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { formatDate } from '../../common/format-date-time';
-import { defaultFilters, flowConfigOf, reportModel } from '../../../src/domain/flow-report-model';
-import { overviewFigures } from '../../../src/domain/overview-figures';
+import { defaultFilters, flowConfigOf, overviewFigures, reportModel } from '../../../src/domain';
 
 jest.mock('@forge/bridge', () => ({
   invoke: jest.fn(),

@@ -5,7 +5,15 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { facetValueCounts, type CompactHistory, type ForecastQuestions } from '../../../src/domain';
+import {
+  type CompactHistory,
+  defaultFilters,
+  facetValueCounts,
+  flowConfigOf,
+  type ForecastQuestions,
+  type ReportFilters,
+  reportModel,
+} from '../../../src/domain';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
@@ -14,7 +22,6 @@ import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
-import { defaultFilters, flowConfigOf, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
 import { forecastRunner } from './forecast-runner';
 import { openPageHistory, type PageHistory } from './page-history';
 import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type PageUrlContext, type PageView } from './page-url';

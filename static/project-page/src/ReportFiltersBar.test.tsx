@@ -2,7 +2,7 @@
 import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { NO_FILTERS, type ReportFilters } from '../../../src/domain/flow-report-model';
+import { NO_FILTERS, type ReportFilters } from '../../../src/domain';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { formatDate } from '../../common/format-date-time';
 

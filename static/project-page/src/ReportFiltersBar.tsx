@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { checkDateRange, type DateRange } from './date-range';
-import type { ReportFilters } from '../../../src/domain/flow-report-model';
+import type { ReportFilters } from '../../../src/domain';
 import { RANGE_PRESETS } from './range-presets';
 import { FacetFilter, type FacetOption } from './FacetFilter';
 import { FACET_PARAMETERS, type FacetName } from './page-url';

@@ -3,7 +3,7 @@ import '../../testing/atlaskit-test-env';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
+import { NO_FILTERS, reportModel } from '../../../src/domain';
 import { StageRangeFilter } from './StageRangeFilter';
 
 describe('the stage range filter', () => {

@@ -1,7 +1,7 @@
 import * as flowReport from '../../../src/domain/flow-report';
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { computeReport, flowConfigOf, NO_FILTERS, reportModel, type ReportFilters } from '../../../src/domain/flow-report-model';
+import { computeReport, flowConfigOf, NO_FILTERS, type ReportFilters, reportModel } from '../../../src/domain';
 
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain/flow-report', () => {

@@ -1,6 +1,6 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
+import { NO_FILTERS, reportModel } from '../../../src/domain';
 import { forecastRunner, type ForecastAnswer, type ForecastMessage, type ForecastWorker } from './forecast-runner';
 
 const history = flowHistory();

@@ -1,5 +1,4 @@
-import type { CompactHistory, ForecastQuestions, ForecastSection, Workflow } from '../../../src/domain';
-import type { ItemSelection, ReportModel } from '../../../src/domain/flow-report-model';
+import type { CompactHistory, ForecastQuestions, ForecastSection, ItemSelection, ReportModel, Workflow } from '../../../src/domain';
 
 /** What the page sends the forecast worker: the history once, then questions. */
 export type ForecastMessage =

@@ -3,7 +3,7 @@
  * long enough to freeze the page while a reader types a date. The page sends the history once, then one
  * message per question (see `forecast-runner.ts`); the answers come back in the same order.
  */
-import { reportModel, type ReportModel } from '../../../src/domain/flow-report-model';
+import { reportModel, type ReportModel } from '../../../src/domain';
 import type { ForecastAnswer, ForecastMessage } from './forecast-runner';
 
 let model: ReportModel | null = null;

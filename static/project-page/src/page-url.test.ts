@@ -1,4 +1,4 @@
-import { NO_FILTERS, type ReportFilters } from '../../../src/domain/flow-report-model';
+import { NO_FILTERS, type ReportFilters } from '../../../src/domain';
 import { pageSearch, readPageView, tabSlug, type PageUrlContext } from './page-url';
 
 const DEFAULTS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug', 'Story'] };

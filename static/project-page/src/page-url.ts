@@ -1,7 +1,6 @@
 import { RANGE_PRESETS } from './range-presets';
 import { checkDateRange } from './date-range';
-import type { ReportFilters } from '../../../src/domain/flow-report-model';
-import type { StageRange, Workflow } from '../../../src/domain';
+import type { ReportFilters, StageRange, Workflow } from '../../../src/domain';
 
 /**
  * The page's view in its URL: the filters and the tab, so a link copied from the address bar opens the same

@@ -1,5 +1,5 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
+import { NO_FILTERS, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { itemColumns, itemsOfColumns } from './report-item-columns';
 

@@ -1,6 +1,5 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
-import { overviewFigures } from '../../../src/domain/overview-figures';
+import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';

@@ -1,5 +1,4 @@
-import type { CompactHistory, Workflow } from '../../../src/domain';
-import { filtersKey, type ReportFilters, type StageAgingResult } from '../../../src/domain/flow-report-model';
+import { type CompactHistory, filtersKey, type ReportFilters, type StageAgingResult, type Workflow } from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
 import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker } from './report-worker-protocol';
 

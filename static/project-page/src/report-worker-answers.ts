@@ -1,6 +1,4 @@
-import type { FlowMeasures } from '../../../src/domain';
-import { reportModel, type ReportModel } from '../../../src/domain/flow-report-model';
-import { overviewFigures, type OverviewFigures } from '../../../src/domain/overview-figures';
+import { type FlowMeasures, overviewFigures, type OverviewFigures, reportModel, type ReportModel } from '../../../src/domain';
 import { itemColumns } from './report-item-columns';
 import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from './report-worker-protocol';
 

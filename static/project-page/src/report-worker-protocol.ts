@@ -1,6 +1,4 @@
-import type { CompactHistory, FlowMeasures, Workflow } from '../../../src/domain';
-import type { ReportFilters, StageAgingResult } from '../../../src/domain/flow-report-model';
-import type { OverviewFigures } from '../../../src/domain/overview-figures';
+import type { CompactHistory, FlowMeasures, OverviewFigures, ReportFilters, StageAgingResult, Workflow } from '../../../src/domain';
 import type { ReportItemColumns } from './report-item-columns';
 
 /**

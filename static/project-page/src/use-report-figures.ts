@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { FlowReport, ReportItem } from '../../../src/domain';
-import { filtersKey, type ReportFilters } from '../../../src/domain/flow-report-model';
+import { filtersKey, type FlowReport, type ReportFilters, type ReportItem } from '../../../src/domain';
 import type { ReportRunner } from './report-runner';
 import { itemsOfColumns } from './report-item-columns';
 import type { PageMeasures, ReportFigures, ReportPart } from './report-worker-protocol';

@@ -4,7 +4,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useEffect, useState } from 'react';
-import { generatedPathsProblem } from '../../../src/domain/generated-files';
+import { generatedPathsProblem } from '../../../src/domain';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useResolver } from '../../common/use-resolver';

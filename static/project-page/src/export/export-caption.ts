@@ -1,5 +1,4 @@
-import { WEEKDAY_NAMES, type FlowConventions, type Workflow } from '../../../../src/domain';
-import type { ReportFilters } from '../../../../src/domain/flow-report-model';
+import { type FlowConventions, type ReportFilters, WEEKDAY_NAMES, type Workflow } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 
 /** What an exported image says about itself: enough for a reader of the file alone to know what it shows. */

@@ -3,11 +3,10 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useMemo, useState } from 'react';
-import { PHASE_PERCENTILES, phaseTrend, type FlowReport, type PullRequestFacts } from '../../../../src/domain';
+import { type FlowReport, periodName, PHASE_PERCENTILES, phaseTrend, type PullRequestFacts } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { shortDate } from '../views/format';
-import { periodName } from '../../../../src/domain/overview-trends';
 
 const PHASE_TITLES = { coding: 'Coding', pickup: 'Pickup', review: 'Review', merge: 'Merge' } as const;
 const HOUR = 3_600_000;

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { TIME_SPLIT_PARTS, timeSplitTrend, type FlowReport, type PullRequestFacts } from '../../../../src/domain';
+import { type FlowReport, periodName, type PullRequestFacts, TIME_SPLIT_PARTS, timeSplitTrend } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
-import { periodName } from '../../../../src/domain/overview-trends';
 import { PART_LABELS, type FinishedItem } from './pull-request-figures';
 
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { router } from '@forge/bridge';
 import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { NO_FILTERS, reportModel, type StageAgingResult } from '../../../../src/domain/flow-report-model';
+import { NO_FILTERS, reportModel, type StageAgingResult } from '../../../../src/domain';
 import { AgingView } from './AgingView';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));

@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { isoDateToDay } from '../../../../src/domain';
+import { computeReport, isoDateToDay, NO_FILTERS } from '../../../../src/domain';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
 import { CycleTimeView } from './CycleTimeView';
 import { rollingCycleTime } from './rolling-cycle-time';
 

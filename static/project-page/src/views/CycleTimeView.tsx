@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { dayToIsoDate, isoDateToDay, type FlowReport, type ReportItem } from '../../../../src/domain';
+import { cycleTimeByMonth, dayToIsoDate, type FlowReport, isoDateToDay, type ReportItem } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
-import { cycleTimeByMonth } from '../../../../src/domain/cycle-time-by-month';
 import { dateAxis } from './date-axis';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
+import { computeReport, NO_FILTERS } from '../../../../src/domain';
 import { dailyThroughput } from './daily-throughput';
 import { FlowView } from './FlowView';
 import { ThroughputView } from './ThroughputView';

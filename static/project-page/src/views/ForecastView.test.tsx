@@ -2,9 +2,15 @@
 import { expect } from '@jest/globals';
 import '../../../testing/atlaskit-test-env';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { FlowReport, ForecastQuestions, ForecastSection } from '../../../../src/domain';
+import {
+  computeReport,
+  type FlowReport,
+  type ForecastQuestions,
+  type ForecastSection,
+  NO_FILTERS,
+  reportModel,
+} from '../../../../src/domain';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
-import { computeReport, NO_FILTERS, reportModel } from '../../../../src/domain/flow-report-model';
 import type { RemainingWorkPayload } from '../../../../src/shared/resolver-contract';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';

@@ -2,8 +2,7 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Heading from '@atlaskit/heading';
-import { AT_RISK_PERCENTILE, type HeadlineName } from '../../../../src/domain';
-import { AT_RISK_LISTED, type OverviewFigures } from '../../../../src/domain/overview-figures';
+import { AT_RISK_LISTED, AT_RISK_PERCENTILE, type HeadlineName, type OverviewFigures, TREND_AVERAGE_PERIODS } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
@@ -12,7 +11,6 @@ import { LineChart } from '../charts/LineChart';
 import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
-import { TREND_AVERAGE_PERIODS } from '../../../../src/domain/overview-trends';
 import './issue-link.css';
 import './OverviewView.css';
 

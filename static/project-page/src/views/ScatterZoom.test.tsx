@@ -3,7 +3,7 @@ import '../../../testing/atlaskit-test-env';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
+import { computeReport, NO_FILTERS } from '../../../../src/domain';
 import { CycleTimeView } from './CycleTimeView';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));

@@ -1,5 +1,5 @@
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import type { FlowReport } from '../../../../src/domain';
+import { type FlowReport, partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
@@ -7,8 +7,6 @@ import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { counted, rate, shortDate } from './format';
-import { periodName } from '../../../../src/domain/overview-trends';
-import { partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain/throughput-periods';
 
 /** Periods the moving average spans. */
 const MOVING_AVERAGE_PERIODS = 4;

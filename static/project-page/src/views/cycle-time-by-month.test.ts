@@ -1,7 +1,6 @@
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
-import { cycleTimeByMonth } from '../../../../src/domain/cycle-time-by-month';
+import { computeReport, cycleTimeByMonth, NO_FILTERS } from '../../../../src/domain';
 
 const result = computeReport(flowHistory(), BOARD_WORKFLOW, null, NO_FILTERS, FIXTURE_NOW);
 if (!result.ok) throw new Error(result.message);

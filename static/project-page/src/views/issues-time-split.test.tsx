@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import '../../../testing/atlaskit-test-env';
 import { render, screen, within } from '@testing-library/react';
-import type { ItemTimeSplit } from '../../../../src/domain';
+import { computeReport, type ItemTimeSplit, NO_FILTERS } from '../../../../src/domain';
 import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { computeReport, NO_FILTERS } from '../../../../src/domain/flow-report-model';
 import { issuesCsv } from './issues-csv';
 import { IssuesView } from './IssuesView';
 

@@ -1,5 +1,4 @@
-import type { FlowReport } from '../../../../src/domain';
-import { partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain/throughput-periods';
+import { type FlowReport, partialNote, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
 
 const reportOf = (throughput: FlowReport['throughput']) => ({ throughput }) as FlowReport;
 

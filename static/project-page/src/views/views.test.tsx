@@ -3,17 +3,24 @@ import { expect } from '@jest/globals';
 import '../../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { router } from '@forge/bridge';
-import type { FlowReport, ForecastQuestions, ForecastSection } from '../../../../src/domain';
+import {
+  AT_RISK_LISTED,
+  computeReport,
+  type FlowReport,
+  type ForecastQuestions,
+  type ForecastSection,
+  NO_FILTERS,
+  overviewFigures,
+  reportModel,
+} from '../../../../src/domain';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
 import { CHART_COLOURS } from '../charts/theme';
-import { computeReport, NO_FILTERS, reportModel } from '../../../../src/domain/flow-report-model';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
 import { confidenceMarks, ForecastView, howManySentence } from './ForecastView';
-import { AT_RISK_LISTED, overviewFigures } from '../../../../src/domain/overview-figures';
 import { monthName } from './format';
 import { issuesCsv } from './issues-csv';
 import { itemsFileName } from './items-in-period';
