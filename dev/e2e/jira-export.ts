@@ -32,7 +32,7 @@ export type StatusCategory = 'new' | 'indeterminate' | 'done';
 /** The simulated site's status categories by status name, from its own catalogue. */
 const CATEGORY_OF = new Map(STATUSES.map((status) => [status.name, status.category as StatusCategory]));
 
-export function categoryOf(status: string): StatusCategory {
+function categoryOf(status: string): StatusCategory {
   const category = CATEGORY_OF.get(status);
   if (category === undefined) throw new Error(`The simulated site has no status "${status}"`);
   return category;

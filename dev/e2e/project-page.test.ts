@@ -8,8 +8,8 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { launchChromium } from '../testing/chromium';
 import { appFrameContent, bridgeCallOf, openHostPage, userWithRole } from '../testing/open-host-page';
-import { MS_PER_DAY, STATUS_CATEGORY_KEYS, type StatusCategoryKey } from '../../src/domain';
-import type { JiraChangeHistory, JiraIssueFields, JiraSearchIssue } from '../../src/domain/jira-history';
+import { MS_PER_DAY } from '../../src/domain';
+import type { StatusCategory } from './jira-export';
 import { STATUSES } from '../jira/catalogue';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
@@ -44,7 +44,7 @@ type TabLabel = (typeof TABS)[number]['label'];
 interface JiraIssue {
   key: string;
   type: string;
-  category: StatusCategoryKey;
+  category: StatusCategory;
   /** UTC day of the resolution, for resolved issues. */
   resolvedDay: string | null;
   createdDay: string;
@@ -77,16 +77,24 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** An issue of the simulated site's export: `search/jql`'s shape, with the fields asked for. */
-type ExportedIssue = Omit<JiraSearchIssue, 'fields' | 'changelog'> &
-  Partial<Pick<JiraSearchIssue, 'changelog'>> & {
-    fields: JiraIssueFields & { labels?: string[]; resolution?: { name: string } | null };
-  };
+/** A change in an exported issue's changelog, as Jira writes it. */
+interface ExportedHistory {
+  created: string;
+  items: Array<{ field: string; fromString: string | null; toString: string | null }>;
+}
 
-function categoryOf(issue: ExportedIssue): StatusCategoryKey {
-  const category = STATUS_CATEGORY_KEYS.find((key) => key === issue.fields.status.statusCategory?.key);
-  if (!category) throw new Error(`The export gave ${issue.key} no known status category`);
-  return category;
+/** An issue of the simulated site's export (`search/jql`'s shape), with the fields this test asks for. */
+interface ExportedJson {
+  key: string;
+  fields: {
+    issuetype: { name: string };
+    status: { name: string; statusCategory: { key: StatusCategory } };
+    created: string;
+    resolutiondate: string | null;
+    labels?: string[];
+    resolution?: { name: string } | null;
+  };
+  changelog?: { histories: ExportedHistory[] };
 }
 
 async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
@@ -94,26 +102,23 @@ async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
     `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created,labels,resolution`,
   );
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as ExportedIssue[];
-  return exported.map((issue) => {
-    const { key, fields, changelog } = issue;
-    return {
-      key,
-      type: fields.issuetype.name,
-      category: categoryOf(issue),
-      // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
-      resolvedDay: fields.resolutiondate ? String(fields.resolutiondate).slice(0, 10) : null,
-      createdDay: String(fields.created).slice(0, 10),
-      ...statusMoves(changelog?.histories ?? [], fields.status.name ?? ''),
-      labels: fields.labels ?? [],
-      resolution: fields.resolution?.name ?? null,
-    };
-  });
+  const exported = (await response.json()) as ExportedJson[];
+  return exported.map(({ key, fields, changelog }) => ({
+    key,
+    type: fields.issuetype.name,
+    category: fields.status.statusCategory.key,
+    // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
+    resolvedDay: fields.resolutiondate ? fields.resolutiondate.slice(0, 10) : null,
+    createdDay: fields.created.slice(0, 10),
+    ...statusMoves(changelog?.histories ?? [], fields.status.name),
+    labels: fields.labels ?? [],
+    resolution: fields.resolution?.name ?? null,
+  }));
 }
 
 /** An issue's status changes from Jira's changelog, oldest first, and the status it was created in. */
 function statusMoves(
-  histories: readonly JiraChangeHistory[],
+  histories: readonly ExportedHistory[],
   current: string,
 ): { initialStatus: string; moves: Array<{ at: string; to: string }> } {
   const moves = histories

@@ -2,9 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowReport } from '../domain';
-import type { FlowConfigDocument } from '../domain/flow-config';
-import type { JiraSearchIssue } from '../domain/jira-history';
+import type { FlowConfigDocument, FlowReport, JiraSearchIssue } from '../domain';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 
 const ROOT = join(__dirname, '..', '..');

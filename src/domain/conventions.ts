@@ -22,10 +22,10 @@ export const BACKWARD_MOVE_RULES = ['keep', 'reset'] as const;
 export type BackwardMoveRule = (typeof BACKWARD_MOVE_RULES)[number];
 /** When an item that never entered the start stage is started. One rule; named so the UI can state it. */
 export const SKIPPED_START_RULES = ['first-later-stage'] as const;
-export type SkippedStartRule = (typeof SKIPPED_START_RULES)[number];
+type SkippedStartRule = (typeof SKIPPED_START_RULES)[number];
 /** Which entry into the done stage counts for an item that was reopened. One rule; named so the UI can state it. */
 export const REOPENED_RULES = ['final-entry'] as const;
-export type ReopenedRule = (typeof REOPENED_RULES)[number];
+type ReopenedRule = (typeof REOPENED_RULES)[number];
 /** The unit of cycle time, lead time and age. */
 export const DURATION_UNITS = ['days-inclusive', 'days-exclusive', 'hours'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
@@ -52,7 +52,7 @@ export interface FlowConventions {
   weekEndsOn: WeekdayName;
 }
 
-export const DEFAULT_PERCENTILES: readonly number[] = Object.freeze([50, 70, 85, 95]);
+const DEFAULT_PERCENTILES: readonly number[] = Object.freeze([50, 70, 85, 95]);
 
 export const DEFAULT_CONVENTIONS: FlowConventions = Object.freeze({
   stageEntry: 'first',

@@ -30,7 +30,7 @@ import { PERIOD_KINDS, type PeriodKind } from './reporting-period';
 import { isValidTimeZone } from './time-zone';
 import { workflowProblems, type Workflow, type WorkflowStage } from './workflow';
 
-export interface ForecastSettings {
+interface ForecastSettings {
   /** Days of throughput history the simulations sample, ending the day before `now`. */
   samplingDays: number;
   trials: number;
@@ -61,9 +61,9 @@ export interface FlowConfig {
 }
 
 /** Reports never simulate fewer futures than this: fewer makes the 95% row visibly noisy. */
-export const MINIMUM_TRIALS = 10_000;
+const MINIMUM_TRIALS = 10_000;
 
-export const DEFAULT_FORECAST_SETTINGS: ForecastSettings = Object.freeze({
+const DEFAULT_FORECAST_SETTINGS: ForecastSettings = Object.freeze({
   samplingDays: 90,
   trials: DEFAULT_TRIALS,
   targetDate: null,

@@ -28,7 +28,7 @@ export interface BacktestOptions {
   confidence?: number;
 }
 
-export interface BacktestWeek {
+interface BacktestWeek {
   start: DayNumber;
   end: DayNumber;
   /** Items forecast at the confidence level. */

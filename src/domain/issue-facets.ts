@@ -40,7 +40,7 @@ export interface IssueFacets {
 }
 
 /** No resolution: the issue is not resolved. */
-export const UNRESOLVED = -1;
+const UNRESOLVED = -1;
 
 /** Writes facets one issue after another, unifying the names into dictionaries. */
 export class IssueFacetsBuilder {

@@ -29,7 +29,7 @@ function jiraInstant(value: unknown): number {
 
 const NOT_AN_INSTANT = 'is not a date-time with a time zone offset between 1970 and 2199';
 
-export interface JiraChangeItem {
+interface JiraChangeItem {
   field?: string;
   fieldId?: string;
   fieldtype?: string;
@@ -56,7 +56,7 @@ export interface JiraStatus {
   statusCategory?: { key?: string };
 }
 
-export interface JiraIssueFields {
+interface JiraIssueFields {
   issuetype: { name: string };
   status: JiraStatus;
   created: string;

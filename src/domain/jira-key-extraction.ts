@@ -19,7 +19,7 @@ const CANDIDATE = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]{1,254})-([1-9][0-9]{0,
  * Words shaped like issue keys that name standards, encodings and algorithms. Refused unless the site has a
  * project of that key. One list, in upper case.
  */
-export const KEY_LOOKALIKES: ReadonlySet<string> = new Set([
+const KEY_LOOKALIKES: ReadonlySet<string> = new Set([
   'UTF',
   'UTF8',
   'UCS',

@@ -32,7 +32,7 @@ export const BETTER_WHEN: Readonly<Record<HeadlineName, 'higher' | 'lower' | nul
   atRisk: 'lower',
 });
 
-export const HEADLINE_NAMES: readonly HeadlineName[] = Object.freeze(Object.keys(BETTER_WHEN) as HeadlineName[]);
+const HEADLINE_NAMES: readonly HeadlineName[] = Object.freeze(Object.keys(BETTER_WHEN) as HeadlineName[]);
 
 /** A window's headline numbers; a cycle time is NaN when nothing was finished in the window. */
 export type FlowHeadlines = Record<HeadlineName, number>;
@@ -115,7 +115,7 @@ export function comparableWindowBefore(timeline: FlowTimeline, window: ReportWin
 }
 
 /** The length of the recent periods the overview compares when the report window has no earlier period of its length. */
-export const RECENT_PERIOD_DAYS = 30;
+const RECENT_PERIOD_DAYS = 30;
 
 /**
  * The last `days` days of `window`, when the window is longer than that and the history covers the `days`

@@ -26,7 +26,7 @@ export interface FinishedItem {
   done: number;
 }
 
-export interface WaitingPullRequest {
+interface WaitingPullRequest {
   repository: string;
   number: number;
   jiraKeys: string[];

@@ -10,7 +10,7 @@ export interface SizeClass {
   upTo: number;
 }
 
-export const SIZE_CLASSES: readonly SizeClass[] = Object.freeze([
+const SIZE_CLASSES: readonly SizeClass[] = Object.freeze([
   { label: 'XS', upTo: 10 },
   { label: 'S', upTo: 50 },
   { label: 'M', upTo: 250 },
@@ -18,7 +18,7 @@ export const SIZE_CLASSES: readonly SizeClass[] = Object.freeze([
   { label: 'XL', upTo: Infinity },
 ]);
 
-export const changedLines = (pull: PullRequestFacts) => pull.additions + pull.deletions;
+const changedLines = (pull: PullRequestFacts) => pull.additions + pull.deletions;
 
 export function sizeClassOf(lines: number): SizeClass {
   return SIZE_CLASSES.find((size) => lines <= size.upTo)!;

@@ -37,7 +37,7 @@ export function readyForReviewAt(pull: PullRequestFacts): number | null {
   return first[1];
 }
 
-export function isOpen(pull: PullRequestFacts): boolean {
+function isOpen(pull: PullRequestFacts): boolean {
   return pull.closedAt === null;
 }
 

@@ -81,7 +81,7 @@ export function paceOf(age: number, sorted: ArrayLike<number>): number | null {
 }
 
 /** The stages shown as columns: start stage up to (not including) done, and any other stage holding an item. */
-export function agingStages(timeline: FlowTimeline, items: ArrayLike<number>): number[] {
+function agingStages(timeline: FlowTimeline, items: ArrayLike<number>): number[] {
   const { startStage, doneStage } = timeline.workflow;
   const holding = new Set<number>();
   for (let k = 0; k < items.length; k++) holding.add(timeline.currentStage[items[k]!]!);

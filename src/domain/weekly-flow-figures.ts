@@ -24,10 +24,10 @@ import { defaultWorkflow, resolveWorkflow } from './workflow';
 import { workItemAges } from './work-item-age';
 
 /** The week the digest reports throughput for, and the longer span its cycle times are taken from. */
-export const DIGEST_WEEK_DAYS = 7;
-export const DIGEST_CYCLE_TIME_DAYS = 30;
+const DIGEST_WEEK_DAYS = 7;
+const DIGEST_CYCLE_TIME_DAYS = 30;
 
-export interface AgedItem {
+interface AgedItem {
   key: string;
   /** In the configured unit. */
   age: number;

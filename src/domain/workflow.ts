@@ -41,7 +41,7 @@ export interface Workflow {
   discardedResolutions?: readonly string[];
 }
 
-export const DEFAULT_STAGE_NAMES = Object.freeze({ new: 'To Do', indeterminate: 'In Progress', done: 'Done' });
+const DEFAULT_STAGE_NAMES = Object.freeze({ new: 'To Do', indeterminate: 'In Progress', done: 'Done' });
 
 /** To Do / In Progress / Done from Jira's status categories; statuses without a known category are left out. */
 export function defaultWorkflow(statuses: readonly CompactStatus[]): Workflow {

@@ -36,7 +36,7 @@ export interface GraphAnswer {
 }
 
 /** One error as GitHub lists it: its `type` (NOT_FOUND, RATE_LIMITED, ...) beside the message, not inside `extensions`. */
-export interface GitHubGraphqlError {
+interface GitHubGraphqlError {
   type?: string;
   path?: ReadonlyArray<string | number>;
   locations?: ReadonlyArray<{ line: number; column: number }>;

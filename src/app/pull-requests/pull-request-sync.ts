@@ -207,7 +207,7 @@ async function recordFailure(ports: PullRequestSyncPorts, repository: string, st
 }
 
 /** What a failed GitHub answer (`HTTP 403`, `GraphQL FORBIDDEN`, …) means for an admin, in a sentence. */
-export function failureInPlainWords(detail: string | null): string {
+function failureInPlainWords(detail: string | null): string {
   if (detail === 'HTTP 403' || detail === 'GraphQL FORBIDDEN') {
     return (
       `GitHub refused to show this repository's pull requests (${detail}): the token may lack the read-only Pull requests ` +
