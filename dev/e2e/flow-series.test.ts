@@ -26,13 +26,17 @@ let browser: Browser;
 let page: Page;
 let frame: Frame;
 let items: Measured[];
+/** The first day of the project's history: the day its first issue (of any type) was created. */
+let historyStart: number;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
   await measureDemoProjects(site);
   await site.platform.runScheduledTrigger('hourly-incremental-sync');
   await site.platform.drainQueue();
-  items = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic').map(measured);
+  const exported = await exportedIssues(site, PROJECT);
+  historyStart = Math.min(...exported.map((issue) => dayOf(issue.created)));
+  items = exported.filter((issue) => issue.type !== 'Epic').map(measured);
   page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
   frame = await appFrameContent(page);
   await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
@@ -89,9 +93,8 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
     from = today() - (await tableColumn('chart-throughput-daily', 'Items')).length + 1;
   });
 
-  it('opens on a period that holds every item Jira says was started', () => {
-    const earliest = Math.min(...startDays().filter((day): day is number => day !== null));
-    expect(from).toBeLessThanOrEqual(earliest);
+  it("opens on the whole history: from the day Jira created the project's first issue", () => {
+    expect(from).toBe(historyStart);
   });
 
   it('counts the items finished on each day, and in each week', async () => {
@@ -125,5 +128,37 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
     await expect(last('To Do')).resolves.toBe(items.length);
     await expect(last('In Progress')).resolves.toBe(items.filter((item) => item.start !== null).length);
     await expect(last('Done')).resolves.toBe(items.filter((item) => item.done !== null).length);
+  });
+});
+
+describe('a period that starts before the history', () => {
+  const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  /** A date as the page's locale writes it (the browser's, in UTC: the project's days). */
+  const written = (on: Frame, iso: string) =>
+    on.evaluate(
+      (day) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+      iso,
+    );
+
+  it('starts on the first day of the history Jira holds, says so, and counts every day of it once', async () => {
+    const linked = await openHostPage(
+      browser,
+      site,
+      'member',
+      `/projects/${PROJECT}/flow-metrics?from=1970-01-01&to=${isoDay(today())}&tab=throughput`,
+      {
+        viewport: { width: 1280, height: 1700 },
+      },
+    );
+    const linkedFrame = await appFrameContent(linked);
+    await linkedFrame.getByTestId('tab-panel-throughput').waitFor({ timeout: 60_000 });
+    await expect(linkedFrame.getByTestId('period-note').textContent()).resolves.toBe(
+      `The history starts on ${await written(linkedFrame, isoDay(historyStart))}, so the period starts there rather than on ${await written(linkedFrame, '1970-01-01')}.`,
+    );
+    const daily = linkedFrame.getByTestId('chart-throughput-daily-table').locator('tbody tr td:nth-child(2)');
+    const counts = (await daily.allTextContents()).map(Number);
+    expect(counts).toEqual(perDay(historyStart, doneDays()));
+    expect(cspViolationsOf(linked)).toEqual([]);
+    await linked.close();
   });
 });
