@@ -99,7 +99,8 @@ export function flowConfigOf(document: unknown, workflow: Workflow): { config: F
     try {
       config = parseFlowConfig(document);
     } catch (cause) {
-      note = `The saved flow configuration could not be read (${cause instanceof Error ? cause.message : 'unknown problem'}); the defaults are used.`;
+      const problem = cause instanceof Error ? cause.message : 'unknown problem';
+      note = `The saved flow configuration could not be read (${problem}); the defaults are used.`;
     }
   }
   return { config: { ...config, workflow }, note };

@@ -141,7 +141,10 @@ export interface ForecastSection {
   samplingWindow: { from: string; to: string; days: number } | null;
   /** The days a reader may choose a sampling window in (the history's first day to yesterday); null when none. */
   sampleable: { from: string; to: string } | null;
-  /** The day the forecast starts from (today unless asked otherwise); the simulated days follow it, or begin on it when it is after today. */
+  /**
+   * The day the forecast starts from (today unless asked otherwise); the simulated days follow it, or begin on it
+   * when it is after today.
+   */
   startDate: string;
   /** The first simulated day: the day after today for a forecast from today, else the start date itself. */
   firstSimulatedDay: string;

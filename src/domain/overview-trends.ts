@@ -24,7 +24,8 @@ export function periodName(report: FlowMeasures): string {
 /**
  * The overview's small trends, all read off the report (the tabs' own series, their latest stretch): items
  * finished per period with its moving average (over the whole series, so the first bars shown have one
- * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by month finished, and WIP per day.
+ * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by
+ * month finished, and WIP per day.
  */
 export function overviewTrends(report: FlowMeasures) {
   const periods = throughputPeriods(report);
