@@ -219,6 +219,7 @@ export {
   type PeriodComparison,
   type ReportItem,
   type WhenForecast,
+  type WindowMeasures,
 } from './flow-report';
 
 // Pull requests (GitHub), joined to Jira items

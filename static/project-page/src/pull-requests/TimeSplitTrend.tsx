@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { TIME_SPLIT_PARTS, timeSplitTrend, type FlowReport, type PullRequestFacts } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, timeSplitTrend, type PullRequestFacts } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
 import { periodName } from '../../../../src/domain/overview-trends';
 import { PART_LABELS, type FinishedItem } from './pull-request-figures';
+import type { PageReport } from '../report-worker-protocol';
 
 const HOUR = 3_600_000;
 const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
@@ -21,7 +22,7 @@ export function TimeSplitTrend({
 }: {
   pulls: readonly PullRequestFacts[];
   items: readonly FinishedItem[];
-  report: FlowReport;
+  report: PageReport;
 }) {
   const trend = useMemo(() => timeSplitTrend(pulls, items, report.throughput), [pulls, items, report.throughput]);
   const period = periodName(report);
