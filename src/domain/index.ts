@@ -230,9 +230,11 @@ export {
   type ForecastSection,
   type Forecaster,
   type HowManyForecast,
+  type ItemFacts,
   type PeriodComparison,
   type ReportItem,
   type WhenForecast,
+  type WindowMeasures,
 } from './flow-report';
 
 // Pull requests (GitHub), joined to Jira items
