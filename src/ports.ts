@@ -206,7 +206,10 @@ export interface PullRequestPage {
   resetAt: number | null;
   /** HTTP requests the page took (more than one when a pull request changed more files than one read lists). */
   requests: number;
-  /** False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents: read); absent means readable. */
+  /**
+   * False when GitHub would not show the repository's `.gitattributes` (the token lacks the optional Contents:
+   * read); absent means readable.
+   */
   gitattributesReadable?: boolean;
 }
 

@@ -6,6 +6,7 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { launchChromium } from '../testing/chromium';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
 import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
 
 jest.setTimeout(180_000);
@@ -13,19 +14,12 @@ jest.setTimeout(180_000);
 /**
  * The service-level expectation, aging by stage, time in stage, flow efficiency and blocked time, end to end in
  * headless Chromium on the simulated site. Every expectation is worked out here from Jira's export of the
- * project (statuses, their changes, the Flagged field), by the page's default conventions written out below,
- * never with the app's code:
- *
- * - the default workflow has one stage per status category: To Do, In Progress, Done;
- * - an item starts when it reaches In Progress (or, skipping it, Done) and is done at its entry into Done; a
- *   reopened item's earlier entry into Done is forgotten, so its final one counts;
- * - days are UTC days, counted inclusively (started and finished on one day: 1 day);
- * - percentiles are nearest-rank; the SLE is the 85th percentile of the cycle times of the items done in the period;
- * - the page opens without epics, on the whole history.
+ * project (statuses, their changes, the Flagged field) by the page's default conventions (`default-conventions.ts`),
+ * never with the app's code. The SLE is the 85th percentile of the cycle times of the items done in the period; the
+ * page opens without epics, on the whole history.
  */
 const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
-const MS_PER_DAY = 86_400_000;
 
 let site: LocalSite;
 let browser: Browser;
@@ -51,49 +45,7 @@ afterAll(async () => {
 
 // ---- The measures, from Jira's history ----
 
-const dayOf = (ms: number) => Math.floor(ms / MS_PER_DAY);
-const today = () => dayOf(Date.now());
-
-/** Nearest-rank percentile of an ascending sample: the value at rank ⌈p·n/100⌉. */
-const nearestRank = (sorted: readonly number[], p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1]!;
-const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-
-interface Measured {
-  issue: ExportedIssue;
-  /** When it reached In Progress (or, skipping it, Done); null when never started. */
-  start: number | null;
-  /** The entry into Done that counts; null when not done now. */
-  done: number | null;
-}
-
-/** The default workflow's stages, by status category. */
-const STAGE_OF = { new: 0, indeterminate: 1, done: 2 } as const;
-
-/**
- * Each stage's entry under the default conventions: the first entry counts, except that leaving Done for an
- * earlier stage (a reopened item) forgets the entry into Done, so the final one counts. An item reached a stage
- * when it first entered it or a later one it still holds an entry for.
- */
-function measured(issue: ExportedIssue): Measured {
-  const entry: Array<number | null> = [null, null, null];
-  let current = -1;
-  for (const visit of statusVisits(issue)) {
-    const stage = STAGE_OF[visit.category];
-    if (stage === current) continue;
-    if (current === 2 && stage < 2) entry[2] = null;
-    entry[stage] ??= visit.from;
-    current = stage;
-  }
-  const reached = (stage: number) => {
-    const later = entry.slice(stage).filter((at): at is number => at !== null);
-    return later.length === 0 ? null : Math.min(...later);
-  };
-  return { issue, start: reached(1), done: current === 2 ? (entry[2] ?? null) : null };
-}
-
-/** Days from one instant's UTC day to another's, both counted. */
-const inclusiveDays = (from: number, to: number) => dayOf(to) - dayOf(from) + 1;
 
 /** The items done in the whole history (the page's default period), with their start. */
 function doneItems(): Array<Measured & { start: number; done: number }> {

@@ -3,7 +3,8 @@ import { DEMO_USERS, userIndex, type DemoUser } from '../jira/demo-data/demo-use
 import { generateDemoData } from '../jira/demo-data/generate-demo-site';
 import { FLOW, SPR, type ProjectBlueprint } from '../jira/demo-data/project-blueprints';
 import { Prng, deriveSeed } from '../jira/demo-data/prng';
-import { HOUR_MS, MINUTE_MS } from '../jira/demo-data/work-calendar';
+import { MS_PER_HOUR } from '../../src/domain';
+import { MINUTE_MS } from '../jira/demo-data/work-calendar';
 import type { IssueStore } from '../jira/issue-store';
 import { issueSummary } from '../jira/issue-json';
 import { firstWorkStretch, type WorkStretch } from './first-work-stretch';
@@ -43,7 +44,7 @@ const SHARE_SHIPPED_WITHOUT_REVIEW = 0.07;
 const SHARE_ABANDONED_ATTEMPT = 0.05;
 const SHARE_OPEN_AWAITING_REVIEW = 0.3;
 /** A pull request needs room to be opened, reviewed and merged within the work. */
-const SHORTEST_STRETCH_MS = 2 * HOUR_MS;
+const SHORTEST_STRETCH_MS = 2 * MS_PER_HOUR;
 
 /** The GitHub login a demo person uses: their name, lower-case and hyphenated (`tomas-rivera`). */
 export function githubLoginOf(user: DemoUser): string {
@@ -154,7 +155,7 @@ class PullRequestDraw {
   private reviews(opened: number, before: number, approvalNeeded: boolean): NewReview[] {
     const { rng } = this;
     const room = before - opened;
-    const wait = Math.min(rng.logNormal(6 * HOUR_MS, 1.1), 0.7 * room);
+    const wait = Math.min(rng.logNormal(6 * MS_PER_HOUR, 1.1), 0.7 * room);
     const first = opened + Math.max(MINUTE_MS, wait);
     if (first >= before) return [];
     const reviewers = this.team.filter((person) => person !== this.author);
@@ -192,7 +193,7 @@ function pullRequestDetails(
   repository: string,
 ): Pick<NewPullRequest, 'commits' | 'files' | 'draft' | 'draftEvents'> {
   const opened = spec.createdAt.getTime();
-  const firstCommit = Math.max(workStarted, opened - rng.logNormal(5 * HOUR_MS, 0.9));
+  const firstCommit = Math.max(workStarted, opened - rng.logNormal(5 * MS_PER_HOUR, 0.9));
   const commitCount = 1 + rng.int(5);
   const commits = Array.from({ length: commitCount }, (_, k) => ({
     authoredAt: new Date(k === 0 ? firstCommit : firstCommit + ((opened - firstCommit) * k) / commitCount),
@@ -212,7 +213,7 @@ function pullRequestDetails(
   // Marked ready before the first review (or the merge or close, when there was none).
   const firstEvent = Math.min(
     ...[spec.reviews?.[0]?.submittedAt, spec.mergedAt, spec.closedAt].filter((at): at is Date => !!at).map((at) => at.getTime()),
-    opened + 2 * HOUR_MS,
+    opened + 2 * MS_PER_HOUR,
   );
   const ready = opened + (firstEvent - opened) * (0.2 + 0.5 * rng.next());
   return { commits, files, draft: true, draftEvents: [{ at: new Date(ready), ready: true }] };

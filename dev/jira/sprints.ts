@@ -1,8 +1,9 @@
+import { MS_PER_DAY, MS_PER_HOUR } from '../../src/domain';
 import { SPRINT_LENGTH_DAYS, type SiteProject } from './site-project';
 
-const SPRINT_MS = SPRINT_LENGTH_DAYS * 86_400_000;
+const SPRINT_MS = SPRINT_LENGTH_DAYS * MS_PER_DAY;
 /** Sprints end on the Friday of their second week. */
-const SPRINT_WORKING_SPAN_MS = 11 * 86_400_000 + 8 * 3_600_000;
+const SPRINT_WORKING_SPAN_MS = 11 * MS_PER_DAY + 8 * MS_PER_HOUR;
 
 /**
  * The scrum project's two-week sprints, derived from the project's sprint origin rather than stored: the

@@ -334,16 +334,19 @@ export function filterCompactHistory(history: CompactHistory, keep: (issue: numb
   const selected: number[] = [];
   for (let issue = 0; issue < issueCount(history); issue++) if (keep(issue)) selected.push(issue);
   const pick = <T>(column: readonly T[]): T[] => selected.map((issue) => column[issue]!);
-  const runs = (offsets: readonly number[], ...columns: (readonly number[])[]) => {
+  // Plain loops over two columns at a time: a page filters 20,000 issues' transitions at each change of type.
+  const runs = (offsets: readonly number[], first: readonly number[], second: readonly number[]) => {
     const nextOffsets = [0];
-    const nextColumns = columns.map(() => [] as number[]);
+    const nextFirst: number[] = [];
+    const nextSecond: number[] = [];
     for (const issue of selected) {
       for (let j = offsets[issue]!; j < offsets[issue + 1]!; j++) {
-        columns.forEach((column, c) => nextColumns[c]!.push(column[j]!));
+        nextFirst.push(first[j]!);
+        nextSecond.push(second[j]!);
       }
-      nextOffsets.push(nextColumns[0]!.length);
+      nextOffsets.push(nextFirst.length);
     }
-    return { offsets: nextOffsets, columns: nextColumns };
+    return { offsets: nextOffsets, columns: [nextFirst, nextSecond] as const };
   };
   const transitions = runs(history.transitionOffset, history.transitionAt, history.transitionStatus);
   const flags = runs(history.flagOffset, history.flagAt, history.flagOn);
@@ -358,11 +361,11 @@ export function filterCompactHistory(history: CompactHistory, keep: (issue: numb
     resolved: pick(history.resolved),
     initialStatus: pick(history.initialStatus),
     transitionOffset: transitions.offsets,
-    transitionAt: transitions.columns[0]!,
-    transitionStatus: transitions.columns[1]!,
+    transitionAt: transitions.columns[0],
+    transitionStatus: transitions.columns[1],
     flagOffset: flags.offsets,
-    flagAt: flags.columns[0]!,
-    flagOn: flags.columns[1]!,
+    flagAt: flags.columns[0],
+    flagOn: flags.columns[1],
     ...(history.facets ? { facets: pickFacets(history.facets, selected) } : {}),
   };
 }

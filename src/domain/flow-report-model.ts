@@ -3,13 +3,19 @@ import { filterCompactHistory, type CompactHistory } from './compact-history';
 import { countedIssueTypes } from './counted-issue-types';
 import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from './flow-config';
 import {
-  buildFlowMeasures,
   buildForecaster,
+  itemFacts,
+  reportBasis,
+  windowMeasures,
+  withItemRows,
   type FlowMeasures,
   type FlowReport,
   type Forecaster,
   type ForecastQuestions,
   type ForecastSection,
+  type ItemFacts,
+  type ReportBasis,
+  type WindowMeasures,
 } from './flow-report';
 import { choosesAll, facetMatcher, type FacetChoice } from './issue-facets';
 import { buildStageAging, type StageAgingReport } from './stage-aging-report';
@@ -91,6 +97,14 @@ export type ReportResult =
 export type MeasuresResult =
   { ok: true; measures: FlowMeasures; configNote: string | null; clampedFrom: string | null } | { ok: false; message: string };
 
+/**
+ * The window's measures and the facts of its items (see `itemFacts`), apart: a page sends the items once per
+ * choice of items and stage range, not once per period.
+ */
+export type WindowMeasuresResult =
+  | { ok: true; measures: WindowMeasures; facts: ItemFacts; configNote: string | null; clampedFrom: string | null }
+  | { ok: false; message: string };
+
 /** The project's saved configuration, falling back to the defaults when it is missing or unreadable. */
 export function flowConfigOf(document: unknown, workflow: Workflow): { config: FlowConfig; note: string | null } {
   let config: FlowConfig = DEFAULT_FLOW_CONFIG;
@@ -99,7 +113,8 @@ export function flowConfigOf(document: unknown, workflow: Workflow): { config: F
     try {
       config = parseFlowConfig(document);
     } catch (cause) {
-      note = `The saved flow configuration could not be read (${cause instanceof Error ? cause.message : 'unknown problem'}); the defaults are used.`;
+      const problem = cause instanceof Error ? cause.message : 'unknown problem';
+      note = `The saved flow configuration could not be read (${problem}); the defaults are used.`;
     }
   }
   return { config: { ...config, workflow }, note };
@@ -164,15 +179,37 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const rangedConfig = (filters: ReportFilters): FlowConfig =>
     filters.stageRange && config.workflow ? { ...config, workflow: withStageRange(config.workflow, filters.stageRange) } : config;
 
-  const computeMeasures = (filters: ReportFilters): MeasuresResult => {
-    const filtered = historyOf(filters);
+  /**
+   * The timeline of the filters' items and stage range, and its items' facts: shared by every period, so a
+   * change of period computes only the window's measures. @throws as `reportBasis`, and RangeError for a bad range.
+   */
+  const itemsBasis = recentlyUsed<{ basis: ReportBasis; facts: ItemFacts }>(REMEMBERED);
+  const itemsBasisOf = (filters: ReportFilters) =>
+    itemsBasis(JSON.stringify([selectionKey(filters), filters.stageRange ?? null]), () => {
+      const ranged = rangedConfig(filters);
+      const basis = reportBasis(historyOf(filters), ranged, run);
+      return { basis, facts: itemFacts(basis, ranged) };
+    });
+
+  const computeWindowMeasures = (filters: ReportFilters): WindowMeasuresResult => {
     try {
+      const { basis, facts } = itemsBasisOf(filters);
       const { window, askedFrom } = windowWithinHistory(filters, config.window, firstDay, today);
-      const measures = buildFlowMeasures(filtered, { ...rangedConfig(filters), window }, run);
-      return { ok: true, measures, configNote: note, clampedFrom: askedFrom };
+      const measures = windowMeasures(basis, facts, { ...rangedConfig(filters), window }, run);
+      return { ok: true, measures, facts, configNote: note, clampedFrom: askedFrom };
     } catch (cause) {
       return { ok: false, message: cause instanceof Error ? cause.message : 'The metrics could not be computed.' };
     }
+  };
+  const windowResults = recentlyUsed<WindowMeasuresResult>(REMEMBERED);
+  const windowMeasuresFor = (filters: ReportFilters): WindowMeasuresResult =>
+    windowResults(filtersKey(filters), () => computeWindowMeasures(filters));
+
+  const computeMeasures = (filters: ReportFilters): MeasuresResult => {
+    const result = windowMeasuresFor(filters);
+    if (!result.ok) return result;
+    const { measures, facts, ...notes } = result;
+    return { ...notes, ok: true, measures: withItemRows(measures, facts) };
   };
   const measuresFor = (filters: ReportFilters): MeasuresResult => measuresResults(filtersKey(filters), () => computeMeasures(filters));
 
@@ -210,6 +247,8 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     reportFor: (filters: ReportFilters): ReportResult => reports(filtersKey(filters), () => compute(filters)),
     /** The report without its forecast, computed once for both (a page asks the forecast apart). */
     measuresFor,
+    /** The same without the items' rows, and their facts apart. */
+    windowMeasuresFor,
     forecastFor,
     stageAgingFor,
   };

@@ -141,7 +141,10 @@ export interface ForecastSection {
   samplingWindow: { from: string; to: string; days: number } | null;
   /** The days a reader may choose a sampling window in (the history's first day to yesterday); null when none. */
   sampleable: { from: string; to: string } | null;
-  /** The day the forecast starts from (today unless asked otherwise); the simulated days follow it, or begin on it when it is after today. */
+  /**
+   * The day the forecast starts from (today unless asked otherwise); the simulated days follow it, or begin on it
+   * when it is after today.
+   */
   startDate: string;
   /** The first simulated day: the day after today for a forecast from today, else the start date itself. */
   firstSimulatedDay: string;
@@ -277,16 +280,87 @@ function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
   return forecaster(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
 }
 
-function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): FlowMeasures {
+/**
+ * What each item measures whatever the report window: its cycle, lead and blocked time, age, flow efficiency
+ * and time in each status and stage. A page computes them once per timeline (per choice of items and stage
+ * range) and shares them between every period it is asked for; the rows built of them (`items`, and the
+ * time in each status) are built on first reading, and only once.
+ */
+export interface ItemFacts {
+  /** Items that existed at `now`: the rows `items` holds. */
+  itemCount: number;
+  cycle: Float64Array;
+  lead: Float64Array;
+  ages: ReturnType<typeof workItemAges>;
+  blocked: Float64Array;
+  efficiency: FlowEfficiency;
+  /** One row per item that existed at `now`, in input order. */
+  items(): ReportItem[];
+  timeInStatus(): FlowReport['timeInStatus'];
+}
+
+export function itemFacts({ timeline, measure, dates }: ReportBasis, config: FlowConfig): ItemFacts {
+  const n = timeline.itemCount;
+  const cycle = cycleTimes(timeline, measure);
+  const lead = leadTimes(timeline, measure);
+  const ages = workItemAges(timeline, measure);
+  const age = new Float64Array(n).fill(NaN);
+  ages.items.forEach((item, k) => (age[item] = ages.ages[k]!));
+  const blocked = blockedTime(timeline);
+  const efficiency = flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting });
+  const statusTimes = timeInStatus(timeline);
+  let itemCount = 0;
+  for (let i = 0; i < n; i++) itemCount += timeline.included[i]!;
+  let items: ReportItem[] | null = null;
+  let statusRows: FlowReport['timeInStatus'] | null = null;
+  return {
+    itemCount,
+    cycle,
+    lead,
+    ages,
+    blocked,
+    efficiency,
+    items: () =>
+      (items ??= itemRows(
+        timeline,
+        { cycle, lead, age, blocked, efficiency, stageTimes: timeInStage(timeline, statusTimes) },
+        measure,
+        dates,
+      )),
+    timeInStatus: () => (statusRows ??= timeInStatusRows(timeline, statusTimes, measure)),
+  };
+}
+
+/** Every measure but the per-item rows (`items`, `timeInStatus`), which depend on the items only, not the window. */
+export type WindowMeasures = Omit<FlowMeasures, 'items' | 'timeInStatus'>;
+
+function measuresOf(basis: ReportBasis, config: FlowConfig, run: FlowReportRun): FlowMeasures {
+  const facts = itemFacts(basis, config);
+  return withItemRows(windowMeasures(basis, facts, config, run), facts);
+}
+
+/** The window's measures with the items' rows: every measure of the report but the forecast. */
+export function withItemRows({ generated, discarded, ...rest }: WindowMeasures, facts: ItemFacts): FlowMeasures {
+  return { generated, discarded, items: facts.items(), ...rest, timeInStatus: facts.timeInStatus() };
+}
+
+/**
+ * The measures of the window `config.window` from the items' facts (see `itemFacts`, computed from the same
+ * basis and configuration but for the window).
+ */
+export function windowMeasures(
+  { timeline, measure, dates }: ReportBasis,
+  facts: ItemFacts,
+  config: FlowConfig,
+  run: FlowReportRun,
+): WindowMeasures {
   const { history, workflow } = timeline;
   const conventions = config.conventions;
   const window = resolveWindow(config.window, timeline);
-  const n = timeline.itemCount;
   const stageNames = workflow.stageNames;
+  const { cycle, lead, ages, blocked, efficiency } = facts;
 
   // Cycle time, lead time and their distributions over items done in the window.
-  const cycle = cycleTimes(timeline, measure);
-  const lead = leadTimes(timeline, measure);
   const doneItems = itemsDoneIn(timeline, window);
   const sortedCycle = sortedSample(cycle, doneItems);
   const cyclePercentiles = percentilesOfSorted(sortedCycle, conventions.percentiles, conventions.percentileMethod);
@@ -301,15 +375,6 @@ function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
   const wip = wipPerDay(timeline, window);
   const cfd = cumulativeFlow(timeline, window);
 
-  // Items in progress, per-item elapsed measures.
-  const ages = workItemAges(timeline, measure);
-  const ageOfItem = new Float64Array(n).fill(NaN);
-  ages.items.forEach((item, k) => (ageOfItem[item] = ages.ages[k]!));
-  const blocked = blockedTime(timeline);
-  const efficiency = flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting });
-  const statusTimes = timeInStatus(timeline);
-  const stageTimes = timeInStage(timeline, statusTimes);
-  const items = itemRows(timeline, { cycle, lead, age: ageOfItem, blocked, efficiency, stageTimes }, measure, dates);
   const { key } = history;
   const statusNames = history.statuses.map((status) => status.name);
   const daily = dailyRows(window, wip, cfd, dates);
@@ -326,12 +391,11 @@ function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
         doneStage: stageNames[workflow.doneStage]!,
       },
       conventions: { ...conventions },
-      items: items.length,
+      items: facts.itemCount,
       doneInWindow: doneItems.length,
       inProgress: ages.items.length,
     },
     discarded: discardedWork(timeline, window),
-    items,
     percentiles: percentileRecord(cyclePercentiles),
     serviceLevelExpectation: { ...sle, value: round(sle.value) },
     leadTimePercentiles: percentileRecord(leadPercentiles),
@@ -364,7 +428,6 @@ function measuresOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
     })),
     periodComparison: periodComparison(timeline, window, cycle, measure, dates),
     recentComparison: recentComparison(timeline, window, cycle, measure, dates),
-    timeInStatus: timeInStatusRows(timeline, statusTimes, measure),
     flowEfficiency: {
       overall: round(aggregateFlowEfficiency(efficiency, doneItems), 3),
       items: doneItems.length,

@@ -107,11 +107,12 @@ export { checkSamplingWindow, MIN_SAMPLING_DAYS, type SamplingWindowChoice } fro
 export {
   buildFlowMeasures,
   buildFlowReport,
-  type FlowMeasures,
   type FlowReport,
   type ForecastQuestions,
   type ForecastSection,
+  type ItemFacts,
   type ReportItem,
+  type WindowMeasures,
 } from './flow-report';
 
 // Pull requests (GitHub), joined to Jira items

@@ -1,4 +1,4 @@
-import type { FlowMeasures } from './flow-report';
+import type { FlowMeasures, WindowMeasures } from './flow-report';
 import { overviewTrends, periodName } from './overview-trends';
 
 /** The items at risk the overview names: the oldest first. */
@@ -25,7 +25,7 @@ export interface OverviewFigures {
   atRisk: { count: number; oldest: FlowMeasures['aging'] } | null;
 }
 
-export function overviewFigures(report: FlowMeasures): OverviewFigures {
+export function overviewFigures(report: WindowMeasures): OverviewFigures {
   const { now, timeZone, window, unit, doneInWindow } = report.generated;
   const p85 = report.periodComparison.current.cycleTime85;
   const atRisk =

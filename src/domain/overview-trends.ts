@@ -1,5 +1,5 @@
 import { MS_PER_DAY } from './calendar-day';
-import type { FlowMeasures } from './flow-report';
+import type { WindowMeasures } from './flow-report';
 import { cycleTimeByMonth } from './cycle-time-by-month';
 import { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
 
@@ -13,7 +13,7 @@ const TREND_DAYS = 84;
 export const TREND_AVERAGE_PERIODS = 4;
 
 /** "week", "day" or "month" for the report's throughput periods, by their full length; "period" otherwise. */
-export function periodName(report: FlowMeasures): string {
+export function periodName(report: WindowMeasures): string {
   let longest = 0;
   for (const period of report.throughput) longest = Math.max(longest, (Date.parse(period.end) - Date.parse(period.start)) / MS_PER_DAY + 1);
   if (longest === 1) return 'day';
@@ -24,9 +24,10 @@ export function periodName(report: FlowMeasures): string {
 /**
  * The overview's small trends, all read off the report (the tabs' own series, their latest stretch): items
  * finished per period with its moving average (over the whole series, so the first bars shown have one
- * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by month finished, and WIP per day.
+ * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by
+ * month finished, and WIP per day.
  */
-export function overviewTrends(report: FlowMeasures) {
+export function overviewTrends(report: WindowMeasures) {
   const periods = throughputPeriods(report);
   const average = wholePeriodMovingAverage(periods, TREND_AVERAGE_PERIODS);
   const from = Math.max(0, periods.length - TREND_PERIODS);

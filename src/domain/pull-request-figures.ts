@@ -106,7 +106,7 @@ export function finishedItems(history: CompactHistory, config: FlowConfig, now: 
 }
 
 /** The report's period as epoch ms: from the first day's start to the end of the last day (UTC days). */
-export function reportPeriod(report: FlowReport): { from: number; to: number } {
+export function reportPeriod(report: Pick<FlowReport, 'generated'>): { from: number; to: number } {
   const from = (isoDateToDay(report.generated.window.from) ?? 0) * MS_PER_DAY;
   const to = ((isoDateToDay(report.generated.window.to) ?? 0) + 1) * MS_PER_DAY;
   return { from, to };

@@ -22,8 +22,8 @@ export type NamedResolverTable<Functions extends { [Name in keyof Functions]: { 
 
 /**
  * Runs one resolver call and answers a `ResolverResult`. Expected failures keep their code and message;
- * validation failures name the offending field (never the caller's own field names or values); anything else is logged here and answered as INTERNAL,
- * so no stack trace, SDK message or secret ever reaches the browser.
+ * validation failures name the offending field (never the caller's own field names or values); anything else is
+ * logged here and answered as INTERNAL, so no stack trace, SDK message or secret ever reaches the browser.
  */
 export async function respond<T>(resolverName: string, work: () => Promise<T>): Promise<ResolverResult<T>> {
   try {

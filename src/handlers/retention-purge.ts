@@ -28,7 +28,8 @@ function purgeRunPorts(adapters: AppAdapters): PurgeRunPorts {
 /** Counts and project keys only. */
 function describe(outcome: PurgeSliceOutcome): string {
   if (outcome.kind === 'continues') {
-    return `time running short: continues on the queue from ${outcome.nextProject ?? `the pull requests of repository ${outcome.nextRepository}`}`;
+    const next = outcome.nextProject ?? `the pull requests of repository ${outcome.nextRepository}`;
+    return `time running short: continues on the queue from ${next}`;
   }
   const run = outcome.outcome;
   return (

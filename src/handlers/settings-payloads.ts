@@ -49,7 +49,8 @@ const generatedPaths = z
   .max(GENERATED_PATH_LIMITS.maxPatterns, `list at most ${GENERATED_PATH_LIMITS.maxPatterns} patterns`)
   .refine((patterns) => new Set(patterns).size === patterns.length, 'lists a pattern twice');
 
-const channelId = z.string().trim().regex(SLACK_CHANNEL_ID, 'must be a Slack channel id: C… for a public channel, G… for a private one');
+const NOT_A_CHANNEL_ID = 'must be a Slack channel id: C… for a public channel, G… for a private one';
+const channelId = z.string().trim().regex(SLACK_CHANNEL_ID, NOT_A_CHANNEL_ID);
 
 const stageName = z.string().trim().min(1, 'a stage needs a name').max(60, 'stage names are at most 60 characters');
 

@@ -5,7 +5,8 @@ import type { SiteProject } from '../site-project';
 import { IssueLifecycle } from './issue-lifecycle';
 import { DEMO_BLUEPRINTS, MAX_BIG_PROJECT_ISSUES, bigProject, type ProjectBlueprint } from './project-blueprints';
 import { Prng, deriveSeed } from './prng';
-import { DAY_MS, HOUR_MS, WorkCalendar } from './work-calendar';
+import { MS_PER_DAY, MS_PER_HOUR } from '../../../src/domain';
+import { WorkCalendar } from './work-calendar';
 
 /**
  * Builds the demo site's issues: three projects with different workflows over about eighteen months up to
@@ -37,7 +38,7 @@ const DEFAULT_SEED = 1729;
 export const DEMO_WINDOW_DAYS = 548;
 
 export function startOfUtcDay(ms: number): number {
-  return floor(ms / DAY_MS) * DAY_MS;
+  return floor(ms / MS_PER_DAY) * MS_PER_DAY;
 }
 
 export function generateDemoData(options: DemoDataOptions = {}): DemoData {
@@ -49,7 +50,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
     throw new Error(`bigProjectIssues must be an integer from 0 to ${MAX_BIG_PROJECT_ISSUES}`);
   }
 
-  const windowStart = startOfUtcDay(anchor) - DEMO_WINDOW_DAYS * DAY_MS;
+  const windowStart = startOfUtcDay(anchor) - DEMO_WINDOW_DAYS * MS_PER_DAY;
   const calendar = new WorkCalendar(windowStart, anchor);
   const blueprints = bigIssues > 0 ? [...DEMO_BLUEPRINTS, bigProject(bigIssues)] : DEMO_BLUEPRINTS;
   const store = new IssueStore();
@@ -136,7 +137,7 @@ function pingPongIssues(issueCount: number): Map<number, number> {
 function firstMondayMorning(calendar: WorkCalendar): number {
   let day = 0;
   while (new Date(calendar.dayStart(day)).getUTCDay() !== 1) day++;
-  return calendar.dayStart(day) + 9 * HOUR_MS;
+  return calendar.dayStart(day) + 9 * MS_PER_HOUR;
 }
 
 /**
@@ -160,8 +161,8 @@ function arrivalTimes(blueprint: ProjectBlueprint, calendar: WorkCalendar, ancho
     const growth = 0.8 + (0.4 * d) / days;
     let weight = base * growth * (burst[d] as number);
     if (blueprint.style === 'scrum' && base > 0) {
-      const sinceOrigin = calendar.dayStart(d) - (sprintOrigin - 9 * HOUR_MS);
-      if (sinceOrigin >= 0 && floor(sinceOrigin / DAY_MS) % 14 === 0) weight *= 3;
+      const sinceOrigin = calendar.dayStart(d) - (sprintOrigin - 9 * MS_PER_HOUR);
+      if (sinceOrigin >= 0 && floor(sinceOrigin / MS_PER_DAY) % 14 === 0) weight *= 3;
     }
     weights[d] = weight;
     total += weight;
@@ -180,7 +181,7 @@ function arrivalTimes(blueprint: ProjectBlueprint, calendar: WorkCalendar, ancho
     const weight = weights[day] as number;
     const within = weight > 0 ? min(0.999, (target - before) / weight) : 0;
     // Spread over office hours; weekend arrivals are the odd evening report.
-    result[k] = calendar.dayStart(day) + 8 * HOUR_MS + floor(within * 10 * HOUR_MS);
+    result[k] = calendar.dayStart(day) + 8 * MS_PER_HOUR + floor(within * 10 * MS_PER_HOUR);
   }
   return result;
 }

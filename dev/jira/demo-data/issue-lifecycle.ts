@@ -4,7 +4,8 @@ import { SPRINT_LENGTH_DAYS } from '../site-project';
 import { userIndex } from './demo-users';
 import type { ProjectBlueprint } from './project-blueprints';
 import type { Prng } from './prng';
-import { DAY_MS, HOUR_MS, MINUTE_MS, type WorkCalendar } from './work-calendar';
+import { MS_PER_DAY, MS_PER_HOUR } from '../../../src/domain';
+import { MINUTE_MS, type WorkCalendar } from './work-calendar';
 
 /**
  * Walks one issue through its project's workflow, from creation to the anchor date, writing each change
@@ -42,8 +43,8 @@ function statusCategory(status: number): string {
   return CATEGORY_OF_STATUS[status] ?? 'undefined';
 }
 const MINUTE = MINUTE_MS;
-const HOUR = HOUR_MS;
-const DAY = DAY_MS;
+const HOUR = MS_PER_HOUR;
+const DAY = MS_PER_DAY;
 
 export class IssueLifecycle {
   private readonly path: readonly number[];

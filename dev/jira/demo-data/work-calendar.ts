@@ -1,3 +1,4 @@
+import { MS_PER_DAY, MS_PER_HOUR } from '../../../src/domain';
 import type { Prng } from './prng';
 
 // Read once into module scope: under test runners that evaluate code in a VM context every global
@@ -5,8 +6,6 @@ import type { Prng } from './prng';
 const { floor, ceil } = Math;
 
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 
 const WORKDAY = 0;
 const WEEKEND = 1;
@@ -31,22 +30,22 @@ export class WorkCalendar {
     readonly endMs: number,
     private readonly weekendWorkChance = 0.08,
   ) {
-    this.startMs = floor(startMs / DAY_MS) * DAY_MS;
-    const days = ceil((endMs - this.startMs) / DAY_MS) + 60;
+    this.startMs = floor(startMs / MS_PER_DAY) * MS_PER_DAY;
+    const days = ceil((endMs - this.startMs) / MS_PER_DAY) + 60;
     this.kinds = new Uint8Array(days);
     for (let d = 0; d < days; d++) {
-      const date = new Date(this.startMs + d * DAY_MS);
+      const date = new Date(this.startMs + d * MS_PER_DAY);
       const weekday = date.getUTCDay();
       this.kinds[d] = isHoliday(date) ? HOLIDAY : weekday === 0 || weekday === 6 ? WEEKEND : WORKDAY;
     }
   }
 
   dayIndex(t: number): number {
-    return floor((t - this.startMs) / DAY_MS);
+    return floor((t - this.startMs) / MS_PER_DAY);
   }
 
   dayStart(dayIndex: number): number {
-    return this.startMs + dayIndex * DAY_MS;
+    return this.startMs + dayIndex * MS_PER_DAY;
   }
 
   private kind(dayIndex: number): number {
@@ -74,7 +73,7 @@ export class WorkCalendar {
 
   /** A random moment within office hours of the given day. */
   officeMoment(dayIndex: number, rng: Prng): number {
-    return this.dayStart(dayIndex) + DAY_START_HOUR * HOUR_MS + floor(rng.next() * DAY_LENGTH_HOURS * HOUR_MS);
+    return this.dayStart(dayIndex) + DAY_START_HOUR * MS_PER_HOUR + floor(rng.next() * DAY_LENGTH_HOURS * MS_PER_HOUR);
   }
 
   /**
@@ -87,7 +86,7 @@ export class WorkCalendar {
     if (this.isWeekend(d) && !weekendShift) {
       return rng.chance(this.weekendWorkChance) ? t : this.officeMoment(this.nextWorkday(d), rng);
     }
-    const hour = (t - this.dayStart(d)) / HOUR_MS;
+    const hour = (t - this.dayStart(d)) / MS_PER_HOUR;
     if (hour >= DAY_START_HOUR && hour < DAY_START_HOUR + DAY_LENGTH_HOURS) return t;
     if (rng.chance(0.1)) return t;
     return hour < DAY_START_HOUR ? this.officeMoment(d, rng) : this.officeMoment(this.nextWorkday(d + 1), rng);
@@ -107,7 +106,7 @@ export class WorkCalendar {
       weekendShift = this.isWeekend(d) && rng.chance(this.weekendWorkChance);
       if (this.isWorkday(d) || weekendShift) whole--;
     }
-    const partial = (workingDays - floor(workingDays)) * DAY_LENGTH_HOURS * HOUR_MS;
+    const partial = (workingDays - floor(workingDays)) * DAY_LENGTH_HOURS * MS_PER_HOUR;
     return this.snap(this.dayStart(d) + startOffset + partial, rng, weekendShift);
   }
 }

@@ -97,7 +97,8 @@ function warningsFor(record: GitHubConnectionRecord, now: Date): string[] {
     const broad = (record.scopes ?? []).filter((scope) => WRITE_SCOPES.test(scope));
     warnings.push(
       broad.length > 0
-        ? `This classic token's scopes (${broad.join(', ')}) allow changes; the app only reads. A fine-grained, read-only token limited to these repositories is safer.`
+        ? `This classic token's scopes (${broad.join(', ')}) allow changes; the app only reads. ` +
+            'A fine-grained, read-only token limited to these repositories is safer.'
         : 'This is a classic token. A fine-grained, read-only token limited to these repositories is safer.',
     );
   }
@@ -234,7 +235,8 @@ function requireSomethingVisible(repositories: readonly GitHubRepositoryAccess[]
   if (repositories.length > 0 && repositories.every((repository) => !repository.visible)) {
     throw new ConnectionRefused(
       'no-repository-access',
-      'The token cannot see any of these repositories. Check the names, and the repository access the token was given on GitHub. Nothing was saved.',
+      'The token cannot see any of these repositories. ' +
+        'Check the names, and the repository access the token was given on GitHub. Nothing was saved.',
     );
   }
 }

@@ -16,7 +16,10 @@ export function slackChannelProblem(error: ServiceRefusal, channelName: string, 
     case 'channel-archived':
       return `#${channelName} is archived: choose another channel.`;
     case 'missing-scope':
-      return `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
+      return (
+        `The bot token lacks the scope needed to post${error.detail ? ` (${error.detail})` : ''}: ` +
+        'add it to the Slack app and reinstall it.'
+      );
     default:
       return null;
   }

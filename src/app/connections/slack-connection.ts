@@ -103,7 +103,10 @@ export function channelProblem(error: ServiceRefusal, channelId: string): string
     case 'channel-archived':
       return `Channel ${channelId} is archived.`;
     case 'missing-scope':
-      return `The bot token lacks the scope needed here${error.detail ? ` (${error.detail})` : ''}: add it to the Slack app and reinstall it.`;
+      return (
+        `The bot token lacks the scope needed here${error.detail ? ` (${error.detail})` : ''}: ` +
+        'add it to the Slack app and reinstall it.'
+      );
     default:
       return null;
   }

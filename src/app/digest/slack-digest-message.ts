@@ -118,7 +118,9 @@ export function digestMessages(projects: readonly ProjectDigest[], at: Date): Di
                 elements: [
                   {
                     type: 'mrkdwn',
-                    text: 'From the history Flow metrics last synced from Jira. Cycle times are of items finished in the last 30 days; an item is at risk when it has been in progress longer than 85% of them took.',
+                    text:
+                      'From the history Flow metrics last synced from Jira. Cycle times are of items finished in the last 30 days; ' +
+                      'an item is at risk when it has been in progress longer than 85% of them took.',
                   },
                 ],
               },

@@ -22,8 +22,8 @@ import { UnreadableSecretError } from '../connections/unreadable-secret';
 
 /**
  * The weekly flow digest: for every measured project the app has synced, the week's figures computed from the
- * stored history (Jira is asked only, once, for the projects' types, which their page links need), posted to the connected Slack channel. The outcome, sent or
- * not and why, is kept for the settings page; it never holds the token.
+ * stored history (Jira is asked only, once, for the projects' types, which their page links need), posted to the
+ * connected Slack channel. The outcome, sent or not and why, is kept for the settings page; it never holds the token.
  */
 export interface SiteAddress {
   url: string;

@@ -49,7 +49,8 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 
 function itemLine(alerts: ProjectAlerts, item: ServiceLevelBreach): string {
   const { value, unit } = alerts.serviceLevel;
-  return `${link(alerts.issueUrl(item.key), item.key)} in ${escape(item.stage)}: ${formatDuration(item.age, unit)} in progress, SLE ${formatDuration(value ?? 0, unit)}`;
+  const [age, sle] = [formatDuration(item.age, unit), formatDuration(value ?? 0, unit)];
+  return `${link(alerts.issueUrl(item.key), item.key)} in ${escape(item.stage)}: ${age} in progress, SLE ${sle}`;
 }
 
 function pullLine(alerts: ProjectAlerts, pull: OverduePullRequest): string {
@@ -91,7 +92,8 @@ export function alertMessage(alerts: ProjectAlerts): AlertMessage | null {
   ];
   const summary: string[] = [];
   if (alerts.items.length > 0) {
-    const heading = `${plural(alerts.items.length, 'item', 'items')} passed the SLE (${percentile}% of items finish within ${formatDuration(value ?? 0, unit)})`;
+    const within = formatDuration(value ?? 0, unit);
+    const heading = `${plural(alerts.items.length, 'item', 'items')} passed the SLE (${percentile}% of items finish within ${within})`;
     blocks.push(
       ...listBlocks(
         heading,
@@ -106,7 +108,8 @@ export function alertMessage(alerts: ProjectAlerts): AlertMessage | null {
     );
   }
   if (alerts.pulls.length > 0) {
-    const heading = `${plural(alerts.pulls.length, 'pull request', 'pull requests')} waiting more than ${alerts.reviewWaitHours} h for a first review`;
+    const pulls = plural(alerts.pulls.length, 'pull request', 'pull requests');
+    const heading = `${pulls} waiting more than ${alerts.reviewWaitHours} h for a first review`;
     blocks.push(
       ...listBlocks(
         heading,

@@ -45,14 +45,18 @@ export function alertProblem(
       return {
         at,
         kind: 'rate-limited',
-        text: `Slack rate limited the alerts of ${context.projectKey} and asked to wait ${context.retryAfterSeconds} s; they continued after that.`,
+        text:
+          `Slack rate limited the alerts of ${context.projectKey} and asked to wait ${context.retryAfterSeconds} s; ` +
+          'they continued after that.',
       };
     default:
       return context.mayHaveGone
         ? {
             at,
             kind: 'unavailable',
-            text: `Slack could not be reached${error.detail ? ` (${error.detail})` : ''}; alerts of ${context.projectKey} may not have been delivered.`,
+            text:
+              `Slack could not be reached${error.detail ? ` (${error.detail})` : ''}; ` +
+              `alerts of ${context.projectKey} may not have been delivered.`,
           }
         : { at, kind: 'refused', text: refused };
   }

@@ -27,7 +27,8 @@ export async function requestSyncNow(ports: SyncNowPorts, projectKey: string): P
   if (!(await ports.measured.list()).includes(projectKey)) {
     throw new AppError(
       'NOT_FOUND',
-      'Flow metrics are not collected for this project. A Jira administrator can add it in Jira settings → Apps → Flow metrics settings.',
+      'Flow metrics are not collected for this project. ' +
+        'A Jira administrator can add it in Jira settings → Apps → Flow metrics settings.',
     );
   }
   requireActiveLicence(ports.licence);

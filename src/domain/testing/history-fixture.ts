@@ -4,6 +4,7 @@
  * tests. Test support only; not exported from the domain's public surface.
  */
 import fc from 'fast-check';
+import { MS_PER_DAY, MS_PER_HOUR } from '../calendar-day';
 import { CompactHistoryBuilder, type CompactHistory, type CompactStatus } from '../compact-history';
 import { DEFAULT_CONVENTIONS, resolveConventions, type FlowConventions } from '../conventions';
 import { buildFlowTimeline, type FlowTimeline } from '../flow-timeline';
@@ -97,8 +98,8 @@ export const REWORK_ISSUES: readonly IssueSketch[] = [
   { key: 'T-3', created: '2025-03-11T00:00Z' },
 ];
 
-export const DAY = 86_400_000;
-export const HOUR = 3_600_000;
+export const DAY = MS_PER_DAY;
+export const HOUR = MS_PER_HOUR;
 
 /** A random history on the board: issues created over ~60 days, each with up to 12 moves. */
 export function arbitraryBoardHistory(maxIssues = 40): fc.Arbitrary<CompactHistory> {

@@ -89,6 +89,26 @@ describe('the page’s report model', () => {
     expect(later).not.toBe(configured);
   });
 
+  it('computes the items of one choice of items and stage range once, and each period the same as a report of its own', () => {
+    const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const { config } = flowConfigOf(null, BOARD_WORKFLOW);
+    const periods: ReportFilters[] = [NO_FILTERS, LAST_30_DAYS, { ...NO_FILTERS, rangeDays: 7 }];
+    const results = periods.map((filters) => model.windowMeasuresFor(filters));
+    const facts = results.map((result) => (result.ok ? result.facts : null));
+    expect(facts[0]).not.toBeNull();
+    expect(facts[1]).toBe(facts[0]);
+    expect(facts[2]).toBe(facts[0]);
+    periods.forEach((filters, k) => {
+      const window = k === 0 ? config.window : { from: null, to: null, days: filters.rangeDays };
+      const alone = flowReport.buildFlowMeasures(history, { ...config, window }, { now: FIXTURE_NOW, seed: 1 });
+      const result = model.measuresFor(filters);
+      expect(result.ok && JSON.parse(JSON.stringify(result.measures))).toEqual(JSON.parse(JSON.stringify(alone)));
+    });
+    const bugs = model.windowMeasuresFor(BUGS);
+    expect(bugs.ok && bugs.facts).not.toBe(facts[0]);
+    expect(bugs.ok && bugs.facts.items().every((item) => item.type === 'Bug')).toBe(true);
+  });
+
   it('remembers the reports of recent filters, so going back to one costs nothing', () => {
     const model = reportModel(history, BOARD_WORKFLOW, null, FIXTURE_NOW);
     const first = reportOf(model, NO_FILTERS);

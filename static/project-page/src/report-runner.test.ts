@@ -3,7 +3,7 @@ import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportMessage, ReportWorker } from './report-worker-protocol';
+import type { ReportAnswer, ReportFigures, ReportMessage, ReportWorker } from './report-worker-protocol';
 
 const history = flowHistory();
 const source = { history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW };
@@ -42,6 +42,21 @@ const overviewOf = (filters = NO_FILTERS) => {
 };
 
 describe('the report runner', () => {
+  it('gives every period of one choice of items the same items, so the page builds them once', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const asked = [NO_FILTERS, { ...NO_FILTERS, rangeDays: 30 }, BUGS].map((filters) => runner.figures(filters, 'measures'));
+    worker.flush();
+    const [all, lastMonth, bugs] = await Promise.all(asked);
+    const columnsOf = (figures: ReportFigures | undefined) => (figures?.ok ? figures.measures!.itemColumns : null);
+    expect(columnsOf(all)).not.toBeNull();
+    // Each answer was copied apart, as between threads: the runner gives back the columns it already holds.
+    expect(columnsOf(lastMonth)).toBe(columnsOf(all));
+    expect(columnsOf(bugs)).not.toBe(columnsOf(all));
+    expect(columnsOf(bugs)!.key.length).toBeLessThan(columnsOf(all)!.key.length);
+    runner.stop();
+  });
+
   it('sends the history once, then each question, and gives each answer to its own question', async () => {
     const worker = fakeWorker();
     const runner = reportRunner(source, () => worker);

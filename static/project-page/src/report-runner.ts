@@ -1,5 +1,6 @@
 import { type CompactHistory, filtersKey, type ReportFilters, type StageAgingResult, type Workflow } from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
+import type { ReportItemColumns } from './report-item-columns';
 import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker } from './report-worker-protocol';
 
 /** The report's figures for the page, computed without holding up the page. */
@@ -32,6 +33,18 @@ export function reportRunner(
   let stopped = false;
   const waiting = new Map<number, { message: ReportMessage; settle: (answer: ReportAnswer) => void }>();
   const answers = new Map<string, Promise<ReportAnswer>>();
+  // The items of the last few answers by id: an answer whose items the page already holds is given those,
+  // so the page builds each choice of items once (see `use-report-figures.ts`), not once per period.
+  const heldItems = new Map<number, ReportItemColumns>();
+  const sameItems = (answer: ReportAnswer): ReportAnswer => {
+    if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return answer;
+    const measures = answer.figures.measures;
+    const held = heldItems.get(measures.itemsId);
+    heldItems.delete(measures.itemsId);
+    heldItems.set(measures.itemsId, held ?? measures.itemColumns);
+    if (heldItems.size > KEPT_ANSWERS) heldItems.delete(heldItems.keys().next().value!);
+    return held === undefined ? answer : { ...answer, figures: { ...answer.figures, measures: { ...measures, itemColumns: held } } };
+  };
 
   const onThisThread = (message: ReportMessage, settle: (answer: ReportAnswer) => void) => {
     if (inPage === null) {
@@ -53,12 +66,14 @@ export function reportRunner(
     worker.onmessage = ({ data }) => {
       const call = waiting.get(data.id);
       waiting.delete(data.id);
-      call?.settle(data);
+      call?.settle(sameItems(data));
     };
     // A worker that cannot run gives way to this thread, for the questions waiting and those to come.
     worker.onerror = () => {
       worker?.terminate();
       worker = null;
+      // This thread numbers its items anew.
+      heldItems.clear();
       for (const { message, settle } of waiting.values()) onThisThread(message, settle);
       waiting.clear();
     };

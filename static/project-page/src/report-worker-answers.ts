@@ -1,5 +1,12 @@
-import { type FlowMeasures, overviewFigures, type OverviewFigures, reportModel, type ReportModel } from '../../../src/domain';
-import { itemColumns } from './report-item-columns';
+import {
+  type ItemFacts,
+  overviewFigures,
+  type OverviewFigures,
+  reportModel,
+  type ReportModel,
+  type WindowMeasures,
+} from '../../../src/domain';
+import { itemColumns, type ReportItemColumns } from './report-item-columns';
 import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from './report-worker-protocol';
 
 /**
@@ -11,22 +18,24 @@ import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from '.
  */
 export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer | null {
   let model: ReportModel | null = null;
-  const overviews = new WeakMap<FlowMeasures, OverviewFigures>();
-  const sent = new WeakMap<FlowMeasures, PageMeasures>();
+  const overviews = new WeakMap<WindowMeasures, OverviewFigures>();
+  // The items' columns, built once per choice of items and stage range: every period shares them.
+  const columns = new WeakMap<ItemFacts, { itemColumns: ReportItemColumns; itemsId: number }>();
+  let nextItemsId = 0;
 
-  const overviewOf = (measures: FlowMeasures): OverviewFigures => {
+  const overviewOf = (measures: WindowMeasures): OverviewFigures => {
     let figures = overviews.get(measures);
     if (figures === undefined) overviews.set(measures, (figures = overviewFigures(measures)));
     return figures;
   };
 
-  const pageMeasuresOf = (measures: FlowMeasures): PageMeasures => {
-    let page = sent.get(measures);
-    if (page === undefined) {
-      const { items, timeInStatus, ...rest } = measures;
-      sent.set(measures, (page = { ...rest, itemColumns: itemColumns(items, measures.generated.workflow.stages) }));
+  const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts): PageMeasures => {
+    let items = columns.get(facts);
+    if (items === undefined) {
+      items = { itemColumns: itemColumns(facts.items(), measures.generated.workflow.stages), itemsId: nextItemsId++ };
+      columns.set(facts, items);
     }
-    return page;
+    return { ...measures, ...items };
   };
 
   return (message) => {
@@ -37,7 +46,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
     try {
       if (model === null) throw new Error('The report was asked for before the history arrived.');
       if (message.kind === 'aging') return { id: message.id, kind: 'aging', aging: model.stageAgingFor(message.filters, message.asOfDate) };
-      const result = model.measuresFor(message.filters);
+      const result = model.windowMeasuresFor(message.filters);
       const figures: ReportFigures = !result.ok
         ? result
         : {
@@ -46,7 +55,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
             configNote: result.configNote,
             clampedFrom: result.clampedFrom,
             overview: message.part === 'overview' ? overviewOf(result.measures) : null,
-            measures: message.part === 'measures' ? pageMeasuresOf(result.measures) : null,
+            measures: message.part === 'measures' ? pageMeasuresOf(result.measures, result.facts) : null,
           };
       return { id: message.id, kind: 'figures', figures };
     } catch (cause) {

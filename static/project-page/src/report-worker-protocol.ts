@@ -1,4 +1,12 @@
-import type { CompactHistory, FlowMeasures, OverviewFigures, ReportFilters, StageAgingResult, Workflow } from '../../../src/domain';
+import {
+  type CompactHistory,
+  type OverviewFigures,
+  type ReportFilters,
+  type ReportItem,
+  type StageAgingResult,
+  type WindowMeasures,
+  type Workflow,
+} from '../../../src/domain';
 import type { ReportItemColumns } from './report-item-columns';
 
 /**
@@ -20,7 +28,20 @@ export type ReportPart = 'overview' | 'measures';
  * The measures as the page receives them: the items as columns (see `report-item-columns.ts`), and without
  * the time in each status per item, which no view shows and which cost more to copy than all the rest.
  */
-export type PageMeasures = Omit<FlowMeasures, 'items' | 'timeInStatus'> & { itemColumns: ReportItemColumns };
+export type PageMeasures = WindowMeasures & {
+  itemColumns: ReportItemColumns;
+  /**
+   * Names the items: answers with the same id carry the same items (the same choice of items and stage
+   * range, whatever the period), so the page builds them once and every period reuses them.
+   */
+  itemsId: number;
+};
+
+/**
+ * The report the views read: the measures with their items, without the time in each status (never sent)
+ * and without the forecast (the Forecast tab asks the forecast runner its own questions).
+ */
+export type PageReport = WindowMeasures & { items: ReportItem[] };
 
 /** The figures for one choice of filters: what the filters bar shows whatever the tab, and the tab's part. */
 export type ReportFigures =

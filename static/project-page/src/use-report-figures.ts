@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { filtersKey, type FlowReport, type ReportFilters, type ReportItem } from '../../../src/domain';
+import { filtersKey, type ReportFilters, type ReportItem } from '../../../src/domain';
 import type { ReportRunner } from './report-runner';
-import { itemsOfColumns } from './report-item-columns';
-import type { PageMeasures, ReportFigures, ReportPart } from './report-worker-protocol';
+import { itemsOfColumns, type ReportItemColumns } from './report-item-columns';
+import type { PageMeasures, PageReport, ReportFigures, ReportPart } from './report-worker-protocol';
 
 /**
  * The figures of the part of the report shown, for the filters chosen, as the runner answers them. While the
@@ -36,22 +36,23 @@ export function useReportFigures(
 
 /**
  * The report the views read, from the measures the worker sent. Its items are built from their columns when
- * a view first reads them (the Overview, Aging and Forecast tabs never do). Its forecast is asked apart (the
- * Forecast tab's questions go to the forecast worker) and its time in each status is not sent, since no view
- * shows it: reading either here is a mistake, and says so.
+ * a view first reads them (the Overview, Aging and Forecast tabs never do). It has neither a forecast (the
+ * Forecast tab's questions go to the forecast worker) nor the time in each status (no view shows it): its
+ * type says so, so no view can read them.
  */
-export function useReportOf(measures: PageMeasures | null): FlowReport | null {
+export function useReportOf(measures: PageMeasures | null): PageReport | null {
   return useMemo(() => (measures === null ? null : reportOf(measures)), [measures]);
 }
 
-function reportOf({ itemColumns, ...measures }: PageMeasures): FlowReport {
-  let items: ReportItem[] | null = null;
-  const notSent = (what: string) => () => {
-    throw new Error(`The page is not sent the report's ${what}.`);
-  };
-  return Object.defineProperties({ ...measures } as FlowReport, {
-    items: { get: () => (items ??= itemsOfColumns(itemColumns)), enumerable: true },
-    timeInStatus: { get: notSent('time in each status') },
-    forecast: { get: notSent('forecast: ask the forecast runner') },
-  });
+/** The items built from each columns object: the runner gives every period of one choice of items the same. */
+const itemsBuilt = new WeakMap<ReportItemColumns, ReportItem[]>();
+
+function itemsOf(columns: ReportItemColumns): ReportItem[] {
+  let items = itemsBuilt.get(columns);
+  if (items === undefined) itemsBuilt.set(columns, (items = itemsOfColumns(columns)));
+  return items;
+}
+
+function reportOf({ itemColumns, itemsId, ...measures }: PageMeasures): PageReport {
+  return Object.defineProperty({ ...measures } as PageReport, 'items', { get: () => itemsOf(itemColumns), enumerable: true });
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { itemTimeSplits, type CompactHistory, type FlowConfig, type FlowReport } from '../../../../src/domain';
+import { itemTimeSplits, type CompactHistory, type FlowConfig } from '../../../../src/domain';
 import { useResolver } from '../../../common/use-resolver';
 import { IssuesView } from '../views/IssuesView';
 import { finishedItems } from './pull-request-figures';
+import type { PageReport } from '../report-worker-protocol';
 
 /**
  * The Issues tab with, once the project's pull requests have loaded (GitHub connected), where each finished
@@ -17,7 +18,7 @@ export function IssuesWithTimeSplit({
   config,
   now,
 }: {
-  report: FlowReport;
+  report: PageReport;
   projectKey: string;
   issueTypes?: readonly string[];
   history: CompactHistory;

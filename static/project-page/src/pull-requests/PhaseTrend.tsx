@@ -3,10 +3,11 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useMemo, useState } from 'react';
-import { type FlowReport, periodName, PHASE_PERCENTILES, phaseTrend, type PullRequestFacts } from '../../../../src/domain';
+import { periodName, PHASE_PERCENTILES, phaseTrend, type PullRequestFacts } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { shortDate } from '../views/format';
+import type { PageReport } from '../report-worker-protocol';
 
 const PHASE_TITLES = { coding: 'Coding', pickup: 'Pickup', review: 'Review', merge: 'Merge' } as const;
 const HOUR = 3_600_000;
@@ -18,7 +19,7 @@ const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
  * report's weeks or months) in which a merged pull request had the phase. The percentile shown can be changed;
  * each chart's table lists all three.
  */
-export function PhaseTrend({ pulls, report }: { pulls: readonly PullRequestFacts[]; report: FlowReport }) {
+export function PhaseTrend({ pulls, report }: { pulls: readonly PullRequestFacts[]; report: PageReport }) {
   const [percentileIndex, setPercentileIndex] = useState(0);
   const trend = useMemo(() => phaseTrend(pulls, report.throughput), [pulls, report.throughput]);
   const period = periodName(report);

@@ -3,7 +3,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { TIME_SPLIT_PARTS, type CompactHistory, type FlowConfig, type FlowReport, type TimeSplitPart } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, type CompactHistory, type FlowConfig, type TimeSplitPart } from '../../../../src/domain';
 import type { ProjectPullRequestsData } from '../../../../src/shared/resolver-contract';
 import { LoadingState } from '../../../common/LoadingState';
 import { ResolverErrorMessage } from '../../../common/ResolverErrorMessage';
@@ -24,6 +24,7 @@ import {
 import { PhaseTrend } from './PhaseTrend';
 import { TimeSplitTrend } from './TimeSplitTrend';
 import './PullRequestsView.css';
+import type { PageReport } from '../report-worker-protocol';
 
 const PHASE_LABELS = {
   coding: 'Coding (first commit → opened)',
@@ -54,7 +55,7 @@ export function PullRequestsView({
   config,
   now,
 }: {
-  report: FlowReport;
+  report: PageReport;
   history: CompactHistory;
   config: FlowConfig;
   now: number;

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { type FlowReport, periodName, type PullRequestFacts, TIME_SPLIT_PARTS, timeSplitTrend } from '../../../../src/domain';
+import { periodName, type PullRequestFacts, TIME_SPLIT_PARTS, timeSplitTrend } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
 import { PART_LABELS, type FinishedItem } from './pull-request-figures';
+import type { PageReport } from '../report-worker-protocol';
 
 const HOUR = 3_600_000;
 const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
@@ -20,7 +21,7 @@ export function TimeSplitTrend({
 }: {
   pulls: readonly PullRequestFacts[];
   items: readonly FinishedItem[];
-  report: FlowReport;
+  report: PageReport;
 }) {
   const trend = useMemo(() => timeSplitTrend(pulls, items, report.throughput), [pulls, items, report.throughput]);
   const period = periodName(report);

@@ -4,7 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import type { FlowReport, StageAgingResult } from '../../../../src/domain';
+import type { StageAgingResult } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { LoadingState } from '../../../common/LoadingState';
 import { ChartFrame } from '../charts/ChartFrame';
@@ -17,6 +17,7 @@ import { openIssue } from './open-issue';
 import { basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
 import './issue-link.css';
 import './AgingView.css';
+import type { PageReport } from '../report-worker-protocol';
 
 /** The rows the table under the chart lists, oldest first; the chart's own data table has every item. */
 const AGING_ROWS = 100;
@@ -83,7 +84,7 @@ export function AgingView({
   agingAsOf,
   today,
 }: {
-  report: FlowReport;
+  report: PageReport;
   /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now: computed off the page's thread. */
   agingAsOf: (asOfDate: string | null) => Promise<StageAgingResult>;
   today: string;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { cycleTimeByMonth, dayToIsoDate, type FlowReport, isoDateToDay, type ReportItem } from '../../../../src/domain';
+import { cycleTimeByMonth, dayToIsoDate, isoDateToDay, type ReportItem } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
@@ -14,6 +14,7 @@ import { rollingCycleTime } from './rolling-cycle-time';
 import { DEFAULT_SCATTER_CHOICES, ScatterOptions } from './ScatterOptions';
 import { dragRange, type DayRange } from './scatter-zoom';
 import { ScatterZoomControls } from './ScatterZoomControls';
+import type { PageReport } from '../report-worker-protocol';
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -22,9 +23,9 @@ const LABELLED_PERCENTILES = ['50', '85', '95'];
  * The scatterplot's dots, one per finished item with what its tooltip and announcement say. Kept per report,
  * so coming back to this tab redraws the chart without building 15,000 descriptions again.
  */
-const dotsOfReport = new WeakMap<FlowReport, ScatterDot[]>();
+const dotsOfReport = new WeakMap<PageReport, ScatterDot[]>();
 
-function scatterDots(report: FlowReport): ScatterDot[] {
+function scatterDots(report: PageReport): ScatterDot[] {
   const known = dotsOfReport.get(report);
   if (known !== undefined) return known;
   const unit = unitName(report);
@@ -36,7 +37,7 @@ function scatterDots(report: FlowReport): ScatterDot[] {
     if (text === undefined) written.set(isoDate, (text = formatDate(isoDate)));
     return text;
   };
-  const describe = (point: FlowReport['scatter'][number]) => {
+  const describe = (point: PageReport['scatter'][number]) => {
     itemOf ??= new Map(report.items.map((item) => [item.key, item]));
     const item = itemOf.get(point.key);
     return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
@@ -56,7 +57,7 @@ function scatterDots(report: FlowReport): ScatterDot[] {
 }
 
 /** Cycle time of finished items: a scatterplot with percentile lines, and a histogram. */
-export function CycleTimeView({ report }: { report: FlowReport }) {
+export function CycleTimeView({ report }: { report: PageReport }) {
   const dots = scatterDots(report);
   const lines = useMemo(() => percentileLines(report, unitName(report), LABELLED_PERCENTILES), [report]);
   const histogramMarks = useMemo(() => percentileMarks(report), [report]);
@@ -162,7 +163,7 @@ export function CycleTimeView({ report }: { report: FlowReport }) {
 }
 
 /** The quoted percentiles as marks on the histogram, each on the bin holding it; those sharing a bin share a mark. */
-function percentileMarks(report: FlowReport): BarMark[] {
+function percentileMarks(report: PageReport): BarMark[] {
   const marks: BarMark[] = [];
   for (const percentile of LABELLED_PERCENTILES) {
     const value = report.percentiles[percentile];
@@ -181,7 +182,7 @@ function binLabel(bin: { from: number; to: number }): string {
   return bin.to - bin.from === 1 ? String(bin.from) : `${bin.from}–${bin.to}`;
 }
 
-function mostCommon(report: FlowReport): string {
+function mostCommon(report: PageReport): string {
   const top = report.histogram.reduce<(typeof report.histogram)[number] | null>(
     (best, bin) => (best === null || bin.count > best.count ? bin : best),
     null,

@@ -3,7 +3,7 @@ import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { type FlowReport, periodName } from '../../../../src/domain';
+import { periodName } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
@@ -15,6 +15,7 @@ import { NetFlowChart } from '../charts/NetFlowChart';
 import { count, counted, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
+import type { PageReport } from '../report-worker-protocol';
 
 const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
@@ -22,7 +23,7 @@ const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFracti
  * Each stage's own band of the cumulative flow diagram, done work at the bottom: the report's lines count
  * items that reached a stage or a later one, so a stage's band is its line minus the next stage's.
  */
-export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; values: number[] }> {
+export function cumulativeFlowBands(report: PageReport): Array<{ name: string; values: number[] }> {
   const stages = report.generated.workflow.stages;
   const line = (k: number) => report.cfd.map((row) => Number(row[stages[k]!] ?? 0));
   return stages
@@ -38,7 +39,7 @@ export function cumulativeFlowBands(report: FlowReport): Array<{ name: string; v
  * Where the finished items' time went, stage by stage, with the period's flow efficiency and blocked time:
  * the figures the `flow-metrics` command reports, drawn.
  */
-function TimeInStage({ report }: { report: FlowReport }) {
+function TimeInStage({ report }: { report: PageReport }) {
   const stages = timeInStages(report);
   if (stages.length === 0) return null;
   const unit = unitName(report);
@@ -66,7 +67,7 @@ function TimeInStage({ report }: { report: FlowReport }) {
 }
 
 /** The cumulative flow diagram by stage, the WIP run chart and the time in each stage. */
-export function FlowView({ report }: { report: FlowReport }) {
+export function FlowView({ report }: { report: PageReport }) {
   const [choices, setChoices] = useState({ hideBacklog: false, hideDone: false });
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
   const allBands = cumulativeFlowBands(report);
@@ -146,7 +147,7 @@ export function FlowView({ report }: { report: FlowReport }) {
 }
 
 /** Arrivals minus departures per period: above zero work in progress grew, below it shrank. */
-function NetFlow({ report }: { report: FlowReport }) {
+function NetFlow({ report }: { report: PageReport }) {
   if (report.netFlow.length === 0) return null;
   const kind = periodName(report);
   const arrived = report.netFlow.reduce((sum, period) => sum + period.arrivals, 0);

@@ -4,14 +4,7 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import {
-  dayToIsoDate,
-  isoDateToDay,
-  type FlowReport,
-  type ForecastQuestions,
-  type ForecastSection,
-  type OutcomeBin,
-} from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay, type ForecastQuestions, type ForecastSection, type OutcomeBin } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { LoadingState } from '../../../common/LoadingState';
 import { BarChart, type BarMark } from '../charts/BarChart';
@@ -24,6 +17,7 @@ import { checkItemCount, checkStartDate, checkTargetDate, MAX_FORECAST_DAYS_AHEA
 import { count, shortDate } from './format';
 import { countRemainingWorkInJira, RemainingWorkField, type CountRemainingWork } from './RemainingWorkField';
 import { SamplingWindowField } from './SamplingWindowField';
+import type { PageReport } from '../report-worker-protocol';
 
 /** The confidence level the sentences quote: the one teams most often commit to. */
 const QUOTED_CONFIDENCE = 85;
@@ -232,7 +226,7 @@ export function ForecastView({
   projectKey,
   countRemaining = countRemainingWorkInJira,
 }: {
-  report: FlowReport;
+  report: PageReport;
   ask: AskForecast;
   /** The page's project: the remaining work is counted within it. */
   projectKey: string;
@@ -258,7 +252,7 @@ function ForecastAnswers({
   projectKey,
   countRemaining,
 }: {
-  report: FlowReport;
+  report: PageReport;
   ask: AskForecast;
   configured: ForecastSection;
   projectKey: string;

@@ -5,7 +5,7 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { TIME_SPLIT_PARTS, type FlowReport, type ItemTimeSplit, type ReportItem } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, type ItemTimeSplit, type ReportItem } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
@@ -14,6 +14,7 @@ import { itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
 import { openIssue } from './open-issue';
 import './issue-link.css';
 import './IssuesView.css';
+import type { PageReport } from '../report-worker-protocol';
 
 export const ISSUES_PER_PAGE = 25;
 const HOUR = 3_600_000;
@@ -74,7 +75,7 @@ function download(text: string, fileName: string) {
  * is done, so time in the done stage is time an item spent done before it was reopened, and later stages
  * hold only such time too: they are left to the CSV, which has every stage.
  */
-function stagesThroughDone(report: FlowReport): string[] {
+function stagesThroughDone(report: PageReport): string[] {
   const { stages, doneStage } = report.generated.workflow;
   return stages.slice(0, stages.indexOf(doneStage) + 1);
 }
@@ -83,7 +84,7 @@ function stagesThroughDone(report: FlowReport): string[] {
  * The stage columns the table shows: those through done in which at least one item spent time. A column of
  * zeros says nothing ("Time in Done" on most projects, where no item was reopened); the CSV still has it.
  */
-function stageColumns(report: FlowReport, items: readonly ReportItem[] = report.items): string[] {
+function stageColumns(report: PageReport, items: readonly ReportItem[] = report.items): string[] {
   return stagesThroughDone(report).filter((stage) => items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
 }
 
@@ -97,7 +98,7 @@ export function IssuesView({
   issueTypes = [],
   timeSplits,
 }: {
-  report: FlowReport;
+  report: PageReport;
   projectKey: string;
   issueTypes?: readonly string[];
   /** Where each finished item's time went around its pull requests (ms), when GitHub is connected: a column per part. */

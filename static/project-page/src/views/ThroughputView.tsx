@@ -1,5 +1,4 @@
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { type FlowReport, partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
@@ -7,6 +6,8 @@ import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { counted, rate, shortDate } from './format';
+import { partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
+import type { PageReport } from '../report-worker-protocol';
 
 /** Periods the moving average spans. */
 const MOVING_AVERAGE_PERIODS = 4;
@@ -18,7 +19,7 @@ const MOVING_AVERAGE_PERIODS = 4;
  * the same reason partial periods are drawn lighter and left out of the moving average and of the counts'
  * distribution (see `throughputPeriods`).
  */
-export function ThroughputView({ report }: { report: FlowReport }) {
+export function ThroughputView({ report }: { report: PageReport }) {
   const periods = throughputPeriods(report);
   if (periods.length === 0) return <EmptyView testId="tab-panel-throughput" message="The selected period has no days to count." />;
   const kind = periodName(report);
@@ -87,7 +88,7 @@ export function ThroughputView({ report }: { report: FlowReport }) {
 }
 
 /** Items finished each day of the period, quiet days included: the run chart a forecast samples from. */
-function DailyThroughput({ report }: { report: FlowReport }) {
+function DailyThroughput({ report }: { report: PageReport }) {
   const days = dailyThroughput(report);
   const total = days.reduce((sum, day) => sum + day.count, 0);
   const busiest = days.reduce<(typeof days)[number] | null>((best, day) => (best === null || day.count > best.count ? day : best), null);

@@ -1,5 +1,5 @@
-import type { FlowReport } from '../../../../src/domain';
 import { DEFAULT_LAYOUT, valueScale } from '../charts/layout';
+import type { PageReport } from '../report-worker-protocol';
 
 /**
  * The chart's top is at least this many times the highest percentile line: room to see items pass it, while
@@ -39,7 +39,7 @@ const duration = (value: number, unit: string) => `${value} ${value === 1 ? unit
  * Whether an item in progress will breach the service-level expectation, in its tooltip: how long it has
  * left before it reaches the SLE's age, or by how much it has passed it.
  */
-export function sleReading(age: number, sle: FlowReport['serviceLevelExpectation'], unit: string): string | null {
+export function sleReading(age: number, sle: PageReport['serviceLevelExpectation'], unit: string): string | null {
   if (sle.value === null) return null;
   const rounded = (value: number) => Math.round(value * 10) / 10;
   if (age > sle.value)
@@ -51,7 +51,7 @@ export function sleReading(age: number, sle: FlowReport['serviceLevelExpectation
  * The report's percentile lines (those of `only`, when given), the service-level expectation's named as such
  * and drawn whether or not it is among them.
  */
-export function percentileLines(report: FlowReport, unit: string, only?: readonly string[]): Array<{ label: string; value: number }> {
+export function percentileLines(report: PageReport, unit: string, only?: readonly string[]): Array<{ label: string; value: number }> {
   const sle = report.serviceLevelExpectation ?? { percentile: NaN, value: null };
   const lines = Object.entries(report.percentiles)
     .filter((entry): entry is [string, number] => entry[1] !== null && (only === undefined || only.includes(entry[0])))

@@ -1,5 +1,5 @@
-import type { FlowReport } from '../../../../src/domain';
 import type { cumulativeFlowBands } from './FlowView';
+import type { PageReport } from '../report-worker-protocol';
 
 type Bands = ReturnType<typeof cumulativeFlowBands>;
 
@@ -10,7 +10,7 @@ export interface CumulativeFlowChoices {
 }
 
 /** The bands left after hiding the backlog, done work, or both: their piles grow all period and squeeze the rest flat. */
-export function shownBands(report: FlowReport, bands: Bands, choices: CumulativeFlowChoices): Bands {
+export function shownBands(report: PageReport, bands: Bands, choices: CumulativeFlowChoices): Bands {
   const { stages, startStage, doneStage } = report.generated.workflow;
   const start = stages.indexOf(startStage);
   const done = stages.indexOf(doneStage);
@@ -25,7 +25,7 @@ export function shownBands(report: FlowReport, bands: Bands, choices: Cumulative
  * reached the start stage (arrivals) and the done stage (departures) per day, from the first day's end to the
  * last's. Null with fewer than two days.
  */
-export function flowRates(report: FlowReport): { arrivals: number; departures: number; days: number } | null {
+export function flowRates(report: PageReport): { arrivals: number; departures: number; days: number } | null {
   const { startStage, doneStage } = report.generated.workflow;
   const first = report.cfd[0];
   const last = report.cfd.at(-1);

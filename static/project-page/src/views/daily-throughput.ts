@@ -1,10 +1,11 @@
-import { dayToIsoDate, isoDateToDay, type FlowReport } from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay } from '../../../../src/domain';
+import type { PageReport } from '../report-worker-protocol';
 
 /**
  * Items delivered on each day of the report's period (done, not discarded), every day listed, quiet days
  * with 0: the daily throughput run chart, and the samples a Monte Carlo forecast draws from.
  */
-export function dailyThroughput(report: FlowReport): Array<{ date: string; count: number }> {
+export function dailyThroughput(report: PageReport): Array<{ date: string; count: number }> {
   const from = isoDateToDay(report.generated.window.from);
   const to = isoDateToDay(report.generated.window.to);
   if (from === null || to === null || to < from) return [];

@@ -1,7 +1,8 @@
-import { TIME_SPLIT_PARTS, type FlowReport, type ItemTimeSplit, type TimeSplitPart } from '../../../../src/domain';
+import { TIME_SPLIT_PARTS, type ItemTimeSplit, type TimeSplitPart } from '../../../../src/domain';
 import { csvText } from '../../../../src/shared/csv';
 import { unitName } from './format';
 import { itemsInPeriod, placeInPeriod } from './items-in-period';
+import type { PageReport } from '../report-worker-protocol';
 
 /**
  * The items behind the charts as CSV (those finished in the period and those in progress, as the Issues tab
@@ -25,7 +26,7 @@ const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
  * With `timeSplits` (GitHub connected), each item's time split around its pull requests follows, in hours:
  * empty for an item without a pull request in its cycle.
  */
-export function issuesCsv(report: FlowReport, timeSplits?: ReadonlyMap<string, ItemTimeSplit>): string {
+export function issuesCsv(report: PageReport, timeSplits?: ReadonlyMap<string, ItemTimeSplit>): string {
   const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
   const stages = report.generated.workflow.stages;
   const unit = unitName(report);

@@ -1,10 +1,11 @@
-import type { FlowReport, ReportItem } from '../../../../src/domain';
+import type { ReportItem } from '../../../../src/domain';
+import type { PageReport } from '../report-worker-protocol';
 
 /** Why an item is behind the charts of a period. */
 export type PlaceInPeriod = 'Finished' | 'Discarded' | 'In progress';
 
 /** Whether an item was finished in the report's period (its done date within it). */
-function finishedIn(item: ReportItem, window: FlowReport['generated']['window']): boolean {
+function finishedIn(item: ReportItem, window: PageReport['generated']['window']): boolean {
   // ISO dates compare as text.
   return item.done !== null && item.done >= window.from && item.done <= window.to;
 }
@@ -15,7 +16,7 @@ function finishedIn(item: ReportItem, window: FlowReport['generated']['window'])
  * apart) and those in progress now (what the aging view shows). Items finished before the period, or not
  * started, are behind none of the charts.
  */
-export function itemsInPeriod(report: FlowReport): { items: ReportItem[]; finished: number; discarded: number; inProgress: number } {
+export function itemsInPeriod(report: PageReport): { items: ReportItem[]; finished: number; discarded: number; inProgress: number } {
   const window = report.generated.window;
   const items: ReportItem[] = [];
   let finished = 0;
@@ -39,7 +40,7 @@ export function placeInPeriod(item: ReportItem): PlaceInPeriod {
 }
 
 /** The file name of the export: the project, the period and the issue types chosen, so two exports never mix up. */
-export function itemsFileName(projectKey: string, report: FlowReport, issueTypes: readonly string[]): string {
+export function itemsFileName(projectKey: string, report: PageReport, issueTypes: readonly string[]): string {
   const { from, to } = report.generated.window;
   const types =
     issueTypes.length === 0

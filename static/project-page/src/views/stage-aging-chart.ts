@@ -1,5 +1,6 @@
-import type { FlowReport, StageAgingReport } from '../../../../src/domain';
+import type { StageAgingReport } from '../../../../src/domain';
 import { agingTop, sleReading } from './aging-chart';
+import type { PageReport } from '../report-worker-protocol';
 
 type Column = StageAgingReport['columns'][number];
 
@@ -94,7 +95,7 @@ function statusColumns(items: Column['items']): string[] {
  * The chart of a stage aging report: one column per stage (per status when there is one in-progress stage),
  * its bands, and the items as dots, those of equal age in a column counted on one dot.
  */
-export function stageAgingChart(aging: StageAgingReport, sle: FlowReport['serviceLevelExpectation'] | null): StageAgingChart {
+export function stageAgingChart(aging: StageAgingReport, sle: PageReport['serviceLevelExpectation'] | null): StageAgingChart {
   const unit = aging.unit === 'hours' ? 'hours' : 'days';
   const byStatus = aging.columns.length === 1 && aging.columns[0]!.items.length > 0;
   const stage = aging.columns[0];

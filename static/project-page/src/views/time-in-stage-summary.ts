@@ -1,5 +1,6 @@
-import { percentileOfSorted, type FlowReport } from '../../../../src/domain';
+import { percentileOfSorted } from '../../../../src/domain';
 import { itemsInPeriod } from './items-in-period';
+import type { PageReport } from '../report-worker-protocol';
 
 export interface StageTime {
   stage: string;
@@ -16,7 +17,7 @@ const tenths = (value: number) => Math.round(value * 10) / 10;
  * the median and the 85th percentile of the time spent in each. A stage where most time goes, or where the
  * 85th percentile runs far above the median, is where to look first.
  */
-export function timeInStages(report: FlowReport): StageTime[] {
+export function timeInStages(report: PageReport): StageTime[] {
   const { stages, startStage, doneStage } = report.generated.workflow;
   const inProgress = stages.slice(stages.indexOf(startStage), stages.indexOf(doneStage));
   const finished = itemsInPeriod(report).items.filter((item) => item.done !== null && !item.discarded);
