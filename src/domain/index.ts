@@ -15,7 +15,7 @@
  */
 
 // Calendar, time and units
-export { dayToIsoDate, isoDateToDay, MS_PER_DAY, WEEKDAY_NAMES, type DayNumber, type WeekdayName } from './calendar-day';
+export { dayToIsoDate, isoDateToDay, MS_PER_DAY, MS_PER_HOUR, WEEKDAY_NAMES, type DayNumber, type WeekdayName } from './calendar-day';
 export { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
 export { isValidTimeZone, ZonedDays } from './time-zone';
 
