@@ -13,6 +13,7 @@ import type {
   DurationUnit,
   OverviewFigures,
   PercentileMethod,
+  PullRequestFacts,
   StageEntryRule,
   StatusCategoryKey,
   WeekdayName,
@@ -723,7 +724,7 @@ export interface ProjectPullRequestsData {
     /** The last time every update was read (ISO), or null before the first backfill completed. */
     lastCompletedAt: string | null;
   }>;
-  pulls: import('../domain/pull-request').PullRequestFacts[];
+  pulls: PullRequestFacts[];
 }
 
 /**
