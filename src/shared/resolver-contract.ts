@@ -520,7 +520,7 @@ export interface SlackAlertSettings {
 }
 
 /** Why the alerts could not be posted, as a kind the page may style and a sentence an admin can act on. */
-export type SlackAlertProblemKind =
+type SlackAlertProblemKind =
   | 'rate-limited'
   | 'token-revoked'
   | 'token-unreadable'

@@ -22,7 +22,7 @@ export const ALERT_PROBLEM_KINDS = [
   'unavailable',
   'refused',
 ] as const;
-export type AlertProblemKind = (typeof ALERT_PROBLEM_KINDS)[number];
+type AlertProblemKind = (typeof ALERT_PROBLEM_KINDS)[number];
 
 /** A refusal of the alerts, as the use-cases keep it (in a project's alert state, or the run's record). */
 export interface AlertProblem {
