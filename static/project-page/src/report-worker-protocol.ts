@@ -1,7 +1,7 @@
 import type { CompactHistory, ReportItem, WindowMeasures, Workflow } from '../../../src/domain';
 import type { ReportFilters, StageAgingResult } from '../../../src/domain/flow-report-model';
+import type { ItemTable } from '../../../src/domain/item-table';
 import type { OverviewFigures } from '../../../src/domain/overview-figures';
-import type { ReportItemColumns } from './report-item-columns';
 
 /**
  * What the page and the report worker say to each other. The page sends the history once, then asks for the
@@ -19,11 +19,11 @@ export type ReportMessage =
 export type ReportPart = 'overview' | 'measures';
 
 /**
- * The measures as the page receives them: the items as columns (see `report-item-columns.ts`), and without
+ * The measures as the page receives them: the items as columns (see `item-table.ts`), and without
  * the time in each status per item, which no view shows and which cost more to copy than all the rest.
  */
 export type PageMeasures = WindowMeasures & {
-  itemColumns: ReportItemColumns;
+  itemColumns: ItemTable;
   /**
    * Names the items: answers with the same id carry the same items (the same choice of items and stage
    * range, whatever the period), so the page builds them once and every period reuses them.

@@ -2,7 +2,7 @@ import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { NO_FILTERS, reportModel } from '../../../src/domain/flow-report-model';
 import { overviewFigures } from '../../../src/domain/overview-figures';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { itemsOfColumns } from './report-item-columns';
+import { itemRowsOf } from '../../../src/domain/item-table';
 import type { ReportAnswer, ReportMessage } from './report-worker-protocol';
 
 /**
@@ -59,7 +59,7 @@ describe('the report worker', () => {
     const { itemColumns, ...sent } = measures.figures.measures;
     expect(sent.scatter).toEqual(expected.report.scatter);
     expect(sent.cfd).toEqual(expected.report.cfd);
-    expect(itemsOfColumns(itemColumns)).toEqual(expected.report.items);
+    expect(itemRowsOf(itemColumns)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
     expect(sent).not.toHaveProperty('forecast');
   });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReportItem } from '../../../src/domain';
 import { filtersKey, type ReportFilters } from '../../../src/domain/flow-report-model';
 import type { ReportRunner } from './report-runner';
-import { itemsOfColumns, type ReportItemColumns } from './report-item-columns';
+import { itemRowsOf, type ItemTable } from '../../../src/domain/item-table';
 import type { PageMeasures, PageReport, ReportFigures, ReportPart } from './report-worker-protocol';
 
 /**
@@ -46,11 +46,11 @@ export function useReportOf(measures: PageMeasures | null): PageReport | null {
 }
 
 /** The items built from each columns object: the runner gives every period of one choice of items the same. */
-const itemsBuilt = new WeakMap<ReportItemColumns, ReportItem[]>();
+const itemsBuilt = new WeakMap<ItemTable, ReportItem[]>();
 
-function itemsOf(columns: ReportItemColumns): ReportItem[] {
+function itemsOf(columns: ItemTable): ReportItem[] {
   let items = itemsBuilt.get(columns);
-  if (items === undefined) itemsBuilt.set(columns, (items = itemsOfColumns(columns)));
+  if (items === undefined) itemsBuilt.set(columns, (items = itemRowsOf(columns)));
   return items;
 }
 
