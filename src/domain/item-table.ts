@@ -32,7 +32,7 @@ export interface ItemTable {
 }
 
 /** What each item measures, per item of the timeline (see `itemFacts` in flow-report.ts). */
-export interface ItemMeasures {
+interface ItemMeasures {
   cycle: Float64Array;
   lead: Float64Array;
   age: Float64Array;
