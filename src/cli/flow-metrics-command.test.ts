@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowReport } from '../domain';
+import type { FlowReport, JiraSearchIssue } from '../domain';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +42,7 @@ function runInMemory(args: string[], files: Record<string, string>) {
   return { code, stdout, stderr, written };
 }
 
-const fixtureIssues = () => JSON.parse(readFileSync(ISSUES, 'utf8')) as Array<Record<string, any>>;
+const fixtureIssues = () => JSON.parse(readFileSync(ISSUES, 'utf8')) as JiraSearchIssue[];
 
 describe('flow-metrics command, end to end', () => {
   let work: string;
@@ -117,7 +117,7 @@ describe('flow-metrics command, end to end', () => {
 
   it('exits 2 naming the issue and field of an unknown status', () => {
     const issues = fixtureIssues();
-    const item = issues[3]!.changelog.histories[1].items[0];
+    const item = issues[3]!.changelog.histories[1]!.items[0]!;
     Object.assign(item, { to: '10050', toString: 'Blocked' }); // WEB-4 moves to a status nobody maps
     const path = join(work, 'unknown-status.json');
     writeFileSync(path, JSON.stringify(issues));
@@ -133,7 +133,7 @@ describe('flow-metrics command, end to end', () => {
 describe('flow-metrics command, bad input', () => {
   const issues = readFileSync(ISSUES, 'utf8');
   const workflow = readFileSync(WORKFLOW, 'utf8');
-  const withIssue = (change: (issues: Array<Record<string, any>>) => void) => {
+  const withIssue = (change: (issues: JiraSearchIssue[]) => void) => {
     const list = fixtureIssues();
     change(list);
     return JSON.stringify(list);
@@ -154,12 +154,12 @@ describe('flow-metrics command, bad input', () => {
     ],
     [
       'a change before the issue existed',
-      { 'issues.json': withIssue((list) => (list[0]!.changelog.histories[0].created = '2025-12-01T09:00:00.000+0000')) },
+      { 'issues.json': withIssue((list) => (list[0]!.changelog.histories[0]!.created = '2025-12-01T09:00:00.000+0000')) },
       'issues.json: WEB-1: changelog.histories[0].created: 2025-12-01T09:00:00.000+0000 is before the issue was created',
     ],
     [
       'no changelog',
-      { 'issues.json': withIssue((list) => delete list[2]!.changelog) },
+      { 'issues.json': withIssue((list) => Reflect.deleteProperty(list[2]!, 'changelog')) },
       'issues.json: WEB-3: changelog: missing: fetch issues with expand=changelog',
     ],
     [
@@ -169,7 +169,9 @@ describe('flow-metrics command, bad input', () => {
     ],
     [
       'an unknown status without config',
-      { 'issues.json': withIssue((list) => Object.assign(list[3]!.changelog.histories[1].items[0], { to: '10050', toString: 'Blocked' })) },
+      {
+        'issues.json': withIssue((list) => Object.assign(list[3]!.changelog.histories[1]!.items[0]!, { to: '10050', toString: 'Blocked' })),
+      },
       'issues.json: WEB-4: changelog.histories[1].items[0].to: status "Blocked" (id 10050) is not mapped to any stage of the workflow; its status category is unknown',
     ],
   ])('%s', (_name, files, message) => {
@@ -242,7 +244,8 @@ describe('flow-metrics command, bad input', () => {
   });
 
   it('reads --now as a date: the start of that day in the configured time zone', () => {
-    const config = { ...JSON.parse(workflow), conventions: { ...JSON.parse(workflow).conventions, timeZone: 'Pacific/Auckland' } };
+    const given = JSON.parse(workflow) as { conventions: Record<string, unknown> };
+    const config = { ...given, conventions: { ...given.conventions, timeZone: 'Pacific/Auckland' } };
     const files = { 'issues.json': issues, 'workflow.json': JSON.stringify(config) };
     const { code, stdout } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], files);
     expect(code).toBe(0);
