@@ -9,7 +9,8 @@
  *
  * A second table runs the compiled `flow-metrics` command as a user does, on Jira exports (search/jql JSON
  * with changelogs) of 20k issues (45 MB) and 100k issues (225 MB): wall time from start to exit, CPU time
- * and peak memory of the command's process, beside Node's own start-up and `--help`.
+ * and peak memory of the command's process, beside Node's own start-up and `--help`. The machine's load
+ * average is printed before and after it: wall times mean little without it.
  *
  * This machine is shared and timings are noisy, so each size runs in `--repeat` fresh processes (3 by
  * default) and the table shows the median and the best run; peak memory is the largest seen.
@@ -19,7 +20,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFlowReport, DEFAULT_FLOW_CONFIG } from '../src/domain';
 import { writeSyntheticJiraExport } from './synthetic-export';
@@ -181,6 +182,7 @@ function measureCommand(sizes: number[], repeat: number): void {
   const build = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'build-command.mjs')], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the command failed:\n${build.stderr}`);
   const work = mkdtempSync(join(tmpdir(), 'flow-metrics-bench-'));
+  const loadBefore = loadAverage();
   try {
     const exports = join(tmpdir(), 'flow-metrics-bench-exports');
     mkdirSync(exports, { recursive: true });
@@ -212,11 +214,14 @@ function measureCommand(sizes: number[], repeat: number): void {
       `\nThe flow-metrics command end to end (compiled; a fresh process from start to exit, the report written to a file), ${repeat} runs each:\n`,
     );
     console.log(table(['run', 'input MB', 'wall ms (median)', 'wall, best', 'CPU ms (median)', 'peak RSS MB', 'target'], rows));
-    console.log('\nWall time counts everything else running on the machine; CPU time (user + system) does not.');
+    console.log(`\nLoad average (1 min) ${loadBefore} before the runs, ${loadAverage()} after, on ${cpus().length} cores.`);
+    console.log('Wall time counts everything else running on the machine; CPU time (user + system, of every thread) does not.');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+const loadAverage = () => loadavg()[0]!.toFixed(1);
 
 function statSize(path: string): number {
   return statSync(path).size;

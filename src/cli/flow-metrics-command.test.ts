@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowConfigDocument, FlowReport, JiraSearchIssue } from '../domain';
+import type { FlowReport, JiraSearchIssue } from '../domain';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +42,6 @@ function runInMemory(args: string[], files: Record<string, string>) {
   return { code, stdout, stderr, written };
 }
 
-/** The fixture export, a `search/jql?expand=changelog` answer, for a test to spoil. */
 const fixtureIssues = () => JSON.parse(readFileSync(ISSUES, 'utf8')) as JiraSearchIssue[];
 
 describe('flow-metrics command, end to end', () => {
@@ -134,7 +133,6 @@ describe('flow-metrics command, end to end', () => {
 describe('flow-metrics command, bad input', () => {
   const issues = readFileSync(ISSUES, 'utf8');
   const workflow = readFileSync(WORKFLOW, 'utf8');
-  const workflowDocument = () => JSON.parse(workflow) as FlowConfigDocument;
   const withIssue = (change: (issues: JiraSearchIssue[]) => void) => {
     const list = fixtureIssues();
     change(list);
@@ -161,7 +159,7 @@ describe('flow-metrics command, bad input', () => {
     ],
     [
       'no changelog',
-      { 'issues.json': withIssue((list) => delete (list[2] as Partial<JiraSearchIssue>).changelog) },
+      { 'issues.json': withIssue((list) => Reflect.deleteProperty(list[2]!, 'changelog')) },
       'issues.json: WEB-3: changelog: missing: fetch issues with expand=changelog',
     ],
     [
@@ -186,7 +184,7 @@ describe('flow-metrics command, bad input', () => {
   it('a bad config names the config file and field', () => {
     const { code, stderr } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json'], {
       'issues.json': issues,
-      'workflow.json': JSON.stringify({ ...workflowDocument(), conventions: { unit: 'weeks' } }),
+      'workflow.json': JSON.stringify({ ...JSON.parse(workflow), conventions: { unit: 'weeks' } }),
     });
     expect(code).toBe(2);
     expect(stderr).toBe(
@@ -219,7 +217,7 @@ describe('flow-metrics command, bad input', () => {
   });
 
   it('leaves out of throughput the items whose resolution the config marks discarded, and warns where the export has no resolutions', () => {
-    const config = JSON.stringify({ ...workflowDocument(), discardedResolutions: ["Won't Fix"] });
+    const config = JSON.stringify({ ...JSON.parse(workflow), discardedResolutions: ["Won't Fix"] });
     const plain = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], {
       'issues.json': issues,
       'workflow.json': config,
@@ -246,8 +244,9 @@ describe('flow-metrics command, bad input', () => {
   });
 
   it('reads --now as a date: the start of that day in the configured time zone', () => {
-    const inAuckland = { ...workflowDocument(), conventions: { ...workflowDocument().conventions, timeZone: 'Pacific/Auckland' } };
-    const files = { 'issues.json': issues, 'workflow.json': JSON.stringify(inAuckland) };
+    const given = JSON.parse(workflow) as { conventions: Record<string, unknown> };
+    const config = { ...given, conventions: { ...given.conventions, timeZone: 'Pacific/Auckland' } };
+    const files = { 'issues.json': issues, 'workflow.json': JSON.stringify(config) };
     const { code, stdout } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'], files);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as FlowReport;

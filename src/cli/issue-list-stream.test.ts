@@ -105,6 +105,15 @@ describe('the issue list, streamed', () => {
     }
   });
 
+  it('reads an issue many times larger than a piece, among small ones, whatever the piece size', () => {
+    const big = { ...issue('A-0'), fields: { description: 'é'.repeat(150_000), created: null, nested: [{ deep: ['x'.repeat(70_000)] }] } };
+    const list = [issue('A-1'), big, ...Array.from({ length: 300 }, (_, k) => issue(`B-${k}`))];
+    const text = JSON.stringify(list);
+    for (const size of [4096, 65_536, 100_003]) expect(elements(text, size)).toEqual(list);
+    const selection = selectMembers({ key: ALL, fields: selectMembers({ created: ALL }) });
+    expect(elements(text, 5000, selection)).toEqual(list.map(({ key }) => ({ key, fields: { created: null } })));
+  });
+
   it("gives each issue's whole text on request, for messages that need more than the selection", () => {
     const texts: string[] = [];
     const stream = new IssueListStream(selectMembers({}), (_issue, _position, text) => texts.push(text()));
