@@ -337,9 +337,6 @@ function fieldOf(path: readonly PropertyKey[]): string {
   );
 }
 
-/** A configuration document as written (the command's `--config` file), before defaults fill it in. */
-export type FlowConfigDocument = z.input<typeof flowConfigDocument>;
-
 /** Reads a configuration document. @throws FlowConfigError naming the first bad field. */
 export function parseFlowConfig(value: unknown): FlowConfig {
   const parsed = flowConfigDocument.safeParse(value);

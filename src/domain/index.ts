@@ -35,14 +35,7 @@ export {
   type StageEntryRule,
 } from './conventions';
 export { defaultWorkflow, WorkflowError, type Workflow } from './workflow';
-export {
-  CONVENTION_SCHEMAS,
-  DEFAULT_FLOW_CONFIG,
-  FlowConfigError,
-  parseFlowConfig,
-  type FlowConfig,
-  type FlowConfigDocument,
-} from './flow-config';
+export { CONVENTION_SCHEMAS, DEFAULT_FLOW_CONFIG, FlowConfigError, parseFlowConfig, type FlowConfig } from './flow-config';
 
 // Issue history
 export {
