@@ -278,7 +278,11 @@ export class KvsAuditLog implements AuditLog {
   }
 
   /** `ours` with what `theirs` has that ours lacks: entries ours did not carry, and erasures ours missed. */
-  private mergedWith(ours: AuditRecord[], theirs: AuditRecord[], tombstones: readonly string[]): { entries: AuditRecord[]; changed: boolean } {
+  private mergedWith(
+    ours: AuditRecord[],
+    theirs: AuditRecord[],
+    tombstones: readonly string[],
+  ): { entries: AuditRecord[]; changed: boolean } {
     const byId = new Map(ours.map((entry) => [entry.id, entry]));
     let changed = false;
     for (const copy of theirs) {
