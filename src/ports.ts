@@ -3,7 +3,7 @@
  * src/adapters implements them on Forge's SDKs, and tests implement them in memory.
  */
 import type {
-  AuditEntry,
+  AuditAction,
   HistoryEdit,
   ProjectBoard,
   ProjectStatus,
@@ -300,13 +300,32 @@ export interface SlackWorkspace {
   postMessage(token: string, channelId: string, text: string, blocks?: readonly SlackBlock[]): Promise<{ ts: string }>;
 }
 
+/**
+ * One event of the settings audit trail, as the use-cases record it. The log stores it in a shape of its own
+ * and the settings page is answered with the contract's `AuditEntry`, so neither can rename the other's fields.
+ */
+export interface AuditRecord {
+  id: string;
+  /** ISO instant. */
+  at: string;
+  /** The Atlassian account that acted. */
+  actorAccountId: string;
+  action: AuditAction;
+  /** What was acted on: a project key, a repository list, a channel; null when the whole app. */
+  subject: string | null;
+  /** Plain facts about the change; never a secret. */
+  details: AuditDetails;
+}
+
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
 /** The settings audit trail, kept in bounded pages. */
 export interface AuditLog {
   /**
    * Adds an entry. The log is bounded: when full, its oldest page goes to make room, and the answer says what
    * went as `pruneOlderThan`'s does (nothing, mostly).
    */
-  append(entry: AuditEntry): Promise<AuditPrune>;
+  append(entry: AuditRecord): Promise<AuditPrune>;
   /**
    * Up to `count` entries, newest first: the newest, or those just older than `after`, however the stored
    * pages divide them. Entries appended meanwhile are newer than any point already read, so reading on from
@@ -331,7 +350,7 @@ export interface AuditReadPoint {
 
 export interface AuditReadout {
   /** Newest first. */
-  entries: AuditEntry[];
+  entries: AuditRecord[];
   /** Where the next older read starts; null when these reach the oldest entry. */
   next: AuditReadPoint | null;
   /** How many entries the log holds, counting each full page as its nominal size. */

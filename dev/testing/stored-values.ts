@@ -1,8 +1,7 @@
-import type { StoredPage } from '../../src/adapters/kvs/kvs-audit-log';
 import { storageKeys } from '../../src/adapters/kvs/storage-keys';
+import { AUDIT_PAGE_RECORD } from '../../src/adapters/kvs/stored-audit-page';
 import type { StoredRecordKind } from '../../src/adapters/kvs/stored-record';
-import type { IndexedAccount } from '../../src/ports';
-import type { AuditEntry } from '../../src/shared/resolver-contract';
+import type { AuditRecord, IndexedAccount } from '../../src/ports';
 import type { KvsEmulator, KvsEntry } from '../kvs';
 
 /**
@@ -27,13 +26,16 @@ export function storedRecord<T>(kvs: KvsEmulator, kind: StoredRecordKind<T>, key
 /** The stored audit pages' keys start with this (`storageKeys.auditPage` numbers them). */
 const AUDIT_PAGE_PREFIX = 'audit:page:';
 
-/** Every entry of the audit pages among `entries` (a listing of plain values, as `listPlain` gives), in their order. */
-export function auditEntriesIn(entries: readonly KvsEntry[]): AuditEntry[] {
-  return entries.filter((entry) => entry.key.startsWith(AUDIT_PAGE_PREFIX)).flatMap((page) => (page.value as StoredPage).entries);
+/**
+ * Every entry of the audit pages among `entries` (a listing of plain values, as `listPlain` gives), in their
+ * order, each page read through its stored versions as the app reads it.
+ */
+export function auditEntriesIn(entries: readonly KvsEntry[]): AuditRecord[] {
+  return entries.filter((entry) => entry.key.startsWith(AUDIT_PAGE_PREFIX)).flatMap((page) => AUDIT_PAGE_RECORD.read(page.value).entries);
 }
 
 /** Every entry of every stored audit page, oldest page first. */
-export function storedAuditEntries(kvs: KvsEmulator): AuditEntry[] {
+export function storedAuditEntries(kvs: KvsEmulator): AuditRecord[] {
   return auditEntriesIn(kvs.listPlain(AUDIT_PAGE_PREFIX));
 }
 

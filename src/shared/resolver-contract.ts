@@ -643,41 +643,44 @@ export interface ResealOutcome {
   unreadable: number;
 }
 
-export type AuditAction =
-  | 'project.measured'
-  | 'project.unmeasured'
-  | 'workflow.changed'
-  | 'workflow.reset'
-  | 'project.sync-requested'
-  | 'project.rebuild-requested'
-  | 'github.connected'
-  | 'github.replaced'
-  | 'github.repositories-changed'
-  | 'github.disconnected'
-  | 'github.connect-refused'
-  | 'github.repositories-change-refused'
-  | 'github.sync-stopped'
-  | 'github.sync-failing'
-  | 'github.webhook-secret-set'
-  | 'github.generated-paths-changed'
-  | 'slack.connected'
-  | 'slack.replaced'
-  | 'slack.channel-changed'
-  | 'slack.disconnected'
-  | 'slack.test-message-sent'
-  | 'slack.connect-refused'
-  | 'slack.test-message-failed'
-  | 'slack.channel-change-refused'
-  | 'slack.alert-channel-refused'
-  | 'slack.digest-sent'
-  | 'slack.alerts-changed'
-  | 'retention.changed'
-  | 'data.purged'
-  | 'data.exported'
-  | 'data.erased'
-  | 'secrets.resealed'
-  /** An expensive request asked for again too soon (see src/app/access/admin-request-throttle.ts). */
-  | 'request.rate-limited';
+/** Every action the audit log records; stored entries are checked against this list. */
+export const AUDIT_ACTIONS = [
+  'project.measured',
+  'project.unmeasured',
+  'workflow.changed',
+  'workflow.reset',
+  'project.sync-requested',
+  'project.rebuild-requested',
+  'github.connected',
+  'github.replaced',
+  'github.repositories-changed',
+  'github.disconnected',
+  'github.connect-refused',
+  'github.repositories-change-refused',
+  'github.sync-stopped',
+  'github.sync-failing',
+  'github.webhook-secret-set',
+  'github.generated-paths-changed',
+  'slack.connected',
+  'slack.replaced',
+  'slack.channel-changed',
+  'slack.disconnected',
+  'slack.test-message-sent',
+  'slack.connect-refused',
+  'slack.test-message-failed',
+  'slack.channel-change-refused',
+  'slack.alert-channel-refused',
+  'slack.digest-sent',
+  'slack.alerts-changed',
+  'retention.changed',
+  'data.purged',
+  'data.exported',
+  'data.erased',
+  'secrets.resealed',
+  // An expensive request asked for again too soon (see src/app/access/admin-request-throttle.ts).
+  'request.rate-limited',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   id: string;

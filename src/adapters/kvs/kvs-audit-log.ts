@@ -1,7 +1,7 @@
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
-import type { AuditLog, AuditPrune, AuditReadout, AuditReadPoint } from '../../ports';
-import type { AuditEntry } from '../../shared/resolver-contract';
+import type { AuditDetails, AuditLog, AuditPrune, AuditReadout, AuditReadPoint, AuditRecord } from '../../ports';
 import { storageKeys } from './storage-keys';
+import { AUDIT_PAGE_RECORD, type AuditPage } from './stored-audit-page';
 
 /**
  * The audit log in KVS, as numbered pages with a head recording the newest and oldest page. A page is closed
@@ -15,6 +15,8 @@ import { storageKeys } from './storage-keys';
  * replaces nothing it did not include. Whoever overwrites a page thus carries every entry already in it.
  * Expired entries (trimmedBefore) and erased accounts (tombstones) stay gone the same way: every writer applies
  * the page's record of them to what it carries, however stale its own copy of the page.
+ *
+ * Pages are stored in a versioned shape of their own (stored-audit-page.ts), read through its upgrades.
  */
 /** How many entries one stored value holds: a storage choice, apart from the 25 a reader sees a page (AUDIT_LOG_PAGE_SIZE). */
 export const ENTRIES_PER_STORED_AUDIT_PAGE = 50;
@@ -22,9 +24,9 @@ export const MAX_AUDIT_PAGES = 40;
 const MERGE_ATTEMPTS = 20;
 const NOTHING_DROPPED: AuditPrune = { removed: 0, formerActors: [] };
 
-const byTime = (a: AuditEntry, b: AuditEntry) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+const byTime = (a: AuditRecord, b: AuditRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
-function namesAccount(entry: AuditEntry, accountId: string): boolean {
+function namesAccount(entry: AuditRecord, accountId: string): boolean {
   return (
     entry.actorAccountId === accountId ||
     (entry.subject ?? '').includes(accountId) ||
@@ -33,8 +35,8 @@ function namesAccount(entry: AuditEntry, accountId: string): boolean {
 }
 
 /** The event stays (what was done, when, to what); who did it becomes the tombstone. */
-function withoutAccount(entry: AuditEntry, accountId: string, tombstone: string): AuditEntry {
-  const details: AuditEntry['details'] = {};
+function withoutAccount(entry: AuditRecord, accountId: string, tombstone: string): AuditRecord {
+  const details: AuditDetails = {};
   for (const [name, value] of Object.entries(entry.details)) {
     details[name] = typeof value === 'string' ? value.split(accountId).join(tombstone) : value;
   }
@@ -51,27 +53,15 @@ interface AuditHead {
   oldestPage: number;
 }
 
-/** One stored page of the log (`audit:page:<n>`); tests read stored pages with it too. */
-export interface StoredPage {
-  entries: AuditEntry[];
-  /**
-   * Set by the retention purge when it trims a page: entries before this time went, and a writer that read
-   * the page before the trim must not bring them back. Writers carry the latest they see.
-   */
-  trimmedBefore?: string;
-  /**
-   * The tombstones erasure wrote into this page. A writer that read the page before an erasure carries the
-   * erased account's id in its copy of an entry; where its copy differs from the stored one, each field goes
-   * to whichever holds more tombstones (erasure only ever turns an id into a tombstone), so the erased id
-   * cannot come back. The ids themselves are never recorded: after erasure no value may hold them. (Exact for
-   * a field naming one account, as actors are; a free-text field naming two accounts erased in one race could
-   * keep one of them, which no entry the app writes does.)
-   */
-  tombstones?: string[];
+/** A stored page, read through its versions; null when the page is not there. */
+async function readPage(number: number): Promise<AuditPage | null> {
+  return pageFrom(await kvs.get<unknown>(storageKeys.auditPage(number)));
 }
 
+const pageFrom = (stored: unknown): AuditPage | null => (stored === undefined || stored === null ? null : AUDIT_PAGE_RECORD.read(stored));
+
 const laterOf = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
-const notBefore = (entries: AuditEntry[], floor: string | undefined) =>
+const notBefore = (entries: AuditRecord[], floor: string | undefined) =>
   floor === undefined ? entries : entries.filter((entry) => entry.at >= floor);
 const unionOf = (a: string[] | undefined, b: string[] | undefined) =>
   b === undefined || b.every((t) => a?.includes(t)) ? a : [...new Set([...(a ?? []), ...b])];
@@ -88,8 +78,8 @@ function moreErased<T extends string | number | boolean | null>(a: T, b: T, tomb
 }
 
 /** One entry from two copies of it, each field as erased as either copy has it. */
-function mergedCopies(ours: AuditEntry, theirs: AuditEntry, tombstones: readonly string[]): AuditEntry {
-  const details: AuditEntry['details'] = { ...theirs.details, ...ours.details };
+function mergedCopies(ours: AuditRecord, theirs: AuditRecord, tombstones: readonly string[]): AuditRecord {
+  const details: AuditDetails = { ...theirs.details, ...ours.details };
   for (const name of Object.keys(details)) {
     if (name in ours.details && name in theirs.details) details[name] = moreErased(ours.details[name]!, theirs.details[name]!, tombstones);
   }
@@ -101,22 +91,22 @@ function mergedCopies(ours: AuditEntry, theirs: AuditEntry, tombstones: readonly
   };
 }
 
-const sameEntry = (a: AuditEntry, b: AuditEntry) => JSON.stringify(a) === JSON.stringify(b);
+const sameEntry = (a: AuditRecord, b: AuditRecord) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The entries of a page stored before `point`. Entries keep their place in a page (each write keeps them in
  * time order), so the point's own entry marks it; should it be gone, its time does.
  */
-function olderThan(entries: AuditEntry[], point: AuditReadPoint): AuditEntry[] {
+function olderThan(entries: AuditRecord[], point: AuditReadPoint): AuditRecord[] {
   const index = entries.findIndex((entry) => entry.id === point.entryId);
   return index >= 0 ? entries.slice(0, index) : entries.filter((entry) => entry.at < point.at);
 }
 
 export class KvsAuditLog implements AuditLog {
-  async append(entry: AuditEntry): Promise<AuditPrune> {
+  async append(entry: AuditRecord): Promise<AuditPrune> {
     const storedHead = await kvs.get<AuditHead>(storageKeys.auditHead);
     const head = storedHead ?? { newestPage: 1, oldestPage: 1 };
-    const page = (await kvs.get<StoredPage>(storageKeys.auditPage(head.newestPage))) ?? { entries: [] };
+    const page = (await readPage(head.newestPage)) ?? { entries: [] };
     if (page.entries.length >= ENTRIES_PER_STORED_AUDIT_PAGE) return this.openPage(head, head.newestPage + 1, entry);
     await this.appendTo(head.newestPage, page, entry);
     if (!storedHead) await kvs.set(storageKeys.auditHead, head);
@@ -131,12 +121,12 @@ export class KvsAuditLog implements AuditLog {
   async read(count: number, after?: AuditReadPoint): Promise<AuditReadout> {
     const head = await kvs.get<AuditHead>(storageKeys.auditHead);
     if (!head) return { entries: [], next: null, approximateTotal: 0 };
-    const stored = new Map<number, AuditEntry[]>();
-    const entriesOf = async (number: number): Promise<AuditEntry[]> => {
-      if (!stored.has(number)) stored.set(number, (await kvs.get<StoredPage>(storageKeys.auditPage(number)))?.entries ?? []);
+    const stored = new Map<number, AuditRecord[]>();
+    const entriesOf = async (number: number): Promise<AuditRecord[]> => {
+      if (!stored.has(number)) stored.set(number, (await readPage(number))?.entries ?? []);
       return stored.get(number)!;
     };
-    const taken: Array<{ entry: AuditEntry; page: number }> = [];
+    const taken: Array<{ entry: AuditRecord; page: number }> = [];
     if (after === undefined || (after.page >= head.oldestPage && after.page <= head.newestPage)) {
       let number = after?.page ?? head.newestPage;
       let candidates = after === undefined ? await entriesOf(number) : olderThan(await entriesOf(number), after);
@@ -160,7 +150,7 @@ export class KvsAuditLog implements AuditLog {
    * The newest and oldest pages as they are; every page between them closed full (at ENTRIES_PER_STORED_AUDIT_PAGE, or a
    * few more when appends raced), and neither trimming nor the page cap touches them.
    */
-  private async approximateSize(head: AuditHead, entriesOf: (number: number) => Promise<AuditEntry[]>): Promise<number> {
+  private async approximateSize(head: AuditHead, entriesOf: (number: number) => Promise<AuditRecord[]>): Promise<number> {
     const newest = (await entriesOf(head.newestPage)).length;
     if (head.oldestPage >= head.newestPage) return newest;
     return newest + (await entriesOf(head.oldestPage)).length + (head.newestPage - head.oldestPage - 1) * ENTRIES_PER_STORED_AUDIT_PAGE;
@@ -174,10 +164,10 @@ export class KvsAuditLog implements AuditLog {
   async pruneOlderThan(cutoff: string): Promise<AuditPrune> {
     const head = await kvs.get<AuditHead>(storageKeys.auditHead);
     if (!head) return { removed: 0, formerActors: [] };
-    const expired: AuditEntry[] = [];
+    const expired: AuditRecord[] = [];
     let oldest = head.oldestPage;
     while (oldest <= head.newestPage) {
-      const page = await kvs.get<StoredPage>(storageKeys.auditPage(oldest));
+      const page = await readPage(oldest);
       const newestEntry = page?.entries[page.entries.length - 1];
       if (page && newestEntry && newestEntry.at >= cutoff) {
         const straddling = page.entries.filter((entry) => entry.at < cutoff);
@@ -209,7 +199,7 @@ export class KvsAuditLog implements AuditLog {
   /** Those of `actors` that no entry left in pages `from`..`to` names. */
   private async unnamedFrom(actors: Set<string>, to: number, from: number): Promise<string[]> {
     for (let number = from; number <= to && actors.size > 0; number += 1) {
-      const page = await kvs.get<StoredPage>(storageKeys.auditPage(number));
+      const page = await readPage(number);
       for (const entry of page?.entries ?? []) {
         for (const actor of actors) if (namesAccount(entry, actor)) actors.delete(actor);
       }
@@ -222,7 +212,7 @@ export class KvsAuditLog implements AuditLog {
     if (!head) return 0;
     let replaced = 0;
     for (let number = head.oldestPage; number <= head.newestPage; number += 1) {
-      const page = await kvs.get<StoredPage>(storageKeys.auditPage(number));
+      const page = await readPage(number);
       if (!page || !page.entries.some((entry) => namesAccount(entry, accountId))) continue;
       replaced += await this.rewriteWithout(number, page, accountId, tombstone);
     }
@@ -230,15 +220,15 @@ export class KvsAuditLog implements AuditLog {
   }
 
   /** Rewrites one page with the account replaced; entries racing writers carry in are scrubbed too. */
-  private async rewriteWithout(number: number, page: StoredPage, accountId: string, tombstone: string): Promise<number> {
-    const scrub = (entries: AuditEntry[]) =>
+  private async rewriteWithout(number: number, page: AuditPage, accountId: string, tombstone: string): Promise<number> {
+    const scrub = (entries: AuditRecord[]) =>
       entries.map((entry) => (namesAccount(entry, accountId) ? withoutAccount(entry, accountId, tombstone) : entry));
     const proposed = { ...page, tombstones: unionOf(page.tombstones, [tombstone]) };
     await this.writeReconciled(number, proposed, scrub, 'The audit log is too busy to erase an account from it; the next run tries again.');
     return page.entries.filter((entry) => namesAccount(entry, accountId)).length;
   }
 
-  private appendTo(number: number, page: StoredPage, entry: AuditEntry): Promise<void> {
+  private appendTo(number: number, page: AuditPage, entry: AuditRecord): Promise<void> {
     return this.writeReconciled(
       number,
       { ...page, entries: [...page.entries, entry] },
@@ -256,8 +246,8 @@ export class KvsAuditLog implements AuditLog {
    */
   private async writeReconciled(
     number: number,
-    proposed: StoredPage,
-    revise: (entries: AuditEntry[]) => AuditEntry[],
+    proposed: AuditPage,
+    revise: (entries: AuditRecord[]) => AuditRecord[],
     busy: string,
   ): Promise<void> {
     const key = storageKeys.auditPage(number);
@@ -265,12 +255,13 @@ export class KvsAuditLog implements AuditLog {
     let tombstones = proposed.tombstones;
     let entries = notBefore(revise(proposed.entries), floor);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const written: StoredPage = {
+      const written: AuditPage = {
         entries,
         ...(floor === undefined ? {} : { trimmedBefore: floor }),
         ...(tombstones === undefined ? {} : { tombstones }),
       };
-      const replaced = (await kvs.set<StoredPage>(key, written, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' }))?.value;
+      const previous = await kvs.set(key, AUDIT_PAGE_RECORD.write(written), { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
+      const replaced = pageFrom(previous?.value);
       const replacedFloor = laterOf(floor, replaced?.trimmedBefore);
       const replacedTombstones = unionOf(tombstones, replaced?.tombstones);
       const merged = this.mergedWith(
@@ -287,7 +278,11 @@ export class KvsAuditLog implements AuditLog {
   }
 
   /** `ours` with what `theirs` has that ours lacks: entries ours did not carry, and erasures ours missed. */
-  private mergedWith(ours: AuditEntry[], theirs: AuditEntry[], tombstones: readonly string[]): { entries: AuditEntry[]; changed: boolean } {
+  private mergedWith(
+    ours: AuditRecord[],
+    theirs: AuditRecord[],
+    tombstones: readonly string[],
+  ): { entries: AuditRecord[]; changed: boolean } {
     const byId = new Map(ours.map((entry) => [entry.id, entry]));
     let changed = false;
     for (const copy of theirs) {
@@ -304,11 +299,11 @@ export class KvsAuditLog implements AuditLog {
    * Opens page `number` with `entry`. Beyond MAX_AUDIT_PAGES the oldest pages go to make room, answered as a
    * purge is: how many entries went, and whose they were where nothing left names them.
    */
-  private async openPage(head: AuditHead, number: number, entry: AuditEntry): Promise<AuditPrune> {
+  private async openPage(head: AuditHead, number: number, entry: AuditRecord): Promise<AuditPrune> {
     try {
-      await kvs.set<StoredPage>(storageKeys.auditPage(number), { entries: [entry] }, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await kvs.set(storageKeys.auditPage(number), AUDIT_PAGE_RECORD.write({ entries: [entry] }), { keyPolicy: 'FAIL_IF_EXISTS' });
     } catch (error) {
-      const opened = error instanceof ForgeKvsAPIError ? await kvs.get<StoredPage>(storageKeys.auditPage(number)) : undefined;
+      const opened = error instanceof ForgeKvsAPIError ? await readPage(number) : undefined;
       if (!opened) throw error;
       // Another writer opened this page first: join it, or open the one after if it filled up meanwhile.
       if (opened.entries.length < ENTRIES_PER_STORED_AUDIT_PAGE) {
@@ -319,9 +314,9 @@ export class KvsAuditLog implements AuditLog {
     }
     const oldestPage = Math.max(head.oldestPage, number - MAX_AUDIT_PAGES + 1);
     await kvs.set(storageKeys.auditHead, { newestPage: number, oldestPage });
-    const dropped: AuditEntry[] = [];
+    const dropped: AuditRecord[] = [];
     for (let page = head.oldestPage; page < oldestPage; page += 1) {
-      dropped.push(...((await kvs.get<StoredPage>(storageKeys.auditPage(page)))?.entries ?? []));
+      dropped.push(...((await readPage(page))?.entries ?? []));
       await kvs.delete(storageKeys.auditPage(page));
     }
     if (dropped.length === 0) return NOTHING_DROPPED;

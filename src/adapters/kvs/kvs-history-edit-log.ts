@@ -3,9 +3,11 @@ import { historyVersionOf, isHistoryVersion } from '../../app/project-page/histo
 import type { HistoryEditLog, HistoryManifest } from '../../ports';
 import { packShard, unpackShard, type PackedShard, type StoredIssue } from '../../shared/packed-history';
 import type { HistoryEdit } from '../../shared/resolver-contract';
+import { AppError } from '../../app/app-error';
 import { boundedParallel } from './bounded-parallel';
 import { decodeShard, encodeShard } from './shard-encoding';
 import { storageKeys } from './storage-keys';
+import { HISTORY_EDIT_RECORD, type RecordedHistoryEdit } from './stored-history-edit';
 
 /**
  * The recent edits of each project's live history, so that a browser holding the history of an hour ago
@@ -14,7 +16,7 @@ import { storageKeys } from './storage-keys';
  * what people do most.
  *
  *   project:<KEY>:history-edits            the index: [{from, to, bytes}], oldest first, a chain of versions
- *   project:<KEY>:history-edit:<to>        one edit: {from, to, upserts, deletes}
+ *   project:<KEY>:history-edit:<to>        one edit: {version, from, to, upserts, deletes} (stored-history-edit.ts)
  *
  * Versions are `historyVersionOf` the manifests, so an edit from A to B applied to exactly the history A
  * gives exactly B. The index is written after the live manifest, so it only ever names versions that were
@@ -25,11 +27,6 @@ interface IndexEntry {
   from: string;
   to: string;
   bytes: number;
-}
-
-interface StoredEdit extends HistoryEdit {
-  from: string;
-  to: string;
 }
 
 /** Edits kept per project: two days of hourly syncs. */
@@ -58,7 +55,9 @@ export class KvsHistoryEditLog implements HistoryEditLog {
       at = entry.from;
     }
     if (at !== since) return null;
-    const edits = await boundedParallel(chain, 4, (entry) => kvs.get<StoredEdit>(storageKeys.historyEdit(projectKey, entry.to)));
+    const edits = await boundedParallel(chain, 4, async (entry) =>
+      recordedEdit(await kvs.get<unknown>(storageKeys.historyEdit(projectKey, entry.to))),
+    );
     if (edits.some((edit, i) => !edit || edit.from !== chain[i]!.from)) return null;
     // An issue whose level the viewer may not see, even one gone from the history since: send the whole
     // (filtered) history instead. Levels are 0 for none in the packed column.
@@ -86,7 +85,7 @@ export class KvsHistoryEditLog implements HistoryEditLog {
     if (from === to) return;
     const edit = previous.keyPrefix === next.keyPrefix ? editBetween(previous, next, shardOf) : null;
     const upserts = edit ? encodeShard(packShard(edit.upserts, next.keyPrefix)) : '';
-    const stored: StoredEdit | null = edit ? { from, to, upserts, deletes: edit.deletes } : null;
+    const stored = edit ? HISTORY_EDIT_RECORD.write({ from, to, upserts, deletes: edit.deletes }) : null;
     const bytes = stored ? JSON.stringify(stored).length : Number.POSITIVE_INFINITY;
 
     const index = await this.readIndex(projectKey);
@@ -109,6 +108,20 @@ export class KvsHistoryEditLog implements HistoryEditLog {
   private async readIndex(projectKey: string): Promise<IndexEntry[]> {
     const index = await kvs.get<IndexEntry[]>(storageKeys.historyEdits(projectKey));
     return Array.isArray(index) ? index : [];
+  }
+}
+
+/**
+ * A stored edit read through its versions; null when it is missing or of a version this release cannot read,
+ * which is a gap in the chain like any other: the browser is sent the whole history.
+ */
+function recordedEdit(stored: unknown): RecordedHistoryEdit | null {
+  if (stored === undefined || stored === null) return null;
+  try {
+    return HISTORY_EDIT_RECORD.read(stored);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AuditLog, AuditReadPoint } from '../../ports';
-import { AUDIT_LOG_PAGE_SIZE, type AuditLogPage } from '../../shared/resolver-contract';
+import type { AuditLog, AuditReadPoint, AuditRecord } from '../../ports';
+import { AUDIT_LOG_PAGE_SIZE, type AuditEntry, type AuditLogPage } from '../../shared/resolver-contract';
 
 /**
  * The audit log as the admin pages through it: pages of AUDIT_LOG_PAGE_SIZE entries, newest first, whatever
@@ -46,11 +46,21 @@ export const auditLogCursor = z
     return z.NEVER;
   });
 
+/** An entry as the settings page shows it: the page's wire type, apart from how the log records and stores it. */
+const entryOnThePage = (record: AuditRecord): AuditEntry => ({
+  id: record.id,
+  at: record.at,
+  actorAccountId: record.actorAccountId,
+  action: record.action,
+  subject: record.subject,
+  details: { ...record.details },
+});
+
 export async function readAuditLog(ports: { auditLog: AuditLog }, cursor?: AuditLogCursor): Promise<AuditLogPage> {
   const shownBefore = cursor?.shownBefore ?? 0;
   const read = await ports.auditLog.read(AUDIT_LOG_PAGE_SIZE, cursor?.point);
   return {
-    entries: read.entries,
+    entries: read.entries.map(entryOnThePage),
     firstEntryNumber: shownBefore + 1,
     // Never fewer than the reader has already seen: the oldest page may have been trimmed meanwhile.
     approximateTotal: Math.max(read.approximateTotal, shownBefore + read.entries.length),

@@ -1,5 +1,5 @@
-import type { AuditLog, Clock } from '../../ports';
-import type { AuditAction, AuditEntry } from '../../shared/resolver-contract';
+import type { AuditDetails, AuditLog, Clock } from '../../ports';
+import type { AuditAction } from '../../shared/resolver-contract';
 import { forgetUnnamedAccounts, type UnnamedAccountsPorts } from '../privacy/unnamed-accounts';
 
 /** The person changing settings, as the platform (never the payload) identifies them. */
@@ -23,7 +23,7 @@ export async function recordAudit(
   actor: Actor,
   action: AuditAction,
   subject: string | null,
-  details: AuditEntry['details'] = {},
+  details: AuditDetails = {},
 ): Promise<void> {
   const at = ports.clock.now().toISOString();
   await ports.personalData.remember(actor.accountId, 'audit-actor', at);
