@@ -221,6 +221,44 @@ describe("the board's columns as the workflow, as a member", () => {
   });
 });
 
+describe('a stage range on that workflow, from a link', () => {
+  it('measures from the stage a link names: cycle times from reaching it, and only the work that has', async () => {
+    const from = doneStage - 1;
+    const fromName = stages[from]!.name;
+    const page = await openHostPage(
+      browser,
+      site,
+      'member',
+      `/projects/${PROJECT}/flow-metrics?from-stage=${encodeURIComponent(fromName)}&tab=cycle-time`,
+      { viewport: { width: 1280, height: 1700 } },
+    );
+    opened.push(page);
+    const frame = await appFrameContent(page);
+    await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
+    await expect(frame.getByTestId('filter-stage-from').inputValue()).resolves.toBe(fromName);
+    await page.waitForFunction((name) => new URLSearchParams(window.location.search).get('from-stage') === name, fromName);
+    const journeys = issues.map(journey);
+    const cycleTimes = ascending(journeys.filter(isDone).map((item) => inclusiveDays(item.reached[from]!, item.reached[doneStage]!)));
+    const sle = nearestRank(cycleTimes, 85);
+    const label = `SLE 85%: ${sle} ${sle === 1 ? 'day' : 'days'}`;
+    await frame.waitForFunction(
+      (wanted) =>
+        Array.from(document.querySelectorAll('[data-testid="chart-cycle-time-scatter"] text.fm-chart-reference-label')).some(
+          (text) => text.textContent === wanted,
+        ),
+      label,
+      { timeout: 30_000 },
+    );
+
+    await frame.getByRole('tab', { name: 'Aging', exact: true }).click();
+    await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
+    const heads = await frame.getByTestId('aging-wip').allTextContents();
+    const wip = heads.reduce((total, head) => total + Number(head.replace(/^WIP /, '')), 0);
+    expect(wip).toBe(journeys.filter((item) => item.reached[from] !== null && !isDone(item)).length);
+    await page.close();
+  });
+});
+
 describe.each(['light', 'dark'] as const)('aging by several stages in the %s theme', (theme) => {
   it('has no serious or critical accessibility violations', async () => {
     const { page, frame } = await openAging(theme);
