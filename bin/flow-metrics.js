@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// The `flow-metrics` command. The code is compiled from src/cli into bin/build/flow-metrics.js by
-// `npm run build:cli`, which `npm ci` and `npm pack` run (the `prepare` script). In the project directory:
+// The `flow-metrics` command. The code is compiled from src/cli into bin/build by `npm run build:cli`, which
+// `npm ci` and `npm pack` run (the `prepare` script). In the project directory:
 // `npx flow-metrics report --input issues.json`; elsewhere, after installing the packed tarball, the same.
-let command;
-try {
-  command = require('./build/flow-metrics.js');
-} catch (error) {
-  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('build/flow-metrics.js')) {
-    process.stderr.write('flow-metrics: the command is not compiled yet; run `npm run build:cli` in the project\n');
-    process.exit(1);
+// The help is answered by a small file of its own; the report's file, with the engine, is loaded only for a report.
+function load(file) {
+  try {
+    return require(file);
+  } catch (error) {
+    if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(file.slice(2))) {
+      process.stderr.write('flow-metrics: the command is not compiled yet; run `npm run build:cli` in the project\n');
+      process.exit(1);
+    }
+    throw error;
   }
-  throw error;
 }
-command.main(process.argv.slice(2));
+
+const argv = process.argv.slice(2);
+if (!load('./build/flow-metrics-help.js').answerAlone(argv)) load('./build/flow-metrics.js').main(argv);

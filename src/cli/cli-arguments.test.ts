@@ -1,7 +1,6 @@
 import { isoDateToDay } from '../domain';
 import { parseCliArguments } from './cli-arguments';
-import { REPORT_TABLE_NAMES } from './report-csv';
-import { PULL_REQUEST_TABLE_NAMES } from './pull-request-csv';
+import { PULL_REQUEST_TABLE_NAMES, REPORT_TABLE_NAMES } from './csv-table-names';
 import { CliInputError } from './cli-error';
 
 describe('command-line arguments', () => {

@@ -5,9 +5,16 @@
  */
 import { isoDateToDay, parseIsoTimestamp, type DayNumber } from '../domain';
 import { CliInputError } from './cli-error';
+import { isHelpRequest } from './cli-help';
 import { parsePullRequestSource, type PullRequestSource } from './pull-request-input';
-import { isPullRequestTableName, PULL_REQUEST_TABLE_NAMES, type PullRequestTableName } from './pull-request-csv';
-import { isReportTableName, REPORT_TABLE_NAMES, type ReportTableName } from './report-csv';
+import {
+  isPullRequestTableName,
+  isReportTableName,
+  PULL_REQUEST_TABLE_NAMES,
+  REPORT_TABLE_NAMES,
+  type PullRequestTableName,
+  type ReportTableName,
+} from './csv-table-names';
 
 type OutputFormat = 'json' | 'csv';
 
@@ -42,7 +49,7 @@ type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** @throws CliInputError for unknown commands or options, missing or malformed values. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
-  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  if (isHelpRequest(argv)) return { command: 'help' };
   const [command, ...rest] = argv;
   if (command === undefined) throw new CliInputError('no command given; try: flow-metrics report --input issues.json (or --help)');
   if (command !== 'report') throw new CliInputError(`unknown command "${command}"; the command is "report" (see --help)`);

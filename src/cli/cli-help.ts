@@ -1,6 +1,10 @@
 /** The text of `flow-metrics --help`. */
-import { PULL_REQUEST_TABLE_NAMES } from './pull-request-csv';
-import { REPORT_TABLE_NAMES } from './report-csv';
+import { PULL_REQUEST_TABLE_NAMES, REPORT_TABLE_NAMES } from './csv-table-names';
+
+/** `--help` or `-h` anywhere, or `help` as the command: the help, whatever else is given. */
+export function isHelpRequest(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
+}
 
 /** Words joined by ", " and wrapped to lines of at most `width` characters, each line after the first indented. */
 function wrapList(words: readonly string[], indent: string, width: number): string {

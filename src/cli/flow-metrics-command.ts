@@ -23,7 +23,8 @@ import { pullRequestSection, type PullRequestSection } from './pull-request-repo
 import { parseCliArguments, type AsOf, type ReportArguments } from './cli-arguments';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
 import { HELP_TEXT } from './cli-help';
-import { isPullRequestTableName, pullRequestTable, pullRequestTables } from './pull-request-csv';
+import { isPullRequestTableName } from './csv-table-names';
+import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
 import { readFlowConfig, readIssues } from './report-input';
 

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
-import { IssueListStream, JsonStreamError, NOT_AN_ISSUE_LIST } from './issue-list-stream';
+import { IssueListStream, NOT_AN_ISSUE_LIST } from './issue-list-stream';
+import { ALL, JsonStreamError, selectMembers, type Selection } from './selective-json';
 
-/** Feeds `text` in pieces of `size` bytes and returns each element, parsed, with its position. */
-function elements(text: string, size = Number.MAX_SAFE_INTEGER): unknown[] {
+/** Feeds `text` in pieces of `size` bytes and returns each element, built by the selection, checking its position and text. */
+function elements(text: string, size = Number.MAX_SAFE_INTEGER, selection: Selection = ALL): unknown[] {
   const found: unknown[] = [];
-  const stream = new IssueListStream((element, position) => {
+  const stream = new IssueListStream(selection, (element, position, elementText) => {
     expect(position).toBe(found.length);
-    found.push(JSON.parse(element));
+    if (selection === ALL) expect(JSON.parse(elementText())).toEqual(element);
+    found.push(element);
   });
   const bytes = Buffer.from(text);
   // One reused buffer, as the file reader does: the stream must not keep a chunk.
@@ -85,28 +87,36 @@ describe('the issue list, streamed', () => {
     ['{"issues": [] "x": 1}', 'expected "," or "}" after a member, found "\\"" at byte 14'],
     ['{issues: []}', 'expected a member name in quotes, found "i" at byte 1'],
     ['{"issues" []}', 'expected ":" after a member name, found "[" at byte 10'],
-    ['{"x": tru, "issues": []}', 'unexpected end of a value at byte 9'],
+    ['{"x": tru, "issues": []}', 'unexpected "," in "true" at byte 9'],
     ['{"x": [1, 2}], "issues": []}', 'at byte 11'],
     ['[', 'unexpected end of the input at byte 1'],
   ])('refuses %j', (text, message) => {
     expect(failure(text).message).toContain(message);
   });
 
-  it('leaves an element whose own syntax is wrong to the JSON parser, which sees exactly its text', () => {
-    const seen: string[] = [];
-    const stream = new IssueListStream((text) => seen.push(text));
-    stream.push(Buffer.from('[{"a": [1}], 1x, {"b": "]"}]'));
-    stream.end();
-    // A bracket closed by the wrong kind still counts for depth, and leaves its element's text invalid.
-    expect(seen).toEqual(['{"a": [1}]', '1x', '{"b": "]"}']);
+  it('builds each issue with only the selected members, whatever the chunk size', () => {
+    const text = JSON.stringify({ issues: [issue('A-1'), issue('A-2')], total: 2 });
+    const selection = selectMembers({ key: ALL, fields: selectMembers({ created: ALL }) });
+    for (const size of [1, 3, 17, 1 << 20]) {
+      expect(elements(text, size, selection)).toEqual([
+        { key: 'A-1', fields: { created: null } },
+        { key: 'A-2', fields: { created: null } },
+      ]);
+    }
   });
 
-  it('tells where each element starts, in bytes', () => {
-    const offsets: number[] = [];
-    const stream = new IssueListStream((_text, _position, offset) => offsets.push(offset));
-    stream.push(Buffer.from('["é", '));
-    stream.push(Buffer.from('{}]'));
+  it("gives each issue's whole text on request, for messages that need more than the selection", () => {
+    const texts: string[] = [];
+    const stream = new IssueListStream(selectMembers({}), (_issue, _position, text) => texts.push(text()));
+    for (const piece of ['[{"a": "é"', ', "b": [1]} , 2', ']']) stream.push(Buffer.from(piece));
     stream.end();
-    expect(offsets).toEqual([1, 7]);
+    expect(texts).toEqual(['{"a": "é", "b": [1]}', '2']);
+  });
+
+  it('checks the syntax of every member, skipped or not, and says where it went wrong', () => {
+    for (const selection of [ALL, selectMembers({}), selectMembers({ a: ALL })]) {
+      expect(() => elements('[{"a": [1}]}]', 1 << 20, selection)).toThrow('expected "," or "]" after an element, found "}" at byte 9');
+      expect(() => elements('[{"b": {"c": 1x}}]', 3, selection)).toThrow('expected "," or "}" after a member, found "x" at byte 14');
+    }
   });
 });

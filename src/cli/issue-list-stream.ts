@@ -1,40 +1,27 @@
 /**
  * Reading a large Jira export as a stream: the file arrives in chunks of UTF-8 bytes, and each issue of its
- * list is handed on as soon as its closing brace is read, as the JSON text of that one issue.
+ * list is handed on as soon as its closing brace is read, built with only the members the reader selected.
  *
- * Why: `JSON.parse` of a whole 225 MB export builds every object of every issue at once (about 1.2 GB) before
- * the first one can be read. Here only one issue exists as objects at a time; the caller parses it (V8's
- * parser is fast on small texts), keeps the few fields the engine reads and drops the rest, so memory holds
- * the compact history and one issue.
+ * Why: `JSON.parse` of a whole 225 MB export builds every object of every issue at once (about 1.2 GB)
+ * before the first one can be read, and most of what it builds is never read. Here an issue's bytes are
+ * parsed once, straight into the few fields kept (see `selective-json.ts`), and only the unparsed rest of
+ * the last chunk is held between chunks.
  *
  * The envelope is read token by token: a JSON array of issues, or an object (a search/jql page) whose
  * "issues" member is that array; its other members (`nextPageToken`, `names`...) are checked and skipped.
- * Inside an element only strings, escapes and bracket depth are tracked to find where it ends; the element's
- * own syntax is then checked by `JSON.parse`, which sees exactly the element's text. A bracket closed by the
- * wrong kind still counts for depth: the text it ends up in is invalid, so the input is refused either by
- * the parser or, if the depth never returns to zero, at the end of the input.
- *
- * Scanning works on bytes, and only each issue's bytes are decoded: every character JSON gives a meaning
- * to is ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so a split on bytes is a split
- * on characters.
+ * A token cut by the end of a chunk is parsed again from its start once more bytes have arrived, so the
+ * parser itself never has to stop and resume in the middle of a value.
  */
-
-/** The input is not JSON, or not an issue list; `offset` is the byte position in the whole input. */
-export class JsonStreamError extends Error {
-  constructor(
-    readonly problem: string,
-    readonly offset: number,
-  ) {
-    super(`${problem} at byte ${offset}`);
-    this.name = 'JsonStreamError';
-  }
-}
+import { isWhitespace, JsonStreamError, quoteByte, SelectiveJsonParser, Char, TruncatedJson, type Selection } from './selective-json';
 
 /** What the input must be, in the words the command's error messages use. */
 export const NOT_AN_ISSUE_LIST = 'expected a JSON array of issues (search/jql shape), or an object with an "issues" array';
 
-/** Receives one element of the issue list: its JSON text, its index in the list, where it starts. */
-export type IssueTextHandler = (text: string, position: number, offset: number) => void;
+/**
+ * Receives one element of the issue list, built by the selection; its index in the list; and a function
+ * giving its whole JSON text, for a caller that needs more than the selection (valid during the call only).
+ */
+export type IssueHandler = (issue: unknown, position: number, text: () => string) => void;
 
 const enum State {
   Start,
@@ -51,54 +38,29 @@ const enum State {
   Done,
 }
 
-/** The bytes JSON's grammar gives a meaning to; a byte read from the input is typed `Char` to compare with them. */
-const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
-
 /** UTF-8's byte order mark, which some tools write at the start of a file: allowed, and skipped. */
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 
-const isWhitespace = (c: Char) => c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab;
-
-/** A value being scanned: where it began, and enough state to resume in the next chunk. */
-interface ValueScan {
-  /** Index in the current chunk where the value's bytes begin (0 when it began in an earlier chunk). */
-  start: number;
-  /** Input offset of `start`, for messages. */
-  offset: number;
-  /** The first character: `{`, `[`, `"`, or the start of a number or literal. */
-  kind: Char;
-  depth: number;
-  inString: boolean;
-  escaped: boolean;
-}
-
 export class IssueListStream {
+  private readonly parser = new SelectiveJsonParser();
+  /** Bytes received and not yet parsed, from `at` to `length`; `parser.base` is the input offset of byte 0. */
+  private window = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+  private at = 0;
+  /** After a cut token, how many unparsed bytes to gather before trying again (so a huge value is not re-read per chunk). */
+  private waitFor = 0;
+  private readonly out: unknown[] = [undefined];
   private state = State.Start;
-  /** The bytes of an unfinished value read in earlier chunks; its scan then resumes at the new chunk's start. */
-  private tail: Buffer | null = null;
-  /** Input offset of the current chunk's first byte. */
-  private chunkOffset = 0;
-  private scan: ValueScan | null = null;
   private key: string | null = null;
   private sawIssues = false;
   /** True when the list is the "issues" member of a page object rather than the whole input. */
   private listInObject = false;
   private position = 0;
 
-  constructor(private readonly onIssue: IssueTextHandler) {}
+  constructor(
+    private readonly selection: Selection,
+    private readonly onIssue: IssueHandler,
+  ) {}
 
   /** The number of issues handed on so far. */
   get issues(): number {
@@ -107,105 +69,106 @@ export class IssueListStream {
 
   /** Reads the next chunk of bytes; the caller may reuse the chunk once this returns. @throws JsonStreamError */
   push(chunk: Uint8Array): void {
-    const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    const length = text.length;
-    let i = 0;
-    while (i < length) {
-      if (this.scan !== null) {
-        const end = this.scanValue(text, i, this.scan);
-        if (end < 0) break;
-        this.finishValue(this.valueText(text, end));
-        i = end;
-        continue;
-      }
-      const c: Char = text[i]!;
-      if (isWhitespace(c) || (this.state === State.Start && c === BYTE_ORDER_MARK[this.chunkOffset + i])) {
-        i++;
-        continue;
-      }
-      i = this.structural(text, i, c);
+    if (this.at > 0) {
+      this.window.copyWithin(0, this.at, this.length);
+      this.parser.base += this.at;
+      this.length -= this.at;
+      this.at = 0;
     }
-    if (this.scan !== null) {
-      // The value goes on in the next chunk: keep a copy of its bytes so far (the chunk may be reused).
-      const piece = text.subarray(this.scan.start);
-      this.tail = this.tail === null ? Buffer.from(piece) : Buffer.concat([this.tail, piece]);
-      this.scan.start = 0;
+    if (this.length + chunk.length > this.window.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.length + chunk.length, this.window.length * 2));
+      this.window.copy(larger, 0, 0, this.length);
+      this.window = larger;
     }
-    this.chunkOffset += length;
+    this.window.set(chunk, this.length);
+    this.length += chunk.length;
+    if (this.length >= this.waitFor) this.parse(false);
   }
 
   /** Marks the end of the input. @throws JsonStreamError when the input stopped early. */
   end(): void {
-    if (this.scan !== null && this.scan.kind !== Char.Quote && this.scan.kind !== Char.OpenBrace && this.scan.kind !== Char.OpenBracket) {
-      // A number or literal is only known to be complete when something follows it: the end does.
-      this.finishValue(this.valueText(Buffer.alloc(0), 0));
-    }
+    this.parse(true);
     if (this.state !== State.Done) {
-      const offset = this.chunkOffset;
+      const offset = this.parser.base + this.length;
       throw new JsonStreamError(this.state === State.Start ? 'no JSON value: the input is empty' : 'unexpected end of the input', offset);
     }
   }
 
-  private fail(problem: string, index: number): never {
-    throw new JsonStreamError(problem, this.chunkOffset + index);
+  private parse(final: boolean): void {
+    this.parser.bytes = this.window.subarray(0, this.length);
+    try {
+      while (this.at < this.length) this.at = this.step(this.at);
+      this.waitFor = 0;
+    } catch (error) {
+      if (!(error instanceof TruncatedJson)) throw error;
+      if (final) throw new JsonStreamError('unexpected end of the input', this.parser.base + this.length);
+      this.waitFor = 2 * (this.length - this.at);
+    }
   }
 
-  /** Handles one character outside any value; returns the index to continue from. */
-  private structural(text: Buffer, i: number, c: Char): number {
+  private fail(problem: string, i: number): never {
+    return this.parser.fail(problem, i);
+  }
+
+  /** Reads one token (whitespace, a bracket, a member, an issue) at `i`; returns the index after it. */
+  private step(i: number): number {
+    const c = this.window[i] as Char;
+    if (isWhitespace(c) || (this.state === State.Start && c === BYTE_ORDER_MARK[this.parser.base + i])) return i + 1;
     switch (this.state) {
       case State.Start:
-        if (c === Char.OpenBracket) {
-          this.state = State.ElementOrEnd;
-          return i + 1;
-        }
-        if (c === Char.OpenBrace) {
-          this.state = State.KeyOrEnd;
-          return i + 1;
-        }
+        if (c === Char.OpenBracket) return this.enter(State.ElementOrEnd, i);
+        if (c === Char.OpenBrace) return this.enter(State.KeyOrEnd, i);
         return this.notAnIssueList(i);
       case State.KeyOrEnd:
-      case State.Key:
+      case State.Key: {
         if (c === Char.CloseBrace && this.state === State.KeyOrEnd) return this.closeObject(i);
-        if (c !== Char.Quote) this.fail(`expected a member name in quotes, found ${quote(text, i)}`, i);
-        return this.startValue(i, c);
+        if (c !== Char.Quote) this.fail(`expected a member name in quotes, found ${quoteByte(this.window, i)}`, i);
+        const end = this.parser.string(i, this.out);
+        this.key = this.out[0] as string;
+        this.state = State.Colon;
+        return end;
+      }
       case State.Colon:
-        if (c !== Char.Colon) this.fail(`expected ":" after a member name, found ${quote(text, i)}`, i);
-        this.state = State.MemberValue;
-        return i + 1;
+        if (c !== Char.Colon) this.fail(`expected ":" after a member name, found ${quoteByte(this.window, i)}`, i);
+        return this.enter(State.MemberValue, i);
       case State.MemberValue:
         if (this.key === 'issues') {
           if (this.sawIssues) this.fail('the "issues" member appears twice', i);
           this.sawIssues = true;
           if (c !== Char.OpenBracket) return this.notAnIssueList(i);
           this.listInObject = true;
-          this.state = State.ElementOrEnd;
-          return i + 1;
+          return this.enter(State.ElementOrEnd, i);
         }
-        return this.startValue(i, c);
+        i = this.parser.value(i, null, this.out);
+        this.state = State.MemberCommaOrEnd;
+        return i;
       case State.MemberCommaOrEnd:
-        if (c === Char.Comma) {
-          this.state = State.Key;
-          return i + 1;
-        }
+        if (c === Char.Comma) return this.enter(State.Key, i);
         if (c === Char.CloseBrace) return this.closeObject(i);
-        return this.fail(`expected "," or "}" after a member, found ${quote(text, i)}`, i);
+        return this.fail(`expected "," or "}" after a member, found ${quoteByte(this.window, i)}`, i);
       case State.ElementOrEnd:
-      case State.Element:
+      case State.Element: {
         if (c === Char.CloseBracket && this.state === State.ElementOrEnd) return this.closeList(i);
         if (c === Char.CloseBracket || c === Char.Comma || c === Char.CloseBrace || c === Char.Colon) {
-          this.fail(`expected an issue, found ${quote(text, i)}`, i);
+          this.fail(`expected an issue, found ${quoteByte(this.window, i)}`, i);
         }
-        return this.startValue(i, c);
+        const end = this.parser.value(i, this.selection, this.out);
+        this.state = State.ElementCommaOrEnd;
+        this.onIssue(this.out[0], this.position++, () => this.window.toString('utf8', i, end));
+        return end;
+      }
       case State.ElementCommaOrEnd:
-        if (c === Char.Comma) {
-          this.state = State.Element;
-          return i + 1;
-        }
+        if (c === Char.Comma) return this.enter(State.Element, i);
         if (c === Char.CloseBracket) return this.closeList(i);
-        return this.fail(`expected "," or "]" after an issue, found ${quote(text, i)}`, i);
+        return this.fail(`expected "," or "]" after an issue, found ${quoteByte(this.window, i)}`, i);
       case State.Done:
-        return this.fail(`unexpected ${quote(text, i)} after the end of the JSON value`, i);
+        return this.fail(`unexpected ${quoteByte(this.window, i)} after the end of the JSON value`, i);
     }
+  }
+
+  private enter(state: State, i: number): number {
+    this.state = state;
+    return i + 1;
   }
 
   private notAnIssueList(i: number): never {
@@ -214,113 +177,12 @@ export class IssueListStream {
 
   private closeObject(i: number): number {
     if (!this.sawIssues) this.notAnIssueList(i);
-    this.state = State.Done;
-    return i + 1;
+    return this.enter(State.Done, i);
   }
 
   private closeList(i: number): number {
-    this.state = this.listInObject ? State.MemberCommaOrEnd : State.Done;
+    const next = this.listInObject ? State.MemberCommaOrEnd : State.Done;
     this.listInObject = false;
-    return i + 1;
+    return this.enter(next, i);
   }
-
-  private startValue(i: number, c: Char): number {
-    this.scan = { start: i, offset: this.chunkOffset + i, kind: c, depth: 0, inString: false, escaped: false };
-    return i;
-  }
-
-  /**
-   * Advances through a value from index `i`: returns the index just after its last character, or -1 when
-   * the text ends first (the scan state then says where to resume). This loop is where the time goes.
-   */
-  private scanValue(text: Buffer, i: number, scan: ValueScan): number {
-    const length = text.length;
-    let { depth, inString, escaped } = scan;
-    const container = scan.kind === Char.OpenBrace || scan.kind === Char.OpenBracket;
-    const string = scan.kind === Char.Quote;
-    if (!container && !string) {
-      // A number or a literal (true, false, null, or something invalid): runs to the next delimiter.
-      for (; i < length; i++) {
-        const c: Char = text[i]!;
-        if (c === Char.Comma || c === Char.CloseBracket || c === Char.CloseBrace || c === Char.Colon || isWhitespace(c)) return i;
-      }
-      return -1;
-    }
-    for (; i < length; i++) {
-      const c: Char = text[i]!;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === Char.Backslash) escaped = true;
-        else if (c === Char.Quote) {
-          inString = false;
-          if (string) return i + 1;
-        }
-      } else if (c === Char.Quote) {
-        inString = true;
-      } else if (c === Char.OpenBrace || c === Char.OpenBracket) {
-        depth++;
-      } else if (c === Char.CloseBrace || c === Char.CloseBracket) {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
-    }
-    scan.depth = depth;
-    scan.inString = inString;
-    scan.escaped = escaped;
-    return -1;
-  }
-
-  /** The whole text of the value being scanned, which ends at `end` in the current chunk. */
-  private valueText(text: Buffer, end: number): string {
-    const start = this.scan!.start;
-    if (this.tail === null) return text.toString('utf8', start, end);
-    const whole = Buffer.concat([this.tail, text.subarray(start, end)]).toString('utf8');
-    this.tail = null;
-    return whole;
-  }
-
-  /** A value's text is complete: hand on an issue, remember a member name, or check and skip a member. */
-  private finishValue(valueText: string): void {
-    const scan = this.scan!;
-    this.scan = null;
-    switch (this.state) {
-      case State.ElementOrEnd:
-      case State.Element:
-        this.onIssue(valueText, this.position++, scan.offset);
-        this.state = State.ElementCommaOrEnd;
-        return;
-      case State.KeyOrEnd:
-      case State.Key:
-        this.key = parseJsonText(valueText, scan.offset) as string;
-        this.state = State.Colon;
-        return;
-      default:
-        parseJsonText(valueText, scan.offset);
-        this.state = State.MemberCommaOrEnd;
-    }
-  }
-}
-
-/**
- * `JSON.parse` of a value's text, with a syntax error reported at its place in the whole input.
- * @param offset the byte position of the text in the input
- */
-export function parseJsonText(text: string, offset: number): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const problem = message
-      .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/^Unexpected end of JSON input$/, 'unexpected end of a value');
-    const position = at ? Number(at[1]) : text.length;
-    throw new JsonStreamError(problem, offset + Buffer.byteLength(text.slice(0, position)));
-  }
-}
-
-/** The character at a byte, for messages (a byte of a multi-byte character is shown as its code). */
-function quote(bytes: Uint8Array, i: number): string {
-  const c = bytes[i]!;
-  return c < 0x80 ? JSON.stringify(String.fromCharCode(c)) : `byte 0x${c.toString(16)}`;
 }

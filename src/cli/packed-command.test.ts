@@ -3,7 +3,7 @@
  * tarball's files alone, in a folder outside the project, with no node_modules to fall back on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -34,6 +34,7 @@ describe('the packed command', () => {
   it('holds the compiled command and its documentation, not the project', () => {
     expect(filesUnder(unpacked).sort()).toEqual([
       'README.md',
+      'bin/build/flow-metrics-help.js',
       'bin/build/flow-metrics.js',
       'bin/flow-metrics.js',
       'docs/flow-metrics-cli.md',
@@ -67,5 +68,19 @@ describe('the packed command', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
+  });
+
+  it('answers --help from its own small file, without loading the report engine', () => {
+    // Preloaded into the command: lists, at exit, every file the command loaded.
+    const lister = join(work, 'list-loaded.cjs');
+    writeFileSync(lister, "process.on('exit', () => process.stderr.write(Object.keys(require.cache).join('\\n')));\n");
+    const run = spawnSync(process.execPath, ['--require', lister, join(unpacked, 'bin', 'flow-metrics.js'), '--help'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage:');
+    const loaded = run.stderr.split('\n').map((path) => relative(unpacked, path));
+    expect(loaded).toContain(join('bin', 'build', 'flow-metrics-help.js'));
+    expect(loaded).not.toContain(join('bin', 'build', 'flow-metrics.js'));
   });
 });

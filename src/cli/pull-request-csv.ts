@@ -5,12 +5,13 @@
  */
 import { PHASE_PERCENTILES, TIME_SPLIT_PARTS } from '../domain';
 import { csvText, type CsvCell } from '../shared/csv';
+import { PULL_REQUEST_TABLE_NAMES, type PullRequestTableName } from './csv-table-names';
 import type { CsvTable } from './report-csv';
 import type { PullRequestSection } from './pull-request-report';
 
 const csv = (header: string[], rows: CsvCell[][]): string => csvText(header, rows, '\n');
 
-/** One writer per table, in the order they are listed and written; the names are `--table` values and file names. */
+/** One writer per table named in csv-table-names.ts, which says their order. */
 const PULL_REQUEST_TABLE_WRITERS = {
   'pull-request-summary': (section: PullRequestSection): string =>
     csv(
@@ -52,16 +53,7 @@ const PULL_REQUEST_TABLE_WRITERS = {
         ['total', ...TIME_SPLIT_PARTS.map((part) => section.timeSplit.totals[part])],
       ],
     ),
-} satisfies Record<string, (section: PullRequestSection) => string>;
-
-export type PullRequestTableName = keyof typeof PULL_REQUEST_TABLE_WRITERS;
-
-/** Every pull-request table's name, in order; written only when `--pull-requests` gives pull requests to read. */
-export const PULL_REQUEST_TABLE_NAMES = Object.keys(PULL_REQUEST_TABLE_WRITERS) as PullRequestTableName[];
-
-export function isPullRequestTableName(name: string): name is PullRequestTableName {
-  return Object.hasOwn(PULL_REQUEST_TABLE_WRITERS, name);
-}
+} satisfies Record<PullRequestTableName, (section: PullRequestSection) => string>;
 
 export function pullRequestTable(section: PullRequestSection, name: PullRequestTableName): string {
   return PULL_REQUEST_TABLE_WRITERS[name](section);

@@ -4,6 +4,7 @@
  */
 import type { FlowReport } from '../domain';
 import { csvText, type CsvCell } from '../shared/csv';
+import { REPORT_TABLE_NAMES, type ReportTableName } from './csv-table-names';
 
 export interface CsvTable {
   name: string;
@@ -16,10 +17,7 @@ function csv(header: string[], rows: CsvCell[][]): string {
 
 const stagesOf = (report: FlowReport) => report.generated.workflow.stages;
 
-/**
- * One writer per table, in the order the tables are listed and written. The names are the `--table`
- * values and the file names under `--out`.
- */
+/** One writer per table named in csv-table-names.ts, which says their order. */
 const TABLE_WRITERS = {
   summary: (report: FlowReport): string =>
     csv(
@@ -138,16 +136,7 @@ const TABLE_WRITERS = {
       ['start', 'end', 'forecast85', 'actual', 'hit'],
       forecast.backtest.weeks.map((w) => [w.start, w.end, w.forecast, w.actual, w.hit]),
     ),
-} satisfies Record<string, (report: FlowReport) => string>;
-
-export type ReportTableName = keyof typeof TABLE_WRITERS;
-
-/** Every table's name, in order. */
-export const REPORT_TABLE_NAMES = Object.keys(TABLE_WRITERS) as ReportTableName[];
-
-export function isReportTableName(name: string): name is ReportTableName {
-  return Object.hasOwn(TABLE_WRITERS, name);
-}
+} satisfies Record<ReportTableName, (report: FlowReport) => string>;
 
 /** One table of the report as CSV. */
 export function reportTable(report: FlowReport, name: ReportTableName): string {

@@ -15,7 +15,9 @@ import {
   type StatusLocation,
 } from '../domain';
 import { CliInputError } from './cli-error';
-import { IssueListStream, JsonStreamError, NOT_AN_ISSUE_LIST, parseJsonText } from './issue-list-stream';
+import { issueSelection } from './issue-selection';
+import { IssueListStream, NOT_AN_ISSUE_LIST } from './issue-list-stream';
+import { JsonStreamError } from './selective-json';
 
 function parseJson(text: string, source: string): unknown {
   try {
@@ -42,8 +44,9 @@ export interface IssueInput {
 }
 
 /**
- * Reads the issues file as it streams in, one issue at a time: each issue's text is parsed, compacted into
- * the history and dropped, so memory holds the compact history rather than the whole export.
+ * Reads the issues file as it streams in, one issue at a time: each issue is built with only the members
+ * the engine reads (see `issue-selection.ts`), compacted into the history and dropped, so memory holds the
+ * compact history rather than the whole export.
  * @param chunks the file's bytes (UTF-8), in pieces of any size
  * @param readFailed turns an error thrown while reading (not while parsing) into the message to report
  */
@@ -53,14 +56,21 @@ export function readIssues(
   config: FlowConfig,
   readFailed: (error: unknown) => Error,
 ): IssueInput {
-  const builder = new JiraHistoryBuilder({ statuses: config.statuses, flaggedFieldIds: config.flaggedFieldIds });
+  const options = { statuses: config.statuses, flaggedFieldIds: config.flaggedFieldIds };
+  const builder = new JiraHistoryBuilder(options);
   // The issues' facets (resolution, labels, components, parent), read from the same fields the app syncs.
   const facets = new IssueFacetsBuilder();
   let resolutionsGiven = false;
   const keys = new Map<string, number>();
-  const stream = new IssueListStream((text, position, offset) => {
-    const issue = parseJsonText(text, offset);
-    builder.addSearchIssue(issue, position);
+  const stream = new IssueListStream(issueSelection(config.flaggedFieldIds), (issue, position, text) => {
+    try {
+      builder.addSearchIssue(issue, position);
+    } catch (error) {
+      // The message may quote a value the selection left partly unbuilt (an object missing what was looked
+      // for): it is worded from the issue as it is, parsed whole, so it names what the file holds.
+      if (error instanceof JiraHistoryError) new JiraHistoryBuilder(options).addSearchIssue(JSON.parse(text()), position);
+      throw error;
+    }
     const fields = (issue as { fields?: Record<string, unknown> }).fields;
     if (fields && 'resolution' in fields) resolutionsGiven = true;
     facets.add(facetsOfJiraIssue(fields));

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { logJob } from '../app/job-log';
 import { continueFlowDigest, sendFlowDigest, type DigestContinuation } from '../app/digest/slack-digest';
 import { isProjectKey } from '../app/project-key';
-import type { SlackDigestOutcome } from '../shared/resolver-contract';
+import type { FlowDigestOutcome } from '../app/digest/digest-outcome';
 import { slackDigestPorts } from './digest-wiring';
 import { licenceFromContext } from './installation-licence-context';
 
 /** Project keys, counts and Slack's own words only: never a token. */
-function describeDigest(outcome: SlackDigestOutcome): string {
+function describeDigest(outcome: FlowDigestOutcome): string {
   const where = outcome.channel ? ` to #${outcome.channel.name}` : '';
   const projects = outcome.projects.length > 0 ? ` (${outcome.projects.join(', ')})` : '';
   const left = outcome.skipped.length > 0 ? `; left out ${outcome.skipped.join(', ')}` : '';
@@ -28,7 +28,7 @@ export const slackDigestJob = z.object({
 });
 
 /** A queued slice: the rest of a digest run that ran short of time. Nothing is posted while the licence is inactive. */
-export async function slackDigestSlice(continuation: DigestContinuation, context?: unknown): Promise<SlackDigestOutcome | null> {
+export async function slackDigestSlice(continuation: DigestContinuation, context?: unknown): Promise<FlowDigestOutcome | null> {
   if (!licenceFromContext(context).active) {
     logJob('slack-digest', 'licence inactive: the rest of the digest is not posted');
     return null;
@@ -39,7 +39,7 @@ export async function slackDigestSlice(continuation: DigestContinuation, context
 }
 
 /** Scheduled trigger `weekly-slack-digest`: the week's flow figures of every synced project, to the Slack channel. */
-export async function slackDigest(_request?: unknown, context?: unknown): Promise<SlackDigestOutcome | null> {
+export async function slackDigest(_request?: unknown, context?: unknown): Promise<FlowDigestOutcome | null> {
   // Nothing posted and nothing recorded while the licence is inactive: the settings still show the last digest sent.
   if (!licenceFromContext(context).active) {
     logJob('slack-digest', 'licence inactive: no digest posted');

@@ -13,6 +13,7 @@ import type {
   DurationUnit,
   OverviewFigures,
   PercentileMethod,
+  PullRequestFacts,
   StageEntryRule,
   StatusCategoryKey,
   WeekdayName,
@@ -519,7 +520,7 @@ export interface SlackAlertSettings {
 }
 
 /** Why the alerts could not be posted, as a kind the page may style and a sentence an admin can act on. */
-export type SlackAlertProblemKind =
+type SlackAlertProblemKind =
   | 'rate-limited'
   | 'token-revoked'
   | 'token-unreadable'
@@ -723,7 +724,7 @@ export interface ProjectPullRequestsData {
     /** The last time every update was read (ISO), or null before the first backfill completed. */
     lastCompletedAt: string | null;
   }>;
-  pulls: import('../domain/pull-request').PullRequestFacts[];
+  pulls: PullRequestFacts[];
 }
 
 /**

@@ -30,7 +30,7 @@
  *   github:delivery:<id>                  a marker with a TTL: a webhook delivery with this X-GitHub-Delivery id was received
  *   github:delivery:sha256-<hex>          a marker with a TTL: a webhook body with this SHA-256 digest was taken (never the body)
  *   connection:slack                      which workspace and channel; never the token
- *   slack:last-digest                     the last Slack flow digest's outcome (SlackDigestOutcome)
+ *   slack:last-digest                     the last Slack flow digest's outcome (FlowDigestOutcome)
  *   slack:last-alert-run                  when the Slack alerts last ran, and the last problem that stopped a run
  *   slack:digest-now                      a marker with a TTL: "send digest now" was asked for recently
  *   throttle:<request>[:<KEY>]            a marker with a TTL: an expensive settings request (rebuild of project

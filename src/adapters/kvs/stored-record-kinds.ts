@@ -6,10 +6,11 @@ import type { SiteAddress } from '../../app/digest/slack-digest';
 import type { PersonalDataReportCursor, PersonalDataReportRecord } from '../../app/privacy/personal-data-report-run';
 import type { RetentionSettings } from '../../app/privacy/retention-window';
 import type { SlackAlertState } from '../../app/slack-alerts/alert-crossings';
-import type { SlackAlertRunRecord } from '../../app/slack-alerts/slack-alert-status';
+import { ALERT_PROBLEM_KINDS, type AlertProblem, type SlackAlertRunRecord } from '../../app/slack-alerts/slack-alert-status';
 import type { StoredSlackAlertSettings } from '../../app/slack-alerts/slack-alert-settings';
 import type { ProjectSyncState } from '../../ports';
-import type { PurgeOutcome, SlackAlertProblem, SlackDigestOutcome } from '../../shared/resolver-contract';
+import type { RetentionPurgeOutcome } from '../../app/privacy/expired-data-purge';
+import type { FlowDigestOutcome } from '../../app/digest/digest-outcome';
 import { storedRecordKind } from './stored-record';
 
 /**
@@ -155,7 +156,7 @@ export const LAST_PURGE_RECORD = storedRecordKind({
   name: 'last retention purge',
   version: 2,
   current: lastPurgeV2,
-  toValue: (stored): PurgeOutcome => ({
+  toValue: (stored): RetentionPurgeOutcome => ({
     at: stored.at,
     retentionDays: stored.retentionDays,
     removed: stored.removed,
@@ -165,7 +166,7 @@ export const LAST_PURGE_RECORD = storedRecordKind({
     erasedProjects: stored.erasedProjects,
     skippedProjects: stored.skippedProjects,
   }),
-  fromValue: (outcome: PurgeOutcome) => ({
+  fromValue: (outcome: RetentionPurgeOutcome) => ({
     version: 2 as const,
     at: outcome.at,
     retentionDays: outcome.retentionDays,
@@ -206,7 +207,7 @@ export const LAST_DIGEST_RECORD = storedRecordKind({
   name: 'last Slack digest',
   version: 2,
   current: lastDigestV2,
-  toValue: (stored): SlackDigestOutcome => ({
+  toValue: (stored): FlowDigestOutcome => ({
     at: stored.at,
     trigger: stored.trigger,
     outcome: stored.outcome,
@@ -216,7 +217,7 @@ export const LAST_DIGEST_RECORD = storedRecordKind({
     problem: stored.problem,
     ...(stored.continuesWith === undefined ? {} : { continuesWith: stored.continuesWith }),
   }),
-  fromValue: (outcome: SlackDigestOutcome) => ({
+  fromValue: (outcome: FlowDigestOutcome) => ({
     version: 2 as const,
     at: outcome.at,
     trigger: outcome.trigger,
@@ -363,24 +364,14 @@ export const PERSONAL_DATA_REPORT_CURSOR_RECORD = storedRecordKind({
   older: { 1: { schema: personalDataReportCursorV2.omit({ version: true }), upgrade: addVersion2 } },
 });
 
-/** The kinds of Slack refusal as stored; the compiler checks they stay those the use-cases name. */
+/** A Slack refusal as stored, of the kinds the use-cases name. */
 const slackAlertProblem = z.object({
   at: isoInstant,
-  kind: z.enum([
-    'rate-limited',
-    'token-revoked',
-    'token-unreadable',
-    'missing-scope',
-    'channel-not-found',
-    'not-in-channel',
-    'channel-archived',
-    'unavailable',
-    'refused',
-  ]),
+  kind: z.enum(ALERT_PROBLEM_KINDS),
   text: z.string(),
 });
 
-const copyProblem = (problem: SlackAlertProblem | null): SlackAlertProblem | null =>
+const copyProblem = (problem: AlertProblem | null): AlertProblem | null =>
   problem === null ? null : { at: problem.at, kind: problem.kind, text: problem.text };
 
 const lastSlackAlertRunV2 = z.object({ version: z.literal(2), lastRunAt: isoInstant, lastProblem: slackAlertProblem.nullable() });

@@ -4,11 +4,11 @@ import type {
   SlackChannelInfo,
   SlackConnectionData,
   SlackConnectionDetails,
-  SlackDigestOutcome,
   SlackTestMessageSent,
   UpdateSlackChannelPayload,
 } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
+import { digestForPage, type FlowDigestOutcome } from '../digest/digest-outcome';
 import { claimAdminRequest, type AdminRequestThrottlePorts } from '../access/admin-request-throttle';
 import { recordAudit, type Actor } from '../audit/audit-trail';
 import { ConnectionRefused, recordRefusal } from './connection-refusals';
@@ -51,7 +51,7 @@ export interface SlackConnectionPorts extends AdminRequestThrottlePorts {
   vault: SecretVault;
   record: StoredDocument<SlackConnectionRecord>;
   /** The last flow digest's outcome (see slack-digest.ts), shown beside the connection. */
-  lastDigest: Pick<StoredDocument<SlackDigestOutcome>, 'read'>;
+  lastDigest: Pick<StoredDocument<FlowDigestOutcome>, 'read'>;
   clock: Clock;
 }
 
@@ -84,7 +84,7 @@ export async function getSlackConnection(ports: SlackConnectionPorts): Promise<S
     ...slackConnectionDetails(record),
     warnings,
     sealedWithKeyId,
-    lastDigest: await ports.lastDigest.read(),
+    lastDigest: await ports.lastDigest.read().then((outcome) => (outcome === null ? null : digestForPage(outcome))),
   };
 }
 

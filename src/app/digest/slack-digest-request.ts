@@ -2,6 +2,7 @@ import type { StoredDocument } from '../../ports';
 import type { SlackDigestOutcome } from '../../shared/resolver-contract';
 import { AppError } from '../app-error';
 import { recordAudit, type Actor, type AuditTrailPorts } from '../audit/audit-trail';
+import { digestForPage } from './digest-outcome';
 import { sendFlowDigest, type SiteAddress, type SlackDigestPorts } from './slack-digest';
 
 /** At most one claim per period; a claim can be given back early. */
@@ -46,7 +47,7 @@ export async function sendSlackDigestNow(
     outcome: outcome.outcome,
     projects: outcome.projects.join(', '),
   });
-  return outcome;
+  return digestForPage(outcome);
 }
 
 /** Writes the address only when it changed: KVS writes cost about twenty reads. */

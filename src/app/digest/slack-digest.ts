@@ -13,7 +13,7 @@ import type {
 } from '../../ports';
 import { AppError } from '../app-error';
 import { channelHistory } from '../access/channel-history';
-import type { SlackDigestOutcome } from '../../shared/resolver-contract';
+import type { DigestTrigger, FlowDigestOutcome } from './digest-outcome';
 import { ServiceRefusal } from '../access/service-refusal';
 import { slackChannelProblem } from '../connections/slack-channel-problem';
 import { digestMessages, type DigestMessage, type ProjectDigest } from './slack-digest-message';
@@ -37,7 +37,7 @@ export interface SlackDigestPorts {
   measured: Pick<MeasuredProjects, 'list'>;
   history: Pick<HistoryStore, 'readManifest' | 'readShards'>;
   flowConfigs: Pick<FlowConfigStore, 'read'>;
-  lastDigest: StoredDocument<SlackDigestOutcome>;
+  lastDigest: StoredDocument<FlowDigestOutcome>;
   /** The Jira site's address, remembered from an admin's call: scheduled runs have no site in their context. */
   site: Pick<StoredDocument<SiteAddress>, 'read'>;
   /** Jira's projects as the app sees them: only their types (software, service_desk…) are read. */
@@ -85,14 +85,12 @@ const LONGEST_WAIT_SECONDS = 20;
 /** A scheduled run that comes again within this long after a sent weekly digest is Forge repeating itself. */
 const REPEATED_RUN_MS = 6 * 24 * 3_600_000;
 
-export type DigestTrigger = SlackDigestOutcome['trigger'];
-
 /**
  * Posts the digest, or its first slice: when the invocation's time runs short, what was computed is posted
  * and the remaining projects continue on the queue (`continueFlowDigest`); the outcome is then recorded by
  * the run's last slice, and this answers what was posted so far with `continuesWith` set.
  */
-export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTrigger): Promise<SlackDigestOutcome> {
+export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTrigger): Promise<FlowDigestOutcome> {
   const now = ports.clock.now();
   if (trigger === 'weekly') {
     // Forge may run a scheduled trigger twice; the channel gets one digest a week.
@@ -103,11 +101,11 @@ export async function sendFlowDigest(ports: SlackDigestPorts, trigger: DigestTri
 }
 
 /** A later slice of a digest run: the figures are computed as of the run's start, as the first slice's were. */
-export async function continueFlowDigest(ports: SlackDigestPorts, continuation: DigestContinuation): Promise<SlackDigestOutcome> {
+export async function continueFlowDigest(ports: SlackDigestPorts, continuation: DigestContinuation): Promise<FlowDigestOutcome> {
   return recorded(ports, await digestOutcome(ports, continuation.trigger, new Date(continuation.at), continuation));
 }
 
-async function recorded(ports: SlackDigestPorts, outcome: SlackDigestOutcome): Promise<SlackDigestOutcome> {
+async function recorded(ports: SlackDigestPorts, outcome: FlowDigestOutcome): Promise<FlowDigestOutcome> {
   if (outcome.continuesWith === undefined) await ports.lastDigest.write(outcome);
   return outcome;
 }
@@ -117,7 +115,7 @@ async function digestOutcome(
   trigger: DigestTrigger,
   now: Date,
   continuation: DigestContinuation | null,
-): Promise<SlackDigestOutcome> {
+): Promise<FlowDigestOutcome> {
   const base = { at: now.toISOString(), trigger, channel: null, projects: continuation?.sent ?? [], skipped: continuation?.skipped ?? [] };
   const record = await ports.connection.read();
   if (!record) return { ...base, outcome: 'skipped', problem: 'Slack is not connected.' };

@@ -1,10 +1,11 @@
 import { SECRET_NAMES, type PersonalDataIndex, type SecretVault, type StoredDocument } from '../../ports';
-import { RETENTION_DAYS, type DataPrivacyData, type PersonalDataReportSummary, type PurgeOutcome } from '../../shared/resolver-contract';
+import { RETENTION_DAYS, type DataPrivacyData, type PersonalDataReportSummary } from '../../shared/resolver-contract';
+import { purgeForPage, type RetentionPurgeOutcome } from './expired-data-purge';
 import { readRetentionDays, type RetentionSettings } from './retention-window';
 
 export interface DataPrivacyOverviewPorts {
   retention: StoredDocument<RetentionSettings>;
-  lastPurge: StoredDocument<PurgeOutcome>;
+  lastPurge: StoredDocument<RetentionPurgeOutcome>;
   /** Written by the weekly personal-data job; read defensively, since another part of the app owns its shape. */
   lastPersonalDataReport: StoredDocument<unknown>;
   personalData: PersonalDataIndex;
@@ -38,7 +39,7 @@ export async function getDataPrivacy(ports: DataPrivacyOverviewPorts): Promise<D
   return {
     retentionDays,
     retentionLimits: { ...RETENTION_DAYS },
-    lastPurge,
+    lastPurge: lastPurge === null ? null : purgeForPage(lastPurge),
     lastPersonalDataReport: reportSummary(lastReport),
     storedAccounts,
     sealing,

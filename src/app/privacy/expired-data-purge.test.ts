@@ -1,7 +1,6 @@
 import { MS_PER_DAY } from '../../domain';
 import { pullRequest } from '../../domain/testing/pull-request-fixture';
-import type { PurgeOutcome } from '../../shared/resolver-contract';
-import { runPurgeSlice, type PurgeJob, type PurgeRunPorts } from './expired-data-purge';
+import { purgeForPage, runPurgeSlice, type PurgeJob, type PurgeRunPorts, type RetentionPurgeOutcome } from './expired-data-purge';
 import { MemoryDocument, MemoryPullRequestStore } from '../pull-requests/testing/pull-request-sync-world';
 import { PURGE_RESERVE_MS } from '../sync/stored-projects-purge';
 
@@ -19,7 +18,7 @@ function purgeWorld(repositoriesPerSlice: number) {
   const queued: PurgeJob[] = [];
   const purged: string[] = [];
   let repositoriesThisSlice = 0;
-  const lastPurge = new MemoryDocument<PurgeOutcome>();
+  const lastPurge = new MemoryDocument<RetentionPurgeOutcome>();
   const audited: unknown[] = [];
   const ports = {
     retention: new MemoryDocument({ retentionDays: 30 }),
@@ -125,5 +124,23 @@ describe('the retention purge of pull requests', () => {
     }
     expect(slices).toBe(4);
     expect(world.purged).toEqual(['acme/api', 'acme/mobile', 'acme/web']);
+  });
+});
+
+describe('purgeForPage', () => {
+  it('shows the privacy tab each field of the stored purge outcome, and nothing else', () => {
+    const outcome: RetentionPurgeOutcome = {
+      at: '2026-03-02T03:00:00.000Z',
+      retentionDays: 365,
+      removed: 7,
+      removedAuditEntries: 2,
+      removedIssues: 4,
+      removedPullRequests: 1,
+      erasedProjects: ['OLD'],
+      skippedProjects: [],
+    };
+    const shown = purgeForPage({ ...outcome, storedOnly: 1 } as RetentionPurgeOutcome);
+    expect(shown).toStrictEqual(outcome);
+    expect(shown.erasedProjects).not.toBe(outcome.erasedProjects);
   });
 });

@@ -8,12 +8,42 @@ import { readRetentionDays, type RetentionSettings } from './retention-window';
 import { purgeStoredProjects, PURGE_RESERVE_MS, type StoredProjectsPurgePorts } from '../sync/stored-projects-purge';
 import { retentionCutoff } from '../sync/retention-rule';
 
+/** What a finished retention purge removed, as the use-case keeps it (stored as LAST_PURGE_RECORD). */
+export interface RetentionPurgeOutcome {
+  at: string;
+  retentionDays: number;
+  /** Stored records dropped because they were older than the retention window: audit entries, issues, pull requests. */
+  removed: number;
+  removedAuditEntries: number;
+  removedIssues: number;
+  /** Pull requests merged or closed before the window's start. */
+  removedPullRequests: number;
+  /** Projects no longer measured whose every stored value was deleted (see src/app/sync/stored-projects-purge.ts). */
+  erasedProjects: string[];
+  /** Projects a sync was holding, left for the next run. */
+  skippedProjects: string[];
+}
+
+/** What the privacy tab is shown of the last purge, field by field (the page's type may change apart from storage). */
+export function purgeForPage(outcome: RetentionPurgeOutcome): PurgeOutcome {
+  return {
+    at: outcome.at,
+    retentionDays: outcome.retentionDays,
+    removed: outcome.removed,
+    removedAuditEntries: outcome.removedAuditEntries,
+    removedIssues: outcome.removedIssues,
+    removedPullRequests: outcome.removedPullRequests,
+    erasedProjects: [...outcome.erasedProjects],
+    skippedProjects: [...outcome.skippedProjects],
+  };
+}
+
 /**
  * A run part-way: what it removed so far, and where it goes on from. Projects come first, from `nextProject`;
  * once they are all done (`nextProject` null), the watched repositories' pull requests, from `nextRepository`
  * (a repository name, lower-case; '' for the first).
  */
-interface PurgeProgress extends Omit<PurgeOutcome, 'removed'> {
+interface PurgeProgress extends Omit<RetentionPurgeOutcome, 'removed'> {
   nextProject: string | null;
   nextRepository: string;
 }
@@ -42,7 +72,7 @@ interface ExpiredDataPurgePorts extends UnnamedAccountsPorts, StoredProjectsPurg
   retention: StoredDocument<RetentionSettings>;
   githubConnection: StoredDocument<WatchedRepositoriesRecord>;
   pullRequests: Pick<PullRequestStore, 'purgeClosedBefore'>;
-  lastPurge: StoredDocument<PurgeOutcome>;
+  lastPurge: StoredDocument<RetentionPurgeOutcome>;
   auditLog: AuditLog;
   clock: Clock;
 }
@@ -55,7 +85,7 @@ export interface PurgeRunPorts extends ExpiredDataPurgePorts {
 
 /** A run that continues names where: the next project, or the next repository once the projects are done. */
 export type PurgeSliceOutcome =
-  { kind: 'finished'; outcome: PurgeOutcome } | { kind: 'continues'; nextProject: string | null; nextRepository: string };
+  { kind: 'finished'; outcome: RetentionPurgeOutcome } | { kind: 'continues'; nextProject: string | null; nextRepository: string };
 
 /**
  * Drops what is older than the retention window: the daily job and the settings page's "purge now" run this
@@ -87,7 +117,7 @@ export async function runPurgeSlice(ports: PurgeRunPorts, job: PurgeJob): Promis
   const pulls = await purgeExpiredPullRequests(ports, cutoff, nextRepository, from === null);
   run = { ...run, removedPullRequests: run.removedPullRequests + pulls.removed };
   if (pulls.nextRepository !== null) return continueLater(ports, job, { ...run, nextProject: null, nextRepository: pulls.nextRepository });
-  const outcome: PurgeOutcome = { ...run, removed: run.removedAuditEntries + run.removedIssues + run.removedPullRequests };
+  const outcome: RetentionPurgeOutcome = { ...run, removed: run.removedAuditEntries + run.removedIssues + run.removedPullRequests };
   await ports.lastPurge.write(outcome);
   if (job.requestedBy !== null) await auditPurge(ports, { accountId: job.requestedBy }, outcome);
   return { kind: 'finished', outcome };
@@ -142,7 +172,7 @@ async function startPurge(ports: ExpiredDataPurgePorts): Promise<PurgeProgress> 
   };
 }
 
-async function auditPurge(ports: ExpiredDataPurgePorts, actor: Actor, outcome: PurgeOutcome): Promise<void> {
+async function auditPurge(ports: ExpiredDataPurgePorts, actor: Actor, outcome: RetentionPurgeOutcome): Promise<void> {
   const { retentionDays, removed, removedAuditEntries, removedIssues, removedPullRequests } = outcome;
   await recordAudit(ports, actor, 'data.purged', null, {
     retentionDays,

@@ -1,5 +1,5 @@
 import type { PullRequestFacts, ServiceLevelBreach } from '../../domain';
-import type { SlackAlertProblem } from '../../shared/resolver-contract';
+import type { AlertProblem } from './slack-alert-status';
 
 /**
  * What a project's alerts remember between runs, and how a run decides what is new.
@@ -22,7 +22,7 @@ export interface SlackAlertState {
   /** When the last alert went out, and Slack's id of it. */
   lastPosted: { at: string; ts: string } | null;
   /** The last time Slack refused this project's alerts, and why (see slack-alert-status.ts); absent in older states. */
-  lastProblem?: SlackAlertProblem | null;
+  lastProblem?: AlertProblem | null;
 }
 
 export const NOTHING_ANNOUNCED: SlackAlertState = Object.freeze({

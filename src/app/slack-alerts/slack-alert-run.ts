@@ -15,8 +15,8 @@ import type { RequestThrottle } from '../digest/slack-digest-request';
 import { alertCrossings, NOTHING_ANNOUNCED, pullId, sameAnnouncements, type SlackAlertState } from './alert-crossings';
 import { readAlertSettings, type StoredSlackAlertSettings } from './slack-alert-settings';
 import { alertMessage, type AlertMessage } from './slack-alert-message';
-import { alertProblem, stopsTheRun, type SlackAlertRunRecord } from './slack-alert-status';
-import type { SlackAlertProblem, SlackChannelInfo } from '../../shared/resolver-contract';
+import { alertProblem, stopsTheRun, type AlertProblem, type SlackAlertRunRecord } from './slack-alert-status';
+import type { SlackChannelInfo } from '../../shared/resolver-contract';
 
 /**
  * One run of the Slack alerts, after the hourly sync: for each measured project with an alert turned on, the
@@ -102,7 +102,7 @@ export async function runSlackAlerts(ports: SlackAlertRunPorts, fromProject: str
   let firstProblem: string | null = null;
   const previousRun = await ports.lastRun.read();
   /** Every way out writes when the run ended, and the problem that stopped it if one did (one write per job). */
-  const end = async (outcome: SlackAlertRunOutcome, runProblem: SlackAlertProblem | null = null): Promise<SlackAlertRunOutcome> => {
+  const end = async (outcome: SlackAlertRunOutcome, runProblem: AlertProblem | null = null): Promise<SlackAlertRunOutcome> => {
     await ports.lastRun.write({ lastRunAt: ports.clock.now().toISOString(), lastProblem: runProblem ?? previousRun?.lastProblem ?? null });
     return outcome;
   };

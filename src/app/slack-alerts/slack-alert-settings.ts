@@ -14,7 +14,7 @@ import { ConnectionRefused, recordRefusal } from '../connections/connection-refu
 import { channelProblem, type SlackConnectionRecord } from '../connections/slack-connection';
 import { openSlackToken } from '../digest/slack-digest';
 import type { SlackAlertState } from './alert-crossings';
-import { latestProblem, type SlackAlertRunRecord } from './slack-alert-status';
+import { latestProblem, problemForPage, type SlackAlertRunRecord } from './slack-alert-status';
 
 /**
  * Which Slack alerts an admin turned on for each measured project, and the channel they go to. Both alerts are
@@ -65,6 +65,7 @@ export async function getSlackAlerts(ports: SlackAlertSettingsPorts): Promise<Sl
     const settings = await readAlertSettings(ports, projectKey);
     const state = await ports.alertState(projectKey).read();
     const own = settings.channel ?? null;
+    const lastProblem = latestProblem(state?.lastProblem, run?.lastProblem);
     projects.push({
       projectKey,
       serviceLevel: settings.serviceLevel,
@@ -74,7 +75,7 @@ export async function getSlackAlerts(ports: SlackAlertSettingsPorts): Promise<Sl
       usesDigestChannel: own === null,
       lastRunAt: run?.lastRunAt ?? null,
       lastPostedAt: state?.lastPosted?.at ?? null,
-      lastProblem: latestProblem(state?.lastProblem, run?.lastProblem),
+      lastProblem: lastProblem === null ? null : problemForPage(lastProblem),
     });
   }
   return { projects };

@@ -1,4 +1,4 @@
-import type { SlackAlertProblem, SlackAlertProblemKind } from '../../shared/resolver-contract';
+import type { SlackAlertProblem } from '../../shared/resolver-contract';
 import type { ServiceRefusal } from '../access/service-refusal';
 import { slackChannelProblem } from '../connections/slack-channel-problem';
 
@@ -10,17 +10,44 @@ import { slackChannelProblem } from '../connections/slack-channel-problem';
  * Slack refuses); a problem of the whole run (the token was revoked or cannot be opened) is kept in one record
  * for the run, written once per run. A problem stays shown once resolved, beside the time alerts posted since.
  */
+/** Why Slack refused alerts, in one word. */
+export const ALERT_PROBLEM_KINDS = [
+  'rate-limited',
+  'token-revoked',
+  'token-unreadable',
+  'missing-scope',
+  'channel-not-found',
+  'not-in-channel',
+  'channel-archived',
+  'unavailable',
+  'refused',
+] as const;
+type AlertProblemKind = (typeof ALERT_PROBLEM_KINDS)[number];
+
+/** A refusal of the alerts, as the use-cases keep it (in a project's alert state, or the run's record). */
+export interface AlertProblem {
+  at: string;
+  kind: AlertProblemKind;
+  /** In words an admin can act on. */
+  text: string;
+}
+
+/** What the settings page is shown of a problem, field by field (the page's type may change apart from storage). */
+export function problemForPage(problem: AlertProblem): SlackAlertProblem {
+  return { at: problem.at, kind: problem.kind, text: problem.text };
+}
+
 export interface SlackAlertRunRecord {
   /** When a run last ended (done, or handed over to a later queue job). */
   lastRunAt: string;
   /** The last problem that stopped a whole run. */
-  lastProblem: SlackAlertProblem | null;
+  lastProblem: AlertProblem | null;
 }
 
 /** Problems of the token or the workspace: no project's alerts can be posted until an admin acts. */
-const RUN_WIDE: ReadonlySet<SlackAlertProblemKind> = new Set(['token-revoked', 'token-unreadable', 'missing-scope']);
+const RUN_WIDE: ReadonlySet<AlertProblemKind> = new Set(['token-revoked', 'token-unreadable', 'missing-scope']);
 
-export const stopsTheRun = (problem: SlackAlertProblem) => RUN_WIDE.has(problem.kind);
+export const stopsTheRun = (problem: AlertProblem) => RUN_WIDE.has(problem.kind);
 
 /**
  * Slack's refusal of one project's alerts, in words. `mayHaveGone` says Slack failed without saying whether it
@@ -30,7 +57,7 @@ export function alertProblem(
   error: ServiceRefusal,
   at: string,
   context: { channelName: string; projectKey: string; retryAfterSeconds: number; mayHaveGone: boolean },
-): SlackAlertProblem {
+): AlertProblem {
   const refused = `Slack refused the alerts (${error.detail ?? error.reason}).`;
   const text = slackChannelProblem(error, context.channelName, 'for alerts to be posted') ?? refused;
   switch (error.reason) {
@@ -63,7 +90,7 @@ export function alertProblem(
 }
 
 /** The later of two problems; either may be missing. */
-export function latestProblem(a: SlackAlertProblem | null | undefined, b: SlackAlertProblem | null | undefined): SlackAlertProblem | null {
+export function latestProblem(a: AlertProblem | null | undefined, b: AlertProblem | null | undefined): AlertProblem | null {
   if (!a) return b ?? null;
   if (!b) return a;
   return Date.parse(b.at) > Date.parse(a.at) ? b : a;

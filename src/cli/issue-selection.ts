@@ -1,0 +1,41 @@
+/**
+ * The members of an issue in search/jql shape that the command reads: what `JiraHistoryBuilder` checks and
+ * compacts (key, id, type, created, resolved, status, the changelog's status and flag changes, the Flagged
+ * field) and what `facetsOfJiraIssue` reads (resolution, labels, components, parent). Everything else in
+ * an export (summaries, descriptions, rendered fields, other fields' changes) is checked as JSON and skipped.
+ *
+ * A member left out here would reach the builder as missing, and the comparison of this reader with
+ * `JSON.parse` of whole exports (report-input.test.ts) would fail.
+ */
+import { FACET_FIELDS } from '../domain';
+import { ALL, selectElements, selectMembers, Selection } from './selective-json';
+
+/** A change item: the field it changed, and its values before and after, as ids and as text. */
+const CHANGE_ITEM = Selection.members(['field', 'fieldId', 'from', 'fromString', 'to', 'toString'].map((name) => [name, ALL]));
+
+const FACETS: Record<(typeof FACET_FIELDS)[number], Selection> = {
+  resolution: selectMembers({ name: ALL }),
+  labels: selectElements(ALL),
+  components: selectElements(selectMembers({ name: ALL })),
+  parent: selectMembers({ key: ALL }),
+};
+
+/** @param flaggedFieldIds the Flagged field's ids in this configuration, whose current value is read too */
+export function issueSelection(flaggedFieldIds: readonly string[]): Selection {
+  return selectMembers({
+    key: ALL,
+    id: ALL,
+    fields: selectMembers({
+      created: ALL,
+      resolutiondate: ALL,
+      issuetype: selectMembers({ name: ALL }),
+      status: selectMembers({ id: ALL, name: ALL, statusCategory: selectMembers({ key: ALL }) }),
+      ...FACETS,
+      ...Object.fromEntries(flaggedFieldIds.map((id) => [id, ALL])),
+    }),
+    changelog: selectMembers({
+      total: ALL,
+      histories: selectElements(selectMembers({ id: ALL, created: ALL, items: selectElements(CHANGE_ITEM) })),
+    }),
+  });
+}
