@@ -17,10 +17,12 @@
  *
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
  * installed before the app's scripts run, through the DevTools protocol, so the page is not modified); a
- * chart counts as painted after the next animation frame. The table shows medians over the runs.
+ * chart counts as painted after the next animation frame. The table shows medians over the runs, its title the
+ * machine's one-minute load average over them (on a shared machine, compare runs made under a similar load).
  * Targets: the first chart under 1 s, a filter change under 100 ms (half of what the page first aimed at, to
  * leave a margin for a reader's laptop), and no task on the main thread longer than 200 ms.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../dev/local-site';
@@ -238,9 +240,12 @@ async function main(): Promise<void> {
     if (!member) throw new Error('The demo site has no member');
 
     const runs: RunTimes[] = [];
+    // The machine's load over the runs: timings compare only between runs made under a similar load.
+    const loads = [loadavg()[0]!];
     for (let run = 1; run <= RUNS; run++) {
       process.stderr.write(`  opening the page, run ${run} of ${RUNS}\n`);
       runs.push(await oneRun(browser, site, member.accountId));
+      loads.push(loadavg()[0]!);
     }
 
     const rows: Array<[string, number[], number | null]> = [
@@ -265,7 +270,8 @@ async function main(): Promise<void> {
         : []),
     ];
     const lines = [
-      `Project page on ${ISSUES.toLocaleString('en-US')} issues, headless Chromium, median of ${RUNS} runs`,
+      `Project page on ${ISSUES.toLocaleString('en-US')} issues, headless Chromium, median of ${RUNS} runs` +
+        ` (load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores)`,
       '',
       '| measure | median | runs | target |',
       '|---|---:|---|:---:|',

@@ -101,7 +101,7 @@ export type MeasuresResult =
  * The window's measures and the facts of its items (see `itemFacts`), apart: a page sends the items once per
  * choice of items and stage range, not once per period.
  */
-export type WindowMeasuresResult =
+type WindowMeasuresResult =
   | { ok: true; measures: WindowMeasures; facts: ItemFacts; configNote: string | null; clampedFrom: string | null }
   | { ok: false; message: string };
 

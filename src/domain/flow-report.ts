@@ -21,6 +21,7 @@ import { backtestWeeklyForecasts } from './forecast-backtest';
 import { checkSamplingWindow, type SamplingWindowChoice } from './forecast-sampling-window';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
+import { itemRowsOf, itemTable, type ItemTable } from './item-table';
 import { leadTimes } from './lead-time';
 import {
   DEFAULT_MAX_FORECAST_DAYS,
@@ -294,12 +295,13 @@ export interface ItemFacts {
   ages: ReturnType<typeof workItemAges>;
   blocked: Float64Array;
   efficiency: FlowEfficiency;
-  /** One row per item that existed at `now`, in input order. */
+  /** The items as columns (see `item-table.ts`), and as the report's rows: both built on first reading, once. */
+  table(): ItemTable;
   items(): ReportItem[];
   timeInStatus(): FlowReport['timeInStatus'];
 }
 
-export function itemFacts({ timeline, measure, dates }: ReportBasis, config: FlowConfig): ItemFacts {
+export function itemFacts({ timeline, measure }: ReportBasis, config: FlowConfig): ItemFacts {
   const n = timeline.itemCount;
   const cycle = cycleTimes(timeline, measure);
   const lead = leadTimes(timeline, measure);
@@ -311,6 +313,9 @@ export function itemFacts({ timeline, measure, dates }: ReportBasis, config: Flo
   const statusTimes = timeInStatus(timeline);
   let itemCount = 0;
   for (let i = 0; i < n; i++) itemCount += timeline.included[i]!;
+  let table: ItemTable | null = null;
+  const tableOf = () =>
+    (table ??= itemTable(timeline, { cycle, lead, age, blocked, efficiency, stageTimes: timeInStage(timeline, statusTimes) }, measure));
   let items: ReportItem[] | null = null;
   let statusRows: FlowReport['timeInStatus'] | null = null;
   return {
@@ -320,13 +325,8 @@ export function itemFacts({ timeline, measure, dates }: ReportBasis, config: Flo
     ages,
     blocked,
     efficiency,
-    items: () =>
-      (items ??= itemRows(
-        timeline,
-        { cycle, lead, age, blocked, efficiency, stageTimes: timeInStage(timeline, statusTimes) },
-        measure,
-        dates,
-      )),
+    table: tableOf,
+    items: () => (items ??= itemRowsOf(tableOf())),
     timeInStatus: () => (statusRows ??= timeInStatusRows(timeline, statusTimes, measure)),
   };
 }
@@ -436,52 +436,6 @@ export function windowMeasures(
     blockedTime: blockedSummary(timeline, blocked, doneItems, measure),
     warnings: [...(run.warnings ?? [])],
   };
-}
-
-interface ItemMeasures {
-  cycle: Float64Array;
-  lead: Float64Array;
-  age: Float64Array;
-  blocked: Float64Array;
-  efficiency: FlowEfficiency;
-  /** Milliseconds per item and stage (see `timeInStage`). */
-  stageTimes: Float64Array;
-}
-
-/** One row per item that existed at `now`, in input order. */
-function itemRows(timeline: FlowTimeline, measures: ItemMeasures, measure: DurationMeasure, dates: IsoDateLabels): ReportItem[] {
-  const { history, stageCount, stageEntry, zone } = timeline;
-  const stageNames = timeline.workflow.stageNames;
-  const statusNames = history.statuses.map((status) => status.name);
-  const { cycle, lead, age, blocked, efficiency, stageTimes } = measures;
-  const rows: ReportItem[] = [];
-  for (let i = 0; i < timeline.itemCount; i++) {
-    if (timeline.included[i] !== 1) continue;
-    const stageDates: Record<string, string | null> = {};
-    const timeInStage: Record<string, number> = {};
-    for (let k = 0; k < stageCount; k++) {
-      const entry = stageEntry[i * stageCount + k]!;
-      stageDates[stageNames[k]!] = !Number.isNaN(entry) ? dates.label(zone.dayOf(entry)) : null;
-      timeInStage[stageNames[k]!] = round(measure.elapsed(stageTimes[i * stageCount + k]!)) ?? 0;
-    }
-    const totalMs = efficiency.totalMs[i]!;
-    rows.push({
-      key: history.key[i]!,
-      type: history.issueTypes[history.type[i]!]!,
-      status: statusNames[timeline.currentStatus[i]!]!,
-      stageDates,
-      start: dates.labelOrNull(timeline.startDay[i]!),
-      done: dates.labelOrNull(timeline.doneDay[i]!),
-      cycleTime: round(cycle[i]!),
-      leadTime: round(lead[i]!),
-      age: round(age[i]!),
-      discarded: timeline.discarded[i] === 1,
-      blockedTime: round(measure.elapsed(blocked[i]!)),
-      flowEfficiency: totalMs > 0 ? round(efficiency.activeMs[i]! / totalMs, 3) : null,
-      timeInStage,
-    });
-  }
-  return rows;
 }
 
 /** Time in each status per item, in the unit's scale. */

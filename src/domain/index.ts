@@ -114,6 +114,7 @@ export {
   type ReportItem,
   type WindowMeasures,
 } from './flow-report';
+export { itemRowsOf, type ItemTable } from './item-table';
 
 // Pull requests (GitHub), joined to Jira items
 export { extractJiraKeys, projectOfKey } from './jira-key-extraction';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -43,6 +43,20 @@ import { OverviewView } from './views/OverviewView';
 import { ThroughputView } from './views/ThroughputView';
 import { IssuesWithTimeSplit } from './pull-requests/IssuesWithTimeSplit';
 import { PullRequestsView } from './pull-requests/PullRequestsView';
+
+/**
+ * The tabs' views, each drawn again only when its own props change: a filter change re-renders the page at
+ * once (the filters bar shows the choice), while the tab keeps the report it has until the new one arrives,
+ * and redrawing its charts for the same report would hold up the reader's input for nothing.
+ */
+const Overview = memo(OverviewView);
+const CycleTime = memo(CycleTimeView);
+const Throughput = memo(ThroughputView);
+const Flow = memo(FlowView);
+const Aging = memo(AgingView);
+const Forecast = memo(ForecastView);
+const Issues = memo(IssuesWithTimeSplit);
+const PullRequests = memo(PullRequestsView);
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
@@ -256,25 +270,25 @@ function FlowReportTabs({
               ))}
             </TabList>
             <TabPanel>
-              <div className="fm-tab-panel">{overview === null ? computing : <OverviewView figures={overview} />}</div>
+              <div className="fm-tab-panel">{overview === null ? computing : <Overview figures={overview} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <CycleTimeView report={report} />}</div>
+              <div className="fm-tab-panel">{report === null ? computing : <CycleTime report={report} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <ThroughputView report={report} />}</div>
+              <div className="fm-tab-panel">{report === null ? computing : <Throughput report={report} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <FlowView report={report} />}</div>
+              <div className="fm-tab-panel">{report === null ? computing : <Flow report={report} />}</div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <AgingView report={report} agingAsOf={agingAsOf} today={today} />}
+                {report === null ? computing : <Aging report={report} agingAsOf={agingAsOf} today={today} />}
               </div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <ForecastView report={report} ask={askForecast} projectKey={view.projectKey} />}
+                {report === null ? computing : <Forecast report={report} ask={askForecast} projectKey={view.projectKey} />}
               </div>
             </TabPanel>
             <TabPanel>
@@ -282,7 +296,7 @@ function FlowReportTabs({
                 {report === null ? (
                   computing
                 ) : (
-                  <IssuesWithTimeSplit
+                  <Issues
                     report={report}
                     projectKey={view.projectKey}
                     issueTypes={filters.issueTypes}
@@ -295,7 +309,7 @@ function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <PullRequestsView report={report} history={history} config={config} now={now} />}
+                {report === null ? computing : <PullRequests report={report} history={history} config={config} now={now} />}
               </div>
             </TabPanel>
           </Tabs>

@@ -1,6 +1,12 @@
-import { type CompactHistory, filtersKey, type ReportFilters, type StageAgingResult, type Workflow } from '../../../src/domain';
+import {
+  type CompactHistory,
+  filtersKey,
+  type ItemTable,
+  type ReportFilters,
+  type StageAgingResult,
+  type Workflow,
+} from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportItemColumns } from './report-item-columns';
 import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker } from './report-worker-protocol';
 
 /** The report's figures for the page, computed without holding up the page. */
@@ -35,7 +41,7 @@ export function reportRunner(
   const answers = new Map<string, Promise<ReportAnswer>>();
   // The items of the last few answers by id: an answer whose items the page already holds is given those,
   // so the page builds each choice of items once (see `use-report-figures.ts`), not once per period.
-  const heldItems = new Map<number, ReportItemColumns>();
+  const heldItems = new Map<number, ItemTable>();
   const sameItems = (answer: ReportAnswer): ReportAnswer => {
     if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return answer;
     const measures = answer.figures.measures;

@@ -1,12 +1,12 @@
 import {
   type ItemFacts,
+  type ItemTable,
   overviewFigures,
   type OverviewFigures,
   reportModel,
   type ReportModel,
   type WindowMeasures,
 } from '../../../src/domain';
-import { itemColumns, type ReportItemColumns } from './report-item-columns';
 import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from './report-worker-protocol';
 
 /**
@@ -20,7 +20,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
   let model: ReportModel | null = null;
   const overviews = new WeakMap<WindowMeasures, OverviewFigures>();
   // The items' columns, built once per choice of items and stage range: every period shares them.
-  const columns = new WeakMap<ItemFacts, { itemColumns: ReportItemColumns; itemsId: number }>();
+  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number }>();
   let nextItemsId = 0;
 
   const overviewOf = (measures: WindowMeasures): OverviewFigures => {
@@ -32,7 +32,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
   const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts): PageMeasures => {
     let items = columns.get(facts);
     if (items === undefined) {
-      items = { itemColumns: itemColumns(facts.items(), measures.generated.workflow.stages), itemsId: nextItemsId++ };
+      items = { itemColumns: facts.table(), itemsId: nextItemsId++ };
       columns.set(facts, items);
     }
     return { ...measures, ...items };

@@ -1,5 +1,6 @@
 import {
   type CompactHistory,
+  type ItemTable,
   type OverviewFigures,
   type ReportFilters,
   type ReportItem,
@@ -7,7 +8,6 @@ import {
   type WindowMeasures,
   type Workflow,
 } from '../../../src/domain';
-import type { ReportItemColumns } from './report-item-columns';
 
 /**
  * What the page and the report worker say to each other. The page sends the history once, then asks for the
@@ -25,11 +25,11 @@ export type ReportMessage =
 export type ReportPart = 'overview' | 'measures';
 
 /**
- * The measures as the page receives them: the items as columns (see `report-item-columns.ts`), and without
+ * The measures as the page receives them: the items as columns (see `item-table.ts`), and without
  * the time in each status per item, which no view shows and which cost more to copy than all the rest.
  */
 export type PageMeasures = WindowMeasures & {
-  itemColumns: ReportItemColumns;
+  itemColumns: ItemTable;
   /**
    * Names the items: answers with the same id carry the same items (the same choice of items and stage
    * range, whatever the period), so the page builds them once and every period reuses them.

@@ -1,7 +1,6 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
+import { itemRowsOf, NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { itemsOfColumns } from './report-item-columns';
 import type { ReportAnswer, ReportMessage } from './report-worker-protocol';
 
 /**
@@ -58,7 +57,7 @@ describe('the report worker', () => {
     const { itemColumns, ...sent } = measures.figures.measures;
     expect(sent.scatter).toEqual(expected.report.scatter);
     expect(sent.cfd).toEqual(expected.report.cfd);
-    expect(itemsOfColumns(itemColumns)).toEqual(expected.report.items);
+    expect(itemRowsOf(itemColumns)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
     expect(sent).not.toHaveProperty('forecast');
   });

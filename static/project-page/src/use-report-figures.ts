@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { filtersKey, type ReportFilters, type ReportItem } from '../../../src/domain';
+import { filtersKey, itemRowsOf, type ItemTable, type ReportFilters, type ReportItem } from '../../../src/domain';
 import type { ReportRunner } from './report-runner';
-import { itemsOfColumns, type ReportItemColumns } from './report-item-columns';
 import type { PageMeasures, PageReport, ReportFigures, ReportPart } from './report-worker-protocol';
 
 /**
@@ -45,11 +44,11 @@ export function useReportOf(measures: PageMeasures | null): PageReport | null {
 }
 
 /** The items built from each columns object: the runner gives every period of one choice of items the same. */
-const itemsBuilt = new WeakMap<ReportItemColumns, ReportItem[]>();
+const itemsBuilt = new WeakMap<ItemTable, ReportItem[]>();
 
-function itemsOf(columns: ReportItemColumns): ReportItem[] {
+function itemsOf(columns: ItemTable): ReportItem[] {
   let items = itemsBuilt.get(columns);
-  if (items === undefined) itemsBuilt.set(columns, (items = itemsOfColumns(columns)));
+  if (items === undefined) itemsBuilt.set(columns, (items = itemRowsOf(columns)));
   return items;
 }
 
