@@ -151,9 +151,12 @@ describe('the weekly personal-data report', () => {
     // Each chunk was answered once: nothing lost, nothing reported twice.
     expect(reportedIds(reports).sort()).toEqual([...accounts].sort());
     expect(reports.every((report) => report.accounts.length <= 90)).toBe(true);
-    // Paced: consecutive requests start at least the pacing interval apart.
+    // Paced: the app starts consecutive requests at least 700 ms apart. The service stamps each request when it
+    // arrives, a few milliseconds after it left, and on a loaded machine one request may be delayed more than the
+    // next; 600 ms at the service still proves the pacing (unpaced requests arrive within milliseconds of each
+    // other) without depending on the machine's load.
     const gaps = reports.slice(1).map((report, i) => Date.parse(report.receivedAt) - Date.parse(reports[i]!.receivedAt));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(690);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(600);
     expect(lastReport()).toMatchObject({ accountsReported: 300, outcome: 'ok' });
   }, 90_000);
 
