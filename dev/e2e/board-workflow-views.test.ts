@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage, userWithRole } from '../testing/open-host-page';
 import { ascending, dayOf, inclusiveDays, MS_PER_DAY, nearestRank, today } from './default-conventions';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
@@ -21,7 +19,6 @@ jest.setTimeout(240_000);
  * done stage forgets its entry; an item reached a stage when it entered it or a later one; days are UTC days,
  * counted inclusively; percentiles are nearest-rank; the page opens without epics, on the whole history.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 /** FLOW's delivery board: its columns group statuses (Doing holds In Progress and In Review), so a stage is not a status. */
 const BOARD = 'FLOW delivery';
@@ -36,10 +33,7 @@ let startStage: number;
 let doneStage: number;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
   stages = (await boardColumns(BOARD)).filter((column) => column.statuses.length > 0);
   const categoryOf = new Map(issues.flatMap((issue) => statusVisits(issue)).map((visit) => [visit.status, visit.category]));

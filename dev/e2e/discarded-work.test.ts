@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 
 jest.setTimeout(240_000);
@@ -15,7 +13,6 @@ jest.setTimeout(240_000);
  * holds only the bugs Jira says were delivered. The expectation comes from Jira's export of BUG: the issues done
  * now, less those in Won't Fix, less those at a security level the member may not see.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'BUG';
 const DISCARDING_STATUS = "Won't Fix";
 
@@ -32,10 +29,7 @@ const opened: Page[] = [];
 let issues: ExportedBug[];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=status,resolutiondate,security`);
   const exported = (await response.json()) as Array<{
     fields: { status: { name: string; statusCategory: { key: string } }; resolutiondate: string | null; security: unknown };

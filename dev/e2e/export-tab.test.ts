@@ -2,10 +2,9 @@ import { expect } from '@jest/globals';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 
 jest.setTimeout(180_000);
@@ -24,10 +23,7 @@ let browser: Browser;
 const opened: Page[] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
 }, 180_000);
 
 afterEach(() => {

@@ -1,9 +1,7 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
-import { launchChromium } from '../testing/chromium';
+import type { LocalSite } from '../local-site';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { dayOf, measured, today, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
@@ -18,7 +16,6 @@ jest.setTimeout(180_000);
  * Sunday, and the first and last are cut to the period. The page opens without epics, on the whole history.
  * (The accessibility of these tabs, in both themes, is audited by project-page.test.ts.)
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 
 let site: LocalSite;
@@ -30,10 +27,7 @@ let items: Measured[];
 let historyStart: number;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   const exported = await exportedIssues(site, PROJECT);
   historyStart = Math.min(...exported.map((issue) => dayOf(issue.created)));
   items = exported.filter((issue) => issue.type !== 'Epic').map(measured);

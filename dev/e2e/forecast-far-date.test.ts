@@ -1,9 +1,7 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
-import { launchChromium } from '../testing/chromium';
+import type { LocalSite } from '../local-site';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, openHostPage } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
 
@@ -16,7 +14,6 @@ jest.setTimeout(120_000);
  * simulated without blocking the page (a click is handled at once while the futures are drawn); and no two
  * confidence labels of a forecast chart overlap.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 /** The days a reader may look ahead (the page's documented bound: a year). */
 const DAYS_AHEAD = 365;
@@ -32,10 +29,7 @@ let page: Page;
 let frame: Frame;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
   frame = await appFrameContent(page);
   await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });

@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { exportedIssues, type ExportedIssue } from './jira-export';
 
@@ -15,7 +13,6 @@ jest.setTimeout(180_000);
  * epic ticked in the filter, the URL that reproduces the view. The items counted are those Jira files under the
  * epics chosen, from its export; the page opens on the whole history without epics themselves.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
@@ -27,10 +24,7 @@ let issues: ExportedIssue[];
 let epics: [string, string];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
   const finishedPerEpic = new Map<string, number>();
   for (const issue of finished()) if (issue.parent) finishedPerEpic.set(issue.parent, (finishedPerEpic.get(issue.parent) ?? 0) + 1);

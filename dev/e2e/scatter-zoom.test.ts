@@ -1,10 +1,9 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { exportedIssues } from './jira-export';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 
 jest.setTimeout(180_000);
@@ -14,7 +13,6 @@ jest.setTimeout(180_000);
  * the keyboard (the zoom buttons) and by dragging across the chart. After each zoom the chart holds exactly
  * the items Jira's own export says were resolved in the dates shown.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
@@ -25,17 +23,10 @@ const opened: Page[] = [];
 let resolvedDays: string[];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=issuetype,status,resolutiondate`);
-  const exported = (await response.json()) as Array<{
-    fields: { issuetype: { name: string }; status: { statusCategory: { key: string } }; resolutiondate: string | null };
-  }>;
-  resolvedDays = exported
-    .filter(({ fields }) => fields.issuetype.name !== 'Epic' && fields.status.statusCategory.key === 'done' && fields.resolutiondate)
-    .map(({ fields }) => String(fields.resolutiondate).slice(0, 10));
+  [site, browser] = await syncedDemoSiteAndBrowser();
+  resolvedDays = (await exportedIssues(site, PROJECT)).flatMap(({ type, category, resolvedDay }) =>
+    type !== 'Epic' && category === 'done' && resolvedDay ? [resolvedDay] : [],
+  );
 }, 180_000);
 
 afterEach(() => {

@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
 import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
@@ -18,7 +16,6 @@ jest.setTimeout(180_000);
  * never with the app's code. The SLE is the 85th percentile of the cycle times of the items done in the period; the
  * page opens without epics, on the whole history.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 
 let site: LocalSite;
@@ -27,10 +24,7 @@ const opened: Page[] = [];
 let issues: ExportedIssue[];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
 }, 180_000);
 
