@@ -4,7 +4,8 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { appFrameContent, cspViolationsOf, openHostPage, userWithRole } from '../testing/open-host-page';
+import { boardColumns } from './jira-boards';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 
 jest.setTimeout(120_000);
 
@@ -35,29 +36,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Jira's answer to a GET, asked as the demo admin. */
-async function asAdmin<T>(pathAndQuery: string): Promise<T> {
-  const admin = userWithRole(site, 'admin');
-  const response = await fetch(`${site.jiraUrl}${pathAndQuery}`, { headers: { 'x-forge-sim-principal': `user:${admin.accountId}` } });
-  if (!response.ok) throw new Error(`${pathAndQuery}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** Each column of a board with the names of the project's statuses it shows, from Jira's own answers. */
-async function boardColumns(boardName: string): Promise<Array<{ name: string; statuses: string[] }>> {
-  const boards = await asAdmin<{ values: Array<{ id: number; name: string }> }>(`/rest/agile/1.0/board?projectKeyOrId=${PROJECT}`);
-  const board = boards.values.find((candidate) => candidate.name === boardName)!;
-  const configuration = await asAdmin<{ columnConfig: { columns: Array<{ name: string; statuses: Array<{ id: string }> }> } }>(
-    `/rest/agile/1.0/board/${board.id}/configuration`,
-  );
-  const types = await asAdmin<Array<{ statuses: Array<{ id: string; name: string }> }>>(`/rest/api/3/project/${PROJECT}/statuses`);
-  const names = new Map(types.flatMap((type) => type.statuses).map((status) => [status.id, status.name]));
-  return configuration.columnConfig.columns.map((column) => ({
-    name: column.name,
-    statuses: column.statuses.map((status) => names.get(status.id)).filter((name): name is string => name !== undefined),
-  }));
-}
-
 async function openEditor(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
   const page = await openHostPage(browser, site, 'admin', SETTINGS, { theme, viewport: { width: 1280, height: 1400 } });
   opened.push(page);
@@ -78,14 +56,14 @@ describe("stages from the board's columns", () => {
     const { page, frame } = await openEditor('light');
     await frame.getByRole('button', { name: "Start from the board's columns" }).click();
     await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
-    const teamBoard = await boardColumns('FLOW board');
+    const teamBoard = await boardColumns(site, PROJECT, 'FLOW board');
     await expect(proposedStages(frame)).resolves.toEqual(
       teamBoard.filter((column) => column.statuses.length > 0).map((column) => column.name),
     );
 
     await frame.getByLabel('Board', { exact: true }).selectOption({ label: 'FLOW delivery' });
     await frame.getByTestId('board-stages-empty-columns').waitFor({ timeout: 20_000 });
-    const delivery = await boardColumns('FLOW delivery');
+    const delivery = await boardColumns(site, PROJECT, 'FLOW delivery');
     const used = delivery.filter((column) => column.statuses.length > 0);
     await expect(proposedStages(frame)).resolves.toEqual(used.map((column) => column.name));
     for (const column of delivery.filter((candidate) => candidate.statuses.length === 0)) {

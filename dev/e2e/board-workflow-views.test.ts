@@ -3,7 +3,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage, userWithRole } from '../testing/open-host-page';
+import { boardColumns } from './jira-boards';
+import { tableRows } from './chart-table';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { ascending, dayOf, inclusiveDays, MS_PER_DAY, nearestRank, today } from './default-conventions';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
 
@@ -35,7 +37,7 @@ let doneStage: number;
 beforeAll(async () => {
   [site, browser] = await syncedDemoSiteAndBrowser();
   issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
-  stages = (await boardColumns(BOARD)).filter((column) => column.statuses.length > 0);
+  stages = (await boardColumns(site, PROJECT, BOARD)).filter((column) => column.statuses.length > 0);
   const categoryOf = new Map(issues.flatMap((issue) => statusVisits(issue)).map((visit) => [visit.status, visit.category]));
   startStage = stages.findIndex((stage) => stage.statuses.some((status) => categoryOf.get(status) === 'indeterminate'));
   doneStage = stages.length - 1;
@@ -50,29 +52,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Jira's answer to a GET, asked as the demo admin. */
-async function asAdmin<T>(pathAndQuery: string): Promise<T> {
-  const admin = userWithRole(site, 'admin');
-  const response = await fetch(`${site.jiraUrl}${pathAndQuery}`, { headers: { 'x-forge-sim-principal': `user:${admin.accountId}` } });
-  if (!response.ok) throw new Error(`${pathAndQuery}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** Each column of a board with the names of the statuses it shows, from Jira Software's board configuration. */
-async function boardColumns(boardName: string): Promise<Array<{ name: string; statuses: string[] }>> {
-  const boards = await asAdmin<{ values: Array<{ id: number; name: string }> }>(`/rest/agile/1.0/board?projectKeyOrId=${PROJECT}`);
-  const board = boards.values.find((candidate) => candidate.name === boardName)!;
-  const configuration = await asAdmin<{ columnConfig: { columns: Array<{ name: string; statuses: Array<{ id: string }> }> } }>(
-    `/rest/agile/1.0/board/${board.id}/configuration`,
-  );
-  const types = await asAdmin<Array<{ statuses: Array<{ id: string; name: string }> }>>(`/rest/api/3/project/${PROJECT}/statuses`);
-  const names = new Map(types.flatMap((type) => type.statuses).map((status) => [status.id, status.name]));
-  return configuration.columnConfig.columns.map((column) => ({
-    name: column.name,
-    statuses: column.statuses.map((status) => names.get(status.id)).filter((name): name is string => name !== undefined),
-  }));
-}
 
 /** As on a real site: the admin starts FLOW's workflow from the board's columns, and saves it. */
 async function useBoardColumnsAsAdmin() {
@@ -145,15 +124,6 @@ async function openAging(theme: 'light' | 'dark'): Promise<{ page: Page; frame: 
   const frame = await appFrameContent(page);
   await frame.getByTestId('chart-aging').waitFor({ timeout: 60_000 });
   return { page, frame };
-}
-
-async function tableRows(frame: Frame, chartTestId: string): Promise<{ columns: string[]; rows: string[][] }> {
-  const table = frame.getByTestId(`${chartTestId}-table`);
-  const columns = await table.locator('thead th').allTextContents();
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
-  return { columns, rows };
 }
 
 describe("the board's columns as the workflow, as a member", () => {

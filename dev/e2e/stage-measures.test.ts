@@ -3,6 +3,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { tableRows } from './chart-table';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
 import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
@@ -122,16 +123,6 @@ async function showAging(frame: Frame) {
   await showTab(frame, 'Aging', 'tab-panel-aging');
   // The aging is computed off the page's thread: the chart comes a moment after the tab.
   await frame.getByTestId('chart-aging').waitFor({ timeout: 30_000 });
-}
-
-/** The rows of a chart's data table (its text alternative), each cell's text. */
-async function tableRows(frame: Frame, chartTestId: string): Promise<{ columns: string[]; rows: string[][] }> {
-  const table = frame.getByTestId(`${chartTestId}-table`);
-  const columns = await table.locator('thead th').allTextContents();
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
-  return { columns, rows };
 }
 
 /** What the tooltip of the aging chart's dot under the keyboard says, after pressing `key` on the chart. */

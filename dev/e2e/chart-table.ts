@@ -1,0 +1,11 @@
+import type { Frame } from 'playwright-core';
+
+/** The rows of a chart's data table (its text alternative), each cell's text. */
+export async function tableRows(frame: Frame, chartTestId: string): Promise<{ columns: string[]; rows: string[][] }> {
+  const table = frame.getByTestId(`${chartTestId}-table`);
+  const columns = await table.locator('thead th').allTextContents();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  return { columns, rows };
+}
