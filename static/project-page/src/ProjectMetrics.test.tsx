@@ -10,6 +10,7 @@ import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
+import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { formatDate } from '../../common/format-date-time';
 import { defaultFilters, flowConfigOf, overviewFigures, reportModel } from '../../../src/domain';
 
@@ -58,6 +59,32 @@ const clock = () => FIXTURE_NOW;
 
 /** Until the figures asked for are computed: the report is answered later, off the event that asks. */
 const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+
+/**
+ * The resolver as it answers a first open: the Overview's figures alone when asked for them first, for a project
+ * of `issueCount` issues (which decides whether the page loads the history ahead), the history otherwise, or what
+ * `answerHistory` answers for it.
+ */
+function answerOverviewFirst(issueCount: number, answerHistory?: () => Promise<unknown>) {
+  const full = projectViewData();
+  const { config } = flowConfigOf(full.flowConfig, full.workflow);
+  const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
+    defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
+  );
+  if (!result.ok) throw new Error(result.message);
+  const overview = {
+    figures: overviewFigures(result.report),
+    clampedFrom: result.clampedFrom,
+    dictionaries: full.history!.dictionaries,
+    issueCount,
+    version: full.history!.version,
+  };
+  invokeMock.mockImplementation((_key, payload) =>
+    (payload as { overviewFirst?: boolean }).overviewFirst
+      ? Promise.resolve(ok({ ...full, history: null, overview }))
+      : (answerHistory?.() ?? Promise.resolve(ok(full))),
+  );
+}
 
 beforeEach(() => {
   // Like the real decoder: ask for every further part, then answer the history.
@@ -110,23 +137,8 @@ describe('ProjectMetrics', () => {
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, { fromShard: 1 }, { fromShard: 2 }]);
   });
 
-  it('paints the Overview from the summary alone, and loads the history only when the reader opens another tab', async () => {
-    const full = projectViewData();
-    const { config } = flowConfigOf(full.flowConfig, full.workflow);
-    const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
-      defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
-    );
-    if (!result.ok) throw new Error(result.message);
-    const overview = {
-      figures: overviewFigures(result.report),
-      clampedFrom: result.clampedFrom,
-      dictionaries: full.history!.dictionaries,
-      issueCount: full.history!.issueCount,
-      version: full.history!.version,
-    };
-    invokeMock.mockImplementation((_key, payload) =>
-      Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
-    );
+  it('paints the Overview from the summary alone, and loads the history of a big project only when the reader opens another tab', async () => {
+    answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
 
     render(<ProjectMetrics clock={clock} />);
 
@@ -134,6 +146,8 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
     expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('6 days');
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...TAB_LABELS]);
+    // Long enough for an idle moment: a history this big is not read ahead.
+    await computed();
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }]);
     expect(decodeMock).not.toHaveBeenCalled();
 
@@ -141,6 +155,78 @@ describe('ProjectMetrics', () => {
     expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, {}]);
     expect(screen.getByRole('tab', { name: 'Throughput' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  describe('loading the history ahead', () => {
+    const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
+
+    it('loads the history once the Overview is shown, and the tab the reader opens uses it without asking again', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+
+      render(<ProjectMetrics clock={clock} />);
+
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      // Loaded, not shown: the Overview stays on the summary's figures.
+      expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(decodeMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('a tab opened while the history is still loading waits for that load instead of asking again', async () => {
+      const answer = deferred<unknown>();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answer.promise);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+      expect(screen.getByTestId('page-loading')).toBeTruthy();
+      await act(() => {
+        answer.resolve(ok(projectViewData()));
+        return answer.promise;
+      });
+      expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+    });
+
+    it('forgets a load ahead that failed: the tab the reader opens asks again', async () => {
+      const answers = [Promise.resolve(failed('UNAVAILABLE', 'Storage did not answer.')), Promise.resolve(ok(projectViewData()))];
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answers.shift()!);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      await computed();
+      // The failure is not shown: the reader did not ask for the history.
+      expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}, {}]);
+    });
+
+    it('reads nothing ahead while the page is in a background tab, and loads once it is shown', async () => {
+      const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      try {
+        answerOverviewFirst(PREFETCH_MAX_ISSUES);
+        render(<ProjectMetrics clock={clock} />);
+        await screen.findByTestId('tab-panel-overview');
+        await computed();
+        expect(payloads()).toEqual([{ overviewFirst: true }]);
+
+        visibility.mockReturnValue('visible');
+        act(() => void document.dispatchEvent(new Event('visibilitychange')));
+        await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      } finally {
+        visibility.mockRestore();
+      }
+    });
   });
 
   it('says the charts follow the first sync when a measured project has no history yet', async () => {
@@ -386,29 +472,10 @@ describe('ProjectMetrics', () => {
   });
 
   describe('the view in the page URL', () => {
-    /** The resolver as it answers a first open: the Overview's figures alone when asked for them first. */
-    function answerOverviewFirst() {
-      const full = projectViewData();
-      const { config } = flowConfigOf(full.flowConfig, full.workflow);
-      const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
-        defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
-      );
-      if (!result.ok) throw new Error(result.message);
-      const overview = {
-        figures: overviewFigures(result.report),
-        clampedFrom: result.clampedFrom,
-        dictionaries: full.history!.dictionaries,
-        issueCount: full.history!.issueCount,
-        version: full.history!.version,
-      };
-      invokeMock.mockImplementation((_key, payload) =>
-        Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
-      );
-    }
     const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
 
     it('opens a plain link on the Overview figures, and a link naming a tab or a filter on that view, with the history', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       pageHistoryAt('');
       const plain = render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
@@ -436,7 +503,7 @@ describe('ProjectMetrics', () => {
     });
 
     it('writes to the URL where the reader went from the Overview figures', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       const history = pageHistoryAt('');
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
@@ -448,7 +515,7 @@ describe('ProjectMetrics', () => {
     });
 
     it('goes to the view of an address the browser moves to while the Overview figures are shown', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       const history = pageHistoryAt('');
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
