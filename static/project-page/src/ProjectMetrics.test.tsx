@@ -2,7 +2,7 @@
 import '../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke, view } from '@forge/bridge';
-import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
+import { decodeHeldHistory } from '../../../src/shared/project-history-decoding';
 import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
@@ -22,7 +22,11 @@ jest.mock('@forge/bridge', () => ({
     createHistory: jest.fn(),
   },
 }));
-jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
+// The shards of the fixtures' answers are placeholders: the decoding step answers the fixture's history instead.
+jest.mock('../../../src/shared/project-history-decoding', () => ({
+  ...jest.requireActual<object>('../../../src/shared/project-history-decoding'),
+  decodeHeldHistory: jest.fn(),
+}));
 
 const invokeMock = jest.mocked(invoke);
 const createHistoryMock = jest.mocked(view.createHistory);
@@ -53,7 +57,7 @@ function pageHistoryAt(search: string) {
 }
 
 const selectedTab = () => screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
-const decodeMock = jest.mocked(decodeProjectHistoryUpdate);
+const decodeMock = jest.mocked(decodeHeldHistory);
 const HELD_KEY = 'cloud-1/reader-1/FLOW';
 const clock = () => FIXTURE_NOW;
 
@@ -87,12 +91,7 @@ function answerOverviewFirst(issueCount: number, answerHistory?: () => Promise<u
 }
 
 beforeEach(() => {
-  // Like the real decoder: ask for every further part, then answer the history.
-  decodeMock.mockImplementation(async (first, fetchPart) => {
-    let next = first.nextShard;
-    while (next !== null) next = (await fetchPart!(next)).nextShard;
-    return { history: flowHistory(), held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] } };
-  });
+  decodeMock.mockImplementation(() => Promise.resolve(flowHistory()));
 });
 
 afterEach(async () => {
@@ -359,9 +358,9 @@ describe('ProjectMetrics', () => {
 
   it('opens with epics and sub-tasks left out, which a reader can tick back in', async () => {
     decodeMock.mockReset();
-    decodeMock.mockImplementation((first) =>
-      Promise.resolve({
-        history: boardHistory([
+    decodeMock.mockImplementation(() =>
+      Promise.resolve(
+        boardHistory([
           {
             key: 'FLOW-1',
             type: 'Story',
@@ -390,8 +389,7 @@ describe('ProjectMetrics', () => {
             ],
           },
         ]),
-        held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-      }),
+      ),
     );
     invokeMock.mockResolvedValueOnce(ok(projectViewData()));
 
@@ -610,12 +608,7 @@ describe('ProjectMetrics', () => {
   describe('the facet filters', () => {
     const answerWithFacets = () => {
       decodeMock.mockReset();
-      decodeMock.mockImplementation((first) =>
-        Promise.resolve({
-          history: flowHistoryWithFacets(),
-          held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-        }),
-      );
+      decodeMock.mockImplementation(() => Promise.resolve(flowHistoryWithFacets()));
       invokeMock.mockResolvedValueOnce(ok(projectViewData()));
     };
     const dots = () => screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count');
