@@ -32,6 +32,7 @@ import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
+import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
 import { useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
@@ -402,7 +403,8 @@ function OverviewFirstTabs({
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
  * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
- * follows when they go to another tab or change a filter. A link that names a tab or filters (see
+ * follows in the background once they are shown (for a project small enough, see history-prefetch.ts), or
+ * when the reader goes to another tab or changes a filter. A link that names a tab or filters (see
  * `namesAView`) opens that view, so it loads the history at once: the figures answer the first tab with the
  * default filters only.
  */
@@ -423,7 +425,11 @@ function ProjectMetricsAt({
   pageHistory: PageHistory | null;
 }) {
   const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
-  const { state, reload, loadHistory } = useProjectView(dataVersion, wantsHistory);
+  const { state, reload, loadHistory, prefetchHistory } = useProjectView(dataVersion, wantsHistory);
+  // Once the Overview's figures are on screen, the history loads while the reader reads them, where its cost
+  // allows (see history-prefetch.ts): the first chart then waits for little more than its own drawing.
+  const prefetches = state.status === 'overview' && prefetchesHistoryOf(state.overview.issueCount);
+  useEffect(() => (prefetches ? whenShownAndIdle(prefetchHistory) : undefined), [prefetches, prefetchHistory]);
   const [opening, setOpening] = useState<Opening | null>(null);
   const goFurther = useCallback(
     (next: Opening | null) => {
