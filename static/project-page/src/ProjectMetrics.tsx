@@ -28,6 +28,7 @@ import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type Pag
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
 import { reportRunner } from './report-runner';
+import type { ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
@@ -60,6 +61,9 @@ const Issues = memo(IssuesWithTimeSplit);
 const PullRequests = memo(PullRequestsView);
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
+
+/** The part of the report a tab shows: the Overview its figures, every other tab the measures. */
+const partOfTab = (tab: number): ReportPart => (tab === 0 ? 'overview' : 'measures');
 
 /** Where a reader went from the Overview's figures, which made the page load the whole history: the tab and filters. */
 interface Opening {
@@ -172,14 +176,23 @@ function FlowReportTabs({
   );
   const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
   const { filters, tab } = shown;
-  const setFilters = useCallback((next: ReportFilters) => changeView({ filters: next, tab }), [changeView, tab]);
   // The report is computed off the page's thread, only the part the tab shown needs (see report-runner.ts).
   const reports = useMemo(
     () => reportRunner({ history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startReportWorker),
     [history, view.workflow, view.flowConfig, now],
   );
   useEffect(() => () => reports.stop(), [reports]);
-  const { figures: result } = useReportFigures(reports, filters, tab === 0 ? 'overview' : 'measures');
+  // The worker is asked from the input event itself, so it computes while the page draws the reader's choice
+  // (the filters bar, the tab) rather than after; `useReportFigures` is then given that same answer.
+  const showView = useCallback(
+    (next: PageView) => {
+      reports.askAhead(next.filters, partOfTab(next.tab));
+      changeView(next);
+    },
+    [reports, changeView],
+  );
+  const setFilters = useCallback((next: ReportFilters) => showView({ filters: next, tab }), [showView, tab]);
+  const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
   // The model computes nothing until asked: here only where the browser gives the forecast no worker.
@@ -263,7 +276,7 @@ function FlowReportTabs({
             testId="project-tabs"
             shouldUnmountTabPanelOnChange
             selected={tab}
-            onChange={(index) => changeView({ filters, tab: index })}
+            onChange={(index) => showView({ filters, tab: index })}
           >
             <TabList>
               {TAB_LABELS.map((label) => (

@@ -179,6 +179,22 @@ describe('the cycle time view', () => {
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
   });
 
+  it('describes the dot the keyboard is on: its item, type, start, finish and cycle time', () => {
+    render(<CycleTimeView report={report} />);
+    const drawing = within(screen.getByTestId('chart-cycle-time-scatter')).getByRole('application');
+    act(() => drawing.focus());
+    fireEvent.keyDown(drawing, { key: 'Home' });
+    const announced = screen.getByTestId('chart-announcement').textContent;
+    // The first dot from the left: the earliest finished item, the shortest first on a shared day.
+    const [first] = [...report.scatter].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.cycleTime - b.cycleTime || a.key.localeCompare(b.key),
+    );
+    const item = report.items.find((candidate) => candidate.key === first!.key)!;
+    expect(announced).toBe(
+      `${first!.key} (${item.type}): started ${formatDate(item.start!)}, done ${formatDate(first!.date)}, ${first!.cycleTime} days. 1 of 20.`,
+    );
+  });
+
   it("names the histogram's unit and marks the bins holding the quoted percentiles", () => {
     render(<CycleTimeView report={report} />);
     const histogram = screen.getByTestId('chart-cycle-time-histogram');
