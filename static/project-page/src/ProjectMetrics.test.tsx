@@ -176,6 +176,24 @@ describe('ProjectMetrics', () => {
       expect(decodeMock).toHaveBeenCalledTimes(1);
     });
 
+    it('computes the figures a chart tab opens on while the Overview is read, so the click waits for nothing', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      // The idle moment after the history arrives, and the figures computed then (as the worker would).
+      await computed();
+      await computed();
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      // Only promises already settled: no timer runs, so nothing can be computed after the click.
+      for (let i = 0; i < 5; i++) await act(() => Promise.resolve());
+      expect(screen.getByTestId('tab-panel-cycle-time')).toBeTruthy();
+      expect(screen.queryByTestId('page-loading')).toBeNull();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+    });
+
     it('a tab opened while the history is still loading waits for that load instead of asking again', async () => {
       const answer = deferred<unknown>();
       answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answer.promise);

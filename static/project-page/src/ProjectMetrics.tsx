@@ -27,14 +27,14 @@ import { openPageHistory, type PageHistory } from './page-history';
 import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type PageUrlContext, type PageView } from './page-url';
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
-import { reportRunner } from './report-runner';
+import { reportRunner, type ReportRunner } from './report-runner';
 import type { ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
-import { useProjectView } from './use-project-view';
+import { type LoadedView, useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
 import { StageRangeFilter } from './StageRangeFilter';
@@ -149,12 +149,15 @@ function FlowReportTabs({
   view,
   history,
   now,
+  reports,
   opening = null,
   pageHistory = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
   now: number;
+  /** The report's figures for this history, computed off the page's thread (see `useReportRunner`). */
+  reports: ReportRunner;
   /** Where the reader went from the Overview's figures; null opens the view the URL names. */
   opening?: Opening | null;
   /** Where the filters and the tab are written, so a link reproduces the view; null keeps them in the page only. */
@@ -176,12 +179,6 @@ function FlowReportTabs({
   );
   const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
   const { filters, tab } = shown;
-  // The report is computed off the page's thread, only the part the tab shown needs (see report-runner.ts).
-  const reports = useMemo(
-    () => reportRunner({ history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startReportWorker),
-    [history, view.workflow, view.flowConfig, now],
-  );
-  useEffect(() => () => reports.stop(), [reports]);
   // The worker is asked from the input event itself, so it computes while the page draws the reader's choice
   // (the filters bar, the tab) rather than after; `useReportFigures` is then given that same answer.
   const showView = useCallback(
@@ -438,7 +435,7 @@ function ProjectMetricsAt({
   pageHistory: PageHistory | null;
 }) {
   const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
-  const { state, reload, loadHistory, prefetchHistory } = useProjectView(dataVersion, wantsHistory);
+  const { state, reload, loadHistory, prefetchHistory, loadedAhead } = useProjectView(dataVersion, wantsHistory);
   // Once the Overview's figures are on screen, the history loads while the reader reads them, where its cost
   // allows (see history-prefetch.ts): the first chart then waits for little more than its own drawing.
   const prefetches = state.status === 'overview' && prefetchesHistoryOf(state.overview.issueCount);
@@ -451,8 +448,9 @@ function ProjectMetricsAt({
     },
     [loadHistory],
   );
-  // The report's "now" is fixed when the data arrives, so filter changes never move it.
-  const now = useMemo(() => (state.status === 'ready' ? clock() : 0), [state, clock]);
+  // The history shown, or loaded ahead while the Overview's figures are: its report starts in the background.
+  const loaded = state.status === 'ready' ? state : loadedAhead;
+  const { now, reports } = useReportRunner(loaded, clock, state.status === 'overview');
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
@@ -474,7 +472,40 @@ function ProjectMetricsAt({
       </div>
     );
   }
-  return <FlowReportTabs view={state.view} history={state.history} now={now} opening={opening} pageHistory={pageHistory} />;
+  // A loaded history always has its runner: this waits for nothing.
+  if (reports === null) return <LoadingState label="Loading the project's history" />;
+  return (
+    <FlowReportTabs view={state.view} history={state.history} now={now} reports={reports} opening={opening} pageHistory={pageHistory} />
+  );
+}
+
+/**
+ * The report runner of a loaded history, and the report's "now", fixed when the history arrives so filter
+ * changes never move it. The same runner serves the history loaded ahead and, once the reader goes further,
+ * the charts: while the Overview's figures are shown (`warmUp`), it computes in the background the measures a
+ * chart's tab opens on (the default filters), so the first chart waits for its drawing, not for its figures.
+ */
+function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp: boolean): { now: number; reports: ReportRunner | null } {
+  const history = loaded?.history ?? null;
+  const now = useMemo(() => (history === null ? 0 : clock()), [history, clock]);
+  const reports = useMemo(
+    () =>
+      loaded === null || loaded.history === null
+        ? null
+        : reportRunner(
+            { history: loaded.history, workflow: loaded.view.workflow, flowConfig: loaded.view.flowConfig, now },
+            startReportWorker,
+          ),
+    [loaded, now],
+  );
+  useEffect(() => () => reports?.stop(), [reports]);
+  useEffect(() => {
+    if (!warmUp || reports === null || loaded?.history == null) return undefined;
+    const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
+    const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
+    return whenShownAndIdle(() => void reports.figures(filters, 'measures'));
+  }, [warmUp, reports, loaded]);
+  return { now, reports };
 }
 
 /** The page's history once the host has answered (null when it has none); undefined until then. */

@@ -18,6 +18,9 @@ export type ProjectViewState =
   | { status: 'overview'; view: ProjectViewData; overview: ProjectOverviewPart }
   | { status: 'ready'; view: ProjectViewData; history: CompactHistory | null };
 
+/** A view whose history has been loaded. */
+export type LoadedView = Extract<ProjectViewState, { status: 'ready' }>;
+
 class PartFailed extends Error {
   constructor(readonly error: ResolverError) {
     super(error.message);
@@ -111,6 +114,8 @@ export function useProjectView(
   reload: () => void;
   loadHistory: () => void;
   prefetchHistory: () => void;
+  /** The history loaded ahead while the Overview's figures are shown, once it is loaded; null before, and after. */
+  loadedAhead: LoadedView | null;
   historyWanted: boolean;
 } {
   const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
@@ -123,6 +128,7 @@ export function useProjectView(
   const loadKey = useRef('');
   loadKey.current = `${attempt}|${dataVersion ?? ''}`;
   const historyLoad = useRef<{ key: string; loading: Promise<ProjectViewState> } | null>(null);
+  const [ahead, setAhead] = useState<{ key: string; loaded: LoadedView } | null>(null);
   const loadHistoryOnce = useCallback((key: string): Promise<ProjectViewState> => {
     if (historyLoad.current?.key === key) return historyLoad.current.loading;
     const loading = loadView(false);
@@ -157,7 +163,9 @@ export function useProjectView(
     const loading = loadHistoryOnce(key);
     void loading.then((next) => {
       if (next.status === 'error' && historyLoad.current?.loading === loading) historyLoad.current = null;
+      if (next.status === 'ready' && loadKey.current === key) setAhead({ key, loaded: next });
     });
   }, [loadHistoryOnce]);
-  return { state, reload, loadHistory, prefetchHistory, historyWanted };
+  const loadedAhead = state.status === 'overview' && ahead?.key === loadKey.current ? ahead.loaded : null;
+  return { state, reload, loadHistory, prefetchHistory, loadedAhead, historyWanted };
 }
