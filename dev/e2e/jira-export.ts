@@ -23,6 +23,9 @@ export interface ExportedIssue {
   parent: string | null;
   /** The names of the components it is filed under. */
   components: string[];
+  labels: string[];
+  /** The name of its resolution; null when unresolved. */
+  resolution: string | null;
   /** The status the issue was created in. */
   initialStatus: string;
   /** Each status change, oldest first: when (epoch ms) and the status entered. */
@@ -51,6 +54,8 @@ interface ExportedJson {
     resolutiondate: string | null;
     parent?: { key: string } | null;
     components: Array<{ name: string }>;
+    labels: string[];
+    resolution: { name: string } | null;
     security: { id: string } | null;
   };
   changelog?: {
@@ -66,7 +71,7 @@ interface ExportedJson {
 export async function exportedIssues(site: LocalSite, projectKey: string, viewer?: 'member' | 'outsider'): Promise<ExportedIssue[]> {
   const as = viewer === undefined ? '' : `&as=user:${encodeURIComponent(userWithRole(site, viewer).accountId)}`;
   const response = await fetch(
-    `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate,parent,components,security${as}`,
+    `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate,parent,components,labels,resolution,security${as}`,
   );
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
   const exported = (await response.json()) as ExportedJson[];
@@ -85,6 +90,8 @@ export async function exportedIssues(site: LocalSite, projectKey: string, viewer
       resolvedDay: fields.resolutiondate ? fields.resolutiondate.slice(0, 10) : null,
       parent: fields.parent?.key ?? null,
       components: fields.components.map((component) => component.name),
+      labels: fields.labels,
+      resolution: fields.resolution?.name ?? null,
       initialStatus: String(statusChanges[0]?.fromString ?? fields.status.name),
       moves: statusChanges.map((change) => ({ at: change.at, to: String(change.toString) })),
       // Jira writes the flag's option ("Impediment") when set, and nothing when cleared.
