@@ -9,3 +9,11 @@ export async function tableRows(frame: Frame, chartTestId: string): Promise<{ co
     .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
   return { columns, rows };
 }
+
+/** A column of a chart's data table, as numbers (thousands separators dropped). */
+export async function tableColumn(frame: Frame, chartTestId: string, column: string): Promise<number[]> {
+  const { columns, rows } = await tableRows(frame, chartTestId);
+  const index = columns.indexOf(column);
+  if (index < 0) throw new Error(`${chartTestId} has no column "${column}"; it has ${columns.join(', ')}`);
+  return rows.map((row) => Number((row[index] ?? '').replace(/,/g, '')));
+}

@@ -1,5 +1,7 @@
 import type { LocalSite } from '../local-site';
 import { STATUSES } from '../jira/catalogue';
+import { securityLevel } from '../jira/issue-security';
+import { userWithRole } from '../testing/open-host-page';
 
 /**
  * What Jira says about a project's issues, read through the simulated site's export (every issue with its whole
@@ -19,6 +21,11 @@ export interface ExportedIssue {
   resolvedDay: string | null;
   /** The key of the issue it is filed under (an epic), if any. */
   parent: string | null;
+  /** The names of the components it is filed under. */
+  components: string[];
+  labels: string[];
+  /** The name of its resolution; null when unresolved. */
+  resolution: string | null;
   /** The status the issue was created in. */
   initialStatus: string;
   /** Each status change, oldest first: when (epoch ms) and the status entered. */
@@ -46,18 +53,30 @@ interface ExportedJson {
     created: string;
     resolutiondate: string | null;
     parent?: { key: string } | null;
+    components: Array<{ name: string }>;
+    labels: string[];
+    resolution: { name: string } | null;
+    security: { id: string } | null;
   };
   changelog?: {
     histories: Array<{ created: string; items: Array<{ field: string; fromString: string | null; toString: string | null }> }>;
   };
 }
 
-/** Every issue of the project, as the site's export (read as the app, which sees every security level) has it. */
-export async function exportedIssues(site: LocalSite, projectKey: string): Promise<ExportedIssue[]> {
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate,parent`);
+/**
+ * Every issue of the project, as the site's export has it: read as the app, which sees every security level, or
+ * as the demo user of the role given, who sees only the issues at no level or at a level that admits them (by the
+ * site's own issue security scheme).
+ */
+export async function exportedIssues(site: LocalSite, projectKey: string, viewer?: 'member' | 'outsider'): Promise<ExportedIssue[]> {
+  const as = viewer === undefined ? '' : `&as=user:${encodeURIComponent(userWithRole(site, viewer).accountId)}`;
+  const response = await fetch(
+    `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,created,resolutiondate,parent,components,labels,resolution,security${as}`,
+  );
   if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
   const exported = (await response.json()) as ExportedJson[];
-  return exported.map(({ key, fields, changelog }) => {
+  const visible = exported.filter(({ fields }) => viewer === undefined || fields.security === null || admits(fields.security.id, viewer));
+  return visible.map(({ key, fields, changelog }) => {
     const changes = (changelog?.histories ?? [])
       .flatMap((history) => history.items.map((item) => ({ at: Date.parse(history.created), ...item })))
       .sort((a, b) => a.at - b.at);
@@ -70,12 +89,22 @@ export async function exportedIssues(site: LocalSite, projectKey: string): Promi
       created: Date.parse(fields.created),
       resolvedDay: fields.resolutiondate ? fields.resolutiondate.slice(0, 10) : null,
       parent: fields.parent?.key ?? null,
+      components: fields.components.map((component) => component.name),
+      labels: fields.labels,
+      resolution: fields.resolution?.name ?? null,
       initialStatus: String(statusChanges[0]?.fromString ?? fields.status.name),
       moves: statusChanges.map((change) => ({ at: change.at, to: String(change.toString) })),
       // Jira writes the flag's option ("Impediment") when set, and nothing when cleared.
       flags: changes.filter((change) => change.field === 'Flagged').map((change) => ({ at: change.at, on: Boolean(change.toString) })),
     };
   });
+}
+
+/** Whether the site's issue security level admits the people of this role. */
+function admits(levelId: string, role: 'member' | 'outsider'): boolean {
+  const level = securityLevel(levelId);
+  if (level === undefined) throw new Error(`The simulated site has no security level ${levelId}`);
+  return level.roles.includes(role);
 }
 
 /** A stay of the issue in one status: from when it entered to when it left (Infinity while it is there). */

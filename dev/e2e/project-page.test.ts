@@ -3,14 +3,13 @@ import path from 'node:path';
 import dark from '@atlaskit/tokens/atlassian-dark';
 import light from '@atlaskit/tokens/atlassian-light';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
 import { appFrameContent, bridgeCallOf, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
-import type { StatusCategory } from './jira-export';
-import { STATUSES } from '../jira/catalogue';
+import { tableColumn, tableRows } from './chart-table';
+import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -40,20 +39,8 @@ const TABS = [
 ] as const;
 type TabLabel = (typeof TABS)[number]['label'];
 
-/** One issue as Jira reports it: what the page's figures must agree with. */
-interface JiraIssue {
-  key: string;
-  type: string;
-  category: StatusCategory;
-  /** UTC day of the resolution, for resolved issues. */
-  resolvedDay: string | null;
-  createdDay: string;
-  /** The status it was created in, and each status change (UTC instant, status entered), in time order. */
-  initialStatus: string;
-  moves: Array<{ at: string; to: string }>;
-  labels: string[];
-  resolution: string | null;
-}
+/** One issue as Jira reports it (`jira-export.ts`): what the page's figures must agree with. */
+type JiraIssue = ExportedIssue;
 
 let site: LocalSite;
 let browser: Browser;
@@ -61,15 +48,12 @@ let issues: JiraIssue[];
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
   // As on a fresh site: the admin measures the demo projects, which queues their first syncs; the hourly
   // trigger runs and the queue is worked off, as Forge would in the background.
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   // The page opens without epics (and sub-tasks, which FLOW has none of): an epic is a container of stories,
   // not an item of their size. The figures it shows are checked against the other issues.
-  issues = (await jiraIssues(PROJECT)).filter((issue) => issue.type !== 'Epic');
+  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
 }, 120_000);
 
 afterAll(async () => {
@@ -77,74 +61,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** A change in an exported issue's changelog, as Jira writes it. */
-interface ExportedHistory {
-  created: string;
-  items: Array<{ field: string; fromString: string | null; toString: string | null }>;
-}
-
-/** An issue of the simulated site's export (`search/jql`'s shape), with the fields this test asks for. */
-interface ExportedJson {
-  key: string;
-  fields: {
-    issuetype: { name: string };
-    status: { name: string; statusCategory: { key: StatusCategory } };
-    created: string;
-    resolutiondate: string | null;
-    labels?: string[];
-    resolution?: { name: string } | null;
-  };
-  changelog?: { histories: ExportedHistory[] };
-}
-
-async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
-  const response = await fetch(
-    `${site.jiraUrl}/__jira/export?project=${projectKey}&fields=issuetype,status,resolutiondate,created,labels,resolution`,
-  );
-  if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as ExportedJson[];
-  return exported.map(({ key, fields, changelog }) => ({
-    key,
-    type: fields.issuetype.name,
-    category: fields.status.statusCategory.key,
-    // Jira's timestamps here are in UTC (+0000), the time zone the project's reports use by default.
-    resolvedDay: fields.resolutiondate ? fields.resolutiondate.slice(0, 10) : null,
-    createdDay: fields.created.slice(0, 10),
-    ...statusMoves(changelog?.histories ?? [], fields.status.name),
-    labels: fields.labels ?? [],
-    resolution: fields.resolution?.name ?? null,
-  }));
-}
-
-/** An issue's status changes from Jira's changelog, oldest first, and the status it was created in. */
-function statusMoves(
-  histories: readonly ExportedHistory[],
-  current: string,
-): { initialStatus: string; moves: Array<{ at: string; to: string }> } {
-  const moves = histories
-    .flatMap((history) =>
-      history.items
-        .filter((item) => item.field === 'status')
-        .map((item) => ({ at: new Date(history.created).toISOString(), from: String(item.fromString), to: String(item.toString) })),
-    )
-    .sort((a, b) => a.at.localeCompare(b.at));
-  return { initialStatus: moves[0]?.from ?? current, moves: moves.map(({ at, to }) => ({ at, to })) };
-}
-
-/** The simulated site's status categories by name, from its own catalogue. */
-const CATEGORY_OF = new Map(STATUSES.map((status) => [status.name, status.category]));
-
 /**
  * Issues in progress at the end of a UTC day, by Jira's own history: in a status that is not done then, and
  * already in progress (or done) at some point by then, as the page's default stages count them.
  */
 function inProgressAt(day: string, among = issues): JiraIssue[] {
-  const end = `${day}T23:59:59.999Z`;
+  const end = Date.parse(`${day}T23:59:59.999Z`);
   return among.filter((issue) => {
-    if (issue.createdDay > day) return false;
-    const seen = [issue.initialStatus, ...issue.moves.filter((move) => move.at <= end).map((move) => move.to)];
-    const then = CATEGORY_OF.get(seen.at(-1)!);
-    return then !== 'done' && seen.some((status) => CATEGORY_OF.get(status) !== 'new');
+    const seen = statusVisits(issue).filter((visit) => visit.from <= end);
+    if (seen.length === 0) return false;
+    return seen.at(-1)!.category !== 'done' && seen.some((visit) => visit.category !== 'new');
   });
 }
 
@@ -156,7 +82,7 @@ const daysAgo = (days: number) => isoDay(Date.now() - days * MS_PER_DAY);
 const finishedIn = (from: string, to: string, among = issues) =>
   among.filter((issue) => issue.category === 'done' && issue.resolvedDay !== null && issue.resolvedDay >= from && issue.resolvedDay <= to);
 const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
-const firstCreated = (among = issues) => among.map((issue) => issue.createdDay).sort()[0]!;
+const firstCreated = (among = issues) => among.map((issue) => isoDay(issue.created)).sort()[0]!;
 
 async function openAs(
   role: string,
@@ -196,14 +122,15 @@ async function expectCount(frame: Frame, selector: string, expected: number) {
   }
 }
 
-/** A column of a chart's data table (its text alternative), as numbers. */
-async function tableColumn(frame: Frame, chartTestId: string, column: string): Promise<number[]> {
-  const table = frame.getByTestId(`${chartTestId}-table`);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(column);
-  if (index < 0) throw new Error(`${chartTestId} has no column "${column}"; it has ${headers.join(', ')}`);
-  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
-  return cells.map((cell) => Number(cell.replace(/,/g, '')));
+/** Waits until a chart's data table has exactly `expected` rows; fails with how many it has. */
+async function expectTableRows(frame: Frame, chartTestId: string, expected: number) {
+  const deadline = Date.now() + 10_000;
+  let { rows } = await tableRows(frame, chartTestId);
+  while (rows.length !== expected && Date.now() < deadline) {
+    await frame.waitForTimeout(200);
+    ({ rows } = await tableRows(frame, chartTestId));
+  }
+  expect(rows).toHaveLength(expected);
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
@@ -330,7 +257,7 @@ describe('the project page, as a member, on synced demo data', () => {
   it('shows the age of every item in progress, counted at the head of its stage', async () => {
     await showTab(frame, 'Aging');
     expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress().length);
-    await expectCount(frame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
+    await expectTableRows(frame, 'chart-aging', inProgress().length);
     await screenshot(page, 'project-page-aging-light');
   });
 
@@ -346,7 +273,7 @@ describe('the project page, as a member, on synced demo data', () => {
       `${formatted(then.length)} ${then.length === 1 ? 'item' : 'items'} in progress at the end of`,
     );
     expect(sum(await wipAtColumnHeads(frame))).toBe(then.length);
-    const keys = await frame.getByTestId('chart-aging-table').locator('tbody tr td:first-child').allTextContents();
+    const keys = (await tableRows(frame, 'chart-aging')).rows.map(([key]) => key!);
     expect(keys.sort()).toEqual(then.map((issue) => issue.key).sort());
     await frame.getByTestId('aging-as-of').fill('');
     await waitForText(frame, 'chart-aging-summary', 'in progress today');
@@ -620,7 +547,7 @@ describe('the project page from a link', () => {
     const copiedFrame = await appFrameContent(copied);
     await copiedFrame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
     await expect(copiedFrame.getByTestId('filter-range').inputValue()).resolves.toBe('90');
-    await expectCount(copiedFrame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
+    await expectTableRows(copiedFrame, 'chart-aging', inProgress().length);
     await copied.close();
     await page.close();
   });

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_REPOSITORIES } from '../github/demo-github';
 import type { SimPullRequest } from '../github/pull-request-json';
-import { measureDemoProjects } from '../demo-setup';
-import { startLocalSite, type LocalSite } from '../local-site';
-import { launchChromium } from '../testing/chromium';
+import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
+import { tableRows } from './chart-table';
+import { exportedIssues, statusVisits, type ExportedIssue, type StatusVisit } from './jira-export';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 
 jest.setTimeout(180_000);
 
@@ -31,12 +32,12 @@ let pulls: Array<SimPullRequest & { key: string }>;
 
 const time = (iso: string) => Date.parse(iso);
 
+/** An issue's status changes, oldest first: each the stay it began (when, the status entered and its category). */
+const moves = (issue: ExportedIssue): StatusVisit[] => statusVisits(issue).slice(1);
+
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-  await measureDemoProjects(site);
-  await site.platform.runScheduledTrigger('hourly-incremental-sync');
-  await site.platform.drainQueue();
+  [site, browser] = await syncedDemoSiteAndBrowser();
   const watched = [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi];
   const answer = (await site.platform.invokeResolver({
     moduleKey: 'flow-metrics-settings',
@@ -108,9 +109,8 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it('gives the share of finished items that had a pull request, by Jira and GitHub', async () => {
-    const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=status`);
-    const issues = (await response.json()) as Array<{ key: string; fields: { status: { statusCategory: { key: string } } } }>;
-    const done = issues.filter((issue) => issue.fields.status.statusCategory.key === 'done').map((issue) => issue.key);
+    const issues = await exportedIssues(site, PROJECT);
+    const done = issues.filter((issue) => issue.category === 'done').map((issue) => issue.key);
     const linked = new Set(pulls.map((pull) => pull.key));
     const withPull = done.filter((key) => linked.has(key)).length;
     const text = await frame.getByTestId('pull-requests-linked-share').textContent();
@@ -160,21 +160,12 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it("shows where each item's time went in the Issues table: the time after the last merge, from Jira's and GitHub's own times", async () => {
-    const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}`);
-    type Exported = {
-      key: string;
-      fields: { status: { name: string; statusCategory: { key: string } } };
-      changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> };
-    };
-    const issues = (await response.json()) as Exported[];
-    const category = new Map(issues.map((issue) => [issue.fields.status.name, issue.fields.status.statusCategory.key]));
+    const issues = await exportedIssues(site, PROJECT);
     // Items that entered a done status exactly once, and are done now: their done time is that move.
     const doneAt = new Map<string, number>();
     for (const issue of issues) {
-      const intoDone = issue.changelog.histories.filter((history) =>
-        history.items.some((item) => item.field === 'status' && category.get(item.toString) === 'done'),
-      );
-      if (intoDone.length === 1 && issue.fields.status.statusCategory.key === 'done') doneAt.set(issue.key, time(intoDone[0]!.created));
+      const intoDone = moves(issue).filter((move) => move.category === 'done');
+      if (intoDone.length === 1 && issue.category === 'done') doneAt.set(issue.key, intoDone[0]!.from);
     }
     await frame.getByRole('tab', { name: 'Issues', exact: true }).click();
     const table = frame.getByTestId('issues-table--table');
@@ -203,27 +194,16 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it("stacks where the finished items' time went, period by period, as Jira's and GitHub's own times add up", async () => {
-    type Exported = {
-      key: string;
-      fields: { status: { name: string; statusCategory: { key: string } } };
-      changelog: { histories: Array<{ created: string; items: Array<{ field: string; toString: string }> }> };
-    };
-    const issues = (await (await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}`)).json()) as Exported[];
-    const category = new Map(issues.map((issue) => [issue.fields.status.name, issue.fields.status.statusCategory.key]));
+    const issues = await exportedIssues(site, PROJECT);
     // Each finished item's cycle, by the default workflow's status categories: from its first move into an
     // in-progress status to its one move into a done status (items done twice, or never in progress, are left out).
     const cycles = new Map<string, { start: number; done: number }>();
     for (const issue of issues) {
-      if (issue.fields.status.statusCategory.key !== 'done') continue;
-      const moves = issue.changelog.histories
-        .flatMap((history) =>
-          history.items.filter((item) => item.field === 'status').map((item) => ({ at: time(history.created), to: item.toString })),
-        )
-        .sort((a, b) => a.at - b.at);
-      const intoDone = moves.filter((move) => category.get(move.to) === 'done');
-      const started = moves.find((move) => category.get(move.to) === 'indeterminate');
-      if (intoDone.length === 1 && started !== undefined && started.at < intoDone[0]!.at)
-        cycles.set(issue.key, { start: started.at, done: intoDone[0]!.at });
+      if (issue.category !== 'done') continue;
+      const intoDone = moves(issue).filter((move) => move.category === 'done');
+      const started = moves(issue).find((move) => move.category === 'indeterminate');
+      if (intoDone.length === 1 && started !== undefined && started.from < intoDone[0]!.from)
+        cycles.set(issue.key, { start: started.from, done: intoDone[0]!.from });
     }
     /**
      * One pull request's hours in each part of the item's cycle, for the plain case only: never a draft, reviewed,
@@ -253,13 +233,9 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
     await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
     const chart = frame.getByTestId('chart-time-split-trend');
     await chart.waitFor({ timeout: 30_000 });
-    const headers = await frame.getByTestId('chart-time-split-trend-table').locator('thead th').allTextContents();
+    const { columns: headers, rows } = await tableRows(frame, 'chart-time-split-trend');
     expect(headers.slice(0, 3)).toEqual(['From', 'To', 'Items']);
     expect(headers).toHaveLength(3 + 7); // before, the four phases, between, after
-    const rows = await frame
-      .getByTestId('chart-time-split-trend-table')
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
     expect(rows.length).toBeGreaterThan(1);
     const parts = ['before', 'coding', 'pickup', 'review', 'merge', 'between', 'after'];
     let checked = 0;

@@ -4,6 +4,7 @@ import { historyJson } from './changelog-json';
 import { summaryFor } from './demo-data/summaries';
 import type { FieldSelection } from './issue-fields';
 import { securityLevel, securityLevelJson } from './issue-security';
+import { componentJson, componentsOf } from './project-components';
 import { ChangeKind, type IssueStore } from './issue-store';
 import { jiraTime } from './jira-time';
 import { projectRef } from './project-json';
@@ -109,8 +110,11 @@ function fieldValue(context: SiteContext, row: number, fieldId: string): unknown
     case 'description':
     case 'duedate':
       return null;
-    case 'fixVersions':
     case 'components':
+      return componentsOf(store.projects[store.project.get(row)]?.components, store.summarySeed.get(row)).map((component) =>
+        componentJson(siteUrl, component),
+      );
+    case 'fixVersions':
     case 'issuelinks':
     case 'subtasks':
       return [];

@@ -2,6 +2,7 @@ import { findUserByAccountId } from './demo-data/demo-users';
 import { issueTypeJson } from './catalogue-json';
 import type { IssueStore } from './issue-store';
 import { jiraTime } from './jira-time';
+import { componentJson } from './project-components';
 import type { SiteProject } from './site-project';
 
 /** Projects as Jira renders them: the short reference inside issues, and the full `Project` bean. */
@@ -82,7 +83,7 @@ export function projectJson(
     ...(full
       ? {
           assigneeType: 'UNASSIGNED' as const,
-          components: [],
+          components: (project.components ?? []).map((component) => componentJson(siteUrl, component)),
           versions: [],
           roles: {
             Administrators: `${siteUrl}/rest/api/3/project/${project.id}/role/10002`,

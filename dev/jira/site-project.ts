@@ -1,3 +1,5 @@
+import type { ProjectComponent } from './project-components';
+
 /**
  * What the site knows about one project: identity, lead, the statuses of its workflow in board order, the
  * issue types it uses, and who may browse it. The demo generator's blueprints extend this with how the
@@ -23,6 +25,8 @@ export interface SiteProject {
   outsidersMayBrowse: boolean;
   /** True for a project that uses the site's issue security scheme (see issue-security.ts). */
   issueSecurity?: boolean;
+  /** The components its issues are filed under (see project-components.ts); absent: it uses none. */
+  components?: readonly ProjectComponent[];
   /** Scrum projects: the moment sprint 1 started; sprints last two weeks. */
   sprintOrigin?: number;
 }

@@ -75,6 +75,7 @@ function generateProject(store: IssueStore, blueprint: ProjectBlueprint, calenda
     issueTypes: ISSUE_TYPES.map((_, index) => index).filter((index) => usedTypes.has(index)),
     outsidersMayBrowse: blueprint.outsidersMayBrowse,
     ...(blueprint.securityBugEvery ? { issueSecurity: true } : {}),
+    ...(blueprint.components ? { components: blueprint.components } : {}),
     ...(blueprint.style === 'scrum' ? { sprintOrigin } : {}),
   };
   const projectIndex = store.addProject(project);

@@ -1,3 +1,4 @@
+import type { ProjectComponent } from '../project-components';
 import type { BoardStyle, ProjectTypeKey } from '../site-project';
 
 /**
@@ -25,6 +26,14 @@ export interface ProjectBlueprint {
    * team (see ../issue-security.ts). Absent: the project uses no issue security.
    */
   securityBugEvery?: number;
+  /**
+   * The parts of the product its issues are filed under. Only the bug queue uses them: every value an issue
+   * sends costs room in Jira's 10,000 values an expression evaluation, and FLOW's first 1000 issues already send
+   * about 9,250 (eight facts each, plus labels and parents), so a component on each would take its first page
+   * over the limit and have it read in halves, as the app does on a real site, changing the sync costs the
+   * README reports for FLOW and the scale project built from it. The bug queue, without parents, has room.
+   */
+  components?: readonly ProjectComponent[];
   issueCount: number;
   /** The forward path by status name: first is where issues are created, last is the done status. */
   workflow: readonly string[];
@@ -146,6 +155,13 @@ const BUG: ProjectBlueprint = {
   leadAccountId: KENJI,
   outsidersMayBrowse: false,
   securityBugEvery: 150,
+  components: [
+    { id: '10200', name: 'Web app', description: 'The browser front end.', share: 35 },
+    { id: '10201', name: 'API', description: 'The public REST API.', share: 25 },
+    { id: '10202', name: 'Mobile app', description: 'The iOS and Android apps.', share: 15 },
+    { id: '10203', name: 'Billing', description: 'Plans, invoices and payments.', share: 10 },
+    { id: '10204', name: 'Notifications', description: 'Email and push notifications.', share: 5 },
+  ],
   issueCount: 1350,
   workflow: ['Open', 'Triaged', 'Fixing', 'Verifying', 'Closed'],
   rejectStatus: "Won't Fix",

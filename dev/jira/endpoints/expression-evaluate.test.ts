@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { ISSUE_FACTS_EXPRESSION } from '../../../src/adapters/jira/issue-facts-expression';
 import { createJiraSite, type JiraSite } from '../jira-site';
 import { TEST_ANCHOR, call, q, type ErrorCollection, type SearchPageJson } from '../site-test-kit';
 
@@ -76,6 +77,28 @@ describe('an expression over a JQL page', () => {
     });
     expect(page?.some((row) => row[4] === null)).toBe(true);
     expect(page?.some((row) => typeof row[4] === 'number')).toBe(true);
+  });
+
+  it("answers each issue's components as the search shows them, and the bug queue's fit the app's first page", async () => {
+    const query = 'project = BUG ORDER BY id ASC';
+    const answer = await evaluate<Array<[string, string[]]>>('app', 'issues.map(i => [i.key, i.components.map(c => c.name)])', {
+      query,
+      maxResults: 100,
+    });
+    const search = await call<{ issues: Array<{ key: string; fields: { components: Array<{ name: string }> } }> }>(
+      site,
+      'app',
+      'GET',
+      `/rest/api/3/search/jql?jql=${q(query)}&fields=components&maxResults=100`,
+    );
+    expect(answer.body.value).toEqual(search.body.issues.map((issue) => [issue.key, issue.fields.components.map((c) => c.name)]));
+    expect(answer.body.value.filter(([, names]) => names.length === 0).length).toBeGreaterThan(0);
+    expect(answer.body.value.filter(([, names]) => names.length === 2).length).toBeGreaterThan(0);
+    // The demo projects' first 1000 issues, with their labels, components and parents, stay within Jira's 10,000 values.
+    for (const project of ['FLOW', 'SPR', 'BUG']) {
+      const first = await evaluate('app', ISSUE_FACTS_EXPRESSION, { query: `project = ${project} ORDER BY id ASC` });
+      expect([project, first.status]).toEqual([project, 200]);
+    }
   });
 
   it('loads at most 1000 issues an evaluation and pages through the rest with nextPageToken', async () => {

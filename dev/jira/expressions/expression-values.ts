@@ -1,13 +1,14 @@
 import { ISSUE_TYPES, RESOLUTIONS, STATUSES, STATUS_CATEGORIES } from '../catalogue';
 import { labelsOf } from '../issue-json';
 import { securityLevel, securityLevelJson } from '../issue-security';
+import { componentJson, componentsOf, type ProjectComponent } from '../project-components';
 import type { DemoUser } from '../demo-data/demo-users';
 import { jiraTime } from '../jira-time';
 import type { SiteContext } from '../site-context';
 
 /**
  * The values a Jira expression works with on the simulated site: JSON-like values, lists, objects built by
- * the expression, dates, and Jira entities (Issue, IssueType, IssueStatus, StatusCategory, Project, User)
+ * the expression, dates, and Jira entities (Issue, IssueType, IssueStatus, StatusCategory, Project, Component, User)
  * with the properties Jira's type reference gives them. Entities read the issue store lazily, property by
  * property, so mapping a thousand issues to a few facts touches only those facts.
  */
@@ -120,6 +121,13 @@ function project(site: SiteContext, index: number): JiraEntity | null {
   }));
 }
 
+/** A component of the issue's project as the `Component` type: id (a number), name and description. */
+function component(site: SiteContext, found: ProjectComponent): JiraEntity {
+  return new JiraEntity('Component', { id: () => Number(found.id), name: () => found.name, description: () => found.description }, () =>
+    componentJson(site.siteUrl, found),
+  );
+}
+
 /** An issue's security level as the `SecurityLevel` type: id (a number), name and description. */
 function securityLevelEntity(site: SiteContext, levelId: number | undefined): JiraEntity | null {
   const level = levelId === undefined ? undefined : securityLevel(levelId);
@@ -144,8 +152,8 @@ export function issueEntity(site: SiteContext, row: number): JiraEntity {
       resolutionDate: () => dateOrNull(store.resolutionDate.get(row)),
       resolution: () => resolution(site, store.resolution.get(row)),
       labels: () => labelsOf(store.summarySeed.get(row)),
-      // The demo projects use no components: Jira answers an empty list.
-      components: () => [],
+      components: () =>
+        componentsOf(store.projects[store.project.get(row)]?.components, store.summarySeed.get(row)).map((found) => component(site, found)),
       parent: () => {
         const parent = store.parentOf(row);
         return parent === undefined || !store.isLive(parent) ? null : issueEntity(site, parent);

@@ -1,0 +1,146 @@
+import { expect } from '@jest/globals';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { LocalSite } from '../local-site';
+import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { measured, type Measured } from './default-conventions';
+import { exportedIssues } from './jira-export';
+
+jest.setTimeout(180_000);
+
+/**
+ * The components filter end to end in headless Chromium on the simulated site, in the bug queue (the demo project
+ * that files its work under components). The values offered, their counts, and the items counted once a component
+ * is ticked, then a second, are those Jira's export files under them, read as the member (who may not see the
+ * bugs at the security team's level), worked out by the page's default conventions (`default-conventions.ts`);
+ * the page opens on the whole history.
+ */
+const PROJECT = 'BUG';
+const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
+const FILTER = 'filter-components';
+
+let site: LocalSite;
+let browser: Browser;
+const opened: Page[] = [];
+let items: Measured[];
+/** Each component with the number of issues filed under it, most used first (then by name), as the filter lists them. */
+let components: Array<[string, number]>;
+
+beforeAll(async () => {
+  [site, browser] = await syncedDemoSiteAndBrowser();
+  const issues = await exportedIssues(site, PROJECT, 'member');
+  items = issues.map(measured);
+  const counts = new Map<string, number>();
+  for (const issue of issues) for (const name of issue.components) counts.set(name, (counts.get(name) ?? 0) + 1);
+  components = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}, 180_000);
+
+afterEach(() => {
+  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const filedUnder = (chosen: readonly string[]) => items.filter((item) => item.issue.components.some((name) => chosen.includes(name)));
+const finished = (chosen: readonly string[]) => filedUnder(chosen).filter((item) => item.done !== null);
+const inProgress = (chosen: readonly string[]) => filedUnder(chosen).filter((item) => item.start !== null && item.done === null);
+
+async function openCycleTime(theme: 'light' | 'dark', query = ''): Promise<{ page: Page; frame: Frame }> {
+  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?tab=cycle-time${query}`, {
+    theme,
+    viewport: { width: 1280, height: 1700 },
+  });
+  opened.push(page);
+  const frame = await appFrameContent(page);
+  await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
+  return { page, frame };
+}
+
+async function openList(frame: Frame) {
+  await frame.getByTestId(FILTER).locator('summary').click();
+  await frame.getByTestId(FILTER).getByRole('checkbox').first().waitFor();
+}
+
+async function expectDots(frame: Frame, expected: number) {
+  const dots = `${SCATTER} [data-point-count]`;
+  await frame
+    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
+}
+
+async function wipAtColumnHeads(frame: Frame): Promise<number> {
+  await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
+  const heads = await frame.getByTestId('aging-wip').allTextContents();
+  return heads.reduce((total, head) => total + Number(head.replace(/^WIP /, '').replace(/,/g, '')), 0);
+}
+
+describe('the components filter, in the bug queue', () => {
+  it('offers the components Jira files the issues under, with their counts, and "No component" last', async () => {
+    const { frame } = await openCycleTime('light');
+    await openList(frame);
+    const count = (n: number) => frame.evaluate((value) => new Intl.NumberFormat().format(value), n);
+    const withNone = items.filter((item) => item.issue.components.length === 0).length;
+    expect(components.length).toBeGreaterThan(2);
+    expect(withNone).toBeGreaterThan(0);
+    const expected = [
+      ...(await Promise.all(components.map(async ([name, n]) => `${name} (${await count(n)})`))),
+      `No component (${await count(withNone)})`,
+    ];
+    await expect(frame.getByTestId(FILTER).locator('label').allTextContents()).resolves.toEqual(expected);
+  });
+
+  it('counts only the items filed under the component ticked, then under either of two, as Jira files them', async () => {
+    const [[first], [second]] = components as [[string, number], [string, number]];
+    const { page, frame } = await openCycleTime('light');
+    await openList(frame);
+    await frame
+      .getByTestId(FILTER)
+      .getByRole('checkbox', { name: new RegExp(`^${first} \\(`) })
+      .check();
+    expect(finished([first]).length).toBeGreaterThan(1);
+    await expectDots(frame, finished([first]).length);
+    await expect(frame.getByTestId(FILTER).locator('summary').textContent()).resolves.toContain(first);
+
+    await frame
+      .getByTestId(FILTER)
+      .getByRole('checkbox', { name: new RegExp(`^${second} \\(`) })
+      .check();
+    // An item filed under both counts once.
+    expect(finished([first, second]).length).toBeLessThan(finished([first]).length + finished([second]).length);
+    await expectDots(frame, finished([first, second]).length);
+    await page.waitForFunction(
+      ([a, b]) => new URLSearchParams(window.location.search).getAll('component').sort().join() === [a, b].sort().join(),
+      [first, second] as const,
+    );
+
+    expect(inProgress([first, second]).length).toBeGreaterThan(0);
+    await frame.getByRole('tab', { name: 'Aging', exact: true }).click();
+    await expect(wipAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
+    await page.close();
+  });
+
+  it('opens a link naming a component on the items filed under it', async () => {
+    const third = components[2]![0];
+    const { page, frame } = await openCycleTime('light', `&component=${encodeURIComponent(third)}`);
+    await expectDots(frame, finished([third]).length);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical accessibility violations with its list open, in %s mode',
+    async (theme) => {
+      const { page, frame } = await openCycleTime(theme, `&component=${encodeURIComponent(components[0]![0])}`);
+      await openList(frame);
+      const violations = await seriousAccessibilityViolations(frame);
+      expect(describeViolations(violations)).toBe('');
+      await page.close();
+    },
+  );
+});
