@@ -11,6 +11,7 @@ import { appFrameContent, bridgeCallOf, openHostPage, userWithRole } from '../te
 import { MS_PER_DAY } from '../../src/domain';
 import type { StatusCategory } from './jira-export';
 import { STATUSES } from '../jira/catalogue';
+import { chartTable, tableColumn } from './chart-table';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -196,16 +197,6 @@ async function expectCount(frame: Frame, selector: string, expected: number) {
   }
 }
 
-/** A column of a chart's data table (its text alternative), as numbers. */
-async function tableColumn(frame: Frame, chartTestId: string, column: string): Promise<number[]> {
-  const table = frame.getByTestId(`${chartTestId}-table`);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(column);
-  if (index < 0) throw new Error(`${chartTestId} has no column "${column}"; it has ${headers.join(', ')}`);
-  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
-  return cells.map((cell) => Number(cell.replace(/,/g, '')));
-}
-
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const scatterChart = '[data-testid="chart-cycle-time-scatter"]';
 
@@ -330,6 +321,7 @@ describe('the project page, as a member, on synced demo data', () => {
   it('shows the age of every item in progress, counted at the head of its stage', async () => {
     await showTab(frame, 'Aging');
     expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress().length);
+    await chartTable(frame, 'chart-aging');
     await expectCount(frame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
     await screenshot(page, 'project-page-aging-light');
   });
@@ -346,7 +338,7 @@ describe('the project page, as a member, on synced demo data', () => {
       `${formatted(then.length)} ${then.length === 1 ? 'item' : 'items'} in progress at the end of`,
     );
     expect(sum(await wipAtColumnHeads(frame))).toBe(then.length);
-    const keys = await frame.getByTestId('chart-aging-table').locator('tbody tr td:first-child').allTextContents();
+    const keys = await (await chartTable(frame, 'chart-aging')).locator('tbody tr td:first-child').allTextContents();
     expect(keys.sort()).toEqual(then.map((issue) => issue.key).sort());
     await frame.getByTestId('aging-as-of').fill('');
     await waitForText(frame, 'chart-aging-summary', 'in progress today');
@@ -620,6 +612,7 @@ describe('the project page from a link', () => {
     const copiedFrame = await appFrameContent(copied);
     await copiedFrame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
     await expect(copiedFrame.getByTestId('filter-range').inputValue()).resolves.toBe('90');
+    await chartTable(copiedFrame, 'chart-aging');
     await expectCount(copiedFrame, '[data-testid="chart-aging-table"] tbody tr', inProgress().length);
     await copied.close();
     await page.close();

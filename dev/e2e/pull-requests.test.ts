@@ -8,6 +8,7 @@ import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
+import { tableRows } from './chart-table';
 
 jest.setTimeout(180_000);
 
@@ -135,10 +136,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
 
   it("charts each phase by reporting period: the pickup table holds the raw pull requests' percentiles", async () => {
     const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.reviews.length > 0);
-    const rows = await frame
-      .getByTestId('chart-phase-trend-pickup-table')
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent ?? '')));
+    const { rows } = await tableRows(frame, 'chart-phase-trend-pickup');
     expect(rows.length).toBeGreaterThan(1);
     const hours = (ms: number) => String(Math.round((ms / HOUR) * 10) / 10);
     let periodsWithPickups = 0;
@@ -253,13 +251,9 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
     await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
     const chart = frame.getByTestId('chart-time-split-trend');
     await chart.waitFor({ timeout: 30_000 });
-    const headers = await frame.getByTestId('chart-time-split-trend-table').locator('thead th').allTextContents();
+    const { columns: headers, rows } = await tableRows(frame, 'chart-time-split-trend');
     expect(headers.slice(0, 3)).toEqual(['From', 'To', 'Items']);
     expect(headers).toHaveLength(3 + 7); // before, the four phases, between, after
-    const rows = await frame
-      .getByTestId('chart-time-split-trend-table')
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
     expect(rows.length).toBeGreaterThan(1);
     const parts = ['before', 'coding', 'pickup', 'review', 'merge', 'between', 'after'];
     let checked = 0;

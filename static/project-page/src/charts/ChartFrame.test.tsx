@@ -1,8 +1,10 @@
 /** @jest-environment jsdom */
+import '../../../testing/atlaskit-test-env';
 import { act, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { BarChart } from './BarChart';
-import { ChartFrame, TABLE_ROW_LIMIT } from './ChartFrame';
+import { openChartTable } from './chart-test-support';
+import { ChartFrame } from './ChartFrame';
 import { ScatterChart } from './ScatterChart';
 
 const TABLE = {
@@ -43,30 +45,13 @@ function frames() {
 }
 
 describe('a chart frame', () => {
-  it('gives every chart its summary and its data as a table', () => {
+  it('gives every chart its summary, and its data as a table behind a button named after the chart', () => {
     frames();
     expect(screen.getByTestId('chart-scatter-summary').textContent).toBe('2 items finished.');
-    const table = screen.getByTestId('chart-bars-table');
+    expect(screen.getByRole('button', { name: /^Data table ?: Items per bin$/, expanded: false })).toBeTruthy();
+    const table = openChartTable('chart-bars');
     expect(table.querySelector('caption')!.textContent).toBe('Cycle time per finished item');
     expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
-  });
-
-  it('shows at most its row limit of a long table, and says how many more rows there are and where', () => {
-    const rows = Array.from({ length: TABLE_ROW_LIMIT + 1234 }, (_, i) => [`FLOW-${i}`, i]);
-    render(
-      <ChartFrame testId="chart-long" title="Long" summary="Many." table={{ ...TABLE, rows, more: 'the Issues tab lists every item' }}>
-        <BarChart bars={[]} yLabel="items" />
-      </ChartFrame>,
-    );
-    const table = screen.getByTestId('chart-long-table');
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(TABLE_ROW_LIMIT);
-    expect(table.querySelector('tbody tr td')!.textContent).toBe('FLOW-0');
-    expect(screen.getByTestId('chart-long-table-more').textContent).toBe('And 1,234 more rows: the Issues tab lists every item');
-  });
-
-  it('says nothing of more rows when the whole table is shown', () => {
-    frames();
-    expect(screen.queryByTestId('chart-bars-table-more')).toBeNull();
   });
 
   it('announces a drawing with keyboard-walked dots as one focusable widget, and hides a drawing without', () => {
@@ -78,8 +63,12 @@ describe('a chart frame', () => {
     expect(screen.getByTestId('chart-bars').querySelector('svg')!.closest('[aria-hidden="true"]')).not.toBeNull();
   });
 
-  it('passes axe-core’s checks that apply without a layout engine', async () => {
+  it.each([
+    ['hidden', false],
+    ['shown', true],
+  ])('passes axe-core’s checks that apply without a layout engine, its tables %s', async (_, tablesShown) => {
     const { container } = frames();
+    if (tablesShown) ['chart-scatter', 'chart-bars'].forEach(openChartTable);
     // Contrast needs rendering; the end-to-end audit in Chromium checks it.
     const results = await axe.run(container, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
     expect(
