@@ -3,6 +3,7 @@ import '../../../testing/atlaskit-test-env';
 import { act, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { BarChart } from './BarChart';
+import { ChartArea } from './chart-area';
 import { openChartTable } from './chart-test-support';
 import { ChartFrame } from './ChartFrame';
 import { ScatterChart } from './ScatterChart';
@@ -92,9 +93,11 @@ describe('the drawing’s size', () => {
       disconnect() {}
     }
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResizeObserver;
-    jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width } as DOMRect);
-    return { resizeTo: (to: number) => act(() => observers.forEach((resize) => resize(to))) };
+    const measuring = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width } as DOMRect);
+    return { measuring, resizeTo: (to: number) => act(() => observers.forEach((resize) => resize(to))) };
   }
+
+  const viewBoxWidth = (testId: string) => Number(screen.getByTestId(testId).querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
 
   afterEach(() => {
     delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
@@ -104,13 +107,39 @@ describe('the drawing’s size', () => {
   it('is drawn at the width it is given, one unit to a pixel, so its text keeps its size on any page', () => {
     const page = layOutDrawingsAt(800);
     frames();
-    const viewBoxWidth = () => Number(screen.getByTestId('chart-bars').querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
-    expect(viewBoxWidth()).toBe(800);
+    expect(viewBoxWidth('chart-bars')).toBe(800);
     page.resizeTo(360);
-    expect(viewBoxWidth()).toBe(360);
+    expect(viewBoxWidth('chart-bars')).toBe(360);
     // Wider than the widest drawing: drawn at that width, not stretched.
     page.resizeTo(1600);
-    expect(viewBoxWidth()).toBe(1040);
+    expect(viewBoxWidth('chart-bars')).toBe(1040);
+  });
+
+  it('is drawn at the chart area’s width from its first render, without laying the page out to measure itself', () => {
+    const page = layOutDrawingsAt(800);
+    const chart = (compact: boolean) => (
+      <ChartFrame
+        key={String(compact)}
+        testId={compact ? 'chart-small' : 'chart-wide'}
+        title="Items"
+        summary="Few."
+        table={TABLE}
+        compact={compact}
+      >
+        <BarChart bars={[{ label: '1', value: 1 }]} yLabel="items" />
+      </ChartFrame>
+    );
+    // The area is measured (by its observer, after the browser's layout) before the tab with the charts opens.
+    const { rerender } = render(<ChartArea>{null}</ChartArea>);
+    page.resizeTo(640);
+    page.measuring.mockClear();
+    rerender(<ChartArea>{chart(false)}</ChartArea>);
+    expect(viewBoxWidth('chart-wide')).toBe(640);
+    // Reading a box while the tab's elements are new makes the browser lay the whole tab out there and then.
+    expect(page.measuring).not.toHaveBeenCalled();
+    // A compact chart sits beside others, narrower than the area: it measures itself.
+    rerender(<ChartArea>{chart(true)}</ChartArea>);
+    expect(page.measuring).toHaveBeenCalled();
   });
 
   it('writes the value axis’s unit from the drawing’s left edge, never left of it', () => {

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { useChartAreaWidth } from './chart-area';
 import { ChartDataTable, type ChartTable } from './ChartDataTable';
 import { ChartLayoutContext } from './layout';
 import { useDrawingLayout } from './useDrawingLayout';
@@ -10,7 +11,8 @@ import './charts.css';
  * A chart with its text alternative: a title, the drawing, a summary sentence, and the chart's data as a
  * table behind a button (see `ChartDataTable`), for screen readers and for anyone who would rather read the
  * numbers than the drawing. The drawing hides itself from assistive technology unless it has marks to
- * reach by keyboard (see `ChartCanvas`). The drawing is laid out at the width the frame has (see `layout.ts`).
+ * reach by keyboard (see `ChartCanvas`). The drawing is laid out at the width the frame has (see `layout.ts`),
+ * known before it mounts when the chart spans the chart area (see `ChartArea`).
  */
 export function ChartFrame({
   testId,
@@ -29,7 +31,9 @@ export function ChartFrame({
   children: ReactNode;
 }) {
   const drawing = useRef<HTMLDivElement>(null);
-  const layout = useDrawingLayout(drawing);
+  // A full-width chart is as wide as the chart area; a compact one, beside others, measures itself.
+  const areaWidth = useChartAreaWidth();
+  const layout = useDrawingLayout(drawing, compact ? null : areaWidth);
   return (
     <figure className={compact ? 'fm-chart fm-chart--compact' : 'fm-chart'} data-testid={testId}>
       <Stack space="space.100">
