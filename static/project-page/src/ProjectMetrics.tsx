@@ -18,6 +18,7 @@ import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/r
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { ChartArea } from './charts/chart-area';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
@@ -420,9 +421,17 @@ function OverviewFirstTabs({
  */
 export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
   const pageHistory = usePageHistory();
-  // The view is asked for once the page knows its address, which decides whether the figures may come first.
-  if (pageHistory === undefined) return <LoadingState label="Loading the project's history" />;
-  return <ProjectMetricsAt clock={clock} dataVersion={dataVersion} pageHistory={pageHistory} />;
+  // The chart area outlives every tab and state below, so a tab's charts know their width before they mount.
+  return (
+    <ChartArea>
+      {/* The view is asked for once the page knows its address, which decides whether the figures may come first. */}
+      {pageHistory === undefined ? (
+        <LoadingState label="Loading the project's history" />
+      ) : (
+        <ProjectMetricsAt clock={clock} dataVersion={dataVersion} pageHistory={pageHistory} />
+      )}
+    </ChartArea>
+  );
 }
 
 function ProjectMetricsAt({
