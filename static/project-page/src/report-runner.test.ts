@@ -3,7 +3,7 @@ import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportFigures, ReportMessage, ReportWorker } from './report-worker-protocol';
+import type { ReportAnswer, ReportFigures, ReportMessage, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 const history = flowHistory();
 const source = { history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW };
@@ -13,7 +13,7 @@ const BUGS = { ...NO_FILTERS, issueTypes: ['Bug'] };
 /** A worker double answering as `report.worker.ts` does, copying messages as a browser does, holding answers until `flush`. */
 function fakeWorker() {
   const answer = reportWorkerAnswers();
-  const held: ReportAnswer[] = [];
+  const held: SentAnswer[] = [];
   const worker: ReportWorker & { received: ReportMessage[]; flush: (order?: 'reversed') => void; terminated: boolean } = {
     received: [],
     terminated: false,
@@ -29,7 +29,7 @@ function fakeWorker() {
     },
     flush(order) {
       const answers = order === 'reversed' ? held.splice(0).reverse() : held.splice(0);
-      for (const data of answers) worker.onmessage!({ data } as MessageEvent<ReportAnswer>);
+      for (const data of answers) worker.onmessage!({ data } as MessageEvent<SentAnswer>);
     },
   };
   return worker;
@@ -54,6 +54,39 @@ describe('the report runner', () => {
     expect(columnsOf(lastMonth)).toBe(columnsOf(all));
     expect(columnsOf(bugs)).not.toBe(columnsOf(all));
     expect(columnsOf(bugs)!.key.length).toBeLessThan(columnsOf(all)!.key.length);
+    runner.stop();
+  });
+
+  it('names the items it holds in each question, and gives an answer naming them the columns it holds', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const all = runner.figures(NO_FILTERS, 'measures');
+    worker.flush();
+    const lastMonth = runner.figures({ ...NO_FILTERS, rangeDays: 30 }, 'measures');
+    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', heldItems: [0] });
+    worker.flush();
+    const [whole, month] = [await all, await lastMonth];
+    expect(whole.ok && month.ok && month.measures!.itemColumns).toBe(whole.ok && whole.measures!.itemColumns);
+    runner.stop();
+  });
+
+  it('asks again in full when the items an answer names are no longer held', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const answer = runner.figures(BUGS, 'measures');
+    worker.flush();
+    const sent = await answer;
+    if (!sent.ok || sent.measures === null) throw new Error('no measures');
+    const week = runner.figures({ ...BUGS, rangeDays: 7 }, 'measures');
+    // As if the runner had let go of the items: an answer naming items it does not hold.
+    const { itemColumns, ...named } = sent.measures;
+    worker.onmessage!({
+      data: { id: 1, kind: 'figures', figures: { ...sent, measures: { ...named, itemsId: 99, itemColumns: null } } },
+    } as MessageEvent<SentAnswer>);
+    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', id: 1, heldItems: [] });
+    worker.flush();
+    const again = await week;
+    expect(again.ok && again.measures!.itemColumns.key).toEqual(itemColumns.key);
     runner.stop();
   });
 
@@ -90,7 +123,7 @@ describe('the report runner', () => {
     const runner = reportRunner(source, () => worker);
     runner.askAhead(BUGS, 'measures');
     expect(worker.received.filter((message) => message.kind === 'figures')).toEqual([
-      { kind: 'figures', id: 0, filters: BUGS, part: 'measures' },
+      { kind: 'figures', id: 0, filters: BUGS, part: 'measures', heldItems: [] },
     ]);
     worker.flush();
     const figures = await runner.figures({ ...BUGS }, 'measures');
