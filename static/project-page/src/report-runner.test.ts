@@ -3,7 +3,8 @@ import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportFigures, ReportMessage, ReportWorker, SentAnswer } from './report-worker-protocol';
+import { scatterColumns } from './scatter-columns';
+import type { ReportFigures, ReportMessage, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 const history = flowHistory();
 const source = { history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW };
@@ -79,10 +80,10 @@ describe('the report runner', () => {
     if (!sent.ok || sent.measures === null) throw new Error('no measures');
     const week = runner.figures({ ...BUGS, rangeDays: 7 }, 'measures');
     // As if the runner had let go of the items: an answer naming items it does not hold.
-    const { itemColumns, ...named } = sent.measures;
-    worker.onmessage!({
-      data: { id: 1, kind: 'figures', figures: { ...sent, measures: { ...named, itemsId: 99, itemColumns: null } } },
-    } as MessageEvent<SentAnswer>);
+    const { itemColumns, scatter, ...named } = sent.measures;
+    const points = scatterColumns(scatter, new Map(itemColumns.key.map((key, row) => [key, row])));
+    const naming = { ...named, scatter: points, itemsId: 99, itemColumns: null };
+    worker.onmessage!({ data: { id: 1, kind: 'figures', figures: { ...sent, measures: naming } } } as MessageEvent<SentAnswer>);
     expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', id: 1, heldItems: [] });
     worker.flush();
     const again = await week;
@@ -133,7 +134,7 @@ describe('the report runner', () => {
     expect(figures).toMatchObject({ ok: true, window: expected.report.generated.window });
     // A failed question asked ahead is not kept, and no one waits on it: the figures asked next ask again.
     runner.askAhead(NO_FILTERS, 'overview');
-    worker.onmessage!({ data: { id: 1, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    worker.onmessage!({ data: { id: 1, kind: 'failed', message: 'out of memory' } } as MessageEvent<SentAnswer>);
     await Promise.resolve();
     void runner.figures(NO_FILTERS, 'overview');
     expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(3);
@@ -143,7 +144,7 @@ describe('the report runner', () => {
     const worker = fakeWorker();
     const runner = reportRunner(source, () => worker);
     const answer = runner.figures(NO_FILTERS, 'overview');
-    worker.onmessage!({ data: { id: 0, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    worker.onmessage!({ data: { id: 0, kind: 'failed', message: 'out of memory' } } as MessageEvent<SentAnswer>);
     await expect(answer).rejects.toThrow('out of memory');
     void runner.figures(NO_FILTERS, 'overview');
     expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(2);

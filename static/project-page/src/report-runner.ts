@@ -7,6 +7,7 @@ import {
   type Workflow,
 } from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
+import { scatterPoints } from './scatter-columns';
 import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 /** The report's figures for the page, computed without holding up the page. */
@@ -57,7 +58,8 @@ export function reportRunner(
     heldItems.delete(measures.itemsId);
     heldItems.set(measures.itemsId, held);
     if (heldItems.size > KEPT_ANSWERS) heldItems.delete(heldItems.keys().next().value!);
-    return { ...answer, figures: { ...answer.figures, measures: { ...measures, itemColumns: held } } };
+    const scatter = scatterPoints(measures.scatter, held.key);
+    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatter, itemColumns: held } } };
   };
   /** The question as sent to the worker: naming the items the page holds. */
   const naming = (message: ReportMessage): ReportMessage =>

@@ -8,6 +8,7 @@ import {
   type WindowMeasures,
 } from '../../../src/domain';
 import type { ReportMessage, SentAnswer, SentMeasures } from './report-worker-protocol';
+import { scatterColumns } from './scatter-columns';
 
 /**
  * The report worker's side of the conversation, apart from the worker's global scope so it can run anywhere:
@@ -20,7 +21,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
   let model: ReportModel | null = null;
   const overviews = new WeakMap<WindowMeasures, OverviewFigures>();
   // The items' columns, built once per choice of items and stage range: every period shares them.
-  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number }>();
+  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number; rowOfKey: Map<string, number> }>();
   let nextItemsId = 0;
 
   const overviewOf = (measures: WindowMeasures): OverviewFigures => {
@@ -33,10 +34,16 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
   const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts, held: readonly number[]): SentMeasures => {
     let items = columns.get(facts);
     if (items === undefined) {
-      items = { itemColumns: facts.table(), itemsId: nextItemsId++ };
+      const itemColumns = facts.table();
+      items = { itemColumns, itemsId: nextItemsId++, rowOfKey: new Map(itemColumns.key.map((key, row) => [key, row])) };
       columns.set(facts, items);
     }
-    return { ...measures, itemsId: items.itemsId, itemColumns: held.includes(items.itemsId) ? null : items.itemColumns };
+    return {
+      ...measures,
+      scatter: scatterColumns(measures.scatter, items.rowOfKey),
+      itemsId: items.itemsId,
+      itemColumns: held.includes(items.itemsId) ? null : items.itemColumns,
+    };
   };
 
   return (message) => {

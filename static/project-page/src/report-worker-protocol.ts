@@ -8,6 +8,7 @@ import {
   type WindowMeasures,
   type Workflow,
 } from '../../../src/domain';
+import type { ScatterColumns } from './scatter-columns';
 
 /**
  * What the page and the report worker say to each other. The page sends the history once, then asks for the
@@ -79,8 +80,11 @@ export type SentAnswer =
         Exclude<ReportFigures, { ok: true }> | (Omit<Extract<ReportFigures, { ok: true }>, 'measures'> & { measures: SentMeasures | null });
     };
 
-/** The measures as sent: without the columns of items the page holds. */
-export type SentMeasures = Omit<PageMeasures, 'itemColumns'> & { itemColumns: ItemTable | null };
+/**
+ * The measures as sent: without the columns of items the page holds, and the scatterplot's points as columns
+ * (see `scatter-columns.ts`), which the runner turns back into points.
+ */
+export type SentMeasures = Omit<PageMeasures, 'itemColumns' | 'scatter'> & { itemColumns: ItemTable | null; scatter: ScatterColumns };
 
 export type ReportAnswer =
   | { id: number; kind: 'figures'; figures: ReportFigures }

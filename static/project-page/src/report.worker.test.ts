@@ -2,6 +2,7 @@ import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { itemRowsOf, NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import type { ReportMessage, SentAnswer } from './report-worker-protocol';
+import { scatterPoints } from './scatter-columns';
 
 /**
  * The worker module itself, run in this process: its global scope is a stand-in whose messages cross as a
@@ -55,7 +56,8 @@ describe('the report worker', () => {
     expect(measures.id).toBe(3);
     expect(measures.figures.overview).toBeNull();
     const { itemColumns, ...sent } = measures.figures.measures;
-    expect(sent.scatter).toEqual(expected.report.scatter);
+    // The scatterplot's points cross as columns, named by the items' rows.
+    expect(scatterPoints(sent.scatter, itemColumns!.key)).toEqual(expected.report.scatter);
     expect(sent.cfd).toEqual(expected.report.cfd);
     expect(itemRowsOf(itemColumns!)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
@@ -76,7 +78,8 @@ describe('the report worker', () => {
       answer?.kind === 'figures' && answer.figures.ok ? answer.figures.measures : null;
     expect(measuresOf(held)).toMatchObject({ itemsId, itemColumns: null });
     const lastMonth = model.measuresFor({ ...NO_FILTERS, rangeDays: 30 });
-    expect(lastMonth.ok && measuresOf(held)!.scatter).toEqual(lastMonth.ok && lastMonth.measures.scatter);
+    const items = measuresOf(first)!.itemColumns!;
+    expect(lastMonth.ok && scatterPoints(measuresOf(held)!.scatter, items.key)).toEqual(lastMonth.ok && lastMonth.measures.scatter);
     // Other items named: these are sent whole.
     expect(measuresOf(notHeld)).toMatchObject({ itemsId });
     expect(itemRowsOf(measuresOf(notHeld)!.itemColumns!)).toEqual(expected.ok && expected.report.items);
@@ -91,7 +94,7 @@ describe('the report worker', () => {
     const [bugs, aging, badRange] = worker.answers;
     const bugReport = model.reportFor(BUGS);
     if (!bugReport.ok || bugs?.kind !== 'figures' || !bugs.figures.ok) throw new Error('no bug figures');
-    expect(bugs.figures.measures!.scatter).toEqual(bugReport.report.scatter);
+    expect(scatterPoints(bugs.figures.measures!.scatter, bugs.figures.measures!.itemColumns!.key)).toEqual(bugReport.report.scatter);
     expect(aging).toEqual({ id: 8, kind: 'aging', aging: model.stageAgingFor(NO_FILTERS, '2026-02-24') });
     // A question the report cannot answer is answered with why, as the page showed it before.
     expect(badRange).toEqual({
