@@ -6,6 +6,7 @@ import {
   buildForecaster,
   itemFacts,
   reportBasis,
+  selectedItemFacts,
   windowMeasures,
   withItemRows,
   type FlowMeasures,
@@ -18,6 +19,7 @@ import {
   type WindowMeasures,
 } from './flow-report';
 import { choosesAll, facetMatcher, type FacetChoice } from './issue-facets';
+import { selectedTimeline } from './selected-timeline';
 import { buildStageAging, type StageAgingReport } from './stage-aging-report';
 import { type StageRange, withStageRange } from './stage-range';
 import { ZonedDays } from './time-zone';
@@ -158,17 +160,19 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const forecasters = recentlyUsed<Forecaster>(REMEMBERED);
   const answers = recentlyUsed<ForecastSection>(REMEMBERED);
 
-  const historyOf = (selection: ItemSelection): CompactHistory => {
+  /** Whether the selection keeps an issue of the history; null when it keeps them all. */
+  const keeperOf = (selection: ItemSelection): ((issue: number) => boolean) | null => {
     const { issueTypes } = selection;
     const facets = history.facets && !choosesAll(selection) ? facetMatcher(history.facets, selection) : null;
-    if (issueTypes.length === 0 && facets === null) return history;
-    return histories(selectionKey(selection), () => {
-      const kept = new Set(issueTypes);
-      return filterCompactHistory(
-        history,
-        (issue) => (kept.size === 0 || kept.has(history.issueTypes[history.type[issue]!]!)) && (facets === null || facets(issue)),
-      );
-    });
+    if (issueTypes.length === 0 && facets === null) return null;
+    const kept = new Set(issueTypes);
+    return (issue) => (kept.size === 0 || kept.has(history.issueTypes[history.type[issue]!]!)) && (facets === null || facets(issue));
+  };
+
+  const historyOf = (selection: ItemSelection): CompactHistory => {
+    const keep = keeperOf(selection);
+    if (keep === null) return history;
+    return histories(selectionKey(selection), () => filterCompactHistory(history, keep));
   };
 
   const zone = new ZonedDays(config.conventions.timeZone);
@@ -186,9 +190,34 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const itemsBasis = recentlyUsed<{ basis: ReportBasis; facts: ItemFacts }>(REMEMBERED);
   const itemsBasisOf = (filters: ReportFilters) =>
     itemsBasis(JSON.stringify([selectionKey(filters), filters.stageRange ?? null]), () => {
+      const whole = wholeBasisOf(filters);
+      const keep = keeperOf(filters);
+      if (whole !== null && keep === null) return whole;
+      if (whole !== null && keep !== null) {
+        const basis = { ...whole.basis, timeline: selectedTimeline(whole.basis.timeline, keep) };
+        return { basis, facts: selectedItemFacts(basis, whole.facts) };
+      }
       const ranged = rangedConfig(filters);
       const basis = reportBasis(historyOf(filters), ranged, run);
       return { basis, facts: itemFacts(basis, ranged) };
+    });
+
+  /**
+   * The timeline and facts of every item of the history for the filters' stage range: a choice of issue types
+   * or facets is cut from them (`selectedTimeline`) rather than computed again, so a change of items costs a
+   * copy of a few columns and the window's measures. Null when the whole history cannot be measured (a status
+   * no stage lists, met only in items the filters leave out): each choice of items is then computed on its own.
+   */
+  const wholeBases = recentlyUsed<{ basis: ReportBasis; facts: ItemFacts } | null>(REMEMBERED);
+  const wholeBasisOf = (filters: ReportFilters) =>
+    wholeBases(JSON.stringify(filters.stageRange ?? null), () => {
+      try {
+        const ranged = rangedConfig(filters);
+        const basis = reportBasis(history, ranged, run);
+        return { basis, facts: itemFacts(basis, ranged) };
+      } catch {
+        return null;
+      }
     });
 
   const computeWindowMeasures = (filters: ReportFilters): WindowMeasuresResult => {

@@ -295,22 +295,49 @@ export interface ItemFacts {
   ages: ReturnType<typeof workItemAges>;
   blocked: Float64Array;
   efficiency: FlowEfficiency;
+  /** What each item of the timeline measures, whichever items are chosen: a selection of them reuses it. */
+  perItem: PerItemMeasures;
   /** The items as columns (see `item-table.ts`), and as the report's rows: both built on first reading, once. */
   table(): ItemTable;
   items(): ReportItem[];
   timeInStatus(): FlowReport['timeInStatus'];
 }
 
+/** Per item of a timeline: what depends on that item alone, indexed as the timeline's items. */
+interface PerItemMeasures {
+  cycle: Float64Array;
+  lead: Float64Array;
+  blocked: Float64Array;
+  efficiency: FlowEfficiency;
+  statusTimes: TimeInStatus;
+}
+
 export function itemFacts({ timeline, measure }: ReportBasis, config: FlowConfig): ItemFacts {
+  const perItem: PerItemMeasures = {
+    cycle: cycleTimes(timeline, measure),
+    lead: leadTimes(timeline, measure),
+    blocked: blockedTime(timeline),
+    efficiency: flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting }),
+    statusTimes: timeInStatus(timeline),
+  };
+  return factsOf(timeline, measure, perItem);
+}
+
+/**
+ * The facts of the items of `basis`, a timeline cut from the one `whole` was computed on (see
+ * `selectedTimeline`): each item measures the same whichever others are chosen, so only what counts the
+ * items (the ages of those in progress, the rows) is worked out again.
+ */
+export function selectedItemFacts({ timeline, measure }: ReportBasis, whole: ItemFacts): ItemFacts {
+  return factsOf(timeline, measure, whole.perItem);
+}
+
+function factsOf(timeline: FlowTimeline, measure: DurationMeasure, perItem: PerItemMeasures): ItemFacts {
   const n = timeline.itemCount;
-  const cycle = cycleTimes(timeline, measure);
-  const lead = leadTimes(timeline, measure);
+  const { cycle, lead, blocked, efficiency, statusTimes } = perItem;
   const ages = workItemAges(timeline, measure);
   const age = new Float64Array(n).fill(NaN);
   ages.items.forEach((item, k) => (age[item] = ages.ages[k]!));
-  const blocked = blockedTime(timeline);
-  const efficiency = flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting });
-  const statusTimes = timeInStatus(timeline);
   let itemCount = 0;
   for (let i = 0; i < n; i++) itemCount += timeline.included[i]!;
   let table: ItemTable | null = null;
@@ -325,6 +352,7 @@ export function itemFacts({ timeline, measure }: ReportBasis, config: FlowConfig
     ages,
     blocked,
     efficiency,
+    perItem,
     table: tableOf,
     items: () => (items ??= itemRowsOf(tableOf())),
     timeInStatus: () => (statusRows ??= timeInStatusRows(timeline, statusTimes, measure)),

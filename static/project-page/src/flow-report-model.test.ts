@@ -1,7 +1,17 @@
 import * as flowReport from '../../../src/domain/flow-report';
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import { computeReport, flowConfigOf, NO_FILTERS, type ReportFilters, reportModel } from '../../../src/domain';
+import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets } from '../../testing/flow-fixtures';
+import {
+  type CompactHistory,
+  computeReport,
+  facetValuesAt,
+  filterCompactHistory,
+  flowConfigOf,
+  NO_FILTERS,
+  type ReportFilters,
+  reportModel,
+} from '../../../src/domain';
+import { withStageRange } from '../../../src/domain/stage-range';
 
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain/flow-report', () => {
@@ -21,6 +31,17 @@ function reportOf(model: ReturnType<typeof reportModel>, filters: ReportFilters)
 }
 
 beforeEach(() => forecastRuns.mockClear());
+
+/** Whether an issue has the facet values the filters choose, read value by value (each list empty for all). */
+function facetValuesOf(history: CompactHistory, issue: number, filters: ReportFilters): boolean {
+  const { resolution, labels, parent } = facetValuesAt(history.facets!, issue);
+  const chosen = (list: readonly string[] | undefined, has: (value: string) => boolean) => !list?.length || list.some(has);
+  return (
+    chosen(filters.resolutions, (value) => value === resolution) &&
+    chosen(filters.labels, (value) => labels.includes(value)) &&
+    chosen(filters.parents, (value) => value === parent)
+  );
+}
 
 describe('the page’s report model', () => {
   it('starts a period asked from before the history on its first day, and says which start was asked', () => {
@@ -107,6 +128,39 @@ describe('the page’s report model', () => {
     const bugs = model.windowMeasuresFor(BUGS);
     expect(bugs.ok && bugs.facts).not.toBe(facts[0]);
     expect(bugs.ok && bugs.facts.items().every((item) => item.type === 'Bug')).toBe(true);
+  });
+
+  it('measures a sequence of filter changes exactly as each choice computed alone from the history filtered to its items', () => {
+    const withFacets = flowHistoryWithFacets();
+    const model = reportModel(withFacets, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const { config } = flowConfigOf(null, BOARD_WORKFLOW);
+    const REVIEW_ON: ReportFilters['stageRange'] = { from: 'Review', to: 'Released' };
+    const sequence: ReportFilters[] = [
+      BUGS,
+      { ...BUGS, rangeDays: 30 },
+      { ...NO_FILTERS, issueTypes: ['Story'], stageRange: REVIEW_ON },
+      { ...NO_FILTERS, labels: ['mobile'] },
+      { ...NO_FILTERS, labels: ['mobile'], stageRange: REVIEW_ON, rangeDays: 14 },
+      { ...NO_FILTERS, resolutions: ["Won't Fix"] },
+      NO_FILTERS,
+      BUGS,
+      { ...NO_FILTERS, parents: ['FLOW-100'], issueTypes: ['Bug', 'Story'] },
+    ];
+    for (const filters of sequence) {
+      const result = model.measuresFor(filters);
+      if (!result.ok) throw new Error(result.message);
+      const keep = (issue: number) =>
+        (filters.issueTypes.length === 0 || filters.issueTypes.includes(withFacets.issueTypes[withFacets.type[issue]!]!)) &&
+        facetValuesOf(withFacets, issue, filters);
+      const ranged = filters.stageRange ? { ...config, workflow: withStageRange(BOARD_WORKFLOW, filters.stageRange) } : config;
+      const window = filters.rangeDays === null ? config.window : { from: null, to: null, days: filters.rangeDays };
+      const alone = flowReport.buildFlowMeasures(
+        filterCompactHistory(withFacets, keep),
+        { ...ranged, window },
+        { now: FIXTURE_NOW, seed: 1 },
+      );
+      expect(JSON.parse(JSON.stringify(result.measures))).toEqual(JSON.parse(JSON.stringify(alone)));
+    }
   });
 
   it('remembers the reports of recent filters, so going back to one costs nothing', () => {

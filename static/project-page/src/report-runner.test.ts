@@ -3,7 +3,8 @@ import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportFigures, ReportMessage, ReportWorker } from './report-worker-protocol';
+import { scatterColumns } from './scatter-columns';
+import type { ReportFigures, ReportMessage, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 const history = flowHistory();
 const source = { history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW };
@@ -13,7 +14,7 @@ const BUGS = { ...NO_FILTERS, issueTypes: ['Bug'] };
 /** A worker double answering as `report.worker.ts` does, copying messages as a browser does, holding answers until `flush`. */
 function fakeWorker() {
   const answer = reportWorkerAnswers();
-  const held: ReportAnswer[] = [];
+  const held: SentAnswer[] = [];
   const worker: ReportWorker & { received: ReportMessage[]; flush: (order?: 'reversed') => void; terminated: boolean } = {
     received: [],
     terminated: false,
@@ -29,7 +30,7 @@ function fakeWorker() {
     },
     flush(order) {
       const answers = order === 'reversed' ? held.splice(0).reverse() : held.splice(0);
-      for (const data of answers) worker.onmessage!({ data } as MessageEvent<ReportAnswer>);
+      for (const data of answers) worker.onmessage!({ data } as MessageEvent<SentAnswer>);
     },
   };
   return worker;
@@ -54,6 +55,39 @@ describe('the report runner', () => {
     expect(columnsOf(lastMonth)).toBe(columnsOf(all));
     expect(columnsOf(bugs)).not.toBe(columnsOf(all));
     expect(columnsOf(bugs)!.key.length).toBeLessThan(columnsOf(all)!.key.length);
+    runner.stop();
+  });
+
+  it('names the items it holds in each question, and gives an answer naming them the columns it holds', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const all = runner.figures(NO_FILTERS, 'measures');
+    worker.flush();
+    const lastMonth = runner.figures({ ...NO_FILTERS, rangeDays: 30 }, 'measures');
+    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', heldItems: [0] });
+    worker.flush();
+    const [whole, month] = [await all, await lastMonth];
+    expect(whole.ok && month.ok && month.measures!.itemColumns).toBe(whole.ok && whole.measures!.itemColumns);
+    runner.stop();
+  });
+
+  it('asks again in full when the items an answer names are no longer held', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    const answer = runner.figures(BUGS, 'measures');
+    worker.flush();
+    const sent = await answer;
+    if (!sent.ok || sent.measures === null) throw new Error('no measures');
+    const week = runner.figures({ ...BUGS, rangeDays: 7 }, 'measures');
+    // As if the runner had let go of the items: an answer naming items it does not hold.
+    const { itemColumns, scatter, ...named } = sent.measures;
+    const points = scatterColumns(scatter, new Map(itemColumns.key.map((key, row) => [key, row])));
+    const naming = { ...named, scatter: points, itemsId: 99, itemColumns: null };
+    worker.onmessage!({ data: { id: 1, kind: 'figures', figures: { ...sent, measures: naming } } } as MessageEvent<SentAnswer>);
+    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', id: 1, heldItems: [] });
+    worker.flush();
+    const again = await week;
+    expect(again.ok && again.measures!.itemColumns.key).toEqual(itemColumns.key);
     runner.stop();
   });
 
@@ -90,7 +124,7 @@ describe('the report runner', () => {
     const runner = reportRunner(source, () => worker);
     runner.askAhead(BUGS, 'measures');
     expect(worker.received.filter((message) => message.kind === 'figures')).toEqual([
-      { kind: 'figures', id: 0, filters: BUGS, part: 'measures' },
+      { kind: 'figures', id: 0, filters: BUGS, part: 'measures', heldItems: [] },
     ]);
     worker.flush();
     const figures = await runner.figures({ ...BUGS }, 'measures');
@@ -100,7 +134,7 @@ describe('the report runner', () => {
     expect(figures).toMatchObject({ ok: true, window: expected.report.generated.window });
     // A failed question asked ahead is not kept, and no one waits on it: the figures asked next ask again.
     runner.askAhead(NO_FILTERS, 'overview');
-    worker.onmessage!({ data: { id: 1, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    worker.onmessage!({ data: { id: 1, kind: 'failed', message: 'out of memory' } } as MessageEvent<SentAnswer>);
     await Promise.resolve();
     void runner.figures(NO_FILTERS, 'overview');
     expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(3);
@@ -110,7 +144,7 @@ describe('the report runner', () => {
     const worker = fakeWorker();
     const runner = reportRunner(source, () => worker);
     const answer = runner.figures(NO_FILTERS, 'overview');
-    worker.onmessage!({ data: { id: 0, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    worker.onmessage!({ data: { id: 0, kind: 'failed', message: 'out of memory' } } as MessageEvent<SentAnswer>);
     await expect(answer).rejects.toThrow('out of memory');
     void runner.figures(NO_FILTERS, 'overview');
     expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(2);

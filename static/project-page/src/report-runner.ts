@@ -7,7 +7,8 @@ import {
   type Workflow,
 } from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker } from './report-worker-protocol';
+import { scatterPoints } from './scatter-columns';
+import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 /** The report's figures for the page, computed without holding up the page. */
 export interface ReportRunner {
@@ -39,23 +40,30 @@ export function reportRunner(
 ): ReportRunner {
   const history: ReportMessage = { kind: 'history', ...source };
   let worker: ReportWorker | null | undefined;
-  let inPage: ((message: ReportMessage) => ReportAnswer | null) | null = null;
+  let inPage: ((message: ReportMessage) => SentAnswer | null) | null = null;
   let nextId = 0;
   let stopped = false;
   const waiting = new Map<number, { message: ReportMessage; settle: (answer: ReportAnswer) => void }>();
   const answers = new Map<string, Promise<ReportAnswer>>();
-  // The items of the last few answers by id: an answer whose items the page already holds is given those,
-  // so the page builds each choice of items once (see `use-report-figures.ts`), not once per period.
+  // The items of the last few answers by id: a question names them (`heldItems`), the worker sends their
+  // columns no more, and the answer is given those the page holds, so the page builds each choice of items
+  // once (see `use-report-figures.ts`), not once per period.
   const heldItems = new Map<number, ItemTable>();
-  const sameItems = (answer: ReportAnswer): ReportAnswer => {
-    if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return answer;
+  /** The answer with the items the page holds; null when it named items the page has let go of since asking. */
+  const withHeldItems = (answer: SentAnswer): ReportAnswer | null => {
+    if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return answer as ReportAnswer;
     const measures = answer.figures.measures;
-    const held = heldItems.get(measures.itemsId);
+    const held = heldItems.get(measures.itemsId) ?? measures.itemColumns;
+    if (held === null) return null;
     heldItems.delete(measures.itemsId);
-    heldItems.set(measures.itemsId, held ?? measures.itemColumns);
+    heldItems.set(measures.itemsId, held);
     if (heldItems.size > KEPT_ANSWERS) heldItems.delete(heldItems.keys().next().value!);
-    return held === undefined ? answer : { ...answer, figures: { ...answer.figures, measures: { ...measures, itemColumns: held } } };
+    const scatter = scatterPoints(measures.scatter, held.key);
+    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatter, itemColumns: held } } };
   };
+  /** The question as sent to the worker: naming the items the page holds. */
+  const naming = (message: ReportMessage): ReportMessage =>
+    message.kind === 'figures' ? { ...message, heldItems: [...heldItems.keys()] } : message;
 
   const onThisThread = (message: ReportMessage, settle: (answer: ReportAnswer) => void) => {
     if (inPage === null) {
@@ -63,7 +71,12 @@ export function reportRunner(
       inPage(history);
     }
     const answer = inPage;
-    setTimeout(() => settle(answer(message)!), 0);
+    // Nothing is copied on this thread: every answer carries its items (this thread numbers them anew).
+    const whole = message.kind === 'figures' ? { ...message, heldItems: [] } : message;
+    setTimeout(() => {
+      const reply = withHeldItems(answer(whole)!);
+      if (reply !== null) settle(reply);
+    }, 0);
   };
 
   const started = (): ReportWorker | null => {
@@ -76,8 +89,17 @@ export function reportRunner(
     if (worker === null) return null;
     worker.onmessage = ({ data }) => {
       const call = waiting.get(data.id);
+      if (call === undefined) return;
+      const answer = withHeldItems(data);
+      // The page let go of the items it named while the worker computed: it asks for them in full.
+      if (answer === null) {
+        const again = { ...call.message, heldItems: [] };
+        waiting.set(data.id, { ...call, message: again });
+        worker?.postMessage(again);
+        return;
+      }
       waiting.delete(data.id);
-      call?.settle(sameItems(data));
+      call.settle(answer);
     };
     // A worker that cannot run gives way to this thread, for the questions waiting and those to come.
     worker.onerror = () => {
@@ -106,8 +128,9 @@ export function reportRunner(
       const running = started();
       if (running === null) onThisThread(message, settle);
       else {
-        waiting.set(id, { message, settle });
-        running.postMessage(message);
+        const sent = naming(message);
+        waiting.set(id, { message: sent, settle });
+        running.postMessage(sent);
       }
     });
     answers.set(key, answer);

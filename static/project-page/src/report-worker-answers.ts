@@ -7,7 +7,8 @@ import {
   type ReportModel,
   type WindowMeasures,
 } from '../../../src/domain';
-import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from './report-worker-protocol';
+import type { ReportMessage, SentAnswer, SentMeasures } from './report-worker-protocol';
+import { scatterColumns } from './scatter-columns';
 
 /**
  * The report worker's side of the conversation, apart from the worker's global scope so it can run anywhere:
@@ -16,11 +17,11 @@ import type { PageMeasures, ReportAnswer, ReportFigures, ReportMessage } from '.
  * costs nothing; the Overview's figures are computed only when the Overview is shown.
  * @returns the answer to a question, or null for the history (which is not answered).
  */
-export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer | null {
+export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | null {
   let model: ReportModel | null = null;
   const overviews = new WeakMap<WindowMeasures, OverviewFigures>();
   // The items' columns, built once per choice of items and stage range: every period shares them.
-  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number }>();
+  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number; rowOfKey: Map<string, number> }>();
   let nextItemsId = 0;
 
   const overviewOf = (measures: WindowMeasures): OverviewFigures => {
@@ -29,13 +30,20 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
     return figures;
   };
 
-  const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts): PageMeasures => {
+  // Items the page says it holds are named, not sent again.
+  const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts, held: readonly number[]): SentMeasures => {
     let items = columns.get(facts);
     if (items === undefined) {
-      items = { itemColumns: facts.table(), itemsId: nextItemsId++ };
+      const itemColumns = facts.table();
+      items = { itemColumns, itemsId: nextItemsId++, rowOfKey: new Map(itemColumns.key.map((key, row) => [key, row])) };
       columns.set(facts, items);
     }
-    return { ...measures, ...items };
+    return {
+      ...measures,
+      scatter: scatterColumns(measures.scatter, items.rowOfKey),
+      itemsId: items.itemsId,
+      itemColumns: held.includes(items.itemsId) ? null : items.itemColumns,
+    };
   };
 
   return (message) => {
@@ -47,7 +55,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
       if (model === null) throw new Error('The report was asked for before the history arrived.');
       if (message.kind === 'aging') return { id: message.id, kind: 'aging', aging: model.stageAgingFor(message.filters, message.asOfDate) };
       const result = model.windowMeasuresFor(message.filters);
-      const figures: ReportFigures = !result.ok
+      const figures: Extract<SentAnswer, { kind: 'figures' }>['figures'] = !result.ok
         ? result
         : {
             ok: true,
@@ -55,7 +63,7 @@ export function reportWorkerAnswers(): (message: ReportMessage) => ReportAnswer 
             configNote: result.configNote,
             clampedFrom: result.clampedFrom,
             overview: message.part === 'overview' ? overviewOf(result.measures) : null,
-            measures: message.part === 'measures' ? pageMeasuresOf(result.measures, result.facts) : null,
+            measures: message.part === 'measures' ? pageMeasuresOf(result.measures, result.facts, message.heldItems ?? []) : null,
           };
       return { id: message.id, kind: 'figures', figures };
     } catch (cause) {

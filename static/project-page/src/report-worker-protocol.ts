@@ -8,6 +8,7 @@ import {
   type WindowMeasures,
   type Workflow,
 } from '../../../src/domain';
+import type { ScatterColumns } from './scatter-columns';
 
 /**
  * What the page and the report worker say to each other. The page sends the history once, then asks for the
@@ -15,7 +16,17 @@ import {
  */
 export type ReportMessage =
   | { kind: 'history'; history: CompactHistory; workflow: Workflow; flowConfig: unknown; now: number }
-  | { kind: 'figures'; id: number; filters: ReportFilters; part: ReportPart }
+  | {
+      kind: 'figures';
+      id: number;
+      filters: ReportFilters;
+      part: ReportPart;
+      /**
+       * The items (by `itemsId`) the page holds: an answer with one of them sends no columns (see `SentAnswer`),
+       * so a change of period copies the window's measures between threads, not 20,000 items again.
+       */
+      heldItems?: number[];
+    }
   | { kind: 'aging'; id: number; filters: ReportFilters; asOfDate: string | null };
 
 /**
@@ -56,6 +67,25 @@ export type ReportFigures =
     }
   | { ok: false; message: string };
 
+/**
+ * An answer as the worker sends it: the measures' `itemColumns` are null when the question said the page holds
+ * those items (`heldItems`); the runner gives the page its own (`ReportAnswer`).
+ */
+export type SentAnswer =
+  | Exclude<ReportAnswer, { kind: 'figures' }>
+  | {
+      id: number;
+      kind: 'figures';
+      figures:
+        Exclude<ReportFigures, { ok: true }> | (Omit<Extract<ReportFigures, { ok: true }>, 'measures'> & { measures: SentMeasures | null });
+    };
+
+/**
+ * The measures as sent: without the columns of items the page holds, and the scatterplot's points as columns
+ * (see `scatter-columns.ts`), which the runner turns back into points.
+ */
+export type SentMeasures = Omit<PageMeasures, 'itemColumns' | 'scatter'> & { itemColumns: ItemTable | null; scatter: ScatterColumns };
+
 export type ReportAnswer =
   | { id: number; kind: 'figures'; figures: ReportFigures }
   | { id: number; kind: 'aging'; aging: StageAgingResult }
@@ -64,7 +94,7 @@ export type ReportAnswer =
 /** The part of a `Worker` the page uses. */
 export interface ReportWorker {
   postMessage(message: ReportMessage): void;
-  onmessage: ((event: MessageEvent<ReportAnswer>) => void) | null;
+  onmessage: ((event: MessageEvent<SentAnswer>) => void) | null;
   /** A worker whose script cannot load or run (a policy refusing it) reports it here. */
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;

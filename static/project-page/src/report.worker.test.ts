@@ -1,15 +1,16 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { itemRowsOf, NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
-import type { ReportAnswer, ReportMessage } from './report-worker-protocol';
+import type { ReportMessage, SentAnswer } from './report-worker-protocol';
+import { scatterPoints } from './scatter-columns';
 
 /**
  * The worker module itself, run in this process: its global scope is a stand-in whose messages cross as a
  * browser's do (structured clone), so whatever the worker sends must survive the copy.
  */
-async function loadWorker(): Promise<{ post: (message: ReportMessage) => void; answers: ReportAnswer[] }> {
-  const answers: ReportAnswer[] = [];
-  const scope: { onmessage?: (event: { data: ReportMessage }) => void; postMessage: (answer: ReportAnswer) => void } = {
+async function loadWorker(): Promise<{ post: (message: ReportMessage) => void; answers: SentAnswer[] }> {
+  const answers: SentAnswer[] = [];
+  const scope: { onmessage?: (event: { data: ReportMessage }) => void; postMessage: (answer: SentAnswer) => void } = {
     postMessage: (answer) => answers.push(structuredClone(answer)),
   };
   (globalThis as unknown as { self: typeof scope }).self = scope;
@@ -55,11 +56,33 @@ describe('the report worker', () => {
     expect(measures.id).toBe(3);
     expect(measures.figures.overview).toBeNull();
     const { itemColumns, ...sent } = measures.figures.measures;
-    expect(sent.scatter).toEqual(expected.report.scatter);
+    // The scatterplot's points cross as columns, named by the items' rows.
+    expect(scatterPoints(sent.scatter, itemColumns!.key)).toEqual(expected.report.scatter);
     expect(sent.cfd).toEqual(expected.report.cfd);
-    expect(itemRowsOf(itemColumns)).toEqual(expected.report.items);
+    expect(itemRowsOf(itemColumns!)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
     expect(sent).not.toHaveProperty('forecast');
+  });
+
+  it('names the items the page says it holds instead of sending their columns again', async () => {
+    const worker = await loadWorker();
+    worker.post({ kind: 'history', history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW });
+    worker.post({ kind: 'figures', id: 1, filters: NO_FILTERS, part: 'measures' });
+    const [first] = worker.answers;
+    if (first?.kind !== 'figures' || !first.figures.ok || first.figures.measures === null) throw new Error('no measures');
+    const { itemsId } = first.figures.measures;
+    worker.post({ kind: 'figures', id: 2, filters: { ...NO_FILTERS, rangeDays: 30 }, part: 'measures', heldItems: [itemsId] });
+    worker.post({ kind: 'figures', id: 3, filters: { ...NO_FILTERS, rangeDays: 7 }, part: 'measures', heldItems: [itemsId + 1] });
+    const [, held, notHeld] = worker.answers;
+    const measuresOf = (answer: SentAnswer | undefined) =>
+      answer?.kind === 'figures' && answer.figures.ok ? answer.figures.measures : null;
+    expect(measuresOf(held)).toMatchObject({ itemsId, itemColumns: null });
+    const lastMonth = model.measuresFor({ ...NO_FILTERS, rangeDays: 30 });
+    const items = measuresOf(first)!.itemColumns!;
+    expect(lastMonth.ok && scatterPoints(measuresOf(held)!.scatter, items.key)).toEqual(lastMonth.ok && lastMonth.measures.scatter);
+    // Other items named: these are sent whole.
+    expect(measuresOf(notHeld)).toMatchObject({ itemsId });
+    expect(itemRowsOf(measuresOf(notHeld)!.itemColumns!)).toEqual(expected.ok && expected.report.items);
   });
 
   it('answers each filter set and the aging of a past day from the same history', async () => {
@@ -71,7 +94,7 @@ describe('the report worker', () => {
     const [bugs, aging, badRange] = worker.answers;
     const bugReport = model.reportFor(BUGS);
     if (!bugReport.ok || bugs?.kind !== 'figures' || !bugs.figures.ok) throw new Error('no bug figures');
-    expect(bugs.figures.measures!.scatter).toEqual(bugReport.report.scatter);
+    expect(scatterPoints(bugs.figures.measures!.scatter, bugs.figures.measures!.itemColumns!.key)).toEqual(bugReport.report.scatter);
     expect(aging).toEqual({ id: 8, kind: 'aging', aging: model.stageAgingFor(NO_FILTERS, '2026-02-24') });
     // A question the report cannot answer is answered with why, as the page showed it before.
     expect(badRange).toEqual({

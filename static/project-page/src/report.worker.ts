@@ -4,14 +4,14 @@
  * for the figures of the tab shown (see `report-runner.ts`); each answer goes back with its question's id.
  */
 import { reportWorkerAnswers } from './report-worker-answers';
-import type { ReportAnswer, ReportMessage } from './report-worker-protocol';
+import type { ReportMessage, SentAnswer } from './report-worker-protocol';
 
 const answer = reportWorkerAnswers();
 
 /** The worker's own global scope (the project's types describe a page's). */
 const scope = self as unknown as {
   onmessage: (event: MessageEvent<ReportMessage>) => void;
-  postMessage: (answer: ReportAnswer) => void;
+  postMessage: (answer: SentAnswer) => void;
 };
 
 scope.onmessage = (event) => {

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { filterCompactHistory, type CompactHistory } from './compact-history';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig } from './flow-config';
+import { buildFlowMeasures, itemFacts, reportBasis, selectedItemFacts, windowMeasures, withItemRows } from './flow-report';
+import { selectedTimeline } from './selected-timeline';
+import { withStageRange } from './stage-range';
+import { ALL_CONVENTION_VARIANTS, arbitraryBoardHistory, BOARD_WORKFLOW } from './testing/history-fixture';
+import type { Workflow } from './workflow';
+
+const run = { now: Date.UTC(2025, 2, 5), seed: 1 };
+
+/** The board with Released meaning discarded, so discarded work is cut too. */
+const DISCARDING: Workflow = { ...BOARD_WORKFLOW, discardedStatuses: ['Released'] };
+const WORKFLOWS: Workflow[] = [
+  BOARD_WORKFLOW,
+  DISCARDING,
+  withStageRange(BOARD_WORKFLOW, { from: 'Backlog', to: 'Review' }),
+  withStageRange(DISCARDING, { from: 'Review', to: 'Released' }),
+];
+const WINDOWS: Array<FlowConfig['window']> = [
+  { from: null, to: null, days: null },
+  { from: null, to: null, days: 14 },
+  { from: '2025-01-20', to: '2025-02-10', days: null },
+];
+
+/** Every measure but the forecast, from the whole history's timeline cut to the items kept. */
+function cutMeasures(history: CompactHistory, config: FlowConfig, keep: (issue: number) => boolean) {
+  const whole = reportBasis(history, config, run);
+  const basis = { ...whole, timeline: selectedTimeline(whole.timeline, keep) };
+  const facts = selectedItemFacts(basis, itemFacts(whole, config));
+  return withItemRows(windowMeasures(basis, facts, config, run), facts);
+}
+
+describe('a timeline cut to some items', () => {
+  it('measures exactly what the history filtered to the same items measures, item rows and time in status included', () => {
+    fc.assert(
+      fc.property(
+        arbitraryBoardHistory(30),
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        fc.constantFrom(...ALL_CONVENTION_VARIANTS),
+        fc.constantFrom(...WORKFLOWS),
+        fc.constantFrom(...WINDOWS),
+        (history, kept, conventions, workflow, window) => {
+          const keep = (issue: number) => kept[issue]!;
+          const config: FlowConfig = { ...DEFAULT_FLOW_CONFIG, conventions, workflow, window };
+          expect(cutMeasures(history, config, keep)).toEqual(buildFlowMeasures(filterCompactHistory(history, keep), config, run));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('leaves the whole timeline as it was, so other choices of items can be cut from it', () => {
+    fc.assert(
+      fc.property(arbitraryBoardHistory(20), (history) => {
+        const config: FlowConfig = { ...DEFAULT_FLOW_CONFIG, workflow: BOARD_WORKFLOW };
+        const whole = reportBasis(history, config, run);
+        const before = structuredClone({ ...whole.timeline, history: null, workflow: null, zone: null });
+        selectedTimeline(whole.timeline, (issue) => issue % 2 === 0);
+        expect({ ...whole.timeline, history: null, workflow: null, zone: null }).toEqual(before);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
