@@ -42,7 +42,7 @@ const enum ChangelogMember {
 }
 
 /** The changelog built as objects, as `JiraHistoryBuilder` reads a changelog parsed whole. */
-export const PLAIN_CHANGELOG = selectMembers({
+const PLAIN_CHANGELOG = selectMembers({
   total: ALL,
   histories: selectElements(selectMembers({ id: ALL, created: ALL, items: selectElements(CHANGE_ITEM) })),
 });
