@@ -317,13 +317,13 @@ export class JiraHistoryBuilder {
     for (const k of changes.timeOrder()) {
       const at = changes.at[k]!;
       if (changes.kind[k] === 'status') {
-        const to = changes.to[k]!;
-        const toName = changes.toName[k]!;
+        const to = changes.to[k];
+        const toName = changes.toName[k];
         if (!to && !toName)
           throw new JiraHistoryError(key, changePath(historiesPath, changes, k, '.to'), 'a status change without the status entered');
         if (transitions.length === 0) {
-          const from = changes.from[k]!;
-          const fromName = changes.fromName[k]!;
+          const from = changes.from[k];
+          const fromName = changes.fromName[k];
           if (!from && !fromName) {
             throw new JiraHistoryError(
               key,
