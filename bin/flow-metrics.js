@@ -3,7 +3,8 @@
 // The `flow-metrics` command. The code is compiled from src/cli into bin/build by `npm run build:cli`, which
 // `npm ci` and `npm pack` run (the `prepare` script). In the project directory:
 // `npx flow-metrics report --input issues.json`; elsewhere, after installing the packed tarball, the same.
-// The help is answered by a small file of its own; the report's file, with the engine, is loaded only for a report.
+// The help is answered by a small file of its own; the report's file, with the engine, is loaded only for a report,
+// and the configuration's reader (with its schema library) only when --config is given.
 function load(file) {
   try {
     return require(file);
@@ -17,4 +18,6 @@ function load(file) {
 }
 
 const argv = process.argv.slice(2);
-if (!load('./build/flow-metrics-help.js').answerAlone(argv)) load('./build/flow-metrics.js').main(argv);
+if (!load('./build/flow-metrics-help.js').answerAlone(argv)) {
+  load('./build/flow-metrics.js').main(argv, () => load('./build/flow-metrics-config.js'));
+}

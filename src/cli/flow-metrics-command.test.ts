@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FlowReport, JiraSearchIssue } from '../domain';
+import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,6 +38,7 @@ function runInMemory(args: string[], files: Record<string, string>) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     now: () => Date.UTC(2026, 0, 31),
+    readConfig: readFlowConfig,
   };
   const code = runFlowMetrics(args, io);
   return { code, stdout, stderr, written };

@@ -21,12 +21,13 @@ import {
 import { readPullRequests } from './pull-request-input';
 import { pullRequestSection, type PullRequestSection } from './pull-request-report';
 import { parseCliArguments, type AsOf, type ReportArguments } from './cli-arguments';
+import type { ConfigReading } from './config-input';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from './cli-error';
 import { HELP_TEXT } from './cli-help';
 import { isPullRequestTableName } from './csv-table-names';
 import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
-import { readFlowConfig, readIssues } from './report-input';
+import { readIssues } from './report-input';
 
 export interface CommandIo {
   /** Reads a file as UTF-8; "-" is standard input. */
@@ -42,6 +43,11 @@ export interface CommandIo {
   stderr(text: string): void;
   /** The current time, used only when --now is not given. */
   now(): number;
+  /**
+   * Reads a configuration document (`readFlowConfig` of config-input.ts). Given rather than imported, so the
+   * Node entry loads its schema only when `--config` is given (see config-input.ts).
+   */
+  readConfig(text: string, source: string): ConfigReading;
 }
 
 function readError(error: unknown, path: string, option: string): CliInputError {
@@ -58,6 +64,12 @@ function readFile(io: CommandIo, path: string, option: string): string {
   }
 }
 
+function readConfig(io: CommandIo, path: string): FlowConfig {
+  const reading = io.readConfig(readFile(io, path, '--config'), path);
+  if ('problem' in reading) throw new CliInputError(reading.problem);
+  return reading.config;
+}
+
 /** The instant the report is as of: the one given, the start of the day given in the report's time zone, or now. */
 function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): number {
   if (asOf === null) return io.now();
@@ -66,8 +78,7 @@ function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): numb
 }
 
 function report(args: ReportArguments, io: CommandIo): void {
-  const config: FlowConfig =
-    args.config === null ? DEFAULT_FLOW_CONFIG : readFlowConfig(readFile(io, args.config, '--config'), args.config);
+  const config = args.config === null ? DEFAULT_FLOW_CONFIG : readConfig(io, args.config);
   const inputName = args.input === '-' ? 'standard input' : args.input;
   const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);

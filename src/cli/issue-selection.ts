@@ -3,15 +3,14 @@
  * compacts (key, id, type, created, resolved, status, the changelog's status and flag changes, the Flagged
  * field) and what `facetsOfJiraIssue` reads (resolution, labels, components, parent). Everything else in
  * an export (summaries, descriptions, rendered fields, other fields' changes) is checked as JSON and skipped.
+ * The changelog, the bulk of an issue, is read by a reader of its own (`changelog-reader.ts`).
  *
  * A member left out here would reach the builder as missing, and the comparison of this reader with
  * `JSON.parse` of whole exports (report-input.test.ts) would fail.
  */
 import { FACET_FIELDS } from '../domain';
-import { ALL, selectElements, selectMembers, Selection } from './selective-json';
-
-/** A change item: the field it changed, and its values before and after, as ids and as text. */
-const CHANGE_ITEM = Selection.members(['field', 'fieldId', 'from', 'fromString', 'to', 'toString'].map((name) => [name, ALL]));
+import { ChangelogReader } from './changelog-reader';
+import { ALL, selectElements, selectMembers, type Selection } from './selective-json';
 
 const FACETS: Record<(typeof FACET_FIELDS)[number], Selection> = {
   resolution: selectMembers({ name: ALL }),
@@ -33,9 +32,6 @@ export function issueSelection(flaggedFieldIds: readonly string[]): Selection {
       ...FACETS,
       ...Object.fromEntries(flaggedFieldIds.map((id) => [id, ALL])),
     }),
-    changelog: selectMembers({
-      total: ALL,
-      histories: selectElements(selectMembers({ id: ALL, created: ALL, items: selectElements(CHANGE_ITEM) })),
-    }),
+    changelog: new ChangelogReader(new Set(flaggedFieldIds)).selection,
   });
 }

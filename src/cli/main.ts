@@ -1,9 +1,13 @@
 /** Node entry point of `flow-metrics` (see bin/flow-metrics.js): real files, real streams, the real clock. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
 
-const nodeIo: CommandIo = {
+/** Loads the configuration's reader, compiled apart (bin/build/flow-metrics-config.js): see config-input.ts. */
+export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
+
+const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   readChunks: (path) => readFileChunks(path),
   writeText: (path, text) => writeFileSync(path, text, 'utf8'),
@@ -11,9 +15,10 @@ const nodeIo: CommandIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   now: () => Date.now(),
-};
+  readConfig: (text, source) => loadConfigReader().readFlowConfig(text, source),
+});
 
 /** Runs the command with process arguments; the exit code is set, not forced, so output is flushed. */
-export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  process.exitCode = runFlowMetrics(argv, nodeIo);
+export function main(argv: readonly string[], loadConfigReader: ConfigReaderLoader): void {
+  process.exitCode = runFlowMetrics(argv, nodeIo(loadConfigReader));
 }

@@ -34,6 +34,7 @@ describe('the packed command', () => {
   it('holds the compiled command and its documentation, not the project', () => {
     expect(filesUnder(unpacked).sort()).toEqual([
       'README.md',
+      'bin/build/flow-metrics-config.js',
       'bin/build/flow-metrics-help.js',
       'bin/build/flow-metrics.js',
       'bin/flow-metrics.js',
@@ -70,17 +71,47 @@ describe('the packed command', () => {
     expect(run.stdout.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
   });
 
-  it('answers --help from its own small file, without loading the report engine', () => {
-    // Preloaded into the command: lists, at exit, every file the command loaded.
+  /** Runs the unpacked command; its exit code, its output, and the files it loaded (listed at exit, after a marker line). */
+  function runListingLoaded(args: string[]) {
     const lister = join(work, 'list-loaded.cjs');
-    writeFileSync(lister, "process.on('exit', () => process.stderr.write(Object.keys(require.cache).join('\\n')));\n");
-    const run = spawnSync(process.execPath, ['--require', lister, join(unpacked, 'bin', 'flow-metrics.js'), '--help'], {
-      encoding: 'utf8',
-    });
+    writeFileSync(lister, "process.on('exit', () => process.stderr.write('\\nLOADED\\n' + Object.keys(require.cache).join('\\n')));\n");
+    const run = spawnSync(process.execPath, ['--require', lister, join(unpacked, 'bin', 'flow-metrics.js'), ...args], { encoding: 'utf8' });
+    const loaded = run.stderr.split('\nLOADED\n')[1]!.split('\n');
+    return { status: run.status, stdout: run.stdout, loaded: loaded.map((path) => relative(unpacked, path)) };
+  }
+
+  it('answers --help from its own small file, without loading the report engine', () => {
+    const run = runListingLoaded(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage:');
-    const loaded = run.stderr.split('\n').map((path) => relative(unpacked, path));
-    expect(loaded).toContain(join('bin', 'build', 'flow-metrics-help.js'));
-    expect(loaded).not.toContain(join('bin', 'build', 'flow-metrics.js'));
+    expect(run.loaded).toContain(join('bin', 'build', 'flow-metrics-help.js'));
+    expect(run.loaded).not.toContain(join('bin', 'build', 'flow-metrics.js'));
+  });
+
+  it("loads the configuration's reader, and its schema library, only for a report given --config", () => {
+    const report = ['report', '--input', join(FIXTURES, 'issues.json'), '--now', '2026-01-31', '--format', 'csv', '--table', 'summary'];
+    const without = runListingLoaded(report);
+    expect(without.status).toBe(0);
+    expect(without.loaded).toContain(join('bin', 'build', 'flow-metrics.js'));
+    expect(without.loaded).not.toContain(join('bin', 'build', 'flow-metrics-config.js'));
+    const given = runListingLoaded([...report, '--config', join(FIXTURES, 'workflow.json')]);
+    expect(given.status).toBe(0);
+    expect(given.loaded).toContain(join('bin', 'build', 'flow-metrics-config.js'));
+  });
+
+  it('refuses a bad --config as bad input, naming the field, though its reader is compiled apart', () => {
+    const bad = join(work, 'bad-config.json');
+    writeFileSync(bad, JSON.stringify({ conventions: { unti: 'days' } }));
+    const run = spawnSync(
+      process.execPath,
+      [join(unpacked, 'bin', 'flow-metrics.js'), 'report', '--input', join(FIXTURES, 'issues.json'), '--config', bad],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toMatch(
+      /^flow-metrics: \S+bad-config\.json: conventions\.unti: unknown setting; expected one of stageEntry, [^\n]+\n$/,
+    );
+    expect(run.status).toBe(2);
   });
 });

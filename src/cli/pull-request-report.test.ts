@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFlowReport, finishedItems, parseFlowConfig, pullRequestFigures, reportPeriod, type FlowReport } from '../domain';
 import { pullRequest } from '../domain/testing/pull-request-fixture';
+import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readIssues } from './report-input';
 import type { PullRequestSection } from './pull-request-report';
@@ -38,6 +39,7 @@ function run(args: string[], extra: Record<string, string> = {}) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     now: () => NOW,
+    readConfig: readFlowConfig,
   };
   return { code: runFlowMetrics(args, io), stdout, stderr };
 }
@@ -121,6 +123,7 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
       stdout: () => undefined,
       stderr: () => undefined,
       now: () => NOW,
+      readConfig: readFlowConfig,
     };
     expect(runFlowMetrics([...REPORT, '--pull-requests', 'acme/web=pull-requests.json', '--format', 'csv', '--out', 'out'], io)).toBe(0);
     const names = [...written.keys()].map((path) => path.replace(/^out\//, ''));

@@ -17,7 +17,8 @@ import {
   type FlowConfig,
 } from '../domain';
 import { CliInputError } from './cli-error';
-import { readFlowConfig, readIssues } from './report-input';
+import { readFlowConfig } from './config-input';
+import { readIssues } from './report-input';
 
 /** The export read the plain way: parsed whole, every issue handed whole to the builders. */
 function readWhole(text: string, config: FlowConfig) {
@@ -40,7 +41,9 @@ function readStreamed(text: string, config: FlowConfig, size: number) {
 }
 
 const FIXTURES = join(__dirname, 'fixtures');
-const workflow = readFlowConfig(readFileSync(join(FIXTURES, 'workflow.json'), 'utf8'), 'workflow.json');
+const workflowReading = readFlowConfig(readFileSync(join(FIXTURES, 'workflow.json'), 'utf8'), 'workflow.json');
+if ('problem' in workflowReading) throw new Error(workflowReading.problem);
+const workflow = workflowReading.config;
 
 /** Every issue of a project with all it has, as the search pages of `fields=*all&expand=changelog,renderedFields,names`. */
 async function exportedPages(projectKey: string, maxPages: number): Promise<SearchPageJson[]> {

@@ -1,15 +1,13 @@
 /**
- * Reading the command's input: the issues file (Jira search/jql shape), streamed, and the optional
- * configuration file. Every problem becomes a `CliInputError` that names the file, and for issues the issue key and the
+ * Reading the command's input: the issues file (Jira search/jql shape), streamed (the optional configuration
+ * file is `config-input.ts`). Every problem becomes a `CliInputError` that names the file, and for issues the issue key and the
  * field, e.g. `issues.json: ABC-12: changelog.histories[3].created: "2025-02-30T..." is not a date-time`.
  */
 import {
   facetsOfJiraIssue,
-  FlowConfigError,
   IssueFacetsBuilder,
   JiraHistoryBuilder,
   JiraHistoryError,
-  parseFlowConfig,
   type CompactHistory,
   type FlowConfig,
   type StatusLocation,
@@ -18,23 +16,6 @@ import { CliInputError } from './cli-error';
 import { issueSelection } from './issue-selection';
 import { IssueListStream, NOT_AN_ISSUE_LIST } from './issue-list-stream';
 import { JsonStreamError } from './selective-json';
-
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliInputError(`${source} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-export function readFlowConfig(text: string, source: string): FlowConfig {
-  try {
-    return parseFlowConfig(parseJson(text, source));
-  } catch (error) {
-    if (error instanceof FlowConfigError) throw new CliInputError(`${source}: ${error.message}`);
-    throw error;
-  }
-}
 
 export interface IssueInput {
   history: CompactHistory;

@@ -31,7 +31,16 @@ const enum Take {
   Whole,
   Members,
   Elements,
+  /** By a reader of its own (`Selection.readBy`). */
+  Reader,
 }
+
+/**
+ * Reads the value starting at `i` with the parser's primitives, puts what it made in `out[0]` and returns the
+ * index after the value. Like the parser, it throws `TruncatedJson` when the bytes end first, and is then
+ * called again from the value's start once more bytes have come: it must keep nothing of a cut attempt.
+ */
+export type ValueReader = (parser: SelectiveJsonParser, i: number, out: unknown[]) => number;
 
 /** A member not in the object being parsed (undefined cannot say it: JSON has no undefined, but it is clearer). */
 const ABSENT = Symbol('absent');
@@ -56,6 +65,7 @@ export class Selection {
     readonly take: Take,
     members: ReadonlyArray<readonly [string, Selection]>,
     readonly elements: Selection | null,
+    readonly reader: ValueReader | null = null,
   ) {
     this.names = members.map(([name]) => name);
     this.values = this.names.map(() => ABSENT);
@@ -77,6 +87,11 @@ export class Selection {
 
   static elements(elements: Selection): Selection {
     return new Selection(Take.Elements, [], elements);
+  }
+
+  /** A value read by a reader of its own, for a part of the input too large to build as objects. */
+  static readBy(reader: ValueReader): Selection {
+    return new Selection(Take.Reader, [], null, reader);
   }
 
   /**
@@ -238,6 +253,7 @@ export class SelectiveJsonParser {
    * selection, or undefined for `selection === null`, which only checks it. Returns the index after it.
    */
   value(i: number, selection: Selection | null, out: unknown[]): number {
+    if (selection !== null && selection.take === Take.Reader) return selection.reader!(this, i, out);
     const c = this.byteAt(i);
     if (c === Char.Quote) {
       if (selection === null) return this.skipString(i);
@@ -262,6 +278,37 @@ export class SelectiveJsonParser {
     return end;
   }
 
+  /** The index in a selection's members of the name `memberName` read last, or -1 for a name not in it. */
+  member = -1;
+
+  /**
+   * Reads the member name starting at `i` (its opening quote) and the colon after it, and looks the name up
+   * among the selection's members (see `member`); returns the index of the member's value.
+   */
+  memberName(i: number, selection: Selection, out: unknown[]): number {
+    const b = this.bytes;
+    if (this.byteAt(i) !== Char.Quote) this.fail(`expected a member name in quotes, found ${quoteByte(b, i)}`, i);
+    // The name is hashed on the way and looked up as bytes: a skipped member's name is never decoded.
+    let k = i + 1;
+    let hash = FNV_OFFSET;
+    let c = b[k] as Char | undefined;
+    while (c !== undefined && inString(c) === InString.Plain) {
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      c = b[++k];
+    }
+    if (c === Char.Quote) {
+      this.member = selection.memberIndex(b, i + 1, k, hash >>> 0);
+      i = k + 1;
+    } else {
+      // An escape or a non-ASCII character in the name (or the bytes end): decoded the long way.
+      i = this.string(i, out);
+      this.member = selection.names.indexOf(out[0] as string);
+    }
+    i = this.skipWhitespace(i);
+    if (this.byteAt(i) !== Char.Colon) this.fail(`expected ":" after a member name, found ${quoteByte(b, i)}`, i);
+    return this.skipWhitespace(i + 1);
+  }
+
   private object(i: number, selection: Selection, out: unknown[]): number {
     const b = this.bytes;
     const values = selection.values;
@@ -272,27 +319,8 @@ export class SelectiveJsonParser {
       return i + 1;
     }
     for (;;) {
-      if (this.byteAt(i) !== Char.Quote) this.fail(`expected a member name in quotes, found ${quoteByte(b, i)}`, i);
-      // The name is hashed on the way and looked up as bytes: a skipped member's name is never decoded.
-      let k = i + 1;
-      let hash = FNV_OFFSET;
-      let c = b[k] as Char | undefined;
-      while (c !== undefined && inString(c) === InString.Plain) {
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-        c = b[++k];
-      }
-      let index: number;
-      if (c === Char.Quote) {
-        index = selection.memberIndex(b, i + 1, k, hash >>> 0);
-        i = k + 1;
-      } else {
-        // An escape or a non-ASCII character in the name (or the bytes end): decoded the long way.
-        i = this.string(i, out);
-        index = selection.names.indexOf(out[0] as string);
-      }
-      i = this.skipWhitespace(i);
-      if (this.byteAt(i) !== Char.Colon) this.fail(`expected ":" after a member name, found ${quoteByte(b, i)}`, i);
-      i = this.skipWhitespace(i + 1);
+      i = this.memberName(i, selection, out);
+      const index = this.member;
       if (index < 0) {
         i = this.value(i, null, out);
       } else {
@@ -351,7 +379,8 @@ export class SelectiveJsonParser {
     }
   }
 
-  private skipValue(i: number): number {
+  /** Checks the value at `i` without building it; returns the index after it. */
+  skipValue(i: number): number {
     const c = this.byteAt(i);
     if (c === Char.Quote) return this.skipString(i);
     if (c === Char.OpenBrace) return this.skipContainer(i, Char.CloseBrace);

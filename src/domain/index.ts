@@ -35,7 +35,8 @@ export {
   type StageEntryRule,
 } from './conventions';
 export { defaultWorkflow, WorkflowError, type Workflow } from './workflow';
-export { CONVENTION_SCHEMAS, DEFAULT_FLOW_CONFIG, FlowConfigError, parseFlowConfig, type FlowConfig } from './flow-config';
+export { DEFAULT_FLOW_CONFIG, FlowConfigError, type FlowConfig } from './flow-config-model';
+export { CONVENTION_SCHEMAS, parseFlowConfig } from './flow-config';
 
 // Issue history
 export {
@@ -50,6 +51,7 @@ export {
   type StatusCategoryKey,
 } from './compact-history';
 export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
+export { changeKind, historyOrder, PreReadChangelog } from './jira-change-list';
 export { facetValueCounts, facetValuesAt, IssueFacetsBuilder, NO_FACET_VALUE, type IssueFacetValues } from './issue-facets';
 export {
   collectBulkChangelogs,

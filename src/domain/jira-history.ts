@@ -13,6 +13,7 @@
  */
 import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './compact-history';
 import { parseIsoTimestamp } from './iso-timestamp';
+import { changeKind, historyOrder, JiraChangeList, PreReadChangelog } from './jira-change-list';
 
 /**
  * Instants Jira can have recorded: from 1970 to 2199. Anything outside is a corrupt or hostile value, and
@@ -113,8 +114,9 @@ export interface StatusLocation {
   field: string;
 }
 
-function changePath(historiesPath: string, change: ParsedChange, suffix: string): string {
-  return `${historiesPath}[${change.history}].items[${change.index}]${suffix}`;
+/** The path of a change item's field, e.g. `changelog.histories[3].items[0].to`. */
+function changePath(historiesPath: string, changes: JiraChangeList, k: number, suffix: string): string {
+  return `${historiesPath}[${changes.history[k]}].items[${changes.item[k]}]${suffix}`;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -135,23 +137,13 @@ function describe(value: unknown): string {
   return text === undefined ? typeof value : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-interface ParsedChange {
-  at: number;
-  order: number;
-  /** Tie-break for changes at the same instant: Jira's history ids grow with time. */
-  id: number;
-  /** Positions in the input, for naming the field in messages (paths are only built when needed). */
-  history: number;
-  index: number;
-  item: Record<string, unknown>;
-  kind: 'status' | 'flag';
-}
-
 export class JiraHistoryBuilder {
   readonly warnings: string[] = [];
   private readonly compact = new CompactHistoryBuilder();
   private readonly flaggedFieldIds: ReadonlySet<string>;
   private readonly locations: StatusLocation[] = [];
+  /** The changes of the issue being added, when read from parsed histories (reused from one issue to the next). */
+  private readonly changes = new JiraChangeList();
 
   constructor(options: JiraHistoryOptions = {}) {
     this.flaggedFieldIds = new Set(options.flaggedFieldIds ?? DEFAULT_FLAGGED_FIELD_IDS);
@@ -173,6 +165,11 @@ export class JiraHistoryBuilder {
     const label = this.labelOf(issue, position);
     if (!isObject(issue)) throw new JiraHistoryError(label, '(issue)', `expected an object, got ${describe(issue)}`);
     const changelog = issue['changelog'];
+    if (changelog instanceof PreReadChangelog) {
+      this.warnOfPartialChangelog(label, changelog.histories, changelog.total);
+      this.addIssueWithHistories(issue, changelog.changes, 'changelog.histories', position);
+      return;
+    }
     if (!isObject(changelog)) {
       throw new JiraHistoryError(label, 'changelog', `${describe(changelog)}: fetch issues with expand=changelog`);
     }
@@ -180,14 +177,18 @@ export class JiraHistoryBuilder {
     if (!Array.isArray(histories)) {
       throw new JiraHistoryError(label, 'changelog.histories', `expected an array, got ${describe(histories)}`);
     }
-    const total = changelog['total'];
-    if (typeof total === 'number' && total > histories.length) {
+    this.warnOfPartialChangelog(label, histories.length, changelog['total']);
+    this.addIssueWithHistories(issue, histories, 'changelog.histories', position);
+  }
+
+  /** Jira pages a long changelog: an issue with only its first page may have wrong dates. */
+  private warnOfPartialChangelog(label: string, histories: number, total: unknown): void {
+    if (typeof total === 'number' && total > histories) {
       this.warnings.push(
-        `${label}: the changelog holds ${histories.length} of ${total} entries; fetch the rest ` +
+        `${label}: the changelog holds ${histories} of ${total} entries; fetch the rest ` +
           `(GET /rest/api/3/issue/${label}/changelog or the bulk changelog), or its dates may be wrong`,
       );
     }
-    this.addIssueWithHistories(issue, histories, 'changelog.histories', position);
   }
 
   /**
@@ -231,15 +232,23 @@ export class JiraHistoryBuilder {
   }
 
   /** Registers a status named in a change item. The field path is only built for a status seen first. */
-  private changedStatus(ref: StatusRef, issueKey: string, historiesPath: string, change: ParsedChange, suffix: '.from' | '.to'): number {
+  private changedStatus(
+    ref: StatusRef,
+    issueKey: string,
+    historiesPath: string,
+    changes: JiraChangeList,
+    k: number,
+    suffix: '.from' | '.to',
+  ): number {
     const index = this.compact.status(ref);
-    if (this.locations[index] === undefined) this.locations[index] = { issueKey, field: changePath(historiesPath, change, suffix) };
+    if (this.locations[index] === undefined) this.locations[index] = { issueKey, field: changePath(historiesPath, changes, k, suffix) };
     return index;
   }
 
+  /** @param histories the changelog's histories as parsed, or its changes as read ahead (`PreReadChangelog`) */
   private addIssueWithHistories(
     issue: Record<string, unknown>,
-    histories: readonly unknown[],
+    histories: readonly unknown[] | JiraChangeList,
     historiesPath: string,
     position: number,
   ): void {
@@ -293,42 +302,48 @@ export class JiraHistoryBuilder {
     const category = isObject(status) && isObject(status['statusCategory']) ? ownString(status['statusCategory'], 'key') : null;
     const currentStatus = this.currentStatus({ id: statusId, name: statusName, category }, key);
 
-    const changes = this.readChanges(key, histories, historiesPath, created);
+    let changes: JiraChangeList;
+    if (histories instanceof JiraChangeList) {
+      changes = histories;
+      this.checkChangeTimes(key, changes, 0, historiesPath, created);
+    } else {
+      changes = this.readChanges(key, histories, historiesPath, created);
+    }
 
     let initialStatus = currentStatus;
     const transitions: Array<{ at: number; status: number }> = [];
     const flags: Array<{ at: number; on: boolean }> = [];
     let flagged = false;
-    for (const change of changes) {
-      const item = change.item;
-      if (change.kind === 'status') {
-        const to = ownString(item, 'to');
-        const toName = ownString(item, 'toString');
+    for (const k of changes.timeOrder()) {
+      const at = changes.at[k]!;
+      if (changes.kind[k] === 'status') {
+        const to = changes.to[k];
+        const toName = changes.toName[k];
         if (!to && !toName)
-          throw new JiraHistoryError(key, changePath(historiesPath, change, '.to'), 'a status change without the status entered');
+          throw new JiraHistoryError(key, changePath(historiesPath, changes, k, '.to'), 'a status change without the status entered');
         if (transitions.length === 0) {
-          const from = ownString(item, 'from');
-          const fromName = ownString(item, 'fromString');
+          const from = changes.from[k];
+          const fromName = changes.fromName[k];
           if (!from && !fromName) {
             throw new JiraHistoryError(
               key,
-              changePath(historiesPath, change, '.from'),
+              changePath(historiesPath, changes, k, '.from'),
               'the first status change does not say which status the issue was created in',
             );
           }
-          initialStatus = this.changedStatus({ id: from, name: fromName }, key, historiesPath, change, '.from');
+          initialStatus = this.changedStatus({ id: from, name: fromName }, key, historiesPath, changes, k, '.from');
         }
-        transitions.push({ at: change.at, status: this.changedStatus({ id: to, name: toName }, key, historiesPath, change, '.to') });
+        transitions.push({ at, status: this.changedStatus({ id: to, name: toName }, key, historiesPath, changes, k, '.to') });
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
         // first change clears it, the issue was created flagged.
-        const on = Boolean(ownString(item, 'toString') || ownString(item, 'to'));
-        if (flags.length === 0 && !on && Boolean(ownString(item, 'fromString') || ownString(item, 'from'))) {
+        const on = Boolean(changes.toName[k] || changes.to[k]);
+        if (flags.length === 0 && !on && Boolean(changes.fromName[k] || changes.from[k])) {
           flags.push({ at: created, on: true });
           flagged = true;
         }
         if (on !== flagged) {
-          flags.push({ at: change.at, on });
+          flags.push({ at, on });
           flagged = on;
         }
       }
@@ -350,53 +365,52 @@ export class JiraHistoryBuilder {
     });
   }
 
-  private readChanges(key: string, histories: readonly unknown[], historiesPath: string, created: number): ParsedChange[] {
-    const changes: ParsedChange[] = [];
-    let sorted = true;
+  /**
+   * The status and flag changes of parsed histories, their shapes checked. Histories without such a change
+   * (comments, assignee changes...) are not read further, not even their dates.
+   */
+  private readChanges(key: string, histories: readonly unknown[], historiesPath: string, created: number): JiraChangeList {
+    const changes = this.changes;
+    changes.clear();
     for (let h = 0; h < histories.length; h++) {
       const history = histories[h];
       if (!isObject(history)) throw new JiraHistoryError(key, `${historiesPath}[${h}]`, `expected an object, got ${describe(history)}`);
       const items: unknown = history['items'];
       if (!Array.isArray(items))
         throw new JiraHistoryError(key, `${historiesPath}[${h}].items`, `expected an array, got ${describe(items)}`);
-      let relevant = false;
-      for (const item of items) {
-        if (isObject(item) && this.kindOf(item) !== null) relevant = true;
-      }
-      if (!relevant) continue; // comments, assignee changes... are not read at all, not even their dates
-      const createdText = history['created'];
-      const at = jiraInstant(createdText);
-      if (Number.isNaN(at)) {
-        throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
-      }
-      if (at < created) {
-        throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText as string} is before the issue was created`);
-      }
-      const rawId = history['id'];
-      const id = typeof rawId === 'string' || typeof rawId === 'number' ? Number(rawId) : NaN;
+      const id = historyOrder(history['id']);
+      const firstOfHistory = changes.length;
       for (let i = 0; i < items.length; i++) {
         const item: unknown = items[i];
         if (!isObject(item)) continue;
-        const kind = this.kindOf(item);
+        const kind = changeKind(ownString(item, 'fieldId'), ownString(item, 'field'), this.flaggedFieldIds);
         if (kind === null) continue;
-        const change: ParsedChange = { at, order: changes.length, id: Number.isNaN(id) ? 0 : id, history: h, index: i, item, kind };
-        const previous = changes[changes.length - 1];
-        if (previous && (previous.at > at || (previous.at === at && previous.id > change.id))) sorted = false;
-        changes.push(change);
+        const [from, fromName, to, toName] = ['from', 'fromString', 'to', 'toString'].map((name) => ownString(item, name));
+        changes.add(h, i, history['created'], id, kind, from!, fromName!, to!, toName!);
       }
+      // Checked before the next history's shape, so a file with both problems is told the first one.
+      this.checkChangeTimes(key, changes, firstOfHistory, historiesPath, created);
     }
-    // search/jql and the bulk changelog list histories oldest first, the issue changelog endpoints can list
-    // them newest first: sort when needed, stably, by time then by history id.
-    if (!sorted) changes.sort((a, b) => a.at - b.at || a.id - b.id || a.order - b.order);
     return changes;
   }
 
-  private kindOf(item: Record<string, unknown>): 'status' | 'flag' | null {
-    const fieldId = ownString(item, 'fieldId');
-    const field = ownString(item, 'field');
-    if (fieldId === 'status' || (fieldId === null && field === 'status')) return 'status';
-    if ((fieldId !== null && this.flaggedFieldIds.has(fieldId)) || field?.toLowerCase() === 'flagged') return 'flag';
-    return null;
+  /** Checks the date of each history with a change from index `first` on, in the histories' order, and gives each change its instant. */
+  private checkChangeTimes(key: string, changes: JiraChangeList, first: number, historiesPath: string, created: number): void {
+    let at = NaN;
+    for (let k = first; k < changes.length; k++) {
+      const h = changes.history[k]!;
+      if (k === first || h !== changes.history[k - 1]) {
+        const createdText = changes.created[k];
+        at = jiraInstant(createdText);
+        if (Number.isNaN(at)) {
+          throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
+        }
+        if (at < created) {
+          throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText as string} is before the issue was created`);
+        }
+      }
+      changes.at[k] = at;
+    }
   }
 
   private isFlaggedNow(fields: Record<string, unknown>): boolean {
