@@ -5,6 +5,7 @@ import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { dayOf, measured, today, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
+import { tableColumn } from './chart-table';
 
 jest.setTimeout(180_000);
 
@@ -47,16 +48,6 @@ async function showTab(label: string, panel: string) {
   await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
 }
 
-/** A column of a chart's data table (its text alternative), as numbers. */
-async function tableColumn(chartTestId: string, column: string): Promise<number[]> {
-  const table = frame.getByTestId(`${chartTestId}-table`);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(column);
-  if (index < 0) throw new Error(`${chartTestId} has no column "${column}"; it has ${headers.join(', ')}`);
-  const cells = await table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
-  return cells.map((cell) => Number(cell.replace(/,/g, '')));
-}
-
 /** How many of `days` (UTC day numbers) fall on each day from `from` to today. */
 function perDay(from: number, days: ReadonlyArray<number | null>): number[] {
   const counts = new Array<number>(today() - from + 1).fill(0);
@@ -84,7 +75,7 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
 
   beforeAll(async () => {
     await showTab('Throughput', 'tab-panel-throughput');
-    from = today() - (await tableColumn('chart-throughput-daily', 'Items')).length + 1;
+    from = today() - (await tableColumn(frame, 'chart-throughput-daily', 'Items')).length + 1;
   });
 
   it("opens on the whole history: from the day Jira created the project's first issue", () => {
@@ -94,14 +85,14 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
   it('counts the items finished on each day, and in each week', async () => {
     await showTab('Throughput', 'tab-panel-throughput');
     const daily = perDay(from, doneDays());
-    expect(await tableColumn('chart-throughput-daily', 'Items')).toEqual(daily);
-    expect(await tableColumn('chart-throughput-run', 'Items')).toEqual(perWeek(from, daily));
+    expect(await tableColumn(frame, 'chart-throughput-daily', 'Items')).toEqual(daily);
+    expect(await tableColumn(frame, 'chart-throughput-run', 'Items')).toEqual(perWeek(from, daily));
   });
 
   it('counts the arrivals (started) and departures (finished) of each week', async () => {
     await showTab('Flow', 'tab-panel-flow');
-    expect(await tableColumn('chart-net-flow', 'Arrived')).toEqual(perWeek(from, perDay(from, startDays())));
-    expect(await tableColumn('chart-net-flow', 'Departed')).toEqual(perWeek(from, perDay(from, doneDays())));
+    expect(await tableColumn(frame, 'chart-net-flow', 'Arrived')).toEqual(perWeek(from, perDay(from, startDays())));
+    expect(await tableColumn(frame, 'chart-net-flow', 'Departed')).toEqual(perWeek(from, perDay(from, doneDays())));
   });
 
   it('counts the work in progress at the end of each day', async () => {
@@ -113,12 +104,12 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
         return count + (started && !finished ? 1 : 0);
       }, 0),
     );
-    expect(await tableColumn('chart-wip-run', 'Items in progress')).toEqual(wip);
+    expect(await tableColumn(frame, 'chart-wip-run', 'Items in progress')).toEqual(wip);
   });
 
   it('ends cumulative flow with every item in To Do or later, those started, and those done', async () => {
     await showTab('Flow', 'tab-panel-flow');
-    const last = async (stage: string) => (await tableColumn('chart-cumulative-flow', stage)).at(-1);
+    const last = async (stage: string) => (await tableColumn(frame, 'chart-cumulative-flow', stage)).at(-1);
     await expect(last('To Do')).resolves.toBe(items.length);
     await expect(last('In Progress')).resolves.toBe(items.filter((item) => item.start !== null).length);
     await expect(last('Done')).resolves.toBe(items.filter((item) => item.done !== null).length);
@@ -149,9 +140,7 @@ describe('a period that starts before the history', () => {
     await expect(linkedFrame.getByTestId('period-note').textContent()).resolves.toBe(
       `The history starts on ${await written(linkedFrame, isoDay(historyStart))}, so the period starts there rather than on ${await written(linkedFrame, '1970-01-01')}.`,
     );
-    const daily = linkedFrame.getByTestId('chart-throughput-daily-table').locator('tbody tr td:nth-child(2)');
-    const counts = (await daily.allTextContents()).map(Number);
-    expect(counts).toEqual(perDay(historyStart, doneDays()));
+    expect(await tableColumn(linkedFrame, 'chart-throughput-daily', 'Items')).toEqual(perDay(historyStart, doneDays()));
     expect(cspViolationsOf(linked)).toEqual([]);
     await linked.close();
   });
