@@ -5,7 +5,7 @@ import light from '@atlaskit/tokens/atlassian-light';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { appFrameContent, bridgeCallOf, openHostPage, userWithRole } from '../testing/open-host-page';
+import { appFrameContent, bridgeCallOf, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
 import { tableColumn, tableRows } from './chart-table';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
@@ -574,6 +574,27 @@ describe('the project page from a link', () => {
     await frame.getByTestId('tab-panel-flow').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => window.location.search === '?tab=flow');
     await screenshot(page, 'project-page-bad-link');
+    await page.close();
+  });
+});
+
+describe('the project page, opened in a browser that holds no history', () => {
+  it('loads the history once, in the background while the Overview shows, and opens a chart tab on it without asking again', async () => {
+    const { page, frame } = await openAs('member', PROJECT);
+    await frame.getByTestId('tab-panel-overview').waitFor({ timeout: 30_000 });
+    // The page marks the history decoded (a User Timing mark) once it has it: here, with no tab clicked.
+    await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'flow-metrics:history-decoded', {
+      timeout: 30_000,
+    });
+    const views = () => resolverCallsOf(page).filter((functionKey) => functionKey === 'getProjectView');
+    // The Overview's figures first, then the history: at least one more call, asked by no reader.
+    const ahead = views().length;
+    expect(ahead).toBeGreaterThanOrEqual(2);
+    expect(await frame.getByTestId('tab-panel-overview').isVisible()).toBe(true);
+
+    await showTab(frame, 'Cycle time');
+    await expectScatterDots(frame, finishedIn(firstCreated(), today()).length);
+    expect(views()).toHaveLength(ahead);
     await page.close();
   });
 });

@@ -135,10 +135,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
 
   it("charts each phase by reporting period: the pickup table holds the raw pull requests' percentiles", async () => {
     const merged = pulls.filter((pull) => pull.mergedAt !== null && pull.reviews.length > 0);
-    const rows = await frame
-      .getByTestId('chart-phase-trend-pickup-table')
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent ?? '')));
+    const { rows } = await tableRows(frame, 'chart-phase-trend-pickup');
     expect(rows.length).toBeGreaterThan(1);
     const hours = (ms: number) => String(Math.round((ms / HOUR) * 10) / 10);
     let periodsWithPickups = 0;

@@ -3,7 +3,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { tableRows } from './chart-table';
+import { chartTable, tableRows } from './chart-table';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
 import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
@@ -243,15 +243,19 @@ describe('time in stage, flow efficiency and blocked time, as a member', () => {
 });
 
 describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
-  it('has no serious or critical accessibility violations on the aging of a past day, its tooltip shown, nor on the Flow tab', async () => {
+  it('has no serious or critical accessibility violations on the aging of a past day, its tooltip and data table shown, nor on the Flow tab', async () => {
     const { page, frame } = await openReport(theme);
     await showAging(frame);
     await frame.getByTestId('aging-as-of').fill(new Date((today() - 30) * MS_PER_DAY).toISOString().slice(0, 10));
     await frame.getByTestId('chart-aging-summary').filter({ hasText: 'at the end of' }).waitFor({ timeout: 30_000 });
+    await chartTable(frame, 'chart-aging');
     await agingTooltipAfter(frame, 'End');
     const found: string[] = [];
     found.push(describeViolations(await seriousAccessibilityViolations(frame)));
     await showTab(frame, 'Flow', 'tab-panel-flow');
+    // The Flow tab's tables hidden (their buttons only), and one shown.
+    found.push(describeViolations(await seriousAccessibilityViolations(frame)));
+    await chartTable(frame, 'chart-time-in-stage');
     found.push(describeViolations(await seriousAccessibilityViolations(frame)));
     expect(found.filter((text) => text !== '').join('\n')).toBe('');
     await page.close();

@@ -51,23 +51,39 @@ export async function decodeProjectHistoryUpdate(
   fetchPart: FetchHistoryPart | undefined,
   held: HeldHistory | null,
 ): Promise<{ history: CompactHistory; held: HeldHistory }> {
-  if (first.basedOn === null) {
-    const shards = await allShardTexts(first, fetchPart);
-    const next: HeldHistory = { version: first.version, dictionaries: first.dictionaries, shards, edits: [] };
-    return { history: compactHistoryFromShards(first.dictionaries, await Promise.all(shards.map(decodeShardText))), held: next };
-  }
-  if (!held || held.version !== first.basedOn) throw new PackedShardError('the edits are for a history this browser does not hold');
-  const next: HeldHistory = {
-    version: first.version,
-    dictionaries: first.dictionaries,
-    shards: held.shards,
-    edits: [...held.edits, ...first.edits],
-  };
-  return { history: await historyFromHeld(next), held: next };
+  const next = heldHistoryAfter(await wholeHistoryPart(first, fetchPart), held);
+  return { history: await decodeHeldHistory(next), held: next };
 }
 
-/** A held history as the engine's model: its shards with every edit applied in order. */
-async function historyFromHeld(held: HeldHistory): Promise<CompactHistory> {
+/**
+ * The answer with every part of its history in it: the first part and, if the history did not fit one answer,
+ * the parts after it, asked for in order. The shards stay as stored, so the decoding can happen elsewhere (the
+ * project page does it in a worker, see `decodeHeldHistory`).
+ * @throws PackedShardError when a part is missing.
+ */
+export async function wholeHistoryPart(first: ProjectHistoryPart, fetchPart?: FetchHistoryPart): Promise<ProjectHistoryPart> {
+  if (first.nextShard === null) return first;
+  return { ...first, shards: await allShardTexts(first, fetchPart), nextShard: null };
+}
+
+/**
+ * What the browser holds once it has a whole answer (see `wholeHistoryPart`), still undecoded: an answer
+ * `basedOn` the held version adds its edits to it; any other answer replaces it.
+ * @throws PackedShardError when the answer is based on a version the browser does not hold.
+ */
+export function heldHistoryAfter(whole: ProjectHistoryPart, held: HeldHistory | null): HeldHistory {
+  if (whole.nextShard !== null) throw new PackedShardError('a part of the history is missing');
+  if (whole.basedOn === null) return { version: whole.version, dictionaries: whole.dictionaries, shards: whole.shards, edits: [] };
+  if (!held || held.version !== whole.basedOn) throw new PackedShardError('the edits are for a history this browser does not hold');
+  return { version: whole.version, dictionaries: whole.dictionaries, shards: held.shards, edits: [...held.edits, ...whole.edits] };
+}
+
+/**
+ * A held history as the engine's model: its shards with every edit applied in order. This is the costly step
+ * (base64, inflate, JSON, columns), which the project page runs off its main thread.
+ * @throws PackedShardError when a shard or edit cannot be read.
+ */
+export async function decodeHeldHistory(held: HeldHistory): Promise<CompactHistory> {
   const shards = await Promise.all(held.shards.map(decodeShardText));
   if (held.edits.length === 0) return compactHistoryFromShards(held.dictionaries, shards);
   const { keyPrefix } = held.dictionaries;

@@ -2,7 +2,7 @@
 import '../../testing/atlaskit-test-env';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { invoke, view } from '@forge/bridge';
-import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
+import { decodeHeldHistory } from '../../../src/shared/project-history-decoding';
 import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
@@ -10,6 +10,7 @@ import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { GET_PROJECT_VIEW } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
+import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { formatDate } from '../../common/format-date-time';
 import { defaultFilters, flowConfigOf, overviewFigures, reportModel } from '../../../src/domain';
 
@@ -21,7 +22,11 @@ jest.mock('@forge/bridge', () => ({
     createHistory: jest.fn(),
   },
 }));
-jest.mock('../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
+// The shards of the fixtures' answers are placeholders: the decoding step answers the fixture's history instead.
+jest.mock('../../../src/shared/project-history-decoding', () => ({
+  ...jest.requireActual<object>('../../../src/shared/project-history-decoding'),
+  decodeHeldHistory: jest.fn(),
+}));
 
 const invokeMock = jest.mocked(invoke);
 const createHistoryMock = jest.mocked(view.createHistory);
@@ -52,20 +57,41 @@ function pageHistoryAt(search: string) {
 }
 
 const selectedTab = () => screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
-const decodeMock = jest.mocked(decodeProjectHistoryUpdate);
+const decodeMock = jest.mocked(decodeHeldHistory);
 const HELD_KEY = 'cloud-1/reader-1/FLOW';
 const clock = () => FIXTURE_NOW;
 
 /** Until the figures asked for are computed: the report is answered later, off the event that asks. */
 const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
 
+/**
+ * The resolver as it answers a first open: the Overview's figures alone when asked for them first, for a project
+ * of `issueCount` issues (which decides whether the page loads the history ahead), the history otherwise, or what
+ * `answerHistory` answers for it.
+ */
+function answerOverviewFirst(issueCount: number, answerHistory?: () => Promise<unknown>) {
+  const full = projectViewData();
+  const { config } = flowConfigOf(full.flowConfig, full.workflow);
+  const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
+    defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
+  );
+  if (!result.ok) throw new Error(result.message);
+  const overview = {
+    figures: overviewFigures(result.report),
+    clampedFrom: result.clampedFrom,
+    dictionaries: full.history!.dictionaries,
+    issueCount,
+    version: full.history!.version,
+  };
+  invokeMock.mockImplementation((_key, payload) =>
+    (payload as { overviewFirst?: boolean }).overviewFirst
+      ? Promise.resolve(ok({ ...full, history: null, overview }))
+      : (answerHistory?.() ?? Promise.resolve(ok(full))),
+  );
+}
+
 beforeEach(() => {
-  // Like the real decoder: ask for every further part, then answer the history.
-  decodeMock.mockImplementation(async (first, fetchPart) => {
-    let next = first.nextShard;
-    while (next !== null) next = (await fetchPart!(next)).nextShard;
-    return { history: flowHistory(), held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] } };
-  });
+  decodeMock.mockImplementation(() => Promise.resolve(flowHistory()));
 });
 
 afterEach(async () => {
@@ -110,23 +136,8 @@ describe('ProjectMetrics', () => {
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, { fromShard: 1 }, { fromShard: 2 }]);
   });
 
-  it('paints the Overview from the summary alone, and loads the history only when the reader opens another tab', async () => {
-    const full = projectViewData();
-    const { config } = flowConfigOf(full.flowConfig, full.workflow);
-    const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
-      defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
-    );
-    if (!result.ok) throw new Error(result.message);
-    const overview = {
-      figures: overviewFigures(result.report),
-      clampedFrom: result.clampedFrom,
-      dictionaries: full.history!.dictionaries,
-      issueCount: full.history!.issueCount,
-      version: full.history!.version,
-    };
-    invokeMock.mockImplementation((_key, payload) =>
-      Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
-    );
+  it('paints the Overview from the summary alone, and loads the history of a big project only when the reader opens another tab', async () => {
+    answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
 
     render(<ProjectMetrics clock={clock} />);
 
@@ -134,6 +145,8 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
     expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('6 days');
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...TAB_LABELS]);
+    // Long enough for an idle moment: a history this big is not read ahead.
+    await computed();
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }]);
     expect(decodeMock).not.toHaveBeenCalled();
 
@@ -141,6 +154,96 @@ describe('ProjectMetrics', () => {
     expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
     expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, {}]);
     expect(screen.getByRole('tab', { name: 'Throughput' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  describe('loading the history ahead', () => {
+    const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
+
+    it('loads the history once the Overview is shown, and the tab the reader opens uses it without asking again', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+
+      render(<ProjectMetrics clock={clock} />);
+
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      // Loaded, not shown: the Overview stays on the summary's figures.
+      expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(decodeMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('computes the figures a chart tab opens on while the Overview is read, so the click waits for nothing', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      // The idle moment after the history arrives, and the figures computed then (as the worker would).
+      await computed();
+      await computed();
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      // Only promises already settled: no timer runs, so nothing can be computed after the click.
+      for (let i = 0; i < 5; i++) await act(() => Promise.resolve());
+      expect(screen.getByTestId('tab-panel-cycle-time')).toBeTruthy();
+      expect(screen.queryByTestId('page-loading')).toBeNull();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+    });
+
+    it('a tab opened while the history is still loading waits for that load instead of asking again', async () => {
+      const answer = deferred<unknown>();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answer.promise);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+      expect(screen.getByTestId('page-loading')).toBeTruthy();
+      await act(() => {
+        answer.resolve(ok(projectViewData()));
+        return answer.promise;
+      });
+      expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+    });
+
+    it('forgets a load ahead that failed: the tab the reader opens asks again', async () => {
+      const answers = [Promise.resolve(failed('UNAVAILABLE', 'Storage did not answer.')), Promise.resolve(ok(projectViewData()))];
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answers.shift()!);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      await computed();
+      // The failure is not shown: the reader did not ask for the history.
+      expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
+
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([{ overviewFirst: true }, {}, {}]);
+    });
+
+    it('reads nothing ahead while the page is in a background tab, and loads once it is shown', async () => {
+      const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      try {
+        answerOverviewFirst(PREFETCH_MAX_ISSUES);
+        render(<ProjectMetrics clock={clock} />);
+        await screen.findByTestId('tab-panel-overview');
+        await computed();
+        expect(payloads()).toEqual([{ overviewFirst: true }]);
+
+        visibility.mockReturnValue('visible');
+        act(() => void document.dispatchEvent(new Event('visibilitychange')));
+        await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      } finally {
+        visibility.mockRestore();
+      }
+    });
   });
 
   it('says the charts follow the first sync when a measured project has no history yet', async () => {
@@ -273,9 +376,9 @@ describe('ProjectMetrics', () => {
 
   it('opens with epics and sub-tasks left out, which a reader can tick back in', async () => {
     decodeMock.mockReset();
-    decodeMock.mockImplementation((first) =>
-      Promise.resolve({
-        history: boardHistory([
+    decodeMock.mockImplementation(() =>
+      Promise.resolve(
+        boardHistory([
           {
             key: 'FLOW-1',
             type: 'Story',
@@ -304,8 +407,7 @@ describe('ProjectMetrics', () => {
             ],
           },
         ]),
-        held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-      }),
+      ),
     );
     invokeMock.mockResolvedValueOnce(ok(projectViewData()));
 
@@ -386,29 +488,10 @@ describe('ProjectMetrics', () => {
   });
 
   describe('the view in the page URL', () => {
-    /** The resolver as it answers a first open: the Overview's figures alone when asked for them first. */
-    function answerOverviewFirst() {
-      const full = projectViewData();
-      const { config } = flowConfigOf(full.flowConfig, full.workflow);
-      const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
-        defaultFilters(flowHistory().issueTypes, config.excludedIssueTypes),
-      );
-      if (!result.ok) throw new Error(result.message);
-      const overview = {
-        figures: overviewFigures(result.report),
-        clampedFrom: result.clampedFrom,
-        dictionaries: full.history!.dictionaries,
-        issueCount: full.history!.issueCount,
-        version: full.history!.version,
-      };
-      invokeMock.mockImplementation((_key, payload) =>
-        Promise.resolve(ok((payload as { overviewFirst?: boolean }).overviewFirst ? { ...full, history: null, overview } : full)),
-      );
-    }
     const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
 
     it('opens a plain link on the Overview figures, and a link naming a tab or a filter on that view, with the history', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       pageHistoryAt('');
       const plain = render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
@@ -436,7 +519,7 @@ describe('ProjectMetrics', () => {
     });
 
     it('writes to the URL where the reader went from the Overview figures', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       const history = pageHistoryAt('');
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
@@ -448,7 +531,7 @@ describe('ProjectMetrics', () => {
     });
 
     it('goes to the view of an address the browser moves to while the Overview figures are shown', async () => {
-      answerOverviewFirst();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       const history = pageHistoryAt('');
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
@@ -543,12 +626,7 @@ describe('ProjectMetrics', () => {
   describe('the facet filters', () => {
     const answerWithFacets = () => {
       decodeMock.mockReset();
-      decodeMock.mockImplementation((first) =>
-        Promise.resolve({
-          history: flowHistoryWithFacets(),
-          held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-        }),
-      );
+      decodeMock.mockImplementation(() => Promise.resolve(flowHistoryWithFacets()));
       invokeMock.mockResolvedValueOnce(ok(projectViewData()));
     };
     const dots = () => screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count');

@@ -18,6 +18,7 @@ import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/r
 import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
+import { ChartArea } from './charts/chart-area';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
@@ -27,12 +28,14 @@ import { openPageHistory, type PageHistory } from './page-history';
 import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type PageUrlContext, type PageView } from './page-url';
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
-import { reportRunner } from './report-runner';
+import { reportRunner, type ReportRunner } from './report-runner';
+import type { ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
-import { useProjectView } from './use-project-view';
+import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
+import { type LoadedView, useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
 import { StageRangeFilter } from './StageRangeFilter';
@@ -59,6 +62,9 @@ const Issues = memo(IssuesWithTimeSplit);
 const PullRequests = memo(PullRequestsView);
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
+
+/** The part of the report a tab shows: the Overview its figures, every other tab the measures. */
+const partOfTab = (tab: number): ReportPart => (tab === 0 ? 'overview' : 'measures');
 
 /** Where a reader went from the Overview's figures, which made the page load the whole history: the tab and filters. */
 interface Opening {
@@ -144,12 +150,15 @@ function FlowReportTabs({
   view,
   history,
   now,
+  reports,
   opening = null,
   pageHistory = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
   now: number;
+  /** The report's figures for this history, computed off the page's thread (see `useReportRunner`). */
+  reports: ReportRunner;
   /** Where the reader went from the Overview's figures; null opens the view the URL names. */
   opening?: Opening | null;
   /** Where the filters and the tab are written, so a link reproduces the view; null keeps them in the page only. */
@@ -171,14 +180,17 @@ function FlowReportTabs({
   );
   const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
   const { filters, tab } = shown;
-  const setFilters = useCallback((next: ReportFilters) => changeView({ filters: next, tab }), [changeView, tab]);
-  // The report is computed off the page's thread, only the part the tab shown needs (see report-runner.ts).
-  const reports = useMemo(
-    () => reportRunner({ history, workflow: view.workflow, flowConfig: view.flowConfig, now }, startReportWorker),
-    [history, view.workflow, view.flowConfig, now],
+  // The worker is asked from the input event itself, so it computes while the page draws the reader's choice
+  // (the filters bar, the tab) rather than after; `useReportFigures` is then given that same answer.
+  const showView = useCallback(
+    (next: PageView) => {
+      reports.askAhead(next.filters, partOfTab(next.tab));
+      changeView(next);
+    },
+    [reports, changeView],
   );
-  useEffect(() => () => reports.stop(), [reports]);
-  const { figures: result } = useReportFigures(reports, filters, tab === 0 ? 'overview' : 'measures');
+  const setFilters = useCallback((next: ReportFilters) => showView({ filters: next, tab }), [showView, tab]);
+  const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
   // The model computes nothing until asked: here only where the browser gives the forecast no worker.
@@ -262,7 +274,7 @@ function FlowReportTabs({
             testId="project-tabs"
             shouldUnmountTabPanelOnChange
             selected={tab}
-            onChange={(index) => changeView({ filters, tab: index })}
+            onChange={(index) => showView({ filters, tab: index })}
           >
             <TabList>
               {TAB_LABELS.map((label) => (
@@ -402,15 +414,24 @@ function OverviewFirstTabs({
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
  * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
- * follows when they go to another tab or change a filter. A link that names a tab or filters (see
+ * follows in the background once they are shown (for a project small enough, see history-prefetch.ts), or
+ * when the reader goes to another tab or changes a filter. A link that names a tab or filters (see
  * `namesAView`) opens that view, so it loads the history at once: the figures answer the first tab with the
  * default filters only.
  */
 export function ProjectMetrics({ clock = Date.now, dataVersion = null }: { clock?: () => number; dataVersion?: string | null }) {
   const pageHistory = usePageHistory();
-  // The view is asked for once the page knows its address, which decides whether the figures may come first.
-  if (pageHistory === undefined) return <LoadingState label="Loading the project's history" />;
-  return <ProjectMetricsAt clock={clock} dataVersion={dataVersion} pageHistory={pageHistory} />;
+  // The chart area outlives every tab and state below, so a tab's charts know their width before they mount.
+  return (
+    <ChartArea>
+      {/* The view is asked for once the page knows its address, which decides whether the figures may come first. */}
+      {pageHistory === undefined ? (
+        <LoadingState label="Loading the project's history" />
+      ) : (
+        <ProjectMetricsAt clock={clock} dataVersion={dataVersion} pageHistory={pageHistory} />
+      )}
+    </ChartArea>
+  );
 }
 
 function ProjectMetricsAt({
@@ -423,7 +444,11 @@ function ProjectMetricsAt({
   pageHistory: PageHistory | null;
 }) {
   const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
-  const { state, reload, loadHistory } = useProjectView(dataVersion, wantsHistory);
+  const { state, reload, loadHistory, prefetchHistory, loadedAhead } = useProjectView(dataVersion, wantsHistory);
+  // Once the Overview's figures are on screen, the history loads while the reader reads them, where its cost
+  // allows (see history-prefetch.ts): the first chart then waits for little more than its own drawing.
+  const prefetches = state.status === 'overview' && prefetchesHistoryOf(state.overview.issueCount);
+  useEffect(() => (prefetches ? whenShownAndIdle(prefetchHistory) : undefined), [prefetches, prefetchHistory]);
   const [opening, setOpening] = useState<Opening | null>(null);
   const goFurther = useCallback(
     (next: Opening | null) => {
@@ -432,8 +457,9 @@ function ProjectMetricsAt({
     },
     [loadHistory],
   );
-  // The report's "now" is fixed when the data arrives, so filter changes never move it.
-  const now = useMemo(() => (state.status === 'ready' ? clock() : 0), [state, clock]);
+  // The history shown, or loaded ahead while the Overview's figures are: its report starts in the background.
+  const loaded = state.status === 'ready' ? state : loadedAhead;
+  const { now, reports } = useReportRunner(loaded, clock, state.status === 'overview');
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
@@ -455,7 +481,40 @@ function ProjectMetricsAt({
       </div>
     );
   }
-  return <FlowReportTabs view={state.view} history={state.history} now={now} opening={opening} pageHistory={pageHistory} />;
+  // A loaded history always has its runner: this waits for nothing.
+  if (reports === null) return <LoadingState label="Loading the project's history" />;
+  return (
+    <FlowReportTabs view={state.view} history={state.history} now={now} reports={reports} opening={opening} pageHistory={pageHistory} />
+  );
+}
+
+/**
+ * The report runner of a loaded history, and the report's "now", fixed when the history arrives so filter
+ * changes never move it. The same runner serves the history loaded ahead and, once the reader goes further,
+ * the charts: while the Overview's figures are shown (`warmUp`), it computes in the background the measures a
+ * chart's tab opens on (the default filters), so the first chart waits for its drawing, not for its figures.
+ */
+function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp: boolean): { now: number; reports: ReportRunner | null } {
+  const history = loaded?.history ?? null;
+  const now = useMemo(() => (history === null ? 0 : clock()), [history, clock]);
+  const reports = useMemo(
+    () =>
+      loaded === null || loaded.history === null
+        ? null
+        : reportRunner(
+            { history: loaded.history, workflow: loaded.view.workflow, flowConfig: loaded.view.flowConfig, now },
+            startReportWorker,
+          ),
+    [loaded, now],
+  );
+  useEffect(() => () => reports?.stop(), [reports]);
+  useEffect(() => {
+    if (!warmUp || reports === null || loaded?.history == null) return undefined;
+    const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
+    const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
+    return whenShownAndIdle(() => void reports.figures(filters, 'measures'));
+  }, [warmUp, reports, loaded]);
+  return { now, reports };
 }
 
 /** The page's history once the host has answered (null when it has none); undefined until then. */

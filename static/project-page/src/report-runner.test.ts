@@ -85,6 +85,27 @@ describe('the report runner', () => {
     expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(2);
   });
 
+  it('asks ahead at once, and gives that answer to the figures asked for next, asking the worker nothing more', async () => {
+    const worker = fakeWorker();
+    const runner = reportRunner(source, () => worker);
+    runner.askAhead(BUGS, 'measures');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toEqual([
+      { kind: 'figures', id: 0, filters: BUGS, part: 'measures' },
+    ]);
+    worker.flush();
+    const figures = await runner.figures({ ...BUGS }, 'measures');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(1);
+    const expected = model.reportFor(BUGS);
+    if (!expected.ok) throw new Error(expected.message);
+    expect(figures).toMatchObject({ ok: true, window: expected.report.generated.window });
+    // A failed question asked ahead is not kept, and no one waits on it: the figures asked next ask again.
+    runner.askAhead(NO_FILTERS, 'overview');
+    worker.onmessage!({ data: { id: 1, kind: 'failed', message: 'out of memory' } } as MessageEvent<ReportAnswer>);
+    await Promise.resolve();
+    void runner.figures(NO_FILTERS, 'overview');
+    expect(worker.received.filter((message) => message.kind === 'figures')).toHaveLength(3);
+  });
+
   it('passes on a failure, and asks again next time', async () => {
     const worker = fakeWorker();
     const runner = reportRunner(source, () => worker);

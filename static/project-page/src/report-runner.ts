@@ -13,6 +13,11 @@ import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWork
 export interface ReportRunner {
   /** The figures of one part of the report (the Overview's, or the other tabs' measures) for the filters. */
   figures(filters: ReportFilters, part: ReportPart): Promise<ReportFigures>;
+  /**
+   * Asks for the figures `figures` will be asked for next, at once: a page calls it from the input event, so
+   * the worker computes while the page draws the reader's choice, and `figures` is then given that answer.
+   */
+  askAhead(filters: ReportFilters, part: ReportPart): void;
   /** Aging by stage for the filters as of the end of a day (`YYYY-MM-DD`), or now. */
   aging(filters: ReportFilters, asOfDate: string | null): Promise<StageAgingResult>;
   /** Ends the worker, if there is one. */
@@ -115,11 +120,17 @@ export function reportRunner(
   const failure = (answer: ReportAnswer): Error =>
     new Error(answer.kind === 'failed' ? answer.message : 'The report worker answered another question.');
 
+  const figuresAnswer = (filters: ReportFilters, part: ReportPart): Promise<ReportAnswer> =>
+    ask(JSON.stringify(['figures', filtersKey(filters), part]), (id) => ({ kind: 'figures', id, filters, part }));
+
   return {
     async figures(filters, part) {
-      const answer = await ask(JSON.stringify(['figures', filtersKey(filters), part]), (id) => ({ kind: 'figures', id, filters, part }));
+      const answer = await figuresAnswer(filters, part);
       if (answer.kind !== 'figures') throw failure(answer);
       return answer.figures;
+    },
+    askAhead(filters, part) {
+      void figuresAnswer(filters, part);
     },
     async aging(filters, asOfDate) {
       const answer = await ask(JSON.stringify(['aging', filtersKey(filters), asOfDate]), (id) => ({

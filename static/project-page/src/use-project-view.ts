@@ -1,8 +1,10 @@
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompactHistory } from '../../../src/domain';
-import { decodeProjectHistoryUpdate } from '../../../src/shared/project-history-decoding';
+import { heldHistoryAfter, wholeHistoryPart } from '../../../src/shared/project-history-decoding';
 import { readHeldHistory, writeHeldHistory } from './held-history-cache';
+import { historyDecoder } from './history-decoder';
+import { startHistoryDecodingWorker } from './history-decoding-worker-start';
 import type { ProjectHistoryPart, ProjectOverviewPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
 
@@ -16,6 +18,9 @@ export type ProjectViewState =
   | { status: 'overview'; view: ProjectViewData; overview: ProjectOverviewPart }
   | { status: 'ready'; view: ProjectViewData; history: CompactHistory | null };
 
+/** A view whose history has been loaded. */
+export type LoadedView = Extract<ProjectViewState, { status: 'ready' }>;
+
 class PartFailed extends Error {
   constructor(readonly error: ResolverError) {
     super(error.message);
@@ -26,6 +31,17 @@ const UNREADABLE: ResolverError = {
   code: 'INTERNAL',
   message: "This project's stored history could not be read. Try again; if it persists, ask an admin to sync the project again.",
 };
+
+/**
+ * Named moments of a load (User Timing marks), for a profiler or `npm run bench:ui` to split the wait for the
+ * first chart: every part of the history received, and the history decoded.
+ */
+export const HISTORY_FETCHED = 'flow-metrics:history-fetched';
+export const HISTORY_DECODED = 'flow-metrics:history-decoded';
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
 
 /** Edits a browser applies before it asks for the whole history again, which it then holds instead. */
 const MAX_HELD_EDITS = 48;
@@ -61,13 +77,21 @@ async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
     if (part.data.history === null) throw new PartFailed(UNREADABLE);
     return part.data.history;
   };
+  // The page fetches the parts; the decoding, the costly step, runs in a worker started now, whose script
+  // loads while the parts arrive.
+  const decoder = historyDecoder(startHistoryDecodingWorker);
   try {
-    const update = await decodeProjectHistoryUpdate(view.history, fetchPart, held);
-    await writeHeldHistory(HELD_KEY, update.held.edits.length <= MAX_HELD_EDITS ? update.held : null);
-    return { status: 'ready', view, history: update.history };
+    const next = heldHistoryAfter(await wholeHistoryPart(view.history, fetchPart), held);
+    mark(HISTORY_FETCHED);
+    const history = await decoder.decode(next);
+    mark(HISTORY_DECODED);
+    await writeHeldHistory(HELD_KEY, next.edits.length <= MAX_HELD_EDITS ? next : null);
+    return { status: 'ready', view, history };
   } catch (cause) {
     await writeHeldHistory(HELD_KEY, null);
     return { status: 'error', error: cause instanceof PartFailed ? cause.error : UNREADABLE };
+  } finally {
+    decoder.stop();
   }
 }
 
@@ -78,6 +102,9 @@ async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
  * A new `dataVersion` (the time of the last successful sync) loads it again in the background: the
  * current charts stay until the new history is ready, and stay if loading it fails. `wantsHistory` asks for
  * the history from the start (the reader opened a link to a view the figures do not answer).
+ * `prefetchHistory` starts loading the history while the Overview's figures are shown, without showing it: when
+ * the reader goes further, `loadHistory` takes that load (finished or still under way) instead of asking again,
+ * so each history is fetched once per page open. A prefetch that fails is forgotten: going further tries again.
  */
 export function useProjectView(
   dataVersion: string | null = null,
@@ -86,6 +113,9 @@ export function useProjectView(
   state: ProjectViewState;
   reload: () => void;
   loadHistory: () => void;
+  prefetchHistory: () => void;
+  /** The history loaded ahead while the Overview's figures are shown, once it is loaded; null before, and after. */
+  loadedAhead: LoadedView | null;
   historyWanted: boolean;
 } {
   const [state, setState] = useState<ProjectViewState>({ status: 'loading' });
@@ -94,6 +124,17 @@ export function useProjectView(
   const latest = useRef(0);
   const shown = useRef<{ attempt: number; status: ProjectViewState['status'] }>({ attempt: -1, status: 'loading' });
   shown.current.status = state.status;
+  // The history's load for this attempt and data version, once started (by a prefetch or by the reader).
+  const loadKey = useRef('');
+  loadKey.current = `${attempt}|${dataVersion ?? ''}`;
+  const historyLoad = useRef<{ key: string; loading: Promise<ProjectViewState> } | null>(null);
+  const [ahead, setAhead] = useState<{ key: string; loaded: LoadedView } | null>(null);
+  const loadHistoryOnce = useCallback((key: string): Promise<ProjectViewState> => {
+    if (historyLoad.current?.key === key) return historyLoad.current.loading;
+    const loading = loadView(false);
+    historyLoad.current = { key, loading };
+    return loading;
+  }, []);
 
   useEffect(() => {
     // The ref object, not its value, is what the cleanup needs: it counts calls made after this one.
@@ -103,7 +144,7 @@ export function useProjectView(
     const inBackground = shown.current.attempt === attempt && (showing === 'ready' || showing === 'overview');
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
-    void loadView(!historyWanted).then((next) => {
+    void (historyWanted ? loadHistoryOnce(`${attempt}|${dataVersion ?? ''}`) : loadView(true)).then((next) => {
       if (call !== calls.current) return;
       // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
       if (inBackground && next.status === 'error' && !(historyWanted && shown.current.status === 'overview')) return;
@@ -112,9 +153,19 @@ export function useProjectView(
     return () => {
       calls.current++;
     };
-  }, [attempt, dataVersion, historyWanted]);
+  }, [attempt, dataVersion, historyWanted, loadHistoryOnce]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const loadHistory = useCallback(() => setHistoryWanted(true), []);
-  return { state, reload, loadHistory, historyWanted };
+  const prefetchHistory = useCallback(() => {
+    if (shown.current.status !== 'overview') return;
+    const key = loadKey.current;
+    const loading = loadHistoryOnce(key);
+    void loading.then((next) => {
+      if (next.status === 'error' && historyLoad.current?.loading === loading) historyLoad.current = null;
+      if (next.status === 'ready' && loadKey.current === key) setAhead({ key, loaded: next });
+    });
+  }, [loadHistoryOnce]);
+  const loadedAhead = state.status === 'overview' && ahead?.key === loadKey.current ? ahead.loaded : null;
+  return { state, reload, loadHistory, prefetchHistory, loadedAhead, historyWanted };
 }

@@ -1,8 +1,11 @@
 /** @jest-environment jsdom */
+import '../../../testing/atlaskit-test-env';
 import { act, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { BarChart } from './BarChart';
-import { ChartFrame, TABLE_ROW_LIMIT } from './ChartFrame';
+import { ChartArea } from './chart-area';
+import { openChartTable } from './chart-test-support';
+import { ChartFrame } from './ChartFrame';
 import { ScatterChart } from './ScatterChart';
 
 const TABLE = {
@@ -43,30 +46,13 @@ function frames() {
 }
 
 describe('a chart frame', () => {
-  it('gives every chart its summary and its data as a table', () => {
+  it('gives every chart its summary, and its data as a table behind a button named after the chart', () => {
     frames();
     expect(screen.getByTestId('chart-scatter-summary').textContent).toBe('2 items finished.');
-    const table = screen.getByTestId('chart-bars-table');
+    expect(screen.getByRole('button', { name: /^Data table ?: Items per bin$/, expanded: false })).toBeTruthy();
+    const table = openChartTable('chart-bars');
     expect(table.querySelector('caption')!.textContent).toBe('Cycle time per finished item');
     expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
-  });
-
-  it('shows at most its row limit of a long table, and says how many more rows there are and where', () => {
-    const rows = Array.from({ length: TABLE_ROW_LIMIT + 1234 }, (_, i) => [`FLOW-${i}`, i]);
-    render(
-      <ChartFrame testId="chart-long" title="Long" summary="Many." table={{ ...TABLE, rows, more: 'the Issues tab lists every item' }}>
-        <BarChart bars={[]} yLabel="items" />
-      </ChartFrame>,
-    );
-    const table = screen.getByTestId('chart-long-table');
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(TABLE_ROW_LIMIT);
-    expect(table.querySelector('tbody tr td')!.textContent).toBe('FLOW-0');
-    expect(screen.getByTestId('chart-long-table-more').textContent).toBe('And 1,234 more rows: the Issues tab lists every item');
-  });
-
-  it('says nothing of more rows when the whole table is shown', () => {
-    frames();
-    expect(screen.queryByTestId('chart-bars-table-more')).toBeNull();
   });
 
   it('announces a drawing with keyboard-walked dots as one focusable widget, and hides a drawing without', () => {
@@ -78,8 +64,12 @@ describe('a chart frame', () => {
     expect(screen.getByTestId('chart-bars').querySelector('svg')!.closest('[aria-hidden="true"]')).not.toBeNull();
   });
 
-  it('passes axe-core’s checks that apply without a layout engine', async () => {
+  it.each([
+    ['hidden', false],
+    ['shown', true],
+  ])('passes axe-core’s checks that apply without a layout engine, its tables %s', async (_, tablesShown) => {
     const { container } = frames();
+    if (tablesShown) ['chart-scatter', 'chart-bars'].forEach(openChartTable);
     // Contrast needs rendering; the end-to-end audit in Chromium checks it.
     const results = await axe.run(container, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
     expect(
@@ -103,9 +93,11 @@ describe('the drawing’s size', () => {
       disconnect() {}
     }
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResizeObserver;
-    jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width } as DOMRect);
-    return { resizeTo: (to: number) => act(() => observers.forEach((resize) => resize(to))) };
+    const measuring = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width } as DOMRect);
+    return { measuring, resizeTo: (to: number) => act(() => observers.forEach((resize) => resize(to))) };
   }
+
+  const viewBoxWidth = (testId: string) => Number(screen.getByTestId(testId).querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
 
   afterEach(() => {
     delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
@@ -115,13 +107,39 @@ describe('the drawing’s size', () => {
   it('is drawn at the width it is given, one unit to a pixel, so its text keeps its size on any page', () => {
     const page = layOutDrawingsAt(800);
     frames();
-    const viewBoxWidth = () => Number(screen.getByTestId('chart-bars').querySelector('svg')!.getAttribute('viewBox')!.split(' ')[2]);
-    expect(viewBoxWidth()).toBe(800);
+    expect(viewBoxWidth('chart-bars')).toBe(800);
     page.resizeTo(360);
-    expect(viewBoxWidth()).toBe(360);
+    expect(viewBoxWidth('chart-bars')).toBe(360);
     // Wider than the widest drawing: drawn at that width, not stretched.
     page.resizeTo(1600);
-    expect(viewBoxWidth()).toBe(1040);
+    expect(viewBoxWidth('chart-bars')).toBe(1040);
+  });
+
+  it('is drawn at the chart area’s width from its first render, without laying the page out to measure itself', () => {
+    const page = layOutDrawingsAt(800);
+    const chart = (compact: boolean) => (
+      <ChartFrame
+        key={String(compact)}
+        testId={compact ? 'chart-small' : 'chart-wide'}
+        title="Items"
+        summary="Few."
+        table={TABLE}
+        compact={compact}
+      >
+        <BarChart bars={[{ label: '1', value: 1 }]} yLabel="items" />
+      </ChartFrame>
+    );
+    // The area is measured (by its observer, after the browser's layout) before the tab with the charts opens.
+    const { rerender } = render(<ChartArea>{null}</ChartArea>);
+    page.resizeTo(640);
+    page.measuring.mockClear();
+    rerender(<ChartArea>{chart(false)}</ChartArea>);
+    expect(viewBoxWidth('chart-wide')).toBe(640);
+    // Reading a box while the tab's elements are new makes the browser lay the whole tab out there and then.
+    expect(page.measuring).not.toHaveBeenCalled();
+    // A compact chart sits beside others, narrower than the area: it measures itself.
+    rerender(<ChartArea>{chart(true)}</ChartArea>);
+    expect(page.measuring).toHaveBeenCalled();
   });
 
   it('writes the value axis’s unit from the drawing’s left edge, never left of it', () => {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { DEFAULT_LAYOUT } from './layout';
 
 /** The text of the chart tooltip on screen, or null when none is shown. */
@@ -11,4 +11,11 @@ export function layOutAtViewBoxSize(svg: Element): void {
   jest
     .spyOn(svg, 'getBoundingClientRect')
     .mockReturnValue({ left: 0, top: 0, width: DEFAULT_LAYOUT.width, height: DEFAULT_LAYOUT.height } as DOMRect);
+}
+
+/** A chart's data table, shown as a reader shows it: by pressing the chart's "Data table" button. */
+export function openChartTable(chartTestId: string): HTMLTableElement {
+  const toggle = screen.getByTestId(`${chartTestId}-table-toggle`);
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+  return screen.getByTestId<HTMLTableElement>(`${chartTestId}-table`);
 }

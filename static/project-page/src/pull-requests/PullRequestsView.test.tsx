@@ -5,13 +5,16 @@ import { invoke } from '@forge/bridge';
 import type { PullRequestFacts } from '../../../../src/domain';
 import { pullRequest } from '../../../../src/domain/testing/pull-request-fixture';
 import type { ProjectPullRequestsData } from '../../../../src/shared/resolver-contract';
-import { decodeProjectHistoryUpdate } from '../../../../src/shared/project-history-decoding';
+import { decodeHeldHistory } from '../../../../src/shared/project-history-decoding';
 import { FIXTURE_NOW, flowHistory, projectViewData } from '../../../testing/flow-fixtures';
 import { ok } from '../../../testing/resolver-fixtures';
 import { ProjectMetrics } from '../ProjectMetrics';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
-jest.mock('../../../../src/shared/project-history-decoding', () => ({ decodeProjectHistoryUpdate: jest.fn() }));
+jest.mock('../../../../src/shared/project-history-decoding', () => ({
+  ...jest.requireActual<object>('../../../../src/shared/project-history-decoding'),
+  decodeHeldHistory: jest.fn(),
+}));
 
 const invokeMock = jest.mocked(invoke);
 const t = (iso: string) => Date.parse(iso);
@@ -42,12 +45,7 @@ function answer(data: ProjectPullRequestsData) {
 }
 
 beforeEach(() => {
-  jest.mocked(decodeProjectHistoryUpdate).mockImplementation((first) =>
-    Promise.resolve({
-      history: flowHistory(),
-      held: { version: first.version, dictionaries: first.dictionaries, shards: first.shards, edits: [] },
-    }),
-  );
+  jest.mocked(decodeHeldHistory).mockImplementation(() => Promise.resolve(flowHistory()));
 });
 afterEach(() => invokeMock.mockReset());
 

@@ -5,6 +5,7 @@ import { router } from '@forge/bridge';
 import { BOARD_WORKFLOW, boardHistory } from '../../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { NO_FILTERS, reportModel, type StageAgingResult } from '../../../../src/domain';
+import { openChartTable } from '../charts/chart-test-support';
 import { AgingView } from './AgingView';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { open: jest.fn(() => Promise.resolve()) } }));
@@ -110,7 +111,7 @@ describe('the aging view', () => {
     expect(text('aging-table-cut')).toBe(
       "The oldest 100 of 173 items in progress; the chart's data table and the Issues tab list them all.",
     );
-    expect(screen.getByTestId('chart-aging-table').querySelectorAll('tbody tr')).toHaveLength(173);
+    expect(openChartTable('chart-aging').querySelectorAll('tbody tr')).toHaveLength(173);
     // Items started on the same day have the same age: one dot each, numbered.
     expect(screen.getAllByTestId('aging-cluster-count').length).toBeGreaterThan(0);
   });

@@ -5,6 +5,7 @@ import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { computeReport, NO_FILTERS } from '../../../../src/domain';
+import { openChartTable } from '../charts/chart-test-support';
 import { dailyThroughput } from './daily-throughput';
 import { FlowView } from './FlowView';
 import { ThroughputView } from './ThroughputView';
@@ -43,6 +44,6 @@ describe('the daily throughput run chart', () => {
     expect(screen.getByTestId('chart-throughput-daily-summary').textContent).toBe(
       `20 items over 40 days, 0.5 per day; 20 days with none; the most on ${formatDate('2026-02-03')} (1 item).`,
     );
-    expect(screen.getByTestId('chart-throughput-daily-table').querySelectorAll('tbody tr')).toHaveLength(40);
+    expect(openChartTable('chart-throughput-daily').querySelectorAll('tbody tr')).toHaveLength(40);
   });
 });

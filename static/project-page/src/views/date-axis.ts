@@ -13,8 +13,9 @@ const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 /** Day steps: every day, two, a week, two weeks, four. */
 const DAY_STEPS = [1, 2, 7, 14, 28];
 
-const monthName = (month: number) =>
-  new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
+/** Made once: `toLocaleDateString` would build a formatter for every label of every axis drawn. */
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+const monthName = (month: number) => monthFormat.format(new Date(Date.UTC(2000, month - 1, 1)));
 
 /**
  * The labels of a date axis from `from` to `to` (the selected period, so the axis shows the whole period,

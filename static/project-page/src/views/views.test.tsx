@@ -16,7 +16,7 @@ import {
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
-import { layOutAtViewBoxSize, tooltipText } from '../charts/chart-test-support';
+import { layOutAtViewBoxSize, openChartTable, tooltipText } from '../charts/chart-test-support';
 import { CHART_COLOURS } from '../charts/theme';
 import { CycleTimeView } from './CycleTimeView';
 import { cumulativeFlowBands, FlowView } from './FlowView';
@@ -121,17 +121,20 @@ describe('the overview', () => {
     expect(throughput.querySelectorAll('rect')).toHaveLength(Math.min(12, report.throughput.length));
     expect(throughput.querySelector('path')).toBeTruthy();
     const lastWeek = report.throughput.at(-1)!;
-    const rows = screen.getByTestId('chart-overview-throughput-table').querySelectorAll('tbody tr');
+    const rows = openChartTable('chart-overview-throughput').querySelectorAll('tbody tr');
     expect(Array.from(rows.item(rows.length - 1).querySelectorAll('td'), (cell) => cell.textContent).slice(0, 3)).toEqual([
       formatDate(lastWeek.start),
       formatDate(lastWeek.end),
       String(lastWeek.count),
     ]);
     // All 20 items finished in February: one month, its 85th percentile the report's.
-    expect(
-      Array.from(screen.getByTestId('chart-overview-cycle-time-table').querySelectorAll('tbody td'), (cell) => cell.textContent),
-    ).toEqual([monthName('2026-02'), '20', String(report.percentiles['85']), 'whole month']);
-    expect(screen.getByTestId('chart-overview-wip-table').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
+    expect(Array.from(openChartTable('chart-overview-cycle-time').querySelectorAll('tbody td'), (cell) => cell.textContent)).toEqual([
+      monthName('2026-02'),
+      '20',
+      String(report.percentiles['85']),
+      'whole month',
+    ]);
+    expect(openChartTable('chart-overview-wip').querySelectorAll('tbody tr')).toHaveLength(Math.min(84, report.wip.length));
     expect(screen.getByTestId('chart-overview-wip-summary').textContent).toBe(`4 items in progress on ${formatDate('2026-03-12')}.`);
   });
 
@@ -171,12 +174,28 @@ describe('the cycle time view', () => {
     // The 85th percentile is the service-level expectation: its line says so.
     expect(scatter.textContent).toContain('SLE 85%: 6 days');
     // The table sums the dots up month by month: all 20 items finished in February.
-    const months = screen.getByTestId('chart-cycle-time-scatter-table').querySelectorAll('tbody tr');
+    const months = openChartTable('chart-cycle-time-scatter').querySelectorAll('tbody tr');
     // Months as the reader's locale writes them, like every date on the page.
     expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual([monthName('2026-02')]);
     expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
     expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
+  });
+
+  it('describes the dot the keyboard is on: its item, type, start, finish and cycle time', () => {
+    render(<CycleTimeView report={report} />);
+    const drawing = within(screen.getByTestId('chart-cycle-time-scatter')).getByRole('application');
+    act(() => drawing.focus());
+    fireEvent.keyDown(drawing, { key: 'Home' });
+    const announced = screen.getByTestId('chart-announcement').textContent;
+    // The first dot from the left: the earliest finished item, the shortest first on a shared day.
+    const [first] = [...report.scatter].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.cycleTime - b.cycleTime || a.key.localeCompare(b.key),
+    );
+    const item = report.items.find((candidate) => candidate.key === first!.key)!;
+    expect(announced).toBe(
+      `${first!.key} (${item.type}): started ${formatDate(item.start!)}, done ${formatDate(first!.date)}, ${first!.cycleTime} days. 1 of 20.`,
+    );
   });
 
   it("names the histogram's unit and marks the bins holding the quoted percentiles", () => {
@@ -238,7 +257,7 @@ describe('the throughput view', () => {
     );
     expect(screen.getByTestId('chart-throughput-run').textContent).toContain('Items finished per week');
     // Of the whole weeks only: the first (1 day) and the last (4 days) are partial.
-    const rows = screen.getByTestId('chart-throughput-histogram-table').querySelectorAll('tbody tr');
+    const rows = openChartTable('chart-throughput-histogram').querySelectorAll('tbody tr');
     expect(Array.from(rows, (row) => row.textContent)).toEqual(['01', '21', '41', '72']);
     // The histogram's bars stand on a number line: every count from 0 to 7, those that never happened empty.
     const bars = Array.from(screen.getByTestId('chart-throughput-histogram').querySelectorAll('rect'), (bar) =>
@@ -256,7 +275,7 @@ describe('the throughput view', () => {
     expect(screen.getByTestId('chart-throughput-run-summary').textContent).toContain('(partial week: 4 of 7 days)');
     // Whole weeks 4, 7, 7, 2, 0: the average of the last four whole weeks, not pulled down by the empty partial ones.
     const averages = Array.from(
-      screen.getByTestId('chart-throughput-run-table').querySelectorAll('tbody tr'),
+      openChartTable('chart-throughput-run').querySelectorAll('tbody tr'),
       (row) => row.lastElementChild!.textContent,
     );
     expect(averages).toEqual(['–', '–', '–', '–', '5', '4', '–']);
@@ -293,7 +312,7 @@ describe('the flow view', () => {
   it('draws the cumulative flow diagram and the WIP run chart', () => {
     render(<FlowView report={report} />);
     expect(screen.getByTestId('chart-cumulative-flow').querySelectorAll('path')).toHaveLength(5);
-    expect(screen.getByTestId('chart-cumulative-flow-table').querySelectorAll('tbody tr')).toHaveLength(report.cfd.length);
+    expect(openChartTable('chart-cumulative-flow').querySelectorAll('tbody tr')).toHaveLength(report.cfd.length);
     expect(screen.getByTestId('chart-wip-run-summary').textContent).toContain(
       `4 items in progress at the end of ${formatDate('2026-03-12')}`,
     );
@@ -314,7 +333,7 @@ describe('the flow view', () => {
 
   it("shows where the finished items' time went, stage by stage, with flow efficiency and blocked time", () => {
     render(<FlowView report={report} />);
-    const table = screen.getByTestId('chart-time-in-stage-table');
+    const table = openChartTable('chart-time-in-stage');
     const rows = Array.from(table.querySelectorAll('tbody tr'), (row) =>
       Array.from(row.querySelectorAll('td'), (cell) => cell.textContent),
     );
@@ -377,7 +396,7 @@ describe('the forecast view', () => {
     for (const chart of ['chart-forecast-how-many', 'chart-forecast-when']) {
       const marks = Array.from(screen.getByTestId(chart).querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent.split(':')[0]);
       expect(marks).toEqual(['50%', '85%', '95%']);
-      const futures = Array.from(screen.getByTestId(`${chart}-table`).querySelectorAll('tbody tr'), (row) =>
+      const futures = Array.from(openChartTable(chart).querySelectorAll('tbody tr'), (row) =>
         Number(row.querySelectorAll('td')[1]!.textContent.replace(/,/g, '')),
       );
       expect(futures.reduce((sum, n) => sum + n, 0)).toBe(report.forecast.trials);
