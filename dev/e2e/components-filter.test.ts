@@ -6,6 +6,7 @@ import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { measured, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
+import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
 jest.setTimeout(180_000);
 
@@ -17,7 +18,6 @@ jest.setTimeout(180_000);
  * the page opens on the whole history.
  */
 const PROJECT = 'BUG';
-const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const FILTER = 'filter-components';
 
 let site: LocalSite;
@@ -65,22 +65,6 @@ async function openList(frame: Frame) {
   await frame.getByTestId(FILTER).getByRole('checkbox').first().waitFor();
 }
 
-async function expectDots(frame: Frame, expected: number) {
-  const dots = `${SCATTER} [data-point-count]`;
-  await frame
-    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
-}
-
-async function wipAtColumnHeads(frame: Frame): Promise<number> {
-  await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
-  const heads = await frame.getByTestId('aging-wip').allTextContents();
-  return heads.reduce((total, head) => total + Number(head.replace(/^WIP /, '').replace(/,/g, '')), 0);
-}
-
 describe('the components filter, in the bug queue', () => {
   it('offers the components Jira files the issues under, with their counts, and "No component" last', async () => {
     const { frame } = await openCycleTime('light');
@@ -105,7 +89,7 @@ describe('the components filter, in the bug queue', () => {
       .getByRole('checkbox', { name: new RegExp(`^${first} \\(`) })
       .check();
     expect(finished([first]).length).toBeGreaterThan(1);
-    await expectDots(frame, finished([first]).length);
+    await expectScatterDots(frame, finished([first]).length);
     await expect(frame.getByTestId(FILTER).locator('summary').textContent()).resolves.toContain(first);
 
     await frame
@@ -114,7 +98,7 @@ describe('the components filter, in the bug queue', () => {
       .check();
     // An item filed under both counts once.
     expect(finished([first, second]).length).toBeLessThan(finished([first]).length + finished([second]).length);
-    await expectDots(frame, finished([first, second]).length);
+    await expectScatterDots(frame, finished([first, second]).length);
     await page.waitForFunction(
       ([a, b]) => new URLSearchParams(window.location.search).getAll('component').sort().join() === [a, b].sort().join(),
       [first, second] as const,
@@ -122,14 +106,14 @@ describe('the components filter, in the bug queue', () => {
 
     expect(inProgress([first, second]).length).toBeGreaterThan(0);
     await frame.getByRole('tab', { name: 'Aging', exact: true }).click();
-    await expect(wipAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
+    await expect(workInProgressAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
     await page.close();
   });
 
   it('opens a link naming a component on the items filed under it', async () => {
     const third = components[2]![0];
     const { page, frame } = await openCycleTime('light', `&component=${encodeURIComponent(third)}`);
-    await expectDots(frame, finished([third]).length);
+    await expectScatterDots(frame, finished([third]).length);
     await page.close();
   });
 

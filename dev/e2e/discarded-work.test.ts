@@ -4,6 +4,7 @@ import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { expectScatterDots } from './chart-marks';
 
 jest.setTimeout(240_000);
 
@@ -65,22 +66,12 @@ async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; fra
   return { page, frame };
 }
 
-async function expectDots(frame: Frame, expected: number) {
-  const dots = '[data-testid="chart-cycle-time-scatter"] [data-point-count]';
-  await frame
-    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
-}
-
 describe("work closed as Won't Fix", () => {
   it('counts as delivered until the admin marks its status discarded, then is left out of cycle time and shown apart', async () => {
     const discarded = doneForMember().filter((issue) => issue.status === DISCARDING_STATUS).length;
     expect(discarded).toBeGreaterThan(0);
     const before = await openCycleTime('light');
-    await expectDots(before.frame, doneForMember().length);
+    await expectScatterDots(before.frame, doneForMember().length);
     await before.page.close();
 
     const admin = await openHostPage(browser, site, 'admin', '/settings/flow-metrics', { viewport: { width: 1280, height: 1400 } });
@@ -95,7 +86,7 @@ describe("work closed as Won't Fix", () => {
     await site.platform.drainQueue();
 
     const after = await openCycleTime('light');
-    await expectDots(after.frame, doneForMember().length - discarded);
+    await expectScatterDots(after.frame, doneForMember().length - discarded);
     // Shown apart, on the Overview.
     await after.frame.getByRole('tab', { name: 'Overview', exact: true }).click();
     await expect(after.frame.getByTestId('overview-discarded').textContent()).resolves.toMatch(

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseSealingKeyRing } from '../../src/adapters/secrets/sealing-key-ring';
 import { isSealedSecret, open } from '../../src/adapters/secrets/sealed-secret';
 import { DEMO_GITHUB_LOGIN, DEMO_REPOSITORIES } from '../github/demo-github';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { developmentSealingKeys } from '../sealing/development-sealing-keys';
-import { launchChromium } from '../testing/chromium';
 import { appFrame, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { demoSiteAndBrowser } from './synced-demo-site';
 
 jest.setTimeout(120_000);
 
@@ -19,11 +18,10 @@ jest.setTimeout(120_000);
 let site: LocalSite;
 let browser: Browser;
 let page: Page;
-const rootDir = path.resolve(__dirname, '../..');
 const settings = () => appFrame(page);
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  [site, browser] = await demoSiteAndBrowser();
   const admin = site.users.find((user) => user.role === 'admin')!;
   await site.platform.invokeResolver({
     moduleKey: 'flow-metrics-settings',

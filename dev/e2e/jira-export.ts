@@ -34,7 +34,7 @@ export interface ExportedIssue {
   flags: Array<{ at: number; on: boolean }>;
 }
 
-export type StatusCategory = 'new' | 'indeterminate' | 'done';
+type StatusCategory = 'new' | 'indeterminate' | 'done';
 
 /** The simulated site's status categories by status name, from its own catalogue. */
 const CATEGORY_OF = new Map(STATUSES.map((status) => [status.name, status.category as StatusCategory]));

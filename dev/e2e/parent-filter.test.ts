@@ -5,6 +5,7 @@ import { describeViolations, seriousAccessibilityViolations } from '../testing/a
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
 import { exportedIssues, type ExportedIssue } from './jira-export';
+import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
 jest.setTimeout(180_000);
 
@@ -14,7 +15,6 @@ jest.setTimeout(180_000);
  * epics chosen, from its export; the page opens on the whole history without epics themselves.
  */
 const PROJECT = 'FLOW';
-const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
 let site: LocalSite;
 let browser: Browser;
@@ -58,29 +58,13 @@ async function openWith(theme: 'light' | 'dark', query: string): Promise<{ page:
   return { page, frame };
 }
 
-async function expectDots(frame: Frame, expected: number) {
-  const dots = `${SCATTER} [data-point-count]`;
-  await frame
-    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
-}
-
-async function wipAtColumnHeads(frame: Frame): Promise<number> {
-  await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
-  const heads = await frame.getByTestId('aging-wip').allTextContents();
-  return heads.reduce((total, head) => total + Number(head.replace(/^WIP /, '').replace(/,/g, '')), 0);
-}
-
 describe('the parent filter', () => {
   it('counts only the children of the epic a link names, then of a second epic ticked, as Jira files them', async () => {
     const [first, second] = epics;
     expect(finished([first]).length).toBeGreaterThan(1);
     const { page, frame } = await openWith('light', `?parent=${first}&tab=cycle-time`);
     await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
-    await expectDots(frame, finished([first]).length);
+    await expectScatterDots(frame, finished([first]).length);
     await expect(frame.getByTestId('filter-parents').locator('summary').textContent()).resolves.toContain(first);
 
     await frame.getByTestId('filter-parents').locator('summary').click();
@@ -88,7 +72,7 @@ describe('the parent filter', () => {
       .getByTestId('filter-parents')
       .getByRole('checkbox', { name: new RegExp(`^${second} \\(`) })
       .check();
-    await expectDots(frame, finished([first, second]).length);
+    await expectScatterDots(frame, finished([first, second]).length);
     await page.waitForFunction(
       ([a, b]) => new URLSearchParams(window.location.search).getAll('parent').sort().join() === [a, b].sort().join(),
       [first, second] as const,
@@ -96,7 +80,7 @@ describe('the parent filter', () => {
 
     expect(inProgress([first, second]).length).toBeGreaterThan(0);
     await frame.getByRole('tab', { name: 'Aging', exact: true }).click();
-    await expect(wipAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
+    await expect(workInProgressAtColumnHeads(frame)).resolves.toBe(inProgress([first, second]).length);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { MS_PER_DAY } from '../../src/domain';
 import { tableColumn, tableRows } from './chart-table';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -136,27 +137,6 @@ async function expectTableRows(frame: Frame, chartTestId: string, expected: numb
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const scatterChart = '[data-testid="chart-cycle-time-scatter"]';
 
-/** The work in progress written at the head of each column of the aging chart. */
-async function wipAtColumnHeads(frame: Frame): Promise<number[]> {
-  const heads = await frame.getByTestId('aging-wip').allTextContents();
-  return heads.map((head) => Number(head.replace(/^WIP /, '').replace(/,/g, '')));
-}
-
-/** Waits until the scatterplot in `chart` draws exactly `expected` dots (all painted on one canvas, which counts them). */
-async function expectDots(frame: Frame, chart: string, expected: number) {
-  const dots = `${chart} [data-point-count]`;
-  try {
-    await frame.waitForFunction(
-      ([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n),
-      [dots, expected] as const,
-      {
-        timeout: 10_000,
-      },
-    );
-  } catch {
-    expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
-  }
-}
 const formatted = (n: number) => n.toLocaleString('en-US');
 
 /** Waits until the element's text contains `text`: answers computed off the page's thread arrive a moment later. */
@@ -223,7 +203,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await showTab(frame, 'Cycle time');
     const finished = finishedIn(firstCreated(), today());
     expect(finished.length).toBeGreaterThan(50);
-    await expectDots(frame, scatterChart, finished.length);
+    await expectScatterDots(frame, finished.length);
     expect(sum(await tableColumn(frame, 'chart-cycle-time-scatter', 'Items'))).toBe(finished.length);
     expect(sum(await tableColumn(frame, 'chart-cycle-time-histogram', 'Items'))).toBe(finished.length);
     await screenshot(page, 'project-page-cycle-time-light');
@@ -231,7 +211,7 @@ describe('the project page, as a member, on synced demo data', () => {
 
   it("computes those figures in the report worker, from the app's own files, off the page's main thread", async () => {
     await showTab(frame, 'Cycle time');
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today()).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today()).length);
     const workers = page.workers().map((worker) => new URL(worker.url()));
     const report = workers.find((url) => /\/report\.worker-[\w-]+\.js$/.test(url.pathname));
     expect(report?.origin).toBe(new URL(frame.url()).origin);
@@ -256,7 +236,7 @@ describe('the project page, as a member, on synced demo data', () => {
 
   it('shows the age of every item in progress, counted at the head of its stage', async () => {
     await showTab(frame, 'Aging');
-    expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress().length);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(inProgress().length);
     await expectTableRows(frame, 'chart-aging', inProgress().length);
     await screenshot(page, 'project-page-aging-light');
   });
@@ -272,7 +252,7 @@ describe('the project page, as a member, on synced demo data', () => {
       'chart-aging-summary',
       `${formatted(then.length)} ${then.length === 1 ? 'item' : 'items'} in progress at the end of`,
     );
-    expect(sum(await wipAtColumnHeads(frame))).toBe(then.length);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(then.length);
     const keys = (await tableRows(frame, 'chart-aging')).rows.map(([key]) => key!);
     expect(keys.sort()).toEqual(then.map((issue) => issue.key).sort());
     await frame.getByTestId('aging-as-of').fill('');
@@ -305,7 +285,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await showTab(frame, 'Cycle time');
     await frame.getByLabel('Logarithmic scale').check();
     await frame.getByTestId('scatter-rolling').selectOption('20');
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today()).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today()).length);
     await expectCount(frame, '[data-testid="chart-trend"]', 1);
     await frame.getByLabel('Logarithmic scale').uncheck();
     await frame.getByTestId('scatter-rolling').selectOption('');
@@ -317,7 +297,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await frame.waitForFunction(() =>
       document.querySelector('[data-testid="filter-stage-range-note"]')?.textContent?.startsWith('Every tab'),
     );
-    expect(sum(await wipAtColumnHeads(frame))).toBe(issues.filter((issue) => issue.category !== 'done').length);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(issues.filter((issue) => issue.category !== 'done').length);
     await frame.getByTestId('filter-stage-from').selectOption('In Progress');
   });
 
@@ -396,7 +376,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await showTab(frame, 'Cycle time');
     const finished = finishedIn(daysAgo(29), today());
     expect(finished.length).toBeLessThan(finishedIn(firstCreated(), today()).length);
-    await expectDots(frame, scatterChart, finished.length);
+    await expectScatterDots(frame, finished.length);
     await showTab(frame, 'Flow');
     expect(await tableColumn(frame, 'chart-wip-run', 'Items in progress')).toHaveLength(30);
     await frame.getByTestId('filter-range').selectOption({ label: 'Configured period' });
@@ -409,9 +389,9 @@ describe('the project page, as a member, on synced demo data', () => {
     const others = [...new Set(issues.map((issue) => issue.type))].filter((type) => type !== 'Bug');
     for (const type of others) await types.getByRole('checkbox', { name: type, exact: true }).uncheck();
     await showTab(frame, 'Cycle time');
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), bugs).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today(), bugs).length);
     await showTab(frame, 'Aging');
-    expect(sum(await wipAtColumnHeads(frame))).toBe(inProgress(bugs).length);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(inProgress(bugs).length);
     await showTab(frame, 'Issues');
     await expect(frame.getByTestId('issues-count').textContent()).resolves.toMatch(
       new RegExp(
@@ -535,7 +515,7 @@ describe('the project page from a link', () => {
     const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?period=30&tab=cycle-time');
     await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
     await expect(frame.getByTestId('filter-range').inputValue()).resolves.toBe('30');
-    await expectDots(frame, scatterChart, finishedIn(daysAgo(29), today()).length);
+    await expectScatterDots(frame, finishedIn(daysAgo(29), today()).length);
 
     // Each change shows in the host page's address, under the module's own path, as Jira's does.
     await frame.getByTestId('filter-range').selectOption({ label: 'Last 90 days' });
@@ -557,7 +537,7 @@ describe('the project page from a link', () => {
     await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
     const labelled = issues.filter((issue) => issue.labels.includes('frontend'));
     expect(labelled.length).toBeGreaterThan(0);
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), labelled).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today(), labelled).length);
     await expect(frame.getByTestId('filter-labels').textContent()).resolves.toContain('Labels: frontend');
 
     const done = labelled.filter((issue) => issue.resolution === 'Done');
@@ -566,7 +546,7 @@ describe('the project page from a link', () => {
       .getByTestId('filter-resolutions')
       .getByRole('checkbox', { name: /^Done \(/ })
       .check();
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today(), done).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today(), done).length);
     await page.waitForFunction(() => window.location.search === '?resolution=Done&label=frontend&tab=cycle-time');
     await screenshot(page, 'project-page-facet-filters');
     await page.close();
@@ -579,7 +559,7 @@ describe('the project page from a link', () => {
     await expect(frame.getByTestId('filter-stage-range-note').textContent()).resolves.toMatch(/^Every tab/);
     const notDone = issues.filter((issue) => issue.category !== 'done').length;
     await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
-    expect(sum(await wipAtColumnHeads(frame))).toBe(notDone);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(notDone);
     expect(new URLSearchParams(appSearch(page)).get('from-stage')).toBe('To Do');
     await page.close();
   });
@@ -613,7 +593,7 @@ describe('the project page, opened in a browser that holds no history', () => {
     expect(await frame.getByTestId('tab-panel-overview').isVisible()).toBe(true);
 
     await showTab(frame, 'Cycle time');
-    await expectDots(frame, scatterChart, finishedIn(firstCreated(), today()).length);
+    await expectScatterDots(frame, finishedIn(firstCreated(), today()).length);
     expect(views()).toHaveLength(ahead);
     await page.close();
   });

@@ -5,6 +5,7 @@ import { describeViolations, seriousAccessibilityViolations } from '../testing/a
 import { exportedIssues } from './jira-export';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { expectScatterDots } from './chart-marks';
 
 jest.setTimeout(180_000);
 
@@ -58,21 +59,11 @@ async function shownRange(frame: Frame) {
   return { from: from!, to: to!, expected: resolvedDays.filter((day) => day >= from! && day <= to!).length };
 }
 
-async function expectDots(frame: Frame, expected: number) {
-  const dots = `${SCATTER} [data-point-count]`;
-  await frame
-    .waitForFunction(([css, n]) => document.querySelector(css)?.getAttribute('data-point-count') === String(n), [dots, expected] as const, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
-  expect(await frame.locator(dots).getAttribute('data-point-count')).toBe(String(expected));
-}
-
 describe('zooming the scatterplot into dates', () => {
   it('zooms by the keyboard and by a drag, each time to the items Jira resolved in the dates shown, and resets', async () => {
     const { page, frame } = await openCycleTime('light');
     const whole = await shownRange(frame);
-    await expectDots(frame, whole.expected);
+    await expectScatterDots(frame, whole.expected);
 
     // Keyboard only: focus the button and press Enter, twice, then move later.
     const zoomIn = frame.getByRole('button', { name: 'Zoom in' });
@@ -81,15 +72,15 @@ describe('zooming the scatterplot into dates', () => {
     await page.keyboard.press('Enter');
     const quarter = await shownRange(frame);
     expect(quarter.from > whole.from && quarter.to < whole.to).toBe(true);
-    await expectDots(frame, quarter.expected);
+    await expectScatterDots(frame, quarter.expected);
     await frame.getByRole('button', { name: 'Later' }).focus();
     await page.keyboard.press('Enter');
     const later = await shownRange(frame);
     expect(later.from > quarter.from).toBe(true);
-    await expectDots(frame, later.expected);
+    await expectScatterDots(frame, later.expected);
 
     await frame.getByRole('button', { name: 'Reset zoom' }).click();
-    await expectDots(frame, whole.expected);
+    await expectScatterDots(frame, whole.expected);
 
     // A drag across the middle third of the plot.
     const box = (await frame.locator(`${SCATTER} svg[role="application"]`).boundingBox())!;
@@ -102,7 +93,7 @@ describe('zooming the scatterplot into dates', () => {
     await page.mouse.up();
     const dragged = await shownRange(frame);
     expect(dragged.from > whole.from && dragged.to < whole.to).toBe(true);
-    await expectDots(frame, dragged.expected);
+    await expectScatterDots(frame, dragged.expected);
     await page.close();
   });
 

@@ -6,12 +6,13 @@ import { parseSealingKeyRing, type SealingKey } from '../../src/adapters/secrets
 import { isSealedSecret, open } from '../../src/adapters/secrets/sealed-secret';
 import { ERASE_CONFIRMATION_PHRASE } from '../../src/shared/resolver-contract';
 import { DEMO_REPOSITORIES } from '../github/demo-github';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { LocalSite } from '../local-site';
 import { forgetRequestThrottles } from '../testing/request-throttles';
 import { developmentSealingKeys } from '../sealing/development-sealing-keys';
 import { botToken, DEMO_CHANNELS } from '../slack/demo-slack';
-import { launchChromium } from '../testing/chromium';
 import { appFrame, cspViolationsOf, openHostPage, resolverCallsOf, userWithRole as demoUserWithRole } from '../testing/open-host-page';
+import { exportedIssues, statusVisits } from './jira-export';
+import { demoSiteAndBrowser } from './synced-demo-site';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -45,7 +46,7 @@ const rotatedSlackToken = botToken('settings-e2e-rotated');
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
+  [site, browser] = await demoSiteAndBrowser();
   admin = await openAs('admin', SETTINGS);
 }, 120_000);
 
@@ -141,31 +142,17 @@ interface JiraIssue {
   visited: Set<string>;
 }
 
-interface ChangelogItem {
-  field: string;
-  from?: string;
-  to?: string;
-}
-
-async function jiraIssues(projectKey: string): Promise<JiraIssue[]> {
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${projectKey}&fields=status,issuetype`);
-  if (!response.ok) throw new Error(`The simulated site's export failed: ${response.status}`);
-  const exported = (await response.json()) as Array<{
-    fields: { status: { id: string }; issuetype: { name: string } };
-    changelog: { histories: Array<{ items: ChangelogItem[] }> };
-  }>;
+/** The project's issues from Jira's export, their statuses named by id (`statusIds`: the project's, by name). */
+async function jiraIssues(projectKey: string, statusIds: ReadonlyMap<string, { id: string }>): Promise<JiraIssue[]> {
+  const idOf = (name: string) => {
+    const status = statusIds.get(name);
+    if (status === undefined) throw new Error(`${projectKey} has no status "${name}"`);
+    return status.id;
+  };
   // The project page opens without epics (a project's default): its figures are those of the other issues.
-  return exported
-    .filter(({ fields }) => fields.issuetype.name !== 'Epic')
-    .map(({ fields, changelog }) => {
-      const visited = new Set([fields.status.id]);
-      for (const item of changelog.histories.flatMap((history) => history.items)) {
-        if (item.field !== 'status') continue;
-        if (item.from) visited.add(item.from);
-        if (item.to) visited.add(item.to);
-      }
-      return { status: fields.status.id, visited };
-    });
+  return (await exportedIssues(site, projectKey))
+    .filter((issue) => issue.type !== 'Epic')
+    .map((issue) => ({ status: idOf(issue.status), visited: new Set(statusVisits(issue).map((visit) => idOf(visit.status))) }));
 }
 
 /** The project's statuses by name, with Jira's category of each. */
@@ -300,7 +287,8 @@ describe('the settings page, as a Jira admin', () => {
   });
 
   it("changes a project's workflow and the project page recomputes its work in progress with it", async () => {
-    const [issues, statuses] = await Promise.all([jiraIssues(PROJECT), jiraStatuses(PROJECT)]);
+    const statuses = await jiraStatuses(PROJECT);
+    const issues = await jiraIssues(PROJECT, statuses);
     const inReview = statuses.get('In Review')?.id;
     if (!inReview) throw new Error(`${PROJECT} has no "In Review" status`);
     // Until an admin maps statuses, stages follow Jira's categories: to do, in progress, done.
