@@ -34,6 +34,7 @@ import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../dev/local-site';
 import { launchChromium } from '../dev/testing/chromium';
+import { HISTORY_DECODED, HISTORY_FETCHED } from '../static/project-page/src/history-load-marks';
 
 const ISSUES = Number(process.env['BENCH_UI_ISSUES'] ?? 20_000);
 const RUNS = Number(process.env['BENCH_UI_RUNS'] ?? 3);
@@ -42,9 +43,6 @@ const OPEN_TARGET_MS = 1000;
 const FILTER_TARGET_MS = 100;
 /** How long the reader of the second page opening reads the overview before clicking a chart's tab. */
 const CLICK_AFTER_MS = Number(process.env['BENCH_UI_CLICK_AFTER_MS'] ?? 3_000);
-/** The page's User Timing marks of its history's load (see static/project-page/src/use-project-view.ts). */
-const HISTORY_FETCHED = 'flow-metrics:history-fetched';
-const HISTORY_DECODED = 'flow-metrics:history-decoded';
 
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const AGING = '[data-testid="chart-aging"]';

@@ -10,6 +10,7 @@ import { MS_PER_DAY } from '../../src/domain';
 import { tableColumn, tableRows } from './chart-table';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { HISTORY_DECODED } from '../../static/project-page/src/history-load-marks';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
@@ -583,7 +584,7 @@ describe('the project page, opened in a browser that holds no history', () => {
     const { page, frame } = await openAs('member', PROJECT);
     await frame.getByTestId('tab-panel-overview').waitFor({ timeout: 30_000 });
     // The page marks the history decoded (a User Timing mark) once it has it: here, with no tab clicked.
-    await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, 'flow-metrics:history-decoded', {
+    await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, HISTORY_DECODED, {
       timeout: 30_000,
     });
     const views = () => resolverCallsOf(page).filter((functionKey) => functionKey === 'getProjectView');

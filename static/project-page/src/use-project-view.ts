@@ -7,6 +7,7 @@ import { historyDecoder } from './history-decoder';
 import { startHistoryDecodingWorker } from './history-decoding-worker-start';
 import type { ProjectHistoryPart, ProjectOverviewPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
+import { HISTORY_DECODED, HISTORY_FETCHED } from './history-load-marks';
 
 /** The resolver function that sends the stored history, workflow and configuration, in parts. */
 export const GET_PROJECT_VIEW = 'getProjectView';
@@ -31,13 +32,6 @@ const UNREADABLE: ResolverError = {
   code: 'INTERNAL',
   message: "This project's stored history could not be read. Try again; if it persists, ask an admin to sync the project again.",
 };
-
-/**
- * Named moments of a load (User Timing marks), for a profiler or `npm run bench:ui` to split the wait for the
- * first chart: every part of the history received, and the history decoded.
- */
-export const HISTORY_FETCHED = 'flow-metrics:history-fetched';
-export const HISTORY_DECODED = 'flow-metrics:history-decoded';
 
 function mark(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
