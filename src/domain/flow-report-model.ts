@@ -20,7 +20,7 @@ import {
 } from './flow-report';
 import { choosesAll, facetMatcher, type FacetChoice } from './issue-facets';
 import { selectedTimeline } from './selected-timeline';
-import { buildStageAging, type StageAgingReport } from './stage-aging-report';
+import { endOfDayAsOf, stageAgingReport, type StageAgingReport } from './stage-aging-report';
 import { type StageRange, withStageRange } from './stage-range';
 import { ZonedDays } from './time-zone';
 import { type Workflow } from './workflow';
@@ -260,13 +260,38 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     return answers(JSON.stringify([items, ...asked]), () => ask(questions));
   };
 
+  /**
+   * The timeline aging by stage reads for the filters' items as of `asOf`, and the history its item indices
+   * refer to. As of now it is the measures' own (cut from the whole history's, see `itemsBasisOf`), so the Aging
+   * tab after a change of items builds no timeline; as of a past day, the whole history's timeline as of then
+   * (remembered per stage range and day) cut to the items. A history the whole workflow cannot measure falls
+   * back to filtering, as the measures do.
+   */
+  const wholeAgingBases = recentlyUsed<ReportBasis | null>(REMEMBERED);
+  const agingBasisOf = (filters: ReportFilters, asOf: number): { basis: ReportBasis; itemsOf: CompactHistory } => {
+    if (asOf === now) return { basis: itemsBasisOf(filters).basis, itemsOf: wholeBasisOf(filters) !== null ? history : historyOf(filters) };
+    const whole = wholeAgingBases(JSON.stringify([filters.stageRange ?? null, asOf]), () => {
+      try {
+        return reportBasis(history, rangedConfig(filters), { now: asOf });
+      } catch {
+        return null;
+      }
+    });
+    const keep = keeperOf(filters);
+    if (whole === null)
+      return { basis: reportBasis(historyOf(filters), rangedConfig(filters), { now: asOf }), itemsOf: historyOf(filters) };
+    return { basis: keep === null ? whole : { ...whole, timeline: selectedTimeline(whole.timeline, keep) }, itemsOf: history };
+  };
+
   const agings = recentlyUsed<StageAgingResult>(REMEMBERED);
   /** Aging by stage for the filters' items as of the end of `asOfDate` (null: now), bands from the filters' period. */
   const stageAgingFor = (filters: ReportFilters, asOfDate: string | null): StageAgingResult =>
     agings(JSON.stringify([filtersKey(filters), asOfDate]), () => {
       try {
         const { window } = windowWithinHistory(filters, config.window, firstDay, today);
-        return { ok: true, aging: buildStageAging(historyOf(filters), { ...rangedConfig(filters), window }, now, asOfDate) };
+        const asOf = endOfDayAsOf(asOfDate, config.conventions.timeZone, now);
+        const { basis, itemsOf } = agingBasisOf(filters, asOf);
+        return { ok: true, aging: stageAgingReport(itemsOf, basis, { ...rangedConfig(filters), window }) };
       } catch (cause) {
         return { ok: false, message: cause instanceof Error ? cause.message : 'The aging could not be computed.' };
       }

@@ -3,6 +3,7 @@ import { filterCompactHistory, type CompactHistory } from './compact-history';
 import { DEFAULT_FLOW_CONFIG, type FlowConfig } from './flow-config';
 import { buildFlowMeasures, itemFacts, reportBasis, selectedItemFacts, windowMeasures, withItemRows } from './flow-report';
 import { selectedTimeline } from './selected-timeline';
+import { buildStageAging, endOfDayAsOf, stageAgingReport } from './stage-aging-report';
 import { withStageRange } from './stage-range';
 import { ALL_CONVENTION_VARIANTS, arbitraryBoardHistory, BOARD_WORKFLOW } from './testing/history-fixture';
 import type { Workflow } from './workflow';
@@ -44,6 +45,27 @@ describe('a timeline cut to some items', () => {
           const keep = (issue: number) => kept[issue]!;
           const config: FlowConfig = { ...DEFAULT_FLOW_CONFIG, conventions, workflow, window };
           expect(cutMeasures(history, config, keep)).toEqual(buildFlowMeasures(filterCompactHistory(history, keep), config, run));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('sees the same aging by stage as the history filtered to the same items, as of now and as of a past day', () => {
+    fc.assert(
+      fc.property(
+        arbitraryBoardHistory(40),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.constantFrom(...ALL_CONVENTION_VARIANTS),
+        fc.constantFrom(...WORKFLOWS),
+        fc.constantFrom(...WINDOWS),
+        fc.constantFrom(null, '2025-02-01', '2025-02-20'),
+        (history, kept, conventions, workflow, window, asOfDate) => {
+          const keep = (issue: number) => kept[issue]!;
+          const config: FlowConfig = { ...DEFAULT_FLOW_CONFIG, conventions, workflow, window };
+          const whole = reportBasis(history, config, { now: endOfDayAsOf(asOfDate, conventions.timeZone, run.now) });
+          const cut = stageAgingReport(history, { ...whole, timeline: selectedTimeline(whole.timeline, keep) }, config);
+          expect(cut).toEqual(buildStageAging(filterCompactHistory(history, keep), config, run.now, asOfDate));
         },
       ),
       { numRuns: 150 },

@@ -5,7 +5,7 @@
 import { dayToIsoDate, isoDateToDay } from './calendar-day';
 import type { CompactHistory } from './compact-history';
 import type { FlowConfig } from './flow-config';
-import { reportBasis } from './flow-report';
+import { reportBasis, type ReportBasis } from './flow-report';
 import { formatIsoTimestamp } from './iso-timestamp';
 import { resolveWindow } from './report-window';
 import { MIN_STAGE_EXITS, stageAging, type StageAgingBasis } from './stage-aging';
@@ -50,15 +50,28 @@ export function endOfDayAsOf(asOfDate: string | null, timeZone: string, now: num
  * @throws as `buildFlowReport`, and RangeError for a date that is not one.
  */
 export function buildStageAging(history: CompactHistory, config: FlowConfig, now: number, asOfDate: string | null): StageAgingReport {
+  const asOf = endOfDayAsOf(asOfDate, config.conventions.timeZone, now);
+  return stageAgingReport(history, reportBasis(history, config, { now: asOf }), config);
+}
+
+/**
+ * Aging by stage on a timeline of the history built as of the instant the aging is seen at: the history's own
+ * timeline, or one cut from it to some items (see `selectedTimeline`), which sees exactly what the history
+ * filtered to those items sees. So a page that already holds the cut timeline of its measures reads the
+ * aging from it instead of filtering the history and building a timeline again.
+ */
+export function stageAgingReport(
+  history: CompactHistory,
+  { timeline, measure }: Pick<ReportBasis, 'timeline' | 'measure'>,
+  config: FlowConfig,
+): StageAgingReport {
   const conventions = config.conventions;
-  const asOf = endOfDayAsOf(asOfDate, conventions.timeZone, now);
-  const { timeline, measure } = reportBasis(history, config, { now: asOf });
   const window = resolveWindow(config.window, timeline);
   const columns = stageAging(timeline, measure, window, conventions.percentiles, conventions.percentileMethod);
   const { key } = history;
   const statusNames = history.statuses.map((status) => status.name);
   return {
-    asOf: formatIsoTimestamp(asOf),
+    asOf: formatIsoTimestamp(timeline.now),
     asOfDate: dayToIsoDate(timeline.nowDay),
     unit: conventions.unit,
     minimumExits: MIN_STAGE_EXITS,

@@ -11,6 +11,7 @@ import {
   type ReportFilters,
   reportModel,
 } from '../../../src/domain';
+import { buildStageAging } from '../../../src/domain/stage-aging-report';
 import { withStageRange } from '../../../src/domain/stage-range';
 
 // The real forecast, counted: it is the part the model computes only when asked.
@@ -161,6 +162,39 @@ describe('the page’s report model', () => {
       );
       expect(JSON.parse(JSON.stringify(result.measures))).toEqual(JSON.parse(JSON.stringify(alone)));
     }
+  });
+
+  it('sees the aging by stage of a sequence of filter changes exactly as the history filtered to each choice sees it', () => {
+    const withFacets = flowHistoryWithFacets();
+    const model = reportModel(withFacets, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const { config } = flowConfigOf(null, BOARD_WORKFLOW);
+    const REVIEW_ON: ReportFilters['stageRange'] = { from: 'Review', to: 'Released' };
+    const sequence: ReportFilters[] = [
+      NO_FILTERS,
+      BUGS,
+      { ...NO_FILTERS, issueTypes: ['Story'], stageRange: REVIEW_ON },
+      { ...NO_FILTERS, labels: ['mobile'], rangeDays: 14 },
+      { ...NO_FILTERS, resolutions: ["Won't Fix"] },
+      { ...NO_FILTERS, parents: ['FLOW-100'], issueTypes: ['Bug', 'Story'], stageRange: REVIEW_ON },
+      BUGS,
+    ];
+    let columns = 0;
+    for (const filters of sequence) {
+      // As the page asks: the measures on a change of items, then the Aging tab, now and on past days.
+      model.measuresFor(filters);
+      for (const asOfDate of [null, '2026-02-20', '2026-03-05']) {
+        const aging = model.stageAgingFor(filters, asOfDate);
+        if (!aging.ok) throw new Error(aging.message);
+        const keep = (issue: number) =>
+          (filters.issueTypes.length === 0 || filters.issueTypes.includes(withFacets.issueTypes[withFacets.type[issue]!]!)) &&
+          facetValuesOf(withFacets, issue, filters);
+        const ranged = filters.stageRange ? { ...config, workflow: withStageRange(BOARD_WORKFLOW, filters.stageRange) } : config;
+        const window = filters.rangeDays === null ? config.window : { from: null, to: null, days: filters.rangeDays };
+        expect(aging.aging).toEqual(buildStageAging(filterCompactHistory(withFacets, keep), { ...ranged, window }, FIXTURE_NOW, asOfDate));
+        columns += aging.aging.columns.filter((column) => column.items.length > 0).length;
+      }
+    }
+    expect(columns).toBeGreaterThan(sequence.length);
   });
 
   it('remembers the reports of recent filters, so going back to one costs nothing', () => {
