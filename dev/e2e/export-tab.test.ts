@@ -5,7 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 
 jest.setTimeout(180_000);
 
@@ -20,14 +20,14 @@ const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 
 beforeAll(async () => {
   [site, browser] = await syncedDemoSiteAndBrowser();
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -35,16 +35,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function openReport(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
+const openReport = (theme: 'light' | 'dark') =>
+  pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
 
 async function showTab(frame: Frame, label: string) {
   await frame.getByRole('tab', { name: label, exact: true }).click();

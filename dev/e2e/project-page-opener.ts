@@ -1,0 +1,54 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { LocalSite } from '../local-site';
+import { appFrameContent, cspViolationsOf, openHostPage, type HostPageOptions } from '../testing/open-host-page';
+
+/**
+ * Opening the app's pages the way the end-to-end tests read them: as one of the demo site's people, on a screen
+ * tall enough to hold the whole report, and only handed to the test once the part it reads has drawn. Every
+ * page opened is remembered, so a test file can check that none of them broke the Content Security Policy.
+ * Each test file once kept its own copy of this bookkeeping; one copy keeps the viewport and the waits alike.
+ */
+
+/** A reader's screen: wide as a laptop's, tall enough that the report's charts need no scrolling. */
+const READING_VIEWPORT = { width: 1280, height: 1700 };
+
+/** The project page of `project` on the local host, with the app's own query (`?tab=…`, filters) if any. */
+export const projectPagePath = (project: string, search = '') => `/projects/${project}/flow-metrics${search}`;
+
+export interface PageToOpen {
+  /** The host page's path, with its query: a project page (`projectPagePath`) or the settings page. */
+  path: string;
+  /** The demo site's person with this role; a member, the project page's reader, unless said otherwise. */
+  as?: string;
+  theme?: HostPageOptions['theme'];
+  /** The reading viewport unless said otherwise (the settings page's tests use a shorter one). */
+  viewport?: HostPageOptions['viewport'];
+  /** The app's test id that shows the page has drawn what the test reads, and how long it may take to appear. */
+  ready: { testId: string; timeout: number };
+}
+
+export interface PageOpener {
+  /** Opens the page, waits until it is ready, and answers the host page and the app's frame inside it. */
+  open(page: PageToOpen): Promise<{ page: Page; frame: Frame }>;
+  /** What the browser reported any page opened so far breaking its Content Security Policy with. */
+  cspViolations(): string[];
+}
+
+/**
+ * The pages one test file opens. `context` answers the file's site and browser, which its `beforeAll` starts
+ * after this is made.
+ */
+export function pageOpener(context: () => { browser: Browser; site: LocalSite }): PageOpener {
+  const opened: Page[] = [];
+  return {
+    async open({ path, as = 'member', theme, viewport = READING_VIEWPORT, ready }) {
+      const { browser, site } = context();
+      const page = await openHostPage(browser, site, as, path, { theme, viewport });
+      opened.push(page);
+      const frame = await appFrameContent(page);
+      await frame.getByTestId(ready.testId).waitFor({ timeout: ready.timeout });
+      return { page, frame };
+    },
+    cspViolations: () => opened.flatMap((page) => cspViolationsOf(page)),
+  };
+}
