@@ -1,11 +1,11 @@
 import { expect } from '@jest/globals';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../local-site';
 import { launchChromium } from '../testing/chromium';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { boardColumns } from './jira-boards';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { openWorkflowEditor, pageOpener } from './project-page-opener';
 
 jest.setTimeout(120_000);
 
@@ -16,19 +16,18 @@ jest.setTimeout(120_000);
  * REST as the admin), and nothing is stored until the admin saves.
  */
 const rootDir = path.resolve(__dirname, '../..');
-const SETTINGS = '/settings/flow-metrics';
 const PROJECT = 'FLOW';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
 }, 120_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -36,14 +35,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function openEditor(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'admin', SETTINGS, { theme, viewport: { width: 1280, height: 1400 } });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 30_000 });
-  await frame.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
-  return { page, frame };
-}
+const openEditor = (theme: 'light' | 'dark') => openWorkflowEditor(pages, PROJECT, theme);
 
 const proposedStages = (frame: Frame) =>
   frame

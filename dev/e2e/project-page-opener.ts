@@ -52,3 +52,21 @@ export function pageOpener(context: () => { browser: Browser; site: LocalSite })
     cspViolations: () => opened.flatMap((page) => cspViolationsOf(page)),
   };
 }
+
+/** The settings page's screen: shorter, as the admin's laptop shows it. */
+const SETTINGS_VIEWPORT = { width: 1280, height: 1400 };
+
+/** The settings page as the admin, with `project`'s workflow editor opened from the Projects tab. */
+export async function openWorkflowEditor(pages: PageOpener, project: string, theme?: HostPageOptions['theme']) {
+  const projectSettings = `project-settings-${project}`;
+  const opened = await pages.open({
+    path: '/settings/flow-metrics',
+    as: 'admin',
+    theme,
+    viewport: SETTINGS_VIEWPORT,
+    ready: { testId: projectSettings, timeout: 30_000 },
+  });
+  await opened.frame.getByTestId(projectSettings).getByRole('button', { name: 'Workflow' }).click({ timeout: 30_000 });
+  await opened.frame.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
+  return opened;
+}
