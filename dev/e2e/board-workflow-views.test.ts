@@ -1,11 +1,11 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { boardColumns } from './jira-boards';
 import { tableRows } from './chart-table';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { openWorkflowEditor, pageOpener, projectPagePath } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, MS_PER_DAY, nearestRank, today } from './default-conventions';
 import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
 
@@ -27,7 +27,7 @@ const BOARD = 'FLOW delivery';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 let issues: ExportedIssue[];
 /** The board's columns that show a status, in order: the stages. */
 let stages: Array<{ name: string; statuses: string[] }>;
@@ -45,7 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -55,10 +55,7 @@ afterAll(async () => {
 
 /** As on a real site: the admin starts FLOW's workflow from the board's columns, and saves it. */
 async function useBoardColumnsAsAdmin() {
-  const page = await openHostPage(browser, site, 'admin', '/settings/flow-metrics', { viewport: { width: 1280, height: 1400 } });
-  const frame = await appFrameContent(page);
-  await frame.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 30_000 });
-  await frame.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
+  const { page, frame } = await openWorkflowEditor(pages, PROJECT);
   await frame.getByRole('button', { name: "Start from the board's columns" }).click();
   await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
   await frame.getByLabel('Board', { exact: true }).selectOption({ label: BOARD });
@@ -115,16 +112,8 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
 
 // ---- The page ----
 
-async function openAging(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?tab=aging`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('chart-aging').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
+const openAging = (theme: 'light' | 'dark') =>
+  pages.open({ path: projectPagePath(PROJECT, '?tab=aging'), theme, ready: { testId: 'chart-aging', timeout: 60_000 } });
 
 describe("the board's columns as the workflow, as a member", () => {
   let frame: Frame;
@@ -189,16 +178,10 @@ describe('a stage range on that workflow, from a link', () => {
   it('measures from the stage a link names: cycle times from reaching it, and only the work that has', async () => {
     const from = doneStage - 1;
     const fromName = stages[from]!.name;
-    const page = await openHostPage(
-      browser,
-      site,
-      'member',
-      `/projects/${PROJECT}/flow-metrics?from-stage=${encodeURIComponent(fromName)}&tab=cycle-time`,
-      { viewport: { width: 1280, height: 1700 } },
-    );
-    opened.push(page);
-    const frame = await appFrameContent(page);
-    await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
+    const { page, frame } = await pages.open({
+      path: projectPagePath(PROJECT, `?from-stage=${encodeURIComponent(fromName)}&tab=cycle-time`),
+      ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
+    });
     await expect(frame.getByTestId('filter-stage-from').inputValue()).resolves.toBe(fromName);
     await page.waitForFunction((name) => new URLSearchParams(window.location.search).get('from-stage') === name, fromName);
     const journeys = issues.map(journey);
