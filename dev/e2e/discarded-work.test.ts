@@ -1,9 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { openWorkflowEditor, pageOpener, projectPagePath } from './project-page-opener';
 import { expectScatterDots } from './chart-marks';
 
 jest.setTimeout(240_000);
@@ -26,7 +26,7 @@ interface ExportedBug {
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 let issues: ExportedBug[];
 
 beforeAll(async () => {
@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -55,16 +55,8 @@ afterAll(async () => {
 /** The items done now that the member may see: by Jira's status category, resolved, at no level closed to them. */
 const doneForMember = () => issues.filter((issue) => issue.category === 'done' && issue.resolved && !issue.secured);
 
-async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?tab=cycle-time`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
+const openCycleTime = (theme: 'light' | 'dark') =>
+  pages.open({ path: projectPagePath(PROJECT, '?tab=cycle-time'), theme, ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 } });
 
 describe("work closed as Won't Fix", () => {
   it('counts as delivered until the admin marks its status discarded, then is left out of cycle time and shown apart', async () => {
@@ -74,11 +66,7 @@ describe("work closed as Won't Fix", () => {
     await expectScatterDots(before.frame, doneForMember().length);
     await before.page.close();
 
-    const admin = await openHostPage(browser, site, 'admin', '/settings/flow-metrics', { viewport: { width: 1280, height: 1400 } });
-    opened.push(admin);
-    const settings = await appFrameContent(admin);
-    await settings.getByTestId(`project-settings-${PROJECT}`).getByRole('button', { name: 'Workflow' }).click({ timeout: 30_000 });
-    await settings.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
+    const { page: admin, frame: settings } = await openWorkflowEditor(pages, PROJECT);
     await settings.getByLabel(`${DISCARDING_STATUS} means discarded, not delivered`).check();
     await settings.getByRole('button', { name: 'Save workflow' }).click();
     await settings.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
