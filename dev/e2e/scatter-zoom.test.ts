@@ -4,7 +4,7 @@ import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { exportedIssues } from './jira-export';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 import { expectScatterDots } from './chart-marks';
 
 jest.setTimeout(180_000);
@@ -19,7 +19,7 @@ const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 /** UTC days on which each of the project's done items was resolved, as Jira exports them (epics left out, as the page opens). */
 let resolvedDays: string[];
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -40,13 +40,7 @@ afterAll(async () => {
 });
 
 async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  const { page, frame } = await pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
   await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
   await frame.getByTestId('scatter-zoom').waitFor({ timeout: 30_000 });
   return { page, frame };
