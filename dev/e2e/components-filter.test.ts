@@ -1,9 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 import { measured, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
@@ -22,7 +22,7 @@ const FILTER = 'filter-components';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 let items: Measured[];
 /** Each component with the number of issues filed under it, most used first (then by name), as the filter lists them. */
 let components: Array<[string, number]>;
@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -49,16 +49,12 @@ const filedUnder = (chosen: readonly string[]) => items.filter((item) => item.is
 const finished = (chosen: readonly string[]) => filedUnder(chosen).filter((item) => item.done !== null);
 const inProgress = (chosen: readonly string[]) => filedUnder(chosen).filter((item) => item.start !== null && item.done === null);
 
-async function openCycleTime(theme: 'light' | 'dark', query = ''): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?tab=cycle-time${query}`, {
+const openCycleTime = (theme: 'light' | 'dark', query = '') =>
+  pages.open({
+    path: projectPagePath(PROJECT, `?tab=cycle-time${query}`),
     theme,
-    viewport: { width: 1280, height: 1700 },
+    ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
   });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
 
 async function openList(frame: Frame) {
   await frame.getByTestId(FILTER).locator('summary').click();
