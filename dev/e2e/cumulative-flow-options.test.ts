@@ -4,7 +4,7 @@ import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { tableRows } from './chart-table';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 import { dayOf, measured, MS_PER_DAY, today, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
 
@@ -24,7 +24,7 @@ const PERIOD_DAYS = 90;
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 let items: Measured[];
 /** The period's days (UTC day numbers), the last 90 up to today. */
 let days: number[];
@@ -36,7 +36,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -49,16 +49,12 @@ const startedBy = (day: number) => items.filter((item) => item.start !== null &&
 const doneBy = (day: number) => items.filter((item) => item.done !== null && dayOf(item.done) <= day).length;
 const createdBy = (day: number) => items.filter((item) => dayOf(item.issue.created) <= day).length;
 
-async function openFlow(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?period=${PERIOD_DAYS}&tab=flow`, {
+const openFlow = (theme: 'light' | 'dark') =>
+  pages.open({
+    path: projectPagePath(PROJECT, `?period=${PERIOD_DAYS}&tab=flow`),
     theme,
-    viewport: { width: 1280, height: 1700 },
+    ready: { testId: 'tab-panel-flow', timeout: 60_000 },
   });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('tab-panel-flow').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
 
 /** Each day as the page writes it in its tables (medium date) and in its tooltips (day and month), in the browser's locale. */
 function written(frame: Frame, style: 'table' | 'tooltip'): Promise<string[]> {
