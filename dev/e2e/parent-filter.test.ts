@@ -1,9 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 import { exportedIssues, type ExportedIssue } from './jira-export';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
@@ -18,7 +18,7 @@ const PROJECT = 'FLOW';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 let issues: ExportedIssue[];
 /** The two epics with the most finished children, most first. */
 let epics: [string, string];
@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -47,16 +47,8 @@ const finished = (parents?: readonly string[]) =>
 const inProgress = (parents: readonly string[]) =>
   issues.filter((issue) => issue.category === 'indeterminate' && parents.includes(issue.parent ?? ''));
 
-async function openWith(theme: 'light' | 'dark', query: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics${query}`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
+const openWith = (theme: 'light' | 'dark', query: string) =>
+  pages.open({ path: projectPagePath(PROJECT, query), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
 
 describe('the parent filter', () => {
   it('counts only the children of the epic a link names, then of a second epic ticked, as Jira files them', async () => {
