@@ -1,9 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, measured, nearestRank } from './default-conventions';
 import { exportedIssues } from './jira-export';
 
@@ -24,7 +24,7 @@ const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
 let site: LocalSite;
 let browser: Browser;
-const opened: Page[] = [];
+const pages = pageOpener(() => ({ browser, site }));
 /** The items finished, in the order they finished (by the instant, then by key), each with its day and cycle time. */
 let finished: Array<{ key: string; day: number; cycleTime: number }>;
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(() => {
-  expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  expect(pages.cspViolations()).toEqual([]);
 });
 
 afterAll(async () => {
@@ -56,16 +56,8 @@ function rollingP85(size: number): Array<{ day: number; value: number }> {
   }));
 }
 
-async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics?tab=cycle-time`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  opened.push(page);
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 60_000 });
-  return { page, frame };
-}
+const openCycleTime = (theme: 'light' | 'dark') =>
+  pages.open({ path: projectPagePath(PROJECT, '?tab=cycle-time'), theme, ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 } });
 
 async function chooseRolling(frame: Frame, size: number) {
   await frame.getByTestId('scatter-rolling').selectOption(String(size));
