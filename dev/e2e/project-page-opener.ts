@@ -15,7 +15,7 @@ const READING_VIEWPORT = { width: 1280, height: 1700 };
 /** The project page of `project` on the local host, with the app's own query (`?tab=…`, filters) if any. */
 export const projectPagePath = (project: string, search = '') => `/projects/${project}/flow-metrics${search}`;
 
-export interface PageToOpen {
+interface PageToOpen {
   /** The host page's path, with its query: a project page (`projectPagePath`) or the settings page. */
   path: string;
   /** The demo site's person with this role; a member, the project page's reader, unless said otherwise. */
