@@ -6,6 +6,7 @@ import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-
 import { dayOf, measured, today, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
 import { tableColumn } from './chart-table';
+import { showTab } from './project-page-opener';
 
 jest.setTimeout(180_000);
 
@@ -43,11 +44,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function showTab(label: string, panel: string) {
-  await frame.getByRole('tab', { name: label, exact: true }).click();
-  await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
-}
-
 /** How many of `days` (UTC day numbers) fall on each day from `from` to today. */
 function perDay(from: number, days: ReadonlyArray<number | null>): number[] {
   const counts = new Array<number>(today() - from + 1).fill(0);
@@ -74,7 +70,7 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
   let from: number;
 
   beforeAll(async () => {
-    await showTab('Throughput', 'tab-panel-throughput');
+    await showTab(frame, 'Throughput', 'tab-panel-throughput');
     from = today() - (await tableColumn(frame, 'chart-throughput-daily', 'Items')).length + 1;
   });
 
@@ -83,20 +79,20 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
   });
 
   it('counts the items finished on each day, and in each week', async () => {
-    await showTab('Throughput', 'tab-panel-throughput');
+    await showTab(frame, 'Throughput', 'tab-panel-throughput');
     const daily = perDay(from, doneDays());
     expect(await tableColumn(frame, 'chart-throughput-daily', 'Items')).toEqual(daily);
     expect(await tableColumn(frame, 'chart-throughput-run', 'Items')).toEqual(perWeek(from, daily));
   });
 
   it('counts the arrivals (started) and departures (finished) of each week', async () => {
-    await showTab('Flow', 'tab-panel-flow');
+    await showTab(frame, 'Flow', 'tab-panel-flow');
     expect(await tableColumn(frame, 'chart-net-flow', 'Arrived')).toEqual(perWeek(from, perDay(from, startDays())));
     expect(await tableColumn(frame, 'chart-net-flow', 'Departed')).toEqual(perWeek(from, perDay(from, doneDays())));
   });
 
   it('counts the work in progress at the end of each day', async () => {
-    await showTab('Flow', 'tab-panel-flow');
+    await showTab(frame, 'Flow', 'tab-panel-flow');
     const wip = perDay(from, []).map((_, k) =>
       items.reduce((count, item) => {
         const started = item.start !== null && dayOf(item.start) <= from + k;
@@ -108,7 +104,7 @@ describe('the series behind the Throughput and Flow tabs, as a member', () => {
   });
 
   it('ends cumulative flow with every item in To Do or later, those started, and those done', async () => {
-    await showTab('Flow', 'tab-panel-flow');
+    await showTab(frame, 'Flow', 'tab-panel-flow');
     const last = async (stage: string) => (await tableColumn(frame, 'chart-cumulative-flow', stage)).at(-1);
     await expect(last('To Do')).resolves.toBe(items.length);
     await expect(last('In Progress')).resolves.toBe(items.filter((item) => item.start !== null).length);

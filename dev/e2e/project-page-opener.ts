@@ -70,3 +70,9 @@ export async function openWorkflowEditor(pages: PageOpener, project: string, the
   await opened.frame.getByTestId('workflow-editor').waitFor({ timeout: 20_000 });
   return opened;
 }
+
+/** Shows the report's tab with this label, and waits until its panel (by test id) is drawn. */
+export async function showTab(frame: Frame, label: string, panel: string) {
+  await frame.getByRole('tab', { name: label, exact: true }).click();
+  await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
+}

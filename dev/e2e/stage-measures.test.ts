@@ -4,7 +4,7 @@ import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { chartTable, tableRows } from './chart-table';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { pageOpener, projectPagePath, showTab } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
 import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
 
@@ -105,11 +105,6 @@ const AGING = '[data-testid="chart-aging"]';
 
 const openReport = (theme: 'light' | 'dark') =>
   pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
-
-async function showTab(frame: Frame, label: string, panel: string) {
-  await frame.getByRole('tab', { name: label, exact: true }).click();
-  await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
-}
 
 async function showAging(frame: Frame) {
   await showTab(frame, 'Aging', 'tab-panel-aging');
