@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { appFrameContent, openHostPage } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
 import { exportedIssues, type ExportedIssue } from './jira-export';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { pageOpener, projectPagePath } from './project-page-opener';
 
 jest.setTimeout(120_000);
 
@@ -22,12 +22,17 @@ const PROJECT = 'FLOW';
 let site: LocalSite;
 let browser: Browser;
 let issues: ExportedIssue[];
+const pages = pageOpener(() => ({ browser, site }));
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   [site, browser] = await syncedDemoSiteAndBrowser();
   issues = await exportedIssues(site, PROJECT);
 }, 180_000);
+
+afterEach(() => {
+  expect(pages.cspViolations()).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -49,12 +54,7 @@ function busiestDay(from: string, to: string): number {
 }
 
 async function openForecast(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
-    theme,
-    viewport: { width: 1280, height: 1700 },
-  });
-  const frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 30_000 });
+  const { page, frame } = await pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 30_000 } });
   await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
   await frame.getByTestId('forecast-how-many-sentence').waitFor({ timeout: 30_000 });
   return { page, frame };
@@ -195,9 +195,7 @@ describe('the remaining work of a project with issue security', () => {
   }
 
   async function countedFor(role: string): Promise<string> {
-    const page = await openHostPage(browser, site, role, '/projects/BUG/flow-metrics', { viewport: { width: 1280, height: 1700 } });
-    const frame = await appFrameContent(page);
-    await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+    const { page, frame } = await pages.open({ path: projectPagePath('BUG'), as: role, ready: { testId: 'flow-report', timeout: 60_000 } });
     await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
     await frame.getByTestId('forecast-remaining-source').selectOption('jql');
     await frame.getByTestId('forecast-remaining-jql').fill('issuetype = Bug');
