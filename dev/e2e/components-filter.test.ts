@@ -3,7 +3,7 @@ import type { Browser, Frame } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { pageOpener, projectPagePath, waitForLinkNaming } from './project-page-opener';
 import { measured, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
@@ -95,10 +95,7 @@ describe('the components filter, in the bug queue', () => {
     // An item filed under both counts once.
     expect(finished([first, second]).length).toBeLessThan(finished([first]).length + finished([second]).length);
     await expectScatterDots(frame, finished([first, second]).length);
-    await page.waitForFunction(
-      ([a, b]) => new URLSearchParams(window.location.search).getAll('component').sort().join() === [a, b].sort().join(),
-      [first, second] as const,
-    );
+    await waitForLinkNaming(page, 'component', [first, second]);
 
     expect(inProgress([first, second]).length).toBeGreaterThan(0);
     await frame.getByRole('tab', { name: 'Aging', exact: true }).click();

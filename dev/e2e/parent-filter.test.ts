@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { pageOpener, projectPagePath, waitForLinkNaming } from './project-page-opener';
 import { exportedIssues, type ExportedIssue } from './jira-export';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
 
@@ -65,10 +65,7 @@ describe('the parent filter', () => {
       .getByRole('checkbox', { name: new RegExp(`^${second} \\(`) })
       .check();
     await expectScatterDots(frame, finished([first, second]).length);
-    await page.waitForFunction(
-      ([a, b]) => new URLSearchParams(window.location.search).getAll('parent').sort().join() === [a, b].sort().join(),
-      [first, second] as const,
-    );
+    await waitForLinkNaming(page, 'parent', [first, second]);
 
     expect(inProgress([first, second]).length).toBeGreaterThan(0);
     await frame.getByRole('tab', { name: 'Aging', exact: true }).click();

@@ -76,3 +76,14 @@ export async function showTab(frame: Frame, label: string, panel: string) {
   await frame.getByRole('tab', { name: label, exact: true }).click();
   await frame.getByTestId(panel).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Waits until the host page's address names exactly `values` for the filter `parameter` (in any order): the
+ * link a reader would copy reproduces the filter they ticked.
+ */
+export async function waitForLinkNaming(page: Page, parameter: string, values: readonly string[]) {
+  await page.waitForFunction(
+    ({ name, expected }) => new URLSearchParams(window.location.search).getAll(name).sort().join() === [...expected].sort().join(),
+    { name: parameter, expected: [...values] },
+  );
+}
