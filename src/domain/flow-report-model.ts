@@ -5,6 +5,7 @@ import { DEFAULT_FLOW_CONFIG, parseFlowConfig, type FlowConfig } from './flow-co
 import {
   buildForecaster,
   itemFacts,
+  movedStartItemFacts,
   reportBasis,
   selectedItemFacts,
   windowMeasures,
@@ -19,11 +20,12 @@ import {
   type WindowMeasures,
 } from './flow-report';
 import { choosesAll, facetMatcher, type FacetChoice } from './issue-facets';
+import { movedStartTimeline } from './moved-start-timeline';
 import { selectedTimeline } from './selected-timeline';
 import { endOfDayAsOf, stageAgingReport, type StageAgingReport } from './stage-aging-report';
 import { type StageRange, withStageRange } from './stage-range';
 import { ZonedDays } from './time-zone';
-import { type Workflow } from './workflow';
+import { resolveWorkflow, type Workflow } from './workflow';
 
 /**
  * Which items the charts count: issue types and facets (resolution, labels, components, parent; see
@@ -209,16 +211,32 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
    * no stage lists, met only in items the filters leave out): each choice of items is then computed on its own.
    */
   const wholeBases = recentlyUsed<{ basis: ReportBasis; facts: ItemFacts } | null>(REMEMBERED);
-  const wholeBasisOf = (filters: ReportFilters) =>
+  const wholeBasisOf = (filters: ReportFilters): { basis: ReportBasis; facts: ItemFacts } | null =>
     wholeBases(JSON.stringify(filters.stageRange ?? null), () => {
       try {
         const ranged = rangedConfig(filters);
+        const moved = filters.stageRange ? movedFromWorkflowStart(ranged) : null;
+        if (moved !== null) return moved;
         const basis = reportBasis(history, ranged, run);
         return { basis, facts: itemFacts(basis, ranged) };
       } catch {
         return null;
       }
     });
+
+  /**
+   * The whole history's timeline and facts for a stage range that ends where the workflow does, read from the
+   * workflow's own (see `movedStartTimeline`): any start stage is then a column of the dates every item reached
+   * each stage. Null for a range ending elsewhere, which needs a timeline of its own. @throws as `reportBasis`.
+   */
+  const movedFromWorkflowStart = (ranged: FlowConfig): { basis: ReportBasis; facts: ItemFacts } | null => {
+    const own = wholeBasisOf({ ...NO_FILTERS, stageRange: null });
+    if (own === null || ranged.workflow === null) return null;
+    const timeline = movedStartTimeline(own.basis.timeline, resolveWorkflow(ranged.workflow, history.statuses));
+    if (timeline === null) return null;
+    const basis = { ...own.basis, timeline };
+    return { basis, facts: movedStartItemFacts(basis, own.facts, ranged) };
+  };
 
   const computeWindowMeasures = (filters: ReportFilters): WindowMeasuresResult => {
     try {

@@ -21,7 +21,7 @@ import { backtestWeeklyForecasts } from './forecast-backtest';
 import { checkSamplingWindow, type SamplingWindowChoice } from './forecast-sampling-window';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
-import { itemRowsOf, itemTable, type ItemTable } from './item-table';
+import { itemRowsOf, itemTable, itemTableRows, itemTableWithStart, type ItemTable } from './item-table';
 import { leadTimes } from './lead-time';
 import {
   DEFAULT_MAX_FORECAST_DAYS,
@@ -290,6 +290,8 @@ function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfi
 export interface ItemFacts {
   /** Items that existed at `now`: the rows `items` holds. */
   itemCount: number;
+  /** Per item of the timeline: 1 when it is one of the rows (the timeline's own `included`). */
+  included: Uint8Array;
   cycle: Float64Array;
   lead: Float64Array;
   ages: ReturnType<typeof workItemAges>;
@@ -329,10 +331,46 @@ export function itemFacts({ timeline, measure }: ReportBasis, config: FlowConfig
  * items (the ages of those in progress, the rows) is worked out again.
  */
 export function selectedItemFacts({ timeline, measure }: ReportBasis, whole: ItemFacts): ItemFacts {
-  return factsOf(timeline, measure, whole.perItem);
+  // The table's rows are those of the whole table whose items are kept: picked, not worked out again.
+  return factsOf(timeline, measure, whole.perItem, () => itemTableRows(whole.table(), keptRows(whole.included, timeline.included)));
 }
 
-function factsOf(timeline: FlowTimeline, measure: DurationMeasure, perItem: PerItemMeasures): ItemFacts {
+/**
+ * The facts of the items of `basis`, a timeline whose start stage was moved from that of the timeline `whole`
+ * was computed on (see `movedStartTimeline`): only what runs from the start (cycle and blocked time, flow
+ * efficiency, ages, and their columns of the table) is worked out again; lead time, the time in each status
+ * and the stage columns of the table are the same.
+ */
+export function movedStartItemFacts({ timeline, measure }: ReportBasis, whole: ItemFacts, config: FlowConfig): ItemFacts {
+  const perItem: PerItemMeasures = {
+    ...whole.perItem,
+    cycle: cycleTimes(timeline, measure),
+    blocked: blockedTime(timeline),
+    efficiency: flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting }),
+  };
+  return factsOf(timeline, measure, perItem, (measures) => itemTableWithStart(whole.table(), timeline, measures, measure));
+}
+
+/** The rows of a table of the items `whole` includes that hold the items `kept` includes (a subset). */
+function keptRows(whole: Uint8Array, kept: Uint8Array): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0, row = 0; i < whole.length; i++) {
+    if (whole[i] !== 1) continue;
+    if (kept[i] === 1) rows.push(row);
+    row++;
+  }
+  return Int32Array.from(rows);
+}
+
+/** The measures a table of items is built from (see `itemTable`). */
+type TableMeasures = Parameters<typeof itemTable>[1];
+
+function factsOf(
+  timeline: FlowTimeline,
+  measure: DurationMeasure,
+  perItem: PerItemMeasures,
+  tableFrom?: (measures: TableMeasures) => ItemTable,
+): ItemFacts {
   const n = timeline.itemCount;
   const { cycle, lead, blocked, efficiency, statusTimes } = perItem;
   const ages = workItemAges(timeline, measure);
@@ -341,12 +379,26 @@ function factsOf(timeline: FlowTimeline, measure: DurationMeasure, perItem: PerI
   let itemCount = 0;
   for (let i = 0; i < n; i++) itemCount += timeline.included[i]!;
   let table: ItemTable | null = null;
-  const tableOf = () =>
-    (table ??= itemTable(timeline, { cycle, lead, age, blocked, efficiency, stageTimes: timeInStage(timeline, statusTimes) }, measure));
+  const tableOf = () => {
+    if (table !== null) return table;
+    // The time in each stage is summed only where the table is built afresh: a table picked or moved copies it.
+    const measures = {
+      cycle,
+      lead,
+      age,
+      blocked,
+      efficiency,
+      get stageTimes() {
+        return timeInStage(timeline, statusTimes);
+      },
+    };
+    return (table = tableFrom ? tableFrom(measures) : itemTable(timeline, measures, measure));
+  };
   let items: ReportItem[] | null = null;
   let statusRows: FlowReport['timeInStatus'] | null = null;
   return {
     itemCount,
+    included: timeline.included,
     cycle,
     lead,
     ages,

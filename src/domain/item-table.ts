@@ -51,7 +51,7 @@ const dayOrNaN = (day: number): number => (day === NO_DAY ? NaN : day);
 
 export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measure: DurationMeasure): ItemTable {
   const { history, stageCount, stageEntry, zone, included } = timeline;
-  const { cycle, lead, age, blocked, efficiency, stageTimes } = measures;
+  const { lead, stageTimes } = measures;
   let n = 0;
   for (let i = 0; i < timeline.itemCount; i++) n += included[i]!;
   const table: ItemTable = {
@@ -80,21 +80,100 @@ export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measur
       const time = rounded(measure.elapsed(stageTimes[i * stageCount + k]!));
       table.timeInStage[row * stageCount + k] = Number.isNaN(time) ? 0 : time;
     }
-    const totalMs = efficiency.totalMs[i]!;
     table.key[row] = history.key[i]!;
     table.type[row] = history.type[i]!;
     table.status[row] = timeline.currentStatus[i]!;
-    table.start[row] = dayOrNaN(timeline.startDay[i]!);
     table.done[row] = dayOrNaN(timeline.doneDay[i]!);
-    table.cycleTime[row] = rounded(cycle[i]!);
     table.leadTime[row] = rounded(lead[i]!);
-    table.age[row] = rounded(age[i]!);
     table.discarded[row] = timeline.discarded[i]!;
-    table.blockedTime[row] = rounded(measure.elapsed(blocked[i]!));
-    table.flowEfficiency[row] = totalMs > 0 ? rounded(efficiency.activeMs[i]! / totalMs, 3) : NaN;
+    writeFromStart(table, row, timeline, i, measures, measure);
     row++;
   }
   return table;
+}
+
+/** The columns that run from an item's start: its start day, cycle time, age, blocked time and flow efficiency. */
+function writeFromStart(
+  table: ItemTable,
+  row: number,
+  timeline: FlowTimeline,
+  i: number,
+  measures: ItemMeasures,
+  measure: DurationMeasure,
+) {
+  const { cycle, age, blocked, efficiency } = measures;
+  const totalMs = efficiency.totalMs[i]!;
+  table.start[row] = dayOrNaN(timeline.startDay[i]!);
+  table.cycleTime[row] = rounded(cycle[i]!);
+  table.age[row] = rounded(age[i]!);
+  table.blockedTime[row] = rounded(measure.elapsed(blocked[i]!));
+  table.flowEfficiency[row] = totalMs > 0 ? rounded(efficiency.activeMs[i]! / totalMs, 3) : NaN;
+}
+
+/**
+ * The table of `timeline`'s items from `table`, that of the same items on a timeline with another start stage
+ * (see `movedStartTimeline`): only the columns that run from the start are worked out again, the stage dates
+ * and times in stage (most of the work) are copied.
+ */
+export function itemTableWithStart(table: ItemTable, timeline: FlowTimeline, measures: ItemMeasures, measure: DurationMeasure): ItemTable {
+  const moved: ItemTable = {
+    ...table,
+    start: new Float64Array(table.start.length),
+    cycleTime: new Float64Array(table.cycleTime.length),
+    age: new Float64Array(table.age.length),
+    blockedTime: new Float64Array(table.blockedTime.length),
+    flowEfficiency: new Float64Array(table.flowEfficiency.length),
+  };
+  for (let i = 0, row = 0; i < timeline.itemCount; i++) {
+    if (timeline.included[i] !== 1) continue;
+    writeFromStart(moved, row, timeline, i, measures, measure);
+    row++;
+  }
+  return moved;
+}
+
+/** Some rows of a table (`rows`, ascending): the items of a choice among those `table` holds, as they are there. */
+export function itemTableRows(table: ItemTable, rows: Int32Array): ItemTable {
+  const n = rows.length;
+  const perStage = table.stages.length;
+  const picked: ItemTable = {
+    stages: table.stages,
+    types: table.types,
+    statuses: table.statuses,
+    key: new Array<string>(n),
+    type: new Uint16Array(n),
+    status: new Uint16Array(n),
+    start: new Float64Array(n),
+    done: new Float64Array(n),
+    cycleTime: new Float64Array(n),
+    leadTime: new Float64Array(n),
+    age: new Float64Array(n),
+    discarded: new Uint8Array(n),
+    blockedTime: new Float64Array(n),
+    flowEfficiency: new Float64Array(n),
+    stageDates: new Float64Array(n * perStage),
+    timeInStage: new Float64Array(n * perStage),
+  };
+  // One pass, every column written by hand: a helper per column type would be slower than the copies themselves.
+  for (let r = 0; r < n; r++) {
+    const row = rows[r]!;
+    picked.key[r] = table.key[row]!;
+    picked.type[r] = table.type[row]!;
+    picked.status[r] = table.status[row]!;
+    picked.start[r] = table.start[row]!;
+    picked.done[r] = table.done[row]!;
+    picked.cycleTime[r] = table.cycleTime[row]!;
+    picked.leadTime[r] = table.leadTime[row]!;
+    picked.age[r] = table.age[row]!;
+    picked.discarded[r] = table.discarded[row]!;
+    picked.blockedTime[r] = table.blockedTime[row]!;
+    picked.flowEfficiency[r] = table.flowEfficiency[row]!;
+    for (let k = 0; k < perStage; k++) {
+      picked.stageDates[r * perStage + k] = table.stageDates[row * perStage + k]!;
+      picked.timeInStage[r * perStage + k] = table.timeInStage[row * perStage + k]!;
+    }
+  }
+  return picked;
 }
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);

@@ -114,4 +114,24 @@ describe('the report filters', () => {
     fireEvent.click(screen.getByLabelText('FLOW-100 (12)'));
     expect(last()).toEqual({ ...NO_FILTERS, resolutions: ['Done', ''], parents: ['FLOW-100'] });
   });
+
+  it('applies a tick on a facet to the latest filters, whichever changed since the facet was last drawn', () => {
+    const FACETS = {
+      resolutions: [{ value: 'Done', issues: 40 }],
+      labels: [{ value: 'mobile', issues: 3 }],
+      components: [],
+      parents: Array.from({ length: 50 }, (_, k) => ({ value: `FLOW-${k}`, issues: 1 })),
+    };
+    const { last } = renderBar(NO_FILTERS, FACETS);
+    const parentBox = () => screen.getByLabelText<HTMLInputElement>('FLOW-7 (1)');
+    // Other filters change, which the parents' filter is not drawn again for (its own props are the same).
+    type('filter-range', '30');
+    fireEvent.click(screen.getByLabelText('Bug'));
+    fireEvent.click(screen.getByLabelText('mobile (3)'));
+    fireEvent.click(parentBox());
+    expect(last()).toEqual({ issueTypes: ['Bug'], rangeDays: 30, customRange: null, labels: ['mobile'], parents: ['FLOW-7'] });
+    expect(parentBox().checked).toBe(true);
+    fireEvent.click(screen.getByLabelText('mobile (3)'));
+    expect(last()).toEqual({ issueTypes: ['Bug'], rangeDays: 30, customRange: null, labels: [], parents: ['FLOW-7'] });
+  });
 });

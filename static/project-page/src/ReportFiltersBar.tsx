@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { checkDateRange, type DateRange } from './date-range';
@@ -10,6 +10,9 @@ import './ReportFiltersBar.css';
 
 /** The period select's value for a custom range. */
 const CUSTOM = 'custom';
+
+/** A facet with nothing chosen: one list, so its filter sees the same props from one render to the next. */
+const NONE_CHOSEN: readonly string[] = [];
 
 /** One end of the custom period: a native date input (it follows the theme, and injects no styles). */
 function DateInput({
@@ -118,6 +121,22 @@ export function ReportFiltersBar({
   /** The period the views show now, to start a custom range from; null when there is none. */
   shownWindow: DateRange | null;
 }) {
+  // The facets' filters are drawn again only when their own props change (see `FacetFilter`): each is given one
+  // callback for the page's life, which reads the filters of the latest render.
+  const latest = useRef({ filters, onChange });
+  useLayoutEffect(() => {
+    latest.current = { filters, onChange };
+  });
+  const chooseFacet = useMemo(
+    () =>
+      Object.fromEntries(
+        FACET_PARAMETERS.map(({ facet }) => [
+          facet,
+          (chosen: string[]) => latest.current.onChange({ ...latest.current.filters, [facet]: chosen }),
+        ]),
+      ) as Record<FacetName, (chosen: string[]) => void>,
+    [],
+  );
   // What the date inputs hold, valid or not; null while a preset is chosen.
   const [draft, setDraft] = useState<DateRange | null>(filters.customRange ?? null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -188,8 +207,8 @@ export function ReportFiltersBar({
             noneLabel={FACET_TEXT[facet].none}
             testId={`filter-${facet}`}
             options={facets[facet]}
-            chosen={filters[facet] ?? []}
-            onChange={(chosen) => onChange({ ...filters, [facet]: chosen })}
+            chosen={filters[facet] ?? NONE_CHOSEN}
+            onChange={chooseFacet[facet]}
           />
         ))}
     </Inline>

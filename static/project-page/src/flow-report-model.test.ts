@@ -17,9 +17,11 @@ import { withStageRange } from '../../../src/domain/stage-range';
 // The real forecast, counted: it is the part the model computes only when asked.
 jest.mock('../../../src/domain/flow-report', () => {
   const actual = jest.requireActual<typeof flowReport>('../../../src/domain/flow-report');
-  return { ...actual, buildForecaster: jest.fn(actual.buildForecaster) };
+  return { ...actual, buildForecaster: jest.fn(actual.buildForecaster), reportBasis: jest.fn(actual.reportBasis) };
 });
 const forecastRuns = flowReport.buildForecaster as jest.MockedFunction<typeof flowReport.buildForecaster>;
+// The timelines built, counted: a stage range ending where the workflow ends reads the workflow's own.
+const timelinesBuilt = flowReport.reportBasis as jest.MockedFunction<typeof flowReport.reportBasis>;
 
 const history = flowHistory();
 const BUGS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug'] };
@@ -162,6 +164,44 @@ describe('the page’s report model', () => {
       );
       expect(JSON.parse(JSON.stringify(result.measures))).toEqual(JSON.parse(JSON.stringify(alone)));
     }
+  });
+
+  it('reads a stage range ending where the workflow ends from the workflow’s own timeline, each start measured as its own', () => {
+    const withFacets = flowHistoryWithFacets();
+    const model = reportModel(withFacets, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const { config } = flowConfigOf(null, BOARD_WORKFLOW);
+    const FROM_BACKLOG: ReportFilters['stageRange'] = { from: 'Backlog', to: 'Done' };
+    const FROM_REVIEW: ReportFilters['stageRange'] = { from: 'Review', to: 'Done' };
+    // Back and forth between starts, items and periods: an answer kept for one start must never serve another.
+    const sequence: ReportFilters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, stageRange: FROM_BACKLOG },
+      { ...BUGS, stageRange: FROM_BACKLOG },
+      { ...BUGS, stageRange: FROM_REVIEW },
+      { ...NO_FILTERS, stageRange: FROM_REVIEW, rangeDays: 30 },
+      { ...NO_FILTERS, stageRange: FROM_BACKLOG, rangeDays: 30 },
+      { ...NO_FILTERS, labels: ['mobile'], stageRange: FROM_REVIEW },
+      BUGS,
+      { ...BUGS, stageRange: FROM_BACKLOG },
+    ];
+    timelinesBuilt.mockClear();
+    for (const filters of sequence) {
+      const result = model.measuresFor(filters);
+      if (!result.ok) throw new Error(result.message);
+      const keep = (issue: number) =>
+        (filters.issueTypes.length === 0 || filters.issueTypes.includes(withFacets.issueTypes[withFacets.type[issue]!]!)) &&
+        facetValuesOf(withFacets, issue, filters);
+      const ranged = filters.stageRange ? { ...config, workflow: withStageRange(BOARD_WORKFLOW, filters.stageRange) } : config;
+      const window = filters.rangeDays === null ? config.window : { from: null, to: null, days: filters.rangeDays };
+      const alone = flowReport.buildFlowMeasures(
+        filterCompactHistory(withFacets, keep),
+        { ...ranged, window },
+        { now: FIXTURE_NOW, seed: 1 },
+      );
+      expect(JSON.parse(JSON.stringify(result.measures))).toEqual(JSON.parse(JSON.stringify(alone)));
+    }
+    // One timeline for the whole history, on the workflow's own start; every range and choice of items is read from it.
+    expect(timelinesBuilt).toHaveBeenCalledTimes(1);
   });
 
   it('sees the aging by stage of a sequence of filter changes exactly as the history filtered to each choice sees it', () => {

@@ -44,4 +44,59 @@ describe('dots on a canvas', () => {
     expect(Number(canvas.getAttribute('height'))).toBe(2 * chartLayout(800).height);
     expect(canvas.getAttribute('aria-hidden')).toBe('true');
   });
+
+  it('paints its model dot again when the theme changes, and only then', () => {
+    // A canvas as far as painting goes: jsdom has none. Each model dot painted records the colours it was given.
+    const painted: string[] = [];
+    class FakeOffscreenCanvas {
+      constructor(
+        readonly width: number,
+        readonly height: number,
+      ) {}
+      getContext() {
+        const size = this.width;
+        return {
+          beginPath() {},
+          arc() {},
+          fill() {},
+          stroke() {},
+          set fillStyle(colour: string) {
+            painted.push(colour);
+          },
+          getImageData: () => ({ width: size, height: size, data: new Uint8ClampedArray(size * size * 4).fill(255) }),
+        };
+      }
+    }
+    const putImageData = jest.fn();
+    // jsdom has neither: they are set for this test and taken away after it.
+    const globals = globalThis as { OffscreenCanvas?: unknown; ImageData?: unknown };
+    globals.OffscreenCanvas = FakeOffscreenCanvas;
+    globals.ImageData = class {};
+    const getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ putImageData } as never);
+    // The theme's colour as the page resolves it: the fill's token reads as the colour mode named on the root.
+    const colour = jest
+      .spyOn(window, 'getComputedStyle')
+      .mockImplementation(() => ({ color: `rgb(${document.documentElement.getAttribute('data-color-mode')})` }) as CSSStyleDeclaration);
+    const drawn = (marks: Array<{ x: number; y: number }>) => (
+      <ChartLayoutContext.Provider value={chartLayout(800)}>
+        <DotsCanvas marks={marks} style={STYLE} />
+      </ChartLayoutContext.Provider>
+    );
+    try {
+      document.documentElement.setAttribute('data-color-mode', 'light');
+      const { rerender } = render(drawn([{ x: 1, y: 2 }]));
+      rerender(drawn([{ x: 3, y: 4 }]));
+      expect(putImageData).toHaveBeenCalledTimes(2);
+      expect(painted).toEqual(['rgb(light)']);
+      document.documentElement.setAttribute('data-color-mode', 'dark');
+      rerender(drawn([{ x: 5, y: 6 }]));
+      expect(painted).toEqual(['rgb(light)', 'rgb(dark)']);
+    } finally {
+      getContext.mockRestore();
+      colour.mockRestore();
+      delete globals.OffscreenCanvas;
+      delete globals.ImageData;
+      document.documentElement.removeAttribute('data-color-mode');
+    }
+  });
 });
