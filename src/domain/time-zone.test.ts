@@ -21,7 +21,7 @@ describe('ZonedDays', () => {
     const intl = jest.spyOn(Intl, 'DateTimeFormat');
     try {
       const zone = new ZonedDays('UTC');
-      expect(zone.startOfDay(isoDateToDay('2026-01-31'))).toBe(utc('2026-01-31T00:00:00Z'));
+      expect(zone.startOfDay(isoDateToDay('2026-01-31')!)).toBe(utc('2026-01-31T00:00:00Z'));
       expect(intl).not.toHaveBeenCalled();
       expect(new ZonedDays('Etc/UTC').offsetAt(utc('2025-07-01T12:00:00Z'))).toBe(0);
     } finally {
