@@ -12,8 +12,8 @@
  * stack trace. Statuses are recorded by id when Jira gives one (ids survive renames), else by name.
  */
 import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './compact-history';
-import { parseIsoTimestamp } from './iso-timestamp';
-import { changeKind, historyOrder, JiraChangeList, PreReadChangelog } from './jira-change-list';
+import { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
+import { changeKind, historyOrder, JiraChangeList, PreReadChangelog, READ_AHEAD } from './jira-change-list';
 
 /**
  * Instants Jira can have recorded: from 1970 to 2199. Anything outside is a corrupt or hostile value, and
@@ -22,10 +22,12 @@ import { changeKind, historyOrder, JiraChangeList, PreReadChangelog } from './ji
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
+/** The instant, or NaN when it is outside the plausible range. */
+const plausible = (ms: number): number => (ms >= EARLIEST && ms < LATEST ? ms : NaN);
+
 /** Epoch ms of a Jira date-time, or NaN when it is not one or is outside the plausible range. */
 function jiraInstant(value: unknown): number {
-  const ms = typeof value === 'string' ? parseIsoTimestamp(value) : NaN;
-  return ms >= EARLIEST && ms < LATEST ? ms : NaN;
+  return plausible(typeof value === 'string' ? parseIsoTimestamp(value) : NaN);
 }
 
 const NOT_AN_INSTANT = 'is not a date-time with a time zone offset between 1970 and 2199';
@@ -400,8 +402,9 @@ export class JiraHistoryBuilder {
     for (let k = first; k < changes.length; k++) {
       const h = changes.history[k]!;
       if (k === first || h !== changes.history[k - 1]) {
-        const createdText = changes.created[k];
-        at = jiraInstant(createdText);
+        const readAhead = changes.readAhead[k]!;
+        const createdText = changes.created[k] === READ_AHEAD ? formatIsoTimestamp(readAhead) : changes.created[k];
+        at = Number.isNaN(readAhead) ? jiraInstant(createdText) : plausible(readAhead);
         if (Number.isNaN(at)) {
           throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
         }
