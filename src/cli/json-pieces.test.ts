@@ -34,8 +34,9 @@ describe('prettyJsonPieces', () => {
     const report = { generated: '2026-01-31', items: rows, nothing: undefined, empty: {}, none: [] };
     const pieces = [...prettyJsonPieces(report, 2)];
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
-    // The opening member, the items' heading, three runs of at most two rows, their closing bracket, two members, the end.
-    expect(pieces).toHaveLength(9);
+    // The opening member, the items' heading, three runs of at most two rows (two commas between), their closing
+    // bracket, two members (the undefined one is left out), the end.
+    expect(pieces).toHaveLength(11);
     expect(pieces.filter((piece) => piece.includes('"key"')).map((piece) => piece.match(/"key"/g)!.length)).toEqual([2, 2, 1]);
     expect(joined({})).toBe('{}');
     expect(joined({ gone: undefined })).toBe('{}');

@@ -403,12 +403,13 @@ export class JiraHistoryBuilder {
       const h = changes.history[k]!;
       if (k === first || h !== changes.history[k - 1]) {
         const readAhead = changes.readAhead[k]!;
-        const createdText = changes.created[k] === READ_AHEAD ? formatIsoTimestamp(readAhead) : changes.created[k];
-        at = Number.isNaN(readAhead) ? jiraInstant(createdText) : plausible(readAhead);
-        if (Number.isNaN(at)) {
-          throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
-        }
-        if (at < created) {
+        at = Number.isNaN(readAhead) ? jiraInstant(changes.created[k]) : plausible(readAhead);
+        if (Number.isNaN(at) || at < created) {
+          // The text of a date read ahead is made only for the message about it.
+          const createdText = changes.created[k] === READ_AHEAD ? formatIsoTimestamp(readAhead) : changes.created[k];
+          if (Number.isNaN(at)) {
+            throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
+          }
           throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText as string} is before the issue was created`);
         }
       }
