@@ -198,13 +198,18 @@ export class ChangelogReader {
     const end = this.closedAt;
     const kind = changeKind(item[ItemMember.FieldId] ?? null, item[ItemMember.Field] ?? null, this.flaggedFieldIds);
     if (kind === null) return end;
-    const [from, fromName, to, toName] = [
-      item[ItemMember.From],
-      item[ItemMember.FromString],
-      item[ItemMember.To],
-      item[ItemMember.ToString],
-    ];
-    this.changelog.changes.add(h, n, undefined, 0, kind, from ?? null, fromName ?? null, to ?? null, toName ?? null);
+    const changes = this.changelog.changes;
+    changes.add(
+      h,
+      n,
+      undefined,
+      0,
+      kind,
+      item[ItemMember.From] ?? null,
+      item[ItemMember.FromString] ?? null,
+      item[ItemMember.To] ?? null,
+      item[ItemMember.ToString] ?? null,
+    );
     return end;
   }
 

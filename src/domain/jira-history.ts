@@ -235,14 +235,16 @@ export class JiraHistoryBuilder {
 
   /** Registers a status named in a change item. The field path is only built for a status seen first. */
   private changedStatus(
-    ref: StatusRef,
+    id: string | null,
+    name: string | null,
     issueKey: string,
     historiesPath: string,
     changes: JiraChangeList,
     k: number,
     suffix: '.from' | '.to',
   ): number {
-    const index = this.compact.status(ref);
+    const known = id ? this.compact.knownStatus(id, name) : -1;
+    const index = known >= 0 ? known : this.compact.status({ id, name });
     if (this.locations[index] === undefined) this.locations[index] = { issueKey, field: changePath(historiesPath, changes, k, suffix) };
     return index;
   }
@@ -333,9 +335,9 @@ export class JiraHistoryBuilder {
               'the first status change does not say which status the issue was created in',
             );
           }
-          initialStatus = this.changedStatus({ id: from, name: fromName }, key, historiesPath, changes, k, '.from');
+          initialStatus = this.changedStatus(from ?? null, fromName ?? null, key, historiesPath, changes, k, '.from');
         }
-        transitions.push({ at, status: this.changedStatus({ id: to, name: toName }, key, historiesPath, changes, k, '.to') });
+        transitions.push({ at, status: this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to') });
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
         // first change clears it, the issue was created flagged.
