@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'static/build/', '.local/', 'dist/', 'bin/', 'coverage/', '.forge-bundle/', 'test-results/'] },
+  { ignores: ['node_modules/', 'static/build/', '.local/', 'dist/', 'cli/build/', 'coverage/', '.forge-bundle/', 'test-results/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -42,8 +42,9 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
-    // CommonJS files (a script Node preloads with --require) import with require(): it is their import statement.
-    files: ['**/*.cjs'],
+    // CommonJS files (a script Node preloads with --require, the flow-metrics package's launcher) import with
+    // require(): it is their import statement.
+    files: ['**/*.cjs', 'cli/bin/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

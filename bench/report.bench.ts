@@ -71,7 +71,7 @@ function measureReport(issues: number): ReportMeasurement {
 }
 
 const ROOT = join(__dirname, '..');
-const COMMAND = join(ROOT, 'bin', 'flow-metrics.js');
+const COMMAND = join(ROOT, 'cli', 'bin', 'flow-metrics.js');
 /** Preloaded into the command's process: reports its peak memory and CPU time on file descriptor 3 at exit. */
 const USAGE_REPORTER = join(__dirname, 'report-process-usage.cjs');
 

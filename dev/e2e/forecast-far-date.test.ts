@@ -1,8 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, openHostPage } from '../testing/open-host-page';
+import { pageOpener, projectPagePath, showTab } from './project-page-opener';
 import { MS_PER_DAY } from '../../src/domain';
 
 jest.setTimeout(120_000);
@@ -25,17 +25,18 @@ const RESPONSIVE_WITHIN_MS = 1_500;
 
 let site: LocalSite;
 let browser: Browser;
-let page: Page;
+const pages = pageOpener(() => ({ browser, site }));
 let frame: Frame;
 
 beforeAll(async () => {
   [site, browser] = await syncedDemoSiteAndBrowser();
-  page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
-  frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
-  await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
-  await frame.getByTestId('forecast-how-many-sentence').waitFor({ timeout: 30_000 });
+  ({ frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
+  await showTab(frame, 'Forecast', 'forecast-how-many-sentence');
 }, 180_000);
+
+afterEach(() => {
+  expect(pages.cspViolations()).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();

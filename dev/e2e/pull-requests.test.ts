@@ -5,9 +5,10 @@ import { DEMO_REPOSITORIES } from '../github/demo-github';
 import type { SimPullRequest } from '../github/pull-request-json';
 import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { appFrameContent, openHostPage, userWithRole } from '../testing/open-host-page';
+import { userWithRole } from '../testing/open-host-page';
 import { tableRows } from './chart-table';
 import { exportedIssues, statusVisits, type ExportedIssue, type StatusVisit } from './jira-export';
+import { pageOpener, projectPagePath, showTab } from './project-page-opener';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 
 jest.setTimeout(180_000);
@@ -25,6 +26,7 @@ const HOUR = 3_600_000;
 
 let site: LocalSite;
 let browser: Browser;
+const pages = pageOpener(() => ({ browser, site }));
 let page: Page;
 let frame: Frame;
 /** Every pull request of the watched repositories whose title names a FLOW issue (the demo writes `FLOW-12 Summary`). */
@@ -52,13 +54,14 @@ beforeAll(async () => {
     .flatMap((repository) => site.github.github.pullRequests(repository))
     .map((pull) => ({ ...pull, key: /^([A-Z][A-Z0-9]+-\d+) /.exec(pull.title)?.[1] ?? '' }))
     .filter((pull) => pull.key.startsWith(`${PROJECT}-`));
-  page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
-  frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
-  await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
-  await frame.getByTestId('tab-panel-pull-requests').waitFor({ timeout: 30_000 });
+  ({ page, frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
+  await showTab(frame, 'Pull requests', 'tab-panel-pull-requests');
   await frame.getByTestId('pull-requests-waiting').waitFor({ timeout: 30_000 });
 }, 240_000);
+
+afterEach(() => {
+  expect(pages.cspViolations()).toEqual([]);
+});
 
 afterAll(async () => {
   await page?.screenshot({ path: path.join(screenshots, 'pull-requests.png') }).catch(() => undefined);
@@ -227,9 +230,8 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
         after: cycle.done - merged,
       };
     };
-    await frame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
+    await showTab(frame, 'Pull requests', 'chart-time-split-trend');
     const chart = frame.getByTestId('chart-time-split-trend');
-    await chart.waitFor({ timeout: 30_000 });
     const { columns: headers, rows } = await tableRows(frame, 'chart-time-split-trend');
     expect(headers.slice(0, 3)).toEqual(['From', 'To', 'Items']);
     expect(headers).toHaveLength(3 + 7); // before, the four phases, between, after
@@ -262,15 +264,13 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it.each(['light', 'dark'] as const)('keeps the stacked chart accessible in the %s theme (axe-core)', async (theme) => {
-    const themed = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, {
-      viewport: { width: 1280, height: 1700 },
+    const { page: themed, frame: themedFrame } = await pages.open({
+      path: projectPagePath(PROJECT),
       theme,
+      ready: { testId: 'flow-report', timeout: 60_000 },
     });
     try {
-      const themedFrame = await appFrameContent(themed);
-      await themedFrame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
-      await themedFrame.getByRole('tab', { name: 'Pull requests', exact: true }).click();
-      await themedFrame.getByTestId('chart-time-split-trend').waitFor({ timeout: 30_000 });
+      await showTab(themedFrame, 'Pull requests', 'chart-time-split-trend');
       expect(await themedFrame.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const violations = await seriousAccessibilityViolations(themedFrame);
       expect(describeViolations(violations)).toBe(describeViolations([]));

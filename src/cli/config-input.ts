@@ -2,7 +2,7 @@
  * Reading the command's optional configuration file (see docs/flow-metrics-cli.md for its format).
  *
  * Its schema is checked with zod, whose code is most of the command's: the Node entry compiles this file on
- * its own (bin/build/flow-metrics-config.js, see build-command.mjs) and loads it only when `--config` is
+ * its own (cli/build/flow-metrics-config.js, see build-command.mjs) and loads it only when `--config` is
  * given, so a report without one does not pay for loading it.
  */
 import { FlowConfigError, parseFlowConfig, type FlowConfig } from '../domain';

@@ -7,7 +7,7 @@ import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'flow-metrics.js');
+const BIN = join(ROOT, 'cli', 'bin', 'flow-metrics.js');
 const ISSUES = join(__dirname, 'fixtures', 'issues.json');
 const WORKFLOW = join(__dirname, 'fixtures', 'workflow.json');
 const NOW = '2026-01-31T00:00:00Z';
@@ -51,7 +51,7 @@ describe('flow-metrics command, end to end', () => {
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'flow-metrics-'));
-    // The command runs compiled (bin/build): compile the sources under test first.
+    // The command runs compiled (cli/build): compile the sources under test first.
     const build = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'build-command.mjs')], { encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`building the command failed: ${build.stderr}`);
   });

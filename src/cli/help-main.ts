@@ -1,5 +1,5 @@
 /**
- * The first thing `flow-metrics` runs (see bin/flow-metrics.js): answers `--help` by itself, so that it
+ * The first thing `flow-metrics` runs (see cli/bin/flow-metrics.js): answers `--help` by itself, so that it
  * starts without compiling the report engine, which main.ts loads only for a report.
  */
 import { HELP_TEXT, isHelpRequest } from './cli-help';

@@ -1,10 +1,10 @@
-/** Node entry point of `flow-metrics` (see bin/flow-metrics.js): real files, real streams, the real clock. */
+/** Node entry point of `flow-metrics` (see cli/bin/flow-metrics.js): real files, real streams, the real clock. */
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
 
-/** Loads the configuration's reader, compiled apart (bin/build/flow-metrics-config.js): see config-input.ts. */
+/** Loads the configuration's reader, compiled apart (cli/build/flow-metrics-config.js): see config-input.ts. */
 export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
 
 const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({

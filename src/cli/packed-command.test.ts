@@ -1,11 +1,13 @@
 /**
- * The command as a user installs it: `npm pack` (which compiles it through the `prepare` script), then the
- * tarball's files alone, in a folder outside the project, with no node_modules to fall back on.
+ * The command as a user installs it: `npm pack ./cli` (which compiles it through the package's `prepack` script),
+ * then `npm install` of that tarball in a folder outside the project, offline and with an empty npm cache, so
+ * nothing can come from the registry, and the command run through the bin link npm made.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
+import type { FlowReport } from '../domain';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, 'fixtures');
@@ -17,101 +19,130 @@ function filesUnder(folder: string, root = folder): string[] {
   });
 }
 
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 describe('the packed command', () => {
   let work: string;
-  let unpacked: string;
+  /** A user's folder, outside the project, where the tarball is installed. */
+  let elsewhere: string;
+  /** The installed package, node_modules/flow-metrics. */
+  let installed: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'flow-metrics-pack-'));
-    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
-    if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
-    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
-    const untar = spawnSync('tar', ['-xzf', join(work, filename), '-C', work], { encoding: 'utf8' });
-    if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-    unpacked = join(work, 'package');
-  }, 120_000);
+    const packed = run('npm', ['pack', './cli', '--json', '--pack-destination', work], ROOT);
+    const [{ filename }] = JSON.parse(packed) as [{ filename: string }];
+    elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'package.json'), JSON.stringify({ name: 'elsewhere', private: true }));
+    copyFileSync(join(FIXTURES, 'issues.json'), join(elsewhere, 'issues.json'));
+    copyFileSync(join(FIXTURES, 'workflow.json'), join(elsewhere, 'workflow.json'));
+    // Offline, with a cache of its own that starts empty: any dependency the package named would fail the install.
+    const install = ['install', '--offline', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), join(work, filename)];
+    run('npm', install, elsewhere);
+    installed = join(elsewhere, 'node_modules', 'flow-metrics');
+  }, 180_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('holds the compiled command and its documentation, not the project', () => {
-    expect(filesUnder(unpacked).sort()).toEqual([
-      'README.md',
-      'bin/build/flow-metrics-config.js',
-      'bin/build/flow-metrics-help.js',
-      'bin/build/flow-metrics.js',
-      'bin/flow-metrics.js',
-      'docs/flow-metrics-cli.md',
-      'package.json',
-    ]);
-    const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(manifest.bin).toEqual({ 'flow-metrics': 'bin/flow-metrics.js' });
-  });
-
-  it('runs a report from the tarball alone, outside the project', () => {
-    const elsewhere = join(work, 'elsewhere');
-    mkdirSync(elsewhere);
-    const args = [
-      'report',
-      '--input',
-      join(FIXTURES, 'issues.json'),
-      '--config',
-      join(FIXTURES, 'workflow.json'),
-      '--now',
-      '2026-01-31',
-      '--format',
-      'csv',
-      '--table',
-      'summary',
-    ];
-    const run = spawnSync(process.execPath, [join(unpacked, 'bin', 'flow-metrics.js'), ...args], {
+  /** Runs the installed command through its bin link, as `npx flow-metrics` would, from the user's folder. */
+  function flowMetrics(args: string[]) {
+    return spawnSync(join(elsewhere, 'node_modules', '.bin', 'flow-metrics'), args, {
       cwd: elsewhere,
       encoding: 'utf8',
-      env: { PATH: process.env['PATH'] },
+      env: { PATH: [dirname(process.execPath), process.env['PATH']].join(delimiter) },
     });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
+  }
+
+  it('installs as one package, with no dependencies to fetch', () => {
+    const packages = readdirSync(join(elsewhere, 'node_modules')).filter((name) => !name.startsWith('.'));
+    expect(packages).toEqual(['flow-metrics']);
+    expect(readdirSync(join(elsewhere, 'node_modules', '.bin'))).toEqual(['flow-metrics']);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ name: 'flow-metrics', bin: { 'flow-metrics': 'bin/flow-metrics.js' } });
+    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies']) {
+      expect(manifest).not.toHaveProperty(field);
+    }
   });
 
-  /** Runs the unpacked command; its exit code, its output, and the files it loaded (listed at exit, after a marker line). */
+  it('holds the compiled command and its documentation, not the project', () => {
+    expect(filesUnder(installed).sort()).toEqual([
+      'README.md',
+      'bin/flow-metrics.js',
+      'build/flow-metrics-config.js',
+      'build/flow-metrics-help.js',
+      'build/flow-metrics.js',
+      'docs/flow-metrics-cli.md',
+      'docs/pull-requests-export.graphql',
+      'package.json',
+    ]);
+    expect(readFileSync(join(installed, 'docs', 'flow-metrics-cli.md'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'docs', 'flow-metrics-cli.md'), 'utf8'),
+    );
+  });
+
+  it('answers --help', () => {
+    const help = flowMetrics(['--help']);
+    expect(help.stderr).toBe('');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage:');
+    expect(help.stdout).toContain('docs/flow-metrics-cli.md');
+  });
+
+  it('runs a report on an export in the folder it is run from', () => {
+    const json = flowMetrics(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31']);
+    expect(json.stderr).toBe('');
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout) as FlowReport;
+    expect(report.generated).toMatchObject({ window: { from: '2026-01-05', to: '2026-01-31' }, items: 9, doneInWindow: 5, inProgress: 3 });
+
+    const csv = flowMetrics(['report', '--input', 'issues.json', '--now', '2026-01-31', '--format', 'csv', '--out', 'report']);
+    expect(csv.status).toBe(0);
+    const [, written] = /^flow-metrics: wrote (\d+) CSV files to report \(as of 2026-01-31T00:00:00\.000Z\)\n$/.exec(csv.stderr) ?? [];
+    expect(readdirSync(join(elsewhere, 'report'))).toHaveLength(Number(written));
+    const summary = readFileSync(join(elsewhere, 'report', 'summary.csv'), 'utf8');
+    expect(summary.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
+  });
+
+  /** Runs the installed command; its exit code, its output, and the files it loaded (listed at exit, after a marker line). */
   function runListingLoaded(args: string[]) {
     const lister = join(work, 'list-loaded.cjs');
     writeFileSync(lister, "process.on('exit', () => process.stderr.write('\\nLOADED\\n' + Object.keys(require.cache).join('\\n')));\n");
-    const run = spawnSync(process.execPath, ['--require', lister, join(unpacked, 'bin', 'flow-metrics.js'), ...args], { encoding: 'utf8' });
-    const loaded = run.stderr.split('\nLOADED\n')[1]!.split('\n');
-    return { status: run.status, stdout: run.stdout, loaded: loaded.map((path) => relative(unpacked, path)) };
+    const result = spawnSync(process.execPath, ['--require', lister, join(installed, 'bin', 'flow-metrics.js'), ...args], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
+    const loaded = result.stderr.split('\nLOADED\n')[1]!.split('\n');
+    return { status: result.status, stdout: result.stdout, loaded: loaded.map((path) => relative(installed, path)) };
   }
 
   it('answers --help from its own small file, without loading the report engine', () => {
-    const run = runListingLoaded(['--help']);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Usage:');
-    expect(run.loaded).toContain(join('bin', 'build', 'flow-metrics-help.js'));
-    expect(run.loaded).not.toContain(join('bin', 'build', 'flow-metrics.js'));
+    const help = runListingLoaded(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage:');
+    expect(help.loaded).toContain(join('build', 'flow-metrics-help.js'));
+    expect(help.loaded).not.toContain(join('build', 'flow-metrics.js'));
   });
 
   it("loads the configuration's reader, and its schema library, only for a report given --config", () => {
-    const report = ['report', '--input', join(FIXTURES, 'issues.json'), '--now', '2026-01-31', '--format', 'csv', '--table', 'summary'];
+    const report = ['report', '--input', 'issues.json', '--now', '2026-01-31', '--format', 'csv', '--table', 'summary'];
     const without = runListingLoaded(report);
     expect(without.status).toBe(0);
-    expect(without.loaded).toContain(join('bin', 'build', 'flow-metrics.js'));
-    expect(without.loaded).not.toContain(join('bin', 'build', 'flow-metrics-config.js'));
-    const given = runListingLoaded([...report, '--config', join(FIXTURES, 'workflow.json')]);
+    expect(without.loaded).toContain(join('build', 'flow-metrics.js'));
+    expect(without.loaded).not.toContain(join('build', 'flow-metrics-config.js'));
+    const given = runListingLoaded([...report, '--config', 'workflow.json']);
     expect(given.status).toBe(0);
-    expect(given.loaded).toContain(join('bin', 'build', 'flow-metrics-config.js'));
+    expect(given.loaded).toContain(join('build', 'flow-metrics-config.js'));
   });
 
   it('refuses a bad --config as bad input, naming the field, though its reader is compiled apart', () => {
-    const bad = join(work, 'bad-config.json');
-    writeFileSync(bad, JSON.stringify({ conventions: { unti: 'days' } }));
-    const run = spawnSync(
-      process.execPath,
-      [join(unpacked, 'bin', 'flow-metrics.js'), 'report', '--input', join(FIXTURES, 'issues.json'), '--config', bad],
-      {
-        encoding: 'utf8',
-      },
+    writeFileSync(join(elsewhere, 'bad-config.json'), JSON.stringify({ conventions: { unti: 'days' } }));
+    const bad = flowMetrics(['report', '--input', 'issues.json', '--config', 'bad-config.json']);
+    expect(bad.stderr).toMatch(
+      /^flow-metrics: \S*bad-config\.json: conventions\.unti: unknown setting; expected one of stageEntry, [^\n]+\n$/,
     );
-    expect(run.stderr).toMatch(
-      /^flow-metrics: \S+bad-config\.json: conventions\.unti: unknown setting; expected one of stageEntry, [^\n]+\n$/,
-    );
-    expect(run.status).toBe(2);
+    expect(bad.status).toBe(2);
   });
 });
