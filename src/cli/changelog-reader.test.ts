@@ -113,6 +113,10 @@ const rewrite = fc.constantFrom<Array<(text: string) => string>>(
   (text) => text,
   // An escaped member name, which must be read as the name it spells.
   (text) => text.replaceAll('"toString":', '"to\\u0053tring":').replaceAll('"items":', '"it\\u0065ms":'),
+  // Dates and history ids the reader cannot take from their bytes (an escape, more digits than it reads): read as text.
+  (text) => text.replaceAll('"created":"2025-01-0', '"created":"\\u0032025-01-0'),
+  (text) => text.replaceAll('"id":"', '"id":"0000000000000000'),
+  (text) => text.replaceAll('"created":"2025-01-03T10:00:00.000+0000"', '"created":"2025-01-03T10:00:00.000+0000","created":7'),
   // A member given twice: the last one counts, as in JSON.parse.
   (text) => text.replaceAll('"items":', '"items":[{"field":"status","to":"9"}],"items":'),
   (text) => text.replaceAll('"histories":', '"histories":[],"histories":'),

@@ -13,7 +13,7 @@
  * (`PLAIN_CHANGELOG`), so what the builder reports about it, and where, is worded once, by the builder and
  * the parser. The equivalence of both ways is tested in changelog-reader.test.ts and report-input.test.ts.
  */
-import { changeKind, historyOrder, PreReadChangelog } from '../domain';
+import { changeKind, historyOrder, parseIsoTimestampBytes, PreReadChangelog, READ_AHEAD } from '../domain';
 import { ALL, Char, selectElements, selectMembers, Selection, TruncatedJson, type SelectiveJsonParser } from './selective-json';
 
 /** Members taken whole, by name: also the table the reader looks member names up in, by their bytes. */
@@ -46,6 +46,24 @@ const PLAIN_CHANGELOG = selectMembers({
   total: ALL,
   histories: selectElements(selectMembers({ id: ALL, created: ALL, items: selectElements(CHANGE_ITEM) })),
 });
+
+/** Digits enough for any history id Jira gives, and few enough that their number is exact. */
+const MAX_ID_DIGITS = 15;
+
+/**
+ * `historyOrder` of a history id given as a string of decimal digits (as Jira writes them), read from its
+ * bytes `start` to `end`; -1 when they are not such digits (none, or too many), to be read the plain way.
+ */
+function decimalDigits(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > MAX_ID_DIGITS) return -1;
+  let value = 0;
+  for (let k = start; k < end; k++) {
+    const digit = bytes[k]! - Char.Zero;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /** Thrown inside the reader when the changelog is not in the usual shape: it is then read the plain way. */
 class UnusualChangelog extends Error {}
@@ -112,7 +130,8 @@ export class ChangelogReader {
     const changes = this.changelog.changes;
     const first = changes.length;
     let created: unknown = undefined;
-    let id: unknown = undefined;
+    let instant = NaN;
+    let order = 0;
     let sawItems = false;
     for (let at = this.first(p, i, Char.CloseBrace); at >= 0; at = this.next(p, at, Char.CloseBrace)) {
       at = p.memberName(at, HISTORY, this.out);
@@ -122,18 +141,33 @@ export class ChangelogReader {
         sawItems = true;
         at = this.readItems(p, at, h);
       } else if (member === HistoryMember.Created) {
-        at = p.value(at, ALL, this.out);
-        created = this.out[0];
+        // A date-time is read from its bytes; anything else is taken as it is, for the builder to judge.
+        const close = p.byteAt(at) === Char.Quote ? p.plainStringEnd(at) : -1;
+        instant = close < 0 ? NaN : parseIsoTimestampBytes(p.bytes, at + 1, close);
+        if (Number.isNaN(instant)) {
+          at = p.value(at, ALL, this.out);
+          created = this.out[0];
+        } else {
+          at = close + 1;
+          created = READ_AHEAD;
+        }
       } else if (member === HistoryMember.Id) {
-        at = p.value(at, ALL, this.out);
-        id = this.out[0];
+        const close = p.byteAt(at) === Char.Quote ? p.plainStringEnd(at) : -1;
+        const digits = close < 0 ? -1 : decimalDigits(p.bytes, at + 1, close);
+        if (digits >= 0) {
+          at = close + 1;
+          order = digits;
+        } else {
+          at = p.value(at, ALL, this.out);
+          order = historyOrder(this.out[0]);
+        }
       } else {
         at = p.skipValue(at);
       }
     }
     if (!sawItems) throw UNUSUAL;
     const end = this.closedAt;
-    changes.setHistory(first, created, historyOrder(id));
+    changes.setHistory(first, created, order, instant);
     return end;
   }
 
@@ -164,13 +198,18 @@ export class ChangelogReader {
     const end = this.closedAt;
     const kind = changeKind(item[ItemMember.FieldId] ?? null, item[ItemMember.Field] ?? null, this.flaggedFieldIds);
     if (kind === null) return end;
-    const [from, fromName, to, toName] = [
-      item[ItemMember.From],
-      item[ItemMember.FromString],
-      item[ItemMember.To],
-      item[ItemMember.ToString],
-    ];
-    this.changelog.changes.add(h, n, undefined, 0, kind, from ?? null, fromName ?? null, to ?? null, toName ?? null);
+    const changes = this.changelog.changes;
+    changes.add(
+      h,
+      n,
+      undefined,
+      0,
+      kind,
+      item[ItemMember.From] ?? null,
+      item[ItemMember.FromString] ?? null,
+      item[ItemMember.To] ?? null,
+      item[ItemMember.ToString] ?? null,
+    );
     return end;
   }
 

@@ -34,6 +34,7 @@ function runInMemory(args: string[], files: Record<string, string>) {
       for (let at = 0; at < bytes.length; at += 97) yield bytes.subarray(at, at + 97);
     },
     writeText: (path, text) => void (written[path] = text),
+    writePieces: (path, pieces) => void (written[path] = [...pieces].join('')),
     makeDirectory: () => undefined,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),

@@ -28,6 +28,7 @@ import { isPullRequestTableName } from './csv-table-names';
 import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
 import { readIssues } from './report-input';
+import { prettyJsonPieces } from './json-pieces';
 
 export interface CommandIo {
   /** Reads a file as UTF-8; "-" is standard input. */
@@ -38,6 +39,8 @@ export interface CommandIo {
    */
   readChunks(path: string): Iterable<Uint8Array>;
   writeText(path: string, text: string): void;
+  /** Writes the pieces to a file one after another, each dropped once written (never joined into one string). */
+  writePieces(path: string, pieces: Iterable<string>): void;
   makeDirectory(path: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -106,12 +109,16 @@ function report(args: ReportArguments, io: CommandIo): void {
   if (args.format === 'json') {
     const pullRequests =
       args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };
-    const json = `${JSON.stringify({ ...flowReport, ...pullRequests }, null, 2)}\n`;
+    // JSON.stringify(report, null, 2) and a line break, made and written in pieces (see json-pieces.ts).
+    const json = function* () {
+      yield* prettyJsonPieces({ ...flowReport, ...pullRequests });
+      yield '\n';
+    };
     if (args.out === null) {
-      io.stdout(json);
+      for (const piece of json()) io.stdout(piece);
     } else {
       io.makeDirectory(args.out);
-      io.writeText(join(args.out, 'report.json'), json);
+      io.writePieces(join(args.out, 'report.json'), json());
       io.stderr(`flow-metrics: wrote ${join(args.out, 'report.json')} (as of ${formatIsoTimestamp(now)})\n`);
     }
     return;

@@ -1,5 +1,5 @@
 /** Node entry point of `flow-metrics` (see cli/bin/flow-metrics.js): real files, real streams, the real clock. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
@@ -11,12 +11,41 @@ const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   readChunks: (path) => readFileChunks(path),
   writeText: (path, text) => writeFileSync(path, text, 'utf8'),
+  writePieces,
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   now: () => Date.now(),
   readConfig: (text, source) => loadConfigReader().readFlowConfig(text, source),
 });
+
+/** Bytes gathered before a write: pieces are encoded into one buffer, reused, rather than each into a fresh one. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Writes bytes `0` to `end` of the buffer, however many calls the system takes to accept them. */
+function writeAll(fd: number, buffer: Buffer, end: number): void {
+  for (let at = 0; at < end;) at += writeSync(fd, buffer, at, end - at);
+}
+
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
+    for (const piece of pieces) {
+      // A UTF-16 code unit is at most three bytes of UTF-8.
+      if (used + 3 * piece.length > buffer.length) {
+        writeAll(fd, buffer, used);
+        used = 0;
+        if (3 * piece.length > buffer.length) buffer = Buffer.allocUnsafe(3 * piece.length);
+      }
+      used += buffer.write(piece, used, 'utf8');
+    }
+    writeAll(fd, buffer, used);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Runs the command with process arguments; the exit code is set, not forced, so output is flushed. */
 export function main(argv: readonly string[], loadConfigReader: ConfigReaderLoader): void {

@@ -35,6 +35,7 @@ function run(args: string[], extra: Record<string, string> = {}) {
       yield Buffer.from(readText(path));
     },
     writeText: () => undefined,
+    writePieces: () => undefined,
     makeDirectory: () => undefined,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
@@ -119,6 +120,7 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
         yield Buffer.from(files[path]!);
       },
       writeText: (path, text) => void written.set(path, text),
+      writePieces: (path, pieces) => void written.set(path, [...pieces].join('')),
       makeDirectory: () => undefined,
       stdout: () => undefined,
       stderr: () => undefined,

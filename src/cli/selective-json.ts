@@ -418,6 +418,21 @@ export class SelectiveJsonParser {
     return i + 6;
   }
 
+  /**
+   * For a string of printable ASCII without escapes starting at `i` (its opening quote): the index of its
+   * closing quote, for a reader that takes the value from the bytes themselves (a date, a number). -1 for
+   * any other string, which the reader then decodes with `string`.
+   */
+  plainStringEnd(i: number): number {
+    const b = this.bytes;
+    for (let k = i + 1; k < b.length; k++) {
+      const kind = inString(b[k]!);
+      if (kind === InString.Quote) return k;
+      if (kind !== InString.Plain) return -1;
+    }
+    throw TRUNCATED;
+  }
+
   /** A string starting at its opening quote, decoded into `out[0]`; returns the index after its closing quote. */
   string(i: number, out: unknown[]): number {
     const b = this.bytes;

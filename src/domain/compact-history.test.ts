@@ -80,6 +80,27 @@ describe('compact history', () => {
     expect(() => builder.status({})).toThrow('id or a name');
   });
 
+  it('answers a status known by its id as status() does, without a reference (knownStatus), and -1 for one not known', () => {
+    const fast = new CompactHistoryBuilder();
+    const plain = new CompactHistoryBuilder();
+    for (const builder of [fast, plain]) {
+      builder.status({ id: '3' }); // seen by id only: its id stands in for its name
+      builder.status({ id: '4', name: 'Done' });
+    }
+    const answers = [
+      ['3', 'In Progress'], // names the status known only by id
+      ['3', 'Doing'], // an older name in history: ignored, as status() ignores it
+      ['4', null],
+      ['4', ''],
+    ] as const;
+    for (const [id, name] of answers) expect(fast.knownStatus(id, name)).toBe(plain.status({ id, name }));
+    expect(fast.statusAt(0)).toEqual(plain.statusAt(0));
+    expect(fast.statusAt(0).name).toBe('In Progress');
+    expect(fast.statusAt(1)).toEqual(plain.statusAt(1));
+    expect(fast.knownStatus('5', 'Blocked')).toBe(-1);
+    expect(fast.build().statuses).toHaveLength(2);
+  });
+
   it('refuses transitions out of order or before creation', () => {
     const builder = new CompactHistoryBuilder();
     const s = builder.status({ name: 'To Do' });

@@ -203,6 +203,19 @@ export class CompactHistoryBuilder {
     return index;
   }
 
+  /**
+   * `status({ id, name })` for a status already known by its id, or -1 when it is not: the common case, once
+   * per status change read, answered without making a reference object for it.
+   * @param id a non-empty status id
+   */
+  knownStatus(id: string, name: string | null): number {
+    const known = this.statusById.get(id);
+    if (known === undefined) return -1;
+    const status = this.statuses[known]!;
+    if (name && status.name === status.id) status.name = name;
+    return known;
+  }
+
   /** The dictionary entry behind an index from `status`. */
   statusAt(index: number): Readonly<CompactStatus> {
     const status = this.statuses[index];

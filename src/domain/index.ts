@@ -16,7 +16,7 @@
 
 // Calendar, time and units
 export { dayToIsoDate, isoDateToDay, MS_PER_DAY, MS_PER_HOUR, WEEKDAY_NAMES, type DayNumber, type WeekdayName } from './calendar-day';
-export { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
+export { formatIsoTimestamp, parseIsoTimestamp, parseIsoTimestampBytes } from './iso-timestamp';
 export { isValidTimeZone, ZonedDays } from './time-zone';
 
 // Conventions, workflow, configuration
@@ -51,7 +51,7 @@ export {
   type StatusCategoryKey,
 } from './compact-history';
 export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
-export { changeKind, historyOrder, PreReadChangelog } from './jira-change-list';
+export { changeKind, historyOrder, PreReadChangelog, READ_AHEAD } from './jira-change-list';
 export { facetValueCounts, facetValuesAt, IssueFacetsBuilder, NO_FACET_VALUE, type IssueFacetValues } from './issue-facets';
 export {
   collectBulkChangelogs,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
+import { formatIsoTimestamp, parseIsoTimestamp, parseIsoTimestampBytes } from './iso-timestamp';
 
 describe('parseIsoTimestamp', () => {
   it('reads the format Jira writes (offset without a colon)', () => {
@@ -41,5 +41,62 @@ describe('parseIsoTimestamp', () => {
         expect(parseIsoTimestamp(formatIsoTimestamp(ms))).toBe(ms);
       }),
     );
+  });
+});
+
+/** Date-times as Jira and RFC 3339 write them: any instant, offsets with and without a colon, 0 to 6 decimals. */
+const isoDateTime = fc
+  .record({
+    ms: fc.integer({ min: 0, max: 7.2e12 }),
+    offsetMinutes: fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+    decimals: fc.integer({ min: 0, max: 6 }),
+    colon: fc.boolean(),
+    zulu: fc.boolean(),
+  })
+  .map(({ ms, offsetMinutes, decimals, colon, zulu }) => {
+    const offset = zulu ? 0 : offsetMinutes;
+    const local = new Date(ms + offset * 60_000).toISOString(); // the wall-clock time at that offset
+    const fraction = decimals === 0 ? '' : `.${local.slice(20, 23)}${'123'.slice(0, Math.max(0, decimals - 3))}`.slice(0, decimals + 1);
+    const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${colon ? ':' : ''}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    const zone = zulu ? 'Z' : `${offset < 0 ? '-' : '+'}${hhmm}`;
+    return { text: `${local.slice(0, 19)}${fraction}${zone}`, colon: colon || zulu };
+  });
+
+/** Text near a date-time: one character of a real one changed, cut short or lengthened. */
+const nearDateTime = fc
+  .tuple(isoDateTime, fc.nat(40), fc.constantFrom('', '0', '9', ':', '-', '+', 'Z', 'T', ' ', '.', ',', 'x', '/'), fc.boolean())
+  .map(([{ text }, at, character, cut]) => (cut ? text.slice(0, at) : `${text.slice(0, at)}${character}${text.slice(at + 1)}`));
+
+/** The text's bytes inside a larger buffer, as a reader meets them: other bytes on both sides. */
+function inBytes(text: string): number {
+  const bytes = Buffer.from(`"x":"${text}","9":1`, 'latin1');
+  return parseIsoTimestampBytes(bytes, 5, 5 + text.length);
+}
+
+describe('parseIsoTimestampBytes', () => {
+  it('gives Date.parse for any date-time with a time zone, with or without milliseconds', () => {
+    fc.assert(
+      fc.property(isoDateTime, ({ text, colon }) => {
+        // Date.parse reads an offset only with its colon (RFC 3339); the colon-less form is Jira's.
+        const expected = parseIsoTimestamp(text);
+        expect(inBytes(text)).toBe(expected);
+        if (colon) expect(expected).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with parseIsoTimestamp on any ASCII text, refusing what it refuses', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(nearDateTime, fc.string({ unit: fc.integer({ min: 32, max: 126 }).map((code) => String.fromCharCode(code)) })),
+        (text) => {
+          expect(inBytes(text)).toBe(parseIsoTimestamp(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(inBytes('2025-02-30T10:00:00Z')).toBeNaN();
+    expect(inBytes('2024-01-15T10:23:45.123+0000')).toBe(Date.UTC(2024, 0, 15, 10, 23, 45, 123));
   });
 });

@@ -135,8 +135,9 @@ function run(offsets: readonly number[], values: readonly number[], issue: numbe
   return values.slice(offsets[issue], offsets[issue + 1]);
 }
 
-function distinct(names: readonly string[]): string[] {
-  return [...new Set(names)];
+function distinct(names: readonly string[]): readonly string[] {
+  // Most issues have no label or component, or one: nothing to remove, and no set to make (once per issue read).
+  return names.length < 2 ? names : [...new Set(names)];
 }
 
 /** Names in the order first seen. */

@@ -7,6 +7,13 @@
  * neither builds an object per history or per change item.
  */
 
+/**
+ * A history's `created` whose instant a reader of the file's bytes parsed, without making a string of it
+ * (`JiraChangeList.readAhead`). A message about such a date cannot quote the file: the `flow-metrics` command
+ * words it again from the issue parsed whole (report-input.ts).
+ */
+export const READ_AHEAD = Symbol('created read ahead');
+
 /** What a change item changed: the issue's status, or its Flagged field. Other fields' changes are not kept. */
 export type ChangeKind = 'status' | 'flag';
 
@@ -14,8 +21,13 @@ export class JiraChangeList {
   /** Index of the change's history in the changelog, and of the item in the history's items: for messages. */
   readonly history: number[] = [];
   readonly item: number[] = [];
-  /** The history's `created` as the source gave it (checked by the builder, which fills `at`). */
+  /**
+   * The history's `created` as the source gave it (checked by the builder, which fills `at`), or
+   * `READ_AHEAD` when a reader of the file's bytes gave its instant already (`readAhead`).
+   */
   readonly created: unknown[] = [];
+  /** The instant of `created` read ahead, unchecked; NaN when the builder is to parse `created`. */
+  readonly readAhead: number[] = [];
   /** Epoch ms of the history's `created`, once checked. */
   readonly at: number[] = [];
   /** Tie-break for changes at the same instant: Jira's history ids grow with time (0 when there is none). */
@@ -49,6 +61,7 @@ export class JiraChangeList {
     this.history[k] = history;
     this.item[k] = item;
     this.created[k] = created;
+    this.readAhead[k] = NaN;
     this.at[k] = NaN;
     this.historyId[k] = historyId;
     this.kind[k] = kind;
@@ -58,10 +71,14 @@ export class JiraChangeList {
     this.toName[k] = toName;
   }
 
-  /** Gives the changes from index `first` on their history's `created` and id, read after its items. */
-  setHistory(first: number, created: unknown, historyId: number): void {
+  /**
+   * Gives the changes from index `first` on their history's `created` and id, read after its items.
+   * @param readAhead the instant of `created` when the reader parsed it (then `created` is `READ_AHEAD`), else NaN
+   */
+  setHistory(first: number, created: unknown, historyId: number, readAhead = NaN): void {
     for (let k = first; k < this.length; k++) {
       this.created[k] = created;
+      this.readAhead[k] = readAhead;
       this.historyId[k] = historyId;
     }
   }

@@ -12,8 +12,8 @@
  * stack trace. Statuses are recorded by id when Jira gives one (ids survive renames), else by name.
  */
 import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './compact-history';
-import { parseIsoTimestamp } from './iso-timestamp';
-import { changeKind, historyOrder, JiraChangeList, PreReadChangelog } from './jira-change-list';
+import { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
+import { changeKind, historyOrder, JiraChangeList, PreReadChangelog, READ_AHEAD } from './jira-change-list';
 
 /**
  * Instants Jira can have recorded: from 1970 to 2199. Anything outside is a corrupt or hostile value, and
@@ -22,10 +22,12 @@ import { changeKind, historyOrder, JiraChangeList, PreReadChangelog } from './ji
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
+/** The instant, or NaN when it is outside the plausible range. */
+const plausible = (ms: number): number => (ms >= EARLIEST && ms < LATEST ? ms : NaN);
+
 /** Epoch ms of a Jira date-time, or NaN when it is not one or is outside the plausible range. */
 function jiraInstant(value: unknown): number {
-  const ms = typeof value === 'string' ? parseIsoTimestamp(value) : NaN;
-  return ms >= EARLIEST && ms < LATEST ? ms : NaN;
+  return plausible(typeof value === 'string' ? parseIsoTimestamp(value) : NaN);
 }
 
 const NOT_AN_INSTANT = 'is not a date-time with a time zone offset between 1970 and 2199';
@@ -233,14 +235,16 @@ export class JiraHistoryBuilder {
 
   /** Registers a status named in a change item. The field path is only built for a status seen first. */
   private changedStatus(
-    ref: StatusRef,
+    id: string | null,
+    name: string | null,
     issueKey: string,
     historiesPath: string,
     changes: JiraChangeList,
     k: number,
     suffix: '.from' | '.to',
   ): number {
-    const index = this.compact.status(ref);
+    const known = id ? this.compact.knownStatus(id, name) : -1;
+    const index = known >= 0 ? known : this.compact.status({ id, name });
     if (this.locations[index] === undefined) this.locations[index] = { issueKey, field: changePath(historiesPath, changes, k, suffix) };
     return index;
   }
@@ -331,9 +335,9 @@ export class JiraHistoryBuilder {
               'the first status change does not say which status the issue was created in',
             );
           }
-          initialStatus = this.changedStatus({ id: from, name: fromName }, key, historiesPath, changes, k, '.from');
+          initialStatus = this.changedStatus(from ?? null, fromName ?? null, key, historiesPath, changes, k, '.from');
         }
-        transitions.push({ at, status: this.changedStatus({ id: to, name: toName }, key, historiesPath, changes, k, '.to') });
+        transitions.push({ at, status: this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to') });
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
         // first change clears it, the issue was created flagged.
@@ -400,12 +404,14 @@ export class JiraHistoryBuilder {
     for (let k = first; k < changes.length; k++) {
       const h = changes.history[k]!;
       if (k === first || h !== changes.history[k - 1]) {
-        const createdText = changes.created[k];
-        at = jiraInstant(createdText);
-        if (Number.isNaN(at)) {
-          throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
-        }
-        if (at < created) {
+        const readAhead = changes.readAhead[k]!;
+        at = Number.isNaN(readAhead) ? jiraInstant(changes.created[k]) : plausible(readAhead);
+        if (Number.isNaN(at) || at < created) {
+          // The text of a date read ahead is made only for the message about it.
+          const createdText = changes.created[k] === READ_AHEAD ? formatIsoTimestamp(readAhead) : changes.created[k];
+          if (Number.isNaN(at)) {
+            throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${describe(createdText)} ${NOT_AN_INSTANT}`);
+          }
           throw new JiraHistoryError(key, `${historiesPath}[${h}].created`, `${createdText as string} is before the issue was created`);
         }
       }

@@ -17,6 +17,18 @@ describe('ZonedDays', () => {
     expect(zone.offsetAt(0)).toBe(0);
   });
 
+  it('answers UTC without Intl, whose first use loads the time-zone data; "Etc/UTC" resolves to the same arithmetic', () => {
+    const intl = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      const zone = new ZonedDays('UTC');
+      expect(zone.startOfDay(isoDateToDay('2026-01-31')!)).toBe(utc('2026-01-31T00:00:00Z'));
+      expect(intl).not.toHaveBeenCalled();
+      expect(new ZonedDays('Etc/UTC').offsetAt(utc('2025-07-01T12:00:00Z'))).toBe(0);
+    } finally {
+      intl.mockRestore();
+    }
+  });
+
   it('takes dates in the named zone: 23:30 UTC on a Monday is Tuesday in Berlin and Monday in New York', () => {
     const instant = utc('2025-03-03T23:30:00Z');
     expect(dayToIsoDate(new ZonedDays('Europe/Berlin').dayOf(instant))).toBe('2025-03-04');
