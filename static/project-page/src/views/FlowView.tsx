@@ -76,7 +76,7 @@ export function FlowView({ report }: { report: PageReport }) {
   const ratesText =
     rates === null
       ? ''
-      : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${count.format(rates.days + 1)} days shown.`;
+      : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${counted(rates.days + 1, 'day')} shown.`;
   const labels = report.cfd.map((row) => shortDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
@@ -131,7 +131,7 @@ export function FlowView({ report }: { report: PageReport }) {
       <ChartFrame
         testId="chart-wip-run"
         title="Work in progress per day"
-        summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
+        summary={`${counted(wipNow, 'item')} in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
         table={{
           caption: 'Items in progress per day',
           columns: ['Date', 'Items in progress'],

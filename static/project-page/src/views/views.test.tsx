@@ -532,6 +532,51 @@ describe('discarded work on the page', () => {
   });
 });
 
+describe('one item, one day', () => {
+  it('is written in the singular wherever the page counts items or days', () => {
+    const oneThroughput = overviewFigures({
+      ...report,
+      periodComparison: { ...report.periodComparison, current: { ...report.periodComparison.current, throughputPerWeek: 1 } },
+    });
+    render(<OverviewView figures={oneThroughput} />);
+    expect(screen.getByTestId('metric-throughput').textContent).toContain('1 item');
+    expect(screen.getByTestId('metric-throughput').textContent).not.toContain('1 items');
+    const lastWip = report.wip.at(-1)!;
+    render(<FlowView report={{ ...report, wip: [...report.wip.slice(0, -1), { ...lastWip, count: 1 }] }} />);
+    expect(screen.getByTestId('chart-wip-run-summary').textContent).toMatch(/^1 item in progress at the end of /);
+    render(
+      <CycleTimeView
+        report={{ ...report, histogram: [{ from: 1, to: 2, count: 7 }, ...report.histogram.filter((bin) => bin.from > 1)] }}
+      />,
+    );
+    expect(screen.getByTestId('chart-cycle-time-histogram-summary').textContent).toContain('the most common is 1 day (7 items)');
+  });
+
+  it('forecasts when one item will be done in the singular', async () => {
+    const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const ask = (questions: ForecastQuestions) => Promise.resolve(model.forecastFor(NO_FILTERS, questions));
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
+    await screen.findByTestId('forecast-when-sentence');
+    fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 1 item is done by /));
+    expect(screen.getByRole('heading', { name: 'When 1 item will be done' })).toBeTruthy();
+    expect(screen.getByTestId('chart-forecast-when').textContent).toContain('Day the 1 item is done in ');
+  });
+
+  it('counts one item in the singular in the table of how many items', async () => {
+    const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const answered = model.forecastFor(NO_FILTERS, {});
+    const one = { ...answered, howMany: { ...answered.howMany!, table: answered.howMany!.table.map((row) => ({ ...row, items: 1 })) } };
+    render(<ForecastView report={report} ask={() => Promise.resolve(one)} projectKey="FLOW" />);
+    await screen.findByTestId('forecast-how-many-sentence');
+    const answers = Array.from(
+      screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr'),
+      (row) => row.querySelectorAll('td')[1]!.textContent,
+    );
+    expect(answers).toEqual(['1 item', '1 item', '1 item', '1 item']);
+  });
+});
+
 describe('the issues view', () => {
   it('pages and sorts the items', () => {
     render(<IssuesView report={report} projectKey="FLOW" />);
