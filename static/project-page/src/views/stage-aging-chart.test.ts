@@ -60,6 +60,7 @@ describe('the aging chart by stage', () => {
         column('Review', [['A-4', 4, 50]]),
       ]),
       SLE,
+      ['In Progress', 'Review'],
     );
     expect(chart.columns.map((c) => [c.name, c.wip])).toEqual([
       ['In Progress', 3],
@@ -87,6 +88,7 @@ describe('the aging chart by stage', () => {
         ]),
       ]),
       null,
+      ['In Progress'],
     );
     expect(chart.byStatus).toBe(true);
     expect(chart.columns.map((c) => [c.name, c.wip, c.bands.length])).toEqual([
@@ -95,9 +97,41 @@ describe('the aging chart by stage', () => {
     ]);
   });
 
+  it('keeps the statuses apart when an item moved back to an earlier stage, each stage in order with its own bands', () => {
+    // The default workflow: one in-progress stage, and one item moved back to To Do, where it is still in progress.
+    const chart = stageAgingChart(
+      aging([
+        column('To Do', [['A-9', 30, 90, 'Triaged']], { basis: 'cycle-times', samples: 40 }),
+        column('In Progress', [
+          ['A-1', 9, 95, 'Testing'],
+          ['A-2', 2, 10, 'Doing'],
+          ['A-3', 3, 20, 'Doing'],
+        ]),
+      ]),
+      null,
+      ['In Progress'],
+    );
+    expect(chart.byStatus).toBe(true);
+    expect(chart.columns.map((c) => [c.name, c.wip, c.basis])).toEqual([
+      ['Triaged', 1, 'cycle-times'],
+      ['Doing', 2, 'stage-exits'],
+      ['Testing', 1, 'stage-exits'],
+    ]);
+    expect(chart.clusters.find((c) => c.keys[0] === 'A-9')!.title).toContain("older than 90% of the period's cycle times");
+  });
+
+  it('keeps a column per stage when the workflow measured has several in-progress stages', () => {
+    const chart = stageAgingChart(aging([column('In Progress', [['A-1', 9, 95, 'Testing']])]), null, ['In Progress', 'Review']);
+    expect(chart.byStatus).toBe(false);
+    expect(chart.columns.map((c) => c.name)).toEqual(['In Progress']);
+  });
+
   it('draws items far older than the bands on a line at the top, and counts them', () => {
     const items: Array<[string, number, number]> = Array.from({ length: 10 }, (_, i) => [`A-${i + 1}`, i + 1, 50]);
-    const chart = stageAgingChart(aging([column('In Progress', [...items, ['OLD-1', 400, 100]]), column('Review', [])]), null);
+    const chart = stageAgingChart(aging([column('In Progress', [...items, ['OLD-1', 400, 100]]), column('Review', [])]), null, [
+      'In Progress',
+      'Review',
+    ]);
     expect(chart.top).not.toBeNull();
     expect(chart.aboveTop).toBe(1);
     expect(chart.clusters.find((c) => c.keys[0] === 'OLD-1')!.y).toBe(chart.top);

@@ -81,8 +81,8 @@ export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>
 }
 
 /**
- * The statuses of a single in-progress stage, youngest first by median age (statuses within a stage have no
- * order of their own): with one stage, one column would hide where the work waits.
+ * The statuses of a stage's items, youngest first by median age (statuses within a stage have no order of their
+ * own): with one in-progress stage, one column would hide where the work waits.
  */
 function statusColumns(items: Column['items']): string[] {
   const ages = new Map<string, number[]>();
@@ -92,19 +92,27 @@ function statusColumns(items: Column['items']): string[] {
 }
 
 /**
- * The chart of a stage aging report: one column per stage (per status when there is one in-progress stage),
- * its bands, and the items as dots, those of equal age in a column counted on one dot.
+ * The chart of a stage aging report: one column per stage, its bands, and the items as dots, those of equal age
+ * in a column counted on one dot. When the workflow measured has a single in-progress stage (`inProgressStages`:
+ * its stages from the start up to the one before done), each stage's statuses have a column of their own, in
+ * stage order: an item moved back to an earlier stage has its own column then, and does not leave all the rest
+ * of the work in one.
  */
-export function stageAgingChart(aging: StageAgingReport, sle: PageReport['serviceLevelExpectation'] | null): StageAgingChart {
+export function stageAgingChart(
+  aging: StageAgingReport,
+  sle: PageReport['serviceLevelExpectation'] | null,
+  inProgressStages: readonly string[],
+): StageAgingChart {
   const unit = aging.unit === 'hours' ? 'hours' : 'days';
-  const byStatus = aging.columns.length === 1 && aging.columns[0]!.items.length > 0;
-  const stage = aging.columns[0];
+  const byStatus = inProgressStages.length === 1 && aging.columns.some((column) => column.items.length > 0);
   const source: Array<{ name: string; column: Column; items: Column['items'] }> = byStatus
-    ? statusColumns(stage!.items).map((status) => ({
-        name: status,
-        column: stage!,
-        items: stage!.items.filter((item) => item.status === status),
-      }))
+    ? aging.columns.flatMap((column) =>
+        statusColumns(column.items).map((status) => ({
+          name: status,
+          column,
+          items: column.items.filter((item) => item.status === status),
+        })),
+      )
     : aging.columns.map((column) => ({ name: column.stage, column, items: column.items }));
   const columns = source.map(({ name, column, items }) => ({
     name,
