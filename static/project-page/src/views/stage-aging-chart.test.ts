@@ -1,5 +1,5 @@
 import type { StageAgingReport } from '../../../../src/domain';
-import { bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
+import { basisReading, bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
 
 type Column = StageAgingReport['columns'][number];
 
@@ -45,6 +45,19 @@ describe('the pace of an item', () => {
     expect(paceReading(85, { stage: 'Review', basis: 'stage-exits' })).toBe('older than 85% of items that left Review');
     expect(paceReading(40, { stage: 'Review', basis: 'cycle-times' })).toBe("older than 40% of the period's cycle times");
     expect(paceReading(null, { stage: 'Review', basis: 'stage-exits' })).toBeNull();
+  });
+});
+
+describe('where the bands of a column come from', () => {
+  it('counts the items of the sample as the rest of the page counts, thousands grouped and one item singular', () => {
+    const many = new Intl.NumberFormat().format(1143);
+    expect(basisReading({ stage: 'In Progress', basis: 'stage-exits', samples: 1143 }, 20)).toBe(
+      `In Progress: bands from the ages at which ${many} items left it`,
+    );
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 1143 }, 20)).toBe(
+      `To Do: fewer than 20 items left it, so its bands are the period's cycle times (${many} items)`,
+    );
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 1 }, 20)).toContain("the period's cycle times (1 item)");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { StageAgingReport } from '../../../../src/domain';
 import { agingTop, sleReading } from './aging-chart';
+import { counted } from './format';
 import type { PageReport } from '../report-worker-protocol';
 
 type Column = StageAgingReport['columns'][number];
@@ -76,8 +77,8 @@ export function paceReading(pace: number | null, column: Pick<Column, 'stage' | 
 
 /** Which percentiles a column's bands come from, in words for its summary. */
 export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number): string {
-  if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${column.samples} items left it`;
-  return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${column.samples} items)`;
+  if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${counted(column.samples, 'item')} left it`;
+  return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${counted(column.samples, 'item')})`;
 }
 
 /**
