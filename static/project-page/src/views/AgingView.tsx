@@ -136,7 +136,7 @@ export function AgingView({
     );
   }
   const oldest = rows[0]!;
-  const bases = aging.columns.map((column) => basisReading(column, aging.minimumExits)).join('. ');
+  const bases = aging.columns.map((column) => basisReading(column, aging.minimumExits, inProgressStages.includes(column.stage))).join('. ');
   return (
     <Stack space="space.400" testId="tab-panel-aging">
       {picker}

@@ -59,6 +59,12 @@ describe('where the bands of a column come from', () => {
     );
     expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 1 }, 20)).toContain("the period's cycle times (1 item)");
   });
+
+  it('does not say few items left a stage before the clock starts, whose exits are never measured', () => {
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 40 }, 20, false)).toBe(
+      "To Do: before the clock starts (its items were moved back to it), so its bands are the period's cycle times (40 items)",
+    );
+  });
 });
 
 describe('the aging chart by stage', () => {

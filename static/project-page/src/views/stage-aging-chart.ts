@@ -75,8 +75,13 @@ export function paceReading(pace: number | null, column: Pick<Column, 'stage' | 
     : `older than ${pace}% of the period's cycle times`;
 }
 
-/** Which percentiles a column's bands come from, in words for its summary. */
-export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number): string {
+/**
+ * Which percentiles a column's bands come from, in words for its summary. A stage outside the measured range
+ * (`inProgressStage` false: before the start, holding items moved back to it) has no exits measured at all.
+ */
+export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number, inProgressStage = true): string {
+  if (!inProgressStage)
+    return `${column.stage}: before the clock starts (its items were moved back to it), so its bands are the period's cycle times (${counted(column.samples, 'item')})`;
   if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${counted(column.samples, 'item')} left it`;
   return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${counted(column.samples, 'item')})`;
 }
