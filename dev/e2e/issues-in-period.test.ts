@@ -80,6 +80,32 @@ describe(`the Issues tab over the last ${DAYS} days, as a member`, () => {
   });
 });
 
+describe(`the Issues tab over the last ${DAYS} days for one label, as a member`, () => {
+  it('lists the items Jira files under the label, and names the file after the label too', async () => {
+    const counts = new Map<string, number>();
+    for (const issue of issues) for (const label of issue.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const [label] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const first = today() - (DAYS - 1);
+    const items = issues.filter((issue) => issue.labels.includes(label)).map(measured);
+    const finished = items.filter((item) => item.done !== null && dayOf(item.done) >= first);
+    const inProgress = items.filter((item) => item.start !== null && item.done === null);
+
+    const { page, frame } = await pages.open({
+      path: projectPagePath(PROJECT, `?period=${DAYS}&tab=issues&label=${encodeURIComponent(label)}`),
+      ready: { testId: 'issues-count', timeout: 60_000 },
+    });
+    await expect(frame.getByTestId('issues-count').textContent()).resolves.toBe(
+      `${finished.length.toLocaleString('en-US')} finished from ${dateWritten(first)} to ${dateWritten(today())}, plus ${inProgress.length.toLocaleString('en-US')} in progress now`,
+    );
+    const [file] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export CSV' }).click()]);
+    const types = [...new Set(issues.map((issue) => issue.type))].sort().join('+');
+    expect(file.suggestedFilename()).toBe(
+      `${PROJECT}-flow-items-${isoDay(first)}-to-${isoDay(today())}-${types}-label-${label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`,
+    );
+    await page.close();
+  });
+});
+
 /** A day as the page writes it: the reader's locale (the browser's, here en-US), medium length. */
 const dateWritten = (day: number) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day * MS_PER_DAY));

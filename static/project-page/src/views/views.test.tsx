@@ -689,7 +689,7 @@ describe('the issues view', () => {
   it('lists only the items behind the charts of the period chosen, says which, and exports those', () => {
     // The last 20 days (21 February to 12 March): FLOW-17 to FLOW-20 finished in them, FLOW-21 to FLOW-24 are in progress.
     const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20, issueTypes: ['Story'] });
-    render(<IssuesView report={lastDays} projectKey="FLOW" issueTypes={['Story']} />);
+    render(<IssuesView report={lastDays} projectKey="FLOW" selection={{ issueTypes: ['Story'] }} />);
     const table = screen.getByTestId('issues-table--table');
     const keys = within(table)
       .getAllByRole('row')
@@ -705,8 +705,20 @@ describe('the issues view', () => {
     const csv = issuesCsv(lastDays).split('\r\n');
     expect(csv.filter((line) => line !== '')).toHaveLength(1 + keys.length);
     expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(expect.arrayContaining(['Finished', 'In progress']));
-    expect(itemsFileName('FLOW', lastDays, ['Story'])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
-    expect(itemsFileName('FLOW', lastDays, [])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
+    expect(itemsFileName('FLOW', lastDays, { issueTypes: ['Story'] })).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
+    expect(itemsFileName('FLOW', lastDays, { issueTypes: [] })).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
+  });
+
+  it('names the export after every filter chosen, so a file of some items is not taken for all of them', () => {
+    const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20 });
+    expect(
+      itemsFileName('FLOW', lastDays, {
+        issueTypes: ['Story', 'Bug'],
+        labels: ['mobile app', ''],
+        parents: ['FLOW-12'],
+        stageRange: { from: 'In Review', to: 'Done' },
+      }),
+    ).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Bug+Story-label-mobile-app+none-parent-FLOW-12-from-In-Review-to-Done.csv');
   });
 
   it('exports every item as CSV, with the time in every stage', () => {
