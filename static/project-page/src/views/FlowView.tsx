@@ -12,7 +12,7 @@ import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
 import { NetFlowChart } from '../charts/NetFlowChart';
-import { count, counted, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
 import type { PageReport } from '../report-worker-protocol';
@@ -50,7 +50,7 @@ function TimeInStage({ report }: { report: PageReport }) {
     <ChartFrame
       testId="chart-time-in-stage"
       title="Time in each stage of the items finished"
-      summary={`Median time per stage; the most goes to ${slowest.stage} (${slowest.median} ${unit}). Flow efficiency ${
+      summary={`Median time per stage; the most goes to ${slowest.stage} (${formatDuration(slowest.median, report)}). Flow efficiency ${
         overall === null ? 'not known' : share.format(overall)
       } over ${counted(items, 'item')} (time in active stages against cycle time); ${counted(blocked.itemsBlocked, 'item')} flagged as blocked for ${rate.format(
         blocked.total,
