@@ -136,7 +136,9 @@ describe("the board's columns as the workflow, as a member", () => {
     const summary = (await frame.getByTestId('chart-aging-summary').textContent()) ?? '';
     for (let k = startStage; k < doneStage; k++) {
       expect(samples[k]!.length).toBeGreaterThanOrEqual(20);
-      expect(summary).toContain(`${stages[k]!.name}: bands from the ages at which ${samples[k]!.length} items left it`);
+      expect(summary).toContain(
+        `${stages[k]!.name}: bands from the ages at which ${samples[k]!.length.toLocaleString('en-US')} items left it`,
+      );
     }
     const expected = issues
       .map(journey)

@@ -6,6 +6,7 @@ import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { pageOpener, projectPagePath } from './project-page-opener';
+import { exportedIssues } from './jira-export';
 
 jest.setTimeout(180_000);
 
@@ -105,6 +106,26 @@ describe('exporting the tab shown', () => {
     // Kept beside the other tests' screenshots (test-results/, ignored by git) for a person to look at.
     await mkdir(screenshots, { recursive: true });
     await writeFile(path.join(screenshots, 'export-cycle-time.png'), png.bytes);
+    await page.close();
+  });
+
+  it('writes the facets a link chose on the image, so a chart of some items is not taken for all of them', async () => {
+    // The label Jira files most of FLOW's items under.
+    const counts = new Map<string, number>();
+    for (const issue of await exportedIssues(site, PROJECT))
+      for (const label of issue.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const [label] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const { page, frame } = await pages.open({
+      path: projectPagePath(PROJECT, `?tab=cycle-time&label=${encodeURIComponent(label)}&label=`),
+      ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
+    });
+    await frame.locator('figure.fm-chart').first().waitFor({ timeout: 30_000 });
+    const svg = await download(page, frame, 'Export as SVG');
+    const caption = await frame.evaluate(
+      (source) => new DOMParser().parseFromString(source, 'image/svg+xml').querySelector('[data-export-caption]')?.textContent ?? '',
+      svg.bytes.toString('utf8'),
+    );
+    expect(caption).toContain(`Labels: ${label}, No label`);
     await page.close();
   });
 

@@ -143,7 +143,7 @@ describe('the service-level expectation and aging by stage, as a member', () => 
     const sample = inProgressExitAges();
     expect(sample.length).toBeGreaterThanOrEqual(20);
     await expect(frame.getByTestId('chart-aging-summary').textContent()).resolves.toContain(
-      `In Progress: bands from the ages at which ${sample.length} items left it`,
+      `In Progress: bands from the ages at which ${sample.length.toLocaleString('en-US')} items left it`,
     );
     const { columns, rows } = await tableRows(frame, 'chart-aging');
     expect(columns).toEqual(['Item', 'Stage', 'Status', 'Age (days)', 'Pace']);

@@ -308,14 +308,7 @@ function FlowReportTabs({
                 {report === null ? (
                   computing
                 ) : (
-                  <Issues
-                    report={report}
-                    projectKey={view.projectKey}
-                    issueTypes={filters.issueTypes}
-                    history={history}
-                    config={config}
-                    now={now}
-                  />
+                  <Issues report={report} projectKey={view.projectKey} selection={filters} history={history} config={config} now={now} />
                 )}
               </div>
             </TabPanel>

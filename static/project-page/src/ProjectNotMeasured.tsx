@@ -17,7 +17,8 @@ export const WHERE_TO_ENABLE = 'A Jira administrator can turn them on in Jira se
 
 /**
  * A project an admin stopped measuring whose history is still kept (until the retention purge removes it): its
- * charts still show what was collected, and this says that it stops at the last sync and will not move on.
+ * charts are not served while it is not measured, and this says that its history stops at the last sync, is
+ * kept, and is shown again once the project is measured again.
  */
 export function ProjectNoLongerMeasured({ lastSyncAt }: { lastSyncAt: string }) {
   return (

@@ -91,14 +91,6 @@ function CustomRangeInputs({
   );
 }
 
-/** Each facet filter's title and how its "none" reads. */
-const FACET_TEXT: Record<FacetName, { title: string; none: string }> = {
-  resolutions: { title: 'Resolution', none: 'Unresolved' },
-  labels: { title: 'Labels', none: 'No label' },
-  components: { title: 'Components', none: 'No component' },
-  parents: { title: 'Parent', none: 'No parent' },
-};
-
 /**
  * The filters that apply to every view: a period (a preset or custom dates), the issue types to include and,
  * where the stored history holds them, the facets (resolution, labels, components, parent).
@@ -200,11 +192,11 @@ export function ReportFiltersBar({
         ))}
       </fieldset>
       {facets !== null &&
-        FACET_PARAMETERS.filter(({ facet }) => facets[facet].length > 0).map(({ facet }) => (
+        FACET_PARAMETERS.filter(({ facet }) => facets[facet].length > 0).map(({ facet, title, none }) => (
           <FacetFilter
             key={facet}
-            title={FACET_TEXT[facet].title}
-            noneLabel={FACET_TEXT[facet].none}
+            title={title}
+            noneLabel={none}
             testId={`filter-${facet}`}
             options={facets[facet]}
             chosen={filters[facet] ?? NONE_CHOSEN}

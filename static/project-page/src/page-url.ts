@@ -43,12 +43,15 @@ type StageWorkflow = { stages: readonly Pick<Workflow['stages'][number], 'name'>
 /** The stage range's two ends in the URL. */
 const STAGE_PARAMETERS = { from: 'from-stage', to: 'to-stage' } as const;
 
-/** The facet filters and their parameter in the URL. */
+/**
+ * The facet filters: their parameter in the URL, and how the page names them (the filter's title, and how its
+ * "none" reads) in the filter bar and on an exported image.
+ */
 export const FACET_PARAMETERS = [
-  { facet: 'resolutions', parameter: 'resolution', noun: 'resolution' },
-  { facet: 'labels', parameter: 'label', noun: 'label' },
-  { facet: 'components', parameter: 'component', noun: 'component' },
-  { facet: 'parents', parameter: 'parent', noun: 'parent' },
+  { facet: 'resolutions', parameter: 'resolution', noun: 'resolution', title: 'Resolution', none: 'Unresolved' },
+  { facet: 'labels', parameter: 'label', noun: 'label', title: 'Labels', none: 'No label' },
+  { facet: 'components', parameter: 'component', noun: 'component', title: 'Components', none: 'No component' },
+  { facet: 'parents', parameter: 'parent', noun: 'parent', title: 'Parent', none: 'No parent' },
 ] as const;
 
 export type FacetName = (typeof FACET_PARAMETERS)[number]['facet'];

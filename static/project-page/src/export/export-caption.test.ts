@@ -17,6 +17,22 @@ describe('the caption of an exported chart', () => {
     expect(exportCaption({ ...SUBJECT, filters: { ...SUBJECT.filters, issueTypes: [] } }).filter[2]).toBe('Issue types: all');
   });
 
+  it('names every facet chosen, "none" as the filter reads it, so an image of a few items is not taken for all', () => {
+    const caption = exportCaption({
+      ...SUBJECT,
+      filters: { ...SUBJECT.filters, labels: ['mobile', ''], resolutions: ['Done'], components: ['API'], parents: ['FLOW-12', ''] },
+    });
+    expect(caption.filter).toEqual([
+      'FLOW · Cycle time',
+      'Period: Sep 1, 2026 to Nov 30, 2026',
+      'Issue types: Story, Bug',
+      'Resolution: Done',
+      'Labels: mobile, No label',
+      'Components: API',
+      'Parent: FLOW-12, No parent',
+    ]);
+  });
+
   it('says which conventions the numbers follow, with the stage range when one is chosen', () => {
     const conventions: FlowConventions = {
       ...DEFAULT_CONVENTIONS,

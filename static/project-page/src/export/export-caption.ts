@@ -1,5 +1,6 @@
-import { type FlowConventions, type ReportFilters, WEEKDAY_NAMES, type Workflow } from '../../../../src/domain';
+import { type FlowConventions, NO_FACET_VALUE, type ReportFilters, WEEKDAY_NAMES, type Workflow } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
+import { FACET_PARAMETERS } from '../page-url';
 
 /** What an exported image says about itself: enough for a reader of the file alone to know what it shows. */
 export interface ExportSubject {
@@ -34,8 +35,16 @@ function workingDays(conventions: FlowConventions): string {
   return holidays.length === 0 ? listed : `${listed}, ${holidays.length} holiday${holidays.length === 1 ? '' : 's'} skipped`;
 }
 
+/** The facets chosen, one phrase each ("Labels: mobile, No label"), in the filter bar's order and words. */
+function facetPhrases(filters: ReportFilters): string[] {
+  return FACET_PARAMETERS.flatMap(({ facet, title, none }) => {
+    const chosen = filters[facet] ?? [];
+    return chosen.length === 0 ? [] : [`${title}: ${chosen.map((value) => (value === NO_FACET_VALUE ? none : value)).join(', ')}`];
+  });
+}
+
 /**
- * The caption written on an exported chart: the filter (project, tab, period, issue types, stage range) and
+ * The caption written on an exported chart: the filter (project, tab, period, issue types, facets, stage range) and
  * the conventions its numbers follow (where the clock starts and stops, the unit and days that count, the
  * service-level expectation, the percentile method, the time zone). Each entry is one phrase; the image
  * wraps them into lines.
@@ -48,6 +57,7 @@ export function exportCaption(subject: ExportSubject): { filter: string[]; conve
       `${subject.projectKey} · ${subject.tab}`,
       `Period: ${formatDate(subject.window.from)} to ${formatDate(subject.window.to)}`,
       `Issue types: ${filters.issueTypes.length === 0 ? 'all' : [...filters.issueTypes].join(', ')}`,
+      ...facetPhrases(filters),
       ...(range ? [`Measured from ${range.from} to ${range.to}`] : []),
     ],
     conventions: [

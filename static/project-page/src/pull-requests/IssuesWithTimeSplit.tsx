@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { itemTimeSplits, type CompactHistory, type FlowConfig } from '../../../../src/domain';
 import { useResolver } from '../../../common/use-resolver';
 import { IssuesView } from '../views/IssuesView';
+import type { ExportedSelection } from '../views/items-in-period';
 import { finishedItems } from './pull-request-figures';
 import type { PageReport } from '../report-worker-protocol';
 
@@ -13,14 +14,15 @@ import type { PageReport } from '../report-worker-protocol';
 export function IssuesWithTimeSplit({
   report,
   projectKey,
-  issueTypes,
+  selection,
   history,
   config,
   now,
 }: {
   report: PageReport;
   projectKey: string;
-  issueTypes?: readonly string[];
+  /** The filters the items were chosen by, for the export's file name. */
+  selection?: ExportedSelection;
   history: CompactHistory;
   config: FlowConfig;
   now: number;
@@ -31,5 +33,5 @@ export function IssuesWithTimeSplit({
     () => (state.status === 'ready' && state.data.connected ? itemTimeSplits(state.data.pulls, items) : undefined),
     [state, items],
   );
-  return <IssuesView report={report} projectKey={projectKey} issueTypes={issueTypes} timeSplits={splits} />;
+  return <IssuesView report={report} projectKey={projectKey} selection={selection} timeSplits={splits} />;
 }

@@ -94,10 +94,14 @@ export function AgingView({
   // A partly typed or cleared date shows today's aging.
   const day = /^\d{4}-\d\d-\d\d$/.test(asOfDate) && asOfDate < today ? asOfDate : null;
   const result = useAgingAsOf(agingAsOf, day);
+  const inProgressStages = useMemo(() => {
+    const { stages, startStage, doneStage } = report.generated.workflow;
+    return stages.slice(stages.indexOf(startStage), stages.indexOf(doneStage));
+  }, [report.generated.workflow]);
   // The SLE is the period's: it says the same of an item today and on a past day.
   const chart = useMemo(
-    () => (result?.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation) : null),
-    [result, report.serviceLevelExpectation],
+    () => (result?.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation, inProgressStages) : null),
+    [result, report.serviceLevelExpectation, inProgressStages],
   );
   const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={setAsOfDate} />;
   if (result === null) {
@@ -132,7 +136,7 @@ export function AgingView({
     );
   }
   const oldest = rows[0]!;
-  const bases = aging.columns.map((column) => basisReading(column, aging.minimumExits)).join('. ');
+  const bases = aging.columns.map((column) => basisReading(column, aging.minimumExits, inProgressStages.includes(column.stage))).join('. ');
   return (
     <Stack space="space.400" testId="tab-panel-aging">
       {picker}
@@ -140,9 +144,7 @@ export function AgingView({
         testId="chart-aging"
         title={`Age of unfinished items by ${chart.byStatus ? 'status' : 'stage'}, ${when}`}
         summary={`${count.format(rows.length)} ${rows.length === 1 ? 'item' : 'items'} in progress ${when}; the oldest is ${oldest.key} at ${formatDuration(oldest.age, report)}.${
-          chart.byStatus
-            ? ` The workflow has one in-progress stage (${aging.columns[0]!.stage}), so each of its statuses has a column.`
-            : ''
+          chart.byStatus ? ` The workflow has one in-progress stage (${inProgressStages[0]!}), so each status has a column.` : ''
         } Behind each column, coloured bands from green to red: how old past items were when they moved on. ${bases}.${
           chart.top === null
             ? ''

@@ -208,5 +208,7 @@ function mostCommon(report: PageReport): string {
     (best, bin) => (best === null || bin.count > best.count ? bin : best),
     null,
   );
-  return top === null ? 'unknown' : `${binLabel(top)} ${unitName(report)} (${counted(top.count, 'item')})`;
+  // A bin of one value reads "1 day"; a bin of several, "1–2 days".
+  const unit = top !== null && top.to - top.from === 1 && top.from === 1 ? unitName(report).replace(/s$/, '') : unitName(report);
+  return top === null ? 'unknown' : `${binLabel(top)} ${unit} (${counted(top.count, 'item')})`;
 }

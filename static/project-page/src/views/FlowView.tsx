@@ -12,7 +12,7 @@ import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
 import { NetFlowChart } from '../charts/NetFlowChart';
-import { count, counted, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
 import type { PageReport } from '../report-worker-protocol';
@@ -50,7 +50,7 @@ function TimeInStage({ report }: { report: PageReport }) {
     <ChartFrame
       testId="chart-time-in-stage"
       title="Time in each stage of the items finished"
-      summary={`Median time per stage; the most goes to ${slowest.stage} (${slowest.median} ${unit}). Flow efficiency ${
+      summary={`Median time per stage; the most goes to ${slowest.stage} (${formatDuration(slowest.median, report)}). Flow efficiency ${
         overall === null ? 'not known' : share.format(overall)
       } over ${counted(items, 'item')} (time in active stages against cycle time); ${counted(blocked.itemsBlocked, 'item')} flagged as blocked for ${rate.format(
         blocked.total,
@@ -76,7 +76,7 @@ export function FlowView({ report }: { report: PageReport }) {
   const ratesText =
     rates === null
       ? ''
-      : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${count.format(rates.days + 1)} days shown.`;
+      : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${counted(rates.days + 1, 'day')} shown.`;
   const labels = report.cfd.map((row) => shortDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
@@ -131,7 +131,7 @@ export function FlowView({ report }: { report: PageReport }) {
       <ChartFrame
         testId="chart-wip-run"
         title="Work in progress per day"
-        summary={`${count.format(wipNow)} items in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
+        summary={`${counted(wipNow, 'item')} in progress at the end of ${formatDate(report.wip.at(-1)!.date)}; at most ${count.format(wipMax)} in the period.`}
         table={{
           caption: 'Items in progress per day',
           columns: ['Date', 'Items in progress'],

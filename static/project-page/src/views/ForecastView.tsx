@@ -14,7 +14,7 @@ import '../ReportFiltersBar.css';
 import './ForecastView.css';
 import { EmptyView } from './EmptyView';
 import { checkItemCount, checkStartDate, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
-import { count, shortDate } from './format';
+import { count, counted, shortDate } from './format';
 import { countRemainingWorkInJira, RemainingWorkField, type CountRemainingWork } from './RemainingWorkField';
 import { SamplingWindowField } from './SamplingWindowField';
 import type { PageReport } from '../report-worker-protocol';
@@ -42,8 +42,8 @@ function whenSentence(forecast: ForecastSection): string | null {
   const row = when?.table.find((r) => r.confidence === QUOTED_CONFIDENCE) ?? when?.table.at(-1);
   if (!when || !row) return null;
   return row.date === null
-    ? `The ${count.format(when.items)} items are unlikely to be done within the forecast's horizon.`
-    : `${row.confidence}% chance that ${count.format(when.items)} items are done by ${formatDate(row.date)}.`;
+    ? `The ${counted(when.items, 'item')} ${when.items === 1 ? 'is' : 'are'} unlikely to be done within the forecast's horizon.`
+    : `${row.confidence}% chance that ${counted(when.items, 'item')} ${when.items === 1 ? 'is' : 'are'} done by ${formatDate(row.date)}.`;
 }
 
 function whenAtQuotedConfidence(forecast: ForecastSection): string {
@@ -301,7 +301,7 @@ function ForecastAnswers({
   };
   const chooseWindow = (samplingWindow: ForecastQuestions['samplingWindow'] | null) =>
     setQuestions(({ samplingWindow: _dropped, ...asked }) => (samplingWindow === null ? asked : { ...asked, samplingWindow }));
-  const counted = (items: number) => editItems(String(items));
+  const takeCount = (items: number) => editItems(String(items));
 
   const { howMany, when } = forecast;
   const firstSimulatedDay = isoDateToDay(forecast.firstSimulatedDay)!;
@@ -386,7 +386,7 @@ function ForecastAnswers({
             />
           )}
         </QuestionInput>
-        <RemainingWorkField projectKey={projectKey} count={countRemaining} onCounted={counted} />
+        <RemainingWorkField projectKey={projectKey} count={countRemaining} onCounted={takeCount} />
       </Inline>
       {howManySentence(forecast) !== null && (
         <Text as="p" size="large" weight="medium" testId="forecast-how-many-sentence">
@@ -424,19 +424,19 @@ function ForecastAnswers({
           <ConfidenceTable
             testId="forecast-how-many-table"
             answerHeader="At least"
-            rows={howMany.table.map((row) => ({ confidence: row.confidence, answer: `${count.format(row.items)} items` }))}
+            rows={howMany.table.map((row) => ({ confidence: row.confidence, answer: counted(row.items, 'item') }))}
           />
         </Stack>
       )}
       {when !== null && (
         <Stack space="space.100">
           <Heading size="small" as="h2">
-            When {count.format(when.items)} items will be done
+            When {counted(when.items, 'item')} will be done
             {startsLater ? `, starting ${formatDate(forecast.startDate)}` : ''}
           </Heading>
           <OutcomeChart
             testId="chart-forecast-when"
-            title={`Day the ${count.format(when.items)} items are done in ${count.format(forecast.trials)} simulated futures, ${sampled}`}
+            title={`Day the ${counted(when.items, 'item')} ${when.items === 1 ? 'is' : 'are'} done in ${count.format(forecast.trials)} simulated futures, ${sampled}`}
             summary={`The dashed lines mark the confidence levels: at ${QUOTED_CONFIDENCE}%, ${whenAtQuotedConfidence(forecast)}, since ${QUOTED_CONFIDENCE}% of the futures were done by then.`}
             outcomes={when.outcomes}
             marks={confidenceMarks(

@@ -10,7 +10,7 @@ import { formatDate } from '../../../common/format-date-time';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
 import { issuesCsv, TIME_SPLIT_COLUMNS } from './issues-csv';
-import { itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
+import { type ExportedSelection, itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
 import { openIssue } from './open-issue';
 import './issue-link.css';
 import './IssuesView.css';
@@ -88,6 +88,9 @@ function stageColumns(report: PageReport, items: readonly ReportItem[] = report.
   return stagesThroughDone(report).filter((stage) => items.some((item) => (item.timeInStage[stage] ?? 0) !== 0));
 }
 
+/** No filter: the name an export takes when the view is not told which filters chose its items. */
+const ALL_ITEMS: ExportedSelection = { issueTypes: [] };
+
 /**
  * The items behind the charts for the filters chosen (finished in the period, and in progress), sortable and
  * paginated, with time per stage and a CSV export named after the filters.
@@ -95,12 +98,13 @@ function stageColumns(report: PageReport, items: readonly ReportItem[] = report.
 export function IssuesView({
   report,
   projectKey,
-  issueTypes = [],
+  selection = ALL_ITEMS,
   timeSplits,
 }: {
   report: PageReport;
   projectKey: string;
-  issueTypes?: readonly string[];
+  /** The filters the items were chosen by, which the export's file name carries: all items unless said. */
+  selection?: ExportedSelection;
   /** Where each finished item's time went around its pull requests (ms), when GitHub is connected: a column per part. */
   timeSplits?: ReadonlyMap<string, ItemTimeSplit>;
 }) {
@@ -200,7 +204,7 @@ export function IssuesView({
         </Text>
         <Button
           testId="issues-export-csv"
-          onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, issueTypes))}
+          onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, selection))}
         >
           Export CSV
         </Button>

@@ -196,7 +196,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           compact
           testId="chart-overview-wip"
           title={`Work in progress, last ${count.format(trends.wip.length)} days`}
-          summary={`${count.format(trends.wip.at(-1)!.count)} items in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
+          summary={`${counted(trends.wip.at(-1)!.count, 'item')} in progress on ${formatDate(trends.wip.at(-1)!.date)}.`}
           table={{
             caption: 'Items in progress per day',
             columns: ['Date', 'Items in progress'],
@@ -230,7 +230,7 @@ export function OverviewView({ figures: report }: { figures: OverviewFigures }) 
             name="throughputPerWeek"
             report={report}
             label="Throughput per week"
-            value={`${rate.format(current.throughputPerWeek ?? 0)} items`}
+            value={`${rate.format(current.throughputPerWeek ?? 0)} ${current.throughputPerWeek === 1 ? 'item' : 'items'}`}
           />
           <Metric
             testId="metric-cycle-time-50"

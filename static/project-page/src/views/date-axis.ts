@@ -6,16 +6,23 @@ export interface DateAxis {
   label: (day: DayNumber) => string;
 }
 
-/** Below this many days an axis is labelled in days ("12 Mar"); from it, in months ("Mar"). */
+/** Below this many days an axis is labelled in days ("Mar 12"); from it, in months ("Mar"). */
 const MONTHS_FROM_DAYS = 62;
 /** Month steps a reader counts in: every month, two, a quarter, a half year, a year, then years. */
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 /** Day steps: every day, two, a week, two weeks, four. */
 const DAY_STEPS = [1, 2, 7, 14, 28];
 
-/** Made once: `toLocaleDateString` would build a formatter for every label of every axis drawn. */
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-const monthName = (month: number) => monthFormat.format(new Date(Date.UTC(2000, month - 1, 1)));
+/**
+ * How each label is written, as the reader's locale writes it ("Mar 12, 2026" in en-US, "12. März 2026" in de-DE),
+ * with the year or without. Made once: `toLocaleDateString` would build a formatter for every label drawn.
+ */
+const FORMATS = {
+  month: new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' }),
+  monthOfYear: new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  day: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  dayOfYear: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
 
 /**
  * The labels of a date axis from `from` to `to` (the selected period, so the axis shows the whole period,
@@ -26,13 +33,15 @@ const monthName = (month: number) => monthFormat.format(new Date(Date.UTC(2000, 
  */
 export function dateAxis(from: DayNumber, to: DayNumber, maxTicks = 7): DateAxis {
   const ticks = to - from >= MONTHS_FROM_DAYS ? monthTicks(from, to, maxTicks) : dayTicks(from, to, maxTicks);
+  const monthly = to - from >= MONTHS_FROM_DAYS;
   const texts = new Map<DayNumber, string>();
   let previousYear: string | undefined;
   for (const day of ticks) {
-    const [year, month, date] = dayToIsoDate(day).split('-');
-    const monthly = to - from >= MONTHS_FROM_DAYS;
-    const text = monthly ? monthName(Number(month)) : `${Number(date)} ${monthName(Number(month))}`;
-    texts.set(day, year === previousYear ? text : `${text} ${year}`);
+    const iso = dayToIsoDate(day);
+    const year = iso.slice(0, 4);
+    const withYear = year !== previousYear;
+    const format = monthly ? (withYear ? FORMATS.monthOfYear : FORMATS.month) : withYear ? FORMATS.dayOfYear : FORMATS.day;
+    texts.set(day, format.format(new Date(`${iso}T00:00:00Z`)));
     previousYear = year;
   }
   return { ticks, label: (day) => texts.get(day) ?? dayToIsoDate(day) };

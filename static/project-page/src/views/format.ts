@@ -18,10 +18,14 @@ export function unitName(report: WithUnit): string {
   return report.generated.unit === 'hours' ? 'hours' : 'days';
 }
 
+/** A duration's number: hundredths at most, as the report rounds them, written as the reader's locale writes numbers. */
+const durationNumber = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** "5 days", "1 day", "1,200 days", "5.75 hours": a duration in the report's unit; a dash for none. */
 export function formatDuration(value: number | null, report: WithUnit): string {
   if (value === null) return '–';
   const unit = unitName(report);
-  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
+  return `${durationNumber.format(value)} ${value === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 // One formatter each, made once: `toLocaleDateString` builds a formatter at every call, which costs a

@@ -1,4 +1,5 @@
-import type { ReportItem } from '../../../../src/domain';
+import { type ItemSelection, NO_FACET_VALUE, type ReportFilters, type ReportItem } from '../../../../src/domain';
+import { FACET_PARAMETERS } from '../page-url';
 import type { PageReport } from '../report-worker-protocol';
 
 /** Why an item is behind the charts of a period. */
@@ -39,15 +40,25 @@ export function placeInPeriod(item: ReportItem): PlaceInPeriod {
   return item.discarded ? 'Discarded' : 'Finished';
 }
 
-/** The file name of the export: the project, the period and the issue types chosen, so two exports never mix up. */
-export function itemsFileName(projectKey: string, report: PageReport, issueTypes: readonly string[]): string {
+/** What the export's name says of the filters: the issue types, the facets and the stage range chosen. */
+export type ExportedSelection = ItemSelection & Pick<ReportFilters, 'stageRange'>;
+
+/** A name or value as a file name holds it: letters and digits, anything else a hyphen. */
+const inFileName = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-');
+
+/**
+ * The file name of the export: the project, the period, the issue types, then each facet chosen (as its URL
+ * parameter, "none" for items without one) and the stage range, so two exports never mix up.
+ */
+export function itemsFileName(projectKey: string, report: PageReport, filters: ExportedSelection): string {
   const { from, to } = report.generated.window;
-  const types =
-    issueTypes.length === 0
-      ? 'all-types'
-      : [...issueTypes]
-          .sort()
-          .map((type) => type.replace(/[^A-Za-z0-9]+/g, '-'))
-          .join('+');
-  return `${projectKey}-flow-items-${from}-to-${to}-${types}.csv`;
+  const types = filters.issueTypes.length === 0 ? 'all-types' : [...filters.issueTypes].sort().map(inFileName).join('+');
+  const facets = FACET_PARAMETERS.flatMap(({ facet, parameter }) => {
+    const chosen = filters[facet] ?? [];
+    return chosen.length === 0
+      ? []
+      : [`-${parameter}-${chosen.map((value) => (value === NO_FACET_VALUE ? 'none' : inFileName(value))).join('+')}`];
+  }).join('');
+  const range = filters.stageRange ? `-from-${inFileName(filters.stageRange.from)}-to-${inFileName(filters.stageRange.to)}` : '';
+  return `${projectKey}-flow-items-${from}-to-${to}-${types}${facets}${range}.csv`;
 }

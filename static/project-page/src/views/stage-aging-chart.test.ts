@@ -1,5 +1,5 @@
 import type { StageAgingReport } from '../../../../src/domain';
-import { bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
+import { basisReading, bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
 
 type Column = StageAgingReport['columns'][number];
 
@@ -48,6 +48,25 @@ describe('the pace of an item', () => {
   });
 });
 
+describe('where the bands of a column come from', () => {
+  it('counts the items of the sample as the rest of the page counts, thousands grouped and one item singular', () => {
+    const many = new Intl.NumberFormat().format(1143);
+    expect(basisReading({ stage: 'In Progress', basis: 'stage-exits', samples: 1143 }, 20)).toBe(
+      `In Progress: bands from the ages at which ${many} items left it`,
+    );
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 1143 }, 20)).toBe(
+      `To Do: fewer than 20 items left it, so its bands are the period's cycle times (${many} items)`,
+    );
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 1 }, 20)).toContain("the period's cycle times (1 item)");
+  });
+
+  it('does not say few items left a stage before the clock starts, whose exits are never measured', () => {
+    expect(basisReading({ stage: 'To Do', basis: 'cycle-times', samples: 40 }, 20, false)).toBe(
+      "To Do: before the clock starts (its items were moved back to it), so its bands are the period's cycle times (40 items)",
+    );
+  });
+});
+
 describe('the aging chart by stage', () => {
   it('counts each column, and draws items of one age in one column as one dot with their number', () => {
     const chart = stageAgingChart(
@@ -60,6 +79,7 @@ describe('the aging chart by stage', () => {
         column('Review', [['A-4', 4, 50]]),
       ]),
       SLE,
+      ['In Progress', 'Review'],
     );
     expect(chart.columns.map((c) => [c.name, c.wip])).toEqual([
       ['In Progress', 3],
@@ -87,6 +107,7 @@ describe('the aging chart by stage', () => {
         ]),
       ]),
       null,
+      ['In Progress'],
     );
     expect(chart.byStatus).toBe(true);
     expect(chart.columns.map((c) => [c.name, c.wip, c.bands.length])).toEqual([
@@ -95,9 +116,41 @@ describe('the aging chart by stage', () => {
     ]);
   });
 
+  it('keeps the statuses apart when an item moved back to an earlier stage, each stage in order with its own bands', () => {
+    // The default workflow: one in-progress stage, and one item moved back to To Do, where it is still in progress.
+    const chart = stageAgingChart(
+      aging([
+        column('To Do', [['A-9', 30, 90, 'Triaged']], { basis: 'cycle-times', samples: 40 }),
+        column('In Progress', [
+          ['A-1', 9, 95, 'Testing'],
+          ['A-2', 2, 10, 'Doing'],
+          ['A-3', 3, 20, 'Doing'],
+        ]),
+      ]),
+      null,
+      ['In Progress'],
+    );
+    expect(chart.byStatus).toBe(true);
+    expect(chart.columns.map((c) => [c.name, c.wip, c.basis])).toEqual([
+      ['Triaged', 1, 'cycle-times'],
+      ['Doing', 2, 'stage-exits'],
+      ['Testing', 1, 'stage-exits'],
+    ]);
+    expect(chart.clusters.find((c) => c.keys[0] === 'A-9')!.title).toContain("older than 90% of the period's cycle times");
+  });
+
+  it('keeps a column per stage when the workflow measured has several in-progress stages', () => {
+    const chart = stageAgingChart(aging([column('In Progress', [['A-1', 9, 95, 'Testing']])]), null, ['In Progress', 'Review']);
+    expect(chart.byStatus).toBe(false);
+    expect(chart.columns.map((c) => c.name)).toEqual(['In Progress']);
+  });
+
   it('draws items far older than the bands on a line at the top, and counts them', () => {
     const items: Array<[string, number, number]> = Array.from({ length: 10 }, (_, i) => [`A-${i + 1}`, i + 1, 50]);
-    const chart = stageAgingChart(aging([column('In Progress', [...items, ['OLD-1', 400, 100]]), column('Review', [])]), null);
+    const chart = stageAgingChart(aging([column('In Progress', [...items, ['OLD-1', 400, 100]]), column('Review', [])]), null, [
+      'In Progress',
+      'Review',
+    ]);
     expect(chart.top).not.toBeNull();
     expect(chart.aboveTop).toBe(1);
     expect(chart.clusters.find((c) => c.keys[0] === 'OLD-1')!.y).toBe(chart.top);

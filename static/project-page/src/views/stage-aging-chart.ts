@@ -1,5 +1,6 @@
 import type { StageAgingReport } from '../../../../src/domain';
 import { agingTop, sleReading } from './aging-chart';
+import { counted } from './format';
 import type { PageReport } from '../report-worker-protocol';
 
 type Column = StageAgingReport['columns'][number];
@@ -74,15 +75,20 @@ export function paceReading(pace: number | null, column: Pick<Column, 'stage' | 
     : `older than ${pace}% of the period's cycle times`;
 }
 
-/** Which percentiles a column's bands come from, in words for its summary. */
-export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number): string {
-  if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${column.samples} items left it`;
-  return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${column.samples} items)`;
+/**
+ * Which percentiles a column's bands come from, in words for its summary. A stage outside the measured range
+ * (`inProgressStage` false: before the start, holding items moved back to it) has no exits measured at all.
+ */
+export function basisReading(column: Pick<Column, 'stage' | 'basis' | 'samples'>, minimumExits: number, inProgressStage = true): string {
+  if (!inProgressStage)
+    return `${column.stage}: before the clock starts (its items were moved back to it), so its bands are the period's cycle times (${counted(column.samples, 'item')})`;
+  if (column.basis === 'stage-exits') return `${column.stage}: bands from the ages at which ${counted(column.samples, 'item')} left it`;
+  return `${column.stage}: fewer than ${minimumExits} items left it, so its bands are the period's cycle times (${counted(column.samples, 'item')})`;
 }
 
 /**
- * The statuses of a single in-progress stage, youngest first by median age (statuses within a stage have no
- * order of their own): with one stage, one column would hide where the work waits.
+ * The statuses of a stage's items, youngest first by median age (statuses within a stage have no order of their
+ * own): with one in-progress stage, one column would hide where the work waits.
  */
 function statusColumns(items: Column['items']): string[] {
   const ages = new Map<string, number[]>();
@@ -92,19 +98,27 @@ function statusColumns(items: Column['items']): string[] {
 }
 
 /**
- * The chart of a stage aging report: one column per stage (per status when there is one in-progress stage),
- * its bands, and the items as dots, those of equal age in a column counted on one dot.
+ * The chart of a stage aging report: one column per stage, its bands, and the items as dots, those of equal age
+ * in a column counted on one dot. When the workflow measured has a single in-progress stage (`inProgressStages`:
+ * its stages from the start up to the one before done), each stage's statuses have a column of their own, in
+ * stage order: an item moved back to an earlier stage has its own column then, and does not leave all the rest
+ * of the work in one.
  */
-export function stageAgingChart(aging: StageAgingReport, sle: PageReport['serviceLevelExpectation'] | null): StageAgingChart {
+export function stageAgingChart(
+  aging: StageAgingReport,
+  sle: PageReport['serviceLevelExpectation'] | null,
+  inProgressStages: readonly string[],
+): StageAgingChart {
   const unit = aging.unit === 'hours' ? 'hours' : 'days';
-  const byStatus = aging.columns.length === 1 && aging.columns[0]!.items.length > 0;
-  const stage = aging.columns[0];
+  const byStatus = inProgressStages.length === 1 && aging.columns.some((column) => column.items.length > 0);
   const source: Array<{ name: string; column: Column; items: Column['items'] }> = byStatus
-    ? statusColumns(stage!.items).map((status) => ({
-        name: status,
-        column: stage!,
-        items: stage!.items.filter((item) => item.status === status),
-      }))
+    ? aging.columns.flatMap((column) =>
+        statusColumns(column.items).map((status) => ({
+          name: status,
+          column,
+          items: column.items.filter((item) => item.status === status),
+        })),
+      )
     : aging.columns.map((column) => ({ name: column.stage, column, items: column.items }));
   const columns = source.map(({ name, column, items }) => ({
     name,

@@ -215,8 +215,10 @@ describe('the cycle time view', () => {
     );
     const monthName = (month: number) =>
       new Date(Date.UTC(2026, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
-    // The period runs from 1 February to 12 March; every item finished in February.
-    expect(labels[0]).toBe(`1 ${monthName(2)} 2026`);
+    // The period runs from 1 February to 12 March; every item finished in February. Written as the locale writes a day.
+    expect(labels[0]).toBe(
+      new Date(Date.UTC(2026, 1, 1)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    );
     expect(labels.at(-1)).toContain(monthName(3));
   });
 
@@ -532,6 +534,51 @@ describe('discarded work on the page', () => {
   });
 });
 
+describe('one item, one day', () => {
+  it('is written in the singular wherever the page counts items or days', () => {
+    const oneThroughput = overviewFigures({
+      ...report,
+      periodComparison: { ...report.periodComparison, current: { ...report.periodComparison.current, throughputPerWeek: 1 } },
+    });
+    render(<OverviewView figures={oneThroughput} />);
+    expect(screen.getByTestId('metric-throughput').textContent).toContain('1 item');
+    expect(screen.getByTestId('metric-throughput').textContent).not.toContain('1 items');
+    const lastWip = report.wip.at(-1)!;
+    render(<FlowView report={{ ...report, wip: [...report.wip.slice(0, -1), { ...lastWip, count: 1 }] }} />);
+    expect(screen.getByTestId('chart-wip-run-summary').textContent).toMatch(/^1 item in progress at the end of /);
+    render(
+      <CycleTimeView
+        report={{ ...report, histogram: [{ from: 1, to: 2, count: 7 }, ...report.histogram.filter((bin) => bin.from > 1)] }}
+      />,
+    );
+    expect(screen.getByTestId('chart-cycle-time-histogram-summary').textContent).toContain('the most common is 1 day (7 items)');
+  });
+
+  it('forecasts when one item will be done in the singular', async () => {
+    const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const ask = (questions: ForecastQuestions) => Promise.resolve(model.forecastFor(NO_FILTERS, questions));
+    render(<ForecastView report={report} ask={ask} projectKey="FLOW" />);
+    await screen.findByTestId('forecast-when-sentence');
+    fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.getByTestId('forecast-when-sentence').textContent).toMatch(/^85% chance that 1 item is done by /));
+    expect(screen.getByRole('heading', { name: 'When 1 item will be done' })).toBeTruthy();
+    expect(screen.getByTestId('chart-forecast-when').textContent).toContain('Day the 1 item is done in ');
+  });
+
+  it('counts one item in the singular in the table of how many items', async () => {
+    const model = reportModel(flowHistory(), BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const answered = model.forecastFor(NO_FILTERS, {});
+    const one = { ...answered, howMany: { ...answered.howMany!, table: answered.howMany!.table.map((row) => ({ ...row, items: 1 })) } };
+    render(<ForecastView report={report} ask={() => Promise.resolve(one)} projectKey="FLOW" />);
+    await screen.findByTestId('forecast-how-many-sentence');
+    const answers = Array.from(
+      screen.getByTestId('forecast-how-many-table').querySelectorAll('tbody tr'),
+      (row) => row.querySelectorAll('td')[1]!.textContent,
+    );
+    expect(answers).toEqual(['1 item', '1 item', '1 item', '1 item']);
+  });
+});
+
 describe('the issues view', () => {
   it('pages and sorts the items', () => {
     render(<IssuesView report={report} projectKey="FLOW" />);
@@ -644,7 +691,7 @@ describe('the issues view', () => {
   it('lists only the items behind the charts of the period chosen, says which, and exports those', () => {
     // The last 20 days (21 February to 12 March): FLOW-17 to FLOW-20 finished in them, FLOW-21 to FLOW-24 are in progress.
     const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20, issueTypes: ['Story'] });
-    render(<IssuesView report={lastDays} projectKey="FLOW" issueTypes={['Story']} />);
+    render(<IssuesView report={lastDays} projectKey="FLOW" selection={{ issueTypes: ['Story'] }} />);
     const table = screen.getByTestId('issues-table--table');
     const keys = within(table)
       .getAllByRole('row')
@@ -660,8 +707,20 @@ describe('the issues view', () => {
     const csv = issuesCsv(lastDays).split('\r\n');
     expect(csv.filter((line) => line !== '')).toHaveLength(1 + keys.length);
     expect(csv.slice(1).map((line) => line.split(',')[3])).toEqual(expect.arrayContaining(['Finished', 'In progress']));
-    expect(itemsFileName('FLOW', lastDays, ['Story'])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
-    expect(itemsFileName('FLOW', lastDays, [])).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
+    expect(itemsFileName('FLOW', lastDays, { issueTypes: ['Story'] })).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Story.csv');
+    expect(itemsFileName('FLOW', lastDays, { issueTypes: [] })).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-all-types.csv');
+  });
+
+  it('names the export after every filter chosen, so a file of some items is not taken for all of them', () => {
+    const lastDays = reportOf(flowHistory(), { ...NO_FILTERS, rangeDays: 20 });
+    expect(
+      itemsFileName('FLOW', lastDays, {
+        issueTypes: ['Story', 'Bug'],
+        labels: ['mobile app', ''],
+        parents: ['FLOW-12'],
+        stageRange: { from: 'In Review', to: 'Done' },
+      }),
+    ).toBe('FLOW-flow-items-2026-02-21-to-2026-03-12-Bug+Story-label-mobile-app+none-parent-FLOW-12-from-In-Review-to-Done.csv');
   });
 
   it('exports every item as CSV, with the time in every stage', () => {

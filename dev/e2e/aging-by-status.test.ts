@@ -1,0 +1,72 @@
+import { expect } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import type { LocalSite } from '../local-site';
+import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { measured } from './default-conventions';
+import { exportedIssues, type ExportedIssue } from './jira-export';
+import { pageOpener, projectPagePath } from './project-page-opener';
+
+jest.setTimeout(180_000);
+
+/**
+ * The aging chart of a workflow with one in-progress stage, end to end in headless Chromium (issue 13, defect 6:
+ * "with the default workflow everything sits in one column"). The bug queue keeps the default workflow, and one
+ * of its bugs in progress was sent back to triage: it sits in the To Do stage, still in progress. The chart must
+ * still give each status its own column, the moved-back bug's status first, as Jira's export of BUG says where
+ * the member's bugs in progress are; never all the work in one In Progress column.
+ */
+const PROJECT = 'BUG';
+
+let site: LocalSite;
+let browser: Browser;
+const pages = pageOpener(() => ({ browser, site }));
+let inProgress: ExportedIssue[];
+
+beforeAll(async () => {
+  [site, browser] = await syncedDemoSiteAndBrowser();
+  // As the member reads the project (issue security), with the types the page counts by default.
+  const issues = (await exportedIssues(site, PROJECT, 'member')).filter((issue) => !['Epic', 'Sub-task', 'Subtask'].includes(issue.type));
+  inProgress = issues.map(measured).flatMap((item) => (item.start !== null && item.done === null ? [item.issue] : []));
+}, 180_000);
+
+afterEach(() => {
+  expect(pages.cspViolations()).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the aging of a workflow with one in-progress stage, as a member', () => {
+  it('gives each status a column with the work in progress Jira says is in it, a bug sent back to triage in its own', async () => {
+    const movedBack = inProgress.filter((issue) => issue.category === 'new');
+    // What this test is about: a bug started, then moved back to a status of the To Do stage.
+    expect(movedBack.length).toBeGreaterThan(0);
+    const byStatus = new Map<string, number>();
+    for (const issue of inProgress) byStatus.set(issue.status, (byStatus.get(issue.status) ?? 0) + 1);
+
+    const { frame } = await pages.open({
+      path: projectPagePath(PROJECT, '?tab=aging'),
+      ready: { testId: 'chart-aging', timeout: 60_000 },
+    });
+    await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
+    const names = await frame.locator('[data-testid="chart-aging"] .visx-axis-bottom text').allTextContents();
+    const heads = await frame.getByTestId('aging-wip').allTextContents();
+    const columns = new Map(names.map((name, k) => [name, Number(heads[k]!.replace(/^WIP /, '').replace(/,/g, ''))]));
+    expect(columns).toEqual(byStatus);
+    // The To Do stage comes before In Progress: its statuses' columns are on the left.
+    const firstInProgress = names.findIndex((name) => inProgress.some((issue) => issue.status === name && issue.category !== 'new'));
+    for (const issue of movedBack) expect(names.indexOf(issue.status)).toBeLessThan(firstInProgress);
+    await expect(
+      frame
+        .getByTestId('chart-aging')
+        .getByText(/^Age of unfinished items by status, today$/)
+        .count(),
+    ).resolves.toBe(1);
+    // Nothing leaves To Do on the clock: its bands are the cycle times, and the summary says why without claiming few left it.
+    await expect(frame.getByTestId('chart-aging-summary').textContent()).resolves.toContain(
+      "To Do: before the clock starts (its items were moved back to it), so its bands are the period's cycle times",
+    );
+  });
+});
