@@ -414,7 +414,7 @@ function OverviewFirstTabs({
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
  * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
- * follows in the background once they are shown (for a project small enough, see history-prefetch.ts), or
+ * loads beside them (for a project small enough, see history-prefetch.ts), or
  * when the reader goes to another tab or changes a filter. A link that names a tab or filters (see
  * `namesAView`) opens that view, so it loads the history at once: the figures answer the first tab with the
  * default filters only.
@@ -445,8 +445,8 @@ function ProjectMetricsAt({
 }) {
   const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
   const { state, reload, loadHistory, prefetchHistory, loadedAhead } = useProjectView(dataVersion, wantsHistory);
-  // Once the Overview's figures are on screen, the history loads while the reader reads them, where its cost
-  // allows (see history-prefetch.ts): the first chart then waits for little more than its own drawing.
+  // The history of a project small enough loads with the Overview's figures (see use-project-view.ts); a page
+  // opened in a background tab loads it once shown and idle instead (see history-prefetch.ts).
   const prefetches = state.status === 'overview' && prefetchesHistoryOf(state.overview.issueCount);
   useEffect(() => (prefetches ? whenShownAndIdle(prefetchHistory) : undefined), [prefetches, prefetchHistory]);
   const [opening, setOpening] = useState<Opening | null>(null);
@@ -512,7 +512,10 @@ function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp:
     if (!warmUp || reports === null || loaded?.history == null) return undefined;
     const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
     const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
-    return whenShownAndIdle(() => void reports.figures(filters, 'measures'));
+    // At once, not at an idle moment: the worker computes beside the page, and a reader who clicks a chart's
+    // tab the moment the Overview shows would otherwise wait for that moment too.
+    void reports.figures(filters, 'measures');
+    return undefined;
   }, [warmUp, reports, loaded]);
   return { now, reports };
 }
