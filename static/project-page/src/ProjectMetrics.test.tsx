@@ -7,8 +7,8 @@ import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
-import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
-import { GET_PROJECT_VIEW } from './use-project-view';
+import { linkNamesAView, ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
+import { GET_PROJECT_VIEW, startFirstOpen } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { formatDate } from '../../common/format-date-time';
@@ -197,6 +197,34 @@ describe('ProjectMetrics', () => {
       expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
       await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+    });
+
+    it("starts both requests as the page's script starts, and the metrics take them without asking again", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      pageHistoryAt('');
+      startFirstOpen(linkNamesAView);
+      // Before anything is drawn.
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+
+      render(<ProjectMetrics clock={clock} />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+      expect(createHistoryMock).toHaveBeenCalledTimes(1);
+    });
+
+    it("starts the whole history's load as the page's script starts when the address names a view", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
+      pageHistoryAt('?tab=flow');
+      startFirstOpen(linkNamesAView);
+      await waitFor(() => expect(payloads()).toEqual([{}]));
+
+      render(<ProjectMetrics clock={clock} />);
+      expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+      expect(payloads()).toEqual([{}]);
+      expect(decodeMock).toHaveBeenCalledTimes(1);
     });
 
     it('loads the history with the Overview, and the tab the reader opens uses it without asking again', async () => {

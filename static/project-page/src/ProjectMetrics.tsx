@@ -35,7 +35,7 @@ import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
-import { type LoadedView, useProjectView } from './use-project-view';
+import { type LoadedView, startedPageHistoryOr, useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
 import { StageRangeFilter } from './StageRangeFilter';
@@ -101,6 +101,9 @@ function mapFacets<T, U>(facets: Record<FacetName, T>, map: (value: T) => U): Re
 
 /** The tabs as the page's URL names them (`?tab=cycle-time`). */
 const TAB_SLUGS = TAB_LABELS.map(tabSlug);
+
+/** Whether an address's search part names a view (a tab or filters) the Overview's figures do not answer. */
+export const linkNamesAView = (search: string) => namesAView(search, TAB_SLUGS);
 
 /**
  * The view shown (filters and tab), read from the page's URL when the page opens and written back on every
@@ -443,7 +446,7 @@ function ProjectMetricsAt({
   dataVersion: string | null;
   pageHistory: PageHistory | null;
 }) {
-  const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
+  const [wantsHistory] = useState(() => pageHistory !== null && linkNamesAView(pageHistory.location.search));
   const { state, reload, loadHistory, prefetchHistory, loadedAhead } = useProjectView(dataVersion, wantsHistory);
   // The history of a project small enough loads with the Overview's figures (see use-project-view.ts); a page
   // opened in a background tab loads it once shown and idle instead (see history-prefetch.ts).
@@ -525,7 +528,7 @@ function usePageHistory(): PageHistory | null | undefined {
   const [pageHistory, setPageHistory] = useState<PageHistory | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    void openPageHistory().then((opened) => {
+    void startedPageHistoryOr(openPageHistory).then((opened) => {
       if (current) setPageHistory(opened);
     });
     return () => {

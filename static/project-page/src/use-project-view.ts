@@ -4,6 +4,7 @@ import type { CompactHistory } from '../../../src/domain';
 import { heldHistoryAfter, wholeHistoryPart, type HeldHistory } from '../../../src/shared/project-history-decoding';
 import { readHeldHistory, writeHeldHistory } from './held-history-cache';
 import { historyDecoder, type HistoryDecoder } from './history-decoder';
+import { openPageHistory, type PageHistory } from './page-history';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { startReportWorkerAhead } from './report-worker-start';
 import { startHistoryDecodingWorker } from './history-decoding-worker-start';
@@ -147,6 +148,43 @@ async function firstOpen(ahead: (loading: Promise<ProjectViewState | null>) => v
   return (await overview) ?? (await history) ?? loadView();
 }
 
+/** A first open started as the page's script starts (see `startFirstOpen`), until the page takes it. */
+interface StartedOpen {
+  /** The whole view when the page's address names one (`wantsHistory`), else the first open's. */
+  view: Promise<ProjectViewState>;
+  /** The history's own request of a first open, once sent (wrapped: a promise would adopt it); null when there is none. */
+  ahead: Promise<{ loading: Promise<ProjectViewState | null> } | null>;
+}
+let startedOpen: StartedOpen | null = null;
+let startedPageHistory: Promise<PageHistory | null> | null = null;
+
+/**
+ * Starts the project view's first load as the page's script starts, rather than once the page has drawn its
+ * frame, asked for the project (`getProjectPage`) and mounted the metrics: the view's requests then go out
+ * beside the project's, and the Overview and the history arrive one round trip sooner. `namesAView` says
+ * whether the page's address names a view the Overview's figures cannot answer (the whole history is then
+ * loaded, as `useProjectView` would with `wantsHistory`). The page takes this load when it first asks
+ * (`useProjectView`, `startedPageHistoryOr`); a page that shows no metrics (a project not measured) leaves it,
+ * having cost the few read units of the project's manifest and configuration.
+ */
+export function startFirstOpen(namesAView: (search: string) => boolean): void {
+  startedPageHistory = openPageHistory();
+  let sentAhead: (sent: { loading: Promise<ProjectViewState | null> } | null) => void = () => {};
+  const ahead = new Promise<{ loading: Promise<ProjectViewState | null> } | null>((resolve) => (sentAhead = resolve));
+  const view = startedPageHistory.then((pageHistory) =>
+    pageHistory !== null && namesAView(pageHistory.location.search) ? loadView() : firstOpen((loading) => sentAhead({ loading })),
+  );
+  void view.finally(() => sentAhead(null));
+  startedOpen = { view, ahead };
+}
+
+/** The page's history the started first open asked for (see `startFirstOpen`), or `open()` when there is none. */
+export function startedPageHistoryOr(open: () => Promise<PageHistory | null>): Promise<PageHistory | null> {
+  const started = startedPageHistory;
+  startedPageHistory = null;
+  return started ?? open();
+}
+
 /**
  * Loads the project view and decodes it; `reload` starts over. A first open may get the Overview's figures
  * only (status `overview`); `loadHistory` then loads the whole history in the background, the overview staying
@@ -210,7 +248,15 @@ export function useProjectView(
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
     const key = `${attempt}|${dataVersion ?? ''}`;
-    void (historyWanted ? loadHistoryOnce(key) : firstOpen((loading) => takeAhead(key, loading))).then((next) => {
+    // The load the page's script started, taken by the first call only.
+    const started = startedOpen;
+    startedOpen = null;
+    if (started !== null) {
+      if (historyWanted) historyLoad.current = { key, loading: started.view };
+      void started.ahead.then((sent) => sent !== null && takeAhead(key, sent.loading));
+    }
+    const loading = started?.view ?? (historyWanted ? loadHistoryOnce(key) : firstOpen((history) => takeAhead(key, history)));
+    void loading.then((next) => {
       if (call !== calls.current) return;
       // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
       if (inBackground && next.status === 'error' && !(historyWanted && shown.current.status === 'overview')) return;
