@@ -116,8 +116,8 @@ async function allShardTexts(first: ProjectHistoryPart, fetchPart?: FetchHistory
  * good part of its time (the loop runs once per page open, before the engine has optimised it).
  * @throws when the text is not base64.
  */
-function bytesOfBase64(text: string): Uint8Array {
-  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+function bytesOfBase64(text: string): Uint8Array<ArrayBuffer> {
+  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
   if (typeof fromBase64 === 'function') return fromBase64.call(Uint8Array, text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
