@@ -101,6 +101,9 @@ function answerFirstOpen(
 /** As `answerFirstOpen`, with the sync's Overview summary current. */
 const answerOverviewFirst = (issueCount: number, answerHistory?: () => Promise<unknown>) => answerFirstOpen(issueCount, { answerHistory });
 
+/** The last sync of the fixtures' project, as the page's project answer names it (`dataVersion`). */
+const LAST_SYNC = projectViewData().sync.lastSuccessAt;
+
 /** A first open's two requests, sent together: the Overview's, and the history's own (see history-prefetch.ts). */
 const OVERVIEW_REQUEST = { overviewFirst: true, historyUpTo: PREFETCH_MAX_ISSUES };
 const HISTORY_REQUEST = { historyUpTo: PREFETCH_MAX_ISSUES };
@@ -206,7 +209,7 @@ describe('ProjectMetrics', () => {
       // Before anything is drawn.
       await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
 
-      render(<ProjectMetrics clock={clock} />);
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
       expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
       await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
       fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
@@ -221,10 +224,23 @@ describe('ProjectMetrics', () => {
       startFirstOpen(linkNamesAView);
       await waitFor(() => expect(payloads()).toEqual([{}]));
 
-      render(<ProjectMetrics clock={clock} />);
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
       expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
       expect(payloads()).toEqual([{}]);
       expect(decodeMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks again when the load the script started is of another sync than the page shows (the first sync finished since)', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      pageHistoryAt('');
+      startFirstOpen(linkNamesAView);
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+
+      render(<ProjectMetrics clock={clock} dataVersion="2026-03-12T12:00:00.000Z" />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      // The history loaded ahead is held by then: the page asks for the edits since.
+      await waitFor(() => expect(payloads()).toHaveLength(3));
+      expect(Object.keys(payloads()[2] as object)).toEqual(['since']);
     });
 
     it('loads the history with the Overview, and the tab the reader opens uses it without asking again', async () => {

@@ -251,11 +251,20 @@ export function useProjectView(
     // The load the page's script started, taken by the first call only.
     const started = startedOpen;
     startedOpen = null;
-    if (started !== null) {
+    const load = () => (historyWanted ? loadHistoryOnce(key) : firstOpen((history) => takeAhead(key, history)));
+    let loading: Promise<ProjectViewState>;
+    if (started === null) loading = load();
+    else {
       if (historyWanted) historyLoad.current = { key, loading: started.view };
       void started.ahead.then((sent) => sent !== null && takeAhead(key, sent.loading));
+      // Started before the page knew the project's last sync: a view of another sync (the page waited for the
+      // project's first sync to finish, or a sync finished in between) or a failure is asked for again.
+      loading = started.view.then((next) => {
+        if ((next.status === 'overview' || next.status === 'ready') && next.view.sync.lastSuccessAt === dataVersion) return next;
+        historyLoad.current = null;
+        return load();
+      });
     }
-    const loading = started?.view ?? (historyWanted ? loadHistoryOnce(key) : firstOpen((history) => takeAhead(key, history)));
     void loading.then((next) => {
       if (call !== calls.current) return;
       // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
