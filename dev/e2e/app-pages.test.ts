@@ -75,8 +75,12 @@ describe('the project page', () => {
     const empty = await expectNotMeasured(page, await bigProjectName());
     await expect(empty.getByRole('button').count()).resolves.toBe(0);
     await page.screenshot({ path: path.join(screenshots, 'project-page-not-measured-member.png') });
-    // The page asks once, and asks nothing of a sync or a history that does not exist.
-    expect(resolverCallsOf(page)).toEqual(['getProjectPage']);
+    // The page asks for the project once, and nothing of a sync that does not exist. The view's first requests
+    // leave as the page's script starts, before it knows the project is not measured (see the README's "The
+    // history loaded ahead"): they are answered without a history, and not asked again.
+    const calls = resolverCallsOf(page);
+    expect(calls.filter((functionKey) => functionKey !== 'getProjectView')).toEqual(['getProjectPage']);
+    expect(calls.filter((functionKey) => functionKey === 'getProjectView').length).toBeLessThanOrEqual(2);
     await page.close();
   });
 

@@ -580,7 +580,7 @@ describe('the project page from a link', () => {
 });
 
 describe('the project page, opened in a browser that holds no history', () => {
-  it('loads the history once, in the background while the Overview shows, and opens a chart tab on it without asking again', async () => {
+  it('loads the history once, in the background with the Overview, and opens a chart tab on it without asking again', async () => {
     const { page, frame } = await openAs('member', PROJECT);
     await frame.getByTestId('tab-panel-overview').waitFor({ timeout: 30_000 });
     // The page marks the history decoded (a User Timing mark) once it has it: here, with no tab clicked.
@@ -588,7 +588,7 @@ describe('the project page, opened in a browser that holds no history', () => {
       timeout: 30_000,
     });
     const views = () => resolverCallsOf(page).filter((functionKey) => functionKey === 'getProjectView');
-    // The Overview's figures first, then the history: at least one more call, asked by no reader.
+    // The Overview's figures and, in a request of its own, the history: at least one more call, asked by no reader.
     const ahead = views().length;
     expect(ahead).toBeGreaterThanOrEqual(2);
     expect(await frame.getByTestId('tab-panel-overview').isVisible()).toBe(true);

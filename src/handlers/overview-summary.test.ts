@@ -128,3 +128,61 @@ describe('falls back to the whole history when the summary no longer says what i
     await expectWholeHistory();
   });
 });
+
+describe('a first open that loads the history of a small project in a request of its own (historyUpTo)', () => {
+  let issueCount: number;
+  beforeAll(async () => {
+    issueCount = viewOf(await firstOpen()).overview!.issueCount;
+  });
+  const readUnitsOf = async (payload: { overviewFirst?: boolean; historyUpTo: number }) => {
+    const before = harness.kvs.stats().readUnits;
+    const view = viewOf(await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'), payload));
+    return { view, units: harness.kvs.stats().readUnits - before };
+  };
+
+  it('its own request brings the history of a project of up to that many issues, as a request without it would', async () => {
+    const { view } = await readUnitsOf({ historyUpTo: issueCount });
+    const plain = viewOf(await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'), {}));
+    expect(view.historyWithheld).toBeUndefined();
+    expect(view.history).toEqual(plain.history);
+  });
+
+  it('withholds the history of a bigger project, at the cost of a glance: no shard is read', async () => {
+    const glance = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount - 1 });
+    const { view, units } = await readUnitsOf({ historyUpTo: issueCount - 1 });
+    expect([view.history, view.historyWithheld, view.overview]).toEqual([null, true, undefined]);
+    expect(view.workflow).toEqual(glance.view.workflow);
+    // The manifest and the configuration, as the Overview's request reads them, without the summary.
+    expect(units).toBeLessThanOrEqual(glance.units);
+  });
+
+  it('sends the Overview summary beside it as before', async () => {
+    const { view } = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount });
+    expect(view.overview).toBeDefined();
+    expect([view.history, view.historyWithheld]).toEqual([null, undefined]);
+  });
+
+  describe('when the summary is not current', () => {
+    let saved: OverviewSummary;
+    beforeEach(async () => {
+      saved = storedSummary()!;
+      await harness.setValue(SUMMARY_KEY, { ...saved, historyVersion: '0123456789abcdef' });
+    });
+    afterEach(async () => {
+      await harness.setValue(SUMMARY_KEY, saved);
+    });
+
+    it('the Overview request leaves the history to the other one, so it is read once', async () => {
+      const history = await readUnitsOf({ historyUpTo: issueCount });
+      const { view, units } = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount });
+      expect([view.history, view.historyWithheld, view.overview]).toEqual([null, true, undefined]);
+      expect(units).toBeLessThan(history.units);
+    });
+
+    it('the Overview request of a bigger project brings the history, which the other one withholds', async () => {
+      const { view } = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount - 1 });
+      expect(view.historyWithheld).toBeUndefined();
+      expect(view.history?.shards.length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -23,6 +23,7 @@ const projectViewPayload = z
       .regex(/^[0-9a-f]{16}$/, 'not a history version')
       .optional(),
     overviewFirst: z.boolean().optional(),
+    historyUpTo: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 

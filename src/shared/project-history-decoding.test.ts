@@ -103,3 +103,32 @@ describe('decoding the project view', () => {
     await expect(decodeProjectHistory(answer)).rejects.toBeInstanceOf(PackedShardError);
   });
 });
+
+describe('reading base64 where the platform reads it natively (Uint8Array.fromBase64)', () => {
+  const typedArray = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+  let read: string[];
+  beforeEach(() => {
+    read = [];
+    typedArray.fromBase64 = (text) => {
+      read.push(text);
+      return new Uint8Array(Buffer.from(text, 'base64'));
+    };
+  });
+  afterEach(() => {
+    delete typedArray.fromBase64;
+  });
+
+  it('decodes the same history through it as through atob', async () => {
+    const shards = [encoded(before.slice(0, 2)), encoded(before.slice(2))];
+    const { history } = await decodeProjectHistoryUpdate(part({ shards }), undefined, null);
+    expect(read).toEqual(shards);
+    expect(history).toEqual(compactHistoryFromShards(dictionaries, [packShard(before, 'FLOW')]));
+  });
+
+  it('answers text that is not base64 with the same error', async () => {
+    typedArray.fromBase64 = () => {
+      throw new SyntaxError('not base64');
+    };
+    await expect(decodeProjectHistory(part({ shards: ['%%%'] }))).rejects.toBeInstanceOf(PackedShardError);
+  });
+});

@@ -86,6 +86,15 @@ export interface ProjectViewPayload {
    * (without this flag) only when the reader goes further. When it is not current, the answer is the usual one.
    */
   overviewFirst?: boolean;
+  /**
+   * Set by a browser that holds no history and loads the history of a project of up to this many issues in a
+   * request of its own, sent with the `overviewFirst` one so that both load together. Alone (the history's own
+   * request): the history only when the project holds at most this many issues, otherwise none
+   * (`historyWithheld`), so a glance at a bigger project still costs only the Overview summary. With
+   * `overviewFirst`: the history never comes in this answer for such a project, even when the summary is not
+   * current (`historyWithheld`: the other request brings it), so no history is read twice.
+   */
+  historyUpTo?: number;
 }
 export interface ProjectViewData {
   projectKey: string;
@@ -96,6 +105,11 @@ export interface ProjectViewData {
   history: ProjectHistoryPart | null;
   /** Only for `overviewFirst`: the Overview tab's figures for the default filters, as of the current history. */
   overview?: ProjectOverviewPart;
+  /**
+   * Only for `historyUpTo`: set when the project has a history this answer leaves out because of it (too big for
+   * the history's own request, or brought by it for the `overviewFirst` one). `history` is then null.
+   */
+  historyWithheld?: true;
   /** The sync's watermark: Jira's time of the newest change the history has caught up with (ISO 8601), or null. */
   dataAsOf: string | null;
   /** The admin's workflow, or the default one from Jira's status categories. */

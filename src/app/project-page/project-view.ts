@@ -61,14 +61,16 @@ const SHARDS_PER_READ = 16;
  * The project's view; with `since` (the version the browser holds), only the edits since then when they
  * are kept and fit one answer, so a returning reader costs the installation's storage quota a few units;
  * with `overviewFirst` (a browser that holds nothing), the Overview summary instead of the history when it
- * is servable (see overview-summary.ts), so a first open costs a few units too.
+ * is servable (see overview-summary.ts), so a first open costs a few units too. With `historyUpTo` (a first
+ * open that loads the history of a small project in a request of its own, beside the `overviewFirst` one), the
+ * history only where that request is the one to bring it (see `withholdsHistory`).
  */
 export async function loadProjectView(
   ports: ProjectViewPorts,
   projectKey: string,
   request: ProjectViewPayload = {},
 ): Promise<ProjectViewData> {
-  const { fromShard = 0, since, overviewFirst = false } = request;
+  const { fromShard = 0, since, overviewFirst = false, historyUpTo } = request;
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const wantsOverview = overviewFirst && fromShard === 0 && since === undefined;
   const [storedManifest, sync, cursor, flowConfig, measuredKeys, summary] = await Promise.all([
@@ -102,6 +104,8 @@ export async function loadProjectView(
     };
     return { ...common, history: null, overview };
   }
+  if (manifest && withholdsHistory(issueCountOf(manifest), wantsOverview, historyUpTo))
+    return { ...common, history: null, historyWithheld: true };
   let history: ProjectHistoryPart | null = null;
   if (manifest) {
     if (fromShard > manifest.shards.length) throw new AppError('INVALID_INPUT', 'There is no such part of the history.');
@@ -137,6 +141,18 @@ export async function loadProjectView(
     };
   }
   return { ...common, history };
+}
+
+/**
+ * Whether an answer leaves the history out because the page loads it apart (`historyUpTo`, the page's limit on
+ * a history loaded before the reader asks): the history's own request brings it only up to that many issues,
+ * and the `overviewFirst` request sent beside it then never does, so each first open reads the history at most
+ * once. A request without `historyUpTo` is answered as always.
+ */
+function withholdsHistory(issueCount: number, wantsOverview: boolean, historyUpTo: number | undefined): boolean {
+  if (historyUpTo === undefined) return false;
+  const loadedApart = issueCount <= historyUpTo;
+  return wantsOverview ? loadedApart : !loadedApart;
 }
 
 /**

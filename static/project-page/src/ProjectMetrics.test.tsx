@@ -7,12 +7,13 @@ import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
-import { ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
-import { GET_PROJECT_VIEW } from './use-project-view';
+import { linkNamesAView, ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
+import { GET_PROJECT_VIEW, startFirstOpen } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { formatDate } from '../../common/format-date-time';
 import { defaultFilters, flowConfigOf, overviewFigures, reportModel } from '../../../src/domain';
+import type { ProjectViewPayload } from '../../../src/shared/resolver-contract';
 
 jest.mock('@forge/bridge', () => ({
   invoke: jest.fn(),
@@ -65,11 +66,15 @@ const clock = () => FIXTURE_NOW;
 const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
 
 /**
- * The resolver as it answers a first open: the Overview's figures alone when asked for them first, for a project
- * of `issueCount` issues (which decides whether the page loads the history ahead), the history otherwise, or what
- * `answerHistory` answers for it.
+ * The resolver as it answers a first open (see `withholdsHistory` in src/app/project-page/project-view.ts), for a
+ * project of `issueCount` issues (which decides whether the page loads the history ahead): the Overview's figures
+ * alone when asked for them first and the sync's summary is current (`summary`); the history withheld from a
+ * request with `historyUpTo` that is not to bring it; the history otherwise, or what `answerHistory` answers.
  */
-function answerOverviewFirst(issueCount: number, answerHistory?: () => Promise<unknown>) {
+function answerFirstOpen(
+  issueCount: number,
+  { summary = true, answerHistory }: { summary?: boolean; answerHistory?: () => Promise<unknown> },
+) {
   const full = projectViewData();
   const { config } = flowConfigOf(full.flowConfig, full.workflow);
   const result = reportModel(flowHistory(), full.workflow, full.flowConfig, FIXTURE_NOW).reportFor(
@@ -83,12 +88,25 @@ function answerOverviewFirst(issueCount: number, answerHistory?: () => Promise<u
     issueCount,
     version: full.history!.version,
   };
-  invokeMock.mockImplementation((_key, payload) =>
-    (payload as { overviewFirst?: boolean }).overviewFirst
-      ? Promise.resolve(ok({ ...full, history: null, overview }))
-      : (answerHistory?.() ?? Promise.resolve(ok(full))),
-  );
+  invokeMock.mockImplementation((_key, payload) => {
+    const { overviewFirst, historyUpTo } = payload as ProjectViewPayload;
+    if (overviewFirst && summary) return Promise.resolve(ok({ ...full, history: null, overview }));
+    const loadedApart = historyUpTo !== undefined && issueCount <= historyUpTo;
+    if (historyUpTo !== undefined && (overviewFirst ? loadedApart : !loadedApart))
+      return Promise.resolve(ok({ ...full, history: null, historyWithheld: true }));
+    return answerHistory?.() ?? Promise.resolve(ok(full));
+  });
 }
+
+/** As `answerFirstOpen`, with the sync's Overview summary current. */
+const answerOverviewFirst = (issueCount: number, answerHistory?: () => Promise<unknown>) => answerFirstOpen(issueCount, { answerHistory });
+
+/** The last sync of the fixtures' project, as the page's project answer names it (`dataVersion`). */
+const LAST_SYNC = projectViewData().sync.lastSuccessAt;
+
+/** A first open's two requests, sent together: the Overview's, and the history's own (see history-prefetch.ts). */
+const OVERVIEW_REQUEST = { overviewFirst: true, historyUpTo: PREFETCH_MAX_ISSUES };
+const HISTORY_REQUEST = { historyUpTo: PREFETCH_MAX_ISSUES };
 
 beforeEach(() => {
   decodeMock.mockImplementation(() => Promise.resolve(flowHistory()));
@@ -104,12 +122,13 @@ afterEach(async () => {
 describe('ProjectMetrics', () => {
   it('shows a spinner, then computes the report and shows the overview tab', async () => {
     const answer = deferred<unknown>();
-    invokeMock.mockReturnValueOnce(answer.promise);
+    answerFirstOpen(20, { summary: false, answerHistory: () => answer.promise });
 
     render(<ProjectMetrics clock={clock} />);
     expect(screen.getByTestId('page-loading')).toBeTruthy();
-    // A browser holding no history asks for the Overview first; a site without a current summary sends the history.
-    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith(GET_PROJECT_VIEW, { overviewFirst: true }));
+    // A browser holding no history asks for the Overview and, at the same time, for the history of a small
+    // project; without a current summary, the history's own request brings it.
+    await waitFor(() => expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
 
     await act(() => {
       answer.resolve(ok(projectViewData()));
@@ -125,15 +144,18 @@ describe('ProjectMetrics', () => {
   });
 
   it('asks for every part of a history that came in parts', async () => {
-    invokeMock.mockImplementation((_key, payload) => {
-      const from = (payload as { fromShard?: number }).fromShard ?? 0;
-      return Promise.resolve(ok(projectViewData({ history: historyPart({ fromShard: from, nextShard: from < 2 ? from + 1 : null }) })));
+    answerFirstOpen(20, {
+      summary: false,
+      answerHistory: () => {
+        const from = (invokeMock.mock.lastCall![1] as { fromShard?: number }).fromShard ?? 0;
+        return Promise.resolve(ok(projectViewData({ history: historyPart({ fromShard: from, nextShard: from < 2 ? from + 1 : null }) })));
+      },
     });
 
     render(<ProjectMetrics clock={clock} />);
 
     expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
-    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, { fromShard: 1 }, { fromShard: 2 }]);
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, { fromShard: 1 }, { fromShard: 2 }]);
   });
 
   it('paints the Overview from the summary alone, and loads the history of a big project only when the reader opens another tab', async () => {
@@ -145,34 +167,96 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
     expect(screen.getByTestId('metric-cycle-time-85').textContent).toContain('6 days');
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([...TAB_LABELS]);
-    // Long enough for an idle moment: a history this big is not read ahead.
+    // Long enough for an idle moment: a history this big is withheld from its own request, and not asked again.
     await computed();
-    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }]);
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     expect(decodeMock).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
     expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
-    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([{ overviewFirst: true }, {}]);
+    expect(invokeMock.mock.calls.map((call) => call[1])).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, {}]);
     expect(screen.getByRole('tab', { name: 'Throughput' }).getAttribute('aria-selected')).toBe('true');
   });
 
   describe('loading the history ahead', () => {
     const payloads = () => invokeMock.mock.calls.map((call) => call[1]);
 
-    it('loads the history once the Overview is shown, and the tab the reader opens uses it without asking again', async () => {
+    it('asks for the history together with the Overview, not after it: both requests leave before either answers', async () => {
+      const overview = deferred<unknown>();
+      const history = deferred<unknown>();
+      invokeMock.mockImplementation((_key, payload) =>
+        (payload as ProjectViewPayload).overviewFirst ? overview.promise : history.promise,
+      );
+
+      render(<ProjectMetrics clock={clock} />);
+
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+      expect(screen.getByTestId('page-loading')).toBeTruthy();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      await act(async () => {
+        overview.resolve(await invokeMock.getMockImplementation()!(GET_PROJECT_VIEW, OVERVIEW_REQUEST));
+        history.resolve(ok(projectViewData()));
+      });
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+    });
+
+    it("starts both requests as the page's script starts, and the metrics take them without asking again", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      pageHistoryAt('');
+      startFirstOpen(linkNamesAView);
+      // Before anything is drawn.
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+      expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+      expect(createHistoryMock).toHaveBeenCalledTimes(1);
+    });
+
+    it("starts the whole history's load as the page's script starts when the address names a view", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
+      pageHistoryAt('?tab=flow');
+      startFirstOpen(linkNamesAView);
+      await waitFor(() => expect(payloads()).toEqual([{}]));
+
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
+      expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+      expect(payloads()).toEqual([{}]);
+      expect(decodeMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks again when the load the script started is of another sync than the page shows (the first sync finished since)', async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      pageHistoryAt('');
+      startFirstOpen(linkNamesAView);
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+
+      render(<ProjectMetrics clock={clock} dataVersion="2026-03-12T12:00:00.000Z" />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      // The history loaded ahead is held by then: the page asks for the edits since.
+      await waitFor(() => expect(payloads()).toHaveLength(3));
+      expect(Object.keys(payloads()[2] as object)).toEqual(['since']);
+    });
+
+    it('loads the history with the Overview, and the tab the reader opens uses it without asking again', async () => {
       answerOverviewFirst(PREFETCH_MAX_ISSUES);
 
       render(<ProjectMetrics clock={clock} />);
 
       expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
       await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
       // Loaded, not shown: the Overview stays on the summary's figures.
       expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
 
       fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
       expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
       expect(decodeMock).toHaveBeenCalledTimes(1);
     });
 
@@ -191,7 +275,7 @@ describe('ProjectMetrics', () => {
       for (let i = 0; i < 5; i++) await act(() => Promise.resolve());
       expect(screen.getByTestId('tab-panel-cycle-time')).toBeTruthy();
       expect(screen.queryByTestId('page-loading')).toBeNull();
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 
     it('a tab opened while the history is still loading waits for that load instead of asking again', async () => {
@@ -200,7 +284,7 @@ describe('ProjectMetrics', () => {
 
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
-      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
 
       fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
       expect(screen.getByTestId('page-loading')).toBeTruthy();
@@ -209,7 +293,7 @@ describe('ProjectMetrics', () => {
         return answer.promise;
       });
       expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 
     it('forgets a load ahead that failed: the tab the reader opens asks again', async () => {
@@ -218,14 +302,14 @@ describe('ProjectMetrics', () => {
 
       render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
-      await waitFor(() => expect(payloads()).toEqual([{ overviewFirst: true }, {}]));
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
       await computed();
       // The failure is not shown: the reader did not ask for the history.
       expect(screen.getByTestId('metric-wip').textContent).toContain('4 items');
 
       fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
       expect(await screen.findByTestId('tab-panel-throughput')).toBeTruthy();
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, {}]);
     });
 
     it('reads nothing ahead while the page is in a background tab, and loads once it is shown', async () => {
@@ -268,11 +352,12 @@ describe('ProjectMetrics', () => {
   });
 
   it('shows a failed load with a retry that loads again', async () => {
-    invokeMock.mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.')).mockResolvedValueOnce(ok(projectViewData()));
+    invokeMock.mockResolvedValue(failed('UNAVAILABLE', 'Storage did not answer.'));
 
     render(<ProjectMetrics clock={clock} />);
 
     expect((await screen.findByTestId('load-error')).textContent).toContain('Storage did not answer.');
+    answerFirstOpen(20, { summary: false });
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
   });
@@ -287,9 +372,15 @@ describe('ProjectMetrics', () => {
   });
 
   it('reports a failure of a later part as that part’s error', async () => {
-    invokeMock
-      .mockResolvedValueOnce(ok(projectViewData({ history: historyPart({ nextShard: 1 }) })))
-      .mockResolvedValueOnce(failed('RATE_LIMITED', 'Too many calls.'));
+    answerFirstOpen(20, {
+      summary: false,
+      answerHistory: () =>
+        Promise.resolve(
+          (invokeMock.mock.lastCall![1] as { fromShard?: number }).fromShard === 1
+            ? failed('RATE_LIMITED', 'Too many calls.')
+            : ok(projectViewData({ history: historyPart({ nextShard: 1 }) })),
+        ),
+    });
 
     render(<ProjectMetrics clock={clock} />);
 
@@ -475,14 +566,17 @@ describe('ProjectMetrics', () => {
   });
 
   it('keeps the charts when loading a newer history fails', async () => {
-    invokeMock.mockResolvedValueOnce(ok(projectViewData())).mockResolvedValueOnce(failed('UNAVAILABLE', 'Storage did not answer.'));
+    answerFirstOpen(20, { summary: false });
     const { rerender } = render(<ProjectMetrics clock={clock} dataVersion="a" />);
     await screen.findByTestId('tab-panel-overview');
+    invokeMock.mockResolvedValue(failed('UNAVAILABLE', 'Storage did not answer.'));
 
     rerender(<ProjectMetrics clock={clock} dataVersion="b" />);
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledTimes(3));
     await act(() => Promise.resolve());
 
-    expect(invokeMock).toHaveBeenCalledTimes(2);
+    // The browser now holds the history it was sent: it asks for the edits since.
+    expect(Object.keys(invokeMock.mock.lastCall![1] as object)).toEqual(['since']);
     expect(screen.getByTestId('tab-panel-overview')).toBeTruthy();
     expect(screen.queryByTestId('load-error')).toBeNull();
   });
@@ -495,7 +589,7 @@ describe('ProjectMetrics', () => {
       pageHistoryAt('');
       const plain = render(<ProjectMetrics clock={clock} />);
       await screen.findByTestId('tab-panel-overview');
-      expect(payloads()).toEqual([{ overviewFirst: true }]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
       expect(decodeMock).not.toHaveBeenCalled();
       plain.unmount();
 
@@ -526,7 +620,7 @@ describe('ProjectMetrics', () => {
 
       fireEvent.change(screen.getByTestId('filter-range'), { target: { value: '90' } });
       await waitFor(() => expect(history.location.search).toBe('?period=90'), { timeout: 10_000 });
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, {}]);
       expect(screen.getByTestId<HTMLSelectElement>('filter-range').value).toBe('90');
     });
 
@@ -539,7 +633,7 @@ describe('ProjectMetrics', () => {
       history.visit('?tab=flow');
       await screen.findByTestId('tab-panel-flow');
       expect(selectedTab()).toBe('Flow');
-      expect(payloads()).toEqual([{ overviewFirst: true }, {}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, {}]);
     });
 
     it('opens with the period, issue types and tab the link names', async () => {

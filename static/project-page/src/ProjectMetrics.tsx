@@ -35,7 +35,7 @@ import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
-import { type LoadedView, useProjectView } from './use-project-view';
+import { type LoadedView, startedPageHistoryOr, useProjectView } from './use-project-view';
 import './ProjectMetrics.css';
 import { AgingView } from './views/AgingView';
 import { StageRangeFilter } from './StageRangeFilter';
@@ -101,6 +101,9 @@ function mapFacets<T, U>(facets: Record<FacetName, T>, map: (value: T) => U): Re
 
 /** The tabs as the page's URL names them (`?tab=cycle-time`). */
 const TAB_SLUGS = TAB_LABELS.map(tabSlug);
+
+/** Whether an address's search part names a view (a tab or filters) the Overview's figures do not answer. */
+export const linkNamesAView = (search: string) => namesAView(search, TAB_SLUGS);
 
 /**
  * The view shown (filters and tab), read from the page's URL when the page opens and written back on every
@@ -407,7 +410,7 @@ function OverviewFirstTabs({
  * Loads the project's history and shows its metrics; the sync panel above explains a missing history.
  * `dataVersion` (the last successful sync's time) changing loads the new history in the background.
  * A reader whose browser holds no history may first be sent the Overview's figures alone; the history
- * follows in the background once they are shown (for a project small enough, see history-prefetch.ts), or
+ * loads beside them (for a project small enough, see history-prefetch.ts), or
  * when the reader goes to another tab or changes a filter. A link that names a tab or filters (see
  * `namesAView`) opens that view, so it loads the history at once: the figures answer the first tab with the
  * default filters only.
@@ -436,10 +439,10 @@ function ProjectMetricsAt({
   dataVersion: string | null;
   pageHistory: PageHistory | null;
 }) {
-  const [wantsHistory] = useState(() => pageHistory !== null && namesAView(pageHistory.location.search, TAB_SLUGS));
+  const [wantsHistory] = useState(() => pageHistory !== null && linkNamesAView(pageHistory.location.search));
   const { state, reload, loadHistory, prefetchHistory, loadedAhead } = useProjectView(dataVersion, wantsHistory);
-  // Once the Overview's figures are on screen, the history loads while the reader reads them, where its cost
-  // allows (see history-prefetch.ts): the first chart then waits for little more than its own drawing.
+  // The history of a project small enough loads with the Overview's figures (see use-project-view.ts); a page
+  // opened in a background tab loads it once shown and idle instead (see history-prefetch.ts).
   const prefetches = state.status === 'overview' && prefetchesHistoryOf(state.overview.issueCount);
   useEffect(() => (prefetches ? whenShownAndIdle(prefetchHistory) : undefined), [prefetches, prefetchHistory]);
   const [opening, setOpening] = useState<Opening | null>(null);
@@ -505,7 +508,10 @@ function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp:
     if (!warmUp || reports === null || loaded?.history == null) return undefined;
     const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
     const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
-    return whenShownAndIdle(() => void reports.figures(filters, 'measures'));
+    // At once, not at an idle moment: the worker computes beside the page, and a reader who clicks a chart's
+    // tab the moment the Overview shows would otherwise wait for that moment too.
+    void reports.figures(filters, 'measures');
+    return undefined;
   }, [warmUp, reports, loaded]);
   return { now, reports };
 }
@@ -515,7 +521,7 @@ function usePageHistory(): PageHistory | null | undefined {
   const [pageHistory, setPageHistory] = useState<PageHistory | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    void openPageHistory().then((opened) => {
+    void startedPageHistoryOr(openPageHistory).then((opened) => {
       if (current) setPageHistory(opened);
     });
     return () => {

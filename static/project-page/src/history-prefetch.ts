@@ -4,16 +4,20 @@
  * A first open (a browser holding no history) is sent the Overview's figures alone, a few read units of the
  * installation's storage quota, and the history only when the reader goes further. Waiting for that click
  * puts the whole load (the resolver reading every shard, the answer crossing the bridge, the decoding) between
- * the click and the first chart. Loading it once the Overview is on screen and the browser is idle hides most
- * of that wait, and costs what the click would have cost, once: the same `getProjectView` calls, and the
- * history is then held in the browser, so the next open asks only for the edits since.
+ * the click and the first chart. Loading it ahead hides that wait, and costs what the click would have cost,
+ * once: the history is then held in the browser, so the next open asks only for the edits since. A page shown
+ * as it opens asks for it in a request of its own sent with the Overview's (`historyUpTo`, see
+ * use-project-view.ts), so both load together and a reader who clicks a chart's tab the moment the Overview
+ * shows waits for little more than the chart; a page opened in a background tab reads nothing more until it is
+ * shown, and then loads it at an idle moment (`whenShownAndIdle`).
  *
  * What it gives up is the cheap glance: a reader who only looks at the Overview now reads the whole history
  * too. Forge meters storage reads per installation, 4,000 units of 10 KB a minute, and a whole history costs
  * about 4.7 units per thousand issues (54 at 10,000, 469 at 100,000; see the README's "Storage quota"). Up to
  * `PREFETCH_MAX_ISSUES` a first open costs at most about 120 units, so some 30 readers who hold nothing can open
  * the page in the same minute; beyond it, where a handful of glances would spend the minute's quota, the history
- * still waits for the reader to go further.
+ * still waits for the reader to go further (its own request is answered without it, for the few read units of
+ * the project's manifest and configuration).
  */
 export const PREFETCH_MAX_ISSUES = 25_000;
 

@@ -1,11 +1,20 @@
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompactHistory } from '../../../src/domain';
-import { heldHistoryAfter, wholeHistoryPart } from '../../../src/shared/project-history-decoding';
+import { heldHistoryAfter, wholeHistoryPart, type HeldHistory } from '../../../src/shared/project-history-decoding';
 import { readHeldHistory, writeHeldHistory } from './held-history-cache';
-import { historyDecoder } from './history-decoder';
+import { historyDecoder, type HistoryDecoder } from './history-decoder';
+import { openPageHistory, type PageHistory } from './page-history';
+import { PREFETCH_MAX_ISSUES } from './history-prefetch';
+import { startReportWorkerAhead } from './report-worker-start';
 import { startHistoryDecodingWorker } from './history-decoding-worker-start';
-import type { ProjectHistoryPart, ProjectOverviewPart, ProjectViewData, ResolverError } from '../../../src/shared/resolver-contract';
+import type {
+  ProjectHistoryPart,
+  ProjectOverviewPart,
+  ProjectViewData,
+  ProjectViewPayload,
+  ResolverError,
+} from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
 import { HISTORY_DECODED, HISTORY_FETCHED } from './history-load-marks';
 
@@ -50,43 +59,130 @@ async function heldKey(): Promise<string> {
   }
 }
 
+/** What this browser holds of the project, and under which key: read once per load. */
+interface Held {
+  key: string;
+  history: HeldHistory | null;
+}
+
+async function readHeld(): Promise<Held> {
+  const key = await heldKey();
+  return { key, history: await readHeldHistory(key) };
+}
+
 /**
- * A browser holding a history asks for the edits since; one holding none asks for the Overview's figures
- * first (`overviewFirst`) unless the reader has asked for more, and is sent the history when they cannot be.
+ * The view one request starts (its parts asked for in order, the history decoded); null when the answer withholds
+ * the history (`historyUpTo`: the other request brings it, or the project is too big to load before the reader asks).
  */
-async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
-  const HELD_KEY = await heldKey();
-  const held = await readHeldHistory(HELD_KEY);
-  const first = await invoke(GET_PROJECT_VIEW, held ? { since: held.version } : overviewFirst ? { overviewFirst } : {});
-  if (!first.ok) return { status: 'error', error: first.error };
-  const view = first.data;
-  if (view.overview !== undefined && view.history === null) return { status: 'overview', view, overview: view.overview };
-  if (view.history === null) {
-    await writeHeldHistory(HELD_KEY, null);
-    return { status: 'ready', view, history: null };
+async function viewFrom(held: Held, payload: ProjectViewPayload): Promise<ProjectViewState | null> {
+  // A request that brings a history starts its decoding worker with it, and the report's worker, so their
+  // scripts load meanwhile.
+  const decoder = payload.overviewFirst ? null : historyDecoder(startHistoryDecodingWorker);
+  if (decoder !== null) startReportWorkerAhead();
+  try {
+    const first = await invoke(GET_PROJECT_VIEW, payload);
+    if (!first.ok) return { status: 'error', error: first.error };
+    const view = first.data;
+    if (view.historyWithheld) return null;
+    if (view.overview !== undefined && view.history === null) return { status: 'overview', view, overview: view.overview };
+    if (view.history === null) {
+      await writeHeldHistory(held.key, null);
+      return { status: 'ready', view, history: null };
+    }
+    return await decodedView(held, view, view.history, decoder ?? historyDecoder(startHistoryDecodingWorker));
+  } finally {
+    decoder?.stop();
   }
+}
+
+async function decodedView(
+  held: Held,
+  view: ProjectViewData,
+  first: ProjectHistoryPart,
+  decoder: HistoryDecoder,
+): Promise<ProjectViewState> {
   const fetchPart = async (fromShard: number): Promise<ProjectHistoryPart> => {
     const part = await invoke(GET_PROJECT_VIEW, { fromShard });
     if (!part.ok) throw new PartFailed(part.error);
     if (part.data.history === null) throw new PartFailed(UNREADABLE);
     return part.data.history;
   };
-  // The page fetches the parts; the decoding, the costly step, runs in a worker started now, whose script
-  // loads while the parts arrive.
-  const decoder = historyDecoder(startHistoryDecodingWorker);
   try {
-    const next = heldHistoryAfter(await wholeHistoryPart(view.history, fetchPart), held);
+    const next = heldHistoryAfter(await wholeHistoryPart(first, fetchPart), held.history);
     mark(HISTORY_FETCHED);
     const history = await decoder.decode(next);
     mark(HISTORY_DECODED);
-    await writeHeldHistory(HELD_KEY, next.edits.length <= MAX_HELD_EDITS ? next : null);
+    await writeHeldHistory(held.key, next.edits.length <= MAX_HELD_EDITS ? next : null);
     return { status: 'ready', view, history };
   } catch (cause) {
-    await writeHeldHistory(HELD_KEY, null);
+    await writeHeldHistory(held.key, null);
     return { status: 'error', error: cause instanceof PartFailed ? cause.error : UNREADABLE };
   } finally {
     decoder.stop();
   }
+}
+
+/** The whole view: a browser holding a history asks for the edits since, one holding none for the history. */
+async function loadView(): Promise<ProjectViewState> {
+  const held = await readHeld();
+  return (await viewFrom(held, held.history ? { since: held.history.version } : {}))!;
+}
+
+/**
+ * A first open: a browser holding a history asks for the edits since (the whole view, at once). One holding
+ * none asks for the Overview's figures first (`overviewFirst`) and, when the page is shown, for the history of a
+ * project small enough (`historyUpTo`, see history-prefetch.ts) in a request of its own sent at the same time, so
+ * both load together; `ahead` is given that load, which ends in null for a bigger project (withheld: its history
+ * waits for the reader to go further). Whichever request the resolver gives the history to brings it, once.
+ */
+async function firstOpen(ahead: (loading: Promise<ProjectViewState | null>) => void): Promise<ProjectViewState> {
+  const held = await readHeld();
+  if (held.history) return (await viewFrom(held, { since: held.history.version }))!;
+  if (document.visibilityState !== 'visible') return (await viewFrom(held, { overviewFirst: true }))!;
+  const historyUpTo = PREFETCH_MAX_ISSUES;
+  const overview = viewFrom(held, { overviewFirst: true, historyUpTo });
+  const history = viewFrom(held, { historyUpTo });
+  ahead(history);
+  // Withheld from the Overview's request: the history's own brings it (or, had the project grown past the limit
+  // between the two, neither did, and it is asked for as a reader going further would).
+  return (await overview) ?? (await history) ?? loadView();
+}
+
+/** A first open started as the page's script starts (see `startFirstOpen`), until the page takes it. */
+interface StartedOpen {
+  /** The whole view when the page's address names one (`wantsHistory`), else the first open's. */
+  view: Promise<ProjectViewState>;
+  /** The history's own request of a first open, once sent (wrapped: a promise would adopt it); null when there is none. */
+  ahead: Promise<{ loading: Promise<ProjectViewState | null> } | null>;
+}
+let startedOpen: StartedOpen | null = null;
+let startedPageHistory: Promise<PageHistory | null> | null = null;
+
+/**
+ * Starts the project view's first load as the page's script starts, rather than once the page has drawn its
+ * frame, asked for the project (`getProjectPage`) and mounted the metrics: the view's requests then go out
+ * beside the project's, and the Overview and the history arrive one round trip sooner. `namesAView` says
+ * whether the page's address names a view the Overview's figures cannot answer (the whole history is then
+ * loaded, as `useProjectView` would with `wantsHistory`). The page takes this load when it first asks
+ * (`useProjectView`, `startedPageHistoryOr`); a page that shows no metrics (a project not measured) leaves it,
+ * having cost the few read units of the project's manifest and configuration.
+ */
+export function startFirstOpen(namesAView: (search: string) => boolean): void {
+  startedPageHistory = openPageHistory();
+  let sentAhead: (sent: { loading: Promise<ProjectViewState | null> } | null) => void = () => {};
+  const ahead = new Promise<{ loading: Promise<ProjectViewState | null> } | null>((resolve) => (sentAhead = resolve));
+  const view = startedPageHistory.then((pageHistory) =>
+    pageHistory !== null && namesAView(pageHistory.location.search) ? loadView() : firstOpen((loading) => sentAhead({ loading })),
+  );
+  void view.finally(() => sentAhead(null));
+  startedOpen = { view, ahead };
+}
+
+/** The page's history the started first open asked for (see `startFirstOpen`), or `open()` when there is none. */
+export function startedPageHistoryOr(open: () => Promise<PageHistory | null>): Promise<PageHistory | null> {
+  const started = startedPageHistory;
+  startedPageHistory = null;
+  return started ?? open();
 }
 
 /**
@@ -96,9 +192,11 @@ async function loadView(overviewFirst: boolean): Promise<ProjectViewState> {
  * A new `dataVersion` (the time of the last successful sync) loads it again in the background: the
  * current charts stay until the new history is ready, and stay if loading it fails. `wantsHistory` asks for
  * the history from the start (the reader opened a link to a view the figures do not answer).
- * `prefetchHistory` starts loading the history while the Overview's figures are shown, without showing it: when
- * the reader goes further, `loadHistory` takes that load (finished or still under way) instead of asking again,
- * so each history is fetched once per page open. A prefetch that fails is forgotten: going further tries again.
+ * A first open shown at once loads the history of a small project with the Overview's figures (see `firstOpen`);
+ * `prefetchHistory` starts loading it while the figures are shown (a page first opened in a background tab),
+ * without showing it. When the reader goes further, `loadHistory` takes that load (finished or still under way)
+ * instead of asking again, so each history is fetched once per page open. A load ahead that fails is forgotten:
+ * going further tries again.
  */
 export function useProjectView(
   dataVersion: string | null = null,
@@ -121,13 +219,24 @@ export function useProjectView(
   // The history's load for this attempt and data version, once started (by a prefetch or by the reader).
   const loadKey = useRef('');
   loadKey.current = `${attempt}|${dataVersion ?? ''}`;
-  const historyLoad = useRef<{ key: string; loading: Promise<ProjectViewState> } | null>(null);
+  // Null once it ends withheld (a project too big to load before the reader asks).
+  const historyLoad = useRef<{ key: string; loading: Promise<ProjectViewState | null> } | null>(null);
   const [ahead, setAhead] = useState<{ key: string; loaded: LoadedView } | null>(null);
   const loadHistoryOnce = useCallback((key: string): Promise<ProjectViewState> => {
-    if (historyLoad.current?.key === key) return historyLoad.current.loading;
-    const loading = loadView(false);
+    const started = historyLoad.current?.key === key ? historyLoad.current.loading : null;
+    // A load ahead that ended withheld has been forgotten by then (see `takeAhead`): the reader's asks anew.
+    if (started !== null) return started.then((next) => next ?? loadHistoryOnce(key));
+    const loading = loadView();
     historyLoad.current = { key, loading };
     return loading;
+  }, []);
+  /** A load of the history the reader has not asked for: kept for when they do, forgotten if it fails or is withheld. */
+  const takeAhead = useCallback((key: string, loading: Promise<ProjectViewState | null>) => {
+    historyLoad.current = { key, loading };
+    void loading.then((next) => {
+      if ((next === null || next.status === 'error') && historyLoad.current?.loading === loading) historyLoad.current = null;
+      if (next?.status === 'ready' && loadKey.current === key) setAhead({ key, loaded: next });
+    });
   }, []);
 
   useEffect(() => {
@@ -138,7 +247,25 @@ export function useProjectView(
     const inBackground = shown.current.attempt === attempt && (showing === 'ready' || showing === 'overview');
     shown.current.attempt = attempt;
     if (!inBackground) setState({ status: 'loading' });
-    void (historyWanted ? loadHistoryOnce(`${attempt}|${dataVersion ?? ''}`) : loadView(true)).then((next) => {
+    const key = `${attempt}|${dataVersion ?? ''}`;
+    // The load the page's script started, taken by the first call only.
+    const started = startedOpen;
+    startedOpen = null;
+    const load = () => (historyWanted ? loadHistoryOnce(key) : firstOpen((history) => takeAhead(key, history)));
+    let loading: Promise<ProjectViewState>;
+    if (started === null) loading = load();
+    else {
+      if (historyWanted) historyLoad.current = { key, loading: started.view };
+      void started.ahead.then((sent) => sent !== null && takeAhead(key, sent.loading));
+      // Started before the page knew the project's last sync: a view of another sync (the page waited for the
+      // project's first sync to finish, or a sync finished in between) or a failure is asked for again.
+      loading = started.view.then((next) => {
+        if ((next.status === 'overview' || next.status === 'ready') && next.view.sync.lastSuccessAt === dataVersion) return next;
+        historyLoad.current = null;
+        return load();
+      });
+    }
+    void loading.then((next) => {
       if (call !== calls.current) return;
       // A failed refresh keeps what is shown, unless the reader asked for the history and it failed.
       if (inBackground && next.status === 'error' && !(historyWanted && shown.current.status === 'overview')) return;
@@ -147,19 +274,15 @@ export function useProjectView(
     return () => {
       calls.current++;
     };
-  }, [attempt, dataVersion, historyWanted, loadHistoryOnce]);
+  }, [attempt, dataVersion, historyWanted, loadHistoryOnce, takeAhead]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const loadHistory = useCallback(() => setHistoryWanted(true), []);
   const prefetchHistory = useCallback(() => {
     if (shown.current.status !== 'overview') return;
     const key = loadKey.current;
-    const loading = loadHistoryOnce(key);
-    void loading.then((next) => {
-      if (next.status === 'error' && historyLoad.current?.loading === loading) historyLoad.current = null;
-      if (next.status === 'ready' && loadKey.current === key) setAhead({ key, loaded: next });
-    });
-  }, [loadHistoryOnce]);
+    if (historyLoad.current?.key !== key) takeAhead(key, loadView());
+  }, [takeAhead]);
   const loadedAhead = state.status === 'overview' && ahead?.key === loadKey.current ? ahead.loaded : null;
   return { state, reload, loadHistory, prefetchHistory, loadedAhead, historyWanted };
 }
