@@ -91,7 +91,13 @@ export function reportRehearsal(timers: RehearsalTimers): Rehearsal {
   };
   function step() {
     timer = null;
-    steps.shift()?.();
+    try {
+      steps.shift()?.();
+    } catch {
+      // Only a rehearsal: what it could not compute, the reader's question will say. An error left to escape would
+      // reach the page as the worker's own and make it give the worker up.
+      steps = [];
+    }
     schedule(0);
   }
 
