@@ -169,4 +169,28 @@ describe('the report runner', () => {
     expect(await runner.aging(NO_FILTERS, '2026-02-24')).toEqual(model.stageAgingFor(NO_FILTERS, '2026-02-24'));
     expect(worker.received.map((message) => message.kind)).toEqual(['history', 'figures']);
   });
+
+  it('asks the worker to rehearse once, for the filters of its first answer, once the page is idle after it', async () => {
+    jest.useFakeTimers();
+    try {
+      const worker = fakeWorker();
+      const runner = reportRunner(source, () => worker);
+      const first = runner.figures(BUGS, 'measures');
+      worker.flush();
+      await first;
+      const rehearse = () => worker.received.filter((message) => message.kind === 'rehearse');
+      // Not inside the answer's own task: the page draws it first.
+      expect(rehearse()).toEqual([]);
+      jest.runAllTimers();
+      expect(rehearse()).toEqual([{ kind: 'rehearse', filters: BUGS }]);
+      const second = runner.figures(NO_FILTERS, 'measures');
+      worker.flush();
+      await second;
+      jest.runAllTimers();
+      expect(rehearse()).toHaveLength(1);
+      runner.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

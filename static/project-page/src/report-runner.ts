@@ -25,6 +25,12 @@ export interface ReportRunner {
   stop(): void;
 }
 
+/** Runs `then` once the page is idle: after it has drawn what it was given (within two seconds at most). */
+function whenIdle(then: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(then, { timeout: 2000 });
+  else setTimeout(then, 0);
+}
+
 /** How many answers the page keeps: going back to one of the last few filters, or tabs, asks nothing again. */
 const KEPT_ANSWERS = 6;
 
@@ -43,6 +49,8 @@ export function reportRunner(
   let inPage: ((message: ReportMessage) => SentAnswer | null) | null = null;
   let nextId = 0;
   let stopped = false;
+  // The worker rehearses the reader's first change once the first answer is drawn (see `report-rehearsal.ts`).
+  let rehearsalAsked = false;
   const waiting = new Map<number, { message: ReportMessage; settle: (answer: ReportAnswer) => void }>();
   const answers = new Map<string, Promise<ReportAnswer>>();
   // The items of the last few answers by id: a question names them (`heldItems`), the worker sends their
@@ -100,6 +108,11 @@ export function reportRunner(
       }
       waiting.delete(data.id);
       call.settle(answer);
+      if (!rehearsalAsked && call.message.kind === 'figures') {
+        rehearsalAsked = true;
+        const { filters } = call.message;
+        whenIdle(() => worker?.postMessage({ kind: 'rehearse', filters }));
+      }
     };
     // A worker that cannot run gives way to this thread, for the questions waiting and those to come.
     worker.onerror = () => {

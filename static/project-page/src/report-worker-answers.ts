@@ -15,7 +15,7 @@ import { scatterColumns } from './scatter-columns';
  * in `report.worker.ts`, and on the page's own thread where there is no worker (see `report-runner.ts`).
  * It holds the history's report model, which remembers the last few filters' measures, so going back to one
  * costs nothing; the Overview's figures are computed only when the Overview is shown.
- * @returns the answer to a question, or null for the history (which is not answered).
+ * @returns the answer to a question, or null for the history and a call to rehearse (which are not answered).
  */
 export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | null {
   let model: ReportModel | null = null;
@@ -51,6 +51,8 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
       model = reportModel(message.history, message.workflow, message.flowConfig, message.now);
       return null;
     }
+    // Rehearsing is the worker's own business (`report.worker.ts`); the answers never rehearse.
+    if (message.kind === 'rehearse') return null;
     try {
       if (model === null) throw new Error('The report was asked for before the history arrived.');
       if (message.kind === 'aging') return { id: message.id, kind: 'aging', aging: model.stageAgingFor(message.filters, message.asOfDate) };

@@ -27,7 +27,12 @@ export type ReportMessage =
        */
       heldItems?: number[];
     }
-  | { kind: 'aging'; id: number; filters: ReportFilters; asOfDate: string | null };
+  | { kind: 'aging'; id: number; filters: ReportFilters; asOfDate: string | null }
+  /**
+   * The page has drawn its first report (for `filters`) and is idle: the worker may rehearse the reader's first
+   * change (see `report-rehearsal.ts`). Not answered.
+   */
+  | { kind: 'rehearse'; filters: ReportFilters };
 
 /**
  * What a tab needs of the report: the Overview its few kilobytes of figures, every other tab the measures

@@ -2,6 +2,7 @@ import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
 import { itemRowsOf, NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import type { ReportMessage, SentAnswer } from './report-worker-protocol';
+import { QUIET_AFTER_QUESTION_MS } from './report-rehearsal';
 import { scatterPoints } from './scatter-columns';
 
 /**
@@ -103,5 +104,62 @@ describe('the report worker', () => {
       figures: model.measuresFor({ ...NO_FILTERS, stageRange: { from: 'Done', to: 'To Do' } }),
     });
     expect(badRange?.kind === 'figures' && badRange.figures.ok).toBe(false);
+  });
+
+  describe('rehearsing the first change', () => {
+    const STAGE_RANGE = { ...NO_FILTERS, stageRange: { from: BOARD_WORKFLOW.stages[0]!.name, to: BOARD_WORKFLOW.doneStage } };
+    const BUGS_LAST_30_DAYS = { ...BUGS, rangeDays: 30 };
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** A worker's answers to the history, the first report and `then`, with no rehearsal asked. */
+    const unrehearsed = async (then: (worker: Awaited<ReturnType<typeof loadWorker>>) => void): Promise<SentAnswer[]> => {
+      const worker = await loadWorker();
+      worker.post({ kind: 'history', history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW });
+      worker.post({ kind: 'figures', id: 1, filters: NO_FILTERS, part: 'measures' });
+      then(worker);
+      return worker.answers;
+    };
+
+    it('answers nothing of its own, and the answers after it are those of a worker that never rehearsed', async () => {
+      const asked = (worker: Awaited<ReturnType<typeof loadWorker>>) => {
+        worker.post({ kind: 'figures', id: 2, filters: STAGE_RANGE, part: 'measures', heldItems: [0] });
+        worker.post({ kind: 'figures', id: 3, filters: BUGS_LAST_30_DAYS, part: 'measures', heldItems: [0] });
+        worker.post({ kind: 'aging', id: 4, filters: BUGS, asOfDate: '2026-02-24' });
+      };
+      const expectedAnswers = await unrehearsed(asked);
+      delete (globalThis as { self?: unknown }).self;
+
+      const answers = await unrehearsed((worker) => {
+        worker.post({ kind: 'rehearse', filters: NO_FILTERS });
+        // The rehearsal runs in steps on the worker's timers.
+        expect(jest.getTimerCount()).toBe(1);
+        jest.runAllTimers();
+        expect(jest.getTimerCount()).toBe(0);
+        asked(worker);
+      });
+      expect(answers.map((answer) => answer.id)).toEqual([1, 2, 3, 4]);
+      expect(answers).toEqual(expectedAnswers);
+    });
+
+    it('answers a question asked during the rehearsal at once, with its own answer, and rehearses again only once the worker is quiet', async () => {
+      const expectedAnswers = await unrehearsed((worker) =>
+        worker.post({ kind: 'figures', id: 2, filters: STAGE_RANGE, part: 'measures', heldItems: [0] }),
+      );
+      delete (globalThis as { self?: unknown }).self;
+
+      const answers = await unrehearsed((worker) => {
+        worker.post({ kind: 'rehearse', filters: NO_FILTERS });
+        jest.advanceTimersByTime(0);
+        worker.post({ kind: 'figures', id: 2, filters: STAGE_RANGE, part: 'measures', heldItems: [0] });
+        expect(worker.answers.map((answer) => answer.id)).toEqual([1, 2]);
+        // The rehearsal's next step waits for the worker to be free of questions for a while.
+        expect(jest.getTimerCount()).toBe(1);
+        jest.advanceTimersByTime(QUIET_AFTER_QUESTION_MS - 1);
+        expect(jest.getTimerCount()).toBe(1);
+        jest.runAllTimers();
+      });
+      expect(answers).toEqual(expectedAnswers);
+    });
   });
 });
