@@ -7,6 +7,8 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
+import { dateTicksThatFit } from './date-ticks';
+import type { DayNumber } from '../../../../src/domain';
 
 /**
  * One series of values over consecutive labels (days or periods); hovering tells the value of the nearest.
@@ -15,9 +17,12 @@ import { CHART_COLOURS } from './theme';
  */
 export function LineChart({
   points,
+  days,
   yLabel,
 }: {
   points: ReadonlyArray<{ label: string; value: number; partial?: string }>;
+  /** The day each point stands for (a day, or the first of its week or month): the axis is then labelled by date. */
+  days?: readonly DayNumber[];
   yLabel: string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
@@ -29,6 +34,7 @@ export function LineChart({
   });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
+  const dated = days === undefined ? null : dateTicksThatFit(days, plot.right - plot.left);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}
@@ -45,8 +51,10 @@ export function LineChart({
       <Axes
         y={y}
         x={x}
-        xTicks={labelIndices(points.length, labelsThatFit(plot.right - plot.left, longest(points.map((point) => point.label))))}
-        xLabel={(i) => points[i]?.label ?? ''}
+        xTicks={
+          dated?.indices ?? labelIndices(points.length, labelsThatFit(plot.right - plot.left, longest(points.map((point) => point.label))))
+        }
+        xLabel={(i) => (dated === null ? (points[i]?.label ?? '') : dated.label(i))}
         yLabel={yLabel}
         wholeNumbers={points.every((point) => Number.isInteger(point.value))}
       />

@@ -3,7 +3,7 @@ import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { periodName } from '../../../../src/domain';
+import { isoDateToDay, periodName } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
@@ -115,7 +115,13 @@ export function FlowView({ report }: { report: PageReport }) {
               {ratesText}
             </Text>
           )}
-          <StackedAreaChart labels={labels} series={bands} colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))} yLabel="items" />
+          <StackedAreaChart
+            labels={labels}
+            days={report.cfd.map((row) => isoDateToDay(String(row.date))!)}
+            series={bands}
+            colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))}
+            yLabel="items"
+          />
           <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
             {bands.map((band) => (
               <Inline key={band.name} space="space.050" alignBlock="center">
@@ -138,7 +144,11 @@ export function FlowView({ report }: { report: PageReport }) {
           rows: report.wip.map((day) => [formatDate(day.date), day.count]),
         }}
       >
-        <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+        <LineChart
+          points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))}
+          days={report.wip.map((day) => isoDateToDay(day.date)!)}
+          yLabel="items"
+        />
       </ChartFrame>
       <NetFlow report={report} />
       <TimeInStage report={report} />
@@ -178,6 +188,7 @@ function NetFlow({ report }: { report: PageReport }) {
           arrivals: period.arrivals,
           departures: period.departures,
         }))}
+        days={report.netFlow.map((period) => isoDateToDay(period.start)!)}
       />
     </ChartFrame>
   );
