@@ -12,7 +12,7 @@ import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
 import { NetFlowChart } from '../charts/NetFlowChart';
-import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, rate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
 import type { PageReport } from '../report-worker-protocol';
@@ -77,7 +77,7 @@ export function FlowView({ report }: { report: PageReport }) {
     rates === null
       ? ''
       : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${counted(rates.days + 1, 'day')} shown.`;
-  const labels = report.cfd.map((row) => shortDate(String(row.date)));
+  const labels = report.cfd.map((row) => formatDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
   const wipNow = report.wip.at(-1)?.count ?? 0;
@@ -145,7 +145,7 @@ export function FlowView({ report }: { report: PageReport }) {
         }}
       >
         <LineChart
-          points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))}
+          points={report.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
           days={report.wip.map((day) => isoDateToDay(day.date)!)}
           yLabel="items"
         />
@@ -184,7 +184,7 @@ function NetFlow({ report }: { report: PageReport }) {
     >
       <NetFlowChart
         periods={report.netFlow.map((period) => ({
-          label: shortDate(period.start),
+          label: formatDate(period.start),
           arrivals: period.arrivals,
           departures: period.departures,
         }))}

@@ -15,7 +15,7 @@ import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, monthName, rate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import './issue-link.css';
@@ -166,7 +166,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           }}
         >
           <BarChart
-            bars={trends.throughput.map((p) => ({ label: shortDate(p.start), value: p.count, partial: p.partial }))}
+            bars={trends.throughput.map((p) => ({ label: formatDate(p.start), value: p.count, partial: p.partial }))}
             days={trends.throughput.map((p) => isoDateToDay(p.start)!)}
             line={trends.throughput.map((p) => p.average)}
             lineLabel={`Moving average (${TREND_AVERAGE_PERIODS})`}
@@ -213,7 +213,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           }}
         >
           <LineChart
-            points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))}
+            points={trends.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
             days={trends.wip.map((day) => isoDateToDay(day.date)!)}
             yLabel="items"
           />
