@@ -109,7 +109,7 @@ export function BarChart({
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
-  const dated = days === undefined ? null : dateTicksThatFit(days, plot.right - plot.left);
+  const dated = days === undefined ? null : dateTicksThatFit(days, x.step(), true);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}

@@ -34,7 +34,7 @@ export function LineChart({
   });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
-  const dated = days === undefined ? null : dateTicksThatFit(days, plot.right - plot.left);
+  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

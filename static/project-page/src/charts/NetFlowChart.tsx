@@ -38,7 +38,7 @@ export function NetFlowChart({
   const xs = periods.map((_, i) => x(i));
   const half = ((plot.right - plot.left) / Math.max(1, periods.length) / 2) * BAR_WIDTH;
   const shown = hovered === null ? undefined : periods[hovered];
-  const dated = days === undefined ? null : dateTicksThatFit(days, plot.right - plot.left);
+  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

@@ -63,7 +63,7 @@ export function StackedAreaChart({
   const y = valueScale(largest(totals), plot);
   const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [plot.left, plot.right] });
   const xs = columns.map((d) => x(d));
-  const dated = days === undefined ? null : dateTicksThatFit(days, plot.right - plot.left);
+  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
   const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
     <ChartCanvas
