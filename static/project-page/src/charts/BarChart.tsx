@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleBand } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
@@ -109,7 +109,9 @@ export function BarChart({
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
-  const dated = days === undefined ? null : dateTicksThatFit(days, x.step(), true);
+  const spacing = x.step();
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing, true)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}

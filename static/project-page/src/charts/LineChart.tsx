@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Circle, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
@@ -34,7 +34,9 @@ export function LineChart({
   });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
-  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
 import { token } from '@atlaskit/tokens';
@@ -38,7 +38,9 @@ export function NetFlowChart({
   const xs = periods.map((_, i) => x(i));
   const half = ((plot.right - plot.left) / Math.max(1, periods.length) / 2) * BAR_WIDTH;
   const shown = hovered === null ? undefined : periods[hovered];
-  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

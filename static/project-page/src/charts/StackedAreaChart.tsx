@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { AreaStack, Line } from '@visx/shape';
 import { Axes } from './Axes';
@@ -63,7 +63,9 @@ export function StackedAreaChart({
   const y = valueScale(largest(totals), plot);
   const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [plot.left, plot.right] });
   const xs = columns.map((d) => x(d));
-  const dated = days === undefined ? null : dateTicksThatFit(days, x(1) - x(0));
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
     <ChartCanvas
