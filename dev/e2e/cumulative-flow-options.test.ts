@@ -56,17 +56,11 @@ const openFlow = (theme: 'light' | 'dark') =>
     ready: { testId: 'tab-panel-flow', timeout: 60_000 },
   });
 
-/** Each day as the page writes it in its tables (medium date) and in its tooltips (day and month), in the browser's locale. */
-function written(frame: Frame, style: 'table' | 'tooltip'): Promise<string[]> {
+/** Each day as the page writes it in its tables and its tooltips (medium date, with the year), in the browser's locale. */
+function written(frame: Frame): Promise<string[]> {
   return frame.evaluate(
-    ([isoDays, short]) =>
-      isoDays.map((iso) =>
-        new Date(`${iso}T00:00:00Z`).toLocaleDateString(
-          undefined,
-          short ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' },
-        ),
-      ),
-    [days.map((day) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10)), style === 'tooltip'] as const,
+    (isoDays) => isoDays.map((iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' })),
+    days.map((day) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10)),
   );
 }
 
@@ -91,7 +85,7 @@ async function pointAt(page: Page, frame: Frame, fraction: number): Promise<{ da
   await tooltip.waitFor({ timeout: 10_000 });
   const label = (await tooltip.locator('strong').textContent())!;
   const bands = await tooltip.locator('.fm-chart-tooltip-series').allTextContents();
-  const day = (await written(frame, 'tooltip')).indexOf(label);
+  const day = (await written(frame)).indexOf(label);
   if (day < 0) throw new Error(`The tooltip names "${label}", not a day of the period`);
   return { day, bands };
 }
@@ -105,7 +99,7 @@ describe('the cumulative flow options, over the last 90 days', () => {
     expect(columns).toEqual(['Date', 'To Do', 'In Progress', 'Done']);
     const asNumber = (cell: string) => Number(cell.replace(/[^0-9]/g, ''));
     expect(rows.map(([date, ...counts]) => [date, ...counts.map(asNumber)])).toEqual(
-      (await written(frame, 'table')).map((date, k) => [date, createdBy(days[k]!), startedBy(days[k]!), doneBy(days[k]!)]),
+      (await written(frame)).map((date, k) => [date, createdBy(days[k]!), startedBy(days[k]!), doneBy(days[k]!)]),
     );
     await expect(legend(frame)).resolves.toEqual(['Done', 'In Progress', 'To Do']);
 

@@ -3,6 +3,7 @@ import { fireEvent, render } from '@testing-library/react';
 import { barLabelIndices, BarChart, markLabelPlaces } from './BarChart';
 import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 import { CHARACTER_WIDTH, chartLayout, ChartLayoutContext } from './layout';
+import { isoDateToDay } from '../../../../src/domain';
 
 const WEEKS = [
   { label: '2 Mar', value: 3 },
@@ -193,5 +194,18 @@ describe('partial periods', () => {
     layOutAtViewBoxSize(svg);
     fireEvent.mouseMove(svg, { clientX: Number(bars[0]!.getAttribute('x')) + 1, clientY: 200 });
     expect(tooltipText()).toBe('2 Mar: 0partial week: 2 of 7 days');
+  });
+
+  it('labels weekly bars across a new year every few weeks evenly, with the year on the first label and where it changes', () => {
+    const firstMonday = isoDateToDay('2025-06-09')!;
+    const days = Array.from({ length: 79 }, (_, k) => firstMonday + 7 * k);
+    const { container } = render(<BarChart bars={days.map((_, k) => ({ label: `week ${k}`, value: k % 9 }))} days={days} yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    const xs = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => Number(text.getAttribute('x')));
+    expect(labels[0]).toMatch(/2025/);
+    expect(labels.filter((label) => /2026/.test(label))).toHaveLength(1);
+    expect(labels.filter((label) => /\d{4}/.test(label))).toHaveLength(2);
+    const gaps = xs.slice(1).map((x, k) => x - xs[k]!);
+    for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 6);
   });
 });

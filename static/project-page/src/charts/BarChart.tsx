@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleBand } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
@@ -7,6 +7,8 @@ import { ChartTooltip } from './ChartTooltip';
 import { CHARACTER_WIDTH, labelIndices, labelsThatFit, largest, longest, roundLabelIndices, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
+import { dateTicksThatFit } from './date-ticks';
+import type { DayNumber } from '../../../../src/domain';
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -76,6 +78,7 @@ export function markLabelPlaces(marks: readonly BarMark[], centre: (index: numbe
  */
 export function BarChart({
   bars,
+  days,
   line,
   lineLabel = 'Trend',
   marks = [],
@@ -84,6 +87,8 @@ export function BarChart({
 }: {
   /** With `partial`, the bar stands for part of a period only: it is drawn lighter and its tooltip says so. */
   bars: ReadonlyArray<{ label: string; value: number; partial?: string }>;
+  /** The first day of each bar's period (week or month): the axis is then labelled by date. */
+  days?: readonly DayNumber[];
   line?: ReadonlyArray<number | null>;
   /** What the line is, for the tooltip. */
   lineLabel?: string;
@@ -104,6 +109,9 @@ export function BarChart({
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
+  const spacing = x.step();
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing, true)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}
@@ -121,11 +129,14 @@ export function BarChart({
       <Axes
         y={y}
         x={x}
-        xTicks={barLabelIndices(
-          bars.map((bar) => bar.label),
-          labelsThatFit(plot.right - plot.left, longest(bars.map((bar) => bar.label))),
-        )}
-        xLabel={(i) => bars[i]?.label ?? ''}
+        xTicks={
+          dated?.indices ??
+          barLabelIndices(
+            bars.map((bar) => bar.label),
+            labelsThatFit(plot.right - plot.left, longest(bars.map((bar) => bar.label))),
+          )
+        }
+        xLabel={(i) => (dated === null ? (bars[i]?.label ?? '') : dated.label(i))}
         yLabel={yLabel}
         wholeNumbers={bars.every((bar) => Number.isInteger(bar.value))}
         centred

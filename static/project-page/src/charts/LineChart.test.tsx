@@ -5,6 +5,8 @@ import { DEFAULT_LAYOUT } from './layout';
 
 const PLOT = DEFAULT_LAYOUT.plot;
 import { LineChart } from './LineChart';
+import { dayToIsoDate, isoDateToDay } from '../../../../src/domain';
+import { shortDate } from '../views/format';
 
 const WIP = [
   { label: '1 Mar', value: 3 },
@@ -50,5 +52,18 @@ describe('the line chart', () => {
     layOutAtViewBoxSize(svg);
     fireEvent.mouseMove(svg, { clientX: PLOT.right - 2, clientY: 40 });
     expect(tooltipText()).toBe('Dec: 3partial month: 6 of 31 days');
+  });
+
+  it('labels a run of days across a new year at month starts, with the year on the first label and on January', () => {
+    const first = isoDateToDay('2025-06-08')!;
+    const days = Array.from({ length: 548 }, (_, k) => first + k);
+    const points = days.map((day, k) => ({ label: shortDate(dayToIsoDate(day)), value: k % 5 }));
+    const { container } = render(<LineChart points={points} days={days} yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    const monthOfYear = (iso: string) =>
+      new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    expect(labels[0]).toBe(monthOfYear('2025-07-01'));
+    expect(labels).toContain(monthOfYear('2026-01-01'));
+    expect(labels.filter((label) => /\d{4}/.test(label))).toHaveLength(2);
   });
 });

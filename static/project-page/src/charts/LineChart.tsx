@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Circle, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
@@ -7,6 +7,8 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
+import { dateTicksThatFit } from './date-ticks';
+import type { DayNumber } from '../../../../src/domain';
 
 /**
  * One series of values over consecutive labels (days or periods); hovering tells the value of the nearest.
@@ -15,9 +17,12 @@ import { CHART_COLOURS } from './theme';
  */
 export function LineChart({
   points,
+  days,
   yLabel,
 }: {
   points: ReadonlyArray<{ label: string; value: number; partial?: string }>;
+  /** The day each point stands for (a day, or the first of its week or month): the axis is then labelled by date. */
+  days?: readonly DayNumber[];
   yLabel: string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
@@ -29,6 +34,9 @@ export function LineChart({
   });
   const xs = points.map((_, i) => x(i));
   const shown = hovered === null ? undefined : points[hovered];
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}
@@ -45,8 +53,10 @@ export function LineChart({
       <Axes
         y={y}
         x={x}
-        xTicks={labelIndices(points.length, labelsThatFit(plot.right - plot.left, longest(points.map((point) => point.label))))}
-        xLabel={(i) => points[i]?.label ?? ''}
+        xTicks={
+          dated?.indices ?? labelIndices(points.length, labelsThatFit(plot.right - plot.left, longest(points.map((point) => point.label))))
+        }
+        xLabel={(i) => (dated === null ? (points[i]?.label ?? '') : dated.label(i))}
         yLabel={yLabel}
         wholeNumbers={points.every((point) => Number.isInteger(point.value))}
       />

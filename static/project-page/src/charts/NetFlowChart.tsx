@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
 import { token } from '@atlaskit/tokens';
@@ -8,6 +8,8 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, longest, useChartLayout, VALUE_TICKS } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
+import { dateTicksThatFit } from './date-ticks';
+import type { DayNumber } from '../../../../src/domain';
 
 /** More arrived than departed (work in progress grew), and the other way round. */
 const GREW = token('color.chart.orange.bold');
@@ -19,7 +21,14 @@ const BAR_WIDTH = 0.7;
  * Net flow: one bar per period, above the zero line when more items arrived than departed (work in progress
  * grew), below it when more departed. Hovering a column tells its arrivals and departures.
  */
-export function NetFlowChart({ periods }: { periods: ReadonlyArray<{ label: string; arrivals: number; departures: number }> }) {
+export function NetFlowChart({
+  periods,
+  days,
+}: {
+  periods: ReadonlyArray<{ label: string; arrivals: number; departures: number }>;
+  /** The first day of each period: the axis is then labelled by date. */
+  days?: readonly DayNumber[];
+}) {
   const [hovered, setHovered] = useState<number | null>(null);
   const { plot } = useChartLayout();
   const nets = periods.map((period) => period.arrivals - period.departures);
@@ -29,6 +38,9 @@ export function NetFlowChart({ periods }: { periods: ReadonlyArray<{ label: stri
   const xs = periods.map((_, i) => x(i));
   const half = ((plot.right - plot.left) / Math.max(1, periods.length) / 2) * BAR_WIDTH;
   const shown = hovered === null ? undefined : periods[hovered];
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}
@@ -45,8 +57,11 @@ export function NetFlowChart({ periods }: { periods: ReadonlyArray<{ label: stri
       <Axes
         y={y}
         x={x}
-        xTicks={labelIndices(periods.length, labelsThatFit(plot.right - plot.left, longest(periods.map((period) => period.label))))}
-        xLabel={(i) => periods[i]?.label ?? ''}
+        xTicks={
+          dated?.indices ??
+          labelIndices(periods.length, labelsThatFit(plot.right - plot.left, longest(periods.map((period) => period.label))))
+        }
+        xLabel={(i) => (dated === null ? (periods[i]?.label ?? '') : dated.label(i))}
         yLabel="items, arrived minus departed"
         wholeNumbers
       />

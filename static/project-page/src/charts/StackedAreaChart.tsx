@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { scaleLinear } from '@visx/scale';
 import { AreaStack, Line } from '@visx/shape';
 import { Axes } from './Axes';
@@ -7,6 +7,8 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS, seriesColour } from './theme';
+import { dateTicksThatFit } from './date-ticks';
+import type { DayNumber } from '../../../../src/domain';
 
 export { seriesColour } from './theme';
 
@@ -40,24 +42,30 @@ function bandLabels(
  */
 export function StackedAreaChart({
   labels,
+  days,
   series,
   yLabel,
   colourOf = seriesColour,
 }: {
   labels: readonly string[];
+  /** The day each column stands for: the axis is then labelled by date. */
+  days?: readonly DayNumber[];
   series: ReadonlyArray<{ name: string; values: readonly number[] }>;
   yLabel: string;
   /** Each series' colour, by its index: a band keeps its colour when others are hidden. */
   colourOf?: (index: number) => string;
 }) {
   const [hovered, setHovered] = useState<number | null>(null);
-  const days = labels.map((_, d) => d);
+  const columns = labels.map((_, d) => d);
   const valueOf = (d: number, k: number) => series[k]?.values[d] ?? 0;
-  const totals = days.map((d) => series.reduce((sum, _, k) => sum + valueOf(d, k), 0));
+  const totals = columns.map((d) => series.reduce((sum, _, k) => sum + valueOf(d, k), 0));
   const { plot } = useChartLayout();
   const y = valueScale(largest(totals), plot);
   const x = scaleLinear<number>({ domain: [0, Math.max(1, labels.length - 1)], range: [plot.left, plot.right] });
-  const xs = days.map((d) => x(d));
+  const xs = columns.map((d) => x(d));
+  const spacing = x(1) - x(0);
+  // Once per drawing, not at every move of the pointer.
+  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
   const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
     <ChartCanvas
@@ -82,13 +90,13 @@ export function StackedAreaChart({
       <Axes
         y={y}
         x={x}
-        xTicks={labelIndices(labels.length, labelsThatFit(plot.right - plot.left, longest(labels)))}
-        xLabel={(d) => labels[d] ?? ''}
+        xTicks={dated?.indices ?? labelIndices(labels.length, labelsThatFit(plot.right - plot.left, longest(labels)))}
+        xLabel={(d) => (dated === null ? (labels[d] ?? '') : dated.label(d))}
         yLabel={yLabel}
       />
       <AreaStack<number, number>
         keys={series.map((_, k) => k)}
-        data={days}
+        data={columns}
         value={(d, k) => valueOf(d, k)}
         x={(point) => x(point.data)}
         y0={(point) => y(point[0])}

@@ -62,7 +62,7 @@ export function valueScale(maxValue: number, plot: ChartLayout['plot']) {
 /** About how wide a label is, in pixels per character of the charts' 11px text. */
 export const CHARACTER_WIDTH = 6.2;
 /** The least space between two labels side by side. */
-const LABEL_GAP = 16;
+export const LABEL_GAP = 16;
 
 /**
  * How many labels of `characters` characters fit side by side across `width` pixels: at most `most`, at

@@ -47,3 +47,14 @@ describe('the daily throughput run chart', () => {
     expect(openChartTable('chart-throughput-daily').querySelectorAll('tbody tr')).toHaveLength(40);
   });
 });
+
+describe('the run charts’ date axes', () => {
+  it('write the year on their first label, so a period across years reads unambiguously', () => {
+    const firstLabel = (testId: string) => screen.getByTestId(testId).querySelector('.visx-axis-bottom text')?.textContent;
+    const { unmount } = render(<FlowView report={report} />);
+    for (const chart of ['chart-cumulative-flow', 'chart-wip-run', 'chart-net-flow']) expect(firstLabel(chart)).toMatch(/2026/);
+    unmount();
+    render(<ThroughputView report={report} />);
+    for (const chart of ['chart-throughput-run', 'chart-throughput-daily']) expect(firstLabel(chart)).toMatch(/2026/);
+  });
+});

@@ -3,7 +3,7 @@ import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { periodName } from '../../../../src/domain';
+import { isoDateToDay, periodName } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { seriesColour, StackedAreaChart } from '../charts/StackedAreaChart';
@@ -12,7 +12,7 @@ import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
 import { BarChart } from '../charts/BarChart';
 import { NetFlowChart } from '../charts/NetFlowChart';
-import { count, counted, formatDuration, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, rate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
 import type { PageReport } from '../report-worker-protocol';
@@ -77,7 +77,7 @@ export function FlowView({ report }: { report: PageReport }) {
     rates === null
       ? ''
       : `Arrivals ${rate.format(rates.arrivals)} items/day, departures ${rate.format(rates.departures)} items/day over the ${counted(rates.days + 1, 'day')} shown.`;
-  const labels = report.cfd.map((row) => shortDate(String(row.date)));
+  const labels = report.cfd.map((row) => formatDate(String(row.date)));
   const stages = report.generated.workflow.stages;
   const lastRow = report.cfd.at(-1)!;
   const wipNow = report.wip.at(-1)?.count ?? 0;
@@ -115,7 +115,13 @@ export function FlowView({ report }: { report: PageReport }) {
               {ratesText}
             </Text>
           )}
-          <StackedAreaChart labels={labels} series={bands} colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))} yLabel="items" />
+          <StackedAreaChart
+            labels={labels}
+            days={report.cfd.map((row) => isoDateToDay(String(row.date))!)}
+            series={bands}
+            colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))}
+            yLabel="items"
+          />
           <Inline space="space.200" shouldWrap testId="cumulative-flow-legend">
             {bands.map((band) => (
               <Inline key={band.name} space="space.050" alignBlock="center">
@@ -138,7 +144,11 @@ export function FlowView({ report }: { report: PageReport }) {
           rows: report.wip.map((day) => [formatDate(day.date), day.count]),
         }}
       >
-        <LineChart points={report.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+        <LineChart
+          points={report.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
+          days={report.wip.map((day) => isoDateToDay(day.date)!)}
+          yLabel="items"
+        />
       </ChartFrame>
       <NetFlow report={report} />
       <TimeInStage report={report} />
@@ -174,10 +184,11 @@ function NetFlow({ report }: { report: PageReport }) {
     >
       <NetFlowChart
         periods={report.netFlow.map((period) => ({
-          label: shortDate(period.start),
+          label: formatDate(period.start),
           arrivals: period.arrivals,
           departures: period.departures,
         }))}
+        days={report.netFlow.map((period) => isoDateToDay(period.start)!)}
       />
     </ChartFrame>
   );

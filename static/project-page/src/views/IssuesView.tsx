@@ -9,7 +9,7 @@ import { TIME_SPLIT_PARTS, type ItemTimeSplit, type ReportItem } from '../../../
 import { formatDate } from '../../../common/format-date-time';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
-import { issuesCsv, TIME_SPLIT_COLUMNS } from './issues-csv';
+import { issueColumnNames, issuesCsv, TIME_SPLIT_COLUMNS } from './issues-csv';
 import { type ExportedSelection, itemsFileName, itemsInPeriod, placeInPeriod } from './items-in-period';
 import { openIssue } from './open-issue';
 import './issue-link.css';
@@ -109,30 +109,31 @@ export function IssuesView({
   timeSplits?: ReadonlyMap<string, ItemTimeSplit>;
 }) {
   const unit = unitName(report);
+  const names = useMemo(() => issueColumnNames(unit), [unit]);
   const splitParts = useMemo(() => (timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : []), [timeSplits]);
   const behind = useMemo(() => itemsInPeriod(report), [report]);
   const stages = useMemo(() => stageColumns(report, behind.items), [report, behind]);
   const head = useMemo(
     () => ({
       cells: [
-        { key: 'key', content: 'Key', isSortable: true },
-        { key: 'type', content: 'Type', isSortable: true },
-        { key: 'status', content: 'Status', isSortable: true },
-        { key: 'place', content: 'In the period', isSortable: true },
-        { key: 'start', content: 'Start', isSortable: true },
-        { key: 'done', content: 'Done', isSortable: true },
-        { key: 'cycleTime', content: `Cycle time (${unit})`, isSortable: true, testId: NUMBER_COLUMN },
-        { key: 'age', content: `Age (${unit})`, isSortable: true, testId: NUMBER_COLUMN },
+        { key: 'key', content: names.key, isSortable: true },
+        { key: 'type', content: names.type, isSortable: true },
+        { key: 'status', content: names.status, isSortable: true },
+        { key: 'place', content: names.place, isSortable: true },
+        { key: 'start', content: names.start, isSortable: true },
+        { key: 'done', content: names.done, isSortable: true },
+        { key: 'cycleTime', content: names.cycleTime, isSortable: true, testId: NUMBER_COLUMN },
+        { key: 'age', content: names.age, isSortable: true, testId: NUMBER_COLUMN },
         ...stages.map((stage) => ({
           key: `${STAGE_PREFIX}${stage}`,
-          content: `Time in ${stage} (${unit})`,
+          content: names.timeIn(stage),
           isSortable: true,
           testId: NUMBER_COLUMN,
         })),
         ...splitParts.map((part) => ({ key: `split:${part}`, content: `${TIME_SPLIT_COLUMNS[part]} (hours)`, testId: NUMBER_COLUMN })),
       ],
     }),
-    [unit, stages, splitParts],
+    [names, stages, splitParts],
   );
   const [sortKey, setSortKey] = useState<SortKey>('key');
   const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');

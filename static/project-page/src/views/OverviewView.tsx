@@ -2,13 +2,20 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Heading from '@atlaskit/heading';
-import { AT_RISK_LISTED, AT_RISK_PERCENTILE, type HeadlineName, type OverviewFigures, TREND_AVERAGE_PERIODS } from '../../../../src/domain';
+import {
+  AT_RISK_LISTED,
+  isoDateToDay,
+  AT_RISK_PERCENTILE,
+  type HeadlineName,
+  type OverviewFigures,
+  TREND_AVERAGE_PERIODS,
+} from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, counted, formatDuration, monthName, rate, shortDate, unitName } from './format';
+import { count, counted, formatDuration, monthName, rate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import './issue-link.css';
@@ -159,7 +166,8 @@ function Trends({ report }: { report: OverviewFigures }) {
           }}
         >
           <BarChart
-            bars={trends.throughput.map((p) => ({ label: shortDate(p.start), value: p.count, partial: p.partial }))}
+            bars={trends.throughput.map((p) => ({ label: formatDate(p.start), value: p.count, partial: p.partial }))}
+            days={trends.throughput.map((p) => isoDateToDay(p.start)!)}
             line={trends.throughput.map((p) => p.average)}
             lineLabel={`Moving average (${TREND_AVERAGE_PERIODS})`}
             yLabel="items"
@@ -187,6 +195,7 @@ function Trends({ report }: { report: OverviewFigures }) {
         >
           <LineChart
             points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))}
+            days={trends.cycleTime85.map((m) => isoDateToDay(`${m.month}-01`)!)}
             yLabel={unit}
           />
         </ChartFrame>
@@ -203,7 +212,11 @@ function Trends({ report }: { report: OverviewFigures }) {
             rows: trends.wip.map((day) => [formatDate(day.date), day.count]),
           }}
         >
-          <LineChart points={trends.wip.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+          <LineChart
+            points={trends.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
+            days={trends.wip.map((day) => isoDateToDay(day.date)!)}
+            yLabel="items"
+          />
         </ChartFrame>
       )}
     </div>

@@ -5,8 +5,8 @@ import { LineChart } from '../charts/LineChart';
 import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { counted, rate, shortDate } from './format';
-import { partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
+import { counted, rate } from './format';
+import { isoDateToDay, partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
 import type { PageReport } from '../report-worker-protocol';
 
 /** Periods the moving average spans. */
@@ -42,7 +42,7 @@ export function ThroughputView({ report }: { report: PageReport }) {
   const partialSentence =
     partial.length === 0
       ? ''
-      : ` Drawn lighter and left out of the moving average: ${partial.map((period) => `${shortDate(period.start)} (${partialNote(period, kind)})`).join(', ')}.`;
+      : ` Drawn lighter and left out of the moving average: ${partial.map((period) => `${formatDate(period.start)} (${partialNote(period, kind)})`).join(', ')}.`;
   return (
     <Stack space="space.400" testId="tab-panel-throughput">
       <ChartFrame
@@ -62,7 +62,8 @@ export function ThroughputView({ report }: { report: PageReport }) {
         }}
       >
         <BarChart
-          bars={periods.map((period) => ({ label: shortDate(period.start), value: period.count, partial: partialNote(period, kind) }))}
+          bars={periods.map((period) => ({ label: formatDate(period.start), value: period.count, partial: partialNote(period, kind) }))}
+          days={periods.map((period) => isoDateToDay(period.start)!)}
           line={average}
           lineLabel={`Moving average (${MOVING_AVERAGE_PERIODS})`}
           yLabel="items"
@@ -102,7 +103,11 @@ function DailyThroughput({ report }: { report: PageReport }) {
       }.`}
       table={{ caption: 'Items finished per day', columns: ['Date', 'Items'], rows: days.map((day) => [formatDate(day.date), day.count]) }}
     >
-      <LineChart points={days.map((day) => ({ label: shortDate(day.date), value: day.count }))} yLabel="items" />
+      <LineChart
+        points={days.map((day) => ({ label: formatDate(day.date), value: day.count }))}
+        days={days.map((day) => isoDateToDay(day.date)!)}
+        yLabel="items"
+      />
     </ChartFrame>
   );
 }

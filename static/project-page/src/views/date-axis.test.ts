@@ -1,5 +1,5 @@
-import { isoDateToDay } from '../../../../src/domain';
-import { dateAxis } from './date-axis';
+import { dayToIsoDate, isoDateToDay } from '../../../../src/domain';
+import { dateAxis, pointAxis } from './date-axis';
 
 const day = (iso: string) => isoDateToDay(iso)!;
 const labels = (from: string, to: string, maxTicks?: number) => {
@@ -54,6 +54,73 @@ describe('a date axis', () => {
       expect(axis.ticks.length).toBeGreaterThan(0);
       expect(axis.ticks.length).toBeLessThanOrEqual(6);
       for (const tick of axis.ticks) expect(tick >= day(from!) && tick <= day(to!)).toBe(true);
+    }
+  });
+});
+
+/** Each day from `from` to `to`, or every `step`-th. */
+const daysFrom = (from: string, to: string, step = 1) =>
+  Array.from({ length: Math.floor((day(to) - day(from)) / step) + 1 }, (_, k) => day(from) + k * step);
+const pointLabels = (days: number[], maxTicks?: number, locale?: string) => {
+  const axis = pointAxis(days, maxTicks, locale);
+  return axis.indices.map(axis.label);
+};
+
+describe("the axis of a chart's days, weeks or months", () => {
+  it('labels eighteen months of days at quarter starts, with the year on the first label and each January, in en-US and de-DE', () => {
+    const days = daysFrom('2025-06-08', '2026-12-06');
+    expect(pointLabels(days, 7, 'en-US')).toEqual(['Jul 2025', 'Oct', 'Jan 2026', 'Apr', 'Jul', 'Oct']);
+    expect(pointLabels(days, 7, 'de-DE')).toEqual(['Juli 2025', 'Okt', 'Jan. 2026', 'Apr', 'Jul', 'Okt']);
+    expect(pointAxis(days, 7).indices.map((i) => dayToIsoDate(days[i]!))).toEqual([
+      '2025-07-01',
+      '2025-10-01',
+      '2026-01-01',
+      '2026-04-01',
+      '2026-07-01',
+      '2026-10-01',
+    ]);
+  });
+
+  it('labels a few weeks of days across a new year with the year where it changes', () => {
+    expect(pointLabels(daysFrom('2025-12-20', '2026-01-17'), 7, 'en-US')).toEqual([
+      'Dec 20, 2025',
+      'Dec 27',
+      'Jan 3, 2026',
+      'Jan 10',
+      'Jan 17',
+    ]);
+    expect(pointLabels(daysFrom('2025-12-20', '2026-01-17'), 7, 'de-DE')).toEqual([
+      '20. Dez. 2025',
+      '27. Dez.',
+      '3. Jan. 2026',
+      '10. Jan.',
+      '17. Jan.',
+    ]);
+  });
+
+  it('labels 79 weeks every thirteen, from the week that holds the first of a quarter, the year where it changes', () => {
+    // Mondays from 2025-06-09 (the first week cut short: the period starts on a Sunday).
+    const weeks = [day('2025-06-08'), ...daysFrom('2025-06-09', '2026-12-07', 7)];
+    const axis = pointAxis(weeks, 7, 'en-US');
+    const steps = axis.indices.slice(1).map((index, k) => index - axis.indices[k]!);
+    expect(new Set(steps)).toEqual(new Set([13]));
+    expect(axis.indices.map(axis.label)).toEqual(['Jun 30, 2025', 'Sep 29', 'Dec 29', 'Mar 30, 2026', 'Jun 29', 'Sep 28']);
+  });
+
+  it('labels months at quarter starts counted from January, with the year on the first and each January', () => {
+    const months = ['2025-06-15', '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01', '2026-01-01'];
+    const more = ['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01'];
+    expect(pointLabels([...months, ...more].map(day), 6, 'en-US')).toEqual(['Jul 2025', 'Oct', 'Jan 2026', 'Apr', 'Jul']);
+    expect(pointLabels([...months, ...more].map(day), 6, 'de-DE')).toEqual(['Juli 2025', 'Okt', 'Jan. 2026', 'Apr', 'Jul']);
+  });
+
+  it('never gives more labels than asked for', () => {
+    for (const days of [daysFrom('1970-01-01', '2026-12-31'), daysFrom('1970-01-05', '2026-12-28', 7), [day('2026-03-01')]]) {
+      for (const maxTicks of [2, 3, 7]) {
+        const axis = pointAxis(days, maxTicks);
+        expect(axis.indices.length).toBeGreaterThan(0);
+        expect(axis.indices.length).toBeLessThanOrEqual(maxTicks);
+      }
     }
   });
 });

@@ -20,6 +20,25 @@ export const TIME_SPLIT_COLUMNS: Record<TimeSplitPart, string> = {
   after: 'After last merge',
 };
 
+/**
+ * The names of the columns the Issues table and its CSV share: every duration says its unit (the report's,
+ * days or hours), so "Cycle time" in a spreadsheet is not read in the wrong one.
+ */
+export function issueColumnNames(unit: string) {
+  return {
+    key: 'Key',
+    type: 'Type',
+    status: 'Status',
+    place: 'In the period',
+    start: 'Start',
+    done: 'Done',
+    cycleTime: `Cycle time (${unit})`,
+    age: `Age (${unit})`,
+    entered: (stage: string) => `Entered ${stage}`,
+    timeIn: (stage: string) => `Time in ${stage} (${unit})`,
+  };
+}
+
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
 
 /**
@@ -29,18 +48,18 @@ const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
 export function issuesCsv(report: PageReport, timeSplits?: ReadonlyMap<string, ItemTimeSplit>): string {
   const splitParts = timeSplits && timeSplits.size > 0 ? TIME_SPLIT_PARTS : [];
   const stages = report.generated.workflow.stages;
-  const unit = unitName(report);
+  const names = issueColumnNames(unitName(report));
   const header = [
-    'Key',
-    'Type',
-    'Status',
-    'In the period',
-    'Start',
-    'Done',
-    'Cycle time',
-    'Age',
-    ...stages.map((stage) => `Entered ${stage}`),
-    ...stages.map((stage) => `Time in ${stage} (${unit})`),
+    names.key,
+    names.type,
+    names.status,
+    names.place,
+    names.start,
+    names.done,
+    names.cycleTime,
+    names.age,
+    ...stages.map(names.entered),
+    ...stages.map(names.timeIn),
     ...splitParts.map((part) => `${TIME_SPLIT_COLUMNS[part]} (hours)`),
   ];
   const rows = itemsInPeriod(report).items.map((item) => [

@@ -726,7 +726,7 @@ describe('the issues view', () => {
   it('exports every item as CSV, with the time in every stage', () => {
     const csv = issuesCsv(report).split('\r\n');
     expect(csv[0]).toBe(
-      'Key,Type,Status,In the period,Start,Done,Cycle time,Age,Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
+      'Key,Type,Status,In the period,Start,Done,Cycle time (days),Age (days),Entered Backlog,Entered In Progress,Entered Review,Entered Done,Entered Released,' +
         'Time in Backlog (days),Time in In Progress (days),Time in Review (days),Time in Done (days),Time in Released (days)',
     );
     expect(csv).toHaveLength(26);
