@@ -49,15 +49,13 @@ const rounded = (value: number, decimals = 2): number => {
 };
 const dayOrNaN = (day: number): number => (day === NO_DAY ? NaN : day);
 
-export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measure: DurationMeasure): ItemTable {
-  const { history, stageCount, stageEntry, zone, included } = timeline;
-  const { lead, stageTimes } = measures;
-  let n = 0;
-  for (let i = 0; i < timeline.itemCount; i++) n += included[i]!;
-  const table: ItemTable = {
-    stages: [...timeline.workflow.stageNames],
-    types: [...history.issueTypes],
-    statuses: history.statuses.map((status) => status.name),
+/** A table of `n` items with these stages, issue types and statuses, its columns still to be written. */
+function emptyItemTable(stages: string[], types: string[], statuses: string[], n: number): ItemTable {
+  const stageCount = stages.length;
+  return {
+    stages,
+    types,
+    statuses,
     key: new Array<string>(n),
     type: new Uint16Array(n),
     status: new Uint16Array(n),
@@ -72,6 +70,19 @@ export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measur
     stageDates: new Float64Array(n * stageCount),
     timeInStage: new Float64Array(n * stageCount),
   };
+}
+
+export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measure: DurationMeasure): ItemTable {
+  const { history, stageCount, stageEntry, zone, included } = timeline;
+  const { lead, stageTimes } = measures;
+  let n = 0;
+  for (let i = 0; i < timeline.itemCount; i++) n += included[i]!;
+  const table = emptyItemTable(
+    [...timeline.workflow.stageNames],
+    [...history.issueTypes],
+    history.statuses.map((status) => status.name),
+    n,
+  );
   for (let i = 0, row = 0; i < timeline.itemCount; i++) {
     if (included[i] !== 1) continue;
     for (let k = 0; k < stageCount; k++) {
@@ -136,24 +147,7 @@ export function itemTableWithStart(table: ItemTable, timeline: FlowTimeline, mea
 export function itemTableRows(table: ItemTable, rows: Int32Array): ItemTable {
   const n = rows.length;
   const perStage = table.stages.length;
-  const picked: ItemTable = {
-    stages: table.stages,
-    types: table.types,
-    statuses: table.statuses,
-    key: new Array<string>(n),
-    type: new Uint16Array(n),
-    status: new Uint16Array(n),
-    start: new Float64Array(n),
-    done: new Float64Array(n),
-    cycleTime: new Float64Array(n),
-    leadTime: new Float64Array(n),
-    age: new Float64Array(n),
-    discarded: new Uint8Array(n),
-    blockedTime: new Float64Array(n),
-    flowEfficiency: new Float64Array(n),
-    stageDates: new Float64Array(n * perStage),
-    timeInStage: new Float64Array(n * perStage),
-  };
+  const picked = emptyItemTable(table.stages, table.types, table.statuses, n);
   // One pass, every column written by hand: a helper per column type would be slower than the copies themselves.
   for (let r = 0; r < n; r++) {
     const row = rows[r]!;
