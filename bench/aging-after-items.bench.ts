@@ -6,24 +6,11 @@
  * then the aging by stage as of now (the Aging tab's click): only the aging's answer is timed, in the process's
  * CPU time (user + system), which a loaded machine disturbs less than the wall clock.
  */
-import { reportModel, type ReportFilters, type Workflow } from '../src/domain';
-import { generateSyntheticHistory, SYNTHETIC_END } from './synthetic-project';
+import { reportModel, type ReportFilters } from '../src/domain';
+import { generateSyntheticHistory, SYNTHETIC_END, SYNTHETIC_WORKFLOW } from './synthetic-project';
 
 const issues = Number(process.env.BENCH_AGING_ISSUES ?? 20_000);
 const history = generateSyntheticHistory(issues);
-const workflow: Workflow = {
-  stages: [
-    { name: 'Backlog', statuses: ['Backlog'] },
-    { name: 'Selected', statuses: ['Selected for Development'] },
-    { name: 'In Progress', statuses: ['In Progress'] },
-    { name: 'In Review', statuses: ['In Review'] },
-    { name: 'QA', statuses: ['QA'] },
-    { name: 'Done', statuses: ['Done', "Won't Do"] },
-  ],
-  startStage: 'In Progress',
-  doneStage: 'Done',
-  discardedStatuses: ["Won't Do"],
-};
 const CHOICES = [[], ['Bug', 'Task'], ['Story', 'Task'], ['Story', 'Bug'], ['Story'], ['Bug'], ['Task']];
 
 const cpuMs = (run: () => unknown): number => {
@@ -33,7 +20,7 @@ const cpuMs = (run: () => unknown): number => {
   return (spent.user + spent.system) / 1000;
 };
 
-const model = reportModel(history, workflow, null, SYNTHETIC_END);
+const model = reportModel(history, SYNTHETIC_WORKFLOW, null, SYNTHETIC_END);
 const times: number[] = [];
 for (const issueTypes of CHOICES) {
   const filters: ReportFilters = { issueTypes, rangeDays: null, customRange: null };

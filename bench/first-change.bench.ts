@@ -12,26 +12,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { type ReportFilters, type Workflow } from '../src/domain';
+import { type ReportFilters } from '../src/domain';
 import { reportRehearsal } from '../static/project-page/src/report-rehearsal';
 import { reportWorkerAnswers } from '../static/project-page/src/report-worker-answers';
-import { generateSyntheticHistory, SYNTHETIC_END } from './synthetic-project';
+import { generateSyntheticHistory, SYNTHETIC_END, SYNTHETIC_WORKFLOW } from './synthetic-project';
 
 const ISSUES = Number(process.env['BENCH_FIRST_CHANGE_ISSUES'] ?? 20_000);
 const ROUNDS = Number(process.env['BENCH_FIRST_CHANGE_ROUNDS'] ?? 5);
-const WORKFLOW: Workflow = {
-  stages: [
-    { name: 'Backlog', statuses: ['Backlog'] },
-    { name: 'Selected', statuses: ['Selected for Development'] },
-    { name: 'In Progress', statuses: ['In Progress'] },
-    { name: 'In Review', statuses: ['In Review'] },
-    { name: 'QA', statuses: ['QA'] },
-    { name: 'Done', statuses: ['Done', "Won't Do"] },
-  ],
-  startStage: 'In Progress',
-  doneStage: 'Done',
-  discardedStatuses: ["Won't Do"],
-};
 const FIRST: ReportFilters = { issueTypes: [], rangeDays: null, customRange: null };
 const CHANGES: ReadonlyArray<[string, ReportFilters]> = [
   ['period: last 90 days', { ...FIRST, rangeDays: 90 }],
@@ -51,7 +38,7 @@ function oneProcess(rehearsed: boolean): Record<string, number> {
   const history = {
     kind: 'history' as const,
     history: generateSyntheticHistory(ISSUES),
-    workflow: WORKFLOW,
+    workflow: SYNTHETIC_WORKFLOW,
     flowConfig: null,
     now: SYNTHETIC_END,
   };

@@ -4,7 +4,14 @@
  * stored project. Issues arrive evenly over three years and walk a seven-status workflow with rework
  * (backward moves), skipped statuses, abandoned and reopened items and flags, about ten status changes each.
  */
-import { COMPACT_HISTORY_FORMAT, createSeededRandom, MS_PER_DAY, type CompactHistory, type CompactStatus } from '../src/domain';
+import {
+  COMPACT_HISTORY_FORMAT,
+  createSeededRandom,
+  MS_PER_DAY,
+  type CompactHistory,
+  type CompactStatus,
+  type Workflow,
+} from '../src/domain';
 
 const SYNTHETIC_STATUSES: CompactStatus[] = [
   { id: '1', name: 'Backlog', category: 'new' },
@@ -15,6 +22,21 @@ const SYNTHETIC_STATUSES: CompactStatus[] = [
   { id: '6', name: 'Done', category: 'done' },
   { id: '7', name: "Won't Do", category: 'done' },
 ];
+
+/** The synthetic statuses as a team would measure them: work starts In Progress, "Won't Do" is discarded. */
+export const SYNTHETIC_WORKFLOW: Workflow = {
+  stages: [
+    { name: 'Backlog', statuses: ['Backlog'] },
+    { name: 'Selected', statuses: ['Selected for Development'] },
+    { name: 'In Progress', statuses: ['In Progress'] },
+    { name: 'In Review', statuses: ['In Review'] },
+    { name: 'QA', statuses: ['QA'] },
+    { name: 'Done', statuses: ['Done', "Won't Do"] },
+  ],
+  startStage: 'In Progress',
+  doneStage: 'Done',
+  discardedStatuses: ["Won't Do"],
+};
 
 const DONE = 5;
 const WONT_DO = 6;
