@@ -26,10 +26,6 @@ beforeAll(async () => {
   [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
 }, 120_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

@@ -44,10 +44,6 @@ beforeAll(async () => {
   await useBoardColumnsAsAdmin();
 }, 240_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

@@ -35,10 +35,6 @@ beforeAll(async () => {
   days = Array.from({ length: PERIOD_DAYS }, (_, k) => today() - PERIOD_DAYS + 1 + k);
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

@@ -43,10 +43,6 @@ beforeAll(async () => {
   }));
 }, 240_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

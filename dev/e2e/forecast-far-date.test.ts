@@ -34,10 +34,6 @@ beforeAll(async () => {
   await showTab(frame, 'Forecast', 'forecast-how-many-sentence');
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

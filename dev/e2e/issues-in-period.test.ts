@@ -29,10 +29,6 @@ beforeAll(async () => {
   issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

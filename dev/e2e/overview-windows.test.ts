@@ -35,10 +35,6 @@ beforeAll(async () => {
   firstDay = Math.min(...issues.map((issue) => dayOf(issue.created)));
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

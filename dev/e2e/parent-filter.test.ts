@@ -32,10 +32,6 @@ beforeAll(async () => {
   epics = [ranked[0]![0], ranked[1]![0]];
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();

@@ -1,3 +1,4 @@
+import { afterEach, expect } from '@jest/globals';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalSite } from '../local-site';
 import { appFrameContent, cspViolationsOf, openHostPage, type HostPageOptions } from '../testing/open-host-page';
@@ -30,16 +31,18 @@ interface PageToOpen {
 export interface PageOpener {
   /** Opens the page, waits until it is ready, and answers the host page and the app's frame inside it. */
   open(page: PageToOpen): Promise<{ page: Page; frame: Frame }>;
-  /** What the browser reported any page opened so far breaking its Content Security Policy with. */
-  cspViolations(): string[];
 }
 
 /**
  * The pages one test file opens. `context` answers the file's site and browser, which its `beforeAll` starts
- * after this is made.
+ * after this is made. Made at the top of a test file, it checks after each test that no page opened so far broke
+ * the Content Security Policy, so each file need not say so again.
  */
 export function pageOpener(context: () => { browser: Browser; site: LocalSite }): PageOpener {
   const opened: Page[] = [];
+  afterEach(() => {
+    expect(opened.flatMap((page) => cspViolationsOf(page))).toEqual([]);
+  });
   return {
     async open({ path, as = 'member', theme, viewport = READING_VIEWPORT, ready }) {
       const { browser, site } = context();
@@ -49,7 +52,6 @@ export function pageOpener(context: () => { browser: Browser; site: LocalSite })
       await frame.getByTestId(ready.testId).waitFor({ timeout: ready.timeout });
       return { page, frame };
     },
-    cspViolations: () => opened.flatMap((page) => cspViolationsOf(page)),
   };
 }
 

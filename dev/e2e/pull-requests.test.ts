@@ -59,10 +59,6 @@ beforeAll(async () => {
   await frame.getByTestId('pull-requests-waiting').waitFor({ timeout: 30_000 });
 }, 240_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await page?.screenshot({ path: path.join(screenshots, 'pull-requests.png') }).catch(() => undefined);
   await browser?.close();

@@ -30,10 +30,6 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-afterEach(() => {
-  expect(pages.cspViolations()).toEqual([]);
-});
-
 afterAll(async () => {
   await browser?.close();
   await site?.close();
