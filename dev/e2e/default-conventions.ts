@@ -8,9 +8,16 @@ import { statusVisits, type ExportedIssue } from './jira-export';
  * - an item starts when it reaches In Progress (or, skipping it, Done) and is done at its entry into Done; a
  *   reopened item's earlier entry into Done is forgotten, so its final one counts;
  * - days are UTC days, counted inclusively (started and finished on one day: 1 day);
- * - percentiles are nearest-rank.
+ * - percentiles are nearest-rank;
+ * - it counts every issue type but epics and sub-tasks until an admin says otherwise.
  */
 export const MS_PER_DAY = 86_400_000;
+
+/** The issue types the page leaves out until an admin says otherwise (the demo site has no sub-task type). */
+const LEFT_OUT_BY_DEFAULT: readonly string[] = ['Epic', 'Sub-task', 'Subtask'];
+
+/** Whether the page counts an issue of this type until an admin says otherwise. */
+export const countedByDefault = (issue: ExportedIssue) => !LEFT_OUT_BY_DEFAULT.includes(issue.type);
 
 export const dayOf = (ms: number) => Math.floor(ms / MS_PER_DAY);
 export const today = () => dayOf(Date.now());

@@ -24,8 +24,11 @@ interface PageToOpen {
   theme?: HostPageOptions['theme'];
   /** The reading viewport unless said otherwise (the settings page's tests use a shorter one). */
   viewport?: HostPageOptions['viewport'];
-  /** The app's test id that shows the page has drawn what the test reads, and how long it may take to appear. */
-  ready: { testId: string; timeout: number };
+  /**
+   * The app's test id that shows the page has drawn what the test reads, and how long it may take to appear;
+   * without it, the page is handed over once the host page has loaded, for a test that watches it draw.
+   */
+  ready?: { testId: string; timeout: number };
 }
 
 export interface PageOpener {
@@ -35,7 +38,7 @@ export interface PageOpener {
 
 /**
  * The pages one test file opens. `context` answers the file's site and browser, which its `beforeAll` starts
- * after this is made. Made at the top of a test file, it checks after each test that no page opened so far broke
+ * after this is made (`e2eSuite` makes one for its file). Made at the top of a test file, it checks after each test that no page opened so far broke
  * the Content Security Policy, so each file need not say so again.
  */
 export function pageOpener(context: () => { browser: Browser; site: LocalSite }): PageOpener {
@@ -49,7 +52,7 @@ export function pageOpener(context: () => { browser: Browser; site: LocalSite })
       const page = await openHostPage(browser, site, as, path, { theme, viewport });
       opened.push(page);
       const frame = await appFrameContent(page);
-      await frame.getByTestId(ready.testId).waitFor({ timeout: ready.timeout });
+      if (ready) await frame.getByTestId(ready.testId).waitFor({ timeout: ready.timeout });
       return { page, frame };
     },
   };
