@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { measured } from './default-conventions';
-import { exportedIssues, type ExportedIssue } from './jira-export';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import type { ExportedIssue } from './jira-export';
+import { projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -17,21 +15,12 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'BUG';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+// As the member reads the project (issue security), with the types the page counts by default.
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, as: 'member', countedByDefault: true } });
 let inProgress: ExportedIssue[];
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  // As the member reads the project (issue security), with the types the page counts by default.
-  const issues = (await exportedIssues(site, PROJECT, 'member')).filter((issue) => !['Epic', 'Sub-task', 'Subtask'].includes(issue.type));
-  inProgress = issues.map(measured).flatMap((item) => (item.start !== null && item.done === null ? [item.issue] : []));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+beforeAll(() => {
+  inProgress = suite.issues.map(measured).flatMap((item) => (item.start !== null && item.done === null ? [item.issue] : []));
 });
 
 describe('the aging of a workflow with one in-progress stage, as a member', () => {
@@ -42,7 +31,7 @@ describe('the aging of a workflow with one in-progress stage, as a member', () =
     const byStatus = new Map<string, number>();
     for (const issue of inProgress) byStatus.set(issue.status, (byStatus.get(issue.status) ?? 0) + 1);
 
-    const { frame } = await pages.open({
+    const { frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=aging'),
       ready: { testId: 'chart-aging', timeout: 60_000 },
     });

@@ -1,11 +1,10 @@
 import { expect } from '@jest/globals';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalSite, type LocalSite } from '../local-site';
-import { bundledFile, currentForgeBundle } from '../tooling/forge-bundle';
-import { launchChromium } from '../testing/chromium';
+import type { Page } from 'playwright-core';
+import { bundledFile } from '../tooling/forge-bundle';
 import { appFrame, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -17,33 +16,17 @@ jest.setTimeout(120_000);
  * (`npm run build:forge`), with the @forge/* SDKs inside it. Screenshots go to test-results/ (ignored by git).
  */
 const rootDir = path.resolve(__dirname, '../..');
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
-let site: LocalSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  // A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
-  await currentForgeBundle(rootDir);
-  [site, browser] = await Promise.all([
-    startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: 200, app: 'bundle' }),
-    launchChromium(),
-  ]);
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// A small BIG project beside the demo projects; on this fresh site no admin has enabled any of them yet.
+const suite = e2eSuite({ site: 'fresh', local: { bigProjectIssues: 200, app: 'bundle' } });
 
 it('runs the deployable bundle, not the TypeScript sources', () => {
-  expect(site.platform.appForm).toBe('bundle');
-  expect(site.platform.appFile('index')).toBe(bundledFile(rootDir, 'index'));
+  expect(suite.site.platform.appForm).toBe('bundle');
+  expect(suite.site.platform.appFile('index')).toBe(bundledFile(rootDir, 'index'));
 });
 
 const openAs = (role: string, pagePath: string, theme: 'light' | 'dark' = 'light') =>
-  openHostPage(browser, site, role, pagePath, { theme });
+  openHostPage(suite.browser, suite.site, role, pagePath, { theme });
 
 describe('the project page', () => {
   /** A project no admin has enabled: one empty state, and nothing of a measured project's page. */
@@ -65,7 +48,7 @@ describe('the project page', () => {
   }
   const bigProjectName = async () =>
     (
-      (await (await fetch(`${site.jiraUrl}/rest/api/3/project/BIG`, { headers: { 'x-forge-sim-principal': 'app' } })).json()) as {
+      (await (await fetch(`${suite.site.jiraUrl}/rest/api/3/project/BIG`, { headers: { 'x-forge-sim-principal': 'app' } })).json()) as {
         name: string;
       }
     ).name;
@@ -74,7 +57,7 @@ describe('the project page', () => {
     const page = await openAs('member', '/projects/BIG/flow-metrics');
     const empty = await expectNotMeasured(page, await bigProjectName());
     await expect(empty.getByRole('button').count()).resolves.toBe(0);
-    await page.screenshot({ path: path.join(screenshots, 'project-page-not-measured-member.png') });
+    await page.screenshot({ path: screenshotPath('project-page-not-measured-member.png') });
     // The page asks for the project once, and nothing of a sync that does not exist. The view's first requests
     // leave as the page's script starts, before it knows the project is not measured (see the README's "The
     // history loaded ahead"): they are answered without a history, and not asked again.
@@ -87,7 +70,7 @@ describe('the project page', () => {
   it("takes a Jira admin from a project that is not measured to the app's settings, where it can be turned on", async () => {
     const page = await openAs('admin', '/projects/BIG/flow-metrics');
     const empty = await expectNotMeasured(page, await bigProjectName());
-    await page.screenshot({ path: path.join(screenshots, 'project-page-not-measured-admin.png') });
+    await page.screenshot({ path: screenshotPath('project-page-not-measured-admin.png') });
     await empty.getByRole('button', { name: 'Open Flow metrics settings' }).click();
     await page.waitForURL(/\/settings\/flow-metrics$/, { timeout: 20_000 });
     const list = appFrame(page).getByTestId('project-settings-list');
@@ -105,7 +88,7 @@ describe('the project page', () => {
         .textContent({ timeout: 20_000 }),
     ).resolves.toBeTruthy();
     await expect(frame.getByTestId('project-name').count()).resolves.toBe(0);
-    await page.screenshot({ path: path.join(screenshots, 'project-page-outsider.png') });
+    await page.screenshot({ path: screenshotPath('project-page-outsider.png') });
     await page.close();
   });
 
@@ -115,7 +98,7 @@ describe('the project page', () => {
     await frame.getByTestId('project-name').waitFor({ timeout: 20_000 });
     const colorMode = await frame.locator('html').getAttribute('data-color-mode');
     expect(colorMode).toBe('dark');
-    await page.screenshot({ path: path.join(screenshots, 'project-page-dark.png') });
+    await page.screenshot({ path: screenshotPath('project-page-dark.png') });
     await page.close();
   });
 });
@@ -134,7 +117,7 @@ describe('the settings page', () => {
     ]);
     await expect(appFrame(page).getByTestId('access-denied').count()).resolves.toBe(0);
     for (const key of ['FLOW', 'SPR', 'BUG']) await expect(list.getByText(key, { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(screenshots, 'settings-admin.png') });
+    await page.screenshot({ path: screenshotPath('settings-admin.png') });
     await page.close();
   });
 
@@ -165,7 +148,7 @@ describe('the settings page', () => {
     await expect(frame.getByRole('tablist').count()).resolves.toBe(0);
     await expect(frame.getByRole('tab').count()).resolves.toBe(0);
     await expect(frame.getByTestId('project-settings-list').count()).resolves.toBe(0);
-    await page.screenshot({ path: path.join(screenshots, 'settings-member.png') });
+    await page.screenshot({ path: screenshotPath('settings-member.png') });
     // Asked once, refused once: the page calls nothing more.
     expect(resolverCallsOf(page)).toEqual(['listProjectSettings']);
     await page.close();
@@ -174,8 +157,8 @@ describe('the settings page', () => {
 
 describe('a measured project, synced by the bundled queue consumer', () => {
   it('is turned on in the settings, synced through the queue and shown with its metrics', async () => {
-    const admin = userWithRole(site, 'admin');
-    const answer = await site.platform.invokeResolver({
+    const admin = userWithRole(suite.site, 'admin');
+    const answer = await suite.site.platform.invokeResolver({
       moduleKey: 'flow-metrics-settings',
       functionKey: 'setProjectMeasured',
       payload: { projectKey: 'SPR', measured: true },
@@ -183,8 +166,8 @@ describe('a measured project, synced by the bundled queue consumer', () => {
     });
     expect(answer).toMatchObject({ ok: true });
     // The first sync was queued by the bundled resolver and runs in the bundled consumer.
-    await expect(site.platform.drainQueue()).resolves.toEqual({ processed: expect.any(Number) });
-    expect(site.platform.queue.failed).toEqual([]);
+    await expect(suite.site.platform.drainQueue()).resolves.toEqual({ processed: expect.any(Number) });
+    expect(suite.site.platform.queue.failed).toEqual([]);
     const page = await openAs('member', '/projects/SPR/flow-metrics');
     await appFrame(page).getByTestId('flow-report').waitFor({ timeout: 30_000 });
     await page.close();
@@ -193,7 +176,7 @@ describe('a measured project, synced by the bundled queue consumer', () => {
 
 describe('a site whose licence is inactive', () => {
   const setLicence = (license: unknown) =>
-    fetch(`${site.hostUrl}/__forge/licence`, {
+    fetch(`${suite.site.hostUrl}/__forge/licence`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ license }),
@@ -208,7 +191,7 @@ describe('a site whose licence is inactive', () => {
     const projectPage = await openAs('member', '/projects/SPR/flow-metrics');
     const notice = appFrame(projectPage).getByTestId('licence-inactive');
     await expect(notice.textContent({ timeout: 20_000 })).resolves.toContain("This site's licence for Flow Metrics for Jira is not active");
-    await projectPage.screenshot({ path: path.join(screenshots, 'project-page-licence-inactive.png') });
+    await projectPage.screenshot({ path: screenshotPath('project-page-licence-inactive.png') });
     await projectPage.close();
     const settingsPage = await openAs('admin', '/settings/flow-metrics');
     await expect(appFrame(settingsPage).getByTestId('licence-inactive').textContent({ timeout: 20_000 })).resolves.toContain(

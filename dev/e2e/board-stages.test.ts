@@ -1,11 +1,9 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
-import { startLocalSite, type LocalSite } from '../local-site';
-import { launchChromium } from '../testing/chromium';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { boardColumns } from './jira-boards';
-import { openWorkflowEditor, pageOpener } from './project-page-opener';
+import { openWorkflowEditor } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(120_000);
 
@@ -15,23 +13,11 @@ jest.setTimeout(120_000);
  * checked against Jira's own answers (the board's configuration and the project's statuses, read here over
  * REST as the admin), and nothing is stored until the admin saves.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'fresh' });
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const openEditor = (theme: 'light' | 'dark') => openWorkflowEditor(pages, PROJECT, theme);
+const openEditor = (theme: 'light' | 'dark') => openWorkflowEditor(suite.pages, PROJECT, theme);
 
 const proposedStages = (frame: Frame) =>
   frame
@@ -44,14 +30,14 @@ describe("stages from the board's columns", () => {
     const { page, frame } = await openEditor('light');
     await frame.getByRole('button', { name: "Start from the board's columns" }).click();
     await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
-    const teamBoard = await boardColumns(site, PROJECT, 'FLOW board');
+    const teamBoard = await boardColumns(suite.site, PROJECT, 'FLOW board');
     await expect(proposedStages(frame)).resolves.toEqual(
       teamBoard.filter((column) => column.statuses.length > 0).map((column) => column.name),
     );
 
     await frame.getByLabel('Board', { exact: true }).selectOption({ label: 'FLOW delivery' });
     await frame.getByTestId('board-stages-empty-columns').waitFor({ timeout: 20_000 });
-    const delivery = await boardColumns(site, PROJECT, 'FLOW delivery');
+    const delivery = await boardColumns(suite.site, PROJECT, 'FLOW delivery');
     const used = delivery.filter((column) => column.statuses.length > 0);
     await expect(proposedStages(frame)).resolves.toEqual(used.map((column) => column.name));
     for (const column of delivery.filter((candidate) => candidate.statuses.length === 0)) {
@@ -69,11 +55,11 @@ describe("stages from the board's columns", () => {
         expect([status, stage]).toEqual([status, column.name]);
       }
     }
-    expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(0);
+    expect(suite.site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(0);
 
     await frame.getByRole('button', { name: 'Save workflow' }).click();
     await frame.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
-    expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);
+    expect(suite.site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);
     await page.close();
   });
 

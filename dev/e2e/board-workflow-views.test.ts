@@ -1,13 +1,12 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { boardColumns } from './jira-boards';
 import { tableRows } from './chart-table';
-import { openWorkflowEditor, pageOpener, projectPagePath } from './project-page-opener';
+import { openWorkflowEditor, projectPagePath } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, MS_PER_DAY, nearestRank, today } from './default-conventions';
-import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
+import { statusVisits, type ExportedIssue } from './jira-export';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(240_000);
 
@@ -25,33 +24,23 @@ const PROJECT = 'FLOW';
 /** FLOW's delivery board: its columns group statuses (Doing holds In Progress and In Review), so a stage is not a status. */
 const BOARD = 'FLOW delivery';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-let issues: ExportedIssue[];
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 /** The board's columns that show a status, in order: the stages. */
 let stages: Array<{ name: string; statuses: string[] }>;
 let startStage: number;
 let doneStage: number;
 
 beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
-  stages = (await boardColumns(site, PROJECT, BOARD)).filter((column) => column.statuses.length > 0);
-  const categoryOf = new Map(issues.flatMap((issue) => statusVisits(issue)).map((visit) => [visit.status, visit.category]));
+  stages = (await boardColumns(suite.site, PROJECT, BOARD)).filter((column) => column.statuses.length > 0);
+  const categoryOf = new Map(suite.issues.flatMap((issue) => statusVisits(issue)).map((visit) => [visit.status, visit.category]));
   startStage = stages.findIndex((stage) => stage.statuses.some((status) => categoryOf.get(status) === 'indeterminate'));
   doneStage = stages.length - 1;
   await useBoardColumnsAsAdmin();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 /** As on a real site: the admin starts FLOW's workflow from the board's columns, and saves it. */
 async function useBoardColumnsAsAdmin() {
-  const { page, frame } = await openWorkflowEditor(pages, PROJECT);
+  const { page, frame } = await openWorkflowEditor(suite.pages, PROJECT);
   await frame.getByRole('button', { name: "Start from the board's columns" }).click();
   await frame.getByTestId('board-stages').waitFor({ timeout: 20_000 });
   await frame.getByLabel('Board', { exact: true }).selectOption({ label: BOARD });
@@ -60,7 +49,7 @@ async function useBoardColumnsAsAdmin() {
   await frame.getByRole('button', { name: 'Save workflow' }).click();
   await frame.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
   await page.close();
-  await site.platform.drainQueue();
+  await suite.site.platform.drainQueue();
 }
 
 // ---- The measures, from Jira's history ----
@@ -97,7 +86,7 @@ const isDone = (item: Journey) => item.stage >= doneStage;
 /** How old items were when they left each stage (reached a later one), from the start stage on, in the period. */
 function exitAges(stage: number): number[] {
   return ascending(
-    issues
+    suite.issues
       .map(journey)
       .filter((item) => started(item) !== null && item.reached[stage + 1] !== null)
       .map((item) => inclusiveDays(started(item)!, item.reached[stage + 1]!)),
@@ -109,7 +98,7 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
 // ---- The page ----
 
 const openAging = (theme: 'light' | 'dark') =>
-  pages.open({ path: projectPagePath(PROJECT, '?tab=aging'), theme, ready: { testId: 'chart-aging', timeout: 60_000 } });
+  suite.pages.open({ path: projectPagePath(PROJECT, '?tab=aging'), theme, ready: { testId: 'chart-aging', timeout: 60_000 } });
 
 describe("the board's columns as the workflow, as a member", () => {
   let frame: Frame;
@@ -119,7 +108,7 @@ describe("the board's columns as the workflow, as a member", () => {
   }, 120_000);
 
   it('draws a column per in-progress stage, each with the work in progress Jira says is in it', async () => {
-    const inProgress = issues.map(journey).filter((item) => started(item) !== null && !isDone(item));
+    const inProgress = suite.issues.map(journey).filter((item) => started(item) !== null && !isDone(item));
     const columns = stages.slice(startStage, doneStage);
     expect(columns.length).toBeGreaterThan(1);
     expect(inProgress.every((item) => item.stage >= startStage)).toBe(true);
@@ -136,7 +125,7 @@ describe("the board's columns as the workflow, as a member", () => {
         `${stages[k]!.name}: bands from the ages at which ${samples[k]!.length.toLocaleString('en-US')} items left it`,
       );
     }
-    const expected = issues
+    const expected = suite.issues
       .map(journey)
       .filter((item) => started(item) !== null && !isDone(item))
       .map((item) => {
@@ -154,7 +143,7 @@ describe("the board's columns as the workflow, as a member", () => {
   it("gives the median and 85th percentile of the finished items' time in each in-progress stage", async () => {
     await frame.getByRole('tab', { name: 'Flow', exact: true }).click();
     await frame.getByTestId('chart-time-in-stage').waitFor({ timeout: 30_000 });
-    const done = issues.map(journey).filter((item) => started(item) !== null && isDone(item));
+    const done = suite.issues.map(journey).filter((item) => started(item) !== null && isDone(item));
     const expected = stages.slice(startStage, doneStage).map((stage) => {
       const perItem = ascending(
         done.map((item) => {
@@ -176,13 +165,13 @@ describe('a stage range on that workflow, from a link', () => {
   it('measures from the stage a link names: cycle times from reaching it, and only the work that has', async () => {
     const from = doneStage - 1;
     const fromName = stages[from]!.name;
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, `?from-stage=${encodeURIComponent(fromName)}&tab=cycle-time`),
       ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
     });
     await expect(frame.getByTestId('filter-stage-from').inputValue()).resolves.toBe(fromName);
     await page.waitForFunction((name) => new URLSearchParams(window.location.search).get('from-stage') === name, fromName);
-    const journeys = issues.map(journey);
+    const journeys = suite.issues.map(journey);
     const cycleTimes = ascending(journeys.filter(isDone).map((item) => inclusiveDays(item.reached[from]!, item.reached[doneStage]!)));
     const sle = nearestRank(cycleTimes, 85);
     const label = `SLE 85%: ${sle} ${sle === 1 ? 'day' : 'days'}`;

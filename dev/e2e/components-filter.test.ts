@@ -1,12 +1,10 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath, waitForLinkNaming } from './project-page-opener';
+import { projectPagePath, waitForLinkNaming } from './project-page-opener';
 import { measured, type Measured } from './default-conventions';
-import { exportedIssues } from './jira-export';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -20,25 +18,17 @@ jest.setTimeout(180_000);
 const PROJECT = 'BUG';
 const FILTER = 'filter-components';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, as: 'member' } });
 let items: Measured[];
 /** Each component with the number of issues filed under it, most used first (then by name), as the filter lists them. */
 let components: Array<[string, number]>;
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  const issues = await exportedIssues(site, PROJECT, 'member');
+beforeAll(() => {
+  const { issues } = suite;
   items = issues.map(measured);
   const counts = new Map<string, number>();
   for (const issue of issues) for (const name of issue.components) counts.set(name, (counts.get(name) ?? 0) + 1);
   components = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 const filedUnder = (chosen: readonly string[]) => items.filter((item) => item.issue.components.some((name) => chosen.includes(name)));
@@ -46,7 +36,7 @@ const finished = (chosen: readonly string[]) => filedUnder(chosen).filter((item)
 const inProgress = (chosen: readonly string[]) => filedUnder(chosen).filter((item) => item.start !== null && item.done === null);
 
 const openCycleTime = (theme: 'light' | 'dark', query = '') =>
-  pages.open({
+  suite.pages.open({
     path: projectPagePath(PROJECT, `?tab=cycle-time${query}`),
     theme,
     ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },

@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { startLocalSite, type LocalSite } from '../local-site';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { launchChromium } from '../testing/chromium';
-import { appFrame, appFrameContent, cspViolationsOf, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
+import { appFrame, appFrameContent, resolverCallsOf, userWithRole } from '../testing/open-host-page';
+import { e2eSuite } from './e2e-suite';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -16,7 +14,6 @@ jest.setTimeout(120_000);
  * not one, no working day. Save stays off, and what was stored before is still what the settings resolver
  * answers and what the editor shows after a reload.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const SETTINGS = '/settings/flow-metrics';
 const PROJECT = 'SPR';
 const CONFIG_KEY = `project:${PROJECT}:flow-config`;
@@ -25,27 +22,10 @@ const PERCENTILE = '#convention-serviceLevelPercentile';
 const TIME_ZONE = '#convention-timeZone';
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-let site: LocalSite;
-let browser: Browser;
-const openedPages: Page[] = [];
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startLocalSite({ rootDir, port: 0, dataDir: null }), launchChromium()]);
-}, 120_000);
-
-afterEach(() => {
-  expect(openedPages.flatMap((page) => cspViolationsOf(page))).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'fresh' });
 
 async function openSettings(theme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await openHostPage(browser, site, 'admin', SETTINGS, { viewport: VIEWPORT, theme });
-  openedPages.push(page);
-  return page;
+  return (await suite.pages.open({ path: SETTINGS, as: 'admin', theme, viewport: VIEWPORT })).page;
 }
 
 /** The project's workflow editor, opened from the Projects tab. */
@@ -58,11 +38,11 @@ async function openEditor(frame: FrameLocator): Promise<Locator> {
 
 /** The project's stored conventions as the settings resolver answers an admin. */
 async function storedConventions(): Promise<unknown> {
-  const answer = (await site.platform.invokeResolver({
+  const answer = (await suite.site.platform.invokeResolver({
     moduleKey: 'flow-metrics-settings',
     functionKey: 'getProjectWorkflow',
     payload: { projectKey: PROJECT },
-    accountId: userWithRole(site, 'admin').accountId,
+    accountId: userWithRole(suite.site, 'admin').accountId,
   })) as { ok: boolean; data?: { conventions: unknown } };
   if (!answer.ok || !answer.data) throw new Error(`getProjectWorkflow answered ${JSON.stringify(answer)}`);
   return answer.data.conventions;
@@ -100,8 +80,8 @@ describe("the workflow editor's conventions, as a Jira admin", () => {
     await frame.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
     const stored = await storedConventions();
     expect(stored).toMatchObject({ serviceLevelPercentile: 90, timeZone: 'Europe/Berlin' });
-    const storedValues = JSON.stringify(site.kvs.listPlain(CONFIG_KEY));
-    expect(site.kvs.listPlain(CONFIG_KEY)).toHaveLength(1);
+    const storedValues = JSON.stringify(suite.site.kvs.listPlain(CONFIG_KEY));
+    expect(suite.site.kvs.listPlain(CONFIG_KEY)).toHaveLength(1);
 
     await percentile().fill('150');
     await expect(problemBeside(editor, PERCENTILE, 'serviceLevelPercentile')).resolves.toBe(
@@ -140,7 +120,7 @@ describe("the workflow editor's conventions, as a Jira admin", () => {
     await page.waitForTimeout(500);
     expect(saves()).toBe(savesBefore);
     await expect(frame.getByTestId('workflow-saved').count()).resolves.toBe(0);
-    expect(JSON.stringify(site.kvs.listPlain(CONFIG_KEY))).toBe(storedValues);
+    expect(JSON.stringify(suite.site.kvs.listPlain(CONFIG_KEY))).toBe(storedValues);
     await expect(storedConventions()).resolves.toEqual(stored);
 
     // Reloaded, the editor shows what was stored, not the refused draft.

@@ -1,12 +1,10 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { tableRows } from './chart-table';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
 import { dayOf, measured, MS_PER_DAY, today, type Measured } from './default-conventions';
-import { exportedIssues } from './jira-export';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -22,22 +20,14 @@ const PROJECT = 'FLOW';
 const CFD = '[data-testid="chart-cumulative-flow"]';
 const PERIOD_DAYS = 90;
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 let items: Measured[];
 /** The period's days (UTC day numbers), the last 90 up to today. */
 let days: number[];
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  items = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic').map(measured);
+beforeAll(() => {
+  items = suite.issues.map(measured);
   days = Array.from({ length: PERIOD_DAYS }, (_, k) => today() - PERIOD_DAYS + 1 + k);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** Items that had reached In Progress (started) and Done by the end of `day`, by their final dates. */
@@ -46,7 +36,7 @@ const doneBy = (day: number) => items.filter((item) => item.done !== null && day
 const createdBy = (day: number) => items.filter((item) => dayOf(item.issue.created) <= day).length;
 
 const openFlow = (theme: 'light' | 'dark') =>
-  pages.open({
+  suite.pages.open({
     path: projectPagePath(PROJECT, `?period=${PERIOD_DAYS}&tab=flow`),
     theme,
     ready: { testId: 'tab-panel-flow', timeout: 60_000 },

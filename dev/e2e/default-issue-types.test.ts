@@ -1,11 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { expectScatterDots } from './chart-marks';
 import { measured } from './default-conventions';
-import { exportedIssues, type ExportedIssue } from './jira-export';
-import { openWorkflowEditor, pageOpener, projectPagePath } from './project-page-opener';
+import { openWorkflowEditor, projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -18,39 +15,26 @@ jest.setTimeout(180_000);
 const PROJECT = 'FLOW';
 const LEFT_OUT = ['Epic', 'Bug'];
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-let issues: ExportedIssue[];
-
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  issues = await exportedIssues(site, PROJECT, 'member');
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, as: 'member' } });
 
 /** The items Jira says are done, over the whole history (the page's default period), of the types given. */
 const doneOf = (types: readonly string[]) =>
-  issues.filter((issue) => types.includes(issue.type)).filter((issue) => measured(issue).done !== null).length;
+  suite.issues.filter((issue) => types.includes(issue.type)).filter((issue) => measured(issue).done !== null).length;
 
 describe('the issue types an admin leaves out by default', () => {
   it('are unticked when a member opens the page, which counts the other types, and a reader can tick them back in', async () => {
-    const types = [...new Set(issues.map((issue) => issue.type))];
+    const types = [...new Set(suite.issues.map((issue) => issue.type))];
     const counted = types.filter((type) => !LEFT_OUT.includes(type));
     expect(counted.length).toBeGreaterThan(0);
     expect(doneOf(['Bug'])).toBeGreaterThan(0);
 
-    const { page: admin, frame: settings } = await openWorkflowEditor(pages, PROJECT);
+    const { page: admin, frame: settings } = await openWorkflowEditor(suite.pages, PROJECT);
     await settings.getByLabel('Issue types left out by default').fill(LEFT_OUT.join(', '));
     await settings.getByRole('button', { name: 'Save workflow' }).click();
     await settings.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
     await admin.close();
 
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=cycle-time'),
       ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
     });

@@ -1,10 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { openWorkflowEditor, pageOpener, projectPagePath } from './project-page-opener';
+import { openWorkflowEditor, projectPagePath } from './project-page-opener';
 import { expectScatterDots } from './chart-marks';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(240_000);
 
@@ -24,14 +22,11 @@ interface ExportedBug {
   secured: boolean;
 }
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced' });
 let issues: ExportedBug[];
 
 beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  const response = await fetch(`${site.jiraUrl}/__jira/export?project=${PROJECT}&fields=status,resolutiondate,security`);
+  const response = await fetch(`${suite.site.jiraUrl}/__jira/export?project=${PROJECT}&fields=status,resolutiondate,security`);
   const exported = (await response.json()) as Array<{
     fields: { status: { name: string; statusCategory: { key: string } }; resolutiondate: string | null; security: unknown };
   }>;
@@ -43,16 +38,15 @@ beforeAll(async () => {
   }));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 /** The items done now that the member may see: by Jira's status category, resolved, at no level closed to them. */
 const doneForMember = () => issues.filter((issue) => issue.category === 'done' && issue.resolved && !issue.secured);
 
 const openCycleTime = (theme: 'light' | 'dark') =>
-  pages.open({ path: projectPagePath(PROJECT, '?tab=cycle-time'), theme, ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 } });
+  suite.pages.open({
+    path: projectPagePath(PROJECT, '?tab=cycle-time'),
+    theme,
+    ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
+  });
 
 describe("work closed as Won't Fix", () => {
   it('counts as delivered until the admin marks its status discarded, then is left out of cycle time and shown apart', async () => {
@@ -62,12 +56,12 @@ describe("work closed as Won't Fix", () => {
     await expectScatterDots(before.frame, doneForMember().length);
     await before.page.close();
 
-    const { page: admin, frame: settings } = await openWorkflowEditor(pages, PROJECT);
+    const { page: admin, frame: settings } = await openWorkflowEditor(suite.pages, PROJECT);
     await settings.getByLabel(`${DISCARDING_STATUS} means discarded, not delivered`).check();
     await settings.getByRole('button', { name: 'Save workflow' }).click();
     await settings.getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
     await admin.close();
-    await site.platform.drainQueue();
+    await suite.site.platform.drainQueue();
 
     const after = await openCycleTime('light');
     await expectScatterDots(after.frame, doneForMember().length - discarded);

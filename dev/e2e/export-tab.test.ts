@@ -1,12 +1,11 @@
 import { expect } from '@jest/globals';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
 import { exportedIssues } from './jira-export';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 jest.setTimeout(180_000);
 
@@ -15,25 +14,12 @@ jest.setTimeout(180_000);
  * downloads a file; the SVG is a well-formed document with the tab's charts and the caption (the filter and the
  * conventions); the PNG is that SVG painted at twice its size. No step may break the Content Security Policy.
  */
-const rootDir = path.resolve(__dirname, '../..');
 const PROJECT = 'FLOW';
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'synced' });
 
 const openReport = (theme: 'light' | 'dark') =>
-  pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
+  suite.pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
 
 async function showTab(frame: Frame, label: string) {
   await frame.getByRole('tab', { name: label, exact: true }).click();
@@ -100,18 +86,17 @@ describe('exporting the tab shown', () => {
     expect(png.name).toBe(svg.name.replace(/\.svg$/, '.png'));
     expect(pngSize(png.bytes)).toEqual({ signature: 'PNG', width: parsed.width * 2, height: parsed.height * 2 });
     // Kept beside the other tests' screenshots (test-results/, ignored by git) for a person to look at.
-    await mkdir(screenshots, { recursive: true });
-    await writeFile(path.join(screenshots, 'export-cycle-time.png'), png.bytes);
+    await writeFile(screenshotPath('export-cycle-time.png'), png.bytes);
     await page.close();
   });
 
   it('writes the facets a link chose on the image, so a chart of some items is not taken for all of them', async () => {
     // The label Jira files most of FLOW's items under.
     const counts = new Map<string, number>();
-    for (const issue of await exportedIssues(site, PROJECT))
+    for (const issue of await exportedIssues(suite.site, PROJECT))
       for (const label of issue.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
     const [label] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, `?tab=cycle-time&label=${encodeURIComponent(label)}&label=`),
       ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
     });

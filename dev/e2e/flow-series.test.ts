@@ -1,12 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { appFrameContent, cspViolationsOf, openHostPage } from '../testing/open-host-page';
-import { dayOf, measured, today, type Measured } from './default-conventions';
-import { exportedIssues } from './jira-export';
+import type { Frame } from 'playwright-core';
 import { tableColumn } from './chart-table';
-import { showTab } from './project-page-opener';
+import { countedByDefault, dayOf, measured, today, type Measured } from './default-conventions';
+import { projectPagePath, showTab } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -20,29 +17,17 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-let page: Page;
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT } });
 let frame: Frame;
 let items: Measured[];
 /** The first day of the project's history: the day its first issue (of any type) was created. */
 let historyStart: number;
 
 beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  const exported = await exportedIssues(site, PROJECT);
-  historyStart = Math.min(...exported.map((issue) => dayOf(issue.created)));
-  items = exported.filter((issue) => issue.type !== 'Epic').map(measured);
-  page = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics`, { viewport: { width: 1280, height: 1700 } });
-  frame = await appFrameContent(page);
-  await frame.getByTestId('flow-report').waitFor({ timeout: 60_000 });
+  historyStart = Math.min(...suite.issues.map((issue) => dayOf(issue.created)));
+  items = suite.issues.filter(countedByDefault).map(measured);
+  ({ frame } = await suite.pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
 }, 180_000);
-
-afterAll(async () => {
-  expect(cspViolationsOf(page)).toEqual([]);
-  await browser?.close();
-  await site?.close();
-});
 
 /** How many of `days` (UTC day numbers) fall on each day from `from` to today. */
 function perDay(from: number, days: ReadonlyArray<number | null>): number[] {
@@ -122,22 +107,14 @@ describe('a period that starts before the history', () => {
     );
 
   it('starts on the first day of the history Jira holds, says so, and counts every day of it once', async () => {
-    const linked = await openHostPage(
-      browser,
-      site,
-      'member',
-      `/projects/${PROJECT}/flow-metrics?from=1970-01-01&to=${isoDay(today())}&tab=throughput`,
-      {
-        viewport: { width: 1280, height: 1700 },
-      },
-    );
-    const linkedFrame = await appFrameContent(linked);
-    await linkedFrame.getByTestId('tab-panel-throughput').waitFor({ timeout: 60_000 });
+    const { page: linked, frame: linkedFrame } = await suite.pages.open({
+      path: projectPagePath(PROJECT, `?from=1970-01-01&to=${isoDay(today())}&tab=throughput`),
+      ready: { testId: 'tab-panel-throughput', timeout: 60_000 },
+    });
     await expect(linkedFrame.getByTestId('period-note').textContent()).resolves.toBe(
       `The history starts on ${await written(linkedFrame, isoDay(historyStart))}, so the period starts there rather than on ${await written(linkedFrame, '1970-01-01')}.`,
     );
     expect(await tableColumn(linkedFrame, 'chart-throughput-daily', 'Items')).toEqual(perDay(historyStart, doneDays()));
-    expect(cspViolationsOf(linked)).toEqual([]);
     await linked.close();
   });
 });

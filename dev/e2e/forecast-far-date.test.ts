@@ -1,9 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath, showTab } from './project-page-opener';
+import type { Frame } from 'playwright-core';
+import { projectPagePath, showTab } from './project-page-opener';
 import { MS_PER_DAY } from '../../src/domain';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(120_000);
 
@@ -23,21 +22,13 @@ const DAYS_AHEAD = 365;
  */
 const RESPONSIVE_WITHIN_MS = 1_500;
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced' });
 let frame: Frame;
 
 beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  ({ frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
+  ({ frame } = await suite.pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
   await showTab(frame, 'Forecast', 'forecast-how-many-sentence');
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
 

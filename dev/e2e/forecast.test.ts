@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { MS_PER_DAY } from '../../src/domain';
 import { exportedIssues, type ExportedIssue } from './jira-export';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 jest.setTimeout(120_000);
 
@@ -15,25 +13,9 @@ jest.setTimeout(120_000);
  * the start date, and the remaining work counted by Jira from a JQL query. Every expectation comes from what
  * Jira says about the project (the simulated site's export), never from the page's own code.
  */
-const rootDir = path.resolve(__dirname, '../..');
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-let issues: ExportedIssue[];
-const pages = pageOpener(() => ({ browser, site }));
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  issues = await exportedIssues(site, PROJECT);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT } });
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const daysFromToday = (days: number) => isoDay(Date.now() + days * MS_PER_DAY);
@@ -41,7 +23,7 @@ const daysFromToday = (days: number) => isoDay(Date.now() + days * MS_PER_DAY);
 /** The most items Jira says were finished on one day from `from` to `to` (epics left out, as the page counts). */
 function busiestDay(from: string, to: string): number {
   const perDay = new Map<string, number>();
-  for (const issue of issues) {
+  for (const issue of suite.issues) {
     if (issue.type === 'Epic' || issue.category !== 'done' || issue.resolvedDay === null) continue;
     if (issue.resolvedDay < from || issue.resolvedDay > to) continue;
     perDay.set(issue.resolvedDay, (perDay.get(issue.resolvedDay) ?? 0) + 1);
@@ -50,7 +32,11 @@ function busiestDay(from: string, to: string): number {
 }
 
 async function openForecast(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const { page, frame } = await pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 30_000 } });
+  const { page, frame } = await suite.pages.open({
+    path: projectPagePath(PROJECT),
+    theme,
+    ready: { testId: 'flow-report', timeout: 30_000 },
+  });
   await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
   await frame.getByTestId('forecast-how-many-sentence').waitFor({ timeout: 30_000 });
   return { page, frame };
@@ -125,7 +111,7 @@ describe('the Forecast tab, as a member, on synced demo data', () => {
   });
 
   it('counts the remaining work from a JQL query, as Jira counts it for the reader', async () => {
-    const unfinishedBugs = issues.filter((issue) => issue.type === 'Bug' && issue.category !== 'done').length;
+    const unfinishedBugs = suite.issues.filter((issue) => issue.type === 'Bug' && issue.category !== 'done').length;
     expect(unfinishedBugs).toBeGreaterThan(0);
     await frame.getByTestId('forecast-remaining-source').selectOption('jql');
     await frame.getByTestId('forecast-remaining-jql').fill('issuetype = Bug');
@@ -133,12 +119,12 @@ describe('the Forecast tab, as a member, on synced demo data', () => {
     await waitForText(frame, 'forecast-remaining-outcome', `Jira counts ${unfinishedBugs.toLocaleString('en-US')} unfinished`);
     await expect(frame.getByTestId('forecast-items').inputValue()).resolves.toBe(String(unfinishedBugs));
     await waitForText(frame, 'forecast-when-sentence', `${unfinishedBugs.toLocaleString('en-US')} items`);
-    await page.screenshot({ path: path.join(screenshots, 'project-page-forecast-settings-light.png') });
+    await page.screenshot({ path: screenshotPath('project-page-forecast-settings-light.png') });
   });
 
   it("counts an epic's unfinished children, as Jira counts them for the reader", async () => {
     const unfinishedByEpic = new Map<string, number>();
-    for (const issue of issues) {
+    for (const issue of suite.issues) {
       if (issue.parent !== null && issue.category !== 'done')
         unfinishedByEpic.set(issue.parent, (unfinishedByEpic.get(issue.parent) ?? 0) + 1);
     }
@@ -186,12 +172,16 @@ describe('the remaining work of a project with issue security', () => {
    */
   async function unfinishedBugs(): Promise<{ all: number; secured: number }> {
     const unfinished = (exported: ExportedIssue[]) => exported.filter((issue) => issue.type === 'Bug' && issue.category !== 'done').length;
-    const all = unfinished(await exportedIssues(site, 'BUG'));
-    return { all, secured: all - unfinished(await exportedIssues(site, 'BUG', 'member')) };
+    const all = unfinished(await exportedIssues(suite.site, 'BUG'));
+    return { all, secured: all - unfinished(await exportedIssues(suite.site, 'BUG', 'member')) };
   }
 
   async function countedFor(role: string): Promise<string> {
-    const { page, frame } = await pages.open({ path: projectPagePath('BUG'), as: role, ready: { testId: 'flow-report', timeout: 60_000 } });
+    const { page, frame } = await suite.pages.open({
+      path: projectPagePath('BUG'),
+      as: role,
+      ready: { testId: 'flow-report', timeout: 60_000 },
+    });
     await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
     await frame.getByTestId('forecast-remaining-source').selectOption('jql');
     await frame.getByTestId('forecast-remaining-jql').fill('issuetype = Bug');

@@ -1,11 +1,8 @@
 import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { dayOf, measured, MS_PER_DAY, today } from './default-conventions';
-import { exportedIssues, type ExportedIssue } from './jira-export';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -18,34 +15,21 @@ jest.setTimeout(180_000);
 const PROJECT = 'FLOW';
 const DAYS = 30;
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-let issues: ExportedIssue[];
-
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  // The page opens without epics: the figures are those of the other issues.
-  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// The page opens without epics: the figures are those of the other issues.
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 
 const isoDay = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 describe(`the Issues tab over the last ${DAYS} days, as a member`, () => {
   it('lists and exports the items finished in those days and those in progress, as Jira has them, in a file named after the filter', async () => {
     const first = today() - (DAYS - 1);
-    const items = issues.map(measured);
+    const items = suite.issues.map(measured);
     const finished = items.filter((item) => item.done !== null && dayOf(item.done) >= first).map((item) => item.issue.key);
     const inProgress = items.filter((item) => item.start !== null && item.done === null).map((item) => item.issue.key);
     // A period that leaves most of the history out: what the defect was about.
     expect(items.filter((item) => item.done !== null).length).toBeGreaterThan(2 * finished.length);
 
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, `?period=${DAYS}&tab=issues`),
       ready: { testId: 'issues-count', timeout: 60_000 },
     });
@@ -54,7 +38,7 @@ describe(`the Issues tab over the last ${DAYS} days, as a member`, () => {
     );
 
     const [file] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export CSV' }).click()]);
-    const types = [...new Set(issues.map((issue) => issue.type))].sort().join('+');
+    const types = [...new Set(suite.issues.map((issue) => issue.type))].sort().join('+');
     expect(file.suggestedFilename()).toBe(`${PROJECT}-flow-items-${isoDay(first)}-to-${isoDay(today())}-${types}.csv`);
     const [header, ...rows] = (await readFile(await file.path(), 'utf8')).trim().split(/\r?\n/);
     expect(header!.split(',').slice(0, 4)).toEqual(['Key', 'Type', 'Status', 'In the period']);
@@ -79,14 +63,14 @@ describe(`the Issues tab over the last ${DAYS} days, as a member`, () => {
 describe(`the Issues tab over the last ${DAYS} days for one label, as a member`, () => {
   it('lists the items Jira files under the label, and names the file after the label too', async () => {
     const counts = new Map<string, number>();
-    for (const issue of issues) for (const label of issue.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    for (const issue of suite.issues) for (const label of issue.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
     const [label] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     const first = today() - (DAYS - 1);
-    const items = issues.filter((issue) => issue.labels.includes(label)).map(measured);
+    const items = suite.issues.filter((issue) => issue.labels.includes(label)).map(measured);
     const finished = items.filter((item) => item.done !== null && dayOf(item.done) >= first);
     const inProgress = items.filter((item) => item.start !== null && item.done === null);
 
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, `?period=${DAYS}&tab=issues&label=${encodeURIComponent(label)}`),
       ready: { testId: 'issues-count', timeout: 60_000 },
     });
@@ -94,7 +78,7 @@ describe(`the Issues tab over the last ${DAYS} days for one label, as a member`,
       `${finished.length.toLocaleString('en-US')} finished from ${dateWritten(first)} to ${dateWritten(today())}, plus ${inProgress.length.toLocaleString('en-US')} in progress now`,
     );
     const [file] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export CSV' }).click()]);
-    const types = [...new Set(issues.map((issue) => issue.type))].sort().join('+');
+    const types = [...new Set(suite.issues.map((issue) => issue.type))].sort().join('+');
     expect(file.suggestedFilename()).toBe(
       `${PROJECT}-flow-items-${isoDay(first)}-to-${isoDay(today())}-${types}-label-${label.replace(/[^A-Za-z0-9]+/g, '-')}.csv`,
     );

@@ -1,10 +1,7 @@
 import { expect } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { dayOf, measured, MS_PER_DAY, today } from './default-conventions';
-import { exportedIssues, type ExportedIssue } from './jira-export';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -18,26 +15,18 @@ jest.setTimeout(180_000);
 const PROJECT = 'FLOW';
 const RECENT_DAYS = 30;
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+// The page opens without epics: the figures are those of the other issues.
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 let doneDays: number[];
 let firstDay: number;
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  // The page opens without epics: the figures are those of the other issues.
-  const issues: ExportedIssue[] = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
+beforeAll(() => {
+  const { issues } = suite;
   doneDays = issues.flatMap((issue) => {
     const { done } = measured(issue);
     return done === null ? [] : [dayOf(done)];
   });
   firstDay = Math.min(...issues.map((issue) => dayOf(issue.created)));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** Items finished per week over the days from `from` to `to`, both counted, as the page writes a rate. */
@@ -52,7 +41,7 @@ const written = (day: number) =>
 
 describe("the Overview's throughput on the whole history, as a member", () => {
   it("gives the history's weekly throughput, and beside it the last 30 days' own value and change, naming both windows", async () => {
-    const { frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'metric-throughput', timeout: 60_000 } });
+    const { frame } = await suite.pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'metric-throughput', timeout: 60_000 } });
     const now = today();
     await expect(frame.getByTestId('metric-throughput').textContent()).resolves.toContain(perWeek(firstDay, now));
     const recentFrom = now - (RECENT_DAYS - 1);

@@ -1,11 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath, waitForLinkNaming } from './project-page-opener';
-import { exportedIssues, type ExportedIssue } from './jira-export';
+import { projectPagePath, waitForLinkNaming } from './project-page-opener';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -16,35 +13,27 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-let issues: ExportedIssue[];
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 /** The two epics with the most finished children, most first. */
 let epics: [string, string];
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
+beforeAll(() => {
   const finishedPerEpic = new Map<string, number>();
   for (const issue of finished()) if (issue.parent) finishedPerEpic.set(issue.parent, (finishedPerEpic.get(issue.parent) ?? 0) + 1);
   const ranked = [...finishedPerEpic].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   epics = [ranked[0]![0], ranked[1]![0]];
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** Finished (by Jira's status category, resolved) and in progress now, among the children of `parents`. */
 const finished = (parents?: readonly string[]) =>
-  issues.filter((issue) => issue.category === 'done' && issue.resolvedDay !== null && (!parents || parents.includes(issue.parent ?? '')));
+  suite.issues.filter(
+    (issue) => issue.category === 'done' && issue.resolvedDay !== null && (!parents || parents.includes(issue.parent ?? '')),
+  );
 const inProgress = (parents: readonly string[]) =>
-  issues.filter((issue) => issue.category === 'indeterminate' && parents.includes(issue.parent ?? ''));
+  suite.issues.filter((issue) => issue.category === 'indeterminate' && parents.includes(issue.parent ?? ''));
 
 const openWith = (theme: 'light' | 'dark', query: string) =>
-  pages.open({ path: projectPagePath(PROJECT, query), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
+  suite.pages.open({ path: projectPagePath(PROJECT, query), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
 
 describe('the parent filter', () => {
   it('counts only the children of the epic a link names, then of a second epic ticked, as Jira files them', async () => {

@@ -1,9 +1,8 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -15,21 +14,10 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'SPR';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'synced' });
 
 const openAsMember = (theme: 'light' | 'dark' = 'light') =>
-  pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'project-name', timeout: 60_000 } });
+  suite.pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'project-name', timeout: 60_000 } });
 
 /** The last sync's time as the measured project's page writes it ("Data as of …"). */
 async function lastSyncWritten(frame: Frame): Promise<string> {
@@ -46,7 +34,7 @@ describe('a project the admin stopped measuring', () => {
     lastSync = await lastSyncWritten(measured.frame);
     await measured.page.close();
 
-    const settings = await pages.open({
+    const settings = await suite.pages.open({
       path: '/settings/flow-metrics',
       as: 'admin',
       viewport: { width: 1280, height: 1400 },

@@ -1,17 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import dark from '@atlaskit/tokens/atlassian-dark';
 import light from '@atlaskit/tokens/atlassian-light';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { appFrameContent, bridgeCallOf, openHostPage, resolverCallsOf, userWithRole } from '../testing/open-host-page';
 import { MS_PER_DAY } from '../../src/domain';
 import { tableColumn, tableRows } from './chart-table';
-import { exportedIssues, statusVisits, type ExportedIssue } from './jira-export';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { statusVisits, type ExportedIssue } from './jira-export';
 import { HISTORY_DECODED } from '../../static/project-page/src/history-load-marks';
 import { expectScatterDots, workInProgressAtColumnHeads } from './chart-marks';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -24,8 +22,6 @@ jest.setTimeout(120_000);
  * simulated site's export), never against numbers written here or computed by the page's own code.
  * Screenshots go to test-results/screenshots/ (ignored by git).
  */
-const rootDir = path.resolve(__dirname, '../..');
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const PROJECT = 'FLOW';
 /** axe-core takes a few seconds a tab on this shared machine; an audit covers seven tabs. */
 const AUDIT_TIMEOUT_MS = 120_000;
@@ -44,30 +40,17 @@ type TabLabel = (typeof TABS)[number]['label'];
 /** One issue as Jira reports it (`jira-export.ts`): what the page's figures must agree with. */
 type JiraIssue = ExportedIssue;
 
-let site: LocalSite;
-let browser: Browser;
-let issues: JiraIssue[];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  // As on a fresh site: the admin measures the demo projects, which queues their first syncs; the hourly
-  // trigger runs and the queue is worked off, as Forge would in the background.
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  // The page opens without epics (and sub-tasks, which FLOW has none of): an epic is a container of stories,
-  // not an item of their size. The figures it shows are checked against the other issues.
-  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// As on a fresh site: the admin measures the demo projects, which queues their first syncs; the hourly trigger
+// runs and the queue is worked off, as Forge would in the background. The page opens without epics (and
+// sub-tasks, which FLOW has none of): an epic is a container of stories, not an item of their size. The figures
+// it shows are checked against the other issues.
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 
 /**
  * Issues in progress at the end of a UTC day, by Jira's own history: in a status that is not done then, and
  * already in progress (or done) at some point by then, as the page's default stages count them.
  */
-function inProgressAt(day: string, among = issues): JiraIssue[] {
+function inProgressAt(day: string, among = suite.issues): JiraIssue[] {
   const end = Date.parse(`${day}T23:59:59.999Z`);
   return among.filter((issue) => {
     const seen = statusVisits(issue).filter((visit) => visit.from <= end);
@@ -81,10 +64,10 @@ const today = () => isoDay(Date.now());
 const daysAgo = (days: number) => isoDay(Date.now() - days * MS_PER_DAY);
 
 /** Issues finished in a window of days (inclusive), by Jira's own account: done now, resolved in the window. */
-const finishedIn = (from: string, to: string, among = issues) =>
+const finishedIn = (from: string, to: string, among = suite.issues) =>
   among.filter((issue) => issue.category === 'done' && issue.resolvedDay !== null && issue.resolvedDay >= from && issue.resolvedDay <= to);
-const inProgress = (among = issues) => among.filter((issue) => issue.category === 'indeterminate');
-const firstCreated = (among = issues) => among.map((issue) => isoDay(issue.created)).sort()[0]!;
+const inProgress = (among = suite.issues) => among.filter((issue) => issue.category === 'indeterminate');
+const firstCreated = (among = suite.issues) => among.map((issue) => isoDay(issue.created)).sort()[0]!;
 
 async function openAs(
   role: string,
@@ -94,7 +77,7 @@ async function openAs(
   appQuery = '',
 ): Promise<{ page: Page; frame: Frame }> {
   // Tall enough for a whole tab in the host's frame, so the screenshots show every chart.
-  const page = await openHostPage(browser, site, role, `/projects/${projectKey}/flow-metrics${appQuery}`, {
+  const page = await openHostPage(suite.browser, suite.site, role, `/projects/${projectKey}/flow-metrics${appQuery}`, {
     theme,
     viewport: { width, height: 1700 },
   });
@@ -152,7 +135,7 @@ async function waitForText(frame: Frame, testId: string, text: string) {
 }
 
 async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  await page.screenshot({ path: screenshotPath(`${name}.png`) });
 }
 
 describe('the project page, as a member, on synced demo data', () => {
@@ -229,7 +212,7 @@ describe('the project page, as a member, on synced demo data', () => {
   it('draws cumulative flow and WIP that end where Jira stands today', async () => {
     await showTab(frame, 'Flow');
     const done = await tableColumn(frame, 'chart-cumulative-flow', 'Done');
-    expect(done.at(-1)).toBe(issues.filter((issue) => issue.category === 'done').length);
+    expect(done.at(-1)).toBe(suite.issues.filter((issue) => issue.category === 'done').length);
     const wip = await tableColumn(frame, 'chart-wip-run', 'Items in progress');
     expect(wip.at(-1)).toBe(inProgress().length);
     await screenshot(page, 'project-page-flow-light');
@@ -271,7 +254,7 @@ describe('the project page, as a member, on synced demo data', () => {
   it('writes the departure rate of the days shown, and hides the backlog and done work on request', async () => {
     await showTab(frame, 'Flow');
     const days = (Date.parse(today()) - Date.parse(firstCreated())) / MS_PER_DAY;
-    const departed = issues.filter((issue) => issue.category === 'done').length - finishedIn('0000-01-01', firstCreated()).length;
+    const departed = suite.issues.filter((issue) => issue.category === 'done').length - finishedIn('0000-01-01', firstCreated()).length;
     await expect(frame.getByTestId('cumulative-flow-rates').textContent()).resolves.toContain(
       `departures ${(departed / days).toLocaleString('en-US', { maximumFractionDigits: 1 })} items/day`,
     );
@@ -298,7 +281,7 @@ describe('the project page, as a member, on synced demo data', () => {
     await frame.waitForFunction(() =>
       document.querySelector('[data-testid="filter-stage-range-note"]')?.textContent?.startsWith('Every tab'),
     );
-    expect(await workInProgressAtColumnHeads(frame)).toBe(issues.filter((issue) => issue.category !== 'done').length);
+    expect(await workInProgressAtColumnHeads(frame)).toBe(suite.issues.filter((issue) => issue.category !== 'done').length);
     await frame.getByTestId('filter-stage-from').selectOption('In Progress');
   });
 
@@ -364,11 +347,11 @@ describe('the project page, as a member, on synced demo data', () => {
     // The host page opened the issue in a new tab, on its own issue page, as the same person.
     const issuePage = await newTab;
     await issuePage.waitForLoadState();
-    expect(issuePage.url()).toBe(`${site.hostUrl}/browse/${key}`);
+    expect(issuePage.url()).toBe(`${suite.site.hostUrl}/browse/${key}`);
     await expect(issuePage.getByTestId('issue-key').textContent()).resolves.toBe(key);
-    await expect(issuePage.getByTestId('issue-type').textContent()).resolves.toBe(issues.find((issue) => issue.key === key)!.type);
+    await expect(issuePage.getByTestId('issue-type').textContent()).resolves.toBe(suite.issues.find((issue) => issue.key === key)!.type);
     await expect(issuePage.getByTestId('status-history').count()).resolves.toBe(1);
-    await expect(issuePage.getByTestId('user-switcher').inputValue()).resolves.toBe(userWithRole(site, 'member').accountId);
+    await expect(issuePage.getByTestId('user-switcher').inputValue()).resolves.toBe(userWithRole(suite.site, 'member').accountId);
     await issuePage.close();
   });
 
@@ -384,10 +367,10 @@ describe('the project page, as a member, on synced demo data', () => {
   });
 
   it('recomputes every chart for one issue type', async () => {
-    const bugs = issues.filter((issue) => issue.type === 'Bug');
+    const bugs = suite.issues.filter((issue) => issue.type === 'Bug');
     expect(bugs.length).toBeGreaterThan(0);
     const types = frame.getByTestId('filter-issue-types');
-    const others = [...new Set(issues.map((issue) => issue.type))].filter((type) => type !== 'Bug');
+    const others = [...new Set(suite.issues.map((issue) => issue.type))].filter((type) => type !== 'Bug');
     for (const type of others) await types.getByRole('checkbox', { name: type, exact: true }).uncheck();
     await showTab(frame, 'Cycle time');
     await expectScatterDots(frame, finishedIn(firstCreated(), today(), bugs).length);
@@ -524,7 +507,7 @@ describe('the project page from a link', () => {
     await page.waitForFunction(() => window.location.search === '?period=90&tab=aging');
     expect(new URL(page.url()).pathname).toBe(`/projects/${PROJECT}/flow-metrics`);
 
-    const copied = await openHostPage(browser, site, 'member', `/projects/${PROJECT}/flow-metrics${appSearch(page)}`);
+    const copied = await openHostPage(suite.browser, suite.site, 'member', `/projects/${PROJECT}/flow-metrics${appSearch(page)}`);
     const copiedFrame = await appFrameContent(copied);
     await copiedFrame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
     await expect(copiedFrame.getByTestId('filter-range').inputValue()).resolves.toBe('90');
@@ -536,7 +519,7 @@ describe('the project page from a link', () => {
   it('counts only the items with the label and resolution the link names, as Jira labels and resolves them', async () => {
     const { page, frame } = await openAs('member', PROJECT, 'light', 1280, '?label=frontend&tab=cycle-time');
     await frame.getByTestId('tab-panel-cycle-time').waitFor({ timeout: 30_000 });
-    const labelled = issues.filter((issue) => issue.labels.includes('frontend'));
+    const labelled = suite.issues.filter((issue) => issue.labels.includes('frontend'));
     expect(labelled.length).toBeGreaterThan(0);
     await expectScatterDots(frame, finishedIn(firstCreated(), today(), labelled).length);
     await expect(frame.getByTestId('filter-labels').textContent()).resolves.toContain('Labels: frontend');
@@ -558,7 +541,7 @@ describe('the project page from a link', () => {
     await frame.getByTestId('tab-panel-aging').waitFor({ timeout: 30_000 });
     await expect(frame.getByTestId('filter-stage-from').inputValue()).resolves.toBe('To Do');
     await expect(frame.getByTestId('filter-stage-range-note').textContent()).resolves.toMatch(/^Every tab/);
-    const notDone = issues.filter((issue) => issue.category !== 'done').length;
+    const notDone = suite.issues.filter((issue) => issue.category !== 'done').length;
     await frame.getByTestId('aging-wip').first().waitFor({ timeout: 30_000 });
     expect(await workInProgressAtColumnHeads(frame)).toBe(notDone);
     expect(new URLSearchParams(appSearch(page)).get('from-stage')).toBe('To Do');

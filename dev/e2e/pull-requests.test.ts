@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { DEMO_REPOSITORIES } from '../github/demo-github';
 import type { SimPullRequest } from '../github/pull-request-json';
-import type { LocalSite } from '../local-site';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { userWithRole } from '../testing/open-host-page';
 import { tableRows } from './chart-table';
-import { exportedIssues, statusVisits, type ExportedIssue, type StatusVisit } from './jira-export';
-import { pageOpener, projectPagePath, showTab } from './project-page-opener';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { statusVisits, type ExportedIssue, type StatusVisit } from './jira-export';
+import { projectPagePath, showTab } from './project-page-opener';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 jest.setTimeout(180_000);
 
@@ -19,14 +17,10 @@ jest.setTimeout(180_000);
  * app's GraphQL adapter, and a member opens the tab. What it shows is checked against the simulated GitHub's
  * own pull requests and Jira's own issues, computed here from the raw data, never by the app's code.
  */
-const rootDir = path.resolve(__dirname, '../..');
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const PROJECT = 'FLOW';
 const HOUR = 3_600_000;
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT } });
 let page: Page;
 let frame: Frame;
 /** Every pull request of the watched repositories whose title names a FLOW issue (the demo writes `FLOW-12 Summary`). */
@@ -38,31 +32,27 @@ const time = (iso: string) => Date.parse(iso);
 const moves = (issue: ExportedIssue): StatusVisit[] => statusVisits(issue).slice(1);
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await syncedDemoSiteAndBrowser();
   const watched = [DEMO_REPOSITORIES.webApp, DEMO_REPOSITORIES.platformApi];
-  const answer = (await site.platform.invokeResolver({
+  const answer = (await suite.site.platform.invokeResolver({
     moduleKey: 'flow-metrics-settings',
     functionKey: 'connectGitHub',
-    payload: { token: site.github.tokens.readOnly.token, repositories: watched },
-    accountId: userWithRole(site, 'admin').accountId,
+    payload: { token: suite.site.github.tokens.readOnly.token, repositories: watched },
+    accountId: userWithRole(suite.site, 'admin').accountId,
   })) as { ok: boolean };
   expect(answer.ok).toBe(true);
-  await site.platform.runScheduledTrigger('hourly-github-sync');
-  await site.platform.drainQueue();
+  await suite.site.platform.runScheduledTrigger('hourly-github-sync');
+  await suite.site.platform.drainQueue();
   pulls = watched
-    .flatMap((repository) => site.github.github.pullRequests(repository))
+    .flatMap((repository) => suite.site.github.github.pullRequests(repository))
     .map((pull) => ({ ...pull, key: /^([A-Z][A-Z0-9]+-\d+) /.exec(pull.title)?.[1] ?? '' }))
     .filter((pull) => pull.key.startsWith(`${PROJECT}-`));
-  ({ page, frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
+  ({ page, frame } = await suite.pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } }));
   await showTab(frame, 'Pull requests', 'tab-panel-pull-requests');
   await frame.getByTestId('pull-requests-waiting').waitFor({ timeout: 30_000 });
 }, 240_000);
 
-afterAll(async () => {
-  await page?.screenshot({ path: path.join(screenshots, 'pull-requests.png') }).catch(() => undefined);
-  await browser?.close();
-  await site?.close();
+suite.beforeClosing(async () => {
+  await page?.screenshot({ path: screenshotPath('pull-requests.png') }).catch(() => undefined);
 });
 
 /** The page's way of writing a duration: hours below two days, days above. */
@@ -108,7 +98,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it('gives the share of finished items that had a pull request, by Jira and GitHub', async () => {
-    const issues = await exportedIssues(site, PROJECT);
+    const { issues } = suite;
     const done = issues.filter((issue) => issue.category === 'done').map((issue) => issue.key);
     const linked = new Set(pulls.map((pull) => pull.key));
     const withPull = done.filter((key) => linked.has(key)).length;
@@ -156,7 +146,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it("shows where each item's time went in the Issues table: the time after the last merge, from Jira's and GitHub's own times", async () => {
-    const issues = await exportedIssues(site, PROJECT);
+    const { issues } = suite;
     // Items that entered a done status exactly once, and are done now: their done time is that move.
     const doneAt = new Map<string, number>();
     for (const issue of issues) {
@@ -190,7 +180,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it("stacks where the finished items' time went, period by period, as Jira's and GitHub's own times add up", async () => {
-    const issues = await exportedIssues(site, PROJECT);
+    const { issues } = suite;
     // Each finished item's cycle, by the default workflow's status categories: from its first move into an
     // in-progress status to its one move into a done status (items done twice, or never in progress, are left out).
     const cycles = new Map<string, { start: number; done: number }>();
@@ -260,7 +250,7 @@ describe('the Pull requests tab, on the demo site synced from the simulated GitH
   });
 
   it.each(['light', 'dark'] as const)('keeps the stacked chart accessible in the %s theme (axe-core)', async (theme) => {
-    const { page: themed, frame: themedFrame } = await pages.open({
+    const { page: themed, frame: themedFrame } = await suite.pages.open({
       path: projectPagePath(PROJECT),
       theme,
       ready: { testId: 'flow-report', timeout: 60_000 },

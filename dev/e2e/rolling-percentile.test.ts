@@ -1,11 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, measured, nearestRank } from './default-conventions';
-import { exportedIssues } from './jira-export';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -22,26 +20,17 @@ jest.setTimeout(180_000);
 const PROJECT = 'FLOW';
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 /** The items finished, in the order they finished (by the instant, then by key), each with its day and cycle time. */
 let finished: Array<{ key: string; day: number; cycleTime: number }>;
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
+beforeAll(() => {
   const keyNumber = (key: string) => Number(key.slice(key.indexOf('-') + 1));
-  finished = (await exportedIssues(site, PROJECT))
-    .filter((issue) => issue.type !== 'Epic')
+  finished = suite.issues
     .map(measured)
     .filter((item) => item.done !== null && item.start !== null)
     .sort((a, b) => a.done! - b.done! || keyNumber(a.issue.key) - keyNumber(b.issue.key))
     .map((item) => ({ key: item.issue.key, day: dayOf(item.done!), cycleTime: inclusiveDays(item.start!, item.done!) }));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** The rolling 85th percentile at each finished item from the `size`-th on: of that item's and the `size - 1` before it. */
@@ -53,7 +42,11 @@ function rollingP85(size: number): Array<{ day: number; value: number }> {
 }
 
 const openCycleTime = (theme: 'light' | 'dark') =>
-  pages.open({ path: projectPagePath(PROJECT, '?tab=cycle-time'), theme, ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 } });
+  suite.pages.open({
+    path: projectPagePath(PROJECT, '?tab=cycle-time'),
+    theme,
+    ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
+  });
 
 async function chooseRolling(frame: Frame, size: number) {
   await frame.getByTestId('scatter-rolling').selectOption(String(size));

@@ -1,11 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { exportedIssues } from './jira-export';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
 import { expectScatterDots } from './chart-marks';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -17,26 +15,20 @@ jest.setTimeout(180_000);
 const PROJECT = 'FLOW';
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 /** UTC days on which each of the project's done items was resolved, as Jira exports them (epics left out, as the page opens). */
 let resolvedDays: string[];
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  resolvedDays = (await exportedIssues(site, PROJECT)).flatMap(({ type, category, resolvedDay }) =>
-    type !== 'Epic' && category === 'done' && resolvedDay ? [resolvedDay] : [],
-  );
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+beforeAll(() => {
+  resolvedDays = suite.issues.flatMap(({ category, resolvedDay }) => (category === 'done' && resolvedDay ? [resolvedDay] : []));
 });
 
 async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const { page, frame } = await pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
+  const { page, frame } = await suite.pages.open({
+    path: projectPagePath(PROJECT),
+    theme,
+    ready: { testId: 'flow-report', timeout: 60_000 },
+  });
   await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
   await frame.getByTestId('scatter-zoom').waitFor({ timeout: 30_000 });
   return { page, frame };

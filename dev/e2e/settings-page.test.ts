@@ -1,18 +1,17 @@
 import { expect } from '@jest/globals';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { parseSealingKeyRing, type SealingKey } from '../../src/adapters/secrets/sealing-key-ring';
 import { isSealedSecret, open } from '../../src/adapters/secrets/sealed-secret';
 import { ERASE_CONFIRMATION_PHRASE } from '../../src/shared/resolver-contract';
 import { DEMO_REPOSITORIES } from '../github/demo-github';
-import type { LocalSite } from '../local-site';
 import { forgetRequestThrottles } from '../testing/request-throttles';
 import { developmentSealingKeys } from '../sealing/development-sealing-keys';
 import { botToken, DEMO_CHANNELS } from '../slack/demo-slack';
 import { appFrame, cspViolationsOf, openHostPage, resolverCallsOf, userWithRole as demoUserWithRole } from '../testing/open-host-page';
 import { exportedIssues, statusVisits } from './jira-export';
-import { demoSiteAndBrowser } from './synced-demo-site';
+import { e2eSuite } from './e2e-suite';
+import { screenshotPath } from './screenshots';
 
 // A browser step waits on the built page, the bridge and the simulated sites: on a busy two-core machine a
 // test can take well over the default 30 s without anything being wrong.
@@ -28,43 +27,26 @@ jest.setTimeout(120_000);
  * anywhere holds any token. No page may break Forge's Content Security Policy (no inline styles: Atlaskit's fields
  * must come with their stylesheets). Screenshots of each step go to test-results/screenshots/ (ignored by git).
  */
-const rootDir = path.resolve(__dirname, '../..');
-const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 const SETTINGS = '/settings/flow-metrics';
 /** The sprint team: four statuses, one of them ("In Review") a queue worth mapping differently. */
 const PROJECT = 'SPR';
 
-let site: LocalSite;
-let browser: Browser;
+const suite = e2eSuite({ site: 'fresh' });
 let admin: Page;
-/** Every page the tests open, so each test can check that none of them broke the Content Security Policy. */
-const openedPages: Page[] = [];
 /** Every token the session types, so each check can look for all of them. */
 const typedTokens: string[] = [];
 /** The Slack bot token after the workspace's admin rotated it (the first one is revoked then). */
 const rotatedSlackToken = botToken('settings-e2e-rotated');
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [site, browser] = await demoSiteAndBrowser();
   admin = await openAs('admin', SETTINGS);
 }, 120_000);
 
-afterEach(() => {
-  expect(openedPages.flatMap((page) => cspViolationsOf(page))).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const userWithRole = (role: string) => demoUserWithRole(site, role);
+const userWithRole = (role: string) => demoUserWithRole(suite.site, role);
 const VIEWPORT = { width: 1280, height: 1000 };
 async function openAs(role: string, pagePath: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await openHostPage(browser, site, role, pagePath, { viewport: VIEWPORT, theme });
-  openedPages.push(page);
-  return page;
+  // Through the suite's pages, each checked after every test for a breach of the Content Security Policy.
+  return (await suite.pages.open({ path: pagePath, as: role, theme, viewport: VIEWPORT })).page;
 }
 const settings = () => appFrame(admin);
 
@@ -79,7 +61,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   const frameTop = (await page.locator('#app-frame').boundingBox())?.y ?? 0;
   const height = Math.max(viewport.height, Math.ceil(frameTop + contentHeight));
   if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
-  await page.screenshot({ path: path.join(screenshots, `settings-${name}.png`), animations: 'disabled' });
+  await page.screenshot({ path: screenshotPath(`settings-${name}.png`), animations: 'disabled' });
   if (height > viewport.height) await page.setViewportSize(viewport);
 }
 
@@ -98,7 +80,7 @@ const SEALING_KEYS = (() => {
 /** The secret slots in use, each opened with the development key as the app would. */
 function openedSecrets(): Map<string, string> {
   const opened = new Map<string, string>();
-  for (const { key, value } of site.kvs.listSecrets()) {
+  for (const { key, value } of suite.site.kvs.listSecrets()) {
     if (!isSealedSecret(value)) throw new Error(`The secret ${key} is not a sealed value`);
     const result = open(SEALING_KEYS, key, value);
     if (!result.ok) throw new Error(`The secret ${key} does not open: ${result.reason}`);
@@ -109,7 +91,7 @@ function openedSecrets(): Map<string, string> {
 
 /** Where a token might leak to on the platform: every plain value and the stored (sealed) secrets as text. */
 function storageText(): string {
-  return JSON.stringify({ plain: site.kvs.listPlain(), secrets: site.kvs.listSecrets() });
+  return JSON.stringify({ plain: suite.site.kvs.listPlain(), secrets: suite.site.kvs.listSecrets() });
 }
 
 function expectNoTypedTokenIn(where: string, text: string): void {
@@ -150,14 +132,14 @@ async function jiraIssues(projectKey: string, statusIds: ReadonlyMap<string, { i
     return status.id;
   };
   // The project page opens without epics (a project's default): its figures are those of the other issues.
-  return (await exportedIssues(site, projectKey))
+  return (await exportedIssues(suite.site, projectKey))
     .filter((issue) => issue.type !== 'Epic')
     .map((issue) => ({ status: idOf(issue.status), visited: new Set(statusVisits(issue).map((visit) => idOf(visit.status))) }));
 }
 
 /** The project's statuses by name, with Jira's category of each. */
 async function jiraStatuses(projectKey: string): Promise<Map<string, { id: string; category: string }>> {
-  const response = await fetch(`${site.jiraUrl}/rest/api/3/project/${projectKey}/statuses`, {
+  const response = await fetch(`${suite.site.jiraUrl}/rest/api/3/project/${projectKey}/statuses`, {
     headers: { 'x-forge-sim-principal': 'app' },
   });
   const issueTypes = (await response.json()) as Array<{ statuses: Array<{ id: string; name: string; statusCategory: { key: string } }> }>;
@@ -188,7 +170,7 @@ async function projectPageWip(): Promise<{ page: Page; wip: number }> {
 
 describe('the settings page, as a Jira admin', () => {
   it('connects GitHub, replaces the token and disconnects, keeping only the current token, sealed', async () => {
-    const { readOnly, narrow } = site.github.tokens;
+    const { readOnly, narrow } = suite.site.github.tokens;
     typedTokens.push(readOnly.token, narrow.token);
     await openTab('GitHub');
     const section = settings().getByTestId('github-section');
@@ -213,11 +195,11 @@ describe('the settings page, as a Jira admin', () => {
     await expect(repositories.textContent()).resolves.toMatch(/Visible.*web-app.*Visible.*platform-api/);
     await screenshot(admin, 'github-connected');
     await expectTokensOnlyInTheirSlots({ 'secret:github-token': readOnly.token });
-    const firstSealed = JSON.stringify(site.kvs.listSecrets());
+    const firstSealed = JSON.stringify(suite.site.kvs.listSecrets());
 
     // Replaced with a token that sees only web-app: stored, with a warning about platform-api. (A minute later, as
     // far as the once-a-minute check is concerned.)
-    await forgetRequestThrottles(site.kvs);
+    await forgetRequestThrottles(suite.site.kvs);
     await section.getByRole('button', { name: 'Replace token' }).click();
     await section.getByLabel('Personal access token', { exact: true }).fill(narrow.token);
     await section.getByRole('button', { name: 'Check and save' }).click();
@@ -225,21 +207,21 @@ describe('the settings page, as a Jira admin', () => {
     await expect(settings().getByTestId('github-warnings').textContent()).resolves.toContain('platform-api');
     await screenshot(admin, 'github-replaced');
     await expectTokensOnlyInTheirSlots({ 'secret:github-token': narrow.token });
-    expect(JSON.stringify(site.kvs.listSecrets())).not.toBe(firstSealed);
+    expect(JSON.stringify(suite.site.kvs.listSecrets())).not.toBe(firstSealed);
 
     await section.getByRole('button', { name: 'Disconnect' }).click();
     await settings().getByTestId('github-confirm-disconnect').getByRole('button', { name: 'Disconnect' }).click();
     await section.getByText('Not connected.').waitFor({ timeout: 20_000 });
     await screenshot(admin, 'github-disconnected');
     await expectTokensOnlyInTheirSlots({});
-    expect(site.kvs.listPlain('connection:github')).toEqual([]);
+    expect(suite.site.kvs.listPlain('connection:github')).toEqual([]);
   });
 
   it('connects Slack, sends a test message that arrives, replaces the token and disconnects', async () => {
-    const { bot } = site.slack.tokens;
+    const { bot } = suite.site.slack.tokens;
     // The workspace's admin rotates the bot's token: Slack issues a second one with the same scopes.
     const rotated = rotatedSlackToken;
-    site.slack.slack.issueToken(rotated, ['chat:write', 'channels:read', 'groups:read']);
+    suite.site.slack.slack.issueToken(rotated, ['chat:write', 'channels:read', 'groups:read']);
     typedTokens.push(bot.token, rotated);
     await openTab('Slack');
     const section = settings().getByTestId('slack-section');
@@ -256,14 +238,14 @@ describe('the settings page, as a Jira admin', () => {
     await screenshot(admin, 'slack-connected');
     await expectTokensOnlyInTheirSlots({ 'secret:slack-bot-token': bot.token });
 
-    const before = site.slack.slack.messages(DEMO_CHANNELS.flowMetrics).length;
+    const before = suite.site.slack.slack.messages(DEMO_CHANNELS.flowMetrics).length;
     await section.getByRole('button', { name: 'Send test message' }).click();
     await expect(settings().getByTestId('slack-test-sent').textContent({ timeout: 20_000 })).resolves.toContain('#flow-metrics');
-    expect(site.slack.slack.messages(DEMO_CHANNELS.flowMetrics)).toHaveLength(before + 1);
+    expect(suite.site.slack.slack.messages(DEMO_CHANNELS.flowMetrics)).toHaveLength(before + 1);
     await expect(settings().getByTestId('slack-connected-by').textContent()).resolves.toContain('last test message');
     await screenshot(admin, 'slack-test-message');
 
-    await forgetRequestThrottles(site.kvs);
+    await forgetRequestThrottles(suite.site.kvs);
     await section.getByRole('button', { name: 'Replace token' }).click();
     await section.getByLabel('Bot token', { exact: true }).fill(rotated);
     await section.getByRole('button', { name: 'Check and save' }).click();
@@ -271,11 +253,11 @@ describe('the settings page, as a Jira admin', () => {
     await section.getByLabel('Bot token', { exact: true }).waitFor({ state: 'detached' });
     await expectTokensOnlyInTheirSlots({ 'secret:slack-bot-token': rotated });
     // The replacement really is the one in use: the next test message goes out with it.
-    site.slack.slack.revokeToken(bot.token);
-    await forgetRequestThrottles(site.kvs);
+    suite.site.slack.slack.revokeToken(bot.token);
+    await forgetRequestThrottles(suite.site.kvs);
     await section.getByRole('button', { name: 'Send test message' }).click();
     await settings().getByTestId('slack-test-sent').waitFor({ timeout: 20_000 });
-    expect(site.slack.slack.messages(DEMO_CHANNELS.flowMetrics)).toHaveLength(before + 2);
+    expect(suite.site.slack.slack.messages(DEMO_CHANNELS.flowMetrics)).toHaveLength(before + 2);
     await screenshot(admin, 'slack-replaced');
 
     await section.getByRole('button', { name: 'Disconnect' }).click();
@@ -283,7 +265,7 @@ describe('the settings page, as a Jira admin', () => {
     await section.getByText('Not connected.').waitFor({ timeout: 20_000 });
     await screenshot(admin, 'slack-disconnected');
     await expectTokensOnlyInTheirSlots({});
-    expect(site.kvs.listPlain('connection:slack')).toEqual([]);
+    expect(suite.site.kvs.listPlain('connection:slack')).toEqual([]);
   });
 
   it("changes a project's workflow and the project page recomputes its work in progress with it", async () => {
@@ -308,7 +290,7 @@ describe('the settings page, as a Jira admin', () => {
     await row.getByText('Queued').waitFor({ timeout: 20_000 });
     // Forge would work off the queued first sync in the background; here the test does, at once. The list
     // follows the sync on its own.
-    await site.platform.drainQueue();
+    await suite.site.platform.drainQueue();
     await row.getByText('Up to date').waitFor({ timeout: 20_000 });
 
     const before = await projectPageWip();
@@ -330,7 +312,7 @@ describe('the settings page, as a Jira admin', () => {
     await saveWorkflow.click();
     await settings().getByTestId('workflow-saved').waitFor({ timeout: 20_000 });
     await screenshot(admin, 'workflow-saved');
-    expect(site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);
+    expect(suite.site.kvs.listPlain(`project:${PROJECT}:flow-config`)).toHaveLength(1);
 
     const after = await projectPageWip();
     expect(after.wip).toBe(wipWithReviewDone);
@@ -341,10 +323,10 @@ describe('the settings page, as a Jira admin', () => {
   it('exports everything the app stores for the site, and no token', async () => {
     // Tokens connected again, so there is something the export must leave out.
     for (const [functionKey, payload] of [
-      ['connectGitHub', { token: site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] }],
+      ['connectGitHub', { token: suite.site.github.tokens.readOnly.token, repositories: [DEMO_REPOSITORIES.webApp] }],
       ['connectSlack', { token: rotatedSlackToken, channelId: DEMO_CHANNELS.flowMetrics }],
     ] as const) {
-      const answer = (await site.platform.invokeResolver({
+      const answer = (await suite.site.platform.invokeResolver({
         moduleKey: 'flow-metrics-settings',
         functionKey,
         payload,
@@ -365,7 +347,7 @@ describe('the settings page, as a Jira admin', () => {
 
     expect(exported.format).toBe('flow-metrics-export/1');
     // Every plain value the platform holds for the installation, as it holds it; secrets are not plain values.
-    expect(exported.entries).toEqual(site.kvs.listPlain());
+    expect(exported.entries).toEqual(suite.site.kvs.listPlain());
     expect(exported.entries.map((entry) => entry.key)).toEqual(
       expect.arrayContaining([
         'settings:measured-projects',
@@ -377,7 +359,7 @@ describe('the settings page, as a Jira admin', () => {
     );
     expect(exported.entries.some((entry) => entry.key.startsWith('secret:'))).toBe(false);
     expectNoTypedTokenIn('the export', text);
-    for (const { value } of site.kvs.listSecrets()) {
+    for (const { value } of suite.site.kvs.listSecrets()) {
       expect(text).not.toContain((value as { ciphertext: string }).ciphertext);
     }
   });
@@ -386,7 +368,7 @@ describe('the settings page, as a Jira admin', () => {
     await openTab('Data and privacy');
     await settings().getByRole('button', { name: 'Purge now' }).click();
     await expect(settings().getByTestId('privacy-notice').textContent({ timeout: 20_000 })).resolves.toBe('Purging…');
-    await site.platform.drainQueue();
+    await suite.site.platform.drainQueue();
     await settings()
       .getByText(/^Purged \d+ expired records? \(/)
       .waitFor({ timeout: 30_000 });
@@ -402,13 +384,13 @@ describe('the settings page, as a Jira admin', () => {
     );
     await screenshot(admin, 'erased');
 
-    expect(site.kvs.listSecrets()).toEqual([]);
+    expect(suite.site.kvs.listSecrets()).toEqual([]);
     // What is left is the record of the erase itself: the audit log's first page, the index entry of the admin it
     // names (kept so the weekly personal-data report can find that account id), and the count of erasures (so sync
     // jobs queued before it write nothing).
     const adminId = userWithRole('admin').accountId;
     expect(
-      site.kvs
+      suite.site.kvs
         .listPlain()
         .map((entry) => entry.key)
         .sort(),
@@ -502,8 +484,8 @@ describe("the settings page's fields, in both of Jira's colour modes, under Forg
   );
 
   it('would see a violation: the browser reports an inline style the policy blocks', async () => {
-    // Not one of openedPages: the style added here is meant to be refused.
-    const page = await openHostPage(browser, site, 'admin', SETTINGS, { viewport: VIEWPORT });
+    // Not one of the suite's pages: the style added here is meant to be refused.
+    const page = await openHostPage(suite.browser, suite.site, 'admin', SETTINGS, { viewport: VIEWPORT });
     await appFrame(page).getByRole('tab', { name: 'Projects', exact: true }).waitFor({ timeout: 20_000 });
     const frame = page.frame({ url: /\/__ui\// });
     if (!frame) throw new Error('The app frame is not loaded');

@@ -1,12 +1,11 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
 import { chartTable, tableRows } from './chart-table';
-import { pageOpener, projectPagePath, showTab } from './project-page-opener';
+import { projectPagePath, showTab } from './project-page-opener';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
-import { exportedIssues, flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
+import { flaggedIntervals, statusVisits, type ExportedIssue } from './jira-export';
+import { e2eSuite } from './e2e-suite';
 
 jest.setTimeout(180_000);
 
@@ -19,20 +18,7 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
-let issues: ExportedIssue[];
-
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  issues = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic');
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 
 // ---- The measures, from Jira's history ----
 
@@ -40,7 +26,7 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
 
 /** The items done in the whole history (the page's default period), with their start. */
 function doneItems(): Array<Measured & { start: number; done: number }> {
-  return issues
+  return suite.issues
     .map(measured)
     .filter((item): item is Measured & { start: number; done: number } => item.done !== null && item.start !== null);
 }
@@ -50,7 +36,7 @@ const serviceLevel = () => nearestRank(ascending(doneItems().map((item) => inclu
 
 /** The items in progress now: started and not done, with their age today. */
 function agingItems(): Array<{ key: string; status: string; age: number }> {
-  return issues
+  return suite.issues
     .map(measured)
     .filter((item) => item.start !== null && item.done === null)
     .map((item) => ({ key: item.issue.key, status: item.issue.status, age: today() - dayOf(item.start!) + 1 }));
@@ -100,7 +86,7 @@ const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const AGING = '[data-testid="chart-aging"]';
 
 const openReport = (theme: 'light' | 'dark') =>
-  pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
+  suite.pages.open({ path: projectPagePath(PROJECT), theme, ready: { testId: 'flow-report', timeout: 60_000 } });
 
 async function showAging(frame: Frame) {
   await showTab(frame, 'Aging', 'tab-panel-aging');
