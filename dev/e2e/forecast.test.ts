@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
 import { MS_PER_DAY } from '../../src/domain';
 import { exportedIssues, type ExportedIssue } from './jira-export';
-import { projectPagePath } from './project-page-opener';
+import { projectPagePath, showTab } from './project-page-opener';
 import { e2eSuite } from './e2e-suite';
 import { screenshotPath } from './screenshots';
 
@@ -37,8 +37,7 @@ async function openForecast(theme: 'light' | 'dark'): Promise<{ page: Page; fram
     theme,
     ready: { testId: 'flow-report', timeout: 30_000 },
   });
-  await frame.getByRole('tab', { name: 'Forecast', exact: true }).click();
-  await frame.getByTestId('forecast-how-many-sentence').waitFor({ timeout: 30_000 });
+  await showTab(frame, 'Forecast', 'forecast-how-many-sentence');
   return { page, frame };
 }
 

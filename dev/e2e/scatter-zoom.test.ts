@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { projectPagePath } from './project-page-opener';
+import { projectPagePath, showTab } from './project-page-opener';
 import { expectScatterDots } from './chart-marks';
 import { e2eSuite } from './e2e-suite';
 
@@ -29,8 +29,7 @@ async function openCycleTime(theme: 'light' | 'dark'): Promise<{ page: Page; fra
     theme,
     ready: { testId: 'flow-report', timeout: 60_000 },
   });
-  await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
-  await frame.getByTestId('scatter-zoom').waitFor({ timeout: 30_000 });
+  await showTab(frame, 'Cycle time', 'scatter-zoom');
   return { page, frame };
 }
 
