@@ -186,13 +186,19 @@ export function StageAgingChart({ chart, unit, onOpen }: { chart: Chart; unit: s
         )}
         {ordered.map((cluster, k) =>
           cluster.keys.length > 1 ? (
+            // Haloed in the page's colour: the top line, a percentile band's edge or the SLE line may pass behind it.
             <text
               key={`${cluster.column}-${cluster.age}`}
               className="fm-aging-count"
               data-testid="aging-cluster-count"
+              data-beyond-top={cluster.beyondTop || undefined}
               x={marks[k]!.x + DOT_RADIUS + 2}
               y={marks[k]!.y + 4}
               fill={token('color.text')}
+              stroke={CHART_COLOURS.surface}
+              strokeWidth={3}
+              strokeLinejoin="round"
+              paintOrder="stroke"
             >
               {cluster.keys.length}
             </text>

@@ -155,4 +155,26 @@ describe('the aging chart by stage', () => {
     expect(chart.aboveTop).toBe(1);
     expect(chart.clusters.find((c) => c.keys[0] === 'OLD-1')!.y).toBe(chart.top);
   });
+
+  it('counts on one dot the items of a column drawn on the top line, whatever their ages, oldest named first', () => {
+    // Beyond the top every age is drawn at the same height: dots of 400, 380 and 300 days would hide each other.
+    const items: Array<[string, number, number]> = Array.from({ length: 10 }, (_, i) => [`A-${i + 1}`, i + 1, 50]);
+    const chart = stageAgingChart(
+      aging([
+        column('In Progress', [...items, ['OLD-1', 300, 100], ['OLD-2', 400, 100], ['OLD-3', 380, 100]]),
+        column('Review', [['OLD-4', 500, 100]]),
+      ]),
+      null,
+      ['In Progress', 'Review'],
+    );
+    expect(chart.top).not.toBeNull();
+    const onTop = chart.clusters.filter((c) => c.y === chart.top);
+    expect(onTop.map((c) => [c.column, c.keys])).toEqual([
+      [0, ['OLD-2', 'OLD-3', 'OLD-1']],
+      [1, ['OLD-4']],
+    ]);
+    expect(onTop[0]!.beyondTop).toBe(true);
+    expect(onTop[0]!.title).toBe(`3 items older than ${chart.top} days (OLD-2: 400 days, OLD-3: 380 days, OLD-1: 300 days)`);
+    expect(onTop[1]!.title).toBe('OLD-4: Review, 500 days; older than 100% of items that left Review');
+  });
 });

@@ -25,12 +25,19 @@ interface AgingColumn {
   bands: AgingBand[];
 }
 
-/** Items of one column at one age: drawn as one dot with their count beside it. */
+/**
+ * Items of one column drawn on one spot: those of one age, or all those older than the chart's top (drawn on
+ * its top line, where their ages no longer set them apart). One dot with their count beside it.
+ */
 interface AgingCluster {
   column: number;
   /** Where the dot is drawn: its age, or the top for items older than it. */
   y: number;
+  /** The items' age; for the items beyond the top, the oldest's. */
   age: number;
+  /** Whether the dot stands for the items older than the top, drawn on its line. */
+  beyondTop: boolean;
+  /** Oldest first beyond the top. */
   keys: string[];
   title: string;
 }
@@ -133,7 +140,16 @@ export function stageAgingChart(
   const clusters: AgingCluster[] = [];
   source.forEach(({ column, items }, c) => {
     const byAge = new Map<number, Column['items']>();
-    for (const item of items) byAge.set(item.age, [...(byAge.get(item.age) ?? []), item]);
+    const beyond: Column['items'] = [];
+    for (const item of items) {
+      if (top !== null && item.age > top) beyond.push(item);
+      else byAge.set(item.age, [...(byAge.get(item.age) ?? []), item]);
+    }
+    if (top !== null && beyond.length > 1) {
+      clusters.push(beyondTopCluster(c, beyond, top, sle, unit));
+    } else if (beyond.length === 1) {
+      byAge.set(beyond[0]!.age, beyond);
+    }
     for (const [age, group] of byAge) {
       const first = group[0]!;
       const pace = paceReading(first.pace, column);
@@ -144,6 +160,7 @@ export function stageAgingChart(
         column: c,
         age,
         y: top === null ? age : Math.min(age, top),
+        beyondTop: top !== null && age > top,
         keys: group.map((item) => item.key),
         title: [`${who}, ${duration(age, unit)}`, pace, breach].filter((part) => part !== null).join('; '),
       });
@@ -153,4 +170,28 @@ export function stageAgingChart(
   const sleLine =
     sle === null || sle.value === null ? null : { label: `SLE ${sle.percentile}%: ${duration(sle.value, unit)}`, value: sle.value };
   return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine };
+}
+
+/**
+ * The items of a column older than the chart's top, as one dot on its top line: drawn at their ages they would
+ * all sit on that line, one dot hiding the others. The tooltip names each with its age, oldest first.
+ */
+function beyondTopCluster(
+  column: number,
+  items: Column['items'],
+  top: number,
+  sle: PageReport['serviceLevelExpectation'] | null,
+  unit: string,
+): AgingCluster {
+  const oldestFirst = [...items].sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  // The top is above every percentile line and the SLE: every item beyond it is past the SLE.
+  const breach = sle === null || sle.value === null ? '' : `; all past the SLE (${sle.percentile}%: ${duration(sle.value, unit)})`;
+  return {
+    column,
+    age: oldestFirst[0]!.age,
+    y: top,
+    beyondTop: true,
+    keys: oldestFirst.map((item) => item.key),
+    title: `${items.length} items older than ${duration(top, unit)} (${oldestFirst.map((item) => `${item.key}: ${duration(item.age, unit)}`).join(', ')})${breach}`,
+  };
 }
