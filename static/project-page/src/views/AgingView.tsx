@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -14,7 +13,7 @@ import { itemsOlder } from './aging-chart';
 import { EmptyView } from './EmptyView';
 import { count, formatDuration, unitName } from './format';
 import { openIssue } from './open-issue';
-import { basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
+import { type AgingBand, basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
 import './issue-link.css';
 import './AgingView.css';
 import type { PageReport } from '../report-worker-protocol';
@@ -35,6 +34,24 @@ function IssueLink({ issueKey }: { issueKey: string }) {
     >
       {issueKey}
     </a>
+  );
+}
+
+/**
+ * An item's pace as the chart colours it: the band behind its dot, in that band's colour and named in words, so
+ * the colour is never the only way to read it.
+ */
+function PaceBand({ placed }: { placed: { band: AgingBand; of: number } | undefined }) {
+  if (placed === undefined) return '–';
+  return (
+    <span
+      className="fm-aging-pace-band"
+      data-testid="aging-pace-band"
+      data-rank={placed.band.rank}
+      style={{ backgroundColor: bandColour(placed.band.rank, placed.of) }}
+    >
+      {placed.band.label}
+    </span>
   );
 }
 
@@ -175,6 +192,7 @@ export function AgingView({
             <th scope="col">Stage</th>
             <th scope="col">Status</th>
             <th scope="col">Age</th>
+            <th scope="col">Pace band</th>
             <th scope="col">Pace</th>
           </tr>
         </thead>
@@ -188,15 +206,9 @@ export function AgingView({
               <td>{item.status}</td>
               <td>{formatDuration(item.age, report)}</td>
               <td>
-                {item.pace === null || item.paceText === null ? (
-                  '–'
-                ) : (
-                  // Past the SLE's percentile of its stage's sample: behind the pace the team expects.
-                  <Lozenge appearance={item.pace >= report.serviceLevelExpectation.percentile ? 'removed' : 'moved'} maxWidth="100%">
-                    {item.paceText}
-                  </Lozenge>
-                )}
+                <PaceBand placed={chart.itemBands.get(item.key)} />
               </td>
+              <td>{item.paceText ?? '–'}</td>
             </tr>
           ))}
         </tbody>

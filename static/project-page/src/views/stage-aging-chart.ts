@@ -52,6 +52,11 @@ export interface StageAgingChart {
   items: number;
   /** The service-level expectation's line across the columns, when there is one. */
   sle: { label: string; value: number } | null;
+  /**
+   * The band drawn behind each item in progress (by key), and how many bands its column has (which sets the
+   * band's colour): the table under the chart colours each item's pace as its dot sits.
+   */
+  itemBands: Map<string, { band: AgingBand; of: number }>;
 }
 
 /** "5 days" or "1 day" (or hours). */
@@ -72,6 +77,11 @@ export function bandsOf(percentiles: Column['percentiles']): AgingBand[] {
     );
   bands.push({ from: edges.at(-1)!.value, to: null, label: `above ${edges.at(-1)!.percentile}%`, rank: edges.length });
   return bands;
+}
+
+/** The band behind a dot of this age: from its lower edge up to, not including, its upper one. Null without bands. */
+export function bandOfAge(bands: readonly AgingBand[], age: number): AgingBand | null {
+  return bands.find((band) => age >= band.from && (band.to === null || age < band.to)) ?? null;
 }
 
 /** "older than 85% of items that left Review", or against cycle times when the stage had too few exits. */
@@ -138,7 +148,13 @@ export function stageAgingChart(
   const highest = Math.max(0, ...columns.flatMap((column) => column.bands.map((band) => band.to ?? band.from)), sle?.value ?? 0);
   const top = agingTop(allAges, highest > 0 ? highest : null);
   const clusters: AgingCluster[] = [];
+  const itemBands: StageAgingChart['itemBands'] = new Map();
   source.forEach(({ column, items }, c) => {
+    const { bands } = columns[c]!;
+    for (const item of items) {
+      const band = bandOfAge(bands, item.age);
+      if (band !== null) itemBands.set(item.key, { band, of: bands.length });
+    }
     const byAge = new Map<number, Column['items']>();
     const beyond: Column['items'] = [];
     for (const item of items) {
@@ -169,7 +185,7 @@ export function stageAgingChart(
   const aboveTop = top === null ? 0 : allAges.filter((age) => age > top).length;
   const sleLine =
     sle === null || sle.value === null ? null : { label: `SLE ${sle.percentile}%: ${duration(sle.value, unit)}`, value: sle.value };
-  return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine };
+  return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine, itemBands };
 }
 
 /**
