@@ -17,6 +17,7 @@ import { type AgingBand, basisReading, paceReading, stageAgingChart } from './st
 import './issue-link.css';
 import './AgingView.css';
 import type { PageReport } from '../report-worker-protocol';
+import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 
 /** The rows the table under the chart lists, oldest first; the chart's own data table has every item. */
 const AGING_ROWS = 100;
@@ -92,24 +93,37 @@ function useAgingAsOf(agingAsOf: (asOfDate: string | null) => Promise<StageAging
   return shown;
 }
 
+/** A whole date before today, which the aging can be seen on; null for a partly typed or cleared one. */
+const pastDay = (value: string, today: string) => (/^\d{4}-\d\d-\d\d$/.test(value) && value < today ? value : null);
+
 /**
  * Unfinished items by stage and age, against how old past items were when they left each stage, as of
- * today or the end of a chosen day.
+ * today or the end of a chosen day. The day is of the page's tab options (written to its URL) when it gives them.
  */
 export function AgingView({
   report,
   agingAsOf,
   today,
+  options: givenOptions,
+  onOptionsChange,
 }: {
   report: PageReport;
   /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now: computed off the page's thread. */
   agingAsOf: (asOfDate: string | null) => Promise<StageAgingResult>;
   today: string;
+  options?: TabOptions;
+  onOptionsChange?: ChangeTabOptions;
 }) {
   const unit = unitName(report);
-  const [asOfDate, setAsOfDate] = useState('');
+  const [options, changeOptions] = useTabOptions(givenOptions, onOptionsChange);
+  // What the input holds; the day shown is the last whole one, as the URL keeps it.
+  const [asOfDate, setAsOfDate] = useState(options.agingDay ?? '');
+  const editAsOf = (value: string) => {
+    setAsOfDate(value);
+    if (value === '' || pastDay(value, today) !== null) changeOptions({ agingDay: pastDay(value, today) });
+  };
   // A partly typed or cleared date shows today's aging.
-  const day = /^\d{4}-\d\d-\d\d$/.test(asOfDate) && asOfDate < today ? asOfDate : null;
+  const day = pastDay(asOfDate, today);
   const result = useAgingAsOf(agingAsOf, day);
   const inProgressStages = useMemo(() => {
     const { stages, startStage, doneStage } = report.generated.workflow;
@@ -120,7 +134,7 @@ export function AgingView({
     () => (result?.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation, inProgressStages) : null),
     [result, report.serviceLevelExpectation, inProgressStages],
   );
-  const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={setAsOfDate} />;
+  const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={editAsOf} />;
   if (result === null) {
     return (
       <Stack space="space.200" testId="tab-panel-aging">
