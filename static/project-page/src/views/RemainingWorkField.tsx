@@ -21,8 +21,10 @@ export type RemainingWork = { source: 'jql'; jql: string } | { source: 'epic'; e
 
 /**
  * "Count the remaining work from": the number of items the "when" question asks about, counted by Jira from a JQL
- * query or an epic's unfinished children instead of typed. The query stays in this page: it is sent to Jira for
- * the count and kept nowhere. What is wrong with it (Jira's own reason included) is said beside it.
+ * query or an epic's unfinished children instead of typed. The query stays in the reader's browser: it is sent to
+ * Jira for the count and stored nowhere by the app; once counted, it is written to the page's URL (as Jira's own
+ * search writes its JQL to its address), so a link counts the same work again, as whoever follows it. What is wrong
+ * with it (Jira's own reason included) is said beside it.
  * @param onCounted called with a count of at least one item, and what was counted, for the question.
  */
 export function RemainingWorkField({
