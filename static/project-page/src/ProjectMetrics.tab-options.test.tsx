@@ -60,6 +60,8 @@ async function openAt(search: string, panel: string) {
 
 const checked = (testId: string) => screen.getByTestId<HTMLInputElement>(`${testId}--hidden-checkbox`).checked;
 const params = (search: string) => new URLSearchParams(search);
+/** Until what the page asked in the background has been answered. */
+const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
 
 beforeEach(() => {
   decodeMock.mockImplementation(() => Promise.resolve(flowHistory()));
@@ -128,6 +130,18 @@ describe("the tabs' options in the page's URL", () => {
 
     fireEvent.change(screen.getByTestId('forecast-items'), { target: { value: '12' } });
     expect(params(history.location.search).get('items')).toBe('12');
+  });
+
+  it('writes a query counted by the reader to the URL, counting it once and keeping what Jira counted in view', async () => {
+    const history = await openAt('?tab=forecast', 'tab-panel-forecast');
+    fireEvent.change(screen.getByTestId('forecast-remaining-source'), { target: { value: 'jql' } });
+    fireEvent.change(screen.getByTestId('forecast-remaining-jql'), { target: { value: 'issuetype = Bug' } });
+    fireEvent.click(screen.getByTestId('forecast-remaining-count'));
+    await waitFor(() => expect(params(history.location.search).get('jql')).toBe('issuetype = Bug'));
+    await computed();
+    expect(screen.getByTestId('forecast-remaining-outcome').textContent).toBe('Jira counts 7 unfinished items matching the query for you.');
+    expect(screen.queryByTestId('forecast-remaining-problem')).toBeNull();
+    expect(invokeMock.mock.calls.filter(([key]) => key === 'countRemainingWork')).toHaveLength(1);
   });
 
   it('shows the defaults for the values of a link it cannot use, says which, and keeps the rest', async () => {

@@ -80,14 +80,16 @@ export function RemainingWorkField({
     onCounted(answer.data.count);
     onSourceChange?.(source === 'jql' ? { source: 'jql', jql: check.value } : { source: 'epic', epicKey: check.value });
   };
-  // A link's query or epic is counted once, when the field appears, as a reader pressing Count would.
+  // A link's query or epic is counted once, when the field appears, as a reader pressing Count would. Only the
+  // value it appeared with: a query the reader counts comes back as `initial` too, once written to the URL.
+  const [appearedWith] = useState(initial);
   const countedInitial = useRef(false);
   const countFirst = useRef(countNow);
   useEffect(() => {
-    if (initial === null || countedInitial.current) return;
+    if (appearedWith === null || countedInitial.current) return;
     countedInitial.current = true;
     void countFirst.current();
-  }, [initial]);
+  }, [appearedWith]);
   const described = problem === null ? undefined : problemId;
 
   return (
