@@ -136,6 +136,29 @@ describe('a link to a tab set up by the reader', () => {
     await expect(followed.frame.getByTestId('tab-panel-forecast').textContent()).resolves.toContain('sampled from 180 days');
   });
 
+  it('reproduces the remaining work counted from a JQL query, counted again by Jira for whoever follows the link', async () => {
+    const unfinishedBugs = (await exportedIssues(site, PROJECT, 'member')).filter(
+      (issue) => issue.type === 'Bug' && issue.category !== 'done',
+    );
+    expect(unfinishedBugs.length).toBeGreaterThan(0);
+    const counted = `Jira counts ${unfinishedBugs.length.toLocaleString('en-US')} unfinished`;
+    const { page, frame } = await pages.open({
+      path: projectPagePath(PROJECT, '?tab=forecast'),
+      ready: { testId: 'tab-panel-forecast', timeout: 90_000 },
+    });
+    await frame.getByTestId('forecast-remaining-source').selectOption('jql');
+    await frame.getByTestId('forecast-remaining-jql').fill('issuetype = Bug');
+    await frame.getByTestId('forecast-remaining-count').click();
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('jql') === 'issuetype = Bug');
+    await expect(frame.getByTestId('forecast-remaining-outcome').textContent()).resolves.toContain(counted);
+
+    const followed = await follow(await copiedLink(page), 'tab-panel-forecast');
+    await expect(followed.frame.getByTestId('forecast-remaining-jql').inputValue()).resolves.toBe('issuetype = Bug');
+    await followed.frame.getByTestId('forecast-remaining-outcome').waitFor({ timeout: 30_000 });
+    await expect(followed.frame.getByTestId('forecast-remaining-outcome').textContent()).resolves.toContain(counted);
+    await expect(followed.frame.getByTestId('forecast-items').inputValue()).resolves.toBe(String(unfinishedBugs.length));
+  });
+
   it('shows the defaults for the values it cannot use, and says which, without failing', async () => {
     const { frame } = await follow(
       projectPagePath(PROJECT, '?tab=flow&hide-done=perhaps&rolling=7&zoom=soon&hide-backlog=on'),
