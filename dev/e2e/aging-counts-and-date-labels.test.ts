@@ -95,6 +95,7 @@ describe('the aging chart and its table', () => {
     const cut = /older than ([\d,]+) days? (?:is|are) drawn on the line at the top/.exec(summary);
     // What this test is about: items far older than the bands, drawn on the top line instead of at their age.
     expect(cut).not.toBeNull();
+    expect(summary).toContain('A number beside a dot counts the items of that age (on the top line, the items older than it).');
     const top = Number(cut![1]!.replace(/,/g, ''));
     const beyond = new Map<string, number>();
     for (const item of inProgress()) if (item.age > top) beyond.set(item.status, (beyond.get(item.status) ?? 0) + 1);

@@ -180,7 +180,7 @@ export function AgingView({
           chart.top === null
             ? ''
             : ` ${itemsOlder(chart.aboveTop)} than ${formatDuration(chart.top, report)} ${chart.aboveTop === 1 ? 'is' : 'are'} drawn on the line at the top.`
-        } A number beside a dot counts the items of that age.`}
+        } A number beside a dot counts the items of that age${chart.top === null ? '' : ' (on the top line, the items older than it)'}.`}
         table={{
           caption: `Unfinished items ${when}, oldest first`,
           columns: ['Item', 'Stage', 'Status', `Age (${unit})`, 'Pace'],
