@@ -213,7 +213,7 @@ function FlowReportTabs({
       showView({
         filters: next,
         tab,
-        options: shown.options && !samePeriod(next, filters) ? { ...shown.options, zoom: null } : shown.options,
+        options: shown.options?.zoom && !samePeriod(next, filters) ? { ...shown.options, zoom: null } : shown.options,
       }),
     [showView, tab, filters, shown.options],
   );
