@@ -2,16 +2,17 @@
 import { render, screen } from '@testing-library/react';
 import type { StageAgingReport } from '../../../../src/domain';
 import { stageAgingChart } from '../views/stage-aging-chart';
+import { CHARACTER_WIDTH } from './layout';
 import { CHART_COLOURS } from './theme';
 import { StageAgingChart } from './StageAgingChart';
 
 type Column = StageAgingReport['columns'][number];
 
-const column = (stage: string, ages: number[]): Column => ({
+const column = (stage: string, ages: number[], percentiles: Column['percentiles'] = { '50': 3, '85': 6, '95': 9 }): Column => ({
   stage,
   basis: 'stage-exits',
   samples: 30,
-  percentiles: { '50': 3, '85': 6, '95': 9 },
+  percentiles,
   items: ages.map((age, k) => ({ key: `${stage.slice(0, 2).toUpperCase()}-${k + 1}`, age, pace: 50, status: stage })),
 });
 
@@ -46,5 +47,33 @@ describe('the aging chart by stage', () => {
       expect(count.getAttribute('stroke')).toBe(CHART_COLOURS.surface);
       expect(count.getAttribute('paint-order')).toBe('stroke');
     }
+  });
+
+  it('writes the counts of dots that nearly touch side by side, so neither count covers the other', () => {
+    // Pairs of items aged 4, 5 and 6 days on a chart up to 150 days: three dots a pixel or two apart, each counted.
+    const crowded = stageAgingChart(
+      {
+        asOf: '2026-03-12T12:00:00.000Z',
+        asOfDate: '2026-03-12',
+        unit: 'days-inclusive',
+        minimumExits: 20,
+        columns: [column('In Progress', [4, 4, 5, 5, 6, 6, 140], { '50': 30, '85': 80, '95': 120 }), column('Review', [])],
+      },
+      null,
+      ['In Progress', 'Review'],
+    );
+    expect(crowded.top).toBeNull();
+    render(<StageAgingChart chart={crowded} unit="days" />);
+    const boxes = counts().map((count) => {
+      const x = Number(count.getAttribute('x'));
+      const y = Number(count.getAttribute('y'));
+      return { left: x, right: x + (count.textContent ?? '').length * CHARACTER_WIDTH, top: y - 11, bottom: y };
+    });
+    expect(boxes).toHaveLength(3);
+    for (const [k, a] of boxes.entries())
+      for (const b of boxes.slice(k + 1)) {
+        const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        expect(apart).toBe(true);
+      }
   });
 });
