@@ -115,6 +115,20 @@ describe('the aging chart and its table', () => {
     }
   });
 
+  it('writes no count over another, however close their dots', async () => {
+    const { frame } = await openAging();
+    const boxes = await frame.getByTestId('aging-cluster-count').evaluateAll((counts) =>
+      counts.map((count) => {
+        const box = count.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const [k, a] of boxes.entries())
+      for (const b of boxes.slice(k + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  });
+
   it("colours each item's pace band as the legend colours that band, and names it, from the ages Jira gives", async () => {
     const { frame } = await openAging();
     const sample = exitAges();
