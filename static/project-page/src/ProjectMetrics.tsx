@@ -32,6 +32,7 @@ import { reportRunner, type ReportRunner } from './report-runner';
 import type { ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
+import { DEFAULT_TAB_OPTIONS, type ChangeTabOptions } from './tab-options';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
@@ -77,6 +78,10 @@ const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: st
     <Text as="p">{`The history starts on ${formatDate(shownFrom)}, so the period starts there rather than on ${formatDate(askedFrom)}.`}</Text>
   </SectionMessage>
 );
+
+/** Whether two filters show the same period. */
+const samePeriod = (a: ReportFilters, b: ReportFilters) =>
+  a.rangeDays === b.rangeDays && a.customRange?.from === b.customRange?.from && a.customRange?.to === b.customRange?.to;
 
 /** Each facet's values in the history, with their item counts; null when the history holds no facets. */
 function facetOptionsOf(history: CompactHistory): Record<FacetName, FacetOption[]> | null {
@@ -142,7 +147,16 @@ function usePageView(pageHistory: PageHistory | null, context: PageUrlContext, o
   }, [pageHistory]);
 
   const changeView = useCallback((view: PageView) => setState((previous) => ({ ...previous, view, ignored: [] })), []);
-  return { ...state, changeView };
+  const changeOptions = useCallback<ChangeTabOptions>(
+    (change) =>
+      setState((previous) => ({
+        ...previous,
+        view: { ...previous.view, options: { ...(previous.view.options ?? DEFAULT_TAB_OPTIONS), ...change } },
+        ignored: [],
+      })),
+    [],
+  );
+  return { ...state, changeView, changeOptions };
 }
 
 /**
@@ -181,8 +195,9 @@ function FlowReportTabs({
     }),
     [history.issueTypes, config.excludedIssueTypes, today, facetOptions, view.workflow],
   );
-  const { view: shown, ignored, showLocation, changeView } = usePageView(pageHistory, urlContext, opening);
+  const { view: shown, ignored, showLocation, changeView, changeOptions } = usePageView(pageHistory, urlContext, opening);
   const { filters, tab } = shown;
+  const options = shown.options ?? DEFAULT_TAB_OPTIONS;
   // The worker is asked from the input event itself, so it computes while the page draws the reader's choice
   // (the filters bar, the tab) rather than after; `useReportFigures` is then given that same answer.
   const showView = useCallback(
@@ -192,7 +207,16 @@ function FlowReportTabs({
     },
     [reports, changeView],
   );
-  const setFilters = useCallback((next: ReportFilters) => showView({ filters: next, tab }), [showView, tab]);
+  // A zoom into dates belongs to the period it was made in: another period starts unzoomed.
+  const setFilters = useCallback(
+    (next: ReportFilters) =>
+      showView({
+        filters: next,
+        tab,
+        options: shown.options?.zoom && !samePeriod(next, filters) ? { ...shown.options, zoom: null } : shown.options,
+      }),
+    [showView, tab, filters, shown.options],
+  );
   const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
@@ -277,7 +301,7 @@ function FlowReportTabs({
             testId="project-tabs"
             shouldUnmountTabPanelOnChange
             selected={tab}
-            onChange={(index) => showView({ filters, tab: index })}
+            onChange={(index) => showView({ filters, tab: index, options: shown.options })}
           >
             <TabList>
               {TAB_LABELS.map((label) => (
@@ -288,22 +312,48 @@ function FlowReportTabs({
               <div className="fm-tab-panel">{overview === null ? computing : <Overview figures={overview} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <CycleTime report={report} />}</div>
+              <div className="fm-tab-panel">
+                {report === null ? computing : <CycleTime report={report} options={options} onOptionsChange={changeOptions} />}
+              </div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">{report === null ? computing : <Throughput report={report} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <Flow report={report} />}</div>
-            </TabPanel>
-            <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <Aging report={report} agingAsOf={agingAsOf} today={today} />}
+                {report === null ? computing : <Flow report={report} options={options} onOptionsChange={changeOptions} />}
               </div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <Forecast report={report} ask={askForecast} projectKey={view.projectKey} />}
+                {report === null ? (
+                  computing
+                ) : (
+                  <Aging
+                    key={showLocation}
+                    report={report}
+                    agingAsOf={agingAsOf}
+                    today={today}
+                    options={options}
+                    onOptionsChange={changeOptions}
+                  />
+                )}
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div className="fm-tab-panel">
+                {report === null ? (
+                  computing
+                ) : (
+                  <Forecast
+                    key={showLocation}
+                    report={report}
+                    ask={askForecast}
+                    projectKey={view.projectKey}
+                    options={options}
+                    onOptionsChange={changeOptions}
+                  />
+                )}
               </div>
             </TabPanel>
             <TabPanel>

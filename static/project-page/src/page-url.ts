@@ -1,6 +1,7 @@
 import { RANGE_PRESETS } from './range-presets';
 import { checkDateRange } from './date-range';
 import type { ReportFilters, StageRange, Workflow } from '../../../src/domain';
+import { readTabOptions, TAB_OPTION_NAMES, writeTabOptions, type TabOptions } from './tab-options';
 
 /**
  * The page's view in its URL: the filters and the tab, so a link copied from the address bar opens the same
@@ -10,7 +11,10 @@ import type { ReportFilters, StageRange, Workflow } from '../../../src/domain';
  * `?period=90`, `?from=2026-01-01&to=2026-03-31`, `?type=Story&type=Bug` (or `?types=all`), `?tab=cycle-time`,
  * and the facets: `?resolution=Done`, `?label=mobile`, `?component=Payments`, `?parent=FLOW-7` (each repeated
  * for several values; an empty value is "none": `?resolution=` keeps the unresolved items), and the stage range by
- * stage name, each end only where it is not the workflow's own: `?from-stage=In+Review&to-stage=QA`.
+ * stage name, each end only where it is not the workflow's own: `?from-stage=In+Review&to-stage=QA`. The tabs'
+ * options follow, each from the one list of them (`TAB_OPTION_PARAMETERS`): `?log-scale=on&rolling=20`,
+ * `?zoom=2026-01-05..2026-02-01`, `?hide-backlog=on&hide-done=on`, `?aging-day=2026-02-24`, and the forecast's
+ * `?sample=90` (or two dates), `?start=…`, `?by=…`, `?items=25`, `?jql=…` or `?epic=FLOW-12`.
  * Reading is forgiving: a value the page cannot use (a period it does not offer, a date that is not one, an
  * issue type the project does not have, a stage the workflow lacks, a tab that does not exist) is left out and
  * named in `ignored`, so the
@@ -20,6 +24,8 @@ export interface PageView {
   filters: ReportFilters;
   /** Index into the page's tabs. */
   tab: number;
+  /** How the tabs are set up (see tab-options.ts); none is every tab's default. */
+  options?: TabOptions;
 }
 
 /** What the page knows when it reads a URL: its defaults and what a value may be. */
@@ -90,6 +96,7 @@ export function pageSearch(view: PageView, context: Pick<PageUrlContext, 'defaul
     if (filters.stageRange.to !== context.workflow.doneStage) params.set(STAGE_PARAMETERS.to, filters.stageRange.to);
   }
   if (view.tab > 0 && view.tab < context.tabs.length) params.set('tab', context.tabs[view.tab]!);
+  if (view.options) writeTabOptions(view.options, params);
   const search = params.toString();
   return search === '' ? '' : `?${search}`;
 }
@@ -105,6 +112,7 @@ const VIEW_PARAMETERS: readonly string[] = [
   ...FACET_PARAMETERS.map(({ parameter }) => parameter),
   STAGE_PARAMETERS.from,
   STAGE_PARAMETERS.to,
+  ...TAB_OPTION_NAMES,
 ];
 
 /**
@@ -162,7 +170,8 @@ export function readPageView(search: string, context: PageUrlContext): ReadPageV
     if (index >= 0) tab = index;
     else ignored.push(`The page has no tab "${tabName}"; the first tab is shown.`);
   }
-  return { view: { filters, tab }, ignored };
+  const options = readTabOptions(params, context, ignored);
+  return { view: options === null ? { filters, tab } : { filters, tab, options }, ignored };
 }
 
 /** The facet values the URL names that the project has; the others are named in `ignored`. */

@@ -7,7 +7,7 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { useChartLayout, valueScale } from './layout';
+import { CHARACTER_WIDTH, useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -36,6 +36,36 @@ const COLUMN_WIDTH = 0.8;
 const DOT_RADIUS = 4;
 const DOT_STYLE: DotStyle = { radius: DOT_RADIUS, fill: CHART_COLOURS.mark, fillOpacity: 0.85, edge: CHART_COLOURS.markEdge };
 const itemCount = new Intl.NumberFormat('en-US');
+/** A count's height, baseline to cap, and the room kept between two counts side by side, in pixels. */
+const COUNT_HEIGHT = 11;
+const COUNT_GAP = 4;
+
+/**
+ * Where each cluster's count is written (null for a dot of one item): beside its dot, or, where the count of a
+ * dot that nearly touches it is already there (ages a day apart lie a pixel or two apart on a long axis),
+ * further right, so the counts of a crowded column stand side by side instead of covering each other.
+ */
+function countPlaces(clusters: readonly Chart['clusters'][number][], marks: ReadonlyArray<{ x: number; y: number }>) {
+  const placed: Array<{ column: number; left: number; right: number; y: number }> = [];
+  return clusters.map((cluster, k) => {
+    if (cluster.keys.length < 2) return null;
+    const width = String(cluster.keys.length).length * CHARACTER_WIDTH;
+    const y = marks[k]!.y + 4;
+    let left = marks[k]!.x + DOT_RADIUS + 2;
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const other of placed) {
+        const crosses = other.column === cluster.column && Math.abs(other.y - y) < COUNT_HEIGHT;
+        if (crosses && left < other.right + COUNT_GAP && other.left < left + width + COUNT_GAP) {
+          left = other.right + COUNT_GAP;
+          moved = true;
+        }
+      }
+    }
+    placed.push({ column: cluster.column, left, right: left + width, y });
+    return { x: left, y };
+  });
+}
 
 /**
  * Aging by stage: a column per stage, its percentile bands behind it, its work in progress counted above it,
@@ -61,6 +91,7 @@ export function StageAgingChart({ chart, unit, onOpen }: { chart: Chart; unit: s
     const up = valueScale(yMax, plot);
     return ordered.map((cluster) => ({ x: across(cluster.column), y: up(cluster.y) }));
   }, [ordered, plot, yMax, count]);
+  const counts = useMemo(() => countPlaces(ordered, marks), [ordered, marks]);
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
   const shownMark = shown === null ? undefined : marks[shown];
   const shownCluster = shown === null ? undefined : ordered[shown];
@@ -185,14 +216,20 @@ export function StageAgingChart({ chart, unit, onOpen }: { chart: Chart; unit: s
           </>
         )}
         {ordered.map((cluster, k) =>
-          cluster.keys.length > 1 ? (
+          counts[k] ? (
+            // Haloed in the page's colour: the top line, a percentile band's edge or the SLE line may pass behind it.
             <text
               key={`${cluster.column}-${cluster.age}`}
               className="fm-aging-count"
               data-testid="aging-cluster-count"
-              x={marks[k]!.x + DOT_RADIUS + 2}
-              y={marks[k]!.y + 4}
+              data-beyond-top={cluster.beyondTop || undefined}
+              x={counts[k].x}
+              y={counts[k].y}
               fill={token('color.text')}
+              stroke={CHART_COLOURS.surface}
+              strokeWidth={3}
+              strokeLinejoin="round"
+              paintOrder="stroke"
             >
               {cluster.keys.length}
             </text>

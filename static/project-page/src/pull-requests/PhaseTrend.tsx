@@ -3,7 +3,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useMemo, useState } from 'react';
-import { periodName, PHASE_PERCENTILES, phaseTrend, type PullRequestFacts } from '../../../../src/domain';
+import { isoDateToDay, periodName, PHASE_PERCENTILES, phaseTrend, type PullRequestFacts } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
 import { shortDate } from '../views/format';
@@ -41,9 +41,10 @@ export function PhaseTrend({ pulls, report }: { pulls: readonly PullRequestFacts
       <div className="fm-pr-trends">
         {trend[0]!.phases.map(({ phase }, phaseIndex) => {
           const rows = trend.map((p) => ({ ...p, row: p.phases[phaseIndex]! }));
-          const points = rows
-            .filter((p) => p.row.count > 0)
-            .map((p) => ({ label: shortDate(p.start), value: hours(p.row.values[percentileIndex]!) }));
+          const shown = rows.filter((p) => p.row.count > 0);
+          const points = shown.map((p) => ({ label: shortDate(p.start), value: hours(p.row.values[percentileIndex]!) }));
+          // The axis is dated as the run charts' are: on calendar boundaries, with the year where it is new.
+          const days = shown.map((p) => isoDateToDay(p.start)!);
           return (
             <ChartFrame
               compact
@@ -66,7 +67,7 @@ export function PhaseTrend({ pulls, report }: { pulls: readonly PullRequestFacts
                 ]),
               }}
             >
-              {points.length > 0 && <LineChart points={points} yLabel="hours" />}
+              {points.length > 0 && <LineChart points={points} days={days} yLabel="hours" />}
             </ChartFrame>
           );
         })}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { periodName, type PullRequestFacts, TIME_SPLIT_PARTS, timeSplitTrend } from '../../../../src/domain';
+import { isoDateToDay, periodName, type PullRequestFacts, TIME_SPLIT_PARTS, timeSplitTrend } from '../../../../src/domain';
 import { ChartFrame } from '../charts/ChartFrame';
 import { StackedAreaChart } from '../charts/StackedAreaChart';
 import { shortDate } from '../views/format';
@@ -24,6 +24,8 @@ export function TimeSplitTrend({
   report: PageReport;
 }) {
   const trend = useMemo(() => timeSplitTrend(pulls, items, report.throughput), [pulls, items, report.throughput]);
+  // The axis is dated as the run charts' are: on calendar boundaries, with the year where it is new.
+  const days = useMemo(() => trend.map((p) => isoDateToDay(p.start)!), [trend]);
   const period = periodName(report);
   const perItem = (periodIndex: number, part: (typeof TIME_SPLIT_PARTS)[number]) => {
     const p = trend[periodIndex]!;
@@ -42,6 +44,7 @@ export function TimeSplitTrend({
     >
       <StackedAreaChart
         labels={trend.map((p) => shortDate(p.start))}
+        days={days}
         series={TIME_SPLIT_PARTS.map((part) => ({ name: PART_LABELS[part], values: trend.map((_, k) => perItem(k, part)) }))}
         yLabel="hours"
       />

@@ -64,12 +64,39 @@ describe('the aging view', () => {
   it('lists the items oldest first with their pace against their stage', async () => {
     await viewOf();
     expect(tableRows('aging-table')).toEqual([
-      ['FLOW-21', 'In Progress', 'In Progress', '19 days', 'older than 100% of items that left In Progress'],
-      ['FLOW-22', 'In Progress', 'In Progress', '18 days', 'older than 100% of items that left In Progress'],
-      ['FLOW-23', 'In Progress', 'In Progress', '17 days', 'older than 100% of items that left In Progress'],
-      ['FLOW-24', 'In Progress', 'In Progress', '16 days', 'older than 100% of items that left In Progress'],
+      ['FLOW-21', 'In Progress', 'In Progress', '19 days', 'above 95%', 'older than 100% of items that left In Progress'],
+      ['FLOW-22', 'In Progress', 'In Progress', '18 days', 'above 95%', 'older than 100% of items that left In Progress'],
+      ['FLOW-23', 'In Progress', 'In Progress', '17 days', 'above 95%', 'older than 100% of items that left In Progress'],
+      ['FLOW-24', 'In Progress', 'In Progress', '16 days', 'above 95%', 'older than 100% of items that left In Progress'],
     ]);
     expect(text('chart-aging-summary')).toContain('the oldest is FLOW-21 at 19 days');
+  });
+
+  it("colours each item's pace band in its table as the chart colours the band behind its dot, and names the band in words", async () => {
+    await viewOf();
+    const table = screen.getByTestId('aging-table');
+    expect(Array.from(table.querySelectorAll('thead th'), (cell) => cell.textContent)).toEqual([
+      'Item',
+      'Stage',
+      'Status',
+      'Age',
+      'Pace band',
+      'Pace',
+    ]);
+    // The legend's swatch for a band is the colour the chart fills that band with.
+    const legend = new Map(
+      Array.from(screen.getByTestId('aging-legend').children, (entry) => [
+        entry.textContent,
+        entry.querySelector('rect')!.getAttribute('fill'),
+      ]),
+    );
+    const chips = Array.from(table.querySelectorAll<HTMLElement>('[data-testid="aging-pace-band"]'));
+    expect(chips).toHaveLength(4);
+    for (const chip of chips) {
+      expect(chip.textContent).toBe('above 95%');
+      expect(chip.style.backgroundColor).toBe(legend.get('above 95%'));
+    }
+    expect(legend.get('above 95%')).not.toBe(legend.get('below 50%'));
   });
 
   it('shows the aging as it stood at the end of a past day, with the bands of then', async () => {
@@ -86,7 +113,7 @@ describe('the aging view', () => {
     ]);
     // Only 19 items had left In Progress by then: too few, so the cycle times stand in, and the chart says so.
     expect(text('chart-aging-summary')).toContain("fewer than 20 items left it, so its bands are the period's cycle times (19 items)");
-    expect(tableRows('aging-table')[3]![4]).toMatch(/^older than \d+% of the period's cycle times$/);
+    expect(tableRows('aging-table')[3]![5]).toMatch(/^older than \d+% of the period's cycle times$/);
     fireEvent.change(screen.getByTestId('aging-as-of'), { target: { value: '' } });
     expect(agingAsOf).toHaveBeenLastCalledWith(null);
     await act(() => agingAsOf.mock.results.at(-1)!.value as Promise<StageAgingResult>);

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -14,10 +13,11 @@ import { itemsOlder } from './aging-chart';
 import { EmptyView } from './EmptyView';
 import { count, formatDuration, unitName } from './format';
 import { openIssue } from './open-issue';
-import { basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
+import { type AgingBand, basisReading, paceReading, stageAgingChart } from './stage-aging-chart';
 import './issue-link.css';
 import './AgingView.css';
 import type { PageReport } from '../report-worker-protocol';
+import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 
 /** The rows the table under the chart lists, oldest first; the chart's own data table has every item. */
 const AGING_ROWS = 100;
@@ -35,6 +35,24 @@ function IssueLink({ issueKey }: { issueKey: string }) {
     >
       {issueKey}
     </a>
+  );
+}
+
+/**
+ * An item's pace as the chart colours it: the band behind its dot, in that band's colour and named in words, so
+ * the colour is never the only way to read it.
+ */
+function PaceBand({ placed }: { placed: { band: AgingBand; of: number } | undefined }) {
+  if (placed === undefined) return '–';
+  return (
+    <span
+      className="fm-aging-pace-band"
+      data-testid="aging-pace-band"
+      data-rank={placed.band.rank}
+      style={{ backgroundColor: bandColour(placed.band.rank, placed.of) }}
+    >
+      {placed.band.label}
+    </span>
   );
 }
 
@@ -75,24 +93,37 @@ function useAgingAsOf(agingAsOf: (asOfDate: string | null) => Promise<StageAging
   return shown;
 }
 
+/** A whole date before today, which the aging can be seen on; null for a partly typed or cleared one. */
+const pastDay = (value: string, today: string) => (/^\d{4}-\d\d-\d\d$/.test(value) && value < today ? value : null);
+
 /**
  * Unfinished items by stage and age, against how old past items were when they left each stage, as of
- * today or the end of a chosen day.
+ * today or the end of a chosen day. The day is of the page's tab options (written to its URL) when it gives them.
  */
 export function AgingView({
   report,
   agingAsOf,
   today,
+  options: givenOptions,
+  onOptionsChange,
 }: {
   report: PageReport;
   /** Aging by stage as of the end of a day (`YYYY-MM-DD`, in the project's time zone), or now: computed off the page's thread. */
   agingAsOf: (asOfDate: string | null) => Promise<StageAgingResult>;
   today: string;
+  options?: TabOptions;
+  onOptionsChange?: ChangeTabOptions;
 }) {
   const unit = unitName(report);
-  const [asOfDate, setAsOfDate] = useState('');
+  const [options, changeOptions] = useTabOptions(givenOptions, onOptionsChange);
+  // What the input holds; the day shown is the last whole one, as the URL keeps it.
+  const [asOfDate, setAsOfDate] = useState(options.agingDay ?? '');
+  const editAsOf = (value: string) => {
+    setAsOfDate(value);
+    if (value === '' || pastDay(value, today) !== null) changeOptions({ agingDay: pastDay(value, today) });
+  };
   // A partly typed or cleared date shows today's aging.
-  const day = /^\d{4}-\d\d-\d\d$/.test(asOfDate) && asOfDate < today ? asOfDate : null;
+  const day = pastDay(asOfDate, today);
   const result = useAgingAsOf(agingAsOf, day);
   const inProgressStages = useMemo(() => {
     const { stages, startStage, doneStage } = report.generated.workflow;
@@ -103,7 +134,7 @@ export function AgingView({
     () => (result?.ok ? stageAgingChart(result.aging, report.serviceLevelExpectation, inProgressStages) : null),
     [result, report.serviceLevelExpectation, inProgressStages],
   );
-  const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={setAsOfDate} />;
+  const picker = <AsOfInput value={asOfDate} today={today} first={report.generated.window.from} onChange={editAsOf} />;
   if (result === null) {
     return (
       <Stack space="space.200" testId="tab-panel-aging">
@@ -149,7 +180,7 @@ export function AgingView({
           chart.top === null
             ? ''
             : ` ${itemsOlder(chart.aboveTop)} than ${formatDuration(chart.top, report)} ${chart.aboveTop === 1 ? 'is' : 'are'} drawn on the line at the top.`
-        } A number beside a dot counts the items of that age.`}
+        } A number beside a dot counts the items of that age${chart.top === null ? '' : ' (on the top line, the items older than it)'}.`}
         table={{
           caption: `Unfinished items ${when}, oldest first`,
           columns: ['Item', 'Stage', 'Status', `Age (${unit})`, 'Pace'],
@@ -175,6 +206,7 @@ export function AgingView({
             <th scope="col">Stage</th>
             <th scope="col">Status</th>
             <th scope="col">Age</th>
+            <th scope="col">Pace band</th>
             <th scope="col">Pace</th>
           </tr>
         </thead>
@@ -188,15 +220,9 @@ export function AgingView({
               <td>{item.status}</td>
               <td>{formatDuration(item.age, report)}</td>
               <td>
-                {item.pace === null || item.paceText === null ? (
-                  '–'
-                ) : (
-                  // Past the SLE's percentile of its stage's sample: behind the pace the team expects.
-                  <Lozenge appearance={item.pace >= report.serviceLevelExpectation.percentile ? 'removed' : 'moved'} maxWidth="100%">
-                    {item.paceText}
-                  </Lozenge>
-                )}
+                <PaceBand placed={chart.itemBands.get(item.key)} />
               </td>
+              <td>{item.paceText ?? '–'}</td>
             </tr>
           ))}
         </tbody>

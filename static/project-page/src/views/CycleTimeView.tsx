@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { cycleTimeByMonth, dayToIsoDate, isoDateToDay, type ReportItem } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
@@ -11,8 +11,9 @@ import { percentileLines } from './aging-chart';
 import { counted, formatDuration, monthName, unitName } from './format';
 import { openIssue } from './open-issue';
 import { rollingCycleTime } from './rolling-cycle-time';
-import { DEFAULT_SCATTER_CHOICES, ScatterOptions } from './ScatterOptions';
-import { dragRange, type DayRange } from './scatter-zoom';
+import { ScatterOptions, type ScatterChoices } from './ScatterOptions';
+import { clampRange, dragRange, type DayRange } from './scatter-zoom';
+import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 import { ScatterZoomControls } from './ScatterZoomControls';
 import type { PageReport } from '../report-worker-protocol';
 
@@ -77,13 +78,37 @@ function scatterDots(report: PageReport): ScatterDot[] {
   return dots;
 }
 
-/** Cycle time of finished items: a scatterplot with percentile lines, and a histogram. */
-export function CycleTimeView({ report }: { report: PageReport }) {
+/**
+ * The zoom the options name, in days, within the period: null when it lies outside it (a link made for
+ * another period) or covers it all.
+ */
+function zoomWithin(zoom: TabOptions['zoom'], period: DayRange): DayRange | null {
+  if (zoom === null) return null;
+  const from = Math.max(period.from, isoDateToDay(zoom.from)!);
+  const to = Math.min(period.to, isoDateToDay(zoom.to)!);
+  return from > to ? null : clampRange({ from, to }, period);
+}
+
+/**
+ * Cycle time of finished items: a scatterplot with percentile lines, and a histogram. Its scale, rolling line
+ * and zoom are the page's tab options (written to its URL) when it gives them.
+ */
+export function CycleTimeView({
+  report,
+  options: givenOptions,
+  onOptionsChange,
+}: {
+  report: PageReport;
+  options?: TabOptions;
+  onOptionsChange?: ChangeTabOptions;
+}) {
+  const [options, changeOptions] = useTabOptions(givenOptions, onOptionsChange);
   const dots = scatterDots(report);
   const lines = useMemo(() => percentileLines(report, unitName(report), LABELLED_PERCENTILES), [report]);
   const histogramMarks = useMemo(() => percentileMarks(report), [report]);
   const months = useMemo(() => cycleTimeByMonth(report), [report]);
-  const [choices, setChoices] = useState(DEFAULT_SCATTER_CHOICES);
+  const choices: ScatterChoices = { logScale: options.logScale, rolling: options.rolling };
+  const setChoices = (next: ScatterChoices) => changeOptions(next);
   const trend = useMemo(() => (choices.rolling === null ? null : rollingCycleTime(report, choices.rolling)), [report, choices.rolling]);
   // The whole selected period along the axis, not only the days with finished items: a quiet start or end
   // of the period shows as empty space, as it was.
@@ -93,10 +118,9 @@ export function CycleTimeView({ report }: { report: PageReport }) {
     const last = isoDateToDay(to) ?? first;
     return { range: { from: first, to: last }, domain: [first, last] as const, axis: dateAxis(first, last) };
   }, [from, to]);
-  // A zoom into dates belongs to the period it was made in: another period starts unzoomed.
-  const [zoomed, setZoomed] = useState<{ period: string; range: DayRange } | null>(null);
-  const zoom = zoomed !== null && zoomed.period === `${from}/${to}` ? zoomed.range : null;
-  const setZoom = (range: DayRange | null) => setZoomed(range === null ? null : { period: `${from}/${to}`, range });
+  const zoom = useMemo(() => zoomWithin(options.zoom, period.range), [options.zoom, period.range]);
+  const setZoom = (range: DayRange | null) =>
+    changeOptions({ zoom: range === null ? null : { from: dayToIsoDate(range.from), to: dayToIsoDate(range.to) } });
   const shownDots = useMemo(() => (zoom === null ? dots : dots.filter((dot) => dot.x >= zoom.from && dot.x <= zoom.to)), [dots, zoom]);
   const shownTrend = useMemo(
     () =>

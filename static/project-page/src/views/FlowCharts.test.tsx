@@ -58,3 +58,25 @@ describe('the run charts’ date axes', () => {
     for (const chart of ['chart-throughput-run', 'chart-throughput-daily']) expect(firstLabel(chart)).toMatch(/2026/);
   });
 });
+
+describe('the daily throughput chart’s date axis', () => {
+  it('labels the weeks of the period on their Mondays, not counting from its first day', () => {
+    render(<ThroughputView report={report} />);
+    const labels = Array.from(
+      screen.getByTestId('chart-throughput-daily').querySelectorAll('.visx-axis-bottom text'),
+      (label) => label.textContent,
+    );
+    // 1 February 2026, the period's first day, is a Sunday: the weeks start on the 2nd, 9th…
+    const written = (iso: string, withYear = false) =>
+      new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
+        day: 'numeric',
+        month: 'short',
+        ...(withYear ? { year: 'numeric' } : {}),
+        timeZone: 'UTC',
+      });
+    expect(labels[0]).toBe(written('2026-02-02', true));
+    expect(
+      labels.slice(1).every((label) => ['02-09', '02-16', '02-23', '03-02', '03-09'].some((date) => label === written(`2026-${date}`))),
+    ).toBe(true);
+  });
+});

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -16,6 +15,7 @@ import { count, counted, formatDuration, rate, unitName } from './format';
 import { timeInStages } from './time-in-stage-summary';
 import { flowRates, shownBands } from './cumulative-flow-options';
 import type { PageReport } from '../report-worker-protocol';
+import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 
 const share = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
@@ -66,9 +66,21 @@ function TimeInStage({ report }: { report: PageReport }) {
   );
 }
 
-/** The cumulative flow diagram by stage, the WIP run chart and the time in each stage. */
-export function FlowView({ report }: { report: PageReport }) {
-  const [choices, setChoices] = useState({ hideBacklog: false, hideDone: false });
+/**
+ * The cumulative flow diagram by stage, the WIP run chart and the time in each stage. What the diagram hides is
+ * of the page's tab options (written to its URL) when it gives them.
+ */
+export function FlowView({
+  report,
+  options: givenOptions,
+  onOptionsChange,
+}: {
+  report: PageReport;
+  options?: TabOptions;
+  onOptionsChange?: ChangeTabOptions;
+}) {
+  const [options, setChoices] = useTabOptions(givenOptions, onOptionsChange);
+  const choices = { hideBacklog: options.hideBacklog, hideDone: options.hideDone };
   if (report.cfd.length === 0) return <EmptyView testId="tab-panel-flow" message="The selected period has no days to show." />;
   const allBands = cumulativeFlowBands(report);
   const bands = shownBands(report, allBands, choices);
@@ -89,13 +101,13 @@ export function FlowView({ report }: { report: PageReport }) {
           label="Hide backlog"
           testId="cumulative-flow-hide-backlog"
           isChecked={choices.hideBacklog}
-          onChange={(event) => setChoices({ ...choices, hideBacklog: event.target.checked })}
+          onChange={(event) => setChoices({ hideBacklog: event.target.checked })}
         />
         <Checkbox
           label="Hide done"
           testId="cumulative-flow-hide-done"
           isChecked={choices.hideDone}
-          onChange={(event) => setChoices({ ...choices, hideDone: event.target.checked })}
+          onChange={(event) => setChoices({ hideDone: event.target.checked })}
         />
       </Inline>
       <ChartFrame

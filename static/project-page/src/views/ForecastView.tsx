@@ -13,11 +13,19 @@ import { todayIn } from '../date-range';
 import '../ReportFiltersBar.css';
 import './ForecastView.css';
 import { EmptyView } from './EmptyView';
-import { checkItemCount, checkStartDate, checkTargetDate, MAX_FORECAST_DAYS_AHEAD, MAX_FORECAST_ITEMS } from './forecast-questions';
+import {
+  checkItemCount,
+  checkSamplingChoice,
+  checkStartDate,
+  checkTargetDate,
+  MAX_FORECAST_DAYS_AHEAD,
+  MAX_FORECAST_ITEMS,
+} from './forecast-questions';
 import { count, counted, shortDate } from './format';
 import { countRemainingWorkInJira, RemainingWorkField, type CountRemainingWork } from './RemainingWorkField';
 import { SamplingWindowField } from './SamplingWindowField';
 import type { PageReport } from '../report-worker-protocol';
+import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 
 /** The confidence level the sentences quote: the one teams most often commit to. */
 const QUOTED_CONFIDENCE = 85;
@@ -225,12 +233,17 @@ export function ForecastView({
   ask,
   projectKey,
   countRemaining = countRemainingWorkInJira,
+  options,
+  onOptionsChange,
 }: {
   report: PageReport;
   ask: AskForecast;
   /** The page's project: the remaining work is counted within it. */
   projectKey: string;
   countRemaining?: CountRemainingWork;
+  /** The forecast's settings and questions, of the page's tab options (written to its URL) when it gives them. */
+  options?: TabOptions;
+  onOptionsChange?: ChangeTabOptions;
 }) {
   const answer = useForecast(ask, CONFIGURED_QUESTIONS);
   if (answer === null) return <LoadingState label="Simulating futures from past throughput" />;
@@ -241,7 +254,32 @@ export function ForecastView({
       <EmptyView testId="tab-panel-forecast" message={configured.notes[0] ?? 'There is not enough finished work yet to forecast from.'} />
     );
   }
-  return <ForecastAnswers report={report} ask={ask} configured={configured} projectKey={projectKey} countRemaining={countRemaining} />;
+  return (
+    <ForecastAnswers
+      report={report}
+      ask={ask}
+      configured={configured}
+      projectKey={projectKey}
+      countRemaining={countRemaining}
+      options={options}
+      onOptionsChange={onOptionsChange}
+    />
+  );
+}
+
+/**
+ * The questions the options ask, each as its input checks it: one that cannot be asked (a link's target
+ * before its start, a sampling window the history cannot give) is left to the configured one, and its input
+ * says why.
+ */
+function questionsOf(options: TabOptions, today: string, sampleable: ForecastSection['sampleable']): ForecastQuestions {
+  const questions: ForecastQuestions = {};
+  const start = options.start !== null && checkStartDate(options.start, today).ok ? options.start : null;
+  if (start !== null) questions.startDate = start;
+  if (options.by !== null && checkTargetDate(options.by, today, start ?? today).ok) questions.targetDate = options.by;
+  if (options.items !== null) questions.items = options.items;
+  if (options.sampling !== null && checkSamplingChoice(options.sampling, sampleable).ok) questions.samplingWindow = options.sampling;
+  return questions;
 }
 
 /** The questions a reader asks, and the forecast answering the last valid ones (the configured one at first). */
@@ -251,21 +289,26 @@ function ForecastAnswers({
   configured,
   projectKey,
   countRemaining,
+  options: givenOptions,
+  onOptionsChange,
 }: {
   report: PageReport;
   ask: AskForecast;
   configured: ForecastSection;
   projectKey: string;
   countRemaining: CountRemainingWork;
+  options: TabOptions | undefined;
+  onOptionsChange: ChangeTabOptions | undefined;
 }) {
   const today = todayIn(report.generated.timeZone, Date.parse(report.generated.now));
   const tomorrow = dayToIsoDate(isoDateToDay(today)! + 1);
   const latest = dayToIsoDate(isoDateToDay(today)! + MAX_FORECAST_DAYS_AHEAD);
-  // What the inputs hold, valid or not; the questions asked are the last valid ones.
-  const [dateDraft, setDateDraft] = useState(configured.howMany?.targetDate ?? tomorrow);
-  const [itemsDraft, setItemsDraft] = useState(String(configured.when?.items ?? 10));
-  const [startDraft, setStartDraft] = useState(today);
-  const [questions, setQuestions] = useState<ForecastQuestions>(CONFIGURED_QUESTIONS);
+  const [options, changeOptions] = useTabOptions(givenOptions, onOptionsChange);
+  // What the inputs hold, valid or not (a link's values at first); the questions asked are the last valid ones.
+  const [dateDraft, setDateDraft] = useState(options.by ?? configured.howMany?.targetDate ?? tomorrow);
+  const [itemsDraft, setItemsDraft] = useState(String(options.items ?? configured.when?.items ?? 10));
+  const [startDraft, setStartDraft] = useState(options.start ?? today);
+  const [questions, setQuestions] = useState<ForecastQuestions>(() => questionsOf(options, today, configured.sampleable));
   const startCheck = checkStartDate(startDraft, today);
   // The target is checked against the start asked (the last valid one), so the two never disagree.
   const dateCheck = checkTargetDate(dateDraft, today, questions.startDate ?? today);
@@ -280,15 +323,20 @@ function ForecastAnswers({
   const computing = answer === null;
   const problem = answer !== null && 'problem' in answer ? answer.problem : null;
 
+  // Each valid question is asked, and written to the page's URL.
   const editDate = (value: string) => {
     setDateDraft(value);
     const check = checkTargetDate(value, today);
-    if (check.ok) setQuestions((asked) => ({ ...asked, targetDate: check.value }));
+    if (!check.ok) return;
+    setQuestions((asked) => ({ ...asked, targetDate: check.value }));
+    changeOptions({ by: check.value });
   };
   const editItems = (value: string) => {
     setItemsDraft(value);
     const check = checkItemCount(value);
-    if (check.ok) setQuestions((asked) => ({ ...asked, items: check.value }));
+    if (!check.ok) return;
+    setQuestions((asked) => ({ ...asked, items: check.value }));
+    changeOptions({ items: check.value });
   };
   const editStart = (value: string) => {
     setStartDraft(value);
@@ -298,9 +346,12 @@ function ForecastAnswers({
     const moveTarget = check.value > today && dateDraft < check.value;
     if (moveTarget) setDateDraft(check.value);
     setQuestions((asked) => ({ ...asked, startDate: check.value, ...(moveTarget ? { targetDate: check.value } : {}) }));
+    changeOptions({ start: check.value === today ? null : check.value, ...(moveTarget ? { by: check.value } : {}) });
   };
-  const chooseWindow = (samplingWindow: ForecastQuestions['samplingWindow'] | null) =>
+  const chooseWindow = (samplingWindow: ForecastQuestions['samplingWindow'] | null) => {
     setQuestions(({ samplingWindow: _dropped, ...asked }) => (samplingWindow === null ? asked : { ...asked, samplingWindow }));
+    changeOptions({ sampling: samplingWindow ?? null });
+  };
   const takeCount = (items: number) => editItems(String(items));
 
   const { howMany, when } = forecast;
@@ -328,6 +379,7 @@ function ForecastAnswers({
         <SamplingWindowField
           sampleable={forecast.sampleable}
           configuredDays={configured.samplingWindow?.days ?? null}
+          initial={options.sampling}
           onChoose={chooseWindow}
         />
         <QuestionInput label="Starting on" testId="forecast-start-date" problem={startCheck.ok ? null : startCheck.message}>
@@ -386,7 +438,13 @@ function ForecastAnswers({
             />
           )}
         </QuestionInput>
-        <RemainingWorkField projectKey={projectKey} count={countRemaining} onCounted={takeCount} />
+        <RemainingWorkField
+          projectKey={projectKey}
+          count={countRemaining}
+          initial={options.remaining}
+          onCounted={takeCount}
+          onSourceChange={(remaining) => changeOptions({ remaining })}
+        />
       </Inline>
       {howManySentence(forecast) !== null && (
         <Text as="p" size="large" weight="medium" testId="forecast-how-many-sentence">

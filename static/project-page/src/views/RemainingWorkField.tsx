@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -16,25 +16,36 @@ export const countRemainingWorkInJira: CountRemainingWork = (payload) => invoke(
 
 type Source = 'number' | 'jql' | 'epic';
 
+/** The remaining work as Jira counts it: from a JQL query of the project, or from an epic. */
+export type RemainingWork = { source: 'jql'; jql: string } | { source: 'epic'; epicKey: string };
+
 /**
  * "Count the remaining work from": the number of items the "when" question asks about, counted by Jira from a JQL
- * query or an epic's unfinished children instead of typed. The query stays in this page: it is sent to Jira for
- * the count and kept nowhere. What is wrong with it (Jira's own reason included) is said beside it.
+ * query or an epic's unfinished children instead of typed. The query stays in the reader's browser: it is sent to
+ * Jira for the count and stored nowhere by the app; once counted, it is written to the page's URL (as Jira's own
+ * search writes its JQL to its address), so a link counts the same work again, as whoever follows it. What is wrong
+ * with it (Jira's own reason included) is said beside it.
  * @param onCounted called with a count of at least one item, and what was counted, for the question.
  */
 export function RemainingWorkField({
   projectKey,
   count,
+  initial = null,
   onCounted,
+  onSourceChange,
 }: {
   projectKey: string;
   count: CountRemainingWork;
+  /** The query or epic to count from when the field appears (a link's): it is counted at once, as the reader. */
+  initial?: RemainingWork | null;
   onCounted: (items: number) => void;
+  /** Called with the query or epic counted from, once Jira has counted it; null when the number is typed again. */
+  onSourceChange?: (remaining: RemainingWork | null) => void;
 }) {
   const problemId = useId();
-  const [source, setSource] = useState<Source>('number');
-  const [query, setQuery] = useState('');
-  const [epic, setEpic] = useState('');
+  const [source, setSource] = useState<Source>(initial?.source ?? 'number');
+  const [query, setQuery] = useState(initial?.source === 'jql' ? initial.jql : '');
+  const [epic, setEpic] = useState(initial?.source === 'epic' ? initial.epicKey : '');
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [counting, setCounting] = useState(false);
@@ -43,6 +54,7 @@ export function RemainingWorkField({
     setSource(next);
     setProblem(null);
     setOutcome(null);
+    if (next === 'number') onSourceChange?.(null);
   };
   const countNow = async () => {
     const check = source === 'jql' ? checkRemainingWorkQuery(query) : checkEpicKey(epic, projectKey);
@@ -66,7 +78,18 @@ export function RemainingWorkField({
     }
     setOutcome(`Jira counts ${counted(answer.data.count, 'unfinished item')} ${named} for you.`);
     onCounted(answer.data.count);
+    onSourceChange?.(source === 'jql' ? { source: 'jql', jql: check.value } : { source: 'epic', epicKey: check.value });
   };
+  // A link's query or epic is counted once, when the field appears, as a reader pressing Count would. Only the
+  // value it appeared with: a query the reader counts comes back as `initial` too, once written to the URL.
+  const [appearedWith] = useState(initial);
+  const countedInitial = useRef(false);
+  const countFirst = useRef(countNow);
+  useEffect(() => {
+    if (appearedWith === null || countedInitial.current) return;
+    countedInitial.current = true;
+    void countFirst.current();
+  }, [appearedWith]);
   const described = problem === null ? undefined : problemId;
 
   return (

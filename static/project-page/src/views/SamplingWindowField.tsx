@@ -8,6 +8,13 @@ import { checkSamplingChoice, SAMPLING_PRESETS } from './forecast-questions';
 /** How the reader names the sampling window: the project's setting, a preset, a number of days, or two dates. */
 type WindowMode = 'configured' | `last-${number}` | 'days' | 'range';
 
+/** How the field shows a window: a preset when it is one, else the days typed or the dates. */
+function modeOf(choice: SamplingWindowChoice | null): WindowMode {
+  if (choice === null) return 'configured';
+  if ('lastDays' in choice) return SAMPLING_PRESETS.includes(choice.lastDays) ? `last-${choice.lastDays}` : 'days';
+  return 'range';
+}
+
 /**
  * "Sample throughput from": the days whose throughput the simulated futures replay, chosen apart from the page's
  * period filter (a forecast is about the team's recent pace, whatever period the charts show). What is wrong
@@ -17,17 +24,20 @@ type WindowMode = 'configured' | `last-${number}` | 'days' | 'range';
 export function SamplingWindowField({
   sampleable,
   configuredDays,
+  initial = null,
   onChoose,
 }: {
   sampleable: { from: string; to: string } | null;
   configuredDays: number | null;
+  /** The window chosen when the field appears (a link's), checked as a choice typed in is; null for the project's setting. */
+  initial?: SamplingWindowChoice | null;
   onChoose: (choice: SamplingWindowChoice | null) => void;
 }) {
   const problemId = useId();
-  const [mode, setMode] = useState<WindowMode>('configured');
-  const [daysDraft, setDaysDraft] = useState('60');
-  const [fromDraft, setFromDraft] = useState(sampleable?.from ?? '');
-  const [toDraft, setToDraft] = useState(sampleable?.to ?? '');
+  const [mode, setMode] = useState<WindowMode>(() => modeOf(initial));
+  const [daysDraft, setDaysDraft] = useState(initial !== null && 'lastDays' in initial ? String(initial.lastDays) : '60');
+  const [fromDraft, setFromDraft] = useState(initial !== null && 'from' in initial ? initial.from : (sampleable?.from ?? ''));
+  const [toDraft, setToDraft] = useState(initial !== null && 'to' in initial ? initial.to : (sampleable?.to ?? ''));
 
   const choiceOf = (next: WindowMode, days: string, from: string, to: string): SamplingWindowChoice | null => {
     if (next === 'configured') return null;

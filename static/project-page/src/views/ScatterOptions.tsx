@@ -10,8 +10,6 @@ export interface ScatterChoices {
   rolling: number | null;
 }
 
-export const DEFAULT_SCATTER_CHOICES: ScatterChoices = { logScale: false, rolling: null };
-
 /** How the scatterplot is drawn: a logarithmic axis, and a rolling percentile over the last items. */
 export function ScatterOptions({ choices, onChange }: { choices: ScatterChoices; onChange: (choices: ScatterChoices) => void }) {
   return (

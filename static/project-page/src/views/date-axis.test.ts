@@ -34,14 +34,28 @@ describe('a date axis', () => {
     expect(labels('2026-02-10', '2026-06-30')).toEqual([monthOf('2026-03-01'), month(4), month(5), month(6)]);
   });
 
-  it("labels a few weeks in days as the reader's locale writes them, the year again where it changes", () => {
+  it("labels a few weeks in days on each week's Monday as the reader's locale writes them, the year again where it changes", () => {
+    // 20 December 2025 is a Saturday: the labels start on the Monday after, not on the period's first day.
     expect(labels('2025-12-20', '2026-01-17')).toEqual([
-      written('2025-12-20', true),
-      written('2025-12-27'),
-      written('2026-01-03', true),
-      written('2026-01-10'),
-      written('2026-01-17'),
+      written('2025-12-22', true),
+      written('2025-12-29'),
+      written('2026-01-05', true),
+      written('2026-01-12'),
     ]);
+  });
+
+  it('labels every other week, and every fourth, from a Monday too', () => {
+    const weekdayOf = (tick: number) => new Date(`${dayToIsoDate(tick)}T00:00:00Z`).getUTCDay();
+    for (const maxTicks of [2, 3, 4]) {
+      const axis = dateAxis(day('2026-02-05'), day('2026-03-31'), maxTicks);
+      expect(axis.ticks.length).toBeGreaterThan(0);
+      for (const tick of axis.ticks) expect(weekdayOf(tick)).toBe(1);
+    }
+  });
+
+  it('labels a span of a few days with no Monday in it, and too few labels for each day, on its first day', () => {
+    // Wednesday to Sunday with two labels at most: a weekly step, but no week starts within it.
+    expect(labels('2026-03-04', '2026-03-08', 2)).toEqual([written('2026-03-04', true)]);
   });
 
   it('never gives more labels than asked for, and every one inside the period', () => {
@@ -82,19 +96,12 @@ describe("the axis of a chart's days, weeks or months", () => {
   });
 
   it('labels a few weeks of days across a new year with the year where it changes', () => {
-    expect(pointLabels(daysFrom('2025-12-20', '2026-01-17'), 7, 'en-US')).toEqual([
-      'Dec 20, 2025',
-      'Dec 27',
-      'Jan 3, 2026',
-      'Jan 10',
-      'Jan 17',
-    ]);
+    expect(pointLabels(daysFrom('2025-12-20', '2026-01-17'), 7, 'en-US')).toEqual(['Dec 22, 2025', 'Dec 29', 'Jan 5, 2026', 'Jan 12']);
     expect(pointLabels(daysFrom('2025-12-20', '2026-01-17'), 7, 'de-DE')).toEqual([
-      '20. Dez. 2025',
-      '27. Dez.',
-      '3. Jan. 2026',
-      '10. Jan.',
-      '17. Jan.',
+      '22. Dez. 2025',
+      '29. Dez.',
+      '5. Jan. 2026',
+      '12. Jan.',
     ]);
   });
 
@@ -112,6 +119,11 @@ describe("the axis of a chart's days, weeks or months", () => {
     const more = ['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01'];
     expect(pointLabels([...months, ...more].map(day), 6, 'en-US')).toEqual(['Jul 2025', 'Oct', 'Jan 2026', 'Apr', 'Jul']);
     expect(pointLabels([...months, ...more].map(day), 6, 'de-DE')).toEqual(['Juli 2025', 'Okt', 'Jan. 2026', 'Apr', 'Jul']);
+  });
+
+  it('reads weeks with some left out (a trend of the weeks that had pull requests) as weeks, written as days', () => {
+    const weeks = ['2026-01-05', '2026-02-09', '2026-03-16', '2026-03-23'].map(day);
+    expect(pointLabels(weeks, 7, 'en-US')).toEqual(['Jan 5, 2026', 'Feb 9', 'Mar 16', 'Mar 23']);
   });
 
   it('never gives more labels than asked for', () => {

@@ -12,6 +12,9 @@ const MONTHS_FROM_DAYS = 62;
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 /** Day steps: every day, two, a week, two weeks, four. */
 const DAY_STEPS = [1, 2, 7, 14, 28];
+/** Where a step of weeks starts: Monday, counted from Sunday as `getUTCDay` counts. */
+const MONDAY = 1;
+const weekdayOf = (day: DayNumber) => new Date(`${dayToIsoDate(day)}T00:00:00Z`).getUTCDay();
 
 /** The four ways an axis label is written: a month or a day, each with its year or without. */
 interface Formats {
@@ -106,10 +109,17 @@ function monthStep(months: readonly number[], maxTicks: number): number {
   return 120 * decades;
 }
 
+/**
+ * Labelled days of a short period: every day or every other one from its first day; a step of weeks on the
+ * Mondays in it (ISO weeks, the conventions' default), so a week is read from its start wherever the period
+ * begins. A span holding no Monday is labelled on its first day.
+ */
 function dayTicks(from: DayNumber, to: DayNumber, maxTicks: number): DayNumber[] {
   const span = to - from;
   const step = DAY_STEPS.find((s) => Math.floor(span / s) + 1 <= maxTicks) ?? Math.ceil(span / Math.max(1, maxTicks - 1));
-  return Array.from({ length: Math.floor(span / step) + 1 }, (_, k) => from + k * step);
+  const start = step % 7 === 0 ? from + ((MONDAY - weekdayOf(from) + 7) % 7) : from;
+  if (start > to) return [from];
+  return Array.from({ length: Math.floor((to - start) / step) + 1 }, (_, k) => start + k * step);
 }
 
 /** The labelled points of a chart whose points stand for days, weeks or months, and how each is written. */
@@ -141,8 +151,10 @@ function monthAndDate(day: DayNumber): { monthIndex: number; date: number } {
  */
 export function pointAxis(days: readonly DayNumber[], maxTicks = 7, locale?: string): PointAxis {
   if (days.length === 0) return { indices: [], label: () => '' };
-  // The spacing of whole periods: after the first, which may be cut short.
-  const spacing = days.length >= 3 ? days[2]! - days[1]! : days.length === 2 ? days[1]! - days[0]! : 1;
+  // The spacing of whole periods: the closest two after the first, which may be cut short. A trend may leave
+  // out periods without data (weeks without a merged pull request): its other periods are still weeks.
+  const spacing =
+    days.length >= 3 ? Math.min(...days.slice(2).map((day, k) => day - days[k + 1]!)) : days.length === 2 ? days[1]! - days[0]! : 1;
   if (spacing <= 1) {
     const axis = dateAxis(days[0]!, days.at(-1)!, maxTicks, locale);
     const indexOf = new Map(days.map((day, i) => [day, i]));

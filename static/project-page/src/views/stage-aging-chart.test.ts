@@ -1,5 +1,5 @@
 import type { StageAgingReport } from '../../../../src/domain';
-import { basisReading, bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
+import { bandOfAge, basisReading, bandsOf, paceReading, stageAgingChart } from './stage-aging-chart';
 
 type Column = StageAgingReport['columns'][number];
 
@@ -37,6 +37,52 @@ describe('the bands of a column', () => {
 
   it('are none when the column has no sample', () => {
     expect(bandsOf({ '50': null, '85': null })).toEqual([]);
+  });
+});
+
+describe('the band an age falls in', () => {
+  const bands = bandsOf({ '50': 3, '85': 6, '95': 9 });
+
+  it('is the band drawn behind a dot of that age: from its lower edge up to, not including, its upper one', () => {
+    expect([1, 2.9, 3, 5, 6, 8.5, 9, 400].map((age) => bandOfAge(bands, age)?.label)).toEqual([
+      'below 50%',
+      'below 50%',
+      '50–85%',
+      '50–85%',
+      '85–95%',
+      '85–95%',
+      'above 95%',
+      'above 95%',
+    ]);
+  });
+
+  it('is none when the column has no bands', () => {
+    expect(bandOfAge([], 4)).toBeNull();
+  });
+});
+
+describe('the bands of the items in a chart', () => {
+  it("give each item in progress its own column's band, as the chart draws it", () => {
+    const chart = stageAgingChart(
+      aging([
+        column('In Progress', [
+          ['A-1', 2, 10],
+          ['A-2', 7, 90],
+        ]),
+        column('Review', [['A-3', 7, 90]], { percentiles: { '50': 8, '85': 12, '95': 20 } }),
+      ]),
+      null,
+      ['In Progress', 'Review'],
+    );
+    const read = (key: string) => {
+      const placed = chart.itemBands.get(key)!;
+      return [placed.band.label, placed.band.rank, placed.of];
+    };
+    expect([read('A-1'), read('A-2'), read('A-3')]).toEqual([
+      ['below 50%', 0, 4],
+      ['85–95%', 2, 4],
+      ['below 50%', 0, 4],
+    ]);
   });
 });
 
@@ -154,5 +200,27 @@ describe('the aging chart by stage', () => {
     expect(chart.top).not.toBeNull();
     expect(chart.aboveTop).toBe(1);
     expect(chart.clusters.find((c) => c.keys[0] === 'OLD-1')!.y).toBe(chart.top);
+  });
+
+  it('counts on one dot the items of a column drawn on the top line, whatever their ages, oldest named first', () => {
+    // Beyond the top every age is drawn at the same height: dots of 400, 380 and 300 days would hide each other.
+    const items: Array<[string, number, number]> = Array.from({ length: 10 }, (_, i) => [`A-${i + 1}`, i + 1, 50]);
+    const chart = stageAgingChart(
+      aging([
+        column('In Progress', [...items, ['OLD-1', 300, 100], ['OLD-2', 400, 100], ['OLD-3', 380, 100]]),
+        column('Review', [['OLD-4', 500, 100]]),
+      ]),
+      null,
+      ['In Progress', 'Review'],
+    );
+    expect(chart.top).not.toBeNull();
+    const onTop = chart.clusters.filter((c) => c.y === chart.top);
+    expect(onTop.map((c) => [c.column, c.keys])).toEqual([
+      [0, ['OLD-2', 'OLD-3', 'OLD-1']],
+      [1, ['OLD-4']],
+    ]);
+    expect(onTop[0]!.beyondTop).toBe(true);
+    expect(onTop[0]!.title).toBe(`3 items older than ${chart.top} days (OLD-2: 400 days, OLD-3: 380 days, OLD-1: 300 days)`);
+    expect(onTop[1]!.title).toBe('OLD-4: Review, 500 days; older than 100% of items that left Review');
   });
 });

@@ -25,12 +25,19 @@ interface AgingColumn {
   bands: AgingBand[];
 }
 
-/** Items of one column at one age: drawn as one dot with their count beside it. */
+/**
+ * Items of one column drawn on one spot: those of one age, or all those older than the chart's top (drawn on
+ * its top line, where their ages no longer set them apart). One dot with their count beside it.
+ */
 interface AgingCluster {
   column: number;
   /** Where the dot is drawn: its age, or the top for items older than it. */
   y: number;
+  /** The items' age; for the items beyond the top, the oldest's. */
   age: number;
+  /** Whether the dot stands for the items older than the top, drawn on its line. */
+  beyondTop: boolean;
+  /** Oldest first beyond the top. */
   keys: string[];
   title: string;
 }
@@ -45,6 +52,11 @@ export interface StageAgingChart {
   items: number;
   /** The service-level expectation's line across the columns, when there is one. */
   sle: { label: string; value: number } | null;
+  /**
+   * The band drawn behind each item in progress (by key), and how many bands its column has (which sets the
+   * band's colour): the table under the chart colours each item's pace as its dot sits.
+   */
+  itemBands: Map<string, { band: AgingBand; of: number }>;
 }
 
 /** "5 days" or "1 day" (or hours). */
@@ -65,6 +77,11 @@ export function bandsOf(percentiles: Column['percentiles']): AgingBand[] {
     );
   bands.push({ from: edges.at(-1)!.value, to: null, label: `above ${edges.at(-1)!.percentile}%`, rank: edges.length });
   return bands;
+}
+
+/** The band behind a dot of this age: from its lower edge up to, not including, its upper one. Null without bands. */
+export function bandOfAge(bands: readonly AgingBand[], age: number): AgingBand | null {
+  return bands.find((band) => age >= band.from && (band.to === null || age < band.to)) ?? null;
 }
 
 /** "older than 85% of items that left Review", or against cycle times when the stage had too few exits. */
@@ -131,9 +148,24 @@ export function stageAgingChart(
   const highest = Math.max(0, ...columns.flatMap((column) => column.bands.map((band) => band.to ?? band.from)), sle?.value ?? 0);
   const top = agingTop(allAges, highest > 0 ? highest : null);
   const clusters: AgingCluster[] = [];
+  const itemBands: StageAgingChart['itemBands'] = new Map();
   source.forEach(({ column, items }, c) => {
+    const { bands } = columns[c]!;
+    for (const item of items) {
+      const band = bandOfAge(bands, item.age);
+      if (band !== null) itemBands.set(item.key, { band, of: bands.length });
+    }
     const byAge = new Map<number, Column['items']>();
-    for (const item of items) byAge.set(item.age, [...(byAge.get(item.age) ?? []), item]);
+    const beyond: Column['items'] = [];
+    for (const item of items) {
+      if (top !== null && item.age > top) beyond.push(item);
+      else byAge.set(item.age, [...(byAge.get(item.age) ?? []), item]);
+    }
+    if (top !== null && beyond.length > 1) {
+      clusters.push(beyondTopCluster(c, beyond, top, sle, unit));
+    } else if (beyond.length === 1) {
+      byAge.set(beyond[0]!.age, beyond);
+    }
     for (const [age, group] of byAge) {
       const first = group[0]!;
       const pace = paceReading(first.pace, column);
@@ -144,6 +176,7 @@ export function stageAgingChart(
         column: c,
         age,
         y: top === null ? age : Math.min(age, top),
+        beyondTop: top !== null && age > top,
         keys: group.map((item) => item.key),
         title: [`${who}, ${duration(age, unit)}`, pace, breach].filter((part) => part !== null).join('; '),
       });
@@ -152,5 +185,29 @@ export function stageAgingChart(
   const aboveTop = top === null ? 0 : allAges.filter((age) => age > top).length;
   const sleLine =
     sle === null || sle.value === null ? null : { label: `SLE ${sle.percentile}%: ${duration(sle.value, unit)}`, value: sle.value };
-  return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine };
+  return { columns, byStatus, clusters, top, aboveTop, items: allAges.length, sle: sleLine, itemBands };
+}
+
+/**
+ * The items of a column older than the chart's top, as one dot on its top line: drawn at their ages they would
+ * all sit on that line, one dot hiding the others. The tooltip names each with its age, oldest first.
+ */
+function beyondTopCluster(
+  column: number,
+  items: Column['items'],
+  top: number,
+  sle: PageReport['serviceLevelExpectation'] | null,
+  unit: string,
+): AgingCluster {
+  const oldestFirst = [...items].sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
+  // The top is above every percentile line and the SLE: every item beyond it is past the SLE.
+  const breach = sle === null || sle.value === null ? '' : `; all past the SLE (${sle.percentile}%: ${duration(sle.value, unit)})`;
+  return {
+    column,
+    age: oldestFirst[0]!.age,
+    y: top,
+    beyondTop: true,
+    keys: oldestFirst.map((item) => item.key),
+    title: `${items.length} items older than ${duration(top, unit)} (${oldestFirst.map((item) => `${item.key}: ${duration(item.age, unit)}`).join(', ')})${breach}`,
+  };
 }

@@ -215,9 +215,10 @@ describe('the cycle time view', () => {
     );
     const monthName = (month: number) =>
       new Date(Date.UTC(2026, month - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
-    // The period runs from 1 February to 12 March; every item finished in February. Written as the locale writes a day.
+    // The period runs from 1 February (a Sunday) to 12 March; every item finished in February. Its weeks are
+    // labelled from their Monday, the 2nd, written as the locale writes a day.
     expect(labels[0]).toBe(
-      new Date(Date.UTC(2026, 1, 1)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      new Date(Date.UTC(2026, 1, 2)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     );
     expect(labels.at(-1)).toContain(monthName(3));
   });
