@@ -1,12 +1,10 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { DEMO_REPOSITORIES } from '../github/demo-github';
-import type { LocalSite } from '../local-site';
 import { userWithRole } from '../testing/open-host-page';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { e2eSuite } from './e2e-suite';
 import { ascending, dayOf, inclusiveDays, measured, MS_PER_DAY, nearestRank, today, type Measured } from './default-conventions';
-import { exportedIssues } from './jira-export';
-import { pageOpener, projectPagePath, showTab } from './project-page-opener';
+import { projectPagePath, showTab } from './project-page-opener';
 
 jest.setTimeout(240_000);
 
@@ -20,14 +18,13 @@ jest.setTimeout(240_000);
  */
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+// The types the page counts until an admin says otherwise (no epics).
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 let items: Measured[];
 
 beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  items = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic').map(measured);
+  const { site } = suite;
+  items = suite.issues.map(measured);
   const answer = (await site.platform.invokeResolver({
     moduleKey: 'flow-metrics-settings',
     functionKey: 'connectGitHub',
@@ -38,11 +35,6 @@ beforeAll(async () => {
   await site.platform.runScheduledTrigger('hourly-github-sync');
   await site.platform.drainQueue();
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const iso = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
@@ -65,7 +57,7 @@ function bandOf(age: number, sample: readonly number[]): string {
 }
 
 const openAging = async (search = '') => {
-  const opened = await pages.open({
+  const opened = await suite.pages.open({
     path: projectPagePath(PROJECT, `?tab=aging${search}`),
     ready: { testId: 'chart-aging', timeout: 60_000 },
   });
@@ -165,7 +157,7 @@ describe('the aging chart and its table', () => {
 
 describe('dates on the axes', () => {
   it("labels the daily throughput chart's weeks on their Mondays, not from the period's first day", async () => {
-    const { frame } = await pages.open({
+    const { frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=throughput&period=30'),
       ready: { testId: 'chart-throughput-daily', timeout: 60_000 },
     });
@@ -179,7 +171,7 @@ describe('dates on the axes', () => {
   });
 
   it('writes the year on the pull request trends’ first date, as on the run charts', async () => {
-    const { frame } = await pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } });
+    const { frame } = await suite.pages.open({ path: projectPagePath(PROJECT), ready: { testId: 'flow-report', timeout: 60_000 } });
     await showTab(frame, 'Pull requests', 'tab-panel-pull-requests');
     await frame.getByTestId('chart-time-split-trend').waitFor({ timeout: 30_000 });
     const charts = ['chart-time-split-trend', ...['coding', 'pickup', 'review', 'merge'].map((phase) => `chart-phase-trend-${phase}`)];

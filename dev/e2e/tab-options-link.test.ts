@@ -1,10 +1,9 @@
 import { expect } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { LocalSite } from '../local-site';
+import type { Frame, Page } from 'playwright-core';
 import { describeViolations, seriousAccessibilityViolations } from '../testing/accessibility-audit';
-import { syncedDemoSiteAndBrowser } from './synced-demo-site';
+import { e2eSuite } from './e2e-suite';
 import { expectScatterDots } from './chart-marks';
-import { pageOpener, projectPagePath } from './project-page-opener';
+import { projectPagePath } from './project-page-opener';
 import { dayOf, measured, MS_PER_DAY, today, type Measured } from './default-conventions';
 import { exportedIssues } from './jira-export';
 
@@ -19,19 +18,12 @@ jest.setTimeout(180_000);
  */
 const PROJECT = 'FLOW';
 
-let site: LocalSite;
-let browser: Browser;
-const pages = pageOpener(() => ({ browser, site }));
+// The types the page counts until an admin says otherwise (no epics).
+const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
 let items: Measured[];
 
-beforeAll(async () => {
-  [site, browser] = await syncedDemoSiteAndBrowser();
-  items = (await exportedIssues(site, PROJECT)).filter((issue) => issue.type !== 'Epic').map(measured);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+beforeAll(() => {
+  items = suite.issues.map(measured);
 });
 
 const iso = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -41,13 +33,13 @@ const copiedLink = (page: Page) => page.evaluate(() => `${window.location.pathna
 
 /** Opens an address copied from the host page, as whoever follows the link. */
 const follow = (link: string, ready: string, theme: 'light' | 'dark' = 'light') =>
-  pages.open({ path: link, theme, ready: { testId: ready, timeout: 60_000 } });
+  suite.pages.open({ path: link, theme, ready: { testId: ready, timeout: 60_000 } });
 
 const checked = (frame: Frame, testId: string) => frame.getByTestId(`${testId}--hidden-checkbox`).isChecked();
 
 describe('a link to a tab set up by the reader', () => {
   it('reproduces the scatterplot: its logarithmic scale, rolling line and zoom, with the dots Jira says finished in the zoom', async () => {
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=cycle-time'),
       ready: { testId: 'tab-panel-cycle-time', timeout: 60_000 },
     });
@@ -77,7 +69,7 @@ describe('a link to a tab set up by the reader', () => {
   });
 
   it('reproduces what the cumulative flow diagram hides', async () => {
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=flow'),
       ready: { testId: 'tab-panel-flow', timeout: 60_000 },
     });
@@ -95,7 +87,7 @@ describe('a link to a tab set up by the reader', () => {
 
   it('reproduces the aging as it stood on a past day', async () => {
     const day = iso(today() - 10);
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=aging'),
       ready: { testId: 'tab-panel-aging', timeout: 60_000 },
     });
@@ -116,7 +108,7 @@ describe('a link to a tab set up by the reader', () => {
   it("reproduces the forecast's sampling window, start and questions", async () => {
     const start = iso(today() + 7);
     const by = iso(today() + 42);
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=forecast'),
       ready: { testId: 'tab-panel-forecast', timeout: 90_000 },
     });
@@ -137,12 +129,12 @@ describe('a link to a tab set up by the reader', () => {
   });
 
   it('reproduces the remaining work counted from a JQL query, counted again by Jira for whoever follows the link', async () => {
-    const unfinishedBugs = (await exportedIssues(site, PROJECT, 'member')).filter(
+    const unfinishedBugs = (await exportedIssues(suite.site, PROJECT, 'member')).filter(
       (issue) => issue.type === 'Bug' && issue.category !== 'done',
     );
     expect(unfinishedBugs.length).toBeGreaterThan(0);
     const counted = `Jira counts ${unfinishedBugs.length.toLocaleString('en-US')} unfinished`;
-    const { page, frame } = await pages.open({
+    const { page, frame } = await suite.pages.open({
       path: projectPagePath(PROJECT, '?tab=forecast'),
       ready: { testId: 'tab-panel-forecast', timeout: 90_000 },
     });
