@@ -89,6 +89,19 @@ export interface CompactIssueInput {
   flags?: ReadonlyArray<{ at: number; on: boolean }>;
 }
 
+/**
+ * An issue whose transitions and flag changes are given as columns (`CompactIssueInput` without an object per
+ * change): how a reader of a large export hands them on, from arrays it reuses for every issue.
+ */
+export interface CompactIssueRuns extends Omit<CompactIssueInput, 'transitions' | 'flags'> {
+  /** In time order, none before `created`; `transitionStatus[k]` is the status entered at `transitionAt[k]`. */
+  transitionAt: readonly number[];
+  transitionStatus: readonly number[];
+  /** In time order, none before `created`; `flagOn[k]` is 1 when the issue became flagged at `flagAt[k]`, 0 when cleared. */
+  flagAt: readonly number[];
+  flagOn: readonly number[];
+}
+
 /** The per-issue columns of a `CompactHistory` while it is written, one issue after another. */
 export type IssueColumns = {
   -readonly [K in Exclude<keyof CompactHistory, 'format' | 'statuses' | 'issueTypes' | 'facets'>]: CompactHistory[K][number][];
@@ -225,18 +238,30 @@ export class CompactHistoryBuilder {
 
   /** @throws Error when transitions or flags are out of order or before creation. */
   addIssue(input: CompactIssueInput): void {
+    const flags = input.flags ?? [];
+    this.addIssueRuns({
+      ...input,
+      transitionAt: input.transitions.map((transition) => transition.at),
+      transitionStatus: input.transitions.map((transition) => transition.status),
+      flagAt: flags.map((flag) => flag.at),
+      flagOn: flags.map((flag) => (flag.on ? 1 : 0)),
+    });
+  }
+
+  /** `addIssue` for an issue whose changes are columns: they are copied, so the caller may reuse its arrays. @throws as `addIssue` */
+  addIssueRuns(input: CompactIssueRuns): void {
+    const { transitionAt, transitionStatus, flagAt, flagOn } = input;
     let previous = input.created;
-    for (const transition of input.transitions) {
-      if (!(transition.at >= previous)) throw new Error(`${input.key}: transitions must be in time order, after creation`);
-      if (!(transition.status >= 0 && transition.status < this.statuses.length)) {
-        throw new Error(`${input.key}: unknown status index ${transition.status}`);
-      }
-      previous = transition.at;
+    for (let k = 0; k < transitionAt.length; k++) {
+      if (!(transitionAt[k]! >= previous)) throw new Error(`${input.key}: transitions must be in time order, after creation`);
+      const status = transitionStatus[k]!;
+      if (!(status >= 0 && status < this.statuses.length)) throw new Error(`${input.key}: unknown status index ${status}`);
+      previous = transitionAt[k]!;
     }
     previous = input.created;
-    for (const flag of input.flags ?? []) {
-      if (!(flag.at >= previous)) throw new Error(`${input.key}: flag changes must be in time order, after creation`);
-      previous = flag.at;
+    for (let k = 0; k < flagAt.length; k++) {
+      if (!(flagAt[k]! >= previous)) throw new Error(`${input.key}: flag changes must be in time order, after creation`);
+      previous = flagAt[k]!;
     }
     let typeIndex = this.typeByName.get(input.type);
     if (typeIndex === undefined) {
@@ -244,7 +269,23 @@ export class CompactHistoryBuilder {
       this.issueTypes.push(input.type);
       this.typeByName.set(input.type, typeIndex);
     }
-    appendIssue(this.columns, { ...input, type: typeIndex });
+    const columns = this.columns;
+    columns.issueId.push(input.id);
+    columns.key.push(input.key);
+    columns.type.push(typeIndex);
+    columns.created.push(input.created);
+    columns.resolved.push(input.resolved);
+    columns.initialStatus.push(input.initialStatus);
+    for (let k = 0; k < transitionAt.length; k++) {
+      columns.transitionAt.push(transitionAt[k]!);
+      columns.transitionStatus.push(transitionStatus[k]!);
+    }
+    columns.transitionOffset.push(columns.transitionAt.length);
+    for (let k = 0; k < flagAt.length; k++) {
+      columns.flagAt.push(flagAt[k]!);
+      columns.flagOn.push(flagOn[k]!);
+    }
+    columns.flagOffset.push(columns.flagAt.length);
   }
 
   build(): CompactHistory {
