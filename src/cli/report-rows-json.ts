@@ -27,8 +27,29 @@ function keptInOrder(names: readonly string[]): boolean {
   return new Set(names).size === names.length && names.every((name) => name !== '__proto__' && !/^[0-9]+$/.test(name));
 }
 
+/**
+ * The text of numbers written before, by their value in thousandths: the rows' numbers are rounded to two or
+ * three decimals, and a report repeats the same few thousand of them hundreds of thousands of times, each
+ * costlier to write afresh than to look up. One slot per value's low bits, the latest value kept.
+ */
+const NUMBER_SLOTS = 1 << 14;
+const numberThousandths = new Float64Array(NUMBER_SLOTS).fill(NaN);
+const numberTexts: string[] = new Array<string>(NUMBER_SLOTS).fill('');
+
 /** A number as JSON writes it, NaN and infinities as null (as the rows hold them). */
-const jsonNumber = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
+function jsonNumber(value: number): string {
+  const thousandths = Math.round(value * 1000);
+  // A value of so many thousandths is the same number however it was written (1.27 is 1270 / 1000), so its
+  // text is too. Anything else (NaN, infinities, finer or far larger values) is written afresh.
+  if (thousandths / 1000 !== value || thousandths > 0x7fffffff || thousandths < -0x7fffffff)
+    return Number.isFinite(value) ? String(value) : 'null';
+  const slot = thousandths & (NUMBER_SLOTS - 1);
+  if (numberThousandths[slot] !== thousandths) {
+    numberThousandths[slot] = thousandths;
+    numberTexts[slot] = String(value);
+  }
+  return numberTexts[slot]!;
+}
 
 /** Row indentation: a row is an element of a list that is a member of the report, two levels deep. */
 const ROW = '    ';
