@@ -146,6 +146,30 @@ describe('compact history', () => {
     expect(() => builder.addIssueRuns({ ...late, transitionAt: [3000], transitionStatus: [7], flagAt: [] })).toThrow('status index');
   });
 
+  it('leaves a history it built as it was when more issues are added afterwards', () => {
+    const builder = new CompactHistoryBuilder();
+    const todo = builder.status({ id: '1', name: 'To Do' });
+    const issue = { type: 'Story', created: 1000, resolved: null, initialStatus: todo };
+    builder.addIssue({ ...issue, id: '10', key: 'A-1', transitions: [{ at: 2000, status: todo }], flags: [{ at: 1500, on: true }] });
+    const first = builder.build();
+    const firstAsJson = JSON.stringify(first);
+    builder.addIssue({
+      ...issue,
+      id: '11',
+      key: 'A-2',
+      type: 'Bug',
+      transitions: [{ at: 3000, status: todo }],
+      flags: [{ at: 1600, on: true }],
+    });
+    const second = builder.build();
+    expect(JSON.stringify(first)).toBe(firstAsJson);
+    expect(second.key).toEqual(['A-1', 'A-2']);
+    expect(second.transitionAt).toEqual([2000, 3000]);
+    expect(second.flagOffset).toEqual([0, 1, 2]);
+    expect(second.issueTypes).toEqual(['Story', 'Bug']);
+    expect(issueCount(first)).toBe(1);
+  });
+
   it('shows one issue as an object', () => {
     const view = issueAt(twoIssues(), 0);
     expect(view).toEqual({

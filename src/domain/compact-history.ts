@@ -148,6 +148,12 @@ export function appendIssue(columns: IssueColumns, issue: Omit<CompactIssueInput
   columns.flagOffset.push(columns.flagAt.length);
 }
 
+function copiedColumns(columns: IssueColumns): IssueColumns {
+  const copy = { ...columns };
+  for (const name of Object.keys(copy) as (keyof IssueColumns)[]) (copy[name] as unknown[]) = [...columns[name]];
+  return copy;
+}
+
 function categoryKey(value: string | null | undefined): StatusCategoryKey | null {
   return value === 'new' || value === 'indeterminate' || value === 'done' ? value : null;
 }
@@ -163,7 +169,13 @@ export class CompactHistoryBuilder {
   private readonly statusByName = new Map<string, number>();
   private readonly issueTypes: string[] = [];
   private readonly typeByName = new Map<string, number>();
-  private readonly columns = emptyIssueColumns();
+  private columns = emptyIssueColumns();
+  /**
+   * Whether `build` handed the columns out: they are then the built history's, and the next issue added is
+   * written into copies. Handing them out rather than copying them saves the largest copy of reading an export
+   * (a million changes for 100,000 issues), fresh memory touched only to be the same again.
+   */
+  private handedOut = false;
 
   get size(): number {
     return this.columns.key.length;
@@ -269,6 +281,10 @@ export class CompactHistoryBuilder {
       this.issueTypes.push(input.type);
       this.typeByName.set(input.type, typeIndex);
     }
+    if (this.handedOut) {
+      this.columns = copiedColumns(this.columns);
+      this.handedOut = false;
+    }
     const columns = this.columns;
     columns.issueId.push(input.id);
     columns.key.push(input.key);
@@ -288,24 +304,15 @@ export class CompactHistoryBuilder {
     columns.flagOffset.push(columns.flagAt.length);
   }
 
+  /** The history of the issues added so far; adding more afterwards leaves it as it is. */
   build(): CompactHistory {
-    const c = this.columns;
+    this.handedOut = true;
     return {
       format: COMPACT_HISTORY_FORMAT,
+      // Dictionary entries are updated in place as statuses are seen again (see `status`): copied.
       statuses: this.statuses.map((status) => ({ ...status })),
       issueTypes: [...this.issueTypes],
-      issueId: [...c.issueId],
-      key: [...c.key],
-      type: [...c.type],
-      created: [...c.created],
-      resolved: [...c.resolved],
-      initialStatus: [...c.initialStatus],
-      transitionOffset: [...c.transitionOffset],
-      transitionAt: [...c.transitionAt],
-      transitionStatus: [...c.transitionStatus],
-      flagOffset: [...c.flagOffset],
-      flagAt: [...c.flagAt],
-      flagOn: [...c.flagOn],
+      ...this.columns,
     };
   }
 }
