@@ -274,7 +274,8 @@ export function buildFlowReportWithRows<Items, Statuses>(
   const basis = reportBasis(history, config, run);
   const facts = itemFacts(basis, config);
   const { warnings, ...measures } = withRows(windowMeasures(basis, facts, config, run), rows(facts));
-  return { ...measures, forecast: forecastOf(basis, config, run)(), warnings };
+  // The items in progress, which the forecast's "when" counts by default, are the facts' own: not aged again.
+  return { ...measures, forecast: forecastOf(basis, config, run, facts.ages.items.length)(), warnings };
 }
 
 /**
@@ -309,8 +310,14 @@ export function buildForecaster(history: CompactHistory, config: FlowConfig, run
   return forecastOf(reportBasis(history, config, run), config, run);
 }
 
-function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): Forecaster {
-  return forecaster(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
+/** @param inProgress how many items are in progress at `now` (see `workItemAges`), when already counted */
+function forecastOf(
+  { timeline, measure, dates }: ReportBasis,
+  config: FlowConfig,
+  run: FlowReportRun,
+  inProgress = workItemAges(timeline, measure).items.length,
+): Forecaster {
+  return forecaster(timeline, config, run, dates, inProgress);
 }
 
 /**
