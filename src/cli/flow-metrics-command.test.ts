@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowReport, JiraSearchIssue } from '../domain';
+import { buildFlowReport, type FlowReport, type JiraSearchIssue } from '../domain';
 import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+import { readIssues } from './report-input';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'cli', 'bin', 'flow-metrics.js');
@@ -203,6 +204,25 @@ describe('flow-metrics command, bad input', () => {
     const report = JSON.parse(stdout) as FlowReport;
     expect(report.generated.now).toBe('2026-01-31T00:00:00.000Z');
     expect(report.warnings).toHaveLength(1);
+  });
+
+  it('writes report.json as JSON.stringify writes the report built whole, its rows written from their columns in runs', () => {
+    // Hundreds of copies of the export's issues under other keys: lists of rows longer than a run of them.
+    const copies = Array.from({ length: 30 }, (_, k) =>
+      fixtureIssues().map((issue) => ({ ...issue, id: `${k}${issue.id}`, key: issue.key.replace(/\d+$/, (n) => `${k}0${n}`) })),
+    ).flat();
+    const text = JSON.stringify(copies);
+    const { code, written } = runInMemory(['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', NOW, '--out', 'out'], {
+      'issues.json': text,
+      'workflow.json': workflow,
+    });
+    expect(code).toBe(0);
+    const config = readFlowConfig(workflow, 'workflow.json');
+    if (!('config' in config)) throw new Error(config.problem);
+    const { history, warnings } = readIssues([Buffer.from(text)], 'issues.json', config.config, (error) => error as Error);
+    const report = buildFlowReport(history, config.config, { now: Date.parse(NOW), seed: 1, warnings });
+    expect(report.items.length).toBeGreaterThan(200);
+    expect(written[join('out', 'report.json')]).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 
   it('writes report.json into --out, and one CSV table, named by --table, to standard output or into --out', () => {

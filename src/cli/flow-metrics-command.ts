@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import {
   buildFlowReport,
+  buildFlowReportWithRows,
   DEFAULT_FLOW_CONFIG,
   formatIsoTimestamp,
   UnmappedStatusError,
@@ -29,6 +30,7 @@ import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
 import { readIssues } from './report-input';
 import { prettyJsonPieces } from './json-pieces';
+import { itemRowsJson, timeInStatusRowsJson } from './report-rows-json';
 
 export interface CommandIo {
   /** Reads a file as UTF-8; "-" is standard input. */
@@ -87,26 +89,36 @@ function report(args: ReportArguments, io: CommandIo): void {
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
 
   const now = asOfInstant(args.now, config, io);
-  let flowReport;
-  try {
-    flowReport = buildFlowReport(input.history, config, { now, seed: args.seed, warnings: input.warnings });
-  } catch (error) {
-    if (error instanceof UnmappedStatusError) {
-      const where = input.locateStatus(error.statusIndex);
-      const status = `status "${error.status.name}"${error.status.id === null ? '' : ` (id ${error.status.id})`}`;
-      const fix =
-        args.config === null
-          ? 'its status category is unknown: add a config with this status in a stage, or list it under "statuses" with its statusCategory'
-          : 'add it (by name or id) to a stage in the config';
-      throw new CliInputError(
-        `${inputName}: ${where ? `${where.issueKey}: ${where.field}` : error.issueKey}: ${status} is not mapped to any stage of the workflow; ${fix}`,
-      );
+  const run = { now, seed: args.seed, warnings: input.warnings };
+  /** The report `build` makes, its errors about the workflow worded for the command's user. */
+  const reportOf = <Report>(build: () => Report): Report => {
+    try {
+      return build();
+    } catch (error) {
+      if (error instanceof UnmappedStatusError) {
+        const where = input.locateStatus(error.statusIndex);
+        const status = `status "${error.status.name}"${error.status.id === null ? '' : ` (id ${error.status.id})`}`;
+        const fix =
+          args.config === null
+            ? 'its status category is unknown: add a config with this status in a stage, or list it under "statuses" with its statusCategory'
+            : 'add it (by name or id) to a stage in the config';
+        throw new CliInputError(
+          `${inputName}: ${where ? `${where.issueKey}: ${where.field}` : error.issueKey}: ${status} is not mapped to any stage of the workflow; ${fix}`,
+        );
+      }
+      if (error instanceof WorkflowError) throw new CliInputError(`${args.config ?? 'workflow'}: ${error.message}`);
+      throw error;
     }
-    if (error instanceof WorkflowError) throw new CliInputError(`${args.config ?? 'workflow'}: ${error.message}`);
-    throw error;
-  }
+  };
 
   if (args.format === 'json') {
+    // The rows, most of report.json, are written straight from their columns (see report-rows-json.ts).
+    const flowReport = reportOf(() =>
+      buildFlowReportWithRows(input.history, config, run, (facts) => ({
+        items: itemRowsJson(facts.table()),
+        timeInStatus: timeInStatusRowsJson(facts.statusTable()),
+      })),
+    );
     const pullRequests =
       args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };
     // JSON.stringify(report, null, 2) and a line break, made and written in pieces (see json-pieces.ts).
@@ -123,6 +135,7 @@ function report(args: ReportArguments, io: CommandIo): void {
     }
     return;
   }
+  const flowReport = reportOf(() => buildFlowReport(input.history, config, run));
   const section = args.pullRequests.length === 0 ? null : pullRequestsOf(args, io, input.history, config, flowReport, now);
   const table = (name: NonNullable<ReportArguments['table']>): string =>
     // The arguments refuse a pull-request table without --pull-requests.
@@ -147,7 +160,7 @@ function pullRequestsOf(
   io: CommandIo,
   history: CompactHistory,
   config: FlowConfig,
-  flowReport: FlowReport,
+  flowReport: Pick<FlowReport, 'generated'>,
   now: number,
 ): PullRequestSection {
   const knownProjects = new Set(history.key.map(projectOfKey));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { prettyJsonPieces } from './json-pieces';
+import { PrettyJsonList, prettyJsonPieces } from './json-pieces';
 
 const joined = (value: unknown, elementsPerPiece?: number) => [...prettyJsonPieces(value, elementsPerPiece)].join('');
 
@@ -40,5 +40,20 @@ describe('prettyJsonPieces', () => {
     expect(pieces.filter((piece) => piece.includes('"key"')).map((piece) => piece.match(/"key"/g)!.length)).toEqual([2, 2, 1]);
     expect(joined({})).toBe('{}');
     expect(joined({ gone: undefined })).toBe('{}');
+  });
+});
+
+describe('prettyJsonPieces with a list whose elements are written by their owner', () => {
+  it('asks the list for its runs, and writes an empty one as JSON does', () => {
+    const rows = [{ key: 'A-1' }, { key: 'A-2' }, { key: 'A-3' }];
+    // Each element as it stands two levels deep, as JSON.stringify indents it there.
+    const list = new PrettyJsonList(rows.length, (from, to) =>
+      rows
+        .slice(from, to)
+        .map((row) => `    {\n      "key": ${JSON.stringify(row.key)}\n    }`)
+        .join(',\n'),
+    );
+    expect(joined({ first: true, rows: list, last: null }, 2)).toBe(JSON.stringify({ first: true, rows, last: null }, null, 2));
+    expect(joined({ rows: new PrettyJsonList(0, () => 'never asked') })).toBe(JSON.stringify({ rows: [] }, null, 2));
   });
 });

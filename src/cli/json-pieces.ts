@@ -11,6 +11,9 @@
  * cut into runs of elements, and each run is written nested two deep (`[[...]]`), which indents its elements
  * exactly as they stand in the whole text; the brackets around them are then cut off. A member is written
  * inside an object of its own (`{"name": value}`) for the same reason.
+ *
+ * A member may also be a `PrettyJsonList`, a list whose elements' text its owner writes itself, straight from
+ * what they are made of (see `report-rows-json.ts`): its runs are then asked of it rather than stringified.
  */
 
 /** Elements of a long list written per piece: tens of kilobytes of a report's rows, small enough for V8 to make in reused memory. */
@@ -20,6 +23,18 @@ const ELEMENTS_PER_PIECE = 100;
 const RUN_BRACKETS = 6;
 /** `{\n` before a member, and `\n}` after it. */
 const MEMBER_BRACES = 2;
+
+/**
+ * A list of `length` elements a member of the object holds, whose text is made by `elements(from, to)`: the
+ * elements `from` to `to - 1` as they stand in the whole text, two levels deep (each indented by four
+ * spaces, separated by ",\n"), exactly as `JSON.stringify` of the list they stand for writes them there.
+ */
+export class PrettyJsonList {
+  constructor(
+    readonly length: number,
+    readonly elements: (from: number, to: number) => string,
+  ) {}
+}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
@@ -38,7 +53,18 @@ export function* prettyJsonPieces(value: unknown, elementsPerPiece = ELEMENTS_PE
   let before = '{\n';
   for (const name of Object.keys(value)) {
     const member = value[name];
-    if (Array.isArray(member) && member.length > elementsPerPiece) {
+    if (member instanceof PrettyJsonList) {
+      if (member.length === 0) {
+        yield `${before}  ${JSON.stringify(name)}: []`;
+      } else {
+        yield `${before}  ${JSON.stringify(name)}: [\n`;
+        for (let at = 0; at < member.length; at += elementsPerPiece) {
+          if (at > 0) yield ',\n';
+          yield member.elements(at, Math.min(at + elementsPerPiece, member.length));
+        }
+        yield '\n  ]';
+      }
+    } else if (Array.isArray(member) && member.length > elementsPerPiece) {
       yield `${before}  ${JSON.stringify(name)}: [\n`;
       for (let at = 0; at < member.length; at += elementsPerPiece) {
         // Separate pieces rather than joined: a joined string would be copied once more to be written.

@@ -1,5 +1,6 @@
 /** Node entry point of `flow-metrics` (see cli/bin/flow-metrics.js): real files, real streams, the real clock. */
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
@@ -47,7 +48,22 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   }
 }
 
+/**
+ * Keeps V8's space for new objects at the megabyte it starts with, rather than letting it grow to 16 MB or more.
+ *
+ * Why: reading an export makes garbage by the gigabyte, every bit of it short-lived, and V8 grows that space as
+ * soon as a little of it survives (the issues' keys, the history's columns). A larger space means fewer
+ * collections but fresh memory to touch, and on a small machine touching fresh memory (a page fault per 4 kB)
+ * costs more than the collections saved: measured on 20,000 issues, 27,000 page faults became 18,000, CPU time
+ * fell by a tenth and peak memory from 118 to 84 MB. The growth factor is read at each growth, so it can be
+ * set after start-up, unlike the space's size.
+ */
+function keepNewSpaceSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 /** Runs the command with process arguments; the exit code is set, not forced, so output is flushed. */
 export function main(argv: readonly string[], loadConfigReader: ConfigReaderLoader): void {
+  keepNewSpaceSmall();
   process.exitCode = runFlowMetrics(argv, nodeIo(loadConfigReader));
 }

@@ -118,6 +118,58 @@ describe('compact history', () => {
     expect(() => builder.addIssue({ ...issue, transitions: [{ at: 300, status: 9 }] })).toThrow('status index');
   });
 
+  it('takes an issue whose changes are columns (addIssueRuns) as addIssue takes it, copying the columns', () => {
+    const runs = { transitionAt: [2000], transitionStatus: [1], flagAt: [1600, 1700], flagOn: [1, 0] };
+    const builder = new CompactHistoryBuilder();
+    const todo = builder.status({ id: '1', name: 'To Do', category: 'new' });
+    builder.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
+    const issue = { id: '10', key: 'A-1', type: 'Story', created: 1000, resolved: null, initialStatus: todo };
+    builder.addIssueRuns({ ...issue, ...runs });
+    // The reader reuses its arrays for the next issue: what was added must not change with them.
+    runs.transitionAt.length = runs.flagAt.length = 0;
+    builder.addIssueRuns({ ...issue, id: '11', key: 'A-2', ...runs });
+    const expected = new CompactHistoryBuilder();
+    expected.status({ id: '1', name: 'To Do', category: 'new' });
+    const doing = expected.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
+    expected.addIssue({
+      ...issue,
+      transitions: [{ at: 2000, status: doing }],
+      flags: [
+        { at: 1600, on: true },
+        { at: 1700, on: false },
+      ],
+    });
+    expected.addIssue({ ...issue, id: '11', key: 'A-2', transitions: [] });
+    expect(builder.build()).toEqual(expected.build());
+    const late = { ...issue, transitionStatus: [], flagAt: [50], flagOn: [1] };
+    expect(() => builder.addIssueRuns({ ...late, transitionAt: [] })).toThrow('flag changes must be in time order');
+    expect(() => builder.addIssueRuns({ ...late, transitionAt: [3000], transitionStatus: [7], flagAt: [] })).toThrow('status index');
+  });
+
+  it('leaves a history it built as it was when more issues are added afterwards', () => {
+    const builder = new CompactHistoryBuilder();
+    const todo = builder.status({ id: '1', name: 'To Do' });
+    const issue = { type: 'Story', created: 1000, resolved: null, initialStatus: todo };
+    builder.addIssue({ ...issue, id: '10', key: 'A-1', transitions: [{ at: 2000, status: todo }], flags: [{ at: 1500, on: true }] });
+    const first = builder.build();
+    const firstAsJson = JSON.stringify(first);
+    builder.addIssue({
+      ...issue,
+      id: '11',
+      key: 'A-2',
+      type: 'Bug',
+      transitions: [{ at: 3000, status: todo }],
+      flags: [{ at: 1600, on: true }],
+    });
+    const second = builder.build();
+    expect(JSON.stringify(first)).toBe(firstAsJson);
+    expect(second.key).toEqual(['A-1', 'A-2']);
+    expect(second.transitionAt).toEqual([2000, 3000]);
+    expect(second.flagOffset).toEqual([0, 1, 2]);
+    expect(second.issueTypes).toEqual(['Story', 'Bug']);
+    expect(issueCount(first)).toBe(1);
+  });
+
   it('shows one issue as an object', () => {
     const view = issueAt(twoIssues(), 0);
     expect(view).toEqual({

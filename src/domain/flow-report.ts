@@ -49,6 +49,7 @@ import { serviceLevelExpectation } from './service-level-expectation';
 import { dailyThroughput, throughputPerPeriod } from './throughput';
 import { timeInStage } from './time-in-stage';
 import { timeInStatus, type TimeInStatus } from './time-in-status';
+import { timeInStatusRowsOf, timeInStatusTable, type TimeInStatusTable } from './time-in-status-table';
 import { percentileBand, workItemAges } from './work-item-age';
 import { wipPerDay } from './work-in-progress';
 import { defaultWorkflow, resolveWorkflow } from './workflow';
@@ -240,9 +241,41 @@ export function reportBasis(history: CompactHistory, config: FlowConfig, run: Pi
  *   WorkflowError when the workflow is malformed.
  */
 export function buildFlowReport(history: CompactHistory, config: FlowConfig, run: FlowReportRun): FlowReport {
+  return buildFlowReportWithRows(history, config, run, builtRows);
+}
+
+/** The report's two lists of per-item rows (`items`, `timeInStatus`), or what stands in for them. */
+export interface ReportRows<Items, Statuses> {
+  items: Items;
+  timeInStatus: Statuses;
+}
+
+/** The report with something else in place of its two lists of per-item rows (see `buildFlowReportWithRows`). */
+export type FlowReportWithRows<Items, Statuses> = Omit<FlowReport, keyof ReportRows<unknown, unknown>> & ReportRows<Items, Statuses>;
+
+/** The rows as the report holds them, built from the items' facts. */
+const builtRows = (facts: ItemFacts): ReportRows<ReportItem[], FlowReport['timeInStatus']> => ({
+  items: facts.items(),
+  timeInStatus: facts.timeInStatus(),
+});
+
+/**
+ * `buildFlowReport` with `rows(facts)` in place of the per-item rows, in the same place among the report's
+ * members: for a writer that makes the rows' text straight from the columns they are built from (`facts.table()`
+ * and `facts.statusTable()`), without an object per row. The rows are most of a report of many items.
+ * @throws as `buildFlowReport`.
+ */
+export function buildFlowReportWithRows<Items, Statuses>(
+  history: CompactHistory,
+  config: FlowConfig,
+  run: FlowReportRun,
+  rows: (facts: ItemFacts) => ReportRows<Items, Statuses>,
+): FlowReportWithRows<Items, Statuses> {
   const basis = reportBasis(history, config, run);
-  const { warnings, ...measures } = measuresOf(basis, config, run);
-  return { ...measures, forecast: forecastOf(basis, config, run)(), warnings };
+  const facts = itemFacts(basis, config);
+  const { warnings, ...measures } = withRows(windowMeasures(basis, facts, config, run), rows(facts));
+  // The items in progress, which the forecast's "when" counts by default, are the facts' own: not aged again.
+  return { ...measures, forecast: forecastOf(basis, config, run, facts.ages.items.length)(), warnings };
 }
 
 /**
@@ -277,8 +310,14 @@ export function buildForecaster(history: CompactHistory, config: FlowConfig, run
   return forecastOf(reportBasis(history, config, run), config, run);
 }
 
-function forecastOf({ timeline, measure, dates }: ReportBasis, config: FlowConfig, run: FlowReportRun): Forecaster {
-  return forecaster(timeline, config, run, dates, workItemAges(timeline, measure).items.length);
+/** @param inProgress how many items are in progress at `now` (see `workItemAges`), when already counted */
+function forecastOf(
+  { timeline, measure, dates }: ReportBasis,
+  config: FlowConfig,
+  run: FlowReportRun,
+  inProgress = workItemAges(timeline, measure).items.length,
+): Forecaster {
+  return forecaster(timeline, config, run, dates, inProgress);
 }
 
 /**
@@ -302,6 +341,8 @@ export interface ItemFacts {
   /** The items as columns (see `item-table.ts`), and as the report's rows: both built on first reading, once. */
   table(): ItemTable;
   items(): ReportItem[];
+  /** The time in each status as columns (see `time-in-status-table.ts`), and as the report's rows: likewise. */
+  statusTable(): TimeInStatusTable;
   timeInStatus(): FlowReport['timeInStatus'];
 }
 
@@ -395,6 +436,8 @@ function factsOf(
     return (table = tableFrom ? tableFrom(measures) : itemTable(timeline, measures, measure));
   };
   let items: ReportItem[] | null = null;
+  let statusTable: TimeInStatusTable | null = null;
+  const statusTableOf = () => (statusTable ??= timeInStatusTable(timeline, statusTimes, measure));
   let statusRows: FlowReport['timeInStatus'] | null = null;
   return {
     itemCount,
@@ -407,7 +450,8 @@ function factsOf(
     perItem,
     table: tableOf,
     items: () => (items ??= itemRowsOf(tableOf())),
-    timeInStatus: () => (statusRows ??= timeInStatusRows(timeline, statusTimes, measure)),
+    statusTable: statusTableOf,
+    timeInStatus: () => (statusRows ??= timeInStatusRowsOf(statusTableOf())),
   };
 }
 
@@ -420,8 +464,16 @@ function measuresOf(basis: ReportBasis, config: FlowConfig, run: FlowReportRun):
 }
 
 /** The window's measures with the items' rows: every measure of the report but the forecast. */
-export function withItemRows({ generated, discarded, ...rest }: WindowMeasures, facts: ItemFacts): FlowMeasures {
-  return { generated, discarded, items: facts.items(), ...rest, timeInStatus: facts.timeInStatus() };
+export function withItemRows(measures: WindowMeasures, facts: ItemFacts): FlowMeasures {
+  return withRows(measures, builtRows(facts));
+}
+
+/** The window's measures with the rows (or what stands in for them) in their places among the report's members. */
+function withRows<Items, Statuses>(
+  { generated, discarded, ...rest }: WindowMeasures,
+  { items, timeInStatus }: ReportRows<Items, Statuses>,
+): Omit<FlowMeasures, keyof ReportRows<unknown, unknown>> & ReportRows<Items, Statuses> {
+  return { generated, discarded, items, ...rest, timeInStatus };
 }
 
 /**
@@ -516,29 +568,6 @@ export function windowMeasures(
     blockedTime: blockedSummary(timeline, blocked, doneItems, measure),
     warnings: [...(run.warnings ?? [])],
   };
-}
-
-/** Time in each status per item, in the unit's scale. */
-function timeInStatusRows(timeline: FlowTimeline, statusTimes: TimeInStatus, measure: DurationMeasure): FlowReport['timeInStatus'] {
-  const { history } = timeline;
-  const statusNames = history.statuses.map((status) => status.name);
-  const msByStatus = new Float64Array(statusNames.length).fill(NaN);
-  const rows: FlowReport['timeInStatus'] = [];
-  for (let i = 0; i < timeline.itemCount; i++) {
-    if (timeline.included[i] !== 1) continue;
-    // Keys in dictionary order, not visit order: items that visited the same statuses then share one object
-    // shape, which keeps building 100,000 of these cheap.
-    for (let e = statusTimes.offsets[i]!; e < statusTimes.offsets[i + 1]!; e++) msByStatus[statusTimes.status[e]!] = statusTimes.ms[e]!;
-    const statuses: Record<string, number> = {};
-    for (let s = 0; s < statusNames.length; s++) {
-      const ms = msByStatus[s]!;
-      if (Number.isNaN(ms)) continue;
-      statuses[statusNames[s]!] = round(measure.elapsed(ms)) ?? 0;
-      msByStatus[s] = NaN;
-    }
-    rows.push({ key: history.key[i]!, statuses });
-  }
-  return rows;
 }
 
 /** Headlines rounded as the report shows them, so a verdict never rests on a difference that is not shown. */

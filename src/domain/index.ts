@@ -102,6 +102,7 @@ export { checkSamplingWindow, MIN_SAMPLING_DAYS, type SamplingWindowChoice } fro
 export {
   buildFlowMeasures,
   buildFlowReport,
+  buildFlowReportWithRows,
   type FlowReport,
   type ForecastQuestions,
   type ForecastSection,
@@ -110,6 +111,7 @@ export {
   type WindowMeasures,
 } from './flow-report';
 export { itemRowsOf, type ItemTable } from './item-table';
+export { timeInStatusRowsOf, type TimeInStatusTable } from './time-in-status-table';
 
 // Pull requests (GitHub), joined to Jira items
 export { extractJiraKeys, projectOfKey } from './jira-key-extraction';

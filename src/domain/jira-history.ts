@@ -146,6 +146,13 @@ export class JiraHistoryBuilder {
   private readonly locations: StatusLocation[] = [];
   /** The changes of the issue being added, when read from parsed histories (reused from one issue to the next). */
   private readonly changes = new JiraChangeList();
+  /** One issue's transitions and flag changes as it is built (see `CompactIssueRuns`), reused for the next. */
+  private readonly runs = {
+    transitionAt: [] as number[],
+    transitionStatus: [] as number[],
+    flagAt: [] as number[],
+    flagOn: [] as number[],
+  };
 
   constructor(options: JiraHistoryOptions = {}) {
     this.flaggedFieldIds = new Set(options.flaggedFieldIds ?? DEFAULT_FLAGGED_FIELD_IDS);
@@ -315,8 +322,9 @@ export class JiraHistoryBuilder {
     }
 
     let initialStatus = currentStatus;
-    const transitions: Array<{ at: number; status: number }> = [];
-    const flags: Array<{ at: number; on: boolean }> = [];
+    // The issue's transitions and flag changes, in arrays reused from one issue to the next.
+    const { transitionAt, transitionStatus, flagAt, flagOn } = this.runs;
+    transitionAt.length = transitionStatus.length = flagAt.length = flagOn.length = 0;
     let flagged = false;
     for (const k of changes.timeOrder()) {
       const at = changes.at[k]!;
@@ -325,7 +333,7 @@ export class JiraHistoryBuilder {
         const toName = changes.toName[k];
         if (!to && !toName)
           throw new JiraHistoryError(key, changePath(historiesPath, changes, k, '.to'), 'a status change without the status entered');
-        if (transitions.length === 0) {
+        if (transitionAt.length === 0) {
           const from = changes.from[k];
           const fromName = changes.fromName[k];
           if (!from && !fromName) {
@@ -337,36 +345,33 @@ export class JiraHistoryBuilder {
           }
           initialStatus = this.changedStatus(from ?? null, fromName ?? null, key, historiesPath, changes, k, '.from');
         }
-        transitions.push({ at, status: this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to') });
+        transitionStatus.push(this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to'));
+        transitionAt.push(at);
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
         // first change clears it, the issue was created flagged.
         const on = Boolean(changes.toName[k] || changes.to[k]);
-        if (flags.length === 0 && !on && Boolean(changes.fromName[k] || changes.from[k])) {
-          flags.push({ at: created, on: true });
+        if (flagAt.length === 0 && !on && Boolean(changes.fromName[k] || changes.from[k])) {
+          flagAt.push(created);
+          flagOn.push(1);
           flagged = true;
         }
         if (on !== flagged) {
-          flags.push({ at, on });
+          flagAt.push(at);
+          flagOn.push(on ? 1 : 0);
           flagged = on;
         }
       }
     }
-    if (flags.length === 0 && this.isFlaggedNow(fields)) flags.push({ at: created, on: true });
-    if (transitions.length > 0 && transitions[transitions.length - 1]!.status !== currentStatus) {
+    if (flagAt.length === 0 && this.isFlaggedNow(fields)) {
+      flagAt.push(created);
+      flagOn.push(1);
+    }
+    if (transitionStatus.length > 0 && transitionStatus[transitionStatus.length - 1] !== currentStatus) {
       this.warnings.push(`${key}: the last status change in the changelog does not lead to fields.status; the changelog may be incomplete`);
     }
 
-    this.compact.addIssue({
-      id: String(rawId),
-      key,
-      type: typeName,
-      created,
-      resolved,
-      initialStatus,
-      transitions,
-      flags,
-    });
+    this.compact.addIssueRuns({ id: String(rawId), key, type: typeName, created, resolved, initialStatus, ...this.runs });
   }
 
   /**
