@@ -109,7 +109,7 @@ export {
   type ReportItem,
   type WindowMeasures,
 } from './flow-report';
-export { itemRowsOf, type ItemTable } from './item-table';
+export { itemRowsOf, pickedItemTable, type FromStartColumns, type ItemTable, type ItemTablePick } from './item-table';
 
 // Pull requests (GitHub), joined to Jira items
 export { extractJiraKeys, projectOfKey } from './jira-key-extraction';
