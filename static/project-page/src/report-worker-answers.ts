@@ -41,8 +41,10 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
     let id = choices.get(facts);
     if (id === undefined) choices.set(facts, (id = nextId++));
     const { rows, fromStart } = pick;
+    // The items in progress with their ages are left out: no view reads them (see `PageWindowMeasures`).
+    const { aging, ...read } = measures;
     return {
-      ...measures,
+      ...read,
       scatter: scatterColumns(measures.scatter, table.rowOfKey),
       items: { id, pick: held.includes(id) ? null : { of: table.id, table: held.includes(table.id) ? null : pick.of, rows, fromStart } },
     };

@@ -48,7 +48,7 @@ export type ReportPart = 'overview' | 'measures';
  * in `item-table.ts`), and without the time in each status per item, which no view shows and which cost more to
  * copy than all the rest.
  */
-export type PageMeasures = WindowMeasures & {
+export type PageMeasures = PageWindowMeasures & {
   itemPick: ItemTablePick;
   /**
    * Names the items: answers with the same id carry the same items (the same choice of items and stage
@@ -61,7 +61,13 @@ export type PageMeasures = WindowMeasures & {
  * The report the views read: the measures with their items, without the time in each status (never sent)
  * and without the forecast (the Forecast tab asks the forecast runner its own questions).
  */
-export type PageReport = WindowMeasures & { items: ReportItem[] };
+export type PageReport = PageWindowMeasures & { items: ReportItem[] };
+
+/**
+ * The window's measures a page reads: all but the list of items in progress with their ages (`aging`, thousands
+ * of objects copied at every change), which no view reads: the Aging tab asks for aging by stage (`aging`).
+ */
+export type PageWindowMeasures = Omit<WindowMeasures, 'aging'>;
 
 /** The figures for one choice of filters: what the filters bar shows whatever the tab, and the tab's part. */
 export type ReportFigures =

@@ -65,6 +65,8 @@ describe('the report worker', () => {
     expect(sent.cfd).toEqual(expected.report.cfd);
     expect(itemRowsOf(table)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
+    // Nor the items in progress with their ages, which no view reads.
+    expect(sent).not.toHaveProperty('aging');
     expect(sent).not.toHaveProperty('forecast');
   });
 
