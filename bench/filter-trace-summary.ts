@@ -66,29 +66,40 @@ function summary(file: string): string {
   for (const [thread, time] of [...busy].sort((a, b) => b[1] - a[1]).filter(([, time]) => time >= 500))
     lines.push(`  ${thread}: ${ms(time)}`);
 
-  // The named work inside each main-thread task of the window, largest first.
-  lines.push('', "the page's and the workers' tasks of the window, from the input (start, length: what they hold):");
-  const named = events.filter(
-    (event) => event.ph === 'X' && event.dur !== undefined && event.dur >= 1000 && !event.name.endsWith('RunTask'),
-  );
-  const shown = (task: TraceEvent) =>
-    ['CrRendererMain', 'DedicatedWorker thread'].includes(nameOf(task)) && inWindow(task.ts, task.dur ?? 0) >= 1000;
-  for (const task of tasks.filter(shown)) {
-    const inside = named
-      .filter(
-        (event) => event.pid === task.pid && event.tid === task.tid && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!,
-      )
-      .sort((a, b) => b.dur! - a.dur!)
-      .slice(0, 5)
-      .map((event) => `${event.name}${event.args?.data?.type ? `(${event.args.data.type})` : ''} ${ms(event.dur!)}`);
-    lines.push(`  ${nameOf(task) === 'CrRendererMain' ? 'page' : 'worker'} +${ms(task.ts - from)}, ${ms(task.dur!)}: ${inside.join(', ')}`);
-  }
-
   // CPU samples: one profile per thread, its chunks carrying nodes, samples and the time between samples.
-  const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; samples: Array<{ node: number; at: number }> }>();
+  const profiles = new Map<
+    string,
+    { thread: string; at: string; nodes: Map<number, ProfileNode>; samples: Array<{ node: number; at: number }> }
+  >();
   for (const event of events) {
-    if (event.name === 'Profile') profiles.set(event.id!, { thread: nameOf(event), nodes: new Map(), samples: [] });
+    if (event.name === 'Profile')
+      profiles.set(event.id!, { thread: nameOf(event), at: `${event.pid}:${event.tid}`, nodes: new Map(), samples: [] });
   }
+  const label = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    return `${functionName || '(anonymous)'} ${(url ?? '').split('/').pop()}:${(lineNumber ?? 0) + 1}`;
+  };
+  /** The functions the samples of a thread between two times fall in, by the time spent inside each. */
+  const timeInside = (thread: string, start: number, end: number): Map<string, number> => {
+    const inside = new Map<string, number>();
+    for (const profile of profiles.values()) {
+      if (profile.at !== thread) continue;
+      const samples = profile.samples.filter((sample) => sample.at >= start && sample.at <= end);
+      samples.forEach((sample, k) => {
+        const weight = (samples[k + 1]?.at ?? sample.at) - sample.at;
+        const seen = new Set<string>();
+        for (
+          let node = profile.nodes.get(sample.node);
+          node;
+          node = node.parent === undefined ? undefined : profile.nodes.get(node.parent)
+        ) {
+          if (!seen.has(label(node))) inside.set(label(node), (inside.get(label(node)) ?? 0) + weight);
+          seen.add(label(node));
+        }
+      });
+    }
+    return inside;
+  };
   const clock = new Map<string, number>();
   for (const event of events) {
     if (event.name === 'Profile') clock.set(event.id!, event.args?.data?.startTime ?? 0);
@@ -106,15 +117,38 @@ function summary(file: string): string {
     });
     clock.set(event.id!, at);
   }
+  // The named work inside each main-thread task of the window, largest first.
+  lines.push('', "the page's and the workers' tasks of the window, from the input (start, length: what they hold):");
+  const named = events.filter(
+    (event) => event.ph === 'X' && event.dur !== undefined && event.dur >= 1000 && !event.name.endsWith('RunTask'),
+  );
+  const shown = (task: TraceEvent) =>
+    ['CrRendererMain', 'DedicatedWorker thread'].includes(nameOf(task)) && inWindow(task.ts, task.dur ?? 0) >= 1000;
+  for (const task of tasks.filter(shown)) {
+    const inside = named
+      .filter(
+        (event) => event.pid === task.pid && event.tid === task.tid && event.ts >= task.ts && event.ts + event.dur! <= task.ts + task.dur!,
+      )
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 5)
+      .map((event) => `${event.name}${event.args?.data?.type ? `(${event.args.data.type})` : ''} ${ms(event.dur!)}`);
+    lines.push(`  ${nameOf(task) === 'CrRendererMain' ? 'page' : 'worker'} +${ms(task.ts - from)}, ${ms(task.dur!)}: ${inside.join(', ')}`);
+    // For a long task, the app's own functions it spent most in (named ones: a bundle's minified names say little).
+    if (task.dur! >= 8000) {
+      const named = [...timeInside(`${task.pid}:${task.tid}`, task.ts, task.ts + task.dur!)]
+        .filter(([name]) => /^[A-Za-z_$][\w$.]{3,} /.test(name) && !name.startsWith('exports.'))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([name, time]) => `${name.split(' ')[0]} ${ms(time)}`);
+      if (named.length > 0) lines.push(`      in: ${named.join(', ')}`);
+    }
+  }
+
   for (const profile of profiles.values()) {
     const samples = profile.samples.filter((sample) => sample.at >= from && sample.at <= to);
     if (samples.length < 5) continue;
     const self = new Map<string, number>();
     const inside = new Map<string, number>();
-    const label = (node: ProfileNode) => {
-      const { functionName, url, lineNumber } = node.callFrame;
-      return `${functionName || '(anonymous)'} ${(url ?? '').split('/').pop()}:${(lineNumber ?? 0) + 1}`;
-    };
     samples.forEach((sample, k) => {
       const weight = (samples[k + 1]?.at ?? sample.at) - sample.at;
       let node = profile.nodes.get(sample.node);

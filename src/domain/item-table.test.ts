@@ -57,7 +57,9 @@ describe('a table told as rows of the whole history’s (a pick)', () => {
           const own = reportBasis(history, config, run);
           const ownFacts = itemFacts(own, config);
           const moved =
-            from === null ? own : { ...own, timeline: movedStartTimeline(own.timeline, resolveWorkflow(ranged.workflow!, history.statuses))! };
+            from === null
+              ? own
+              : { ...own, timeline: movedStartTimeline(own.timeline, resolveWorkflow(ranged.workflow!, history.statuses))! };
           const movedFacts = from === null ? ownFacts : movedStartItemFacts(moved, ownFacts, ranged);
           const cut = { ...moved, timeline: selectedTimeline(moved.timeline, keep) };
           const cutFacts = selectedItemFacts(cut, movedFacts);
