@@ -448,9 +448,9 @@ describe('ProjectMetrics', () => {
     await screen.findByTestId('tab-panel-overview');
     fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
     await computed();
-    const [stageRange, conventions, exportButtons] = [StageRangeFilter, ConventionsDisclosure, ExportTabButtons].map((component) =>
-      jest.mocked(component),
-    );
+    const stageRange = jest.mocked(StageRangeFilter);
+    const conventions = jest.mocked(ConventionsDisclosure);
+    const exportButtons = jest.mocked(ExportTabButtons);
     for (const control of [stageRange, conventions, exportButtons]) control.mockClear();
 
     fireEvent.click(within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug'));

@@ -11,8 +11,12 @@ import { scatterPoints } from './scatter-columns';
  */
 async function loadWorker(): Promise<{ post: (message: ReportMessage) => void; answers: SentAnswer[] }> {
   const answers: SentAnswer[] = [];
-  const scope: { onmessage?: (event: { data: ReportMessage }) => void; postMessage: (answer: SentAnswer) => void } = {
-    postMessage: (answer) => answers.push(structuredClone(answer)),
+  const scope: {
+    onmessage?: (event: { data: ReportMessage }) => void;
+    postMessage: (answer: SentAnswer, transfer?: Transferable[]) => void;
+  } = {
+    // What the worker hands over is detached on its side, as in a browser: an answer that reused it later would fail.
+    postMessage: (answer, transfer = []) => answers.push(structuredClone(answer, { transfer })),
   };
   (globalThis as unknown as { self: typeof scope }).self = scope;
   await jest.isolateModulesAsync(async () => {
