@@ -67,7 +67,7 @@ export type PageReport = PageWindowMeasures & { items: ReportItem[] };
  * The window's measures a page reads: all but the list of items in progress with their ages (`aging`, thousands
  * of objects copied at every change), which no view reads: the Aging tab asks for aging by stage (`aging`).
  */
-export type PageWindowMeasures = Omit<WindowMeasures, 'aging'>;
+type PageWindowMeasures = Omit<WindowMeasures, 'aging'>;
 
 /** The figures for one choice of filters: what the filters bar shows whatever the tab, and the tab's part. */
 export type ReportFigures =
@@ -107,7 +107,7 @@ export type SentMeasures = Omit<PageMeasures, 'itemPick' | 'itemsId' | 'scatter'
  * stage range moving the start is sent as the rows chosen and the columns that run from the start, a few typed
  * arrays, instead of 20,000 items again.
  */
-export interface SentItems {
+interface SentItems {
   /** Names the items (see `PageMeasures.itemsId`). */
   id: number;
   /** Null when the question said the page holds the items `id` names (`heldItems`). */
