@@ -5,8 +5,9 @@
  *
  * Each round starts two fresh Node processes, one of each, alternately (`BENCH_FIRST_CHANGE_ROUNDS`, 5 by
  * default): each sends the worker's answers the history, asks the first report, rehearses or not, then asks one
- * change of each kind (a period, a stage range from the first stage, Story unticked) and times each answer with
- * its copy between threads (structured clone) in the process's CPU time (user + system), which a loaded machine
+ * change of each kind (a period, a stage range from the first stage, Story unticked), each question naming the
+ * items the answers before gave (as the page does), and times each answer with its copy between threads
+ * (structured clone) in the process's CPU time (user + system), which a loaded machine
  * disturbs less than the wall clock. The rehearsal's own cost is printed too: it runs while the reader looks at
  * the first chart.
  */
@@ -45,7 +46,16 @@ function oneProcess(rehearsed: boolean): Record<string, number> {
   const answer = reportWorkerAnswers();
   answer(history);
   let id = 0;
-  const ask = (filters: ReportFilters) => cpuMs(() => structuredClone(answer({ kind: 'figures', id: id++, filters, part: 'measures' })));
+  // The items and tables of items the page holds, named in each question as the page's runner names them: an
+  // answer then sends only what the page lacks (see `SentItems`).
+  const held = new Set<number>();
+  const ask = (filters: ReportFilters) =>
+    cpuMs(() => {
+      const sent = structuredClone(answer({ kind: 'figures', id: id++, filters, part: 'measures', heldItems: [...held] }));
+      const items = sent?.kind === 'figures' && sent.figures.ok ? sent.figures.measures?.items : undefined;
+      if (items !== undefined) held.add(items.id);
+      if (items?.pick) held.add(items.pick.of);
+    });
   const times: Record<string, number> = { 'first report': ask(FIRST) };
   if (rehearsed) {
     const steps: Array<() => void> = [];

@@ -23,6 +23,10 @@
  * - the longest task on the page's main thread once the first chart is painted (every timed input included):
  *   no input may block the page for longer than 200 ms.
  *
+ * With `BENCH_UI_TRACE=<folder>`, the first run also writes a Chromium trace of each timed filter change (all of the
+ * browser's threads, with their CPU samples) to `<folder>/<change>.json`, for DevTools' Performance panel or
+ * `bench/filter-trace-summary.ts`: where a change's time goes, thread by thread.
+ *
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
  * installed before the app's scripts run, through the DevTools protocol, so the page is not modified); a
  * chart counts as painted after the next animation frame. The table shows medians over the runs, its title the
@@ -32,7 +36,8 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import type { Browser, Frame } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { startLocalSite, type LocalSite } from '../dev/local-site';
 import { launchChromium } from '../dev/testing/chromium';
 import { HISTORY_DECODED, HISTORY_FETCHED } from '../static/project-page/src/history-load-marks';
@@ -46,6 +51,18 @@ const FILTER_TARGET_MS = 100;
 const CLICK_AFTER_MS = Number(process.env['BENCH_UI_CLICK_AFTER_MS'] ?? 3_000);
 /** How long the reader looks at the first chart before the first filter change. */
 const FILTER_AFTER_MS = Number(process.env['BENCH_UI_FILTER_AFTER_MS'] ?? 0);
+
+/** Where the first run writes a trace of each timed filter change, or null for none. */
+const TRACE_FOLDER = process.env['BENCH_UI_TRACE'] ?? null;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  'toplevel',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const AGING = '[data-testid="chart-aging"]';
@@ -89,7 +106,10 @@ const IN_PAGE_PROBES = `(() => {
       const state = chartState(waiting.selector);
       if (state !== null && state !== waiting.before) {
         waiting.committedAt = now();
-        afterPaint((at) => waiting.resolve({ inputAt: waiting.inputAt, committedAt: waiting.committedAt, paintedAt: at, state }));
+        afterPaint((at) => {
+          performance.mark('ui-bench:painted');
+          waiting.resolve({ inputAt: waiting.inputAt, committedAt: waiting.committedAt, paintedAt: at, state });
+        });
       }
     }
   };
@@ -99,7 +119,11 @@ const IN_PAGE_PROBES = `(() => {
   // date input's input event (React's onChange) before its change.
   const onInput = () => {
     probes.lastInputAt = now();
-    if (probes.waiting && probes.waiting.inputAt === null) probes.waiting.inputAt = probes.lastInputAt;
+    if (probes.waiting && probes.waiting.inputAt === null) {
+      probes.waiting.inputAt = probes.lastInputAt;
+      // Marks a trace shows (BENCH_UI_TRACE): where the timed window starts and ends.
+      performance.mark('ui-bench:input');
+    }
   };
   for (const type of ['click', 'input', 'change']) document.addEventListener(type, onInput, true);
   probes.expectChange = (selector) => {
@@ -206,7 +230,7 @@ async function openPage(browser: Browser, site: LocalSite, memberId: string) {
   const navigationStart = await page.evaluate<number>('performance.timeOrigin');
   const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
   if (!frame) throw new Error('The host page has no app frame');
-  return { context, frame, navigationStart };
+  return { context, page, frame, navigationStart };
 }
 
 /** A reader who reads the overview for `CLICK_AFTER_MS` before clicking a chart's tab: that click to the chart painted. */
@@ -223,16 +247,37 @@ async function clickAfterReading(browser: Browser, site: LocalSite, memberId: st
   }
 }
 
-/** Times one change: from its first input event to the chart (the scatterplot by default) redrawn and painted. */
-async function timeFilterChange(frame: Frame, change: (frame: Frame) => Promise<unknown>, chart = SCATTER): Promise<number> {
+/** Where to write a trace of a timed change: the browser traced, the page, the file. */
+interface TraceTo {
+  browser: Browser;
+  page: Page;
+  file: string;
+}
+
+/**
+ * Times one change: from its first input event to the chart (the scatterplot by default) redrawn and painted;
+ * traced into `trace.file` when given.
+ */
+async function timeFilterChange(
+  frame: Frame,
+  change: (frame: Frame) => Promise<unknown>,
+  chart = SCATTER,
+  trace?: TraceTo,
+): Promise<number> {
+  if (trace) await trace.browser.startTracing(trace.page, { categories: TRACE_CATEGORIES });
   const changed = frame.evaluate<{ inputAt: number; paintedAt: number }>(`__uiBench.expectChange(${JSON.stringify(chart)})`);
   await change(frame);
   const { inputAt, paintedAt } = await changed;
+  if (trace) {
+    await mkdir(path.dirname(trace.file), { recursive: true });
+    await writeFile(trace.file, await trace.browser.stopTracing());
+  }
   return paintedAt - inputAt;
 }
 
-async function oneRun(browser: Browser, site: LocalSite, memberId: string): Promise<RunTimes> {
-  const { context, frame, navigationStart } = await openPage(browser, site, memberId);
+/** One opening of the page and its timed changes; `traceFolder` gets a trace of each filter change. */
+async function oneRun(browser: Browser, site: LocalSite, memberId: string, traceFolder: string | null): Promise<RunTimes> {
+  const { context, page, frame, navigationStart } = await openPage(browser, site, memberId);
   try {
     const numbersAt = await probeSet(frame, 'numbersAt');
     await frame.getByRole('tab', { name: 'Cycle time', exact: true }).click();
@@ -244,7 +289,8 @@ async function oneRun(browser: Browser, site: LocalSite, memberId: string): Prom
     if (FILTER_AFTER_MS > 0) await new Promise((resolve) => setTimeout(resolve, FILTER_AFTER_MS));
     const filters: Record<string, number> = {};
     for (const filter of FILTER_CHANGES) {
-      filters[filter.name] = await timeFilterChange(frame, filter.apply);
+      const file = traceFolder === null ? null : path.join(traceFolder, `${filter.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+      filters[filter.name] = await timeFilterChange(frame, filter.apply, SCATTER, file === null ? undefined : { browser, page, file });
       await timeFilterChange(frame, filter.undo);
     }
     // Aging by stage with its SLE: the tab, then the aging as it stood 30 days ago.
@@ -296,7 +342,7 @@ async function main(): Promise<void> {
     const loads = [loadavg()[0]!];
     for (let run = 1; run <= RUNS; run++) {
       process.stderr.write(`  opening the page, run ${run} of ${RUNS}\n`);
-      runs.push(await oneRun(browser, site, member.accountId));
+      runs.push(await oneRun(browser, site, member.accountId, run === 1 ? TRACE_FOLDER : null));
       loads.push(loadavg()[0]!);
       afterReading.push(await clickAfterReading(browser, site, member.accountId));
       loads.push(loadavg()[0]!);

@@ -21,7 +21,17 @@ import { backtestWeeklyForecasts } from './forecast-backtest';
 import { checkSamplingWindow, type SamplingWindowChoice } from './forecast-sampling-window';
 import { histogram, type HistogramBin } from './histogram';
 import { formatIsoTimestamp } from './iso-timestamp';
-import { itemRowsOf, itemTable, itemTableRows, itemTableWithStart, type ItemTable } from './item-table';
+import {
+  itemRowsOf,
+  itemTable,
+  itemTableRows,
+  itemTableWithStart,
+  pickRows,
+  pickWithStart,
+  wholeTablePick,
+  type ItemTable,
+  type ItemTablePick,
+} from './item-table';
 import { leadTimes } from './lead-time';
 import {
   DEFAULT_MAX_FORECAST_DAYS,
@@ -340,6 +350,11 @@ export interface ItemFacts {
   perItem: PerItemMeasures;
   /** The items as columns (see `item-table.ts`), and as the report's rows: both built on first reading, once. */
   table(): ItemTable;
+  /**
+   * The same table told as rows of the whole history's (see `ItemTablePick`): what a page holding that table is
+   * sent, without building this one. Built on first reading, once.
+   */
+  pick(): ItemTablePick;
   items(): ReportItem[];
   /** The time in each status as columns (see `time-in-status-table.ts`), and as the report's rows: likewise. */
   statusTable(): TimeInStatusTable;
@@ -373,7 +388,12 @@ export function itemFacts({ timeline, measure }: ReportBasis, config: FlowConfig
  */
 export function selectedItemFacts({ timeline, measure }: ReportBasis, whole: ItemFacts): ItemFacts {
   // The table's rows are those of the whole table whose items are kept: picked, not worked out again.
-  return factsOf(timeline, measure, whole.perItem, () => itemTableRows(whole.table(), keptRows(whole.included, timeline.included)));
+  let kept: Int32Array | null = null;
+  const rows = () => (kept ??= keptRows(whole.included, timeline.included));
+  return factsOf(timeline, measure, whole.perItem, {
+    table: () => itemTableRows(whole.table(), rows()),
+    pick: () => pickRows(whole.pick(), rows()),
+  });
 }
 
 /**
@@ -389,7 +409,10 @@ export function movedStartItemFacts({ timeline, measure }: ReportBasis, whole: I
     blocked: blockedTime(timeline),
     efficiency: flowEfficiency(timeline, { blockedCountsAsWaiting: config.blockedCountsAsWaiting }),
   };
-  return factsOf(timeline, measure, perItem, (measures) => itemTableWithStart(whole.table(), timeline, measures, measure));
+  return factsOf(timeline, measure, perItem, {
+    table: (measures) => itemTableWithStart(whole.table(), timeline, measures, measure),
+    pick: (measures) => pickWithStart(whole.pick(), timeline, measures, measure),
+  });
 }
 
 /** The rows of a table of the items `whole` includes that hold the items `kept` includes (a subset). */
@@ -406,12 +429,16 @@ function keptRows(whole: Uint8Array, kept: Uint8Array): Int32Array {
 /** The measures a table of items is built from (see `itemTable`). */
 type TableMeasures = Parameters<typeof itemTable>[1];
 
-function factsOf(
-  timeline: FlowTimeline,
-  measure: DurationMeasure,
-  perItem: PerItemMeasures,
-  tableFrom?: (measures: TableMeasures) => ItemTable,
-): ItemFacts {
+/**
+ * How a table of items derived from another's is made (see `selectedItemFacts`, `movedStartItemFacts`): in full,
+ * and as a pick of the whole history's table.
+ */
+interface DerivedTable {
+  table: (measures: TableMeasures) => ItemTable;
+  pick: (measures: TableMeasures) => ItemTablePick;
+}
+
+function factsOf(timeline: FlowTimeline, measure: DurationMeasure, perItem: PerItemMeasures, derived?: DerivedTable): ItemFacts {
   const n = timeline.itemCount;
   const { cycle, lead, blocked, efficiency, statusTimes } = perItem;
   const ages = workItemAges(timeline, measure);
@@ -419,22 +446,21 @@ function factsOf(
   ages.items.forEach((item, k) => (age[item] = ages.ages[k]!));
   let itemCount = 0;
   for (let i = 0; i < n; i++) itemCount += timeline.included[i]!;
-  let table: ItemTable | null = null;
-  const tableOf = () => {
-    if (table !== null) return table;
-    // The time in each stage is summed only where the table is built afresh: a table picked or moved copies it.
-    const measures = {
-      cycle,
-      lead,
-      age,
-      blocked,
-      efficiency,
-      get stageTimes() {
-        return timeInStage(timeline, statusTimes);
-      },
-    };
-    return (table = tableFrom ? tableFrom(measures) : itemTable(timeline, measures, measure));
+  // The time in each stage is summed only where the table is built afresh: a table picked or moved copies it.
+  const measures: TableMeasures = {
+    cycle,
+    lead,
+    age,
+    blocked,
+    efficiency,
+    get stageTimes() {
+      return timeInStage(timeline, statusTimes);
+    },
   };
+  let table: ItemTable | null = null;
+  const tableOf = () => (table ??= derived ? derived.table(measures) : itemTable(timeline, measures, measure));
+  let pick: ItemTablePick | null = null;
+  const pickOf = () => (pick ??= derived ? derived.pick(measures) : wholeTablePick(tableOf()));
   let items: ReportItem[] | null = null;
   let statusTable: TimeInStatusTable | null = null;
   const statusTableOf = () => (statusTable ??= timeInStatusTable(timeline, statusTimes, measure));
@@ -449,6 +475,7 @@ function factsOf(
     efficiency,
     perItem,
     table: tableOf,
+    pick: pickOf,
     items: () => (items ??= itemRowsOf(tableOf())),
     statusTable: statusTableOf,
     timeInStatus: () => (statusRows ??= timeInStatusRowsOf(statusTableOf())),

@@ -110,7 +110,7 @@ export {
   type ReportItem,
   type WindowMeasures,
 } from './flow-report';
-export { itemRowsOf, type ItemTable } from './item-table';
+export { itemRowsOf, pickedItemTable, type FromStartColumns, type ItemTable, type ItemTablePick } from './item-table';
 export { timeInStatusRowsOf, type TimeInStatusTable } from './time-in-status-table';
 
 // Pull requests (GitHub), joined to Jira items

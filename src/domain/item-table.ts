@@ -105,7 +105,7 @@ export function itemTable(timeline: FlowTimeline, measures: ItemMeasures, measur
 
 /** The columns that run from an item's start: its start day, cycle time, age, blocked time and flow efficiency. */
 function writeFromStart(
-  table: ItemTable,
+  table: FromStartColumns,
   row: number,
   timeline: FlowTimeline,
   i: number,
@@ -141,6 +141,87 @@ export function itemTableWithStart(table: ItemTable, timeline: FlowTimeline, mea
     row++;
   }
   return moved;
+}
+
+/** The columns that run from an item's start, which a stage range moving the start changes (see `writeFromStart`). */
+export type FromStartColumns = Pick<ItemTable, 'start' | 'cycleTime' | 'age' | 'blockedTime' | 'flowEfficiency'>;
+
+/**
+ * A table told as rows of a table it was picked from (`of`, the whole history's): which rows (ascending; null for
+ * every row, in order) and, for a stage range that moved the start, the columns that run from the start (one
+ * entry per row picked; null for those of `of`). What a page that holds `of` is sent for another choice of items or
+ * start stage: a few typed arrays instead of 20,000 items again (see `pickedItemTable`).
+ */
+export interface ItemTablePick {
+  of: ItemTable;
+  rows: Int32Array | null;
+  fromStart: FromStartColumns | null;
+}
+
+/** The whole of a table, as a pick. */
+export const wholeTablePick = (table: ItemTable): ItemTablePick => ({ of: table, rows: null, fromStart: null });
+
+/** Some rows (`rows`, ascending, numbered as in `pick`'s own table) of the table `pick` tells. */
+export function pickRows(pick: ItemTablePick, rows: Int32Array): ItemTablePick {
+  const fromStart = pick.fromStart;
+  // Plain loops: a typed array's `from` or `map` with a function per entry costs several times more.
+  const column = (values: Float64Array) => {
+    const picked = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) picked[r] = values[rows[r]!]!;
+    return picked;
+  };
+  const ofRows = pick.rows;
+  let rowsOfOf = rows;
+  if (ofRows !== null) {
+    rowsOfOf = new Int32Array(rows.length);
+    for (let r = 0; r < rows.length; r++) rowsOfOf[r] = ofRows[rows[r]!]!;
+  }
+  return {
+    of: pick.of,
+    rows: rowsOfOf,
+    fromStart:
+      fromStart === null
+        ? null
+        : {
+            start: column(fromStart.start),
+            cycleTime: column(fromStart.cycleTime),
+            age: column(fromStart.age),
+            blockedTime: column(fromStart.blockedTime),
+            flowEfficiency: column(fromStart.flowEfficiency),
+          },
+  };
+}
+
+/**
+ * The columns that run from the start of `timeline`'s items (a timeline whose start stage was moved from that of
+ * `pick`'s table, with the same items, see `movedStartTimeline`): `pick` with its start moved.
+ */
+export function pickWithStart(
+  pick: ItemTablePick,
+  timeline: FlowTimeline,
+  measures: ItemMeasures,
+  measure: DurationMeasure,
+): ItemTablePick {
+  const n = pick.rows === null ? pick.of.key.length : pick.rows.length;
+  const moved = {
+    start: new Float64Array(n),
+    cycleTime: new Float64Array(n),
+    age: new Float64Array(n),
+    blockedTime: new Float64Array(n),
+    flowEfficiency: new Float64Array(n),
+  };
+  for (let i = 0, row = 0; i < timeline.itemCount; i++) {
+    if (timeline.included[i] !== 1) continue;
+    writeFromStart(moved, row, timeline, i, measures, measure);
+    row++;
+  }
+  return { ...pick, fromStart: moved };
+}
+
+/** The table a pick tells: equal, column for column, to the one it was told for. */
+export function pickedItemTable({ of, rows, fromStart }: ItemTablePick): ItemTable {
+  const table = rows === null ? { ...of } : itemTableRows(of, rows);
+  return fromStart === null ? table : { ...table, ...fromStart };
 }
 
 /** Some rows of a table (`rows`, ascending): the items of a choice among those `table` holds, as they are there. */

@@ -13,7 +13,7 @@ const TREND_DAYS = 84;
 export const TREND_AVERAGE_PERIODS = 4;
 
 /** "week", "day" or "month" for the report's throughput periods, by their full length; "period" otherwise. */
-export function periodName(report: WindowMeasures): string {
+export function periodName(report: Pick<WindowMeasures, 'throughput'>): string {
   let longest = 0;
   for (const period of report.throughput) longest = Math.max(longest, (Date.parse(period.end) - Date.parse(period.start)) / MS_PER_DAY + 1);
   if (longest === 1) return 'day';
@@ -27,7 +27,7 @@ export function periodName(report: WindowMeasures): string {
  * too; partial periods marked and left out of it, as on the Throughput tab), the 85th percentile of cycle time by
  * month finished, and WIP per day.
  */
-export function overviewTrends(report: WindowMeasures) {
+export function overviewTrends(report: Pick<WindowMeasures, 'throughput' | 'scatter' | 'generated' | 'wip'>) {
   const periods = throughputPeriods(report);
   const average = wholePeriodMovingAverage(periods, TREND_AVERAGE_PERIODS);
   const from = Math.max(0, periods.length - TREND_PERIODS);

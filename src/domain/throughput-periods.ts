@@ -28,7 +28,7 @@ const daysInMonth = (isoDate: string) => {
  * leave them out altogether: their items did finish in the selected period. The per-week headline is a rate
  * over the period's days (`flowHeadlines`), which partial periods do not pull down either.
  */
-export function throughputPeriods(report: WindowMeasures): ThroughputPeriod[] {
+export function throughputPeriods(report: Pick<WindowMeasures, 'throughput'>): ThroughputPeriod[] {
   const kind = periodName(report);
   return report.throughput.map((period) => {
     const days = (isoDateToDay(period.end) ?? 0) - (isoDateToDay(period.start) ?? 0) + 1;

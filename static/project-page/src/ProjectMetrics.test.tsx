@@ -8,6 +8,9 @@ import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { linkNamesAView, ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
+import { ConventionsDisclosure } from './ConventionsDisclosure';
+import { ExportTabButtons } from './export/ExportTabButtons';
+import { StageRangeFilter } from './StageRangeFilter';
 import { GET_PROJECT_VIEW, startFirstOpen } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
@@ -28,6 +31,20 @@ jest.mock('../../../src/shared/project-history-decoding', () => ({
   ...jest.requireActual<object>('../../../src/shared/project-history-decoding'),
   decodeHeldHistory: jest.fn(),
 }));
+
+// The controls around the tabs as they are, their renders counted.
+jest.mock('./StageRangeFilter', () => {
+  const actual = jest.requireActual<typeof import('./StageRangeFilter')>('./StageRangeFilter');
+  return { StageRangeFilter: jest.fn(actual.StageRangeFilter) };
+});
+jest.mock('./ConventionsDisclosure', () => {
+  const actual = jest.requireActual<typeof import('./ConventionsDisclosure')>('./ConventionsDisclosure');
+  return { ConventionsDisclosure: jest.fn(actual.ConventionsDisclosure) };
+});
+jest.mock('./export/ExportTabButtons', () => {
+  const actual = jest.requireActual<typeof import('./export/ExportTabButtons')>('./export/ExportTabButtons');
+  return { ExportTabButtons: jest.fn(actual.ExportTabButtons) };
+});
 
 const invokeMock = jest.mocked(invoke);
 const createHistoryMock = jest.mocked(view.createHistory);
@@ -423,6 +440,36 @@ describe('ProjectMetrics', () => {
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain(
       `between ${formatDate('2026-02-11')} and ${formatDate('2026-03-12')}`,
     );
+  });
+
+  it('draws the controls around the tabs again only when what they show changes, not at every filter change', async () => {
+    invokeMock.mockResolvedValueOnce(ok(projectViewData()));
+    render(<ProjectMetrics clock={clock} />);
+    await screen.findByTestId('tab-panel-overview');
+    fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+    await computed();
+    const stageRange = jest.mocked(StageRangeFilter);
+    const conventions = jest.mocked(ConventionsDisclosure);
+    const exportButtons = jest.mocked(ExportTabButtons);
+    for (const control of [stageRange, conventions, exportButtons]) control.mockClear();
+
+    fireEvent.click(within(screen.getByTestId('filter-issue-types')).getByLabelText('Bug'));
+    await computed();
+    expect(screen.getByTestId('chart-cycle-time-scatter').querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('7');
+    expect(stageRange).not.toHaveBeenCalled();
+    expect(conventions).not.toHaveBeenCalled();
+    // The export's caption names the filters: drawn once for the change, not again when its figures arrive.
+    expect(exportButtons).toHaveBeenCalledTimes(1);
+
+    // A handler kept across renders still applies to the filters chosen since: the stage range keeps Bug.
+    fireEvent.change(screen.getByTestId('filter-stage-from'), { target: { value: 'In Progress' } });
+    await computed();
+    expect(stageRange).toHaveBeenCalled();
+    expect(within(screen.getByTestId('filter-issue-types')).getByLabelText<HTMLInputElement>('Bug').checked).toBe(true);
+    fireEvent.click(screen.getByRole('tab', { name: 'Throughput' }));
+    await computed();
+    expect(selectedTab()).toBe('Throughput');
+    expect(within(screen.getByTestId('filter-issue-types')).getByLabelText<HTMLInputElement>('Bug').checked).toBe(true);
   });
 
   it('explains an unreadable saved configuration and uses the defaults', async () => {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -13,6 +13,7 @@ import {
   type ForecastQuestions,
   type ReportFilters,
   reportModel,
+  type StageRange,
 } from '../../../src/domain';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
@@ -61,6 +62,10 @@ const Aging = memo(AgingView);
 const Forecast = memo(ForecastView);
 const Issues = memo(IssuesWithTimeSplit);
 const PullRequests = memo(PullRequestsView);
+// The controls around the tabs, drawn again only when what they show changes, not at every filter change.
+const Conventions = memo(ConventionsDisclosure);
+const StageRangeSelects = memo(StageRangeFilter);
+const ExportButtons = memo(ExportTabButtons);
 
 export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
@@ -207,15 +212,36 @@ function FlowReportTabs({
     },
     [reports, changeView],
   );
+  // The view shown, for the handlers of controls that draw again only when what they show changes (a new
+  // handler at each filter change would draw them again).
+  const shownNow = useRef(shown);
+  useLayoutEffect(() => {
+    shownNow.current = shown;
+  });
   // A zoom into dates belongs to the period it was made in: another period starts unzoomed.
   const setFilters = useCallback(
-    (next: ReportFilters) =>
-      showView({
-        filters: next,
-        tab,
-        options: shown.options?.zoom && !samePeriod(next, filters) ? { ...shown.options, zoom: null } : shown.options,
-      }),
-    [showView, tab, filters, shown.options],
+    (next: ReportFilters) => {
+      const now = shownNow.current;
+      const kept = now.options?.zoom && !samePeriod(next, now.filters) ? { ...now.options, zoom: null } : now.options;
+      showView({ filters: next, tab: now.tab, options: kept });
+    },
+    [showView],
+  );
+  const setStageRange = useCallback(
+    (stageRange: StageRange | null) => showView({ ...shownNow.current, filters: { ...shownNow.current.filters, stageRange } }),
+    [showView],
+  );
+  const showTab = useCallback((index: number) => showView({ ...shownNow.current, tab: index }), [showView]);
+  // The tabs' labels: one element for every render, which React then does not draw again.
+  const tabList = useMemo(
+    () => (
+      <TabList>
+        {TAB_LABELS.map((label) => (
+          <Tab key={label}>{label}</Tab>
+        ))}
+      </TabList>
+    ),
+    [],
   );
   const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
   const report = useReportOf(result?.ok ? result.measures : null);
@@ -238,6 +264,23 @@ function FlowReportTabs({
   );
   const askForecast = useCallback((questions: ForecastQuestions) => runner.ask(selection, questions), [runner, selection]);
   const conventions = useMemo(() => conventionsInUse(config, view.workflow, history.statuses), [config, view.workflow, history.statuses]);
+  // What an exported image says of the view: the same object while the window shown and the filters stay.
+  const shownFrom = result?.ok ? result.window.from : null;
+  const shownTo = result?.ok ? result.window.to : null;
+  const exportSubject = useMemo(
+    () =>
+      shownFrom === null || shownTo === null
+        ? null
+        : {
+            projectKey: view.projectKey,
+            window: { from: shownFrom, to: shownTo },
+            filters,
+            conventions: config.conventions,
+            workflow: view.workflow,
+            exportedOn: today,
+          },
+    [shownFrom, shownTo, view.projectKey, filters, config.conventions, view.workflow, today],
+  );
   const computing = <LoadingState label="Computing the metrics" />;
   return (
     <Stack space="space.200" testId="flow-report">
@@ -251,28 +294,10 @@ function FlowReportTabs({
           today={today}
           shownWindow={result?.ok ? result.window : null}
         />
-        <ConventionsDisclosure conventions={conventions} />
+        <Conventions conventions={conventions} />
       </Inline>
-      <StageRangeFilter
-        key={showLocation}
-        workflow={view.workflow}
-        range={filters.stageRange ?? null}
-        onChange={(stageRange) => setFilters({ ...filters, stageRange })}
-      />
-      <ExportTabButtons
-        subject={
-          result?.ok
-            ? {
-                projectKey: view.projectKey,
-                window: result.window,
-                filters,
-                conventions: config.conventions,
-                workflow: view.workflow,
-                exportedOn: today,
-              }
-            : null
-        }
-      />
+      <StageRangeSelects key={showLocation} workflow={view.workflow} range={filters.stageRange ?? null} onChange={setStageRange} />
+      <ExportButtons subject={exportSubject} />
       {ignored.length > 0 && (
         <SectionMessage appearance="warning" title="Part of this link was not used" testId="page-url-notice">
           {ignored.map((sentence) => (
@@ -296,18 +321,8 @@ function FlowReportTabs({
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
           )}
-          <Tabs
-            id="flow-metrics-project-tabs"
-            testId="project-tabs"
-            shouldUnmountTabPanelOnChange
-            selected={tab}
-            onChange={(index) => showView({ filters, tab: index, options: shown.options })}
-          >
-            <TabList>
-              {TAB_LABELS.map((label) => (
-                <Tab key={label}>{label}</Tab>
-              ))}
-            </TabList>
+          <Tabs id="flow-metrics-project-tabs" testId="project-tabs" shouldUnmountTabPanelOnChange selected={tab} onChange={showTab}>
+            {tabList}
             <TabPanel>
               <div className="fm-tab-panel">{overview === null ? computing : <Overview figures={overview} />}</div>
             </TabPanel>

@@ -1,5 +1,5 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
+import { itemRowsOf, NO_FILTERS, overviewFigures, pickedItemTable, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
@@ -49,12 +49,16 @@ describe('the report runner', () => {
     const asked = [NO_FILTERS, { ...NO_FILTERS, rangeDays: 30 }, BUGS].map((filters) => runner.figures(filters, 'measures'));
     worker.flush();
     const [all, lastMonth, bugs] = await Promise.all(asked);
-    const columnsOf = (figures: ReportFigures | undefined) => (figures?.ok ? figures.measures!.itemColumns : null);
-    expect(columnsOf(all)).not.toBeNull();
-    // Each answer was copied apart, as between threads: the runner gives back the columns it already holds.
-    expect(columnsOf(lastMonth)).toBe(columnsOf(all));
-    expect(columnsOf(bugs)).not.toBe(columnsOf(all));
-    expect(columnsOf(bugs)!.key.length).toBeLessThan(columnsOf(all)!.key.length);
+    const pickOf = (figures: ReportFigures | undefined) => (figures?.ok ? figures.measures!.itemPick : null);
+    expect(pickOf(all)).not.toBeNull();
+    // Each answer was copied apart, as between threads: the runner gives back the items it already holds.
+    expect(pickOf(lastMonth)).toBe(pickOf(all));
+    expect(pickOf(bugs)).not.toBe(pickOf(all));
+    // Another choice of items is rows of the table the page holds, not a table of its own.
+    expect(pickOf(bugs)!.of).toBe(pickOf(all)!.of);
+    expect(pickOf(bugs)!.rows!.length).toBeLessThan(pickOf(all)!.of.key.length);
+    const bugReport = model.reportFor(BUGS);
+    expect(bugReport.ok && itemRowsOf(pickedItemTable(pickOf(bugs)!))).toEqual(bugReport.ok && bugReport.report.items);
     runner.stop();
   });
 
@@ -64,10 +68,11 @@ describe('the report runner', () => {
     const all = runner.figures(NO_FILTERS, 'measures');
     worker.flush();
     const lastMonth = runner.figures({ ...NO_FILTERS, rangeDays: 30 }, 'measures');
-    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', heldItems: [0] });
+    // The items (1) and the table they are picked from (0).
+    expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', heldItems: [1, 0] });
     worker.flush();
     const [whole, month] = [await all, await lastMonth];
-    expect(whole.ok && month.ok && month.measures!.itemColumns).toBe(whole.ok && whole.measures!.itemColumns);
+    expect(whole.ok && month.ok && month.measures!.itemPick).toBe(whole.ok && whole.measures!.itemPick);
     runner.stop();
   });
 
@@ -80,14 +85,14 @@ describe('the report runner', () => {
     if (!sent.ok || sent.measures === null) throw new Error('no measures');
     const week = runner.figures({ ...BUGS, rangeDays: 7 }, 'measures');
     // As if the runner had let go of the items: an answer naming items it does not hold.
-    const { itemColumns, scatter, ...named } = sent.measures;
-    const points = scatterColumns(scatter, new Map(itemColumns.key.map((key, row) => [key, row])));
-    const naming = { ...named, scatter: points, itemsId: 99, itemColumns: null };
+    const { itemPick, itemsId, scatter, ...named } = sent.measures;
+    const points = scatterColumns(scatter, new Map(itemPick.of.key.map((key, row) => [key, row])));
+    const naming = { ...named, scatter: points, items: { id: 99, pick: null } };
     worker.onmessage!({ data: { id: 1, kind: 'figures', figures: { ...sent, measures: naming } } } as MessageEvent<SentAnswer>);
     expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', id: 1, heldItems: [] });
     worker.flush();
     const again = await week;
-    expect(again.ok && again.measures!.itemColumns.key).toEqual(itemColumns.key);
+    expect(again.ok && pickedItemTable(again.measures!.itemPick).key).toEqual(pickedItemTable(itemPick).key);
     runner.stop();
   });
 

@@ -2,6 +2,7 @@ import {
   type CompactHistory,
   filtersKey,
   type ItemTable,
+  type ItemTablePick,
   type ReportFilters,
   type StageAgingResult,
   type Workflow,
@@ -33,6 +34,18 @@ function whenIdle(then: () => void): void {
 
 /** How many answers the page keeps: going back to one of the last few filters, or tabs, asks nothing again. */
 const KEPT_ANSWERS = 6;
+/**
+ * How many tables of items the page keeps: the whole history's, and those of the last stage ranges that end
+ * before done (each measured on a timeline of its own).
+ */
+const KEPT_TABLES = 3;
+
+/** Keeps `value` as the most recently used of at most `size` entries. */
+function keep<V>(entries: Map<number, V>, key: number, value: V, size: number): void {
+  entries.delete(key);
+  entries.set(key, value);
+  if (entries.size > size) entries.delete(entries.keys().next().value!);
+}
 
 /**
  * Answers the page's questions in a worker when the browser gives one (`createWorker`), so computing the
@@ -53,25 +66,29 @@ export function reportRunner(
   let rehearsalAsked = false;
   const waiting = new Map<number, { message: ReportMessage; settle: (answer: ReportAnswer) => void }>();
   const answers = new Map<string, Promise<ReportAnswer>>();
-  // The items of the last few answers by id: a question names them (`heldItems`), the worker sends their
-  // columns no more, and the answer is given those the page holds, so the page builds each choice of items
-  // once (see `use-report-figures.ts`), not once per period.
-  const heldItems = new Map<number, ItemTable>();
+  // The items of the last few answers by id, and the tables they are picked from: a question names them
+  // (`heldItems`), the worker sends their columns no more, and the answer is given those the page holds, so the
+  // page holds the whole history's table once and builds each choice of items once (see `use-report-figures.ts`),
+  // not once per period.
+  const heldItems = new Map<number, ItemTablePick>();
+  const heldTables = new Map<number, ItemTable>();
   /** The answer with the items the page holds; null when it named items the page has let go of since asking. */
   const withHeldItems = (answer: SentAnswer): ReportAnswer | null => {
     if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return answer as ReportAnswer;
-    const measures = answer.figures.measures;
-    const held = heldItems.get(measures.itemsId) ?? measures.itemColumns;
-    if (held === null) return null;
-    heldItems.delete(measures.itemsId);
-    heldItems.set(measures.itemsId, held);
-    if (heldItems.size > KEPT_ANSWERS) heldItems.delete(heldItems.keys().next().value!);
-    const scatter = scatterPoints(measures.scatter, held.key);
-    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatter, itemColumns: held } } };
+    const { items, scatter, ...measures } = answer.figures.measures;
+    const sent = items.pick;
+    // Those held first: answers to questions asked together each carry the items, and the page keeps one copy.
+    const of = sent === null ? null : (heldTables.get(sent.of) ?? sent.table);
+    const pick = heldItems.get(items.id) ?? (sent === null || of === null ? null : { of, rows: sent.rows, fromStart: sent.fromStart });
+    if (pick === null) return null;
+    if (sent !== null) keep(heldTables, sent.of, pick.of, KEPT_TABLES);
+    keep(heldItems, items.id, pick, KEPT_ANSWERS);
+    const points = scatterPoints(scatter, pick.of.key);
+    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatter: points, itemsId: items.id, itemPick: pick } } };
   };
-  /** The question as sent to the worker: naming the items the page holds. */
+  /** The question as sent to the worker: naming the items and tables the page holds. */
   const naming = (message: ReportMessage): ReportMessage =>
-    message.kind === 'figures' ? { ...message, heldItems: [...heldItems.keys()] } : message;
+    message.kind === 'figures' ? { ...message, heldItems: [...heldItems.keys(), ...heldTables.keys()] } : message;
 
   const onThisThread = (message: ReportMessage, settle: (answer: ReportAnswer) => void) => {
     if (inPage === null) {
@@ -120,6 +137,7 @@ export function reportRunner(
       worker = null;
       // This thread numbers its items anew.
       heldItems.clear();
+      heldTables.clear();
       for (const { message, settle } of waiting.values()) onThisThread(message, settle);
       waiting.clear();
     };

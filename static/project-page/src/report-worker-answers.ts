@@ -20,9 +20,12 @@ import { scatterColumns } from './scatter-columns';
 export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | null {
   let model: ReportModel | null = null;
   const overviews = new WeakMap<WindowMeasures, OverviewFigures>();
-  // The items' columns, built once per choice of items and stage range: every period shares them.
-  const columns = new WeakMap<ItemFacts, { itemColumns: ItemTable; itemsId: number; rowOfKey: Map<string, number> }>();
-  let nextItemsId = 0;
+  // Names for the tables of items the page is sent (the whole history's, and those of stage ranges that need a
+  // timeline of their own), with each item's row by key, and for each choice of items and stage range: every
+  // period of one choice shares its name.
+  const tables = new WeakMap<ItemTable, { id: number; rowOfKey: Map<string, number> }>();
+  const choices = new WeakMap<ItemFacts, number>();
+  let nextId = 0;
 
   const overviewOf = (measures: WindowMeasures): OverviewFigures => {
     let figures = overviews.get(measures);
@@ -30,19 +33,20 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
     return figures;
   };
 
-  // Items the page says it holds are named, not sent again.
+  // Items and tables the page says it holds are named, not sent again.
   const pageMeasuresOf = (measures: WindowMeasures, facts: ItemFacts, held: readonly number[]): SentMeasures => {
-    let items = columns.get(facts);
-    if (items === undefined) {
-      const itemColumns = facts.table();
-      items = { itemColumns, itemsId: nextItemsId++, rowOfKey: new Map(itemColumns.key.map((key, row) => [key, row])) };
-      columns.set(facts, items);
-    }
+    const pick = facts.pick();
+    let table = tables.get(pick.of);
+    if (table === undefined) tables.set(pick.of, (table = { id: nextId++, rowOfKey: new Map(pick.of.key.map((key, row) => [key, row])) }));
+    let id = choices.get(facts);
+    if (id === undefined) choices.set(facts, (id = nextId++));
+    const { rows, fromStart } = pick;
+    // The items in progress with their ages are left out: no view reads them (see `PageWindowMeasures`).
+    const { aging, ...read } = measures;
     return {
-      ...measures,
-      scatter: scatterColumns(measures.scatter, items.rowOfKey),
-      itemsId: items.itemsId,
-      itemColumns: held.includes(items.itemsId) ? null : items.itemColumns,
+      ...read,
+      scatter: scatterColumns(measures.scatter, table.rowOfKey),
+      items: { id, pick: held.includes(id) ? null : { of: table.id, table: held.includes(table.id) ? null : pick.of, rows, fromStart } },
     };
   };
 

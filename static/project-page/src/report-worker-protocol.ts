@@ -1,6 +1,8 @@
 import {
   type CompactHistory,
+  type FromStartColumns,
   type ItemTable,
+  type ItemTablePick,
   type OverviewFigures,
   type ReportFilters,
   type ReportItem,
@@ -22,8 +24,9 @@ export type ReportMessage =
       filters: ReportFilters;
       part: ReportPart;
       /**
-       * The items (by `itemsId`) the page holds: an answer with one of them sends no columns (see `SentAnswer`),
-       * so a change of period copies the window's measures between threads, not 20,000 items again.
+       * The items (by `itemsId`) and the tables of items the page holds: an answer with them sends no columns
+       * (see `SentItems`), so a change of period copies the window's measures between threads, and a change of
+       * items their rows, not 20,000 items again.
        */
       heldItems?: number[];
     }
@@ -41,11 +44,12 @@ export type ReportMessage =
 export type ReportPart = 'overview' | 'measures';
 
 /**
- * The measures as the page receives them: the items as columns (see `item-table.ts`), and without
- * the time in each status per item, which no view shows and which cost more to copy than all the rest.
+ * The measures as the page receives them: the items as rows of a table of items it holds (see `ItemTablePick`
+ * in `item-table.ts`), and without the time in each status per item, which no view shows and which cost more to
+ * copy than all the rest.
  */
-export type PageMeasures = WindowMeasures & {
-  itemColumns: ItemTable;
+export type PageMeasures = PageWindowMeasures & {
+  itemPick: ItemTablePick;
   /**
    * Names the items: answers with the same id carry the same items (the same choice of items and stage
    * range, whatever the period), so the page builds them once and every period reuses them.
@@ -57,7 +61,13 @@ export type PageMeasures = WindowMeasures & {
  * The report the views read: the measures with their items, without the time in each status (never sent)
  * and without the forecast (the Forecast tab asks the forecast runner its own questions).
  */
-export type PageReport = WindowMeasures & { items: ReportItem[] };
+export type PageReport = PageWindowMeasures & { items: ReportItem[] };
+
+/**
+ * The window's measures a page reads: all but the list of items in progress with their ages (`aging`, thousands
+ * of objects copied at every change), which no view reads: the Aging tab asks for aging by stage (`aging`).
+ */
+type PageWindowMeasures = Omit<WindowMeasures, 'aging'>;
 
 /** The figures for one choice of filters: what the filters bar shows whatever the tab, and the tab's part. */
 export type ReportFigures =
@@ -73,8 +83,8 @@ export type ReportFigures =
   | { ok: false; message: string };
 
 /**
- * An answer as the worker sends it: the measures' `itemColumns` are null when the question said the page holds
- * those items (`heldItems`); the runner gives the page its own (`ReportAnswer`).
+ * An answer as the worker sends it: the measures' items named, and sent only in part or not at all when the
+ * question said the page holds them (`heldItems`); the runner gives the page its own (`ReportAnswer`).
  */
 export type SentAnswer =
   | Exclude<ReportAnswer, { kind: 'figures' }>
@@ -86,10 +96,30 @@ export type SentAnswer =
     };
 
 /**
- * The measures as sent: without the columns of items the page holds, and the scatterplot's points as columns
- * (see `scatter-columns.ts`), which the runner turns back into points.
+ * The measures as sent: their items by name (`SentItems`), and the scatterplot's points as columns (see
+ * `scatter-columns.ts`, their rows those of the table the items are picked from), which the runner turns back
+ * into points.
  */
-export type SentMeasures = Omit<PageMeasures, 'itemColumns' | 'scatter'> & { itemColumns: ItemTable | null; scatter: ScatterColumns };
+export type SentMeasures = Omit<PageMeasures, 'itemPick' | 'itemsId' | 'scatter'> & { items: SentItems; scatter: ScatterColumns };
+
+/**
+ * The items of an answer as sent. A page holds the whole history's table of items once; a choice of items or a
+ * stage range moving the start is sent as the rows chosen and the columns that run from the start, a few typed
+ * arrays, instead of 20,000 items again.
+ */
+interface SentItems {
+  /** Names the items (see `PageMeasures.itemsId`). */
+  id: number;
+  /** Null when the question said the page holds the items `id` names (`heldItems`). */
+  pick: {
+    /** Names the table the items are picked from. */
+    of: number;
+    /** That table, or null when the question said the page holds it (`heldItems`). */
+    table: ItemTable | null;
+    rows: Int32Array | null;
+    fromStart: FromStartColumns | null;
+  } | null;
+}
 
 export type ReportAnswer =
   | { id: number; kind: 'figures'; figures: ReportFigures }

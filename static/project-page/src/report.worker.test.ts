@@ -1,5 +1,5 @@
 import { BOARD_WORKFLOW } from '../../../src/domain/testing/history-fixture';
-import { itemRowsOf, NO_FILTERS, overviewFigures, reportModel } from '../../../src/domain';
+import { itemRowsOf, NO_FILTERS, overviewFigures, pickedItemTable, reportModel } from '../../../src/domain';
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import type { ReportMessage, SentAnswer } from './report-worker-protocol';
 import { QUIET_AFTER_QUESTION_MS } from './report-rehearsal';
@@ -11,8 +11,12 @@ import { scatterPoints } from './scatter-columns';
  */
 async function loadWorker(): Promise<{ post: (message: ReportMessage) => void; answers: SentAnswer[] }> {
   const answers: SentAnswer[] = [];
-  const scope: { onmessage?: (event: { data: ReportMessage }) => void; postMessage: (answer: SentAnswer) => void } = {
-    postMessage: (answer) => answers.push(structuredClone(answer)),
+  const scope: {
+    onmessage?: (event: { data: ReportMessage }) => void;
+    postMessage: (answer: SentAnswer, transfer?: Transferable[]) => void;
+  } = {
+    // What the worker hands over is detached on its side, as in a browser: an answer that reused it later would fail.
+    postMessage: (answer, transfer = []) => answers.push(structuredClone(answer, { transfer })),
   };
   (globalThis as unknown as { self: typeof scope }).self = scope;
   await jest.isolateModulesAsync(async () => {
@@ -56,12 +60,17 @@ describe('the report worker', () => {
     if (measures?.kind !== 'figures' || !measures.figures.ok || measures.figures.measures === null) throw new Error('no measures');
     expect(measures.id).toBe(3);
     expect(measures.figures.overview).toBeNull();
-    const { itemColumns, ...sent } = measures.figures.measures;
+    const { items, ...sent } = measures.figures.measures;
+    // The first answer sends the table of items it picks from (here all of its rows).
+    const table = items.pick!.table!;
+    expect(items.pick).toMatchObject({ rows: null, fromStart: null });
     // The scatterplot's points cross as columns, named by the items' rows.
-    expect(scatterPoints(sent.scatter, itemColumns!.key)).toEqual(expected.report.scatter);
+    expect(scatterPoints(sent.scatter, table.key)).toEqual(expected.report.scatter);
     expect(sent.cfd).toEqual(expected.report.cfd);
-    expect(itemRowsOf(itemColumns!)).toEqual(expected.report.items);
+    expect(itemRowsOf(table)).toEqual(expected.report.items);
     expect(sent).not.toHaveProperty('timeInStatus');
+    // Nor the items in progress with their ages, which no view reads.
+    expect(sent).not.toHaveProperty('aging');
     expect(sent).not.toHaveProperty('forecast');
   });
 
@@ -71,19 +80,43 @@ describe('the report worker', () => {
     worker.post({ kind: 'figures', id: 1, filters: NO_FILTERS, part: 'measures' });
     const [first] = worker.answers;
     if (first?.kind !== 'figures' || !first.figures.ok || first.figures.measures === null) throw new Error('no measures');
-    const { itemsId } = first.figures.measures;
-    worker.post({ kind: 'figures', id: 2, filters: { ...NO_FILTERS, rangeDays: 30 }, part: 'measures', heldItems: [itemsId] });
-    worker.post({ kind: 'figures', id: 3, filters: { ...NO_FILTERS, rangeDays: 7 }, part: 'measures', heldItems: [itemsId + 1] });
+    const { id: itemsId, pick } = first.figures.measures.items;
+    const tableId = pick!.of;
+    worker.post({ kind: 'figures', id: 2, filters: { ...NO_FILTERS, rangeDays: 30 }, part: 'measures', heldItems: [itemsId, tableId] });
+    worker.post({ kind: 'figures', id: 3, filters: { ...NO_FILTERS, rangeDays: 7 }, part: 'measures', heldItems: [itemsId + tableId + 1] });
     const [, held, notHeld] = worker.answers;
     const measuresOf = (answer: SentAnswer | undefined) =>
       answer?.kind === 'figures' && answer.figures.ok ? answer.figures.measures : null;
-    expect(measuresOf(held)).toMatchObject({ itemsId, itemColumns: null });
+    expect(measuresOf(held)!.items).toEqual({ id: itemsId, pick: null });
     const lastMonth = model.measuresFor({ ...NO_FILTERS, rangeDays: 30 });
-    const items = measuresOf(first)!.itemColumns!;
-    expect(lastMonth.ok && scatterPoints(measuresOf(held)!.scatter, items.key)).toEqual(lastMonth.ok && lastMonth.measures.scatter);
+    const table = pick!.table!;
+    expect(lastMonth.ok && scatterPoints(measuresOf(held)!.scatter, table.key)).toEqual(lastMonth.ok && lastMonth.measures.scatter);
     // Other items named: these are sent whole.
-    expect(measuresOf(notHeld)).toMatchObject({ itemsId });
-    expect(itemRowsOf(measuresOf(notHeld)!.itemColumns!)).toEqual(expected.ok && expected.report.items);
+    expect(measuresOf(notHeld)!.items).toMatchObject({ id: itemsId, pick: { of: tableId } });
+    expect(itemRowsOf(measuresOf(notHeld)!.items.pick!.table!)).toEqual(expected.ok && expected.report.items);
+  });
+
+  it('sends a page holding the whole table another choice of items or start stage as its rows and start columns', async () => {
+    const worker = await loadWorker();
+    worker.post({ kind: 'history', history, workflow: BOARD_WORKFLOW, flowConfig: null, now: FIXTURE_NOW });
+    worker.post({ kind: 'figures', id: 1, filters: NO_FILTERS, part: 'measures' });
+    const first = worker.answers[0];
+    if (first?.kind !== 'figures' || !first.figures.ok || first.figures.measures === null) throw new Error('no measures');
+    const { id: itemsId, pick } = first.figures.measures.items;
+    const table = pick!.table!;
+    const fromFirstStage = { ...NO_FILTERS, stageRange: { from: BOARD_WORKFLOW.stages[0]!.name, to: BOARD_WORKFLOW.doneStage } };
+    for (const filters of [BUGS, fromFirstStage, { ...BUGS, stageRange: fromFirstStage.stageRange }]) {
+      worker.post({ kind: 'figures', id: 2, filters, part: 'measures', heldItems: [itemsId, pick!.of] });
+      const answer = worker.answers.at(-1);
+      if (answer?.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) throw new Error('no measures');
+      const sent = answer.figures.measures.items.pick!;
+      expect(sent).toMatchObject({ of: pick!.of, table: null });
+      const report = model.reportFor(filters);
+      if (!report.ok) throw new Error(report.message);
+      const items = itemRowsOf(pickedItemTable({ of: table, rows: sent.rows, fromStart: sent.fromStart }));
+      expect(items).toEqual(report.report.items);
+      expect(scatterPoints(answer.figures.measures.scatter, table.key)).toEqual(report.report.scatter);
+    }
   });
 
   it('answers each filter set and the aging of a past day from the same history', async () => {
@@ -95,7 +128,7 @@ describe('the report worker', () => {
     const [bugs, aging, badRange] = worker.answers;
     const bugReport = model.reportFor(BUGS);
     if (!bugReport.ok || bugs?.kind !== 'figures' || !bugs.figures.ok) throw new Error('no bug figures');
-    expect(scatterPoints(bugs.figures.measures!.scatter, bugs.figures.measures!.itemColumns!.key)).toEqual(bugReport.report.scatter);
+    expect(scatterPoints(bugs.figures.measures!.scatter, bugs.figures.measures!.items.pick!.table!.key)).toEqual(bugReport.report.scatter);
     expect(aging).toEqual({ id: 8, kind: 'aging', aging: model.stageAgingFor(NO_FILTERS, '2026-02-24') });
     // A question the report cannot answer is answered with why, as the page showed it before.
     expect(badRange).toEqual({

@@ -15,8 +15,18 @@ const rehearsal = reportRehearsal({ setTimeout: (run, ms) => setTimeout(run, ms)
 /** The worker's own global scope (the project's types describe a page's). */
 const scope = self as unknown as {
   onmessage: (event: MessageEvent<ReportMessage>) => void;
-  postMessage: (answer: SentAnswer) => void;
+  postMessage: (answer: SentAnswer, transfer?: Transferable[]) => void;
 };
+
+/**
+ * What an answer can hand over rather than copy: the scatterplot's columns, made for this answer alone. (The
+ * items' rows and columns are kept for the next answers, so they are copied.)
+ */
+function handedOver(answer: SentAnswer): Transferable[] {
+  if (answer.kind !== 'figures' || !answer.figures.ok || answer.figures.measures === null) return [];
+  const { row, day, cycleTime } = answer.figures.measures.scatter;
+  return [row.buffer, day.buffer, cycleTime.buffer];
+}
 
 scope.onmessage = (event) => {
   const message = event.data;
@@ -24,5 +34,5 @@ scope.onmessage = (event) => {
   if (message.kind === 'history') rehearsal.history(message);
   else rehearsal.realQuestion();
   const reply = answer(message);
-  if (reply !== null) scope.postMessage(reply);
+  if (reply !== null) scope.postMessage(reply, handedOver(reply));
 };

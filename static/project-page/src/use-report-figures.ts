@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { filtersKey, itemRowsOf, type ItemTable, type ReportFilters, type ReportItem } from '../../../src/domain';
+import { filtersKey, itemRowsOf, type ItemTablePick, pickedItemTable, type ReportFilters, type ReportItem } from '../../../src/domain';
 import type { ReportRunner } from './report-runner';
 import type { PageMeasures, PageReport, ReportFigures, ReportPart } from './report-worker-protocol';
 
@@ -43,15 +43,15 @@ export function useReportOf(measures: PageMeasures | null): PageReport | null {
   return useMemo(() => (measures === null ? null : reportOf(measures)), [measures]);
 }
 
-/** The items built from each columns object: the runner gives every period of one choice of items the same. */
-const itemsBuilt = new WeakMap<ItemTable, ReportItem[]>();
+/** The items built from each pick: the runner gives every period of one choice of items the same. */
+const itemsBuilt = new WeakMap<ItemTablePick, ReportItem[]>();
 
-function itemsOf(columns: ItemTable): ReportItem[] {
-  let items = itemsBuilt.get(columns);
-  if (items === undefined) itemsBuilt.set(columns, (items = itemRowsOf(columns)));
+function itemsOf(pick: ItemTablePick): ReportItem[] {
+  let items = itemsBuilt.get(pick);
+  if (items === undefined) itemsBuilt.set(pick, (items = itemRowsOf(pickedItemTable(pick))));
   return items;
 }
 
-function reportOf({ itemColumns, itemsId, ...measures }: PageMeasures): PageReport {
-  return Object.defineProperty({ ...measures } as PageReport, 'items', { get: () => itemsOf(itemColumns), enumerable: true });
+function reportOf({ itemPick, itemsId, ...measures }: PageMeasures): PageReport {
+  return Object.defineProperty({ ...measures } as PageReport, 'items', { get: () => itemsOf(itemPick), enumerable: true });
 }
