@@ -7,12 +7,15 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import {
   type CompactHistory,
+  type CycleTimeReport,
   defaultFilters,
   facetValueCounts,
+  filtersKey,
   flowConfigOf,
   type ForecastQuestions,
   type ReportFilters,
   reportModel,
+  unpackCycleTimeFigures,
 } from '../../../src/domain';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
@@ -77,6 +80,27 @@ const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: st
     <Text as="p">{`The history starts on ${formatDate(shownFrom)}, so the period starts there rather than on ${formatDate(askedFrom)}.`}</Text>
   </SectionMessage>
 );
+
+/** The unpacked Cycle time figures of each Overview part: unpacked once, whichever component asks. */
+const cycleTimeFiguresOf = new WeakMap<ProjectOverviewPart, CycleTimeReport | null>();
+
+/**
+ * The Cycle time tab's figures kept with the Overview's (see src/domain/cycle-time-figures.ts), for drawing its
+ * chart before the history has loaded; null when none were kept, or they cannot be read (the tab then waits for
+ * the history, as it would without them).
+ */
+function cycleTimePreviewOf(overview: ProjectOverviewPart): CycleTimeReport | null {
+  let figures = cycleTimeFiguresOf.get(overview);
+  if (figures === undefined) {
+    try {
+      figures = overview.cycleTime === null ? null : unpackCycleTimeFigures(overview.cycleTime);
+    } catch {
+      figures = null;
+    }
+    cycleTimeFiguresOf.set(overview, figures);
+  }
+  return figures;
+}
 
 /** Each facet's values in the history, with their item counts; null when the history holds no facets. */
 function facetOptionsOf(history: CompactHistory): Record<FacetName, FacetOption[]> | null {
@@ -156,6 +180,7 @@ function FlowReportTabs({
   reports,
   opening = null,
   pageHistory = null,
+  cycleTimePreview = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
@@ -166,6 +191,12 @@ function FlowReportTabs({
   opening?: Opening | null;
   /** Where the filters and the tab are written, so a link reproduces the view; null keeps them in the page only. */
   pageHistory?: PageHistory | null;
+  /**
+   * The Cycle time tab's figures for the default filters, kept with the Overview's that were shown before this
+   * history loaded: that tab draws its chart from them until the report's first figures are in, so a reader who
+   * went there from the Overview sees the same chart throughout. Null when there are none.
+   */
+  cycleTimePreview?: CycleTimeReport | null;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const today = todayIn(config.conventions.timeZone, now);
@@ -196,6 +227,12 @@ function FlowReportTabs({
   const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
+  // Until the first figures are in, the chart the Overview's figures came with, when it answers what is asked.
+  const preview =
+    result === null && cycleTimePreview !== null && tab === 1 && filtersKey(filters) === filtersKey(urlContext.defaults)
+      ? cycleTimePreview
+      : null;
+  const cycleTimeShown = report ?? preview;
   // The model computes nothing until asked: here only where the browser gives the forecast no worker.
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
@@ -225,7 +262,7 @@ function FlowReportTabs({
           filters={filters}
           onChange={setFilters}
           today={today}
-          shownWindow={result?.ok ? result.window : null}
+          shownWindow={result?.ok ? result.window : (preview?.generated.window ?? null)}
         />
         <ConventionsDisclosure conventions={conventions} />
       </Inline>
@@ -258,16 +295,16 @@ function FlowReportTabs({
           ))}
         </SectionMessage>
       )}
-      {result === null ? (
+      {result === null && preview === null ? (
         <LoadingState label="Computing the metrics" />
-      ) : !result.ok ? (
+      ) : result !== null && !result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
           <Text as="p">{result.message}</Text>
         </SectionMessage>
       ) : (
         <>
-          {result.clampedFrom !== null && <PeriodNote shownFrom={result.window.from} askedFrom={result.clampedFrom} />}
-          {result.configNote !== null && (
+          {result?.clampedFrom != null && <PeriodNote shownFrom={result.window.from} askedFrom={result.clampedFrom} />}
+          {result?.configNote != null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
@@ -288,7 +325,7 @@ function FlowReportTabs({
               <div className="fm-tab-panel">{overview === null ? computing : <Overview figures={overview} />}</div>
             </TabPanel>
             <TabPanel>
-              <div className="fm-tab-panel">{report === null ? computing : <CycleTime report={report} />}</div>
+              <div className="fm-tab-panel">{cycleTimeShown === null ? computing : <CycleTime report={cycleTimeShown} />}</div>
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">{report === null ? computing : <Throughput report={report} />}</div>
@@ -352,6 +389,7 @@ function OverviewFirstTabs({
   // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
+  const cycleTimePreview = cycleTimePreviewOf(overview);
   // Moving back or forward in the browser to an address that names a view goes there, with the history.
   useEffect(
     () =>
@@ -397,7 +435,13 @@ function OverviewFirstTabs({
         {TAB_LABELS.map((label, tab) => (
           <TabPanel key={label}>
             <div className="fm-tab-panel">
-              {tab === 0 && !refiltered ? <OverviewView figures={figures} /> : <LoadingState label="Loading the project's history" />}
+              {tab === 0 && !refiltered ? (
+                <OverviewView figures={figures} />
+              ) : tab === 1 && !refiltered && cycleTimePreview !== null ? (
+                <CycleTimeView report={cycleTimePreview} />
+              ) : (
+                <LoadingState label="Loading the project's history" />
+              )}
             </div>
           </TabPanel>
         ))}
@@ -453,6 +497,9 @@ function ProjectMetricsAt({
     },
     [loadHistory],
   );
+  // The Overview's figures the reader went further from: their Cycle time chart stays until the report's is in.
+  const overviewShown = useRef<ProjectOverviewPart | null>(null);
+  if (state.status === 'overview') overviewShown.current = state.overview;
   // The history shown, or loaded ahead while the Overview's figures are: its report starts in the background.
   const loaded = state.status === 'ready' ? state : loadedAhead;
   const { now, reports } = useReportRunner(loaded, clock, state.status === 'overview');
@@ -479,8 +526,22 @@ function ProjectMetricsAt({
   }
   // A loaded history always has its runner: this waits for nothing.
   if (reports === null) return <LoadingState label="Loading the project's history" />;
+  // Only for the history those figures were computed from.
+  const shownBefore = overviewShown.current;
+  const cycleTimePreview =
+    opening !== null && shownBefore !== null && shownBefore.version === state.view.history?.version
+      ? cycleTimePreviewOf(shownBefore)
+      : null;
   return (
-    <FlowReportTabs view={state.view} history={state.history} now={now} reports={reports} opening={opening} pageHistory={pageHistory} />
+    <FlowReportTabs
+      view={state.view}
+      history={state.history}
+      now={now}
+      reports={reports}
+      opening={opening}
+      pageHistory={pageHistory}
+      cycleTimePreview={cycleTimePreview}
+    />
   );
 }
 
