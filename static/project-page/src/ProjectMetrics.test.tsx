@@ -272,10 +272,17 @@ describe('ProjectMetrics', () => {
       await computed();
 
       fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      // Not the chart kept with the Overview's figures, drawn for nothing before the report's.
+      expect(screen.queryByTestId('chart-cycle-time-scatter')).toBeNull();
       // Only promises already settled: no timer runs, so nothing can be computed after the click.
       for (let i = 0; i < 5; i++) await act(() => Promise.resolve());
       expect(screen.getByTestId('tab-panel-cycle-time')).toBeTruthy();
       expect(screen.queryByTestId('page-loading')).toBeNull();
+      // The report's chart from the first drawing on the history: not the one kept with the Overview's figures,
+      // drawn for nothing before it.
+      expect(within(screen.getByTestId('chart-cycle-time-scatter')).getByRole('application').getAttribute('aria-label')).toContain(
+        'Enter opens the item',
+      );
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 

@@ -32,7 +32,7 @@ import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type Pag
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
 import { reportRunner, type ReportRunner } from './report-runner';
-import type { ReportPart } from './report-worker-protocol';
+import type { ReportFigures, ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { ReportFiltersBar } from './ReportFiltersBar';
@@ -181,6 +181,7 @@ function FlowReportTabs({
   opening = null,
   pageHistory = null,
   cycleTimePreview = null,
+  warmedUp = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
@@ -197,6 +198,8 @@ function FlowReportTabs({
    * went there from the Overview sees the same chart throughout. Null when there are none.
    */
   cycleTimePreview?: CycleTimeReport | null;
+  /** The figures computed ahead for `reports` while the Overview's were shown (see `useReportRunner`), once in. */
+  warmedUp?: WarmedUp | null;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const today = todayIn(config.conventions.timeZone, now);
@@ -224,7 +227,14 @@ function FlowReportTabs({
     [reports, changeView],
   );
   const setFilters = useCallback((next: ReportFilters) => showView({ filters: next, tab }), [showView, tab]);
-  const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
+  const { figures: asked } = useReportFigures(reports, filters, partOfTab(tab));
+  // Figures computed ahead are shown from the first drawing, rather than after a spinner (or the kept chart) for
+  // as long as the runner takes to give them again.
+  const result =
+    asked ??
+    (warmedUp !== null && warmedUp.reports === reports && tab !== 0 && filtersKey(warmedUp.filters) === filtersKey(filters)
+      ? warmedUp.figures
+      : null);
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
   // Until the first figures are in, the chart the Overview's figures came with, when it answers what is asked.
@@ -374,9 +384,15 @@ function OverviewFirstTabs({
   overview,
   onGoFurther,
   pageHistory,
+  drawsCycleTime,
 }: {
   view: ProjectViewData;
   overview: ProjectOverviewPart;
+  /**
+   * Whether the Cycle time tab draws the chart kept with these figures: not once the report's own figures are
+   * computed ahead, which the tab is about to show (drawing both would cost a second drawing for nothing).
+   */
+  drawsCycleTime: boolean;
   /** Null: open the view the URL names. */
   onGoFurther: (opening: Opening | null) => void;
   pageHistory: PageHistory | null;
@@ -389,7 +405,7 @@ function OverviewFirstTabs({
   // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
-  const cycleTimePreview = cycleTimePreviewOf(overview);
+  const cycleTimePreview = drawsCycleTime ? cycleTimePreviewOf(overview) : null;
   // Moving back or forward in the browser to an address that names a view goes there, with the history.
   useEffect(
     () =>
@@ -502,13 +518,21 @@ function ProjectMetricsAt({
   if (state.status === 'overview') overviewShown.current = state.overview;
   // The history shown, or loaded ahead while the Overview's figures are: its report starts in the background.
   const loaded = state.status === 'ready' ? state : loadedAhead;
-  const { now, reports } = useReportRunner(loaded, clock, state.status === 'overview');
+  const { now, reports, warmedUp } = useReportRunner(loaded, clock, state.status === 'overview');
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   }
   if (state.status === 'overview')
-    return <OverviewFirstTabs view={state.view} overview={state.overview} onGoFurther={goFurther} pageHistory={pageHistory} />;
+    return (
+      <OverviewFirstTabs
+        view={state.view}
+        overview={state.overview}
+        onGoFurther={goFurther}
+        pageHistory={pageHistory}
+        drawsCycleTime={warmedUp === null || warmedUp.reports !== reports}
+      />
+    );
   if (state.history === null) {
     // Not measured here means an admin turned the project off after the page loaded: no sync will come.
     return (
@@ -541,8 +565,16 @@ function ProjectMetricsAt({
       opening={opening}
       pageHistory={pageHistory}
       cycleTimePreview={cycleTimePreview}
+      warmedUp={warmedUp}
     />
   );
+}
+
+/** The measures of the default filters a runner computed while the Overview's figures were shown. */
+interface WarmedUp {
+  reports: ReportRunner;
+  filters: ReportFilters;
+  figures: ReportFigures;
 }
 
 /**
@@ -551,7 +583,11 @@ function ProjectMetricsAt({
  * the charts: while the Overview's figures are shown (`warmUp`), it computes in the background the measures a
  * chart's tab opens on (the default filters), so the first chart waits for its drawing, not for its figures.
  */
-function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp: boolean): { now: number; reports: ReportRunner | null } {
+function useReportRunner(
+  loaded: LoadedView | null,
+  clock: () => number,
+  warmUp: boolean,
+): { now: number; reports: ReportRunner | null; warmedUp: WarmedUp | null } {
   const history = loaded?.history ?? null;
   const now = useMemo(() => (history === null ? 0 : clock()), [history, clock]);
   const reports = useMemo(
@@ -565,16 +601,21 @@ function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp:
     [loaded, now],
   );
   useEffect(() => () => reports?.stop(), [reports]);
+  const [warmedUp, setWarmedUp] = useState<WarmedUp | null>(null);
   useEffect(() => {
     if (!warmUp || reports === null || loaded?.history == null) return undefined;
     const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
     const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
     // At once, not at an idle moment: the worker computes beside the page, and a reader who clicks a chart's
     // tab the moment the Overview shows would otherwise wait for that moment too.
-    void reports.figures(filters, 'measures');
+    // A failure is the tab's to show, when it asks for these figures itself.
+    reports.figures(filters, 'measures').then(
+      (figures) => setWarmedUp({ reports, filters, figures }),
+      () => undefined,
+    );
     return undefined;
   }, [warmUp, reports, loaded]);
-  return { now, reports };
+  return { now, reports, warmedUp };
 }
 
 /** The page's history once the host has answered (null when it has none); undefined until then. */
