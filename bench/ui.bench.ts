@@ -114,7 +114,8 @@ const IN_PAGE_PROBES = `(() => {
       }
     }
   };
-  new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true });
+  // The report's scatterplot may take the place of the kept one by its drawing's label alone (see reportChartPaintedAt).
+  new MutationObserver(onMutation).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label'] });
   // Capture phase on the document: before React's own listeners on the root see the event. A timed change
   // starts at its first event: a checkbox's click, which React already handles, comes before its change, and a
   // date input's input event (React's onChange) before its change.
