@@ -300,7 +300,7 @@ async function oneRun(browser: Browser, site: LocalSite, memberId: string): Prom
       toFirstChart: chartPaintedAt - navigationStart,
       tabSwitch: chartPaintedAt - lastInputAt!,
       // What the click waited for the history: none when the chart came before it.
-      clickToHistory: Math.min(Math.max(0, decodedAt - lastInputAt!), chartPaintedAt - lastInputAt!),
+      clickToHistory: decodedAt > chartPaintedAt ? 0 : Math.max(0, decodedAt - lastInputAt!),
       toReportChart: reportChartPaintedAt - navigationStart,
       historyFetched: fetchedAt - navigationStart,
       historyDecoded: decodedAt - navigationStart,
