@@ -11,7 +11,7 @@ import type {
   ResealOutcome,
   SealingStatus,
 } from './shared/resolver-contract';
-import type { JiraChangeHistory, JiraIssue, JiraStatus, OverviewFigures, PullRequestFacts } from './domain';
+import type { JiraChangeHistory, JiraIssue, JiraStatus, OverviewFigures, PackedCycleTimeFigures, PullRequestFacts } from './domain';
 import type { HistoryDictionaries, PackedShard, StoredIssue } from './shared/packed-history';
 
 /** Jira's projects, as seen by one identity (the app, or the user who is calling). */
@@ -555,6 +555,8 @@ export interface OverviewSummary {
    */
   hasSecuredIssues: boolean;
   figures: OverviewFigures;
+  /** The Cycle time tab's figures for the same filters; null when the period finished too many items to keep their dots. */
+  cycleTime: PackedCycleTimeFigures | null;
   /** The start the default period asked for when it was before the history's first day (the page says so). */
   clampedFrom: string | null;
 }

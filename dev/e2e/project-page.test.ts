@@ -583,6 +583,58 @@ describe('the project page, opened in a browser that holds no history', () => {
   });
 });
 
+describe('the project page, its Cycle time tab opened before the history has loaded', () => {
+  it("draws the chart from the figures kept with the Overview's, and the report's chart that takes its place is the same drawing", async () => {
+    // The history's own request is held back until the kept chart has been read: the tab cannot draw it from the history.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 1700 } });
+    await page.route('**/__forge/bridge/**', async (route) => {
+      const call = bridgeCallOf(route.request());
+      const asked = call?.payload?.['payload'] as { overviewFirst?: boolean; historyUpTo?: number } | undefined;
+      if (call?.method === 'invoke' && call.payload?.['functionKey'] === 'getProjectView' && !asked?.overviewFirst) await released;
+      await route.continue();
+    });
+    const query = new URLSearchParams({ as: userWithRole(suite.site, 'member').accountId, theme: 'light' });
+    await page.goto(`${suite.site.hostUrl}/projects/${PROJECT}/flow-metrics?${query}`);
+    const frame = await appFrameContent(page);
+    await frame.getByTestId('tab-panel-overview').waitFor({ timeout: 30_000 });
+    await showTab(frame, 'Cycle time');
+    const drawing = () =>
+      frame.evaluate(() => {
+        const chart = document.querySelector('[data-testid="chart-cycle-time-scatter"]')!;
+        const dots = chart.querySelector('canvas')!;
+        return {
+          dots: dots.getAttribute('data-point-count'),
+          picture: dots.toDataURL(),
+          lines: [...chart.querySelectorAll('.fm-chart-reference-label')].map((label) => label.textContent),
+          caption: chart.querySelector('figcaption')?.textContent,
+          histogram: document.querySelector('[data-testid="chart-cycle-time-histogram"]')?.textContent,
+          opens: chart.querySelector('[role="application"]')?.getAttribute('aria-label')?.includes('Enter opens the item'),
+        };
+      });
+    const kept = await drawing();
+    expect(kept.dots).toBe(String(finishedIn(firstCreated(), today()).length));
+    // No dot opens an issue before the history has told which it is.
+    expect(kept.opens).toBe(false);
+    expect(await frame.evaluate((mark) => performance.getEntriesByName(mark).length, HISTORY_DECODED)).toBe(0);
+
+    release();
+    await frame.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="chart-cycle-time-scatter"] [role="application"]')
+          ?.getAttribute('aria-label')
+          ?.includes('Enter opens the item'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    // The same picture to the pixel, the same lines and text: only its dots now open their items.
+    expect(await drawing()).toEqual({ ...kept, opens: true });
+    await page.close();
+  });
+});
+
 describe('the project page, as an outsider', () => {
   it('says there is no access to a project they cannot browse, and shows none of its data', async () => {
     const { page, frame } = await openAs('outsider', 'BUG');

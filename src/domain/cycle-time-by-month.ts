@@ -1,6 +1,6 @@
 import { MS_PER_DAY } from './calendar-day';
 import type { PercentileMethod } from './conventions';
-import type { WindowMeasures } from './flow-report';
+import type { CycleTimeReport } from './cycle-time-figures';
 import { percentileOfSorted } from './percentiles';
 
 export interface MonthOfCycleTimes {
@@ -33,7 +33,7 @@ function monthCoverage(month: string, window: { from: string; to: string }): { d
 const hundredths = (value: number) => Math.round(value * 100) / 100;
 
 /** The report's percentile method; the report carries its conventions as plain JSON. */
-function percentileMethodOf(report: Pick<WindowMeasures, 'generated'>): PercentileMethod {
+function percentileMethodOf(report: Pick<CycleTimeReport, 'generated'>): PercentileMethod {
   return report.generated.conventions['percentileMethod'] === 'linear' ? 'linear' : 'nearest-rank';
 }
 
@@ -42,7 +42,7 @@ function percentileMethodOf(report: Pick<WindowMeasures, 'generated'>): Percenti
  * of a chart that may hold thousands of dots, in a dozen rows a screen reader can go through. Percentiles
  * follow the report's own method, so a month's 85th percentile is computed as the report's is.
  */
-export function cycleTimeByMonth(report: Pick<WindowMeasures, 'scatter' | 'generated'>): MonthOfCycleTimes[] {
+export function cycleTimeByMonth(report: Pick<CycleTimeReport, 'generated' | 'scatter'>): MonthOfCycleTimes[] {
   const byMonth = new Map<string, number[]>();
   for (const point of report.scatter) {
     const month = point.date.slice(0, 7);

@@ -1,5 +1,5 @@
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
-import { defaultFilters, flowConfigOf, MS_PER_DAY, overviewFigures, reportModel } from '../domain';
+import { defaultFilters, flowConfigOf, MS_PER_DAY, overviewFigures, reportModel, unpackCycleTimeFigures } from '../domain';
 import type { OverviewSummary } from '../ports';
 import type { ProjectViewData, ResolverResult } from '../shared/resolver-contract';
 
@@ -45,6 +45,33 @@ it('sends a first open the Overview figures the page would compute from the whol
   expect(view.overview!.figures).toEqual(overviewFigures(report.report));
   expect(view.overview!.clampedFrom).toBe(report.clampedFrom);
   expect(view.overview!.dictionaries.issueTypes).toEqual(history!.issueTypes);
+});
+
+it("sends the Cycle time tab's figures the page's report worker would compute, to the last dot, with the Overview's", async () => {
+  const view = viewOf(await firstOpen());
+  const { history } = await harness.viewedHistory('FLOW');
+  const now = Date.parse(view.overview!.figures.generated.now);
+  const { config } = flowConfigOf(view.flowConfig, view.workflow);
+  // What the report worker answers the Cycle time tab (see static/project-page/src/report-worker-answers.ts).
+  const result = reportModel(history!, view.workflow, view.flowConfig, now).windowMeasuresFor(
+    defaultFilters(history!.issueTypes, config.excludedIssueTypes),
+  );
+  if (!result.ok) throw new Error(result.message);
+  const { measures } = result;
+  expect(measures.scatter.length).toBeGreaterThan(100);
+  const kept = unpackCycleTimeFigures(view.overview!.cycleTime!);
+  expect(kept).toEqual({
+    generated: {
+      window: measures.generated.window,
+      unit: measures.generated.unit,
+      conventions: { percentileMethod: measures.generated.conventions['percentileMethod'] },
+    },
+    percentiles: measures.percentiles,
+    serviceLevelExpectation: measures.serviceLevelExpectation,
+    histogram: measures.histogram,
+    // In the report's order (the rolling percentile reads it), without the items' keys.
+    scatter: measures.scatter.map(({ date, cycleTime }) => ({ date, cycleTime })),
+  });
 });
 
 it('answers as before when the page does not ask for the overview first', async () => {

@@ -12,6 +12,7 @@ import type {
   BackwardMoveRule,
   DurationUnit,
   OverviewFigures,
+  PackedCycleTimeFigures,
   PercentileMethod,
   PullRequestFacts,
   StageEntryRule,
@@ -123,6 +124,11 @@ export interface ProjectViewData {
  */
 export interface ProjectOverviewPart {
   figures: OverviewFigures;
+  /**
+   * The Cycle time tab's figures for the same filters, its dots packed (see src/domain/cycle-time-figures.ts):
+   * the page draws that tab's chart from them until the history's report is in. Null when none were kept.
+   */
+  cycleTime: PackedCycleTimeFigures | null;
   /** As a report's: the start the period asked for when it was before the history's first day, else null. */
   clampedFrom: string | null;
   dictionaries: HistoryDictionaries;

@@ -1,4 +1,13 @@
-import { type CompactHistory, dayToIsoDate, defaultFilters, flowConfigOf, overviewFigures, reportModel, ZonedDays } from '../../domain';
+import {
+  type CompactHistory,
+  dayToIsoDate,
+  defaultFilters,
+  flowConfigOf,
+  overviewFigures,
+  packCycleTimeFigures,
+  reportModel,
+  ZonedDays,
+} from '../../domain';
 import type { Clock, FlowConfigStore, HistoryManifest, HistoryStore, OverviewSummary, OverviewSummaryStore } from '../../ports';
 import { compactHistoryFromShards } from '../../shared/packed-history';
 import { digestOf, historyVersionOf } from './history-version';
@@ -15,11 +24,13 @@ import { hasSecuredIssues } from '../sync/history-manifest';
  * It is served only while it says exactly what the full path would: computed from the live history's current
  * version, under the current flow configuration, on the current day in the project's time zone (items age
  * every day), and when no issue of the project is secured (each reader may then see fewer issues than it
- * counts). Anything else is the full path, which is never wrong, only costlier. It is one value under the
+ * counts). Anything else is the full path, which is never wrong, only costlier. Beside the Overview's figures
+ * it keeps the Cycle time tab's (its scatterplot's dots packed, see src/domain/cycle-time-figures.ts), so a reader
+ * who opens that tab before the history has loaded sees its chart at once. It is one value under the
  * project's keys, so erasing the project erases it, and the sync writes it under its erasure mandate. A
  * project no longer measured serves no history, and no summary either (see project-view.ts).
  */
-const OVERVIEW_SUMMARY_FORMAT = 1;
+const OVERVIEW_SUMMARY_FORMAT = 2;
 
 /** What the sync needs to keep a project's summary current. */
 export interface OverviewSummaryPorts {
@@ -63,7 +74,7 @@ export function isSummaryServable(
 
 /**
  * The summary of a history: the report the page computes first (default filters, the configured period),
- * reduced to the Overview's figures. Null when that report cannot be computed (the page then shows why).
+ * reduced to the Overview's figures and the Cycle time tab's. Null when that report cannot be computed (the page then shows why).
  */
 function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfig: unknown, now: number): OverviewSummary | null {
   const workflow = workflowFor(flowConfig, manifest.statuses);
@@ -80,6 +91,7 @@ function summaryOf(history: CompactHistory, manifest: HistoryManifest, flowConfi
     timeZone,
     hasSecuredIssues: hasSecuredIssues(manifest),
     figures: overviewFigures(result.report),
+    cycleTime: packCycleTimeFigures(result.report),
     clampedFrom: result.clampedFrom,
   };
 }

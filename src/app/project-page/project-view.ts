@@ -97,6 +97,7 @@ export async function loadProjectView(
   if (manifest && isSummaryServable(summary, manifest, flowConfig, ports.clock.now().getTime())) {
     const overview = {
       figures: summary.figures,
+      cycleTime: summary.cycleTime,
       clampedFrom: summary.clampedFrom,
       dictionaries: { keyPrefix: manifest.keyPrefix, statuses: manifest.statuses, issueTypes: manifest.issueTypes },
       issueCount: issueCountOf(manifest),

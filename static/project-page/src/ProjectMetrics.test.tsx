@@ -15,7 +15,7 @@ import { GET_PROJECT_VIEW, startFirstOpen } from './use-project-view';
 import { writeHeldHistory } from './held-history-cache';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
 import { formatDate } from '../../common/format-date-time';
-import { defaultFilters, flowConfigOf, overviewFigures, reportModel } from '../../../src/domain';
+import { defaultFilters, flowConfigOf, overviewFigures, packCycleTimeFigures, reportModel } from '../../../src/domain';
 import type { ProjectViewPayload } from '../../../src/shared/resolver-contract';
 
 jest.mock('@forge/bridge', () => ({
@@ -100,6 +100,7 @@ function answerFirstOpen(
   if (!result.ok) throw new Error(result.message);
   const overview = {
     figures: overviewFigures(result.report),
+    cycleTime: packCycleTimeFigures(result.report),
     clampedFrom: result.clampedFrom,
     dictionaries: full.history!.dictionaries,
     issueCount,
@@ -288,10 +289,17 @@ describe('ProjectMetrics', () => {
       await computed();
 
       fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      // Not the chart kept with the Overview's figures, drawn for nothing before the report's.
+      expect(screen.queryByTestId('chart-cycle-time-scatter')).toBeNull();
       // Only promises already settled: no timer runs, so nothing can be computed after the click.
       for (let i = 0; i < 5; i++) await act(() => Promise.resolve());
       expect(screen.getByTestId('tab-panel-cycle-time')).toBeTruthy();
       expect(screen.queryByTestId('page-loading')).toBeNull();
+      // The report's chart from the first drawing on the history: not the one kept with the Overview's figures,
+      // drawn for nothing before it.
+      expect(within(screen.getByTestId('chart-cycle-time-scatter')).getByRole('application').getAttribute('aria-label')).toContain(
+        'Enter opens the item',
+      );
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 
@@ -310,6 +318,50 @@ describe('ProjectMetrics', () => {
         return answer.promise;
       });
       expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+    });
+
+    it("draws the Cycle time chart from the figures kept with the Overview while the history loads; the report's then takes its place, the same chart", async () => {
+      const answer = deferred<unknown>();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answer.promise);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      // At once, from the figures the Overview came with: no history yet.
+      const scatter = () => screen.getByTestId('chart-cycle-time-scatter');
+      const drawn = () => ({
+        dots: within(scatter()).getByTestId('chart-dots').getAttribute('data-point-count'),
+        caption: scatter().querySelector('figcaption')?.textContent,
+        lines: [...scatter().querySelectorAll('.fm-chart-reference-label')].map((label) => label.textContent),
+        histogram: screen.getByTestId('chart-cycle-time-histogram').textContent,
+        filters: screen.getByTestId('filter-range').textContent,
+      });
+      const kept = drawn();
+      expect(Number(kept.dots)).toBeGreaterThan(0);
+      expect(decodeMock).not.toHaveBeenCalled();
+      // A dot it describes says what is known of it, and that its item comes with the history; none opens.
+      const chart = within(scatter()).getByRole('application');
+      act(() => chart.focus());
+      expect(screen.getByTestId('chart-announcement').textContent).toMatch(
+        /^An item done .*\(its key and type show once the history has loaded\)\. 1 of /,
+      );
+      expect(chart.getAttribute('aria-label')).not.toContain('Enter opens');
+
+      await act(() => {
+        answer.resolve(ok(projectViewData()));
+        return answer.promise;
+      });
+      // The history is in, its report not yet: the chart stays, rather than giving way to a spinner.
+      expect(drawn()).toEqual(kept);
+      await computed();
+      await computed();
+      // The report's chart: the same drawing, its dots now naming their items.
+      expect(drawn()).toEqual(kept);
+      const report = within(scatter()).getByRole('application');
+      expect(report.getAttribute('aria-label')).toContain('Enter opens the item');
+      act(() => report.focus());
+      expect(screen.getByTestId('chart-announcement').textContent).toMatch(/^FLOW-\d+ \(/);
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 

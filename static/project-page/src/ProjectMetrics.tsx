@@ -7,13 +7,16 @@ import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import {
   type CompactHistory,
+  type CycleTimeReport,
   defaultFilters,
   facetValueCounts,
+  filtersKey,
   flowConfigOf,
   type ForecastQuestions,
   type ReportFilters,
   reportModel,
   type StageRange,
+  unpackCycleTimeFigures,
 } from '../../../src/domain';
 import type { ProjectOverviewPart, ProjectViewData } from '../../../src/shared/resolver-contract';
 import { formatDate } from '../../common/format-date-time';
@@ -30,7 +33,7 @@ import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type Pag
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
 import { reportRunner, type ReportRunner } from './report-runner';
-import type { ReportPart } from './report-worker-protocol';
+import type { ReportFigures, ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
 import { DEFAULT_TAB_OPTIONS, type ChangeTabOptions } from './tab-options';
@@ -87,6 +90,27 @@ const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: st
 /** Whether two filters show the same period. */
 const samePeriod = (a: ReportFilters, b: ReportFilters) =>
   a.rangeDays === b.rangeDays && a.customRange?.from === b.customRange?.from && a.customRange?.to === b.customRange?.to;
+
+/** The unpacked Cycle time figures of each Overview part: unpacked once, whichever component asks. */
+const cycleTimeFiguresOf = new WeakMap<ProjectOverviewPart, CycleTimeReport | null>();
+
+/**
+ * The Cycle time tab's figures kept with the Overview's (see src/domain/cycle-time-figures.ts), for drawing its
+ * chart before the history has loaded; null when none were kept, or they cannot be read (the tab then waits for
+ * the history, as it would without them).
+ */
+function cycleTimePreviewOf(overview: ProjectOverviewPart): CycleTimeReport | null {
+  let figures = cycleTimeFiguresOf.get(overview);
+  if (figures === undefined) {
+    try {
+      figures = overview.cycleTime === null ? null : unpackCycleTimeFigures(overview.cycleTime);
+    } catch {
+      figures = null;
+    }
+    cycleTimeFiguresOf.set(overview, figures);
+  }
+  return figures;
+}
 
 /** Each facet's values in the history, with their item counts; null when the history holds no facets. */
 function facetOptionsOf(history: CompactHistory): Record<FacetName, FacetOption[]> | null {
@@ -175,6 +199,8 @@ function FlowReportTabs({
   reports,
   opening = null,
   pageHistory = null,
+  cycleTimePreview = null,
+  warmedUp = null,
 }: {
   view: ProjectViewData;
   history: CompactHistory;
@@ -185,6 +211,14 @@ function FlowReportTabs({
   opening?: Opening | null;
   /** Where the filters and the tab are written, so a link reproduces the view; null keeps them in the page only. */
   pageHistory?: PageHistory | null;
+  /**
+   * The Cycle time tab's figures for the default filters, kept with the Overview's that were shown before this
+   * history loaded: that tab draws its chart from them until the report's first figures are in, so a reader who
+   * went there from the Overview sees the same chart throughout. Null when there are none.
+   */
+  cycleTimePreview?: CycleTimeReport | null;
+  /** The figures computed ahead for `reports` while the Overview's were shown (see `useReportRunner`), once in. */
+  warmedUp?: WarmedUp | null;
 }) {
   const { config } = useMemo(() => flowConfigOf(view.flowConfig, view.workflow), [view.flowConfig, view.workflow]);
   const today = todayIn(config.conventions.timeZone, now);
@@ -243,9 +277,22 @@ function FlowReportTabs({
     ),
     [],
   );
-  const { figures: result } = useReportFigures(reports, filters, partOfTab(tab));
+  const { figures: asked } = useReportFigures(reports, filters, partOfTab(tab));
+  // Figures computed ahead are shown from the first drawing, rather than after a spinner (or the kept chart) for
+  // as long as the runner takes to give them again.
+  const result =
+    asked ??
+    (warmedUp !== null && warmedUp.reports === reports && tab !== 0 && filtersKey(warmedUp.filters) === filtersKey(filters)
+      ? warmedUp.figures
+      : null);
   const report = useReportOf(result?.ok ? result.measures : null);
   const overview = result?.ok ? result.overview : null;
+  // Until the first figures are in, the chart the Overview's figures came with, when it answers what is asked.
+  const preview =
+    result === null && cycleTimePreview !== null && tab === 1 && filtersKey(filters) === filtersKey(urlContext.defaults)
+      ? cycleTimePreview
+      : null;
+  const cycleTimeShown = report ?? preview;
   // The model computes nothing until asked: here only where the browser gives the forecast no worker.
   const model = useMemo(() => reportModel(history, view.workflow, view.flowConfig, now), [history, view.workflow, view.flowConfig, now]);
   // The Forecast tab's own questions (a date, a number of items), answered for the filters' issue types.
@@ -292,7 +339,7 @@ function FlowReportTabs({
           filters={filters}
           onChange={setFilters}
           today={today}
-          shownWindow={result?.ok ? result.window : null}
+          shownWindow={result?.ok ? result.window : (preview?.generated.window ?? null)}
         />
         <Conventions conventions={conventions} />
       </Inline>
@@ -307,16 +354,16 @@ function FlowReportTabs({
           ))}
         </SectionMessage>
       )}
-      {result === null ? (
+      {result === null && preview === null ? (
         <LoadingState label="Computing the metrics" />
-      ) : !result.ok ? (
+      ) : result !== null && !result.ok ? (
         <SectionMessage appearance="error" title="The metrics could not be computed" testId="report-error">
           <Text as="p">{result.message}</Text>
         </SectionMessage>
       ) : (
         <>
-          {result.clampedFrom !== null && <PeriodNote shownFrom={result.window.from} askedFrom={result.clampedFrom} />}
-          {result.configNote !== null && (
+          {result?.clampedFrom != null && <PeriodNote shownFrom={result.window.from} askedFrom={result.clampedFrom} />}
+          {result?.configNote != null && (
             <SectionMessage appearance="warning" testId="config-note">
               <Text as="p">{result.configNote}</Text>
             </SectionMessage>
@@ -328,7 +375,11 @@ function FlowReportTabs({
             </TabPanel>
             <TabPanel>
               <div className="fm-tab-panel">
-                {report === null ? computing : <CycleTime report={report} options={options} onOptionsChange={changeOptions} />}
+                {cycleTimeShown === null ? (
+                  computing
+                ) : (
+                  <CycleTime report={cycleTimeShown} options={options} onOptionsChange={changeOptions} />
+                )}
               </div>
             </TabPanel>
             <TabPanel>
@@ -402,9 +453,15 @@ function OverviewFirstTabs({
   overview,
   onGoFurther,
   pageHistory,
+  drawsCycleTime,
 }: {
   view: ProjectViewData;
   overview: ProjectOverviewPart;
+  /**
+   * Whether the Cycle time tab draws the chart kept with these figures: not once the report's own figures are
+   * computed ahead, which the tab is about to show (drawing both would cost a second drawing for nothing).
+   */
+  drawsCycleTime: boolean;
   /** Null: open the view the URL names. */
   onGoFurther: (opening: Opening | null) => void;
   pageHistory: PageHistory | null;
@@ -417,6 +474,7 @@ function OverviewFirstTabs({
   // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
+  const cycleTimePreview = drawsCycleTime ? cycleTimePreviewOf(overview) : null;
   // Moving back or forward in the browser to an address that names a view goes there, with the history.
   useEffect(
     () =>
@@ -462,7 +520,13 @@ function OverviewFirstTabs({
         {TAB_LABELS.map((label, tab) => (
           <TabPanel key={label}>
             <div className="fm-tab-panel">
-              {tab === 0 && !refiltered ? <OverviewView figures={figures} /> : <LoadingState label="Loading the project's history" />}
+              {tab === 0 && !refiltered ? (
+                <OverviewView figures={figures} />
+              ) : tab === 1 && !refiltered && cycleTimePreview !== null ? (
+                <CycleTimeView report={cycleTimePreview} />
+              ) : (
+                <LoadingState label="Loading the project's history" />
+              )}
             </div>
           </TabPanel>
         ))}
@@ -518,15 +582,26 @@ function ProjectMetricsAt({
     },
     [loadHistory],
   );
+  // The Overview's figures the reader went further from: their Cycle time chart stays until the report's is in.
+  const overviewShown = useRef<ProjectOverviewPart | null>(null);
+  if (state.status === 'overview') overviewShown.current = state.overview;
   // The history shown, or loaded ahead while the Overview's figures are: its report starts in the background.
   const loaded = state.status === 'ready' ? state : loadedAhead;
-  const { now, reports } = useReportRunner(loaded, clock, state.status === 'overview');
+  const { now, reports, warmedUp } = useReportRunner(loaded, clock, state.status === 'overview');
   if (state.status === 'loading') return <LoadingState label="Loading the project's history" />;
   if (state.status === 'error') {
     return <ResolverErrorMessage error={state.error} onRetry={reload} forbiddenMessage="You don't have access to this project." />;
   }
   if (state.status === 'overview')
-    return <OverviewFirstTabs view={state.view} overview={state.overview} onGoFurther={goFurther} pageHistory={pageHistory} />;
+    return (
+      <OverviewFirstTabs
+        view={state.view}
+        overview={state.overview}
+        onGoFurther={goFurther}
+        pageHistory={pageHistory}
+        drawsCycleTime={warmedUp === null || warmedUp.reports !== reports}
+      />
+    );
   if (state.history === null) {
     // Not measured here means an admin turned the project off after the page loaded: no sync will come.
     return (
@@ -544,9 +619,31 @@ function ProjectMetricsAt({
   }
   // A loaded history always has its runner: this waits for nothing.
   if (reports === null) return <LoadingState label="Loading the project's history" />;
+  // Only for the history those figures were computed from.
+  const shownBefore = overviewShown.current;
+  const cycleTimePreview =
+    opening !== null && shownBefore !== null && shownBefore.version === state.view.history?.version
+      ? cycleTimePreviewOf(shownBefore)
+      : null;
   return (
-    <FlowReportTabs view={state.view} history={state.history} now={now} reports={reports} opening={opening} pageHistory={pageHistory} />
+    <FlowReportTabs
+      view={state.view}
+      history={state.history}
+      now={now}
+      reports={reports}
+      opening={opening}
+      pageHistory={pageHistory}
+      cycleTimePreview={cycleTimePreview}
+      warmedUp={warmedUp}
+    />
   );
+}
+
+/** The measures of the default filters a runner computed while the Overview's figures were shown. */
+interface WarmedUp {
+  reports: ReportRunner;
+  filters: ReportFilters;
+  figures: ReportFigures;
 }
 
 /**
@@ -555,7 +652,11 @@ function ProjectMetricsAt({
  * the charts: while the Overview's figures are shown (`warmUp`), it computes in the background the measures a
  * chart's tab opens on (the default filters), so the first chart waits for its drawing, not for its figures.
  */
-function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp: boolean): { now: number; reports: ReportRunner | null } {
+function useReportRunner(
+  loaded: LoadedView | null,
+  clock: () => number,
+  warmUp: boolean,
+): { now: number; reports: ReportRunner | null; warmedUp: WarmedUp | null } {
   const history = loaded?.history ?? null;
   const now = useMemo(() => (history === null ? 0 : clock()), [history, clock]);
   const reports = useMemo(
@@ -569,16 +670,21 @@ function useReportRunner(loaded: LoadedView | null, clock: () => number, warmUp:
     [loaded, now],
   );
   useEffect(() => () => reports?.stop(), [reports]);
+  const [warmedUp, setWarmedUp] = useState<WarmedUp | null>(null);
   useEffect(() => {
     if (!warmUp || reports === null || loaded?.history == null) return undefined;
     const { config } = flowConfigOf(loaded.view.flowConfig, loaded.view.workflow);
     const filters = defaultFilters(loaded.history.issueTypes, config.excludedIssueTypes);
     // At once, not at an idle moment: the worker computes beside the page, and a reader who clicks a chart's
     // tab the moment the Overview shows would otherwise wait for that moment too.
-    void reports.figures(filters, 'measures');
+    // A failure is the tab's to show, when it asks for these figures itself.
+    reports.figures(filters, 'measures').then(
+      (figures) => setWarmedUp({ reports, filters, figures }),
+      () => undefined,
+    );
     return undefined;
   }, [warmUp, reports, loaded]);
-  return { now, reports };
+  return { now, reports, warmedUp };
 }
 
 /** The page's history once the host has answered (null when it has none); undefined until then. */

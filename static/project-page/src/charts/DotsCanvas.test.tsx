@@ -45,7 +45,7 @@ describe('dots on a canvas', () => {
     expect(canvas.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('paints its model dot again when the theme changes, and only then', () => {
+  it('paints its model dot again when the theme changes, and only then; the same dots given again are not painted again', () => {
     // A canvas as far as painting goes: jsdom has none. Each model dot painted records the colours it was given.
     const painted: string[] = [];
     class FakeOffscreenCanvas {
@@ -91,6 +91,11 @@ describe('dots on a canvas', () => {
       document.documentElement.setAttribute('data-color-mode', 'dark');
       rerender(drawn([{ x: 5, y: 6 }]));
       expect(painted).toEqual(['rgb(light)', 'rgb(dark)']);
+      // The same dots in the same places, given anew (another report's chart of the same dots): nothing to paint.
+      rerender(drawn([{ x: 5, y: 6 }]));
+      expect(putImageData).toHaveBeenCalledTimes(3);
+      rerender(drawn([{ x: 5, y: 7 }]));
+      expect(putImageData).toHaveBeenCalledTimes(4);
     } finally {
       getContext.mockRestore();
       colour.mockRestore();

@@ -36,10 +36,24 @@ export function DotsCanvas({
   const width = Math.round(layout.width * pixelRatio);
   const height = Math.round(layout.height * pixelRatio);
 
+  // What the canvas shows: the same dots again (a report's scatterplot taking the place of the one kept with the
+  // Overview's figures) need no painting, which at 16,000 dots is the longest part of drawing the chart.
+  const painted = useRef<{ marks: readonly DrawingPoint[]; style: DotStyle; theme: number; width: number; height: number } | null>(null);
   // Before the browser paints, so the dots appear in the same frame as the rest of the chart.
   useLayoutEffect(() => {
     const element = canvas.current;
-    if (element !== null) paintDots(element, marks, style, width / layout.width);
+    if (element === null) return;
+    const shown = painted.current;
+    const next = { marks, style, theme, width, height };
+    painted.current = next;
+    const same =
+      shown !== null &&
+      shown.style === style &&
+      shown.theme === theme &&
+      shown.width === width &&
+      shown.height === height &&
+      samePlaces(shown.marks, marks);
+    if (!same) paintDots(element, marks, style, width / layout.width);
   }, [marks, style, theme, width, height, layout.width]);
 
   return (
@@ -53,6 +67,14 @@ export function DotsCanvas({
       data-testid="chart-dots"
     />
   );
+}
+
+/** Whether two lists of marks put the same dots in the same places, in the same order. */
+function samePlaces(a: readonly DrawingPoint[], b: readonly DrawingPoint[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.x !== b[k]!.x || a[k]!.y !== b[k]!.y) return false;
+  return true;
 }
 
 /**

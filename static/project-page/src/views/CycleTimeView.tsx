@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { cycleTimeByMonth, dayToIsoDate, isoDateToDay, type ReportItem } from '../../../../src/domain';
+import {
+  type CycleTimeDot,
+  type CycleTimeReport,
+  cycleTimeByMonth,
+  dayToIsoDate,
+  isoDateToDay,
+  type ReportItem,
+} from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
@@ -20,8 +27,18 @@ import type { PageReport } from '../report-worker-protocol';
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
 
+/**
+ * What the tab draws: a report's measures, or the same figures kept with the Overview's (see
+ * src/domain/cycle-time-figures.ts), drawn before the history has loaded. Those have no items: their dots say
+ * when each item finished and how long it took, and that its key and type come with the history.
+ */
+export type CycleTimeShown = PageReport | CycleTimeReport;
+
+/** A dot as either holds it: a report's names its item. */
+type ShownDot = CycleTimeDot & { key?: string };
+
 /** What a dot's tooltip and announcement say of its item, worked out only when read. */
-type DotDescription = (point: PageReport['scatter'][number]) => string;
+type DotDescription = (point: ShownDot) => string;
 
 /**
  * A finished item's dot. Its `title` is a getter on the class, not on each dot: only the dot under the pointer
@@ -33,7 +50,7 @@ class FinishedItemDot implements ScatterDot {
     readonly key: string,
     readonly x: number,
     readonly y: number,
-    private readonly point: PageReport['scatter'][number],
+    private readonly point: ShownDot,
     private readonly describe: DotDescription,
   ) {}
 
@@ -42,13 +59,16 @@ class FinishedItemDot implements ScatterDot {
   }
 }
 
+/** Whether the figures shown are a report's, whose dots name their items. */
+const hasItems = (report: CycleTimeShown): report is PageReport => 'items' in report;
+
 /**
  * The scatterplot's dots, one per finished item with what its tooltip and announcement say. Kept per report,
  * so coming back to this tab redraws the chart without building 15,000 dots again.
  */
-const dotsOfReport = new WeakMap<PageReport, ScatterDot[]>();
+const dotsOfReport = new WeakMap<CycleTimeShown, ScatterDot[]>();
 
-function scatterDots(report: PageReport): ScatterDot[] {
+function scatterDots(report: CycleTimeShown): ScatterDot[] {
   const known = dotsOfReport.get(report);
   if (known !== undefined) return known;
   const unit = unitName(report);
@@ -68,12 +88,18 @@ function scatterDots(report: PageReport): ScatterDot[] {
   };
   // Reading every item's type and start up front would build the report's 20,000 items on the page at each
   // filter change: a dot's description reads them when it is read.
-  const describe: DotDescription = (point) => {
-    itemOf ??= new Map(report.items.map((item) => [item.key, item]));
-    const item = itemOf.get(point.key);
-    return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
-  };
-  const dots = report.scatter.map((point) => new FinishedItemDot(point.key, dayOf(point.date), point.cycleTime, point, describe));
+  const describe: DotDescription = hasItems(report)
+    ? (point) => {
+        itemOf ??= new Map(report.items.map((item) => [item.key, item]));
+        const item = itemOf.get(point.key!);
+        return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
+      }
+    : (point) => `An item done ${dateText(point.date)}, ${point.cycleTime} ${unit} (its key and type show once the history has loaded)`;
+  // The dots of figures without items all have the same key: the chart orders its dots by key only between
+  // dots at the same place, which look the same whichever comes first.
+  const dots = (report.scatter as readonly ShownDot[]).map(
+    (point) => new FinishedItemDot(point.key ?? '', dayOf(point.date), point.cycleTime, point, describe),
+  );
   dotsOfReport.set(report, dots);
   return dots;
 }
@@ -98,7 +124,7 @@ export function CycleTimeView({
   options: givenOptions,
   onOptionsChange,
 }: {
-  report: PageReport;
+  report: CycleTimeShown;
   options?: TabOptions;
   onOptionsChange?: ChangeTabOptions;
 }) {
@@ -182,7 +208,7 @@ export function CycleTimeView({
           xTicks={(zoomAxis ?? period.axis).ticks}
           xLabel={(zoomAxis ?? period.axis).label}
           yLabel={unit}
-          onOpen={openIssue}
+          onOpen={hasItems(report) ? openIssue : undefined}
           onSelectRange={(start, end) => setZoom(dragRange(start, end, period.range))}
         />
       </ChartFrame>
@@ -208,7 +234,7 @@ export function CycleTimeView({
 }
 
 /** The quoted percentiles as marks on the histogram, each on the bin holding it; those sharing a bin share a mark. */
-function percentileMarks(report: PageReport): BarMark[] {
+function percentileMarks(report: CycleTimeShown): BarMark[] {
   const marks: BarMark[] = [];
   for (const percentile of LABELLED_PERCENTILES) {
     const value = report.percentiles[percentile];
@@ -227,7 +253,7 @@ function binLabel(bin: { from: number; to: number }): string {
   return bin.to - bin.from === 1 ? String(bin.from) : `${bin.from}–${bin.to}`;
 }
 
-function mostCommon(report: PageReport): string {
+function mostCommon(report: CycleTimeShown): string {
   const top = report.histogram.reduce<(typeof report.histogram)[number] | null>(
     (best, bin) => (best === null || bin.count > best.count ? bin : best),
     null,

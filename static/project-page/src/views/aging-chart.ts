@@ -51,7 +51,11 @@ export function sleReading(age: number, sle: PageReport['serviceLevelExpectation
  * The report's percentile lines (those of `only`, when given), the service-level expectation's named as such
  * and drawn whether or not it is among them.
  */
-export function percentileLines(report: PageReport, unit: string, only?: readonly string[]): Array<{ label: string; value: number }> {
+export function percentileLines(
+  report: Pick<PageReport, 'percentiles' | 'serviceLevelExpectation'>,
+  unit: string,
+  only?: readonly string[],
+): Array<{ label: string; value: number }> {
   const sle = report.serviceLevelExpectation ?? { percentile: NaN, value: null };
   const lines = Object.entries(report.percentiles)
     .filter((entry): entry is [string, number] => entry[1] !== null && (only === undefined || only.includes(entry[0])))

@@ -1,5 +1,4 @@
-import { isoDateToDay, rollingPercentile, type PercentileMethod } from '../../../../src/domain';
-import type { PageReport } from '../report-worker-protocol';
+import { type CycleTimeReport, isoDateToDay, rollingPercentile, type PercentileMethod } from '../../../../src/domain';
 
 /** The rolling windows a reader can choose for the scatterplot, in items. */
 export const ROLLING_WINDOWS = [10, 20, 50] as const;
@@ -11,7 +10,10 @@ export const ROLLING_PERCENTILE = 85;
  * The scatterplot's rolling 85th percentile: for each finished item from the `size`-th on, in the order they
  * finished, the 85th percentile of the last `size` items' cycle times, at the day it finished.
  */
-export function rollingCycleTime(report: PageReport, size: number): { label: string; points: Array<{ x: number; y: number }> } {
+export function rollingCycleTime(
+  report: Pick<CycleTimeReport, 'generated' | 'scatter'>,
+  size: number,
+): { label: string; points: Array<{ x: number; y: number }> } {
   const method = (report.generated.conventions.percentileMethod as PercentileMethod | undefined) ?? 'nearest-rank';
   const values = rollingPercentile(
     report.scatter.map((point) => point.cycleTime),

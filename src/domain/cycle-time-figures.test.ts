@@ -1,0 +1,37 @@
+import { histogram } from './histogram';
+import { type CycleTimeReport, MAX_PACKED_CYCLE_TIME_CHARS, packCycleTimeFigures, unpackCycleTimeFigures } from './cycle-time-figures';
+
+function reportOf(scatter: CycleTimeReport['scatter'], binWidth = 1): CycleTimeReport {
+  return {
+    generated: { window: { from: '2026-01-01', to: '2026-03-31' }, unit: 'days', conventions: { percentileMethod: 'linear' } },
+    percentiles: { '50': 3, '85': 9.5, '95': null },
+    serviceLevelExpectation: { percentile: 85, value: 9.5, itemsWithin: 2, items: 3 },
+    histogram: histogram(
+      scatter.map((dot) => dot.cycleTime),
+      binWidth,
+    ),
+    scatter,
+  };
+}
+
+describe('the Cycle time tab’s figures packed', () => {
+  it('reads back what the tab draws: the period, unit, percentiles, SLE, histogram and dots', () => {
+    const report = reportOf([
+      { date: '2026-01-02', cycleTime: 3 },
+      { date: '2026-01-02', cycleTime: 14 },
+      { date: '2026-02-10', cycleTime: 5 },
+    ]);
+    expect(unpackCycleTimeFigures(packCycleTimeFigures(report)!)).toEqual(report);
+  });
+
+  it('reads back a histogram of wider bins that starts past zero, and no dots at all', () => {
+    const hours = reportOf([{ date: '2026-01-05', cycleTime: 50.25 }], 24);
+    expect(unpackCycleTimeFigures(packCycleTimeFigures(hours)!)).toEqual(hours);
+    expect(unpackCycleTimeFigures(packCycleTimeFigures(reportOf([]))!)).toEqual(reportOf([]));
+  });
+
+  it('keeps nothing for a period with more dots than the page may read with the Overview', () => {
+    const many = Array.from({ length: MAX_PACKED_CYCLE_TIME_CHARS }, () => ({ date: '2026-01-02', cycleTime: 40 }));
+    expect(packCycleTimeFigures(reportOf(many))).toBeNull();
+  });
+});
