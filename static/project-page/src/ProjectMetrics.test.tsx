@@ -365,6 +365,29 @@ describe('ProjectMetrics', () => {
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
     });
 
+    it("keeps the log scale ticked on the chart kept with the Overview once the report's chart takes its place", async () => {
+      const answer = deferred<unknown>();
+      answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answer.promise);
+
+      render(<ProjectMetrics clock={clock} />);
+      await screen.findByTestId('tab-panel-overview');
+      fireEvent.click(screen.getByRole('tab', { name: 'Cycle time' }));
+      const logScale = () => screen.getByTestId<HTMLInputElement>('scatter-log-scale--hidden-checkbox');
+      fireEvent.click(logScale());
+      expect(logScale().checked).toBe(true);
+
+      await act(() => {
+        answer.resolve(ok(projectViewData()));
+        return answer.promise;
+      });
+      await computed();
+      await computed();
+      expect(within(screen.getByTestId('chart-cycle-time-scatter')).getByRole('application').getAttribute('aria-label')).toContain(
+        'Enter opens the item',
+      );
+      expect(logScale().checked).toBe(true);
+    });
+
     it('forgets a load ahead that failed: the tab the reader opens asks again', async () => {
       const answers = [Promise.resolve(failed('UNAVAILABLE', 'Storage did not answer.')), Promise.resolve(ok(projectViewData()))];
       answerOverviewFirst(PREFETCH_MAX_ISSUES, () => answers.shift()!);

@@ -36,7 +36,7 @@ import { reportRunner, type ReportRunner } from './report-runner';
 import type { ReportFigures, ReportPart } from './report-worker-protocol';
 import { startReportWorker } from './report-worker-start';
 import { useReportFigures, useReportOf } from './use-report-figures';
-import { DEFAULT_TAB_OPTIONS, type ChangeTabOptions } from './tab-options';
+import { DEFAULT_TAB_OPTIONS, type ChangeTabOptions, type TabOptions } from './tab-options';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { WHERE_TO_ENABLE } from './ProjectNotMeasured';
 import { prefetchesHistoryOf, whenShownAndIdle } from './history-prefetch';
@@ -79,6 +79,8 @@ const partOfTab = (tab: number): ReportPart => (tab === 0 ? 'overview' : 'measur
 interface Opening {
   tab: number;
   filters: ReportFilters | null;
+  /** The tabs' options chosen on the chart kept with the Overview's figures, kept when the report's replaces it. */
+  options?: TabOptions;
 }
 
 const PeriodNote = ({ shownFrom, askedFrom }: { shownFrom: string; askedFrom: string }) => (
@@ -149,7 +151,11 @@ export const linkNamesAView = (search: string) => namesAView(search, TAB_SLUGS);
 function usePageView(pageHistory: PageHistory | null, context: PageUrlContext, opening: Opening | null) {
   const [state, setState] = useState(() => {
     if (opening)
-      return { view: { filters: opening.filters ?? context.defaults, tab: opening.tab }, ignored: [] as string[], showLocation: 0 };
+      return {
+        view: { filters: opening.filters ?? context.defaults, tab: opening.tab, options: opening.options },
+        ignored: [] as string[],
+        showLocation: 0,
+      };
     const read = readPageView(pageHistory?.location.search ?? '', context);
     return { view: read.view, ignored: read.ignored, showLocation: 0 };
   });
@@ -475,6 +481,16 @@ function OverviewFirstTabs({
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
   const cycleTimePreview = drawsCycleTime ? cycleTimePreviewOf(overview) : null;
+  // Options chosen on the kept chart go with the reader to the report's (a log scale stays ticked).
+  const [options, setOptions] = useState(DEFAULT_TAB_OPTIONS);
+  const changeOptions = useCallback<ChangeTabOptions>(
+    (change) => {
+      const next = { ...options, ...change };
+      setOptions(next);
+      onGoFurther({ tab: selected, filters: null, options: next });
+    },
+    [options, selected, onGoFurther],
+  );
   // Moving back or forward in the browser to an address that names a view goes there, with the history.
   useEffect(
     () =>
@@ -494,7 +510,8 @@ function OverviewFirstTabs({
           filters={filters}
           onChange={(next) => {
             setRefiltered(true);
-            onGoFurther({ tab: selected, filters: next });
+            // A zoom into dates belongs to the period it was made in.
+            onGoFurther({ tab: selected, filters: next, options: samePeriod(next, filters) ? options : { ...options, zoom: null } });
           }}
           today={todayIn(config.conventions.timeZone, Date.parse(figures.generated.now))}
           shownWindow={figures.generated.window}
@@ -509,7 +526,7 @@ function OverviewFirstTabs({
         selected={selected}
         onChange={(tab) => {
           setSelected(tab);
-          if (tab !== 0) onGoFurther({ tab, filters: null });
+          if (tab !== 0) onGoFurther({ tab, filters: null, options });
         }}
       >
         <TabList>
@@ -523,7 +540,7 @@ function OverviewFirstTabs({
               {tab === 0 && !refiltered ? (
                 <OverviewView figures={figures} />
               ) : tab === 1 && !refiltered && cycleTimePreview !== null ? (
-                <CycleTimeView report={cycleTimePreview} />
+                <CycleTimeView report={cycleTimePreview} options={options} onOptionsChange={changeOptions} />
               ) : (
                 <LoadingState label="Loading the project's history" />
               )}
