@@ -5,6 +5,7 @@ import { invoke, view } from '@forge/bridge';
 import { decodeHeldHistory } from '../../../src/shared/project-history-decoding';
 import { FIXTURE_NOW, flowHistory, projectViewData } from '../../testing/flow-fixtures';
 import { ok } from '../../testing/resolver-fixtures';
+import { hostPageHistoryAt } from '../../testing/host-page-history';
 import { formatDate } from '../../common/format-date-time';
 import { writeHeldHistory } from './held-history-cache';
 import { ProjectMetrics } from './ProjectMetrics';
@@ -27,25 +28,10 @@ const createHistoryMock = jest.mocked(view.createHistory);
 const decodeMock = jest.mocked(decodeHeldHistory);
 const clock = () => FIXTURE_NOW;
 
-/** The page's history as Jira's host keeps it: a location the app replaces; `visit` is the reader moving back or forward. */
+/** The host's page history at `search`, given to the app by `view.createHistory()`. */
 function pageHistoryAt(search: string) {
-  type Location = { pathname: string; search: string; hash: string; state: unknown };
-  const listeners = new Set<(location: Location) => void>();
-  const history = {
-    location: { pathname: '/', search, hash: '', state: undefined } as Location,
-    replace(to: { pathname: string; search: string }) {
-      history.location = { pathname: to.pathname, search: to.search, hash: '', state: undefined };
-      for (const listener of listeners) listener(history.location);
-    },
-    listen(listener: (location: Location) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    visit(next: string) {
-      act(() => history.replace({ pathname: '/', search: next }));
-    },
-  };
-  createHistoryMock.mockResolvedValue(history as unknown as Awaited<ReturnType<typeof view.createHistory>>);
+  const history = hostPageHistoryAt(search);
+  createHistoryMock.mockResolvedValue(history.asHost());
   return history;
 }
 

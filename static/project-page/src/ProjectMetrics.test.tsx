@@ -7,6 +7,7 @@ import { PackedShardError } from '../../../src/shared/packed-history';
 import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
+import { hostPageHistoryAt } from '../../testing/host-page-history';
 import { linkNamesAView, ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
@@ -49,28 +50,10 @@ jest.mock('./export/ExportTabButtons', () => {
 const invokeMock = jest.mocked(invoke);
 const createHistoryMock = jest.mocked(view.createHistory);
 
-/**
- * The page's history as Jira's host keeps it: a location the app replaces, and listeners told of every change,
- * the app's own replacements included (as `history` v4 does). `visit` is the reader moving back or forward.
- */
+/** The host's page history at `search`, given to the app by `view.createHistory()`. */
 function pageHistoryAt(search: string) {
-  type Location = { pathname: string; search: string; hash: string; state: unknown };
-  const listeners = new Set<(location: Location) => void>();
-  const history = {
-    location: { pathname: '/', search, hash: '', state: undefined } as Location,
-    replace(to: { pathname: string; search: string }) {
-      history.location = { pathname: to.pathname, search: to.search, hash: '', state: undefined };
-      for (const listener of listeners) listener(history.location);
-    },
-    listen(listener: (location: Location) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    visit(search: string) {
-      act(() => history.replace({ pathname: '/', search }));
-    },
-  };
-  createHistoryMock.mockResolvedValue(history as unknown as Awaited<ReturnType<typeof view.createHistory>>);
+  const history = hostPageHistoryAt(search);
+  createHistoryMock.mockResolvedValue(history.asHost());
   return history;
 }
 
