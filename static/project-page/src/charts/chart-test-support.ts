@@ -19,3 +19,12 @@ export function openChartTable(chartTestId: string): HTMLTableElement {
   if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
   return screen.getByTestId<HTMLTableElement>(`${chartTestId}-table`);
 }
+
+/** A date as the reader's locale writes it on an axis: day and month ("Dec 20" in en-US, "20. Dez." in de-DE), with the year if asked. */
+export const axisDateLabel = (iso: string, withYear = false) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });

@@ -5,7 +5,7 @@ import { BOARD_WORKFLOW } from '../../../../src/domain/testing/history-fixture';
 import { formatDate } from '../../../common/format-date-time';
 import { FIXTURE_NOW, flowHistory } from '../../../testing/flow-fixtures';
 import { computeReport, NO_FILTERS } from '../../../../src/domain';
-import { openChartTable } from '../charts/chart-test-support';
+import { axisDateLabel, openChartTable } from '../charts/chart-test-support';
 import { dailyThroughput } from './daily-throughput';
 import { FlowView } from './FlowView';
 import { ThroughputView } from './ThroughputView';
@@ -67,13 +67,7 @@ describe('the daily throughput chart’s date axis', () => {
       (label) => label.textContent,
     );
     // 1 February 2026, the period's first day, is a Sunday: the weeks start on the 2nd, 9th…
-    const written = (iso: string, withYear = false) =>
-      new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
-        day: 'numeric',
-        month: 'short',
-        ...(withYear ? { year: 'numeric' } : {}),
-        timeZone: 'UTC',
-      });
+    const written = axisDateLabel;
     expect(labels[0]).toBe(written('2026-02-02', true));
     expect(
       labels.slice(1).every((label) => ['02-09', '02-16', '02-23', '03-02', '03-09'].some((date) => label === written(`2026-${date}`))),

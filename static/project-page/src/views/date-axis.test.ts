@@ -1,4 +1,5 @@
 import { dayToIsoDate, isoDateToDay } from '../../../../src/domain';
+import { axisDateLabel } from '../charts/chart-test-support';
 import { dateAxis, pointAxis } from './date-axis';
 
 const day = (iso: string) => isoDateToDay(iso)!;
@@ -7,14 +8,7 @@ const labels = (from: string, to: string, maxTicks?: number) => {
   return axis.ticks.map(axis.label);
 };
 const month = (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
-/** A date as the reader's locale writes it on an axis: day and month ("Dec 20" in en-US, "20. Dez." in de-DE), with the year if asked. */
-const written = (iso: string, withYear = false) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  });
+const written = axisDateLabel;
 const monthOf = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
