@@ -1,3 +1,4 @@
+import { fakeTheDateOnly } from '../../dev/testing/fake-clock';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { defaultFilters, flowConfigOf, MS_PER_DAY, overviewFigures, reportModel, unpackCycleTimeFigures } from '../domain';
 import type { OverviewSummary } from '../ports';
@@ -132,20 +133,7 @@ describe('falls back to the whole history when the summary no longer says what i
   });
 
   it('the day changed in the project’s time zone: items have aged', async () => {
-    jest.useFakeTimers({
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
+    fakeTheDateOnly();
     jest.setSystemTime(Date.now() + MS_PER_DAY);
     await expectWholeHistory();
   });

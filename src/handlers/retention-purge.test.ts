@@ -1,5 +1,6 @@
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { DEMO_CHANNELS } from '../../dev/slack/demo-slack';
+import { fakeTheDateOnly } from '../../dev/testing/fake-clock';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import type { SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { decodeShard } from '../adapters/kvs/shard-encoding';
@@ -58,26 +59,6 @@ async function atMinutesFrom(start: number, times: number, act: (i: number) => P
   }
 }
 
-const fakeDateOnly = () =>
-  jest.useFakeTimers({
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-
 type Store = Map<string, unknown>;
 const readStore = (): Store => new Map(harness.kvs.listPlain().map((entry) => [entry.key, entry.value]));
 
@@ -123,7 +104,7 @@ it('leaves nothing older than the retention window, and everything inside it as 
   const retentionDays = Math.max(30, Math.ceil((Date.now() - createdTimes[Math.floor(createdTimes.length / 2)]!) / MS_PER_DAY));
   const expectedCutoff = Date.now() - retentionDays * MS_PER_DAY;
 
-  fakeDateOnly();
+  fakeTheDateOnly();
   try {
     // Long ago: the admin connects Slack and changes the retention (the last change sets today's window); two
     // other admins make changes too. 58 entries: the first audit page, and the start of the second.

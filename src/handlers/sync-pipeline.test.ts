@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import { WITHOUT_QUOTAS } from '../../dev/kvs';
 import { HISTORY_STORAGE_FORMAT } from '../app/sync/history-manifest';
+import { fakeTheDateOnly } from '../../dev/testing/fake-clock';
 import { issueFacts, SyncHarness } from '../../dev/testing/local-sync-harness';
 import { sweepDue } from '../app/sync/project-sync';
 import { parseIsoTimestamp } from '../domain';
@@ -353,20 +354,7 @@ describe('issues that change while the backfill reads them', () => {
   it('reads the first batch again when listing the project took too long for its early read to count', async () => {
     await harness.measure('BUG');
     // Only Date is faked: six minutes pass, for the app and the site alike, while the ids are listed.
-    jest.useFakeTimers({
-      doNotFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'nextTick',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeTheDateOnly();
     try {
       changeWhen('POST /rest/api/3/search/jql', 3, () => {
         jest.setSystemTime(Date.now() + 6 * 60_000);

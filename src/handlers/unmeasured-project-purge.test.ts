@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { fakeTheDateOnly } from '../../dev/testing/fake-clock';
 import { SyncHarness } from '../../dev/testing/local-sync-harness';
 import { dataOf, type SettingsFunctionKey } from '../../dev/testing/settings-test-site';
 import { InvocationBudget } from '../adapters/forge-runtime/invocation-budget';
@@ -33,27 +34,8 @@ async function dailyPurge(): Promise<PurgeOutcome & { resealed: number }> {
   return { ...run.outcome, resealed: run.resealed };
 }
 
-const fakeDateOnly = () =>
-  jest.useFakeTimers({
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
 async function at<T>(time: number, act: () => Promise<T>): Promise<T> {
-  fakeDateOnly();
+  fakeTheDateOnly();
   try {
     jest.setSystemTime(time);
     return await act();
