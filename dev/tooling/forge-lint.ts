@@ -22,10 +22,13 @@ const LINTED_FOLDERS = ['src', 'static'];
 const SKIPPED_FOLDERS = new Set(['node_modules', 'build', 'dist']);
 
 // @forge/lint reads the product descriptions from these variables when USE_LOCAL_SWAGGER is set, and
-// otherwise downloads them. The app calls only Jira's platform API; the other products get an empty one.
+// otherwise downloads them. The app calls Jira's platform API and two operations of Jira Software's (a
+// project's boards and a board's columns: the cut description has both, and dev/jira's Jira Software
+// contract test fails if the app calls any other); the other products get an empty one.
 process.env.USE_LOCAL_SWAGGER = '1';
 process.env.LOCAL_JIRA_SWAGGER = path.join(CONTRACTS, 'jira-platform.scopes.json');
-for (const product of ['JSM', 'JSW', 'CONF', 'CONF_V2', 'BB']) process.env[`LOCAL_${product}_SWAGGER`] = EMPTY_DESCRIPTION;
+process.env.LOCAL_JSW_SWAGGER = path.join(CONTRACTS, 'jira-software.subset.openapi.json');
+for (const product of ['JSM', 'CONF', 'CONF_V2', 'BB']) process.env[`LOCAL_${product}_SWAGGER`] = EMPTY_DESCRIPTION;
 
 function sourceFiles(folder: string, found: string[] = []): string[] {
   if (!existsSync(folder)) return found;
