@@ -12,11 +12,14 @@ jest.setTimeout(240_000);
  * What a flow coach reads off the charts' marks and labels, end to end in headless Chromium on the simulated
  * site: the aging chart counts the items that share a dot on its top line (those older than its top), and the
  * table under it colours each item's pace with the band its dot sits in, named in words; the daily throughput
- * chart labels its weeks on their Mondays; the pull request trends write the year on their dates. Expectations
- * come from Jira's export (by the page's default conventions, `default-conventions.ts`), the simulated GitHub
- * and the calendar, never from the app's code.
+ * chart labels its weeks on their first days (Mondays by default, Saturdays in a project whose weeks end on
+ * Friday); the pull request trends write the year on their dates. Expectations come from Jira's export (by the
+ * page's default conventions, `default-conventions.ts`), the simulated GitHub, the week convention an admin
+ * saved and the calendar, never from the app's code.
  */
 const PROJECT = 'FLOW';
+/** A project whose admin says its weeks end on Friday (as a team with Friday sprint reviews would). */
+const FRIDAY_PROJECT = 'SPR';
 
 // The types the page counts until an admin says otherwise (no epics).
 const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, countedByDefault: true } });
@@ -168,6 +171,47 @@ describe('dates on the axes', () => {
     const labels = await axisLabels(frame, 'chart-throughput-daily');
     expect(labels.length).toBeGreaterThan(1);
     for (const label of labels) expect(written.has(label)).toBe(true);
+  });
+
+  it("labels weeks on the day after the project's last day of the week: Saturdays when its weeks end on Friday", async () => {
+    const admin = userWithRole(suite.site, 'admin').accountId;
+    const settings = (functionKey: string, payload: object) =>
+      suite.site.platform.invokeResolver({ moduleKey: 'flow-metrics-settings', functionKey, payload, accountId: admin }) as Promise<{
+        ok: boolean;
+        data?: { workflow: unknown; conventions: Record<string, unknown>; excludedIssueTypes?: string[] };
+      }>;
+    const stored = await settings('getProjectWorkflow', { projectKey: FRIDAY_PROJECT });
+    expect(stored.ok).toBe(true);
+    const { workflow, conventions, excludedIssueTypes } = stored.data!;
+    const saved = await settings('saveProjectWorkflow', {
+      projectKey: FRIDAY_PROJECT,
+      workflow,
+      conventions: { ...conventions, weekEndsOn: 'friday' },
+      ...(excludedIssueTypes === undefined ? {} : { excludedIssueTypes }),
+    });
+    expect(saved.ok).toBe(true);
+
+    const { frame } = await suite.pages.open({
+      path: projectPagePath(FRIDAY_PROJECT, '?tab=throughput&period=30'),
+      ready: { testId: 'chart-throughput-daily', timeout: 60_000 },
+    });
+    // The period's days (UTC, the project's zone), and the first day of each week ending on Friday in it.
+    const first = today() - 29;
+    const saturdays = Array.from({ length: 30 }, (_, k) => first + k).filter((day) => new Date(day * MS_PER_DAY).getUTCDay() === 6);
+    const writtenOf = async (days: readonly number[]) => {
+      const written = new Set<string>();
+      for (const day of days) for (const withYear of [false, true]) written.add(await axisDate(frame, iso(day), withYear));
+      return written;
+    };
+    const onSaturdays = await writtenOf(saturdays);
+    const daily = await axisLabels(frame, 'chart-throughput-daily');
+    expect(daily.length).toBeGreaterThan(1);
+    for (const label of daily) expect(onSaturdays.has(label)).toBe(true);
+    // The weekly bars start on those Saturdays (the first may be cut short by the period, starting on its first day).
+    const weekly = await axisLabels(frame, 'chart-throughput-run');
+    expect(weekly.length).toBeGreaterThan(1);
+    const onWeekStarts = await writtenOf([first, ...saturdays]);
+    for (const label of weekly) expect(onWeekStarts.has(label)).toBe(true);
   });
 
   it('writes the year on the pull request trends’ first date, as on the run charts', async () => {

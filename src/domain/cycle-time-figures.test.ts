@@ -3,7 +3,11 @@ import { type CycleTimeReport, MAX_PACKED_CYCLE_TIME_CHARS, packCycleTimeFigures
 
 function reportOf(scatter: CycleTimeReport['scatter'], binWidth = 1): CycleTimeReport {
   return {
-    generated: { window: { from: '2026-01-01', to: '2026-03-31' }, unit: 'days', conventions: { percentileMethod: 'linear' } },
+    generated: {
+      window: { from: '2026-01-01', to: '2026-03-31' },
+      unit: 'days',
+      conventions: { percentileMethod: 'linear', weekEndsOn: 'friday' },
+    },
     percentiles: { '50': 3, '85': 9.5, '95': null },
     serviceLevelExpectation: { percentile: 85, value: 9.5, itemsWithin: 2, items: 3 },
     histogram: histogram(
@@ -15,7 +19,7 @@ function reportOf(scatter: CycleTimeReport['scatter'], binWidth = 1): CycleTimeR
 }
 
 describe('the Cycle time tab’s figures packed', () => {
-  it('reads back what the tab draws: the period, unit, percentiles, SLE, histogram and dots', () => {
+  it('reads back what the tab draws: the period, unit, week, percentiles, SLE, histogram and dots', () => {
     const report = reportOf([
       { date: '2026-01-02', cycleTime: 3 },
       { date: '2026-01-02', cycleTime: 14 },

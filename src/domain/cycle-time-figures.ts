@@ -8,6 +8,7 @@
 import { VlqReader, writeVlq } from './base64-vlq';
 import { packCycleTimeDots, unpackCycleTimeDots, type CycleTimeDot } from './cycle-time-dots';
 import type { WindowMeasures } from './flow-report';
+import type { WeekdayName } from './calendar-day';
 import type { HistogramBin } from './histogram';
 
 /**
@@ -19,7 +20,9 @@ export const MAX_PACKED_CYCLE_TIME_CHARS = 40_000;
 
 /** The part of a report the Cycle time tab reads. */
 export type CycleTimeReport = Pick<WindowMeasures, 'percentiles' | 'serviceLevelExpectation' | 'histogram'> & {
-  generated: Pick<WindowMeasures['generated'], 'window' | 'unit'> & { conventions: { percentileMethod?: unknown } };
+  generated: Pick<WindowMeasures['generated'], 'window' | 'unit'> & {
+    conventions: { percentileMethod?: unknown; weekEndsOn: WeekdayName };
+  };
   scatter: readonly CycleTimeDot[];
 };
 
@@ -28,6 +31,8 @@ export interface PackedCycleTimeFigures {
   window: { from: string; to: string };
   unit: string;
   percentileMethod: string;
+  /** Where the project's week ends: the scatterplot's weekly labels fall on the day after. */
+  weekEndsOn: WeekdayName;
   percentiles: WindowMeasures['percentiles'];
   serviceLevelExpectation: WindowMeasures['serviceLevelExpectation'];
   /** The bins are all `binWidth` wide and follow each other from bin number `firstBin`: only their counts are kept. */
@@ -65,6 +70,7 @@ export function packCycleTimeFigures(report: CycleTimeReport): PackedCycleTimeFi
     window,
     unit,
     percentileMethod: typeof conventions.percentileMethod === 'string' ? conventions.percentileMethod : 'nearest-rank',
+    weekEndsOn: conventions.weekEndsOn,
     percentiles: report.percentiles,
     serviceLevelExpectation: report.serviceLevelExpectation,
     histogram,
@@ -81,7 +87,11 @@ export function unpackCycleTimeFigures(packed: PackedCycleTimeFigures): CycleTim
   const numbers = new VlqReader(packed.histogram.counts);
   while (!numbers.done) counts.push(numbers.next());
   return {
-    generated: { window: packed.window, unit: packed.unit, conventions: { percentileMethod: packed.percentileMethod } },
+    generated: {
+      window: packed.window,
+      unit: packed.unit,
+      conventions: { percentileMethod: packed.percentileMethod, weekEndsOn: packed.weekEndsOn },
+    },
     percentiles: packed.percentiles,
     serviceLevelExpectation: packed.serviceLevelExpectation,
     histogram: binsOf(packed.histogram.binWidth, packed.histogram.firstBin, counts),

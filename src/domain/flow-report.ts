@@ -15,6 +15,7 @@ import { cycleTimes } from './cycle-time';
 import { discardedWork, type DiscardedWork } from './discarded-work';
 import { DurationMeasure } from './duration-unit';
 import type { FlowConfig } from './flow-config';
+import type { FlowConventions } from './conventions';
 import { aggregateFlowEfficiency, flowEfficiency, type FlowEfficiency } from './flow-efficiency';
 import { buildFlowTimeline, type FlowTimeline } from './flow-timeline';
 import { backtestWeeklyForecasts } from './forecast-backtest';
@@ -181,7 +182,8 @@ export interface FlowReport {
     window: { from: string; to: string };
     unit: string;
     workflow: { stages: string[]; startStage: string; doneStage: string };
-    conventions: Record<string, unknown>;
+    /** The conventions the figures were computed under (the page's charts read where a week ends from here). */
+    conventions: FlowConventions;
     items: number;
     /** Items delivered in the window (done, not discarded). */
     doneInWindow: number;

@@ -88,6 +88,7 @@ export {
 } from './flow-report-model';
 export { cycleTimeByMonth } from './cycle-time-by-month';
 export { partialNote, throughputPeriods, wholePeriodMovingAverage } from './throughput-periods';
+export { weekEndOf } from './reporting-period';
 export { issuesNameableInChannel, type ChannelHistory } from './issues-nameable-in-channel';
 export { rollingPercentile } from './rolling-percentile';
 export { isWholeWorkflow, type StageRange } from './stage-range';

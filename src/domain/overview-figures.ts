@@ -11,7 +11,10 @@ export const AT_RISK_LISTED = 5;
  * has not loaded the history (see src/app/project-page/overview-summary.ts), or computed in the browser from the report.
  */
 export interface OverviewFigures {
-  generated: Pick<FlowMeasures['generated'], 'now' | 'timeZone' | 'window' | 'unit' | 'doneInWindow'>;
+  /** With the one convention its charts read: where a week ends, so their weekly labels fall where weeks start. */
+  generated: Pick<FlowMeasures['generated'], 'now' | 'timeZone' | 'window' | 'unit' | 'doneInWindow'> & {
+    conventions: Pick<FlowMeasures['generated']['conventions'], 'weekEndsOn'>;
+  };
   periodComparison: FlowMeasures['periodComparison'];
   recentComparison: FlowMeasures['recentComparison'];
   discarded: FlowMeasures['discarded'];
@@ -26,12 +29,12 @@ export interface OverviewFigures {
 }
 
 export function overviewFigures(report: WindowMeasures): OverviewFigures {
-  const { now, timeZone, window, unit, doneInWindow } = report.generated;
+  const { now, timeZone, window, unit, doneInWindow, conventions } = report.generated;
   const p85 = report.periodComparison.current.cycleTime85;
   const atRisk =
     p85 === null ? null : report.aging.filter((item) => item.age > p85).sort((a, b) => b.age - a.age || a.key.localeCompare(b.key));
   return {
-    generated: { now, timeZone, window, unit, doneInWindow },
+    generated: { now, timeZone, window, unit, doneInWindow, conventions: { weekEndsOn: conventions.weekEndsOn } },
     periodComparison: report.periodComparison,
     recentComparison: report.recentComparison,
     discarded: report.discarded,

@@ -65,7 +65,10 @@ it("sends the Cycle time tab's figures the page's report worker would compute, t
     generated: {
       window: measures.generated.window,
       unit: measures.generated.unit,
-      conventions: { percentileMethod: measures.generated.conventions['percentileMethod'] },
+      conventions: {
+        percentileMethod: measures.generated.conventions.percentileMethod,
+        weekEndsOn: measures.generated.conventions.weekEndsOn,
+      },
     },
     percentiles: measures.percentiles,
     serviceLevelExpectation: measures.serviceLevelExpectation,

@@ -30,7 +30,9 @@ import { hasSecuredIssues } from '../sync/history-manifest';
  * project's keys, so erasing the project erases it, and the sync writes it under its erasure mandate. A
  * project no longer measured serves no history, and no summary either (see project-view.ts).
  */
-const OVERVIEW_SUMMARY_FORMAT = 2;
+// Format 3: the figures carry the project's week convention (where its charts' weekly labels fall); a summary
+// of an earlier format is computed again by the next sync rather than served without it.
+const OVERVIEW_SUMMARY_FORMAT = 3;
 
 /** What the sync needs to keep a project's summary current. */
 export interface OverviewSummaryPorts {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
 import { barLabelIndices, BarChart, markLabelPlaces } from './BarChart';
-import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
+import { axisDateLabel, layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 import { CHARACTER_WIDTH, chartLayout, ChartLayoutContext } from './layout';
 import { isoDateToDay } from '../../../../src/domain';
 
@@ -199,7 +199,9 @@ describe('partial periods', () => {
   it('labels weekly bars across a new year every few weeks evenly, with the year on the first label and where it changes', () => {
     const firstMonday = isoDateToDay('2025-06-09')!;
     const days = Array.from({ length: 79 }, (_, k) => firstMonday + 7 * k);
-    const { container } = render(<BarChart bars={days.map((_, k) => ({ label: `week ${k}`, value: k % 9 }))} days={days} yLabel="items" />);
+    const { container } = render(
+      <BarChart bars={days.map((_, k) => ({ label: `week ${k}`, value: k % 9 }))} days={days} weekEndsOn="sunday" yLabel="items" />,
+    );
     const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
     const xs = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => Number(text.getAttribute('x')));
     expect(labels[0]).toMatch(/2025/);
@@ -207,5 +209,16 @@ describe('partial periods', () => {
     expect(labels.filter((label) => /\d{4}/.test(label))).toHaveLength(2);
     const gaps = xs.slice(1).map((x, k) => x - xs[k]!);
     for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 6);
+  });
+
+  it("labels weekly bars from the first whole week, on the project's week starts, when the first is cut short", () => {
+    // Weeks ending on Friday from Wednesday 4 November 2026: the first bar stands for three days.
+    const saturday = isoDateToDay('2026-11-07')!;
+    const days = [isoDateToDay('2026-11-04')!, ...Array.from({ length: 12 }, (_, k) => saturday + 7 * k)];
+    const bars = days.map((_, k) => ({ label: `week ${k}`, value: k % 5 }));
+    const { container } = render(<BarChart bars={bars} days={days} weekEndsOn="friday" yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    expect(labels[0]).toBe(axisDateLabel('2026-11-07', true));
+    expect(labels).not.toContain(axisDateLabel('2026-11-04', true));
   });
 });

@@ -7,8 +7,7 @@ import { ChartTooltip } from './ChartTooltip';
 import { CHARACTER_WIDTH, labelIndices, labelsThatFit, largest, longest, roundLabelIndices, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
-import { dateTicksThatFit } from './date-ticks';
-import type { DayNumber } from '../../../../src/domain';
+import { pointDateTicks, type PointDates } from './date-ticks';
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -79,6 +78,7 @@ export function markLabelPlaces(marks: readonly BarMark[], centre: (index: numbe
 export function BarChart({
   bars,
   days,
+  weekEndsOn,
   line,
   lineLabel = 'Trend',
   marks = [],
@@ -87,8 +87,6 @@ export function BarChart({
 }: {
   /** With `partial`, the bar stands for part of a period only: it is drawn lighter and its tooltip says so. */
   bars: ReadonlyArray<{ label: string; value: number; partial?: string }>;
-  /** The first day of each bar's period (week or month): the axis is then labelled by date. */
-  days?: readonly DayNumber[];
   line?: ReadonlyArray<number | null>;
   /** What the line is, for the tooltip. */
   lineLabel?: string;
@@ -96,7 +94,7 @@ export function BarChart({
   yLabel: string;
   /** What the bars' labels count, written under them at the axis's end (e.g. "cycle time (days)"). */
   xUnit?: string;
-}) {
+} & PointDates) {
   const [hovered, setHovered] = useState<number | null>(null);
   const layout = useChartLayout();
   const x = scaleBand<number>({ domain: bars.map((_, i) => i), range: [layout.plot.left, layout.plot.right], padding: 0.2 });
@@ -111,7 +109,7 @@ export function BarChart({
   const lineValue = hovered === null ? null : (line?.[hovered] ?? null);
   const spacing = x.step();
   // Once per drawing, not at every move of the pointer.
-  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing, true)), [days, spacing]);
+  const dated = useMemo(() => pointDateTicks({ days, weekEndsOn }, spacing, true), [days, weekEndsOn, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(centres, point.x))}

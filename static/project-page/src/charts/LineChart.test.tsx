@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, render } from '@testing-library/react';
-import { layOutAtViewBoxSize, tooltipText } from './chart-test-support';
+import { axisDateLabel, layOutAtViewBoxSize, tooltipText } from './chart-test-support';
 import { DEFAULT_LAYOUT } from './layout';
 
 const PLOT = DEFAULT_LAYOUT.plot;
@@ -58,12 +58,27 @@ describe('the line chart', () => {
     const first = isoDateToDay('2025-06-08')!;
     const days = Array.from({ length: 548 }, (_, k) => first + k);
     const points = days.map((day, k) => ({ label: shortDate(dayToIsoDate(day)), value: k % 5 }));
-    const { container } = render(<LineChart points={points} days={days} yLabel="items" />);
+    const { container } = render(<LineChart points={points} days={days} weekEndsOn="sunday" yLabel="items" />);
     const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
     const monthOfYear = (iso: string) =>
       new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
     expect(labels[0]).toBe(monthOfYear('2025-07-01'));
     expect(labels).toContain(monthOfYear('2026-01-01'));
     expect(labels.filter((label) => /\d{4}/.test(label))).toHaveLength(2);
+  });
+
+  it("labels a run of a few weeks' days on the first day of the project's week: Saturdays for weeks ending on Friday", () => {
+    // Thirty days from Wednesday 4 November 2026: the Saturdays in them are 7, 14, 21 and 28 November.
+    const first = isoDateToDay('2026-11-04')!;
+    const days = Array.from({ length: 30 }, (_, k) => first + k);
+    const points = days.map((day, k) => ({ label: shortDate(dayToIsoDate(day)), value: k % 4 }));
+    const { container } = render(<LineChart points={points} days={days} weekEndsOn="friday" yLabel="items" />);
+    const labels = Array.from(container.querySelectorAll('.visx-axis-bottom text'), (text) => text.textContent);
+    expect(labels).toEqual([
+      axisDateLabel('2026-11-07', true),
+      axisDateLabel('2026-11-14'),
+      axisDateLabel('2026-11-21'),
+      axisDateLabel('2026-11-28'),
+    ]);
   });
 });

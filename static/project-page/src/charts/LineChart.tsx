@@ -7,8 +7,7 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
-import { dateTicksThatFit } from './date-ticks';
-import type { DayNumber } from '../../../../src/domain';
+import { pointDateTicks, type PointDates } from './date-ticks';
 
 /**
  * One series of values over consecutive labels (days or periods); hovering tells the value of the nearest.
@@ -18,13 +17,12 @@ import type { DayNumber } from '../../../../src/domain';
 export function LineChart({
   points,
   days,
+  weekEndsOn,
   yLabel,
 }: {
   points: ReadonlyArray<{ label: string; value: number; partial?: string }>;
-  /** The day each point stands for (a day, or the first of its week or month): the axis is then labelled by date. */
-  days?: readonly DayNumber[];
   yLabel: string;
-}) {
+} & PointDates) {
   const [hovered, setHovered] = useState<number | null>(null);
   const { plot } = useChartLayout();
   const y = valueScale(largest(points.map((p) => p.value)), plot);
@@ -36,7 +34,7 @@ export function LineChart({
   const shown = hovered === null ? undefined : points[hovered];
   const spacing = x(1) - x(0);
   // Once per drawing, not at every move of the pointer.
-  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
+  const dated = useMemo(() => pointDateTicks({ days, weekEndsOn }, spacing), [days, weekEndsOn, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

@@ -8,8 +8,7 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, longest, useChartLayout, VALUE_TICKS } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
-import { dateTicksThatFit } from './date-ticks';
-import type { DayNumber } from '../../../../src/domain';
+import { pointDateTicks, type PointDates } from './date-ticks';
 
 /** More arrived than departed (work in progress grew), and the other way round. */
 const GREW = token('color.chart.orange.bold');
@@ -24,11 +23,10 @@ const BAR_WIDTH = 0.7;
 export function NetFlowChart({
   periods,
   days,
+  weekEndsOn,
 }: {
   periods: ReadonlyArray<{ label: string; arrivals: number; departures: number }>;
-  /** The first day of each period: the axis is then labelled by date. */
-  days?: readonly DayNumber[];
-}) {
+} & PointDates) {
   const [hovered, setHovered] = useState<number | null>(null);
   const { plot } = useChartLayout();
   const nets = periods.map((period) => period.arrivals - period.departures);
@@ -40,7 +38,7 @@ export function NetFlowChart({
   const shown = hovered === null ? undefined : periods[hovered];
   const spacing = x(1) - x(0);
   // Once per drawing, not at every move of the pointer.
-  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
+  const dated = useMemo(() => pointDateTicks({ days, weekEndsOn }, spacing), [days, weekEndsOn, spacing]);
   return (
     <ChartCanvas
       onPointAt={(point) => setHovered(nearestColumn(xs, point.x))}

@@ -7,8 +7,7 @@ import { ChartTooltip } from './ChartTooltip';
 import { labelIndices, labelsThatFit, largest, longest, useChartLayout, valueScale } from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS, seriesColour } from './theme';
-import { dateTicksThatFit } from './date-ticks';
-import type { DayNumber } from '../../../../src/domain';
+import { pointDateTicks, type PointDates } from './date-ticks';
 
 export { seriesColour } from './theme';
 
@@ -43,18 +42,17 @@ function bandLabels(
 export function StackedAreaChart({
   labels,
   days,
+  weekEndsOn,
   series,
   yLabel,
   colourOf = seriesColour,
 }: {
   labels: readonly string[];
-  /** The day each column stands for: the axis is then labelled by date. */
-  days?: readonly DayNumber[];
   series: ReadonlyArray<{ name: string; values: readonly number[] }>;
   yLabel: string;
   /** Each series' colour, by its index: a band keeps its colour when others are hidden. */
   colourOf?: (index: number) => string;
-}) {
+} & PointDates) {
   const [hovered, setHovered] = useState<number | null>(null);
   const columns = labels.map((_, d) => d);
   const valueOf = (d: number, k: number) => series[k]?.values[d] ?? 0;
@@ -65,7 +63,7 @@ export function StackedAreaChart({
   const xs = columns.map((d) => x(d));
   const spacing = x(1) - x(0);
   // Once per drawing, not at every move of the pointer.
-  const dated = useMemo(() => (days === undefined ? null : dateTicksThatFit(days, spacing)), [days, spacing]);
+  const dated = useMemo(() => pointDateTicks({ days, weekEndsOn }, spacing), [days, weekEndsOn, spacing]);
   const topFirst = series.map((s, k) => ({ name: s.name, k })).reverse();
   return (
     <ChartCanvas

@@ -1,4 +1,4 @@
-import type { DayNumber } from '../../../../src/domain';
+import type { DayNumber, WeekdayName } from '../../../../src/domain';
 import { pointAxis, type PointAxis } from '../views/date-axis';
 import { CHARACTER_WIDTH, LABEL_GAP } from './layout';
 
@@ -21,15 +21,32 @@ function labelsClear(axis: PointAxis, pixelsPerPoint: number, centred: boolean):
 }
 
 /**
+ * The dates of a chart's points, for its axis: the day each point stands for (a day, or the first day of its
+ * week or month), and the last day of the project's week (its `weekEndsOn` convention, as the report gives
+ * it), so that weekly labels fall on the days its weeks start, where the report's weekly periods start.
+ * A chart given no days labels its points by their own labels.
+ */
+export type PointDates = { days: readonly DayNumber[]; weekEndsOn: WeekdayName } | { days?: undefined; weekEndsOn?: undefined };
+
+/**
  * The date labels of a chart whose points stand for `days` (days, or the first days of weeks or months), as
  * many as stand clear of each other with the points `pixelsPerPoint` apart: on calendar boundaries, evenly
- * spaced, with the year where it is new (see `pointAxis`). A label with its year is longer than the others,
- * so the labels are settled on the texts written, not on the longest.
+ * spaced, weeks from the day after `weekEndsOn`, with the year where it is new (see `pointAxis`). A label with
+ * its year is longer than the others, so the labels are settled on the texts written, not on the longest.
  */
-export function dateTicksThatFit(days: readonly DayNumber[], pixelsPerPoint: number, centred = false): PointAxis {
+export function dateTicksThatFit(days: readonly DayNumber[], weekEndsOn: WeekdayName, pixelsPerPoint: number, centred = false): PointAxis {
   for (let most = MOST_DATE_LABELS; most > 2; most--) {
-    const axis = pointAxis(days, most);
+    const axis = pointAxis(days, weekEndsOn, most);
     if (labelsClear(axis, pixelsPerPoint, centred)) return axis;
   }
-  return pointAxis(days, 2);
+  return pointAxis(days, weekEndsOn, 2);
+}
+
+/** The date labels of a chart's points (see `dateTicksThatFit`), or null when it was given no days. */
+export function pointDateTicks(
+  { days, weekEndsOn }: { days?: readonly DayNumber[]; weekEndsOn?: WeekdayName },
+  pixelsPerPoint: number,
+  centred = false,
+): PointAxis | null {
+  return days === undefined || weekEndsOn === undefined ? null : dateTicksThatFit(days, weekEndsOn, pixelsPerPoint, centred);
 }

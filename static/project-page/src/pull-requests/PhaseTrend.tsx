@@ -67,7 +67,9 @@ export function PhaseTrend({ pulls, report }: { pulls: readonly PullRequestFacts
                 ]),
               }}
             >
-              {points.length > 0 && <LineChart points={points} days={days} yLabel="hours" />}
+              {points.length > 0 && (
+                <LineChart points={points} days={days} weekEndsOn={report.generated.conventions.weekEndsOn} yLabel="hours" />
+              )}
             </ChartFrame>
           );
         })}

@@ -45,6 +45,7 @@ export function TimeSplitTrend({
       <StackedAreaChart
         labels={trend.map((p) => shortDate(p.start))}
         days={days}
+        weekEndsOn={report.generated.conventions.weekEndsOn}
         series={TIME_SPLIT_PARTS.map((part) => ({ name: PART_LABELS[part], values: trend.map((_, k) => perItem(k, part)) }))}
         yLabel="hours"
       />

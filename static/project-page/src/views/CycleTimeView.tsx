@@ -139,11 +139,12 @@ export function CycleTimeView({
   // The whole selected period along the axis, not only the days with finished items: a quiet start or end
   // of the period shows as empty space, as it was.
   const { from, to } = report.generated.window;
+  const { weekEndsOn } = report.generated.conventions;
   const period = useMemo(() => {
     const first = isoDateToDay(from) ?? 0;
     const last = isoDateToDay(to) ?? first;
-    return { range: { from: first, to: last }, domain: [first, last] as const, axis: dateAxis(first, last) };
-  }, [from, to]);
+    return { range: { from: first, to: last }, domain: [first, last] as const, axis: dateAxis(first, last, weekEndsOn) };
+  }, [from, to, weekEndsOn]);
   const zoom = useMemo(() => zoomWithin(options.zoom, period.range), [options.zoom, period.range]);
   const setZoom = (range: DayRange | null) =>
     changeOptions({ zoom: range === null ? null : { from: dayToIsoDate(range.from), to: dayToIsoDate(range.to) } });
@@ -155,7 +156,7 @@ export function CycleTimeView({
         : { ...trend, points: trend.points.filter((point) => point.x >= zoom.from && point.x <= zoom.to) },
     [trend, zoom],
   );
-  const zoomAxis = useMemo(() => (zoom === null ? null : dateAxis(zoom.from, zoom.to)), [zoom]);
+  const zoomAxis = useMemo(() => (zoom === null ? null : dateAxis(zoom.from, zoom.to, weekEndsOn)), [zoom, weekEndsOn]);
   if (report.scatter.length === 0) {
     return <EmptyView testId="tab-panel-cycle-time" message="No items were finished in this period, so there are no cycle times yet." />;
   }

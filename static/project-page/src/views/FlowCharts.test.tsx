@@ -74,3 +74,26 @@ describe('the daily throughput chart’s date axis', () => {
     ).toBe(true);
   });
 });
+
+describe('the date axes of a project whose weeks end on Friday', () => {
+  const fridayResult = computeReport(flowHistory(), BOARD_WORKFLOW, { conventions: { weekEndsOn: 'friday' } }, NO_FILTERS, FIXTURE_NOW);
+  if (!fridayResult.ok) throw new Error(fridayResult.message);
+  const fridayReport = fridayResult.report;
+  const labelsOf = (testId: string) =>
+    Array.from(screen.getByTestId(testId).querySelectorAll('.visx-axis-bottom text'), (label) => label.textContent);
+  // The period runs from Sunday 1 February 2026 to Thursday 12 March: its weeks start on the Saturdays.
+  const saturdays = ['02-07', '02-14', '02-21', '02-28', '03-07'].map((date) => `2026-${date}`);
+  const onSaturdays = (labels: Array<string | null>) =>
+    labels.length > 1 &&
+    labels[0] === axisDateLabel(saturdays[0]!, true) &&
+    labels.slice(1).every((label) => saturdays.some((day) => label === axisDateLabel(day)));
+
+  it('labels the runs of days on the Saturdays the weekly periods start on, from the report the views are given', () => {
+    expect(fridayReport.throughput.slice(1).map((period) => period.start)).toEqual(saturdays);
+    const { unmount } = render(<ThroughputView report={fridayReport} />);
+    expect(onSaturdays(labelsOf('chart-throughput-daily'))).toBe(true);
+    unmount();
+    render(<FlowView report={fridayReport} />);
+    for (const chart of ['chart-cumulative-flow', 'chart-wip-run']) expect(onSaturdays(labelsOf(chart))).toBe(true);
+  });
+});

@@ -130,6 +130,7 @@ export function FlowView({
           <StackedAreaChart
             labels={labels}
             days={report.cfd.map((row) => isoDateToDay(String(row.date))!)}
+            weekEndsOn={report.generated.conventions.weekEndsOn}
             series={bands}
             colourOf={(k) => seriesColour(allBands.indexOf(bands[k]!))}
             yLabel="items"
@@ -159,6 +160,7 @@ export function FlowView({
         <LineChart
           points={report.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
           days={report.wip.map((day) => isoDateToDay(day.date)!)}
+          weekEndsOn={report.generated.conventions.weekEndsOn}
           yLabel="items"
         />
       </ChartFrame>
@@ -201,6 +203,7 @@ function NetFlow({ report }: { report: PageReport }) {
           departures: period.departures,
         }))}
         days={report.netFlow.map((period) => isoDateToDay(period.start)!)}
+        weekEndsOn={report.generated.conventions.weekEndsOn}
       />
     </ChartFrame>
   );

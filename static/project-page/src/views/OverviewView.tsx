@@ -168,6 +168,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           <BarChart
             bars={trends.throughput.map((p) => ({ label: formatDate(p.start), value: p.count, partial: p.partial }))}
             days={trends.throughput.map((p) => isoDateToDay(p.start)!)}
+            weekEndsOn={report.generated.conventions.weekEndsOn}
             line={trends.throughput.map((p) => p.average)}
             lineLabel={`Moving average (${TREND_AVERAGE_PERIODS})`}
             yLabel="items"
@@ -196,6 +197,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           <LineChart
             points={trends.cycleTime85.map((m) => ({ label: monthLabel(m.month), value: m.p85, partial: m.partial }))}
             days={trends.cycleTime85.map((m) => isoDateToDay(`${m.month}-01`)!)}
+            weekEndsOn={report.generated.conventions.weekEndsOn}
             yLabel={unit}
           />
         </ChartFrame>
@@ -215,6 +217,7 @@ function Trends({ report }: { report: OverviewFigures }) {
           <LineChart
             points={trends.wip.map((day) => ({ label: formatDate(day.date), value: day.count }))}
             days={trends.wip.map((day) => isoDateToDay(day.date)!)}
+            weekEndsOn={report.generated.conventions.weekEndsOn}
             yLabel="items"
           />
         </ChartFrame>

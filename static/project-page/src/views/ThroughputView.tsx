@@ -64,6 +64,7 @@ export function ThroughputView({ report }: { report: PageReport }) {
         <BarChart
           bars={periods.map((period) => ({ label: formatDate(period.start), value: period.count, partial: partialNote(period, kind) }))}
           days={periods.map((period) => isoDateToDay(period.start)!)}
+          weekEndsOn={report.generated.conventions.weekEndsOn}
           line={average}
           lineLabel={`Moving average (${MOVING_AVERAGE_PERIODS})`}
           yLabel="items"
@@ -106,6 +107,7 @@ function DailyThroughput({ report }: { report: PageReport }) {
       <LineChart
         points={days.map((day) => ({ label: formatDate(day.date), value: day.count }))}
         days={days.map((day) => isoDateToDay(day.date)!)}
+        weekEndsOn={report.generated.conventions.weekEndsOn}
         yLabel="items"
       />
     </ChartFrame>

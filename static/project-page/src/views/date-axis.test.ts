@@ -1,10 +1,12 @@
-import { dayToIsoDate, isoDateToDay } from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay, type WeekdayName } from '../../../../src/domain';
 import { axisDateLabel } from '../charts/chart-test-support';
 import { dateAxis, pointAxis } from './date-axis';
 
 const day = (iso: string) => isoDateToDay(iso)!;
-const labels = (from: string, to: string, maxTicks?: number) => {
-  const axis = dateAxis(day(from), day(to), maxTicks);
+/** Weeks ending on Sunday, the conventions' default: they start on Mondays, as ISO weeks do. */
+const SUNDAY = 'sunday';
+const labels = (from: string, to: string, maxTicks?: number, weekEndsOn: WeekdayName = SUNDAY) => {
+  const axis = dateAxis(day(from), day(to), weekEndsOn, maxTicks);
   return axis.ticks.map(axis.label);
 };
 const month = (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' });
@@ -41,9 +43,27 @@ describe('a date axis', () => {
   it('labels every other week, and every fourth, from a Monday too', () => {
     const weekdayOf = (tick: number) => new Date(`${dayToIsoDate(tick)}T00:00:00Z`).getUTCDay();
     for (const maxTicks of [2, 3, 4]) {
-      const axis = dateAxis(day('2026-02-05'), day('2026-03-31'), maxTicks);
+      const axis = dateAxis(day('2026-02-05'), day('2026-03-31'), SUNDAY, maxTicks);
       expect(axis.ticks.length).toBeGreaterThan(0);
       for (const tick of axis.ticks) expect(weekdayOf(tick)).toBe(1);
+    }
+  });
+
+  it("labels weeks on the project's own first day of the week: Saturdays for weeks ending on Friday", () => {
+    // 20 December 2025 is a Saturday, 22 December a Monday: weeks ending on Friday start on the period's first day.
+    expect(labels('2025-12-20', '2026-01-17', 7, 'friday')).toEqual([
+      written('2025-12-20', true),
+      written('2025-12-27'),
+      written('2026-01-03', true),
+      written('2026-01-10'),
+      written('2026-01-17'),
+    ]);
+    // Wednesday 4 February to Tuesday 31 March: every step of weeks from Saturday 7 February.
+    for (const maxTicks of [2, 3, 4]) {
+      const axis = dateAxis(day('2026-02-04'), day('2026-03-31'), 'friday', maxTicks);
+      expect(axis.ticks.length).toBeGreaterThan(0);
+      expect(axis.ticks[0]).toBe(day('2026-02-07'));
+      for (const tick of axis.ticks) expect(new Date(`${dayToIsoDate(tick)}T00:00:00Z`).getUTCDay()).toBe(6);
     }
   });
 
@@ -58,7 +78,7 @@ describe('a date axis', () => {
       ['2026-01-01', '2026-01-01'],
       ['2026-03-01', '2026-04-29'],
     ]) {
-      const axis = dateAxis(day(from!), day(to!), 6);
+      const axis = dateAxis(day(from!), day(to!), SUNDAY, 6);
       expect(axis.ticks.length).toBeGreaterThan(0);
       expect(axis.ticks.length).toBeLessThanOrEqual(6);
       for (const tick of axis.ticks) expect(tick >= day(from!) && tick <= day(to!)).toBe(true);
@@ -69,8 +89,8 @@ describe('a date axis', () => {
 /** Each day from `from` to `to`, or every `step`-th. */
 const daysFrom = (from: string, to: string, step = 1) =>
   Array.from({ length: Math.floor((day(to) - day(from)) / step) + 1 }, (_, k) => day(from) + k * step);
-const pointLabels = (days: number[], maxTicks?: number, locale?: string) => {
-  const axis = pointAxis(days, maxTicks, locale);
+const pointLabels = (days: number[], maxTicks?: number, locale?: string, weekEndsOn: WeekdayName = SUNDAY) => {
+  const axis = pointAxis(days, weekEndsOn, maxTicks, locale);
   return axis.indices.map(axis.label);
 };
 
@@ -79,7 +99,7 @@ describe("the axis of a chart's days, weeks or months", () => {
     const days = daysFrom('2025-06-08', '2026-12-06');
     expect(pointLabels(days, 7, 'en-US')).toEqual(['Jul 2025', 'Oct', 'Jan 2026', 'Apr', 'Jul', 'Oct']);
     expect(pointLabels(days, 7, 'de-DE')).toEqual(['Juli 2025', 'Okt', 'Jan. 2026', 'Apr', 'Jul', 'Okt']);
-    expect(pointAxis(days, 7).indices.map((i) => dayToIsoDate(days[i]!))).toEqual([
+    expect(pointAxis(days, SUNDAY, 7).indices.map((i) => dayToIsoDate(days[i]!))).toEqual([
       '2025-07-01',
       '2025-10-01',
       '2026-01-01',
@@ -102,7 +122,7 @@ describe("the axis of a chart's days, weeks or months", () => {
   it('labels 79 weeks every thirteen, from the week that holds the first of a quarter, the year where it changes', () => {
     // Mondays from 2025-06-09 (the first week cut short: the period starts on a Sunday).
     const weeks = [day('2025-06-08'), ...daysFrom('2025-06-09', '2026-12-07', 7)];
-    const axis = pointAxis(weeks, 7, 'en-US');
+    const axis = pointAxis(weeks, SUNDAY, 7, 'en-US');
     const steps = axis.indices.slice(1).map((index, k) => index - axis.indices[k]!);
     expect(new Set(steps)).toEqual(new Set([13]));
     expect(axis.indices.map(axis.label)).toEqual(['Jun 30, 2025', 'Sep 29', 'Dec 29', 'Mar 30, 2026', 'Jun 29', 'Sep 28']);
@@ -115,6 +135,21 @@ describe("the axis of a chart's days, weeks or months", () => {
     expect(pointLabels([...months, ...more].map(day), 6, 'de-DE')).toEqual(['Juli 2025', 'Okt', 'Jan. 2026', 'Apr', 'Jul']);
   });
 
+  it("labels a run of days on the first days of the project's weeks, the days its weekly periods start on", () => {
+    // Thirty days from Wednesday 4 November 2026, weeks ending on Friday: labels on the Saturdays.
+    const days = daysFrom('2026-11-04', '2026-12-03');
+    expect(pointLabels(days, 7, 'en-US', 'friday')).toEqual(['Nov 7, 2026', 'Nov 14', 'Nov 21', 'Nov 28']);
+    expect(pointLabels(days, 7, 'en-US', 'sunday')).toEqual(['Nov 9, 2026', 'Nov 16', 'Nov 23', 'Nov 30']);
+  });
+
+  it('labels every other week from the first whole one when the first is cut short by the period', () => {
+    // Weeks ending on Friday from Wednesday 4 November 2026: the first is cut to three days (Wednesday to Friday).
+    const weeks = [day('2026-11-04'), ...daysFrom('2026-11-07', '2027-01-23', 7)];
+    const axis = pointAxis(weeks, 'friday', 7, 'en-US');
+    expect(axis.indices.slice(1).map((index, k) => index - axis.indices[k]!)).toEqual(Array(axis.indices.length - 1).fill(2));
+    expect(axis.indices.map(axis.label)).toEqual(['Nov 7, 2026', 'Nov 21', 'Dec 5', 'Dec 19', 'Jan 2, 2027', 'Jan 16']);
+  });
+
   it('reads weeks with some left out (a trend of the weeks that had pull requests) as weeks, written as days', () => {
     const weeks = ['2026-01-05', '2026-02-09', '2026-03-16', '2026-03-23'].map(day);
     expect(pointLabels(weeks, 7, 'en-US')).toEqual(['Jan 5, 2026', 'Feb 9', 'Mar 16', 'Mar 23']);
@@ -123,7 +158,7 @@ describe("the axis of a chart's days, weeks or months", () => {
   it('never gives more labels than asked for', () => {
     for (const days of [daysFrom('1970-01-01', '2026-12-31'), daysFrom('1970-01-05', '2026-12-28', 7), [day('2026-03-01')]]) {
       for (const maxTicks of [2, 3, 7]) {
-        const axis = pointAxis(days, maxTicks);
+        const axis = pointAxis(days, SUNDAY, maxTicks);
         expect(axis.indices.length).toBeGreaterThan(0);
         expect(axis.indices.length).toBeLessThanOrEqual(maxTicks);
       }

@@ -1,4 +1,4 @@
-import { dayToIsoDate, isoDateToDay, type DayNumber } from '../../../../src/domain';
+import { dayToIsoDate, isoDateToDay, weekEndOf, type DayNumber, type WeekdayName } from '../../../../src/domain';
 
 /** The labelled days of a date axis, and how each is written. */
 export interface DateAxis {
@@ -12,9 +12,11 @@ const MONTHS_FROM_DAYS = 62;
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
 /** Day steps: every day, two, a week, two weeks, four. */
 const DAY_STEPS = [1, 2, 7, 14, 28];
-/** Where a step of weeks starts: Monday, counted from Sunday as `getUTCDay` counts. */
-const MONDAY = 1;
-const weekdayOf = (day: DayNumber) => new Date(`${dayToIsoDate(day)}T00:00:00Z`).getUTCDay();
+/**
+ * The first day of a project's week on or after `day`: the day after its last (`weekEndsOn`, a convention), as
+ * the engine's weekly periods start (see `reportingPeriods`), so a weekly label falls where a week's bar starts.
+ */
+const weekStartFrom = (day: DayNumber, weekEndsOn: WeekdayName): DayNumber => weekEndOf(day - 1, weekEndsOn) + 1;
 
 /** The four ways an axis label is written: a month or a day, each with its year or without. */
 interface Formats {
@@ -67,13 +69,14 @@ function labelTexts(days: readonly DayNumber[], monthly: boolean, locale: string
  * The labels of a date axis from `from` to `to` (the selected period, so the axis shows the whole period,
  * not only the days that have data), at most `maxTicks` of them. Long periods are labelled at the first of
  * a month, every one, two, three, six or twelve months (or years) (counted from January, so a quarter starts in
- * January, April…); short ones every few days. The first label and the first label of each new year carry
- * the year ("Jan 2026", then "Apr", "Jul"…), so a period across a year boundary reads unambiguously. Labels
- * are written as the reader's locale writes dates, or as `locale` does.
+ * January, April…); short ones every few days, a step of weeks on the first day of the project's weeks (the
+ * day after `weekEndsOn`). The first label and the first label of each new year carry the year ("Jan 2026",
+ * then "Apr", "Jul"…), so a period across a year boundary reads unambiguously. Labels are written as the
+ * reader's locale writes dates, or as `locale` does.
  */
-export function dateAxis(from: DayNumber, to: DayNumber, maxTicks = 7, locale?: string): DateAxis {
+export function dateAxis(from: DayNumber, to: DayNumber, weekEndsOn: WeekdayName, maxTicks = 7, locale?: string): DateAxis {
   const monthly = to - from >= MONTHS_FROM_DAYS;
-  const ticks = monthly ? monthTicks(from, to, maxTicks) : dayTicks(from, to, maxTicks);
+  const ticks = monthly ? monthTicks(from, to, maxTicks) : dayTicks(from, to, weekEndsOn, maxTicks);
   const texts = labelTexts(ticks, monthly, locale);
   return { ticks, label: (day) => texts.get(day) ?? dayToIsoDate(day) };
 }
@@ -111,13 +114,14 @@ function monthStep(months: readonly number[], maxTicks: number): number {
 
 /**
  * Labelled days of a short period: every day or every other one from its first day; a step of weeks on the
- * Mondays in it (ISO weeks, the conventions' default), so a week is read from its start wherever the period
- * begins. A span holding no Monday is labelled on its first day.
+ * first days of the project's weeks in it (Mondays for weeks ending on Sunday, the conventions' default;
+ * Saturdays for weeks ending on Friday), so a week is read from its start wherever the period begins. A span
+ * holding no such day is labelled on its first day.
  */
-function dayTicks(from: DayNumber, to: DayNumber, maxTicks: number): DayNumber[] {
+function dayTicks(from: DayNumber, to: DayNumber, weekEndsOn: WeekdayName, maxTicks: number): DayNumber[] {
   const span = to - from;
   const step = DAY_STEPS.find((s) => Math.floor(span / s) + 1 <= maxTicks) ?? Math.ceil(span / Math.max(1, maxTicks - 1));
-  const start = step % 7 === 0 ? from + ((MONDAY - weekdayOf(from) + 7) % 7) : from;
+  const start = step % 7 === 0 ? weekStartFrom(from, weekEndsOn) : from;
   if (start > to) return [from];
   return Array.from({ length: Math.floor((to - start) / step) + 1 }, (_, k) => start + k * step);
 }
@@ -144,25 +148,26 @@ function monthAndDate(day: DayNumber): { monthIndex: number; date: number } {
  * The labels of a chart of points that stand for consecutive days, weeks or months, each given by its first
  * day (`days`, ascending; the first period may start late, cut by the selected period), at most `maxTicks`.
  * Labels fall on calendar boundaries, evenly: a run of days as `dateAxis` labels it (the first of every
- * month or quarter, or every few days); months at the first of every one, two, three, six or twelve months
- * counted from January; weeks every one, two, four, thirteen… weeks, from the week that holds the first of
- * a month (or quarter, or year). The first label and the first of each new year carry the year, in the
- * reader's locale (or `locale`).
+ * month or quarter, or every few days, a step of weeks on the project's week starts: the day after
+ * `weekEndsOn`); months at the first of every one, two, three, six or twelve months counted from January;
+ * weeks every one, two, four, thirteen… weeks, from the week that holds the first of a month (or quarter, or
+ * year), or else from the first whole week. The first label and the first of each new year carry the year,
+ * in the reader's locale (or `locale`).
  */
-export function pointAxis(days: readonly DayNumber[], maxTicks = 7, locale?: string): PointAxis {
+export function pointAxis(days: readonly DayNumber[], weekEndsOn: WeekdayName, maxTicks = 7, locale?: string): PointAxis {
   if (days.length === 0) return { indices: [], label: () => '' };
   // The spacing of whole periods: the closest two after the first, which may be cut short. A trend may leave
   // out periods without data (weeks without a merged pull request): its other periods are still weeks.
   const spacing =
     days.length >= 3 ? Math.min(...days.slice(2).map((day, k) => day - days[k + 1]!)) : days.length === 2 ? days[1]! - days[0]! : 1;
   if (spacing <= 1) {
-    const axis = dateAxis(days[0]!, days.at(-1)!, maxTicks, locale);
+    const axis = dateAxis(days[0]!, days.at(-1)!, weekEndsOn, maxTicks, locale);
     const indexOf = new Map(days.map((day, i) => [day, i]));
     const indices = axis.ticks.flatMap((tick) => indexOf.get(tick) ?? []);
     return { indices, label: (i) => (indices.includes(i) ? axis.label(days[i]!) : '') };
   }
   const monthly = spacing >= 28;
-  const indices = monthly ? monthIndices(days, maxTicks) : weekIndices(days, maxTicks);
+  const indices = monthly ? monthIndices(days, maxTicks) : weekIndices(days, weekEndsOn, maxTicks);
   const texts = labelTexts(
     indices.map((i) => days[i]!),
     monthly,
@@ -178,11 +183,17 @@ function monthIndices(days: readonly DayNumber[], maxTicks: number): number[] {
   return indices.length > 0 ? indices : [0];
 }
 
-function weekIndices(days: readonly DayNumber[], maxTicks: number): number[] {
+/**
+ * The labelled weeks: every `step`-th from the week that holds the first of a month the step counts in, or else
+ * from the first whole week: a first week cut short by the period does not start where a week starts, and its
+ * label would stand fewer days before the next than the step's other labels do.
+ */
+function weekIndices(days: readonly DayNumber[], weekEndsOn: WeekdayName, maxTicks: number): number[] {
   const last = days.length - 1;
   const step = WEEK_STEPS.find((s) => Math.floor(last / s) + 1 <= maxTicks) ?? Math.ceil(last / Math.max(1, maxTicks - 1));
   const months = MONTHS_PER_WEEK_STEP[step];
-  let first = 0;
+  const whole = days.findIndex((day, i) => i < step && weekStartFrom(day, weekEndsOn) === day);
+  let first = step > 1 && whole > 0 ? whole : 0;
   if (months !== undefined) {
     // The first week that holds the first of a month the step counts in (its last day is then within its month's first week).
     const holdsMonthStart = (i: number) => {
