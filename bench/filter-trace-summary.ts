@@ -3,7 +3,8 @@
  * `npm run bench:ui` writes with `BENCH_UI_TRACE=<folder>` (see ui.bench.ts).
  *
  * For the window between the benchmark's marks (`ui-bench:input`, the first input event, and `ui-bench:painted`,
- * the chart painted), each thread's busy time (its top-level tasks, cut to the window), the page's main-thread
+ * the chart painted), each thread's busy time (its top-level tasks, cut to the window) and the part of it spent on a
+ * processor (the tasks' thread time: on a loaded machine, far less than their length), the page's main-thread
  * tasks one by one, and the functions each thread's CPU samples fall in (self time, and time inside, which counts
  * a sample for every function on its stack).
  */
@@ -15,6 +16,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's own time in the event: what it spent on a processor, which a loaded machine's waits leave out. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -53,18 +56,29 @@ function summary(file: string): string {
   const nameOf = (event: { pid: number; tid: number }) => threadName.get(`${event.pid}:${event.tid}`) ?? `${event.pid}:${event.tid}`;
   const inWindow = (start: number, duration: number) => Math.max(0, Math.min(to, start + duration) - Math.max(from, start));
 
-  const lines = [`${file}: input to paint ${ms(to - from)}`, '', 'busy time per thread (top-level tasks in the window):'];
+  const lines = [
+    `${file}: input to paint ${ms(to - from)}`,
+    '',
+    'busy time per thread (top-level tasks in the window; on a processor, their share of the thread time in the window):',
+  ];
   const busy = new Map<string, number>();
+  const onProcessor = new Map<string, number>();
   // A thread's tasks: Chromium names them `ThreadControllerImpl::RunTask` (holding a `RunTask`) or, in older
   // versions, `RunTask` alone.
   const taskName = events.some((event) => event.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
   const tasks = events.filter((event) => event.ph === 'X' && event.name === taskName);
   for (const task of tasks) {
     const cut = inWindow(task.ts, task.dur ?? 0);
-    if (cut > 0) busy.set(nameOf(task), (busy.get(nameOf(task)) ?? 0) + cut);
+    if (cut <= 0) continue;
+    busy.set(nameOf(task), (busy.get(nameOf(task)) ?? 0) + cut);
+    // A task cut by the window counts the same share of its thread time.
+    const threadTime = task.tdur === undefined || !task.dur ? NaN : (task.tdur * cut) / task.dur;
+    onProcessor.set(nameOf(task), (onProcessor.get(nameOf(task)) ?? 0) + threadTime);
   }
-  for (const [thread, time] of [...busy].sort((a, b) => b[1] - a[1]).filter(([, time]) => time >= 500))
-    lines.push(`  ${thread}: ${ms(time)}`);
+  for (const [thread, time] of [...busy].sort((a, b) => b[1] - a[1]).filter(([, time]) => time >= 500)) {
+    const cpu = onProcessor.get(thread) ?? NaN;
+    lines.push(`  ${thread}: ${ms(time)}${Number.isNaN(cpu) ? '' : `, on a processor ${ms(cpu)}`}`);
+  }
 
   // CPU samples: one profile per thread, its chunks carrying nodes, samples and the time between samples.
   const profiles = new Map<

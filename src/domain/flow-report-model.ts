@@ -167,8 +167,9 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
     const { issueTypes } = selection;
     const facets = history.facets && !choosesAll(selection) ? facetMatcher(history.facets, selection) : null;
     if (issueTypes.length === 0 && facets === null) return null;
-    const kept = new Set(issueTypes);
-    return (issue) => (kept.size === 0 || kept.has(history.issueTypes[history.type[issue]!]!)) && (facets === null || facets(issue));
+    // Per issue type of the history, whether it is kept: asked of every issue, a lookup by name costs more than the cut itself.
+    const keptType = Uint8Array.from(history.issueTypes, (type) => (issueTypes.length === 0 || issueTypes.includes(type) ? 1 : 0));
+    return (issue) => keptType[history.type[issue]!] === 1 && (facets === null || facets(issue));
   };
 
   const historyOf = (selection: ItemSelection): CompactHistory => {
@@ -192,6 +193,8 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
   const itemsBasis = recentlyUsed<{ basis: ReportBasis; facts: ItemFacts }>(REMEMBERED);
   const itemsBasisOf = (filters: ReportFilters) =>
     itemsBasis(JSON.stringify([selectionKey(filters), filters.stageRange ?? null]), () => {
+      const moved = filters.stageRange ? movedFromOwnStart(filters) : null;
+      if (moved !== null) return moved;
       const whole = wholeBasisOf(filters);
       const keep = keeperOf(filters);
       if (whole !== null && keep === null) return whole;
@@ -203,6 +206,22 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
       const basis = reportBasis(historyOf(filters), ranged, run);
       return { basis, facts: itemFacts(basis, ranged) };
     });
+
+  /**
+   * The timeline and facts of the filters' items for a stage range that ends where the workflow does, read from
+   * those of the same items on the workflow's own start (see `movedStartTimeline`), which the page has just shown:
+   * moving the start then works out only what runs from the start, once, and cuts no timeline again. Null for a
+   * range ending elsewhere, which needs a timeline of its own. @throws as `itemsBasisOf`.
+   */
+  const movedFromOwnStart = (filters: ReportFilters): { basis: ReportBasis; facts: ItemFacts } | null => {
+    const ranged = rangedConfig(filters);
+    if (ranged.workflow === null) return null;
+    const own = itemsBasisOf({ ...filters, stageRange: null });
+    const timeline = movedStartTimeline(own.basis.timeline, resolveWorkflow(ranged.workflow, history.statuses));
+    if (timeline === null) return null;
+    const basis = { ...own.basis, timeline };
+    return { basis, facts: movedStartItemFacts(basis, own.facts, ranged) };
+  };
 
   /**
    * The timeline and facts of every item of the history for the filters' stage range: a choice of issue types
@@ -287,7 +306,11 @@ export function reportModel(history: CompactHistory, workflow: Workflow, flowCon
    */
   const wholeAgingBases = recentlyUsed<ReportBasis | null>(REMEMBERED);
   const agingBasisOf = (filters: ReportFilters, asOf: number): { basis: ReportBasis; itemsOf: CompactHistory } => {
-    if (asOf === now) return { basis: itemsBasisOf(filters).basis, itemsOf: wholeBasisOf(filters) !== null ? history : historyOf(filters) };
+    if (asOf === now) {
+      // A timeline's items are numbered as in the history it was built on: the whole one, when cut or moved from it.
+      const { basis } = itemsBasisOf(filters);
+      return { basis, itemsOf: basis.timeline.history };
+    }
     const whole = wholeAgingBases(JSON.stringify([filters.stageRange ?? null, asOf]), () => {
       try {
         return reportBasis(history, rangedConfig(filters), { now: asOf });

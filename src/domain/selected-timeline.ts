@@ -13,39 +13,57 @@ import type { FlowTimeline } from './flow-timeline';
 export function selectedTimeline(timeline: FlowTimeline, keep: (item: number) => boolean): FlowTimeline {
   const { itemCount: n, stageCount } = timeline;
   const { transitionOffset } = timeline.history;
-  const cut = {
-    ...timeline,
-    included: timeline.included.slice(),
-    transitionEnd: timeline.transitionEnd.slice(),
-    currentStatus: timeline.currentStatus.slice(),
-    currentStage: timeline.currentStage.slice(),
-    stageEntry: timeline.stageEntry.slice(),
-    reached: timeline.reached.slice(),
-    reachedDay: timeline.reachedDay.slice(),
-    start: timeline.start.slice(),
-    done: timeline.done.slice(),
-    createdDay: timeline.createdDay.slice(),
-    startDay: timeline.startDay.slice(),
-    doneDay: timeline.doneDay.slice(),
-    discarded: timeline.discarded.slice(),
-    deliveredDay: timeline.deliveredDay.slice(),
-  };
+  // Each column in a variable of its own: the loop below runs once per item of the history, and reading a column
+  // from a local is quicker than from an object of twenty, before the engine has compiled the loop as much as later.
+  const included = timeline.included.slice();
+  const transitionEnd = timeline.transitionEnd.slice();
+  const currentStatus = timeline.currentStatus.slice();
+  const currentStage = timeline.currentStage.slice();
+  const stageEntry = timeline.stageEntry.slice();
+  const reached = timeline.reached.slice();
+  const reachedDay = timeline.reachedDay.slice();
+  const start = timeline.start.slice();
+  const done = timeline.done.slice();
+  const createdDay = timeline.createdDay.slice();
+  const startDay = timeline.startDay.slice();
+  const doneDay = timeline.doneDay.slice();
+  const discarded = timeline.discarded.slice();
+  const deliveredDay = timeline.deliveredDay.slice();
   for (let i = 0; i < n; i++) {
-    if (cut.included[i] !== 1 || keep(i)) continue;
-    cut.included[i] = 0;
-    cut.transitionEnd[i] = transitionOffset[i]!;
-    cut.currentStatus[i] = -1;
-    cut.currentStage[i] = -1;
-    cut.stageEntry.fill(NaN, i * stageCount, (i + 1) * stageCount);
-    cut.reached.fill(NaN, i * stageCount, (i + 1) * stageCount);
-    cut.reachedDay.fill(NO_DAY, i * stageCount, (i + 1) * stageCount);
-    cut.start[i] = NaN;
-    cut.done[i] = NaN;
-    cut.createdDay[i] = NO_DAY;
-    cut.startDay[i] = NO_DAY;
-    cut.doneDay[i] = NO_DAY;
-    cut.discarded[i] = 0;
-    cut.deliveredDay[i] = NO_DAY;
+    if (included[i] !== 1 || keep(i)) continue;
+    included[i] = 0;
+    transitionEnd[i] = transitionOffset[i]!;
+    currentStatus[i] = -1;
+    currentStage[i] = -1;
+    // A loop of a few stages rather than `fill`: a call of the engine's built-in per item left out costs more than its stores.
+    for (let at = i * stageCount, end = at + stageCount; at < end; at++) {
+      stageEntry[at] = NaN;
+      reached[at] = NaN;
+      reachedDay[at] = NO_DAY;
+    }
+    start[i] = NaN;
+    done[i] = NaN;
+    createdDay[i] = NO_DAY;
+    startDay[i] = NO_DAY;
+    doneDay[i] = NO_DAY;
+    discarded[i] = 0;
+    deliveredDay[i] = NO_DAY;
   }
-  return cut;
+  return {
+    ...timeline,
+    included,
+    transitionEnd,
+    currentStatus,
+    currentStage,
+    stageEntry,
+    reached,
+    reachedDay,
+    start,
+    done,
+    createdDay,
+    startDay,
+    doneDay,
+    discarded,
+    deliveredDay,
+  };
 }

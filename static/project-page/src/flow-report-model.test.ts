@@ -12,6 +12,7 @@ import {
   reportModel,
 } from '../../../src/domain';
 import { buildStageAging } from '../../../src/domain/stage-aging-report';
+import * as selectedTimelineModule from '../../../src/domain/selected-timeline';
 import { withStageRange } from '../../../src/domain/stage-range';
 
 // The real forecast, counted: it is the part the model computes only when asked.
@@ -22,6 +23,12 @@ jest.mock('../../../src/domain/flow-report', () => {
 const forecastRuns = flowReport.buildForecaster as jest.MockedFunction<typeof flowReport.buildForecaster>;
 // The timelines built, counted: a stage range ending where the workflow ends reads the workflow's own.
 const timelinesBuilt = flowReport.reportBasis as jest.MockedFunction<typeof flowReport.reportBasis>;
+// The timelines cut to a choice of items, counted: moving the start of a choice reads the choice's own timeline.
+jest.mock('../../../src/domain/selected-timeline', () => {
+  const actual = jest.requireActual<typeof selectedTimelineModule>('../../../src/domain/selected-timeline');
+  return { selectedTimeline: jest.fn(actual.selectedTimeline) };
+});
+const timelinesCut = selectedTimelineModule.selectedTimeline as jest.MockedFunction<typeof selectedTimelineModule.selectedTimeline>;
 
 const history = flowHistory();
 const BUGS: ReportFilters = { ...NO_FILTERS, issueTypes: ['Bug'] };
@@ -204,6 +211,23 @@ describe('the page’s report model', () => {
     expect(timelinesBuilt).toHaveBeenCalledTimes(1);
   });
 
+  it('moves the start of a choice of items on that choice’s own timeline, cutting none again', () => {
+    const withFacets = flowHistoryWithFacets();
+    const model = reportModel(withFacets, BOARD_WORKFLOW, null, FIXTURE_NOW);
+    const LABELLED: ReportFilters = { ...NO_FILTERS, labels: ['mobile'] };
+    model.measuresFor(BUGS);
+    model.measuresFor(LABELLED);
+    timelinesCut.mockClear();
+    // As a reader moves the start of the items shown: each choice was cut once already, when it was shown.
+    for (const filters of [BUGS, LABELLED]) {
+      for (const from of ['Backlog', 'Review']) {
+        const result = model.measuresFor({ ...filters, stageRange: { from, to: 'Done' } });
+        if (!result.ok) throw new Error(result.message);
+      }
+    }
+    expect(timelinesCut).not.toHaveBeenCalled();
+  });
+
   it('sees the aging by stage of a sequence of filter changes exactly as the history filtered to each choice sees it', () => {
     const withFacets = flowHistoryWithFacets();
     const model = reportModel(withFacets, BOARD_WORKFLOW, null, FIXTURE_NOW);
@@ -217,6 +241,10 @@ describe('the page’s report model', () => {
       { ...NO_FILTERS, resolutions: ["Won't Fix"] },
       { ...NO_FILTERS, parents: ['FLOW-100'], issueTypes: ['Bug', 'Story'], stageRange: REVIEW_ON },
       BUGS,
+      // A start moved on a choice of items (read from the choice's own timeline), then on all of them.
+      { ...BUGS, stageRange: { from: 'Backlog', to: 'Done' } },
+      { ...NO_FILTERS, labels: ['mobile'], stageRange: { from: 'Review', to: 'Done' } },
+      { ...NO_FILTERS, stageRange: { from: 'Backlog', to: 'Done' } },
     ];
     let columns = 0;
     for (const filters of sequence) {
