@@ -182,7 +182,9 @@ export class ChangelogReader {
   private readItem(p: SelectiveJsonParser, i: number, h: number, n: number): number {
     // The builder passes over an item that is not an object, as it does over another field's change.
     if (p.byteAt(i) !== Char.OpenBrace) return p.skipValue(i);
-    const item = this.item.fill(null);
+    const item = this.item;
+    // A loop rather than fill(), which is a call into the runtime for six members.
+    for (let k = 0; k < item.length; k++) item[k] = null;
     const out = this.out;
     for (let at = this.first(p, i, Char.CloseBrace); at >= 0; at = this.next(p, at, Char.CloseBrace)) {
       at = p.memberName(at, CHANGE_ITEM, out);
@@ -190,7 +192,8 @@ export class ChangelogReader {
       if (member < 0) {
         at = p.skipValue(at);
       } else {
-        at = p.value(at, ALL, out);
+        // Nearly always a string (or null): read as one directly.
+        at = p.byteAt(at) === Char.Quote ? p.string(at, out) : p.value(at, ALL, out);
         // As the builder reads a parsed item: a string, or nothing (a later duplicate wins, as in JSON.parse).
         item[member] = typeof out[0] === 'string' ? out[0] : null;
       }
