@@ -44,6 +44,12 @@ const statusName = fc.constantFrom('To Do', 'In Progress', 'Done', 'in progress'
 const created = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 2, max: 6 }).map((day) => `2025-01-0${day}T10:00:00.000+0000`) },
   { weight: 1, arbitrary: fc.constantFrom('2025-01-01T00:00:00.000+0000', 'yesterday', null, 20250103, undefined) },
+  // Other forms than Jira's 28 characters. A 20-character one is followed, 28 bytes after its opening quote, by
+  // the quote that opens the next member's name ("items"), where a Jira date-time would end.
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('2025-01-03T10:00:00Z', '2025-01-03T10:00Z', '2025-01-03T10:00:00.5+01:00', '2025-01-03T10:00:00.000+0000x'),
+  },
 );
 
 const changeItem = fc.oneof(
@@ -70,7 +76,11 @@ const history = fc.oneof(
     weight: 10,
     arbitrary: fc.record(
       {
-        id: fc.oneof(fc.integer({ min: 1, max: 50 }).map(String), fc.integer({ min: 1, max: 50 }), fc.constant(null)),
+        id: fc.oneof(
+          fc.integer({ min: 1, max: 50 }).map(String),
+          fc.integer({ min: 1, max: 50 }),
+          fc.constantFrom(null, '', '12a', '-3', '1.5'),
+        ),
         author: fc.constant({ displayName: 'someone "quoted"' }),
         created,
         items: fc.array(changeItem, { maxLength: 3 }),

@@ -8,14 +8,22 @@ import { readFileChunks } from './file-chunks';
 /** Loads the configuration's reader, compiled apart (cli/build/flow-metrics-config.js): see config-input.ts. */
 export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
 
+/** The standard streams the command wrote to (creating one costs a module load, so one never written to is never made). */
+const streamsWritten = new Set<NodeJS.WriteStream>();
+
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  streamsWritten.add(stream);
+  stream.write(text);
+}
+
 const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   readChunks: (path) => readFileChunks(path),
   writeText: (path, text) => writeFileSync(path, text, 'utf8'),
   writePieces,
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => writeTo(process.stdout, text),
+  stderr: (text) => writeTo(process.stderr, text),
   now: () => Date.now(),
   readConfig: (text, source) => loadConfigReader().readFlowConfig(text, source),
 });
@@ -62,8 +70,18 @@ function keepNewSpaceSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Runs the command with process arguments; the exit code is set, not forced, so output is flushed. */
+/**
+ * Runs the command with process arguments, and exits as soon as everything written has been handed to the system.
+ *
+ * Why exit rather than return: a process left to end by itself first waits for V8's background threads to finish
+ * the code they are still optimizing, and takes down a heap of millions of objects piece by piece; the report no
+ * longer needs either. Measured on 20,000 issues, that was 50 to 70 ms of CPU time. Files are written synchronously;
+ * a standard stream can still hold text for an asynchronous pipe (as on macOS), and then the exit code is only
+ * set, so Node ends the process once the text is out.
+ */
 export function main(argv: readonly string[], loadConfigReader: ConfigReaderLoader): void {
   keepNewSpaceSmall();
-  process.exitCode = runFlowMetrics(argv, nodeIo(loadConfigReader));
+  const code = runFlowMetrics(argv, nodeIo(loadConfigReader));
+  process.exitCode = code;
+  if ([...streamsWritten].every((stream) => stream.writableLength === 0)) process.exit(code);
 }

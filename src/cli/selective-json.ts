@@ -312,7 +312,8 @@ export class SelectiveJsonParser {
   private object(i: number, selection: Selection, out: unknown[]): number {
     const b = this.bytes;
     const values = selection.values;
-    values.fill(ABSENT);
+    // A loop rather than fill(), which is a call into the runtime for an array of a few members.
+    for (let k = 0; k < values.length; k++) values[k] = ABSENT;
     i = this.skipWhitespace(i + 1);
     if (this.byteAt(i) === Char.CloseBrace) {
       out[0] = selection.build();
@@ -450,7 +451,17 @@ export class SelectiveJsonParser {
       out[0] = this.cached(b, start, k, (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1));
       return k + 1;
     }
-    // Longer strings (dates, ids) and the rest: checked to their end, then decoded the cheapest way that is exact.
+    return this.longString(i, k, out);
+  }
+
+  /**
+   * The rest of `string` for a string that is not short plain ASCII (`k` is where its first scan stopped): checked
+   * to its end, then decoded the cheapest way that is exact. Apart, so that the short strings' path is small
+   * enough for V8 to inline where it is called.
+   */
+  private longString(i: number, k: number, out: unknown[]): number {
+    const b = this.bytes;
+    const start = i + 1;
     let ascii = true;
     let escaped = false;
     for (;;) {

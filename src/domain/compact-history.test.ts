@@ -141,6 +141,31 @@ describe('compact history', () => {
     });
     expected.addIssue({ ...issue, id: '11', key: 'A-2', transitions: [] });
     expect(builder.build()).toEqual(expected.build());
+    // Arrays reused without being emptied: only the first entries counted are the issue's.
+    const reused = new CompactHistoryBuilder();
+    reused.status({ id: '1', name: 'To Do', category: 'new' });
+    reused.status({ id: '2', name: 'In Progress', category: 'indeterminate' });
+    reused.addIssueRuns({
+      ...issue,
+      transitionAt: [2000, 5],
+      transitionStatus: [1, 9],
+      flagAt: [1600, 1700, 1],
+      flagOn: [1, 0, 1],
+      transitions: 1,
+      flags: 2,
+    });
+    reused.addIssueRuns({
+      ...issue,
+      id: '11',
+      key: 'A-2',
+      transitionAt: [5],
+      transitionStatus: [9],
+      flagAt: [1],
+      flagOn: [1],
+      transitions: 0,
+      flags: 0,
+    });
+    expect(reused.build()).toEqual(expected.build());
     const late = { ...issue, transitionStatus: [], flagAt: [50], flagOn: [1] };
     expect(() => builder.addIssueRuns({ ...late, transitionAt: [] })).toThrow('flag changes must be in time order');
     expect(() => builder.addIssueRuns({ ...late, transitionAt: [3000], transitionStatus: [7], flagAt: [] })).toThrow('status index');

@@ -100,6 +100,13 @@ export interface CompactIssueRuns extends Omit<CompactIssueInput, 'transitions' 
   /** In time order, none before `created`; `flagOn[k]` is 1 when the issue became flagged at `flagAt[k]`, 0 when cleared. */
   flagAt: readonly number[];
   flagOn: readonly number[];
+  /**
+   * How many of the first entries of `transitionAt` and `transitionStatus` (of `flagAt` and `flagOn`) are the
+   * issue's; all of `transitionAt` (`flagAt`) when not given. A reader that reuses its arrays for every issue
+   * leaves older entries after them rather than emptying the arrays, which would drop their memory with them.
+   */
+  transitions?: number;
+  flags?: number;
 }
 
 /** The per-issue columns of a `CompactHistory` while it is written, one issue after another. */
@@ -250,11 +257,11 @@ export class CompactHistoryBuilder {
 
   /** @throws Error when transitions or flags are out of order or before creation. */
   addIssue(input: CompactIssueInput): void {
-    const flags = input.flags ?? [];
+    const { transitions, flags = [], ...issue } = input;
     this.addIssueRuns({
-      ...input,
-      transitionAt: input.transitions.map((transition) => transition.at),
-      transitionStatus: input.transitions.map((transition) => transition.status),
+      ...issue,
+      transitionAt: transitions.map((transition) => transition.at),
+      transitionStatus: transitions.map((transition) => transition.status),
       flagAt: flags.map((flag) => flag.at),
       flagOn: flags.map((flag) => (flag.on ? 1 : 0)),
     });
@@ -263,15 +270,17 @@ export class CompactHistoryBuilder {
   /** `addIssue` for an issue whose changes are columns: they are copied, so the caller may reuse its arrays. @throws as `addIssue` */
   addIssueRuns(input: CompactIssueRuns): void {
     const { transitionAt, transitionStatus, flagAt, flagOn } = input;
+    const transitions = input.transitions ?? transitionAt.length;
+    const flags = input.flags ?? flagAt.length;
     let previous = input.created;
-    for (let k = 0; k < transitionAt.length; k++) {
+    for (let k = 0; k < transitions; k++) {
       if (!(transitionAt[k]! >= previous)) throw new Error(`${input.key}: transitions must be in time order, after creation`);
       const status = transitionStatus[k]!;
       if (!(status >= 0 && status < this.statuses.length)) throw new Error(`${input.key}: unknown status index ${status}`);
       previous = transitionAt[k]!;
     }
     previous = input.created;
-    for (let k = 0; k < flagAt.length; k++) {
+    for (let k = 0; k < flags; k++) {
       if (!(flagAt[k]! >= previous)) throw new Error(`${input.key}: flag changes must be in time order, after creation`);
       previous = flagAt[k]!;
     }
@@ -292,12 +301,12 @@ export class CompactHistoryBuilder {
     columns.created.push(input.created);
     columns.resolved.push(input.resolved);
     columns.initialStatus.push(input.initialStatus);
-    for (let k = 0; k < transitionAt.length; k++) {
+    for (let k = 0; k < transitions; k++) {
       columns.transitionAt.push(transitionAt[k]!);
       columns.transitionStatus.push(transitionStatus[k]!);
     }
     columns.transitionOffset.push(columns.transitionAt.length);
-    for (let k = 0; k < flagAt.length; k++) {
+    for (let k = 0; k < flags; k++) {
       columns.flagAt.push(flagAt[k]!);
       columns.flagOn.push(flagOn[k]!);
     }

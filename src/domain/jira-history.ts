@@ -322,9 +322,11 @@ export class JiraHistoryBuilder {
     }
 
     let initialStatus = currentStatus;
-    // The issue's transitions and flag changes, in arrays reused from one issue to the next.
+    // The issue's transitions and flag changes, written over the first entries of arrays reused from one issue
+    // to the next (emptying them would drop their memory, to be taken again at the first change of the next).
     const { transitionAt, transitionStatus, flagAt, flagOn } = this.runs;
-    transitionAt.length = transitionStatus.length = flagAt.length = flagOn.length = 0;
+    let transitions = 0;
+    let flags = 0;
     let flagged = false;
     for (const k of changes.timeOrder()) {
       const at = changes.at[k]!;
@@ -333,7 +335,7 @@ export class JiraHistoryBuilder {
         const toName = changes.toName[k];
         if (!to && !toName)
           throw new JiraHistoryError(key, changePath(historiesPath, changes, k, '.to'), 'a status change without the status entered');
-        if (transitionAt.length === 0) {
+        if (transitions === 0) {
           const from = changes.from[k];
           const fromName = changes.fromName[k];
           if (!from && !fromName) {
@@ -345,33 +347,43 @@ export class JiraHistoryBuilder {
           }
           initialStatus = this.changedStatus(from ?? null, fromName ?? null, key, historiesPath, changes, k, '.from');
         }
-        transitionStatus.push(this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to'));
-        transitionAt.push(at);
+        transitionStatus[transitions] = this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to');
+        transitionAt[transitions++] = at;
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
         // first change clears it, the issue was created flagged.
         const on = Boolean(changes.toName[k] || changes.to[k]);
-        if (flagAt.length === 0 && !on && Boolean(changes.fromName[k] || changes.from[k])) {
-          flagAt.push(created);
-          flagOn.push(1);
+        if (flags === 0 && !on && Boolean(changes.fromName[k] || changes.from[k])) {
+          flagAt[flags] = created;
+          flagOn[flags++] = 1;
           flagged = true;
         }
         if (on !== flagged) {
-          flagAt.push(at);
-          flagOn.push(on ? 1 : 0);
+          flagAt[flags] = at;
+          flagOn[flags++] = on ? 1 : 0;
           flagged = on;
         }
       }
     }
-    if (flagAt.length === 0 && this.isFlaggedNow(fields)) {
-      flagAt.push(created);
-      flagOn.push(1);
+    if (flags === 0 && this.isFlaggedNow(fields)) {
+      flagAt[flags] = created;
+      flagOn[flags++] = 1;
     }
-    if (transitionStatus.length > 0 && transitionStatus[transitionStatus.length - 1] !== currentStatus) {
+    if (transitions > 0 && transitionStatus[transitions - 1] !== currentStatus) {
       this.warnings.push(`${key}: the last status change in the changelog does not lead to fields.status; the changelog may be incomplete`);
     }
 
-    this.compact.addIssueRuns({ id: String(rawId), key, type: typeName, created, resolved, initialStatus, ...this.runs });
+    this.compact.addIssueRuns({
+      id: String(rawId),
+      key,
+      type: typeName,
+      created,
+      resolved,
+      initialStatus,
+      ...this.runs,
+      transitions,
+      flags,
+    });
   }
 
   /**
