@@ -12,8 +12,21 @@ export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig }
 const streamsWritten = new Set<NodeJS.WriteStream>();
 
 function writeTo(stream: NodeJS.WriteStream, text: string): void {
-  streamsWritten.add(stream);
+  if (!streamsWritten.has(stream)) {
+    streamsWritten.add(stream);
+    stream.on('error', endWhenNobodyReads);
+  }
   stream.write(text);
+}
+
+/**
+ * A reader that stops early (`flow-metrics report ... | head`) closes the pipe, and the next write fails with
+ * EPIPE. That is the reader's choice, not a fault of the command: it ends quietly with its own exit code, as
+ * command-line tools do, instead of printing Node's stack trace. Any other write error is a real fault.
+ */
+function endWhenNobodyReads(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
 }
 
 const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({

@@ -106,6 +106,18 @@ describe('the packed command', () => {
     expect(summary.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
   });
 
+  it('ends quietly when its reader stops reading (a pipe into head)', () => {
+    const command = join(elsewhere, 'node_modules', '.bin', 'flow-metrics');
+    // `true` exits without reading: by the time the report is written the pipe has no reader, and writing fails
+    // with EPIPE. The command's exit code is written to standard error after it, which the pipe does not touch.
+    const piped = spawnSync('sh', ['-c', `{ "${command}" report --input issues.json --now 2026-01-31; echo "exit $?" >&2; } | true`], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: [dirname(process.execPath), process.env['PATH']].join(delimiter) },
+    });
+    expect(piped.stderr).toBe('exit 0\n');
+  });
+
   /** Runs the installed command; its exit code, its output, and the files it loaded (listed at exit, after a marker line). */
   function runListingLoaded(args: string[]) {
     const lister = join(work, 'list-loaded.cjs');
