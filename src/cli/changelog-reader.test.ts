@@ -44,8 +44,8 @@ const statusName = fc.constantFrom('To Do', 'In Progress', 'Done', 'in progress'
 const created = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 2, max: 6 }).map((day) => `2025-01-0${day}T10:00:00.000+0000`) },
   { weight: 1, arbitrary: fc.constantFrom('2025-01-01T00:00:00.000+0000', 'yesterday', null, 20250103, undefined) },
-  // Other forms than Jira's 28 characters. A 20-character one is followed, 28 bytes after its opening quote, by
-  // the quote that opens the next member's name ("items"), where a Jira date-time would end.
+  // Other forms than Jira's 28 characters. A 20-character one is followed, 29 bytes after its opening quote, by
+  // the quote that closes the next member's name ("items"), where a Jira date-time's closing quote would be.
   {
     weight: 2,
     arbitrary: fc.constantFrom('2025-01-03T10:00:00Z', '2025-01-03T10:00Z', '2025-01-03T10:00:00.5+01:00', '2025-01-03T10:00:00.000+0000x'),

@@ -69,11 +69,13 @@ function decimalDigits(bytes: Uint8Array, start: number, end: number): number {
 const JIRA_DATE_TIME_LENGTH = 28;
 
 /**
- * For a string starting at `i` (its opening quote) that is to be read as a date-time: the index of its closing
- * quote, or -1 when it is not printable ASCII without escapes. Where Jira's date-times end is tried first, as
- * `plainStringEnd` would check all 28 bytes only for `parseIsoTimestampBytes` to read them again: the parse
- * accepts only digits and separators, so when it succeeds up to a quote, that quote is the string's end; when
- * it fails, the string is read the plain way.
+ * For a string starting at `i` (its opening quote) that is to be read as a date-time: where it may end, to be
+ * confirmed by parsing. Where Jira's date-times end (28 bytes on) is tried first, without checking the bytes
+ * before it as `plainStringEnd` would, only for `parseIsoTimestampBytes` to read them again. The index is only
+ * a candidate: it is the string's closing quote when the parse of the bytes before it succeeds, since the parse
+ * refuses any quote, backslash, control or non-ASCII byte (held by iso-timestamp.test.ts). A shorter string
+ * puts another quote there (the next member's name), its bytes then fail the parse, and it is read the plain way.
+ * Returns -1 when the string is not printable ASCII without escapes.
  */
 function dateTimeEnd(p: SelectiveJsonParser, i: number): number {
   const end = i + 1 + JIRA_DATE_TIME_LENGTH;

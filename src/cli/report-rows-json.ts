@@ -94,6 +94,11 @@ class RowParts {
     this.parts[this.count++] = text;
   }
 
+  /** Forgets the parts added since the last join (a run that failed part way must not leave them to the next). */
+  clear(): void {
+    this.count = 0;
+  }
+
   /** The parts added since the last join, as one string. */
   join(): string {
     // Shortened rather than emptied, which would drop the array's memory for the next run to take again.
@@ -191,6 +196,7 @@ export function timeInStatusRowsJson(table: TimeInStatusTable): PrettyJsonList |
 const rowParts = new RowParts();
 
 function joinedRows(row: (index: number, text: RowParts) => void, from: number, to: number): string {
+  rowParts.clear();
   for (let i = from; i < to; i++) {
     if (i > from) rowParts.add(ROW_SEPARATOR);
     row(i, rowParts);

@@ -99,4 +99,21 @@ describe('parseIsoTimestampBytes', () => {
     expect(inBytes('2025-02-30T10:00:00Z')).toBeNaN();
     expect(inBytes('2024-01-15T10:23:45.123+0000')).toBe(Date.UTC(2024, 0, 15, 10, 23, 45, 123));
   });
+
+  it('refuses a date-time with a quote, a backslash, a control or a non-ASCII byte anywhere in it', () => {
+    // The command's changelog reader relies on this: it takes the 29th byte after a string's opening quote as
+    // the string's end when the bytes before it parse as a date-time (src/cli/changelog-reader.ts, dateTimeEnd).
+    const notInPlainText = fc.constantFrom(0x22, 0x5c, 0x00, 0x0a, 0x1f, 0x7f, 0x80, 0xc3, 0xff);
+    fc.assert(
+      fc.property(isoDateTime, fc.nat(40), notInPlainText, fc.boolean(), ({ text }, at, byte, replace) => {
+        const bytes = Buffer.from(`"x":"${text}"`, 'latin1');
+        const position = 5 + (at % text.length);
+        const changed = replace
+          ? Buffer.concat([bytes.subarray(0, position), Buffer.of(byte), bytes.subarray(position + 1)])
+          : Buffer.concat([bytes.subarray(0, position), Buffer.of(byte), bytes.subarray(position)]);
+        expect(parseIsoTimestampBytes(changed, 5, 5 + text.length + (replace ? 0 : 1))).toBeNaN();
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

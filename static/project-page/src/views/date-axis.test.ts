@@ -150,6 +150,15 @@ describe("the axis of a chart's days, weeks or months", () => {
     expect(axis.indices.map(axis.label)).toEqual(['Nov 7, 2026', 'Nov 21', 'Dec 5', 'Dec 19', 'Jan 2, 2027', 'Jan 16']);
   });
 
+  it('starts from the first whole week even when the cut-short first one holds the first of a month', () => {
+    // Weeks ending on Monday from Monday 1 December 2025: the first is that one day, the 1st of the month.
+    const weeks = [day('2025-12-01'), ...daysFrom('2025-12-02', '2026-01-20', 7)];
+    const axis = pointAxis(weeks, 'monday', 4, 'en-US');
+    const labelled = axis.indices.map((i) => weeks[i]!);
+    expect(axis.indices.map(axis.label)).toEqual(['Dec 2, 2025', 'Dec 30']);
+    expect(new Set(labelled.slice(1).map((d, k) => d - labelled[k]!)).size).toBe(1);
+  });
+
   it('reads weeks with some left out (a trend of the weeks that had pull requests) as weeks, written as days', () => {
     const weeks = ['2026-01-05', '2026-02-09', '2026-03-16', '2026-03-23'].map(day);
     expect(pointLabels(weeks, 7, 'en-US')).toEqual(['Jan 5, 2026', 'Feb 9', 'Mar 16', 'Mar 23']);

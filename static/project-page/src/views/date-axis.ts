@@ -184,9 +184,9 @@ function monthIndices(days: readonly DayNumber[], maxTicks: number): number[] {
 }
 
 /**
- * The labelled weeks: every `step`-th from the week that holds the first of a month the step counts in, or else
- * from the first whole week: a first week cut short by the period does not start where a week starts, and its
- * label would stand fewer days before the next than the step's other labels do.
+ * The labelled weeks: every `step`-th from the whole week that holds the first of a month the step counts in, or
+ * else from the first whole week: a first week cut short by the period does not start where a week starts, and
+ * its label would stand fewer days before the next than the step's other labels do.
  */
 function weekIndices(days: readonly DayNumber[], weekEndsOn: WeekdayName, maxTicks: number): number[] {
   const last = days.length - 1;
@@ -200,7 +200,8 @@ function weekIndices(days: readonly DayNumber[], weekEndsOn: WeekdayName, maxTic
       const end = monthAndDate(Math.min(days[i]! + 6, (days[i + 1] ?? Infinity) - 1));
       return end.date <= 7 && end.monthIndex % months === 0;
     };
-    const anchor = days.findIndex((_, i) => i < step && holdsMonthStart(i));
+    // Among whole weeks only: a cut-short first week holding the 1st would bring back its uneven gap.
+    const anchor = days.findIndex((_, i) => i >= first && i < step && holdsMonthStart(i));
     if (anchor >= 0) first = anchor;
   }
   return Array.from({ length: Math.floor((last - first) / step) + 1 }, (_, k) => first + k * step);
