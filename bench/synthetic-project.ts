@@ -48,6 +48,9 @@ export interface SyntheticOptions {
   days?: number;
 }
 
+/** The synthetic history's issue types, in the order its items' type numbers index. */
+export const SYNTHETIC_ISSUE_TYPES: readonly string[] = ['Story', 'Bug', 'Task'];
+
 export const SYNTHETIC_END = Date.UTC(2026, 0, 31);
 
 export function generateSyntheticHistory(issues: number, options: SyntheticOptions = {}): CompactHistory {
@@ -118,7 +121,7 @@ export function generateSyntheticHistory(issues: number, options: SyntheticOptio
   return {
     format: COMPACT_HISTORY_FORMAT,
     statuses: SYNTHETIC_STATUSES.map((status) => ({ ...status })),
-    issueTypes: ['Story', 'Bug', 'Task'],
+    issueTypes: [...SYNTHETIC_ISSUE_TYPES],
     issueId,
     key,
     type,
