@@ -28,7 +28,9 @@
  *   no input may block the page for longer than 200 ms.
  *
  * With `BENCH_UI_TRACE=<folder>`, the first run also writes a Chromium trace of each timed filter change (all of the
- * browser's threads, with their CPU samples) to `<folder>/<change>.json`, for DevTools' Performance panel or
+ * browser's threads, with their CPU samples) to `<folder>/<change>.json`, and of its opening with the in-page click to
+ * `<folder>/first-chart.json` (from before the navigation to the chart painted: marked at the numbers painted,
+ * `ui-bench:numbers`, and at the click, `ui-bench:input`), for DevTools' Performance panel or
  * `bench/filter-trace-summary.ts`: where a change's time goes, thread by thread.
  *
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
@@ -105,13 +107,20 @@ const IN_PAGE_PROBES = `(() => {
       // A reader's click from within the page, as soon as the numbers are painted (see clickInPage).
       if (window.__uiBenchClickInPage)
         afterPaint(() => {
+          performance.mark('ui-bench:numbers');
           const tab = [...document.querySelectorAll('[role="tab"]')].find((candidate) => candidate.textContent === 'Cycle time');
-          if (tab) tab.click();
+          if (tab) {
+            performance.mark('ui-bench:input');
+            tab.click();
+          }
         });
     }
     if (probes.chartAt === null && document.querySelector('${SCATTER} [data-point-count]')) {
       probes.chartAt = now();
-      afterPaint((at) => (probes.chartPaintedAt = at));
+      afterPaint((at) => {
+        probes.chartPaintedAt = at;
+        performance.mark('ui-bench:painted');
+      });
     }
     // The report's own scatterplot, whose dots open their items: the one drawn from the Overview summary's figures
     // opens none.
@@ -242,12 +251,16 @@ async function historyMarks(frame: Frame): Promise<{ fetchedAt: number | null; d
   return frame.evaluate(`({ fetchedAt: ${at(HISTORY_FETCHED)}, decodedAt: ${at(HISTORY_DECODED)} })`);
 }
 
-/** Opens the page in a fresh browser context, in the page's own frame, with the probes installed. */
-async function openPage(browser: Browser, site: LocalSite, memberId: string, beforeProbes = '') {
+/**
+ * Opens the page in a fresh browser context, in the page's own frame, with the probes installed; `traced` starts
+ * tracing the page before it navigates.
+ */
+async function openPage(browser: Browser, site: LocalSite, memberId: string, beforeProbes = '', traced = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   if (beforeProbes !== '') await context.addInitScript(beforeProbes);
   await context.addInitScript(IN_PAGE_PROBES);
   const page = await context.newPage();
+  if (traced) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -256,6 +269,13 @@ async function openPage(browser: Browser, site: LocalSite, memberId: string, bef
   const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
   if (!frame) throw new Error('The host page has no app frame');
   return { context, page, frame, navigationStart };
+}
+
+/** Stops tracing the browser and writes the trace to `file`. */
+async function writeTrace(browser: Browser, file: string): Promise<void> {
+  const trace = await browser.stopTracing();
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, trace);
 }
 
 /** A reader who reads the overview for `CLICK_AFTER_MS` before clicking a chart's tab: that click to the chart painted. */
@@ -278,10 +298,22 @@ async function clickAfterReading(browser: Browser, site: LocalSite, memberId: st
  * own click reaches the page only after several round trips to the benchmark's process, which also serves the page's
  * requests (the history's among them) and so answers late while it does; this click waits for the page alone.
  */
-async function clickInPage(browser: Browser, site: LocalSite, memberId: string): Promise<{ toFirstChart: number; tabSwitch: number }> {
-  const { context, frame, navigationStart } = await openPage(browser, site, memberId, 'window.__uiBenchClickInPage = true;');
+async function clickInPage(
+  browser: Browser,
+  site: LocalSite,
+  memberId: string,
+  traceFile: string | null,
+): Promise<{ toFirstChart: number; tabSwitch: number }> {
+  const { context, frame, navigationStart } = await openPage(
+    browser,
+    site,
+    memberId,
+    'window.__uiBenchClickInPage = true;',
+    traceFile !== null,
+  );
   try {
     const chartPaintedAt = await probeSet(frame, 'chartPaintedAt');
+    if (traceFile !== null) await writeTrace(browser, traceFile);
     return { toFirstChart: chartPaintedAt - navigationStart, tabSwitch: chartPaintedAt - (await probes(frame)).lastInputAt! };
   } finally {
     await context.close();
@@ -309,10 +341,7 @@ async function timeFilterChange(
   const changed = frame.evaluate<{ inputAt: number; paintedAt: number }>(`__uiBench.expectChange(${JSON.stringify(chart)})`);
   await change(frame);
   const { inputAt, paintedAt } = await changed;
-  if (trace) {
-    await mkdir(path.dirname(trace.file), { recursive: true });
-    await writeFile(trace.file, await trace.browser.stopTracing());
-  }
+  if (trace) await writeTrace(trace.browser, trace.file);
   return paintedAt - inputAt;
 }
 
@@ -392,7 +421,8 @@ async function main(): Promise<void> {
       loads.push(loadavg()[0]!);
       afterReading.push(await clickAfterReading(browser, site, member.accountId));
       loads.push(loadavg()[0]!);
-      inPage.push(await clickInPage(browser, site, member.accountId));
+      const traceFile = run === 1 && TRACE_FOLDER !== null ? path.join(TRACE_FOLDER, 'first-chart.json') : null;
+      inPage.push(await clickInPage(browser, site, member.accountId, traceFile));
       loads.push(loadavg()[0]!);
     }
 
