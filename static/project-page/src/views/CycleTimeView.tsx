@@ -269,8 +269,8 @@ function monthlyTable(report: CycleTimeShown, unit: string): ChartTable {
 const histogramDrawn = new WeakSet<CycleTimeShown>();
 
 /**
- * Whether the histogram under the scatterplot is drawn: from the frame after the tab's first drawing of these
- * figures, so the scatterplot, the tab's first chart, is painted without waiting for the second one (its bars,
+ * Whether the histogram under the scatterplot is drawn: once the frame that paints the tab's first drawing of
+ * these figures is painted, so the scatterplot, the tab's first chart, is painted without waiting for the second one (its bars,
  * labels and layout); at once for figures whose histogram was drawn before, so a chart handed over or a filter
  * change never makes it blink.
  */
@@ -282,8 +282,13 @@ function useShownAfterFirstFrame(report: CycleTimeShown): boolean {
       histogramDrawn.add(report);
       return undefined;
     }
-    const frame = requestAnimationFrame(() => setShownFor(report));
-    return () => cancelAnimationFrame(frame);
+    // After the frame that paints the scatterplot: a task posted from its animation frame callback.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setShownFor(report), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [shown, report]);
   return shown;
 }
