@@ -42,7 +42,7 @@ function stepOrigins(step: number): DotOrigin[] {
 }
 
 /** Blends one step's dots; the picture is thrown away. */
-export function rehearseStep(step: number, dot: Picture = rehearsalDot()): void {
+function rehearseStep(step: number, dot: Picture = rehearsalDot()): void {
   compositeDots(CANVAS.width, CANVAS.height, dot, stepOrigins(step));
 }
 
