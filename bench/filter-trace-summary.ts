@@ -6,7 +6,9 @@
  * the chart painted), each thread's busy time (its top-level tasks, cut to the window) and the part of it spent on a
  * processor (the tasks' thread time: on a loaded machine, far less than their length), the page's main-thread
  * tasks one by one, and the functions each thread's CPU samples fall in (self time, and time inside, which counts
- * a sample for every function on its stack).
+ * a sample for every function on its stack). `TRACE_FROM=<mark>` starts the window at another mark: for the opening's
+ * trace (`first-chart.json`), `ui-bench:numbers` (the Overview's numbers painted) shows what the page did before the
+ * click too.
  */
 import { readFileSync } from 'node:fs';
 
@@ -47,7 +49,7 @@ function summary(file: string): string {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const markAt = (name: string) => events.find((event) => event.name === name && event.cat.includes('user_timing'))?.ts;
-  const from = markAt('ui-bench:input');
+  const from = markAt(process.env['TRACE_FROM'] ?? 'ui-bench:input');
   const to = markAt('ui-bench:painted');
   if (from === undefined || to === undefined) return `${file}: no benchmark marks`;
   const threadName = new Map<string, string>();
@@ -132,7 +134,7 @@ function summary(file: string): string {
     clock.set(event.id!, at);
   }
   // The named work inside each main-thread task of the window, largest first.
-  lines.push('', "the page's and the workers' tasks of the window, from the input (start, length: what they hold):");
+  lines.push('', "the page's and the workers' tasks of the window, from the window's start (start, length: what they hold):");
   const named = events.filter(
     (event) => event.ph === 'X' && event.dur !== undefined && event.dur >= 1000 && !event.name.endsWith('RunTask'),
   );

@@ -15,7 +15,9 @@
  *   navigation start as the overview's numbers are (the page loads it with them, see history-prefetch.ts);
  * - the same reader, the click dispatched from within the page once the numbers are painted: in another page
  *   opening per run, from navigation start and from that click to the scatterplot painted (Playwright's click
- *   reaches the page only after round trips to this process, which also serves the page's requests);
+ *   reaches the page only after round trips to this process, which also serves the page's requests), and the page's
+ *   main-thread time (CPU, from a trace of that opening) from the click to the chart painted: on a loaded machine,
+ *   where the wall clock counts the waits for a core, the measure that compares builds;
  * - a reader who reads the overview first: in another page opening per run, the tab clicked
  *   `BENCH_UI_CLICK_AFTER_MS` (3,000 by default) after the overview's numbers show, from that click to the
  *   scatterplot painted;
@@ -28,7 +30,9 @@
  *   no input may block the page for longer than 200 ms.
  *
  * With `BENCH_UI_TRACE=<folder>`, the first run also writes a Chromium trace of each timed filter change (all of the
- * browser's threads, with their CPU samples) to `<folder>/<change>.json`, for DevTools' Performance panel or
+ * browser's threads, with their CPU samples) to `<folder>/<change>.json`, and of its opening with the in-page click to
+ * `<folder>/first-chart.json` (from before the navigation to the chart painted: marked at the numbers painted,
+ * `ui-bench:numbers`, and at the click, `ui-bench:input`), for DevTools' Performance panel or
  * `bench/filter-trace-summary.ts`: where a change's time goes, thread by thread.
  *
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
@@ -68,6 +72,12 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
+/**
+ * What the opening with the in-page click is always traced with: the page's tasks with their thread time (the CPU a
+ * task used, which waiting for a core on a loaded machine does not count) and the probes' marks.
+ */
+const THREAD_TIME_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'];
+
 const SCATTER = '[data-testid="chart-cycle-time-scatter"]';
 const AGING = '[data-testid="chart-aging"]';
 const LONG_TASK_TARGET_MS = 200;
@@ -105,13 +115,20 @@ const IN_PAGE_PROBES = `(() => {
       // A reader's click from within the page, as soon as the numbers are painted (see clickInPage).
       if (window.__uiBenchClickInPage)
         afterPaint(() => {
+          performance.mark('ui-bench:numbers');
           const tab = [...document.querySelectorAll('[role="tab"]')].find((candidate) => candidate.textContent === 'Cycle time');
-          if (tab) tab.click();
+          if (tab) {
+            performance.mark('ui-bench:input');
+            tab.click();
+          }
         });
     }
     if (probes.chartAt === null && document.querySelector('${SCATTER} [data-point-count]')) {
       probes.chartAt = now();
-      afterPaint((at) => (probes.chartPaintedAt = at));
+      afterPaint((at) => {
+        probes.chartPaintedAt = at;
+        performance.mark('ui-bench:painted');
+      });
     }
     // The report's own scatterplot, whose dots open their items: the one drawn from the Overview summary's figures
     // opens none.
@@ -242,12 +259,16 @@ async function historyMarks(frame: Frame): Promise<{ fetchedAt: number | null; d
   return frame.evaluate(`({ fetchedAt: ${at(HISTORY_FETCHED)}, decodedAt: ${at(HISTORY_DECODED)} })`);
 }
 
-/** Opens the page in a fresh browser context, in the page's own frame, with the probes installed. */
-async function openPage(browser: Browser, site: LocalSite, memberId: string, beforeProbes = '') {
+/**
+ * Opens the page in a fresh browser context, in the page's own frame, with the probes installed; `traced` (trace
+ * categories) starts tracing the page before it navigates.
+ */
+async function openPage(browser: Browser, site: LocalSite, memberId: string, beforeProbes = '', traced: string[] | null = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   if (beforeProbes !== '') await context.addInitScript(beforeProbes);
   await context.addInitScript(IN_PAGE_PROBES);
   const page = await context.newPage();
+  if (traced !== null) await browser.startTracing(page, { categories: traced });
   page.on('pageerror', (error) => {
     throw error;
   });
@@ -256,6 +277,40 @@ async function openPage(browser: Browser, site: LocalSite, memberId: string, bef
   const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
   if (!frame) throw new Error('The host page has no app frame');
   return { context, page, frame, navigationStart };
+}
+
+/** Stops tracing the browser and writes the trace to `file` (none for null); answers the trace. */
+async function writeTrace(browser: Browser, file: string | null): Promise<Buffer> {
+  const trace = await browser.stopTracing();
+  if (file !== null) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, trace);
+  }
+  return trace;
+}
+
+/**
+ * The app frame's main-thread time (`tdur`: CPU, not waiting for a core) from the in-page click to the chart
+ * painted (the probes' marks `ui-bench:input` and `ui-bench:painted`): the click's own task, and every task from it
+ * to the mark. Null when the trace lacks the marks or thread times.
+ */
+function clickThreadTime(trace: Buffer): { clickTask: number; toPainted: number } | null {
+  type Event = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number };
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] } | Event[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const mark = (name: string) => events.find((event) => event.name === name && event.cat.includes('user_timing'));
+  const input = mark('ui-bench:input');
+  const painted = mark('ui-bench:painted');
+  if (input === undefined || painted === undefined) return null;
+  const taskName = events.some((event) => event.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
+  const tasks = events.filter(
+    (event) =>
+      event.ph === 'X' && event.name === taskName && event.pid === input.pid && event.tid === input.tid && event.tdur !== undefined,
+  );
+  const clickTask = tasks.find((task) => task.ts <= input.ts && task.ts + (task.dur ?? 0) >= input.ts);
+  if (clickTask === undefined) return null;
+  const toPainted = tasks.filter((task) => task.ts >= clickTask.ts && task.ts <= painted.ts).reduce((sum, task) => sum + task.tdur!, 0);
+  return { clickTask: clickTask.tdur! / 1000, toPainted: toPainted / 1000 };
 }
 
 /** A reader who reads the overview for `CLICK_AFTER_MS` before clicking a chart's tab: that click to the chart painted. */
@@ -272,17 +327,36 @@ async function clickAfterReading(browser: Browser, site: LocalSite, memberId: st
   }
 }
 
+/** The opening with the in-page click: its times, and the page's thread time from the click to the chart painted. */
+interface InPageClick {
+  toFirstChart: number;
+  tabSwitch: number;
+  threadTime: { clickTask: number; toPainted: number } | null;
+}
+
 /**
  * A reader who clicks the Cycle time tab the moment the overview's numbers are painted, the click dispatched from
  * within the page: from navigation start to the chart painted, and from that click to the chart painted. Playwright's
  * own click reaches the page only after several round trips to the benchmark's process, which also serves the page's
  * requests (the history's among them) and so answers late while it does; this click waits for the page alone.
  */
-async function clickInPage(browser: Browser, site: LocalSite, memberId: string): Promise<{ toFirstChart: number; tabSwitch: number }> {
-  const { context, frame, navigationStart } = await openPage(browser, site, memberId, 'window.__uiBenchClickInPage = true;');
+async function clickInPage(browser: Browser, site: LocalSite, memberId: string, traceFile: string | null): Promise<InPageClick> {
+  const { context, frame, navigationStart } = await openPage(
+    browser,
+    site,
+    memberId,
+    'window.__uiBenchClickInPage = true;',
+    traceFile !== null ? TRACE_CATEGORIES : THREAD_TIME_CATEGORIES,
+  );
   try {
+    // The probe sets its time and its mark in the same callback, once the chart is painted.
     const chartPaintedAt = await probeSet(frame, 'chartPaintedAt');
-    return { toFirstChart: chartPaintedAt - navigationStart, tabSwitch: chartPaintedAt - (await probes(frame)).lastInputAt! };
+    const threadTime = clickThreadTime(await writeTrace(browser, traceFile));
+    return {
+      toFirstChart: chartPaintedAt - navigationStart,
+      tabSwitch: chartPaintedAt - (await probes(frame)).lastInputAt!,
+      threadTime,
+    };
   } finally {
     await context.close();
   }
@@ -309,10 +383,7 @@ async function timeFilterChange(
   const changed = frame.evaluate<{ inputAt: number; paintedAt: number }>(`__uiBench.expectChange(${JSON.stringify(chart)})`);
   await change(frame);
   const { inputAt, paintedAt } = await changed;
-  if (trace) {
-    await mkdir(path.dirname(trace.file), { recursive: true });
-    await writeFile(trace.file, await trace.browser.stopTracing());
-  }
+  if (trace) await writeTrace(trace.browser, trace.file);
   return paintedAt - inputAt;
 }
 
@@ -383,7 +454,7 @@ async function main(): Promise<void> {
 
     const runs: RunTimes[] = [];
     const afterReading: number[] = [];
-    const inPage: Array<{ toFirstChart: number; tabSwitch: number }> = [];
+    const inPage: InPageClick[] = [];
     // The machine's load over the runs: timings compare only between runs made under a similar load.
     const loads = [loadavg()[0]!];
     for (let run = 1; run <= RUNS; run++) {
@@ -392,7 +463,8 @@ async function main(): Promise<void> {
       loads.push(loadavg()[0]!);
       afterReading.push(await clickAfterReading(browser, site, member.accountId));
       loads.push(loadavg()[0]!);
-      inPage.push(await clickInPage(browser, site, member.accountId));
+      const traceFile = run === 1 && TRACE_FOLDER !== null ? path.join(TRACE_FOLDER, 'first-chart.json') : null;
+      inPage.push(await clickInPage(browser, site, member.accountId, traceFile));
       loads.push(loadavg()[0]!);
     }
 
@@ -408,6 +480,16 @@ async function main(): Promise<void> {
         OPEN_TARGET_MS,
       ],
       ['  that click to chart painted', inPage.map((r) => r.tabSwitch), null],
+      ...(inPage.every((r) => r.threadTime !== null)
+        ? [
+            ["  that click to chart painted, the page's thread time (CPU)", inPage.map((r) => r.threadTime!.toPainted), null] as [
+              string,
+              number[],
+              null,
+            ],
+            ["    of which the click's own task", inPage.map((r) => r.threadTime!.clickTask), null] as [string, number[], null],
+          ]
+        : []),
       ['open: history fetched (loaded with the overview, in the background)', runs.map((r) => r.historyFetched), null],
       ['open: history decoded', runs.map((r) => r.historyDecoded), null],
       ["open: the report's scatterplot painted (its dots open their items)", runs.map((r) => r.toReportChart), null],
@@ -450,7 +532,8 @@ async function main(): Promise<void> {
       "First chart: from the host page's navigation start to the cycle-time scatterplot painted, for a reader who clicks",
       "its tab the moment the overview's numbers show (no reading time: what loads after the overview is still loading).",
       'The in-page click is another opening of the page per run, its click dispatched by the page itself once the numbers are painted,',
-      "without Playwright's round trips to this process (which serves the page's requests too).",
+      "without Playwright's round trips to this process (which serves the page's requests too). Its thread time, read from a trace",
+      "of that opening, is the CPU the page's main thread used, which waiting for a core on a loaded machine does not count.",
       `The ${(CLICK_AFTER_MS / 1000).toLocaleString('en-US')} s line is another opening of the page per run, whose reader clicks ${CLICK_AFTER_MS.toLocaleString('en-US')} ms after the numbers show.`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);

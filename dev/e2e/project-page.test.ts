@@ -600,6 +600,8 @@ describe('the project page, its Cycle time tab opened before the history has loa
     const frame = await appFrameContent(page);
     await frame.getByTestId('tab-panel-overview').waitFor({ timeout: 30_000 });
     await showTab(frame, 'Cycle time');
+    // The histogram comes a frame after the scatterplot.
+    await frame.getByTestId('chart-cycle-time-histogram').waitFor({ timeout: 10_000 });
     const drawing = () =>
       frame.evaluate(() => {
         const chart = document.querySelector('[data-testid="chart-cycle-time-scatter"]')!;

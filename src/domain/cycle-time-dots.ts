@@ -61,26 +61,62 @@ export function packCycleTimeDots(dots: readonly CycleTimeDot[], fromDate: strin
 }
 
 /**
- * The dots a text of `packCycleTimeDots` holds, as the report had them.
+ * The dots of a text of `packCycleTimeDots` as two columns, in the report's order: each dot's day (a day number,
+ * see `calendar-day.ts`) and cycle time. Read straight from the text, without a date string or an object per
+ * dot: the page draws the scatterplot kept with the Overview from these.
+ */
+export interface CycleTimeDotColumns {
+  day: Int32Array;
+  cycleTime: Float64Array;
+}
+
+/**
+ * The dots a text of `packCycleTimeDots` holds, as columns (see `CycleTimeDotColumns`).
  * @throws PackedDotsError when the text was not written by `packCycleTimeDots`.
  */
-export function unpackCycleTimeDots(packed: string, fromDate: string): CycleTimeDot[] {
+export function unpackCycleTimeDotColumns(packed: string, fromDate: string): CycleTimeDotColumns {
   const from = isoDateToDay(fromDate);
   if (from === null) throw new PackedDotsError(`the period's first day ${fromDate} is not a date`);
   try {
     const numbers = new VlqReader(packed);
     const scale = numbers.next();
     if (scale !== 1 && scale !== 100) throw new PackedDotsError(`its scale ${scale} is neither 1 nor 100`);
-    const dots: CycleTimeDot[] = [];
-    let day = from;
+    // Every dot takes at least one character: the text's length bounds their count.
+    let day = new Int32Array(packed.length);
+    let cycleTime = new Float64Array(packed.length);
+    let count = 0;
+    let today = from;
     while (!numbers.done) {
-      day += numbers.next();
-      const count = numbers.next();
-      const date = dayToIsoDate(day);
-      for (let k = 0; k < count; k++) dots.push({ date, cycleTime: numbers.next() / scale });
+      today += numbers.next();
+      const dots = numbers.next();
+      if (count + dots > day.length) throw new PackedDotsError(`a day holds more dots (${dots}) than the text has room for`);
+      for (let k = 0; k < dots; k++, count++) {
+        day[count] = today;
+        cycleTime[count] = numbers.next() / scale;
+      }
     }
-    return dots;
+    day = day.slice(0, count);
+    cycleTime = cycleTime.slice(0, count);
+    return { day, cycleTime };
   } catch (cause) {
     throw cause instanceof PackedDotsError ? cause : new PackedDotsError(cause instanceof Error ? cause.message : String(cause));
   }
+}
+
+/**
+ * The dots a text of `packCycleTimeDots` holds, as the report had them.
+ * @throws PackedDotsError when the text was not written by `packCycleTimeDots`.
+ */
+export function unpackCycleTimeDots(packed: string, fromDate: string): CycleTimeDot[] {
+  return cycleTimeDotsOf(unpackCycleTimeDotColumns(packed, fromDate));
+}
+
+/** The dots of columns as a report's scatter holds them. */
+export function cycleTimeDotsOf(columns: CycleTimeDotColumns): CycleTimeDot[] {
+  const dates = new Map<number, string>();
+  return Array.from(columns.day, (day, k) => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = dayToIsoDate(day)));
+    return { date, cycleTime: columns.cycleTime[k]! };
+  });
 }

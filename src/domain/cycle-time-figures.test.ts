@@ -1,5 +1,12 @@
 import { histogram } from './histogram';
-import { type CycleTimeReport, MAX_PACKED_CYCLE_TIME_CHARS, packCycleTimeFigures, unpackCycleTimeFigures } from './cycle-time-figures';
+import { dayToIsoDate } from './calendar-day';
+import {
+  type CycleTimeReport,
+  MAX_PACKED_CYCLE_TIME_CHARS,
+  packCycleTimeFigures,
+  type PackedCycleTimeFigures,
+  unpackCycleTimeFigures,
+} from './cycle-time-figures';
 
 function reportOf(scatter: CycleTimeReport['scatter'], binWidth = 1): CycleTimeReport {
   return {
@@ -18,6 +25,12 @@ function reportOf(scatter: CycleTimeReport['scatter'], binWidth = 1): CycleTimeR
   };
 }
 
+/** The figures unpacked, without their dots' columns: what a report holds. */
+function figuresOf(packed: PackedCycleTimeFigures): CycleTimeReport {
+  const { dotColumns: _columns, ...figures } = unpackCycleTimeFigures(packed);
+  return figures;
+}
+
 describe('the Cycle time tab’s figures packed', () => {
   it('reads back what the tab draws: the period, unit, week, percentiles, SLE, histogram and dots', () => {
     const report = reportOf([
@@ -25,13 +38,24 @@ describe('the Cycle time tab’s figures packed', () => {
       { date: '2026-01-02', cycleTime: 14 },
       { date: '2026-02-10', cycleTime: 5 },
     ]);
-    expect(unpackCycleTimeFigures(packCycleTimeFigures(report)!)).toEqual(report);
+    expect(figuresOf(packCycleTimeFigures(report)!)).toEqual(report);
+  });
+
+  it('reads the dots as columns too, in the same order', () => {
+    const report = reportOf([
+      { date: '2026-01-02', cycleTime: 14 },
+      { date: '2026-01-02', cycleTime: 3 },
+      { date: '2026-02-10', cycleTime: 5.5 },
+    ]);
+    const { dotColumns } = unpackCycleTimeFigures(packCycleTimeFigures(report)!);
+    expect([...dotColumns.day].map(dayToIsoDate)).toEqual(['2026-01-02', '2026-01-02', '2026-02-10']);
+    expect([...dotColumns.cycleTime]).toEqual([14, 3, 5.5]);
   });
 
   it('reads back a histogram of wider bins that starts past zero, and no dots at all', () => {
     const hours = reportOf([{ date: '2026-01-05', cycleTime: 50.25 }], 24);
-    expect(unpackCycleTimeFigures(packCycleTimeFigures(hours)!)).toEqual(hours);
-    expect(unpackCycleTimeFigures(packCycleTimeFigures(reportOf([]))!)).toEqual(reportOf([]));
+    expect(figuresOf(packCycleTimeFigures(hours)!)).toEqual(hours);
+    expect(figuresOf(packCycleTimeFigures(reportOf([]))!)).toEqual(reportOf([]));
   });
 
   it('keeps nothing for a period with more dots than the page may read with the Overview', () => {

@@ -6,7 +6,13 @@
  * place. Only the dots' items are missing (their keys and types come with the history).
  */
 import { VlqReader, writeVlq } from './base64-vlq';
-import { packCycleTimeDots, unpackCycleTimeDots, type CycleTimeDot } from './cycle-time-dots';
+import {
+  cycleTimeDotsOf,
+  packCycleTimeDots,
+  unpackCycleTimeDotColumns,
+  type CycleTimeDot,
+  type CycleTimeDotColumns,
+} from './cycle-time-dots';
 import type { WindowMeasures } from './flow-report';
 import type { WeekdayName } from './calendar-day';
 import type { HistogramBin } from './histogram';
@@ -79,13 +85,22 @@ export function packCycleTimeFigures(report: CycleTimeReport): PackedCycleTimeFi
 }
 
 /**
- * The Cycle time tab's figures as the report had them.
+ * The Cycle time tab's figures as kept: a report's, its dots also as columns (`dotColumns`, in the same order),
+ * which the page draws its scatterplot from without an object per dot.
+ */
+export type KeptCycleTimeReport = CycleTimeReport & { dotColumns: CycleTimeDotColumns };
+
+/**
+ * The Cycle time tab's figures as the report had them. Their `scatter` is built from the columns when first
+ * read (a tab that draws the dots from the columns never needs it): the figures are read as the Overview is drawn.
  * @throws PackedDotsError when the dots cannot be read; VlqError when the histogram cannot.
  */
-export function unpackCycleTimeFigures(packed: PackedCycleTimeFigures): CycleTimeReport {
+export function unpackCycleTimeFigures(packed: PackedCycleTimeFigures): KeptCycleTimeReport {
   const counts: number[] = [];
   const numbers = new VlqReader(packed.histogram.counts);
   while (!numbers.done) counts.push(numbers.next());
+  const dotColumns = unpackCycleTimeDotColumns(packed.dots, packed.window.from);
+  let scatter: CycleTimeDot[] | null = null;
   return {
     generated: {
       window: packed.window,
@@ -95,6 +110,9 @@ export function unpackCycleTimeFigures(packed: PackedCycleTimeFigures): CycleTim
     percentiles: packed.percentiles,
     serviceLevelExpectation: packed.serviceLevelExpectation,
     histogram: binsOf(packed.histogram.binWidth, packed.histogram.firstBin, counts),
-    scatter: unpackCycleTimeDots(packed.dots, packed.window.from),
+    get scatter() {
+      return (scatter ??= cycleTimeDotsOf(dotColumns));
+    },
+    dotColumns,
   };
 }

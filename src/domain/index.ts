@@ -72,8 +72,14 @@ export { percentileOfSorted } from './percentiles';
 export { serviceLevelBreaches, type ServiceLevelBreach } from './service-level-breaches';
 export { AT_RISK_LISTED, overviewFigures, type OverviewFigures } from './overview-figures';
 export { periodName, TREND_AVERAGE_PERIODS } from './overview-trends';
-export { type CycleTimeReport, packCycleTimeFigures, type PackedCycleTimeFigures, unpackCycleTimeFigures } from './cycle-time-figures';
-export { type CycleTimeDot } from './cycle-time-dots';
+export {
+  type CycleTimeReport,
+  type KeptCycleTimeReport,
+  packCycleTimeFigures,
+  type PackedCycleTimeFigures,
+  unpackCycleTimeFigures,
+} from './cycle-time-figures';
+export { type CycleTimeDot, type CycleTimeDotColumns } from './cycle-time-dots';
 export {
   computeReport,
   defaultFilters,

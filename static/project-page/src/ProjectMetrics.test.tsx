@@ -320,6 +320,8 @@ describe('ProjectMetrics', () => {
         histogram: screen.getByTestId('chart-cycle-time-histogram').textContent,
         filters: screen.getByTestId('filter-range').textContent,
       });
+      // The histogram under it a frame later (see CycleTimeView's useShownAfterFirstFrame).
+      await screen.findByTestId('chart-cycle-time-histogram');
       const kept = drawn();
       expect(Number(kept.dots)).toBeGreaterThan(0);
       expect(decodeMock).not.toHaveBeenCalled();

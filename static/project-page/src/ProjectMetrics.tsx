@@ -23,6 +23,7 @@ import { formatDate } from '../../common/format-date-time';
 import { LoadingState } from '../../common/LoadingState';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { ChartArea } from './charts/chart-area';
+import { rehearseDotBlending } from './charts/dot-blending-rehearsal';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
 import { conventionsInUse } from './conventions-summary';
@@ -481,6 +482,9 @@ function OverviewFirstTabs({
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
   const cycleTimePreview = drawsCycleTime ? cycleTimePreviewOf(overview) : null;
+  // While the Overview is read, the page rehearses blending a chart's dots, so the one the reader opens next is
+  // blended by compiled code (see dot-blending-rehearsal.ts).
+  useEffect(() => rehearseDotBlending(), []);
   // Options chosen on the kept chart go with the reader to the report's (a log scale stays ticked).
   const [options, setOptions] = useState(DEFAULT_TAB_OPTIONS);
   const changeOptions = useCallback<ChangeTabOptions>(

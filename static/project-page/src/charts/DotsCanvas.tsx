@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DrawingPoint } from './ChartTooltip';
-import { compositeDots } from './dot-compositing';
+import { blendedDots } from './last-dots-picture';
 import { useChartLayout } from './layout';
 
 /** How a dot looks: the colours are design tokens (`var(--ds-…)`), resolved when painting. */
@@ -92,7 +92,8 @@ function paintDots(canvas: HTMLCanvasElement, marks: readonly DrawingPoint[], st
   // Each dot's top-left pixel, in one pass: a filter change paints 16,000 dots, and every array of them built
   // on the way is garbage the page's thread collects before the next frame.
   const origins = dotPixels(marks, scale, half);
-  const pixels = compositeDots(canvas.width, canvas.height, dot, origins);
+  // The same dots on a new canvas (a chart handed over, a tab shown again) take the picture last blended.
+  const pixels = blendedDots(canvas.width, canvas.height, dot, origins);
   context.putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
 }
 

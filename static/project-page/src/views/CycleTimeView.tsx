@@ -1,14 +1,16 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import {
   type CycleTimeDot,
   type CycleTimeReport,
   cycleTimeByMonth,
+  type KeptCycleTimeReport,
   dayToIsoDate,
   isoDateToDay,
   type ReportItem,
 } from '../../../../src/domain';
 import { BarChart, type BarMark } from '../charts/BarChart';
+import type { ChartTable } from '../charts/ChartDataTable';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ScatterChart, type ScatterDot } from '../charts/ScatterChart';
 import { dateAxis } from './date-axis';
@@ -23,6 +25,7 @@ import { clampRange, dragRange, type DayRange } from './scatter-zoom';
 import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-options';
 import { ScatterZoomControls } from './ScatterZoomControls';
 import type { PageReport } from '../report-worker-protocol';
+import { keptScatterDots } from './kept-scatter-dots';
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -32,7 +35,7 @@ const LABELLED_PERCENTILES = ['50', '85', '95'];
  * src/domain/cycle-time-figures.ts), drawn before the history has loaded. Those have no items: their dots say
  * when each item finished and how long it took, and that its key and type come with the history.
  */
-export type CycleTimeShown = PageReport | CycleTimeReport;
+export type CycleTimeShown = PageReport | CycleTimeReport | KeptCycleTimeReport;
 
 /** A dot as either holds it: a report's names its item. */
 type ShownDot = CycleTimeDot & { key?: string };
@@ -62,6 +65,12 @@ class FinishedItemDot implements ScatterDot {
 /** Whether the figures shown are a report's, whose dots name their items. */
 const hasItems = (report: CycleTimeShown): report is PageReport => 'items' in report;
 
+/** Whether the figures shown are those kept with the Overview's, their dots also as columns. */
+const isKept = (report: CycleTimeShown): report is KeptCycleTimeReport => 'dotColumns' in report;
+
+/** How many dots the figures hold, read without building the kept figures' dots as objects. */
+const dotCount = (report: CycleTimeShown) => (isKept(report) ? report.dotColumns.day.length : report.scatter.length);
+
 /**
  * The scatterplot's dots, one per finished item with what its tooltip and announcement say. Kept per report,
  * so coming back to this tab redraws the chart without building 15,000 dots again.
@@ -86,6 +95,13 @@ function scatterDots(report: CycleTimeShown): ScatterDot[] {
     if (day === undefined) days.set(isoDate, (day = isoDateToDay(isoDate) ?? 0));
     return day;
   };
+  const keptDotDescription = (isoDate: string, cycleTime: number) =>
+    `An item done ${dateText(isoDate)}, ${cycleTime} ${unit} (its key and type show once the history has loaded)`;
+  if (isKept(report)) {
+    const dots = keptScatterDots(report.dotColumns, (day, cycleTime) => keptDotDescription(dayToIsoDate(day), cycleTime));
+    dotsOfReport.set(report, dots);
+    return dots;
+  }
   // Reading every item's type and start up front would build the report's 20,000 items on the page at each
   // filter change: a dot's description reads them when it is read.
   const describe: DotDescription = hasItems(report)
@@ -94,7 +110,7 @@ function scatterDots(report: CycleTimeShown): ScatterDot[] {
         const item = itemOf.get(point.key!);
         return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
       }
-    : (point) => `An item done ${dateText(point.date)}, ${point.cycleTime} ${unit} (its key and type show once the history has loaded)`;
+    : (point) => keptDotDescription(point.date, point.cycleTime);
   // The dots of figures without items all have the same key: the chart orders its dots by key only between
   // dots at the same place, which look the same whichever comes first.
   const dots = (report.scatter as readonly ShownDot[]).map(
@@ -132,7 +148,9 @@ export function CycleTimeView({
   const dots = scatterDots(report);
   const lines = useMemo(() => percentileLines(report, unitName(report), LABELLED_PERCENTILES), [report]);
   const histogramMarks = useMemo(() => percentileMarks(report), [report]);
-  const months = useMemo(() => cycleTimeByMonth(report), [report]);
+  const unit = unitName(report);
+  const monthTable = useMemo(() => monthlyTable(report, unit), [report, unit]);
+  const histogramShown = useShownAfterFirstFrame(report);
   const choices: ScatterChoices = { logScale: options.logScale, rolling: options.rolling };
   const setChoices = (next: ScatterChoices) => changeOptions(next);
   const trend = useMemo(() => (choices.rolling === null ? null : rollingCycleTime(report, choices.rolling)), [report, choices.rolling]);
@@ -157,10 +175,9 @@ export function CycleTimeView({
     [trend, zoom],
   );
   const zoomAxis = useMemo(() => (zoom === null ? null : dateAxis(zoom.from, zoom.to, weekEndsOn)), [zoom, weekEndsOn]);
-  if (report.scatter.length === 0) {
+  if (dotCount(report) === 0) {
     return <EmptyView testId="tab-panel-cycle-time" message="No items were finished in this period, so there are no cycle times yet." />;
   }
-  const unit = unitName(report);
   const p85 = report.percentiles['85'] ?? null;
   return (
     <Stack space="space.400" testId="tab-panel-cycle-time">
@@ -178,25 +195,7 @@ export function CycleTimeView({
             ? ''
             : ` The solid line is the 85th percentile of the last ${choices.rolling} items finished at each point${trend.points.length === 0 ? ' (fewer items than that finished)' : ''}.`
         }`}
-        table={{
-          caption: 'Cycle time of the items finished each month (the Issues tab lists every item)',
-          columns: [
-            'Month finished',
-            'Items',
-            `50th percentile (${unit})`,
-            `85th percentile (${unit})`,
-            `Longest (${unit})`,
-            'Days in the period',
-          ],
-          rows: months.map((month) => [
-            monthName(month.month),
-            month.items,
-            month.p50,
-            month.p85,
-            month.longest,
-            month.partial ? `${month.days} of ${month.fullDays}` : 'whole month',
-          ]),
-        }}
+        table={monthTable}
       >
         <ScatterOptions choices={choices} onChange={setChoices} />
         <ScatterZoomControls zoom={zoom} period={period.range} onChange={setZoom} />
@@ -213,25 +212,86 @@ export function CycleTimeView({
           onSelectRange={(start, end) => setZoom(dragRange(start, end, period.range))}
         />
       </ChartFrame>
-      <ChartFrame
-        testId="chart-cycle-time-histogram"
-        title="How often each cycle time occurs"
-        summary={`Cycle times grouped in bins of the items finished in the period; the most common is ${mostCommon(report)}. The dashed lines mark the bins holding the 50th, 85th and 95th percentiles.`}
-        table={{
-          caption: 'Items per cycle time bin',
-          columns: [`Cycle time (${unit})`, 'Items'],
-          rows: report.histogram.map((bin) => [binLabel(bin), bin.count]),
-        }}
-      >
-        <BarChart
-          bars={report.histogram.map((bin) => ({ label: binLabel(bin), value: bin.count }))}
-          marks={histogramMarks}
-          yLabel="items"
-          xUnit={`cycle time (${unit})`}
-        />
-      </ChartFrame>
+      {histogramShown && (
+        <ChartFrame
+          testId="chart-cycle-time-histogram"
+          title="How often each cycle time occurs"
+          summary={`Cycle times grouped in bins of the items finished in the period; the most common is ${mostCommon(report)}. The dashed lines mark the bins holding the 50th, 85th and 95th percentiles.`}
+          table={{
+            caption: 'Items per cycle time bin',
+            columns: [`Cycle time (${unit})`, 'Items'],
+            rows: report.histogram.map((bin) => [binLabel(bin), bin.count]),
+          }}
+        >
+          <BarChart
+            bars={report.histogram.map((bin) => ({ label: binLabel(bin), value: bin.count }))}
+            marks={histogramMarks}
+            yLabel="items"
+            xUnit={`cycle time (${unit})`}
+          />
+        </ChartFrame>
+      )}
     </Stack>
   );
+}
+
+/**
+ * The scatterplot's table: each month's cycle times. Its rows are worked out when the table is first shown (the
+ * table is built only then, see `ChartDataTable`), not with the chart: reading every dot by month is no part of
+ * drawing it.
+ */
+function monthlyTable(report: CycleTimeShown, unit: string): ChartTable {
+  let rows: ChartTable['rows'] | null = null;
+  return {
+    caption: 'Cycle time of the items finished each month (the Issues tab lists every item)',
+    columns: [
+      'Month finished',
+      'Items',
+      `50th percentile (${unit})`,
+      `85th percentile (${unit})`,
+      `Longest (${unit})`,
+      'Days in the period',
+    ],
+    get rows() {
+      rows ??= cycleTimeByMonth(report).map((month) => [
+        monthName(month.month),
+        month.items,
+        month.p50,
+        month.p85,
+        month.longest,
+        month.partial ? `${month.days} of ${month.fullDays}` : 'whole month',
+      ]);
+      return rows;
+    },
+  };
+}
+
+/** The figures whose histogram has been drawn: drawn again (the tab shown anew, or its chart handed over), it comes at once. */
+const histogramDrawn = new WeakSet<CycleTimeShown>();
+
+/**
+ * Whether the histogram under the scatterplot is drawn: once the frame that paints the tab's first drawing of
+ * these figures is painted, so the scatterplot, the tab's first chart, is painted without waiting for the second one (its bars,
+ * labels and layout); at once for figures whose histogram was drawn before, so a chart handed over or a filter
+ * change never makes it blink.
+ */
+function useShownAfterFirstFrame(report: CycleTimeShown): boolean {
+  const [shownFor, setShownFor] = useState<CycleTimeShown | null>(() => (histogramDrawn.has(report) ? report : null));
+  const shown = shownFor !== null || histogramDrawn.has(report);
+  useEffect(() => {
+    if (shown) {
+      histogramDrawn.add(report);
+      return undefined;
+    }
+    // After the frame that paints the scatterplot: a task posted from its animation frame callback.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setShownFor(report), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, report]);
+  return shown;
 }
 
 /** The quoted percentiles as marks on the histogram, each on the bin holding it; those sharing a bin share a mark. */

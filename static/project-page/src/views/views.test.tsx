@@ -167,7 +167,7 @@ describe('the overview', () => {
 });
 
 describe('the cycle time view', () => {
-  it('draws one dot per finished item with percentile lines, a histogram, and their data tables', () => {
+  it('draws one dot per finished item with percentile lines, a histogram, and their data tables', async () => {
     render(<CycleTimeView report={report} />);
     const scatter = screen.getByTestId('chart-cycle-time-scatter');
     expect(scatter.querySelector('[data-point-count]')!.getAttribute('data-point-count')).toBe('20');
@@ -179,7 +179,19 @@ describe('the cycle time view', () => {
     expect(Array.from(months, (row) => row.querySelector('td')!.textContent)).toEqual([monthName('2026-02')]);
     expect(months[0]!.querySelectorAll('td')[1]!.textContent).toBe('20');
     expect(screen.getByTestId('chart-cycle-time-scatter-summary').textContent).toContain('85% took 6 days or less');
-    expect(screen.getByTestId('chart-cycle-time-histogram').querySelectorAll('rect').length).toBe(report.histogram.length);
+    expect((await screen.findByTestId('chart-cycle-time-histogram')).querySelectorAll('rect').length).toBe(report.histogram.length);
+  });
+
+  it('draws the histogram a frame after the scatterplot the first time, at once when the same figures are drawn again', async () => {
+    const figures = { ...report };
+    const first = render(<CycleTimeView report={figures} />);
+    expect(screen.getByTestId('chart-cycle-time-scatter')).toBeTruthy();
+    expect(screen.queryByTestId('chart-cycle-time-histogram')).toBeNull();
+    expect(await screen.findByTestId('chart-cycle-time-histogram')).toBeTruthy();
+    first.unmount();
+    // The chart handed over (drawn anew for the same figures), or the tab shown again: no blink.
+    render(<CycleTimeView report={figures} />);
+    expect(screen.getByTestId('chart-cycle-time-histogram')).toBeTruthy();
   });
 
   it('describes the dot the keyboard is on: its item, type, start, finish and cycle time', () => {
@@ -198,9 +210,9 @@ describe('the cycle time view', () => {
     );
   });
 
-  it("names the histogram's unit and marks the bins holding the quoted percentiles", () => {
+  it("names the histogram's unit and marks the bins holding the quoted percentiles", async () => {
     render(<CycleTimeView report={report} />);
-    const histogram = screen.getByTestId('chart-cycle-time-histogram');
+    const histogram = await screen.findByTestId('chart-cycle-time-histogram');
     expect(histogram.querySelector('.fm-chart-x-unit')!.textContent).toBe('cycle time (days)');
     const marks = Array.from(histogram.querySelectorAll('.fm-chart-bar-mark'), (mark) => mark.textContent);
     expect(marks.join('; ')).toContain('85%: 6 days');
@@ -536,7 +548,7 @@ describe('discarded work on the page', () => {
 });
 
 describe('one item, one day', () => {
-  it('is written in the singular wherever the page counts items or days', () => {
+  it('is written in the singular wherever the page counts items or days', async () => {
     const oneThroughput = overviewFigures({
       ...report,
       periodComparison: { ...report.periodComparison, current: { ...report.periodComparison.current, throughputPerWeek: 1 } },
@@ -552,7 +564,7 @@ describe('one item, one day', () => {
         report={{ ...report, histogram: [{ from: 1, to: 2, count: 7 }, ...report.histogram.filter((bin) => bin.from > 1)] }}
       />,
     );
-    expect(screen.getByTestId('chart-cycle-time-histogram-summary').textContent).toContain('the most common is 1 day (7 items)');
+    expect((await screen.findByTestId('chart-cycle-time-histogram-summary')).textContent).toContain('the most common is 1 day (7 items)');
   });
 
   it('forecasts when one item will be done in the singular', async () => {
