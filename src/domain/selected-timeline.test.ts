@@ -84,4 +84,16 @@ describe('a timeline cut to some items', () => {
       { numRuns: 30 },
     );
   });
+
+  it('cuts every per-item column of the timeline: none is shared with the whole timeline', () => {
+    // A column added to FlowTimeline and not written in selectedTimeline would be carried over whole by its
+    // spread, still holding the left-out items' values.
+    const history = fc.sample(arbitraryBoardHistory(5), { numRuns: 1, seed: 1 })[0]!;
+    const whole = reportBasis(history, { ...DEFAULT_FLOW_CONFIG, workflow: BOARD_WORKFLOW }, run).timeline;
+    const cut = selectedTimeline(whole, () => false);
+    const columns = Object.keys(whole).filter((name) => ArrayBuffer.isView(whole[name as keyof typeof whole]));
+    expect(columns.length).toBeGreaterThan(10);
+    const shared = columns.filter((name) => cut[name as keyof typeof cut] === whole[name as keyof typeof whole]);
+    expect(shared).toEqual([]);
+  });
 });
