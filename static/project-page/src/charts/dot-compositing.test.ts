@@ -1,4 +1,5 @@
-import { compositeDots, type Picture } from './dot-compositing';
+import fc from 'fast-check';
+import { compositeDots, type DotOrigin, type Picture } from './dot-compositing';
 
 /** A dot two pixels wide: opaque blue on the left, white at 40% on the right. */
 const DOT: Picture = { width: 2, height: 1, data: [0, 0, 255, 255, 255, 255, 255, 102] };
@@ -80,4 +81,73 @@ describe('dots blended into one picture', () => {
       BLUE,
     ]);
   });
+
+  it('gives, over random dots and canvases, the picture of a plain byte-by-byte source-over, dot after dot', () => {
+    // Canvases a few thousand pixels wide are blended band by band; each pixel must still take its dots in order.
+    const canvas = fc.oneof(
+      fc.record({ width: fc.integer({ min: 1, max: 40 }), height: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ width: fc.integer({ min: 1_500, max: 4_000 }), height: fc.integer({ min: 1, max: 150 }) }),
+    );
+    const alpha = fc.oneof(fc.constant(0), fc.constant(255), fc.integer({ min: 0, max: 255 }));
+    const dot = fc.record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 12 }) }).chain(({ width, height }) =>
+      fc
+        .array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), alpha), {
+          minLength: width * height,
+          maxLength: width * height,
+        })
+        .map((pixels): Picture => ({ width, height, data: pixels.flat() })),
+    );
+    const dotsOn = fc.tuple(canvas, dot).chain(([{ width, height }, picture]) =>
+      fc.tuple(
+        fc.constant({ width, height, picture }),
+        // Most near the canvas's left corner, so they overlap; some across or beyond any edge.
+        fc.array(
+          fc.record({
+            x: fc.oneof(fc.integer({ min: -2, max: 30 }), fc.integer({ min: -picture.width - 1, max: width + 1 })),
+            y: fc.integer({ min: -picture.height - 1, max: height + 1 }),
+          }),
+          { maxLength: 300 },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(dotsOn, ([{ width, height, picture }, origins]) => {
+        const blended = compositeDots(width, height, picture, origins);
+        const expected = plainSourceOver(width, height, picture, origins);
+        return blended.every((byte, at) => byte === expected[at]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/**
+ * What a canvas does, written plainly: each dot's pixels, colours multiplied by alpha, blended one byte at a time
+ * over what lies under them (`source + under × (255 − source alpha) / 255`, rounded), then divided by alpha again.
+ */
+function plainSourceOver(width: number, height: number, dot: Picture, origins: readonly DotOrigin[]): Uint8ClampedArray {
+  const premultiplied = new Uint8ClampedArray(4);
+  const canvas = new Uint8ClampedArray(width * height * 4);
+  for (const { x, y } of origins)
+    for (let row = 0; row < dot.height; row++)
+      for (let column = 0; column < dot.width; column++) {
+        const from = (row * dot.width + column) * 4;
+        const alpha = dot.data[from + 3]!;
+        if (alpha === 0 || x + column < 0 || x + column >= width || y + row < 0 || y + row >= height) continue;
+        for (let c = 0; c < 3; c++) premultiplied[c] = (dot.data[from + c]! * alpha) / 255;
+        premultiplied[3] = alpha;
+        const to = ((y + row) * width + x + column) * 4;
+        for (let c = 0; c < 4; c++) {
+          const product = canvas[to + c]! * (255 - alpha) + 128;
+          canvas[to + c] = premultiplied[c]! + ((product + (product >> 8)) >> 8);
+        }
+      }
+  for (let to = 0; to < canvas.length; to += 4) {
+    const alpha = canvas[to + 3]!;
+    if (alpha === 0 || alpha === 255) continue;
+    // Times 255 / alpha, rounded, as the blending does (not × 255 then ÷ alpha: a half can round the other way).
+    const scale = 255 / alpha;
+    for (let c = 0; c < 3; c++) canvas[to + c] = canvas[to + c]! * scale;
+  }
+  return canvas;
+}

@@ -30,12 +30,61 @@ export function compositeDots(width: number, height: number, dot: Picture, origi
   const bytes = new Uint8ClampedArray(width * height * 4);
   const canvas = new Int32Array(bytes.buffer);
   const model = visiblePixels(dot, width);
-  for (const { x, y } of origins) {
-    if (x >= 0 && y >= 0 && x + dot.width <= width && y + dot.height <= height) blendWhole(canvas, model, y * width + x);
-    else blendClipped(canvas, width, height, model, x, y);
+  // Band by band down the canvas, each band's dots in their order: a band stays in the processor's cache while its
+  // dots are blended, where dots scattered over the whole canvas (megabytes on a high-density screen) each fetched
+  // their rows from memory. Every pixel still takes the dots over it in their order, so the picture is the same.
+  const bandRows = Math.max(1, Math.floor(BAND_WORDS / Math.max(1, width)));
+  const bands = Math.ceil(height / bandRows);
+  const { xs, ys, firstOfBand, dotsOfBands } = dotsByBand(origins, dot.height, height, bandRows, bands);
+  for (let band = 0; band < bands; band++) {
+    const top = band * bandRows;
+    const bottom = Math.min(top + bandRows, height);
+    for (let k = firstOfBand[band]!; k < firstOfBand[band + 1]!; k++) {
+      const d = dotsOfBands[k]!;
+      const x = xs[d]!;
+      const y = ys[d]!;
+      // The dot's rows in this band, and so the run of its visible pixels to blend.
+      const first = model.firstOfRow[Math.max(top - y, 0)]!;
+      const end = model.firstOfRow[Math.min(bottom - y, dot.height)]!;
+      if (x >= 0 && x + dot.width <= width) blendWhole(canvas, model, y * width + x, first, end);
+      else blendClipped(canvas, width, model, x, y, first, end);
+    }
   }
   unpremultiply(bytes, canvas);
   return bytes;
+}
+
+/** Pixels in a band of the canvas: a quarter of a megabyte, to stay in a processor's second-level cache. */
+const BAND_WORDS = 65_536;
+
+/**
+ * The dots' origins in two arrays, and the dots over each band of `bandRows` rows, in their order: band `b`'s
+ * are `dotsOfBands[firstOfBand[b]]` to `dotsOfBands[firstOfBand[b + 1] - 1]`. Dots wholly above or below the
+ * canvas are in no band.
+ */
+function dotsByBand(origins: readonly DotOrigin[], dotHeight: number, height: number, bandRows: number, bands: number) {
+  const count = origins.length;
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
+  const firstOfBand = new Int32Array(bands + 1);
+  for (let d = 0; d < count; d++) {
+    const { x, y } = origins[d]!;
+    xs[d] = x;
+    ys[d] = y;
+    if (y + dotHeight <= 0 || y >= height) continue;
+    const last = Math.floor(Math.min(y + dotHeight - 1, height - 1) / bandRows);
+    for (let band = Math.floor(Math.max(y, 0) / bandRows); band <= last; band++) firstOfBand[band + 1] = firstOfBand[band + 1]! + 1;
+  }
+  for (let band = 0; band < bands; band++) firstOfBand[band + 1] = firstOfBand[band + 1]! + firstOfBand[band]!;
+  const dotsOfBands = new Int32Array(firstOfBand[bands]!);
+  const next = firstOfBand.slice(0, bands);
+  for (let d = 0; d < count; d++) {
+    const y = ys[d]!;
+    if (y + dotHeight <= 0 || y >= height) continue;
+    const last = Math.floor(Math.min(y + dotHeight - 1, height - 1) / bandRows);
+    for (let band = Math.floor(Math.max(y, 0) / bandRows); band <= last; band++) dotsOfBands[next[band]!++] = d;
+  }
+  return { xs, ys, firstOfBand, dotsOfBands };
 }
 
 /** The dot's pixels that are not fully transparent, each with its colour and where it falls from the dot's origin. */
@@ -49,6 +98,8 @@ interface ModelPixels {
   row: Int32Array;
   /** Per pixel: its offset from the dot's origin in a canvas `canvasWidth` pixels wide. */
   offset: Int32Array;
+  /** Per row of the dot, and one past its last: the first of the pixels above, which are in row order. */
+  firstOfRow: Int32Array;
 }
 
 function visiblePixels(dot: Picture, canvasWidth: number): ModelPixels {
@@ -63,6 +114,7 @@ function visiblePixels(dot: Picture, canvasWidth: number): ModelPixels {
     column: new Int32Array(count),
     row: new Int32Array(count),
     offset: new Int32Array(count),
+    firstOfRow: new Int32Array(dot.height + 1),
   };
   indices.forEach((i, p) => {
     const alpha = dot.data[i * 4 + 3]!;
@@ -73,25 +125,27 @@ function visiblePixels(dot: Picture, canvasWidth: number): ModelPixels {
     model.column[p] = i % dot.width;
     model.row[p] = Math.floor(i / dot.width);
     model.offset[p] = model.row[p] * canvasWidth + model.column[p];
+    model.firstOfRow[model.row[p] + 1] = p + 1;
   });
+  // A row without visible pixels starts where the row above ends.
+  for (let row = 1; row <= dot.height; row++) model.firstOfRow[row] = Math.max(model.firstOfRow[row]!, model.firstOfRow[row - 1]!);
   return model;
 }
 
-/** A dot wholly on the canvas, its origin at pixel `origin`: no pixel needs checking. */
-function blendWhole(canvas: Int32Array, model: ModelPixels, origin: number): void {
-  for (let p = 0; p < model.count; p++) {
+/** Pixels `first` to `end` − 1 of a dot whose columns are all on the canvas, its origin at pixel `origin`: no pixel needs checking. */
+function blendWhole(canvas: Int32Array, model: ModelPixels, origin: number, first: number, end: number): void {
+  for (let p = first; p < end; p++) {
     const at = origin + model.offset[p]!;
     canvas[at] = sourceOver(model.colour[p]!, model.showThrough[p]!, canvas[at]!);
   }
 }
 
-/** A dot across the canvas's edges, or beyond them: only its pixels on the canvas are blended. */
-function blendClipped(canvas: Int32Array, width: number, height: number, model: ModelPixels, x: number, y: number): void {
-  for (let p = 0; p < model.count; p++) {
+/** Pixels `first` to `end` − 1 (rows on the canvas) of a dot across its left or right edge: only those on the canvas are blended. */
+function blendClipped(canvas: Int32Array, width: number, model: ModelPixels, x: number, y: number, first: number, end: number): void {
+  for (let p = first; p < end; p++) {
     const column = x + model.column[p]!;
-    const row = y + model.row[p]!;
-    if (column < 0 || column >= width || row < 0 || row >= height) continue;
-    const at = row * width + column;
+    if (column < 0 || column >= width) continue;
+    const at = (y + model.row[p]!) * width + column;
     canvas[at] = sourceOver(model.colour[p]!, model.showThrough[p]!, canvas[at]!);
   }
 }
