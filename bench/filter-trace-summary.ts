@@ -8,7 +8,8 @@
  * tasks one by one, and the functions each thread's CPU samples fall in (self time, and time inside, which counts
  * a sample for every function on its stack). `TRACE_FROM=<mark>` starts the window at another mark: for the opening's
  * trace (`first-chart.json`), `ui-bench:numbers` (the Overview's numbers painted) shows what the page did before the
- * click too.
+ * click too. `TRACE_TO=<mark>` ends it at another: `TRACE_FROM=navigationStart TRACE_TO=ui-bench:numbers` is the opening up
+ * to the Overview's numbers.
  */
 import { readFileSync } from 'node:fs';
 
@@ -50,7 +51,7 @@ function summary(file: string): string {
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const markAt = (name: string) => events.find((event) => event.name === name && event.cat.includes('user_timing'))?.ts;
   const from = markAt(process.env['TRACE_FROM'] ?? 'ui-bench:input');
-  const to = markAt('ui-bench:painted');
+  const to = markAt(process.env['TRACE_TO'] ?? 'ui-bench:painted');
   if (from === undefined || to === undefined) return `${file}: no benchmark marks`;
   const threadName = new Map<string, string>();
   for (const event of events)

@@ -3,6 +3,7 @@ import '../testing/atlaskit-test-env';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { deferred, failed, ok } from '../testing/resolver-fixtures';
+import { startAnswer } from './started-answers';
 import { useResolver } from './use-resolver';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
@@ -12,6 +13,34 @@ const invokeMock = jest.mocked(invoke);
 afterEach(() => invokeMock.mockReset());
 
 describe('useResolver', () => {
+  it("takes the answer the page's script started for its first call, and asks anew after", async () => {
+    const started = deferred<unknown>();
+    invokeMock.mockReturnValueOnce(started.promise).mockResolvedValueOnce(ok('asked again'));
+    startAnswer('getSyncState');
+    expect(invokeMock).toHaveBeenCalledTimes(1);
+
+    const { result } = renderHook(() => useResolver('getSyncState'));
+    expect(invokeMock).toHaveBeenCalledTimes(1);
+    await act(() => {
+      started.resolve(ok('started'));
+      return started.promise;
+    });
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'started' }));
+
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'asked again' }));
+    expect(invokeMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not take an answer started for another payload', async () => {
+    invokeMock.mockResolvedValueOnce(ok('for FLOW')).mockResolvedValueOnce(ok('for BUG'));
+    startAnswer('getProjectWorkflow', { projectKey: 'FLOW' });
+
+    const { result } = renderHook(() => useResolver('getProjectWorkflow', { projectKey: 'BUG' }));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'for BUG' }));
+    expect(invokeMock).toHaveBeenLastCalledWith('getProjectWorkflow', { projectKey: 'BUG' });
+  });
+
   it('loads on mount and reports the answer', async () => {
     invokeMock.mockResolvedValueOnce(ok({ n: 1 }));
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerOf, ResolverError, ResolverFunctionKey } from '../../src/shared/resolver-contract';
 import { invoke, type PayloadArgument } from './invoke-resolver';
+import { takeStartedAnswer } from './started-answers';
 
 export type ResolverState<T> = { status: 'loading' } | { status: 'error'; error: ResolverError } | { status: 'ready'; data: T };
 
@@ -17,7 +18,8 @@ export interface ResolverQuery<T> {
 
 /**
  * Loads one resolver answer for a page. Calls the resolver on mount and whenever `functionKey` or the
- * payload's content changes; answers to superseded calls, or arriving after unmount, are dropped.
+ * payload's content changes; answers to superseded calls, or arriving after unmount, are dropped. The first
+ * call takes the answer the page's script started, if it started one (see started-answers.ts).
  */
 export function useResolver<Key extends ResolverFunctionKey>(
   functionKey: Key,
@@ -35,7 +37,8 @@ export function useResolver<Key extends ResolverFunctionKey>(
       const callId = ++latestCall.current;
       callPending.current = true;
       if (mode === 'reload') setState({ status: 'loading' });
-      const result = await invoke(functionKey, ...([JSON.parse(payloadKey)] as PayloadArgument<Key>));
+      const result = await (takeStartedAnswer(functionKey, payloadKey) ??
+        invoke(functionKey, ...([JSON.parse(payloadKey)] as PayloadArgument<Key>)));
       if (!mounted.current || callId !== latestCall.current) return;
       callPending.current = false;
       if (result.ok) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 import { cspGuard } from './csp-guard-plugin.ts';
+import { preloadPageParts } from './preload-page-parts-plugin.ts';
 import { tokenThemes } from './token-themes-plugin.ts';
 
 const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,7 @@ export function pageConfig(page: Page): UserConfig {
     root: path.join(STATIC_DIR, page),
     base: './',
     publicDir: false,
-    plugins: [react(), tokenThemes(), cspGuard()],
+    plugins: [react(), tokenThemes(), preloadPageParts(), cspGuard()],
     build: {
       outDir: path.join(STATIC_DIR, 'build', page),
       emptyOutDir: true,

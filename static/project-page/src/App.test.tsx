@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { invoke, router } from '@forge/bridge';
 import { deferred, failed, ok, projectPageData, unmeasuredProjectPageData } from '../../testing/resolver-fixtures';
 import { formatDateTime } from '../../common/format-date-time';
-import { App, GET_PROJECT_PAGE, SYNC_POLL_INTERVAL_MS } from './App';
+import { App, SYNC_POLL_INTERVAL_MS } from './App';
+import { GET_PROJECT_PAGE } from './first-requests';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { navigate: jest.fn() } }));
 // The metric views load their own data; ProjectMetrics.test.tsx covers them. Here: whether they are shown, and for which data.

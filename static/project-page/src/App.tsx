@@ -3,11 +3,9 @@ import { PageLayout } from '../../common/PageLayout';
 import { ResolverErrorMessage } from '../../common/ResolverErrorMessage';
 import { useInterval } from '../../common/use-interval';
 import { useResolver } from '../../common/use-resolver';
+import { GET_PROJECT_PAGE } from './first-requests';
 import { ProjectOverview } from './ProjectOverview';
 import { isSyncInProgress } from './SyncStatePanel';
-
-/** The resolver function behind this page; the project comes from the Forge context, not the payload. */
-export const GET_PROJECT_PAGE = 'getProjectPage';
 
 /** While a sync is queued or running, the page asks again this often to move the progress along. */
 export const SYNC_POLL_INTERVAL_MS = 5000;

@@ -8,7 +8,9 @@ import { boardHistory } from '../../../src/domain/testing/history-fixture';
 import { FIXTURE_NOW, flowHistory, flowHistoryWithFacets, historyPart, projectViewData } from '../../testing/flow-fixtures';
 import { deferred, failed, ok } from '../../testing/resolver-fixtures';
 import { hostPageHistoryAt } from '../../testing/host-page-history';
-import { linkNamesAView, ProjectMetrics, TAB_LABELS } from './ProjectMetrics';
+import { ProjectMetrics } from './ProjectMetrics';
+import { addressNamesAView } from './first-requests';
+import { TAB_LABELS } from './project-tabs';
 import { ConventionsDisclosure } from './ConventionsDisclosure';
 import { ExportTabButtons } from './export/ExportTabButtons';
 import { StageRangeFilter } from './StageRangeFilter';
@@ -206,7 +208,7 @@ describe('ProjectMetrics', () => {
     it("starts both requests as the page's script starts, and the metrics take them without asking again", async () => {
       answerOverviewFirst(PREFETCH_MAX_ISSUES);
       pageHistoryAt('');
-      startFirstOpen(linkNamesAView);
+      startFirstOpen(addressNamesAView);
       // Before anything is drawn.
       await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
 
@@ -219,22 +221,46 @@ describe('ProjectMetrics', () => {
       expect(createHistoryMock).toHaveBeenCalledTimes(1);
     });
 
+    it("sends the Overview's request before the page's address and what the browser holds are known", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      const address = deferred<ReturnType<ReturnType<typeof hostPageHistoryAt>['asHost']>>();
+      createHistoryMock.mockReturnValue(address.promise);
+      startFirstOpen(addressNamesAView);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST]);
+
+      address.resolve(hostPageHistoryAt('').asHost());
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+    });
+
+    it("leaves the Overview's early answer unread when the browser holds a history, and asks for the edits since", async () => {
+      answerOverviewFirst(PREFETCH_MAX_ISSUES);
+      await writeHeldHistory(HELD_KEY, historyPart());
+      pageHistoryAt('');
+      startFirstOpen(addressNamesAView);
+      await waitFor(() => expect(payloads()).toHaveLength(2));
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, { since: historyPart().version }]);
+    });
+
     it("starts the whole history's load as the page's script starts when the address names a view", async () => {
       answerOverviewFirst(PREFETCH_MAX_ISSUES + 1);
       pageHistoryAt('?tab=flow');
-      startFirstOpen(linkNamesAView);
-      await waitFor(() => expect(payloads()).toEqual([{}]));
+      startFirstOpen(addressNamesAView);
+      // The Overview's request leaves before the address is read; its answer is left unread.
+      await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, {}]));
 
       render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
       expect(await screen.findByTestId('tab-panel-flow')).toBeTruthy();
-      expect(payloads()).toEqual([{}]);
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, {}]);
       expect(decodeMock).toHaveBeenCalledTimes(1);
     });
 
     it('asks again when the load the script started is of another sync than the page shows (the first sync finished since)', async () => {
       answerOverviewFirst(PREFETCH_MAX_ISSUES);
       pageHistoryAt('');
-      startFirstOpen(linkNamesAView);
+      startFirstOpen(addressNamesAView);
       await waitFor(() => expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]));
 
       render(<ProjectMetrics clock={clock} dataVersion="2026-03-12T12:00:00.000Z" />);

@@ -30,7 +30,8 @@ import { conventionsInUse } from './conventions-summary';
 import { todayIn } from './date-range';
 import { forecastRunner } from './forecast-runner';
 import { openPageHistory, type PageHistory } from './page-history';
-import { namesAView, pageSearch, readPageView, tabSlug, type FacetName, type PageUrlContext, type PageView } from './page-url';
+import { namesAView, pageSearch, readPageView, type FacetName, type PageUrlContext, type PageView } from './page-url';
+import { linkNamesAView, TAB_LABELS, TAB_SLUGS } from './project-tabs';
 import type { FacetOption } from './FacetFilter';
 import { startForecastWorker } from './forecast-worker-start';
 import { reportRunner, type ReportRunner } from './report-runner';
@@ -70,8 +71,6 @@ const PullRequests = memo(PullRequestsView);
 const Conventions = memo(ConventionsDisclosure);
 const StageRangeSelects = memo(StageRangeFilter);
 const ExportButtons = memo(ExportTabButtons);
-
-export const TAB_LABELS = ['Overview', 'Cycle time', 'Throughput', 'Flow', 'Aging', 'Forecast', 'Issues', 'Pull requests'] as const;
 
 /** The part of the report a tab shows: the Overview its figures, every other tab the measures. */
 const partOfTab = (tab: number): ReportPart => (tab === 0 ? 'overview' : 'measures');
@@ -135,12 +134,6 @@ function mapFacets<T, U>(facets: Record<FacetName, T>, map: (value: T) => U): Re
     parents: map(facets.parents),
   };
 }
-
-/** The tabs as the page's URL names them (`?tab=cycle-time`). */
-const TAB_SLUGS = TAB_LABELS.map(tabSlug);
-
-/** Whether an address's search part names a view (a tab or filters) the Overview's figures do not answer. */
-export const linkNamesAView = (search: string) => namesAView(search, TAB_SLUGS);
 
 /**
  * The view shown (filters and tab), read from the page's URL when the page opens and written back on every

@@ -10,7 +10,18 @@ const DATABASE = 'flow-metrics';
 const STORE = 'held-history';
 const memory = new Map<string, HeldHistory>();
 
-function open(): Promise<IDBDatabase | null> {
+let opened: Promise<IDBDatabase | null> | null = null;
+
+/**
+ * The browser's database of held histories, opened once per page: a first open starts it beside its other first
+ * steps (`openHeldHistories`), since opening, the first time a browser has none, takes tens of milliseconds.
+ */
+export function openHeldHistories(): Promise<IDBDatabase | null> {
+  opened ??= openDatabase();
+  return opened;
+}
+
+function openDatabase(): Promise<IDBDatabase | null> {
   if (typeof indexedDB === 'undefined') return Promise.resolve(null);
   return new Promise((resolve) => {
     const request = indexedDB.open(DATABASE, 1);
@@ -21,7 +32,7 @@ function open(): Promise<IDBDatabase | null> {
 }
 
 export async function readHeldHistory(key: string): Promise<HeldHistory | null> {
-  const db = await open();
+  const db = await openHeldHistories();
   if (!db) return memory.get(key) ?? null;
   return new Promise((resolve) => {
     const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
@@ -33,7 +44,7 @@ export async function readHeldHistory(key: string): Promise<HeldHistory | null> 
 export async function writeHeldHistory(key: string, held: HeldHistory | null): Promise<void> {
   if (held) memory.set(key, held);
   else memory.delete(key);
-  const db = await open();
+  const db = await openHeldHistories();
   if (!db) return;
   await new Promise<void>((resolve) => {
     const store = db.transaction(STORE, 'readwrite').objectStore(STORE);

@@ -1,10 +1,10 @@
-import { mountPage } from '../../common/mount-page';
-import { App } from './App';
-import { linkNamesAView } from './ProjectMetrics';
-import { startFirstOpen } from './use-project-view';
+import { startFirstRequests } from './first-requests';
 
-// The project view's requests leave now, beside the page's own, rather than once the page has drawn its frame.
-startFirstOpen(linkNamesAView);
-mountPage(<App />).catch((error: unknown) => {
-  console.error('The page could not start', error);
-});
+// The first requests leave now; the components, imported apart so that the browser loads them meanwhile,
+// draw the page once they are loaded (see first-requests.ts).
+startFirstRequests();
+import('./show-page')
+  .then(({ showPage }) => showPage())
+  .catch((error: unknown) => {
+    console.error('The page could not start', error);
+  });

@@ -2,7 +2,7 @@ import { view } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompactHistory } from '../../../src/domain';
 import { heldHistoryAfter, wholeHistoryPart, type HeldHistory } from '../../../src/shared/project-history-decoding';
-import { readHeldHistory, writeHeldHistory } from './held-history-cache';
+import { openHeldHistories, readHeldHistory, writeHeldHistory } from './held-history-cache';
 import { historyDecoder, type HistoryDecoder } from './history-decoder';
 import { openPageHistory, type PageHistory } from './page-history';
 import { PREFETCH_MAX_ISSUES } from './history-prefetch';
@@ -14,6 +14,7 @@ import type {
   ProjectViewData,
   ProjectViewPayload,
   ResolverError,
+  ResolverResult,
 } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
 import { HISTORY_DECODED, HISTORY_FETCHED } from './history-load-marks';
@@ -66,7 +67,8 @@ interface Held {
 }
 
 async function readHeld(): Promise<Held> {
-  const key = await heldKey();
+  // The context and the database are asked for together: neither needs the other.
+  const [key] = await Promise.all([heldKey(), openHeldHistories()]);
   return { key, history: await readHeldHistory(key) };
 }
 
@@ -74,13 +76,17 @@ async function readHeld(): Promise<Held> {
  * The view one request starts (its parts asked for in order, the history decoded); null when the answer withholds
  * the history (`historyUpTo`: the other request brings it, or the project is too big to load before the reader asks).
  */
-async function viewFrom(held: Held, payload: ProjectViewPayload): Promise<ProjectViewState | null> {
+async function viewFrom(
+  held: Held,
+  payload: ProjectViewPayload,
+  asked: Promise<ResolverResult<ProjectViewData>> | null = null,
+): Promise<ProjectViewState | null> {
   // A request that brings a history starts its decoding worker with it, and the report's worker, so their
   // scripts load meanwhile.
   const decoder = payload.overviewFirst ? null : historyDecoder(startHistoryDecodingWorker);
   if (decoder !== null) startReportWorkerAhead();
   try {
-    const first = await invoke(GET_PROJECT_VIEW, payload);
+    const first = await (asked ?? invoke(GET_PROJECT_VIEW, payload));
     if (!first.ok) return { status: 'error', error: first.error };
     const view = first.data;
     if (view.historyWithheld) return null;
@@ -123,8 +129,8 @@ async function decodedView(
 }
 
 /** The whole view: a browser holding a history asks for the edits since, one holding none for the history. */
-async function loadView(): Promise<ProjectViewState> {
-  const held = await readHeld();
+async function loadView(reading: Promise<Held> = readHeld()): Promise<ProjectViewState> {
+  const held = await reading;
   return (await viewFrom(held, held.history ? { since: held.history.version } : {}))!;
 }
 
@@ -135,18 +141,24 @@ async function loadView(): Promise<ProjectViewState> {
  * both load together; `ahead` is given that load, which ends in null for a bigger project (withheld: its history
  * waits for the reader to go further). Whichever request the resolver gives the history to brings it, once.
  */
-async function firstOpen(ahead: (loading: Promise<ProjectViewState | null>) => void): Promise<ProjectViewState> {
-  const held = await readHeld();
+async function firstOpen(
+  ahead: (loading: Promise<ProjectViewState | null>) => void,
+  reading: Promise<Held> = readHeld(),
+  overviewAsked: Promise<ResolverResult<ProjectViewData>> | null = null,
+): Promise<ProjectViewState> {
+  const held = await reading;
   if (held.history) return (await viewFrom(held, { since: held.history.version }))!;
   if (document.visibilityState !== 'visible') return (await viewFrom(held, { overviewFirst: true }))!;
-  const historyUpTo = PREFETCH_MAX_ISSUES;
-  const overview = viewFrom(held, { overviewFirst: true, historyUpTo });
-  const history = viewFrom(held, { historyUpTo });
+  const overview = viewFrom(held, FIRST_OVERVIEW, overviewAsked);
+  const history = viewFrom(held, { historyUpTo: PREFETCH_MAX_ISSUES });
   ahead(history);
   // Withheld from the Overview's request: the history's own brings it (or, had the project grown past the limit
   // between the two, neither did, and it is asked for as a reader going further would).
   return (await overview) ?? (await history) ?? loadView();
 }
+
+/** The Overview's request of a first open shown at once: its figures, and the history only from the other request. */
+const FIRST_OVERVIEW: ProjectViewPayload = { overviewFirst: true, historyUpTo: PREFETCH_MAX_ISSUES };
 
 /** A first open started as the page's script starts (see `startFirstOpen`), until the page takes it. */
 interface StartedOpen {
@@ -167,12 +179,20 @@ let startedPageHistory: Promise<PageHistory | null> | null = null;
  * (`useProjectView`, `startedPageHistoryOr`); a page that shows no metrics (a project not measured) leaves it,
  * having cost the few read units of the project's manifest and configuration.
  */
-export function startFirstOpen(namesAView: (search: string) => boolean): void {
+export function startFirstOpen(namesAView: (search: string) => Promise<boolean>): void {
   startedPageHistory = openPageHistory();
+  // What this browser holds is read meanwhile: the page's address and the held history are both asked of the host.
+  const held = readHeld();
+  // The Overview's request of a first open leaves now, before either is known: their answers wait for the page's
+  // thread, which is busy loading the rest of the page until then (see first-requests.ts). A browser that turns out
+  // to hold a history, or an address naming a view, leaves its answer unread: one small call more.
+  const overviewAsked = document.visibilityState === 'visible' ? invoke(GET_PROJECT_VIEW, FIRST_OVERVIEW) : null;
   let sentAhead: (sent: { loading: Promise<ProjectViewState | null> } | null) => void = () => {};
   const ahead = new Promise<{ loading: Promise<ProjectViewState | null> } | null>((resolve) => (sentAhead = resolve));
-  const view = startedPageHistory.then((pageHistory) =>
-    pageHistory !== null && namesAView(pageHistory.location.search) ? loadView() : firstOpen((loading) => sentAhead({ loading })),
+  const view = startedPageHistory.then(async (pageHistory) =>
+    pageHistory !== null && (await namesAView(pageHistory.location.search))
+      ? loadView(held)
+      : firstOpen((loading) => sentAhead({ loading }), held, overviewAsked),
   );
   void view.finally(() => sentAhead(null));
   startedOpen = { view, ahead };

@@ -1,4 +1,4 @@
-import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
+import { AxisBottom, AxisLeft, type AxisScale, type TickRendererProps } from '@visx/axis';
 import { GridRows } from '@visx/grid';
 import { logTicks, useChartLayout, VALUE_TICKS, type ValueScale } from './layout';
 import { CHART_COLOURS } from './theme';
@@ -11,6 +11,19 @@ function valueTickValues(y: ValueScale, wholeNumbers: boolean): number[] {
   // A logarithmic axis steps 1, 2, 5, 10, …: the scale's own ticks are linear.
   const ticks = 'constant' in y ? logTicks(y.domain()[1]!) : y.ticks(VALUE_TICKS);
   return wholeNumbers ? ticks.filter((tick) => Number.isInteger(tick)) : ticks;
+}
+
+/**
+ * One tick's label as a plain SVG text. The axes' own label (visx's `Text`) measures every word in the page's
+ * layout and reads its offsets through a CSS calc() parser, to wrap lines a tick label never needs: a twentieth of
+ * the Overview's first drawing went there.
+ */
+function TickLabel({ formattedValue, x, y, dx, dy, fill, fontSize, fontFamily, textAnchor }: TickRendererProps) {
+  return (
+    <text x={x} y={y} dx={dx} dy={dy} fill={fill} fontSize={fontSize} fontFamily={fontFamily} textAnchor={textAnchor}>
+      {formattedValue}
+    </text>
+  );
 }
 
 /**
@@ -59,6 +72,7 @@ export function Axes({
         hideTicks
         tickLength={2}
         tickFormat={(value) => valueFormat.format(Number(value))}
+        tickComponent={TickLabel}
         tickLabelProps={{
           fill: CHART_COLOURS.ink,
           fontSize: LABEL_SIZE,
@@ -73,6 +87,7 @@ export function Axes({
         top={plot.bottom}
         tickValues={[...xTicks]}
         tickFormat={(value) => xLabel(Number(value))}
+        tickComponent={TickLabel}
         hideAxisLine
         hideTicks
         tickLength={5}
