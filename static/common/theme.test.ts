@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '../testing/atlaskit-test-env';
 import { view } from '@forge/bridge';
+import { startHostTheming } from './host-theming';
 import { applyColorMode, enableTheming } from './theme';
 
 jest.mock('@forge/bridge', () => ({ view: { theme: { enable: jest.fn() }, getContext: jest.fn() } }));
@@ -27,6 +28,30 @@ beforeEach(() => {
 });
 
 describe('enableTheming', () => {
+  it("takes the host's theming started with the page's first requests, once", async () => {
+    enableMock.mockImplementationOnce(() => {
+      html.setAttribute('data-color-mode', 'light');
+      return Promise.resolve();
+    });
+    startHostTheming();
+    expect(enableMock).toHaveBeenCalledTimes(1);
+
+    await enableTheming();
+    expect(enableMock).toHaveBeenCalledTimes(1);
+    await enableTheming();
+    expect(enableMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('themes the page itself when the theming started early finds a host that cannot theme', async () => {
+    enableMock.mockRejectedValueOnce(new Error('not supported'));
+    getContextMock.mockResolvedValueOnce({ theme: { colorMode: 'dark' } } as never);
+    startHostTheming();
+
+    await enableTheming();
+
+    expect(html.getAttribute('data-color-mode')).toBe('dark');
+  });
+
   it('leaves theming to the host when it sets the theme attributes', async () => {
     enableMock.mockImplementationOnce(() => {
       html.setAttribute('data-color-mode', 'dark');

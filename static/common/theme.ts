@@ -1,5 +1,6 @@
 import { view } from '@forge/bridge';
 import { getThemeHtmlAttrs } from '@atlaskit/tokens/get-theme-html-attrs';
+import { hostTheming } from './host-theming';
 
 /**
  * Light and dark theming.
@@ -46,7 +47,7 @@ async function contextColorMode(): Promise<ColorMode | 'auto' | null> {
 /** Turns theming on. Resolves once the page has a theme; never rejects. */
 export async function enableTheming(root: HTMLElement = document.documentElement): Promise<void> {
   try {
-    await view.theme.enable();
+    await hostTheming();
   } catch {
     // A host without theming support: fall through to theming the page here.
   }

@@ -474,7 +474,10 @@ function OverviewFirstTabs({
   // A filter changed: the figures shown no longer answer it, so the tab waits for the history too.
   const [refiltered, setRefiltered] = useState(false);
   const { figures } = overview;
-  const cycleTimePreview = drawsCycleTime ? cycleTimePreviewOf(overview) : null;
+  // The kept chart is unpacked when its tab is shown, or at the first idle moment after the Overview's numbers
+  // are drawn: not before them (unpacking its dots takes tens of milliseconds on a big project).
+  const cycleTimePreview = drawsCycleTime && selected === 1 ? cycleTimePreviewOf(overview) : null;
+  useEffect(() => (drawsCycleTime ? whenShownAndIdle(() => cycleTimePreviewOf(overview)) : undefined), [drawsCycleTime, overview]);
   // While the Overview is read, the page rehearses blending a chart's dots, so the one the reader opens next is
   // blended by compiled code (see dot-blending-rehearsal.ts).
   useEffect(() => rehearseDotBlending(), []);
