@@ -1,9 +1,8 @@
 // Fills the `flow-metrics` package (cli/) with what it ships besides its launcher, cli/bin/flow-metrics.js.
-// It compiles the command into four CommonJS files under cli/build: flow-metrics-help.js (src/cli/help-main.ts:
-// answers --help, a few kilobytes), flow-metrics.js (src/cli/main.ts: the report, with the domain it imports),
+// It compiles the command into three CommonJS files under cli/build: flow-metrics-help.js (src/cli/help-main.ts:
+// answers --help, a few kilobytes), flow-metrics.js (src/cli/main.ts: the report, with the domain it imports) and
 // flow-metrics-config.js (src/cli/config-input.ts: the `--config` file's reader, with zod, which was four fifths
-// of the report's file and 50 ms of its start-up) and flow-metrics-forecast.js (src/cli/forecast-worker.ts: the
-// thread that works out a report's forecast meanwhile, with only the forecast's part of the domain). `--help` loads only the first, so it starts as fast as Node
+// of the report's file and 50 ms of its start-up). `--help` loads only the first, so it starts as fast as Node
 // does; compiling TypeScript at every call took over a second. Each file bundles every module it imports, so the
 // package has no dependencies. It also copies the command's manual and the pull-request export query from docs/
 // into cli/docs, where the package's README and the command's help point.
@@ -47,7 +46,6 @@ const { outputFiles } = await build({
     'flow-metrics': 'src/cli/main.ts',
     'flow-metrics-help': 'src/cli/help-main.ts',
     'flow-metrics-config': 'src/cli/config-input.ts',
-    'flow-metrics-forecast': 'src/cli/forecast-worker.ts',
   },
   plugins: [sourcesDefineOnly],
   outdir: join(cliPackage, 'build'),

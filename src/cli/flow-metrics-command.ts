@@ -18,7 +18,6 @@ import {
   type CompactHistory,
   type FlowConfig,
   type FlowReport,
-  type ForecastApart,
 } from '../domain';
 import { readPullRequests } from './pull-request-input';
 import { pullRequestSection, type PullRequestSection } from './pull-request-report';
@@ -54,11 +53,6 @@ export interface CommandIo {
    * Node entry loads its schema only when `--config` is given (see config-input.ts).
    */
   readConfig(text: string, source: string): ConfigReading;
-  /**
-   * Starts working out a JSON report's forecast apart (in another thread, see forecast-thread.ts), before the
-   * export is read; without it, the forecast is worked out with the rest of the report.
-   */
-  forecastApart?(): ForecastApart;
 }
 
 function readError(error: unknown, path: string, option: string): CliInputError {
@@ -90,8 +84,6 @@ function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): numb
 
 function report(args: ReportArguments, io: CommandIo): void {
   const config = args.config === null ? DEFAULT_FLOW_CONFIG : readConfig(io, args.config);
-  // Started first, so that the thread's start-up is over by the time the export is read.
-  const forecastApart = args.format === 'json' ? io.forecastApart?.() : undefined;
   const inputName = args.input === '-' ? 'standard input' : args.input;
   const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
@@ -122,13 +114,10 @@ function report(args: ReportArguments, io: CommandIo): void {
   if (args.format === 'json') {
     // The rows, most of report.json, are written straight from their columns (see report-rows-json.ts).
     const flowReport = reportOf(() =>
-      buildFlowReportWithRows(
-        input.history,
-        config,
-        run,
-        (facts) => ({ items: itemRowsJson(facts.table()), timeInStatus: timeInStatusRowsJson(facts.statusTable()) }),
-        forecastApart,
-      ),
+      buildFlowReportWithRows(input.history, config, run, (facts) => ({
+        items: itemRowsJson(facts.table()),
+        timeInStatus: timeInStatusRowsJson(facts.statusTable()),
+      })),
     );
     const pullRequests =
       args.pullRequests.length === 0 ? {} : { pullRequests: pullRequestsOf(args, io, input.history, config, flowReport, now) };

@@ -1,14 +1,9 @@
 /** Node entry point of `flow-metrics` (see cli/bin/flow-metrics.js): real files, real streams, the real clock. */
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
-import { forecastInThread } from './forecast-thread';
-
-/** The forecast's thread, compiled beside this file (see build-command.mjs). */
-const FORECAST_THREAD_FILE = join(__dirname, 'flow-metrics-forecast.js');
 
 /** Loads the configuration's reader, compiled apart (cli/build/flow-metrics-config.js): see config-input.ts. */
 export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
@@ -36,7 +31,7 @@ function endWhenNobodyReads(error: NodeJS.ErrnoException): void {
 
 const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
-  readChunks: (path) => keepingNewSpaceSmall(readFileChunks(path)),
+  readChunks: (path) => readFileChunks(path),
   writeText: (path, text) => writeFileSync(path, text, 'utf8'),
   writePieces,
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
@@ -44,7 +39,6 @@ const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   stderr: (text) => writeTo(process.stderr, text),
   now: () => Date.now(),
   readConfig: (text, source) => loadConfigReader().readFlowConfig(text, source),
-  forecastApart: () => forecastInThread(FORECAST_THREAD_FILE),
 });
 
 /** Bytes gathered before a write: pieces are encoded into one buffer, reused, rather than each into a fresh one. */
@@ -87,18 +81,6 @@ function writePieces(path: string, pieces: Iterable<string>): void {
  */
 function keepNewSpaceSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-/**
- * The pieces of the export, the growth factor set again before each. V8 raises a factor below 2 to 2 whenever it
- * sets up a heap, as it does for the forecast's thread (forecast-thread.ts) at a moment this thread cannot know:
- * measured, the space then grew to 16 MB and the page faults rose by half. Setting the flag takes microseconds.
- */
-function* keepingNewSpaceSmall(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
-  for (const chunk of chunks) {
-    keepNewSpaceSmall();
-    yield chunk;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * nothing can come from the registry, and the command run through the bin link npm made.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import type { FlowReport } from '../domain';
@@ -72,7 +72,6 @@ describe('the packed command', () => {
       'README.md',
       'bin/flow-metrics.js',
       'build/flow-metrics-config.js',
-      'build/flow-metrics-forecast.js',
       'build/flow-metrics-help.js',
       'build/flow-metrics.js',
       'docs/flow-metrics-cli.md',
@@ -105,22 +104,6 @@ describe('the packed command', () => {
     expect(readdirSync(join(elsewhere, 'report'))).toHaveLength(Number(written));
     const summary = readFileSync(join(elsewhere, 'report', 'summary.csv'), 'utf8');
     expect(summary.split('\n').slice(0, 3)).toEqual(['name,value', 'now,2026-01-31T00:00:00.000Z', 'timeZone,UTC']);
-  });
-
-  it("works the forecast out in a thread of its own, and without it the same (the thread's file missing)", () => {
-    const args = ['report', '--input', 'issues.json', '--config', 'workflow.json', '--now', '2026-01-31'];
-    const withThread = flowMetrics(args);
-    expect(withThread.status).toBe(0);
-    const alone = join(work, 'without-thread');
-    cpSync(installed, alone, { recursive: true });
-    rmSync(join(alone, 'build', 'flow-metrics-forecast.js'));
-    const withoutThread = spawnSync(process.execPath, [join(alone, 'bin', 'flow-metrics.js'), ...args], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-    });
-    expect(withoutThread.stderr).toBe('');
-    expect(withoutThread.stdout).toBe(withThread.stdout);
-    expect((JSON.parse(withThread.stdout) as FlowReport).forecast.howMany).not.toBeNull();
   });
 
   it('ends quietly when its reader stops reading (a pipe into head)', () => {

@@ -1,13 +1,5 @@
 import { parseFlowConfig } from './flow-config';
-import {
-  buildFlowForecast,
-  buildFlowMeasures,
-  buildFlowReport,
-  buildFlowReportWithRows,
-  buildForecaster,
-  forecasterOf,
-  type ForecastInputs,
-} from './flow-report';
+import { buildFlowForecast, buildFlowMeasures, buildFlowReport, buildForecaster } from './flow-report';
 import { UnmappedStatusError } from './flow-timeline';
 import { DEFAULT_MAX_FORECAST_DAYS } from './monte-carlo';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/history-fixture';
@@ -242,24 +234,6 @@ describe('flow report', () => {
     const lastWeek = parseFlowConfig({ ...BOARD_WORKFLOW, window: { days: 7 } });
     expect(buildFlowForecast(history, lastWeek, run)).toEqual(forecast);
     expect(buildFlowReport(history, lastWeek, run).forecast).toEqual(forecast);
-  });
-
-  it('hands the forecast over to be worked out apart (in another thread), from inputs that are plain data', () => {
-    const handed: ForecastInputs[] = [];
-    const apart = buildFlowReportWithRows(
-      history,
-      config,
-      run,
-      (facts) => ({ items: facts.items(), timeInStatus: facts.timeInStatus() }),
-      (inputs) => {
-        handed.push(inputs);
-        // As another thread receives them: a structured clone.
-        return () => forecasterOf(structuredClone(inputs))();
-      },
-    );
-    expect(handed).toHaveLength(1);
-    expect(apart).toEqual(report);
-    expect(JSON.stringify(apart)).toBe(JSON.stringify(report));
   });
 
   it('can target a date and a number of items, and says why a forecast is missing', () => {

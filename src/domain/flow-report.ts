@@ -282,23 +282,13 @@ export function buildFlowReportWithRows<Items, Statuses>(
   config: FlowConfig,
   run: FlowReportRun,
   rows: (facts: ItemFacts) => ReportRows<Items, Statuses>,
-  forecastApart?: ForecastApart,
 ): FlowReportWithRows<Items, Statuses> {
   const basis = reportBasis(history, config, run);
   const facts = itemFacts(basis, config);
-  // The items in progress, which the forecast's "when" counts by default, are the facts' own: not aged again.
-  const inputs = forecastInputs(basis.timeline, config, run, facts.ages.items.length);
-  // Handed on before the rest of the measures, which are worked out meanwhile when the forecast runs apart.
-  const forecast = forecastApart === undefined ? forecasterOf(inputs, basis.dates) : forecastApart(inputs);
   const { warnings, ...measures } = withRows(windowMeasures(basis, facts, config, run), rows(facts));
-  return { ...measures, forecast: forecast(), warnings };
+  // The items in progress, which the forecast's "when" counts by default, are the facts' own: not aged again.
+  return { ...measures, forecast: forecastOf(basis, config, run, facts.ages.items.length)(), warnings };
 }
-
-/**
- * Runs the forecast of `buildFlowReportWithRows` apart (in another thread): given its inputs as soon as they
- * are known, it returns a function that gives the forecast section once the rest of the report is built.
- */
-export type ForecastApart = (inputs: ForecastInputs) => () => ForecastSection;
 
 /**
  * Every metric but the forecast, for a page that shows the forecast apart: the Monte Carlo runs and their
@@ -726,62 +716,28 @@ function lastDayBefore(startDate: string | undefined, nowDay: DayNumber, dates: 
 }
 
 function forecaster(timeline: FlowTimeline, config: FlowConfig, run: FlowReportRun, dates: IsoDateLabels, inProgress: number): Forecaster {
-  return forecasterOf(forecastInputs(timeline, config, run, inProgress), dates);
-}
-
-/**
- * What the forecast is worked out from: the history's daily throughput and the forecast's settings. Plain data,
- * so that it can be handed to another thread (see `ForecastApart`).
- */
-export interface ForecastInputs {
-  /** The items finished each day from `firstDay` to `nowDay`. */
-  daily: Int32Array;
-  firstDay: DayNumber;
-  nowDay: DayNumber;
-  /** How many items are in progress at now: what the "when" question counts unless it says otherwise. */
-  inProgress: number;
-  settings: FlowConfig['forecast'];
-  seed: number;
-  weekEndsOn: FlowConventions['weekEndsOn'];
-}
-
-function forecastInputs(timeline: FlowTimeline, config: FlowConfig, run: FlowReportRun, inProgress: number): ForecastInputs {
+  const settings = config.forecast;
   const nowDay = timeline.nowDay;
   const firstDay = firstCreatedDay(timeline);
-  return {
-    daily: dailyThroughput(timeline, firstDay, nowDay),
-    firstDay,
-    nowDay,
-    inProgress,
-    settings: config.forecast,
-    seed: run.seed,
-    weekEndsOn: config.conventions.weekEndsOn,
-  };
-}
-
-/** The forecast worked out from its inputs (see `forecastInputs`), to be asked questions. */
-export function forecasterOf(
-  { daily, firstDay, nowDay, inProgress, settings, seed, weekEndsOn }: ForecastInputs,
-  dates = new IsoDateLabels(),
-): Forecaster {
   const lastCompleteDay = nowDay - 1;
+  const daily = dailyThroughput(timeline, firstDay, nowDay);
   const samplesFrom = Math.max(firstDay, nowDay - settings.samplingDays);
   const hasSamples = samplesFrom <= lastCompleteDay;
   const sampleable = hasSamples ? { from: dates.label(firstDay), to: dates.label(lastCompleteDay) } : null;
   /** The throughput of the days `from` to `to`, both included and inside the history. */
   const samplesOf = (from: DayNumber, to: DayNumber) => daily.subarray(from - firstDay, to - firstDay + 1);
   const windowOf = (from: DayNumber, to: DayNumber) => ({ from: dates.label(from), to: dates.label(to), days: to - from + 1 });
-  const simulation = { trials: settings.trials, seed: seed };
+  const simulation = { trials: settings.trials, seed: run.seed };
   // How the forecast would have done over the past weeks: the same whatever the questions.
   const past = backtestWeeklyForecasts(daily, firstDay, lastCompleteDay, {
     weeks: settings.backtestWeeks,
     samplingDays: settings.samplingDays,
     trials: settings.trials,
-    seed: seed,
-    weekEndsOn,
+    seed: run.seed,
+    weekEndsOn: config.conventions.weekEndsOn,
     confidence: 85,
   });
-  const common = { sampleable, trials: settings.trials, seed: seed };
+  const common = { sampleable, trials: settings.trials, seed: run.seed };
   const backtest = {
     confidence: past.confidence,
     weeks: past.weeks.map((week) => ({ ...week, start: dates.label(week.start), end: dates.label(week.end) })),
