@@ -52,8 +52,33 @@ describe('ChangeItemMemo', () => {
   it('leaves out items longer than it compares', () => {
     const memo = new ChangeItemMemo();
     const long = `{"field":"description","to":"${'x'.repeat(MAX_ITEM_BYTES)}"}`;
-    memo.remember(Buffer.from(long), 0, long.length, { kind: null, from: null, fromName: null, to: null, toName: null });
+    memo.remember(Buffer.from(long), 0, long.length, IN_REVIEW);
     expect(memo.find(Buffer.from(long), 0, long.length)).toBeNull();
+  });
+
+  it('stops looking items up for a while when few of them are found, and then tries again', () => {
+    const memo = new ChangeItemMemo();
+    const bytes = Buffer.from(ITEM);
+    memo.remember(bytes, 0, bytes.length, IN_REVIEW);
+    const other = Buffer.from(ITEM.replace('"to":"4"', '"to":"5"'));
+    /** Looks up `count` items of `of`, as the reader does; how many were given a candidate end. */
+    const lookUp = (of: Buffer, count: number) => {
+      let looked = 0;
+      for (let k = 0; k < count; k++) {
+        const end = memo.candidateEnd(of, 0);
+        if (end < 0) continue;
+        looked++;
+        memo.find(of, 0, end);
+      }
+      return looked;
+    };
+    // A quarter found keeps the lookups on.
+    for (let k = 0; k < 1024; k++) expect(lookUp(bytes, 1) + lookUp(other, 3)).toBe(4);
+    // Fewer turn them off for the next 65,536 items.
+    expect(lookUp(other, 4096)).toBe(4096);
+    expect(lookUp(bytes, 65_536)).toBe(0);
+    expect(lookUp(bytes, 10)).toBe(10);
+    expect(memo.find(bytes, 0, bytes.length)).toBe(IN_REVIEW);
   });
 
   it('gives no candidate end when no "}" follows (the item goes on in the next chunk)', () => {

@@ -13,9 +13,9 @@
 import type { ChangeKind } from '../domain';
 import { Char } from './selective-json';
 
-/** What a change item says, as `ChangelogReader` reads it: its kind (null for another field's change) and values. */
+/** What a status or flag change item says, as `ChangelogReader` reads it: its kind and values. */
 export interface ReadChangeItem {
-  readonly kind: ChangeKind | null;
+  readonly kind: ChangeKind;
   readonly from: string | null;
   readonly fromName: string | null;
   readonly to: string | null;
@@ -32,16 +32,39 @@ interface Remembered {
   readonly item: ReadChangeItem;
 }
 
+/** Lookups between two reviews of how many found their item. */
+const LOOKUPS_PER_REVIEW = 4096;
+/** Items read without looking them up after a review that found too few: then it is tried again. */
+const ITEMS_WITHOUT_LOOKUP = 65_536;
+
 export class ChangeItemMemo {
   /** By an item's length in bytes: the items of that length remembered, the oldest replaced first once full. */
   private readonly byLength: Remembered[][] = Array.from({ length: MAX_ITEM_BYTES + 1 }, () => []);
   private readonly replaceNext = new Uint8Array(MAX_ITEM_BYTES + 1);
+  private lookups = 0;
+  private found = 0;
+  /** Items still to be read without a lookup (see `candidateEnd`). */
+  private skipping = 0;
 
   /**
    * For an item starting at `start` (its `{`): the index after the first `}` that follows, or -1. Only a
    * candidate end: it is the item's end when `find` recognises the bytes before it.
+   *
+   * -1 also while lookups are off. Each lookup that misses costs a little (the search for the end, a comparison
+   * per item of that length, the item remembered): an export whose items rarely repeat (each status change, say,
+   * with a comment of its own) would pay it at every item. So when fewer than a quarter of the lookups between two
+   * reviews found their item, items are read without one for a while.
    */
   candidateEnd(bytes: Buffer, start: number): number {
+    if (this.skipping > 0) {
+      this.skipping--;
+      return -1;
+    }
+    if (++this.lookups === LOOKUPS_PER_REVIEW) {
+      if (this.found * 4 < this.lookups) this.skipping = ITEMS_WITHOUT_LOOKUP;
+      this.lookups = 0;
+      this.found = 0;
+    }
     // Buffer#indexOf and Buffer#compare run natively, several times faster than loops over the bytes here.
     const close = bytes.indexOf(Char.CloseBrace, start + 1);
     return close < 0 ? -1 : close + 1;
@@ -53,12 +76,20 @@ export class ChangeItemMemo {
     const candidates = this.byLength[end - start]!;
     for (let c = 0; c < candidates.length; c++) {
       const known = candidates[c]!;
-      if (bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) return known.item;
+      if (bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) {
+        this.found++;
+        return known.item;
+      }
     }
     return null;
   }
 
-  /** Remembers the item read from bytes `start` to `end`, which must be a whole item whose only `}` is its last byte. */
+  /**
+   * Remembers the item read from bytes `start` to `end`, which must be a whole item whose only `}` is its last byte.
+   * Only status and flag changes are remembered: they are what repeats (a few dozen transitions), while other
+   * fields' changes mostly carry values of their own (a person, a text), and remembering them would push the
+   * others out.
+   */
   remember(bytes: Buffer, start: number, end: number, item: ReadChangeItem): void {
     const length = end - start;
     if (length > MAX_ITEM_BYTES) return;

@@ -14,7 +14,7 @@
  * the parser. The equivalence of both ways is tested in changelog-reader.test.ts and report-input.test.ts.
  */
 import { changeKind, historyOrder, parseIsoTimestampBytes, PreReadChangelog, READ_AHEAD } from '../domain';
-import { ChangeItemMemo, type ReadChangeItem } from './change-item-memo';
+import { ChangeItemMemo } from './change-item-memo';
 import { ALL, Char, selectElements, selectMembers, Selection, TruncatedJson, type SelectiveJsonParser } from './selective-json';
 
 /** Members taken whole, by name: also the table the reader looks member names up in, by their bytes. */
@@ -215,7 +215,7 @@ export class ChangelogReader {
     const candidateEnd = this.memo.candidateEnd(p.bytes, i);
     const known = candidateEnd < 0 ? null : this.memo.find(p.bytes, i, candidateEnd);
     if (known !== null) {
-      this.keep(h, n, known);
+      this.changelog.changes.add(h, n, undefined, 0, known.kind, known.from, known.fromName, known.to, known.toName);
       return candidateEnd;
     }
     const item = this.item;
@@ -235,23 +235,16 @@ export class ChangelogReader {
       }
     }
     const end = this.closedAt;
-    const read: ReadChangeItem = {
-      kind: changeKind(item[ItemMember.FieldId] ?? null, item[ItemMember.Field] ?? null, this.flaggedFieldIds),
-      from: item[ItemMember.From] ?? null,
-      fromName: item[ItemMember.FromString] ?? null,
-      to: item[ItemMember.To] ?? null,
-      toName: item[ItemMember.ToString] ?? null,
-    };
+    const kind = changeKind(item[ItemMember.FieldId] ?? null, item[ItemMember.Field] ?? null, this.flaggedFieldIds);
+    if (kind === null) return end;
+    const from = item[ItemMember.From] ?? null;
+    const fromName = item[ItemMember.FromString] ?? null;
+    const to = item[ItemMember.To] ?? null;
+    const toName = item[ItemMember.ToString] ?? null;
     // Remembered only when its first `}` is its end, where the next item like it will be looked for.
-    if (end === candidateEnd) this.memo.remember(p.bytes, i, end, read);
-    this.keep(h, n, read);
+    if (end === candidateEnd) this.memo.remember(p.bytes, i, end, { kind, from, fromName, to, toName });
+    this.changelog.changes.add(h, n, undefined, 0, kind, from, fromName, to, toName);
     return end;
-  }
-
-  /** Adds item `n` of history `h` to the changes when it changed the status or the Flagged field. */
-  private keep(h: number, n: number, item: ReadChangeItem): void {
-    if (item.kind === null) return;
-    this.changelog.changes.add(h, n, undefined, 0, item.kind, item.from, item.fromName, item.to, item.toName);
   }
 
   /** The index of the first member or element of the container opening at `i`, or -1 when it is empty (see `closedAt`). */
