@@ -39,7 +39,8 @@ function readStreamed(text: string, size: number): Outcome {
 }
 
 const statusId = fc.constantFrom('1', '2', '3', '', null, undefined, 7);
-const statusName = fc.constantFrom('To Do', 'In Progress', 'Done', 'in progress', '', null, undefined);
+// A "}" in a name ends the item early for a reader looking for its end (change-item-memo.ts).
+const statusName = fc.constantFrom('To Do', 'In Progress', 'Done', 'in progress', 'Done}', '{Review}', '', null, undefined);
 /** Instants around the issue's creation (2025-01-02), some equal, some before it, some not dates at all. */
 const created = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 2, max: 6 }).map((day) => `2025-01-0${day}T10:00:00.000+0000`) },
@@ -131,6 +132,9 @@ const rewrite = fc.constantFrom<Array<(text: string) => string>>(
   (text) => text.replaceAll('"items":', '"items":[{"field":"status","to":"9"}],"items":'),
   (text) => text.replaceAll('"histories":', '"histories":[],"histories":'),
   (text) => text.replaceAll('"to":', '"to":"1","to":'),
+  // Whitespace inside items, and an item followed by one that repeats its bytes but goes on past them.
+  (text) => text.replaceAll('","', '", "').replaceAll('{"field"', '{ "field"'),
+  (text) => text.replaceAll('"field":"status"', '"field":"status","x":{}'),
   // Not JSON: a comma too many, a bare word.
   (text) => text.replace('"items":[', '"items":[,'),
   (text) => text.replace('"created":', '"created":nope,"x":'),

@@ -14,6 +14,7 @@
  * the parser. The equivalence of both ways is tested in changelog-reader.test.ts and report-input.test.ts.
  */
 import { changeKind, historyOrder, parseIsoTimestampBytes, PreReadChangelog, READ_AHEAD } from '../domain';
+import { ChangeItemMemo } from './change-item-memo';
 import { ALL, Char, selectElements, selectMembers, Selection, TruncatedJson, type SelectiveJsonParser } from './selective-json';
 
 /** Members taken whole, by name: also the table the reader looks member names up in, by their bytes. */
@@ -104,6 +105,8 @@ export class ChangelogReader {
   private readonly out: unknown[] = [undefined];
   /** A change item's members, by `ItemMember`: null until read, or when not a string. */
   private readonly item: (string | null)[] = CHANGE_ITEM.names.map(() => null);
+  /** Items read before, by their bytes: most items repeat one read before byte for byte. */
+  private readonly memo = new ChangeItemMemo();
   /** The index after the container that `first` or `next` found closed. */
   private closedAt = 0;
 
@@ -209,6 +212,12 @@ export class ChangelogReader {
   private readItem(p: SelectiveJsonParser, i: number, h: number, n: number): number {
     // The builder passes over an item that is not an object, as it does over another field's change.
     if (p.byteAt(i) !== Char.OpenBrace) return p.skipValue(i);
+    const candidateEnd = this.memo.candidateEnd(p.bytes, i);
+    const known = candidateEnd < 0 ? null : this.memo.find(p.bytes, i, candidateEnd);
+    if (known !== null) {
+      this.changelog.changes.add(h, n, undefined, 0, known.kind, known.from, known.fromName, known.to, known.toName);
+      return candidateEnd;
+    }
     const item = this.item;
     // A loop rather than fill(), which is a call into the runtime for six members.
     for (let k = 0; k < item.length; k++) item[k] = null;
@@ -228,18 +237,13 @@ export class ChangelogReader {
     const end = this.closedAt;
     const kind = changeKind(item[ItemMember.FieldId] ?? null, item[ItemMember.Field] ?? null, this.flaggedFieldIds);
     if (kind === null) return end;
-    const changes = this.changelog.changes;
-    changes.add(
-      h,
-      n,
-      undefined,
-      0,
-      kind,
-      item[ItemMember.From] ?? null,
-      item[ItemMember.FromString] ?? null,
-      item[ItemMember.To] ?? null,
-      item[ItemMember.ToString] ?? null,
-    );
+    const from = item[ItemMember.From] ?? null;
+    const fromName = item[ItemMember.FromString] ?? null;
+    const to = item[ItemMember.To] ?? null;
+    const toName = item[ItemMember.ToString] ?? null;
+    // Remembered only when its first `}` is its end, where the next item like it will be looked for.
+    if (end === candidateEnd) this.memo.remember(p.bytes, i, end, { kind, from, fromName, to, toName });
+    this.changelog.changes.add(h, n, undefined, 0, kind, from, fromName, to, toName);
     return end;
   }
 

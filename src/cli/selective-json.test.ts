@@ -45,7 +45,30 @@ const INTERESTING = [...'"\\{}[],: \n\t0123-+.eEtnfuax/'].map((c) => c.charCodeA
 
 const jsonValues = fc.jsonValue({ maxDepth: 4 });
 
+/** Member names alike in their first bytes, written plainly or with an escape, some of them not selected. */
+const ALIKE_NAMES = ['to', 'toString', 'id', 'ids', 'i', 'from', 'fromString', 'x'];
+const alikeObjects = fc.array(
+  fc.array(fc.tuple(fc.constantFrom(...ALIKE_NAMES), fc.boolean(), fc.oneof(fc.string({ maxLength: 3 }), fc.integer())), { maxLength: 6 }),
+  { maxLength: 12 },
+);
+
 describe('selective JSON parsing', () => {
+  it('finds the members of objects read one after another whatever their order, the one expected next or another', () => {
+    const selection = selectElements(selectMembers({ to: ALL, toString: ALL, id: ALL, i: ALL, fromString: ALL }));
+    fc.assert(
+      fc.property(alikeObjects, (objects) => {
+        const text = `[${objects
+          .map(
+            (members) =>
+              `{${members.map(([name, escaped, value]) => `"${escaped ? `\\u00${name.charCodeAt(0).toString(16)}${name.slice(1)}` : name}":${JSON.stringify(value)}`).join(',')}}`,
+          )
+          .join(',')}]`;
+        expect(parse(text, selection)).toEqual(prune(JSON.parse(text), selection));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('builds exactly what JSON.parse builds, pruned to the selection, for any JSON value and selection', () => {
     fc.assert(
       fc.property(jsonValues, fc.nat(), fc.boolean(), (value, seed, indent) => {

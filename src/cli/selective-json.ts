@@ -72,6 +72,7 @@ export class Selection {
     this.selections = members.map(([, selection]) => selection);
     this.nameBytes = this.names.map((name) => Buffer.from(name));
     this.slots = new Int32Array(Math.max(8, 2 ** Math.ceil(Math.log2(members.length * 4))));
+    this.after = new Int32Array(members.length + 1).fill(-1);
     this.nameBytes.forEach((bytes, index) => {
       let slot = hashBytes(bytes, 0, bytes.length) & (this.slots.length - 1);
       while (this.slots[slot] !== 0) slot = (slot + 1) & (this.slots.length - 1);
@@ -114,6 +115,37 @@ export class Selection {
       else result[this.names[k]!] = this.values[k];
     }
     return result;
+  }
+
+  /**
+   * By the member whose name was read last in an object of this selection (its index + 1, 0 for a name not among
+   * the members): the member whose name came next the last time, or -1. Objects read at the same place list their
+   * members in the same order, so this is nearly always the next name, checked by its bytes without hashing them.
+   */
+  private readonly after: Int32Array;
+  private lastRead = 0;
+
+  /** The member whose name is likely next in the object being read (see `after`), or -1. */
+  expectedMember(): number {
+    return this.after[this.lastRead]!;
+  }
+
+  /** Notes the member whose name was just read (-1 for a name not among the members), to expect the next one. */
+  memberRead(member: number): void {
+    this.after[this.lastRead] = member;
+    this.lastRead = member + 1;
+  }
+
+  /**
+   * When the bytes from `start` are the name of member `member` followed by its closing quote: the index of that
+   * quote. Else -1 (another name, a name written with escapes, or bytes that end first), to be read the long way.
+   */
+  nameEndAt(member: number, bytes: Uint8Array, start: number): number {
+    const name = this.nameBytes[member]!;
+    const end = start + name.length;
+    if (end >= bytes.length || bytes[end] !== Char.Quote) return -1;
+    for (let k = 0; k < name.length; k++) if (name[k] !== bytes[start + k]) return -1;
+    return end;
   }
 
   /** The index of the member whose name is the bytes `start` to `end` (hashing to `hash`), or -1. */
@@ -288,6 +320,23 @@ export class SelectiveJsonParser {
   memberName(i: number, selection: Selection, out: unknown[]): number {
     const b = this.bytes;
     if (this.byteAt(i) !== Char.Quote) this.fail(`expected a member name in quotes, found ${quoteByte(b, i)}`, i);
+    const expected = selection.expectedMember();
+    const expectedEnd = expected < 0 ? -1 : selection.nameEndAt(expected, b, i + 1);
+    if (expectedEnd >= 0) {
+      this.member = expected;
+      i = expectedEnd + 1;
+    } else {
+      i = this.memberNameLookedUp(i, selection, out);
+    }
+    selection.memberRead(this.member);
+    i = this.skipWhitespace(i);
+    if (this.byteAt(i) !== Char.Colon) this.fail(`expected ":" after a member name, found ${quoteByte(b, i)}`, i);
+    return this.skipWhitespace(i + 1);
+  }
+
+  /** `memberName` for a name other than the one expected: sets `member`, returns the index after the closing quote. */
+  private memberNameLookedUp(i: number, selection: Selection, out: unknown[]): number {
+    const b = this.bytes;
     // The name is hashed on the way and looked up as bytes: a skipped member's name is never decoded.
     let k = i + 1;
     let hash = FNV_OFFSET;
@@ -298,15 +347,12 @@ export class SelectiveJsonParser {
     }
     if (c === Char.Quote) {
       this.member = selection.memberIndex(b, i + 1, k, hash >>> 0);
-      i = k + 1;
-    } else {
-      // An escape or a non-ASCII character in the name (or the bytes end): decoded the long way.
-      i = this.string(i, out);
-      this.member = selection.names.indexOf(out[0] as string);
+      return k + 1;
     }
-    i = this.skipWhitespace(i);
-    if (this.byteAt(i) !== Char.Colon) this.fail(`expected ":" after a member name, found ${quoteByte(b, i)}`, i);
-    return this.skipWhitespace(i + 1);
+    // An escape or a non-ASCII character in the name (or the bytes end): decoded the long way.
+    i = this.string(i, out);
+    this.member = selection.names.indexOf(out[0] as string);
+    return i;
   }
 
   private object(i: number, selection: Selection, out: unknown[]): number {

@@ -51,7 +51,7 @@ export {
   type StatusCategoryKey,
 } from './compact-history';
 export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
-export { changeKind, historyOrder, PreReadChangelog, READ_AHEAD } from './jira-change-list';
+export { changeKind, historyOrder, PreReadChangelog, READ_AHEAD, type ChangeKind } from './jira-change-list';
 export { facetValueCounts, facetValuesAt, IssueFacetsBuilder, NO_FACET_VALUE, type IssueFacetValues } from './issue-facets';
 export {
   collectBulkChangelogs,
