@@ -153,7 +153,7 @@ describe('a first open that loads the history of a small project in a request of
   beforeAll(async () => {
     issueCount = viewOf(await firstOpen()).overview!.issueCount;
   });
-  const readUnitsOf = async (payload: { overviewFirst?: boolean; historyUpTo: number }) => {
+  const readUnitsOf = async (payload: { overviewFirst?: boolean; historyUpTo?: number; overviewOnly?: boolean }) => {
     const before = harness.kvs.stats().readUnits;
     const view = viewOf(await harness.invoke<ProjectViewData>('getProjectView', 'FLOW', harness.user('member'), payload));
     return { view, units: harness.kvs.stats().readUnits - before };
@@ -173,6 +173,12 @@ describe('a first open that loads the history of a small project in a request of
     expect(view.workflow).toEqual(glance.view.workflow);
     // The manifest and the configuration, as the Overview's request reads them, without the summary.
     expect(units).toBeLessThanOrEqual(glance.units);
+  });
+
+  it('sends the Overview summary to an Overview request that may go unread (overviewOnly), as to any other', async () => {
+    const { view } = await readUnitsOf({ overviewFirst: true, overviewOnly: true });
+    expect(view.overview).toBeDefined();
+    expect([view.history, view.historyWithheld]).toEqual([null, undefined]);
   });
 
   it('sends the Overview summary beside it as before', async () => {
@@ -202,6 +208,15 @@ describe('a first open that loads the history of a small project in a request of
       const { view } = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount - 1 });
       expect(view.historyWithheld).toBeUndefined();
       expect(view.history?.shards.length).toBeGreaterThan(0);
+    });
+
+    it('an Overview request that may go unread (overviewOnly) never brings the history: no shard is read', async () => {
+      const glance = await readUnitsOf({ overviewFirst: true, historyUpTo: issueCount });
+      for (const historyUpTo of [issueCount - 1, issueCount, undefined]) {
+        const { view, units } = await readUnitsOf({ overviewFirst: true, overviewOnly: true, historyUpTo });
+        expect([view.history, view.historyWithheld, view.overview]).toEqual([null, true, undefined]);
+        expect(units).toBeLessThanOrEqual(glance.units);
+      }
     });
   });
 });

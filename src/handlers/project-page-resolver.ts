@@ -24,6 +24,7 @@ const projectViewPayload = z
       .optional(),
     overviewFirst: z.boolean().optional(),
     historyUpTo: z.number().int().min(0).max(10_000_000).optional(),
+    overviewOnly: z.boolean().optional(),
   })
   .strict();
 

@@ -96,6 +96,12 @@ export interface ProjectViewPayload {
    * current (`historyWithheld`: the other request brings it), so no history is read twice.
    */
   historyUpTo?: number;
+  /**
+   * With `overviewFirst`: the answer never carries the history, even when the summary is not current
+   * (`historyWithheld`). Set by a first open's Overview request, which leaves before the page knows whether the
+   * browser holds a history or the address names a view, so that an answer it may leave unread is always small.
+   */
+  overviewOnly?: boolean;
 }
 export interface ProjectViewData {
   projectKey: string;

@@ -49,6 +49,7 @@ describe('enableTheming', () => {
 
     await enableTheming();
 
+    expect(enableMock).toHaveBeenCalledTimes(1);
     expect(html.getAttribute('data-color-mode')).toBe('dark');
   });
 

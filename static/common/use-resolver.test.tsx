@@ -3,7 +3,7 @@ import '../testing/atlaskit-test-env';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { deferred, failed, ok } from '../testing/resolver-fixtures';
-import { startAnswer } from './started-answers';
+import { startAnswer, takeStartedAnswer } from './started-answers';
 import { useResolver } from './use-resolver';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
@@ -39,6 +39,8 @@ describe('useResolver', () => {
     const { result } = renderHook(() => useResolver('getProjectWorkflow', { projectKey: 'BUG' }));
     await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', data: 'for BUG' }));
     expect(invokeMock).toHaveBeenLastCalledWith('getProjectWorkflow', { projectKey: 'BUG' });
+    // Still there for its own call (taken here, so no later test finds it).
+    await expect(takeStartedAnswer('getProjectWorkflow', JSON.stringify({ projectKey: 'FLOW' }))).resolves.toEqual(ok('for FLOW'));
   });
 
   it('loads on mount and reports the answer', async () => {

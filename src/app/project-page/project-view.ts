@@ -63,14 +63,15 @@ const SHARDS_PER_READ = 16;
  * with `overviewFirst` (a browser that holds nothing), the Overview summary instead of the history when it
  * is servable (see overview-summary.ts), so a first open costs a few units too. With `historyUpTo` (a first
  * open that loads the history of a small project in a request of its own, beside the `overviewFirst` one), the
- * history only where that request is the one to bring it (see `withholdsHistory`).
+ * history only where that request is the one to bring it (see `withholdsHistory`). With `overviewOnly` beside
+ * `overviewFirst`, never the history: the summary, or nothing (`historyWithheld`).
  */
 export async function loadProjectView(
   ports: ProjectViewPorts,
   projectKey: string,
   request: ProjectViewPayload = {},
 ): Promise<ProjectViewData> {
-  const { fromShard = 0, since, overviewFirst = false, historyUpTo } = request;
+  const { fromShard = 0, since, overviewFirst = false, historyUpTo, overviewOnly = false } = request;
   await requireBrowsePermission(ports.userPermissions, projectKey);
   const wantsOverview = overviewFirst && fromShard === 0 && since === undefined;
   const [storedManifest, sync, cursor, flowConfig, measuredKeys, summary] = await Promise.all([
@@ -105,7 +106,7 @@ export async function loadProjectView(
     };
     return { ...common, history: null, overview };
   }
-  if (manifest && withholdsHistory(issueCountOf(manifest), wantsOverview, historyUpTo))
+  if (manifest && ((wantsOverview && overviewOnly) || withholdsHistory(issueCountOf(manifest), wantsOverview, historyUpTo)))
     return { ...common, history: null, historyWithheld: true };
   let history: ProjectHistoryPart | null = null;
   if (manifest) {

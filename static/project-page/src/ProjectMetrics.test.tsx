@@ -70,8 +70,9 @@ const computed = () => act(() => new Promise<void>((resolve) => setTimeout(resol
 /**
  * The resolver as it answers a first open (see `withholdsHistory` in src/app/project-page/project-view.ts), for a
  * project of `issueCount` issues (which decides whether the page loads the history ahead): the Overview's figures
- * alone when asked for them first and the sync's summary is current (`summary`); the history withheld from a
- * request with `historyUpTo` that is not to bring it; the history otherwise, or what `answerHistory` answers.
+ * alone when asked for them first and the sync's summary is current (`summary`); the history withheld from an
+ * Overview request with `overviewOnly`, and from a request with `historyUpTo` that is not to bring it; the history
+ * otherwise, or what `answerHistory` answers.
  */
 function answerFirstOpen(
   issueCount: number,
@@ -92,10 +93,10 @@ function answerFirstOpen(
     version: full.history!.version,
   };
   invokeMock.mockImplementation((_key, payload) => {
-    const { overviewFirst, historyUpTo } = payload as ProjectViewPayload;
+    const { overviewFirst, historyUpTo, overviewOnly } = payload as ProjectViewPayload;
     if (overviewFirst && summary) return Promise.resolve(ok({ ...full, history: null, overview }));
     const loadedApart = historyUpTo !== undefined && issueCount <= historyUpTo;
-    if (historyUpTo !== undefined && (overviewFirst ? loadedApart : !loadedApart))
+    if ((overviewFirst && overviewOnly) || (historyUpTo !== undefined && (overviewFirst ? loadedApart : !loadedApart)))
       return Promise.resolve(ok({ ...full, history: null, historyWithheld: true }));
     return answerHistory?.() ?? Promise.resolve(ok(full));
   });
@@ -108,7 +109,7 @@ const answerOverviewFirst = (issueCount: number, answerHistory?: () => Promise<u
 const LAST_SYNC = projectViewData().sync.lastSuccessAt;
 
 /** A first open's two requests, sent together: the Overview's, and the history's own (see history-prefetch.ts). */
-const OVERVIEW_REQUEST = { overviewFirst: true, historyUpTo: PREFETCH_MAX_ISSUES };
+const OVERVIEW_REQUEST = { overviewFirst: true, overviewOnly: true };
 const HISTORY_REQUEST = { historyUpTo: PREFETCH_MAX_ISSUES };
 
 beforeEach(() => {
@@ -233,6 +234,16 @@ describe('ProjectMetrics', () => {
       render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
       expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
       expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST]);
+    });
+
+    it("asks for a bigger project's history once both first requests answered without it (its summary not current)", async () => {
+      answerFirstOpen(PREFETCH_MAX_ISSUES + 1, { summary: false });
+      pageHistoryAt('');
+      startFirstOpen(addressNamesAView);
+      render(<ProjectMetrics clock={clock} dataVersion={LAST_SYNC} />);
+      expect(await screen.findByTestId('tab-panel-overview')).toBeTruthy();
+      await waitFor(() => expect(decodeMock).toHaveBeenCalledTimes(1));
+      expect(payloads()).toEqual([OVERVIEW_REQUEST, HISTORY_REQUEST, {}]);
     });
 
     it("leaves the Overview's early answer unread when the browser holds a history, and asks for the edits since", async () => {

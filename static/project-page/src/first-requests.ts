@@ -11,8 +11,13 @@ export const GET_PROJECT_PAGE = 'getProjectPage';
  */
 export async function addressNamesAView(search: string): Promise<boolean> {
   if (new URLSearchParams(search).size === 0) return false;
-  const { linkNamesAView } = await import('./project-tabs');
-  return linkNamesAView(search);
+  try {
+    const { linkNamesAView } = await import('./project-tabs');
+    return linkNamesAView(search);
+  } catch {
+    // The rules did not load: the page, once drawn, reads the address itself (and could not be drawn without them).
+    return false;
+  }
 }
 
 /**

@@ -26,16 +26,39 @@ function openDatabase(): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // A connection the browser closes (its site data cleared) or another page upgrades is opened again next time.
+      const forget = () => {
+        opened = null;
+      };
+      db.onclose = forget;
+      db.onversionchange = () => {
+        db.close();
+        forget();
+      };
+      resolve(db);
+    };
     request.onerror = () => resolve(null);
   });
+}
+
+/** A request on the held histories' store, or null when the connection can no longer make one (closed meanwhile). */
+function storeRequest(db: IDBDatabase, mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest): IDBRequest | null {
+  try {
+    return make(db.transaction(STORE, mode).objectStore(STORE));
+  } catch {
+    opened = null;
+    return null;
+  }
 }
 
 export async function readHeldHistory(key: string): Promise<HeldHistory | null> {
   const db = await openHeldHistories();
   if (!db) return memory.get(key) ?? null;
+  const request = storeRequest(db, 'readonly', (store) => store.get(key));
+  if (request === null) return memory.get(key) ?? null;
   return new Promise((resolve) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
     request.onsuccess = () => resolve((request.result as HeldHistory | undefined) ?? memory.get(key) ?? null);
     request.onerror = () => resolve(memory.get(key) ?? null);
   });
@@ -46,9 +69,9 @@ export async function writeHeldHistory(key: string, held: HeldHistory | null): P
   else memory.delete(key);
   const db = await openHeldHistories();
   if (!db) return;
+  const request = storeRequest(db, 'readwrite', (store) => (held ? store.put(held, key) : store.delete(key)));
+  if (request === null) return;
   await new Promise<void>((resolve) => {
-    const store = db.transaction(STORE, 'readwrite').objectStore(STORE);
-    const request = held ? store.put(held, key) : store.delete(key);
     request.onsuccess = () => resolve();
     request.onerror = () => resolve();
   });

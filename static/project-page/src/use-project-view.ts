@@ -148,7 +148,8 @@ async function firstOpen(
 ): Promise<ProjectViewState> {
   const held = await reading;
   if (held.history) return (await viewFrom(held, { since: held.history.version }))!;
-  if (document.visibilityState !== 'visible') return (await viewFrom(held, { overviewFirst: true }))!;
+  // Shown or not as the page's script started, when it sent the Overview's request: hidden since, it still reads it.
+  if (overviewAsked === null && document.visibilityState !== 'visible') return (await viewFrom(held, { overviewFirst: true }))!;
   const overview = viewFrom(held, FIRST_OVERVIEW, overviewAsked);
   const history = viewFrom(held, { historyUpTo: PREFETCH_MAX_ISSUES });
   ahead(history);
@@ -157,8 +158,12 @@ async function firstOpen(
   return (await overview) ?? (await history) ?? loadView();
 }
 
-/** The Overview's request of a first open shown at once: its figures, and the history only from the other request. */
-const FIRST_OVERVIEW: ProjectViewPayload = { overviewFirst: true, historyUpTo: PREFETCH_MAX_ISSUES };
+/**
+ * The Overview's request of a first open shown at once: its figures, never the history (`overviewOnly`), which
+ * the history's own request brings (a bigger project whose summary is not current has it asked for once both
+ * answered without it). It may leave before the page knows it is needed, and must then cost little.
+ */
+const FIRST_OVERVIEW: ProjectViewPayload = { overviewFirst: true, overviewOnly: true };
 
 /** A first open started as the page's script starts (see `startFirstOpen`), until the page takes it. */
 interface StartedOpen {
@@ -185,7 +190,7 @@ export function startFirstOpen(namesAView: (search: string) => Promise<boolean>)
   const held = readHeld();
   // The Overview's request of a first open leaves now, before either is known: their answers wait for the page's
   // thread, which is busy loading the rest of the page until then (see first-requests.ts). A browser that turns out
-  // to hold a history, or an address naming a view, leaves its answer unread: one small call more.
+  // to hold a history, or an address naming a view, leaves its answer unread: one call more, never a history.
   const overviewAsked = document.visibilityState === 'visible' ? invoke(GET_PROJECT_VIEW, FIRST_OVERVIEW) : null;
   let sentAhead: (sent: { loading: Promise<ProjectViewState | null> } | null) => void = () => {};
   const ahead = new Promise<{ loading: Promise<ProjectViewState | null> } | null>((resolve) => (sentAhead = resolve));

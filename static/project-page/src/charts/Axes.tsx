@@ -19,6 +19,8 @@ function valueTickValues(y: ValueScale, wholeNumbers: boolean): number[] {
  * the Overview's first drawing went there.
  */
 function TickLabel({ formattedValue, x, y, dx, dy, fill, fontSize, fontFamily, textAnchor }: TickRendererProps) {
+  // As visx's own label: nothing where the scale gives no place. (Only the properties these axes set are drawn.)
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
   return (
     <text x={x} y={y} dx={dx} dy={dy} fill={fill} fontSize={fontSize} fontFamily={fontFamily} textAnchor={textAnchor}>
       {formattedValue}

@@ -59,7 +59,7 @@ function drawnCopy(source: Element): Element | null {
     const value = computed.getPropertyValue(property);
     if (value !== '' && !value.includes('var(')) copy.setAttribute(property, value);
   }
-  // An inner svg (a label placed by visx) shows what overflows it only by its style, which is not copied.
+  // An inner svg shows what overflows it only by its style, which is not copied.
   if (source.localName === 'svg') copy.setAttribute('overflow', computed.overflow || 'visible');
   for (const child of Array.from(source.childNodes)) {
     if (child.nodeType === Node.TEXT_NODE) copy.append(child.textContent ?? '');
