@@ -35,6 +35,10 @@
  * `ui-bench:numbers`, and at the click, `ui-bench:input`), for DevTools' Performance panel or
  * `bench/filter-trace-summary.ts`: where a change's time goes, thread by thread.
  *
+ * With `BENCH_UI_INVOKE_LATENCY_MS=<ms>`, each resolver call from the page is answered that much later, as the
+ * round trip to Atlassian's cloud adds on a real site (the local platform answers in milliseconds): what the page
+ * does while its requests travel then shows in the timings.
+ *
  * All times are taken inside the page with `performance.now()` and a MutationObserver (the observer is
  * installed before the app's scripts run, through the DevTools protocol, so the page is not modified); a
  * chart counts as painted after the next animation frame. The table shows medians over the runs, its title the
@@ -62,6 +66,8 @@ const FILTER_AFTER_MS = Number(process.env['BENCH_UI_FILTER_AFTER_MS'] ?? 0);
 
 /** Where the first run writes a trace of each timed filter change, or null for none. */
 const TRACE_FOLDER = process.env['BENCH_UI_TRACE'] ?? null;
+/** Each resolver call from the page waits this long first, as over a real site's network (0: the local platform's own speed). */
+const INVOKE_LATENCY_MS = Number(process.env['BENCH_UI_INVOKE_LATENCY_MS'] ?? 0);
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -442,7 +448,7 @@ async function main(): Promise<void> {
   const rootDir = path.resolve(__dirname, '..');
   process.stderr.write(`syncing a ${ISSUES.toLocaleString('en-US')}-issue project into the local platform...\n`);
   const [site, browser] = await Promise.all([
-    startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: ISSUES, inProcessJira: true }),
+    startLocalSite({ rootDir, port: 0, dataDir: null, bigProjectIssues: ISSUES, inProcessJira: true, invokeLatencyMs: INVOKE_LATENCY_MS }),
     launchChromium(),
   ]);
   try {
@@ -517,7 +523,8 @@ async function main(): Promise<void> {
     ];
     const lines = [
       `Project page on ${ISSUES.toLocaleString('en-US')} issues, headless Chromium, median of ${RUNS} runs` +
-        ` (load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores)`,
+        ` (load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores` +
+        `${INVOKE_LATENCY_MS > 0 ? `, each resolver call ${INVOKE_LATENCY_MS} ms later` : ''})`,
       '',
       '| measure | median | runs | target |',
       '|---|---:|---|:---:|',

@@ -39,6 +39,8 @@ export interface LocalSiteOptions {
   app?: AppForm;
   /** The installation's licence; by default `FORGE_LICENCE` decides (none: development, where the app runs in full). */
   licence?: ForgeLicence | null;
+  /** Each resolver call from an app frame waits this long first, as over a real site's network (see `HostOptions`). */
+  invokeLatencyMs?: number;
 }
 
 export interface LocalSite {
@@ -122,6 +124,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
         { prefix: '/__slack/', service: slackControl(slack) },
       ],
       kvs,
+      invokeLatencyMs: options.invokeLatencyMs,
     },
     options.port,
   );

@@ -27,6 +27,11 @@ export interface HostOptions {
   /** Simulated services whose own control endpoints are exposed: `/__jira/…` → the Jira site, and so on. */
   controlServices: Array<{ prefix: string; service: SimulatedService }>;
   kvs: { listPlain(prefix?: string): Array<{ key: string; value: unknown }>; listSecrets(): Array<{ key: string; value: unknown }> };
+  /**
+   * How long a resolver call (`invoke`) waits before it is answered, as the round trip to Atlassian's cloud and
+   * back takes on a real site (the host's own answers, such as `getContext`, come from the page there). 0 by default.
+   */
+  invokeLatencyMs?: number;
 }
 
 export interface RunningHost {
@@ -251,6 +256,8 @@ async function controlApi(
     const frame = frames.get(bridge[1]!);
     if (!frame) throw new HttpError(404, 'This app frame has expired; reload the page.');
     const { method: bridgeMethod, payload } = await readJson(request);
+    if (bridgeMethod === 'invoke' && (options.invokeLatencyMs ?? 0) > 0)
+      await new Promise((wait) => setTimeout(wait, options.invokeLatencyMs));
     try {
       const navigation: HostNavigation = {
         allowedOrigins: [hostOrigin(request)],
