@@ -99,8 +99,7 @@ export const TAB_OPTION_PARAMETERS: readonly AnyOptionParameter[] = [
     parameter: 'rolling',
     read: (raw) => ROLLING_WINDOWS.find((size) => String(size) === raw),
     write: (value) => (value === null ? null : String(value)),
-    // Joined by hand: this list is built as the page's script starts, where Intl.ListFormat's first use costs tens of milliseconds.
-    expects: `the rolling percentile covers the last ${ROLLING_WINDOWS.slice(0, -1).join(', ')}, or ${ROLLING_WINDOWS.at(-1)} items`,
+    expects: `the rolling percentile covers the last ${new Intl.ListFormat('en', { type: 'disjunction' }).format(ROLLING_WINDOWS.map(String))} items`,
   }),
   optionParameter({
     option: 'zoom',
