@@ -74,7 +74,8 @@ async function readHeld(): Promise<Held> {
 
 /**
  * The view one request starts (its parts asked for in order, the history decoded); null when the answer withholds
- * the history (`historyUpTo`: the other request brings it, or the project is too big to load before the reader asks).
+ * the history (`historyUpTo`: the other request brings it, or the project is too big to load before the reader asks;
+ * `overviewOnly`: never in that answer). `asked` is the request when it was sent already (see `startFirstOpen`).
  */
 async function viewFrom(
   held: Held,
