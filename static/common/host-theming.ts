@@ -1,20 +1,20 @@
 import { view } from '@forge/bridge';
+import { StartedAhead } from './started-ahead';
 
-let started: Promise<void> | null = null;
+const started = new StartedAhead<Promise<void>>();
 
 /**
  * Asks the host to theme the page now (`view.theme.enable()`), before the page's components are loaded: the page
  * waits for its theme before it first draws (see theme.ts), and the answer then travels meanwhile.
  */
 export function startHostTheming(): void {
-  started = view.theme.enable();
+  const theming = view.theme.enable();
   // Read by `hostTheming`, which handles a host that cannot theme; not a failure of its own until then.
-  started.catch(() => {});
+  theming.catch(() => {});
+  started.start(theming);
 }
 
 /** The host's theming: the one started, taken once, or asked for now. Rejects when the host cannot theme the page. */
 export function hostTheming(): Promise<void> {
-  const asked = started ?? view.theme.enable();
-  started = null;
-  return asked;
+  return started.take() ?? view.theme.enable();
 }

@@ -17,6 +17,7 @@ import type {
   ResolverResult,
 } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
+import { StartedAhead } from '../../common/started-ahead';
 import { HISTORY_DECODED, HISTORY_FETCHED } from './history-load-marks';
 
 /** The resolver function that sends the stored history, workflow and configuration, in parts. */
@@ -173,8 +174,8 @@ interface StartedOpen {
   /** The history's own request of a first open, once sent (wrapped: a promise would adopt it); null when there is none. */
   ahead: Promise<{ loading: Promise<ProjectViewState | null> } | null>;
 }
-let startedOpen: StartedOpen | null = null;
-let startedPageHistory: Promise<PageHistory | null> | null = null;
+const startedOpen = new StartedAhead<StartedOpen>();
+const startedPageHistory = new StartedAhead<Promise<PageHistory | null>>();
 
 /**
  * Starts the project view's first load as the page's script starts, rather than once the page has drawn its
@@ -186,7 +187,8 @@ let startedPageHistory: Promise<PageHistory | null> | null = null;
  * having cost the few read units of the project's manifest and configuration.
  */
 export function startFirstOpen(namesAView: (search: string) => Promise<boolean>): void {
-  startedPageHistory = openPageHistory();
+  const pageHistory = openPageHistory();
+  startedPageHistory.start(pageHistory);
   // What this browser holds is read meanwhile: the page's address and the held history are both asked of the host.
   const held = readHeld();
   // The Overview's request of a first open leaves now, before either is known: their answers wait for the page's
@@ -195,20 +197,18 @@ export function startFirstOpen(namesAView: (search: string) => Promise<boolean>)
   const overviewAsked = document.visibilityState === 'visible' ? invoke(GET_PROJECT_VIEW, FIRST_OVERVIEW) : null;
   let sentAhead: (sent: { loading: Promise<ProjectViewState | null> } | null) => void = () => {};
   const ahead = new Promise<{ loading: Promise<ProjectViewState | null> } | null>((resolve) => (sentAhead = resolve));
-  const view = startedPageHistory.then(async (pageHistory) =>
-    pageHistory !== null && (await namesAView(pageHistory.location.search))
+  const view = pageHistory.then(async (opened) =>
+    opened !== null && (await namesAView(opened.location.search))
       ? loadView(held)
       : firstOpen((loading) => sentAhead({ loading }), held, overviewAsked),
   );
   void view.finally(() => sentAhead(null));
-  startedOpen = { view, ahead };
+  startedOpen.start({ view, ahead });
 }
 
 /** The page's history the started first open asked for (see `startFirstOpen`), or `open()` when there is none. */
 export function startedPageHistoryOr(open: () => Promise<PageHistory | null>): Promise<PageHistory | null> {
-  const started = startedPageHistory;
-  startedPageHistory = null;
-  return started ?? open();
+  return startedPageHistory.take() ?? open();
 }
 
 /**
@@ -275,8 +275,7 @@ export function useProjectView(
     if (!inBackground) setState({ status: 'loading' });
     const key = `${attempt}|${dataVersion ?? ''}`;
     // The load the page's script started, taken by the first call only.
-    const started = startedOpen;
-    startedOpen = null;
+    const started = startedOpen.take() ?? null;
     const load = () => (historyWanted ? loadHistoryOnce(key) : firstOpen((history) => takeAhead(key, history)));
     let loading: Promise<ProjectViewState>;
     if (started === null) loading = load();
