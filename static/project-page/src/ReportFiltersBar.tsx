@@ -6,7 +6,8 @@ import type { ReportFilters } from '../../../src/domain';
 import { RANGE_PRESETS } from './range-presets';
 import { FacetFilter, type FacetOption } from './FacetFilter';
 import { FACET_PARAMETERS, type FacetName } from './page-url';
-import './ReportFiltersBar.css';
+import { DayInput } from './DayInput';
+import './filter-fields.css';
 
 /** The period select's value for a custom range. */
 const CUSTOM = 'custom';
@@ -36,16 +37,7 @@ function DateInput({
       <Text size="small" weight="medium">
         {label}
       </Text>
-      <input
-        type="date"
-        className="fm-filter-date"
-        data-testid={testId}
-        value={value}
-        max={today}
-        aria-invalid={problemId !== null}
-        aria-describedby={problemId ?? undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      <DayInput testId={testId} value={value} max={today} problemId={problemId ?? undefined} onChange={onChange} />
     </label>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { isWholeWorkflow, type StageRange, type Workflow } from '../../../src/domain';
-import './ReportFiltersBar.css';
+import './filter-fields.css';
 
 /**
  * The stage range: which two stages the page measures between, the workflow's start and done by default.

@@ -3,6 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { DayInput } from '../DayInput';
 import type { StageAgingResult } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
 import { LoadingState } from '../../../common/LoadingState';
@@ -63,15 +64,7 @@ function AsOfInput({ value, today, first, onChange }: { value: string; today: st
       <Text size="small" weight="medium">
         As it stood on
       </Text>
-      <input
-        type="date"
-        className="fm-filter-date"
-        data-testid="aging-as-of"
-        value={value}
-        min={first}
-        max={today}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      <DayInput testId="aging-as-of" value={value} min={first} max={today} onChange={onChange} />
     </label>
   );
 }

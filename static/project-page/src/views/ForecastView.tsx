@@ -10,7 +10,8 @@ import { LoadingState } from '../../../common/LoadingState';
 import { BarChart, type BarMark } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { todayIn } from '../date-range';
-import '../ReportFiltersBar.css';
+import { DayInput } from '../DayInput';
+import '../filter-fields.css';
 import './ForecastView.css';
 import { EmptyView } from './EmptyView';
 import {
@@ -384,17 +385,14 @@ function ForecastAnswers({
         />
         <QuestionInput label="Starting on" testId="forecast-start-date" problem={startCheck.ok ? null : startCheck.message}>
           {(problemId) => (
-            <input
-              type="date"
-              className="fm-filter-date"
-              data-testid="forecast-start-date"
+            <DayInput
+              testId="forecast-start-date"
               value={startDraft}
               min={today}
               max={latest}
               required
-              aria-invalid={problemId !== undefined}
-              aria-describedby={problemId}
-              onChange={(event) => editStart(event.target.value)}
+              problemId={problemId}
+              onChange={editStart}
             />
           )}
         </QuestionInput>
@@ -402,17 +400,14 @@ function ForecastAnswers({
       <Inline space="space.300" alignBlock="start" shouldWrap testId="forecast-questions">
         <QuestionInput label="How many items by" testId="forecast-target-date" problem={dateCheck.ok ? null : dateCheck.message}>
           {(problemId) => (
-            <input
-              type="date"
-              className="fm-filter-date"
-              data-testid="forecast-target-date"
+            <DayInput
+              testId="forecast-target-date"
               value={dateDraft}
               min={tomorrow}
               max={latest}
               required
-              aria-invalid={problemId !== undefined}
-              aria-describedby={problemId}
-              onChange={(event) => editDate(event.target.value)}
+              problemId={problemId}
+              onChange={editDate}
             />
           )}
         </QuestionInput>

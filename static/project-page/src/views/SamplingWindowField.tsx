@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
+import { DayInput } from '../DayInput';
 import { MIN_SAMPLING_DAYS, type SamplingWindowChoice } from '../../../../src/domain';
 import { checkSamplingChoice, SAMPLING_PRESETS } from './forecast-questions';
 
@@ -109,32 +110,26 @@ export function SamplingWindowField({
           <>
             <label className="fm-filter">
               <Text size="small">From</Text>
-              <input
-                type="date"
-                className="fm-filter-date"
-                data-testid="forecast-sampling-from"
+              <DayInput
+                testId="forecast-sampling-from"
                 value={fromDraft}
                 min={sampleable?.from}
                 max={sampleable?.to}
                 required
-                aria-invalid={described !== undefined}
-                aria-describedby={described}
-                onChange={(event) => edit('range', daysDraft, event.target.value)}
+                problemId={described}
+                onChange={(from) => edit('range', daysDraft, from)}
               />
             </label>
             <label className="fm-filter">
               <Text size="small">To</Text>
-              <input
-                type="date"
-                className="fm-filter-date"
-                data-testid="forecast-sampling-to"
+              <DayInput
+                testId="forecast-sampling-to"
                 value={toDraft}
                 min={sampleable?.from}
                 max={sampleable?.to}
                 required
-                aria-invalid={described !== undefined}
-                aria-describedby={described}
-                onChange={(event) => edit('range', daysDraft, fromDraft, event.target.value)}
+                problemId={described}
+                onChange={(to) => edit('range', daysDraft, fromDraft, to)}
               />
             </label>
           </>

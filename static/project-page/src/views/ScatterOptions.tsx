@@ -1,7 +1,7 @@
 import { Checkbox } from '@atlaskit/checkbox';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import '../ReportFiltersBar.css';
+import '../filter-fields.css';
 import { ROLLING_PERCENTILE, ROLLING_WINDOWS } from './rolling-cycle-time';
 
 export interface ScatterChoices {
