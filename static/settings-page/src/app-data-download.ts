@@ -1,5 +1,6 @@
 import type { AppDataExportChunk, ResolverResult } from '../../../src/shared/resolver-contract';
 import { invoke } from '../../common/invoke-resolver';
+import { saveFile } from '../../common/save-file';
 
 /** The file an admin downloads: every value the app stores for the site, by key. */
 export interface AppDataExportFile {
@@ -27,16 +28,7 @@ export async function collectAppDataExport(): Promise<ResolverResult<AppDataExpo
   return { ok: false, error: { code: 'INTERNAL', message: 'The export did not finish; try again.' } };
 }
 
-/** Hands a JSON document to the browser as a download. */
+/** Hands the export to the browser as a JSON download. */
 export function saveJsonFile(fileName: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, so the download has its data.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName);
 }

@@ -3,7 +3,8 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { useRef, useState } from 'react';
 import { exportCaption, exportFileName, type ExportSubject } from './export-caption';
-import { pngBlob, saveFile, svgBlob } from './image-download';
+import { saveFile } from '../../../common/save-file';
+import { pngBlob, svgBlob } from './image-download';
 import { tabImage } from './tab-image';
 
 type Format = 'svg' | 'png';

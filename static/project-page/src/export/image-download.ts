@@ -3,20 +3,6 @@ import type { TabImage } from './tab-image';
 /** Pixels of the PNG to a unit of the SVG: sharp on a high-density screen and in a slide. */
 const PNG_SCALE = 2;
 
-/** Hands a file to the browser as a download (Forge's frame allows downloads a click starts). */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, so the download has its data.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function svgBlob(image: TabImage): Blob {
   return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n`, image.svg], { type: 'image/svg+xml;charset=utf-8' });
 }

@@ -7,6 +7,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { TIME_SPLIT_PARTS, type ItemTimeSplit, type ReportItem } from '../../../../src/domain';
 import { formatDate } from '../../../common/format-date-time';
+import { saveFile } from '../../../common/save-file';
 import { EmptyView } from './EmptyView';
 import { count, unitName } from './format';
 import { issueColumnNames, issuesCsv, TIME_SPLIT_COLUMNS } from './issues-csv';
@@ -59,15 +60,6 @@ function sortItems(items: readonly ReportItem[], key: SortKey, order: SortOrder)
     const byValue = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return sign * byValue || collator.compare(a.key, b.key);
   });
-}
-
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -205,7 +197,12 @@ export function IssuesView({
         </Text>
         <Button
           testId="issues-export-csv"
-          onClick={() => download(issuesCsv(report, timeSplits), itemsFileName(projectKey, report, selection))}
+          onClick={() =>
+            saveFile(
+              new Blob([issuesCsv(report, timeSplits)], { type: 'text/csv;charset=utf-8' }),
+              itemsFileName(projectKey, report, selection),
+            )
+          }
         >
           Export CSV
         </Button>
