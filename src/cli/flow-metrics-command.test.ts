@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildFlowReport, type FlowReport, type JiraSearchIssue } from '../domain';
 import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+import { pieceText } from './json-pieces';
 import { readIssues } from './report-input';
 
 const ROOT = join(__dirname, '..', '..');
@@ -35,7 +36,7 @@ function runInMemory(args: string[], files: Record<string, string>) {
       for (let at = 0; at < bytes.length; at += 97) yield bytes.subarray(at, at + 97);
     },
     writeText: (path, text) => void (written[path] = text),
-    writePieces: (path, pieces) => void (written[path] = [...pieces].join('')),
+    writePieces: (path, pieces) => void (written[path] = Array.from(pieces, pieceText).join('')),
     makeDirectory: () => undefined,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
