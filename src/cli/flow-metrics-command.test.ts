@@ -158,6 +158,17 @@ describe('flow-metrics command, bad input', () => {
       'issues.json: WEB-2: fields.created: "2026-02-30T09:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199',
     ],
     [
+      // A date-time read from the file's bytes as an instant: the message still quotes the file's text.
+      'a created date before 1970',
+      { 'issues.json': withIssue((list) => (list[1]!.fields.created = '1969-12-31T23:00:00.000+0000')) },
+      'issues.json: WEB-2: fields.created: "1969-12-31T23:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199',
+    ],
+    [
+      'a resolution before the issue was created',
+      { 'issues.json': withIssue((list) => (list[0]!.fields.resolutiondate = '2025-12-01T09:00:00.000+0000')) },
+      `issues.json: WEB-1: fields.resolutiondate: 2025-12-01T09:00:00.000+0000 is before the issue was created (${fixtureIssues()[0]!.fields.created})`,
+    ],
+    [
       'a change before the issue existed',
       { 'issues.json': withIssue((list) => (list[0]!.changelog.histories[0]!.created = '2025-12-01T09:00:00.000+0000')) },
       'issues.json: WEB-1: changelog.histories[0].created: 2025-12-01T09:00:00.000+0000 is before the issue was created',
