@@ -29,6 +29,17 @@ describe('ChangeItemMemo', () => {
     expect(memo.find(other, 0, other.length)).toBeNull();
   });
 
+  it('tells apart bytes of the same length differing anywhere, at the bytes its fingerprint reads or elsewhere', () => {
+    const memo = new ChangeItemMemo();
+    memo.remember(Buffer.from(ITEM), 0, ITEM.length, IN_REVIEW);
+    for (let at = 0; at < ITEM.length; at++) {
+      const other = Buffer.from(ITEM);
+      other[at] = other[at] === 0x78 ? 0x79 : 0x78;
+      expect(memo.find(other, 0, other.length)).toBeNull();
+    }
+    expect(memo.find(Buffer.from(ITEM), 0, ITEM.length)).toBe(IN_REVIEW);
+  });
+
   it('keeps its own copy of the bytes, which the input overwrites with its next chunk', () => {
     const memo = new ChangeItemMemo();
     const window = Buffer.from(ITEM);

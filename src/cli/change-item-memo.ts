@@ -29,7 +29,26 @@ const ITEMS_PER_LENGTH = 8;
 
 interface Remembered {
   readonly bytes: Uint8Array;
+  /** `fingerprint` of the bytes. */
+  readonly fingerprint: number;
   readonly item: ReadChangeItem;
+}
+
+/** Bytes an item's fingerprint is made of, spread evenly over it. */
+const FINGERPRINT_BYTES = 8;
+
+/**
+ * A number made of a few of the bytes `start` to `end`, spread over them: items of one length that differ mostly
+ * differ there (in their values' ids and names), so most items that are not one remembered are told apart from
+ * it without comparing all their bytes (a native call, dearer than the few bytes read here). Equal fingerprints
+ * say nothing: the bytes are then compared.
+ */
+function fingerprint(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  let print = 0;
+  for (let k = 1; k <= FINGERPRINT_BYTES; k++)
+    print = (Math.imul(print, 31) + bytes[start + Math.floor((length * k) / (FINGERPRINT_BYTES + 2))]!) | 0;
+  return print;
 }
 
 /** Lookups between two reviews of how many found their item. */
@@ -74,9 +93,11 @@ export class ChangeItemMemo {
   find(bytes: Buffer, start: number, end: number): ReadChangeItem | null {
     if (end - start > MAX_ITEM_BYTES) return null;
     const candidates = this.byLength[end - start]!;
+    if (candidates.length === 0) return null;
+    const print = fingerprint(bytes, start, end);
     for (let c = 0; c < candidates.length; c++) {
       const known = candidates[c]!;
-      if (bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) {
+      if (known.fingerprint === print && bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) {
         this.found++;
         return known.item;
       }
@@ -94,7 +115,7 @@ export class ChangeItemMemo {
     const length = end - start;
     if (length > MAX_ITEM_BYTES) return;
     // A copy: the bytes given are a window of the input that the next chunk overwrites (and Buffer#slice is no copy).
-    const remembered = { bytes: new Uint8Array(bytes.subarray(start, end)), item };
+    const remembered = { bytes: new Uint8Array(bytes.subarray(start, end)), fingerprint: fingerprint(bytes, start, end), item };
     const candidates = this.byLength[length]!;
     if (candidates.length < ITEMS_PER_LENGTH) {
       candidates.push(remembered);

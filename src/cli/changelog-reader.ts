@@ -15,6 +15,7 @@
  */
 import { changeKind, historyOrder, parseIsoTimestampBytes, PreReadChangelog, READ_AHEAD } from '../domain';
 import { ChangeItemMemo } from './change-item-memo';
+import { dateTimeEnd } from './date-time-reader';
 import { ALL, Char, selectElements, selectMembers, Selection, TruncatedJson, type SelectiveJsonParser } from './selective-json';
 
 /** Members taken whole, by name: also the table the reader looks member names up in, by their bytes. */
@@ -64,23 +65,6 @@ function decimalDigits(bytes: Uint8Array, start: number, end: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-/** The length of a date-time as Jira writes every one of them: 2024-01-15T10:23:45.123+0000. */
-const JIRA_DATE_TIME_LENGTH = 28;
-
-/**
- * For a string starting at `i` (its opening quote) that is to be read as a date-time: where it may end, to be
- * confirmed by parsing. Where Jira's date-times end (28 bytes on) is tried first, without checking the bytes
- * before it as `plainStringEnd` would, only for `parseIsoTimestampBytes` to read them again. The index is only
- * a candidate: it is the string's closing quote when the parse of the bytes before it succeeds, since the parse
- * refuses any quote, backslash, control or non-ASCII byte (held by iso-timestamp.test.ts). A shorter string
- * puts another quote there (the next member's name), its bytes then fail the parse, and it is read the plain way.
- * Returns -1 when the string is not printable ASCII without escapes.
- */
-function dateTimeEnd(p: SelectiveJsonParser, i: number): number {
-  const end = i + 1 + JIRA_DATE_TIME_LENGTH;
-  return p.bytes[end] === Char.Quote ? end : p.plainStringEnd(i);
 }
 
 /**

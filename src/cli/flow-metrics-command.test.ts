@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildFlowReport, type FlowReport, type JiraSearchIssue } from '../domain';
 import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+import { pieceText } from './json-pieces';
 import { readIssues } from './report-input';
 
 const ROOT = join(__dirname, '..', '..');
@@ -35,7 +36,7 @@ function runInMemory(args: string[], files: Record<string, string>) {
       for (let at = 0; at < bytes.length; at += 97) yield bytes.subarray(at, at + 97);
     },
     writeText: (path, text) => void (written[path] = text),
-    writePieces: (path, pieces) => void (written[path] = [...pieces].join('')),
+    writePieces: (path, pieces) => void (written[path] = Array.from(pieces, pieceText).join('')),
     makeDirectory: () => undefined,
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
@@ -155,6 +156,17 @@ describe('flow-metrics command, bad input', () => {
       'an impossible created date',
       { 'issues.json': withIssue((list) => (list[1]!.fields.created = '2026-02-30T09:00:00.000+0000')) },
       'issues.json: WEB-2: fields.created: "2026-02-30T09:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199',
+    ],
+    [
+      // A date-time read from the file's bytes as an instant: the message still quotes the file's text.
+      'a created date before 1970',
+      { 'issues.json': withIssue((list) => (list[1]!.fields.created = '1969-12-31T23:00:00.000+0000')) },
+      'issues.json: WEB-2: fields.created: "1969-12-31T23:00:00.000+0000" is not a date-time with a time zone offset between 1970 and 2199',
+    ],
+    [
+      'a resolution before the issue was created',
+      { 'issues.json': withIssue((list) => (list[0]!.fields.resolutiondate = '2025-12-01T09:00:00.000+0000')) },
+      `issues.json: WEB-1: fields.resolutiondate: 2025-12-01T09:00:00.000+0000 is before the issue was created (${fixtureIssues()[0]!.fields.created})`,
     ],
     [
       'a change before the issue existed',

@@ -29,7 +29,7 @@ import { isPullRequestTableName } from './csv-table-names';
 import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
 import { readIssues } from './report-input';
-import { prettyJsonPieces } from './json-pieces';
+import { pieceText, prettyJsonPieces, type JsonPiece } from './json-pieces';
 import { itemRowsJson, timeInStatusRowsJson } from './report-rows-json';
 
 export interface CommandIo {
@@ -41,8 +41,11 @@ export interface CommandIo {
    */
   readChunks(path: string): Iterable<Uint8Array>;
   writeText(path: string, text: string): void;
-  /** Writes the pieces to a file one after another, each dropped once written (never joined into one string). */
-  writePieces(path: string, pieces: Iterable<string>): void;
+  /**
+   * Writes the pieces to a file one after another, each dropped once written (never joined into one string);
+   * a piece of bytes is UTF-8, and is overwritten once the next piece is asked for.
+   */
+  writePieces(path: string, pieces: Iterable<JsonPiece>): void;
   makeDirectory(path: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -127,7 +130,7 @@ function report(args: ReportArguments, io: CommandIo): void {
       yield '\n';
     };
     if (args.out === null) {
-      for (const piece of json()) io.stdout(piece);
+      for (const piece of json()) io.stdout(pieceText(piece));
     } else {
       io.makeDirectory(args.out);
       io.writePieces(join(args.out, 'report.json'), json());

@@ -10,6 +10,7 @@
  */
 import { FACET_FIELDS } from '../domain';
 import { ChangelogReader } from './changelog-reader';
+import { ISSUE_DATE_TIME } from './date-time-reader';
 import { ALL, selectElements, selectMembers, type Selection } from './selective-json';
 
 const FACETS: Record<(typeof FACET_FIELDS)[number], Selection> = {
@@ -25,8 +26,9 @@ export function issueSelection(flaggedFieldIds: readonly string[]): Selection {
     key: ALL,
     id: ALL,
     fields: selectMembers({
-      created: ALL,
-      resolutiondate: ALL,
+      // Read as instants from their bytes when they are date-times (see date-time-reader.ts).
+      created: ISSUE_DATE_TIME,
+      resolutiondate: ISSUE_DATE_TIME,
       issuetype: selectMembers({ name: ALL }),
       status: selectMembers({ id: ALL, name: ALL, statusCategory: selectMembers({ key: ALL }) }),
       ...FACETS,

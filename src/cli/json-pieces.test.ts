@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { PrettyJsonList, prettyJsonPieces } from './json-pieces';
+import { pieceText, PrettyJsonList, prettyJsonPieces } from './json-pieces';
 
-const joined = (value: unknown, elementsPerPiece?: number) => [...prettyJsonPieces(value, elementsPerPiece)].join('');
+const joined = (value: unknown, elementsPerPiece?: number) => Array.from(prettyJsonPieces(value, elementsPerPiece), pieceText).join('');
 
 /** Values JSON.stringify treats specially: left out as members, null as elements. */
 const unusual = fc.constantFrom(undefined, () => 1, Symbol('s'), NaN, -0, Infinity, new Date(Date.UTC(2026, 0, 31)));
@@ -32,7 +32,7 @@ describe('prettyJsonPieces', () => {
   it('cuts a long list of rows into runs, each piece a few rows, the empty object and list as JSON writes them', () => {
     const rows = Array.from({ length: 5 }, (_, k) => ({ key: `ABC-${k}`, stageDates: { 'To Do': '2026-01-01' }, tags: [] }));
     const report = { generated: '2026-01-31', items: rows, nothing: undefined, empty: {}, none: [] };
-    const pieces = [...prettyJsonPieces(report, 2)];
+    const pieces = Array.from(prettyJsonPieces(report, 2), pieceText);
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
     // The opening member, the items' heading, three runs of at most two rows (two commas between), their closing
     // bracket, two members (the undefined one is left out), the end.
@@ -55,5 +55,20 @@ describe('prettyJsonPieces with a list whose elements are written by their owner
     );
     expect(joined({ first: true, rows: list, last: null }, 2)).toBe(JSON.stringify({ first: true, rows, last: null }, null, 2));
     expect(joined({ rows: new PrettyJsonList(0, () => 'never asked') })).toBe(JSON.stringify({ rows: [] }, null, 2));
+  });
+
+  it('hands on runs written as UTF-8 bytes as they are, each read before the next is asked for', () => {
+    const keys = ['A-1', 'É-2', 'A"3'];
+    const buffer = Buffer.alloc(256);
+    // One buffer for every run, as the report's rows are written: a run is overwritten by the next.
+    const list = new PrettyJsonList(keys.length, (from, to) => {
+      const text = keys
+        .slice(from, to)
+        .map((key) => `    {\n      "key": ${JSON.stringify(key)}\n    }`)
+        .join(',\n');
+      return buffer.subarray(0, buffer.write(text, 0, 'utf8'));
+    });
+    const rows = keys.map((key) => ({ key }));
+    expect(Array.from(prettyJsonPieces({ rows: list }, 2), pieceText).join('')).toBe(JSON.stringify({ rows }, null, 2));
   });
 });

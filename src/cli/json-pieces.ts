@@ -13,8 +13,19 @@
  * inside an object of its own (`{"name": value}`) for the same reason.
  *
  * A member may also be a `PrettyJsonList`, a list whose elements' text its owner writes itself, straight from
- * what they are made of (see `report-rows-json.ts`): its runs are then asked of it rather than stringified.
+ * what they are made of (see `report-rows-json.ts`): its runs are then asked of it rather than stringified,
+ * and may come as UTF-8 bytes rather than as a string.
  */
+
+/**
+ * A piece of the text: a string, or its UTF-8 bytes, which may be overwritten once the next piece is asked for
+ * (they are written from a buffer reused for every run of a list).
+ */
+export type JsonPiece = string | Uint8Array;
+
+/** A piece as a string (for a reader of the text rather than of the bytes). */
+export const pieceText = (piece: JsonPiece): string =>
+  typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
 
 /** Elements of a long list written per piece: tens of kilobytes of a report's rows, small enough for V8 to make in reused memory. */
 const ELEMENTS_PER_PIECE = 100;
@@ -27,12 +38,13 @@ const MEMBER_BRACES = 2;
 /**
  * A list of `length` elements a member of the object holds, whose text is made by `elements(from, to)`: the
  * elements `from` to `to - 1` as they stand in the whole text, two levels deep (each indented by four
- * spaces, separated by ",\n"), exactly as `JSON.stringify` of the list they stand for writes them there.
+ * spaces, separated by ",\n"), exactly as `JSON.stringify` of the list they stand for writes them there;
+ * as a string or as its UTF-8 bytes (see `JsonPiece`).
  */
 export class PrettyJsonList {
   constructor(
     readonly length: number,
-    readonly elements: (from: number, to: number) => string,
+    readonly elements: (from: number, to: number) => JsonPiece,
   ) {}
 }
 
@@ -44,7 +56,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * anything else (and an object with `toJSON`) is one piece.
  * @param elementsPerPiece how many elements of a list (a member of the object) make one piece
  */
-export function* prettyJsonPieces(value: unknown, elementsPerPiece = ELEMENTS_PER_PIECE): Generator<string> {
+export function* prettyJsonPieces(value: unknown, elementsPerPiece = ELEMENTS_PER_PIECE): Generator<JsonPiece> {
   if (!isPlainObject(value)) {
     // JSON has no text for undefined or a function: JSON.stringify answers undefined, said here as "".
     yield JSON.stringify(value, null, 2) ?? '';

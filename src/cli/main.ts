@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { readFileChunks } from './file-chunks';
+import type { JsonPiece } from './json-pieces';
 
 /** Loads the configuration's reader, compiled apart (cli/build/flow-metrics-config.js): see config-input.ts. */
 export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
@@ -45,16 +46,29 @@ const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
 const WRITE_BUFFER_BYTES = 1 << 20;
 
 /** Writes bytes `0` to `end` of the buffer, however many calls the system takes to accept them. */
-function writeAll(fd: number, buffer: Buffer, end: number): void {
+function writeAll(fd: number, buffer: Uint8Array, end: number): void {
   for (let at = 0; at < end;) at += writeSync(fd, buffer, at, end - at);
 }
 
-function writePieces(path: string, pieces: Iterable<string>): void {
+function writePieces(path: string, pieces: Iterable<JsonPiece>): void {
   const fd = openSync(path, 'w');
   try {
     let buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
     let used = 0;
     for (const piece of pieces) {
+      if (typeof piece !== 'string') {
+        // Bytes already: copied into the buffer (they are overwritten by the next piece), or written as they are.
+        if (used + piece.length > buffer.length) {
+          writeAll(fd, buffer, used);
+          used = 0;
+        }
+        if (piece.length > buffer.length) writeAll(fd, piece, piece.length);
+        else {
+          buffer.set(piece, used);
+          used += piece.length;
+        }
+        continue;
+      }
       // A UTF-16 code unit is at most three bytes of UTF-8.
       if (used + 3 * piece.length > buffer.length) {
         writeAll(fd, buffer, used);

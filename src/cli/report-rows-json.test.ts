@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { itemRowsOf, timeInStatusRowsOf, type ItemTable, type TimeInStatusTable } from '../domain';
-import { PrettyJsonList, prettyJsonPieces } from './json-pieces';
+import { pieceText, PrettyJsonList, prettyJsonPieces } from './json-pieces';
 import { itemRowsJson, timeInStatusRowsJson } from './report-rows-json';
 
 /** Names as stages and statuses may be called, with JSON's and JavaScript's awkward ones among them. */
@@ -64,7 +64,9 @@ const statusTable = fc
   );
 
 /** The report's text with the list as `member`, in pieces of `perPiece` rows. */
-const written = (member: unknown, perPiece: number) => [...prettyJsonPieces({ before: 1, rows: member, after: [2] }, perPiece)].join('');
+// Each piece read as it comes: a piece of bytes is overwritten by the next.
+const written = (member: unknown, perPiece: number) =>
+  Array.from(prettyJsonPieces({ before: 1, rows: member, after: [2] }, perPiece), pieceText).join('');
 const expected = (rows: unknown) => JSON.stringify({ before: 1, rows, after: [2] }, null, 2);
 
 describe('report rows written from their columns', () => {

@@ -4,7 +4,7 @@
  *
  * Why: they are most of a report of many items (four fifths of the 80 MB of 100,000 issues). Built as objects
  * (three per item and one more per item's statuses) and then stringified, they cost more than all the
- * report's measures together; written from the columns, each row is one string and nothing else.
+ * report's measures together; written from the columns, each row is its bytes and nothing else (see json-bytes.ts).
  *
  * The text is exactly what `JSON.stringify(report, null, 2)` writes of the rows `itemRowsOf` and
  * `timeInStatusRowsOf` build (held to it by report-rows-json.test.ts). Where a JavaScript object would not keep
@@ -20,6 +20,7 @@ import {
   type TimeInStatusTable,
   type FlowReport,
 } from '../domain';
+import { JsonBytes, utf8 } from './json-bytes';
 import { PrettyJsonList } from './json-pieces';
 
 /** Whether an object given members of these names, in this order, keeps them so. */
@@ -27,86 +28,42 @@ function keptInOrder(names: readonly string[]): boolean {
   return new Set(names).size === names.length && names.every((name) => name !== '__proto__' && !/^[0-9]+$/.test(name));
 }
 
-/**
- * The text of numbers written before, by their value in thousandths: the rows' numbers are rounded to two or
- * three decimals, and a report repeats the same few thousand of them hundreds of thousands of times, each
- * costlier to write afresh than to look up. One slot per value's low bits, the latest value kept.
- */
-const NUMBER_SLOTS = 1 << 14;
-const numberThousandths = new Float64Array(NUMBER_SLOTS).fill(NaN);
-const numberTexts: string[] = new Array<string>(NUMBER_SLOTS).fill('');
-
-/** A number as JSON writes it, NaN and infinities as null (as the rows hold them). */
-function jsonNumber(value: number): string {
-  const thousandths = Math.round(value * 1000);
-  // A value of so many thousandths is the same number however it was written (1.27 is 1270 / 1000), so its
-  // text is too. Anything else (NaN, infinities, finer or far larger values) is written afresh.
-  if (thousandths / 1000 !== value || thousandths > 0x7fffffff || thousandths < -0x7fffffff)
-    return Number.isFinite(value) ? String(value) : 'null';
-  const slot = thousandths & (NUMBER_SLOTS - 1);
-  if (numberThousandths[slot] !== thousandths) {
-    numberThousandths[slot] = thousandths;
-    numberTexts[slot] = String(value);
-  }
-  return numberTexts[slot]!;
-}
-
 /** Row indentation: a row is an element of a list that is a member of the report, two levels deep. */
 const ROW = '    ';
 const MEMBER = `\n${ROW}  `;
 const RECORD_MEMBER = `${MEMBER}  `;
 /** What stands before each value of a row, from the row's opening brace to the last member's name. */
-const ITEM_KEY = `${ROW}{${MEMBER}"key": `;
-const ITEM_TYPE = `,${MEMBER}"type": `;
-const ITEM_STATUS = `,${MEMBER}"status": `;
-const ITEM_STAGE_DATES = `,${MEMBER}"stageDates": `;
-const ITEM_START = `,${MEMBER}"start": `;
-const ITEM_DONE = `,${MEMBER}"done": `;
-const ITEM_CYCLE_TIME = `,${MEMBER}"cycleTime": `;
-const ITEM_LEAD_TIME = `,${MEMBER}"leadTime": `;
-const ITEM_AGE = `,${MEMBER}"age": `;
-const ITEM_DISCARDED = `,${MEMBER}"discarded": `;
-const ITEM_BLOCKED_TIME = `,${MEMBER}"blockedTime": `;
-const ITEM_FLOW_EFFICIENCY = `,${MEMBER}"flowEfficiency": `;
-const ITEM_TIME_IN_STAGE = `,${MEMBER}"timeInStage": `;
+const ITEM_KEY = utf8(`${ROW}{${MEMBER}"key": `);
+const ITEM_TYPE = utf8(`,${MEMBER}"type": `);
+const ITEM_STATUS = utf8(`,${MEMBER}"status": `);
+const ITEM_STAGE_DATES = utf8(`,${MEMBER}"stageDates": `);
+const ITEM_START = utf8(`,${MEMBER}"start": `);
+const ITEM_DONE = utf8(`,${MEMBER}"done": `);
+const ITEM_CYCLE_TIME = utf8(`,${MEMBER}"cycleTime": `);
+const ITEM_LEAD_TIME = utf8(`,${MEMBER}"leadTime": `);
+const ITEM_AGE = utf8(`,${MEMBER}"age": `);
+const ITEM_DISCARDED = utf8(`,${MEMBER}"discarded": `);
+const ITEM_BLOCKED_TIME = utf8(`,${MEMBER}"blockedTime": `);
+const ITEM_FLOW_EFFICIENCY = utf8(`,${MEMBER}"flowEfficiency": `);
+const ITEM_TIME_IN_STAGE = utf8(`,${MEMBER}"timeInStage": `);
 const STATUS_ROW_KEY = ITEM_KEY;
-const STATUS_ROW_STATUSES = `,${MEMBER}"statuses": `;
-const RECORD_END = `${MEMBER}}`;
-const ROW_END = `\n${ROW}}`;
-const ROW_SEPARATOR = ',\n';
-
-/** The members of a record keyed by `names` (each `"name": `, on its own line), for a row's nested records. */
-const recordHeads = (names: readonly string[]): string[] => names.map((name) => `${RECORD_MEMBER}${JSON.stringify(name)}: `);
+const STATUS_ROW_STATUSES = utf8(`,${MEMBER}"statuses": `);
+const RECORD_END = utf8(`${MEMBER}}`);
+const ROW_END = utf8(`\n${ROW}}`);
+const ROW_SEPARATOR = utf8(',\n');
+const EMPTY_RECORD = utf8('{}');
+const RECORD_START = utf8('{');
+const NOTHING = utf8('');
+const TRUE = utf8('true');
+const FALSE = utf8('false');
+const NULL = utf8('null');
 
 /**
- * The text of a run of rows, gathered as its parts (most of them the constant heads above, and texts of numbers
- * and dates written before) and joined once.
- *
- * Why: built by concatenation, a row is dozens of intermediate strings, and the run of them a tree of strings
- * that writing it must first copy flat; the rows were over half of all the memory a report of 20,000 issues
- * took from start to end. Joined, a run is one flat string made in one go. One array of parts serves every run.
+ * The members of a record keyed by `names`, each `"name": ` on its own line, the first as it follows the
+ * record's opening brace and the others after a comma (one part each, for a row's nested records).
  */
-class RowParts {
-  private readonly parts: string[] = [];
-  private count = 0;
-
-  add(text: string): void {
-    this.parts[this.count++] = text;
-  }
-
-  /** Forgets the parts added since the last join (a run that failed part way must not leave them to the next). */
-  clear(): void {
-    this.count = 0;
-  }
-
-  /** The parts added since the last join, as one string. */
-  join(): string {
-    // Shortened rather than emptied, which would drop the array's memory for the next run to take again.
-    this.parts.length = this.count;
-    this.count = 0;
-    return this.parts.join('');
-  }
-}
+const recordHeads = (names: readonly string[]): Buffer[] =>
+  names.map((name, k) => utf8(`${k === 0 ? '' : ','}${RECORD_MEMBER}${JSON.stringify(name)}: `));
 
 /** The report's `items`, from their table. */
 export function itemRowsJson(table: ItemTable): PrettyJsonList | ReportItem[] {
@@ -114,92 +71,92 @@ export function itemRowsJson(table: ItemTable): PrettyJsonList | ReportItem[] {
   if (!keptInOrder(stages)) return itemRowsOf(table);
   const perStage = stages.length;
   const heads = recordHeads(stages);
-  const recordEnd = perStage === 0 ? '' : RECORD_END;
-  const recordStart = perStage === 0 ? '{}' : '{';
-  const types = table.types.map((name) => JSON.stringify(name));
-  const statuses = table.statuses.map((name) => JSON.stringify(name));
+  const recordEnd = perStage === 0 ? NOTHING : RECORD_END;
+  const recordStart = perStage === 0 ? EMPTY_RECORD : RECORD_START;
+  const types = table.types.map((name) => utf8(JSON.stringify(name)));
+  const statuses = table.statuses.map((name) => utf8(JSON.stringify(name)));
   // A few hundred days among 100,000 dates: each written once.
-  const labels = new Map<number, string>();
-  const label = (day: number): string => {
-    if (Number.isNaN(day)) return 'null';
+  const labels = new Map<number, Buffer>();
+  const label = (day: number): Buffer => {
+    if (Number.isNaN(day)) return NULL;
     let text = labels.get(day);
-    if (text === undefined) labels.set(day, (text = JSON.stringify(dayToIsoDate(day))));
+    if (text === undefined) labels.set(day, (text = utf8(JSON.stringify(dayToIsoDate(day)))));
     return text;
   };
-  const row = (i: number, text: RowParts): void => {
-    text.add(ITEM_KEY);
-    text.add(JSON.stringify(table.key[i]));
-    text.add(ITEM_TYPE);
-    text.add(types[table.type[i]!]!);
-    text.add(ITEM_STATUS);
-    text.add(statuses[table.status[i]!]!);
-    text.add(ITEM_STAGE_DATES);
-    text.add(recordStart);
+  const row = (i: number, json: JsonBytes): void => {
+    json.bytes(ITEM_KEY);
+    json.string(table.key[i]!);
+    json.bytes(ITEM_TYPE);
+    json.bytes(types[table.type[i]!]!);
+    json.bytes(ITEM_STATUS);
+    json.bytes(statuses[table.status[i]!]!);
+    json.bytes(ITEM_STAGE_DATES);
+    json.bytes(recordStart);
     for (let k = 0; k < perStage; k++) {
-      if (k > 0) text.add(',');
-      text.add(heads[k]!);
-      text.add(label(table.stageDates[i * perStage + k]!));
+      json.bytes(heads[k]!);
+      json.bytes(label(table.stageDates[i * perStage + k]!));
     }
-    text.add(recordEnd);
-    text.add(ITEM_START);
-    text.add(label(table.start[i]!));
-    text.add(ITEM_DONE);
-    text.add(label(table.done[i]!));
-    text.add(ITEM_CYCLE_TIME);
-    text.add(jsonNumber(table.cycleTime[i]!));
-    text.add(ITEM_LEAD_TIME);
-    text.add(jsonNumber(table.leadTime[i]!));
-    text.add(ITEM_AGE);
-    text.add(jsonNumber(table.age[i]!));
-    text.add(ITEM_DISCARDED);
-    text.add(table.discarded[i] === 1 ? 'true' : 'false');
-    text.add(ITEM_BLOCKED_TIME);
-    text.add(jsonNumber(table.blockedTime[i]!));
-    text.add(ITEM_FLOW_EFFICIENCY);
-    text.add(jsonNumber(table.flowEfficiency[i]!));
-    text.add(ITEM_TIME_IN_STAGE);
-    text.add(recordStart);
+    json.bytes(recordEnd);
+    json.bytes(ITEM_START);
+    json.bytes(label(table.start[i]!));
+    json.bytes(ITEM_DONE);
+    json.bytes(label(table.done[i]!));
+    json.bytes(ITEM_CYCLE_TIME);
+    json.number(table.cycleTime[i]!);
+    json.bytes(ITEM_LEAD_TIME);
+    json.number(table.leadTime[i]!);
+    json.bytes(ITEM_AGE);
+    json.number(table.age[i]!);
+    json.bytes(ITEM_DISCARDED);
+    json.bytes(table.discarded[i] === 1 ? TRUE : FALSE);
+    json.bytes(ITEM_BLOCKED_TIME);
+    json.number(table.blockedTime[i]!);
+    json.bytes(ITEM_FLOW_EFFICIENCY);
+    json.number(table.flowEfficiency[i]!);
+    json.bytes(ITEM_TIME_IN_STAGE);
+    json.bytes(recordStart);
     for (let k = 0; k < perStage; k++) {
-      if (k > 0) text.add(',');
-      text.add(heads[k]!);
-      text.add(jsonNumber(table.timeInStage[i * perStage + k]!));
+      json.bytes(heads[k]!);
+      json.number(table.timeInStage[i * perStage + k]!);
     }
-    text.add(recordEnd);
-    text.add(ROW_END);
+    json.bytes(recordEnd);
+    json.bytes(ROW_END);
   };
-  return new PrettyJsonList(table.key.length, (from, to) => joinedRows(row, from, to));
+  return new PrettyJsonList(table.key.length, (from, to) => writtenRows(row, from, to));
 }
 
 /** The report's `timeInStatus`, from its table. */
 export function timeInStatusRowsJson(table: TimeInStatusTable): PrettyJsonList | FlowReport['timeInStatus'] {
   if (!keptInOrder(table.statuses)) return timeInStatusRowsOf(table);
-  const heads = recordHeads(table.statuses);
+  // Each status's head as the first member of a record and after a comma.
+  const firstHeads = table.statuses.map((name) => utf8(`${RECORD_MEMBER}${JSON.stringify(name)}: `));
+  const heads = table.statuses.map((name) => utf8(`,${RECORD_MEMBER}${JSON.stringify(name)}: `));
   const { offsets, status, time } = table;
-  const row = (r: number, text: RowParts): void => {
+  const row = (r: number, json: JsonBytes): void => {
     const first = offsets[r]!;
     const end = offsets[r + 1]!;
-    text.add(STATUS_ROW_KEY);
-    text.add(JSON.stringify(table.key[r]));
-    text.add(STATUS_ROW_STATUSES);
-    text.add(first === end ? '{}' : '{');
+    json.bytes(STATUS_ROW_KEY);
+    json.string(table.key[r]!);
+    json.bytes(STATUS_ROW_STATUSES);
+    json.bytes(first === end ? EMPTY_RECORD : RECORD_START);
     for (let e = first; e < end; e++) {
-      if (e > first) text.add(',');
-      text.add(heads[status[e]!]!);
-      text.add(jsonNumber(time[e]!));
+      json.bytes((e > first ? heads : firstHeads)[status[e]!]!);
+      json.number(time[e]!);
     }
-    if (first < end) text.add(RECORD_END);
-    text.add(ROW_END);
+    if (first < end) json.bytes(RECORD_END);
+    json.bytes(ROW_END);
   };
-  return new PrettyJsonList(table.key.length, (from, to) => joinedRows(row, from, to));
+  return new PrettyJsonList(table.key.length, (from, to) => writtenRows(row, from, to));
 }
 
-const rowParts = new RowParts();
+/** One buffer serves every run of rows: each run is written out before the next is asked for. */
+const rowBytes = new JsonBytes();
 
-function joinedRows(row: (index: number, text: RowParts) => void, from: number, to: number): string {
-  rowParts.clear();
+function writtenRows(row: (index: number, json: JsonBytes) => void, from: number, to: number): Uint8Array {
+  rowBytes.clear();
   for (let i = from; i < to; i++) {
-    if (i > from) rowParts.add(ROW_SEPARATOR);
-    row(i, rowParts);
+    if (i > from) rowBytes.bytes(ROW_SEPARATOR);
+    row(i, rowBytes);
   }
-  return rowParts.join();
+  return rowBytes.written();
 }

@@ -52,6 +52,7 @@ export {
 } from './compact-history';
 export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
 export { changeKind, historyOrder, PreReadChangelog, READ_AHEAD, type ChangeKind } from './jira-change-list';
+export { InstantReadAhead } from './instant-read-ahead';
 export { facetValueCounts, facetValuesAt, IssueFacetsBuilder, NO_FACET_VALUE, type IssueFacetValues } from './issue-facets';
 export {
   collectBulkChangelogs,

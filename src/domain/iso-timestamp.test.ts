@@ -86,6 +86,47 @@ describe('parseIsoTimestampBytes', () => {
     );
   });
 
+  it("agrees with parseIsoTimestamp on text in Jira's form with any digits, possible or not, and any separators", () => {
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const digits = (count: number) => fc.array(digit, { minLength: count, maxLength: count }).map((list) => list.join(''));
+    // Mostly the usual separator, so that most texts are in the form and their digits are what is tried.
+    const separator = (usual: string) =>
+      fc.oneof(
+        { arbitrary: fc.constant(usual), weight: 30 },
+        { arbitrary: fc.constantFrom('-', ':', 'T', 't', ' ', '.', ',', '+', 'Z', '0', '"'), weight: 1 },
+      );
+    /** Two digits, often at the edges of what the field allows. */
+    const field = (...edges: string[]) => fc.oneof(digits(2), fc.constantFrom(...edges));
+    const jiraForm = fc
+      .tuple(
+        fc.oneof(digits(4), fc.constantFrom('1970', '2024', '2100', '2000', '1900')),
+        separator('-'),
+        field('00', '01', '02', '12', '13'),
+        separator('-'),
+        field('00', '01', '28', '29', '30', '31', '32'),
+        separator('T'),
+        field('00', '23', '24'),
+        separator(':'),
+        field('00', '59', '60'),
+        separator(':'),
+        field('00', '59', '60'),
+        separator('.'),
+        digits(3),
+        fc.oneof({ arbitrary: fc.constantFrom('+', '-'), weight: 10 }, { arbitrary: fc.constantFrom('Z', ':', '0'), weight: 1 }),
+        field('00', '23', '24'),
+        field('00', '59', '60'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(jiraForm, (text) => {
+        expect(inBytes(text)).toBe(parseIsoTimestamp(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(inBytes('2024-02-29T23:59:59.999-2359')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999) + (23 * 60 + 59) * 60_000);
+    expect(inBytes('2023-02-29T10:23:45.123+0000')).toBeNaN();
+  });
+
   it('agrees with parseIsoTimestamp on any ASCII text, refusing what it refuses', () => {
     fc.assert(
       fc.property(

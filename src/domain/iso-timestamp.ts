@@ -103,12 +103,70 @@ function byteDigits(bytes: Uint8Array, start: number, count: number, end: number
   return value;
 }
 
+/** The length of a date-time as Jira writes every one of them: `2024-01-15T10:23:45.123+0000`. */
+const JIRA_FORM_LENGTH = 28;
+/** What `jiraFormBytes` answers for bytes not in Jira's form (NaN says an impossible date-time in that form). */
+const NOT_JIRA_FORM = -Infinity;
+
+/** The two digits at `i` as a number, or -1 when either is not a digit. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const tens = bytes[i]! - 48;
+  const units = bytes[i + 1]! - 48;
+  // A byte below '0' gives a negative difference, which as unsigned is above 9.
+  return tens >>> 0 > 9 || units >>> 0 > 9 ? -1 : tens * 10 + units;
+}
+
+/**
+ * `parseIsoTimestampBytes` of the 28 bytes at `start` when they are in the form Jira writes every date-time in
+ * (`2024-01-15T10:23:45.123+0000`), read in one pass with no position to track; `NOT_JIRA_FORM` for any other
+ * form, left to the general reading.
+ *
+ * Why: an export holds a date-time per history, hundreds of thousands of them, all in this form.
+ */
+function jiraFormBytes(bytes: Uint8Array, start: number): number {
+  const century = twoDigits(bytes, start);
+  const yearOfCentury = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  const hour = twoDigits(bytes, start + 11);
+  const minute = twoDigits(bytes, start + 14);
+  const second = twoDigits(bytes, start + 17);
+  const centiseconds = twoDigits(bytes, start + 20);
+  const lastMillisecond = bytes[start + 22]! - 48;
+  const sign = bytes[start + 23];
+  const offsetHours = twoDigits(bytes, start + 24);
+  const offsetMins = twoDigits(bytes, start + 26);
+  if (
+    (century | yearOfCentury | month | day | hour | minute | second | centiseconds | offsetHours | offsetMins) < 0 ||
+    lastMillisecond >>> 0 > 9 ||
+    bytes[start + 4] !== 45 || // '-'
+    bytes[start + 7] !== 45 ||
+    bytes[start + 10] !== 84 || // 'T'
+    bytes[start + 13] !== 58 || // ':'
+    bytes[start + 16] !== 58 ||
+    bytes[start + 19] !== 46 || // '.'
+    (sign !== 43 && sign !== 45) // '+' or '-'
+  ) {
+    return NOT_JIRA_FORM;
+  }
+  const year = century * 100 + yearOfCentury;
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NaN;
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMins > 59) return NaN;
+  const offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  const millis = centiseconds * 10 + lastMillisecond;
+  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
+}
+
 /**
  * `parseIsoTimestamp` of the ASCII text in bytes `start` to `end` (exclusive), read straight from the bytes:
  * a reader of a large file gets the instant without making a string of each date first. The same forms are
  * accepted and the same instants given (a property test holds the two to each other).
  */
 export function parseIsoTimestampBytes(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start === JIRA_FORM_LENGTH) {
+    const instant = jiraFormBytes(bytes, start);
+    if (instant !== NOT_JIRA_FORM) return instant;
+  }
   if (end - start < 17) return NaN;
   const year = byteDigits(bytes, start, 4, end);
   const month = byteDigits(bytes, start + 5, 2, end);

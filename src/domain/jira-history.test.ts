@@ -1,4 +1,6 @@
 import { issueAt } from './compact-history';
+import { InstantReadAhead } from './instant-read-ahead';
+import { parseIsoTimestamp } from './iso-timestamp';
 import {
   collectBulkChangelogs,
   compactHistoryFromSearch,
@@ -219,6 +221,21 @@ describe('reading search/jql issues', () => {
     truncated.changelog.total = 140;
     builder.addSearchIssue(truncated);
     expect(builder.warnings[0]).toMatch(/^ABC-1: the changelog holds 1 of 140 entries/);
+  });
+
+  it('takes date-times read ahead as instants as it takes their text, and refuses the same ones', () => {
+    const histories = [move('1', '2025-03-04T10:00:00.000+0000', TODO, DONE)];
+    const asText = issue({ histories });
+    const readAhead = (text: string) => new InstantReadAhead(parseIsoTimestamp(text));
+    const asInstants = issue({
+      histories,
+      fields: { ...asText.fields, created: readAhead(asText.fields.created), resolutiondate: readAhead(asText.fields.resolutiondate!) },
+    } as unknown as Partial<JiraSearchIssue>);
+    expect(compactHistoryFromSearch([asInstants])).toEqual(compactHistoryFromSearch([asText]));
+    const before1970 = issue({
+      fields: { ...asText.fields, created: readAhead('1969-12-31T23:00:00.000+0000') },
+    } as unknown as Partial<JiraSearchIssue>);
+    expect(() => compactHistoryFromSearch([before1970])).toThrow(JiraHistoryError);
   });
 });
 

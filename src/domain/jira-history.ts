@@ -12,6 +12,7 @@
  * stack trace. Statuses are recorded by id when Jira gives one (ids survive renames), else by name.
  */
 import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './compact-history';
+import { InstantReadAhead } from './instant-read-ahead';
 import { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
 import { changeKind, historyOrder, JiraChangeList, PreReadChangelog, READ_AHEAD } from './jira-change-list';
 
@@ -25,8 +26,9 @@ const LATEST = Date.UTC(2200, 0, 1);
 /** The instant, or NaN when it is outside the plausible range. */
 const plausible = (ms: number): number => (ms >= EARLIEST && ms < LATEST ? ms : NaN);
 
-/** Epoch ms of a Jira date-time, or NaN when it is not one or is outside the plausible range. */
+/** Epoch ms of a Jira date-time (or of one read ahead), or NaN when it is not one or is outside the plausible range. */
 function jiraInstant(value: unknown): number {
+  if (value instanceof InstantReadAhead) return plausible(value.instant);
   return plausible(typeof value === 'string' ? parseIsoTimestamp(value) : NaN);
 }
 
@@ -287,7 +289,7 @@ export class JiraHistoryBuilder {
         throw new JiraHistoryError(key, 'fields.resolutiondate', `${describe(resolvedText)} ${NOT_AN_INSTANT}`);
       }
       if (resolved < created) {
-        // Both are strings here: jiraInstant reads nothing else.
+        // Both are strings here (or instants read ahead, whose message report-input.ts words again).
         throw new JiraHistoryError(
           key,
           'fields.resolutiondate',
