@@ -1,5 +1,13 @@
 import { parseFlowConfig } from './flow-config';
-import { buildFlowForecast, buildFlowMeasures, buildFlowReport, buildForecaster } from './flow-report';
+import {
+  buildFlowForecast,
+  buildFlowMeasures,
+  buildFlowReport,
+  buildForecaster,
+  itemFacts,
+  reportBasis,
+  windowMeasures,
+} from './flow-report';
 import { UnmappedStatusError } from './flow-timeline';
 import { DEFAULT_MAX_FORECAST_DAYS } from './monte-carlo';
 import { at, BOARD_WORKFLOW, boardHistory, type IssueSketch } from './testing/history-fixture';
@@ -153,6 +161,19 @@ describe('flow report', () => {
       { key: 'R-4', stage: 'In Progress', status: 'In Progress', age: 8, percentileBand: 95 },
       { key: 'R-7', stage: 'In Progress', status: 'In Progress', age: 2, percentileBand: null },
     ]);
+  });
+
+  it('works out the items in progress with their ages when first read, and carries them as any other member', () => {
+    const basis = reportBasis(history, config, run);
+    const measures = windowMeasures(basis, itemFacts(basis, config), config, run);
+    // A page's chart never reads them: from the first stage thousands of items are in progress.
+    expect(typeof Object.getOwnPropertyDescriptor(measures, 'aging')?.get).toBe('function');
+    expect(measures.aging).toBe(measures.aging);
+    expect(measures.aging).toEqual(report.aging);
+    expect((JSON.parse(JSON.stringify(measures)) as typeof measures).aging).toEqual(report.aging);
+    expect(structuredClone(measures).aging).toEqual(report.aging);
+    // The whole report holds them as a plain member, in its place.
+    expect(Object.getOwnPropertyDescriptor(buildFlowMeasures(history, config, run), 'aging')?.value).toEqual(report.aging);
   });
 
   it('gives time in status, flow efficiency and blocked time', () => {

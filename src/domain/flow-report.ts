@@ -539,6 +539,7 @@ export function windowMeasures(
   const { key } = history;
   const statusNames = history.statuses.map((status) => status.name);
   const daily = dailyRows(window, wip, cfd, dates);
+  let aging: WindowMeasures['aging'] | undefined;
 
   return {
     generated: {
@@ -580,13 +581,17 @@ export function windowMeasures(
     })),
     wip: daily.wip,
     cfd: daily.cfd,
-    aging: Array.from(ages.items, (item, k) => ({
-      key: key[item]!,
-      stage: stageNames[timeline.currentStage[item]!]!,
-      status: statusNames[timeline.currentStatus[item]!]!,
-      age: round(ages.ages[k]!)!,
-      percentileBand: percentileBand(ages.ages[k]!, cyclePercentiles),
-    })),
+    // Worked out when first read (a report, the Overview's items at risk, a file), not for a page's chart: from the
+    // first stage thousands of items are in progress, each an object no chart reads.
+    get aging() {
+      return (aging ??= Array.from(ages.items, (item, k) => ({
+        key: key[item]!,
+        stage: stageNames[timeline.currentStage[item]!]!,
+        status: statusNames[timeline.currentStatus[item]!]!,
+        age: round(ages.ages[k]!)!,
+        percentileBand: percentileBand(ages.ages[k]!, cyclePercentiles),
+      })));
+    },
     periodComparison: periodComparison(timeline, window, cycle, measure, dates),
     recentComparison: recentComparison(timeline, window, cycle, measure, dates),
     flowEfficiency: {

@@ -3,7 +3,6 @@ import { itemRowsOf, NO_FILTERS, overviewFigures, pickedItemTable, reportModel }
 import { FIXTURE_NOW, flowHistory } from '../../testing/flow-fixtures';
 import { reportRunner } from './report-runner';
 import { reportWorkerAnswers } from './report-worker-answers';
-import { scatterColumns } from './scatter-columns';
 import type { ReportFigures, ReportMessage, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 const history = flowHistory();
@@ -85,9 +84,12 @@ describe('the report runner', () => {
     if (!sent.ok || sent.measures === null) throw new Error('no measures');
     const week = runner.figures({ ...BUGS, rangeDays: 7 }, 'measures');
     // As if the runner had let go of the items: an answer naming items it does not hold.
-    const { itemPick, itemsId, scatter, ...named } = sent.measures;
-    const points = scatterColumns(scatter, new Map(itemPick.of.key.map((key, row) => [key, row])));
-    const naming = { ...named, scatter: points, items: { id: 99, pick: null } };
+    const { itemPick, itemsId, scatterColumns: columns, ...named } = sent.measures;
+    const naming = {
+      ...named,
+      scatter: { row: columns.row, day: columns.day, cycleTime: columns.cycleTime },
+      items: { id: 99, pick: null },
+    };
     worker.onmessage!({ data: { id: 1, kind: 'figures', figures: { ...sent, measures: naming } } } as MessageEvent<SentAnswer>);
     expect(worker.received.at(-1)).toMatchObject({ kind: 'figures', id: 1, heldItems: [] });
     worker.flush();

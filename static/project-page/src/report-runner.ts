@@ -8,7 +8,6 @@ import {
   type Workflow,
 } from '../../../src/domain';
 import { reportWorkerAnswers } from './report-worker-answers';
-import { scatterPoints } from './scatter-columns';
 import type { ReportAnswer, ReportFigures, ReportMessage, ReportPart, ReportWorker, SentAnswer } from './report-worker-protocol';
 
 /** The report's figures for the page, computed without holding up the page. */
@@ -83,8 +82,8 @@ export function reportRunner(
     if (pick === null) return null;
     if (sent !== null) keep(heldTables, sent.of, pick.of, KEPT_TABLES);
     keep(heldItems, items.id, pick, KEPT_ANSWERS);
-    const points = scatterPoints(scatter, pick.of.key);
-    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatter: points, itemsId: items.id, itemPick: pick } } };
+    const scatterColumns = { ...scatter, keys: pick.of.key };
+    return { ...answer, figures: { ...answer.figures, measures: { ...measures, scatterColumns, itemsId: items.id, itemPick: pick } } };
   };
   /** The question as sent to the worker: naming the items and tables the page holds. */
   const naming = (message: ReportMessage): ReportMessage =>

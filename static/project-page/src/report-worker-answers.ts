@@ -11,6 +11,16 @@ import type { ReportMessage, SentAnswer, SentMeasures } from './report-worker-pr
 import { scatterColumns } from './scatter-columns';
 
 /**
+ * The measures but the items in progress with their ages, which no view reads (see `PageWindowMeasures`): left
+ * unread, so they are never worked out for the page (see `windowMeasures`).
+ */
+function withoutAging(measures: WindowMeasures): Omit<WindowMeasures, 'aging'> {
+  const read: Record<string, unknown> = {};
+  for (const name of Object.keys(measures)) if (name !== 'aging') read[name] = measures[name as keyof WindowMeasures];
+  return read as Omit<WindowMeasures, 'aging'>;
+}
+
+/**
  * The report worker's side of the conversation, apart from the worker's global scope so it can run anywhere:
  * in `report.worker.ts`, and on the page's own thread where there is no worker (see `report-runner.ts`).
  * It holds the history's report model, which remembers the last few filters' measures, so going back to one
@@ -41,10 +51,8 @@ export function reportWorkerAnswers(): (message: ReportMessage) => SentAnswer | 
     let id = choices.get(facts);
     if (id === undefined) choices.set(facts, (id = nextId++));
     const { rows, fromStart } = pick;
-    // The items in progress with their ages are left out: no view reads them (see `PageWindowMeasures`).
-    const { aging, ...read } = measures;
     return {
-      ...read,
+      ...withoutAging(measures),
       scatter: scatterColumns(measures.scatter, table.rowOfKey),
       items: { id, pick: held.includes(id) ? null : { of: table.id, table: held.includes(table.id) ? null : pick.of, rows, fromStart } },
     };

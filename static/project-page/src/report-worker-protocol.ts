@@ -10,7 +10,7 @@ import {
   type WindowMeasures,
   type Workflow,
 } from '../../../src/domain';
-import type { ScatterColumns } from './scatter-columns';
+import type { KeyedScatterColumns, ScatterColumns } from './scatter-columns';
 
 /**
  * What the page and the report worker say to each other. The page sends the history once, then asks for the
@@ -48,20 +48,27 @@ export type ReportPart = 'overview' | 'measures';
  * in `item-table.ts`), and without the time in each status per item, which no view shows and which cost more to
  * copy than all the rest.
  */
-export type PageMeasures = PageWindowMeasures & {
+export type PageMeasures = Omit<PageWindowMeasures, 'scatter'> & {
   itemPick: ItemTablePick;
   /**
    * Names the items: answers with the same id carry the same items (the same choice of items and stage
    * range, whatever the period), so the page builds them once and every period reuses them.
    */
   itemsId: number;
+  /**
+   * The scatterplot's points as the worker sent them, columns (see `scatter-columns.ts`): the chart's dots are
+   * built from them, and the points as objects only when a view reads them (`PageReport.scatter`).
+   */
+  scatterColumns: KeyedScatterColumns;
 };
 
 /**
  * The report the views read: the measures with their items, without the time in each status (never sent)
- * and without the forecast (the Forecast tab asks the forecast runner its own questions).
+ * and without the forecast (the Forecast tab asks the forecast runner its own questions). Its `scatter` and
+ * `items` are built when first read; the scatterplot draws its dots from `scatterColumns`, which a report computed
+ * whole on the page (the views' tests) goes without.
  */
-export type PageReport = PageWindowMeasures & { items: ReportItem[] };
+export type PageReport = PageWindowMeasures & { items: ReportItem[]; scatterColumns?: KeyedScatterColumns };
 
 /**
  * The window's measures a page reads: all but the list of items in progress with their ages (`aging`, thousands
@@ -97,10 +104,10 @@ export type SentAnswer =
 
 /**
  * The measures as sent: their items by name (`SentItems`), and the scatterplot's points as columns (see
- * `scatter-columns.ts`, their rows those of the table the items are picked from), which the runner turns back
- * into points.
+ * `scatter-columns.ts`, their rows those of the table the items are picked from), which the runner gives the
+ * page with the keys of that table.
  */
-export type SentMeasures = Omit<PageMeasures, 'itemPick' | 'itemsId' | 'scatter'> & { items: SentItems; scatter: ScatterColumns };
+export type SentMeasures = Omit<PageMeasures, 'itemPick' | 'itemsId' | 'scatterColumns'> & { items: SentItems; scatter: ScatterColumns };
 
 /**
  * The items of an answer as sent. A page holds the whole history's table of items once; a choice of items or a

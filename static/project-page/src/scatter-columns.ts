@@ -14,6 +14,15 @@ export interface ScatterColumns {
   cycleTime: Float64Array;
 }
 
+/**
+ * The points as the page holds them: their columns, and the keys of the items their rows name (the key column of the
+ * table of items they were picked from). The chart's dots are built from these; the points as objects only when a
+ * view reads them (see `use-report-figures.ts`).
+ */
+export interface KeyedScatterColumns extends ScatterColumns {
+  keys: readonly string[];
+}
+
 /** The points as columns; `rowOfKey` gives each point's item's row among the items' columns. */
 export function scatterColumns(points: readonly ScatterPoint[], rowOfKey: ReadonlyMap<string, number>): ScatterColumns {
   const columns: ScatterColumns = {

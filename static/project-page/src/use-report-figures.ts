@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { filtersKey, itemRowsOf, type ItemTablePick, pickedItemTable, type ReportFilters, type ReportItem } from '../../../src/domain';
 import type { ReportRunner } from './report-runner';
 import type { PageMeasures, PageReport, ReportFigures, ReportPart } from './report-worker-protocol';
+import { type KeyedScatterColumns, scatterPoints } from './scatter-columns';
 
 /**
  * The figures of the part of the report shown, for the filters chosen, as the runner answers them. While the
@@ -34,10 +35,11 @@ export function useReportFigures(
 }
 
 /**
- * The report the views read, from the measures the worker sent. Its items are built from their columns when
- * a view first reads them (the Overview, Aging and Forecast tabs never do). It has neither a forecast (the
- * Forecast tab's questions go to the forecast worker) nor the time in each status (no view shows it): its
- * type says so, so no view can read them.
+ * The report the views read, from the measures the worker sent. Its items, and the scatterplot's points as
+ * objects, are built from their columns when a view first reads them (the Overview, Aging and Forecast tabs never
+ * read the items; the scatterplot draws its dots from the columns, and only its rolling line and its table read the
+ * points). It has neither a forecast (the Forecast tab's questions go to the forecast worker) nor the time in each
+ * status (no view shows it): its type says so, so no view can read them.
  */
 export function useReportOf(measures: PageMeasures | null): PageReport | null {
   return useMemo(() => (measures === null ? null : reportOf(measures)), [measures]);
@@ -52,6 +54,18 @@ function itemsOf(pick: ItemTablePick): ReportItem[] {
   return items;
 }
 
+/** The points built from each answer's columns. */
+const pointsBuilt = new WeakMap<KeyedScatterColumns, PageReport['scatter']>();
+
+function pointsOf(columns: KeyedScatterColumns): PageReport['scatter'] {
+  let points = pointsBuilt.get(columns);
+  if (points === undefined) pointsBuilt.set(columns, (points = scatterPoints(columns, columns.keys)));
+  return points;
+}
+
 function reportOf({ itemPick, itemsId, ...measures }: PageMeasures): PageReport {
-  return Object.defineProperty({ ...measures } as PageReport, 'items', { get: () => itemsOf(itemPick), enumerable: true });
+  return Object.defineProperties({ ...measures } as PageReport, {
+    items: { get: () => itemsOf(itemPick), enumerable: true },
+    scatter: { get: () => pointsOf(measures.scatterColumns), enumerable: true },
+  });
 }

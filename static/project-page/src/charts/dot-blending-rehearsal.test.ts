@@ -30,6 +30,15 @@ describe('the page rehearsing the blending of dots', () => {
     }
   });
 
+  it('blends few dots beside the canvas every other step, as on the chart of a short period', () => {
+    rehearseDotBlending();
+    jest.runAllTimers();
+    // Few: their pixels (those of the dot it paints that show) half the canvas's at most.
+    const shown = (dot: { data: ArrayLike<number> }) => Array.from(dot.data).filter((byte, at) => at % 4 === 3 && byte > 0).length;
+    const few = blend.mock.calls.filter(([width, height, dot, origins]) => origins.length * shown(dot) <= (width * height) / 2);
+    expect(few.length).toBe(blend.mock.calls.length / 2);
+  });
+
   it('stops where it is when stopped', () => {
     const stop = rehearseDotBlending();
     jest.advanceTimersToNextTimer();

@@ -15,6 +15,11 @@ import { compositeDots, type DotOrigin, type Picture } from './dot-compositing';
 export const REHEARSED_DOTS = 6_000;
 /** Dots a step: a few milliseconds in slow code, so a reader's click waits for at most that. */
 const DOTS_A_STEP = 500;
+/**
+ * Dots of every other step: few beside the canvas, as on the chart of a short period, whose blending lists the pixels
+ * its dots cover rather than going over the whole canvas (see `compositeDots`): that path is compiled too.
+ */
+const FEW_DOTS_A_STEP = 100;
 /** The idle time a step needs; less left, it waits for the next idle moment. */
 const STEP_MS = 8;
 /** The canvas blended on: the dots are laid out on it as a chart's are, most of them wholly inside. */
@@ -33,9 +38,9 @@ function rehearsalDot(): Picture {
   return { width: side, height: side, data };
 }
 
-/** The dots of one step: spread over the canvas, a few across its edges. */
+/** The dots of one step, many or few in turn: spread over the canvas, a few across its edges. */
 function stepOrigins(step: number): DotOrigin[] {
-  return Array.from({ length: DOTS_A_STEP }, (_, k) => ({
+  return Array.from({ length: step % 2 === 0 ? DOTS_A_STEP : FEW_DOTS_A_STEP }, (_, k) => ({
     x: (((step * DOTS_A_STEP + k) * 37) % (CANVAS.width + 8)) - 4,
     y: (((step * DOTS_A_STEP + k) * 11) % (CANVAS.height + 8)) - 4,
   }));
@@ -53,7 +58,7 @@ function rehearseStep(step: number, dot: Picture = rehearsalDot()): void {
  */
 export function rehearseDotBlending(): () => void {
   const dot = rehearsalDot();
-  const steps = Math.ceil(REHEARSED_DOTS / DOTS_A_STEP);
+  const steps = 2 * Math.ceil(REHEARSED_DOTS / (DOTS_A_STEP + FEW_DOTS_A_STEP));
   let step = 0;
   let cancel = () => {};
   const next = () => {

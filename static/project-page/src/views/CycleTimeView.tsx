@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import {
   type CycleTimeDot,
@@ -26,6 +26,14 @@ import { useTabOptions, type ChangeTabOptions, type TabOptions } from '../tab-op
 import { ScatterZoomControls } from './ScatterZoomControls';
 import type { PageReport } from '../report-worker-protocol';
 import { keptScatterDots } from './kept-scatter-dots';
+import { reportScatterDots } from './report-scatter-dots';
+
+/**
+ * The scatterplot's options and zoom buttons, drawn again only when what they show changes: a change of items or
+ * stage range keeps the period, and each of their Atlaskit buttons and checkbox costs the page a few components.
+ */
+const Options = memo(ScatterOptions);
+const ZoomControls = memo(ScatterZoomControls);
 
 /** The lines teams quote; the 70th sits too close to its neighbours to label legibly. The SLE's is always drawn. */
 const LABELLED_PERCENTILES = ['50', '85', '95'];
@@ -68,8 +76,13 @@ const hasItems = (report: CycleTimeShown): report is PageReport => 'items' in re
 /** Whether the figures shown are those kept with the Overview's, their dots also as columns. */
 const isKept = (report: CycleTimeShown): report is KeptCycleTimeReport => 'dotColumns' in report;
 
-/** How many dots the figures hold, read without building the kept figures' dots as objects. */
-const dotCount = (report: CycleTimeShown) => (isKept(report) ? report.dotColumns.day.length : report.scatter.length);
+/** Whether the figures are a report the worker sent, its points as columns (see `PageReport`). */
+const hasColumns = (report: CycleTimeShown): report is PageReport & Required<Pick<PageReport, 'scatterColumns'>> =>
+  'scatterColumns' in report && report.scatterColumns !== undefined;
+
+/** How many dots the figures hold, read without building the dots, or a report's points, as objects. */
+const dotCount = (report: CycleTimeShown) =>
+  isKept(report) ? report.dotColumns.day.length : hasColumns(report) ? report.scatterColumns.day.length : report.scatter.length;
 
 /**
  * The scatterplot's dots, one per finished item with what its tooltip and announcement say. Kept per report,
@@ -95,6 +108,11 @@ function scatterDots(report: CycleTimeShown): ScatterDot[] {
     if (day === undefined) days.set(isoDate, (day = isoDateToDay(isoDate) ?? 0));
     return day;
   };
+  const describeItemDot: DotDescription = (point) => {
+    itemOf ??= new Map((hasItems(report) ? report.items : []).map((item) => [item.key, item]));
+    const item = itemOf.get(point.key!);
+    return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
+  };
   const keptDotDescription = (isoDate: string, cycleTime: number) =>
     `An item done ${dateText(isoDate)}, ${cycleTime} ${unit} (its key and type show once the history has loaded)`;
   if (isKept(report)) {
@@ -104,13 +122,14 @@ function scatterDots(report: CycleTimeShown): ScatterDot[] {
   }
   // Reading every item's type and start up front would build the report's 20,000 items on the page at each
   // filter change: a dot's description reads them when it is read.
-  const describe: DotDescription = hasItems(report)
-    ? (point) => {
-        itemOf ??= new Map(report.items.map((item) => [item.key, item]));
-        const item = itemOf.get(point.key!);
-        return `${point.key} (${item?.type ?? 'item'}): started ${item?.start ? dateText(item.start) : '?'}, done ${dateText(point.date)}, ${point.cycleTime} ${unit}`;
-      }
-    : (point) => keptDotDescription(point.date, point.cycleTime);
+  if (hasColumns(report)) {
+    const dots = reportScatterDots(report.scatterColumns, (dot) =>
+      describeItemDot({ key: dot.key, date: dayToIsoDate(dot.x), cycleTime: dot.y }),
+    );
+    dotsOfReport.set(report, dots);
+    return dots;
+  }
+  const describe: DotDescription = hasItems(report) ? describeItemDot : (point) => keptDotDescription(point.date, point.cycleTime);
   // The dots of figures without items all have the same key: the chart orders its dots by key only between
   // dots at the same place, which look the same whichever comes first.
   const dots = (report.scatter as readonly ShownDot[]).map(
@@ -151,8 +170,12 @@ export function CycleTimeView({
   const unit = unitName(report);
   const monthTable = useMemo(() => monthlyTable(report, unit), [report, unit]);
   const histogramShown = useShownAfterFirstFrame(report);
-  const choices: ScatterChoices = { logScale: options.logScale, rolling: options.rolling };
-  const setChoices = (next: ScatterChoices) => changeOptions(next);
+  // The same choices and handlers from one drawing to the next: a filter change does not draw the options again.
+  const choices = useMemo<ScatterChoices>(
+    () => ({ logScale: options.logScale, rolling: options.rolling }),
+    [options.logScale, options.rolling],
+  );
+  const setChoices = useCallback((next: ScatterChoices) => changeOptions(next), [changeOptions]);
   const trend = useMemo(() => (choices.rolling === null ? null : rollingCycleTime(report, choices.rolling)), [report, choices.rolling]);
   // The whole selected period along the axis, not only the days with finished items: a quiet start or end
   // of the period shows as empty space, as it was.
@@ -164,8 +187,11 @@ export function CycleTimeView({
     return { range: { from: first, to: last }, domain: [first, last] as const, axis: dateAxis(first, last, weekEndsOn) };
   }, [from, to, weekEndsOn]);
   const zoom = useMemo(() => zoomWithin(options.zoom, period.range), [options.zoom, period.range]);
-  const setZoom = (range: DayRange | null) =>
-    changeOptions({ zoom: range === null ? null : { from: dayToIsoDate(range.from), to: dayToIsoDate(range.to) } });
+  const setZoom = useCallback(
+    (range: DayRange | null) =>
+      changeOptions({ zoom: range === null ? null : { from: dayToIsoDate(range.from), to: dayToIsoDate(range.to) } }),
+    [changeOptions],
+  );
   const shownDots = useMemo(() => (zoom === null ? dots : dots.filter((dot) => dot.x >= zoom.from && dot.x <= zoom.to)), [dots, zoom]);
   const shownTrend = useMemo(
     () =>
@@ -197,8 +223,8 @@ export function CycleTimeView({
         }`}
         table={monthTable}
       >
-        <ScatterOptions choices={choices} onChange={setChoices} />
-        <ScatterZoomControls zoom={zoom} period={period.range} onChange={setZoom} />
+        <Options choices={choices} onChange={setChoices} />
+        <ZoomControls zoom={zoom} period={period.range} onChange={setZoom} />
         <ScatterChart
           dots={shownDots}
           logScale={choices.logScale}
