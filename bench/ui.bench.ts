@@ -17,7 +17,8 @@
  *   opening per run, from navigation start and from that click to the scatterplot painted (Playwright's click
  *   reaches the page only after round trips to this process, which also serves the page's requests), and the page's
  *   main-thread time (CPU, from a trace of that opening) from the click to the chart painted: on a loaded machine,
- *   where the wall clock counts the waits for a core, the measure that compares builds;
+ *   where the wall clock counts the waits for a core, the measure that compares builds; and, since that click waits
+ *   for them, when that opening's Overview numbers showed and the page's thread time up to them;
  * - a reader who reads the overview first: in another page opening per run, the tab clicked
  *   `BENCH_UI_CLICK_AFTER_MS` (3,000 by default) after the overview's numbers show, from that click to the
  *   scatterplot painted;
@@ -300,14 +301,15 @@ async function writeTrace(browser: Browser, file: string | null): Promise<Buffer
  * painted (the probes' marks `ui-bench:input` and `ui-bench:painted`): the click's own task, and every task from it
  * to the mark. Null when the trace lacks the marks or thread times.
  */
-function clickThreadTime(trace: Buffer): { clickTask: number; toPainted: number } | null {
+function clickThreadTime(trace: Buffer): { clickTask: number; toPainted: number; toNumbers: number } | null {
   type Event = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number };
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] } | Event[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const mark = (name: string) => events.find((event) => event.name === name && event.cat.includes('user_timing'));
   const input = mark('ui-bench:input');
   const painted = mark('ui-bench:painted');
-  if (input === undefined || painted === undefined) return null;
+  const numbers = mark('ui-bench:numbers');
+  if (input === undefined || painted === undefined || numbers === undefined) return null;
   const taskName = events.some((event) => event.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
   const tasks = events.filter(
     (event) =>
@@ -316,7 +318,9 @@ function clickThreadTime(trace: Buffer): { clickTask: number; toPainted: number 
   const clickTask = tasks.find((task) => task.ts <= input.ts && task.ts + (task.dur ?? 0) >= input.ts);
   if (clickTask === undefined) return null;
   const toPainted = tasks.filter((task) => task.ts >= clickTask.ts && task.ts <= painted.ts).reduce((sum, task) => sum + task.tdur!, 0);
-  return { clickTask: clickTask.tdur! / 1000, toPainted: toPainted / 1000 };
+  // Every task of that thread before the numbers were painted: the host page's own too, where it shares the thread.
+  const toNumbers = tasks.filter((task) => task.ts + (task.dur ?? 0) <= numbers.ts).reduce((sum, task) => sum + task.tdur!, 0);
+  return { clickTask: clickTask.tdur! / 1000, toPainted: toPainted / 1000, toNumbers: toNumbers / 1000 };
 }
 
 /** A reader who reads the overview for `CLICK_AFTER_MS` before clicking a chart's tab: that click to the chart painted. */
@@ -335,9 +339,11 @@ async function clickAfterReading(browser: Browser, site: LocalSite, memberId: st
 
 /** The opening with the in-page click: its times, and the page's thread time from the click to the chart painted. */
 interface InPageClick {
+  /** From navigation start to the Overview's numbers shown in that opening (the click follows once they are painted). */
+  toNumbers: number;
   toFirstChart: number;
   tabSwitch: number;
-  threadTime: { clickTask: number; toPainted: number } | null;
+  threadTime: { clickTask: number; toPainted: number; toNumbers: number } | null;
 }
 
 /**
@@ -358,9 +364,11 @@ async function clickInPage(browser: Browser, site: LocalSite, memberId: string, 
     // The probe sets its time and its mark in the same callback, once the chart is painted.
     const chartPaintedAt = await probeSet(frame, 'chartPaintedAt');
     const threadTime = clickThreadTime(await writeTrace(browser, traceFile));
+    const { numbersAt, lastInputAt } = await probes(frame);
     return {
+      toNumbers: numbersAt! - navigationStart,
       toFirstChart: chartPaintedAt - navigationStart,
-      tabSwitch: chartPaintedAt - (await probes(frame)).lastInputAt!,
+      tabSwitch: chartPaintedAt - lastInputAt!,
       threadTime,
     };
   } finally {
@@ -485,6 +493,16 @@ async function main(): Promise<void> {
         inPage.map((r) => r.toFirstChart),
         OPEN_TARGET_MS,
       ],
+      ['  the overview numbers shown in that opening', inPage.map((r) => r.toNumbers), null],
+      ...(inPage.every((r) => r.threadTime !== null)
+        ? [
+            ["    the page's thread time (CPU) up to those numbers painted", inPage.map((r) => r.threadTime!.toNumbers), null] as [
+              string,
+              number[],
+              null,
+            ],
+          ]
+        : []),
       ['  that click to chart painted', inPage.map((r) => r.tabSwitch), null],
       ...(inPage.every((r) => r.threadTime !== null)
         ? [
