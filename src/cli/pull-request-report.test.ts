@@ -4,6 +4,7 @@ import { buildFlowReport, finishedItems, parseFlowConfig, pullRequestFigures, re
 import { pullRequest } from '../domain/testing/pull-request-fixture';
 import { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
+import { pieceText } from './json-pieces';
 import { readIssues } from './report-input';
 import type { PullRequestSection } from './pull-request-report';
 
@@ -120,7 +121,7 @@ describe('flow-metrics with pull requests exported from GitHub', () => {
         yield Buffer.from(files[path]!);
       },
       writeText: (path, text) => void written.set(path, text),
-      writePieces: (path, pieces) => void written.set(path, [...pieces].join('')),
+      writePieces: (path, pieces) => void written.set(path, Array.from(pieces, pieceText).join('')),
       makeDirectory: () => undefined,
       stdout: () => undefined,
       stderr: () => undefined,

@@ -27,6 +27,7 @@ import { ScatterZoomControls } from './ScatterZoomControls';
 import type { PageReport } from '../report-worker-protocol';
 import { keptScatterDots } from './kept-scatter-dots';
 import { reportScatterDots } from './report-scatter-dots';
+import { FinishedItemDot } from './finished-item-dot';
 
 /**
  * The scatterplot's options and zoom buttons, drawn again only when what they show changes: a change of items or
@@ -50,25 +51,6 @@ type ShownDot = CycleTimeDot & { key?: string };
 
 /** What a dot's tooltip and announcement say of its item, worked out only when read. */
 type DotDescription = (point: ShownDot) => string;
-
-/**
- * A finished item's dot. Its `title` is a getter on the class, not on each dot: only the dot under the pointer
- * or the keyboard is ever described, and 15,000 objects of one class are built in a fraction of the time
- * object literals with their own getters take.
- */
-class FinishedItemDot implements ScatterDot {
-  constructor(
-    readonly key: string,
-    readonly x: number,
-    readonly y: number,
-    private readonly point: ShownDot,
-    private readonly describe: DotDescription,
-  ) {}
-
-  get title(): string {
-    return this.describe(this.point);
-  }
-}
 
 /** Whether the figures shown are a report's, whose dots name their items. */
 const hasItems = (report: CycleTimeShown): report is PageReport => 'items' in report;
@@ -129,11 +111,13 @@ function scatterDots(report: CycleTimeShown): ScatterDot[] {
     dotsOfReport.set(report, dots);
     return dots;
   }
-  const describe: DotDescription = hasItems(report) ? describeItemDot : (point) => keptDotDescription(point.date, point.cycleTime);
+  const describe = hasItems(report)
+    ? (dot: ScatterDot) => describeItemDot({ key: dot.key, date: dayToIsoDate(dot.x), cycleTime: dot.y })
+    : (dot: ScatterDot) => keptDotDescription(dayToIsoDate(dot.x), dot.y);
   // The dots of figures without items all have the same key: the chart orders its dots by key only between
   // dots at the same place, which look the same whichever comes first.
   const dots = (report.scatter as readonly ShownDot[]).map(
-    (point) => new FinishedItemDot(point.key ?? '', dayOf(point.date), point.cycleTime, point, describe),
+    (point) => new FinishedItemDot(point.key ?? '', dayOf(point.date), point.cycleTime, describe),
   );
   dotsOfReport.set(report, dots);
   return dots;

@@ -1,24 +1,6 @@
 import type { CycleTimeDotColumns } from '../../../../src/domain';
 import type { ScatterDot } from '../charts/ScatterChart';
-
-/**
- * A dot of the scatterplot kept with the Overview's figures (see src/domain/cycle-time-figures.ts): its day and
- * cycle time, no item. Its `title` is a getter on the class, worked out only for the dot under the pointer or the
- * keyboard.
- */
-class KeptDot implements ScatterDot {
-  readonly key = '';
-
-  constructor(
-    readonly x: number,
-    readonly y: number,
-    private readonly describe: (day: number, cycleTime: number) => string,
-  ) {}
-
-  get title(): string {
-    return this.describe(this.x, this.y);
-  }
-}
+import { FinishedItemDot } from './finished-item-dot';
 
 /**
  * The kept scatterplot's dots, read from their columns, in the order the chart draws them: by day, then by cycle
@@ -29,12 +11,14 @@ class KeptDot implements ScatterDot {
 export function keptScatterDots(columns: CycleTimeDotColumns, describe: (day: number, cycleTime: number) => string): ScatterDot[] {
   const { day, cycleTime } = columns;
   const dots: ScatterDot[] = new Array<ScatterDot>(day.length);
+  // The figures name no items: every dot's key is empty, and its description reads its day and cycle time.
+  const describeDot = (dot: ScatterDot) => describe(dot.x, dot.y);
   let start = 0;
   while (start < day.length) {
     let end = start + 1;
     while (end < day.length && day[end] === day[start]) end++;
     const times = cycleTime.slice(start, end).sort();
-    for (let k = start; k < end; k++) dots[k] = new KeptDot(day[start]!, times[k - start]!, describe);
+    for (let k = start; k < end; k++) dots[k] = new FinishedItemDot('', day[start]!, times[k - start]!, describeDot);
     start = end;
   }
   return dots;
