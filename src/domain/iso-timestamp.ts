@@ -13,6 +13,25 @@ import { daysInMonth, dayFromCivil, MS_PER_DAY } from './calendar-day';
 const monthLength = daysInMonth;
 const civilToDay = dayFromCivil;
 
+/** Whether a year, month and day name a day of the calendar (not 2023-02-29, not month 13). */
+function isCivilDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= monthLength(year, month);
+}
+
+/** The instant of a date and time of day at an offset from UTC, each field already checked: what every parser here gives. */
+function civilInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  offsetMinutes: number,
+): number {
+  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
+}
+
 function digits(text: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
@@ -45,7 +64,7 @@ export function parseIsoTimestamp(text: string): number {
   ) {
     return NaN;
   }
-  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NaN;
+  if (!isCivilDate(year, month, day)) return NaN;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
 
   let pos = 16;
@@ -88,7 +107,7 @@ export function parseIsoTimestamp(text: string): number {
     return NaN;
   }
 
-  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
+  return civilInstant(year, month, day, hour, minute, second, millis, offsetMinutes);
 }
 
 /** The digits of bytes `start` to `start + count` (before `end`) as a number, or -1 when one is not a digit. */
@@ -150,11 +169,11 @@ function jiraFormBytes(bytes: Uint8Array, start: number): number {
     return NOT_JIRA_FORM;
   }
   const year = century * 100 + yearOfCentury;
-  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NaN;
+  if (!isCivilDate(year, month, day)) return NaN;
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMins > 59) return NaN;
   const offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   const millis = centiseconds * 10 + lastMillisecond;
-  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
+  return civilInstant(year, month, day, hour, minute, second, millis, offsetMinutes);
 }
 
 /**
@@ -183,7 +202,7 @@ export function parseIsoTimestampBytes(bytes: Uint8Array, start: number, end: nu
   ) {
     return NaN;
   }
-  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return NaN;
+  if (!isCivilDate(year, month, day)) return NaN;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
 
   let pos = start + 16;
@@ -227,7 +246,7 @@ export function parseIsoTimestampBytes(bytes: Uint8Array, start: number, end: nu
     return NaN;
   }
 
-  return civilToDay(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
+  return civilInstant(year, month, day, hour, minute, second, millis, offsetMinutes);
 }
 
 /** `2024-01-15T10:23:45.123Z` */
