@@ -58,12 +58,14 @@ const TRUE = utf8('true');
 const FALSE = utf8('false');
 const NULL = utf8('null');
 
+/** A member's head, `"name": ` on its own line: as the record's first member, or after a comma. */
+const memberHead = (name: string, first: boolean): Buffer => utf8(`${first ? '' : ','}${RECORD_MEMBER}${JSON.stringify(name)}: `);
+
 /**
- * The members of a record keyed by `names`, each `"name": ` on its own line, the first as it follows the
- * record's opening brace and the others after a comma (one part each, for a row's nested records).
+ * The members of a record keyed by `names`, in that order: the first as it follows the record's opening brace and
+ * the others after a comma (one part each, for a row's nested records).
  */
-const recordHeads = (names: readonly string[]): Buffer[] =>
-  names.map((name, k) => utf8(`${k === 0 ? '' : ','}${RECORD_MEMBER}${JSON.stringify(name)}: `));
+const recordHeads = (names: readonly string[]): Buffer[] => names.map((name, k) => memberHead(name, k === 0));
 
 /** The report's `items`, from their table. */
 export function itemRowsJson(table: ItemTable): PrettyJsonList | ReportItem[] {
@@ -129,8 +131,8 @@ export function itemRowsJson(table: ItemTable): PrettyJsonList | ReportItem[] {
 export function timeInStatusRowsJson(table: TimeInStatusTable): PrettyJsonList | FlowReport['timeInStatus'] {
   if (!keptInOrder(table.statuses)) return timeInStatusRowsOf(table);
   // Each status's head as the first member of a record and after a comma.
-  const firstHeads = table.statuses.map((name) => utf8(`${RECORD_MEMBER}${JSON.stringify(name)}: `));
-  const heads = table.statuses.map((name) => utf8(`,${RECORD_MEMBER}${JSON.stringify(name)}: `));
+  const firstHeads = table.statuses.map((name) => memberHead(name, true));
+  const heads = table.statuses.map((name) => memberHead(name, false));
   const { offsets, status, time } = table;
   const row = (r: number, json: JsonBytes): void => {
     const first = offsets[r]!;
