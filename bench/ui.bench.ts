@@ -482,6 +482,12 @@ async function main(): Promise<void> {
       loads.push(loadavg()[0]!);
     }
 
+    // The in-page openings' thread times, when a trace gave every one of them; their rows are left out otherwise.
+    type ThreadTime = NonNullable<InPageClick['threadTime']>;
+    const threadTimes = inPage.every((r) => r.threadTime !== null) ? inPage.map((r) => r.threadTime!) : null;
+    const threadTimeRows = (...measures: Array<[string, (time: ThreadTime) => number]>): Array<[string, number[], null]> =>
+      threadTimes === null ? [] : measures.map(([label, read]) => [label, threadTimes.map(read), null]);
+
     const rows: Array<[string, number[], number | null]> = [
       ['open: overview numbers shown', runs.map((r) => r.toNumbers), null],
       ['open: first chart painted, tab clicked as soon as the overview numbers show', runs.map((r) => r.toFirstChart), OPEN_TARGET_MS],
@@ -494,26 +500,12 @@ async function main(): Promise<void> {
         OPEN_TARGET_MS,
       ],
       ['  the overview numbers shown in that opening', inPage.map((r) => r.toNumbers), null],
-      ...(inPage.every((r) => r.threadTime !== null)
-        ? [
-            ["    the page's thread time (CPU) up to those numbers painted", inPage.map((r) => r.threadTime!.toNumbers), null] as [
-              string,
-              number[],
-              null,
-            ],
-          ]
-        : []),
+      ...threadTimeRows(["    the page's thread time (CPU) up to those numbers painted", (time) => time.toNumbers]),
       ['  that click to chart painted', inPage.map((r) => r.tabSwitch), null],
-      ...(inPage.every((r) => r.threadTime !== null)
-        ? [
-            ["  that click to chart painted, the page's thread time (CPU)", inPage.map((r) => r.threadTime!.toPainted), null] as [
-              string,
-              number[],
-              null,
-            ],
-            ["    of which the click's own task", inPage.map((r) => r.threadTime!.clickTask), null] as [string, number[], null],
-          ]
-        : []),
+      ...threadTimeRows(
+        ["  that click to chart painted, the page's thread time (CPU)", (time) => time.toPainted],
+        ["    of which the click's own task", (time) => time.clickTask],
+      ),
       ['open: history fetched (loaded with the overview, in the background)', runs.map((r) => r.historyFetched), null],
       ['open: history decoded', runs.map((r) => r.historyDecoded), null],
       ["open: the report's scatterplot painted (its dots open their items)", runs.map((r) => r.toReportChart), null],
