@@ -46,6 +46,7 @@ const { outputFiles } = await build({
     'flow-metrics': 'src/cli/main.ts',
     'flow-metrics-help': 'src/cli/help-main.ts',
     'flow-metrics-config': 'src/cli/config-input.ts',
+    'flow-metrics-list-part': 'src/cli/list-part-worker.ts',
   },
   plugins: [sourcesDefineOnly],
   outdir: join(cliPackage, 'build'),

@@ -23,6 +23,20 @@ describe('reading a file in chunks', () => {
     expect(Buffer.concat(pieces).toString('utf8')).toBe(text);
   });
 
+  it('gives the bytes of a range only, from its start up to its end or the end of the file', () => {
+    const path = join(work, 'range.json');
+    writeFileSync(path, '0123456789');
+    const read = (range: { start?: number; end?: number }) => {
+      const pieces: Buffer[] = [];
+      for (const chunk of readFileChunks(path, 3, range)) pieces.push(Buffer.from(chunk));
+      return Buffer.concat(pieces).toString('utf8');
+    };
+    expect(read({ start: 2, end: 7 })).toBe('23456');
+    expect(read({ start: 4 })).toBe('456789');
+    expect(read({ end: 5 })).toBe('01234');
+    expect(read({ start: 8, end: 20 })).toBe('89');
+  });
+
   it('reports a missing file and a directory as the file system does', () => {
     expect(() => [...readFileChunks(join(work, 'missing.json'))]).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     expect(() => [...readFileChunks(work)]).toThrow(expect.objectContaining({ code: 'EISDIR' }));

@@ -6,18 +6,29 @@ import { closeSync, openSync, readSync } from 'node:fs';
 
 const CHUNK_BYTES = 1 << 20;
 
+/** Which bytes of a file to read: from `start` (0 by default) up to `end` (the file's end by default). */
+export interface ByteRange {
+  start?: number;
+  end?: number;
+}
+
 /** Waits briefly without spinning, for a non-blocking standard input that has nothing to read yet. */
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** @param path a file path, or "-" for standard input */
-export function* readFileChunks(path: string, chunkBytes = CHUNK_BYTES): Generator<Uint8Array> {
+/** @param path a file path, or "-" for standard input (read whole: it has no offsets) */
+export function* readFileChunks(
+  path: string,
+  chunkBytes = CHUNK_BYTES,
+  { start = 0, end = Infinity }: ByteRange = {},
+): Generator<Uint8Array> {
   const fd = path === '-' ? 0 : openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(chunkBytes);
+  let position = start;
   try {
-    for (;;) {
+    while (position < end) {
       let bytes: number;
       try {
-        bytes = readSync(fd, buffer, 0, chunkBytes, null);
+        bytes = readSync(fd, buffer, 0, Math.min(chunkBytes, end - position), fd === 0 ? null : position);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
           pause(5);
@@ -27,6 +38,7 @@ export function* readFileChunks(path: string, chunkBytes = CHUNK_BYTES): Generat
         throw error;
       }
       if (bytes === 0) break;
+      position += bytes;
       yield buffer.subarray(0, bytes);
     }
   } finally {

@@ -28,7 +28,7 @@ import { HELP_TEXT } from './cli-help';
 import { isPullRequestTableName } from './csv-table-names';
 import { pullRequestTable, pullRequestTables } from './pull-request-csv';
 import { reportTable, reportTables, type CsvTable } from './report-csv';
-import { readIssues } from './report-input';
+import { readIssues, type ExportReadInTwo } from './report-input';
 import { pieceText, prettyJsonPieces, type JsonPiece } from './json-pieces';
 import { itemRowsJson, timeInStatusRowsJson } from './report-rows-json';
 
@@ -40,6 +40,11 @@ export interface CommandIo {
    * A piece may be overwritten by the next one.
    */
   readChunks(path: string): Iterable<Uint8Array>;
+  /**
+   * Starts reading the second part of a large export's issue list in another thread (see list-part-thread.ts),
+   * for the issue selection of these Flagged field ids; null (or absent) to read the whole file with `readChunks`.
+   */
+  readInTwo?(path: string, flaggedFieldIds: readonly string[]): ExportReadInTwo | null;
   writeText(path: string, text: string): void;
   /**
    * Writes the pieces to a file one after another, each dropped once written (never joined into one string);
@@ -88,7 +93,8 @@ function asOfInstant(asOf: AsOf | null, config: FlowConfig, io: CommandIo): numb
 function report(args: ReportArguments, io: CommandIo): void {
   const config = args.config === null ? DEFAULT_FLOW_CONFIG : readConfig(io, args.config);
   const inputName = args.input === '-' ? 'standard input' : args.input;
-  const input = readIssues(io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
+  const inTwo = io.readInTwo?.(args.input, config.flaggedFieldIds) ?? null;
+  const input = readIssues(inTwo ?? io.readChunks(args.input), inputName, config, (error) => readError(error, args.input, '--input'));
   for (const warning of input.warnings) io.stderr(`flow-metrics: warning: ${warning}\n`);
 
   const now = asOfInstant(args.now, config, io);

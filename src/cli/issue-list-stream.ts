@@ -36,6 +36,8 @@ const enum State {
   Element,
   ElementCommaOrEnd,
   Done,
+  /** A part of the list read alone (`listPart`): its closing bracket reached, where the part ends. */
+  PartClosed,
 }
 
 /** UTF-8's byte order mark, which some tools write at the start of a file: allowed, and skipped. */
@@ -56,11 +58,51 @@ export class IssueListStream {
   /** True when the list is the "issues" member of a page object rather than the whole input. */
   private listInObject = false;
   private position = 0;
+  /** Where the issue last handed on starts and ends, as offsets in the input (its end is the byte after it). */
+  issueStart = 0;
+  issueEnd = 0;
+  /** For a part of the list read alone: the offset of the list's closing bracket, once reached. */
+  partClosedAt = -1;
 
+  /**
+   * @param partFrom for a stream that reads a part of an issue list alone, from an issue (after a comma in the
+   * list) to the list's closing bracket and no further, the input offset of the part's first byte: what another
+   * thread reads of a large export (see list-part-thread.ts); null for the whole input
+   */
   constructor(
     private readonly selection: Selection,
     private readonly onIssue: IssueHandler,
-  ) {}
+    private readonly partFrom: number | null = null,
+  ) {
+    if (partFrom !== null) {
+      this.state = State.Element;
+      this.parser.base = partFrom;
+    }
+  }
+
+  /**
+   * Whether every byte up to `offset` is read and the list's next issue starts there (after a comma): where the
+   * issues read apart from `offset` on (`listPart`) take up the list, as if this stream had read them.
+   */
+  isBeforeIssueAt(offset: number): boolean {
+    if (this.at < this.length) this.parse(false);
+    return this.state === State.Element && this.at === this.length && this.parser.base + this.length === offset;
+  }
+
+  /**
+   * Goes on as if this stream had read the input up to `offset` and the issues before it, which another reader
+   * handed on (the stream is `isBeforeIssueAt` the first of them): the next bytes pushed are the input's from
+   * `offset`, the end of an issue.
+   */
+  resumeAfterIssuesAt(offset: number, issues: number): void {
+    if (this.state !== State.Element || this.at !== this.length) throw new Error('the stream is not between two issues');
+    this.parser.base = offset;
+    this.length = 0;
+    this.at = 0;
+    this.waitFor = 0;
+    this.position += issues;
+    this.state = State.ElementCommaOrEnd;
+  }
 
   /** The number of issues handed on so far. */
   get issues(): number {
@@ -88,7 +130,7 @@ export class IssueListStream {
   /** Marks the end of the input. @throws JsonStreamError when the input stopped early. */
   end(): void {
     this.parse(true);
-    if (this.state !== State.Done) {
+    if (this.state !== State.Done && this.state !== State.PartClosed) {
       const offset = this.parser.base + this.length;
       throw new JsonStreamError(this.state === State.Start ? 'no JSON value: the input is empty' : 'unexpected end of the input', offset);
     }
@@ -97,7 +139,7 @@ export class IssueListStream {
   private parse(final: boolean): void {
     this.parser.bytes = this.window.subarray(0, this.length);
     try {
-      while (this.at < this.length) this.at = this.step(this.at);
+      while (this.at < this.length && this.state !== State.PartClosed) this.at = this.step(this.at);
       this.waitFor = 0;
     } catch (error) {
       if (!(error instanceof TruncatedJson)) throw error;
@@ -154,6 +196,8 @@ export class IssueListStream {
         }
         const end = this.parser.value(i, this.selection, this.out);
         this.state = State.ElementCommaOrEnd;
+        this.issueStart = this.parser.base + i;
+        this.issueEnd = this.parser.base + end;
         this.onIssue(this.out[0], this.position++, () => this.window.toString('utf8', i, end));
         return end;
       }
@@ -161,6 +205,7 @@ export class IssueListStream {
         if (c === Char.Comma) return this.enter(State.Element, i);
         if (c === Char.CloseBracket) return this.closeList(i);
         return this.fail(`expected "," or "]" after an issue, found ${quoteByte(this.window, i)}`, i);
+      case State.PartClosed:
       case State.Done:
         return this.fail(`unexpected ${quoteByte(this.window, i)} after the end of the JSON value`, i);
     }
@@ -181,6 +226,10 @@ export class IssueListStream {
   }
 
   private closeList(i: number): number {
+    if (this.partFrom !== null) {
+      this.partClosedAt = this.parser.base + i;
+      return this.enter(State.PartClosed, i);
+    }
     const next = this.listInObject ? State.MemberCommaOrEnd : State.Done;
     this.listInObject = false;
     return this.enter(next, i);

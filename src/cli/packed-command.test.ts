@@ -73,6 +73,7 @@ describe('the packed command', () => {
       'bin/flow-metrics.js',
       'build/flow-metrics-config.js',
       'build/flow-metrics-help.js',
+      'build/flow-metrics-list-part.js',
       'build/flow-metrics.js',
       'docs/flow-metrics-cli.md',
       'docs/pull-requests-export.graphql',

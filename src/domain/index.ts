@@ -53,6 +53,7 @@ export {
 export { FACET_FIELDS, facetsOfJiraIssue } from './jira-issue-facets';
 export { changeKind, historyOrder, PreReadChangelog, READ_AHEAD, type ChangeKind } from './jira-change-list';
 export { InstantReadAhead } from './instant-read-ahead';
+export { IssueDraft } from './jira-issue-draft';
 export { facetValueCounts, facetValuesAt, IssueFacetsBuilder, NO_FACET_VALUE, type IssueFacetValues } from './issue-facets';
 export {
   collectBulkChangelogs,

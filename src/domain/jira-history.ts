@@ -15,6 +15,7 @@ import { CompactHistoryBuilder, type CompactHistory, type StatusRef } from './co
 import { InstantReadAhead } from './instant-read-ahead';
 import { formatIsoTimestamp, parseIsoTimestamp } from './iso-timestamp';
 import { changeKind, historyOrder, JiraChangeList, PreReadChangelog, READ_AHEAD } from './jira-change-list';
+import { IssueDraft } from './jira-issue-draft';
 
 /**
  * Instants Jira can have recorded: from 1970 to 2199. Anything outside is a corrupt or hostile value, and
@@ -148,13 +149,10 @@ export class JiraHistoryBuilder {
   private readonly locations: StatusLocation[] = [];
   /** The changes of the issue being added, when read from parsed histories (reused from one issue to the next). */
   private readonly changes = new JiraChangeList();
-  /** One issue's transitions and flag changes as it is built (see `CompactIssueRuns`), reused for the next. */
-  private readonly runs = {
-    transitionAt: [] as number[],
-    transitionStatus: [] as number[],
-    flagAt: [] as number[],
-    flagOn: [] as number[],
-  };
+  /** The issue being added, read and checked (reused from one issue to the next). */
+  private readonly issueDraft = new IssueDraft();
+  /** The statuses the issue's transitions entered, by dictionary index (see `CompactIssueRuns`), reused for the next. */
+  private readonly transitionStatus: number[] = [];
 
   constructor(options: JiraHistoryOptions = {}) {
     this.flaggedFieldIds = new Set(options.flaggedFieldIds ?? DEFAULT_FLAGGED_FIELD_IDS);
@@ -173,13 +171,22 @@ export class JiraHistoryBuilder {
    * @throws JiraHistoryError on input that is not a well-formed Jira issue.
    */
   addSearchIssue(issue: unknown, position = this.size): void {
+    this.addDraft(this.draft(issue, position));
+  }
+
+  /**
+   * Reads and checks one issue in `search/jql?expand=changelog` shape without adding it: `addDraft` adds it (see
+   * `IssueDraft`). The draft is the builder's own, reused by the next call.
+   * @throws JiraHistoryError as `addSearchIssue`
+   */
+  draft(issue: unknown, position = this.size): IssueDraft {
     const label = this.labelOf(issue, position);
     if (!isObject(issue)) throw new JiraHistoryError(label, '(issue)', `expected an object, got ${describe(issue)}`);
+    this.issueDraft.clear();
     const changelog = issue['changelog'];
     if (changelog instanceof PreReadChangelog) {
       this.warnOfPartialChangelog(label, changelog.histories, changelog.total);
-      this.addIssueWithHistories(issue, changelog.changes, 'changelog.histories', position);
-      return;
+      return this.draftWithHistories(issue, changelog.changes, 'changelog.histories', position);
     }
     if (!isObject(changelog)) {
       throw new JiraHistoryError(label, 'changelog', `${describe(changelog)}: fetch issues with expand=changelog`);
@@ -189,13 +196,13 @@ export class JiraHistoryBuilder {
       throw new JiraHistoryError(label, 'changelog.histories', `expected an array, got ${describe(histories)}`);
     }
     this.warnOfPartialChangelog(label, histories.length, changelog['total']);
-    this.addIssueWithHistories(issue, histories, 'changelog.histories', position);
+    return this.draftWithHistories(issue, histories, 'changelog.histories', position);
   }
 
   /** Jira pages a long changelog: an issue with only its first page may have wrong dates. */
   private warnOfPartialChangelog(label: string, histories: number, total: unknown): void {
     if (typeof total === 'number' && total > histories) {
-      this.warnings.push(
+      this.issueDraft.warnings.push(
         `${label}: the changelog holds ${histories} of ${total} entries; fetch the rest ` +
           `(GET /rest/api/3/issue/${label}/changelog or the bulk changelog), or its dates may be wrong`,
       );
@@ -213,7 +220,42 @@ export class JiraHistoryBuilder {
     if (!Array.isArray(changeHistories)) {
       throw new JiraHistoryError(label, 'changeHistories', `expected an array, got ${describe(changeHistories)}`);
     }
-    this.addIssueWithHistories(issue, changeHistories, 'changeHistories', position);
+    this.issueDraft.clear();
+    this.addDraft(this.draftWithHistories(issue, changeHistories, 'changeHistories', position));
+  }
+
+  /**
+   * Adds an issue read and checked by `draft` (of this builder or another with the same options), placing its
+   * statuses in the dictionary as `addSearchIssue` does.
+   */
+  addDraft(draft: IssueDraft): void {
+    for (const warning of draft.warnings) this.warnings.push(warning);
+    const key = draft.key;
+    const currentStatus = this.currentStatus({ id: draft.statusId, name: draft.statusName, category: draft.statusCategory }, key);
+    let initialStatus = currentStatus;
+    const transitionStatus = this.transitionStatus;
+    const transitions = draft.transitions;
+    for (let t = 0; t < transitions; t++) {
+      if (t === 0) initialStatus = this.changedStatus(draft.fromId, draft.fromName, draft, 0, '.from');
+      transitionStatus[t] = this.changedStatus(draft.toId[t]!, draft.toName[t]!, draft, t, '.to');
+    }
+    if (transitions > 0 && transitionStatus[transitions - 1] !== currentStatus) {
+      this.warnings.push(`${key}: the last status change in the changelog does not lead to fields.status; the changelog may be incomplete`);
+    }
+    this.compact.addIssueRuns({
+      id: draft.id,
+      key,
+      type: draft.type,
+      created: draft.created,
+      resolved: draft.resolved,
+      initialStatus,
+      transitionAt: draft.at,
+      transitionStatus,
+      flagAt: draft.flagAt,
+      flagOn: draft.flagOn,
+      transitions,
+      flags: draft.flags,
+    });
   }
 
   /** Where the status with this dictionary index was first seen. */
@@ -243,28 +285,23 @@ export class JiraHistoryBuilder {
   }
 
   /** Registers a status named in a change item. The field path is only built for a status seen first. */
-  private changedStatus(
-    id: string | null,
-    name: string | null,
-    issueKey: string,
-    historiesPath: string,
-    changes: JiraChangeList,
-    k: number,
-    suffix: '.from' | '.to',
-  ): number {
+  private changedStatus(id: string | null, name: string | null, draft: IssueDraft, transition: number, suffix: '.from' | '.to'): number {
     const known = id ? this.compact.knownStatus(id, name) : -1;
     const index = known >= 0 ? known : this.compact.status({ id, name });
-    if (this.locations[index] === undefined) this.locations[index] = { issueKey, field: changePath(historiesPath, changes, k, suffix) };
+    if (this.locations[index] === undefined) this.locations[index] = { issueKey: draft.key, field: draft.changePath(transition, suffix) };
     return index;
   }
 
-  /** @param histories the changelog's histories as parsed, or its changes as read ahead (`PreReadChangelog`) */
-  private addIssueWithHistories(
+  /**
+   * The issue read and checked into the builder's draft, cleared by the caller.
+   * @param histories the changelog's histories as parsed, or its changes as read ahead (`PreReadChangelog`)
+   */
+  private draftWithHistories(
     issue: Record<string, unknown>,
     histories: readonly unknown[] | JiraChangeList,
     historiesPath: string,
     position: number,
-  ): void {
+  ): IssueDraft {
     const key = issue['key'];
     if (typeof key !== 'string' || key === '') {
       throw new JiraHistoryError(this.labelOf(issue, position), 'key', `expected a non-empty string, got ${describe(key)}`);
@@ -313,7 +350,6 @@ export class JiraHistoryBuilder {
       throw new JiraHistoryError(key, 'fields.status', `expected an object with an id or a name, got ${describe(status)}`);
     }
     const category = isObject(status) && isObject(status['statusCategory']) ? ownString(status['statusCategory'], 'key') : null;
-    const currentStatus = this.currentStatus({ id: statusId, name: statusName, category }, key);
 
     let changes: JiraChangeList;
     if (histories instanceof JiraChangeList) {
@@ -323,10 +359,19 @@ export class JiraHistoryBuilder {
       changes = this.readChanges(key, histories, historiesPath, created);
     }
 
-    let initialStatus = currentStatus;
+    const draft = this.issueDraft;
+    draft.key = key;
+    draft.id = String(rawId);
+    draft.type = typeName;
+    draft.created = created;
+    draft.resolved = resolved;
+    draft.statusId = statusId;
+    draft.statusName = statusName;
+    draft.statusCategory = category;
+    draft.historiesPath = historiesPath;
     // The issue's transitions and flag changes, written over the first entries of arrays reused from one issue
     // to the next (emptying them would drop their memory, to be taken again at the first change of the next).
-    const { transitionAt, transitionStatus, flagAt, flagOn } = this.runs;
+    const { toId, toName, at: transitionAt, history, item, flagAt, flagOn } = draft;
     let transitions = 0;
     let flags = 0;
     let flagged = false;
@@ -334,8 +379,8 @@ export class JiraHistoryBuilder {
       const at = changes.at[k]!;
       if (changes.kind[k] === 'status') {
         const to = changes.to[k];
-        const toName = changes.toName[k];
-        if (!to && !toName)
+        const entered = changes.toName[k];
+        if (!to && !entered)
           throw new JiraHistoryError(key, changePath(historiesPath, changes, k, '.to'), 'a status change without the status entered');
         if (transitions === 0) {
           const from = changes.from[k];
@@ -347,9 +392,13 @@ export class JiraHistoryBuilder {
               'the first status change does not say which status the issue was created in',
             );
           }
-          initialStatus = this.changedStatus(from ?? null, fromName ?? null, key, historiesPath, changes, k, '.from');
+          draft.fromId = from ?? null;
+          draft.fromName = fromName ?? null;
         }
-        transitionStatus[transitions] = this.changedStatus(to ?? null, toName ?? null, key, historiesPath, changes, k, '.to');
+        toId[transitions] = to ?? null;
+        toName[transitions] = entered ?? null;
+        history[transitions] = changes.history[k]!;
+        item[transitions] = changes.item[k]!;
         transitionAt[transitions++] = at;
       } else {
         // Jira writes the flag's option name ("Impediment") when set and an empty value when cleared. If the
@@ -371,21 +420,9 @@ export class JiraHistoryBuilder {
       flagAt[flags] = created;
       flagOn[flags++] = 1;
     }
-    if (transitions > 0 && transitionStatus[transitions - 1] !== currentStatus) {
-      this.warnings.push(`${key}: the last status change in the changelog does not lead to fields.status; the changelog may be incomplete`);
-    }
-
-    this.compact.addIssueRuns({
-      id: String(rawId),
-      key,
-      type: typeName,
-      created,
-      resolved,
-      initialStatus,
-      ...this.runs,
-      transitions,
-      flags,
-    });
+    draft.transitions = transitions;
+    draft.flags = flags;
+    return draft;
   }
 
   /**

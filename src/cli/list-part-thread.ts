@@ -1,0 +1,123 @@
+/**
+ * A large export read on two cores: the command's thread reads the first part of the issue list while a thread
+ * of its own reads the second (list-part-worker.ts), from a guessed issue start to the list's end.
+ *
+ * Why: reading is over half of a report's time, and it is the part of it that splits, an export being a list of
+ * issues that each read alone; the machine's second core is otherwise idle while the command reads. The other
+ * thread reads and checks its issues (`JiraHistoryBuilder.draft`); the command's thread adds them to the history
+ * in the list's order (`addDraft`), so its dictionaries, warnings and messages are those of a reading in one thread. The guess is confirmed before any issue of the second part is
+ * taken (report-input.ts); a wrong guess, or any failure of the thread (its file missing, bytes that are not an
+ * issue list, no answer), leaves the rest to the command's thread, which reads on as it would have.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { readFileChunks } from './file-chunks';
+import { IssueBatchReader } from './issue-batch';
+import { Signal, type ListPartMessage, type ListPartThreadData } from './list-part-messages';
+import { guessIssueStart, HEAD_BYTES } from './list-split';
+import type { ExportReadInTwo } from './report-input';
+
+/**
+ * Below this size an export is read in one thread: the thread's start-up (a Node environment, the reader's code,
+ * about 50 ms of a core) would cost more than it saves.
+ */
+export const SMALLEST_EXPORT_READ_IN_TWO = 8 << 20;
+/** The share of the file the command's thread reads: less than half, as it also builds the history of every issue. */
+const FIRST_PART_SHARE = 0.45;
+/** How many bytes from the cut are searched for an issue's start. */
+const WINDOW_BYTES = 4 << 20;
+/** How long to wait for the thread's next message before reading the rest here: far longer than a piece takes. */
+const MESSAGE_TIMEOUT_MS = 30_000;
+
+/**
+ * What the thread runs: the reader's file, loaded so that a failure to load it (a file missing) is told at once
+ * rather than after the timeout. (The thread's own errors reach the command's thread as events, which a command
+ * running synchronously to its end never handles.)
+ */
+const THREAD_MAIN = `
+const { workerData } = require('node:worker_threads');
+try {
+  require(workerData.reader);
+} catch {
+  workerData.port.postMessage({ failed: true });
+  Atomics.add(workerData.signal, ${Signal.Posted}, 1);
+  Atomics.notify(workerData.signal, ${Signal.Posted});
+}
+`;
+
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const bytes = readSync(fd, buffer, read, length - read, offset + read);
+    if (bytes === 0) break;
+    read += bytes;
+  }
+  return buffer.subarray(0, read);
+}
+
+/** Where to cut the file, or -1 when it is too small or no issue start is seen near the cut. */
+function cutOf(file: string): number {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size < SMALLEST_EXPORT_READ_IN_TWO) return -1;
+    const from = Math.floor(stats.size * FIRST_PART_SHARE);
+    return guessIssueStart(readAt(fd, 0, HEAD_BYTES), readAt(fd, from, WINDOW_BYTES), from);
+  } catch {
+    return -1; // read in one thread, which reports what is wrong with the file
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Starts reading the second part of a large export in a thread, from `reader` (cli/build/flow-metrics-list-part.js);
+ * null when the file is to be read in one thread (standard input, a small file, no issue start seen).
+ */
+export function readExportInTwo(file: string, flaggedFieldIds: readonly string[], reader: string): ExportReadInTwo | null {
+  if (file === '-') return null;
+  const split = cutOf(file);
+  if (split < 0) return null;
+  const { port1, port2 } = new MessageChannel();
+  const data: ListPartThreadData & { reader: string } = {
+    file,
+    start: split,
+    flaggedFieldIds,
+    port: port2,
+    signal: new Int32Array(new SharedArrayBuffer(8)),
+    reader,
+  };
+  try {
+    const worker = new Worker(THREAD_MAIN, { eval: true, workerData: data, transferList: [port2] });
+    // An error of the thread ends its messages; the command's thread then reads the rest itself.
+    worker.on('error', () => {});
+    // Neither keeps the process alive: the command exits once its output is written, the thread with it.
+    worker.unref();
+    port1.unref();
+  } catch {
+    return null;
+  }
+  return {
+    split,
+    firstPart: () => readFileChunks(file, undefined, { end: split }),
+    secondPart(onIssue) {
+      const batches = new IssueBatchReader();
+      for (;;) {
+        const posted = Atomics.load(data.signal, Signal.Posted);
+        const received = receiveMessageOnPort(port1);
+        if (received === undefined) {
+          if (Atomics.wait(data.signal, Signal.Posted, posted, MESSAGE_TIMEOUT_MS) === 'timed-out') return null;
+          continue;
+        }
+        const message = received.message as ListPartMessage;
+        if ('closedAt' in message) return message.closedAt;
+        if ('failed' in message) return null;
+        batches.read(message, onIssue);
+      }
+    },
+    cancel: () => Atomics.store(data.signal, Signal.Stop, 1),
+    rest: (offset) => readFileChunks(file, undefined, { start: offset }),
+  };
+}
