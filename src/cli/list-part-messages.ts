@@ -29,7 +29,7 @@ export interface ListPartThreadData {
 export type ListPartMessage = IssueBatch | { closedAt: number } | { failed: true };
 
 /** Posts a message and raises the counter the command's thread waits on. */
-export function postMessage(data: Pick<ListPartThreadData, 'port' | 'signal'>, message: ListPartMessage): void {
+function postMessage(data: Pick<ListPartThreadData, 'port' | 'signal'>, message: ListPartMessage): void {
   data.port.postMessage(message, 'numbers' in message ? [message.numbers.buffer as ArrayBuffer] : []);
   Atomics.add(data.signal, Signal.Posted, 1);
   Atomics.notify(data.signal, Signal.Posted);

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import type { FlowReport } from '../domain';
+import { SMALLEST_EXPORT_READ_IN_TWO } from './list-part-thread';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, 'fixtures');
@@ -130,6 +131,49 @@ describe('the packed command', () => {
     const loaded = result.stderr.split('\nLOADED\n')[1]!.split('\n');
     return { status: result.status, stdout: result.stdout, loaded: loaded.map((path) => relative(installed, path)) };
   }
+
+  it("reads a large export's second part in a thread of its own, and reports what one reading reports", () => {
+    // The fixture's issues again and again under new keys, each with a description, until the file is large
+    // enough to be read in two parts.
+    const fixture = JSON.parse(readFileSync(join(FIXTURES, 'issues.json'), 'utf8')) as { key: string; fields: Record<string, unknown> }[];
+    const description = 'x'.repeat(20_000);
+    const copies = Math.ceil(SMALLEST_EXPORT_READ_IN_TWO / (fixture.length * description.length)) + 1;
+    const issues = Array.from({ length: copies }, (_, copy) =>
+      fixture.map((issue) => ({ ...issue, key: `${issue.key}${copy}`, fields: { ...issue.fields, description } })),
+    ).flat();
+    const large = join(elsewhere, 'large.json');
+    writeFileSync(large, JSON.stringify({ startAt: 0, issues, isLast: true }));
+    expect(statSync(large).size).toBeGreaterThan(SMALLEST_EXPORT_READ_IN_TWO);
+
+    // A thread started by the command is told on standard error (the preload runs in the command's thread only).
+    const teller = join(work, 'tell-threads.cjs');
+    writeFileSync(
+      teller,
+      "const threads = require('node:worker_threads');\n" +
+        'const Worker = threads.Worker;\n' +
+        "threads.Worker = class extends Worker { constructor(...args) { super(...args); process.stderr.write('THREAD\\n'); } };\n",
+    );
+    const report = (input: string, out: string) => {
+      const args = ['--require', teller, join(installed, 'bin', 'flow-metrics.js'), 'report', '--now', '2026-01-31', '--out', out];
+      const result = spawnSync(process.execPath, [...args, '--input', input], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        input: input === '-' ? readFileSync(large) : undefined,
+      });
+      expect(result.status).toBe(0);
+      return {
+        threads: result.stderr.split('\n').filter((line) => line === 'THREAD').length,
+        json: readFileSync(join(out, 'report.json'), 'utf8'),
+      };
+    };
+    const inTwo = report('large.json', join(work, 'in-two'));
+    // Standard input is read in one thread: it has no offsets to start a part at.
+    const inOne = report('-', join(work, 'in-one'));
+    expect(inTwo.threads).toBe(1);
+    expect(inOne.threads).toBe(0);
+    expect(inTwo.json).toBe(inOne.json);
+    expect((JSON.parse(inTwo.json) as FlowReport).items).toHaveLength(issues.length);
+  });
 
   it('answers --help from its own small file, without loading the report engine', () => {
     const help = runListingLoaded(['--help']);
