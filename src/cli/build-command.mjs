@@ -1,11 +1,12 @@
 // Fills the `flow-metrics` package (cli/) with what it ships besides its launcher, cli/bin/flow-metrics.js.
-// It compiles the command into three CommonJS files under cli/build: flow-metrics-help.js (src/cli/help-main.ts:
-// answers --help, a few kilobytes), flow-metrics.js (src/cli/main.ts: the report, with the domain it imports) and
+// It compiles the command into four CommonJS files under cli/build: flow-metrics-help.js (src/cli/help-main.ts:
+// answers --help, a few kilobytes), flow-metrics.js (src/cli/main.ts: the report, with the domain it imports),
 // flow-metrics-config.js (src/cli/config-input.ts: the `--config` file's reader, with zod, which was four fifths
-// of the report's file and 50 ms of its start-up). `--help` loads only the first, so it starts as fast as Node
-// does; compiling TypeScript at every call took over a second. Each file bundles every module it imports, so the
-// package has no dependencies. It also copies the command's manual and the pull-request export query from docs/
-// into cli/docs, where the package's README and the command's help point.
+// of the report's file and 50 ms of its start-up) and flow-metrics-list-part.js (src/cli/list-part-worker.ts: the
+// thread that reads the second part of a large export, see list-part-thread.ts). `--help` loads only the first, so
+// it starts as fast as Node does; compiling TypeScript at every call took over a second. Each file bundles every
+// module it imports, so the package has no dependencies. It also copies the command's manual and the pull-request
+// export query from docs/ into cli/docs, where the package's README and the command's help point.
 // `npm ci` in the project runs this (the root's `prepare` script), and so does `npm pack ./cli` (the package's
 // `prepack`), so a fresh clone and a packed tarball both have it; `npm run build:cli` runs it by hand.
 import { build } from 'esbuild';

@@ -18,10 +18,13 @@ import { guessIssueStart, HEAD_BYTES } from './list-split';
 import type { ExportReadInTwo } from './report-input';
 
 /**
- * Below this size an export is read in one thread: the thread's start-up (a Node environment, the reader's code,
- * about 50 ms of a core) would cost more than it saves.
+ * Below this size an export is read in one thread. A second thread costs about half a second of CPU whatever
+ * the export's size (a Node environment, and the reader's code compiled and optimized again in it, by V8's own
+ * helper threads, which share the second core with it), while what it takes off the command's thread grows with
+ * the export: measured on this machine's 2 cores, 20,000 issues (45 MB) gained nothing in wall time for that
+ * CPU, 100,000 (225 MB) gained (see docs/command-performance.md, fifth round).
  */
-export const SMALLEST_EXPORT_READ_IN_TWO = 8 << 20;
+export const SMALLEST_EXPORT_READ_IN_TWO = 64 << 20;
 /** The share of the file the command's thread reads: less than half, as it also builds the history of every issue. */
 const FIRST_PART_SHARE = 0.45;
 /** How many bytes from the cut are searched for an issue's start. */
@@ -56,13 +59,13 @@ function readAt(fd: number, offset: number, length: number): Buffer {
   return buffer.subarray(0, read);
 }
 
-/** Where to cut the file, or -1 when it is too small or no issue start is seen near the cut. */
-function cutOf(file: string): number {
+/** Where to cut the file, or -1 when it is smaller than `smallest` bytes or no issue start is seen near the cut. */
+function cutOf(file: string, smallest: number): number {
   let fd: number | null = null;
   try {
     fd = openSync(file, 'r');
     const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size < SMALLEST_EXPORT_READ_IN_TWO) return -1;
+    if (!stats.isFile() || stats.size < smallest) return -1;
     const from = Math.floor(stats.size * FIRST_PART_SHARE);
     return guessIssueStart(readAt(fd, 0, HEAD_BYTES), readAt(fd, from, WINDOW_BYTES), from);
   } catch {
@@ -74,11 +77,16 @@ function cutOf(file: string): number {
 
 /**
  * Starts reading the second part of a large export in a thread, from `reader` (cli/build/flow-metrics-list-part.js);
- * null when the file is to be read in one thread (standard input, a small file, no issue start seen).
+ * null when the file is to be read in one thread (standard input, a file under `smallest` bytes, no issue start seen).
  */
-export function readExportInTwo(file: string, flaggedFieldIds: readonly string[], reader: string): ExportReadInTwo | null {
+export function readExportInTwo(
+  file: string,
+  flaggedFieldIds: readonly string[],
+  reader: string,
+  smallest = SMALLEST_EXPORT_READ_IN_TWO,
+): ExportReadInTwo | null {
   if (file === '-') return null;
-  const split = cutOf(file);
+  const split = cutOf(file, smallest);
   if (split < 0) return null;
   const { port1, port2 } = new MessageChannel();
   const data: ListPartThreadData & { reader: string } = {

@@ -5,11 +5,20 @@ import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
 import { join } from 'node:path';
 import { readFileChunks } from './file-chunks';
-import { readExportInTwo } from './list-part-thread';
+import { readExportInTwo, SMALLEST_EXPORT_READ_IN_TWO } from './list-part-thread';
 import type { JsonPiece } from './json-pieces';
 
 /** The reader of a large export's second part, compiled beside this file (see build-command.mjs). */
 const LIST_PART_READER_FILE = join(__dirname, 'flow-metrics-list-part.js');
+
+/**
+ * The smallest export read on two cores: `FLOW_METRICS_READ_IN_TWO_FROM_MB` megabytes when that is set to a number
+ * (0 for every file; a number larger than any export to keep to one thread), else `SMALLEST_EXPORT_READ_IN_TWO`.
+ */
+function smallestReadInTwo(): number {
+  const megabytes = Number(process.env['FLOW_METRICS_READ_IN_TWO_FROM_MB'] || NaN);
+  return megabytes >= 0 ? megabytes * (1 << 20) : SMALLEST_EXPORT_READ_IN_TWO;
+}
 
 /** Loads the configuration's reader, compiled apart (cli/build/flow-metrics-config.js): see config-input.ts. */
 export type ConfigReaderLoader = () => { readFlowConfig: typeof readFlowConfig };
@@ -39,7 +48,7 @@ const nodeIo = (loadConfigReader: ConfigReaderLoader): CommandIo => ({
   readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   readChunks: (path) => readFileChunks(path),
   readInTwo(path, flaggedFieldIds) {
-    const inTwo = readExportInTwo(path, flaggedFieldIds, LIST_PART_READER_FILE);
+    const inTwo = readExportInTwo(path, flaggedFieldIds, LIST_PART_READER_FILE, smallestReadInTwo());
     if (inTwo === null) return null;
     return {
       ...inTwo,

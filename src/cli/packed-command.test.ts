@@ -8,7 +8,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import type { FlowReport } from '../domain';
-import { SMALLEST_EXPORT_READ_IN_TWO } from './list-part-thread';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(__dirname, 'fixtures');
@@ -133,8 +132,9 @@ describe('the packed command', () => {
   }
 
   it("reads a large export's second part in a thread of its own, and reports what one reading reports", () => {
-    // The fixture's issues again and again under new keys, each with a description, until the file is large
-    // enough to be read in two parts.
+    // The fixture's issues again and again under new keys, each with a description, until the file is larger
+    // than the smallest export read in two parts, which the command is told is 8 MB.
+    const SMALLEST_EXPORT_READ_IN_TWO = 8 << 20;
     const fixture = JSON.parse(readFileSync(join(FIXTURES, 'issues.json'), 'utf8')) as { key: string; fields: Record<string, unknown> }[];
     const description = 'x'.repeat(20_000);
     const copies = Math.ceil(SMALLEST_EXPORT_READ_IN_TWO / (fixture.length * description.length)) + 1;
@@ -153,11 +153,12 @@ describe('the packed command', () => {
         'const Worker = threads.Worker;\n' +
         "threads.Worker = class extends Worker { constructor(...args) { super(...args); process.stderr.write('THREAD\\n'); } };\n",
     );
-    const report = (input: string, out: string) => {
+    const report = (input: string, out: string, fromMegabytes: string | null = '8') => {
       const args = ['--require', teller, join(installed, 'bin', 'flow-metrics.js'), 'report', '--now', '2026-01-31', '--out', out];
       const result = spawnSync(process.execPath, [...args, '--input', input], {
         cwd: elsewhere,
         encoding: 'utf8',
+        env: fromMegabytes === null ? process.env : { ...process.env, FLOW_METRICS_READ_IN_TWO_FROM_MB: fromMegabytes },
         input: input === '-' ? readFileSync(large) : undefined,
       });
       expect(result.status).toBe(0);
@@ -169,9 +170,13 @@ describe('the packed command', () => {
     const inTwo = report('large.json', join(work, 'in-two'));
     // Standard input is read in one thread: it has no offsets to start a part at.
     const inOne = report('-', join(work, 'in-one'));
+    // Without the setting, a file this small is read in one thread too.
+    const byDefault = report('large.json', join(work, 'by-default'), null);
     expect(inTwo.threads).toBe(1);
     expect(inOne.threads).toBe(0);
+    expect(byDefault.threads).toBe(0);
     expect(inTwo.json).toBe(inOne.json);
+    expect(byDefault.json).toBe(inOne.json);
     expect((JSON.parse(inTwo.json) as FlowReport).items).toHaveLength(issues.length);
   });
 
