@@ -99,12 +99,15 @@ export class ChangelogReader {
 
   private read(parser: SelectiveJsonParser, start: number, out: unknown[]): number {
     this.changelog.clear();
+    const depth = parser.depth;
     try {
       const end = this.readChangelog(parser, start);
       out[0] = this.changelog;
       return end;
     } catch (error) {
       if (error instanceof TruncatedJson) throw error;
+      // Read again from the changelog's start, as deep as it was then.
+      parser.depth = depth;
       return parser.value(start, PLAIN_CHANGELOG, out);
     }
   }

@@ -16,32 +16,41 @@ export interface ByteRange {
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** @param path a file path, or "-" for standard input (read whole: it has no offsets) */
-export function* readFileChunks(
-  path: string,
+export function* readFileChunks(path: string, chunkBytes = CHUNK_BYTES, range: ByteRange = {}): Generator<Uint8Array> {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  try {
+    yield* readOpenFileChunks(fd, chunkBytes, range);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a file already open, in pieces, its descriptor left open: for readers of one file's parts, which
+ * must all read the file that was opened, whatever happens to its name meanwhile (see list-part-thread.ts).
+ * @param fd a file descriptor, or 0 for standard input (read whole from where it stands)
+ */
+export function* readOpenFileChunks(
+  fd: number,
   chunkBytes = CHUNK_BYTES,
   { start = 0, end = Infinity }: ByteRange = {},
 ): Generator<Uint8Array> {
-  const fd = path === '-' ? 0 : openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let position = start;
-  try {
-    while (position < end) {
-      let bytes: number;
-      try {
-        bytes = readSync(fd, buffer, 0, Math.min(chunkBytes, end - position), fd === 0 ? null : position);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
-          pause(5);
-          continue;
-        }
-        if ((error as NodeJS.ErrnoException).code === 'EOF') break; // standard input closed (Windows)
-        throw error;
+  while (position < end) {
+    let bytes: number;
+    try {
+      bytes = readSync(fd, buffer, 0, Math.min(chunkBytes, end - position), fd === 0 ? null : position);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        pause(5);
+        continue;
       }
-      if (bytes === 0) break;
-      position += bytes;
-      yield buffer.subarray(0, bytes);
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break; // standard input closed (Windows)
+      throw error;
     }
-  } finally {
-    if (fd !== 0) closeSync(fd);
+    if (bytes === 0) break;
+    position += bytes;
+    yield buffer.subarray(0, bytes);
   }
 }

@@ -4,8 +4,9 @@
  *
  * Why drafts and not the issues as read: adding a draft to the history is a small part of reading an issue, so the
  * command's thread takes the other thread's part at a fraction of what reading it would cost. A batch is numbers
- * and a few strings: the values, a few dozen status ids and names and issue types repeated throughout, go as
- * indices into a table of strings sent once, so posting a batch copies no object per issue or per change.
+ * and a few strings: each issue's key and id as they are, every other string (status ids and names, issue types,
+ * resolutions, labels, components, parents: a few dozen to a few thousand, repeated throughout) as an index into a
+ * table of strings, each sent once; so posting a batch copies no object per issue or per change.
  */
 import { IssueDraft, type IssueFacetValues } from '../domain';
 

@@ -36,7 +36,7 @@ const enum State {
   Element,
   ElementCommaOrEnd,
   Done,
-  /** A part of the list read alone (`listPart`): its closing bracket reached, where the part ends. */
+  /** A part of the list read alone (a stream given `partFrom`): its closing bracket reached, where the part ends. */
   PartClosed,
 }
 
@@ -58,8 +58,7 @@ export class IssueListStream {
   /** True when the list is the "issues" member of a page object rather than the whole input. */
   private listInObject = false;
   private position = 0;
-  /** Where the issue last handed on starts and ends, as offsets in the input (its end is the byte after it). */
-  issueStart = 0;
+  /** Where the issue last handed on ends, as an offset in the input (the byte after it). */
   issueEnd = 0;
   /** For a part of the list read alone: the offset of the list's closing bracket, once reached. */
   partClosedAt = -1;
@@ -82,7 +81,7 @@ export class IssueListStream {
 
   /**
    * Whether every byte up to `offset` is read and the list's next issue starts there (after a comma): where the
-   * issues read apart from `offset` on (`listPart`) take up the list, as if this stream had read them.
+   * issues read apart from `offset` on (by a stream given `partFrom`) take up the list, as if this stream had read them.
    */
   isBeforeIssueAt(offset: number): boolean {
     if (this.at < this.length) this.parse(false);
@@ -181,6 +180,7 @@ export class IssueListStream {
           this.listInObject = true;
           return this.enter(State.ElementOrEnd, i);
         }
+        this.parser.depth = 0;
         i = this.parser.value(i, null, this.out);
         this.state = State.MemberCommaOrEnd;
         return i;
@@ -194,9 +194,9 @@ export class IssueListStream {
         if (c === Char.CloseBracket || c === Char.Comma || c === Char.CloseBrace || c === Char.Colon) {
           this.fail(`expected an issue, found ${quoteByte(this.window, i)}`, i);
         }
+        this.parser.depth = 0;
         const end = this.parser.value(i, this.selection, this.out);
         this.state = State.ElementCommaOrEnd;
-        this.issueStart = this.parser.base + i;
         this.issueEnd = this.parser.base + end;
         this.onIssue(this.out[0], this.position++, () => this.window.toString('utf8', i, end));
         return end;

@@ -16,7 +16,8 @@ export const enum Signal {
 }
 
 export interface ListPartThreadData {
-  file: string;
+  /** The export's file descriptor, opened by the command's thread (a process's descriptors serve all its threads). */
+  fd: number;
   /** The offset of the part's first issue (see list-split.ts). */
   start: number;
   flaggedFieldIds: readonly string[];

@@ -5,13 +5,16 @@
  * Why: reading is over half of a report's time, and it is the part of it that splits, an export being a list of
  * issues that each read alone; the machine's second core is otherwise idle while the command reads. The other
  * thread reads and checks its issues (`JiraHistoryBuilder.draft`); the command's thread adds them to the history
- * in the list's order (`addDraft`), so its dictionaries, warnings and messages are those of a reading in one thread. The guess is confirmed before any issue of the second part is
- * taken (report-input.ts); a wrong guess, or any failure of the thread (its file missing, bytes that are not an
- * issue list, no answer), leaves the rest to the command's thread, which reads on as it would have.
+ * in the list's order (`addDraft`), so its dictionaries, warnings and messages are those of a reading in one
+ * thread. The guess is confirmed before any issue of the second part is taken (report-input.ts); a wrong guess,
+ * or any failure of the thread (bytes that are not an issue list, an issue the builder refuses, its end without a
+ * last message, no message for a long time), leaves the rest to the command's thread, which reads on as it would
+ * have. Both threads read the one file descriptor opened here, so a file replaced or removed meanwhile is read as
+ * it was when the command opened it, as a reading in one thread reads it.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { readFileChunks } from './file-chunks';
+import { readOpenFileChunks } from './file-chunks';
 import { IssueBatchReader } from './issue-batch';
 import { Signal, type ListPartMessage, type ListPartThreadData } from './list-part-messages';
 import { guessIssueStart, HEAD_BYTES } from './list-split';
@@ -33,46 +36,37 @@ const WINDOW_BYTES = 4 << 20;
 const MESSAGE_TIMEOUT_MS = 30_000;
 
 /**
- * What the thread runs: the reader's file, loaded so that a failure to load it (a file missing) is told at once
- * rather than after the timeout. (The thread's own errors reach the command's thread as events, which a command
- * running synchronously to its end never handles.)
+ * What the thread runs: the reader's file, loaded so that a failure to load it (a file missing) is told at once,
+ * and an end of the thread without a last message (`process.exit` in it) is told when it happens, rather than
+ * after the timeout. (The thread's own errors reach the command's thread as events, which a command running
+ * synchronously to its end never handles.) A "failed" after the reader's last message is never read.
  */
 const THREAD_MAIN = `
 const { workerData } = require('node:worker_threads');
-try {
-  require(workerData.reader);
-} catch {
+const failed = () => {
   workerData.port.postMessage({ failed: true });
   Atomics.add(workerData.signal, ${Signal.Posted}, 1);
   Atomics.notify(workerData.signal, ${Signal.Posted});
+};
+process.on('exit', failed);
+try {
+  require(workerData.reader);
+} catch {
+  failed();
 }
 `;
 
-function readAt(fd: number, offset: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const bytes = readSync(fd, buffer, read, length - read, offset + read);
-    if (bytes === 0) break;
-    read += bytes;
-  }
-  return buffer.subarray(0, read);
+/** The bytes `start` to `end` of an open file (fewer at its end). */
+function bytesAt(fd: number, start: number, end: number): Buffer {
+  return Buffer.concat([...readOpenFileChunks(fd, end - start, { start, end })]);
 }
 
-/** Where to cut the file, or -1 when it is smaller than `smallest` bytes or no issue start is seen near the cut. */
-function cutOf(file: string, smallest: number): number {
-  let fd: number | null = null;
-  try {
-    fd = openSync(file, 'r');
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size < smallest) return -1;
-    const from = Math.floor(stats.size * FIRST_PART_SHARE);
-    return guessIssueStart(readAt(fd, 0, HEAD_BYTES), readAt(fd, from, WINDOW_BYTES), from);
-  } catch {
-    return -1; // read in one thread, which reports what is wrong with the file
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
+/** Where to cut the open file, or -1 when it is smaller than `smallest` bytes or no issue start is seen near the cut. */
+function cutOf(fd: number, smallest: number): number {
+  const stats = fstatSync(fd);
+  if (!stats.isFile() || stats.size < smallest) return -1;
+  const from = Math.floor(stats.size * FIRST_PART_SHARE);
+  return guessIssueStart(bytesAt(fd, 0, HEAD_BYTES), bytesAt(fd, from, from + WINDOW_BYTES), from);
 }
 
 /**
@@ -86,11 +80,25 @@ export function readExportInTwo(
   smallest = SMALLEST_EXPORT_READ_IN_TWO,
 ): ExportReadInTwo | null {
   if (file === '-') return null;
-  const split = cutOf(file, smallest);
-  if (split < 0) return null;
+  let fd: number;
+  let split: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null; // read in one thread, which reports what is wrong with the file
+  }
+  try {
+    split = cutOf(fd, smallest);
+  } catch {
+    split = -1;
+  }
+  if (split < 0) {
+    closeSync(fd);
+    return null;
+  }
   const { port1, port2 } = new MessageChannel();
   const data: ListPartThreadData & { reader: string } = {
-    file,
+    fd,
     start: split,
     flaggedFieldIds,
     port: port2,
@@ -105,11 +113,14 @@ export function readExportInTwo(
     worker.unref();
     port1.unref();
   } catch {
+    closeSync(fd);
     return null;
   }
+  /** Whether the thread posted its last message, after which it reads the file no more. */
+  let ended = false;
   return {
     split,
-    firstPart: () => readFileChunks(file, undefined, { end: split }),
+    firstPart: () => readOpenFileChunks(fd, undefined, { end: split }),
     secondPart(onIssue) {
       const batches = new IssueBatchReader();
       for (;;) {
@@ -120,12 +131,19 @@ export function readExportInTwo(
           continue;
         }
         const message = received.message as ListPartMessage;
-        if ('closedAt' in message) return message.closedAt;
-        if ('failed' in message) return null;
+        if (!('numbers' in message)) {
+          ended = true;
+          return 'closedAt' in message ? message.closedAt : null;
+        }
         batches.read(message, onIssue);
       }
     },
-    cancel: () => Atomics.store(data.signal, Signal.Stop, 1),
-    rest: (offset) => readFileChunks(file, undefined, { start: offset }),
+    stop: () => Atomics.store(data.signal, Signal.Stop, 1),
+    rest: (offset) => readOpenFileChunks(fd, undefined, { start: offset }),
+    close() {
+      // A thread still reading keeps the descriptor (the process ends soon): closed under it, its number could be
+      // given to a file the command writes next, and the thread would read that.
+      if (ended) closeSync(fd);
+    },
   };
 }

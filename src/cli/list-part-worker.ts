@@ -3,11 +3,11 @@
  * cli/build/flow-metrics-list-part.js): see list-part-thread.ts, which starts it and takes its batches.
  */
 import { workerData } from 'node:worker_threads';
-import { readFileChunks } from './file-chunks';
+import { readOpenFileChunks } from './file-chunks';
 import { readListPart } from './list-part';
 import { postListPart, type ListPartThreadData } from './list-part-messages';
 
 const data = workerData as ListPartThreadData;
 postListPart(data, (post, stopped) =>
-  readListPart(readFileChunks(data.file, undefined, { start: data.start }), data.start, data.flaggedFieldIds, post, stopped),
+  readListPart(readOpenFileChunks(data.fd, undefined, { start: data.start }), data.start, data.flaggedFieldIds, post, stopped),
 );

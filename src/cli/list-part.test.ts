@@ -19,11 +19,14 @@ function* pieces(bytes: Buffer, size: number): Generator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-/** How the second part went: how many batches the command's thread took, and whether its reader ran to the list's end. */
+/** How the second part went: how many batches the command's thread took, whether its reader ran to the list's end. */
 interface SecondPart {
   batches: number;
+  readToEnd: boolean;
+  /** Whether the command's thread stopped the reader before its part was taken (a wrong cut). */
+  stoppedFirst: boolean;
+  stopped: boolean;
   closed: boolean;
-  cancelled: boolean;
 }
 
 /** The export cut at `split`, its second part read by `readListPart` in pieces of `size` bytes. */
@@ -32,20 +35,22 @@ function inTwo(bytes: Buffer, split: number, config: FlowConfig, size: number, s
     split,
     firstPart: () => pieces(bytes.subarray(0, split), size),
     secondPart(onIssue) {
+      seen.stoppedFirst = false;
       const reader = new IssueBatchReader();
       try {
         const closedAt = readListPart(pieces(bytes.subarray(split), size), split, config.flaggedFieldIds, (batch) => {
           seen.batches++;
           reader.read(structuredClone(batch), onIssue);
         });
-        seen.closed = true;
+        seen.readToEnd = true;
         return closedAt;
       } catch {
         return null;
       }
     },
-    cancel: () => void (seen.cancelled = true),
+    stop: () => void (seen.stopped = true),
     rest: (offset) => pieces(bytes.subarray(offset), size),
+    close: () => void (seen.closed = true),
   };
 }
 
@@ -65,7 +70,7 @@ function readInOne(text: string, config = DEFAULT_FLOW_CONFIG) {
 }
 
 function readAtSplit(text: string, split: number, size = 97, config = DEFAULT_FLOW_CONFIG) {
-  const seen: SecondPart = { batches: 0, closed: false, cancelled: false };
+  const seen: SecondPart = { batches: 0, readToEnd: false, stoppedFirst: true, stopped: false, closed: false };
   const result = outcome(() =>
     readIssues(inTwo(Buffer.from(text), split, config, size, seen), 'issues.json', config, (error) => error as Error),
   );
@@ -92,9 +97,9 @@ describe('an export read in two parts', () => {
         for (const size of [13, 97, 1 << 16]) {
           const { result, seen } = readAtSplit(text, split, size);
           expect(result).toEqual(expected);
-          expect(seen.closed).toBe(true);
-          expect(seen.cancelled).toBe(false);
-          expect(seen.batches).toBeGreaterThan(0);
+          const { batches, ...how } = seen;
+          expect(how).toEqual({ readToEnd: true, stoppedFirst: false, stopped: true, closed: true });
+          expect(batches).toBeGreaterThan(0);
         }
       }
     }
@@ -103,15 +108,16 @@ describe('an export read in two parts', () => {
   it('gives what one reading gives at any other cut, reading on alone', () => {
     const expected = readInOne(compact);
     const starts = new Set(issueStarts(compact));
-    let cancelled = 0;
+    let wrong = 0;
     let cuts = 0;
     for (let split = 1; split < Buffer.byteLength(compact); split += 11, cuts++) {
       const { result, seen } = readAtSplit(compact, split);
       expect(result).toEqual(expected);
-      if (!starts.has(split)) expect(seen.batches === 0 || seen.cancelled || !seen.closed).toBe(true);
-      if (seen.cancelled) cancelled++;
+      if (!starts.has(split)) expect(seen.batches === 0 || seen.stoppedFirst || !seen.readToEnd).toBe(true);
+      if (seen.stoppedFirst) wrong++;
+      expect(seen.closed).toBe(true);
     }
-    expect(cancelled).toBeGreaterThan(cuts / 2);
+    expect(wrong).toBeGreaterThan(cuts / 2);
   });
 
   it('words a problem in the second part as one reading does, taking the issues read before it', () => {
@@ -132,14 +138,29 @@ describe('an export read in two parts', () => {
       broken((all) => void delete fields(all[7]!)['status']),
       compact.replace(/"WEB-7"/, '"WEB-7" "'),
       compact.slice(0, -1),
+      // Nested deeper than any export, past where reading one level per call would exhaust a thread's stack.
+      compact.replace('"WEB-9","fields":{', `"WEB-9","fields":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)},`),
     ];
     for (const [index, text] of cases.entries()) {
       const expected = readInOne(text);
       expect({ index, ...expected }).toHaveProperty('error');
+      expect((expected as { error: string }).error).toMatch(/^issues\.json/);
       const { result, seen } = readAtSplit(text, issueStarts(text)[3]!, 13);
       expect(result).toEqual(expected);
       expect(seen.batches).toBeGreaterThan(0);
     }
+  });
+
+  it('refuses values nested more than a thousand levels deep, wherever they are, with the byte they reach it at', () => {
+    const deep = (levels: number) =>
+      compact.replace('"WEB-2","fields":{', `"WEB-2","fields":{"x":${'['.repeat(levels)}${']'.repeat(levels)},`);
+    // The issue and its fields are two of the levels.
+    expect(readInOne(deep(998))).toHaveProperty('history');
+    const at = Buffer.from(deep(999)).indexOf('['.repeat(999)) + 998;
+    expect(readInOne(deep(999))).toEqual({
+      error: `issues.json: values nested more than 1000 levels deep at byte ${at}, more than an export of issues holds`,
+    });
+    expect(readAtSplit(deep(999), issueStarts(deep(999))[0]!).result).toEqual(readInOne(deep(999)));
   });
 
   it("keeps warnings in the list's order and counts the Flagged field's changes the same way", () => {
@@ -174,6 +195,19 @@ describe('guessing where an issue starts', () => {
     const guess = guessIssueStart(withIdFirst.subarray(0, 1 << 16), withIdFirst.subarray(from), from);
     expect(withIdFirst.subarray(guess, guess + 30).toString()).toMatch(/^\{"id":"\d+","key":"/);
     expect(guessIssueStart(compact, compact.subarray(compact.length - 30), compact.length - 30)).toBe(-1);
+    // Sub-tasks open with an id and a key too, then their own link: not where an issue starts.
+    const withSubtasks = Buffer.from(
+      JSON.stringify(
+        issues().map(({ expand: _expand, id, key, ...rest }) => ({
+          id,
+          key,
+          fields: { subtasks: [{ id: '1', key: 'WEB-100', self: 'https://x', fields: {} }], ...(rest['fields'] as object) },
+        })),
+      ),
+    );
+    const cut = withSubtasks.indexOf('"subtasks"', withSubtasks.length / 2);
+    const start = guessIssueStart(withSubtasks.subarray(0, 1 << 16), withSubtasks.subarray(cut), cut);
+    expect(withSubtasks.subarray(start, start + 50).toString()).toMatch(/^\{"id":"\d+","key":"WEB-\d","fields":\{"subtasks"/);
     expect(guessIssueStart(Buffer.from('{"values":[{"id":1,"key":2},{"id":3,"key":4}]}'), Buffer.from(',{"id":3,"key":4}'), 0)).toBe(-1);
   });
 });

@@ -18,29 +18,38 @@ function skipWhitespace(bytes: Uint8Array, i: number): number {
   return i;
 }
 
+/** How many of an object's first member names say how it opens: enough to tell an issue from the objects inside one. */
+const OPENING_NAMES = 4;
+
 /**
- * The first two member names of the object whose brace is at `brace`, when its first member's value is a string
- * or a number (`id` then `key` in a search/jql export, `expand` then `id` as Jira writes it): how an issue opens,
- * which a nested object (a history opens with `id` then `created`) rarely shares. Null for any other opening.
+ * The first member names of the object whose brace is at `brace` (up to `OPENING_NAMES`, as long as the values
+ * before them are strings, numbers or literals): how an issue opens (`expand`, `id`, `self`, `key` as Jira writes
+ * it), which the objects inside an issue do not share (a history opens with `id` then `created`, a sub-task with
+ * `id`, `key`, `self`). Null when the first member is not a plain name.
  */
-function openingNames(bytes: Uint8Array, brace: number): [string, string] | null {
-  const first = memberName(bytes, skipWhitespace(bytes, brace + 1));
-  if (first === null) return null;
-  let i = skipWhitespace(bytes, first.end);
-  if (bytes[i] === Char.Quote) {
-    i++;
-    while (i < bytes.length && bytes[i] !== Char.Quote) i += bytes[i] === Char.Backslash ? 2 : 1;
-    i++;
-  } else {
-    while (i < bytes.length && bytes[i] !== Char.Comma && !isWhitespace(bytes[i] as Char)) {
-      if (bytes[i] === Char.OpenBrace || bytes[i] === Char.OpenBracket || bytes[i] === Char.Quote) return null;
+function openingNames(bytes: Uint8Array, brace: number): string[] | null {
+  const names: string[] = [];
+  let i = skipWhitespace(bytes, brace + 1);
+  for (;;) {
+    const member = memberName(bytes, i);
+    if (member === null) return names.length > 0 ? names : null;
+    names.push(member.name);
+    if (names.length === OPENING_NAMES) return names;
+    i = skipWhitespace(bytes, member.end);
+    if (bytes[i] === Char.Quote) {
       i++;
+      while (i < bytes.length && bytes[i] !== Char.Quote) i += bytes[i] === Char.Backslash ? 2 : 1;
+      i++;
+    } else {
+      while (i < bytes.length && bytes[i] !== Char.Comma && bytes[i] !== Char.CloseBrace && !isWhitespace(bytes[i] as Char)) {
+        if (bytes[i] === Char.OpenBrace || bytes[i] === Char.OpenBracket) return names;
+        i++;
+      }
     }
+    i = skipWhitespace(bytes, i);
+    if (bytes[i] !== Char.Comma) return names;
+    i = skipWhitespace(bytes, i + 1);
   }
-  i = skipWhitespace(bytes, i);
-  if (bytes[i] !== Char.Comma) return null;
-  const second = memberName(bytes, skipWhitespace(bytes, i + 1));
-  return second === null ? null : [first.name, second.name];
 }
 
 /** A member name without escapes at `i` (its opening quote), and the index after its colon; null for anything else. */
@@ -71,16 +80,15 @@ function firstIssueAt(head: Uint8Array): number {
 
 /**
  * The offset of the first issue in `window` (the file's bytes from offset `from`) that follows a comma and opens
- * as the list's first issue does (`openingNames`); -1 when there is none to be seen.
+ * as the list's first issue does (the same `openingNames`); -1 when there is none to be seen.
  * @param head the file's first bytes, `HEAD_BYTES` or all of a smaller file
  */
 export function guessIssueStart(head: Uint8Array, window: Uint8Array, from: number): number {
   const first = firstIssueAt(head);
   const names = first < 0 ? null : openingNames(head, first);
   if (names === null) return -1;
-  const [firstName, secondName] = names;
   const bytes = Buffer.from(window.buffer, window.byteOffset, window.length);
-  const opening = Buffer.from(`"${firstName}"`, 'latin1');
+  const opening = Buffer.from(`"${names[0]}"`, 'latin1');
   for (let at = bytes.indexOf(opening); at >= 0; at = bytes.indexOf(opening, at + 1)) {
     let brace = at - 1;
     while (brace >= 0 && isWhitespace(bytes[brace] as Char)) brace--;
@@ -89,7 +97,7 @@ export function guessIssueStart(head: Uint8Array, window: Uint8Array, from: numb
     while (comma >= 0 && isWhitespace(bytes[comma] as Char)) comma--;
     if (bytes[comma] !== Char.Comma) continue;
     const opens = openingNames(bytes, brace);
-    if (opens !== null && opens[0] === firstName && opens[1] === secondName) return from + brace;
+    if (opens !== null && opens.length === names.length && opens.every((name, k) => name === names[k])) return from + brace;
   }
   return -1;
 }

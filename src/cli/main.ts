@@ -1,9 +1,9 @@
 /** Node entry point of `flow-metrics` (see cli/bin/flow-metrics.js): real files, real streams, the real clock. */
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { readFlowConfig } from './config-input';
 import { runFlowMetrics, type CommandIo } from './flow-metrics-command';
-import { join } from 'node:path';
 import { readFileChunks } from './file-chunks';
 import { readExportInTwo, SMALLEST_EXPORT_READ_IN_TWO } from './list-part-thread';
 import type { JsonPiece } from './json-pieces';
@@ -16,7 +16,8 @@ const LIST_PART_READER_FILE = join(__dirname, 'flow-metrics-list-part.js');
  * (0 for every file; a number larger than any export to keep to one thread), else `SMALLEST_EXPORT_READ_IN_TWO`.
  */
 function smallestReadInTwo(): number {
-  const megabytes = Number(process.env['FLOW_METRICS_READ_IN_TWO_FROM_MB'] || NaN);
+  const setting = process.env['FLOW_METRICS_READ_IN_TWO_FROM_MB']?.trim() ?? '';
+  const megabytes = setting === '' ? NaN : Number(setting);
   return megabytes >= 0 ? megabytes * (1 << 20) : SMALLEST_EXPORT_READ_IN_TWO;
 }
 

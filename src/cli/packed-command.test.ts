@@ -145,13 +145,21 @@ describe('the packed command', () => {
     writeFileSync(large, JSON.stringify({ startAt: 0, issues, isLast: true }));
     expect(statSync(large).size).toBeGreaterThan(SMALLEST_EXPORT_READ_IN_TWO);
 
-    // A thread started by the command is told on standard error (the preload runs in the command's thread only).
+    // A thread started by the command, and each batch of issues taken from it, is told on standard error (the
+    // preload runs in the command's thread only).
     const teller = join(work, 'tell-threads.cjs');
     writeFileSync(
       teller,
-      "const threads = require('node:worker_threads');\n" +
-        'const Worker = threads.Worker;\n' +
-        "threads.Worker = class extends Worker { constructor(...args) { super(...args); process.stderr.write('THREAD\\n'); } };\n",
+      [
+        "const threads = require('node:worker_threads');",
+        'const { Worker, receiveMessageOnPort } = threads;',
+        "threads.Worker = class extends Worker { constructor(...args) { super(...args); process.stderr.write('THREAD\\n'); } };",
+        'threads.receiveMessageOnPort = (port) => {',
+        '  const received = receiveMessageOnPort(port);',
+        "  if (received && received.message.numbers) process.stderr.write('BATCH\\n');",
+        '  return received;',
+        '};',
+      ].join('\n'),
     );
     const report = (input: string, out: string, fromMegabytes: string | null = '8') => {
       const args = ['--require', teller, join(installed, 'bin', 'flow-metrics.js'), 'report', '--now', '2026-01-31', '--out', out];
@@ -162,8 +170,10 @@ describe('the packed command', () => {
         input: input === '-' ? readFileSync(large) : undefined,
       });
       expect(result.status).toBe(0);
+      const told = result.stderr.split('\n');
       return {
-        threads: result.stderr.split('\n').filter((line) => line === 'THREAD').length,
+        threads: told.filter((line) => line === 'THREAD').length,
+        batches: told.filter((line) => line === 'BATCH').length,
         json: readFileSync(join(out, 'report.json'), 'utf8'),
       };
     };
@@ -173,6 +183,7 @@ describe('the packed command', () => {
     // Without the setting, a file this small is read in one thread too.
     const byDefault = report('large.json', join(work, 'by-default'), null);
     expect(inTwo.threads).toBe(1);
+    expect(inTwo.batches).toBeGreaterThan(1);
     expect(inOne.threads).toBe(0);
     expect(byDefault.threads).toBe(0);
     expect(inTwo.json).toBe(inOne.json);

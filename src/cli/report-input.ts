@@ -17,7 +17,7 @@ import { CliInputError } from './cli-error';
 import type { DraftedIssue } from './issue-batch';
 import { issueSelection } from './issue-selection';
 import { IssueListStream, NOT_AN_ISSUE_LIST } from './issue-list-stream';
-import { JsonStreamError } from './selective-json';
+import { JsonStreamError, TOO_DEEP } from './selective-json';
 
 export interface IssueInput {
   history: CompactHistory;
@@ -41,10 +41,12 @@ export interface ExportReadInTwo {
    * handed on being read and the rest to be read here.
    */
   secondPart(onIssue: (issue: DraftedIssue) => void): number | null;
-  /** Stops reading the second part: the first did not end where it starts, and the rest is read here. */
-  cancel(): void;
+  /** Stops reading the second part, if it is still read: its issues are no longer taken. */
+  stop(): void;
   /** The file's bytes from `offset` to its end. */
   rest(offset: number): Iterable<Uint8Array>;
+  /** Called once the reading is over, however it ended. */
+  close(): void;
 }
 
 /**
@@ -108,12 +110,20 @@ export function readIssues(
   };
   try {
     if (Symbol.iterator in input) push(input);
-    else pushInTwoParts(input, stream, addDrafted, push);
+    else {
+      try {
+        pushInTwoParts(input, stream, addDrafted, push);
+      } finally {
+        input.stop();
+        input.close();
+      }
+    }
     stream.end();
   } catch (error) {
     if (error instanceof JiraHistoryError) throw new CliInputError(`${source}: ${error.message}`);
     if (error instanceof JsonStreamError) {
       if (error.problem === NOT_AN_ISSUE_LIST) throw new CliInputError(`${source}: ${NOT_AN_ISSUE_LIST}`);
+      if (error.problem === TOO_DEEP) throw new CliInputError(`${source}: ${error.message}, more than an export of issues holds`);
       throw new CliInputError(`${source} is not valid JSON: ${error.message}`);
     }
     throw error;
@@ -139,7 +149,7 @@ function pushInTwoParts(
 ): void {
   push(input.firstPart());
   if (!stream.isBeforeIssueAt(input.split)) {
-    input.cancel();
+    input.stop();
     push(input.rest(input.split));
     return;
   }
@@ -150,6 +160,7 @@ function pushInTwoParts(
     taken++;
     lastEnd = issue.end;
   });
+  input.stop();
   if (taken === 0) {
     push(input.rest(input.split));
     return;

@@ -254,12 +254,22 @@ export function quoteByte(bytes: Uint8Array, i: number): string {
 }
 
 /**
+ * How deep containers may nest: far deeper than any Jira export (a dozen levels), and shallow enough that
+ * reading them, a call per level, never exhausts the stack (a thread's is smaller than the command's own).
+ */
+const DEEPEST_NESTING = 1000;
+/** The problem of a value nested deeper: the input may be JSON, but not a Jira export. */
+export const TOO_DEEP = `values nested more than ${DEEPEST_NESTING} levels deep`;
+
+/**
  * Parses values from a buffer that may end before the value does (then `TRUNCATED` is thrown). Positions
  * are indices into `bytes`; `base` is the input offset of `bytes[0]`, for messages.
  */
 export class SelectiveJsonParser {
   bytes: Buffer = Buffer.alloc(0);
   base = 0;
+  /** How many containers are open around the byte being read: set to 0 by the caller before each value it reads whole. */
+  depth = 0;
   private readonly cacheStrings: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
   private readonly cacheBytes = new Uint8Array(CACHE_SLOTS * CACHEABLE_LENGTH);
 
@@ -356,6 +366,7 @@ export class SelectiveJsonParser {
   }
 
   private object(i: number, selection: Selection, out: unknown[]): number {
+    this.open(i);
     const b = this.bytes;
     const values = selection.values;
     // A loop rather than fill(), which is a call into the runtime for an array of a few members.
@@ -363,6 +374,7 @@ export class SelectiveJsonParser {
     i = this.skipWhitespace(i + 1);
     if (this.byteAt(i) === Char.CloseBrace) {
       out[0] = selection.build();
+      this.depth--;
       return i + 1;
     }
     for (;;) {
@@ -381,14 +393,17 @@ export class SelectiveJsonParser {
       i = this.skipWhitespace(i + 1);
     }
     out[0] = selection.build();
+    this.depth--;
     return i + 1;
   }
 
   private array(i: number, elements: Selection, out: unknown[]): number {
+    this.open(i);
     const result: unknown[] = [];
     i = this.skipWhitespace(i + 1);
     if (this.byteAt(i) === Char.CloseBracket) {
       out[0] = result;
+      this.depth--;
       return i + 1;
     }
     for (;;) {
@@ -401,13 +416,23 @@ export class SelectiveJsonParser {
       i = this.skipWhitespace(i + 1);
     }
     out[0] = result;
+    this.depth--;
     return i + 1;
+  }
+
+  /** Enters a container at `i`. @throws JsonStreamError when it is nested deeper than `DEEPEST_NESTING` */
+  private open(i: number): void {
+    if (++this.depth > DEEPEST_NESTING) this.fail(TOO_DEEP, i);
   }
 
   /** Checks an object or array without building it; returns the index after its closing bracket. */
   private skipContainer(i: number, close: Char): number {
+    this.open(i);
     i = this.skipWhitespace(i + 1);
-    if (this.byteAt(i) === close) return i + 1;
+    if (this.byteAt(i) === close) {
+      this.depth--;
+      return i + 1;
+    }
     for (;;) {
       if (close === Char.CloseBrace) {
         if (this.byteAt(i) !== Char.Quote) this.fail(`expected a member name in quotes, found ${quoteByte(this.bytes, i)}`, i);
@@ -417,7 +442,10 @@ export class SelectiveJsonParser {
       }
       i = this.skipWhitespace(this.skipValue(i));
       const c = this.byteAt(i);
-      if (c === close) return i + 1;
+      if (c === close) {
+        this.depth--;
+        return i + 1;
+      }
       if (c !== Char.Comma) {
         const expected = close === Char.CloseBrace ? '"," or "}" after a member' : '"," or "]" after an element';
         this.fail(`expected ${expected}, found ${quoteByte(this.bytes, i)}`, i);
