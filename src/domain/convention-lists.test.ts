@@ -16,7 +16,7 @@ import {
   STAGE_ENTRY_RULES,
   type FlowConventions,
 } from './conventions';
-import { CONVENTION_SCHEMAS, FlowConfigError, parseFlowConfig } from './flow-config';
+import { conventionSchemas, FlowConfigError, parseFlowConfig } from './flow-config';
 import { PERIOD_KINDS } from './reporting-period';
 
 type Listed = 'stageEntry' | 'backwardMoves' | 'skippedStart' | 'reopened' | 'unit' | 'percentileMethod';
@@ -32,7 +32,7 @@ const LISTED: ReadonlyArray<[Listed & keyof FlowConventions, readonly string[]]>
 
 describe.each(LISTED)('the %s list', (name, values) => {
   it('is the schema’s list of choices', () => {
-    expect(CONVENTION_SCHEMAS[name].options).toEqual(values);
+    expect(conventionSchemas()[name].options).toEqual(values);
   });
 
   it('is the catalogue’s list of choices, each with its meaning', () => {
@@ -52,7 +52,7 @@ describe.each(LISTED)('the %s list', (name, values) => {
 
 describe('the lists the configuration shares with the rest of the domain', () => {
   it('reads every weekday for the week’s end and the working days, and names them all when refusing', () => {
-    expect(CONVENTION_SCHEMAS.weekEndsOn.options).toEqual(WEEKDAY_NAMES);
+    expect(conventionSchemas().weekEndsOn.options).toEqual(WEEKDAY_NAMES);
     for (const day of WEEKDAY_NAMES) {
       expect(parseFlowConfig({ conventions: { weekEndsOn: day, businessCalendar: { workingDays: [day] } } }).conventions).toMatchObject({
         weekEndsOn: day,

@@ -104,3 +104,44 @@ describe('flow configuration', () => {
     expect(() => parseFlowConfig(input)).toThrow(message);
   });
 });
+
+describe('the flow configuration schemas', () => {
+  /** Loads flow-config.ts afresh with zod's `z` counted: which of its builders were called, in order. */
+  function loadCounted(): { built: string[]; flowConfig: typeof import('./flow-config') } {
+    const built: string[] = [];
+    let flowConfig: typeof import('./flow-config') | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('zod', () => {
+        const actual = jest.requireActual<typeof import('zod')>('zod');
+        // zod's builders (`z.string`, `z.strictObject`...) counted; its classes (capitalised) left as they are.
+        const counted = Object.fromEntries(
+          Object.entries(actual.z).map(([name, value]) => [
+            name,
+            typeof value === 'function' && /^[a-z]/.test(name)
+              ? (...args: unknown[]) => {
+                  built.push(name);
+                  return (value as (...given: unknown[]) => unknown)(...args);
+                }
+              : value,
+          ]),
+        );
+        return { ...actual, z: counted };
+      });
+      flowConfig = jest.requireActual<typeof import('./flow-config')>('./flow-config');
+    });
+    jest.dontMock('zod');
+    return { built, flowConfig: flowConfig! };
+  }
+
+  it('are built when first needed, not as the module loads, and once', () => {
+    // The project page's components and workers import the domain, and most of them never read a document.
+    const { built, flowConfig } = loadCounted();
+    expect(built).toEqual([]);
+    expect(flowConfig.parseFlowConfig({ conventions: { unit: 'hours' } }).conventions.unit).toBe('hours');
+    const afterFirst = built.length;
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(flowConfig.conventionSchemas().unit.parse('hours')).toBe('hours');
+    expect(() => flowConfig.parseFlowConfig({ conventions: { unti: 'hours' } })).toThrow(flowConfig.FlowConfigError);
+    expect(built.length).toBe(afterFirst);
+  });
+});

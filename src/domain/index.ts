@@ -36,7 +36,7 @@ export {
 } from './conventions';
 export { defaultWorkflow, WorkflowError, type Workflow } from './workflow';
 export { DEFAULT_FLOW_CONFIG, FlowConfigError, type FlowConfig } from './flow-config-model';
-export { CONVENTION_SCHEMAS, parseFlowConfig } from './flow-config';
+export { conventionSchemas, parseFlowConfig } from './flow-config';
 
 // Issue history
 export {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditLogCursor } from '../app/audit/audit-log-pages';
 import { isProjectKey } from '../app/project-key';
-import { CONVENTION_SCHEMAS, GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain';
+import { conventionSchemas, GENERATED_PATH_LIMITS, generatedPathProblem } from '../domain';
 import {
   githubTokenKind,
   GITHUB_REPOSITORY,
@@ -84,17 +84,18 @@ const workflow = z
 
 const excludedIssueTypes = z.array(z.string().trim().min(1, 'an issue type needs a name').max(255)).max(100);
 
+const conventionSchema = conventionSchemas();
 /** The conventions the settings page edits, each by the configuration document's own schema (src/domain/flow-config.ts). */
 const conventions = z
   .object({
-    stageEntry: CONVENTION_SCHEMAS.stageEntry,
-    backwardMoves: CONVENTION_SCHEMAS.backwardMoves,
-    unit: CONVENTION_SCHEMAS.unit,
-    percentileMethod: CONVENTION_SCHEMAS.percentileMethod,
-    serviceLevelPercentile: CONVENTION_SCHEMAS.serviceLevelPercentile,
-    weekEndsOn: CONVENTION_SCHEMAS.weekEndsOn,
-    workingDays: CONVENTION_SCHEMAS.workingDays.max(7).refine((days) => new Set(days).size === days.length, 'lists a day twice'),
-    timeZone: CONVENTION_SCHEMAS.timeZone.max(64),
+    stageEntry: conventionSchema.stageEntry,
+    backwardMoves: conventionSchema.backwardMoves,
+    unit: conventionSchema.unit,
+    percentileMethod: conventionSchema.percentileMethod,
+    serviceLevelPercentile: conventionSchema.serviceLevelPercentile,
+    weekEndsOn: conventionSchema.weekEndsOn,
+    workingDays: conventionSchema.workingDays.max(7).refine((days) => new Set(days).size === days.length, 'lists a day twice'),
+    timeZone: conventionSchema.timeZone.max(64),
   })
   .strict();
 
