@@ -21,11 +21,11 @@ import { guessIssueStart, HEAD_BYTES } from './list-split';
 import type { ExportReadInTwo } from './report-input';
 
 /**
- * Below this size an export is read in one thread. A second thread costs about half a second of CPU whatever
- * the export's size (a Node environment, and the reader's code compiled and optimized again in it, by V8's own
- * helper threads, which share the second core with it), while what it takes off the command's thread grows with
- * the export: measured on this machine's 2 cores, 20,000 issues (45 MB) gained nothing in wall time for that
- * CPU, 100,000 (225 MB) gained (see docs/command-performance.md, fifth round).
+ * Below this size an export is read in one thread. A second thread costs about a second of CPU whatever the
+ * export's size (a Node environment, and the reader's code optimized again in it, by V8's own helper threads,
+ * which share a 2-core machine's second core with it), while what it takes off the command's thread grows with
+ * the export: on 2 cores, 20,000 issues (45 MB) took 0.36 s longer with it, 100,000 (225 MB) 0.2 s less (see
+ * docs/command-performance.md, fifth round).
  */
 export const SMALLEST_EXPORT_READ_IN_TWO = 64 << 20;
 /** The share of the file the command's thread reads: less than half, as it also builds the history of every issue. */
