@@ -4,7 +4,17 @@ import { Bar, Line, LinePath } from '@visx/shape';
 import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
-import { CHARACTER_WIDTH, labelIndices, labelsThatFit, largest, longest, roundLabelIndices, useChartLayout, valueScale } from './layout';
+import {
+  CHARACTER_WIDTH,
+  labelIndices,
+  LINE_HEIGHT,
+  labelsThatFit,
+  largest,
+  longest,
+  roundLabelIndices,
+  useChartLayout,
+  valueScale,
+} from './layout';
 import { nearestColumn } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { pointDateTicks, type PointDates } from './date-ticks';
@@ -34,8 +44,6 @@ export interface BarMark {
   label: string;
 }
 
-/** The rows of mark labels are this far apart. */
-const MARK_ROW_HEIGHT = 14;
 /** From a mark's line to its label. */
 const MARK_LABEL_GAP = 3;
 
@@ -102,7 +110,7 @@ export function BarChart({
   const markPlaces = markLabelPlaces(marks, centre, layout.width);
   // The marks' labels take rows of their own between the unit and the plot, which starts lower to make room.
   const markRows = marks.length === 0 ? 0 : Math.max(...markPlaces.map((place) => place.row)) + 1;
-  const plot = { ...layout.plot, top: layout.plot.top + markRows * MARK_ROW_HEIGHT };
+  const plot = { ...layout.plot, top: layout.plot.top + markRows * LINE_HEIGHT };
   const y = valueScale(largest([...bars.map((bar) => bar.value), ...(line ?? []).map((v) => v ?? 0)]), plot);
   const centres = bars.map((_, i) => centre(i));
   const shown = hovered === null ? undefined : bars[hovered];
@@ -168,7 +176,7 @@ export function BarChart({
         />
       )}
       {marks.map((mark, k) => {
-        const baseline = plot.top - 4 - markPlaces[k]!.row * MARK_ROW_HEIGHT;
+        const baseline = plot.top - 4 - markPlaces[k]!.row * LINE_HEIGHT;
         return (
           <g key={mark.label} className="fm-chart-bar-mark" aria-hidden="true">
             {/* Up to its label, whichever row that is in. */}

@@ -5,7 +5,7 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { largest, logValueScale, useChartLayout, valueScale } from './layout';
+import { largest, LINE_HEIGHT, logValueScale, useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -18,8 +18,6 @@ export interface ScatterDot {
   title: string;
 }
 
-/** The height of a reference line's label: labels of close lines are moved apart by at least this. */
-const LABEL_HEIGHT = 13;
 /** From a label's centre line to its baseline, for 11px text. */
 const LABEL_BASELINE = 4;
 
@@ -32,7 +30,7 @@ export const LABEL_MARGIN = 104;
 /**
  * Where to write each reference line's label (its baseline), in the margin at the end of its line: level
  * with the line, unless that would overlap the label of a lower line (percentiles are often close), in
- * which case it moves up until it is clear.
+ * which case it moves up a line's height, until it is clear.
  */
 export function referenceLabels(lines: ReadonlyArray<{ label: string; value: number }>, y: (value: number) => number) {
   const bottomUp = [...lines].sort((a, b) => a.value - b.value);
@@ -40,7 +38,7 @@ export function referenceLabels(lines: ReadonlyArray<{ label: string; value: num
   for (const line of bottomUp) {
     const below = placed.at(-1);
     const own = y(line.value) + LABEL_BASELINE;
-    placed.push({ text: line.label, y: below === undefined ? own : Math.min(own, below.y - LABEL_HEIGHT) });
+    placed.push({ text: line.label, y: below === undefined ? own : Math.min(own, below.y - LINE_HEIGHT) });
   }
   return placed;
 }

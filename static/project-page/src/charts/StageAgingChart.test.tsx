@@ -29,6 +29,9 @@ const CHART = stageAgingChart(
   ['In Progress', 'Review'],
 );
 
+/** The height Chromium gives a line of the charts' 11px text, in a wide sans-serif font. */
+const BROWSER_LINE_BOX = 14;
+
 const counts = () => screen.getAllByTestId('aging-cluster-count');
 
 describe('the aging chart by stage', () => {
@@ -49,15 +52,20 @@ describe('the aging chart by stage', () => {
     }
   });
 
-  it('writes the counts of dots that nearly touch side by side, so neither count covers the other', () => {
-    // Pairs of items aged 4, 5 and 6 days on a chart up to 150 days: three dots a pixel or two apart, each counted.
+  // Ages 4, 5 and 6 days on a chart up to 150 days lie a pixel or two apart; 4, 13 and 22 days 13 pixels apart: more
+  // than the 11px text's own size, less than the box a browser gives a line of it (Chromium measured 12 to 15 pixels
+  // by font, and a count 11.84 pixels above another covered it).
+  it.each([
+    ['nearly touch', [4, 4, 5, 5, 6, 6, 140]],
+    ['lie a line apart', [4, 4, 13, 13, 22, 22, 140]],
+  ])('writes the counts of dots that %s side by side or a whole line apart, so neither count covers the other', (_, ages) => {
     const crowded = stageAgingChart(
       {
         asOf: '2026-03-12T12:00:00.000Z',
         asOfDate: '2026-03-12',
         unit: 'days-inclusive',
         minimumExits: 20,
-        columns: [column('In Progress', [4, 4, 5, 5, 6, 6, 140], { '50': 30, '85': 80, '95': 120 }), column('Review', [])],
+        columns: [column('In Progress', ages, { '50': 30, '85': 80, '95': 120 }), column('Review', [])],
       },
       null,
       ['In Progress', 'Review'],
@@ -67,7 +75,7 @@ describe('the aging chart by stage', () => {
     const boxes = counts().map((count) => {
       const x = Number(count.getAttribute('x'));
       const y = Number(count.getAttribute('y'));
-      return { left: x, right: x + (count.textContent ?? '').length * CHARACTER_WIDTH, top: y - 11, bottom: y };
+      return { left: x, right: x + (count.textContent ?? '').length * CHARACTER_WIDTH, top: y - BROWSER_LINE_BOX, bottom: y };
     });
     expect(boxes).toHaveLength(3);
     for (const [k, a] of boxes.entries())

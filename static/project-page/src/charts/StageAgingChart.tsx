@@ -7,7 +7,8 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { CHARACTER_WIDTH, useChartLayout, valueScale } from './layout';
+import { countPlaces } from './aging-count-places';
+import { useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -36,37 +37,6 @@ const COLUMN_WIDTH = 0.8;
 const DOT_RADIUS = 4;
 const DOT_STYLE: DotStyle = { radius: DOT_RADIUS, fill: CHART_COLOURS.mark, fillOpacity: 0.85, edge: CHART_COLOURS.markEdge };
 const itemCount = new Intl.NumberFormat('en-US');
-/** A count's height, baseline to cap, and the room kept between two counts side by side, in pixels. */
-const COUNT_HEIGHT = 11;
-const COUNT_GAP = 4;
-
-/**
- * Where each cluster's count is written (null for a dot of one item): beside its dot, or, where the count of a
- * dot that nearly touches it is already there (ages a day apart lie a pixel or two apart on a long axis),
- * further right, so the counts of a crowded column stand side by side instead of covering each other.
- */
-function countPlaces(clusters: readonly Chart['clusters'][number][], marks: ReadonlyArray<{ x: number; y: number }>) {
-  const placed: Array<{ column: number; left: number; right: number; y: number }> = [];
-  return clusters.map((cluster, k) => {
-    if (cluster.keys.length < 2) return null;
-    const width = String(cluster.keys.length).length * CHARACTER_WIDTH;
-    const y = marks[k]!.y + 4;
-    let left = marks[k]!.x + DOT_RADIUS + 2;
-    for (let moved = true; moved;) {
-      moved = false;
-      for (const other of placed) {
-        const crosses = other.column === cluster.column && Math.abs(other.y - y) < COUNT_HEIGHT;
-        if (crosses && left < other.right + COUNT_GAP && other.left < left + width + COUNT_GAP) {
-          left = other.right + COUNT_GAP;
-          moved = true;
-        }
-      }
-    }
-    placed.push({ column: cluster.column, left, right: left + width, y });
-    return { x: left, y };
-  });
-}
-
 /**
  * Aging by stage: a column per stage, its percentile bands behind it, its work in progress counted above it,
  * and a dot per age in it, numbered when several items share it. Walked by keyboard like the scatterplot
@@ -91,7 +61,15 @@ export function StageAgingChart({ chart, unit, onOpen }: { chart: Chart; unit: s
     const up = valueScale(yMax, plot);
     return ordered.map((cluster) => ({ x: across(cluster.column), y: up(cluster.y) }));
   }, [ordered, plot, yMax, count]);
-  const counts = useMemo(() => countPlaces(ordered, marks), [ordered, marks]);
+  const counts = useMemo(
+    () =>
+      countPlaces(
+        ordered.map((cluster) => ({ items: cluster.keys.length })),
+        marks,
+        DOT_RADIUS,
+      ),
+    [ordered, marks],
+  );
   const shown = hovered ?? (focused && ordered.length > 0 ? cursor.current : null);
   const shownMark = shown === null ? undefined : marks[shown];
   const shownCluster = shown === null ? undefined : ordered[shown];

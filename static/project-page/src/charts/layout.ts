@@ -61,6 +61,11 @@ export function valueScale(maxValue: number, plot: ChartLayout['plot']) {
 
 /** About how wide a label is, in pixels per character of the charts' 11px text. */
 export const CHARACTER_WIDTH = 6.2;
+/**
+ * The height a browser gives a line of the charts' 11px text, ascent to descent: 12 to 15 pixels in the
+ * common sans-serif fonts (up to 1.36 em), so labels stacked closer than this cover each other's boxes.
+ */
+export const LINE_HEIGHT = 15;
 /** The least space between two labels side by side. */
 export const LABEL_GAP = 16;
 
