@@ -179,10 +179,8 @@ export class JiraHistoryBuilder {
    * `IssueDraft`). The draft is the builder's own, reused by the next call.
    * @throws JiraHistoryError as `addSearchIssue`
    */
-  draft(issue: unknown, position = this.size): IssueDraft {
-    const label = this.labelOf(issue, position);
-    if (!isObject(issue)) throw new JiraHistoryError(label, '(issue)', `expected an object, got ${describe(issue)}`);
-    this.issueDraft.clear();
+  draft(input: unknown, position = this.size): IssueDraft {
+    const [label, issue] = this.startDraft(input, position);
     const changelog = issue['changelog'];
     if (changelog instanceof PreReadChangelog) {
       this.warnOfPartialChangelog(label, changelog.histories, changelog.total);
@@ -214,14 +212,20 @@ export class JiraHistoryBuilder {
    * from the bulk changelog (see `collectBulkChangelogs` for gathering them across pages).
    * @throws JiraHistoryError on input that is not well formed.
    */
-  addChangelogIssue(issue: unknown, changeHistories: unknown, position = this.size): void {
-    const label = this.labelOf(issue, position);
-    if (!isObject(issue)) throw new JiraHistoryError(label, '(issue)', `expected an object, got ${describe(issue)}`);
+  addChangelogIssue(input: unknown, changeHistories: unknown, position = this.size): void {
+    const [label, issue] = this.startDraft(input, position);
     if (!Array.isArray(changeHistories)) {
       throw new JiraHistoryError(label, 'changeHistories', `expected an array, got ${describe(changeHistories)}`);
     }
-    this.issueDraft.clear();
     this.addDraft(this.draftWithHistories(issue, changeHistories, 'changeHistories', position));
+  }
+
+  /** The issue's label in messages, once it is seen to be an object; the builder's draft emptied for it. */
+  private startDraft(issue: unknown, position: number): [label: string, issue: Record<string, unknown>] {
+    const label = this.labelOf(issue, position);
+    if (!isObject(issue)) throw new JiraHistoryError(label, '(issue)', `expected an object, got ${describe(issue)}`);
+    this.issueDraft.clear();
+    return [label, issue];
   }
 
   /**
@@ -293,7 +297,7 @@ export class JiraHistoryBuilder {
   }
 
   /**
-   * The issue read and checked into the builder's draft, cleared by the caller.
+   * The issue read and checked into the builder's draft (emptied by `startDraft`).
    * @param histories the changelog's histories as parsed, or its changes as read ahead (`PreReadChangelog`)
    */
   private draftWithHistories(
