@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
-import { measured } from './default-conventions';
-import type { ExportedIssue } from './jira-export';
+import { userWithRole } from '../testing/open-host-page';
+import { countedByDefault, measured } from './default-conventions';
+import { exportedIssues, type ExportedIssue } from './jira-export';
 import { projectPagePath } from './project-page-opener';
 import { e2eSuite } from './e2e-suite';
 
@@ -19,14 +20,38 @@ const PROJECT = 'BUG';
 const suite = e2eSuite({ site: 'synced', exported: { project: PROJECT, as: 'member', countedByDefault: true } });
 let inProgress: ExportedIssue[];
 
-beforeAll(() => {
-  inProgress = suite.issues.map(measured).flatMap((item) => (item.start !== null && item.done === null ? [item.issue] : []));
+const unfinished = (issues: readonly ExportedIssue[]) =>
+  issues.map(measured).flatMap((item) => (item.start !== null && item.done === null ? [item.issue] : []));
+
+/**
+ * The demo data, drawn up to today, holds a started bug back in triage on some days only: one being fixed is sent
+ * back, as a triager would, through the simulated Jira, and the app learns of it from Jira's event. The page is
+ * then held against Jira's export after that change.
+ */
+beforeAll(async () => {
+  const { site } = suite;
+  const fixing = unfinished(suite.issues).find((issue) => issue.category === 'indeterminate');
+  expect(fixing).toBeDefined();
+  const logged = () =>
+    site.platform.logs.all().filter((entry) => entry.message.startsWith(`[issue-changed] avi:jira:updated:issue in ${PROJECT}`));
+  const before = logged().length;
+  const answer = await fetch(`${site.jiraUrl}/__jira/issues/${fixing!.key}/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'Open', accountId: userWithRole(site, 'admin').accountId }),
+  });
+  expect(answer.status).toBe(200);
+  for (const until = Date.now() + 30_000; logged().length === before;) {
+    if (Date.now() > until) throw new Error(`The app did not apply ${fixing!.key}'s move back to triage within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  inProgress = unfinished((await exportedIssues(site, PROJECT, 'member')).filter(countedByDefault));
 });
 
 describe('the aging of a workflow with one in-progress stage, as a member', () => {
   it('gives each status a column with the work in progress Jira says is in it, a bug sent back to triage in its own', async () => {
     const movedBack = inProgress.filter((issue) => issue.category === 'new');
-    // What this test is about: a bug started, then moved back to a status of the To Do stage.
+    // What this test is about: a bug started, then moved back to a status of the To Do stage (at least the one sent back).
     expect(movedBack.length).toBeGreaterThan(0);
     const byStatus = new Map<string, number>();
     for (const issue of inProgress) byStatus.set(issue.status, (byStatus.get(issue.status) ?? 0) + 1);
