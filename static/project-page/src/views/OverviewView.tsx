@@ -15,7 +15,7 @@ import { todayIn } from '../date-range';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { LineChart } from '../charts/LineChart';
-import { count, counted, formatDuration, monthName, rate, unitName } from './format';
+import { count, counted, formatDuration, itemsPerWeek, monthName, rate, unitName } from './format';
 import { readChange, shownComparison } from './headline-change';
 import { openIssue } from './open-issue';
 import './issue-link.css';
@@ -236,6 +236,7 @@ export function OverviewView({ figures: report }: { figures: OverviewFigures }) 
   const { current } = report.periodComparison;
   const p85 = current.cycleTime85;
   const items = (n: number | null) => counted(n ?? 0, 'item');
+  const perWeek = rate.format(itemsPerWeek(report));
   return (
     <Stack space="space.300" testId="tab-panel-overview">
       <Stack space="space.150">
@@ -246,7 +247,7 @@ export function OverviewView({ figures: report }: { figures: OverviewFigures }) 
             name="throughputPerWeek"
             report={report}
             label="Throughput per week"
-            value={`${rate.format(current.throughputPerWeek ?? 0)} ${current.throughputPerWeek === 1 ? 'item' : 'items'}`}
+            value={`${perWeek} ${perWeek === '1' ? 'item' : 'items'}`}
           />
           <Metric
             testId="metric-cycle-time-50"

@@ -5,7 +5,7 @@ import { LineChart } from '../charts/LineChart';
 import { dailyThroughput } from './daily-throughput';
 import { EmptyView } from './EmptyView';
 import { formatDate } from '../../../common/format-date-time';
-import { counted, rate } from './format';
+import { counted, itemsPerWeek, rate } from './format';
 import { isoDateToDay, partialNote, periodName, throughputPeriods, wholePeriodMovingAverage } from '../../../../src/domain';
 import type { PageReport } from '../report-worker-protocol';
 
@@ -33,7 +33,7 @@ export function ThroughputView({ report }: { report: PageReport }) {
   const kinds = `${kind[0]!.toUpperCase()}${kind.slice(1)}s`;
   // The rate is over the period's days, not its calendar periods (the first and last may be partial): the
   // summary says both, so its arithmetic can be checked.
-  const perWeek = rate.format(report.periodComparison.current.throughputPerWeek ?? 0);
+  const perWeek = rate.format(itemsPerWeek(report));
   const days = report.periodComparison.days;
   // Every count from the lowest to the highest, none left out, so the bars stand on a number line and a
   // count that never happened shows as a gap.

@@ -10,6 +10,18 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 /** A rate such as items per week: one decimal at most, wherever the page shows one. */
 export const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
+/**
+ * The items finished a week over the report's period, worked out from their count: the report carries the rate
+ * rounded to two decimals, and rounding that again to one would write 10 for 9.945 (carried as 9.95).
+ */
+export function itemsPerWeek(report: {
+  generated: Pick<FlowReport['generated'], 'doneInWindow'>;
+  periodComparison: Pick<FlowReport['periodComparison'], 'days' | 'current'>;
+}): number {
+  const { days, current } = report.periodComparison;
+  return days > 0 ? report.generated.doneInWindow / (days / 7) : (current.throughputPerWeek ?? 0);
+}
+
 /** What the duration helpers read of a report (or of the overview's figures): its duration unit. */
 type WithUnit = { generated: Pick<FlowReport['generated'], 'unit'> };
 

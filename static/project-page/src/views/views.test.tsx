@@ -62,6 +62,22 @@ describe('the overview', () => {
     expect(text('overview-window')).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
 
+  it('writes the items finished a week to one decimal from their count, not from the rate rounded to two', () => {
+    // 780 items in 549 days: 9.945 a week, carried as 9.95, which rounded again would read 10.
+    const figures = overviewFigures(report);
+    const rounded = {
+      ...figures,
+      generated: { ...figures.generated, doneInWindow: 780 },
+      periodComparison: {
+        ...figures.periodComparison,
+        days: 549,
+        current: { ...figures.periodComparison.current, throughputPerWeek: 9.95 },
+      },
+    };
+    render(<OverviewView figures={rounded} />);
+    expect(screen.getByTestId('metric-throughput').textContent).toContain('9.9 items');
+  });
+
   it('colours bad news apart from changes that are not judged', () => {
     render(<OverviewView figures={overviewFigures(lastDays)} />);
     // The compiled primitives style by class: one colour, one class.
@@ -549,9 +565,11 @@ describe('discarded work on the page', () => {
 
 describe('one item, one day', () => {
   it('is written in the singular wherever the page counts items or days', async () => {
+    // One item finished in a week.
     const oneThroughput = overviewFigures({
       ...report,
-      periodComparison: { ...report.periodComparison, current: { ...report.periodComparison.current, throughputPerWeek: 1 } },
+      generated: { ...report.generated, doneInWindow: 1 },
+      periodComparison: { ...report.periodComparison, days: 7, current: { ...report.periodComparison.current, throughputPerWeek: 1 } },
     });
     render(<OverviewView figures={oneThroughput} />);
     expect(screen.getByTestId('metric-throughput').textContent).toContain('1 item');
