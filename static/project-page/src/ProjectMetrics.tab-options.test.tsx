@@ -98,6 +98,10 @@ describe("the tabs' options in the page's URL", () => {
     expect(history.location.search).toBe('?tab=aging');
     history.visit('?tab=aging&aging-day=2026-02-24');
     expect(screen.getByTestId<HTMLInputElement>('aging-as-of').value).toBe('2026-02-24');
+    // The link's day is computed again, off the page's thread: the test ends once it is shown.
+    await waitFor(() =>
+      expect(screen.getByTestId('chart-aging-summary').textContent).toContain(`at the end of ${formatDate('2026-02-24')}`),
+    );
   });
 
   it("asks the forecast a link's questions, with its sampling window and start, and counts its epic as the reader", async () => {
