@@ -82,9 +82,11 @@ describe('dots on a canvas', () => {
         <DotsCanvas marks={marks} style={STYLE} />
       </ChartLayoutContext.Provider>
     );
+    let rerender: (ui: ReturnType<typeof drawn>) => void;
+    let unmount = () => {};
     try {
       document.documentElement.setAttribute('data-color-mode', 'light');
-      const { rerender } = render(drawn([{ x: 1, y: 2 }]));
+      ({ rerender, unmount } = render(drawn([{ x: 1, y: 2 }])));
       rerender(drawn([{ x: 3, y: 4 }]));
       expect(putImageData).toHaveBeenCalledTimes(2);
       expect(painted).toEqual(['rgb(light)']);
@@ -97,6 +99,8 @@ describe('dots on a canvas', () => {
       rerender(drawn([{ x: 5, y: 7 }]));
       expect(putImageData).toHaveBeenCalledTimes(4);
     } finally {
+      // Unmounted first: the theme's attribute taken away below would otherwise reach its observer after the test.
+      unmount();
       getContext.mockRestore();
       colour.mockRestore();
       delete globals.OffscreenCanvas;
