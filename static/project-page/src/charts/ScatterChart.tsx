@@ -5,7 +5,7 @@ import { Axes } from './Axes';
 import { ChartCanvas } from './ChartCanvas';
 import { ChartTooltip } from './ChartTooltip';
 import { DotsCanvas, type DotStyle } from './DotsCanvas';
-import { largest, LINE_HEIGHT, logValueScale, useChartLayout, valueScale } from './layout';
+import { CENTRE_TO_BASELINE, largest, LINE_HEIGHT, logValueScale, useChartLayout, valueScale } from './layout';
 import { nearestMark } from './pointing';
 import { CHART_COLOURS } from './theme';
 import { useMarkCursor } from './useMarkCursor';
@@ -17,9 +17,6 @@ export interface ScatterDot {
   y: number;
   title: string;
 }
-
-/** From a label's centre line to its baseline, for 11px text. */
-const LABEL_BASELINE = 4;
 
 /**
  * The margin right of the plot that holds the reference lines' labels ("95%: 41 days"), so they never sit
@@ -37,7 +34,7 @@ export function referenceLabels(lines: ReadonlyArray<{ label: string; value: num
   const placed: Array<{ text: string; y: number }> = [];
   for (const line of bottomUp) {
     const below = placed.at(-1);
-    const own = y(line.value) + LABEL_BASELINE;
+    const own = y(line.value) + CENTRE_TO_BASELINE;
     placed.push({ text: line.label, y: below === undefined ? own : Math.min(own, below.y - LINE_HEIGHT) });
   }
   return placed;

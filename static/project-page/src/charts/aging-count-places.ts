@@ -1,9 +1,7 @@
-import { CHARACTER_WIDTH, LINE_HEIGHT } from './layout';
+import { CENTRE_TO_BASELINE, CHARACTER_WIDTH, LINE_HEIGHT } from './layout';
 
 /** The room kept between two counts side by side, in pixels. */
 const COUNT_GAP = 4;
-/** From a dot's centre down to its count's baseline: the count's digits sit level with the dot. */
-const BASELINE_BELOW_CENTRE = 4;
 
 /** A dot of the aging chart, by the number of items it stands for. */
 interface CountedDot {
@@ -32,7 +30,7 @@ export function countPlaces(
   return dots.map((dot, k) => {
     if (dot.items < 2) return null;
     const width = String(dot.items).length * CHARACTER_WIDTH;
-    const y = marks[k]!.y + BASELINE_BELOW_CENTRE;
+    const y = marks[k]!.y + CENTRE_TO_BASELINE;
     let left = marks[k]!.x + dotRadius + 2;
     for (let moved = true; moved;) {
       moved = false;

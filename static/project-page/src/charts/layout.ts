@@ -66,6 +66,8 @@ export const CHARACTER_WIDTH = 6.2;
  * common sans-serif fonts (up to 1.36 em), so labels stacked closer than this cover each other's boxes.
  */
 export const LINE_HEIGHT = 15;
+/** From the centre line of the charts' 11px text to its baseline: a label level with a mark is written this far below it. */
+export const CENTRE_TO_BASELINE = 4;
 /** The least space between two labels side by side. */
 export const LABEL_GAP = 16;
 
